@@ -1,0 +1,51 @@
+"""Command line: python -m lib analyze PATH... --json"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from lib.pipeline import analysis_dict, analyze_paths
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    analysis = analyze_paths(args.paths, cache_dir=args.cache_dir)
+    out = analysis_dict(analysis)
+    if args.json:
+        json.dump(out, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        for doc in out["documents"]:
+            print(f"{doc['id']}\t{doc['date']}\t{doc['source']}\t{doc['title']}")
+        for key in ("actors", "quotes", "dates", "events", "numbers", "positions"):
+            print(f"{key}: {len(out[key])}")
+    for err in out["errors"]:
+        print(f"skipped {err['path']}: {err['reason']}", file=sys.stderr)
+    if not out["documents"]:
+        print("error: no document could be loaded from the given paths", file=sys.stderr)
+        return 1
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m lib", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    analyze = sub.add_parser("analyze", help="read documents and print what was extracted")
+    analyze.add_argument("paths", nargs="+", type=Path, help="files, folders or .jsonl files")
+    analyze.add_argument("--json", action="store_true", help="print one JSON object")
+    analyze.add_argument("--cache-dir", type=Path, default=None, help="parse cache folder")
+    analyze.set_defaults(func=_analyze)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    code: int = args.func(args)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

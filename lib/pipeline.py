@@ -1,0 +1,100 @@
+"""One pass over a corpus: parse each document once with spaCy, then run every extractor on it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lib import actors, dates, events, numbers, positions, quotes
+from lib.ingest import load_corpus
+from lib.nlp import load_nlp
+from lib.records import (
+    Actor,
+    Corpus,
+    DateMention,
+    Document,
+    Event,
+    Mention,
+    NumberClaim,
+    Position,
+    Quote,
+    to_dict,
+)
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    corpus: Corpus
+    actors: tuple[Actor, ...]
+    mentions: tuple[Mention, ...]
+    quotes: tuple[Quote, ...]
+    dates: tuple[DateMention, ...]
+    events: tuple[Event, ...]
+    numbers: tuple[NumberClaim, ...]
+    positions: tuple[Position, ...]
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        return self.corpus.documents
+
+    def document(self, doc_id: str) -> Document:
+        return next(d for d in self.corpus.documents if d.id == doc_id)
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+
+def analyze_corpus(corpus: Corpus, progress: Progress | None = None) -> Analysis:
+    """Run every extractor over the corpus's documents."""
+    docs = corpus.documents
+    nlp = load_nlp()
+    sdocs = []
+    for i, sdoc in enumerate(nlp.pipe(d.text for d in docs)):
+        sdocs.append(sdoc)
+        if progress:
+            progress(i + 1, len(docs))
+    pairs = list(zip(docs, sdocs, strict=True))
+    registry = actors.load_registry()
+    found_actors, mentions = actors.extract_mentions(pairs, registry)
+    by_id = {a.id: a for a in found_actors}
+    found_quotes = [q for d, s in pairs for q in quotes.extract_quotes(d, s, mentions, by_id)]
+    found_dates = [t for d in docs for t in dates.extract_dates(d)]
+    found_numbers = [n for d, s in pairs for n in numbers.extract_numbers(d, s)]
+    doc_events = [
+        e for d, s in pairs for e in events.extract_events(d, s, found_dates, mentions, found_quotes)
+    ]
+    merged = events.merge_events(doc_events)
+    found_positions = positions.assign_positions(found_quotes, by_id, positions.load_issues())
+    return Analysis(
+        corpus=corpus,
+        actors=tuple(found_actors),
+        mentions=tuple(mentions),
+        quotes=tuple(found_quotes),
+        dates=tuple(found_dates),
+        events=tuple(merged),
+        numbers=tuple(found_numbers),
+        positions=tuple(found_positions),
+    )
+
+
+def analyze_paths(paths: Sequence[str | Path], cache_dir: Path | None = None) -> Analysis:
+    return analyze_corpus(load_corpus(paths, cache_dir=cache_dir))
+
+
+def analysis_dict(analysis: Analysis) -> dict[str, Any]:
+    """The CLI's JSON object: every record list, errors included."""
+    return {
+        "documents": [to_dict(d) for d in analysis.documents],
+        "errors": [to_dict(e) for e in analysis.corpus.errors],
+        "actors": [to_dict(a) for a in analysis.actors],
+        "mentions": [to_dict(m) for m in analysis.mentions],
+        "quotes": [to_dict(q) for q in analysis.quotes],
+        "dates": [to_dict(t) for t in analysis.dates],
+        "events": [to_dict(e) for e in analysis.events],
+        "numbers": [to_dict(n) for n in analysis.numbers],
+        "positions": [to_dict(p) for p in analysis.positions],
+    }

@@ -1,0 +1,147 @@
+"""The records every stage of Triangulate passes around.
+
+All records are frozen dataclasses. Every extracted record carries its ``doc_id`` and a
+character span (``start``, ``end``, end exclusive) into ``Document.text``: provenance is
+what makes highlighting, comparison and golden tests simple.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+BlockKind = Literal["body", "heading", "caption", "embedded_post", "credit"]
+DateBasis = Literal["header", "metadata", "inferred", "unknown"]
+QuoteKind = Literal["direct", "indirect"]
+Precision = Literal["day", "week", "month", "year", "on_or_before"]
+Stance = Literal["supports", "opposes", "demands", "threatens", "conditional", "neutral"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of a document, typed so captions and embedded posts are not read as prose."""
+
+    kind: BlockKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+    source: str
+    date: str | None  # ISO YYYY-MM-DD
+    date_basis: DateBasis
+    language: str
+    url: str
+    path: str
+    text: str
+    blocks: tuple[Block, ...] = ()
+    translated_from: str = ""
+
+    def block_at(self, offset: int) -> Block | None:
+        return next((b for b in self.blocks if b.start <= offset < b.end), None)
+
+
+@dataclass(frozen=True)
+class IngestError:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    documents: tuple[Document, ...]
+    errors: tuple[IngestError, ...] = ()
+    parsed: int = 0  # files parsed this run (the rest came from the cache)
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    type: str  # person | organization | country | place
+    aliases: tuple[str, ...] = ()
+    affiliation: str | None = None
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    doc_id: str
+    actor_id: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    doc_id: str
+    speaker_id: str | None
+    speaker_text: str
+    text: str
+    kind: QuoteKind
+    cue: str | None
+    start: int
+    end: int
+    confidence: float
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    value: str  # YYYY-MM-DD | YYYY-MM | YYYY | YYYY-Www
+    precision: Literal["day", "week", "month", "year"]
+
+
+@dataclass(frozen=True)
+class Span:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class NumberClaim:
+    doc_id: str
+    amount: float
+    counted: str  # what is counted, e.g. "soldiers"
+    qualifier: str  # "over", "more than", "about", ""
+    text: str
+    start: int
+    end: int
+    sentence: Span | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: str  # ISO value as in DateMention.value
+    precision: Precision
+    actors: tuple[str, ...]
+    summary: str
+    evidence: tuple[Span, ...]
+    sources: tuple[str, ...] = field(default=())  # doc ids
+
+
+@dataclass(frozen=True)
+class Position:
+    actor_id: str
+    issue: str
+    issue_label: str
+    stance: Stance
+    count: int
+    evidence: tuple[Span, ...]
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """A JSON-ready dict of a record (tuples become lists)."""
+    return asdict(record)
