@@ -20,6 +20,7 @@ from lib.records import (
     NumberClaim,
     Position,
     Quote,
+    Span,
     to_dict,
 )
 
@@ -36,6 +37,7 @@ class Analysis:
     events: tuple[Event, ...]
     numbers: tuple[NumberClaim, ...]
     positions: tuple[Position, ...]
+    sentences: tuple[Span, ...] = ()  # every sentence of every document, in order
 
     @property
     def documents(self) -> tuple[Document, ...]:
@@ -69,8 +71,12 @@ def analyze_corpus(corpus: Corpus, progress: Progress | None = None) -> Analysis
     ]
     merged = events.merge_events(doc_events)
     found_positions = positions.assign_positions(found_quotes, by_id, positions.load_issues())
+    sentences = tuple(
+        Span(d.id, s.start_char, s.end_char, s.text) for d, sd in pairs for s in sd.sents
+    )
     return Analysis(
         corpus=corpus,
+        sentences=sentences,
         actors=tuple(found_actors),
         mentions=tuple(mentions),
         quotes=tuple(found_quotes),
@@ -98,3 +104,7 @@ def analysis_dict(analysis: Analysis) -> dict[str, Any]:
         "numbers": [to_dict(n) for n in analysis.numbers],
         "positions": [to_dict(p) for p in analysis.positions],
     }
+
+
+def sentences_of(analysis: Analysis, doc_id: str) -> list[Span]:
+    return [s for s in analysis.sentences if s.doc_id == doc_id]

@@ -145,3 +145,35 @@ class Position:
 def to_dict(record: Any) -> dict[str, Any]:
     """A JSON-ready dict of a record (tuples become lists)."""
     return asdict(record)
+
+
+@dataclass(frozen=True)
+class AlignedPair:
+    """Two claims, one from each report, that say the same thing (or related positions)."""
+
+    a: Span
+    b: Span
+    score: float
+    relation: Literal["same", "related"] = "same"
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    kind: str  # number | date | speaker | wording | name_spelling
+    about: str
+    a: Span
+    b: Span
+    reason: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    doc_a: str
+    doc_b: str
+    aligned: tuple[AlignedPair, ...]
+    only_a: tuple[Span, ...]
+    only_b: tuple[Span, ...]
+    discrepancies: tuple[Discrepancy, ...]
+    quoted_only_a: tuple[str, ...] = ()  # actor ids quoted in A and not in B
+    quoted_only_b: tuple[str, ...] = ()
+    quoted_both: tuple[str, ...] = ()
