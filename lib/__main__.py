@@ -10,6 +10,8 @@ from pathlib import Path
 
 from lib.pipeline import analysis_dict, analyze_paths
 
+DEFAULT_DEVSETS = Path(__file__).resolve().parent.parent.parent / "shared" / "devsets"
+
 
 def _analyze(args: argparse.Namespace) -> int:
     analysis = analyze_paths(args.paths, cache_dir=args.cache_dir)
@@ -30,6 +32,32 @@ def _analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def _eval(args: argparse.Namespace) -> int:
+    from lib.evaluate import evaluate_file, report_lines
+
+    files = sorted(args.devsets.glob("*.jsonl")) if args.devsets.is_dir() else []
+    if not files:
+        print(f"no gold files in {args.devsets}: nothing to evaluate (skipped)")
+        return 0
+    for path in files:
+        results = evaluate_file(path, limit=args.limit)
+        if results:
+            print("\n".join(report_lines(path.name, results)))
+    return 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from lib.bench import run_bench
+
+    figures = run_bench(args.docs)
+    if args.json:
+        print(json.dumps(figures))
+    else:
+        for key, value in figures.items():
+            print(f"{key:>24}  {value}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m lib", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -38,6 +66,14 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--json", action="store_true", help="print one JSON object")
     analyze.add_argument("--cache-dir", type=Path, default=None, help="parse cache folder")
     analyze.set_defaults(func=_analyze)
+    evaluate = sub.add_parser("eval", help="P/R/F1 on gold files in the shared dev-set format")
+    evaluate.add_argument("--devsets", type=Path, default=DEFAULT_DEVSETS, help="folder of gold .jsonl files")
+    evaluate.add_argument("--limit", type=int, default=None, help="first N documents of each file")
+    evaluate.set_defaults(func=_eval)
+    bench = sub.add_parser("bench", help="extraction speed beside spaCy's bare pass, and peak memory")
+    bench.add_argument("--docs", type=int, default=200, help="synthetic documents to build")
+    bench.add_argument("--json", action="store_true", help="print one JSON object")
+    bench.set_defaults(func=_bench)
     return parser
 
 
