@@ -46,8 +46,13 @@ def synthetic_documents(n: int, texts: list[str], seed: int = 7) -> Iterator[dic
     rng = random.Random(seed)
     for i in range(n):
         body = _vary(texts[i % len(texts)], rng)
-        yield {"id": f"bench-{i:06d}", "title": f"Synthetic report {i}", "source": f"Outlet {i % 17}",
-               "date": f"2022-{1 + i % 12:02d}-{1 + i % 28:02d}", "text": body}
+        yield {
+            "id": f"bench-{i:06d}",
+            "title": f"Synthetic report {i}",
+            "source": f"Outlet {i % 17}",
+            "date": f"2022-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            "text": body,
+        }
 
 
 def peak_rss_mb() -> float:

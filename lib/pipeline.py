@@ -71,9 +71,7 @@ def analyze_corpus(corpus: Corpus, progress: Progress | None = None) -> Analysis
     ]
     merged = events.merge_events(doc_events)
     found_positions = positions.assign_positions(found_quotes, by_id, positions.load_issues())
-    sentences = tuple(
-        Span(d.id, s.start_char, s.end_char, s.text) for d, sd in pairs for s in sd.sents
-    )
+    sentences = tuple(Span(d.id, s.start_char, s.end_char, s.text) for d, sd in pairs for s in sd.sents)
     return Analysis(
         corpus=corpus,
         sentences=sentences,

@@ -1,0 +1,46 @@
+"""The CLI's JSON contract on the bundled corpus: every span points at its own text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lib.__main__ import main
+from tests.conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def output() -> dict[str, Any]:
+    from lib.pipeline import analysis_dict, analyze_paths
+
+    return analysis_dict(analyze_paths([DATA]))
+
+
+@pytest.mark.parametrize("key", ["mentions", "quotes", "dates"])
+def test_spans_point_into_document_text(output: dict[str, Any], key: str) -> None:
+    texts = {d["id"]: d["text"] for d in output["documents"]}
+    for rec in output[key]:
+        assert texts[rec["doc_id"]][rec["start"] : rec["end"]] == rec["text"], rec
+
+
+def test_every_referenced_actor_exists(output: dict[str, Any]) -> None:
+    ids = {a["id"] for a in output["actors"]}
+    assert {m["actor_id"] for m in output["mentions"]} <= ids
+    assert {q["speaker_id"] for q in output["quotes"] if q["speaker_id"]} <= ids
+
+
+def test_cli_prints_one_json_object(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(DATA), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [d["id"] for d in out["documents"]] == ["seed-000", "seed-001"]
+    for key in ("errors", "actors", "mentions", "quotes", "dates", "events", "numbers", "positions"):
+        assert isinstance(out[key], list)
+
+
+def test_cli_fails_clearly_when_nothing_loads(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.xyz").write_text("not a document")
+    assert main(["analyze", str(tmp_path), "--json"]) != 0
+    assert "no document" in capsys.readouterr().err
