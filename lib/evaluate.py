@@ -23,7 +23,12 @@ WORD = re.compile(r"\w+")
 THRESHOLDS = {"lenient": 0.3, "strict": 0.8}
 REF_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 ENTITY_TYPES = {"person": "PER", "organization": "ORG", "country": "LOC", "place": "LOC"}
-PRONOUNS = frozenset("i me we us you he him she her it they them this that who which".split())
+# Pronouns are not named mentions (the list is score.py's).
+PRONOUNS = frozenset(
+    """i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
+    this that these those who whom which himself herself itself themselves myself ourselves yourself
+    one someone somebody everyone anyone""".split()
+)
 Gold = dict[str, Any]
 Pair = tuple[float, int, int]
 
@@ -47,7 +52,8 @@ class PRF:
         return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
 
     def row(self, name: str) -> str:
-        return f"{name:<22}P {self.p:.3f}  R {self.r:.3f}  F1 {self.f1:.3f}  (gold {self.n_gold}, pred {self.n_pred})"
+        figures = f"P {self.p:.3f}  R {self.r:.3f}  F1 {self.f1:.3f}"
+        return f"{name:<22}{figures}  (gold {self.n_gold}, pred {self.n_pred})"
 
 
 def tokens(text: str) -> list[str]:
