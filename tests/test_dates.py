@@ -1,0 +1,213 @@
+"""Date tagger: hand-written sentences (anchor Wednesday 2023-05-17), negatives, seeds, dev-set floor."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lib.dates import extract_dates
+from lib.records import DateMention, Document
+
+ROOT = Path(__file__).resolve().parent.parent
+ANCHOR = "2023-05-17"  # a Wednesday, ISO week 2023-W20
+
+
+def doc(text: str, date: str | None = ANCHOR, doc_id: str = "t") -> Document:
+    return Document(
+        id=doc_id,
+        title="",
+        source="",
+        date=date,
+        date_basis="metadata",
+        language="en",
+        url="",
+        path="",
+        text=text,
+    )
+
+
+def found(text: str, date: str | None = ANCHOR) -> list[tuple[str, str, str]]:
+    return [(m.text, m.value, m.precision) for m in extract_dates(doc(text, date))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # absolute dates in the common news forms
+        ("The treaty was signed on 3 March 2021.", [("3 March 2021", "2021-03-03", "day")]),
+        ("The treaty was signed on March 3, 2021.", [("March 3, 2021", "2021-03-03", "day")]),
+        ("It ended on Wednesday, Feb. 9, 2022, at dawn.", [("Wednesday, Feb. 9, 2022", "2022-02-09", "day")]),
+        ("The memo, dated 2021-03-04, leaked.", [("2021-03-04", "2021-03-04", "day")]),
+        ("The memo dated 3/4/2021 leaked.", [("3/4/2021", "2021-03-04", "day")]),
+        ("In April 2019 the firm moved.", [("April 2019", "2019-04", "month")]),
+        ("The agency was founded in 1998.", [("1998", "1998", "year")]),
+        ("Output dipped in mid-2008.", [("mid-2008", "2008", "year")]),
+        ("In 2001 half the staff left.", [("2001", "2001", "year")]),
+        ("She won the 2016 elections.", [("2016", "2016", "year")]),
+        ("He was born on Christmas Day 1950.", [("Christmas Day 1950", "1950-12-25", "day")]),
+        ("That was in nineteen ninety-six.", [("nineteen ninety-six", "1996", "year")]),
+        # year-less dates take the anchor's year, shifted by tense (HeidelTime, news)
+        ("They met on Jan. 9 in Geneva.", [("Jan. 9", "2023-01-09", "day")]),
+        ("The law passed in March.", [("March", "2023-03", "month")]),
+        ("Elections will be held in November.", [("November", "2023-11", "month")]),
+        ("The plant closed in November.", [("November", "2022-11", "month")]),
+        ("The offer was extended until June 2.", [("June 2", "2023-06-02", "day")]),
+        ("The base reopened July last year.", [("July last year", "2022-07", "month")]),
+        ("They met on January 4 this year.", [("January 4 this year", "2023-01-04", "day")]),
+        # weekdays: the last one in a past-tense sentence, the next one in a future one
+        ("The talks ended on Monday.", [("Monday", "2023-05-15", "day")]),
+        ("The ministers will meet on Friday.", [("Friday", "2023-05-19", "day")]),
+        ("He said on Wednesday that he would stay.", [("Wednesday", "2023-05-17", "day")]),
+        ("The truce began at 10 p.m. Tuesday.", [("10 p.m. Tuesday", "2023-05-16", "day")]),
+        ("Fighting resumed last Friday.", [("last Friday", "2023-05-12", "day")]),
+        # deictic words against the anchor
+        ("The summit opened today.", [("today", "2023-05-17", "day")]),
+        ("Officials said yesterday that two died.", [("yesterday", "2023-05-16", "day")]),
+        ("The vote is scheduled for tomorrow.", [("tomorrow", "2023-05-18", "day")]),
+        ("Earlier in the day, the envoy left.", [("Earlier in the day", "2023-05-17", "day")]),
+        ("The deal was signed last week.", [("last week", "2023-W19", "week")]),
+        ("Prices rose this week.", [("this week", "2023-W20", "week")]),
+        ("Exports fell last month.", [("last month", "2023-04", "month")]),
+        ("Inflation peaked last year.", [("last year", "2022", "year")]),
+        ("Inflation is high this year.", [("this year", "2023", "year")]),
+        ("Two days ago, the rebels withdrew.", [("Two days ago", "2023-05-15", "day")]),
+        ("The port closed three weeks ago.", [("three weeks ago", "2023-W17", "week")]),
+        # anaphoric expressions against the last date mentioned
+        (
+            "On 3 March 2021 the ship sank. A week earlier it had left port.",
+            [("3 March 2021", "2021-03-03", "day"), ("A week earlier", "2021-W08", "week")],
+        ),
+        (
+            "On 3 March 2021 the ship sank. The crew was rescued that day.",
+            [("3 March 2021", "2021-03-03", "day"), ("that day", "2021-03-03", "day")],
+        ),
+    ],
+)
+def test_extract_dates(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war has lasted three years.",  # duration
+        "They negotiated for two weeks.",  # duration
+        "Sales over the past two years doubled.",  # duration
+        "The market opens every Monday.",  # set
+        "Profit rose in the third quarter of 2022.",  # quarter: 2022-Q3 is no ISO date
+        "Net rose in this year's third quarter.",  # quarter
+        "Sales fell from the 2019 period.",  # a fiscal period named by its year
+        "The 1990s were calmer.",  # decade
+        "Exports grew in the summer of 2019.",  # season
+        "May I add one point?",  # a modal, not a month
+        "The convoy carried 1,998 tonnes.",  # a number with a separator
+        "The index closed at 2082.1 points.",  # a decimal
+        "The team scored 2014 points.",  # a count, not a year
+        "Police said 1800 people marched.",  # a count, not a year
+        "Their plan for 2019-20 failed.",  # a range of years
+        "No date here at all.",
+    ],
+)
+def test_no_date(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks ended on Monday.", []),
+        ("Exports fell last month, in March.", []),
+        ("The treaty was signed on 3 March 2021.", [("3 March 2021", "2021-03-03", "day")]),
+        ("In April 2019 the firm moved.", [("April 2019", "2019-04", "month")]),
+    ],
+)
+def test_without_anchor_only_absolute(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text, date=None) == expected
+
+
+@pytest.mark.xfail(
+    reason="a present-tense schedule without 'will' reads as past (no POS tags, no verb lexicon)"
+)
+def test_present_tense_schedule_is_future() -> None:
+    assert found("The talks, which resume Monday, are in Oslo.") == [("Monday", "2023-05-22", "day")]
+
+
+def seed(doc_id: str, date: str) -> tuple[Document, list[DateMention]]:
+    text = (ROOT / "data" / f"{doc_id}.txt").read_text(encoding="utf-8")
+    document = doc(text, date, doc_id)
+    return document, extract_dates(document)
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "snippet", "value", "precision"),
+    [
+        ("seed-001", "Tuesday, January 25, 2022", "2022-01-25", "day"),
+        ("seed-001", "January 26, 2022", "2022-01-26", "day"),
+        ("seed-001", "2014", "2014", "year"),
+        ("seed-001", "Earlier in the day", "2022-01-26", "day"),
+    ],
+)
+def test_seed_dates(seed_gold: dict[str, Any], doc_id: str, snippet: str, value: str, precision: str) -> None:
+    date = str(seed_gold["documents"][doc_id]["date"])
+    _, mentions = seed(doc_id, date)
+    assert (snippet, value, precision) in {(m.text, m.value, m.precision) for m in mentions}
+
+
+@pytest.mark.parametrize(("doc_id", "date"), [("seed-000", "2022-01-27"), ("seed-001", "2022-01-26")])
+def test_seed_spans_and_values(doc_id: str, date: str) -> None:
+    document, mentions = seed(doc_id, date)
+    assert mentions
+    for m in mentions:
+        assert m.doc_id == doc_id
+        assert document.text[m.start : m.end] == m.text
+        assert m.value[:4].isdigit()
+    assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def value_counts(line: dict[str, Any]) -> tuple[int, int, int]:
+    """(value-correct, predicted, gold) for one TimeBank document, as ../shared/tools/score.py counts."""
+    scored = [t for t in line["timexes"] if t["type"] in ("DATE", "TIME") and t["value"][:1].isdigit()]
+    ignore = [(t["start"], t["end"]) for t in line["timexes"] if t not in scored]
+    preds = []
+    for m in extract_dates(doc(line["text"], line["date"], line["id"])):
+        span = (m.start, m.end)
+        if any(overlap(span, (g["start"], g["end"])) for g in scored) or not any(
+            overlap(span, r) for r in ignore
+        ):
+            preds.append(m)
+    pairs = sorted(
+        (
+            (overlap((g["start"], g["end"]), (p.start, p.end)), gi, pi)
+            for gi, g in enumerate(scored)
+            for pi, p in enumerate(preds)
+        ),
+        reverse=True,
+    )
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    correct = 0
+    for size, gi, pi in pairs:
+        if size and gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            correct += scored[gi]["value"].split("T")[0] == preds[pi].value
+    return correct, len(preds), len(scored)
+
+
+@pytest.mark.devset
+def test_timebank_value_f1_floor(devsets: Path) -> None:
+    """TempEval-3 value F1 on the TimeBank+AQUAINT dev set must not drop below the pinned floor."""
+    lines = [
+        json.loads(x) for x in (devsets / "timebank-aquaint.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    correct, predicted, gold = (sum(c) for c in zip(*(value_counts(line) for line in lines), strict=True))
+    precision, recall = correct / predicted, correct / gold
+    assert 2 * precision * recall / (precision + recall) >= 0.76
