@@ -1,0 +1,203 @@
+"""Direct quotations: marked spans attributed to a speaker through an adjacent cue.
+
+After textacy's ``direct_quotations`` and the Gender Gap Tracker's quote extractor (Asr et al.
+2021): the cue is looked for, in order, in an interruption inside the quotation ("– added X –",
+or the ", said X," between two merged halves), right after the closing mark ("..." said X), and
+before the opening mark in the same sentence (X warned that ... "..."; "according to X";
+"X: ..." in headings). A quotation with no cue inherits the speaker of the previous quotation of
+the same or the previous paragraph (GGT's "floating quotes"); short ones with no person speaking
+them are scare quotes or titles, and are dropped (textacy: 'Burton thinks cats are "cuties"').
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from lib.attribution import Found, Tokens, cue_text, inside, is_speech_cue
+from lib.cues import CueLexicon
+from lib.quote_marks import MarkedSpan
+from lib.speakers import Name, Resolver, speaker_head, speaker_tokens
+
+SENTENCE_END = re.compile(r"[.!?…](?=[\s”\"»’]*(\s|$))|\n")
+DASHED = re.compile(r"\s[–—-]\s*([^–—“”\"«»]{3,80}?)\s*[–—-]\s")
+# titles before names, whose full stop ends no sentence (spaCy's English tokenizer exceptions)
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr rep reps sen sens gov lt col gen sgt capt cmdr adm rev st jr sr prof pres "
+    "supt dept corp inc co ltd no vs u.s".split()
+)
+AFTER_WINDOW = 6  # tokens after the closing mark in which "said X" is looked for
+MIN_WORDS = 4  # shorter quotations need a person who says them
+FLOATING_LINES = 2
+# "I said" next to a quotation is the quoted speaker's own voice, not an attribution
+SPEAKERS_OWN_VOICE = frozenset({"i", "me", "we", "us", "you"})
+DASHES = frozenset({"―", "—", "–"})
+NAMELIKE = frozenset({"PROPN", "PRON", "NOUN"})
+
+
+class DirectAttributor:
+    def __init__(
+        self, text: str, tokens: Tokens, resolver: Resolver, quoted: list[tuple[int, int]], cues: CueLexicon
+    ) -> None:
+        self.text = text
+        self.quoted = quoted  # every top-level quotation, masked when cues are looked for
+        self.tokens = tokens
+        self.resolver = resolver
+        self.cues = cues
+        self.last: Found | None = None
+        self.last_person: Name | None = None
+
+    def attribute(self, span: MarkedSpan, gaps: list[tuple[int, int]]) -> Found | None:
+        """The quotation as a Found, or None when it is not a quotation anybody says."""
+        bound = _enclosing(span, self.quoted)
+        masked = [(s, e) for s, e in self.quoted if (s, e) != bound and not span.start <= s < span.end]
+        regions = [*gaps, *self._dashed(span)]
+        hits = [
+            self._cue_in_regions(regions, masked),
+            self._cue_after(span, bound, masked),
+            self._cue_before(span, bound, masked),
+        ]
+        short = len(re.findall(r"\w+", self.text[span.start : span.end])) < MIN_WORDS
+        usable = [h for h in hits if h is not None and h[1] is not None and (not short or h[1].person)]
+        hit = next(iter(usable), next((h for h in hits if h is not None), None))
+        found = self._found(span, hit, bound is not None)
+        if found is not None and not span.nested:
+            self.last = found
+        return found
+
+    def _found(self, span: MarkedSpan, hit: tuple[str, Name | None] | None, nested: bool) -> Found | None:
+        content = self.text[span.start : span.end]
+        words = len(re.findall(r"\w+", content))
+        if words < MIN_WORDS and _is_title(content):
+            return None
+        if hit is None:
+            return None if nested or words < MIN_WORDS else self._floating(span)
+        cue, name = hit
+        if words < MIN_WORDS and not (name is not None and name.person):
+            return None
+        if name is not None and name.person:
+            self.last_person = name
+        confidence = 0.9 if name is not None and name.resolved else 0.6
+        return Found(
+            span.start, span.end, "direct", cue, name, confidence if span.closed else confidence - 0.2
+        )
+
+    def _floating(self, span: MarkedSpan) -> Found:
+        prev = self.last
+        near = prev is not None and self.text.count("\n", prev.end, span.start) <= FLOATING_LINES
+        if prev is not None and near and prev.speaker is not None:
+            return Found(span.start, span.end, "direct", prev.cue, prev.speaker, 0.6)
+        return Found(span.start, span.end, "direct", None, None, 0.3)
+
+    def _dashed(self, span: MarkedSpan) -> list[tuple[int, int]]:
+        return [m.span(1) for m in DASHED.finditer(self.text, span.start, span.end)]
+
+    def _cue_in_regions(
+        self, regions: list[tuple[int, int]], masked: list[tuple[int, int]]
+    ) -> tuple[str, Name | None] | None:
+        for start, end in regions:
+            toks = self._open_tokens(start, end, masked)
+            cue = next((t for t in toks if is_speech_cue(t, self.cues, any_pos=True)), None)
+            if cue is not None:
+                return self._speaker(cue, toks, start, end)
+        return None
+
+    def _cue_after(
+        self, span: MarkedSpan, bound: tuple[int, int] | None, masked: list[tuple[int, int]]
+    ) -> tuple[str, Name | None] | None:
+        limit = bound[1] if bound else self._line_end(span.end)
+        end = _next_sentence_end(self.text, span.end, limit)
+        toks = self._open_tokens(span.end, end, masked)
+        signed = self._signature(toks)
+        if signed is not None:
+            return signed
+        words = [t for t in toks if not t.is_punct][:AFTER_WINDOW]
+        # a participle after a quotation ('"...", urging X') continues the sentence, it is no cue
+        cue = next((t for t in words if is_speech_cue(t, self.cues) and t.tag_ != "VBG"), None)
+        return self._speaker(cue, toks, span.end, end) if cue is not None else None
+
+    def _cue_before(
+        self, span: MarkedSpan, bound: tuple[int, int] | None, masked: list[tuple[int, int]]
+    ) -> tuple[str, Name | None] | None:
+        floor = bound[0] + 1 if bound else self._line_start(span.start)
+        start = _sentence_start(self.text, span.start, floor)
+        toks = self._open_tokens(start, span.start, masked)
+        if self.text[start : span.start].rstrip().endswith(":"):
+            return self._colon(toks, start, span.start)
+        cues = [t for t in toks if is_speech_cue(t, self.cues)]
+        # "according to X" scopes over its whole sentence (PARC); otherwise the nearest cue
+        cue = next((t for t in cues if t.lower_ == "according"), cues[-1] if cues else None)
+        return self._speaker(cue, toks, start, span.start) if cue is not None else None
+
+    def _signature(self, toks: list[Token]) -> tuple[str, Name | None] | None:
+        """'"..." ― Name': a quotation signed with a dash (posts, vox pops, epigraphs)."""
+        toks = [t for t in toks if not t.is_space]
+        if len(toks) < 2 or toks[0].text not in DASHES or toks[1].pos_ != "PROPN":
+            return None
+        return toks[0].text, self.resolver.resolve(speaker_tokens(toks[1]), False, None)
+
+    def _colon(self, toks: list[Token], start: int, end: int) -> tuple[str, Name | None] | None:
+        """ "X said: ..." or a heading "X: ..." where the name before the colon speaks."""
+        cue = next((t for t in reversed(toks) if is_speech_cue(t, self.cues)), None)
+        if cue is not None:
+            return self._speaker(cue, toks, start, end)
+        names = [t for t in toks if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ == "PROPN"]
+        if not names or len([t for t in toks if not t.is_punct]) > 6:
+            return None
+        return ":", self.resolver.resolve(speaker_tokens(names[-1]), False, self.last_person)
+
+    def _speaker(self, cue: Token, toks: list[Token], start: int, end: int) -> tuple[str, Name | None]:
+        head = speaker_head(cue)
+        if head is None or not start <= head.idx < end:
+            head = _nearest_name(cue, toks)
+        if head is None or head.lower_ in SPEAKERS_OWN_VOICE:
+            return cue_text(cue), None
+        inside_quote = inside(head.idx, self.quoted)
+        return cue_text(cue), self.resolver.resolve(speaker_tokens(head), inside_quote, self.last_person)
+
+    def _open_tokens(self, start: int, end: int, masked: list[tuple[int, int]]) -> list[Token]:
+        return [t for t in self.tokens.within(start, end) if not inside(t.idx, masked)]
+
+    def _line_start(self, pos: int) -> int:
+        return self.text.rfind("\n", 0, pos) + 1
+
+    def _line_end(self, pos: int) -> int:
+        end = self.text.find("\n", pos)
+        return len(self.text) if end < 0 else end
+
+
+def _is_title(content: str) -> bool:
+    """A short quotation in title case is a title or a nickname ("Morning Joe"), not speech:
+    titles are capitalised headline-style (Chicago Manual of Style 8.159), speech is not."""
+    words = re.findall(r"[^\W\d_]+", content)
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _nearest_name(cue: Token, toks: list[Token]) -> Token | None:
+    names = [t for t in toks if t.pos_ in NAMELIKE and t.i != cue.i and t.dep_ != "compound"]
+    return min(names, key=lambda t: abs(t.i - cue.i), default=None)
+
+
+def _enclosing(span: MarkedSpan, outer: list[tuple[int, int]]) -> tuple[int, int] | None:
+    if not span.nested:
+        return None
+    return next(((s, e) for s, e in outer if s < span.start and span.end <= e), None)
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    """Sentence ends in text[start:end], not after a title or an initial ("Mr.", "Rep.", "G.")."""
+    ends = []
+    for m in SENTENCE_END.finditer(text, start, end):
+        word = re.search(r"(\w+)\.$", text[max(start, m.start() - 12) : m.end()])
+        if word is None or (word.group(1).lower() not in ABBREVIATIONS and len(word.group(1)) > 1):
+            ends.append(m.end())
+    return ends
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> int:
+    return max(_sentence_ends(text, floor, pos), default=floor)
+
+
+def _next_sentence_end(text: str, pos: int, limit: int) -> int:
+    return min(_sentence_ends(text, pos, limit), default=limit)
