@@ -25,11 +25,14 @@ from lib.timex_rules import Context, Rule, rules
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before a capital,
 # or at a line break.
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z])|\n+")
-# A past participle after "be"/"been"/"being" is a passive, not a past tense ("will be named").
-PAST_PARTICIPLE = (
+# A past participle after "be"/"been"/"being" is a passive, not a past tense ("will be named",
+# "will be held"); an -ed word after a determiner is an adjective ("a still unspecified date", "the
+# proposed merger"). HeidelTime's reTensePast lists finite verbs only.
+NOT_PASSIVE_OR_ADJECTIVE = (
     r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"
-    r"(?!\w*(?:ceed|need|deed|speed|feed|seed|breed|hundred)\b)(?-i:[a-z]{3,}ed)"
+    r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bits )(?<!\btheir )(?<!\bstill )(?<!\bnewly )"
 )
+PAST_PARTICIPLE = r"(?!\w*(?:ceed|need|deed|speed|feed|seed|breed|hundred)\b)(?-i:[a-z]{3,}ed)"
 # "until Nov. 16", "payable Dec. 7", "by May": a deadline is not pushed into the past by a
 # past-tense verb ("the offer was extended until Jan. 5" in a December report).
 FORWARD = re.compile(r"(?i)\b(?:until|till|through|by|effective|payable|starting|beginning|due)\s+$")
@@ -59,7 +62,7 @@ def tense_cues() -> re.Pattern[str]:
     present = alternation(lexicon()["present_cues"])
     past = alternation(lexicon()["past_cues"])
     return re.compile(
-        rf"(?i)(?<!\w)(?:(?P<future>{future})|(?P<present>{present})|(?P<past>{past}|{PAST_PARTICIPLE}))(?!\w)"
+        rf"(?i)(?<!\w)(?:(?P<future>{future})|(?P<present>{present})|(?P<past>{NOT_PASSIVE_OR_ADJECTIVE}(?:{past}|{PAST_PARTICIPLE})))(?!\w)"
     )
 
 

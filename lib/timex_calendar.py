@@ -57,6 +57,10 @@ def shift(day: dt.date, unit: Unit, n: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last))
 
 
+# A present-tense weekday at most this many days ahead is the coming one ("talks resume Friday").
+NEAR_DAYS = 3
+
+
 def weekday_near(anchor: dt.date, weekday: int, tense: Tense) -> dt.date:
     """The ``weekday`` (ISO, Monday=1) a news sentence means, given its tense.
 
@@ -64,12 +68,14 @@ def weekday_near(anchor: dt.date, weekday: int, tense: Tense) -> dt.date:
     such day on or after the document date, otherwise the most recent one on or before it.
     """
     diff = weekday - anchor.isoweekday()
-    if tense == "future":
-        return anchor + dt.timedelta(days=diff % 7)
+    ahead = diff % 7
+    if tense == "future" or (tense == "present" and 0 < ahead <= NEAR_DAYS):
+        return anchor + dt.timedelta(days=ahead)
     return anchor - dt.timedelta(days=(-diff) % 7)
 
 
 NEAR_MONTHS = 2
+HALF_YEAR = 6
 
 
 def year_for_month(anchor: dt.date, month: int, tense: Tense) -> int:
@@ -78,10 +84,14 @@ def year_for_month(anchor: dt.date, month: int, tense: Tense) -> int:
     HeidelTime 2.2.1 (news): the document's year, minus one when a past-tense sentence names a
     later month, plus one when a future-tense sentence names an earlier month. Unlike HeidelTime,
     a month at most ``NEAR_MONTHS`` ahead stays in the document's year even in a past-tense
-    sentence: news reports deadlines set in the past ("the offer was extended to Nov. 16").
+    sentence: news reports deadlines set in the past ("the offer was extended to Nov. 16"). A
+    present-tense sentence (no cue, or "is", "are") takes the occurrence nearest the document
+    date, so "worth more in December" in a May report is last December (measured on TimeBank).
     """
     if tense == "past" and month - anchor.month > NEAR_MONTHS:
         return anchor.year - 1
     if tense == "future" and month < anchor.month:
         return anchor.year + 1
+    if tense == "present" and abs(month - anchor.month) > HALF_YEAR:
+        return anchor.year + (1 if month < anchor.month else -1)
     return anchor.year

@@ -120,10 +120,10 @@ def _relative_sources() -> dict[str, str]:
     return {
         "month_day": rf"\b{WEEKDAY_PREFIX}{month}\s+{DAY}(?!\s*,?\s*\d)",
         "day_month": rf"\b(?:the\s+)?{DAY}(?:\s+of)?\s+{month}(?!\w)",
-        "month": rf"\b(?:(?P<pre>{PREPOSITIONS})\s+)?"
+        "month": rf"\b(?:(?P<pre>(?i:{PREPOSITIONS}))\s+)?"
         rf"(?P<t>(?:(?P<rel>{THIS_LAST_NEXT})\s+)?{MONTH_MODIFIER}{month}(?!\w))",
         "day_word": rf"(?i)\b(?P<t>{DAY_WORDS})(?!\w)",
-        "weekday": rf"\b(?P<t>(?:(?P<rel>last|next|this|coming|past)\s+)?"
+        "weekday": rf"\b(?P<t>(?:(?P<rel>last|next|this|coming|past|the\s+(?:previous|following))\s+)?"
         rf"(?:(?:{CLOCK}{ZONE}|noon|midnight)\s+)?(?:(?:early|late|earlier|later)\s+)?{weekday}{DAY_PART})",
         "unit_relative": rf"(?i)\b(?P<t>(?:(?:early|earlier|late|later|mid|{PART_OF})[\s-]+)?"
         rf"(?P<rel>{UNIT_RELATIONS})\s+(?P<u>week|month|year))(?!\w|-)",
@@ -134,6 +134,9 @@ def _relative_sources() -> dict[str, str]:
         "in_the_unit": rf"(?i)\b(?P<t>(?:(?:earlier|later)\s+in|{PART_OF})\s+the\s+(?P<u>week|month|year))"
         r"(?!\w)",
         "ref_unit": r"(?i)\b(?P<t>that\s+(?:same\s+)?(?P<u>week|month|year))(?!\w)",
+        "the_year": r"\b(?:(?P<pre>(?i:for|of|during|through|throughout))\s+)?(?P<t>(?i:the)\s+"
+        r"(?:(?P<q>full|fiscal|current\s+fiscal|whole|entire)\s+)?year)"
+        r"(?![\w-]|\s+(?:\d|before|after|earlier|later|ago|of\b|in\s+review))",
         "clock": rf"(?i)(?<![\w:.])(?P<t>(?:about\s+|around\s+)?{CLOCK}{ZONE})",
         "noon": r"(?i)\b(?:at|by|until|before|after|around)\s+(?P<t>noon|midnight)(?!\w)",
     }

@@ -90,9 +90,10 @@ GOVERNING = re.compile(
 def resolve_year(m: re.Match[str], ctx: Context) -> Value | None:
     """A year from 1700 to 2099 (HeidelTime's year rules), unless it counts something ("2000 troops")."""
     year = int(m["y"])
-    if not m["t"].lower().startswith("fiscal") and not 1700 <= year <= 2099:
+    fiscal = m["t"].lower().startswith("fiscal")
+    if not fiscal and not 1700 <= year <= 2099:
         return None
-    if counts_something(m):
+    if not fiscal and counts_something(m):
         return None
     return dt.date(year, 1, 1), "year"
 
@@ -165,6 +166,21 @@ def _tense_of(rel: str | None, tense: Tense) -> Tense:
     return tense
 
 
+# Quotes and brackets between a name's first words and a programme title ("ABC's "This Week"").
+OPENING_MARKS = "\"“‘'`(["
+
+
+def is_title(m: re.Match[str]) -> bool:
+    """A capitalised deictic word inside a sentence names a programme ("VOA Today", ABC's "This
+    Week"): TimeML 1.2.1 (§2.2) does not tag names, and a deictic word is lower-case mid-sentence.
+    """
+    start = m.start("t")
+    if not m.string[start].isupper():
+        return False
+    before = m.string[max(0, start - 40) : start].rstrip(OPENING_MARKS + " ")
+    return bool(before) and before[-1].isalnum()
+
+
 DAY_WORD_OFFSETS = {
     "yesterday": -1,
     "last night": -1,
@@ -176,7 +192,7 @@ DAY_WORD_OFFSETS = {
 
 def resolve_day_word(m: re.Match[str], ctx: Context) -> Value | None:
     """ "today", "earlier in the day", "yesterday morning": a day counted from the anchor."""
-    if ctx.anchor is None:
+    if ctx.anchor is None or is_title(m):
         return None
     text = m["t"].lower()
     hits = [n for word, n in DAY_WORD_OFFSETS.items() if word in text]
@@ -194,11 +210,24 @@ def resolve_weekday(m: re.Match[str], ctx: Context) -> Value | None:
         return None
     rel = m["rel"]
     weekday = weekday_number(m["wd"])
+    if rel and rel.startswith("the "):
+        return anaphoric_weekday(rel, weekday, ctx)
     if rel in ("last", "past"):
         return weekday_near(ctx.anchor - dt.timedelta(days=1), weekday, "past"), "day"
     if rel in ("next", "coming"):
         return weekday_near(ctx.anchor + dt.timedelta(days=1), weekday, "future"), "day"
     return weekday_near(ctx.anchor, weekday, ctx.tense), "day"
+
+
+def anaphoric_weekday(rel: str, weekday: int, ctx: Context) -> Value | None:
+    """ "the previous Friday", "the following Monday": counted from the reference day (TimeML
+    1.2.1 anaphoric expressions; HeidelTime's "UNDEF-REF-day" values).
+    """
+    if ctx.ref is None or ctx.ref_unit != "day":
+        return None
+    if rel.endswith("previous"):
+        return weekday_near(ctx.ref - dt.timedelta(days=1), weekday, "past"), "day"
+    return weekday_near(ctx.ref + dt.timedelta(days=1), weekday, "future"), "day"
 
 
 # "the past year" as a DATE is the previous calendar year (TimeML 1.2.1 gold on TimeBank);
@@ -212,7 +241,7 @@ def resolve_unit_relative(m: re.Match[str], ctx: Context) -> Value | None:
     rel = " ".join(m["rel"].lower().split())
     unit: Unit = m["u"].lower()  # type: ignore[assignment]
     base = ctx.ref if rel in REF_OFFSETS else ctx.anchor
-    if base is None:
+    if base is None or is_title(m):
         return None
     return shift(base, unit, UNIT_OFFSETS.get(rel, REF_OFFSETS.get(rel, 0))), unit
 
@@ -224,7 +253,7 @@ def resolve_ago(m: re.Match[str], ctx: Context) -> Value | None:
     year-ago quarter (TimeML value YYYY-Qn), which no ISO date can hold: skip it.
     """
     unit: Unit = m["u"].lower()  # type: ignore[assignment]
-    if unit in ("year", "month") and FINANCIAL_PERIOD.search(ctx.before):
+    if unit == "year" and number_value(m["n"]) == 1 and FINANCIAL_PERIOD.search(ctx.before):
         return None
     direction = " ".join(m["dir"].lower().split())
     deictic = direction in ("ago", "from now")
@@ -275,6 +304,17 @@ def resolve_ref_unit(m: re.Match[str], ctx: Context) -> Value | None:
     return ctx.ref, unit
 
 
+def resolve_the_year(m: re.Match[str], ctx: Context) -> Value | None:
+    """ "the year", "the full year", "the fiscal year": the document's year, as "this year".
+
+    Deictic, not anaphoric: in TimeBank's business news "for the year" is the reporting year
+    even after "last year" (TimeML 1.2.1 annotates it as a DATE with the current year's value).
+    """
+    if ctx.anchor is None or not (m["q"] or m["pre"]):
+        return None  # a bare "the year" is often anaphoric ("the year he was born")
+    return ctx.anchor, "year"
+
+
 GRANULARITY = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -296,6 +336,7 @@ RESOLVERS: dict[str, Resolver] = {
     "month_rel_year": resolve_month_rel_year,
     "clock_date": resolve_month_day,
     "ref_unit": resolve_ref_unit,
+    "the_year": resolve_the_year,
     "in_the_unit": resolve_in_the_unit,
     "spoken_year": resolve_spoken_year,
     "year": resolve_year,

@@ -116,6 +116,55 @@ def test_no_date(text: str) -> None:
     assert found(text) == []
 
 
+# Rules added after the TimeBank error analysis (anchor Wednesday 2023-05-17); each group has
+# the case the rule fixes and a negative case it must leave alone.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "fiscal" makes a number a year even before a plural noun
+        ("Sales beat fiscal 2022 levels.", [("fiscal 2022", "2022", "year")]),
+        ("The unit shipped 2022 parcels.", []),
+        # a present-tense month more than six months away is the nearest one
+        ("Shares worth more in December are cheap now.", [("December", "2022-12", "month")]),
+        ("The dividend is payable in August.", [("August", "2023-08", "month")]),
+        # an -ed word after a determiner is an adjective, not a past tense
+        ("The sum will be paid on an unspecified date in January.", [("January", "2024-01", "month")]),
+        ("The sum will be paid on a day they specified in January.", [("January", "2023-01", "month")]),
+        # irregular past verbs are past-tense cues
+        ("In October, the firm bought a rival.", [("October", "2022-10", "month")]),
+        ("In October, the firm buys a rival.", [("October", "2023-10", "month")]),
+        # a capitalised deictic word inside a sentence is a programme's name
+        ('She spoke on ABC\'s "This Week" programme.', []),
+        ("The anchor of VOA Today resigned.", []),
+        ('"Today we begin," he said.', [("Today", "2023-05-17", "day")]),
+        ("He left. This week he returns.", [("This week", "2023-W20", "week")]),
+        # only "a year ago" can be the year-ago quarter of a financial sentence
+        ("Net per share fell, as the firm said a month ago.", [("a month ago", "2023-04", "month")]),
+        ("Quarterly sales doubled from five years ago.", [("five years ago", "2018", "year")]),
+        ("Net rose 5% in the quarter from a year ago.", []),
+        # "for the year", "the full year": the document's year
+        ("Sales for the full year rose 4%.", [("the full year", "2023", "year")]),
+        ("For the year, profit fell.", [("the year", "2023", "year")]),
+        ("It was the year he was born.", []),
+        ("For the year before, profit fell.", []),
+        # a present-tense weekday up to three days ahead is the coming one
+        ("The talks resume Friday in Oslo.", [("Friday", "2023-05-19", "day")]),
+        ("He is in Oslo on Tuesday.", [("Tuesday", "2023-05-16", "day")]),
+        # "the previous Friday" counts from the reference day
+        (
+            "Shares fell on March 3, 2023, down from the previous Friday.",
+            [("March 3, 2023", "2023-03-03", "day"), ("the previous Friday", "2023-02-24", "day")],
+        ),
+        ("In 2021 they met the following Monday.", [("2021", "2021", "year")]),
+        # a sentence-initial "In" governs an ambiguous month name
+        ("In March, the firm moved.", [("March", "2023-03", "month")]),
+        ("March on, said the general.", []),
+    ],
+)
+def test_error_analysis_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -130,7 +179,7 @@ def test_without_anchor_only_absolute(text: str, expected: list[tuple[str, str, 
 
 
 @pytest.mark.xfail(
-    reason="a present-tense schedule without 'will' reads as past (no POS tags, no verb lexicon)"
+    reason="a present-tense weekday more than three days ahead reads as past (no POS tags, no verb lexicon)"
 )
 def test_present_tense_schedule_is_future() -> None:
     assert found("The talks, which resume Monday, are in Oslo.") == [("Monday", "2023-05-22", "day")]
@@ -210,4 +259,4 @@ def test_timebank_value_f1_floor(devsets: Path) -> None:
     ]
     correct, predicted, gold = (sum(c) for c in zip(*(value_counts(line) for line in lines), strict=True))
     precision, recall = correct / predicted, correct / gold
-    assert 2 * precision * recall / (precision + recall) >= 0.76
+    assert 2 * precision * recall / (precision + recall) >= 0.785
