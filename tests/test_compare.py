@@ -1,0 +1,297 @@
+"""Two reports aligned claim by claim, on hand-built records, plus the seed gold."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+from lib.compare import compare
+from lib.numbers import extract_numbers
+from lib.pipeline import Analysis
+from lib.records import Actor, Corpus, DateMention, Document, Mention, Quote, Span
+from lib.similarity import terms
+
+ACTORS = (
+    Actor("mara-holt", "Mara Holt", "person", affiliation="eastland"),
+    Actor("eastland", "Eastland", "country"),
+    Actor("ivo-pax", "Ivo Pax", "person", affiliation="league"),
+    Actor("league", "The League", "organization"),
+    Actor("tom-reed", "Tom Reed", "person"),
+)
+
+
+def _find(text: str, snippet: str, nth: int = 0) -> int:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(snippet, start + 1)
+    return start
+
+
+def build(
+    nlp: Any, texts: dict[str, str], quotes: list[tuple[str, str, str]], names: list[tuple[str, str, str]]
+) -> Analysis:
+    """An Analysis from texts, (doc, speaker, quote text) and (doc, actor, surface) triples."""
+    docs = tuple(Document(i, i, "", "2022-01-20", "metadata", "en", "", "", t) for i, t in texts.items())
+    sdocs = {d.id: nlp(d.text) for d in docs}
+    sentences = tuple(Span(d.id, s.start_char, s.end_char, s.text) for d in docs for s in sdocs[d.id].sents)
+    found_quotes = []
+    for doc_id, speaker, text in quotes:
+        start = _find(texts[doc_id], text)
+        found_quotes.append(
+            Quote(doc_id, speaker, speaker, text, "direct", "said", start, start + len(text), 0.9)
+        )
+    mentions = []
+    for doc_id, actor, surface in names:
+        start = _find(texts[doc_id], surface)
+        mentions.append(Mention(doc_id, actor, surface, start, start + len(surface)))
+    numbers = tuple(n for d in docs for n in extract_numbers(d, sdocs[d.id]))
+    return Analysis(
+        Corpus(docs), ACTORS, tuple(mentions), tuple(found_quotes), (), (), numbers, (), sentences
+    )
+
+
+A = (
+    "Eastland has gathered over 100,000 soldiers near the northern border, Mara Holt said. "
+    "“We prefer diplomacy and we remain open to talks with our neighbours,” said Mara Holt. "
+    "The harvest festival opens next week in the capital."
+)
+B = (
+    "Officials counted about 30,000 soldiers near the northern border on Monday. "
+    "Mara Holte told reporters that her government “prefers diplomacy”. "
+    "“The door of the League stays open to new members,” said Ivo Pax. "
+    "Bread prices climbed 5 percent in the south."
+)
+
+
+@pytest.fixture(scope="module")
+def pair(nlp: Any) -> Analysis:
+    quotes = [
+        ("a", "mara-holt", "“We prefer diplomacy and we remain open to talks with our neighbours,”"),
+        ("b", "mara-holt", "“prefers diplomacy”"),
+        ("b", "ivo-pax", "“The door of the League stays open to new members,”"),
+    ]
+    names = [
+        ("a", "mara-holt", "Mara Holt"),
+        ("a", "eastland", "Eastland"),
+        ("b", "mara-holt", "Mara Holte"),
+        ("b", "ivo-pax", "Ivo Pax"),
+    ]
+    return build(nlp, {"a": A, "b": B}, quotes, names)
+
+
+def test_paraphrased_quote_is_aligned(pair: Analysis) -> None:
+    result = compare(pair, "a", "b")
+    same = [(p.a.text, p.b.text) for p in result.aligned if p.relation == "same"]
+    assert (
+        "“We prefer diplomacy and we remain open to talks with our neighbours,”",
+        "“prefers diplomacy”",
+    ) in same
+
+
+def test_number_discrepancy(pair: Analysis) -> None:
+    found = [d for d in compare(pair, "a", "b").discrepancies if d.kind == "number"]
+    assert [(d.a.text, d.b.text) for d in found] == [("over 100,000 soldiers", "about 30,000 soldiers")]
+    assert "100,000" in found[0].reason and "30,000" in found[0].reason
+
+
+def test_name_spelling_discrepancy(pair: Analysis) -> None:
+    found = [d for d in compare(pair, "a", "b").discrepancies if d.kind == "name_spelling"]
+    assert [(d.about, d.a.text, d.b.text) for d in found] == [("mara-holt", "Mara Holt", "Mara Holte")]
+
+
+def test_only_and_quoted_sets(pair: Analysis) -> None:
+    result = compare(pair, "a", "b")
+    assert any("harvest festival" in s.text for s in result.only_a)
+    assert any("Bread prices" in s.text for s in result.only_b)
+    assert not any("harvest" in p.a.text for p in result.aligned)  # negative: unrelated stays unaligned
+    assert result.quoted_both == ("mara-holt",)
+    assert result.quoted_only_b == ("ivo-pax",)
+    assert result.quoted_only_a == ()
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "kinds"),
+    [
+        # agreeing figures: a hedge covers the other figure
+        (
+            "Over 100,000 soldiers stand at the northern border.",
+            "Some 110,000 soldiers stand at the northern border.",
+            [],
+        ),
+        # same figure, different counted thing: no verdict
+        (
+            "Over 100,000 soldiers stand at the northern border.",
+            "About 30,000 tanks stand at the northern border.",
+            [],
+        ),
+        # same counted noun, unrelated context: no verdict
+        (
+            "Over 100,000 soldiers stand at the northern border.",
+            "The parade had 3,000 soldiers and a brass band.",
+            [],
+        ),
+        # a real conflict
+        (
+            "Over 100,000 soldiers stand at the northern border.",
+            "Nearly 20,000 troops stand at the northern border.",
+            ["number"],
+        ),
+    ],
+)
+def test_number_cases(nlp: Any, text_a: str, text_b: str, kinds: list[str]) -> None:
+    analysis = build(nlp, {"a": text_a, "b": text_b}, [], [])
+    assert [d.kind for d in compare(analysis, "a", "b").discrepancies] == kinds
+
+
+def test_different_speakers_are_related_not_same(nlp: Any) -> None:
+    text_a = "“Every nation has the right to choose its alliances,” said Mara Holt."
+    text_b = "“The door of the alliance is still open,” said Ivo Pax."
+    quotes = [
+        ("a", "mara-holt", "“Every nation has the right to choose its alliances,”"),
+        ("b", "ivo-pax", "“The door of the alliance is still open,”"),
+    ]
+    result = compare(build(nlp, {"a": text_a, "b": text_b}, quotes, []), "a", "b")
+    assert {p.relation for p in result.aligned} == {"related"}
+
+
+@pytest.mark.parametrize(
+    ("other", "relations"),
+    [
+        ("Tom Reed", []),  # thanks to a different person: not the same claim (a loose match)
+        ("Ivo Pax", ["same"]),
+    ],
+)
+def test_different_people_are_not_same(nlp: Any, other: str, relations: list[str]) -> None:
+    text_a = (
+        "Mara Holt thanked Ivo Pax for the steady support of the league during the winter crisis and floods."
+    )
+    text_b = (
+        f"Mara Holt thanked {other} for steady support in the winter, praising new grain convoys and patrols."
+    )
+    ids = {"Ivo Pax": "ivo-pax", "Tom Reed": "tom-reed"}
+    names = [("a", "mara-holt", "Mara Holt"), ("a", "ivo-pax", "Ivo Pax"), ("b", "mara-holt", "Mara Holt")]
+    names.append(("b", ids[other], other))
+    result = compare(build(nlp, {"a": text_a, "b": text_b}, [], names), "a", "b")
+    assert [p.relation for p in result.aligned] == relations
+
+
+def test_same_words_different_speaker(nlp: Any) -> None:
+    words = "“Our troops will leave the border region before the end of the month,”"
+    text_a = f"{words} said Mara Holt."
+    text_b = f"{words} said Ivo Pax."
+    quotes = [("a", "mara-holt", words), ("b", "ivo-pax", words)]
+    found = compare(build(nlp, {"a": text_a, "b": text_b}, quotes, []), "a", "b").discrepancies
+    assert [d.kind for d in found] == ["speaker"]
+
+
+def test_wording_of_one_speaker(nlp: Any) -> None:
+    qa = "“Our troops will leave the border region before the end of the month and return home,”"
+    qb = "“Our troops will leave the border area before the end of this month and go home,”"
+    text_a, text_b = f"{qa} said Mara Holt.", f"{qb} said Mara Holt."
+    quotes = [("a", "mara-holt", qa), ("b", "mara-holt", qb)]
+    found = compare(build(nlp, {"a": text_a, "b": text_b}, quotes, []), "a", "b").discrepancies
+    assert [d.kind for d in found] == ["wording"]
+
+
+def test_date_discrepancy(nlp: Any) -> None:
+    text_a = "The two ministers signed the grain export agreement in Geneva on March 3."
+    text_b = "The two ministers signed the grain export agreement in Geneva on March 5."
+    analysis = build(nlp, {"a": text_a, "b": text_b}, [], [])
+    dates = (
+        DateMention(
+            "a", "March 3", text_a.index("March 3"), text_a.index("March 3") + 7, "2022-03-03", "day"
+        ),
+        DateMention(
+            "b", "March 5", text_b.index("March 5"), text_b.index("March 5") + 7, "2022-03-05", "day"
+        ),
+    )
+    analysis = Analysis(analysis.corpus, (), (), (), dates, (), (), (), analysis.sentences)
+    found = compare(analysis, "a", "b").discrepancies
+    assert [(d.kind, d.a.text, d.b.text) for d in found] == [("date", "March 3", "March 5")]
+    month = DateMention("b", "March 5", dates[1].start, dates[1].end, "2022-03", "month")
+    compatible = Analysis(analysis.corpus, (), (), (), (dates[0], month), (), (), (), analysis.sentences)
+    assert compare(compatible, "a", "b").discrepancies == ()
+
+
+def test_speed_two_long_reports(nlp: Any) -> None:
+    """Two ~1,000-word reports compared well under a second (the parse is not part of compare)."""
+    sentence_a = (
+        "Officials in the capital discussed sanctions, grain exports and the border talks {} times today. "
+    )
+    sentence_b = (
+        "Negotiators said the border talks on grain and sanctions would resume after {} days of pause. "
+    )
+    text_a = "".join(sentence_a.format(i) for i in range(70))
+    text_b = "".join(sentence_b.format(i) for i in range(70))
+    analysis = build(nlp, {"a": text_a, "b": text_b}, [], [])
+    assert len(text_a.split()) > 900
+    began = time.perf_counter()
+    compare(analysis, "a", "b")
+    assert time.perf_counter() - began < 1.0
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Analysis:
+    from lib.pipeline import analyze_paths
+    from tests.conftest import DATA
+
+    return analyze_paths([DATA])
+
+
+def test_seed_discrepancies(seeds: Analysis, seed_gold: dict[str, Any]) -> None:
+    result = compare(seeds, "seed-000", "seed-001")
+    found = [(d.kind, d.a.text, d.b.text, d.about) for d in result.discrepancies]
+    for gold in seed_gold["discrepancies"]:
+        matches = [
+            f for f in found if f[0] == gold["kind"] and gold["seed-000"] in f[1] and gold["seed-001"] in f[2]
+        ]
+        assert matches, gold
+    kinds = [d.kind for d in result.discrepancies]
+    assert kinds.count("number") == 1  # the "two treaties" / "three points" are not compared
+
+
+def _pair_with(result: Any, snippet_a: str, snippet_b: str) -> list[str]:
+    return [p.relation for p in result.aligned if snippet_a in p.a.text and snippet_b in p.b.text]
+
+
+@pytest.mark.parametrize(
+    ("snippet_a", "snippet_b", "relation"),
+    [
+        ("NATO has delivered to Russia the written answers", "sent their responses by letter", "same"),
+        ("prefers diplomacy", "We prefer diplomacy", "same"),
+        (
+            "each country has the right to choose its alliances",
+            "The door of the Alliance is still open",
+            "related",
+        ),
+    ],
+)
+def test_seed_shared_claims(seeds: Analysis, snippet_a: str, snippet_b: str, relation: str) -> None:
+    assert _pair_with(compare(seeds, "seed-000", "seed-001"), snippet_a, snippet_b) == [relation]
+
+
+@pytest.mark.parametrize(
+    ("side", "snippet"),
+    [
+        ("a", "withdrawal of NATO troops from Bulgaria and Romania"),
+        ("b", "establishing military lines of communication"),
+        ("b", "withdraw its forces from Ukraine, Georgia and Moldova"),
+        ("b", "We will read them, we will study them"),
+    ],
+)
+def test_seed_only_in(seeds: Analysis, side: str, snippet: str) -> None:
+    result = compare(seeds, "seed-000", "seed-001")
+    only = result.only_a if side == "a" else result.only_b
+    assert any(snippet in s.text for s in only)
+
+
+def test_seed_quoted_sets(seeds: Analysis) -> None:
+    result = compare(seeds, "seed-000", "seed-001")
+    assert {"antony-blinken", "jens-stoltenberg"} <= set(result.quoted_both)
+    assert {"sergei-lavrov", "alexander-grushko"} <= set(result.quoted_only_b)
+
+
+def test_terms_strip_function_words() -> None:
+    assert terms("We prefer the diplomacy of talks") == ["prefer", "diplomacy", "dialogue"]

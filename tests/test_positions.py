@@ -1,0 +1,177 @@
+"""Actor x issue stances from hand-built statements, the issues data file, and the seed gold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lib.positions import assign_positions, classify, load_issues
+from lib.records import Actor, Quote
+
+ACTORS = {
+    "anna-berg": Actor("anna-berg", "Anna Berg", "person", affiliation="northland"),
+    "northland": Actor("northland", "Northland", "country"),
+    "otto-lind": Actor("otto-lind", "Otto Lind", "person", affiliation="pact"),
+    "pact": Actor("pact", "The Pact", "organization"),
+}
+
+
+def _quote(speaker: str | None, text: str, cue: str = "said", doc_id: str = "d", start: int = 0) -> Quote:
+    return Quote(doc_id, speaker, speaker or "", text, "direct", cue, start, start + len(text), 0.9)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "want"),
+    [
+        ("We prefer diplomacy and are ready for talks", "said", {("diplomacy-dialogue", "supports")}),
+        ("The door of the alliance remains open", "said", {("nato-open-door", "supports")}),
+        ("Every nation has the right to choose its alliances", "said", {("nato-open-door", "supports")}),
+        ("We do not accept any further enlargement", "said", {("nato-open-door", "opposes")}),
+        (
+            "If they do not de-escalate, we will take the appropriate countermeasures",
+            "warned",
+            {("de-escalation", "demands"), ("countermeasures", "threatens")},
+        ),
+        ("They must withdraw their forces from the border now", "said", {("de-escalation", "demands")}),
+        (
+            "We ask for the withdrawal of NATO troops from Eastern Europe",
+            "said",
+            {("nato-withdrawal-east", "demands")},
+        ),
+        (
+            "The written answers on security guarantees have arrived",
+            "said",
+            {("security-guarantees", "neutral")},
+        ),
+        ("Talks are possible if they stop shelling", "said", {("diplomacy-dialogue", "conditional")}),
+        ("The weather in the capital was mild", "said", set()),  # negative: no issue
+        ("Our response to the letter is being prepared", "said", set()),  # "response" is no countermeasure
+    ],
+)
+def test_classify(text: str, cue: str, want: set[tuple[str, str]]) -> None:
+    assert {(i.id, s) for i, s in classify(text, cue, load_issues())} == want
+
+
+def test_roll_up_counts_person_for_body() -> None:
+    quotes = [
+        _quote("anna-berg", "We prefer diplomacy", start=0),
+        _quote("northland", "Dialogue is the only way", start=50),
+        _quote(None, "Diplomacy matters", start=100),  # no speaker: counted for nobody
+    ]
+    rows = {(p.actor_id, p.issue, p.stance): p for p in assign_positions(quotes, ACTORS, load_issues())}
+    assert rows[("northland", "diplomacy-dialogue", "supports")].count == 2
+    assert rows[("anna-berg", "diplomacy-dialogue", "supports")].count == 1
+    assert rows[("anna-berg", "diplomacy-dialogue", "supports")].evidence[0].text == "We prefer diplomacy"
+    assert not any(k[0] == "" for k in rows)
+    flat = {(p.actor_id, p.issue) for p in assign_positions(quotes, ACTORS, load_issues(), roll_up=False)}
+    assert ("northland", "diplomacy-dialogue") in flat
+    assert all(p.count == 1 for p in assign_positions(quotes[:1], ACTORS, load_issues(), roll_up=False))
+    assert {p.actor_id for p in assign_positions(quotes[:1], ACTORS, load_issues(), roll_up=False)} == {
+        "anna-berg"
+    }
+
+
+def test_new_issue_needs_no_code(tmp_path: Path) -> None:
+    path = tmp_path / "issues.yaml"
+    path.write_text(
+        "stance_cues:\n  demands: [must]\n"
+        "issues:\n  - id: grain\n    label: Grain exports\n    cues: [grain, wheat]\n"
+        "    default_stance: supports\n",
+        encoding="utf-8",
+    )
+    issues = load_issues(path)
+    assert [(i.id, i.label) for i in issues] == [("grain", "Grain exports")]
+    rows = assign_positions([_quote("otto-lind", "Wheat must leave the ports")], ACTORS, issues)
+    assert [(p.actor_id, p.issue, p.stance) for p in rows] == [
+        ("otto-lind", "grain", "demands"),
+        ("pact", "grain", "demands"),
+    ]
+
+
+def test_unknown_stance_in_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "issues.yaml"
+    path.write_text("stance_cues:\n  loves: [x]\nissues: []\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="loves"):
+        load_issues(path)
+
+
+def test_default_issues_cover_the_crisis() -> None:
+    ids = {i.id for i in load_issues()}
+    assert ids >= {
+        "nato-open-door",
+        "diplomacy-dialogue",
+        "de-escalation",
+        "countermeasures",
+        "nato-withdrawal-east",
+        "security-guarantees",
+    }
+
+
+@pytest.fixture(scope="module")
+def seed_positions() -> set[tuple[str, str, str]]:
+    from lib.pipeline import analyze_paths
+    from tests.conftest import DATA
+
+    analysis = analyze_paths([DATA])
+    return {(p.actor_id, p.issue_label, p.stance) for p in analysis.positions}
+
+
+GOLD_POSITIONS = [
+    ("nato", "NATO open door / enlargement", "supports"),
+    ("united-states", "NATO open door / enlargement", "supports"),
+    ("russia", "NATO open door / enlargement", "opposes"),
+    ("nato", "Diplomacy and dialogue", "supports"),
+    ("united-states", "Diplomacy and dialogue", "supports"),
+    ("nato", "Russian de-escalation / troop withdrawal", "demands"),
+    ("united-states", "Russian de-escalation / troop withdrawal", "demands"),
+    ("united-states", "Countermeasures and retaliation", "threatens"),
+    ("russia", "Countermeasures and retaliation", "threatens"),
+    ("russia", "NATO withdrawal from Eastern Europe", "demands"),
+]
+
+
+def test_gold_positions_listed(seed_gold: dict[str, Any]) -> None:
+    gold = {(p["actor"], p["issue"], p["stance"]) for p in seed_gold["positions"]}
+    assert gold == set(GOLD_POSITIONS)
+    assert {label for _, label, _ in GOLD_POSITIONS} <= {i.label for i in load_issues()}
+
+
+@pytest.mark.parametrize("want", GOLD_POSITIONS)
+def test_seed_positions(seed_positions: set[tuple[str, str, str]], want: tuple[str, str, str]) -> None:
+    assert want in seed_positions
+
+
+# The seed statements as the gold lists them (speaker, text), classified without the upstream
+# extractors: each gold position must follow from the statements alone.
+SEED_STATEMENTS = [
+    ("jens-stoltenberg", "diplomatic process"),
+    ("jens-stoltenberg", "each country has the right to choose its alliances, its path"),
+    ("jens-stoltenberg", "we ask Moscow for an immediate de-escalation"),
+    ("antony-blinken", "Ready to take the appropriate countermeasures"),
+    ("antony-blinken", "prefers diplomacy"),
+    (
+        "antony-blinken",
+        "not start a de-escalation on the Ukrainian border, the United States"
+        " will take the appropriate countermeasures",
+    ),
+    ("antony-blinken", "The door of the Alliance is still open"),
+    ("sergei-lavrov", "If there is no constructive response, we will take appropriate responsive action"),
+    ("russia", "NATO and the United States threaten its natural space of influence"),
+    ("russia", "the withdrawal of NATO troops from Bulgaria and Romania be sanctioned"),
+]
+SEED_ACTORS = {
+    "jens-stoltenberg": Actor("jens-stoltenberg", "Jens Stoltenberg", "person", affiliation="nato"),
+    "antony-blinken": Actor("antony-blinken", "Antony Blinken", "person", affiliation="united-states"),
+    "sergei-lavrov": Actor("sergei-lavrov", "Sergei Lavrov", "person", affiliation="russia"),
+}
+
+
+@pytest.mark.parametrize("want", GOLD_POSITIONS)
+def test_gold_positions_from_gold_statements(want: tuple[str, str, str]) -> None:
+    quotes = [_quote(s, t, start=i * 200) for i, (s, t) in enumerate(SEED_STATEMENTS)]
+    rows = {
+        (p.actor_id, p.issue_label, p.stance) for p in assign_positions(quotes, SEED_ACTORS, load_issues())
+    }
+    assert want in rows
