@@ -32,6 +32,30 @@ def _analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def _compare(args: argparse.Namespace) -> int:
+    from lib.compare import compare, comparison_dict
+
+    analysis = analyze_paths([args.a, args.b], cache_dir=args.cache_dir)
+    for err in analysis.corpus.errors:
+        print(f"skipped {err.path}: {err.reason}", file=sys.stderr)
+    ids = {Path(d.path).resolve(): d.id for d in analysis.documents}
+    doc_a, doc_b = ids.get(args.a.resolve()), ids.get(args.b.resolve())
+    if doc_a is None or doc_b is None:
+        print("error: compare takes two files that each hold one readable document", file=sys.stderr)
+        return 1
+    result = comparison_dict(compare(analysis, doc_a, doc_b))
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        print(
+            f"{len(result['aligned'])} aligned, {len(result['only_a'])} only in A, "
+            f"{len(result['only_b'])} only in B"
+        )
+        for d in result["discrepancies"]:
+            print(f"- {d['kind']}: {d['reason']}")
+    return 0
+
+
 def _eval(args: argparse.Namespace) -> int:
     from lib.evaluate import evaluate_file, report_lines
 
@@ -49,13 +73,25 @@ def _eval(args: argparse.Namespace) -> int:
 def _bench(args: argparse.Namespace) -> int:
     from lib.bench import run_bench
 
-    figures = run_bench(args.docs)
+    figures = run_bench(args.docs, processes=args.processes)
     if args.json:
         print(json.dumps(figures))
     else:
         for key, value in figures.items():
             print(f"{key:>24}  {value}")
     return 0
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from lib.ingest import load_corpus
+    from lib.parallel import ingest_corpus, text_progress
+
+    corpus = load_corpus(args.paths, cache_dir=args.cache_dir)
+    for err in corpus.errors:
+        print(f"skipped {err.path}: {err.reason}", file=sys.stderr)
+    report = ingest_corpus(corpus, args.store, processes=args.processes, progress=text_progress(sys.stderr))
+    print(f"{report.documents} documents extracted, {report.skipped} unchanged, {report.batches} batches")
+    return 0 if corpus.documents else 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,6 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--json", action="store_true", help="print one JSON object")
     analyze.add_argument("--cache-dir", type=Path, default=None, help="parse cache folder")
     analyze.set_defaults(func=_analyze)
+    comp = sub.add_parser("compare", help="align two reports claim by claim and list discrepancies")
+    comp.add_argument("a", type=Path, help="first report (one document)")
+    comp.add_argument("b", type=Path, help="second report (one document)")
+    comp.add_argument("--json", action="store_true", help="print one JSON object")
+    comp.add_argument("--cache-dir", type=Path, default=None, help="parse cache folder")
+    comp.set_defaults(func=_compare)
     evaluate = sub.add_parser("eval", help="P/R/F1 on gold files in the shared dev-set format")
     evaluate.add_argument("--devsets", type=Path, default=DEFAULT_DEVSETS, help="folder of gold .jsonl files")
     evaluate.add_argument("--limit", type=int, default=None, help="first N documents of each file")
@@ -73,7 +115,14 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="extraction speed beside spaCy's bare pass, and peak memory")
     bench.add_argument("--docs", type=int, default=200, help="synthetic documents to build")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
+    bench.add_argument("--processes", type=int, default=1, help="worker processes for extraction")
     bench.set_defaults(func=_bench)
+    ingest = sub.add_parser("ingest", help="extract documents into a columnar store (resumable)")
+    ingest.add_argument("paths", nargs="+", type=Path, help="files, folders or .jsonl files")
+    ingest.add_argument("--store", type=Path, required=True, help="store folder (created if missing)")
+    ingest.add_argument("--processes", type=int, default=1, help="worker processes for extraction")
+    ingest.add_argument("--cache-dir", type=Path, default=None, help="parse cache folder")
+    ingest.set_defaults(func=_ingest)
     return parser
 
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import Any
 
 from lib.claims import Claim, inside, quote_claims, sentence_claims
 from lib.discrepancies import find_discrepancies
 from lib.pipeline import Analysis
 from lib.positions import Issue, classify, load_issues
-from lib.records import AlignedPair, Comparison, Span
+from lib.records import AlignedPair, Comparison, Span, to_dict
 from lib.similarity import TfIdf, Vector, containment, cosine
 
 SAME_MIN = 0.3  # sentence cosine from which two claims say the same thing
@@ -59,6 +60,13 @@ def compare(analysis: Analysis, doc_a: str, doc_b: str) -> Comparison:
         quoted_only_b=tuple(sorted(qb - qa)),
         quoted_both=tuple(sorted(qa & qb)),
     )
+
+
+def comparison_dict(comparison: Comparison) -> dict[str, Any]:
+    """The CLI's JSON: aligned pairs, one-sided claims, discrepancies and who is quoted where."""
+    out = to_dict(comparison)
+    out["coverage"] = {key: out.pop(f"quoted_{key}") for key in ("only_a", "only_b", "both")}
+    return out
 
 
 def _align_quotes(quotes_a: Sequence[Claim], quotes_b: Sequence[Claim], tfidf: TfIdf) -> list[AlignedPair]:

@@ -44,3 +44,19 @@ def test_cli_fails_clearly_when_nothing_loads(tmp_path: Path, capsys: pytest.Cap
     (tmp_path / "notes.xyz").write_text("not a document")
     assert main(["analyze", str(tmp_path), "--json"]) != 0
     assert "no document" in capsys.readouterr().err
+
+
+def test_compare_cli_prints_the_seed_discrepancies(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", str(DATA / "seed-000.txt"), str(DATA / "seed-001.txt"), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) >= {"aligned", "only_a", "only_b", "discrepancies", "coverage"}
+    numbers = [d for d in out["discrepancies"] if d["kind"] == "number"]
+    assert [(d["a"]["text"], d["b"]["text"]) for d in numbers] == [
+        ("over 100 thousand soldiers", "more than 10,000 soldiers")
+    ]
+    assert "jens-stoltenberg" in out["coverage"]["both"]
+
+
+def test_compare_cli_refuses_a_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", str(DATA), str(DATA / "seed-001.txt")]) != 0
+    assert "two files" in capsys.readouterr().err
