@@ -1,0 +1,70 @@
+"""Triangulate home: the corpus at a glance, the ingest report, and uploads for this session."""
+
+from __future__ import annotations
+
+import itertools
+
+import streamlit as st
+
+import ui
+from lib import figures, frames
+
+MAX_PAIRS_DOCS = 12  # above this, counting discrepancies over every pair gets slow
+
+analysis, view = ui.page(
+    "Triangulate",
+    "",
+    "Many reports of the same crisis, read side by side. Filters on the left apply to every page; "
+    "open Timeline, Actor positions, Source comparison or Reader in the navigation above them.",
+)
+docs = frames.documents_frame(analysis, view.filters)
+quotes = frames.quotes_frame(analysis, view.filters)
+events = frames.events_in_view(analysis, view.filters)
+pairs = list(itertools.combinations(docs["doc_id"], 2)) if len(docs) <= MAX_PAIRS_DOCS else []
+key = ui.corpus_key(analysis)
+discrepancies = sum(len(ui.cached_compare(key, analysis, a, b).discrepancies) for a, b in pairs)
+
+cols = st.columns(5)
+cols[0].metric("Documents", len(docs))
+cols[1].metric("Sources", docs["source"].nunique())
+cols[2].metric("Quotes", len(quotes))
+cols[3].metric("Events", len(events))
+cols[4].metric(
+    "Discrepancies",
+    discrepancies if pairs or len(docs) < 2 else "—",
+    help="Between every pair of documents in view." if pairs else "Too many documents to pair.",
+)
+
+if docs.empty:
+    st.info("No documents match these filters — widen the date range or clear the source filter.")
+else:
+    left, right = st.columns([3, 2])
+    left.plotly_chart(figures.documents_figure(docs), key="docs_chart")
+    speakers = frames.speakers_frame(quotes)
+    if speakers.empty:
+        right.info("No quoted speakers in view — clear the actor filter, or add documents.")
+    else:
+        right.plotly_chart(figures.speakers_figure(speakers), key="speakers_chart")
+    st.subheader("Documents")
+    st.dataframe(docs, hide_index=True)
+    ui.export_buttons(docs, "documents")
+
+st.subheader("Ingest report")
+errors = frames.errors_frame(analysis.corpus.errors)
+if errors.empty:
+    st.caption("Every file was read.")
+else:
+    st.caption("These files were skipped; the rest of the corpus is shown.")
+    st.dataframe(errors, hide_index=True)
+
+st.subheader("Add documents")
+st.caption("Uploaded reports stay in this browser session only: no other user sees them.")
+uploaded = st.file_uploader(
+    "Text, HTML or JSONL reports", accept_multiple_files=True, key="upload_box", type=None
+)
+if any([ui.add_upload(f.name, f.getvalue()) for f in uploaded or []]):
+    st.rerun()  # analyse the new documents together with the corpus
+if names := ui.upload_names():
+    st.text("In this session: " + ", ".join(names))
+    st.button("Forget uploaded documents", on_click=ui.forget_uploads)
+ui.share_box(view, "")

@@ -1,0 +1,270 @@
+"""The URL contract of the dashboard: parameter names, parsing, validation, encoding.
+
+Every view of the dashboard is a link. This module is the only place that knows the query
+parameter names; pages and tests go through ``parse_query`` and ``view_link``. A value that does
+not fit the corpus (an unknown actor, a malformed date) becomes a notice and falls back to the
+default, never an exception: a link pasted from an old report must still open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+from lib.pipeline import Analysis
+
+# name -> what it holds; README's parameter table is checked against this mapping.
+PARAMS: dict[str, str] = {
+    "actor": "actor id to keep (repeat for several); person, organization or country actors",
+    "source": "source (publication) to keep (repeat for several)",
+    "from": "first day of the date range, YYYY-MM-DD",
+    "to": "last day of the date range, YYYY-MM-DD",
+    "group": "Timeline rows: `actor` or `source`",
+    "focus": "Actor positions: the actor whose statements and profile are shown",
+    "issue": "Actor positions: the issue whose statements are shown",
+    "a": "Source comparison: id of the left document",
+    "b": "Source comparison: id of the right document",
+    "doc": "Reader: id of the document to read",
+    "start": "Reader: first character of the span to mark (with `end`)",
+    "end": "Reader: character after the span to mark",
+}
+FILTER_PARAMS = ("actor", "source", "from", "to")
+# The page-specific parameters, by page name (the URL path of a page in pages/).
+PAGE_PARAMS: dict[str, tuple[str, ...]] = {
+    "": (),
+    "Timeline": ("group",),
+    "Actor_positions": ("focus", "issue"),
+    "Source_comparison": ("a", "b"),
+    "Reader": ("doc", "start", "end"),
+}
+GROUPS = ("actor", "source")
+ACTOR_TYPES = ("person", "organization", "country")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What every page filters on. Empty tuples and None mean "everything"."""
+
+    actors: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+@dataclass(frozen=True)
+class View:
+    """The whole state a link restores: the filters plus each page's own choices."""
+
+    filters: Filters = field(default_factory=Filters)
+    group: str = "actor"
+    focus: str | None = None
+    issue: str | None = None
+    a: str | None = None
+    b: str | None = None
+    doc: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The values a link may name, read from the corpus being shown."""
+
+    actors: dict[str, str]  # id -> display name
+    sources: tuple[str, ...]
+    docs: tuple[str, ...]
+    issues: dict[str, str]  # id -> label
+
+
+def choices_of(analysis: Analysis) -> Choices:
+    actors = {a.id: a.name for a in analysis.actors if a.type in ACTOR_TYPES}
+    sources = tuple(sorted({d.source for d in analysis.documents if d.source}))
+    issues = {p.issue: p.issue_label for p in analysis.positions}
+    return Choices(actors, sources, tuple(d.id for d in analysis.documents), issues)
+
+
+def parse_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def _resolve_actor(value: str, choices: Choices) -> str | None:
+    """An actor id, or a display name typed by hand (case-insensitive)."""
+    if value in choices.actors:
+        return value
+    by_name = {name.casefold(): aid for aid, name in choices.actors.items()}
+    return by_name.get(value.strip().casefold())
+
+
+def _parse_actors(values: Sequence[str], choices: Choices, notices: list[str]) -> tuple[str, ...]:
+    kept: list[str] = []
+    for value in values:
+        aid = _resolve_actor(value, choices)
+        if aid is None:
+            notices.append(f"Unknown actor “{value}” in the link: ignored.")
+        elif aid not in kept:
+            kept.append(aid)
+    return tuple(kept)
+
+
+def _parse_sources(values: Sequence[str], choices: Choices, notices: list[str]) -> tuple[str, ...]:
+    unknown = [v for v in values if v not in choices.sources]
+    notices.extend(f"Unknown source “{v}” in the link: ignored." for v in unknown)
+    return tuple(dict.fromkeys(v for v in values if v in choices.sources))
+
+
+def _parse_day(values: Sequence[str], name: str, notices: list[str]) -> date | None:
+    if not values or not values[-1]:
+        return None
+    day = parse_date(values[-1])
+    if day is None:
+        notices.append(f"Malformed date “{values[-1]}” for `{name}` (expected YYYY-MM-DD): ignored.")
+    return day
+
+
+def _parse_filters(params: Mapping[str, Sequence[str]], choices: Choices, notices: list[str]) -> Filters:
+    date_from = _parse_day(params.get("from", ()), "from", notices)
+    date_to = _parse_day(params.get("to", ()), "to", notices)
+    if date_from and date_to and date_from > date_to:
+        notices.append(f"The date range {date_from} – {date_to} is reversed: showing all dates.")
+        date_from = date_to = None
+    return Filters(
+        actors=_parse_actors(params.get("actor", ()), choices, notices),
+        sources=_parse_sources(params.get("source", ()), choices, notices),
+        date_from=date_from,
+        date_to=date_to,
+    )
+
+
+def _one(params: Mapping[str, Sequence[str]], name: str) -> str | None:
+    values = params.get(name, ())
+    return values[-1] if values and values[-1] else None
+
+
+def _pick(
+    value: str | None, allowed: Sequence[str] | Mapping[str, str], what: str, notices: list[str]
+) -> str | None:
+    if value is None or value in allowed:
+        return value
+    notices.append(f"Unknown {what} “{value}” in the link: showing the default.")
+    return None
+
+
+def _parse_offset(value: str | None, name: str, notices: list[str]) -> int | None:
+    if value is None:
+        return None
+    if value.isdigit():
+        return int(value)
+    notices.append(f"Malformed `{name}` “{value}” (expected a character offset): ignored.")
+    return None
+
+
+def _parse_span(params: Mapping[str, Sequence[str]], notices: list[str]) -> tuple[int | None, int | None]:
+    start = _parse_offset(_one(params, "start"), "start", notices)
+    end = _parse_offset(_one(params, "end"), "end", notices)
+    if start is None or end is None or start >= end:
+        if start is not None or end is not None:
+            notices.append("A span needs both `start` and `end`, with start < end: no span marked.")
+        return None, None
+    return start, end
+
+
+def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[View, list[str]]:
+    """The view a link names, and one notice per value that had to be dropped."""
+    notices: list[str] = []
+    filters = _parse_filters(params, choices, notices)
+    group = _one(params, "group") or "actor"
+    if group not in GROUPS:
+        notices.append(f"Unknown timeline grouping “{group}”: grouping by actor.")
+        group = "actor"
+    start, end = _parse_span(params, notices)
+    view = View(
+        filters=filters,
+        group=group,
+        focus=_pick(_one(params, "focus"), choices.actors, "actor", notices),
+        issue=_pick(_one(params, "issue"), choices.issues, "issue", notices),
+        a=_pick(_one(params, "a"), choices.docs, "document", notices),
+        b=_pick(_one(params, "b"), choices.docs, "document", notices),
+        doc=_pick(_one(params, "doc"), choices.docs, "document", notices),
+        start=start,
+        end=end,
+    )
+    return view, notices
+
+
+def filter_params(filters: Filters) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    if filters.actors:
+        out["actor"] = list(filters.actors)
+    if filters.sources:
+        out["source"] = list(filters.sources)
+    if filters.date_from:
+        out["from"] = [filters.date_from.isoformat()]
+    if filters.date_to:
+        out["to"] = [filters.date_to.isoformat()]
+    return out
+
+
+def _page_values(view: View) -> dict[str, str | None]:
+    return {
+        "group": None if view.group == "actor" else view.group,
+        "focus": view.focus,
+        "issue": view.issue,
+        "a": view.a,
+        "b": view.b,
+        "doc": view.doc,
+        "start": None if view.start is None else str(view.start),
+        "end": None if view.end is None else str(view.end),
+    }
+
+
+def query_params(view: View, page: str) -> dict[str, list[str]]:
+    """The query parameters of ``view`` on ``page``: the filters plus that page's own, defaults left out."""
+    out = filter_params(view.filters)
+    values = _page_values(view)
+    for name in PAGE_PARAMS.get(page, ()):
+        if values[name] is not None:
+            out[name] = [str(values[name])]
+    return out
+
+
+def encode(params: Mapping[str, Sequence[str]]) -> str:
+    return urlencode([(k, v) for k, values in params.items() for v in values])
+
+
+def view_link(view: View, page: str) -> str:
+    """A link relative to the app's root, e.g. ``Timeline?actor=nato&from=2022-01-01``."""
+    query = encode(query_params(view, page))
+    path = page or "./"
+    return f"{path}?{query}" if query else path
+
+
+def reader_link(doc_id: str, start: int, end: int, filters: Filters | None = None) -> str:
+    view = View(filters=filters or Filters(), doc=doc_id, start=start, end=end)
+    return view_link(view, "Reader")
+
+
+FILTER_FIELDS = ("actors", "sources", "date_from", "date_to")
+VIEW_FIELDS = ("group", "focus", "issue", "a", "b", "doc", "start", "end")
+
+
+def updated(view: View, name: str, value: Any) -> View:
+    """``view`` with one field changed; a filter name (``actors``, ``date_from``...) changes the filters."""
+    if name in FILTER_FIELDS:
+        return replace(view, filters=replace(view.filters, **{name: value}))
+    if name not in VIEW_FIELDS:
+        raise KeyError(f"no view field {name!r}")
+    changed = replace(view, **{name: value})
+    # A span belongs to one document: choosing another document drops it.
+    return replace(changed, start=None, end=None) if name == "doc" and value != view.doc else changed
+
+
+def merge_link(old: View, link: View, page: str) -> View:
+    """A link opened inside a session: its filters and its page's choices; other pages keep theirs."""
+    own = {name: getattr(link, name) for name in PAGE_PARAMS.get(page, ())}
+    return replace(old, filters=link.filters, **own)

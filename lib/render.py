@@ -1,0 +1,164 @@
+"""Document text as safe HTML with our own highlights.
+
+Every character of document text goes through ``html.escape``: markup or a ``<script>`` inside
+a report is shown as text, never run. The only tags in the output are the ones written here
+(``<div>``, ``<mark>``, ``<style>``); attribute values are escaped too, and colours are checked.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lib.pipeline import Analysis
+from lib.records import Comparison
+
+KINDS = ("quote", "speaker", "actor", "date", "claim", "discrepancy", "target")
+# Pair colours for aligned claims: soft enough to read text over them.
+PAIR_COLORS = ("#cfe8d5", "#d6e4f5", "#f6e3c5", "#ead7f0", "#f5d5d8", "#d9f0ef", "#eee9c7", "#e3e3e3")
+TARGET_ID = "tg-target"
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+CSS = """
+<style>
+.tg-doc{white-space:pre-wrap;line-height:1.65;font-size:0.98rem;max-width:70ch}
+.tg-doc mark{background:none;color:inherit;padding:0 1px;border-radius:3px}
+.tg-doc mark.tg-quote{background:#fbf0c9}
+.tg-doc mark.tg-speaker{font-weight:600}
+.tg-doc mark.tg-actor{border-bottom:2px solid #3d6fa5}
+.tg-doc mark.tg-date{border-bottom:2px dotted #4c9a6a}
+.tg-doc mark.tg-discrepancy{outline:2px dashed #b5523b}
+.tg-doc mark.tg-target{outline:2px solid #d98b3a;background:#fde3c4}
+.tg-legend mark{padding:0 4px;border-radius:3px;margin-right:8px}
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class Mark:
+    start: int
+    end: int
+    kind: str  # one of KINDS
+    title: str = ""
+    color: str = ""  # "#rrggbb" background, for aligned claims
+
+
+def _boundaries(length: int, marks: Sequence[Mark]) -> list[int]:
+    cuts = {0, length}
+    for m in marks:
+        cuts.update((max(0, min(m.start, length)), max(0, min(m.end, length))))
+    return sorted(cuts)
+
+
+def _open_tag(covering: Sequence[Mark], is_target_start: bool) -> str:
+    classes = " ".join(dict.fromkeys(f"tg-{m.kind}" for m in covering if m.kind in KINDS))
+    titles = "; ".join(dict.fromkeys(m.title for m in covering if m.title))
+    color = next((m.color for m in covering if _COLOR.match(m.color)), "")
+    attrs = f' class="{html.escape(classes)}"'
+    attrs += f' title="{html.escape(titles, quote=True)}"' if titles else ""
+    attrs += f' style="background:{color}"' if color else ""
+    attrs += f' id="{TARGET_ID}"' if is_target_start else ""
+    return f"<mark{attrs}>"
+
+
+def highlight_html(text: str, marks: Sequence[Mark]) -> str:
+    """``text`` escaped, its marked spans wrapped in ``<mark>``; overlapping marks combine classes."""
+    cuts = _boundaries(len(text), marks)
+    out: list[str] = []
+    target_seen = False
+    for lo, hi in itertools.pairwise(cuts):
+        piece = html.escape(text[lo:hi], quote=True)
+        covering = [m for m in marks if m.start <= lo and hi <= m.end and m.start < m.end]
+        if not covering:
+            out.append(piece)
+            continue
+        is_target = any(m.kind == "target" for m in covering) and not target_seen
+        target_seen = target_seen or is_target
+        out.append(f"{_open_tag(covering, is_target)}{piece}</mark>")
+    return f'{CSS}<div class="tg-doc">{"".join(out)}</div>'
+
+
+def document_marks(analysis: Analysis, doc_id: str) -> list[Mark]:
+    """Actor mentions, quotes (with their speakers) and dates of one document."""
+    names = {a.id: a.name for a in analysis.actors}
+    marks = [
+        Mark(m.start, m.end, "actor", names.get(m.actor_id, m.actor_id))
+        for m in analysis.mentions
+        if m.doc_id == doc_id
+    ]
+    for q in analysis.quotes:
+        if q.doc_id == doc_id:
+            who = names.get(q.speaker_id or "", q.speaker_text) or "unknown speaker"
+            marks.append(Mark(q.start, q.end, "quote", f"{q.kind} quote — {who}"))
+            if q.speaker_start is not None and q.speaker_end is not None:
+                marks.append(Mark(q.speaker_start, q.speaker_end, "speaker", f"speaker: {who}"))
+    marks += [
+        Mark(d.start, d.end, "date", f"date: {d.value} ({d.precision})")
+        for d in analysis.dates
+        if d.doc_id == doc_id
+    ]
+    return marks
+
+
+def legend_html() -> str:
+    items = [
+        ("tg-quote", "quote"),
+        ("tg-actor", "actor"),
+        ("tg-date", "date"),
+        ("tg-target", "linked span"),
+    ]
+    body = "".join(f'<mark class="{cls}">{label}</mark>' for cls, label in items)
+    return f'{CSS}<div class="tg-doc tg-legend">{body}</div>'
+
+
+SCROLL_SCRIPT = (
+    f"<script>setTimeout(()=>{{const t=document.getElementById('{TARGET_ID}');"
+    "if(t){t.scrollIntoView({block:'center'});}},300);</script>"
+)
+
+
+def chips_html(items: Sequence[tuple[str, str]]) -> str:
+    """A legend: one coloured chip per (label, "#rrggbb")."""
+    chips = "".join(
+        f'<mark style="background:{color if _COLOR.match(color) else "#ffffff"}">{html.escape(label)}</mark>'
+        for label, color in items
+    )
+    return f'{CSS}<div class="tg-doc tg-legend">{chips}</div>'
+
+
+def comparison_marks(comparison: Comparison, side: str) -> list[Mark]:
+    """Aligned claims of one side ("a" or "b") in their pair's colour; discrepancies outlined."""
+    marks = [
+        Mark(
+            s.start,
+            s.end,
+            "claim",
+            f"claim {i + 1} ({p.relation}, {p.score:.2f})",
+            PAIR_COLORS[i % len(PAIR_COLORS)],
+        )
+        for i, p in enumerate(comparison.aligned)
+        for s in [p.a if side == "a" else p.b]
+    ]
+    marks += [
+        Mark(s.start, s.end, "discrepancy", f"discrepancy ({d.kind}): {d.about}")
+        for d in comparison.discrepancies
+        for s in [d.a if side == "a" else d.b]
+    ]
+    return marks
+
+
+def snippet_html(text: str, part: str = "", kind: str = "discrepancy", label: str = "") -> str:
+    """A short text (a sentence, a title) escaped, the first occurrence of ``part`` marked."""
+    at = text.find(part) if part else -1
+    marks = [Mark(at, at + len(part), kind)] if at >= 0 else []
+    head = f"<strong>{html.escape(label)}</strong> " if label else ""
+    return highlight_html(text, marks).replace('<div class="tg-doc">', f'<div class="tg-doc">{head}', 1)
+
+
+def passage_html(label: str, text: str) -> str:
+    """The passage a link points at, boxed above the document."""
+    box = '<div class="tg-doc" style="border-left:4px solid #d98b3a;padding:6px 12px;background:#fdf3e6">'
+    return f"{CSS}{box}<strong>{html.escape(label)}</strong><br>{html.escape(text)}</div>"

@@ -1,0 +1,61 @@
+"""Timeline: dated events over event time, one row per actor or per source, with their evidence."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import ui
+from lib import figures, frames, links
+
+PAGE = "Timeline"
+
+analysis, view = ui.page(
+    "Timeline",
+    PAGE,
+    "Each marker is an event at the date it happened (not the date it was reported); its shape shows "
+    "how precise that date is — a left triangle means “on or before” the report date.",
+)
+ui.synced(
+    st.radio,
+    "group",
+    view.group,
+    label="Rows",
+    options=list(links.GROUPS),
+    horizontal=True,
+    format_func=lambda g: f"by {g}",
+)
+timeline = frames.timeline_frame(analysis, view.filters, view.group)
+if timeline.empty:
+    st.info("No events match these filters — widen the date range or clear the actor filter.")
+else:
+    st.plotly_chart(figures.timeline_figure(timeline, view.group), key="timeline_chart")
+
+events = frames.events_frame(analysis, view.filters)
+st.subheader(f"Events in view ({events['event_id'].nunique()})")
+st.caption(
+    "One row per evidence sentence: event date and report date are kept apart. "
+    "“Open” shows the sentence in the Reader."
+)
+if not events.empty:
+    st.dataframe(
+        events,
+        hide_index=True,
+        column_order=["event_date", "precision", "summary", "reader", "source", "date", "actors", "sentence"],
+        column_config={
+            "event_date": "event date",
+            "summary": st.column_config.TextColumn("summary", width="large"),
+            "sentence": st.column_config.TextColumn("evidence sentence", width="large"),
+            "date": "report date",
+            "reader": st.column_config.LinkColumn("reader", display_text="Open"),
+        },
+    )
+    brief = ui.brief(
+        analysis,
+        view,
+        PAGE,
+        "Timeline brief",
+        events.assign(line=events["event_date"] + " — " + events["summary"]),
+        "line",
+    )
+    ui.export_buttons(events, "events", brief)
+ui.share_box(view, PAGE)

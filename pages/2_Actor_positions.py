@@ -1,0 +1,96 @@
+"""Actor positions: who stands where on which issue, down to the statements."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import ui
+from lib import figures, frames, links, render
+
+PAGE = "Actor_positions"
+
+analysis, view = ui.page(
+    "Actor positions",
+    PAGE,
+    "Each cell is what an actor said on an issue: the colour is the stance said most often, the "
+    "number how many statements. Pick an actor or an issue below to read the statements.",
+)
+positions = frames.positions_frame(analysis, view.filters)
+choices = links.choices_of(analysis)
+if positions.empty:
+    st.info("No positions match these filters — clear the actor filter or widen the date range.")
+else:
+    st.plotly_chart(figures.positions_figure(positions), key="positions_chart")
+    st.html(render.chips_html(figures.stance_legend()))
+
+left, right = st.columns(2)
+actor_ids = sorted(choices.actors, key=lambda a: choices.actors[a].casefold())
+ui.synced(
+    left.selectbox,
+    "focus",
+    view.focus,
+    label="Actor",
+    options=actor_ids,
+    index=None,
+    format_func=lambda a: choices.actors.get(a, a),
+    placeholder="Any actor",
+)
+ui.synced(
+    right.selectbox,
+    "issue",
+    view.issue,
+    label="Issue",
+    options=sorted(choices.issues),
+    index=None,
+    format_func=lambda i: choices.issues.get(i, i),
+    placeholder="Any issue",
+)
+view = st.session_state[ui.VIEW]
+
+statements = frames.statements_frame(analysis, view.filters, view.focus, view.issue)
+st.subheader(f"Statements ({len(statements)})")
+if statements.empty:
+    st.info("No statements for this choice — pick another actor or issue, or clear the filters.")
+else:
+    st.dataframe(
+        statements,
+        hide_index=True,
+        column_order=["actor", "stance", "issue_label", "text", "speaker", "cue", "source", "date"],
+        column_config={
+            "text": st.column_config.TextColumn("statement", width="large"),
+            "issue_label": "issue",
+        },
+    )
+    brief = ui.brief(
+        analysis,
+        view,
+        PAGE,
+        "Positions brief",
+        statements.assign(
+            line=statements["actor"] + " " + statements["stance"] + " — " + statements["issue_label"]
+        ),
+        "line",
+    )
+    ui.export_buttons(statements, "statements", brief)
+
+if view.focus:
+    actor = analysis.actor(view.focus)
+    st.subheader("Profile")
+    if actor:
+        affiliation = (
+            f", affiliated with {frames.actor_name(analysis, actor.affiliation)}" if actor.affiliation else ""
+        )
+        role = f", {actor.role}" if actor.role else ""
+        st.html(render.snippet_html(f"{actor.type}{role}{affiliation}", label=f"{actor.name} —"))
+    aliases = frames.aliases_frame(analysis, view.focus, view.filters)
+    quotes = frames.quotes_frame(analysis, view.filters)
+    quotes = quotes[quotes["speaker_id"] == view.focus]
+    a_col, q_col = st.columns([1, 3])
+    a_col.markdown("**Seen as**")
+    a_col.dataframe(aliases, hide_index=True)
+    q_col.markdown(f"**All statements ({len(quotes)})**")
+    q_col.dataframe(
+        quotes, hide_index=True, column_order=["quote", "kind", "cue", "source", "date", "sentence"]
+    )
+    ui.export_buttons(quotes, f"quotes-{view.focus}")
+ui.share_box(view, PAGE)

@@ -1,0 +1,76 @@
+"""Source comparison: two reports side by side, claim by claim."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import ui
+from lib import figures, frames, render
+
+PAGE = "Source_comparison"
+
+analysis, view = ui.page(
+    "Source comparison",
+    PAGE,
+    "Two reports side by side: claims both make share a colour, claims only one makes are listed "
+    "below, and where they disagree (a number, a date, a name) a card shows both sentences.",
+)
+ids = [d.id for d in analysis.documents]
+label = ui.doc_label(analysis)
+a, b = ui.default_docs(analysis, view)
+left, right = st.columns(2)
+ui.synced(left.selectbox, "a", a, label="Report A", options=ids, format_func=label)
+ui.synced(right.selectbox, "b", b, label="Report B", options=ids, format_func=label)
+view = st.session_state[ui.VIEW]
+a, b = ui.default_docs(analysis, view)
+if a is None or b is None or a == b:
+    st.info("Pick two different reports — the corpus needs at least two documents to compare.")
+    st.stop()
+
+comparison = ui.cached_compare(ui.corpus_key(analysis), analysis, a, b)
+claims = frames.claims_frame(analysis, comparison)
+if claims.empty:
+    st.info("No claims were aligned or told apart for these two reports — try another pair.")
+else:
+    st.plotly_chart(figures.claims_figure(claims), key="claims_chart")
+
+st.subheader(f"Discrepancies ({len(comparison.discrepancies)})")
+for d in frames.discrepancies_frame(analysis, comparison).itertuples():
+    with st.container(border=True):
+        st.html(render.snippet_html(d.about, label=f"{d.kind}:"))
+        st.html(render.snippet_html(d.reason))
+        card_a, card_b = st.columns(2)
+        card_a.html(render.snippet_html(d.a_sentence, d.a_text, label=f"A · {label(a)}:"))
+        card_b.html(render.snippet_html(d.b_sentence, d.b_text, label=f"B · {label(b)}:"))
+
+st.subheader("Texts")
+text_a, text_b = st.columns(2)
+for col, doc_id, side in ((text_a, a, "a"), (text_b, b, "b")):
+    doc = analysis.document(doc_id)
+    col.html(render.snippet_html(doc.title or doc.id, label=f"{side.upper()} · {label(doc_id)}:"))
+    col.html(render.highlight_html(doc.text, render.comparison_marks(comparison, side)))
+
+only_a, only_b = st.columns(2)
+for col, side, name in ((only_a, "A", "Only in A"), (only_b, "B", "Only in B")):
+    rows = claims[(claims["side"] == side) & (claims["status"] == "only")]
+    col.subheader(f"{name} ({len(rows)})")
+    for text in rows["text"]:
+        col.html(render.snippet_html(text, label="•"))
+
+quoted = frames.quoted_frame(analysis, comparison)
+st.subheader("Who each report quotes")
+if quoted.empty:
+    st.caption("No quoted actors found in these two reports.")
+else:
+    st.dataframe(quoted, hide_index=True)
+if not claims.empty:
+    brief = ui.brief(
+        analysis,
+        view,
+        PAGE,
+        f"Comparison of {a} and {b}",
+        claims.assign(line=claims["side"] + " (" + claims["status"] + "): " + claims["text"]),
+        "line",
+    )
+    ui.export_buttons(claims, f"claims-{a}-{b}", brief)
+ui.share_box(view, PAGE)

@@ -1,0 +1,66 @@
+"""Reader: one document with its actors, quotes and dates highlighted; a linked span marked."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import ui
+from lib import figures, frames, render
+
+PAGE = "Reader"
+
+analysis, view = ui.page(
+    "Reader",
+    PAGE,
+    "The report as it was read: quotes shaded, actors underlined, dates dotted. Hover a highlight "
+    "to see who said it or what date it means; a link from another page marks its sentence in orange.",
+)
+ids = [d.id for d in analysis.documents]
+if not ids:
+    st.info("No documents to read — add some on the home page.")
+    st.stop()
+doc_id = view.doc if view.doc in ids else ids[0]
+ui.synced(st.selectbox, "doc", doc_id, label="Document", options=ids, format_func=ui.doc_label(analysis))
+view = st.session_state[ui.VIEW]
+doc = analysis.document(view.doc or doc_id)
+about = f"{doc.source or 'unknown source'}, {doc.date or 'undated'} ({doc.date_basis} date)"
+translated = f", translated from {doc.translated_from}" if doc.translated_from else ""
+st.html(render.snippet_html(about + translated, label=f"{doc.title or doc.id} —"))
+
+marks = render.document_marks(analysis, doc.id)
+if view.start is not None and view.end is not None:
+    if view.end <= len(doc.text):
+        marks.append(render.Mark(view.start, view.end, "target", "linked span"))
+        passage = doc.text[view.start : view.end]
+        st.html(render.passage_html(f"Linked passage (chars {view.start}–{view.end})", passage))
+    else:
+        st.warning("The linked span lies outside this document: showing the document without it.")
+
+mentions = frames.mentions_frame(analysis, doc.id)
+text_col, side_col = st.columns([3, 1])
+with text_col:
+    st.html(render.legend_html())
+    st.html(render.highlight_html(doc.text, marks) + render.SCROLL_SCRIPT, unsafe_allow_javascript=True)
+with side_col:
+    if mentions.empty:
+        st.caption("No actors found in this document.")
+    else:
+        st.plotly_chart(figures.mentions_figure(mentions), key="mentions_chart")
+
+quotes = frames.quotes_frame(analysis, view.filters)
+quotes = quotes[quotes["doc_id"] == doc.id]
+st.subheader(f"Quotes in this document ({len(quotes)})")
+if quotes.empty:
+    st.caption("No quotes found here with these filters — clear the actor filter to see every speaker.")
+else:
+    st.dataframe(quotes, hide_index=True, column_order=["speaker", "kind", "cue", "quote", "start", "end"])
+    brief = ui.brief(
+        analysis,
+        view,
+        PAGE,
+        f"Quotes in {doc.id}",
+        quotes.assign(line=quotes["speaker"] + ": “" + quotes["quote"] + "”"),
+        "line",
+    )
+    ui.export_buttons(quotes, f"quotes-{doc.id}", brief)
+ui.share_box(view, PAGE)

@@ -1,0 +1,253 @@
+"""A real browser against `streamlit run`: links restore every page, the sidebar nav keeps the filters,
+and uploads stay in their own browser session.
+
+Only a real browser shows whether filters survive a click in the sidebar nav (AppTest's switch_page
+says they do even when they do not: see STYLE.md, "Shareable links").
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PAGES = ["", "Timeline", "Actor_positions", "Source_comparison", "Reader"]
+NAV = {
+    "Timeline": "Timeline",
+    "Actor_positions": "Actor positions",
+    "Source_comparison": "Source comparison",
+    "Reader": "Reader",
+    "": "dashboard",
+}
+# An invented report, written for this test.
+UPLOAD = (
+    "Valdoria announced on Tuesday that it would reopen the river port. "
+    "“The port opens tomorrow,” said Mayor Ilse Brandt.\n"
+).encode()
+
+pytestmark = pytest.mark.browser
+sync_api = pytest.importorskip("playwright.sync_api", reason="python playwright is not installed")
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"no Chromium at {CHROMIUM}", allow_module_level=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    def __init__(self, port: int, log: Path) -> None:
+        self.url = f"http://127.0.0.1:{port}"
+        self.log_path = log
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")[-6000:]
+
+    @contextlib.contextmanager
+    def explain(self, what: str) -> Iterator[None]:
+        """Failures carry the server log."""
+        try:
+            yield
+        except AssertionError as err:
+            raise AssertionError(f"{what}: {err}\n--- server log ---\n{self.log()}") from err
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    port = free_port()
+    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "dashboard.py",
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    with log.open("w") as out:
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env={**os.environ})
+    srv = Server(port, log)
+    page = browser.new_page()
+    try:
+        for _ in range(240):
+            with contextlib.suppress(Exception):
+                if page.request.get(f"{srv.url}/_stcore/health", timeout=2000).ok:
+                    break
+            if proc.poll() is not None:
+                pytest.fail(f"streamlit exited with {proc.returncode}\n{srv.log()}")
+            page.wait_for_timeout(500)
+        else:
+            pytest.fail(f"streamlit never became healthy\n{srv.log()}")
+        page.close()
+        yield srv
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def link_values() -> dict[str, Any]:
+    """Two actors the seeds quote, and a January 2022 date range."""
+    from lib import frames
+    from lib.links import Filters
+    from lib.pipeline import analyze_paths
+
+    analysis = analyze_paths([ROOT / "data"])
+    quotes = frames.quotes_frame(analysis, Filters())
+    kinds = {a.id: a.type for a in analysis.actors}
+    ids = [
+        i
+        for i in quotes["speaker_id"].value_counts().index
+        if kinds.get(i) in ("person", "organization", "country")
+    ]
+    if len(ids) < 2:
+        pytest.skip("the seeds yield fewer than two quoted actors: nothing to filter on yet")
+    names = {a.id: a.name for a in analysis.actors}
+    filters = Filters(actors=tuple(ids[:2]))
+    longest = max(analysis.documents, key=lambda d: len(d.text))
+    last = [x for x in analysis.sentences if x.doc_id == longest.id and x.text.strip()][-1]
+    return {
+        "span": (longest.id, last.start, last.end),
+        "actors": ids[:2],
+        "names": [names[i] for i in ids[:2]],
+        "events": not frames.timeline_frame(analysis, filters, "actor").empty,
+    }
+
+
+def wait_ready(page: Any) -> None:
+    """Until the script has run: the title is up and nothing is still running."""
+    page.wait_for_selector('[data-testid="stSidebar"] [data-testid="stMultiSelect"]', timeout=120_000)
+    for _ in range(240):
+        if page.locator('[data-testid="stStatusWidget"]').count() == 0:
+            break
+        page.wait_for_timeout(250)
+    page.wait_for_timeout(1500)  # let the URL rewrite and the charts settle
+
+
+def check_filters(page: Any, values: dict[str, Any], where: str) -> None:
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    chips = sidebar.locator('[data-testid="stMultiSelect"]').first.inner_text()
+    for name in values["names"]:
+        assert name in chips, f"{where}: actor {name!r} not in the actor filter ({chips!r})"
+    dates = [i.input_value() for i in sidebar.locator('[data-testid="stDateInput"] input').all()]
+    assert dates == ["2022-01-01", "2022-01-31"], f"{where}: date inputs show {dates}"
+    for aid in values["actors"]:
+        assert f"actor={aid}" in page.url, f"{where}: {aid} missing from URL {page.url}"
+    assert "from=2022-01-01" in page.url and "to=2022-01-31" in page.url, f"{where}: URL {page.url}"
+
+
+def expects_chart(page_name: str, values: dict[str, Any]) -> bool:
+    return page_name != "Timeline" or bool(values["events"])
+
+
+@pytest.mark.parametrize("page_name", PAGES)
+def test_link_restores_page_and_nav_keeps_filters(
+    browser: Any, server: Server, link_values: dict[str, Any], page_name: str
+) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    query = "&".join(f"actor={a}" for a in link_values["actors"]) + "&from=2022-01-01&to=2022-01-31"
+    context = browser.new_context(viewport={"width": 1400, "height": 2400})
+    page = context.new_page()
+    page.goto(f"{server.url}/{page_name}?{query}")
+    wait_ready(page)
+    with server.explain(f"{page_name or 'home'} from a link"):
+        assert page.locator('[data-testid="stException"]').count() == 0, "the page shows an exception"
+        if expects_chart(page_name, link_values):
+            chart = page.locator('[data-testid="stPlotlyChart"], .js-plotly-plot').first
+            chart.wait_for(state="visible", timeout=30_000)
+        else:
+            assert page.get_by_text("No events match").count() == 1
+        check_filters(page, link_values, "after the link")
+    page.screenshot(path=str(SHOTS / f"{page_name or 'home'}.png"), full_page=True)
+    target = "Reader" if page_name != "Reader" else "Timeline"
+    page.locator('[data-testid="stSidebarNav"] a', has_text=NAV[target]).first.click()
+    page.wait_for_url(f"**/{target}*", timeout=30_000)
+    wait_ready(page)
+    with server.explain(f"{page_name or 'home'} -> {target} via the sidebar nav"):
+        assert page.locator('[data-testid="stException"]').count() == 0
+        check_filters(page, link_values, f"after clicking {target}")
+    page.screenshot(path=str(SHOTS / f"{page_name or 'home'}-then-{target}.png"), full_page=True)
+    context.close()
+
+
+def documents_shown(page: Any) -> int:
+    return int(page.locator('[data-testid="stMetricValue"]').first.inner_text())
+
+
+def test_upload_stays_in_its_session(browser: Any, server: Server) -> None:
+    first = browser.new_context()
+    page = first.new_page()
+    page.goto(server.url)
+    wait_ready(page)
+    before = documents_shown(page)
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+        files=[{"name": "valdoria-port.txt", "mimeType": "text/plain", "buffer": UPLOAD}]
+    )
+    with server.explain("upload in the first session"):
+        page.get_by_text("In this session: valdoria-port.txt").wait_for(timeout=120_000)
+        wait_ready(page)
+        page.screenshot(path=str(SHOTS / "home-upload.png"), full_page=True)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert documents_shown(page) == before + 1
+    second = browser.new_context()
+    other = second.new_page()
+    other.goto(server.url)
+    wait_ready(other)
+    with server.explain("a second browser session"):
+        assert other.get_by_text("valdoria-port", exact=False).count() == 0
+        assert documents_shown(other) == before
+        assert other.get_by_text("In this session").count() == 0
+    first.close()
+    second.close()
+
+
+def test_reader_link_scrolls_to_the_span(browser: Any, server: Server, link_values: dict[str, Any]) -> None:
+    doc_id, start, end = link_values["span"]
+    context = browser.new_context(viewport={"width": 1400, "height": 800})
+    page = context.new_page()
+    page.goto(f"{server.url}/Reader?doc={doc_id}&start={start}&end={end}")
+    wait_ready(page)
+    with server.explain("Reader span link"):
+        target = page.locator("#tg-target")
+        target.wait_for(state="visible", timeout=30_000)
+        page.wait_for_timeout(1000)
+        box = target.bounding_box()
+        assert box is not None and 0 <= box["y"] <= 800, f"the marked span is off screen at {box}"
+        assert f"doc={doc_id}" in page.url and f"start={start}" in page.url
+    page.screenshot(path=str(SHOTS / "Reader-span.png"))
+    context.close()

@@ -1,0 +1,96 @@
+"""Document text as HTML: every character escaped, only our own marks added."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from dashboard_fixtures import TEXT_A, comparison, sample_analysis
+
+from lib import render
+from lib.render import Mark
+
+TAG = re.compile(r"<(/?)([a-zA-Z]+)")
+
+
+def tags(html_text: str) -> set[str]:
+    return {name.lower() for _, name in TAG.findall(html_text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<script>alert('x')</script>",
+        "<img src=x onerror=alert(1)>",
+        "a & b < c > d \" ' `",
+        "</mark><script>document.cookie</script>",
+        "<style>body{display:none}</style>",
+        "plain words",
+    ],
+)
+def test_document_markup_is_shown_not_run(text: str) -> None:
+    out = render.highlight_html(text, [Mark(0, len(text), "quote", "<b>title</b>")])
+    assert tags(out) <= {"style", "div", "mark"}
+    assert out.count("<style>") == 1  # ours only
+    assert "<script" not in out and "<img" not in out and "<b>" not in out
+
+
+def test_text_survives_escaping() -> None:
+    text = "Tom & Jerry <said> “no”\nnext line"
+    out = render.highlight_html(text, [Mark(0, 3, "actor")])
+    body = out.split('<div class="tg-doc">', 1)[1]
+    plain = re.sub(r"<[^>]+>", "", body)
+    assert plain.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">") == text
+
+
+@pytest.mark.parametrize(
+    ("marks", "expected"),
+    [
+        ([Mark(0, 5, "actor")], ['<mark class="tg-actor">Alpha</mark>']),
+        (
+            [Mark(0, 11, "quote"), Mark(6, 11, "actor")],
+            ['<mark class="tg-quote">Alpha </mark>', '<mark class="tg-quote tg-actor">Bravo</mark>'],
+        ),
+        ([Mark(6, 11, "target")], [f'<mark class="tg-target" id="{render.TARGET_ID}">Bravo</mark>']),
+        ([Mark(0, 5, "claim", color="#cfe8d5")], ['style="background:#cfe8d5"']),
+        ([Mark(0, 5, "claim", color="red;position:fixed")], ['<mark class="tg-claim">Alpha</mark>']),
+        ([Mark(3, 3, "actor")], ["Alpha Bravo Charlie</div>"]),  # empty span: nothing marked
+        ([Mark(15, 99, "date")], ['<mark class="tg-date">rlie</mark>']),  # clamped to the text
+    ],
+)
+def test_marks(marks: list[Mark], expected: list[str]) -> None:
+    out = render.highlight_html("Alpha Bravo Charlie", marks)
+    for piece in expected:
+        assert piece in out
+
+
+def test_target_id_appears_once() -> None:
+    out = render.highlight_html("Alpha Bravo Charlie", [Mark(0, 11, "target"), Mark(6, 11, "actor")])
+    assert out.count(f'id="{render.TARGET_ID}"') == 1
+
+
+def test_title_is_escaped() -> None:
+    out = render.highlight_html("Alpha", [Mark(0, 5, "quote", 'he said "<x>"')])
+    assert 'title="he said &quot;&lt;x&gt;&quot;"' in out
+
+
+def test_document_marks_cover_actors_quotes_and_dates() -> None:
+    marks = render.document_marks(sample_analysis(), "alpha-1")
+    kinds = {m.kind for m in marks}
+    assert kinds == {"actor", "quote", "speaker", "date"}
+    assert all(TEXT_A[m.start : m.end] for m in marks)
+    out = render.highlight_html(TEXT_A, marks)
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in out
+
+
+def test_comparison_marks_share_the_pair_colour() -> None:
+    comp = comparison()
+    a = [m for m in render.comparison_marks(comp, "a") if m.kind == "claim"]
+    b = [m for m in render.comparison_marks(comp, "b") if m.kind == "claim"]
+    assert [m.color for m in a] == [m.color for m in b] == [render.PAIR_COLORS[0]]
+    assert any(m.kind == "discrepancy" for m in render.comparison_marks(comp, "b"))
+
+
+def test_chips_refuse_bad_colours() -> None:
+    out = render.chips_html([("<b>x</b>", "url(javascript:1)")])
+    assert "javascript" not in out and "&lt;b&gt;" in out

@@ -1,0 +1,263 @@
+"""Streamlit code shared by the pages: the cached analysis, the filters synced with the URL,
+the share box and the export buttons.
+
+URL state follows STYLE.md ("Shareable links"): the view lives under a non-widget session key
+(VIEW), every widget's key is assigned from it before the widget is created, the widget's
+on_change writes back into it, and st.query_params is written by hand (no ``bind``). That is
+what keeps filters across a click in the sidebar nav, where the URL arrives without a query.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+import pandas as pd
+import streamlit as st
+
+from lib import exports, frames, links
+from lib.compare import compare
+from lib.ingest import load_bytes
+from lib.pipeline import Analysis, analyze_corpus, analyze_paths
+from lib.records import Comparison, Corpus
+
+ROOT = Path(__file__).resolve().parent
+DATA = ROOT / "data"
+VIEW = "tg_view"  # links.View: the state a link restores
+WRITTEN = "tg_written"  # the query we last wrote, to tell a pasted link from our own URL
+NOTICES = "tg_notices"
+UPLOADS = "tg_uploads"  # {sha256: (file name, documents, errors)}, this browser session only
+SESSION_ANALYSIS = "tg_session_analysis"
+
+
+@st.cache_resource(show_spinner="Reading the bundled reports…")
+def bundled_analysis() -> Analysis:
+    """The analysis of data/, shared by every session (it is frozen: never mutate it)."""
+    return analyze_paths([DATA], cache_dir=ROOT / ".cache")
+
+
+@st.cache_resource(show_spinner="Comparing the two reports…", max_entries=64)
+def cached_compare(corpus_key: str, _analysis: Analysis, doc_a: str, doc_b: str) -> Comparison:
+    return compare(_analysis, doc_a, doc_b)
+
+
+def corpus_key(analysis: Analysis) -> str:
+    digest = hashlib.sha256()
+    for d in analysis.documents:
+        digest.update(f"{d.id}\0{len(d.text)}\0{hash(d.text)}\n".encode())
+    return digest.hexdigest()
+
+
+def _uploaded_corpus(base: Corpus) -> Corpus:
+    uploads = st.session_state.get(UPLOADS, {})
+    docs = list(base.documents)
+    taken = {d.id for d in docs}
+    for _name, new_docs, _errors in uploads.values():
+        for doc in new_docs:
+            fresh = doc if doc.id not in taken else replace(doc, id=f"{doc.id}-upload")
+            taken.add(fresh.id)
+            docs.append(fresh)
+    errors = [e for _n, _d, errs in uploads.values() for e in errs]
+    return Corpus(tuple(docs), base.errors + tuple(errors))
+
+
+def analysis() -> Analysis:
+    """The bundled analysis, or (when this session uploaded documents) both analysed together."""
+    base = bundled_analysis()
+    uploads = st.session_state.get(UPLOADS, {})
+    if not uploads:
+        return base
+    key = tuple(sorted(uploads))
+    cached = st.session_state.get(SESSION_ANALYSIS)
+    if cached and cached[0] == key:
+        result: Analysis = cached[1]
+        return result
+    bar = st.progress(0.0, text="Analysing the documents…")
+    result = analyze_corpus(
+        _uploaded_corpus(base.corpus),
+        progress=lambda i, n: bar.progress(i / max(n, 1), text=f"Analysed {i} of {n} documents"),
+    )
+    bar.empty()
+    st.session_state[SESSION_ANALYSIS] = (key, result)
+    return result
+
+
+def add_upload(name: str, data: bytes) -> bool:
+    """Read one uploaded file into this session's documents (never shared); False if already read."""
+    sha = hashlib.sha256(data).hexdigest()
+    uploads = dict(st.session_state.get(UPLOADS, {}))
+    if sha in uploads:
+        return False
+    docs, errors = load_bytes(name, data)
+    uploads[sha] = (name, tuple(docs), tuple(errors))
+    st.session_state[UPLOADS] = uploads
+    return True
+
+
+def forget_uploads() -> None:
+    st.session_state.pop(UPLOADS, None)
+    st.session_state.pop(SESSION_ANALYSIS, None)
+
+
+def upload_names() -> list[str]:
+    return [name for name, _docs, _errors in st.session_state.get(UPLOADS, {}).values()]
+
+
+# --- the view and the URL --------------------------------------------------------------
+
+
+def _read_query() -> dict[str, list[str]]:
+    return {k: st.query_params.get_all(k) for k in st.query_params}
+
+
+def _sync_view(choices: links.Choices, page: str) -> links.View:
+    """The session's view; a link opened in this session (a query we did not write) replaces it."""
+    query = _read_query()
+    fresh = VIEW not in st.session_state
+    if fresh or (query and query != st.session_state.get(WRITTEN)):
+        view, notices = links.parse_query(query, choices)
+        old = st.session_state.get(VIEW, links.View())
+        st.session_state[VIEW] = view if fresh else links.merge_link(old, view, page)
+        st.session_state[NOTICES] = notices
+    current: links.View = st.session_state[VIEW]
+    return current
+
+
+def _write_query(view: links.View, page: str) -> None:
+    params = links.query_params(view, page)
+    if _read_query() != params:
+        st.query_params.from_dict(params)
+    st.session_state[WRITTEN] = params
+
+
+def set_view(name: str, value: Any) -> None:
+    st.session_state[VIEW] = links.updated(st.session_state[VIEW], name, value)
+
+
+def _copy_back(name: str, widget_key: str, convert: Callable[[Any], Any]) -> Callable[[], None]:
+    def on_change() -> None:
+        set_view(name, convert(st.session_state[widget_key]))
+
+    return on_change
+
+
+def synced(
+    widget: Callable[..., Any],
+    name: str,
+    value: Any,
+    convert: Callable[[Any], Any] = lambda v: v,
+    **kwargs: Any,
+) -> Any:
+    """Create ``widget`` showing ``value`` (from the view); a change writes ``name`` of the view."""
+    key = f"w_{name}"
+    st.session_state[key] = value
+    return widget(key=key, on_change=_copy_back(name, key, convert), **kwargs)
+
+
+def _filter_widgets(analysis: Analysis, choices: links.Choices, view: links.View) -> None:
+    f = view.filters
+    actors = sorted(choices.actors, key=lambda a: choices.actors[a].casefold())
+    synced(
+        st.sidebar.multiselect,
+        "actors",
+        [a for a in f.actors if a in choices.actors],
+        tuple,
+        label="Actors",
+        options=actors,
+        format_func=lambda a: choices.actors.get(a, a),
+        placeholder="All actors" if actors else "No actors found",
+    )
+    synced(
+        st.sidebar.multiselect,
+        "sources",
+        [s for s in f.sources if s in choices.sources],
+        tuple,
+        label="Sources",
+        options=list(choices.sources),
+        placeholder="All sources",
+    )
+    bounds = frames.date_bounds(analysis)
+    hint = f"The corpus speaks of {bounds[0]} to {bounds[1]}." if bounds else "No dates found."
+    synced(st.sidebar.date_input, "date_from", f.date_from, label="From", format="YYYY-MM-DD", help=hint)
+    synced(st.sidebar.date_input, "date_to", f.date_to, label="To", format="YYYY-MM-DD", help=hint)
+    st.sidebar.caption(
+        "Empty dates leave the range open. Events are filtered on when they happened, "
+        "documents on when they were reported."
+    )
+
+
+def page(title: str, name: str, how_to_read: str) -> tuple[Analysis, links.View]:
+    """Set up a page: the analysis, the view from the session or the link, the filter sidebar."""
+    st.set_page_config(page_title=f"{title} · Triangulate", layout="wide")
+    result = analysis()
+    choices = links.choices_of(result)
+    view = _sync_view(choices, name)
+    st.title(title)
+    st.caption(how_to_read)
+    for notice in st.session_state.pop(NOTICES, []):
+        st.warning(notice)
+    st.sidebar.header("Filters")
+    st.sidebar.caption("They apply to every page and travel with the link.")
+    _filter_widgets(result, choices, view)
+    view = st.session_state[VIEW]
+    _write_query(view, name)
+    return result, view
+
+
+def share_box(view: links.View, name: str) -> None:
+    link = links.view_link(view, name)
+    full = urljoin(str(st.context.url), link) if st.context.url else link
+    with st.expander("Share this view"):
+        st.code(full, language=None)
+        st.caption("Opening this link reproduces this page with every filter and choice shown here.")
+
+
+def filter_lines(analysis: Analysis, view: links.View) -> list[str]:
+    f = view.filters
+    names = [frames.actor_name(analysis, a) for a in f.actors]
+    return exports.describe_filters(
+        names,
+        f.sources,
+        f.date_from.isoformat() if f.date_from else "",
+        f.date_to.isoformat() if f.date_to else "",
+    )
+
+
+def export_buttons(frame: pd.DataFrame, stem: str, brief: str | None = None) -> None:
+    """CSV and JSON of ``frame`` (filters applied) and, when given, the Markdown brief."""
+    cols = st.columns(3 if brief else 2)
+    cols[0].download_button("CSV", exports.csv_bytes(frame), f"{stem}.csv", "text/csv", key=f"csv_{stem}")
+    cols[1].download_button(
+        "JSON", exports.json_bytes(frame), f"{stem}.json", "application/json", key=f"json_{stem}"
+    )
+    if brief:
+        cols[2].download_button(
+            "Markdown brief", brief.encode("utf-8"), f"{stem}.md", "text/markdown", key=f"md_{stem}"
+        )
+
+
+def brief(analysis: Analysis, view: links.View, name: str, title: str, frame: pd.DataFrame, text: str) -> str:
+    return exports.markdown_brief(
+        title, links.view_link(view, name), filter_lines(analysis, view), frame, text
+    )
+
+
+def doc_label(analysis: Analysis) -> Callable[[str], str]:
+    docs = {d.id: d for d in analysis.documents}
+
+    def label(doc_id: str) -> str:
+        d = docs.get(doc_id)
+        return f"{doc_id} · {d.source or 'unknown source'} · {d.date or 'undated'}" if d else doc_id
+
+    return label
+
+
+def default_docs(analysis: Analysis, view: links.View) -> tuple[str | None, str | None]:
+    ids: Sequence[str] = [d.id for d in analysis.documents]
+    a = view.a or (ids[0] if ids else None)
+    b = view.b or next((i for i in ids if i != a), None)
+    return a, b
