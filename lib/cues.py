@@ -26,6 +26,10 @@ class CueLexicon:
     post_handle_pattern: str
     role_nouns: frozenset[str]
     role_synonyms: dict[str, tuple[str, ...]]
+    acts: frozenset[str] = frozenset()  # speech acts whose object or to-clause is the content
+    nouns: frozenset[str] = frozenset()  # nouns of saying, singular and plural ("claim(s) that")
+    hearer_object: frozenset[str] = frozenset()  # "urged the council": the object is the hearer
+    colon_labels: frozenset[str] = frozenset()  # "Correction:", "Update:": no speaker before the colon
 
 
 def _third_person(base: str) -> str:
@@ -73,4 +77,8 @@ def load_cues(path: Path = LEXICON) -> CueLexicon:
         post_handle_pattern=str(raw.get("post_handle_pattern") or r"\(@\w+\)"),
         role_nouns=frozenset(raw.get("role_nouns") or ()),
         role_synonyms={k: tuple(v) for k, v in (raw.get("role_synonyms") or {}).items()},
+        acts=_forms(raw.get("acts") or [], irregular),
+        hearer_object=_forms(raw.get("hearer_object") or [], irregular),
+        colon_labels=frozenset(str(w).lower() for w in raw.get("colon_labels") or ()),
+        nouns=frozenset(f for n in raw.get("nouns") or [] for f in (n.lower(), _third_person(n.lower()))),
     )

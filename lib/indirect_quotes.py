@@ -4,6 +4,10 @@ The content is the clausal complement (``ccomp``) of a verb of saying, the synta
 Gender Gap Tracker's quote extractor (Asr et al. 2021) and of PARC's content spans (Pareti 2016):
 the speaker and the cue are outside it. Verbs of thinking (PARC "cognition") give attributed
 beliefs with a lower confidence. Clauses inside a quotation belong to that quotation.
+PolNeAR (Newell, Margolin & Ruths 2018, LREC), which follows PARC, also counts contents that
+are no "that"-clause: the to-infinitive or object of a speech act ("urged X to act", "called
+for a ban"), the clause of a noun of saying ("X's claim that ..."), and both sides of a
+parenthetical cue ("Though X, she said, Y"); the lexicon lists which verbs and nouns qualify.
 """
 
 from __future__ import annotations
@@ -13,17 +17,23 @@ from spacy.tokens import Token
 
 from lib.attribution import CUE_POS, Found, cue_text, inside
 from lib.cues import CueLexicon
-from lib.speakers import SUBJECTS, Resolver, speaker_head, speaker_tokens
+from lib.speakers import RELATIVES, SUBJECTS, Resolver, speaker_head, speaker_tokens
 
 MIN_TOKENS = 3
 FIRST_AND_SECOND_PERSON = frozenset({"i", "me", "we", "us", "you"})
 PARENTHETICAL = frozenset({"parataxis"})  # "The plan, he said, is dead"
+NOUN_CLAUSES = frozenset({"acl", "ccomp"})  # "his claim that ..."
+CUE_MODIFIERS = frozenset({"dobj", "dative", "prt", "prep", "npadvmod", "advmod"})  # "told me on Friday"
 TRAILING = ".,;: "
+CONCESSIONS = frozenset({"though", "although", "because", "if", "unless"})
+REASONS = frozenset({"because", "since", "although", "though", "as", "while", "after", "before"})
 
 
 def _confidence(cue: Token, cues: CueLexicon) -> float | None:
     if cue.lower_ in cues.speech:
         return 0.75
+    if cue.lower_ in cues.acts:
+        return 0.6
     if cue.lower_ in cues.belief or cue.lower_ in cues.evidence:
         return 0.5
     return None
@@ -57,16 +67,65 @@ def _char_span(tokens: list[Token], text: str) -> tuple[int, int]:
     return start, end
 
 
-def _contents(cue: Token) -> list[list[Token]]:
+def _contents(cue: Token, cues: CueLexicon) -> list[list[Token]]:
     """The complement clauses of ``cue``, each cut to the cue's paragraph."""
-    heads = [c for c in cue.children if c.dep_ == "ccomp"]
-    clauses = [_same_paragraph(list(cue.doc[c.left_edge.i : c.right_edge.i + 1]), cue) for c in heads]
+    heads = [c for c in cue.children if c.dep_ == "ccomp"] or _act_heads(cue, cues)
+    spans = _merged([_extent(h, cue) for h in heads], cue)
+    clauses = [(_same_paragraph(list(cue.doc[a : b + 1]), cue), h) for a, b, h in spans]
     # a clause whose verb is cut off by a line break was a heading glued to the sentence
-    clauses = [c for c, h in zip(clauses, heads, strict=True) if h in c]
+    kept = [c for c, h in clauses if h in c]
     if cue.lower_ == "according" or (not heads and cue.dep_ in PARENTHETICAL):
         around = _around_content(cue)
-        clauses = [_same_paragraph(around, cue)] if around else []
-    return clauses
+        kept = [_same_paragraph(around, cue)] if around else []
+    return kept
+
+
+def _extent(head: Token, cue: Token) -> tuple[int, int, Token]:
+    """The head's subtree, with a reason the speaker gives after it ("said X, because Y") or a
+    concession before ("Though X, she said, Y"): PolNeAR's content spans take in such adverbial
+    clauses (Newell et al. 2018)."""
+    left, right = head.left_edge.i, head.right_edge.i
+    if head.i > cue.i and cue.i + 1 < len(cue.doc) and cue.nbor(1).text == ",":
+        # "Though X, she said, Y": a concession before a parenthetical speaker is hers
+        for adv in (c for c in cue.lefts if c.dep_ == "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in CONCESSIONS for m in adv.lefts):
+                left = min(left, adv.left_edge.i)
+    if head.dep_ == "dobj":  # "called the charges baseless": the object and what it is called
+        right = max([right] + [c.right_edge.i for c in cue.rights if c.dep_ == "oprd" and c.i > head.i])
+    if head.i > cue.i:
+        for adv in (c for c in cue.rights if c.dep_ == "advcl" and c.i > right):
+            if any(m.dep_ == "mark" and m.lower_ in REASONS for m in adv.lefts):
+                right = adv.right_edge.i
+    return left, right, head
+
+
+def _merged(spans: list[tuple[int, int, Token]], cue: Token) -> list[tuple[int, int, Token]]:
+    """Coordinated complements on one side of the cue ("said A; B", "said A and that B") are one
+    content, as PolNeAR annotates them."""
+    out: list[tuple[int, int, Token]] = []
+    for a, b, h in sorted(spans, key=lambda s: s[0]):
+        if out and (out[-1][0] > cue.i) == (a > cue.i):
+            out[-1] = (out[-1][0], max(b, out[-1][1]), out[-1][2])
+        else:
+            out.append((a, b, h))
+    return out
+
+
+def _act_heads(cue: Token, cues: CueLexicon) -> list[Token]:
+    """Contents that are no clause (PolNeAR, Newell et al. 2018; PARC 3.0, Pareti 2016): the
+    to-infinitive of a speech act ("vowed to veto it", "urged Congress to act") and the object
+    of one ("called for a ban", "cited the report")."""
+    if cue.lower_ not in cues.acts:
+        return []
+    infinitives = [c for c in cue.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)]
+    if infinitives:
+        return infinitives
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.lower_ not in RELATIVES]
+    if cue.lower_ in cues.hearer_object:
+        objects = [o for o in objects if any(c.dep_ == "oprd" and c.i > o.i for c in cue.children)]
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
+        objects += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]  # "accused X of lying"
+    return objects
 
 
 def _same_paragraph(tokens: list[Token], cue: Token) -> list[Token]:
@@ -80,17 +139,30 @@ def _same_paragraph(tokens: list[Token], cue: Token) -> list[Token]:
 
 
 def _around_content(cue: Token) -> list[Token] | None:
-    """The clause around a parenthetical cue ("X, he said, Y"; "according to X, Y"):
-    the cue's head clause without the cue's own subtree."""
+    """The clause around a parenthetical cue ("X, he said, Y"; "according to X, Y"): the
+    sentence part the cue and its head span, without the cue's own phrase (PolNeAR takes both
+    sides of a parenthetical cue as one content, Newell et al. 2018)."""
     head, doc = cue.head, cue.doc
     if head.i == cue.i or head.pos_ not in CUE_POS:
         return None
-    left = [t for t in doc[head.left_edge.i : cue.left_edge.i]]
-    right = list(doc[cue.right_edge.i + 1 : head.right_edge.i + 1])
-    left, right = _strip_punct(left), _strip_punct(right)
+    low, high = _cue_phrase(cue)
+    outer_low = min(head.left_edge.i, cue.left_edge.i)
+    outer_high = max(head.right_edge.i, cue.right_edge.i)
+    left = _strip_punct(list(doc[outer_low:low]))
+    right = _strip_punct(list(doc[high + 1 : outer_high + 1]))
     if left and right and len(left) + len(right) >= MIN_TOKENS:
         return list(doc[left[0].i : right[-1].i + 1])
     return (right if len(right) > len(left) else left) or None
+
+
+def _cue_phrase(cue: Token) -> tuple[int, int]:
+    """Token range of the cue with its speaker and its own modifiers ("he told reporters on Monday")."""
+    if cue.lower_ == "according":
+        return cue.i, cue.right_edge.i
+    parts = [c for c in cue.children if c.dep_ in SUBJECTS or (c.i > cue.i and c.dep_ in CUE_MODIFIERS)]
+    low = min([cue.i] + [c.left_edge.i for c in parts])
+    high = max([cue.i] + [c.right_edge.i for c in parts])
+    return low, high
 
 
 def _strip_punct(tokens: list[Token]) -> list[Token]:
@@ -104,7 +176,28 @@ def _strip_punct(tokens: list[Token]) -> list[Token]:
 def extract_indirect(
     sdoc: SpacyDoc, quoted: list[tuple[int, int]], resolver: Resolver, cues: CueLexicon
 ) -> list[Found]:
-    return [f for cue in sdoc for f in _indirect_at(cue, quoted, resolver, cues)]
+    found = [f for cue in sdoc for f in _indirect_at(cue, quoted, resolver, cues)]
+    return found + [f for cue in sdoc for f in _noun_at(cue, quoted, resolver, cues)]
+
+
+def _noun_at(cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues: CueLexicon) -> list[Found]:
+    """ "X's claim that Y": a noun of saying, its possessor as the speaker, its clause as content."""
+    if cue.lower_ not in cues.nouns or cue.pos_ != "NOUN" or inside(cue.idx, quoted):
+        return []
+    owner = next((c for c in cue.children if c.dep_ == "poss"), None)
+    clause = next((c for c in cue.children if c.dep_ in NOUN_CLAUSES and _has_that(c)), None)
+    if owner is None or clause is None or owner.lower_ in FIRST_AND_SECOND_PERSON | {"my", "our", "your"}:
+        return []
+    content = _same_paragraph(list(cue.doc[clause.left_edge.i : clause.right_edge.i + 1]), cue)
+    if len(content) < MIN_TOKENS or clause not in content:
+        return []
+    start, end = _char_span(content, cue.doc.text)
+    name = resolver.resolve(speaker_tokens(owner), False, None)
+    return [Found(start, end, "indirect", cue.text, name, 0.6)]
+
+
+def _has_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.lefts)
 
 
 def _indirect_at(
@@ -118,7 +211,7 @@ def _indirect_at(
     if head is None or head.lower_ in FIRST_AND_SECOND_PERSON:
         return []  # "I think that ..." outside quotation marks: the speaker cannot be named
     found = []
-    for content in _contents(cue):
+    for content in _contents(cue, cues):
         if len(content) < MIN_TOKENS:
             continue
         start, end = _char_span(content, cue.doc.text)

@@ -1,11 +1,16 @@
-"""Quotations and reported speech, each with the speaker resolved to a name and an actor.
+"""Quotations and reported speech, each with its speaker's surface and the actor it resolves to.
+
+A Quote's ``speaker_text`` is the speaker as written at ``speaker_start:speaker_end`` ("he",
+"the secretary", "Rep. Lee"); ``speaker_id`` is the actor of the name that surface resolves to
+(lib/speakers.py), found through the document's mentions, or None when that name is no actor.
 
 Three sources of statements, all attributed through the cues of lib/lexicons/reporting_verbs.yaml:
 direct quotations between marks (lib/direct_quotes.py), embedded social-media posts signed
 "— Name (@handle) Date", and reported speech (lib/indirect_quotes.py). The approach follows the
 SFU Gender Gap Tracker's quote extractor (Asr et al. 2021, PLOS ONE), textacy's
 ``direct_quotations`` and Pareti's PARC attribution relations (cue, source, content).
-Direct quotations include their marks, so their kind can be read off the text.
+Direct quotations include their marks, so their kind can be read off the text. Lines opening
+with a speaker's name and a colon (transcripts, headlines) are statements of that speaker.
 """
 
 from __future__ import annotations
@@ -52,28 +57,11 @@ def extract_quotes(
     attributor = DirectAttributor(doc.text, tokens, resolver, quoted, cues)
     found = [f for s in spans if (f := attributor.attribute(s, gaps.get(s.start, []))) is not None]
     found += posts
+    found += [f for f in _colon_lines(doc, cues) if not _duplicate(f, found)]
     found += [f for f in extract_indirect(sdoc, quoted, resolver, cues) if not _duplicate(f, found)]
-    own = _mentions_by_doc(mentions).get(doc.id, [])
+    own = [m for m in mentions if m.doc_id == doc.id]
     kept = [f for f in found if not inside(f.start, excluded)]
     return [_record(doc, f, own, actors) for f in sorted(kept, key=lambda f: (f.start, f.end))]
-
-
-_GROUPED: dict[tuple[int, int], tuple[Sequence[Mention], dict[str, list[Mention]]]] = {}
-
-
-def _mentions_by_doc(mentions: Sequence[Mention]) -> dict[str, list[Mention]]:
-    """The corpus's mentions grouped by document, once per mention list: the pipeline passes
-    the same list for every document, and filtering it per document is quadratic."""
-    key = (id(mentions), len(mentions))
-    cached = _GROUPED.get(key)
-    if cached is not None and cached[0] is mentions:
-        return cached[1]
-    grouped: dict[str, list[Mention]] = {}
-    for m in mentions:
-        grouped.setdefault(m.doc_id, []).append(m)
-    _GROUPED.clear()  # keep one list: the cache holds a reference to it
-    _GROUPED[key] = (mentions, grouped)
-    return grouped
 
 
 def _merge_attribution_gaps(
@@ -119,6 +107,27 @@ def _posts(doc: Document, cues: CueLexicon) -> list[Found]:
     return found
 
 
+COLON_LINE = re.compile(
+    r"^(?P<open>[\"“]?)(?P<who>(?:[A-Z][\w.’'-]*\s){0,2}[A-Z][\w.’'-]*):\s+(?P<what>\S[^\n]*?)\s*$", re.M
+)
+
+
+def _colon_lines(doc: Document, cues: CueLexicon) -> list[Found]:
+    """ "PENCE: Well, look ..." in a transcript, "Sanders: Clinton needs to ..." in a headline: the
+    capitalised name opening a line is the speaker of the rest of it (PolNeAR, Newell et al. 2018)."""
+    found = []
+    for m in COLON_LINE.finditer(doc.text):
+        if m.group("who").lower() in cues.colon_labels or len(m.group("what").split()) < 3:
+            continue
+        start, end = m.span("what")
+        if m.group("open"):  # the line's opening mark is before the name: drop its closing one
+            end -= len(m.group("what")) - len(m.group("what").rstrip('"”'))
+        a, b = m.span("who")
+        name = Name(a, b, m.group("who"), a, b, True, False)
+        found.append(Found(start, end, "indirect", ":", name, 0.6))
+    return found
+
+
 def _duplicate(f: Found, found: list[Found]) -> bool:
     """Reported speech that is mostly one quotation already found."""
     for g in found:
@@ -149,19 +158,14 @@ def _kind(f: Found, text: str) -> QuoteKind:
 
 
 def _record(doc: Document, f: Found, mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> Quote:
+    """``speaker_text`` is the speaker's surface ("he", "the secretary"); ``speaker_id`` is the
+    actor the resolved name (else the surface) is a mention of, None when neither is one."""
     name = f.speaker
-    speaker_id, speaker_text = None, ""
-    if name is not None:
-        mention = _mention_over(name.name_start, name.name_end, mentions) or _mention_over(
-            name.start, name.end, mentions
-        )
-        speaker_id = mention.actor_id if mention else None
-        actor = actors.get(speaker_id) if speaker_id else None
-        speaker_text = actor.name if actor else name.text
+    speaker_id = _speaker_id(name, mentions, actors) if name is not None else None
     return Quote(
         doc_id=doc.id,
         speaker_id=speaker_id,
-        speaker_text=speaker_text,
+        speaker_text=doc.text[name.start : name.end] if name else "",
         text=doc.text[f.start : f.end],
         kind=_kind(f, doc.text[f.start : f.end]),
         cue=f.cue,
@@ -171,3 +175,10 @@ def _record(doc: Document, f: Found, mentions: Sequence[Mention], actors: Mappin
         speaker_start=name.start if name else None,
         speaker_end=name.end if name else None,
     )
+
+
+def _speaker_id(name: Name, mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> str | None:
+    mention = _mention_over(name.name_start, name.name_end, mentions) or _mention_over(
+        name.start, name.end, mentions
+    )
+    return mention.actor_id if mention is not None and mention.actor_id in actors else None

@@ -80,7 +80,7 @@ class Mention:
 class Quote:
     doc_id: str
     speaker_id: str | None
-    speaker_text: str
+    speaker_text: str  # as written at speaker_start:speaker_end ("he"); speaker_id is the resolution
     text: str
     kind: QuoteKind
     cue: str | None

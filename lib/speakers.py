@@ -71,6 +71,8 @@ def speaker_head(cue: Token, depth: int = 0) -> Token | None:
         subject = _agent(cue)
     if subject is None and cue.dep_ in INHERITS_SUBJECT and depth < 2:
         return speaker_head(cue.head, depth + 1)
+    if subject is None and cue.dep_ == "pcomp" and cue.head.dep_ == "prep" and depth < 2:
+        return speaker_head(cue.head.head, depth + 1)  # "began by saying that ..."
     return subject
 
 

@@ -14,7 +14,7 @@ import pytest
 from lib.cues import inflect, load_cues
 from lib.quote_marks import find_marked_spans
 from lib.quotes import extract_quotes
-from lib.records import Block, Document, Quote
+from lib.records import Actor, Block, Document, Mention, Quote
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MARKS = "“”«»‘’\"' "
@@ -26,6 +26,22 @@ def _doc(text: str, blocks: tuple[Block, ...] = ()) -> Document:
 
 def _quotes(nlp: Any, text: str, blocks: tuple[Block, ...] = ()) -> list[Quote]:
     return extract_quotes(_doc(text, blocks), nlp(text), [], {})
+
+
+def _with_actors(nlp: Any, text: str) -> tuple[list[Quote], dict[str, Actor]]:
+    """Quotes with speaker ids from the project's own actor extraction, as in the pipeline."""
+    from lib import actors
+
+    doc, sdoc = _doc(text), nlp(text)
+    found, mentions = actors.extract_mentions([(doc, sdoc)], actors.load_registry())
+    by_id = {a.id: a for a in found}
+    return extract_quotes(doc, sdoc, mentions, by_id), by_id
+
+
+def _shown(quote: Quote, actors: dict[str, Actor]) -> str:
+    """What the UI shows: the actor's name when the speaker is resolved to one, else the surface."""
+    actor = actors.get(quote.speaker_id) if quote.speaker_id else None
+    return actor.name if actor else quote.speaker_text
 
 
 def _bare(text: str) -> str:
@@ -262,6 +278,133 @@ STATEMENTS = [
         "indirect",
         "reiterated",
     ),
+    # reported speech whose content is no "that"-clause (PolNeAR, Newell et al. 2018)
+    (
+        "called for",
+        "The health minister Carla Dunn called for an independent inquiry into the closures.",
+        "an independent inquiry",
+        None,
+        "Dunn",
+        "indirect",
+        "called",
+    ),
+    (
+        "vowed to",
+        "Paulo Reis vowed to rebuild the harbour wall before winter.",
+        "to rebuild",
+        None,
+        "Reis",
+        "indirect",
+        "vowed",
+    ),
+    (
+        "urged someone to",
+        "Carla Dunn urged the council to reopen the clinics by March.",
+        "to reopen the clinics",
+        None,
+        "Dunn",
+        "indirect",
+        "urged",
+    ),
+    (
+        "called X Y",
+        "Paulo Reis called the closure plan a reckless gamble with jobs.",
+        "the closure plan",
+        "reckless gamble",
+        "Reis",
+        "indirect",
+        "called",
+    ),
+    (
+        "accused X of",
+        "Carla Dunn accused the board of hiding the audit from the public.",
+        "hiding the audit",
+        None,
+        "Dunn",
+        "indirect",
+        "accused",
+    ),
+    (
+        "speaker after the clause",
+        "The clinics will reopen by March after the repairs, Carla Dunn said.",
+        "The clinics will reopen",
+        None,
+        "Dunn",
+        "indirect",
+        "said",
+    ),
+    (
+        "parenthetical, both sides",
+        "Though the repairs went well, Paulo Reis said, the harbour will stay closed until June.",
+        "Though the repairs went well",
+        "stay closed until June",
+        "Reis",
+        "indirect",
+        "said",
+    ),
+    (
+        "a reason the speaker gives",
+        "Paulo Reis said the harbour would stay shut, because the pier was unsafe.",
+        "the harbour would stay shut",
+        "because the pier",
+        "Reis",
+        "indirect",
+        "said",
+    ),
+    (
+        "coordinated complements",
+        "Carla Dunn said the clinics were full and that the board had ignored her warnings.",
+        "the clinics were full",
+        "ignored her warnings",
+        "Dunn",
+        "indirect",
+        "said",
+    ),
+    (
+        "by saying",
+        "Carla Dunn began by saying that the clinics would reopen in March.",
+        "the clinics would reopen",
+        None,
+        "Dunn",
+        "indirect",
+        "saying",
+    ),
+    (
+        "in a statement",
+        "In a statement, Paulo Reis said the border would stay closed for another week.",
+        "the border would stay closed",
+        None,
+        "Reis",
+        "indirect",
+        "said",
+    ),
+    (
+        "noun of saying",
+        "Carla Dunn's claim that the clinics were full was disputed by the board.",
+        "the clinics were full",
+        None,
+        "Dunn",
+        "indirect",
+        "claim",
+    ),
+    (
+        "belief",
+        "Paulo Reis believes that the harbour will reopen in May.",
+        "the harbour will reopen",
+        None,
+        "Reis",
+        "indirect",
+        "believes",
+    ),
+    (
+        "transcript line",
+        "REIS: Well, the harbour will reopen in May, and we are ready for it.",
+        "Well, the harbour",
+        None,
+        "REIS",
+        "indirect",
+        ":",
+    ),
 ]
 
 
@@ -273,12 +416,14 @@ STATEMENTS = [
 def test_statements(
     nlp: Any, name: str, text: str, starts: str, contains: str | None, surname: str, kind: str, cue: str
 ) -> None:
-    quote = _find(_quotes(nlp, text), starts, contains)
-    assert quote is not None, [q.text for q in _quotes(nlp, text)]
+    quotes, actors = _with_actors(nlp, text)
+    quote = _find(quotes, starts, contains)
+    assert quote is not None, [q.text for q in quotes]
     assert (quote.kind, quote.cue) == (kind, cue)
-    assert surname in quote.speaker_text
+    assert surname in _shown(quote, actors)
     assert quote.text == text[quote.start : quote.end]
     assert quote.speaker_start is not None and quote.speaker_end is not None
+    assert quote.speaker_text == text[quote.speaker_start : quote.speaker_end]
     assert 0.0 <= quote.confidence <= 1.0
 
 
@@ -291,11 +436,12 @@ def test_nested_quote_keeps_an_unresolvable_title(nlp: Any) -> None:
     text = (
         "“If they keep their ‘reckless policy,’ as the chancellor said, we will respond,” Maria Keller said."
     )
-    quotes = _quotes(nlp, text)
+    quotes, actors = _with_actors(nlp, text)
     nested = _find(quotes, "reckless policy")
     outer = _find(quotes, "If they keep")
     assert nested is not None and nested.speaker_text == "the chancellor"  # no earlier chancellor: no guess
-    assert outer is not None and "Keller" in outer.speaker_text
+    assert nested.speaker_id is None
+    assert outer is not None and "Keller" in _shown(outer, actors)
 
 
 # --- negative cases: no statement, or not of this kind -----------------------------------------
@@ -312,6 +458,20 @@ NEGATIVES = [
     ("no complement", "Officials said nothing at the meeting on Monday.", "nothing"),
     ("passive listener", "Maria Keller was told that the talks had failed.", "the talks had failed"),
     ("first person, unquoted", "I think that the talks will fail next week.", "the talks will fail"),
+    ("first person noun", "My claim that the clinics were full was ignored.", "the clinics were full"),
+    ("hearer, not content", "Carla Dunn urged the city council on Monday.", "the city council"),
+    (
+        "called a meeting",
+        "Paulo Reis called an emergency meeting of the harbour board.",
+        "an emergency meeting",
+    ),
+    ("not a speech act", "Paulo Reis repaired the old harbour wall last year.", "the old harbour wall"),
+    (
+        "colon label",
+        "Correction: An earlier version of this article misstated the date.",
+        "An earlier version",
+    ),
+    ("continue is no cue", "Prices continued to rise in the harbour towns all year.", "to rise"),
 ]
 
 
@@ -326,22 +486,33 @@ def test_captions_and_credits_hold_no_quotes(nlp: Any) -> None:
     assert _quotes(nlp, text, blocks) == []
 
 
-def test_speaker_maps_to_the_overlapping_actor_mention(nlp: Any) -> None:
-    from lib.records import Actor, Mention
+SPEAKER_FIELDS = [
+    # (text, mentions as (actor id, start, end), speaker_text, speaker_id)
+    (
+        "Paulo Reis toured the harbour. “It will reopen within a month,” he said.",
+        [("reis", 0, 10)],
+        "he",
+        "reis",
+    ),
+    ("“It will reopen within a month,” said Paulo Reis.", [("reis", 38, 48)], "Paulo Reis", "reis"),
+    # a resolved antecedent that is no actor mention: the surface stays, no id is invented
+    ("Paulo Reis toured the harbour. “It will reopen within a month,” he said.", [], "he", None),
+    # a mention of an actor the caller does not know is no speaker id (the contract would fail)
+    ("“It will reopen within a month,” said Paulo Reis.", [("ghost", 38, 48)], "Paulo Reis", None),
+]
 
-    text = "Paulo Reis toured the harbour. “It will reopen within a month,” he said."
-    mentions = [Mention("t", "reis", "Paulo Reis", 0, 10)]
+
+@pytest.mark.parametrize(("text", "spans", "surface", "speaker_id"), SPEAKER_FIELDS)
+def test_speaker_text_is_the_surface_and_speaker_id_the_resolution(
+    nlp: Any, text: str, spans: list[tuple[str, int, int]], surface: str, speaker_id: str | None
+) -> None:
+    mentions = [Mention("t", a, text[s:e], s, e) for a, s, e in spans]
+    mentions.append(Mention("other-doc", "reis", "Paulo Reis", 0, 10))  # another document's mention
     actors = {"reis": Actor("reis", "Paulo Reis", "person")}
     quote = extract_quotes(_doc(text), nlp(text), mentions, actors)[0]
-    assert (
-        quote.speaker_id,
-        quote.speaker_text,
-        text[quote.speaker_start or 0 : quote.speaker_end or 0],
-    ) == (
-        "reis",
-        "Paulo Reis",
-        "he",
-    )
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    assert (quote.speaker_text, text[quote.speaker_start : quote.speaker_end]) == (surface, surface)
+    assert quote.speaker_id == speaker_id
 
 
 # --- the seed gold ---------------------------------------------------------------------------
@@ -357,7 +528,7 @@ def seed_run(nlp: Any) -> dict[str, Any]:
     found, mentions = actors.extract_mentions(pairs, actors.load_registry())
     by_id = {a.id: a for a in found}
     quotes = {d.id: extract_quotes(d, s, mentions, by_id) for d, s in pairs}
-    return {"quotes": quotes, "mentions": mentions, "docs": {d.id: d for d, _ in pairs}}
+    return {"quotes": quotes, "mentions": mentions, "actors": by_id, "docs": {d.id: d for d, _ in pairs}}
 
 
 def _gold_quotes(seed_gold: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -394,7 +565,8 @@ def test_seed_quote_found_with_speaker_name(
     quote = _find(seed_run["quotes"][doc_id], want["starts"], want.get("contains"))
     assert quote is not None, want
     assert quote.kind == want["kind"]
-    assert _surname(seed_gold, want["speaker"]) in _fold(quote.speaker_text)
+    actors = seed_run["actors"]
+    assert _surname(seed_gold, want["speaker"]) in _fold(_shown(quote, actors))
 
 
 @pytest.mark.parametrize("key", SEED_IDS)
@@ -439,7 +611,7 @@ def test_seed_quotes_are_spans_of_their_text(seed_run: dict[str, Any]) -> None:
 # --- dev-set floor (measurement data: read at test time, never copied) ----------------------
 
 DEV_DOCS = 12
-DEV_FLOOR_F1 = 0.62  # lenient F1 on the first 12 documents of polnear-dev; measured 0.65 when set
+DEV_FLOOR_F1 = 0.70  # lenient F1 on the first 12 documents of polnear-dev; measured 0.73 when set
 
 
 def _tokens(text: str) -> list[str]:
