@@ -24,7 +24,11 @@ TRUST = {
     "country": 1,
     "place": 1,
     "organization": 1,
+    "cue": 0,
 }
+# A run of capitalised words (initials, hyphens, apostrophes and "&" inside; "of", "de", "van"
+# between): the shape of a name where the model tagged nothing.
+CAP_RUN = re.compile(r"(?<![\w#@])[A-Z][\w'&.-]*(?:[ ](?:[A-Z][\w'&.-]*|of|de|du|van|von|al|el))*")
 _HANDLE = re.compile(r"(?<![\w#@])[#@]\w{2,}")
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’]|[\s,;:])+$")
@@ -166,6 +170,50 @@ def _registry_hits(ctx: DocContext) -> Iterator[Cand]:
             yield Cand(start, end, "adjective", "adjective", actor_id)
 
 
+def _cue_hits(ctx: DocContext) -> Iterator[Cand]:
+    """Untagged capitalised runs that a cue types: a company suffix ("Okafor Holdings Ltd") or a
+    title before a name ("Mr Okafor", "coach Ruiz"). Cue lists in the spirit of Mikheev, Moens &
+    Grover (1999), "Named entity recognition without gazetteers" (internal and external evidence)."""
+    filters = ctx.reg.filters
+    ends = {e.end_char for e in ctx.sdoc.ents}
+    for run in CAP_RUN.finditer(ctx.text):
+        start, end = _trim(ctx.text, *run.span())
+        end -= _final_stop(ctx.text[start:end], filters.abbreviations)
+        if end in ends:
+            continue  # the model has a name here; its span stands
+        words = ctx.text[start:end].split(" ")
+        if len(words) >= 2 and words[-1].rstrip(".") in filters.org_suffixes and words[0] != "The":
+            yield Cand(start, end, "cue", "ORG")
+        name = _after_title(ctx, start, words)
+        if name is not None:
+            yield Cand(end - len(name), end, "cue", "PERSON")
+
+
+def _final_stop(surface: str, keep: frozenset[str]) -> int:
+    """1 when the run ends on a full stop that is not part of an abbreviation ("Inc.", "U.S.")."""
+    last = surface.split(" ")[-1]
+    abbreviation = last[:-1] in keep or len(last) <= 2 or "." in last[:-1]
+    return 1 if last.endswith(".") and not abbreviation else 0
+
+
+def _after_title(ctx: DocContext, start: int, words: list[str]) -> str | None:
+    """The name after a title: inside the run ("President Okafor") or just before it ("coach Ruiz")."""
+    titles = ctx.reg.filters.person_titles
+    before = ctx.text[max(0, start - 30) : start].split()
+    lead = next((n for n in (2, 1) if " ".join(words[:n]) in titles), 0)
+    if not lead and not (before and before[-1] in titles and before[-1].islower()):
+        return None
+    rest = words[lead:]
+    ok = 1 <= len(rest) <= 3 and all(w[:1].isupper() and w not in titles for w in rest)
+    if (
+        not ok
+        or ctx.reg.gazetteer.get(" ".join(rest))
+        or rest[-1].rstrip(".") in ctx.reg.filters.org_suffixes
+    ):
+        return None
+    return " ".join(rest)
+
+
 def _select(cands: list[Cand]) -> list[Cand]:
     """Non-overlapping candidates: longest first, then the most trusted source."""
     ranked = sorted(cands, key=lambda c: (c.start - c.end, -TRUST[c.source], c.start))
@@ -219,6 +267,6 @@ def _is_event(ctx: DocContext, cand: Cand) -> bool:
 
 def candidates(ctx: DocContext) -> list[Cand]:
     """The document's name spans that may be actors, without credits, ships and junk."""
-    found = [*_ner(ctx), *_registry_hits(ctx)]
+    found = [*_ner(ctx), *_registry_hits(ctx), *_cue_hits(ctx)]
     found = [c for c in found if not ctx.in_credit(c.start, c.end)]
     return [c for c in _select(found) if not _is_junk(ctx, c) and not _is_ship(ctx, c)]

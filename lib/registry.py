@@ -35,6 +35,8 @@ class Filters:
     org_suffixes: frozenset[str] = frozenset()
     event_suffixes: tuple[str, ...] = ()
     org_cues: tuple[str, ...] = ()
+    person_titles: frozenset[str] = frozenset()
+    abbreviations: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Registry:
     place_cues: tuple[str, ...]
     demonyms: frozenset[str]  # folded nationality words ("polish", "britons"): not actors alone
     filters: Filters
+    place_prepositions: frozenset[str] = frozenset()  # folded; "in X" makes a lone name a place
 
     def actor(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
@@ -114,6 +117,8 @@ def _filters(data: Mapping[str, Any]) -> Filters:
         org_suffixes=frozenset(strs("org_suffixes")),
         event_suffixes=strs("event_suffixes"),
         org_cues=tuple(fold(x) for x in strs("org_cues")),
+        person_titles=frozenset(strs("person_titles")),
+        abbreviations=frozenset(strs("abbreviations")),
     )
 
 
@@ -150,4 +155,5 @@ def load_registry(path: Path | None = None) -> Registry:
         place_cues=tuple(fold(h) for h in places.get("place_cues") or ()),
         demonyms=frozenset(fold(d) for d in places.get("demonyms") or ()),
         filters=_filters(filters),
+        place_prepositions=frozenset(fold(p) for p in places.get("place_prepositions") or ()),
     )

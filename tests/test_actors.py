@@ -7,11 +7,30 @@ from typing import Any
 
 import pytest
 
-from lib.actors import actor_at, extract_mentions, listed, load_registry
+from lib.actors import (
+    _as_setting,
+    _as_team,
+    _corpus_names,
+    _corpus_settings,
+    _name_hits,
+    actor_at,
+    datelines,
+    extract_mentions,
+    listed,
+    load_registry,
+)
 from lib.aliases import best_fuzzy, fold, handle_key, slug
+from lib.mention_spans import _final_stop
 from lib.records import Actor, Block, Document, Mention
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def _ctx(text: str, doc_id: str) -> Any:
+    from lib.mention_spans import DocContext
+
+    doc = make_doc(text, doc_id)
+    return DocContext(doc, None, load_registry())  # type: ignore[arg-type]  # the parse is not read here
 
 
 def make_doc(text: str, doc_id: str = "t", blocks: tuple[Block, ...] = ()) -> Document:
@@ -292,3 +311,158 @@ def test_same_name_two_kinds_two_actors(nlp: Any, registry: Any) -> None:
 def test_common_surname_alone_is_not_a_principal(nlp: Any, registry: Any) -> None:
     _, mentions = run(nlp, registry, "Johnson scored twice for the visitors.")
     assert "boris-johnson" not in {m.actor_id for m in mentions}
+
+
+# --- corpus-level rules: cues, cross-document propagation, teams, datelines ---
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("LAGOS 1996-08-22\nRain fell.", ["LAGOS"]),
+        ("NEW PORTSTOWN 2001-03-04\nRain fell.", ["NEW PORTSTOWN"]),
+        ("KEMPTON, England (Reuters) - Rain stopped play.", ["KEMPTON"]),
+        ("QUITO, Aug 22 (AP) - Rain fell.", ["QUITO"]),
+        ("Rain fell in Lagos 1996-08-22.", []),  # not at the start of a line
+        ("Lagos 1996-08-22\nRain fell.", []),  # datelines are in capitals
+        ("GOLF - RESULTS OF THE OPEN", []),  # a headline, not a dateline
+        ("US 1996-08-22", []),  # too short to be a place
+    ],
+)
+def test_datelines(text: str, want: list[str]) -> None:
+    assert [text[s:e] for s, e in datelines(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("surface", "want"),
+    [
+        ("Barnett Banks Inc.", 0),
+        ("the U.S.", 0),
+        ("John F.", 0),
+        ("Scottish National Party.", 1),
+        ("Union.", 1),
+        ("Qelbrook Holdings", 0),
+    ],
+)
+def test_final_stop(surface: str, want: int, registry: Any) -> None:
+    assert _final_stop(surface, registry.filters.abbreviations) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        (
+            "Shares in Qelbrook Holdings Ltd fell 4 percent on Tuesday.",
+            "Qelbrook Holdings Ltd",
+            "organization",
+        ),
+        ("The talks were chaired by Mr Okonkwo on Friday.", "Okonkwo", "person"),
+        ("The side was led by coach Ruiz Moravec during the spring.", "Ruiz Moravec", "person"),
+    ],
+)
+def test_cues_type_untagged_names(nlp: Any, registry: Any, text: str, surface: str, kind: str) -> None:
+    actors, mentions = run(nlp, registry, text)
+    assert {actors[m.actor_id].type for m in mentions if m.text == surface} == {kind}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_surface"),
+    [
+        ("The Minister of Finance spoke to reporters.", "of Finance"),
+        ("The Minister of Finance spoke to reporters.", "Finance"),
+        ("Shares fell after Mr Smith.", "Smith."),  # a sentence's full stop is not part of the name
+        ("The Ltd rules changed.", "The Ltd"),
+    ],
+)
+def test_cues_negative(nlp: Any, registry: Any, text: str, not_surface: str) -> None:
+    _, mentions = run(nlp, registry, text)
+    assert not_surface not in {m.text for m in mentions}
+
+
+def test_corpus_propagation_headline_and_possessive(nlp: Any, registry: Any) -> None:
+    actors, mentions = run(
+        nlp,
+        registry,
+        "Vantorix Group said on Monday it would cut jobs.",
+        "VANTORIX CUTS JOBS\nThe Vantorix board met on Tuesday.",
+        "Analysts watched Vantorix's shares.",
+    )
+    found = {(m.doc_id, m.text) for m in mentions if actors[m.actor_id].type == "organization"}
+    assert {("d1", "VANTORIX"), ("d2", "Vantorix")} <= found
+    assert all(m.text == m.text.strip("'s ") for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("texts", "surface"),
+    [
+        # a word inside a longer capitalised name is not a repeat of that word
+        (("Officials met Mr Wall in Boston.", "Traders on Wall Street were calm."), "Wall"),
+        # demonyms and roles name nobody on their own
+        (("Russian authorities moved.", "A Russian said nothing."), "Russian"),
+    ],
+)
+def test_corpus_propagation_negative(nlp: Any, registry: Any, texts: tuple[str, ...], surface: str) -> None:
+    _, mentions = run(nlp, registry, *texts)
+    assert surface in {m.text for m in mentions if m.doc_id == "d0"}  # typed in the first report
+    assert surface not in {m.text for m in mentions if m.doc_id == "d1"}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Analysts watched Vantorix's shares.", ["Vantorix"]),
+        ("The Vantorix board met.", ["Vantorix"]),
+        ("VANTORIX said nothing.", ["VANTORIX"]),
+        ("Traders on Vantorix Street were calm.", []),  # part of a longer name
+        ("Vantorixa grew.", []),
+    ],
+)
+def test_name_hits_whole_runs(text: str, want: list[str]) -> None:
+    names = {"vantorix": ("Vantorix", Actor("vantorix", "Vantorix", "organization"))}
+    assert [text[s:e] for s, e, _ in _name_hits(text, names)] == want
+
+
+def test_corpus_names_majority() -> None:
+    a = Actor("kelvar", "Kelvar", "organization")
+    b = Actor("kelvar-p", "Kelvar", "person")
+    found = [(Mention("x", a.id, "Kelvar", 0, 6), a)] * 2 + [(Mention("y", b.id, "Kelvar", 0, 6), b)]
+    assert _corpus_names(found)["kelvar"][1] == a
+    assert "ab" not in _corpus_names([(Mention("x", a.id, "AB", 0, 2), a)])
+
+
+@pytest.mark.parametrize(
+    ("actor", "surface", "teams", "kind"),
+    [
+        (Actor("tarrowby", "Tarrowby", "person"), "Tarrowby", {"tarrowby"}, "organization"),
+        (Actor("tarrowby", "Tarrowby", "person"), "Tarrowby", set(), "person"),
+        (Actor("ann-tarrow", "Ann Tarrow", "person"), "Tarrow", {"tarrow"}, "person"),  # a full name
+        (Actor("tarrowby", "Tarrowby", "place"), "Tarrowby", {"tarrowby"}, "place"),
+    ],
+)
+def test_lone_person_that_competes_is_a_club(actor: Actor, surface: str, teams: set[str], kind: str) -> None:
+    assert _as_team(Mention("d", actor.id, surface, 0, len(surface)), actor, teams).type == kind
+
+
+def test_dateline_is_a_place_even_if_missed(nlp: Any, registry: Any) -> None:
+    actors, mentions = run(nlp, registry, "KEMPTON, England (Reuters) - Rain stopped play.")
+    assert {actors[m.actor_id].type for m in mentions if m.text == "KEMPTON"} == {"place"}
+
+
+@pytest.mark.parametrize(
+    ("texts", "surface", "kind"),
+    [
+        (("Talks were held in Kelvaro on Monday.", "Kelvaro was quiet."), "Kelvaro", "place"),
+        (("Vranic said he would stay.", "Vranic was quiet."), "Vranic", "person"),  # no "in X"
+        (("The letter came from Vranic.", "Vranic was quiet."), "Vranic", "person"),  # weak cue
+        (("Police in Dalby Marsh said.",), "Dalby Marsh", None),  # a full name stays a name
+    ],
+)
+def test_lone_person_written_in_x_is_a_place(texts: tuple[str, ...], surface: str, kind: str | None) -> None:
+    lone = Actor("x", surface, "person")
+    mentions = [
+        Mention(f"d{i}", "x", surface, t.index(surface), t.index(surface) + len(surface))
+        for i, t in enumerate(texts)
+    ]
+    contexts = [_ctx(t, f"d{i}") for i, t in enumerate(texts)]
+    got = _as_setting(mentions[-1], lone, _corpus_settings(contexts, [(m, lone) for m in mentions]))
+    assert got.type == (kind or "person")
