@@ -60,6 +60,9 @@ CLOCK = r"\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
 ZONE = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|local\s+time))?"
 APPROX = r"(?:(?:about|nearly|almost|some|more\s+than|over|roughly|just|only|less\s+than|exactly)\s+)?"
 UNITS = r"(?P<u>day|week|month|year)s?"
+# "a week or so ago": a trailing approximation keeps the value (TimeML 1.2.1 §2.2.1: the
+# modifier goes in the "mod" attribute, the value is that of the bare expression).
+OR_SO = r"(?:or\s+(?:so|more|less)\s+)?"
 MONTH_MODIFIER = r"(?:(?:early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"
 PREPOSITIONS = r"in|since|until|till|by|from|to|of|on|during|through|before|after|throughout|between|and"
 
@@ -127,7 +130,7 @@ def _relative_sources() -> dict[str, str]:
         rf"(?:(?:{CLOCK}{ZONE}|noon|midnight)\s+)?(?:(?:early|late|earlier|later)\s+)?{weekday}{DAY_PART})",
         "unit_relative": rf"(?i)\b(?P<t>(?:(?:early|earlier|late|later|mid|{PART_OF})[\s-]+)?"
         rf"(?P<rel>{UNIT_RELATIONS})\s+(?P<u>week|month|year))(?!\w|-)",
-        "ago": rf"(?i)\b(?P<t>{APPROX}(?P<n>\d+|{number_words()})\s+{UNITS}\s+"
+        "ago": rf"(?i)\b(?P<t>{APPROX}(?P<n>\d+|{number_words()})\s+{UNITS}\s+{OR_SO}"
         r"(?P<dir>ago|earlier|later|from\s+now))(?!\w)",
         "ref_day": rf"(?i)\b(?P<t>{REF_DAYS}|the\s+day\s+(?P<dir2>before|after))(?!\w)",
         "clock_date": rf"(?<![\w:.])(?P<t>{CLOCK}{ZONE},?\s+(?:on\s+)?{month}\s+{DAY})(?!\s*,?\s*\d)",
@@ -155,9 +158,12 @@ def _blocker_sources() -> dict[str, str]:
     )
     owner = r"(?:the|its|this|that)\s+|(?:this|last|next)\s+year['’]s\s+|the\s+(?:19|20)\d\d\s+"
     after = r"\s+(?:(?:of|in|ended|ending)\s+(?:fiscal\s+)?\d{4}|last\s+year|a\s+year\s+(?:ago|earlier))"
+    # A plural ("comparable periods in 1998") is no single period: the year after it is tagged
+    # alone; a count of quarters ("the first two quarters of 1998") is a half, TimeML 1998-H1.
     return {
         "quarter": rf"(?i)\b(?:{owner})?(?:(?:{ordinal})[\s-]+)*(?:fiscal[\s-]+)?"
-        rf"(?:quarter|half|period)s?(?:{after})?(?!\w)",
+        rf"(?:(?:quarter|half|period|(?:two|three|four)\s+quarters)(?:{after})?|quarters|halves|periods)"
+        r"(?!\w)",
         "season": r"(?i)\b(?:(?:this|last|next|the|early|late|mid|past)[\s-]+)*"
         r"(?:spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?\d{4})?(?!\w)",
         "decade": r"(?i)(?:\b(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:\d\d)?\d0'?s|'\d0s)(?!\w)",

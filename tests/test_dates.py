@@ -165,6 +165,33 @@ def test_error_analysis_rules(text: str, expected: list[tuple[str, str, str]]) -
     assert found(text) == expected
 
 
+# Rules added after comparing with HeidelTime 2.2.1 (news mode) on the TimeBank half of the dev set
+# (anchor Wednesday 2023-05-17); each rule has its case and a negative case it must leave alone.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an infinitive after a word of intent looks forward, even in a past-tense report
+        ("The firm agreed to buy the mill in January.", [("January", "2024-01", "month")]),
+        ("She vowed to return in March.", [("March", "2024-03", "month")]),
+        ("The firm had agreed to buy the mill in January.", [("January", "2023-01", "month")]),
+        ("The firm bought the mill in January.", [("January", "2023-01", "month")]),
+        ("He wanted to see the mill in January.", [("January", "2023-01", "month")]),
+        # "since" makes what follows past
+        ("Talks are stalled since Friday.", [("Friday", "2023-05-12", "day")]),
+        ("Talks are stalled until Friday.", [("Friday", "2023-05-19", "day")]),
+        # a plural of periods does not swallow the year; a count of quarters does
+        ("Profit beat comparable periods in 2021.", [("2021", "2021", "year")]),
+        ("Profit fell in the first two quarters of 2021.", []),
+        ("Sales fell in three quarters of 2021.", []),
+        # "or so" keeps the value of "a week ago"
+        ("The envoy left a week or so ago.", [("a week or so ago", "2023-W19", "week")]),
+        ("He waited a week or so.", []),
+    ],
+)
+def test_heideltime_comparison_rules(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -259,4 +286,4 @@ def test_timebank_value_f1_floor(devsets: Path) -> None:
     ]
     correct, predicted, gold = (sum(c) for c in zip(*(value_counts(line) for line in lines), strict=True))
     precision, recall = correct / predicted, correct / gold
-    assert 2 * precision * recall / (precision + recall) >= 0.785
+    assert 2 * precision * recall / (precision + recall) >= 0.79
