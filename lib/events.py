@@ -13,21 +13,43 @@ and their words are alike (lib/similarity.py); an explicit date beats an "on or 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
 
+import yaml
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from lib.claims import paragraph_parts
+from lib.event_links import STANDALONE, Draft, is_anterior, link_events, unit_words, verb_features
 from lib.records import DateMention, Document, Event, Mention, Precision, Quote, Span
-from lib.similarity import TfIdf, cosine, terms
+from lib.similarity import TfIdf, Vector, cosine, terms
 
 PRECISION_RANK: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3, "on_or_before": 4}
 SUMMARY_CHARS = 160
 CLAUSE_HEADS = {"ROOT", "conj", "ccomp", "advcl", "parataxis"}
 ACTION_TAGS = {"VBD", "VBN", "VBZ"}  # a past, perfect or reporting-present main verb (not a copula)
 MERGE_MIN = 0.25  # cosine of two events' words from which they are one event
+# "at / during / after a press conference", up to three words between (determiners, adjectives).
+SETTING = r"\b(?:at|during|after|following|on the sidelines of)\s+(?:[\w’'-]+\s+){{0,3}}{}s?\b"
+OCCASIONS_PATH = Path(__file__).resolve().parent / "lexicons" / "occasions.yaml"
+
+
+@lru_cache(maxsize=4)
+def _occasion_nouns(path: Path = OCCASIONS_PATH) -> tuple[str, ...]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return tuple(str(n).lower() for n in data.get("occasions") or ())
+
+
+def names_occasion(text: str) -> bool:
+    """Whether a text sets itself at an occasion (lib/lexicons/occasions.yaml): the noun after a
+    preposition of setting ("at a press conference"), not one merely proposed ("urged a meeting")."""
+    low = " ".join(text.lower().split())
+    return any(re.search(SETTING.format(re.escape(n)), low) for n in _occasion_nouns())
 
 
 def extract_events(
@@ -36,35 +58,71 @@ def extract_events(
     dates: Sequence[DateMention],
     mentions: Sequence[Mention],
     quotes: Sequence[Quote],
+    places: Collection[str] = frozenset(),
 ) -> list[Event]:
-    """The dated statements and actions of one document (the sequences hold the whole corpus)."""
+    """The dated statements and actions of one document (the sequences hold the whole corpus).
+
+    ``places`` are the ids of actors typed "place": settings, never actors of an event.
+    """
     own_dates = [d for d in dates if d.doc_id == doc.id]
-    own_mentions = [m for m in mentions if m.doc_id == doc.id]
+    own_mentions = [m for m in mentions if m.doc_id == doc.id and m.actor_id not in places]
     own_quotes = [q for q in quotes if q.doc_id == doc.id and q.speaker_id]
-    events: list[tuple[Event, tuple[str, ...]]] = []
+    drafts: list[Draft] = []
     for unit in _units(doc, sdoc):
         event = _event(doc, sdoc, unit, own_dates, own_mentions, own_quotes)
-        if event is None:
-            continue
-        speakers = _speakers(doc, unit, own_quotes)
-        if events and _continues(events[-1], (event, speakers)):
-            event = _join(events.pop()[0], event)
-        events.append((event, speakers))
-    return [e for e, _ in events]
+        if event is not None:
+            drafts = _continued(drafts, _draft(doc, sdoc, unit, event, own_mentions, own_quotes))
+    linked = link_events(drafts, doc.date)
+    return [make_event(e.date, e.precision, e.actors, e.evidence, e.sources) for e in linked]
 
 
-def _speakers(doc: Document, unit: Span, quotes: Sequence[Quote]) -> tuple[str, ...]:
-    """Who speaks in a unit of prose (posts and captions stand alone: they continue nothing)."""
+def _draft(
+    doc: Document,
+    sdoc: SpacyDoc,
+    unit: Span,
+    event: Event,
+    mentions: Sequence[Mention],
+    quotes: Sequence[Quote],
+) -> Draft:
     block = doc.block_at(unit.start)
-    if block and block.kind != "body":
-        return ()
-    return tuple(sorted({q.speaker_id or "" for q in quotes if q.start < unit.end and q.end > unit.start}))
+    actions, objects, reports = verb_features(sdoc, unit)
+    speakers = {q.speaker_id or "" for q in quotes if q.start < unit.end and q.end > unit.start}
+    return Draft(
+        event=event,
+        kind=block.kind if block else "body",
+        block=block.start if block else -1,
+        speakers=frozenset(speakers or _doers(sdoc, unit, mentions)),
+        actors=frozenset(event.actors),
+        actions=actions,
+        objects=objects,
+        reports=reports,
+        occasion=names_occasion(unit.text),
+        words=unit_words(unit),
+        anterior=is_anterior(sdoc, unit),
+    )
 
 
-def _continues(prev: tuple[Event, tuple[str, ...]], new: tuple[Event, tuple[str, ...]]) -> bool:
-    """An undated statement right after another by the same speaker is the same occasion."""
-    (a, speakers_a), (b, speakers_b) = prev, new
-    if b.precision != "on_or_before" or not set(speakers_a) & set(speakers_b):
+def _continued(drafts: list[Draft], new: Draft) -> list[Draft]:
+    """Append a draft, or join it to the last prose one when it continues that statement.
+
+    Posts, captions and headings stand alone and do not break a run of prose around them.
+    """
+    prose = [i for i, d in enumerate(drafts) if d.kind not in STANDALONE]
+    if new.kind in STANDALONE or not prose or not _continues(drafts[prose[-1]], new):
+        return [*drafts, new]
+    i = prose[-1]
+    host = drafts[i]
+    joined = _join(host.event, new.event)
+    merged = replace(host, event=joined, actors=host.actors | new.actors)
+    return [*drafts[:i], merged, *drafts[i + 1 :]]
+
+
+def _continues(prev: Draft, new: Draft) -> bool:
+    """An undated statement right after another by the same speaker is the same occasion,
+    unless it names an occasion of its own or is told in the past perfect (an earlier time)."""
+    a, b = prev.event, new.event
+    earlier = new.anterior and not prev.anterior
+    if b.precision != "on_or_before" or new.occasion or earlier or not prev.speakers & new.speakers:
         return False
     return a.date == b.date if a.precision == "on_or_before" else a.date[: len(b.date)] <= b.date
 
@@ -109,7 +167,7 @@ def _event(
         return make_event(inside[0].value, inside[0].precision, actors, evidence, (doc.id,))
     block = doc.block_at(unit.start)
     prose = block is None or block.kind == "body"
-    if doc.date and prose and (speakers or _is_action(sdoc, unit, mentions)):
+    if doc.date and prose and (speakers or _doers(sdoc, unit, mentions)):
         return make_event(doc.date, "on_or_before", actors, unit, (doc.id,))
     return None
 
@@ -139,13 +197,14 @@ def _governor(span: SpacySpan) -> Token:
     return tok.head if tok.dep_ == "prep" else tok
 
 
-def _is_action(sdoc: SpacyDoc, unit: Span, mentions: Sequence[Mention]) -> bool:
-    """A main verb in the past or present whose subject (or passive agent) is a known actor."""
+def _doers(sdoc: SpacyDoc, unit: Span, mentions: Sequence[Mention]) -> set[str]:
+    """The known actors that are the subject of a main verb in the past or present (or its
+    passive agent) in a unit: the unit is an action of theirs."""
     span = sdoc.char_span(unit.start, unit.end, alignment_mode="expand")
     if span is None:
-        return False
+        return set()
     doers = [t for t in span if _is_doer(t)]
-    return any(m.start <= t.idx < m.end for t in doers for m in mentions)
+    return {m.actor_id for t in doers for m in mentions if m.start <= t.idx < m.end}
 
 
 def _is_doer(tok: Token) -> bool:
@@ -177,32 +236,49 @@ def _summary(text: str) -> str:
 
 
 def merge_events(events: Sequence[Event]) -> list[Event]:
-    """One event per real-world event, with every source that reports it, in date order."""
-    tfidf = TfIdf(_words(e) for e in events)
-    clusters: list[list[Event]] = []
-    for event in sorted(events, key=lambda e: (PRECISION_RANK[e.precision], e.date, e.id)):
-        best = _best_cluster(event, clusters, tfidf)
-        if best is None:
-            clusters.append([event])
-        else:
-            best.append(event)
-    merged = [_merge(c) for c in clusters]
-    return sorted(merged, key=lambda e: (e.date, PRECISION_RANK[e.precision], e.summary))
+    """One event per real-world event, with every source that reports it, in date order.
+
+    Best-first clustering (Ng & Cardie 2002, "Improving machine learning approaches to coreference
+    resolution"): the most alike pair of events is joined first, so an event is not taken by a
+    weaker match that happened to come first.
+    """
+    tfidf = TfIdf(_head_words(e) for e in events)
+    vectors = [tfidf.vector(_head_words(e)) for e in events]
+    clusters: dict[int, list[int]] = {i: [i] for i in range(len(events))}
+    owner = list(range(len(events)))
+    for _, i, j in _candidate_pairs(events, vectors):
+        a, b = owner[i], owner[j]
+        if a != b and _joinable([events[k] for k in clusters[a]], [events[k] for k in clusters[b]]):
+            clusters[a].extend(clusters.pop(b))
+            owner = [a if o == b else o for o in owner]
+    merged = [_merge([events[k] for k in c]) for c in clusters.values()]
+    return sorted(merged, key=lambda e: (e.date, PRECISION_RANK[e.precision], e.summary, e.id))
 
 
-def _best_cluster(event: Event, clusters: list[list[Event]], tfidf: TfIdf) -> list[Event] | None:
-    vector = tfidf.vector(_words(event))
-    scored = []
-    for cluster in clusters:
-        head = cluster[0]
-        if set(event.sources) & {s for e in cluster for s in e.sources}:
-            continue  # one source does not report one event twice
-        if not (_dates_compatible(head, event) and (set(head.actors) & set(event.actors))):
-            continue
-        score = max(cosine(vector, tfidf.vector(_words(e))) for e in cluster)
-        if score >= MERGE_MIN:
-            scored.append((score, cluster))
-    return max(scored, key=lambda t: t[0])[1] if scored else None
+def _candidate_pairs(events: Sequence[Event], vectors: Sequence[Vector]) -> list[tuple[float, int, int]]:
+    """Pairs from different sources, dates compatible, a common actor, alike words; best first."""
+    pairs = []
+    for i, a in enumerate(events):
+        for j in range(i + 1, len(events)):
+            b = events[j]
+            if set(a.sources) & set(b.sources) or not set(a.actors) & set(b.actors):
+                continue
+            score = cosine(vectors[i], vectors[j])
+            if score >= MERGE_MIN and _dates_compatible(a, b):
+                pairs.append((score, i, j))
+    return sorted(pairs, key=lambda t: (-t[0], t[1], t[2]))
+
+
+def _joinable(a: list[Event], b: list[Event]) -> bool:
+    """One source does not report one event twice, and every date must fit every other."""
+    if {s for e in a for s in e.sources} & {s for e in b for s in e.sources}:
+        return False
+    return all(_dates_compatible(x, y) for x in a for y in b)
+
+
+def _head_words(event: Event) -> list[str]:
+    """The words of an event's first evidence: what it is; the rest is what was said there."""
+    return terms(event.evidence[0].text)
 
 
 def _words(event: Event) -> list[str]:

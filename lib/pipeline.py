@@ -66,8 +66,11 @@ def analyze_corpus(corpus: Corpus, progress: Progress | None = None) -> Analysis
     found_quotes = [q for d, s in pairs for q in quotes.extract_quotes(d, s, mentions, by_id)]
     found_dates = [t for d in docs for t in dates.extract_dates(d)]
     found_numbers = [n for d, s in pairs for n in numbers.extract_numbers(d, s)]
+    places = frozenset(a.id for a in found_actors if a.type == "place")
     doc_events = [
-        e for d, s in pairs for e in events.extract_events(d, s, found_dates, mentions, found_quotes)
+        e
+        for d, s in pairs
+        for e in events.extract_events(d, s, found_dates, mentions, found_quotes, places=places)
     ]
     merged = events.merge_events(doc_events)
     found_positions = positions.assign_positions(found_quotes, by_id, positions.load_issues())

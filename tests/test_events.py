@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from lib.events import extract_events, make_event, merge_events
+from lib.events import extract_events, make_event, merge_events, names_occasion
 from lib.records import Block, DateMention, Document, Event, Mention, Quote, Span
 
 
@@ -216,9 +216,6 @@ def test_seed_events(
         assert found[0].precision == precision
 
 
-@pytest.mark.xfail(
-    strict=False, reason="seed-001 never dates the delivery itself: we keep 'on or before 2022-01-26'"
-)
 def test_seed_delivery_day_precision(seed_events: list[Event]) -> None:
     (found,) = _find(seed_events, "NATO has delivered to Russia the written answers")
     assert found.precision == "day"
@@ -226,3 +223,127 @@ def test_seed_delivery_day_precision(seed_events: list[Event]) -> None:
 
 def test_seed_gold_lists_seven_events(seed_gold: dict[str, Any]) -> None:
     assert len(seed_gold["events"]) == 7
+
+
+def test_seed_events_are_few(seed_events: list[Event], seed_gold: dict[str, Any]) -> None:
+    """Noise floor: at most twice the gold's events (7 gold; 16 before statements were grouped)."""
+    assert len(seed_events) <= 2 * len(seed_gold["events"])
+
+
+# Two invented reports of one delivery. Report "a" dates it only through the chief's post.
+POST = "We have now {verb} our proposals to Eastland. — Ana Vell (@anavell) March 9, 2022"
+BODY = "The league confirmed that it sent its written reply to Eastland."
+
+
+def _report_with_post(nlp: Any, verb: str, post_actor: str, post_date: str = "2022-03-09") -> list[Event]:
+    post = POST.format(verb=verb)
+    text = f"{BODY}\n\n{post}"
+    start = text.index("We have")
+    doc = _doc("a", text, blocks=(Block("body", 0, len(BODY)), Block("embedded_post", start, len(text))))
+    dates = [_date(doc, "March 9, 2022", post_date)]
+    mentions = [_mention(doc, "The league", "league"), _mention(doc, "Ana Vell", post_actor)]
+    quote = Quote("a", post_actor, "Ana Vell", post, "direct", None, start, len(text), 0.9)
+    return _events(nlp, doc, dates, mentions, [quote])
+
+
+@pytest.mark.parametrize(
+    ("verb", "post_actor", "post_date", "expected"),
+    [
+        ("conveyed", "league", "2022-03-09", ("2022-03-09", "day")),  # same action, same actor: dated
+        ("opened", "league", "2022-03-09", ("2022-03-10", "on_or_before")),  # another action
+        ("conveyed", "northland", "2022-03-09", ("2022-03-10", "on_or_before")),  # no common actor
+        ("conveyed", "league", "2022-03-12", ("2022-03-10", "on_or_before")),  # after the report
+    ],
+)
+def test_dated_statement_dates_same_action(
+    nlp: Any, verb: str, post_actor: str, post_date: str, expected: tuple[str, str]
+) -> None:
+    events = _report_with_post(nlp, verb, post_actor, post_date)
+    (body,) = [e for e in events if e.summary.startswith("The league confirmed")]
+    assert (body.date, body.precision) == expected
+    assert len(events) == 2  # the post stays an event of its own
+
+
+def test_dated_statement_then_cross_source_merge(nlp: Any) -> None:
+    other = _doc("b", "The league has delivered its written reply to Eastland.", date="2022-03-11")
+    b = _events(nlp, other, [], [_mention(other, "The league", "league")], [])
+    merged = merge_events([*_report_with_post(nlp, "conveyed", "league"), *b])
+    (delivery,) = [e for e in merged if "b" in e.sources]
+    assert (delivery.date, delivery.precision, delivery.sources) == ("2022-03-09", "day", ("a", "b"))
+
+
+@pytest.mark.parametrize(
+    ("report_date", "expected"),
+    [
+        ("2022-03-09", ("2022-03-09", "day")),  # on or after the delivery, on or before the report: that day
+        ("2022-03-10", ("2022-03-10", "on_or_before")),  # a day apart: the bound is all we know
+    ],
+)
+def test_statement_reporting_a_dated_action(nlp: Any, report_date: str, expected: tuple[str, str]) -> None:
+    text = (
+        "On March 9, the league sent its written reply to Eastland. "
+        "Its chief Ana Vell confirmed the reply at a press conference in Harbourtown."
+    )
+    doc = _doc("a", text, date=report_date)
+    mentions = [_mention(doc, "the league", "league"), _mention(doc, "Ana Vell", "league")]
+    events = _events(nlp, doc, [_date(doc, "March 9", "2022-03-09")], mentions, [])
+    assert [(e.date, e.precision) for e in events][-1] == expected
+    assert len(events) == 2  # a press conference is an occasion of its own
+
+
+def test_places_are_not_event_actors(nlp: Any) -> None:
+    doc = _doc("a", "Eastland recalled its ambassador from Harbourtown.")
+    mentions = [_mention(doc, "Eastland", "eastland"), _mention(doc, "Harbourtown", "harbourtown")]
+    (event,) = extract_events(doc, nlp(doc.text), [], mentions, [], places={"harbourtown"})
+    assert event.actors == ("eastland",)
+
+
+def test_statement_naming_a_listed_action_joins_it(nlp: Any) -> None:
+    text = (
+        "The league delivered its written reply to Eastland. "
+        "Eastland said the reply was “a first step”. "
+        "Eastland had asked for a reply in January."
+    )
+    doc = _doc("a", text)
+    mentions = [_mention(doc, "The league", "league")] + [
+        Mention("a", "eastland", "Eastland", i, i + 8)
+        for i in range(len(text))
+        if text.startswith("Eastland", i)
+    ]
+    quote = _quote(doc, "“a first step”", "eastland")
+    events = _events(nlp, doc, [], mentions, [quote])
+    assert len(events) == 2  # the reaction joins the delivery; the earlier request (had asked) does not
+    assert len(events[0].evidence) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Holt confirmed it at a press conference in the capital.", True),
+        ("Holt spoke during the summit.", True),
+        ("Holt urged a joint meeting of the two councils.", False),  # proposed, not held
+        ("Holt calls for talks.", False),
+    ],
+)
+def test_names_occasion(text: str, expected: bool) -> None:
+    assert names_occasion(text) is expected
+
+
+def test_merge_best_match_first() -> None:
+    weak = _ev(
+        "c", "2022-03-09", "on_or_before", ("league",), "The league chief spoke about the written reply."
+    )
+    strong = _ev(
+        "c", "2022-03-09", "on_or_before", ("league",), "The league delivered its written reply to Eastland."
+    )
+    for order in ([weak, strong], [strong, weak]):
+        merged = merge_events([REPLY_B, *order])
+        (pair,) = [e for e in merged if len(e.sources) == 2]
+        assert strong.evidence[0] in pair.evidence
+
+
+def test_seed_events_have_no_place_actors(seed_events: list[Event], seed_gold: dict[str, Any]) -> None:
+    from lib.aliases import slug
+
+    places = {slug(p) for p in seed_gold["places"]}
+    assert not places & {a for e in seed_events for a in e.actors}
