@@ -6,7 +6,7 @@ the YAML lists base forms and this module generates the regular inflections.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,10 @@ class CueLexicon:
     nouns: frozenset[str] = frozenset()  # nouns of saying, singular and plural ("claim(s) that")
     hearer_object: frozenset[str] = frozenset()  # "urged the council": the object is the hearer
     colon_labels: frozenset[str] = frozenset()  # "Correction:", "Update:": no speaker before the colon
+    prep_acts: dict[str, frozenset[str]] = field(default_factory=dict)  # "pointed" -> {"to"}
+    # gender cues for pronoun agreement: honorifics and first names, "male"/"female" -> words
+    honorifics: dict[str, frozenset[str]] = field(default_factory=dict)
+    first_names: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _third_person(base: str) -> str:
@@ -80,5 +84,21 @@ def load_cues(path: Path = LEXICON) -> CueLexicon:
         acts=_forms(raw.get("acts") or [], irregular),
         hearer_object=_forms(raw.get("hearer_object") or [], irregular),
         colon_labels=frozenset(str(w).lower() for w in raw.get("colon_labels") or ()),
-        nouns=frozenset(f for n in raw.get("nouns") or [] for f in (n.lower(), _third_person(n.lower()))),
+        prep_acts=_prep_acts(raw.get("prep_acts") or {}, irregular),
+        honorifics=_word_sets(raw.get("honorifics") or {}),
+        first_names=_word_sets(raw.get("first_names") or {}),
+        nouns=frozenset(f for n in raw.get("nouns") or [] for f in _plural(n)),
     )
+
+
+def _prep_acts(raw: dict[str, list[str]], irregular: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    """Every inflected form of each verb, with the prepositions that introduce its content."""
+    return {f: frozenset(p) for base, p in raw.items() for f in inflect(base.lower(), irregular)}
+
+
+def _plural(noun: str) -> tuple[str, str]:
+    return noun.lower(), _third_person(noun.lower())
+
+
+def _word_sets(raw: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    return {key: frozenset(str(w).lower() for w in words) for key, words in raw.items()}

@@ -112,9 +112,10 @@ class DirectAttributor:
         signed = self._signature(toks)
         if signed is not None:
             return signed
-        words = [t for t in toks if not t.is_punct][:AFTER_WINDOW]
+        words = [t for t in toks if not t.is_punct]
         # a participle after a quotation ('"...", urging X') continues the sentence, it is no cue
-        cue = next((t for t in words if is_speech_cue(t, self.cues) and t.tag_ != "VBG"), None)
+        cues = [t for t in words if is_speech_cue(t, self.cues) and t.tag_ != "VBG"]
+        cue = next((t for t in cues if t in words[:AFTER_WINDOW] or _opens_with_speaker(t, words)), None)
         return self._speaker(cue, toks, span.end, end) if cue is not None else None
 
     def _cue_before(
@@ -165,6 +166,13 @@ class DirectAttributor:
     def _line_end(self, pos: int) -> int:
         end = self.text.find("\n", pos)
         return len(self.text) if end < 0 else end
+
+
+def _opens_with_speaker(cue: Token, words: list[Token]) -> bool:
+    """'"...," Jane Roe, an economist at the institute, told reporters': a long speaker phrase
+    right after the closing mark, then its cue (GGT's quote-speaker-cue pattern, Asr et al. 2021)."""
+    head = speaker_head(cue)
+    return head is not None and bool(words) and head.left_edge.i <= words[0].i <= head.i
 
 
 def _is_title(content: str) -> bool:

@@ -20,6 +20,8 @@ from lib.cues import CueLexicon
 from lib.speakers import RELATIVES, SUBJECTS, Resolver, speaker_head, speaker_tokens
 
 MIN_TOKENS = 3
+# objects that name no content ("said nothing", "cited which"): never a statement on their own
+NOT_CONTENT = RELATIVES | {"nothing", "anything", "something", "little", "much", "more", "less", "so"}
 FIRST_AND_SECOND_PERSON = frozenset({"i", "me", "we", "us", "you"})
 PARENTHETICAL = frozenset({"parataxis"})  # "The plan, he said, is dead"
 NOUN_CLAUSES = frozenset({"acl", "ccomp"})  # "his claim that ..."
@@ -36,6 +38,10 @@ def _confidence(cue: Token, cues: CueLexicon) -> float | None:
         return 0.6
     if cue.lower_ in cues.belief or cue.lower_ in cues.evidence:
         return 0.5
+    if _prep_objects(cue, cues):
+        return 0.5
+    if cue.pos_ == "VERB" and any(c.dep_ == "ccomp" and _has_that(c) for c in cue.children):
+        return 0.4  # any verb with a "that"-clause: "made clear that", "has long maintained that"
     return None
 
 
@@ -90,8 +96,9 @@ def _extent(head: Token, cue: Token) -> tuple[int, int, Token]:
         for adv in (c for c in cue.lefts if c.dep_ == "advcl"):
             if any(m.dep_ == "mark" and m.lower_ in CONCESSIONS for m in adv.lefts):
                 left = min(left, adv.left_edge.i)
-    if head.dep_ == "dobj":  # "called the charges baseless": the object and what it is called
-        right = max([right] + [c.right_edge.i for c in cue.rights if c.dep_ == "oprd" and c.i > head.i])
+    if head.dep_ in ("dobj", "pobj"):  # "called the charges baseless", "cited X as proof of Y"
+        tails = [c for c in cue.rights if c.i > head.i and (c.dep_ == "oprd" or c.lower_ == "as")]
+        right = max([right] + [c.right_edge.i for c in tails])
     if head.i > cue.i:
         for adv in (c for c in cue.rights if c.dep_ == "advcl" and c.i > right):
             if any(m.dep_ == "mark" and m.lower_ in REASONS for m in adv.lefts):
@@ -116,7 +123,7 @@ def _act_heads(cue: Token, cues: CueLexicon) -> list[Token]:
     to-infinitive of a speech act ("vowed to veto it", "urged Congress to act") and the object
     of one ("called for a ban", "cited the report")."""
     if cue.lower_ not in cues.acts:
-        return []
+        return _prep_objects(cue, cues)
     infinitives = [c for c in cue.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)]
     if infinitives:
         return infinitives
@@ -125,7 +132,19 @@ def _act_heads(cue: Token, cues: CueLexicon) -> list[Token]:
         objects = [o for o in objects if any(c.dep_ == "oprd" and c.i > o.i for c in cue.children)]
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
         objects += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]  # "accused X of lying"
-    return objects
+    return objects or _prep_objects(cue, cues)
+
+
+def _prep_objects(cue: Token, cues: CueLexicon) -> list[Token]:
+    """ "pointed to the closure", "spoke of the need": the object of the verb's preposition."""
+    preps = cues.prep_acts.get(cue.lower_, frozenset())
+    return [
+        o
+        for p in cue.children
+        if p.dep_ == "prep" and p.lower_ in preps
+        for o in p.children
+        if o.dep_ in ("pobj", "pcomp")
+    ]
 
 
 def _same_paragraph(tokens: list[Token], cue: Token) -> list[Token]:
@@ -176,7 +195,9 @@ def _strip_punct(tokens: list[Token]) -> list[Token]:
 def extract_indirect(
     sdoc: SpacyDoc, quoted: list[tuple[int, int]], resolver: Resolver, cues: CueLexicon
 ) -> list[Found]:
-    found = [f for cue in sdoc for f in _indirect_at(cue, quoted, resolver, cues)]
+    pairs = [(cue, f) for cue in sdoc for f in _indirect_at(cue, quoted, resolver, cues)]
+    outer = [(f.start, f.end) for cue, f in pairs if cue.lower_ in cues.speech]
+    found = [f for cue, f in pairs if cue.lower_ in cues.speech or not inside(cue.idx, outer)]
     return found + [f for cue in sdoc for f in _noun_at(cue, quoted, resolver, cues)]
 
 
@@ -196,6 +217,15 @@ def _noun_at(cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues
     return [Found(start, end, "indirect", cue.text, name, 0.6)]
 
 
+def _is_object(content: list[Token], cue: Token) -> bool:
+    """A short noun phrase object of a speech act ("cited it", "pointed to the figure") is a
+    whole content in PolNeAR (Newell et al. 2018); a short clause is too little to be one."""
+    return any(
+        t.dep_ in ("dobj", "pobj") and cue in (t.head, t.head.head) and t.lower_ not in NOT_CONTENT
+        for t in content
+    )
+
+
 def _has_that(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.lefts)
 
@@ -212,7 +242,7 @@ def _indirect_at(
         return []  # "I think that ..." outside quotation marks: the speaker cannot be named
     found = []
     for content in _contents(cue, cues):
-        if len(content) < MIN_TOKENS:
+        if len(content) < MIN_TOKENS and not _is_object(content, cue):
             continue
         start, end = _char_span(content, cue.doc.text)
         own = cue.left_edge.i <= head.i <= cue.right_edge.i  # "X, he said, Y": inside the hull

@@ -17,22 +17,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Token
 
 from lib.attribution import Found, Tokens, inside, is_speech_cue
 from lib.cues import CueLexicon, load_cues
-from lib.direct_quotes import DirectAttributor
+from lib.direct_quotes import ABBREVIATIONS, DirectAttributor
 from lib.indirect_quotes import extract_indirect
 from lib.quote_marks import MarkedSpan, find_marked_spans
 from lib.records import Actor, Document, Mention, Quote, QuoteKind
 from lib.speakers import Name, Resolver
 
 NOT_PROSE = ("caption", "credit")
-MAX_GAP_WORDS = 6  # '“...,” said the secretary general, “...”' is one quotation
-GAP_BREAKERS = frozenset({"that", "who", "which", "whom", "because"})
+# '“...,” said the secretary general, “...”' and '“...?” X said. “...”' are one quotation: PolNeAR
+# annotates a quotation interrupted by its own attribution as one (discontinuous) content
+# (Newell, Margolin & Ruths 2018), as PARC does (Pareti 2016)
+MAX_GAP_WORDS = 24
+INNER_STOP = re.compile(r"(\w+)[.!?]\s+\S")  # a sentence end inside the gap (not its last)
+GAP_CLOSERS = (",", "?", "!")
+GAP_BREAKERS = frozenset({"that", "because"})
 URLS = re.compile(r"(\s*(https?://|pic\.twitter\.com/)\S+)+\s*$")
-DUPLICATE_OVERLAP = 0.6
+DUPLICATE_OVERLAP = 0.85
 MIXED_MARKS = '“”«»"'
 
 Gaps = dict[int, list[tuple[int, int]]]
@@ -58,7 +65,8 @@ def extract_quotes(
     found = [f for s in spans if (f := attributor.attribute(s, gaps.get(s.start, []))) is not None]
     found += posts
     found += [f for f in _colon_lines(doc, cues) if not _duplicate(f, found)]
-    found += [f for f in extract_indirect(sdoc, quoted, resolver, cues) if not _duplicate(f, found)]
+    reported = [f for f in extract_indirect(sdoc, quoted, resolver, cues) if not _duplicate(f, found)]
+    found = _absorb_partial_quotes(found, reported, tokens, cues)
     own = [m for m in mentions if m.doc_id == doc.id]
     kept = [f for f in found if not inside(f.start, excluded)]
     return [_record(doc, f, own, actors) for f in sorted(kept, key=lambda f: (f.start, f.end))]
@@ -85,11 +93,33 @@ def _is_attribution_gap(text: str, a: MarkedSpan, b: MarkedSpan, tokens: Tokens,
     words = re.findall(r"\w+", gap.lower())
     if a.nested or not a.closed or "\n" in gap or not 0 < len(words) <= MAX_GAP_WORDS:
         return False
-    if GAP_BREAKERS & set(words) or not (text[a.end - 2 : a.end - 1] == "," or gap.lstrip().startswith(",")):
+    if GAP_BREAKERS & set(words) or not _gap_closes(text, a, gap):
         return False
     words_only = [t for t in tokens.within(a.end, b.start) if not t.is_punct]
-    ends = words_only[:1] + words_only[-1:]
-    return any(is_speech_cue(t, cues, any_pos=True) for t in ends)
+    # 'X said, adding later, “...”' is two statements; 'said X, who leads Y,' and 'X said,
+    # referring to Y,' are one
+    verbs = [t for t in words_only if t.pos_ == "VERB" and not _in_relative(t) and not _aside(t, cues)]
+    # a participle ('“...”, urging a meeting, “...”') continues the sentence and is no attribution
+    said = [t for t in words_only if is_speech_cue(t, cues, any_pos=True) and t.tag_ != "VBG"]
+    return len(verbs) <= 1 and bool(said)
+
+
+def _aside(token: Token, cues: CueLexicon) -> bool:
+    """A participle that says nothing itself ("referring to", "speaking from")."""
+    return token.tag_ == "VBG" and token.lower_ not in cues.speech | cues.acts
+
+
+def _in_relative(token: Token) -> bool:
+    return any(t.dep_ == "relcl" for t in [token, *token.ancestors])
+
+
+def _gap_closes(text: str, a: MarkedSpan, gap: str) -> bool:
+    """The first half ends its clause ('“...,”', '“...?”') and the gap is one attribution that
+    ends in a comma or a full stop ('said X,' / 'X said.')."""
+    inside_marks = text[a.start : a.end].rstrip("\"”»'’")
+    closes = inside_marks[-1:] in GAP_CLOSERS or gap.lstrip().startswith(",")
+    inner = [w for w in INNER_STOP.findall(gap) if w.lower() not in ABBREVIATIONS and len(w) > 1]
+    return closes and gap.rstrip()[-1:] in (",", ".", ":") and not inner
 
 
 def _posts(doc: Document, cues: CueLexicon) -> list[Found]:
@@ -126,6 +156,43 @@ def _colon_lines(doc: Document, cues: CueLexicon) -> list[Found]:
         name = Name(a, b, m.group("who"), a, b, True, False)
         found.append(Found(start, end, "indirect", ":", name, 0.6))
     return found
+
+
+def _absorb_partial_quotes(
+    found: list[Found], reported: list[Found], tokens: Tokens, cues: CueLexicon
+) -> list[Found]:
+    """'X said the plan was "dead on arrival"': a quotation that is part of reported speech makes
+    one mixed attribution whose content is the whole clause (PolNeAR, Newell et al. 2018; PARC,
+    Pareti 2016): the clause is extended to the closing mark and the quotation is no statement
+    of its own. Quoted words under a nested cue ('X said the report shows Y is "open to talks"')
+    belong to that nested statement too, so they are kept as well."""
+    kept: list[Found] = []
+    for f in found:
+        host = next((i for i, r in enumerate(reported) if _part_of(f, r)), None)
+        if (
+            host is None
+            or reported[host].cue == "according to"
+            or _nested_cue(f, reported[host], tokens, cues)
+        ):
+            kept.append(f)
+        if host is not None:
+            r = reported[host]
+            reported[host] = replace(r, end=max(r.end, f.end), speaker=r.speaker or f.speaker)
+    return kept + reported
+
+
+def _nested_cue(f: Found, r: Found, tokens: Tokens, cues: CueLexicon) -> bool:
+    """A cue between the quotation and the reported clause's own cue governs the quotation."""
+    words = [t for t in tokens.within(f.start, f.end) if t.is_alpha]
+    if not words:
+        return False
+    above = [a for a in words[0].ancestors if r.start <= a.idx < r.end]
+    return any(a.lower_ in cues.speech | cues.belief | cues.evidence for a in above)
+
+
+def _part_of(f: Found, r: Found) -> bool:
+    """``f`` is a shorter quotation overlapping the reported clause ``r`` and starting inside it."""
+    return f.kind == "direct" and r.start <= f.start < r.end and f.end - f.start < r.end - r.start
 
 
 def _duplicate(f: Found, found: list[Found]) -> bool:

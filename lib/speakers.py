@@ -27,6 +27,8 @@ GROUP_TYPES = frozenset({"ORG", "GPE", "NORP"})
 NAMED_TYPES = GROUP_TYPES | {"PERSON"}
 INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
 SEARCH_SENTENCES = 4
+# the gender a pronoun cannot refer to (agreement, Hobbs 1978; Lappin & Leass 1994)
+OTHER_GENDER = {"he": "female", "him": "female", "she": "male", "her": "male"}
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
 
 
@@ -116,7 +118,8 @@ class Resolver:
         if span.label_ in NAMED_TYPES or (head.pos_ == "PROPN" and lower not in self.cues.role_nouns):
             return self._named(span)
         if lower in PERSON_PRONOUNS:
-            return self._antecedent(span, self.persons) or _unresolved(span, person=True)
+            pool = [p for p in self.persons if self._gender(p) != OTHER_GENDER.get(lower)]
+            return self._antecedent(span, pool) or _unresolved(span, person=True)
         if lower in GROUP_PRONOUNS:
             return self._antecedent(span, self.groups) or _unresolved(span)
         if lower in self.cues.role_nouns:
@@ -135,6 +138,20 @@ class Resolver:
         if person:
             text = self.full_names.get(last, text)
         return Name(span.start_char, span.end_char, text, span.start_char, span.end_char, True, person)
+
+    def _gender(self, person: SpacySpan) -> str | None:
+        """ "male"/"female" from an honorific before the name ("Mrs. Clinton") or its first name
+        (lexicon data), else None: agreement only excludes what is known to disagree."""
+        before = person.doc[person.start - 1].lower_ if person.start > 0 else ""
+        words = _strip_possessive(person.text).split()
+        full = self.full_names.get(words[-1], " ".join(words)) if words else ""
+        first = full.split()[0].lower() if full else ""
+        for gender in ("male", "female"):
+            if before in self.cues.honorifics.get(gender, ()) or first in self.cues.first_names.get(
+                gender, ()
+            ):
+                return gender
+        return None
 
     def _antecedent(self, span: SpacySpan, pool: list[SpacySpan]) -> Name | None:
         """Nearest sentence backwards with a candidate; in it, a subject first, else the last."""

@@ -216,12 +216,12 @@ STATEMENTS = [
         ":",
     ),
     (
-        "partial quote",
+        "partial quote is part of the reported clause (PolNeAR)",
         "Health minister Carla Dunn warned that the hospitals were “close to collapse” last week.",
-        "close to collapse",
+        "the hospitals were “close to collapse” last week",
         None,
         "Dunn",
-        "direct",
+        "indirect",
         "warned",
     ),
     (
@@ -611,7 +611,7 @@ def test_seed_quotes_are_spans_of_their_text(seed_run: dict[str, Any]) -> None:
 # --- dev-set floor (measurement data: read at test time, never copied) ----------------------
 
 DEV_DOCS = 12
-DEV_FLOOR_F1 = 0.70  # lenient F1 on the first 12 documents of polnear-dev; measured 0.73 when set
+DEV_FLOOR_F1 = 0.75  # lenient F1 on the first 12 documents of polnear-dev; measured 0.785 when set
 
 
 def _tokens(text: str) -> list[str]:
@@ -649,3 +649,208 @@ def test_polnear_dev_floor(devsets: Path, nlp: Any) -> None:
         tp, n_gold, n_pred = tp + _matches(golds, preds), n_gold + len(golds), n_pred + len(preds)
     precision, recall = tp / max(n_pred, 1), tp / max(n_gold, 1)
     assert 2 * precision * recall / max(precision + recall, 1e-9) >= DEV_FLOOR_F1
+
+
+# --- rules added for PolNeAR-style attribution (Newell, Margolin & Ruths 2018) -----------------
+
+RULES = [
+    # (name, text, expected quote texts, speaker surname shown for the first one)
+    (
+        "attribution between two halves is one quotation",
+        "“We have run out of beds,” Laura Brandt said. “The next week will be hard.”",
+        ["“We have run out of beds,” Laura Brandt said. “The next week will be hard.”"],
+        "Brandt",
+    ),
+    (
+        "a relative clause in the attribution still joins the halves",
+        "“We have run out of beds,” said Laura Brandt, who runs the clinic. “The next week will be hard.”",
+        ["“We have run out of beds,” said Laura Brandt, who runs the clinic. “The next week will be hard.”"],
+        "Brandt",
+    ),
+    (
+        "two apostrophes as marks join as well",
+        "''We have run out of beds,'' Laura Brandt said. ''The next week will be hard.''",
+        ["''We have run out of beds,'' Laura Brandt said. ''The next week will be hard.''"],
+        "Brandt",
+    ),
+    (
+        "a second statement in the gap keeps the halves apart",
+        "“We have run out of beds,” Laura Brandt said, adding later, “The next week will be hard for all.”",
+        ["“We have run out of beds,”", "“The next week will be hard for all.”"],
+        "Brandt",
+    ),
+    (
+        "a partial quotation is part of the reported clause",
+        "Mayor Tom Ekdal said the budget was “dead on arrival” and would be rewritten.",
+        ["the budget was “dead on arrival” and would be rewritten"],
+        "Ekdal",
+    ),
+    (
+        "according to keeps the quoted words too",
+        "According to Mayor Tom Ekdal, the budget is “dead on arrival” in its current form.",
+        ["the budget is “dead on arrival” in its current form", "“dead on arrival”"],
+        "Ekdal",
+    ),
+    (
+        "prepositional cue with its as-phrase",
+        "The union pointed to the closure of the plant as proof of neglect.",
+        ["the closure of the plant as proof of neglect"],
+        "union",
+    ),
+    ("spoke of", "The minister spoke of the need for calm.", ["the need for calm"], "minister"),
+    ("a one-word object of a speech act", "The mayor cited it.", ["it"], "mayor"),
+    (
+        "any verb with a that-clause",
+        "The governor hinted that the bill would pass this spring.",
+        ["the bill would pass this spring"],
+        "governor",
+    ),
+    (
+        "a plan inside reported speech is no statement of its own",
+        "Laura Brandt said he plans to run again next year.",
+        ["he plans to run again next year"],
+        "Brandt",
+    ),
+    (
+        "a long speaker phrase before the cue",
+        "“We are not done yet,” Laura Brandt, a nurse at the central hospital in Bergen, told reporters.",
+        ["“We are not done yet,”"],
+        "Brandt",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "want", "surname"), RULES, ids=[c[0] for c in RULES])
+def test_attribution_rules(nlp: Any, name: str, text: str, want: list[str], surname: str) -> None:
+    quotes, actors = _with_actors(nlp, text)
+    assert sorted(q.text for q in quotes) == sorted(want)
+    first = next(q for q in quotes if q.text == want[0])
+    assert surname in _shown(first, actors)
+
+
+RULE_NEGATIVES = [
+    ("a preposition of motion is no cue", "He walked to the store with his dog on Sunday."),
+    ("a copula with a that-clause is no cue", "The truth is that the bill would pass this spring."),
+    ("a bare quantifier object", "The mayor said little at the meeting."),
+    ("a film title", "The film “Cold Harbour” opened on Friday to mixed reviews."),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), RULE_NEGATIVES, ids=[c[0] for c in RULE_NEGATIVES])
+def test_no_attribution(nlp: Any, name: str, text: str) -> None:
+    assert _quotes(nlp, text) == []
+
+
+AGREEMENT = [
+    # (text, pronoun, resolved name): he/she skip antecedents known to disagree (honorific, first name)
+    ("Laura Brandt met Tom Ekdal on Friday. He said the harbour would reopen.", "He", "Tom Ekdal"),
+    ("Tom Ekdal met Laura Brandt on Friday. She said the harbour would reopen.", "She", "Laura Brandt"),
+    ("Mrs. Lind met Mr. Ekdal on Friday. He said the harbour would reopen.", "He", "Ekdal"),
+    ("Mr. Ekdal met Mrs. Lind on Friday. She said the harbour would reopen.", "She", "Lind"),
+    # nothing known: the nearest subject, as before
+    ("Kim Sato met Ari Vale on Friday. She said the harbour would reopen.", "She", "Kim Sato"),
+]
+
+
+@pytest.mark.parametrize(("text", "pronoun", "name"), AGREEMENT)
+def test_pronoun_gender_agreement(nlp: Any, text: str, pronoun: str, name: str) -> None:
+    from lib.speakers import Resolver
+
+    sdoc = nlp(text)
+    token = next(t for t in sdoc if t.text == pronoun)
+    resolved = Resolver(sdoc, [], load_cues()).resolve(sdoc[token.i : token.i + 1], False, None)
+    assert resolved.text == name
+
+
+def test_lexicon_has_gender_data_and_prepositional_cues() -> None:
+    cues = load_cues()
+    assert "hillary" in cues.first_names["female"] and "mr" in cues.honorifics["male"]
+    assert cues.prep_acts["pointed"] == frozenset({"to"})
+    assert "walked" not in cues.prep_acts
+
+
+# --- a hand-written news sample in the Gender Gap Tracker's style (own text, own gold) ---------
+# Each paragraph with its gold statements as (content, speaker's surname or noun). The floor
+# below is the GGT evaluation (token overlap >= 0.3, greedy one-to-one; Asr et al. 2021),
+# computed with lib.evaluate's functions, so a regression in any rule shows here.
+
+SAMPLE: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "“We will not raise fares this year,” said Transport Minister Laura Brandt on Tuesday. "
+        "She added that the ferry service would get two new boats by spring.",
+        [
+            ("We will not raise fares this year", "Brandt"),
+            ("the ferry service would get two new boats by spring", "Brandt"),
+        ],
+    ),
+    (
+        "Union leader Tom Ekdal criticised the timetable. “This is a cut dressed up as a reform,” "
+        "he told reporters outside the depot.",
+        [("This is a cut dressed up as a reform", "Ekdal")],
+    ),
+    (
+        "The central bank warned that inflation could stay above its target until next year.",
+        [("inflation could stay above its target until next year", "bank")],
+    ),
+    (
+        "According to Maria Keller, the head of the port authority, the new terminal will open in June.",
+        [("the new terminal will open in June", "Keller")],
+    ),
+    (
+        "“The talks were frank and useful,” Keller said. “But we are still far apart on the price.”",
+        [("The talks were frank and useful. But we are still far apart on the price.", "Keller")],
+    ),
+    (
+        "Dr. Sara Lind, an epidemiologist at the university, said the number of cases had doubled in "
+        "a week. “We expect the peak in early March,” she said.",
+        [
+            ("the number of cases had doubled in a week", "Lind"),
+            ("We expect the peak in early March", "Lind"),
+        ],
+    ),
+    (
+        "Prime Minister Olav Dahl rejected the criticism. In a post on social media, he wrote that "
+        "the government “will not be pushed around” by the opposition.",
+        [("the government will not be pushed around by the opposition", "Dahl")],
+    ),
+    (
+        "Mr. Dahl met the opposition leader, Karin Holm, on Friday. Holm later said the meeting "
+        "had been “a waste of time” and that she expected new elections.",
+        [("the meeting had been a waste of time and that she expected new elections", "Holm")],
+    ),
+    (
+        "“Nobody told us anything,” said Anna Berg, 54, who has run a bakery on the square for twenty years.",
+        [("Nobody told us anything", "Berg")],
+    ),
+    (
+        "The shipping company said in a statement that it would appeal the ruling. The film "
+        "“Cold Harbour” opened on Friday to mixed reviews.",
+        [("it would appeal the ruling", "company")],
+    ),
+]
+SAMPLE_FLOOR_F1 = 0.88
+SAMPLE_FLOOR_SPEAKER = 0.90
+
+
+def _sample_scores(nlp: Any) -> tuple[float, float]:
+    from lib.evaluate import greedy, overlap, tokens
+
+    tp = n_pred = n_gold = right = 0
+    for text, gold in SAMPLE:
+        quotes, actors = _with_actors(nlp, text)
+        pairs = [
+            (overlap(tokens(q.text), tokens(g)), gi, pi)
+            for gi, (g, _) in enumerate(gold)
+            for pi, q in enumerate(quotes)
+        ]
+        matched = greedy(p for p in pairs if p[0] >= 0.3)
+        tp, n_pred, n_gold = tp + len(matched), n_pred + len(quotes), n_gold + len(gold)
+        right += sum(gold[g][1].lower() in _shown(quotes[p], actors).lower() for _, g, p in matched)
+    precision, recall = tp / n_pred, tp / n_gold
+    return 2 * precision * recall / (precision + recall), right / tp
+
+
+def test_hand_written_sample_floor(nlp: Any) -> None:
+    f1, speaker_accuracy = _sample_scores(nlp)
+    assert f1 >= SAMPLE_FLOOR_F1
+    assert speaker_accuracy >= SAMPLE_FLOOR_SPEAKER
