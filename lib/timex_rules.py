@@ -261,7 +261,10 @@ def resolve_ago(m: re.Match[str], ctx: Context) -> Value | None:
     if base is None or (not deictic and GRANULARITY[ctx.ref_unit] > GRANULARITY[unit]):
         return None  # "a week later" after "in 2014": no day to count from
     sign = -1 if direction in ("ago", "earlier") else 1
-    return shift(base, unit, sign * number_value(m["n"])), unit
+    try:
+        return shift(base, unit, sign * number_value(m["n"])), unit
+    except (ValueError, OverflowError):
+        return None  # "100,000 years ago" has no calendar date
 
 
 def resolve_ref_day(m: re.Match[str], ctx: Context) -> Value | None:

@@ -287,3 +287,9 @@ def test_timebank_value_f1_floor(devsets: Path) -> None:
     correct, predicted, gold = (sum(c) for c in zip(*(value_counts(line) for line in lines), strict=True))
     precision, recall = correct / predicted, correct / gold
     assert 2 * precision * recall / (precision + recall) >= 0.79
+
+
+@pytest.mark.parametrize("text", ["It began 100000 years ago.", "It ends 50000 years from now."])
+def test_counts_past_the_calendar_emit_nothing(text: str) -> None:
+    doc = Document("far", "", "", "2022-01-26", "metadata", "en", "", "", text)
+    assert extract_dates(doc) == []
