@@ -1,0 +1,108 @@
+"""Records as Arrow tables and back: one column per dataclass field, typed from its annotation.
+
+The schema comes from the record's type hints (lib/records.py), so a field added there is stored
+without touching this module; nested records (a Document's blocks, an Event's evidence) become
+Arrow structs and tuples become lists.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Callable, Sequence
+from dataclasses import fields, is_dataclass
+from functools import cache
+from typing import Any, TypeVar
+
+import pyarrow as pa
+
+R = TypeVar("R")
+Decoder = Callable[[Any], Any]
+
+SCALARS: dict[Any, pa.DataType] = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in typing.get_type_hints(cls).items() if k in names}
+
+
+def _inner(hint: Any) -> Any:
+    """X for X | None; the hint itself otherwise."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        (inner,) = [a for a in typing.get_args(hint) if a is not type(None)]
+        return inner
+    return hint
+
+
+def arrow_type(hint: Any) -> pa.DataType:
+    hint = _inner(hint)
+    if hint in SCALARS:
+        return SCALARS[hint]
+    origin = typing.get_origin(hint)
+    if origin is typing.Literal:
+        return pa.string()
+    if origin is tuple:
+        return pa.list_(arrow_type(typing.get_args(hint)[0]))
+    if isinstance(hint, type) and is_dataclass(hint):
+        return pa.struct([(name, arrow_type(h)) for name, h in _hints(hint).items()])
+    raise TypeError(f"no Arrow type for {hint!r}")
+
+
+def record_schema(cls: type, extra: Sequence[pa.Field] = ()) -> pa.Schema:
+    return pa.schema([pa.field(n, arrow_type(h)) for n, h in _hints(cls).items()] + list(extra))
+
+
+def _plain(value: Any) -> Any:
+    """A value Arrow takes: records become dicts, tuples lists."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def records_table(
+    records: Sequence[Any], cls: type, extra: dict[str, tuple[pa.DataType, list[Any]]] | None = None
+) -> pa.Table:
+    """The records as a table, plus extra columns (name -> (type, values))."""
+    extra = extra or {}
+    schema = record_schema(cls, [pa.field(n, t) for n, (t, _) in extra.items()])
+    columns = [
+        pa.array([_plain(getattr(r, n)) for r in records], arrow_type(h)) for n, h in _hints(cls).items()
+    ]
+    columns += [pa.array(values, t) for t, values in extra.values()]
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+@cache
+def _decoder(hint: Any) -> Decoder | None:
+    """How to turn a value Arrow gives back into the field's value (None: as it is)."""
+    hint = _inner(hint)
+    if typing.get_origin(hint) is tuple:
+        item = _decoder(typing.get_args(hint)[0])
+        return (lambda v: tuple(v)) if item is None else (lambda v: tuple(item(x) for x in v))
+    if isinstance(hint, type) and is_dataclass(hint):
+        build = _builder(hint)
+        return lambda v: None if v is None else build(v)
+    return None
+
+
+@cache
+def _builder(cls: type) -> Callable[[dict[str, Any]], Any]:
+    decoders = {n: _decoder(h) for n, h in _hints(cls).items()}
+
+    def build(row: dict[str, Any]) -> Any:
+        return cls(**{n: row[n] if d is None else d(row[n]) for n, d in decoders.items()})
+
+    return build
+
+
+def table_records(table: pa.Table, cls: type[R]) -> list[R]:
+    """The records of a table written by records_table (extra columns are ignored)."""
+    plain: type = cls  # functools.cache wants a Hashable, which mypy does not see in type[R]
+    names = list(_hints(plain))
+    columns = [table.column(n).to_pylist() for n in names]
+    build = _builder(plain)
+    return [build(dict(zip(names, row, strict=True))) for row in zip(*columns, strict=True)]

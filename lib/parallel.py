@@ -1,0 +1,230 @@
+"""Parallel, resumable ingest into the store (lib/store.py).
+
+Workers (one process each, the model loaded once per process by lib.nlp.load_nlp) extract a
+batch of documents at a time; the parent writes each batch's Parquet folder, then records the
+batch in the manifest. An interrupted ingest loses at most the batches in flight: the next run
+skips every document whose live copy in the store has the same content key.
+
+Actor resolution is corpus-level in lib/actors.py (``extract_mentions``): names found in one
+report are propagated to the others, lone surnames unified with full names, teams, settings
+and datelines typed from the whole corpus, and ``_settle`` gives one id per (name, kind) by
+majority. The compromise: a worker runs ``extract_mentions`` over its batch (so quotes and
+events get actor ids), and after the batches ``refresh_corpus`` settles ids once more over the
+corpus from the stored per-mention actors, keeping the few (batch, batch id) -> corpus id
+changes in a small ``actor_map`` table that reads and queries apply; per-batch rows are never
+rewritten for it. What does NOT cross a batch boundary: propagation of a name to a report in
+another batch, surname unification, team/setting typing from evidence in another batch, and
+the "place" typing events use to leave settings out of their actors.
+With the whole corpus in one batch the result equals lib.pipeline.analyze_corpus; with many
+batches it equals it whenever those cross-document passes find nothing across batches
+(tests/test_parallel.py). Merged events and positions are recomputed from the per-document rows.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from itertools import islice
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any, TextIO
+
+from lib import actors, dates, events, numbers, positions, quotes
+from lib.compaction import compact
+from lib.nlp import load_nlp
+from lib.records import Actor, Corpus, Document, Event, Mention, Quote, Span
+from lib.registry import Registry
+from lib.store import (
+    BATCH_SIZE,
+    ActorMap,
+    Batch,
+    BatchEntry,
+    CorpusTables,
+    Manifest,
+    batch_id_of,
+    collect_garbage,
+    commit_batch,
+    document_key,
+    live_records,
+    read_live,
+    read_manifest,
+    write_batch,
+    write_corpus,
+)
+
+Progress = Callable[[int, int], None]
+MAX_BATCHES = 64  # more batch folders than this and an ingest ends by compacting them
+Found = list[tuple[Mention, Actor]]
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    documents: int  # documents extracted this run
+    skipped: int  # already in the store with the same content
+    batches: int
+
+
+def _settle(found: Found, flags: Sequence[bool], registry: Registry) -> tuple[list[Actor], list[Mention]]:
+    """actors._settle over mentions from several batches: one id per (name, kind) in the corpus.
+
+    A batch types a state "country" only when it acts there; over the corpus it is a country
+    when it acts in any batch, as analyze_corpus decides.
+    """
+    agentive = {actor.id for (_, actor), flag in zip(found, flags, strict=True) if flag}
+    raw = [(m, replace(a, type="country") if a.id in agentive and a.type == "place" else a) for m, a in found]
+    return actors._settle(raw, agentive, registry)  # the corpus-level step, see the module doc
+
+
+def extract_batch(docs: Sequence[Document]) -> Batch:
+    """Every per-document record of a batch, as lib.pipeline.analyze_corpus makes them."""
+    pairs = list(zip(docs, load_nlp().pipe(d.text for d in docs), strict=True))
+    batch_actors, mentions = actors.extract_mentions(pairs, actors.load_registry())
+    by_id = {a.id: a for a in batch_actors}
+    found_quotes = [q for d, s in pairs for q in quotes.extract_quotes(d, s, mentions, by_id)]
+    found_dates = [t for d in docs for t in dates.extract_dates(d)]
+    places = frozenset(a.id for a in batch_actors if a.type == "place")  # typed over the batch only
+    doc_events = [
+        e
+        for d, s in pairs
+        for e in events.extract_events(d, s, found_dates, mentions, found_quotes, places=places)
+    ]
+    return Batch(
+        documents=tuple(docs),
+        mentions=tuple(mentions),
+        raw_actors=tuple(by_id[m.actor_id] for m in mentions),
+        agentive=tuple(by_id[m.actor_id].type == "country" for m in mentions),  # see _settle
+        quotes=tuple(found_quotes),
+        dates=tuple(found_dates),
+        events=tuple(doc_events),
+        numbers=tuple(n for d, s in pairs for n in numbers.extract_numbers(d, s)),
+        sentences=tuple(Span(d.id, s.start_char, s.end_char, s.text) for d, sd in pairs for s in sd.sents),
+    )
+
+
+def _raw_actor(raw: dict[str, Any]) -> Actor:
+    return Actor(**{**raw, "aliases": tuple(raw["aliases"])})
+
+
+def settle_actors(store: Path, manifest: Manifest) -> tuple[list[Actor], ActorMap]:
+    """The corpus's actors from every live raw mention, and the batch ids settling changed."""
+    data = read_live(store, manifest, "mentions", ["doc_id", "batch", "actor_id", "raw_actor", "agentive"])
+    if data.num_rows == 0:
+        return [], {}
+    order = {d: i for i, d in enumerate(manifest.live())}
+    cols = [data.column(n).to_pylist() for n in ("doc_id", "batch", "actor_id", "raw_actor", "agentive")]
+    rows = sorted(zip(*cols, strict=True), key=lambda r: order[r[0]])
+    found = [(Mention(r[0], "", "", 0, 0), _raw_actor(r[3])) for r in rows]
+    corpus_actors, settled = _settle(found, [r[4] for r in rows], actors.load_registry())
+    amap = {(r[1], r[2]): m.actor_id for r, m in zip(rows, settled, strict=True) if m.actor_id != r[2]}
+    return corpus_actors, amap
+
+
+def corpus_tables(store: Path, manifest: Manifest) -> CorpusTables:
+    """Actors, merged events and positions, recomputed from the live per-document rows."""
+    found_actors, amap = settle_actors(store, manifest)
+    by_id = {a.id: a for a in found_actors}
+    found_quotes: list[Quote] = [
+        replace(q, speaker_id=amap.get((b, q.speaker_id), q.speaker_id)) if q.speaker_id else q
+        for b, q in live_records(store, manifest, "quotes", Quote)
+    ]
+    doc_events: list[Event] = [
+        replace(e, actors=tuple(amap.get((b, a), a) for a in e.actors))
+        for b, e in live_records(store, manifest, "events", Event)
+    ]
+    found_positions = positions.assign_positions(found_quotes, by_id, positions.load_issues())
+    return CorpusTables(
+        tuple(found_actors), tuple(events.merge_events(doc_events)), tuple(found_positions), amap
+    )
+
+
+def refresh_corpus(store: Path, corpus: Corpus | None = None) -> None:
+    """Recompute and store the corpus-level tables (and keep the corpus's ingest errors)."""
+    manifest = read_manifest(store)
+    errors = corpus.errors if corpus else manifest.errors
+    parsed = corpus.parsed if corpus else manifest.parsed
+    write_corpus(store, corpus_tables(store, manifest), errors, parsed)
+    collect_garbage(store, read_manifest(store))
+
+
+def plan_batches(
+    documents: Sequence[Document], manifest: Manifest, batch_size: int = BATCH_SIZE
+) -> list[tuple[BatchEntry, tuple[Document, ...]]]:
+    """The batches still to extract: documents whose live copy differs or is missing."""
+    live_keys = manifest.keys()
+    todo = [(d, k) for d in documents if live_keys.get(d.id) != (k := document_key(d))]
+    plan = []
+    for i in range(0, len(todo), batch_size):
+        chunk = todo[i : i + batch_size]
+        keys = tuple(k for _, k in chunk)
+        plan.append(
+            (BatchEntry(batch_id_of(keys), tuple(d.id for d, _ in chunk), keys), tuple(d for d, _ in chunk))
+        )
+    return plan
+
+
+def _warm() -> None:
+    load_nlp()
+
+
+def extract_all(chunks: Sequence[Sequence[Document]], processes: int = 1) -> Iterator[Batch]:
+    """The batches extracted in order, by ``processes`` worker processes (1: in this process)."""
+    if processes <= 1:
+        yield from (extract_batch(c) for c in chunks)
+        return
+    # spawn, not fork: the parent may hold DuckDB or Arrow threads, which a fork would copy mid-lock
+    pool = ProcessPoolExecutor(processes, mp_context=get_context("spawn"), initializer=_warm)
+    waiting = iter(chunks)
+    pending: deque[Future[Batch]] = deque(
+        pool.submit(extract_batch, c) for c in islice(waiting, 2 * processes)
+    )
+    try:
+        while pending:
+            batch = pending.popleft().result()
+            pending.extend(pool.submit(extract_batch, c) for c in _next(waiting))
+            yield batch
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _next(items: Iterator[Sequence[Document]]) -> list[Sequence[Document]]:
+    item = next(items, None)
+    return [] if item is None else [item]
+
+
+def ingest_corpus(
+    corpus: Corpus,
+    store: Path,
+    processes: int = 1,
+    batch_size: int = BATCH_SIZE,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Extract the documents the store lacks (or holds in another version), then refresh the corpus tables."""
+    plan = plan_batches(corpus.documents, read_manifest(store), batch_size)
+    total = sum(len(docs) for _, docs in plan)
+    done = 0
+    for (entry, docs), batch in zip(plan, extract_all([docs for _, docs in plan], processes), strict=True):
+        write_batch(store, entry.id, batch)
+        commit_batch(store, entry)
+        done += len(docs)
+        if progress:
+            progress(done, total)
+    refresh_corpus(store, corpus)
+    if len(read_manifest(store).batches) > MAX_BATCHES:
+        compact(store)  # after the refresh: compaction writes actor ids as the corpus settled them
+    return IngestReport(total, len(corpus.documents) - total, len(plan))
+
+
+def text_progress(stream: TextIO = sys.stderr, width: int = 30) -> Progress:
+    """A progress bar redrawn in place on a terminal stream: [#####.....] 120/1000 documents."""
+
+    def show(done: int, total: int) -> None:
+        filled = width * done // total if total else width
+        stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} documents")
+        if done >= total:
+            stream.write("\n")
+        stream.flush()
+
+    return show
