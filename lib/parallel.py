@@ -32,15 +32,15 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, TextIO
 
-from lib import actors, dates, events, numbers, positions, quotes
+from lib import actors, events, positions
 from lib.compaction import compact
 from lib.nlp import load_nlp
-from lib.records import Actor, Corpus, Document, Event, Mention, Quote, Span
+from lib.pipeline import extract_batch
+from lib.records import Actor, Batch, Corpus, Document, Event, Mention, Quote
 from lib.registry import Registry
 from lib.store import (
     BATCH_SIZE,
     ActorMap,
-    Batch,
     BatchEntry,
     CorpusTables,
     Manifest,
@@ -76,32 +76,6 @@ def _settle(found: Found, flags: Sequence[bool], registry: Registry) -> tuple[li
     agentive = {actor.id for (_, actor), flag in zip(found, flags, strict=True) if flag}
     raw = [(m, replace(a, type="country") if a.id in agentive and a.type == "place" else a) for m, a in found]
     return actors._settle(raw, agentive, registry)  # the corpus-level step, see the module doc
-
-
-def extract_batch(docs: Sequence[Document]) -> Batch:
-    """Every per-document record of a batch, as lib.pipeline.analyze_corpus makes them."""
-    pairs = list(zip(docs, load_nlp().pipe(d.text for d in docs), strict=True))
-    batch_actors, mentions = actors.extract_mentions(pairs, actors.load_registry())
-    by_id = {a.id: a for a in batch_actors}
-    found_quotes = [q for d, s in pairs for q in quotes.extract_quotes(d, s, mentions, by_id)]
-    found_dates = [t for d in docs for t in dates.extract_dates(d)]
-    places = frozenset(a.id for a in batch_actors if a.type == "place")  # typed over the batch only
-    doc_events = [
-        e
-        for d, s in pairs
-        for e in events.extract_events(d, s, found_dates, mentions, found_quotes, places=places)
-    ]
-    return Batch(
-        documents=tuple(docs),
-        mentions=tuple(mentions),
-        raw_actors=tuple(by_id[m.actor_id] for m in mentions),
-        agentive=tuple(by_id[m.actor_id].type == "country" for m in mentions),  # see _settle
-        quotes=tuple(found_quotes),
-        dates=tuple(found_dates),
-        events=tuple(doc_events),
-        numbers=tuple(n for d, s in pairs for n in numbers.extract_numbers(d, s)),
-        sentences=tuple(Span(d.id, s.start_char, s.end_char, s.text) for d, sd in pairs for s in sd.sents),
-    )
 
 
 def _raw_actor(raw: dict[str, Any]) -> Actor:

@@ -12,6 +12,7 @@ from lib.ingest import load_corpus
 from lib.nlp import load_nlp
 from lib.records import (
     Actor,
+    Batch,
     Corpus,
     DateMention,
     Document,
@@ -50,41 +51,55 @@ class Analysis:
         return next((a for a in self.actors if a.id == actor_id), None)
 
 
-def analyze_corpus(corpus: Corpus, progress: Progress | None = None) -> Analysis:
-    """Run every extractor over the corpus's documents."""
-    docs = corpus.documents
-    nlp = load_nlp()
+def extract_batch(docs: Sequence[Document], progress: Progress | None = None) -> Batch:
+    """Every per-document record of some documents: one spaCy parse each, then every extractor.
+
+    The single-process analysis and the parallel ingest (lib/parallel.py) both extract here.
+    """
     sdocs = []
-    for i, sdoc in enumerate(nlp.pipe(d.text for d in docs)):
+    for i, sdoc in enumerate(load_nlp().pipe(d.text for d in docs)):
         sdocs.append(sdoc)
         if progress:
             progress(i + 1, len(docs))
     pairs = list(zip(docs, sdocs, strict=True))
-    registry = actors.load_registry()
-    found_actors, mentions = actors.extract_mentions(pairs, registry)
+    found_actors, mentions = actors.extract_mentions(pairs, actors.load_registry())
     by_id = {a.id: a for a in found_actors}
     found_quotes = [q for d, s in pairs for q in quotes.extract_quotes(d, s, mentions, by_id)]
     found_dates = [t for d in docs for t in dates.extract_dates(d)]
-    found_numbers = [n for d, s in pairs for n in numbers.extract_numbers(d, s)]
     places = frozenset(a.id for a in found_actors if a.type == "place")
     doc_events = [
         e
         for d, s in pairs
         for e in events.extract_events(d, s, found_dates, mentions, found_quotes, places=places)
     ]
-    merged = events.merge_events(doc_events)
-    found_positions = positions.assign_positions(found_quotes, by_id, positions.load_issues())
-    sentences = tuple(Span(d.id, s.start_char, s.end_char, s.text) for d, sd in pairs for s in sd.sents)
-    return Analysis(
-        corpus=corpus,
-        sentences=sentences,
-        actors=tuple(found_actors),
+    return Batch(
+        documents=tuple(docs),
         mentions=tuple(mentions),
+        raw_actors=tuple(by_id[m.actor_id] for m in mentions),
+        agentive=tuple(by_id[m.actor_id].type == "country" for m in mentions),
         quotes=tuple(found_quotes),
         dates=tuple(found_dates),
-        events=tuple(merged),
-        numbers=tuple(found_numbers),
-        positions=tuple(found_positions),
+        events=tuple(doc_events),
+        numbers=tuple(n for d, s in pairs for n in numbers.extract_numbers(d, s)),
+        sentences=tuple(Span(d.id, s.start_char, s.end_char, s.text) for d, sd in pairs for s in sd.sents),
+        actors=tuple(found_actors),
+    )
+
+
+def analyze_corpus(corpus: Corpus, progress: Progress | None = None) -> Analysis:
+    """Run every extractor over the corpus's documents, then the corpus-level steps."""
+    batch = extract_batch(corpus.documents, progress)
+    by_id = {a.id: a for a in batch.actors}
+    return Analysis(
+        corpus=corpus,
+        sentences=batch.sentences,
+        actors=batch.actors,
+        mentions=batch.mentions,
+        quotes=batch.quotes,
+        dates=batch.dates,
+        events=tuple(events.merge_events(batch.events)),
+        numbers=batch.numbers,
+        positions=tuple(positions.assign_positions(batch.quotes, by_id, positions.load_issues())),
     )
 
 

@@ -142,6 +142,22 @@ class Position:
     evidence: tuple[Span, ...]
 
 
+@dataclass(frozen=True)
+class Batch:
+    """The per-document rows of one batch; events are per document (merged at corpus level)."""
+
+    documents: tuple[Document, ...]
+    mentions: tuple[Mention, ...] = ()
+    raw_actors: tuple[Actor, ...] = ()  # per mention: its actor before the corpus-level settling
+    agentive: tuple[bool, ...] = ()  # per mention: the mention is a subject or agent
+    quotes: tuple[Quote, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    events: tuple[Event, ...] = ()
+    numbers: tuple[NumberClaim, ...] = ()
+    sentences: tuple[Span, ...] = ()
+    actors: tuple[Actor, ...] = ()  # the batch's actors as lib.actors.extract_mentions gave them
+
+
 def to_dict(record: Any) -> dict[str, Any]:
     """A JSON-ready dict of a record (tuples become lists)."""
     return asdict(record)

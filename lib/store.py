@@ -35,6 +35,7 @@ import pyarrow.parquet as pq
 from lib.columns import arrow_type, records_table, table_records
 from lib.records import (
     Actor,
+    Batch,
     DateMention,
     Document,
     Event,
@@ -57,21 +58,6 @@ BATCH_SIZE = 16
 R = TypeVar("R")
 MANIFEST = "manifest.json"
 ActorMap = dict[tuple[str, str], str]  # (batch, actor id in the batch) -> corpus actor id
-
-
-@dataclass(frozen=True)
-class Batch:
-    """The per-document rows of one batch; events are per document (merged at corpus level)."""
-
-    documents: tuple[Document, ...]
-    mentions: tuple[Mention, ...] = ()
-    raw_actors: tuple[Actor, ...] = ()  # per mention: its actor before the corpus-level settling
-    agentive: tuple[bool, ...] = ()  # per mention: the mention is a subject or agent
-    quotes: tuple[Quote, ...] = ()
-    dates: tuple[DateMention, ...] = ()
-    events: tuple[Event, ...] = ()
-    numbers: tuple[NumberClaim, ...] = ()
-    sentences: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
