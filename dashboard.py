@@ -7,19 +7,20 @@ import itertools
 import streamlit as st
 
 import ui
-from lib import figures, frames
+from lib import event_frames, figures, frames
 
 MAX_PAIRS_DOCS = 12  # above this, counting discrepancies over every pair gets slow
 
 analysis, view = ui.page(
-    "Triangulate",
+    "Overview",
     "",
-    "Many reports of the same crisis, read side by side. Filters on the left apply to every page; "
-    "open Timeline, Actor positions, Source comparison or Reader in the navigation above them.",
+    "Triangulate reads many reports of the same crisis side by side. This overview (the first entry, "
+    "“dashboard”, in the navigation) counts what is in view; open Timeline, Actor positions, Source "
+    "comparison or Reader for the detail. Filters on the left apply to every page.",
 )
 docs = frames.documents_frame(analysis, view.filters)
 quotes = frames.quotes_frame(analysis, view.filters)
-events = frames.events_in_view(analysis, view.filters)
+events = event_frames.events_in_view(analysis, view.filters)
 pairs = list(itertools.combinations(docs["doc_id"], 2)) if len(docs) <= MAX_PAIRS_DOCS else []
 key = ui.corpus_key(analysis)
 discrepancies = sum(len(ui.cached_compare(key, analysis, a, b).discrepancies) for a, b in pairs)
@@ -45,6 +46,12 @@ else:
         right.info("No quoted speakers in view — clear the actor filter, or add documents.")
     else:
         right.plotly_chart(figures.speakers_figure(speakers), key="speakers_chart")
+    if unresolved := frames.unresolved_speakers(quotes):
+        right.caption(
+            f"Not counted: {len(unresolved)} unresolved speaker(s), phrases not tied to an actor — "
+            + ", ".join(f"“{s}”" for s in unresolved[:5])
+            + (" …" if len(unresolved) > 5 else "")
+        )
     st.subheader("Documents")
     st.dataframe(docs, hide_index=True)
     ui.export_buttons(docs, "documents")

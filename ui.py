@@ -77,10 +77,11 @@ def analysis() -> Analysis:
         result: Analysis = cached[1]
         return result
     bar = st.progress(0.0, text="Analysing the documents…")
-    result = analyze_corpus(
-        _uploaded_corpus(base.corpus),
-        progress=lambda i, n: bar.progress(i / max(n, 1), text=f"Analysed {i} of {n} documents"),
-    )
+
+    def progress(i: int, n: int) -> None:
+        bar.progress(i / max(n, 1), text=f"Analysed {i} of {n} documents")
+
+    result = analyze_corpus(_uploaded_corpus(base.corpus), progress=progress)
     bar.empty()
     st.session_state[SESSION_ANALYSIS] = (key, result)
     return result
@@ -251,7 +252,7 @@ def doc_label(analysis: Analysis) -> Callable[[str], str]:
 
     def label(doc_id: str) -> str:
         d = docs.get(doc_id)
-        return f"{doc_id} · {d.source or 'unknown source'} · {d.date or 'undated'}" if d else doc_id
+        return frames.document_label(d) if d else doc_id
 
     return label
 
@@ -261,3 +262,19 @@ def default_docs(analysis: Analysis, view: links.View) -> tuple[str | None, str 
     a = view.a or (ids[0] if ids else None)
     b = view.b or next((i for i in ids if i != a), None)
     return a, b
+
+
+def doc_short(analysis: Analysis, doc_id: str) -> str:
+    """Source and report date of a document, or its id when no source is known."""
+    d = analysis.document(doc_id)
+    return f"{d.source or d.id}, {d.date or 'undated'}"
+
+
+def outside_filters_note(analysis: Analysis, view: links.View, doc_ids: Sequence[str]) -> None:
+    """Say so when a report picked on this page lies outside the sidebar's source or date filters."""
+    outside = [i for i in doc_ids if not frames.doc_in_view(analysis.document(i), view.filters)]
+    if outside:
+        st.info(
+            f"{' and '.join(outside)} {'is' if len(outside) == 1 else 'are'} outside the sidebar "
+            "filters (source or report date): shown because picked here; tables below keep the filters."
+        )

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import html
+import textwrap
+from collections.abc import Iterable
+from itertools import pairwise
 
 import pandas as pd
 import plotly.express as px
@@ -31,7 +34,6 @@ LAYOUT = {
     "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
     "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "right", "x": 1, "title": None},
 }
-DAY = pd.Timedelta(days=1)
 
 
 def _plain(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
@@ -39,33 +41,113 @@ def _plain(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return frame.assign(**{c: frame[c].astype(str).map(html.escape) for c in columns if c in frame})
 
 
-def _height(rows: int) -> int:
-    return max(260, 60 + 38 * rows)
+def _height(rows: int, per_row: int = 38, least: int = 260) -> int:
+    return max(least, 60 + per_row * rows)
+
+
+HOVER_EVENTS = 5  # summaries listed in a marker's hover before "and N more"
+HOVER_CHARS = 90
+
+
+def _hover_list(summaries: pd.Series) -> str:
+    short = [s if len(s) <= HOVER_CHARS else s[: HOVER_CHARS - 1] + "…" for s in summaries]
+    more = len(short) - HOVER_EVENTS
+    lines = short[:HOVER_EVENTS] + ([f"… and {more} more"] if more > 0 else [])
+    return "<br>".join(f"• {line}" for line in lines)
+
+
+def _joined(values: pd.Series) -> str:
+    return ", ".join(dict.fromkeys(v for text in values for v in text.split(", ") if v))
+
+
+def timeline_markers(frame: pd.DataFrame) -> pd.DataFrame:
+    """One marker per row, day and date precision, with how many events it stands for.
+
+    Markers that share a row and a day (different precisions) get a small vertical offset,
+    stable across reruns, so none hides another."""
+    frame = _plain(frame, "row", "summary", "sources", "reported")
+    keys = ["row", "day", "precision"]
+    markers = (
+        frame.drop_duplicates(["event_id", "row"])
+        .groupby(keys, as_index=False, sort=True)
+        .agg(
+            events=("event_id", "size"),
+            event_date=("event_date", "first"),
+            summary=("summary", _hover_list),
+            sources=("sources", _joined),
+            reported=("reported", _joined),
+        )
+    )
+    slot = markers.groupby(["row", "day"]).cumcount()
+    width = markers.groupby(["row", "day"])["precision"].transform("size")
+    rows = {r: i for i, r in enumerate(sorted(markers["row"].unique()))}
+    return markers.assign(y=markers["row"].map(rows) + (slot - (width - 1) / 2) * 0.3)
+
+
+GAP = pd.Timedelta(days=30)  # a quiet stretch longer than this is cut out of the time axis
+EDGE = pd.Timedelta(days=1.5)  # room around a marker: its count label sits to its right
+
+
+def _day_axis(days: pd.Series) -> dict[str, object]:
+    """A date axis over the event days: long quiet stretches cut out (plotly rangebreaks), so a
+    2014 background event does not squeeze the days of the crisis into one pixel."""
+    seen = list(pd.DatetimeIndex(days.dropna().unique()).sort_values())
+    breaks = [{"bounds": [a + EDGE, b - EDGE]} for a, b in pairwise(seen) if b - a > GAP]
+    axis: dict[str, object] = {
+        "range": [seen[0] - EDGE, seen[-1] + EDGE],
+        "rangebreaks": breaks,
+        "tickformat": "%d %b %Y",
+        "title": "event date" + (" — quiet stretches over 30 days are cut out" if breaks else ""),
+    }
+    if len(seen) <= 31:  # a tick on each day that has events
+        axis["tickvals"] = seen
+    return axis
 
 
 def timeline_figure(frame: pd.DataFrame, group: str = "actor") -> go.Figure:
-    """Events over event time, one row per actor or source; marker symbol shows date precision."""
-    frame = _plain(frame, "row", "summary", "sources", "reported")
-    rows = sorted(frame["row"].unique()) if not frame.empty else []
-    fig = px.scatter(
-        frame,
-        x="day",
-        y="row",
-        symbol="precision",
-        symbol_map=PRECISION_SYMBOLS,
-        category_orders={"row": rows, "precision": list(PRECISION_SYMBOLS)},
-        hover_name="summary",
-        hover_data={"event_date": True, "sources": True, "reported": True, "day": False, "row": False},
-        labels={"day": "event date", "row": group, "precision": "date precision"},
+    """Events over event time, one row per actor or source; marker symbol shows date precision,
+    marker size and the number on it how many events fall on that day."""
+    markers = timeline_markers(frame) if not frame.empty else frame.assign(events=[], y=[])
+    rows = sorted(markers["row"].unique()) if not markers.empty else []
+    fig = go.Figure()
+    for precision, symbol in PRECISION_SYMBOLS.items():
+        part = markers[markers["precision"] == precision]
+        if not part.empty:
+            fig.add_trace(_marker_trace(part, precision, symbol))
+    if not markers.empty:  # days, not hours, even when every event falls on one or two days
+        fig.update_xaxes(**_day_axis(markers["day"]))
+    fig.update_yaxes(
+        tickvals=list(range(len(rows))), ticktext=rows, range=[len(rows) - 0.5, -0.5], title=group
     )
-    fig.update_traces(marker={"size": 14, "line": {"width": 2}, "color": "#3d6fa5", "opacity": 0.75})
-    if not frame.empty:  # days, not hours, even when every event falls on one or two days
-        first, last = frame["day"].min() - DAY, frame["day"].max() + DAY
-        fig.update_xaxes(range=[first, last], tickformat="%d %b %Y")
-        if last - first < pd.Timedelta(days=40):
-            fig.update_xaxes(dtick=DAY.total_seconds() * 1000)  # one tick a day, in milliseconds
-    fig.update_layout(height=_height(len(rows)), title="Events by event date (not report date)", **LAYOUT)
+    height = _height(len(rows), per_row=44)
+    fig.update_layout(height=height, title="Events by event date (not report date)", **LAYOUT)
+    fig.update_layout(legend_title_text="date precision")
     return fig
+
+
+def _marker_trace(part: pd.DataFrame, precision: str, symbol: str) -> go.Scatter:
+    many = part["events"] > 1
+    return go.Scatter(
+        x=part["day"],
+        y=part["y"],
+        mode="markers+text",
+        name=precision.replace("_", " "),
+        marker={
+            "symbol": symbol,
+            "size": (14 + 6 * (part["events"] - 1).clip(upper=4)).tolist(),
+            "color": "#3d6fa5",
+            "opacity": 0.8,
+            "line": {"width": 2, "color": "#3d6fa5"},
+        },
+        text=part["events"].where(many, "").astype(str).tolist(),
+        textposition="middle right",
+        textfont={"size": 13, "color": "#1f3b5c"},
+        customdata=part[["events", "event_date", "row", "sources", "reported", "summary"]].to_numpy(),
+        hovertemplate=(
+            "<b>%{customdata[2]}</b>, %{customdata[1]}: %{customdata[0]} event(s)<br>"
+            "%{customdata[5]}<br>sources: %{customdata[3]}<br>reported: %{customdata[4]}<extra></extra>"
+        ),
+    )
 
 
 def _dominant(frame: pd.DataFrame) -> pd.DataFrame:
@@ -106,12 +188,21 @@ def positions_figure(frame: pd.DataFrame) -> go.Figure:
             zmax=len(STANCE_ORDER),
             colorscale=_stance_scale(),
             showscale=False,
+            textfont={"size": 15},
             xgap=3,
             ygap=3,
         )
     )
-    fig.update_layout(height=_height(len(z.index)), title="Stance by actor and issue", **LAYOUT)
+    fig.update_xaxes(side="bottom", tickangle=0, tickvals=list(z.columns), ticktext=_wrapped(z.columns))
+    fig.update_yaxes(autorange="reversed", tickfont={"size": 13})
+    height = _height(len(z.index), per_row=52, least=300) + 40  # room for two-line issue labels
+    fig.update_layout(height=height, title="Stance by actor and issue", **LAYOUT)
     return fig
+
+
+def _wrapped(labels: Iterable[str], width: int = 22) -> list[str]:
+    """Issue labels on two lines at most, so they stay level and readable under narrow columns."""
+    return ["<br>".join(textwrap.wrap(label, width, max_lines=2, placeholder="…")) for label in labels]
 
 
 def stance_legend() -> list[tuple[str, str]]:

@@ -12,9 +12,9 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from lib.links import Filters, reader_link
+from lib.links import Filters
 from lib.pipeline import Analysis
-from lib.records import Comparison, Document, Event, IngestError, Span
+from lib.records import Comparison, Document, IngestError, Span
 
 PROVENANCE = ["doc_id", "source", "date", "start", "end", "sentence"]
 SentenceOf = Callable[[str, int, int], str]
@@ -96,7 +96,7 @@ def actor_name(analysis: Analysis, actor_id: str | None) -> str:
     return actor.name if actor else actor_id
 
 
-def _provenance(doc: Document, start: int, end: int, sentence: str) -> dict[str, object]:
+def provenance(doc: Document, start: int, end: int, sentence: str) -> dict[str, object]:
     return {
         "doc_id": doc.id,
         "source": doc.source,
@@ -107,7 +107,7 @@ def _provenance(doc: Document, start: int, end: int, sentence: str) -> dict[str,
     }
 
 
-def _frame(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> pd.DataFrame:
+def table(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame(list(rows), columns=list(columns))
 
 
@@ -128,12 +128,12 @@ def documents_frame(analysis: Analysis, filters: Filters) -> pd.DataFrame:
         }
         for d in docs
     )
-    return _frame(rows, DOC_COLUMNS)
+    return table(rows, DOC_COLUMNS)
 
 
 def errors_frame(errors: Sequence[IngestError]) -> pd.DataFrame:
     rows = ({"file": e.path.replace("\\", "/").rsplit("/", 1)[-1], "reason": e.reason} for e in errors)
-    return _frame(rows, ["file", "reason"])
+    return table(rows, ["file", "reason"])
 
 
 QUOTE_COLUMNS = ["speaker", "speaker_id", "cue", "kind", "quote", "confidence", *PROVENANCE]
@@ -150,20 +150,24 @@ def quotes_frame(analysis: Analysis, filters: Filters) -> pd.DataFrame:
             "kind": q.kind,
             "quote": q.text,
             "confidence": q.confidence,
-            **_provenance(docs[q.doc_id], q.start, q.end, sentence_of(q.doc_id, q.start, q.end)),
+            **provenance(docs[q.doc_id], q.start, q.end, sentence_of(q.doc_id, q.start, q.end)),
         }
         for q in analysis.quotes
         if q.doc_id in docs and (not filters.actors or q.speaker_id in filters.actors)
     )
-    return _frame(rows, QUOTE_COLUMNS)
+    return table(rows, QUOTE_COLUMNS)
 
 
 def speakers_frame(quotes: pd.DataFrame, top: int = 10) -> pd.DataFrame:
-    """The most quoted speakers: quotes and documents quoting them."""
-    if quotes.empty:
+    """The most quoted resolved speakers (actors of the corpus): quotes and documents quoting them.
+
+    A speaker the attribution could not tie to an actor ("Both leaders") is left out: see
+    unresolved_speakers."""
+    resolved = quotes[quotes["speaker_id"] != ""] if not quotes.empty else quotes
+    if resolved.empty:
         return pd.DataFrame({"speaker": [], "quotes": [], "documents": []})
     return (
-        quotes.groupby("speaker", as_index=False)
+        resolved.groupby("speaker", as_index=False)
         .agg(quotes=("quote", "size"), documents=("doc_id", "nunique"))
         .sort_values(["quotes", "speaker"], ascending=[False, True])
         .head(top)
@@ -171,77 +175,20 @@ def speakers_frame(quotes: pd.DataFrame, top: int = 10) -> pd.DataFrame:
     )
 
 
-def event_in_view(event: Event, docs: dict[str, Document], filters: Filters) -> bool:
-    if filters.actors and not set(event.actors) & set(filters.actors):
-        return False
-    sources = event.sources or tuple(s.doc_id for s in event.evidence)
-    return any(s in docs for s in sources) and overlaps(period(event.date), filters)
+def unresolved_speakers(quotes: pd.DataFrame) -> list[str]:
+    """The speaker phrases not tied to any actor, most quoted first."""
+    if quotes.empty:
+        return []
+    phrases = quotes.loc[quotes["speaker_id"] == "", "speaker"]
+    return [str(s) for s in phrases[phrases != ""].value_counts().index]
 
 
-def event_docs(analysis: Analysis, filters: Filters) -> dict[str, Document]:
-    """The reports an event may come from: filtered by source, not by report date (the event's
-    own date is what the date range selects: a later report of an earlier event still counts)."""
-    return docs_in_view(analysis, Filters(sources=filters.sources))
-
-
-def events_in_view(analysis: Analysis, filters: Filters) -> list[Event]:
-    docs = event_docs(analysis, filters)
-    return [e for e in analysis.events if event_in_view(e, docs, filters)]
-
-
-EVENT_COLUMNS = ["event_id", "event_date", "precision", "summary", "actors", "reader", *PROVENANCE]
-
-
-def events_frame(analysis: Analysis, filters: Filters) -> pd.DataFrame:
-    """One row per piece of evidence of each event in view; event date apart from report date."""
-    docs = event_docs(analysis, filters)
-    sentence_of = sentence_lookup(analysis)
-    rows = (
-        {
-            "event_id": e.id,
-            "event_date": e.date,
-            "precision": e.precision,
-            "summary": e.summary,
-            "actors": ", ".join(actor_name(analysis, a) for a in e.actors),
-            "reader": reader_link(s.doc_id, s.start, s.end),
-            **_provenance(docs[s.doc_id], s.start, s.end, sentence_of(s.doc_id, s.start, s.end)),
-        }
-        for e in events_in_view(analysis, filters)
-        for s in e.evidence
-        if s.doc_id in docs
-    )
-    return _frame(rows, EVENT_COLUMNS).sort_values(["event_date", "event_id"], kind="stable")
-
-
-TIMELINE_COLUMNS = ["event_id", "day", "event_date", "precision", "row", "summary", "sources", "reported"]
-
-
-def _rows_of(analysis: Analysis, event: Event, group: str, filters: Filters) -> list[str]:
-    if group == "source":
-        docs = [analysis.document(d) for d in event.sources or {s.doc_id for s in event.evidence}]
-        return sorted({d.source or d.id for d in docs if doc_in_view(d, Filters(sources=filters.sources))})
-    keep = [a for a in event.actors if not filters.actors or a in filters.actors]
-    return [actor_name(analysis, a) for a in keep] or ["(no actor)"]
-
-
-def timeline_frame(analysis: Analysis, filters: Filters, group: str) -> pd.DataFrame:
-    """One row per event and timeline row (an actor or a source), for a plotly scatter."""
-    rows: list[dict[str, object]] = []
-    for e in events_in_view(analysis, filters):
-        span = period(e.date)
-        doc_ids = e.sources or tuple(dict.fromkeys(s.doc_id for s in e.evidence))
-        docs = [analysis.document(d) for d in doc_ids]
-        common = {
-            "event_id": e.id,
-            "day": pd.Timestamp(span[0]) if span else pd.NaT,
-            "event_date": e.date,
-            "precision": e.precision,
-            "summary": e.summary,
-            "sources": ", ".join(d.source or d.id for d in docs),
-            "reported": ", ".join(f"{d.source or d.id}: {d.date or 'undated'}" for d in docs),
-        }
-        rows.extend({**common, "row": r} for r in _rows_of(analysis, e, group, filters))
-    return _frame(rows, TIMELINE_COLUMNS)
+def document_label(doc: Document, width: int = 48) -> str:
+    """A picker label: source (or the id when no source is known), a short title, the report date."""
+    title = " ".join(doc.title.split())
+    short = title if len(title) <= width else title[: width - 1].rsplit(" ", 1)[0] + "…"
+    parts = [doc.source or doc.id, short, doc.date or "undated"]
+    return " · ".join(p for p in parts if p)
 
 
 POSITION_COLUMNS = ["actor_id", "actor", "issue", "issue_label", "stance", "count"]
@@ -262,7 +209,7 @@ def positions_frame(analysis: Analysis, filters: Filters) -> pd.DataFrame:
         for p in analysis.positions
         if not filters.actors or p.actor_id in filters.actors
     )
-    frame = _frame(rows, POSITION_COLUMNS)
+    frame = table(rows, POSITION_COLUMNS)
     return frame[frame["count"] > 0].reset_index(drop=True)
 
 
@@ -290,7 +237,7 @@ def statements_frame(
             "stance": p.stance,
             **dict(zip(("speaker", "cue"), _quote_at(analysis, s), strict=True)),
             "text": s.text,
-            **_provenance(docs[s.doc_id], s.start, s.end, sentence_of(s.doc_id, s.start, s.end)),
+            **provenance(docs[s.doc_id], s.start, s.end, sentence_of(s.doc_id, s.start, s.end)),
         }
         for p in analysis.positions
         if (actor is None or p.actor_id == actor)
@@ -299,7 +246,7 @@ def statements_frame(
         for s in p.evidence
         if s.doc_id in docs
     )
-    return _frame(rows, STATEMENT_COLUMNS)
+    return table(rows, STATEMENT_COLUMNS)
 
 
 def aliases_frame(analysis: Analysis, actor_id: str, filters: Filters) -> pd.DataFrame:
@@ -330,7 +277,7 @@ def _span_row(analysis: Analysis, span: Span, sentence_of: SentenceOf) -> dict[s
     doc = analysis.document(span.doc_id)
     return {
         "text": span.text,
-        **_provenance(doc, span.start, span.end, sentence_of(doc.id, span.start, span.end)),
+        **provenance(doc, span.start, span.end, sentence_of(doc.id, span.start, span.end)),
     }
 
 
@@ -358,7 +305,7 @@ def claims_frame(analysis: Analysis, comparison: Comparison) -> pd.DataFrame:
         rows += [
             row(side, "discrepancy", i, f"{d.kind}: {d.about}", s) for side, s in (("A", d.a), ("B", d.b))
         ]
-    return _frame(rows, CLAIM_COLUMNS)
+    return table(rows, CLAIM_COLUMNS)
 
 
 DISCREPANCY_COLUMNS = ["kind", "about", "reason", "a_text", "a_sentence", "b_text", "b_sentence"]
@@ -378,7 +325,7 @@ def discrepancies_frame(analysis: Analysis, comparison: Comparison) -> pd.DataFr
         }
         for d in comparison.discrepancies
     )
-    return _frame(rows, DISCREPANCY_COLUMNS)
+    return table(rows, DISCREPANCY_COLUMNS)
 
 
 def quoted_frame(analysis: Analysis, comparison: Comparison) -> pd.DataFrame:
@@ -389,4 +336,4 @@ def quoted_frame(analysis: Analysis, comparison: Comparison) -> pd.DataFrame:
         ("only B", comparison.quoted_only_b),
     )
     rows = ({"actor": actor_name(analysis, a), "quoted in": where} for where, ids in groups for a in ids)
-    return _frame(rows, ["actor", "quoted in"])
+    return table(rows, ["actor", "quoted in"])

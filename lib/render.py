@@ -120,11 +120,18 @@ SCROLL_SCRIPT = (
 )
 
 
+def _ink(color: str) -> str:
+    """Dark text on a light chip, white on a dark one (WCAG 2 relative luminance, simplified)."""
+    red, green, blue = (int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return "#1f1f1f" if 0.2126 * red + 0.7152 * green + 0.0722 * blue > 0.5 else "#ffffff"
+
+
 def chips_html(items: Sequence[tuple[str, str]]) -> str:
     """A legend: one coloured chip per (label, "#rrggbb")."""
+    safe = [(label, color if _COLOR.match(color) else "#ffffff") for label, color in items]
     chips = "".join(
-        f'<mark style="background:{color if _COLOR.match(color) else "#ffffff"}">{html.escape(label)}</mark>'
-        for label, color in items
+        f'<mark style="background:{color};color:{_ink(color)}">{html.escape(label)}</mark>'
+        for label, color in safe
     )
     return f'{CSS}<div class="tg-doc tg-legend">{chips}</div>'
 

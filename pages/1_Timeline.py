@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from lib import figures, frames, links
+from lib import event_frames, figures, links
 
 PAGE = "Timeline"
 
@@ -13,7 +13,8 @@ analysis, view = ui.page(
     "Timeline",
     PAGE,
     "Each marker is an event at the date it happened (not the date it was reported); its shape shows "
-    "how precise that date is — a left triangle means “on or before” the report date.",
+    "how precise that date is — a left triangle means “on or before” the report date. A number "
+    "beside a marker is how many events fall on that day: hover it for their summaries.",
 )
 ui.synced(
     st.radio,
@@ -24,13 +25,13 @@ ui.synced(
     horizontal=True,
     format_func=lambda g: f"by {g}",
 )
-timeline = frames.timeline_frame(analysis, view.filters, view.group)
+timeline = event_frames.timeline_frame(analysis, view.filters, view.group)
 if timeline.empty:
     st.info("No events match these filters — widen the date range or clear the actor filter.")
 else:
     st.plotly_chart(figures.timeline_figure(timeline, view.group), key="timeline_chart")
 
-events = frames.events_frame(analysis, view.filters)
+events = event_frames.events_frame(analysis, view.filters)
 st.subheader(f"Events in view ({events['event_id'].nunique()})")
 st.caption(
     "One row per evidence sentence: event date and report date are kept apart. "
@@ -40,13 +41,17 @@ if not events.empty:
     st.dataframe(
         events,
         hide_index=True,
-        column_order=["event_date", "precision", "summary", "reader", "source", "date", "actors", "sentence"],
+        row_height=78,  # three lines: summaries and sentences wrap instead of being cut
+        column_order=["event_date", "precision", "summary", "sentence", "reader", "actors", "source", "date"],
         column_config={
-            "event_date": "event date",
-            "summary": st.column_config.TextColumn("summary", width="large"),
-            "sentence": st.column_config.TextColumn("evidence sentence", width="large"),
-            "date": "report date",
-            "reader": st.column_config.LinkColumn("reader", display_text="Open"),
+            "event_date": st.column_config.TextColumn("event date", width=95),
+            "precision": st.column_config.TextColumn("precision", width=110),
+            "summary": st.column_config.TextColumn("summary", width=330),
+            "actors": st.column_config.TextColumn("actors", width=200),
+            "reader": st.column_config.LinkColumn("reader", display_text="Open", width=60),
+            "source": st.column_config.TextColumn("source", width=90),
+            "date": st.column_config.TextColumn("report date", width=95),
+            "sentence": st.column_config.TextColumn("evidence sentence", width=380),
         },
     )
     brief = ui.brief(

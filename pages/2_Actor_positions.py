@@ -56,9 +56,10 @@ else:
         statements,
         hide_index=True,
         column_order=["actor", "stance", "issue_label", "text", "speaker", "cue", "source", "date"],
+        row_height=78,  # three lines: a statement wraps instead of being cut
         column_config={
-            "text": st.column_config.TextColumn("statement", width="large"),
-            "issue_label": "issue",
+            "text": st.column_config.TextColumn("statement", width=460),
+            "issue_label": st.column_config.TextColumn("issue", width=200),
         },
     )
     brief = ui.brief(

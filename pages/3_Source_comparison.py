@@ -27,6 +27,7 @@ if a is None or b is None or a == b:
     st.info("Pick two different reports — the corpus needs at least two documents to compare.")
     st.stop()
 
+ui.outside_filters_note(analysis, view, (a, b))
 comparison = ui.cached_compare(ui.corpus_key(analysis), analysis, a, b)
 claims = frames.claims_frame(analysis, comparison)
 if claims.empty:
@@ -35,19 +36,21 @@ else:
     st.plotly_chart(figures.claims_figure(claims), key="claims_chart")
 
 st.subheader(f"Discrepancies ({len(comparison.discrepancies)})")
-for d in frames.discrepancies_frame(analysis, comparison).itertuples():
+for d in frames.discrepancies_frame(analysis, comparison).to_dict("records"):
     with st.container(border=True):
-        st.html(render.snippet_html(d.about, label=f"{d.kind}:"))
-        st.html(render.snippet_html(d.reason))
+        st.html(render.snippet_html(d["about"], label=f"{d['kind']}:"))
+        st.html(render.snippet_html(d["reason"]))
         card_a, card_b = st.columns(2)
-        card_a.html(render.snippet_html(d.a_sentence, d.a_text, label=f"A · {label(a)}:"))
-        card_b.html(render.snippet_html(d.b_sentence, d.b_text, label=f"B · {label(b)}:"))
+        where_a, where_b = ui.doc_short(analysis, a), ui.doc_short(analysis, b)
+        card_a.html(render.snippet_html(d["a_sentence"], d["a_text"], label=f"A · {where_a}:"))
+        card_b.html(render.snippet_html(d["b_sentence"], d["b_text"], label=f"B · {where_b}:"))
 
 st.subheader("Texts")
 text_a, text_b = st.columns(2)
 for col, doc_id, side in ((text_a, a, "a"), (text_b, b, "b")):
     doc = analysis.document(doc_id)
-    col.html(render.snippet_html(doc.title or doc.id, label=f"{side.upper()} · {label(doc_id)}:"))
+    where = f"{side.upper()} · {doc.source or doc.id} · {doc.date or 'undated'}:"
+    col.html(render.snippet_html(doc.title or doc.id, label=where))
     col.html(render.highlight_html(doc.text, render.comparison_marks(comparison, side)))
 
 only_a, only_b = st.columns(2)

@@ -23,7 +23,9 @@ doc_id = view.doc if view.doc in ids else ids[0]
 ui.synced(st.selectbox, "doc", doc_id, label="Document", options=ids, format_func=ui.doc_label(analysis))
 view = st.session_state[ui.VIEW]
 doc = analysis.document(view.doc or doc_id)
-about = f"{doc.source or 'unknown source'}, {doc.date or 'undated'} ({doc.date_basis} date)"
+ui.outside_filters_note(analysis, view, (doc.id,))
+source = doc.source or f"{doc.id} (no source given)"
+about = f"{source}, {doc.date or 'undated'} ({doc.date_basis} date)"
 translated = f", translated from {doc.translated_from}" if doc.translated_from else ""
 st.html(render.snippet_html(about + translated, label=f"{doc.title or doc.id} —"))
 

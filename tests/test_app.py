@@ -159,3 +159,25 @@ def test_switching_pages_keeps_the_filters() -> None:
         assert not at.exception, page
         assert_filters(at)
         assert qp(at, "actor") == FILTER_LINK["actor"], page
+
+
+EMPTY_OR_BAD = [
+    {"from": "2030-01-01"},  # matches nothing
+    {"actor": "nobody", "from": "2022-13-45"},  # an unknown actor and a malformed date
+]
+
+
+@pytest.mark.parametrize("query", EMPTY_OR_BAD, ids=["empty", "bad"])
+@pytest.mark.parametrize("page", list(PAGES))
+def test_empty_or_bad_link_shows_a_notice(page: str, query: dict[str, str]) -> None:
+    at = app(page, **query)
+    assert not at.exception, [e.value for e in at.exception]
+    assert messages(at, "info") + messages(at, "warning"), "no notice shown"
+
+
+@pytest.mark.usefixtures("sample")
+def test_document_pickers_name_source_title_and_date() -> None:
+    at = app("Source_comparison")
+    options = at.selectbox(key="w_a").options
+    assert len(options) == 2 and all(" · " in o and "unknown source" not in o for o in options)
+    assert all(o.count("alpha-1") + o.count("beta-1") <= 1 for o in options)

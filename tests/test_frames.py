@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 from dashboard_fixtures import TEXT_A, TEXT_B, comparison, sample_analysis
 
-from lib import figures, frames
+from lib import event_frames, figures, frames
 from lib.links import Filters
 from lib.pipeline import Analysis
-from lib.records import Corpus
+from lib.records import Corpus, Document
 
 ANALYSIS = sample_analysis()
 EMPTY = Analysis(Corpus(()), (), (), (), (), (), (), ())
@@ -80,6 +80,54 @@ def test_speakers_frame_ranks_by_quotes() -> None:
     assert frames.speakers_frame(frames.quotes_frame(EMPTY, Filters())).empty
 
 
+def quotes_by(*speakers: tuple[str, str, str]) -> pd.DataFrame:
+    """A quotes frame with one quote per (speaker, speaker_id, doc_id)."""
+    rows = [{"speaker": s, "speaker_id": i, "doc_id": d, "quote": "…"} for s, i, d in speakers]
+    return pd.DataFrame(rows, columns=["speaker", "speaker_id", "doc_id", "quote"])
+
+
+@pytest.mark.parametrize(
+    ("quotes", "resolved", "unresolved"),
+    [
+        (quotes_by(("Ann Lee", "ann", "d1"), ("Both leaders", "", "d1")), ["Ann Lee"], ["Both leaders"]),
+        (
+            quotes_by(("Both parties", "", "d1"), ("Both parties", "", "d2"), ("it", "", "d1")),
+            [],
+            ["Both parties", "it"],
+        ),
+        (quotes_by(("Ann Lee", "ann", "d1"), ("Bo Ek", "bo", "d2")), ["Ann Lee", "Bo Ek"], []),
+        (quotes_by(), [], []),
+    ],
+)
+def test_most_quoted_counts_resolved_speakers_only(
+    quotes: pd.DataFrame, resolved: list[str], unresolved: list[str]
+) -> None:
+    assert list(frames.speakers_frame(quotes)["speaker"]) == resolved
+    assert frames.unresolved_speakers(quotes) == unresolved
+
+
+def doc(source: str = "", title: str = "", when: str | None = "2023-03-14") -> Document:
+    return Document("doc-7", title, source, when, "header", "en", "", "", "text")
+
+
+@pytest.mark.parametrize(
+    ("document", "label"),
+    [
+        (doc("Daily Ledger", "Crossing closed"), "Daily Ledger · Crossing closed · 2023-03-14"),
+        (doc("", "Crossing closed"), "doc-7 · Crossing closed · 2023-03-14"),
+        (doc("", "", None), "doc-7 · undated"),
+        (doc("Post", "A very long title that goes on and on about the river crossing"), None),
+    ],
+)
+def test_document_label(document: Document, label: str | None) -> None:
+    out = frames.document_label(document)
+    assert "unknown source" not in out and out.count("doc-7") <= 1
+    if label is None:  # a long title is cut at a word, with an ellipsis
+        assert out == "Post · A very long title that goes on and on about… · 2023-03-14"
+    else:
+        assert out == label
+
+
 @pytest.mark.parametrize(
     ("filters", "events"),
     [
@@ -91,14 +139,14 @@ def test_speakers_frame_ranks_by_quotes() -> None:
     ],
 )
 def test_events_frame(filters: Filters, events: set[str]) -> None:
-    table = frames.events_frame(ANALYSIS, filters)
+    table = event_frames.events_frame(ANALYSIS, filters)
     assert set(table["event_id"]) == events
     assert provenance_holds(table)
     assert all(link.startswith("Reader?doc=") for link in table["reader"])
 
 
 def test_events_keep_event_date_apart_from_report_date() -> None:
-    row = frames.events_frame(ANALYSIS, Filters()).set_index("event_id").loc["ev-1"]
+    row = event_frames.events_frame(ANALYSIS, Filters()).set_index("event_id").loc["ev-1"]
     assert (row["event_date"], row["date"]) == ("2023-03-13", "2023-03-14")
 
 
@@ -112,11 +160,11 @@ def test_events_keep_event_date_apart_from_report_date() -> None:
     ],
 )
 def test_timeline_frame_rows(group: str, filters: Filters, rows: set[str]) -> None:
-    assert set(frames.timeline_frame(ANALYSIS, filters, group)["row"]) == rows
+    assert set(event_frames.timeline_frame(ANALYSIS, filters, group)["row"]) == rows
 
 
 def test_year_event_spans_its_year() -> None:
-    inside = frames.timeline_frame(
+    inside = event_frames.timeline_frame(
         ANALYSIS, Filters(date_from=date(2019, 6, 1), date_to=date(2019, 6, 30)), "actor"
     )
     assert set(inside["event_id"]) == {"ev-3"}
@@ -177,7 +225,7 @@ def test_date_bounds() -> None:
 
 
 BUILDERS = [
-    lambda a: figures.timeline_figure(frames.timeline_frame(a, Filters(), "actor")),
+    lambda a: figures.timeline_figure(event_frames.timeline_frame(a, Filters(), "actor")),
     lambda a: figures.positions_figure(frames.positions_frame(a, Filters())),
     lambda a: figures.documents_figure(frames.documents_frame(a, Filters())),
     lambda a: figures.speakers_figure(frames.speakers_frame(frames.quotes_frame(a, Filters()))),
@@ -193,9 +241,9 @@ def test_figures_build_on_full_and_empty_data(build, analysis: Analysis) -> None
 
 
 def test_timeline_symbols_show_precision() -> None:
-    fig = figures.timeline_figure(frames.timeline_frame(ANALYSIS, Filters(), "actor"))
+    fig = figures.timeline_figure(event_frames.timeline_frame(ANALYSIS, Filters(), "actor"))
     symbols = {t.name: t.marker.symbol for t in fig.data}
-    assert symbols["on_or_before"] == "triangle-left" and symbols["day"] == "circle"
+    assert symbols["on or before"] == "triangle-left" and symbols["day"] == "circle"
 
 
 def test_heatmap_colours_stance_and_writes_counts() -> None:
@@ -213,3 +261,97 @@ def test_figures_keep_report_text_as_text() -> None:
     )
     fig = figures.speakers_figure(frame)
     assert "<a " not in str(fig.to_plotly_json()) and "&lt;a href" in str(fig.data[0].y[0])
+
+
+def timeline_rows(*events: tuple[str, str, str, str]) -> pd.DataFrame:
+    """A timeline frame with one row per (event id, row, day, precision)."""
+    rows = [
+        {
+            "event_id": e,
+            "row": r,
+            "day": pd.Timestamp(d),
+            "event_date": d,
+            "precision": p,
+            "summary": f"summary {e}",
+            "sources": "Post",
+            "reported": "Post: 2023-03-14",
+        }
+        for e, r, d, p in events
+    ]
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize(
+    ("events", "counts", "distinct_y"),
+    [
+        # three events on one actor's day: one marker saying 3
+        (
+            [
+                ("e1", "A", "2023-03-13", "day"),
+                ("e2", "A", "2023-03-13", "day"),
+                ("e3", "A", "2023-03-13", "day"),
+            ],
+            [3],
+            1,
+        ),
+        # two precisions on one day: two markers, offset so neither hides the other
+        ([("e1", "A", "2023-03-13", "day"), ("e2", "A", "2023-03-13", "on_or_before")], [1, 1], 2),
+        # different days or rows: nothing merged
+        (
+            [
+                ("e1", "A", "2023-03-13", "day"),
+                ("e2", "A", "2023-03-14", "day"),
+                ("e3", "B", "2023-03-13", "day"),
+            ],
+            [1, 1, 1],
+            2,
+        ),
+    ],
+)
+def test_timeline_markers_count_events_of_a_day(
+    events: list[tuple[str, str, str, str]], counts: list[int], distinct_y: int
+) -> None:
+    markers = figures.timeline_markers(timeline_rows(*events))
+    assert sorted(markers["events"]) == counts
+    assert markers["y"].nunique() == distinct_y
+
+
+def test_timeline_marker_shows_count_and_lists_summaries() -> None:
+    events = [(f"e{i}", "A", "2023-03-13", "day") for i in range(7)]
+    fig = figures.timeline_figure(timeline_rows(*events))
+    assert list(fig.data[0].text) == ["7"]
+    hover = fig.data[0].customdata[0][-1]
+    assert "summary e0" in hover and "and 2 more" in hover
+
+
+@pytest.mark.parametrize(
+    ("days", "breaks"),
+    [
+        (["2014-01-01", "2022-01-25", "2022-01-27"], 1),  # a background year does not squeeze the crisis
+        (["2022-01-25", "2022-01-27"], 0),
+        (["2022-01-01", "2022-03-01", "2022-06-01"], 2),
+    ],
+)
+def test_long_quiet_stretches_are_cut_from_the_time_axis(days: list[str], breaks: int) -> None:
+    events = [(f"e{i}", "A", d, "day") for i, d in enumerate(days)]
+    fig = figures.timeline_figure(timeline_rows(*events))
+    assert len(fig.layout.xaxis.rangebreaks) == breaks
+
+
+def test_heatmap_grows_with_actors_and_wraps_issue_labels() -> None:
+    def positions(actors: int) -> pd.DataFrame:
+        rows = [
+            {
+                "actor": f"Actor {i}",
+                "issue_label": "Russian de-escalation / troop withdrawal",
+                "stance": "supports",
+                "count": 1,
+            }
+            for i in range(actors)
+        ]
+        return pd.DataFrame(rows)
+
+    small, large = figures.positions_figure(positions(2)), figures.positions_figure(positions(12))
+    assert small.layout.height >= 300 and large.layout.height >= 12 * 40
+    assert all(len(t.split("<br>")) == 2 for t in large.layout.xaxis.ticktext)
+    assert large.layout.xaxis.tickangle == 0

@@ -94,3 +94,11 @@ def test_comparison_marks_share_the_pair_colour() -> None:
 def test_chips_refuse_bad_colours() -> None:
     out = render.chips_html([("<b>x</b>", "url(javascript:1)")])
     assert "javascript" not in out and "&lt;b&gt;" in out
+
+
+@pytest.mark.parametrize(
+    ("color", "ink"),
+    [("#7d3c98", "#ffffff"), ("#b5523b", "#ffffff"), ("#b8bec6", "#1f1f1f"), ("#c9b458", "#1f1f1f")],
+)
+def test_chip_text_stays_readable_on_its_colour(color: str, ink: str) -> None:
+    assert f"background:{color};color:{ink}" in render.chips_html([("stance", color)])
