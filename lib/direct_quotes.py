@@ -28,11 +28,14 @@ ABBREVIATIONS = frozenset(
     "supt dept corp inc co ltd no vs u.s".split()
 )
 AFTER_WINDOW = 6  # tokens after the closing mark in which "said X" is looked for
+MAX_TITLE_WORDS = 8
+TITLE_SLOTS = frozenset({"of", "on", "in"})
 MIN_WORDS = 4  # shorter quotations need a person who says them
 FLOATING_LINES = 2
 # "I said" next to a quotation is the quoted speaker's own voice, not an attribution
 SPEAKERS_OWN_VOICE = frozenset({"i", "me", "we", "us", "you"})
 DASHES = frozenset({"―", "—", "–"})
+TITLE_MINOR = frozenset("a an the and but or nor of on in at to for by with from as".split())
 NAMELIKE = frozenset({"PROPN", "PRON", "NOUN"})
 
 
@@ -56,7 +59,9 @@ class DirectAttributor:
         hits = [
             self._cue_in_regions(regions, masked),
             self._cue_after(span, bound, masked),
-            self._cue_before(span, bound, masked),
+            # inside a quotation, a cue before the inner quotation is the quoted speaker's own
+            # report ('“... my mother saying, ‘go vote’ ...”'), not the reporter's attribution
+            None if bound is not None else self._cue_before(span, bound, masked),
         ]
         short = len(re.findall(r"\w+", self.text[span.start : span.end])) < MIN_WORDS
         usable = [h for h in hits if h is not None and h[1] is not None and (not short or h[1].person)]
@@ -69,7 +74,7 @@ class DirectAttributor:
     def _found(self, span: MarkedSpan, hit: tuple[str, Name | None] | None, nested: bool) -> Found | None:
         content = self.text[span.start : span.end]
         words = len(re.findall(r"\w+", content))
-        if words < MIN_WORDS and _is_title(content):
+        if (words < MIN_WORDS or (words <= MAX_TITLE_WORDS and self._after_of(span))) and _is_title(content):
             return None
         if hit is None:
             return None if nested or words < MIN_WORDS else self._floating(span)
@@ -82,6 +87,11 @@ class DirectAttributor:
         return Found(
             span.start, span.end, "direct", cue, name, confidence if span.closed else confidence - 0.2
         )
+
+    def _after_of(self, span: MarkedSpan) -> bool:
+        """ "on CNN's “State of the Union”", "an episode of “The Late Show”": a name's slot."""
+        before = re.findall(r"\S+", self.text[max(0, span.start - 20) : span.start])
+        return bool(before) and (before[-1].lower() in TITLE_SLOTS or before[-1].endswith(("'s", "’s")))
 
     def _floating(self, span: MarkedSpan) -> Found:
         prev = self.last
@@ -176,10 +186,11 @@ def _opens_with_speaker(cue: Token, words: list[Token]) -> bool:
 
 
 def _is_title(content: str) -> bool:
-    """A short quotation in title case is a title or a nickname ("Morning Joe"), not speech:
-    titles are capitalised headline-style (Chicago Manual of Style 8.159), speech is not."""
+    """A short quotation in title case is a title or a nickname ("Morning Joe", "Face the
+    Nation"), not speech: titles are capitalised headline-style, articles, short prepositions
+    and conjunctions excepted (Chicago Manual of Style 8.159); speech is not."""
     words = re.findall(r"[^\W\d_]+", content)
-    return bool(words) and all(w[0].isupper() for w in words)
+    return bool(words) and words[0][0].isupper() and all(w[0].isupper() or w in TITLE_MINOR for w in words)
 
 
 def _nearest_name(cue: Token, toks: list[Token]) -> Token | None:

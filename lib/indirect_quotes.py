@@ -28,6 +28,7 @@ NOUN_CLAUSES = frozenset({"acl", "ccomp"})  # "his claim that ..."
 CUE_MODIFIERS = frozenset({"dobj", "dative", "prt", "prep", "npadvmod", "advmod"})  # "told me on Friday"
 TRAILING = ".,;: "
 CONCESSIONS = frozenset({"though", "although", "because", "if", "unless"})
+OBJECT_STOPS = frozenset({"conj", "cc", "punct", "advcl", "parataxis"})
 REASONS = frozenset({"because", "since", "although", "though", "as", "while", "after", "before"})
 
 
@@ -76,17 +77,45 @@ def _char_span(tokens: list[Token], text: str) -> tuple[int, int]:
 def _contents(cue: Token, cues: CueLexicon) -> list[list[Token]]:
     """The complement clauses of ``cue``, each cut to the cue's paragraph."""
     heads = [c for c in cue.children if c.dep_ == "ccomp"] or _act_heads(cue, cues)
-    spans = _merged([_extent(h, cue) for h in heads], cue)
+    spans = _merged([_extent(h, cue, cue.lower_ in cues.speech) for h in heads], cue)
     clauses = [(_same_paragraph(list(cue.doc[a : b + 1]), cue), h) for a, b, h in spans]
     # a clause whose verb is cut off by a line break was a heading glued to the sentence
     kept = [c for c, h in clauses if h in c]
     if cue.lower_ == "according" or (not heads and cue.dep_ in PARENTHETICAL):
         around = _around_content(cue)
         kept = [_same_paragraph(around, cue)] if around else []
-    return kept
+    elif heads and _between_commas(cue) and all(h.i < cue.i for h in heads):
+        # "Though X, he said, Y" parsed with X as the complement: both sides are the content
+        around = _both_sides(cue, spans[0][0] if spans else cue.i)
+        kept = [_same_paragraph(around, cue)] if around else kept
+    if not kept and cue.lower_ in cues.speech:
+        kept = _next_paragraph(cue)
+    return [_to_paragraph_end(c) if _after_colon(c, cue) else c for c in kept]
 
 
-def _extent(head: Token, cue: Token) -> tuple[int, int, Token]:
+def _next_paragraph(cue: Token) -> list[list[Token]]:
+    """ "Limbaugh added:" closing a paragraph: the next paragraph is what he added."""
+    doc, i = cue.doc, cue.i
+    if i + 3 >= len(doc) or doc[i + 1].text != ":" or "\n" not in doc[i + 2].text:
+        return []
+    return [_to_paragraph_end([doc[i + 3]])]
+
+
+def _after_colon(content: list[Token], cue: Token) -> bool:
+    """ "He added: ...": a cue that ends in a colon introduces all of the paragraph after it."""
+    return (
+        bool(content) and content[0].i > cue.i and any(t.text == ":" for t in cue.doc[cue.i : content[0].i])
+    )
+
+
+def _to_paragraph_end(content: list[Token]) -> list[Token]:
+    doc, end = content[0].doc, content[-1].i
+    while end + 1 < len(doc) and "\n" not in doc[end + 1].text:
+        end += 1
+    return list(doc[content[0].i : end + 1])
+
+
+def _extent(head: Token, cue: Token, speech: bool) -> tuple[int, int, Token]:
     """The head's subtree, with a reason the speaker gives after it ("said X, because Y") or a
     concession before ("Though X, she said, Y"): PolNeAR's content spans take in such adverbial
     clauses (Newell et al. 2018)."""
@@ -96,8 +125,15 @@ def _extent(head: Token, cue: Token) -> tuple[int, int, Token]:
         for adv in (c for c in cue.lefts if c.dep_ == "advcl"):
             if any(m.dep_ == "mark" and m.lower_ in CONCESSIONS for m in adv.lefts):
                 left = min(left, adv.left_edge.i)
-    if head.dep_ in ("dobj", "pobj"):  # "called the charges baseless", "cited X as proof of Y"
-        tails = [c for c in cue.rights if c.i > head.i and (c.dep_ == "oprd" or c.lower_ == "as")]
+    if head.dep_ in ("dobj", "pobj") and head.lower_ not in NOT_CONTENT:
+        # "called the charges baseless"; the object of a verb of saying runs on through the
+        # cue's later modifiers ("cited remarks as examples of Y", "issued a statement in
+        # observance of Y"), the object of another act is the noun phrase itself ("attacked
+        # the council", "supported the bill"): PolNeAR extents (Newell et al. 2018)
+        if speech:
+            tails = [c for c in cue.rights if c.i > head.i and c.dep_ not in OBJECT_STOPS]
+        else:
+            tails = [c for c in cue.rights if c.i > head.i and (c.dep_ == "oprd" or c.lower_ == "as")]
         right = max([right] + [c.right_edge.i for c in tails])
     if head.i > cue.i:
         for adv in (c for c in cue.rights if c.dep_ == "advcl" and c.i > right):
@@ -124,7 +160,12 @@ def _act_heads(cue: Token, cues: CueLexicon) -> list[Token]:
     of one ("called for a ban", "cited the report")."""
     if cue.lower_ not in cues.acts:
         return _prep_objects(cue, cues)
-    infinitives = [c for c in cue.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.lefts)]
+    # "proposed to cut taxes" and "proposed cutting taxes": a to-infinitive or a gerund
+    infinitives = [
+        c
+        for c in cue.children
+        if c.dep_ == "xcomp" and (c.tag_ == "VBG" or any(a.lower_ == "to" for a in c.lefts))
+    ]
     if infinitives:
         return infinitives
     objects = [c for c in cue.children if c.dep_ == "dobj" and c.lower_ not in RELATIVES]
@@ -172,6 +213,22 @@ def _around_content(cue: Token) -> list[Token] | None:
     if left and right and len(left) + len(right) >= MIN_TOKENS:
         return list(doc[left[0].i : right[-1].i + 1])
     return (right if len(right) > len(left) else left) or None
+
+
+def _between_commas(cue: Token) -> bool:
+    """ "..., he said, ...": a parenthetical cue phrase set off by commas on both sides."""
+    low, high = _cue_phrase(cue)
+    doc = cue.doc
+    return low > 0 and high + 2 < len(doc) and doc[low - 1].text == "," and doc[high + 1].text == ","
+
+
+def _both_sides(cue: Token, left: int) -> list[Token] | None:
+    """The complement before a parenthetical cue and the rest of its sentence after it."""
+    high = _cue_phrase(cue)[1]
+    right = _strip_punct(list(cue.doc[high + 1 : cue.sent.end]))
+    if not right or any("\n" in t.text for t in right) or right[0].tag_ == "VBG" or right[0].lower_ == "as":
+        return None  # "..., she said, referring to Y" / "as they left": the reporter's framing
+    return list(cue.doc[left : right[-1].i + 1])
 
 
 def _cue_phrase(cue: Token) -> tuple[int, int]:

@@ -35,11 +35,15 @@ NOT_PROSE = ("caption", "credit")
 # annotates a quotation interrupted by its own attribution as one (discontinuous) content
 # (Newell, Margolin & Ruths 2018), as PARC does (Pareti 2016)
 MAX_GAP_WORDS = 24
+MAX_SENTENCE_GAP_WORDS = 40
+SPEAKER_WORDS = 6
 INNER_STOP = re.compile(r"(\w+)[.!?]\s+\S")  # a sentence end inside the gap (not its last)
 GAP_CLOSERS = (",", "?", "!")
 GAP_BREAKERS = frozenset({"that", "because"})
 URLS = re.compile(r"(\s*(https?://|pic\.twitter\.com/)\S+)+\s*$")
 DUPLICATE_OVERLAP = 0.85
+# '"PENCE: Well, ..."': a transcript turn quoted whole is its speaker's line (see _colon_lines)
+TRANSCRIPT_LABEL = re.compile(r"[\"“](?:[A-Z][A-Z.’'-]+\s){0,2}[A-Z][A-Z.’'-]+:\s")
 MIXED_MARKS = '“”«»"'
 
 Gaps = dict[int, list[tuple[int, int]]]
@@ -63,12 +67,17 @@ def extract_quotes(
     resolver = Resolver(sdoc, quoted, cues)
     attributor = DirectAttributor(doc.text, tokens, resolver, quoted, cues)
     found = [f for s in spans if (f := attributor.attribute(s, gaps.get(s.start, []))) is not None]
+    found = [f for f in found if not TRANSCRIPT_LABEL.match(doc.text, f.start)]
     found += posts
     found += [f for f in _colon_lines(doc, cues) if not _duplicate(f, found)]
     reported = [f for f in extract_indirect(sdoc, quoted, resolver, cues) if not _duplicate(f, found)]
-    found = _absorb_partial_quotes(found, reported, tokens, cues)
+    headline = _headline(doc.text, cues)
+    if headline is not None:  # its parse is unreliable: the pattern replaces what was read there
+        found = [f for f in found if f.end <= headline.start or f.start >= headline.end] + [headline]
+        reported = [f for f in reported if f.end <= headline.start or f.start >= headline.end]
+    found = _drop_repeated(_absorb_partial_quotes(found, reported, tokens, cues))
     own = [m for m in mentions if m.doc_id == doc.id]
-    kept = [f for f in found if not inside(f.start, excluded)]
+    kept = list({(f.start, f.end): f for f in reversed(found) if not inside(f.start, excluded)}.values())
     return [_record(doc, f, own, actors) for f in sorted(kept, key=lambda f: (f.start, f.end))]
 
 
@@ -91,9 +100,13 @@ def _merge_attribution_gaps(
 def _is_attribution_gap(text: str, a: MarkedSpan, b: MarkedSpan, tokens: Tokens, cues: CueLexicon) -> bool:
     gap = text[a.end : b.start]
     words = re.findall(r"\w+", gap.lower())
-    if a.nested or not a.closed or "\n" in gap or not 0 < len(words) <= MAX_GAP_WORDS:
+    if a.nested or not a.closed or "\n" in gap or not 0 < len(words) <= MAX_SENTENCE_GAP_WORDS:
         return False
-    if GAP_BREAKERS & set(words) or not _gap_closes(text, a, gap):
+    if not _gap_closes(text, a, gap):
+        return False
+    if _attribution_sentence(gap, tokens.within(a.end, b.start), cues):
+        return True
+    if GAP_BREAKERS & set(words) or len(words) > MAX_GAP_WORDS:
         return False
     words_only = [t for t in tokens.within(a.end, b.start) if not t.is_punct]
     # 'X said, adding later, “...”' is two statements; 'said X, who leads Y,' and 'X said,
@@ -102,6 +115,16 @@ def _is_attribution_gap(text: str, a: MarkedSpan, b: MarkedSpan, tokens: Tokens,
     # a participle ('“...”, urging a meeting, “...”') continues the sentence and is no attribution
     said = [t for t in words_only if is_speech_cue(t, cues, any_pos=True) and t.tag_ != "VBG"]
     return len(verbs) <= 1 and bool(said)
+
+
+def _attribution_sentence(gap: str, gap_tokens: list[Token], cues: CueLexicon) -> bool:
+    """'“A,” X said after the meeting, where Y. “B.”': a sentence that opens with the attribution of
+    the quotation before it and ends in a full stop; PolNeAR joins the quotations on both sides
+    into one content, whatever else that sentence says (Newell et al. 2018)."""
+    words = [t for t in gap_tokens if not t.is_punct][:SPEAKER_WORDS]
+    return gap.rstrip().endswith(".") and any(
+        is_speech_cue(t, cues, any_pos=True) and t.tag_ != "VBG" for t in words
+    )
 
 
 def _aside(token: Token, cues: CueLexicon) -> bool:
@@ -158,6 +181,25 @@ def _colon_lines(doc: Document, cues: CueLexicon) -> list[Found]:
     return found
 
 
+HEADLINE = re.compile(
+    r"^(?P<who>(?:[A-Z][\w.’'-]*\s){0,4}[A-Z][\w.’'-]*)\s(?P<cue>[A-Za-z]+s)\s(?P<what>[^\n]*?\w[^\n]*?)[.\s]*\n"
+)
+
+
+def _headline(text: str, cues: CueLexicon) -> Found | None:
+    """ "Senator Calls Plan ‘A Disaster’": a headline opening with a name and a reporting verb in
+    the headline present tense. Headlines are capitalised and elliptical, so the parser misreads
+    them; PolNeAR annotates their attributions like any other (Newell et al. 2018)."""
+    m = HEADLINE.match(text)
+    if m is None or m.group("cue").lower() not in cues.speech | cues.acts:
+        return None
+    a, b = m.span("who")
+    name = Name(a, b, m.group("who"), a, b, True, False)
+    start, end = m.span("what")
+    end -= len(m.group("what")) - len(m.group("what").rstrip(" .,;:"))
+    return Found(start, end, "indirect", m.group("cue"), name, 0.5)
+
+
 def _absorb_partial_quotes(
     found: list[Found], reported: list[Found], tokens: Tokens, cues: CueLexicon
 ) -> list[Found]:
@@ -181,12 +223,31 @@ def _absorb_partial_quotes(
     return kept + reported
 
 
+def _drop_repeated(found: list[Found]) -> list[Found]:
+    """Quoted words ending a statement of the same speaker through the same cue ('X said the
+    spate of shootings demands "more listening"') are that statement found a second time: PolNeAR
+    annotates the attribution once (Newell et al. 2018). "According to X" is exempt: it
+    attributes the quotation as such (see ``_absorb_partial_quotes``)."""
+    return [f for f in found if f.kind != "direct" or not any(_repeats(f, g) for g in found)]
+
+
+def _repeats(f: Found, g: Found) -> bool:
+    same_speaker = f.speaker is not None and g.speaker is not None and f.speaker.start == g.speaker.start
+    at_edge = f.end == g.end or f.start == g.start  # a mixed quotation: the host is one statement
+    return _strictly_in(f, g) and at_edge and same_speaker and f.cue == g.cue and g.cue != "according to"
+
+
+def _strictly_in(f: Found, g: Found) -> bool:
+    return g.start <= f.start and f.end <= g.end and (g.start, g.end) != (f.start, f.end)
+
+
 def _nested_cue(f: Found, r: Found, tokens: Tokens, cues: CueLexicon) -> bool:
     """A cue between the quotation and the reported clause's own cue governs the quotation."""
     words = [t for t in tokens.within(f.start, f.end) if t.is_alpha]
     if not words:
         return False
-    above = [a for a in words[0].ancestors if r.start <= a.idx < r.end]
+    # the quotation's own verb ('said he "doesn't know the answer"') is no cue over it
+    above = [a for a in words[0].ancestors if r.start <= a.idx < r.end and not f.start <= a.idx < f.end]
     return any(a.lower_ in cues.speech | cues.belief | cues.evidence for a in above)
 
 

@@ -717,6 +717,73 @@ RULES = [
         ["“We are not done yet,”"],
         "Brandt",
     ),
+    (
+        "a speech act's object runs on through the cue's modifiers",
+        "Laura Brandt cited rising rents as proof of a failed housing policy.",
+        ["rising rents as proof of a failed housing policy"],
+        "Brandt",
+    ),
+    (
+        "another act's object is the noun phrase itself",
+        "Laura Brandt attacked the council in a long speech.",
+        ["the council"],
+        "Brandt",
+    ),
+    (
+        "a gerund complement of a speech act",
+        "The mayor proposed moving the market to the harbour.",
+        ["moving the market to the harbour"],
+        "mayor",
+    ),
+    (
+        "a concession parsed as the complement keeps the rest of the sentence",
+        "Though the vote was close, Laura Brandt said, the result will stand until the next election.",
+        ["Though the vote was close, Laura Brandt said, the result will stand until the next election"],
+        "Brandt",
+    ),
+    (
+        "a cue ending in a colon takes the rest of the paragraph",
+        "Laura Brandt added: the rents are too high. The council has to act now.\n\nThe meeting ended.",
+        ["the rents are too high. The council has to act now"],
+        "Brandt",
+    ),
+    (
+        "a cue closing a paragraph takes the next paragraph",
+        "Laura Brandt added:\n\nThe rents are too high and the council has to act now.\n\nThe meeting ended.",
+        ["The rents are too high and the council has to act now"],
+        "Brandt",
+    ),
+    (
+        "a headline opens with a name and a present-tense cue",
+        "Mayor Brandt Calls Harbour Plan ‘A Costly Mistake’\n\nThe council met on Friday.",
+        ["Harbour Plan ‘A Costly Mistake’"],
+        "Brandt",
+    ),
+    (
+        "quoted words whose own verb is a cue belong to the reported clause",
+        "Laura Brandt said that she “honestly [doesn't] know the answer” to the question.",
+        ["she “honestly [doesn't] know the answer” to the question"],
+        "Brandt",
+    ),
+    (
+        "a cue inside a quotation before an inner quotation is the speaker's own report",
+        "“They thought Tom Ekdal saying, ‘Hey, go and vote for her’ would do it. It is not enough,” "
+        "Laura Brandt said.",
+        ["“They thought Tom Ekdal saying, ‘Hey, go and vote for her’ would do it. It is not enough,”"],
+        "Brandt",
+    ),
+    (
+        "a quoted transcript turn is its labelled speaker's line",
+        'The debate went on.\n\n"KELLER: Well, the rents are too high and the council has to act now."',
+        ["Well, the rents are too high and the council has to act now."],
+        "KELLER",
+    ),
+    (
+        "two quotations around an attribution sentence are one",
+        "“The rents are too high,” Laura Brandt said after the meeting with the tenants. “We will act.”",
+        ["“The rents are too high,” Laura Brandt said after the meeting with the tenants. “We will act.”"],
+        "Brandt",
+    ),
 ]
 
 
@@ -733,6 +800,14 @@ RULE_NEGATIVES = [
     ("a copula with a that-clause is no cue", "The truth is that the bill would pass this spring."),
     ("a bare quantifier object", "The mayor said little at the meeting."),
     ("a film title", "The film “Cold Harbour” opened on Friday to mixed reviews."),
+    (
+        "a show title with minor words",
+        "The minister spoke on the network's “Meet the Voters Today” on Sunday.",
+    ),
+    (
+        "a headline with no reporting verb",
+        "Mayor Brandt Opens Harbour Market\n\nThe market opened on Friday.",
+    ),
 ]
 
 
