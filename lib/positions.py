@@ -92,13 +92,28 @@ def statement_stances(
     quotes: Sequence[Quote], actors: Mapping[str, Actor], issues: Sequence[Issue], roll_up: bool = True
 ) -> Iterator[StatementStance]:
     """Every (actor, issue, stance) a statement supports, once per actor it counts for."""
-    for quote in quotes:
+    for quote in first_hand(quotes):
         if not quote.speaker_id:
             continue
         evidence = Span(quote.doc_id, quote.start, quote.end, quote.text)
         for issue, stance in classify(quote.text, quote.cue or "", issues):
             for actor_id in _credited(quote.speaker_id, actors, roll_up):
                 yield StatementStance(actor_id, issue, stance, evidence)
+
+
+def first_hand(quotes: Sequence[Quote]) -> list[Quote]:
+    """The statements not nested inside another speaker's: in "Russia says NATO threatens its
+    interests" the words are Russia's report, not a position NATO took (PARC 3.0, Pareti 2016:
+    a nested attribution is the outer source's claim)."""
+    return [
+        q
+        for q in quotes
+        if not any(
+            o.doc_id == q.doc_id and o.speaker_id != q.speaker_id and o.start <= q.start and q.end <= o.end
+            for o in quotes
+            if o is not q
+        )
+    ]
 
 
 def _credited(speaker_id: str, actors: Mapping[str, Actor], roll_up: bool) -> list[str]:

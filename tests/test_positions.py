@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from lib.positions import assign_positions, classify, load_issues
+from lib.positions import assign_positions, classify, first_hand, load_issues
 from lib.records import Actor, Quote
 
 ACTORS = {
@@ -175,3 +175,13 @@ def test_gold_positions_from_gold_statements(want: tuple[str, str, str]) -> None
         (p.actor_id, p.issue_label, p.stance) for p in assign_positions(quotes, SEED_ACTORS, load_issues())
     }
     assert want in rows
+
+
+def test_a_statement_nested_in_another_speakers_is_not_a_position() -> None:
+    outer_text = "the league threatens our share of the market"
+    outer = Quote("r", "eastland", "Eastland", outer_text, "indirect", "says", 10, 54, 0.8)
+    inner = Quote(
+        "r", "league", "the league", "our share of the market", "indirect", "threatens", 31, 54, 0.6
+    )
+    own = Quote("r", "eastland", "Eastland", "the league threatens", "direct", "says", 10, 30, 0.6)
+    assert first_hand([outer, inner, own]) == [outer, own]
