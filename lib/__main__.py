@@ -89,7 +89,15 @@ def _ingest(args: argparse.Namespace) -> int:
     corpus = load_corpus(args.paths, cache_dir=args.cache_dir)
     for err in corpus.errors:
         print(f"skipped {err.path}: {err.reason}", file=sys.stderr)
-    report = ingest_corpus(corpus, args.store, processes=args.processes, progress=text_progress(sys.stderr))
+    progress = text_progress(sys.stderr)
+    if args.engine == "dask":
+        from lib.distributed import ingest_with_dask
+
+        report = ingest_with_dask(
+            corpus, args.store, scheduler=args.scheduler, progress=progress, workers=args.processes
+        )
+    else:
+        report = ingest_corpus(corpus, args.store, processes=args.processes, progress=progress)
     print(f"{report.documents} documents extracted, {report.skipped} unchanged, {report.batches} batches")
     return 0 if corpus.documents else 1
 
@@ -122,6 +130,14 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--store", type=Path, required=True, help="store folder (created if missing)")
     ingest.add_argument("--processes", type=int, default=1, help="worker processes for extraction")
     ingest.add_argument("--cache-dir", type=Path, default=None, help="parse cache folder")
+    ingest.add_argument(
+        "--engine", choices=["local", "dask"], default="local", help="who runs the extraction"
+    )
+    ingest.add_argument(
+        "--scheduler",
+        default="processes",
+        help="with --engine dask: synchronous, threads, processes (--processes workers) or tcp://host:8786",
+    )
     ingest.set_defaults(func=_ingest)
     return parser
 
