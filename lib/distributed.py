@@ -34,13 +34,11 @@ from typing import Any
 from dask.base import compute
 from dask.delayed import delayed
 
-from lib import parallel
-from lib.compaction import compact
 from lib.nlp import load_nlp
-from lib.parallel import IngestReport, Progress, plan_batches, refresh_corpus
+from lib.parallel import IngestReport, Progress, ingest_corpus
 from lib.pipeline import extract_batch
 from lib.records import Batch, Corpus, Document
-from lib.store import BATCH_SIZE, BatchEntry, commit_batch, read_manifest, write_batch
+from lib.store import BATCH_SIZE
 
 LOCAL_SCHEDULERS = ("synchronous", "threads", "processes")
 PER_WORKER = 2  # batches in flight per worker: one running, one queued so no worker waits on the driver
@@ -138,24 +136,6 @@ def extract_with_dask(
     return _in_waves(chunks, PER_WORKER * n, scheduler=scheduler, num_workers=n)
 
 
-def store_batches(
-    store: Path,
-    plan: Sequence[tuple[BatchEntry, Sequence[Document]]],
-    batches: Iterator[Batch],
-    progress: Progress | None = None,
-) -> int:
-    """Write and commit each extracted batch in plan order (the driver is the manifest's only writer)."""
-    total = sum(len(docs) for _, docs in plan)
-    done = 0
-    for (entry, docs), batch in zip(plan, batches, strict=True):
-        write_batch(store, entry.id, batch)
-        commit_batch(store, entry)
-        done += len(docs)
-        if progress:
-            progress(done, total)
-    return total
-
-
 def ingest_with_dask(
     corpus: Corpus,
     store: Path,
@@ -165,10 +145,8 @@ def ingest_with_dask(
     workers: int | None = None,
 ) -> IngestReport:
     """``lib.parallel.ingest_corpus`` with the extraction run by dask: the same plan, tables and resume."""
-    plan = plan_batches(corpus.documents, read_manifest(store), batch_size)
-    batches = extract_with_dask([docs for _, docs in plan], scheduler, workers)
-    total = store_batches(store, plan, batches, progress)
-    refresh_corpus(store, corpus)
-    if len(read_manifest(store).batches) > parallel.MAX_BATCHES:
-        compact(store)  # after the refresh, as ingest_corpus does
-    return IngestReport(total, len(corpus.documents) - total, len(plan))
+
+    def extract(chunks: Sequence[Sequence[Document]]) -> Iterator[Batch]:
+        return extract_with_dask(chunks, scheduler, workers)
+
+    return ingest_corpus(corpus, store, batch_size=batch_size, progress=progress, extract=extract)

@@ -168,18 +168,29 @@ def _next(items: Iterator[Sequence[Document]]) -> list[Sequence[Document]]:
     return [] if item is None else [item]
 
 
+Extract = Callable[[Sequence[Sequence[Document]]], Iterator[Batch]]
+
+
 def ingest_corpus(
     corpus: Corpus,
     store: Path,
     processes: int = 1,
     batch_size: int = BATCH_SIZE,
     progress: Progress | None = None,
+    extract: Extract | None = None,
 ) -> IngestReport:
-    """Extract the documents the store lacks (or holds in another version), then refresh the corpus tables."""
+    """Extract the documents the store lacks (or holds in another version), then refresh the corpus tables.
+
+    ``extract`` maps the planned chunks to their batches in order (default: ``extract_all`` with
+    ``processes`` local workers; lib/distributed.py passes a Dask one). This process stays the
+    manifest's only writer.
+    """
     plan = plan_batches(corpus.documents, read_manifest(store), batch_size)
-    total = sum(len(docs) for _, docs in plan)
+    chunks = [docs for _, docs in plan]
+    batches = extract(chunks) if extract else extract_all(chunks, processes)
+    total = sum(len(docs) for docs in chunks)
     done = 0
-    for (entry, docs), batch in zip(plan, extract_all([docs for _, docs in plan], processes), strict=True):
+    for (entry, docs), batch in zip(plan, batches, strict=True):
         write_batch(store, entry.id, batch)
         commit_batch(store, entry)
         done += len(docs)
