@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from spacy.tokens import Token
 from lib.claims import paragraph_parts
 from lib.event_links import STANDALONE, Draft, is_anterior, link_events, unit_words, verb_features
 from lib.records import DateMention, Document, Event, Mention, Precision, Quote, Span
-from lib.similarity import TfIdf, Vector, cosine, terms
+from lib.similarity import TfIdf, Vector, candidate_pairs, cosine, terms
 
 PRECISION_RANK: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3, "on_or_before": 4}
 SUMMARY_CHARS = 160
@@ -240,40 +240,57 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
 
     Best-first clustering (Ng & Cardie 2002, "Improving machine learning approaches to coreference
     resolution"): the most alike pair of events is joined first, so an event is not taken by a
-    weaker match that happened to come first.
+    weaker match that happened to come first. Only pairs with a common actor and a shared
+    indexed term are scored (lib.similarity.candidate_pairs), so it grows with the matches, not
+    with the square of the events.
     """
-    tfidf = TfIdf(_head_words(e) for e in events)
-    vectors = [tfidf.vector(_head_words(e)) for e in events]
-    clusters: dict[int, list[int]] = {i: [i] for i in range(len(events))}
+    words = [_head_words(e) for e in events]
+    tfidf = TfIdf(words)
+    vectors = [tfidf.vector(w) for w in words]
+    clusters = {i: _Cluster([i], set(e.sources), {(e.date, e.precision)}) for i, e in enumerate(events)}
     owner = list(range(len(events)))
     for _, i, j in _candidate_pairs(events, vectors):
         a, b = owner[i], owner[j]
-        if a != b and _joinable([events[k] for k in clusters[a]], [events[k] for k in clusters[b]]):
-            clusters[a].extend(clusters.pop(b))
-            owner = [a if o == b else o for o in owner]
-    merged = [_merge([events[k] for k in c]) for c in clusters.values()]
+        if a != b and clusters[a].joinable(clusters[b]):
+            gone = clusters.pop(b)
+            clusters[a].absorb(gone)
+            for k in gone.members:
+                owner[k] = a
+    merged = [_merge([events[k] for k in c.members]) for c in clusters.values()]
     return sorted(merged, key=lambda e: (e.date, PRECISION_RANK[e.precision], e.summary, e.id))
+
+
+@dataclass
+class _Cluster:
+    """Events being merged: their indexes, their sources and their distinct (date, precision)."""
+
+    members: list[int]
+    sources: set[str]
+    dates: set[tuple[str, str]]
+
+    def joinable(self, other: _Cluster) -> bool:
+        """One source does not report one event twice, and every date must fit every other."""
+        if self.sources & other.sources:
+            return False
+        return all(_compatible(x, y) for x in self.dates for y in other.dates)
+
+    def absorb(self, other: _Cluster) -> None:
+        self.members.extend(other.members)
+        self.sources |= other.sources
+        self.dates |= other.dates
 
 
 def _candidate_pairs(events: Sequence[Event], vectors: Sequence[Vector]) -> list[tuple[float, int, int]]:
     """Pairs from different sources, dates compatible, a common actor, alike words; best first."""
     pairs = []
-    for i, a in enumerate(events):
-        for j in range(i + 1, len(events)):
-            b = events[j]
-            if set(a.sources) & set(b.sources) or not set(a.actors) & set(b.actors):
-                continue
-            score = cosine(vectors[i], vectors[j])
-            if score >= MERGE_MIN and _dates_compatible(a, b):
-                pairs.append((score, i, j))
+    for i, j in candidate_pairs(vectors, MERGE_MIN, [e.actors for e in events]):
+        a, b = events[i], events[j]
+        if set(a.sources) & set(b.sources) or not _dates_compatible(a, b):
+            continue
+        score = cosine(vectors[i], vectors[j])
+        if score >= MERGE_MIN:
+            pairs.append((score, i, j))
     return sorted(pairs, key=lambda t: (-t[0], t[1], t[2]))
-
-
-def _joinable(a: list[Event], b: list[Event]) -> bool:
-    """One source does not report one event twice, and every date must fit every other."""
-    if {s for e in a for s in e.sources} & {s for e in b for s in e.sources}:
-        return False
-    return all(_dates_compatible(x, y) for x in a for y in b)
 
 
 def _head_words(event: Event) -> list[str]:
@@ -286,12 +303,18 @@ def _words(event: Event) -> list[str]:
 
 
 def _dates_compatible(a: Event, b: Event) -> bool:
-    if a.precision == "on_or_before" and b.precision == "on_or_before":
+    return _compatible((a.date, a.precision), (b.date, b.precision))
+
+
+def _compatible(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Two (date, precision) fit one event: a bound admits any date up to it, prefixes nest."""
+    (date_a, prec_a), (date_b, prec_b) = a, b
+    if prec_a == "on_or_before" and prec_b == "on_or_before":
         return True
-    if a.precision == "on_or_before" or b.precision == "on_or_before":
-        exact, bound = (b, a) if a.precision == "on_or_before" else (a, b)
-        return exact.date[: len(bound.date)] <= bound.date
-    return a.date.startswith(b.date) or b.date.startswith(a.date)
+    if prec_a == "on_or_before" or prec_b == "on_or_before":
+        exact, bound = (date_b, date_a) if prec_a == "on_or_before" else (date_a, date_b)
+        return exact[: len(bound)] <= bound
+    return date_a.startswith(date_b) or date_b.startswith(date_a)
 
 
 def _merge(cluster: list[Event]) -> Event:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +34,7 @@ STOPWORDS = frozenset(
 
 
 Vector = dict[str, float]
+EPSILON = 1e-9  # float margin on similarity bounds: a cosine is summed in another order
 
 
 def terms(text: str) -> list[str]:
@@ -47,6 +48,7 @@ def terms(text: str) -> list[str]:
     return [t for t in out if t]
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(word: str) -> str:
     """One word as a term: digits without separators, synonyms onto their group's head."""
     if word[0].isdigit():
@@ -111,3 +113,67 @@ def containment(a: Sequence[str], b: Sequence[str]) -> float:
     sa, sb = set(a), set(b)
     small, large = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
     return len(small & large) / len(small) if small else 0.0
+
+
+def candidate_pairs(
+    vectors: Sequence[Vector], threshold: float, keys: Sequence[Iterable[str]]
+) -> set[tuple[int, int]]:
+    """Pairs (i < j) with a common key whose cosine reaches ``threshold`` (within a float margin:
+    a caller that needs the exact figure computes it with ``cosine``)."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, own in enumerate(keys):
+        for key in set(own):
+            groups[key].append(i)
+    df = Counter(t for v in vectors for t in v)
+    pairs: set[tuple[int, int]] = set()
+    for members in groups.values():
+        pairs |= _all_pairs(vectors, members, threshold, df)
+    return pairs
+
+
+def _all_pairs(
+    vectors: Sequence[Vector], members: list[int], threshold: float, df: Counter[str]
+) -> set[tuple[int, int]]:
+    """The "AllPairs" search (Bayardo, Ma & Srikant 2007, "Scaling up all pairs similarity search")
+    on unit vectors (TfIdf.vector) within one group: a vector's most common terms, whose weights
+    times the largest weight of the term in the group sum to less than the threshold, cannot make a
+    match alone, so only its other terms are indexed. A probe adds up the indexed part of each dot
+    product; the few unindexed terms complete it.
+    """
+    top: dict[str, float] = defaultdict(float)
+    for i in members:
+        for t, w in vectors[i].items():
+            top[t] = max(top[t], w)
+    index: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    prefix: dict[int, list[str]] = {}
+    out: set[tuple[int, int]] = set()
+    for j in members:
+        vector = vectors[j]
+        acc: dict[int, float] = defaultdict(float)
+        for t, w in vector.items():
+            for i, x in index.get(t, ()):
+                acc[i] += w * x
+        for i, partial in acc.items():
+            x_vec = vectors[i]
+            if partial + sum(x_vec[t] * vector.get(t, 0.0) for t in prefix[i]) >= threshold - EPSILON:
+                out.add((i, j))
+        prefix[j], indexed = _split(vector, df, top, threshold)
+        for t in indexed:
+            index[t].append((j, vector[t]))
+    return out
+
+
+def _split(
+    vector: Vector, df: Counter[str], top: dict[str, float], threshold: float
+) -> tuple[list[str], list[str]]:
+    """A vector's common-term prefix, whose dot product with any unit vector of the group stays under
+    the threshold, and its other terms (to index). The bound is the smaller of the weights times the
+    group's largest weights and the prefix's L2 norm (Cauchy-Schwarz; Anastasiu & Karypis 2014, "L2AP")."""
+    by_top = squares = 0.0
+    ordered = sorted(vector, key=lambda t: (-df[t], t))
+    for n, t in enumerate(ordered):
+        by_top += vector[t] * top[t]
+        squares += vector[t] * vector[t]
+        if min(by_top, math.sqrt(squares)) >= threshold - EPSILON:
+            return ordered[:n], ordered[n:]
+    return ordered, []
