@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
-
 import streamlit as st
 
 import ui
 from lib import event_frames, figures, frames
-
-MAX_PAIRS_DOCS = 12  # above this, counting discrepancies over every pair gets slow
+from lib.appmem import home_pairs
 
 analysis, view = ui.page(
     "Overview",
@@ -21,7 +18,7 @@ analysis, view = ui.page(
 docs = frames.documents_frame(analysis, view.filters)
 quotes = frames.quotes_frame(analysis, view.filters)
 events = event_frames.events_in_view(analysis, view.filters)
-pairs = list(itertools.combinations(docs["doc_id"], 2)) if len(docs) <= MAX_PAIRS_DOCS else []
+pairs = home_pairs(list(docs["doc_id"]))  # the memory benchmark (lib.appmem) builds the same
 key = ui.corpus_key(analysis)
 discrepancies = sum(len(ui.cached_compare(key, analysis, a, b).discrepancies) for a, b in pairs)
 
@@ -65,13 +62,17 @@ else:
     st.dataframe(errors, hide_index=True)
 
 st.subheader("Add documents")
-st.caption("Uploaded reports stay in this browser session only: no other user sees them.")
-uploaded = st.file_uploader(
-    "Text, HTML or JSONL reports", accept_multiple_files=True, key="upload_box", type=None
-)
-if any([ui.add_upload(f.name, f.getvalue()) for f in uploaded or []]):
-    st.rerun()  # analyse the new documents together with the corpus
-if names := ui.upload_names():
-    st.text("In this session: " + ", ".join(names))
-    st.button("Forget uploaded documents", on_click=ui.forget_uploads)
+if ui.reads_store():
+    # An upload is analysed together with the whole corpus: on a large store that is every document.
+    st.caption("This dashboard reads a store: add documents with `python -m lib ingest PATH --store DIR`.")
+else:
+    st.caption("Uploaded reports stay in this browser session only: no other user sees them.")
+    uploaded = st.file_uploader(
+        "Text, HTML or JSONL reports", accept_multiple_files=True, key="upload_box", type=None
+    )
+    if any([ui.add_upload(f.name, f.getvalue()) for f in uploaded or []]):
+        st.rerun()  # analyse the new documents together with the corpus
+    if names := ui.upload_names():
+        st.text("In this session: " + ", ".join(names))
+        st.button("Forget uploaded documents", on_click=ui.forget_uploads)
 ui.share_box(view, "")

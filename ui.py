@@ -10,10 +10,11 @@ what keeps filters across a click in the sidebar nav, where the URL arrives with
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import urljoin
 
 import pandas as pd
@@ -24,6 +25,7 @@ from lib.compare import compare
 from lib.ingest import load_bytes
 from lib.pipeline import Analysis, analyze_corpus, analyze_paths
 from lib.records import Comparison, Corpus
+from lib.store import read_analysis, read_manifest
 
 ROOT = Path(__file__).resolve().parent
 DATA = ROOT / "data"
@@ -32,12 +34,46 @@ WRITTEN = "tg_written"  # the query we last wrote, to tell a pasted link from ou
 NOTICES = "tg_notices"
 UPLOADS = "tg_uploads"  # {sha256: (file name, documents, errors)}, this browser session only
 SESSION_ANALYSIS = "tg_session_analysis"
+STORE_ENV = "TRIANGULATE_STORE"  # a store folder (python -m lib ingest PATH --store DIR) to read
+DATA_ENV = "TRIANGULATE_DATA"  # a folder of reports to analyse instead of data/
 
 
-@st.cache_resource(show_spinner="Reading the bundled reports…")
+@st.cache_resource(show_spinner="Reading the reports…", max_entries=2)
+def folder_analysis(folder: str) -> Analysis:
+    """The analysis of a folder, shared by every session (it is frozen: never mutate it)."""
+    return analyze_paths([Path(folder)], cache_dir=ROOT / ".cache")
+
+
+# One generation at a time: a re-ingested store replaces the old analysis instead of doubling memory.
+@st.cache_resource(show_spinner="Opening the store…", max_entries=1)
+def stored_analysis(store: str, generation: str) -> Analysis:
+    """The analysis a store holds; ``generation`` (the manifest's) makes a new ingest a new entry."""
+    return read_analysis(Path(store))
+
+
+def _stop(message: str) -> NoReturn:
+    st.error(message)
+    st.stop()
+
+
 def bundled_analysis() -> Analysis:
-    """The analysis of data/, shared by every session (it is frozen: never mutate it)."""
-    return analyze_paths([DATA], cache_dir=ROOT / ".cache")
+    """The shared analysis: the store TRIANGULATE_STORE names, else the folder TRIANGULATE_DATA
+    names, else data/."""
+    if store := os.environ.get(STORE_ENV):
+        manifest = read_manifest(Path(store))
+        if not manifest.batches:
+            _stop(
+                f"{STORE_ENV}={store} holds no store: make one with `python -m lib ingest PATH --store DIR`."
+            )
+        return stored_analysis(store, manifest.corpus)
+    folder = os.environ.get(DATA_ENV) or str(DATA)
+    if not Path(folder).is_dir():
+        _stop(f"{DATA_ENV}={folder} is not a folder.")
+    return folder_analysis(folder)
+
+
+def reads_store() -> bool:
+    return bool(os.environ.get(STORE_ENV))
 
 
 @st.cache_resource(show_spinner="Comparing the two reports…", max_entries=64)

@@ -71,9 +71,12 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from lib.bench import run_bench
+    from lib.bench import run_app_bench, run_bench
 
-    figures = run_bench(args.docs, processes=args.processes)
+    if args.app:
+        figures = run_app_bench(None if args.app == "seeds" else args.docs, processes=args.processes)
+    else:
+        figures = run_bench(args.docs, processes=args.processes)
     if args.json:
         print(json.dumps(figures))
     else:
@@ -124,6 +127,13 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--docs", type=int, default=200, help="synthetic documents to build")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.add_argument("--processes", type=int, default=1, help="worker processes for extraction")
+    bench.add_argument(
+        "--app",
+        nargs="?",
+        const="docs",
+        choices=["docs", "seeds"],
+        help="peak RSS of a dashboard session instead: on a store of --docs documents, or 'seeds' for data/",
+    )
     bench.set_defaults(func=_bench)
     ingest = sub.add_parser("ingest", help="extract documents into a columnar store (resumable)")
     ingest.add_argument("paths", nargs="+", type=Path, help="files, folders or .jsonl files")

@@ -1,4 +1,5 @@
-"""Benchmark: ingest speed against spaCy's bare pass, store start-up, page queries and peak memory.
+"""Benchmark: ingest speed against spaCy's bare pass, store start-up, page queries and peak memory;
+with ``app``, what the dashboard process holds (lib.appmem).
 
 The corpus is built from real text (the bundled seeds, and the shared dev statements when they
 are beside the project) recombined with varied names, dates and numbers, so that neither the
@@ -20,6 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from lib.appmem import app_rss_in_child, streamlit_baseline_rss_mb
 from lib.ingest import load_corpus
 from lib.nlp import load_nlp
 from lib.parallel import ingest_corpus
@@ -146,14 +148,39 @@ def replicated_figures(store: Path, copies: int) -> dict[str, Any]:
     }
 
 
+def write_synthetic_corpus(path: Path, n_docs: int, data_dir: Path) -> list[dict[str, Any]]:
+    docs = list(synthetic_documents(n_docs, source_texts(data_dir)))
+    path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    return docs
+
+
+def _app_figures(app: dict[str, Any]) -> dict[str, Any]:
+    baseline = streamlit_baseline_rss_mb()
+    return {
+        **app,
+        "streamlit_baseline_rss_mb": baseline,
+        "app_total_rss_mb": app["app_peak_rss_mb"] + baseline,  # an upper bound: shared libraries count twice
+    }
+
+
+def run_app_bench(n_docs: int | None, data_dir: Path = ROOT / "data", processes: int = 1) -> dict[str, Any]:
+    """Peak RSS of a dashboard session on ``data_dir`` itself (None) or on a store of ``n_docs`` documents."""
+    if n_docs is None:
+        return {"corpus": str(data_dir), **_app_figures(app_rss_in_child(data=data_dir))}
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus_file, store = Path(tmp) / "bench.jsonl", Path(tmp) / "store"
+        write_synthetic_corpus(corpus_file, n_docs, data_dir)
+        ingest_corpus(load_corpus([corpus_file]), store, processes=processes)
+        return {"corpus": "synthetic store", **_app_figures(app_rss_in_child(store=store))}
+
+
 def run_bench(
     n_docs: int, processes: int = 1, data_dir: Path = ROOT / "data", replicate_copies: int = 1
 ) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         corpus_file = Path(tmp) / "bench.jsonl"
         texts = source_texts(data_dir)
-        docs = list(synthetic_documents(n_docs, texts))
-        corpus_file.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+        docs = write_synthetic_corpus(corpus_file, n_docs, data_dir)
         words = sum(len(d["text"].split()) for d in docs)
         load_nlp()  # model load is start-up, not throughput
         store = Path(tmp) / "store"

@@ -48,6 +48,13 @@ def messages(at: AppTest, kind: str) -> list[str]:
     return [str(m.value) for m in getattr(at, kind)]
 
 
+@pytest.fixture(autouse=True)
+def default_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bundled data/, whatever the shell that runs the tests has set."""
+    monkeypatch.delenv(ui.STORE_ENV, raising=False)
+    monkeypatch.delenv(ui.DATA_ENV, raising=False)
+
+
 @pytest.mark.parametrize("page", list(PAGES))
 def test_every_page_renders_on_the_seeds(page: str) -> None:
     at = app(page)
@@ -181,3 +188,54 @@ def test_document_pickers_name_source_title_and_date() -> None:
     options = at.selectbox(key="w_a").options
     assert len(options) == 2 and all(" · " in o and "unknown source" not in o for o in options)
     assert all(o.count("alpha-1") + o.count("beta-1") <= 1 for o in options)
+
+
+@pytest.fixture
+def fresh_caches() -> Iterator[None]:
+    ui.stored_analysis.clear()
+    ui.folder_analysis.clear()
+    yield
+    ui.stored_analysis.clear()
+    ui.folder_analysis.clear()
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_home_reads_the_store_the_environment_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dashboard_fixtures import documents
+
+    from lib.parallel import ingest_corpus
+    from lib.records import Corpus
+
+    store = tmp_path / "store"
+    ingest_corpus(Corpus(documents()), store)
+    monkeypatch.setenv(ui.STORE_ENV, str(store))
+    at = app("")
+    assert not at.exception, [e.value for e in at.exception]
+    assert set(at.dataframe[0].value["title"]) == {"Crossing closed", "Troops counted"}
+    assert at.metric[0].value == "2"
+    assert not at.get("file_uploader")  # uploads are off: they would re-analyse the whole store
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_home_analyses_the_folder_the_environment_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "one.txt").write_text(
+        "Freedonia closed the Sylvania crossing on Monday, officials said.\n", encoding="utf-8"
+    )
+    monkeypatch.setenv(ui.DATA_ENV, str(tmp_path))
+    at = app("")
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.metric[0].value == "1"
+    assert list(at.dataframe[0].value["doc_id"]) == ["one"]
+
+
+@pytest.mark.parametrize("env", [ui.STORE_ENV, ui.DATA_ENV], ids=["store-missing", "folder-missing"])
+@pytest.mark.usefixtures("fresh_caches")
+def test_a_missing_store_or_folder_is_a_visible_error(
+    env: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(env, str(tmp_path / "nowhere"))
+    at = app("")
+    assert not at.exception
+    assert env in " ".join(messages(at, "error"))

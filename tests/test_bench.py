@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+from dataclasses import replace
 
 import pytest
+from dashboard_fixtures import sample_analysis
 
 from lib.__main__ import main
+from lib.appmem import MAX_PAIRS_DOCS, home_pairs, session_pages, vm_hwm_mb
 from lib.bench import synthetic_documents
 
 KEYS = {
@@ -37,3 +41,51 @@ def test_synthetic_documents_are_new_each(n: int) -> None:
     docs = list(synthetic_documents(n, ["Alpha 12 said in March.", "Beta 7."]))
     assert len(docs) == n
     assert len({d["id"] for d in docs}) == n
+
+
+SESSION_PAGES = {"home", "timeline", "positions", "comparison", "reader"}
+
+
+APP_KEYS = {"docs", "app_s", "app_peak_rss_mb", "streamlit_baseline_rss_mb", "app_total_rss_mb"}
+
+
+def test_app_bench_on_a_store_prints_the_session_and_the_server(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bench", "--app", "--docs", "2", "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert set(figures) >= APP_KEYS
+    assert figures["docs"] == 2
+    assert set(figures["app_pages_bytes"]) == SESSION_PAGES
+    assert 0 < figures["streamlit_baseline_rss_mb"] < figures["app_total_rss_mb"]
+
+
+@pytest.mark.parametrize(
+    ("docs", "pages"),
+    [
+        (2, SESSION_PAGES),
+        (1, SESSION_PAGES - {"comparison"}),  # nothing to compare the one document with
+        (0, SESSION_PAGES - {"comparison", "reader"}),
+    ],
+)
+def test_session_pages_build_every_page_there_is(docs: int, pages: set[str]) -> None:
+    full = sample_analysis()
+    kept = full.documents[:docs]
+    analysis = replace(full, corpus=replace(full.corpus, documents=kept))
+    built = session_pages(analysis)
+    assert set(built) == pages
+    assert all(size > 0 for size in built.values())
+
+
+@pytest.mark.parametrize(
+    ("n", "pairs"), [(0, 0), (2, 1), (4, 6), (MAX_PAIRS_DOCS, 66), (MAX_PAIRS_DOCS + 1, 0)]
+)
+def test_home_pairs_stop_at_the_limit(n: int, pairs: int) -> None:
+    assert len(home_pairs([f"d{i}" for i in range(n)])) == pairs
+
+
+def test_vm_hwm_reads_this_process() -> None:
+    assert vm_hwm_mb(os.getpid()) > 10
+
+
+def test_vm_hwm_of_no_process_fails() -> None:
+    with pytest.raises(OSError):
+        vm_hwm_mb(2**22 + 1)  # above Linux's pid_max ceiling
