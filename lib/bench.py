@@ -17,14 +17,16 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from lib.appmem import app_rss_in_child, streamlit_baseline_rss_mb
+from lib.compare import compare
 from lib.ingest import load_corpus
 from lib.nlp import load_nlp
 from lib.parallel import ingest_corpus
+from lib.pipeline import analyze_corpus, extract_batch
 from lib.queries import Filters, home_data, query_document, query_events, query_positions, query_quotes
 from lib.records import Corpus, Document
 from lib.replicas import replicate
@@ -174,6 +176,42 @@ def run_app_bench(n_docs: int | None, data_dir: Path = ROOT / "data", processes:
         return {"corpus": "synthetic store", **_app_figures(app_rss_in_child(store=store))}
 
 
+SAMPLE_DOCS = 200  # documents timed for the in-process extraction vs bare spaCy comparison
+
+
+def extraction_vs_bare(documents: Sequence[Document]) -> dict[str, float]:
+    """CPU seconds of the whole extraction and of spaCy's bare pass on the same texts, both warm.
+
+    In one process and without the store, so the ratio is what the extractors add to parsing.
+    """
+    sample = list(documents[:SAMPLE_DOCS])
+    nlp = load_nlp()
+    for _ in nlp.pipe(d.text for d in sample):  # warm the vocabulary, as the ingest above did
+        pass
+    c0 = cpu_s()
+    extract_batch(sample)
+    extraction = cpu_s() - c0
+    c0 = cpu_s()
+    for _ in nlp.pipe(d.text for d in sample):
+        pass
+    bare = cpu_s() - c0
+    return {"extraction_cpu_vs_bare": round(extraction / bare, 2), "sample_docs": len(sample)}
+
+
+def compare_ms(texts: list[str], words: int = 1000) -> dict[str, float]:
+    """Median time to compare two reports of about ``words`` words each (after analysing them)."""
+    rng = random.Random(11)
+    pair = []
+    for side in ("a", "b"):
+        body: list[str] = []
+        while len(" ".join(body).split()) < words:
+            body.append(_vary(rng.choice(texts), rng))
+        text = " ".join(" ".join(body).split()[:words])
+        pair.append(Document(f"cmp-{side}", side, side, "2022-01-26", "metadata", "en", "", "", text))
+    analysis = analyze_corpus(Corpus(tuple(pair)))
+    return {"compare_ms": _ms(lambda: compare(analysis, "cmp-a", "cmp-b"), repeat=5), "compare_words": words}
+
+
 def run_bench(
     n_docs: int, processes: int = 1, data_dir: Path = ROOT / "data", replicate_copies: int = 1
 ) -> dict[str, Any]:
@@ -206,6 +244,8 @@ def run_bench(
             "warm_start_s": round(warm_start_s(store), 2),
             "query_ms": query_ms(store),
             "add_one_doc_s": round(add_one_doc_s(store, texts), 2),
+            **extraction_vs_bare(corpus.documents),
+            **compare_ms(texts),
         }
         if replicate_copies > 1:
             figures["replicated"] = replicated_figures(store, replicate_copies)
