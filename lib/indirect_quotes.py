@@ -15,9 +15,9 @@ from __future__ import annotations
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
-from lib.attribution import CUE_POS, Found, cue_text, inside
+from lib.attribution import AS_CLOSERS, CUE_POS, Found, as_phrase, cue_text, inside
 from lib.cues import CueLexicon
-from lib.speakers import RELATIVES, SUBJECTS, Resolver, speaker_head, speaker_tokens
+from lib.speakers import RELATIVES, SUBJECTS, Resolver, inverted_speaker, speaker_head, speaker_tokens
 
 MIN_TOKENS = 3
 # objects that name no content ("said nothing", "cited which"): never a statement on their own
@@ -82,7 +82,7 @@ def _contents(cue: Token, cues: CueLexicon) -> list[list[Token]]:
     # a clause whose verb is cut off by a line break was a heading glued to the sentence
     kept = [c for c, h in clauses if h in c]
     if cue.lower_ == "according" or (not heads and cue.dep_ in PARENTHETICAL):
-        around = _around_content(cue)
+        around = _around_content(cue) or (_sentence_rest(cue) if cue.lower_ == "according" else None)
         kept = [_same_paragraph(around, cue)] if around else []
     elif heads and _between_commas(cue) and all(h.i < cue.i for h in heads):
         # "Though X, he said, Y" parsed with X as the complement: both sides are the content
@@ -215,6 +215,20 @@ def _around_content(cue: Token) -> list[Token] | None:
     return (right if len(right) > len(left) else left) or None
 
 
+def _sentence_rest(cue: Token) -> list[Token] | None:
+    """ "Y, according to X." / "According to X, Y.": the rest of the sentence, whatever the parser
+    made of it (a misparse can hang "according" on a noun); "according to" is PARC's
+    source-introducing phrase (Pareti 2016)."""
+    sent, high = cue.sent, cue.right_edge.i
+    before = _strip_punct(list(cue.doc[sent.start : cue.i]))
+    after = _strip_punct(list(cue.doc[high + 1 : sent.end]))
+    if not after and before and cue.nbor(-1).text == ",":
+        return before
+    if not before and after and cue.doc[high + 1].text == ",":
+        return after
+    return None
+
+
 def _between_commas(cue: Token) -> bool:
     """ "..., he said, ...": a parenthetical cue phrase set off by commas on both sides."""
     low, high = _cue_phrase(cue)
@@ -255,7 +269,71 @@ def extract_indirect(
     pairs = [(cue, f) for cue in sdoc for f in _indirect_at(cue, quoted, resolver, cues)]
     outer = [(f.start, f.end) for cue, f in pairs if cue.lower_ in cues.speech]
     found = [f for cue, f in pairs if cue.lower_ in cues.speech or not inside(cue.idx, outer)]
+    found += [f for cue in sdoc for f in _as_clause_at(cue, quoted, resolver, cues)]
+    found += [f for cue in sdoc for f in _inverted_at(cue, quoted, resolver, cues)]
     return found + [f for cue in sdoc for f in _noun_at(cue, quoted, resolver, cues)]
+
+
+def _as_clause_at(
+    mark: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues: CueLexicon
+) -> list[Found]:
+    """ "Y, as X said, Z" / "As X put it, Y": the clause the as-phrase modifies is X's statement
+    (PARC 3.0, Pareti 2016; PolNeAR, Newell et al. 2018, takes both sides of a parenthetical
+    cue as one content). Inside quotation marks it is the quoted speaker's nested attribution,
+    and a quotation right before it ('“a reckless course,” as X said') is X's, found as such."""
+    phrase = as_phrase(mark, cues) if not inside(mark.idx, quoted) else None
+    if phrase is None or phrase[0].lower_ in FIRST_AND_SECOND_PERSON | RELATIVES | {"it"}:
+        return []
+    subject, cue, high = phrase
+    doc, sent = mark.doc, mark.sent
+    left = _strip_punct(list(doc[sent.start : mark.i]))
+    if all(t.dep_ in ("cc", "advmod") for t in left):
+        left = []  # "Yet, as X observed, Y": the connective is the reporter's
+    after = list(doc[high + 1 : sent.end])
+    right = _strip_punct(after)
+    if not (left or right) or _quoted_before(mark.i, quoted, doc) or _opens_quote(after, quoted):
+        return []
+    content = _same_paragraph(list(doc[(left or right)[0].i : (right or left)[-1].i + 1]), mark)
+    if len(content) < MIN_TOKENS:
+        return []
+    start, end = _char_span(content, doc.text)
+    if inside(start, quoted) and inside(end - 1, quoted):
+        return []
+    name = resolver.resolve(speaker_tokens(subject), False, None)
+    return [Found(start, end, "indirect", cue.text, name, 0.6)]
+
+
+def _quoted_before(i: int, quoted: list[tuple[int, int]], doc: SpacyDoc) -> bool:
+    """A quotation closes right before token ``i`` (only punctuation between)."""
+    ends = {e for _, e in quoted}
+    j = i - 1
+    while j >= 0 and doc[j].is_punct and doc[j].idx + len(doc[j]) not in ends:
+        j -= 1
+    return j >= 0 and doc[j].idx + len(doc[j]) in ends
+
+
+def _opens_quote(right: list[Token], quoted: list[tuple[int, int]]) -> bool:
+    """ "..., as X put it, “the operator.”": the quotation after the as-phrase is X's own."""
+    first = next((t for t in right if t.text not in AS_CLOSERS), None)
+    return first is not None and any(s <= first.idx < e for s, e in quoted)
+
+
+def _inverted_at(
+    cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues: CueLexicon
+) -> list[Found]:
+    """The clause before "..., said/argued X" is X's statement, whatever the parser made of it."""
+    speaker = inverted_speaker(cue, cues) if not inside(cue.idx, quoted) else None
+    if speaker is None or speaker.lower_ in FIRST_AND_SECOND_PERSON:
+        return []
+    comma = cue.i - 1
+    content = _strip_punct(_same_paragraph(list(cue.doc[cue.sent.start : comma]), cue))
+    if len(content) < MIN_TOKENS:
+        return []
+    start, end = _char_span(content, cue.doc.text)
+    if inside(start, quoted) or inside(end - 1, quoted):
+        return []  # '“...,” said X': a direct quotation, attributed as such
+    name = resolver.resolve(speaker_tokens(speaker), False, None)
+    return [Found(start, end, "indirect", cue.text, name, 0.6)]
 
 
 def _noun_at(cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues: CueLexicon) -> list[Found]:

@@ -23,6 +23,9 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we", "them"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+INVERTED_SPEAKERS = frozenset({"dobj", "attr", "npadvmod"})  # parser slips for the speaker
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+NOT_NAMES = frozenset({"nothing", "anything", "something", "little", "much", "more", "less", "so"})
 GROUP_TYPES = frozenset({"ORG", "GPE", "NORP"})
 NAMED_TYPES = GROUP_TYPES | {"PERSON"}
 INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
@@ -55,6 +58,10 @@ def _agent(verb: Token) -> Token | None:
 def _according_to(cue: Token) -> Token | None:
     to = next((c for c in cue.children if c.lower_ == "to"), None)
     obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if obj is None and to is not None:
+        # "according to show insiders" misread as a verb and its object: the object is the head
+        verb = next((c for c in to.children if c.dep_ == "pcomp"), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
     if obj is None:
         return None
     return next((c for c in obj.children if c.dep_ == "poss"), obj)
@@ -73,9 +80,36 @@ def speaker_head(cue: Token, depth: int = 0) -> Token | None:
         subject = _agent(cue)
     if subject is None and cue.dep_ in INHERITS_SUBJECT and depth < 2:
         return speaker_head(cue.head, depth + 1)
-    if subject is None and cue.dep_ == "pcomp" and cue.head.dep_ == "prep" and depth < 2:
+    if (
+        subject is None
+        and cue.dep_ == "pcomp"
+        and cue.head.dep_ == "prep"
+        and cue.head.head.lower_ != "according"
+        and depth < 2
+    ):
         return speaker_head(cue.head.head, depth + 1)  # "began by saying that ..."
     return subject
+
+
+def inverted_speaker(cue: Token, cues: CueLexicon) -> Token | None:
+    """ "..., argued the engineers.": a verb of saying after its content and a comma, with the
+    speaker after it, which the parser misreads as the verb's object or attribute (GGT's
+    quote-after-verb pattern, Asr et al. 2021; PARC's inverted source, Pareti 2016)."""
+    if cue.lower_ not in cues.speech - cues.hearer_object or cue.tag_ not in FINITE:
+        return None
+    if cue.i < 3 or cue.nbor(-1).text != ",":
+        return None
+    if any(c.dep_ in SUBJECTS or c.dep_ in ("ccomp", "xcomp") for c in cue.children):
+        return None
+    speaker = next((c for c in cue.rights if c.dep_ in INVERTED_SPEAKERS), None)
+    if speaker is None or speaker.left_edge.i != cue.i + 1 or speaker.lower_ in NOT_NAMES | RELATIVES:
+        return None
+    rest = [t for t in cue.doc[speaker.right_edge.i + 1 : cue.sent.end] if not t.is_space]
+    closes = not rest or rest[0].text in (".", "!", ";") or rest[0].dep_ == "prep"
+    # the object of a speech act ("..., cited derogatory comments") is no speaker: a name, a
+    # pronoun or a determined noun phrase ("the engineers", "a spokesman") is
+    named = speaker.pos_ in ("PROPN", "PRON") or any(c.dep_ == "det" for c in speaker.children)
+    return speaker if closes and named else None
 
 
 def speaker_tokens(head: Token) -> SpacySpan:
