@@ -195,9 +195,14 @@ def synced(
     return widget(key=key, on_change=_copy_back(name, key, convert), **kwargs)
 
 
+def actor_options(choices: links.Choices) -> list[str]:
+    """Actor ids in the order of their names, case ignored: the order every actor picker offers."""
+    return sorted(choices.actors, key=lambda a: choices.actors[a].casefold())
+
+
 def _filter_widgets(analysis: Analysis, choices: links.Choices, view: links.View) -> None:
     f = view.filters
-    actors = sorted(choices.actors, key=lambda a: choices.actors[a].casefold())
+    actors = actor_options(choices)
     synced(
         st.sidebar.multiselect,
         "actors",
@@ -277,10 +282,22 @@ def export_buttons(frame: pd.DataFrame, stem: str, brief: str | None = None) -> 
         )
 
 
-def brief(analysis: Analysis, view: links.View, name: str, title: str, frame: pd.DataFrame, text: str) -> str:
-    return exports.markdown_brief(
-        title, links.view_link(view, name), filter_lines(analysis, view), frame, text
+def export_with_brief(
+    analysis: Analysis,
+    view: links.View,
+    name: str,
+    frame: pd.DataFrame,
+    stem: str,
+    title: str,
+    lines: pd.Series,
+) -> None:
+    """The export buttons of a page's table, the brief among them: ``title``, then ``lines``
+    (one a row of ``frame``), each cited to its source sentence."""
+    cited = frame.assign(line=lines)
+    brief = exports.markdown_brief(
+        title, links.view_link(view, name), filter_lines(analysis, view), cited, "line"
     )
+    export_buttons(frame, stem, brief)
 
 
 def doc_label(analysis: Analysis) -> Callable[[str], str]:

@@ -10,12 +10,12 @@ from spacy.tokens import Token
 
 from lib.cues import CueLexicon
 from lib.speakers import Name
+from lib.tags import FINITE
 
 CUE_POS = frozenset({"VERB", "AUX"})
 AS_CLOSERS = frozenset({",", ".", ";", "!", "?", "—", "–"})
 SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
 PUT_IT = frozenset({"put", "puts", "putting"})  # "as X put it": an idiom of saying
-FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from lib.store import (
+    FOLDER_TABLES,
     ActorMap,
     BatchEntry,
     CorpusTables,
@@ -31,7 +32,6 @@ from lib.store import (
     write_manifest,
 )
 
-TABLES = ("documents", "mentions", "quotes", "dates", "events", "numbers", "sentences")
 ACTOR_COLUMNS = {"mentions": "actor_id", "quotes": "speaker_id", "events": "actors"}
 BATCH_DOCS = 4096
 
@@ -62,7 +62,7 @@ def compact(store: Path, batch_docs: int = BATCH_DOCS) -> int:
     """Rewrite the live rows into batches of ``batch_docs`` documents; returns the batch count."""
     manifest = read_manifest(store)
     corpus = read_corpus(store, manifest)
-    tables = {t: _settled(read_live(store, manifest, t), t, corpus.actor_map) for t in TABLES}
+    tables = {t: _settled(read_live(store, manifest, t), t, corpus.actor_map) for t in FOLDER_TABLES}
     keys = manifest.keys()
     order = list(manifest.live())
     entries = []

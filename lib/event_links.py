@@ -23,7 +23,7 @@ an act of its own, and a caption dates a picture.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc as SpacyDoc
@@ -127,16 +127,21 @@ def _reported_action_date(draft: Draft, drafts: Sequence[Draft], report_date: st
     return draft
 
 
-def _coreferent(drafts: Sequence[Draft]) -> list[Draft]:
-    """Prose events of one date, with a common actor and the same action, are one occasion."""
+def _join_hosts(drafts: Sequence[Draft], joins: Callable[[Draft, Draft], bool]) -> list[Draft]:
+    """Each draft absorbed into the first kept draft it joins (joins(host, draft)), else kept."""
     out: list[Draft] = []
     for draft in drafts:
-        host = next((d for d in out if _same_occasion(d, draft)), None)
+        host = next((d for d in out if joins(d, draft)), None)
         if host is None:
             out.append(draft)
         else:
             out[out.index(host)] = _absorb(host, draft)
     return out
+
+
+def _coreferent(drafts: Sequence[Draft]) -> list[Draft]:
+    """Prose events of one date, with a common actor and the same action, are one occasion."""
+    return _join_hosts(drafts, _same_occasion)
 
 
 def _same_occasion(a: Draft, b: Draft) -> bool:
@@ -152,14 +157,7 @@ def _reports_of_listed(drafts: Sequence[Draft]) -> list[Draft]:
     response ...", after "delivered the written answers") and has no action of its own is more
     said about that event: it joins it. Not when it sets itself at an occasion of its own, nor
     when it is told in the past perfect ("had asked"), which places it before (Reichenbach 1947)."""
-    out: list[Draft] = []
-    for draft in drafts:
-        host = next((d for d in out if _reports_on(d, draft)), None)
-        if host is None:
-            out.append(draft)
-        else:
-            out[out.index(host)] = _absorb(host, draft)
-    return out
+    return _join_hosts(drafts, _reports_on)
 
 
 def _reports_on(host: Draft, draft: Draft) -> bool:

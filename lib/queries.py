@@ -113,30 +113,31 @@ def _frame(store: Path, sql: str, params: list[Any]) -> pd.DataFrame:
     return pd.DataFrame() if opened is None else opened[0].execute(sql, params).df()
 
 
-def query_quotes(store: Path, filters: Filters = Filters()) -> pd.DataFrame:
-    """Quotes with their corpus speaker id and their document's title, source and date."""
-    speaker = "coalesce(m.corpus_id, q.speaker_id)"
-    where, params = _where(_doc_filters(filters, speaker))
+def _mapped_rows(store: Path, filters: Filters, table: str, id_column: str, columns: str) -> pd.DataFrame:
+    """The rows (alias t) of a batch table whose actor id is `id_column`, filtered, in reading
+    order, with their document's title, source and date; `columns` is the select list, in
+    which {actor} stands for the row's corpus actor id (through the batch's actor_map)."""
+    actor = f"coalesce(m.corpus_id, t.{id_column})"
+    where, params = _where(_doc_filters(filters, actor))
     sql = (
-        f"SELECT q.* EXCLUDE (speaker_id, batch), {speaker} AS speaker_id, {DOC_COLUMNS} FROM quotes q "
-        "JOIN documents d ON d.id = q.doc_id "
-        "LEFT JOIN actor_map m ON m.batch = q.batch AND m.actor_id = q.speaker_id"
-        f"{where} ORDER BY d.date, q.doc_id, q.start"
+        f"SELECT {columns.format(actor=actor)}, {DOC_COLUMNS} FROM {table} t "
+        "JOIN documents d ON d.id = t.doc_id "
+        f"LEFT JOIN actor_map m ON m.batch = t.batch AND m.actor_id = t.{id_column}"
+        f"{where} ORDER BY d.date, t.doc_id, t.start"
     )
     return _frame(store, sql, params)
+
+
+def query_quotes(store: Path, filters: Filters = Filters()) -> pd.DataFrame:
+    """Quotes with their corpus speaker id and their document's title, source and date."""
+    columns = "t.* EXCLUDE (speaker_id, batch), {actor} AS speaker_id"
+    return _mapped_rows(store, filters, "quotes", "speaker_id", columns)
 
 
 def query_mentions(store: Path, filters: Filters = Filters()) -> pd.DataFrame:
     """Named mentions with their corpus actor id and their document's title, source and date."""
-    actor = "coalesce(m.corpus_id, x.actor_id)"
-    where, params = _where(_doc_filters(filters, actor))
-    sql = (
-        f"SELECT x.doc_id, {actor} AS actor_id, x.text, x.start, x.end, {DOC_COLUMNS} FROM mentions x "
-        "JOIN documents d ON d.id = x.doc_id "
-        "LEFT JOIN actor_map m ON m.batch = x.batch AND m.actor_id = x.actor_id"
-        f"{where} ORDER BY d.date, x.doc_id, x.start"
-    )
-    return _frame(store, sql, params)
+    columns = "t.doc_id, {actor} AS actor_id, t.text, t.start, t.end"
+    return _mapped_rows(store, filters, "mentions", "actor_id", columns)
 
 
 def query_events(store: Path, filters: Filters = Filters()) -> pd.DataFrame:

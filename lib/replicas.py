@@ -16,6 +16,7 @@ import pyarrow.compute as pc
 
 from lib.records import Event, IngestError
 from lib.store import (
+    FOLDER_TABLES,
     BatchEntry,
     CorpusTables,
     Manifest,
@@ -27,8 +28,6 @@ from lib.store import (
     write_folder,
     write_manifest,
 )
-
-TABLES = ("documents", "mentions", "quotes", "dates", "events", "numbers", "sentences")
 
 
 def _renamed(table: pa.Table, key: str, suffix: str, batch: str) -> pa.Table:
@@ -57,7 +56,7 @@ def _copy_events(events: tuple[Event, ...], suffix: str) -> list[Event]:
 def replicate(store: Path, copies: int) -> int:
     """Add ``copies - 1`` copies of every live row; returns the number of documents now live."""
     manifest = read_manifest(store)
-    tables = {t: read_live(store, manifest, t) for t in TABLES}
+    tables = {t: read_live(store, manifest, t) for t in FOLDER_TABLES}
     corpus = read_corpus(store, manifest)
     live = manifest.live()
     keys = manifest.keys()

@@ -18,13 +18,13 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from lib.cues import CueLexicon
+from lib.tags import FINITE
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"they", "it", "we", "them"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 INVERTED_SPEAKERS = frozenset({"dobj", "attr", "npadvmod"})  # parser slips for the speaker
-FINITE = frozenset({"VBD", "VBZ", "VBP"})
 NOT_NAMES = frozenset({"nothing", "anything", "something", "little", "much", "more", "less", "so"})
 GROUP_TYPES = frozenset({"ORG", "GPE", "NORP"})
 NAMED_TYPES = GROUP_TYPES | {"PERSON"}

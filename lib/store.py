@@ -57,6 +57,8 @@ FORMAT = 1
 BATCH_SIZE = 16
 R = TypeVar("R")
 MANIFEST = "manifest.json"
+# The tables of every batch folder (the keys of batch_tables).
+FOLDER_TABLES = ("documents", "mentions", "quotes", "dates", "events", "numbers", "sentences")
 ActorMap = dict[tuple[str, str], str]  # (batch, actor id in the batch) -> corpus actor id
 
 

@@ -54,13 +54,6 @@ if not events.empty:
             "sentence": st.column_config.TextColumn("evidence sentence", width=380),
         },
     )
-    brief = ui.brief(
-        analysis,
-        view,
-        PAGE,
-        "Timeline brief",
-        events.assign(line=events["event_date"] + " — " + events["summary"]),
-        "line",
-    )
-    ui.export_buttons(events, "events", brief)
+    lines = events["event_date"] + " — " + events["summary"]
+    ui.export_with_brief(analysis, view, PAGE, events, "events", "Timeline brief", lines)
 ui.share_box(view, PAGE)

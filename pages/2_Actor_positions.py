@@ -24,7 +24,7 @@ else:
     st.html(render.chips_html(figures.stance_legend()))
 
 left, right = st.columns(2)
-actor_ids = sorted(choices.actors, key=lambda a: choices.actors[a].casefold())
+actor_ids = ui.actor_options(choices)
 ui.synced(
     left.selectbox,
     "focus",
@@ -62,17 +62,8 @@ else:
             "issue_label": st.column_config.TextColumn("issue", width=200),
         },
     )
-    brief = ui.brief(
-        analysis,
-        view,
-        PAGE,
-        "Positions brief",
-        statements.assign(
-            line=statements["actor"] + " " + statements["stance"] + " — " + statements["issue_label"]
-        ),
-        "line",
-    )
-    ui.export_buttons(statements, "statements", brief)
+    lines = statements["actor"] + " " + statements["stance"] + " — " + statements["issue_label"]
+    ui.export_with_brief(analysis, view, PAGE, statements, "statements", "Positions brief", lines)
 
 if view.focus:
     actor = analysis.actor(view.focus)

@@ -67,13 +67,6 @@ if quoted.empty:
 else:
     st.dataframe(quoted, hide_index=True)
 if not claims.empty:
-    brief = ui.brief(
-        analysis,
-        view,
-        PAGE,
-        f"Comparison of {a} and {b}",
-        claims.assign(line=claims["side"] + " (" + claims["status"] + "): " + claims["text"]),
-        "line",
-    )
-    ui.export_buttons(claims, f"claims-{a}-{b}", brief)
+    lines = claims["side"] + " (" + claims["status"] + "): " + claims["text"]
+    ui.export_with_brief(analysis, view, PAGE, claims, f"claims-{a}-{b}", f"Comparison of {a} and {b}", lines)
 ui.share_box(view, PAGE)

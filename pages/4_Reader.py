@@ -56,13 +56,6 @@ if quotes.empty:
     st.caption("No quotes found here with these filters — clear the actor filter to see every speaker.")
 else:
     st.dataframe(quotes, hide_index=True, column_order=["speaker", "kind", "cue", "quote", "start", "end"])
-    brief = ui.brief(
-        analysis,
-        view,
-        PAGE,
-        f"Quotes in {doc.id}",
-        quotes.assign(line=quotes["speaker"] + ": “" + quotes["quote"] + "”"),
-        "line",
-    )
-    ui.export_buttons(quotes, f"quotes-{doc.id}", brief)
+    lines = quotes["speaker"] + ": “" + quotes["quote"] + "”"
+    ui.export_with_brief(analysis, view, PAGE, quotes, f"quotes-{doc.id}", f"Quotes in {doc.id}", lines)
 ui.share_box(view, PAGE)

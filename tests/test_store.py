@@ -23,6 +23,7 @@ from lib.queries import (
 )
 from lib.records import (
     Actor,
+    Batch,
     Block,
     Corpus,
     DateMention,
@@ -178,6 +179,11 @@ def test_a_manifest_of_another_format_is_refused(tmp_path: Path, content: str, e
     (tmp_path / st.MANIFEST).write_text(content)
     with pytest.raises(error):
         st.read_manifest(tmp_path)
+
+
+def test_folder_tables_name_every_table_of_a_batch_folder() -> None:
+    # compaction and replication copy FOLDER_TABLES: a table missing from it would be dropped
+    assert tuple(st.batch_tables("b1", Batch((_doc("a"),)))) == st.FOLDER_TABLES
 
 
 def test_a_missing_store_reads_as_empty(tmp_path: Path) -> None:
