@@ -192,8 +192,6 @@ def seeds(nlp: Any, registry: Any) -> tuple[dict[str, Actor], list[Mention]]:
     return {a.id: a for a in actors}, mentions
 
 
-
-
 def seed_forms(seed_gold: dict[str, Any]) -> list[tuple[str, str]]:
     return [(a["id"], f) for a in seed_gold["actors"] for f in a["forms"]]
 
