@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from dashboard_fixtures import sample_analysis
@@ -89,3 +90,16 @@ def test_vm_hwm_reads_this_process() -> None:
 def test_vm_hwm_of_no_process_fails() -> None:
     with pytest.raises(OSError):
         vm_hwm_mb(2**22 + 1)  # above Linux's pid_max ceiling
+
+
+def test_synthetic_corpus_is_split_into_files_and_fully_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lib import bench
+
+    monkeypatch.setattr(bench, "FILE_DOCS", 2)
+    bench.write_synthetic_corpus(tmp_path / "c", 5, bench.ROOT / "data")
+    assert len(list((tmp_path / "c").glob("*.jsonl"))) == 3
+    assert len(bench.load_all(tmp_path / "c", 5, cache_dir=tmp_path / "cache").documents) == 5
+    with pytest.raises(RuntimeError, match="loaded 5 of 6"):
+        bench.load_all(tmp_path / "c", 6, cache_dir=tmp_path / "cache")
