@@ -104,16 +104,15 @@ def statement_stances(
 def first_hand(quotes: Sequence[Quote]) -> list[Quote]:
     """The statements not nested inside another speaker's: in "Russia says NATO threatens its
     interests" the words are Russia's report, not a position NATO took (PARC 3.0, Pareti 2016:
-    a nested attribution is the outer source's claim)."""
-    return [
-        q
-        for q in quotes
-        if not any(
-            o.doc_id == q.doc_id and o.speaker_id != q.speaker_id and o.start <= q.start and q.end <= o.end
-            for o in quotes
-            if o is not q
-        )
-    ]
+    a nested attribution is the outer source's claim). Compared within each document only."""
+    by_doc: dict[str, list[Quote]] = defaultdict(list)
+    for q in quotes:
+        by_doc[q.doc_id].append(q)
+    return [q for q in quotes if not any(_nests(o, q) for o in by_doc[q.doc_id] if o is not q)]
+
+
+def _nests(outer: Quote, inner: Quote) -> bool:
+    return outer.speaker_id != inner.speaker_id and outer.start <= inner.start and inner.end <= outer.end
 
 
 def _credited(speaker_id: str, actors: Mapping[str, Actor], roll_up: bool) -> list[str]:
