@@ -9,8 +9,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from lib.pipeline import analysis_dict, analyze_paths
+from lib.records import IngestError
 
 DEFAULT_DEVSETS = Path(__file__).resolve().parent.parent.parent / "shared" / "devsets"
+
+
+def _report_skipped(errors: Sequence[IngestError]) -> None:
+    """Each unreadable file on stderr, by name and reason; the others have loaded."""
+    for err in errors:
+        print(f"skipped {err.path}: {err.reason}", file=sys.stderr)
 
 
 def _analyze(args: argparse.Namespace) -> int:
@@ -24,8 +31,7 @@ def _analyze(args: argparse.Namespace) -> int:
             print(f"{doc['id']}\t{doc['date']}\t{doc['source']}\t{doc['title']}")
         for key in ("actors", "quotes", "dates", "events", "numbers", "positions"):
             print(f"{key}: {len(out[key])}")
-    for err in out["errors"]:
-        print(f"skipped {err['path']}: {err['reason']}", file=sys.stderr)
+    _report_skipped(analysis.corpus.errors)
     if not out["documents"]:
         print("error: no document could be loaded from the given paths", file=sys.stderr)
         return 1
@@ -36,8 +42,7 @@ def _compare(args: argparse.Namespace) -> int:
     from lib.compare import compare, comparison_dict
 
     analysis = analyze_paths([args.a, args.b], cache_dir=args.cache_dir)
-    for err in analysis.corpus.errors:
-        print(f"skipped {err.path}: {err.reason}", file=sys.stderr)
+    _report_skipped(analysis.corpus.errors)
     ids = {Path(d.path).resolve(): d.id for d in analysis.documents}
     doc_a, doc_b = ids.get(args.a.resolve()), ids.get(args.b.resolve())
     if doc_a is None or doc_b is None:
@@ -90,8 +95,7 @@ def _ingest(args: argparse.Namespace) -> int:
     from lib.parallel import ingest_corpus, text_progress
 
     corpus = load_corpus(args.paths, cache_dir=args.cache_dir)
-    for err in corpus.errors:
-        print(f"skipped {err.path}: {err.reason}", file=sys.stderr)
+    _report_skipped(corpus.errors)
     progress = text_progress(sys.stderr)
     if args.engine == "dask":
         from lib.distributed import ingest_with_dask

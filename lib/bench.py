@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from lib.appmem import app_rss_in_child, streamlit_baseline_rss_mb
+from lib.appmem import app_rss_in_child, own_peak_rss_mb, streamlit_baseline_rss_mb
 from lib.compare import compare
 from lib.ingest import load_corpus
 from lib.nlp import load_nlp
@@ -73,8 +73,7 @@ def peak_rss_mb(processes: int, children_mb: float) -> float:
     RUSAGE_CHILDREN gives the peak of the largest child, read right after the ingest: later
     children (the warm-start interpreter) would count the parent's pages copied by fork.
     """
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return own + (processes * children_mb if processes > 1 else 0)
+    return own_peak_rss_mb() + (processes * children_mb if processes > 1 else 0)
 
 
 def children_rss_mb() -> float:

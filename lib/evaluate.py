@@ -10,13 +10,13 @@ from __future__ import annotations
 import json
 import re
 import tempfile
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lib.aliases import fold
 from lib.pipeline import Analysis, analyze_paths
 
 WORD = re.compile(r"\w+")
@@ -57,8 +57,8 @@ class PRF:
 
 
 def tokens(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", text or "")
-    return WORD.findall("".join(c for c in folded if not unicodedata.combining(c)).lower())
+    """Lower-cased, accent-folded \\w+ runs (as score.py tokenises)."""
+    return WORD.findall(fold(text or ""))
 
 
 def overlap(a: Sequence[str], b: Sequence[str]) -> float:
