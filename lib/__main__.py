@@ -76,12 +76,14 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from lib.bench import run_app_bench, run_bench
+    from lib.bench import run_app_bench, run_bench, run_store_bench
 
-    if args.app:
+    if args.store:
+        figures = run_store_bench(args.store, replicate_copies=args.replicate)
+    elif args.app:
         figures = run_app_bench(None if args.app == "seeds" else args.docs, processes=args.processes)
     else:
-        figures = run_bench(args.docs, processes=args.processes)
+        figures = run_bench(args.docs, args.processes, replicate_copies=args.replicate, keep=args.keep)
     if args.json:
         print(json.dumps(figures))
     else:
@@ -137,6 +139,13 @@ def build_parser() -> argparse.ArgumentParser:
         const="docs",
         choices=["docs", "seeds"],
         help="peak RSS of a dashboard session instead: on a store of --docs documents, or 'seeds' for data/",
+    )
+    bench.add_argument("--keep", type=Path, help="build the corpus and the store in this folder, kept")
+    bench.add_argument(
+        "--store", type=Path, help="measure start-up, page queries and adding a document on a kept store only"
+    )
+    bench.add_argument(
+        "--replicate", type=int, default=1, help="then on a copy of the store replicated K times (says so)"
     )
     bench.set_defaults(func=_bench)
     ingest = sub.add_parser("ingest", help="extract documents into a columnar store (resumable)")

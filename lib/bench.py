@@ -9,19 +9,22 @@ parse cache nor deduplication can shortcut the work.
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from lib.appmem import app_rss_in_child, own_peak_rss_mb, streamlit_baseline_rss_mb
+from lib.appmem import app_rss_in_child, streamlit_baseline_rss_mb
 from lib.compare import compare
 from lib.ingest import load_corpus
 from lib.nlp import load_nlp
@@ -30,7 +33,7 @@ from lib.pipeline import analyze_corpus, extract_batch
 from lib.queries import Filters, home_data, query_document, query_events, query_positions, query_quotes
 from lib.records import Corpus, Document
 from lib.replicas import replicate
-from lib.store import BATCH_SIZE
+from lib.store import BATCH_SIZE, read_manifest
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV_STATEMENTS = ROOT.parent / "shared" / "devsets" / "kremlin-zelenskyy-2022-01.jsonl"
@@ -67,17 +70,45 @@ def synthetic_documents(n: int, texts: list[str], seed: int = 7) -> Iterator[dic
         }
 
 
-def peak_rss_mb(processes: int, children_mb: float) -> float:
-    """This process's peak plus ``processes`` times the largest worker's: an upper bound of the sum.
+def tree_rss_mb(pid: int | None = None) -> float:
+    """Resident memory of a process and all its descendants now (Linux /proc; shared pages count
+    once per process, so this is an upper bound of what the machine holds for them)."""
+    pid = pid or os.getpid()
+    total = 0.0
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            status = Path(f"/proc/{p}/status").read_text(encoding="utf-8")
+            total += next(int(x.split()[1]) for x in status.splitlines() if x.startswith("VmRSS:")) / 1024
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text(encoding="utf-8").split()]
+        except (OSError, StopIteration):
+            continue  # the process ended between two reads
+    return total
 
-    RUSAGE_CHILDREN gives the peak of the largest child, read right after the ingest: later
-    children (the warm-start interpreter) would count the parent's pages copied by fork.
-    """
-    return own_peak_rss_mb() + (processes * children_mb if processes > 1 else 0)
 
+class TreePeak:
+    """The peak of ``tree_rss_mb`` while the block runs, sampled every ``every`` seconds."""
 
-def children_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    def __init__(self, every: float = 0.05) -> None:
+        self.every, self.peak_mb = every, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def _watch(self) -> None:
+        while True:
+            self.peak_mb = max(self.peak_mb, tree_rss_mb())
+            if self._stop.wait(self.every):
+                return
+
+    def __enter__(self) -> TreePeak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 WARM_START = """
@@ -129,10 +160,9 @@ def query_ms(store: Path) -> dict[str, float]:
 
 def add_one_doc_s(store: Path, texts: list[str]) -> float:
     """Ingest one new document into the store and refresh the corpus tables."""
-    doc = next(synthetic_documents(1, texts, seed=99))
-    new = Document(
-        "bench-added", doc["title"], doc["source"], doc["date"], "metadata", "en", "", "", doc["text"]
-    )
+    doc = next(synthetic_documents(1, texts, seed=time.time_ns()))
+    doc_id = f"bench-added-{time.time_ns()}"  # new on every run: a kept store grows by one each time
+    new = Document(doc_id, doc["title"], doc["source"], doc["date"], "metadata", "en", "", "", doc["text"])
     t0 = time.perf_counter()
     ingest_corpus(Corpus((new,)), store)
     return time.perf_counter() - t0
@@ -227,26 +257,65 @@ def compare_ms(texts: list[str], words: int = 1000) -> dict[str, float]:
     return {"compare_ms": _ms(lambda: compare(analysis, "cmp-a", "cmp-b"), repeat=5), "compare_words": words}
 
 
+def store_figures(store: Path, texts: list[str]) -> dict[str, Any]:
+    """What an analyst waits for on a built store: opening it, each page's query, adding a document;
+    and the peak memory of this process tree meanwhile."""
+    with TreePeak() as peak:
+        figures: dict[str, Any] = {"warm_start_s": round(warm_start_s(store), 2), "query_ms": query_ms(store)}
+        figures["add_one_doc_s"] = round(add_one_doc_s(store, texts), 2)
+    return figures | {"store_peak_rss_mb": round(peak.peak_mb)}
+
+
+def store_figures_in_child(store: Path) -> dict[str, Any]:
+    """``store_figures`` in a fresh interpreter: this process's model and corpus are not counted."""
+    cmd = [sys.executable, "-m", "lib", "bench", "--store", str(store), "--json"]
+    out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True)
+    figures: dict[str, Any] = json.loads(out.stdout)
+    figures.pop("docs", None)
+    return figures
+
+
+def run_store_bench(store: Path, data_dir: Path = ROOT / "data", replicate_copies: int = 1) -> dict[str, Any]:
+    """``store_figures`` on a store a previous ``run_bench(keep=...)`` built; with copies, on a
+    replicated copy of it (the store itself is left as it was)."""
+    texts = source_texts(data_dir)
+    docs = len(read_manifest(store).live())
+    if replicate_copies <= 1:
+        return {"docs": docs, **store_figures(store, texts)}
+    with tempfile.TemporaryDirectory(dir=store.parent) as tmp:
+        copy = Path(tmp) / "store"
+        shutil.copytree(store, copy)
+        return {"source_docs": docs, **replicated_figures(copy, replicate_copies)}
+
+
 def run_bench(
-    n_docs: int, processes: int = 1, data_dir: Path = ROOT / "data", replicate_copies: int = 1
+    n_docs: int,
+    processes: int = 1,
+    data_dir: Path = ROOT / "data",
+    replicate_copies: int = 1,
+    keep: Path | None = None,
 ) -> dict[str, Any]:
+    """The whole benchmark on ``n_docs`` synthetic documents; ``keep``: build in that folder and
+    leave the corpus and the store there (for ``run_store_bench``)."""
     with tempfile.TemporaryDirectory() as tmp:
-        corpus_dir = Path(tmp) / "corpus"
+        work = keep or Path(tmp)
+        corpus_dir = work / "corpus"
         texts = source_texts(data_dir)
         docs = write_synthetic_corpus(corpus_dir, n_docs, data_dir)
         words = sum(len(d["text"].split()) for d in docs)
-        load_nlp()  # model load is start-up, not throughput
-        store = Path(tmp) / "store"
+        if processes <= 1:
+            load_nlp()  # model load is start-up, not throughput (workers load theirs as they start)
+        store = work / "store"
         t0, c0 = time.perf_counter(), cpu_s()
-        corpus = load_all(corpus_dir, n_docs, cache_dir=Path(tmp) / "cache")
-        ingest_corpus(corpus, store, processes=processes)
+        with TreePeak() as ingest_peak:
+            corpus = load_all(corpus_dir, n_docs, cache_dir=work / "cache")
+            ingest_corpus(corpus, store, processes=processes)
         ingest_s, ingest_cpu = time.perf_counter() - t0, cpu_s() - c0
-        workers_mb = children_rss_mb()
         t0, c0 = time.perf_counter(), cpu_s()
         for _ in load_nlp().pipe((d.text for d in corpus.documents), batch_size=BATCH_SIZE):
             pass
         bare_s, bare_cpu = time.perf_counter() - t0, cpu_s() - c0
-        figures = {
+        figures: dict[str, Any] = {
             "docs": len(corpus.documents),
             "words": words,
             "ingest_s": round(ingest_s, 2),
@@ -256,13 +325,11 @@ def run_bench(
             "ingest_cpu_s": round(ingest_cpu, 1),  # CPU time: robust to other loads on the machine
             "bare_spacy_cpu_s": round(bare_cpu, 1),
             "processes": processes,
-            "warm_start_s": round(warm_start_s(store), 2),
-            "query_ms": query_ms(store),
-            "add_one_doc_s": round(add_one_doc_s(store, texts), 2),
+            "ingest_peak_rss_mb": round(ingest_peak.peak_mb),  # this process and its workers
         }
-        # Read before the in-process sample below, which holds its parses at once.
-        figures["peak_rss_mb"] = round(peak_rss_mb(processes, workers_mb))
+        figures |= store_figures_in_child(store)
+        figures["peak_rss_mb"] = max(figures["ingest_peak_rss_mb"], figures["store_peak_rss_mb"])
         figures |= extraction_vs_bare(corpus.documents) | compare_ms(texts)
         if replicate_copies > 1:
-            figures["replicated"] = replicated_figures(store, replicate_copies)
+            figures["replicated"] = run_store_bench(store, data_dir, replicate_copies)
     return figures

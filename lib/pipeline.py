@@ -9,7 +9,7 @@ from typing import Any
 
 from lib import actors, dates, events, numbers, positions, quotes
 from lib.ingest import load_corpus
-from lib.nlp import load_nlp
+from lib.nlp import parse
 from lib.records import (
     Actor,
     Batch,
@@ -57,7 +57,7 @@ def extract_batch(docs: Sequence[Document], progress: Progress | None = None) ->
     The single-process analysis and the parallel ingest (lib/parallel.py) both extract here.
     """
     sdocs = []
-    for i, sdoc in enumerate(load_nlp().pipe(d.text for d in docs)):
+    for i, sdoc in enumerate(parse(d.text for d in docs)):
         sdocs.append(sdoc)
         if progress:
             progress(i + 1, len(docs))

@@ -1,4 +1,5 @@
-"""The spaCy model is the pinned release, and a tampered copy is refused."""
+"""The spaCy model is the pinned release, a tampered copy is refused, and long texts parsed in
+segments read exactly as one whole-text parse."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.nlp import PINNED_SHA256, ModelIntegrityError, model_path, verify_model
+from lib.nlp import PINNED_SHA256, ModelIntegrityError, load_nlp, model_path, parse, segments, verify_model
 
 
 def test_installed_model_matches_pinned_hashes() -> None:
@@ -26,3 +27,45 @@ def test_tampered_weights_are_refused(tmp_path: Path) -> None:
 def test_every_weight_file_is_pinned() -> None:
     weights = {p.relative_to(model_path()).as_posix() for p in model_path().glob("*/model")}
     assert weights <= set(PINNED_SHA256)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "data").glob("*.txt")))
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "pieces"),
+    [
+        ("short text", 100, ["short text"]),
+        ("One.\n\nTwo.\n\nThree.", 8, ["One.\n\n", "Two.\n\n", "Three."]),
+        ("One para.\n\nTwo para.", 100, ["One para.\n\nTwo para."]),  # under the limit: whole
+        # no paragraph break: cut after a sentence end, never after an abbreviation like "Mr."
+        (
+            "Mr. Smith spoke here. Then Mr. Jones left town. End",
+            25,
+            ["Mr. Smith spoke here. ", "Then Mr. Jones left town. ", "End"],
+        ),
+        ("nobreakatall" * 5, 10, ["nobreakatall" * 5]),  # nothing to cut at: one piece over the limit
+    ],
+)
+def test_segments_cut_at_breaks_and_join_back(text: str, limit: int, pieces: list[str]) -> None:
+    assert segments(text, limit) == pieces
+    assert "".join(pieces) == text
+
+
+def _reading(doc: object) -> tuple[object, ...]:
+    return (
+        doc.text,  # type: ignore[attr-defined]
+        [(t.idx, t.text, t.tag_, t.dep_, t.head.i) for t in doc],  # type: ignore[attr-defined]
+        [(s.start_char, s.end_char) for s in doc.sents],  # type: ignore[attr-defined]
+        [(e.start_char, e.end_char, e.label_) for e in doc.ents],  # type: ignore[attr-defined]
+    )
+
+
+def test_segmented_parse_reads_as_the_whole_text() -> None:
+    """The seeds joined (about 11,000 characters) cut into pieces of at most 3,000: every token,
+    tag, dependency, sentence and entity as in one parse, offsets into the joined text."""
+    assert len(segments(SEEDS, 3000)) >= 3
+    texts = [SEEDS, "", "A short one."]
+    parsed = list(parse(texts, limit=3000))
+    assert [_reading(d) for d in parsed] == [_reading(load_nlp()(t)) for t in texts]
