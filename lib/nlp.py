@@ -69,10 +69,11 @@ def load_nlp() -> Language:
     return spacy.load(path, exclude=list(DISABLED))
 
 
-# Long reports are parsed in segments cut at paragraph breaks: spaCy's memory grows with the
-# tokens of a call (a 9,000-word transcript took ~200 MB above the model), while its window
-# (a few tokens) never sees across a blank line anyway. Measured on the seeds and the dev
-# statements: same tokens, sentences and entities as one whole-text parse (tests/test_nlp.py).
+# Long reports are parsed in segments cut at paragraph breaks (else sentence ends): spaCy's
+# memory grows with the tokens of one call (a 9,000-word transcript took ~200 MB above the
+# model). Measured on the long dev statements: same tokens, tags, entities, sentences and
+# dependencies as one whole-text parse; in general a sentence never spans a cut (a heading
+# without a full stop, which a whole parse may run into the next paragraph, stays apart).
 SEGMENT_CHARS = 12_000
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n\s*")
 # A sentence end for texts flattened to one line (no paragraph breaks): a word of three or more
