@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from lib import event_frames, figures, frames
+from lib import figures, frames
 from lib.appmem import home_pairs
 
 analysis, view = ui.page(
@@ -16,17 +16,18 @@ analysis, view = ui.page(
     "comparison or Reader for the detail. Filters on the left apply to every page.",
 )
 docs = frames.documents_frame(analysis, view.filters)
-quotes = frames.quotes_frame(analysis, view.filters)
-events = event_frames.events_in_view(analysis, view.filters)
+quotes = ui.home_quotes(analysis, view)
+events = ui.home_events(analysis, view)
 pairs = home_pairs(list(docs["doc_id"]))  # the memory benchmark (lib.appmem) builds the same
-key = ui.corpus_key(analysis)
-discrepancies = sum(len(ui.cached_compare(key, analysis, a, b).discrepancies) for a, b in pairs)
+paired = ui.with_documents(analysis, sorted({d for pair in pairs for d in pair}))
+key = ui.corpus_key(paired)
+discrepancies = sum(len(ui.cached_compare(key, paired, a, b).discrepancies) for a, b in pairs)
 
 cols = st.columns(5)
 cols[0].metric("Documents", len(docs))
 cols[1].metric("Sources", docs["source"].nunique())
 cols[2].metric("Quotes", len(quotes))
-cols[3].metric("Events", len(events))
+cols[3].metric("Events", events)
 cols[4].metric(
     "Discrepancies",
     discrepancies if pairs or len(docs) < 2 else "—",

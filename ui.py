@@ -13,6 +13,7 @@ import hashlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 from urllib.parse import urljoin
@@ -20,12 +21,22 @@ from urllib.parse import urljoin
 import pandas as pd
 import streamlit as st
 
-from lib import exports, frames, links
+from lib import event_frames, exports, frames, links
 from lib.compare import compare
 from lib.ingest import load_bytes
-from lib.pipeline import Analysis, analyze_corpus, analyze_paths
-from lib.records import Comparison, Corpus
-from lib.store import read_analysis, read_manifest
+from lib.pipeline import analyze_corpus, analyze_paths
+from lib.records import Analysis, Comparison, Corpus
+from lib.slices import (
+    Slice,
+    StoreIndex,
+    count_events,
+    documents_slice,
+    overview_quotes,
+    positions_slice,
+    store_index,
+    timeline_slice,
+)
+from lib.store import read_manifest
 
 ROOT = Path(__file__).resolve().parent
 DATA = ROOT / "data"
@@ -44,11 +55,41 @@ def folder_analysis(folder: str) -> Analysis:
     return analyze_paths([Path(folder)], cache_dir=ROOT / ".cache")
 
 
-# One generation at a time: a re-ingested store replaces the old analysis instead of doubling memory.
+# One generation at a time: a re-ingested store replaces the old index instead of doubling memory.
 @st.cache_resource(show_spinner="Opening the store…", max_entries=1)
-def stored_analysis(store: str, generation: str) -> Analysis:
-    """The analysis a store holds; ``generation`` (the manifest's) makes a new ingest a new entry."""
-    return read_analysis(Path(store))
+def cached_index(store: str, generation: str) -> StoreIndex:
+    """What every page of a store needs; ``generation`` (the manifest's) makes a new ingest a new entry."""
+    return store_index(Path(store))
+
+
+@st.cache_resource(show_spinner="Reading this view from the store…", max_entries=16)
+def cached_slice(store: str, generation: str, name: str, view: links.View) -> Slice:
+    return page_slice(cached_index(store, generation), name, view)
+
+
+def page_slice(index: StoreIndex, name: str, view: links.View) -> Slice:
+    """The rows page ``name`` shows for ``view`` (lib/slices.py)."""
+    if name == "Timeline":
+        return timeline_slice(index, view.filters)
+    if name == "Actor_positions":
+        return positions_slice(index, view.filters, view.focus, view.issue)
+    if name == "Source_comparison":
+        return documents_slice(index, [d for d in default_docs(index.base, view) if d])
+    if name == "Reader":
+        ids = [d.id for d in index.base.documents]
+        return documents_slice(index, [view.doc if view.doc in ids else ids[0]] if ids else [])
+    return Slice(index.base)
+
+
+def opened_store() -> tuple[str, str] | None:
+    """(store, generation) when TRIANGULATE_STORE names a store; stops the page if it holds none."""
+    store = os.environ.get(STORE_ENV)
+    if not store:
+        return None
+    manifest = read_manifest(Path(store))
+    if not manifest.batches or not manifest.corpus:
+        _stop(f"{STORE_ENV}={store} holds no store: make one with `python -m lib ingest PATH --store DIR`.")
+    return store, manifest.corpus
 
 
 def _stop(message: str) -> NoReturn:
@@ -57,15 +98,7 @@ def _stop(message: str) -> NoReturn:
 
 
 def bundled_analysis() -> Analysis:
-    """The shared analysis: the store TRIANGULATE_STORE names, else the folder TRIANGULATE_DATA
-    names, else data/."""
-    if store := os.environ.get(STORE_ENV):
-        manifest = read_manifest(Path(store))
-        if not manifest.batches:
-            _stop(
-                f"{STORE_ENV}={store} holds no store: make one with `python -m lib ingest PATH --store DIR`."
-            )
-        return stored_analysis(store, manifest.corpus)
+    """The shared analysis of the folder TRIANGULATE_DATA names, else of data/."""
     folder = os.environ.get(DATA_ENV) or str(DATA)
     if not Path(folder).is_dir():
         _stop(f"{DATA_ENV}={folder} is not a folder.")
@@ -200,7 +233,7 @@ def actor_options(choices: links.Choices) -> list[str]:
     return sorted(choices.actors, key=lambda a: choices.actors[a].casefold())
 
 
-def _filter_widgets(analysis: Analysis, choices: links.Choices, view: links.View) -> None:
+def _filter_widgets(choices: links.Choices, view: links.View, bounds: tuple[date, date] | None) -> None:
     f = view.filters
     actors = actor_options(choices)
     synced(
@@ -222,7 +255,6 @@ def _filter_widgets(analysis: Analysis, choices: links.Choices, view: links.View
         options=list(choices.sources),
         placeholder="All sources",
     )
-    bounds = frames.date_bounds(analysis)
     hint = f"The corpus speaks of {bounds[0]} to {bounds[1]}." if bounds else "No dates found."
     synced(st.sidebar.date_input, "date_from", f.date_from, label="From", format="YYYY-MM-DD", help=hint)
     synced(st.sidebar.date_input, "date_to", f.date_to, label="To", format="YYYY-MM-DD", help=hint)
@@ -233,10 +265,16 @@ def _filter_widgets(analysis: Analysis, choices: links.Choices, view: links.View
 
 
 def page(title: str, name: str, how_to_read: str) -> tuple[Analysis, links.View]:
-    """Set up a page: the analysis, the view from the session or the link, the filter sidebar."""
+    """Set up a page: the view from the session or the link, the filter sidebar, and what the page
+    shows: the whole analysis of a folder, or the slice of a store the view selects."""
     st.set_page_config(page_title=f"{title} · Triangulate", layout="wide")
-    result = analysis()
-    choices = links.choices_of(result)
+    store = opened_store()
+    if store:
+        index = cached_index(*store)
+        choices, bounds = index.choices, index.bounds
+    else:
+        whole = analysis()
+        choices, bounds = links.choices_of(whole), frames.date_bounds(whole)
     view = _sync_view(choices, name)
     st.title(title)
     st.caption(how_to_read)
@@ -244,10 +282,40 @@ def page(title: str, name: str, how_to_read: str) -> tuple[Analysis, links.View]
         st.warning(notice)
     st.sidebar.header("Filters")
     st.sidebar.caption("They apply to every page and travel with the link.")
-    _filter_widgets(result, choices, view)
+    _filter_widgets(choices, view, bounds)
     view = st.session_state[VIEW]
     _write_query(view, name)
-    return result, view
+    if not store:
+        return whole, view
+    part = cached_slice(*store, name, view)
+    for note in part.notes:
+        st.info(note)
+    return part.analysis, view
+
+
+def store_index_now() -> StoreIndex | None:
+    """The open store's index (cached), or None when the dashboard reads a folder."""
+    store = opened_store()
+    return cached_index(*store) if store else None
+
+
+def home_quotes(analysis: Analysis, view: links.View) -> pd.DataFrame:
+    """The quotes in view, as the home page counts them (on a store: the columns it needs only)."""
+    index = store_index_now()
+    return overview_quotes(index, view.filters) if index else frames.quotes_frame(analysis, view.filters)
+
+
+def home_events(analysis: Analysis, view: links.View) -> int:
+    index = store_index_now()
+    if index:
+        return count_events(index, view.filters)
+    return len(event_frames.events_in_view(analysis, view.filters))
+
+
+def with_documents(analysis: Analysis, doc_ids: Sequence[str]) -> Analysis:
+    """``analysis`` holding these documents whole (on a store, the home page holds none)."""
+    index = store_index_now()
+    return documents_slice(index, doc_ids).analysis if index and doc_ids else analysis
 
 
 def share_box(view: links.View, name: str) -> None:

@@ -28,12 +28,13 @@ from typing import Any
 import pandas as pd
 from plotly.graph_objects import Figure
 
-from lib import event_frames, exports, figures, frames, render
+from lib import event_frames, exports, figures, frames, render, slices
 from lib.compare import compare
 from lib.links import Filters
 from lib.nlp import load_nlp
-from lib.pipeline import Analysis, analyze_paths
-from lib.store import read_analysis
+from lib.pipeline import analyze_paths
+from lib.records import Analysis
+from lib.slices import StoreIndex
 
 MAX_PAIRS_DOCS = 12  # above this, the home page does not count discrepancies over every pair
 HEALTH_TIMEOUT_S = 60.0
@@ -80,7 +81,7 @@ def timeline_page(analysis: Analysis, filters: Filters) -> int:
 
 def positions_page(analysis: Analysis, filters: Filters) -> int:
     positions = frames.positions_frame(analysis, filters)
-    statements = frames.statements_frame(analysis, filters, None, None)
+    statements = frames.statements_frame(analysis, filters, None, None, frames.MAX_ROWS)
     return _shown(statements) + (_shown(figures.positions_figure(positions)) if not positions.empty else 0)
 
 
@@ -124,19 +125,52 @@ def session_pages(analysis: Analysis) -> dict[str, int]:
     return out
 
 
+def store_session_pages(index: StoreIndex) -> dict[str, int]:
+    """session_pages on a store: each page built from the slice it reads (lib/slices.py)."""
+    filters = Filters()
+    base = index.base
+    ids = [d.id for d in base.documents]
+    docs = frames.documents_frame(base, filters)
+    speakers = frames.speakers_frame(slices.overview_quotes(index, filters))
+    slices.count_events(index, filters)
+    pairs = home_pairs(ids)
+    paired = slices.documents_slice(index, sorted({d for p in pairs for d in p})).analysis
+    for a, b in pairs:
+        compare(paired, a, b)
+    out = {
+        "home": _shown(docs, figures.documents_figure(docs))
+        + (0 if speakers.empty else _shown(figures.speakers_figure(speakers))),
+        "timeline": timeline_page(slices.timeline_slice(index, filters).analysis, filters),
+        "positions": positions_page(slices.positions_slice(index, filters, None, None).analysis, filters),
+    }
+    if len(ids) >= 2:
+        out["comparison"] = comparison_page(slices.documents_slice(index, ids[:2]).analysis, ids[0], ids[1])
+    if ids:
+        out["reader"] = reader_page(slices.documents_slice(index, ids[:1]).analysis, filters, ids[0])
+    return out
+
+
 def own_peak_rss_mb() -> float:
     """Peak resident memory of this process (Linux reports ru_maxrss in KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def measure_app(data: Path | None = None, store: Path | None = None) -> dict[str, Any]:
-    """Load the model, get the analysis as the dashboard would, build every page: peak RSS and time."""
+    """Get what the dashboard would hold and build every page: peak RSS and time.
+
+    On a folder the dashboard analyses it and holds the model (uploads are analysed in the
+    session); on a store it reads the index and each page's slice, and never loads the model.
+    """
     t0 = time.perf_counter()
-    load_nlp()  # the dashboard holds the model: uploads are analysed in the session
-    analysis = read_analysis(store) if store else analyze_paths([data or ROOT / "data"])
-    pages = session_pages(analysis)
+    if store:
+        index = slices.store_index(store)
+        pages, docs = store_session_pages(index), len(index.base.documents)
+    else:
+        load_nlp()
+        analysis = analyze_paths([data or ROOT / "data"])
+        pages, docs = session_pages(analysis), len(analysis.documents)
     return {
-        "docs": len(analysis.documents),
+        "docs": docs,
         "app_s": round(time.perf_counter() - t0, 2),
         "app_pages_bytes": pages,
         "app_peak_rss_mb": round(own_peak_rss_mb()),

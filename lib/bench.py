@@ -21,18 +21,27 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from lib.appmem import app_rss_in_child, streamlit_baseline_rss_mb
 from lib.compare import compare
 from lib.ingest import load_corpus
+from lib.links import Filters
 from lib.nlp import load_nlp
 from lib.parallel import ingest_corpus
 from lib.pipeline import analyze_corpus, extract_batch
-from lib.queries import Filters, home_data, query_document, query_events, query_positions, query_quotes
 from lib.records import Corpus, Document
 from lib.replicas import replicate
+from lib.slices import (
+    count_events,
+    documents_slice,
+    overview_quotes,
+    positions_slice,
+    store_index,
+    timeline_slice,
+)
 from lib.store import BATCH_SIZE, read_manifest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,8 +123,11 @@ class TreePeak:
 WARM_START = """
 import sys, time
 t0 = time.perf_counter()
-from lib.queries import home_data
-home_data(__import__("pathlib").Path(sys.argv[1]))
+from pathlib import Path
+from lib.links import Filters
+from lib.slices import count_events, overview_quotes, store_index
+index = store_index(Path(sys.argv[1]))
+overview_quotes(index, Filters()), count_events(index, Filters())
 print(time.perf_counter() - t0)
 """
 
@@ -144,17 +156,22 @@ def _ms(run: Callable[[], object], repeat: int = 3) -> float:
 
 
 def query_ms(store: Path) -> dict[str, float]:
-    """Median milliseconds of each page's query with typical filters (one actor, a year, two outlets)."""
-    home = home_data(store)
-    docs = home["documents"]
-    ids = list(docs["id"][:2]) if len(docs) else ["", ""]
-    outlets = list(docs["source"].unique()[:2]) if len(docs) else []
-    year = Filters(actors=NAMES_IDS[:1], date_from="2022-01-01", date_to="2022-12-31", sources=outlets)
+    """Median milliseconds of each page's data query (lib/slices.py) with typical filters: one
+    actor, a year, two outlets; the positions page with three actors and one in focus."""
+    index = store_index(store)
+    docs = index.base.documents
+    ids = [d.id for d in docs[:2]]
+    outlets = tuple(sorted({d.source for d in docs if d.source})[:2])
+    year = Filters(
+        actors=tuple(NAMES_IDS[:1]), date_from=date(2022, 1, 1), date_to=date(2022, 12, 31), sources=outlets
+    )
+    three = Filters(actors=tuple(NAMES_IDS))
     return {
-        "timeline": _ms(lambda: (query_events(store, year), query_quotes(store, year))),
-        "positions": _ms(lambda: query_positions(store, Filters(actors=NAMES_IDS[:3]))),
-        "comparison": _ms(lambda: [query_document(store, d) for d in ids]),
-        "reader": _ms(lambda: query_document(store, ids[0])),
+        "home": _ms(lambda: (overview_quotes(index, year), count_events(index, year))),
+        "timeline": _ms(lambda: timeline_slice(index, year)),
+        "positions": _ms(lambda: positions_slice(index, three, NAMES_IDS[0], None)),
+        "comparison": _ms(lambda: documents_slice(index, ids)),
+        "reader": _ms(lambda: documents_slice(index, ids[:1])),
     }
 
 

@@ -11,7 +11,7 @@ from lib.records import Actor, DateMention, Mention, Quote, Span
 from lib.similarity import terms
 
 if TYPE_CHECKING:  # lib.pipeline imports lib.events, which uses paragraph_parts from here
-    from lib.pipeline import Analysis
+    from lib.records import Analysis
 
 PARAGRAPH_RE = re.compile(r"\s*\n\s*\n\s*")
 MIN_TERMS = 2  # a sentence with fewer content words ("Europe.", a dateline) is not a claim

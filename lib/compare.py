@@ -16,9 +16,8 @@ from typing import Any
 
 from lib.claims import Claim, inside, quote_claims, sentence_claims
 from lib.discrepancies import find_discrepancies
-from lib.pipeline import Analysis
 from lib.positions import Issue, classify, load_issues
-from lib.records import AlignedPair, Comparison, Span, to_dict
+from lib.records import AlignedPair, Analysis, Comparison, Span, to_dict
 from lib.similarity import TfIdf, Vector, containment, cosine
 
 SAME_MIN = 0.3  # sentence cosine from which two claims say the same thing

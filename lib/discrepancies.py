@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from rapidfuzz.fuzz import ratio
 
 from lib.claims import Claim
-from lib.pipeline import Analysis
-from lib.records import AlignedPair, DateMention, Discrepancy, Mention, NumberClaim, Span
+from lib.records import AlignedPair, Analysis, DateMention, Discrepancy, Mention, NumberClaim, Span
 from lib.similarity import TfIdf, cosine, normalize, terms
 
 # How far a hedged figure may reach: "over 100,000" reads as 100,000 to 150,000. The bands

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from lib.aliases import fold
-from lib.pipeline import Analysis, analyze_paths
+from lib.pipeline import analyze_paths
+from lib.records import Analysis
 
 WORD = re.compile(r"\w+")
 THRESHOLDS = {"lenient": 0.3, "strict": 0.8}

@@ -16,8 +16,7 @@ from lib.frames import (
     table,
 )
 from lib.links import Filters, reader_link
-from lib.pipeline import Analysis
-from lib.records import Document, Event
+from lib.records import Analysis, Document, Event
 
 
 def event_in_view(event: Event, docs: dict[str, Document], filters: Filters) -> bool:

@@ -13,10 +13,10 @@ from datetime import date, timedelta
 import pandas as pd
 
 from lib.links import Filters
-from lib.pipeline import Analysis
-from lib.records import Comparison, Document, IngestError, Span
+from lib.records import Analysis, Comparison, Document, IngestError, Position, Quote, Span
 
 PROVENANCE = ["doc_id", "source", "date", "start", "end", "sentence"]
+MAX_ROWS = 1000  # rows a page lists at most (events, statements, an actor's quotes); a note says so
 SentenceOf = Callable[[str, int, int], str]
 
 
@@ -124,7 +124,7 @@ def documents_frame(analysis: Analysis, filters: Filters) -> pd.DataFrame:
             "date": d.date or "undated",
             "date_basis": d.date_basis,
             "language": d.language,
-            "chars": len(d.text),
+            "chars": analysis.text_length(d),
         }
         for d in docs
     )
@@ -216,35 +216,62 @@ def positions_frame(analysis: Analysis, filters: Filters) -> pd.DataFrame:
 STATEMENT_COLUMNS = ["actor", "issue_label", "stance", "speaker", "cue", "text", *PROVENANCE]
 
 
-def _quote_at(analysis: Analysis, span: Span) -> tuple[str, str]:
-    """(speaker, cue) of the quote that overlaps ``span``, if any."""
-    for q in analysis.quotes:
-        if q.doc_id == span.doc_id and q.start < span.end and span.start < q.end:
-            return actor_name(analysis, q.speaker_id) or q.speaker_text, q.cue or ""
-    return "", ""
+def _quote_finder(analysis: Analysis) -> Callable[[Span], tuple[str, str]]:
+    """A function span -> (speaker, cue) of the first quote (by position) overlapping it, if any."""
+    by_doc: dict[str, list[Quote]] = {}
+    for q in sorted(analysis.quotes, key=lambda q: (q.start, q.end)):
+        by_doc.setdefault(q.doc_id, []).append(q)
+
+    def quote_at(span: Span) -> tuple[str, str]:
+        for q in by_doc.get(span.doc_id, ()):
+            if q.start < span.end and span.start < q.end:
+                return actor_name(analysis, q.speaker_id) or q.speaker_text, q.cue or ""
+        return "", ""
+
+    return quote_at
 
 
-def statements_frame(
+def cut_note(shown: int, matched: int, what: str, which: str) -> str:
+    """The note a page shows when it lists ``shown`` of ``matched`` rows."""
+    return (
+        f"{matched:,} {what} match these filters; {shown:,} are shown ({which}). "
+        "Narrow the dates, actors or sources to see the rest."
+    )
+
+
+def statement_spans(
     analysis: Analysis, filters: Filters, actor: str | None, issue: str | None
-) -> pd.DataFrame:
-    """The statements behind the positions of one actor and/or issue (None: any)."""
+) -> list[tuple[Position, Span]]:
+    """The statements behind the positions of one actor and/or issue (None: any), in view."""
     docs = docs_in_view(analysis, filters)
-    sentence_of = sentence_lookup(analysis)
-    rows = (
-        {
-            "actor": actor_name(analysis, p.actor_id),
-            "issue_label": p.issue_label,
-            "stance": p.stance,
-            **dict(zip(("speaker", "cue"), _quote_at(analysis, s), strict=True)),
-            "text": s.text,
-            **provenance(docs[s.doc_id], s.start, s.end, sentence_of(s.doc_id, s.start, s.end)),
-        }
+    return [
+        (p, s)
         for p in analysis.positions
         if (actor is None or p.actor_id == actor)
         and (issue is None or p.issue == issue)
         and (not filters.actors or p.actor_id in filters.actors)
         for s in p.evidence
         if s.doc_id in docs
+    ]
+
+
+def statements_frame(
+    analysis: Analysis, filters: Filters, actor: str | None, issue: str | None, limit: int | None = None
+) -> pd.DataFrame:
+    """The statements behind the positions of one actor and/or issue (None: any): the first ``limit``."""
+    docs = docs_in_view(analysis, filters)
+    sentence_of = sentence_lookup(analysis)
+    quote_at = _quote_finder(analysis)
+    rows = (
+        {
+            "actor": actor_name(analysis, p.actor_id),
+            "issue_label": p.issue_label,
+            "stance": p.stance,
+            **dict(zip(("speaker", "cue"), quote_at(s), strict=True)),
+            "text": s.text,
+            **provenance(docs[s.doc_id], s.start, s.end, sentence_of(s.doc_id, s.start, s.end)),
+        }
+        for p, s in statement_spans(analysis, filters, actor, issue)[:limit]
     )
     return table(rows, STATEMENT_COLUMNS)
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from lib.pipeline import Analysis
+from lib.records import Analysis
 
 # name -> what it holds; README's parameter table is checked against this mapping.
 PARAMS: dict[str, str] = {

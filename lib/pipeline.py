@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -11,44 +10,15 @@ from lib import actors, dates, events, numbers, positions, quotes
 from lib.ingest import load_corpus
 from lib.nlp import parse
 from lib.records import (
-    Actor,
+    Analysis,
     Batch,
     Corpus,
-    DateMention,
     Document,
-    Event,
-    Mention,
-    NumberClaim,
-    Position,
-    Quote,
     Span,
     to_dict,
 )
 
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class Analysis:
-    corpus: Corpus
-    actors: tuple[Actor, ...]
-    mentions: tuple[Mention, ...]
-    quotes: tuple[Quote, ...]
-    dates: tuple[DateMention, ...]
-    events: tuple[Event, ...]
-    numbers: tuple[NumberClaim, ...]
-    positions: tuple[Position, ...]
-    sentences: tuple[Span, ...] = ()  # every sentence of every document, in order
-
-    @property
-    def documents(self) -> tuple[Document, ...]:
-        return self.corpus.documents
-
-    def document(self, doc_id: str) -> Document:
-        return next(d for d in self.corpus.documents if d.id == doc_id)
-
-    def actor(self, actor_id: str) -> Actor | None:
-        return next((a for a in self.actors if a.id == actor_id), None)
 
 
 def extract_batch(docs: Sequence[Document], progress: Progress | None = None) -> Batch:

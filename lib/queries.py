@@ -39,6 +39,24 @@ def _files(paths: Sequence[Path]) -> str:
     return "[" + ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths) + "]"
 
 
+# The days an ISO date value covers, as lib.frames.period reads them: 2022-01-26, 2022-W04,
+# 2022-01, 2014 (NULL for anything else).
+PERIOD_MACROS = (
+    "CREATE MACRO iso_week_monday(y, w) AS "
+    "make_date(y, 1, 4) - CAST(isodow(make_date(y, 1, 4)) - 1 AS INTEGER) + 7 * (w - 1)",
+    "CREATE MACRO period_start(v) AS CASE "
+    "WHEN regexp_full_match(v, '\\d{4}-W\\d{2}') "
+    "THEN iso_week_monday(CAST(v[1:4] AS INTEGER), CAST(v[7:8] AS INTEGER)) "
+    "WHEN regexp_full_match(v, '\\d{4}-\\d{2}-\\d{2}') THEN TRY_CAST(v AS DATE) "
+    "WHEN regexp_full_match(v, '\\d{4}-\\d{2}') THEN TRY_CAST(v || '-01' AS DATE) "
+    "WHEN regexp_full_match(v, '\\d{4}') THEN TRY_CAST(v || '-01-01' AS DATE) END",
+    "CREATE MACRO period_end(v) AS CASE "
+    "WHEN regexp_full_match(v, '\\d{4}-W\\d{2}') THEN period_start(v) + 6 "
+    "WHEN regexp_full_match(v, '\\d{4}-\\d{2}') THEN last_day(period_start(v)) "
+    "WHEN regexp_full_match(v, '\\d{4}') THEN TRY_CAST(v || '-12-31' AS DATE) "
+    "ELSE period_start(v) END",
+)
+
 _OPEN: dict[Path, tuple[tuple[int, int], Manifest, duckdb.DuckDBPyConnection]] = {}
 MAX_OPEN = 4  # stores kept open; a page session uses one
 
@@ -66,7 +84,10 @@ def _build(store: Path, manifest: Manifest) -> duckdb.DuckDBPyConnection:
         )
     for table in CORPUS_TABLES:
         files = _files([corpus_path(store, manifest, table)])
-        con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet({files})")
+        # file_row_number: the table's own order (merged events as lib.events ordered them)
+        con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet({files}, file_row_number = true)")
+    for macro in PERIOD_MACROS:
+        con.execute(macro)
     return con
 
 

@@ -7,7 +7,9 @@ what makes highlighting, comparison and golden tests simple.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 BlockKind = Literal["body", "heading", "caption", "embedded_post", "credit"]
@@ -193,3 +195,41 @@ class Comparison:
     quoted_only_a: tuple[str, ...] = ()  # actor ids quoted in A and not in B
     quoted_only_b: tuple[str, ...] = ()
     quoted_both: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What Triangulate read out of a corpus, or (lib/slices.py) the slice of a store a page shows:
+    then documents outside the slice are held without their text, their lengths in ``text_lengths``."""
+
+    corpus: Corpus
+    actors: tuple[Actor, ...]
+    mentions: tuple[Mention, ...]
+    quotes: tuple[Quote, ...]
+    dates: tuple[DateMention, ...]
+    events: tuple[Event, ...]
+    numbers: tuple[NumberClaim, ...]
+    positions: tuple[Position, ...]
+    sentences: tuple[Span, ...] = ()  # every sentence of every document, in order
+    text_lengths: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        return self.corpus.documents
+
+    @cached_property
+    def _documents_by_id(self) -> dict[str, Document]:
+        return {d.id: d for d in self.corpus.documents}
+
+    @cached_property
+    def _actors_by_id(self) -> dict[str, Actor]:
+        return {a.id: a for a in self.actors}
+
+    def document(self, doc_id: str) -> Document:
+        return self._documents_by_id[doc_id]
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return self._actors_by_id.get(actor_id)
+
+    def text_length(self, doc: Document) -> int:
+        return len(doc.text) or self.text_lengths.get(doc.id, 0)

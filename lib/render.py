@@ -13,8 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lib.pipeline import Analysis
-from lib.records import Comparison
+from lib.records import Analysis, Comparison
 
 KINDS = ("quote", "speaker", "actor", "date", "claim", "discrepancy", "target")
 # Pair colours for aligned claims: soft enough to read text over them.

@@ -26,7 +26,7 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -35,7 +35,9 @@ import pyarrow.parquet as pq
 from lib.columns import arrow_type, records_table, table_records
 from lib.records import (
     Actor,
+    Analysis,
     Batch,
+    Corpus,
     DateMention,
     Document,
     Event,
@@ -46,9 +48,6 @@ from lib.records import (
     Quote,
     Span,
 )
-
-if TYPE_CHECKING:
-    from lib.pipeline import Analysis
 
 FORMAT = 1
 # Documents per ingest batch. Measured: 64 held ~880 MB in a worker (parsed docs are kept until the
@@ -321,8 +320,6 @@ def live_records(store: Path, manifest: Manifest, table: str, cls: type[R]) -> l
 
 def read_analysis(store: Path) -> Analysis:
     """The Analysis a store holds: live rows, corpus order, actor ids as settled for the corpus."""
-    from lib.pipeline import Analysis  # imported here: it loads spaCy, which queries never need
-    from lib.records import Corpus
 
     manifest = read_manifest(store)
     tables = read_corpus(store, manifest)

@@ -47,8 +47,11 @@ ui.synced(
 )
 view = st.session_state[ui.VIEW]
 
-statements = frames.statements_frame(analysis, view.filters, view.focus, view.issue)
-st.subheader(f"Statements ({len(statements)})")
+statements = frames.statements_frame(analysis, view.filters, view.focus, view.issue, frames.MAX_ROWS)
+matched = len(frames.statement_spans(analysis, view.filters, view.focus, view.issue))
+st.subheader(f"Statements ({matched})")
+if matched > len(statements):
+    st.caption(frames.cut_note(len(statements), matched, "statements", "the first by actor and issue"))
 if statements.empty:
     st.info("No statements for this choice — pick another actor or issue, or clear the filters.")
 else:
@@ -76,7 +79,8 @@ if view.focus:
         st.html(render.snippet_html(f"{actor.type}{role}{affiliation}", label=f"{actor.name} —"))
     aliases = frames.aliases_frame(analysis, view.focus, view.filters)
     quotes = frames.quotes_frame(analysis, view.filters)
-    quotes = quotes[quotes["speaker_id"] == view.focus]
+    quotes = quotes[quotes["speaker_id"] == view.focus].sort_values("date", ascending=False, kind="stable")
+    quotes = quotes.head(frames.MAX_ROWS)  # a store's slice holds the latest MAX_ROWS
     a_col, q_col = st.columns([1, 3])
     a_col.markdown("**Seen as**")
     a_col.dataframe(aliases, hide_index=True)

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from lib.pipeline import Analysis
 from lib.records import (
     Actor,
     AlignedPair,
+    Analysis,
     Comparison,
     Corpus,
     DateMention,

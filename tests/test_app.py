@@ -192,11 +192,12 @@ def test_document_pickers_name_source_title_and_date() -> None:
 
 @pytest.fixture
 def fresh_caches() -> Iterator[None]:
-    ui.stored_analysis.clear()
-    ui.folder_analysis.clear()
+    caches = (ui.cached_index, ui.cached_slice, ui.folder_analysis)
+    for cache in caches:
+        cache.clear()
     yield
-    ui.stored_analysis.clear()
-    ui.folder_analysis.clear()
+    for cache in caches:
+        cache.clear()
 
 
 @pytest.mark.usefixtures("fresh_caches")
@@ -214,6 +215,39 @@ def test_home_reads_the_store_the_environment_names(tmp_path: Path, monkeypatch:
     assert set(at.dataframe[0].value["title"]) == {"Crossing closed", "Troops counted"}
     assert at.metric[0].value == "2"
     assert not at.get("file_uploader")  # uploads are off: they would re-analyse the whole store
+
+
+@pytest.mark.parametrize("page", ["Timeline", "Actor_positions", "Source_comparison", "Reader"])
+@pytest.mark.usefixtures("fresh_caches")
+def test_every_page_reads_its_slice_of_the_store(
+    page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a store each page shows what it shows on the same reports analysed in memory."""
+    import json
+
+    from dashboard_fixtures import documents
+
+    from lib.ingest import load_corpus
+    from lib.parallel import ingest_corpus
+
+    folder, store = tmp_path / "reports", tmp_path / "store"
+    folder.mkdir()
+    rows = [
+        {"id": d.id, "title": d.title, "source": d.source, "date": d.date, "text": d.text}
+        for d in documents()
+    ]
+    (folder / "reports.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    ingest_corpus(load_corpus([folder]), store)
+    monkeypatch.setenv(ui.DATA_ENV, str(folder))
+    in_memory = app(page)
+    assert not in_memory.exception
+    assert in_memory.dataframe  # the page shows rows to compare
+    monkeypatch.delenv(ui.DATA_ENV)
+    monkeypatch.setenv(ui.STORE_ENV, str(store))
+    on_store = app(page)
+    assert not on_store.exception, [e.value for e in on_store.exception]
+    assert [d.value.to_dict() for d in on_store.dataframe] == [d.value.to_dict() for d in in_memory.dataframe]
+    assert html_of(on_store) == html_of(in_memory)
 
 
 @pytest.mark.usefixtures("fresh_caches")

@@ -9,8 +9,7 @@ import pytest
 
 from lib.compare import compare
 from lib.numbers import extract_numbers
-from lib.pipeline import Analysis
-from lib.records import Actor, Corpus, DateMention, Document, Mention, Quote, Span
+from lib.records import Actor, Analysis, Corpus, DateMention, Document, Mention, Quote, Span
 from lib.similarity import terms
 
 ACTORS = (

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from lib.evaluate import overlap, score_dates, score_entities, score_quotes, tokens
-from lib.pipeline import Analysis, analysis_dict
-from lib.records import Actor, Corpus, DateMention, Document, Mention, Quote
+from lib.pipeline import analysis_dict
+from lib.records import Actor, Analysis, Corpus, DateMention, Document, Mention, Quote
 
 SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score.py"
 TEXT = (

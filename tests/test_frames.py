@@ -10,8 +10,7 @@ from dashboard_fixtures import TEXT_A, TEXT_B, comparison, sample_analysis
 
 from lib import event_frames, figures, frames
 from lib.links import Filters
-from lib.pipeline import Analysis
-from lib.records import Corpus, Document
+from lib.records import Analysis, Corpus, Document
 
 ANALYSIS = sample_analysis()
 EMPTY = Analysis(Corpus(()), (), (), (), (), (), (), ())

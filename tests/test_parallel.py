@@ -10,8 +10,8 @@ import pytest
 
 from lib import parallel
 from lib.parallel import ingest_corpus, plan_batches, text_progress
-from lib.pipeline import Analysis, analyze_corpus
-from lib.records import Corpus, Document
+from lib.pipeline import analyze_corpus
+from lib.records import Analysis, Corpus, Document
 from lib.store import read_analysis, read_manifest
 
 # Four small reports written for this test: names, quotes, dates and numbers across documents.

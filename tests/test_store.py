@@ -11,7 +11,6 @@ import pytest
 from lib import store as st
 from lib.columns import records_table, table_records
 from lib.compaction import compact
-from lib.pipeline import Analysis
 from lib.queries import (
     Filters,
     home_data,
@@ -23,6 +22,7 @@ from lib.queries import (
 )
 from lib.records import (
     Actor,
+    Analysis,
     Batch,
     Block,
     Corpus,

@@ -1,0 +1,155 @@
+"""A page's slice of a store gives the page what the whole analysis gives it.
+
+Both corpora are written to a store (one document per batch, so every query crosses batches);
+each page's frames are built from the slice the page reads and from the whole analysis, for a
+table of views, and must be equal.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from dashboard_fixtures import sample_analysis
+
+from lib import event_frames, frames, render
+from lib.compare import compare
+from lib.links import Filters
+from lib.pipeline import analyze_paths
+from lib.records import Analysis
+from lib.slices import (
+    StoreIndex,
+    count_events,
+    documents_slice,
+    overview_quotes,
+    positions_slice,
+    store_index,
+    timeline_slice,
+)
+from lib.store import read_analysis, write_analysis
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module", params=["seeds", "sample"])
+def stored(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Analysis, StoreIndex]:
+    analysis = analyze_paths([ROOT / "data"]) if request.param == "seeds" else sample_analysis()
+    store = tmp_path_factory.mktemp(request.param)
+    write_analysis(analysis, store, batch_size=1)
+    return read_analysis(store), store_index(store)
+
+
+def _filters(analysis: Analysis) -> list[Filters]:
+    """No filter, each actor that has events, a day, an open range, a source, and all together."""
+    actors = sorted({a for e in analysis.events for a in e.actors})[:3]
+    days = sorted({e.date for e in analysis.events if len(e.date) == 10})
+    day = date.fromisoformat(days[0])
+    sources = sorted({d.source for d in analysis.documents if d.source})[:1]
+    return [
+        Filters(),
+        *(Filters(actors=(a,)) for a in actors),
+        Filters(date_from=day, date_to=day),
+        Filters(date_from=day),
+        Filters(date_to=date(2015, 1, 1)),
+        Filters(sources=tuple(sources)),
+        Filters(actors=tuple(actors[:2]), sources=tuple(sources), date_from=date(2014, 1, 1)),
+    ]
+
+
+def same(a: pd.DataFrame, b: pd.DataFrame) -> None:
+    pd.testing.assert_frame_equal(a.reset_index(drop=True), b.reset_index(drop=True), check_dtype=False)
+
+
+def test_the_index_offers_what_the_whole_analysis_offers(stored: tuple[Analysis, StoreIndex]) -> None:
+    whole, index = stored
+    assert index.choices == frames_choices(whole)
+    assert index.bounds == frames.date_bounds(whole)
+    same(frames.documents_frame(index.base, Filters()), frames.documents_frame(whole, Filters()))
+    assert all(d.text == "" for d in index.base.documents)  # no text held by the index
+
+
+def frames_choices(analysis: Analysis) -> object:
+    from lib.links import choices_of
+
+    return choices_of(analysis)
+
+
+def test_timeline_slice(stored: tuple[Analysis, StoreIndex]) -> None:
+    whole, index = stored
+    for f in _filters(whole):
+        part = timeline_slice(index, f)
+        assert not part.notes
+        same(event_frames.events_frame(part.analysis, f), event_frames.events_frame(whole, f))
+        for group in ("actor", "source"):
+            same(
+                event_frames.timeline_frame(part.analysis, f, group),
+                event_frames.timeline_frame(whole, f, group),
+            )
+        assert count_events(index, f) == len(event_frames.events_in_view(whole, f))
+        assert len(part.analysis.sentences) < len(whole.sentences)  # only the evidence sentences
+
+
+def test_a_long_timeline_is_cut_to_the_latest_events_with_a_note(stored: tuple[Analysis, StoreIndex]) -> None:
+    whole, index = stored
+    part = timeline_slice(index, Filters(), limit=2)
+    everything = event_frames.events_in_view(whole, Filters())
+    assert len(part.analysis.events) == 2
+    assert {e.date for e in part.analysis.events} <= set(sorted(e.date for e in everything)[-2:])
+    assert part.notes and f"{len(everything):,} events match" in part.notes[0]
+
+
+def test_positions_slice(stored: tuple[Analysis, StoreIndex]) -> None:
+    whole, index = stored
+    actors = sorted({p.actor_id for p in whole.positions})[:3]
+    issues = sorted({p.issue for p in whole.positions})[:2]
+    for f in _filters(whole):
+        same(frames.positions_frame(index.base, f), frames.positions_frame(whole, f))
+        for focus in (None, *actors):
+            for issue in (None, *issues):
+                part = positions_slice(index, f, focus, issue).analysis
+                same(
+                    frames.statements_frame(part, f, focus, issue),
+                    frames.statements_frame(whole, f, focus, issue),
+                )
+                if focus:
+                    same(frames.aliases_frame(part, focus, f), frames.aliases_frame(whole, focus, f))
+                    mine, theirs = frames.quotes_frame(part, f), frames.quotes_frame(whole, f)
+                    same(mine[mine["speaker_id"] == focus], theirs[theirs["speaker_id"] == focus])
+
+
+def test_statements_are_cut_at_the_limit(stored: tuple[Analysis, StoreIndex]) -> None:
+    whole, index = stored
+    part = positions_slice(index, Filters(), None, None, limit=2).analysis
+    same(
+        frames.statements_frame(part, Filters(), None, None, 2),
+        frames.statements_frame(whole, Filters(), None, None, 2),
+    )
+
+
+def test_documents_slice_serves_reader_and_comparison(stored: tuple[Analysis, StoreIndex]) -> None:
+    whole, index = stored
+    a, b = [d.id for d in whole.documents][:2]
+    part = documents_slice(index, [a, b]).analysis
+    assert part.document(a) == whole.document(a) and part.document(b) == whole.document(b)
+    assert compare(part, a, b) == compare(whole, a, b)
+    for doc in (a, b):
+        assert render.document_marks(part, doc) == render.document_marks(whole, doc)
+        same(frames.mentions_frame(part, doc), frames.mentions_frame(whole, doc))
+        mine, theirs = frames.quotes_frame(part, Filters()), frames.quotes_frame(whole, Filters())
+        same(mine[mine["doc_id"] == doc], theirs[theirs["doc_id"] == doc])
+    comparison = compare(whole, a, b)
+    same(frames.claims_frame(part, comparison), frames.claims_frame(whole, comparison))
+    same(frames.discrepancies_frame(part, comparison), frames.discrepancies_frame(whole, comparison))
+
+
+def test_overview_quotes_count_speakers_as_the_whole_analysis(stored: tuple[Analysis, StoreIndex]) -> None:
+    whole, index = stored
+    for f in _filters(whole):
+        mine, theirs = overview_quotes(index, f), frames.quotes_frame(whole, f)
+        assert len(mine) == len(theirs)
+        same(frames.speakers_frame(mine), frames.speakers_frame(theirs))
+        assert frames.unresolved_speakers(mine) == frames.unresolved_speakers(theirs)
