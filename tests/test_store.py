@@ -1,8 +1,10 @@
-"""The columnar store: round trips, per-batch replacement, atomic writes, filtered queries."""
+"""The columnar store: round trips, per-batch replacement, atomic writes, filtered queries
+(through lib/slices.py, what the pages read)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -11,15 +13,8 @@ import pytest
 from lib import store as st
 from lib.columns import records_table, table_records
 from lib.compaction import compact
-from lib.queries import (
-    Filters,
-    home_data,
-    query_document,
-    query_events,
-    query_mentions,
-    query_positions,
-    query_quotes,
-)
+from lib.frames import positions_frame
+from lib.links import Filters
 from lib.records import (
     Actor,
     Analysis,
@@ -37,6 +32,7 @@ from lib.records import (
     Span,
 )
 from lib.replicas import replicate
+from lib.slices import documents_slice, overview_quotes, positions_slice, store_index, timeline_slice
 
 TEXTS = {
     "a": "Mayor Ada Quill said on Monday that the bridge will close.",
@@ -188,7 +184,8 @@ def test_folder_tables_name_every_table_of_a_batch_folder() -> None:
 
 def test_a_missing_store_reads_as_empty(tmp_path: Path) -> None:
     assert st.read_manifest(tmp_path / "nothing") == st.Manifest()
-    assert home_data(tmp_path / "nothing")["quotes"] == 0
+    with pytest.raises(FileNotFoundError, match="holds no store"):
+        store_index(tmp_path / "nothing")
 
 
 @pytest.fixture
@@ -197,44 +194,46 @@ def filled(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def speakers(store: Path, filters: Filters) -> list[str]:
+    return list(overview_quotes(store_index(store), filters)["speaker_id"])
+
+
 @pytest.mark.parametrize(
-    ("filters", "speakers"),
+    ("filters", "expected"),
     [
         (Filters(), ["ada-quill", "bo-reyes"]),
-        (Filters(actors=["bo-reyes"]), ["bo-reyes"]),
-        (Filters(actors=["nobody"]), []),
-        (Filters(sources=["Evening Post"]), ["bo-reyes"]),
-        (Filters(sources=["Nowhere Times"]), []),
-        (Filters(date_from="2021-06-01"), ["bo-reyes"]),
-        (Filters(date_to="2021-05-31"), ["ada-quill"]),
-        (Filters(date_from="2022-01-01"), []),
+        (Filters(actors=("bo-reyes",)), ["bo-reyes"]),
+        (Filters(actors=("nobody",)), []),
+        (Filters(sources=("Evening Post",)), ["bo-reyes"]),
+        (Filters(sources=("Nowhere Times",)), []),
+        (Filters(date_from=date(2021, 6, 1)), ["bo-reyes"]),
+        (Filters(date_to=date(2021, 5, 31)), ["ada-quill"]),
+        (Filters(date_from=date(2022, 1, 1)), []),
     ],
 )
-def test_query_quotes_filters(filled: Path, filters: Filters, speakers: list[str]) -> None:
-    assert list(query_quotes(filled, filters)["speaker_id"]) == speakers
+def test_quotes_in_view(filled: Path, filters: Filters, expected: list[str]) -> None:
+    assert speakers(filled, filters) == expected
 
 
 @pytest.mark.parametrize(
     ("filters", "ids"),
     [
         (Filters(), ["e1", "e2"]),
-        (Filters(actors=["ada-quill"]), ["e1"]),
-        (Filters(sources=["Evening Post"]), ["e2"]),
-        (Filters(date_from="2021-06-01", date_to="2021-06-30"), ["e2"]),
-        (Filters(actors=["lowtown"]), []),
+        (Filters(actors=("ada-quill",)), ["e1"]),
+        (Filters(sources=("Evening Post",)), ["e2"]),
+        (Filters(date_from=date(2021, 6, 1), date_to=date(2021, 6, 30)), ["e2"]),
+        (Filters(actors=("lowtown",)), []),
     ],
 )
-def test_query_events_filters(filled: Path, filters: Filters, ids: list[str]) -> None:
-    assert list(query_events(filled, filters)["id"]) == ids
+def test_events_in_view(filled: Path, filters: Filters, ids: list[str]) -> None:
+    assert [e.id for e in timeline_slice(store_index(filled), filters).analysis.events] == ids
 
 
-def test_query_mentions_and_positions(filled: Path) -> None:
-    assert list(query_mentions(filled, Filters(sources=["Daily Ledger"]))["actor_id"]) == [
-        "ada-quill",
-        "lowtown",
-    ]
-    assert list(query_positions(filled, Filters(actors=["ada-quill"]))["issue"]) == ["bridge"]
-    assert query_positions(filled, Filters(issues=["taxes"])).empty
+def test_mentions_and_positions(filled: Path) -> None:
+    index = store_index(filled)
+    part = positions_slice(index, Filters(sources=("Daily Ledger",)), "ada-quill", None).analysis
+    assert [m.actor_id for m in part.mentions] == ["ada-quill"]
+    assert list(positions_frame(index.base, Filters(actors=("ada-quill",)))["issue"]) == ["bridge"]
 
 
 def test_actor_map_renames_ids_in_reads_and_queries(filled: Path) -> None:
@@ -243,34 +242,35 @@ def test_actor_map_renames_ids_in_reads_and_queries(filled: Path) -> None:
     batch_a = manifest.live()["a"]
     st.write_corpus(filled, replace(tables, actor_map={(batch_a, "ada-quill"): "ada-quill-person"}))
     assert next(m.actor_id for m in st.read_analysis(filled).mentions) == "ada-quill-person"
-    assert list(query_quotes(filled, Filters(actors=["ada-quill-person"]))["doc_id"]) == ["a"]
+    assert speakers(filled, Filters(actors=("ada-quill-person",))) == ["ada-quill-person"]
 
 
 @pytest.mark.parametrize(
     ("doc_id", "quotes", "mentions"),
     [("a", ["ada-quill"], ["ada-quill"]), ("c", [], ["lowtown"]), ("zz", None, None)],
 )
-def test_query_document_reads_one_document(
+def test_a_document_slice_reads_one_document(
     filled: Path, doc_id: str, quotes: list[str] | None, mentions: list[str] | None
 ) -> None:
-    found = query_document(filled, doc_id)
+    part = documents_slice(store_index(filled), [doc_id]).analysis
     if quotes is None:
-        assert found == {}
+        assert not part.quotes and not part.mentions and not part.sentences
         return
-    assert list(found["documents"]["id"]) == [doc_id]
-    assert list(found["quotes"]["speaker_id"]) == quotes
-    assert list(found["mentions"]["actor_id"]) == mentions
-    assert list(found["sentences"]["text"]) == [TEXTS[doc_id]]
+    assert [d.id for d in part.documents if d.text] == [doc_id]
+    assert [q.speaker_id for q in part.quotes] == quotes
+    assert [m.actor_id for m in part.mentions] == mentions
+    assert [s.text for s in part.sentences] == [TEXTS[doc_id]]
 
 
 def test_queries_see_a_replaced_document_and_not_its_old_rows(filled: Path) -> None:
-    assert len(query_quotes(filled, Filters(actors=["bo-reyes"]))) == 1  # opens and keeps the store
+    assert speakers(filled, Filters(actors=("bo-reyes",))) == ["bo-reyes"]  # opens and keeps the store
     new_b = _doc("b", "The council approved the plan.")
     st.write_batch(filled, "new", st.Batch(documents=(new_b,)))
     st.commit_batch(filled, st.BatchEntry("new", ("b",), (st.document_key(new_b),)))
-    assert query_quotes(filled, Filters(actors=["bo-reyes"])).empty
-    assert list(query_document(filled, "b")["documents"]["text"]) == [new_b.text]
-    assert home_data(filled)["documents"]["id"].tolist() == ["a", "b", "c"]
+    index = store_index(filled)
+    assert speakers(filled, Filters(actors=("bo-reyes",))) == []
+    assert documents_slice(index, ["b"]).analysis.document("b").text == new_b.text
+    assert [d.id for d in index.base.documents] == [d.id for d in st.read_analysis(filled).documents]
 
 
 @pytest.mark.parametrize("copies", [1, 3])
@@ -278,9 +278,10 @@ def test_replicate_copies_every_live_row_under_new_ids(filled: Path, copies: int
     assert replicate(filled, copies) == 3 * copies
     read = st.read_analysis(filled)
     assert len(read.documents) == len({d.id for d in read.documents}) == 3 * copies
-    assert len(query_quotes(filled, Filters(actors=["ada-quill"]))) == copies
-    assert len(query_events(filled, Filters(actors=["bo-reyes"]))) == copies
-    assert len(query_document(filled, "a~1")) == (5 if copies > 1 else 0)
+    index = store_index(filled)
+    assert speakers(filled, Filters(actors=("ada-quill",))) == ["ada-quill"] * copies
+    assert len(timeline_slice(index, Filters(actors=("bo-reyes",))).analysis.events) == copies
+    assert len(documents_slice(index, ["a~1"]).analysis.quotes) == (1 if copies > 1 else 0)
 
 
 def test_compaction_keeps_what_reads_and_queries_see(filled: Path) -> None:
@@ -291,9 +292,9 @@ def test_compaction_keeps_what_reads_and_queries_see(filled: Path) -> None:
     st.write_batch(filled, "new", st.Batch(documents=(new_b,)))
     st.commit_batch(filled, st.BatchEntry("new", ("b",), (st.document_key(new_b),)))
     before = st.read_analysis(filled)
-    quotes = query_quotes(filled, Filters(actors=["ada-q"]))
+    quotes = overview_quotes(store_index(filled), Filters())
     assert compact(filled, batch_docs=10) == 1
     assert [p.name for p in (filled / "batches").iterdir()] == [st.read_manifest(filled).batches[0].id]
     assert st.read_corpus(filled, st.read_manifest(filled)).actor_map == {}
     assert st.read_analysis(filled) == before
-    assert query_quotes(filled, Filters(actors=["ada-q"])).equals(quotes)
+    assert overview_quotes(store_index(filled), Filters()).equals(quotes)
