@@ -25,8 +25,10 @@ KEYS = {
     "query_ms",
     "add_one_doc_s",
     "peak_rss_mb",
+    "ingest_peak_rss_mb",
+    "store_peak_rss_mb",
 }
-PAGES = {"timeline", "positions", "comparison", "reader"}
+PAGES = {"home", "timeline", "positions", "comparison", "reader"}
 
 
 def test_bench_prints_one_json_object_with_every_key(capsys: pytest.CaptureFixture[str]) -> None:
@@ -35,6 +37,35 @@ def test_bench_prints_one_json_object_with_every_key(capsys: pytest.CaptureFixtu
     assert set(figures) >= KEYS
     assert set(figures["query_ms"]) == PAGES
     assert (figures["docs"], figures["processes"]) == (3, 1)
+    assert figures["peak_rss_mb"] == max(figures["ingest_peak_rss_mb"], figures["store_peak_rss_mb"]) > 0
+
+
+def test_bench_measures_a_kept_store_again_and_a_replicated_copy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["bench", "--docs", "2", "--json", "--keep", str(tmp_path)]) == 0
+    capsys.readouterr()
+    assert main(["bench", "--store", str(tmp_path / "store"), "--json"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert set(again["query_ms"]) == PAGES and again["docs"] == 3  # the bench's added document is kept
+    assert main(["bench", "--store", str(tmp_path / "store"), "--replicate", "3", "--json"]) == 0
+    copied = json.loads(capsys.readouterr().out)
+    assert (copied["docs"], copied["source_docs"]) == (12, 4) and "replicating" in copied["note"]
+    assert len(list((tmp_path / "store" / "batches").iterdir())) < 12  # the kept store is left as it was
+
+
+def test_tree_peak_counts_a_child_process() -> None:
+    import subprocess
+    import sys
+
+    from lib.bench import TreePeak, tree_rss_mb
+
+    alone = tree_rss_mb()
+    with TreePeak(every=0.01) as peak:
+        subprocess.run(
+            [sys.executable, "-c", 'b = b"x" * (200 * 2**20); import time; time.sleep(0.5)'], check=True
+        )
+    assert peak.peak_mb > alone + 150
 
 
 @pytest.mark.parametrize("n", [0, 1, 5])
