@@ -30,14 +30,14 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from lib import actors, events, positions
 from lib.compaction import compact
 from lib.nlp import load_nlp
 from lib.pipeline import extract_batch
-from lib.records import Actor, Batch, Corpus, Document, Event, Mention, Quote
-from lib.registry import Registry
+from lib.records import Actor, Batch, Corpus, Document, Event, Quote
+from lib.settle import corpus_order, settle_columns
 from lib.store import (
     BATCH_SIZE,
     ActorMap,
@@ -57,7 +57,6 @@ from lib.store import (
 
 Progress = Callable[[int, int], None]
 MAX_BATCHES = 64  # more batch folders than this and an ingest ends by compacting them
-Found = list[tuple[Mention, Actor]]
 
 
 @dataclass(frozen=True)
@@ -67,33 +66,13 @@ class IngestReport:
     batches: int
 
 
-def _settle(found: Found, flags: Sequence[bool], registry: Registry) -> tuple[list[Actor], list[Mention]]:
-    """actors._settle over mentions from several batches: one id per (name, kind) in the corpus.
-
-    A batch types a state "country" only when it acts there; over the corpus it is a country
-    when it acts in any batch, as analyze_corpus decides.
-    """
-    agentive = {actor.id for (_, actor), flag in zip(found, flags, strict=True) if flag}
-    raw = [(m, replace(a, type="country") if a.id in agentive and a.type == "place" else a) for m, a in found]
-    return actors._settle(raw, agentive, registry)  # the corpus-level step, see the module doc
-
-
-def _raw_actor(raw: dict[str, Any]) -> Actor:
-    return Actor(**{**raw, "aliases": tuple(raw["aliases"])})
-
-
 def settle_actors(store: Path, manifest: Manifest) -> tuple[list[Actor], ActorMap]:
     """The corpus's actors from every live raw mention, and the batch ids settling changed."""
     data = read_live(store, manifest, "mentions", ["doc_id", "batch", "actor_id", "raw_actor", "agentive"])
     if data.num_rows == 0:
         return [], {}
-    order = {d: i for i, d in enumerate(manifest.live())}
-    cols = [data.column(n).to_pylist() for n in ("doc_id", "batch", "actor_id", "raw_actor", "agentive")]
-    rows = sorted(zip(*cols, strict=True), key=lambda r: order[r[0]])
-    found = [(Mention(r[0], "", "", 0, 0), _raw_actor(r[3])) for r in rows]
-    corpus_actors, settled = _settle(found, [r[4] for r in rows], actors.load_registry())
-    amap = {(r[1], r[2]): m.actor_id for r, m in zip(rows, settled, strict=True) if m.actor_id != r[2]}
-    return corpus_actors, amap
+    ordered = data.take(corpus_order(data.column("doc_id"), list(manifest.live())))
+    return settle_columns(ordered, actors.load_registry())
 
 
 def corpus_tables(store: Path, manifest: Manifest) -> CorpusTables:
