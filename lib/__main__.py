@@ -107,6 +107,10 @@ def _ingest(args: argparse.Namespace) -> int:
         )
     else:
         report = ingest_corpus(corpus, args.store, processes=args.processes, progress=progress)
+    if args.refresh:
+        from lib.parallel import refresh_corpus
+
+        refresh_corpus(args.store, corpus)  # every corpus table recomputed from every document
     print(f"{report.documents} documents extracted, {report.skipped} unchanged, {report.batches} batches")
     return 0 if corpus.documents else 1
 
@@ -155,6 +159,11 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--cache-dir", type=Path, default=None, help="parse cache folder")
     ingest.add_argument(
         "--engine", choices=["local", "dask"], default="local", help="who runs the extraction"
+    )
+    ingest.add_argument(
+        "--refresh",
+        action="store_true",
+        help="then recompute the corpus tables (actors, merged events, positions) from every document",
     )
     ingest.add_argument(
         "--scheduler",

@@ -75,9 +75,14 @@ def compact(store: Path, batch_docs: int = BATCH_DOCS) -> int:
             store / "batches" / entry.id, {t: _chunk(data, t, docs, entry.id) for t, data in tables.items()}
         )
         entries.append(entry)
+    complete = {b.id for b in manifest.batches} <= set(manifest.covers)  # else a refresh is still due
     write_manifest(store, Manifest(tuple(entries), manifest.corpus, manifest.errors, manifest.parsed))
     write_corpus(
-        store, CorpusTables(corpus.actors, corpus.events, corpus.positions), manifest.errors, manifest.parsed
+        store,
+        CorpusTables(corpus.actors, corpus.events, corpus.positions),
+        manifest.errors,
+        manifest.parsed,
+        covers=None if complete else (),
     )
     collect_garbage(store, read_manifest(store))
     return len(entries)

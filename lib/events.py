@@ -260,6 +260,43 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
     return sorted(merged, key=lambda e: (e.date, PRECISION_RANK[e.precision], e.summary, e.id))
 
 
+def merge_into(merged: Sequence[Event], new: Sequence[Event]) -> tuple[set[int], list[Event]]:
+    """New events (of documents just added) merged into events already merged: the indexes of
+    ``merged`` that took part, and what replaces them (the new events included).
+
+    The same best-first rule as ``merge_events``, but only pairs with a new event are scored, and the
+    term weights come from these events alone: a full ``merge_events`` over every document's
+    events may join or split a borderline pair differently (lib/parallel.py says when it runs).
+    """
+    if not new:
+        return set(), []
+    events = [*merged, *new]
+    words = [_head_words(e) for e in events]
+    tfidf = TfIdf(words)
+    vectors = [tfidf.vector(w) for w in words]
+    first_new = len(merged)
+    pairs = []
+    for j in range(first_new, len(events)):
+        for i in range(j):
+            x, y = events[i], events[j]
+            if not set(x.actors) & set(y.actors) or set(x.sources) & set(y.sources):
+                continue
+            if _dates_compatible(x, y) and (score := cosine(vectors[i], vectors[j])) >= MERGE_MIN:
+                pairs.append((score, i, j))
+    clusters = {i: _Cluster([i], set(e.sources), {(e.date, e.precision)}) for i, e in enumerate(events)}
+    owner = list(range(len(events)))
+    for _, i, j in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
+        a, b = owner[i], owner[j]
+        if a != b and clusters[a].joinable(clusters[b]):
+            gone = clusters.pop(b)
+            clusters[a].absorb(gone)
+            for k in gone.members:
+                owner[k] = a
+    touched = [c for c in clusters.values() if any(k >= first_new for k in c.members)]
+    taken = {k for c in touched for k in c.members if k < first_new}
+    return taken, [_merge([events[k] for k in sorted(c.members)]) for c in touched]
+
+
 @dataclass
 class _Cluster:
     """Events being merged: their indexes, their sources and their distinct (date, precision)."""

@@ -30,9 +30,14 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from lib import actors, events, positions
+from lib.columns import records_table, table_records
 from lib.compaction import compact
 from lib.nlp import load_nlp
 from lib.pipeline import extract_batch
@@ -47,8 +52,10 @@ from lib.store import (
     batch_id_of,
     collect_garbage,
     commit_batch,
+    corpus_path,
     document_key,
     live_records,
+    read_corpus,
     read_live,
     read_manifest,
     write_batch,
@@ -56,6 +63,7 @@ from lib.store import (
 )
 
 Progress = Callable[[int, int], None]
+R = TypeVar("R")
 MAX_BATCHES = 64  # more batch folders than this and an ingest ends by compacting them
 
 
@@ -93,12 +101,95 @@ def corpus_tables(store: Path, manifest: Manifest) -> CorpusTables:
     )
 
 
-def refresh_corpus(store: Path, corpus: Corpus | None = None) -> None:
-    """Recompute and store the corpus-level tables (and keep the corpus's ingest errors)."""
+def _batch_rows(
+    store: Path, manifest: Manifest, table: str, cls: type[R], docs: set[str]
+) -> list[tuple[str, R]]:
+    """(batch, record) of the batches holding the live copies of ``docs``, in corpus order."""
+    batches = {manifest.live()[d] for d in docs}
+    return live_records(
+        store, replace(manifest, batches=tuple(b for b in manifest.batches if b.id in batches)), table, cls
+    )
+
+
+def added_tables(store: Path, manifest: Manifest, added: set[str]) -> tuple[CorpusTables, pa.Table] | None:
+    """The corpus tables after documents ``added`` (new ids, last in the corpus) joined the store,
+    updated from the previous generation's instead of recomputed; None when they cannot be.
+
+    Actors are settled again over the whole corpus (lib/settle.py, fast). If that changes an id
+    or an actor the previous generation had (a name's majority kind flipped), only a full
+    recompute is right, and None says so. Positions add the new statements to the old counts:
+    the same rows a full recompute gives. Events: the new documents' events are merged into the
+    events they share an actor with (events.merge_into); a full recompute (``ingest --refresh``)
+    may join or split a borderline pair differently, since term weights then come from every event.
+    """
+    old = read_corpus(store, manifest, with_events=False)
+    found_actors, amap = settle_actors(store, manifest)
+    by_id = {a.id: a for a in found_actors}
+    new_batches = {manifest.live()[d] for d in added}
+    old_batches_map = {k: v for k, v in amap.items() if k[0] not in new_batches}
+    if old_batches_map != old.actor_map or any(by_id.get(a.id) != a for a in old.actors):
+        return None
+    quotes = [
+        replace(q, speaker_id=amap.get((b, q.speaker_id), q.speaker_id)) if q.speaker_id else q
+        for b, q in _batch_rows(store, manifest, "quotes", Quote, added)
+        if q.doc_id in added
+    ]
+    new_events = [
+        replace(e, actors=tuple(amap.get((b, a), a) for a in e.actors))
+        for b, e in _batch_rows(store, manifest, "events", Event, added)
+        if set(e.sources) <= added
+    ]
+    found_positions = positions.assign_positions(quotes, by_id, positions.load_issues(), base=old.positions)
+    table = pq.read_table(corpus_path(store, manifest, "events"))
+    hit = _sharing_actor(table, {a for e in new_events for a in e.actors})
+    candidates = table_records(table.take(pa.array(hit, pa.int64())), Event)
+    taken, merged = events.merge_into(candidates, new_events)
+    keep = pc.invert(pc.is_in(pa.array(range(table.num_rows)), pa.array([hit[i] for i in taken], pa.int64())))
+    updated = pa.concat_tables([table.filter(keep), records_table(merged, Event)])
+    return CorpusTables(tuple(found_actors), (), tuple(found_positions), amap), _in_event_order(updated)
+
+
+def _sharing_actor(table: pa.Table, actor_ids: set[str]) -> list[int]:
+    """Rows of an events table naming one of the actors."""
+    column = table.column("actors").combine_chunks()
+    flat = pc.list_flatten(column)
+    parents = pc.list_parent_indices(column)
+    hits = pc.filter(parents, pc.is_in(flat, value_set=pa.array(sorted(actor_ids), pa.string())))
+    return sorted(set(hits.to_pylist()))
+
+
+def _in_event_order(table: pa.Table) -> pa.Table:
+    """Events sorted as merge_events sorts them: date, precision, summary, id."""
+    ranks = pa.array([events.PRECISION_RANK[p] for p in table.column("precision").to_pylist()], pa.int64())
+    keyed = table.append_column("_rank", ranks)
+    order = pc.sort_indices(
+        keyed, [("date", "ascending"), ("_rank", "ascending"), ("summary", "ascending"), ("id", "ascending")]
+    )
+    return table.take(order)
+
+
+def _added(before: Manifest, planned: Sequence[str]) -> list[str]:
+    """The planned documents when the corpus tables may be updated for them rather than recomputed:
+    all of them new to the store, and the tables covering every batch there was before."""
+    covered = {b.id for b in before.batches} <= set(before.covers)
+    live = before.live()
+    return list(planned) if before.corpus and covered and not any(d in live for d in planned) else []
+
+
+def refresh_corpus(store: Path, corpus: Corpus | None = None, added: Sequence[str] = ()) -> None:
+    """Recompute and store the corpus-level tables (and keep the corpus's ingest errors).
+
+    ``added``: ids of documents new to the store since the last refresh, all of them after every
+    other in the corpus: the tables are then updated (``added_tables``) when they can be.
+    """
     manifest = read_manifest(store)
     errors = corpus.errors if corpus else manifest.errors
     parsed = corpus.parsed if corpus else manifest.parsed
-    write_corpus(store, corpus_tables(store, manifest), errors, parsed)
+    updated = added_tables(store, manifest, set(added)) if added and manifest.corpus else None
+    if updated is None:
+        write_corpus(store, corpus_tables(store, manifest), errors, parsed)
+    else:
+        write_corpus(store, updated[0], errors, parsed, events_table=updated[1])
     collect_garbage(store, read_manifest(store))
 
 
@@ -164,7 +255,8 @@ def ingest_corpus(
     ``processes`` local workers; lib/distributed.py passes a Dask one). This process stays the
     manifest's only writer.
     """
-    plan = plan_batches(corpus.documents, read_manifest(store), batch_size)
+    manifest = read_manifest(store)
+    plan = plan_batches(corpus.documents, manifest, batch_size)
     chunks = [docs for _, docs in plan]
     batches = extract(chunks) if extract else extract_all(chunks, processes)
     total = sum(len(docs) for docs in chunks)
@@ -175,7 +267,7 @@ def ingest_corpus(
         done += len(docs)
         if progress:
             progress(done, total)
-    refresh_corpus(store, corpus)
+    refresh_corpus(store, corpus, _added(manifest, [d.id for docs in chunks for d in docs]))
     if len(read_manifest(store).batches) > MAX_BATCHES:
         compact(store)  # after the refresh: compaction writes actor ids as the corpus settled them
     return IngestReport(total, len(corpus.documents) - total, len(plan))

@@ -74,10 +74,20 @@ def _stance_cues(raw: Mapping[str, Sequence[str]]) -> StanceCues:
 
 
 def assign_positions(
-    quotes: Sequence[Quote], actors: Mapping[str, Actor], issues: Sequence[Issue], roll_up: bool = True
+    quotes: Sequence[Quote],
+    actors: Mapping[str, Actor],
+    issues: Sequence[Issue],
+    roll_up: bool = True,
+    base: Sequence[Position] = (),
 ) -> list[Position]:
-    """Actor x issue x stance rows with counts and evidence, person statements rolled up to their body."""
+    """Actor x issue x stance rows with counts and evidence, person statements rolled up to their body.
+
+    ``base``: positions already counted from earlier documents, which ``quotes`` (of later
+    documents only) add to: the rows are those of all the quotes at once.
+    """
     rows: dict[tuple[str, str, Stance], list[Span]] = defaultdict(list)
+    for p in base:
+        rows[(p.actor_id, p.issue, p.stance)].extend(p.evidence)
     labels = {i.id: i.label for i in issues}
     for found in statement_stances(quotes, actors, issues, roll_up):
         rows[(found.actor_id, found.issue.id, found.stance)].append(found.evidence)

@@ -82,6 +82,7 @@ class Manifest:
     corpus: str = ""  # the generation folder under corpus/
     errors: tuple[IngestError, ...] = ()
     parsed: int = 0
+    covers: tuple[str, ...] = ()  # the batches the corpus tables were computed over
 
     def live(self) -> dict[str, str]:
         """Document id -> the batch holding its live rows, in first-ingest order."""
@@ -103,7 +104,7 @@ def read_manifest(store: Path) -> Manifest:
         raise ValueError(f"{path}: store format {obj.get('format')}, expected {FORMAT}")
     batches = tuple(BatchEntry(b["id"], tuple(b["docs"]), tuple(b["keys"])) for b in obj["batches"])
     errors = tuple(IngestError(**e) for e in obj["errors"])
-    return Manifest(batches, obj["corpus"], errors, obj["parsed"])
+    return Manifest(batches, obj["corpus"], errors, obj["parsed"], tuple(obj.get("covers", ())))
 
 
 def write_manifest(store: Path, manifest: Manifest) -> None:
@@ -170,7 +171,7 @@ def commit_batch(store: Path, entry: BatchEntry) -> Manifest:
     """Add a written batch to the manifest: from now on its documents' live rows are its own."""
     manifest = read_manifest(store)
     batches = (*(b for b in manifest.batches if b.id != entry.id), entry)
-    updated = Manifest(batches, manifest.corpus, manifest.errors, manifest.parsed)
+    updated = replace(manifest, batches=batches)
     write_manifest(store, updated)
     return updated
 
@@ -208,34 +209,49 @@ def actor_map_table(actor_map: ActorMap) -> pa.Table:
 
 
 def write_corpus(
-    store: Path, tables: CorpusTables, errors: Iterable[IngestError] = (), parsed: int = 0
+    store: Path,
+    tables: CorpusTables,
+    errors: Iterable[IngestError] = (),
+    parsed: int = 0,
+    events_table: pa.Table | None = None,
+    covers: Sequence[str] | None = None,
 ) -> None:
-    """A new corpus generation, then the manifest pointing at it, then the old one removed."""
+    """A new corpus generation, then the manifest pointing at it, then the old one removed.
+
+    ``events_table``: the events as an Arrow table already (then ``tables.events`` is not used).
+    ``covers``: the batches the tables were computed over (None: every batch of the manifest).
+    """
     generation = uuid.uuid4().hex[:12]
     write_folder(
         store / "corpus" / generation,
         {
             "actors": records_table(tables.actors, Actor),
-            "events": records_table(tables.events, Event),
+            "events": records_table(tables.events, Event) if events_table is None else events_table,
             "positions": records_table(tables.positions, Position),
             "actor_map": actor_map_table(tables.actor_map),
         },
     )
     manifest = read_manifest(store)
     old = manifest.corpus
-    write_manifest(store, Manifest(manifest.batches, generation, tuple(errors), parsed))
+    covered = tuple(b.id for b in manifest.batches) if covers is None else tuple(covers)
+    write_manifest(store, Manifest(manifest.batches, generation, tuple(errors), parsed, covered))
     if old:
         shutil.rmtree(store / "corpus" / old, ignore_errors=True)
 
 
-def read_corpus(store: Path, manifest: Manifest) -> CorpusTables:
+def read_corpus(store: Path, manifest: Manifest, with_events: bool = True) -> CorpusTables:
+    """The corpus tables; without the events (the largest) when ``with_events`` is False."""
     if not manifest.corpus:
         return CorpusTables((), (), ())
     amap = pq.read_table(corpus_path(store, manifest, "actor_map")).to_pylist()
+
+    def records(table: str, cls: type[R]) -> tuple[R, ...]:
+        return tuple(table_records(pq.read_table(corpus_path(store, manifest, table)), cls))
+
     return CorpusTables(
-        actors=tuple(table_records(pq.read_table(corpus_path(store, manifest, "actors")), Actor)),
-        events=tuple(table_records(pq.read_table(corpus_path(store, manifest, "events")), Event)),
-        positions=tuple(table_records(pq.read_table(corpus_path(store, manifest, "positions")), Position)),
+        actors=records("actors", Actor),
+        events=records("events", Event) if with_events else (),
+        positions=records("positions", Position),
         actor_map={(r["batch"], r["actor_id"]): r["corpus_id"] for r in amap},
     )
 
@@ -301,7 +317,7 @@ def write_analysis(analysis: Analysis, store: Path, batch_size: int = BATCH_SIZE
         write_batch(store, entry.id, _snapshot_batch(analysis, chunk))
         entries.append(entry)
     old = read_manifest(store)
-    write_manifest(store, Manifest(tuple(entries), old.corpus, old.errors, old.parsed))
+    write_manifest(store, replace(old, batches=tuple(entries)))
     tables = CorpusTables(analysis.actors, analysis.events, analysis.positions)
     write_corpus(store, tables, analysis.corpus.errors, analysis.corpus.parsed)
     collect_garbage(store, read_manifest(store))

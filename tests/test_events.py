@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from lib.events import extract_events, make_event, merge_events, names_occasion
+from lib.events import merge_into as events_merge_into
 from lib.records import Block, DateMention, Document, Event, Mention, Quote, Span
 
 
@@ -175,6 +176,43 @@ def test_merge_two_bounds_keeps_earliest() -> None:
 )
 def test_merge_negative(other: Event) -> None:
     assert len(merge_events([REPLY_A, other])) == 2
+
+
+NEGATIVES = [
+    _ev(
+        "b", "2022-03-12", "day", ("league",), "The league sent Eastland a written reply."
+    ),  # after A's report
+    _ev(
+        "b", "2022-03-08", "day", ("northland",), "Northland sent Eastland a written reply."
+    ),  # no common actor
+    _ev(
+        "b", "2022-03-08", "day", ("league",), "The league opened a new office in the harbour."
+    ),  # other content
+    _ev("a", "2022-03-08", "day", ("league",), "The league sent Eastland a written reply."),  # same source
+]
+
+
+@pytest.mark.parametrize(
+    ("merged", "new", "taken", "expected"),
+    [
+        # a new report of a merged event joins it: the same event as a full merge gives
+        ([REPLY_A], [REPLY_B], {0}, merge_events([REPLY_A, REPLY_B])),
+        ([REPLY_B], [REPLY_A], {0}, merge_events([REPLY_A, REPLY_B])),
+        *(([REPLY_A], [other], set(), [other]) for other in NEGATIVES),
+        ([REPLY_A], [], set(), []),
+    ],
+)
+def test_merge_into(merged: list[Event], new: list[Event], taken: set[int], expected: list[Event]) -> None:
+    assert events_merge_into(merged, new) == (taken, expected)
+
+
+def test_merge_into_never_joins_two_merged_events_by_themselves() -> None:
+    """Two events a full merge left apart stay apart: only pairs with a new event count."""
+    other = _ev(
+        "b", "2022-03-09", "on_or_before", ("league",), "The league has sent Eastland its written reply."
+    )
+    unrelated = _ev("c", "2022-03-01", "day", ("northland",), "Northland closed its border.")
+    assert events_merge_into([REPLY_A, other], [unrelated]) == (set(), [unrelated])
 
 
 def test_event_id_is_stable() -> None:

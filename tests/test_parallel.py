@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lib import parallel
+from lib import parallel, store
 from lib.parallel import ingest_corpus, plan_batches, text_progress
 from lib.pipeline import analyze_corpus
 from lib.records import Analysis, Corpus, Document
@@ -77,6 +77,61 @@ def test_an_interrupted_ingest_resumes_and_ends_equal(tmp_path: Path, expected: 
     report = ingest_corpus(_corpus(), tmp_path, batch_size=1)
     assert (report.documents, report.skipped) == (2, 2)
     assert read_analysis(tmp_path) == expected
+
+
+def _no_full_recompute(*args: object) -> None:
+    raise AssertionError("the corpus tables were recomputed, not updated")
+
+
+@pytest.mark.parametrize(
+    ("first", "updated"),
+    # after one or two reports "Lowtown" is an organisation by majority, after four a place: that
+    # changes an id the tables hold, so they are recomputed; after three nothing changes
+    [(1, False), (2, False), (3, True)],
+)
+def test_documents_added_later_give_what_a_full_ingest_gives(
+    tmp_path: Path, expected: Analysis, first: int, updated: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _corpus()
+    ingest_corpus(replace(corpus, documents=corpus.documents[:first]), tmp_path, batch_size=1)
+    calls = []
+    full = parallel.corpus_tables
+    monkeypatch.setattr(parallel, "corpus_tables", lambda *a: calls.append(1) or full(*a))
+    ingest_corpus(corpus, tmp_path, batch_size=1)
+    assert read_analysis(tmp_path) == expected
+    assert calls == ([] if updated else [1])
+
+
+def test_the_seeds_added_one_after_the_other_give_the_full_analysis(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lib.ingest import load_corpus
+
+    seeds = load_corpus([Path(__file__).resolve().parent.parent / "data"])
+    ingest_corpus(replace(seeds, documents=seeds.documents[:1]), tmp_path)
+    monkeypatch.setattr(parallel, "corpus_tables", _no_full_recompute)
+    ingest_corpus(seeds, tmp_path)
+    whole = analyze_corpus(seeds)
+    stored = read_analysis(tmp_path)
+    assert (stored.events, stored.positions, stored.actors) == (whole.events, whole.positions, whole.actors)
+
+
+def test_a_changed_document_or_an_unfinished_refresh_recomputes_the_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _corpus()
+    ingest_corpus(replace(corpus, documents=corpus.documents[:2]), tmp_path, batch_size=1)
+    manifest = read_manifest(tmp_path)
+    calls = []
+    full = parallel.corpus_tables
+    monkeypatch.setattr(parallel, "corpus_tables", lambda *a: calls.append(1) or full(*a))
+    # a batch committed by a run that stopped before its refresh: the tables do not cover it
+    store.write_manifest(tmp_path, replace(manifest, covers=manifest.covers[:1]))
+    ingest_corpus(replace(corpus, documents=corpus.documents[:3]), tmp_path, batch_size=1)
+    assert calls == [1]
+    changed = replace(corpus.documents[0], text="Harbor Works said the bridge is safe.")
+    ingest_corpus(replace(corpus, documents=(changed, *corpus.documents[1:3])), tmp_path, batch_size=1)
+    assert calls == [1, 1]
 
 
 def test_a_changed_document_is_the_only_one_extracted_again(tmp_path: Path) -> None:
