@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Collection, Sequence
+from array import array
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import yaml
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
@@ -249,7 +251,7 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
     vectors = [tfidf.vector(w) for w in words]
     clusters = {i: _Cluster([i], set(e.sources), {(e.date, e.precision)}) for i, e in enumerate(events)}
     owner = list(range(len(events)))
-    for _, i, j in _candidate_pairs(events, vectors):
+    for i, j in _candidate_pairs(events, vectors):
         a, b = owner[i], owner[j]
         if a != b and clusters[a].joinable(clusters[b]):
             gone = clusters.pop(b)
@@ -317,17 +319,23 @@ class _Cluster:
         self.dates |= other.dates
 
 
-def _candidate_pairs(events: Sequence[Event], vectors: Sequence[Vector]) -> list[tuple[float, int, int]]:
-    """Pairs from different sources, dates compatible, a common actor, alike words; best first."""
-    pairs = []
+def _candidate_pairs(events: Sequence[Event], vectors: Sequence[Vector]) -> Iterator[tuple[int, int]]:
+    """Pairs from different sources, dates compatible, a common actor, alike words; best first
+    (ties: by index). Held as three compact arrays, not a list of tuples: a wire story that many
+    outlets carry makes millions of pairs."""
+    scores, first, second = array("d"), array("q"), array("q")
     for i, j in candidate_pairs(vectors, MERGE_MIN, [e.actors for e in events]):
         a, b = events[i], events[j]
         if set(a.sources) & set(b.sources) or not _dates_compatible(a, b):
             continue
         score = cosine(vectors[i], vectors[j])
         if score >= MERGE_MIN:
-            pairs.append((score, i, j))
-    return sorted(pairs, key=lambda t: (-t[0], t[1], t[2]))
+            scores.append(score)
+            first.append(i)
+            second.append(j)
+    order = np.lexsort((np.asarray(second), np.asarray(first), -np.asarray(scores)))
+    for k in order.tolist():
+        yield first[k], second[k]
 
 
 def _head_words(event: Event) -> list[str]:

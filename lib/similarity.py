@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -117,23 +117,25 @@ def containment(a: Sequence[str], b: Sequence[str]) -> float:
 
 def candidate_pairs(
     vectors: Sequence[Vector], threshold: float, keys: Sequence[Iterable[str]]
-) -> set[tuple[int, int]]:
+) -> Iterator[tuple[int, int]]:
     """Pairs (i < j) with a common key whose cosine reaches ``threshold`` (within a float margin:
-    a caller that needs the exact figure computes it with ``cosine``)."""
+    a caller that needs the exact figure computes it with ``cosine``), each once: in the group of
+    the smallest key the two share, so no set of every pair is ever held."""
     groups: dict[str, list[int]] = defaultdict(list)
-    for i, own in enumerate(keys):
-        for key in set(own):
+    keysets = [set(own) for own in keys]
+    for i, own in enumerate(keysets):
+        for key in own:
             groups[key].append(i)
     df = Counter(t for v in vectors for t in v)
-    pairs: set[tuple[int, int]] = set()
-    for members in groups.values():
-        pairs |= _all_pairs(vectors, members, threshold, df)
-    return pairs
+    for key, members in groups.items():
+        for i, j in _all_pairs(vectors, members, threshold, df):
+            if len(keysets[i]) == 1 or min(keysets[i] & keysets[j]) == key:
+                yield i, j
 
 
 def _all_pairs(
     vectors: Sequence[Vector], members: list[int], threshold: float, df: Counter[str]
-) -> set[tuple[int, int]]:
+) -> Iterator[tuple[int, int]]:
     """The "AllPairs" search (Bayardo, Ma & Srikant 2007, "Scaling up all pairs similarity search")
     on unit vectors (TfIdf.vector) within one group: a vector's most common terms, whose weights
     times the largest weight of the term in the group sum to less than the threshold, cannot make a
@@ -146,7 +148,6 @@ def _all_pairs(
             top[t] = max(top[t], w)
     index: dict[str, list[tuple[int, float]]] = defaultdict(list)
     prefix: dict[int, list[str]] = {}
-    out: set[tuple[int, int]] = set()
     for j in members:
         vector = vectors[j]
         acc: dict[int, float] = defaultdict(float)
@@ -156,11 +157,10 @@ def _all_pairs(
         for i, partial in acc.items():
             x_vec = vectors[i]
             if partial + sum(x_vec[t] * vector.get(t, 0.0) for t in prefix[i]) >= threshold - EPSILON:
-                out.add((i, j))
+                yield i, j
         prefix[j], indexed = _split(vector, df, top, threshold)
         for t in indexed:
             index[t].append((j, vector[t]))
-    return out
 
 
 def _split(

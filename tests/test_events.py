@@ -476,7 +476,9 @@ def test_candidate_pairs_miss_no_match(seed: int) -> None:
     tfidf = TfIdf(_head_words(e) for e in events)
     vectors = [tfidf.vector(_head_words(e)) for e in events]
     keys = [e.actors for e in events]
-    found = candidate_pairs(vectors, 0.25, keys)
+    listed = list(candidate_pairs(vectors, 0.25, keys))
+    found = set(listed)
+    assert len(listed) == len(found)  # each pair once
     expected = {
         (i, j)
         for i in range(len(events))
