@@ -209,18 +209,42 @@ def stance_legend() -> list[tuple[str, str]]:
     return [(s, STANCE_COLORS[s]) for s in STANCE_ORDER]
 
 
+MAX_SOURCES = 10  # sources named in the documents chart; the rest are one "other sources" colour
+
+
 def documents_figure(frame: pd.DataFrame) -> go.Figure:
-    """Documents per report date, coloured by source."""
-    counts = (
-        _plain(frame, "source")
-        .groupby(["date", "source"], as_index=False)
-        .size()
-        .rename(columns={"size": "documents"})
+    """Documents per report date, coloured by source (the ten largest; the rest as one)."""
+    plain = _plain(frame, "source")
+    top = plain["source"].value_counts().index[:MAX_SOURCES]
+    plain = plain.assign(source=plain["source"].where(plain["source"].isin(top), "other sources"))
+    counts = plain.groupby(["date", "source"], as_index=False).size().rename(columns={"size": "documents"})
+    many_days = counts["date"].nunique() > 31
+    shown = counts[counts["date"] != "undated"] if many_days else counts
+    fig = px.bar(
+        shown,
+        x="date",
+        y="documents",
+        color="source",
+        labels={"date": "report date"},
+        color_discrete_map={"other sources": "#b8b8b8"},
     )
-    fig = px.bar(counts, x="date", y="documents", color="source", labels={"date": "report date"})
-    fig.update_xaxes(type="category", categoryorder="category ascending")
-    fig.update_yaxes(dtick=1)
-    fig.update_layout(height=280, title="Documents by report date and source", **LAYOUT)
+    if many_days:  # a time axis: one bar per day would be hundreds of category labels
+        fig.update_xaxes(type="date")
+        fig.update_traces(marker_line_width=0)
+    else:
+        fig.update_xaxes(type="category", categoryorder="category ascending")
+    if counts.groupby("date")["documents"].sum().max() <= 10:
+        fig.update_yaxes(dtick=1)
+    legend_rows = 1 + counts["source"].nunique() // 5
+    undated = int(counts.loc[counts["date"] == "undated", "documents"].sum()) if many_days else 0
+    title = "Documents by report date and source" + (f" ({undated} undated not shown)" if undated else "")
+    fig.update_layout(**LAYOUT)
+    fig.update_layout(  # room above the plot for the title and a legend of several rows
+        margin={"l": 10, "r": 10, "t": 60 + 22 * legend_rows, "b": 10},
+        height=280 + 22 * legend_rows,
+        title={"text": title, "y": 0.98, "yanchor": "top"},
+        bargap=0.1,
+    )
     return fig
 
 

@@ -220,7 +220,7 @@ def timeline_slice(index: StoreIndex, filters: Filters, limit: int = frames.MAX_
     """The events in view (the latest ``limit`` by event date), with their evidence sentences."""
     con, _ = _cursor(index.store)
     where, params = _events_where(index, filters)
-    latest = "ORDER BY e.date DESC, file_row_number LIMIT ?"
+    latest = "ORDER BY period_end(e.date) DESC NULLS LAST, e.date DESC, file_row_number LIMIT ?"
     table = _arrow(
         con, f"SELECT *, count(*) OVER () AS matched FROM events e{where} {latest}", [*params, limit]
     )
