@@ -161,3 +161,22 @@ def test_text_progress_bar(done: int, total: int, shown: str) -> None:
     text_progress(out, width=4)(done, total)
     assert shown in out.getvalue() and out.getvalue().startswith("\r[")
     assert out.getvalue().endswith("\n") == (done == total)
+
+
+def test_cli_refresh_recomputes_the_corpus_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lib.__main__ import main
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for i, text in enumerate(TEXTS):
+        (reports / f"story{i}.txt").write_text(text, encoding="utf-8")
+    store_dir = tmp_path / "store"
+    assert main(["ingest", str(reports), "--store", str(store_dir)]) == 0
+    before = read_analysis(store_dir)
+    calls = []
+    full = parallel.corpus_tables
+    monkeypatch.setattr(parallel, "corpus_tables", lambda *a: calls.append(1) or full(*a))
+    assert main(["ingest", str(reports), "--store", str(store_dir)]) == 0  # nothing new: nothing done
+    assert calls == [1]  # an ingest with nothing to extract still refreshes (errors may have changed)
+    assert main(["ingest", str(reports), "--store", str(store_dir), "--refresh"]) == 0
+    assert len(calls) == 3 and read_analysis(store_dir) == before
