@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 
 import pandas as pd
 
@@ -20,6 +21,7 @@ MAX_ROWS = 1000  # rows a page lists at most (events, statements, an actor's quo
 SentenceOf = Callable[[str, int, int], str]
 
 
+@lru_cache(maxsize=8192)  # a corpus has a few hundred distinct dates and pages ask for each often
 def period(value: str) -> tuple[date, date] | None:
     """The days an ISO date value covers: ``2022-01-26``, ``2022-W04``, ``2022-01`` or ``2014``."""
     try:
@@ -57,6 +59,8 @@ def overlaps(span: tuple[date, date] | None, filters: Filters) -> bool:
 def doc_in_view(doc: Document, filters: Filters) -> bool:
     if filters.sources and doc.source not in filters.sources:
         return False
+    if filters.date_from is None and filters.date_to is None:
+        return True
     return overlaps(period(doc.date) if doc.date else None, filters)
 
 
