@@ -51,7 +51,12 @@ else:
             + (" …" if len(unresolved) > 5 else "")
         )
     st.subheader("Documents")
-    st.dataframe(docs, hide_index=True)
+    listed = docs.sort_values("date", ascending=False, kind="stable").head(frames.MAX_ROWS)
+    if len(listed) < len(docs):
+        st.caption(
+            f"The {len(listed):,} latest of {len(docs):,} documents are listed; the CSV and JSON hold all."
+        )
+    st.dataframe(listed, hide_index=True)
     ui.export_buttons(docs, "documents")
 
 st.subheader("Ingest report")
