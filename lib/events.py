@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -249,17 +249,24 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
     words = [_head_words(e) for e in events]
     tfidf = TfIdf(words)
     vectors = [tfidf.vector(w) for w in words]
+    merged = [
+        _merge([events[k] for k in c.members]) for c in _clusters(events, _candidate_pairs(events, vectors))
+    ]
+    return sorted(merged, key=lambda e: (e.date, PRECISION_RANK[e.precision], e.summary, e.id))
+
+
+def _clusters(events: Sequence[Event], best_first: Iterable[tuple[int, int]]) -> list[_Cluster]:
+    """Join the events of each pair, best pair first, when their clusters can be one event."""
     clusters = {i: _Cluster([i], set(e.sources), {(e.date, e.precision)}) for i, e in enumerate(events)}
     owner = list(range(len(events)))
-    for i, j in _candidate_pairs(events, vectors):
+    for i, j in best_first:
         a, b = owner[i], owner[j]
         if a != b and clusters[a].joinable(clusters[b]):
             gone = clusters.pop(b)
             clusters[a].absorb(gone)
             for k in gone.members:
                 owner[k] = a
-    merged = [_merge([events[k] for k in c.members]) for c in clusters.values()]
-    return sorted(merged, key=lambda e: (e.date, PRECISION_RANK[e.precision], e.summary, e.id))
+    return list(clusters.values())
 
 
 def merge_into(merged: Sequence[Event], new: Sequence[Event]) -> tuple[set[int], list[Event]]:
@@ -285,16 +292,8 @@ def merge_into(merged: Sequence[Event], new: Sequence[Event]) -> tuple[set[int],
                 continue
             if _dates_compatible(x, y) and (score := cosine(vectors[i], vectors[j])) >= MERGE_MIN:
                 pairs.append((score, i, j))
-    clusters = {i: _Cluster([i], set(e.sources), {(e.date, e.precision)}) for i, e in enumerate(events)}
-    owner = list(range(len(events)))
-    for _, i, j in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])):
-        a, b = owner[i], owner[j]
-        if a != b and clusters[a].joinable(clusters[b]):
-            gone = clusters.pop(b)
-            clusters[a].absorb(gone)
-            for k in gone.members:
-                owner[k] = a
-    touched = [c for c in clusters.values() if any(k >= first_new for k in c.members)]
+    best_first = ((i, j) for _, i, j in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])))
+    touched = [c for c in _clusters(events, best_first) if any(k >= first_new for k in c.members)]
     taken = {k for c in touched for k in c.members if k < first_new}
     return taken, [_merge([events[k] for k in sorted(c.members)]) for c in touched]
 
