@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -129,9 +130,22 @@ def _gazetteer(places: Mapping[str, Any]) -> PhraseIndex:
     return phrase_index(countries + settings + bodies)
 
 
+BESIDE = ("places.yaml", "roles.yaml", "actor_filters.yaml")  # lexicons read from beside the registry
+
+
 def load_registry(path: Path | None = None) -> Registry:
-    """The registry at ``path`` (default lib/lexicons/actors.yaml) with the lexicons beside it."""
+    """The registry at ``path`` (default lib/lexicons/actors.yaml) with the lexicons beside it.
+
+    Parsed once while the files are unchanged: every extracted batch asks for it (the YAML took
+    0.25 s a time, paid 625 times by a 10,000-document ingest).
+    """
     path = path or DEFAULT_PATH
+    files = (path, *(path.parent / name for name in BESIDE))
+    return _load_registry(path, tuple(f.stat().st_mtime_ns if f.exists() else 0 for f in files))
+
+
+@lru_cache(maxsize=4)
+def _load_registry(path: Path, stamp: tuple[int, ...]) -> Registry:
     data = _read(path)
     rows = list(data.get("actors") or ())
     places = _read(path.parent / "places.yaml") if (path.parent / "places.yaml").exists() else {}

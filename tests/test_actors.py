@@ -462,3 +462,23 @@ def test_lone_person_written_in_x_is_a_place(texts: tuple[str, ...], surface: st
     contexts = [_ctx(t, f"d{i}") for i, t in enumerate(texts)]
     got = _as_setting(mentions[-1], lone, _corpus_settings(contexts, [(m, lone) for m in mentions]))
     assert got.type == (kind or "person")
+
+
+def test_an_edited_registry_is_read_again(tmp_path: Path) -> None:
+    """The registry is parsed once while its files are unchanged, and again after an edit."""
+    import os
+    import shutil
+
+    from lib.registry import DEFAULT_PATH
+
+    path = tmp_path / "actors.yaml"
+    shutil.copy(DEFAULT_PATH, path)
+    first = load_registry(path)
+    assert load_registry(path) is first  # cached
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["actors"].append({"id": "ada-quill", "name": "Ada Quill", "type": "person"})
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    os.utime(path, ns=(1, 10**18))  # a later modification time, whatever the clock's resolution
+    assert load_registry(path).actor("ada-quill") is not None
