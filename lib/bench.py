@@ -192,15 +192,25 @@ def model_load_s() -> float:
     return time.perf_counter() - t0
 
 
+QUERY_FIGURES = """
+import json, sys
+from pathlib import Path
+from lib.bench import TreePeak, query_ms, warm_start_s
+store = Path(sys.argv[1])
+with TreePeak() as peak:
+    figures = {"warm_start_s": round(warm_start_s(store), 2), "query_ms": query_ms(store)}
+print(json.dumps(figures | {"store_peak_rss_mb": round(peak.peak_mb)}))
+"""
+
+
 def replicated_figures(store: Path, copies: int) -> dict[str, Any]:
-    """Warm start and page queries once the store holds ``copies`` times its rows (say so in the output)."""
+    """Warm start, page queries and the peak memory meanwhile (a fresh process) once the store
+    holds ``copies`` times its rows (the output says so)."""
     docs = replicate(store, copies)
-    return {
-        "docs": docs,
-        "note": f"store filled by replicating the extracted rows {copies} times under new ids",
-        "warm_start_s": round(warm_start_s(store), 2),
-        "query_ms": query_ms(store),
-    }
+    cmd = [sys.executable, "-c", QUERY_FIGURES, str(store)]
+    out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True)
+    note = f"store filled by replicating the extracted rows {copies} times under new ids"
+    return {"docs": docs, "note": note, **json.loads(out.stdout)}
 
 
 FILE_DOCS = 1000  # documents per .jsonl file: a file stays far below ingest's 20 MB limit

@@ -41,7 +41,7 @@ from lib.columns import records_table, table_records
 from lib.compaction import compact
 from lib.nlp import load_nlp
 from lib.pipeline import extract_batch
-from lib.records import Actor, Batch, Corpus, Document, Event, Quote
+from lib.records import Actor, Batch, Corpus, Document, Event, Position, Quote
 from lib.settle import corpus_order, settle_columns
 from lib.store import (
     BATCH_SIZE,
@@ -111,7 +111,9 @@ def _batch_rows(
     )
 
 
-def added_tables(store: Path, manifest: Manifest, added: set[str]) -> tuple[CorpusTables, pa.Table] | None:
+def added_tables(
+    store: Path, manifest: Manifest, added: set[str]
+) -> tuple[CorpusTables, dict[str, pa.Table]] | None:
     """The corpus tables after documents ``added`` (new ids, last in the corpus) joined the store,
     updated from the previous generation's instead of recomputed; None when they cannot be.
 
@@ -122,7 +124,7 @@ def added_tables(store: Path, manifest: Manifest, added: set[str]) -> tuple[Corp
     events they share an actor with (events.merge_into); a full recompute (``ingest --refresh``)
     may join or split a borderline pair differently, since term weights then come from every event.
     """
-    old = read_corpus(store, manifest, with_events=False)
+    old = read_corpus(store, manifest, tables=("actors",))
     found_actors, amap = settle_actors(store, manifest)
     by_id = {a.id: a for a in found_actors}
     new_batches = {manifest.live()[d] for d in added}
@@ -139,14 +141,45 @@ def added_tables(store: Path, manifest: Manifest, added: set[str]) -> tuple[Corp
         for b, e in _batch_rows(store, manifest, "events", Event, added)
         if set(e.sources) <= added
     ]
-    found_positions = positions.assign_positions(quotes, by_id, positions.load_issues(), base=old.positions)
     table = pq.read_table(corpus_path(store, manifest, "events"))
     hit = _sharing_actor(table, {a for e in new_events for a in e.actors})
     candidates = table_records(table.take(pa.array(hit, pa.int64())), Event)
     taken, merged = events.merge_into(candidates, new_events)
     keep = pc.invert(pc.is_in(pa.array(range(table.num_rows)), pa.array([hit[i] for i in taken], pa.int64())))
     updated = pa.concat_tables([table.filter(keep), records_table(merged, Event)])
-    return CorpusTables(tuple(found_actors), (), tuple(found_positions), amap), _in_event_order(updated)
+    arrow = {
+        "events": _in_event_order(updated),
+        "positions": _added_positions(store, manifest, quotes, by_id),
+    }
+    return CorpusTables(tuple(found_actors), (), (), amap), arrow
+
+
+def _added_positions(
+    store: Path, manifest: Manifest, quotes: Sequence[Quote], by_id: dict[str, Actor]
+) -> pa.Table:
+    """The positions table with the statements of ``quotes`` (of added documents) counted in: only
+    the rows they add to are read as records; the rows come out in assign_positions's order."""
+    issues = positions.load_issues()
+    table = pq.read_table(corpus_path(store, manifest, "positions"))
+    new = list(positions.statement_stances(quotes, by_id, issues))
+    keys = pa.array(sorted({f"{s.actor_id}\x1f{s.issue.id}\x1f{s.stance}" for s in new}), pa.string())
+    row_keys = pc.binary_join_element_wise(
+        table.column("actor_id"), table.column("issue"), table.column("stance"), "\x1f"
+    )
+    touched = pc.is_in(row_keys, value_set=keys)
+    added = positions.assign_positions(
+        quotes, by_id, issues, base=table_records(table.filter(touched), Position)
+    )
+    rows = pa.concat_tables([table.filter(pc.invert(touched)), records_table(added, Position)])
+    issue_rank = {i.id: n for n, i in enumerate(issues)}
+    stances = positions.STANCE_ORDER
+    rank = [
+        (a, issue_rank.get(i, len(issue_rank)), stances.index(s) if s in stances else 9)
+        for a, i, s in zip(
+            *(rows.column(c).to_pylist() for c in ("actor_id", "issue", "stance")), strict=True
+        )
+    ]
+    return rows.take(pa.array(sorted(range(rows.num_rows), key=rank.__getitem__), pa.int64()))
 
 
 def _sharing_actor(table: pa.Table, actor_ids: set[str]) -> list[int]:
@@ -189,7 +222,7 @@ def refresh_corpus(store: Path, corpus: Corpus | None = None, added: Sequence[st
     if updated is None:
         write_corpus(store, corpus_tables(store, manifest), errors, parsed)
     else:
-        write_corpus(store, updated[0], errors, parsed, events_table=updated[1])
+        write_corpus(store, updated[0], errors, parsed, arrow=updated[1])
     collect_garbage(store, read_manifest(store))
 
 

@@ -23,7 +23,7 @@ import os
 import shutil
 import tempfile
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -213,21 +213,25 @@ def write_corpus(
     tables: CorpusTables,
     errors: Iterable[IngestError] = (),
     parsed: int = 0,
-    events_table: pa.Table | None = None,
+    arrow: Mapping[str, pa.Table] | None = None,
     covers: Sequence[str] | None = None,
 ) -> None:
     """A new corpus generation, then the manifest pointing at it, then the old one removed.
 
-    ``events_table``: the events as an Arrow table already (then ``tables.events`` is not used).
-    ``covers``: the batches the tables were computed over (None: every batch of the manifest).
+    ``arrow``: tables given as Arrow tables already (``events``, ``positions``): those of
+    ``tables`` are then not used. ``covers``: the batches the tables were computed over (None:
+    every batch of the manifest).
     """
     generation = uuid.uuid4().hex[:12]
+    given = arrow or {}
     write_folder(
         store / "corpus" / generation,
         {
             "actors": records_table(tables.actors, Actor),
-            "events": records_table(tables.events, Event) if events_table is None else events_table,
-            "positions": records_table(tables.positions, Position),
+            "events": given["events"] if "events" in given else records_table(tables.events, Event),
+            "positions": given["positions"]
+            if "positions" in given
+            else records_table(tables.positions, Position),
             "actor_map": actor_map_table(tables.actor_map),
         },
     )
@@ -239,8 +243,10 @@ def write_corpus(
         shutil.rmtree(store / "corpus" / old, ignore_errors=True)
 
 
-def read_corpus(store: Path, manifest: Manifest, with_events: bool = True) -> CorpusTables:
-    """The corpus tables; without the events (the largest) when ``with_events`` is False."""
+def read_corpus(
+    store: Path, manifest: Manifest, tables: Collection[str] = ("actors", "events", "positions")
+) -> CorpusTables:
+    """The corpus tables (the actor map always; of the others, those named in ``tables``)."""
     if not manifest.corpus:
         return CorpusTables((), (), ())
     amap = pq.read_table(corpus_path(store, manifest, "actor_map")).to_pylist()
@@ -249,9 +255,9 @@ def read_corpus(store: Path, manifest: Manifest, with_events: bool = True) -> Co
         return tuple(table_records(pq.read_table(corpus_path(store, manifest, table)), cls))
 
     return CorpusTables(
-        actors=records("actors", Actor),
-        events=records("events", Event) if with_events else (),
-        positions=records("positions", Position),
+        actors=records("actors", Actor) if "actors" in tables else (),
+        events=records("events", Event) if "events" in tables else (),
+        positions=records("positions", Position) if "positions" in tables else (),
         actor_map={(r["batch"], r["actor_id"]): r["corpus_id"] for r in amap},
     )
 
