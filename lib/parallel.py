@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import sys
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
@@ -64,6 +65,8 @@ from lib.store import (
 
 Progress = Callable[[int, int], None]
 R = TypeVar("R")
+A = TypeVar("A")
+T = TypeVar("T")
 MAX_BATCHES = 64  # more batch folders than this and an ingest ends by compacting them
 
 
@@ -251,24 +254,36 @@ def extract_all(chunks: Sequence[Sequence[Document]], processes: int = 1) -> Ite
     if processes <= 1:
         yield from (extract_batch(c) for c in chunks)
         return
+    yield from _in_workers(extract_batch, chunks, processes)
+
+
+def extract_and_write(store: Path, job: tuple[str, Sequence[Document]]) -> str:
+    """A worker's whole share of a local ingest: extract one batch and write its folder (atomic);
+    only the batch id travels back, so the parent does not unpickle and re-encode every record."""
+    batch_id, docs = job
+    write_batch(store, batch_id, extract_batch(docs))
+    return batch_id
+
+
+def _written(store: Path, batch_id: str, batch: Batch) -> str:
+    write_batch(store, batch_id, batch)
+    return batch_id
+
+
+def _in_workers(task: Callable[[A], T], items: Iterable[A], processes: int) -> Iterator[T]:
+    """``task`` of each item in ``processes`` spawned worker processes, results in order, at most
+    two items per worker in flight."""
     # spawn, not fork: the parent may hold DuckDB or Arrow threads, which a fork would copy mid-lock
     pool = ProcessPoolExecutor(processes, mp_context=get_context("spawn"), initializer=_warm)
-    waiting = iter(chunks)
-    pending: deque[Future[Batch]] = deque(
-        pool.submit(extract_batch, c) for c in islice(waiting, 2 * processes)
-    )
+    waiting = iter(items)
+    pending: deque[Future[T]] = deque(pool.submit(task, item) for item in islice(waiting, 2 * processes))
     try:
         while pending:
-            batch = pending.popleft().result()
-            pending.extend(pool.submit(extract_batch, c) for c in _next(waiting))
-            yield batch
+            result = pending.popleft().result()
+            pending.extend(pool.submit(task, item) for item in islice(waiting, 1))
+            yield result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _next(items: Iterator[Sequence[Document]]) -> list[Sequence[Document]]:
-    item = next(items, None)
-    return [] if item is None else [item]
 
 
 Extract = Callable[[Sequence[Sequence[Document]]], Iterator[Batch]]
@@ -291,11 +306,15 @@ def ingest_corpus(
     manifest = read_manifest(store)
     plan = plan_batches(corpus.documents, manifest, batch_size)
     chunks = [docs for _, docs in plan]
-    batches = extract(chunks) if extract else extract_all(chunks, processes)
+    if extract is None and processes > 1:  # workers write their batch folders themselves
+        jobs = [(entry.id, docs) for entry, docs in plan]
+        written: Iterable[object] = _in_workers(partial(extract_and_write, store), jobs, processes)
+    else:
+        batches = extract(chunks) if extract else extract_all(chunks, processes)
+        written = (_written(store, entry.id, b) for (entry, _), b in zip(plan, batches, strict=True))
     total = sum(len(docs) for docs in chunks)
     done = 0
-    for (entry, docs), batch in zip(plan, batches, strict=True):
-        write_batch(store, entry.id, batch)
+    for (entry, docs), _ in zip(plan, written, strict=True):
         commit_batch(store, entry)
         done += len(docs)
         if progress:
