@@ -132,12 +132,30 @@ def _register(con: duckdb.DuckDBPyConnection, name: str, spans: Sequence[Span]) 
     )
 
 
-def _docs_in_view(con: duckdb.DuckDBPyConnection, index: StoreIndex, filters: Filters) -> None:
-    """Register ``in_view``: the ids of the documents the filters keep (frames.doc_in_view)."""
+def _in(column: str, values: Iterable[str]) -> tuple[str, list[str]]:
+    """``column IN (?, ...)``: a list of constants DuckDB pushes into the Parquet scan, so only the
+    matching rows of the other columns are decoded (a join would read every row)."""
+    kept = sorted(set(values))
+    return (f"{column} IN ({', '.join('?' * len(kept))})" if kept else "FALSE"), kept
+
+
+def _view_join(con: duckdb.DuckDBPyConnection, index: StoreIndex, filters: Filters) -> str:
+    """A JOIN keeping the rows (alias t) of the documents the filters keep (frames.doc_in_view),
+    with their corpus position ``v.pos``; registers the ``in_view`` table it joins."""
     ids = [d.id for d in index.base.documents if frames.doc_in_view(d, filters)]
-    con.register(
-        "in_view", pa.table({"doc_id": pa.array(ids, pa.string()), "pos": pa.array(range(len(ids)))})
-    )
+    positions = pa.array(range(len(ids)), pa.int64())
+    con.register("in_view", pa.table({"doc_id": pa.array(ids, pa.string()), "pos": positions}))
+    return "JOIN in_view v ON v.doc_id = t.doc_id"
+
+
+def _restricts_documents(filters: Filters) -> bool:
+    return bool(filters.sources) or filters.date_from is not None or filters.date_to is not None
+
+
+def _ids_of(con: duckdb.DuckDBPyConnection, actor: str) -> list[str]:
+    """The ids batches gave an actor: its own and those the actor map turns into it."""
+    rows = con.execute("SELECT DISTINCT actor_id FROM actor_map WHERE corpus_id = ?", [actor]).fetchall()
+    return [actor, *(r[0] for r in rows)]
 
 
 def sentences_at(con: duckdb.DuckDBPyConnection, spans: Sequence[Span]) -> list[Span]:
@@ -145,12 +163,13 @@ def sentences_at(con: duckdb.DuckDBPyConnection, spans: Sequence[Span]) -> list[
     if not spans:
         return []
     _register(con, "wanted_spans", spans)
+    docs, params = _in("s.doc_id", (s.doc_id for s in spans))
     sql = (
         "SELECT DISTINCT s.doc_id, s.start, s.end, s.text FROM sentences s JOIN wanted_spans w "
         "ON s.doc_id = w.doc_id AND s.start < greatest(w.end, w.start + 1) AND s.end > w.start "
-        "ORDER BY s.doc_id, s.start"
+        f"WHERE {docs} ORDER BY s.doc_id, s.start"
     )
-    return _records(con, sql, (), Span)
+    return _records(con, sql, params, Span)
 
 
 def _read(store: Path, batch: str, table: str) -> str:
@@ -193,25 +212,30 @@ def documents_slice(index: StoreIndex, doc_ids: Sequence[str]) -> Slice:
     return Slice(_with(index, docs, **rows))
 
 
-def _events_where(index: StoreIndex, f: Filters) -> tuple[str, list[Any]]:
+def _events_where(con: duckdb.DuckDBPyConnection, index: StoreIndex, f: Filters) -> tuple[str, list[Any]]:
     """event_frames.event_in_view in SQL: any of the actors, reported by one of the sources,
-    a date whose period meets the range."""
+    a date whose period meets the range. With sources, registers ``outlet_docs``."""
     conditions: list[tuple[str, Any]] = [("list_has_any(e.actors, ?)", list(f.actors))]
     if f.sources:
         ids = [d.id for d in event_frames.event_docs(index.base, f).values()]
-        evidence_docs = "list_transform(e.evidence, lambda s: s.doc_id)"
-        sources = f"CASE WHEN len(e.sources) > 0 THEN e.sources ELSE {evidence_docs} END"
-        conditions.append((f"list_has_any({sources}, ?)", ids or [""]))
+        con.register("outlet_docs", pa.table({"doc_id": pa.array(ids, pa.string())}))
+        docs = "CASE WHEN len(sources) > 0 THEN sources ELSE list_transform(evidence, lambda s: s.doc_id) END"
+        # a semi-join: a list of thousands of ids as a parameter is scanned once per event
+        reported = (
+            f"e.id IN (SELECT x.id FROM (SELECT id, unnest({docs}) AS doc FROM events) x "
+            "JOIN outlet_docs o ON o.doc_id = x.doc)"
+        )
+        conditions.append((reported, True))
     conditions.append(("period_end(e.date) >= ?", f.date_from))
     conditions.append(("period_start(e.date) <= ?", f.date_to))
     kept = [(sql, value) for sql, value in conditions if value]
     clause = " AND ".join(sql for sql, _ in kept)
-    return (f" WHERE {clause}" if clause else ""), [value for _, value in kept]
+    return (f" WHERE {clause}" if clause else ""), [value for _, value in kept if value is not True]
 
 
 def count_events(index: StoreIndex, filters: Filters) -> int:
     con, _ = _cursor(index.store)
-    where, params = _events_where(index, filters)
+    where, params = _events_where(con, index, filters)
     row = con.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()
     return int(row[0]) if row else 0
 
@@ -219,7 +243,7 @@ def count_events(index: StoreIndex, filters: Filters) -> int:
 def timeline_slice(index: StoreIndex, filters: Filters, limit: int = frames.MAX_ROWS) -> Slice:
     """The events in view (the latest ``limit`` by event date), with their evidence sentences."""
     con, _ = _cursor(index.store)
-    where, params = _events_where(index, filters)
+    where, params = _events_where(con, index, filters)
     latest = "ORDER BY period_end(e.date) DESC NULLS LAST, e.date DESC, file_row_number LIMIT ?"
     table = _arrow(
         con, f"SELECT *, count(*) OVER () AS matched FROM events e{where} {latest}", [*params, limit]
@@ -244,26 +268,28 @@ def positions_slice(
     quotes: dict[tuple[str, int, int], Quote] = {}
     if statements:
         _register(con, "statements", statements)
+        docs, params = _in("t.doc_id", (s.doc_id for s in statements))
         sql = (
-            f"SELECT {QUOTE_COLUMNS} FROM quotes t {QUOTE_JOIN} WHERE EXISTS (SELECT 1 FROM statements w "
-            "WHERE w.doc_id = t.doc_id AND t.start < w.end AND w.start < t.end)"
+            f"SELECT {QUOTE_COLUMNS} FROM quotes t {QUOTE_JOIN} WHERE {docs} AND EXISTS (SELECT 1 FROM "
+            "statements w WHERE w.doc_id = t.doc_id AND t.start < w.end AND w.start < t.end)"
         )
-        quotes |= {(q.doc_id, q.start, q.end): q for q in _records(con, sql, (), Quote)}
+        quotes |= {(q.doc_id, q.start, q.end): q for q in _records(con, sql, params, Quote)}
     mentions: list[Mention] = []
     if focus:
-        _docs_in_view(con, index, filters)
+        view = _view_join(con, index, filters) if _restricts_documents(filters) else ""
+        named, params = _in("t.actor_id", _ids_of(con, focus))
         sql = (
-            f"SELECT {MENTION_COLUMNS} FROM mentions t {MENTION_JOIN} JOIN in_view v ON v.doc_id = t.doc_id "
-            "WHERE coalesce(m.corpus_id, t.actor_id) = ? ORDER BY t.doc_id, t.start"
+            f"SELECT {MENTION_COLUMNS} FROM mentions t {MENTION_JOIN} {view} "
+            f"WHERE {named} AND coalesce(m.corpus_id, t.actor_id) = ? ORDER BY t.doc_id, t.start"
         )
-        mentions = _records(con, sql, [focus], Mention)
+        mentions = _records(con, sql, [*params, focus], Mention)
+        spoken, params = _in("t.speaker_id", _ids_of(con, focus))
         sql = (
-            f"SELECT {QUOTE_COLUMNS}, d.date AS doc_date FROM quotes t {QUOTE_JOIN} "
-            "JOIN in_view v ON v.doc_id = t.doc_id JOIN documents d ON d.id = t.doc_id "
-            "WHERE coalesce(m.corpus_id, t.speaker_id) = ? "
+            f"SELECT {QUOTE_COLUMNS}, d.date AS doc_date FROM quotes t {QUOTE_JOIN} {view} "
+            f"JOIN documents d ON d.id = t.doc_id WHERE {spoken} AND coalesce(m.corpus_id, t.speaker_id) = ? "
             "ORDER BY d.date DESC NULLS LAST, t.doc_id, t.start LIMIT ?"
         )
-        quotes |= {(q.doc_id, q.start, q.end): q for q in _records(con, sql, [focus, limit], Quote)}
+        quotes |= {(q.doc_id, q.start, q.end): q for q in _records(con, sql, [*params, focus, limit], Quote)}
     order = {d.id: i for i, d in enumerate(index.base.documents)}
     kept = sorted(quotes.values(), key=lambda q: (order[q.doc_id], q.start, q.end))
     spans = [*statements, *(Span(q.doc_id, q.start, q.end, "") for q in kept)]
@@ -276,12 +302,12 @@ def overview_quotes(index: StoreIndex, filters: Filters) -> pd.DataFrame:
     """What the home page counts of the quotes in view: speaker (actor name or the phrase),
     speaker id ("" when unresolved) and document, one row per quote (frames.speakers_frame)."""
     con, _ = _cursor(index.store)
-    _docs_in_view(con, index, filters)
+    view = _view_join(con, index, filters)
     actor = "coalesce(m.corpus_id, t.speaker_id)"
     where = " WHERE list_contains(?, coalesce(m.corpus_id, t.speaker_id))" if filters.actors else ""
     sql = (
         f"SELECT coalesce(a.name, {actor}, t.speaker_text) AS speaker, coalesce({actor}, '') AS speaker_id, "
-        f"'' AS quote, t.doc_id FROM quotes t {QUOTE_JOIN} JOIN in_view v ON v.doc_id = t.doc_id "
+        f"'' AS quote, t.doc_id FROM quotes t {QUOTE_JOIN} {view} "
         f"LEFT JOIN actors a ON a.id = {actor}{where} ORDER BY v.pos, t.start"
     )
     return con.execute(sql, [list(filters.actors)] if filters.actors else []).df()
