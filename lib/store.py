@@ -50,9 +50,9 @@ from lib.records import (
 )
 
 FORMAT = 1
-# Documents per ingest batch. Measured: 64 held ~880 MB in a worker (parsed docs are kept until the
-# batch's quotes and events are done) against ~540 MB for 16, and 16 took less CPU; compaction
-# (lib/compaction.py) later merges small batches so queries open few files.
+# Documents per ingest batch. A worker keeps a batch's parsed documents until its quotes and events
+# are done: 64 held ~880 MB against ~540 MB for 16 (before long texts were parsed in segments; now
+# ~300 MB), and 16 took less CPU. Compaction (lib/compaction.py) later merges small batches.
 BATCH_SIZE = 16
 R = TypeVar("R")
 MANIFEST = "manifest.json"
