@@ -179,4 +179,8 @@ def test_cli_refresh_recomputes_the_corpus_tables(tmp_path: Path, monkeypatch: p
     assert main(["ingest", str(reports), "--store", str(store_dir)]) == 0  # nothing new: nothing done
     assert calls == [1]  # an ingest with nothing to extract still refreshes (errors may have changed)
     assert main(["ingest", str(reports), "--store", str(store_dir), "--refresh"]) == 0
-    assert len(calls) == 3 and read_analysis(store_dir) == before
+    assert len(calls) == 3
+    after = read_analysis(store_dir)  # the same, but for how many files this run parsed (the cache)
+    assert replace(after, corpus=replace(after.corpus, parsed=0)) == replace(
+        before, corpus=replace(before.corpus, parsed=0)
+    )
