@@ -32,9 +32,8 @@ from lib.slices import (
     count_events,
     documents_slice,
     overview_quotes,
-    positions_slice,
+    page_slice,
     store_index,
-    timeline_slice,
 )
 from lib.store import read_manifest
 
@@ -65,20 +64,6 @@ def cached_index(store: str, generation: str) -> StoreIndex:
 @st.cache_resource(show_spinner="Reading this view from the store…", max_entries=16)
 def cached_slice(store: str, generation: str, name: str, view: links.View) -> Slice:
     return page_slice(cached_index(store, generation), name, view)
-
-
-def page_slice(index: StoreIndex, name: str, view: links.View) -> Slice:
-    """The rows page ``name`` shows for ``view`` (lib/slices.py)."""
-    if name == "Timeline":
-        return timeline_slice(index, view.filters)
-    if name == "Actor_positions":
-        return positions_slice(index, view.filters, view.focus, view.issue)
-    if name == "Source_comparison":
-        return documents_slice(index, [d for d in default_docs(index.base, view) if d])
-    if name == "Reader":
-        ids = [d.id for d in index.base.documents]
-        return documents_slice(index, [view.doc if view.doc in ids else ids[0]] if ids else [])
-    return Slice(index.base)
 
 
 def opened_store() -> tuple[str, str] | None:
@@ -376,13 +361,6 @@ def doc_label(analysis: Analysis) -> Callable[[str], str]:
         return frames.document_label(d) if d else doc_id
 
     return label
-
-
-def default_docs(analysis: Analysis, view: links.View) -> tuple[str | None, str | None]:
-    ids: Sequence[str] = [d.id for d in analysis.documents]
-    a = view.a or (ids[0] if ids else None)
-    b = view.b or next((i for i in ids if i != a), None)
-    return a, b
 
 
 def doc_short(analysis: Analysis, doc_id: str) -> str:

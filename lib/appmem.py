@@ -30,7 +30,7 @@ from plotly.graph_objects import Figure
 
 from lib import event_frames, exports, figures, frames, render, slices
 from lib.compare import compare
-from lib.links import Filters
+from lib.links import Filters, View
 from lib.nlp import load_nlp
 from lib.pipeline import analyze_paths
 from lib.records import Analysis
@@ -126,8 +126,9 @@ def session_pages(analysis: Analysis) -> dict[str, int]:
 
 
 def store_session_pages(index: StoreIndex) -> dict[str, int]:
-    """session_pages on a store: each page built from the slice it reads (lib/slices.py)."""
-    filters = Filters()
+    """session_pages on a store: each page built from the slice the dashboard reads for the
+    default view (slices.page_slice)."""
+    filters, view = Filters(), View()
     base = index.base
     ids = [d.id for d in base.documents]
     docs = frames.documents_frame(base, filters)
@@ -137,16 +138,20 @@ def store_session_pages(index: StoreIndex) -> dict[str, int]:
     paired = slices.documents_slice(index, sorted({d for p in pairs for d in p})).analysis
     for a, b in pairs:
         compare(paired, a, b)
+
+    def page(name: str) -> Analysis:
+        return slices.page_slice(index, name, view).analysis
+
     out = {
         "home": _shown(docs, figures.documents_figure(docs))
         + (0 if speakers.empty else _shown(figures.speakers_figure(speakers))),
-        "timeline": timeline_page(slices.timeline_slice(index, filters).analysis, filters),
-        "positions": positions_page(slices.positions_slice(index, filters, None, None).analysis, filters),
+        "timeline": timeline_page(page("Timeline"), filters),
+        "positions": positions_page(page("Actor_positions"), filters),
     }
     if len(ids) >= 2:
-        out["comparison"] = comparison_page(slices.documents_slice(index, ids[:2]).analysis, ids[0], ids[1])
+        out["comparison"] = comparison_page(page("Source_comparison"), ids[0], ids[1])
     if ids:
-        out["reader"] = reader_page(slices.documents_slice(index, ids[:1]).analysis, filters, ids[0])
+        out["reader"] = reader_page(page("Reader"), filters, ids[0])
     return out
 
 

@@ -195,11 +195,8 @@ def model_load_s() -> float:
 QUERY_FIGURES = """
 import json, sys
 from pathlib import Path
-from lib.bench import TreePeak, query_ms, warm_start_s
-store = Path(sys.argv[1])
-with TreePeak() as peak:
-    figures = {"warm_start_s": round(warm_start_s(store), 2), "query_ms": query_ms(store)}
-print(json.dumps(figures | {"store_peak_rss_mb": round(peak.peak_mb)}))
+from lib.bench import store_figures
+print(json.dumps(store_figures(Path(sys.argv[1]))))
 """
 
 
@@ -291,13 +288,14 @@ def compare_ms(texts: list[str], words: int = 1000) -> dict[str, float]:
     return {"compare_ms": _ms(lambda: compare(analysis, "cmp-a", "cmp-b"), repeat=5), "compare_words": words}
 
 
-def store_figures(store: Path, texts: list[str]) -> dict[str, Any]:
-    """What an analyst waits for on a built store: opening it, each page's query, adding a document;
-    and the peak memory of this process tree meanwhile."""
+def store_figures(store: Path, texts: list[str] | None = None) -> dict[str, Any]:
+    """What an analyst waits for on a built store: opening it, each page's query and (given texts
+    to make one from) adding a document; and the peak memory of this process tree meanwhile."""
     with TreePeak() as peak:
         figures: dict[str, Any] = {"warm_start_s": round(warm_start_s(store), 2), "query_ms": query_ms(store)}
-        figures["model_load_s"] = round(model_load_s(), 2)
-        figures["add_one_doc_s"] = round(add_one_doc_s(store, texts), 2)
+        if texts is not None:
+            figures["model_load_s"] = round(model_load_s(), 2)
+            figures["add_one_doc_s"] = round(add_one_doc_s(store, texts), 2)
     return figures | {"store_peak_rss_mb": round(peak.peak_mb)}
 
 

@@ -86,6 +86,20 @@ def choices_of(analysis: Analysis) -> Choices:
     return Choices(actors, sources, tuple(d.id for d in analysis.documents), issues)
 
 
+def default_docs(analysis: Analysis, view: View) -> tuple[str | None, str | None]:
+    """Source comparison's two reports: the link's, else the first two of the corpus."""
+    ids: Sequence[str] = [d.id for d in analysis.documents]
+    a = view.a or (ids[0] if ids else None)
+    b = view.b or next((i for i in ids if i != a), None)
+    return a, b
+
+
+def reader_doc(analysis: Analysis, view: View) -> str | None:
+    """The Reader's report: the link's when the corpus has it, else the first (None: no documents)."""
+    ids = [d.id for d in analysis.documents]
+    return view.doc if view.doc in ids else (ids[0] if ids else None)
+
+
 def parse_date(text: str) -> date | None:
     try:
         return date.fromisoformat(text.strip())

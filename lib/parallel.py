@@ -53,7 +53,9 @@ from lib.store import (
     batch_id_of,
     collect_garbage,
     commit_batch,
+    corpus_events,
     corpus_path,
+    corpus_quotes,
     document_key,
     live_records,
     read_corpus,
@@ -90,14 +92,8 @@ def corpus_tables(store: Path, manifest: Manifest) -> CorpusTables:
     """Actors, merged events and positions, recomputed from the live per-document rows."""
     found_actors, amap = settle_actors(store, manifest)
     by_id = {a.id: a for a in found_actors}
-    found_quotes: list[Quote] = [
-        replace(q, speaker_id=amap.get((b, q.speaker_id), q.speaker_id)) if q.speaker_id else q
-        for b, q in live_records(store, manifest, "quotes", Quote)
-    ]
-    doc_events: list[Event] = [
-        replace(e, actors=tuple(amap.get((b, a), a) for a in e.actors))
-        for b, e in live_records(store, manifest, "events", Event)
-    ]
+    found_quotes = corpus_quotes(live_records(store, manifest, "quotes", Quote), amap)
+    doc_events = corpus_events(live_records(store, manifest, "events", Event), amap)
     found_positions = positions.assign_positions(found_quotes, by_id, positions.load_issues())
     return CorpusTables(
         tuple(found_actors), tuple(events.merge_events(doc_events)), tuple(found_positions), amap
@@ -134,16 +130,13 @@ def added_tables(
     old_batches_map = {k: v for k, v in amap.items() if k[0] not in new_batches}
     if old_batches_map != old.actor_map or any(by_id.get(a.id) != a for a in old.actors):
         return None
-    quotes = [
-        replace(q, speaker_id=amap.get((b, q.speaker_id), q.speaker_id)) if q.speaker_id else q
-        for b, q in _batch_rows(store, manifest, "quotes", Quote, added)
-        if q.doc_id in added
-    ]
-    new_events = [
-        replace(e, actors=tuple(amap.get((b, a), a) for a in e.actors))
-        for b, e in _batch_rows(store, manifest, "events", Event, added)
-        if set(e.sources) <= added
-    ]
+    quotes = corpus_quotes(
+        ((b, q) for b, q in _batch_rows(store, manifest, "quotes", Quote, added) if q.doc_id in added), amap
+    )
+    new_events = corpus_events(
+        ((b, e) for b, e in _batch_rows(store, manifest, "events", Event, added) if set(e.sources) <= added),
+        amap,
+    )
     table = pq.read_table(corpus_path(store, manifest, "events"))
     hit = _sharing_actor(table, {a for e in new_events for a in e.actors})
     candidates = table_records(table.take(pa.array(hit, pa.int64())), Event)
@@ -174,14 +167,9 @@ def _added_positions(
         quotes, by_id, issues, base=table_records(table.filter(touched), Position)
     )
     rows = pa.concat_tables([table.filter(pc.invert(touched)), records_table(added, Position)])
-    issue_rank = {i.id: n for n, i in enumerate(issues)}
-    stances = positions.STANCE_ORDER
-    rank = [
-        (a, issue_rank.get(i, len(issue_rank)), stances.index(s) if s in stances else 9)
-        for a, i, s in zip(
-            *(rows.column(c).to_pylist() for c in ("actor_id", "issue", "stance")), strict=True
-        )
-    ]
+    key = positions.row_order(issues)
+    columns = (rows.column(c).to_pylist() for c in ("actor_id", "issue", "stance"))
+    rank = [key(row) for row in zip(*columns, strict=True)]
     return rows.take(pa.array(sorted(range(rows.num_rows), key=rank.__getitem__), pa.int64()))
 
 

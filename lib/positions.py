@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -91,11 +91,20 @@ def assign_positions(
     labels = {i.id: i.label for i in issues}
     for found in statement_stances(quotes, actors, issues, roll_up):
         rows[(found.actor_id, found.issue.id, found.stance)].append(found.evidence)
-    order = {i.id: n for n, i in enumerate(issues)}
-    keys = sorted(
-        rows, key=lambda k: (k[0], order[k[1]], STANCE_ORDER.index(k[2]) if k[2] in STANCE_ORDER else 9)
-    )
+    keys = sorted(rows, key=row_order(issues))
     return [Position(a, i, labels[i], s, len(rows[(a, i, s)]), tuple(rows[(a, i, s)])) for a, i, s in keys]
+
+
+def row_order(issues: Sequence[Issue]) -> Callable[[tuple[str, str, str]], tuple[str, int, int]]:
+    """The sort key of a position row (actor id, issue id, stance): by actor, then the issues' order
+    in the lexicon, then STANCE_ORDER."""
+    rank = {i.id: n for n, i in enumerate(issues)}
+
+    def key(row: tuple[str, str, str]) -> tuple[str, int, int]:
+        actor, issue, stance = row
+        return actor, rank.get(issue, len(rank)), STANCE_ORDER.index(stance) if stance in STANCE_ORDER else 9
+
+    return key
 
 
 def statement_stances(

@@ -9,7 +9,6 @@ page opening a store pays for DuckDB and the manifest only.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -19,21 +18,10 @@ from lib.store import MANIFEST, Manifest, corpus_path, read_manifest, table_path
 
 BATCH_TABLES = ("documents", "mentions", "quotes", "dates", "numbers", "sentences")
 CORPUS_TABLES = ("actors", "events", "positions", "actor_map")
-DOC_COLUMNS = "d.title, d.source, d.date AS doc_date"
 
 
-@dataclass(frozen=True)
-class Filters:
-    """A page's filters; None or empty means no filter."""
-
-    actors: Sequence[str] = ()
-    date_from: str | None = None  # ISO, compared as text: "2022-02" is inside 2022-02-01..
-    date_to: str | None = None
-    sources: Sequence[str] = ()  # outlet names (Document.source)
-    issues: Sequence[str] = field(default_factory=tuple)
-
-
-def _files(paths: Sequence[Path]) -> str:
+def parquet_files(paths: Sequence[Path]) -> str:
+    """The paths as a DuckDB list literal for read_parquet, quotes escaped."""
     return "[" + ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths) + "]"
 
 
@@ -78,11 +66,11 @@ def _build(store: Path, manifest: Manifest) -> duckdb.DuckDBPyConnection:
     dead = any(live[d] != b.id for b in manifest.batches for d in b.docs)
     for table in BATCH_TABLES if batches else ():
         key = "id" if table == "documents" else "doc_id"
-        files = _files([table_path(store, b, table) for b in batches])
+        files = parquet_files([table_path(store, b, table) for b in batches])
         join = f" JOIN live ON live.doc_id = t.{key} AND live.live_batch = t.batch" if dead else ""
         con.execute(f"CREATE VIEW {table} AS SELECT t.* FROM read_parquet({files}) t{join}")
     for table in CORPUS_TABLES:
-        files = _files([corpus_path(store, manifest, table)])
+        files = parquet_files([corpus_path(store, manifest, table)])
         # file_row_number: the table's own order (merged events as lib.events ordered them)
         con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet({files}, file_row_number = true)")
     for macro in PERIOD_MACROS:

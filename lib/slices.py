@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,8 +27,8 @@ import pyarrow as pa
 
 from lib import event_frames, frames
 from lib.columns import table_records
-from lib.links import Choices, Filters, choices_of
-from lib.queries import connect
+from lib.links import Choices, Filters, View, choices_of, default_docs, reader_doc
+from lib.queries import connect, parquet_files
 from lib.records import (
     Actor,
     Analysis,
@@ -60,6 +61,11 @@ class StoreIndex:
     base: Analysis  # documents without text, actors, positions, errors; no per-document rows
     choices: Choices
     bounds: tuple[date, date] | None
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        """Document id -> its place in the corpus."""
+        return {d.id: i for i, d in enumerate(self.base.documents)}
 
 
 @dataclass(frozen=True)
@@ -174,8 +180,7 @@ def sentences_at(con: duckdb.DuckDBPyConnection, spans: Sequence[Span]) -> list[
 
 def _read(store: Path, batch: str, table: str) -> str:
     """One batch's Parquet file of a table, as a FROM item aliased t (with its row numbers)."""
-    path = str(table_path(store, batch, table)).replace("'", "''")
-    return f"read_parquet('{path}', file_row_number = true) t"
+    return f"read_parquet({parquet_files([table_path(store, batch, table)])}, file_row_number = true) t"
 
 
 def documents_slice(index: StoreIndex, doc_ids: Sequence[str]) -> Slice:
@@ -188,9 +193,9 @@ def documents_slice(index: StoreIndex, doc_ids: Sequence[str]) -> Slice:
     wanted = [d for d in dict.fromkeys(doc_ids) if d in live]
     found: dict[str, list[Any]] = {t: [] for t in ("quotes", "mentions", "dates", "numbers", "sentences")}
     docs: list[Document] = []
+    where = "WHERE list_contains(?, t.doc_id) ORDER BY t.file_row_number"  # as the batch wrote them
     for batch in dict.fromkeys(live[d] for d in wanted):
         ids = [d for d in wanted if live[d] == batch]
-        where = "WHERE list_contains(?, t.doc_id) ORDER BY t.file_row_number"  # as the batch wrote them
         docs += _records(
             con,
             f"SELECT * FROM {_read(index.store, batch, 'documents')} WHERE list_contains(?, t.id)",
@@ -277,25 +282,38 @@ def positions_slice(
     mentions: list[Mention] = []
     if focus:
         view = _view_join(con, index, filters) if _restricts_documents(filters) else ""
-        named, params = _in("t.actor_id", _ids_of(con, focus))
+        batch_ids = _ids_of(con, focus)
+        named, params = _in("t.actor_id", batch_ids)
         sql = (
             f"SELECT {MENTION_COLUMNS} FROM mentions t {MENTION_JOIN} {view} "
             f"WHERE {named} AND coalesce(m.corpus_id, t.actor_id) = ? ORDER BY t.doc_id, t.start"
         )
         mentions = _records(con, sql, [*params, focus], Mention)
-        spoken, params = _in("t.speaker_id", _ids_of(con, focus))
+        spoken, params = _in("t.speaker_id", batch_ids)
         sql = (
             f"SELECT {QUOTE_COLUMNS}, d.date AS doc_date FROM quotes t {QUOTE_JOIN} {view} "
             f"JOIN documents d ON d.id = t.doc_id WHERE {spoken} AND coalesce(m.corpus_id, t.speaker_id) = ? "
             "ORDER BY d.date DESC NULLS LAST, t.doc_id, t.start LIMIT ?"
         )
         quotes |= {(q.doc_id, q.start, q.end): q for q in _records(con, sql, [*params, focus, limit], Quote)}
-    order = {d.id: i for i, d in enumerate(index.base.documents)}
-    kept = sorted(quotes.values(), key=lambda q: (order[q.doc_id], q.start, q.end))
+    kept = sorted(quotes.values(), key=lambda q: (index.order[q.doc_id], q.start, q.end))
     spans = [*statements, *(Span(q.doc_id, q.start, q.end, "") for q in kept)]
     return Slice(
         _with(index, quotes=tuple(kept), mentions=tuple(mentions), sentences=tuple(sentences_at(con, spans)))
     )
+
+
+def page_slice(index: StoreIndex, name: str, view: View) -> Slice:
+    """The rows page ``name`` (links.PAGE_PARAMS's names) shows for ``view``."""
+    if name == "Timeline":
+        return timeline_slice(index, view.filters)
+    if name == "Actor_positions":
+        return positions_slice(index, view.filters, view.focus, view.issue)
+    if name == "Source_comparison":
+        return documents_slice(index, [d for d in default_docs(index.base, view) if d])
+    if name == "Reader":
+        return documents_slice(index, [d for d in [reader_doc(index.base, view)] if d])
+    return Slice(index.base)
 
 
 def overview_quotes(index: StoreIndex, filters: Filters) -> pd.DataFrame:

@@ -340,9 +340,21 @@ def live_records(store: Path, manifest: Manifest, table: str, cls: type[R]) -> l
     return [(b, r) for _, b, r in sorted(rows, key=lambda row: order[row[0]])]
 
 
+def corpus_quotes(rows: Iterable[tuple[str, Quote]], amap: ActorMap) -> list[Quote]:
+    """(batch, quote) rows with their speakers' corpus ids (through the actor map)."""
+    return [
+        replace(q, speaker_id=amap.get((b, q.speaker_id), q.speaker_id)) if q.speaker_id else q
+        for b, q in rows
+    ]
+
+
+def corpus_events(rows: Iterable[tuple[str, Event]], amap: ActorMap) -> list[Event]:
+    """(batch, event) rows with their actors' corpus ids (through the actor map)."""
+    return [replace(e, actors=tuple(amap.get((b, a), a) for a in e.actors)) for b, e in rows]
+
+
 def read_analysis(store: Path) -> Analysis:
     """The Analysis a store holds: live rows, corpus order, actor ids as settled for the corpus."""
-
     manifest = read_manifest(store)
     tables = read_corpus(store, manifest)
     amap = tables.actor_map
@@ -354,10 +366,7 @@ def read_analysis(store: Path) -> Analysis:
         replace(m, actor_id=amap.get((b, m.actor_id), m.actor_id))
         for b, m in live_records(store, manifest, "mentions", Mention)
     ]
-    quotes = [
-        replace(q, speaker_id=amap.get((b, q.speaker_id), q.speaker_id)) if q.speaker_id else q
-        for b, q in live_records(store, manifest, "quotes", Quote)
-    ]
+    quotes = corpus_quotes(live_records(store, manifest, "quotes", Quote), amap)
     return Analysis(
         corpus=Corpus(recs("documents", Document), manifest.errors, manifest.parsed),
         actors=tables.actors,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from lib import figures, frames, render
+from lib import figures, frames, links, render
 
 PAGE = "Source_comparison"
 
@@ -17,12 +17,12 @@ analysis, view = ui.page(
 )
 ids = [d.id for d in analysis.documents]
 label = ui.doc_label(analysis)
-a, b = ui.default_docs(analysis, view)
+a, b = links.default_docs(analysis, view)
 left, right = st.columns(2)
 ui.synced(left.selectbox, "a", a, label="Report A", options=ids, format_func=label)
 ui.synced(right.selectbox, "b", b, label="Report B", options=ids, format_func=label)
 view = st.session_state[ui.VIEW]
-a, b = ui.default_docs(analysis, view)
+a, b = links.default_docs(analysis, view)
 if a is None or b is None or a == b:
     st.info("Pick two different reports — the corpus needs at least two documents to compare.")
     st.stop()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from lib import figures, frames, render
+from lib import figures, frames, links, render
 
 PAGE = "Reader"
 
@@ -16,10 +16,10 @@ analysis, view = ui.page(
     "to see who said it or what date it means; a link from another page marks its sentence in orange.",
 )
 ids = [d.id for d in analysis.documents]
-if not ids:
+doc_id = links.reader_doc(analysis, view)
+if doc_id is None:
     st.info("No documents to read — add some on the home page.")
     st.stop()
-doc_id = view.doc if view.doc in ids else ids[0]
 ui.synced(st.selectbox, "doc", doc_id, label="Document", options=ids, format_func=ui.doc_label(analysis))
 view = st.session_state[ui.VIEW]
 doc = analysis.document(view.doc or doc_id)
