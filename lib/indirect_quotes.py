@@ -65,13 +65,14 @@ def _without_lead_in(tokens: list[Token]) -> list[Token]:
     return rest if len(rest) >= MIN_TOKENS and lead.right_edge.i - lead.i < 4 else tokens
 
 
-def _char_span(tokens: list[Token], text: str) -> tuple[int, int]:
+def _char_span(tokens: list[Token]) -> tuple[int, int]:
     tokens = _without_lead_in(tokens)
-    start = tokens[0].idx
-    end = tokens[-1].idx + len(tokens[-1])
-    while end > start and text[end - 1] in TRAILING:
+    first, last = tokens[0], tokens[-1]
+    text = first.doc[first.i : last.i + 1].text  # not doc.text, which joins every token again
+    end = len(text)
+    while end > 0 and text[end - 1] in TRAILING:
         end -= 1
-    return start, end
+    return first.idx, first.idx + end
 
 
 def _contents(cue: Token, cues: CueLexicon) -> list[list[Token]]:
@@ -296,7 +297,7 @@ def _as_clause_at(
     content = _same_paragraph(list(doc[(left or right)[0].i : (right or left)[-1].i + 1]), mark)
     if len(content) < MIN_TOKENS:
         return []
-    start, end = _char_span(content, doc.text)
+    start, end = _char_span(content)
     if inside(start, quoted) and inside(end - 1, quoted):
         return []
     name = resolver.resolve(speaker_tokens(subject), False, None)
@@ -329,7 +330,7 @@ def _inverted_at(
     content = _strip_punct(_same_paragraph(list(cue.doc[cue.sent.start : comma]), cue))
     if len(content) < MIN_TOKENS:
         return []
-    start, end = _char_span(content, cue.doc.text)
+    start, end = _char_span(content)
     if inside(start, quoted) or inside(end - 1, quoted):
         return []  # '“...,” said X': a direct quotation, attributed as such
     name = resolver.resolve(speaker_tokens(speaker), False, None)
@@ -347,7 +348,7 @@ def _noun_at(cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues
     content = _same_paragraph(list(cue.doc[clause.left_edge.i : clause.right_edge.i + 1]), cue)
     if len(content) < MIN_TOKENS or clause not in content:
         return []
-    start, end = _char_span(content, cue.doc.text)
+    start, end = _char_span(content)
     name = resolver.resolve(speaker_tokens(owner), False, None)
     return [Found(start, end, "indirect", cue.text, name, 0.6)]
 
@@ -379,7 +380,7 @@ def _indirect_at(
     for content in _contents(cue, cues):
         if len(content) < MIN_TOKENS and not _is_object(content, cue):
             continue
-        start, end = _char_span(content, cue.doc.text)
+        start, end = _char_span(content)
         own = cue.left_edge.i <= head.i <= cue.right_edge.i  # "X, he said, Y": inside the hull
         if (inside(start, quoted) and inside(end - 1, quoted)) or (start <= head.idx < end and not own):
             continue

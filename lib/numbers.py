@@ -10,6 +10,7 @@ quantities ("dozens", "tens of thousands") are skipped: we bail out rather than 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
@@ -57,16 +58,17 @@ WINDOW = 4  # tokens searched after the amount for what it counts
 
 def extract_numbers(doc: Document, sdoc: SpacyDoc) -> list[NumberClaim]:
     """Every numeric claim in the document, in text order."""
-    claims = (_claim(doc, sdoc, m) for m in NUMBER_RE.finditer(doc.text))
+    starts = [t.idx for t in sdoc]  # token offsets, searched by bisection for each amount
+    claims = (_claim(doc, sdoc, starts, m) for m in NUMBER_RE.finditer(doc.text))
     return [c for c in claims if c is not None]
 
 
-def _claim(doc: Document, sdoc: SpacyDoc, match: re.Match[str]) -> NumberClaim | None:
+def _claim(doc: Document, sdoc: SpacyDoc, starts: list[int], match: re.Match[str]) -> NumberClaim | None:
     num_start = match.start("cur") if match.group("cur") else match.start("num")
-    tokens = _tokens_in(sdoc, num_start, match.end())
+    tokens = _tokens_in(sdoc, starts, num_start, match.end())
     if not tokens or any(t.ent_type_ in SKIP_ENTS for t in tokens):
         return None
-    counted, end = _counted(match, sdoc)
+    counted, end = _counted(match, sdoc, starts)
     amount = _amount(match)
     if not counted or amount is None:
         return None
@@ -77,8 +79,11 @@ def _claim(doc: Document, sdoc: SpacyDoc, match: re.Match[str]) -> NumberClaim |
     return NumberClaim(doc.id, amount, counted, qualifier, text, match.start(), end, sentence)
 
 
-def _tokens_in(sdoc: SpacyDoc, start: int, end: int) -> list[Token]:
-    return [t for t in sdoc if t.idx < end and t.idx + len(t.text) > start]
+def _tokens_in(sdoc: SpacyDoc, starts: list[int], start: int, end: int) -> list[Token]:
+    """The tokens overlapping characters [start, end): from the last one starting at or before start."""
+    first = max(bisect_right(starts, start) - 1, 0)
+    tokens = (sdoc[i] for i in range(first, bisect_left(starts, end)))
+    return [t for t in tokens if t.idx + len(t.text) > start]
 
 
 def _amount(match: re.Match[str]) -> float | None:
@@ -90,7 +95,7 @@ def _amount(match: re.Match[str]) -> float | None:
     return base * SCALES.get(scale, 1.0)
 
 
-def _counted(match: re.Match[str], sdoc: SpacyDoc) -> tuple[str, int]:
+def _counted(match: re.Match[str], sdoc: SpacyDoc, starts: list[int]) -> tuple[str, int]:
     """What the amount counts (a currency, "percent", or the noun after it) and where the claim ends."""
     end = match.end()
     if match.group("pct"):
@@ -100,7 +105,8 @@ def _counted(match: re.Match[str], sdoc: SpacyDoc) -> tuple[str, int]:
     before = match.string[: match.start()].split()[-2:]
     if before and before[-1].lower() == "of" and before[0].lower() in SKIP_BEFORE:
         return "", end
-    head = _head_noun([t for t in sdoc if t.idx >= end][:WINDOW])
+    after = bisect_left(starts, end)
+    head = _head_noun([sdoc[i] for i in range(after, min(after + WINDOW, len(starts)))])
     return (str(head.text).lower(), head.idx + len(head.text)) if head is not None else ("", end)
 
 
