@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 
 from lib.pipeline import analysis_dict, analyze_paths
@@ -94,19 +95,22 @@ def _bench(args: argparse.Namespace) -> int:
 
 def _ingest(args: argparse.Namespace) -> int:
     from lib.ingest import load_corpus
-    from lib.parallel import ingest_corpus, text_progress
+    from lib.parallel import Workers, ingest_corpus, text_progress
 
-    corpus = load_corpus(args.paths, cache_dir=args.cache_dir)
-    _report_skipped(corpus.errors)
-    progress = text_progress(sys.stderr)
-    if args.engine == "dask":
-        from lib.distributed import ingest_with_dask
+    local = args.engine != "dask" and args.processes > 1
+    # local workers load the model while the files are read; ingest_corpus closes them when done
+    with Workers(args.processes) if local else nullcontext() as workers:
+        corpus = load_corpus(args.paths, cache_dir=args.cache_dir)
+        _report_skipped(corpus.errors)
+        progress = text_progress(sys.stderr)
+        if args.engine == "dask":
+            from lib.distributed import ingest_with_dask
 
-        report = ingest_with_dask(
-            corpus, args.store, scheduler=args.scheduler, progress=progress, workers=args.processes
-        )
-    else:
-        report = ingest_corpus(corpus, args.store, processes=args.processes, progress=progress)
+            report = ingest_with_dask(
+                corpus, args.store, scheduler=args.scheduler, progress=progress, workers=args.processes
+            )
+        else:
+            report = ingest_corpus(corpus, args.store, progress=progress, workers=workers)
     if args.refresh:
         from lib.parallel import refresh_corpus
 

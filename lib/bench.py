@@ -30,7 +30,7 @@ from lib.compare import compare
 from lib.ingest import load_corpus
 from lib.links import Filters
 from lib.nlp import load_nlp
-from lib.parallel import ingest_corpus
+from lib.parallel import Workers, ingest_corpus
 from lib.pipeline import analyze_corpus, extract_batch
 from lib.records import Corpus, Document
 from lib.replicas import replicate
@@ -334,15 +334,18 @@ def run_bench(
         work = keep or Path(tmp)
         corpus_dir = work / "corpus"
         texts = source_texts(data_dir)
-        docs = write_synthetic_corpus(corpus_dir, n_docs, data_dir)
-        words = sum(len(d["text"].split()) for d in docs)
-        if processes <= 1:
-            load_nlp()  # model load is start-up, not throughput (workers load theirs as they start)
+        words = sum(len(d["text"].split()) for d in write_synthetic_corpus(corpus_dir, n_docs, data_dir))
+        # model loads are start-up, not throughput: this process's, or each worker's
+        workers = Workers(processes) if processes > 1 else None
+        if workers:
+            workers.wait_ready()
+        else:
+            load_nlp()
         store = work / "store"
         t0, c0 = time.perf_counter(), cpu_s()
         with TreePeak() as ingest_peak:
             corpus = load_all(corpus_dir, n_docs, cache_dir=work / "cache")
-            ingest_corpus(corpus, store, processes=processes)
+            ingest_corpus(corpus, store, workers=workers)
         ingest_s, ingest_cpu = time.perf_counter() - t0, cpu_s() - c0
         t0, c0 = time.perf_counter(), cpu_s()
         for _ in load_nlp().pipe((d.text for d in corpus.documents), batch_size=BATCH_SIZE):

@@ -22,15 +22,18 @@ batches it equals it whenever those cross-document passes find nothing across ba
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import islice
 from multiprocessing import get_context
+from multiprocessing.queues import Queue
 from pathlib import Path
+from queue import Empty
 from typing import TextIO, TypeVar
 
 import pyarrow as pa
@@ -233,18 +236,6 @@ def plan_batches(
     return plan
 
 
-def _warm() -> None:
-    load_nlp()
-
-
-def extract_all(chunks: Sequence[Sequence[Document]], processes: int = 1) -> Iterator[Batch]:
-    """The batches extracted in order, by ``processes`` worker processes (1: in this process)."""
-    if processes <= 1:
-        yield from (extract_batch(c) for c in chunks)
-        return
-    yield from _in_workers(extract_batch, chunks, processes)
-
-
 def extract_and_write(store: Path, job: tuple[str, Sequence[Document]]) -> str:
     """A worker's whole share of a local ingest: extract one batch and write its folder (atomic);
     only the batch id travels back, so the parent does not unpickle and re-encode every record."""
@@ -258,20 +249,62 @@ def _written(store: Path, batch_id: str, batch: Batch) -> str:
     return batch_id
 
 
-def _in_workers(task: Callable[[A], T], items: Iterable[A], processes: int) -> Iterator[T]:
-    """``task`` of each item in ``processes`` spawned worker processes, results in order, at most
-    two items per worker in flight."""
-    # spawn, not fork: the parent may hold DuckDB or Arrow threads, which a fork would copy mid-lock
-    pool = ProcessPoolExecutor(processes, mp_context=get_context("spawn"), initializer=_warm)
-    waiting = iter(items)
-    pending: deque[Future[T]] = deque(pool.submit(task, item) for item in islice(waiting, 2 * processes))
-    try:
-        while pending:
-            result = pending.popleft().result()
-            pending.extend(pool.submit(task, item) for item in islice(waiting, 1))
-            yield result
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+def _warm(ready: Queue[int]) -> None:
+    load_nlp()
+    ready.put(os.getpid())
+
+
+def _started() -> None:
+    """A task that does nothing: submitting one per worker makes the pool start them all now."""
+
+
+class Workers:
+    """Spawned worker processes, each with the model loaded once, that run tasks in order.
+
+    Start them before the work is ready (the CLI does, before reading the files): each worker's
+    start-up (interpreter, imports, model; 2-3 s) then overlaps what the parent does meanwhile.
+    """
+
+    def __init__(self, processes: int) -> None:
+        # spawn, not fork: the parent may hold DuckDB or Arrow threads, which a fork would copy mid-lock
+        context = get_context("spawn")
+        self.processes = processes
+        self._ready: Queue[int] = context.Queue()
+        self._pool = ProcessPoolExecutor(
+            processes, mp_context=context, initializer=_warm, initargs=(self._ready,)
+        )
+        for _ in range(processes):
+            self._pool.submit(_started)
+
+    def wait_ready(self, timeout: float = 300) -> None:
+        """Block until every worker has its model loaded."""
+        for _ in range(self.processes):
+            try:
+                self._ready.get(timeout=timeout)
+            except Empty:
+                raise RuntimeError(f"a worker did not load the model within {timeout:.0f} s") from None
+
+    def map(self, task: Callable[[A], T], items: Iterable[A]) -> Iterator[T]:
+        """``task`` of each item, results in order, at most two items per worker in flight."""
+        waiting = iter(items)
+        pending = deque(self._pool.submit(task, item) for item in islice(waiting, 2 * self.processes))
+        try:
+            while pending:
+                result = pending.popleft().result()
+                pending.extend(self._pool.submit(task, item) for item in islice(waiting, 1))
+                yield result
+        finally:
+            for future in pending:
+                future.cancel()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 Extract = Callable[[Sequence[Sequence[Document]]], Iterator[Batch]]
@@ -284,33 +317,47 @@ def ingest_corpus(
     batch_size: int = BATCH_SIZE,
     progress: Progress | None = None,
     extract: Extract | None = None,
+    workers: Workers | None = None,
 ) -> IngestReport:
     """Extract the documents the store lacks (or holds in another version), then refresh the corpus tables.
 
-    ``extract`` maps the planned chunks to their batches in order (default: ``extract_all`` with
-    ``processes`` local workers; lib/distributed.py passes a Dask one). This process stays the
-    manifest's only writer.
+    ``extract`` maps the planned chunks to their batches in order (default: in this process, or
+    in ``workers``, started here when ``processes`` > 1 and none are given, which then write
+    their batch folders themselves; lib/distributed.py passes a Dask one). This process stays
+    the manifest's only writer. The workers are closed before the corpus tables are refreshed.
     """
     manifest = read_manifest(store)
     plan = plan_batches(corpus.documents, manifest, batch_size)
-    chunks = [docs for _, docs in plan]
-    if extract is None and processes > 1:  # workers write their batch folders themselves
-        jobs = [(entry.id, docs) for entry, docs in plan]
-        written: Iterable[object] = _in_workers(partial(extract_and_write, store), jobs, processes)
+    total = sum(len(docs) for _, docs in plan)
+    if extract is None and (workers is not None or processes > 1):
+        with workers or Workers(processes) as pool:
+            jobs = [(entry.id, docs) for entry, docs in plan]
+            _commit_in_order(store, plan, pool.map(partial(extract_and_write, store), jobs), total, progress)
     else:
-        batches = extract(chunks) if extract else extract_all(chunks, processes)
+        chunks = [docs for _, docs in plan]
+        batches = extract(chunks) if extract else (extract_batch(c) for c in chunks)
         written = (_written(store, entry.id, b) for (entry, _), b in zip(plan, batches, strict=True))
-    total = sum(len(docs) for docs in chunks)
+        _commit_in_order(store, plan, written, total, progress)
+    refresh_corpus(store, corpus, _added(manifest, [d.id for _, docs in plan for d in docs]))
+    if len(read_manifest(store).batches) > MAX_BATCHES:
+        compact(store)  # after the refresh: compaction writes actor ids as the corpus settled them
+    return IngestReport(total, len(corpus.documents) - total, len(plan))
+
+
+def _commit_in_order(
+    store: Path,
+    plan: Sequence[tuple[BatchEntry, Sequence[Document]]],
+    written: Iterable[object],
+    total: int,
+    progress: Progress | None,
+) -> None:
+    """Record each batch in the manifest as its folder is written, in plan order."""
     done = 0
     for (entry, docs), _ in zip(plan, written, strict=True):
         commit_batch(store, entry)
         done += len(docs)
         if progress:
             progress(done, total)
-    refresh_corpus(store, corpus, _added(manifest, [d.id for docs in chunks for d in docs]))
-    if len(read_manifest(store).batches) > MAX_BATCHES:
-        compact(store)  # after the refresh: compaction writes actor ids as the corpus settled them
-    return IngestReport(total, len(corpus.documents) - total, len(plan))
 
 
 def text_progress(stream: TextIO = sys.stderr, width: int = 30) -> Progress:

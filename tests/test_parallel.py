@@ -184,3 +184,26 @@ def test_cli_refresh_recomputes_the_corpus_tables(tmp_path: Path, monkeypatch: p
     assert replace(after, corpus=replace(after.corpus, parsed=0)) == replace(
         before, corpus=replace(before.corpus, parsed=0)
     )
+
+
+def test_workers_started_early_load_the_model_and_are_closed_by_the_ingest(
+    tmp_path: Path, expected: Analysis
+) -> None:
+    workers = parallel.Workers(2)
+    workers.wait_ready()  # both have loaded the model: a missing one would time out
+    assert list(workers.map(abs, [-3, 2, -1, 0, -5])) == [3, 2, 1, 0, 5]  # in order
+    ingest_corpus(_corpus(), tmp_path, batch_size=1, workers=workers)
+    assert read_analysis(tmp_path) == expected
+    with pytest.raises(RuntimeError):  # closed before the corpus tables were refreshed
+        list(workers.map(abs, [1]))
+
+
+def test_cli_ingest_with_two_processes(tmp_path: Path) -> None:
+    from lib.__main__ import main
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for i, text in enumerate(TEXTS):
+        (reports / f"story{i}.txt").write_text(text, encoding="utf-8")
+    assert main(["ingest", str(reports), "--store", str(tmp_path / "store"), "--processes", "2"]) == 0
+    assert len(read_manifest(tmp_path / "store").live()) == len(TEXTS)
