@@ -23,9 +23,9 @@ from lib.docdate import infer_date, normalize_date
 from lib.formats import READERS, Draft, ReadFailure, decode
 from lib.records import Block, Corpus, DateBasis, Document, IngestError
 
-EXTRACTOR_VERSION = "2"  # bump whenever parsing changes: every cache entry is then rebuilt
+EXTRACTOR_VERSION = "3"  # bump whenever parsing changes: every cache entry is then rebuilt
 MAX_FILE_BYTES = 20 * 1024 * 1024
-LANGUAGE_SAMPLE_CHARS = 5000
+LANGUAGE_SAMPLE_CHARS = 2000  # as on 5,000 for all 687 dev documents, 2.5x faster on long reports
 TITLE_MAX_CHARS = 90
 _SENTENCE_END = re.compile(r"[.!?…][”’\"»]?(?=\s)")
 # A folder's README/LICENSE describes the folder; it is not a report (given explicitly, it loads).
