@@ -84,3 +84,15 @@ def test_seed_headline_numbers(
     ]
     assert seed_gold["discrepancies"][0][doc_id] == snippet
     assert not [c for c in claims if c.amount == 2014]  # "in 2014" is a date
+
+
+def test_the_tokens_of_a_span_found_by_bisection_are_those_a_scan_finds(nlp: Any) -> None:
+    from lib.numbers import _tokens_in
+
+    text = "Over 100 thousand  soldiers, i.e. 10,000 more,\n\nwere seen (near Kyiv) on 3 March."
+    sdoc = nlp(text)
+    starts = [t.idx for t in sdoc]
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            scan = [t.i for t in sdoc if t.idx < end and t.idx + len(t.text) > start]
+            assert [t.i for t in _tokens_in(sdoc, starts, start, end)] == scan, (start, end)

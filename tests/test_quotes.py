@@ -1106,3 +1106,19 @@ def test_hand_written_sample_floor(nlp: Any) -> None:
     f1, speaker_accuracy = _sample_scores(nlp)
     assert f1 >= SAMPLE_FLOOR_F1
     assert speaker_accuracy >= SAMPLE_FLOOR_SPEAKER
+
+
+def test_a_content_span_ends_before_trailing_punctuation_and_spaces(nlp: Any) -> None:
+    from lib.indirect_quotes import TRAILING, _char_span, _without_lead_in
+
+    text = "He said that the talks would resume on Monday ,; and nothing else. Then: that ."
+    sdoc = nlp(text)
+    for i in range(len(sdoc)):
+        for j in range(i + 1, len(sdoc) + 1):
+            content = _without_lead_in(list(sdoc[i:j]))
+            if not content:
+                continue
+            start, end = content[0].idx, content[-1].idx + len(content[-1])
+            while end > start and text[end - 1] in TRAILING:  # on the document's text, as before
+                end -= 1
+            assert _char_span(list(sdoc[i:j])) == (start, end)
