@@ -29,6 +29,7 @@ CUE_MODIFIERS = frozenset({"dobj", "dative", "prt", "prep", "npadvmod", "advmod"
 TRAILING = ".,;: "
 CONCESSIONS = frozenset({"though", "although", "because", "if", "unless"})
 OBJECT_STOPS = frozenset({"conj", "cc", "punct", "advcl", "parataxis"})
+AS = frozenset({"as"})
 REASONS = frozenset({"because", "since", "although", "though", "as", "while", "after", "before"})
 
 
@@ -179,7 +180,9 @@ def _act_heads(cue: Token, cues: CueLexicon) -> list[Token]:
 
 def _prep_objects(cue: Token, cues: CueLexicon) -> list[Token]:
     """ "pointed to the closure", "spoke of the need": the object of the verb's preposition."""
-    preps = cues.prep_acts.get(cue.lower_, frozenset())
+    preps = cues.prep_acts.get(cue.lower_)
+    if not preps:
+        return []
     return [
         o
         for p in cue.children
@@ -267,12 +270,13 @@ def _strip_punct(tokens: list[Token]) -> list[Token]:
 def extract_indirect(
     sdoc: SpacyDoc, quoted: list[tuple[int, int]], resolver: Resolver, cues: CueLexicon
 ) -> list[Found]:
-    pairs = [(cue, f) for cue in sdoc for f in _indirect_at(cue, quoted, resolver, cues)]
+    tokens = list(sdoc)  # each finder's first test, done here, spares a call per token
+    pairs = [(cue, f) for cue in tokens for f in _indirect_at(cue, quoted, resolver, cues)]
     outer = [(f.start, f.end) for cue, f in pairs if cue.lower_ in cues.speech]
     found = [f for cue, f in pairs if cue.lower_ in cues.speech or not inside(cue.idx, outer)]
-    found += [f for cue in sdoc for f in _as_clause_at(cue, quoted, resolver, cues)]
-    found += [f for cue in sdoc for f in _inverted_at(cue, quoted, resolver, cues)]
-    return found + [f for cue in sdoc for f in _noun_at(cue, quoted, resolver, cues)]
+    for finder, words in ((_as_clause_at, AS), (_inverted_at, cues.speech), (_noun_at, cues.nouns)):
+        found += [f for cue in tokens if cue.lower_ in words for f in finder(cue, quoted, resolver, cues)]
+    return found
 
 
 def _as_clause_at(
@@ -370,8 +374,10 @@ def _indirect_at(
     cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues: CueLexicon
 ) -> list[Found]:
     according = cue.lower_ == "according" and cue.i + 1 < len(cue.doc) and cue.nbor(1).lower_ == "to"
+    if not according and cue.pos_ not in CUE_POS:
+        return []
     confidence = 0.8 if according else _confidence(cue, cues)
-    if confidence is None or inside(cue.idx, quoted) or (not according and cue.pos_ not in CUE_POS):
+    if confidence is None or inside(cue.idx, quoted):
         return []
     head = speaker_head(cue)
     if head is None or head.lower_ in FIRST_AND_SECOND_PERSON:

@@ -95,7 +95,7 @@ def inverted_speaker(cue: Token, cues: CueLexicon) -> Token | None:
     """ "..., argued the engineers.": a verb of saying after its content and a comma, with the
     speaker after it, which the parser misreads as the verb's object or attribute (GGT's
     quote-after-verb pattern, Asr et al. 2021; PARC's inverted source, Pareti 2016)."""
-    if cue.lower_ not in cues.speech - cues.hearer_object or cue.tag_ not in FINITE:
+    if cue.lower_ not in cues.speech or cue.lower_ in cues.hearer_object or cue.tag_ not in FINITE:
         return None
     if cue.i < 3 or cue.nbor(-1).text != ",":
         return None
