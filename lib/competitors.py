@@ -25,8 +25,8 @@ def is_competitor(text: str, start: int, end: int, words: Iterable[str]) -> bool
     before, after = _line_of(text, start, end)
     if _SCORE_AFTER.match(after) and (not before.strip() or _SCORE_BEFORE.search(before)):
         return True
-    prev = before.lower().split()[-2:]
-    nxt = after.lower().split()[:2]
+    prev = [w.lower() for w in before.rsplit(None, 2)[-2:]]  # not every word of a long line
+    nxt = [w.lower() for w in after.split(None, 2)[:2]]
     for word in words:
         parts = word.split()
         if prev[-len(parts) :] == parts or nxt[: len(parts)] == parts:
