@@ -82,8 +82,7 @@ def _claim(doc: Document, sdoc: SpacyDoc, starts: list[int], match: re.Match[str
 def _tokens_in(sdoc: SpacyDoc, starts: list[int], start: int, end: int) -> list[Token]:
     """The tokens overlapping characters [start, end): from the last one starting at or before start."""
     first = max(bisect_right(starts, start) - 1, 0)
-    tokens = (sdoc[i] for i in range(first, bisect_left(starts, end)))
-    return [t for t in tokens if t.idx + len(t.text) > start]
+    return [t for t in sdoc[first : bisect_left(starts, end)] if t.idx + len(t.text) > start]
 
 
 def _amount(match: re.Match[str]) -> float | None:
@@ -106,7 +105,7 @@ def _counted(match: re.Match[str], sdoc: SpacyDoc, starts: list[int]) -> tuple[s
     if before and before[-1].lower() == "of" and before[0].lower() in SKIP_BEFORE:
         return "", end
     after = bisect_left(starts, end)
-    head = _head_noun([sdoc[i] for i in range(after, min(after + WINDOW, len(starts)))])
+    head = _head_noun(list(sdoc[after : after + WINDOW]))
     return (str(head.text).lower(), head.idx + len(head.text)) if head is not None else ("", end)
 
 

@@ -27,6 +27,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import islice
@@ -240,8 +241,7 @@ def extract_and_write(store: Path, job: tuple[str, Sequence[Document]]) -> str:
     """A worker's whole share of a local ingest: extract one batch and write its folder (atomic);
     only the batch id travels back, so the parent does not unpickle and re-encode every record."""
     batch_id, docs = job
-    write_batch(store, batch_id, extract_batch(docs))
-    return batch_id
+    return _written(store, batch_id, extract_batch(docs))
 
 
 def _written(store: Path, batch_id: str, batch: Batch) -> str:
@@ -329,14 +329,15 @@ def ingest_corpus(
     manifest = read_manifest(store)
     plan = plan_batches(corpus.documents, manifest, batch_size)
     total = sum(len(docs) for _, docs in plan)
-    if extract is None and (workers is not None or processes > 1):
-        with workers or Workers(processes) as pool:
-            jobs = [(entry.id, docs) for entry, docs in plan]
-            _commit_in_order(store, plan, pool.map(partial(extract_and_write, store), jobs), total, progress)
-    else:
-        chunks = [docs for _, docs in plan]
-        batches = extract(chunks) if extract else (extract_batch(c) for c in chunks)
-        written = (_written(store, entry.id, b) for (entry, _), b in zip(plan, batches, strict=True))
+    local = extract is None and (workers is not None or processes > 1)
+    with (workers or Workers(processes)) if local else nullcontext() as pool:
+        written: Iterable[str]
+        if pool is not None:
+            written = pool.map(partial(extract_and_write, store), [(entry.id, docs) for entry, docs in plan])
+        else:
+            chunks = [docs for _, docs in plan]
+            batches = extract(chunks) if extract else (extract_batch(c) for c in chunks)
+            written = (_written(store, entry.id, b) for (entry, _), b in zip(plan, batches, strict=True))
         _commit_in_order(store, plan, written, total, progress)
     refresh_corpus(store, corpus, _added(manifest, [d.id for _, docs in plan for d in docs]))
     if len(read_manifest(store).batches) > MAX_BATCHES:
