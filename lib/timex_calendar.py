@@ -57,6 +57,38 @@ def shift(day: dt.date, unit: Unit, n: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, last))
 
 
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    lw = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * lw) // 433
+    month, day = divmod(h + lw - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def holiday_date(spec: str, year: int) -> dt.date:
+    """The day a holiday falls on in ``year``. ``spec`` is "MM-DD" for a fixed date,
+    "MM/N/W" for the N-th (-1: last) ISO weekday W of month MM, with "+D" days after it
+    ("11/1/1+1": the Tuesday after the first Monday of November), or "easter+D"."""
+    base, _, days = spec.partition("+")
+    after = dt.timedelta(days=int(days or 0))
+    if base.startswith("easter"):
+        return easter(year) + dt.timedelta(days=int(base[6:] or 0)) + after
+    if "/" not in base:
+        month, day = (int(x) for x in base.split("-"))
+        return dt.date(year, month, day) + after
+    month, nth, weekday = (int(x) for x in base.split("/"))
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1)) + after
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7) + after
+
+
 # A present-tense weekday at most this many days ahead is the coming one ("talks resume Friday").
 NEAR_DAYS = 3
 

@@ -87,7 +87,8 @@ def _absolute_sources() -> dict[str, str]:
         "month_rel_year": rf"\b(?P<t>{MONTH_MODIFIER}{month}(?:\s+{DAY})?,?\s+(?:of\s+)?"
         rf"(?P<rel>{THIS_LAST_NEXT})\s+year)(?!\w)",
         "spoken_year": rf"(?i)\b(?P<t>(?:(?-i:{month})\s+|the\s+year\s+)?{spoken_year()})",
-        "holiday": rf"\b(?P<t>(?P<h>{alternation(lexicon()['holidays'])})(?:,?\s+{YEAR})?)(?!\w)",
+        "holiday": rf"\b(?P<t>(?P<h>{alternation(lexicon()['holidays'])})(?:,?\s+{YEAR})?)(?!\w)"
+        r"(?!\s+(?:Island|Islands|Rising)\b)",  # "Easter Island" is a place
         "year": rf"(?<![\w$£€.,/'’-])(?P<t>(?:fiscal\s+(?:year\s+)?|mid-)?{YEAR})",
     }
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from lib.timex_calendar import (
     Tense,
     Unit,
+    holiday_date,
     make_date,
     shift,
     weekday_near,
@@ -109,16 +110,16 @@ def counts_something(m: re.Match[str]) -> bool:
 
 
 def resolve_holiday(m: re.Match[str], ctx: Context) -> Value | None:
-    """ "Christmas", "New Year's Eve 1999": a fixed date, its year given or from the anchor and tense."""
-    holidays: dict[str, str] = lexicon()["holidays"]
-    month, day = (int(x) for x in holidays[m["h"]].split("-"))
+    """ "Christmas", "New Year's Eve 1999", "Thanksgiving": its day in the year given, else in the
+    year the anchor and the tense give its month (as for "in November")."""
+    spec: str = lexicon()["holidays"][m["h"]]
     if m["y"]:
         year = int(m["y"])
     elif ctx.anchor is not None:
-        year = year_for_month(ctx.anchor, month, ctx.tense)
+        year = year_for_month(ctx.anchor, holiday_date(spec, ctx.anchor.year).month, ctx.tense)
     else:
         return None
-    return dt.date(year, month, day), "day"
+    return holiday_date(spec, year), "day"
 
 
 def resolve_month_day(m: re.Match[str], ctx: Context) -> Value | None:
