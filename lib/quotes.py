@@ -206,21 +206,24 @@ def _absorb_partial_quotes(
     """'X said the plan was "dead on arrival"': a quotation that is part of reported speech makes
     one mixed attribution whose content is the whole clause (PolNeAR, Newell et al. 2018; PARC,
     Pareti 2016): the clause is extended to the closing mark and the quotation is no statement
-    of its own. Quoted words under a nested cue ('X said the report shows Y is "open to talks"')
-    belong to that nested statement too, so they are kept as well."""
+    of its own. Every clause the quotation is part of is extended, the nested one too ('X said
+    the report shows Y is "open to talks"'). The quotation stays a statement only when no such
+    clause's cue governs it directly, or when one is "according to" X, which attributes it as such."""
     kept: list[Found] = []
     for f in found:
-        host = next((i for i, r in enumerate(reported) if _part_of(f, r)), None)
-        if (
-            host is None
-            or reported[host].cue == "according to"
-            or _nested_cue(f, reported[host], tokens, cues)
-        ):
+        hosts = [i for i, r in enumerate(reported) if _part_of(f, r)]
+        according = any(reported[i].cue == "according to" for i in hosts)
+        if according or not any(_governs(reported[i], f, tokens, cues) for i in hosts):
             kept.append(f)
-        if host is not None:
-            r = reported[host]
-            reported[host] = replace(r, end=max(r.end, f.end), speaker=r.speaker or f.speaker)
+        for i in hosts:
+            r = reported[i]
+            reported[i] = replace(r, end=max(r.end, f.end), speaker=r.speaker or f.speaker)
     return kept + reported
+
+
+def _governs(r: Found, f: Found, tokens: Tokens, cues: CueLexicon) -> bool:
+    """Whether the reported clause's own cue is the quotation's: no nested cue between them."""
+    return not _nested_cue(f, r, tokens, cues)
 
 
 def _drop_repeated(found: list[Found]) -> list[Found]:

@@ -427,6 +427,17 @@ def test_statements(
     assert 0.0 <= quote.confidence <= 1.0
 
 
+def test_quoted_words_inside_nested_reported_speech_are_no_statement_of_their_own(nlp: Any) -> None:
+    """Every clause the quotation ends is run on to its closing mark, and the quotation is not
+    repeated on its own: two mixed statements, the outer one and the nested one."""
+    text = "Maria Keller says it underscores that Okafor is “temperamentally unfit to lead.”"
+    found = sorted((q.cue, q.text) for q in _quotes(nlp, text))
+    assert found == [
+        ("says", "it underscores that Okafor is “temperamentally unfit to lead.”"),
+        ("underscores", "Okafor is “temperamentally unfit to lead.”"),
+    ]
+
+
 def test_direct_quotes_keep_their_marks(nlp: Any) -> None:
     quote = _quotes(nlp, "“We will not back down,” said Maria Keller.")[0]
     assert quote.text.startswith("“") and quote.text.endswith("”")
