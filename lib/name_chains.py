@@ -15,6 +15,8 @@ from lib.roles import Named, find_roles, resolve_role
 
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 Resolved = tuple[Cand, Actor]
+# One initial and a capitalised surname: a person's name in every news style.
+INITIAL_AND_SURNAME = re.compile(r"[A-Z]\.[ ]?(?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 
 
 def _surface(ctx: DocContext, c: Cand) -> str:
@@ -58,8 +60,8 @@ class Chains:
         key = fold(surface.split()[-1]) if surface.split() else ""
         if key in self.by_surname and (len(surface.split()) == 1 or surface.istitle()):
             return self.by_surname[key]
-        if c.label == "PERSON" and key in self.by_first and len(surface.split()) == 1:
-            return self.by_first[key]  # only where the model agrees it is a person
+        if c.label in ("PERSON", "ORG") and key in self.by_first and len(surface.split()) == 1:
+            return self.by_first[key]  # not where the model reads a place ("Wang" often is an ORG)
         # A principal's distinctive surname alone is that principal whatever the model's label
         # ("Blinken" tagged GPE); common surnames ("Johnson") need the full name in the text.
         if (
@@ -117,6 +119,8 @@ def _label_actor(ctx: DocContext, c: Cand, label: str) -> Actor | None:
         return None
     if surface.split()[-1].strip(".,") in ctx.reg.filters.org_suffixes:
         kind = "organization"
+    elif INITIAL_AND_SURNAME.fullmatch(surface):
+        kind = "person"  # "H. Morris", "S. Jayasuriya": the model often reads these as ORG
     name = surface.title() if surface.isupper() and len(surface) > 4 else surface
     return Actor(slug(name), name, kind)
 
