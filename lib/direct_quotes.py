@@ -25,7 +25,7 @@ DASHED = re.compile(r"\s[–—-]\s*([^–—“”\"«»]{3,80}?)\s*[–—-]\s
 # titles before names, whose full stop ends no sentence (spaCy's English tokenizer exceptions)
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr rep reps sen sens gov lt col gen sgt capt cmdr adm rev st jr sr prof pres "
-    "supt dept corp inc co ltd no vs u.s".split()
+    "supt dept corp inc co ltd no vs u.s del maj brig cpl pvt amb atty hon fr messrs".split()
 )
 AFTER_WINDOW = 6  # tokens after the closing mark in which "said X" is looked for
 MAX_TITLE_WORDS = 8
@@ -98,7 +98,34 @@ class DirectAttributor:
         near = prev is not None and self.text.count("\n", prev.end, span.start) <= FLOATING_LINES
         if prev is not None and near and prev.speaker is not None:
             return Found(span.start, span.end, "direct", prev.cue, prev.speaker, 0.6)
+        said = self._said_before(span)
+        if said is not None:
+            return Found(span.start, span.end, "direct", said[0], said[1], 0.6)
         return Found(span.start, span.end, "direct", None, None, 0.3)
+
+    def _said_before(self, span: MarkedSpan) -> tuple[str, Name] | None:
+        """The person who speaks in the sentence right before a quotation that opens its own
+        sentence ('..., Schiff said. "The other factor ..."'), or in a paragraph ending in a colon
+        right above it ("Caddell continued:"): GGT's floating quotes (Asr et al. 2021)."""
+        line = self._line_start(span.start)
+        if self.text[line : span.start].strip():
+            start = _sentence_start(self.text, span.start, line)
+            if self.text[start : span.start].strip():
+                return None  # mid-sentence: the cue before it, if any, was already looked for
+            region = (_sentence_start(self.text, max(line, start - 1), line), start)
+        else:
+            above = self.text[:line].rstrip()
+            if not above.endswith(":"):
+                return None
+            region = (self._line_start(len(above)), len(above))
+        toks = self._open_tokens(*region, self.quoted)
+        cues = [t for t in toks if is_speech_cue(t, self.cues) and t.tag_ != "VBG"]
+        if not cues:
+            return None
+        cue, name = self._speaker(cues[-1], toks, *region)
+        head = speaker_head(cues[-1])
+        named = head is not None and head.pos_ == "PROPN"  # "Schiff", "the ministry" is too vague
+        return (cue, name) if name is not None and (name.person or named) else None
 
     def _dashed(self, span: MarkedSpan) -> list[tuple[int, int]]:
         return [m.span(1) for m in DASHED.finditer(self.text, span.start, span.end)]

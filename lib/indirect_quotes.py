@@ -193,8 +193,12 @@ def _prep_objects(cue: Token, cues: CueLexicon) -> list[Token]:
 
 
 def _same_paragraph(tokens: list[Token], cue: Token) -> list[Token]:
-    """Tokens on the cue's side of any line break (a heading is not part of the next sentence)."""
-    breaks = [t.i for t in tokens if "\n" in t.text]
+    """Tokens on the cue's side of any line break (a heading is not part of the next sentence),
+    also of one between them and the cue (a clause the parser hangs on a cue of the paragraph before)."""
+    if not tokens:
+        return tokens
+    low, high = min(tokens[0].i, cue.i), max(tokens[-1].i, cue.i)
+    breaks = [t.i for t in cue.doc[low : high + 1] if "\n" in t.text]
     before = [b for b in breaks if b < cue.i]
     after = [b for b in breaks if b > cue.i]
     low = max(before) + 1 if before else tokens[0].i

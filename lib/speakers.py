@@ -71,7 +71,10 @@ def speaker_head(cue: Token, depth: int = 0) -> Token | None:
     """The token that names who speaks through ``cue`` (a reporting verb or "according")."""
     if cue.lower_ == "according":
         return _according_to(cue)
-    subject = next((c for c in cue.children if c.dep_ in SUBJECTS), None)
+    # Of several subjects (a misparse), the nearest in the cue's paragraph: a live blog's time
+    # stamp above ("5:45 p.m.") or a word of the quotation before it can parse as one too.
+    subjects = [c for c in cue.children if c.dep_ in SUBJECTS]
+    subject = min(subjects, key=lambda c: (not _same_paragraph(c, cue), abs(c.i - cue.i)), default=None)
     if subject is not None and subject.dep_ == "nsubjpass":
         return _agent(cue)  # "X was told that ...": X listened; only "by Y" names a speaker
     if subject is not None and subject.lower_ in RELATIVES and cue.dep_ == "relcl":
@@ -89,6 +92,11 @@ def speaker_head(cue: Token, depth: int = 0) -> Token | None:
     ):
         return speaker_head(cue.head.head, depth + 1)  # "began by saying that ..."
     return subject
+
+
+def _same_paragraph(a: Token, b: Token) -> bool:
+    low, high = sorted((a.i, b.i))
+    return not any("\n" in t.text for t in a.doc[low:high])
 
 
 def inverted_speaker(cue: Token, cues: CueLexicon) -> Token | None:
@@ -125,6 +133,8 @@ def speaker_tokens(head: Token) -> SpacySpan:
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
             right = child.right_edge.i
+    # the speaker is in the cue's paragraph: a live blog's time stamp above it is not part of it
+    left = max([left] + [t.i + 1 for t in doc[left : head.i] if "\n" in t.text])
     while left < right and doc[left].is_punct:
         left += 1
     return doc[left : right + 1]

@@ -438,6 +438,58 @@ def test_quoted_words_inside_nested_reported_speech_are_no_statement_of_their_ow
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "starts", "speaker"),
+    [
+        # a word of the quotation parsed as a second subject of the cue: the nearer one speaks
+        (
+            'Some agreed.\n\n"He would be a great senator. Not good, great. One of the brightest '
+            'members of the entire Congress," Rep. Elijah E. Cummings (D-Md.) said in an interview.',
+            '"He would be',
+            "Elijah E. Cummings",
+        ),
+        # a title's full stop ends no sentence ("Del.")
+        (
+            '"This is a waste of time," said Del. Stacey Plaskett of the Virgin Islands.',
+            '"This is a waste',
+            "Stacey Plaskett",
+        ),
+        # a quotation opening the sentence after "X said." is X's (a floating quote)
+        (
+            'The administration may be reluctant to act, Schiff said. "The other factor may be '
+            'the appearance of bias."',
+            '"The other factor',
+            "Schiff",
+        ),
+        # a paragraph ending in "X continued:" introduces the quotation below it
+        (
+            'Caddell continued:\n\n"The health issue overall is very much a partisan issue."',
+            '"The health issue',
+            "Caddell",
+        ),
+        # a live blog's time stamp above the paragraph is no speaker
+        (
+            "5:45 p.m.\n\nGary Johnson's doctor is calling the candidate extremely fit.",
+            "the candidate",
+            "Gary Johnson's doctor",
+        ),
+    ],
+)
+def test_speaker_patterns(nlp: Any, text: str, starts: str, speaker: str) -> None:
+    quote = _find(_quotes(nlp, text), starts)
+    assert quote is not None and quote.speaker_text == speaker, quote
+
+
+def test_a_floating_quotation_needs_a_named_speaker_before_it(nlp: Any) -> None:
+    text = 'The report was released on Monday. "The other factor may be the appearance of bias."'
+    assert [q.speaker_text for q in _quotes(nlp, text)] == [""]
+
+
+def test_a_clause_below_a_paragraph_break_is_no_content_of_the_cue_above(nlp: Any) -> None:
+    text = '"This is a waste," said Del. Stacey Plaskett of the Virgin Islands.\n\nDemocrats noted it.'
+    assert not [q for q in _quotes(nlp, text) if q.text.startswith("Democrats")]
+
+
 def test_direct_quotes_keep_their_marks(nlp: Any) -> None:
     quote = _quotes(nlp, "“We will not back down,” said Maria Keller.")[0]
     assert quote.text.startswith("“") and quote.text.endswith("”")
