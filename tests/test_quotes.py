@@ -108,6 +108,15 @@ def test_lexicon_loads_and_keeps_thinking_apart_from_saying() -> None:
 
 STATEMENTS = [
     (
+        "object of a verb of confirming",
+        "The spokesman John Kirby confirmed the strike on the fuel depot near Belgorod.",
+        "the strike on the fuel depot",
+        None,
+        "Kirby",
+        "indirect",
+        "confirmed",
+    ),
+    (
         "said after",
         "“We will not back down,” said Maria Keller.",
         "We will not back down",
