@@ -25,6 +25,12 @@ from lib.timex_rules import Context, Rule, rules
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before a capital,
 # or at a line break.
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z])|\n+")
+# A full stop after a title, an initial or a dotted abbreviation ends no sentence ("Roe vs. Wade",
+# "George W. Bush", "the U.S. Supreme Court"): the tense cue of the rest of the sentence counts.
+NOT_AN_END = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|vs|St|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Maj|Brig|Del)"
+    r"|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])\.$"
+)
 # A past participle after "be"/"been"/"being" is a passive, not a past tense ("will be named",
 # "will be held"); an -ed word after a determiner is an adjective ("a still unspecified date", "the
 # proposed merger"). HeidelTime's reTensePast lists finite verbs only.
@@ -117,7 +123,14 @@ def select(found: list[Candidate]) -> list[Candidate]:
 
 
 def sentence_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in SENTENCE_END.finditer(text))]
+    return [
+        0,
+        *(
+            m.end()
+            for m in SENTENCE_END.finditer(text)
+            if m.group(0).startswith("\n") or not NOT_AN_END.search(text, max(0, m.start() - 12), m.start())
+        ),
+    ]
 
 
 def context(

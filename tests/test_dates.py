@@ -328,3 +328,9 @@ def test_holiday_date(spec: str, year: int, day: str) -> None:
 )
 def test_holidays_and_forward_cues(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
+
+
+def test_a_title_or_initial_ends_no_sentence_for_the_tense() -> None:
+    """ "vs." does not cut the sentence before its verb: the past tense of "killed" holds."""
+    text = "In January, a week after the Roe vs. Wade ruling, a bombing killed a guard."
+    assert found(text, "1998-10-25") == [("January", "1998-01", "month")]
