@@ -112,6 +112,7 @@ DAY_WORDS = "|".join(
         rf"(?:(?:earlier|later|early|late)\s+)?(?:today|tonight|yesterday|tomorrow){DAY_PART}",
         rf"this\s+{PARTS_OF_DAY}|last\s+night",
         r"the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)",
+        r"mid[\s-]?(?:day|morning|afternoon)(?:\s+(?:yesterday|today|tomorrow))?",
     ]
 )
 UNIT_RELATIONS = r"this|last|next|the\s+past|the\s+current|the\s+previous|the\s+following|the\s+same"
@@ -123,6 +124,8 @@ def _relative_sources() -> dict[str, str]:
     weekday = weekday_group("wd")
     return {
         "month_day": rf"\b{WEEKDAY_PREFIX}{month}\s+{DAY}(?!\s*,?\s*\d)",
+        # the second day of "April 24 and 25"
+        "month_day_and": rf"\b{month}\s+{DAY}\s+(?:and|or)\s+(?P<t>[1-9]|[12]\d|3[01])(?!\w|[:.,]?\d)",
         "day_month": rf"\b(?:the\s+)?{DAY}(?:\s+of)?\s+{month}(?!\w)",
         "month": rf"\b(?:(?P<pre>(?i:{PREPOSITIONS}))\s+)?"
         rf"(?P<t>(?:(?P<rel>{THIS_LAST_NEXT})\s+)?{MONTH_MODIFIER}{month}(?!\w))",

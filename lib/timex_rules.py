@@ -131,6 +131,15 @@ def resolve_month_day(m: re.Match[str], ctx: Context) -> Value | None:
     return (day, "day") if day else None
 
 
+def resolve_second_day(m: re.Match[str], ctx: Context) -> Value | None:
+    """ "25" of "April 24 and 25": the month and the year of the first day."""
+    if ctx.anchor is None:
+        return None
+    month = month_number(m["m"])
+    day = make_date(year_for_month(ctx.anchor, month, ctx.tense), month, int(m["t"]))
+    return (day, "day") if day else None
+
+
 def resolve_month(m: re.Match[str], ctx: Context) -> Value | None:
     """ "in March", "last March": ambiguous names ("May") need a preposition or a modifier."""
     modified = m["pre"] or m["rel"] or m["t"] != m["m"]
@@ -196,6 +205,9 @@ def resolve_day_word(m: re.Match[str], ctx: Context) -> Value | None:
     if ctx.anchor is None or is_title(m):
         return None
     text = m["t"].lower()
+    if text.startswith("mid") and not any(word in text for word in ("yesterday", "today", "tomorrow")):
+        # "at midday", "by mid-afternoon": of the day last spoken of
+        return (ctx.ref if ctx.ref is not None and ctx.ref_unit == "day" else ctx.anchor), "day"
     hits = [n for word, n in DAY_WORD_OFFSETS.items() if word in text]
     offset = hits[-1] if hits else 0
     return ctx.anchor + dt.timedelta(days=offset), "day"
@@ -346,6 +358,7 @@ RESOLVERS: dict[str, Resolver] = {
     "year": resolve_year,
     "holiday": resolve_holiday,
     "month_day": resolve_month_day,
+    "month_day_and": resolve_second_day,
     "day_month": resolve_month_day,
     "month": resolve_month,
     "day_word": resolve_day_word,

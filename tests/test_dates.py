@@ -334,3 +334,24 @@ def test_a_title_or_initial_ends_no_sentence_for_the_tense() -> None:
     """ "vs." does not cut the sentence before its verb: the past tense of "killed" holds."""
     text = "In January, a week after the Roe vs. Wade ruling, a bombing killed a guard."
     assert found(text, "1998-10-25") == [("January", "1998-01", "month")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the second day of a pair takes the month and year of the first
+        (
+            "The summit is on April 24 and 25.",
+            [("April 24", "2023-04-24", "day"), ("25", "2023-04-25", "day")],
+        ),
+        # the middle of a day is of the day last spoken of, or of the report's
+        ("By mid-afternoon, officials were saying it.", [("mid-afternoon", "2023-05-17", "day")]),
+        ("Shares fell by mid-afternoon yesterday.", [("mid-afternoon yesterday", "2023-05-16", "day")]),
+        (
+            "On Monday the court met. At midday it adjourned.",
+            [("Monday", "2023-05-15", "day"), ("midday", "2023-05-15", "day")],
+        ),
+    ],
+)
+def test_second_days_and_middays(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
