@@ -30,6 +30,7 @@ TRUST = {
 # between): the shape of a name where the model tagged nothing.
 CAP_RUN = re.compile(r"(?<![\w#@])[A-Z][\w'&.-]*(?:[ ](?:[A-Z][\w'&.-]*|of|de|du|van|von|al|el))*")
 _HANDLE = re.compile(r"(?<![\w#@])[#@]\w{2,}")
+_BRACKETED = re.compile(r"[ ]\(([A-Z][\w.' -]{1,30}?)\)")
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’]|[\s,;:])+$")
 # Trailing lower-case words are not part of a name ("Pirelli cables" in a headline).
@@ -95,6 +96,16 @@ class DocContext:
             for p in self._cue_prefixes
         )
 
+    def country_in_brackets(self, end: int) -> bool:
+        """Whether " (Russia)", " (U.S.)" follows: results and rosters name people so."""
+        m = _BRACKETED.match(self.text, end)
+        if m is None:
+            return False
+        registered = self.reg.actor(self.reg.names.get(m.group(1)) or "")
+        return self.reg.gazetteer.get(m.group(1)) == "country" or (
+            registered is not None and registered.type == "country"
+        )
+
     def in_credit(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.credit_regions)
 
@@ -118,6 +129,11 @@ def _trim(text: str, start: int, end: int, model: bool = False) -> tuple[int, in
     surface = text[start:end]
     lead = _LEADING.match(surface)
     start += lead.end() if lead and lead.end() < len(surface) else 0
+    surface = text[start:end]
+    if model and surface.count("(") != surface.count(")"):
+        # an unpaired bracket the model ran into: "Scott Draper (Australia", "Lindsay)", "(NAPM"
+        bracket = min(surface.find(b) for b in "()" if b in surface)
+        start, end = (start + 1, end) if bracket == 0 else (start, start + bracket)
     for pattern in (_TRAILING, _LOWER_TAIL, _TRAILING) if model else (_TRAILING,):
         tail = pattern.search(text[start:end])
         end -= len(tail.group(0)) if tail and tail.start() > 0 else 0
@@ -129,7 +145,21 @@ def _ner(ctx: DocContext) -> Iterator[Cand]:
         if ent.label_ in NER_LABELS:
             first = ent[1:] if len(ent) > 1 and ent[0].pos_ in _NOT_NAME_POS else ent
             start, end = _trim(ctx.text, first.start_char, ent.end_char, model=True)
-            yield _split_title(ctx, Cand(start, end, "ner", ent.label_))
+            label = "PERSON" if _named_with_country(ctx, start, end) else ent.label_
+            yield _split_title(ctx, Cand(start, end, "ner", label))
+
+
+def _named_with_country(ctx: DocContext, start: int, end: int) -> bool:
+    """ "Mark Philippoussis (Australia)": two or three capitalised words and a country in
+    brackets are a person (measured on CoNLL-2003 dev: 297 people, 3 clubs)."""
+    words = ctx.text[start:end].split(" ")
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and words[-1].rstrip(".") not in ctx.reg.filters.org_suffixes
+        and ctx.reg.gazetteer.get(" ".join(words)) is None
+        and ctx.country_in_brackets(end)
+    )
 
 
 def _split_title(ctx: DocContext, cand: Cand) -> Cand:
@@ -187,6 +217,8 @@ def _cue_hits(ctx: DocContext) -> Iterator[Cand]:
         name = _after_title(ctx, start, words)
         if name is not None:
             yield Cand(end - len(name), end, "cue", "PERSON")
+        elif _named_with_country(ctx, start, end):
+            yield Cand(start, end, "cue", "PERSON")
 
 
 def _final_stop(surface: str, keep: frozenset[str]) -> int:

@@ -354,6 +354,12 @@ def test_final_stop(surface: str, want: int, registry: Any) -> None:
         ),
         ("The talks were chaired by Mr Okonkwo on Friday.", "Okonkwo", "person"),
         ("The side was led by coach Ruiz Moravec during the spring.", "Ruiz Moravec", "person"),
+        # a country in brackets after two or three capitalised words: a roster or a result
+        ("1. Vasily Kaptyukh (Belarus) 66.24\n2. Andreas Seelig (Germany)", "Vasily Kaptyukh", "person"),
+        ("Olabisi Afolabi (Nigeria) won the heat.", "Olabisi Afolabi", "person"),
+        ("Marek Dvoran (U.S.) beat Tomas Halik (Czech Republic) 6-3 6-4.", "Tomas Halik", "person"),
+        # not a club or a place in brackets
+        ("Qelbrook Holdings (Nigeria) reported a loss on Tuesday.", "Qelbrook Holdings", "organization"),
     ],
 )
 def test_cues_type_untagged_names(nlp: Any, registry: Any, text: str, surface: str, kind: str) -> None:
@@ -368,6 +374,8 @@ def test_cues_type_untagged_names(nlp: Any, registry: Any, text: str, surface: s
         ("The Minister of Finance spoke to reporters.", "Finance"),
         ("Shares fell after Mr Smith.", "Smith."),  # a sentence's full stop is not part of the name
         ("The Ltd rules changed.", "The Ltd"),
+        # an unpaired bracket the model runs into is not part of the name
+        ("Scott Draper (Australia beat him.", "Scott Draper (Australia"),
     ],
 )
 def test_cues_negative(nlp: Any, registry: Any, text: str, not_surface: str) -> None:
