@@ -34,7 +34,7 @@ MIN_WORDS = 4  # shorter quotations need a person who says them
 FLOATING_LINES = 2
 # "I said" next to a quotation is the quoted speaker's own voice, not an attribution
 SPEAKERS_OWN_VOICE = frozenset({"i", "me", "we", "us", "you"})
-DASHES = frozenset({"―", "—", "–"})
+SIGNATURE_DASH = re.compile(r"[ \t]*([―—–])[ \t]*")
 TITLE_MINOR = frozenset("a an the and but or nor of on in at to for by with from as".split())
 NAMELIKE = frozenset({"PROPN", "PRON", "NOUN"})
 
@@ -146,7 +146,7 @@ class DirectAttributor:
         limit = bound[1] if bound else self._line_end(span.end)
         end = _next_sentence_end(self.text, span.end, limit)
         toks = self._open_tokens(span.end, end, masked)
-        signed = self._signature(toks)
+        signed = self._signature(span.end, toks)
         if signed is not None:
             return signed
         words = [t for t in toks if not t.is_punct]
@@ -168,12 +168,14 @@ class DirectAttributor:
         cue = next((t for t in cues if t.lower_ == "according"), cues[-1] if cues else None)
         return self._speaker(cue, toks, start, span.start) if cue is not None else None
 
-    def _signature(self, toks: list[Token]) -> tuple[str, Name | None] | None:
-        """'"..." ― Name': a quotation signed with a dash (posts, vox pops, epigraphs)."""
-        toks = [t for t in toks if not t.is_space]
-        if len(toks) < 2 or toks[0].text not in DASHES or toks[1].pos_ != "PROPN":
+    def _signature(self, end: int, toks: list[Token]) -> tuple[str, Name | None] | None:
+        """'"..." ― Name': a quotation signed with a dash (posts, vox pops, epigraphs), the dash
+        spaced or glued to the closing mark ('...”― Name', one token for the tokenizer)."""
+        dash = SIGNATURE_DASH.match(self.text, end)
+        name = next((t for t in toks if t.idx >= dash.end() and not t.is_space), None) if dash else None
+        if dash is None or name is None or name.pos_ != "PROPN":
             return None
-        return toks[0].text, self.resolver.resolve(speaker_tokens(toks[1]), False, None)
+        return dash.group(1), self.resolver.resolve(speaker_tokens(name), False, None)
 
     def _colon(self, toks: list[Token], start: int, end: int) -> tuple[str, Name | None] | None:
         """ "X said: ..." or a heading "X: ..." where the name before the colon speaks."""

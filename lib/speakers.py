@@ -124,7 +124,12 @@ def speaker_tokens(head: Token) -> SpacySpan:
     """The noun phrase of the speaker: its named entity, or the head with its modifiers."""
     doc = head.doc
     if head.ent_type_ in NAMED_TYPES:
-        return next(e for e in doc.ents if e.start <= head.i < e.end)
+        ent = next(e for e in doc.ents if e.start <= head.i < e.end)
+        # the model's entity can end on a space token ("Pamela Padilla \n")
+        end = ent.end
+        while end - ent.start > 1 and doc[end - 1].is_space:
+            end -= 1
+        return ent if end == ent.end else SpacySpan(doc, ent.start, end, label=ent.label_)
     for child in head.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return speaker_tokens(child)

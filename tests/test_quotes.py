@@ -489,6 +489,15 @@ def test_speaker_patterns(nlp: Any, text: str, starts: str, speaker: str) -> Non
     assert quote is not None and quote.speaker_text == speaker, quote
 
 
+def test_signatures_with_a_dash_glued_to_the_closing_mark(nlp: Any) -> None:
+    """'...”― Name' is one token for the tokenizer: the signature is still the name's."""
+    text = (
+        "“Mr. Okafor embodies the lasting legacy of division in the country.” ― Sonya Herridge\n"
+        "“During the debate Okafor said we live in hell. He is ignorant of our culture.”― Pamela Padilla \n"
+    )
+    assert [q.speaker_text for q in _quotes(nlp, text)] == ["Sonya Herridge", "Pamela Padilla"]
+
+
 def test_a_floating_quotation_needs_a_named_speaker_before_it(nlp: Any) -> None:
     text = 'The report was released on Monday. "The other factor may be the appearance of bias."'
     assert [q.speaker_text for q in _quotes(nlp, text)] == [""]
