@@ -34,7 +34,7 @@ MIN_WORDS = 4  # shorter quotations need a person who says them
 FLOATING_LINES = 2
 # "I said" next to a quotation is the quoted speaker's own voice, not an attribution
 SPEAKERS_OWN_VOICE = frozenset({"i", "me", "we", "us", "you"})
-SIGNATURE_DASH = re.compile(r"[ \t]*([―—–])[ \t]*")
+SIGNATURE_DASH = re.compile(r"[^\S\n]*([―—–])[^\S\n]*")
 TITLE_MINOR = frozenset("a an the and but or nor of on in at to for by with from as".split())
 NAMELIKE = frozenset({"PROPN", "PRON", "NOUN"})
 

@@ -494,8 +494,10 @@ def test_signatures_with_a_dash_glued_to_the_closing_mark(nlp: Any) -> None:
     text = (
         "“Mr. Okafor embodies the lasting legacy of division in the country.” ― Sonya Herridge\n"
         "“During the debate Okafor said we live in hell. He is ignorant of our culture.”― Pamela Padilla \n"
+        "“I am so ashamed of it. How did we get this low?”\xa0― Jacklyn Ashley\xa0\n"
     )
-    assert [q.speaker_text for q in _quotes(nlp, text)] == ["Sonya Herridge", "Pamela Padilla"]
+    speakers = [q.speaker_text for q in _quotes(nlp, text)]
+    assert speakers == ["Sonya Herridge", "Pamela Padilla", "Jacklyn Ashley"]
 
 
 def test_a_floating_quotation_needs_a_named_speaker_before_it(nlp: Any) -> None:
