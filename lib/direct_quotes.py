@@ -189,8 +189,8 @@ class DirectAttributor:
 
     def _speaker(self, cue: Token, toks: list[Token], start: int, end: int) -> tuple[str, Name | None]:
         head = speaker_head(cue)
-        if head is None or not start <= head.idx < end:
-            head = _nearest_name(cue, toks)
+        if head is None or not start <= head.idx < end or inside(head.idx, self.quoted):
+            head = _nearest_name(cue, toks)  # not a word of a quotation ('on Fox's “Fox and Friends”')
         if head is None or head.lower_ in SPEAKERS_OWN_VOICE:
             return cue_text(cue), None
         inside_quote = inside(head.idx, self.quoted)
@@ -223,8 +223,9 @@ def _is_title(content: str) -> bool:
 
 
 def _nearest_name(cue: Token, toks: list[Token]) -> Token | None:
+    """The nearest person's name, else the nearest noun or pronoun."""
     names = [t for t in toks if t.pos_ in NAMELIKE and t.i != cue.i and t.dep_ != "compound"]
-    return min(names, key=lambda t: abs(t.i - cue.i), default=None)
+    return min(names, key=lambda t: (t.ent_type_ != "PERSON", abs(t.i - cue.i)), default=None)
 
 
 def _enclosing(span: MarkedSpan, outer: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -370,6 +370,12 @@ def _is_object(content: list[Token], cue: Token) -> bool:
     )
 
 
+def _runs_out_of_a_quotation(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+    """A content that begins after the first word of a quotation and runs past its closing mark
+    is a misparse of '“A. B,” X said': B is part of the quotation, not X's reported speech."""
+    return any(s < start < e <= end and text[s + 1 : start].strip() for s, e in quoted)
+
+
 def _has_that(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.lefts)
 
@@ -392,7 +398,11 @@ def _indirect_at(
             continue
         start, end = _char_span(content)
         own = cue.left_edge.i <= head.i <= cue.right_edge.i  # "X, he said, Y": inside the hull
-        if (inside(start, quoted) and inside(end - 1, quoted)) or (start <= head.idx < end and not own):
+        if (
+            (inside(start, quoted) and inside(end - 1, quoted))
+            or (start <= head.idx < end and not own)
+            or _runs_out_of_a_quotation(cue.doc.text, start, end, quoted)
+        ):
             continue
         name = resolver.resolve(speaker_tokens(head), False, None)
         found.append(Found(start, end, "indirect", cue_text(cue), name, confidence))

@@ -500,6 +500,18 @@ def test_signatures_with_a_dash_glued_to_the_closing_mark(nlp: Any) -> None:
     assert speakers == ["Sonya Herridge", "Pamela Padilla", "Jacklyn Ashley"]
 
 
+def test_a_title_in_quotation_marks_after_the_cue_is_no_speaker(nlp: Any) -> None:
+    """The parser makes "Fox" of “Fox and Friends” the subject and "Flynn" an apposition of a
+    word of the quotation: the speaker is the person next to the cue, and the quotation's second
+    sentence is not reported speech of its own."""
+    text = (
+        "“He's absolutely right. There's a severe disconnect between this White House and our "
+        "military,” Flynn, a top Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.”"
+    )
+    found = [(q.kind, q.speaker_text) for q in _quotes(nlp, text)]
+    assert found == [("direct", "Flynn")]
+
+
 def test_a_floating_quotation_needs_a_named_speaker_before_it(nlp: Any) -> None:
     text = 'The report was released on Monday. "The other factor may be the appearance of bias."'
     assert [q.speaker_text for q in _quotes(nlp, text)] == [""]
