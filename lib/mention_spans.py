@@ -207,7 +207,7 @@ def _cue_hits(ctx: DocContext) -> Iterator[Cand]:
     filters = ctx.reg.filters
     ends = {e.end_char for e in ctx.sdoc.ents}
     for run in CAP_RUN.finditer(ctx.text):
-        start, end = _trim(ctx.text, *run.span())
+        start, end = _trim(ctx.text, *_before_sentence_end(ctx.text, *run.span(), filters.abbreviations))
         end -= _final_stop(ctx.text[start:end], filters.abbreviations)
         if end in ends:
             continue  # the model has a name here; its span stands
@@ -219,6 +219,15 @@ def _cue_hits(ctx: DocContext) -> Iterator[Cand]:
             yield Cand(end - len(name), end, "cue", "PERSON")
         elif _named_with_country(ctx, start, end):
             yield Cand(start, end, "cue", "PERSON")
+
+
+def _before_sentence_end(text: str, start: int, end: int, keep: frozenset[str]) -> tuple[int, int]:
+    """A capitalised run stops at a full stop that ends a sentence ("Mr Babushkin. They are"):
+    one after a word that is no abbreviation ("Mr.", "Inc.") or initial ("E.", "U.S.")."""
+    for word in re.finditer(r"\S+", text[start:end]):
+        if word.end() < end - start and _final_stop(word.group(0), keep):
+            return start, start + word.end()
+    return start, end
 
 
 def _final_stop(surface: str, keep: frozenset[str]) -> int:

@@ -108,8 +108,7 @@ def _gazetteer_actor(ctx: DocContext, c: Cand) -> Actor | None:
     kind = c.label if c.source in ("country", "place", "organization") else ctx.reg.gazetteer.get(surface)
     if kind is None or (c.label == "PERSON" and len(surface.split()) > 1):
         return None
-    name = surface.title() if surface.isupper() and len(surface) > 3 else surface
-    return Actor(slug(name), name, kind)
+    return Actor(slug(surface), _display_name(surface, kind), kind)
 
 
 def _label_actor(ctx: DocContext, c: Cand, label: str) -> Actor | None:
@@ -121,8 +120,14 @@ def _label_actor(ctx: DocContext, c: Cand, label: str) -> Actor | None:
         kind = "organization"
     elif INITIAL_AND_SURNAME.fullmatch(surface):
         kind = "person"  # "H. Morris", "S. Jayasuriya": the model often reads these as ORG
-    name = surface.title() if surface.isupper() and len(surface) > 4 else surface
-    return Actor(slug(name), name, kind)
+    return Actor(slug(surface), _display_name(surface, kind), kind)
+
+
+def _display_name(surface: str, kind: str) -> str:
+    """A name written in capitals ("MOSCOW", "REAL MADRID") in title case, but not an
+    organisation's acronym ("CSTO", "NYMEX")."""
+    acronym = kind == "organization" and " " not in surface
+    return surface.title() if surface.isupper() and len(surface) > 3 and not acronym else surface
 
 
 @dataclass(frozen=True)

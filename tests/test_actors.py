@@ -376,6 +376,11 @@ def test_cues_type_untagged_names(nlp: Any, registry: Any, text: str, surface: s
         ("The Ltd rules changed.", "The Ltd"),
         # an unpaired bracket the model runs into is not part of the name
         ("Scott Draper (Australia beat him.", "Scott Draper (Australia"),
+        # a title's name stops at the end of its sentence
+        ("The region seeks more cruises, noted Mr Babushkin. They are very popular.", "Babushkin. They"),
+        ("Good afternoon, Mr President. Thank you for the opportunity.", "President. Thank"),
+        # a currency code is no organisation
+        ("UAH 7.3 billion was transferred to accounts.", "UAH"),
     ],
 )
 def test_cues_negative(nlp: Any, registry: Any, text: str, not_surface: str) -> None:
@@ -490,3 +495,11 @@ def test_an_edited_registry_is_read_again(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
     os.utime(path, ns=(1, 10**18))  # a later modification time, whatever the clock's resolution
     assert load_registry(path).actor("ada-quill") is not None
+
+
+def test_capitals_are_title_cased_but_not_an_acronym(nlp: Any, registry: Any) -> None:
+    """ "ALMATY" is Almaty, but "CSTO" (a gazetteer organisation) and "QSTO" stay acronyms."""
+    text = "Troops of the QSTO arrived in ALMATY on Friday. The CSTO mandate holds."
+    actors, mentions = run(nlp, registry, text)
+    names = {m.text: actors[m.actor_id].name for m in mentions}
+    assert names == {"QSTO": "QSTO", "ALMATY": "Almaty", "CSTO": "CSTO"}
