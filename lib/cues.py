@@ -31,6 +31,7 @@ class CueLexicon:
     hearer_object: frozenset[str] = frozenset()  # "urged the council": the object is the hearer
     colon_labels: frozenset[str] = frozenset()  # "Correction:", "Update:": no speaker before the colon
     prep_acts: dict[str, frozenset[str]] = field(default_factory=dict)  # "pointed" -> {"to"}
+    role_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "head of state" -> president
     # gender cues for pronoun agreement: honorifics and first names, "male"/"female" -> words
     honorifics: dict[str, frozenset[str]] = field(default_factory=dict)
     first_names: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -81,6 +82,7 @@ def load_cues(path: Path = LEXICON) -> CueLexicon:
         post_handle_pattern=str(raw.get("post_handle_pattern") or r"\(@\w+\)"),
         role_nouns=frozenset(raw.get("role_nouns") or ()),
         role_synonyms={k: tuple(v) for k, v in (raw.get("role_synonyms") or {}).items()},
+        role_phrases={k.lower(): tuple(v) for k, v in (raw.get("role_phrases") or {}).items()},
         acts=_forms(raw.get("acts") or [], irregular),
         hearer_object=_forms(raw.get("hearer_object") or [], irregular),
         colon_labels=frozenset(str(w).lower() for w in raw.get("colon_labels") or ()),

@@ -64,7 +64,8 @@ def extract_quotes(
     ]
     spans, gaps = _merge_attribution_gaps(doc.text, spans, tokens, cues)
     quoted = [(s.start, s.end) for s in spans if not s.nested]
-    resolver = Resolver(sdoc, quoted, cues)
+    people = [(m.start, m.end) for m in mentions if m.doc_id == doc.id and _is_person(m.actor_id, actors)]
+    resolver = Resolver(sdoc, quoted, cues, people)
     attributor = DirectAttributor(doc.text, tokens, resolver, quoted, cues)
     found = [f for s in spans if (f := attributor.attribute(s, gaps.get(s.start, []))) is not None]
     found = [f for f in found if not TRANSCRIPT_LABEL.match(doc.text, f.start)]
@@ -286,6 +287,11 @@ def _kind(f: Found, text: str) -> QuoteKind:
     bare = text.strip().rstrip(".,;:!?…)]—–- ")
     mixed = bool(bare) and (bare[0] in MIXED_MARKS or bare[-1] in MIXED_MARKS)
     return "direct" if f.kind == "direct" or mixed else "indirect"
+
+
+def _is_person(actor_id: str, actors: Mapping[str, Actor]) -> bool:
+    actor = actors.get(actor_id)
+    return actor is not None and actor.type == "person"
 
 
 def _record(doc: Document, f: Found, mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> Quote:

@@ -11,6 +11,7 @@ found the surface is kept: we bail out rather than guess (textacy's rule).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc as SpacyDoc
@@ -30,6 +31,9 @@ GROUP_TYPES = frozenset({"ORG", "GPE", "NORP"})
 NAMED_TYPES = GROUP_TYPES | {"PERSON"}
 INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
 SEARCH_SENTENCES = 4
+# parts of speech that end the title before a name, looking back from it
+TITLE_STOPS = frozenset({"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "PRON"})
+QUALIFIER_PREFIX = 5  # "Kazakh" and "Kazakhstan", "Ukrainian" and "Ukraine" share theirs
 # the gender a pronoun cannot refer to (agreement, Hobbs 1978; Lappin & Leass 1994)
 OTHER_GENDER = {"he": "female", "him": "female", "she": "male", "her": "male"}
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
@@ -148,14 +152,32 @@ def speaker_tokens(head: Token) -> SpacySpan:
 class Resolver:
     """Resolves pronouns and titles of one document to earlier names outside quotations."""
 
-    def __init__(self, sdoc: SpacyDoc, quoted: list[tuple[int, int]], cues: CueLexicon) -> None:
+    def __init__(
+        self,
+        sdoc: SpacyDoc,
+        quoted: list[tuple[int, int]],
+        cues: CueLexicon,
+        people: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        """``people``: character spans the actor layer resolved to persons; they stand beside
+        the model's PERSON entities and win where they overlap ("President of Kazakhstan
+        Kassym-Jomart Tokayev", one ORG entity for the model, holds the person Tokayev)."""
         self.sdoc = sdoc
         self.cues = cues
         outside = [e for e in sdoc.ents if not any(s <= e.start_char < t for s, t in quoted)]
-        self.full_names = _full_names([e for e in outside if e.label_ == "PERSON"])
+        known = [
+            span
+            for start, end in people
+            if not any(s <= start < t for s, t in quoted)
+            and (span := sdoc.char_span(start, end, label="PERSON", alignment_mode="expand")) is not None
+        ]
+        ents = [e for e in outside if not any(e.start < k.end and k.start < e.end for k in known)]
+        named = sorted(known + [e for e in ents if e.label_ == "PERSON"], key=lambda e: e.start)
+        self.full_names = _full_names(named)
         # the small model often tags a bare surname as ORG or GPE: a known surname is a person
-        self.persons = [e for e in outside if e.label_ == "PERSON" or self._surname(e)]
-        self.groups = [e for e in outside if e.label_ in GROUP_TYPES and not self._surname(e)]
+        surnames = [e for e in ents if e.label_ != "PERSON" and self._surname(e)]
+        self.persons = sorted(named + surnames, key=lambda e: e.start)
+        self.groups = [e for e in ents if e.label_ in GROUP_TYPES and not self._surname(e)]
 
     def _surname(self, ent: SpacySpan) -> bool:
         words = _strip_possessive(ent.text).split()
@@ -173,7 +195,7 @@ class Resolver:
             return self._antecedent(span, self.groups) or _unresolved(span)
         if lower in self.cues.role_nouns:
             found = self._by_role(span)
-            if found is None and not inside_quote and last_person is not None:
+            if found is None and not inside_quote and last_person is not None and not _qualifiers(span):
                 found = _moved(last_person, span)
             return found or _unresolved(span, person=True)
         return _unresolved(span)
@@ -215,13 +237,25 @@ class Resolver:
         return None
 
     def _by_role(self, span: SpacySpan) -> Name | None:
+        """The nearest person before whose title has the role's word and, for "the President of
+        Kazakhstan" or "the Kazakh president", the same country (by its first five letters)."""
+        phrase = next((p for p in self.cues.role_phrases if p in span.text.lower()), None)
         words = {t.lower_ for t in span if t.lower_ in self.cues.role_nouns}
         for word in list(words):
             words.update(self.cues.role_synonyms.get(word, ()))
+        if phrase is not None:
+            words = set(self.cues.role_phrases[phrase])
+        qualifiers = _qualifiers(span)
         for person in reversed([p for p in self.persons if p.end <= span.start]):
-            if words & _title_words(person):
+            title = _title_words(person)
+            if words & title and qualifiers <= {w[:QUALIFIER_PREFIX] for w in title}:
                 return _moved(self._named(person), span)
         return None
+
+
+def _qualifiers(span: SpacySpan) -> set[str]:
+    """The countries or peoples a role names ("of Ukraine", "Kazakh"), by their first letters."""
+    return {t.lower_[:QUALIFIER_PREFIX] for t in span if t.ent_type_ in ("GPE", "NORP")}
 
 
 def _proper_part(span: SpacySpan) -> SpacySpan:
@@ -233,11 +267,17 @@ def _proper_part(span: SpacySpan) -> SpacySpan:
 
 
 def _title_words(person: SpacySpan) -> set[str]:
-    """Words of the title around a name: "NATO secretary general, Jens Stoltenberg"."""
-    sent = person.sent
-    before = person.doc[max(sent.start, person.start - 6) : person.start]
-    after = person.doc[person.end : min(sent.end, person.end + 6)]
-    words = {t.lower_ for t in before}
+    """Words of the title around a name ("NATO secretary general, Jens Stoltenberg") or of the
+    title that is the mention ("the Prime Minister of the United Kingdom"). The title before a
+    name runs up to it: "The President of Ukraine informed the Prime Minister" gives the Prime
+    Minister no "president"."""
+    sent, doc = person.sent, person.doc
+    start = person.start
+    while start > max(sent.start, person.start - 6) and doc[start - 1].pos_ not in TITLE_STOPS:
+        start -= 1
+    before = doc[start : person.start]
+    after = doc[person.end : min(sent.end, person.end + 6)]
+    words = {t.lower_ for t in before} | {t.lower_ for t in person}
     if len(after) and after[0].text == ",":
         words.update(t.lower_ for t in after)
     return words

@@ -512,6 +512,36 @@ def test_a_title_in_quotation_marks_after_the_cue_is_no_speaker(nlp: Any) -> Non
     assert found == [("direct", "Flynn")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a role with a country is the person who holds it there, not the last president named
+        (
+            "President of Belarus Alexander Lukashenko arrived in Moscow. President of Kazakhstan "
+            "Kassym-Jomart Tokayev spoke after him. Lukashenko listened. The President of Kazakhstan "
+            "said that the situation had stabilised.",
+            "Kassym-Jomart Tokayev",
+        ),
+        # "the head of state" is a president, not the head of a ministry named since
+        (
+            "President Volodymyr Zelensky met Head of the German Foreign Ministry Annalena Baerbock "
+            "in Kyiv. The Head of State said that Ukraine would not give in.",
+            "Volodymyr Zelensky",
+        ),
+        # the title before a name runs up to it: the Prime Minister here is no "president"
+        (
+            "President Volodymyr Zelensky spoke first. The President of Ukraine informed the Prime "
+            'Minister of the United Kingdom about the talks. "We are united against this aggression," '
+            "the President of Ukraine stressed.",
+            "Volodymyr Zelensky",
+        ),
+    ],
+)
+def test_roles_resolve_to_their_holder(nlp: Any, text: str, speaker: str) -> None:
+    quotes, actors = _with_actors(nlp, text)
+    assert [_shown(q, actors) for q in quotes][-1:] == [speaker]
+
+
 def test_a_floating_quotation_needs_a_named_speaker_before_it(nlp: Any) -> None:
     text = 'The report was released on Monday. "The other factor may be the appearance of bias."'
     assert [q.speaker_text for q in _quotes(nlp, text)] == [""]
