@@ -315,7 +315,9 @@ def _record(doc: Document, f: Found, mentions: Sequence[Mention], actors: Mappin
 
 
 def _speaker_id(name: Name, mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> str | None:
-    mention = _mention_over(name.name_start, name.name_end, mentions) or _mention_over(
-        name.start, name.end, mentions
+    """A place is nobody's voice: "The Perm Territory Governor" is not the region Perm."""
+    speakers = [m for m in mentions if m.actor_id in actors and actors[m.actor_id].type != "place"]
+    mention = _mention_over(name.name_start, name.name_end, speakers) or _mention_over(
+        name.start, name.end, speakers
     )
-    return mention.actor_id if mention is not None and mention.actor_id in actors else None
+    return mention.actor_id if mention is not None else None

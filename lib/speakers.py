@@ -192,7 +192,9 @@ class Resolver:
             pool = [p for p in self.persons if self._gender(p) != OTHER_GENDER.get(lower)]
             return self._antecedent(span, pool) or _unresolved(span, person=True)
         if lower in GROUP_PRONOUNS:
-            return self._antecedent(span, self.groups) or _unresolved(span)
+            # a state or a city is "it", not "they" ("they" after "in Sochi" is not Sochi)
+            pool = self.groups if lower == "it" else [g for g in self.groups if g.label_ != "GPE"]
+            return self._antecedent(span, pool) or _unresolved(span)
         if lower in self.cues.role_nouns:
             found = self._by_role(span)
             if found is None and not inside_quote and last_person is not None and not _qualifiers(span):

@@ -542,6 +542,18 @@ def test_roles_resolve_to_their_holder(nlp: Any, text: str, speaker: str) -> Non
     assert [_shown(q, actors) for q in quotes][-1:] == [speaker]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The forum opened in Sochi on Monday. They said that the talks had gone well.",
+        "The Perm Territory Governor said that the new bridge would open in spring.",
+    ],
+)
+def test_a_place_is_nobodys_voice(nlp: Any, text: str) -> None:
+    quotes, actors = _with_actors(nlp, text)
+    assert quotes and all(q.speaker_id is None or actors[q.speaker_id].type != "place" for q in quotes)
+
+
 def test_a_floating_quotation_needs_a_named_speaker_before_it(nlp: Any) -> None:
     text = 'The report was released on Monday. "The other factor may be the appearance of bias."'
     assert [q.speaker_text for q in _quotes(nlp, text)] == [""]
