@@ -129,14 +129,28 @@ def _trim(text: str, start: int, end: int, model: bool = False) -> tuple[int, in
     surface = text[start:end]
     lead = _LEADING.match(surface)
     start += lead.end() if lead and lead.end() < len(surface) else 0
-    surface = text[start:end]
-    if model and surface.count("(") != surface.count(")"):
-        # an unpaired bracket the model ran into: "Scott Draper (Australia", "Lindsay)", "(NAPM"
-        bracket = min(surface.find(b) for b in "()" if b in surface)
-        start, end = (start + 1, end) if bracket == 0 else (start, start + bracket)
+    if model:
+        start, end = _without_unpaired_bracket(text, start, end)
     for pattern in (_TRAILING, _LOWER_TAIL, _TRAILING) if model else (_TRAILING,):
         tail = pattern.search(text[start:end])
         end -= len(tail.group(0)) if tail and tail.start() > 0 else 0
+    return start, end
+
+
+def _without_unpaired_bracket(text: str, start: int, end: int) -> tuple[int, int]:
+    """A bracket the model ran into is no part of the name: "Scott Draper (Australia" and
+    "Lindsay)" end before it, "(NAPM" and "Andrei] Serdyukov" (of "[Andrei] Serdyukov") start
+    after it."""
+    surface = text[start:end]
+    for opening, closing in ("()", "[]"):
+        if surface.count(opening) == surface.count(closing):
+            continue
+        at = min(surface.find(b) for b in (opening, closing) if b in surface)
+        mark = surface[at]
+        if at == 0 or (mark == closing and at < len(surface.rstrip()) - 1):
+            rest = surface[at + 1 :].lstrip()
+            return _without_unpaired_bracket(text, end - len(rest), end)
+        return start, start + at
     return start, end
 
 
@@ -145,8 +159,19 @@ def _ner(ctx: DocContext) -> Iterator[Cand]:
         if ent.label_ in NER_LABELS:
             first = ent[1:] if len(ent) > 1 and ent[0].pos_ in _NOT_NAME_POS else ent
             start, end = _trim(ctx.text, first.start_char, ent.end_char, model=True)
+            if ent.label_ == "PERSON":
+                start = _after_leading_title(ctx, start, end)
             label = "PERSON" if _named_with_country(ctx, start, end) else ent.label_
             yield _split_title(ctx, Cand(start, end, "ner", label))
+
+
+def _after_leading_title(ctx: DocContext, start: int, end: int) -> int:
+    """ "Mr Babushkin", "Dr. Rao": the name starts after the title (CoNLL-2003 and ACE leave titles
+    out), so that "Mr Babushkin" and "Igor Babushkin" are one person."""
+    first, _, rest = ctx.text[start:end].partition(" ")
+    if rest and first[:1].isupper() and first in ctx.reg.filters.person_titles:
+        return end - len(rest)
+    return start
 
 
 def _named_with_country(ctx: DocContext, start: int, end: int) -> bool:

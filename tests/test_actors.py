@@ -503,3 +503,15 @@ def test_capitals_are_title_cased_but_not_an_acronym(nlp: Any, registry: Any) ->
     actors, mentions = run(nlp, registry, text)
     names = {m.text: actors[m.actor_id].name for m in mentions}
     assert names == {"QSTO": "QSTO", "ALMATY": "Almaty", "CSTO": "CSTO"}
+
+
+def test_titles_and_brackets_are_no_part_of_a_name(nlp: Any, registry: Any) -> None:
+    """ "Mr Babushkin" is Igor Babushkin; "[Andrei] Serdyukov" of a transcript is Serdyukov."""
+    text = (
+        "Governor Igor Babushkin opened the bridge. The region seeks more cruises, noted Mr Babushkin. "
+        "[Andrei] Serdyukov: We are ready."
+    )
+    actors, mentions = run(nlp, registry, text)
+    names = {actors[m.actor_id].name for m in mentions}
+    assert "Igor Babushkin" in names
+    assert not [n for n in names if n.startswith("Mr") or "]" in n or "[" in n]
