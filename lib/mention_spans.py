@@ -30,6 +30,8 @@ TRUST = {
 # between): the shape of a name where the model tagged nothing.
 CAP_RUN = re.compile(r"(?<![\w#@])[A-Z][\w'&.-]*(?:[ ](?:[A-Z][\w'&.-]*|of|de|du|van|von|al|el))*")
 _HANDLE = re.compile(r"(?<![\w#@])[#@]\w{2,}")
+# ", the Freedonian leader", ", a spokesman for": an apposition that names a role
+_ROLE_APPOSITION = re.compile(r",[ ](?:the|a|an)[ ](?:[\w'’-]+[ ]){0,2}?([a-z]+)\b")
 _BRACKETED = re.compile(r"[ ]\(([A-Z][\w.' -]{1,30}?)\)")
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’]|[\s,;:])+$")
@@ -161,7 +163,8 @@ def _ner(ctx: DocContext) -> Iterator[Cand]:
             start, end = _trim(ctx.text, first.start_char, ent.end_char, model=True)
             if ent.label_ == "PERSON":
                 start = _after_leading_title(ctx, start, end)
-            label = "PERSON" if _named_with_country(ctx, start, end) else ent.label_
+            person = _named_with_country(ctx, start, end) or _titled(ctx, start, end)
+            label = "PERSON" if person else ent.label_
             yield _split_title(ctx, Cand(start, end, "ner", label))
 
 
@@ -172,6 +175,18 @@ def _after_leading_title(ctx: DocContext, start: int, end: int) -> int:
     if rest and first[:1].isupper() and first in ctx.reg.filters.person_titles:
         return end - len(rest)
     return start
+
+
+def _titled(ctx: DocContext, start: int, end: int) -> bool:
+    """ "Ambassador Trentino", "President Okafor": a capitalised title right before a name the
+    model calls a place or a body makes it a person; so does an apposition naming a role after
+    it ("Rufus Firefly, the Freedonian leader")."""
+    before = ctx.text[max(0, start - 30) : start].split()
+    titles = ctx.reg.filters.person_titles
+    if before and before[-1][:1].isupper() and (before[-1] in titles or " ".join(before[-2:]) in titles):
+        return ctx.text[start:end].split()[0][:1].isupper()
+    apposition = _ROLE_APPOSITION.match(ctx.text, end)
+    return apposition is not None and apposition.group(1).lower() in ctx.reg.filters.person_roles
 
 
 def _named_with_country(ctx: DocContext, start: int, end: int) -> bool:

@@ -37,6 +37,7 @@ class Filters:
     event_suffixes: tuple[str, ...] = ()
     org_cues: tuple[str, ...] = ()
     person_titles: frozenset[str] = frozenset()
+    person_roles: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
 
 
@@ -119,6 +120,7 @@ def _filters(data: Mapping[str, Any]) -> Filters:
         event_suffixes=strs("event_suffixes"),
         org_cues=tuple(fold(x) for x in strs("org_cues")),
         person_titles=frozenset(strs("person_titles")),
+        person_roles=frozenset(strs("person_roles")),
         abbreviations=frozenset(strs("abbreviations")),
     )
 

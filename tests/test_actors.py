@@ -354,6 +354,9 @@ def test_final_stop(surface: str, want: int, registry: Any) -> None:
         ),
         ("The talks were chaired by Mr Okonkwo on Friday.", "Okonkwo", "person"),
         ("The side was led by coach Ruiz Moravec during the spring.", "Ruiz Moravec", "person"),
+        # a title before a name the model calls a place, or a role in apposition after it
+        ("Ambassador Trentino called for talks in Geneva.", "Trentino", "person"),
+        ("“We will not retreat,” said Rufus Firefly, the Freedonian leader.", "Rufus Firefly", "person"),
         # a country in brackets after two or three capitalised words: a roster or a result
         ("1. Vasily Kaptyukh (Belarus) 66.24\n2. Andreas Seelig (Germany)", "Vasily Kaptyukh", "person"),
         ("Olabisi Afolabi (Nigeria) won the heat.", "Olabisi Afolabi", "person"),
