@@ -30,6 +30,8 @@ TRAILING = ".,;: "
 CONCESSIONS = frozenset({"though", "although", "because", "if", "unless"})
 OBJECT_STOPS = frozenset({"conj", "cc", "punct", "advcl", "parataxis"})
 AS = frozenset({"as"})
+OPENING_MARKS = frozenset({"“", "«", "„", '"'})
+CLOSING_MARKS = frozenset({"”", "»", '"'})
 REASONS = frozenset({"because", "since", "although", "though", "as", "while", "after", "before"})
 
 
@@ -137,11 +139,25 @@ def _extent(head: Token, cue: Token, speech: bool) -> tuple[int, int, Token]:
         else:
             tails = [c for c in cue.rights if c.i > head.i and (c.dep_ == "oprd" or c.lower_ == "as")]
         right = max([right] + [c.right_edge.i for c in tails])
+        closing = _quotation_after(head)
+        right = max(right, closing if closing is not None else right)
     if head.i > cue.i:
         for adv in (c for c in cue.rights if c.dep_ == "advcl" and c.i > right):
             if any(m.dep_ == "mark" and m.lower_ in REASONS for m in adv.lefts):
                 right = adv.right_edge.i
     return left, right, head
+
+
+def _quotation_after(token: Token) -> int | None:
+    """The index of the closing mark of a quotation that opens right after ``token`` or after its
+    phrase ('called the sanctions “illegal and counterproductive”', where the parser may hang the
+    quoted words on the noun), else None."""
+    doc = token.doc
+    after = (token.i + 1, token.right_edge.i + 1)
+    i = next((i for i in after if i < len(doc) and doc[i].text in OPENING_MARKS), None)
+    if i is None:
+        return None
+    return next((j for j in range(i + 1, token.sent.end) if doc[j].text in CLOSING_MARKS), None)
 
 
 def _merged(spans: list[tuple[int, int, Token]], cue: Token) -> list[tuple[int, int, Token]]:
@@ -172,7 +188,12 @@ def _act_heads(cue: Token, cues: CueLexicon) -> list[Token]:
         return infinitives
     objects = [c for c in cue.children if c.dep_ == "dobj" and c.lower_ not in RELATIVES]
     if cue.lower_ in cues.hearer_object:
-        objects = [o for o in objects if any(c.dep_ == "oprd" and c.i > o.i for c in cue.children)]
+        # "called the plan unfair" / 'called the sanctions “illegal”' (the marks spoil the parse)
+        objects = [
+            o
+            for o in objects
+            if any(c.dep_ == "oprd" and c.i > o.i for c in cue.children) or _quotation_after(o) is not None
+        ]
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
         objects += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]  # "accused X of lying"
     return objects or _prep_objects(cue, cues)

@@ -70,7 +70,7 @@ def extract_quotes(
     found = [f for s in spans if (f := attributor.attribute(s, gaps.get(s.start, []))) is not None]
     found = [f for f in found if not TRANSCRIPT_LABEL.match(doc.text, f.start)]
     found += posts
-    found += [f for f in _colon_lines(doc, cues) if not _duplicate(f, found)]
+    found = _with_colon_speakers(found, _colon_lines(doc, cues))
     reported = [f for f in extract_indirect(sdoc, quoted, resolver, cues) if not _duplicate(f, found)]
     headline = _headline(doc.text, cues)
     if headline is not None:  # its parse is unreliable: the pattern replaces what was read there
@@ -180,6 +180,20 @@ def _colon_lines(doc: Document, cues: CueLexicon) -> list[Found]:
         name = Name(a, b, m.group("who"), a, b, True, False)
         found.append(Found(start, end, "indirect", ":", name, 0.6))
     return found
+
+
+def _with_colon_speakers(found: list[Found], lines: list[Found]) -> list[Found]:
+    """Colon lines that are no quotation found already, and the line's name as the speaker of a
+    quotation found with none ('Marten: “We have offered talks.”', its name misparsed)."""
+    out = list(found)
+    for line in lines:
+        same = [i for i, f in enumerate(out) if _duplicate(line, [f])]
+        for i in same:
+            if out[i].speaker is None:
+                out[i] = replace(out[i], cue=":", speaker=line.speaker, confidence=line.confidence)
+        if not same:
+            out.append(line)
+    return out
 
 
 HEADLINE = re.compile(

@@ -554,6 +554,28 @@ def test_a_place_is_nobodys_voice(nlp: Any, text: str) -> None:
     assert quotes and all(q.speaker_id is None or actors[q.speaker_id].type != "place" for q in quotes)
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # a line opening with a name and a colon: its name speaks, however the parser read it
+        (
+            "Marten: “We have offered talks, and we are waiting for an answer.”",
+            "“We have offered talks, and we are waiting for an answer.”",
+            "Marten",
+        ),
+        # "called X “Y”": the marks spoil the parse of the object's complement
+        (
+            "In a statement, the ministry called the sanctions “illegal and counterproductive” "
+            "and promised a response.",
+            "the sanctions “illegal and counterproductive”",
+            "the ministry",
+        ),
+    ],
+)
+def test_colon_lines_and_called_quotations(nlp: Any, text: str, quote: str, speaker: str) -> None:
+    assert (quote, speaker) in [(q.text, q.speaker_text) for q in _quotes(nlp, text)]
+
+
 def test_a_floating_quotation_needs_a_named_speaker_before_it(nlp: Any) -> None:
     text = 'The report was released on Monday. "The other factor may be the appearance of bias."'
     assert [q.speaker_text for q in _quotes(nlp, text)] == [""]
@@ -1159,7 +1181,8 @@ def test_lexicon_has_gender_data_and_prepositional_cues() -> None:
 
 
 # --- a hand-written news sample in the Gender Gap Tracker's style (own text, own gold) ---------
-# Each paragraph with its gold statements as (content, speaker's surname or noun). The floor
+# Each paragraph with its gold statements as (content, speaker's surname or noun); measured
+# lenient F1 0.935 and speaker accuracy 1.0 on its 23 paragraphs and 31 statements. The floor
 # below is the GGT evaluation (token overlap >= 0.3, greedy one-to-one; Asr et al. 2021),
 # computed with lib.evaluate's functions, so a regression in any rule shows here.
 
@@ -1215,6 +1238,78 @@ SAMPLE: list[tuple[str, list[tuple[str, str]]]] = [
         "The shipping company said in a statement that it would appeal the ruling. The film "
         "“Cold Harbour” opened on Friday to mixed reviews.",
         [("it would appeal the ruling", "company")],
+    ),
+    # crisis coverage, often in translation: other marks, interruptions, roles, posts
+    (
+        "«Our troops will stay where they are», the Veldorian defence minister, Pavel Orlik, told "
+        "the state agency. He added that the drills would end «when the threat is gone».",
+        [
+            ("Our troops will stay where they are", "Orlik"),
+            ("the drills would end when the threat is gone", "Orlik"),
+        ],
+    ),
+    (
+        "“The door remains open – added Secretary General Ilse Marten – but nobody should doubt "
+        "our resolve.” The secretary general spoke after a meeting of the alliance's ministers.",
+        [("The door remains open, but nobody should doubt our resolve.", "Marten")],
+    ),
+    (
+        "Marten: “We have offered talks, and we are waiting for an answer.”",
+        [("We have offered talks, and we are waiting for an answer.", "Marten")],
+    ),
+    (
+        "Deputy Foreign Minister Anton Grusev said on Wednesday that Veldoria had received the "
+        "written replies. “We will read them carefully and answer in due time,” Grusev said.",
+        [
+            ("Veldoria had received the written replies", "Grusev"),
+            ("We will read them carefully and answer in due time", "Grusev"),
+        ],
+    ),
+    (
+        "“There will be no invasion,” insisted the foreign ministry's spokeswoman, Nadia Sorel, "
+        "calling the reports “hysteria”.",
+        [("There will be no invasion", "Sorel"), ("the reports hysteria", "Sorel")],
+    ),
+    (
+        "The talks are over for now, the negotiators said, and a second round could follow in March.",
+        [("The talks are over for now, and a second round could follow in March", "negotiators")],
+    ),
+    (
+        "Every day of delay costs lives. — Mila Varga (@milavarga) February 2, 2022",
+        [("Every day of delay costs lives.", "Varga")],
+    ),
+    (
+        "President Ivo Kessler accused the neighbouring government of “playing with fire”. "
+        "“They know exactly what they are doing,” he said in a televised address.",
+        [
+            ("the neighbouring government of playing with fire", "Kessler"),
+            ("They know exactly what they are doing", "Kessler"),
+        ],
+    ),
+    (
+        "Officials in the capital warned that the border crossings could close within days, according "
+        "to a memo seen by reporters.",
+        [("the border crossings could close within days", "Officials")],
+    ),
+    (
+        "Foreign Minister Lena Aho met her counterpart in Geneva. The minister later said the "
+        "meeting had been “constructive but difficult”.",
+        [("the meeting had been constructive but difficult", "Aho")],
+    ),
+    (
+        "“We are not asking for weapons, we are asking for time,” Aho told reporters at the airport. "
+        "“Time is what we do not have.”",
+        [("We are not asking for weapons, we are asking for time. Time is what we do not have.", "Aho")],
+    ),
+    (
+        "The alliance will send 1,500 more soldiers to its eastern members, a spokesman for the "
+        "alliance said on Monday.",
+        [("The alliance will send 1,500 more soldiers to its eastern members", "spokesman")],
+    ),
+    (
+        "In a statement, the ministry called the sanctions “illegal and counterproductive” and "
+        "promised a response.",
+        [("the sanctions illegal and counterproductive", "ministry")],
     ),
 ]
 SAMPLE_FLOOR_F1 = 0.88
