@@ -271,9 +271,16 @@ def collect_garbage(store: Path, manifest: Manifest) -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
+# Bump when the extraction's output changes: every stored document then differs from its live
+# copy and the next ingest extracts it again (a store built by an older version is not stale).
+EXTRACTION_VERSION = "2026-11-23"
+
+
 def document_key(doc: Document) -> str:
-    """The hash of everything extraction reads from a document: a changed document gets a new key."""
-    return hashlib.sha1(json.dumps(asdict(doc), sort_keys=True).encode()).hexdigest()[:16]
+    """The hash of everything extraction reads from a document, and of the extraction's version:
+    a changed document, or one extracted by another version, gets a new key."""
+    payload = json.dumps([EXTRACTION_VERSION, asdict(doc)], sort_keys=True)
+    return hashlib.sha1(payload.encode()).hexdigest()[:16]
 
 
 def batch_id_of(keys: Sequence[str]) -> str:

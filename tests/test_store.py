@@ -298,3 +298,10 @@ def test_compaction_keeps_what_reads_and_queries_see(filled: Path) -> None:
     assert st.read_corpus(filled, st.read_manifest(filled)).actor_map == {}
     assert st.read_analysis(filled) == before
     assert overview_quotes(store_index(filled), Filters()).equals(quotes)
+
+
+def test_a_new_extraction_version_makes_every_stored_document_stale(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = Document("a", "", "", "2022-01-01", "metadata", "en", "", "", "Text.")
+    before = st.document_key(doc)
+    monkeypatch.setattr(st, "EXTRACTION_VERSION", "next")
+    assert st.document_key(doc) != before
