@@ -118,8 +118,8 @@ def _label_actor(ctx: DocContext, c: Cand, label: str) -> Actor | None:
         return None
     if surface.split()[-1].strip(".,") in ctx.reg.filters.org_suffixes:
         kind = "organization"
-    elif INITIAL_AND_SURNAME.fullmatch(surface):
-        kind = "person"  # "H. Morris", "S. Jayasuriya": the model often reads these as ORG
+    elif kind == "organization" and INITIAL_AND_SURNAME.fullmatch(surface):
+        kind = "person"  # "H. Morris" read as an ORG; "N. Korea" stays the GPE it was read as
     return Actor(slug(surface), _display_name(surface, kind), kind)
 
 

@@ -518,3 +518,9 @@ def test_titles_and_brackets_are_no_part_of_a_name(nlp: Any, registry: Any) -> N
     names = {actors[m.actor_id].name for m in mentions}
     assert "Igor Babushkin" in names
     assert not [n for n in names if n.startswith("Mr") or "]" in n or "[" in n]
+
+
+def test_an_initial_before_a_place_is_no_person(nlp: Any, registry: Any) -> None:
+    actors, mentions = run(nlp, registry, "N. Korea urges S. Korea to return war dead. H. Morris scored 69.")
+    kinds = {m.text: actors[m.actor_id].type for m in mentions}
+    assert kinds.get("N. Korea") != "person" and kinds.get("H. Morris") == "person"
