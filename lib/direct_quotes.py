@@ -124,7 +124,7 @@ class DirectAttributor:
             return None
         cue, name = self._speaker(cues[-1], toks, *region)
         head = speaker_head(cues[-1])
-        named = head is not None and head.pos_ == "PROPN"  # "Schiff", "the ministry" is too vague
+        named = head is not None and head.pos_ == "PROPN"  # "Schiff" names someone, "the ministry" is vaguer
         return (cue, name) if name is not None and (name.person or named) else None
 
     def _dashed(self, span: MarkedSpan) -> list[tuple[int, int]]:
