@@ -123,7 +123,7 @@ def _relative_sources() -> dict[str, str]:
     month = month_group("m")
     weekday = weekday_group("wd")
     return {
-        "month_day": rf"\b{WEEKDAY_PREFIX}{month}\s+{DAY}(?!\s*,?\s*\d)",
+        "month_day": rf"\b(?:(?P<rel>last|next|this)\s+)?{WEEKDAY_PREFIX}{month}\s+{DAY}(?!\s*,?\s*\d)",
         # the second day of "April 24 and 25"
         "month_day_and": rf"\b{month}\s+{DAY}\s+(?:and|or)\s+(?P<t>[1-9]|[12]\d|3[01])(?!\w|[:.,]?\d)",
         "day_month": rf"\b(?:the\s+)?{DAY}(?:\s+of)?\s+{month}(?!\w)",

@@ -127,7 +127,8 @@ def resolve_month_day(m: re.Match[str], ctx: Context) -> Value | None:
     if ctx.anchor is None:
         return None
     month = month_number(m["m"])
-    day = make_date(year_for_month(ctx.anchor, month, ctx.tense), month, int(m["d"]))
+    tense = _tense_of(m.groupdict().get("rel"), ctx.tense)  # "last Oct. 23"
+    day = make_date(year_for_month(ctx.anchor, month, tense), month, int(m["d"]))
     return (day, "day") if day else None
 
 
@@ -229,7 +230,10 @@ def resolve_weekday(m: re.Match[str], ctx: Context) -> Value | None:
         return weekday_near(ctx.anchor - dt.timedelta(days=1), weekday, "past"), "day"
     if rel in ("next", "coming"):
         return weekday_near(ctx.anchor + dt.timedelta(days=1), weekday, "future"), "day"
-    return weekday_near(ctx.anchor, weekday, ctx.tense), "day"
+    # "Thursday's closing price", "Wednesday's ruling": a possessive weekday names what happened
+    possessive = m.string[m.end() : m.end() + 2] in ("'s", "’s")
+    tense: Tense = "past" if possessive and ctx.tense == "present" else ctx.tense
+    return weekday_near(ctx.anchor, weekday, tense), "day"
 
 
 def anaphoric_weekday(rel: str, weekday: int, ctx: Context) -> Value | None:

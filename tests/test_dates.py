@@ -355,3 +355,20 @@ def test_a_title_or_initial_ends_no_sentence_for_the_tense() -> None:
 )
 def test_second_days_and_middays(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # a possessive weekday in a present-tense sentence names what happened (a Monday report)
+        (
+            "The price is a premium over Thursday's closing price.",
+            "1989-10-30",
+            [("Thursday", "1989-10-26", "day")],
+        ),
+        # "last" before a month and day puts them in the past
+        ("He was shot to death last Oct. 23 at his home.", "1999-04-19", [("last Oct. 23", "1998-10-23", "day")]),
+    ],
+)
+def test_possessive_weekdays_and_last_month_days(text: str, date: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text, date) == expected
