@@ -367,8 +367,14 @@ def test_second_days_and_middays(text: str, expected: list[tuple[str, str, str]]
             [("Thursday", "1989-10-26", "day")],
         ),
         # "last" before a month and day puts them in the past
-        ("He was shot to death last Oct. 23 at his home.", "1999-04-19", [("last Oct. 23", "1998-10-23", "day")]),
+        (
+            "He was shot to death last Oct. 23 at his home.",
+            "1999-04-19",
+            [("last Oct. 23", "1998-10-23", "day")],
+        ),
     ],
 )
-def test_possessive_weekdays_and_last_month_days(text: str, date: str, expected: list[tuple[str, str, str]]) -> None:
+def test_possessive_weekdays_and_last_month_days(
+    text: str, date: str, expected: list[tuple[str, str, str]]
+) -> None:
     assert found(text, date) == expected
