@@ -116,7 +116,10 @@ DAY_WORDS = "|".join(
     ]
 )
 UNIT_RELATIONS = r"this|last|next|the\s+past|the\s+current|the\s+previous|the\s+following|the\s+same"
-REF_DAYS = r"that\s+(?:same\s+)?day|the\s+same\s+day|the\s+(?P<dir>previous|next|following)\s+day"
+REF_DAYS = (
+    r"that\s+(?:same\s+)?day|the\s+same\s+day"
+    r"|the\s+(?P<dir>previous|next|following)\s+(?:day|morning|afternoon|evening|night)"
+)
 
 
 def _relative_sources() -> dict[str, str]:

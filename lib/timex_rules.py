@@ -24,7 +24,7 @@ from lib.timex_calendar import (
     weekday_near,
     year_for_month,
 )
-from lib.timex_patterns import compiled, lexicon
+from lib.timex_patterns import compiled, lexicon, month_names
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,15 @@ class Context:
 Value = tuple[dt.date, Unit]
 Resolver = Callable[[re.Match[str], Context], Value | None]
 
-FINANCIAL_PERIOD = re.compile(r"(?i)\b(?:quarter|period|half|fiscal|nine\s+months|a\s+share)\b")
+# "today's world", "today's youth": the present in general, not a day (TimeML leaves them out)
+GENERIC_DAY = re.compile(
+    r"['’]s\s+(?:world|youth|society|generation|young|children|kids|economy|standards|technology|culture)\b"
+)
+EVENT_AFTER = re.compile(r"\s+[a-z]")
+OF_BEFORE = re.compile(r"(?i)\bof\s+$")
+FIRST_NAME_AFTER = re.compile(r"[ ][A-Z][a-z]")
+# "quarter-century", "half-point" are no fiscal periods
+FINANCIAL_PERIOD = re.compile(r"(?i)\b(?:quarter(?!-)|period|half(?!-)|fiscal|nine\s+months|a\s+share)\b")
 
 
 def month_number(name: str) -> int:
@@ -146,6 +154,8 @@ def resolve_month(m: re.Match[str], ctx: Context) -> Value | None:
     modified = m["pre"] or m["rel"] or m["t"] != m["m"]
     if ctx.anchor is None or (m["m"] in lexicon()["ambiguous_months"] and not modified):
         return None
+    if m["m"] in month_names(False) and m["t"] == m["m"] and FIRST_NAME_AFTER.match(m.string, m.end("t")):
+        return None  # "Jan Kavan": an abbreviation with no full stop before a name is a first name
     month = month_number(m["m"])
     year = year_for_month(ctx.anchor, month, _tense_of(m["rel"], ctx.tense))
     if m["rel"] == "this":
@@ -203,9 +213,12 @@ DAY_WORD_OFFSETS = {
 
 def resolve_day_word(m: re.Match[str], ctx: Context) -> Value | None:
     """ "today", "earlier in the day", "yesterday morning": a day counted from the anchor."""
-    if ctx.anchor is None or is_title(m):
-        return None
     text = m["t"].lower()
+    generic = GENERIC_DAY.match(m.string, m.end("t")) or (
+        text == "tomorrow" and OF_BEFORE.search(m.string, max(0, m.start("t") - 4), m.start("t"))
+    )
+    if ctx.anchor is None or is_title(m) or generic:
+        return None  # "today's world", "the people of tomorrow": now or later in general, no day
     if text.startswith("mid") and not any(word in text for word in ("yesterday", "today", "tomorrow")):
         # "at midday", "by mid-afternoon": of the day last spoken of
         return (ctx.ref if ctx.ref is not None and ctx.ref_unit == "day" else ctx.anchor), "day"
@@ -286,8 +299,8 @@ def resolve_ago(m: re.Match[str], ctx: Context) -> Value | None:
 
 def resolve_ref_day(m: re.Match[str], ctx: Context) -> Value | None:
     """ "that day", "the next day": the reference day (only when the last date was a day)."""
-    if ctx.ref is None or ctx.ref_unit != "day":
-        return None
+    if ctx.ref is None or ctx.ref_unit != "day" or (m["dir2"] and EVENT_AFTER.match(m.string, m.end())):
+        return None  # "the day before the stock market plunged": before an event, not a date
     direction = m["dir"] or m["dir2"]
     offset = {"previous": -1, "before": -1, "next": 1, "following": 1, "after": 1}.get(direction or "", 0)
     return ctx.ref + dt.timedelta(days=offset), "day"

@@ -378,3 +378,31 @@ def test_possessive_weekdays_and_last_month_days(
     text: str, date: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert found(text, date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the present in general is no day
+        ("The case is for today's youth what the blockade was for their parents.", []),
+        ("If I were choosing the people of tomorrow, I would choose them.", []),
+        ("As of today the rule holds.", [("today", "2023-05-17", "day")]),
+        # a month's abbreviation with no full stop before a name is a first name
+        ("Jan Kavan of the Czech Republic signed the treaty.", []),
+        # "the day before" an event is not the day before the last date
+        ("Trading rose after May 12, the day before the market plunged.", [("May 12", "2023-05-12", "day")]),
+        # "the next morning" counts from the day last spoken of
+        (
+            "He was arrested on Monday. He appeared in court the next morning.",
+            [("Monday", "2023-05-15", "day"), ("the next morning", "2023-05-16", "day")],
+        ),
+    ],
+)
+def test_generic_days_names_and_anaphoric_mornings(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_a_quarter_century_is_no_fiscal_quarter() -> None:
+    """ "a year earlier" after "its quarter-century low" is a year, not a year-ago quarter."""
+    text = "The rate stayed at its quarter-century low. Wages were 3.8 percent higher than a year earlier."
+    assert ("a year earlier", "2022", "year") in found(text, "2023-02-06")
