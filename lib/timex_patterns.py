@@ -126,14 +126,14 @@ def _relative_sources() -> dict[str, str]:
     month = month_group("m")
     weekday = weekday_group("wd")
     return {
-        "month_day": rf"\b(?:(?P<rel>last|next|this)\s+)?{WEEKDAY_PREFIX}{month}\s+{DAY}(?!\s*,?\s*\d)",
+        "month_day": rf"\b(?:(?P<rel>(?i:last|next|this))\s+)?{WEEKDAY_PREFIX}{month}\s+{DAY}(?!\s*,?\s*\d)",
         # the second day of "April 24 and 25"
         "month_day_and": rf"\b{month}\s+{DAY}\s+(?:and|or)\s+(?P<t>[1-9]|[12]\d|3[01])(?!\w|[:.,]?\d)",
         "day_month": rf"\b(?:the\s+)?{DAY}(?:\s+of)?\s+{month}(?!\w)",
         "month": rf"\b(?:(?P<pre>(?i:{PREPOSITIONS}))\s+)?"
-        rf"(?P<t>(?:(?P<rel>{THIS_LAST_NEXT})\s+)?{MONTH_MODIFIER}{month}(?!\w))",
+        rf"(?P<t>(?:(?P<rel>(?i:{THIS_LAST_NEXT}))\s+)?{MONTH_MODIFIER}{month}(?!\w))",
         "day_word": rf"(?i)\b(?P<t>{DAY_WORDS})(?!\w)",
-        "weekday": rf"\b(?P<t>(?:(?P<rel>last|next|this|coming|past|the\s+(?:previous|following))\s+)?"
+        "weekday": rf"\b(?P<t>(?:(?P<rel>(?i:last|next|this|coming|past|the\s+(?:previous|following)))\s+)?"
         rf"(?:(?:{CLOCK}{ZONE}|noon|midnight)\s+)?(?:(?:early|late|earlier|later)\s+)?{weekday}{DAY_PART})",
         "unit_relative": rf"(?i)\b(?P<t>(?:(?:early|earlier|late|later|mid|{PART_OF})[\s-]+)?"
         rf"(?P<rel>{UNIT_RELATIONS})\s+(?P<u>week|month|year))(?!\w|-)",

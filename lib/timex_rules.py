@@ -135,7 +135,7 @@ def resolve_month_day(m: re.Match[str], ctx: Context) -> Value | None:
     if ctx.anchor is None:
         return None
     month = month_number(m["m"])
-    tense = _tense_of(m.groupdict().get("rel"), ctx.tense)  # "last Oct. 23"
+    tense = _tense_of((m.groupdict().get("rel") or "").lower(), ctx.tense)  # "last Oct. 23"
     day = make_date(year_for_month(ctx.anchor, month, tense), month, int(m["d"]))
     return (day, "day") if day else None
 
@@ -157,12 +157,13 @@ def resolve_month(m: re.Match[str], ctx: Context) -> Value | None:
     if m["m"] in month_names(False) and m["t"] == m["m"] and FIRST_NAME_AFTER.match(m.string, m.end("t")):
         return None  # "Jan Kavan": an abbreviation with no full stop before a name is a first name
     month = month_number(m["m"])
-    year = year_for_month(ctx.anchor, month, _tense_of(m["rel"], ctx.tense))
-    if m["rel"] == "this":
+    rel = (m["rel"] or "").lower()  # "Last March" opening a sentence
+    year = year_for_month(ctx.anchor, month, _tense_of(rel, ctx.tense))
+    if rel == "this":
         year = ctx.anchor.year
-    if m["rel"] == "last" and month >= ctx.anchor.month:
+    if rel == "last" and month >= ctx.anchor.month:
         year = ctx.anchor.year - 1
-    if m["rel"] == "next" and month <= ctx.anchor.month:
+    if rel == "next" and month <= ctx.anchor.month:
         year = ctx.anchor.year + 1
     return dt.date(year, month, 1), "month"
 
@@ -235,7 +236,7 @@ def resolve_weekday(m: re.Match[str], ctx: Context) -> Value | None:
     """
     if ctx.anchor is None:
         return None
-    rel = m["rel"]
+    rel = " ".join(m["rel"].lower().split()) if m["rel"] else None  # "Last Thursday", "the  next"
     weekday = weekday_number(m["wd"])
     if rel and rel.startswith("the "):
         return anaphoric_weekday(rel, weekday, ctx)

@@ -406,3 +406,15 @@ def test_a_quarter_century_is_no_fiscal_quarter() -> None:
     """ "a year earlier" after "its quarter-century low" is a year, not a year-ago quarter."""
     text = "The rate stayed at its quarter-century low. Wages were 3.8 percent higher than a year earlier."
     assert ("a year earlier", "2022", "year") in found(text, "2023-02-06")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Last Thursday the vote was close.", [("Last Thursday", "2023-05-11", "day")]),
+        ("Next Tuesday, the minister plans to visit.", [("Next Tuesday", "2023-05-23", "day")]),
+        ("Last March the plant closed.", [("Last March", "2023-03", "month")]),
+    ],
+)
+def test_a_capitalised_modifier_opening_a_sentence(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
