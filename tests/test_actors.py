@@ -382,8 +382,9 @@ def test_cues_type_untagged_names(nlp: Any, registry: Any, text: str, surface: s
         # a title's name stops at the end of its sentence
         ("The region seeks more cruises, noted Mr Babushkin. They are very popular.", "Babushkin. They"),
         ("Good afternoon, Mr President. Thank you for the opportunity.", "President. Thank"),
-        # a currency code is no organisation
+        # a currency code is no organisation, nor the state of "Secretary of State"
         ("UAH 7.3 billion was transferred to accounts.", "UAH"),
+        ("The Secretary of State met the minister.", "State"),
     ],
 )
 def test_cues_negative(nlp: Any, registry: Any, text: str, not_surface: str) -> None:
