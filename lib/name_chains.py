@@ -98,9 +98,12 @@ def _place_context(ctx: DocContext, c: Cand) -> bool:
 
 
 def _known(ctx: DocContext, c: Cand) -> Actor:
+    """The registry's actor, or one named after its id: a seat ("Minsk") whose state the
+    registry does not list stands for the state, not for a state called "Minsk"."""
     actor_id = c.actor_id or ""
     found = ctx.reg.actor(actor_id)
-    return found or Actor(actor_id, _surface(ctx, c), "country")
+    name = _surface(ctx, c) if c.source != "seat" else actor_id.replace("-", " ").title()
+    return found or Actor(actor_id, name, "country")
 
 
 def _gazetteer_actor(ctx: DocContext, c: Cand) -> Actor | None:

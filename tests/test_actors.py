@@ -525,3 +525,9 @@ def test_an_initial_before_a_place_is_no_person(nlp: Any, registry: Any) -> None
     actors, mentions = run(nlp, registry, "N. Korea urges S. Korea to return war dead. H. Morris scored 69.")
     kinds = {m.text: actors[m.actor_id].type for m in mentions}
     assert kinds.get("N. Korea") != "person" and kinds.get("H. Morris") == "person"
+
+
+def test_a_seat_stands_for_its_state_by_the_states_name(nlp: Any, registry: Any) -> None:
+    """ "Minsk" is a seat of Belarus, which the registry does not list: the actor is Belarus."""
+    actors, mentions = run(nlp, registry, "Minsk said the drills would end. Belarus has massed troops.")
+    assert {actors[m.actor_id].name for m in mentions} == {"Belarus"}
