@@ -183,8 +183,11 @@ def _titled(ctx: DocContext, start: int, end: int) -> bool:
     it ("Rufus Firefly, the Freedonian leader")."""
     before = ctx.text[max(0, start - 30) : start].split()
     titles = ctx.reg.filters.person_titles
+    name = ctx.text[start:end]
+    if not name.strip():
+        return False
     if before and before[-1][:1].isupper() and (before[-1] in titles or " ".join(before[-2:]) in titles):
-        return ctx.text[start:end].split()[0][:1].isupper()
+        return name.lstrip()[:1].isupper()
     apposition = _ROLE_APPOSITION.match(ctx.text, end)
     return apposition is not None and apposition.group(1).lower() in ctx.reg.filters.person_roles
 
