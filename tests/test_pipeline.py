@@ -60,3 +60,30 @@ def test_compare_cli_prints_the_seed_discrepancies(capsys: pytest.CaptureFixture
 def test_compare_cli_refuses_a_folder(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", str(DATA), str(DATA / "seed-001.txt")]) != 0
     assert "two files" in capsys.readouterr().err
+
+
+def test_fragments_of_punctuation_and_brackets_do_not_break_the_analysis() -> None:
+    """Lone marks, brackets and titles with no name: every span still points into its text."""
+    from lib.pipeline import analyze_corpus
+    from lib.records import Corpus, Document
+
+    texts = [
+        "(",
+        ")",
+        "Mr (",
+        "Ambassador (x) said.",
+        "“",
+        "President ( ) said “ok”.",
+        "[Andrei] Serdyukov: “Yes.”",
+        "(Reuters) -",
+        "— (@x) 2",
+        "N. ( Korea",
+        "Ambassador ]",
+    ]
+    docs = tuple(
+        Document(f"d{i}", "", "", "2022-01-01", "metadata", "en", "", "", t) for i, t in enumerate(texts)
+    )
+    analysis = analyze_corpus(Corpus(docs))
+    by_id = {d.id: d.text for d in docs}
+    for record in (*analysis.mentions, *analysis.quotes, *analysis.dates):
+        assert record.text == by_id[record.doc_id][record.start : record.end]
