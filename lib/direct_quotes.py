@@ -223,9 +223,13 @@ def _is_title(content: str) -> bool:
 
 
 def _nearest_name(cue: Token, toks: list[Token]) -> Token | None:
-    """The nearest person's name, else the nearest noun or pronoun."""
+    """A person named before the cue ('Flynn, a top Trump surrogate, said'), else the nearest
+    noun or pronoun ('said Caddell, speaking of Clinton's health')."""
     names = [t for t in toks if t.pos_ in NAMELIKE and t.i != cue.i and t.dep_ != "compound"]
-    return min(names, key=lambda t: (t.ent_type_ != "PERSON", abs(t.i - cue.i)), default=None)
+    people_before = [t for t in names if t.i < cue.i and t.ent_type_ == "PERSON"]
+    if people_before:
+        return people_before[-1]
+    return min(names, key=lambda t: abs(t.i - cue.i), default=None)
 
 
 def _enclosing(span: MarkedSpan, outer: list[tuple[int, int]]) -> tuple[int, int] | None:

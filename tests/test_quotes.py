@@ -476,6 +476,13 @@ def test_quoted_words_inside_nested_reported_speech_are_no_statement_of_their_ow
             '"The health issue',
             "Caddell",
         ),
+        # the name right after the cue, not a person the speaker talks about
+        (
+            "“This is in their heads. This is in their consciousness,” said Caddell, speaking of "
+            "Clinton’s health issue.",
+            "“This is in their heads",
+            "Caddell",
+        ),
         # a live blog's time stamp above the paragraph is no speaker
         (
             "5:45 p.m.\n\nGary Johnson's doctor is calling the candidate extremely fit.",
