@@ -94,13 +94,13 @@ class DirectAttributor:
         return bool(before) and (before[-1].lower() in TITLE_SLOTS or before[-1].endswith(("'s", "’s")))
 
     def _floating(self, span: MarkedSpan) -> Found:
+        said = self._said_before(span)
+        if said is not None:  # the sentence right before it is nearer than the last quotation
+            return Found(span.start, span.end, "direct", said[0], said[1], 0.6)
         prev = self.last
         near = prev is not None and self.text.count("\n", prev.end, span.start) <= FLOATING_LINES
         if prev is not None and near and prev.speaker is not None:
             return Found(span.start, span.end, "direct", prev.cue, prev.speaker, 0.6)
-        said = self._said_before(span)
-        if said is not None:
-            return Found(span.start, span.end, "direct", said[0], said[1], 0.6)
         return Found(span.start, span.end, "direct", None, None, 0.3)
 
     def _said_before(self, span: MarkedSpan) -> tuple[str, Name] | None:

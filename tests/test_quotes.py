@@ -470,6 +470,13 @@ def test_quoted_words_inside_nested_reported_speech_are_no_statement_of_their_ow
             '"The other factor',
             "Schiff",
         ),
+        # the sentence right before a floating quotation is nearer than the last quotation
+        (
+            "“The plan has failed completely,” Maria Keller said on Monday. Tom Brandt said the talks "
+            "would go on. “We are still close to a deal.”",
+            "“We are still close",
+            "Tom Brandt",
+        ),
         # a paragraph ending in "X continued:" introduces the quotation below it
         (
             'Caddell continued:\n\n"The health issue overall is very much a partisan issue."',
