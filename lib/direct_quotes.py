@@ -4,8 +4,9 @@ After textacy's ``direct_quotations`` and the Gender Gap Tracker's quote extract
 2021): the cue is looked for, in order, in an interruption inside the quotation ("– added X –",
 or the ", said X," between two merged halves), right after the closing mark ("..." said X), and
 before the opening mark in the same sentence (X warned that ... "..."; "according to X";
-"X: ..." in headings). A quotation with no cue inherits the speaker of the previous quotation of
-the same or the previous paragraph (GGT's "floating quotes"); short ones with no person speaking
+"X: ..." in headings). A quotation with no cue takes the speaker of a cue in the sentence right
+before it ("X said." / "X continued:"), else of the previous quotation of the same or the previous
+paragraph (GGT's "floating quotes"); short ones with no person speaking
 them are scare quotes or titles, and are dropped (textacy: 'Burton thinks cats are "cuties"').
 """
 
