@@ -113,6 +113,7 @@ DAY_WORDS = "|".join(
         rf"this\s+{PARTS_OF_DAY}|last\s+night",
         r"the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)",
         r"mid[\s-]?(?:day|morning|afternoon)(?:\s+(?:yesterday|today|tomorrow))?",
+        r"(?<=\bin[ ])the\s+(?:morning|afternoon|evening)",
     ]
 )
 UNIT_RELATIONS = r"this|last|next|the\s+past|the\s+current|the\s+previous|the\s+following|the\s+same"

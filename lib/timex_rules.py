@@ -220,8 +220,11 @@ def resolve_day_word(m: re.Match[str], ctx: Context) -> Value | None:
     )
     if ctx.anchor is None or is_title(m) or generic:
         return None  # "today's world", "the people of tomorrow": now or later in general, no day
-    if text.startswith("mid") and not any(word in text for word in ("yesterday", "today", "tomorrow")):
-        # "at midday", "by mid-afternoon": of the day last spoken of
+    if text.startswith("the") and ctx.tense != "past":
+        return None  # "He runs in the morning": a habit, no day
+    days_named = any(word in text for word in ("yesterday", "today", "tomorrow"))
+    if text.startswith(("mid", "the")) and not days_named:
+        # "at midday", "by mid-afternoon", "placed orders in the morning": of the day last spoken of
         return (ctx.ref if ctx.ref is not None and ctx.ref_unit == "day" else ctx.anchor), "day"
     hits = [n for word, n in DAY_WORD_OFFSETS.items() if word in text]
     offset = hits[-1] if hits else 0

@@ -418,3 +418,19 @@ def test_a_quarter_century_is_no_fiscal_quarter() -> None:
 )
 def test_a_capitalised_modifier_opening_a_sentence(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "in the morning" of a past narrative is the morning of the day last spoken of
+        (
+            "Prices fell on Monday. Dealers placed heavy buy orders in the morning.",
+            [("Monday", "2023-05-15", "day"), ("the morning", "2023-05-15", "day")],
+        ),
+        # a habit has no day
+        ("He runs in the morning.", []),
+    ],
+)
+def test_in_the_morning(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
