@@ -140,7 +140,8 @@ def _extent(head: Token, cue: Token, speech: bool) -> tuple[int, int, Token]:
             tails = [c for c in cue.rights if c.i > head.i and (c.dep_ == "oprd" or c.lower_ == "as")]
         right = max([right] + [c.right_edge.i for c in tails])
         closing = _quotation_after(head)
-        right = max(right, closing if closing is not None else right)
+        if closing is not None:
+            right = max(right, closing)
     if head.i > cue.i:
         for adv in (c for c in cue.rights if c.dep_ == "advcl" and c.i > right):
             if any(m.dep_ == "mark" and m.lower_ in REASONS for m in adv.lefts):
