@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from lib import figures, frames
-from lib.appmem import home_pairs
+from lib.view import charts, frames
+from tools.appmem import home_pairs
 
 analysis, view = ui.page(
     "Overview",
@@ -18,7 +18,7 @@ analysis, view = ui.page(
 docs = frames.documents_frame(analysis, view.filters)
 quotes = ui.home_quotes(analysis, view)
 events = ui.home_events(analysis, view)
-pairs = home_pairs(list(docs["doc_id"]))  # the memory benchmark (lib.appmem) builds the same
+pairs = home_pairs(list(docs["doc_id"]))  # the memory benchmark (tools.appmem) builds the same
 paired = ui.with_documents(analysis, sorted({d for pair in pairs for d in pair}))
 key = ui.corpus_key(paired)
 discrepancies = sum(len(ui.cached_compare(key, paired, a, b).discrepancies) for a, b in pairs)
@@ -38,12 +38,12 @@ if docs.empty:
     st.info("No documents match these filters — widen the date range or clear the source filter.")
 else:
     left, right = st.columns([3, 2])
-    left.plotly_chart(figures.documents_figure(docs), key="docs_chart")
+    left.plotly_chart(charts.documents_figure(docs), key="docs_chart")
     speakers = frames.speakers_frame(quotes)
     if speakers.empty:
         right.info("No quoted speakers in view — clear the actor filter, or add documents.")
     else:
-        right.plotly_chart(figures.speakers_figure(speakers), key="speakers_chart")
+        right.plotly_chart(charts.speakers_figure(speakers), key="speakers_chart")
     if unresolved := frames.unresolved_speakers(quotes):
         right.caption(
             f"Not counted: {len(unresolved)} unresolved speaker(s), phrases not tied to an actor — "

@@ -21,12 +21,12 @@ from urllib.parse import urljoin
 import pandas as pd
 import streamlit as st
 
-from lib import event_frames, exports, frames, links
-from lib.compare import compare
-from lib.ingest import load_bytes
-from lib.pipeline import analyze_corpus, analyze_paths
+from lib.compare.align import compare
+from lib.extract.pipeline import analyze_corpus, analyze_paths
+from lib.read.ingest import load_bytes
 from lib.records import Analysis, Comparison, Corpus
-from lib.slices import (
+from lib.store.parquet import read_manifest
+from lib.store.slices import (
     Slice,
     StoreIndex,
     count_events,
@@ -35,11 +35,11 @@ from lib.slices import (
     page_slice,
     store_index,
 )
-from lib.store import read_manifest
+from lib.view import exports, frames, timeline, urls
 
 ROOT = Path(__file__).resolve().parent
 DATA = ROOT / "data"
-VIEW = "tg_view"  # links.View: the state a link restores
+VIEW = "tg_view"  # urls.View: the state a link restores
 WRITTEN = "tg_written"  # the query we last wrote, to tell a pasted link from our own URL
 NOTICES = "tg_notices"
 UPLOADS = "tg_uploads"  # {sha256: (file name, documents, errors)}, this browser session only
@@ -62,7 +62,7 @@ def cached_index(store: str, generation: str) -> StoreIndex:
 
 
 @st.cache_resource(show_spinner="Reading this view from the store…", max_entries=16)
-def cached_slice(store: str, generation: str, name: str, view: links.View) -> Slice:
+def cached_slice(store: str, generation: str, name: str, view: urls.View) -> Slice:
     return page_slice(cached_index(store, generation), name, view)
 
 
@@ -169,28 +169,28 @@ def _read_query() -> dict[str, list[str]]:
     return {k: st.query_params.get_all(k) for k in st.query_params}
 
 
-def _sync_view(choices: links.Choices, page: str) -> links.View:
+def _sync_view(choices: urls.Choices, page: str) -> urls.View:
     """The session's view; a link opened in this session (a query we did not write) replaces it."""
     query = _read_query()
     fresh = VIEW not in st.session_state
     if fresh or (query and query != st.session_state.get(WRITTEN)):
-        view, notices = links.parse_query(query, choices)
-        old = st.session_state.get(VIEW, links.View())
-        st.session_state[VIEW] = view if fresh else links.merge_link(old, view, page)
+        view, notices = urls.parse_query(query, choices)
+        old = st.session_state.get(VIEW, urls.View())
+        st.session_state[VIEW] = view if fresh else urls.merge_link(old, view, page)
         st.session_state[NOTICES] = notices
-    current: links.View = st.session_state[VIEW]
+    current: urls.View = st.session_state[VIEW]
     return current
 
 
-def _write_query(view: links.View, page: str) -> None:
-    params = links.query_params(view, page)
+def _write_query(view: urls.View, page: str) -> None:
+    params = urls.query_params(view, page)
     if _read_query() != params:
         st.query_params.from_dict(params)
     st.session_state[WRITTEN] = params
 
 
 def set_view(name: str, value: Any) -> None:
-    st.session_state[VIEW] = links.updated(st.session_state[VIEW], name, value)
+    st.session_state[VIEW] = urls.updated(st.session_state[VIEW], name, value)
 
 
 def _copy_back(name: str, widget_key: str, convert: Callable[[Any], Any]) -> Callable[[], None]:
@@ -213,12 +213,12 @@ def synced(
     return widget(key=key, on_change=_copy_back(name, key, convert), **kwargs)
 
 
-def actor_options(choices: links.Choices) -> list[str]:
+def actor_options(choices: urls.Choices) -> list[str]:
     """Actor ids in the order of their names, case ignored: the order every actor picker offers."""
     return sorted(choices.actors, key=lambda a: choices.actors[a].casefold())
 
 
-def _filter_widgets(choices: links.Choices, view: links.View, bounds: tuple[date, date] | None) -> None:
+def _filter_widgets(choices: urls.Choices, view: urls.View, bounds: tuple[date, date] | None) -> None:
     f = view.filters
     actors = actor_options(choices)
     synced(
@@ -249,7 +249,7 @@ def _filter_widgets(choices: links.Choices, view: links.View, bounds: tuple[date
     )
 
 
-def page(title: str, name: str, how_to_read: str) -> tuple[Analysis, links.View]:
+def page(title: str, name: str, how_to_read: str) -> tuple[Analysis, urls.View]:
     """Set up a page: the view from the session or the link, the filter sidebar, and what the page
     shows: the whole analysis of a folder, or the slice of a store the view selects."""
     st.set_page_config(page_title=f"{title} · Triangulate", layout="wide")
@@ -259,7 +259,7 @@ def page(title: str, name: str, how_to_read: str) -> tuple[Analysis, links.View]
         choices, bounds = index.choices, index.bounds
     else:
         whole = analysis()
-        choices, bounds = links.choices_of(whole), frames.date_bounds(whole)
+        choices, bounds = urls.choices_of(whole), frames.date_bounds(whole)
     view = _sync_view(choices, name)
     st.title(title)
     st.caption(how_to_read)
@@ -284,17 +284,17 @@ def store_index_now() -> StoreIndex | None:
     return cached_index(*store) if store else None
 
 
-def home_quotes(analysis: Analysis, view: links.View) -> pd.DataFrame:
+def home_quotes(analysis: Analysis, view: urls.View) -> pd.DataFrame:
     """The quotes in view, as the home page counts them (on a store: the columns it needs only)."""
     index = store_index_now()
     return overview_quotes(index, view.filters) if index else frames.quotes_frame(analysis, view.filters)
 
 
-def home_events(analysis: Analysis, view: links.View) -> int:
+def home_events(analysis: Analysis, view: urls.View) -> int:
     index = store_index_now()
     if index:
         return count_events(index, view.filters)
-    return len(event_frames.events_in_view(analysis, view.filters))
+    return len(timeline.events_in_view(analysis, view.filters))
 
 
 def with_documents(analysis: Analysis, doc_ids: Sequence[str]) -> Analysis:
@@ -303,15 +303,15 @@ def with_documents(analysis: Analysis, doc_ids: Sequence[str]) -> Analysis:
     return documents_slice(index, doc_ids).analysis if index and doc_ids else analysis
 
 
-def share_box(view: links.View, name: str) -> None:
-    link = links.view_link(view, name)
+def share_box(view: urls.View, name: str) -> None:
+    link = urls.view_link(view, name)
     full = urljoin(str(st.context.url), link) if st.context.url else link
     with st.expander("Share this view"):
         st.code(full, language=None)
         st.caption("Opening this link reproduces this page with every filter and choice shown here.")
 
 
-def filter_lines(analysis: Analysis, view: links.View) -> list[str]:
+def filter_lines(analysis: Analysis, view: urls.View) -> list[str]:
     f = view.filters
     names = [frames.actor_name(analysis, a) for a in f.actors]
     return exports.describe_filters(
@@ -337,7 +337,7 @@ def export_buttons(frame: pd.DataFrame, stem: str, brief: str | None = None) -> 
 
 def export_with_brief(
     analysis: Analysis,
-    view: links.View,
+    view: urls.View,
     name: str,
     frame: pd.DataFrame,
     stem: str,
@@ -348,7 +348,7 @@ def export_with_brief(
     (one a row of ``frame``), each cited to its source sentence."""
     cited = frame.assign(line=lines)
     brief = exports.markdown_brief(
-        title, links.view_link(view, name), filter_lines(analysis, view), cited, "line"
+        title, urls.view_link(view, name), filter_lines(analysis, view), cited, "line"
     )
     export_buttons(frame, stem, brief)
 
@@ -369,7 +369,7 @@ def doc_short(analysis: Analysis, doc_id: str) -> str:
     return f"{d.source or d.id}, {d.date or 'undated'}"
 
 
-def outside_filters_note(analysis: Analysis, view: links.View, doc_ids: Sequence[str]) -> None:
+def outside_filters_note(analysis: Analysis, view: urls.View, doc_ids: Sequence[str]) -> None:
     """Say so when a report picked on this page lies outside the sidebar's source or date filters."""
     outside = [i for i in doc_ids if not frames.doc_in_view(analysis.document(i), view.filters)]
     if outside:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from contextlib import nullcontext
 from pathlib import Path
 
-from lib.pipeline import analysis_dict, analyze_paths
+from lib.extract.pipeline import analysis_dict, analyze_paths
 from lib.records import IngestError
 
 DEFAULT_DEVSETS = Path(__file__).resolve().parent.parent.parent / "shared" / "devsets"
@@ -40,7 +40,7 @@ def _analyze(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from lib.compare import compare, comparison_dict
+    from lib.compare.align import compare, comparison_dict
 
     analysis = analyze_paths([args.a, args.b], cache_dir=args.cache_dir)
     _report_skipped(analysis.corpus.errors)
@@ -63,7 +63,7 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from lib.evaluate import evaluate_file, report_lines
+    from tools.evaluate import evaluate_file, report_lines
 
     files = sorted(args.devsets.glob("*.jsonl")) if args.devsets.is_dir() else []
     if not files:
@@ -77,7 +77,7 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from lib.bench import run_app_bench, run_bench, run_store_bench
+    from tools.bench import run_app_bench, run_bench, run_store_bench
 
     if args.store:
         figures = run_store_bench(args.store, replicate_copies=args.replicate)
@@ -94,8 +94,8 @@ def _bench(args: argparse.Namespace) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from lib.ingest import load_corpus
-    from lib.parallel import Workers, ingest_corpus, text_progress
+    from lib.read.ingest import load_corpus
+    from lib.store.parallel import Workers, ingest_corpus, text_progress
 
     local = args.engine != "dask" and args.processes > 1
     # local workers load the model while the files are read; ingest_corpus closes them when done
@@ -104,7 +104,7 @@ def _ingest(args: argparse.Namespace) -> int:
         _report_skipped(corpus.errors)
         progress = text_progress(sys.stderr)
         if args.engine == "dask":
-            from lib.distributed import ingest_with_dask
+            from lib.store.distributed import ingest_with_dask
 
             report = ingest_with_dask(
                 corpus, args.store, scheduler=args.scheduler, progress=progress, workers=args.processes
@@ -112,7 +112,7 @@ def _ingest(args: argparse.Namespace) -> int:
         else:
             report = ingest_corpus(corpus, args.store, progress=progress, workers=workers)
     if args.refresh:
-        from lib.parallel import refresh_corpus
+        from lib.store.parallel import refresh_corpus
 
         refresh_corpus(args.store, corpus)  # every corpus table recomputed from every document
     print(f"{report.documents} documents extracted, {report.skipped} unchanged, {report.batches} batches")

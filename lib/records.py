@@ -157,7 +157,9 @@ class Batch:
     events: tuple[Event, ...] = ()
     numbers: tuple[NumberClaim, ...] = ()
     sentences: tuple[Span, ...] = ()
-    actors: tuple[Actor, ...] = ()  # the batch's actors as lib.actors.extract_mentions gave them
+    actors: tuple[
+        Actor, ...
+    ] = ()  # the batch's actors as lib.extract.actors.extract.extract_mentions gave them
 
 
 def to_dict(record: Any) -> dict[str, Any]:
@@ -199,7 +201,7 @@ class Comparison:
 
 @dataclass(frozen=True)
 class Analysis:
-    """What Triangulate read out of a corpus, or (lib/slices.py) the slice of a store a page shows:
+    """What Triangulate read out of a corpus, or (lib/store/slices.py) the slice of a store a page shows:
     then documents outside the slice are held without their text, their lengths in ``text_lengths``."""
 
     corpus: Corpus

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from lib import event_frames, figures, links
+from lib.view import charts, timeline, urls
 
 PAGE = "Timeline"
 
@@ -21,17 +21,17 @@ ui.synced(
     "group",
     view.group,
     label="Rows",
-    options=list(links.GROUPS),
+    options=list(urls.GROUPS),
     horizontal=True,
     format_func=lambda g: f"by {g}",
 )
-timeline = event_frames.timeline_frame(analysis, view.filters, view.group)
-if timeline.empty:
+rows = timeline.timeline_frame(analysis, view.filters, view.group)
+if rows.empty:
     st.info("No events match these filters — widen the date range or clear the actor filter.")
 else:
-    st.plotly_chart(figures.timeline_figure(timeline, view.group), key="timeline_chart")
+    st.plotly_chart(charts.timeline_figure(rows, view.group), key="timeline_chart")
 
-events = event_frames.events_frame(analysis, view.filters)
+events = timeline.events_frame(analysis, view.filters)
 st.subheader(f"Events in view ({events['event_id'].nunique()})")
 st.caption(
     "One row per evidence sentence: event date and report date are kept apart. "

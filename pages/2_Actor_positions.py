@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from lib import figures, frames, links, render
+from lib.view import charts, frames, render, urls
 
 PAGE = "Actor_positions"
 
@@ -16,12 +16,12 @@ analysis, view = ui.page(
     "number how many statements. Pick an actor or an issue below to read the statements.",
 )
 positions = frames.positions_frame(analysis, view.filters)
-choices = links.choices_of(analysis)
+choices = urls.choices_of(analysis)
 if positions.empty:
     st.info("No positions match these filters — clear the actor filter or widen the date range.")
 else:
-    st.plotly_chart(figures.positions_figure(positions), key="positions_chart")
-    st.html(render.chips_html(figures.stance_legend()))
+    st.plotly_chart(charts.positions_figure(positions), key="positions_chart")
+    st.html(render.chips_html(charts.stance_legend()))
 
 left, right = st.columns(2)
 actor_ids = ui.actor_options(choices)

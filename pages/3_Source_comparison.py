@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from lib import figures, frames, links, render
+from lib.view import charts, frames, render, urls
 
 PAGE = "Source_comparison"
 
@@ -17,12 +17,12 @@ analysis, view = ui.page(
 )
 ids = [d.id for d in analysis.documents]
 label = ui.doc_label(analysis)
-a, b = links.default_docs(analysis, view)
+a, b = urls.default_docs(analysis, view)
 left, right = st.columns(2)
 ui.synced(left.selectbox, "a", a, label="Report A", options=ids, format_func=label)
 ui.synced(right.selectbox, "b", b, label="Report B", options=ids, format_func=label)
 view = st.session_state[ui.VIEW]
-a, b = links.default_docs(analysis, view)
+a, b = urls.default_docs(analysis, view)
 if a is None or b is None or a == b:
     st.info("Pick two different reports — the corpus needs at least two documents to compare.")
     st.stop()
@@ -33,7 +33,7 @@ claims = frames.claims_frame(analysis, comparison)
 if claims.empty:
     st.info("No claims were aligned or told apart for these two reports — try another pair.")
 else:
-    st.plotly_chart(figures.claims_figure(claims), key="claims_chart")
+    st.plotly_chart(charts.claims_figure(claims), key="claims_chart")
 
 st.subheader(f"Discrepancies ({len(comparison.discrepancies)})")
 for d in frames.discrepancies_frame(analysis, comparison).to_dict("records"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from lib import figures, frames, links, render
+from lib.view import charts, frames, render, urls
 
 PAGE = "Reader"
 
@@ -16,7 +16,7 @@ analysis, view = ui.page(
     "to see who said it or what date it means; a link from another page marks its sentence in orange.",
 )
 ids = [d.id for d in analysis.documents]
-doc_id = links.reader_doc(analysis, view)
+doc_id = urls.reader_doc(analysis, view)
 if doc_id is None:
     st.info("No documents to read — add some on the home page.")
     st.stop()
@@ -47,7 +47,7 @@ with side_col:
     if mentions.empty:
         st.caption("No actors found in this document.")
     else:
-        st.plotly_chart(figures.mentions_figure(mentions), key="mentions_chart")
+        st.plotly_chart(charts.mentions_figure(mentions), key="mentions_chart")
 
 quotes = frames.quotes_frame(analysis, view.filters)
 quotes = quotes[quotes["doc_id"] == doc.id]

@@ -31,6 +31,6 @@ def devsets() -> Path:
 
 @pytest.fixture(scope="session")
 def nlp() -> Any:
-    from lib.nlp import load_nlp
+    from lib.text.nlp import load_nlp
 
     return load_nlp()

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from lib.actors import (
+from lib.extract.actors.extract import (
     _as_setting,
     _as_team,
     _corpus_names,
@@ -19,15 +19,15 @@ from lib.actors import (
     listed,
     load_registry,
 )
-from lib.aliases import best_fuzzy, fold, handle_key, slug
-from lib.mention_spans import _final_stop
+from lib.extract.actors.spans import _final_stop
 from lib.records import Actor, Block, Document, Mention
+from lib.text.aliases import best_fuzzy, fold, handle_key, slug
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 def _ctx(text: str, doc_id: str) -> Any:
-    from lib.mention_spans import DocContext
+    from lib.extract.actors.spans import DocContext
 
     doc = make_doc(text, doc_id)
     return DocContext(doc, None, load_registry())  # type: ignore[arg-type]  # the parse is not read here
@@ -486,7 +486,7 @@ def test_an_edited_registry_is_read_again(tmp_path: Path) -> None:
     import os
     import shutil
 
-    from lib.registry import DEFAULT_PATH
+    from lib.extract.actors.registry import DEFAULT_PATH
 
     path = tmp_path / "actors.yaml"
     shutil.copy(DEFAULT_PATH, path)

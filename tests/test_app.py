@@ -204,8 +204,8 @@ def fresh_caches() -> Iterator[None]:
 def test_home_reads_the_store_the_environment_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from dashboard_fixtures import documents
 
-    from lib.parallel import ingest_corpus
     from lib.records import Corpus
+    from lib.store.parallel import ingest_corpus
 
     store = tmp_path / "store"
     ingest_corpus(Corpus(documents()), store)
@@ -227,8 +227,8 @@ def test_every_page_reads_its_slice_of_the_store(
 
     from dashboard_fixtures import documents
 
-    from lib.ingest import load_corpus
-    from lib.parallel import ingest_corpus
+    from lib.read.ingest import load_corpus
+    from lib.store.parallel import ingest_corpus
 
     folder, store = tmp_path / "reports", tmp_path / "store"
     folder.mkdir()

@@ -11,8 +11,8 @@ import pytest
 from dashboard_fixtures import sample_analysis
 
 from lib.__main__ import main
-from lib.appmem import MAX_PAIRS_DOCS, home_pairs, session_pages, vm_hwm_mb
-from lib.bench import synthetic_documents
+from tools.appmem import MAX_PAIRS_DOCS, home_pairs, session_pages, vm_hwm_mb
+from tools.bench import synthetic_documents
 
 KEYS = {
     "docs",
@@ -58,7 +58,7 @@ def test_tree_peak_counts_a_child_process() -> None:
     import subprocess
     import sys
 
-    from lib.bench import TreePeak, tree_pss_mb, tree_rss_mb
+    from tools.bench import TreePeak, tree_pss_mb, tree_rss_mb
 
     alone, alone_pss = tree_rss_mb(), tree_pss_mb()
     with TreePeak(every=0.01, pss_every=0.1) as peak:
@@ -129,7 +129,7 @@ def test_vm_hwm_of_no_process_fails() -> None:
 def test_synthetic_corpus_is_split_into_files_and_fully_loaded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from lib import bench
+    from tools import bench
 
     monkeypatch.setattr(bench, "FILE_DOCS", 2)
     bench.write_synthetic_corpus(tmp_path / "c", 5, bench.ROOT / "data")

@@ -1,4 +1,5 @@
-"""lib/blocks.py: paragraphs and their kinds (captions, embedded posts and credits are not body prose)."""
+"""lib/read/blocks.py: paragraphs and their kinds (captions, embedded posts and credits are not body
+prose)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from lib.blocks import classify_paragraph, find_blocks, is_heading, paragraph_spans
-from lib.ingest import load_corpus
+from lib.read.blocks import classify_paragraph, find_blocks, is_heading, paragraph_spans
+from lib.read.ingest import load_corpus
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

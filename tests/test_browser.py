@@ -123,9 +123,9 @@ def server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[S
 @pytest.fixture(scope="module")
 def link_values() -> dict[str, Any]:
     """Two actors the seeds quote, and a January 2022 date range."""
-    from lib import event_frames, frames
-    from lib.links import Filters
-    from lib.pipeline import analyze_paths
+    from lib.extract.pipeline import analyze_paths
+    from lib.view import frames, timeline
+    from lib.view.urls import Filters
 
     analysis = analyze_paths([ROOT / "data"])
     quotes = frames.quotes_frame(analysis, Filters())
@@ -145,7 +145,7 @@ def link_values() -> dict[str, Any]:
         "span": (longest.id, last.start, last.end),
         "actors": ids[:2],
         "names": [names[i] for i in ids[:2]],
-        "events": not event_frames.timeline_frame(analysis, filters, "actor").empty,
+        "events": not timeline.timeline_frame(analysis, filters, "actor").empty,
     }
 
 

@@ -1,4 +1,4 @@
-"""lib/cache.py through load_corpus: unchanged files are never parsed twice, damage is rebuilt."""
+"""lib/read/cache.py through load_corpus: unchanged files are never parsed twice, damage is rebuilt."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-import lib.ingest
-from lib.cache import ENV_VAR, FileParse, ParseCache, cache_key, default_cache_dir
-from lib.ingest import load_corpus
+import lib.read.ingest
+from lib.read.cache import ENV_VAR, FileParse, ParseCache, cache_key, default_cache_dir
+from lib.read.ingest import load_corpus
 from lib.records import Block, Document
 
 
@@ -83,7 +83,7 @@ def test_corrupt_or_stale_entry_is_rebuilt(tmp_path: Path, damage: str) -> None:
 def test_version_bump_reparses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder, cache = _folder(tmp_path), tmp_path / "cache"
     load_corpus([folder], cache_dir=cache)
-    monkeypatch.setattr(lib.ingest, "EXTRACTOR_VERSION", lib.ingest.EXTRACTOR_VERSION + "-next")
+    monkeypatch.setattr(lib.read.ingest, "EXTRACTOR_VERSION", lib.read.ingest.EXTRACTOR_VERSION + "-next")
     assert load_corpus([folder], cache_dir=cache).parsed == 4
 
 
@@ -100,7 +100,7 @@ def test_write_failure_turns_cache_off(tmp_path: Path, monkeypatch: pytest.Monke
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr("lib.cache.os.replace", refuse)
+    monkeypatch.setattr("lib.read.cache.os.replace", refuse)
     cache = ParseCache(tmp_path / "cache")
     cache.put("k", FileParse(()))
     assert cache.directory is None and list((tmp_path / "cache").iterdir()) == []  # no temp file left

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from lib.compare import compare
-from lib.numbers import extract_numbers
+from lib.compare.align import compare
+from lib.extract.numbers import extract_numbers
 from lib.records import Actor, Analysis, Corpus, DateMention, Document, Mention, Quote, Span
-from lib.similarity import terms
+from lib.text.similarity import terms
 
 ACTORS = (
     Actor("mara-holt", "Mara Holt", "person", affiliation="eastland"),
@@ -233,7 +233,7 @@ def test_speed_two_long_reports(nlp: Any) -> None:
 
 @pytest.fixture(scope="module")
 def seeds() -> Analysis:
-    from lib.pipeline import analyze_paths
+    from lib.extract.pipeline import analyze_paths
     from tests.conftest import DATA
 
     return analyze_paths([DATA])

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from lib.dates import extract_dates
+from lib.extract.dates.calendar import holiday_date
+from lib.extract.dates.extract import extract_dates
 from lib.records import DateMention, Document
-from lib.timex_calendar import holiday_date
 
 ROOT = Path(__file__).resolve().parent.parent
 ANCHOR = "2023-05-17"  # a Wednesday, ISO week 2023-W20

@@ -1,4 +1,5 @@
-"""Ingest on Dask (lib/distributed.py): the same Parquet tables as the local ingest, on every scheduler."""
+"""Ingest on Dask (lib/store/distributed.py): the same Parquet tables as the local ingest, on every
+scheduler."""
 
 from __future__ import annotations
 
@@ -9,12 +10,18 @@ import pytest
 
 pytest.importorskip("dask")
 
-from lib import parallel  # after the importorskip: lib.distributed imports dask
 from lib.__main__ import main
-from lib.distributed import code_fingerprint, extract_with_dask, ingest_with_dask, is_cluster, stale_workers
-from lib.parallel import ingest_corpus
 from lib.records import Corpus, Document
-from lib.store import read_analysis, read_manifest
+from lib.store import parallel  # after the importorskip: lib.store.distributed imports dask
+from lib.store.distributed import (
+    code_fingerprint,
+    extract_with_dask,
+    ingest_with_dask,
+    is_cluster,
+    stale_workers,
+)
+from lib.store.parallel import ingest_corpus
+from lib.store.parquet import read_analysis, read_manifest
 
 # Four small reports written for this test: shared names, a quote, dates and numbers.
 TEXTS = [
@@ -89,7 +96,7 @@ def test_dask_cluster_address_writes_the_same_tables(tmp_path: Path, local_store
 
 def test_a_cluster_running_other_code_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     distributed = pytest.importorskip("distributed")
-    monkeypatch.setattr("lib.distributed.stale_workers", lambda found, ours: sorted(found))
+    monkeypatch.setattr("lib.store.distributed.stale_workers", lambda found, ours: sorted(found))
     with (
         distributed.LocalCluster(
             n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None

@@ -1,4 +1,4 @@
-"""lib/docdate.py: a document's date from its metadata or, failing that, from its text."""
+"""lib/read/docdate.py: a document's date from its metadata or, failing that, from its text."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from lib.docdate import infer_date, normalize_date
+from lib.read.docdate import infer_date, normalize_date
 
 
 @pytest.mark.parametrize(

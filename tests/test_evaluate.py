@@ -1,4 +1,4 @@
-"""lib.evaluate computes the same figures as the shared scorer, on gold and output we write here."""
+"""tools.evaluate computes the same figures as the shared scorer, on gold and output we write here."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from lib.evaluate import overlap, score_dates, score_entities, score_quotes, tokens
-from lib.pipeline import analysis_dict
+from lib.extract.pipeline import analysis_dict
 from lib.records import Actor, Analysis, Corpus, DateMention, Document, Mention, Quote
+from tools.evaluate import overlap, score_dates, score_entities, score_quotes, tokens
 
 SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score.py"
 TEXT = (

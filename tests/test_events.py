@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from lib.events import extract_events, make_event, merge_events, names_occasion
-from lib.events import merge_into as events_merge_into
+from lib.extract.events.extract import extract_events, make_event, merge_events, names_occasion
+from lib.extract.events.extract import merge_into as events_merge_into
 from lib.records import Block, DateMention, Document, Event, Mention, Quote, Span
 
 
@@ -207,7 +207,7 @@ def test_event_id_is_stable() -> None:
 
 @pytest.fixture(scope="module")
 def seed_events() -> list[Event]:
-    from lib.pipeline import analyze_paths
+    from lib.extract.pipeline import analyze_paths
     from tests.conftest import DATA
 
     return list(analyze_paths([DATA]).events)
@@ -365,7 +365,7 @@ def test_merge_best_match_first() -> None:
 
 
 def test_seed_events_have_no_place_actors(seed_events: list[Event], seed_gold: dict[str, Any]) -> None:
-    from lib.aliases import slug
+    from lib.text.aliases import slug
 
     places = {slug(p) for p in seed_gold["places"]}
     assert not places & {a for e in seed_events for a in e.actors}
@@ -405,8 +405,8 @@ def _synthetic_events(n: int, seed: int) -> list[Event]:
 
 def _naive_merge(events: list[Event]) -> list[Event]:
     """The pairwise reference: score every pair, join best first (the merge before blocking)."""
-    from lib import events as ev
-    from lib.similarity import TfIdf, cosine
+    from lib.extract.events import extract as ev
+    from lib.text.similarity import TfIdf, cosine
 
     tfidf = TfIdf(ev._head_words(e) for e in events)
     vectors = [tfidf.vector(ev._head_words(e)) for e in events]
@@ -453,8 +453,8 @@ def test_blocked_merge_keeps_ties_in_order() -> None:
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_candidate_pairs_miss_no_match(seed: int) -> None:
     """Every pair with a common key at or above the threshold is found; none without a common key."""
-    from lib.events import _head_words
-    from lib.similarity import TfIdf, candidate_pairs, cosine
+    from lib.extract.events.extract import _head_words
+    from lib.text.similarity import TfIdf, candidate_pairs, cosine
 
     events = _synthetic_events(300, seed)
     tfidf = TfIdf(_head_words(e) for e in events)

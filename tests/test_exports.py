@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from dashboard_fixtures import sample_analysis
 
-from lib import exports, frames
-from lib.links import Filters
+from lib.view import exports, frames
+from lib.view.urls import Filters
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 from dashboard_fixtures import TEXT_A, TEXT_B, comparison, sample_analysis
 
-from lib import event_frames, figures, frames
-from lib.links import Filters
 from lib.records import Analysis, Corpus, Document
+from lib.view import charts, frames, timeline
+from lib.view.urls import Filters
 
 ANALYSIS = sample_analysis()
 EMPTY = Analysis(Corpus(()), (), (), (), (), (), (), ())
@@ -138,14 +138,14 @@ def test_document_label(document: Document, label: str | None) -> None:
     ],
 )
 def test_events_frame(filters: Filters, events: set[str]) -> None:
-    table = event_frames.events_frame(ANALYSIS, filters)
+    table = timeline.events_frame(ANALYSIS, filters)
     assert set(table["event_id"]) == events
     assert provenance_holds(table)
     assert all(link.startswith("Reader?doc=") for link in table["reader"])
 
 
 def test_events_keep_event_date_apart_from_report_date() -> None:
-    row = event_frames.events_frame(ANALYSIS, Filters()).set_index("event_id").loc["ev-1"]
+    row = timeline.events_frame(ANALYSIS, Filters()).set_index("event_id").loc["ev-1"]
     assert (row["event_date"], row["date"]) == ("2023-03-13", "2023-03-14")
 
 
@@ -159,11 +159,11 @@ def test_events_keep_event_date_apart_from_report_date() -> None:
     ],
 )
 def test_timeline_frame_rows(group: str, filters: Filters, rows: set[str]) -> None:
-    assert set(event_frames.timeline_frame(ANALYSIS, filters, group)["row"]) == rows
+    assert set(timeline.timeline_frame(ANALYSIS, filters, group)["row"]) == rows
 
 
 def test_year_event_spans_its_year() -> None:
-    inside = event_frames.timeline_frame(
+    inside = timeline.timeline_frame(
         ANALYSIS, Filters(date_from=date(2019, 6, 1), date_to=date(2019, 6, 30)), "actor"
     )
     assert set(inside["event_id"]) == {"ev-3"}
@@ -224,11 +224,11 @@ def test_date_bounds() -> None:
 
 
 BUILDERS = [
-    lambda a: figures.timeline_figure(event_frames.timeline_frame(a, Filters(), "actor")),
-    lambda a: figures.positions_figure(frames.positions_frame(a, Filters())),
-    lambda a: figures.documents_figure(frames.documents_frame(a, Filters())),
-    lambda a: figures.speakers_figure(frames.speakers_frame(frames.quotes_frame(a, Filters()))),
-    lambda a: figures.mentions_figure(frames.mentions_frame(a, "alpha-1")),
+    lambda a: charts.timeline_figure(timeline.timeline_frame(a, Filters(), "actor")),
+    lambda a: charts.positions_figure(frames.positions_frame(a, Filters())),
+    lambda a: charts.documents_figure(frames.documents_frame(a, Filters())),
+    lambda a: charts.speakers_figure(frames.speakers_frame(frames.quotes_frame(a, Filters()))),
+    lambda a: charts.mentions_figure(frames.mentions_frame(a, "alpha-1")),
 ]
 
 
@@ -240,13 +240,13 @@ def test_figures_build_on_full_and_empty_data(build, analysis: Analysis) -> None
 
 
 def test_timeline_symbols_show_precision() -> None:
-    fig = figures.timeline_figure(event_frames.timeline_frame(ANALYSIS, Filters(), "actor"))
+    fig = charts.timeline_figure(timeline.timeline_frame(ANALYSIS, Filters(), "actor"))
     symbols = {t.name: t.marker.symbol for t in fig.data}
     assert symbols["on or before"] == "triangle-left" and symbols["day"] == "circle"
 
 
 def test_heatmap_colours_stance_and_writes_counts() -> None:
-    fig = figures.positions_figure(frames.positions_frame(ANALYSIS, Filters()))
+    fig = charts.positions_figure(frames.positions_frame(ANALYSIS, Filters()))
     heat = fig.data[0]
     assert set(heat.y) == {"Rufus Firefly", "Trentino"}
     assert {t for row in heat.text for t in row if t} == {"1", "2"}
@@ -258,7 +258,7 @@ def test_figures_keep_report_text_as_text() -> None:
     frame = pd.DataFrame(
         {"speaker": ["<a href='javascript:alert(1)'>x</a>"], "quotes": [1], "documents": [1]}
     )
-    fig = figures.speakers_figure(frame)
+    fig = charts.speakers_figure(frame)
     assert "<a " not in str(fig.to_plotly_json()) and "&lt;a href" in str(fig.data[0].y[0])
 
 
@@ -310,14 +310,14 @@ def timeline_rows(*events: tuple[str, str, str, str]) -> pd.DataFrame:
 def test_timeline_markers_count_events_of_a_day(
     events: list[tuple[str, str, str, str]], counts: list[int], distinct_y: int
 ) -> None:
-    markers = figures.timeline_markers(timeline_rows(*events))
+    markers = charts.timeline_markers(timeline_rows(*events))
     assert sorted(markers["events"]) == counts
     assert markers["y"].nunique() == distinct_y
 
 
 def test_timeline_marker_shows_count_and_lists_summaries() -> None:
     events = [(f"e{i}", "A", "2023-03-13", "day") for i in range(7)]
-    fig = figures.timeline_figure(timeline_rows(*events))
+    fig = charts.timeline_figure(timeline_rows(*events))
     assert list(fig.data[0].text) == ["7"]
     hover = fig.data[0].customdata[0][-1]
     assert "summary e0" in hover and "and 2 more" in hover
@@ -333,7 +333,7 @@ def test_timeline_marker_shows_count_and_lists_summaries() -> None:
 )
 def test_long_quiet_stretches_are_cut_from_the_time_axis(days: list[str], breaks: int) -> None:
     events = [(f"e{i}", "A", d, "day") for i, d in enumerate(days)]
-    fig = figures.timeline_figure(timeline_rows(*events))
+    fig = charts.timeline_figure(timeline_rows(*events))
     assert len(fig.layout.xaxis.rangebreaks) == breaks
 
 
@@ -350,7 +350,7 @@ def test_heatmap_grows_with_actors_and_wraps_issue_labels() -> None:
         ]
         return pd.DataFrame(rows)
 
-    small, large = figures.positions_figure(positions(2)), figures.positions_figure(positions(12))
+    small, large = charts.positions_figure(positions(2)), charts.positions_figure(positions(12))
     assert small.layout.height >= 300 and large.layout.height >= 12 * 40
     assert all(len(t.split("<br>")) == 2 for t in large.layout.xaxis.ticktext)
     assert large.layout.xaxis.tickangle == 0

@@ -1,4 +1,5 @@
-"""lib/ingest.py (with lib/formats.py): every format, bad input, ids, the seed corpus and the CLI."""
+"""lib/read/ingest.py (with lib/read/formats.py): every format, bad input, ids, the seed corpus and the
+CLI."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from typing import Any
 
 import pytest
 
-import lib.formats
-from lib.formats import decode, read_txt, repair
-from lib.ingest import MAX_FILE_BYTES, load_bytes, load_corpus
+import lib.read.formats
+from lib.read.formats import decode, read_txt, repair
+from lib.read.ingest import MAX_FILE_BYTES, load_bytes, load_corpus
 from lib.records import Document
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -366,7 +367,7 @@ def test_a_reader_crash_is_reported_not_raised(tmp_path: Path, monkeypatch: pyte
     def crash(text: str, stem: str) -> Any:
         raise IndexError("odd page")
 
-    monkeypatch.setitem(lib.formats.READERS, ".html", crash)
+    monkeypatch.setitem(lib.read.formats.READERS, ".html", crash)
     _write(tmp_path, "odd.html", HTML_PAGE)
     _write(tmp_path, "ok.txt", ARTICLE)
     corpus = load_corpus([tmp_path], cache_dir=tmp_path / ".c")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from lib import links
-from lib.links import Choices, Filters, View
+from lib.view import urls
+from lib.view.urls import Choices, Filters, View
 
 CHOICES = Choices(
     actors={"nato": "NATO", "russia": "Russia", "rufus-firefly": "Rufus Firefly"},
@@ -51,13 +51,13 @@ CHOICES = Choices(
     ],
 )
 def test_parse_query(query: dict[str, list[str]], expected: View, notices: int) -> None:
-    view, said = links.parse_query(query, CHOICES)
+    view, said = urls.parse_query(query, CHOICES)
     assert view == expected
     assert len(said) == notices, said
 
 
 def test_notice_names_the_bad_value() -> None:
-    _, said = links.parse_query({"actor": ["atlantis"], "to": ["2022-02-30"]}, CHOICES)
+    _, said = urls.parse_query({"actor": ["atlantis"], "to": ["2022-02-30"]}, CHOICES)
     assert any("atlantis" in n for n in said) and any("2022-02-30" in n for n in said)
 
 
@@ -72,15 +72,15 @@ ROUND_TRIPS = [
 
 @pytest.mark.parametrize(("view", "page"), ROUND_TRIPS)
 def test_query_round_trip(view: View, page: str) -> None:
-    back, said = links.parse_query(links.query_params(view, page), CHOICES)
+    back, said = urls.parse_query(urls.query_params(view, page), CHOICES)
     assert (back, said) == (view, [])
 
 
 def test_query_params_keep_only_the_pages_own() -> None:
     view = View(Filters(actors=("nato",)), group="source", doc="alpha-1", start=1, end=2)
-    assert links.query_params(view, "Actor_positions") == {"actor": ["nato"]}
-    assert links.query_params(view, "Timeline") == {"actor": ["nato"], "group": ["source"]}
-    assert links.query_params(View(), "Timeline") == {}  # defaults stay out of the URL
+    assert urls.query_params(view, "Actor_positions") == {"actor": ["nato"]}
+    assert urls.query_params(view, "Timeline") == {"actor": ["nato"], "group": ["source"]}
+    assert urls.query_params(View(), "Timeline") == {}  # defaults stay out of the URL
 
 
 @pytest.mark.parametrize(
@@ -93,11 +93,11 @@ def test_query_params_keep_only_the_pages_own() -> None:
     ],
 )
 def test_view_link(view: View, page: str, link: str) -> None:
-    assert links.view_link(view, page) == link
+    assert urls.view_link(view, page) == link
 
 
 def test_reader_link() -> None:
-    assert links.reader_link("seed-001", 10, 42) == "Reader?doc=seed-001&start=10&end=42"
+    assert urls.reader_link("seed-001", 10, 42) == "Reader?doc=seed-001&start=10&end=42"
 
 
 @pytest.mark.parametrize(
@@ -112,18 +112,18 @@ def test_reader_link() -> None:
 )
 def test_updated(name: str, value: object, check: object) -> None:
     view = View(doc="alpha-1", start=1, end=5)
-    assert check(links.updated(view, name, value))  # type: ignore[operator]
+    assert check(urls.updated(view, name, value))  # type: ignore[operator]
 
 
 def test_updated_refuses_unknown_field() -> None:
     with pytest.raises(KeyError):
-        links.updated(View(), "colour", "red")
+        urls.updated(View(), "colour", "red")
 
 
 def test_merge_link_keeps_other_pages_choices() -> None:
     old = View(Filters(actors=("nato",)), a="beta-1", doc="alpha-1", start=1, end=3)
     link = View(Filters(sources=("Evening Post",)), doc="beta-1")
-    merged = links.merge_link(old, link, "Reader")
+    merged = urls.merge_link(old, link, "Reader")
     assert merged.filters == link.filters and merged.a == "beta-1"
     assert (merged.doc, merged.start, merged.end) == ("beta-1", None, None)
 
@@ -133,4 +133,4 @@ def test_every_parameter_is_documented_in_the_readme() -> None:
     readme = Path(__file__).resolve().parent.parent / "README.md"
     text = readme.read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `([a-z]+)`", text, flags=re.M))
-    assert set(links.PARAMS) <= documented
+    assert set(urls.PARAMS) <= documented

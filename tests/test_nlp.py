@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from lib.nlp import PINNED_SHA256, ModelIntegrityError, load_nlp, model_path, parse, segments, verify_model
+from lib.text.nlp import (
+    PINNED_SHA256,
+    ModelIntegrityError,
+    load_nlp,
+    model_path,
+    parse,
+    segments,
+    verify_model,
+)
 
 
 def test_installed_model_matches_pinned_hashes() -> None:

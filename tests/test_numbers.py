@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from lib.numbers import extract_numbers
+from lib.extract.numbers import extract_numbers
 from lib.records import Document
 
 
@@ -87,7 +87,7 @@ def test_seed_headline_numbers(
 
 
 def test_the_tokens_of_a_span_found_by_bisection_are_those_a_scan_finds(nlp: Any) -> None:
-    from lib.numbers import _tokens_in
+    from lib.extract.numbers import _tokens_in
 
     text = "Over 100 thousand  soldiers, i.e. 10,000 more,\n\nwere seen (near Kyiv) on 3 March."
     sdoc = nlp(text)

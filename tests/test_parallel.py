@@ -1,4 +1,5 @@
-"""Parallel, resumable ingest: equal to lib.pipeline.analyze_corpus, whatever the batches and processes."""
+"""Parallel, resumable ingest: equal to lib.extract.pipeline.analyze_corpus, whatever the batches and
+processes."""
 
 from __future__ import annotations
 
@@ -8,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from lib import parallel, store
-from lib.parallel import ingest_corpus, plan_batches, text_progress
-from lib.pipeline import analyze_corpus
+from lib.extract.pipeline import analyze_corpus
 from lib.records import Analysis, Corpus, Document
-from lib.store import read_analysis, read_manifest
+from lib.store import parallel, parquet
+from lib.store.parallel import ingest_corpus, plan_batches, text_progress
+from lib.store.parquet import read_analysis, read_manifest
 
 # Four small reports written for this test: names, quotes, dates and numbers across documents.
 TEXTS = [
@@ -40,9 +41,10 @@ def expected() -> Analysis:
 
 CROSS_BATCH = pytest.mark.xfail(
     strict=True,
-    reason="cross-document actor passes of lib/actors.py (propagation, unification, team and setting "
+    reason="cross-document actor passes of lib/extract/actors/extract.py (propagation, unification, team "
+    "and setting "
     "typing) stop at batch boundaries: with t0,t1 | t2,t3 'Lowtown' is typed differently per batch and "
-    "the corpus step only re-settles ids (see lib/parallel.py)",
+    "the corpus step only re-settles ids (see lib/store/parallel.py)",
 )
 
 
@@ -105,7 +107,7 @@ def test_documents_added_later_give_what_a_full_ingest_gives(
 def test_the_seeds_added_one_after_the_other_give_the_full_analysis(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from lib.ingest import load_corpus
+    from lib.read.ingest import load_corpus
 
     seeds = load_corpus([Path(__file__).resolve().parent.parent / "data"])
     ingest_corpus(replace(seeds, documents=seeds.documents[:1]), tmp_path)
@@ -126,7 +128,7 @@ def test_a_changed_document_or_an_unfinished_refresh_recomputes_the_tables(
     full = parallel.corpus_tables
     monkeypatch.setattr(parallel, "corpus_tables", lambda *a: calls.append(1) or full(*a))
     # a batch committed by a run that stopped before its refresh: the tables do not cover it
-    store.write_manifest(tmp_path, replace(manifest, covers=manifest.covers[:1]))
+    parquet.write_manifest(tmp_path, replace(manifest, covers=manifest.covers[:1]))
     ingest_corpus(replace(corpus, documents=corpus.documents[:3]), tmp_path, batch_size=1)
     assert calls == [1]
     changed = replace(corpus.documents[0], text="Harbor Works said the bridge is safe.")
@@ -136,7 +138,7 @@ def test_a_changed_document_or_an_unfinished_refresh_recomputes_the_tables(
 
 def test_a_changed_document_is_the_only_one_extracted_again(tmp_path: Path) -> None:
     # One document per batch: a batch-mate's rows would keep the old document's influence on the
-    # batch-level actor resolution (see lib/parallel.py).
+    # batch-level actor resolution (see lib/store/parallel.py).
     ingest_corpus(_corpus(), tmp_path, batch_size=1)
     changed = [*TEXTS[:3], "Harbor Works said the bridge is safe."]
     report = ingest_corpus(_corpus(changed), tmp_path, batch_size=1)

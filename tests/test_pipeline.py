@@ -14,7 +14,7 @@ from tests.conftest import DATA
 
 @pytest.fixture(scope="module")
 def output() -> dict[str, Any]:
-    from lib.pipeline import analysis_dict, analyze_paths
+    from lib.extract.pipeline import analysis_dict, analyze_paths
 
     return analysis_dict(analyze_paths([DATA]))
 
@@ -64,7 +64,7 @@ def test_compare_cli_refuses_a_folder(capsys: pytest.CaptureFixture[str]) -> Non
 
 def test_fragments_of_punctuation_and_brackets_do_not_break_the_analysis() -> None:
     """Lone marks, brackets and titles with no name: every span still points into its text."""
-    from lib.pipeline import analyze_corpus
+    from lib.extract.pipeline import analyze_corpus
     from lib.records import Corpus, Document
 
     texts = [

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from lib.positions import assign_positions, classify, first_hand, load_issues
+from lib.extract.positions import assign_positions, classify, first_hand, load_issues
 from lib.records import Actor, Quote
 
 ACTORS = {
@@ -111,7 +111,7 @@ def test_default_issues_cover_the_crisis() -> None:
 
 @pytest.fixture(scope="module")
 def seed_positions() -> set[tuple[str, str, str]]:
-    from lib.pipeline import analyze_paths
+    from lib.extract.pipeline import analyze_paths
     from tests.conftest import DATA
 
     analysis = analyze_paths([DATA])

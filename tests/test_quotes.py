@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from lib.cues import inflect, load_cues
-from lib.quote_marks import find_marked_spans
-from lib.quotes import extract_quotes
+from lib.extract.quotes.cues import inflect, load_cues
+from lib.extract.quotes.extract import extract_quotes
+from lib.extract.quotes.marks import find_marked_spans
 from lib.records import Actor, Block, Document, Mention, Quote
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -30,7 +30,7 @@ def _quotes(nlp: Any, text: str, blocks: tuple[Block, ...] = ()) -> list[Quote]:
 
 def _with_actors(nlp: Any, text: str) -> tuple[list[Quote], dict[str, Actor]]:
     """Quotes with speaker ids from the project's own actor extraction, as in the pipeline."""
-    from lib import actors
+    from lib.extract.actors import extract as actors
 
     doc, sdoc = _doc(text), nlp(text)
     found, mentions = actors.extract_mentions([(doc, sdoc)], actors.load_registry())
@@ -693,8 +693,8 @@ def test_speaker_text_is_the_surface_and_speaker_id_the_resolution(
 
 @pytest.fixture(scope="module")
 def seed_run(nlp: Any) -> dict[str, Any]:
-    from lib import actors
-    from lib.ingest import load_corpus
+    from lib.extract.actors import extract as actors
+    from lib.read.ingest import load_corpus
 
     corpus = load_corpus([DATA])
     pairs = [(d, nlp(d.text)) for d in corpus.documents]
@@ -748,7 +748,7 @@ def test_seed_quote_speaker_id(seed_gold: dict[str, Any], seed_run: dict[str, An
     if gold is None:
         pytest.skip("no such gold quote")
     if not seed_run["mentions"]:
-        pytest.skip("lib.actors finds no mentions yet: speaker ids cannot be checked")
+        pytest.skip("lib.extract.actors.extract finds no mentions yet: speaker ids cannot be checked")
     doc_id, want = gold
     quote = _find(seed_run["quotes"][doc_id], want["starts"], want.get("contains"))
     assert quote is not None and quote.speaker_id == want["speaker"]
@@ -1179,7 +1179,7 @@ AGREEMENT = [
 
 @pytest.mark.parametrize(("text", "pronoun", "name"), AGREEMENT)
 def test_pronoun_gender_agreement(nlp: Any, text: str, pronoun: str, name: str) -> None:
-    from lib.speakers import Resolver
+    from lib.extract.quotes.speakers import Resolver
 
     sdoc = nlp(text)
     token = next(t for t in sdoc if t.text == pronoun)
@@ -1198,7 +1198,7 @@ def test_lexicon_has_gender_data_and_prepositional_cues() -> None:
 # Each paragraph with its gold statements as (content, speaker's surname or noun); measured
 # lenient F1 0.935 and speaker accuracy 1.0 on its 23 paragraphs and 31 statements. The floor
 # below is the GGT evaluation (token overlap >= 0.3, greedy one-to-one; Asr et al. 2021),
-# computed with lib.evaluate's functions, so a regression in any rule shows here.
+# computed with tools.evaluate's functions, so a regression in any rule shows here.
 
 SAMPLE: list[tuple[str, list[tuple[str, str]]]] = [
     (
@@ -1331,7 +1331,7 @@ SAMPLE_FLOOR_SPEAKER = 0.90
 
 
 def _sample_scores(nlp: Any) -> tuple[float, float]:
-    from lib.evaluate import greedy, overlap, tokens
+    from tools.evaluate import greedy, overlap, tokens
 
     tp = n_pred = n_gold = right = 0
     for text, gold in SAMPLE:
@@ -1355,7 +1355,7 @@ def test_hand_written_sample_floor(nlp: Any) -> None:
 
 
 def test_a_content_span_ends_before_trailing_punctuation_and_spaces(nlp: Any) -> None:
-    from lib.indirect_quotes import TRAILING, _char_span, _without_lead_in
+    from lib.extract.quotes.indirect import TRAILING, _char_span, _without_lead_in
 
     text = "He said that the talks would resume on Monday ,; and nothing else. Then: that ."
     sdoc = nlp(text)

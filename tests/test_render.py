@@ -7,8 +7,8 @@ import re
 import pytest
 from dashboard_fixtures import TEXT_A, comparison, sample_analysis
 
-from lib import render
-from lib.render import Mark
+from lib.view import render
+from lib.view.render import Mark
 
 TAG = re.compile(r"<(/?)([a-zA-Z]+)")
 

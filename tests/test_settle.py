@@ -1,4 +1,5 @@
-"""Settling a store's actors column by column gives what lib/actors.py's object-by-object rule gives."""
+"""Settling a store's actors column by column gives what lib/extract/actors/extract.py's object-by-object
+rule gives."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ from dataclasses import asdict, replace
 import pyarrow as pa
 import pytest
 
-from lib import actors
-from lib.columns import arrow_type
+from lib.extract.actors import extract as actors
 from lib.records import Actor, Mention
-from lib.settle import corpus_order, settle_columns
-from lib.store import ActorMap
+from lib.store.columns import arrow_type
+from lib.store.parquet import ActorMap
+from lib.store.settle import corpus_order, settle_columns
 
 REG = actors.load_registry()
 NATO = REG.actor("nato")
@@ -52,7 +53,8 @@ CASES: dict[str, list[Row]] = {
 
 
 def reference(rows: list[Row]) -> tuple[list[Actor], ActorMap]:
-    """lib/parallel.py's former corpus step: lib/actors.py's _settle over Python objects."""
+    """lib/store/parallel.py's former corpus step: lib/extract/actors/extract.py's _settle over Python
+    objects."""
     agentive = {a.id for _, _, a, flag in rows if flag}
     raw = [
         (

@@ -14,12 +14,11 @@ import pandas as pd
 import pytest
 from dashboard_fixtures import sample_analysis
 
-from lib import event_frames, frames, render
-from lib.compare import compare
-from lib.links import Filters
-from lib.pipeline import analyze_paths
+from lib.compare.align import compare
+from lib.extract.pipeline import analyze_paths
 from lib.records import Analysis
-from lib.slices import (
+from lib.store.parquet import read_analysis, write_analysis
+from lib.store.slices import (
     StoreIndex,
     count_events,
     documents_slice,
@@ -28,7 +27,8 @@ from lib.slices import (
     store_index,
     timeline_slice,
 )
-from lib.store import read_analysis, write_analysis
+from lib.view import frames, render, timeline
+from lib.view.urls import Filters
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -73,7 +73,7 @@ def test_the_index_offers_what_the_whole_analysis_offers(stored: tuple[Analysis,
 
 
 def frames_choices(analysis: Analysis) -> object:
-    from lib.links import choices_of
+    from lib.view.urls import choices_of
 
     return choices_of(analysis)
 
@@ -83,20 +83,20 @@ def test_timeline_slice(stored: tuple[Analysis, StoreIndex]) -> None:
     for f in _filters(whole):
         part = timeline_slice(index, f)
         assert not part.notes
-        same(event_frames.events_frame(part.analysis, f), event_frames.events_frame(whole, f))
+        same(timeline.events_frame(part.analysis, f), timeline.events_frame(whole, f))
         for group in ("actor", "source"):
             same(
-                event_frames.timeline_frame(part.analysis, f, group),
-                event_frames.timeline_frame(whole, f, group),
+                timeline.timeline_frame(part.analysis, f, group),
+                timeline.timeline_frame(whole, f, group),
             )
-        assert count_events(index, f) == len(event_frames.events_in_view(whole, f))
+        assert count_events(index, f) == len(timeline.events_in_view(whole, f))
         assert len(part.analysis.sentences) < len(whole.sentences)  # only the evidence sentences
 
 
 def test_a_long_timeline_is_cut_to_the_latest_events_with_a_note(stored: tuple[Analysis, StoreIndex]) -> None:
     whole, index = stored
     part = timeline_slice(index, Filters(), limit=2)
-    everything = event_frames.events_in_view(whole, Filters())
+    everything = timeline.events_in_view(whole, Filters())
     assert len(part.analysis.events) == 2
 
     def end(value: str) -> date:  # the last day an event's date covers ("2022-W05" ends in February)

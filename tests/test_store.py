@@ -1,5 +1,5 @@
 """The columnar store: round trips, per-batch replacement, atomic writes, filtered queries
-(through lib/slices.py, what the pages read)."""
+(through lib/store/slices.py, what the pages read)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,6 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from lib import store as st
-from lib.columns import records_table, table_records
-from lib.compaction import compact
-from lib.frames import positions_frame
-from lib.links import Filters
 from lib.records import (
     Actor,
     Analysis,
@@ -31,8 +26,13 @@ from lib.records import (
     Quote,
     Span,
 )
-from lib.replicas import replicate
-from lib.slices import documents_slice, overview_quotes, positions_slice, store_index, timeline_slice
+from lib.store import parquet as st
+from lib.store.columns import records_table, table_records
+from lib.store.compaction import compact
+from lib.store.slices import documents_slice, overview_quotes, positions_slice, store_index, timeline_slice
+from lib.view.frames import positions_frame
+from lib.view.urls import Filters
+from tools.replicas import replicate
 
 TEXTS = {
     "a": "Mayor Ada Quill said on Monday that the bridge will close.",

@@ -1,0 +1,162 @@
+"""Two reports aligned claim by claim: what both say, what only one says, and where they disagree.
+
+Claims are sentences and attributed quotes (lib/compare/claims.py); similarity is the lexical TF-IDF
+cosine of lib/text/similarity.py with actor anchors, matched one-to-one greedily, best pair first
+(the "competitive linking" of Melamed 2000, "Models of translational equivalence"). Quotes
+of one speaker are matched first, so a fragment quoted in one report ("prefers diplomacy")
+finds its fuller version in the other. Sentences whose speakers differ are never "same":
+when they take positions on a common issue (lib/lexicons/issues.yaml) they are "related".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+from lib.compare.claims import Claim, inside, quote_claims, sentence_claims
+from lib.compare.discrepancies import find_discrepancies
+from lib.extract.positions import Issue, classify, load_issues
+from lib.records import AlignedPair, Analysis, Comparison, Span, to_dict
+from lib.text.similarity import TfIdf, Vector, containment, cosine
+
+SAME_MIN = 0.3  # sentence cosine from which two claims say the same thing
+QUOTE_MIN = 0.35  # quote cosine (same speaker) from which two quotes are one statement
+QUOTE_CONTAINED = 0.75  # share of a short quote's terms found in a longer quote of the speaker
+ANCHOR_BONUS = 0.05  # per shared actor, at most two
+SURE_SAME = 0.5  # from this cosine, different people named do not undo a match (one meeting, two guest lists)
+MIN_SHARED = 2  # content words two claims must share to say the same thing (one name is not enough)
+RELATED_MIN = 0.1  # cosine from which positions on a common issue are shown side by side
+
+
+def compare(analysis: Analysis, doc_a: str, doc_b: str) -> Comparison:
+    """Align the claims of doc_a and doc_b and list their discrepancies."""
+    sents_a, sents_b = sentence_claims(analysis, doc_a), sentence_claims(analysis, doc_b)
+    quotes_a, quotes_b = quote_claims(analysis, doc_a), quote_claims(analysis, doc_b)
+    tfidf = TfIdf(c.terms for c in [*sents_a, *sents_b])
+    quote_pairs = _align_quotes(quotes_a, quotes_b, tfidf)
+    quote_related = _relate_quotes(quotes_a, quotes_b, quote_pairs, tfidf)
+    done_a = {s.span for p in quote_pairs for s in inside(sents_a, p.a)}
+    done_b = {s.span for p in quote_pairs for s in inside(sents_b, p.b)}
+    near_a = done_a | {s.span for p in quote_related for s in inside(sents_a, p.a)}
+    near_b = done_b | {s.span for p in quote_related for s in inside(sents_b, p.b)}
+    rest_a = [s for s in sents_a if s.span not in near_a]
+    rest_b = [s for s in sents_b if s.span not in near_b]
+    sent_pairs = _align_sentences(rest_a, rest_b, tfidf)
+    aligned = [*quote_pairs, *quote_related, *sent_pairs]
+    same_a = done_a | {p.a for p in sent_pairs if p.relation == "same"}
+    same_b = done_b | {p.b for p in sent_pairs if p.relation == "same"}
+    qa = {q.quote.speaker_id for q in quotes_a if q.quote and q.quote.speaker_id}
+    qb = {q.quote.speaker_id for q in quotes_b if q.quote and q.quote.speaker_id}
+    return Comparison(
+        doc_a=doc_a,
+        doc_b=doc_b,
+        aligned=tuple(aligned),
+        only_a=tuple(s.span for s in sents_a if s.span not in same_a),
+        only_b=tuple(s.span for s in sents_b if s.span not in same_b),
+        discrepancies=tuple(find_discrepancies(analysis, doc_a, doc_b, quotes_a, quotes_b, aligned, tfidf)),
+        quoted_only_a=tuple(sorted(qa - qb)),
+        quoted_only_b=tuple(sorted(qb - qa)),
+        quoted_both=tuple(sorted(qa & qb)),
+    )
+
+
+def comparison_dict(comparison: Comparison) -> dict[str, Any]:
+    """The CLI's JSON: aligned pairs, one-sided claims, discrepancies and who is quoted where."""
+    out = to_dict(comparison)
+    out["coverage"] = {key: out.pop(f"quoted_{key}") for key in ("only_a", "only_b", "both")}
+    return out
+
+
+def _align_quotes(quotes_a: Sequence[Claim], quotes_b: Sequence[Claim], tfidf: TfIdf) -> list[AlignedPair]:
+    """Quotes of one speaker that say the same thing, fragments included."""
+    scored = []
+    for a, va in _vectors(quotes_a, tfidf):
+        for b, vb in _vectors(quotes_b, tfidf):
+            if not (a.quote and b.quote and a.quote.speaker_id == b.quote.speaker_id):
+                continue
+            score = cosine(va, vb)
+            close = score >= QUOTE_MIN or containment(a.terms, b.terms) >= QUOTE_CONTAINED
+            if close and _shared(a, b) >= MIN_SHARED:
+                scored.append((score, a, b))
+    return [AlignedPair(a.span, b.span, round(s, 3), "same") for s, a, b in _one_to_one(scored)]
+
+
+def _relate_quotes(
+    quotes_a: Sequence[Claim], quotes_b: Sequence[Claim], same: Sequence[AlignedPair], tfidf: TfIdf
+) -> list[AlignedPair]:
+    """Quotes of different speakers taking positions on a common issue."""
+    used = {p.a for p in same} | {p.b for p in same}
+    scored = []
+    for a, va in _vectors([q for q in quotes_a if q.span not in used], tfidf):
+        for b, vb in _vectors([q for q in quotes_b if q.span not in used], tfidf):
+            score = cosine(va, vb)
+            if score >= RELATED_MIN and _related(a, b):
+                scored.append((score, a, b))
+    return [AlignedPair(a.span, b.span, round(s, 3), "related") for s, a, b in _one_to_one(scored)]
+
+
+def _shared(a: Claim, b: Claim) -> int:
+    return len(set(a.terms) & set(b.terms))
+
+
+def _align_sentences(sents_a: Sequence[Claim], sents_b: Sequence[Claim], tfidf: TfIdf) -> list[AlignedPair]:
+    """Sentence pairs that say the same thing, then related positions of different speakers."""
+    scored = []
+    for a, va in _vectors(sents_a, tfidf):
+        for b, vb in _vectors(sents_b, tfidf):
+            score = cosine(va, vb) + ANCHOR_BONUS * min(2, len(a.actors & b.actors))
+            same = score >= SAME_MIN and _shared(a, b) >= MIN_SHARED
+            if same or (score >= RELATED_MIN and _related(a, b)):
+                scored.append((score, a, b))
+    pairs = []
+    for score, a, b in _one_to_one(scored):
+        people_differ = _different_speakers(a, b) or (score < SURE_SAME and _different_people(a, b))
+        same = score >= SAME_MIN and _shared(a, b) >= MIN_SHARED and not people_differ
+        if same or _related(a, b):
+            pairs.append(AlignedPair(a.span, b.span, round(score, 3), "same" if same else "related"))
+    return pairs
+
+
+def _different_people(a: Claim, b: Claim) -> bool:
+    """Each names a person the other does not (thanks to X / thanks to Y)."""
+    return bool(a.persons - b.persons and b.persons - a.persons)
+
+
+def _different_speakers(a: Claim, b: Claim) -> bool:
+    return bool(a.speakers and b.speakers and not a.speakers & b.speakers)
+
+
+def _related(a: Claim, b: Claim) -> bool:
+    """Positions of different speakers on a common issue."""
+    if not _different_speakers(a, b):
+        return False
+    return bool(_issues(a.span.text) & _issues(b.span.text))
+
+
+@lru_cache(maxsize=4096)
+def _issues(text: str) -> frozenset[str]:
+    return frozenset(i.id for i, _ in classify(text, "", _default_issues()))
+
+
+@lru_cache(maxsize=1)
+def _default_issues() -> tuple[Issue, ...]:
+    return tuple(load_issues())
+
+
+def _vectors(claims: Iterable[Claim], tfidf: TfIdf) -> list[tuple[Claim, Vector]]:
+    return [(c, tfidf.vector(c.terms)) for c in claims]
+
+
+def _one_to_one(scored: list[tuple[float, Claim, Claim]]) -> list[tuple[float, Claim, Claim]]:
+    """Greedy competitive linking: best pair first, each claim used once."""
+    used_a: set[Span] = set()
+    used_b: set[Span] = set()
+    out = []
+    for score, a, b in sorted(scored, key=lambda t: (-t[0], t[1].span.start, t[2].span.start)):
+        if a.span in used_a or b.span in used_b:
+            continue
+        used_a.add(a.span)
+        used_b.add(b.span)
+        out.append((score, a, b))
+    return out

@@ -1,0 +1,264 @@
+"""Actors and their mentions, resolved to canonical actors across a corpus.
+
+Candidates come from spaCy's entities, the registry (names, aliases, seats, handles, roles) and
+a gazetteer; the layer then corrects the model with the registry, within-document name chains
+and context, in the spirit of the "one sense per discourse" label consistency of Krishnan &
+Manning (2006), "An effective two-stage model for exploiting non-local dependencies in NER".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+
+from spacy.tokens import Doc as SpacyDoc
+
+from lib.extract.actors.chains import resolve_doc
+from lib.extract.actors.competitors import is_competitor
+from lib.extract.actors.registry import Registry, load_registry
+from lib.extract.actors.spans import CAP_RUN, DocContext, candidates
+from lib.records import Actor, Document, Mention
+from lib.text.aliases import fold, slug, words_match
+
+__all__ = ["Registry", "actor_at", "extract_mentions", "listed", "load_registry"]
+
+LISTED_TYPES = ("person", "organization", "country")
+# Country and place are one family: a state is typed once for the corpus (see _settle).
+FAMILY = {"country": "place"}
+
+
+def extract_mentions(
+    pairs: Sequence[tuple[Document, SpacyDoc]], registry: Registry
+) -> tuple[list[Actor], list[Mention]]:
+    """Every named mention of the corpus with its canonical actor; actors in first-seen order."""
+    found: list[tuple[Mention, Actor]] = []
+    agentive: set[str] = set()
+    unsure: set[str] = set(registry.demonyms)  # roles and adjectives stand for a name, are not one
+    contexts = [DocContext(doc, sdoc, registry) for doc, sdoc in pairs]
+    for ctx in contexts:
+        for cand, actor in resolve_doc(ctx, candidates(ctx)):
+            text = ctx.text[cand.start : cand.end]
+            found.append((Mention(ctx.doc.id, actor.id, text, cand.start, cand.end), actor))
+            if ctx.is_agent(cand):
+                agentive.add(actor.id)
+            if cand.label in ("ROLE", "adjective"):
+                unsure.add(fold(text))
+    found.extend(propagate_corpus(contexts, found, unsure))
+    people = {a.id: a for _, a in found if a.type == "person" and len(a.name.split()) > 1}
+    surnames = _surnames(people.values())
+    unified = [(m, _unify(a, people, surnames, registry)) for m, a in found]
+    teams = _corpus_teams(contexts, unified)
+    settings = _corpus_settings(contexts, unified)
+    typed = [(m, _as_team(m, a, teams)) for m, a in unified]
+    typed = [(m, _as_setting(m, a, settings)) for m, a in typed]
+    return _settle(_with_datelines(contexts, typed), agentive, registry)
+
+
+def _corpus_settings(contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]]) -> set[str]:
+    """Folded lone names written "in X" / "near X" somewhere in the corpus (Mikheev et al. 1999's
+    external evidence: the preposition is a context cue of a location)."""
+    by_id = {ctx.doc.id: ctx for ctx in contexts}
+    out: set[str] = set()
+    for m, _ in found:
+        ctx = by_id[m.doc_id]
+        before = ctx.text[max(0, m.start - 20) : m.start].split()
+        if before and before[-1] in ctx.reg.place_prepositions and not m.text.isupper():
+            out.add(fold(m.text))
+    return out
+
+
+def _as_setting(mention: Mention, actor: Actor, settings: set[str]) -> Actor:
+    """A lone word the model calls a person, with no full name in the corpus, that the corpus
+    writes "in X" is a place (a person is rarely "in Smith")."""
+    lone = actor.type == "person" and len(actor.name.split()) == 1
+    if lone and fold(mention.text) in settings:
+        return Actor(actor.id, actor.name, "place", actor.aliases, actor.affiliation, actor.role)
+    return actor
+
+
+# A wire dateline opens a line: "NEW YORK 1996-08-22", "PARIS (Reuters) -", "LAGOS, Aug 22 (AP) -".
+# Its place is a setting whatever the model says (the Reuters/AP dateline convention; CoNLL-2003
+# tags it LOC). The names stay in capitals, so the rule never fires on running text.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'-]+(?:[ ][A-Z][A-Z.'-]+){0,3})(?:,[ ][A-Z][\w.' ]{1,30}?)?[ ]+"
+    r"(?=\d{4}-\d\d-\d\d|\((?:Reuters|AP|AFP|UPI)\)|[A-Z][a-z]{2}\.?[ ]\d{1,2}\b)",
+    re.MULTILINE,
+)
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    """Spans of the places that open wire datelines."""
+    return [m.span("place") for m in _DATELINE.finditer(text) if len(m.group("place")) >= 3]
+
+
+def _with_datelines(
+    contexts: Sequence[DocContext], found: list[tuple[Mention, Actor]]
+) -> list[tuple[Mention, Actor]]:
+    """Dateline places typed "place"; a span the model ran on ("KEMPTON, England") or missed
+    becomes the dateline's place."""
+    spans = {(ctx.doc.id, s, e): ctx.text[s:e] for ctx in contexts for s, e in datelines(ctx.text)}
+    starts = {(doc_id, s) for doc_id, s, _ in spans}
+    out = [(m, a) for m, a in found if (m.doc_id, m.start) not in starts or _dateline_at(m, spans)]
+    out = [(m, _as_place(a) if _dateline_at(m, spans) else a) for m, a in out]
+    for (doc_id, start, end), text in spans.items():
+        if not any(m.doc_id == doc_id and m.start < end and start < m.end for m, _ in out):
+            name = text.title()
+            out.append((Mention(doc_id, slug(name), text, start, end), Actor(slug(name), name, "place")))
+    return out
+
+
+def _dateline_at(m: Mention, spans: dict[tuple[str, int, int], str]) -> bool:
+    return (m.doc_id, m.start, m.end) in spans
+
+
+def _as_place(actor: Actor) -> Actor:
+    return actor if actor.type in ("place", "country") else Actor(actor.id, actor.name, "place")
+
+
+def _corpus_teams(contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]]) -> set[str]:
+    """Folded names that stand as competitors in some report of the corpus ("Kent beat Essex")."""
+    texts = {ctx.doc.id: (ctx.text, ctx.reg.filters.competitor_words) for ctx in contexts}
+    return {
+        fold(m.text)
+        for m, _ in found
+        if is_competitor(texts[m.doc_id][0], m.start, m.end, texts[m.doc_id][1])
+    }
+
+
+def _as_team(mention: Mention, actor: Actor, teams: set[str]) -> Actor:
+    """A lone word the model calls a person, with no full name in the corpus, that competes
+    somewhere in the corpus is a club (sports pages name clubs by city or county)."""
+    lone = actor.type == "person" and len(actor.name.split()) == 1
+    if lone and fold(mention.text) in teams:
+        return Actor(actor.id, actor.name, "organization", actor.aliases, actor.affiliation, actor.role)
+    return actor
+
+
+_MAX_WORDS = 5
+_ARTICLE = re.compile(r"(?:The|THE|A|An)[ ](?=\S)")
+_POSSESSIVE = re.compile(r"(?:['’]s?|[.,])$")
+
+
+def propagate_corpus(
+    contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]], unsure: set[str]
+) -> list[tuple[Mention, Actor]]:
+    """Untagged repeats, in any report, of a name typed somewhere in the corpus.
+
+    Cross-document label consistency (Krishnan & Manning 2006; Ratinov & Roth 2009, "Design
+    challenges and misconceptions in NER", their non-local "extended prediction history"):
+    a capitalised span spaCy missed takes the actor its surface most often got elsewhere. Only a
+    whole run of capitalised words counts: "Wall" is not a name inside "Wall Street".
+    """
+    names = {k: v for k, v in _corpus_names(found).items() if k not in unsure}
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for mention, _ in found:
+        taken.setdefault(mention.doc_id, []).append((mention.start, mention.end))
+    out: list[tuple[Mention, Actor]] = []
+    for ctx in contexts:
+        spans = taken.setdefault(ctx.doc.id, [])
+        for start, end, (form, actor) in _name_hits(ctx.text, names):
+            surface = ctx.text[start:end]
+            if _free(spans, start, end) and words_match(surface, form) and not ctx.in_credit(start, end):
+                spans.append((start, end))
+                out.append((Mention(ctx.doc.id, actor.id, surface, start, end), actor))
+    return out
+
+
+def _corpus_names(found: Sequence[tuple[Mention, Actor]]) -> dict[str, tuple[str, Actor]]:
+    """Folded surface -> (form, actor) for the names the corpus types, by majority of mentions."""
+    votes: dict[str, Counter[str]] = {}
+    actors: dict[str, Actor] = {}
+    forms: dict[str, str] = {}
+    for mention, actor in found:
+        surface = mention.text
+        if len(surface) >= 3 and surface[:1].isupper():
+            key = fold(surface)
+            votes.setdefault(key, Counter())[actor.id] += 1
+            actors.setdefault(actor.id, actor)
+            if not surface.isupper() or key not in forms:
+                forms[key] = surface
+    return {k: (forms[k], actors[v.most_common(1)[0][0]]) for k, v in votes.items()}
+
+
+def _name_hits(
+    text: str, names: dict[str, tuple[str, Actor]]
+) -> Iterator[tuple[int, int, tuple[str, Actor]]]:
+    """Whole capitalised runs (less a leading article and a possessive) that are corpus names."""
+    for run in CAP_RUN.finditer(text):
+        article = _ARTICLE.match(run.group(0))
+        start = run.start() + (article.end() if article else 0)
+        surface = _POSSESSIVE.sub("", text[start : run.end()])
+        if len(surface.split()) <= _MAX_WORDS and fold(surface) in names:
+            yield start, start + len(surface), names[fold(surface)]
+
+
+def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= s or e <= start for s, e in spans)
+
+
+def _surnames(people: Iterable[Actor]) -> dict[str, Actor]:
+    """Surname -> full-named person, for surnames that only one person of the corpus has."""
+    owners: dict[str, list[Actor]] = {}
+    for person in people:
+        owners.setdefault(fold(person.name.split()[-1]), []).append(person)
+    return {k: v[0] for k, v in owners.items() if len(v) == 1}
+
+
+def _unify(actor: Actor, people: dict[str, Actor], surnames: dict[str, Actor], reg: Registry) -> Actor:
+    """Across reports: a full name is a person if it is one anywhere (the model mistyped it
+    elsewhere), and a bare surname is the one full-named person of the corpus who has it."""
+    if reg.actor(actor.id) is not None:
+        return actor
+    if actor.id in people:
+        return people[actor.id]
+    if actor.type == "person" and len(actor.name.split()) == 1:
+        return surnames.get(fold(actor.name), actor)
+    return actor
+
+
+def _family(actor: Actor) -> str:
+    return FAMILY.get(actor.type, actor.type)
+
+
+def _settle(
+    found: Sequence[tuple[Mention, Actor]], agentive: set[str], reg: Registry
+) -> tuple[list[Actor], list[Mention]]:
+    """One actor per (name, kind): "Chicago" the city and "Chicago" the team are two actors.
+
+    The registry's actors keep their own type. Elsewhere the kind most mentions give keeps the
+    plain id and the others get a suffixed one. A state that never acts in the corpus (never a
+    subject or agent) is a setting: type "place".
+    """
+    votes: dict[str, Counter[str]] = {}
+    for _, actor in found:
+        votes.setdefault(actor.id, Counter())[_family(actor)] += 1
+    actors: dict[str, Actor] = {}
+    mentions = []
+    for mention, actor in found:
+        settled = _settled_actor(actor, votes[actor.id].most_common(1)[0][0], agentive, reg)
+        actors.setdefault(settled.id, settled)
+        mentions.append(Mention(mention.doc_id, settled.id, mention.text, mention.start, mention.end))
+    return list(actors.values()), mentions
+
+
+def _settled_actor(actor: Actor, majority: str, agentive: set[str], reg: Registry) -> Actor:
+    known = reg.actor(actor.id)
+    if known is not None:
+        return known
+    kind = actor.type
+    if kind == "country" and actor.id not in agentive:
+        kind = "place"
+    actor_id = actor.id if _family(actor) == majority else f"{actor.id}-{actor.type}"
+    return Actor(actor_id, actor.name, kind, actor.aliases, actor.affiliation, actor.role)
+
+
+def actor_at(mentions: Sequence[Mention], doc_id: str, start: int, end: int) -> str | None:
+    """The actor id of the longest mention overlapping [start, end) in a document, if any."""
+    hits = [m for m in mentions if m.doc_id == doc_id and m.start < end and start < m.end]
+    return max(hits, key=lambda m: m.end - m.start).actor_id if hits else None
+
+
+def listed(actors: Sequence[Actor]) -> list[Actor]:
+    """The actors the dashboard lists: people, organisations and states, not settings."""
+    return [a for a in actors if a.type in LISTED_TYPES]

@@ -1,0 +1,356 @@
+"""Candidate name spans of one document: spaCy entities, registry hits, gazetteer hits, minus non-actors."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Doc as SpacyDoc
+
+from lib.extract.actors.registry import Registry
+from lib.records import Document
+from lib.text.aliases import fold, handle_key
+
+NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+# Where candidates overlap, the longer span wins; on a tie, the more trusted source.
+TRUST = {
+    "registry": 5,
+    "handle": 5,
+    "seat": 4,
+    "adjective": 3,
+    "ner": 2,
+    "country": 1,
+    "place": 1,
+    "organization": 1,
+    "cue": 0,
+}
+# A run of capitalised words (initials, hyphens, apostrophes and "&" inside; "of", "de", "van"
+# between): the shape of a name where the model tagged nothing.
+CAP_RUN = re.compile(r"(?<![\w#@])[A-Z][\w'&.-]*(?:[ ](?:[A-Z][\w'&.-]*|of|de|du|van|von|al|el))*")
+_HANDLE = re.compile(r"(?<![\w#@])[#@]\w{2,}")
+# ", the Freedonian leader", ", a spokesman for": an apposition that names a role
+_ROLE_APPOSITION = re.compile(r",[ ](?:the|a|an)[ ](?:[\w'’-]+[ ]){0,2}?([a-z]+)\b")
+_BRACKETED = re.compile(r"[ ]\(([A-Z][\w.' -]{1,30}?)\)")
+_LEADING = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING = re.compile(r"(?:['’]s|['’]|[\s,;:])+$")
+# Trailing lower-case words are not part of a name ("Pirelli cables" in a headline).
+_LOWER_TAIL = re.compile(r"(?:\s+(?:[a-z][\w-]*|\d[\d.,:-]*))+$")
+# A model span that opens on a function word ("Later Olena Petrenko") starts after it.
+_NOT_NAME_POS = frozenset({"ADV", "CCONJ", "SCONJ", "ADP", "DET", "PRON", "VERB", "AUX", "PART", "INTJ"})
+
+
+@dataclass(frozen=True)
+class Cand:
+    start: int
+    end: int
+    source: str  # a key of TRUST
+    label: str  # spaCy label, or "country" / "place" for gazetteer hits
+    actor_id: str | None = None  # known at detection for registry, seat, handle and adjective hits
+
+
+class DocContext:
+    """A document with its parse, the registry, and what is known about its layout."""
+
+    def __init__(self, doc: Document, sdoc: SpacyDoc, registry: Registry) -> None:
+        self.doc, self.sdoc, self.reg = doc, sdoc, registry
+        self.text = doc.text
+
+    @cached_property
+    def credit_regions(self) -> list[tuple[int, int]]:
+        """Photo and wire credits: credit blocks, "© Name/AP" to end of line, "With EFE and Reuters"."""
+        regions = [(b.start, b.end) for b in self.doc.blocks if b.kind == "credit"]
+        for marker in self.reg.filters.credit_markers:
+            for m in re.finditer(re.escape(marker), self.text):
+                eol = self.text.find("\n", m.end())
+                regions.append((m.start(), len(self.text) if eol < 0 else eol))
+        regions.extend(self._wire_lines())
+        return regions
+
+    def _wire_lines(self) -> Iterator[tuple[int, int]]:
+        for m in re.finditer(r"^[^\n]+$", self.text, re.MULTILINE):
+            words = m.group(0).split()
+            if len(words) <= 8 and self._credits_wires(m.group(0)):
+                yield m.start(), m.end()
+
+    def _credits_wires(self, line: str) -> bool:
+        head = fold(line.strip())
+        if not any(head.startswith(o + " ") for o in self.reg.filters.credit_openers):
+            return False
+        names = re.split(r",|\band\b|\by\b|\bet\b|/", line.strip().split(None, 1)[-1])
+        return all(n.strip(" .") in self.reg.filters.agencies for n in names if n.strip(" ."))
+
+    @cached_property
+    def _cue_prefixes(self) -> list[str]:
+        cues = self.reg.filters.org_cues
+        if not cues:
+            return []
+        alternation = "|".join(re.escape(c) for c in cues)
+        text = self.text.replace("’", "'")
+        found = re.finditer(rf"(?:\s+|(?='))(?:{alternation})\b", text, re.IGNORECASE)
+        return [text[max(0, m.start() - 80) : m.start()] for m in found]
+
+    def has_org_cue(self, surface: str) -> bool:
+        """Whether the text anywhere writes the name as a company or body ("Magna shares")."""
+        return any(
+            p.endswith(surface) and (len(p) == len(surface) or not p[-len(surface) - 1].isalnum())
+            for p in self._cue_prefixes
+        )
+
+    def country_in_brackets(self, end: int) -> bool:
+        """Whether " (Russia)", " (U.S.)" follows: results and rosters name people so."""
+        m = _BRACKETED.match(self.text, end)
+        if m is None:
+            return False
+        registered = self.reg.actor(self.reg.names.get(m.group(1)) or "")
+        return self.reg.gazetteer.get(m.group(1)) == "country" or (
+            registered is not None and registered.type == "country"
+        )
+
+    def in_credit(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.credit_regions)
+
+    def is_agent(self, cand: Cand) -> bool:
+        """Whether the span acts: subject of a verb, or the agent of a passive ("by Russia")."""
+        span = self.sdoc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        root = span.root
+        return root.dep_ == "nsubj" or (root.dep_ == "pobj" and root.head.dep_ == "agent")
+
+    def words_before(self, start: int, n: int) -> list[str]:
+        return fold(self.text[max(0, start - 60) : start]).split()[-n:]
+
+    def words_after(self, end: int, n: int) -> list[str]:
+        return re.findall(r"[\w'-]+", fold(self.text[end : end + 60]))[:n]
+
+
+def _trim(text: str, start: int, end: int, model: bool = False) -> tuple[int, int]:
+    """Drop a leading article and a trailing possessive or punctuation ("The Russian Navy’s")."""
+    surface = text[start:end]
+    lead = _LEADING.match(surface)
+    start += lead.end() if lead and lead.end() < len(surface) else 0
+    if model:
+        start, end = _without_unpaired_bracket(text, start, end)
+    for pattern in (_TRAILING, _LOWER_TAIL, _TRAILING) if model else (_TRAILING,):
+        tail = pattern.search(text[start:end])
+        end -= len(tail.group(0)) if tail and tail.start() > 0 else 0
+    return start, end
+
+
+def _without_unpaired_bracket(text: str, start: int, end: int) -> tuple[int, int]:
+    """A bracket the model ran into is no part of the name: "Scott Draper (Australia" and
+    "Lindsay)" end before it, "(NAPM" and "Andrei] Serdyukov" (of "[Andrei] Serdyukov") start
+    after it."""
+    surface = text[start:end]
+    for opening, closing in ("()", "[]"):
+        if surface.count(opening) == surface.count(closing):
+            continue
+        at = min(surface.find(b) for b in (opening, closing) if b in surface)
+        mark = surface[at]
+        if at == 0 or (mark == closing and at < len(surface.rstrip()) - 1):
+            rest = surface[at + 1 :].lstrip()
+            return _without_unpaired_bracket(text, end - len(rest), end)
+        return start, start + at
+    return start, end
+
+
+def _ner(ctx: DocContext) -> Iterator[Cand]:
+    for ent in ctx.sdoc.ents:
+        if ent.label_ in NER_LABELS:
+            first = ent[1:] if len(ent) > 1 and ent[0].pos_ in _NOT_NAME_POS else ent
+            start, end = _trim(ctx.text, first.start_char, ent.end_char, model=True)
+            if ent.label_ == "PERSON":
+                start = _after_leading_title(ctx, start, end)
+            person = _named_with_country(ctx, start, end) or _titled(ctx, start, end)
+            label = "PERSON" if person else ent.label_
+            yield _split_title(ctx, Cand(start, end, "ner", label))
+
+
+def _after_leading_title(ctx: DocContext, start: int, end: int) -> int:
+    """ "Mr Babushkin", "Dr. Rao": the name starts after the title (CoNLL-2003 and ACE leave titles
+    out), so that "Mr Babushkin" and "Igor Babushkin" are one person."""
+    first, _, rest = ctx.text[start:end].partition(" ")
+    if rest and first[:1].isupper() and first in ctx.reg.filters.person_titles:
+        return end - len(rest)
+    return start
+
+
+def _titled(ctx: DocContext, start: int, end: int) -> bool:
+    """ "Ambassador Trentino", "President Okafor": a capitalised title right before a name the
+    model calls a place or a body makes it a person; so does an apposition naming a role after
+    it ("Rufus Firefly, the Freedonian leader")."""
+    before = ctx.text[max(0, start - 30) : start].split()
+    titles = ctx.reg.filters.person_titles
+    name = ctx.text[start:end]
+    if not name.strip():
+        return False
+    if before and before[-1][:1].isupper() and (before[-1] in titles or " ".join(before[-2:]) in titles):
+        return name.lstrip()[:1].isupper()
+    apposition = _ROLE_APPOSITION.match(ctx.text, end)
+    return apposition is not None and apposition.group(1).lower() in ctx.reg.filters.person_roles
+
+
+def _named_with_country(ctx: DocContext, start: int, end: int) -> bool:
+    """ "Mark Philippoussis (Australia)": two or three capitalised words and a country in
+    brackets are a person (measured on CoNLL-2003 dev: 297 people, 3 clubs)."""
+    words = ctx.text[start:end].split(" ")
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and words[-1].rstrip(".") not in ctx.reg.filters.org_suffixes
+        and ctx.reg.gazetteer.get(" ".join(words)) is None
+        and ctx.country_in_brackets(end)
+    )
+
+
+def _split_title(ctx: DocContext, cand: Cand) -> Cand:
+    """ "Kazakhstan Kassym-Jomart Tokayev" (from "President of Kazakhstan ...") is a state, then a person.
+
+    The state is found again by the gazetteer scan; the candidate keeps the person's name.
+    """
+    words = ctx.text[cand.start : cand.end].split(" ")
+    filters = ctx.reg.filters
+    for n in (1, 2):
+        head, rest = " ".join(words[:n]), words[n:]
+        registered = ctx.reg.actor(ctx.reg.names.get(head) or "")
+        known = ctx.reg.gazetteer.get(head) == "country" or (registered and registered.type == "country")
+        if (
+            known
+            and 2 <= len(rest) <= 3
+            and all(w[:1].isupper() for w in rest)
+            and rest[-1] not in filters.org_suffixes
+        ):
+            return Cand(cand.end - len(" ".join(rest)), cand.end, "ner", "PERSON")
+    return cand
+
+
+def _registry_hits(ctx: DocContext) -> Iterator[Cand]:
+    reg, text = ctx.reg, ctx.text
+    for start, end, actor_id in reg.names.scan(text):
+        yield Cand(*_trim(text, start, end), "registry", "registry", actor_id)
+    for start, end, actor_id in reg.seats.scan(text):
+        yield Cand(*_trim(text, start, end), "seat", "seat", actor_id)
+    for start, end, place_kind in reg.gazetteer.scan(text):
+        yield Cand(start, end, place_kind, place_kind)
+    for m in _HANDLE.finditer(text):
+        handle_of = reg.handles.get(handle_key(m.group(0)))
+        if handle_of:
+            yield Cand(m.start(), m.end(), "handle", "handle", handle_of)
+    for start, end, actor_id in reg.adjectives.scan(text):
+        if ctx.words_after(end, 1) and ctx.words_after(end, 1)[0] in reg.adjective_heads:
+            yield Cand(start, end, "adjective", "adjective", actor_id)
+
+
+def _cue_hits(ctx: DocContext) -> Iterator[Cand]:
+    """Untagged capitalised runs that a cue types: a company suffix ("Okafor Holdings Ltd") or a
+    title before a name ("Mr Okafor", "coach Ruiz"). Cue lists in the spirit of Mikheev, Moens &
+    Grover (1999), "Named entity recognition without gazetteers" (internal and external evidence)."""
+    filters = ctx.reg.filters
+    ends = {e.end_char for e in ctx.sdoc.ents}
+    for run in CAP_RUN.finditer(ctx.text):
+        start, end = _trim(ctx.text, *_before_sentence_end(ctx.text, *run.span(), filters.abbreviations))
+        end -= _final_stop(ctx.text[start:end], filters.abbreviations)
+        if end in ends:
+            continue  # the model has a name here; its span stands
+        words = ctx.text[start:end].split(" ")
+        if len(words) >= 2 and words[-1].rstrip(".") in filters.org_suffixes and words[0] != "The":
+            yield Cand(start, end, "cue", "ORG")
+        name = _after_title(ctx, start, words)
+        if name is not None:
+            yield Cand(end - len(name), end, "cue", "PERSON")
+        elif _named_with_country(ctx, start, end):
+            yield Cand(start, end, "cue", "PERSON")
+
+
+def _before_sentence_end(text: str, start: int, end: int, keep: frozenset[str]) -> tuple[int, int]:
+    """A capitalised run stops at a full stop that ends a sentence ("Mr Babushkin. They are"):
+    one after a word that is no abbreviation ("Mr.", "Inc.") or initial ("E.", "U.S.")."""
+    for word in re.finditer(r"\S+", text[start:end]):
+        if word.end() < end - start and _final_stop(word.group(0), keep):
+            return start, start + word.end()
+    return start, end
+
+
+def _final_stop(surface: str, keep: frozenset[str]) -> int:
+    """1 when the run ends on a full stop that is not part of an abbreviation ("Inc.", "U.S.")."""
+    last = surface.split(" ")[-1]
+    abbreviation = last[:-1] in keep or len(last) <= 2 or "." in last[:-1]
+    return 1 if last.endswith(".") and not abbreviation else 0
+
+
+def _after_title(ctx: DocContext, start: int, words: list[str]) -> str | None:
+    """The name after a title: inside the run ("President Okafor") or just before it ("coach Ruiz")."""
+    titles = ctx.reg.filters.person_titles
+    before = ctx.text[max(0, start - 30) : start].split()
+    lead = next((n for n in (2, 1) if " ".join(words[:n]) in titles), 0)
+    if not lead and not (before and before[-1] in titles and before[-1].islower()):
+        return None
+    rest = words[lead:]
+    ok = 1 <= len(rest) <= 3 and all(w[:1].isupper() and w not in titles for w in rest)
+    if (
+        not ok
+        or ctx.reg.gazetteer.get(" ".join(rest))
+        or rest[-1].rstrip(".") in ctx.reg.filters.org_suffixes
+    ):
+        return None
+    return " ".join(rest)
+
+
+def _select(cands: list[Cand]) -> list[Cand]:
+    """Non-overlapping candidates: longest first, then the most trusted source."""
+    ranked = sorted(cands, key=lambda c: (c.start - c.end, -TRUST[c.source], c.start))
+    kept: list[Cand] = []
+    for c in ranked:
+        if c.end > c.start and all(c.end <= k.start or k.end <= c.start for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _is_ship(ctx: DocContext, cand: Cand) -> bool:
+    """A name right after a vessel noun ("the guided missile cruiser Marshal Ustinov") is a ship."""
+    filters = ctx.reg.filters
+    first = ctx.text[cand.start : cand.end].split()[0]
+    before = ctx.words_before(cand.start, 2)
+    two = " ".join(before)
+    return (
+        first in filters.ship_prefixes
+        or any(w in filters.ship_nouns for w in before[-1:])
+        or two in filters.ship_nouns
+    )
+
+
+def _is_junk(ctx: DocContext, cand: Cand) -> bool:
+    surface = ctx.text[cand.start : cand.end]
+    if cand.source in ("handle", "adjective"):
+        return False
+    if not any(ch.isupper() for ch in surface) or not any(ch.isalpha() for ch in surface):
+        return True
+    if _in_compound(ctx.text, cand) or _is_event(ctx, cand) or fold(surface) in ctx.reg.demonyms:
+        return True  # "a New York-based firm", "the U.S. Open", "Polish": not actors
+    return surface in ctx.reg.filters.junk or "\n" in surface or " - " in surface
+
+
+def _in_compound(text: str, cand: Cand) -> bool:
+    """Glued by a hyphen to a word: "New York-based", "ex-Milan"."""
+    glued_after = text[cand.end : cand.end + 1] == "-" and text[cand.end + 1 : cand.end + 2].isalpha()
+    return glued_after or text[max(0, cand.start - 1) : cand.start] == "-"
+
+
+def _is_event(ctx: DocContext, cand: Cand) -> bool:
+    """An event's name, or a name inside one ("Hong Kong" of "Hong Kong Open")."""
+    surface = ctx.text[cand.start : cand.end]
+    suffixes = ctx.reg.filters.event_suffixes
+    if len(surface.split()) > 1 and any(surface.endswith(" " + s) for s in suffixes):
+        return True
+    after = ctx.text[cand.end : cand.end + 30].split()
+    nxt = after[0].strip(".,;:") if after else ""
+    return bool(nxt) and nxt[0].isupper() and any(fold(nxt) == fold(s.split()[0]) for s in suffixes)
+
+
+def candidates(ctx: DocContext) -> list[Cand]:
+    """The document's name spans that may be actors, without credits, ships and junk."""
+    found = [*_ner(ctx), *_registry_hits(ctx), *_cue_hits(ctx)]
+    found = [c for c in found if not ctx.in_credit(c.start, c.end)]
+    return [c for c in _select(found) if not _is_junk(ctx, c) and not _is_ship(ctx, c)]

@@ -1,0 +1,374 @@
+"""Dated statements and actions for the timeline, merged across sources.
+
+A sentence with a date expression gives an event on that date; a reported statement or an
+action by a known actor with no date of its own is dated by its report ("on or before" the
+document's date), the convention TimeML calls anchoring to the document creation time
+(Pustejovsky et al. 2003, "TimeML: Robust specification of event and temporal expressions").
+When a date hangs on a noun or a subordinate verb ("given the annexation of Crimea in 2014")
+the event is that phrase, not the sentence around it.
+Events from different sources merge when their dates are compatible, they share an actor
+and their words are alike (lib/text/similarity.py); an explicit date beats an "on or before".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from array import array
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import yaml
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from lib import LEXICONS
+from lib.compare.claims import paragraph_parts
+from lib.extract.events.links import STANDALONE, Draft, is_anterior, link_events, unit_words, verb_features
+from lib.records import DateMention, Document, Event, Mention, Precision, Quote, Span
+from lib.text.similarity import TfIdf, Vector, candidate_pairs, cosine, terms
+
+PRECISION_RANK: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3, "on_or_before": 4}
+SUMMARY_CHARS = 160
+CLAUSE_HEADS = {"ROOT", "conj", "ccomp", "advcl", "parataxis"}
+ACTION_TAGS = {"VBD", "VBN", "VBZ"}  # a past, perfect or reporting-present main verb (not a copula)
+MERGE_MIN = 0.25  # cosine of two events' words from which they are one event
+# "at / during / after a press conference", up to three words between (determiners, adjectives).
+SETTING = r"\b(?:at|during|after|following|on the sidelines of)\s+(?:[\w’'-]+\s+){{0,3}}{}s?\b"
+OCCASIONS_PATH = LEXICONS / "occasions.yaml"
+
+
+@lru_cache(maxsize=4)
+def _occasion_nouns(path: Path = OCCASIONS_PATH) -> tuple[str, ...]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return tuple(str(n).lower() for n in data.get("occasions") or ())
+
+
+def names_occasion(text: str) -> bool:
+    """Whether a text sets itself at an occasion (lib/lexicons/occasions.yaml): the noun after a
+    preposition of setting ("at a press conference"), not one merely proposed ("urged a meeting")."""
+    low = " ".join(text.lower().split())
+    return any(re.search(SETTING.format(re.escape(n)), low) for n in _occasion_nouns())
+
+
+def extract_events(
+    doc: Document,
+    sdoc: SpacyDoc,
+    dates: Sequence[DateMention],
+    mentions: Sequence[Mention],
+    quotes: Sequence[Quote],
+    places: Collection[str] = frozenset(),
+) -> list[Event]:
+    """The dated statements and actions of one document (the sequences hold the whole corpus).
+
+    ``places`` are the ids of actors typed "place": settings, never actors of an event.
+    """
+    own_dates = [d for d in dates if d.doc_id == doc.id]
+    own_mentions = [m for m in mentions if m.doc_id == doc.id and m.actor_id not in places]
+    own_quotes = [q for q in quotes if q.doc_id == doc.id and q.speaker_id]
+    drafts: list[Draft] = []
+    for unit in _units(doc, sdoc):
+        event = _event(doc, sdoc, unit, own_dates, own_mentions, own_quotes)
+        if event is not None:
+            drafts = _continued(drafts, _draft(doc, sdoc, unit, event, own_mentions, own_quotes))
+    linked = link_events(drafts, doc.date)
+    return [make_event(e.date, e.precision, e.actors, e.evidence, e.sources) for e in linked]
+
+
+def _draft(
+    doc: Document,
+    sdoc: SpacyDoc,
+    unit: Span,
+    event: Event,
+    mentions: Sequence[Mention],
+    quotes: Sequence[Quote],
+) -> Draft:
+    block = doc.block_at(unit.start)
+    actions, objects, reports = verb_features(sdoc, unit)
+    speakers = {q.speaker_id or "" for q in quotes if q.start < unit.end and q.end > unit.start}
+    return Draft(
+        event=event,
+        kind=block.kind if block else "body",
+        block=block.start if block else -1,
+        speakers=frozenset(speakers or _doers(sdoc, unit, mentions)),
+        actors=frozenset(event.actors),
+        actions=actions,
+        objects=objects,
+        reports=reports,
+        occasion=names_occasion(unit.text),
+        words=unit_words(unit),
+        anterior=is_anterior(sdoc, unit),
+    )
+
+
+def _continued(drafts: list[Draft], new: Draft) -> list[Draft]:
+    """Append a draft, or join it to the last prose one when it continues that statement.
+
+    Posts, captions and headings stand alone and do not break a run of prose around them.
+    """
+    prose = [i for i, d in enumerate(drafts) if d.kind not in STANDALONE]
+    if new.kind in STANDALONE or not prose or not _continues(drafts[prose[-1]], new):
+        return [*drafts, new]
+    i = prose[-1]
+    host = drafts[i]
+    joined = _join(host.event, new.event)
+    merged = replace(host, event=joined, actors=host.actors | new.actors)
+    return [*drafts[:i], merged, *drafts[i + 1 :]]
+
+
+def _continues(prev: Draft, new: Draft) -> bool:
+    """An undated statement right after another by the same speaker is the same occasion,
+    unless it names an occasion of its own or is told in the past perfect (an earlier time)."""
+    a, b = prev.event, new.event
+    earlier = new.anterior and not prev.anterior
+    if b.precision != "on_or_before" or new.occasion or earlier or not prev.speakers & new.speakers:
+        return False
+    return a.date == b.date if a.precision == "on_or_before" else a.date[: len(b.date)] <= b.date
+
+
+def _join(a: Event, b: Event) -> Event:
+    """The earlier event, with the later one's actors and evidence (and the earlier's date)."""
+    actors = tuple(dict.fromkeys([*a.actors, *b.actors]))
+    return make_event(a.date, a.precision, actors, (*a.evidence, *b.evidence), a.sources)
+
+
+def _units(doc: Document, sdoc: SpacyDoc) -> list[Span]:
+    """Sentences cut at paragraphs; an embedded post is one unit; credits are none."""
+    units: list[Span] = []
+    for sent in sdoc.sents:
+        for part in paragraph_parts(Span(doc.id, sent.start_char, sent.end_char, sent.text)):
+            block = doc.block_at(part.start)
+            if block and block.kind == "credit":
+                continue
+            if block and block.kind == "embedded_post":
+                part = Span(doc.id, block.start, block.end, doc.text[block.start : block.end])
+            if not units or units[-1] != part:
+                units.append(part)
+    return units
+
+
+def _event(
+    doc: Document,
+    sdoc: SpacyDoc,
+    unit: Span,
+    dates: Sequence[DateMention],
+    mentions: Sequence[Mention],
+    quotes: Sequence[Quote],
+) -> Event | None:
+    inside = sorted(
+        (d for d in dates if unit.start <= d.start < unit.end), key=lambda d: PRECISION_RANK[d.precision]
+    )
+    speakers = [q.speaker_id for q in quotes if unit.start <= q.start < unit.end and q.speaker_id]
+    named = [m.actor_id for m in mentions if unit.start <= m.start < unit.end]
+    actors = tuple(dict.fromkeys([*speakers, *named]))
+    if inside:
+        evidence = _date_phrase(doc, sdoc, unit, inside[0])
+        return make_event(inside[0].value, inside[0].precision, actors, evidence, (doc.id,))
+    block = doc.block_at(unit.start)
+    prose = block is None or block.kind == "body"
+    if doc.date and prose and (speakers or _doers(sdoc, unit, mentions)):
+        return make_event(doc.date, "on_or_before", actors, unit, (doc.id,))
+    return None
+
+
+def _date_phrase(doc: Document, sdoc: SpacyDoc, unit: Span, date: DateMention) -> Span:
+    """The phrase a date belongs to: the whole sentence, unless it hangs on a noun or subordinate verb."""
+    block = doc.block_at(unit.start)
+    span = sdoc.char_span(date.start, date.end, alignment_mode="expand")
+    if span is None or (block and block.kind != "body"):
+        return unit
+    governor = _governor(span)
+    if governor.dep_ in CLAUSE_HEADS or governor.pos_ not in {"NOUN", "PROPN", "VERB"}:
+        return unit
+    sub = list(governor.subtree)
+    start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+    beyond_date = start < date.start or end > date.end
+    if len(sub) < 3 or not beyond_date or not unit.start <= start < end <= unit.end:
+        return unit
+    return Span(doc.id, start, end, doc.text[start:end])
+
+
+def _governor(span: SpacySpan) -> Token:
+    """The word a date expression modifies: up through prepositions and number modifiers."""
+    tok = span.root
+    while tok.dep_ in {"pobj", "nummod", "compound", "appos"} and tok.head is not tok:
+        tok = tok.head
+    return tok.head if tok.dep_ == "prep" else tok
+
+
+def _doers(sdoc: SpacyDoc, unit: Span, mentions: Sequence[Mention]) -> set[str]:
+    """The known actors that are the subject of a main verb in the past or present (or its
+    passive agent) in a unit: the unit is an action of theirs."""
+    span = sdoc.char_span(unit.start, unit.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    doers = [t for t in span if _is_doer(t)]
+    return {m.actor_id for t in doers for m in mentions if m.start <= t.idx < m.end}
+
+
+def _is_doer(tok: Token) -> bool:
+    """The subject of a main verb in the past or present, or the agent of a passive ("by X")."""
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        return True
+    verb = tok.head
+    return tok.dep_ == "nsubj" and verb.dep_ == "ROOT" and verb.pos_ == "VERB" and verb.tag_ in ACTION_TAGS
+
+
+def make_event(
+    date: str,
+    precision: Precision,
+    actors: Sequence[str],
+    evidence: Span | Sequence[Span],
+    sources: Sequence[str],
+) -> Event:
+    """An Event whose id hashes its date, summary and sources (stable across runs)."""
+    spans = (evidence,) if isinstance(evidence, Span) else tuple(evidence)
+    summary = _summary(spans[0].text)
+    ordered = tuple(sorted(set(sources)))
+    key = f"{date}|{summary}|{','.join(ordered)}".encode()
+    return Event(hashlib.sha1(key).hexdigest()[:12], date, precision, tuple(actors), summary, spans, ordered)
+
+
+def _summary(text: str) -> str:
+    line = " ".join(text.split()).strip(" “”\"'«»")
+    return line if len(line) <= SUMMARY_CHARS else line[: SUMMARY_CHARS - 1].rstrip() + "…"
+
+
+def merge_events(events: Sequence[Event]) -> list[Event]:
+    """One event per real-world event, with every source that reports it, in date order.
+
+    Best-first clustering (Ng & Cardie 2002, "Improving machine learning approaches to coreference
+    resolution"): the most alike pair of events is joined first, so an event is not taken by a
+    weaker match that happened to come first. Only pairs with a common actor and a shared
+    indexed term are scored (lib.text.similarity.candidate_pairs), so it grows with the matches, not
+    with the square of the events.
+    """
+    words = [_head_words(e) for e in events]
+    tfidf = TfIdf(words)
+    vectors = [tfidf.vector(w) for w in words]
+    merged = [
+        _merge([events[k] for k in c.members]) for c in _clusters(events, _candidate_pairs(events, vectors))
+    ]
+    return sorted(merged, key=lambda e: (e.date, PRECISION_RANK[e.precision], e.summary, e.id))
+
+
+def _clusters(events: Sequence[Event], best_first: Iterable[tuple[int, int]]) -> list[_Cluster]:
+    """Join the events of each pair, best pair first, when their clusters can be one event."""
+    clusters = {i: _Cluster([i], set(e.sources), {(e.date, e.precision)}) for i, e in enumerate(events)}
+    owner = list(range(len(events)))
+    for i, j in best_first:
+        a, b = owner[i], owner[j]
+        if a != b and clusters[a].joinable(clusters[b]):
+            gone = clusters.pop(b)
+            clusters[a].absorb(gone)
+            for k in gone.members:
+                owner[k] = a
+    return list(clusters.values())
+
+
+def merge_into(merged: Sequence[Event], new: Sequence[Event]) -> tuple[set[int], list[Event]]:
+    """New events (of documents just added) merged into events already merged: the indexes of
+    ``merged`` that took part, and what replaces them (the new events included).
+
+    The same best-first rule as ``merge_events``, but only pairs with a new event are scored, and the
+    term weights come from these events alone: a full ``merge_events`` over every document's
+    events may join or split a borderline pair differently (lib/store/parallel.py says when it runs).
+    """
+    if not new:
+        return set(), []
+    events = [*merged, *new]
+    words = [_head_words(e) for e in events]
+    tfidf = TfIdf(words)
+    vectors = [tfidf.vector(w) for w in words]
+    first_new = len(merged)
+    pairs = []
+    for j in range(first_new, len(events)):
+        for i in range(j):
+            x, y = events[i], events[j]
+            if not set(x.actors) & set(y.actors) or set(x.sources) & set(y.sources):
+                continue
+            if _dates_compatible(x, y) and (score := cosine(vectors[i], vectors[j])) >= MERGE_MIN:
+                pairs.append((score, i, j))
+    best_first = ((i, j) for _, i, j in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])))
+    touched = [c for c in _clusters(events, best_first) if any(k >= first_new for k in c.members)]
+    taken = {k for c in touched for k in c.members if k < first_new}
+    return taken, [_merge([events[k] for k in sorted(c.members)]) for c in touched]
+
+
+@dataclass
+class _Cluster:
+    """Events being merged: their indexes, their sources and their distinct (date, precision)."""
+
+    members: list[int]
+    sources: set[str]
+    dates: set[tuple[str, str]]
+
+    def joinable(self, other: _Cluster) -> bool:
+        """One source does not report one event twice, and every date must fit every other."""
+        if self.sources & other.sources:
+            return False
+        return all(_compatible(x, y) for x in self.dates for y in other.dates)
+
+    def absorb(self, other: _Cluster) -> None:
+        self.members.extend(other.members)
+        self.sources |= other.sources
+        self.dates |= other.dates
+
+
+def _candidate_pairs(events: Sequence[Event], vectors: Sequence[Vector]) -> Iterator[tuple[int, int]]:
+    """Pairs from different sources, dates compatible, a common actor, alike words; best first
+    (ties: by index). Held as three compact arrays, not a list of tuples: a wire story that many
+    outlets carry makes millions of pairs."""
+    scores, first, second = array("d"), array("q"), array("q")
+    for i, j in candidate_pairs(vectors, MERGE_MIN, [e.actors for e in events]):
+        a, b = events[i], events[j]
+        if set(a.sources) & set(b.sources) or not _dates_compatible(a, b):
+            continue
+        score = cosine(vectors[i], vectors[j])
+        if score >= MERGE_MIN:
+            scores.append(score)
+            first.append(i)
+            second.append(j)
+    order = np.lexsort((np.asarray(second), np.asarray(first), -np.asarray(scores)))
+    for k in order.tolist():
+        yield first[k], second[k]
+
+
+def _head_words(event: Event) -> list[str]:
+    """The words of an event's first evidence: what it is; the rest is what was said there."""
+    return terms(event.evidence[0].text)
+
+
+def _words(event: Event) -> list[str]:
+    return [t for span in event.evidence for t in terms(span.text)]
+
+
+def _dates_compatible(a: Event, b: Event) -> bool:
+    return _compatible((a.date, a.precision), (b.date, b.precision))
+
+
+def _compatible(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Two (date, precision) fit one event: a bound admits any date up to it, prefixes nest."""
+    (date_a, prec_a), (date_b, prec_b) = a, b
+    if prec_a == "on_or_before" and prec_b == "on_or_before":
+        return True
+    if prec_a == "on_or_before" or prec_b == "on_or_before":
+        exact, bound = (date_b, date_a) if prec_a == "on_or_before" else (date_a, date_b)
+        return exact[: len(bound)] <= bound
+    return date_a.startswith(date_b) or date_b.startswith(date_a)
+
+
+def _merge(cluster: list[Event]) -> Event:
+    """The most precise date wins; an "on or before" keeps the earliest bound."""
+    if len(cluster) == 1:
+        return cluster[0]
+    best = min(cluster, key=lambda e: (PRECISION_RANK[e.precision], e.date))
+    actors = tuple(dict.fromkeys(a for e in cluster for a in e.actors))
+    evidence = tuple(span for e in cluster for span in e.evidence)
+    ordered = (*best.evidence, *(s for s in evidence if s not in best.evidence))
+    sources = [s for e in cluster for s in e.sources]
+    return make_event(best.date, best.precision, actors, ordered, sources)

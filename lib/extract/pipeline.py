@@ -1,0 +1,100 @@
+"""One pass over a corpus: parse each document once with spaCy, then run every extractor on it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from lib.extract import numbers, positions
+from lib.extract.actors import extract as actors
+from lib.extract.dates import extract as dates
+from lib.extract.events import extract as events
+from lib.extract.quotes import extract as quotes
+from lib.read.ingest import load_corpus
+from lib.records import (
+    Analysis,
+    Batch,
+    Corpus,
+    Document,
+    Span,
+    to_dict,
+)
+from lib.text.nlp import parse
+
+Progress = Callable[[int, int], None]
+
+
+def extract_batch(docs: Sequence[Document], progress: Progress | None = None) -> Batch:
+    """Every per-document record of some documents: one spaCy parse each, then every extractor.
+
+    The single-process analysis and the parallel ingest (lib/store/parallel.py) both extract here.
+    """
+    sdocs = []
+    for i, sdoc in enumerate(parse(d.text for d in docs)):
+        sdocs.append(sdoc)
+        if progress:
+            progress(i + 1, len(docs))
+    pairs = list(zip(docs, sdocs, strict=True))
+    found_actors, mentions = actors.extract_mentions(pairs, actors.load_registry())
+    by_id = {a.id: a for a in found_actors}
+    found_quotes = [q for d, s in pairs for q in quotes.extract_quotes(d, s, mentions, by_id)]
+    found_dates = [t for d in docs for t in dates.extract_dates(d)]
+    places = frozenset(a.id for a in found_actors if a.type == "place")
+    doc_events = [
+        e
+        for d, s in pairs
+        for e in events.extract_events(d, s, found_dates, mentions, found_quotes, places=places)
+    ]
+    return Batch(
+        documents=tuple(docs),
+        mentions=tuple(mentions),
+        raw_actors=tuple(by_id[m.actor_id] for m in mentions),
+        agentive=tuple(by_id[m.actor_id].type == "country" for m in mentions),
+        quotes=tuple(found_quotes),
+        dates=tuple(found_dates),
+        events=tuple(doc_events),
+        numbers=tuple(n for d, s in pairs for n in numbers.extract_numbers(d, s)),
+        sentences=tuple(Span(d.id, s.start_char, s.end_char, s.text) for d, sd in pairs for s in sd.sents),
+        actors=tuple(found_actors),
+    )
+
+
+def analyze_corpus(corpus: Corpus, progress: Progress | None = None) -> Analysis:
+    """Run every extractor over the corpus's documents, then the corpus-level steps."""
+    batch = extract_batch(corpus.documents, progress)
+    by_id = {a.id: a for a in batch.actors}
+    return Analysis(
+        corpus=corpus,
+        sentences=batch.sentences,
+        actors=batch.actors,
+        mentions=batch.mentions,
+        quotes=batch.quotes,
+        dates=batch.dates,
+        events=tuple(events.merge_events(batch.events)),
+        numbers=batch.numbers,
+        positions=tuple(positions.assign_positions(batch.quotes, by_id, positions.load_issues())),
+    )
+
+
+def analyze_paths(paths: Sequence[str | Path], cache_dir: Path | None = None) -> Analysis:
+    return analyze_corpus(load_corpus(paths, cache_dir=cache_dir))
+
+
+def analysis_dict(analysis: Analysis) -> dict[str, Any]:
+    """The CLI's JSON object: every record list, errors included."""
+    return {
+        "documents": [to_dict(d) for d in analysis.documents],
+        "errors": [to_dict(e) for e in analysis.corpus.errors],
+        "actors": [to_dict(a) for a in analysis.actors],
+        "mentions": [to_dict(m) for m in analysis.mentions],
+        "quotes": [to_dict(q) for q in analysis.quotes],
+        "dates": [to_dict(t) for t in analysis.dates],
+        "events": [to_dict(e) for e in analysis.events],
+        "numbers": [to_dict(n) for n in analysis.numbers],
+        "positions": [to_dict(p) for p in analysis.positions],
+    }
+
+
+def sentences_of(analysis: Analysis, doc_id: str) -> list[Span]:
+    return [s for s in analysis.sentences if s.doc_id == doc_id]

@@ -1,0 +1,181 @@
+"""Actor x issue stances: which issues each statement addresses, and how its speaker stands on them.
+
+Issues and stance cues are data (lib/lexicons/issues.yaml): a statement addresses an issue
+when it contains one of the issue's cue phrases, and its stance is the first stance whose
+cues it contains, in a fixed priority order. This is the dictionary approach to stance of
+Laver & Garry (2000, "Estimating policy positions from political texts") applied per
+statement; it bails out to the issue's default stance rather than guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, cast
+
+import yaml
+
+from lib import LEXICONS
+from lib.records import Actor, Position, Quote, Span, Stance
+
+ISSUES_PATH = LEXICONS / "issues.yaml"
+STANCE_ORDER: tuple[Stance, ...] = ("threatens", "demands", "opposes", "conditional", "supports")
+StanceCues = tuple[tuple[Stance, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Issue:
+    id: str
+    label: str
+    description: str
+    cues: tuple[str, ...]
+    default_stance: Stance = "neutral"
+    stance_cues: StanceCues = ()  # this issue's own cues, checked first
+    general_cues: StanceCues = ()  # the file's general cues
+
+
+@dataclass(frozen=True)
+class StatementStance:
+    """One statement's stance on one issue, credited to one actor."""
+
+    actor_id: str
+    issue: Issue
+    stance: Stance
+    evidence: Span
+
+
+def load_issues(path: Path | None = None) -> list[Issue]:
+    """The issues of the data file (default: lib/lexicons/issues.yaml)."""
+    data = yaml.safe_load((path or ISSUES_PATH).read_text(encoding="utf-8")) or {}
+    general = _stance_cues(data.get("stance_cues") or {})
+    return [_issue(raw, general) for raw in data.get("issues") or []]
+
+
+def _issue(raw: dict[str, Any], general: StanceCues) -> Issue:
+    return Issue(
+        id=str(raw["id"]),
+        label=str(raw.get("label", raw["id"])),
+        description=str(raw.get("description", "")),
+        cues=tuple(str(c).lower() for c in raw.get("cues") or []),
+        default_stance=cast(Stance, raw.get("default_stance", "neutral")),
+        stance_cues=_stance_cues(raw.get("stance_cues") or {}),
+        general_cues=general,
+    )
+
+
+def _stance_cues(raw: Mapping[str, Sequence[str]]) -> StanceCues:
+    unknown = set(raw) - set(STANCE_ORDER)
+    if unknown:
+        raise ValueError(f"unknown stance(s) in issues file: {', '.join(sorted(unknown))}")
+    return tuple((s, tuple(str(c).lower() for c in raw[s])) for s in STANCE_ORDER if s in raw)
+
+
+def assign_positions(
+    quotes: Sequence[Quote],
+    actors: Mapping[str, Actor],
+    issues: Sequence[Issue],
+    roll_up: bool = True,
+    base: Sequence[Position] = (),
+) -> list[Position]:
+    """Actor x issue x stance rows with counts and evidence, person statements rolled up to their body.
+
+    ``base``: positions already counted from earlier documents, which ``quotes`` (of later
+    documents only) add to: the rows are those of all the quotes at once.
+    """
+    rows: dict[tuple[str, str, Stance], list[Span]] = defaultdict(list)
+    for p in base:
+        rows[(p.actor_id, p.issue, p.stance)].extend(p.evidence)
+    labels = {i.id: i.label for i in issues}
+    for found in statement_stances(quotes, actors, issues, roll_up):
+        rows[(found.actor_id, found.issue.id, found.stance)].append(found.evidence)
+    keys = sorted(rows, key=row_order(issues))
+    return [Position(a, i, labels[i], s, len(rows[(a, i, s)]), tuple(rows[(a, i, s)])) for a, i, s in keys]
+
+
+def row_order(issues: Sequence[Issue]) -> Callable[[tuple[str, str, str]], tuple[str, int, int]]:
+    """The sort key of a position row (actor id, issue id, stance): by actor, then the issues' order
+    in the lexicon, then STANCE_ORDER."""
+    rank = {i.id: n for n, i in enumerate(issues)}
+
+    def key(row: tuple[str, str, str]) -> tuple[str, int, int]:
+        actor, issue, stance = row
+        return actor, rank.get(issue, len(rank)), STANCE_ORDER.index(stance) if stance in STANCE_ORDER else 9
+
+    return key
+
+
+def statement_stances(
+    quotes: Sequence[Quote], actors: Mapping[str, Actor], issues: Sequence[Issue], roll_up: bool = True
+) -> Iterator[StatementStance]:
+    """Every (actor, issue, stance) a statement supports, once per actor it counts for."""
+    for quote in first_hand(quotes):
+        if not quote.speaker_id:
+            continue
+        evidence = Span(quote.doc_id, quote.start, quote.end, quote.text)
+        for issue, stance in classify(quote.text, quote.cue or "", issues):
+            for actor_id in _credited(quote.speaker_id, actors, roll_up):
+                yield StatementStance(actor_id, issue, stance, evidence)
+
+
+def first_hand(quotes: Sequence[Quote]) -> list[Quote]:
+    """The statements not nested inside another speaker's: in "Russia says NATO threatens its
+    interests" the words are Russia's report, not a position NATO took (PARC 3.0, Pareti 2016:
+    a nested attribution is the outer source's claim). Compared within each document only."""
+    by_doc: dict[str, list[Quote]] = defaultdict(list)
+    for q in quotes:
+        by_doc[q.doc_id].append(q)
+    return [q for q in quotes if not any(_nests(o, q) for o in by_doc[q.doc_id] if o is not q)]
+
+
+def _nests(outer: Quote, inner: Quote) -> bool:
+    return outer.speaker_id != inner.speaker_id and outer.start <= inner.start and inner.end <= outer.end
+
+
+def _credited(speaker_id: str, actors: Mapping[str, Actor], roll_up: bool) -> list[str]:
+    """The speaker, then (with roll_up) the bodies it speaks for, following affiliations."""
+    chain = [speaker_id]
+    while (
+        roll_up and (actor := actors.get(chain[-1])) and actor.affiliation and actor.affiliation not in chain
+    ):
+        chain.append(actor.affiliation)
+    return chain
+
+
+def classify(text: str, cue: str, issues: Sequence[Issue]) -> list[tuple[Issue, Stance]]:
+    """The issues a statement addresses and its stance on each."""
+    body = _normal(text)
+    stance_text = _normal(f"{cue} {text}")
+    found = [(i, _own_stance(stance_text, i)) for i in issues if _has_any(body, i.cues)]
+    threat = any(s == "threatens" for _, s in found)
+    return [(i, s or _fallback_stance(stance_text, i, threat)) for i, s in found]
+
+
+def _own_stance(text: str, issue: Issue) -> Stance | None:
+    return next((s for s, cues in issue.stance_cues if _has_any(text, cues)), None)
+
+
+def _fallback_stance(text: str, issue: Issue, threat: bool) -> Stance:
+    if threat:  # the condition of a threat is what it demands (Schelling 1966, ch. 2)
+        return "demands"
+    general = next((s for s, cues in issue.general_cues if _has_any(text, cues)), None)
+    return general or issue.default_stance
+
+
+def _normal(text: str) -> str:
+    return text.lower().replace("’", "'").replace("‘", "'")
+
+
+def _has_any(text: str, cues: Sequence[str]) -> bool:
+    return _cue_pattern(tuple(cues)).search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """Cues matched at a word start; an impossible pattern for no cues."""
+    if not cues:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(rf"(?<!\w){re.escape(c)}" for c in sorted(cues, key=len, reverse=True)))

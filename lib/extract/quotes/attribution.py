@@ -1,0 +1,94 @@
+"""Shared pieces of quote attribution: found statements, token regions, cue lookup."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Token
+
+from lib.extract.quotes.cues import CueLexicon
+from lib.extract.quotes.speakers import Name
+from lib.text.tags import FINITE
+
+CUE_POS = frozenset({"VERB", "AUX"})
+AS_CLOSERS = frozenset({",", ".", ";", "!", "?", "—", "–"})
+SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
+PUT_IT = frozenset({"put", "puts", "putting"})  # "as X put it": an idiom of saying
+
+
+@dataclass(frozen=True)
+class Found:
+    """A statement before it becomes a Quote record (speaker not yet mapped to an actor)."""
+
+    start: int
+    end: int
+    kind: str  # direct | indirect
+    cue: str | None
+    speaker: Name | None
+    confidence: float
+
+
+class Tokens:
+    """Character-region access to a parse's tokens."""
+
+    def __init__(self, sdoc: SpacyDoc) -> None:
+        self.sdoc = sdoc
+        self.starts = [t.idx for t in sdoc]
+
+    def within(self, start: int, end: int) -> list[Token]:
+        i = bisect_left(self.starts, start)
+        j = bisect_left(self.starts, end)
+        return [t for t in self.sdoc[i:j] if t.idx + len(t) <= end]
+
+
+def is_speech_cue(token: Token, cues: CueLexicon, any_pos: bool = False) -> bool:
+    """A verb of saying, or "according" of "according to". ``any_pos`` for short
+    interruptions ("– assures Blinken –"), where the tagger often calls the verb a noun."""
+    if token.lower_ == "according":
+        return token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to"
+    return token.lower_ in cues.speech and (any_pos or token.pos_ in CUE_POS)
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def cue_text(cue: Token) -> str:
+    return "according to" if cue.lower_ == "according" else cue.text
+
+
+def _as_cue(cue: Token, cues: CueLexicon) -> bool:
+    """A verb of saying, thinking or showing, or the idiom "put it"; a speech act ("as he
+    welcomed guests") has its own object and is no attribution of the clause around it."""
+    if cue.lower_ in PUT_IT:
+        return cue.i + 1 < len(cue.doc) and cue.nbor(1).lower_ == "it"
+    return cue.tag_ in FINITE | {"VBN"} and cue.lower_ in cues.speech | cues.belief | cues.evidence
+
+
+def as_phrase(mark: Token, cues: CueLexicon) -> tuple[Token, Token, int] | None:
+    """ "as X said,", "as X has argued,", "as X put it in a book,": the subject's head, the cue
+    and the last token of the phrase. The pattern is read off the words, not the parse, which often
+    attaches "as" as a preposition and the cue as the sentence's root. Only a subject, auxiliaries,
+    a particle ("pointed out") or "it" and a short adjunct may follow "as": "as he said goodbye"
+    and "as expected" (no subject) are the reporter's time or manner (PARC 3.0, Pareti 2016)."""
+    doc, i = mark.doc, mark.i
+    if mark.lower_ != "as" or (i > mark.sent.start and doc[i - 1].text != ","):
+        return None
+    cue = next((t for t in doc[i + 2 : min(i + 12, mark.sent.end)] if _as_cue(t, cues)), None)
+    between = list(doc[i + 1 : cue.i]) if cue is not None else []
+    # the phrase's head: its one word attached outside it (to the cue, or to "as" when misparsed)
+    subject = next((t for t in between if not mark.i < t.head.i < cue.i), None) if cue else None
+    if (
+        cue is None
+        or subject is None
+        or subject.pos_ not in SPEAKER_POS
+        or any(t.pos_ == "VERB" for t in between)
+    ):
+        return None
+    end = cue.i + 1 if cue.i + 1 < len(doc) and (cue.nbor(1).dep_ == "prt" or cue.lower_ in PUT_IT) else cue.i
+    close = next((t.i for t in doc[end + 1 : min(end + 10, mark.sent.end)] if t.text in AS_CLOSERS), None)
+    if close is None or any(t.tag_ in FINITE or t.dep_ == "dobj" for t in doc[end + 1 : close]):
+        return None
+    return subject, cue, close - 1

@@ -1,0 +1,108 @@
+"""The reporting-verb lexicon (lib/lexicons/reporting_verbs.yaml), inflected once.
+
+The model runs without its lemmatizer (lib/text/nlp.py), so verbs are matched by surface form:
+the YAML lists base forms and this module generates the regular inflections.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lib import LEXICONS
+
+LEXICON = LEXICONS / "reporting_verbs.yaml"
+VOWELS = "aeiou"
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    speech: frozenset[str]  # inflected forms, lower-case
+    belief: frozenset[str]
+    evidence: frozenset[str]
+    source_phrases: tuple[str, ...]
+    post_handle_pattern: str
+    role_nouns: frozenset[str]
+    role_synonyms: dict[str, tuple[str, ...]]
+    acts: frozenset[str] = frozenset()  # speech acts whose object or to-clause is the content
+    nouns: frozenset[str] = frozenset()  # nouns of saying, singular and plural ("claim(s) that")
+    hearer_object: frozenset[str] = frozenset()  # "urged the council": the object is the hearer
+    colon_labels: frozenset[str] = frozenset()  # "Correction:", "Update:": no speaker before the colon
+    prep_acts: dict[str, frozenset[str]] = field(default_factory=dict)  # "pointed" -> {"to"}
+    role_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "head of state" -> president
+    # gender cues for pronoun agreement: honorifics and first names, "male"/"female" -> words
+    honorifics: dict[str, frozenset[str]] = field(default_factory=dict)
+    first_names: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+def _third_person(base: str) -> str:
+    if base.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return base + "es"
+    if base.endswith("y") and base[-2:-1] not in VOWELS:
+        return base[:-1] + "ies"
+    return base + "s"
+
+
+def _past(base: str) -> str:
+    if base.endswith("e"):
+        return base + "d"
+    if base.endswith("y") and base[-2:-1] not in VOWELS:
+        return base[:-1] + "ied"
+    return base + "ed"
+
+
+def _gerund(base: str) -> str:
+    if base.endswith("ie"):
+        return base[:-2] + "ying"
+    if base.endswith("e") and not base.endswith("ee"):
+        return base[:-1] + "ing"
+    return base + "ing"
+
+
+def inflect(base: str, irregular: dict[str, list[str]]) -> set[str]:
+    """The base form, its regular inflections and any irregular forms listed for it."""
+    return {base, _third_person(base), _past(base), _gerund(base), *irregular.get(base, [])}
+
+
+def _forms(bases: list[str], irregular: dict[str, list[str]]) -> frozenset[str]:
+    return frozenset(f for b in bases for f in inflect(b.lower(), irregular))
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: Path = LEXICON) -> CueLexicon:
+    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    irregular: dict[str, list[str]] = raw.get("irregular") or {}
+    return CueLexicon(
+        speech=_forms(raw["speech"], irregular),
+        belief=_forms(raw.get("belief") or [], irregular),
+        evidence=_forms(raw.get("evidence") or [], irregular),
+        source_phrases=tuple(raw.get("source_phrases") or ()),
+        post_handle_pattern=str(raw.get("post_handle_pattern") or r"\(@\w+\)"),
+        role_nouns=frozenset(raw.get("role_nouns") or ()),
+        role_synonyms={k: tuple(v) for k, v in (raw.get("role_synonyms") or {}).items()},
+        role_phrases={k.lower(): tuple(v) for k, v in (raw.get("role_phrases") or {}).items()},
+        acts=_forms(raw.get("acts") or [], irregular),
+        hearer_object=_forms(raw.get("hearer_object") or [], irregular),
+        colon_labels=frozenset(str(w).lower() for w in raw.get("colon_labels") or ()),
+        prep_acts=_prep_acts(raw.get("prep_acts") or {}, irregular),
+        honorifics=_word_sets(raw.get("honorifics") or {}),
+        first_names=_word_sets(raw.get("first_names") or {}),
+        nouns=frozenset(f for n in raw.get("nouns") or [] for f in _plural(n)),
+    )
+
+
+def _prep_acts(raw: dict[str, list[str]], irregular: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    """Every inflected form of each verb, with the prepositions that introduce its content."""
+    return {f: frozenset(p) for base, p in raw.items() for f in inflect(base.lower(), irregular)}
+
+
+def _plural(noun: str) -> tuple[str, str]:
+    return noun.lower(), _third_person(noun.lower())
+
+
+def _word_sets(raw: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    return {key: frozenset(str(w).lower() for w in words) for key, words in raw.items()}

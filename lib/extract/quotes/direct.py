@@ -1,0 +1,257 @@
+"""Direct quotations: marked spans attributed to a speaker through an adjacent cue.
+
+After textacy's ``direct_quotations`` and the Gender Gap Tracker's quote extractor (Asr et al.
+2021): the cue is looked for, in order, in an interruption inside the quotation ("– added X –",
+or the ", said X," between two merged halves), right after the closing mark ("..." said X), and
+before the opening mark in the same sentence (X warned that ... "..."; "according to X";
+"X: ..." in headings). A quotation with no cue takes the speaker of a cue in the sentence right
+before it ("X said." / "X continued:"), else of the previous quotation of the same or the previous
+paragraph (GGT's "floating quotes"); short ones with no person speaking
+them are scare quotes or titles, and are dropped (textacy: 'Burton thinks cats are "cuties"').
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from lib.extract.quotes.attribution import Found, Tokens, cue_text, inside, is_speech_cue
+from lib.extract.quotes.cues import CueLexicon
+from lib.extract.quotes.marks import MarkedSpan
+from lib.extract.quotes.speakers import Name, Resolver, speaker_head, speaker_tokens
+
+SENTENCE_END = re.compile(r"[.!?…](?=[\s”\"»’]*(\s|$))|\n")
+DASHED = re.compile(r"\s[–—-]\s*([^–—“”\"«»]{3,80}?)\s*[–—-]\s")
+# titles before names, whose full stop ends no sentence (spaCy's English tokenizer exceptions)
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr rep reps sen sens gov lt col gen sgt capt cmdr adm rev st jr sr prof pres "
+    "supt dept corp inc co ltd no vs u.s del maj brig cpl pvt amb atty hon fr messrs".split()
+)
+AFTER_WINDOW = 6  # tokens after the closing mark in which "said X" is looked for
+MAX_TITLE_WORDS = 8
+TITLE_SLOTS = frozenset({"of", "on", "in"})
+MIN_WORDS = 4  # shorter quotations need a person who says them
+FLOATING_LINES = 2
+# "I said" next to a quotation is the quoted speaker's own voice, not an attribution
+SPEAKERS_OWN_VOICE = frozenset({"i", "me", "we", "us", "you"})
+SIGNATURE_DASH = re.compile(r"[^\S\n]*([―—–])[^\S\n]*")
+TITLE_MINOR = frozenset("a an the and but or nor of on in at to for by with from as".split())
+NAMELIKE = frozenset({"PROPN", "PRON", "NOUN"})
+
+
+class DirectAttributor:
+    def __init__(
+        self, text: str, tokens: Tokens, resolver: Resolver, quoted: list[tuple[int, int]], cues: CueLexicon
+    ) -> None:
+        self.text = text
+        self.quoted = quoted  # every top-level quotation, masked when cues are looked for
+        self.tokens = tokens
+        self.resolver = resolver
+        self.cues = cues
+        self.last: Found | None = None
+        self.last_person: Name | None = None
+
+    def attribute(self, span: MarkedSpan, gaps: list[tuple[int, int]]) -> Found | None:
+        """The quotation as a Found, or None when it is not a quotation anybody says."""
+        bound = _enclosing(span, self.quoted)
+        masked = [(s, e) for s, e in self.quoted if (s, e) != bound and not span.start <= s < span.end]
+        regions = [*gaps, *self._dashed(span)]
+        hits = [
+            self._cue_in_regions(regions, masked),
+            self._cue_after(span, bound, masked),
+            # inside a quotation, a cue before the inner quotation is the quoted speaker's own
+            # report ('“... my mother saying, ‘go vote’ ...”'), not the reporter's attribution
+            None if bound is not None else self._cue_before(span, bound, masked),
+        ]
+        short = len(re.findall(r"\w+", self.text[span.start : span.end])) < MIN_WORDS
+        usable = [h for h in hits if h is not None and h[1] is not None and (not short or h[1].person)]
+        hit = next(iter(usable), next((h for h in hits if h is not None), None))
+        found = self._found(span, hit, bound is not None)
+        if found is not None and not span.nested:
+            self.last = found
+        return found
+
+    def _found(self, span: MarkedSpan, hit: tuple[str, Name | None] | None, nested: bool) -> Found | None:
+        content = self.text[span.start : span.end]
+        words = len(re.findall(r"\w+", content))
+        if (words < MIN_WORDS or (words <= MAX_TITLE_WORDS and self._after_of(span))) and _is_title(content):
+            return None
+        if hit is None:
+            return None if nested or words < MIN_WORDS else self._floating(span)
+        cue, name = hit
+        if words < MIN_WORDS and not (name is not None and name.person):
+            return None
+        if name is not None and name.person:
+            self.last_person = name
+        confidence = 0.9 if name is not None and name.resolved else 0.6
+        return Found(
+            span.start, span.end, "direct", cue, name, confidence if span.closed else confidence - 0.2
+        )
+
+    def _after_of(self, span: MarkedSpan) -> bool:
+        """ "on CNN's “State of the Union”", "an episode of “The Late Show”": a name's slot."""
+        before = re.findall(r"\S+", self.text[max(0, span.start - 20) : span.start])
+        return bool(before) and (before[-1].lower() in TITLE_SLOTS or before[-1].endswith(("'s", "’s")))
+
+    def _floating(self, span: MarkedSpan) -> Found:
+        said = self._said_before(span)
+        if said is not None:  # the sentence right before it is nearer than the last quotation
+            return Found(span.start, span.end, "direct", said[0], said[1], 0.6)
+        prev = self.last
+        near = prev is not None and self.text.count("\n", prev.end, span.start) <= FLOATING_LINES
+        if prev is not None and near and prev.speaker is not None:
+            return Found(span.start, span.end, "direct", prev.cue, prev.speaker, 0.6)
+        return Found(span.start, span.end, "direct", None, None, 0.3)
+
+    def _said_before(self, span: MarkedSpan) -> tuple[str, Name] | None:
+        """The person who speaks in the sentence right before a quotation that opens its own
+        sentence ('..., Schiff said. "The other factor ..."'), or in a paragraph ending in a colon
+        right above it ("Caddell continued:"): GGT's floating quotes (Asr et al. 2021)."""
+        line = self._line_start(span.start)
+        if self.text[line : span.start].strip():
+            start = _sentence_start(self.text, span.start, line)
+            if self.text[start : span.start].strip():
+                return None  # mid-sentence: the cue before it, if any, was already looked for
+            region = (_sentence_start(self.text, max(line, start - 1), line), start)
+        else:
+            above = self.text[:line].rstrip()
+            if not above.endswith(":"):
+                return None
+            region = (self._line_start(len(above)), len(above))
+        toks = self._open_tokens(*region, self.quoted)
+        cues = [t for t in toks if is_speech_cue(t, self.cues) and t.tag_ != "VBG"]
+        if not cues:
+            return None
+        cue, name = self._speaker(cues[-1], toks, *region)
+        head = speaker_head(cues[-1])
+        named = head is not None and head.pos_ == "PROPN"  # "Schiff" names someone, "the ministry" is vaguer
+        return (cue, name) if name is not None and (name.person or named) else None
+
+    def _dashed(self, span: MarkedSpan) -> list[tuple[int, int]]:
+        return [m.span(1) for m in DASHED.finditer(self.text, span.start, span.end)]
+
+    def _cue_in_regions(
+        self, regions: list[tuple[int, int]], masked: list[tuple[int, int]]
+    ) -> tuple[str, Name | None] | None:
+        for start, end in regions:
+            toks = self._open_tokens(start, end, masked)
+            cue = next((t for t in toks if is_speech_cue(t, self.cues, any_pos=True)), None)
+            if cue is not None:
+                return self._speaker(cue, toks, start, end)
+        return None
+
+    def _cue_after(
+        self, span: MarkedSpan, bound: tuple[int, int] | None, masked: list[tuple[int, int]]
+    ) -> tuple[str, Name | None] | None:
+        limit = bound[1] if bound else self._line_end(span.end)
+        end = _next_sentence_end(self.text, span.end, limit)
+        toks = self._open_tokens(span.end, end, masked)
+        signed = self._signature(span.end, toks)
+        if signed is not None:
+            return signed
+        words = [t for t in toks if not t.is_punct]
+        # a participle after a quotation ('"...", urging X') continues the sentence, it is no cue
+        cues = [t for t in words if is_speech_cue(t, self.cues) and t.tag_ != "VBG"]
+        cue = next((t for t in cues if t in words[:AFTER_WINDOW] or _opens_with_speaker(t, words)), None)
+        return self._speaker(cue, toks, span.end, end) if cue is not None else None
+
+    def _cue_before(
+        self, span: MarkedSpan, bound: tuple[int, int] | None, masked: list[tuple[int, int]]
+    ) -> tuple[str, Name | None] | None:
+        floor = bound[0] + 1 if bound else self._line_start(span.start)
+        start = _sentence_start(self.text, span.start, floor)
+        toks = self._open_tokens(start, span.start, masked)
+        if self.text[start : span.start].rstrip().endswith(":"):
+            return self._colon(toks, start, span.start)
+        cues = [t for t in toks if is_speech_cue(t, self.cues)]
+        # "according to X" scopes over its whole sentence (PARC); otherwise the nearest cue
+        cue = next((t for t in cues if t.lower_ == "according"), cues[-1] if cues else None)
+        return self._speaker(cue, toks, start, span.start) if cue is not None else None
+
+    def _signature(self, end: int, toks: list[Token]) -> tuple[str, Name | None] | None:
+        """'"..." ― Name': a quotation signed with a dash (posts, vox pops, epigraphs), the dash
+        spaced or glued to the closing mark ('...”― Name', one token for the tokenizer)."""
+        dash = SIGNATURE_DASH.match(self.text, end)
+        name = next((t for t in toks if t.idx >= dash.end() and not t.is_space), None) if dash else None
+        if dash is None or name is None or name.pos_ != "PROPN":
+            return None
+        return dash.group(1), self.resolver.resolve(speaker_tokens(name), False, None)
+
+    def _colon(self, toks: list[Token], start: int, end: int) -> tuple[str, Name | None] | None:
+        """ "X said: ..." or a heading "X: ..." where the name before the colon speaks."""
+        cue = next((t for t in reversed(toks) if is_speech_cue(t, self.cues)), None)
+        if cue is not None:
+            return self._speaker(cue, toks, start, end)
+        names = [t for t in toks if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ == "PROPN"]
+        if not names or len([t for t in toks if not t.is_punct]) > 6:
+            return None
+        return ":", self.resolver.resolve(speaker_tokens(names[-1]), False, self.last_person)
+
+    def _speaker(self, cue: Token, toks: list[Token], start: int, end: int) -> tuple[str, Name | None]:
+        head = speaker_head(cue)
+        if head is None or not start <= head.idx < end or inside(head.idx, self.quoted):
+            head = _nearest_name(cue, toks)  # not a word of a quotation ('on Fox's “Fox and Friends”')
+        if head is None or head.lower_ in SPEAKERS_OWN_VOICE:
+            return cue_text(cue), None
+        inside_quote = inside(head.idx, self.quoted)
+        return cue_text(cue), self.resolver.resolve(speaker_tokens(head), inside_quote, self.last_person)
+
+    def _open_tokens(self, start: int, end: int, masked: list[tuple[int, int]]) -> list[Token]:
+        return [t for t in self.tokens.within(start, end) if not inside(t.idx, masked)]
+
+    def _line_start(self, pos: int) -> int:
+        return self.text.rfind("\n", 0, pos) + 1
+
+    def _line_end(self, pos: int) -> int:
+        end = self.text.find("\n", pos)
+        return len(self.text) if end < 0 else end
+
+
+def _opens_with_speaker(cue: Token, words: list[Token]) -> bool:
+    """'"...," Jane Roe, an economist at the institute, told reporters': a long speaker phrase
+    right after the closing mark, then its cue (GGT's quote-speaker-cue pattern, Asr et al. 2021)."""
+    head = speaker_head(cue)
+    return head is not None and bool(words) and head.left_edge.i <= words[0].i <= head.i
+
+
+def _is_title(content: str) -> bool:
+    """A short quotation in title case is a title or a nickname ("Morning Joe", "Face the
+    Nation"), not speech: titles are capitalised headline-style, articles, short prepositions
+    and conjunctions excepted (Chicago Manual of Style 8.159); speech is not."""
+    words = re.findall(r"[^\W\d_]+", content)
+    return bool(words) and words[0][0].isupper() and all(w[0].isupper() or w in TITLE_MINOR for w in words)
+
+
+def _nearest_name(cue: Token, toks: list[Token]) -> Token | None:
+    """A person named before the cue ('Flynn, a top Trump surrogate, said'), else the nearest
+    noun or pronoun ('said Caddell, speaking of Clinton's health')."""
+    names = [t for t in toks if t.pos_ in NAMELIKE and t.i != cue.i and t.dep_ != "compound"]
+    people_before = [t for t in names if t.i < cue.i and t.ent_type_ == "PERSON"]
+    if people_before:
+        return people_before[-1]
+    return min(names, key=lambda t: abs(t.i - cue.i), default=None)
+
+
+def _enclosing(span: MarkedSpan, outer: list[tuple[int, int]]) -> tuple[int, int] | None:
+    if not span.nested:
+        return None
+    return next(((s, e) for s, e in outer if s < span.start and span.end <= e), None)
+
+
+def _sentence_ends(text: str, start: int, end: int) -> list[int]:
+    """Sentence ends in text[start:end], not after a title or an initial ("Mr.", "Rep.", "G.")."""
+    ends = []
+    for m in SENTENCE_END.finditer(text, start, end):
+        word = re.search(r"(\w+)\.$", text[max(start, m.start() - 12) : m.end()])
+        if word is None or (word.group(1).lower() not in ABBREVIATIONS and len(word.group(1)) > 1):
+            ends.append(m.end())
+    return ends
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> int:
+    return max(_sentence_ends(text, floor, pos), default=floor)
+
+
+def _next_sentence_end(text: str, pos: int, limit: int) -> int:
+    return min(_sentence_ends(text, pos, limit), default=limit)

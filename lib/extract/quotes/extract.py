@@ -1,0 +1,337 @@
+"""Quotations and reported speech, each with its speaker's surface and the actor it resolves to.
+
+A Quote's ``speaker_text`` is the speaker as written at ``speaker_start:speaker_end`` ("he",
+"the secretary", "Rep. Lee"); ``speaker_id`` is the actor of the name that surface resolves to
+(lib/extract/quotes/speakers.py), found through the document's mentions, or None when that name is no actor.
+
+Three sources of statements, all attributed through the cues of lib/lexicons/reporting_verbs.yaml:
+direct quotations between marks (lib/extract/quotes/direct.py), embedded social-media posts signed
+"— Name (@handle) Date", and reported speech (lib/extract/quotes/indirect.py). The approach follows the
+SFU Gender Gap Tracker's quote extractor (Asr et al. 2021, PLOS ONE), textacy's
+``direct_quotations`` and Pareti's PARC attribution relations (cue, source, content).
+Direct quotations include their marks, so their kind can be read off the text. Lines opening
+with a speaker's name and a colon (transcripts, headlines) are statements of that speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Token
+
+from lib.extract.quotes.attribution import Found, Tokens, inside, is_speech_cue
+from lib.extract.quotes.cues import CueLexicon, load_cues
+from lib.extract.quotes.direct import ABBREVIATIONS, DirectAttributor
+from lib.extract.quotes.indirect import extract_indirect
+from lib.extract.quotes.marks import MarkedSpan, find_marked_spans
+from lib.extract.quotes.speakers import Name, Resolver
+from lib.records import Actor, Document, Mention, Quote, QuoteKind
+
+NOT_PROSE = ("caption", "credit")
+# '“...,” said the secretary general, “...”' and '“...?” X said. “...”' are one quotation: PolNeAR
+# annotates a quotation interrupted by its own attribution as one (discontinuous) content
+# (Newell, Margolin & Ruths 2018), as PARC does (Pareti 2016)
+MAX_GAP_WORDS = 24
+MAX_SENTENCE_GAP_WORDS = 40
+SPEAKER_WORDS = 6
+INNER_STOP = re.compile(r"(\w+)[.!?]\s+\S")  # a sentence end inside the gap (not its last)
+GAP_CLOSERS = (",", "?", "!")
+GAP_BREAKERS = frozenset({"that", "because"})
+URLS = re.compile(r"(\s*(https?://|pic\.twitter\.com/)\S+)+\s*$")
+DUPLICATE_OVERLAP = 0.85
+# '"PENCE: Well, ..."': a transcript turn quoted whole is its speaker's line (see _colon_lines)
+TRANSCRIPT_LABEL = re.compile(r"[\"“](?:[A-Z][A-Z.’'-]+\s){0,2}[A-Z][A-Z.’'-]+:\s")
+MIXED_MARKS = '“”«»"'
+
+Gaps = dict[int, list[tuple[int, int]]]
+
+
+def extract_quotes(
+    doc: Document, sdoc: SpacyDoc, mentions: Sequence[Mention], actors: Mapping[str, Actor]
+) -> list[Quote]:
+    """Every statement of ``doc``: direct quotations, embedded posts and reported speech."""
+    cues = load_cues()
+    tokens = Tokens(sdoc)
+    excluded = [(b.start, b.end) for b in doc.blocks if b.kind in NOT_PROSE]
+    posts = _posts(doc, cues)
+    spans = [
+        s
+        for s in find_marked_spans(doc.text)
+        if not inside(s.start, excluded + [(p.start, p.end) for p in posts])
+    ]
+    spans, gaps = _merge_attribution_gaps(doc.text, spans, tokens, cues)
+    quoted = [(s.start, s.end) for s in spans if not s.nested]
+    people = [(m.start, m.end) for m in mentions if m.doc_id == doc.id and _is_person(m.actor_id, actors)]
+    resolver = Resolver(sdoc, quoted, cues, people)
+    attributor = DirectAttributor(doc.text, tokens, resolver, quoted, cues)
+    found = [f for s in spans if (f := attributor.attribute(s, gaps.get(s.start, []))) is not None]
+    found = [f for f in found if not TRANSCRIPT_LABEL.match(doc.text, f.start)]
+    found += posts
+    found = _with_colon_speakers(found, _colon_lines(doc, cues))
+    reported = [f for f in extract_indirect(sdoc, quoted, resolver, cues) if not _duplicate(f, found)]
+    headline = _headline(doc.text, cues)
+    if headline is not None:  # its parse is unreliable: the pattern replaces what was read there
+        found = [f for f in found if f.end <= headline.start or f.start >= headline.end] + [headline]
+        reported = [f for f in reported if f.end <= headline.start or f.start >= headline.end]
+    found = _drop_repeated(_absorb_partial_quotes(found, reported, tokens, cues))
+    own = [m for m in mentions if m.doc_id == doc.id]
+    kept = list({(f.start, f.end): f for f in reversed(found) if not inside(f.start, excluded)}.values())
+    return [_record(doc, f, own, actors) for f in sorted(kept, key=lambda f: (f.start, f.end))]
+
+
+def _merge_attribution_gaps(
+    text: str, spans: list[MarkedSpan], tokens: Tokens, cues: CueLexicon
+) -> tuple[list[MarkedSpan], Gaps]:
+    """Join '“A,” said X, “B”' into one quotation whose gap is its attribution."""
+    out: list[MarkedSpan] = []
+    gaps: Gaps = {}
+    for span in spans:
+        prev = out[-1] if out else None
+        if prev is not None and not span.nested and _is_attribution_gap(text, prev, span, tokens, cues):
+            out[-1] = MarkedSpan(prev.start, span.end, span.closed)
+            gaps.setdefault(prev.start, []).append((prev.end, span.start))
+        else:
+            out.append(span)
+    return out, gaps
+
+
+def _is_attribution_gap(text: str, a: MarkedSpan, b: MarkedSpan, tokens: Tokens, cues: CueLexicon) -> bool:
+    gap = text[a.end : b.start]
+    words = re.findall(r"\w+", gap.lower())
+    if a.nested or not a.closed or "\n" in gap or not 0 < len(words) <= MAX_SENTENCE_GAP_WORDS:
+        return False
+    if not _gap_closes(text, a, gap):
+        return False
+    if _attribution_sentence(gap, tokens.within(a.end, b.start), cues):
+        return True
+    if GAP_BREAKERS & set(words) or len(words) > MAX_GAP_WORDS:
+        return False
+    words_only = [t for t in tokens.within(a.end, b.start) if not t.is_punct]
+    # 'X said, adding later, “...”' is two statements; 'said X, who leads Y,' and 'X said,
+    # referring to Y,' are one
+    verbs = [t for t in words_only if t.pos_ == "VERB" and not _in_relative(t) and not _aside(t, cues)]
+    # a participle ('“...”, urging a meeting, “...”') continues the sentence and is no attribution
+    said = [t for t in words_only if is_speech_cue(t, cues, any_pos=True) and t.tag_ != "VBG"]
+    return len(verbs) <= 1 and bool(said)
+
+
+def _attribution_sentence(gap: str, gap_tokens: list[Token], cues: CueLexicon) -> bool:
+    """'“A,” X said after the meeting, where Y. “B.”': a sentence that opens with the attribution of
+    the quotation before it and ends in a full stop; PolNeAR joins the quotations on both sides
+    into one content, whatever else that sentence says (Newell et al. 2018)."""
+    words = [t for t in gap_tokens if not t.is_punct][:SPEAKER_WORDS]
+    return gap.rstrip().endswith(".") and any(
+        is_speech_cue(t, cues, any_pos=True) and t.tag_ != "VBG" for t in words
+    )
+
+
+def _aside(token: Token, cues: CueLexicon) -> bool:
+    """A participle that says nothing itself ("referring to", "speaking from")."""
+    return token.tag_ == "VBG" and token.lower_ not in cues.speech | cues.acts
+
+
+def _in_relative(token: Token) -> bool:
+    return any(t.dep_ == "relcl" for t in [token, *token.ancestors])
+
+
+def _gap_closes(text: str, a: MarkedSpan, gap: str) -> bool:
+    """The first half ends its clause ('“...,”', '“...?”') and the gap is one attribution that
+    ends in a comma or a full stop ('said X,' / 'X said.')."""
+    inside_marks = text[a.start : a.end].rstrip("\"”»'’")
+    closes = inside_marks[-1:] in GAP_CLOSERS or gap.lstrip().startswith(",")
+    inner = [w for w in INNER_STOP.findall(gap) if w.lower() not in ABBREVIATIONS and len(w) > 1]
+    return closes and gap.rstrip()[-1:] in (",", ".", ":") and not inner
+
+
+def _posts(doc: Document, cues: CueLexicon) -> list[Found]:
+    """Embedded posts: the line before "— Author (@handle) Date" is a direct quotation of Author."""
+    pattern = re.compile(
+        r"^(?P<post>\S.*?)\s+[—–―]\s+(?P<author>[^\n—–―(]+?)\s+" + cues.post_handle_pattern + r"[^\n]*$",
+        re.M,
+    )
+    found = []
+    for m in pattern.finditer(doc.text):
+        post = URLS.sub("", m.group("post"))
+        a, b = m.span("author")
+        name = Name(a, b, m.group("author"), a, b, True, True)
+        found.append(Found(m.start("post"), m.start("post") + len(post), "direct", "—", name, 0.9))
+    return found
+
+
+COLON_LINE = re.compile(
+    r"^(?P<open>[\"“]?)(?P<who>(?:[A-Z][\w.’'-]*\s){0,2}[A-Z][\w.’'-]*):\s+(?P<what>\S[^\n]*?)\s*$", re.M
+)
+
+
+def _colon_lines(doc: Document, cues: CueLexicon) -> list[Found]:
+    """ "PENCE: Well, look ..." in a transcript, "Sanders: Clinton needs to ..." in a headline: the
+    capitalised name opening a line is the speaker of the rest of it (PolNeAR, Newell et al. 2018)."""
+    found = []
+    for m in COLON_LINE.finditer(doc.text):
+        if m.group("who").lower() in cues.colon_labels or len(m.group("what").split()) < 3:
+            continue
+        start, end = m.span("what")
+        if m.group("open"):  # the line's opening mark is before the name: drop its closing one
+            end -= len(m.group("what")) - len(m.group("what").rstrip('"”'))
+        a, b = m.span("who")
+        name = Name(a, b, m.group("who"), a, b, True, False)
+        found.append(Found(start, end, "indirect", ":", name, 0.6))
+    return found
+
+
+def _with_colon_speakers(found: list[Found], lines: list[Found]) -> list[Found]:
+    """Colon lines that are no quotation found already, and the line's name as the speaker of a
+    quotation found with none ('Marten: “We have offered talks.”', its name misparsed)."""
+    out = list(found)
+    for line in lines:
+        same = [i for i, f in enumerate(out) if _duplicate(line, [f])]
+        for i in same:
+            if out[i].speaker is None:
+                out[i] = replace(out[i], cue=":", speaker=line.speaker, confidence=line.confidence)
+        if not same:
+            out.append(line)
+    return out
+
+
+HEADLINE = re.compile(
+    r"^(?P<who>(?:[A-Z][\w.’'-]*\s){0,4}[A-Z][\w.’'-]*)\s(?P<cue>[A-Za-z]+s)\s(?P<what>[^\n]*?\w[^\n]*?)[.\s]*\n"
+)
+
+
+def _headline(text: str, cues: CueLexicon) -> Found | None:
+    """ "Senator Calls Plan ‘A Disaster’": a headline opening with a name and a reporting verb in
+    the headline present tense. Headlines are capitalised and elliptical, so the parser misreads
+    them; PolNeAR annotates their attributions like any other (Newell et al. 2018)."""
+    m = HEADLINE.match(text)
+    if m is None or m.group("cue").lower() not in cues.speech | cues.acts:
+        return None
+    a, b = m.span("who")
+    name = Name(a, b, m.group("who"), a, b, True, False)
+    start, end = m.span("what")
+    end -= len(m.group("what")) - len(m.group("what").rstrip(" .,;:"))
+    return Found(start, end, "indirect", m.group("cue"), name, 0.5)
+
+
+def _absorb_partial_quotes(
+    found: list[Found], reported: list[Found], tokens: Tokens, cues: CueLexicon
+) -> list[Found]:
+    """'X said the plan was "dead on arrival"': a quotation that is part of reported speech makes
+    one mixed attribution whose content is the whole clause (PolNeAR, Newell et al. 2018; PARC,
+    Pareti 2016): the clause is extended to the closing mark and the quotation is no statement
+    of its own. Every clause the quotation is part of is extended, the nested one too ('X said
+    the report shows Y is "open to talks"'). The quotation stays a statement only when no such
+    clause's cue governs it directly, or when one is "according to" X, which attributes it as such."""
+    kept: list[Found] = []
+    for f in found:
+        hosts = [i for i, r in enumerate(reported) if _part_of(f, r)]
+        according = any(reported[i].cue == "according to" for i in hosts)
+        if according or not any(_governs(reported[i], f, tokens, cues) for i in hosts):
+            kept.append(f)
+        for i in hosts:
+            r = reported[i]
+            reported[i] = replace(r, end=max(r.end, f.end), speaker=r.speaker or f.speaker)
+    return kept + reported
+
+
+def _governs(r: Found, f: Found, tokens: Tokens, cues: CueLexicon) -> bool:
+    """Whether the reported clause's own cue is the quotation's: no nested cue between them."""
+    return not _nested_cue(f, r, tokens, cues)
+
+
+def _drop_repeated(found: list[Found]) -> list[Found]:
+    """Quoted words ending a statement of the same speaker through the same cue ('X said the
+    spate of shootings demands "more listening"') are that statement found a second time: PolNeAR
+    annotates the attribution once (Newell et al. 2018). "According to X" is exempt: it
+    attributes the quotation as such (see ``_absorb_partial_quotes``)."""
+    return [f for f in found if f.kind != "direct" or not any(_repeats(f, g) for g in found)]
+
+
+def _repeats(f: Found, g: Found) -> bool:
+    same_speaker = f.speaker is not None and g.speaker is not None and f.speaker.start == g.speaker.start
+    at_edge = f.end == g.end or f.start == g.start  # a mixed quotation: the host is one statement
+    return _strictly_in(f, g) and at_edge and same_speaker and f.cue == g.cue and g.cue != "according to"
+
+
+def _strictly_in(f: Found, g: Found) -> bool:
+    return g.start <= f.start and f.end <= g.end and (g.start, g.end) != (f.start, f.end)
+
+
+def _nested_cue(f: Found, r: Found, tokens: Tokens, cues: CueLexicon) -> bool:
+    """A cue between the quotation and the reported clause's own cue governs the quotation."""
+    words = [t for t in tokens.within(f.start, f.end) if t.is_alpha]
+    if not words:
+        return False
+    # the quotation's own verb ('said he "doesn't know the answer"') is no cue over it
+    above = [a for a in words[0].ancestors if r.start <= a.idx < r.end and not f.start <= a.idx < f.end]
+    return any(a.lower_ in cues.speech | cues.belief | cues.evidence for a in above)
+
+
+def _part_of(f: Found, r: Found) -> bool:
+    """``f`` is a shorter quotation overlapping the reported clause ``r`` and starting inside it."""
+    return f.kind == "direct" and r.start <= f.start < r.end and f.end - f.start < r.end - r.start
+
+
+def _duplicate(f: Found, found: list[Found]) -> bool:
+    """Reported speech that is mostly one quotation already found."""
+    for g in found:
+        overlap = min(f.end, g.end) - max(f.start, g.start)
+        if overlap > DUPLICATE_OVERLAP * (f.end - f.start):
+            return True
+    return False
+
+
+def _mention_over(start: int, end: int, mentions: Sequence[Mention]) -> Mention | None:
+    """The mention that overlaps [start, end) most (the longer one on a tie)."""
+    best = max(
+        mentions,
+        key=lambda m: (min(end, m.end) - max(start, m.start), m.end - m.start),
+        default=None,
+    )
+    if best is None or min(end, best.end) <= max(start, best.start):
+        return None
+    return best
+
+
+def _kind(f: Found, text: str) -> QuoteKind:
+    """Reported speech that opens or closes inside quotation marks ('said the plan was "dead."')
+    is a mixed quotation, counted as direct (the PolNeAR and GGT annotation convention)."""
+    bare = text.strip().rstrip(".,;:!?…)]—–- ")
+    mixed = bool(bare) and (bare[0] in MIXED_MARKS or bare[-1] in MIXED_MARKS)
+    return "direct" if f.kind == "direct" or mixed else "indirect"
+
+
+def _is_person(actor_id: str, actors: Mapping[str, Actor]) -> bool:
+    actor = actors.get(actor_id)
+    return actor is not None and actor.type == "person"
+
+
+def _record(doc: Document, f: Found, mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> Quote:
+    """``speaker_text`` is the speaker's surface ("he", "the secretary"); ``speaker_id`` is the
+    actor the resolved name (else the surface) is a mention of, None when neither is one."""
+    name = f.speaker
+    speaker_id = _speaker_id(name, mentions, actors) if name is not None else None
+    return Quote(
+        doc_id=doc.id,
+        speaker_id=speaker_id,
+        speaker_text=doc.text[name.start : name.end] if name else "",
+        text=doc.text[f.start : f.end],
+        kind=_kind(f, doc.text[f.start : f.end]),
+        cue=f.cue,
+        start=f.start,
+        end=f.end,
+        confidence=round(f.confidence, 2),
+        speaker_start=name.start if name else None,
+        speaker_end=name.end if name else None,
+    )
+
+
+def _speaker_id(name: Name, mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> str | None:
+    """A place is nobody's voice: "The Perm Territory Governor" is not the region Perm."""
+    speakers = [m for m in mentions if m.actor_id in actors and actors[m.actor_id].type != "place"]
+    mention = _mention_over(name.name_start, name.name_end, speakers) or _mention_over(
+        name.start, name.end, speakers
+    )
+    return mention.actor_id if mention is not None else None

@@ -1,0 +1,438 @@
+"""Reported speech: the complement clause of a reporting verb, and "according to X, ...".
+
+The content is the clausal complement (``ccomp``) of a verb of saying, the syntactic rule of the
+Gender Gap Tracker's quote extractor (Asr et al. 2021) and of PARC's content spans (Pareti 2016):
+the speaker and the cue are outside it. Verbs of thinking (PARC "cognition") give attributed
+beliefs with a lower confidence. Clauses inside a quotation belong to that quotation.
+PolNeAR (Newell, Margolin & Ruths 2018, LREC), which follows PARC, also counts contents that
+are no "that"-clause: the to-infinitive or object of a speech act ("urged X to act", "called
+for a ban"), the clause of a noun of saying ("X's claim that ..."), and both sides of a
+parenthetical cue ("Though X, she said, Y"); the lexicon lists which verbs and nouns qualify.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Token
+
+from lib.extract.quotes.attribution import AS_CLOSERS, CUE_POS, Found, as_phrase, cue_text, inside
+from lib.extract.quotes.cues import CueLexicon
+from lib.extract.quotes.speakers import (
+    RELATIVES,
+    SUBJECTS,
+    Resolver,
+    inverted_speaker,
+    speaker_head,
+    speaker_tokens,
+)
+
+MIN_TOKENS = 3
+# objects that name no content ("said nothing", "cited which"): never a statement on their own
+NOT_CONTENT = RELATIVES | {"nothing", "anything", "something", "little", "much", "more", "less", "so"}
+FIRST_AND_SECOND_PERSON = frozenset({"i", "me", "we", "us", "you"})
+PARENTHETICAL = frozenset({"parataxis"})  # "The plan, he said, is dead"
+NOUN_CLAUSES = frozenset({"acl", "ccomp"})  # "his claim that ..."
+CUE_MODIFIERS = frozenset({"dobj", "dative", "prt", "prep", "npadvmod", "advmod"})  # "told me on Friday"
+TRAILING = ".,;: "
+CONCESSIONS = frozenset({"though", "although", "because", "if", "unless"})
+OBJECT_STOPS = frozenset({"conj", "cc", "punct", "advcl", "parataxis"})
+AS = frozenset({"as"})
+OPENING_MARKS = frozenset({"“", "«", "„", '"'})
+CLOSING_MARKS = frozenset({"”", "»", '"'})
+REASONS = frozenset({"because", "since", "although", "though", "as", "while", "after", "before"})
+
+
+def _confidence(cue: Token, cues: CueLexicon) -> float | None:
+    if cue.lower_ in cues.speech:
+        return 0.75
+    if cue.lower_ in cues.acts:
+        return 0.6
+    if cue.lower_ in cues.belief or cue.lower_ in cues.evidence:
+        return 0.5
+    if _prep_objects(cue, cues):
+        return 0.5
+    if cue.pos_ == "VERB" and any(c.dep_ == "ccomp" and _has_that(c) for c in cue.children):
+        return 0.4  # any verb with a "that"-clause: "made clear that", "has long maintained that"
+    return None
+
+
+def _without_lead_in(tokens: list[Token]) -> list[Token]:
+    """Drop the complementizer and a short lead-in before the clause's subject ("that for his
+    part the letter ..."): they belong to the reporter's framing, not to what was said."""
+    if len(tokens) > 1 and tokens[0].lower_ == "that" and tokens[0].dep_ == "mark":
+        tokens = tokens[1:]
+    head = tokens[0].head
+    subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+    lead = tokens[0]
+    if (
+        subject is None
+        or lead.dep_ != "prep"
+        or lead.head.i != head.i
+        or lead.right_edge.i >= subject.left_edge.i
+    ):
+        return tokens
+    rest = [t for t in tokens if t.i > lead.right_edge.i]
+    return rest if len(rest) >= MIN_TOKENS and lead.right_edge.i - lead.i < 4 else tokens
+
+
+def _char_span(tokens: list[Token]) -> tuple[int, int]:
+    tokens = _without_lead_in(tokens)
+    first, last = tokens[0], tokens[-1]
+    text = first.doc[first.i : last.i + 1].text  # not doc.text, which joins every token again
+    end = len(text)
+    while end > 0 and text[end - 1] in TRAILING:
+        end -= 1
+    return first.idx, first.idx + end
+
+
+def _contents(cue: Token, cues: CueLexicon) -> list[list[Token]]:
+    """The complement clauses of ``cue``, each cut to the cue's paragraph."""
+    heads = [c for c in cue.children if c.dep_ == "ccomp"] or _act_heads(cue, cues)
+    spans = _merged([_extent(h, cue, cue.lower_ in cues.speech) for h in heads], cue)
+    clauses = [(_same_paragraph(list(cue.doc[a : b + 1]), cue), h) for a, b, h in spans]
+    # a clause whose verb is cut off by a line break was a heading glued to the sentence
+    kept = [c for c, h in clauses if h in c]
+    if cue.lower_ == "according" or (not heads and cue.dep_ in PARENTHETICAL):
+        around = _around_content(cue) or (_sentence_rest(cue) if cue.lower_ == "according" else None)
+        kept = [_same_paragraph(around, cue)] if around else []
+    elif heads and _between_commas(cue) and all(h.i < cue.i for h in heads):
+        # "Though X, he said, Y" parsed with X as the complement: both sides are the content
+        around = _both_sides(cue, spans[0][0] if spans else cue.i)
+        kept = [_same_paragraph(around, cue)] if around else kept
+    if not kept and cue.lower_ in cues.speech:
+        kept = _next_paragraph(cue)
+    return [_to_paragraph_end(c) if _after_colon(c, cue) else c for c in kept]
+
+
+def _next_paragraph(cue: Token) -> list[list[Token]]:
+    """ "Limbaugh added:" closing a paragraph: the next paragraph is what he added."""
+    doc, i = cue.doc, cue.i
+    if i + 3 >= len(doc) or doc[i + 1].text != ":" or "\n" not in doc[i + 2].text:
+        return []
+    return [_to_paragraph_end([doc[i + 3]])]
+
+
+def _after_colon(content: list[Token], cue: Token) -> bool:
+    """ "He added: ...": a cue that ends in a colon introduces all of the paragraph after it."""
+    return (
+        bool(content) and content[0].i > cue.i and any(t.text == ":" for t in cue.doc[cue.i : content[0].i])
+    )
+
+
+def _to_paragraph_end(content: list[Token]) -> list[Token]:
+    doc, end = content[0].doc, content[-1].i
+    while end + 1 < len(doc) and "\n" not in doc[end + 1].text:
+        end += 1
+    return list(doc[content[0].i : end + 1])
+
+
+def _extent(head: Token, cue: Token, speech: bool) -> tuple[int, int, Token]:
+    """The head's subtree, with a reason the speaker gives after it ("said X, because Y") or a
+    concession before ("Though X, she said, Y"): PolNeAR's content spans take in such adverbial
+    clauses (Newell et al. 2018)."""
+    left, right = head.left_edge.i, head.right_edge.i
+    if head.i > cue.i and cue.i + 1 < len(cue.doc) and cue.nbor(1).text == ",":
+        # "Though X, she said, Y": a concession before a parenthetical speaker is hers
+        for adv in (c for c in cue.lefts if c.dep_ == "advcl"):
+            if any(m.dep_ == "mark" and m.lower_ in CONCESSIONS for m in adv.lefts):
+                left = min(left, adv.left_edge.i)
+    if head.dep_ in ("dobj", "pobj") and head.lower_ not in NOT_CONTENT:
+        # "called the charges baseless"; the object of a verb of saying runs on through the
+        # cue's later modifiers ("cited remarks as examples of Y", "issued a statement in
+        # observance of Y"), the object of another act is the noun phrase itself ("attacked
+        # the council", "supported the bill"): PolNeAR extents (Newell et al. 2018)
+        if speech:
+            tails = [c for c in cue.rights if c.i > head.i and c.dep_ not in OBJECT_STOPS]
+        else:
+            tails = [c for c in cue.rights if c.i > head.i and (c.dep_ == "oprd" or c.lower_ == "as")]
+        right = max([right] + [c.right_edge.i for c in tails])
+        closing = _quotation_after(head)
+        if closing is not None:
+            right = max(right, closing)
+    if head.i > cue.i:
+        for adv in (c for c in cue.rights if c.dep_ == "advcl" and c.i > right):
+            if any(m.dep_ == "mark" and m.lower_ in REASONS for m in adv.lefts):
+                right = adv.right_edge.i
+    return left, right, head
+
+
+def _quotation_after(token: Token) -> int | None:
+    """The index of the closing mark of a quotation that opens right after ``token`` or after its
+    phrase ('called the sanctions “illegal and counterproductive”', where the parser may hang the
+    quoted words on the noun), else None."""
+    doc = token.doc
+    after = (token.i + 1, token.right_edge.i + 1)
+    i = next((i for i in after if i < len(doc) and doc[i].text in OPENING_MARKS), None)
+    if i is None:
+        return None
+    return next((j for j in range(i + 1, token.sent.end) if doc[j].text in CLOSING_MARKS), None)
+
+
+def _merged(spans: list[tuple[int, int, Token]], cue: Token) -> list[tuple[int, int, Token]]:
+    """Coordinated complements on one side of the cue ("said A; B", "said A and that B") are one
+    content, as PolNeAR annotates them."""
+    out: list[tuple[int, int, Token]] = []
+    for a, b, h in sorted(spans, key=lambda s: s[0]):
+        if out and (out[-1][0] > cue.i) == (a > cue.i):
+            out[-1] = (out[-1][0], max(b, out[-1][1]), out[-1][2])
+        else:
+            out.append((a, b, h))
+    return out
+
+
+def _act_heads(cue: Token, cues: CueLexicon) -> list[Token]:
+    """Contents that are no clause (PolNeAR, Newell et al. 2018; PARC 3.0, Pareti 2016): the
+    to-infinitive of a speech act ("vowed to veto it", "urged Congress to act") and the object
+    of one ("called for a ban", "cited the report")."""
+    if cue.lower_ not in cues.acts:
+        return _prep_objects(cue, cues)
+    # "proposed to cut taxes" and "proposed cutting taxes": a to-infinitive or a gerund
+    infinitives = [
+        c
+        for c in cue.children
+        if c.dep_ == "xcomp" and (c.tag_ == "VBG" or any(a.lower_ == "to" for a in c.lefts))
+    ]
+    if infinitives:
+        return infinitives
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.lower_ not in RELATIVES]
+    if cue.lower_ in cues.hearer_object:
+        # "called the plan unfair" / 'called the sanctions “illegal”' (the marks spoil the parse)
+        objects = [
+            o
+            for o in objects
+            if any(c.dep_ == "oprd" and c.i > o.i for c in cue.children) or _quotation_after(o) is not None
+        ]
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
+        objects += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]  # "accused X of lying"
+    return objects or _prep_objects(cue, cues)
+
+
+def _prep_objects(cue: Token, cues: CueLexicon) -> list[Token]:
+    """ "pointed to the closure", "spoke of the need": the object of the verb's preposition."""
+    preps = cues.prep_acts.get(cue.lower_)
+    if not preps:
+        return []
+    return [
+        o
+        for p in cue.children
+        if p.dep_ == "prep" and p.lower_ in preps
+        for o in p.children
+        if o.dep_ in ("pobj", "pcomp")
+    ]
+
+
+def _same_paragraph(tokens: list[Token], cue: Token) -> list[Token]:
+    """Tokens on the cue's side of any line break (a heading is not part of the next sentence),
+    also of one between them and the cue (a clause the parser hangs on a cue of the paragraph before)."""
+    if not tokens:
+        return tokens
+    low, high = min(tokens[0].i, cue.i), max(tokens[-1].i, cue.i)
+    breaks = [t.i for t in cue.doc[low : high + 1] if "\n" in t.text]
+    before = [b for b in breaks if b < cue.i]
+    after = [b for b in breaks if b > cue.i]
+    low = max(before) + 1 if before else tokens[0].i
+    high = min(after) if after else tokens[-1].i + 1
+    return [t for t in tokens if low <= t.i < high]
+
+
+def _around_content(cue: Token) -> list[Token] | None:
+    """The clause around a parenthetical cue ("X, he said, Y"; "according to X, Y"): the
+    sentence part the cue and its head span, without the cue's own phrase (PolNeAR takes both
+    sides of a parenthetical cue as one content, Newell et al. 2018)."""
+    head, doc = cue.head, cue.doc
+    if head.i == cue.i or head.pos_ not in CUE_POS:
+        return None
+    low, high = _cue_phrase(cue)
+    outer_low = min(head.left_edge.i, cue.left_edge.i)
+    outer_high = max(head.right_edge.i, cue.right_edge.i)
+    left = _strip_punct(list(doc[outer_low:low]))
+    right = _strip_punct(list(doc[high + 1 : outer_high + 1]))
+    if left and right and len(left) + len(right) >= MIN_TOKENS:
+        return list(doc[left[0].i : right[-1].i + 1])
+    return (right if len(right) > len(left) else left) or None
+
+
+def _sentence_rest(cue: Token) -> list[Token] | None:
+    """ "Y, according to X." / "According to X, Y.": the rest of the sentence, whatever the parser
+    made of it (a misparse can hang "according" on a noun); "according to" is PARC's
+    source-introducing phrase (Pareti 2016)."""
+    sent, high = cue.sent, cue.right_edge.i
+    before = _strip_punct(list(cue.doc[sent.start : cue.i]))
+    after = _strip_punct(list(cue.doc[high + 1 : sent.end]))
+    if not after and before and cue.nbor(-1).text == ",":
+        return before
+    if not before and after and cue.doc[high + 1].text == ",":
+        return after
+    return None
+
+
+def _between_commas(cue: Token) -> bool:
+    """ "..., he said, ...": a parenthetical cue phrase set off by commas on both sides."""
+    low, high = _cue_phrase(cue)
+    doc = cue.doc
+    return low > 0 and high + 2 < len(doc) and doc[low - 1].text == "," and doc[high + 1].text == ","
+
+
+def _both_sides(cue: Token, left: int) -> list[Token] | None:
+    """The complement before a parenthetical cue and the rest of its sentence after it."""
+    high = _cue_phrase(cue)[1]
+    right = _strip_punct(list(cue.doc[high + 1 : cue.sent.end]))
+    if not right or any("\n" in t.text for t in right) or right[0].tag_ == "VBG" or right[0].lower_ == "as":
+        return None  # "..., she said, referring to Y" / "as they left": the reporter's framing
+    return list(cue.doc[left : right[-1].i + 1])
+
+
+def _cue_phrase(cue: Token) -> tuple[int, int]:
+    """Token range of the cue with its speaker and its own modifiers ("he told reporters on Monday")."""
+    if cue.lower_ == "according":
+        return cue.i, cue.right_edge.i
+    parts = [c for c in cue.children if c.dep_ in SUBJECTS or (c.i > cue.i and c.dep_ in CUE_MODIFIERS)]
+    low = min([cue.i] + [c.left_edge.i for c in parts])
+    high = max([cue.i] + [c.right_edge.i for c in parts])
+    return low, high
+
+
+def _strip_punct(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def extract_indirect(
+    sdoc: SpacyDoc, quoted: list[tuple[int, int]], resolver: Resolver, cues: CueLexicon
+) -> list[Found]:
+    tokens = list(sdoc)  # each finder's first test, done here, spares a call per token
+    pairs = [(cue, f) for cue in tokens for f in _indirect_at(cue, quoted, resolver, cues)]
+    outer = [(f.start, f.end) for cue, f in pairs if cue.lower_ in cues.speech]
+    found = [f for cue, f in pairs if cue.lower_ in cues.speech or not inside(cue.idx, outer)]
+    for finder, words in ((_as_clause_at, AS), (_inverted_at, cues.speech), (_noun_at, cues.nouns)):
+        found += [f for cue in tokens if cue.lower_ in words for f in finder(cue, quoted, resolver, cues)]
+    return found
+
+
+def _as_clause_at(
+    mark: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues: CueLexicon
+) -> list[Found]:
+    """ "Y, as X said, Z" / "As X put it, Y": the clause the as-phrase modifies is X's statement
+    (PARC 3.0, Pareti 2016; PolNeAR, Newell et al. 2018, takes both sides of a parenthetical
+    cue as one content). Inside quotation marks it is the quoted speaker's nested attribution,
+    and a quotation right before it ('“a reckless course,” as X said') is X's, found as such."""
+    phrase = as_phrase(mark, cues) if not inside(mark.idx, quoted) else None
+    if phrase is None or phrase[0].lower_ in FIRST_AND_SECOND_PERSON | RELATIVES | {"it"}:
+        return []
+    subject, cue, high = phrase
+    doc, sent = mark.doc, mark.sent
+    left = _strip_punct(list(doc[sent.start : mark.i]))
+    if all(t.dep_ in ("cc", "advmod") for t in left):
+        left = []  # "Yet, as X observed, Y": the connective is the reporter's
+    after = list(doc[high + 1 : sent.end])
+    right = _strip_punct(after)
+    if not (left or right) or _quoted_before(mark.i, quoted, doc) or _opens_quote(after, quoted):
+        return []
+    content = _same_paragraph(list(doc[(left or right)[0].i : (right or left)[-1].i + 1]), mark)
+    if len(content) < MIN_TOKENS:
+        return []
+    start, end = _char_span(content)
+    if inside(start, quoted) and inside(end - 1, quoted):
+        return []
+    name = resolver.resolve(speaker_tokens(subject), False, None)
+    return [Found(start, end, "indirect", cue.text, name, 0.6)]
+
+
+def _quoted_before(i: int, quoted: list[tuple[int, int]], doc: SpacyDoc) -> bool:
+    """A quotation closes right before token ``i`` (only punctuation between)."""
+    ends = {e for _, e in quoted}
+    j = i - 1
+    while j >= 0 and doc[j].is_punct and doc[j].idx + len(doc[j]) not in ends:
+        j -= 1
+    return j >= 0 and doc[j].idx + len(doc[j]) in ends
+
+
+def _opens_quote(right: list[Token], quoted: list[tuple[int, int]]) -> bool:
+    """ "..., as X put it, “the operator.”": the quotation after the as-phrase is X's own."""
+    first = next((t for t in right if t.text not in AS_CLOSERS), None)
+    return first is not None and any(s <= first.idx < e for s, e in quoted)
+
+
+def _inverted_at(
+    cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues: CueLexicon
+) -> list[Found]:
+    """The clause before "..., said/argued X" is X's statement, whatever the parser made of it."""
+    speaker = inverted_speaker(cue, cues) if not inside(cue.idx, quoted) else None
+    if speaker is None or speaker.lower_ in FIRST_AND_SECOND_PERSON:
+        return []
+    comma = cue.i - 1
+    content = _strip_punct(_same_paragraph(list(cue.doc[cue.sent.start : comma]), cue))
+    if len(content) < MIN_TOKENS:
+        return []
+    start, end = _char_span(content)
+    if inside(start, quoted) or inside(end - 1, quoted):
+        return []  # '“...,” said X': a direct quotation, attributed as such
+    name = resolver.resolve(speaker_tokens(speaker), False, None)
+    return [Found(start, end, "indirect", cue.text, name, 0.6)]
+
+
+def _noun_at(cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues: CueLexicon) -> list[Found]:
+    """ "X's claim that Y": a noun of saying, its possessor as the speaker, its clause as content."""
+    if cue.lower_ not in cues.nouns or cue.pos_ != "NOUN" or inside(cue.idx, quoted):
+        return []
+    owner = next((c for c in cue.children if c.dep_ == "poss"), None)
+    clause = next((c for c in cue.children if c.dep_ in NOUN_CLAUSES and _has_that(c)), None)
+    if owner is None or clause is None or owner.lower_ in FIRST_AND_SECOND_PERSON | {"my", "our", "your"}:
+        return []
+    content = _same_paragraph(list(cue.doc[clause.left_edge.i : clause.right_edge.i + 1]), cue)
+    if len(content) < MIN_TOKENS or clause not in content:
+        return []
+    start, end = _char_span(content)
+    name = resolver.resolve(speaker_tokens(owner), False, None)
+    return [Found(start, end, "indirect", cue.text, name, 0.6)]
+
+
+def _is_object(content: list[Token], cue: Token) -> bool:
+    """A short noun phrase object of a speech act ("cited it", "pointed to the figure") is a
+    whole content in PolNeAR (Newell et al. 2018); a short clause is too little to be one."""
+    return any(
+        t.dep_ in ("dobj", "pobj") and cue in (t.head, t.head.head) and t.lower_ not in NOT_CONTENT
+        for t in content
+    )
+
+
+def _runs_out_of_a_quotation(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
+    """A content that begins after the first word of a quotation and runs past its closing mark
+    is a misparse of '“A. B,” X said': B is part of the quotation, not X's reported speech."""
+    return any(s < start < e <= end and text[s + 1 : start].strip() for s, e in quoted)
+
+
+def _has_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.lefts)
+
+
+def _indirect_at(
+    cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues: CueLexicon
+) -> list[Found]:
+    according = cue.lower_ == "according" and cue.i + 1 < len(cue.doc) and cue.nbor(1).lower_ == "to"
+    if not according and cue.pos_ not in CUE_POS:
+        return []
+    confidence = 0.8 if according else _confidence(cue, cues)
+    if confidence is None or inside(cue.idx, quoted):
+        return []
+    head = speaker_head(cue)
+    if head is None or head.lower_ in FIRST_AND_SECOND_PERSON:
+        return []  # "I think that ..." outside quotation marks: the speaker cannot be named
+    found = []
+    for content in _contents(cue, cues):
+        if len(content) < MIN_TOKENS and not _is_object(content, cue):
+            continue
+        start, end = _char_span(content)
+        own = cue.left_edge.i <= head.i <= cue.right_edge.i  # "X, he said, Y": inside the hull
+        if (
+            (inside(start, quoted) and inside(end - 1, quoted))
+            or (start <= head.idx < end and not own)
+            or _runs_out_of_a_quotation(cue.doc.text, start, end, quoted)
+        ):
+            continue
+        name = resolver.resolve(speaker_tokens(head), False, None)
+        found.append(Found(start, end, "indirect", cue_text(cue), name, confidence))
+    return found

@@ -1,0 +1,314 @@
+"""Who said it: the speaker of a cue, and pronouns or titles resolved to a name.
+
+The speaker is read off the dependency parse as in the Gender Gap Tracker's quote extractor
+(Asr et al. 2021): the subject of the reporting verb, the object of "according to", the agent
+of a passive ("as stated by X"), or the head noun a relative "who" hangs on. A pronoun ("he")
+or a title ("the secretary") is resolved to the nearest compatible earlier name, searching
+sentence by sentence backwards and preferring subjects, a simplification of Hobbs (1978)
+as used by rule-based attribution systems (Pareti 2016, PARC). When nothing compatible is
+found the surface is kept: we bail out rather than guess (textacy's rule).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from lib.extract.quotes.cues import CueLexicon
+from lib.text.tags import FINITE
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "it", "we", "them"})
+RELATIVES = frozenset({"who", "which", "that", "whom"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+INVERTED_SPEAKERS = frozenset({"dobj", "attr", "npadvmod"})  # parser slips for the speaker
+NOT_NAMES = frozenset({"nothing", "anything", "something", "little", "much", "more", "less", "so"})
+GROUP_TYPES = frozenset({"ORG", "GPE", "NORP"})
+NAMED_TYPES = GROUP_TYPES | {"PERSON"}
+INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
+SEARCH_SENTENCES = 4
+# parts of speech that end the title before a name, looking back from it
+TITLE_STOPS = frozenset({"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "PRON"})
+QUALIFIER_PREFIX = 5  # "Kazakh" and "Kazakhstan", "Ukrainian" and "Ukraine" share theirs
+# the gender a pronoun cannot refer to (agreement, Hobbs 1978; Lappin & Leass 1994)
+OTHER_GENDER = {"he": "female", "him": "female", "she": "male", "her": "male"}
+POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
+
+
+@dataclass(frozen=True)
+class Name:
+    """A speaker as it appears in the text (``start``/``end``) and the name it resolves to."""
+
+    start: int
+    end: int
+    text: str  # the resolved name ("Jens Stoltenberg" for "he")
+    name_start: int  # span of the resolved name (for actor lookup)
+    name_end: int
+    resolved: bool  # False when a pronoun or title could not be resolved
+    person: bool = False  # a person (not an organisation, a country or a document)
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _according_to(cue: Token) -> Token | None:
+    to = next((c for c in cue.children if c.lower_ == "to"), None)
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if obj is None and to is not None:
+        # "according to show insiders" misread as a verb and its object: the object is the head
+        verb = next((c for c in to.children if c.dep_ == "pcomp"), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
+    if obj is None:
+        return None
+    return next((c for c in obj.children if c.dep_ == "poss"), obj)
+
+
+def speaker_head(cue: Token, depth: int = 0) -> Token | None:
+    """The token that names who speaks through ``cue`` (a reporting verb or "according")."""
+    if cue.lower_ == "according":
+        return _according_to(cue)
+    # Of several subjects (a misparse), the nearest in the cue's paragraph: a live blog's time
+    # stamp above ("5:45 p.m.") or a word of the quotation before it can parse as one too.
+    subjects = [c for c in cue.children if c.dep_ in SUBJECTS]
+    subject = min(subjects, key=lambda c: (not _same_paragraph(c, cue), abs(c.i - cue.i)), default=None)
+    if subject is not None and subject.dep_ == "nsubjpass":
+        return _agent(cue)  # "X was told that ...": X listened; only "by Y" names a speaker
+    if subject is not None and subject.lower_ in RELATIVES and cue.dep_ == "relcl":
+        return cue.head
+    if subject is None:
+        subject = _agent(cue)
+    if subject is None and cue.dep_ in INHERITS_SUBJECT and depth < 2:
+        return speaker_head(cue.head, depth + 1)
+    if (
+        subject is None
+        and cue.dep_ == "pcomp"
+        and cue.head.dep_ == "prep"
+        and cue.head.head.lower_ != "according"
+        and depth < 2
+    ):
+        return speaker_head(cue.head.head, depth + 1)  # "began by saying that ..."
+    return subject
+
+
+def _same_paragraph(a: Token, b: Token) -> bool:
+    low, high = sorted((a.i, b.i))
+    return not any("\n" in t.text for t in a.doc[low:high])
+
+
+def inverted_speaker(cue: Token, cues: CueLexicon) -> Token | None:
+    """ "..., argued the engineers.": a verb of saying after its content and a comma, with the
+    speaker after it, which the parser misreads as the verb's object or attribute (GGT's
+    quote-after-verb pattern, Asr et al. 2021; PARC's inverted source, Pareti 2016)."""
+    if cue.lower_ not in cues.speech or cue.lower_ in cues.hearer_object or cue.tag_ not in FINITE:
+        return None
+    if cue.i < 3 or cue.nbor(-1).text != ",":
+        return None
+    if any(c.dep_ in SUBJECTS or c.dep_ in ("ccomp", "xcomp") for c in cue.children):
+        return None
+    speaker = next((c for c in cue.rights if c.dep_ in INVERTED_SPEAKERS), None)
+    if speaker is None or speaker.left_edge.i != cue.i + 1 or speaker.lower_ in NOT_NAMES | RELATIVES:
+        return None
+    rest = [t for t in cue.doc[speaker.right_edge.i + 1 : cue.sent.end] if not t.is_space]
+    closes = not rest or rest[0].text in (".", "!", ";") or rest[0].dep_ == "prep"
+    # the object of a speech act ("..., cited derogatory comments") is no speaker: a name, a
+    # pronoun or a determined noun phrase ("the engineers", "a spokesman") is
+    named = speaker.pos_ in ("PROPN", "PRON") or any(c.dep_ == "det" for c in speaker.children)
+    return speaker if closes and named else None
+
+
+def speaker_tokens(head: Token) -> SpacySpan:
+    """The noun phrase of the speaker: its named entity, or the head with its modifiers."""
+    doc = head.doc
+    if head.ent_type_ in NAMED_TYPES:
+        ent = next(e for e in doc.ents if e.start <= head.i < e.end)
+        # the model's entity can end on a space token ("Pamela Padilla \n")
+        end = ent.end
+        while end - ent.start > 1 and doc[end - 1].is_space:
+            end -= 1
+        return ent if end == ent.end else SpacySpan(doc, ent.start, end, label=ent.label_)
+    for child in head.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return speaker_tokens(child)
+    left = head.left_edge.i if head.pos_ != "PRON" else head.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            right = child.right_edge.i
+    # the speaker is in the cue's paragraph: a live blog's time stamp above it is not part of it
+    left = max([left] + [t.i + 1 for t in doc[left : head.i] if "\n" in t.text])
+    while left < right and doc[left].is_punct:
+        left += 1
+    return doc[left : right + 1]
+
+
+class Resolver:
+    """Resolves pronouns and titles of one document to earlier names outside quotations."""
+
+    def __init__(
+        self,
+        sdoc: SpacyDoc,
+        quoted: list[tuple[int, int]],
+        cues: CueLexicon,
+        people: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        """``people``: character spans the actor layer resolved to persons; they stand beside
+        the model's PERSON entities and win where they overlap ("President of Kazakhstan
+        Kassym-Jomart Tokayev", one ORG entity for the model, holds the person Tokayev)."""
+        self.sdoc = sdoc
+        self.cues = cues
+        outside = [e for e in sdoc.ents if not any(s <= e.start_char < t for s, t in quoted)]
+        known = [
+            span
+            for start, end in people
+            if not any(s <= start < t for s, t in quoted)
+            and (span := sdoc.char_span(start, end, label="PERSON", alignment_mode="expand")) is not None
+        ]
+        ents = [e for e in outside if not any(e.start < k.end and k.start < e.end for k in known)]
+        named = sorted(known + [e for e in ents if e.label_ == "PERSON"], key=lambda e: e.start)
+        self.full_names = _full_names(named)
+        # the small model often tags a bare surname as ORG or GPE: a known surname is a person
+        surnames = [e for e in ents if e.label_ != "PERSON" and self._surname(e)]
+        self.persons = sorted(named + surnames, key=lambda e: e.start)
+        self.groups = [e for e in ents if e.label_ in GROUP_TYPES and not self._surname(e)]
+
+    def _surname(self, ent: SpacySpan) -> bool:
+        words = _strip_possessive(ent.text).split()
+        return len(words) == 1 and words[0] in self.full_names
+
+    def resolve(self, span: SpacySpan, inside_quote: bool, last_person: Name | None) -> Name:
+        head = span.root
+        lower = head.lower_
+        if span.label_ in NAMED_TYPES or (head.pos_ == "PROPN" and lower not in self.cues.role_nouns):
+            return self._named(span)
+        if lower in PERSON_PRONOUNS:
+            pool = [p for p in self.persons if self._gender(p) != OTHER_GENDER.get(lower)]
+            return self._antecedent(span, pool) or _unresolved(span, person=True)
+        if lower in GROUP_PRONOUNS:
+            # a state or a city is "it", not "they" ("they" after "in Sochi" is not Sochi)
+            pool = self.groups if lower == "it" else [g for g in self.groups if g.label_ != "GPE"]
+            return self._antecedent(span, pool) or _unresolved(span)
+        if lower in self.cues.role_nouns:
+            found = self._by_role(span)
+            if found is None and not inside_quote and last_person is not None and not _qualifiers(span):
+                found = _moved(last_person, span)
+            return found or _unresolved(span, person=True)
+        return _unresolved(span)
+
+    def _named(self, span: SpacySpan) -> Name:
+        if span.label_ == "PERSON":
+            span = _proper_part(span)
+        text = _strip_possessive(span.text)
+        last = text.split()[-1] if text.split() else text
+        person = span.label_ == "PERSON" or last in self.full_names
+        if person:
+            text = self.full_names.get(last, text)
+        return Name(span.start_char, span.end_char, text, span.start_char, span.end_char, True, person)
+
+    def _gender(self, person: SpacySpan) -> str | None:
+        """ "male"/"female" from an honorific before the name ("Mrs. Clinton") or its first name
+        (lexicon data), else None: agreement only excludes what is known to disagree."""
+        before = person.doc[person.start - 1].lower_ if person.start > 0 else ""
+        words = _strip_possessive(person.text).split()
+        full = self.full_names.get(words[-1], " ".join(words)) if words else ""
+        first = full.split()[0].lower() if full else ""
+        for gender in ("male", "female"):
+            if before in self.cues.honorifics.get(gender, ()) or first in self.cues.first_names.get(
+                gender, ()
+            ):
+                return gender
+        return None
+
+    def _antecedent(self, span: SpacySpan, pool: list[SpacySpan]) -> Name | None:
+        """Nearest sentence backwards with a candidate; in it, a subject first, else the last."""
+        sent_starts = [s.start for s in self.sdoc.sents if s.start <= span.start][-SEARCH_SENTENCES:]
+        bound = span.start
+        for sent_start in reversed(sent_starts):
+            found = [e for e in pool if sent_start <= e.start and e.end <= bound]
+            if found:
+                subj = [e for e in found if e.root.dep_ in SUBJECTS]
+                return _moved(self._named(subj[0] if subj else found[-1]), span)
+            bound = sent_start
+        return None
+
+    def _by_role(self, span: SpacySpan) -> Name | None:
+        """The nearest person before whose title has the role's word and, for "the President of
+        Kazakhstan" or "the Kazakh president", the same country (by its first five letters)."""
+        phrase = next((p for p in self.cues.role_phrases if p in span.text.lower()), None)
+        words = {t.lower_ for t in span if t.lower_ in self.cues.role_nouns}
+        for word in list(words):
+            words.update(self.cues.role_synonyms.get(word, ()))
+        if phrase is not None:
+            words = set(self.cues.role_phrases[phrase])
+        qualifiers = _qualifiers(span)
+        for person in reversed([p for p in self.persons if p.end <= span.start]):
+            title = _title_words(person)
+            if words & title and qualifiers <= {w[:QUALIFIER_PREFIX] for w in title}:
+                return _moved(self._named(person), span)
+        return None
+
+
+def _qualifiers(span: SpacySpan) -> set[str]:
+    """The countries or peoples a role names ("of Ukraine", "Kazakh"), by their first letters."""
+    return {t.lower_[:QUALIFIER_PREFIX] for t in span if t.ent_type_ in ("GPE", "NORP")}
+
+
+def _proper_part(span: SpacySpan) -> SpacySpan:
+    """A person entity without leading words the tagger swept in ("Injecting Clinton")."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].pos_ != "PROPN":
+        start += 1
+    return span.doc[start : span.end]
+
+
+def _title_words(person: SpacySpan) -> set[str]:
+    """Words of the title around a name ("NATO secretary general, Jens Stoltenberg") or of the
+    title that is the mention ("the Prime Minister of the United Kingdom"). The title before a
+    name runs up to it: "The President of Ukraine informed the Prime Minister" gives the Prime
+    Minister no "president"."""
+    sent, doc = person.sent, person.doc
+    start = person.start
+    while start > max(sent.start, person.start - 6) and doc[start - 1].pos_ not in TITLE_STOPS:
+        start -= 1
+    before = doc[start : person.start]
+    after = doc[person.end : min(sent.end, person.end + 6)]
+    words = {t.lower_ for t in before} | {t.lower_ for t in person}
+    if len(after) and after[0].text == ",":
+        words.update(t.lower_ for t in after)
+    return words
+
+
+def _full_names(persons: list[SpacySpan]) -> dict[str, str]:
+    """Surname -> the longest name ending with it ("Stoltenberg" -> "Jens Stoltenberg")."""
+    names: dict[str, str] = {}
+    for p in persons:
+        if any(t.pos_ != "PROPN" for t in p if t.text not in POSSESSIVES):
+            continue  # a tagging slip ("Injecting Clinton") is no full name
+        text = _strip_possessive(p.text)
+        last = text.split()[-1] if text.split() else text
+        if len(text) > len(names.get(last, "")):
+            names[last] = text
+    return names
+
+
+def _strip_possessive(text: str) -> str:
+    for suffix in ("’s", "'s", "’", "'"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+def _moved(name: Name, span: SpacySpan) -> Name:
+    """``name`` as the resolution of the surface ``span``."""
+    return Name(span.start_char, span.end_char, name.text, name.name_start, name.name_end, True, name.person)
+
+
+def _unresolved(span: SpacySpan, person: bool = False) -> Name:
+    return Name(span.start_char, span.end_char, span.text, span.start_char, span.end_char, False, person)

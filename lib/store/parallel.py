@@ -1,0 +1,376 @@
+"""Parallel, resumable ingest into the store (lib/store/parquet.py).
+
+Workers (one process each, the model loaded once per process by lib.text.nlp.load_nlp) extract a
+batch of documents at a time; the parent writes each batch's Parquet folder, then records the
+batch in the manifest. An interrupted ingest loses at most the batches in flight: the next run
+skips every document whose live copy in the store has the same content key.
+
+Actor resolution is corpus-level in lib/extract/actors/extract.py (``extract_mentions``): names found in one
+report are propagated to the others, lone surnames unified with full names, teams, settings
+and datelines typed from the whole corpus, and ``_settle`` gives one id per (name, kind) by
+majority. The compromise: a worker runs ``extract_mentions`` over its batch (so quotes and
+events get actor ids), and after the batches ``refresh_corpus`` settles ids once more over the
+corpus from the stored per-mention actors, keeping the few (batch, batch id) -> corpus id
+changes in a small ``actor_map`` table that reads and queries apply; per-batch rows are never
+rewritten for it. What does NOT cross a batch boundary: propagation of a name to a report in
+another batch, surname unification, team/setting typing from evidence in another batch, and
+the "place" typing events use to leave settings out of their actors.
+With the whole corpus in one batch the result equals lib.extract.pipeline.analyze_corpus; with many
+batches it equals it whenever those cross-document passes find nothing across batches
+(tests/test_parallel.py). Merged events and positions are recomputed from the per-document rows.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
+from dataclasses import dataclass, replace
+from functools import partial
+from itertools import islice
+from multiprocessing import get_context
+from multiprocessing.queues import Queue
+from pathlib import Path
+from queue import Empty
+from typing import TextIO, TypeVar
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from lib.extract import positions
+from lib.extract.actors import extract as actors
+from lib.extract.events import extract as events
+from lib.extract.pipeline import extract_batch
+from lib.records import Actor, Batch, Corpus, Document, Event, Position, Quote
+from lib.store.columns import records_table, table_records
+from lib.store.compaction import compact
+from lib.store.parquet import (
+    BATCH_SIZE,
+    ActorMap,
+    BatchEntry,
+    CorpusTables,
+    Manifest,
+    batch_id_of,
+    collect_garbage,
+    commit_batch,
+    corpus_events,
+    corpus_path,
+    corpus_quotes,
+    document_key,
+    live_records,
+    read_corpus,
+    read_live,
+    read_manifest,
+    write_batch,
+    write_corpus,
+)
+from lib.store.settle import corpus_order, settle_columns
+from lib.text.nlp import load_nlp
+
+Progress = Callable[[int, int], None]
+R = TypeVar("R")
+A = TypeVar("A")
+T = TypeVar("T")
+MAX_BATCHES = 64  # more batch folders than this and an ingest ends by compacting them
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    documents: int  # documents extracted this run
+    skipped: int  # already in the store with the same content
+    batches: int
+
+
+def settle_actors(store: Path, manifest: Manifest) -> tuple[list[Actor], ActorMap]:
+    """The corpus's actors from every live raw mention, and the batch ids settling changed."""
+    data = read_live(store, manifest, "mentions", ["doc_id", "batch", "actor_id", "raw_actor", "agentive"])
+    if data.num_rows == 0:
+        return [], {}
+    ordered = data.take(corpus_order(data.column("doc_id"), list(manifest.live())))
+    return settle_columns(ordered, actors.load_registry())
+
+
+def corpus_tables(store: Path, manifest: Manifest) -> CorpusTables:
+    """Actors, merged events and positions, recomputed from the live per-document rows."""
+    found_actors, amap = settle_actors(store, manifest)
+    by_id = {a.id: a for a in found_actors}
+    found_quotes = corpus_quotes(live_records(store, manifest, "quotes", Quote), amap)
+    doc_events = corpus_events(live_records(store, manifest, "events", Event), amap)
+    found_positions = positions.assign_positions(found_quotes, by_id, positions.load_issues())
+    return CorpusTables(
+        tuple(found_actors), tuple(events.merge_events(doc_events)), tuple(found_positions), amap
+    )
+
+
+def _batch_rows(
+    store: Path, manifest: Manifest, table: str, cls: type[R], docs: set[str]
+) -> list[tuple[str, R]]:
+    """(batch, record) of the batches holding the live copies of ``docs``, in corpus order."""
+    batches = {manifest.live()[d] for d in docs}
+    return live_records(
+        store, replace(manifest, batches=tuple(b for b in manifest.batches if b.id in batches)), table, cls
+    )
+
+
+def added_tables(
+    store: Path, manifest: Manifest, added: set[str]
+) -> tuple[CorpusTables, dict[str, pa.Table]] | None:
+    """The corpus tables after documents ``added`` (new ids, last in the corpus) joined the store,
+    updated from the previous generation's instead of recomputed; None when they cannot be.
+
+    Actors are settled again over the whole corpus (lib/store/settle.py, fast). If that changes an id
+    or an actor the previous generation had (a name's majority kind flipped), only a full
+    recompute is right, and None says so. Positions add the new statements to the old counts:
+    the same rows a full recompute gives. Events: the new documents' events are merged into the
+    events they share an actor with (events.merge_into); a full recompute (``ingest --refresh``)
+    may join or split a borderline pair differently, since term weights then come from every event.
+    """
+    old = read_corpus(store, manifest, tables=("actors",))
+    found_actors, amap = settle_actors(store, manifest)
+    by_id = {a.id: a for a in found_actors}
+    new_batches = {manifest.live()[d] for d in added}
+    old_batches_map = {k: v for k, v in amap.items() if k[0] not in new_batches}
+    if old_batches_map != old.actor_map or any(by_id.get(a.id) != a for a in old.actors):
+        return None
+    quotes = corpus_quotes(
+        ((b, q) for b, q in _batch_rows(store, manifest, "quotes", Quote, added) if q.doc_id in added), amap
+    )
+    new_events = corpus_events(
+        ((b, e) for b, e in _batch_rows(store, manifest, "events", Event, added) if set(e.sources) <= added),
+        amap,
+    )
+    table = pq.read_table(corpus_path(store, manifest, "events"))
+    hit = _sharing_actor(table, {a for e in new_events for a in e.actors})
+    candidates = table_records(table.take(pa.array(hit, pa.int64())), Event)
+    taken, merged = events.merge_into(candidates, new_events)
+    keep = pc.invert(pc.is_in(pa.array(range(table.num_rows)), pa.array([hit[i] for i in taken], pa.int64())))
+    updated = pa.concat_tables([table.filter(keep), records_table(merged, Event)])
+    arrow = {
+        "events": _in_event_order(updated),
+        "positions": _added_positions(store, manifest, quotes, by_id),
+    }
+    return CorpusTables(tuple(found_actors), (), (), amap), arrow
+
+
+def _added_positions(
+    store: Path, manifest: Manifest, quotes: Sequence[Quote], by_id: dict[str, Actor]
+) -> pa.Table:
+    """The positions table with the statements of ``quotes`` (of added documents) counted in: only
+    the rows they add to are read as records; the rows come out in assign_positions's order."""
+    issues = positions.load_issues()
+    table = pq.read_table(corpus_path(store, manifest, "positions"))
+    new = list(positions.statement_stances(quotes, by_id, issues))
+    keys = pa.array(sorted({f"{s.actor_id}\x1f{s.issue.id}\x1f{s.stance}" for s in new}), pa.string())
+    row_keys = pc.binary_join_element_wise(
+        table.column("actor_id"), table.column("issue"), table.column("stance"), "\x1f"
+    )
+    touched = pc.is_in(row_keys, value_set=keys)
+    added = positions.assign_positions(
+        quotes, by_id, issues, base=table_records(table.filter(touched), Position)
+    )
+    rows = pa.concat_tables([table.filter(pc.invert(touched)), records_table(added, Position)])
+    key = positions.row_order(issues)
+    columns = (rows.column(c).to_pylist() for c in ("actor_id", "issue", "stance"))
+    rank = [key(row) for row in zip(*columns, strict=True)]
+    return rows.take(pa.array(sorted(range(rows.num_rows), key=rank.__getitem__), pa.int64()))
+
+
+def _sharing_actor(table: pa.Table, actor_ids: set[str]) -> list[int]:
+    """Rows of an events table naming one of the actors."""
+    column = table.column("actors").combine_chunks()
+    flat = pc.list_flatten(column)
+    parents = pc.list_parent_indices(column)
+    hits = pc.filter(parents, pc.is_in(flat, value_set=pa.array(sorted(actor_ids), pa.string())))
+    return sorted(set(hits.to_pylist()))
+
+
+def _in_event_order(table: pa.Table) -> pa.Table:
+    """Events sorted as merge_events sorts them: date, precision, summary, id."""
+    ranks = pa.array([events.PRECISION_RANK[p] for p in table.column("precision").to_pylist()], pa.int64())
+    keyed = table.append_column("_rank", ranks)
+    order = pc.sort_indices(
+        keyed, [("date", "ascending"), ("_rank", "ascending"), ("summary", "ascending"), ("id", "ascending")]
+    )
+    return table.take(order)
+
+
+def _added(before: Manifest, planned: Sequence[str]) -> list[str]:
+    """The planned documents when the corpus tables may be updated for them rather than recomputed:
+    all of them new to the store, and the tables covering every batch there was before."""
+    covered = {b.id for b in before.batches} <= set(before.covers)
+    live = before.live()
+    return list(planned) if before.corpus and covered and not any(d in live for d in planned) else []
+
+
+def refresh_corpus(store: Path, corpus: Corpus | None = None, added: Sequence[str] = ()) -> None:
+    """Recompute and store the corpus-level tables (and keep the corpus's ingest errors).
+
+    ``added``: ids of documents new to the store since the last refresh, all of them after every
+    other in the corpus: the tables are then updated (``added_tables``) when they can be.
+    """
+    manifest = read_manifest(store)
+    errors = corpus.errors if corpus else manifest.errors
+    parsed = corpus.parsed if corpus else manifest.parsed
+    updated = added_tables(store, manifest, set(added)) if added and manifest.corpus else None
+    if updated is None:
+        write_corpus(store, corpus_tables(store, manifest), errors, parsed)
+    else:
+        write_corpus(store, updated[0], errors, parsed, arrow=updated[1])
+    collect_garbage(store, read_manifest(store))
+
+
+def plan_batches(
+    documents: Sequence[Document], manifest: Manifest, batch_size: int = BATCH_SIZE
+) -> list[tuple[BatchEntry, tuple[Document, ...]]]:
+    """The batches still to extract: documents whose live copy differs or is missing."""
+    live_keys = manifest.keys()
+    todo = [(d, k) for d in documents if live_keys.get(d.id) != (k := document_key(d))]
+    plan = []
+    for i in range(0, len(todo), batch_size):
+        chunk = todo[i : i + batch_size]
+        keys = tuple(k for _, k in chunk)
+        plan.append(
+            (BatchEntry(batch_id_of(keys), tuple(d.id for d, _ in chunk), keys), tuple(d for d, _ in chunk))
+        )
+    return plan
+
+
+def extract_and_write(store: Path, job: tuple[str, Sequence[Document]]) -> str:
+    """A worker's whole share of a local ingest: extract one batch and write its folder (atomic);
+    only the batch id travels back, so the parent does not unpickle and re-encode every record."""
+    batch_id, docs = job
+    return _written(store, batch_id, extract_batch(docs))
+
+
+def _written(store: Path, batch_id: str, batch: Batch) -> str:
+    write_batch(store, batch_id, batch)
+    return batch_id
+
+
+def _warm(ready: Queue[int]) -> None:
+    load_nlp()
+    ready.put(os.getpid())
+
+
+def _started() -> None:
+    """A task that does nothing: submitting one per worker makes the pool start them all now."""
+
+
+class Workers:
+    """Spawned worker processes, each with the model loaded once, that run tasks in order.
+
+    Start them before the work is ready (the CLI does, before reading the files): each worker's
+    start-up (interpreter, imports, model; 2-3 s) then overlaps what the parent does meanwhile.
+    """
+
+    def __init__(self, processes: int) -> None:
+        # spawn, not fork: the parent may hold DuckDB or Arrow threads, which a fork would copy mid-lock
+        context = get_context("spawn")
+        self.processes = processes
+        self._ready: Queue[int] = context.Queue()
+        self._pool = ProcessPoolExecutor(
+            processes, mp_context=context, initializer=_warm, initargs=(self._ready,)
+        )
+        for _ in range(processes):
+            self._pool.submit(_started)
+
+    def wait_ready(self, timeout: float = 300) -> None:
+        """Block until every worker has its model loaded."""
+        for _ in range(self.processes):
+            try:
+                self._ready.get(timeout=timeout)
+            except Empty:
+                raise RuntimeError(f"a worker did not load the model within {timeout:.0f} s") from None
+
+    def map(self, task: Callable[[A], T], items: Iterable[A]) -> Iterator[T]:
+        """``task`` of each item, results in order, at most two items per worker in flight."""
+        waiting = iter(items)
+        pending = deque(self._pool.submit(task, item) for item in islice(waiting, 2 * self.processes))
+        try:
+            while pending:
+                result = pending.popleft().result()
+                pending.extend(self._pool.submit(task, item) for item in islice(waiting, 1))
+                yield result
+        finally:
+            for future in pending:
+                future.cancel()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+Extract = Callable[[Sequence[Sequence[Document]]], Iterator[Batch]]
+
+
+def ingest_corpus(
+    corpus: Corpus,
+    store: Path,
+    processes: int = 1,
+    batch_size: int = BATCH_SIZE,
+    progress: Progress | None = None,
+    extract: Extract | None = None,
+    workers: Workers | None = None,
+) -> IngestReport:
+    """Extract the documents the store lacks (or holds in another version), then refresh the corpus tables.
+
+    ``extract`` maps the planned chunks to their batches in order (default: in this process, or
+    in ``workers``, started here when ``processes`` > 1 and none are given, which then write
+    their batch folders themselves; lib/store/distributed.py passes a Dask one). This process stays
+    the manifest's only writer. The workers are closed before the corpus tables are refreshed.
+    """
+    manifest = read_manifest(store)
+    plan = plan_batches(corpus.documents, manifest, batch_size)
+    total = sum(len(docs) for _, docs in plan)
+    local = extract is None and (workers is not None or processes > 1)
+    with (workers or Workers(processes)) if local else nullcontext() as pool:
+        written: Iterable[str]
+        if pool is not None:
+            written = pool.map(partial(extract_and_write, store), [(entry.id, docs) for entry, docs in plan])
+        else:
+            chunks = [docs for _, docs in plan]
+            batches = extract(chunks) if extract else (extract_batch(c) for c in chunks)
+            written = (_written(store, entry.id, b) for (entry, _), b in zip(plan, batches, strict=True))
+        _commit_in_order(store, plan, written, total, progress)
+    refresh_corpus(store, corpus, _added(manifest, [d.id for _, docs in plan for d in docs]))
+    if len(read_manifest(store).batches) > MAX_BATCHES:
+        compact(store)  # after the refresh: compaction writes actor ids as the corpus settled them
+    return IngestReport(total, len(corpus.documents) - total, len(plan))
+
+
+def _commit_in_order(
+    store: Path,
+    plan: Sequence[tuple[BatchEntry, Sequence[Document]]],
+    written: Iterable[object],
+    total: int,
+    progress: Progress | None,
+) -> None:
+    """Record each batch in the manifest as its folder is written, in plan order."""
+    done = 0
+    for (entry, docs), _ in zip(plan, written, strict=True):
+        commit_batch(store, entry)
+        done += len(docs)
+        if progress:
+            progress(done, total)
+
+
+def text_progress(stream: TextIO = sys.stderr, width: int = 30) -> Progress:
+    """A progress bar redrawn in place on a terminal stream: [#####.....] 120/1000 documents."""
+
+    def show(done: int, total: int) -> None:
+        filled = width * done // total if total else width
+        stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} documents")
+        if done >= total:
+            stream.write("\n")
+        stream.flush()
+
+    return show

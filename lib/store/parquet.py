@@ -1,0 +1,387 @@
+"""The columnar store: extraction results as Parquet tables, one folder per ingest batch.
+
+Layout (all writes atomic: a folder or file is written under a temporary name, then renamed)::
+
+    STORE/manifest.json                  batches in ingest order, the corpus generation, errors
+    STORE/batches/<id>/<table>.parquet   per-document rows of the batch's documents
+    STORE/corpus/<gen>/<table>.parquet   corpus-level tables: actors, actor_map, events, positions
+
+Why per batch, not per document: 100,000 documents would be 800,000 small files, and DuckDB
+opens every file a query touches. A batch (tens of documents) keeps files few and is the unit a
+worker process extracts. Changing one document writes a new batch holding only its rows; the
+manifest's last batch naming a document is its live copy and the older rows are dead
+(filtered out by every read; ``compact`` rewrites them away). The manifest is replaced only
+after a batch's folder is complete, so an interrupted ingest leaves no half-written table and
+resumes at the first batch the manifest lacks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import uuid
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from lib.records import (
+    Actor,
+    Analysis,
+    Batch,
+    Corpus,
+    DateMention,
+    Document,
+    Event,
+    IngestError,
+    Mention,
+    NumberClaim,
+    Position,
+    Quote,
+    Span,
+)
+from lib.store.columns import arrow_type, records_table, table_records
+
+FORMAT = 1
+# Documents per ingest batch. A worker keeps a batch's parsed documents until its quotes and events
+# are done: 64 held ~880 MB against ~540 MB for 16 (before long texts were parsed in segments; now
+# ~300 MB), and 16 took less CPU. Compaction (lib/store/compaction.py) later merges small batches.
+BATCH_SIZE = 16
+R = TypeVar("R")
+MANIFEST = "manifest.json"
+# The tables of every batch folder (the keys of batch_tables).
+FOLDER_TABLES = ("documents", "mentions", "quotes", "dates", "events", "numbers", "sentences")
+ActorMap = dict[tuple[str, str], str]  # (batch, actor id in the batch) -> corpus actor id
+
+
+@dataclass(frozen=True)
+class CorpusTables:
+    actors: tuple[Actor, ...]
+    events: tuple[Event, ...]
+    positions: tuple[Position, ...]
+    actor_map: ActorMap = field(default_factory=dict)  # only the ids that settling changed
+
+
+@dataclass(frozen=True)
+class BatchEntry:
+    id: str
+    docs: tuple[str, ...]
+    keys: tuple[str, ...]  # per document, the hash of its content (lib.store.parallel.document_key)
+
+
+@dataclass(frozen=True)
+class Manifest:
+    batches: tuple[BatchEntry, ...] = ()
+    corpus: str = ""  # the generation folder under corpus/
+    errors: tuple[IngestError, ...] = ()
+    parsed: int = 0
+    covers: tuple[str, ...] = ()  # the batches the corpus tables were computed over
+
+    def live(self) -> dict[str, str]:
+        """Document id -> the batch holding its live rows, in first-ingest order."""
+        out: dict[str, str] = {}
+        for batch in self.batches:
+            out.update(dict.fromkeys(batch.docs, batch.id))
+        return out
+
+    def keys(self) -> dict[str, str]:
+        return {d: k for b in self.batches for d, k in zip(b.docs, b.keys, strict=True)}
+
+
+def read_manifest(store: Path) -> Manifest:
+    path = store / MANIFEST
+    if not path.is_file():
+        return Manifest()
+    obj = json.loads(path.read_text(encoding="utf-8"))
+    if obj.get("format") != FORMAT:
+        raise ValueError(f"{path}: store format {obj.get('format')}, expected {FORMAT}")
+    batches = tuple(BatchEntry(b["id"], tuple(b["docs"]), tuple(b["keys"])) for b in obj["batches"])
+    errors = tuple(IngestError(**e) for e in obj["errors"])
+    return Manifest(batches, obj["corpus"], errors, obj["parsed"], tuple(obj.get("covers", ())))
+
+
+def write_manifest(store: Path, manifest: Manifest) -> None:
+    store.mkdir(parents=True, exist_ok=True)
+    payload = {"format": FORMAT, **asdict(manifest)}
+    fd, temp = tempfile.mkstemp(dir=store, prefix=".tmp-", suffix=".json")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(payload, handle, ensure_ascii=False)
+    os.replace(temp, store / MANIFEST)
+
+
+def write_folder(final: Path, tables: Mapping[str, pa.Table]) -> None:
+    """Write every table into a temporary folder, then rename it into place."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    temp = final.parent / f".tmp-{final.name}-{uuid.uuid4().hex[:8]}"
+    temp.mkdir()
+    try:
+        for name, table in tables.items():
+            pq.write_table(table, temp / f"{name}.parquet")
+        if final.exists():  # an uncommitted leftover of an interrupted run
+            shutil.rmtree(final)
+        os.replace(temp, final)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+
+
+def _column(value: str, n: int) -> tuple[pa.DataType, list[str]]:
+    return pa.string(), [value] * n
+
+
+def batch_tables(batch_id: str, b: Batch) -> dict[str, pa.Table]:
+    """The batch's rows as tables; each carries its batch id so queries can drop dead rows."""
+    actor_type = arrow_type(Actor)
+    mention_extra: dict[str, tuple[pa.DataType, list[Any]]] = {
+        "batch": _column(batch_id, len(b.mentions)),
+        "raw_actor": (actor_type, [asdict(a) for a in b.raw_actors]),
+        "agentive": (pa.bool_(), list(b.agentive)),
+    }
+    event_docs: list[Any] = [e.sources[0] if e.sources else "" for e in b.events]
+    docs: Sequence[object] = b.documents
+    return {
+        "documents": records_table(docs, Document, {"batch": _column(batch_id, len(docs))}),
+        "mentions": records_table(b.mentions, Mention, mention_extra),
+        "quotes": _per_doc(b.quotes, Quote, batch_id),
+        "dates": _per_doc(b.dates, DateMention, batch_id),
+        "events": records_table(
+            b.events, Event, {"doc_id": (pa.string(), event_docs), "batch": _column(batch_id, len(b.events))}
+        ),
+        "numbers": _per_doc(b.numbers, NumberClaim, batch_id),
+        "sentences": _per_doc(b.sentences, Span, batch_id),
+    }
+
+
+def _per_doc(records: Sequence[object], cls: type, batch_id: str) -> pa.Table:
+    return records_table(records, cls, {"batch": _column(batch_id, len(records))})
+
+
+def write_batch(store: Path, batch_id: str, batch: Batch) -> None:
+    write_folder(store / "batches" / batch_id, batch_tables(batch_id, batch))
+
+
+def commit_batch(store: Path, entry: BatchEntry) -> Manifest:
+    """Add a written batch to the manifest: from now on its documents' live rows are its own."""
+    manifest = read_manifest(store)
+    batches = (*(b for b in manifest.batches if b.id != entry.id), entry)
+    updated = replace(manifest, batches=batches)
+    write_manifest(store, updated)
+    return updated
+
+
+def table_path(store: Path, batch_id: str, table: str) -> Path:
+    return store / "batches" / batch_id / f"{table}.parquet"
+
+
+def corpus_path(store: Path, manifest: Manifest, table: str) -> Path:
+    return store / "corpus" / manifest.corpus / f"{table}.parquet"
+
+
+def read_live(store: Path, manifest: Manifest, table: str, columns: list[str] | None = None) -> pa.Table:
+    """One batch table over every batch, live rows only, in ingest order."""
+    live = manifest.live()
+    parts = []
+    for batch in manifest.batches:
+        own = [d for d in batch.docs if live[d] == batch.id]
+        if own:
+            part = pq.read_table(table_path(store, batch.id, table), columns=columns)
+            key = "id" if table == "documents" else "doc_id"
+            parts.append(part.filter(pc.is_in(part.column(key), pa.array(own, pa.string()))))
+    return pa.concat_tables(parts) if parts else pa.table({})
+
+
+def actor_map_table(actor_map: ActorMap) -> pa.Table:
+    keys = list(actor_map)
+    return pa.table(
+        {
+            "batch": pa.array([k[0] for k in keys], pa.string()),
+            "actor_id": pa.array([k[1] for k in keys], pa.string()),
+            "corpus_id": pa.array(list(actor_map.values()), pa.string()),
+        }
+    )
+
+
+def write_corpus(
+    store: Path,
+    tables: CorpusTables,
+    errors: Iterable[IngestError] = (),
+    parsed: int = 0,
+    arrow: Mapping[str, pa.Table] | None = None,
+    covers: Sequence[str] | None = None,
+) -> None:
+    """A new corpus generation, then the manifest pointing at it, then the old one removed.
+
+    ``arrow``: tables given as Arrow tables already (``events``, ``positions``): those of
+    ``tables`` are then not used. ``covers``: the batches the tables were computed over (None:
+    every batch of the manifest).
+    """
+    generation = uuid.uuid4().hex[:12]
+    given = arrow or {}
+    write_folder(
+        store / "corpus" / generation,
+        {
+            "actors": records_table(tables.actors, Actor),
+            "events": given["events"] if "events" in given else records_table(tables.events, Event),
+            "positions": given["positions"]
+            if "positions" in given
+            else records_table(tables.positions, Position),
+            "actor_map": actor_map_table(tables.actor_map),
+        },
+    )
+    manifest = read_manifest(store)
+    old = manifest.corpus
+    covered = tuple(b.id for b in manifest.batches) if covers is None else tuple(covers)
+    write_manifest(store, Manifest(manifest.batches, generation, tuple(errors), parsed, covered))
+    if old:
+        shutil.rmtree(store / "corpus" / old, ignore_errors=True)
+
+
+def read_corpus(
+    store: Path, manifest: Manifest, tables: Collection[str] = ("actors", "events", "positions")
+) -> CorpusTables:
+    """The corpus tables (the actor map always; of the others, those named in ``tables``)."""
+    if not manifest.corpus:
+        return CorpusTables((), (), ())
+    amap = pq.read_table(corpus_path(store, manifest, "actor_map")).to_pylist()
+
+    def records(table: str, cls: type[R]) -> tuple[R, ...]:
+        return tuple(table_records(pq.read_table(corpus_path(store, manifest, table)), cls))
+
+    return CorpusTables(
+        actors=records("actors", Actor) if "actors" in tables else (),
+        events=records("events", Event) if "events" in tables else (),
+        positions=records("positions", Position) if "positions" in tables else (),
+        actor_map={(r["batch"], r["actor_id"]): r["corpus_id"] for r in amap},
+    )
+
+
+def collect_garbage(store: Path, manifest: Manifest) -> None:
+    """Remove batch folders the manifest no longer names (and leftovers of interrupted writes)."""
+    named = {b.id for b in manifest.batches}
+    root = store / "batches"
+    for folder in root.iterdir() if root.is_dir() else ():
+        if folder.name not in named:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+# Bump when the extraction's output changes: every stored document then differs from its live
+# copy and the next ingest extracts it again (a store built by an older version is not stale).
+EXTRACTION_VERSION = "2026-11-23"
+
+
+def document_key(doc: Document) -> str:
+    """The hash of everything extraction reads from a document, and of the extraction's version:
+    a changed document, or one extracted by another version, gets a new key."""
+    payload = json.dumps([EXTRACTION_VERSION, asdict(doc)], sort_keys=True)
+    return hashlib.sha1(payload.encode()).hexdigest()[:16]
+
+
+def batch_id_of(keys: Sequence[str]) -> str:
+    """Content-addressed: the same documents give the same batch, so a resumed ingest skips it."""
+    return hashlib.sha1("|".join(keys).encode()).hexdigest()[:16]
+
+
+def _by_doc(records: Iterable[R], doc_of: Any) -> dict[str, list[R]]:
+    out: dict[str, list[R]] = {}
+    for r in records:
+        out.setdefault(doc_of(r), []).append(r)
+    return out
+
+
+def _doc_id(record: Any) -> str:
+    return str(record.doc_id)
+
+
+def _snapshot_batch(analysis: Analysis, docs: Sequence[Document]) -> Batch:
+    """A batch of an Analysis as it is: actors already settled, merged events kept whole."""
+    ids = [d.id for d in docs]
+    by_actor = {a.id: a for a in analysis.actors}
+    groups = {
+        name: _by_doc(getattr(analysis, name), _doc_id)
+        for name in ("mentions", "quotes", "dates", "numbers", "sentences")
+    }
+    events = _by_doc(analysis.events, lambda e: e.sources[0] if e.sources else "")
+    pick = {name: tuple(r for d in ids for r in g.get(d, [])) for name, g in groups.items()}
+    mentions: tuple[Mention, ...] = pick["mentions"]
+    return Batch(
+        documents=tuple(docs),
+        raw_actors=tuple(by_actor.get(m.actor_id, Actor(m.actor_id, m.text, "")) for m in mentions),
+        agentive=(True,) * len(mentions),
+        events=tuple(e for d in ids for e in events.get(d, [])),
+        **pick,
+    )
+
+
+def write_analysis(analysis: Analysis, store: Path, batch_size: int = BATCH_SIZE) -> None:
+    """Store a whole Analysis, replacing what the store held (read_analysis gives it back equal)."""
+    docs = analysis.documents
+    entries = []
+    for i in range(0, len(docs), batch_size):
+        chunk = docs[i : i + batch_size]
+        keys = tuple(document_key(d) for d in chunk)
+        entry = BatchEntry(batch_id_of(keys), tuple(d.id for d in chunk), keys)
+        write_batch(store, entry.id, _snapshot_batch(analysis, chunk))
+        entries.append(entry)
+    old = read_manifest(store)
+    write_manifest(store, replace(old, batches=tuple(entries)))
+    tables = CorpusTables(analysis.actors, analysis.events, analysis.positions)
+    write_corpus(store, tables, analysis.corpus.errors, analysis.corpus.parsed)
+    collect_garbage(store, read_manifest(store))
+
+
+def live_records(store: Path, manifest: Manifest, table: str, cls: type[R]) -> list[tuple[str, R]]:
+    """(batch, record) of a batch table, live rows only, in corpus order (stable within a document)."""
+    data = read_live(store, manifest, table)
+    if data.num_rows == 0:
+        return []
+    order = {d: i for i, d in enumerate(manifest.live())}
+    docs = data.column("id" if table == "documents" else "doc_id").to_pylist()
+    rows = zip(docs, data.column("batch").to_pylist(), table_records(data, cls), strict=True)
+    return [(b, r) for _, b, r in sorted(rows, key=lambda row: order[row[0]])]
+
+
+def corpus_quotes(rows: Iterable[tuple[str, Quote]], amap: ActorMap) -> list[Quote]:
+    """(batch, quote) rows with their speakers' corpus ids (through the actor map)."""
+    return [
+        replace(q, speaker_id=amap.get((b, q.speaker_id), q.speaker_id)) if q.speaker_id else q
+        for b, q in rows
+    ]
+
+
+def corpus_events(rows: Iterable[tuple[str, Event]], amap: ActorMap) -> list[Event]:
+    """(batch, event) rows with their actors' corpus ids (through the actor map)."""
+    return [replace(e, actors=tuple(amap.get((b, a), a) for a in e.actors)) for b, e in rows]
+
+
+def read_analysis(store: Path) -> Analysis:
+    """The Analysis a store holds: live rows, corpus order, actor ids as settled for the corpus."""
+    manifest = read_manifest(store)
+    tables = read_corpus(store, manifest)
+    amap = tables.actor_map
+
+    def recs(table: str, cls: type[R]) -> tuple[R, ...]:
+        return tuple(r for _, r in live_records(store, manifest, table, cls))
+
+    mentions = [
+        replace(m, actor_id=amap.get((b, m.actor_id), m.actor_id))
+        for b, m in live_records(store, manifest, "mentions", Mention)
+    ]
+    quotes = corpus_quotes(live_records(store, manifest, "quotes", Quote), amap)
+    return Analysis(
+        corpus=Corpus(recs("documents", Document), manifest.errors, manifest.parsed),
+        actors=tables.actors,
+        mentions=tuple(mentions),
+        quotes=tuple(quotes),
+        dates=recs("dates", DateMention),
+        events=tables.events,
+        numbers=recs("numbers", NumberClaim),
+        positions=tables.positions,
+        sentences=recs("sentences", Span),
+    )

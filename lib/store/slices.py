@@ -1,0 +1,331 @@
+"""The slice of a store a page shows, read with DuckDB through lib/store/query.py's views.
+
+A page on a store never holds the corpus. It gets an Analysis (lib/records.py) with every
+document's metadata but not its text, every actor and position (the filters and the heatmap
+offer them), and only the rows its view selects: the events in view on the Timeline, the
+statements asked for on Actor positions, the picked reports on Source comparison and Reader.
+The pages' frames (lib/view/frames.py, lib/view/timeline.py) run on it unchanged, and
+tests/test_slices.py checks they give what they give on the whole analysis. Long lists are cut
+at frames.MAX_ROWS, and a note says how many rows matched.
+
+The store index (documents without text, actors, positions, date bounds) is read once per
+store generation; the slices are read per view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from lib.records import (
+    Actor,
+    Analysis,
+    Corpus,
+    DateMention,
+    Document,
+    Event,
+    Mention,
+    NumberClaim,
+    Position,
+    Quote,
+    Span,
+)
+from lib.store.columns import table_records
+from lib.store.parquet import Manifest, table_path
+from lib.store.query import connect, parquet_files
+from lib.view import frames, timeline
+from lib.view.urls import Choices, Filters, View, choices_of, default_docs, reader_doc
+
+R = TypeVar("R")
+DOC_FIELDS = "id, title, source, date, date_basis, language, url, path, translated_from"
+# A batch table's records (alias t) with their actor id mapped to the corpus's.
+QUOTE_COLUMNS = "t.* EXCLUDE (batch, speaker_id), coalesce(m.corpus_id, t.speaker_id) AS speaker_id"
+QUOTE_JOIN = "LEFT JOIN actor_map m ON m.batch = t.batch AND m.actor_id = t.speaker_id"
+MENTION_COLUMNS = "t.* EXCLUDE (batch, actor_id), coalesce(m.corpus_id, t.actor_id) AS actor_id"
+MENTION_JOIN = "LEFT JOIN actor_map m ON m.batch = t.batch AND m.actor_id = t.actor_id"
+
+
+@dataclass(frozen=True)
+class StoreIndex:
+    """What every page of a store needs whatever its view: read once per store generation."""
+
+    store: Path
+    base: Analysis  # documents without text, actors, positions, errors; no per-document rows
+    choices: Choices
+    bounds: tuple[date, date] | None
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        """Document id -> its place in the corpus."""
+        return {d.id: i for i, d in enumerate(self.base.documents)}
+
+
+@dataclass(frozen=True)
+class Slice:
+    analysis: Analysis
+    notes: tuple[str, ...] = field(default=())
+
+
+def _cursor(store: Path) -> tuple[duckdb.DuckDBPyConnection, Manifest]:
+    opened = connect(store)
+    if opened is None:
+        raise FileNotFoundError(
+            f"{store} holds no store: make one with `python -m lib ingest PATH --store DIR`"
+        )
+    return opened
+
+
+def _arrow(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> pa.Table:
+    table: pa.Table = con.sql(sql, params=list(params) or None).to_arrow_table()
+    return table
+
+
+def _records(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any], cls: type[R]) -> list[R]:
+    return table_records(_arrow(con, sql, params), cls)
+
+
+def store_index(store: Path) -> StoreIndex:
+    """Documents (their text left out, its length kept), actors, positions and the dates spoken of."""
+    con, manifest = _cursor(store)
+    table = _arrow(con, f"SELECT {DOC_FIELDS}, length(text) AS chars FROM documents")
+    order = {d: i for i, d in enumerate(manifest.live())}
+    rows = sorted(table.to_pylist(), key=lambda r: order[r["id"]])
+    chars = {r["id"]: r.pop("chars") for r in rows}
+    base = Analysis(
+        corpus=Corpus(tuple(Document(**r, text="") for r in rows), manifest.errors, manifest.parsed),
+        actors=tuple(_records(con, "SELECT * FROM actors", (), Actor)),
+        mentions=(),
+        quotes=(),
+        dates=(),
+        events=(),
+        numbers=(),
+        positions=tuple(_records(con, "SELECT * FROM positions ORDER BY file_row_number", (), Position)),
+        text_lengths=chars,
+    )
+    values = con.execute(
+        "SELECT DISTINCT date FROM documents UNION SELECT DISTINCT date FROM events"
+    ).fetchall()
+    periods = [p for (v,) in values if v for p in [frames.period(v)] if p]
+    bounds = (min(p[0] for p in periods), max(p[1] for p in periods)) if periods else None
+    return StoreIndex(store, base, choices_of(base), bounds)
+
+
+def _with(index: StoreIndex, docs: Iterable[Document] = (), **rows: Any) -> Analysis:
+    """The index's analysis with some documents' text and some rows."""
+    full = {d.id: d for d in docs}
+    documents = tuple(full.get(d.id, d) for d in index.base.documents)
+    return replace(index.base, corpus=replace(index.base.corpus, documents=documents), **rows)
+
+
+def _register(con: duckdb.DuckDBPyConnection, name: str, spans: Sequence[Span]) -> None:
+    con.register(
+        name,
+        pa.table(
+            {
+                "doc_id": pa.array([s.doc_id for s in spans], pa.string()),
+                "start": pa.array([s.start for s in spans], pa.int64()),
+                "end": pa.array([s.end for s in spans], pa.int64()),
+            }
+        ),
+    )
+
+
+def _in(column: str, values: Iterable[str]) -> tuple[str, list[str]]:
+    """``column IN (?, ...)``: a list of constants DuckDB pushes into the Parquet scan, so only the
+    matching rows of the other columns are decoded (a join would read every row)."""
+    kept = sorted(set(values))
+    return (f"{column} IN ({', '.join('?' * len(kept))})" if kept else "FALSE"), kept
+
+
+def _view_join(con: duckdb.DuckDBPyConnection, index: StoreIndex, filters: Filters) -> str:
+    """A JOIN keeping the rows (alias t) of the documents the filters keep (frames.doc_in_view),
+    with their corpus position ``v.pos``; registers the ``in_view`` table it joins."""
+    ids = [d.id for d in index.base.documents if frames.doc_in_view(d, filters)]
+    positions = pa.array(range(len(ids)), pa.int64())
+    con.register("in_view", pa.table({"doc_id": pa.array(ids, pa.string()), "pos": positions}))
+    return "JOIN in_view v ON v.doc_id = t.doc_id"
+
+
+def _restricts_documents(filters: Filters) -> bool:
+    return bool(filters.sources) or filters.date_from is not None or filters.date_to is not None
+
+
+def _ids_of(con: duckdb.DuckDBPyConnection, actor: str) -> list[str]:
+    """The ids batches gave an actor: its own and those the actor map turns into it."""
+    rows = con.execute("SELECT DISTINCT actor_id FROM actor_map WHERE corpus_id = ?", [actor]).fetchall()
+    return [actor, *(r[0] for r in rows)]
+
+
+def sentences_at(con: duckdb.DuckDBPyConnection, spans: Sequence[Span]) -> list[Span]:
+    """The sentences that hold the spans (what frames.sentence_lookup looks for)."""
+    if not spans:
+        return []
+    _register(con, "wanted_spans", spans)
+    docs, params = _in("s.doc_id", (s.doc_id for s in spans))
+    sql = (
+        "SELECT DISTINCT s.doc_id, s.start, s.end, s.text FROM sentences s JOIN wanted_spans w "
+        "ON s.doc_id = w.doc_id AND s.start < greatest(w.end, w.start + 1) AND s.end > w.start "
+        f"WHERE {docs} ORDER BY s.doc_id, s.start"
+    )
+    return _records(con, sql, params, Span)
+
+
+def _read(store: Path, batch: str, table: str) -> str:
+    """One batch's Parquet file of a table, as a FROM item aliased t (with its row numbers)."""
+    return f"read_parquet({parquet_files([table_path(store, batch, table)])}, file_row_number = true) t"
+
+
+def documents_slice(index: StoreIndex, doc_ids: Sequence[str]) -> Slice:
+    """Some documents whole, with every row extracted from them (Reader, Source comparison).
+
+    Only those documents' batch files are read: the manifest says which batch holds each.
+    """
+    con, manifest = _cursor(index.store)
+    live = manifest.live()
+    wanted = [d for d in dict.fromkeys(doc_ids) if d in live]
+    found: dict[str, list[Any]] = {t: [] for t in ("quotes", "mentions", "dates", "numbers", "sentences")}
+    docs: list[Document] = []
+    where = "WHERE list_contains(?, t.doc_id) ORDER BY t.file_row_number"  # as the batch wrote them
+    for batch in dict.fromkeys(live[d] for d in wanted):
+        ids = [d for d in wanted if live[d] == batch]
+        docs += _records(
+            con,
+            f"SELECT * FROM {_read(index.store, batch, 'documents')} WHERE list_contains(?, t.id)",
+            [ids],
+            Document,
+        )
+        for table, cls in (("dates", DateMention), ("numbers", NumberClaim), ("sentences", Span)):
+            found[table] += _records(
+                con, f"SELECT * FROM {_read(index.store, batch, table)} {where}", [ids], cls
+            )
+        for table, columns, join, mapped_cls in (
+            ("quotes", QUOTE_COLUMNS, QUOTE_JOIN, Quote),
+            ("mentions", MENTION_COLUMNS, MENTION_JOIN, Mention),
+        ):
+            sql = f"SELECT {columns} FROM {_read(index.store, batch, table)} {join} {where}"
+            found[table] += _records(con, sql, [ids], mapped_cls)
+    order = {d: i for i, d in enumerate(wanted)}
+    rows = {t: tuple(sorted(v, key=lambda r: order[r.doc_id])) for t, v in found.items()}
+    return Slice(_with(index, docs, **rows))
+
+
+def _events_where(con: duckdb.DuckDBPyConnection, index: StoreIndex, f: Filters) -> tuple[str, list[Any]]:
+    """timeline.event_in_view in SQL: any of the actors, reported by one of the sources,
+    a date whose period meets the range. With sources, registers ``outlet_docs``."""
+    conditions: list[tuple[str, Any]] = [("list_has_any(e.actors, ?)", list(f.actors))]
+    if f.sources:
+        ids = [d.id for d in timeline.event_docs(index.base, f).values()]
+        con.register("outlet_docs", pa.table({"doc_id": pa.array(ids, pa.string())}))
+        docs = "CASE WHEN len(sources) > 0 THEN sources ELSE list_transform(evidence, lambda s: s.doc_id) END"
+        # a semi-join: a list of thousands of ids as a parameter is scanned once per event
+        reported = (
+            f"e.id IN (SELECT x.id FROM (SELECT id, unnest({docs}) AS doc FROM events) x "
+            "JOIN outlet_docs o ON o.doc_id = x.doc)"
+        )
+        conditions.append((reported, True))
+    conditions.append(("period_end(e.date) >= ?", f.date_from))
+    conditions.append(("period_start(e.date) <= ?", f.date_to))
+    kept = [(sql, value) for sql, value in conditions if value]
+    clause = " AND ".join(sql for sql, _ in kept)
+    return (f" WHERE {clause}" if clause else ""), [value for _, value in kept if value is not True]
+
+
+def count_events(index: StoreIndex, filters: Filters) -> int:
+    con, _ = _cursor(index.store)
+    where, params = _events_where(con, index, filters)
+    row = con.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()
+    return int(row[0]) if row else 0
+
+
+def timeline_slice(index: StoreIndex, filters: Filters, limit: int = frames.MAX_ROWS) -> Slice:
+    """The events in view (the latest ``limit`` by event date), with their evidence sentences."""
+    con, _ = _cursor(index.store)
+    where, params = _events_where(con, index, filters)
+    latest = "ORDER BY period_end(e.date) DESC NULLS LAST, e.date DESC, file_row_number LIMIT ?"
+    table = _arrow(
+        con, f"SELECT *, count(*) OVER () AS matched FROM events e{where} {latest}", [*params, limit]
+    )
+    rows = table.column("file_row_number").to_pylist()
+    events = sorted(zip(rows, table_records(table, Event), strict=True), key=lambda pair: pair[0])
+    kept = tuple(e for _, e in events)  # in the store's order, as the whole analysis has them
+    matched = table.column("matched")[0].as_py() if table.num_rows else 0
+    which = "the latest by event date"
+    notes = (frames.cut_note(limit, matched, "events", which),) if matched > limit else ()
+    sentences = sentences_at(con, [s for e in kept for s in e.evidence])
+    return Slice(_with(index, events=kept, sentences=tuple(sentences)), notes)
+
+
+def positions_slice(
+    index: StoreIndex, filters: Filters, focus: str | None, issue: str | None, limit: int = frames.MAX_ROWS
+) -> Slice:
+    """The statements behind the positions asked for (the first ``limit``), the quotes and sentences
+    they sit in; with a focus actor, its names in view and its quotes (the latest ``limit``)."""
+    con, _ = _cursor(index.store)
+    statements = [s for _, s in frames.statement_spans(index.base, filters, focus, issue)[:limit]]
+    quotes: dict[tuple[str, int, int], Quote] = {}
+    if statements:
+        _register(con, "statements", statements)
+        docs, params = _in("t.doc_id", (s.doc_id for s in statements))
+        sql = (
+            f"SELECT {QUOTE_COLUMNS} FROM quotes t {QUOTE_JOIN} WHERE {docs} AND EXISTS (SELECT 1 FROM "
+            "statements w WHERE w.doc_id = t.doc_id AND t.start < w.end AND w.start < t.end)"
+        )
+        quotes |= {(q.doc_id, q.start, q.end): q for q in _records(con, sql, params, Quote)}
+    mentions: list[Mention] = []
+    if focus:
+        view = _view_join(con, index, filters) if _restricts_documents(filters) else ""
+        batch_ids = _ids_of(con, focus)
+        named, params = _in("t.actor_id", batch_ids)
+        sql = (
+            f"SELECT {MENTION_COLUMNS} FROM mentions t {MENTION_JOIN} {view} "
+            f"WHERE {named} AND coalesce(m.corpus_id, t.actor_id) = ? ORDER BY t.doc_id, t.start"
+        )
+        mentions = _records(con, sql, [*params, focus], Mention)
+        spoken, params = _in("t.speaker_id", batch_ids)
+        sql = (
+            f"SELECT {QUOTE_COLUMNS}, d.date AS doc_date FROM quotes t {QUOTE_JOIN} {view} "
+            f"JOIN documents d ON d.id = t.doc_id WHERE {spoken} AND coalesce(m.corpus_id, t.speaker_id) = ? "
+            "ORDER BY d.date DESC NULLS LAST, t.doc_id, t.start LIMIT ?"
+        )
+        quotes |= {(q.doc_id, q.start, q.end): q for q in _records(con, sql, [*params, focus, limit], Quote)}
+    kept = sorted(quotes.values(), key=lambda q: (index.order[q.doc_id], q.start, q.end))
+    spans = [*statements, *(Span(q.doc_id, q.start, q.end, "") for q in kept)]
+    return Slice(
+        _with(index, quotes=tuple(kept), mentions=tuple(mentions), sentences=tuple(sentences_at(con, spans)))
+    )
+
+
+def page_slice(index: StoreIndex, name: str, view: View) -> Slice:
+    """The rows page ``name`` (links.PAGE_PARAMS's names) shows for ``view``."""
+    if name == "Timeline":
+        return timeline_slice(index, view.filters)
+    if name == "Actor_positions":
+        return positions_slice(index, view.filters, view.focus, view.issue)
+    if name == "Source_comparison":
+        return documents_slice(index, [d for d in default_docs(index.base, view) if d])
+    if name == "Reader":
+        return documents_slice(index, [d for d in [reader_doc(index.base, view)] if d])
+    return Slice(index.base)
+
+
+def overview_quotes(index: StoreIndex, filters: Filters) -> pd.DataFrame:
+    """What the home page counts of the quotes in view: speaker (actor name or the phrase),
+    speaker id ("" when unresolved) and document, one row per quote (frames.speakers_frame)."""
+    con, _ = _cursor(index.store)
+    view = _view_join(con, index, filters)
+    actor = "coalesce(m.corpus_id, t.speaker_id)"
+    where = " WHERE list_contains(?, coalesce(m.corpus_id, t.speaker_id))" if filters.actors else ""
+    sql = (
+        f"SELECT coalesce(a.name, {actor}, t.speaker_text) AS speaker, coalesce({actor}, '') AS speaker_id, "
+        f"'' AS quote, t.doc_id FROM quotes t {QUOTE_JOIN} {view} "
+        f"LEFT JOIN actors a ON a.id = {actor}{where} ORDER BY v.pos, t.start"
+    )
+    return con.execute(sql, [list(filters.actors)] if filters.actors else []).df()

@@ -1,0 +1,281 @@
+"""Plotly figures built from the frames of lib.view.frames (one builder per chart, no Streamlit)."""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Iterable
+from itertools import pairwise
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+
+# Marker per date precision: a filled circle is a known day; open shapes are vaguer; a
+# left-pointing triangle is "on or before" (a report only dates the event by its own date).
+PRECISION_SYMBOLS = {
+    "day": "circle",
+    "week": "diamond-open",
+    "month": "square-open",
+    "year": "hexagon-open",
+    "on_or_before": "triangle-left",
+}
+STANCE_ORDER = ["supports", "conditional", "neutral", "demands", "threatens", "opposes"]
+STANCE_COLORS = {
+    "supports": "#4c9a6a",
+    "conditional": "#c9b458",
+    "neutral": "#b8bec6",
+    "demands": "#d98b3a",
+    "threatens": "#b5523b",
+    "opposes": "#7d3c98",
+}
+STATUS_COLORS = {"same": "#6c9bc9", "related": "#a7c4df", "only": "#c9c9c9", "discrepancy": "#d98b3a"}
+LAYOUT = {
+    "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
+    "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "right", "x": 1, "title": None},
+}
+
+
+def _plain(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """Plotly reads a few HTML tags (links, bold) in labels and hovers: report text must stay text."""
+    return frame.assign(**{c: frame[c].astype(str).map(html.escape) for c in columns if c in frame})
+
+
+def _height(rows: int, per_row: int = 38, least: int = 260) -> int:
+    return max(least, 60 + per_row * rows)
+
+
+HOVER_EVENTS = 5  # summaries listed in a marker's hover before "and N more"
+HOVER_CHARS = 90
+
+
+def _hover_list(summaries: pd.Series) -> str:
+    short = [s if len(s) <= HOVER_CHARS else s[: HOVER_CHARS - 1] + "…" for s in summaries]
+    more = len(short) - HOVER_EVENTS
+    lines = short[:HOVER_EVENTS] + ([f"… and {more} more"] if more > 0 else [])
+    return "<br>".join(f"• {line}" for line in lines)
+
+
+def _joined(values: pd.Series) -> str:
+    return ", ".join(dict.fromkeys(v for text in values for v in text.split(", ") if v))
+
+
+def timeline_markers(frame: pd.DataFrame) -> pd.DataFrame:
+    """One marker per row, day and date precision, with how many events it stands for.
+
+    Markers that share a row and a day (different precisions) get a small vertical offset,
+    stable across reruns, so none hides another."""
+    frame = _plain(frame, "row", "summary", "sources", "reported")
+    keys = ["row", "day", "precision"]
+    markers = (
+        frame.drop_duplicates(["event_id", "row"])
+        .groupby(keys, as_index=False, sort=True)
+        .agg(
+            events=("event_id", "size"),
+            event_date=("event_date", "first"),
+            summary=("summary", _hover_list),
+            sources=("sources", _joined),
+            reported=("reported", _joined),
+        )
+    )
+    slot = markers.groupby(["row", "day"]).cumcount()
+    width = markers.groupby(["row", "day"])["precision"].transform("size")
+    rows = {r: i for i, r in enumerate(sorted(markers["row"].unique()))}
+    return markers.assign(y=markers["row"].map(rows) + (slot - (width - 1) / 2) * 0.3)
+
+
+GAP = pd.Timedelta(days=30)  # a quiet stretch longer than this is cut out of the time axis
+EDGE = pd.Timedelta(days=1.5)  # room around a marker: its count label sits to its right
+
+
+def _day_axis(days: pd.Series) -> dict[str, object]:
+    """A date axis over the event days: long quiet stretches cut out (plotly rangebreaks), so a
+    2014 background event does not squeeze the days of the crisis into one pixel."""
+    seen = list(pd.DatetimeIndex(days.dropna().unique()).sort_values())
+    breaks = [{"bounds": [a + EDGE, b - EDGE]} for a, b in pairwise(seen) if b - a > GAP]
+    axis: dict[str, object] = {
+        "range": [seen[0] - EDGE, seen[-1] + EDGE],
+        "rangebreaks": breaks,
+        "tickformat": "%d %b %Y",
+        "title": "event date" + (" — quiet stretches over 30 days are cut out" if breaks else ""),
+    }
+    if len(seen) <= 31:  # a tick on each day that has events
+        axis["tickvals"] = seen
+    return axis
+
+
+def timeline_figure(frame: pd.DataFrame, group: str = "actor") -> go.Figure:
+    """Events over event time, one row per actor or source; marker symbol shows date precision,
+    marker size and the number on it how many events fall on that day."""
+    markers = timeline_markers(frame) if not frame.empty else frame.assign(events=[], y=[])
+    rows = sorted(markers["row"].unique()) if not markers.empty else []
+    fig = go.Figure()
+    for precision, symbol in PRECISION_SYMBOLS.items():
+        part = markers[markers["precision"] == precision]
+        if not part.empty:
+            fig.add_trace(_marker_trace(part, precision, symbol))
+    if not markers.empty:  # days, not hours, even when every event falls on one or two days
+        fig.update_xaxes(**_day_axis(markers["day"]))
+    fig.update_yaxes(
+        tickvals=list(range(len(rows))), ticktext=rows, range=[len(rows) - 0.5, -0.5], title=group
+    )
+    height = _height(len(rows), per_row=44)
+    fig.update_layout(height=height, title="Events by event date (not report date)", **LAYOUT)
+    fig.update_layout(legend_title_text="date precision")
+    return fig
+
+
+def _marker_trace(part: pd.DataFrame, precision: str, symbol: str) -> go.Scatter:
+    many = part["events"] > 1
+    return go.Scatter(
+        x=part["day"],
+        y=part["y"],
+        mode="markers+text",
+        name=precision.replace("_", " "),
+        marker={
+            "symbol": symbol,
+            "size": (14 + 6 * (part["events"] - 1).clip(upper=4)).tolist(),
+            "color": "#3d6fa5",
+            "opacity": 0.8,
+            "line": {"width": 2, "color": "#3d6fa5"},
+        },
+        text=part["events"].where(many, "").astype(str).tolist(),
+        textposition="middle right",
+        textfont={"size": 13, "color": "#1f3b5c"},
+        customdata=part[["events", "event_date", "row", "sources", "reported", "summary"]].to_numpy(),
+        hovertemplate=(
+            "<b>%{customdata[2]}</b>, %{customdata[1]}: %{customdata[0]} event(s)<br>"
+            "%{customdata[5]}<br>sources: %{customdata[3]}<br>reported: %{customdata[4]}<extra></extra>"
+        ),
+    )
+
+
+def _dominant(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per actor and issue: the stance said most often, all statements counted."""
+    ranked = frame.sort_values("count", ascending=False, kind="stable")
+    top = ranked.drop_duplicates(["actor", "issue_label"])[["actor", "issue_label", "stance"]]
+    totals = frame.groupby(["actor", "issue_label"], as_index=False)["count"].sum()
+    return top.merge(totals, on=["actor", "issue_label"])
+
+
+def _stance_scale() -> list[list[float | str]]:
+    """A stepped colourscale: integer code i of STANCE_ORDER gets STANCE_COLORS of that stance."""
+    n = len(STANCE_ORDER)
+    scale: list[list[float | str]] = []
+    for i, stance in enumerate(STANCE_ORDER):
+        scale += [[i / n, STANCE_COLORS[stance]], [(i + 1) / n, STANCE_COLORS[stance]]]
+    return scale
+
+
+def positions_figure(frame: pd.DataFrame) -> go.Figure:
+    """Actor x issue heatmap: colour is the stance, the number is how many statements."""
+    empty = pd.DataFrame(columns=["actor", "issue_label", "stance", "count"])
+    cells = _dominant(_plain(frame, "actor", "issue_label")) if not frame.empty else empty
+    code = cells.assign(code=cells["stance"].map(STANCE_ORDER.index))
+    z = code.pivot(index="actor", columns="issue_label", values="code")
+    text = code.pivot(index="actor", columns="issue_label", values="count")
+    stance = code.pivot(index="actor", columns="issue_label", values="stance")
+    fig = go.Figure(
+        go.Heatmap(
+            z=z.to_numpy(dtype=float),
+            x=list(z.columns),
+            y=list(z.index),
+            text=text.map(lambda v: "" if pd.isna(v) else f"{int(v)}").to_numpy(),
+            customdata=stance.fillna("").to_numpy(),
+            texttemplate="%{text}",
+            hovertemplate="%{y} on %{x}: %{customdata} (%{text} statements)<extra></extra>",
+            zmin=0,
+            zmax=len(STANCE_ORDER),
+            colorscale=_stance_scale(),
+            showscale=False,
+            textfont={"size": 15},
+            xgap=3,
+            ygap=3,
+        )
+    )
+    fig.update_xaxes(side="bottom", tickangle=0, tickvals=list(z.columns), ticktext=_wrapped(z.columns))
+    fig.update_yaxes(autorange="reversed", tickfont={"size": 13})
+    height = _height(len(z.index), per_row=52, least=300) + 40  # room for two-line issue labels
+    fig.update_layout(height=height, title="Stance by actor and issue", **LAYOUT)
+    return fig
+
+
+def _wrapped(labels: Iterable[str], width: int = 22) -> list[str]:
+    """Issue labels on two lines at most, so they stay level and readable under narrow columns."""
+    return ["<br>".join(textwrap.wrap(label, width, max_lines=2, placeholder="…")) for label in labels]
+
+
+def stance_legend() -> list[tuple[str, str]]:
+    return [(s, STANCE_COLORS[s]) for s in STANCE_ORDER]
+
+
+MAX_SOURCES = 10  # sources named in the documents chart; the rest are one "other sources" colour
+
+
+def documents_figure(frame: pd.DataFrame) -> go.Figure:
+    """Documents per report date, coloured by source (the ten largest; the rest as one)."""
+    plain = _plain(frame, "source")
+    top = plain["source"].value_counts().index[:MAX_SOURCES]
+    plain = plain.assign(source=plain["source"].where(plain["source"].isin(top), "other sources"))
+    counts = plain.groupby(["date", "source"], as_index=False).size().rename(columns={"size": "documents"})
+    many_days = counts["date"].nunique() > 31
+    shown = counts[counts["date"] != "undated"] if many_days else counts
+    fig = px.bar(
+        shown,
+        x="date",
+        y="documents",
+        color="source",
+        labels={"date": "report date"},
+        color_discrete_map={"other sources": "#b8b8b8"},
+    )
+    if many_days:  # a time axis: one bar per day would be hundreds of category labels
+        fig.update_xaxes(type="date")
+        fig.update_traces(marker_line_width=0)
+    else:
+        fig.update_xaxes(type="category", categoryorder="category ascending")
+    if counts.groupby("date")["documents"].sum().max() <= 10:
+        fig.update_yaxes(dtick=1)
+    legend_rows = 1 + counts["source"].nunique() // 5
+    undated = int(counts.loc[counts["date"] == "undated", "documents"].sum()) if many_days else 0
+    title = "Documents by report date and source" + (f" ({undated} undated not shown)" if undated else "")
+    fig.update_layout(**LAYOUT)
+    fig.update_layout(  # room above the plot for the title and a legend of several rows
+        margin={"l": 10, "r": 10, "t": 60 + 22 * legend_rows, "b": 10},
+        height=280 + 22 * legend_rows,
+        title={"text": title, "y": 0.98, "yanchor": "top"},
+        bargap=0.1,
+    )
+    return fig
+
+
+def speakers_figure(frame: pd.DataFrame) -> go.Figure:
+    """The most quoted speakers, most quoted on top."""
+    fig = px.bar(_plain(frame, "speaker"), x="quotes", y="speaker", orientation="h", hover_data=["documents"])
+    fig.update_traces(marker_color="#3d6fa5")
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_layout(height=_height(len(frame)), title="Most quoted", **LAYOUT)
+    return fig
+
+
+def claims_figure(frame: pd.DataFrame) -> go.Figure:
+    """How each report's claims split into aligned, only-here and discrepant."""
+    counts = frame.groupby(["side", "status"], as_index=False).size().rename(columns={"size": "claims"})
+    fig = px.bar(
+        counts,
+        x="claims",
+        y="side",
+        color="status",
+        orientation="h",
+        color_discrete_map=STATUS_COLORS,
+        category_orders={"side": ["A", "B"], "status": list(STATUS_COLORS)},
+    )
+    fig.update_layout(height=220, title="Claims of A and B", **LAYOUT)
+    return fig
+
+
+def mentions_figure(frame: pd.DataFrame) -> go.Figure:
+    fig = px.bar(_plain(frame, "actor"), x="mentions", y="actor", orientation="h")
+    fig.update_traces(marker_color="#3d6fa5")
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_layout(height=_height(len(frame)), title="Actors named in this document", **LAYOUT)
+    return fig

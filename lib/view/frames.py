@@ -1,0 +1,370 @@
+"""Tidy pandas frames of an Analysis, filtered by the view's Filters, with provenance columns.
+
+Every frame an analyst can export carries PROVENANCE (document, source, report date, character
+span and the sentence it comes from), so a row can always be traced back to what was said.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, timedelta
+from functools import lru_cache
+
+import pandas as pd
+
+from lib.records import Analysis, Comparison, Document, IngestError, Position, Quote, Span
+from lib.view.urls import Filters
+
+PROVENANCE = ["doc_id", "source", "date", "start", "end", "sentence"]
+MAX_ROWS = 1000  # rows a page lists at most (events, statements, an actor's quotes); a note says so
+SentenceOf = Callable[[str, int, int], str]
+
+
+@lru_cache(maxsize=8192)  # a corpus has a few hundred distinct dates and pages ask for each often
+def period(value: str) -> tuple[date, date] | None:
+    """The days an ISO date value covers: ``2022-01-26``, ``2022-W04``, ``2022-01`` or ``2014``."""
+    try:
+        return _period(value)
+    except ValueError:
+        return None
+
+
+def _period(value: str) -> tuple[date, date] | None:
+    if "W" in value:
+        year, week = value.split("-W")
+        monday = date.fromisocalendar(int(year), int(week), 1)
+        return monday, monday + timedelta(days=6)
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        day = date(*parts)
+        return day, day
+    if len(parts) == 2:
+        first = date(parts[0], parts[1], 1)
+        return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    return (date(parts[0], 1, 1), date(parts[0], 12, 31)) if len(parts) == 1 else None
+
+
+def overlaps(span: tuple[date, date] | None, filters: Filters) -> bool:
+    """Whether a period meets the filter's range; an undated item only passes an open range."""
+    if filters.date_from is None and filters.date_to is None:
+        return True
+    if span is None:
+        return False
+    return (filters.date_from is None or span[1] >= filters.date_from) and (
+        filters.date_to is None or span[0] <= filters.date_to
+    )
+
+
+def doc_in_view(doc: Document, filters: Filters) -> bool:
+    if filters.sources and doc.source not in filters.sources:
+        return False
+    if filters.date_from is None and filters.date_to is None:
+        return True
+    return overlaps(period(doc.date) if doc.date else None, filters)
+
+
+def docs_in_view(analysis: Analysis, filters: Filters) -> dict[str, Document]:
+    return {d.id: d for d in analysis.documents if doc_in_view(d, filters)}
+
+
+def date_bounds(analysis: Analysis) -> tuple[date, date] | None:
+    """The first and last day any document or event of the corpus speaks of."""
+    values = [d.date for d in analysis.documents if d.date] + [e.date for e in analysis.events]
+    periods = [p for p in (period(v) for v in values) if p]
+    if not periods:
+        return None
+    return min(p[0] for p in periods), max(p[1] for p in periods)
+
+
+def sentence_lookup(analysis: Analysis) -> SentenceOf:
+    """A function (doc_id, start, end) -> the sentence(s) holding that span."""
+    by_doc: dict[str, list[Span]] = {}
+    for s in analysis.sentences:
+        by_doc.setdefault(s.doc_id, []).append(s)
+    starts = {k: [s.start for s in v] for k, v in by_doc.items()}
+
+    def sentence_of(doc_id: str, start: int, end: int) -> str:
+        spans = by_doc.get(doc_id, [])
+        first = max(bisect_right(starts.get(doc_id, []), start) - 1, 0)
+        hit = [s for s in spans[first:] if s.start < max(end, start + 1)]
+        return " ".join(s.text.strip() for s in hit if s.end > start)
+
+    return sentence_of
+
+
+def actor_name(analysis: Analysis, actor_id: str | None) -> str:
+    if actor_id is None:
+        return ""
+    actor = analysis.actor(actor_id)
+    return actor.name if actor else actor_id
+
+
+def provenance(doc: Document, start: int, end: int, sentence: str) -> dict[str, object]:
+    return {
+        "doc_id": doc.id,
+        "source": doc.source,
+        "date": doc.date or "",
+        "start": start,
+        "end": end,
+        "sentence": sentence,
+    }
+
+
+def table(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> pd.DataFrame:
+    return pd.DataFrame(list(rows), columns=list(columns))
+
+
+DOC_COLUMNS = ["doc_id", "title", "source", "date", "date_basis", "language", "chars"]
+
+
+def documents_frame(analysis: Analysis, filters: Filters) -> pd.DataFrame:
+    docs = docs_in_view(analysis, filters).values()
+    rows = (
+        {
+            "doc_id": d.id,
+            "title": d.title,
+            "source": d.source or "(unknown source)",
+            "date": d.date or "undated",
+            "date_basis": d.date_basis,
+            "language": d.language,
+            "chars": analysis.text_length(d),
+        }
+        for d in docs
+    )
+    return table(rows, DOC_COLUMNS)
+
+
+def errors_frame(errors: Sequence[IngestError]) -> pd.DataFrame:
+    rows = ({"file": e.path.replace("\\", "/").rsplit("/", 1)[-1], "reason": e.reason} for e in errors)
+    return table(rows, ["file", "reason"])
+
+
+QUOTE_COLUMNS = ["speaker", "speaker_id", "cue", "kind", "quote", "confidence", *PROVENANCE]
+
+
+def quotes_frame(analysis: Analysis, filters: Filters) -> pd.DataFrame:
+    docs = docs_in_view(analysis, filters)
+    sentence_of = sentence_lookup(analysis)
+    rows = (
+        {
+            "speaker": actor_name(analysis, q.speaker_id) or q.speaker_text,
+            "speaker_id": q.speaker_id or "",
+            "cue": q.cue or "",
+            "kind": q.kind,
+            "quote": q.text,
+            "confidence": q.confidence,
+            **provenance(docs[q.doc_id], q.start, q.end, sentence_of(q.doc_id, q.start, q.end)),
+        }
+        for q in analysis.quotes
+        if q.doc_id in docs and (not filters.actors or q.speaker_id in filters.actors)
+    )
+    return table(rows, QUOTE_COLUMNS)
+
+
+def speakers_frame(quotes: pd.DataFrame, top: int = 10) -> pd.DataFrame:
+    """The most quoted resolved speakers (actors of the corpus): quotes and documents quoting them.
+
+    A speaker the attribution could not tie to an actor ("Both leaders") is left out: see
+    unresolved_speakers."""
+    resolved = quotes[quotes["speaker_id"] != ""] if not quotes.empty else quotes
+    if resolved.empty:
+        return pd.DataFrame({"speaker": [], "quotes": [], "documents": []})
+    return (
+        resolved.groupby("speaker", as_index=False)
+        .agg(quotes=("quote", "size"), documents=("doc_id", "nunique"))
+        .sort_values(["quotes", "speaker"], ascending=[False, True])
+        .head(top)
+        .reset_index(drop=True)
+    )
+
+
+def unresolved_speakers(quotes: pd.DataFrame) -> list[str]:
+    """The speaker phrases not tied to any actor, most quoted first."""
+    if quotes.empty:
+        return []
+    phrases = quotes.loc[quotes["speaker_id"] == "", "speaker"]
+    return [str(s) for s in phrases[phrases != ""].value_counts().index]
+
+
+def document_label(doc: Document, width: int = 48) -> str:
+    """A picker label: source (or the id when no source is known), a short title, the report date."""
+    title = " ".join(doc.title.split())
+    short = title if len(title) <= width else title[: width - 1].rsplit(" ", 1)[0] + "…"
+    parts = [doc.source or doc.id, short, doc.date or "undated"]
+    return " · ".join(p for p in parts if p)
+
+
+POSITION_COLUMNS = ["actor_id", "actor", "issue", "issue_label", "stance", "count"]
+
+
+def positions_frame(analysis: Analysis, filters: Filters) -> pd.DataFrame:
+    """Actor x issue stances, counted over the evidence in the documents in view."""
+    docs = docs_in_view(analysis, filters)
+    rows = (
+        {
+            "actor_id": p.actor_id,
+            "actor": actor_name(analysis, p.actor_id),
+            "issue": p.issue,
+            "issue_label": p.issue_label,
+            "stance": p.stance,
+            "count": sum(1 for s in p.evidence if s.doc_id in docs) if p.evidence else p.count,
+        }
+        for p in analysis.positions
+        if not filters.actors or p.actor_id in filters.actors
+    )
+    frame = table(rows, POSITION_COLUMNS)
+    return frame[frame["count"] > 0].reset_index(drop=True)
+
+
+STATEMENT_COLUMNS = ["actor", "issue_label", "stance", "speaker", "cue", "text", *PROVENANCE]
+
+
+def _quote_finder(analysis: Analysis) -> Callable[[Span], tuple[str, str]]:
+    """A function span -> (speaker, cue) of the first quote (by position) overlapping it, if any."""
+    by_doc: dict[str, list[Quote]] = {}
+    for q in sorted(analysis.quotes, key=lambda q: (q.start, q.end)):
+        by_doc.setdefault(q.doc_id, []).append(q)
+
+    def quote_at(span: Span) -> tuple[str, str]:
+        for q in by_doc.get(span.doc_id, ()):
+            if q.start < span.end and span.start < q.end:
+                return actor_name(analysis, q.speaker_id) or q.speaker_text, q.cue or ""
+        return "", ""
+
+    return quote_at
+
+
+def cut_note(shown: int, matched: int, what: str, which: str) -> str:
+    """The note a page shows when it lists ``shown`` of ``matched`` rows."""
+    return (
+        f"{matched:,} {what} match these filters; {shown:,} are shown ({which}). "
+        "Narrow the dates, actors or sources to see the rest."
+    )
+
+
+def statement_spans(
+    analysis: Analysis, filters: Filters, actor: str | None, issue: str | None
+) -> list[tuple[Position, Span]]:
+    """The statements behind the positions of one actor and/or issue (None: any), in view."""
+    docs = docs_in_view(analysis, filters)
+    return [
+        (p, s)
+        for p in analysis.positions
+        if (actor is None or p.actor_id == actor)
+        and (issue is None or p.issue == issue)
+        and (not filters.actors or p.actor_id in filters.actors)
+        for s in p.evidence
+        if s.doc_id in docs
+    ]
+
+
+def statements_frame(
+    analysis: Analysis, filters: Filters, actor: str | None, issue: str | None, limit: int | None = None
+) -> pd.DataFrame:
+    """The statements behind the positions of one actor and/or issue (None: any): the first ``limit``."""
+    docs = docs_in_view(analysis, filters)
+    sentence_of = sentence_lookup(analysis)
+    quote_at = _quote_finder(analysis)
+    rows = (
+        {
+            "actor": actor_name(analysis, p.actor_id),
+            "issue_label": p.issue_label,
+            "stance": p.stance,
+            **dict(zip(("speaker", "cue"), quote_at(s), strict=True)),
+            "text": s.text,
+            **provenance(docs[s.doc_id], s.start, s.end, sentence_of(s.doc_id, s.start, s.end)),
+        }
+        for p, s in statement_spans(analysis, filters, actor, issue)[:limit]
+    )
+    return table(rows, STATEMENT_COLUMNS)
+
+
+def aliases_frame(analysis: Analysis, actor_id: str, filters: Filters) -> pd.DataFrame:
+    """The surface forms an actor was seen under, with how often and in how many documents."""
+    docs = docs_in_view(analysis, filters)
+    seen = pd.DataFrame(
+        [(m.text, m.doc_id) for m in analysis.mentions if m.actor_id == actor_id and m.doc_id in docs],
+        columns=["alias", "doc_id"],
+    )
+    if seen.empty:
+        return pd.DataFrame({"alias": [], "mentions": [], "documents": []})
+    return (
+        seen.groupby("alias", as_index=False)
+        .agg(mentions=("doc_id", "size"), documents=("doc_id", "nunique"))
+        .sort_values(["mentions", "alias"], ascending=[False, True])
+        .reset_index(drop=True)
+    )
+
+
+def mentions_frame(analysis: Analysis, doc_id: str) -> pd.DataFrame:
+    """How often each actor is named in one document."""
+    names = [actor_name(analysis, m.actor_id) for m in analysis.mentions if m.doc_id == doc_id]
+    counts = pd.Series(names, dtype="string").value_counts()
+    return pd.DataFrame({"actor": counts.index.astype(str), "mentions": counts.to_numpy()})
+
+
+def _span_row(analysis: Analysis, span: Span, sentence_of: SentenceOf) -> dict[str, object]:
+    doc = analysis.document(span.doc_id)
+    return {
+        "text": span.text,
+        **provenance(doc, span.start, span.end, sentence_of(doc.id, span.start, span.end)),
+    }
+
+
+CLAIM_COLUMNS = ["side", "status", "pair", "detail", "text", *PROVENANCE]
+
+
+def claims_frame(analysis: Analysis, comparison: Comparison) -> pd.DataFrame:
+    """Every claim of both reports: aligned (with its pair number), only in one, or in a discrepancy."""
+    sentence_of = sentence_lookup(analysis)
+
+    def row(side: str, status: str, pair: int, detail: str, span: Span) -> dict[str, object]:
+        return {
+            "side": side,
+            "status": status,
+            "pair": pair,
+            "detail": detail,
+            **_span_row(analysis, span, sentence_of),
+        }
+
+    rows = [row("A", p.relation, i, f"{p.score:.2f}", p.a) for i, p in enumerate(comparison.aligned)]
+    rows += [row("B", p.relation, i, f"{p.score:.2f}", p.b) for i, p in enumerate(comparison.aligned)]
+    rows += [row("A", "only", -1, "", s) for s in comparison.only_a]
+    rows += [row("B", "only", -1, "", s) for s in comparison.only_b]
+    for i, d in enumerate(comparison.discrepancies):
+        rows += [
+            row(side, "discrepancy", i, f"{d.kind}: {d.about}", s) for side, s in (("A", d.a), ("B", d.b))
+        ]
+    return table(rows, CLAIM_COLUMNS)
+
+
+DISCREPANCY_COLUMNS = ["kind", "about", "reason", "a_text", "a_sentence", "b_text", "b_sentence"]
+
+
+def discrepancies_frame(analysis: Analysis, comparison: Comparison) -> pd.DataFrame:
+    sentence_of = sentence_lookup(analysis)
+    rows = (
+        {
+            "kind": d.kind,
+            "about": d.about,
+            "reason": d.reason,
+            "a_text": d.a.text,
+            "a_sentence": sentence_of(d.a.doc_id, d.a.start, d.a.end),
+            "b_text": d.b.text,
+            "b_sentence": sentence_of(d.b.doc_id, d.b.start, d.b.end),
+        }
+        for d in comparison.discrepancies
+    )
+    return table(rows, DISCREPANCY_COLUMNS)
+
+
+def quoted_frame(analysis: Analysis, comparison: Comparison) -> pd.DataFrame:
+    """The actors each report quotes: in both, only in A, only in B."""
+    groups = (
+        ("both", comparison.quoted_both),
+        ("only A", comparison.quoted_only_a),
+        ("only B", comparison.quoted_only_b),
+    )
+    rows = ({"actor": actor_name(analysis, a), "quoted in": where} for where, ids in groups for a in ids)
+    return table(rows, ["actor", "quoted in"])

@@ -1,0 +1,92 @@
+"""Frames of the events in view: the evidence table and the timeline's rows (actor or source)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lib.records import Analysis, Document, Event
+from lib.view.frames import (
+    PROVENANCE,
+    actor_name,
+    doc_in_view,
+    docs_in_view,
+    overlaps,
+    period,
+    provenance,
+    sentence_lookup,
+    table,
+)
+from lib.view.urls import Filters, reader_link
+
+
+def event_in_view(event: Event, docs: dict[str, Document], filters: Filters) -> bool:
+    if filters.actors and not set(event.actors) & set(filters.actors):
+        return False
+    sources = event.sources or tuple(s.doc_id for s in event.evidence)
+    return any(s in docs for s in sources) and overlaps(period(event.date), filters)
+
+
+def event_docs(analysis: Analysis, filters: Filters) -> dict[str, Document]:
+    """The reports an event may come from: filtered by source, not by report date (the event's
+    own date is what the date range selects: a later report of an earlier event still counts)."""
+    return docs_in_view(analysis, Filters(sources=filters.sources))
+
+
+def events_in_view(analysis: Analysis, filters: Filters) -> list[Event]:
+    docs = event_docs(analysis, filters)
+    return [e for e in analysis.events if event_in_view(e, docs, filters)]
+
+
+EVENT_COLUMNS = ["event_id", "event_date", "precision", "summary", "actors", "reader", *PROVENANCE]
+
+
+def events_frame(analysis: Analysis, filters: Filters) -> pd.DataFrame:
+    """One row per piece of evidence of each event in view; event date apart from report date."""
+    docs = event_docs(analysis, filters)
+    sentence_of = sentence_lookup(analysis)
+    rows = (
+        {
+            "event_id": e.id,
+            "event_date": e.date,
+            "precision": e.precision,
+            "summary": e.summary,
+            "actors": ", ".join(actor_name(analysis, a) for a in e.actors),
+            "reader": reader_link(s.doc_id, s.start, s.end),
+            **provenance(docs[s.doc_id], s.start, s.end, sentence_of(s.doc_id, s.start, s.end)),
+        }
+        for e in events_in_view(analysis, filters)
+        for s in e.evidence
+        if s.doc_id in docs
+    )
+    return table(rows, EVENT_COLUMNS).sort_values(["event_date", "event_id"], kind="stable")
+
+
+TIMELINE_COLUMNS = ["event_id", "day", "event_date", "precision", "row", "summary", "sources", "reported"]
+
+
+def _rows_of(analysis: Analysis, event: Event, group: str, filters: Filters) -> list[str]:
+    if group == "source":
+        docs = [analysis.document(d) for d in event.sources or {s.doc_id for s in event.evidence}]
+        return sorted({d.source or d.id for d in docs if doc_in_view(d, Filters(sources=filters.sources))})
+    keep = [a for a in event.actors if not filters.actors or a in filters.actors]
+    return [actor_name(analysis, a) for a in keep] or ["(no actor)"]
+
+
+def timeline_frame(analysis: Analysis, filters: Filters, group: str) -> pd.DataFrame:
+    """One row per event and timeline row (an actor or a source), for a plotly scatter."""
+    rows: list[dict[str, object]] = []
+    for e in events_in_view(analysis, filters):
+        span = period(e.date)
+        doc_ids = e.sources or tuple(dict.fromkeys(s.doc_id for s in e.evidence))
+        docs = [analysis.document(d) for d in doc_ids]
+        common = {
+            "event_id": e.id,
+            "day": pd.Timestamp(span[0]) if span else pd.NaT,
+            "event_date": e.date,
+            "precision": e.precision,
+            "summary": e.summary,
+            "sources": ", ".join(d.source or d.id for d in docs),
+            "reported": ", ".join(f"{d.source or d.id}: {d.date or 'undated'}" for d in docs),
+        }
+        rows.extend({**common, "row": r} for r in _rows_of(analysis, e, group, filters))
+    return table(rows, TIMELINE_COLUMNS)

@@ -1,0 +1,411 @@
+"""Benchmark: ingest speed against spaCy's bare pass, store start-up, page queries and peak memory;
+with ``app``, what the dashboard process holds (tools.appmem).
+
+The corpus is built from real text (the bundled seeds, and the shared dev statements when they
+are beside the project) recombined with varied names, dates and numbers, so that neither the
+parse cache nor deduplication can shortcut the work.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from lib.compare.align import compare
+from lib.extract.pipeline import analyze_corpus, extract_batch
+from lib.read.ingest import load_corpus
+from lib.records import Corpus, Document
+from lib.store.parallel import Workers, ingest_corpus
+from lib.store.parquet import BATCH_SIZE, read_manifest
+from lib.store.slices import (
+    count_events,
+    documents_slice,
+    overview_quotes,
+    positions_slice,
+    store_index,
+    timeline_slice,
+)
+from lib.text.nlp import load_nlp
+from lib.view.urls import Filters
+from tools.appmem import app_rss_in_child, streamlit_baseline_rss_mb
+from tools.replicas import replicate
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_STATEMENTS = ROOT.parent / "shared" / "devsets" / "kremlin-zelenskyy-2022-01.jsonl"
+NAMES = ["Jens Stoltenberg", "Antony Blinken", "Sergei Lavrov", "Olaf Scholz", "Emmanuel Macron", "Liz Truss"]
+NAMES_IDS = ["jens-stoltenberg", "antony-blinken", "sergei-lavrov"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "September", "October"]
+
+
+def source_texts(data_dir: Path) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(data_dir.glob("*.txt"))]
+    if DEV_STATEMENTS.is_file():
+        with DEV_STATEMENTS.open(encoding="utf-8") as fh:
+            texts += [json.loads(line)["text"] for line in fh if line.strip()]
+    return texts
+
+
+def _vary(text: str, rng: random.Random) -> str:
+    """Swap names, numbers and months so every synthetic document is new to the cache."""
+    text = re.sub(r"\b\d[\d,]*\b", lambda m: str(rng.randint(2, 2_000)), text)
+    text = re.sub("|".join(MONTHS), lambda m: rng.choice(MONTHS), text)
+    return re.sub("|".join(NAMES), lambda m: rng.choice(NAMES), text)
+
+
+def synthetic_documents(n: int, texts: list[str], seed: int = 7) -> Iterator[dict[str, Any]]:
+    rng = random.Random(seed)
+    for i in range(n):
+        body = _vary(texts[i % len(texts)], rng)
+        yield {
+            "id": f"bench-{i:06d}",
+            "title": f"Synthetic report {i}",
+            "source": f"Outlet {i % 17}",
+            "date": f"2022-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            "text": body,
+        }
+
+
+def _tree(pid: int) -> Iterator[int]:
+    """A process and all its descendants (Linux /proc)."""
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        yield p
+        try:
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text(encoding="utf-8").split()]
+        except OSError:
+            continue  # the process ended between two reads
+
+
+def _summed_mb(pid: int | None, file: str, key: str) -> float:
+    total = 0
+    for p in _tree(pid or os.getpid()):
+        try:
+            table = Path(f"/proc/{p}/{file}").read_text(encoding="utf-8")
+            total += next(int(x.split()[1]) for x in table.splitlines() if x.startswith(key))
+        except (OSError, StopIteration):
+            continue
+    return total / 1024
+
+
+def tree_rss_mb(pid: int | None = None) -> float:
+    """Resident memory of a process and all its descendants now, summed. A page shared by
+    several processes (the libraries every worker maps) counts once per process: an upper
+    bound of what the machine holds for them."""
+    return _summed_mb(pid, "status", "VmRSS:")
+
+
+def tree_pss_mb(pid: int | None = None) -> float:
+    """Proportional memory of a process and its descendants, summed: each shared page divided
+    among the processes that map it, so the sum is what the tree holds. Reading it costs about
+    10 ms per 500 MB (the kernel walks the page tables), 400 times reading the RSS."""
+    return _summed_mb(pid, "smaps_rollup", "Pss:")
+
+
+class TreePeak:
+    """The peak of ``tree_rss_mb`` while the block runs, sampled every ``every`` seconds, and
+    ``tree_pss_mb`` after the RSS sets a new peak (at most once per ``pss_every`` seconds: reading
+    it often would slow down what is measured, and a peak shorter than that can be missed)."""
+
+    def __init__(self, every: float = 0.05, pss_every: float = 0.5) -> None:
+        self.every, self.pss_every = every, pss_every
+        self.peak_mb = self.peak_pss_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def _watch(self) -> None:
+        last_pss, stale = -self.pss_every, False
+        while True:
+            rss = tree_rss_mb()
+            stale |= rss > self.peak_mb
+            self.peak_mb = max(self.peak_mb, rss)
+            if stale and time.monotonic() - last_pss >= self.pss_every:
+                self.peak_pss_mb = max(self.peak_pss_mb, tree_pss_mb())
+                last_pss, stale = time.monotonic(), False
+            if self._stop.wait(self.every):
+                return
+
+    def __enter__(self) -> TreePeak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+WARM_START = """
+import sys, time
+t0 = time.perf_counter()
+from pathlib import Path
+from lib.view.urls import Filters
+from lib.store.slices import count_events, overview_quotes, store_index
+index = store_index(Path(sys.argv[1]))
+overview_quotes(index, Filters()), count_events(index, Filters())
+print(time.perf_counter() - t0)
+"""
+
+
+def cpu_s() -> float:
+    """CPU seconds (user + system) of this process and its waited-for children so far."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def warm_start_s(store: Path) -> float:
+    """A fresh interpreter opens the store and has the home page's data: imports included."""
+    out = subprocess.run(
+        [sys.executable, "-c", WARM_START, str(store)], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return float(out.stdout.strip())
+
+
+def _ms(run: Callable[[], object], repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - t0)
+    return round(1000 * statistics.median(times), 1)
+
+
+def query_ms(store: Path) -> dict[str, float]:
+    """Median milliseconds of each page's data query (lib/store/slices.py) with typical filters: one
+    actor, a year, two outlets; the positions page with three actors and one in focus."""
+    index = store_index(store)
+    docs = index.base.documents
+    ids = [d.id for d in docs[:2]]
+    outlets = tuple(sorted({d.source for d in docs if d.source})[:2])
+    year = Filters(
+        actors=tuple(NAMES_IDS[:1]), date_from=date(2022, 1, 1), date_to=date(2022, 12, 31), sources=outlets
+    )
+    three = Filters(actors=tuple(NAMES_IDS))
+    return {
+        "home": _ms(lambda: (overview_quotes(index, year), count_events(index, year))),
+        "timeline": _ms(lambda: timeline_slice(index, year)),
+        "positions": _ms(lambda: positions_slice(index, three, NAMES_IDS[0], None)),
+        "comparison": _ms(lambda: documents_slice(index, ids)),
+        "reader": _ms(lambda: documents_slice(index, ids[:1])),
+    }
+
+
+def add_one_doc_s(store: Path, texts: list[str]) -> float:
+    """Ingest one new document into the store and update the corpus tables, the model loaded
+    (as in a running ingest; ``model_load_s`` is printed apart)."""
+    doc = next(synthetic_documents(1, texts, seed=time.time_ns()))
+    doc_id = f"bench-added-{time.time_ns()}"  # new on every run: a kept store grows by one each time
+    new = Document(doc_id, doc["title"], doc["source"], doc["date"], "metadata", "en", "", "", doc["text"])
+    t0 = time.perf_counter()
+    ingest_corpus(Corpus((new,)), store)
+    return time.perf_counter() - t0
+
+
+def model_load_s() -> float:
+    t0 = time.perf_counter()
+    load_nlp()
+    return time.perf_counter() - t0
+
+
+QUERY_FIGURES = """
+import json, sys
+from pathlib import Path
+from tools.bench import store_figures
+print(json.dumps(store_figures(Path(sys.argv[1]))))
+"""
+
+
+def replicated_figures(store: Path, copies: int) -> dict[str, Any]:
+    """Warm start, page queries and the peak memory meanwhile (a fresh process) once the store
+    holds ``copies`` times its rows (the output says so)."""
+    docs = replicate(store, copies)
+    cmd = [sys.executable, "-c", QUERY_FIGURES, str(store)]
+    out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True)
+    note = f"store filled by replicating the extracted rows {copies} times under new ids"
+    return {"docs": docs, "note": note, **json.loads(out.stdout)}
+
+
+FILE_DOCS = 1000  # documents per .jsonl file: a file stays far below ingest's 20 MB limit
+
+
+def write_synthetic_corpus(folder: Path, n_docs: int, data_dir: Path) -> list[dict[str, Any]]:
+    """N synthetic documents as .jsonl files in ``folder`` (created)."""
+    docs = list(synthetic_documents(n_docs, source_texts(data_dir)))
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(0, len(docs), FILE_DOCS):
+        lines = "".join(json.dumps(d) + "\n" for d in docs[i : i + FILE_DOCS])
+        (folder / f"bench-{i // FILE_DOCS:04d}.jsonl").write_text(lines, encoding="utf-8")
+    return docs
+
+
+def load_all(folder: Path, n_docs: int, cache_dir: Path | None = None) -> Corpus:
+    """The synthetic corpus, every document of it: a benchmark of fewer documents would be a lie."""
+    corpus = load_corpus([folder], cache_dir=cache_dir)
+    if len(corpus.documents) != n_docs:
+        reasons = "; ".join(f"{e.path}: {e.reason}" for e in corpus.errors[:3])
+        raise RuntimeError(f"loaded {len(corpus.documents)} of {n_docs} synthetic documents ({reasons})")
+    return corpus
+
+
+def _app_figures(app: dict[str, Any]) -> dict[str, Any]:
+    baseline = streamlit_baseline_rss_mb()
+    return {
+        **app,
+        "streamlit_baseline_rss_mb": baseline,
+        "app_total_rss_mb": app["app_peak_rss_mb"] + baseline,  # an upper bound: shared libraries count twice
+    }
+
+
+def run_app_bench(n_docs: int | None, data_dir: Path = ROOT / "data", processes: int = 1) -> dict[str, Any]:
+    """Peak RSS of a dashboard session on ``data_dir`` itself (None) or on a store of ``n_docs`` documents."""
+    if n_docs is None:
+        return {"corpus": str(data_dir), **_app_figures(app_rss_in_child(data=data_dir))}
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus_dir, store = Path(tmp) / "corpus", Path(tmp) / "store"
+        write_synthetic_corpus(corpus_dir, n_docs, data_dir)
+        ingest_corpus(load_all(corpus_dir, n_docs), store, processes=processes)
+        return {"corpus": "synthetic store", **_app_figures(app_rss_in_child(store=store))}
+
+
+SAMPLE_DOCS = 200  # documents timed for the in-process extraction vs bare spaCy comparison
+
+
+def extraction_vs_bare(documents: Sequence[Document]) -> dict[str, float]:
+    """CPU seconds of the whole extraction and of spaCy's bare pass on the same texts, both warm.
+
+    In one process and without the store, so the ratio is what the extractors add to parsing.
+    """
+    sample = list(documents[:SAMPLE_DOCS])
+    nlp = load_nlp()
+    for _ in nlp.pipe(d.text for d in sample):  # warm the vocabulary, as the ingest above did
+        pass
+    c0 = cpu_s()
+    extract_batch(sample)
+    extraction = cpu_s() - c0
+    c0 = cpu_s()
+    for _ in nlp.pipe((d.text for d in sample), batch_size=BATCH_SIZE):  # as fast as spaCy goes here
+        pass
+    bare = cpu_s() - c0
+    return {"extraction_cpu_vs_bare": round(extraction / bare, 2), "sample_docs": len(sample)}
+
+
+def compare_ms(texts: list[str], words: int = 1000) -> dict[str, float]:
+    """Median time to compare two reports of about ``words`` words each (after analysing them)."""
+    rng = random.Random(11)
+    pair = []
+    for side in ("a", "b"):
+        body: list[str] = []
+        while len(" ".join(body).split()) < words:
+            body.append(_vary(rng.choice(texts), rng))
+        text = " ".join(" ".join(body).split()[:words])
+        pair.append(Document(f"cmp-{side}", side, side, "2022-01-26", "metadata", "en", "", "", text))
+    analysis = analyze_corpus(Corpus(tuple(pair)))
+    return {"compare_ms": _ms(lambda: compare(analysis, "cmp-a", "cmp-b"), repeat=5), "compare_words": words}
+
+
+def store_figures(store: Path, texts: list[str] | None = None) -> dict[str, Any]:
+    """What an analyst waits for on a built store: opening it, each page's query and (given texts
+    to make one from) adding a document; and the peak memory of this process tree meanwhile."""
+    with TreePeak() as peak:
+        figures: dict[str, Any] = {"warm_start_s": round(warm_start_s(store), 2), "query_ms": query_ms(store)}
+        if texts is not None:
+            figures["model_load_s"] = round(model_load_s(), 2)
+            figures["add_one_doc_s"] = round(add_one_doc_s(store, texts), 2)
+    return figures | {"store_peak_rss_mb": round(peak.peak_mb), "store_peak_pss_mb": round(peak.peak_pss_mb)}
+
+
+def store_figures_in_child(store: Path) -> dict[str, Any]:
+    """``store_figures`` in a fresh interpreter: this process's model and corpus are not counted."""
+    cmd = [sys.executable, "-m", "lib", "bench", "--store", str(store), "--json"]
+    out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True)
+    figures: dict[str, Any] = json.loads(out.stdout)
+    figures.pop("docs", None)
+    return figures
+
+
+def run_store_bench(store: Path, data_dir: Path = ROOT / "data", replicate_copies: int = 1) -> dict[str, Any]:
+    """``store_figures`` on a store a previous ``run_bench(keep=...)`` built; with copies, on a
+    replicated copy of it (the store itself is left as it was)."""
+    texts = source_texts(data_dir)
+    docs = len(read_manifest(store).live())
+    if replicate_copies <= 1:
+        return {"docs": docs, **store_figures(store, texts)}
+    with tempfile.TemporaryDirectory(dir=store.parent) as tmp:
+        copy = Path(tmp) / "store"
+        shutil.copytree(store, copy)
+        return {"source_docs": docs, **replicated_figures(copy, replicate_copies)}
+
+
+def _give_back_freed_memory() -> None:
+    """Return the C heap's free pages to the system (glibc's malloc_trim), where there is one."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+def run_bench(
+    n_docs: int,
+    processes: int = 1,
+    data_dir: Path = ROOT / "data",
+    replicate_copies: int = 1,
+    keep: Path | None = None,
+) -> dict[str, Any]:
+    """The whole benchmark on ``n_docs`` synthetic documents; ``keep``: build in that folder and
+    leave the corpus and the store there (for ``run_store_bench``)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        work = keep or Path(tmp)
+        corpus_dir = work / "corpus"
+        texts = source_texts(data_dir)
+        words = sum(len(d["text"].split()) for d in write_synthetic_corpus(corpus_dir, n_docs, data_dir))
+        _give_back_freed_memory()  # building the corpus is not the ingest: 44 MB at 10,000 documents
+        # model loads are start-up, not throughput: this process's, or each worker's
+        workers = Workers(processes) if processes > 1 else None
+        if workers:
+            workers.wait_ready()
+        else:
+            load_nlp()
+        store = work / "store"
+        t0, c0 = time.perf_counter(), cpu_s()
+        with TreePeak() as ingest_peak:
+            corpus = load_all(corpus_dir, n_docs, cache_dir=work / "cache")
+            ingest_corpus(corpus, store, workers=workers)
+        ingest_s, ingest_cpu = time.perf_counter() - t0, cpu_s() - c0
+        t0, c0 = time.perf_counter(), cpu_s()
+        for _ in load_nlp().pipe((d.text for d in corpus.documents), batch_size=BATCH_SIZE):
+            pass
+        bare_s, bare_cpu = time.perf_counter() - t0, cpu_s() - c0
+        figures: dict[str, Any] = {
+            "docs": len(corpus.documents),
+            "words": words,
+            "ingest_s": round(ingest_s, 2),
+            "words_per_s": round(words / ingest_s),
+            "bare_spacy_words_per_s": round(words / bare_s),
+            "ingest_vs_bare_per_core": round(ingest_s * processes / bare_s, 2),  # whole ingest, wall
+            "ingest_cpu_s": round(ingest_cpu, 1),  # CPU time: robust to other loads on the machine
+            "bare_spacy_cpu_s": round(bare_cpu, 1),
+            "processes": processes,
+            "ingest_peak_rss_mb": round(ingest_peak.peak_mb),  # this process and its workers, summed
+            "ingest_peak_pss_mb": round(ingest_peak.peak_pss_mb),  # the same, shared pages counted once
+        }
+        figures |= store_figures_in_child(store)
+        figures["peak_rss_mb"] = max(figures["ingest_peak_rss_mb"], figures["store_peak_rss_mb"])
+        figures["peak_pss_mb"] = max(figures["ingest_peak_pss_mb"], figures["store_peak_pss_mb"])
+        figures |= extraction_vs_bare(corpus.documents) | compare_ms(texts)
+        if replicate_copies > 1:
+            figures["replicated"] = run_store_bench(store, data_dir, replicate_copies)
+    return figures
