@@ -6,7 +6,7 @@ import streamlit as st
 
 import ui
 from lib.view import charts, frames
-from tools.appmem import home_pairs
+from lib.view.pages import home_pairs
 
 analysis, view = ui.page(
     "Overview",
@@ -18,7 +18,7 @@ analysis, view = ui.page(
 docs = frames.documents_frame(analysis, view.filters)
 quotes = ui.home_quotes(analysis, view)
 events = ui.home_events(analysis, view)
-pairs = home_pairs(list(docs["doc_id"]))  # the memory benchmark (tools.appmem) builds the same
+pairs = home_pairs(list(docs["doc_id"]))  # the memory benchmark (tools.appmem) counts the same pairs
 paired = ui.with_documents(analysis, sorted({d for pair in pairs for d in pair}))
 key = ui.corpus_key(paired)
 discrepancies = sum(len(ui.cached_compare(key, paired, a, b).discrepancies) for a, b in pairs)

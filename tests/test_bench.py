@@ -11,7 +11,8 @@ import pytest
 from dashboard_fixtures import sample_analysis
 
 from lib.__main__ import main
-from tools.appmem import MAX_PAIRS_DOCS, home_pairs, session_pages, vm_hwm_mb
+from lib.view.pages import MAX_PAIRS_DOCS, home_pairs
+from tools.appmem import session_pages, vm_hwm_mb
 from tools.bench import synthetic_documents
 
 KEYS = {

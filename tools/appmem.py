@@ -10,7 +10,6 @@ measured apart (``streamlit_baseline_rss_mb``), so the deployed app holds about 
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
 import resource
@@ -35,16 +34,11 @@ from lib.store import slices
 from lib.store.slices import StoreIndex
 from lib.text.nlp import load_nlp
 from lib.view import charts, exports, frames, render, timeline
+from lib.view.pages import home_pairs
 from lib.view.urls import Filters, View
 
-MAX_PAIRS_DOCS = 12  # above this, the home page does not count discrepancies over every pair
 HEALTH_TIMEOUT_S = 60.0
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def home_pairs(doc_ids: Sequence[str]) -> list[tuple[str, str]]:
-    """The document pairs whose discrepancies the home page counts (none when there are too many)."""
-    return list(itertools.combinations(doc_ids, 2)) if len(doc_ids) <= MAX_PAIRS_DOCS else []
 
 
 def _shown(*parts: pd.DataFrame | Figure | str) -> int:

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from lib.read.blocks import paragraph_parts
 from lib.records import Actor, DateMention, Mention, Quote, Span
 from lib.text.similarity import terms
 
-if (
-    TYPE_CHECKING
-):  # lib.extract.pipeline imports lib.extract.events.extract, which uses paragraph_parts from here
+if TYPE_CHECKING:
     from lib.records import Analysis
 
-PARAGRAPH_RE = re.compile(r"\s*\n\s*\n\s*")
 MIN_TERMS = 2  # a sentence with fewer content words ("Europe.", a dateline) is not a claim
 
 
@@ -81,16 +78,6 @@ def _blanked(span: Span, mentions: Sequence[Mention | DateMention]) -> str:
         for i in range(max(m.start, span.start), min(m.end, span.end)):
             chars[i - span.start] = " "
     return "".join(chars)
-
-
-def paragraph_parts(sent: Span) -> list[Span]:
-    """A sentence cut at blank lines: the parser runs a heading into the paragraph after it."""
-    parts, start = [], 0
-    for match in PARAGRAPH_RE.finditer(sent.text):
-        parts.append((start, match.start()))
-        start = match.end()
-    parts.append((start, len(sent.text)))
-    return [Span(sent.doc_id, sent.start + a, sent.start + b, sent.text[a:b]) for a, b in parts if b > a]
 
 
 def _overlaps(start: int, end: int, span: Span) -> bool:

@@ -7,7 +7,6 @@ false actors (a photographer, a wire agency). The patterns live in lib/lexicons/
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -15,10 +14,11 @@ from functools import cache
 import yaml
 
 from lib import LEXICONS
-from lib.records import Block, BlockKind
+from lib.records import Block, BlockKind, Span
 
 LEXICON_PATH = LEXICONS / "blocks.yaml"
 PATTERN_KINDS: tuple[BlockKind, ...] = ("embedded_post", "caption", "credit")
+PARAGRAPH_RE = re.compile(r"\s*\n\s*\n\s*")
 
 # Headings: a short single line without final punctuation (the usual test of layout-free
 # heading detection, e.g. jusText's "heading" class and trafilatura's paragraph handling).
@@ -42,12 +42,6 @@ _LINE = re.compile(r"[^\n]+")
 def _patterns() -> dict[BlockKind, tuple[re.Pattern[str], ...]]:
     data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8")) or {}
     return {kind: tuple(re.compile(p) for p in data.get(kind) or ()) for kind in PATTERN_KINDS}
-
-
-@cache
-def lexicon_digest() -> str:
-    """A short hash of the block lexicon, so editing it invalidates the parse cache."""
-    return hashlib.sha256(LEXICON_PATH.read_bytes()).hexdigest()[:12]
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -117,3 +111,13 @@ def find_blocks(text: str) -> tuple[Block, ...]:
         if before.kind == "body" and _is_post_footer(text[block.start : block.end]):
             blocks[i - 1] = Block("embedded_post", before.start, before.end)
     return tuple(blocks)
+
+
+def paragraph_parts(sent: Span) -> list[Span]:
+    """A sentence cut at blank lines: the parser runs a heading into the paragraph after it."""
+    parts, start = [], 0
+    for match in PARAGRAPH_RE.finditer(sent.text):
+        parts.append((start, match.start()))
+        start = match.end()
+    parts.append((start, len(sent.text)))
+    return [Span(sent.doc_id, sent.start + a, sent.start + b, sent.text[a:b]) for a, b in parts if b > a]

@@ -17,13 +17,13 @@ from urllib.parse import urlsplit
 
 import py3langid
 
-from lib.read.blocks import find_blocks, lexicon_digest
+from lib.read.blocks import find_blocks
 from lib.read.cache import FileParse, ParseCache, cache_key, default_cache_dir
 from lib.read.docdate import infer_date, normalize_date
 from lib.read.formats import READERS, Draft, ReadFailure, decode
 from lib.records import Block, Corpus, DateBasis, Document, IngestError
+from lib.version import reading_version
 
-EXTRACTOR_VERSION = "3"  # bump whenever parsing changes: every cache entry is then rebuilt
 MAX_FILE_BYTES = 20 * 1024 * 1024
 LANGUAGE_SAMPLE_CHARS = 2000  # as on 5,000 for all 687 dev documents, 2.5x faster on long reports
 TITLE_MAX_CHARS = 90
@@ -164,7 +164,7 @@ def _read(path: Path) -> bytes:
 def load_file(path: Path, cache: ParseCache) -> tuple[FileParse, bool]:
     """One file's parse, from the cache when its bytes are unchanged; True when parsed now."""
     data = _read(path)
-    key = cache_key(f"{EXTRACTOR_VERSION}/{lexicon_digest()}", path.name, data)
+    key = cache_key(reading_version(), path.name, data)
     if (cached := cache.get(key)) is not None:
         return cached, False
     parse = _parse_safely(path.name, data)

@@ -22,7 +22,6 @@ Memory: the driver holds at most a window of extracted batches (two per worker) 
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -41,6 +40,7 @@ from lib.records import Batch, Corpus, Document
 from lib.store.parallel import IngestReport, Progress, ingest_corpus
 from lib.store.parquet import BATCH_SIZE
 from lib.text.nlp import load_nlp
+from lib.version import code_digest
 
 LOCAL_SCHEDULERS = ("synchronous", "threads", "processes")
 PER_WORKER = 2  # batches in flight per worker: one running, one queued so no worker waits on the driver
@@ -54,11 +54,7 @@ def is_cluster(scheduler: str) -> bool:
 
 def code_fingerprint(root: Path = ROOT) -> str:
     """A digest of the project's code and lexicons: a worker started before an update runs old code."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml", ".yml")):
-        digest.update(f"{path.relative_to(root)}\0".encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return code_digest([root], root)
 
 
 # computed when this module is imported, which imports lib.extract.pipeline and so every extractor: the code

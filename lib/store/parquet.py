@@ -48,6 +48,7 @@ from lib.records import (
     Span,
 )
 from lib.store.columns import arrow_type, records_table, table_records
+from lib.version import extraction_version
 
 FORMAT = 1
 # Documents per ingest batch. A worker keeps a batch's parsed documents until its quotes and events
@@ -271,15 +272,11 @@ def collect_garbage(store: Path, manifest: Manifest) -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-# Bump when the extraction's output changes: every stored document then differs from its live
-# copy and the next ingest extracts it again (a store built by an older version is not stale).
-EXTRACTION_VERSION = "2026-11-23"
-
-
 def document_key(doc: Document) -> str:
-    """The hash of everything extraction reads from a document, and of the extraction's version:
-    a changed document, or one extracted by another version, gets a new key."""
-    payload = json.dumps([EXTRACTION_VERSION, asdict(doc)], sort_keys=True)
+    """The hash of everything extraction reads from a document, and of the extraction's version (a
+    digest of its code and lexicons): a changed document, or one extracted by other code, gets a new key
+    and is extracted again by the next ingest."""
+    payload = json.dumps([extraction_version(), asdict(doc)], sort_keys=True)
     return hashlib.sha1(payload.encode()).hexdigest()[:16]
 
 

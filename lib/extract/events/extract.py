@@ -27,8 +27,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from lib import LEXICONS
-from lib.compare.claims import paragraph_parts
 from lib.extract.events.links import STANDALONE, Draft, is_anterior, link_events, unit_words, verb_features
+from lib.read.blocks import paragraph_parts
 from lib.records import DateMention, Document, Event, Mention, Precision, Quote, Span
 from lib.text.similarity import TfIdf, Vector, candidate_pairs, cosine, terms
 

@@ -1,0 +1,67 @@
+"""The layout's rules: each layer of lib/ imports only the layers below it, and nothing at run time
+imports the developer tools."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# A document goes text/read -> extract -> compare -> store and view; a layer may use those before it.
+# The store's slices build the view's frames and the view reads stores: those two stand side by side.
+ORDER = [{"lib.text"}, {"lib.read"}, {"lib.extract"}, {"lib.compare"}, {"lib.store", "lib.view"}]
+ALLOWED = {layer: set().union(*ORDER[: i + 1]) for i, level in enumerate(ORDER) for layer in level}
+ALLOWED["lib.text"] = {"lib.text"}  # the shared language tools stand below reading too
+ALLOWED["lib.read"] |= {"lib.text"}
+
+
+BASE = {"lib", "lib.records", "lib.version"}  # the package root, the records and the versions serve all
+
+
+def _imports(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def _layer(module: str) -> str:
+    return ".".join(module.split(".")[:2])
+
+
+def _module_of(path: Path) -> str:
+    return ".".join(path.relative_to(ROOT).with_suffix("").parts)
+
+
+RUNTIME = sorted(p for p in (ROOT / "lib").rglob("*.py") if p.name != "__main__.py")
+
+
+@pytest.mark.parametrize("path", RUNTIME, ids=lambda p: str(p.relative_to(ROOT)))
+def test_a_layer_imports_only_the_layers_before_it(path: Path) -> None:
+    layer = _layer(_module_of(path))
+    ours = {m for m in _imports(path) if m == "lib" or m.startswith(("lib.", "tools"))}
+    assert not {m for m in ours if m.startswith("tools")}, "runtime code imports a developer tool"
+    if layer in ALLOWED:
+        stray = {m for m in ours if m not in BASE and _layer(m) not in ALLOWED[layer]}
+        assert not stray, f"{layer} imports {sorted(stray)}"
+
+
+@pytest.mark.parametrize(
+    "name", ["dashboard.py", "ui.py", *sorted(p.name for p in (ROOT / "pages").glob("*.py"))]
+)
+def test_the_app_imports_no_developer_tool(name: str) -> None:
+    path = ROOT / name if (ROOT / name).exists() else ROOT / "pages" / name
+    assert not {m for m in _imports(path) if m.startswith("tools")}
+
+
+def test_the_layer_rule_catches_a_breach(tmp_path: Path) -> None:
+    bad = tmp_path / "x.py"
+    bad.write_text("from lib.compare.claims import Claim\nfrom tools.bench import run_bench\n")
+    assert {"lib.compare.claims", "tools.bench"} <= _imports(bad)
+    assert _layer("lib.compare.claims") not in ALLOWED["lib.extract"]
