@@ -31,6 +31,10 @@ _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # math, tables, HTML and entities, without a list of what each Markdown extension reacts to.
 _MD_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _MD_BREAK = re.compile(r"\s*[\r\n]+\s*")
+# GFM autolinks are found in the parsed text, after escapes are gone (Streamlit linked
+# ``http\:\/\/evil\.example`` in a real browser): an invisible word joiner splits what they match.
+JOINER = "\u2060"
+_AUTOLINK = re.compile(r"(?i)(?<=http)(?=://)|(?<=https)(?=://)|\b(?<=www)(?=\.)|(?<=[\w.+-])(?=@)")
 
 
 def plain_md(value: object, limit: int | None = None) -> str:
@@ -42,7 +46,8 @@ def plain_md(value: object, limit: int | None = None) -> str:
     if limit is not None and len(text) > limit:
         text = text[:limit] + "…"
     # A line break would start a new block (a heading, a list) in the middle of our sentence.
-    return _MD_PUNCTUATION.sub(r"\\\1", _MD_BREAK.sub(" ", text))
+    text = _AUTOLINK.sub(JOINER, _MD_BREAK.sub(" ", text))
+    return _MD_PUNCTUATION.sub(r"\\\1", text)
 
 
 CSS = """
