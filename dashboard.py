@@ -5,8 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
+from lib.read.ingest import MAX_FILE_MB
 from lib.view import charts, frames
 from lib.view.pages import home_pairs
+from lib.view.render import plain_md
 
 analysis, view = ui.page(
     "Overview",
@@ -47,7 +49,7 @@ else:
     if unresolved := frames.unresolved_speakers(quotes):
         right.caption(
             f"Not counted: {len(unresolved)} unresolved speaker(s), phrases not tied to an actor — "
-            + ", ".join(f"“{s}”" for s in unresolved[:5])
+            + ", ".join(f"“{plain_md(s)}”" for s in unresolved[:5])  # phrases from the reports
             + (" …" if len(unresolved) > 5 else "")
         )
     st.subheader("Documents")
@@ -74,10 +76,14 @@ if ui.reads_store():
 else:
     st.caption("Uploaded reports stay in this browser session only: no other user sees them.")
     uploaded = st.file_uploader(
-        "Text, HTML or JSONL reports", accept_multiple_files=True, key="upload_box", type=None
+        "Text, HTML or JSONL reports",
+        accept_multiple_files=True,
+        key=ui.upload_key(),
+        type=None,
+        max_upload_size=MAX_FILE_MB,  # the server's maxUploadSize too (.streamlit/config.toml)
     )
-    if any([ui.add_upload(f.name, f.getvalue()) for f in uploaded or []]):
-        st.rerun()  # analyse the new documents together with the corpus
+    if ui.take_uploads(uploaded or []):
+        st.rerun()  # analyse the new documents together with the corpus, under an empty box
     if names := ui.upload_names():
         st.text("In this session: " + ", ".join(names))
         st.button("Forget uploaded documents", on_click=ui.forget_uploads)

@@ -20,6 +20,9 @@ from urllib.parse import urljoin
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from lib.compare.align import compare
 from lib.extract.pipeline import analyze_corpus, analyze_paths
@@ -36,6 +39,7 @@ from lib.store.slices import (
     store_index,
 )
 from lib.view import exports, frames, timeline, urls
+from lib.view.render import plain_md
 
 ROOT = Path(__file__).resolve().parent
 DATA = ROOT / "data"
@@ -43,6 +47,7 @@ VIEW = "tg_view"  # urls.View: the state a link restores
 WRITTEN = "tg_written"  # the query we last wrote, to tell a pasted link from our own URL
 NOTICES = "tg_notices"
 UPLOADS = "tg_uploads"  # {sha256: (file name, documents, errors)}, this browser session only
+UPLOAD_ROUND = "tg_upload_round"  # counts the files taken: each round gets a fresh, empty upload box
 SESSION_ANALYSIS = "tg_session_analysis"
 STORE_ENV = "TRIANGULATE_STORE"  # a store folder (python -m lib ingest PATH --store DIR) to read
 DATA_ENV = "TRIANGULATE_DATA"  # a folder of reports to analyse instead of data/
@@ -73,7 +78,10 @@ def opened_store() -> tuple[str, str] | None:
         return None
     manifest = read_manifest(Path(store))
     if not manifest.batches or not manifest.corpus:
-        _stop(f"{STORE_ENV}={store} holds no store: make one with `python -m lib ingest PATH --store DIR`.")
+        _stop(
+            f"{STORE_ENV}={plain_md(store)} holds no store: "
+            "make one with `python -m lib ingest PATH --store DIR`."
+        )
     return store, manifest.corpus
 
 
@@ -86,7 +94,7 @@ def bundled_analysis() -> Analysis:
     """The shared analysis of the folder TRIANGULATE_DATA names, else of data/."""
     folder = os.environ.get(DATA_ENV) or str(DATA)
     if not Path(folder).is_dir():
-        _stop(f"{DATA_ENV}={folder} is not a folder.")
+        _stop(f"{DATA_ENV}={plain_md(folder)} is not a folder.")
     return folder_analysis(folder)
 
 
@@ -151,6 +159,31 @@ def add_upload(name: str, data: bytes) -> bool:
     uploads[sha] = (name, tuple(docs), tuple(errors))
     st.session_state[UPLOADS] = uploads
     return True
+
+
+def upload_key() -> str:
+    """The upload box's key: a new one after each round of files, so the box lets go of them."""
+    return f"upload_box_{st.session_state.get(UPLOAD_ROUND, 0)}"
+
+
+def _release(file: UploadedFile) -> None:
+    """Drop a read file's bytes from Streamlit's upload store, as st.chat_input does: otherwise a
+    refused 20 MB file (or an accepted one, whose documents we keep) stays in memory until the
+    browser session ends."""
+    ctx = get_script_run_ctx()
+    if ctx is not None and isinstance(ctx.uploaded_file_mgr, MemoryUploadedFileManager):
+        ctx.uploaded_file_mgr.remove_file(ctx.session_id, file.file_id)
+
+
+def take_uploads(files: Sequence[UploadedFile]) -> bool:
+    """Read uploaded files into this session's documents, then let go of their bytes (the file store
+    and the upload box); True when there were files (rerun for a fresh box and the new analysis)."""
+    for file in files:
+        add_upload(file.name, file.getvalue())
+        _release(file)
+    if files:
+        st.session_state[UPLOAD_ROUND] = st.session_state.get(UPLOAD_ROUND, 0) + 1
+    return bool(files)
 
 
 def forget_uploads() -> None:
@@ -264,7 +297,7 @@ def page(title: str, name: str, how_to_read: str) -> tuple[Analysis, urls.View]:
     st.title(title)
     st.caption(how_to_read)
     for notice in st.session_state.pop(NOTICES, []):
-        st.warning(notice)
+        st.warning(plain_md(notice))  # a notice quotes the link's bad value back
     st.sidebar.header("Filters")
     st.sidebar.caption("They apply to every page and travel with the link.")
     _filter_widgets(choices, view, bounds)
@@ -274,7 +307,7 @@ def page(title: str, name: str, how_to_read: str) -> tuple[Analysis, urls.View]:
         return whole, view
     part = cached_slice(*store, name, view)
     for note in part.notes:
-        st.info(note)
+        st.info(plain_md(note))
     return part.analysis, view
 
 
@@ -373,7 +406,8 @@ def outside_filters_note(analysis: Analysis, view: urls.View, doc_ids: Sequence[
     """Say so when a report picked on this page lies outside the sidebar's source or date filters."""
     outside = [i for i in doc_ids if not frames.doc_in_view(analysis.document(i), view.filters)]
     if outside:
+        ids = " and ".join(map(plain_md, outside))  # document ids come from the reports' files
         st.info(
-            f"{' and '.join(outside)} {'is' if len(outside) == 1 else 'are'} outside the sidebar "
+            f"{ids} {'is' if len(outside) == 1 else 'are'} outside the sidebar "
             "filters (source or report date): shown because picked here; tables below keep the filters."
         )

@@ -30,13 +30,13 @@ translated = f", translated from {doc.translated_from}" if doc.translated_from e
 st.html(render.snippet_html(about + translated, label=f"{doc.title or doc.id} —"))
 
 marks = render.document_marks(analysis, doc.id)
-if view.start is not None and view.end is not None:
-    if view.end <= len(doc.text):
-        marks.append(render.Mark(view.start, view.end, "target", "linked span"))
-        passage = doc.text[view.start : view.end]
-        st.html(render.passage_html(f"Linked passage (chars {view.start}–{view.end})", passage))
-    else:
-        st.warning("The linked span lies outside this document: showing the document without it.")
+span, notice = urls.span_within(view, len(doc.text))
+if notice:
+    st.warning(notice)
+if span:
+    start, end = span
+    marks.append(render.Mark(start, end, "target", "linked span"))
+    st.html(render.passage_html(f"Linked passage (chars {start}–{end})", doc.text[start:end]))
 
 mentions = frames.mentions_frame(analysis, doc.id)
 text_col, side_col = st.columns([3, 1])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -9,13 +11,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from dashboard_fixtures import comparison, sample_analysis
+from dashboard_fixtures import TEXT_A, comparison, sample_analysis, span
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the pages import the top-level ui module
 
 import ui  # noqa: E402  (needs the path above)
+from lib.records import Analysis, Quote  # noqa: E402
+from lib.view import urls  # noqa: E402
 
 PAGES = {
     "": "dashboard.py",
@@ -66,7 +70,7 @@ def test_every_page_renders_on_the_seeds(page: str) -> None:
 def test_bad_link_warns_and_falls_back() -> None:
     at = app("Timeline", actor=["nobody-at-all"], **{"from": "2022-99-01"}, group="weather")
     assert not at.exception
-    said = " ".join(messages(at, "warning"))
+    said = re.sub(r"\\(.)", r"\1", " ".join(messages(at, "warning")))  # shown escaped: read as text
     assert "nobody-at-all" in said and "2022-99-01" in said and "weather" in said
     assert at.sidebar.multiselect(key="w_actors").value == []
     assert at.radio(key="w_group").value == "actor"
@@ -273,3 +277,100 @@ def test_a_missing_store_or_folder_is_a_visible_error(
     at = app("")
     assert not at.exception
     assert env in " ".join(messages(at, "error"))
+
+
+# --- hostile input: nothing from a link or a report is rendered as Markdown or HTML -----------
+
+EVIL = "http://evil.example"
+HOSTILE = f"[x]({EVIL}/a) ![p]({EVIL}/i.png) :red[RED] $x^2$ <img src={EVIL}/i.png> www.evil.example"
+# What each would become on the page, left unescaped: a link, an image, a colour, LaTeX, a tag.
+LIVE = ("](http", "![", ":red[", ":blue[", "$x^2$", "<img", "www.evil")
+AUTOLINKS = ("http://", "www.evil")
+HOSTILE_IDS = {"alpha-1": f"alpha {HOSTILE}", "beta-1": f"beta :blue[B] [y]({EVIL}/b)"}
+
+
+def renamed(obj: Any, names: dict[str, str]) -> Any:
+    """``obj`` (records, tuples, dicts) with every string equal to a key of ``names`` replaced:
+    the sample analysis under hostile document ids."""
+    if isinstance(obj, str):
+        return names.get(obj, obj)
+    if isinstance(obj, tuple | list):
+        return type(obj)(renamed(x, names) for x in obj)
+    if isinstance(obj, dict):
+        return {renamed(k, names): renamed(v, names) for k, v in obj.items()}
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        changes = {f.name: renamed(getattr(obj, f.name), names) for f in dataclasses.fields(obj) if f.init}
+        return dataclasses.replace(obj, **changes)
+    return obj
+
+
+def hostile_analysis() -> Analysis:
+    """The sample under hostile ids, titles and sources, with a hostile unresolved speaker phrase."""
+    base = sample_analysis()
+    docs = tuple(
+        dataclasses.replace(d, title=f"{d.title} {HOSTILE}", source=f"{d.source} ![s]({EVIL}/s.png)")
+        for d in base.documents
+    )
+    claim = span("alpha-1", TEXT_A, "Sylvania has 2,000 troops at the border")
+    unresolved = Quote("alpha-1", None, HOSTILE, claim.text, "indirect", "said", claim.start, claim.end, 0.5)
+    analysis = dataclasses.replace(
+        base, corpus=dataclasses.replace(base.corpus, documents=docs), quotes=(*base.quotes, unresolved)
+    )
+    hostile: Analysis = renamed(analysis, HOSTILE_IDS)
+    return hostile
+
+
+@pytest.fixture
+def hostile(monkeypatch: pytest.MonkeyPatch) -> Iterator[Analysis]:
+    analysis = hostile_analysis()
+    monkeypatch.setattr(ui, "bundled_analysis", lambda: analysis)
+    monkeypatch.setattr(ui, "compare", lambda _analysis, a, b: renamed(comparison(), HOSTILE_IDS))
+    ui.cached_compare.clear()
+    yield analysis
+    ui.cached_compare.clear()
+
+
+def hostile_queries(analysis: Analysis) -> list[dict[str, Any]]:
+    alpha, beta = (d.id for d in analysis.documents)
+    beta_source = analysis.document(beta).source
+    every = {name: HOSTILE for name in urls.PARAMS}  # every parameter of every page, bad
+    return [
+        {**every, "start": "²", "end": "9" * 5000},
+        {**every, "actor": [HOSTILE, "rufus-firefly"], "start": "-5", "end": "10"},
+        # Hostile ids that exist, picked outside the source filter (the page names them), and a
+        # span past the end of the document.
+        {"source": beta_source, "a": alpha, "b": beta, "doc": alpha, "start": "0", "end": "999999999"},
+        {"focus": "rufus-firefly", "doc": beta, "start": "20", "end": "10"},
+    ]
+
+
+def markdown_shown(at: AppTest) -> list[str]:
+    """Every text the page hands to Streamlit's Markdown: elements, labels, tooltips, radio options."""
+    kinds = ("markdown", "caption", "info", "warning", "error", "success", "title", "header", "subheader")
+    texts = [str(e.value) for kind in kinds for e in getattr(at, kind)]
+    widgets = [*at.selectbox, *at.multiselect, *at.radio, *at.date_input, *at.metric]
+    texts += [str(getattr(w, attr, "") or "") for w in widgets for attr in ("label", "help")]
+    texts += [str(o) for r in at.radio for o in r.options]
+    return texts
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_hostile_links_and_reports_are_shown_as_text(page: str, hostile: Analysis) -> None:
+    said = []
+    for query in hostile_queries(hostile):
+        at = app(page, **query)
+        where = f"{page or 'home'} with {sorted(query)}"
+        assert not at.exception, (where, [e.value for e in at.exception])
+        shown = markdown_shown(at)
+        # Backslash-escaped characters are text: what is left must not spell a construct.
+        live = [(bad, text) for text in shown for bad in LIVE if bad in re.sub(r"\\.", "", text)]
+        # GFM autolinks are found after escapes are resolved: they need the joiner, not a backslash.
+        live += [(bad, text) for text in shown for bad in AUTOLINKS if bad in text.replace("\\", "")]
+        assert not live, (where, live)
+        assert not at.get("latex"), where
+        html_shown = html_of(at)
+        assert "<img" not in html_shown and f'href="{EVIL}' not in html_shown, where
+        charts = " ".join(str(c.proto.spec) for c in at.get("plotly_chart"))
+        assert "<img" not in charts and "<a " not in charts, where  # plotly renders <a href> in labels
+        said += messages(at, "warning") + messages(at, "info") + messages(at, "caption")
+    assert "evil\\.example" in " ".join(said), "the bad values are named in the notices, escaped"

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode, urlsplit
 
 import pytest
 
@@ -80,10 +82,10 @@ def browser() -> Iterator[Any]:
         b.close()
 
 
-@pytest.fixture(scope="module")
-def server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+@contextlib.contextmanager
+def running_server(browser: Any, log: Path, env: dict[str, str]) -> Iterator[Server]:
+    """`streamlit run dashboard.py` on a free port with ``env``, until it answers its health check."""
     port = free_port()
-    log = tmp_path_factory.mktemp("streamlit") / "server.log"
     cmd = [
         sys.executable,
         "-m",
@@ -100,7 +102,7 @@ def server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[S
         "false",
     ]
     with log.open("w") as out:
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env={**os.environ})
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
     srv = Server(port, log)
     page = browser.new_page()
     try:
@@ -118,6 +120,13 @@ def server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[S
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    with running_server(browser, log, {**os.environ}) as srv:
+        yield srv
 
 
 @pytest.fixture(scope="module")
@@ -250,4 +259,94 @@ def test_reader_link_scrolls_to_the_span(browser: Any, server: Server, link_valu
         assert box is not None and 0 <= box["y"] <= 800, f"the marked span is off screen at {box}"
         assert f"doc={doc_id}" in page.url and f"start={start}" in page.url
     page.screenshot(path=str(SHOTS / "Reader-span.png"))
+    context.close()
+
+
+# --- hostile links and reports: shown as text, nothing fetched from outside -------------------
+
+EVIL = "http://evil.example"
+HOSTILE = f"[x]({EVIL}/a) ![p]({EVIL}/i.png) :red[RED] $x^2$ <img src={EVIL}/i.png> www.evil.example"
+HOSTILE_STEM = "hostile-:red[RED]-$x^2$"  # the document id: a file name can carry these too
+# An invented report, written for this test: markdown and HTML in its header and its text.
+HOSTILE_REPORT = f"""title: Talks :red[RED] $x^2$ [open]({EVIL}/t) ![t]({EVIL}/t.png)
+source: ![s]({EVIL}/s.png) [Evil Post]({EVIL}/p)
+date: 2022-01-28
+
+Valdoria and Norland met in Geneva on Friday. [Read more]({EVIL}/more) ![pixel]({EVIL}/pixel.png)
+“We will keep talking,” said Mayor Ilse Brandt. <img src={EVIL}/img.png> <script>window.tgEvil = 1</script>
+:red[RED] :blue-background[BLUE] $x^2$ www.evil.example and <a href="{EVIL}/a">a link</a>.
+"""
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+# Everything on the page, in every frame: outside links (SVG ones too), images not from this
+# server, rendered LaTeX, coloured text from :red[...], and whether a report's script ran.
+PAGE_PROBE = """() => {
+  const hrefs = [...document.querySelectorAll('a')].map(
+    a => a.getAttribute('href') || a.getAttribute('xlink:href') || '');
+  const imgs = [...document.querySelectorAll('img, image')].map(
+    i => i.getAttribute('src') || i.getAttribute('href') || i.getAttribute('xlink:href') || '');
+  return {
+    links: [...document.querySelectorAll('a')].filter(
+      a => (a.getAttribute('href') || a.getAttribute('xlink:href') || '').includes('evil')).map(
+      a => a.parentElement.parentElement.outerHTML.slice(0, 600)),
+    images: imgs.filter(
+      s => /^(https?:)?\\/\\//.test(s) && !/^https?:\\/\\/(127\\.0\\.0\\.1|localhost)[:\\/]/.test(s)),
+    katex: document.querySelectorAll('.katex, math').length,
+    colored: [...document.querySelectorAll('span[class*="Colored"], span[style*="color"]')]
+      .map(e => e.textContent).filter(t => /RED|BLUE/.test(t)),
+    script: window.tgEvil === 1,
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def hostile_server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The dashboard on a copy of the seeds plus one hostile report (TRIANGULATE_DATA)."""
+    folder = tmp_path_factory.mktemp("hostile-reports")
+    for seed in sorted((ROOT / "data").glob("seed-*.txt")):
+        shutil.copy(seed, folder / seed.name)
+    (folder / f"{HOSTILE_STEM}.txt").write_text(HOSTILE_REPORT, encoding="utf-8")
+    log = tmp_path_factory.mktemp("streamlit-hostile") / "server.log"
+    with running_server(browser, log, {**os.environ, "TRIANGULATE_DATA": str(folder)}) as srv:
+        yield srv
+
+
+def hostile_urls() -> list[str]:
+    """Every page with every parameter bad, then the hostile report picked where a page picks one."""
+    named = ("actor", "source", "from", "to", "group", "focus", "issue", "a", "b", "doc")
+    every = urlencode({**{name: HOSTILE for name in named}, "start": "²", "end": "9" * 5000})
+    picked = urlencode(
+        {"a": HOSTILE_STEM, "b": "seed-000", "doc": HOSTILE_STEM, "start": "0", "end": "99999"}
+    )
+    return [f"{page}?{every}" for page in PAGES] + [
+        f"Reader?{picked}",
+        f"Source_comparison?{picked}",
+        f"?{urlencode({'source': 'nobody'})}",  # the hostile report's source still in the picker
+    ]
+
+
+def test_hostile_links_and_reports_stay_text(browser: Any, hostile_server: Server) -> None:
+    context = browser.new_context(viewport={"width": 1400, "height": 2400})
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    for url in hostile_urls():
+        page.goto(f"{hostile_server.url}/{url}")
+        wait_ready(page)
+        with hostile_server.explain(f"hostile link {url[:80]}"):
+            assert page.locator('[data-testid="stException"]').count() == 0, "the page shows an exception"
+            for frame in page.frames:
+                found = frame.evaluate(PAGE_PROBE)
+                assert found == {"links": [], "images": [], "katex": 0, "colored": [], "script": False}, (
+                    frame.url,
+                    found,
+                )
+            outside = [u for u in requests if urlsplit(u).scheme in ("http", "https", "ws", "wss")]
+            outside = [u for u in outside if urlsplit(u).hostname not in LOCAL_HOSTS]
+            assert not outside, f"requests left this machine: {outside}"
+    page.goto(f"{hostile_server.url}/Reader?doc={quote(HOSTILE_STEM)}")
+    wait_ready(page)
+    with hostile_server.explain("the hostile report in the Reader"):
+        assert page.get_by_text("We will keep talking", exact=False).count() >= 1  # it was read
+        assert page.get_by_text("<script>window.tgEvil", exact=False).count() >= 1  # shown as text
+    page.screenshot(path=str(SHOTS / "Reader-hostile.png"), full_page=True)
     context.close()

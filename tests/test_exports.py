@@ -61,3 +61,39 @@ def test_brief_needs_provenance() -> None:
 )
 def test_describe_filters(args: tuple[list[str], list[str], str, str], expected: list[str]) -> None:
     assert exports.describe_filters(*args) == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ('=HYPERLINK("http://evil.example","click")', '\'=HYPERLINK("http://evil.example","click")'),
+        ("+1+2", "'+1+2"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("a = b", "a = b"),  # only the first character makes a formula
+        ("“=quoted”", "“=quoted”"),
+        ("", ""),
+        (-3, -3),  # a number stays a number
+        (None, None),
+    ],
+)
+def test_neutralised(cell: object, expected: object) -> None:
+    assert exports.neutralised(cell) == expected
+
+
+def test_csv_neutralises_formulas_and_json_keeps_them() -> None:
+    frame = pd.DataFrame(
+        {
+            "title": ['=HYPERLINK("http://evil.example","x")', "calm"],
+            "start": [-1, 2],
+            "sentence": ["@a", "b"],
+        }
+    )
+    back = pd.read_csv(io.BytesIO(exports.csv_bytes(frame)), keep_default_na=False)
+    assert back["title"].tolist() == ['\'=HYPERLINK("http://evil.example","x")', "calm"]
+    assert back["start"].tolist() == [-1, 2] and back["sentence"].tolist() == ["'@a", "b"]
+    rows = json.loads(exports.json_bytes(frame))
+    assert rows[0]["title"] == '=HYPERLINK("http://evil.example","x")' and rows[0]["sentence"] == "@a"
+    assert frame["title"][0].startswith("=")  # the page's own frame is left alone

@@ -11,7 +11,7 @@ import pytest
 
 import lib.read.formats
 from lib.read.formats import decode, read_txt, repair
-from lib.read.ingest import MAX_FILE_BYTES, load_bytes, load_corpus
+from lib.read.ingest import MAX_FILE_BYTES, MAX_FILE_MB, load_bytes, load_corpus
 from lib.records import Document
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -232,6 +232,16 @@ def test_load_bytes_uses_the_same_readers() -> None:
     assert docs == [] and "unsupported file type '.pdf'" in errors[0].reason
     docs, errors = load_bytes("big.txt", b"a" * (MAX_FILE_BYTES + 1))
     assert docs == [] and "too large" in errors[0].reason
+
+
+def test_streamlit_refuses_what_ingest_would_refuse() -> None:
+    """Streamlit's upload limit is the code's: a larger file would be held in the server's memory
+    only to be refused (200 MB by default: a 150 MB upload kept ~130 MB for the session)."""
+    import tomllib
+
+    config = tomllib.loads((Path(__file__).parent.parent / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] == MAX_FILE_MB
+    assert MAX_FILE_MB * 1024 * 1024 == MAX_FILE_BYTES  # Streamlit's megabyte is 2**20 bytes
 
 
 # --- bad input ---------------------------------------------------------------------------

@@ -56,6 +56,87 @@ def test_parse_query(query: dict[str, list[str]], expected: View, notices: int) 
     assert len(said) == notices, said
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("0", 0),
+        ("120", 120),
+        ("007", 7),
+        ("999999999", 999_999_999),
+        ("1000000000", None),  # ten digits: no document is that long
+        ("9" * 5000, None),  # int() would refuse it (4,300-digit limit): a crash before
+        ("²", None),  # str.isdigit says yes, int() says no
+        ("١٢", None),  # Arabic-Indic digits: int() reads them, a link should not
+        ("１２", None),  # fullwidth
+        ("-5", None),
+        ("+5", None),
+        (" 5", None),
+        ("5 ", None),
+        ("5.0", None),
+        ("1e3", None),
+        ("", None),
+    ],
+)
+def test_parse_offset(text: str, expected: int | None) -> None:
+    assert urls.parse_offset(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2022-01-26", date(2022, 1, 26)),
+        (" 2022-01-26 ", date(2022, 1, 26)),
+        ("2022-02-30", None),
+        ("20220126", None),  # date.fromisoformat takes these; the contract says YYYY-MM-DD
+        ("2022-W04-3", None),
+        ("２０２２-01-26", None),
+        ("2022-01-26T10:00", None),
+        ("0001-01-01", date(1, 1, 1)),
+        ("9999-12-31", date(9999, 12, 31)),
+        ("", None),
+    ],
+)
+def test_parse_date(text: str, expected: date | None) -> None:
+    assert urls.parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "length", "span", "notice"),
+    [
+        (None, None, 100, None, False),
+        (10, 20, 100, (10, 20), False),
+        (0, 100, 100, (0, 100), False),
+        (90, 150, 100, (90, 100), True),  # runs past the end: cut there
+        (100, 150, 100, None, True),  # starts past the end: dropped
+        (5, 999_999_999, 0, None, True),  # an empty document
+    ],
+)
+def test_span_within(start: int | None, end: int | None, length: int, span: object, notice: bool) -> None:
+    got, said = urls.span_within(View(doc="alpha-1", start=start, end=end), length)
+    assert (got, said is not None) == (span, notice)
+
+
+HOSTILE_SPANS = [
+    ({"start": ["²"], "end": ["10"]}, 2),  # the bad start, then no span
+    ({"start": ["0"], "end": ["9" * 5000]}, 2),
+    ({"start": ["-5"], "end": ["10"]}, 2),
+    ({"start": ["20"], "end": ["10"]}, 1),
+    ({"start": ["10"], "end": ["10"]}, 1),
+]
+
+
+@pytest.mark.parametrize(("query", "notices"), HOSTILE_SPANS)
+def test_hostile_span_falls_back_with_notices(query: dict[str, list[str]], notices: int) -> None:
+    view, said = urls.parse_query({"doc": ["alpha-1"], **query}, CHOICES)
+    assert view == View(doc="alpha-1")
+    assert len(said) == notices, said
+
+
+def test_notice_cuts_a_huge_value() -> None:
+    _, said = urls.parse_query({"end": ["9" * 5000], "actor": ["x" * 5000]}, CHOICES)
+    assert said and all(len(n) < 200 for n in said)
+
+
 def test_notice_names_the_bad_value() -> None:
     _, said = urls.parse_query({"actor": ["atlantis"], "to": ["2022-02-30"]}, CHOICES)
     assert any("atlantis" in n for n in said) and any("2022-02-30" in n for n in said)

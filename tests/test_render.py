@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -102,3 +103,55 @@ def test_chips_refuse_bad_colours() -> None:
 )
 def test_chip_text_stays_readable_on_its_colour(color: str, ink: str) -> None:
     assert f"background:{color};color:{ink}" in render.chips_html([("stance", color)])
+
+
+# --- outside text inside Streamlit's Markdown ------------------------------------------------
+
+HOSTILE_MD = [
+    "[x](http://evil.example/a)",
+    "![p](http://evil.example/i.png)",
+    ":red[RED] :blue-background[b] :material/home:",
+    "$x^2$ and $$\\int x$$",
+    "<img src=http://evil.example/i.png> <script>alert(1)</script>",
+    "www.evil.example and http://evil.example/bare",
+    "&lt;b&gt; &amp; &#91;",
+    "# heading\n\n- item\n1. item\n> quote\n---",
+    "| a | b |\n|---|---|\n| 1 | 2 |",
+    "**bold** _em_ ~~gone~~ `code` \\[already\\]",
+    "plain words, 2,000 troops; “quoted”",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_MD)
+def test_plain_md_renders_as_the_text_itself(text: str) -> None:
+    """Through a CommonMark parser (with GFM tables and strikethrough) the escaped value comes out
+    as one paragraph of exactly its text (line breaks as spaces): no link, image, tag or format."""
+    markdown_it = pytest.importorskip("markdown_it")
+    parser = markdown_it.MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    flat = re.sub(r"\s*\n+\s*", " ", text)
+    shown = parser.render(render.plain_md(text)).replace(render.JOINER, "")  # invisible
+    assert shown == f"<p>{html.escape(flat, quote=False)}</p>\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (":red[RED]", "\\:red\\[RED\\]"),  # Streamlit's colour directive: the colon and brackets
+        ("$x^2$", "\\$x\\^2\\$"),  # LaTeX
+        ("a\\b", "a\\\\b"),  # a backslash of the text is a backslash shown
+        ("Ümlaut “x” — é", "Ümlaut “x” — é"),  # only ASCII punctuation is escaped
+        ("one\r\n\r\ntwo", "one two"),
+        # GFM autolinks are matched after escapes are resolved: a word joiner breaks them.
+        ("http://evil.example", "http\u2060\\:\\/\\/evil\\.example"),
+        ("HTTPS://evil", "HTTPS\u2060\\:\\/\\/evil"),
+        ("www.evil.example", "www\u2060\\.evil\\.example"),
+        ("me@evil.example", "me\u2060\\@evil\\.example"),
+    ],
+)
+def test_plain_md_escapes(text: str, expected: str) -> None:
+    assert render.plain_md(text) == expected
+
+
+def test_plain_md_cuts_long_values() -> None:
+    assert render.plain_md("9" * 5000, limit=8) == "99999999…"
+    assert render.plain_md("short", limit=8) == "short"

@@ -9,9 +9,26 @@ import pandas as pd
 
 from lib.view.frames import PROVENANCE
 
+# A spreadsheet reads a cell that starts with one of these as a formula (=HYPERLINK(...) in a
+# report's title would run on opening the CSV): OWASP's CSV injection guidance.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula, prefixed with ' so it reads as text;
+    other cells (numbers included: -3 is a number, not a formula) unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    return frame.to_csv(index=False).encode("utf-8")
+    """The frame as UTF-8 CSV, formula-like text cells neutralised (the JSON keeps them as they are)."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[column]):
+            safe[column] = safe[column].map(neutralised)
+    return safe.to_csv(index=False).encode("utf-8")
 
 
 def json_bytes(frame: pd.DataFrame) -> bytes:

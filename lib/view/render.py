@@ -1,8 +1,14 @@
-"""Document text as safe HTML with our own highlights.
+"""Outside text made safe to show: document text as HTML with our own highlights, and any
+value from a link, a file or a document as Markdown that renders as the text itself.
 
 Every character of document text goes through ``html.escape``: markup or a ``<script>`` inside
 a report is shown as text, never run. The only tags in the output are the ones written here
 (``<div>``, ``<mark>``, ``<style>``); attribute values are escaped too, and colours are checked.
+
+Streamlit renders Markdown in st.markdown, st.caption, st.info/warning/error, labels and tooltips,
+with its own additions (``:red[...]`` colours, ``$...$`` LaTeX). ``plain_md`` is the one helper that
+makes outside text inert there: a link or image from a report would otherwise be clickable or load
+an outside resource (a tracking pixel).
 """
 
 from __future__ import annotations
@@ -20,6 +26,29 @@ KINDS = ("quote", "speaker", "actor", "date", "claim", "discrepancy", "target")
 PAIR_COLORS = ("#cfe8d5", "#d6e4f5", "#f6e3c5", "#ead7f0", "#f5d5d8", "#d9f0ef", "#eee9c7", "#e3e3e3")
 TARGET_ID = "tg-target"
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+# Every ASCII punctuation character: CommonMark lets any of them be backslash-escaped, and escaping
+# all of them also stops GFM autolinks (``www.x``), Streamlit's ``:color[...]`` directives, ``$``
+# math, tables, HTML and entities, without a list of what each Markdown extension reacts to.
+_MD_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_MD_BREAK = re.compile(r"\s*[\r\n]+\s*")
+# GFM autolinks are found in the parsed text, after escapes are gone (Streamlit linked
+# ``http\:\/\/evil\.example`` in a real browser): an invisible word joiner splits what they match.
+JOINER = "\u2060"
+_AUTOLINK = re.compile(r"(?i)(?<=http)(?=://)|(?<=https)(?=://)|\b(?<=www)(?=\.)|(?<=[\w.+-])(?=@)")
+
+
+def plain_md(value: object, limit: int | None = None) -> str:
+    """``value`` as Markdown that Streamlit shows as exactly that text (on one line): for any text
+    from a link, a file or a document inside st.markdown, st.caption, st.info, labels and tooltips.
+
+    ``limit`` cuts a long value (an echoed URL parameter) to that many characters plus "…"."""
+    text = str(value)
+    if limit is not None and len(text) > limit:
+        text = text[:limit] + "…"
+    # A line break would start a new block (a heading, a list) in the middle of our sentence.
+    text = _AUTOLINK.sub(JOINER, _MD_BREAK.sub(" ", text))
+    return _MD_PUNCTUATION.sub(r"\\\1", text)
+
 
 CSS = """
 <style>

@@ -4,10 +4,14 @@ Every view of the dashboard is a link. This module is the only place that knows 
 parameter names; pages and tests go through ``parse_query`` and ``view_link``. A value that does
 not fit the corpus (an unknown actor, a malformed date) becomes a notice and falls back to the
 default, never an exception: a link pasted from an old report must still open.
+
+Notices are plain text that echo the link's values (cut to ``ECHO_CHARS``): whoever shows them must
+escape them (``render.plain_md``), since a link is written by anyone.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -41,6 +45,11 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "Reader": ("doc", "start", "end"),
 }
 GROUPS = ("actor", "source")
+ECHO_CHARS = 60  # of a bad value quoted back in a notice: a link may carry 5,000 digits
+# Only ASCII digits: str.isdigit also accepts "²" and "١", which int() then refuses or reads
+# differently, and nine digits keep int() far from its 4,300-digit limit.
+_OFFSET = re.compile(r"[0-9]{1,9}")
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # fromisoformat alone also takes 20220101, 2022-W01
 ACTOR_TYPES = ("person", "organization", "country")
 
 
@@ -101,10 +110,24 @@ def reader_doc(analysis: Analysis, view: View) -> str | None:
 
 
 def parse_date(text: str) -> date | None:
+    """A YYYY-MM-DD day, else None (a malformed or impossible date: 2022-02-30)."""
+    text = text.strip()
+    if not _ISO_DAY.fullmatch(text):
+        return None
     try:
-        return date.fromisoformat(text.strip())
+        return date.fromisoformat(text)
     except ValueError:
         return None
+
+
+def parse_offset(text: str) -> int | None:
+    """A character offset: one to nine ASCII digits, else None (negative, "²", 5,000 digits)."""
+    return int(text) if _OFFSET.fullmatch(text) else None
+
+
+def _echo(value: str) -> str:
+    """A bad value as a notice quotes it: cut, so a huge parameter does not fill the page."""
+    return value if len(value) <= ECHO_CHARS else value[:ECHO_CHARS] + "…"
 
 
 def _resolve_actor(value: str, choices: Choices) -> str | None:
@@ -120,7 +143,7 @@ def _parse_actors(values: Sequence[str], choices: Choices, notices: list[str]) -
     for value in values:
         aid = _resolve_actor(value, choices)
         if aid is None:
-            notices.append(f"Unknown actor “{value}” in the link: ignored.")
+            notices.append(f"Unknown actor “{_echo(value)}” in the link: ignored.")
         elif aid not in kept:
             kept.append(aid)
     return tuple(kept)
@@ -128,7 +151,7 @@ def _parse_actors(values: Sequence[str], choices: Choices, notices: list[str]) -
 
 def _parse_sources(values: Sequence[str], choices: Choices, notices: list[str]) -> tuple[str, ...]:
     unknown = [v for v in values if v not in choices.sources]
-    notices.extend(f"Unknown source “{v}” in the link: ignored." for v in unknown)
+    notices.extend(f"Unknown source “{_echo(v)}” in the link: ignored." for v in unknown)
     return tuple(dict.fromkeys(v for v in values if v in choices.sources))
 
 
@@ -137,7 +160,7 @@ def _parse_day(values: Sequence[str], name: str, notices: list[str]) -> date | N
         return None
     day = parse_date(values[-1])
     if day is None:
-        notices.append(f"Malformed date “{values[-1]}” for `{name}` (expected YYYY-MM-DD): ignored.")
+        notices.append(f"Malformed date “{_echo(values[-1])}” for “{name}” (expected YYYY-MM-DD): ignored.")
     return day
 
 
@@ -165,17 +188,17 @@ def _pick(
 ) -> str | None:
     if value is None or value in allowed:
         return value
-    notices.append(f"Unknown {what} “{value}” in the link: showing the default.")
+    notices.append(f"Unknown {what} “{_echo(value)}” in the link: showing the default.")
     return None
 
 
 def _parse_offset(value: str | None, name: str, notices: list[str]) -> int | None:
     if value is None:
         return None
-    if value.isdigit():
-        return int(value)
-    notices.append(f"Malformed `{name}` “{value}” (expected a character offset): ignored.")
-    return None
+    offset = parse_offset(value)
+    if offset is None:
+        notices.append(f"Malformed “{name}” “{_echo(value)}” (expected a character offset): ignored.")
+    return offset
 
 
 def _parse_span(params: Mapping[str, Sequence[str]], notices: list[str]) -> tuple[int | None, int | None]:
@@ -183,9 +206,22 @@ def _parse_span(params: Mapping[str, Sequence[str]], notices: list[str]) -> tupl
     end = _parse_offset(_one(params, "end"), "end", notices)
     if start is None or end is None or start >= end:
         if start is not None or end is not None:
-            notices.append("A span needs both `start` and `end`, with start < end: no span marked.")
+            notices.append("A span needs both “start” and “end”, with start < end: no span marked.")
         return None, None
     return start, end
+
+
+def span_within(view: View, length: int) -> tuple[tuple[int, int] | None, str | None]:
+    """The link's span fitted to a document of ``length`` characters, and a notice when it had to
+    be cut (it runs past the end) or dropped (it starts past the end)."""
+    if view.start is None or view.end is None:
+        return None, None
+    if view.start >= length:
+        return None, f"The linked span starts past this document's {length:,} characters: ignored."
+    if view.end > length:
+        notice = f"The linked span ends past this document's {length:,} characters: cut there."
+        return (view.start, length), notice
+    return (view.start, view.end), None
 
 
 def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[View, list[str]]:
@@ -194,7 +230,7 @@ def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[
     filters = _parse_filters(params, choices, notices)
     group = _one(params, "group") or "actor"
     if group not in GROUPS:
-        notices.append(f"Unknown timeline grouping “{group}”: grouping by actor.")
+        notices.append(f"Unknown timeline grouping “{_echo(group)}”: grouping by actor.")
         group = "actor"
     start, end = _parse_span(params, notices)
     view = View(
