@@ -25,6 +25,7 @@ from lib import event_frames, exports, frames, links
 from lib.compare import compare
 from lib.ingest import load_bytes
 from lib.pipeline import analyze_corpus, analyze_paths
+from lib.queries import store_health
 from lib.records import Analysis, Comparison, Corpus
 from lib.slices import (
     Slice,
@@ -35,7 +36,7 @@ from lib.slices import (
     page_slice,
     store_index,
 )
-from lib.store import read_manifest
+from lib.store_check import StoreFormatError, StoreReport, damage_message
 
 ROOT = Path(__file__).resolve().parent
 DATA = ROOT / "data"
@@ -66,15 +67,36 @@ def cached_slice(store: str, generation: str, name: str, view: links.View) -> Sl
     return page_slice(cached_index(store, generation), name, view)
 
 
+def _health(store: str) -> StoreReport:
+    try:
+        return store_health(Path(store))
+    except StoreFormatError as err:
+        _stop(f"{STORE_ENV}={store} cannot be read: {err}.")
+
+
 def opened_store() -> tuple[str, str] | None:
-    """(store, generation) when TRIANGULATE_STORE names a store; stops the page if it holds none."""
+    """(store, generation) when TRIANGULATE_STORE names a store; stops the page if it holds none.
+
+    The generation names what is read: the corpus tables, and the damage a damaged store's pages
+    leave out (so a repaired or newly damaged store is read again)."""
     store = os.environ.get(STORE_ENV)
     if not store:
         return None
-    manifest = read_manifest(Path(store))
-    if not manifest.batches or not manifest.corpus:
+    health = _health(store)
+    readable = health.readable()
+    if not readable.batches or not readable.corpus:
+        if not health.ok:
+            _stop(damage_message(health))
         _stop(f"{STORE_ENV}={store} holds no store: make one with `python -m lib ingest PATH --store DIR`.")
-    return store, manifest.corpus
+    damage = hashlib.sha256(repr(health.problems).encode()).hexdigest()[:12] if health.problems else ""
+    return store, f"{readable.corpus}{damage}"
+
+
+def damage_notice(store: str) -> None:
+    """Say what is damaged in the store and how to repair it; the page shows what still reads."""
+    health = _health(store)
+    if not health.ok:
+        st.error(damage_message(health))
 
 
 def _stop(message: str) -> NoReturn:
@@ -255,6 +277,7 @@ def page(title: str, name: str, how_to_read: str) -> tuple[Analysis, links.View]
     st.set_page_config(page_title=f"{title} · Triangulate", layout="wide")
     store = opened_store()
     if store:
+        damage_notice(store[0])
         index = cached_index(*store)
         choices, bounds = index.choices, index.bounds
     else:

@@ -68,6 +68,7 @@ from lib.store import (
     write_batch,
     write_corpus,
 )
+from lib.store_check import Repair, repair_store
 
 Progress = Callable[[int, int], None]
 R = TypeVar("R")
@@ -81,6 +82,7 @@ class IngestReport:
     documents: int  # documents extracted this run
     skipped: int  # already in the store with the same content
     batches: int
+    repair: Repair | None = None  # what was damaged in the store before, and what became of it
 
 
 def settle_actors(store: Path, manifest: Manifest) -> tuple[list[Actor], ActorMap]:
@@ -325,7 +327,10 @@ def ingest_corpus(
     in ``workers``, started here when ``processes`` > 1 and none are given, which then write
     their batch folders themselves; lib/distributed.py passes a Dask one). This process stays
     the manifest's only writer. The workers are closed before the corpus tables are refreshed.
+    A damaged store is repaired first (lib/store_check.py): its damaged batches' documents are
+    extracted again when among ``corpus``'s, and its damaged corpus tables recomputed.
     """
+    repair = repair_store(store, corpus.documents)
     manifest = read_manifest(store)
     plan = plan_batches(corpus.documents, manifest, batch_size)
     total = sum(len(docs) for _, docs in plan)
@@ -342,7 +347,7 @@ def ingest_corpus(
     refresh_corpus(store, corpus, _added(manifest, [d.id for _, docs in plan for d in docs]))
     if len(read_manifest(store).batches) > MAX_BATCHES:
         compact(store)  # after the refresh: compaction writes actor ids as the corpus settled them
-    return IngestReport(total, len(corpus.documents) - total, len(plan))
+    return IngestReport(total, len(corpus.documents) - total, len(plan), repair)
 
 
 def _commit_in_order(
