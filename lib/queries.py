@@ -53,8 +53,14 @@ MAX_OPEN = 4  # stores kept open; a page session uses one
 
 
 def _files(folder: Path) -> list[tuple[str, int, int, int]]:
-    with os.scandir(folder) as entries:
-        return [(e.path, *_stat(e.stat())) for e in entries if e.is_file()]
+    found = []
+    try:
+        with os.scandir(folder) as entries:
+            for e in entries:
+                found.append((e.path, *_stat(e.stat())))
+    except (FileNotFoundError, NotADirectoryError):  # renamed or removed by an ingest meanwhile, or a file
+        pass
+    return found
 
 
 def _stat(info: os.stat_result) -> tuple[int, int, int]:
@@ -67,10 +73,9 @@ def stamp(store: Path) -> Stamp:
     found = []
     for root in (store / "batches", store / "corpus"):
         for folder in sorted(root.iterdir()) if root.is_dir() else ():
-            found += _files(folder) if folder.is_dir() else []
+            found += [] if folder.name.startswith(".tmp") else _files(folder)  # not yet written
     manifest = store / MANIFEST
-    if manifest.is_file():
-        found.append((str(manifest), *_stat(manifest.stat())))
+    found += [(str(manifest), *_stat(manifest.stat()))] if manifest.is_file() else []
     return tuple(sorted(found))
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -116,7 +116,7 @@ class StoreReport:
             "ok": self.ok,
             "exists": self.exists,
             "documents": len(self.manifest.live()),
-            "problems": [p.__dict__ for p in self.problems],
+            "problems": [asdict(p) for p in self.problems],
         }
 
 
