@@ -15,10 +15,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 from urllib.parse import urljoin
 
+import duckdb
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from lib import event_frames, exports, frames, links
@@ -36,8 +38,9 @@ from lib.slices import (
     page_slice,
     store_index,
 )
-from lib.store_check import StoreFormatError, StoreReport, damage_message
+from lib.store_check import StoreFormatError, StoreReport, damage_message, unreadable_message
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent
 DATA = ROOT / "data"
 VIEW = "tg_view"  # links.View: the state a link restores
@@ -97,6 +100,15 @@ def damage_notice(store: str) -> None:
     health = _health(store)
     if not health.ok:
         st.error(damage_message(health))
+
+
+def _reading(store: str, read: Callable[[], T]) -> T:
+    """``read()``; damage the store's check cannot see (inside a file whose footer is intact)
+    stops the page with a message instead of a traceback."""
+    try:
+        return read()
+    except (duckdb.Error, OSError, pa.ArrowException) as err:
+        _stop(unreadable_message(Path(store), err))
 
 
 def _stop(message: str) -> NoReturn:
@@ -278,7 +290,7 @@ def page(title: str, name: str, how_to_read: str) -> tuple[Analysis, links.View]
     store = opened_store()
     if store:
         damage_notice(store[0])
-        index = cached_index(*store)
+        index = _reading(store[0], lambda: cached_index(*store))
         choices, bounds = index.choices, index.bounds
     else:
         whole = analysis()
@@ -295,7 +307,7 @@ def page(title: str, name: str, how_to_read: str) -> tuple[Analysis, links.View]
     _write_query(view, name)
     if not store:
         return whole, view
-    part = cached_slice(*store, name, view)
+    part = _reading(store[0], lambda: cached_slice(*store, name, view))
     for note in part.notes:
         st.info(note)
     return part.analysis, view

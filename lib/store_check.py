@@ -107,7 +107,7 @@ class StoreReport:
         if not self.exists:
             return [f"{self.store} holds no store"]
         if self.ok:
-            return [f"{self.store}: healthy, {len(self.manifest.live())} documents"]
+            return [f"{self.store}: healthy, documents: {len(self.manifest.live())}"]
         return [p.line() for p in self.problems]
 
     def as_dict(self) -> dict[str, Any]:
@@ -354,4 +354,14 @@ def damage_message(report: StoreReport) -> str:
         f"that can still be read. Repair it with `python -m lib ingest SOURCES --store {report.store}` "
         "(SOURCES: the files or folders it was built from); "
         f"`python -m lib check --store {report.store}` lists the damage."
+    )
+
+
+def unreadable_message(store: Path, err: Exception) -> str:
+    """What the dashboard says when reading fails in spite of the check (a damaged data page)."""
+    reason = str(err).splitlines()[0][:300] if str(err) else type(err).__name__
+    return (
+        f"The store {store} could not be read: {reason}. Repair it with "
+        f"`python -m lib ingest SOURCES --store {store}` (SOURCES: the files or folders it was built "
+        f"from); `python -m lib check --store {store}` lists the damage it can see."
     )

@@ -174,3 +174,21 @@ def test_a_page_on_a_damaged_store_says_how_to_repair_it(
     assert f"python -m lib ingest SOURCES --store {store}" in said
     if page == "":  # what still reads is shown: the documents of intact batches
         assert at.metric[0].value == str(2 - len(DAMAGE[damage][2]))
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_a_read_failing_in_spite_of_the_check_is_a_message(
+    clean: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Damage inside a file whose footer is intact passes the check; reading it then fails."""
+    import duckdb
+
+    def failing(store: Path) -> None:
+        raise duckdb.IOException("Invalid Input Error: corrupt page")
+
+    monkeypatch.setattr(ui, "store_index", failing)
+    monkeypatch.setenv(ui.STORE_ENV, str(clean))
+    at = AppTest.from_file(str(ROOT / PAGES[""]), default_timeout=120).run()
+    assert not at.exception, [e.value for e in at.exception]
+    said = " ".join(str(m.value) for m in at.error)
+    assert "corrupt page" in said and f"python -m lib ingest SOURCES --store {clean}" in said
