@@ -10,8 +10,8 @@ never read (lib/store.py), so its damage costs nothing and compaction drops it.
 ``repair_store`` (run by ``lib.parallel.ingest_corpus`` before planning) turns a damaged store
 into a readable one: the documents of a damaged batch are marked stale, so the ingest extracts
 them again from its sources, and those not among the sources are dropped and named; a manifest
-that cannot be read is rebuilt from the intact batch folders; damaged corpus tables are dropped,
-so the ingest's refresh recomputes them from every document.
+that cannot be read is rebuilt from the batch folders whose documents table reads; damaged
+corpus tables are dropped, so the ingest's refresh recomputes them from every document.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ class Problem:
 class StoreReport:
     store: Path
     problems: tuple[Problem, ...]
-    # The manifest as read; when it cannot be read, the one rebuilt from the intact batch folders.
+    # The manifest as read; when it cannot be read, the one rebuilt from the batch folders.
     manifest: Manifest = field(default_factory=Manifest)
     exists: bool = True  # False: no manifest and no batch folder, nothing to check
 
@@ -195,27 +195,40 @@ def _load_manifest(store: Path) -> tuple[Manifest | None, Problem | None]:
 
 def check_store(store: Path, order: Sequence[str] = ()) -> StoreReport:
     """Every problem of the store. A manifest that cannot be read is rebuilt (in memory) from the
-    intact batch folders, and the batches it names are checked; ``order``: see rebuild_manifest."""
+    batch folders, and the batches it names are checked; ``order``: see rebuild_manifest."""
     manifest, problem = _load_manifest(store)
+    found = [problem] if problem else []
     if manifest is None:
         manifest = rebuild_manifest(store, order)
+        found += _unnamed_problems(store, manifest)
     elif not manifest.batches and not (store / MANIFEST).is_file():
         return StoreReport(store, (), manifest, exists=False)
-    found = [problem] if problem else []
     found += batch_problems(store, manifest) + corpus_problems(store, manifest)
     return StoreReport(store, tuple(found), manifest)
 
 
+def _unnamed_problems(store: Path, rebuilt: Manifest) -> list[Problem]:
+    """The damage of the batch folders a rebuilt manifest could not name (documents unknown)."""
+    named = {b.id for b in rebuilt.batches}
+    found = []
+    for folder in _batch_folders(store):
+        if folder.name not in named:
+            found += _folder_problems(store, folder, folder.name, FOLDER_TABLES)
+    return found
+
+
 def _folder_entry(folder: Path) -> BatchEntry | None:
-    """A batch folder's manifest entry, from its documents table; None unless every table is intact.
+    """A batch folder's manifest entry, from its documents table (None when that cannot be read;
+    the folder's other tables are checked as the manifest's batches are).
 
     The content keys are recomputed from the stored documents; the batch id (content-addressed,
     lib.store.batch_id_of, or lib.compaction's) confirms them. Unconfirmed keys (the batch was
     extracted by another version) are left stale, so an ingest of the document extracts it again.
     """
-    if any(file_problem(folder / f"{t}.parquet") for t in FOLDER_TABLES):
+    path = folder / "documents.parquet"
+    if file_problem(path):
         return None
-    docs = table_records(pq.read_table(folder / "documents.parquet"), Document)
+    docs = table_records(pq.read_table(path), Document)
     keys = tuple(document_key(d) for d in docs)
     if folder.name not in (batch_id_of(keys), batch_id_of(["compact", *keys])):
         keys = (STALE,) * len(docs)
@@ -233,7 +246,8 @@ def _newest_corpus(store: Path) -> str:
 
 
 def rebuild_manifest(store: Path, order: Sequence[str] = ()) -> Manifest:
-    """A manifest naming the intact batch folders (their documents read whole, the one costly step).
+    """A manifest naming the batch folders whose documents table reads (read whole: the one costly
+    step). A folder with another table damaged is named too: its documents then keep their place.
 
     The order the batches were ingested in is lost with the manifest. Batches are placed by the
     first of their documents in ``order`` (an ingest's sources: the order the first ingest
@@ -284,7 +298,7 @@ class Repair:
     report: StoreReport
     redo: tuple[str, ...] = ()  # documents of damaged batches, extracted again from the sources
     lost: tuple[Lost, ...] = ()  # documents of damaged batches the sources do not hold
-    rebuilt: int = -1  # when the manifest was rebuilt: the intact batches it names
+    rebuilt: int = -1  # when the manifest was rebuilt: the batches it names
 
     def lines(self) -> list[str]:
         """What was found and done, for the ingest's stderr (empty when the store was healthy)."""
@@ -292,9 +306,9 @@ class Repair:
             return []
         out = [f"damaged store {self.report.store}: {p.line()}" for p in self.report.problems]
         if self.rebuilt == 0:
-            out.append("no batch folder was intact: the store is reset and built again from the sources")
+            out.append("no batch folder could be read: the store is reset and built again from the sources")
         elif self.rebuilt > 0:
-            out.append(f"manifest rebuilt from {self.rebuilt} intact batch folder(s)")
+            out.append(f"manifest rebuilt from {self.rebuilt} batch folder(s)")
         if self.redo:
             out.append(f"extracting again: {', '.join(self.redo)}")
         out += [

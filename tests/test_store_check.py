@@ -42,18 +42,31 @@ def _corpus_table(store: Path, table: str) -> Path:
     return store / "corpus" / read_manifest(store).corpus / f"{table}.parquet"
 
 
-# name -> (damage it, the kind the check reports, the documents it says are affected)
-DAMAGE: dict[str, tuple[Callable[[Path], None], str, tuple[str, ...]]] = {
-    "truncated-parquet": (lambda s: _truncate(_batch(s) / "quotes.parquet"), "unreadable", (FIRST,)),
-    "zero-byte-parquet": (lambda s: (_batch(s) / "mentions.parquet").write_bytes(b""), "zero-byte", (FIRST,)),
-    "deleted-documents": (lambda s: (_batch(s) / "documents.parquet").unlink(), "missing", (FIRST,)),
-    "deleted-other-table": (lambda s: (_batch(s) / "sentences.parquet").unlink(), "missing", (FIRST,)),
-    "truncated-manifest": (lambda s: _truncate(s / MANIFEST), "manifest-unreadable", ()),
-    "deleted-manifest": (lambda s: (s / MANIFEST).unlink(), "manifest-missing", ()),
-    "deleted-batch-folder": (lambda s: shutil.rmtree(_batch(s)), "folder-missing", (FIRST,)),
-    "truncated-corpus-table": (lambda s: _truncate(_corpus_table(s, "events")), "unreadable", ()),
+def _manifest_and_table(store: Path) -> None:
+    _truncate(_batch(store) / "quotes.parquet")
+    _truncate(store / MANIFEST)
+
+
+A = (FIRST,)
+# name -> (damage it, what the check reports: (kind, the documents it says are affected) each)
+DAMAGE: dict[str, tuple[Callable[[Path], None], list[tuple[str, tuple[str, ...]]]]] = {
+    "truncated-parquet": (lambda s: _truncate(_batch(s) / "quotes.parquet"), [("unreadable", A)]),
+    "zero-byte-parquet": (lambda s: (_batch(s) / "mentions.parquet").write_bytes(b""), [("zero-byte", A)]),
+    "deleted-documents": (lambda s: (_batch(s) / "documents.parquet").unlink(), [("missing", A)]),
+    "deleted-other-table": (lambda s: (_batch(s) / "sentences.parquet").unlink(), [("missing", A)]),
+    "truncated-manifest": (lambda s: _truncate(s / MANIFEST), [("manifest-unreadable", ())]),
+    "deleted-manifest": (lambda s: (s / MANIFEST).unlink(), [("manifest-missing", ())]),
+    "deleted-batch-folder": (lambda s: shutil.rmtree(_batch(s)), [("folder-missing", A)]),
+    "truncated-corpus-table": (lambda s: _truncate(_corpus_table(s, "events")), [("unreadable", ())]),
+    "truncated-manifest-and-table": (_manifest_and_table, [("manifest-unreadable", ()), ("unreadable", A)]),
 }
-BATCH_DAMAGE = [k for k, (_, _, docs) in DAMAGE.items() if docs]
+
+
+def _affected(damage: str) -> set[str]:
+    return {d for _, docs in DAMAGE[damage][1] for d in docs}
+
+
+BATCH_DAMAGE = [k for k in DAMAGE if _affected(k)]
 
 
 @pytest.fixture(scope="module")
@@ -95,9 +108,8 @@ def _damaged(clean: Path, tmp_path: Path, damage: str) -> Path:
 def test_the_check_reports_the_damage(damage: str, clean: Path, tmp_path: Path) -> None:
     assert check_store(clean).ok
     report = check_store(_damaged(clean, tmp_path, damage))
-    _, kind, docs = DAMAGE[damage]
     assert not report.ok
-    assert [(p.kind, p.docs) for p in report.problems] == [(kind, docs)]
+    assert [(p.kind, p.docs) for p in report.problems] == DAMAGE[damage][1]
 
 
 @pytest.mark.parametrize("damage", list(DAMAGE))
@@ -111,7 +123,7 @@ def test_ingest_of_the_same_sources_repairs_the_store(
     assert [d.id for d in repaired.documents] == [d.id for d in undamaged.documents]  # in the same order
     assert repaired == undamaged
     assert report.repair is not None and not report.repair.lost and report.repair.lines()
-    assert report.documents == len(DAMAGE[damage][2])  # a damaged batch's documents extracted again
+    assert report.documents == len(_affected(damage))  # a damaged batch's documents extracted again
 
 
 @pytest.mark.parametrize("damage", BATCH_DAMAGE)
@@ -139,7 +151,7 @@ def test_check_command_exit_code_and_json(
     main(["check", "--store", str(store), "--json"])
     out = json.loads(capsys.readouterr().out)
     assert out["ok"] == (damage == "healthy")
-    assert [p["kind"] for p in out["problems"]] == ([] if damage == "healthy" else [DAMAGE[damage][1]])
+    assert [p["kind"] for p in out["problems"]] == [k for k, _ in DAMAGE.get(damage, (None, []))[1]]
 
 
 def test_check_of_no_store_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -173,7 +185,7 @@ def test_a_page_on_a_damaged_store_says_how_to_repair_it(
     said = " ".join(str(m.value) for m in at.error)
     assert f"python -m lib ingest SOURCES --store {store}" in said
     if page == "":  # what still reads is shown: the documents of intact batches
-        assert at.metric[0].value == str(2 - len(DAMAGE[damage][2]))
+        assert at.metric[0].value == str(2 - len(_affected(damage)))
 
 
 @pytest.mark.usefixtures("fresh_caches")
