@@ -15,10 +15,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 from urllib.parse import urljoin
 
+import duckdb
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -28,7 +30,8 @@ from lib.compare.align import compare
 from lib.extract.pipeline import analyze_corpus, analyze_paths
 from lib.read.ingest import load_bytes
 from lib.records import Analysis, Comparison, Corpus
-from lib.store.parquet import read_manifest
+from lib.store.check import StoreFormatError, StoreReport, damage_message, unreadable_message
+from lib.store.query import store_health
 from lib.store.slices import (
     Slice,
     StoreIndex,
@@ -41,6 +44,7 @@ from lib.store.slices import (
 from lib.view import exports, frames, timeline, urls
 from lib.view.render import plain_md
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent
 DATA = ROOT / "data"
 VIEW = "tg_view"  # urls.View: the state a link restores
@@ -71,18 +75,48 @@ def cached_slice(store: str, generation: str, name: str, view: urls.View) -> Sli
     return page_slice(cached_index(store, generation), name, view)
 
 
+def _health(store: str) -> StoreReport:
+    try:
+        return store_health(Path(store))
+    except StoreFormatError as err:
+        _stop(f"{STORE_ENV}={store} cannot be read: {err}.")
+
+
 def opened_store() -> tuple[str, str] | None:
-    """(store, generation) when TRIANGULATE_STORE names a store; stops the page if it holds none."""
+    """(store, generation) when TRIANGULATE_STORE names a store; stops the page if it holds none.
+
+    The generation names what is read: the corpus tables, and the damage a damaged store's pages
+    leave out (so a repaired or newly damaged store is read again)."""
     store = os.environ.get(STORE_ENV)
     if not store:
         return None
-    manifest = read_manifest(Path(store))
-    if not manifest.batches or not manifest.corpus:
+    health = _health(store)
+    readable = health.readable()
+    if not readable.batches or not readable.corpus:
+        if not health.ok:
+            _stop(damage_message(health))
         _stop(
             f"{STORE_ENV}={plain_md(store)} holds no store: "
             "make one with `python -m lib ingest PATH --store DIR`."
         )
-    return store, manifest.corpus
+    damage = hashlib.sha256(repr(health.problems).encode()).hexdigest()[:12] if health.problems else ""
+    return store, f"{readable.corpus}{damage}"
+
+
+def damage_notice(store: str) -> None:
+    """Say what is damaged in the store and how to repair it; the page shows what still reads."""
+    health = _health(store)
+    if not health.ok:
+        st.error(damage_message(health))
+
+
+def _reading(store: str, read: Callable[[], T]) -> T:
+    """``read()``; damage the store's check cannot see (inside a file whose footer is intact)
+    stops the page with a message instead of a traceback."""
+    try:
+        return read()
+    except (duckdb.Error, OSError, pa.ArrowException) as err:
+        _stop(unreadable_message(Path(store), err))
 
 
 def _stop(message: str) -> NoReturn:
@@ -288,7 +322,8 @@ def page(title: str, name: str, how_to_read: str) -> tuple[Analysis, urls.View]:
     st.set_page_config(page_title=f"{title} · Triangulate", layout="wide")
     store = opened_store()
     if store:
-        index = cached_index(*store)
+        damage_notice(store[0])
+        index = _reading(store[0], lambda: cached_index(*store))
         choices, bounds = index.choices, index.bounds
     else:
         whole = analysis()
@@ -305,7 +340,7 @@ def page(title: str, name: str, how_to_read: str) -> tuple[Analysis, urls.View]:
     _write_query(view, name)
     if not store:
         return whole, view
-    part = cached_slice(*store, name, view)
+    part = _reading(store[0], lambda: cached_slice(*store, name, view))
     for note in part.notes:
         st.info(plain_md(note))
     return part.analysis, view

@@ -93,7 +93,32 @@ def _bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check(args: argparse.Namespace) -> int:
+    from lib.store.check import StoreFormatError, check_store
+
+    try:
+        report = check_store(args.store)
+    except StoreFormatError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False))
+    else:
+        print("\n".join(report.lines()))
+    return 0 if report.ok and report.exists else 1
+
+
 def _ingest(args: argparse.Namespace) -> int:
+    from lib.store.check import StoreFormatError
+
+    try:
+        return _ingest_into(args)
+    except StoreFormatError as err:  # a store of another version: left as it is
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+
+
+def _ingest_into(args: argparse.Namespace) -> int:
     from lib.read.ingest import load_corpus
     from lib.store.parallel import Workers, ingest_corpus, text_progress
 
@@ -115,8 +140,11 @@ def _ingest(args: argparse.Namespace) -> int:
         from lib.store.parallel import refresh_corpus
 
         refresh_corpus(args.store, corpus)  # every corpus table recomputed from every document
+    for line in report.repair.lines() if report.repair else ():
+        print(line, file=sys.stderr)
     print(f"{report.documents} documents extracted, {report.skipped} unchanged, {report.batches} batches")
-    return 0 if corpus.documents else 1
+    lost = report.repair.lost if report.repair else ()
+    return 0 if corpus.documents and not lost else 1  # lost documents: the store no longer holds them
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -175,6 +203,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --engine dask: synchronous, threads, processes (--processes workers) or tcp://host:8786",
     )
     ingest.set_defaults(func=_ingest)
+    check = sub.add_parser("check", help="list what is damaged in a store (exit 1 when anything is)")
+    check.add_argument("--store", type=Path, required=True, help="store folder")
+    check.add_argument("--json", action="store_true", help="print one JSON object")
+    check.set_defaults(func=_check)
     return parser
 
 

@@ -46,6 +46,7 @@ from lib.extract.actors import extract as actors
 from lib.extract.events import extract as events
 from lib.extract.pipeline import extract_batch
 from lib.records import Actor, Batch, Corpus, Document, Event, Position, Quote
+from lib.store.check import Repair, repair_store
 from lib.store.columns import records_table, table_records
 from lib.store.compaction import compact
 from lib.store.parquet import (
@@ -83,6 +84,7 @@ class IngestReport:
     documents: int  # documents extracted this run
     skipped: int  # already in the store with the same content
     batches: int
+    repair: Repair | None = None  # what was damaged in the store before, and what became of it
 
 
 def settle_actors(store: Path, manifest: Manifest) -> tuple[list[Actor], ActorMap]:
@@ -327,7 +329,10 @@ def ingest_corpus(
     in ``workers``, started here when ``processes`` > 1 and none are given, which then write
     their batch folders themselves; lib/store/distributed.py passes a Dask one). This process stays
     the manifest's only writer. The workers are closed before the corpus tables are refreshed.
+    A damaged store is repaired first (lib/store/check.py): its damaged batches' documents are
+    extracted again when among ``corpus``'s, and its damaged corpus tables recomputed.
     """
+    repair = repair_store(store, corpus.documents)
     manifest = read_manifest(store)
     plan = plan_batches(corpus.documents, manifest, batch_size)
     total = sum(len(docs) for _, docs in plan)
@@ -344,7 +349,7 @@ def ingest_corpus(
     refresh_corpus(store, corpus, _added(manifest, [d.id for _, docs in plan for d in docs]))
     if len(read_manifest(store).batches) > MAX_BATCHES:
         compact(store)  # after the refresh: compaction writes actor ids as the corpus settled them
-    return IngestReport(total, len(corpus.documents) - total, len(plan))
+    return IngestReport(total, len(corpus.documents) - total, len(plan), repair)
 
 
 def _commit_in_order(

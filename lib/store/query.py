@@ -8,16 +8,20 @@ page opening a store pays for DuckDB and the manifest only.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
-from lib.store.parquet import MANIFEST, Manifest, corpus_path, read_manifest, table_path
+from lib.records import Actor, Event, Position
+from lib.store.check import CORPUS_TABLES, StoreReport, check_store
+from lib.store.columns import records_table
+from lib.store.parquet import MANIFEST, Manifest, actor_map_table, corpus_path, table_path
 
 BATCH_TABLES = ("documents", "mentions", "quotes", "dates", "numbers", "sentences")
-CORPUS_TABLES = ("actors", "events", "positions", "actor_map")
+Stamp = tuple[tuple[str, int, int, int], ...]
 
 
 def parquet_files(paths: Sequence[Path]) -> str:
@@ -43,12 +47,63 @@ PERIOD_MACROS = (
     "ELSE period_start(v) END",
 )
 
-_OPEN: dict[Path, tuple[tuple[int, int], Manifest, duckdb.DuckDBPyConnection]] = {}
+_OPEN: dict[Path, tuple[Stamp, Manifest, duckdb.DuckDBPyConnection]] = {}
+_HEALTH: dict[Path, tuple[Stamp, StoreReport]] = {}
 MAX_OPEN = 4  # stores kept open; a page session uses one
 
 
-def _build(store: Path, manifest: Manifest) -> duckdb.DuckDBPyConnection:
-    """An in-memory database with one view per table of the store."""
+def _files(folder: Path) -> list[tuple[str, int, int, int]]:
+    found = []
+    try:
+        with os.scandir(folder) as entries:
+            for e in entries:
+                found.append((e.path, *_stat(e.stat())))
+    except (FileNotFoundError, NotADirectoryError):  # renamed or removed by an ingest meanwhile, or a file
+        pass
+    return found
+
+
+def _stat(info: os.stat_result) -> tuple[int, int, int]:
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def stamp(store: Path) -> Stamp:
+    """Every file of the store as (path, inode, size, mtime): any write, truncation or deletion
+    changes it. A stat per file, far cheaper than the check's footer reads it saves."""
+    found = []
+    for root in (store / "batches", store / "corpus"):
+        for folder in sorted(root.iterdir()) if root.is_dir() else ():
+            found += [] if folder.name.startswith(".tmp") else _files(folder)  # not yet written
+    manifest = store / MANIFEST
+    found += [(str(manifest), *_stat(manifest.stat()))] if manifest.is_file() else []
+    return tuple(sorted(found))
+
+
+def store_health(store: Path, now: Stamp | None = None) -> StoreReport:
+    """check_store's report, checked again only when a file of the store has changed (``now``:
+    the store's stamp, when the caller has it)."""
+    now = stamp(store) if now is None else now
+    cached = _HEALTH.get(store)
+    if cached is None or cached[0] != now:
+        if len(_HEALTH) >= MAX_OPEN:
+            _HEALTH.pop(next(iter(_HEALTH)))
+        cached = _HEALTH[store] = (now, check_store(store))
+    return cached[1]
+
+
+def _empty_corpus_table(table: str) -> pa.Table:
+    """A damaged corpus table's stand-in: no rows, the columns the queries ask for."""
+    empty = {
+        "actors": records_table((), Actor),
+        "events": records_table((), Event),
+        "positions": records_table((), Position),
+        "actor_map": actor_map_table({}),
+    }[table]
+    return empty.append_column("file_row_number", pa.array([], pa.int64()))
+
+
+def _build(store: Path, manifest: Manifest, damaged: Sequence[str] = ()) -> duckdb.DuckDBPyConnection:
+    """An in-memory database with one view per table of the store; ``damaged`` corpus tables empty."""
     con = duckdb.connect()
     live = manifest.live()
     pairs = pa.table(
@@ -70,6 +125,11 @@ def _build(store: Path, manifest: Manifest) -> duckdb.DuckDBPyConnection:
         join = f" JOIN live ON live.doc_id = t.{key} AND live.live_batch = t.batch" if dead else ""
         con.execute(f"CREATE VIEW {table} AS SELECT t.* FROM read_parquet({files}) t{join}")
     for table in CORPUS_TABLES:
+        if table in damaged:
+            con.register("empty", _empty_corpus_table(table))
+            con.execute(f"CREATE TABLE {table} AS SELECT * FROM empty")
+            con.unregister("empty")
+            continue
         files = parquet_files([corpus_path(store, manifest, table)])
         # file_row_number: the table's own order (merged events as lib.extract.events.extract ordered them)
         con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet({files}, file_row_number = true)")
@@ -81,20 +141,19 @@ def _build(store: Path, manifest: Manifest) -> duckdb.DuckDBPyConnection:
 def connect(store: Path) -> tuple[duckdb.DuckDBPyConnection, Manifest] | None:
     """A cursor on the store's views and its manifest (None for an empty store).
 
-    The database is kept while the manifest file is unchanged, so a page's second query
-    pays nothing for opening; each caller gets its own cursor (DuckDB cursors are per thread).
+    A damaged store (lib/store/check.py) shows what can still be read: the documents of damaged
+    batches are left out of the manifest and the views, damaged corpus tables are empty. The
+    database is kept while no file of the store changes, so a page's second query pays a stat
+    per file for opening; each caller gets its own cursor (DuckDB cursors are per thread).
     """
-    path = store / MANIFEST
-    if not path.is_file():
-        return None
-    info = path.stat()
-    stamp = (info.st_ino, info.st_mtime_ns)  # the manifest is replaced, never edited: a new inode
+    now = stamp(store)
+    health = store_health(store, now)
     cached = _OPEN.get(store)
-    if cached is None or cached[0] != stamp:
-        manifest = read_manifest(store)
+    if cached is None or cached[0] != now:
+        manifest = health.readable()
         if not manifest.batches or not manifest.corpus:
             return None
         if len(_OPEN) >= MAX_OPEN:
             _OPEN.pop(next(iter(_OPEN)))[2].close()
-        cached = _OPEN[store] = (stamp, manifest, _build(store, manifest))
+        cached = _OPEN[store] = (now, manifest, _build(store, manifest, health.corpus_damaged))
     return cached[2].cursor(), cached[1]
