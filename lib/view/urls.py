@@ -1,7 +1,8 @@
 """The URL contract of the dashboard: parameter names, parsing, validation, encoding.
 
-Every view of the dashboard is a link. This module is the only place that knows the query
-parameter names; pages and tests go through ``parse_query`` and ``view_link``. A value that does
+Every view of the dashboard is a link. This module and lib/view/filters.py (each filter's own
+parameters) are the only places that know the query parameter names; pages and tests go through
+``parse_query`` and ``view_link``. A value that does
 not fit the corpus (an unknown actor, a malformed date) becomes a notice and falls back to the
 default, never an exception: a link pasted from an old report must still open.
 """
@@ -10,18 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
 from lib.records import Analysis
+from lib.view import filters as filter_defs
+from lib.view.filters import FILTER_FIELDS
+from lib.view.filters import Filters as Filters  # re-exported: pages, tools and tests name it here
 
-# name -> what it holds; README's parameter table is checked against this mapping.
+# name -> what it holds; README's parameter table is checked against this mapping. The filters'
+# parameters come from lib/view/filters.py, the pages' own follow.
 PARAMS: dict[str, str] = {
-    "actor": "actor id to keep (repeat for several); person, organization or country actors",
-    "source": "source (publication) to keep (repeat for several)",
-    "from": "first day of the date range, YYYY-MM-DD",
-    "to": "last day of the date range, YYYY-MM-DD",
+    **{p.name: p.meaning for p in filter_defs.PARAMS},
     "group": "Timeline rows: `actor` or `source`",
     "focus": "Actor positions: the actor whose statements and profile are shown",
     "issue": "Actor positions: the issue whose statements are shown",
@@ -31,7 +32,7 @@ PARAMS: dict[str, str] = {
     "start": "Reader: first character of the span to mark (with `end`)",
     "end": "Reader: character after the span to mark",
 }
-FILTER_PARAMS = ("actor", "source", "from", "to")
+FILTER_PARAMS = tuple(p.name for p in filter_defs.PARAMS)
 # The page-specific parameters, by page name (the URL path of a page in pages/).
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "": (),
@@ -42,16 +43,6 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
 }
 GROUPS = ("actor", "source")
 ACTOR_TYPES = ("person", "organization", "country")
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What every page filters on. Empty tuples and None mean "everything"."""
-
-    actors: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    date_from: date | None = None
-    date_to: date | None = None
 
 
 @dataclass(frozen=True)
@@ -100,61 +91,6 @@ def reader_doc(analysis: Analysis, view: View) -> str | None:
     return view.doc if view.doc in ids else (ids[0] if ids else None)
 
 
-def parse_date(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        return None
-
-
-def _resolve_actor(value: str, choices: Choices) -> str | None:
-    """An actor id, or a display name typed by hand (case-insensitive)."""
-    if value in choices.actors:
-        return value
-    by_name = {name.casefold(): aid for aid, name in choices.actors.items()}
-    return by_name.get(value.strip().casefold())
-
-
-def _parse_actors(values: Sequence[str], choices: Choices, notices: list[str]) -> tuple[str, ...]:
-    kept: list[str] = []
-    for value in values:
-        aid = _resolve_actor(value, choices)
-        if aid is None:
-            notices.append(f"Unknown actor “{value}” in the link: ignored.")
-        elif aid not in kept:
-            kept.append(aid)
-    return tuple(kept)
-
-
-def _parse_sources(values: Sequence[str], choices: Choices, notices: list[str]) -> tuple[str, ...]:
-    unknown = [v for v in values if v not in choices.sources]
-    notices.extend(f"Unknown source “{v}” in the link: ignored." for v in unknown)
-    return tuple(dict.fromkeys(v for v in values if v in choices.sources))
-
-
-def _parse_day(values: Sequence[str], name: str, notices: list[str]) -> date | None:
-    if not values or not values[-1]:
-        return None
-    day = parse_date(values[-1])
-    if day is None:
-        notices.append(f"Malformed date “{values[-1]}” for `{name}` (expected YYYY-MM-DD): ignored.")
-    return day
-
-
-def _parse_filters(params: Mapping[str, Sequence[str]], choices: Choices, notices: list[str]) -> Filters:
-    date_from = _parse_day(params.get("from", ()), "from", notices)
-    date_to = _parse_day(params.get("to", ()), "to", notices)
-    if date_from and date_to and date_from > date_to:
-        notices.append(f"The date range {date_from} – {date_to} is reversed: showing all dates.")
-        date_from = date_to = None
-    return Filters(
-        actors=_parse_actors(params.get("actor", ()), choices, notices),
-        sources=_parse_sources(params.get("source", ()), choices, notices),
-        date_from=date_from,
-        date_to=date_to,
-    )
-
-
 def _one(params: Mapping[str, Sequence[str]], name: str) -> str | None:
     values = params.get(name, ())
     return values[-1] if values and values[-1] else None
@@ -191,7 +127,7 @@ def _parse_span(params: Mapping[str, Sequence[str]], notices: list[str]) -> tupl
 def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[View, list[str]]:
     """The view a link names, and one notice per value that had to be dropped."""
     notices: list[str] = []
-    filters = _parse_filters(params, choices, notices)
+    filters = filter_defs.parse(params, choices, notices)
     group = _one(params, "group") or "actor"
     if group not in GROUPS:
         notices.append(f"Unknown timeline grouping “{group}”: grouping by actor.")
@@ -212,16 +148,7 @@ def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[
 
 
 def filter_params(filters: Filters) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    if filters.actors:
-        out["actor"] = list(filters.actors)
-    if filters.sources:
-        out["source"] = list(filters.sources)
-    if filters.date_from:
-        out["from"] = [filters.date_from.isoformat()]
-    if filters.date_to:
-        out["to"] = [filters.date_to.isoformat()]
-    return out
+    return filter_defs.encode(filters)
 
 
 def _page_values(view: View) -> dict[str, str | None]:
@@ -263,7 +190,6 @@ def reader_link(doc_id: str, start: int, end: int, filters: Filters | None = Non
     return view_link(view, "Reader")
 
 
-FILTER_FIELDS = ("actors", "sources", "date_from", "date_to")
 VIEW_FIELDS = ("group", "focus", "issue", "a", "b", "doc", "start", "end")
 
 
