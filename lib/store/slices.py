@@ -225,8 +225,7 @@ def _events_where(con: duckdb.DuckDBPyConnection, index: StoreIndex, f: Filters)
         ids = [d.id for d in timeline.event_docs(index.base, f).values()]
         con.register("outlet_docs", pa.table({"doc_id": pa.array(ids, pa.string())}))
         conditions.append(filter_defs.reported_clause("e", "outlet_docs"))
-    kept = [c for c in conditions if c != "TRUE"]
-    return (f" WHERE {' AND '.join(kept)}" if kept else ""), params
+    return f" WHERE {' AND '.join(conditions)}", params
 
 
 def count_events(index: StoreIndex, filters: Filters) -> int:

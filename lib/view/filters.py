@@ -81,14 +81,8 @@ class OneOf:
 
 
 @dataclass(frozen=True)
-class AnyOf:
+class AnyOf(OneOf):
     """One of the record's ``attr`` values (an event's actors) is one of the filter's values."""
-
-    field: str
-    attr: str
-
-    def active(self, f: Filters) -> bool:
-        return bool(getattr(f, self.field))
 
     def keeps(self, record: object, f: Filters) -> bool:
         return not self.active(f) or bool(set(getattr(record, self.attr)) & set(getattr(f, self.field)))

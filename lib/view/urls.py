@@ -2,9 +2,9 @@
 
 Every view of the dashboard is a link. This module and lib/view/filters.py (each filter's own
 parameters) are the only places that know the query parameter names; pages and tests go through
-``parse_query`` and ``view_link``. A value that does
-not fit the corpus (an unknown actor, a malformed date) becomes a notice and falls back to the
-default, never an exception: a link pasted from an old report must still open.
+``parse_query`` and ``view_link``. A value that does not fit the corpus (an unknown actor, a
+malformed date) becomes a notice and falls back to the default, never an exception: a link
+pasted from an old report must still open.
 """
 
 from __future__ import annotations
