@@ -17,23 +17,6 @@ EMPTY = Analysis(Corpus(()), (), (), (), (), (), (), ())
 TEXTS = {"alpha-1": TEXT_A, "beta-1": TEXT_B}
 
 
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("2022-01-26", (date(2022, 1, 26), date(2022, 1, 26))),
-        ("2022-01", (date(2022, 1, 1), date(2022, 1, 31))),
-        ("2022-12", (date(2022, 12, 1), date(2022, 12, 31))),
-        ("2014", (date(2014, 1, 1), date(2014, 12, 31))),
-        ("2022-W04", (date(2022, 1, 24), date(2022, 1, 30))),
-        ("someday", None),
-        ("2022-02-30", None),
-        ("", None),
-    ],
-)
-def test_period(value: str, expected: tuple[date, date] | None) -> None:
-    assert frames.period(value) == expected
-
-
 def provenance_holds(frame: pd.DataFrame) -> bool:
     """Every row's span is a real span of its document and its sentence contains the span."""
     return all(

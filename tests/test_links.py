@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from lib.view import filters as filter_defs
 from lib.view import urls
 from lib.view.urls import Choices, Filters, View
 
@@ -97,7 +98,7 @@ def test_parse_offset(text: str, expected: int | None) -> None:
     ],
 )
 def test_parse_date(text: str, expected: date | None) -> None:
-    assert urls.parse_date(text) == expected
+    assert filter_defs.parse_date(text) == expected
 
 
 @pytest.mark.parametrize(

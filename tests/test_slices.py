@@ -15,6 +15,7 @@ import pytest
 from dashboard_fixtures import sample_analysis
 
 from lib.compare.align import compare
+from lib.extract.dates.values import period
 from lib.extract.pipeline import analyze_paths
 from lib.records import Analysis
 from lib.store.parquet import read_analysis, write_analysis
@@ -100,7 +101,7 @@ def test_a_long_timeline_is_cut_to_the_latest_events_with_a_note(stored: tuple[A
     assert len(part.analysis.events) == 2
 
     def end(value: str) -> date:  # the last day an event's date covers ("2022-W05" ends in February)
-        span = frames.period(value)
+        span = period(value)
         return span[1] if span else date.min
 
     latest = sorted((end(e.date) for e in everything), reverse=True)[:2]

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from rapidfuzz.fuzz import ratio
 
 from lib.compare.claims import Claim
+from lib.extract.dates.values import period, unit_of
 from lib.records import AlignedPair, Analysis, DateMention, Discrepancy, Mention, NumberClaim, Span
 from lib.text.similarity import TfIdf, cosine, normalize, terms
 
@@ -140,9 +141,14 @@ def _dates_in(dates: Sequence[DateMention], span: Span) -> list[DateMention]:
 
 
 def _dates_agree(x: DateMention, y: DateMention) -> bool:
-    if "W" in x.value or "W" in y.value:  # weeks and days do not nest by prefix: no verdict
+    """Two dates agree when their periods meet ("2022-01" holds "2022-01-26"; days, months and
+    years nest or are apart). A value no period reads gives no verdict, and so does a week: weeks
+    were left out when values were compared by prefix, and comparing them now would be a change
+    of behaviour to decide on its own."""
+    px, py = period(x.value), period(y.value)
+    if px is None or py is None or "week" in (unit_of(x.value), unit_of(y.value)):
         return True
-    return x.value.startswith(y.value) or y.value.startswith(x.value)
+    return px[0] <= py[1] and py[0] <= px[1]
 
 
 def quote_discrepancies(

@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from lib.extract.dates.values import PERIOD_MACROS
 from lib.records import Actor, Event, Position
 from lib.store.check import CORPUS_TABLES, StoreReport, check_store
 from lib.store.columns import records_table
@@ -28,24 +29,6 @@ def parquet_files(paths: Sequence[Path]) -> str:
     """The paths as a DuckDB list literal for read_parquet, quotes escaped."""
     return "[" + ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths) + "]"
 
-
-# The days an ISO date value covers, as lib.view.frames.period reads them: 2022-01-26, 2022-W04,
-# 2022-01, 2014 (NULL for anything else).
-PERIOD_MACROS = (
-    "CREATE MACRO iso_week_monday(y, w) AS "
-    "make_date(y, 1, 4) - CAST(isodow(make_date(y, 1, 4)) - 1 AS INTEGER) + 7 * (w - 1)",
-    "CREATE MACRO period_start(v) AS CASE "
-    "WHEN regexp_full_match(v, '\\d{4}-W\\d{2}') "
-    "THEN iso_week_monday(CAST(v[1:4] AS INTEGER), CAST(v[7:8] AS INTEGER)) "
-    "WHEN regexp_full_match(v, '\\d{4}-\\d{2}-\\d{2}') THEN TRY_CAST(v AS DATE) "
-    "WHEN regexp_full_match(v, '\\d{4}-\\d{2}') THEN TRY_CAST(v || '-01' AS DATE) "
-    "WHEN regexp_full_match(v, '\\d{4}') THEN TRY_CAST(v || '-01-01' AS DATE) END",
-    "CREATE MACRO period_end(v) AS CASE "
-    "WHEN regexp_full_match(v, '\\d{4}-W\\d{2}') THEN period_start(v) + 6 "
-    "WHEN regexp_full_match(v, '\\d{4}-\\d{2}') THEN last_day(period_start(v)) "
-    "WHEN regexp_full_match(v, '\\d{4}') THEN TRY_CAST(v || '-12-31' AS DATE) "
-    "ELSE period_start(v) END",
-)
 
 _OPEN: dict[Path, tuple[Stamp, Manifest, duckdb.DuckDBPyConnection]] = {}
 _HEALTH: dict[Path, tuple[Stamp, StoreReport]] = {}

@@ -25,6 +25,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from lib.extract.dates.values import period
 from lib.records import (
     Actor,
     Analysis,
@@ -41,8 +42,10 @@ from lib.records import (
 from lib.store.columns import table_records
 from lib.store.parquet import Manifest, table_path
 from lib.store.query import connect, parquet_files
+from lib.view import filters as filter_defs
 from lib.view import frames, timeline
-from lib.view.urls import Choices, Filters, View, choices_of, default_docs, reader_doc
+from lib.view.filters import Filters
+from lib.view.urls import Choices, View, choices_of, default_docs, reader_doc
 
 R = TypeVar("R")
 DOC_FIELDS = "id, title, source, date, date_basis, language, url, path, translated_from"
@@ -113,7 +116,7 @@ def store_index(store: Path) -> StoreIndex:
     values = con.execute(
         "SELECT DISTINCT date FROM documents UNION SELECT DISTINCT date FROM events"
     ).fetchall()
-    periods = [p for (v,) in values if v for p in [frames.period(v)] if p]
+    periods = [p for (v,) in values if v for p in [period(v)] if p]
     bounds = (min(p[0] for p in periods), max(p[1] for p in periods)) if periods else None
     return StoreIndex(store, base, choices_of(base), bounds)
 
@@ -152,10 +155,6 @@ def _view_join(con: duckdb.DuckDBPyConnection, index: StoreIndex, filters: Filte
     positions = pa.array(range(len(ids)), pa.int64())
     con.register("in_view", pa.table({"doc_id": pa.array(ids, pa.string()), "pos": positions}))
     return "JOIN in_view v ON v.doc_id = t.doc_id"
-
-
-def _restricts_documents(filters: Filters) -> bool:
-    return bool(filters.sources) or filters.date_from is not None or filters.date_to is not None
 
 
 def _ids_of(con: duckdb.DuckDBPyConnection, actor: str) -> list[str]:
@@ -218,24 +217,15 @@ def documents_slice(index: StoreIndex, doc_ids: Sequence[str]) -> Slice:
 
 
 def _events_where(con: duckdb.DuckDBPyConnection, index: StoreIndex, f: Filters) -> tuple[str, list[Any]]:
-    """timeline.event_in_view in SQL: any of the actors, reported by one of the sources,
-    a date whose period meets the range. With sources, registers ``outlet_docs``."""
-    conditions: list[tuple[str, Any]] = [("list_has_any(e.actors, ?)", list(f.actors))]
-    if f.sources:
+    """timeline.event_in_view in SQL (lib/view/filters.py's clauses). With filters on the
+    reporting documents, registers the ``outlet_docs`` they keep."""
+    own = filter_defs.where("events", f, "e")
+    conditions, params = [own.sql], list(own.params)
+    if filter_defs.restricts("documents", filter_defs.reporting(f)):
         ids = [d.id for d in timeline.event_docs(index.base, f).values()]
         con.register("outlet_docs", pa.table({"doc_id": pa.array(ids, pa.string())}))
-        docs = "CASE WHEN len(sources) > 0 THEN sources ELSE list_transform(evidence, lambda s: s.doc_id) END"
-        # a semi-join: a list of thousands of ids as a parameter is scanned once per event
-        reported = (
-            f"e.id IN (SELECT x.id FROM (SELECT id, unnest({docs}) AS doc FROM events) x "
-            "JOIN outlet_docs o ON o.doc_id = x.doc)"
-        )
-        conditions.append((reported, True))
-    conditions.append(("period_end(e.date) >= ?", f.date_from))
-    conditions.append(("period_start(e.date) <= ?", f.date_to))
-    kept = [(sql, value) for sql, value in conditions if value]
-    clause = " AND ".join(sql for sql, _ in kept)
-    return (f" WHERE {clause}" if clause else ""), [value for _, value in kept if value is not True]
+        conditions.append(filter_defs.reported_clause("e", "outlet_docs"))
+    return f" WHERE {' AND '.join(conditions)}", params
 
 
 def count_events(index: StoreIndex, filters: Filters) -> int:
@@ -281,7 +271,7 @@ def positions_slice(
         quotes |= {(q.doc_id, q.start, q.end): q for q in _records(con, sql, params, Quote)}
     mentions: list[Mention] = []
     if focus:
-        view = _view_join(con, index, filters) if _restricts_documents(filters) else ""
+        view = _view_join(con, index, filters) if filter_defs.restricts("documents", filters) else ""
         batch_ids = _ids_of(con, focus)
         named, params = _in("t.actor_id", batch_ids)
         sql = (
@@ -322,10 +312,10 @@ def overview_quotes(index: StoreIndex, filters: Filters) -> pd.DataFrame:
     con, _ = _cursor(index.store)
     view = _view_join(con, index, filters)
     actor = "coalesce(m.corpus_id, t.speaker_id)"
-    where = " WHERE list_contains(?, coalesce(m.corpus_id, t.speaker_id))" if filters.actors else ""
+    where = filter_defs.where("quotes", filters, "t", {"speaker_id": actor})
     sql = (
         f"SELECT coalesce(a.name, {actor}, t.speaker_text) AS speaker, coalesce({actor}, '') AS speaker_id, "
         f"'' AS quote, t.doc_id FROM quotes t {QUOTE_JOIN} {view} "
-        f"LEFT JOIN actors a ON a.id = {actor}{where} ORDER BY v.pos, t.start"
+        f"LEFT JOIN actors a ON a.id = {actor} WHERE {where.sql} ORDER BY v.pos, t.start"
     )
-    return con.execute(sql, [list(filters.actors)] if filters.actors else []).df()
+    return con.execute(sql, list(where.params)).df()

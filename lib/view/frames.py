@@ -8,60 +8,21 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, timedelta
-from functools import lru_cache
+from datetime import date
 
 import pandas as pd
 
+from lib.extract.dates.values import period
 from lib.records import Analysis, Comparison, Document, IngestError, Position, Quote, Span
-from lib.view.urls import Filters
+from lib.view.filters import Filters, keeps
 
 PROVENANCE = ["doc_id", "source", "date", "start", "end", "sentence"]
 MAX_ROWS = 1000  # rows a page lists at most (events, statements, an actor's quotes); a note says so
 SentenceOf = Callable[[str, int, int], str]
 
 
-@lru_cache(maxsize=8192)  # a corpus has a few hundred distinct dates and pages ask for each often
-def period(value: str) -> tuple[date, date] | None:
-    """The days an ISO date value covers: ``2022-01-26``, ``2022-W04``, ``2022-01`` or ``2014``."""
-    try:
-        return _period(value)
-    except ValueError:
-        return None
-
-
-def _period(value: str) -> tuple[date, date] | None:
-    if "W" in value:
-        year, week = value.split("-W")
-        monday = date.fromisocalendar(int(year), int(week), 1)
-        return monday, monday + timedelta(days=6)
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        day = date(*parts)
-        return day, day
-    if len(parts) == 2:
-        first = date(parts[0], parts[1], 1)
-        return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    return (date(parts[0], 1, 1), date(parts[0], 12, 31)) if len(parts) == 1 else None
-
-
-def overlaps(span: tuple[date, date] | None, filters: Filters) -> bool:
-    """Whether a period meets the filter's range; an undated item only passes an open range."""
-    if filters.date_from is None and filters.date_to is None:
-        return True
-    if span is None:
-        return False
-    return (filters.date_from is None or span[1] >= filters.date_from) and (
-        filters.date_to is None or span[0] <= filters.date_to
-    )
-
-
 def doc_in_view(doc: Document, filters: Filters) -> bool:
-    if filters.sources and doc.source not in filters.sources:
-        return False
-    if filters.date_from is None and filters.date_to is None:
-        return True
-    return overlaps(period(doc.date) if doc.date else None, filters)
+    return keeps("documents", doc, filters)
 
 
 def docs_in_view(analysis: Analysis, filters: Filters) -> dict[str, Document]:
@@ -157,7 +118,7 @@ def quotes_frame(analysis: Analysis, filters: Filters) -> pd.DataFrame:
             **provenance(docs[q.doc_id], q.start, q.end, sentence_of(q.doc_id, q.start, q.end)),
         }
         for q in analysis.quotes
-        if q.doc_id in docs and (not filters.actors or q.speaker_id in filters.actors)
+        if q.doc_id in docs and keeps("quotes", q, filters)
     )
     return table(rows, QUOTE_COLUMNS)
 
@@ -211,7 +172,7 @@ def positions_frame(analysis: Analysis, filters: Filters) -> pd.DataFrame:
             "count": sum(1 for s in p.evidence if s.doc_id in docs) if p.evidence else p.count,
         }
         for p in analysis.positions
-        if not filters.actors or p.actor_id in filters.actors
+        if keeps("positions", p, filters)
     )
     frame = table(rows, POSITION_COLUMNS)
     return frame[frame["count"] > 0].reset_index(drop=True)
@@ -253,7 +214,7 @@ def statement_spans(
         for p in analysis.positions
         if (actor is None or p.actor_id == actor)
         and (issue is None or p.issue == issue)
-        and (not filters.actors or p.actor_id in filters.actors)
+        and keeps("positions", p, filters)
         for s in p.evidence
         if s.doc_id in docs
     ]

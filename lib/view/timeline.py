@@ -4,32 +4,30 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lib.extract.dates.values import period
 from lib.records import Analysis, Document, Event
+from lib.view.filters import Filters, event_doc_ids, keeps, reported_by, reporting
 from lib.view.frames import (
     PROVENANCE,
     actor_name,
     doc_in_view,
     docs_in_view,
-    overlaps,
-    period,
     provenance,
     sentence_lookup,
     table,
 )
-from lib.view.urls import Filters, reader_link
+from lib.view.urls import reader_link
 
 
 def event_in_view(event: Event, docs: dict[str, Document], filters: Filters) -> bool:
-    if filters.actors and not set(event.actors) & set(filters.actors):
-        return False
-    sources = event.sources or tuple(s.doc_id for s in event.evidence)
-    return any(s in docs for s in sources) and overlaps(period(event.date), filters)
+    """Kept by its own fields and reported by one of ``docs`` (event_docs)."""
+    return keeps("events", event, filters) and reported_by(event, docs)
 
 
 def event_docs(analysis: Analysis, filters: Filters) -> dict[str, Document]:
     """The reports an event may come from: filtered by source, not by report date (the event's
     own date is what the date range selects: a later report of an earlier event still counts)."""
-    return docs_in_view(analysis, Filters(sources=filters.sources))
+    return docs_in_view(analysis, reporting(filters))
 
 
 def events_in_view(analysis: Analysis, filters: Filters) -> list[Event]:
@@ -66,8 +64,8 @@ TIMELINE_COLUMNS = ["event_id", "day", "event_date", "precision", "row", "summar
 
 def _rows_of(analysis: Analysis, event: Event, group: str, filters: Filters) -> list[str]:
     if group == "source":
-        docs = [analysis.document(d) for d in event.sources or {s.doc_id for s in event.evidence}]
-        return sorted({d.source or d.id for d in docs if doc_in_view(d, Filters(sources=filters.sources))})
+        docs = [analysis.document(d) for d in event_doc_ids(event)]
+        return sorted({d.source or d.id for d in docs if doc_in_view(d, reporting(filters))})
     keep = [a for a in event.actors if not filters.actors or a in filters.actors]
     return [actor_name(analysis, a) for a in keep] or ["(no actor)"]
 

@@ -1,9 +1,10 @@
 """The URL contract of the dashboard: parameter names, parsing, validation, encoding.
 
-Every view of the dashboard is a link. This module is the only place that knows the query
-parameter names; pages and tests go through ``parse_query`` and ``view_link``. A value that does
-not fit the corpus (an unknown actor, a malformed date) becomes a notice and falls back to the
-default, never an exception: a link pasted from an old report must still open.
+Every view of the dashboard is a link. This module and lib/view/filters.py (each filter's own
+parameters) are the only places that know the query parameter names; pages and tests go through
+``parse_query`` and ``view_link``. A value that does not fit the corpus (an unknown actor, a
+malformed date) becomes a notice and falls back to the default, never an exception: a link
+pasted from an old report must still open.
 
 Notices are plain text that echo the link's values (cut to ``ECHO_CHARS``): whoever shows them must
 escape them (``render.plain_md``), since a link is written by anyone.
@@ -14,18 +15,19 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
 from lib.records import Analysis
+from lib.view import filters as filter_defs
+from lib.view.filters import ECHO_CHARS as ECHO_CHARS  # re-exported: the notices' cut
+from lib.view.filters import FILTER_FIELDS, echo
+from lib.view.filters import Filters as Filters  # re-exported: pages, tools and tests name it here
 
-# name -> what it holds; README's parameter table is checked against this mapping.
+# name -> what it holds; README's parameter table is checked against this mapping. The filters'
+# parameters come from lib/view/filters.py, the pages' own follow.
 PARAMS: dict[str, str] = {
-    "actor": "actor id to keep (repeat for several); person, organization or country actors",
-    "source": "source (publication) to keep (repeat for several)",
-    "from": "first day of the date range, YYYY-MM-DD",
-    "to": "last day of the date range, YYYY-MM-DD",
+    **{p.name: p.meaning for p in filter_defs.PARAMS},
     "group": "Timeline rows: `actor` or `source`",
     "focus": "Actor positions: the actor whose statements and profile are shown",
     "issue": "Actor positions: the issue whose statements are shown",
@@ -35,7 +37,7 @@ PARAMS: dict[str, str] = {
     "start": "Reader: first character of the span to mark (with `end`)",
     "end": "Reader: character after the span to mark",
 }
-FILTER_PARAMS = ("actor", "source", "from", "to")
+FILTER_PARAMS = tuple(p.name for p in filter_defs.PARAMS)
 # The page-specific parameters, by page name (the URL path of a page in pages/).
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "": (),
@@ -45,22 +47,10 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "Reader": ("doc", "start", "end"),
 }
 GROUPS = ("actor", "source")
-ECHO_CHARS = 60  # of a bad value quoted back in a notice: a link may carry 5,000 digits
 # Only ASCII digits: str.isdigit also accepts "²" and "١", which int() then refuses or reads
 # differently, and nine digits keep int() far from its 4,300-digit limit.
 _OFFSET = re.compile(r"[0-9]{1,9}")
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # fromisoformat alone also takes 20220101, 2022-W01
 ACTOR_TYPES = ("person", "organization", "country")
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What every page filters on. Empty tuples and None mean "everything"."""
-
-    actors: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    date_from: date | None = None
-    date_to: date | None = None
 
 
 @dataclass(frozen=True)
@@ -109,73 +99,9 @@ def reader_doc(analysis: Analysis, view: View) -> str | None:
     return view.doc if view.doc in ids else (ids[0] if ids else None)
 
 
-def parse_date(text: str) -> date | None:
-    """A YYYY-MM-DD day, else None (a malformed or impossible date: 2022-02-30)."""
-    text = text.strip()
-    if not _ISO_DAY.fullmatch(text):
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
 def parse_offset(text: str) -> int | None:
     """A character offset: one to nine ASCII digits, else None (negative, "²", 5,000 digits)."""
     return int(text) if _OFFSET.fullmatch(text) else None
-
-
-def _echo(value: str) -> str:
-    """A bad value as a notice quotes it: cut, so a huge parameter does not fill the page."""
-    return value if len(value) <= ECHO_CHARS else value[:ECHO_CHARS] + "…"
-
-
-def _resolve_actor(value: str, choices: Choices) -> str | None:
-    """An actor id, or a display name typed by hand (case-insensitive)."""
-    if value in choices.actors:
-        return value
-    by_name = {name.casefold(): aid for aid, name in choices.actors.items()}
-    return by_name.get(value.strip().casefold())
-
-
-def _parse_actors(values: Sequence[str], choices: Choices, notices: list[str]) -> tuple[str, ...]:
-    kept: list[str] = []
-    for value in values:
-        aid = _resolve_actor(value, choices)
-        if aid is None:
-            notices.append(f"Unknown actor “{_echo(value)}” in the link: ignored.")
-        elif aid not in kept:
-            kept.append(aid)
-    return tuple(kept)
-
-
-def _parse_sources(values: Sequence[str], choices: Choices, notices: list[str]) -> tuple[str, ...]:
-    unknown = [v for v in values if v not in choices.sources]
-    notices.extend(f"Unknown source “{_echo(v)}” in the link: ignored." for v in unknown)
-    return tuple(dict.fromkeys(v for v in values if v in choices.sources))
-
-
-def _parse_day(values: Sequence[str], name: str, notices: list[str]) -> date | None:
-    if not values or not values[-1]:
-        return None
-    day = parse_date(values[-1])
-    if day is None:
-        notices.append(f"Malformed date “{_echo(values[-1])}” for “{name}” (expected YYYY-MM-DD): ignored.")
-    return day
-
-
-def _parse_filters(params: Mapping[str, Sequence[str]], choices: Choices, notices: list[str]) -> Filters:
-    date_from = _parse_day(params.get("from", ()), "from", notices)
-    date_to = _parse_day(params.get("to", ()), "to", notices)
-    if date_from and date_to and date_from > date_to:
-        notices.append(f"The date range {date_from} – {date_to} is reversed: showing all dates.")
-        date_from = date_to = None
-    return Filters(
-        actors=_parse_actors(params.get("actor", ()), choices, notices),
-        sources=_parse_sources(params.get("source", ()), choices, notices),
-        date_from=date_from,
-        date_to=date_to,
-    )
 
 
 def _one(params: Mapping[str, Sequence[str]], name: str) -> str | None:
@@ -188,7 +114,7 @@ def _pick(
 ) -> str | None:
     if value is None or value in allowed:
         return value
-    notices.append(f"Unknown {what} “{_echo(value)}” in the link: showing the default.")
+    notices.append(f"Unknown {what} “{echo(value)}” in the link: showing the default.")
     return None
 
 
@@ -197,7 +123,7 @@ def _parse_offset(value: str | None, name: str, notices: list[str]) -> int | Non
         return None
     offset = parse_offset(value)
     if offset is None:
-        notices.append(f"Malformed “{name}” “{_echo(value)}” (expected a character offset): ignored.")
+        notices.append(f"Malformed “{name}” “{echo(value)}” (expected a character offset): ignored.")
     return offset
 
 
@@ -227,10 +153,10 @@ def span_within(view: View, length: int) -> tuple[tuple[int, int] | None, str | 
 def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[View, list[str]]:
     """The view a link names, and one notice per value that had to be dropped."""
     notices: list[str] = []
-    filters = _parse_filters(params, choices, notices)
+    filters = filter_defs.parse(params, choices, notices)
     group = _one(params, "group") or "actor"
     if group not in GROUPS:
-        notices.append(f"Unknown timeline grouping “{_echo(group)}”: grouping by actor.")
+        notices.append(f"Unknown timeline grouping “{echo(group)}”: grouping by actor.")
         group = "actor"
     start, end = _parse_span(params, notices)
     view = View(
@@ -248,16 +174,7 @@ def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[
 
 
 def filter_params(filters: Filters) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    if filters.actors:
-        out["actor"] = list(filters.actors)
-    if filters.sources:
-        out["source"] = list(filters.sources)
-    if filters.date_from:
-        out["from"] = [filters.date_from.isoformat()]
-    if filters.date_to:
-        out["to"] = [filters.date_to.isoformat()]
-    return out
+    return filter_defs.encode(filters)
 
 
 def _page_values(view: View) -> dict[str, str | None]:
@@ -299,7 +216,6 @@ def reader_link(doc_id: str, start: int, end: int, filters: Filters | None = Non
     return view_link(view, "Reader")
 
 
-FILTER_FIELDS = ("actors", "sources", "date_from", "date_to")
 VIEW_FIELDS = ("group", "focus", "issue", "a", "b", "doc", "start", "end")
 
 
