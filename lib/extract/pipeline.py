@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from lib.records import (
     Batch,
     Corpus,
     Document,
+    IngestError,
     Span,
     to_dict,
 )
@@ -60,9 +62,43 @@ def extract_batch(docs: Sequence[Document], progress: Progress | None = None) ->
     )
 
 
+def extract_isolated(
+    docs: Sequence[Document], progress: Progress | None = None
+) -> tuple[Batch, dict[str, IngestError]]:
+    """extract_batch, except that a document whose extraction raises is left out and reported
+    (by its id).
+
+    Only when the batch fails is each document extracted alone to find the culprits (the
+    cross-document passes need the batch together, so the others are then extracted again).
+    A failure no single document causes is a bug of the run, and raises.
+    """
+    try:
+        return extract_batch(docs, progress), {}
+    except Exception:
+        failed = _failing(docs)
+        if not failed:
+            raise
+    kept = [d for d in docs if d.id not in failed]
+    return extract_batch(kept, progress), failed
+
+
+def _failing(docs: Sequence[Document]) -> dict[str, IngestError]:
+    failed = {}
+    for doc in docs:
+        try:
+            extract_batch([doc])
+        except Exception as exc:
+            reason = f"document {doc.id!r} could not be analysed ({exc.__class__.__name__}: {exc})"
+            failed[doc.id] = IngestError(doc.path or doc.id, reason)
+    return failed
+
+
 def analyze_corpus(corpus: Corpus, progress: Progress | None = None) -> Analysis:
-    """Run every extractor over the corpus's documents, then the corpus-level steps."""
-    batch = extract_batch(corpus.documents, progress)
+    """Run every extractor over the corpus's documents, then the corpus-level steps; a document
+    whose extraction fails becomes one of the corpus's errors instead of stopping the others."""
+    batch, failed = extract_isolated(corpus.documents, progress)
+    if failed:
+        corpus = replace(corpus, documents=batch.documents, errors=corpus.errors + tuple(failed.values()))
     by_id = {a.id: a for a in batch.actors}
     return Analysis(
         corpus=corpus,

@@ -37,7 +37,8 @@ def default_cache_dir() -> Path:
 
 def cache_key(version: str, name: str, data: bytes) -> str:
     """The entry name for a file: its bytes, its name (id and format come from it), the parser version."""
-    digest = hashlib.sha256(f"{version}\0{name}\0".encode())
+    # surrogatepass: a file name that is not UTF-8 reaches us with lone surrogates (surrogateescape)
+    digest = hashlib.sha256(f"{version}\0{name}\0".encode("utf-8", "surrogatepass"))
     digest.update(data)
     return digest.hexdigest()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -42,6 +43,13 @@ _INLINE_DATE = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})(?:\s+|$)", re.IGNOR
 _FRONT_MATTER = re.compile(r"^\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)", re.DOTALL)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# JSON ("\\ud800") and YAML escapes can hold a lone surrogate, which no encoder, Arrow nor spaCy
+# accepts; each becomes U+FFFD, one character for one, so offsets into the text are unchanged.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Letters that render as nothing (Hangul fillers); every other letter, digit, mark of punctuation
+# or symbol is visible. Spaces, zero-width and format characters (U+200B, U+2060, U+FEFF) are not.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
+NO_VISIBLE_TEXT = "no visible text (only spaces or invisible characters such as zero-width spaces)"
 
 
 class ReadFailure(Exception):
@@ -112,6 +120,15 @@ def decode(data: bytes) -> str:
     return text
 
 
+def without_lone_surrogates(text: str) -> str:
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def has_visible_text(text: str) -> bool:
+    """True when some character would show: a letter, digit, punctuation mark or symbol."""
+    return any(unicodedata.category(c)[0] in "LNPS" and c not in _BLANK_LETTERS for c in text)
+
+
 def _meta_value(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
@@ -123,7 +140,8 @@ def _meta(source: Mapping[str, Any]) -> dict[str, str]:
 
 
 def _draft(stem: str, text: str, meta: dict[str, str], basis: DateBasis) -> Draft:
-    return Draft(meta.pop("id", "") or stem, text, meta, basis)
+    meta = {k: without_lone_surrogates(v) for k, v in meta.items()}
+    return Draft(meta.pop("id", "") or stem, without_lone_surrogates(text), meta, basis)
 
 
 def _txt_header(text: str) -> tuple[dict[str, str], str]:
@@ -181,6 +199,8 @@ def _json_draft(obj: Any, default_id: str) -> Draft:
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ReadFailure('no "text" string')
+    if not has_visible_text(text):
+        raise ReadFailure(NO_VISIBLE_TEXT)
     meta = {k: repair(v) for k, v in _meta(obj).items()}
     return _draft(default_id, repair(text), meta, "metadata")
 
@@ -246,6 +266,8 @@ def read_html(text: str, stem: str) -> tuple[list[Draft], list[str]]:
 def _checked(drafts: list[Draft]) -> tuple[list[Draft], list[str]]:
     if not any(d.text for d in drafts):
         raise ReadFailure("no text (only a header)")
+    if not any(has_visible_text(d.text) for d in drafts):
+        raise ReadFailure(NO_VISIBLE_TEXT)
     return drafts, []
 
 

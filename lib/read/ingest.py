@@ -8,8 +8,10 @@ IngestError with a plain reason and never stops the others.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -125,52 +127,126 @@ def _errors(path: str, parse: FileParse) -> list[IngestError]:
 
 def load_bytes(name: str, data: bytes) -> tuple[list[Document], list[IngestError]]:
     """Documents from an uploaded file's bytes (the reader is chosen by the name's suffix)."""
+    name = shown(name)
     parse = _parse_safely(name, data)
     documents = [replace(d, path=name) for d in parse.documents]
     return unique_ids(documents), _errors(name, parse)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
+def shown(path: str | Path) -> str:
+    """A path as text that any encoder takes: a name that is not UTF-8 (bytes b"bad\\xff.txt",
+    which Python holds as lone surrogates) reads "bad\\xff.txt", every other one is unchanged."""
+    raw = str(path).encode("utf-8", "surrogateescape" if _escaped_only(str(path)) else "surrogatepass")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _escaped_only(text: str) -> bool:
+    """Every surrogate in the text is one os.fsdecode made of an undecodable byte (U+DC80-U+DCFF)."""
+    return all(not "\ud800" <= c <= "\udfff" or "\udc80" <= c <= "\udcff" for c in text)
+
+
+_SPECIAL = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file of this mode is never opened (a FIFO would block the run until a writer came)."""
+    kind = next((name for test, name in _SPECIAL if test(mode)), None if stat.S_ISREG(mode) else "special")
+    return None if kind is None else f"{kind}, not a regular file: skipped without opening it"
+
+
+def _os_problem(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link loop: skipped"
+    if exc.errno == errno.ENOENT and path.is_symlink():
+        return "a broken symbolic link (its target does not exist)"
+    if exc.errno == errno.ENOENT:
+        return "no such file or folder"
+    return f"cannot read the file ({exc.strerror or exc})"
+
+
+def _problem(path: Path) -> str | None:
+    """Why the path (its link followed) cannot be read as a file, or None when it can."""
+    try:
+        return _not_regular(path.stat().st_mode)
+    except OSError as exc:
+        return _os_problem(path, exc)
+
+
+def _walk(folder: Path, errors: list[IngestError]) -> Iterator[Path]:
+    def unreadable(exc: OSError) -> None:
+        where = shown(exc.filename if exc.filename is not None else folder)
+        errors.append(IngestError(where, f"cannot read the folder ({exc.strerror or exc})"))
+
+    # followlinks stays False: a link to a folder (or a link loop) is never walked into twice
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
         for name in files:
             if not name.startswith(".") and not NOT_DOCUMENTS.match(name):
                 yield Path(root) / name
 
 
+def _given_files(given: Path, errors: list[IngestError]) -> list[Path]:
+    try:
+        is_dir = stat.S_ISDIR(given.stat().st_mode)
+    except OSError as exc:
+        errors.append(IngestError(shown(given), _os_problem(given, exc)))
+        return []
+    return list(_walk(given, errors)) if is_dir else [given]
+
+
 def collect_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[IngestError]]:
-    """Every file named or under a named folder (hidden ones skipped), sorted by path, once each."""
-    found: dict[Path, Path] = {}
-    errors = []
+    """Every file named or under a named folder (hidden ones skipped), sorted by path, once each.
+
+    Special files, broken links and link loops are errors here: none is ever opened."""
+    found: dict[str, Path] = {}
+    errors: list[IngestError] = []
     for given in map(Path, paths):
-        if given.is_dir():
-            found.update((f.resolve(), f) for f in _walk(given))
-        elif given.is_file():
-            found[given.resolve()] = given
-        else:
-            errors.append(IngestError(str(given), "no such file or folder"))
+        for path in _given_files(given, errors):
+            if problem := _problem(path):
+                errors.append(IngestError(shown(path), problem))
+            else:
+                found[os.path.realpath(path)] = path
     return sorted(found.values(), key=lambda p: p.as_posix()), errors
+
+
+# Opening never waits: should a checked path have become a FIFO since, open() returns at once.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
 
 
 def _read(path: Path) -> bytes:
     try:
-        size = path.stat().st_size  # checked before reading: a huge file is never loaded
-        if size > MAX_FILE_BYTES:
-            raise ReadFailure(_too_big(size))
+        info = path.stat()  # checked before reading: a huge file or a FIFO is never opened
+        if problem := _not_regular(info.st_mode):
+            raise ReadFailure(problem)
+        if info.st_size > MAX_FILE_BYTES:
+            raise ReadFailure(_too_big(info.st_size))
         if path.suffix.lower() not in READERS:
             raise ReadFailure(_unsupported(path.suffix))
-        return path.read_bytes()
+        with os.fdopen(os.open(path, _OPEN_FLAGS), "rb") as handle:
+            if problem := _not_regular(os.fstat(handle.fileno()).st_mode):
+                raise ReadFailure(problem)
+            data = handle.read(MAX_FILE_BYTES + 1)  # a file that grew since stat is still capped
     except OSError as exc:
-        raise ReadFailure(f"cannot read the file ({exc.strerror or exc})") from None
+        raise ReadFailure(_os_problem(path, exc)) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ReadFailure(_too_big(len(data)))
+    return data
 
 
 def load_file(path: Path, cache: ParseCache) -> tuple[FileParse, bool]:
     """One file's parse, from the cache when its bytes are unchanged; True when parsed now."""
     data = _read(path)
-    key = cache_key(reading_version(), path.name, data)
+    name = shown(path.name)  # the document id comes from it: readable, whatever the file system held
+    key = cache_key(reading_version(), name, data)
     if (cached := cache.get(key)) is not None:
         return cached, False
-    parse = _parse_safely(path.name, data)
+    parse = _parse_safely(name, data)
     cache.put(key, parse)
     return parse, True
 
@@ -196,12 +272,16 @@ def load_corpus(paths: Sequence[str | Path], cache_dir: Path | None = None) -> C
     documents: list[Document] = []
     parsed = 0
     for path in files:
+        where = shown(path)
         try:
             parse, fresh = load_file(path, cache)
         except ReadFailure as exc:
-            errors.append(IngestError(str(path), str(exc)))
+            errors.append(IngestError(where, str(exc)))
+            continue
+        except Exception as exc:  # e.g. a cache or file-system oddity: this file's error, not the run's
+            errors.append(IngestError(where, f"could not be read ({exc.__class__.__name__}: {exc})"))
             continue
         parsed += fresh
-        documents.extend(replace(d, path=str(path)) for d in parse.documents)
-        errors.extend(_errors(str(path), parse))
+        documents.extend(replace(d, path=where) for d in parse.documents)
+        errors.extend(_errors(where, parse))
     return Corpus(tuple(unique_ids(documents)), tuple(errors), parsed)

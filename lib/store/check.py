@@ -7,7 +7,7 @@ cannot see is damage inside a file whose footer is intact (a flipped byte in a d
 Only batches holding live rows are checked: a batch whose every document has a newer copy is
 never read (lib/store/parquet.py), so its damage costs nothing and compaction drops it.
 
-``repair_store`` (run by ``lib.parallel.ingest_corpus`` before planning) turns a damaged store
+``repair_store`` (run by ``lib.store.parallel.ingest_corpus`` before planning) turns a damaged store
 into a readable one: the documents of a damaged batch are marked stale, so the ingest extracts
 them again from its sources, and those not among the sources are dropped and named; a manifest
 that cannot be read is rebuilt from the batch folders whose documents table reads; damaged

@@ -44,8 +44,8 @@ import pyarrow.parquet as pq
 from lib.extract import positions
 from lib.extract.actors import extract as actors
 from lib.extract.events import extract as events
-from lib.extract.pipeline import extract_batch
-from lib.records import Actor, Batch, Corpus, Document, Event, Position, Quote
+from lib.extract.pipeline import extract_isolated
+from lib.records import Actor, Batch, Corpus, Document, Event, IngestError, Position, Quote
 from lib.store.check import Repair, repair_store
 from lib.store.columns import records_table, table_records
 from lib.store.compaction import compact
@@ -241,11 +241,16 @@ def plan_batches(
     return plan
 
 
-def extract_and_write(store: Path, job: tuple[str, Sequence[Document]]) -> str:
+Written = tuple[str, dict[str, IngestError]]  # a batch folder written; the documents left out of it, by id
+
+
+def extract_and_write(store: Path, job: tuple[str, Sequence[Document]]) -> Written:
     """A worker's whole share of a local ingest: extract one batch and write its folder (atomic);
-    only the batch id travels back, so the parent does not unpickle and re-encode every record."""
+    only the batch id (and any document that failed) travels back, so the parent does not
+    unpickle and re-encode every record."""
     batch_id, docs = job
-    return _written(store, batch_id, extract_batch(docs))
+    batch, failed = extract_isolated(docs)
+    return _written(store, batch_id, batch), failed
 
 
 def _written(store: Path, batch_id: str, batch: Batch) -> str:
@@ -338,34 +343,47 @@ def ingest_corpus(
     total = sum(len(docs) for _, docs in plan)
     local = extract is None and (workers is not None or processes > 1)
     with (workers or Workers(processes)) if local else nullcontext() as pool:
-        written: Iterable[str]
+        written: Iterable[Written]
         if pool is not None:
             written = pool.map(partial(extract_and_write, store), [(entry.id, docs) for entry, docs in plan])
+        elif extract is not None:
+            batches = extract([docs for _, docs in plan])
+            pairs = zip(plan, batches, strict=True)
+            written = ((_written(store, entry.id, b), {}) for (entry, _), b in pairs)
         else:
-            chunks = [docs for _, docs in plan]
-            batches = extract(chunks) if extract else (extract_batch(c) for c in chunks)
-            written = (_written(store, entry.id, b) for (entry, _), b in zip(plan, batches, strict=True))
-        _commit_in_order(store, plan, written, total, progress)
-    refresh_corpus(store, corpus, _added(manifest, [d.id for _, docs in plan for d in docs]))
+            written = (extract_and_write(store, (entry.id, docs)) for entry, docs in plan)
+        failed = _commit_in_order(store, plan, written, total, progress)
+    if failed:  # reported with the files' errors; the next ingest tries those documents again
+        kept = tuple(d for d in corpus.documents if d.id not in failed)
+        corpus = replace(corpus, documents=kept, errors=corpus.errors + tuple(failed.values()))
+    added = [d.id for _, docs in plan for d in docs if d.id not in failed]
+    refresh_corpus(store, corpus, _added(manifest, added))
     if len(read_manifest(store).batches) > MAX_BATCHES:
         compact(store)  # after the refresh: compaction writes actor ids as the corpus settled them
-    return IngestReport(total, len(corpus.documents) - total, len(plan), repair)
+    return IngestReport(total - len(failed), len(corpus.documents) - total + len(failed), len(plan), repair)
 
 
 def _commit_in_order(
     store: Path,
     plan: Sequence[tuple[BatchEntry, Sequence[Document]]],
-    written: Iterable[object],
+    written: Iterable[Written],
     total: int,
     progress: Progress | None,
-) -> None:
-    """Record each batch in the manifest as its folder is written, in plan order."""
+) -> dict[str, IngestError]:
+    """Record each batch in the manifest as its folder is written, in plan order, without the
+    documents whose extraction failed; those documents' errors are returned by id."""
     done = 0
-    for (entry, docs), _ in zip(plan, written, strict=True):
-        commit_batch(store, entry)
+    failed: dict[str, IngestError] = {}
+    for (entry, docs), (_, errors) in zip(plan, written, strict=True):
+        kept = [(d, k) for d, k in zip(entry.docs, entry.keys, strict=True) if d not in errors]
+        if kept:  # the batch folder keeps its planned id; the manifest lists only what it holds
+            docs_kept, keys_kept = zip(*kept, strict=True)
+            commit_batch(store, replace(entry, docs=docs_kept, keys=keys_kept))
+        failed.update(errors)
         done += len(docs)
         if progress:
             progress(done, total)
+    return failed
 
 
 def text_progress(stream: TextIO = sys.stderr, width: int = 30) -> Progress:

@@ -79,6 +79,15 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n\s*")
 # A sentence end for texts flattened to one line (no paragraph breaks): a word of three or more
 # lower-case letters, a full stop, "?" or "!", perhaps a closing quote, a space, then a capital.
 SENTENCE_END = re.compile(r"(?<=[a-z]{3})[.?!][\"”’»)]?[ ]+(?=[A-Z“\"«])")
+# Text with neither (a log, a list, a 1 MB line) falls back to line breaks, then to any
+# whitespace; a run with no whitespace at all is cut every HARD_CHARS characters, so no call ever
+# reaches spaCy's nlp.max_length (1,000,000: error E088) whatever the file holds.
+LINE_BREAK = re.compile(r"\n+")
+WHITESPACE = re.compile(r"\s+")
+HARD_CHARS = 100_000
+# (where to cut, how many times the limit a piece must exceed to be cut there): line and
+# whitespace cuts only for pieces far over the limit, which no sentence of prose is
+CUTS = ((PARAGRAPH_BREAK, 1), (SENTENCE_END, 1), (LINE_BREAK, 2), (WHITESPACE, 2))
 
 
 def _pieces(text: str, breaks: re.Pattern[str], limit: int) -> list[str]:
@@ -96,16 +105,19 @@ def _pieces(text: str, breaks: re.Pattern[str], limit: int) -> list[str]:
     return pieces
 
 
+def _cut(text: str, breaks: re.Pattern[str], limit: int, over: int) -> list[str]:
+    return _pieces(text, breaks, limit) if len(text) > over else [text]
+
+
 def segments(text: str, limit: int = SEGMENT_CHARS) -> list[str]:
-    """``text`` cut after paragraph breaks (else sentence ends) into pieces of at most ``limit``
-    characters where it can. The pieces join back to ``text`` exactly."""
-    if len(text) <= limit:
-        return [text]
-    return [
-        piece
-        for part in _pieces(text, PARAGRAPH_BREAK, limit)
-        for piece in (_pieces(part, SENTENCE_END, limit) if len(part) > limit else [part])
-    ]
+    """``text`` cut after paragraph breaks (else sentence ends, line breaks, whitespace) into
+    pieces of at most ``limit`` characters where it can, and never over ``HARD_CHARS`` (or
+    ``limit``). The pieces join back to ``text`` exactly."""
+    pieces = [text]
+    for breaks, times in CUTS:
+        pieces = [p for part in pieces for p in _cut(part, breaks, limit, times * limit)]
+    hard = max(limit, HARD_CHARS)
+    return [p[i : i + hard] for p in pieces for i in range(0, max(len(p), 1), hard)]
 
 
 def _groups(texts: Iterable[str], limit: int) -> Iterator[list[tuple[int, str]]]:
