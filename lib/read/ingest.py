@@ -27,7 +27,7 @@ from lib.records import Block, Corpus, DateBasis, Document, IngestError
 from lib.version import reading_version
 
 # Streamlit refuses larger uploads before they reach memory: .streamlit/config.toml's
-# [server] maxUploadSize must be MAX_FILE_MB (tests/test_ingest.py checks it).
+# [server] maxUploadSize must be MAX_FILE_MB (tests/read/test_ingest.py checks it).
 MAX_FILE_MB = 20
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
 LANGUAGE_SAMPLE_CHARS = 2000  # as on 5,000 for all 687 dev documents, 2.5x faster on long reports

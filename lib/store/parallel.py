@@ -17,7 +17,7 @@ another batch, surname unification, team/setting typing from evidence in another
 the "place" typing events use to leave settings out of their actors.
 With the whole corpus in one batch the result equals lib.extract.pipeline.analyze_corpus; with many
 batches it equals it whenever those cross-document passes find nothing across batches
-(tests/test_parallel.py). Merged events and positions are recomputed from the per-document rows.
+(tests/store/test_parallel.py). Merged events and positions are recomputed from the per-document rows.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ document's metadata but not its text, every actor and position (the filters and 
 offer them), and only the rows its view selects: the events in view on the Timeline, the
 statements asked for on Actor positions, the picked reports on Source comparison and Reader.
 The pages' frames (lib/view/frames.py, lib/view/timeline.py) run on it unchanged, and
-tests/test_slices.py checks they give what they give on the whole analysis. Long lists are cut
+tests/store/test_slices.py checks they give what they give on the whole analysis. Long lists are cut
 at frames.MAX_ROWS, and a note says how many rows matched.
 
 The store index (documents without text, actors, positions, date bounds) is read once per

@@ -3,7 +3,7 @@
 A filter (actor, source, date range) names the URL parameters that carry it (urls.py parses,
 checks and writes them from here) and, per kind of record, the test it makes: one test object
 gives the Python predicate the in-memory pages use (frames.py, timeline.py) and the SQL clause the
-store's queries use (lib/store/slices.py), so the two cannot drift; tests/test_filters.py runs
+store's queries use (lib/store/slices.py), so the two cannot drift; tests/view/test_filters.py runs
 both on one corpus. Adding a filter is one Filters field and one Filter in FILTERS, plus its row
 in README's Links table.
 
@@ -129,7 +129,7 @@ class Param:
 
     name: str  # in the URL
     field: str  # of Filters
-    meaning: str  # what README's Links table says of it (tests/test_links.py checks it is there)
+    meaning: str  # what README's Links table says of it (tests/view/test_links.py checks it is there)
     repeat: bool  # several values (actor=a&actor=b); else the last one counts
     parse: Parse  # the link's values -> the field's value; a notice per value dropped
     format: Callable[[Any], list[str]]  # the field's value -> the link's values ([] by default)

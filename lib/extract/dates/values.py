@@ -6,7 +6,7 @@ decades and PRESENT_REF, so nothing else is read: any other text covers no days 
 
 ``period`` serves the in-memory pages and the comparison; ``PERIOD_MACROS`` are the DuckDB
 macros ``period_start``/``period_end`` the store's queries filter with. Both are built from FORMS,
-and tests/test_filters.py checks they agree on a table of values, malformed ones included.
+and tests/view/test_filters.py checks they agree on a table of values, malformed ones included.
 """
 
 from __future__ import annotations

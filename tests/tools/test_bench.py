@@ -15,6 +15,8 @@ from lib.view.pages import MAX_PAIRS_DOCS, home_pairs
 from tools.appmem import session_pages, vm_hwm_mb
 from tools.bench import synthetic_documents
 
+pytestmark = pytest.mark.slow  # processes, servers and scale runs: `pytest -m "not slow"` skips them
+
 KEYS = {
     "docs",
     "words",

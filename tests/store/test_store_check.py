@@ -22,7 +22,7 @@ from lib.store.check import check_store
 from lib.store.parallel import IngestReport, ingest_corpus
 from lib.store.parquet import MANIFEST, read_analysis, read_manifest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # the pages import the top-level ui module
 
 import ui  # noqa: E402  (needs the path above)

@@ -14,7 +14,7 @@ from lib.read.formats import decode, read_txt, repair
 from lib.read.ingest import MAX_FILE_BYTES, MAX_FILE_MB, load_bytes, load_corpus
 from lib.records import Document
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 ARTICLE = (
     "title: Ministers meet in Vienna\n"
@@ -239,7 +239,7 @@ def test_streamlit_refuses_what_ingest_would_refuse() -> None:
     only to be refused (200 MB by default: a 150 MB upload kept ~130 MB for the session)."""
     import tomllib
 
-    config = tomllib.loads((Path(__file__).parent.parent / ".streamlit" / "config.toml").read_text())
+    config = tomllib.loads((Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml").read_text())
     assert config["server"]["maxUploadSize"] == MAX_FILE_MB
     assert MAX_FILE_MB * 1024 * 1024 == MAX_FILE_BYTES  # Streamlit's megabyte is 2**20 bytes
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # A document goes text/read -> extract -> compare -> store and view; a layer may use those before it.
 # The store's slices build the view's frames and the view reads stores: those two stand side by side.

@@ -13,7 +13,7 @@ from lib.extract.dates.calendar import holiday_date
 from lib.extract.dates.extract import extract_dates
 from lib.records import DateMention, Document
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ANCHOR = "2023-05-17"  # a Wednesday, ISO week 2023-W20
 
 

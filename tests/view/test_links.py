@@ -212,7 +212,7 @@ def test_merge_link_keeps_other_pages_choices() -> None:
 
 def test_every_parameter_is_documented_in_the_readme() -> None:
     """The README's parameter table names every parameter of the contract."""
-    readme = Path(__file__).resolve().parent.parent / "README.md"
+    readme = Path(__file__).resolve().parents[2] / "README.md"
     text = readme.read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `([a-z]+)`", text, flags=re.M))
     assert set(urls.PARAMS) <= documented

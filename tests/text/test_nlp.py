@@ -38,7 +38,7 @@ def test_every_weight_file_is_pinned() -> None:
     assert weights <= set(PINNED_SHA256)
 
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "data").glob("*.txt")))
 
 

@@ -109,7 +109,7 @@ def test_the_seeds_added_one_after_the_other_give_the_full_analysis(
 ) -> None:
     from lib.read.ingest import load_corpus
 
-    seeds = load_corpus([Path(__file__).resolve().parent.parent / "data"])
+    seeds = load_corpus([Path(__file__).resolve().parents[2] / "data"])
     ingest_corpus(replace(seeds, documents=seeds.documents[:1]), tmp_path)
     monkeypatch.setattr(parallel, "corpus_tables", _no_full_recompute)
     ingest_corpus(seeds, tmp_path)
@@ -188,6 +188,7 @@ def test_cli_refresh_recomputes_the_corpus_tables(tmp_path: Path, monkeypatch: p
     )
 
 
+@pytest.mark.slow
 def test_workers_started_early_load_the_model_and_are_closed_by_the_ingest(
     tmp_path: Path, expected: Analysis
 ) -> None:
@@ -200,6 +201,7 @@ def test_workers_started_early_load_the_model_and_are_closed_by_the_ingest(
         list(workers.map(abs, [1]))
 
 
+@pytest.mark.slow
 def test_cli_ingest_with_two_processes(tmp_path: Path) -> None:
     from lib.__main__ import main
 

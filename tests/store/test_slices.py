@@ -31,7 +31,7 @@ from lib.store.slices import (
 from lib.view import frames, render, timeline
 from lib.view.urls import Filters
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module", params=["seeds", "sample"])

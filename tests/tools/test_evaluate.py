@@ -14,7 +14,7 @@ from lib.extract.pipeline import analysis_dict
 from lib.records import Actor, Analysis, Corpus, DateMention, Document, Mention, Quote
 from tools.evaluate import overlap, score_dates, score_entities, score_quotes, tokens
 
-SCORER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score.py"
+SCORER = Path(__file__).resolve().parents[3] / "shared" / "tools" / "score.py"
 TEXT = (
     "Mayor Ana Ruiz said on Monday that the bridge would reopen. “We are almost done,” she told reporters. "
     "The council met in 2019 in Porto."

@@ -14,7 +14,7 @@ import pytest
 from dashboard_fixtures import TEXT_A, comparison, sample_analysis, span
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # the pages import the top-level ui module
 
 import ui  # noqa: E402  (needs the path above)

@@ -23,7 +23,7 @@ from lib.extract.actors.spans import _final_stop
 from lib.records import Actor, Block, Document, Mention
 from lib.text.aliases import best_fuzzy, fold, handle_key, slug
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 def _ctx(text: str, doc_id: str) -> Any:

@@ -23,6 +23,8 @@ from lib.store.distributed import (
 from lib.store.parallel import ingest_corpus
 from lib.store.parquet import read_analysis, read_manifest
 
+pytestmark = pytest.mark.slow  # processes, servers and scale runs: `pytest -m "not slow"` skips them
+
 # Four small reports written for this test: shared names, a quote, dates and numbers.
 TEXTS = [
     'Governor Lena Marsh said on Friday that the Eastvale dam will stay shut. "The water is too high," '

@@ -16,7 +16,7 @@ from lib.extract.quotes.extract import extract_quotes
 from lib.extract.quotes.marks import find_marked_spans
 from lib.records import Actor, Block, Document, Mention, Quote
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 MARKS = "“”«»‘’\"' "
 
 

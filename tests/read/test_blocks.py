@@ -11,7 +11,7 @@ import pytest
 from lib.read.blocks import classify_paragraph, find_blocks, is_heading, paragraph_spans
 from lib.read.ingest import load_corpus
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 @pytest.mark.parametrize(
