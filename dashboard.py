@@ -6,8 +6,8 @@ import streamlit as st
 
 import ui
 from lib.read.ingest import MAX_FILE_MB
-from lib.view import charts, frames
-from lib.view.pages import home_pairs
+from lib.view import frames
+from lib.view.pages import home_pairs, home_view
 from lib.view.render import plain_md
 
 analysis, view = ui.page(
@@ -18,7 +18,7 @@ analysis, view = ui.page(
     "comparison or Reader for the detail. Filters on the left apply to every page.",
 )
 docs = frames.documents_frame(analysis, view.filters)
-quotes = ui.home_quotes(analysis, view)
+home = home_view(analysis, docs, ui.home_quotes(analysis, view))
 events = ui.home_events(analysis, view)
 pairs = home_pairs(list(docs["doc_id"]))  # the memory benchmark (tools.appmem) counts the same pairs
 paired = ui.with_documents(analysis, sorted({d for pair in pairs for d in pair}))
@@ -28,7 +28,7 @@ discrepancies = sum(len(ui.cached_compare(key, paired, a, b).discrepancies) for 
 cols = st.columns(5)
 cols[0].metric("Documents", len(docs))
 cols[1].metric("Sources", docs["source"].nunique())
-cols[2].metric("Quotes", len(quotes))
+cols[2].metric("Quotes", home.quotes)
 cols[3].metric("Events", events)
 cols[4].metric(
     "Discrepancies",
@@ -40,13 +40,13 @@ if docs.empty:
     st.info("No documents match these filters — widen the date range or clear the source filter.")
 else:
     left, right = st.columns([3, 2])
-    left.plotly_chart(charts.documents_figure(docs), key="docs_chart")
-    speakers = frames.speakers_frame(quotes)
-    if speakers.empty:
+    if home.docs_figure is not None:
+        left.plotly_chart(home.docs_figure, key="docs_chart")
+    if home.speakers_figure is None:
         right.info("No quoted speakers in view — clear the actor filter, or add documents.")
     else:
-        right.plotly_chart(charts.speakers_figure(speakers), key="speakers_chart")
-    if unresolved := frames.unresolved_speakers(quotes):
+        right.plotly_chart(home.speakers_figure, key="speakers_chart")
+    if unresolved := home.unresolved:
         right.caption(
             f"Not counted: {len(unresolved)} unresolved speaker(s), phrases not tied to an actor — "
             + ", ".join(f"“{plain_md(s)}”" for s in unresolved[:5])  # phrases from the reports
@@ -62,7 +62,7 @@ else:
     ui.export_buttons(docs, "documents")
 
 st.subheader("Ingest report")
-errors = frames.errors_frame(analysis.corpus.errors)
+errors = home.errors
 if errors.empty:
     st.caption("Every file was read.")
 else:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from lib.view import charts, frames, render, urls
+from lib.view import render, urls
+from lib.view.pages import comparison_view
 
 PAGE = "Source_comparison"
 
@@ -28,15 +29,15 @@ if a is None or b is None or a == b:
     st.stop()
 
 ui.outside_filters_note(analysis, view, (a, b))
-comparison = ui.cached_compare(ui.corpus_key(analysis), analysis, a, b)
-claims = frames.claims_frame(analysis, comparison)
-if claims.empty:
+shown = comparison_view(analysis, ui.cached_compare(ui.corpus_key(analysis), analysis, a, b))
+claims = shown.claims
+if shown.claims_figure is None:
     st.info("No claims were aligned or told apart for these two reports — try another pair.")
 else:
-    st.plotly_chart(charts.claims_figure(claims), key="claims_chart")
+    st.plotly_chart(shown.claims_figure, key="claims_chart")
 
-st.subheader(f"Discrepancies ({len(comparison.discrepancies)})")
-for d in frames.discrepancies_frame(analysis, comparison).to_dict("records"):
+st.subheader(f"Discrepancies ({len(shown.discrepancies)})")
+for d in shown.discrepancies.to_dict("records"):
     with st.container(border=True):
         st.html(render.snippet_html(d["about"], label=f"{d['kind']}:"))
         st.html(render.snippet_html(d["reason"]))
@@ -51,7 +52,7 @@ for col, doc_id, side in ((text_a, a, "a"), (text_b, b, "b")):
     doc = analysis.document(doc_id)
     where = f"{side.upper()} · {doc.source or doc.id} · {doc.date or 'undated'}:"
     col.html(render.snippet_html(doc.title or doc.id, label=where))
-    col.html(render.highlight_html(doc.text, render.comparison_marks(comparison, side)))
+    col.html(shown.texts[side])
 
 only_a, only_b = st.columns(2)
 for col, side, name in ((only_a, "A", "Only in A"), (only_b, "B", "Only in B")):
@@ -60,12 +61,11 @@ for col, side, name in ((only_a, "A", "Only in A"), (only_b, "B", "Only in B")):
     for text in rows["text"]:
         col.html(render.snippet_html(text, label="•"))
 
-quoted = frames.quoted_frame(analysis, comparison)
 st.subheader("Who each report quotes")
-if quoted.empty:
+if shown.quoted.empty:
     st.caption("No quoted actors found in these two reports.")
 else:
-    st.dataframe(quoted, hide_index=True)
+    st.dataframe(shown.quoted, hide_index=True)
 if not claims.empty:
     lines = claims["side"] + " (" + claims["status"] + "): " + claims["text"]
     ui.export_with_brief(analysis, view, PAGE, claims, f"claims-{a}-{b}", f"Comparison of {a} and {b}", lines)

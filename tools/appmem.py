@@ -34,7 +34,7 @@ from lib.store import slices
 from lib.store.slices import StoreIndex
 from lib.text.nlp import load_nlp
 from lib.view import charts, exports, frames, render, timeline
-from lib.view.pages import home_pairs
+from lib.view.pages import comparison_view, home_pairs, home_view
 from lib.view.urls import Filters, View
 
 HEALTH_TIMEOUT_S = 60.0
@@ -54,16 +54,22 @@ def _shown(*parts: pd.DataFrame | Figure | str) -> int:
     return size
 
 
+def _shown_view(view: object) -> int:
+    """What a page's view model would send: every frame, figure and text in it."""
+    parts: list[pd.DataFrame | Figure | str] = []
+    for value in vars(view).values():
+        values = value.values() if isinstance(value, dict) else [value]
+        parts += [v for v in values if isinstance(v, pd.DataFrame | Figure | str)]
+    return _shown(*parts)
+
+
 def home_page(analysis: Analysis, filters: Filters) -> int:
     docs = frames.documents_frame(analysis, filters)
-    quotes = frames.quotes_frame(analysis, filters)
+    home = home_view(analysis, docs, frames.quotes_frame(analysis, filters))
     timeline.events_in_view(analysis, filters)
     for a, b in home_pairs(list(docs["doc_id"])):
         compare(analysis, a, b)
-    speakers = frames.speakers_frame(quotes)
-    errors = frames.errors_frame(analysis.corpus.errors)
-    shown = _shown(docs, errors, charts.documents_figure(docs))
-    return shown + (_shown(charts.speakers_figure(speakers)) if not speakers.empty else 0)
+    return _shown_view(home)
 
 
 def timeline_page(analysis: Analysis, filters: Filters) -> int:
@@ -81,18 +87,7 @@ def positions_page(analysis: Analysis, filters: Filters) -> int:
 
 
 def comparison_page(analysis: Analysis, a: str, b: str) -> int:
-    comparison = compare(analysis, a, b)
-    claims = frames.claims_frame(analysis, comparison)
-    texts = [
-        render.highlight_html(analysis.document(doc_id).text, render.comparison_marks(comparison, side))
-        for doc_id, side in ((a, "a"), (b, "b"))
-    ]
-    tables = (
-        claims,
-        frames.discrepancies_frame(analysis, comparison),
-        frames.quoted_frame(analysis, comparison),
-    )
-    return _shown(*tables, *texts) + (_shown(charts.claims_figure(claims)) if not claims.empty else 0)
+    return _shown_view(comparison_view(analysis, compare(analysis, a, b)))
 
 
 def reader_page(analysis: Analysis, filters: Filters, doc_id: str) -> int:
@@ -126,8 +121,7 @@ def store_session_pages(index: StoreIndex) -> dict[str, int]:
     filters, view = Filters(), View()
     base = index.base
     ids = [d.id for d in base.documents]
-    docs = frames.documents_frame(base, filters)
-    speakers = frames.speakers_frame(slices.overview_quotes(index, filters))
+    home = home_view(base, frames.documents_frame(base, filters), slices.overview_quotes(index, filters))
     slices.count_events(index, filters)
     pairs = home_pairs(ids)
     paired = slices.documents_slice(index, sorted({d for p in pairs for d in p})).analysis
@@ -138,8 +132,7 @@ def store_session_pages(index: StoreIndex) -> dict[str, int]:
         return slices.page_slice(index, name, view).analysis
 
     out = {
-        "home": _shown(docs, charts.documents_figure(docs))
-        + (0 if speakers.empty else _shown(charts.speakers_figure(speakers))),
+        "home": _shown_view(home),
         "timeline": timeline_page(page("Timeline"), filters),
         "positions": positions_page(page("Actor_positions"), filters),
     }
