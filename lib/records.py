@@ -122,7 +122,9 @@ class NumberClaim:
     end: int
     sentence: Span | None = None
     language: str = ""  # ISO 639-1 code of the document the amount was read in ("100.000" in "es")
-    frame: tuple[str, ...] = ()  # content terms the figure attaches to: "paid", "rate", "income"
+    # content terms the figure attaches to ("paid", "rate", "income"), and "modifier>noun" for
+    # the modifiers of those nouns ("federal>tax")
+    frame: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from lib.compare.claims import Claim, inside, quote_claims, sentence_claims
-from lib.compare.discrepancies import find_discrepancies
+from lib.compare.discrepancies import SHOW_MIN, find_discrepancies
 from lib.extract.positions import Issue, classify, load_issues
 from lib.records import AlignedPair, Analysis, Comparison, Span, to_dict
 from lib.text.similarity import TfIdf, Vector, containment, cosine
@@ -46,6 +46,7 @@ def compare(analysis: Analysis, doc_a: str, doc_b: str) -> Comparison:
     aligned = [*quote_pairs, *quote_related, *sent_pairs]
     same_a = done_a | {p.a for p in sent_pairs if p.relation == "same"}
     same_b = done_b | {p.b for p in sent_pairs if p.relation == "same"}
+    flags = find_discrepancies(analysis, doc_a, doc_b, quotes_a, quotes_b, aligned, tfidf)
     qa = {q.quote.speaker_id for q in quotes_a if q.quote and q.quote.speaker_id}
     qb = {q.quote.speaker_id for q in quotes_b if q.quote and q.quote.speaker_id}
     return Comparison(
@@ -54,10 +55,11 @@ def compare(analysis: Analysis, doc_a: str, doc_b: str) -> Comparison:
         aligned=tuple(aligned),
         only_a=tuple(s.span for s in sents_a if s.span not in same_a),
         only_b=tuple(s.span for s in sents_b if s.span not in same_b),
-        discrepancies=tuple(find_discrepancies(analysis, doc_a, doc_b, quotes_a, quotes_b, aligned, tfidf)),
+        discrepancies=tuple(d for d in flags if d.confidence >= SHOW_MIN),
         quoted_only_a=tuple(sorted(qa - qb)),
         quoted_only_b=tuple(sorted(qb - qa)),
         quoted_both=tuple(sorted(qa & qb)),
+        weak=tuple(d for d in flags if d.confidence < SHOW_MIN),
     )
 
 

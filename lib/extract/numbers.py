@@ -225,7 +225,12 @@ def _frame(anchor: Token) -> tuple[str, ...]:
         words += [c for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"}] if copula else [governor]
     for prep in (c for c in anchor.children if c.dep_ == "prep"):
         words += [o for o in prep.children if o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"}]
-    return tuple(dict.fromkeys(t for w in words for t in terms(w.text)))
+    out = [t for w in words for t in terms(w.text)]
+    # a noun's modifiers tell one measure from another ("federal taxes", "state taxes")
+    for noun in (w for w in words if w.pos_ in {"NOUN", "PROPN"}):
+        mods = [c for c in noun.children if c.dep_ in {"amod", "compound"}]
+        out += [f"{m}>{n}" for c in mods for m in terms(c.text) for n in terms(noun.text)]
+    return tuple(dict.fromkeys(out))
 
 
 def _first_word(tokens: list[Token]) -> Token | None:
