@@ -77,6 +77,7 @@ CONTRACTIONS = (
 DIGIT_WORDS = "zero one two three four five six seven eight nine ten".split()
 NUMBER_WORDS = {str(n): word for n, word in enumerate(DIGIT_WORDS)}
 NUMBER_WORDS |= {"gonna": "going to", "wanna": "want to", "gotta": "got to"}  # a transcription choice
+NUMBER_WORDS["let's"] = "let us"
 NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")  # the words of a name, without stray brackets
 NAME_RATIO = 75  # rapidfuzz ratio from which two name tokens are spellings of one name
 NAME_CONFIDENCE = 0.8
@@ -299,7 +300,7 @@ def quote_discrepancies(
     analysis: Analysis, quotes_a: Sequence[Claim], quotes_b: Sequence[Claim], tfidf: TfIdf
 ) -> list[Discrepancy]:
     """The same words given to different people; one person's statement worded differently."""
-    out = []
+    out: list[Discrepancy] = []
     for a in quotes_a:
         va = tfidf.vector(a.terms)
         for b in quotes_b:
@@ -402,7 +403,7 @@ def wording_discrepancy(qa: Quote, qb: Quote) -> Discrepancy | None:
     if not changes:
         return None
     changes.sort(key=lambda c: set(c[0] + c[1]) <= STOPWORDS)  # a changed content word first
-    x, y = changes[0]
+    x, y = ([w for w in side if w != CUT] for side in changes[0])
     who = qa.speaker_text or qa.speaker_id or ""
     reason = f"{who} quoted in different words: A '{' '.join(x) or '—'}', B '{' '.join(y) or '—'}'"
     if len(changes) > 1:
@@ -433,8 +434,15 @@ def _shared_stretch(ops: Sequence[Opcode]) -> list[Opcode]:
 
 
 def _acceptable(x: list[str], y: list[str]) -> bool:
-    """A difference that is not a different wording: at a cut or an editor's bracket, or spelling."""
-    return CUT in x + y or EDIT in x + y or _spelling(x, y)
+    """A difference that is not a different wording: words left out where a quote is cut, words
+    touching an editor's bracket, or one word spelled two ways."""
+    if EDIT in x + y:
+        return True
+    if CUT in x + y:
+        x, y = [w for w in x if w != CUT], [w for w in y if w != CUT]
+        if not (x and y):
+            return True
+    return _spelling(x, y)
 
 
 def _quoted_words(text: str) -> list[str]:
@@ -462,17 +470,22 @@ def _quoted_words(text: str) -> list[str]:
 
 def _words(text: str) -> list[str]:
     """Lower-cased words with contractions expanded, small numbers as words, "&" as "and"."""
-    text = ELLIPSIS.sub(f" {CUT} ", text.replace("’", "'").replace("‘", "'").replace("&", " and "))
+    # an opening single mark starts a quotation inside the quotation: the reporter joins two there
+    text = text.replace("‘", f" {CUT} ").replace("’", "'").replace("&", " and ")
+    text = ELLIPSIS.sub(f" {CUT} ", text)
     text = BRACKETED.sub(f" {EDIT} ", text)
     words = []
     for raw in QUOTE_WORD.findall(text.lower()):
         word = raw.strip("'")
+        if word in NUMBER_WORDS:
+            words += NUMBER_WORDS[word].split()
+            continue
         for stem, ending in CONTRACTIONS:
             if word.endswith(stem) and len(word) > len(stem):
                 words += [word[: -len(stem)], ending]
                 break
         else:
-            words += NUMBER_WORDS.get(word, word).split() if word else []
+            words.append(word)
     return [w for w in words if w]
 
 
