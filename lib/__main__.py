@@ -58,7 +58,11 @@ def _compare(args: argparse.Namespace) -> int:
             f"{len(result['only_b'])} only in B"
         )
         for d in result["discrepancies"]:
-            print(f"- {d['kind']}: {d['reason']}")
+            print(f"- {d['kind']}: {d['reason']} (confidence {d['confidence']:.2f})")
+        for d in result["weak"]:
+            print(
+                f"- weak, not a contradiction: {d['kind']}: {d['reason']} (confidence {d['confidence']:.2f})"
+            )
     return 0
 
 

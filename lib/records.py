@@ -121,6 +121,10 @@ class NumberClaim:
     start: int
     end: int
     sentence: Span | None = None
+    language: str = ""  # ISO 639-1 code of the document the amount was read in ("100.000" in "es")
+    # content terms the figure attaches to ("paid", "rate", "income"), and "modifier>noun" for
+    # the modifiers of those nouns ("federal>tax")
+    frame: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,7 +187,8 @@ class Discrepancy:
     about: str
     a: Span
     b: Span
-    reason: str
+    reason: str  # one line an analyst can check against the two spans
+    confidence: float = 1.0  # 0-1: how sure the finder is that both spans state the same thing
 
 
 @dataclass(frozen=True)
@@ -193,10 +198,11 @@ class Comparison:
     aligned: tuple[AlignedPair, ...]
     only_a: tuple[Span, ...]
     only_b: tuple[Span, ...]
-    discrepancies: tuple[Discrepancy, ...]
+    discrepancies: tuple[Discrepancy, ...]  # confident flags, shown as contradictions
     quoted_only_a: tuple[str, ...] = ()  # actor ids quoted in A and not in B
     quoted_only_b: tuple[str, ...] = ()
     quoted_both: tuple[str, ...] = ()
+    weak: tuple[Discrepancy, ...] = ()  # flags under the confidence threshold: not contradictions
 
 
 @dataclass(frozen=True)

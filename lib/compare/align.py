@@ -15,12 +15,15 @@ from functools import lru_cache
 from typing import Any
 
 from lib.compare.claims import Claim, inside, quote_claims, sentence_claims
-from lib.compare.discrepancies import find_discrepancies
+from lib.compare.discrepancies import SHOW_MIN, find_discrepancies
 from lib.extract.positions import Issue, classify, load_issues
 from lib.records import AlignedPair, Analysis, Comparison, Span, to_dict
 from lib.text.similarity import TfIdf, Vector, containment, cosine
 
 SAME_MIN = 0.3  # sentence cosine from which two claims say the same thing
+# ... and from which two claims anchored alike (two shared actors, or a shared figure) do: reports
+# of one event retell a fact in other words around the same names and numbers.
+ANCHORED_MIN = 0.2
 QUOTE_MIN = 0.35  # quote cosine (same speaker) from which two quotes are one statement
 QUOTE_CONTAINED = 0.75  # share of a short quote's terms found in a longer quote of the speaker
 ANCHOR_BONUS = 0.05  # per shared actor, at most two
@@ -46,6 +49,7 @@ def compare(analysis: Analysis, doc_a: str, doc_b: str) -> Comparison:
     aligned = [*quote_pairs, *quote_related, *sent_pairs]
     same_a = done_a | {p.a for p in sent_pairs if p.relation == "same"}
     same_b = done_b | {p.b for p in sent_pairs if p.relation == "same"}
+    flags = find_discrepancies(analysis, doc_a, doc_b, quotes_a, quotes_b, aligned, tfidf)
     qa = {q.quote.speaker_id for q in quotes_a if q.quote and q.quote.speaker_id}
     qb = {q.quote.speaker_id for q in quotes_b if q.quote and q.quote.speaker_id}
     return Comparison(
@@ -54,10 +58,11 @@ def compare(analysis: Analysis, doc_a: str, doc_b: str) -> Comparison:
         aligned=tuple(aligned),
         only_a=tuple(s.span for s in sents_a if s.span not in same_a),
         only_b=tuple(s.span for s in sents_b if s.span not in same_b),
-        discrepancies=tuple(find_discrepancies(analysis, doc_a, doc_b, quotes_a, quotes_b, aligned, tfidf)),
+        discrepancies=tuple(d for d in flags if d.confidence >= SHOW_MIN),
         quoted_only_a=tuple(sorted(qa - qb)),
         quoted_only_b=tuple(sorted(qb - qa)),
         quoted_both=tuple(sorted(qa & qb)),
+        weak=tuple(d for d in flags if d.confidence < SHOW_MIN),
     )
 
 
@@ -106,16 +111,21 @@ def _align_sentences(sents_a: Sequence[Claim], sents_b: Sequence[Claim], tfidf: 
     for a, va in _vectors(sents_a, tfidf):
         for b, vb in _vectors(sents_b, tfidf):
             score = cosine(va, vb) + ANCHOR_BONUS * min(2, len(a.actors & b.actors))
-            same = score >= SAME_MIN and _shared(a, b) >= MIN_SHARED
+            same = score >= _same_min(a, b) and _shared(a, b) >= MIN_SHARED
             if same or (score >= RELATED_MIN and _related(a, b)):
                 scored.append((score, a, b))
     pairs = []
     for score, a, b in _one_to_one(scored):
         people_differ = _different_speakers(a, b) or (score < SURE_SAME and _different_people(a, b))
-        same = score >= SAME_MIN and _shared(a, b) >= MIN_SHARED and not people_differ
+        same = score >= _same_min(a, b) and _shared(a, b) >= MIN_SHARED and not people_differ
         if same or _related(a, b):
             pairs.append(AlignedPair(a.span, b.span, round(score, 3), "same" if same else "related"))
     return pairs
+
+
+def _same_min(a: Claim, b: Claim) -> float:
+    anchored = len(a.actors & b.actors) >= 2 or bool(a.figures & b.figures)
+    return ANCHORED_MIN if anchored else SAME_MIN
 
 
 def _different_people(a: Claim, b: Claim) -> bool:

@@ -24,6 +24,7 @@ class Claim:
     actors: frozenset[str]  # actor ids mentioned inside
     quote: Quote | None = None  # set when the claim is one quote rather than a sentence
     persons: frozenset[str] = frozenset()  # the people among the actors
+    figures: frozenset[float] = frozenset()  # the amounts of the number claims inside
 
 
 def sentence_claims(analysis: Analysis, doc_id: str) -> list[Claim]:
@@ -32,6 +33,7 @@ def sentence_claims(analysis: Analysis, doc_id: str) -> list[Claim]:
     quotes = [q for q in analysis.quotes if q.doc_id == doc_id]
     mentions = [m for m in analysis.mentions if m.doc_id == doc_id]
     dates = [d for d in analysis.dates if d.doc_id == doc_id]
+    numbers = [n for n in analysis.numbers if n.doc_id == doc_id]
     actors = {a.id: a for a in analysis.actors}
     out = []
     sentences = (s for s in analysis.sentences if s.doc_id == doc_id)
@@ -46,7 +48,8 @@ def sentence_claims(analysis: Analysis, doc_id: str) -> list[Claim]:
         speakers = frozenset(a for q in inside if q.speaker_id for a in speaker_chain(q.speaker_id, actors))
         named = frozenset(m.actor_id for m in named_here)
         persons = frozenset(a for a in named if a in actors and actors[a].type == "person")
-        out.append(Claim(sent, words, speakers, named, persons=persons))
+        figures = frozenset(n.amount for n in numbers if _overlaps(n.start, n.end, sent))
+        out.append(Claim(sent, words, speakers, named, persons=persons, figures=figures))
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
@@ -28,18 +29,41 @@ def _find(text: str, snippet: str, nth: int = 0) -> int:
     return start
 
 
+def _speaker_cue(text: str, after: int, name: str) -> tuple[str, int | None, int | None]:
+    """The speaker as written after the quote: the name when it is there, else the first word
+    that is not the cue ("he" in "he said"), as the quote extractor records it."""
+    rest = text[after:]
+    if name in rest:
+        start = after + rest.index(name)
+        return name, start, start + len(name)
+    word = next((m for m in re.finditer(r"[A-Za-z]+", rest) if m.group() != "said"), None)
+    if word is None:
+        return name, None, None
+    return word.group(), after + word.start(), after + word.end()
+
+
 def build(
-    nlp: Any, texts: dict[str, str], quotes: list[tuple[str, str, str]], names: list[tuple[str, str, str]]
+    nlp: Any,
+    texts: dict[str, str],
+    quotes: list[tuple[str, str, str]],
+    names: list[tuple[str, str, str]],
+    days: dict[str, str] | None = None,
 ) -> Analysis:
-    """An Analysis from texts, (doc, speaker, quote text) and (doc, actor, surface) triples."""
-    docs = tuple(Document(i, i, "", "2022-01-20", "metadata", "en", "", "", t) for i, t in texts.items())
+    """An Analysis from texts, (doc, speaker, quote text) and (doc, actor, surface) triples; every
+    report dated 2022-01-20 unless ``days`` gives its date."""
+    days = days or {}
+    docs = tuple(
+        Document(i, i, "", days.get(i, "2022-01-20"), "metadata", "en", "", "", t) for i, t in texts.items()
+    )
     sdocs = {d.id: nlp(d.text) for d in docs}
     sentences = tuple(Span(d.id, s.start_char, s.end_char, s.text) for d in docs for s in sdocs[d.id].sents)
     found_quotes = []
+    actor_names = {a.id: a.name for a in ACTORS}
     for doc_id, speaker, text in quotes:
         start = _find(texts[doc_id], text)
+        cue = _speaker_cue(texts[doc_id], start + len(text), actor_names.get(speaker, speaker))
         found_quotes.append(
-            Quote(doc_id, speaker, speaker, text, "direct", "said", start, start + len(text), 0.9)
+            Quote(doc_id, speaker, cue[0], text, "direct", "said", start, start + len(text), 0.9, *cue[1:])
         )
     mentions = []
     for doc_id, actor, surface in names:
@@ -294,3 +318,92 @@ def test_seed_quoted_sets(seeds: Analysis) -> None:
 
 def test_terms_strip_function_words() -> None:
     assert terms("We prefer the diplomacy of talks") == ["prefer", "diplomacy", "dialogue"]
+
+
+# One test per class of false flag: each pair states two different things, or one thing in two
+# acceptable ways, and must not be shown as a contradiction.
+
+
+def test_figures_measuring_different_things_are_not_compared(nlp: Any) -> None:
+    text_a = "The city of Norwick paid $40 million for the new harbour bridge last year."
+    text_b = "The city of Norwick earned $12 million from the new harbour bridge tolls last year."
+    result = compare(build(nlp, {"a": text_a, "b": text_b}, [], []), "a", "b")
+    assert [d.kind for d in (*result.discrepancies, *result.weak)] == []
+
+
+@pytest.mark.parametrize(
+    ("day_b", "shown", "weak"), [("2022-01-23", [], ["update"]), ("2022-01-20", ["number"], [])]
+)
+def test_a_later_figure_is_an_update(nlp: Any, day_b: str, shown: list[str], weak: list[str]) -> None:
+    text_a = "The floods in the Arven valley have killed 120 people, officials said."
+    text_b = "The floods in the Arven valley have killed 180 people, officials said."
+    analysis = build(nlp, {"a": text_a, "b": text_b}, [], [], {"b": day_b})
+    result = compare(analysis, "a", "b")
+    assert [d.kind for d in result.discrepancies] == shown
+    assert [d.kind for d in result.weak] == weak
+    assert all(0 <= d.confidence <= 1 and d.reason for d in (*result.discrepancies, *result.weak))
+
+
+def test_figures_of_different_years_are_not_compared(nlp: Any) -> None:
+    text_a = "Port Vell handled 40 percent of the region's grain exports in 2020."
+    text_b = "Port Vell handled 25 percent of the region's grain exports in 2021."
+    analysis = build(nlp, {"a": text_a, "b": text_b}, [], [])
+    dates = tuple(
+        DateMention(d, y, t.index(y), t.index(y) + 4, y, "year")
+        for d, t, y in (("a", text_a, "2020"), ("b", text_b, "2021"))
+    )
+    analysis = Analysis(analysis.corpus, (), (), (), dates, (), analysis.numbers, (), analysis.sentences)
+    assert compare(analysis, "a", "b").discrepancies == ()
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "“rebuild every bridge in the valley before the winter comes,”",  # the start left out
+        "“We will rebuild every bridge in the valley,”",  # the end left out
+        "“We will rebuild every bridge ... before the winter comes,”",  # an ellipsis
+    ],
+)
+def test_a_partial_quotation_is_not_a_different_wording(nlp: Any, fragment: str) -> None:
+    full = "“We will rebuild every bridge in the valley before the winter comes,”"
+    text_a, text_b = f"{full} said Mara Holt.", f"{fragment} said Mara Holt."
+    quotes = [("a", "mara-holt", full), ("b", "mara-holt", fragment)]
+    result = compare(build(nlp, {"a": text_a, "b": text_b}, quotes, []), "a", "b")
+    assert [d.kind for d in (*result.discrepancies, *result.weak)] == []
+
+
+def test_a_dropped_function_word_is_weak(nlp: Any) -> None:
+    qa = "“I am sure that our farmers will bring in the whole harvest before the rains,”"
+    qb = "“I am sure our farmers will bring in the whole harvest before the rains,”"
+    quotes = [("a", "mara-holt", qa), ("b", "mara-holt", qb)]
+    texts = {"a": f"{qa} said Mara Holt.", "b": f"{qb} said Mara Holt."}
+    result = compare(build(nlp, texts, quotes, []), "a", "b")
+    assert result.discrepancies == ()
+    assert [d.kind for d in result.weak] == ["wording"]
+
+
+def test_an_uncertain_attribution_is_not_a_speaker_discrepancy(nlp: Any) -> None:
+    words = "“Our troops will leave the border region before the end of the month,”"
+    text_a = f"{words} said Mara Holt."
+    text_b = f"Ivo Pax met the envoy on Monday. {words} he said."  # "he" may be anyone near
+    quotes = [("a", "mara-holt", words), ("b", "ivo-pax", words)]
+    result = compare(build(nlp, {"a": text_a, "b": text_b}, quotes, []), "a", "b")
+    assert result.discrepancies == ()
+    assert [(d.kind, d.confidence < 0.6) for d in result.weak] == [("speaker", True)]
+
+
+def test_two_forms_of_one_name_are_one_speaker(nlp: Any) -> None:
+    words = "“Our troops will leave the border region before the end of the month,”"
+    text_a, text_b = f"{words} said Mara Holt.", f"{words} said Mara J. Holt."
+    quotes = [("a", "mara-holt", words), ("b", "mara-j-holt", words)]
+    result = compare(build(nlp, {"a": text_a, "b": text_b}, quotes, []), "a", "b")
+    assert [d.kind for d in (*result.discrepancies, *result.weak)] == []
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "variant"), [("Mara Holt", "Mára Holt", False), ("Mara Holt", "Mara Holte", True)]
+)
+def test_a_dropped_accent_is_not_a_spelling_discrepancy(x: str, y: str, variant: bool) -> None:
+    from lib.compare.discrepancies import _spelling_variant
+
+    assert _spelling_variant(x, y) is variant

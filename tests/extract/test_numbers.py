@@ -96,3 +96,72 @@ def test_the_tokens_of_a_span_found_by_bisection_are_those_a_scan_finds(nlp: Any
         for end in range(start, len(text) + 1):
             scan = [t.i for t in sdoc if t.idx < end and t.idx + len(t.text) > start]
             assert [t.i for t in _tokens_in(sdoc, starts, start, end)] == scan, (start, end)
+
+
+@pytest.mark.parametrize(
+    ("raw", "language", "value"),
+    [
+        ("100.000", "es", 100000),  # a point groups thousands where the comma is decimal
+        ("100.000", "de", 100000),
+        ("100,000", "en", 100000),
+        ("100.000", "en", 100.0),  # in English the point is decimal
+        ("1,5", "es", 1.5),
+        ("2.5", "en", 2.5),
+        ("1.234.567", "it", 1234567),  # a repeated separator always groups
+        ("1,234,567", "en", 1234567),
+        ("1.234,5", "pt", 1234.5),  # of two different separators the last is decimal
+        ("1,234.5", "en", 1234.5),
+        ("100\u00a0000", "fr", 100000),  # a no-break space groups
+        ("1.2.3", "en", None),  # a version number, not an amount
+        ("2014,2015", "en", None),  # a list of years
+        ("2.5", "es", None),  # a grouping point before two digits: malformed, no guess
+    ],
+)
+def test_amount_value_reads_the_language_convention(raw: str, language: str, value: float | None) -> None:
+    from lib.extract.numbers import amount_value
+
+    assert amount_value(raw, language) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "want"),
+    [
+        ("Vaskor ha reunido 100.000 soldados en la frontera.", "es", (100000, "soldados")),
+        ("Vaskor ha reunido 100 mil soldados en la frontera.", "es", (100000, "soldados")),
+        ("Llegaron 1,5 millones de refugiados al valle.", "es", (1.5e6, "refugiados")),
+        ("Ostrava hat 2,5 Milliarden Euro ausgegeben.", "de", (2.5e9, None)),
+        ("Ostrava a envoyé 100 000 soldats.", "fr", (100000, "soldats")),
+        ("Ostrava gathered 100,000 soldiers near the river.", "en", (100000, "soldiers")),
+        ("Ostrava raised 2.5 million dollars for roads.", "en", (2.5e6, "dollars")),
+        ("Ostrava raised 100k dollars for roads.", "en", (1e5, "dollars")),
+    ],
+)
+def test_numbers_in_the_document_language(
+    nlp: Any, text: str, language: str, want: tuple[float, str | None]
+) -> None:
+    doc = Document("t", "", "", None, "unknown", language, "", "", text)
+    (claim,) = extract_numbers(doc, nlp(text))
+    assert claim.amount == want[0] and claim.language == language
+    assert want[1] is None or claim.counted == want[1]
+
+
+def test_long_scale_billion() -> None:
+    from lib.extract.numbers import scale_value
+
+    assert scale_value("billion", "en") == 1e9
+    assert scale_value("Billion", "de") == 1e12  # a German Billion is a million millions
+    assert scale_value("mil", "es") == 1e3
+
+
+@pytest.mark.parametrize(
+    ("text", "frame"),
+    [
+        ("The council paid $40 million in fees.", {"paid", "fees"}),
+        ("The turnout rate was 61 percent.", {"rate"}),
+        ("The guild gave 10 percent of its income to schools.", {"gave", "income"}),
+        ("They booked a $900 dinner at the harbour.", {"dinner"}),
+    ],
+)
+def test_frame_says_what_a_figure_measures(nlp: Any, text: str, frame: set[str]) -> None:
+    (claim,) = extract_numbers(_doc(text), nlp(text))
+    assert frame <= set(claim.frame)
