@@ -45,6 +45,15 @@ for d in shown.discrepancies.to_dict("records"):
         where_a, where_b = ui.doc_short(analysis, a), ui.doc_short(analysis, b)
         card_a.html(render.snippet_html(d["a_sentence"], d["a_text"], label=f"A · {where_a}:"))
         card_b.html(render.snippet_html(d["b_sentence"], d["b_text"], label=f"B · {where_b}:"))
+        st.caption(f"Confidence {d['confidence']:.2f}")
+if not shown.weak.empty:
+    with st.expander(f"Weak differences, not counted as contradictions ({len(shown.weak)})"):
+        st.caption("An update over time, a speaker attributed with little evidence, a function word.")
+        st.dataframe(
+            shown.weak,
+            hide_index=True,
+            column_order=["kind", "reason", "confidence", "a_sentence", "b_sentence"],
+        )
 
 st.subheader("Texts")
 text_a, text_b = st.columns(2)

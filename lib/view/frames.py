@@ -300,22 +300,49 @@ def claims_frame(analysis: Analysis, comparison: Comparison) -> pd.DataFrame:
     return table(rows, CLAIM_COLUMNS)
 
 
-DISCREPANCY_COLUMNS = ["kind", "about", "reason", "a_text", "a_sentence", "b_text", "b_sentence"]
+DISCREPANCY_COLUMNS = [
+    "kind",
+    "about",
+    "reason",
+    "confidence",
+    "a_text",
+    "a_sentence",
+    "b_text",
+    "b_sentence",
+    "a_doc_id",
+    "a_start",
+    "a_end",
+    "b_doc_id",
+    "b_start",
+    "b_end",
+]
 
 
-def discrepancies_frame(analysis: Analysis, comparison: Comparison) -> pd.DataFrame:
+def _span_columns(side: str, span: Span) -> dict[str, object]:
+    return {f"{side}_doc_id": span.doc_id, f"{side}_start": span.start, f"{side}_end": span.end}
+
+
+def discrepancies_frame(analysis: Analysis, comparison: Comparison, weak: bool = False) -> pd.DataFrame:
+    """The flags of a comparison with both sides' sentences and spans; ``weak``: those too uncertain
+    to show as contradictions (an update, a possible misattribution, a function word)."""
     sentence_of = sentence_lookup(analysis)
     rows = (
         {
             "kind": d.kind,
             "about": d.about,
             "reason": d.reason,
+            "confidence": round(d.confidence, 2),
             "a_text": d.a.text,
             "a_sentence": sentence_of(d.a.doc_id, d.a.start, d.a.end),
             "b_text": d.b.text,
             "b_sentence": sentence_of(d.b.doc_id, d.b.start, d.b.end),
+            **{
+                f"{side}_{key}": getattr(getattr(d, side), key)
+                for side in "ab"
+                for key in ("doc_id", "start", "end")
+            },
         }
-        for d in comparison.discrepancies
+        for d in (comparison.weak if weak else comparison.discrepancies)
     )
     return table(rows, DISCREPANCY_COLUMNS)
 

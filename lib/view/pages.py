@@ -57,6 +57,7 @@ class ComparisonView:
     claims: pd.DataFrame
     claims_figure: Figure | None
     discrepancies: pd.DataFrame
+    weak: pd.DataFrame  # flags too uncertain to call contradictions: shown apart
     texts: dict[str, str]  # side ("a", "b") -> the report as safe HTML with the comparison's marks
     quoted: pd.DataFrame  # who each report quotes
 
@@ -69,6 +70,7 @@ def comparison_view(analysis: Analysis, comparison: Comparison) -> ComparisonVie
         claims=claims,
         claims_figure=None if claims.empty else charts.claims_figure(claims),
         discrepancies=frames.discrepancies_frame(analysis, comparison),
+        weak=frames.discrepancies_frame(analysis, comparison, weak=True),
         texts={
             side: render.highlight_html(
                 analysis.document(doc_id).text, render.comparison_marks(comparison, side)
