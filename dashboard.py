@@ -58,7 +58,12 @@ else:
         st.caption(
             f"The {len(listed):,} latest of {len(docs):,} documents are listed; the CSV and JSON hold all."
         )
-    st.dataframe(listed, hide_index=True)
+    st.dataframe(  # report date and source first: the id is long and would push them off screen
+        listed,
+        hide_index=True,
+        column_order=["date", "source", "title", "doc_id", "date_basis", "language", "chars"],
+        column_config={"date": st.column_config.TextColumn("report date", width=95)},
+    )
     ui.export_buttons(docs, "documents")
 
 st.subheader("Ingest report")

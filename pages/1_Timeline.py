@@ -6,6 +6,7 @@ import streamlit as st
 
 import ui
 from lib.view import charts, timeline, urls
+from lib.view.render import plain_md
 
 PAGE = "Timeline"
 
@@ -16,23 +17,39 @@ analysis, view = ui.page(
     "how precise that date is — a left triangle means “on or before” the report date. A number "
     "beside a marker is how many events fall on that day: hover it for their summaries.",
 )
-ui.synced(
-    st.radio,
-    "group",
-    view.group,
-    label="Rows",
-    options=list(urls.GROUPS),
-    horizontal=True,
-    format_func=lambda g: f"by {g}",
-)
+left, right = st.columns([2, 1])
+with left:
+    ui.synced(
+        st.radio,
+        "group",
+        view.group,
+        label="Rows",
+        options=list(urls.GROUPS),
+        horizontal=True,
+        format_func=lambda g: f"by {g}",
+    )
+with right:
+    ui.synced(
+        st.selectbox,
+        "rows",
+        view.rows,
+        label="Rows shown",
+        options=timeline.row_options(view.rows),
+        format_func=lambda n: "all" if n <= 0 else f"the {n} most active",
+    )
 rows = timeline.timeline_frame(analysis, view.filters, view.group)
 if rows.empty:
     st.info("No events match these filters — widen the date range or clear the actor filter.")
 else:
-    st.plotly_chart(charts.timeline_figure(rows, view.group), key="timeline_chart")
+    shown, choice = timeline.top_rows(rows, view.rows)
+    fold = (view.filters.date_from is None, view.filters.date_to is None)  # a set date is the user's
+    figure = charts.timeline_figure(shown, view.group, choice.shown, fold)
+    st.plotly_chart(figure, key="timeline_chart")
+    notes = [timeline.rows_note(choice, view.group), str(figure.layout.meta["note"])]
+    st.caption(plain_md(". ".join(n[:1].upper() + n[1:] for n in notes if n) + "."))
 
 events = timeline.events_frame(analysis, view.filters)
-st.subheader(f"Events in view ({events['event_id'].nunique()})")
+st.subheader(f"Events in view ({timeline.event_count(analysis, view.filters)})")
 st.caption(
     "One row per evidence sentence: event date and report date are kept apart. "
     "“Open” shows the sentence in the Reader."
@@ -42,18 +59,19 @@ if not events.empty:
         events,
         hide_index=True,
         row_height=78,  # three lines: summaries and sentences wrap instead of being cut
-        column_order=["event_date", "precision", "summary", "sentence", "reader", "actors", "source", "date"],
+        # what an analyst checks first (when, the link, when reported, by whom) fits 1,400 px
+        column_order=["event_date", "reader", "date", "source", "summary", "sentence", "actors", "precision"],
         column_config={
-            "event_date": st.column_config.TextColumn("event date", width=95),
-            "precision": st.column_config.TextColumn("precision", width=110),
-            "summary": st.column_config.TextColumn("summary", width=330),
-            "actors": st.column_config.TextColumn("actors", width=200),
-            "reader": st.column_config.LinkColumn("reader", display_text="Open", width=60),
-            "source": st.column_config.TextColumn("source", width=90),
-            "date": st.column_config.TextColumn("report date", width=95),
-            "sentence": st.column_config.TextColumn("evidence sentence", width=380),
+            "event_date": st.column_config.TextColumn("event date", width=90),
+            "reader": st.column_config.LinkColumn("reader", display_text="Open", width=55),
+            "date": st.column_config.TextColumn("report date", width=90),
+            "source": st.column_config.TextColumn("source", width=100),
+            "summary": st.column_config.TextColumn("summary", width=300),
+            "sentence": st.column_config.TextColumn("evidence sentence", width=360),
+            "actors": st.column_config.TextColumn("actors", width=180),
+            "precision": st.column_config.TextColumn("precision", width=100),
         },
     )
     lines = events["event_date"] + " — " + events["summary"]
-    ui.export_with_brief(analysis, view, PAGE, events, "events", "Timeline brief", lines)
+    ui.export_with_brief(analysis, view, PAGE, events, "events", "Timeline brief", lines, "event_id")
 ui.share_box(view, PAGE)

@@ -17,37 +17,56 @@ from lib.records import (
     Analysis,
     Batch,
     Corpus,
+    DateMention,
     Document,
+    Event,
     IngestError,
+    NumberClaim,
+    Quote,
     Span,
     to_dict,
 )
 from lib.text.nlp import parse
 
 Progress = Callable[[int, int], None]
+# (stage, done, total): "read" files, "parsed" and "extracted" documents, then "merged" (1 of 1)
+# when the corpus-level steps are done. A plain callable, so lib stays free of any UI.
+StageProgress = Callable[[str, int, int], None]
+STAGES = ("read", "parsed", "extracted", "merged")
 
 
-def extract_batch(docs: Sequence[Document], progress: Progress | None = None) -> Batch:
+def extract_batch(
+    docs: Sequence[Document], progress: Progress | None = None, stages: StageProgress | None = None
+) -> Batch:
     """Every per-document record of some documents: one spaCy parse each, then every extractor.
 
     The single-process analysis and the parallel ingest (lib/store/parallel.py) both extract here.
+    ``progress`` hears of each parse; ``stages`` of each parse ("parsed") and extraction ("extracted").
     """
     sdocs = []
     for i, sdoc in enumerate(parse(d.text for d in docs)):
         sdocs.append(sdoc)
         if progress:
             progress(i + 1, len(docs))
+        if stages:
+            stages("parsed", i + 1, len(docs))
     pairs = list(zip(docs, sdocs, strict=True))
     found_actors, mentions = actors.extract_mentions(pairs, actors.load_registry())
     by_id = {a.id: a for a in found_actors}
-    found_quotes = [q for d, s in pairs for q in quotes.extract_quotes(d, s, mentions, by_id)]
-    found_dates = [t for d in docs for t in dates.extract_dates(d)]
     places = frozenset(a.id for a in found_actors if a.type == "place")
-    doc_events = [
-        e
-        for d, s in pairs
-        for e in events.extract_events(d, s, found_dates, mentions, found_quotes, places=places)
-    ]
+    found_quotes: list[Quote] = []
+    found_dates: list[DateMention] = []
+    doc_events: list[Event] = []
+    found_numbers: list[NumberClaim] = []
+    for i, (d, s) in enumerate(pairs):  # per document, in corpus order (each list as before)
+        own_quotes = quotes.extract_quotes(d, s, mentions, by_id)
+        own_dates = dates.extract_dates(d)
+        doc_events += events.extract_events(d, s, own_dates, mentions, own_quotes, places=places)
+        found_quotes += own_quotes
+        found_dates += own_dates
+        found_numbers += numbers.extract_numbers(d, s)
+        if stages:
+            stages("extracted", i + 1, len(pairs))
     return Batch(
         documents=tuple(docs),
         mentions=tuple(mentions),
@@ -56,14 +75,14 @@ def extract_batch(docs: Sequence[Document], progress: Progress | None = None) ->
         quotes=tuple(found_quotes),
         dates=tuple(found_dates),
         events=tuple(doc_events),
-        numbers=tuple(n for d, s in pairs for n in numbers.extract_numbers(d, s)),
+        numbers=tuple(found_numbers),
         sentences=tuple(Span(d.id, s.start_char, s.end_char, s.text) for d, sd in pairs for s in sd.sents),
         actors=tuple(found_actors),
     )
 
 
 def extract_isolated(
-    docs: Sequence[Document], progress: Progress | None = None
+    docs: Sequence[Document], progress: Progress | None = None, stages: StageProgress | None = None
 ) -> tuple[Batch, dict[str, IngestError]]:
     """extract_batch, except that a document whose extraction raises is left out and reported
     (by its id).
@@ -73,13 +92,13 @@ def extract_isolated(
     A failure no single document causes is a bug of the run, and raises.
     """
     try:
-        return extract_batch(docs, progress), {}
+        return extract_batch(docs, progress, stages), {}
     except Exception:
         failed = _failing(docs)
         if not failed:
             raise
     kept = [d for d in docs if d.id not in failed]
-    return extract_batch(kept, progress), failed
+    return extract_batch(kept, progress, stages), failed
 
 
 def _failing(docs: Sequence[Document]) -> dict[str, IngestError]:
@@ -93,14 +112,17 @@ def _failing(docs: Sequence[Document]) -> dict[str, IngestError]:
     return failed
 
 
-def analyze_corpus(corpus: Corpus, progress: Progress | None = None) -> Analysis:
+def analyze_corpus(
+    corpus: Corpus, progress: Progress | None = None, stages: StageProgress | None = None
+) -> Analysis:
     """Run every extractor over the corpus's documents, then the corpus-level steps; a document
-    whose extraction fails becomes one of the corpus's errors instead of stopping the others."""
-    batch, failed = extract_isolated(corpus.documents, progress)
+    whose extraction fails becomes one of the corpus's errors instead of stopping the others.
+    ``stages`` hears how far it is (StageProgress)."""
+    batch, failed = extract_isolated(corpus.documents, progress, stages)
     if failed:
         corpus = replace(corpus, documents=batch.documents, errors=corpus.errors + tuple(failed.values()))
     by_id = {a.id: a for a in batch.actors}
-    return Analysis(
+    analysis = Analysis(
         corpus=corpus,
         sentences=batch.sentences,
         actors=batch.actors,
@@ -111,10 +133,17 @@ def analyze_corpus(corpus: Corpus, progress: Progress | None = None) -> Analysis
         numbers=batch.numbers,
         positions=tuple(positions.assign_positions(batch.quotes, by_id, positions.load_issues())),
     )
+    if stages:
+        stages("merged", 1, 1)
+    return analysis
 
 
-def analyze_paths(paths: Sequence[str | Path], cache_dir: Path | None = None) -> Analysis:
-    return analyze_corpus(load_corpus(paths, cache_dir=cache_dir))
+def analyze_paths(
+    paths: Sequence[str | Path], cache_dir: Path | None = None, stages: StageProgress | None = None
+) -> Analysis:
+    """Read the files under ``paths`` ("read": files done of all) and analyse them."""
+    read = (lambda done, total: stages("read", done, total)) if stages else None
+    return analyze_corpus(load_corpus(paths, cache_dir=cache_dir, progress=read), stages=stages)
 
 
 def analysis_dict(analysis: Analysis) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -265,13 +265,20 @@ def unique_ids(documents: Sequence[Document]) -> list[Document]:
     return out
 
 
-def load_corpus(paths: Sequence[str | Path], cache_dir: Path | None = None) -> Corpus:
-    """Every document under the paths, in path order; unusable files become errors."""
+def load_corpus(
+    paths: Sequence[str | Path],
+    cache_dir: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Corpus:
+    """Every document under the paths, in path order; unusable files become errors.
+    ``progress(done, total)`` hears of each file read."""
     files, errors = collect_files(paths)
     cache = ParseCache(cache_dir if cache_dir is not None else default_cache_dir())
     documents: list[Document] = []
     parsed = 0
-    for path in files:
+    for done, path in enumerate(files, start=1):
+        if progress:
+            progress(done - 1, len(files))
         where = shown(path)
         try:
             parse, fresh = load_file(path, cache)
@@ -284,4 +291,6 @@ def load_corpus(paths: Sequence[str | Path], cache_dir: Path | None = None) -> C
         parsed += fresh
         documents.extend(replace(d, path=where) for d in parse.documents)
         errors.extend(_errors(where, parse))
+    if progress:
+        progress(len(files), len(files))
     return Corpus(tuple(unique_ids(documents)), tuple(errors), parsed)

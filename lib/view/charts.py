@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import html
 import textwrap
-from collections.abc import Iterable
-from itertools import pairwise
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
+
+from lib.view import axis
 
 # Marker per date precision: a filled circle is a known day; open shapes are vaguer; a
 # left-pointing triangle is "on or before" (a report only dates the event by its own date).
@@ -60,11 +61,12 @@ def _joined(values: pd.Series) -> str:
     return ", ".join(dict.fromkeys(v for text in values for v in text.split(", ") if v))
 
 
-def timeline_markers(frame: pd.DataFrame) -> pd.DataFrame:
+def timeline_markers(frame: pd.DataFrame, order: Sequence[str] | None = None) -> pd.DataFrame:
     """One marker per row, day and date precision, with how many events it stands for.
 
-    Markers that share a row and a day (different precisions) get a small vertical offset,
-    stable across reruns, so none hides another."""
+    Rows are placed top down in ``order`` (by default by name). Markers that share a row and a day
+    (different precisions) get a small vertical offset, stable across reruns, so none hides another."""
+    plain_order = [html.escape(r) for r in order] if order is not None else None
     frame = _plain(frame, "row", "summary", "sources", "reported")
     keys = ["row", "day", "precision"]
     markers = (
@@ -80,48 +82,99 @@ def timeline_markers(frame: pd.DataFrame) -> pd.DataFrame:
     )
     slot = markers.groupby(["row", "day"]).cumcount()
     width = markers.groupby(["row", "day"])["precision"].transform("size")
-    rows = {r: i for i, r in enumerate(sorted(markers["row"].unique()))}
+    rows = {r: i for i, r in enumerate(plain_order or sorted(markers["row"].unique()))}
+    markers = markers[markers["row"].isin(rows)]
+    slot, width = slot[markers.index], width[markers.index]
     return markers.assign(y=markers["row"].map(rows) + (slot - (width - 1) / 2) * 0.3)
 
 
-GAP = pd.Timedelta(days=30)  # a quiet stretch longer than this is cut out of the time axis
-EDGE = pd.Timedelta(days=1.5)  # room around a marker: its count label sits to its right
+TIMELINE_ROW_PX = 40
+TIMELINE_MARGIN = {"l": 10, "r": 10, "t": 124, "b": 50}  # title, legend, then the top axis
 
 
-def _day_axis(days: pd.Series) -> dict[str, object]:
-    """A date axis over the event days: long quiet stretches cut out (plotly rangebreaks), so a
-    2014 background event does not squeeze the days of the crisis into one pixel."""
-    seen = list(pd.DatetimeIndex(days.dropna().unique()).sort_values())
-    breaks = [{"bounds": [a + EDGE, b - EDGE]} for a, b in pairwise(seen) if b - a > GAP]
-    axis: dict[str, object] = {
-        "range": [seen[0] - EDGE, seen[-1] + EDGE],
-        "rangebreaks": breaks,
-        "tickformat": "%d %b %Y",
-        "title": "event date" + (" — quiet stretches over 30 days are cut out" if breaks else ""),
+def day_axis(
+    days: pd.Series, fold_start: bool = True, fold_end: bool = True
+) -> tuple[dict[str, object], str]:
+    """The time axis over the event days (one per event) and a note of what it leaves out:
+    far tails folded, long quiet stretches cut (plotly rangebreaks), ticks that never overlap
+    (lib/view/axis.py)."""
+    known = [d for d in days if not pd.isna(d)]
+    window = axis.fit_window(known, fold_start, fold_end)
+    runs = axis.stretches(known, window)
+    values, labels = axis.ticks(runs)
+    settings: dict[str, object] = {
+        "range": [window.first - axis.EDGE, window.last + axis.EDGE],
+        "rangebreaks": axis.breaks(runs),
+        "tickvals": values,
+        "ticktext": labels,
+        "tickangle": 0,
+        "showgrid": True,
+        "title": None,
     }
-    if len(seen) <= 31:  # a tick on each day that has events
-        axis["tickvals"] = seen
-    return axis
+    return settings, axis.span_note(window, len(runs) - 1)
 
 
-def timeline_figure(frame: pd.DataFrame, group: str = "actor") -> go.Figure:
-    """Events over event time, one row per actor or source; marker symbol shows date precision,
-    marker size and the number on it how many events fall on that day."""
-    markers = timeline_markers(frame) if not frame.empty else frame.assign(events=[], y=[])
-    rows = sorted(markers["row"].unique()) if not markers.empty else []
+def timeline_figure(
+    frame: pd.DataFrame,
+    group: str = "actor",
+    order: Sequence[str] | None = None,
+    fold: tuple[bool, bool] = (True, True),
+) -> go.Figure:
+    """Events over event time, one row per actor or source (top down in ``order``); marker
+    symbol shows date precision, marker size and the number on it how many events fall on that
+    day. The date axis is drawn above and below the rows, so it stays in sight on a long chart;
+    ``fold`` says whether a far tail may be folded away at the start and at the end (an open
+    date filter). The figure's ``meta`` holds the note of what the axis leaves out."""
+    markers = timeline_markers(frame, order) if not frame.empty else frame.assign(events=[], y=[])
+    rows = [html.escape(r) for r in order] if order is not None else sorted(markers["row"].unique())
     fig = go.Figure()
     for precision, symbol in PRECISION_SYMBOLS.items():
         part = markers[markers["precision"] == precision]
         if not part.empty:
             fig.add_trace(_marker_trace(part, precision, symbol))
+    note = ""
     if not markers.empty:  # days, not hours, even when every event falls on one or two days
-        fig.update_xaxes(**_day_axis(markers["day"]))
+        days = frame.drop_duplicates("event_id")["day"]
+        settings, note = day_axis(days, *fold)
+        fig.update_layout(xaxis={**settings, "side": "bottom"})
+        fig.update_layout(xaxis2={**settings, "side": "top", "overlaying": "x", "matches": "x"})
+        first = markers.iloc[0]
+        fig.add_trace(  # an invisible point: plotly draws an axis only when a trace uses it
+            go.Scatter(
+                x=[first["day"]],
+                y=[first["y"]],
+                xaxis="x2",
+                mode="markers",
+                showlegend=False,
+                hoverinfo="skip",
+                marker={"opacity": 0},
+            )
+        )
     fig.update_yaxes(
-        tickvals=list(range(len(rows))), ticktext=rows, range=[len(rows) - 0.5, -0.5], title=group
+        tickvals=list(range(len(rows))), ticktext=rows, range=[len(rows) - 0.5, -0.5], title=None
     )
-    height = _height(len(rows), per_row=44)
-    fig.update_layout(height=height, title="Events by event date (not report date)", **LAYOUT)
-    fig.update_layout(legend_title_text="date precision")
+    height = TIMELINE_MARGIN["t"] + TIMELINE_MARGIN["b"] + TIMELINE_ROW_PX * max(len(rows), 3)
+    fig.update_layout(
+        height=height,
+        margin=TIMELINE_MARGIN,
+        meta={"note": note},
+        title={
+            "text": "Events by event date (not report date)",
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 8},
+        },
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "y": 1 - 34 / height,
+            "yanchor": "top",
+            "xanchor": "left",
+            "x": 0,
+            "title": {"text": "date precision"},
+        },
+    )
     return fig
 
 
@@ -193,16 +246,18 @@ def positions_figure(frame: pd.DataFrame) -> go.Figure:
             ygap=3,
         )
     )
-    fig.update_xaxes(side="bottom", tickangle=0, tickvals=list(z.columns), ticktext=_wrapped(z.columns))
+    # No fixed angle: plotly turns the labels when they would overlap (a narrow screen, many issues).
+    fig.update_xaxes(side="bottom", tickvals=list(z.columns), ticktext=_shortened(z.columns), automargin=True)
     fig.update_yaxes(autorange="reversed", tickfont={"size": 13})
     height = _height(len(z.index), per_row=52, least=300) + 40  # room for two-line issue labels
     fig.update_layout(height=height, title="Stance by actor and issue", **LAYOUT)
     return fig
 
 
-def _wrapped(labels: Iterable[str], width: int = 22) -> list[str]:
-    """Issue labels on two lines at most, so they stay level and readable under narrow columns."""
-    return ["<br>".join(textwrap.wrap(label, width, max_lines=2, placeholder="…")) for label in labels]
+def _shortened(labels: Iterable[str], width: int = 28) -> list[str]:
+    """Issue labels on one line (plotly can turn one line, not two, when columns get narrow),
+    cut at a word; the hover gives the whole label."""
+    return [textwrap.shorten(label, width, placeholder="…") for label in labels]
 
 
 def stance_legend() -> list[tuple[str, str]]:

@@ -54,22 +54,40 @@ def markdown_brief(
     frame: pd.DataFrame,
     text_column: str,
     intro: str = "",
+    group_column: str | None = None,
 ) -> str:
-    """A brief of the current view: one bullet per row, each with a footnote to its source sentence."""
+    """A brief of the current view: its full link on top, then one entry per finding, each with
+    footnotes to its source sentences.
+
+    A finding is a row, or with ``group_column`` (an event's id) every row of one value: its text is
+    the first row's, its evidence all the rows' sentences (each once), so an event reported in three
+    sentences is one entry with three footnotes, not three entries."""
     missing = [c for c in (*PROVENANCE, text_column) if c not in frame.columns]
     if missing:
         raise ValueError(f"the frame lacks the columns {missing} a brief cites")
-    lines = [f"# {title}", ""]
+    shown = f"<{link}>" if link.startswith(("http://", "https://")) else f"`{link}`"  # autolinked
+    lines = [f"# {title}", "", f"View: {shown}", ""]
     lines += [intro, ""] if intro else []
-    lines += [f"View: `{link}`", ""]
     lines += [f"- {f}" for f in filters] or ["- no filter: the whole corpus"]
     lines += ["", "## Findings", ""]
-    notes = [footnote(row) for _, row in frame.iterrows()]
-    lines += [f"- {_one_line(text)}[^{i}]" for i, text in enumerate(frame[text_column], start=1)]
+    notes: list[str] = []
+    for _, rows in _findings(frame, group_column):
+        marks = ""
+        for _, row in rows.drop_duplicates(["doc_id", "start", "end"]).iterrows():
+            notes.append(footnote(row))
+            marks += f"[^{len(notes)}]"
+        lines.append(f"- {_one_line(rows[text_column].iloc[0])}{marks}")
     if frame.empty:
         lines.append("- Nothing matches these filters.")
     lines += [""] + [f"[^{i}]: {note}" for i, note in enumerate(notes, start=1)]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _findings(frame: pd.DataFrame, group_column: str | None) -> list[tuple[object, pd.DataFrame]]:
+    """The frame's findings in the frame's order: one row each, or the rows of one group value."""
+    if group_column is None:
+        return [(i, frame.iloc[[i]]) for i in range(len(frame))]
+    return list(frame.groupby(group_column, sort=False))
 
 
 def describe_filters(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from lib.extract.dates.values import period
@@ -16,7 +18,7 @@ from lib.view.frames import (
     sentence_lookup,
     table,
 )
-from lib.view.urls import reader_link
+from lib.view.urls import ROW_CHOICES, reader_link
 
 
 def event_in_view(event: Event, docs: dict[str, Document], filters: Filters) -> bool:
@@ -67,7 +69,7 @@ def _rows_of(analysis: Analysis, event: Event, group: str, filters: Filters) -> 
         docs = [analysis.document(d) for d in event_doc_ids(event)]
         return sorted({d.source or d.id for d in docs if doc_in_view(d, reporting(filters))})
     keep = [a for a in event.actors if not filters.actors or a in filters.actors]
-    return [actor_name(analysis, a) for a in keep] or ["(no actor)"]
+    return [actor_name(analysis, a) for a in keep] or [NO_ACTOR]
 
 
 def timeline_frame(analysis: Analysis, filters: Filters, group: str) -> pd.DataFrame:
@@ -88,3 +90,52 @@ def timeline_frame(analysis: Analysis, filters: Filters, group: str) -> pd.DataF
         }
         rows.extend({**common, "row": r} for r in _rows_of(analysis, e, group, filters))
     return table(rows, TIMELINE_COLUMNS)
+
+
+def event_count(analysis: Analysis, filters: Filters) -> int:
+    """The events in view, counted as every page counts them: distinct events."""
+    return len({e.id for e in events_in_view(analysis, filters)})
+
+
+NO_ACTOR = "(no actor)"
+
+
+def ranked_rows(frame: pd.DataFrame) -> list[str]:
+    """The timeline's rows, most events first (ties by name, case ignored); "(no actor)" last."""
+    counts = frame.drop_duplicates(["event_id", "row"]).groupby("row")["event_id"].size()
+    return sorted(counts.index, key=lambda r: (r == NO_ACTOR, -int(counts[r]), r.casefold(), r))
+
+
+@dataclass(frozen=True)
+class RowChoice:
+    """The rows a timeline shows and what the others hold."""
+
+    shown: list[str]
+    total: int  # rows there are
+    hidden_events: int  # events in none of the rows shown
+
+
+def top_rows(frame: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, RowChoice]:
+    """The ``limit`` most active rows of a timeline frame (0: all), in rank order."""
+    ranked = ranked_rows(frame) if not frame.empty else []
+    shown = ranked if limit <= 0 else ranked[:limit]
+    kept = frame[frame["row"].isin(shown)]
+    hidden = frame["event_id"].nunique() - kept["event_id"].nunique() if not frame.empty else 0
+    return kept, RowChoice(shown, len(ranked), int(hidden))
+
+
+def row_options(current: int) -> list[int]:
+    """The Timeline's row counts to pick from, the link's own among them (0 last: all)."""
+    counts = sorted({*(n for n in ROW_CHOICES if n > 0), *([current] if current > 0 else [])})
+    return [*counts, 0]
+
+
+def rows_note(choice: RowChoice, group: str) -> str:
+    """What the rows shown leave out, in words (empty when every row is shown)."""
+    if len(choice.shown) >= choice.total:
+        return ""
+    kind = "actors" if group == "actor" else "sources"
+    note = f"the {len(choice.shown)} most active of {choice.total} {kind} are shown"
+    if choice.hidden_events:
+        note += f"; {choice.hidden_events} event(s) involve none of them (show more rows to see them)"
+    return note

@@ -29,6 +29,7 @@ from lib.view.filters import Filters as Filters  # re-exported: pages, tools and
 PARAMS: dict[str, str] = {
     **{p.name: p.meaning for p in filter_defs.PARAMS},
     "group": "Timeline rows: `actor` or `source`",
+    "rows": "Timeline: how many rows, the most active first: a number (default 15) or `all`",
     "focus": "Actor positions: the actor whose statements and profile are shown",
     "issue": "Actor positions: the issue whose statements are shown",
     "a": "Source comparison: id of the left document",
@@ -41,12 +42,15 @@ FILTER_PARAMS = tuple(p.name for p in filter_defs.PARAMS)
 # The page-specific parameters, by page name (the URL path of a page in pages/).
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "": (),
-    "Timeline": ("group",),
+    "Timeline": ("group", "rows"),
     "Actor_positions": ("focus", "issue"),
     "Source_comparison": ("a", "b"),
     "Reader": ("doc", "start", "end"),
 }
 GROUPS = ("actor", "source")
+DEFAULT_ROWS = 15  # the Timeline's rows by default: readable without scrolling (issue #18)
+ROW_CHOICES = (15, 30, 60, 0)  # what the Timeline offers; 0 is every row ("all" in a link)
+MAX_ROWS_PARAM = 10_000
 # Only ASCII digits: str.isdigit also accepts "²" and "١", which int() then refuses or reads
 # differently, and nine digits keep int() far from its 4,300-digit limit.
 _OFFSET = re.compile(r"[0-9]{1,9}")
@@ -59,6 +63,7 @@ class View:
 
     filters: Filters = field(default_factory=Filters)
     group: str = "actor"
+    rows: int = DEFAULT_ROWS  # 0: all
     focus: str | None = None
     issue: str | None = None
     a: str | None = None
@@ -162,6 +167,7 @@ def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[
     view = View(
         filters=filters,
         group=group,
+        rows=_parse_rows(_one(params, "rows"), notices),
         focus=_pick(_one(params, "focus"), choices.actors, "actor", notices),
         issue=_pick(_one(params, "issue"), choices.issues, "issue", notices),
         a=_pick(_one(params, "a"), choices.docs, "document", notices),
@@ -173,6 +179,25 @@ def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[
     return view, notices
 
 
+def _parse_rows(value: str | None, notices: list[str]) -> int:
+    if value is None:
+        return DEFAULT_ROWS
+    if value == "all":
+        return 0
+    count = parse_offset(value)
+    if count is None or not 0 < count <= MAX_ROWS_PARAM:
+        notices.append(f"Unknown number of timeline rows “{echo(value)}”: showing {DEFAULT_ROWS}.")
+        return DEFAULT_ROWS
+    return count
+
+
+def rows_param(rows: int) -> str | None:
+    """The ``rows`` value of a link: None for the default, ``all`` for every row."""
+    if rows == DEFAULT_ROWS:
+        return None
+    return "all" if rows <= 0 else str(rows)
+
+
 def filter_params(filters: Filters) -> dict[str, list[str]]:
     return filter_defs.encode(filters)
 
@@ -180,6 +205,7 @@ def filter_params(filters: Filters) -> dict[str, list[str]]:
 def _page_values(view: View) -> dict[str, str | None]:
     return {
         "group": None if view.group == "actor" else view.group,
+        "rows": rows_param(view.rows),
         "focus": view.focus,
         "issue": view.issue,
         "a": view.a,
@@ -216,7 +242,7 @@ def reader_link(doc_id: str, start: int, end: int, filters: Filters | None = Non
     return view_link(view, "Reader")
 
 
-VIEW_FIELDS = ("group", "focus", "issue", "a", "b", "doc", "start", "end")
+VIEW_FIELDS = ("group", "rows", "focus", "issue", "a", "b", "doc", "start", "end")
 
 
 def updated(view: View, name: str, value: Any) -> View:

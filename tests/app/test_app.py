@@ -196,7 +196,7 @@ def test_document_pickers_name_source_title_and_date() -> None:
 
 @pytest.fixture
 def fresh_caches() -> Iterator[None]:
-    caches = (ui.cached_index, ui.cached_slice, ui.folder_analysis)
+    caches = (ui.cached_index, ui.cached_slice, ui.folder_cache)
     for cache in caches:
         cache.clear()
     yield

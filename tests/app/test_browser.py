@@ -350,3 +350,113 @@ def test_hostile_links_and_reports_stay_text(browser: Any, hostile_server: Serve
         assert page.get_by_text("<script>window.tgEvil", exact=False).count() >= 1  # shown as text
     page.screenshot(path=str(SHOTS / "Reader-hostile.png"), full_page=True)
     context.close()
+
+
+# --- the Timeline of a corpus of 40 reports: short, with readable ticks ----------------------
+
+# Invented actors, places and happenings for generated reports (no real text).
+GEN_ACTORS = [
+    f"{first} {last}"
+    for first in ("Mara", "Ivo", "Lena", "Tomas", "Edda")
+    for last in ("Holt", "Pax", "Varga", "Lind", "Okoro", "Brandt")
+]
+GEN_PLACES = ["Valdoria", "Norland", "Eastland", "Portmere", "Odrin"]
+GEN_ACTS = [
+    "{a} met {b} in {p} on {d} to discuss the grain corridor.",
+    "On {d}, {a} announced that {p} would reopen its river port.",
+    "{a} said on {d} that talks with {b} would continue next week.",
+    "Troops of {p} shelled the outskirts of Odrin on {d}, {a} said.",
+    "{a} and {b} spoke by telephone on {d} about prisoner exchanges.",
+]
+
+
+def generated_reports(n: int = 40, seed: int = 3) -> list[dict[str, str]]:
+    """``n`` fictional reports of one week of a crisis: two outlets, dated statements, a caption,
+    a repeated live-blog paragraph, and a background sentence from years before."""
+    import random
+    from datetime import date, timedelta
+
+    rng = random.Random(seed)
+    docs = []
+    for i in range(n):
+        day = date(2022, 7, 22) + timedelta(days=rng.randint(0, 8))
+        paragraphs = []
+        for _ in range(rng.randint(5, 9)):
+            when = day - timedelta(days=rng.randint(0, 3))
+            a, b = rng.sample(GEN_ACTORS, 2)
+            paragraphs.append(
+                rng.choice(GEN_ACTS).format(a=a, b=b, p=rng.choice(GEN_PLACES), d=f"{when:%-d %B %Y}")
+            )
+        paragraphs.insert(
+            2,
+            f"{rng.choice(GEN_ACTORS)} speaks in {rng.choice(GEN_PLACES)} on {day:%-d %B}. Photograph: Staff",
+        )
+        paragraphs.append(paragraphs[0])  # a live blog repeats its summary
+        paragraphs.append(
+            f"{rng.choice(GEN_PLACES)} signed a border treaty in March {rng.choice((2012, 2014))}."
+        )
+        docs.append(
+            {
+                "id": f"gen-{i:03d}",
+                "source": ("Evening Post", "Morning Star")[i % 2],
+                "date": day.isoformat(),
+                "title": f"Crisis report {i}",
+                "text": "\n\n".join(paragraphs),
+            }
+        )
+    return docs
+
+
+@pytest.fixture(scope="module")
+def generated_server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    import json
+
+    folder = tmp_path_factory.mktemp("generated-reports")
+    with (folder / "reports.jsonl").open("w", encoding="utf-8") as out:
+        for doc in generated_reports():
+            out.write(json.dumps(doc) + "\n")
+    log = tmp_path_factory.mktemp("streamlit-generated") / "server.log"
+    with running_server(browser, log, {**os.environ, "TRIANGULATE_DATA": str(folder)}) as srv:
+        yield srv
+
+
+TICK_BOXES = """(sel) => [...document.querySelectorAll(sel)].map(t => {
+  const r = t.getBoundingClientRect(); return [t.textContent, r.left, r.right, r.top, r.bottom];
+})"""
+
+
+def _overlapping(boxes: list[list[Any]]) -> list[tuple[str, str]]:
+    return [
+        (a[0], b[0])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a[1] < b[2] and b[1] < a[2] and a[3] < b[4] and b[3] < a[4]
+    ]
+
+
+@pytest.mark.parametrize("width", [1400, 600])
+def test_timeline_of_forty_reports_is_short_and_readable(
+    browser: Any, generated_server: Server, width: int
+) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": 1200})
+    page = context.new_page()
+    page.goto(f"{generated_server.url}/")
+    page.locator('[data-testid="stMetricValue"]').nth(3).wait_for(timeout=240_000)
+    wait_ready(page)
+    overview_events = int(page.locator('[data-testid="stMetricValue"]').nth(3).inner_text())
+    page.goto(f"{generated_server.url}/Timeline")
+    wait_ready(page)
+    with generated_server.explain(f"Timeline at {width} px"):
+        chart = page.locator(".js-plotly-plot").first
+        chart.wait_for(state="visible", timeout=60_000)
+        box = chart.bounding_box()
+        assert box is not None and box["height"] <= 1500, f"the chart is {box} tall"
+        for axis_ticks in (".xtick text", ".x2tick text", ".ytick text"):
+            boxes = page.evaluate(TICK_BOXES, axis_ticks)
+            assert boxes or axis_ticks == ".x2tick text", f"no {axis_ticks} labels"
+            assert not _overlapping(boxes), f"{axis_ticks} labels overlap: {_overlapping(boxes)}"
+        heading = page.get_by_text("Events in view (", exact=False).first.inner_text()
+        assert f"({overview_events})" in heading, (heading, overview_events)
+    page.screenshot(path=str(SHOTS / f"Timeline-generated-{width}.png"), full_page=True)
+    context.close()

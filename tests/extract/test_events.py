@@ -122,9 +122,60 @@ def test_embedded_post_is_one_event(nlp: Any) -> None:
     text = f"Talks went on.\n\n{post}"
     start = text.index("We have")
     doc = _doc("a", text, blocks=(Block("body", 0, 14), Block("embedded_post", start, len(text))))
-    events = _events(nlp, doc, [_date(doc, "March 9, 2022", "2022-03-09")], [], [])
+    quote = Quote("a", "mara-holt", "Mara Holt", post, "direct", None, start, len(text), 0.9)
+    mentions = [_mention(doc, "Mara Holt", "mara-holt")]
+    events = _events(nlp, doc, [_date(doc, "March 9, 2022", "2022-03-09")], mentions, [quote])
     assert [(e.date, e.summary[:30]) for e in events] == [("2022-03-09", "We have sent our reply to the ")]
     assert events[0].evidence[0].end == len(text)
+
+
+# Invented captions and posts: an event only when they tell a completed action by a known actor.
+@pytest.mark.parametrize(
+    ("kind", "text", "expected"),
+    [
+        ("caption", "Mara Holt speaks to reporters in the capital on March 3.", 0),  # the picture
+        ("caption", "Smoke rises over the harbour of Portmere on March 3.", 0),
+        ("caption", "Eastland troops shelled the harbour of Portmere on March 3.", 1),  # reports one
+        ("embedded_post", "Great to see so many friends in Portmere on March 3!", 0),
+        ("heading", "Eastland leader visits Portmere on March 3", 0),
+        ("body", "Mara Holt spoke to reporters in the capital on March 3.", 1),  # prose is an event
+    ],
+)
+def test_captions_and_posts_are_events_only_when_they_report_one(
+    nlp: Any, kind: Any, text: str, expected: int
+) -> None:
+    body = "Talks went on."
+    full = f"{body}\n\n{text}"
+    start = full.index(text)
+    doc = _doc("a", full, blocks=(Block("body", 0, len(body)), Block(kind, start, len(full))))
+    mentions = [
+        _mention(doc, name, name.split()[0].lower()) for name in ("Mara Holt", "Eastland") if name in text
+    ]
+    events = _events(nlp, doc, [_date(doc, "March 3", "2022-03-03")], mentions, [])
+    assert len(events) == expected
+
+
+# An invented live blog that repeats its summary paragraph, word for word or nearly.
+REPEAT = "On March 3, Eastland troops shelled the harbour of Portmere for six hours."
+NEARLY = "On March 3, Eastland troops shelled the harbour of Portmere for about six hours."
+OTHER = "On March 3, Eastland troops closed the bridge over the Vell river near Portmere."
+
+
+@pytest.mark.parametrize(
+    ("second", "count"),
+    [(REPEAT, 1), (NEARLY, 1), (OTHER, 2)],  # repeats are one event; a different action is not
+)
+def test_repeated_paragraphs_are_one_event(nlp: Any, second: str, count: int) -> None:
+    text = f"{REPEAT}\n\nLive updates follow.\n\n{second}"
+    doc = _doc("a", text)
+    start = text.rindex(second[:20])
+    dates = [_date(doc, "March 3", "2022-03-03")]
+    dates.append(DateMention("a", "March 3", start + 3, start + 10, "2022-03-03", "day"))
+    mentions = [_mention(doc, "Eastland", "eastland")]
+    mentions.append(Mention("a", "eastland", "Eastland", start + 12, start + 20))
+    events = _events(nlp, doc, dates, mentions, [])
+    assert len(events) == count
+    assert len({e.id for e in events}) == count  # and no two events share an id
 
 
 def _ev(doc_id: str, date: str, precision: Any, actors: tuple[str, ...], text: str) -> Event:
@@ -174,6 +225,46 @@ NEGATIVES = [
 @pytest.mark.parametrize("other", NEGATIVES)
 def test_merge_negative(other: Event) -> None:
     assert len(merge_events([REPLY_A, other])) == 2
+
+
+CALL = "Mara Holt and Ivo Pax spoke by telephone about the grain corridor."
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "joined"),
+    [
+        # two stated days never join, however alike their words
+        (("2022-07-29", "day"), ("2022-07-27", "day"), False),
+        (("2022-07-29", "day"), ("2022-07-29", "day"), True),
+        # a bound joins a date of the days just before it, not an older one
+        (("2022-07-29", "on_or_before"), ("2022-07-27", "day"), True),
+        (("2022-07-29", "on_or_before"), ("2022-07-02", "day"), False),
+        (("2017-03-23", "on_or_before"), ("2012-08-21", "day"), False),
+        (("2017-03-23", "on_or_before"), ("2013", "year"), False),
+        (("2022-07-29", "on_or_before"), ("2022-07", "month"), True),
+        # two bounds: reports of the same week
+        (("2022-07-29", "on_or_before"), ("2022-07-27", "on_or_before"), True),
+        (("2022-07-29", "on_or_before"), ("2021-07-29", "on_or_before"), False),
+    ],
+)
+def test_merge_keeps_dates_apart(a: tuple[str, Any], b: tuple[str, Any], joined: bool) -> None:
+    one = _ev("x", a[0], a[1], ("mara-holt", "ivo-pax"), CALL)
+    two = _ev("y", b[0], b[1], ("mara-holt",), CALL)
+    assert len(merge_events([one, two])) == (1 if joined else 2)
+
+
+@pytest.mark.parametrize(
+    ("date_b", "precision_b", "joined"),
+    [
+        ("2022-07-29", "day", True),  # the same day: fewer shared words suffice
+        ("2022-07-29", "on_or_before", False),  # a bound: the words must say more
+    ],
+)
+def test_merge_needs_more_words_when_dates_say_less(date_b: str, precision_b: Any, joined: bool) -> None:
+    one = _ev("x", "2022-07-29", "day", ("mara-holt",), "On Friday Mara Holt visited the port of Odrin.")
+    text = "Holt met dockers and praised the port workers at Odrin."
+    two = _ev("y", date_b, precision_b, ("mara-holt",), text)
+    assert len(merge_events([one, two])) == (1 if joined else 2)
 
 
 @pytest.mark.parametrize(
@@ -418,7 +509,7 @@ def _naive_merge(events: list[Event]) -> list[Event]:
             if sources[i] & sources[j] or actors[i].isdisjoint(actors[j]):
                 continue
             score = cosine(vectors[i], vectors[j])
-            if score >= ev.MERGE_MIN and ev._dates_compatible(a, events[j]):
+            if ev._dates_compatible(a, events[j]) and score >= ev.merge_min(a, events[j]):
                 pairs.append((-score, i, j))
     pairs.sort()
     clusters = {i: [events[i]] for i in range(len(events))}

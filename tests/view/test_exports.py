@@ -41,6 +41,50 @@ def test_brief_footnotes_every_row(quotes: pd.DataFrame) -> None:
     assert brief.count("[^") == 2 * len(quotes)
 
 
+# Invented evidence: one event told in two sentences of one report and one of another, a second
+# event in one sentence, and a repeated row of the first (the same sentence twice).
+EVIDENCE = pd.DataFrame(
+    {
+        "event_id": ["e1", "e1", "e1", "e1", "e2"],
+        "line": ["2022-07-29 — Valdoria shelled the port"] * 4 + ["2022-07-30 — Norland closed the border"],
+        "doc_id": ["d1", "d1", "d2", "d1", "d2"],
+        "source": ["Evening Post", "Evening Post", "Morning Star", "Evening Post", "Morning Star"],
+        "date": ["2022-07-29", "2022-07-29", "2022-07-30", "2022-07-29", "2022-07-30"],
+        "start": [0, 40, 10, 0, 80],
+        "end": [30, 70, 50, 30, 120],
+        "sentence": ["one", "two", "three", "one", "four"],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("group", "entries", "notes"),
+    [("event_id", 2, 4), (None, 5, 5)],  # grouped: one entry per event, each sentence cited once
+)
+def test_brief_groups_evidence_by_finding(group: str | None, entries: int, notes: int) -> None:
+    brief = exports.markdown_brief("Timeline brief", "Timeline", [], EVIDENCE, "line", group_column=group)
+    findings = [line for line in brief.splitlines() if line.startswith("- 2022")]
+    assert len(findings) == entries
+    assert sum(line.startswith("[^") for line in brief.splitlines()) == notes
+    if group:
+        assert findings[0] == "- 2022-07-29 — Valdoria shelled the port[^1][^2][^3]"
+
+
+@pytest.mark.parametrize(
+    ("link", "shown"),
+    [
+        (
+            "http://localhost:8501/Timeline?group=source&rows=30",
+            "View: <http://localhost:8501/Timeline?group=source&rows=30>",
+        ),
+        ("Timeline?rows=all", "View: `Timeline?rows=all`"),  # not a full link: shown as code
+    ],
+)
+def test_brief_opens_with_the_view_link(link: str, shown: str) -> None:
+    brief = exports.markdown_brief("Timeline brief", link, [], EVIDENCE, "line", group_column="event_id")
+    assert brief.splitlines()[2] == shown
+
+
 def test_brief_of_nothing_says_so(quotes: pd.DataFrame) -> None:
     brief = exports.markdown_brief("Quotes", "Timeline", [], quotes.head(0), "quote")
     assert "Nothing matches these filters" in brief and "no filter" in brief

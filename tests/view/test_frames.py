@@ -320,7 +320,7 @@ def test_long_quiet_stretches_are_cut_from_the_time_axis(days: list[str], breaks
     assert len(fig.layout.xaxis.rangebreaks) == breaks
 
 
-def test_heatmap_grows_with_actors_and_wraps_issue_labels() -> None:
+def test_heatmap_grows_with_actors_and_keeps_issue_labels_apart() -> None:
     def positions(actors: int) -> pd.DataFrame:
         rows = [
             {
@@ -335,5 +335,6 @@ def test_heatmap_grows_with_actors_and_wraps_issue_labels() -> None:
 
     small, large = charts.positions_figure(positions(2)), charts.positions_figure(positions(12))
     assert small.layout.height >= 300 and large.layout.height >= 12 * 40
-    assert all(len(t.split("<br>")) == 2 for t in large.layout.xaxis.ticktext)
-    assert large.layout.xaxis.tickangle == 0
+    # one line, cut at a word, no fixed angle: plotly turns labels that would overlap (600 px)
+    assert all("<br>" not in t and len(t) <= 28 for t in large.layout.xaxis.ticktext)
+    assert large.layout.xaxis.tickangle is None

@@ -8,6 +8,14 @@ When a date hangs on a noun or a subordinate verb ("given the annexation of Crim
 the event is that phrase, not the sentence around it.
 Events from different sources merge when their dates are compatible, they share an actor
 and their words are alike (lib/text/similarity.py); an explicit date beats an "on or before".
+The less the dates pin an event, the more alike its words must be, and an "on or before R" only
+meets dates in the days before R: news tells what is new (the recency of news values, Galtung &
+Ruge 1965, "The Structure of Foreign News"), so an undated statement in a 2017 report is not a
+2012 happening.
+A report that repeats a paragraph (a live blog's "key events" summary, a wire story's recap)
+repeats an event, not a new one: identical or near-identical sentences of one document are one.
+Captions, embedded posts and headings are events only when they report one: a completed action
+by a known actor. A caption in the present tense describes its picture (AP style).
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ import re
 from array import array
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,7 +36,15 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from lib import LEXICONS
-from lib.extract.events.links import STANDALONE, Draft, is_anterior, link_events, unit_words, verb_features
+from lib.extract.dates.values import period
+from lib.extract.events.links import (
+    STANDALONE,
+    Draft,
+    is_anterior,
+    linked_drafts,
+    unit_words,
+    verb_features,
+)
 from lib.read.blocks import paragraph_parts
 from lib.records import DateMention, Document, Event, Mention, Precision, Quote, Span
 from lib.text.similarity import TfIdf, Vector, candidate_pairs, cosine, terms
@@ -37,6 +54,13 @@ SUMMARY_CHARS = 160
 CLAUSE_HEADS = {"ROOT", "conj", "ccomp", "advcl", "parataxis"}
 ACTION_TAGS = {"VBD", "VBN", "VBZ"}  # a past, perfect or reporting-present main verb (not a copula)
 MERGE_MIN = 0.25  # cosine of two events' words from which they are one event
+# Same day, stated by both: the date already says much, so fewer shared words suffice; a bound
+# or a vaguer date says little, so more are needed. Scores lie in [0, 1] (unit TF-IDF vectors).
+MERGE_SAME_DAY = 0.18
+MERGE_IMPRECISE = 0.35
+RECENT_DAYS = 7  # an "on or before R" event meets only dates from R minus this many days on
+NEAR_DUPLICATE = 0.85  # Jaccard of two sentences' term sets from which one repeats the other
+NEAR_DUPLICATE_TERMS = 6  # fewer terms than this: only an identical sentence is a repeat
 # "at / during / after a press conference", up to three words between (determiners, adjectives).
 SETTING = r"\b(?:at|during|after|following|on the sidelines of)\s+(?:[\w’'-]+\s+){{0,3}}{}s?\b"
 OCCASIONS_PATH = LEXICONS / "occasions.yaml"
@@ -71,12 +95,60 @@ def extract_events(
     own_mentions = [m for m in mentions if m.doc_id == doc.id and m.actor_id not in places]
     own_quotes = [q for q in quotes if q.doc_id == doc.id and q.speaker_id]
     drafts: list[Draft] = []
+    seen: list[tuple[str, frozenset[str]]] = []
+    section = 0  # index of the first draft after the last heading: a statement runs on within one
     for unit in _units(doc, sdoc):
+        block = doc.block_at(unit.start)
+        if block and block.kind == "heading":
+            section = len(drafts)
+        if _repeats(unit, seen):
+            continue
         event = _event(doc, sdoc, unit, own_dates, own_mentions, own_quotes)
         if event is not None:
-            drafts = _continued(drafts, _draft(doc, sdoc, unit, event, own_mentions, own_quotes))
-    linked = link_events(drafts, doc.date)
-    return [make_event(e.date, e.precision, e.actors, e.evidence, e.sources) for e in linked]
+            seen.append(_fingerprint(unit))
+            new = _draft(doc, sdoc, unit, event, own_mentions, own_quotes)
+            drafts = _continued(drafts, new, section)
+    linked = [d.event for d in linked_drafts(drafts, doc.date) if reports_event(d)]
+    return _one_per_id([make_event(e.date, e.precision, e.actors, e.evidence, e.sources) for e in linked])
+
+
+def _one_per_id(events: Sequence[Event]) -> list[Event]:
+    """Events of one report with the same date and summary (hence id) are one: their evidence joined."""
+    kept: dict[str, Event] = {}
+    for e in events:
+        if e.id in kept:
+            host = kept[e.id]
+            actors = tuple(dict.fromkeys([*host.actors, *e.actors]))
+            evidence = tuple(dict.fromkeys([*host.evidence, *e.evidence]))
+            e = replace(host, actors=actors, evidence=evidence)
+        kept[e.id] = e
+    return list(kept.values())
+
+
+def _fingerprint(unit: Span) -> tuple[str, frozenset[str]]:
+    return " ".join(unit.text.casefold().split()), frozenset(terms(unit.text))
+
+
+def _repeats(unit: Span, seen: Sequence[tuple[str, frozenset[str]]]) -> bool:
+    """Whether a unit repeats one that already gave an event: the same text, or (long enough to
+    tell) nearly the same terms, as a live blog's recap repeats its entries."""
+    text, words = _fingerprint(unit)
+    for other_text, other_words in seen:
+        if text == other_text:
+            return True
+        long_enough = min(len(words), len(other_words)) >= NEAR_DUPLICATE_TERMS
+        if long_enough and len(words & other_words) / len(words | other_words) >= NEAR_DUPLICATE:
+            return True
+    return False
+
+
+def reports_event(draft: Draft) -> bool:
+    """Prose is an event (extract_events decided); a caption, post or heading only when it tells a
+    completed action by a known actor: "troops shelled the port on 3 March", not a picture's
+    "the minister speaks in the capital on 3 March" nor a post's "great talks today"."""
+    if draft.kind not in STANDALONE:
+        return True
+    return bool(draft.actions) and bool(draft.actors)
 
 
 def _draft(
@@ -105,12 +177,13 @@ def _draft(
     )
 
 
-def _continued(drafts: list[Draft], new: Draft) -> list[Draft]:
+def _continued(drafts: list[Draft], new: Draft, section: int = 0) -> list[Draft]:
     """Append a draft, or join it to the last prose one when it continues that statement.
 
-    Posts, captions and headings stand alone and do not break a run of prose around them.
+    Posts and captions stand alone and do not break a run of prose around them; a heading does
+    (drafts before ``section`` lie above it): it starts a new section, a live blog's next entry.
     """
-    prose = [i for i, d in enumerate(drafts) if d.kind not in STANDALONE]
+    prose = [i for i, d in enumerate(drafts) if d.kind not in STANDALONE and i >= section]
     if new.kind in STANDALONE or not prose or not _continues(drafts[prose[-1]], new):
         return [*drafts, new]
     i = prose[-1]
@@ -186,7 +259,8 @@ def _date_phrase(doc: Document, sdoc: SpacyDoc, unit: Span, date: DateMention) -
         return unit
     sub = list(governor.subtree)
     start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-    beyond_date = start < date.start or end > date.end
+    outside = doc.text[start : date.start] + " " + doc.text[date.end : end]
+    beyond_date = any(len(w) > 2 and w.isalpha() for w in re.findall(r"\w+", outside))  # not just "'s"
     if len(sub) < 3 or not beyond_date or not unit.start <= start < end <= unit.end:
         return unit
     return Span(doc.id, start, end, doc.text[start:end])
@@ -291,7 +365,7 @@ def merge_into(merged: Sequence[Event], new: Sequence[Event]) -> tuple[set[int],
             x, y = events[i], events[j]
             if not set(x.actors) & set(y.actors) or set(x.sources) & set(y.sources):
                 continue
-            if _dates_compatible(x, y) and (score := cosine(vectors[i], vectors[j])) >= MERGE_MIN:
+            if _dates_compatible(x, y) and (score := cosine(vectors[i], vectors[j])) >= merge_min(x, y):
                 pairs.append((score, i, j))
     best_first = ((i, j) for _, i, j in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])))
     touched = [c for c in _clusters(events, best_first) if any(k >= first_new for k in c.members)]
@@ -324,12 +398,12 @@ def _candidate_pairs(events: Sequence[Event], vectors: Sequence[Vector]) -> Iter
     (ties: by index). Held as three compact arrays, not a list of tuples: a wire story that many
     outlets carry makes millions of pairs."""
     scores, first, second = array("d"), array("q"), array("q")
-    for i, j in candidate_pairs(vectors, MERGE_MIN, [e.actors for e in events]):
+    for i, j in candidate_pairs(vectors, MERGE_SAME_DAY, [e.actors for e in events]):
         a, b = events[i], events[j]
         if set(a.sources) & set(b.sources) or not _dates_compatible(a, b):
             continue
         score = cosine(vectors[i], vectors[j])
-        if score >= MERGE_MIN:
+        if score >= merge_min(a, b):
             scores.append(score)
             first.append(i)
             second.append(j)
@@ -352,14 +426,35 @@ def _dates_compatible(a: Event, b: Event) -> bool:
 
 
 def _compatible(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    """Two (date, precision) fit one event: a bound admits any date up to it, prefixes nest."""
+    """Two (date, precision) fit one event: prefixes nest; a bound R admits the dates of the
+    RECENT_DAYS before it (and another bound within as many days)."""
     (date_a, prec_a), (date_b, prec_b) = a, b
-    if prec_a == "on_or_before" and prec_b == "on_or_before":
-        return True
     if prec_a == "on_or_before" or prec_b == "on_or_before":
-        exact, bound = (date_b, date_a) if prec_a == "on_or_before" else (date_a, date_b)
-        return exact[: len(bound)] <= bound
+        bound, other = (a, b) if prec_a == "on_or_before" else (b, a)
+        return _recent(bound[0], other)
     return date_a.startswith(date_b) or date_b.startswith(date_a)
+
+
+def _recent(bound: str, other: tuple[str, str]) -> bool:
+    """Whether ``other`` (a date, or another bound) can lie within RECENT_DAYS before ``bound``."""
+    last = period(bound)
+    span = period(other[0])
+    if last is None or span is None:  # an unreadable value: only the old prefix test
+        return other[0][: len(bound)] <= bound
+    window = (last[1] - timedelta(days=RECENT_DAYS), last[1])
+    if other[1] == "on_or_before":
+        return abs((span[1] - last[1]).days) <= RECENT_DAYS
+    return span[0] <= window[1] and span[1] >= window[0]
+
+
+def merge_min(a: Event, b: Event) -> float:
+    """The cosine two events' words need to be one: less on a day both state, more on a bound
+    or a vaguer date (the words must then say what the date does not)."""
+    if a.precision == b.precision == "day" and a.date == b.date:
+        return MERGE_SAME_DAY
+    if "on_or_before" in (a.precision, b.precision) or a.date != b.date:
+        return MERGE_IMPRECISE
+    return MERGE_MIN
 
 
 def _merge(cluster: list[Event]) -> Event:

@@ -1,0 +1,133 @@
+"""The Timeline's rows (the most active first, a choice for more) and its time axis (fitted to
+where the events are, tick labels apart), on invented frames."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pandas as pd
+import pytest
+
+from lib.view import axis, charts, timeline, urls
+
+
+def _frame(rows: dict[str, int], day: str = "2022-07-27") -> pd.DataFrame:
+    """``rows`` name -> number of events; event ids are unique per row and count."""
+    records = [
+        {
+            "event_id": f"{name}-{i}",
+            "day": pd.Timestamp(day),
+            "event_date": day,
+            "precision": "day",
+            "row": name,
+            "summary": f"event {i} of {name}",
+            "sources": "Evening Post",
+            "reported": "Evening Post: 2022-07-29",
+        }
+        for name, count in rows.items()
+        for i in range(count)
+    ]
+    return pd.DataFrame(records, columns=timeline.TIMELINE_COLUMNS)
+
+
+@pytest.mark.parametrize(
+    ("limit", "shown", "hidden"),
+    [
+        (2, ["Valdoria", "Mara Holt"], 13),  # most events first; the rest counted
+        (3, ["Valdoria", "Mara Holt", "ivo pax"], 11),  # a tie goes by name, case ignored
+        (0, ["Valdoria", "Mara Holt", "ivo pax", "Norland", "(no actor)"], 0),  # all; "(no actor)" last
+    ],
+)
+def test_top_rows(limit: int, shown: list[str], hidden: int) -> None:
+    frame = _frame({"Norland": 2, "ivo pax": 2, "Valdoria": 5, "Mara Holt": 3, "(no actor)": 9})
+    kept, choice = timeline.top_rows(frame, limit)
+    assert choice.shown == shown and choice.total == 5
+    assert set(kept["row"]) == set(shown)
+    assert choice.hidden_events == hidden
+    assert (timeline.rows_note(choice, "actor") == "") == (limit == 0)
+
+
+def test_default_chart_is_short_and_ordered_by_activity() -> None:
+    frame = _frame({f"Actor {i:03d}": 1 + i % 7 for i in range(240)})
+    kept, choice = timeline.top_rows(frame, urls.DEFAULT_ROWS)
+    fig = charts.timeline_figure(kept, "actor", choice.shown)
+    assert len(choice.shown) == 15 and fig.layout.height <= 1500
+    assert list(fig.layout.yaxis.ticktext) == choice.shown  # most active on top, not alphabetical
+    assert fig.layout.xaxis2.side == "top" and fig.layout.xaxis.side == "bottom"
+
+
+def _days(*spec: tuple[str, int]) -> list[pd.Timestamp]:
+    return [pd.Timestamp(day) for day, count in spec for _ in range(count)]
+
+
+@pytest.mark.parametrize(
+    ("days", "first", "before", "after"),
+    [
+        # a 2014 background event among 100 July 2022 events is folded away and counted
+        (_days(("2014-03-01", 1), ("2022-07-20", 50), ("2022-07-29", 49)), "2022-07-20", 1, 0),
+        # a tail close to the rest (within a quiet stretch) is kept
+        (_days(("2022-07-01", 1), ("2022-07-20", 50), ("2022-07-29", 49)), "2022-07-01", 0, 0),
+        # few events: none folded
+        (_days(("2014-03-01", 1), ("2022-07-20", 10)), "2014-03-01", 0, 0),
+        # late tail
+        (_days(("2022-07-20", 60), ("2022-07-29", 39), ("2023-05-01", 1)), "2022-07-20", 0, 1),
+    ],
+)
+def test_fit_window_folds_far_tails(days: list[pd.Timestamp], first: str, before: int, after: int) -> None:
+    window = axis.fit_window(days)
+    assert (window.first, window.before, window.after) == (pd.Timestamp(first), before, after)
+
+
+def test_a_set_date_is_not_folded() -> None:
+    days = _days(("2014-03-01", 1), ("2022-07-20", 99))
+    assert axis.fit_window(days, fold_start=False).before == 0
+
+
+SPANS = [
+    _days(("2022-07-27", 3)),  # one day
+    _days(("2022-07-25", 2), ("2022-07-29", 5)),  # days
+    [pd.Timestamp("2022-07-01") + pd.Timedelta(days=i) for i in range(0, 60, 2)],  # weeks
+    [pd.Timestamp("2022-01-01") + pd.Timedelta(days=i) for i in range(0, 360, 12)],  # months
+    [pd.Timestamp(f"{y}-{m:02d}-15") for y in range(2010, 2020) for m in (3, 9)],  # years, cut stretches
+    _days(("2010-05-01", 2), ("2014-03-01", 3), ("2018-11-01", 20), ("2022-07-29", 40)),  # far apart
+]
+
+
+@pytest.mark.parametrize("days", SPANS)
+def test_ticks_are_apart_and_inside(days: list[pd.Timestamp]) -> None:
+    window = axis.fit_window(days)
+    runs = axis.stretches(days, window)
+    values, labels = axis.ticks(runs)
+    assert 1 <= len(values) <= axis.MAX_TICKS and len(labels) == len(values)
+    scale = axis._Scale(runs)
+    shares = [scale.share(v) for v in values]
+    assert all(s is not None for s in shares)  # no tick in a cut stretch
+    known = [s for s in shares if s is not None]
+    assert all(b - a >= 1 / axis.MAX_TICKS - 1e-9 for a, b in pairwise(known))
+    assert values == sorted(values)
+
+
+def test_busiest_stretch_gets_a_tick() -> None:
+    days = _days(("2010-05-01", 2), ("2014-03-01", 3), ("2018-11-01", 20), ("2022-07-29", 400))
+    runs = axis.stretches(days, axis.fit_window(days))
+    values, _ = axis.ticks(runs)
+    assert pd.Timestamp("2022-07-29") in values
+
+
+@pytest.mark.parametrize(
+    ("query", "rows", "notices"),
+    [
+        ({}, 15, 0),
+        ({"rows": ["30"]}, 30, 0),
+        ({"rows": ["all"]}, 0, 0),
+        ({"rows": ["-4"]}, 15, 1),
+        ({"rows": ["x"]}, 15, 1),
+    ],
+)
+def test_rows_in_the_link(query: dict[str, list[str]], rows: int, notices: int) -> None:
+    choices = urls.Choices({}, (), (), {})
+    view, said = urls.parse_query(query, choices)
+    assert view.rows == rows and len(said) == notices
+    back = urls.query_params(view, "Timeline")
+    assert back.get("rows") == (query.get("rows") if not notices else None)
+    assert "rows" not in urls.query_params(view, "Reader")  # a Timeline choice only
