@@ -76,6 +76,8 @@ class Choices:
     sources: tuple[str, ...]
     docs: tuple[str, ...]
     issues: dict[str, str]  # id -> label
+    # old actor id -> the actor it was merged into (lib/view/corrections.py): an old link still opens
+    aliases: dict[str, str] = field(default_factory=dict)
 
 
 def choices_of(analysis: Analysis) -> Choices:
@@ -162,7 +164,9 @@ def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[
     view = View(
         filters=filters,
         group=group,
-        focus=_pick(_one(params, "focus"), choices.actors, "actor", notices),
+        focus=_pick(
+            filter_defs.known_actor(_one(params, "focus"), choices), choices.actors, "actor", notices
+        ),
         issue=_pick(_one(params, "issue"), choices.issues, "issue", notices),
         a=_pick(_one(params, "a"), choices.docs, "document", notices),
         b=_pick(_one(params, "b"), choices.docs, "document", notices),
