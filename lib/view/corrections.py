@@ -22,12 +22,13 @@ import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import yaml
 
 from lib.extract.positions import Issue, classify, load_issues
@@ -581,4 +582,76 @@ def _hide(work: _Work, hidden: set[str], analysis: Analysis) -> Analysis:
         mentions=tuple(m for m in work.mentions if m.actor_id not in hidden),
         quotes=tuple(replace(q, speaker_id=None) if q.speaker_id in hidden else q for q in work.quotes),
         events=tuple(_event_actors(e, [a for a in e.actors if a not in hidden]) for e in work.events),
+    )
+
+
+def union_rows(parts: Sequence[Analysis]) -> Analysis:
+    """The first analysis with the per-document rows of all (a store read once per merged id)."""
+    first = parts[0]
+    if len(parts) == 1:
+        return first
+
+    def joined(name: str) -> tuple[Any, ...]:
+        return tuple(dict.fromkeys(r for p in parts for r in getattr(p, name)))
+
+    return replace(first, quotes=joined("quotes"), mentions=joined("mentions"), sentences=joined("sentences"))
+
+
+def corrected_speakers(quotes: pd.DataFrame, c: Corrections, names: Mapping[str, str]) -> pd.DataFrame:
+    """A store's quotes frame (speaker, speaker_id, ...) with merged speakers under the actor they
+    joined and hidden ones unresolved; ``names``: the corrected actors' names by id."""
+    if quotes.empty or c.empty():
+        return quotes
+    ids = [resolve_actor_id(c, i) if i else "" for i in quotes["speaker_id"]]
+    hidden = set(c.hide)
+    ids = ["" if i in hidden else i for i in ids]
+    speakers = [names.get(i, s) if i else s for i, s in zip(ids, quotes["speaker"], strict=True)]
+    return quotes.assign(speaker_id=ids, speaker=speakers)
+
+
+# --- what the corrections page offers -----------------------------------------------------------
+
+
+def actor_label(actors: Mapping[str, Actor]) -> Callable[[str], str]:
+    """An actor picker's label: name, type and id (two actors may share a name)."""
+
+    def label(actor_id: str) -> str:
+        a = actors.get(actor_id)
+        return f"{a.name} · {a.type} · {a.id}" if a else actor_id
+
+    return label
+
+
+def actor_order(actors: Sequence[Actor]) -> list[str]:
+    return [a.id for a in sorted(actors, key=lambda a: (a.name.casefold(), a.id))]
+
+
+def surfaces_of(analysis: Analysis, actor_id: str) -> list[str]:
+    """The names an actor was seen under (mentions, speaker phrases, aliases), the most frequent first."""
+    seen: dict[str, int] = {}
+    forms = [m.text for m in analysis.mentions if m.actor_id == actor_id]
+    forms += [q.speaker_text for q in analysis.quotes if q.speaker_id == actor_id and q.speaker_text]
+    actor = analysis.actor(actor_id)
+    forms += list(actor.aliases) if actor else []
+    for form in forms:
+        seen[form.strip()] = seen.get(form.strip(), 0) + 1
+    return sorted((f for f in seen if f), key=lambda f: (-seen[f], f.casefold()))
+
+
+def document_quotes(analysis: Analysis, doc_id: str) -> pd.DataFrame:
+    """The quotes of one document for the speaker picker: key, speaker, quote, start, end."""
+    quotes = [q for q in analysis.quotes if q.doc_id == doc_id]
+    return pd.DataFrame(
+        {
+            "key": [quote_key(q) for q in quotes],
+            "speaker": [
+                (a.name if (a := analysis.actor(q.speaker_id or "")) else "")
+                or f"({q.speaker_text or 'none'})"
+                for q in quotes
+            ],
+            "quote": [q.text for q in quotes],
+            "start": [q.start for q in quotes],
+            "end": [q.end for q in quotes],
+        },
+        columns=["key", "speaker", "quote", "start", "end"],
     )

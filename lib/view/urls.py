@@ -45,6 +45,7 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "Actor_positions": ("focus", "issue"),
     "Source_comparison": ("a", "b"),
     "Reader": ("doc", "start", "end"),
+    "Corrections": (),
 }
 GROUPS = ("actor", "source")
 # Only ASCII digits: str.isdigit also accepts "²" and "١", which int() then refuses or reads
@@ -232,6 +233,16 @@ def updated(view: View, name: str, value: Any) -> View:
     changed = replace(view, **{name: value})
     # A span belongs to one document: choosing another document drops it.
     return replace(changed, start=None, end=None) if name == "doc" and value != view.doc else changed
+
+
+def follow_aliases(view: View, choices: Choices) -> View:
+    """``view`` with the actors merged into others (``choices.aliases``) named by their new ids:
+    a session's view made before a merge keeps showing the same actor."""
+    actors = tuple(dict.fromkeys(filter_defs.known_actor(a, choices) or a for a in view.filters.actors))
+    focus = filter_defs.known_actor(view.focus, choices)
+    if actors == view.filters.actors and focus == view.focus:
+        return view
+    return replace(view, filters=replace(view.filters, actors=actors), focus=focus)
 
 
 def merge_link(old: View, link: View, page: str) -> View:
