@@ -123,3 +123,29 @@ def test_a_malformed_corrections_file_says_so_and_pages_still_render(folder: Pat
     assert not at.exception
     said = [e.value for e in at.error]
     assert len(said) == 1 and "merges" in said[0] and "No corrections applied" in said[0]
+
+
+def test_a_store_applies_its_corrections_and_queries_merged_ids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a store the rows come from SQL by actor id: a merged actor's rows come along."""
+    from dashboard_fixtures import documents
+
+    from lib.records import Corpus
+    from lib.store.parallel import ingest_corpus
+
+    store = tmp_path / "store"
+    ingest_corpus(Corpus(documents()), store)
+    corr.save_corrections(store / corr.FILE_NAME, corr.Corrections(merge={"trentino": "rufus-firefly"}))
+    monkeypatch.setenv(ui.STORE_ENV, str(store))
+    timeline = page("pages/1_Timeline.py", actor="rufus-firefly")
+    assert not timeline.exception, [e.value for e in timeline.exception]
+    events = timeline.dataframe[0].value
+    assert events["event_id"].nunique() == 2  # Rufus Firefly's event and the one Trentino was extracted for
+    positions = page("pages/2_Actor_positions.py", actor="trentino", focus="trentino")  # an old link
+    assert not positions.exception and not positions.warning
+    assert positions.selectbox(key="w_focus").value == "rufus-firefly"
+    statements = positions.dataframe[0].value
+    assert set(statements["actor"]) == {"Rufus Firefly"} and set(statements["speaker"]) == {"Rufus Firefly"}
+    ingest_corpus(Corpus(documents()), store)  # an ingest again: the corrections stay
+    assert corr.load_corrections(store / corr.FILE_NAME).merge == {"trentino": "rufus-firefly"}
