@@ -32,7 +32,7 @@ if ui.corrections_in_session():
     )
 else:
     st.caption(
-        f"Saved to `{plain_md(str(ui.corrections_path()))}`, shared by every user of this dashboard "
+        f"Saved to {plain_md(str(ui.corrections_path()))}, shared by every user of this dashboard "
         "and kept when the reports are ingested or extracted again."
     )
 if said := st.session_state.pop(SAID, None):
