@@ -13,7 +13,7 @@ import hashlib
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -43,6 +43,7 @@ from lib.store.slices import (
     page_slice,
     store_index,
 )
+from lib.view import corrections as corr
 from lib.view import exports, frames, timeline, urls
 from lib.view.render import plain_md
 
@@ -57,6 +58,9 @@ UPLOAD_ROUND = "tg_upload_round"  # counts the files taken: each round gets a fr
 SESSION_ANALYSIS = "tg_session_analysis"
 STORE_ENV = "TRIANGULATE_STORE"  # a store folder (python -m lib ingest PATH --store DIR) to read
 DATA_ENV = "TRIANGULATE_DATA"  # a folder of reports to analyse instead of data/
+CORRECTIONS = "tg_corrections"  # this session's corrections, once it has uploads (never the file's)
+SESSION_CORRECTED = "tg_session_corrected"
+_CORRECTED: dict[str, tuple[Analysis, str, Analysis]] = {}  # folder -> (analysis, digest, corrected)
 
 
 @dataclass
@@ -330,10 +334,127 @@ def take_uploads(files: Sequence[UploadedFile]) -> bool:
 def forget_uploads() -> None:
     st.session_state.pop(UPLOADS, None)
     st.session_state.pop(SESSION_ANALYSIS, None)
+    st.session_state.pop(CORRECTIONS, None)
+    st.session_state.pop(SESSION_CORRECTED, None)
 
 
 def upload_names() -> list[str]:
     return [name for name, _docs, _errors in st.session_state.get(UPLOADS, {}).values()]
+
+
+# --- the analyst's corrections (lib/view/corrections.py) -----------------------------------
+
+
+def corrections_path() -> Path:
+    """``corrections.yaml`` in the store, else in the folder of reports the dashboard reads."""
+    return Path(os.environ.get(STORE_ENV) or os.environ.get(DATA_ENV) or str(DATA)) / corr.FILE_NAME
+
+
+def corrections_in_session() -> bool:
+    """A session with uploads keeps its corrections to itself: they may name its own documents."""
+    return bool(st.session_state.get(UPLOADS))
+
+
+_LOADED: dict[Path, tuple[tuple[int, int, int], corr.Corrections, str]] = {}  # path -> (stat, read, error)
+
+
+def _loaded() -> tuple[corr.Corrections, str]:
+    """The file's corrections and, when it cannot be used, why (then none apply); read again only
+    when the file changed (a save replaces it: a new inode)."""
+    path = corrections_path()
+    try:
+        st_ = path.stat()
+        stamp = (st_.st_ino, st_.st_mtime_ns, st_.st_size)
+    except OSError:
+        return corr.Corrections(), ""
+    held = _LOADED.get(path)
+    if held and held[0] == stamp:
+        return held[1], held[2]
+    try:
+        found, problem = corr.load_corrections(path), ""
+    except corr.CorrectionsError as err:
+        found, problem = corr.Corrections(), str(err)
+    _LOADED[path] = (stamp, found, problem)
+    return found, problem
+
+
+def _file_corrections() -> corr.Corrections:
+    return _loaded()[0]
+
+
+def current_corrections() -> corr.Corrections:
+    """The corrections in force: the file's, or (with uploads) this session's copy of them."""
+    if not corrections_in_session():
+        return _file_corrections()
+    if CORRECTIONS not in st.session_state:
+        st.session_state[CORRECTIONS] = _file_corrections()
+    held: corr.Corrections = st.session_state[CORRECTIONS]
+    return held
+
+
+def save_corrections(c: corr.Corrections) -> None:
+    if corrections_in_session():
+        st.session_state[CORRECTIONS] = c
+    else:
+        corr.save_corrections(corrections_path(), c)
+
+
+def _memo(held: MutableMapping[str, Any], key: str, base: Analysis, c: corr.Corrections) -> Analysis:
+    """``base`` corrected, kept while neither ``base`` nor the corrections' content change."""
+    digest = corr.digest(c)
+    last = held.get(key)
+    if last and last[0] is base and last[1] == digest:
+        result: Analysis = last[2]
+        return result
+    result = corr.apply_corrections(base, c)
+    held[key] = (base, digest, result)
+    return result
+
+
+def corrected_analysis() -> Analysis:
+    """``analysis()`` with the corrections applied (the session's own when it has uploads)."""
+    base, c = analysis(), current_corrections()
+    if corrections_in_session():
+        if SESSION_CORRECTED not in st.session_state:
+            st.session_state[SESSION_CORRECTED] = {}
+        return _memo(st.session_state[SESSION_CORRECTED], "session", base, c)
+    return _memo(_CORRECTED, os.environ.get(DATA_ENV) or str(DATA), base, c)
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def corrected_index(store: str, generation: str, digest: str, _c: corr.Corrections) -> StoreIndex:
+    index = cached_index(store, generation)
+    base = corr.apply_corrections(index.base, _c)
+    return replace(index, base=base, choices=urls.choices_of(base)) if base is not index.base else index
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def corrected_slice(
+    store: str, generation: str, name: str, view: urls.View, digest: str, _c: corr.Corrections
+) -> Slice:
+    """The page's slice read for the actors merged into the view's too, then corrected."""
+    raw = replace(view, filters=replace(view.filters, actors=corr.expand_actors(_c, view.filters.actors)))
+    focus = corr.members(_c, view.focus) if view.focus and name == "Actor_positions" else (view.focus,)
+    parts = [cached_slice(store, generation, name, replace(raw, focus=f)) for f in focus]
+    joined = corr.union_rows([p.analysis for p in parts])
+    return Slice(corr.apply_corrections(joined, _c), parts[0].notes)
+
+
+def corrected_rows(analysis: Analysis, doc_id: str | None = None, actor_id: str | None = None) -> Analysis:
+    """What the corrections page needs beyond a store's index, corrected: one report's quotes
+    (``doc_id``) or one actor's mentions and quotes (``actor_id``). A folder's analysis holds them."""
+    store = opened_store()
+    if not store:
+        return analysis
+    c = current_corrections()
+    if doc_id:
+        return corr.apply_corrections(documents_slice(cached_index(*store), [doc_id]).analysis, c)
+    view = urls.View(focus=actor_id)
+    return corrected_slice(*store, "Actor_positions", view, corr.digest(c), c).analysis
+
+
+def _with_aliases(choices: urls.Choices) -> urls.Choices:
+    return replace(choices, aliases=corr.merged_aliases(current_corrections(), choices.actors))
 
 
 # --- the view and the URL --------------------------------------------------------------
@@ -430,12 +551,18 @@ def page(title: str, name: str, how_to_read: str) -> tuple[Analysis, urls.View]:
     store = opened_store()
     if store:
         damage_notice(store[0])
-        index = _reading(store[0], lambda: cached_index(*store))
+        c = current_corrections()
+        index = _reading(store[0], lambda: corrected_index(*store, corr.digest(c), c))
         choices, bounds = index.choices, index.bounds
     else:
-        whole = analysis()
+        whole = corrected_analysis()
         choices, bounds = urls.choices_of(whole), frames.date_bounds(whole)
+    choices = _with_aliases(choices)
+    if problem := _loaded()[1]:
+        st.error(plain_md(f"No corrections applied: {problem}"))
     view = _sync_view(choices, name)
+    if (followed := urls.follow_aliases(view, choices)) != view:
+        view = st.session_state[VIEW] = followed
     st.title(title)
     st.caption(how_to_read)
     for notice in st.session_state.pop(NOTICES, []):
@@ -447,7 +574,7 @@ def page(title: str, name: str, how_to_read: str) -> tuple[Analysis, urls.View]:
     _write_query(view, name)
     if not store:
         return whole, view
-    part = _reading(store[0], lambda: cached_slice(*store, name, view))
+    part = _reading(store[0], lambda: corrected_slice(*store, name, view, corr.digest(c), c))
     for note in part.notes:
         st.info(plain_md(note))
     return part.analysis, view
@@ -462,13 +589,22 @@ def store_index_now() -> StoreIndex | None:
 def home_quotes(analysis: Analysis, view: urls.View) -> pd.DataFrame:
     """The quotes in view, as the home page counts them (on a store: the columns it needs only)."""
     index = store_index_now()
-    return overview_quotes(index, view.filters) if index else frames.quotes_frame(analysis, view.filters)
+    if not index:
+        return frames.quotes_frame(analysis, view.filters)
+    c = current_corrections()
+    quotes = overview_quotes(index, _raw_filters(view.filters))
+    return corr.corrected_speakers(quotes, c, {a.id: a.name for a in analysis.actors})
+
+
+def _raw_filters(f: urls.Filters) -> urls.Filters:
+    """The filters with the ids merged into their actors: what a store's uncorrected rows carry."""
+    return replace(f, actors=corr.expand_actors(current_corrections(), f.actors))
 
 
 def home_events(analysis: Analysis, view: urls.View) -> int:
     index = store_index_now()
     if index:
-        return count_events(index, view.filters)
+        return count_events(index, _raw_filters(view.filters))
     return timeline.event_count(analysis, view.filters)
 
 

@@ -33,8 +33,11 @@ MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
 LANGUAGE_SAMPLE_CHARS = 2000  # as on 5,000 for all 687 dev documents, 2.5x faster on long reports
 TITLE_MAX_CHARS = 90
 _SENTENCE_END = re.compile(r"[.!?…][”’\"»]?(?=\s)")
-# A folder's README/LICENSE describes the folder; it is not a report (given explicitly, it loads).
-NOT_DOCUMENTS = re.compile(r"^(?:readme|license|licence|notice|changelog)(?:\.\w+)?$", re.IGNORECASE)
+# A folder's README/LICENSE describes the folder, and its corrections.yaml holds the analyst's
+# corrections (lib/view/corrections.py): neither is a report (given explicitly, a README loads).
+NOT_DOCUMENTS = re.compile(
+    r"^(?:(?:readme|license|licence|notice|changelog)(?:\.\w+)?|corrections\.yaml)$", re.IGNORECASE
+)
 
 
 def detect_language(text: str) -> str:

@@ -148,10 +148,18 @@ class Filter:
     settle: Callable[[Filters, list[str]], Filters] = _as_is  # a check across its parameters
 
 
-def _resolve_actor(value: str, choices: Choices) -> str | None:
-    """An actor id, or a display name typed by hand (case-insensitive)."""
-    if value in choices.actors:
+def known_actor(value: str | None, choices: Choices) -> str | None:
+    """The id an actor merged into another goes by now (``choices.aliases``), else ``value``."""
+    if value is None or value in choices.actors:
         return value
+    return choices.aliases.get(value, value)
+
+
+def _resolve_actor(value: str, choices: Choices) -> str | None:
+    """An actor id (an old one of an actor merged into another too), or a display name typed by
+    hand (case-insensitive)."""
+    if (known := known_actor(value, choices)) in choices.actors:
+        return known
     by_name = {name.casefold(): aid for aid, name in choices.actors.items()}
     return by_name.get(value.strip().casefold())
 

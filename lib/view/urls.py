@@ -46,6 +46,7 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "Actor_positions": ("focus", "issue"),
     "Source_comparison": ("a", "b"),
     "Reader": ("doc", "start", "end"),
+    "Corrections": (),
 }
 GROUPS = ("actor", "source")
 DEFAULT_ROWS = 15  # the Timeline's rows by default: readable without scrolling (issue #18)
@@ -81,6 +82,8 @@ class Choices:
     sources: tuple[str, ...]
     docs: tuple[str, ...]
     issues: dict[str, str]  # id -> label
+    # old actor id -> the actor it was merged into (lib/view/corrections.py): an old link still opens
+    aliases: dict[str, str] = field(default_factory=dict)
 
 
 def choices_of(analysis: Analysis) -> Choices:
@@ -168,7 +171,9 @@ def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[
         filters=filters,
         group=group,
         rows=_parse_rows(_one(params, "rows"), notices),
-        focus=_pick(_one(params, "focus"), choices.actors, "actor", notices),
+        focus=_pick(
+            filter_defs.known_actor(_one(params, "focus"), choices), choices.actors, "actor", notices
+        ),
         issue=_pick(_one(params, "issue"), choices.issues, "issue", notices),
         a=_pick(_one(params, "a"), choices.docs, "document", notices),
         b=_pick(_one(params, "b"), choices.docs, "document", notices),
@@ -254,6 +259,16 @@ def updated(view: View, name: str, value: Any) -> View:
     changed = replace(view, **{name: value})
     # A span belongs to one document: choosing another document drops it.
     return replace(changed, start=None, end=None) if name == "doc" and value != view.doc else changed
+
+
+def follow_aliases(view: View, choices: Choices) -> View:
+    """``view`` with the actors merged into others (``choices.aliases``) named by their new ids:
+    a session's view made before a merge keeps showing the same actor."""
+    actors = tuple(dict.fromkeys(filter_defs.known_actor(a, choices) or a for a in view.filters.actors))
+    focus = filter_defs.known_actor(view.focus, choices)
+    if actors == view.filters.actors and focus == view.focus:
+        return view
+    return replace(view, filters=replace(view.filters, actors=actors), focus=focus)
 
 
 def merge_link(old: View, link: View, page: str) -> View:

@@ -460,3 +460,112 @@ def test_timeline_of_forty_reports_is_short_and_readable(
         assert f"({overview_events})" in heading, (heading, overview_events)
     page.screenshot(path=str(SHOTS / f"Timeline-generated-{width}.png"), full_page=True)
     context.close()
+
+
+# --- corrections: made in the page, kept across a reload and a restart --------------------------
+
+
+def pick(page: Any, testid: str, label: str, option: str) -> None:
+    """Choose ``option`` (its whole shown text) in the select widget labelled ``label``."""
+    box = page.locator(f'[data-testid="{testid}"]').filter(has_text=label).first
+    box.locator("input").click()
+    box.locator("input").fill(option)
+    page.keyboard.press("Enter")
+    if testid == "stMultiSelect":
+        page.keyboard.press("Escape")  # a multiselect keeps its list open
+    page.wait_for_timeout(300)
+
+
+@pytest.fixture(scope="module")
+def corrected_folder(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A copy of data/ (the repository's data/ is never written) and what the test picks in it:
+    two quoted actors to merge, the first report's first quote and another speaker for it."""
+    from lib.extract.pipeline import analyze_paths
+    from lib.view import frames, urls
+
+    folder = tmp_path_factory.mktemp("corrected-reports")
+    for seed in sorted((ROOT / "data").glob("seed-*.txt")):
+        shutil.copy(seed, folder / seed.name)
+    analysis = analyze_paths([folder])
+    choices = urls.choices_of(analysis)
+    quotes = frames.quotes_frame(analysis, urls.Filters())
+    quoted = [i for i in quotes["speaker_id"].value_counts().index if i in choices.actors]
+    if len(quoted) < 2:
+        pytest.skip("the seeds yield fewer than two quoted actors")
+    first = quotes[quotes["doc_id"] == analysis.documents[0].id].sort_values(["start", "end"]).iloc[0]
+    other = next(a for a in sorted(choices.actors) if a not in (*quoted[:2], first["speaker_id"]))
+    actors = {a.id: a for a in analysis.actors}
+
+    def label(aid: str) -> str:
+        return f"{actors[aid].name} · {actors[aid].type} · {aid}"
+
+    return {
+        "folder": folder,
+        "target": quoted[0],
+        "old": quoted[1],
+        "labels": {a: label(a) for a in (quoted[0], quoted[1], other)},
+        "names": {a: actors[a].name for a in (quoted[0], quoted[1], other)},
+        "quote": str(first["quote"]),
+        "speaker": other,
+    }
+
+
+def statements_count(page: Any) -> int:
+    text = page.get_by_text("All statements (").first.inner_text()
+    return int(text.split("(")[1].split(")")[0])
+
+
+def test_corrections_last_across_reload_and_restart(
+    browser: Any, tmp_path: Path, corrected_folder: dict[str, Any]
+) -> None:
+    from lib.view import corrections as corr
+
+    v = corrected_folder
+    env = {**os.environ, "TRIANGULATE_DATA": str(v["folder"])}
+    env.pop("TRIANGULATE_STORE", None)
+    context = browser.new_context(viewport={"width": 1400, "height": 1600}, accept_downloads=True)
+    page = context.new_page()
+    with running_server(browser, tmp_path / "first.log", env) as srv:
+        page.goto(f"{srv.url}/Actor_positions?focus={v['speaker']}")
+        wait_ready(page)
+        before = statements_count(page)
+        page.goto(f"{srv.url}/Corrections")
+        wait_ready(page)
+        with srv.explain("merging two actors in the page"):
+            pick(page, "stMultiSelect", "Actors to merge", v["labels"][v["old"]])
+            pick(page, "stSelectbox", "Into", v["labels"][v["target"]])
+            page.get_by_role("button", name="Merge").click()
+            page.get_by_text(f"Merged {v['names'][v['old']]} into", exact=False).wait_for(timeout=60_000)
+            wait_ready(page)
+            saved = corr.load_corrections(v["folder"] / corr.FILE_NAME)
+            assert saved.merge == {v["old"]: v["target"]}
+        with srv.explain("reassigning a quote's speaker in the page"):
+            page.get_by_role("tab", name="Quote speaker").click()
+            pick(page, "stSelectbox", "Said by", v["labels"][v["speaker"]])
+            page.get_by_role("button", name="Reassign").click()
+            page.get_by_text("is now said by", exact=False).wait_for(timeout=60_000)
+            wait_ready(page)
+            page.screenshot(path=str(SHOTS / "Corrections.png"), full_page=True)
+        page.reload()
+        wait_ready(page)
+        with srv.explain("after a reload"):
+            assert page.get_by_text("merged into", exact=False).count() >= 1
+    with running_server(browser, tmp_path / "second.log", env) as srv:  # a new process: read again
+        page.goto(f"{srv.url}/Actor_positions?focus={v['old']}")
+        wait_ready(page)
+        with srv.explain("the old actor's link after a restart"):
+            assert page.locator('[data-testid="stException"]').count() == 0
+            assert f"focus={v['target']}" in page.url, page.url
+            focus = page.locator('[data-testid="stSelectbox"]').filter(has_text="Actor").first
+            shown = focus.inner_text() + " " + focus.locator("input").input_value()
+            assert v["names"][v["target"]] in shown, shown
+            assert page.get_by_text("Unknown actor").count() == 0
+        page.goto(f"{srv.url}/Actor_positions?focus={v['speaker']}")
+        wait_ready(page)
+        with srv.explain("the reassigned quote on Actor positions and in its CSV"):
+            assert statements_count(page) == before + 1
+            with page.expect_download() as info:
+                page.get_by_role("button", name="CSV").last.click()
+            csv = Path(info.value.path()).read_text(encoding="utf-8")
+            assert v["quote"][:40] in csv
+    context.close()

@@ -1,0 +1,151 @@
+"""AppTest: the Corrections page writes corrections.yaml beside the corpus, every page shows them,
+an old actor link still opens, a bad import changes nothing, uploads keep theirs in the session."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from dashboard_fixtures import sample_analysis
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+import ui  # noqa: E402
+from lib.view import corrections as corr  # noqa: E402
+
+TIMEOUT = 60
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The sample analysis, read from a temporary folder (so data/ is never written)."""
+    monkeypatch.delenv(ui.STORE_ENV, raising=False)
+    monkeypatch.setenv(ui.DATA_ENV, str(tmp_path))
+    analysis = sample_analysis()
+    monkeypatch.setattr(ui, "bundled_analysis", lambda: analysis)
+    ui._CORRECTED.clear()
+    yield tmp_path
+    ui._CORRECTED.clear()
+
+
+def page(name: str = "pages/7_Corrections.py", **query: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / name), default_timeout=TIMEOUT)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def test_the_page_renders_with_no_corrections(folder: Path) -> None:
+    at = page()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == "Corrections"
+    assert any("None yet" in c.value for c in at.caption)
+    assert not (folder / corr.FILE_NAME).exists()
+
+
+def test_merge_writes_the_file_and_every_page_follows(folder: Path) -> None:
+    at = page()
+    at.multiselect(key="c_merge_sources").select("trentino")
+    at.selectbox(key="c_merge_target").set_value("rufus-firefly")
+    button(at, "Merge").click().run()  # type: ignore[attr-defined]
+    assert not at.exception, [e.value for e in at.exception]
+    saved = corr.load_corrections(folder / corr.FILE_NAME)
+    assert saved.merge == {"trentino": "rufus-firefly"} and saved.names["trentino"] == "Trentino"
+    assert any("merged into Rufus Firefly" in t.value for t in at.text)
+    positions = page("pages/2_Actor_positions.py", focus="trentino")  # an old link
+    assert not positions.exception and not positions.warning
+    assert positions.selectbox(key="w_focus").value == "rufus-firefly"
+    assert "trentino" not in positions.sidebar.multiselect(key="w_actors").options
+
+
+def test_undo_removes_a_correction(folder: Path) -> None:
+    corr.save_corrections(
+        folder / corr.FILE_NAME, corr.Corrections(hide=("geneva",), rename={"trentino": "L. T."})
+    )
+    at = page()
+    undo = [b for b in at.button if b.label == "Undo"]
+    assert len(undo) == 2
+    undo[0].click().run()
+    assert not at.exception
+    saved = corr.load_corrections(folder / corr.FILE_NAME)
+    assert len(corr.rows(saved, {})) == 1
+
+
+def button(at: AppTest, label: str) -> object:
+    return next(b for b in at.button if b.label == label)
+
+
+def test_speaker_reassigned_shows_on_actor_positions(folder: Path) -> None:
+    talks = next(q for q in sample_analysis().quotes if q.speaker_id == "trentino")
+    at = page()
+    at.selectbox(key="c_speaker_doc").set_value("beta-1").run()
+    at.selectbox(key="c_speaker_quote").set_value(corr.quote_key(talks))
+    at.selectbox(key="c_speaker_actor").set_value("rufus-firefly")
+    button(at, "Reassign").click().run()  # type: ignore[attr-defined]
+    assert not at.exception, [e.value for e in at.exception]
+    assert corr.load_corrections(folder / corr.FILE_NAME).speaker == {corr.quote_key(talks): "rufus-firefly"}
+    positions = page("pages/2_Actor_positions.py", focus="rufus-firefly", issue="talks")
+    statements = positions.dataframe[0].value
+    assert statements["speaker"].tolist() == ["Rufus Firefly"] and statements["actor"].tolist() == [
+        "Rufus Firefly"
+    ]
+
+
+def test_a_bad_import_changes_nothing(folder: Path) -> None:
+    corr.save_corrections(folder / corr.FILE_NAME, corr.Corrections(hide=("geneva",)))
+    at = page()
+    # AppTest has no file_uploader driver: the page's parser is what it calls
+    with pytest.raises(corr.CorrectionsError, match="unknown key"):
+        corr.loads("hidden: [geneva]\n")
+    assert corr.load_corrections(folder / corr.FILE_NAME).hide == ("geneva",)
+    assert not at.exception
+
+
+def test_uploads_keep_their_corrections_in_the_session(folder: Path) -> None:
+    at = AppTest.from_file(str(ROOT / "pages/7_Corrections.py"), default_timeout=TIMEOUT)
+    at.session_state[ui.UPLOADS] = {"sha": ("extra.txt", (), ())}
+    at.run()
+    assert any("this browser session only" in i.value for i in at.info)
+    at.multiselect(key="c_hide_actors").select("geneva")
+    button(at, "Hide").click().run()  # type: ignore[attr-defined]
+    assert not at.exception, [e.value for e in at.exception]
+    assert not (folder / corr.FILE_NAME).exists()
+    assert at.session_state[ui.CORRECTIONS].hide == ("geneva",)
+
+
+def test_a_malformed_corrections_file_says_so_and_pages_still_render(folder: Path) -> None:
+    (folder / corr.FILE_NAME).write_text("merges:\n  a: b\n", encoding="utf-8")
+    at = page("dashboard.py")
+    assert not at.exception
+    said = [e.value for e in at.error]
+    assert len(said) == 1 and "merges" in said[0] and "No corrections applied" in said[0]
+
+
+def test_a_store_applies_its_corrections_and_queries_merged_ids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a store the rows come from SQL by actor id: a merged actor's rows come along."""
+    from dashboard_fixtures import documents
+
+    from lib.records import Corpus
+    from lib.store.parallel import ingest_corpus
+
+    store = tmp_path / "store"
+    ingest_corpus(Corpus(documents()), store)
+    corr.save_corrections(store / corr.FILE_NAME, corr.Corrections(merge={"trentino": "rufus-firefly"}))
+    monkeypatch.setenv(ui.STORE_ENV, str(store))
+    timeline = page("pages/1_Timeline.py", actor="rufus-firefly")
+    assert not timeline.exception, [e.value for e in timeline.exception]
+    events = timeline.dataframe[0].value
+    assert events["event_id"].nunique() == 2  # Rufus Firefly's event and the one Trentino was extracted for
+    positions = page("pages/2_Actor_positions.py", actor="trentino", focus="trentino")  # an old link
+    assert not positions.exception and not positions.warning
+    assert positions.selectbox(key="w_focus").value == "rufus-firefly"
+    statements = positions.dataframe[0].value
+    assert set(statements["actor"]) == {"Rufus Firefly"} and set(statements["speaker"]) == {"Rufus Firefly"}
+    ingest_corpus(Corpus(documents()), store)  # an ingest again: the corrections stay
+    assert corr.load_corrections(store / corr.FILE_NAME).merge == {"trentino": "rufus-firefly"}
