@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from lib.extract import numbers, positions
+from lib.extract import numbers, positions, targets
 from lib.extract.actors import extract as actors
 from lib.extract.dates import extract as dates
 from lib.extract.events import extract as events
@@ -40,7 +40,11 @@ def extract_batch(docs: Sequence[Document], progress: Progress | None = None) ->
     pairs = list(zip(docs, sdocs, strict=True))
     found_actors, mentions = actors.extract_mentions(pairs, actors.load_registry())
     by_id = {a.id: a for a in found_actors}
-    found_quotes = [q for d, s in pairs for q in quotes.extract_quotes(d, s, mentions, by_id)]
+    found_quotes = [
+        q
+        for d, s in pairs
+        for q in targets.with_targets(d, s, quotes.extract_quotes(d, s, mentions, by_id), mentions, by_id)
+    ]
     found_dates = [t for d in docs for t in dates.extract_dates(d)]
     places = frozenset(a.id for a in found_actors if a.type == "place")
     doc_events = [
