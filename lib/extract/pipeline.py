@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from lib.extract import numbers, positions, targets
+from lib.extract import issues, numbers, positions, targets
 from lib.extract.actors import extract as actors
 from lib.extract.dates import extract as dates
 from lib.extract.events import extract as events
@@ -41,7 +41,7 @@ def extract_batch(docs: Sequence[Document], progress: Progress | None = None) ->
     found_actors, mentions = actors.extract_mentions(pairs, actors.load_registry())
     by_id = {a.id: a for a in found_actors}
     found_quotes = [
-        q
+        replace(q, phrases=issues.quote_phrases(s, q))
         for d, s in pairs
         for q in targets.with_targets(d, s, quotes.extract_quotes(d, s, mentions, by_id), mentions, by_id)
     ]
@@ -113,7 +113,11 @@ def analyze_corpus(corpus: Corpus, progress: Progress | None = None) -> Analysis
         dates=batch.dates,
         events=tuple(events.merge_events(batch.events)),
         numbers=batch.numbers,
-        positions=tuple(positions.assign_positions(batch.quotes, by_id, positions.load_issues())),
+        positions=tuple(
+            positions.assign_positions(
+                batch.quotes, by_id, positions.corpus_issues(batch.quotes, batch.documents)
+            )
+        ),
     )
 
 
