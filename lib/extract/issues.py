@@ -4,10 +4,10 @@ Per statement (at extraction, where the parse is at hand): its key noun phrases,
 of the quoted words headed by a common noun, reduced to their compound head ("the new universal
 background checks" -> "background check"): ``quote_phrases``.
 
-Over the corpus (``discover_issues``): a phrase is an issue's seed when several statements in more
-than one report use it and it is specific to some reports (TF-IDF over reports: frequent in the
-statements, rare across the reports, as in Salton & Buckley 1988); phrases sharing a head noun
-and phrases that keep occurring in the same statements are grouped (co-occurrence clustering of
+Over the corpus (``discover_issues``): phrases sharing a head noun are grouped, and a group is an
+issue when several statements in more than one report use it; groups are ranked by TF-IDF over
+reports (frequent in the statements, rare across the reports, as in Salton & Buckley 1988);
+groups that keep occurring in the same statements are joined (co-occurrence clustering of
 key phrases, as in keyphrase-based topic detection). Each issue is labelled by its most frequent
 phrases; its cues are the phrases' surface forms, so a statement addresses it by the same test
 as a pack issue (lib/extract/positions.py). Generic nouns ("people", "time", "thing") are data
@@ -35,7 +35,8 @@ LIGHT_NOUNS_PATH = LEXICONS / "light_nouns.yaml"
 MAX_ISSUES = 15
 MIN_STATEMENTS = 3  # an issue is argued over in several statements ...
 MIN_REPORTS = 2  # ... of more than one report
-COOCCUR_MERGE = 0.5  # phrase groups sharing this share of their statements are one issue
+COOCCUR_MERGE = 0.6  # phrase groups sharing this share of their statements are one issue ...
+COOCCUR_LEAST = 3  # ... and at least this many statements
 LABEL_PHRASES = 3
 
 
@@ -113,13 +114,16 @@ def discover_issues(
             seen_in[p].add(n)
             docs_of[p].add(q.doc_id)
     taken_cues = {c for i in taken for c in i.cues}
-    seeds = {
-        p: s
-        for p, s in seen_in.items()
-        if len(s) >= MIN_STATEMENTS and len(docs_of[p]) >= MIN_REPORTS and p not in taken_cues
+    heads = [
+        g
+        for g in _by_head({p: st for p, st in seen_in.items() if p not in taken_cues})
+        if len(g.statements) >= MIN_STATEMENTS
+        and len({quotes[n].doc_id for n in g.statements}) >= MIN_REPORTS
+    ]
+    groups = _merge_cooccurring(heads)
+    weight = {
+        p: len(seen_in[p]) * math.log(1 + len(reports) / len(docs_of[p])) for g in groups for p in g.phrases
     }
-    groups = _merge_cooccurring(_by_head(seeds))
-    weight = {p: len(s) * math.log(1 + len(reports) / len(docs_of[p])) for p, s in seeds.items()}
     ranked = sorted(groups, key=lambda g: (-sum(weight[p] for p in g.phrases), -len(g.statements)))
     return [_issue(g) for g in ranked[:limit]]
 
@@ -157,7 +161,8 @@ def _merge_cooccurring(groups: list[_Group]) -> list[_Group]:
 
 
 def _issue(group: _Group) -> Issue:
-    top = [p for p, _ in sorted(group.phrases.items(), key=lambda kv: (-kv[1], kv[0]))]
+    # a compound says more than its head alone ("border wall" over "wall"): count x words
+    top = [p for p, _ in sorted(group.phrases.items(), key=lambda kv: (-kv[1] * len(kv[0].split()), kv[0]))]
     label = " / ".join(top[:LABEL_PHRASES])
     return Issue(
         id="found-" + re.sub(r"[^a-z0-9]+", "-", top[0]).strip("-"),
