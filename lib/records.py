@@ -17,6 +17,8 @@ DateBasis = Literal["header", "metadata", "inferred", "unknown"]
 QuoteKind = Literal["direct", "indirect"]
 Precision = Literal["day", "week", "month", "year", "on_or_before"]
 Stance = Literal["supports", "opposes", "demands", "threatens", "conditional", "neutral"]
+Polarity = Literal["pos", "neg"]
+TargetBasis = Literal["named", "pronoun", "context", "topic"]
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,20 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Target:
+    """An actor a statement is about, and how the statement judges it.
+
+    ``polarity``: "pos" (praises, backs, defends), "neg" (criticises, accuses, threatens, demands of),
+    None when the words do not say. ``basis``: where the target was found: named in the statement,
+    a pronoun in it, the sentence around it, or the report's main actor (the weakest evidence).
+    """
+
+    actor_id: str
+    polarity: Polarity | None
+    basis: TargetBasis = "named"
+
+
+@dataclass(frozen=True)
 class Quote:
     doc_id: str
     speaker_id: str | None
@@ -91,6 +107,8 @@ class Quote:
     confidence: float
     speaker_start: int | None = None
     speaker_end: int | None = None
+    targets: tuple[Target, ...] = ()  # whom the statement is about (lib/extract/targets.py)
+    phrases: tuple[str, ...] = ()  # its key noun phrases, normalised (lib/extract/issues.py)
 
 
 @dataclass(frozen=True)

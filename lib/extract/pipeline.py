@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from lib.extract import numbers, positions
+from lib.extract import issues, numbers, positions, targets
 from lib.extract.actors import extract as actors
 from lib.extract.dates import extract as dates
 from lib.extract.events import extract as events
@@ -59,7 +59,10 @@ def extract_batch(
     doc_events: list[Event] = []
     found_numbers: list[NumberClaim] = []
     for i, (d, s) in enumerate(pairs):  # per document, in corpus order (each list as before)
-        own_quotes = quotes.extract_quotes(d, s, mentions, by_id)
+        own_quotes = [
+            replace(q, phrases=issues.quote_phrases(s, q))
+            for q in targets.with_targets(d, s, quotes.extract_quotes(d, s, mentions, by_id), mentions, by_id)
+        ]
         own_dates = dates.extract_dates(d)
         doc_events += events.extract_events(d, s, own_dates, mentions, own_quotes, places=places)
         found_quotes += own_quotes
@@ -131,7 +134,11 @@ def analyze_corpus(
         dates=batch.dates,
         events=tuple(events.merge_events(batch.events)),
         numbers=batch.numbers,
-        positions=tuple(positions.assign_positions(batch.quotes, by_id, positions.load_issues())),
+        positions=tuple(
+            positions.assign_positions(
+                batch.quotes, by_id, positions.corpus_issues(batch.quotes, batch.documents)
+            )
+        ),
     )
     if stages:
         stages("merged", 1, 1)

@@ -1,17 +1,23 @@
 """Actor x issue stances: which issues each statement addresses, and how its speaker stands on them.
 
-Issues and stance cues are data (lib/lexicons/issues.yaml): a statement addresses an issue
-when it contains one of the issue's cue phrases, and its stance is the first stance whose
-cues it contains, in a fixed priority order. This is the dictionary approach to stance of
-Laver & Garry (2000, "Estimating policy positions from political texts") applied per
-statement; it bails out to the issue's default stance rather than guess.
+The issues are those found in the corpus (lib/extract/issues.py), plus, when the corpus asks for
+one, an issue pack: a data file of issues and their cue phrases (lib/lexicons/packs/*.yaml), named
+by ``issue_pack:`` in a ``.triangulate.yaml`` beside the documents or by $TRIANGULATE_ISSUE_PACK.
+A statement addresses an issue when it contains one of the issue's cue phrases. Its stance:
+a pack issue's own stance cues first (the dictionary approach of Laver & Garry 2000,
+"Estimating policy positions from political texts"); then the sentence is read where the issue is
+named: a threat's condition is demanded, a condition makes it conditional, the predicate governing
+the issue's phrase ("backed the sanctions", "warned against the deal", "did not accept it") gives
+supports/opposes (lib/extract/polarity.py), a demand modal demands; then the pack's general cues;
+then the issue's default stance (neutral) rather than a guess.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,9 +26,13 @@ from typing import Any, cast
 import yaml
 
 from lib import LEXICONS
-from lib.records import Actor, Position, Quote, Span, Stance
+from lib.extract import polarity
+from lib.records import Actor, Document, Position, Quote, Span, Stance
 
-ISSUES_PATH = LEXICONS / "issues.yaml"
+PACKS = LEXICONS / "packs"
+ISSUES_PATH = PACKS / "russia-nato-2022-01.yaml"  # the pack of the seed corpus (data/.triangulate.yaml)
+PACK_ENV = "TRIANGULATE_ISSUE_PACK"  # a pack's name (lib/lexicons/packs/NAME.yaml) or path
+CORPUS_CONFIG = ".triangulate.yaml"  # beside the documents; hidden, so ingest never reads it as one
 STANCE_ORDER: tuple[Stance, ...] = ("threatens", "demands", "opposes", "conditional", "supports")
 StanceCues = tuple[tuple[Stance, tuple[str, ...]], ...]
 
@@ -36,6 +46,7 @@ class Issue:
     default_stance: Stance = "neutral"
     stance_cues: StanceCues = ()  # this issue's own cues, checked first
     general_cues: StanceCues = ()  # the file's general cues
+    whole_words: bool = False  # cues match whole words only (found issues); a pack's match word starts
 
 
 @dataclass(frozen=True)
@@ -49,10 +60,47 @@ class StatementStance:
 
 
 def load_issues(path: Path | None = None) -> list[Issue]:
-    """The issues of the data file (default: lib/lexicons/issues.yaml)."""
+    """The issues of a pack file (default: the seed corpus's pack, ISSUES_PATH)."""
     data = yaml.safe_load((path or ISSUES_PATH).read_text(encoding="utf-8")) or {}
     general = _stance_cues(data.get("stance_cues") or {})
     return [_issue(raw, general) for raw in data.get("issues") or []]
+
+
+def pack_path(name: str) -> Path:
+    """A pack by name (lib/lexicons/packs/NAME.yaml) or by path; ValueError when there is none."""
+    path = Path(name) if name.endswith((".yaml", ".yml")) else PACKS / f"{name}.yaml"
+    if not path.is_file():
+        known = ", ".join(sorted(p.stem for p in PACKS.glob("*.yaml")))
+        raise ValueError(f"no issue pack {name!r} (known packs: {known})")
+    return path
+
+
+def pack_for(paths: Iterable[str] = ()) -> str | None:
+    """The issue pack a corpus asks for: $TRIANGULATE_ISSUE_PACK, else ``issue_pack:`` of the
+    .triangulate.yaml in a folder holding one of the documents (their ``paths``); None: found
+    issues only."""
+    if named := os.environ.get(PACK_ENV, "").strip():
+        return named
+    for folder in dict.fromkeys(Path(p).parent for p in paths if p):
+        config = folder / CORPUS_CONFIG
+        if config.is_file():
+            data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+            if isinstance(data, dict) and data.get("issue_pack"):
+                return str(data["issue_pack"])
+    return None
+
+
+def corpus_issues(quotes: Sequence[Quote], documents: Sequence[Document] = ()) -> list[Issue]:
+    """The issues of a corpus: its pack's (when it asks for one), then those found in its statements."""
+    return issues_of(quotes, [d.path for d in documents])
+
+
+def issues_of(quotes: Sequence[Quote], paths: Iterable[str]) -> list[Issue]:
+    from lib.extract.issues import discover_issues  # it builds on Issue, defined here
+
+    name = pack_for(paths)
+    pack = load_issues(pack_path(name)) if name else []
+    return pack + discover_issues(first_hand(quotes), taken=pack)
 
 
 def _issue(raw: dict[str, Any], general: StanceCues) -> Issue:
@@ -149,20 +197,36 @@ def classify(text: str, cue: str, issues: Sequence[Issue]) -> list[tuple[Issue, 
     """The issues a statement addresses and its stance on each."""
     body = _normal(text)
     stance_text = _normal(f"{cue} {text}")
-    found = [(i, _own_stance(stance_text, i)) for i in issues if _has_any(body, i.cues)]
-    threat = any(s == "threatens" for _, s in found)
-    return [(i, s or _fallback_stance(stance_text, i, threat)) for i, s in found]
+    found = [(i, at) for i in issues if (at := _first_cue(body, i.cues, i.whole_words)) is not None]
+    own = [(i, at, _own_stance(stance_text, i)) for i, at in found]
+    threat = any(s == "threatens" for _, _, s in own)
+    return [(i, s or _read_stance(body, at, i, threat, stance_text)) for i, at, s in own]
 
 
 def _own_stance(text: str, issue: Issue) -> Stance | None:
     return next((s for s, cues in issue.stance_cues if _has_any(text, cues)), None)
 
 
-def _fallback_stance(text: str, issue: Issue, threat: bool) -> Stance:
+def _read_stance(body: str, at: int, issue: Issue, threat: bool, stance_text: str) -> Stance:
+    """The stance the sentence takes on the issue named at ``at``."""
     if threat:  # the condition of a threat is what it demands (Schelling 1966, ch. 2)
         return "demands"
-    general = next((s for s, cues in issue.general_cues if _has_any(text, cues)), None)
+    sentence = _sentence_at(body, at)
+    if polarity.is_conditional(sentence):
+        return "conditional"
+    side = polarity.predicate_stance(body[:at])
+    if side is not None:
+        return "supports" if side == "pos" else "opposes"
+    if polarity.is_demand(sentence):
+        return "demands"
+    general = next((s for s, cues in issue.general_cues if _has_any(stance_text, cues)), None)
     return general or issue.default_stance
+
+
+def _sentence_at(text: str, at: int) -> str:
+    left = max((m.end() for m in re.finditer(r"[.!?;]\s", text[:at])), default=0)
+    right = next((m.start() for m in re.finditer(r"[.!?;](\s|$)", text[at:])), len(text) - at)
+    return text[left : at + right]
 
 
 def _normal(text: str) -> str:
@@ -173,9 +237,15 @@ def _has_any(text: str, cues: Sequence[str]) -> bool:
     return _cue_pattern(tuple(cues)).search(text) is not None
 
 
-@lru_cache(maxsize=256)
-def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
-    """Cues matched at a word start; an impossible pattern for no cues."""
+def _first_cue(text: str, cues: Sequence[str], whole_words: bool = False) -> int | None:
+    match = _cue_pattern(tuple(cues), whole_words).search(text)
+    return match.start() if match else None
+
+
+@lru_cache(maxsize=1024)
+def _cue_pattern(cues: tuple[str, ...], whole_words: bool = False) -> re.Pattern[str]:
+    """Cues matched at a word start (and end, for whole words); an impossible pattern for no cues."""
     if not cues:
         return re.compile(r"(?!x)x")
-    return re.compile("|".join(rf"(?<!\w){re.escape(c)}" for c in sorted(cues, key=len, reverse=True)))
+    end = r"(?!\w)" if whole_words else ""
+    return re.compile("|".join(rf"(?<!\w){re.escape(c)}{end}" for c in sorted(cues, key=len, reverse=True)))

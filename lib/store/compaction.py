@@ -48,7 +48,22 @@ def _settled(table: pa.Table, name: str, amap: ActorMap) -> pa.Table:
     else:
         new = [amap.get((b, v), v) if v else v for b, v in zip(batches, values, strict=True)]
     index = table.schema.get_field_index(column)
-    return table.set_column(index, table.schema.field(column), pa.array(new, table.schema.field(column).type))
+    kind = table.schema.field(column)
+    table = table.set_column(index, kind, pa.array(new, kind.type))
+    return _settled_targets(table, batches, amap) if name == "quotes" else table
+
+
+def _settled_targets(table: pa.Table, batches: list[str], amap: ActorMap) -> pa.Table:
+    """A quotes table with its targets' batch-level actor ids replaced by the corpus's."""
+    if "targets" not in table.schema.names:
+        return table
+    field = table.schema.field("targets")
+    rows = table.column("targets").to_pylist()
+    new = [
+        [t | {"actor_id": amap.get((b, t["actor_id"]), t["actor_id"])} for t in row or []]
+        for b, row in zip(batches, rows, strict=True)
+    ]
+    return table.set_column(table.schema.get_field_index("targets"), field, pa.array(new, field.type))
 
 
 def _chunk(table: pa.Table, name: str, docs: list[str], batch: str) -> pa.Table:

@@ -102,7 +102,7 @@ def corpus_tables(store: Path, manifest: Manifest) -> CorpusTables:
     by_id = {a.id: a for a in found_actors}
     found_quotes = corpus_quotes(live_records(store, manifest, "quotes", Quote), amap)
     doc_events = corpus_events(live_records(store, manifest, "events", Event), amap)
-    found_positions = positions.assign_positions(found_quotes, by_id, positions.load_issues())
+    found_positions = _positions(store, manifest, found_quotes, by_id)
     return CorpusTables(
         tuple(found_actors), tuple(events.merge_events(doc_events)), tuple(found_positions), amap
     )
@@ -126,8 +126,8 @@ def added_tables(
 
     Actors are settled again over the whole corpus (lib/store/settle.py, fast). If that changes an id
     or an actor the previous generation had (a name's majority kind flipped), only a full
-    recompute is right, and None says so. Positions add the new statements to the old counts:
-    the same rows a full recompute gives. Events: the new documents' events are merged into the
+    recompute is right, and None says so. Positions are recounted over every statement (the
+    issues are found across the corpus). Events: the new documents' events are merged into the
     events they share an actor with (events.merge_into); a full recompute (``ingest --refresh``)
     may join or split a borderline pair differently, since term weights then come from every event.
     """
@@ -138,9 +138,6 @@ def added_tables(
     old_batches_map = {k: v for k, v in amap.items() if k[0] not in new_batches}
     if old_batches_map != old.actor_map or any(by_id.get(a.id) != a for a in old.actors):
         return None
-    quotes = corpus_quotes(
-        ((b, q) for b, q in _batch_rows(store, manifest, "quotes", Quote, added) if q.doc_id in added), amap
-    )
     new_events = corpus_events(
         ((b, e) for b, e in _batch_rows(store, manifest, "events", Event, added) if set(e.sources) <= added),
         amap,
@@ -153,32 +150,23 @@ def added_tables(
     updated = pa.concat_tables([table.filter(keep), records_table(merged, Event)])
     arrow = {
         "events": _in_event_order(updated),
-        "positions": _added_positions(store, manifest, quotes, by_id),
+        "positions": records_table(
+            _positions(
+                store, manifest, corpus_quotes(live_records(store, manifest, "quotes", Quote), amap), by_id
+            ),
+            Position,
+        ),
     }
     return CorpusTables(tuple(found_actors), (), (), amap), arrow
 
 
-def _added_positions(
+def _positions(
     store: Path, manifest: Manifest, quotes: Sequence[Quote], by_id: dict[str, Actor]
-) -> pa.Table:
-    """The positions table with the statements of ``quotes`` (of added documents) counted in: only
-    the rows they add to are read as records; the rows come out in assign_positions's order."""
-    issues = positions.load_issues()
-    table = pq.read_table(corpus_path(store, manifest, "positions"))
-    new = list(positions.statement_stances(quotes, by_id, issues))
-    keys = pa.array(sorted({f"{s.actor_id}\x1f{s.issue.id}\x1f{s.stance}" for s in new}), pa.string())
-    row_keys = pc.binary_join_element_wise(
-        table.column("actor_id"), table.column("issue"), table.column("stance"), "\x1f"
-    )
-    touched = pc.is_in(row_keys, value_set=keys)
-    added = positions.assign_positions(
-        quotes, by_id, issues, base=table_records(table.filter(touched), Position)
-    )
-    rows = pa.concat_tables([table.filter(pc.invert(touched)), records_table(added, Position)])
-    key = positions.row_order(issues)
-    columns = (rows.column(c).to_pylist() for c in ("actor_id", "issue", "stance"))
-    rank = [key(row) for row in zip(*columns, strict=True)]
-    return rows.take(pa.array(sorted(range(rows.num_rows), key=rank.__getitem__), pa.int64()))
+) -> list[Position]:
+    """Positions over every live statement: the issues are found across the whole corpus
+    (lib/extract/issues.py), so added documents can change them and every row is recounted."""
+    paths = read_live(store, manifest, "documents").column("path").to_pylist()
+    return positions.assign_positions(quotes, by_id, positions.issues_of(quotes, paths))
 
 
 def _sharing_actor(table: pa.Table, actor_ids: set[str]) -> list[int]:

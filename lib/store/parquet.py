@@ -345,9 +345,13 @@ def live_records(store: Path, manifest: Manifest, table: str, cls: type[R]) -> l
 
 
 def corpus_quotes(rows: Iterable[tuple[str, Quote]], amap: ActorMap) -> list[Quote]:
-    """(batch, quote) rows with their speakers' corpus ids (through the actor map)."""
+    """(batch, quote) rows with their speakers' and targets' corpus ids (through the actor map)."""
     return [
-        replace(q, speaker_id=amap.get((b, q.speaker_id), q.speaker_id)) if q.speaker_id else q
+        replace(
+            q,
+            speaker_id=amap.get((b, q.speaker_id), q.speaker_id) if q.speaker_id else q.speaker_id,
+            targets=tuple(replace(t, actor_id=amap.get((b, t.actor_id), t.actor_id)) for t in q.targets),
+        )
         for b, q in rows
     ]
 

@@ -24,14 +24,13 @@ import re
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import yaml
 
-from lib.extract.positions import Issue, classify, load_issues
+from lib.extract.positions import Issue, classify, corpus_issues
 from lib.records import Actor, Analysis, Event, Mention, Position, Quote, Span, Stance
 from lib.text.aliases import fold, slug
 
@@ -500,11 +499,6 @@ def _reassign(work: _Work) -> None:
         ]
 
 
-@cache
-def _issues() -> tuple[Issue, ...]:
-    return tuple(load_issues())
-
-
 def _credited(speaker: str, actors: Mapping[str, Actor]) -> list[str]:
     """The speaker, then the bodies it speaks for: the roll-up of lib/extract/positions.py."""
     chain = [speaker]
@@ -536,10 +530,13 @@ def _positions(
             elif (actor := remap.get(p.actor_id, p.actor_id)) not in hidden:
                 add(actor, p.issue, p.issue_label, p.stance, s)
     quotes = {quote_key(q): q for q in work.quotes}
+    corpus: list[Issue] = []  # the corpus's issues (its pack's and those found), read once if needed
     for key, speaker in work.speakers.items():
         if not speaker or speaker in hidden:
             continue
-        found = stances.get(key) or _classified(quotes.get(key))
+        if not (found := stances.get(key, set())) and (q := quotes.get(key)):
+            corpus = corpus or corpus_issues(analysis.quotes, analysis.documents)
+            found = _classified(q, corpus)
         q = quotes.get(key)
         evidence = Span(q.doc_id, q.start, q.end, q.text) if q else _span_of(key, analysis)
         for actor in _credited(speaker, work.actors):
@@ -553,11 +550,10 @@ def _positions(
     )
 
 
-def _classified(q: Quote | None) -> set[tuple[str, str, Stance]]:
-    """The issues and stances of a statement no position held (it had no speaker before)."""
-    if q is None:
-        return set()
-    return {(issue.id, issue.label, stance) for issue, stance in classify(q.text, q.cue or "", _issues())}
+def _classified(q: Quote, issues: Sequence[Issue]) -> set[tuple[str, str, Stance]]:
+    """The issues and stances of a statement no position held (it had no speaker before), among the
+    corpus's issues."""
+    return {(issue.id, issue.label, stance) for issue, stance in classify(q.text, q.cue or "", issues)}
 
 
 def _span_of(key: str, analysis: Analysis) -> Span:

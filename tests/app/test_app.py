@@ -236,6 +236,8 @@ def test_every_page_reads_its_slice_of_the_store(
 
     folder, store = tmp_path / "reports", tmp_path / "store"
     folder.mkdir()
+    # the fixture reports are about the January-2022 issues: their folder names that pack
+    (folder / ".triangulate.yaml").write_text("issue_pack: russia-nato-2022-01\n", encoding="utf-8")
     rows = [
         {"id": d.id, "title": d.title, "source": d.source, "date": d.date, "text": d.text}
         for d in documents()

@@ -131,9 +131,11 @@ def test_a_store_applies_its_corrections_and_queries_merged_ids(
     """On a store the rows come from SQL by actor id: a merged actor's rows come along."""
     from dashboard_fixtures import documents
 
+    from lib.extract.positions import PACK_ENV
     from lib.records import Corpus
     from lib.store.parallel import ingest_corpus
 
+    monkeypatch.setenv(PACK_ENV, "russia-nato-2022-01")  # the fixture's statements are on its issues
     store = tmp_path / "store"
     ingest_corpus(Corpus(documents()), store)
     corr.save_corrections(store / corr.FILE_NAME, corr.Corrections(merge={"trentino": "rufus-firefly"}))

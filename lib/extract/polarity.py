@@ -1,0 +1,179 @@
+"""How a statement judges what it speaks of: evaluative words turned by their context.
+
+The words and their prior polarity are data (lib/lexicons/evaluative.yaml), after the MPQA
+subjectivity lexicon (Wilson, Wiebe & Hoffmann 2005): a word's prior polarity counts in its
+clause, turned by a negator a few words before it ("not fair", "never helpful"). A stance on an
+object reads the predicate that governs it: "backed the sanctions" supports them, "warned against
+the deal" opposes it, "did not back the sanctions" opposes them (the predicate-argument reading of
+stance of Somasundaran & Wiebe 2010, "Recognizing stances in ideological on-line debates").
+
+Text only, no parse: the same reading serves a fresh analysis and positions recomputed from a store.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from lib import LEXICONS
+from lib.records import Polarity
+
+LEXICON_PATH = LEXICONS / "evaluative.yaml"
+WORD = re.compile(r"n't|[a-z]+(?:-[a-z]+)*")
+CLAUSE_BREAK = re.compile(r"(?i)[.;:!?,\u2014()]|\s-\s|\b(?:but|while|whereas|although|though)\b")
+NEGATION_WINDOW = 3  # words before an evaluative word that a negator reaches ("not very fair")
+PREDICATE_WINDOW = 6  # words before an object that its governing verb may stand at
+# a negative quantifier opening a clause denies its whole predicate ("nothing he said is true")
+CLAUSE_NEGATORS = ("nothing", "nobody", "no one", "none", "not a single", "not one", "not any", "neither")
+NOT_A_NEGATION = {("not", "only"), ("no", "doubt"), ("not", "just")}  # "not only X but Y" keeps X
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    weights: dict[str, int]  # base form -> +1/+2/-1/-2
+    support: frozenset[str]
+    oppose: frozenset[str]
+    oppose_preps: frozenset[str]
+    negators: frozenset[str]
+    conditionals: tuple[str, ...]
+    demands: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    data = yaml.safe_load((path or LEXICON_PATH).read_text(encoding="utf-8")) or {}
+    weights: dict[str, int] = {}
+    for key, weight in (("positive", 1), ("negative", -1), ("strong_positive", 2), ("strong_negative", -2)):
+        weights |= {str(w).lower(): weight for w in data.get(key) or []}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or [])
+
+    return Lexicon(
+        weights=weights,
+        support=words("support_verbs"),
+        oppose=words("oppose_verbs"),
+        oppose_preps=words("oppose_preps"),
+        negators=words("negators"),
+        conditionals=tuple(str(w).lower() for w in data.get("conditionals") or []),
+        demands=tuple(str(w).lower() for w in data.get("demand_modals") or []),
+    )
+
+
+def normal(text: str) -> str:
+    return text.lower().replace("’", "'").replace("‘", "'")
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(normal(text))
+
+
+def base_forms(word: str) -> tuple[str, ...]:
+    """The word and its plausible base forms: inflections stripped (-s, -es, -ed, -d, -ing, -ly,
+    -ied/-ies to -y), a doubled consonant undone ("slammed" -> "slam")."""
+    forms = [word]
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                         ("d", ""), ("ing", ""), ("ing", "e"), ("ly", ""), ("ily", "y")):  # fmt: skip
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: len(word) - len(suffix)] + repl
+            forms.append(stem)
+            if suffix in ("ed", "ing") and len(stem) > 3 and stem[-1] == stem[-2]:
+                forms.append(stem[:-1])
+    return tuple(dict.fromkeys(forms))
+
+
+def lookup(word: str, entries: frozenset[str] | dict[str, int]) -> str | None:
+    return next((f for f in base_forms(word) if f in entries), None)
+
+
+def clauses(text: str) -> list[str]:
+    return [c for c in CLAUSE_BREAK.split(normal(text)) if c.strip()]
+
+
+def _negated(ws: list[str], i: int, neg: frozenset[str]) -> bool:
+    for j in range(max(0, i - NEGATION_WINDOW), i):
+        if ws[j] in neg and (ws[j], ws[j + 1]) not in NOT_A_NEGATION:
+            return True
+    return False
+
+
+def evaluation(text: str, lexicon: Lexicon | None = None) -> int:
+    """The sum of the prior polarities of the text's evaluative words, each turned by a negator
+    before it in its clause: > 0 praises, < 0 blames, 0 says nothing evaluative."""
+    lex = lexicon or load_lexicon()
+    total = 0
+    for clause in clauses(text):
+        ws = WORD.findall(clause)
+        flip = -1 if clause.strip().startswith(CLAUSE_NEGATORS) else 1
+        for i, w in enumerate(ws):
+            form = lookup(w, lex.weights)
+            if form is None:
+                continue
+            weight = lex.weights[form]
+            negated = _negated(ws, i, lex.negators) and not (flip < 0 and i < NEGATION_WINDOW)
+            total += flip * (-weight if negated else weight)
+    return total
+
+
+def demand_score(text: str, lexicon: Lexicon | None = None) -> int:
+    """-1 for a clause that demands something ("X must testify"): a demand made of an actor puts
+    the speaker against it, as a criticism does (the brief's criticises/demands of/threatens)."""
+    return -1 if is_demand(text, lexicon) else 0
+
+
+def polarity(score: int | float) -> Polarity | None:
+    if score > 0:
+        return "pos"
+    if score < 0:
+        return "neg"
+    return None
+
+
+def predicate_stance(before: str, lexicon: Lexicon | None = None) -> Polarity | None:
+    """The side the words just before an object take on it: the nearest supporting or opposing verb
+    (or opposing preposition) of its clause, times the stance verbs chained before it ("refused to
+    back", "continue to impose", "stop funding"), turned by a negator before the chain.
+
+    "has backed" -> pos; "warned against" -> neg; "refused to back" -> neg; "did not oppose" -> pos;
+    no such word in the clause -> None.
+    """
+    lex = lexicon or load_lexicon()
+    ws = WORD.findall(CLAUSE_BREAK.split(normal(before))[-1])[-PREDICATE_WINDOW:]
+    found = next((i for i in range(len(ws) - 1, -1, -1) if _side(ws[i], lex)), None)
+    if found is None:
+        return None
+    sign, head = _side(ws[found], lex), found
+    while True:  # a stance verb governing this one, directly or through "to"
+        if head >= 1 and _side(ws[head - 1], lex) and ws[head - 1] not in lex.oppose_preps:
+            sign, head = sign * _side(ws[head - 1], lex), head - 1
+        elif head >= 2 and ws[head - 1] == "to" and _side(ws[head - 2], lex):
+            sign, head = sign * _side(ws[head - 2], lex), head - 2
+        else:
+            break
+    if _negated(ws, head, lex.negators):
+        sign = -sign
+    return polarity(sign)
+
+
+def _side(word: str, lex: Lexicon) -> int:
+    if word in lex.oppose_preps or lookup(word, lex.oppose):
+        return -1
+    return 1 if lookup(word, lex.support) else 0
+
+
+def is_conditional(text: str, lexicon: Lexicon | None = None) -> bool:
+    lex = lexicon or load_lexicon()
+    return _has_phrase(normal(text), lex.conditionals)
+
+
+def is_demand(text: str, lexicon: Lexicon | None = None) -> bool:
+    lex = lexicon or load_lexicon()
+    return _has_phrase(normal(text), lex.demands)
+
+
+def _has_phrase(text: str, phrases: tuple[str, ...]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text) for p in phrases)

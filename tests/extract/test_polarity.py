@@ -1,0 +1,64 @@
+"""Polarity and stance read from the sentence: evaluative words, negation, predicates, conditions."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.extract import polarity
+from lib.extract.positions import Issue, classify
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("The governor's plan is a disgrace", -1),
+        ("Mayor Tolk has been an honest and capable leader", 1),
+        ("The minister is not fair to the farmers", -1),  # negation turns a praise
+        ("Nothing the council said was accurate", -1),  # a negative quantifier denies the clause
+        ("The harbour report was published on Monday", 0),  # nothing evaluative: no polarity
+        ("It is not only wrong but dangerous", -2),  # "not only" is no negation
+    ],
+)
+def test_evaluation(text: str, sign: int) -> None:
+    score = polarity.evaluation(text)
+    assert (score > 0) - (score < 0) == (sign > 0) - (sign < 0)
+
+
+@pytest.mark.parametrize(
+    ("before", "want"),
+    [
+        ("the union has backed the new", "pos"),
+        ("the senator warned against a", "neg"),
+        ("they will continue to impose harsh", "pos"),
+        ("the assembly did not support the", "neg"),
+        ("the party refused to back the", "neg"),
+        ("the court declined to block the", "pos"),  # opposing an opposing act
+        ("Dr. Vell spoke about the", None),  # no stance verb: unclear
+        ("we oppose it, but the", None),  # the clause ended: its verb does not reach
+    ],
+)
+def test_predicate_stance(before: str, want: str | None) -> None:
+    assert polarity.predicate_stance(before) == want
+
+
+TOLLS = Issue("tolls", "Road tolls", "", ("toll",), whole_words=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The mayor has backed the road tolls for the bridge", "supports"),
+        ("The mayor warned against new road tolls", "opposes"),
+        ("We will continue to impose tolls on lorries", "supports"),
+        ("We will never accept tolls on this road", "opposes"),
+        ("The tolls must be scrapped now", "demands"),
+        ("Tolls are acceptable if the money goes to repairs", "conditional"),
+        ("The tolls were discussed at the meeting", "neutral"),
+    ],
+)
+def test_stance_reads_the_sentence(text: str, want: str) -> None:
+    assert classify(text, "said", [TOLLS]) == [(TOLLS, want)]
+
+
+def test_no_issue_no_stance() -> None:
+    assert classify("The weather in the valley was mild", "said", [TOLLS]) == []

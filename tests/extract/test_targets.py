@@ -1,0 +1,152 @@
+"""Whom a statement is about (targets) and issue discovery over a small hand-written corpus."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lib.extract import issues, positions, targets
+from lib.records import Actor, Document, Mention, Quote
+
+ACTORS = {
+    "mara-venn": Actor("mara-venn", "Mara Venn", "person", affiliation="green-league"),
+    "green-league": Actor("green-league", "Green League", "organization"),
+    "tomas-orrin": Actor("tomas-orrin", "Tomas Orrin", "person"),
+    "lio-park": Actor("lio-park", "Lio Park", "person"),
+    "eastport": Actor("eastport", "Eastport", "place"),
+}
+
+
+def _doc(text: str) -> Document:
+    return Document("d1", "", "Ledger", "2023-05-02", "header", "en", "", "", text)
+
+
+def _mentions(text: str) -> list[Mention]:
+    names = {
+        "Mara Venn": "mara-venn",
+        "Tomas Orrin": "tomas-orrin",
+        "Orrin": "tomas-orrin",
+        "Lio Park": "lio-park",
+    }
+    names |= {"Eastport": "eastport", "Green League": "green-league"}
+    found = []
+    for name, actor in names.items():
+        for m in re.finditer(rf"\b{name}\b", text):
+            if not any(f.start <= m.start() < f.end for f in found):
+                found.append(Mention("d1", actor, name, m.start(), m.end()))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _quote(text: str, said: str, speaker: str) -> Quote:
+    start = text.index(said)
+    return Quote("d1", speaker, "", said, "direct", "said", start, start + len(said), 0.9)
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker", "want"),
+    [
+        (  # named in the statement, blamed
+            'Mara Venn spoke in Eastport. "Tomas Orrin has been a disgrace," she said.',
+            "Tomas Orrin has been a disgrace",
+            "mara-venn",
+            [("tomas-orrin", "neg", "named")],
+        ),
+        (  # praise; the place named is a setting, not a target
+            'Mara Venn said: "Lio Park has done excellent work in Eastport."',
+            "Lio Park has done excellent work in Eastport.",
+            "mara-venn",
+            [("lio-park", "pos", "named")],
+        ),
+        (  # a pronoun read as the person named before it; negated praise
+            'Tomas Orrin spoke on Monday. "He is not honest," Mara Venn said.',
+            "He is not honest,",
+            "mara-venn",
+            [("tomas-orrin", "neg", "pronoun")],
+        ),
+        (  # the speaker's own body is never its target; no evaluative word: no polarity
+            'Mara Venn said: "The Green League will meet Lio Park on Friday."',
+            "The Green League will meet Lio Park on Friday.",
+            "mara-venn",
+            [("lio-park", None, "named")],
+        ),
+    ],
+)
+def test_targets(nlp: Any, text: str, said: str, speaker: str, want: list[tuple[str, Any, str]]) -> None:
+    doc = _doc(text)
+    (quote,) = targets.with_targets(doc, nlp(text), [_quote(text, said, speaker)], _mentions(text), ACTORS)
+    assert [(t.actor_id, t.polarity, t.basis) for t in quote.targets][: len(want)] == want
+    assert all(t.actor_id not in targets.speaker_side(speaker, ACTORS) for t in quote.targets)
+
+
+def test_topic_target_is_the_reports_protagonist(nlp: Any) -> None:
+    text = (
+        "Tomas Orrin closed the port. Tomas Orrin said it was needed. Critics of Tomas Orrin met. "
+        'Lio Park said: "This is a terrible mistake."'
+    )
+    (quote,) = targets.with_targets(
+        _doc(text),
+        nlp(text),
+        [_quote(text, "This is a terrible mistake.", "lio-park")],
+        _mentions(text),
+        ACTORS,
+    )
+    assert [(t.actor_id, t.polarity, t.basis) for t in quote.targets] == [("tomas-orrin", "neg", "topic")]
+
+
+def _statement(doc: str, n: int, text: str) -> Quote:
+    return Quote(doc, "mara-venn", "", text, "direct", "said", n * 100, n * 100 + len(text), 0.9)
+
+
+CORPUS = [
+    ("r1", "The ferry fares are too high for families"),
+    ("r1", "We need lower ferry fares this summer"),
+    ("r2", "Ferry fares hurt the island's shops"),
+    ("r2", "The harbour fees must fall in June"),
+    ("r3", "Harbour fees will cost the fishermen a fortune"),
+    ("r3", "The new harbour fees are sound"),
+    ("r3", "People want answers"),  # light nouns only: no issue
+]
+
+
+def test_issue_discovery(nlp: Any) -> None:
+    quotes = []
+    for n, (doc, text) in enumerate(CORPUS):
+        phrases = issues.quote_phrases(nlp(text), _statement(doc, 0, text))
+        q = _statement(doc, n, text)
+        quotes.append(q.__class__(**{**q.__dict__, "phrases": phrases}))
+    found = issues.discover_issues(quotes)
+    labels = [i.label for i in found]
+    assert any("ferry fare" in label for label in labels)
+    assert any("harbour fee" in label for label in labels)
+    assert not any("people" in label for label in labels)
+    ferry = next(i for i in found if "ferry fare" in i.label)
+    assert [s for _, s in positions.classify("We need lower ferry fares", "said", [ferry])] == ["demands"]
+
+
+def test_issue_discovery_needs_several_reports() -> None:
+    one = [_statement("r1", n, "ferry fares") for n in range(5)]
+    one = [q.__class__(**{**q.__dict__, "phrases": ("ferry fare",)}) for q in one]
+    assert issues.discover_issues(one) == []
+
+
+def test_pack_is_loaded_only_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(positions.PACK_ENV, raising=False)
+    doc = tmp_path / "a.txt"
+    assert positions.pack_for([str(doc)]) is None
+    assert positions.issues_of([], [str(doc)]) == []
+    (tmp_path / positions.CORPUS_CONFIG).write_text("issue_pack: russia-nato-2022-01\n", encoding="utf-8")
+    assert positions.pack_for([str(doc)]) == "russia-nato-2022-01"
+    assert {i.id for i in positions.issues_of([], [str(doc)])} >= {"nato-open-door", "countermeasures"}
+    monkeypatch.setenv(positions.PACK_ENV, "no-such-pack")
+    with pytest.raises(ValueError, match="no-such-pack"):
+        positions.issues_of([], [str(doc)])
+
+
+def test_the_seed_folder_names_its_pack(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import DATA
+
+    monkeypatch.delenv(positions.PACK_ENV, raising=False)
+    assert positions.pack_for([str(DATA / "seed-000.txt")]) == "russia-nato-2022-01"
