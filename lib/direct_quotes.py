@@ -1,8 +1,8 @@
 """Direct quotations: marked spans attributed to a speaker through an adjacent cue.
 
 After textacy's ``direct_quotations`` and the Gender Gap Tracker's quote extractor (Asr et al.
-2021): the cue is looked for, in order, in an interruption inside the quotation ("– added X –",
-or the ", said X," between two merged halves), right after the closing mark ("..." said X), and
+2021): the cue is looked for, in order, in an interruption inside the quotation ("– added X –"),
+right after the closing mark ("..." said X), and
 before the opening mark in the same sentence (X warned that ... "..."; "according to X";
 "X: ..." in headings). A quotation with no cue takes the speaker of a cue in the sentence right
 before it ("X said." / "X continued:"), else of the previous quotation of the same or the previous
@@ -52,11 +52,11 @@ class DirectAttributor:
         self.last: Found | None = None
         self.last_person: Name | None = None
 
-    def attribute(self, span: MarkedSpan, gaps: list[tuple[int, int]]) -> Found | None:
+    def attribute(self, span: MarkedSpan) -> Found | None:
         """The quotation as a Found, or None when it is not a quotation anybody says."""
         bound = _enclosing(span, self.quoted)
         masked = [(s, e) for s, e in self.quoted if (s, e) != bound and not span.start <= s < span.end]
-        regions = [*gaps, *self._dashed(span)]
+        regions = self._dashed(span)
         hits = [
             self._cue_in_regions(regions, masked),
             self._cue_after(span, bound, masked),

@@ -9,7 +9,9 @@ direct quotations between marks (lib/direct_quotes.py), embedded social-media po
 "— Name (@handle) Date", and reported speech (lib/indirect_quotes.py). The approach follows the
 SFU Gender Gap Tracker's quote extractor (Asr et al. 2021, PLOS ONE), textacy's
 ``direct_quotations`` and Pareti's PARC attribution relations (cue, source, content).
-Direct quotations include their marks, so their kind can be read off the text. Lines opening
+Direct quotations include their marks, so their kind can be read off the text; two quotations
+around their attribution ('“A,” X said. “B.”') are two statements, as the GGT annotation
+guidelines (section 1) require. Lines opening
 with a speaker's name and a colon (transcripts, headlines) are statements of that speaker.
 """
 
@@ -20,33 +22,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc as SpacyDoc
-from spacy.tokens import Token
 
-from lib.attribution import Found, Tokens, inside, is_speech_cue
+from lib.attribution import Found, Tokens, inside
 from lib.cues import CueLexicon, load_cues
-from lib.direct_quotes import ABBREVIATIONS, DirectAttributor
+from lib.direct_quotes import DirectAttributor
 from lib.indirect_quotes import extract_indirect
-from lib.quote_marks import MarkedSpan, find_marked_spans
+from lib.quote_marks import find_marked_spans
 from lib.records import Actor, Document, Mention, Quote, QuoteKind
 from lib.speakers import Name, Resolver
 
 NOT_PROSE = ("caption", "credit")
-# '“...,” said the secretary general, “...”' and '“...?” X said. “...”' are one quotation: PolNeAR
-# annotates a quotation interrupted by its own attribution as one (discontinuous) content
-# (Newell, Margolin & Ruths 2018), as PARC does (Pareti 2016)
-MAX_GAP_WORDS = 24
-MAX_SENTENCE_GAP_WORDS = 40
-SPEAKER_WORDS = 6
-INNER_STOP = re.compile(r"(\w+)[.!?]\s+\S")  # a sentence end inside the gap (not its last)
-GAP_CLOSERS = (",", "?", "!")
-GAP_BREAKERS = frozenset({"that", "because"})
 URLS = re.compile(r"(\s*(https?://|pic\.twitter\.com/)\S+)+\s*$")
 DUPLICATE_OVERLAP = 0.85
 # '"PENCE: Well, ..."': a transcript turn quoted whole is its speaker's line (see _colon_lines)
 TRANSCRIPT_LABEL = re.compile(r"[\"“](?:[A-Z][A-Z.’'-]+\s){0,2}[A-Z][A-Z.’'-]+:\s")
 MIXED_MARKS = '“”«»"'
-
-Gaps = dict[int, list[tuple[int, int]]]
 
 
 def extract_quotes(
@@ -62,12 +52,14 @@ def extract_quotes(
         for s in find_marked_spans(doc.text)
         if not inside(s.start, excluded + [(p.start, p.end) for p in posts])
     ]
-    spans, gaps = _merge_attribution_gaps(doc.text, spans, tokens, cues)
+    # '“A,” said X, “B.”' stays two quotations: "Do not join two consecutive quotations if the first
+    # quotation is finished with a quotation mark ... or if any word external to the speech appears
+    # in between" (GGT annotation guidelines, section 1)
     quoted = [(s.start, s.end) for s in spans if not s.nested]
     people = [(m.start, m.end) for m in mentions if m.doc_id == doc.id and _is_person(m.actor_id, actors)]
     resolver = Resolver(sdoc, quoted, cues, people)
     attributor = DirectAttributor(doc.text, tokens, resolver, quoted, cues)
-    found = [f for s in spans if (f := attributor.attribute(s, gaps.get(s.start, []))) is not None]
+    found = [f for s in spans if (f := attributor.attribute(s)) is not None]
     found = [f for f in found if not TRANSCRIPT_LABEL.match(doc.text, f.start)]
     found += posts
     found = _with_colon_speakers(found, _colon_lines(doc, cues))
@@ -80,70 +72,6 @@ def extract_quotes(
     own = [m for m in mentions if m.doc_id == doc.id]
     kept = list({(f.start, f.end): f for f in reversed(found) if not inside(f.start, excluded)}.values())
     return [_record(doc, f, own, actors) for f in sorted(kept, key=lambda f: (f.start, f.end))]
-
-
-def _merge_attribution_gaps(
-    text: str, spans: list[MarkedSpan], tokens: Tokens, cues: CueLexicon
-) -> tuple[list[MarkedSpan], Gaps]:
-    """Join '“A,” said X, “B”' into one quotation whose gap is its attribution."""
-    out: list[MarkedSpan] = []
-    gaps: Gaps = {}
-    for span in spans:
-        prev = out[-1] if out else None
-        if prev is not None and not span.nested and _is_attribution_gap(text, prev, span, tokens, cues):
-            out[-1] = MarkedSpan(prev.start, span.end, span.closed)
-            gaps.setdefault(prev.start, []).append((prev.end, span.start))
-        else:
-            out.append(span)
-    return out, gaps
-
-
-def _is_attribution_gap(text: str, a: MarkedSpan, b: MarkedSpan, tokens: Tokens, cues: CueLexicon) -> bool:
-    gap = text[a.end : b.start]
-    words = re.findall(r"\w+", gap.lower())
-    if a.nested or not a.closed or "\n" in gap or not 0 < len(words) <= MAX_SENTENCE_GAP_WORDS:
-        return False
-    if not _gap_closes(text, a, gap):
-        return False
-    if _attribution_sentence(gap, tokens.within(a.end, b.start), cues):
-        return True
-    if GAP_BREAKERS & set(words) or len(words) > MAX_GAP_WORDS:
-        return False
-    words_only = [t for t in tokens.within(a.end, b.start) if not t.is_punct]
-    # 'X said, adding later, “...”' is two statements; 'said X, who leads Y,' and 'X said,
-    # referring to Y,' are one
-    verbs = [t for t in words_only if t.pos_ == "VERB" and not _in_relative(t) and not _aside(t, cues)]
-    # a participle ('“...”, urging a meeting, “...”') continues the sentence and is no attribution
-    said = [t for t in words_only if is_speech_cue(t, cues, any_pos=True) and t.tag_ != "VBG"]
-    return len(verbs) <= 1 and bool(said)
-
-
-def _attribution_sentence(gap: str, gap_tokens: list[Token], cues: CueLexicon) -> bool:
-    """'“A,” X said after the meeting, where Y. “B.”': a sentence that opens with the attribution of
-    the quotation before it and ends in a full stop; PolNeAR joins the quotations on both sides
-    into one content, whatever else that sentence says (Newell et al. 2018)."""
-    words = [t for t in gap_tokens if not t.is_punct][:SPEAKER_WORDS]
-    return gap.rstrip().endswith(".") and any(
-        is_speech_cue(t, cues, any_pos=True) and t.tag_ != "VBG" for t in words
-    )
-
-
-def _aside(token: Token, cues: CueLexicon) -> bool:
-    """A participle that says nothing itself ("referring to", "speaking from")."""
-    return token.tag_ == "VBG" and token.lower_ not in cues.speech | cues.acts
-
-
-def _in_relative(token: Token) -> bool:
-    return any(t.dep_ == "relcl" for t in [token, *token.ancestors])
-
-
-def _gap_closes(text: str, a: MarkedSpan, gap: str) -> bool:
-    """The first half ends its clause ('“...,”', '“...?”') and the gap is one attribution that
-    ends in a comma or a full stop ('said X,' / 'X said.')."""
-    inside_marks = text[a.start : a.end].rstrip("\"”»'’")
-    closes = inside_marks[-1:] in GAP_CLOSERS or gap.lstrip().startswith(",")
-    inner = [w for w in INNER_STOP.findall(gap) if w.lower() not in ABBREVIATIONS and len(w) > 1]
-    return closes and gap.rstrip()[-1:] in (",", ".", ":") and not inner
 
 
 def _posts(doc: Document, cues: CueLexicon) -> list[Found]:

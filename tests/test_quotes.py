@@ -198,10 +198,10 @@ STATEMENTS = [
         "said",
     ),
     (
-        "halves merged",
+        "halves around their attribution: the second half keeps the speaker",
         "“We are ready,” said Maria Keller, “to sign the treaty tomorrow.”",
-        "We are ready",
         "to sign the treaty",
+        None,
         "Keller",
         "direct",
         "said",
@@ -829,21 +829,21 @@ def test_polnear_dev_floor(devsets: Path, nlp: Any) -> None:
 RULES = [
     # (name, text, expected quote texts, speaker surname shown for the first one)
     (
-        "attribution between two halves is one quotation",
+        "attribution between two halves: two quotations (GGT guidelines, section 1)",
         "“We have run out of beds,” Laura Brandt said. “The next week will be hard.”",
-        ["“We have run out of beds,” Laura Brandt said. “The next week will be hard.”"],
+        ["“We have run out of beds,”", "“The next week will be hard.”"],
         "Brandt",
     ),
     (
-        "a relative clause in the attribution still joins the halves",
+        "a relative clause in the attribution: two quotations",
         "“We have run out of beds,” said Laura Brandt, who runs the clinic. “The next week will be hard.”",
-        ["“We have run out of beds,” said Laura Brandt, who runs the clinic. “The next week will be hard.”"],
+        ["“We have run out of beds,”", "“The next week will be hard.”"],
         "Brandt",
     ),
     (
-        "two apostrophes as marks join as well",
+        "two apostrophes as marks",
         "''We have run out of beds,'' Laura Brandt said. ''The next week will be hard.''",
-        ["''We have run out of beds,'' Laura Brandt said. ''The next week will be hard.''"],
+        ["''We have run out of beds,''", "''The next week will be hard.''"],
         "Brandt",
     ),
     (
@@ -952,9 +952,9 @@ RULES = [
         "KELLER",
     ),
     (
-        "two quotations around an attribution sentence are one",
-        "“The rents are too high,” Laura Brandt said after the meeting with the tenants. “We will act.”",
-        ["“The rents are too high,” Laura Brandt said after the meeting with the tenants. “We will act.”"],
+        "two quotations around an attribution sentence are two",
+        "“The rents are too high,” Laura Brandt said after the tenants met. “We will act on them.”",
+        ["“The rents are too high,”", "“We will act on them.”"],
         "Brandt",
     ),
     # subject-verb inversion after the content (PARC 3.0, Pareti 2016; GGT, Asr et al. 2021)
