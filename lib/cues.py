@@ -27,6 +27,7 @@ class CueLexicon:
     role_nouns: frozenset[str]
     role_synonyms: dict[str, tuple[str, ...]]
     acts: frozenset[str] = frozenset()  # speech acts whose object or to-clause is the content
+    statement_acts: frozenset[str] = frozenset()  # acts done by speaking: their contents are statements
     nouns: frozenset[str] = frozenset()  # nouns of saying, singular and plural ("claim(s) that")
     hearer_object: frozenset[str] = frozenset()  # "urged the council": the object is the hearer
     colon_labels: frozenset[str] = frozenset()  # "Correction:", "Update:": no speaker before the colon
@@ -84,6 +85,7 @@ def load_cues(path: Path = LEXICON) -> CueLexicon:
         role_synonyms={k: tuple(v) for k, v in (raw.get("role_synonyms") or {}).items()},
         role_phrases={k.lower(): tuple(v) for k, v in (raw.get("role_phrases") or {}).items()},
         acts=_forms(raw.get("acts") or [], irregular),
+        statement_acts=_forms(raw.get("statement_acts") or [], irregular),
         hearer_object=_forms(raw.get("hearer_object") or [], irregular),
         colon_labels=frozenset(str(w).lower() for w in raw.get("colon_labels") or ()),
         prep_acts=_prep_acts(raw.get("prep_acts") or {}, irregular),

@@ -2,8 +2,9 @@
 
 The content is the clausal complement (``ccomp``) of a verb of saying, the syntactic rule of the
 Gender Gap Tracker's quote extractor (Asr et al. 2021) and of PARC's content spans (Pareti 2016):
-the speaker and the cue are outside it. Verbs of thinking (PARC "cognition") give attributed
-beliefs with a lower confidence. Clauses inside a quotation belong to that quotation.
+the speaker and the cue are outside it. A statement is something a source says (GGT annotation
+guidelines): verbs of thinking (PARC "cognition"), of showing, and acts done without speaking give
+none. Clauses inside a quotation belong to that quotation.
 PolNeAR (Newell, Margolin & Ruths 2018, LREC), which follows PARC, also counts contents that
 are no "that"-clause: the to-infinitive or object of a speech act ("urged X to act", "called
 for a ban"), the clause of a noun of saying ("X's claim that ..."), and both sides of a
@@ -36,16 +37,13 @@ REASONS = frozenset({"because", "since", "although", "though", "as", "while", "a
 
 
 def _confidence(cue: Token, cues: CueLexicon) -> float | None:
+    """A verb of saying, or an act done by speaking; a belief ("thinks that"), a finding ("the
+    study shows that"), a plan, a wish or an action ("supported the bill") is no statement (GGT
+    annotation guidelines: a quote is what a source says)."""
     if cue.lower_ in cues.speech:
         return 0.75
-    if cue.lower_ in cues.acts:
+    if cue.lower_ in cues.statement_acts:
         return 0.6
-    if cue.lower_ in cues.belief or cue.lower_ in cues.evidence:
-        return 0.5
-    if _prep_objects(cue, cues):
-        return 0.5
-    if cue.pos_ == "VERB" and any(c.dep_ == "ccomp" and _has_that(c) for c in cue.children):
-        return 0.4  # any verb with a "that"-clause: "made clear that", "has long maintained that"
     return None
 
 
@@ -201,9 +199,10 @@ def _act_heads(cue: Token, cues: CueLexicon) -> list[Token]:
 
 
 def _prep_objects(cue: Token, cues: CueLexicon) -> list[Token]:
-    """ "pointed to the closure", "spoke of the need": the object of the verb's preposition."""
+    """ "spoke of the need", "warned against cuts": the object of the verb's preposition, when the
+    verb is an act of speaking ("pointed to the road" is a gesture, GGT guidelines)."""
     preps = cues.prep_acts.get(cue.lower_)
-    if not preps:
+    if not preps or cue.lower_ not in cues.statement_acts:
         return []
     return [
         o

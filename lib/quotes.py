@@ -134,7 +134,7 @@ def _headline(text: str, cues: CueLexicon) -> Found | None:
     the headline present tense. Headlines are capitalised and elliptical, so the parser misreads
     them; PolNeAR annotates their attributions like any other (Newell et al. 2018)."""
     m = HEADLINE.match(text)
-    if m is None or m.group("cue").lower() not in cues.speech | cues.acts:
+    if m is None or m.group("cue").lower() not in cues.speech | cues.statement_acts:
         return None
     a, b = m.span("who")
     name = Name(a, b, m.group("who"), a, b, True, False)

@@ -397,15 +397,6 @@ STATEMENTS = [
         "claim",
     ),
     (
-        "belief",
-        "Paulo Reis believes that the harbour will reopen in May.",
-        "the harbour will reopen",
-        None,
-        "Reis",
-        "indirect",
-        "believes",
-    ),
-    (
         "transcript line",
         "REIS: Well, the harbour will reopen in May, and we are ready for it.",
         "Well, the harbour",
@@ -865,8 +856,8 @@ RULES = [
         "Ekdal",
     ),
     (
-        "prepositional cue with its as-phrase",
-        "The union pointed to the closure of the plant as proof of neglect.",
+        "a speech act's object with its as-phrase",
+        "The union cited the closure of the plant as proof of neglect.",
         ["the closure of the plant as proof of neglect"],
         "union",
     ),
@@ -898,7 +889,7 @@ RULES = [
     ),
     (
         "another act's object is the noun phrase itself",
-        "Laura Brandt attacked the council in a long speech.",
+        "Laura Brandt criticized the council in a long speech.",
         ["the council"],
         "Brandt",
     ),
@@ -1057,6 +1048,15 @@ RULE_NEGATIVES = [
         "Mayor Brandt Opens Harbour Market\n\nThe market opened on Friday.",
     ),
     ("a noun of saying without a possessor", "The remarks that the tunnel was unsafe angered the council."),
+    # a statement is something a source says (GGT annotation guidelines, section 1): beliefs,
+    # findings, plans, wishes and collective actions are none
+    ("a belief", "Paulo Reis believes that the harbour will reopen in May."),
+    ("a finding", "The audit found that the harbour fund had lost two million dollars."),
+    ("a plan", "Paulo Reis plans to reopen the harbour market in May."),
+    ("a wish", "The farmers want the council to lower the water rates."),
+    ("a collective action", "Member states rejected the fishing quota at the summit on Monday."),
+    ("an action with an object", "The northern towns supported the harbour bill last year."),
+    ("narration of what people did", "The villagers pointed to the flooded road and walked away."),
 ]
 
 
