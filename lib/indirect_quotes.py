@@ -34,6 +34,10 @@ AS = frozenset({"as"})
 OPENING_MARKS = frozenset({"“", "«", "„", '"'})
 CLOSING_MARKS = frozenset({"”", "»", '"'})
 REASONS = frozenset({"because", "since", "although", "though", "as", "while", "after", "before"})
+# "declined to say whether ...", "asked if ...", "would not say why ...": an embedded question
+# reports what was asked or left unsaid, not what the source said (Huddleston & Pullum 2002,
+# ch. 11 on interrogative content clauses; GGT guidelines: a quote is the speaker's words)
+INTERROGATIVES = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
 
 
 def _confidence(cue: Token, cues: CueLexicon) -> float | None:
@@ -391,6 +395,11 @@ def _is_object(content: list[Token], cue: Token) -> bool:
     )
 
 
+def _is_question(content: list[Token], cue: Token) -> bool:
+    """A content after its cue that opens with "whether", "if" or a wh-word (see INTERROGATIVES)."""
+    return content[0].i > cue.i and content[0].lower_ in INTERROGATIVES
+
+
 def _runs_out_of_a_quotation(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
     """A content that begins after the first word of a quotation and runs past its closing mark
     is a misparse of '“A. B,” X said': B is part of the quotation, not X's reported speech."""
@@ -415,7 +424,7 @@ def _indirect_at(
         return []  # "I think that ..." outside quotation marks: the speaker cannot be named
     found = []
     for content in _contents(cue, cues):
-        if len(content) < MIN_TOKENS and not _is_object(content, cue):
+        if (len(content) < MIN_TOKENS and not _is_object(content, cue)) or _is_question(content, cue):
             continue
         start, end = _char_span(content)
         own = cue.left_edge.i <= head.i <= cue.right_edge.i  # "X, he said, Y": inside the hull

@@ -62,7 +62,7 @@ def extract_quotes(
     found = [f for s in spans if (f := attributor.attribute(s)) is not None]
     found = [f for f in found if not TRANSCRIPT_LABEL.match(doc.text, f.start)]
     found += posts
-    found = _with_colon_speakers(found, _colon_lines(doc, cues))
+    found = _with_colon_speakers(found, _colon_lines(doc, cues), doc.text)
     reported = [f for f in extract_indirect(sdoc, quoted, resolver, cues) if not _duplicate(f, found)]
     headline = _headline(doc.text, cues)
     if headline is not None:  # its parse is unreliable: the pattern replaces what was read there
@@ -110,16 +110,30 @@ def _colon_lines(doc: Document, cues: CueLexicon) -> list[Found]:
     return found
 
 
-def _with_colon_speakers(found: list[Found], lines: list[Found]) -> list[Found]:
-    """Colon lines that are no quotation found already, and the line's name as the speaker of a
-    quotation found with none ('Marten: “We have offered talks.”', its name misparsed)."""
+def _named_elsewhere(text: str, label: str, label_start: int) -> bool:
+    """A line label names a speaker only when its last word is written as a name elsewhere in
+    the text ("PENCE:" and "Pence said"): "ENERGY:", "Warning:" or "Email:" are
+    section headings and field labels (a heading is not a source, GGT guidelines)."""
+    word = label.split()[-1].rstrip(".’'")
+    name = word[:1].upper() + word[1:].lower() if word.isupper() else word
+    pattern = re.compile(r"\b(?:" + re.escape(name) + "|" + re.escape(word) + r")\b")
+    return any(
+        m.start() < label_start or m.start() > label_start + len(label) for m in pattern.finditer(text)
+    )
+
+
+def _with_colon_speakers(found: list[Found], lines: list[Found], text: str) -> list[Found]:
+    """Colon lines that are no quotation found already and whose label names someone, and the
+    line's name as the speaker of a quotation found with none ('Marten: “We have offered
+    talks.”', its name misparsed)."""
     out = list(found)
     for line in lines:
         same = [i for i, f in enumerate(out) if _duplicate(line, [f])]
         for i in same:
             if out[i].speaker is None:
                 out[i] = replace(out[i], cue=":", speaker=line.speaker, confidence=line.confidence)
-        if not same:
+        label = line.speaker
+        if not same and label is not None and _named_elsewhere(text, label.text, label.start):
             out.append(line)
     return out
 

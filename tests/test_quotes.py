@@ -398,10 +398,10 @@ STATEMENTS = [
     ),
     (
         "transcript line",
-        "REIS: Well, the harbour will reopen in May, and we are ready for it.",
+        "Paulo Reis spoke first.\nREIS: Well, the harbour will reopen in May, and we are ready for it.",
         "Well, the harbour",
         None,
-        "REIS",
+        "Reis",
         "indirect",
         ":",
     ),
@@ -938,9 +938,9 @@ RULES = [
     ),
     (
         "a quoted transcript turn is its labelled speaker's line",
-        'The debate went on.\n\n"KELLER: Well, the rents are too high and the council has to act now."',
+        'Keller spoke next.\n\n"KELLER: Well, the rents are too high and the council has to act now."',
         ["Well, the rents are too high and the council has to act now."],
-        "KELLER",
+        "Keller",
     ),
     (
         "two quotations around an attribution sentence are two",
@@ -1056,6 +1056,12 @@ RULE_NEGATIVES = [
     ("a wish", "The farmers want the council to lower the water rates."),
     ("a collective action", "Member states rejected the fishing quota at the summit on Monday."),
     ("an action with an object", "The northern towns supported the harbour bill last year."),
+    (
+        "a section heading with a colon",
+        "Markets closed higher.\nENERGY: Crude oil rose two per cent to a new high in London trading.",
+    ),
+    ("an embedded question", "The ministry declined to say whether the harbour would reopen soon."),
+    ("a reported question", "Paulo Reis asked if the harbour market would reopen in May."),
     ("narration of what people did", "The villagers pointed to the flooded road and walked away."),
 ]
 
