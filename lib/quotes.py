@@ -29,7 +29,7 @@ from lib.direct_quotes import DirectAttributor
 from lib.indirect_quotes import extract_indirect
 from lib.quote_marks import find_marked_spans
 from lib.records import Actor, Document, Mention, Quote, QuoteKind
-from lib.speakers import Name, Resolver
+from lib.speakers import POSITIONAL_CERTAINTY, SURFACE_CERTAINTY, Name, Resolver
 
 NOT_PROSE = ("caption", "credit")
 URLS = re.compile(r"(\s*(https?://|pic\.twitter\.com/)\S+)+\s*$")
@@ -37,6 +37,7 @@ DUPLICATE_OVERLAP = 0.85
 # '"PENCE: Well, ..."': a transcript turn quoted whole is its speaker's line (see _colon_lines)
 TRANSCRIPT_LABEL = re.compile(r"[\"“](?:[A-Z][A-Z.’'-]+\s){0,2}[A-Z][A-Z.’'-]+:\s")
 MIXED_MARKS = '“”«»"'
+FLOATING_LINES = 2  # a floating quotation takes the speaker of a statement at most a paragraph up
 
 
 def extract_quotes(
@@ -68,7 +69,9 @@ def extract_quotes(
     if headline is not None:  # its parse is unreliable: the pattern replaces what was read there
         found = [f for f in found if f.end <= headline.start or f.start >= headline.end] + [headline]
         reported = [f for f in reported if f.end <= headline.start or f.start >= headline.end]
-    found = _drop_repeated(_absorb_partial_quotes(found, reported, tokens, cues))
+    found = _floating_speakers(
+        doc.text, _drop_repeated(_absorb_partial_quotes(found, reported, tokens, cues))
+    )
     own = [m for m in mentions if m.doc_id == doc.id]
     kept = list({(f.start, f.end): f for f in reversed(found) if not inside(f.start, excluded)}.values())
     return [_record(doc, f, own, actors) for f in sorted(kept, key=lambda f: (f.start, f.end))]
@@ -183,6 +186,26 @@ def _governs(r: Found, f: Found, tokens: Tokens, cues: CueLexicon) -> bool:
     return not _nested_cue(f, r, tokens, cues)
 
 
+def _floating_speakers(text: str, found: list[Found]) -> list[Found]:
+    """A quotation with no speaker and no cue is a floating quote; "most of the time the source
+    can be inferred from context" (GGT annotation guidelines, "Floating quote"): the speaker of
+    the statement right before it, direct or reported, when no more than a paragraph break
+    lies between them. The inferred speaker is less certain than one at a cue."""
+    out: list[Found] = []
+    previous: Found | None = None
+    for f in sorted(found, key=lambda f: (f.start, f.end)):
+        near = previous is not None and text.count("\n", previous.end, f.start) <= FLOATING_LINES
+        if f.speaker is None and f.cue is None and f.kind == "direct" and near and previous is not None:
+            speaker = previous.speaker
+            if speaker is not None:
+                certainty = min(speaker.certainty, POSITIONAL_CERTAINTY)
+                f = replace(f, speaker=replace(speaker, certainty=certainty), confidence=0.6)
+        out.append(f)
+        if f.speaker is not None:
+            previous = f
+    return out
+
+
 def _drop_repeated(found: list[Found]) -> list[Found]:
     """Quoted words ending a statement of the same speaker through the same cue ('X said the
     spate of shootings demands "more listening"') are that statement found a second time: PolNeAR
@@ -254,7 +277,9 @@ def _record(doc: Document, f: Found, mentions: Sequence[Mention], actors: Mappin
     """``speaker_text`` is the speaker's surface ("he", "the secretary"); ``speaker_id`` is the
     actor the resolved name (else the surface) is a mention of, None when neither is one."""
     name = f.speaker
-    speaker_id = _speaker_id(name, mentions, actors) if name is not None else None
+    # a pronoun nobody fits stays as written, with no actor: a wrong speaker is worse than none
+    weak = name is not None and not name.resolved and name.certainty < SURFACE_CERTAINTY
+    speaker_id = _speaker_id(name, mentions, actors) if name is not None and not weak else None
     return Quote(
         doc_id=doc.id,
         speaker_id=speaker_id,
@@ -267,6 +292,7 @@ def _record(doc: Document, f: Found, mentions: Sequence[Mention], actors: Mappin
         confidence=round(f.confidence, 2),
         speaker_start=name.start if name else None,
         speaker_end=name.end if name else None,
+        speaker_confidence=round(name.certainty, 2) if name else 0.0,
     )
 
 

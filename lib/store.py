@@ -273,7 +273,7 @@ def collect_garbage(store: Path, manifest: Manifest) -> None:
 
 # Bump when the extraction's output changes: every stored document then differs from its live
 # copy and the next ingest extracts it again (a store built by an older version is not stale).
-EXTRACTION_VERSION = "2026-11-23"
+EXTRACTION_VERSION = "2026-12-05"
 
 
 def document_key(doc: Document) -> str:
