@@ -69,9 +69,8 @@ def extract_quotes(
     if headline is not None:  # its parse is unreliable: the pattern replaces what was read there
         found = [f for f in found if f.end <= headline.start or f.start >= headline.end] + [headline]
         reported = [f for f in reported if f.end <= headline.start or f.start >= headline.end]
-    found = _floating_speakers(
-        doc.text, _drop_repeated(_absorb_partial_quotes(found, reported, tokens, cues))
-    )
+    found = _drop_repeated(_absorb_partial_quotes(found, reported, tokens, cues))
+    found = _one_per_statement(_floating_speakers(doc.text, found))
     own = [m for m in mentions if m.doc_id == doc.id]
     kept = list({(f.start, f.end): f for f in reversed(found) if not inside(f.start, excluded)}.values())
     return [_record(doc, f, own, actors) for f in sorted(kept, key=lambda f: (f.start, f.end))]
@@ -204,6 +203,29 @@ def _floating_speakers(text: str, found: list[Found]) -> list[Found]:
         if f.speaker is not None:
             previous = f
     return out
+
+
+def _one_per_statement(found: list[Found]) -> list[Found]:
+    """Overlapping spans of one speaker are one statement found twice (a clause and a quotation
+    inside it, two cues of one sentence): one record, over both spans. A nested statement of
+    another speaker ('X said Y had warned that ...') is a statement of its own and stays."""
+    out: list[Found] = []
+    for f in sorted(found, key=lambda f: (f.start, -f.end)):
+        host = next((i for i, g in enumerate(out) if f.start < g.end and _same_speaker(f, g)), None)
+        if host is None:
+            out.append(f)
+            continue
+        g = out[host]
+        kind = "direct" if "direct" in (f.kind, g.kind) else g.kind
+        out[host] = replace(g, end=max(g.end, f.end), kind=kind)
+    return out
+
+
+def _same_speaker(f: Found, g: Found) -> bool:
+    a, b = f.speaker, g.speaker
+    if a is None or b is None:
+        return False
+    return (a.start, a.end) == (b.start, b.end) or (a.resolved and b.resolved and a.text == b.text)
 
 
 def _drop_repeated(found: list[Found]) -> list[Found]:

@@ -190,6 +190,7 @@ class Resolver:
             for start, end in people
             if not any(s <= start < t for s, t in quoted)
             and (span := sdoc.char_span(start, end, label="PERSON", alignment_mode="expand")) is not None
+            and _in_prose(span)
         ]
         ents = [e for e in outside if not any(e.start < k.end and k.start < e.end for k in known)]
         named = sorted(known + [e for e in ents if e.label_ == "PERSON"], key=lambda e: e.start)
