@@ -1374,3 +1374,129 @@ def test_a_content_span_ends_before_trailing_punctuation_and_spaces(nlp: Any) ->
             while end > start and text[end - 1] in TRAILING:  # on the document's text, as before
                 end -= 1
             assert _char_span(list(sdoc[i:j])) == (start, end)
+
+
+# --- speakers: who said it, and how sure we are (issue 14) -------------------------------------
+# (name, text, quotation start, speaker surface, resolved surname or None for no actor)
+SPEAKER_CASES = [
+    (
+        "a floating quotation after reported speech takes its speaker (GGT 'Floating quote')",
+        "Paulo Reis said the harbour would reopen in May.\n\n“The farmers have waited long enough for this.”",
+        "“The farmers have waited",
+        "Paulo Reis",
+        "Reis",
+    ),
+    (
+        "the document's own pronouns tell a person's gender",
+        "Robin Ashby opened the harbour market, and she thanked the farmers for her first season. "
+        "Robin Ashby met Jules Marsh after the opening. "
+        "“The market will stay open all winter,” he said.",
+        "“The market will stay open",
+        "he",
+        "Marsh",
+    ),
+    (
+        "an honorific anywhere in the document tells a person's gender",
+        "Ms. Ashby runs the harbour market. Robin Ashby met Jules Marsh after the opening. "
+        "“The market will stay open all winter,” he said.",
+        "“The market will stay open",
+        "he",
+        "Marsh",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "starts", "surface", "surname"), SPEAKER_CASES, ids=[c[0] for c in SPEAKER_CASES]
+)
+def test_speakers(nlp: Any, name: str, text: str, starts: str, surface: str, surname: str | None) -> None:
+    quotes, actors = _with_actors(nlp, text)
+    quote = _find(quotes, starts)
+    assert quote is not None, [q.text for q in quotes]
+    assert quote.speaker_text == surface
+    assert surname is not None and surname in _shown(quote, actors)
+    assert 0.0 < quote.speaker_confidence <= 1.0
+
+
+# where the evidence is weak the surface stays and no actor is given: a wrong speaker is worse
+# than none (name, text, quotation start, speaker surface)
+WEAK_SPEAKERS = [
+    (
+        "a pronoun between two people of unknown gender, neither the subject",
+        "The council thanked Kiran Osei and Sasha Lind on Monday. "
+        "“The harbour will reopen in May,” she said.",
+        "“The harbour will reopen",
+        "she",
+    ),
+    (
+        "a role no earlier title holds",
+        "The ferry left at noon. The spokesman said that the harbour would reopen in May.",
+        "the harbour would reopen",
+        "The spokesman",
+    ),
+    ("a pronoun with nobody before it", "He said that the harbour would reopen in May.", "the harbour", "He"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "starts", "surface"), WEAK_SPEAKERS, ids=[c[0] for c in WEAK_SPEAKERS]
+)
+def test_weak_speaker_keeps_the_surface_and_no_actor(
+    nlp: Any, name: str, text: str, starts: str, surface: str
+) -> None:
+    quotes, _ = _with_actors(nlp, text)
+    quote = _find(quotes, starts)
+    assert quote is not None, [q.text for q in quotes]
+    assert (quote.speaker_text, quote.speaker_id) == (surface, None)
+    assert quote.speaker_confidence <= 0.5
+
+
+def test_speaker_confidence_orders_the_evidence(nlp: Any) -> None:
+    text = (
+        "“The harbour will reopen in May,” said Paulo Reis. Later he spoke again. "
+        "“The farmers have waited long enough,” he said.\n\n“Nobody will be left out of it.”"
+    )
+    quotes, _ = _with_actors(nlp, text)
+    confidence = [q.speaker_confidence for q in sorted(quotes, key=lambda q: q.start)]
+    assert len(confidence) == 3 and confidence[0] > confidence[1] >= confidence[2] > 0
+
+
+def test_no_speaker_has_zero_confidence(nlp: Any) -> None:
+    quotes = _quotes(
+        nlp, "The report was released on Monday. “The other factor may be the appearance of bias.”"
+    )
+    assert [(q.speaker_text, q.speaker_confidence) for q in quotes] == [("", 0.0)]
+
+
+# nested or overlapping spans of one statement are one record (GGT guidelines, "Paraphrase with
+# direct quote within it"); (name, text, the one quote's text)
+ONE_STATEMENT = [
+    (
+        "quoted words inside a paraphrase",
+        "Paulo Reis said the harbour plan was “dead on arrival” and would need a new vote.",
+        "the harbour plan was “dead on arrival” and would need a new vote",
+    ),
+    (
+        "two quoted pieces inside one paraphrase",
+        "Paulo Reis said the plan was “too late” and “far too costly” for the town.",
+        "the plan was “too late” and “far too costly” for the town",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "want"), ONE_STATEMENT, ids=[c[0] for c in ONE_STATEMENT])
+def test_nested_spans_of_one_statement_are_one_quote(nlp: Any, name: str, text: str, want: str) -> None:
+    assert [q.text for q in _quotes(nlp, text)] == [want]
+
+
+def test_a_nested_statement_of_another_speaker_stays(nlp: Any) -> None:
+    text = "Paulo Reis said that the mayor had warned that the harbour would close in May."
+    speakers = {q.speaker_text for q in _quotes(nlp, text)}
+    assert speakers == {"Paulo Reis", "the mayor"}
+
+
+def test_speaker_confidence_is_in_the_cli_json(nlp: Any) -> None:
+    from lib.records import to_dict
+
+    quote = _quotes(nlp, "“We will not back down,” said Maria Keller.")[0]
+    assert to_dict(quote)["speaker_confidence"] == quote.speaker_confidence > 0.5
