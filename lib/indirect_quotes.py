@@ -89,11 +89,11 @@ def _contents(cue: Token, cues: CueLexicon) -> list[list[Token]]:
     kept = [c for c, h in clauses if h in c]
     if cue.lower_ == "according" or (not heads and cue.dep_ in PARENTHETICAL):
         around = _around_content(cue) or (_sentence_rest(cue) if cue.lower_ == "according" else None)
-        kept = [_same_paragraph(around, cue)] if around else []
+        kept = _either_side(_same_paragraph(around, cue), cue) if around else []
     elif heads and _between_commas(cue) and all(h.i < cue.i for h in heads):
-        # "Though X, he said, Y" parsed with X as the complement: both sides are the content
+        # "Though X, he said, Y" parsed with X as the complement: both sides are contents
         around = _both_sides(cue, spans[0][0] if spans else cue.i)
-        kept = [_same_paragraph(around, cue)] if around else kept
+        kept = _either_side(_same_paragraph(around, cue), cue) if around else kept
     if not kept and cue.lower_ in cues.speech:
         kept = _next_paragraph(cue)
     return [_to_paragraph_end(c) if _after_colon(c, cue) else c for c in kept]
@@ -246,6 +246,21 @@ def _around_content(cue: Token) -> list[Token] | None:
     if left and right and len(left) + len(right) >= MIN_TOKENS:
         return list(doc[left[0].i : right[-1].i + 1])
     return (right if len(right) > len(left) else left) or None
+
+
+def _either_side(content: list[Token], cue: Token) -> list[list[Token]]:
+    """ "X, he said, Y" is two quotations, X and Y: the GGT annotation guidelines (section 1) do
+    not join two pieces when "any word external to the speech appears in between" them. PolNeAR
+    joins them (one discontinuous content); we follow GGT."""
+    low, high = _cue_phrase(cue)
+    if not content or not content[0].i < low <= high < content[-1].i:
+        return [content]
+    doc = cue.doc
+    sides = [
+        _strip_punct(list(doc[content[0].i : low])),
+        _strip_punct(list(doc[high + 1 : content[-1].i + 1])),
+    ]
+    return [side for side in sides if side]
 
 
 def _sentence_rest(cue: Token) -> list[Token] | None:

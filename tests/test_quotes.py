@@ -270,10 +270,10 @@ STATEMENTS = [
         "according to",
     ),
     (
-        "parenthetical",
+        "parenthetical: the words after the cue are a quotation of their own (GGT guidelines)",
         "The bridge, the engineer Lee Park said, will reopen in May after repairs.",
-        "The bridge",
         "will reopen in May",
+        None,
         "Park",
         "indirect",
         "said",
@@ -900,9 +900,9 @@ RULES = [
         "mayor",
     ),
     (
-        "a concession parsed as the complement keeps the rest of the sentence",
+        "a concession parsed as the complement: two quotations around the cue (GGT guidelines)",
         "Though the vote was close, Laura Brandt said, the result will stand until the next election.",
-        ["Though the vote was close, Laura Brandt said, the result will stand until the next election"],
+        ["Though the vote was close", "the result will stand until the next election"],
         "Brandt",
     ),
     (
