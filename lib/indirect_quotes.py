@@ -410,6 +410,28 @@ def _is_object(content: list[Token], cue: Token) -> bool:
     )
 
 
+def _before_next_attribution(
+    content: list[Token], cue: Token, quoted: list[tuple[int, int]], cues: CueLexicon
+) -> list[Token]:
+    """The content up to a comma that opens another attribution: "..., saying Y" / "..., noting
+    that Y" (a participle of saying: Y is a statement of its own) or "..., according to X" (the
+    source of the report, not its words); GGT ends the quotation there (annotation guidelines:
+    the quote leaves out words external to the speech). Leading punctuation goes too, not an
+    opening quotation mark, which belongs to the quotation."""
+    tokens = list(content)
+    while tokens and (tokens[0].is_space or (tokens[0].is_punct and tokens[0].text not in OPENING_MARKS)):
+        tokens = tokens[1:]
+    for k in range(1, len(tokens)):
+        t = tokens[k]
+        if tokens[k - 1].text != "," or t.i <= cue.i or inside(t.idx, quoted):
+            continue
+        saying = t.tag_ == "VBG" and t.lower_ in cues.speech | cues.statement_acts
+        according = t.lower_ == "according" and cue.lower_ != "according"
+        if saying or according:
+            return _strip_punct(tokens[:k])
+    return tokens
+
+
 def _is_question(content: list[Token], cue: Token) -> bool:
     """A content after its cue that opens with "whether", "if" or a wh-word (see INTERROGATIVES)."""
     return content[0].i > cue.i and content[0].lower_ in INTERROGATIVES
@@ -438,7 +460,8 @@ def _indirect_at(
     if head is None or head.lower_ in FIRST_AND_SECOND_PERSON:
         return []  # "I think that ..." outside quotation marks: the speaker cannot be named
     found = []
-    for content in _contents(cue, cues):
+    for whole in _contents(cue, cues):
+        content = _before_next_attribution(whole, cue, quoted, cues)
         if (len(content) < MIN_TOKENS and not _is_object(content, cue)) or _is_question(content, cue):
             continue
         start, end = _char_span(content)

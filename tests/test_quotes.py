@@ -1500,3 +1500,24 @@ def test_speaker_confidence_is_in_the_cli_json(nlp: Any) -> None:
 
     quote = _quotes(nlp, "“We will not back down,” said Maria Keller.")[0]
     assert to_dict(quote)["speaker_confidence"] == quote.speaker_confidence > 0.5
+
+
+# where an indirect quotation ends (GGT guidelines: words external to the speech are left out);
+# (name, text, the quotation)
+CONTENT_ENDS = [
+    (
+        "before a participle of saying, which opens a statement of its own",
+        "Paulo Reis said the harbour would reopen in May, adding that the farmers would return.",
+        "the harbour would reopen in May",
+    ),
+    (
+        "before the source of a nested report",
+        "The ferry had sunk in ten minutes, the captain said, according to the court filing.",
+        "The ferry had sunk in ten minutes",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "want"), CONTENT_ENDS, ids=[c[0] for c in CONTENT_ENDS])
+def test_content_ends_before_the_next_attribution(nlp: Any, name: str, text: str, want: str) -> None:
+    assert want in [q.text for q in _quotes(nlp, text)]
