@@ -184,13 +184,16 @@ class Resolver:
         Kassym-Jomart Tokayev", one ORG entity for the model, holds the person Tokayev)."""
         self.sdoc = sdoc
         self.cues = cues
-        outside = [e for e in sdoc.ents if not any(s <= e.start_char < t for s, t in quoted) and _in_prose(e)]
+        text = sdoc.text
+        outside = [
+            e for e in sdoc.ents if not any(s <= e.start_char < t for s, t in quoted) and _in_prose(e, text)
+        ]
         known = [
             span
             for start, end in people
             if not any(s <= start < t for s, t in quoted)
             and (span := sdoc.char_span(start, end, label="PERSON", alignment_mode="expand")) is not None
-            and _in_prose(span)
+            and _in_prose(span, text)
         ]
         ents = [e for e in outside if not any(e.start < k.end and k.start < e.end for k in known)]
         named = sorted(known + [e for e in ents if e.label_ == "PERSON"], key=lambda e: e.start)
@@ -418,10 +421,10 @@ def _unresolved(span: SpacySpan, person: bool = False, certainty: float | None =
     )
 
 
-def _in_prose(ent: SpacySpan) -> bool:
+def _in_prose(ent: SpacySpan, text: str) -> bool:
     """An entity on a line that ends without sentence punctuation ("Story continues below", a
-    heading, a photo credit) is page furniture, not a sentence anybody is referred back to from."""
-    text = ent.doc.text
+    heading, a photo credit) is page furniture, not a sentence anybody is referred back to from.
+    ``text`` is the document's (``Doc.text`` rebuilds it on every call)."""
     end = text.find("\n", ent.end_char)
     line = text[ent.start_char : len(text) if end < 0 else end].rstrip()
     return line[-1:] in SENTENCE_END_CHARS if line else False
