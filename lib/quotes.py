@@ -70,7 +70,7 @@ def extract_quotes(
         found = [f for f in found if f.end <= headline.start or f.start >= headline.end] + [headline]
         reported = [f for f in reported if f.end <= headline.start or f.start >= headline.end]
     found = _drop_repeated(_absorb_partial_quotes(found, reported, tokens, cues))
-    found = _one_per_statement(_floating_speakers(doc.text, found))
+    found = _one_per_statement(_floating_speakers(doc.text, found, resolver))
     own = [m for m in mentions if m.doc_id == doc.id]
     kept = list({(f.start, f.end): f for f in reversed(found) if not inside(f.start, excluded)}.values())
     return [_record(doc, f, own, actors) for f in sorted(kept, key=lambda f: (f.start, f.end))]
@@ -185,24 +185,36 @@ def _governs(r: Found, f: Found, tokens: Tokens, cues: CueLexicon) -> bool:
     return not _nested_cue(f, r, tokens, cues)
 
 
-def _floating_speakers(text: str, found: list[Found]) -> list[Found]:
+def _floating_speakers(text: str, found: list[Found], resolver: Resolver) -> list[Found]:
     """A quotation with no speaker and no cue is a floating quote; "most of the time the source
     can be inferred from context" (GGT annotation guidelines, "Floating quote"): the speaker of
     the statement right before it, direct or reported, when no more than a paragraph break
-    lies between them. The inferred speaker is less certain than one at a cue."""
+    lies between them. So is "he"/"she" that no name nearby resolved: the person speaking is
+    the most salient one (Lappin & Leass 1994 rank the current topic first), when their gender
+    does not disagree. The inferred speaker is less certain than one at a cue."""
     out: list[Found] = []
     previous: Found | None = None
     for f in sorted(found, key=lambda f: (f.start, f.end)):
         near = previous is not None and text.count("\n", previous.end, f.start) <= FLOATING_LINES
-        if f.speaker is None and f.cue is None and f.kind == "direct" and near and previous is not None:
-            speaker = previous.speaker
-            if speaker is not None:
-                certainty = min(speaker.certainty, POSITIONAL_CERTAINTY)
-                f = replace(f, speaker=replace(speaker, certainty=certainty), confidence=0.6)
+        last = previous.speaker if previous is not None and near else None
+        if last is not None and f.speaker is None and f.cue is None and f.kind == "direct":
+            certainty = min(last.certainty, POSITIONAL_CERTAINTY)
+            f = replace(f, speaker=replace(last, certainty=certainty), confidence=0.6)
+        elif last is not None and f.speaker is not None and _open_pronoun(f.speaker, text, last, resolver):
+            who = f.speaker
+            certainty = min(last.certainty, POSITIONAL_CERTAINTY)
+            name = replace(last, start=who.start, end=who.end, certainty=certainty)
+            f = replace(f, speaker=name)
         out.append(f)
         if f.speaker is not None:
             previous = f
     return out
+
+
+def _open_pronoun(who: Name, text: str, last: Name, resolver: Resolver) -> bool:
+    """An unresolved "he"/"she" and a previous speaker who is a person it may refer to."""
+    pronoun = text[who.start : who.end].lower()
+    return not who.resolved and pronoun in ("he", "she") and last.person and resolver.agrees(pronoun, last)
 
 
 def _one_per_statement(found: list[Found]) -> list[Found]:

@@ -226,7 +226,23 @@ class Resolver:
             if found is None and not inside_quote and last_person is not None and not _qualifiers(span):
                 found = _moved(last_person, span, POSITIONAL_CERTAINTY)
             return found or _unresolved(span, person=True)
+        if lower in self.cues.organisation_nouns and _definite(span):
+            # "the company", "the union": a definite description picks up the organisation the
+            # text last named (Hobbs 1978; news names an organisation before it describes it)
+            pool = [g for g in self.groups if g.label_ == "ORG"]
+            found = self._antecedent(span, pool)
+            return replace(found, certainty=POSITIONAL_CERTAINTY) if found else _unresolved(span)
         return _unresolved(span)
+
+    def agrees(self, pronoun: str, name: Name) -> bool:
+        """Whether "he"/"she" may refer to the person ``name`` resolved to (not known to differ)."""
+        words = name.text.split()
+        known = self.genders.get(words[-1]) if words else None
+        first = words[0].lower() if len(words) > 1 else ""
+        for gender in ("male", "female"):
+            if first in self.cues.first_names.get(gender, ()):
+                known = gender
+        return known is None or known != OTHER_GENDER.get(pronoun.lower())
 
     def _named(self, span: SpacySpan) -> Name:
         if span.label_ == "PERSON":
@@ -344,6 +360,10 @@ class Resolver:
             if words & title and qualifiers <= {w[:QUALIFIER_PREFIX] for w in title}:
                 return _moved(self._named(person), span)
         return None
+
+
+def _definite(span: SpacySpan) -> bool:
+    return any(t.lower_ == "the" for t in span[:2])
 
 
 def _qualifiers(span: SpacySpan) -> set[str]:

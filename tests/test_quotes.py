@@ -1396,6 +1396,23 @@ SPEAKER_CASES = [
         "Marsh",
     ),
     (
+        "a definite description of an organisation refers to the one named before",
+        "Harbour Freight Ltd. opened a new depot in the port on Monday. "
+        "The company said that it would hire forty drivers by the spring.",
+        "it would hire forty drivers",
+        "The company",
+        "Harbour Freight",
+    ),
+    (
+        "a pronoun no nearby name resolves takes the speaker of the statement before",
+        "“The harbour will reopen in May,” said Paulo Reis. The storm had passed. The roads were "
+        "cleared. The boats came back. The market opened. The fish sold well. "
+        "“The farmers have waited long enough,” he said.",
+        "“The farmers have waited",
+        "he",
+        "Reis",
+    ),
+    (
         "an honorific anywhere in the document tells a person's gender",
         "Ms. Ashby runs the harbour market. Robin Ashby met Jules Marsh after the opening. "
         "“The market will stay open all winter,” he said.",
