@@ -189,6 +189,8 @@ def _act_heads(cue: Token, cues: CueLexicon) -> list[Token]:
     ]
     if infinitives:
         return infinitives
+    if cue.lower_ not in cues.directives:
+        return _named_as(cue, cues)
     objects = [c for c in cue.children if c.dep_ == "dobj" and c.lower_ not in RELATIVES]
     if cue.lower_ in cues.hearer_object:
         # "called the plan unfair" / 'called the sanctions “illegal”' (the marks spoil the parse)
@@ -200,6 +202,24 @@ def _act_heads(cue: Token, cues: CueLexicon) -> list[Token]:
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
         objects += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]  # "accused X of lying"
     return objects or _prep_objects(cue, cues)
+
+
+def _named_as(cue: Token, cues: CueLexicon) -> list[Token]:
+    """The content of a speech act that is no directive, when it is no clause: what the act says
+    something is ("called the plan unfair", 'called the sanctions “illegal”', "cited the rents as
+    proof of neglect") or what it accuses or credits someone of ("accused the board of lying").
+    A bare object ("praised the support", "announced a policy") reports an act, not words: the
+    GGT guidelines count the directive "urged the passing of emergency legislation", not these."""
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.lower_ not in RELATIVES]
+    named = [
+        o
+        for o in objects
+        if any(c.i > o.i and (c.dep_ == "oprd" or c.lower_ == "as") for c in [*cue.children, *o.children])
+        or _quotation_after(o) is not None
+    ]
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
+        named += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    return named
 
 
 def _prep_objects(cue: Token, cues: CueLexicon) -> list[Token]:

@@ -108,13 +108,13 @@ def test_lexicon_loads_and_keeps_thinking_apart_from_saying() -> None:
 
 STATEMENTS = [
     (
-        "object of a verb of confirming",
-        "The spokesman John Kirby confirmed the strike on the fuel depot near Belgorod.",
-        "the strike on the fuel depot",
+        "object of a directive",
+        "The spokesman John Kirby demanded a halt to the strikes on the fuel depot near Belgorod.",
+        "a halt to the strikes",
         None,
         "Kirby",
         "indirect",
-        "confirmed",
+        "demanded",
     ),
     (
         "said after",
@@ -862,7 +862,7 @@ RULES = [
         "union",
     ),
     ("spoke of", "The minister spoke of the need for calm.", ["the need for calm"], "minister"),
-    ("a one-word object of a speech act", "The mayor cited it.", ["it"], "mayor"),
+    ("a one-word object of a directive", "The mayor requested calm.", ["calm"], "mayor"),
     (
         "any verb with a that-clause",
         "The governor hinted that the bill would pass this spring.",
@@ -888,9 +888,9 @@ RULES = [
         "Brandt",
     ),
     (
-        "another act's object is the noun phrase itself",
-        "Laura Brandt criticized the council in a long speech.",
-        ["the council"],
+        "a directive's object is the noun phrase itself",
+        "Laura Brandt requested a recount in a long speech.",
+        ["a recount"],
         "Brandt",
     ),
     (
@@ -1051,6 +1051,9 @@ RULE_NEGATIVES = [
     # a statement is something a source says (GGT annotation guidelines, section 1): beliefs,
     # findings, plans, wishes and collective actions are none
     ("a belief", "Paulo Reis believes that the harbour will reopen in May."),
+    # the bare object of an act that is no directive reports the act, not words
+    ("an evaluative act's object", "Laura Brandt criticized the council in a long speech."),
+    ("an announcement's object", "The ministry announced a new harbour policy on Monday."),
     ("a finding", "The audit found that the harbour fund had lost two million dollars."),
     ("a plan", "Paulo Reis plans to reopen the harbour market in May."),
     ("a wish", "The farmers want the council to lower the water rates."),
