@@ -37,6 +37,7 @@ DUPLICATE_OVERLAP = 0.85
 # '"PENCE: Well, ..."': a transcript turn quoted whole is its speaker's line (see _colon_lines)
 TRANSCRIPT_LABEL = re.compile(r"[\"“](?:[A-Z][A-Z.’'-]+\s){0,2}[A-Z][A-Z.’'-]+:\s")
 MIXED_MARKS = '“”«»"'
+LINE_ENDS = '.!?:;"”’)…]'
 FLOATING_LINES = 2  # a floating quotation takes the speaker of a statement at most a paragraph up
 
 
@@ -64,7 +65,11 @@ def extract_quotes(
     found = [f for f in found if not TRANSCRIPT_LABEL.match(doc.text, f.start)]
     found += posts
     found = _with_colon_speakers(found, _colon_lines(doc, cues), doc.text)
-    reported = [f for f in extract_indirect(sdoc, quoted, resolver, cues) if not _duplicate(f, found)]
+    reported = [
+        f
+        for f in extract_indirect(sdoc, quoted, resolver, cues)
+        if not _duplicate(f, found) and not _in_teaser(doc.text, f.start)
+    ]
     headline = _headline(doc.text, cues)
     if headline is not None:  # its parse is unreliable: the pattern replaces what was read there
         found = [f for f in found if f.end <= headline.start or f.start >= headline.end] + [headline]
@@ -110,6 +115,16 @@ def _colon_lines(doc: Document, cues: CueLexicon) -> list[Found]:
         name = Name(a, b, m.group("who"), a, b, True, False)
         found.append(Found(start, end, "indirect", ":", name, 0.6))
     return found
+
+
+def _in_teaser(text: str, pos: int) -> bool:
+    """A line below the first that ends with no sentence punctuation ("Senator says plan will
+    pass") is a link to another story or a subheading, not the reporter's prose; the first
+    line, the headline, is left to the headline rule."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : len(text) if end < 0 else end].rstrip()
+    return start > 0 and bool(line) and line[-1] not in LINE_ENDS
 
 
 def _named_elsewhere(text: str, label: str, label_start: int) -> bool:

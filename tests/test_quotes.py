@@ -1063,6 +1063,10 @@ RULE_NEGATIVES = [
         "a section heading with a colon",
         "Markets closed higher.\nENERGY: Crude oil rose two per cent to a new high in London trading.",
     ),
+    (
+        "a link to another story inside the text",
+        "The council met on Monday.\nMayor says harbour will reopen in May\nThe vote is next week.",
+    ),
     ("an embedded question", "The ministry declined to say whether the harbour would reopen soon."),
     ("a reported question", "Paulo Reis asked if the harbour market would reopen in May."),
     ("narration of what people did", "The villagers pointed to the flooded road and walked away."),
