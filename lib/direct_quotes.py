@@ -50,7 +50,6 @@ class DirectAttributor:
         self.resolver = resolver
         self.cues = cues
         self.last: Found | None = None
-        self.last_person: Name | None = None
 
     def attribute(self, span: MarkedSpan) -> Found | None:
         """The quotation as a Found, or None when it is not a quotation anybody says."""
@@ -82,8 +81,6 @@ class DirectAttributor:
         cue, name = hit
         if words < MIN_WORDS and not (name is not None and name.person):
             return None
-        if name is not None and name.person:
-            self.last_person = name
         confidence = 0.9 if name is not None and name.resolved else 0.6
         return Found(
             span.start, span.end, "direct", cue, name, confidence if span.closed else confidence - 0.2
@@ -176,7 +173,7 @@ class DirectAttributor:
         name = next((t for t in toks if t.idx >= dash.end() and not t.is_space), None) if dash else None
         if dash is None or name is None or name.pos_ != "PROPN":
             return None
-        return dash.group(1), self.resolver.resolve(speaker_tokens(name), False, None)
+        return dash.group(1), self.resolver.resolve(speaker_tokens(name))
 
     def _colon(self, toks: list[Token], start: int, end: int) -> tuple[str, Name | None] | None:
         """ "X said: ..." or a heading "X: ..." where the name before the colon speaks."""
@@ -186,7 +183,7 @@ class DirectAttributor:
         names = [t for t in toks if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ == "PROPN"]
         if not names or len([t for t in toks if not t.is_punct]) > 6:
             return None
-        return ":", self.resolver.resolve(speaker_tokens(names[-1]), False, self.last_person)
+        return ":", self.resolver.resolve(speaker_tokens(names[-1]))
 
     def _speaker(self, cue: Token, toks: list[Token], start: int, end: int) -> tuple[str, Name | None]:
         head = speaker_head(cue)
@@ -194,8 +191,7 @@ class DirectAttributor:
             head = _nearest_name(cue, toks)  # not a word of a quotation ('on Fox's “Fox and Friends”')
         if head is None or head.lower_ in SPEAKERS_OWN_VOICE:
             return cue_text(cue), None
-        inside_quote = inside(head.idx, self.quoted)
-        return cue_text(cue), self.resolver.resolve(speaker_tokens(head), inside_quote, self.last_person)
+        return cue_text(cue), self.resolver.resolve(speaker_tokens(head))
 
     def _open_tokens(self, start: int, end: int, masked: list[tuple[int, int]]) -> list[Token]:
         return [t for t in self.tokens.within(start, end) if not inside(t.idx, masked)]

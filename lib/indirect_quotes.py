@@ -368,7 +368,7 @@ def _as_clause_at(
     start, end = _char_span(content)
     if inside(start, quoted) and inside(end - 1, quoted):
         return []
-    name = resolver.resolve(speaker_tokens(subject), False, None)
+    name = resolver.resolve(speaker_tokens(subject))
     return [Found(start, end, "indirect", cue.text, name, 0.6)]
 
 
@@ -401,7 +401,7 @@ def _inverted_at(
     start, end = _char_span(content)
     if inside(start, quoted) or inside(end - 1, quoted):
         return []  # '“...,” said X': a direct quotation, attributed as such
-    name = resolver.resolve(speaker_tokens(speaker), False, None)
+    name = resolver.resolve(speaker_tokens(speaker))
     return [Found(start, end, "indirect", cue.text, name, 0.6)]
 
 
@@ -417,7 +417,7 @@ def _noun_at(cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues
     if len(content) < MIN_TOKENS or clause not in content:
         return []
     start, end = _char_span(content)
-    name = resolver.resolve(speaker_tokens(owner), False, None)
+    name = resolver.resolve(speaker_tokens(owner))
     return [Found(start, end, "indirect", cue.text, name, 0.6)]
 
 
@@ -492,6 +492,6 @@ def _indirect_at(
             or _runs_out_of_a_quotation(cue.doc.text, start, end, quoted)
         ):
             continue
-        name = resolver.resolve(speaker_tokens(head), False, None)
+        name = resolver.resolve(speaker_tokens(head))
         found.append(Found(start, end, "indirect", cue_text(cue), name, confidence))
     return found

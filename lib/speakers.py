@@ -208,7 +208,7 @@ class Resolver:
         words = _strip_possessive(ent.text).split()
         return len(words) == 1 and words[0] in self.full_names
 
-    def resolve(self, span: SpacySpan, inside_quote: bool, last_person: Name | None) -> Name:
+    def resolve(self, span: SpacySpan) -> Name:
         head = span.root
         lower = head.lower_
         if span.label_ in NAMED_TYPES or (head.pos_ == "PROPN" and lower not in self.cues.role_nouns):
@@ -222,10 +222,9 @@ class Resolver:
             found = self._antecedent(span, pool)
             return replace(found, certainty=POSITIONAL_CERTAINTY) if found else _unresolved(span)
         if lower in self.cues.role_nouns:
-            found = self._by_role(span)
-            if found is None and not inside_quote and last_person is not None and not _qualifiers(span):
-                found = _moved(last_person, span, POSITIONAL_CERTAINTY)
-            return found or _unresolved(span, person=True)
+            # a role no earlier title holds stays as written, with no actor: the last person
+            # quoted is a guess, and a wrong speaker is worse than none (issue 14)
+            return self._by_role(span) or _unresolved(span, person=True)
         if lower in self.cues.organisation_nouns and _definite(span):
             # "the company", "the union": a definite description picks up the organisation the
             # text last named (Hobbs 1978; news names an organisation before it describes it)

@@ -1196,7 +1196,7 @@ def test_pronoun_gender_agreement(nlp: Any, text: str, pronoun: str, name: str) 
 
     sdoc = nlp(text)
     token = next(t for t in sdoc if t.text == pronoun)
-    resolved = Resolver(sdoc, [], load_cues()).resolve(sdoc[token.i : token.i + 1], False, None)
+    resolved = Resolver(sdoc, [], load_cues()).resolve(sdoc[token.i : token.i + 1])
     assert resolved.text == name
 
 
@@ -1459,6 +1459,13 @@ WEAK_SPEAKERS = [
         "The spokesman",
     ),
     ("a pronoun with nobody before it", "He said that the harbour would reopen in May.", "the harbour", "He"),
+    (
+        "a role that the person quoted before does not hold",
+        "“The harbour will reopen in May,” said Paulo Reis. “The farmers have waited long enough,” "
+        "said the spokesman.",
+        "“The farmers have waited",
+        "the spokesman",
+    ),
 ]
 
 
