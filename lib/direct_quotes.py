@@ -148,8 +148,11 @@ class DirectAttributor:
         if signed is not None:
             return signed
         words = [t for t in toks if not t.is_punct]
-        # a participle after a quotation ('"...", urging X') continues the sentence, it is no cue
-        cues = [t for t in words if is_speech_cue(t, self.cues) and t.tag_ != "VBG"]
+        # a participle after a quotation ('"...", urging X') continues the sentence, it is no cue;
+        # "according" (tagged as one) is: '"...," according to Dr. X' (PARC's source phrase)
+        cues = [
+            t for t in words if is_speech_cue(t, self.cues) and (t.tag_ != "VBG" or t.lower_ == "according")
+        ]
         cue = next((t for t in cues if t in words[:AFTER_WINDOW] or _opens_with_speaker(t, words)), None)
         return self._speaker(cue, toks, span.end, end) if cue is not None else None
 

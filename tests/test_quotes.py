@@ -1420,6 +1420,20 @@ SPEAKER_CASES = [
         "Reis",
     ),
     (
+        "'according to' after the quotation",
+        "“The harbour has never been this busy,” according to Dr. Kiran Osei, a researcher at the port.",
+        "“The harbour has never",
+        "Kiran Osei",
+        "Osei",
+    ),
+    (
+        "a verb of saying out loud",
+        "“You are late for the ferry again,” Kiran Osei blurted out.",
+        "“You are late",
+        "Kiran Osei",
+        "Osei",
+    ),
+    (
         "an honorific anywhere in the document tells a person's gender",
         "Ms. Ashby runs the harbour market. Robin Ashby met Jules Marsh after the opening. "
         "“The market will stay open all winter,” he said.",
