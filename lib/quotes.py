@@ -204,9 +204,9 @@ def _floating_speakers(text: str, found: list[Found], resolver: Resolver) -> lis
     """A quotation with no speaker and no cue is a floating quote; "most of the time the source
     can be inferred from context" (GGT annotation guidelines, "Floating quote"): the speaker of
     the statement right before it, direct or reported, when no more than a paragraph break
-    lies between them. So is "he"/"she" that no name nearby resolved: the person speaking is
-    the most salient one (Lappin & Leass 1994 rank the current topic first), when their gender
-    does not disagree. The inferred speaker is less certain than one at a cue."""
+    lies between them. So is "he"/"she" that no name nearby resolved, or only by position: the
+    person speaking is the most salient one (Lappin & Leass 1994 rank the current topic first),
+    when their gender does not disagree. The inferred speaker is less certain than one at a cue."""
     out: list[Found] = []
     previous: Found | None = None
     for f in sorted(found, key=lambda f: (f.start, f.end)):
@@ -227,9 +227,11 @@ def _floating_speakers(text: str, found: list[Found], resolver: Resolver) -> lis
 
 
 def _open_pronoun(who: Name, text: str, last: Name, resolver: Resolver) -> bool:
-    """An unresolved "he"/"she" and a previous speaker who is a person it may refer to."""
+    """A "he"/"she" that no name resolved, or only by position (its gender unknown), and a
+    previous speaker who is a person it may refer to: the speaker stays the topic."""
     pronoun = text[who.start : who.end].lower()
-    return not who.resolved and pronoun in ("he", "she") and last.person and resolver.agrees(pronoun, last)
+    weak = not who.resolved or who.certainty <= POSITIONAL_CERTAINTY
+    return weak and pronoun in ("he", "she") and last.person and resolver.agrees(pronoun, last)
 
 
 def _one_per_statement(found: list[Found]) -> list[Found]:

@@ -285,17 +285,20 @@ class Resolver:
                 if before in self.cues.honorifics.get(gender, ()):
                     honorific[words[-1]] = gender
         by_sentence: dict[int, set[str]] = {}
+        first_at: dict[int, int] = {}  # sentence start -> end of its first person mention
         for person in self.persons:
             words = _strip_possessive(person.text).split()
             if words:
                 by_sentence.setdefault(person.sent.start, set()).add(words[-1])
+                first_at.setdefault(person.sent.start, person.end)
         sents = list(self.sdoc.sents)
         for k, sent in enumerate(sents):
             names = by_sentence.get(sent.start, set())
             if len(names) != 1:
                 continue
             name = next(iter(names))
-            region = list(sent)
+            # pronouns after the name refer back to it ("He thanked Lind" says nothing of Lind)
+            region = list(self.sdoc[first_at[sent.start] : sent.end])
             if k + 1 < len(sents) and sents[k + 1].start not in by_sentence:
                 region += list(sents[k + 1])
             for t in region:

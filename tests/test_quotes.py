@@ -1420,6 +1420,14 @@ SPEAKER_CASES = [
         "Reis",
     ),
     (
+        "a pronoun stays with the person speaking rather than a person merely mentioned",
+        "“The harbour will reopen in May,” said Paulo Reis. He thanked Sasha Lind for the plan. "
+        "“The farmers have waited long enough,” he said.",
+        "“The farmers have waited",
+        "he",
+        "Reis",
+    ),
+    (
         "'according to' after the quotation",
         "“The harbour has never been this busy,” according to Dr. Kiran Osei, a researcher at the port.",
         "“The harbour has never",
