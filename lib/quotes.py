@@ -348,8 +348,12 @@ def _record(doc: Document, f: Found, mentions: Sequence[Mention], actors: Mappin
 
 
 def _speaker_id(name: Name, mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> str | None:
-    """A place is nobody's voice: "The Perm Territory Governor" is not the region Perm."""
+    """A place is nobody's voice: "The Perm Territory Governor" is not the region Perm. Nor is
+    a modifier of an unresolved description: "the league commissioner" is a person, not the
+    league, so its actor must span the description's last word, its head."""
     speakers = [m for m in mentions if m.actor_id in actors and actors[m.actor_id].type != "place"]
+    if not name.resolved:
+        speakers = [m for m in speakers if m.start < name.end <= m.end]
     mention = _mention_over(name.name_start, name.name_end, speakers) or _mention_over(
         name.start, name.end, speakers
     )

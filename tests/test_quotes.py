@@ -1482,6 +1482,12 @@ WEAK_SPEAKERS = [
     ),
     ("a pronoun with nobody before it", "He said that the harbour would reopen in May.", "the harbour", "He"),
     (
+        "an organisation inside a description of a person is not its speaker",
+        "“We will appeal the ruling before the season starts,” said the NATO commissioner.",
+        "“We will appeal",
+        "the NATO commissioner",
+    ),
+    (
         "a role that the person quoted before does not hold",
         "“The harbour will reopen in May,” said Paulo Reis. “The farmers have waited long enough,” "
         "said the spokesman.",
