@@ -369,8 +369,10 @@ def _definite(span: SpacySpan) -> bool:
 
 
 def _qualifiers(span: SpacySpan) -> set[str]:
-    """The countries or peoples a role names ("of Ukraine", "Kazakh"), by their first letters."""
-    return {t.lower_[:QUALIFIER_PREFIX] for t in span if t.ent_type_ in ("GPE", "NORP")}
+    """The countries, peoples or bodies a role names ("of Ukraine", "Kazakh", "the EU
+    spokesman"), by their first letters: a role goes to the person holding it for that country
+    or body, not to any holder of the title (issue 14)."""
+    return {t.lower_[:QUALIFIER_PREFIX] for t in span if t.ent_type_ in ("GPE", "NORP", "ORG")}
 
 
 def _proper_part(span: SpacySpan) -> SpacySpan:

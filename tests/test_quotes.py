@@ -1428,6 +1428,14 @@ SPEAKER_CASES = [
         "Reis",
     ),
     (
+        "a role of the same body goes to its holder",
+        "NATO spokesman Ivo Lind said on Monday that the talks would go on. "
+        "The NATO spokesman said that the sanctions would stay in place.",
+        "the sanctions would stay",
+        "The NATO spokesman",
+        "Lind",
+    ),
+    (
         "'according to' after the quotation",
         "“The harbour has never been this busy,” according to Dr. Kiran Osei, a researcher at the port.",
         "“The harbour has never",
@@ -1486,6 +1494,13 @@ WEAK_SPEAKERS = [
         "“We will appeal the ruling before the season starts,” said the NATO commissioner.",
         "“We will appeal",
         "the NATO commissioner",
+    ),
+    (
+        "a role of another body than the title holder's",
+        "NATO spokesman Ivo Lind said on Monday that the talks would go on. "
+        "The EU spokesman said that the sanctions would stay in place.",
+        "the sanctions would stay",
+        "The EU spokesman",
     ),
     (
         "a role that the person quoted before does not hold",
