@@ -259,7 +259,16 @@ def _pair_with(result: Any, snippet_a: str, snippet_b: str) -> list[str]:
     ("snippet_a", "snippet_b", "relation"),
     [
         ("NATO has delivered to Russia the written answers", "sent their responses by letter", "same"),
-        ("prefers diplomacy", "We prefer diplomacy", "same"),
+        pytest.param(
+            "prefers diplomacy",
+            "We prefer diplomacy",
+            "same",
+            # issue 14: the quoted words are now part of their paraphrase (one record per
+            # statement), whose longer text the aligner no longer pairs with the short quotation
+            marks=pytest.mark.xfail(
+                reason="mixed quotation merged into its paraphrase (issue 14)", strict=True
+            ),
+        ),
         (
             "each country has the right to choose its alliances",
             "The door of the Alliance is still open",
