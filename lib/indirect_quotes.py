@@ -176,11 +176,15 @@ def _merged(spans: list[tuple[int, int, Token]], cue: Token) -> list[tuple[int, 
 
 
 def _act_heads(cue: Token, cues: CueLexicon) -> list[Token]:
-    """Contents that are no clause (PolNeAR, Newell et al. 2018; PARC 3.0, Pareti 2016): the
-    to-infinitive of a speech act ("vowed to veto it", "urged Congress to act") and the object
-    of one ("called for a ban", "cited the report")."""
+    """Contents that are no clause (PARC 3.0, Pareti 2016): the to-infinitive or the object of a
+    directive ("urged Congress to act", "called for a ban"). The to-infinitive of a promise or a
+    threat ("vowed to veto it", "agreed to sell") names the speaker's own next act, not words
+    said: the GGT guidelines' quotative verbs are directives (urged, warned), and so are the
+    non-clausal contents they annotate."""
     if cue.lower_ not in cues.acts:
         return _prep_objects(cue, cues)
+    if cue.lower_ not in cues.directives:
+        return _named_as(cue, cues)
     # "proposed to cut taxes" and "proposed cutting taxes": a to-infinitive or a gerund
     infinitives = [
         c
@@ -189,8 +193,6 @@ def _act_heads(cue: Token, cues: CueLexicon) -> list[Token]:
     ]
     if infinitives:
         return infinitives
-    if cue.lower_ not in cues.directives:
-        return _named_as(cue, cues)
     objects = [c for c in cue.children if c.dep_ == "dobj" and c.lower_ not in RELATIVES]
     if cue.lower_ in cues.hearer_object:
         # "called the plan unfair" / 'called the sanctions “illegal”' (the marks spoil the parse)

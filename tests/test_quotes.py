@@ -298,9 +298,9 @@ STATEMENTS = [
         "called",
     ),
     (
-        "vowed to",
-        "Paulo Reis vowed to rebuild the harbour wall before winter.",
-        "to rebuild",
+        "vowed that",
+        "Paulo Reis vowed that the harbour wall would be rebuilt before winter.",
+        "the harbour wall would be rebuilt",
         None,
         "Reis",
         "indirect",
@@ -1054,6 +1054,8 @@ RULE_NEGATIVES = [
     # the bare object of an act that is no directive reports the act, not words
     ("an evaluative act's object", "Laura Brandt criticized the council in a long speech."),
     ("an announcement's object", "The ministry announced a new harbour policy on Monday."),
+    # a promise to act names the speaker's next act, not words said (directives keep theirs)
+    ("a promise to act", "Paulo Reis vowed to rebuild the harbour wall before winter."),
     ("a finding", "The audit found that the harbour fund had lost two million dollars."),
     ("a plan", "Paulo Reis plans to reopen the harbour market in May."),
     ("a wish", "The farmers want the council to lower the water rates."),
