@@ -107,6 +107,9 @@ class Quote:
     confidence: float
     speaker_start: int | None = None
     speaker_end: int | None = None
+    # how sure the attribution is, 0-1: a name at the cue is surer than a pronoun resolved by
+    # position; 0 when there is no speaker (lib/extract/quotes/speakers.py)
+    speaker_confidence: float = 0.0
     targets: tuple[Target, ...] = ()  # whom the statement is about (lib/extract/targets.py)
     phrases: tuple[str, ...] = ()  # its key noun phrases, normalised (lib/extract/issues.py)
 

@@ -356,9 +356,8 @@ def _confident(analysis: Analysis, quote: Quote) -> bool:
     """A sure attribution. The quote extractor's own speaker confidence, where it gives one;
     otherwise the speaker is written as a name (not a pronoun or a possessive) right beside the
     quotation, where a reporter puts the cue of the person speaking."""
-    given = getattr(quote, "speaker_confidence", None)
-    if isinstance(given, float):
-        return given >= SPEAKER_CONFIDENT
+    if quote.speaker_confidence:  # 0.0: none given (a record built by hand), so read the text
+        return quote.speaker_confidence >= SPEAKER_CONFIDENT
     if quote.speaker_start is None or quote.speaker_end is None or not quote.speaker_text[:1].isupper():
         return False
     if quote.speaker_text.lower() in PRONOUNS:

@@ -63,7 +63,18 @@ def build(
         start = _find(texts[doc_id], text)
         cue = _speaker_cue(texts[doc_id], start + len(text), actor_names.get(speaker, speaker))
         found_quotes.append(
-            Quote(doc_id, speaker, cue[0], text, "direct", "said", start, start + len(text), 0.9, *cue[1:])
+            Quote(
+                doc_id,
+                speaker,
+                cue[0],
+                text,
+                "direct",
+                "said",
+                start,
+                start + len(text),
+                0.9,
+                *cue[1:],
+            )
         )
     mentions = []
     for doc_id, actor, surface in names:
@@ -283,7 +294,11 @@ def _pair_with(result: Any, snippet_a: str, snippet_b: str) -> list[str]:
     ("snippet_a", "snippet_b", "relation"),
     [
         ("NATO has delivered to Russia the written answers", "sent their responses by letter", "same"),
-        ("prefers diplomacy", "We prefer diplomacy", "same"),
+        pytest.param(
+            "prefers diplomacy",
+            "We prefer diplomacy",
+            "same",
+        ),
         (
             "each country has the right to choose its alliances",
             "The door of the Alliance is still open",

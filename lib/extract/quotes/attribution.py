@@ -60,11 +60,12 @@ def cue_text(cue: Token) -> str:
 
 
 def _as_cue(cue: Token, cues: CueLexicon) -> bool:
-    """A verb of saying, thinking or showing, or the idiom "put it"; a speech act ("as he
-    welcomed guests") has its own object and is no attribution of the clause around it."""
+    """A verb of saying, or the idiom "put it"; a speech act ("as he welcomed guests") has its own
+    object and is no attribution of the clause around it, and "as X believes" reports no speech
+    (GGT annotation guidelines: a quote is what a source says)."""
     if cue.lower_ in PUT_IT:
         return cue.i + 1 < len(cue.doc) and cue.nbor(1).lower_ == "it"
-    return cue.tag_ in FINITE | {"VBN"} and cue.lower_ in cues.speech | cues.belief | cues.evidence
+    return cue.tag_ in FINITE | {"VBN"} and cue.lower_ in cues.speech
 
 
 def as_phrase(mark: Token, cues: CueLexicon) -> tuple[Token, Token, int] | None:

@@ -29,6 +29,7 @@ class CueLexicon:
     role_nouns: frozenset[str]
     role_synonyms: dict[str, tuple[str, ...]]
     acts: frozenset[str] = frozenset()  # speech acts whose object or to-clause is the content
+    statement_acts: frozenset[str] = frozenset()  # acts done by speaking: their contents are statements
     nouns: frozenset[str] = frozenset()  # nouns of saying, singular and plural ("claim(s) that")
     hearer_object: frozenset[str] = frozenset()  # "urged the council": the object is the hearer
     colon_labels: frozenset[str] = frozenset()  # "Correction:", "Update:": no speaker before the colon
@@ -37,6 +38,8 @@ class CueLexicon:
     # gender cues for pronoun agreement: honorifics and first names, "male"/"female" -> words
     honorifics: dict[str, frozenset[str]] = field(default_factory=dict)
     first_names: dict[str, frozenset[str]] = field(default_factory=dict)
+    directives: frozenset[str] = frozenset()  # "urged X to act": the object or to-clause is content
+    organisation_nouns: frozenset[str] = frozenset()  # "the company": an organisation named before
 
 
 def _third_person(base: str) -> str:
@@ -83,9 +86,12 @@ def load_cues(path: Path = LEXICON) -> CueLexicon:
         source_phrases=tuple(raw.get("source_phrases") or ()),
         post_handle_pattern=str(raw.get("post_handle_pattern") or r"\(@\w+\)"),
         role_nouns=frozenset(raw.get("role_nouns") or ()),
+        organisation_nouns=frozenset(raw.get("organisation_nouns") or ()),
+        directives=_forms(raw.get("directives") or [], irregular),
         role_synonyms={k: tuple(v) for k, v in (raw.get("role_synonyms") or {}).items()},
         role_phrases={k.lower(): tuple(v) for k, v in (raw.get("role_phrases") or {}).items()},
         acts=_forms(raw.get("acts") or [], irregular),
+        statement_acts=_forms(raw.get("statement_acts") or [], irregular),
         hearer_object=_forms(raw.get("hearer_object") or [], irregular),
         colon_labels=frozenset(str(w).lower() for w in raw.get("colon_labels") or ()),
         prep_acts=_prep_acts(raw.get("prep_acts") or {}, irregular),

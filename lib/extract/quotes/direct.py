@@ -1,8 +1,8 @@
 """Direct quotations: marked spans attributed to a speaker through an adjacent cue.
 
 After textacy's ``direct_quotations`` and the Gender Gap Tracker's quote extractor (Asr et al.
-2021): the cue is looked for, in order, in an interruption inside the quotation ("– added X –",
-or the ", said X," between two merged halves), right after the closing mark ("..." said X), and
+2021): the cue is looked for, in order, in an interruption inside the quotation ("– added X –"),
+right after the closing mark ("..." said X), and
 before the opening mark in the same sentence (X warned that ... "..."; "according to X";
 "X: ..." in headings). A quotation with no cue takes the speaker of a cue in the sentence right
 before it ("X said." / "X continued:"), else of the previous quotation of the same or the previous
@@ -50,13 +50,12 @@ class DirectAttributor:
         self.resolver = resolver
         self.cues = cues
         self.last: Found | None = None
-        self.last_person: Name | None = None
 
-    def attribute(self, span: MarkedSpan, gaps: list[tuple[int, int]]) -> Found | None:
+    def attribute(self, span: MarkedSpan) -> Found | None:
         """The quotation as a Found, or None when it is not a quotation anybody says."""
         bound = _enclosing(span, self.quoted)
         masked = [(s, e) for s, e in self.quoted if (s, e) != bound and not span.start <= s < span.end]
-        regions = [*gaps, *self._dashed(span)]
+        regions = self._dashed(span)
         hits = [
             self._cue_in_regions(regions, masked),
             self._cue_after(span, bound, masked),
@@ -82,8 +81,6 @@ class DirectAttributor:
         cue, name = hit
         if words < MIN_WORDS and not (name is not None and name.person):
             return None
-        if name is not None and name.person:
-            self.last_person = name
         confidence = 0.9 if name is not None and name.resolved else 0.6
         return Found(
             span.start, span.end, "direct", cue, name, confidence if span.closed else confidence - 0.2
@@ -151,8 +148,11 @@ class DirectAttributor:
         if signed is not None:
             return signed
         words = [t for t in toks if not t.is_punct]
-        # a participle after a quotation ('"...", urging X') continues the sentence, it is no cue
-        cues = [t for t in words if is_speech_cue(t, self.cues) and t.tag_ != "VBG"]
+        # a participle after a quotation ('"...", urging X') continues the sentence, it is no cue;
+        # "according" (tagged as one) is: '"...," according to Dr. X' (PARC's source phrase)
+        cues = [
+            t for t in words if is_speech_cue(t, self.cues) and (t.tag_ != "VBG" or t.lower_ == "according")
+        ]
         cue = next((t for t in cues if t in words[:AFTER_WINDOW] or _opens_with_speaker(t, words)), None)
         return self._speaker(cue, toks, span.end, end) if cue is not None else None
 
@@ -176,7 +176,7 @@ class DirectAttributor:
         name = next((t for t in toks if t.idx >= dash.end() and not t.is_space), None) if dash else None
         if dash is None or name is None or name.pos_ != "PROPN":
             return None
-        return dash.group(1), self.resolver.resolve(speaker_tokens(name), False, None)
+        return dash.group(1), self.resolver.resolve(speaker_tokens(name))
 
     def _colon(self, toks: list[Token], start: int, end: int) -> tuple[str, Name | None] | None:
         """ "X said: ..." or a heading "X: ..." where the name before the colon speaks."""
@@ -186,7 +186,7 @@ class DirectAttributor:
         names = [t for t in toks if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ == "PROPN"]
         if not names or len([t for t in toks if not t.is_punct]) > 6:
             return None
-        return ":", self.resolver.resolve(speaker_tokens(names[-1]), False, self.last_person)
+        return ":", self.resolver.resolve(speaker_tokens(names[-1]))
 
     def _speaker(self, cue: Token, toks: list[Token], start: int, end: int) -> tuple[str, Name | None]:
         head = speaker_head(cue)
@@ -194,8 +194,7 @@ class DirectAttributor:
             head = _nearest_name(cue, toks)  # not a word of a quotation ('on Fox's “Fox and Friends”')
         if head is None or head.lower_ in SPEAKERS_OWN_VOICE:
             return cue_text(cue), None
-        inside_quote = inside(head.idx, self.quoted)
-        return cue_text(cue), self.resolver.resolve(speaker_tokens(head), inside_quote, self.last_person)
+        return cue_text(cue), self.resolver.resolve(speaker_tokens(head))
 
     def _open_tokens(self, start: int, end: int, masked: list[tuple[int, int]]) -> list[Token]:
         return [t for t in self.tokens.within(start, end) if not inside(t.idx, masked)]

@@ -9,7 +9,9 @@ direct quotations between marks (lib/extract/quotes/direct.py), embedded social-
 "— Name (@handle) Date", and reported speech (lib/extract/quotes/indirect.py). The approach follows the
 SFU Gender Gap Tracker's quote extractor (Asr et al. 2021, PLOS ONE), textacy's
 ``direct_quotations`` and Pareti's PARC attribution relations (cue, source, content).
-Direct quotations include their marks, so their kind can be read off the text. Lines opening
+Direct quotations include their marks, so their kind can be read off the text; two quotations
+around their attribution ('“A,” X said. “B.”') are two statements, as the GGT annotation
+guidelines (section 1) require. Lines opening
 with a speaker's name and a colon (transcripts, headlines) are statements of that speaker.
 """
 
@@ -20,33 +22,23 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc as SpacyDoc
-from spacy.tokens import Token
 
-from lib.extract.quotes.attribution import Found, Tokens, inside, is_speech_cue
+from lib.extract.quotes.attribution import Found, Tokens, inside
 from lib.extract.quotes.cues import CueLexicon, load_cues
-from lib.extract.quotes.direct import ABBREVIATIONS, DirectAttributor
+from lib.extract.quotes.direct import DirectAttributor
 from lib.extract.quotes.indirect import extract_indirect
-from lib.extract.quotes.marks import MarkedSpan, find_marked_spans
-from lib.extract.quotes.speakers import Name, Resolver
+from lib.extract.quotes.marks import find_marked_spans
+from lib.extract.quotes.speakers import POSITIONAL_CERTAINTY, SURFACE_CERTAINTY, Name, Resolver
 from lib.records import Actor, Document, Mention, Quote, QuoteKind
 
 NOT_PROSE = ("caption", "credit")
-# '“...,” said the secretary general, “...”' and '“...?” X said. “...”' are one quotation: PolNeAR
-# annotates a quotation interrupted by its own attribution as one (discontinuous) content
-# (Newell, Margolin & Ruths 2018), as PARC does (Pareti 2016)
-MAX_GAP_WORDS = 24
-MAX_SENTENCE_GAP_WORDS = 40
-SPEAKER_WORDS = 6
-INNER_STOP = re.compile(r"(\w+)[.!?]\s+\S")  # a sentence end inside the gap (not its last)
-GAP_CLOSERS = (",", "?", "!")
-GAP_BREAKERS = frozenset({"that", "because"})
 URLS = re.compile(r"(\s*(https?://|pic\.twitter\.com/)\S+)+\s*$")
 DUPLICATE_OVERLAP = 0.85
 # '"PENCE: Well, ..."': a transcript turn quoted whole is its speaker's line (see _colon_lines)
 TRANSCRIPT_LABEL = re.compile(r"[\"“](?:[A-Z][A-Z.’'-]+\s){0,2}[A-Z][A-Z.’'-]+:\s")
 MIXED_MARKS = '“”«»"'
-
-Gaps = dict[int, list[tuple[int, int]]]
+LINE_ENDS = '.!?:;"”’)…]'
+FLOATING_LINES = 2  # a floating quotation takes the speaker of a statement at most a paragraph up
 
 
 def extract_quotes(
@@ -62,88 +54,31 @@ def extract_quotes(
         for s in find_marked_spans(doc.text)
         if not inside(s.start, excluded + [(p.start, p.end) for p in posts])
     ]
-    spans, gaps = _merge_attribution_gaps(doc.text, spans, tokens, cues)
+    # '“A,” said X, “B.”' stays two quotations: "Do not join two consecutive quotations if the first
+    # quotation is finished with a quotation mark ... or if any word external to the speech appears
+    # in between" (GGT annotation guidelines, section 1)
     quoted = [(s.start, s.end) for s in spans if not s.nested]
     people = [(m.start, m.end) for m in mentions if m.doc_id == doc.id and _is_person(m.actor_id, actors)]
     resolver = Resolver(sdoc, quoted, cues, people)
     attributor = DirectAttributor(doc.text, tokens, resolver, quoted, cues)
-    found = [f for s in spans if (f := attributor.attribute(s, gaps.get(s.start, []))) is not None]
+    found = [f for s in spans if (f := attributor.attribute(s)) is not None]
     found = [f for f in found if not TRANSCRIPT_LABEL.match(doc.text, f.start)]
     found += posts
-    found = _with_colon_speakers(found, _colon_lines(doc, cues))
-    reported = [f for f in extract_indirect(sdoc, quoted, resolver, cues) if not _duplicate(f, found)]
+    found = _with_colon_speakers(found, _colon_lines(doc, cues), doc.text)
+    reported = [
+        f
+        for f in extract_indirect(sdoc, quoted, resolver, cues)
+        if not _duplicate(f, found) and not _in_teaser(doc.text, f.start)
+    ]
     headline = _headline(doc.text, cues)
     if headline is not None:  # its parse is unreliable: the pattern replaces what was read there
         found = [f for f in found if f.end <= headline.start or f.start >= headline.end] + [headline]
         reported = [f for f in reported if f.end <= headline.start or f.start >= headline.end]
     found = _drop_repeated(_absorb_partial_quotes(found, reported, tokens, cues))
+    found = _one_per_statement(_floating_speakers(doc.text, found, resolver))
     own = [m for m in mentions if m.doc_id == doc.id]
     kept = list({(f.start, f.end): f for f in reversed(found) if not inside(f.start, excluded)}.values())
     return [_record(doc, f, own, actors) for f in sorted(kept, key=lambda f: (f.start, f.end))]
-
-
-def _merge_attribution_gaps(
-    text: str, spans: list[MarkedSpan], tokens: Tokens, cues: CueLexicon
-) -> tuple[list[MarkedSpan], Gaps]:
-    """Join '“A,” said X, “B”' into one quotation whose gap is its attribution."""
-    out: list[MarkedSpan] = []
-    gaps: Gaps = {}
-    for span in spans:
-        prev = out[-1] if out else None
-        if prev is not None and not span.nested and _is_attribution_gap(text, prev, span, tokens, cues):
-            out[-1] = MarkedSpan(prev.start, span.end, span.closed)
-            gaps.setdefault(prev.start, []).append((prev.end, span.start))
-        else:
-            out.append(span)
-    return out, gaps
-
-
-def _is_attribution_gap(text: str, a: MarkedSpan, b: MarkedSpan, tokens: Tokens, cues: CueLexicon) -> bool:
-    gap = text[a.end : b.start]
-    words = re.findall(r"\w+", gap.lower())
-    if a.nested or not a.closed or "\n" in gap or not 0 < len(words) <= MAX_SENTENCE_GAP_WORDS:
-        return False
-    if not _gap_closes(text, a, gap):
-        return False
-    if _attribution_sentence(gap, tokens.within(a.end, b.start), cues):
-        return True
-    if GAP_BREAKERS & set(words) or len(words) > MAX_GAP_WORDS:
-        return False
-    words_only = [t for t in tokens.within(a.end, b.start) if not t.is_punct]
-    # 'X said, adding later, “...”' is two statements; 'said X, who leads Y,' and 'X said,
-    # referring to Y,' are one
-    verbs = [t for t in words_only if t.pos_ == "VERB" and not _in_relative(t) and not _aside(t, cues)]
-    # a participle ('“...”, urging a meeting, “...”') continues the sentence and is no attribution
-    said = [t for t in words_only if is_speech_cue(t, cues, any_pos=True) and t.tag_ != "VBG"]
-    return len(verbs) <= 1 and bool(said)
-
-
-def _attribution_sentence(gap: str, gap_tokens: list[Token], cues: CueLexicon) -> bool:
-    """'“A,” X said after the meeting, where Y. “B.”': a sentence that opens with the attribution of
-    the quotation before it and ends in a full stop; PolNeAR joins the quotations on both sides
-    into one content, whatever else that sentence says (Newell et al. 2018)."""
-    words = [t for t in gap_tokens if not t.is_punct][:SPEAKER_WORDS]
-    return gap.rstrip().endswith(".") and any(
-        is_speech_cue(t, cues, any_pos=True) and t.tag_ != "VBG" for t in words
-    )
-
-
-def _aside(token: Token, cues: CueLexicon) -> bool:
-    """A participle that says nothing itself ("referring to", "speaking from")."""
-    return token.tag_ == "VBG" and token.lower_ not in cues.speech | cues.acts
-
-
-def _in_relative(token: Token) -> bool:
-    return any(t.dep_ == "relcl" for t in [token, *token.ancestors])
-
-
-def _gap_closes(text: str, a: MarkedSpan, gap: str) -> bool:
-    """The first half ends its clause ('“...,”', '“...?”') and the gap is one attribution that
-    ends in a comma or a full stop ('said X,' / 'X said.')."""
-    inside_marks = text[a.start : a.end].rstrip("\"”»'’")
-    closes = inside_marks[-1:] in GAP_CLOSERS or gap.lstrip().startswith(",")
-    inner = [w for w in INNER_STOP.findall(gap) if w.lower() not in ABBREVIATIONS and len(w) > 1]
-    return closes and gap.rstrip()[-1:] in (",", ".", ":") and not inner
 
 
 def _posts(doc: Document, cues: CueLexicon) -> list[Found]:
@@ -182,16 +117,40 @@ def _colon_lines(doc: Document, cues: CueLexicon) -> list[Found]:
     return found
 
 
-def _with_colon_speakers(found: list[Found], lines: list[Found]) -> list[Found]:
-    """Colon lines that are no quotation found already, and the line's name as the speaker of a
-    quotation found with none ('Marten: “We have offered talks.”', its name misparsed)."""
+def _in_teaser(text: str, pos: int) -> bool:
+    """A line below the first that ends with no sentence punctuation ("Senator says plan will
+    pass") is a link to another story or a subheading, not the reporter's prose; the first
+    line, the headline, is left to the headline rule."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : len(text) if end < 0 else end].rstrip()
+    return start > 0 and bool(line) and line[-1] not in LINE_ENDS
+
+
+def _named_elsewhere(text: str, label: str, label_start: int) -> bool:
+    """A line label names a speaker only when its last word is written as a name elsewhere in
+    the text ("PENCE:" and "Pence said"): "ENERGY:", "Warning:" or "Email:" are
+    section headings and field labels (a heading is not a source, GGT guidelines)."""
+    word = label.split()[-1].rstrip(".’'")
+    name = word[:1].upper() + word[1:].lower() if word.isupper() else word
+    pattern = re.compile(r"\b(?:" + re.escape(name) + "|" + re.escape(word) + r")\b")
+    return any(
+        m.start() < label_start or m.start() > label_start + len(label) for m in pattern.finditer(text)
+    )
+
+
+def _with_colon_speakers(found: list[Found], lines: list[Found], text: str) -> list[Found]:
+    """Colon lines that are no quotation found already and whose label names someone, and the
+    line's name as the speaker of a quotation found with none ('Marten: “We have offered
+    talks.”', its name misparsed)."""
     out = list(found)
     for line in lines:
         same = [i for i, f in enumerate(out) if _duplicate(line, [f])]
         for i in same:
             if out[i].speaker is None:
                 out[i] = replace(out[i], cue=":", speaker=line.speaker, confidence=line.confidence)
-        if not same:
+        label = line.speaker
+        if not same and label is not None and _named_elsewhere(text, label.text, label.start):
             out.append(line)
     return out
 
@@ -211,7 +170,7 @@ def _headline(text: str, cues: CueLexicon) -> Found | None:
     them; PolNeAR annotates their attributions like any other (Newell et al. 2018)."""
     first_line = text[: text.find("\n", 0, HEADLINE_MAX_CHARS) + 1]
     m = HEADLINE.match(first_line)  # "" when no line break comes early: else lazy runs backtrack
-    if m is None or m.group("cue").lower() not in cues.speech | cues.acts:
+    if m is None or m.group("cue").lower() not in cues.speech | cues.statement_acts:
         return None
     a, b = m.span("who")
     name = Name(a, b, m.group("who"), a, b, True, False)
@@ -244,6 +203,73 @@ def _absorb_partial_quotes(
 def _governs(r: Found, f: Found, tokens: Tokens, cues: CueLexicon) -> bool:
     """Whether the reported clause's own cue is the quotation's: no nested cue between them."""
     return not _nested_cue(f, r, tokens, cues)
+
+
+def _floating_speakers(text: str, found: list[Found], resolver: Resolver) -> list[Found]:
+    """A quotation with no speaker and no cue is a floating quote; "most of the time the source
+    can be inferred from context" (GGT annotation guidelines, "Floating quote"): the speaker of
+    the statement right before it, direct or reported, when no more than a paragraph break
+    lies between them. So is "he"/"she" that no name nearby resolved, or only by position: the
+    person speaking is the most salient one (Lappin & Leass 1994 rank the current topic first),
+    when their gender does not disagree. The inferred speaker is less certain than one at a cue."""
+    out: list[Found] = []
+    previous: Found | None = None
+    for f in sorted(found, key=lambda f: (f.start, f.end)):
+        near = previous is not None and text.count("\n", previous.end, f.start) <= FLOATING_LINES
+        last = previous.speaker if previous is not None and near else None
+        if last is not None and f.speaker is None and f.cue is None and f.kind == "direct":
+            certainty = min(last.certainty, POSITIONAL_CERTAINTY)
+            f = replace(f, speaker=replace(last, certainty=certainty), confidence=0.6)
+        elif last is not None and f.speaker is not None and _open_pronoun(f.speaker, text, last, resolver):
+            who = f.speaker
+            certainty = min(last.certainty, POSITIONAL_CERTAINTY)
+            name = replace(last, start=who.start, end=who.end, certainty=certainty)
+            f = replace(f, speaker=name)
+        out.append(f)
+        if f.speaker is not None:
+            previous = f
+    return out
+
+
+def _open_pronoun(who: Name, text: str, last: Name, resolver: Resolver) -> bool:
+    """A "he"/"she" that no name resolved, or only by position (its gender unknown), and a
+    previous speaker who is a person it may refer to: the speaker stays the topic."""
+    pronoun = text[who.start : who.end].lower()
+    weak = not who.resolved or who.certainty <= POSITIONAL_CERTAINTY
+    return weak and pronoun in ("he", "she") and last.person and resolver.agrees(pronoun, last)
+
+
+def _one_per_statement(found: list[Found]) -> list[Found]:
+    """Overlapping spans of one speaker are one statement found twice (a clause and a quotation
+    inside it, two cues of one sentence): one record, over both spans. A nested statement of
+    another speaker ('X said Y had warned that ...') is a statement of its own and stays."""
+    out: list[Found] = []
+    for f in sorted(found, key=lambda f: (f.start, -f.end)):
+        host = next((i for i, g in enumerate(out) if f.start < g.end and _same_speaker(f, g)), None)
+        if host is None:
+            out.append(f)
+            continue
+        g = out[host]
+        kind = "direct" if "direct" in (f.kind, g.kind) else g.kind
+        out[host] = replace(g, end=max(g.end, f.end), kind=kind)
+        if _quoted_within(f, g):
+            out.append(f)  # the speaker's own words inside the paraphrase stay findable as such
+    return sorted(out, key=lambda f: (f.start, -f.end))
+
+
+def _quoted_within(f: Found, g: Found) -> bool:
+    """A quotation strictly inside a paraphrase of the same statement ('said NATO was "open to
+    dialogue"'): the mixed statement is one record (GGT guidelines, "Paraphrase with direct quote
+    within it"), and the quoted words, which the reporter vouches for verbatim, are kept beside it
+    as a direct quotation (the seeds' acceptance spec asks for them)."""
+    return f.kind == "direct" and g.start < f.start and f.end <= g.end
+
+
+def _same_speaker(f: Found, g: Found) -> bool:
+    a, b = f.speaker, g.speaker
+    if a is None or b is None:
+        return False
+    return (a.start, a.end) == (b.start, b.end) or (a.resolved and b.resolved and a.text == b.text)
 
 
 def _drop_repeated(found: list[Found]) -> list[Found]:
@@ -317,7 +343,9 @@ def _record(doc: Document, f: Found, mentions: Sequence[Mention], actors: Mappin
     """``speaker_text`` is the speaker's surface ("he", "the secretary"); ``speaker_id`` is the
     actor the resolved name (else the surface) is a mention of, None when neither is one."""
     name = f.speaker
-    speaker_id = _speaker_id(name, mentions, actors) if name is not None else None
+    # a pronoun nobody fits stays as written, with no actor: a wrong speaker is worse than none
+    weak = name is not None and not name.resolved and name.certainty < SURFACE_CERTAINTY
+    speaker_id = _speaker_id(name, mentions, actors) if name is not None and not weak else None
     return Quote(
         doc_id=doc.id,
         speaker_id=speaker_id,
@@ -330,12 +358,17 @@ def _record(doc: Document, f: Found, mentions: Sequence[Mention], actors: Mappin
         confidence=round(f.confidence, 2),
         speaker_start=name.start if name else None,
         speaker_end=name.end if name else None,
+        speaker_confidence=round(name.certainty, 2) if name else 0.0,
     )
 
 
 def _speaker_id(name: Name, mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> str | None:
-    """A place is nobody's voice: "The Perm Territory Governor" is not the region Perm."""
+    """A place is nobody's voice: "The Perm Territory Governor" is not the region Perm. Nor is
+    a modifier of an unresolved description: "the league commissioner" is a person, not the
+    league, so its actor must span the description's last word, its head."""
     speakers = [m for m in mentions if m.actor_id in actors and actors[m.actor_id].type != "place"]
+    if not name.resolved:
+        speakers = [m for m in speakers if m.start < name.end <= m.end]
     mention = _mention_over(name.name_start, name.name_end, speakers) or _mention_over(
         name.start, name.end, speakers
     )

@@ -2,8 +2,9 @@
 
 The content is the clausal complement (``ccomp``) of a verb of saying, the syntactic rule of the
 Gender Gap Tracker's quote extractor (Asr et al. 2021) and of PARC's content spans (Pareti 2016):
-the speaker and the cue are outside it. Verbs of thinking (PARC "cognition") give attributed
-beliefs with a lower confidence. Clauses inside a quotation belong to that quotation.
+the speaker and the cue are outside it. A statement is something a source says (GGT annotation
+guidelines): verbs of thinking (PARC "cognition"), of showing, and acts done without speaking give
+none. Clauses inside a quotation belong to that quotation.
 PolNeAR (Newell, Margolin & Ruths 2018, LREC), which follows PARC, also counts contents that
 are no "that"-clause: the to-infinitive or object of a speech act ("urged X to act", "called
 for a ban"), the clause of a noun of saying ("X's claim that ..."), and both sides of a
@@ -40,19 +41,20 @@ AS = frozenset({"as"})
 OPENING_MARKS = frozenset({"“", "«", "„", '"'})
 CLOSING_MARKS = frozenset({"”", "»", '"'})
 REASONS = frozenset({"because", "since", "although", "though", "as", "while", "after", "before"})
+# "declined to say whether ...", "asked if ...", "would not say why ...": an embedded question
+# reports what was asked or left unsaid, not what the source said (Huddleston & Pullum 2002,
+# ch. 11 on interrogative content clauses; GGT guidelines: a quote is the speaker's words)
+INTERROGATIVES = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
 
 
 def _confidence(cue: Token, cues: CueLexicon) -> float | None:
+    """A verb of saying, or an act done by speaking; a belief ("thinks that"), a finding ("the
+    study shows that"), a plan, a wish or an action ("supported the bill") is no statement (GGT
+    annotation guidelines: a quote is what a source says)."""
     if cue.lower_ in cues.speech:
         return 0.75
-    if cue.lower_ in cues.acts:
+    if cue.lower_ in cues.statement_acts:
         return 0.6
-    if cue.lower_ in cues.belief or cue.lower_ in cues.evidence:
-        return 0.5
-    if _prep_objects(cue, cues):
-        return 0.5
-    if cue.pos_ == "VERB" and any(c.dep_ == "ccomp" and _has_that(c) for c in cue.children):
-        return 0.4  # any verb with a "that"-clause: "made clear that", "has long maintained that"
     return None
 
 
@@ -94,11 +96,11 @@ def _contents(cue: Token, cues: CueLexicon) -> list[list[Token]]:
     kept = [c for c, h in clauses if h in c]
     if cue.lower_ == "according" or (not heads and cue.dep_ in PARENTHETICAL):
         around = _around_content(cue) or (_sentence_rest(cue) if cue.lower_ == "according" else None)
-        kept = [_same_paragraph(around, cue)] if around else []
+        kept = _either_side(_same_paragraph(around, cue), cue) if around else []
     elif heads and _between_commas(cue) and all(h.i < cue.i for h in heads):
-        # "Though X, he said, Y" parsed with X as the complement: both sides are the content
+        # "Though X, he said, Y" parsed with X as the complement: both sides are contents
         around = _both_sides(cue, spans[0][0] if spans else cue.i)
-        kept = [_same_paragraph(around, cue)] if around else kept
+        kept = _either_side(_same_paragraph(around, cue), cue) if around else kept
     if not kept and cue.lower_ in cues.speech:
         kept = _next_paragraph(cue)
     return [_to_paragraph_end(c) if _after_colon(c, cue) else c for c in kept]
@@ -181,11 +183,15 @@ def _merged(spans: list[tuple[int, int, Token]], cue: Token) -> list[tuple[int, 
 
 
 def _act_heads(cue: Token, cues: CueLexicon) -> list[Token]:
-    """Contents that are no clause (PolNeAR, Newell et al. 2018; PARC 3.0, Pareti 2016): the
-    to-infinitive of a speech act ("vowed to veto it", "urged Congress to act") and the object
-    of one ("called for a ban", "cited the report")."""
+    """Contents that are no clause (PARC 3.0, Pareti 2016): the to-infinitive or the object of a
+    directive ("urged Congress to act", "called for a ban"). The to-infinitive of a promise or a
+    threat ("vowed to veto it", "agreed to sell") names the speaker's own next act, not words
+    said: the GGT guidelines' quotative verbs are directives (urged, warned), and so are the
+    non-clausal contents they annotate."""
     if cue.lower_ not in cues.acts:
         return _prep_objects(cue, cues)
+    if cue.lower_ not in cues.directives:
+        return _named_as(cue, cues)
     # "proposed to cut taxes" and "proposed cutting taxes": a to-infinitive or a gerund
     infinitives = [
         c
@@ -207,10 +213,29 @@ def _act_heads(cue: Token, cues: CueLexicon) -> list[Token]:
     return objects or _prep_objects(cue, cues)
 
 
+def _named_as(cue: Token, cues: CueLexicon) -> list[Token]:
+    """The content of a speech act that is no directive, when it is no clause: what the act says
+    something is ("called the plan unfair", 'called the sanctions “illegal”', "cited the rents as
+    proof of neglect") or what it accuses or credits someone of ("accused the board of lying").
+    A bare object ("praised the support", "announced a policy") reports an act, not words: the
+    GGT guidelines count the directive "urged the passing of emergency legislation", not these."""
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.lower_ not in RELATIVES]
+    named = [
+        o
+        for o in objects
+        if any(c.i > o.i and (c.dep_ == "oprd" or c.lower_ == "as") for c in [*cue.children, *o.children])
+        or _quotation_after(o) is not None
+    ]
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
+        named += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    return named
+
+
 def _prep_objects(cue: Token, cues: CueLexicon) -> list[Token]:
-    """ "pointed to the closure", "spoke of the need": the object of the verb's preposition."""
+    """ "spoke of the need", "warned against cuts": the object of the verb's preposition, when the
+    verb is an act of speaking ("pointed to the road" is a gesture, GGT guidelines)."""
     preps = cues.prep_acts.get(cue.lower_)
-    if not preps:
+    if not preps or cue.lower_ not in cues.statement_acts:
         return []
     return [
         o
@@ -250,6 +275,21 @@ def _around_content(cue: Token) -> list[Token] | None:
     if left and right and len(left) + len(right) >= MIN_TOKENS:
         return list(doc[left[0].i : right[-1].i + 1])
     return (right if len(right) > len(left) else left) or None
+
+
+def _either_side(content: list[Token], cue: Token) -> list[list[Token]]:
+    """ "X, he said, Y" is two quotations, X and Y: the GGT annotation guidelines (section 1) do
+    not join two pieces when "any word external to the speech appears in between" them. PolNeAR
+    joins them (one discontinuous content); we follow GGT."""
+    low, high = _cue_phrase(cue)
+    if not content or not content[0].i < low <= high < content[-1].i:
+        return [content]
+    doc = cue.doc
+    sides = [
+        _strip_punct(list(doc[content[0].i : low])),
+        _strip_punct(list(doc[high + 1 : content[-1].i + 1])),
+    ]
+    return [side for side in sides if side]
 
 
 def _sentence_rest(cue: Token) -> list[Token] | None:
@@ -337,7 +377,7 @@ def _as_clause_at(
     start, end = _char_span(content)
     if inside(start, quoted) and inside(end - 1, quoted):
         return []
-    name = resolver.resolve(speaker_tokens(subject), False, None)
+    name = resolver.resolve(speaker_tokens(subject))
     return [Found(start, end, "indirect", cue.text, name, 0.6)]
 
 
@@ -370,7 +410,7 @@ def _inverted_at(
     start, end = _char_span(content)
     if inside(start, quoted) or inside(end - 1, quoted):
         return []  # '“...,” said X': a direct quotation, attributed as such
-    name = resolver.resolve(speaker_tokens(speaker), False, None)
+    name = resolver.resolve(speaker_tokens(speaker))
     return [Found(start, end, "indirect", cue.text, name, 0.6)]
 
 
@@ -386,7 +426,7 @@ def _noun_at(cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues
     if len(content) < MIN_TOKENS or clause not in content:
         return []
     start, end = _char_span(content)
-    name = resolver.resolve(speaker_tokens(owner), False, None)
+    name = resolver.resolve(speaker_tokens(owner))
     return [Found(start, end, "indirect", cue.text, name, 0.6)]
 
 
@@ -397,6 +437,33 @@ def _is_object(content: list[Token], cue: Token) -> bool:
         t.dep_ in ("dobj", "pobj") and cue in (t.head, t.head.head) and t.lower_ not in NOT_CONTENT
         for t in content
     )
+
+
+def _before_next_attribution(
+    content: list[Token], cue: Token, quoted: list[tuple[int, int]], cues: CueLexicon
+) -> list[Token]:
+    """The content up to a comma that opens another attribution: "..., saying Y" / "..., noting
+    that Y" (a participle of saying: Y is a statement of its own) or "..., according to X" (the
+    source of the report, not its words); GGT ends the quotation there (annotation guidelines:
+    the quote leaves out words external to the speech). Leading punctuation goes too, not an
+    opening quotation mark, which belongs to the quotation."""
+    tokens = list(content)
+    while tokens and (tokens[0].is_space or (tokens[0].is_punct and tokens[0].text not in OPENING_MARKS)):
+        tokens = tokens[1:]
+    for k in range(1, len(tokens)):
+        t = tokens[k]
+        if tokens[k - 1].text != "," or t.i <= cue.i or inside(t.idx, quoted):
+            continue
+        saying = t.tag_ == "VBG" and t.lower_ in cues.speech | cues.statement_acts
+        according = t.lower_ == "according" and cue.lower_ != "according"
+        if saying or according:
+            return _strip_punct(tokens[:k])
+    return tokens
+
+
+def _is_question(content: list[Token], cue: Token) -> bool:
+    """A content after its cue that opens with "whether", "if" or a wh-word (see INTERROGATIVES)."""
+    return content[0].i > cue.i and content[0].lower_ in INTERROGATIVES
 
 
 def _runs_out_of_a_quotation(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> bool:
@@ -422,8 +489,9 @@ def _indirect_at(
     if head is None or head.lower_ in FIRST_AND_SECOND_PERSON:
         return []  # "I think that ..." outside quotation marks: the speaker cannot be named
     found = []
-    for content in _contents(cue, cues):
-        if len(content) < MIN_TOKENS and not _is_object(content, cue):
+    for whole in _contents(cue, cues):
+        content = _before_next_attribution(whole, cue, quoted, cues)
+        if (len(content) < MIN_TOKENS and not _is_object(content, cue)) or _is_question(content, cue):
             continue
         start, end = _char_span(content)
         own = cue.left_edge.i <= head.i <= cue.right_edge.i  # "X, he said, Y": inside the hull
@@ -433,6 +501,6 @@ def _indirect_at(
             or _runs_out_of_a_quotation(cue.doc.text, start, end, quoted)
         ):
             continue
-        name = resolver.resolve(speaker_tokens(head), False, None)
+        name = resolver.resolve(speaker_tokens(head))
         found.append(Found(start, end, "indirect", cue_text(cue), name, confidence))
     return found

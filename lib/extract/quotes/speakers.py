@@ -12,7 +12,7 @@ found the surface is kept: we bail out rather than guess (textacy's rule).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
@@ -37,6 +37,25 @@ QUALIFIER_PREFIX = 5  # "Kazakh" and "Kazakhstan", "Ukrainian" and "Ukraine" sha
 # the gender a pronoun cannot refer to (agreement, Hobbs 1978; Lappin & Leass 1994)
 OTHER_GENDER = {"he": "female", "him": "female", "she": "male", "her": "male"}
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
+# Speaker certainties: a name written at the cue; a pronoun or title resolved with agreement
+# known, or only by position; a surface left as written ("the company"); a pronoun nobody fits.
+NAMED_CERTAINTY = 0.9
+AGREED_CERTAINTY = 0.75
+POSITIONAL_CERTAINTY = 0.6
+SURFACE_CERTAINTY = 0.5
+AMBIGUOUS_CERTAINTY = 0.3
+UNRESOLVED_CERTAINTY = 0.2
+# third-person pronouns that vote for a person's gender (see _pronoun_genders)
+GENDER_PRONOUNS = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+}
+MIN_VOTES = 2
+SENTENCE_END_CHARS = '.!?:;"”’)'
 
 
 @dataclass(frozen=True)
@@ -50,6 +69,7 @@ class Name:
     name_end: int
     resolved: bool  # False when a pronoun or title could not be resolved
     person: bool = False  # a person (not an organisation, a country or a document)
+    certainty: float = NAMED_CERTAINTY  # how sure the attribution is (the Quote's speaker_confidence)
 
 
 def _agent(verb: Token) -> Token | None:
@@ -164,12 +184,16 @@ class Resolver:
         Kassym-Jomart Tokayev", one ORG entity for the model, holds the person Tokayev)."""
         self.sdoc = sdoc
         self.cues = cues
-        outside = [e for e in sdoc.ents if not any(s <= e.start_char < t for s, t in quoted)]
+        text = sdoc.text
+        outside = [
+            e for e in sdoc.ents if not any(s <= e.start_char < t for s, t in quoted) and _in_prose(e, text)
+        ]
         known = [
             span
             for start, end in people
             if not any(s <= start < t for s, t in quoted)
             and (span := sdoc.char_span(start, end, label="PERSON", alignment_mode="expand")) is not None
+            and _in_prose(span, text)
         ]
         ents = [e for e in outside if not any(e.start < k.end and k.start < e.end for k in known)]
         named = sorted(known + [e for e in ents if e.label_ == "PERSON"], key=lambda e: e.start)
@@ -178,29 +202,46 @@ class Resolver:
         surnames = [e for e in ents if e.label_ != "PERSON" and self._surname(e)]
         self.persons = sorted(named + surnames, key=lambda e: e.start)
         self.groups = [e for e in ents if e.label_ in GROUP_TYPES and not self._surname(e)]
+        self.genders = self._document_genders()
 
     def _surname(self, ent: SpacySpan) -> bool:
         words = _strip_possessive(ent.text).split()
         return len(words) == 1 and words[0] in self.full_names
 
-    def resolve(self, span: SpacySpan, inside_quote: bool, last_person: Name | None) -> Name:
+    def resolve(self, span: SpacySpan) -> Name:
         head = span.root
         lower = head.lower_
         if span.label_ in NAMED_TYPES or (head.pos_ == "PROPN" and lower not in self.cues.role_nouns):
             return self._named(span)
         if lower in PERSON_PRONOUNS:
             pool = [p for p in self.persons if self._gender(p) != OTHER_GENDER.get(lower)]
-            return self._antecedent(span, pool) or _unresolved(span, person=True)
+            return self._antecedent(span, pool, lower) or _unresolved(span, person=True)
         if lower in GROUP_PRONOUNS:
             # a state or a city is "it", not "they" ("they" after "in Sochi" is not Sochi)
             pool = self.groups if lower == "it" else [g for g in self.groups if g.label_ != "GPE"]
-            return self._antecedent(span, pool) or _unresolved(span)
+            found = self._antecedent(span, pool)
+            return replace(found, certainty=POSITIONAL_CERTAINTY) if found else _unresolved(span)
         if lower in self.cues.role_nouns:
-            found = self._by_role(span)
-            if found is None and not inside_quote and last_person is not None and not _qualifiers(span):
-                found = _moved(last_person, span)
-            return found or _unresolved(span, person=True)
+            # a role no earlier title holds stays as written, with no actor: the last person
+            # quoted is a guess, and a wrong speaker is worse than none (issue 14)
+            return self._by_role(span) or _unresolved(span, person=True)
+        if lower in self.cues.organisation_nouns and _definite(span):
+            # "the company", "the union": a definite description picks up the organisation the
+            # text last named (Hobbs 1978; news names an organisation before it describes it)
+            pool = [g for g in self.groups if g.label_ == "ORG"]
+            found = self._antecedent(span, pool)
+            return replace(found, certainty=POSITIONAL_CERTAINTY) if found else _unresolved(span)
         return _unresolved(span)
+
+    def agrees(self, pronoun: str, name: Name) -> bool:
+        """Whether "he"/"she" may refer to the person ``name`` resolved to (not known to differ)."""
+        words = name.text.split()
+        known = self.genders.get(words[-1]) if words else None
+        first = words[0].lower() if len(words) > 1 else ""
+        for gender in ("male", "female"):
+            if first in self.cues.first_names.get(gender, ()):
+                known = gender
+        return known is None or known != OTHER_GENDER.get(pronoun.lower())
 
     def _named(self, span: SpacySpan) -> Name:
         if span.label_ == "PERSON":
@@ -214,7 +255,8 @@ class Resolver:
 
     def _gender(self, person: SpacySpan) -> str | None:
         """ "male"/"female" from an honorific before the name ("Mrs. Clinton") or its first name
-        (lexicon data), else None: agreement only excludes what is known to disagree."""
+        (lexicon data), else from the document (``_document_genders``), else None: agreement
+        only excludes what is known to disagree."""
         before = person.doc[person.start - 1].lower_ if person.start > 0 else ""
         words = _strip_possessive(person.text).split()
         full = self.full_names.get(words[-1], " ".join(words)) if words else ""
@@ -224,19 +266,86 @@ class Resolver:
                 gender, ()
             ):
                 return gender
-        return None
+        return self.genders.get(words[-1]) if words else None
 
-    def _antecedent(self, span: SpacySpan, pool: list[SpacySpan]) -> Name | None:
-        """Nearest sentence backwards with a candidate; in it, a subject first, else the last."""
+    def _document_genders(self) -> dict[str, str]:
+        """Surname -> gender as the document writes it: an honorific before any mention of the
+        surname ("Ms. Reis" anywhere tells who "Paulo Reis" is), else the pronouns of sentences
+        that name that one person and nobody else (Bergsma & Lin 2006 learn gender from such
+        pronoun agreement; news refers back to a lone subject by pronoun). Votes need a clear
+        majority: a guess is worse than no agreement constraint."""
+        honorific: dict[str, str] = {}
+        votes: dict[str, dict[str, int]] = {}
+        for person in self.persons:
+            words = _strip_possessive(person.text).split()
+            if not words:
+                continue
+            before = person.doc[person.start - 1].lower_ if person.start > 0 else ""
+            for gender in ("male", "female"):
+                if before in self.cues.honorifics.get(gender, ()):
+                    honorific[words[-1]] = gender
+        by_sentence: dict[int, set[str]] = {}
+        first_at: dict[int, int] = {}  # sentence start -> end of its first person mention
+        for person in self.persons:
+            words = _strip_possessive(person.text).split()
+            if words:
+                by_sentence.setdefault(person.sent.start, set()).add(words[-1])
+                first_at.setdefault(person.sent.start, person.end)
+        sents = list(self.sdoc.sents)
+        for k, sent in enumerate(sents):
+            names = by_sentence.get(sent.start, set())
+            if len(names) != 1:
+                continue
+            name = next(iter(names))
+            # pronouns after the name refer back to it ("He thanked Lind" says nothing of Lind)
+            region = list(self.sdoc[first_at[sent.start] : sent.end])
+            if k + 1 < len(sents) and sents[k + 1].start not in by_sentence:
+                region += list(sents[k + 1])
+            for t in region:
+                vote = GENDER_PRONOUNS.get(t.lower_)
+                if vote is not None:
+                    tally = votes.setdefault(name, {"male": 0, "female": 0})
+                    tally[vote] += 1
+        out: dict[str, str] = {}
+        for name, tally in votes.items():
+            male, female = tally["male"], tally["female"]
+            if max(male, female) >= MIN_VOTES and min(male, female) * 3 <= max(male, female):
+                out[name] = "male" if male > female else "female"
+        out.update(honorific)
+        return out
+
+    def _antecedent(self, span: SpacySpan, pool: list[SpacySpan], pronoun: str = "") -> Name | None:
+        """Nearest sentence backwards with a candidate; in it, a subject first, else the last.
+        For "he"/"she" the certainty says whether agreement picked the person (their gender is
+        known) or only position did; two people of unknown gender in that sentence, neither
+        its subject, leave the pronoun unresolved (a wrong speaker is worse than none)."""
         sent_starts = [s.start for s in self.sdoc.sents if s.start <= span.start][-SEARCH_SENTENCES:]
         bound = span.start
         for sent_start in reversed(sent_starts):
             found = [e for e in pool if sent_start <= e.start and e.end <= bound]
             if found:
                 subj = [e for e in found if e.root.dep_ in SUBJECTS]
-                return _moved(self._named(subj[0] if subj else found[-1]), span)
+                chosen = subj[0] if subj else found[-1]
+                certainty = AGREED_CERTAINTY
+                if pronoun:
+                    certainty = self._pronoun_certainty(chosen, found, bool(subj))
+                    if certainty <= AMBIGUOUS_CERTAINTY:
+                        return _unresolved(span, person=True, certainty=AMBIGUOUS_CERTAINTY)
+                return _moved(self._named(chosen), span, certainty)
             bound = sent_start
         return None
+
+    def _pronoun_certainty(self, chosen: SpacySpan, found: list[SpacySpan], subject: bool) -> float:
+        if self._gender(chosen) is not None:
+            return AGREED_CERTAINTY
+        others = {self._surname_of(e) for e in found} - {self._surname_of(chosen)}
+        if others and not subject:
+            return AMBIGUOUS_CERTAINTY
+        return POSITIONAL_CERTAINTY
+
+    def _surname_of(self, person: SpacySpan) -> str:
+        words = _strip_possessive(person.text).split()
+        return words[-1] if words else person.text
 
     def _by_role(self, span: SpacySpan) -> Name | None:
         """The nearest person before whose title has the role's word and, for "the President of
@@ -255,9 +364,15 @@ class Resolver:
         return None
 
 
+def _definite(span: SpacySpan) -> bool:
+    return any(t.lower_ == "the" for t in span[:2])
+
+
 def _qualifiers(span: SpacySpan) -> set[str]:
-    """The countries or peoples a role names ("of Ukraine", "Kazakh"), by their first letters."""
-    return {t.lower_[:QUALIFIER_PREFIX] for t in span if t.ent_type_ in ("GPE", "NORP")}
+    """The countries, peoples or bodies a role names ("of Ukraine", "Kazakh", "the EU
+    spokesman"), by their first letters: a role goes to the person holding it for that country
+    or body, not to any holder of the title (issue 14)."""
+    return {t.lower_[:QUALIFIER_PREFIX] for t in span if t.ent_type_ in ("GPE", "NORP", "ORG")}
 
 
 def _proper_part(span: SpacySpan) -> SpacySpan:
@@ -305,10 +420,35 @@ def _strip_possessive(text: str) -> str:
     return text
 
 
-def _moved(name: Name, span: SpacySpan) -> Name:
+def _moved(name: Name, span: SpacySpan, certainty: float = AGREED_CERTAINTY) -> Name:
     """``name`` as the resolution of the surface ``span``."""
-    return Name(span.start_char, span.end_char, name.text, name.name_start, name.name_end, True, name.person)
+    return Name(
+        span.start_char,
+        span.end_char,
+        name.text,
+        name.name_start,
+        name.name_end,
+        True,
+        name.person,
+        certainty,
+    )
 
 
-def _unresolved(span: SpacySpan, person: bool = False) -> Name:
-    return Name(span.start_char, span.end_char, span.text, span.start_char, span.end_char, False, person)
+def _unresolved(span: SpacySpan, person: bool = False, certainty: float | None = None) -> Name:
+    """The surface as written: a noun phrase ("the company") names its speaker however vaguely, a
+    pronoun nobody fits does not."""
+    if certainty is None:
+        pronoun = span.root.pos_ == "PRON"
+        certainty = UNRESOLVED_CERTAINTY if pronoun else SURFACE_CERTAINTY
+    return Name(
+        span.start_char, span.end_char, span.text, span.start_char, span.end_char, False, person, certainty
+    )
+
+
+def _in_prose(ent: SpacySpan, text: str) -> bool:
+    """An entity on a line that ends without sentence punctuation ("Story continues below", a
+    heading, a photo credit) is page furniture, not a sentence anybody is referred back to from.
+    ``text`` is the document's (``Doc.text`` rebuilds it on every call)."""
+    end = text.find("\n", ent.end_char)
+    line = text[ent.start_char : len(text) if end < 0 else end].rstrip()
+    return line[-1:] in SENTENCE_END_CHARS if line else False
