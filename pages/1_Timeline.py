@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from lib.view import charts, timeline, urls
+from lib.view import timeline, urls
+from lib.view.pages import timeline_view
 from lib.view.render import plain_md
 
 PAGE = "Timeline"
@@ -37,19 +38,15 @@ with right:
         options=timeline.row_options(view.rows),
         format_func=lambda n: "all" if n <= 0 else f"the {n} most active",
     )
-rows = timeline.timeline_frame(analysis, view.filters, view.group)
-if rows.empty:
+shown = timeline_view(analysis, view)
+if shown.figure is None:
     st.info("No events match these filters — widen the date range or clear the actor filter.")
 else:
-    shown, choice = timeline.top_rows(rows, view.rows)
-    fold = (view.filters.date_from is None, view.filters.date_to is None)  # a set date is the user's
-    figure = charts.timeline_figure(shown, view.group, choice.shown, fold)
-    st.plotly_chart(figure, key="timeline_chart")
-    notes = [timeline.rows_note(choice, view.group), str(figure.layout.meta["note"])]
-    st.caption(plain_md(". ".join(n[:1].upper() + n[1:] for n in notes if n) + "."))
+    st.plotly_chart(shown.figure, key="timeline_chart")
+    st.caption(plain_md(shown.note))
 
-events = timeline.events_frame(analysis, view.filters)
-st.subheader(f"Events in view ({timeline.event_count(analysis, view.filters)})")
+events = shown.events
+st.subheader(f"Events in view ({shown.count})")
 st.caption(
     "One row per evidence sentence: event date and report date are kept apart. "
     "“Open” shows the sentence in the Reader."

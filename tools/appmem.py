@@ -34,7 +34,7 @@ from lib.store import slices
 from lib.store.slices import StoreIndex
 from lib.text.nlp import load_nlp
 from lib.view import charts, exports, frames, render, timeline
-from lib.view.pages import comparison_view, home_pairs, home_view
+from lib.view.pages import comparison_view, home_pairs, home_view, timeline_view
 from lib.view.urls import Filters, View
 
 HEALTH_TIMEOUT_S = 60.0
@@ -73,11 +73,7 @@ def home_page(analysis: Analysis, filters: Filters) -> int:
 
 
 def timeline_page(analysis: Analysis, filters: Filters) -> int:
-    size = _shown(timeline.events_frame(analysis, filters))
-    for group in ("actor", "source"):
-        rows = timeline.timeline_frame(analysis, filters, group)
-        size += _shown(charts.timeline_figure(rows, group)) if not rows.empty else 0
-    return size
+    return sum(_shown_view(timeline_view(analysis, View(filters, group=g))) for g in ("actor", "source"))
 
 
 def positions_page(analysis: Analysis, filters: Filters) -> int:

@@ -15,7 +15,8 @@ import pandas as pd
 from plotly.graph_objects import Figure
 
 from lib.records import Analysis, Comparison
-from lib.view import charts, frames, render
+from lib.view import charts, frames, render, timeline
+from lib.view.urls import View
 
 MAX_PAIRS_DOCS = 12  # above this, the home page does not count discrepancies over every pair
 
@@ -78,4 +79,29 @@ def comparison_view(analysis: Analysis, comparison: Comparison) -> ComparisonVie
             for side, doc_id in sides.items()
         },
         quoted=frames.quoted_frame(analysis, comparison),
+    )
+
+
+@dataclass(frozen=True)
+class TimelineView:
+    figure: Figure | None  # None when no event is in view
+    note: str  # rows and events left out of the chart, dates folded off its axis
+    events: pd.DataFrame  # one row per evidence sentence
+    count: int  # events in view (the Overview counts the same)
+
+
+def timeline_view(analysis: Analysis, view: View) -> TimelineView:
+    rows = timeline.timeline_frame(analysis, view.filters, view.group)
+    figure, note = None, ""
+    if not rows.empty:
+        shown, choice = timeline.top_rows(rows, view.rows)
+        fold = (view.filters.date_from is None, view.filters.date_to is None)  # a set date is the user's
+        figure = charts.timeline_figure(shown, view.group, choice.shown, fold)
+        notes = [timeline.rows_note(choice, view.group), str(figure.layout.meta["note"])]
+        note = ". ".join(n[:1].upper() + n[1:] for n in notes if n) + "."
+    return TimelineView(
+        figure=figure,
+        note=note,
+        events=timeline.events_frame(analysis, view.filters),
+        count=timeline.event_count(analysis, view.filters),
     )

@@ -66,12 +66,15 @@ def test_tree_peak_counts_a_child_process() -> None:
     alone, alone_pss = tree_rss_mb(), tree_pss_mb()
     with TreePeak(every=0.01, pss_every=0.1) as peak:
         subprocess.run(
-            [sys.executable, "-c", 'b = b"x" * (400 * 2**20); import time; time.sleep(0.5)'], check=True
+            # held for 2 s: on a loaded machine the sampler thread may wait its turn
+            [sys.executable, "-c", 'b = b"x" * (400 * 2**20); import time; time.sleep(2)'],
+            check=True,
         )
     # more than the fork before exec shows for a moment (this process's pages, counted twice)
-    assert peak.peak_mb > alone + 350
+    assert peak.peak_mb > alone + 300
     # like with like: PSS splits the shared pages that RSS counts whole, so each is compared with its own
-    assert alone_pss + 350 < peak.peak_pss_mb <= peak.peak_mb
+    # (300 of the child's 400 MB: this process may free some of its own meanwhile)
+    assert alone_pss + 300 < peak.peak_pss_mb <= peak.peak_mb
 
 
 @pytest.mark.parametrize("n", [0, 1, 5])
