@@ -36,6 +36,10 @@ PARAMS: dict[str, str] = {
     "doc": "Reader: id of the document to read",
     "start": "Reader: first character of the span to mark (with `end`)",
     "end": "Reader: character after the span to mark",
+    "q": "Search and Reader: the words to find (a quoted phrase, a `word*` prefix)",
+    "node": "Network: the actor whose exchanges are listed (its quotes naming others, others' naming it)",
+    "speaker": "Network: with `about`, the exchange listed: the actor quoted",
+    "about": "Network: with `speaker`, the exchange listed: the actor the quotes mention",
 }
 FILTER_PARAMS = tuple(p.name for p in filter_defs.PARAMS)
 # The page-specific parameters, by page name (the URL path of a page in pages/).
@@ -44,13 +48,16 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "Timeline": ("group",),
     "Actor_positions": ("focus", "issue"),
     "Source_comparison": ("a", "b"),
-    "Reader": ("doc", "start", "end"),
+    "Reader": ("doc", "start", "end", "q"),
+    "Search": ("q",),
+    "Network": ("node", "speaker", "about"),
 }
 GROUPS = ("actor", "source")
 # Only ASCII digits: str.isdigit also accepts "²" and "١", which int() then refuses or reads
 # differently, and nine digits keep int() far from its 4,300-digit limit.
 _OFFSET = re.compile(r"[0-9]{1,9}")
 ACTOR_TYPES = ("person", "organization", "country")
+MAX_QUERY = 200  # characters of a search a link may carry: longer is cut, with a notice
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,10 @@ class View:
     doc: str | None = None
     start: int | None = None
     end: int | None = None
+    q: str = ""
+    node: str | None = None
+    speaker: str | None = None
+    about: str | None = None
 
 
 @dataclass(frozen=True)
@@ -159,6 +170,11 @@ def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[
         notices.append(f"Unknown timeline grouping “{echo(group)}”: grouping by actor.")
         group = "actor"
     start, end = _parse_span(params, notices)
+    speaker = _pick(_one(params, "speaker"), choices.actors, "actor", notices)
+    about = _pick(_one(params, "about"), choices.actors, "actor", notices)
+    if (speaker is None) != (about is None):
+        notices.append("An exchange needs both “speaker” and “about”: none selected.")
+        speaker = about = None
     view = View(
         filters=filters,
         group=group,
@@ -169,8 +185,21 @@ def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[
         doc=_pick(_one(params, "doc"), choices.docs, "document", notices),
         start=start,
         end=end,
+        q=_parse_q(_one(params, "q"), notices),
+        node=_pick(_one(params, "node"), choices.actors, "actor", notices),
+        speaker=speaker,
+        about=about,
     )
     return view, notices
+
+
+def _parse_q(value: str | None, notices: list[str]) -> str:
+    """A search as typed (any text is a search), one line, cut at MAX_QUERY characters."""
+    text = " ".join((value or "").split())
+    if len(text) > MAX_QUERY:
+        notices.append(f"The search “{echo(text)}” is longer than {MAX_QUERY} characters: cut there.")
+        text = text[:MAX_QUERY]
+    return text
 
 
 def filter_params(filters: Filters) -> dict[str, list[str]]:
@@ -187,6 +216,10 @@ def _page_values(view: View) -> dict[str, str | None]:
         "doc": view.doc,
         "start": None if view.start is None else str(view.start),
         "end": None if view.end is None else str(view.end),
+        "q": view.q or None,
+        "node": view.node,
+        "speaker": view.speaker,
+        "about": view.about,
     }
 
 
@@ -211,12 +244,13 @@ def view_link(view: View, page: str) -> str:
     return f"{path}?{query}" if query else path
 
 
-def reader_link(doc_id: str, start: int, end: int, filters: Filters | None = None) -> str:
-    view = View(filters=filters or Filters(), doc=doc_id, start=start, end=end)
+def reader_link(doc_id: str, start: int, end: int, filters: Filters | None = None, q: str = "") -> str:
+    """The Reader on ``doc_id`` with ``start:end`` marked; ``q``: its words marked too."""
+    view = View(filters=filters or Filters(), doc=doc_id, start=start, end=end, q=q)
     return view_link(view, "Reader")
 
 
-VIEW_FIELDS = ("group", "focus", "issue", "a", "b", "doc", "start", "end")
+VIEW_FIELDS = ("group", "focus", "issue", "a", "b", "doc", "start", "end", "q", "node", "speaker", "about")
 
 
 def updated(view: View, name: str, value: Any) -> View:
