@@ -260,6 +260,11 @@ def updated(view: View, name: str, value: Any) -> View:
     if name not in VIEW_FIELDS:
         raise KeyError(f"no view field {name!r}")
     changed = replace(view, **{name: value})
+    # The Network's selection is an actor or an exchange: picking one drops the other.
+    if name == "node" and value:
+        changed = replace(changed, speaker=None, about=None)
+    if name in ("speaker", "about") and value:
+        changed = replace(changed, node=None)
     # A span belongs to one document: choosing another document drops it.
     return replace(changed, start=None, end=None) if name == "doc" and value != view.doc else changed
 
