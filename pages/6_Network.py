@@ -52,7 +52,8 @@ if edges.empty:
 nodes = network.nodes_frame(edges)
 st.caption(
     f"{len(edges)} exchanges between {len(set(edges['speaker_id']) | set(edges['about_id']))} actors; "
-    f"the {len(nodes)} in most exchanges are drawn, the table lists them all."
+    f"the {len(nodes)} actors in most exchanges and the {network.TOP_EDGES} heaviest arrows between them "
+    "are drawn; the table at the bottom lists every exchange."
 )
 event = st.plotly_chart(
     network.network_figure(edges, nodes), key="network_chart", on_select="rerun", selection_mode="points"

@@ -28,6 +28,7 @@ from lib.view.frames import PROVENANCE, actor_name, docs_in_view, provenance, se
 from lib.view.urls import ACTOR_TYPES, reader_link
 
 TOP_NODES = 15  # actors drawn by default: past that a circle of names stops being readable
+TOP_EDGES = 30  # arrows drawn at most, the heaviest: more cross into a mesh no one can follow
 TOP_SHARE = 3  # the "top speakers" whose share of a source's quotes is reported
 
 
@@ -164,7 +165,7 @@ def network_figure(edges: pd.DataFrame, nodes: pd.DataFrame) -> go.Figure:
     ids = list(nodes["actor_id"])
     pos = circle_layout(ids)
     names = dict(zip(nodes["actor_id"], nodes["name"], strict=True))
-    shown = edges[edges["speaker_id"].isin(pos) & edges["about_id"].isin(pos)]
+    shown = edges[edges["speaker_id"].isin(pos) & edges["about_id"].isin(pos)].head(TOP_EDGES)
     fig = go.Figure()
     heaviest = max(int(shown["quotes"].max()), 1) if not shown.empty else 1
     mids_x, mids_y, mids_text, mids_data = [], [], [], []

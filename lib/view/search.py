@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import accumulate
 
 import pandas as pd
 
@@ -94,17 +96,13 @@ def fold(text: str) -> str:
     return "".join(map(fold_char, text))
 
 
-def folded_with_offsets(text: str) -> tuple[str, list[int]]:
-    """``fold(text)`` and, for each of its characters, the index of the character it came from."""
+def folded_with_offsets(text: str) -> tuple[str, Callable[[int], int]]:
+    """``fold(text)`` and a function from an index into it to the index of the character it came from."""
     if text.isascii():
-        return text.lower(), list(range(len(text)))
-    out: list[str] = []
-    origin: list[int] = []
-    for i, char in enumerate(text):
-        folded = fold_char(char)
-        out.append(folded)
-        origin += [i] * len(folded)
-    return "".join(out), origin
+        return text.lower(), int
+    parts = list(map(fold_char, text))
+    ends = list(accumulate(map(len, parts)))  # ends[i]: where the fold of text[i] ends
+    return "".join(parts), lambda i: bisect_right(ends, i)
 
 
 def parse(text: str) -> Query:
@@ -144,7 +142,7 @@ def match(query: Query, sentence: Span) -> Hit | None:
         found += spans
     matches = []
     for lo, hi in sorted(set(found)):
-        start, end = sentence.start + origin[lo], sentence.start + origin[hi - 1] + 1
+        start, end = sentence.start + origin(lo), sentence.start + origin(hi - 1) + 1
         matches.append(
             Span(sentence.doc_id, start, end, sentence.text[start - sentence.start : end - sentence.start])
         )

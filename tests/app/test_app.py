@@ -173,7 +173,9 @@ def test_search_link_lists_the_sentences_with_the_filters() -> None:
     assert list(hits["doc_id"]) == ["beta-1"]  # the Daily Ledger's sentence is filtered out
     assert list(hits["sentence"]) == ["Rufus Firefly said Freedonia would not retreat."]
     row = hits.iloc[0]
-    assert row["reader"].startswith(f"Reader?source=Evening+Post&doc=beta-1&start={row['start']}&end={row['end']}")
+    assert row["reader"].startswith(
+        f"Reader?source=Evening+Post&doc=beta-1&start={row['start']}&end={row['end']}"
+    )
     at.text_input(key="w_q").set_value("troops").run()
     assert qp(at, "q") == ["troops"]
 
@@ -182,8 +184,13 @@ def test_search_link_lists_the_sentences_with_the_filters() -> None:
 def test_reader_search_marks_the_words() -> None:
     at = app("Reader", doc="alpha-1", q="retreat")
     assert not at.exception and not at.warning
-    assert '<mark class="tg-quote tg-hit" title="direct quote — Rufus Firefly; search hit">retreat</mark>' in html_of(at)
-    assert list(at.dataframe[0].value["sentence"]) == ["“We will not retreat,” said Rufus Firefly, the Freedonian leader."]
+    assert (
+        '<mark class="tg-quote tg-hit" title="direct quote — Rufus Firefly; search hit">retreat</mark>'
+        in html_of(at)
+    )
+    assert list(at.dataframe[0].value["sentence"]) == [
+        "“We will not retreat,” said Rufus Firefly, the Freedonian leader."
+    ]
 
 
 @pytest.mark.usefixtures("sample")

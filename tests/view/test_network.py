@@ -63,8 +63,8 @@ def analysis(source: str = "Harbour News") -> Analysis:
     return Analysis(Corpus((doc,)), ACTORS, MENTIONS, QUOTES, (), (), (), ())
 
 
-def edges(a: Analysis, filters: Filters = Filters()) -> list[tuple[str, str, int]]:
-    frame = network.edges_frame(network.exchanges_frame(a, network.exchanges(a, filters)))
+def edges(a: Analysis, filters: Filters | None = None) -> list[tuple[str, str, int]]:
+    frame = network.edges_frame(network.exchanges_frame(a, network.exchanges(a, filters or Filters())))
     return [(r.speaker_id, r.about_id, r.quotes) for r in frame.itertuples()]
 
 
@@ -90,7 +90,9 @@ def test_no_self_edges_places_or_unresolved_speakers() -> None:
         ((), {("ada-varga", "norland"), ("tomas-reel", "ada-varga"), ("tomas-reel", "norland")}),
     ],
 )
-def test_actor_filter_keeps_edges_touching_the_actor(actors: tuple[str, ...], expected: set[tuple[str, str]]) -> None:
+def test_actor_filter_keeps_edges_touching_the_actor(
+    actors: tuple[str, ...], expected: set[tuple[str, str]]
+) -> None:
     assert {(s, a) for s, a, _ in edges(analysis(), Filters(actors=actors))} == expected
 
 

@@ -33,14 +33,15 @@ def sentences(doc_id: str, text: str) -> list[Span]:
 
 def corpus() -> Analysis:
     docs = tuple(
-        Document(d, f"Report {d}", SOURCES[d], DATES[d], "metadata", "en", "", "", t) for d, t in TEXTS.items()
+        Document(d, f"Report {d}", SOURCES[d], DATES[d], "metadata", "en", "", "", t)
+        for d, t in TEXTS.items()
     )
     sents = tuple(s for d, t in TEXTS.items() for s in sentences(d, t))
     return Analysis(Corpus(docs), (), (), (), (), (), (), (), sents)
 
 
-def found(q: str, filters: Filters = Filters()) -> list[tuple[str, str]]:
-    result = search.search(corpus(), filters, search.parse(q))
+def found(q: str, filters: Filters | None = None) -> list[tuple[str, str]]:
+    result = search.search(corpus(), filters or Filters(), search.parse(q))
     return [(h.sentence.doc_id, h.sentence.text) for h in result.hits]
 
 
@@ -116,7 +117,9 @@ def test_decomposed_accents_map_back_to_the_text() -> None:
 
 
 def test_doc_ids_search_one_document_whatever_the_filters() -> None:
-    result = search.search(corpus(), Filters(sources=("Valley Post",)), search.parse("bridge*"), doc_ids=["d3"])
+    result = search.search(
+        corpus(), Filters(sources=("Valley Post",)), search.parse("bridge*"), doc_ids=["d3"]
+    )
     assert [h.sentence.doc_id for h in result.hits] == ["d3"]
 
 
@@ -138,5 +141,7 @@ def test_fold_agrees_with_duckdb() -> None:
     """The store's LIKE folds with strip_accents(lower()): it must keep whatever search keeps."""
     ranges = [(0x20, 0x250), (0x370, 0x530), (0x1E00, 0x1F00), (0xAC00, 0xAC40)]
     chars = [chr(i) for lo, hi in ranges for i in range(lo, hi) if unicodedata.category(chr(i))[0] in "LNP"]
-    rows = duckdb.sql("SELECT c, strip_accents(lower(c)) FROM (SELECT unnest($1) AS c)", params=[chars]).fetchall()
+    rows = duckdb.sql(
+        "SELECT c, strip_accents(lower(c)) FROM (SELECT unnest($1) AS c)", params=[chars]
+    ).fetchall()
     assert [(c, d) for c, d in rows if d != search.fold_char(c)] == []
