@@ -126,12 +126,11 @@ def _pattern(term: Term) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + body + tail)
 
 
-def match(query: Query, sentence: Span) -> Hit | None:
-    """The sentence as a hit when it holds every term, else None."""
-    quick = fold(sentence.text)
-    if not all(t.needle in quick for t in query.terms):  # most sentences stop here
+def _scored(query: Query, sentence: Span) -> tuple[int, list[tuple[int, int]]] | None:
+    """The score of a sentence holding every term and the spans of the terms in its folded text."""
+    folded = fold(sentence.text)
+    if not all(t.needle in folded for t in query.terms):  # most sentences stop here
         return None
-    folded, origin = folded_with_offsets(sentence.text)
     found: list[tuple[int, int]] = []
     score = 0
     for term in query.terms:
@@ -140,13 +139,25 @@ def match(query: Query, sentence: Span) -> Hit | None:
             return None
         score += min(len(spans), MAX_TF) * len(term.words)
         found += spans
+    return score, found
+
+
+def _hit(sentence: Span, score: int, found: list[tuple[int, int]]) -> Hit:
+    """The hit with its matches mapped back to the text's own characters (done for kept hits only)."""
+    _, origin = folded_with_offsets(sentence.text)
     matches = []
     for lo, hi in sorted(set(found)):
-        start, end = sentence.start + origin(lo), sentence.start + origin(hi - 1) + 1
+        start, end = origin(lo), origin(hi - 1) + 1
         matches.append(
-            Span(sentence.doc_id, start, end, sentence.text[start - sentence.start : end - sentence.start])
+            Span(sentence.doc_id, sentence.start + start, sentence.start + end, sentence.text[start:end])
         )
     return Hit(sentence, tuple(matches), score)
+
+
+def match(query: Query, sentence: Span) -> Hit | None:
+    """The sentence as a hit when it holds every term, else None."""
+    scored = _scored(query, sentence)
+    return _hit(sentence, *scored) if scored else None
 
 
 def _newest_first(doc: Document) -> int:
@@ -170,16 +181,11 @@ def search(
         {d: analysis.document(d) for d in doc_ids} if doc_ids is not None else docs_in_view(analysis, filters)
     )
     order = {d.id: i for i, d in enumerate(analysis.documents)}
-    hits = [h for s in analysis.sentences if s.doc_id in docs for h in [match(query, s)] if h]
-    hits.sort(
-        key=lambda h: (
-            -h.score,
-            _newest_first(docs[h.sentence.doc_id]),
-            order[h.sentence.doc_id],
-            h.sentence.start,
-        )
-    )
-    return Result(tuple(hits[:limit]), len(hits))
+    scored = [
+        (s, *found) for s in analysis.sentences if s.doc_id in docs for found in [_scored(query, s)] if found
+    ]
+    scored.sort(key=lambda h: (-h[1], _newest_first(docs[h[0].doc_id]), order[h[0].doc_id], h[0].start))
+    return Result(tuple(_hit(s, score, found) for s, score, found in scored[:limit]), len(scored))
 
 
 HIT_COLUMNS = ["sentence", "matched", "reader", "title", "source", "date", "score", "doc_id", "start", "end"]
