@@ -696,3 +696,8 @@ def outside_filters_note(analysis: Analysis, view: urls.View, doc_ids: Sequence[
             f"{ids} {'is' if len(outside) == 1 else 'are'} outside the sidebar "
             "filters (source or report date): shown because picked here; tables below keep the filters."
         )
+
+
+def query_text(value: object) -> str:
+    """A search box's text as the view keeps it: one line, at most urls.MAX_QUERY characters."""
+    return " ".join(str(value or "").split())[: urls.MAX_QUERY]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from lib.view import charts, frames, render, urls
+from lib.view import charts, frames, render, search, urls
 
 PAGE = "Reader"
 
@@ -13,14 +13,19 @@ analysis, view = ui.page(
     "Reader",
     PAGE,
     "The report as it was read: quotes shaded, actors underlined, dates dotted. Hover a highlight "
-    "to see who said it or what date it means; a link from another page marks its sentence in orange.",
+    "to see who said it or what date it means; a link from another page marks its sentence in orange; "
+    "a search marks its words in yellow.",
 )
 ids = [d.id for d in analysis.documents]
 doc_id = urls.reader_doc(analysis, view)
 if doc_id is None:
     st.info("No documents to read — add some on the home page.")
     st.stop()
-ui.synced(st.selectbox, "doc", doc_id, label="Document", options=ids, format_func=ui.doc_label(analysis))
+pick, find = st.columns([3, 2])
+ui.synced(pick.selectbox, "doc", doc_id, label="Document", options=ids, format_func=ui.doc_label(analysis))
+ui.synced(
+    find.text_input, "q", view.q, ui.query_text, label="Find in this document", max_chars=urls.MAX_QUERY
+)
 view = st.session_state[ui.VIEW]
 doc = analysis.document(view.doc or doc_id)
 ui.outside_filters_note(analysis, view, (doc.id,))
@@ -37,17 +42,34 @@ if span:
     start, end = span
     marks.append(render.Mark(start, end, "target", "linked span"))
     st.html(render.passage_html(f"Linked passage (chars {start}–{end})", doc.text[start:end]))
+query = search.parse(view.q)
+found = search.search(analysis, view.filters, query, doc_ids=[doc.id]) if query else None
+if found:
+    marks += [render.Mark(m.start, m.end, "hit", "search hit") for m in search.match_spans(found)]
 
 mentions = frames.mentions_frame(analysis, doc.id)
 text_col, side_col = st.columns([3, 1])
 with text_col:
-    st.html(render.legend_html())
+    st.html(render.legend_html(hits=found is not None))
     st.html(render.highlight_html(doc.text, marks) + render.SCROLL_SCRIPT, unsafe_allow_javascript=True)
 with side_col:
     if mentions.empty:
         st.caption("No actors found in this document.")
     else:
         st.plotly_chart(charts.mentions_figure(mentions), key="mentions_chart")
+
+if found is not None:
+    hits = search.hits_frame(analysis, found, view.filters, view.q).sort_values("start", kind="stable")
+    st.subheader(f"Found in this document ({found.matched})")
+    if hits.empty:
+        st.caption("No sentence of this document holds all these words.")
+    else:
+        st.dataframe(
+            hits,
+            hide_index=True,
+            column_order=["sentence", "reader", "matched", "start", "end"],
+            column_config={"reader": st.column_config.LinkColumn("reader", display_text="Open", width=60)},
+        )
 
 quotes = frames.quotes_frame(analysis, view.filters)
 quotes = quotes[quotes["doc_id"] == doc.id]

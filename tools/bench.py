@@ -38,10 +38,12 @@ from lib.store.slices import (
     documents_slice,
     overview_quotes,
     positions_slice,
+    search_slice,
     store_index,
     timeline_slice,
 )
 from lib.text.nlp import load_nlp
+from lib.view import search
 from lib.view.urls import Filters
 from tools.appmem import app_rss_in_child, streamlit_baseline_rss_mb
 from tools.replicas import replicate
@@ -206,6 +208,26 @@ def query_ms(store: Path) -> dict[str, float]:
     }
 
 
+SEARCHES = {"name": "Lavrov", "words": "troops border", "phrase": '"said on"', "filtered": "talks*"}
+
+
+def search_ms(store: Path) -> dict[str, float]:
+    """Median milliseconds of a search (the store's candidate sentences, then lib/view/search.py's
+    match and rank), filters open; ``filtered``: a year and two outlets."""
+    index = store_index(store)
+    outlets = tuple(sorted({d.source for d in index.base.documents if d.source})[:2])
+    year = Filters(date_from=date(2022, 1, 1), date_to=date(2022, 12, 31), sources=outlets)
+
+    def run(q: str, filters: Filters) -> Callable[[], object]:
+        def once() -> object:
+            part = search_slice(index, filters, q).analysis
+            return search.search(part, filters, search.parse(q))
+
+        return once
+
+    return {k: _ms(run(q, year if k == "filtered" else Filters())) for k, q in SEARCHES.items()}
+
+
 def add_one_doc_s(store: Path, texts: list[str]) -> float:
     """Ingest one new document into the store and update the corpus tables, the model loaded
     (as in a running ingest; ``model_load_s`` is printed apart)."""
@@ -323,7 +345,11 @@ def store_figures(store: Path, texts: list[str] | None = None) -> dict[str, Any]
     """What an analyst waits for on a built store: opening it, each page's query and (given texts
     to make one from) adding a document; and the peak memory of this process tree meanwhile."""
     with TreePeak() as peak:
-        figures: dict[str, Any] = {"warm_start_s": round(warm_start_s(store), 2), "query_ms": query_ms(store)}
+        figures: dict[str, Any] = {
+            "warm_start_s": round(warm_start_s(store), 2),
+            "query_ms": query_ms(store),
+            "search_ms": search_ms(store),
+        }
         if texts is not None:
             figures["model_load_s"] = round(model_load_s(), 2)
             figures["add_one_doc_s"] = round(add_one_doc_s(store, texts), 2)

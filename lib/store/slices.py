@@ -43,7 +43,7 @@ from lib.store.columns import table_records
 from lib.store.parquet import Manifest, table_path
 from lib.store.query import connect, parquet_files
 from lib.view import filters as filter_defs
-from lib.view import frames, timeline
+from lib.view import frames, search, timeline
 from lib.view.filters import Filters
 from lib.view.urls import Choices, View, choices_of, default_docs, reader_doc
 
@@ -293,6 +293,67 @@ def positions_slice(
     )
 
 
+SEARCH_CANDIDATES = 20_000  # sentences a search hands to Python at most; a note says when cut
+# What a matching sentence holds folded (lib/view/search.py's fold_char; an ASCII row skips the fold).
+_FOLDED = "CASE WHEN strlen(t.text) = length(t.text) THEN lower(t.text) ELSE strip_accents(lower(t.text)) END"
+
+
+def _like(needle: str) -> str:
+    return "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def search_slice(index: StoreIndex, filters: Filters, q: str, limit: int = SEARCH_CANDIDATES) -> Slice:
+    """The sentences of the documents in view that may hold every term of ``q``:
+    a LIKE on their folded text, a superset of what lib/view/search.py's ``match`` keeps, which
+    decides. More than ``limit`` are cut in corpus order, with a note."""
+    query = search.parse(q)
+    if not query:
+        return Slice(index.base)
+    con, _ = _cursor(index.store)
+    join = _view_join(con, index, filters)
+    likes = " AND ".join("f LIKE ? ESCAPE '\\'" for _ in query.terms)
+    sql = (
+        f'SELECT doc_id, start, "end", text, count(*) OVER () AS matched FROM (SELECT t.doc_id, t.start, '
+        f"t.end, t.text, {_FOLDED} AS f, v.pos FROM sentences t {join}) WHERE {likes} "
+        "ORDER BY pos, start LIMIT ?"
+    )
+    table = _arrow(con, sql, [*[_like(t.needle) for t in query.terms], limit])
+    matched = table.column("matched")[0].as_py() if table.num_rows else 0
+    sentences = table_records(table.drop_columns(["matched"]), Span)
+    notes: tuple[str, ...] = ()
+    if matched > limit:
+        notes = (
+            f"{matched:,} sentences may hold these words: searched the first {limit:,} in corpus order. "
+            "Add a word, a “phrase” or a filter to search them all.",
+        )
+    return Slice(_with(index, sentences=tuple(sentences)), notes)
+
+
+def network_slice(index: StoreIndex, filters: Filters) -> Slice:
+    """The quotes in view that hold an actor mention (lib/view/network.py decides which make an
+    edge), the mentions inside them and their sentences."""
+    con, _ = _cursor(index.store)
+    view = _view_join(con, index, filters)
+    inside = "n.doc_id = t.doc_id AND n.start >= t.start AND n.end <= t.end"
+    sql = (
+        f"SELECT {QUOTE_COLUMNS} FROM quotes t {QUOTE_JOIN} {view} WHERE t.speaker_id IS NOT NULL "
+        f"AND EXISTS (SELECT 1 FROM mentions n WHERE {inside}) ORDER BY v.pos, t.start"
+    )
+    quotes = _records(con, sql, (), Quote)
+    mentions: list[Mention] = []
+    if quotes:
+        _register(con, "quote_spans", [Span(q.doc_id, q.start, q.end, "") for q in quotes])
+        docs, params = _in("t.doc_id", (q.doc_id for q in quotes))
+        sql = (
+            f"SELECT DISTINCT {MENTION_COLUMNS} FROM mentions t {MENTION_JOIN} JOIN quote_spans w ON "
+            "w.doc_id = t.doc_id AND t.start >= w.start AND t.end <= w.end "
+            f"WHERE {docs} ORDER BY t.doc_id, t.start"
+        )
+        mentions = _records(con, sql, params, Mention)
+    sentences = sentences_at(con, [Span(q.doc_id, q.start, q.end, "") for q in quotes])
+    return Slice(_with(index, quotes=tuple(quotes), mentions=tuple(mentions), sentences=tuple(sentences)))
+
+
 def page_slice(index: StoreIndex, name: str, view: View) -> Slice:
     """The rows page ``name`` (links.PAGE_PARAMS's names) shows for ``view``."""
     if name == "Timeline":
@@ -303,6 +364,10 @@ def page_slice(index: StoreIndex, name: str, view: View) -> Slice:
         return documents_slice(index, [d for d in default_docs(index.base, view) if d])
     if name == "Reader":
         return documents_slice(index, [d for d in [reader_doc(index.base, view)] if d])
+    if name == "Search":
+        return search_slice(index, view.filters, view.q)
+    if name == "Network":
+        return network_slice(index, view.filters)
     return Slice(index.base)
 
 

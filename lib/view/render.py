@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from lib.records import Analysis, Comparison
 
-KINDS = ("quote", "speaker", "actor", "date", "claim", "discrepancy", "target")
+KINDS = ("quote", "speaker", "actor", "date", "claim", "discrepancy", "target", "hit")
 # Pair colours for aligned claims: soft enough to read text over them.
 PAIR_COLORS = ("#cfe8d5", "#d6e4f5", "#f6e3c5", "#ead7f0", "#f5d5d8", "#d9f0ef", "#eee9c7", "#e3e3e3")
 TARGET_ID = "tg-target"
@@ -60,6 +60,7 @@ CSS = """
 .tg-doc mark.tg-date{border-bottom:2px dotted #4c9a6a}
 .tg-doc mark.tg-discrepancy{outline:2px dashed #b5523b}
 .tg-doc mark.tg-target{outline:2px solid #d98b3a;background:#fde3c4}
+.tg-doc mark.tg-hit{background:#fff176;box-shadow:0 0 0 1px #e0c200}
 .tg-legend mark{padding:0 4px;border-radius:3px;margin-right:8px}
 </style>
 """
@@ -131,12 +132,14 @@ def document_marks(analysis: Analysis, doc_id: str) -> list[Mark]:
     return marks
 
 
-def legend_html() -> str:
+def legend_html(hits: bool = False) -> str:
+    """The Reader's legend; ``hits``: with the search hits' colour."""
     items = [
         ("tg-quote", "quote"),
         ("tg-actor", "actor"),
         ("tg-date", "date"),
         ("tg-target", "linked span"),
+        *([("tg-hit", "search hit")] if hits else []),
     ]
     body = "".join(f'<mark class="{cls}">{label}</mark>' for cls, label in items)
     return f'{CSS}<div class="tg-doc tg-legend">{body}</div>'

@@ -37,6 +37,10 @@ PARAMS: dict[str, str] = {
     "doc": "Reader: id of the document to read",
     "start": "Reader: first character of the span to mark (with `end`)",
     "end": "Reader: character after the span to mark",
+    "q": "Search and Reader: the words to find (a quoted phrase, a `word*` prefix)",
+    "node": "Network: the actor whose exchanges are listed (its quotes naming others, others' naming it)",
+    "speaker": "Network: with `about`, the exchange listed: the actor quoted",
+    "about": "Network: with `speaker`, the exchange listed: the actor the quotes mention",
 }
 FILTER_PARAMS = tuple(p.name for p in filter_defs.PARAMS)
 # The page-specific parameters, by page name (the URL path of a page in pages/).
@@ -45,7 +49,9 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "Timeline": ("group", "rows"),
     "Actor_positions": ("focus", "issue"),
     "Source_comparison": ("a", "b"),
-    "Reader": ("doc", "start", "end"),
+    "Reader": ("doc", "start", "end", "q"),
+    "Search": ("q",),
+    "Network": ("node", "speaker", "about"),
     "Corrections": (),
 }
 GROUPS = ("actor", "source")
@@ -56,6 +62,7 @@ MAX_ROWS_PARAM = 10_000
 # differently, and nine digits keep int() far from its 4,300-digit limit.
 _OFFSET = re.compile(r"[0-9]{1,9}")
 ACTOR_TYPES = ("person", "organization", "country")
+MAX_QUERY = 200  # characters of a search a link may carry: longer is cut, with a notice
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,10 @@ class View:
     doc: str | None = None
     start: int | None = None
     end: int | None = None
+    q: str = ""
+    node: str | None = None
+    speaker: str | None = None
+    about: str | None = None
 
 
 @dataclass(frozen=True)
@@ -167,6 +178,11 @@ def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[
         notices.append(f"Unknown timeline grouping “{echo(group)}”: grouping by actor.")
         group = "actor"
     start, end = _parse_span(params, notices)
+    speaker = _pick(_one(params, "speaker"), choices.actors, "actor", notices)
+    about = _pick(_one(params, "about"), choices.actors, "actor", notices)
+    if (speaker is None) != (about is None):
+        notices.append("An exchange needs both “speaker” and “about”: none selected.")
+        speaker = about = None
     view = View(
         filters=filters,
         group=group,
@@ -180,6 +196,10 @@ def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[
         doc=_pick(_one(params, "doc"), choices.docs, "document", notices),
         start=start,
         end=end,
+        q=_parse_q(_one(params, "q"), notices),
+        node=_pick(_one(params, "node"), choices.actors, "actor", notices),
+        speaker=speaker,
+        about=about,
     )
     return view, notices
 
@@ -203,6 +223,15 @@ def rows_param(rows: int) -> str | None:
     return "all" if rows <= 0 else str(rows)
 
 
+def _parse_q(value: str | None, notices: list[str]) -> str:
+    """A search as typed (any text is a search), one line, cut at MAX_QUERY characters."""
+    text = " ".join((value or "").split())
+    if len(text) > MAX_QUERY:
+        notices.append(f"The search “{echo(text)}” is longer than {MAX_QUERY} characters: cut there.")
+        text = text[:MAX_QUERY]
+    return text
+
+
 def filter_params(filters: Filters) -> dict[str, list[str]]:
     return filter_defs.encode(filters)
 
@@ -218,6 +247,10 @@ def _page_values(view: View) -> dict[str, str | None]:
         "doc": view.doc,
         "start": None if view.start is None else str(view.start),
         "end": None if view.end is None else str(view.end),
+        "q": view.q or None,
+        "node": view.node,
+        "speaker": view.speaker,
+        "about": view.about,
     }
 
 
@@ -242,12 +275,27 @@ def view_link(view: View, page: str) -> str:
     return f"{path}?{query}" if query else path
 
 
-def reader_link(doc_id: str, start: int, end: int, filters: Filters | None = None) -> str:
-    view = View(filters=filters or Filters(), doc=doc_id, start=start, end=end)
+def reader_link(doc_id: str, start: int, end: int, filters: Filters | None = None, q: str = "") -> str:
+    """The Reader on ``doc_id`` with ``start:end`` marked; ``q``: its words marked too."""
+    view = View(filters=filters or Filters(), doc=doc_id, start=start, end=end, q=q)
     return view_link(view, "Reader")
 
 
-VIEW_FIELDS = ("group", "rows", "focus", "issue", "a", "b", "doc", "start", "end")
+VIEW_FIELDS = (
+    "group",
+    "rows",
+    "focus",
+    "issue",
+    "a",
+    "b",
+    "doc",
+    "start",
+    "end",
+    "q",
+    "node",
+    "speaker",
+    "about",
+)
 
 
 def updated(view: View, name: str, value: Any) -> View:
@@ -257,6 +305,11 @@ def updated(view: View, name: str, value: Any) -> View:
     if name not in VIEW_FIELDS:
         raise KeyError(f"no view field {name!r}")
     changed = replace(view, **{name: value})
+    # The Network's selection is an actor or an exchange: picking one drops the other.
+    if name == "node" and value:
+        changed = replace(changed, speaker=None, about=None)
+    if name in ("speaker", "about") and value:
+        changed = replace(changed, node=None)
     # A span belongs to one document: choosing another document drops it.
     return replace(changed, start=None, end=None) if name == "doc" and value != view.doc else changed
 

@@ -27,6 +27,8 @@ PAGES = {
     "Actor_positions": "pages/2_Actor_positions.py",
     "Source_comparison": "pages/3_Source_comparison.py",
     "Reader": "pages/4_Reader.py",
+    "Search": "pages/5_Search.py",
+    "Network": "pages/6_Network.py",
 }
 TIMEOUT = 120  # the first run parses the seeds with spaCy
 
@@ -163,9 +165,48 @@ def test_reader_link_marks_the_span_and_escapes_markup() -> None:
 
 
 @pytest.mark.usefixtures("sample")
+def test_search_link_lists_the_sentences_with_the_filters() -> None:
+    at = app("Search", q="retreat", source="Evening Post")
+    assert not at.exception and not at.warning
+    assert at.text_input(key="w_q").value == "retreat"
+    hits = at.dataframe[0].value
+    assert list(hits["doc_id"]) == ["beta-1"]  # the Daily Ledger's sentence is filtered out
+    assert list(hits["sentence"]) == ["Rufus Firefly said Freedonia would not retreat."]
+    row = hits.iloc[0]
+    assert row["reader"].startswith(
+        f"Reader?source=Evening+Post&doc=beta-1&start={row['start']}&end={row['end']}"
+    )
+    at.text_input(key="w_q").set_value("troops").run()
+    assert qp(at, "q") == ["troops"]
+
+
+@pytest.mark.usefixtures("sample")
+def test_reader_search_marks_the_words() -> None:
+    at = app("Reader", doc="alpha-1", q="retreat")
+    assert not at.exception and not at.warning
+    assert (
+        '<mark class="tg-quote tg-hit" title="direct quote — Rufus Firefly; search hit">retreat</mark>'
+        in html_of(at)
+    )
+    assert list(at.dataframe[0].value["sentence"]) == [
+        "“We will not retreat,” said Rufus Firefly, the Freedonian leader."
+    ]
+
+
+@pytest.mark.usefixtures("sample")
+def test_network_link_shows_the_evidence() -> None:
+    at = app("Network", speaker="rufus-firefly", about="freedonia")
+    assert not at.exception and not at.warning
+    evidence = at.dataframe[1].value
+    assert list(evidence["quote"]) == ["Freedonia would not retreat"]
+    at.selectbox(key="w_node").set_value("freedonia").run()
+    assert qp(at, "node") == ["freedonia"] and "speaker" not in at.query_params
+
+
+@pytest.mark.usefixtures("sample")
 def test_switching_pages_keeps_the_filters() -> None:
     at = app("", **FILTER_LINK)
-    for page in ("Timeline", "Actor_positions", "Source_comparison", "Reader", ""):
+    for page in ("Timeline", "Actor_positions", "Source_comparison", "Reader", "Search", "Network", ""):
         at.switch_page(PAGES[page]).run()
         assert not at.exception, page
         assert_filters(at)
@@ -221,10 +262,22 @@ def test_home_reads_the_store_the_environment_names(tmp_path: Path, monkeypatch:
     assert not at.get("file_uploader")  # uploads are off: they would re-analyse the whole store
 
 
-@pytest.mark.parametrize("page", ["Timeline", "Actor_positions", "Source_comparison", "Reader"])
+STORE_PAGES = [
+    ("Timeline", {}),
+    ("Actor_positions", {}),
+    ("Source_comparison", {}),
+    ("Reader", {}),
+    ("Reader", {"q": "troops"}),
+    ("Search", {"q": "troops border"}),
+    ("Search", {"q": "Rufus", "source": "Evening Post"}),
+    ("Network", {"node": "rufus-firefly"}),
+]
+
+
+@pytest.mark.parametrize(("page", "query"), STORE_PAGES)
 @pytest.mark.usefixtures("fresh_caches")
 def test_every_page_reads_its_slice_of_the_store(
-    page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    page: str, query: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """On a store each page shows what it shows on the same reports analysed in memory."""
     import json
@@ -245,12 +298,12 @@ def test_every_page_reads_its_slice_of_the_store(
     (folder / "reports.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     ingest_corpus(load_corpus([folder]), store)
     monkeypatch.setenv(ui.DATA_ENV, str(folder))
-    in_memory = app(page)
-    assert not in_memory.exception
+    in_memory = app(page, **query)
+    assert not in_memory.exception, [e.value for e in in_memory.exception]
     assert in_memory.dataframe  # the page shows rows to compare
     monkeypatch.delenv(ui.DATA_ENV)
     monkeypatch.setenv(ui.STORE_ENV, str(store))
-    on_store = app(page)
+    on_store = app(page, **query)
     assert not on_store.exception, [e.value for e in on_store.exception]
     assert [d.value.to_dict() for d in on_store.dataframe] == [d.value.to_dict() for d in in_memory.dataframe]
     assert html_of(on_store) == html_of(in_memory)

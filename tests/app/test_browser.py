@@ -14,9 +14,10 @@ import socket
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 import pytest
 
@@ -31,8 +32,10 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-PAGES = ["", "Timeline", "Actor_positions", "Source_comparison", "Reader"]
+PAGES = ["", "Timeline", "Actor_positions", "Source_comparison", "Reader", "Search", "Network"]
 NAV = {
+    "Search": "Search",
+    "Network": "Network",
     "Timeline": "Timeline",
     "Actor_positions": "Actor positions",
     "Source_comparison": "Source comparison",
@@ -181,7 +184,7 @@ def check_filters(page: Any, values: dict[str, Any], where: str) -> None:
 
 
 def expects_chart(page_name: str, values: dict[str, Any]) -> bool:
-    return page_name != "Timeline" or bool(values["events"])
+    return page_name not in ("Timeline", "Search") or (page_name == "Timeline" and bool(values["events"]))
 
 
 @pytest.mark.parametrize("page_name", PAGES)
@@ -199,7 +202,7 @@ def test_link_restores_page_and_nav_keeps_filters(
         if expects_chart(page_name, link_values):
             chart = page.locator('[data-testid="stPlotlyChart"], .js-plotly-plot').first
             chart.wait_for(state="visible", timeout=30_000)
-        else:
+        elif page_name == "Timeline":
             assert page.get_by_text("No events match").count() == 1
         check_filters(page, link_values, "after the link")
     page.screenshot(path=str(SHOTS / f"{page_name or 'home'}.png"), full_page=True)
@@ -259,6 +262,74 @@ def test_reader_link_scrolls_to_the_span(browser: Any, server: Server, link_valu
         assert box is not None and 0 <= box["y"] <= 800, f"the marked span is off screen at {box}"
         assert f"doc={doc_id}" in page.url and f"start={start}" in page.url
     page.screenshot(path=str(SHOTS / "Reader-span.png"))
+    context.close()
+
+
+def reader_links(page: Any) -> list[str]:
+    """The Open links of the tables, in order: the grid's accessible cells hold them as text."""
+    cells = page.locator('[data-testid="stDataFrame"] td[role="gridcell"]')
+    cells.first.wait_for(state="attached", timeout=30_000)
+    cells = cells.all_inner_texts()
+    return [c for c in cells if c.startswith("Reader?")]
+
+
+def test_search_with_a_filter_opens_the_reader_at_the_hit(browser: Any, server: Server) -> None:
+    """A search with a source filter lists only that source's sentences; Open marks the hit."""
+    from lib.extract.pipeline import analyze_paths
+    from lib.view import search
+    from lib.view.urls import Filters
+
+    analysis = analyze_paths([ROOT / "data"])
+    day = max(d.date for d in analysis.documents if d.date)  # the seeds name no source: filter on a day
+    filters = Filters(date_from=date.fromisoformat(day), date_to=date.fromisoformat(day))
+    expected = search.search(analysis, filters, search.parse("said"))
+    others = search.search(analysis, Filters(), search.parse("said"))
+    if not expected.hits or others.matched == expected.matched:
+        pytest.skip("the seeds give no search the filter narrows")
+    context = browser.new_context(viewport={"width": 1400, "height": 1600})
+    page = context.new_page()
+    page.goto(f"{server.url}/Search?{urlencode({'q': 'said', 'from': day, 'to': day})}")
+    wait_ready(page)
+    with server.explain("Search with a source filter"):
+        assert page.locator('[data-testid="stException"]').count() == 0
+        heading = f"{expected.matched:,} sentences in"  # not the {others.matched} without the filter
+        assert page.get_by_text(heading, exact=False).count() == 1, heading
+        page.screenshot(path=str(SHOTS / "Search.png"), full_page=True)
+        first = expected.hits[0].sentence
+        links = reader_links(page)
+        assert links, f"no Open link; the page says {page.locator('h2, h3').all_inner_texts()}"
+        href = links[0]
+        assert f"doc={quote(first.doc_id)}&start={first.start}&end={first.end}" in href, href
+        page.goto(urljoin(page.url, href))
+        wait_ready(page)
+        target = page.locator("#tg-target")
+        target.wait_for(state="visible", timeout=30_000)
+        assert first.text.strip()[:20] in target.inner_text() or target.inner_text() in first.text
+        assert page.locator("mark.tg-hit").count() >= 1  # the search's words marked too
+    context.close()
+
+
+def test_network_shows_evidence_for_a_selection(browser: Any, server: Server) -> None:
+    from lib.extract.pipeline import analyze_paths
+    from lib.view import network
+    from lib.view.urls import Filters
+
+    analysis = analyze_paths([ROOT / "data"])
+    frame = network.exchanges_frame(analysis, network.exchanges(analysis, Filters()))
+    edges = network.edges_frame(frame)
+    if edges.empty:
+        pytest.skip("no quote in the seeds names another actor")
+    speaker, about = edges.iloc[0]["speaker_id"], edges.iloc[0]["about_id"]
+    context = browser.new_context(viewport={"width": 1400, "height": 2400})
+    page = context.new_page()
+    page.goto(f"{server.url}/Network?{urlencode({'speaker': speaker, 'about': about})}")
+    wait_ready(page)
+    with server.explain("Network with an exchange selected"):
+        assert page.locator('[data-testid="stException"]').count() == 0
+        page.locator(".js-plotly-plot").first.wait_for(state="visible", timeout=30_000)
+        assert page.get_by_text("Quotes by", exact=False).count() >= 1
+        assert reader_links(page), "no Open link in the evidence"
+    page.screenshot(path=str(SHOTS / "Network.png"), full_page=True)
     context.close()
 
 

@@ -26,6 +26,7 @@ KEYS = {
     "processes",
     "warm_start_s",
     "query_ms",
+    "search_ms",
     "add_one_doc_s",
     "peak_rss_mb",
     "ingest_peak_rss_mb",
