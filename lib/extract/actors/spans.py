@@ -165,7 +165,17 @@ def _ner(ctx: DocContext) -> Iterator[Cand]:
                 start = _after_leading_title(ctx, start, end)
             person = _named_with_country(ctx, start, end) or _titled(ctx, start, end)
             label = "PERSON" if person else ent.label_
-            yield _split_title(ctx, Cand(start, end, "ner", label))
+            for s, e in _conjuncts(ctx.text, start, end) if label == "PERSON" else [(start, end)]:
+                yield _split_title(ctx, Cand(s, e, "ner", label))
+
+
+def _conjuncts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "Avery and Quill" read as one person is two names: split at "and" / "&" between
+    capitalised words (a person's name holds no conjunction)."""
+    m = re.search(r"[ ](?:and|&)[ ](?=[A-Z])", text[start:end])
+    if m is None or not text[start:end][:1].isupper():
+        return [(start, end)]
+    return [(start, start + m.start()), (start + m.end(), end)]
 
 
 def _after_leading_title(ctx: DocContext, start: int, end: int) -> int:
@@ -329,6 +339,8 @@ def _is_junk(ctx: DocContext, cand: Cand) -> bool:
         return True
     if _in_compound(ctx.text, cand) or _is_event(ctx, cand) or fold(surface) in ctx.reg.demonyms:
         return True  # "a New York-based firm", "the U.S. Open", "Polish": not actors
+    if fold(surface) in ctx.reg.filters.non_actors:
+        return True  # a time zone, a tax, a section name, a title standing alone
     return surface in ctx.reg.filters.junk or "\n" in surface or " - " in surface
 
 
