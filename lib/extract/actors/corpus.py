@@ -169,7 +169,10 @@ class CorpusResolver:
         self.uf = _Union()
         self.people: dict[str, PersonName] = {}
         for aid, s in self.stats.items():
-            if self._kind(aid) == "person":
+            words = s.actor.name.split()
+            # "Freedonian Ann Avery" read as a body is a person with a nationality word before.
+            led = len(words) >= 3 and fold(words[0]) in self.reg.demonyms
+            if self._kind(aid) == "person" or led:
                 parts = person_name(s.actor.name, self.titles, self.reg.demonyms)
                 if parts is not None:
                     self.people[aid] = parts
@@ -202,6 +205,7 @@ class CorpusResolver:
         for ids in by_key.values():
             for other in ids[1:]:
                 self.uf.union(ids[0], other)
+        self._link_written_out(full)
         by_last: dict[tuple[str, str], list[str]] = {}
         by_first: dict[tuple[str, str], list[str]] = {}
         for (first, last, suffix), ids in by_key.items():
@@ -214,6 +218,21 @@ class CorpusResolver:
             self._link_pairs(block, lambda a, b: self._same_first(full[a].first, full[b].first))
         for block in by_first.values():
             self._link_pairs(block, lambda a, b: _near(full[a].last, full[b].last, FUZZY_SURNAME))
+
+    def _link_written_out(self, full: dict[str, PersonName]) -> None:
+        """ "Ann Beth Avery Jr." and "Ann Beth Avery": a name written out with its middle name is
+        one person with or without the suffix (not "Ann Avery" and "Ann Avery Jr.": father and son)."""
+        by_long: dict[str, list[str]] = {}
+        for aid in full:
+            words = self.stats[aid].actor.name.replace(",", " ").split()
+            while words and words[-1].lower() in SUFFIXES:
+                words.pop()
+            if len(words) >= 3:
+                by_long.setdefault(fold(" ".join(words)), []).append(aid)
+        for ids in by_long.values():
+            for other in ids[1:]:
+                if not (self.stats[ids[0]].docs & self.stats[other].docs):
+                    self.uf.union(ids[0], other)
 
     def _link_pairs(self, block: list[str], same: Callable[[str, str], bool]) -> None:
         """Link the variants of one block (a handful of names) that never share a document:
@@ -259,12 +278,14 @@ class CorpusResolver:
     def bare(self, mention: Mention, actor: Actor) -> str | None:
         """The person a bare surname stands for, from its document first, else the corpus's only one."""
         kind = self._kind(actor.id)
-        if kind not in ("person", "organization") or self.reg.actor(actor.id) is not None:
+        if self.reg.actor(actor.id) is not None or self.reg.gazetteer.get(actor.name) is not None:
             return None
         cands = self._surname_candidates(actor.id)
         if not cands:
             return None
         here = [c for c in cands if mention.doc_id in self._docs_of_root(c)]
+        if kind not in ("person", "organization", "place"):
+            return None
         if len(here) == 1:
             return here[0]
         if len(here) > 1:  # the one the document names most

@@ -148,8 +148,9 @@ def _split_headlines(
     """A name the model ran into a headline's words ("Ann Avery Quits Board") is the names the
     corpus knows inside it, less the common words (see lib/extract/actors/case.py); a span with
     no known name inside stays as it is."""
-    names = {k: v for k, v in _corpus_names(found).items() if k not in unsure}
     by_id = {ctx.doc.id: ctx for ctx in contexts}
+    running = [(m, a) for m, a in found if not is_title_line(line_of(by_id[m.doc_id].text, m.start))]
+    names = {k: v for k, v in _corpus_names(running).items() if k not in unsure}
     out: list[tuple[Mention, Actor]] = []
     for m, a in found:
         text = by_id[m.doc_id].text
