@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -154,9 +154,14 @@ class CorpusResolver:
     """Canonical actors for the mentions of a corpus (see the module docstring)."""
 
     def __init__(
-        self, found: Sequence[Found], reg: Registry, texts: Iterable[str], teams: frozenset[str] = frozenset()
+        self,
+        found: Sequence[Found],
+        reg: Registry,
+        texts: Mapping[str, str],
+        teams: frozenset[str] = frozenset(),
     ) -> None:
         self.reg = reg
+        self.texts = texts
         self.teams = teams
         self.titles = frozenset(t for t in reg.filters.person_titles if t[:1].isupper())
         self.nicknames = reg.filters.nicknames
@@ -177,9 +182,15 @@ class CorpusResolver:
                 if parts is not None:
                     self.people[aid] = parts
         self._link_people()
-        self._link_organisations(definitions(texts))
+        self._link_organisations(definitions(texts.values()))
         self.by_surname = self._surname_index()
         self.members = Counter(self.uf.find(aid) for aid in self.stats)
+        self.titled: dict[str, set[str]] = {}  # root -> titles written right before its full name
+        for m, a in found:
+            if a.id in self.people and self.people[a.id].first:
+                title = self._title_before(m)
+                if title:
+                    self.titled.setdefault(self.uf.find(a.id), set()).add(title)
         self.per_doc: dict[str, Counter[str]] = {}  # root -> doc -> mentions
         for m, a in found:
             self.per_doc.setdefault(self.uf.find(a.id), Counter())[m.doc_id] += 1
@@ -292,7 +303,19 @@ class CorpusResolver:
             return max(here, key=lambda c: self._count_in(c, mention.doc_id))
         if len(cands) == 1 and kind == "person":
             return cands[0]  # lower confidence: the corpus's only bearer, not named in this text
+        title = self._title_before(mention)
+        titled = [c for c in cands if title and title in self.titled.get(c, set())]
+        if len(titled) == 1:
+            return titled[0]  # "Senator Avery" here, and only one Avery is "Senator Ann Avery" anywhere
         return None
+
+    def _title_before(self, m: Mention) -> str:
+        """The capitalised title written right before a mention ("Senator" of "Senator Avery")."""
+        words = self.texts.get(m.doc_id, "")[max(0, m.start - 30) : m.start].split()
+        if not words:
+            return ""
+        word = words[-1].rstrip(".")
+        return word if word[:1].isupper() and (word in self.titles or word + "." in self.titles) else ""
 
     # -- organisations ---------------------------------------------------------------------
 
@@ -395,7 +418,7 @@ def _near(a: str, b: str, threshold: float) -> bool:
 
 
 def resolve_corpus(
-    found: Sequence[Found], reg: Registry, texts: Iterable[str], teams: frozenset[str] = frozenset()
+    found: Sequence[Found], reg: Registry, texts: Mapping[str, str], teams: frozenset[str] = frozenset()
 ) -> list[Found]:
     """Every mention with its corpus-wide actor; ``teams``: folded names that compete somewhere."""
     if not found:

@@ -46,11 +46,12 @@ def extract_mentions(
                 agentive.add(actor.id)
             if cand.label in ("ROLE", "adjective"):
                 unsure.add(fold(text))
+    found = _without_topics(contexts, found, registry)
     case = case_stats(ctx.text for ctx in contexts)
     found = _split_headlines(contexts, found, unsure, case)
     found.extend(propagate_corpus(contexts, found, unsure, case))
     teams = _corpus_teams(contexts, found)
-    unified = resolve_corpus(found, registry, (ctx.text for ctx in contexts), frozenset(teams))
+    unified = resolve_corpus(found, registry, {ctx.doc.id: ctx.text for ctx in contexts}, frozenset(teams))
     settings = _corpus_settings(contexts, unified)
     typed = [(m, _as_team(m, a, teams)) for m, a in unified]
     typed = [(m, _as_setting(m, a, settings)) for m, a in typed]
@@ -58,22 +59,26 @@ def extract_mentions(
 
 
 def _corpus_settings(contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]]) -> set[str]:
-    """Folded lone names written "in X" / "near X" somewhere in the corpus (Mikheev et al. 1999's
-    external evidence: the preposition is a context cue of a location)."""
+    """Folded names written "in X" / "near X" somewhere in the corpus (Mikheev et al. 1999's
+    external evidence: the preposition is a context cue of a location); a name of several words
+    only when a quarter of its mentions, and two or more, are so written (a person is not "in"
+    anyone, a place often is)."""
     by_id = {ctx.doc.id: ctx for ctx in contexts}
-    out: set[str] = set()
+    placed: Counter[str] = Counter()
+    total: Counter[str] = Counter()
     for m, _ in found:
         ctx = by_id[m.doc_id]
         before = ctx.text[max(0, m.start - 20) : m.start].split()
+        total[fold(m.text)] += 1
         if before and before[-1] in ctx.reg.place_prepositions and not m.text.isupper():
-            out.add(fold(m.text))
-    return out
+            placed[fold(m.text)] += 1
+    return {k for k, n in placed.items() if " " not in k or (n >= 2 and 4 * n >= total[k])}
 
 
 def _as_setting(mention: Mention, actor: Actor, settings: set[str]) -> Actor:
-    """A lone word the model calls a person, with no full name in the corpus, that the corpus
+    """A name the model calls a person, with no full name in the corpus, that the corpus
     writes "in X" is a place (a person is rarely "in Smith")."""
-    lone = actor.type == "person" and len(actor.name.split()) == 1
+    lone = actor.type == "person" and (len(actor.name.split()) == 1 or fold(actor.name) == fold(mention.text))
     if lone and fold(mention.text) in settings:
         return Actor(actor.id, actor.name, "place", actor.aliases, actor.affiliation, actor.role)
     return actor
@@ -142,6 +147,25 @@ _ARTICLE = re.compile(r"(?:The|THE|A|An)[ ](?=\S)")
 _POSSESSIVE = re.compile(r"(?:['’]s?|[.,])$")
 
 
+# spaCy labels of names that are not actors: products and weapons, laws, events, works (OntoNotes).
+TOPIC_LABELS = frozenset({"PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "LANGUAGE"})
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+
+
+def _without_topics(
+    contexts: Sequence[DocContext], found: list[tuple[Mention, Actor]], reg: Registry
+) -> list[tuple[Mention, Actor]]:
+    """Names the model reads as a product, law, event or work more often than as an actor,
+    over the whole corpus, are topics (one sense per discourse, across reports)."""
+    votes: dict[str, int] = {}
+    for ctx in contexts:
+        for ent in ctx.sdoc.ents if ctx.sdoc is not None else ():
+            if ent.label_ in TOPIC_LABELS or ent.label_ in ACTOR_LABELS:
+                key = fold(ent.text.removeprefix("the ").removeprefix("The "))
+                votes[key] = votes.get(key, 0) + (1 if ent.label_ in TOPIC_LABELS else -1)
+    return [(m, a) for m, a in found if reg.actor(a.id) is not None or votes.get(fold(m.text), 0) <= 0]
+
+
 def _split_headlines(
     contexts: Sequence[DocContext], found: list[tuple[Mention, Actor]], unsure: set[str], case: CaseStats
 ) -> list[tuple[Mention, Actor]]:
@@ -161,7 +185,7 @@ def _split_headlines(
         if not runs:
             out.append((m, a))
         for s, e in runs:
-            actor = names[fold(text[s:e])][1]
+            actor = _bare_surname(text[s:e], names[fold(text[s:e])][1])
             out.append((Mention(m.doc_id, actor.id, text[s:e], s, e), actor))
     return out
 
@@ -190,10 +214,7 @@ def propagate_corpus(
             surface = ctx.text[start:end]
             if _free(spans, start, end) and words_match(surface, form) and not ctx.in_credit(start, end):
                 spans.append((start, end))
-                if actor.type == "person" and " " not in surface and " " in actor.name:
-                    # A bare surname is resolved by its own document (lib/extract/actors/corpus.py),
-                    # never by what the same string meant in another report.
-                    actor = Actor(slug(surface), surface, "person")
+                actor = _bare_surname(surface, actor)
                 out.append((Mention(ctx.doc.id, actor.id, surface, start, end), actor))
     return out
 
@@ -212,6 +233,14 @@ def _corpus_names(found: Sequence[tuple[Mention, Actor]]) -> dict[str, tuple[str
             if not surface.isupper() or key not in forms:
                 forms[key] = surface
     return {k: (forms[k], actors[v.most_common(1)[0][0]]) for k, v in votes.items()}
+
+
+def _bare_surname(surface: str, actor: Actor) -> Actor:
+    """A bare surname is resolved by its own document (lib/extract/actors/corpus.py), never by
+    what the same string meant in another report."""
+    if actor.type == "person" and " " not in surface and " " in actor.name:
+        return Actor(slug(surface), surface, "person")
+    return actor
 
 
 def _name_hits(

@@ -41,6 +41,7 @@ class Filters:
     abbreviations: frozenset[str] = frozenset()
     nicknames: Mapping[str, str] = field(default_factory=dict)  # folded short form -> full first name
     non_actors: frozenset[str] = frozenset()  # folded: time zones, taxes, section names, bare titles
+    non_actor_heads: frozenset[str] = frozenset()  # last words of laws, programmes, weapons, products
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ def _filters(data: Mapping[str, Any]) -> Filters:
         person_roles=frozenset(strs("person_roles")),
         abbreviations=frozenset(strs("abbreviations")),
         nicknames={fold(str(k)): fold(str(v)) for k, v in (data.get("nicknames") or {}).items()},
+        non_actor_heads=frozenset(strs("non_actor_heads")),
         non_actors=frozenset(fold(x) for group in (data.get("non_actors") or {}).values() for x in group or ()),
     )
 
