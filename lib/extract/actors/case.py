@@ -18,7 +18,9 @@ _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _CLAUSE_START = re.compile(r"(?:^|[.!?:;\"“‘(—–-]\s*)$")
 # Short words a headline capitalises that are never names on their own.
-_FUNCTION = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or"})
+_FUNCTION = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or"}
+)
 
 
 def is_title_line(line: str) -> bool:

@@ -42,11 +42,28 @@ SUFFIXES = {"jr": "jr", "jr.": "jr", "sr": "sr", "sr.": "sr", "ii": "ii", "iii":
 ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "&", "to"})
 # Legal-form suffixes and articles that do not change which organisation is meant.
 LEGAL_FORMS = frozenset(
-    {"inc", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "ag", "sa", "spa", "nv", "gmbh", "lp"}
+    {
+        "inc",
+        "corp",
+        "corporation",
+        "co",
+        "ltd",
+        "limited",
+        "plc",
+        "llc",
+        "ag",
+        "sa",
+        "spa",
+        "nv",
+        "gmbh",
+        "lp",
+    }
 )
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}|[A-Z][A-Z&]{1,6}")
 # "the Federal Office of Weather (FOW)": a definition of an acronym in running text.
-_DEFINITION = re.compile(r"([A-Z][\w'&.-]*(?:[ ](?:of|the|and|for|on|de|[A-Z][\w'&.-]*)){1,9})[ ]\(([A-Z][A-Z.&]{1,8})\)")
+_DEFINITION = re.compile(
+    r"([A-Z][\w'&.-]*(?:[ ](?:of|the|and|for|on|de|[A-Z][\w'&.-]*)){1,9})[ ]\(([A-Z][A-Z.&]{1,8})\)"
+)
 FUZZY_SURNAME = 88.0  # rapidfuzz ratio: "Raite" ~ "Rait", not "Ryan" ~ "Rian"
 FUZZY_FIRST = 85.0
 
@@ -86,7 +103,9 @@ class PersonName:
     suffix: str  # "jr", "iii" or ""
 
 
-def person_name(name: str, titles: frozenset[str], demonyms: frozenset[str] = frozenset()) -> PersonName | None:
+def person_name(
+    name: str, titles: frozenset[str], demonyms: frozenset[str] = frozenset()
+) -> PersonName | None:
     """The parts of a person's name that identify them: first, last and a generational suffix.
 
     Leading titles, nationality words ("Freedonian Ann Avery") and short capitals ("WR Avery",
@@ -158,11 +177,9 @@ class CorpusResolver:
         found: Sequence[Found],
         reg: Registry,
         texts: Mapping[str, str],
-        teams: frozenset[str] = frozenset(),
     ) -> None:
         self.reg = reg
         self.texts = texts
-        self.teams = teams
         self.titles = frozenset(t for t in reg.filters.person_titles if t[:1].isupper())
         self.nicknames = reg.filters.nicknames
         self.stats: dict[str, _Stats] = {}
@@ -284,7 +301,11 @@ class CorpusResolver:
         if plain or parts.suffix:
             return plain
         # Only a suffixed bearer ("Ann Avery Jr."): the bare surname is that person.
-        return [c for suffix in ("jr", "sr", "ii", "iii", "iv") for c in self.by_surname.get((parts.last, suffix), [])]
+        return [
+            c
+            for suffix in ("jr", "sr", "ii", "iii", "iv")
+            for c in self.by_surname.get((parts.last, suffix), [])
+        ]
 
     def bare(self, mention: Mention, actor: Actor) -> str | None:
         """The person a bare surname stands for, from its document first, else the corpus's only one."""
@@ -366,7 +387,8 @@ class CorpusResolver:
         return set(self.per_doc.get(root, {}))
 
     def _count_in(self, root: str, doc_id: str) -> int:
-        return self.per_doc.get(root, {}).get(doc_id, 0)
+        counts = self.per_doc.get(root)
+        return counts[doc_id] if counts is not None else 0
 
     def canonical(self) -> dict[str, Actor]:
         """Root id -> its actor: the most-mentioned member's name, the group's kind."""
@@ -387,19 +409,19 @@ class CorpusResolver:
             a = self.stats[max(ids, key=lambda i: self.stats[i].count)].actor
             if kind == "person":
                 a = self.stats[best].actor
-            out[root] = Actor(a.id, a.name, kind or kinds.most_common(1)[0][0], a.aliases, a.affiliation, a.role)
+            out[root] = Actor(
+                a.id, a.name, kind or kinds.most_common(1)[0][0], a.aliases, a.affiliation, a.role
+            )
         return out
 
-    def _keeps_kind(self, root: str, actor: Actor, kind: str) -> bool:
-        """One name, one kind, the majority's; except a name that competes somewhere in the
-        corpus ("Houston beat Dallas"): the city and the team are two actors (_settle splits
-        them). A state keeps "country" or "place" as given (_settle decides by agency)."""
-        if kind in ("place", "country") and actor.type in ("place", "country"):
-            return True
+    def _keeps_kind(self, root: str, actor: Actor) -> bool:
+        """A mention keeps the kind it was given unless its name was linked to others, or a full
+        name typed a person elsewhere says what it is: one name with two kinds ("Houston" the
+        city and the team) is _settle's to split or keep, by majority over the whole store (so
+        that a batched ingest settles as a single pass does)."""
         linked = self.uf.find(actor.id) != actor.id or self.members.get(root, 1) > 1
         full_person = actor.id in self.people and bool(self.people[actor.id].first)
-        team = fold(actor.name) in self.teams and actor.type == "organization"
-        return team and not linked and not full_person and self.reg.actor(actor.id) is None
+        return not linked and not full_person and self.reg.actor(actor.id) is None
 
     def resolve(self, found: Sequence[Found]) -> Iterator[Found]:
         canon = self.canonical()
@@ -407,8 +429,7 @@ class CorpusResolver:
             target = self.bare(m, a) if len(self.stats[a.id].actor.name.split()) <= 2 else None
             root = target if target is not None else self.uf.find(a.id)
             actor = canon[root]
-            if actor.type != a.type and self._keeps_kind(root, a, actor.type):
-                # One name, two kinds ("Houston" the city and the team): _settle decides by majority.
+            if actor.type != a.type and self._keeps_kind(root, a):
                 actor = Actor(actor.id, actor.name, a.type, actor.aliases, actor.affiliation, actor.role)
             yield Mention(m.doc_id, actor.id, m.text, m.start, m.end), actor
 
@@ -417,10 +438,8 @@ def _near(a: str, b: str, threshold: float) -> bool:
     return len(a) >= 4 and len(b) >= 4 and a[0] == b[0] and fuzz.ratio(a, b) >= threshold
 
 
-def resolve_corpus(
-    found: Sequence[Found], reg: Registry, texts: Mapping[str, str], teams: frozenset[str] = frozenset()
-) -> list[Found]:
-    """Every mention with its corpus-wide actor; ``teams``: folded names that compete somewhere."""
+def resolve_corpus(found: Sequence[Found], reg: Registry, texts: Mapping[str, str]) -> list[Found]:
+    """Every mention with its corpus-wide actor."""
     if not found:
         return []
-    return list(CorpusResolver(found, reg, texts, teams).resolve(found))
+    return list(CorpusResolver(found, reg, texts).resolve(found))

@@ -14,8 +14,8 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc as SpacyDoc
 
-from lib.extract.actors.chains import resolve_doc
 from lib.extract.actors.case import CaseStats, case_stats, is_title_line, line_of, name_runs
+from lib.extract.actors.chains import resolve_doc
 from lib.extract.actors.competitors import is_competitor
 from lib.extract.actors.corpus import resolve_corpus
 from lib.extract.actors.registry import Registry, load_registry
@@ -50,8 +50,8 @@ def extract_mentions(
     case = case_stats(ctx.text for ctx in contexts)
     found = _split_headlines(contexts, found, unsure, case)
     found.extend(propagate_corpus(contexts, found, unsure, case))
-    teams = _corpus_teams(contexts, found)
-    unified = resolve_corpus(found, registry, {ctx.doc.id: ctx.text for ctx in contexts}, frozenset(teams))
+    unified = resolve_corpus(found, registry, {ctx.doc.id: ctx.text for ctx in contexts})
+    teams = _corpus_teams(contexts, unified)
     settings = _corpus_settings(contexts, unified)
     typed = [(m, _as_team(m, a, teams)) for m, a in unified]
     typed = [(m, _as_setting(m, a, settings)) for m, a in typed]

@@ -127,7 +127,9 @@ def _filters(data: Mapping[str, Any]) -> Filters:
         abbreviations=frozenset(strs("abbreviations")),
         nicknames={fold(str(k)): fold(str(v)) for k, v in (data.get("nicknames") or {}).items()},
         non_actor_heads=frozenset(strs("non_actor_heads")),
-        non_actors=frozenset(fold(x) for group in (data.get("non_actors") or {}).values() for x in group or ()),
+        non_actors=frozenset(
+            fold(x) for group in (data.get("non_actors") or {}).values() for x in group or ()
+        ),
     )
 
 
