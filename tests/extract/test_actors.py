@@ -531,3 +531,190 @@ def test_a_seat_stands_for_its_state_by_the_states_name(nlp: Any, registry: Any)
     """ "Minsk" is a seat of Belarus, which the registry does not list: the actor is Belarus."""
     actors, mentions = run(nlp, registry, "Minsk said the drills would end. Belarus has massed troops.")
     assert {actors[m.actor_id].name for m in mentions} == {"Belarus"}
+
+
+# --- cross-document resolution (lib/extract/actors/corpus.py) and non-actors: fictional names ---
+
+from lib.extract.actors.case import CaseStats, is_title_line, name_runs  # noqa: E402
+from lib.extract.actors.corpus import (  # noqa: E402
+    CorpusResolver,
+    acronym_key,
+    definitions,
+    initials,
+    org_key,
+    person_name,
+)
+
+TITLES = frozenset({"Senator", "Mr", "Mr.", "Dr"})
+
+
+@pytest.mark.parametrize(
+    ("name", "want"),
+    [
+        ("Ferdinand Q. Marlowe", ("ferdinand", "marlowe", "")),
+        ("Ferdinand Marlowe", ("ferdinand", "marlowe", "")),
+        ("Senator Ferdinand Marlowe", ("ferdinand", "marlowe", "")),
+        ("Ferdinand Marlowe Jr.", ("ferdinand", "marlowe", "jr")),
+        ("Marlowe", ("", "marlowe", "")),
+        ("WR Marlowe", ("", "marlowe", "")),  # a position in capitals is no first name
+        ("marlowe", None),
+    ],
+)
+def test_person_name(name: str, want: tuple[str, str, str] | None) -> None:
+    got = person_name(name, TITLES)
+    assert (None if got is None else (got.first, got.last, got.suffix)) == want
+
+
+@pytest.mark.parametrize(
+    ("name", "acronym", "spelled"),
+    [
+        ("F.B.W.", "FBW", None),
+        ("FBW", "FBW", None),
+        ("Federal Bureau of Weather", None, "FBW"),
+        ("Bureau", None, None),
+        ("Bureau of weather", None, None),  # a lower-case word: no initialism
+    ],
+)
+def test_acronyms(name: str, acronym: str | None, spelled: str | None) -> None:
+    assert acronym_key(name) == acronym
+    assert initials(name) == spelled
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Quarnby Widgets Corp.", "quarnby widgets"),
+        ("The Quarnby Widgets", "quarnby widgets"),
+        ("Quarnby", "quarnby"),
+    ],
+)
+def test_org_key(name: str, key: str) -> None:
+    assert org_key(name) == key
+
+
+def test_definitions() -> None:
+    text = "officials of the Office for Dune Safety (ODS) said"
+    assert definitions([text]) == {"ODS": "office for dune safety"}
+    assert definitions(["the ODS said"]) == {}
+
+
+def _resolve(
+    rows: list[tuple[str, str, str]], texts: dict[str, str] | None = None
+) -> dict[tuple[str, str], str]:
+    """(doc, surface, kind) rows -> (doc, surface) -> resolved actor id."""
+    found = [(Mention(d, slug(t), t, 0, len(t)), Actor(slug(t), t, k)) for d, t, k in rows]
+    resolver = CorpusResolver(found, load_registry(), texts or {d: t for d, t, _ in rows})
+    return {(m.doc_id, m.text): m.actor_id for m, _ in resolver.resolve(found)}
+
+
+@pytest.mark.parametrize(
+    ("rows", "same"),
+    [
+        # middle initial, title, hypocorism, near spelling: one person
+        ([("a", "Ferdinand Q. Marlowe", "person"), ("b", "Ferdinand Marlowe", "person")], True),
+        ([("a", "Jim Okonkwo-Barr", "person"), ("b", "James Okonkwo-Barr", "person")], True),
+        ([("a", "Duncan Threlkeld", "person"), ("b", "Duncan Threlkelde", "person")], True),
+        ([("a", "Ferdinand Marlowe", "person"), ("b", "Marlowe", "person")], True),  # the corpus's only one
+        # acronym and expansion, dotted acronym, legal form
+        ([("a", "Federal Bureau of Weather", "organization"), ("b", "FBW", "organization")], True),
+        ([("a", "F.B.W.", "organization"), ("b", "FBW", "organization")], True),
+        ([("a", "Quarnby Widgets Corp.", "organization"), ("b", "Quarnby Widgets", "organization")], True),
+        # negatives: father and son, two first names in one text, different people
+        ([("a", "Ferdinand Marlowe", "person"), ("b", "Ferdinand Marlowe Jr.", "person")], False),
+        ([("a", "Anna Marlowe", "person"), ("a", "Ann Marlowe", "person")], False),
+        ([("a", "Ferdinand Marlowe", "person"), ("b", "Gertrude Marlowe", "person")], False),
+        ([("a", "Federal Bureau of Weather", "organization"), ("b", "FBX", "organization")], False),
+    ],
+)
+def test_names_unify_across_documents(rows: list[tuple[str, str, str]], same: bool) -> None:
+    got = _resolve(rows)
+    assert (got[(rows[0][0], rows[0][1])] == got[(rows[1][0], rows[1][1])]) is same
+
+
+def test_acronym_with_two_expansions_needs_a_definition() -> None:
+    rows = [
+        ("a", "Federal Bureau of Weather", "organization"),
+        ("b", "Forest Board of Wardens", "organization"),
+        ("c", "FBW", "organization"),
+    ]
+    assert len(set(_resolve(rows).values())) == 3
+    texts = {"a": "", "b": "", "c": "the Forest Board of Wardens (FBW) met"}
+    got = _resolve(rows, texts)
+    assert got[("c", "FBW")] == got[("b", "Forest Board of Wardens")]
+
+
+def test_two_same_surname_people_resolve_a_bare_surname_by_document() -> None:
+    rows = [
+        ("a", "Ferdinand Marlowe", "person"),
+        ("a", "Marlowe", "person"),
+        ("b", "Gertrude Marlowe", "person"),
+        ("b", "Marlowe", "person"),
+        ("c", "Marlowe", "person"),  # neither named here: left alone
+    ]
+    got = _resolve(rows)
+    assert got[("a", "Marlowe")] == got[("a", "Ferdinand Marlowe")]
+    assert got[("b", "Marlowe")] == got[("b", "Gertrude Marlowe")]
+    assert got[("c", "Marlowe")] not in {got[("a", "Ferdinand Marlowe")], got[("b", "Gertrude Marlowe")]}
+
+
+def test_two_same_surname_people_end_to_end(nlp: Any, registry: Any) -> None:
+    _, mentions = run(
+        nlp,
+        registry,
+        "Senator Hollis Vantongeren spoke on Monday. Vantongeren said the bill would pass.",
+        "Coach Dorothea Vantongeren praised her team. Vantongeren said they played well.",
+    )
+    by_doc = {(m.doc_id, m.text): m.actor_id for m in mentions}
+    assert by_doc[("d0", "Vantongeren")] == by_doc[("d0", "Hollis Vantongeren")]
+    assert by_doc[("d1", "Vantongeren")] == by_doc[("d1", "Dorothea Vantongeren")]
+    assert by_doc[("d0", "Vantongeren")] != by_doc[("d1", "Vantongeren")]
+
+
+@pytest.mark.parametrize(
+    "junk",
+    ["GMT", "VAT", "Videos", "Sgt", "Tuesday", "DUI", "Clean Rivers Act", "Harbour Relief Program"],
+)
+def test_non_actors_rejected(nlp: Any, registry: Any, junk: str) -> None:
+    _, mentions = run(nlp, registry, f"Officials in Portsbury mentioned {junk} again, said Ada Quillfeather.")
+    assert junk not in {m.text for m in mentions}
+    assert "Ada Quillfeather" in {m.text for m in mentions}  # the person stays
+
+
+@pytest.mark.parametrize(
+    ("texts", "surface", "kind"),
+    [
+        (
+            ("Flooding hit Lake Verrow on Monday.", "Crews worked in Lake Verrow and in Lake Verrow again."),
+            "Lake Verrow",
+            "place",
+        ),
+        (
+            ("Mayor Ada Quillfeather said on Monday that the club would appeal.",),
+            "Ada Quillfeather",
+            "person",
+        ),
+        (("The Federal Bureau of Weather issued a warning.",), "Federal Bureau of Weather", "organization"),
+    ],
+)
+def test_types(nlp: Any, registry: Any, texts: tuple[str, ...], surface: str, kind: str) -> None:
+    actors, mentions = run(nlp, registry, *texts)
+    assert {actors[m.actor_id].type for m in mentions if m.text == surface} == {kind}
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Ada Quillfeather Quits Rowing Board", True),
+        ("ADA QUILLFEATHER QUITS", True),
+        ("Ada Quillfeather quit the board on Monday.", False),
+    ],
+)
+def test_is_title_line(line: str, title: bool) -> None:
+    assert is_title_line(line) is title
+
+
+def test_headline_runs_split_at_common_words() -> None:
+    stats = CaseStats()
+    stats.add("She said she quits. He quits too. The board met and quits.")
+    line = "Ada Quillfeather Quits Rowing"
+    assert [line[s:e] for s, e in name_runs(line, 0, len(line), stats)] == ["Ada Quillfeather", "Rowing"]

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc as SpacyDoc
 
+from lib.extract.actors.case import CaseStats, case_stats, is_title_line, line_of, name_runs
 from lib.extract.actors.chains import resolve_doc
 from lib.extract.actors.competitors import is_competitor
+from lib.extract.actors.corpus import resolve_corpus
 from lib.extract.actors.registry import Registry, load_registry
 from lib.extract.actors.spans import CAP_RUN, DocContext, candidates
 from lib.records import Actor, Document, Mention
@@ -44,10 +46,11 @@ def extract_mentions(
                 agentive.add(actor.id)
             if cand.label in ("ROLE", "adjective"):
                 unsure.add(fold(text))
-    found.extend(propagate_corpus(contexts, found, unsure))
-    people = {a.id: a for _, a in found if a.type == "person" and len(a.name.split()) > 1}
-    surnames = _surnames(people.values())
-    unified = [(m, _unify(a, people, surnames, registry)) for m, a in found]
+    found = _without_topics(contexts, found, registry)
+    case = case_stats(ctx.text for ctx in contexts)
+    found = _split_headlines(contexts, found, unsure, case)
+    found.extend(propagate_corpus(contexts, found, unsure, case))
+    unified = resolve_corpus(found, registry, {ctx.doc.id: ctx.text for ctx in contexts})
     teams = _corpus_teams(contexts, unified)
     settings = _corpus_settings(contexts, unified)
     typed = [(m, _as_team(m, a, teams)) for m, a in unified]
@@ -56,22 +59,26 @@ def extract_mentions(
 
 
 def _corpus_settings(contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]]) -> set[str]:
-    """Folded lone names written "in X" / "near X" somewhere in the corpus (Mikheev et al. 1999's
-    external evidence: the preposition is a context cue of a location)."""
+    """Folded names written "in X" / "near X" somewhere in the corpus (Mikheev et al. 1999's
+    external evidence: the preposition is a context cue of a location); a name of several words
+    only when a quarter of its mentions, and two or more, are so written (a person is not "in"
+    anyone, a place often is)."""
     by_id = {ctx.doc.id: ctx for ctx in contexts}
-    out: set[str] = set()
+    placed: Counter[str] = Counter()
+    total: Counter[str] = Counter()
     for m, _ in found:
         ctx = by_id[m.doc_id]
         before = ctx.text[max(0, m.start - 20) : m.start].split()
+        total[fold(m.text)] += 1
         if before and before[-1] in ctx.reg.place_prepositions and not m.text.isupper():
-            out.add(fold(m.text))
-    return out
+            placed[fold(m.text)] += 1
+    return {k for k, n in placed.items() if " " not in k or (n >= 2 and 4 * n >= total[k])}
 
 
 def _as_setting(mention: Mention, actor: Actor, settings: set[str]) -> Actor:
-    """A lone word the model calls a person, with no full name in the corpus, that the corpus
+    """A name the model calls a person, with no full name in the corpus, that the corpus
     writes "in X" is a place (a person is rarely "in Smith")."""
-    lone = actor.type == "person" and len(actor.name.split()) == 1
+    lone = actor.type == "person" and (len(actor.name.split()) == 1 or fold(actor.name) == fold(mention.text))
     if lone and fold(mention.text) in settings:
         return Actor(actor.id, actor.name, "place", actor.aliases, actor.affiliation, actor.role)
     return actor
@@ -140,8 +147,54 @@ _ARTICLE = re.compile(r"(?:The|THE|A|An)[ ](?=\S)")
 _POSSESSIVE = re.compile(r"(?:['’]s?|[.,])$")
 
 
+# spaCy labels of names that are not actors: products and weapons, laws, events, works (OntoNotes).
+TOPIC_LABELS = frozenset({"PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "LANGUAGE"})
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+
+
+def _without_topics(
+    contexts: Sequence[DocContext], found: list[tuple[Mention, Actor]], reg: Registry
+) -> list[tuple[Mention, Actor]]:
+    """Names the model reads as a product, law, event or work more often than as an actor,
+    over the whole corpus, are topics (one sense per discourse, across reports)."""
+    votes: dict[str, int] = {}
+    for ctx in contexts:
+        for ent in ctx.sdoc.ents if ctx.sdoc is not None else ():
+            if ent.label_ in TOPIC_LABELS or ent.label_ in ACTOR_LABELS:
+                key = fold(ent.text.removeprefix("the ").removeprefix("The "))
+                votes[key] = votes.get(key, 0) + (1 if ent.label_ in TOPIC_LABELS else -1)
+    return [(m, a) for m, a in found if reg.actor(a.id) is not None or votes.get(fold(m.text), 0) <= 0]
+
+
+def _split_headlines(
+    contexts: Sequence[DocContext], found: list[tuple[Mention, Actor]], unsure: set[str], case: CaseStats
+) -> list[tuple[Mention, Actor]]:
+    """A name the model ran into a headline's words ("Ann Avery Quits Board") is the names the
+    corpus knows inside it, less the common words (see lib/extract/actors/case.py); a span with
+    no known name inside stays as it is."""
+    by_id = {ctx.doc.id: ctx for ctx in contexts}
+    running = [(m, a) for m, a in found if not is_title_line(line_of(by_id[m.doc_id].text, m.start))]
+    names = {k: v for k, v in _corpus_names(running).items() if k not in unsure}
+    out: list[tuple[Mention, Actor]] = []
+    for m, a in found:
+        text = by_id[m.doc_id].text
+        if " " not in m.text or fold(m.text) in names or not is_title_line(line_of(text, m.start)):
+            out.append((m, a))
+            continue
+        runs = [(s, e) for s, e in name_runs(text, m.start, m.end, case) if fold(text[s:e]) in names]
+        if not runs:
+            out.append((m, a))
+        for s, e in runs:
+            actor = _bare_surname(text[s:e], names[fold(text[s:e])][1])
+            out.append((Mention(m.doc_id, actor.id, text[s:e], s, e), actor))
+    return out
+
+
 def propagate_corpus(
-    contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]], unsure: set[str]
+    contexts: Sequence[DocContext],
+    found: Sequence[tuple[Mention, Actor]],
+    unsure: set[str],
+    case: CaseStats | None = None,
 ) -> list[tuple[Mention, Actor]]:
     """Untagged repeats, in any report, of a name typed somewhere in the corpus.
 
@@ -157,10 +210,11 @@ def propagate_corpus(
     out: list[tuple[Mention, Actor]] = []
     for ctx in contexts:
         spans = taken.setdefault(ctx.doc.id, [])
-        for start, end, (form, actor) in _name_hits(ctx.text, names):
+        for start, end, (form, actor) in _name_hits(ctx.text, names, case):
             surface = ctx.text[start:end]
             if _free(spans, start, end) and words_match(surface, form) and not ctx.in_credit(start, end):
                 spans.append((start, end))
+                actor = _bare_surname(surface, actor)
                 out.append((Mention(ctx.doc.id, actor.id, surface, start, end), actor))
     return out
 
@@ -181,40 +235,34 @@ def _corpus_names(found: Sequence[tuple[Mention, Actor]]) -> dict[str, tuple[str
     return {k: (forms[k], actors[v.most_common(1)[0][0]]) for k, v in votes.items()}
 
 
+def _bare_surname(surface: str, actor: Actor) -> Actor:
+    """A bare surname is resolved by its own document (lib/extract/actors/corpus.py), never by
+    what the same string meant in another report."""
+    if actor.type == "person" and " " not in surface and " " in actor.name:
+        return Actor(slug(surface), surface, "person")
+    return actor
+
+
 def _name_hits(
-    text: str, names: dict[str, tuple[str, Actor]]
+    text: str, names: dict[str, tuple[str, Actor]], case: CaseStats | None = None
 ) -> Iterator[tuple[int, int, tuple[str, Actor]]]:
-    """Whole capitalised runs (less a leading article and a possessive) that are corpus names."""
+    """Whole capitalised runs (less a leading article and a possessive) that are corpus names;
+    in a headline, the runs left between its common words."""
     for run in CAP_RUN.finditer(text):
         article = _ARTICLE.match(run.group(0))
         start = run.start() + (article.end() if article else 0)
         surface = _POSSESSIVE.sub("", text[start : run.end()])
         if len(surface.split()) <= _MAX_WORDS and fold(surface) in names:
             yield start, start + len(surface), names[fold(surface)]
+        elif case is not None and " " in surface and is_title_line(line_of(text, start)):
+            for s, e in name_runs(text, start, start + len(surface), case):
+                piece = _POSSESSIVE.sub("", text[s:e])
+                if fold(piece) in names:
+                    yield s, s + len(piece), names[fold(piece)]
 
 
 def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= s or e <= start for s, e in spans)
-
-
-def _surnames(people: Iterable[Actor]) -> dict[str, Actor]:
-    """Surname -> full-named person, for surnames that only one person of the corpus has."""
-    owners: dict[str, list[Actor]] = {}
-    for person in people:
-        owners.setdefault(fold(person.name.split()[-1]), []).append(person)
-    return {k: v[0] for k, v in owners.items() if len(v) == 1}
-
-
-def _unify(actor: Actor, people: dict[str, Actor], surnames: dict[str, Actor], reg: Registry) -> Actor:
-    """Across reports: a full name is a person if it is one anywhere (the model mistyped it
-    elsewhere), and a bare surname is the one full-named person of the corpus who has it."""
-    if reg.actor(actor.id) is not None:
-        return actor
-    if actor.id in people:
-        return people[actor.id]
-    if actor.type == "person" and len(actor.name.split()) == 1:
-        return surnames.get(fold(actor.name), actor)
-    return actor
 
 
 def _family(actor: Actor) -> str:

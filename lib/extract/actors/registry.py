@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,9 @@ class Filters:
     person_titles: frozenset[str] = frozenset()
     person_roles: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
+    nicknames: Mapping[str, str] = field(default_factory=dict)  # folded short form -> full first name
+    non_actors: frozenset[str] = frozenset()  # folded: time zones, taxes, section names, bare titles
+    non_actor_heads: frozenset[str] = frozenset()  # last words of laws, programmes, weapons, products
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,11 @@ def _filters(data: Mapping[str, Any]) -> Filters:
         person_titles=frozenset(strs("person_titles")),
         person_roles=frozenset(strs("person_roles")),
         abbreviations=frozenset(strs("abbreviations")),
+        nicknames={fold(str(k)): fold(str(v)) for k, v in (data.get("nicknames") or {}).items()},
+        non_actor_heads=frozenset(strs("non_actor_heads")),
+        non_actors=frozenset(
+            fold(x) for group in (data.get("non_actors") or {}).values() for x in group or ()
+        ),
     )
 
 

@@ -163,9 +163,26 @@ def _ner(ctx: DocContext) -> Iterator[Cand]:
             start, end = _trim(ctx.text, first.start_char, ent.end_char, model=True)
             if ent.label_ == "PERSON":
                 start = _after_leading_title(ctx, start, end)
+                end = _before_possessive(ctx.text, start, end)
             person = _named_with_country(ctx, start, end) or _titled(ctx, start, end)
             label = "PERSON" if person else ent.label_
-            yield _split_title(ctx, Cand(start, end, "ner", label))
+            for s, e in _conjuncts(ctx.text, start, end) if label == "PERSON" else [(start, end)]:
+                yield _split_title(ctx, Cand(s, e, "ner", label))
+
+
+def _conjuncts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "Avery and Quill" read as one person is two names: split at "and" / "&" between
+    capitalised words (a person's name holds no conjunction)."""
+    m = re.search(r"[ ](?:and|&)[ ](?=[A-Z])", text[start:end])
+    if m is None or not text[start:end][:1].isupper():
+        return [(start, end)]
+    return [(start, start + m.start()), (start + m.end(), end)]
+
+
+def _before_possessive(text: str, start: int, end: int) -> int:
+    """ "Ann Avery's Twitter" read as a person is Ann Avery: a person's name holds no possessive."""
+    m = re.search(r"['’]s[ ]", text[start:end])
+    return start + m.start() if m and m.start() > 0 else end
 
 
 def _after_leading_title(ctx: DocContext, start: int, end: int) -> int:
@@ -329,7 +346,16 @@ def _is_junk(ctx: DocContext, cand: Cand) -> bool:
         return True
     if _in_compound(ctx.text, cand) or _is_event(ctx, cand) or fold(surface) in ctx.reg.demonyms:
         return True  # "a New York-based firm", "the U.S. Open", "Polish": not actors
+    if fold(surface) in ctx.reg.filters.non_actors or _non_actor_head(ctx, surface, cand):
+        return True  # a time zone, a tax, a section name, a title standing alone, a law, a weapon
     return surface in ctx.reg.filters.junk or "\n" in surface or " - " in surface
+
+
+def _non_actor_head(ctx: DocContext, surface: str, cand: Cand) -> bool:
+    """A name whose head noun is a law, programme, document or weapon ("the Clean Rivers Act")
+    is a topic; a registry name stands."""
+    words = surface.split()
+    return cand.actor_id is None and len(words) > 1 and words[-1] in ctx.reg.filters.non_actor_heads
 
 
 def _in_compound(text: str, cand: Cand) -> bool:

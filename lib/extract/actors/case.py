@@ -1,0 +1,90 @@
+"""Where capitals carry no information (headlines), the corpus says which words are names.
+
+In a title-case or all-caps line every word is capitalised, so the model runs names into the
+verbs and nouns around them ("Ann Avery Quits Board"). The corpus's running text tells them
+apart: a word written in lower case more often than capitalised, away from the start of a
+sentence, is a common word (Mikheev 1999, "A knowledge-free method for capitalized word
+disambiguation": the document-centred approach, here over the corpus).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_CLAUSE_START = re.compile(r"(?:^|[.!?:;\"“‘(—–-]\s*)$")
+# Short words a headline capitalises that are never names on their own.
+_FUNCTION = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or"}
+)
+
+
+def is_title_line(line: str) -> bool:
+    """A headline-style line: three or more words, at most one lower-case word of 4+ letters,
+    or all in capitals."""
+    words = _WORD.findall(line)
+    if len(words) < 3:
+        return False
+    if line.upper() == line:
+        return True
+    return sum(1 for w in words if w[0].islower() and len(w) >= 4) <= 1 and sum(
+        1 for w in words if w[0].isupper()
+    ) >= max(3, len(words) * 2 // 3)
+
+
+@dataclass
+class CaseStats:
+    """Per folded word: how often the corpus writes it capitalised, and in lower case, where
+    case is informative (not opening a clause, not in a headline)."""
+
+    upper: Counter[str] = field(default_factory=Counter)
+    lower: Counter[str] = field(default_factory=Counter)
+
+    def add(self, text: str) -> None:
+        for line in _LINE.finditer(text):
+            if is_title_line(line.group(0)):
+                continue
+            for w in _WORD.finditer(line.group(0)):
+                if w.start() == 0 or _CLAUSE_START.search(line.group(0)[max(0, w.start() - 3) : w.start()]):
+                    continue
+                word = w.group(0)
+                (self.upper if word[0].isupper() else self.lower)[word.lower()] += 1
+
+    def common(self, word: str) -> bool:
+        """A word the corpus writes in lower case more often than capitalised."""
+        key = word.lower().rstrip(".,;:!?'’")
+        if key in _FUNCTION:
+            return True
+        return self.lower[key] > 0 and self.lower[key] >= self.upper[key]
+
+
+def case_stats(texts: Iterable[str]) -> CaseStats:
+    stats = CaseStats()
+    for text in texts:
+        stats.add(text)
+    return stats
+
+
+def line_of(text: str, start: int) -> str:
+    begin = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    return text[begin : len(text) if end < 0 else end]
+
+
+def name_runs(text: str, start: int, end: int, stats: CaseStats) -> Iterator[tuple[int, int]]:
+    """The runs of a headline span left when its common words are taken out."""
+    run: tuple[int, int] | None = None
+    for w in re.finditer(r"\S+", text[start:end]):
+        s, e = start + w.start(), start + w.end()
+        if stats.common(w.group(0)) or not w.group(0)[:1].isupper():
+            if run:
+                yield run
+            run = None
+        else:
+            run = (run[0], e) if run else (s, e)
+    if run:
+        yield run

@@ -1,0 +1,445 @@
+"""One actor per real entity across a corpus: name variants, surnames, acronyms, organisation forms.
+
+Within one document lib/extract/actors/chains.py links a surname to the full name written there;
+this pass links what the documents leave apart, in the manner of cross-document person-name
+coreference (Bagga & Baldwin 1998, "Entity-based cross-document coreferencing using the vector
+space model"; Singh et al. 2011): candidates are blocked by a name key (surname, initials,
+acronym letters), never compared all against all, and an ambiguous key is resolved by the
+mention's own document, never by a corpus-wide string match:
+
+* full names: titles, middle names and initials dropped ("Paul Q. Avery" = "Paul Avery"); a
+  generational suffix keeps the person apart ("Avery Jr." is the son); hypocorisms ("Jim" /
+  "James", lexicon) and near spellings (guarded: the two forms never share a document, where two
+  relatives would) are one person;
+* a bare surname is the full-named person of its document who has it; with none there, the one
+  such person of the corpus (lower confidence); with two or more, it stays itself;
+* acronyms: dotted and plain forms are one ("F.B.I." = "FBI"); an acronym is the organisation
+  whose initials it spells when the corpus has exactly one such name, or a document defines it
+  ("Full Name (ACR)");
+* organisations: a legal suffix or a leading article changes nothing ("Acme Corp." = "Acme"); a
+  party is named by its adjective ("Purple" = "Purple Party"); a team by its nickname after its
+  place ("Lowtown Herons" = "Herons").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from lib.extract.actors.registry import Registry
+from lib.records import Actor, Mention
+from lib.text.aliases import fold
+
+Found = tuple[Mention, Actor]
+
+# Generational suffixes: part of who a person is ("Avery Jr." is not "Avery"), not of the surname.
+SUFFIXES = {"jr": "jr", "jr.": "jr", "sr": "sr", "sr.": "sr", "ii": "ii", "iii": "iii", "iv": "iv"}
+# Words an initialism skips ("Bureau of Investigation" -> BI).
+ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "des", "la", "le", "&", "to"})
+# Legal-form suffixes and articles that do not change which organisation is meant.
+LEGAL_FORMS = frozenset(
+    {
+        "inc",
+        "corp",
+        "corporation",
+        "co",
+        "ltd",
+        "limited",
+        "plc",
+        "llc",
+        "ag",
+        "sa",
+        "spa",
+        "nv",
+        "gmbh",
+        "lp",
+    }
+)
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}|[A-Z][A-Z&]{1,6}")
+# "the Federal Office of Weather (FOW)": a definition of an acronym in running text.
+_DEFINITION = re.compile(
+    r"([A-Z][\w'&.-]*(?:[ ](?:of|the|and|for|on|de|[A-Z][\w'&.-]*)){1,9})[ ]\(([A-Z][A-Z.&]{1,8})\)"
+)
+FUZZY_SURNAME = 88.0  # rapidfuzz ratio: "Raite" ~ "Rait", not "Ryan" ~ "Rian"
+FUZZY_FIRST = 85.0
+
+
+class _Union:
+    """Union-find over actor ids."""
+
+    def __init__(self) -> None:
+        self.up: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.up.get(root, root) != root:
+            root = self.up[root]
+        while x != root:
+            self.up[x], x = root, self.up.get(x, x)
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.up[rb] = ra
+
+
+@dataclass
+class _Stats:
+    actor: Actor
+    count: int = 0
+    docs: set[str] = field(default_factory=set)
+    kinds: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(frozen=True)
+class PersonName:
+    first: str  # folded; "" for a bare surname
+    last: str
+    suffix: str  # "jr", "iii" or ""
+
+
+def person_name(
+    name: str, titles: frozenset[str], demonyms: frozenset[str] = frozenset()
+) -> PersonName | None:
+    """The parts of a person's name that identify them: first, last and a generational suffix.
+
+    Leading titles, nationality words ("Freedonian Ann Avery") and short capitals ("WR Avery",
+    a position or rank: first names are not written in capitals) are not part of it."""
+    words = [w for w in name.replace(",", " ").split() if w]
+    while len(words) > 1 and (
+        words[0] in titles
+        or words[0].rstrip(".") in titles
+        or fold(words[0]) in demonyms
+        or (words[0].isupper() and 2 <= len(words[0]) <= 3)
+    ):
+        words = words[1:]
+    suffix = ""
+    while len(words) > 1 and words[-1].lower() in SUFFIXES:
+        suffix = SUFFIXES[words.pop().lower()]
+    if not words or not all(w[:1].isupper() or w[:1] in "'’" for w in words):
+        return None
+    last = fold(words[-1]).strip(".'’")
+    first = fold(words[0]).strip(".") if len(words) > 1 else ""
+    return PersonName(first, last, suffix) if last else None
+
+
+def acronym_key(name: str) -> str | None:
+    """ "F.B.I." and "FBI" -> "FBI"; None for a name that is no acronym."""
+    if not _ACRONYM.fullmatch(name):
+        return None
+    return name.replace(".", "")
+
+
+def initials(name: str) -> str | None:
+    """The initialism a name of two or more capitalised words spells ("Office of Weather" -> "OW")."""
+    words = [w for w in re.split(r"[ -]+", name) if w and fold(w) not in ACRONYM_SKIP]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words).upper()
+
+
+def org_key(name: str) -> str:
+    """An organisation's name without a leading article or a trailing legal form."""
+    words = fold(name).replace(",", " ").split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1].strip(".") in LEGAL_FORMS:
+        words.pop()
+    return " ".join(w.strip(".") if i == len(words) - 1 else w for i, w in enumerate(words))
+
+
+def definitions(texts: Iterable[str]) -> dict[str, str]:
+    """Acronym -> folded expansion, from "Full Name (ACR)" in the texts (the expansion's words
+    end with the acronym's initials)."""
+    out: dict[str, str] = {}
+    for text in texts:
+        for m in _DEFINITION.finditer(text):
+            acr = m.group(2).replace(".", "")
+            words = m.group(1).split(" ")
+            for start in range(len(words)):
+                full = " ".join(words[start:])
+                if initials(full) == acr:
+                    out.setdefault(acr, org_key(full))
+                    break
+    return out
+
+
+class CorpusResolver:
+    """Canonical actors for the mentions of a corpus (see the module docstring)."""
+
+    def __init__(
+        self,
+        found: Sequence[Found],
+        reg: Registry,
+        texts: Mapping[str, str],
+    ) -> None:
+        self.reg = reg
+        self.texts = texts
+        self.titles = frozenset(t for t in reg.filters.person_titles if t[:1].isupper())
+        self.nicknames = reg.filters.nicknames
+        self.stats: dict[str, _Stats] = {}
+        for m, a in found:
+            s = self.stats.setdefault(a.id, _Stats(a))
+            s.count += 1
+            s.docs.add(m.doc_id)
+            s.kinds[a.type] += 1
+        self.uf = _Union()
+        self.people: dict[str, PersonName] = {}
+        for aid, s in self.stats.items():
+            words = s.actor.name.split()
+            # "Freedonian Ann Avery" read as a body is a person with a nationality word before.
+            led = len(words) >= 3 and fold(words[0]) in self.reg.demonyms
+            if self._kind(aid) == "person" or led:
+                parts = person_name(s.actor.name, self.titles, self.reg.demonyms)
+                if parts is not None:
+                    self.people[aid] = parts
+        self._link_people()
+        self._link_organisations(definitions(texts.values()))
+        self.by_surname = self._surname_index()
+        self.members = Counter(self.uf.find(aid) for aid in self.stats)
+        self.titled: dict[str, set[str]] = {}  # root -> titles written right before its full name
+        for m, a in found:
+            if a.id in self.people and self.people[a.id].first:
+                title = self._title_before(m)
+                if title:
+                    self.titled.setdefault(self.uf.find(a.id), set()).add(title)
+        self.per_doc: dict[str, Counter[str]] = {}  # root -> doc -> mentions
+        for m, a in found:
+            self.per_doc.setdefault(self.uf.find(a.id), Counter())[m.doc_id] += 1
+
+    def _kind(self, aid: str) -> str:
+        """An actor's kind: the registry's, else a person if any mention of a full name says so
+        (the model mistypes some), else the most frequent."""
+        s = self.stats[aid]
+        known = self.reg.actor(aid)
+        if known is not None:
+            return known.type
+        if s.kinds["person"] and len(s.actor.name.split()) > 1:
+            return "person"
+        return s.kinds.most_common(1)[0][0]
+
+    # -- people --------------------------------------------------------------------------
+
+    def _link_people(self) -> None:
+        full = {aid: p for aid, p in self.people.items() if p.first}
+        by_key: dict[tuple[str, str, str], list[str]] = {}
+        for aid, p in full.items():
+            by_key.setdefault((p.first, p.last, p.suffix), []).append(aid)
+        for ids in by_key.values():
+            for other in ids[1:]:
+                self.uf.union(ids[0], other)
+        self._link_written_out(full)
+        by_last: dict[tuple[str, str], list[str]] = {}
+        by_first: dict[tuple[str, str], list[str]] = {}
+        for (first, last, suffix), ids in by_key.items():
+            by_last.setdefault((last, suffix), []).append(ids[0])
+            by_first.setdefault((first, suffix), []).append(ids[0])
+        for block in by_last.values():
+            for a, b in ((a, b) for i, a in enumerate(block) for b in block[i + 1 :]):
+                if self._nickname(full[a].first, full[b].first):
+                    self.uf.union(a, b)  # "Jim Avery" and "James Avery" even in one text
+            self._link_pairs(block, lambda a, b: self._same_first(full[a].first, full[b].first))
+        for block in by_first.values():
+            self._link_pairs(block, lambda a, b: _near(full[a].last, full[b].last, FUZZY_SURNAME))
+
+    def _link_written_out(self, full: dict[str, PersonName]) -> None:
+        """ "Ann Beth Avery Jr." and "Ann Beth Avery": a name written out with its middle name is
+        one person with or without the suffix (not "Ann Avery" and "Ann Avery Jr.": father and son)."""
+        by_long: dict[str, list[str]] = {}
+        for aid in full:
+            words = self.stats[aid].actor.name.replace(",", " ").split()
+            while words and words[-1].lower() in SUFFIXES:
+                words.pop()
+            if len(words) >= 3:
+                by_long.setdefault(fold(" ".join(words)), []).append(aid)
+        for ids in by_long.values():
+            for other in ids[1:]:
+                if not (self.stats[ids[0]].docs & self.stats[other].docs):
+                    self.uf.union(ids[0], other)
+
+    def _link_pairs(self, block: list[str], same: Callable[[str, str], bool]) -> None:
+        """Link the variants of one block (a handful of names) that never share a document:
+        two forms in one text are two people ("Ann Avery" and "Anna Avery", sisters)."""
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                if same(a, b) and not (self.stats[a].docs & self.stats[b].docs):
+                    self.uf.union(a, b)
+
+    def _nickname(self, a: str, b: str) -> bool:
+        return self.nicknames.get(a) == b or self.nicknames.get(b) == a
+
+    def _same_first(self, a: str, b: str) -> bool:
+        if a == b or self._nickname(a, b):
+            return True
+        short, long = sorted((a, b), key=len)
+        return (len(short) >= 3 and long.startswith(short)) or _near(a, b, FUZZY_FIRST)
+
+    def _surname_index(self) -> dict[tuple[str, str], list[str]]:
+        """(surname, suffix) -> the canonical ids of the full-named people who have it."""
+        out: dict[tuple[str, str], list[str]] = {}
+        for aid, p in self.people.items():
+            if p.first:
+                root = self.uf.find(aid)
+                ids = out.setdefault((p.last, p.suffix), [])
+                if root not in ids:
+                    ids.append(root)
+        return out
+
+    def _surname_candidates(self, aid: str) -> list[str]:
+        """The full-named people a one-word name may be: by surname; a generational suffix
+        counts only when written ("Avery" is the father where "Avery Jr." also appears)."""
+        name = self.stats[aid].actor.name
+        parts = person_name(name, self.titles, self.reg.demonyms)
+        if parts is None or parts.first or len(parts.last) < 2:
+            return []
+        plain = self.by_surname.get((parts.last, parts.suffix), [])
+        if plain or parts.suffix:
+            return plain
+        # Only a suffixed bearer ("Ann Avery Jr."): the bare surname is that person.
+        return [
+            c
+            for suffix in ("jr", "sr", "ii", "iii", "iv")
+            for c in self.by_surname.get((parts.last, suffix), [])
+        ]
+
+    def bare(self, mention: Mention, actor: Actor) -> str | None:
+        """The person a bare surname stands for, from its document first, else the corpus's only one."""
+        kind = self._kind(actor.id)
+        if self.reg.actor(actor.id) is not None or self.reg.gazetteer.get(actor.name) is not None:
+            return None
+        cands = self._surname_candidates(actor.id)
+        if not cands:
+            return None
+        here = [c for c in cands if mention.doc_id in self._docs_of_root(c)]
+        if kind not in ("person", "organization", "place"):
+            return None
+        if len(here) == 1:
+            return here[0]
+        if len(here) > 1:  # the one the document names most
+            return max(here, key=lambda c: self._count_in(c, mention.doc_id))
+        if len(cands) == 1 and kind == "person":
+            return cands[0]  # lower confidence: the corpus's only bearer, not named in this text
+        title = self._title_before(mention)
+        titled = [c for c in cands if title and title in self.titled.get(c, set())]
+        if len(titled) == 1:
+            return titled[0]  # "Senator Avery" here, and only one Avery is "Senator Ann Avery" anywhere
+        return None
+
+    def _title_before(self, m: Mention) -> str:
+        """The capitalised title written right before a mention ("Senator" of "Senator Avery")."""
+        words = self.texts.get(m.doc_id, "")[max(0, m.start - 30) : m.start].split()
+        if not words:
+            return ""
+        word = words[-1].rstrip(".")
+        return word if word[:1].isupper() and (word in self.titles or word + "." in self.titles) else ""
+
+    # -- organisations ---------------------------------------------------------------------
+
+    def _link_organisations(self, defined: dict[str, str]) -> None:
+        others = [aid for aid in self.stats if self._kind(aid) != "person"]
+        by_org: dict[str, list[str]] = {}
+        by_acr: dict[str, list[str]] = {}
+        by_initials: dict[str, list[str]] = {}
+        for aid in others:
+            name = self.stats[aid].actor.name
+            by_org.setdefault(org_key(name), []).append(aid)
+            acr = acronym_key(name)
+            if acr:
+                by_acr.setdefault(acr, []).append(aid)
+            elif (ini := initials(name)) is not None:
+                by_initials.setdefault(ini, []).append(aid)
+        for ids in (*by_org.values(), *by_acr.values()):
+            for other in ids[1:]:
+                self.uf.union(ids[0], other)
+        for acr, ids in by_acr.items():
+            expansion = by_org.get(defined.get(acr, ""), [])
+            if expansion:
+                self.uf.union(expansion[0], ids[0])
+                continue
+            roots = {self.uf.find(x) for x in by_initials.get(acr, [])}
+            if len(roots) == 1:
+                self.uf.union(roots.pop(), ids[0])
+        self._link_heads(by_org)
+
+    def _link_heads(self, by_org: dict[str, list[str]]) -> None:
+        """ "Purple Party" and "Purple"; "Lowtown Herons" and "Herons" where Lowtown is a place."""
+        places = {k for k, ids in by_org.items() if self._kind(ids[0]) in ("place", "country")}
+        for key, ids in by_org.items():
+            if self._kind(ids[0]) != "organization":
+                continue
+            words = key.split()
+            if len(words) == 2 and words[1] == "party" and words[0] in by_org:
+                self.uf.union(ids[0], by_org[words[0]][0])
+            for n in (1, 2):
+                head, rest = " ".join(words[:n]), " ".join(words[n:])
+                is_place = head in places or self.reg.gazetteer.get(head) is not None
+                if rest and is_place and rest in by_org and self._kind(by_org[rest][0]) == "organization":
+                    self.uf.union(ids[0], by_org[rest][0])
+
+    # -- output ----------------------------------------------------------------------------
+
+    def _docs_of_root(self, root: str) -> set[str]:
+        return set(self.per_doc.get(root, {}))
+
+    def _count_in(self, root: str, doc_id: str) -> int:
+        counts = self.per_doc.get(root)
+        return counts[doc_id] if counts is not None else 0
+
+    def canonical(self) -> dict[str, Actor]:
+        """Root id -> its actor: the most-mentioned member's name, the group's kind."""
+        groups: dict[str, list[str]] = {}
+        for aid in self.stats:
+            groups.setdefault(self.uf.find(aid), []).append(aid)
+        out: dict[str, Actor] = {}
+        for root, ids in groups.items():
+            known = next((self.reg.actor(i) for i in ids if self.reg.actor(i) is not None), None)
+            if known is not None:
+                out[root] = known
+                continue
+            best = max(ids, key=lambda i: (self._kind(i) == "person", self.stats[i].count))
+            kinds: Counter[str] = Counter()
+            for i in ids:
+                kinds[self._kind(i)] += self.stats[i].count
+            kind = "person" if any(i in self.people and self.people[i].first for i in ids) else None
+            a = self.stats[max(ids, key=lambda i: self.stats[i].count)].actor
+            if kind == "person":
+                a = self.stats[best].actor
+            out[root] = Actor(
+                a.id, a.name, kind or kinds.most_common(1)[0][0], a.aliases, a.affiliation, a.role
+            )
+        return out
+
+    def _keeps_kind(self, root: str, actor: Actor) -> bool:
+        """A mention keeps the kind it was given unless its name was linked to others, or a full
+        name typed a person elsewhere says what it is: one name with two kinds ("Houston" the
+        city and the team) is _settle's to split or keep, by majority over the whole store (so
+        that a batched ingest settles as a single pass does)."""
+        linked = self.uf.find(actor.id) != actor.id or self.members.get(root, 1) > 1
+        full_person = actor.id in self.people and bool(self.people[actor.id].first)
+        return not linked and not full_person and self.reg.actor(actor.id) is None
+
+    def resolve(self, found: Sequence[Found]) -> Iterator[Found]:
+        canon = self.canonical()
+        for m, a in found:
+            target = self.bare(m, a) if len(self.stats[a.id].actor.name.split()) <= 2 else None
+            root = target if target is not None else self.uf.find(a.id)
+            actor = canon[root]
+            if actor.type != a.type and self._keeps_kind(root, a):
+                actor = Actor(actor.id, actor.name, a.type, actor.aliases, actor.affiliation, actor.role)
+            yield Mention(m.doc_id, actor.id, m.text, m.start, m.end), actor
+
+
+def _near(a: str, b: str, threshold: float) -> bool:
+    return len(a) >= 4 and len(b) >= 4 and a[0] == b[0] and fuzz.ratio(a, b) >= threshold
+
+
+def resolve_corpus(found: Sequence[Found], reg: Registry, texts: Mapping[str, str]) -> list[Found]:
+    """Every mention with its corpus-wide actor."""
+    if not found:
+        return []
+    return list(CorpusResolver(found, reg, texts).resolve(found))
