@@ -166,14 +166,14 @@ ui.synced(
 view = st.session_state[ui.VIEW]
 if view.speaker or view.target:
     evidence = stances.pair_evidence(targets, view.speaker, view.target)
-    st.markdown(f"**Evidence ({len(evidence)} statements)**")
+    st.markdown(f"**Evidence: {len(evidence)} statement(s)**")
     if evidence.empty:
         st.info("No statement of this speaker about this actor in view.")
     else:
         st.dataframe(
             evidence.head(frames.MAX_ROWS),
             hide_index=True,
-            column_order=["speaker", "target", "polarity", "basis", "text", "date", "source", "reader"],
+            column_order=["speaker", "target", "polarity", "basis", "reader", "text", "date", "source"],
             row_height=78,
             column_config={
                 "target": st.column_config.TextColumn("about"),

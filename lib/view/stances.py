@@ -230,7 +230,7 @@ def change_note(weekly: pd.DataFrame, actor: str, issue: str) -> str | None:
 
 # One colour axis: net polarity from -1 (all against: purple) through 0 (balanced: pale) to +1 (all
 # for: green), and below it a grey band for the pairs no statement judges (their cells sit at UNJUDGED).
-NET_MIN, UNJUDGED = -1.25, -1.125
+NET_MIN, UNJUDGED = -1.6, -1.3
 _GREY_TOP = (-1 - NET_MIN) / (1 - NET_MIN)
 NET_SCALE: list[list[float | str]] = [
     [0.0, STANCE_COLORS["neutral"]],
@@ -299,6 +299,9 @@ def stances_figure(pairs: pd.DataFrame) -> go.Figure:
     return fig
 
 
+WEEKS_SHOWN = 8  # the least span of the weekly axis
+
+
 def weekly_figure(weekly: pd.DataFrame) -> go.Figure:
     """Statements per ISO week, stacked by stance, in the heatmap's stance colours."""
     fig = go.Figure()
@@ -317,5 +320,16 @@ def weekly_figure(weekly: pd.DataFrame) -> go.Figure:
         )
     fig.update_layout(barmode="stack", height=280, **LAYOUT)
     fig.update_yaxes(title="statements", rangemode="tozero", dtick=1 if weekly["count"].sum() <= 12 else None)
-    fig.update_xaxes(title="week of the report")
+    # A week's bar stays a week wide however few weeks there are: the axis spans at least WEEKS_SHOWN
+    # weeks around them, ticks on the bars' Thursdays named by ISO week ("2022-W04").
+    first, last = pd.Timestamp(min(weekly["week_start"])), pd.Timestamp(max(weekly["week_start"]))
+    pad = pd.Timedelta(days=7 * max(1, (WEEKS_SHOWN - (last - first).days // 7) // 2))
+    weeks = (last - first).days // 7 + 1
+    fig.update_xaxes(
+        title="ISO week of the report",
+        range=[first - pad, last + pd.Timedelta(days=7) + pad],
+        tick0="2000-01-06",  # a Thursday
+        dtick=7 * 24 * 3600 * 1000 * max(1, weeks // 8),
+        tickformat="%G-W%V",
+    )
     return fig
