@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from lib.view import charts, frames, render, urls
+from lib.view import charts, frames, render, stances, urls
 
 PAGE = "Actor_positions"
 
@@ -46,6 +46,22 @@ ui.synced(
     placeholder="Any issue",
 )
 view = st.session_state[ui.VIEW]
+
+if view.focus and view.issue:
+    weekly = stances.weekly_frame(analysis, view.filters, view.focus, view.issue)
+    actor_label, issue_label = choices.actors.get(view.focus, view.focus), choices.issues[view.issue]
+    st.subheader("Over time")
+    if weekly.empty:
+        st.caption("No dated statements for this actor on this issue.")
+    else:
+        st.plotly_chart(stances.weekly_figure(weekly), key="weekly_chart")
+        undated = stances.undated_statements(analysis, view.filters, view.focus, view.issue)
+        st.caption(
+            "Statements per week of their report's date, by stance."
+            + (f" {undated} statement(s) from undated reports are left out." if undated else "")
+        )
+        if note := stances.change_note(weekly, actor_label, issue_label):
+            st.info(render.plain_md(note))
 
 statements = frames.statements_frame(analysis, view.filters, view.focus, view.issue, frames.MAX_ROWS)
 matched = len(frames.statement_spans(analysis, view.filters, view.focus, view.issue))
@@ -89,4 +105,81 @@ if view.focus:
         quotes, hide_index=True, column_order=["quote", "kind", "cue", "source", "date", "sentence"]
     )
     ui.export_buttons(quotes, f"quotes-{view.focus}")
+
+st.subheader("Who stands against whom")
+targets = stances.targets_frame(analysis, view.filters, view.guessed)
+pairs = stances.pairs_frame(targets)
+shown, n_speakers, n_targets = stances.top_pairs(pairs, view.top)
+basis = (
+    "a target named in the statement, a pronoun in it, the sentence around it or the report's main "
+    "person (the last two are guesses: weaker evidence)"
+    if view.guessed
+    else "only targets named in the statement or a pronoun in it"
+)
+st.caption(
+    "Each cell is what a speaker (row) said about another actor (column): the number is how many "
+    "statements, the colour the net polarity (positive minus negative, over the statements that judge: "
+    f"green for, purple against, grey when none judges). Counted: {basis}."
+)
+g_col, t_col = st.columns([3, 1])
+ui.synced(
+    g_col.toggle, "guessed", view.guessed, label="Include guessed targets (sentence, report's main person)"
+)
+ui.synced(
+    t_col.selectbox,
+    "top",
+    view.top,
+    label="Actors per side",
+    options=list(urls.TOP_CHOICES),
+    format_func=lambda n: "all" if n == 0 else f"top {n}",
+)
+view = st.session_state[ui.VIEW]
+if shown.empty:
+    st.info("No statement in view is about another actor — include guessed targets or clear the filters.")
+else:
+    if note := stances.top_note(view.top, n_speakers, n_targets):
+        st.caption(note)
+    st.plotly_chart(stances.stances_figure(shown), key="stances_chart")
+s_col, o_col = st.columns(2)
+speaker_ids = stances.pick_options(pairs, "speaker", view.by)
+target_ids = stances.pick_options(pairs, "target", view.target)
+ui.synced(
+    s_col.selectbox,
+    "by",
+    view.by,
+    label="Speaker",
+    options=speaker_ids,
+    index=None,
+    format_func=lambda a: choices.actors.get(a, a),
+    placeholder="Pick a speaker",
+)
+ui.synced(
+    o_col.selectbox,
+    "target",
+    view.target,
+    label="About",
+    options=target_ids,
+    index=None,
+    format_func=lambda a: choices.actors.get(a, a),
+    placeholder="Pick an actor spoken of",
+)
+view = st.session_state[ui.VIEW]
+if view.by or view.target:
+    evidence = stances.pair_evidence(targets, view.by, view.target)
+    st.markdown(f"**Evidence: {len(evidence)} statement(s)**")
+    if evidence.empty:
+        st.info("No statement of this speaker about this actor in view.")
+    else:
+        st.dataframe(
+            evidence.head(frames.MAX_ROWS),
+            hide_index=True,
+            column_order=["speaker", "target", "polarity", "basis", "reader", "text", "date", "source"],
+            row_height=78,
+            column_config={
+                "target": st.column_config.TextColumn("about"),
+                "text": st.column_config.TextColumn("statement", width=460),
+                "reader": st.column_config.LinkColumn("reader", display_text="Open", width=55),
+            },
+        )
+        ui.export_buttons(evidence, "stances")
 ui.share_box(view, PAGE)

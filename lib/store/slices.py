@@ -38,6 +38,7 @@ from lib.records import (
     Position,
     Quote,
     Span,
+    Target,
 )
 from lib.store.columns import table_records
 from lib.store.parquet import Manifest, table_path
@@ -253,12 +254,62 @@ def timeline_slice(index: StoreIndex, filters: Filters, limit: int = frames.MAX_
     return Slice(_with(index, events=kept, sentences=tuple(sentences)), notes)
 
 
+TARGET_ROWS = 20 * frames.MAX_ROWS  # statements with targets a positions slice holds at most
+
+
+def _targeted_quotes(
+    con: duckdb.DuckDBPyConnection, index: StoreIndex, filters: Filters, limit: int
+) -> tuple[list[Quote], str | None]:
+    """The quotes in view with a speaker actor and targets (who stands against whom), the latest
+    ``limit`` by report date, and a note when more matched."""
+    view = _view_join(con, index, filters)
+    actor = "coalesce(m.corpus_id, t.speaker_id)"
+    where = filter_defs.where("quotes", filters, "t", {"speaker_id": actor})
+    sql = (
+        f"SELECT {QUOTE_COLUMNS}, count(*) OVER () AS matched FROM quotes t {QUOTE_JOIN} {view} "
+        f"JOIN documents d ON d.id = t.doc_id WHERE {where.sql} AND t.speaker_id IS NOT NULL "
+        "AND len(t.targets) > 0 ORDER BY d.date DESC NULLS LAST, v.pos, t.start LIMIT ?"
+    )
+    table = _arrow(con, sql, [*where.params, limit])
+    matched = table.column("matched")[0].as_py() if table.num_rows else 0
+    quotes = table_records(table.drop(["matched"]), Quote)
+    note = frames.cut_note(limit, matched, "statements about actors", "the latest by report date")
+    return quotes, note if matched > limit else None
+
+
+def _corpus_targets(
+    con: duckdb.DuckDBPyConnection, manifest: Manifest, quotes: Sequence[Quote]
+) -> list[Quote]:
+    """The quotes with their targets' actor ids mapped to the corpus's (as parquet.corpus_quotes):
+    a quote's batch is its document's live batch, the only one the store's views show."""
+    if not any(q.targets for q in quotes):
+        return list(quotes)
+    live = manifest.live()
+    batches, params = _in("batch", {live[q.doc_id] for q in quotes if q.targets})
+    amap = {
+        (b, a): c
+        for b, a, c in con.execute(
+            f"SELECT batch, actor_id, corpus_id FROM actor_map WHERE {batches}", params
+        ).fetchall()
+    }
+
+    def mapped(q: Quote) -> Quote:
+        batch = live[q.doc_id]
+        targets = tuple(
+            Target(amap.get((batch, t.actor_id), t.actor_id), t.polarity, t.basis) for t in q.targets
+        )
+        return replace(q, targets=targets)
+
+    return [mapped(q) if q.targets else q for q in quotes]
+
+
 def positions_slice(
     index: StoreIndex, filters: Filters, focus: str | None, issue: str | None, limit: int = frames.MAX_ROWS
 ) -> Slice:
     """The statements behind the positions asked for (the first ``limit``), the quotes and sentences
-    they sit in; with a focus actor, its names in view and its quotes (the latest ``limit``)."""
-    con, _ = _cursor(index.store)
+    they sit in; with a focus actor, its names in view and its quotes (the latest ``limit``); the
+    statements in view about other actors (who stands against whom; the latest TARGET_ROWS)."""
+    con, manifest = _cursor(index.store)
     statements = [s for _, s in frames.statement_spans(index.base, filters, focus, issue)[:limit]]
     quotes: dict[tuple[str, int, int], Quote] = {}
     if statements:
@@ -286,11 +337,15 @@ def positions_slice(
             "ORDER BY d.date DESC NULLS LAST, t.doc_id, t.start LIMIT ?"
         )
         quotes |= {(q.doc_id, q.start, q.end): q for q in _records(con, sql, [*params, focus, limit], Quote)}
-    kept = sorted(quotes.values(), key=lambda q: (index.order[q.doc_id], q.start, q.end))
-    spans = [*statements, *(Span(q.doc_id, q.start, q.end, "") for q in kept)]
-    return Slice(
-        _with(index, quotes=tuple(kept), mentions=tuple(mentions), sentences=tuple(sentences_at(con, spans)))
+    targeted, note = _targeted_quotes(con, index, filters, TARGET_ROWS)
+    quotes |= {(q.doc_id, q.start, q.end): q for q in targeted}
+    kept = _corpus_targets(
+        con, manifest, sorted(quotes.values(), key=lambda q: (index.order[q.doc_id], q.start, q.end))
     )
+    spans = [*statements, *(Span(q.doc_id, q.start, q.end, "") for q in kept)]
+    sentences = tuple(sentences_at(con, spans))
+    analysis = _with(index, quotes=tuple(kept), mentions=tuple(mentions), sentences=sentences)
+    return Slice(analysis, (note,) if note else ())
 
 
 SEARCH_CANDIDATES = 20_000  # sentences a search hands to Python at most; a note says when cut

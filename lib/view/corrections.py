@@ -31,7 +31,7 @@ import pandas as pd
 import yaml
 
 from lib.extract.positions import Issue, classify, corpus_issues
-from lib.records import Actor, Analysis, Event, Mention, Position, Quote, Span, Stance
+from lib.records import Actor, Analysis, Event, Mention, Position, Quote, Span, Stance, Target
 from lib.text.aliases import fold, slug
 
 FILE_NAME = "corrections.yaml"  # lib/read/ingest.py skips it: it is not a report
@@ -399,8 +399,22 @@ def _merge(work: _Work, c: Corrections) -> dict[str, str]:
     work.quotes = [
         replace(q, speaker_id=remap[q.speaker_id]) if q.speaker_id in remap else q for q in work.quotes
     ]
+    work.quotes = [_quote_targets(q, remap, set()) for q in work.quotes]
     work.events = [_event_actors(e, [remap.get(a, a) for a in e.actors]) for e in work.events]
     return remap
+
+
+def _quote_targets(q: Quote, remap: Mapping[str, str], hidden: set[str]) -> Quote:
+    """``q`` with its targets merged (``remap``) and the hidden ones dropped, each actor once,
+    never the speaker (a statement is not about its own speaker: lib/extract/targets.py)."""
+    if not any(t.actor_id in remap or t.actor_id in hidden for t in q.targets):
+        return q
+    kept: dict[str, Target] = {}
+    for t in q.targets:
+        actor = remap.get(t.actor_id, t.actor_id)
+        if actor not in hidden and actor != q.speaker_id and actor not in kept:
+            kept[actor] = replace(t, actor_id=actor)
+    return replace(q, targets=tuple(kept.values()))
 
 
 def _affiliation(a: Actor, remap: Mapping[str, str]) -> str | None:
@@ -576,7 +590,10 @@ def _hide(work: _Work, hidden: set[str], analysis: Analysis) -> Analysis:
         analysis,
         actors=tuple(actors.values()),
         mentions=tuple(m for m in work.mentions if m.actor_id not in hidden),
-        quotes=tuple(replace(q, speaker_id=None) if q.speaker_id in hidden else q for q in work.quotes),
+        quotes=tuple(
+            _quote_targets(replace(q, speaker_id=None) if q.speaker_id in hidden else q, {}, hidden)
+            for q in work.quotes
+        ),
         events=tuple(_event_actors(e, [a for a in e.actors if a not in hidden]) for e in work.events),
     )
 

@@ -24,6 +24,8 @@ from lib.view.filters import ECHO_CHARS as ECHO_CHARS  # re-exported: the notice
 from lib.view.filters import FILTER_FIELDS, echo
 from lib.view.filters import Filters as Filters  # re-exported: pages, tools and tests name it here
 
+DEFAULT_TOP = 12  # speakers and targets of the stance matrix by default: 12 x 12 stays readable
+TOP_CHOICES = (12, 25, 50, 0)  # what Actor positions offers; 0 is every actor ("all" in a link)
 # name -> what it holds; README's parameter table is checked against this mapping. The filters'
 # parameters come from lib/view/filters.py, the pages' own follow.
 PARAMS: dict[str, str] = {
@@ -32,6 +34,12 @@ PARAMS: dict[str, str] = {
     "rows": "Timeline: how many rows, the most active first: a number (default 15) or `all`",
     "focus": "Actor positions: the actor whose statements and profile are shown",
     "issue": "Actor positions: the issue whose statements are shown",
+    "by": "Actor positions, who stands against whom: the speaking actor whose statements are shown",
+    "target": "Actor positions, who stands against whom: the actor those statements are about",
+    "guessed": "Actor positions, who stands against whom: `1` also counts targets guessed from the "
+    "sentence or the report's main person",
+    "top": "Actor positions, who stands against whom: how many speakers and targets, the most "
+    f"statements first: a number (default {DEFAULT_TOP}) or `all`",
     "a": "Source comparison: id of the left document",
     "b": "Source comparison: id of the right document",
     "doc": "Reader: id of the document to read",
@@ -47,7 +55,7 @@ FILTER_PARAMS = tuple(p.name for p in filter_defs.PARAMS)
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "": (),
     "Timeline": ("group", "rows"),
-    "Actor_positions": ("focus", "issue"),
+    "Actor_positions": ("focus", "issue", "by", "target", "guessed", "top"),
     "Source_comparison": ("a", "b"),
     "Reader": ("doc", "start", "end", "q"),
     "Search": ("q",),
@@ -74,6 +82,10 @@ class View:
     rows: int = DEFAULT_ROWS  # 0: all
     focus: str | None = None
     issue: str | None = None
+    by: str | None = None  # who stands against whom: the speaker of the picked pair
+    target: str | None = None  # and the actor its statements are about
+    guessed: bool = False  # count "context" and "topic" targets too
+    top: int = DEFAULT_TOP  # 0: all
     a: str | None = None
     b: str | None = None
     doc: str | None = None
@@ -81,7 +93,7 @@ class View:
     end: int | None = None
     q: str = ""
     node: str | None = None
-    speaker: str | None = None
+    speaker: str | None = None  # Network: the exchange listed, its speaker
     about: str | None = None
 
 
@@ -191,6 +203,12 @@ def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[
             filter_defs.known_actor(_one(params, "focus"), choices), choices.actors, "actor", notices
         ),
         issue=_pick(_one(params, "issue"), choices.issues, "issue", notices),
+        by=_pick(filter_defs.known_actor(_one(params, "by"), choices), choices.actors, "actor", notices),
+        target=_pick(
+            filter_defs.known_actor(_one(params, "target"), choices), choices.actors, "actor", notices
+        ),
+        guessed=_parse_flag(_one(params, "guessed"), "guessed", notices),
+        top=_parse_count(_one(params, "top"), notices, "number of actors", DEFAULT_TOP),
         a=_pick(_one(params, "a"), choices.docs, "document", notices),
         b=_pick(_one(params, "b"), choices.docs, "document", notices),
         doc=_pick(_one(params, "doc"), choices.docs, "document", notices),
@@ -205,20 +223,34 @@ def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[
 
 
 def _parse_rows(value: str | None, notices: list[str]) -> int:
+    return _parse_count(value, notices, "number of timeline rows", DEFAULT_ROWS)
+
+
+def _parse_count(value: str | None, notices: list[str], what: str, default: int) -> int:
+    """A count of rows a link asks for: a number up to MAX_ROWS_PARAM or ``all`` (0)."""
     if value is None:
-        return DEFAULT_ROWS
+        return default
     if value == "all":
         return 0
     count = parse_offset(value)
     if count is None or not 0 < count <= MAX_ROWS_PARAM:
-        notices.append(f"Unknown number of timeline rows “{echo(value)}”: showing {DEFAULT_ROWS}.")
-        return DEFAULT_ROWS
+        notices.append(f"Unknown {what} “{echo(value)}”: showing {default}.")
+        return default
     return count
 
 
-def rows_param(rows: int) -> str | None:
-    """The ``rows`` value of a link: None for the default, ``all`` for every row."""
-    if rows == DEFAULT_ROWS:
+def _parse_flag(value: str | None, name: str, notices: list[str]) -> bool:
+    if value is None or value == "0":
+        return False
+    if value == "1":
+        return True
+    notices.append(f"Unknown “{name}” value “{echo(value)}” (expected 1 or 0): ignored.")
+    return False
+
+
+def rows_param(rows: int, default: int = DEFAULT_ROWS) -> str | None:
+    """The ``rows`` (or ``top``) value of a link: None for the default, ``all`` for every row."""
+    if rows == default:
         return None
     return "all" if rows <= 0 else str(rows)
 
@@ -242,6 +274,10 @@ def _page_values(view: View) -> dict[str, str | None]:
         "rows": rows_param(view.rows),
         "focus": view.focus,
         "issue": view.issue,
+        "by": view.by,
+        "target": view.target,
+        "guessed": "1" if view.guessed else None,
+        "top": rows_param(view.top, DEFAULT_TOP),
         "a": view.a,
         "b": view.b,
         "doc": view.doc,
@@ -286,6 +322,10 @@ VIEW_FIELDS = (
     "rows",
     "focus",
     "issue",
+    "by",
+    "target",
+    "guessed",
+    "top",
     "a",
     "b",
     "doc",
@@ -319,9 +359,12 @@ def follow_aliases(view: View, choices: Choices) -> View:
     a session's view made before a merge keeps showing the same actor."""
     actors = tuple(dict.fromkeys(filter_defs.known_actor(a, choices) or a for a in view.filters.actors))
     focus = filter_defs.known_actor(view.focus, choices)
-    if actors == view.filters.actors and focus == view.focus:
+    by = filter_defs.known_actor(view.by, choices)
+    target = filter_defs.known_actor(view.target, choices)
+    if (actors, focus, by, target) == (view.filters.actors, view.focus, view.by, view.target):
         return view
-    return replace(view, filters=replace(view.filters, actors=actors), focus=focus)
+    filters = replace(view.filters, actors=actors)
+    return replace(view, filters=filters, focus=focus, by=by, target=target)
 
 
 def merge_link(old: View, link: View, page: str) -> View:

@@ -138,6 +138,48 @@ def test_positions_link() -> None:
     assert qp(at, "issue") == ["talks"]
 
 
+@pytest.fixture
+def sample_with_targets(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The hand-written analysis with its statements about other actors."""
+    from lib.records import Target
+
+    analysis = sample_analysis()
+    given = (
+        (Target("sylvania", "neg", "named"),),
+        (Target("sylvania", "neg", "pronoun"), Target("trentino", None, "topic")),
+        (Target("rufus-firefly", "pos", "context"),),
+    )
+    quotes = tuple(dataclasses.replace(q, targets=t) for q, t in zip(analysis.quotes, given, strict=True))
+    monkeypatch.setattr(ui, "bundled_analysis", lambda: dataclasses.replace(analysis, quotes=quotes))
+    yield
+
+
+@pytest.mark.usefixtures("sample_with_targets")
+def test_who_stands_against_whom_restores_the_pair_and_shows_its_evidence() -> None:
+    at = app("Actor_positions", by="rufus-firefly", target="sylvania")
+    assert not at.exception and not at.warning
+    assert at.selectbox(key="w_by").value == "rufus-firefly"
+    evidence = at.dataframe[-1].value
+    assert evidence["polarity"].tolist() == ["negative", "negative"]
+    assert evidence["reader"].str.startswith("Reader?doc=").all()
+    assert any("only targets named in the statement" in c.value for c in at.caption)
+    at.toggle(key="w_guessed").set_value(True).run()
+    assert qp(at, "guessed") == ["1"]
+    assert any("weaker evidence" in c.value for c in at.caption)
+    at.selectbox(key="w_by").set_value("trentino").run()
+    at.selectbox(key="w_target").set_value("rufus-firefly").run()
+    assert qp(at, "by") == ["trentino"] and qp(at, "target") == ["rufus-firefly"]
+    assert at.dataframe[-1].value["basis"].tolist() == ["context"]
+
+
+@pytest.mark.usefixtures("sample")
+def test_an_actor_and_an_issue_show_their_weeks() -> None:
+    at = app("Actor_positions", focus="rufus-firefly", issue="withdrawal")
+    assert any(h.value == "Over time" for h in at.subheader)
+    assert not any("moved from" in m for m in messages(at, "info"))  # one week: no change to name
+    assert any("Statements per week" in c.value for c in at.caption)
+
+
 @pytest.mark.usefixtures("sample")
 def test_comparison_link() -> None:
     at = app("Source_comparison", **FILTER_LINK, a="beta-1", b="alpha-1")

@@ -7,6 +7,7 @@ table of views, and must be equal.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from dashboard_fixtures import sample_analysis
 from lib.compare.align import compare
 from lib.extract.dates.values import period
 from lib.extract.pipeline import analyze_paths
-from lib.records import Analysis
+from lib.records import Analysis, Target
 from lib.store.parquet import read_analysis, write_analysis
 from lib.store.slices import (
     StoreIndex,
@@ -28,7 +29,7 @@ from lib.store.slices import (
     store_index,
     timeline_slice,
 )
-from lib.view import frames, render, timeline
+from lib.view import frames, render, stances, timeline
 from lib.view.urls import Filters
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,10 +39,23 @@ ROOT = Path(__file__).resolve().parents[2]
 def stored(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Analysis, StoreIndex]:
-    analysis = analyze_paths([ROOT / "data"]) if request.param == "seeds" else sample_analysis()
+    analysis = (
+        analyze_paths([ROOT / "data"]) if request.param == "seeds" else _with_targets(sample_analysis())
+    )
     store = tmp_path_factory.mktemp(request.param)
     write_analysis(analysis, store, batch_size=1)
     return read_analysis(store), store_index(store)
+
+
+def _with_targets(analysis: Analysis) -> Analysis:
+    """The sample with its quotes about other actors: every basis, with and without a polarity."""
+    given = (
+        (Target("sylvania", "neg", "named"), Target("trentino", None, "topic")),
+        (Target("sylvania", "pos", "pronoun"),),
+        (Target("rufus-firefly", "neg", "context"), Target("freedonia", None, "named")),
+    )
+    quotes = tuple(replace(q, targets=t) for q, t in zip(analysis.quotes, given, strict=True))
+    return replace(analysis, quotes=quotes)
 
 
 def _filters(analysis: Analysis) -> list[Filters]:
@@ -122,6 +136,17 @@ def test_positions_slice(stored: tuple[Analysis, StoreIndex]) -> None:
                     frames.statements_frame(part, f, focus, issue),
                     frames.statements_frame(whole, f, focus, issue),
                 )
+                for guessed in (False, True):
+                    mine, theirs = (
+                        stances.targets_frame(part, f, guessed),
+                        stances.targets_frame(whole, f, guessed),
+                    )
+                    same(mine, theirs)
+                if focus and issue:
+                    same(
+                        stances.weekly_frame(index.base, f, focus, issue),
+                        stances.weekly_frame(whole, f, focus, issue),
+                    )
                 if focus:
                     same(frames.aliases_frame(part, focus, f), frames.aliases_frame(whole, focus, f))
                     mine, theirs = frames.quotes_frame(part, f), frames.quotes_frame(whole, f)

@@ -49,6 +49,13 @@ CHOICES = Choices(
         ({"start": ["3"]}, View(), 1),
         ({"focus": ["russia"], "issue": ["talks"]}, View(focus="russia", issue="talks"), 0),
         ({"focus": ["atlantis"], "issue": ["weather"]}, View(), 2),
+        (
+            {"by": ["nato"], "target": ["rufus-firefly"], "guessed": ["1"], "top": ["all"]},
+            View(by="nato", target="rufus-firefly", guessed=True, top=0),
+            0,
+        ),
+        ({"top": ["25"], "guessed": ["0"]}, View(top=25), 0),
+        ({"by": ["atlantis"], "guessed": ["yes"], "top": ["-3"]}, View(), 3),
     ],
 )
 def test_parse_query(query: dict[str, list[str]], expected: View, notices: int) -> None:
@@ -216,3 +223,12 @@ def test_every_parameter_is_documented_in_the_readme() -> None:
     text = readme.read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `([a-z]+)`", text, flags=re.M))
     assert set(urls.PARAMS) <= documented
+
+
+def test_the_pair_and_its_options_round_trip_on_actor_positions_only() -> None:
+    view = View(by="nato", target="russia", guessed=True, top=50)
+    params = urls.query_params(view, "Actor_positions")
+    assert params == {"by": ["nato"], "target": ["russia"], "guessed": ["1"], "top": ["50"]}
+    assert urls.parse_query(params, CHOICES) == (view, [])
+    assert urls.query_params(view, "Timeline") == {}
+    assert urls.query_params(View(), "Actor_positions") == {}  # defaults stay out of the link
