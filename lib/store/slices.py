@@ -257,14 +257,24 @@ def timeline_slice(index: StoreIndex, filters: Filters, limit: int = frames.MAX_
 TARGET_ROWS = 20 * frames.MAX_ROWS  # statements with targets a positions slice holds at most
 
 
+SPEAKER_ACTOR = "coalesce(m.corpus_id, t.speaker_id)"  # a quote's speaker as the corpus names it
+
+
+def _quotes_in_view(
+    con: duckdb.DuckDBPyConnection, index: StoreIndex, filters: Filters
+) -> tuple[str, filter_defs.Clause]:
+    """The JOIN keeping the quotes (alias t) of the documents in view, and the filters' WHERE on
+    the quotes' own fields, their speaker read through the actor map (QUOTE_JOIN)."""
+    view = _view_join(con, index, filters)
+    return view, filter_defs.where("quotes", filters, "t", {"speaker_id": SPEAKER_ACTOR})
+
+
 def _targeted_quotes(
     con: duckdb.DuckDBPyConnection, index: StoreIndex, filters: Filters, limit: int
 ) -> tuple[list[Quote], str | None]:
     """The quotes in view with a speaker actor and targets (who stands against whom), the latest
     ``limit`` by report date, and a note when more matched."""
-    view = _view_join(con, index, filters)
-    actor = "coalesce(m.corpus_id, t.speaker_id)"
-    where = filter_defs.where("quotes", filters, "t", {"speaker_id": actor})
+    view, where = _quotes_in_view(con, index, filters)
     sql = (
         f"SELECT {QUOTE_COLUMNS}, count(*) OVER () AS matched FROM quotes t {QUOTE_JOIN} {view} "
         f"JOIN documents d ON d.id = t.doc_id WHERE {where.sql} AND t.speaker_id IS NOT NULL "
@@ -430,12 +440,11 @@ def overview_quotes(index: StoreIndex, filters: Filters) -> pd.DataFrame:
     """What the home page counts of the quotes in view: speaker (actor name or the phrase),
     speaker id ("" when unresolved) and document, one row per quote (frames.speakers_frame)."""
     con, _ = _cursor(index.store)
-    view = _view_join(con, index, filters)
-    actor = "coalesce(m.corpus_id, t.speaker_id)"
-    where = filter_defs.where("quotes", filters, "t", {"speaker_id": actor})
+    view, where = _quotes_in_view(con, index, filters)
     sql = (
-        f"SELECT coalesce(a.name, {actor}, t.speaker_text) AS speaker, coalesce({actor}, '') AS speaker_id, "
+        f"SELECT coalesce(a.name, {SPEAKER_ACTOR}, t.speaker_text) AS speaker, "
+        f"coalesce({SPEAKER_ACTOR}, '') AS speaker_id, "
         f"'' AS quote, t.doc_id FROM quotes t {QUOTE_JOIN} {view} "
-        f"LEFT JOIN actors a ON a.id = {actor} WHERE {where.sql} ORDER BY v.pos, t.start"
+        f"LEFT JOIN actors a ON a.id = {SPEAKER_ACTOR} WHERE {where.sql} ORDER BY v.pos, t.start"
     )
     return con.execute(sql, list(where.params)).df()
