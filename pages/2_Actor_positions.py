@@ -6,6 +6,7 @@ import streamlit as st
 
 import ui
 from lib.view import charts, frames, render, stances, urls
+from lib.view.pages import positions_view, stances_view
 
 PAGE = "Actor_positions"
 
@@ -15,13 +16,8 @@ analysis, view = ui.page(
     "Each cell is what an actor said on an issue: the colour is the stance said most often, the "
     "number how many statements. Pick an actor or an issue below to read the statements.",
 )
-positions = frames.positions_frame(analysis, view.filters)
 choices = urls.choices_of(analysis)
-if positions.empty:
-    st.info("No positions match these filters — clear the actor filter or widen the date range.")
-else:
-    st.plotly_chart(charts.positions_figure(positions), key="positions_chart")
-    st.html(render.chips_html(charts.stance_legend()))
+heatmap = st.container()  # drawn once the pickers below have set the view
 
 left, right = st.columns(2)
 actor_ids = ui.actor_options(choices)
@@ -46,25 +42,29 @@ ui.synced(
     placeholder="Any issue",
 )
 view = st.session_state[ui.VIEW]
+shown = positions_view(analysis, view)
+with heatmap:
+    if shown.figure is None:
+        st.info("No positions match these filters — clear the actor filter or widen the date range.")
+    else:
+        st.plotly_chart(shown.figure, key="positions_chart")
+        st.html(render.chips_html(charts.stance_legend()))
 
-if view.focus and view.issue:
-    weekly = stances.weekly_frame(analysis, view.filters, view.focus, view.issue)
-    actor_label, issue_label = choices.actors.get(view.focus, view.focus), choices.issues[view.issue]
+if shown.weekly is not None:
     st.subheader("Over time")
-    if weekly.empty:
+    if shown.weekly_figure is None:
         st.caption("No dated statements for this actor on this issue.")
     else:
-        st.plotly_chart(stances.weekly_figure(weekly), key="weekly_chart")
-        undated = stances.undated_statements(analysis, view.filters, view.focus, view.issue)
+        st.plotly_chart(shown.weekly_figure, key="weekly_chart")
+        undated = shown.undated
         st.caption(
             "Statements per week of their report's date, by stance."
             + (f" {undated} statement(s) from undated reports are left out." if undated else "")
         )
-        if note := stances.change_note(weekly, actor_label, issue_label):
-            st.info(render.plain_md(note))
+        if shown.change:
+            st.info(render.plain_md(shown.change))
 
-statements = frames.statements_frame(analysis, view.filters, view.focus, view.issue, frames.MAX_ROWS)
-matched = len(frames.statement_spans(analysis, view.filters, view.focus, view.issue))
+statements, matched = shown.statements, shown.matched
 st.subheader(f"Statements ({matched})")
 if matched > len(statements):
     st.caption(frames.cut_note(len(statements), matched, "statements", "the first by actor and issue"))
@@ -93,10 +93,8 @@ if view.focus:
         )
         role = f", {actor.role}" if actor.role else ""
         st.html(render.snippet_html(f"{actor.type}{role}{affiliation}", label=f"{actor.name} —"))
-    aliases = frames.aliases_frame(analysis, view.focus, view.filters)
-    quotes = frames.quotes_frame(analysis, view.filters)
-    quotes = quotes[quotes["speaker_id"] == view.focus].sort_values("date", ascending=False, kind="stable")
-    quotes = quotes.head(frames.MAX_ROWS)  # a store's slice holds the latest MAX_ROWS
+    aliases, quotes = shown.aliases, shown.quotes
+    assert aliases is not None and quotes is not None  # an actor is picked
     a_col, q_col = st.columns([1, 3])
     a_col.markdown("**Seen as**")
     a_col.dataframe(aliases, hide_index=True)
@@ -107,9 +105,6 @@ if view.focus:
     ui.export_buttons(quotes, f"quotes-{view.focus}")
 
 st.subheader("Who stands against whom")
-targets = stances.targets_frame(analysis, view.filters, view.guessed)
-pairs = stances.pairs_frame(targets)
-shown, n_speakers, n_targets = stances.top_pairs(pairs, view.top)
 basis = (
     "a target named in the statement, a pronoun in it, the sentence around it or the report's main "
     "person (the last two are guesses: weaker evidence)"
@@ -134,15 +129,16 @@ ui.synced(
     format_func=lambda n: "all" if n == 0 else f"top {n}",
 )
 view = st.session_state[ui.VIEW]
-if shown.empty:
+matrix = stances_view(analysis, view)
+if matrix.figure is None:
     st.info("No statement in view is about another actor — include guessed targets or clear the filters.")
 else:
-    if note := stances.top_note(view.top, n_speakers, n_targets):
-        st.caption(note)
-    st.plotly_chart(stances.stances_figure(shown), key="stances_chart")
+    if matrix.note:
+        st.caption(matrix.note)
+    st.plotly_chart(matrix.figure, key="stances_chart")
 s_col, o_col = st.columns(2)
-speaker_ids = stances.pick_options(pairs, "speaker", view.by)
-target_ids = stances.pick_options(pairs, "target", view.target)
+speaker_ids = stances.pick_options(matrix.pairs, "speaker", view.by)
+target_ids = stances.pick_options(matrix.pairs, "target", view.target)
 ui.synced(
     s_col.selectbox,
     "by",
@@ -165,7 +161,7 @@ ui.synced(
 )
 view = st.session_state[ui.VIEW]
 if view.by or view.target:
-    evidence = stances.pair_evidence(targets, view.by, view.target)
+    evidence = stances.pair_evidence(matrix.targets, view.by, view.target)
     st.markdown(f"**Evidence: {len(evidence)} statement(s)**")
     if evidence.empty:
         st.info("No statement of this speaker about this actor in view.")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from lib.view import charts, frames, render, search, urls
+from lib.view import render, urls
+from lib.view.pages import reader_view
 
 PAGE = "Reader"
 
@@ -34,33 +35,23 @@ about = f"{source}, {doc.date or 'undated'} ({doc.date_basis} date)"
 translated = f", translated from {doc.translated_from}" if doc.translated_from else ""
 st.html(render.snippet_html(about + translated, label=f"{doc.title or doc.id} —"))
 
-marks = render.document_marks(analysis, doc.id)
-span, notice = urls.span_within(view, len(doc.text))
-if notice:
-    st.warning(notice)
-if span:
-    start, end = span
-    marks.append(render.Mark(start, end, "target", "linked span"))
-    st.html(render.passage_html(f"Linked passage (chars {start}–{end})", doc.text[start:end]))
-query = search.parse(view.q)
-found = search.search(analysis, view.filters, query, doc_ids=[doc.id]) if query else None
-if found:
-    marks += [render.Mark(m.start, m.end, "hit", "search hit") for m in search.match_spans(found)]
+shown = reader_view(analysis, view, doc.id)
+if shown.notice:
+    st.warning(shown.notice)
+if shown.passage:
+    st.html(shown.passage)
 
-mentions = frames.mentions_frame(analysis, doc.id)
 text_col, side_col = st.columns([3, 1])
 with text_col:
-    st.html(render.legend_html(hits=found is not None))
-    st.html(render.highlight_html(doc.text, marks) + render.SCROLL_SCRIPT, unsafe_allow_javascript=True)
+    st.html(shown.text + render.SCROLL_SCRIPT, unsafe_allow_javascript=True)
 with side_col:
-    if mentions.empty:
+    if shown.mentions_figure is None:
         st.caption("No actors found in this document.")
     else:
-        st.plotly_chart(charts.mentions_figure(mentions), key="mentions_chart")
+        st.plotly_chart(shown.mentions_figure, key="mentions_chart")
 
-if found is not None:
-    hits = search.hits_frame(analysis, found, view.filters, view.q).sort_values("start", kind="stable")
-    st.subheader(f"Found in this document ({found.matched})")
+if (hits := shown.hits) is not None:
+    st.subheader(f"Found in this document ({shown.matched})")
     if hits.empty:
         st.caption("No sentence of this document holds all these words.")
     else:
@@ -71,8 +62,7 @@ if found is not None:
             column_config={"reader": st.column_config.LinkColumn("reader", display_text="Open", width=60)},
         )
 
-quotes = frames.quotes_frame(analysis, view.filters)
-quotes = quotes[quotes["doc_id"] == doc.id]
+quotes = shown.quotes
 st.subheader(f"Quotes in this document ({len(quotes)})")
 if quotes.empty:
     st.caption("No quotes found here with these filters — clear the actor filter to see every speaker.")

@@ -33,8 +33,16 @@ from lib.records import Analysis
 from lib.store import slices
 from lib.store.slices import StoreIndex
 from lib.text.nlp import load_nlp
-from lib.view import charts, exports, frames, render, timeline
-from lib.view.pages import comparison_view, home_pairs, home_view, timeline_view
+from lib.view import exports, frames, timeline
+from lib.view.pages import (
+    comparison_view,
+    home_pairs,
+    home_view,
+    positions_view,
+    reader_view,
+    stances_view,
+    timeline_view,
+)
 from lib.view.urls import Filters, View
 
 HEALTH_TIMEOUT_S = 60.0
@@ -77,9 +85,8 @@ def timeline_page(analysis: Analysis, filters: Filters) -> int:
 
 
 def positions_page(analysis: Analysis, filters: Filters) -> int:
-    positions = frames.positions_frame(analysis, filters)
-    statements = frames.statements_frame(analysis, filters, None, None, frames.MAX_ROWS)
-    return _shown(statements) + (_shown(charts.positions_figure(positions)) if not positions.empty else 0)
+    view = View(filters)
+    return _shown_view(positions_view(analysis, view)) + _shown_view(stances_view(analysis, view))
 
 
 def comparison_page(analysis: Analysis, a: str, b: str) -> int:
@@ -87,12 +94,7 @@ def comparison_page(analysis: Analysis, a: str, b: str) -> int:
 
 
 def reader_page(analysis: Analysis, filters: Filters, doc_id: str) -> int:
-    doc = analysis.document(doc_id)
-    mentions = frames.mentions_frame(analysis, doc_id)
-    quotes = frames.quotes_frame(analysis, filters)
-    text = render.highlight_html(doc.text, render.document_marks(analysis, doc_id))
-    shown = _shown(quotes[quotes["doc_id"] == doc_id], text)
-    return shown + (_shown(charts.mentions_figure(mentions)) if not mentions.empty else 0)
+    return _shown_view(reader_view(analysis, View(filters, doc=doc_id), doc_id))
 
 
 def session_pages(analysis: Analysis) -> dict[str, int]:

@@ -15,7 +15,7 @@ import pandas as pd
 from plotly.graph_objects import Figure
 
 from lib.records import Analysis, Comparison
-from lib.view import charts, frames, render, timeline
+from lib.view import charts, frames, render, search, stances, timeline, urls
 from lib.view.urls import View
 
 MAX_PAIRS_DOCS = 12  # above this, the home page does not count discrepancies over every pair
@@ -104,4 +104,115 @@ def timeline_view(analysis: Analysis, view: View) -> TimelineView:
         note=note,
         events=timeline.events_frame(analysis, view.filters),
         count=timeline.event_count(analysis, view.filters),
+    )
+
+
+@dataclass(frozen=True)
+class PositionsView:
+    positions: pd.DataFrame  # actor x issue stances in view
+    figure: Figure | None  # their heatmap
+    statements: pd.DataFrame  # of the picked actor and/or issue, the first MAX_ROWS
+    matched: int  # how many statements the choice matched
+    weekly: pd.DataFrame | None  # the picked actor's stance on the picked issue, by week
+    weekly_figure: Figure | None
+    undated: int  # statements of that pair from undated reports, left out of the weeks
+    change: str  # "X moved from opposing to supporting Y", only on enough evidence
+    aliases: pd.DataFrame | None  # the picked actor's names
+    quotes: pd.DataFrame | None  # and its latest quotes
+
+
+def positions_view(analysis: Analysis, view: View) -> PositionsView:
+    f, actor, issue = view.filters, view.focus, view.issue
+    positions = frames.positions_frame(analysis, f)
+    weekly = stances.weekly_frame(analysis, f, actor, issue) if actor and issue else None
+    change = ""
+    if weekly is not None and not weekly.empty and actor and issue:
+        label = frames.actor_name(analysis, actor)
+        change = stances.change_note(weekly, label, _issue_label(analysis, issue)) or ""
+    quotes = None
+    if actor:
+        quotes = frames.quotes_frame(analysis, f)
+        quotes = quotes[quotes["speaker_id"] == actor].sort_values("date", ascending=False, kind="stable")
+        quotes = quotes.head(frames.MAX_ROWS)  # a store's slice holds the latest MAX_ROWS
+    return PositionsView(
+        positions=positions,
+        figure=None if positions.empty else charts.positions_figure(positions),
+        statements=frames.statements_frame(analysis, f, actor, issue, frames.MAX_ROWS),
+        matched=len(frames.statement_spans(analysis, f, actor, issue)),
+        weekly=weekly,
+        weekly_figure=None if weekly is None or weekly.empty else stances.weekly_figure(weekly),
+        undated=stances.undated_statements(analysis, f, actor, issue) if actor and issue else 0,
+        change=change,
+        aliases=frames.aliases_frame(analysis, actor, f) if actor else None,
+        quotes=quotes,
+    )
+
+
+def _issue_label(analysis: Analysis, issue: str) -> str:
+    return next((p.issue_label for p in analysis.positions if p.issue == issue), issue)
+
+
+@dataclass(frozen=True)
+class StancesView:
+    targets: pd.DataFrame  # one row per statement and actor it is about
+    pairs: pd.DataFrame  # speaker x target counts and net polarity
+    shown: pd.DataFrame  # the top pairs the matrix shows
+    note: str  # what the top cut leaves out
+    figure: Figure | None
+    evidence: pd.DataFrame | None  # the picked pair's statements
+
+
+def stances_view(analysis: Analysis, view: View) -> StancesView:
+    targets = stances.targets_frame(analysis, view.filters, view.guessed)
+    pairs = stances.pairs_frame(targets)
+    shown, n_speakers, n_targets = stances.top_pairs(pairs, view.top)
+    picked = view.by or view.target
+    return StancesView(
+        targets=targets,
+        pairs=pairs,
+        shown=shown,
+        note=stances.top_note(view.top, n_speakers, n_targets) or "",
+        figure=None if shown.empty else stances.stances_figure(shown),
+        evidence=stances.pair_evidence(targets, view.by, view.target) if picked else None,
+    )
+
+
+@dataclass(frozen=True)
+class ReaderView:
+    text: str  # the document as safe HTML with its marks (quotes, actors, dates, the linked span, hits)
+    passage: str | None  # the linked span shown apart, as safe HTML
+    notice: str | None  # a span from the link that did not fit the document
+    hits: pd.DataFrame | None  # the sentences holding a search, when there is one
+    matched: int  # how many sentences the search matched
+    mentions: pd.DataFrame
+    mentions_figure: Figure | None
+    quotes: pd.DataFrame  # the quotes of the document in view
+
+
+def reader_view(analysis: Analysis, view: View, doc_id: str) -> ReaderView:
+    doc = analysis.document(doc_id)
+    marks = render.document_marks(analysis, doc.id)
+    span, notice = urls.span_within(view, len(doc.text))
+    passage = None
+    if span:
+        start, end = span
+        marks.append(render.Mark(start, end, "target", "linked span"))
+        passage = render.passage_html(f"Linked passage (chars {start}–{end})", doc.text[start:end])
+    query = search.parse(view.q)
+    found = search.search(analysis, view.filters, query, doc_ids=[doc.id]) if query else None
+    hits = None
+    if found is not None:
+        marks += [render.Mark(m.start, m.end, "hit", "search hit") for m in search.match_spans(found)]
+        hits = search.hits_frame(analysis, found, view.filters, view.q).sort_values("start", kind="stable")
+    mentions = frames.mentions_frame(analysis, doc.id)
+    quotes = frames.quotes_frame(analysis, view.filters)
+    return ReaderView(
+        text=render.legend_html(hits=found is not None) + render.highlight_html(doc.text, marks),
+        passage=passage,
+        notice=notice,
+        hits=hits,
+        matched=found.matched if found is not None else 0,
+        mentions=mentions,
+        mentions_figure=None if mentions.empty else charts.mentions_figure(mentions),
+        quotes=quotes[quotes["doc_id"] == doc.id],
     )
