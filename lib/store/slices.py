@@ -308,14 +308,15 @@ def page_slice(index: StoreIndex, name: str, view: View) -> Slice:
 
 def overview_quotes(index: StoreIndex, filters: Filters) -> pd.DataFrame:
     """What the home page counts of the quotes in view: speaker (actor name or the phrase),
-    speaker id ("" when unresolved) and document, one row per quote (frames.speakers_frame)."""
+    speaker id ("" when unresolved), speaker confidence and document, one row per quote
+    (frames.speakers_frame)."""
     con, _ = _cursor(index.store)
     view = _view_join(con, index, filters)
     actor = "coalesce(m.corpus_id, t.speaker_id)"
     where = filter_defs.where("quotes", filters, "t", {"speaker_id": actor})
     sql = (
         f"SELECT coalesce(a.name, {actor}, t.speaker_text) AS speaker, coalesce({actor}, '') AS speaker_id, "
-        f"'' AS quote, t.doc_id FROM quotes t {QUOTE_JOIN} {view} "
+        f"t.speaker_confidence, '' AS quote, t.doc_id FROM quotes t {QUOTE_JOIN} {view} "
         f"LEFT JOIN actors a ON a.id = {actor} WHERE {where.sql} ORDER BY v.pos, t.start"
     )
     return con.execute(sql, list(where.params)).df()
