@@ -48,8 +48,8 @@ else:
         right.plotly_chart(home.speakers_figure, key="speakers_chart")
     if home.uncertain:
         right.caption(
-            f"Not counted: {home.uncertain} quote(s) whose speaker is uncertain (a pronoun, a guess by "
-            "position); the tables mark them “(uncertain)”."
+            f"Not counted: {home.uncertain} quote(s) whose speaker is uncertain (a pronoun or an "
+            "ambiguous match); the tables mark them “(uncertain)”."
         )
     if unresolved := home.unresolved:
         right.caption(
