@@ -46,6 +46,11 @@ else:
         right.info("No quoted speakers in view — clear the actor filter, or add documents.")
     else:
         right.plotly_chart(home.speakers_figure, key="speakers_chart")
+    if home.uncertain:
+        right.caption(
+            f"Not counted: {home.uncertain} quote(s) whose speaker is uncertain (a pronoun or an "
+            "ambiguous match); the tables mark them “(uncertain)”."
+        )
     if unresolved := home.unresolved:
         right.caption(
             f"Not counted: {len(unresolved)} unresolved speaker(s), phrases not tied to an actor — "

@@ -70,8 +70,13 @@ def _eval(args: argparse.Namespace) -> int:
     from tools.evaluate import evaluate_file, report_lines
 
     files = sorted(args.devsets.glob("*.jsonl")) if args.devsets.is_dir() else []
+    if args.only:
+        wanted = {Path(name).name for name in args.only} | {Path(name).stem for name in args.only}
+        files = [p for p in files if p.name in wanted or p.stem in wanted]
+        files += [Path(name) for name in args.only if Path(name).is_file() and Path(name) not in files]
     if not files:
-        print(f"no gold files in {args.devsets}: nothing to evaluate (skipped)")
+        which = f" matching {', '.join(args.only)}" if args.only else ""
+        print(f"no gold files{which} in {args.devsets}: nothing to evaluate (skipped)")
         return 0
     for path in files:
         results = evaluate_file(path, limit=args.limit)
@@ -168,6 +173,12 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = sub.add_parser("eval", help="P/R/F1 on gold files in the shared dev-set format")
     evaluate.add_argument("--devsets", type=Path, default=DEFAULT_DEVSETS, help="folder of gold .jsonl files")
     evaluate.add_argument("--limit", type=int, default=None, help="first N documents of each file")
+    evaluate.add_argument(
+        "--only",
+        action="append",
+        metavar="FILE",
+        help="score only this gold file: a name in --devsets (ggt-dev, ggt-dev.jsonl) or a path; repeatable",
+    )
     evaluate.set_defaults(func=_eval)
     bench = sub.add_parser("bench", help="extraction speed beside spaCy's bare pass, and peak memory")
     bench.add_argument("--docs", type=int, default=200, help="synthetic documents to build")

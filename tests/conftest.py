@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +14,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 GOLD = Path(__file__).resolve().parent / "gold" / "seeds.yaml"
-DEVSETS = ROOT.parent / "shared" / "devsets"
+# ../shared beside the project; TRIANGULATE_SHARED points elsewhere (a worktree one level deeper).
+SHARED = Path(os.environ.get("TRIANGULATE_SHARED") or ROOT.parent / "shared")
+DEVSETS = SHARED / "devsets"
+SCORER = SHARED / "tools" / "score.py"
 
 
 @pytest.fixture(scope="session")
@@ -34,3 +40,31 @@ def nlp() -> Any:
     from lib.text.nlp import load_nlp
 
     return load_nlp()
+
+
+@dataclass(frozen=True)
+class DevRun:
+    """One dev file's gold and the whole pipeline's analysis of its documents."""
+
+    path: Path
+    gold: list[dict[str, Any]]
+    analysis: Any  # lib.records.Analysis
+
+
+@pytest.fixture(scope="session")
+def dev_run(devsets: Path) -> Callable[[str], DevRun]:
+    """Analyse a whole dev file once a session (slow: a minute or more each), shared by floors and checks."""
+    from tools.evaluate import analyze_gold, load_gold
+
+    runs: dict[str, DevRun] = {}
+
+    def run(name: str) -> DevRun:
+        if name not in runs:
+            path = devsets / name
+            if not path.is_file():
+                pytest.skip(f"{name} is not among the dev sets")
+            gold = load_gold(path)
+            runs[name] = DevRun(path, gold, analyze_gold(gold, path.stem))
+        return runs[name]
+
+    return run

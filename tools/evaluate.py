@@ -23,7 +23,16 @@ from lib.text.aliases import fold
 WORD = re.compile(r"\w+")
 THRESHOLDS = {"lenient": 0.3, "strict": 0.8}
 REF_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
-ENTITY_TYPES = {"person": "PER", "organization": "ORG", "country": "LOC", "place": "LOC"}
+# Actor types as score.py maps them (its TYPE_MAP); anything else is MISC.
+ENTITY_TYPES = {
+    **dict.fromkeys(("person", "per", "people"), "PER"),
+    **dict.fromkeys(
+        ("organization", "organisation", "org", "company", "party", "government", "institution"), "ORG"
+    ),
+    **dict.fromkeys(
+        ("country", "place", "location", "loc", "city", "region", "gpe", "state", "province"), "LOC"
+    ),
+}
 # Pronouns are not named mentions (the list is score.py's).
 PRONOUNS = frozenset(
     """i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
@@ -82,8 +91,18 @@ def greedy(pairs: Iterable[Pair]) -> list[Pair]:
 
 
 def load_gold(path: Path) -> list[Gold]:
+    """One gold document a line; a triplet line (BASIL) stands for its documents, as score.py reads it."""
+    docs: list[Gold] = []
     with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+        for line in fh:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if "docs" in row and "text" not in row:
+                docs.extend({"dataset": row.get("dataset"), **d} for d in row["docs"])
+            else:
+                docs.append(row)
+    return docs
 
 
 def _speaker_ok(gold: str, names: Sequence[str]) -> bool:
@@ -105,7 +124,9 @@ def score_quotes(gold_docs: Sequence[Gold], analysis: Analysis) -> dict[str, Any
     names = {a.id: a.name for a in analysis.actors}
     counts: Counter[str] = Counter()
     for doc in gold_docs:
-        golds = doc.get("quotes", [])
+        if "quotes" not in doc:  # no quote gold: its predictions are neither right nor wrong
+            continue
+        golds = doc["quotes"]
         preds = [q for q in analysis.quotes if q.doc_id == str(doc["id"])]
         gtoks = [_quote_tokens(doc, g) for g in golds]
         ptoks = [tokens(q.text) for q in preds]
@@ -142,25 +163,44 @@ def _norm_value(value: str) -> str:
     return f"{m.group(1)}-W{int(m.group(2)):02d}" if m else v
 
 
+def _value_ok(gold: Gold, value: str) -> bool:
+    """A gold timex without a value matches nothing (as score.py)."""
+    expected = _norm_value(str(gold.get("value") or ""))
+    return bool(expected) and expected == _norm_value(value)
+
+
 def _scored_timex(t: Gold) -> bool:
     value = str(t.get("value") or "")
     return t["type"] in ("DATE", "TIME") and value not in REF_VALUES and not value.startswith("P")
 
 
+def _region(doc: Gold) -> tuple[int, int] | None:
+    """The only annotated part of a gold text, where a file says so (predictions outside are dropped)."""
+    region = doc.get("annotated_region")
+    return (int(region[0]), int(region[1])) if region else None
+
+
+def _kept(span: tuple[int, int], gold: Sequence[tuple[int, int]], ignore: Sequence[tuple[int, int]]) -> bool:
+    """A prediction that falls only in a don't-care region is neither rewarded nor penalised."""
+    return any(_span_overlap(span, g) for g in gold) or not any(_span_overlap(span, r) for r in ignore)
+
+
 def score_dates(gold_docs: Sequence[Gold], analysis: Analysis) -> dict[str, Any]:
     counts: Counter[str] = Counter()
     for doc in gold_docs:
-        gold = [t for t in doc.get("timexes", []) if _scored_timex(t)]
-        ignore = [(t["start"], t["end"]) for t in doc.get("timexes", []) if not _scored_timex(t)]
+        if "timexes" not in doc:
+            continue
+        gold = [t for t in doc["timexes"] if _scored_timex(t)]
+        ignore = [(t["start"], t["end"]) for t in doc["timexes"] if not _scored_timex(t)]
+        ignore += [(t["start"], t["end"]) for t in doc.get("timexes_ignore") or []]
         gspans = [(g["start"], g["end"]) for g in gold]
+        region = _region(doc)
         preds = [
             d
             for d in analysis.dates
             if d.doc_id == str(doc["id"])
-            and (
-                any(_span_overlap((d.start, d.end), g) for g in gspans)
-                or not any(_span_overlap((d.start, d.end), r) for r in ignore)
-            )
+            and (region is None or _span_overlap((d.start, d.end), region))
+            and _kept((d.start, d.end), gspans, ignore)
         ]
         pairs = [
             (float(_span_overlap((p.start, p.end), g)), gi, pi)
@@ -171,9 +211,7 @@ def score_dates(gold_docs: Sequence[Gold], analysis: Analysis) -> dict[str, Any]
         counts["gold"] += len(gold)
         counts["pred"] += len(preds)
         counts["relaxed"] += len(matched)
-        counts["value"] += sum(
-            _norm_value(str(gold[gi]["value"])) == _norm_value(preds[pi].value) for _, gi, pi in matched
-        )
+        counts["value"] += sum(_value_ok(gold[gi], preds[pi].value) for _, gi, pi in matched)
     return {
         "relaxed": PRF(counts["relaxed"], counts["pred"], counts["gold"]),
         "value": PRF(counts["value"], counts["pred"], counts["gold"]),
@@ -191,11 +229,19 @@ def score_entities(gold_docs: Sequence[Gold], analysis: Analysis) -> dict[str, A
     types = {a.id: ENTITY_TYPES.get(a.type, "MISC") for a in analysis.actors}
     counts: Counter[str] = Counter()
     for doc in gold_docs:
-        gold = [(e["start"], e["end"], e["type"]) for e in doc.get("entities", []) if e["type"] != "MISC"]
+        if "entities" not in doc:
+            continue
+        gold = [(e["start"], e["end"], e["type"]) for e in doc["entities"] if e["type"] != "MISC"]
+        all_gold = [(e["start"], e["end"]) for e in doc["entities"]]
+        ignore = [(e["start"], e["end"]) for e in doc.get("entities_ignore") or []]
+        region = _region(doc)
         preds = [
             (m.start, m.end, types.get(m.actor_id, "MISC"))
             for m in analysis.mentions
-            if m.doc_id == str(doc["id"]) and _named(m.text)
+            if m.doc_id == str(doc["id"])
+            and _named(m.text)
+            and (region is None or _span_overlap((m.start, m.end), region))
+            and _kept((m.start, m.end), all_gold, ignore)
         ]
         preds = [p for p in preds if p[2] != "MISC"]
         pairs = [
@@ -205,7 +251,9 @@ def score_entities(gold_docs: Sequence[Gold], analysis: Analysis) -> dict[str, A
             if g[2] == p[2]
         ]
         counts["lenient"] += len(greedy(x for x in pairs if x[0] > 0))
-        counts["exact"] += sum(1 for g in gold for p in preds if g == p)
+        counts["exact"] += len(
+            greedy((1.0, gi, pi) for gi, g in enumerate(gold) for pi, p in enumerate(preds) if g == p)
+        )
         counts["gold"] += len(gold)
         counts["pred"] += len(preds)
     return {
@@ -217,18 +265,31 @@ def score_entities(gold_docs: Sequence[Gold], analysis: Analysis) -> dict[str, A
 SCORERS = {"quotes": score_quotes, "timexes": score_dates, "entities": score_entities}
 
 
+def scored_tasks(gold: Sequence[Gold]) -> list[str]:
+    """The tasks a gold file has gold for (a key present only where a dataset annotates it)."""
+    return [k for k in SCORERS if any(k in d for d in gold)]
+
+
+def analyze_gold(gold: Sequence[Gold], name: str = "gold") -> Analysis:
+    """Run the whole pipeline on the documents of a gold file, as a user's .jsonl would hold them."""
+    with tempfile.TemporaryDirectory() as tmp:
+        # The system sees only what a user's file would hold, never the gold.
+        sample = Path(tmp) / f"{name}.jsonl"
+        sample.write_text("".join(json.dumps(_strip(d), ensure_ascii=False) + "\n" for d in gold), "utf-8")
+        return analyze_paths([sample], cache_dir=Path(tmp) / "cache")
+
+
+def score_all(gold: Sequence[Gold], analysis: Analysis) -> dict[str, dict[str, Any]]:
+    """Every figure a gold file has gold for, on an analysis of its documents."""
+    return {key: SCORERS[key](gold, analysis) for key in scored_tasks(gold)}
+
+
 def evaluate_file(path: Path, limit: int | None = None) -> dict[str, dict[str, Any]]:
     """Run the whole pipeline on one gold file and score every task it has gold for."""
     gold = load_gold(path)[:limit] if limit else load_gold(path)
-    keys = [k for k in SCORERS if any(k in d for d in gold)]
-    if not keys:
+    if not scored_tasks(gold):
         return {}
-    with tempfile.TemporaryDirectory() as tmp:
-        # The system sees only what a user's file would hold, never the gold.
-        sample = Path(tmp) / f"{path.stem}.jsonl"
-        sample.write_text("".join(json.dumps(_strip(d), ensure_ascii=False) + "\n" for d in gold), "utf-8")
-        analysis = analyze_paths([sample], cache_dir=Path(tmp) / "cache")
-    return {key: SCORERS[key](gold, analysis) for key in keys}
+    return score_all(gold, analyze_gold(gold, path.stem))
 
 
 def _strip(doc: Gold) -> Gold:

@@ -438,13 +438,14 @@ def page_slice(index: StoreIndex, name: str, view: View) -> Slice:
 
 def overview_quotes(index: StoreIndex, filters: Filters) -> pd.DataFrame:
     """What the home page counts of the quotes in view: speaker (actor name or the phrase),
-    speaker id ("" when unresolved) and document, one row per quote (frames.speakers_frame)."""
+    speaker id ("" when unresolved), speaker confidence and document, one row per quote
+    (frames.speakers_frame)."""
     con, _ = _cursor(index.store)
     view, where = _quotes_in_view(con, index, filters)
     sql = (
         f"SELECT coalesce(a.name, {SPEAKER_ACTOR}, t.speaker_text) AS speaker, "
         f"coalesce({SPEAKER_ACTOR}, '') AS speaker_id, "
-        f"'' AS quote, t.doc_id FROM quotes t {QUOTE_JOIN} {view} "
+        f"t.speaker_confidence, '' AS quote, t.doc_id FROM quotes t {QUOTE_JOIN} {view} "
         f"LEFT JOIN actors a ON a.id = {SPEAKER_ACTOR} WHERE {where.sql} ORDER BY v.pos, t.start"
     )
     return con.execute(sql, list(where.params)).df()

@@ -508,7 +508,10 @@ def _rename(work: _Work, c: Corrections) -> None:
 def _reassign(work: _Work) -> None:
     if work.speakers:
         work.quotes = [
-            replace(q, speaker_id=work.speakers[k]) if (k := quote_key(q)) in work.speakers else q
+            # the analyst's word: a reassigned speaker is a sure one
+            replace(q, speaker_id=work.speakers[k], speaker_confidence=1.0)
+            if (k := quote_key(q)) in work.speakers
+            else q
             for q in work.quotes
         ]
 

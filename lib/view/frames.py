@@ -101,7 +101,37 @@ def errors_frame(errors: Sequence[IngestError]) -> pd.DataFrame:
     return table(rows, ["file", "reason"])
 
 
-QUOTE_COLUMNS = ["speaker", "speaker_id", "cue", "kind", "quote", "confidence", *PROVENANCE]
+QUOTE_COLUMNS = [
+    "speaker",
+    "speaker_id",
+    "speaker_confidence",
+    "cue",
+    "kind",
+    "quote",
+    "confidence",
+    *PROVENANCE,
+]
+# A speaker_confidence below this is a kept surface phrase (0.5), an ambiguous resolution (0.3) or an
+# unresolved pronoun (0.2): shown, marked uncertain, and not counted among the most quoted. 0.6 and
+# up: a name at the cue, a resolution with gender agreement, a speaker by position or inherited
+# (lib/extract/quotes/speakers.py). 0.0 with a speaker means no figure was given (a record built by
+# hand), as lib/compare/discrepancies.py reads it: the speaker is shown as it is.
+CONFIDENT_SPEAKER = 0.6
+UNCERTAIN_MARK = " (uncertain)"
+
+
+def uncertain_speaker(speaker: str, confidence: float) -> bool:
+    """Whether a shown speaker rests on weak evidence (a pronoun, a guess, a kept phrase)."""
+    return bool(speaker) and 0.0 < confidence < CONFIDENT_SPEAKER
+
+
+def speaker_label(speaker: str, confidence: float) -> str:
+    """The speaker as a page shows it: "he (uncertain)" below CONFIDENT_SPEAKER, never hidden."""
+    return speaker + UNCERTAIN_MARK if uncertain_speaker(speaker, confidence) else speaker
+
+
+def _speaker_of(analysis: Analysis, q: Quote) -> str:
+    return speaker_label(actor_name(analysis, q.speaker_id) or q.speaker_text, q.speaker_confidence)
 
 
 def quotes_frame(analysis: Analysis, filters: Filters) -> pd.DataFrame:
@@ -109,8 +139,9 @@ def quotes_frame(analysis: Analysis, filters: Filters) -> pd.DataFrame:
     sentence_of = sentence_lookup(analysis)
     rows = (
         {
-            "speaker": actor_name(analysis, q.speaker_id) or q.speaker_text,
+            "speaker": _speaker_of(analysis, q),
             "speaker_id": q.speaker_id or "",
+            "speaker_confidence": q.speaker_confidence,
             "cue": q.cue or "",
             "kind": q.kind,
             "quote": q.text,
@@ -123,12 +154,20 @@ def quotes_frame(analysis: Analysis, filters: Filters) -> pd.DataFrame:
     return table(rows, QUOTE_COLUMNS)
 
 
+def _uncertain_rows(quotes: pd.DataFrame) -> pd.Series:
+    """Rows whose speaker is marked uncertain (none in a frame without speaker_confidence)."""
+    if quotes.empty or "speaker_confidence" not in quotes:
+        return pd.Series(False, index=quotes.index)
+    conf = quotes["speaker_confidence"].fillna(0.0)
+    return (quotes["speaker"] != "") & (conf > 0.0) & (conf < CONFIDENT_SPEAKER)
+
+
 def speakers_frame(quotes: pd.DataFrame, top: int = 10) -> pd.DataFrame:
     """The most quoted resolved speakers (actors of the corpus): quotes and documents quoting them.
 
-    A speaker the attribution could not tie to an actor ("Both leaders") is left out: see
-    unresolved_speakers."""
-    resolved = quotes[quotes["speaker_id"] != ""] if not quotes.empty else quotes
+    A speaker the attribution could not tie to an actor ("Both leaders") is left out (see
+    unresolved_speakers), and so is one it is unsure of (see uncertain_quotes)."""
+    resolved = quotes[(quotes["speaker_id"] != "") & ~_uncertain_rows(quotes)] if not quotes.empty else quotes
     if resolved.empty:
         return pd.DataFrame({"speaker": [], "quotes": [], "documents": []})
     return (
@@ -140,11 +179,18 @@ def speakers_frame(quotes: pd.DataFrame, top: int = 10) -> pd.DataFrame:
     )
 
 
+def uncertain_quotes(quotes: pd.DataFrame) -> int:
+    """How many quotes tied to an actor are left out of the most quoted for an uncertain speaker."""
+    if quotes.empty:
+        return 0
+    return int(((quotes["speaker_id"] != "") & _uncertain_rows(quotes)).sum())
+
+
 def unresolved_speakers(quotes: pd.DataFrame) -> list[str]:
-    """The speaker phrases not tied to any actor, most quoted first."""
+    """The speaker phrases not tied to any actor, most quoted first (without the uncertain mark)."""
     if quotes.empty:
         return []
-    phrases = quotes.loc[quotes["speaker_id"] == "", "speaker"]
+    phrases = quotes.loc[quotes["speaker_id"] == "", "speaker"].astype(str).str.removesuffix(UNCERTAIN_MARK)
     return [str(s) for s in phrases[phrases != ""].value_counts().index]
 
 
@@ -178,20 +224,30 @@ def positions_frame(analysis: Analysis, filters: Filters) -> pd.DataFrame:
     return frame[frame["count"] > 0].reset_index(drop=True)
 
 
-STATEMENT_COLUMNS = ["actor", "issue_label", "stance", "speaker", "cue", "text", *PROVENANCE]
+STATEMENT_COLUMNS = [
+    "actor",
+    "issue_label",
+    "stance",
+    "speaker",
+    "speaker_confidence",
+    "cue",
+    "text",
+    *PROVENANCE,
+]
 
 
-def _quote_finder(analysis: Analysis) -> Callable[[Span], tuple[str, str]]:
-    """A function span -> (speaker, cue) of the first quote (by position) overlapping it, if any."""
+def _quote_finder(analysis: Analysis) -> Callable[[Span], tuple[str, float, str]]:
+    """A function span -> (speaker as shown, its confidence, cue) of the first quote (by position)
+    overlapping it, if any."""
     by_doc: dict[str, list[Quote]] = {}
     for q in sorted(analysis.quotes, key=lambda q: (q.start, q.end)):
         by_doc.setdefault(q.doc_id, []).append(q)
 
-    def quote_at(span: Span) -> tuple[str, str]:
+    def quote_at(span: Span) -> tuple[str, float, str]:
         for q in by_doc.get(span.doc_id, ()):
             if q.start < span.end and span.start < q.end:
-                return actor_name(analysis, q.speaker_id) or q.speaker_text, q.cue or ""
-        return "", ""
+                return _speaker_of(analysis, q), q.speaker_confidence, q.cue or ""
+        return "", 0.0, ""
 
     return quote_at
 
@@ -232,7 +288,7 @@ def statements_frame(
             "actor": actor_name(analysis, p.actor_id),
             "issue_label": p.issue_label,
             "stance": p.stance,
-            **dict(zip(("speaker", "cue"), quote_at(s), strict=True)),
+            **dict(zip(("speaker", "speaker_confidence", "cue"), quote_at(s), strict=True)),
             "text": s.text,
             **provenance(docs[s.doc_id], s.start, s.end, sentence_of(s.doc_id, s.start, s.end)),
         }

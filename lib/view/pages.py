@@ -34,6 +34,7 @@ class HomeView:
     speakers: pd.DataFrame
     speakers_figure: Figure | None
     unresolved: list[str]  # speaker phrases tied to no actor: not counted among the speakers
+    uncertain: int  # quotes tied to an actor on weak evidence (a pronoun, an ambiguous match): not counted
     errors: pd.DataFrame  # the files the ingest skipped, and why
 
 
@@ -48,6 +49,7 @@ def home_view(analysis: Analysis, docs: pd.DataFrame, quotes: pd.DataFrame) -> H
         speakers=speakers,
         speakers_figure=None if speakers.empty else charts.speakers_figure(speakers),
         unresolved=frames.unresolved_speakers(quotes),
+        uncertain=frames.uncertain_quotes(quotes),
         errors=frames.errors_frame(analysis.corpus.errors),
     )
 

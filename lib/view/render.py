@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lib.records import Analysis, Comparison
+from lib.view.frames import uncertain_speaker
 
 KINDS = ("quote", "speaker", "actor", "date", "claim", "discrepancy", "target", "hit")
 # Pair colours for aligned claims: soft enough to read text over them.
@@ -121,6 +122,8 @@ def document_marks(analysis: Analysis, doc_id: str) -> list[Mark]:
     for q in analysis.quotes:
         if q.doc_id == doc_id:
             who = names.get(q.speaker_id or "", q.speaker_text) or "unknown speaker"
+            if uncertain_speaker(who, q.speaker_confidence):  # shown, with how sure the attribution is
+                who = f"{who} (uncertain, speaker confidence {q.speaker_confidence:.1f})"
             marks.append(Mark(q.start, q.end, "quote", f"{q.kind} quote — {who}"))
             if q.speaker_start is not None and q.speaker_end is not None:
                 marks.append(Mark(q.speaker_start, q.speaker_end, "speaker", f"speaker: {who}"))

@@ -71,7 +71,7 @@ def test_slug(text: str, want: str) -> None:
         ("Alexsandr Grushkó", "g"),
         ("Stoltz", None),
         ("Berg", None),
-        ("Lavrova Ivanova", None),
+        ("Lavrova Lebedeva", None),
     ],
 )
 def test_best_fuzzy(surface: str, want: str | None) -> None:
@@ -100,7 +100,7 @@ def test_registry_loads_principals(registry: Any) -> None:
         ("Jens Stoltenberg spoke. Then Soltenberg said more.", "Soltenberg", "jens-stoltenberg"),
         ("The US Secretary of State met his team.", "US Secretary of State", "antony-blinken"),
         ("He was received by the head of US diplomacy in Paris.", "head of US diplomacy", "antony-blinken"),
-        ("Maria Ivanova, Russia’s deputy foreign minister, spoke.", "Maria Ivanova", "maria-ivanova"),
+        ("Daria Lebedeva, Russia’s deputy foreign minister, spoke.", "Daria Lebedeva", "daria-lebedeva"),
         ("The Kremlin rejected the plan on Monday.", "Kremlin", "russia"),
         ("Moscow rejected the plan on Monday.", "Moscow", "russia"),
         ("Kiev asked for help.", "Kiev", "ukraine"),
@@ -125,7 +125,7 @@ def test_resolves(nlp: Any, registry: Any, text: str, surface: str, want: str) -
         ("A photo of the march. © Ivan Petrov/AP", "Ivan Petrov"),
         ("A photo of the march. © Ivan Petrov/AP", "AP"),
         ("The talks went on.\n\nWith AFP and Reuters", "Reuters"),
-        ("The destroyer Admiral Grigorovich sailed at dawn.", "Admiral Grigorovich"),
+        ("The frigate Admiral Pettersen sailed at dawn.", "Admiral Pettersen"),
         ("The nation's secretary of agriculture resigned.", "secretary"),
     ],
 )
@@ -140,10 +140,10 @@ def test_reuters_kept_outside_credits(nlp: Any, registry: Any) -> None:
 
 
 def test_credit_block_is_skipped(nlp: Any, registry: Any) -> None:
-    text = "Leaders met in Geneva.\n\nPhoto by Anna Schmidt for the agency"
+    text = "Leaders met in Geneva.\n\nPhoto by Anna Lindgren for the agency"
     doc = make_doc(text, blocks=(Block("body", 0, 22), Block("credit", 24, len(text))))
     _, mentions = extract_mentions([(doc, nlp(text))], registry)
-    assert not [m for m in mentions if "Schmidt" in m.text]
+    assert not [m for m in mentions if "Lindgren" in m.text]
 
 
 @pytest.mark.parametrize(
@@ -246,16 +246,16 @@ def test_seed_places(seeds: Any, seed_gold: dict[str, Any]) -> None:
 @pytest.mark.parametrize(
     ("text", "surface", "kind"),
     [
-        ("Leicestershire beat Somerset by an innings at Leicester on Friday.", "Somerset", "organization"),
+        ("Hampshire beat Surrey by 40 runs at Southampton on Saturday.", "Surrey", "organization"),
         ("CHICAGO 3 Atlanta 2\nCleveland 5 Detroit 1", "Atlanta", "organization"),
         ("Romania beat Lithuania 2-1 in their qualifier on Friday.", "Lithuania", "place"),
         ("Tanks advanced on the city of Arbil overnight.", "Arbil", "place"),
         (
-            "Shares of Cofinec rose after Cofinec said its profit grew. Cofinec shares closed higher.",
-            "Cofinec",
+            "Shares of Varnex rose after Varnex said its profit grew. Varnex shares closed higher.",
+            "Varnex",
             "organization",
         ),
-        ("The Republic of Kazakhstan asked its allies for troops.", "Republic of Kazakhstan", "country"),
+        ("The Republic of Kazakhstan raised its grain export quota.", "Republic of Kazakhstan", "country"),
     ],
 )
 def test_types_from_context(nlp: Any, registry: Any, text: str, surface: str, kind: str) -> None:
@@ -266,8 +266,8 @@ def test_types_from_context(nlp: Any, registry: Any, text: str, surface: str, ki
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
-        ("Sampras reached the final of the U.S. Open on Sunday.", "U.S."),
-        ("He won the Hong Kong Open last year.", "Hong Kong"),
+        ("Halik reached the final of the U.S. Open in September.", "U.S."),
+        ("She won the Dubai Open last year.", "Dubai"),
         ("The New York-based company hired staff.", "New York"),
         ("Polish officials said the talks would resume.", "Polish"),
         ("The Government approved the plan on Monday.", "Government"),
@@ -279,11 +279,11 @@ def test_not_actors_by_lexicon(nlp: Any, registry: Any, text: str, surface: str)
 
 
 def test_title_before_name_is_split(nlp: Any, registry: Any) -> None:
-    text = "Talks were held with the President of Kazakhstan Kassym-Jomart Tokayev in Almaty."
+    text = "Talks were held with the President of Peru Rosa Quintana in Lima."
     actors, mentions = run(nlp, registry, text)
     people = {m.text for m in mentions if actors[m.actor_id].type == "person"}
-    assert "Kassym-Jomart Tokayev" in people
-    assert "kazakhstan" in {m.actor_id for m in mentions}
+    assert "Rosa Quintana" in people
+    assert "peru" in {m.actor_id for m in mentions}
 
 
 def test_one_actor_across_documents(nlp: Any, registry: Any) -> None:
@@ -332,10 +332,10 @@ def test_datelines(text: str, want: list[str]) -> None:
 @pytest.mark.parametrize(
     ("surface", "want"),
     [
-        ("Barnett Banks Inc.", 0),
+        ("Harrow Banks Inc.", 0),
         ("the U.S.", 0),
         ("John F.", 0),
-        ("Scottish National Party.", 1),
+        ("Northern Farmers Party.", 1),
         ("Union.", 1),
         ("Qelbrook Holdings", 0),
     ],
@@ -355,11 +355,11 @@ def test_final_stop(surface: str, want: int, registry: Any) -> None:
         ("The talks were chaired by Mr Okonkwo on Friday.", "Okonkwo", "person"),
         ("The side was led by coach Ruiz Moravec during the spring.", "Ruiz Moravec", "person"),
         # a title before a name the model calls a place, or a role in apposition after it
-        ("Ambassador Trentino called for talks in Geneva.", "Trentino", "person"),
+        ("Ambassador Montano called for talks in Geneva.", "Montano", "person"),
         ("“We will not retreat,” said Rufus Firefly, the Freedonian leader.", "Rufus Firefly", "person"),
         # a country in brackets after two or three capitalised words: a roster or a result
-        ("1. Vasily Kaptyukh (Belarus) 66.24\n2. Andreas Seelig (Germany)", "Vasily Kaptyukh", "person"),
-        ("Olabisi Afolabi (Nigeria) won the heat.", "Olabisi Afolabi", "person"),
+        ("1. Pavel Drozdik (Belarus) 66.24\n2. Jonas Wexler (Germany)", "Pavel Drozdik", "person"),
+        ("Adaeze Nwosu (Nigeria) won the heat.", "Adaeze Nwosu", "person"),
         ("Marek Dvoran (U.S.) beat Tomas Halik (Czech Republic) 6-3 6-4.", "Tomas Halik", "person"),
         # not a club or a place in brackets
         ("Qelbrook Holdings (Nigeria) reported a loss on Tuesday.", "Qelbrook Holdings", "organization"),
@@ -378,9 +378,9 @@ def test_cues_type_untagged_names(nlp: Any, registry: Any, text: str, surface: s
         ("Shares fell after Mr Smith.", "Smith."),  # a sentence's full stop is not part of the name
         ("The Ltd rules changed.", "The Ltd"),
         # an unpaired bracket the model runs into is not part of the name
-        ("Scott Draper (Australia beat him.", "Scott Draper (Australia"),
+        ("Liam Carver (Australia beat him.", "Liam Carver (Australia"),
         # a title's name stops at the end of its sentence
-        ("The region seeks more cruises, noted Mr Babushkin. They are very popular.", "Babushkin. They"),
+        ("The region wants more ferries, noted Mr Varlamov. They are always full.", "Varlamov. They"),
         ("Good afternoon, Mr President. Thank you for the opportunity.", "President. Thank"),
         # a currency code is no organisation, nor the state of "Secretary of State"
         ("UAH 7.3 billion was transferred to accounts.", "UAH"),
@@ -502,29 +502,29 @@ def test_an_edited_registry_is_read_again(tmp_path: Path) -> None:
 
 
 def test_capitals_are_title_cased_but_not_an_acronym(nlp: Any, registry: Any) -> None:
-    """ "ALMATY" is Almaty, but "CSTO" (a gazetteer organisation) and "QSTO" stay acronyms."""
-    text = "Troops of the QSTO arrived in ALMATY on Friday. The CSTO mandate holds."
+    """ "TASHKENT" is Tashkent, but "ASEAN" (a gazetteer organisation) and "QSTO" stay acronyms."""
+    text = "Envoys of the QSTO arrived in TASHKENT on Friday. The ASEAN mandate holds."
     actors, mentions = run(nlp, registry, text)
     names = {m.text: actors[m.actor_id].name for m in mentions}
-    assert names == {"QSTO": "QSTO", "ALMATY": "Almaty", "CSTO": "CSTO"}
+    assert names == {"QSTO": "QSTO", "TASHKENT": "Tashkent", "ASEAN": "ASEAN"}
 
 
 def test_titles_and_brackets_are_no_part_of_a_name(nlp: Any, registry: Any) -> None:
-    """ "Mr Babushkin" is Igor Babushkin; "[Andrei] Serdyukov" of a transcript is Serdyukov."""
+    """ "Mr Varlamov" is Pavel Varlamov; "[Oleg] Tarasenko" of a transcript is Tarasenko."""
     text = (
-        "Governor Igor Babushkin opened the bridge. The region seeks more cruises, noted Mr Babushkin. "
-        "[Andrei] Serdyukov: We are ready."
+        "Governor Pavel Varlamov opened the bridge. The region wants more ferries, noted Mr Varlamov. "
+        "[Oleg] Tarasenko: We are ready."
     )
     actors, mentions = run(nlp, registry, text)
     names = {actors[m.actor_id].name for m in mentions}
-    assert "Igor Babushkin" in names
+    assert "Pavel Varlamov" in names
     assert not [n for n in names if n.startswith("Mr") or "]" in n or "[" in n]
 
 
 def test_an_initial_before_a_place_is_no_person(nlp: Any, registry: Any) -> None:
-    actors, mentions = run(nlp, registry, "N. Korea urges S. Korea to return war dead. H. Morris scored 69.")
+    actors, mentions = run(nlp, registry, "N. Korea warns S. Korea over border drills. J. Hartley scored 71.")
     kinds = {m.text: actors[m.actor_id].type for m in mentions}
-    assert kinds.get("N. Korea") != "person" and kinds.get("H. Morris") == "person"
+    assert kinds.get("N. Korea") != "person" and kinds.get("J. Hartley") == "person"
 
 
 def test_a_seat_stands_for_its_state_by_the_states_name(nlp: Any, registry: Any) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import json
 from pathlib import Path
 from typing import Any
 
@@ -129,7 +128,7 @@ def test_no_date(text: str) -> None:
         ("Shares worth more in December are cheap now.", [("December", "2022-12", "month")]),
         ("The dividend is payable in August.", [("August", "2023-08", "month")]),
         # an -ed word after a determiner is an adjective, not a past tense
-        ("The sum will be paid on an unspecified date in January.", [("January", "2024-01", "month")]),
+        ("The sum will be paid on an agreed date in January.", [("January", "2024-01", "month")]),
         ("The sum will be paid on a day they specified in January.", [("January", "2023-01", "month")]),
         # irregular past verbs are past-tense cues
         ("In October, the firm bought a rival.", [("October", "2022-10", "month")]),
@@ -245,49 +244,7 @@ def test_seed_spans_and_values(doc_id: str, date: str) -> None:
     assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))
 
 
-def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def value_counts(line: dict[str, Any]) -> tuple[int, int, int]:
-    """(value-correct, predicted, gold) for one TimeBank document, as ../shared/tools/score.py counts."""
-    scored = [t for t in line["timexes"] if t["type"] in ("DATE", "TIME") and t["value"][:1].isdigit()]
-    ignore = [(t["start"], t["end"]) for t in line["timexes"] if t not in scored]
-    preds = []
-    for m in extract_dates(doc(line["text"], line["date"], line["id"])):
-        span = (m.start, m.end)
-        if any(overlap(span, (g["start"], g["end"])) for g in scored) or not any(
-            overlap(span, r) for r in ignore
-        ):
-            preds.append(m)
-    pairs = sorted(
-        (
-            (overlap((g["start"], g["end"]), (p.start, p.end)), gi, pi)
-            for gi, g in enumerate(scored)
-            for pi, p in enumerate(preds)
-        ),
-        reverse=True,
-    )
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    correct = 0
-    for size, gi, pi in pairs:
-        if size and gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            correct += scored[gi]["value"].split("T")[0] == preds[pi].value
-    return correct, len(preds), len(scored)
-
-
-@pytest.mark.devset
-def test_timebank_value_f1_floor(devsets: Path) -> None:
-    """TempEval-3 value F1 on the TimeBank+AQUAINT dev set must not drop below the pinned floor."""
-    lines = [
-        json.loads(x) for x in (devsets / "timebank-aquaint.jsonl").read_text(encoding="utf-8").splitlines()
-    ]
-    correct, predicted, gold = (sum(c) for c in zip(*(value_counts(line) for line in lines), strict=True))
-    precision, recall = correct / predicted, correct / gold
-    assert 2 * precision * recall / (precision + recall) >= 0.792
+# The TimeBank floor is in tests/tools/test_dev_floors.py, scored by tools.evaluate on the whole pipeline.
 
 
 @pytest.mark.parametrize("text", ["It began 100000 years ago.", "It ends 50000 years from now."])
@@ -342,7 +299,7 @@ def test_holiday_date(spec: str, year: int, day: str) -> None:
         ("If I were choosing the people of tomorrow, I would choose them.", []),
         ("As of today the rule holds.", [("today", "2023-05-17", "day")]),
         # a month's abbreviation with no full stop before a name is a first name
-        ("Jan Kavan of the Czech Republic signed the treaty.", []),
+        ("Jan Novotny of the Slovak Republic signed the treaty.", []),
         # "the day before" an event is not the day before the last date
         ("Trading rose after May 12, the day before the market plunged.", [("May 12", "2023-05-12", "day")]),
         # "the next morning" counts from the day last spoken of
@@ -371,7 +328,7 @@ def test_second_error_analysis_rules(text: str, expected: list[tuple[str, str, s
     [
         # "vs." does not cut the sentence before its verb: the past tense of "killed" holds
         (
-            "In January, a week after the Roe vs. Wade ruling, a bombing killed a guard.",
+            "In January, a week after the Smith vs. Dalton ruling, a fire destroyed a barn.",
             "1998-10-25",
             [("January", "1998-01", "month")],
         ),

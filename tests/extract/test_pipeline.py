@@ -74,7 +74,7 @@ def test_fragments_of_punctuation_and_brackets_do_not_break_the_analysis() -> No
         "Ambassador (x) said.",
         "“",
         "President ( ) said “ok”.",
-        "[Andrei] Serdyukov: “Yes.”",
+        "[Oleg] Tarasenko: “Yes.”",
         "(Reuters) -",
         "— (@x) 2",
         "N. ( Korea",

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -430,11 +428,11 @@ def test_statements(
 def test_quoted_words_inside_nested_reported_speech_are_no_statement_of_their_own(nlp: Any) -> None:
     """Every clause the quotation ends is run on to its closing mark, and the quotation is not
     repeated on its own: two mixed statements, the outer one and the nested one."""
-    text = "Maria Keller says it underscores that Okafor is “temperamentally unfit to lead.”"
+    text = "Maria Keller says this underscores that Okafor is “plainly unsuited to govern.”"
     found = sorted((q.cue, q.text) for q in _quotes(nlp, text))
     assert found == [
-        ("says", "it underscores that Okafor is “temperamentally unfit to lead.”"),
-        ("underscores", "Okafor is “temperamentally unfit to lead.”"),
+        ("says", "this underscores that Okafor is “plainly unsuited to govern.”"),
+        ("underscores", "Okafor is “plainly unsuited to govern.”"),
     ]
 
 
@@ -443,23 +441,22 @@ def test_quoted_words_inside_nested_reported_speech_are_no_statement_of_their_ow
     [
         # a word of the quotation parsed as a second subject of the cue: the nearer one speaks
         (
-            'Some agreed.\n\n"He would be a great senator. Not good, great. One of the brightest '
-            'members of the entire Congress," Rep. Elijah E. Cummings (D-Md.) said in an interview.',
-            '"He would be',
-            "Elijah E. Cummings",
+            'Some agreed.\n\n"She would be a fine judge. Not good, fine. One of the sharpest '
+            'minds on the whole bench," Rep. Harold J. Penwick (D-Ore.) said in an interview.',
+            '"She would be',
+            "Harold J. Penwick",
         ),
         # a title's full stop ends no sentence ("Del.")
         (
-            '"This is a waste of time," said Del. Stacey Plaskett of the Virgin Islands.',
-            '"This is a waste',
-            "Stacey Plaskett",
+            '"This is a pointless exercise," said Del. Marta Quillon of the Outer Shoals.',
+            '"This is a pointless',
+            "Marta Quillon",
         ),
         # a quotation opening the sentence after "X said." is X's (a floating quote)
         (
-            'The administration may be reluctant to act, Schiff said. "The other factor may be '
-            'the appearance of bias."',
-            '"The other factor',
-            "Schiff",
+            'The council may be slow to decide, Dorrance said. "The other worry is the cost of waiting."',
+            '"The other worry',
+            "Dorrance",
         ),
         # the sentence right before a floating quotation is nearer than the last quotation
         (
@@ -470,22 +467,22 @@ def test_quoted_words_inside_nested_reported_speech_are_no_statement_of_their_ow
         ),
         # a paragraph ending in "X continued:" introduces the quotation below it
         (
-            'Caddell continued:\n\n"The health issue overall is very much a partisan issue."',
-            '"The health issue',
-            "Caddell",
+            'Varga continued:\n\n"The water question is very much a local question."',
+            '"The water question',
+            "Varga",
         ),
         # the name right after the cue, not a person the speaker talks about
         (
-            "“This is in their heads. This is in their consciousness,” said Caddell, speaking of "
-            "Clinton’s health issue.",
-            "“This is in their heads",
-            "Caddell",
+            "“This is in their minds. This is in their memory,” said Varga, speaking of "
+            "Okafor’s tax affairs.",
+            "“This is in their minds",
+            "Varga",
         ),
         # a live blog's time stamp above the paragraph is no speaker
         (
-            "5:45 p.m.\n\nGary Johnson's doctor is calling the candidate extremely fit.",
-            "the candidate",
-            "Gary Johnson's doctor",
+            "5:45 p.m.\n\nHenrik Lund's lawyer is calling the ruling deeply unfair.",
+            "the ruling",
+            "Henrik Lund's lawyer",
         ),
     ],
 )
@@ -497,24 +494,24 @@ def test_speaker_patterns(nlp: Any, text: str, starts: str, speaker: str) -> Non
 def test_signatures_with_a_dash_glued_to_the_closing_mark(nlp: Any) -> None:
     """'...”― Name' is one token for the tokenizer: the signature is still the name's."""
     text = (
-        "“Mr. Okafor embodies the lasting legacy of division in the country.” ― Sonya Herridge\n"
-        "“During the debate Okafor said we live in hell. He is ignorant of our culture.”― Pamela Padilla \n"
-        "“I am so ashamed of it. How did we get this low?”\xa0― Jacklyn Ashley\xa0\n"
+        "“Mr. Okafor stands for the old habit of delay in this town.” ― Helen Marwick\n"
+        "“At the hearing Okafor said we owe them nothing. He is blind to our troubles.”― Sarah Lindqvist \n"
+        "“I am so tired of it. How did we sink this far?”\xa0― Linda Brookner\xa0\n"
     )
     speakers = [q.speaker_text for q in _quotes(nlp, text)]
-    assert speakers == ["Sonya Herridge", "Pamela Padilla", "Jacklyn Ashley"]
+    assert speakers == ["Helen Marwick", "Sarah Lindqvist", "Linda Brookner"]
 
 
 def test_a_title_in_quotation_marks_after_the_cue_is_no_speaker(nlp: Any) -> None:
-    """The parser makes "Fox" of “Fox and Friends” the subject and "Flynn" an apposition of a
+    """The parser may make a word of the programme's title the subject and the name an apposition of a
     word of the quotation: the speaker is the person next to the cue, and the quotation's second
     sentence is not reported speech of its own."""
     text = (
-        "“He's absolutely right. There's a severe disconnect between this White House and our "
-        "military,” Flynn, a top Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.”"
+        "“She's entirely right. There's a deep rift between this city hall and our "
+        "police,” Harlow, a senior Okafor adviser, said Thursday morning on Channel Nine’s “Tea and Talk.”"
     )
     found = [(q.kind, q.speaker_text) for q in _quotes(nlp, text)]
-    assert found == [("direct", "Flynn")]
+    assert found == [("direct", "Harlow")]
 
 
 @pytest.mark.parametrize(
@@ -522,23 +519,23 @@ def test_a_title_in_quotation_marks_after_the_cue_is_no_speaker(nlp: Any) -> Non
     [
         # a role with a country is the person who holds it there, not the last president named
         (
-            "President of Belarus Alexander Lukashenko arrived in Moscow. President of Kazakhstan "
-            "Kassym-Jomart Tokayev spoke after him. Lukashenko listened. The President of Kazakhstan "
+            "President of Chile Marco Ibarra arrived in Lima. President of Peru "
+            "Rosa Quintana spoke after him. Ibarra listened. The President of Peru "
             "said that the situation had stabilised.",
-            "Kassym-Jomart Tokayev",
+            "Rosa Quintana",
         ),
         # "the head of state" is a president, not the head of a ministry named since
         (
-            "President Volodymyr Zelensky met Head of the German Foreign Ministry Annalena Baerbock "
-            "in Kyiv. The Head of State said that Ukraine would not give in.",
-            "Volodymyr Zelensky",
+            "President Elena Marsh met the head of the Chilean foreign ministry, Tomas Reyes, "
+            "in Lima. The head of state said that Peru would not give in.",
+            "Elena Marsh",
         ),
         # the title before a name runs up to it: the Prime Minister here is no "president"
         (
-            "President Volodymyr Zelensky spoke first. The President of Ukraine informed the Prime "
-            'Minister of the United Kingdom about the talks. "We are united against this aggression," '
-            "the President of Ukraine stressed.",
-            "Volodymyr Zelensky",
+            "President of Peru Elena Marsh spoke first. The President of Peru informed the Prime "
+            'Minister of the United Kingdom about the talks. "We stand together on this," '
+            "the President of Peru stressed.",
+            "Elena Marsh",
         ),
     ],
 )
@@ -550,8 +547,8 @@ def test_roles_resolve_to_their_holder(nlp: Any, text: str, speaker: str) -> Non
 @pytest.mark.parametrize(
     "text",
     [
-        "The forum opened in Sochi on Monday. They said that the talks had gone well.",
-        "The Perm Territory Governor said that the new bridge would open in spring.",
+        "The forum opened in Tromsø on Monday. They said that the talks had gone well.",
+        "The Nordland County Governor said that the new bridge would open in spring.",
     ],
 )
 def test_a_place_is_nobodys_voice(nlp: Any, text: str) -> None:
@@ -582,12 +579,12 @@ def test_colon_lines_and_called_quotations(nlp: Any, text: str, quote: str, spea
 
 
 def test_a_floating_quotation_needs_a_named_speaker_before_it(nlp: Any) -> None:
-    text = 'The report was released on Monday. "The other factor may be the appearance of bias."'
+    text = 'The report was released on Monday. "The other worry is the cost of waiting."'
     assert [q.speaker_text for q in _quotes(nlp, text)] == [""]
 
 
 def test_a_clause_below_a_paragraph_break_is_no_content_of_the_cue_above(nlp: Any) -> None:
-    text = '"This is a waste," said Del. Stacey Plaskett of the Virgin Islands.\n\nDemocrats noted it.'
+    text = '"This is pointless," said Del. Marta Quillon of the Outer Shoals.\n\nDemocrats noted it.'
     assert not [q for q in _quotes(nlp, text) if q.text.startswith("Democrats")]
 
 
@@ -611,7 +608,7 @@ def test_nested_quote_keeps_an_unresolvable_title(nlp: Any) -> None:
 # --- negative cases: no statement, or not of this kind -----------------------------------------
 
 NEGATIVES = [
-    ("scare quote", "Burton thinks that cats are “cuties”.", "cuties"),
+    ("scare quote", "Halvorsen thinks that dogs are “angels”.", "angels"),
     ("title", "She watched “The Long Night” on Sunday with friends.", "The Long Night"),
     ("so-called", "The so-called “peace plan” was never published.", "peace plan"),
     (
@@ -632,8 +629,8 @@ NEGATIVES = [
     ("not a speech act", "Paulo Reis repaired the old harbour wall last year.", "the old harbour wall"),
     (
         "colon label",
-        "Correction: An earlier version of this article misstated the date.",
-        "An earlier version",
+        "Correction: A previous edition of this story gave the wrong date.",
+        "A previous edition",
     ),
     ("continue is no cue", "Prices continued to rise in the harbour towns all year.", "to rise"),
 ]
@@ -772,49 +769,7 @@ def test_seed_quotes_are_spans_of_their_text(seed_run: dict[str, Any]) -> None:
             assert re.search(r"\w", q.text)
 
 
-# --- dev-set floor (measurement data: read at test time, never copied) ----------------------
-
-DEV_DOCS = 12
-# PolNeAR lenient F1 on the first 12 documents: 0.737 measured 2026-12-05, after the GGT
-# definition of a statement (beliefs, plans and interrupted halves are no longer one attribution)
-DEV_FLOOR_F1 = 0.73
-
-
-def _tokens(text: str) -> list[str]:
-    return re.findall(r"\w+", _fold(text))
-
-
-def _gold_tokens(row: dict[str, Any], gold: dict[str, Any]) -> list[str]:
-    pieces = gold.get("fragments") or [[gold["start"], gold["end"]]]
-    return [w for s, e in pieces for w in _tokens(row["text"][s:e])]
-
-
-def _matches(golds: list[list[str]], preds: list[list[str]]) -> int:
-    """Greedy one-to-one matching at token overlap >= 0.3, as the project's scorer (after GGT)."""
-    pairs = []
-    for gi, g in enumerate(golds):
-        for pi, p in enumerate(preds):
-            common = sum((Counter(g) & Counter(p)).values())
-            if max(len(g), len(p)) and common / max(len(g), len(p)) >= 0.3:
-                pairs.append((common / max(len(g), len(p)), gi, pi))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    for _, gi, pi in sorted(pairs, reverse=True):
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-    return len(used_g)
-
-
-def test_polnear_dev_floor(devsets: Path, nlp: Any) -> None:
-    lines = (devsets / "polnear-dev.jsonl").read_text(encoding="utf-8").splitlines()[:DEV_DOCS]
-    tp = n_gold = n_pred = 0
-    for row in map(json.loads, lines):
-        preds = [_tokens(q.text) for q in _quotes(nlp, row["text"])]
-        golds = [_gold_tokens(row, g) for g in row["quotes"]]
-        tp, n_gold, n_pred = tp + _matches(golds, preds), n_gold + len(golds), n_pred + len(preds)
-    precision, recall = tp / max(n_pred, 1), tp / max(n_gold, 1)
-    assert 2 * precision * recall / max(precision + recall, 1e-9) >= DEV_FLOOR_F1
+# The dev-set floors (GGT, PolNeAR) are in tests/tools/test_dev_floors.py, scored by tools.evaluate.
 
 
 # --- rules added for PolNeAR-style attribution (Newell, Margolin & Ruths 2018) -----------------
@@ -1257,9 +1212,9 @@ SAMPLE: list[tuple[str, list[tuple[str, str]]]] = [
         [("the government will not be pushed around by the opposition", "Dahl")],
     ),
     (
-        "Mr. Dahl met the opposition leader, Karin Holm, on Friday. Holm later said the meeting "
-        "had been “a waste of time” and that she expected new elections.",
-        [("the meeting had been a waste of time and that she expected new elections", "Holm")],
+        "Mr. Dahl met the opposition leader, Karin Velde, on Friday. Velde later said the meeting "
+        "had been “a pointless show” and that she expected new elections.",
+        [("the meeting had been a pointless show and that she expected new elections", "Velde")],
     ),
     (
         "“Nobody told us anything,” said Anna Berg, 54, who has run a bakery on the square for twenty years.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +13,9 @@ import pytest
 
 from lib.extract.pipeline import analysis_dict
 from lib.records import Actor, Analysis, Corpus, DateMention, Document, Mention, Quote
+from tests.conftest import SCORER, DevRun
 from tools.evaluate import overlap, score_dates, score_entities, score_quotes, tokens
 
-SCORER = Path(__file__).resolve().parents[3] / "shared" / "tools" / "score.py"
 TEXT = (
     "Mayor Ana Ruiz said on Monday that the bridge would reopen. “We are almost done,” she told reporters. "
     "The council met in 2019 in Porto."
@@ -129,3 +130,66 @@ def test_agrees_with_the_shared_scorer(tmp_path: Path, task: str) -> None:
     else:
         ours_e = score_entities([GOLD], analysis)["lenient"]
         assert round(ours_e.f1, 4) == theirs["lenient"]["MAIN(PER+ORG+LOC)"]["F1"]
+
+
+def _shared_metrics(tmp_path: Path, task: str, gold_file: Path, analysis: Analysis) -> dict[str, Any]:
+    pred_file = tmp_path / "pred.json"
+    pred_file.write_text(json.dumps(analysis_dict(analysis)), encoding="utf-8")
+    out = tmp_path / "metrics.json"
+    cmd = [sys.executable, str(SCORER), "--task", task, "--gold", str(gold_file), "--pred", str(pred_file)]
+    subprocess.run([*cmd, "--json-out", str(out)], check=True, capture_output=True)
+    metrics: dict[str, Any] = json.loads(out.read_text())["metrics"]
+    return metrics
+
+
+def _ours_and_theirs(
+    task: str, gold: list[dict[str, Any]], analysis: Analysis, theirs: dict[str, Any]
+) -> list[tuple[float, float]]:
+    """(our figure rounded as score.py rounds, its figure) for every figure both report."""
+    if task == "quotes":
+        ours = score_quotes(gold, analysis)
+        return [
+            pair
+            for mode in ("lenient", "strict")
+            for pair in (
+                (round(ours[mode]["prf"].p, 4), theirs[mode]["P"]),
+                (round(ours[mode]["prf"].r, 4), theirs[mode]["R"]),
+                (round(ours[mode]["prf"].f1, 4), theirs[mode]["F1"]),
+                (round(ours[mode]["speaker_accuracy"], 4), theirs[mode]["speaker_acc"]),
+            )
+        ]
+    if task == "dates":
+        dates = score_dates(gold, analysis)
+        return [
+            (round(v, 4), theirs[k][m])
+            for k in ("relaxed", "value")
+            for v, m in ((dates[k].p, "P"), (dates[k].r, "R"), (dates[k].f1, "F1"))
+        ]
+    entities = score_entities(gold, analysis)
+    return [
+        (round(v, 4), theirs[mode]["MAIN(PER+ORG+LOC)"][k])
+        for mode in ("lenient", "exact")
+        for v, k in ((entities[mode].p, "P"), (entities[mode].r, "R"), (entities[mode].f1, "F1"))
+    ]
+
+
+DEV_TASKS = [
+    ("ggt-dev.jsonl", "quotes"),
+    ("polnear-dev.jsonl", "quotes"),
+    ("timebank-aquaint.jsonl", "dates"),
+    ("conll2003-dev.jsonl", "entities"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.devset
+@pytest.mark.skipif(not SCORER.is_file(), reason="../shared/tools/score.py is not beside the project")
+@pytest.mark.parametrize(("name", "task"), DEV_TASKS)
+def test_agrees_with_the_shared_scorer_on_whole_dev_files(
+    tmp_path: Path, dev_run: Callable[[str], DevRun], name: str, task: str
+) -> None:
+    """The figures `python -m lib eval` prints are score.py's, on the same analysis of a whole dev file."""
+    run = dev_run(name)
+    theirs = _shared_metrics(tmp_path, task, run.path, run.analysis)
+    pairs = _ours_and_theirs(task, run.gold, run.analysis, theirs)
+    assert pairs and all(ours == their for ours, their in pairs), pairs

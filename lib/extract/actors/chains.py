@@ -47,7 +47,7 @@ class Chains:
         if c.label != "PERSON" or len(surface.split()) < 2 or self.ctx.reg.gazetteer.get(surface):
             return None
         if surface.split()[-1].strip(".,") in self.ctx.reg.filters.org_suffixes:
-            return None  # "Pirelli SpA" is a company whatever the model says
+            return None  # "Varnex SpA" is a company whatever the model says
         fuzzy = best_fuzzy(surface, self.full_names)
         return self.reg_people[fuzzy] if fuzzy else Actor(slug(surface), surface, "person")
 
@@ -92,7 +92,7 @@ def _place_context(ctx: DocContext, c: Cand) -> bool:
         return False
     before = " ".join(ctx.words_before(c.start, 3))
     if any(before.endswith(cue) for cue in ctx.reg.place_cues):
-        return True  # "the city of Arbil"
+        return True  # "the city of Mosul"
     after = " ".join(ctx.words_after(c.end, 2))
     return any(after == h or after.startswith(h + " ") for h in ctx.reg.place_heads)
 
@@ -122,7 +122,7 @@ def _label_actor(ctx: DocContext, c: Cand, label: str) -> Actor | None:
     if surface.split()[-1].strip(".,") in ctx.reg.filters.org_suffixes:
         kind = "organization"
     elif kind == "organization" and INITIAL_AND_SURNAME.fullmatch(surface):
-        kind = "person"  # "H. Morris" read as an ORG; "N. Korea" stays the GPE it was read as
+        kind = "person"  # "J. Hartley" read as an ORG; "N. Korea" stays the GPE it was read as
     return Actor(slug(surface), _display_name(surface, kind), kind)
 
 

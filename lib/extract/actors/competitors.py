@@ -1,4 +1,4 @@
-"""Teams named after places: "CHICAGO 3 Atlanta 2", "Leicestershire beat Somerset", a standings row.
+"""Teams named after places: "CHICAGO 3 Atlanta 2", "Hampshire beat Surrey", a standings row.
 
 Sports pages name clubs by their city or county; the name is then an organisation, not a place
 (the CoNLL-2003 guidelines, Tjong Kim Sang & De Meulder 2003, tag such teams ORG). The cues are

@@ -124,7 +124,7 @@ def _as_place(actor: Actor) -> Actor:
 
 
 def _corpus_teams(contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]]) -> set[str]:
-    """Folded names that stand as competitors in some report of the corpus ("Kent beat Essex")."""
+    """Folded names that stand as competitors in some report of the corpus ("Hampshire beat Surrey")."""
     texts = {ctx.doc.id: (ctx.text, ctx.reg.filters.competitor_words) for ctx in contexts}
     return {
         fold(m.text)

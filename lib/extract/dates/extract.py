@@ -25,14 +25,14 @@ from lib.records import DateMention, Document
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before a capital,
 # or at a line break.
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z])|\n+")
-# A full stop after a title, an initial or a dotted abbreviation ends no sentence ("Roe vs. Wade",
-# "George W. Bush", "the U.S. Supreme Court"): the tense cue of the rest of the sentence counts.
+# A full stop after a title, an initial or a dotted abbreviation ends no sentence ("Smith vs. Dalton",
+# "Anna K. Berg", "the U.S. Navy"): the tense cue of the rest of the sentence counts.
 NOT_AN_END = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|vs|St|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Maj|Brig|Del)"
     r"|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])\.$"
 )
 # A past participle after "be"/"been"/"being" is a passive, not a past tense ("will be named",
-# "will be held"); an -ed word after a determiner is an adjective ("a still unspecified date", "the
+# "will be held"); an -ed word after a determiner is an adjective ("a still undecided date", "the
 # proposed merger"). HeidelTime's reTensePast lists finite verbs only.
 NOT_PASSIVE_OR_ADJECTIVE = (
     r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"

@@ -155,7 +155,7 @@ def resolve_month(m: re.Match[str], ctx: Context) -> Value | None:
     if ctx.anchor is None or (m["m"] in lexicon()["ambiguous_months"] and not modified):
         return None
     if m["m"] in month_names(False) and m["t"] == m["m"] and FIRST_NAME_AFTER.match(m.string, m.end("t")):
-        return None  # "Jan Kavan": an abbreviation with no full stop before a name is a first name
+        return None  # "Jan Novotny": an abbreviation with no full stop before a name is a first name
     month = month_number(m["m"])
     rel = (m["rel"] or "").lower()  # "Last March" opening a sentence
     year = year_for_month(ctx.anchor, month, _tense_of(rel, ctx.tense))

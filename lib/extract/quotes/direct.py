@@ -104,7 +104,7 @@ class DirectAttributor:
     def _said_before(self, span: MarkedSpan) -> tuple[str, Name] | None:
         """The person who speaks in the sentence right before a quotation that opens its own
         sentence ('..., Schiff said. "The other factor ..."'), or in a paragraph ending in a colon
-        right above it ("Caddell continued:"): GGT's floating quotes (Asr et al. 2021)."""
+        right above it ("Varga continued:"): GGT's floating quotes (Asr et al. 2021)."""
         line = self._line_start(span.start)
         if self.text[line : span.start].strip():
             start = _sentence_start(self.text, span.start, line)
@@ -215,16 +215,16 @@ def _opens_with_speaker(cue: Token, words: list[Token]) -> bool:
 
 
 def _is_title(content: str) -> bool:
-    """A short quotation in title case is a title or a nickname ("Morning Joe", "Face the
-    Nation"), not speech: titles are capitalised headline-style, articles, short prepositions
+    """A short quotation in title case is a title or a nickname ("Tea and Talk", "Ask the
+    Mayor"), not speech: titles are capitalised headline-style, articles, short prepositions
     and conjunctions excepted (Chicago Manual of Style 8.159); speech is not."""
     words = re.findall(r"[^\W\d_]+", content)
     return bool(words) and words[0][0].isupper() and all(w[0].isupper() or w in TITLE_MINOR for w in words)
 
 
 def _nearest_name(cue: Token, toks: list[Token]) -> Token | None:
-    """A person named before the cue ('Flynn, a top Trump surrogate, said'), else the nearest
-    noun or pronoun ('said Caddell, speaking of Clinton's health')."""
+    """A person named before the cue ('Harlow, a senior adviser, said'), else the nearest
+    noun or pronoun ('said Varga, speaking of Okafor's taxes')."""
     names = [t for t in toks if t.pos_ in NAMELIKE and t.i != cue.i and t.dep_ != "compound"]
     people_before = [t for t in names if t.i < cue.i and t.ent_type_ == "PERSON"]
     if people_before:

@@ -363,7 +363,7 @@ def _record(doc: Document, f: Found, mentions: Sequence[Mention], actors: Mappin
 
 
 def _speaker_id(name: Name, mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> str | None:
-    """A place is nobody's voice: "The Perm Territory Governor" is not the region Perm. Nor is
+    """A place is nobody's voice: "The Nordland County Governor" is not the county Nordland. Nor is
     a modifier of an unresolved description: "the league commissioner" is a person, not the
     league, so its actor must span the description's last word, its head."""
     speakers = [m for m in mentions if m.actor_id in actors and actors[m.actor_id].type != "place"]

@@ -107,7 +107,7 @@ def _contents(cue: Token, cues: CueLexicon) -> list[list[Token]]:
 
 
 def _next_paragraph(cue: Token) -> list[list[Token]]:
-    """ "Limbaugh added:" closing a paragraph: the next paragraph is what he added."""
+    """ "Varga added:" closing a paragraph: the next paragraph is what he added."""
     doc, i = cue.doc, cue.i
     if i + 3 >= len(doc) or doc[i + 1].text != ":" or "\n" not in doc[i + 2].text:
         return []
@@ -141,7 +141,7 @@ def _extent(head: Token, cue: Token, speech: bool) -> tuple[int, int, Token]:
     if head.dep_ in ("dobj", "pobj") and head.lower_ not in NOT_CONTENT:
         # "called the charges baseless"; the object of a verb of saying runs on through the
         # cue's later modifiers ("cited remarks as examples of Y", "issued a statement in
-        # observance of Y"), the object of another act is the noun phrase itself ("attacked
+        # support of Y"), the object of another act is the noun phrase itself ("attacked
         # the council", "supported the bill"): PolNeAR extents (Newell et al. 2018)
         if speech:
             tails = [c for c in cue.rights if c.i > head.i and c.dep_ not in OBJECT_STOPS]

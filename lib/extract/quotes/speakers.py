@@ -83,7 +83,7 @@ def _according_to(cue: Token) -> Token | None:
     to = next((c for c in cue.children if c.lower_ == "to"), None)
     obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if obj is None and to is not None:
-        # "according to show insiders" misread as a verb and its object: the object is the head
+        # "according to party insiders" misread as a verb and its object: the object is the head
         verb = next((c for c in to.children if c.dep_ == "pcomp"), None)
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
     if obj is None:
@@ -149,7 +149,7 @@ def speaker_tokens(head: Token) -> SpacySpan:
     doc = head.doc
     if head.ent_type_ in NAMED_TYPES:
         ent = next(e for e in doc.ents if e.start <= head.i < e.end)
-        # the model's entity can end on a space token ("Pamela Padilla \n")
+        # the model's entity can end on a space token ("Sarah Lindqvist \n")
         end = ent.end
         while end - ent.start > 1 and doc[end - 1].is_space:
             end -= 1
@@ -180,8 +180,8 @@ class Resolver:
         people: Sequence[tuple[int, int]] = (),
     ) -> None:
         """``people``: character spans the actor layer resolved to persons; they stand beside
-        the model's PERSON entities and win where they overlap ("President of Kazakhstan
-        Kassym-Jomart Tokayev", one ORG entity for the model, holds the person Tokayev)."""
+        the model's PERSON entities and win where they overlap ("President of Peru
+        Rosa Quintana", one ORG entity for the model, holds the person Quintana)."""
         self.sdoc = sdoc
         self.cues = cues
         text = sdoc.text
@@ -217,7 +217,7 @@ class Resolver:
             pool = [p for p in self.persons if self._gender(p) != OTHER_GENDER.get(lower)]
             return self._antecedent(span, pool, lower) or _unresolved(span, person=True)
         if lower in GROUP_PRONOUNS:
-            # a state or a city is "it", not "they" ("they" after "in Sochi" is not Sochi)
+            # a state or a city is "it", not "they" ("they" after "in Tromsø" is not Tromsø)
             pool = self.groups if lower == "it" else [g for g in self.groups if g.label_ != "GPE"]
             found = self._antecedent(span, pool)
             return replace(found, certainty=POSITIONAL_CERTAINTY) if found else _unresolved(span)
@@ -254,7 +254,7 @@ class Resolver:
         return Name(span.start_char, span.end_char, text, span.start_char, span.end_char, True, person)
 
     def _gender(self, person: SpacySpan) -> str | None:
-        """ "male"/"female" from an honorific before the name ("Mrs. Clinton") or its first name
+        """ "male"/"female" from an honorific before the name ("Mrs. Okafor") or its first name
         (lexicon data), else from the document (``_document_genders``), else None: agreement
         only excludes what is known to disagree."""
         before = person.doc[person.start - 1].lower_ if person.start > 0 else ""
@@ -376,7 +376,7 @@ def _qualifiers(span: SpacySpan) -> set[str]:
 
 
 def _proper_part(span: SpacySpan) -> SpacySpan:
-    """A person entity without leading words the tagger swept in ("Injecting Clinton")."""
+    """A person entity without leading words the tagger swept in ("Quoting Okafor")."""
     start = span.start
     while start < span.end - 1 and span.doc[start].pos_ != "PROPN":
         start += 1
@@ -405,7 +405,7 @@ def _full_names(persons: list[SpacySpan]) -> dict[str, str]:
     names: dict[str, str] = {}
     for p in persons:
         if any(t.pos_ != "PROPN" for t in p if t.text not in POSSESSIVES):
-            continue  # a tagging slip ("Injecting Clinton") is no full name
+            continue  # a tagging slip ("Quoting Okafor") is no full name
         text = _strip_possessive(p.text)
         last = text.split()[-1] if text.split() else text
         if len(text) > len(names.get(last, "")):

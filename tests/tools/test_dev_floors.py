@@ -1,0 +1,64 @@
+"""Dev-set floors, scored by tools.evaluate (the code behind `python -m lib eval`) on whole dev files.
+
+Each dev file is analysed once a session (the `dev_run` fixture) and shared by every floor on it and by
+the check against ../shared/tools/score.py in test_evaluate.py. A floor is the figure measured on the
+whole file, rounded down at the fourth decimal: a change that lowers one shows here. Measurement data
+is read at test time, never copied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tests.conftest import DevRun
+from tools.evaluate import score_all
+
+pytestmark = [pytest.mark.slow, pytest.mark.devset]
+
+Figure = Callable[[dict[str, dict[str, Any]]], float]
+
+
+def _quote_f1(mode: str) -> Figure:
+    return lambda r: float(r["quotes"][mode]["prf"].f1)
+
+
+def _speaker(mode: str) -> Figure:
+    return lambda r: float(r["quotes"][mode]["speaker_accuracy"])
+
+
+FLOORS: list[tuple[str, str, Figure, float]] = [
+    # GGT (SFU Gender Gap Tracker) dev, measured 2026-12-05 after the GGT definition of a statement:
+    # lenient F1 0.8714, strict F1 0.8009, speaker accuracy (lenient matches) 0.8499
+    ("ggt-dev.jsonl", "quotes lenient F1", _quote_f1("lenient"), 0.8714),
+    ("ggt-dev.jsonl", "quotes strict F1", _quote_f1("strict"), 0.8008),
+    ("ggt-dev.jsonl", "speaker accuracy (lenient)", _speaker("lenient"), 0.8499),
+    # PolNeAR dev, all 84 documents (0.737 was the first 12 only): lenient 0.6490, speakers 0.9106
+    ("polnear-dev.jsonl", "quotes lenient F1", _quote_f1("lenient"), 0.6490),
+    ("polnear-dev.jsonl", "speaker accuracy (lenient)", _speaker("lenient"), 0.9106),
+    # TimeBank + AQUAINT, the whole pipeline (docdate, blocks): TempEval-3 value F1 0.8049
+    ("timebank-aquaint.jsonl", "dates value F1", lambda r: r["timexes"]["value"].f1, 0.8049),
+    # CoNLL-2003 dev: PER+ORG+LOC mentions, overlap F1 0.8423, exact 0.8137
+    ("conll2003-dev.jsonl", "entities lenient F1", lambda r: r["entities"]["lenient"].f1, 0.8423),
+    ("conll2003-dev.jsonl", "entities exact F1", lambda r: r["entities"]["exact"].f1, 0.8137),
+]
+
+_results: dict[str, dict[str, dict[str, Any]]] = {}
+
+
+def _scored(run: DevRun) -> dict[str, dict[str, Any]]:
+    if run.path.name not in _results:
+        _results[run.path.name] = score_all(run.gold, run.analysis)
+    return _results[run.path.name]
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "figure", "floor"), FLOORS, ids=[f"{n}:{lb}" for n, lb, _, _ in FLOORS]
+)
+def test_dev_floor(
+    dev_run: Callable[[str], DevRun], name: str, label: str, figure: Figure, floor: float
+) -> None:
+    value = figure(_scored(dev_run(name)))
+    assert value >= floor, f"{name} {label}: {value:.4f} < floor {floor}"
