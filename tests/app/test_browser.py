@@ -227,7 +227,9 @@ def test_upload_stays_in_its_session(browser: Any, server: Server) -> None:
     page.goto(server.url)
     wait_ready(page)
     before = documents_shown(page)
-    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+    uploader = page.locator('[data-testid="stFileUploader"] input[type="file"]')
+    uploader.wait_for(state="attached", timeout=120_000)  # the box sits last: a loaded machine draws it late
+    uploader.set_input_files(
         files=[{"name": "valdoria-port.txt", "mimeType": "text/plain", "buffer": UPLOAD}]
     )
     with server.explain("upload in the first session"):
