@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 from urllib.parse import urljoin
@@ -27,7 +28,6 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from lib.compare.align import compare
-from lib.extract.pipeline import analyze_corpus, analyze_paths
 from lib.read.ingest import load_bytes
 from lib.records import Analysis, Comparison, Corpus
 from lib.store.check import StoreFormatError, StoreReport, damage_message, unreadable_message
@@ -60,6 +60,8 @@ DATA_ENV = "TRIANGULATE_DATA"  # a folder of reports to analyse instead of data/
 @st.cache_resource(show_spinner="Reading the reports…", max_entries=2)
 def folder_analysis(folder: str) -> Analysis:
     """The analysis of a folder, shared by every session (it is frozen: never mutate it)."""
+    from lib.extract.pipeline import analyze_paths  # spaCy: imported only where a folder is analysed
+
     return analyze_paths([Path(folder)], cache_dir=ROOT / ".cache")
 
 
@@ -176,6 +178,8 @@ def analysis() -> Analysis:
 
     def progress(i: int, n: int) -> None:
         bar.progress(i / max(n, 1), text=f"Analysed {i} of {n} documents")
+
+    from lib.extract.pipeline import analyze_corpus  # spaCy, as in folder_analysis
 
     result = analyze_corpus(_uploaded_corpus(base.corpus), progress=progress)
     bar.empty()
@@ -390,17 +394,28 @@ def filter_lines(analysis: Analysis, view: urls.View) -> list[str]:
     )
 
 
-def export_buttons(frame: pd.DataFrame, stem: str, brief: str | None = None) -> None:
-    """CSV and JSON of ``frame`` (filters applied) and, when given, the Markdown brief."""
+def export_buttons(frame: pd.DataFrame, stem: str, brief: str | Callable[[], str] | None = None) -> None:
+    """CSV and JSON of ``frame`` (filters applied) and, when given, the Markdown brief (or what makes it).
+
+    Each file is made when its button is clicked (st.download_button runs a callable ``data`` then,
+    on its own thread), not on every rerun: the home page's CSV and JSON of 10,000 documents took
+    2.5 MB and most of the page's time, for a click that rarely comes.
+    """
     cols = st.columns(3 if brief else 2)
-    cols[0].download_button("CSV", exports.csv_bytes(frame), f"{stem}.csv", "text/csv", key=f"csv_{stem}")
+    cols[0].download_button(
+        "CSV", partial(exports.csv_bytes, frame), f"{stem}.csv", "text/csv", key=f"csv_{stem}"
+    )
     cols[1].download_button(
-        "JSON", exports.json_bytes(frame), f"{stem}.json", "application/json", key=f"json_{stem}"
+        "JSON", partial(exports.json_bytes, frame), f"{stem}.json", "application/json", key=f"json_{stem}"
     )
     if brief:
         cols[2].download_button(
-            "Markdown brief", brief.encode("utf-8"), f"{stem}.md", "text/markdown", key=f"md_{stem}"
+            "Markdown brief", partial(_utf8, brief), f"{stem}.md", "text/markdown", key=f"md_{stem}"
         )
+
+
+def _utf8(text: str | Callable[[], str]) -> bytes:
+    return (text if isinstance(text, str) else text()).encode("utf-8")
 
 
 def export_with_brief(
@@ -413,11 +428,12 @@ def export_with_brief(
     lines: pd.Series,
 ) -> None:
     """The export buttons of a page's table, the brief among them: ``title``, then ``lines``
-    (one a row of ``frame``), each cited to its source sentence."""
-    cited = frame.assign(line=lines)
-    brief = exports.markdown_brief(
-        title, urls.view_link(view, name), filter_lines(analysis, view), cited, "line"
-    )
+    (one a row of ``frame``), each cited to its source sentence. The brief is written on a click."""
+    link, described = urls.view_link(view, name), filter_lines(analysis, view)
+
+    def brief() -> str:
+        return exports.markdown_brief(title, link, described, frame.assign(line=lines), "line")
+
     export_buttons(frame, stem, brief)
 
 

@@ -37,6 +37,10 @@ SUMMARY_CHARS = 160
 CLAUSE_HEADS = {"ROOT", "conj", "ccomp", "advcl", "parataxis"}
 ACTION_TAGS = {"VBD", "VBN", "VBZ"}  # a past, perfect or reporting-present main verb (not a copula)
 MERGE_MIN = 0.25  # cosine of two events' words from which they are one event
+# An actor named by more events than twice this is searched in date order, each event against its
+# neighbours (lib.text.similarity.candidate_pairs): reports of one event come days apart, not months,
+# and the merge then grows with the events instead of their square. Below it, every pair is scored.
+MERGE_STRETCH = 250
 # "at / during / after a press conference", up to three words between (determiners, adjectives).
 SETTING = r"\b(?:at|during|after|following|on the sidelines of)\s+(?:[\w’'-]+\s+){{0,3}}{}s?\b"
 OCCASIONS_PATH = LEXICONS / "occasions.yaml"
@@ -258,7 +262,7 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
 
 def _clusters(events: Sequence[Event], best_first: Iterable[tuple[int, int]]) -> list[_Cluster]:
     """Join the events of each pair, best pair first, when their clusters can be one event."""
-    clusters = {i: _Cluster([i], set(e.sources), {(e.date, e.precision)}) for i, e in enumerate(events)}
+    clusters = {i: _Cluster.of(i, e) for i, e in enumerate(events)}
     owner = list(range(len(events)))
     for i, j in best_first:
         a, b = owner[i], owner[j]
@@ -301,22 +305,47 @@ def merge_into(merged: Sequence[Event], new: Sequence[Event]) -> tuple[set[int],
 
 @dataclass
 class _Cluster:
-    """Events being merged: their indexes, their sources and their distinct (date, precision)."""
+    """Events being merged: their indexes, their sources, and their dates in short.
+
+    Every two dates of a cluster fit (``_compatible``), so its exact dates (any precision but a
+    bound) nest: each is a prefix of the longest, which alone decides whether another date fits
+    them all (a prefix of it is a prefix of the longest, and sorts before it). Bounds fit every
+    bound; a date fits the bounds of one length when it fits their least. So a join checks two
+    dates and a few bounds, not every date of one cluster against every date of the other.
+    """
 
     members: list[int]
     sources: set[str]
-    dates: set[tuple[str, str]]
+    longest: str | None  # the longest exact date, None when the cluster has only bounds
+    bounds: dict[int, str]  # length of a bound -> the least bound of that length
+
+    @classmethod
+    def of(cls, index: int, event: Event) -> _Cluster:
+        bound = event.precision == "on_or_before"
+        longest = None if bound else event.date
+        return cls([index], set(event.sources), longest, {len(event.date): event.date} if bound else {})
 
     def joinable(self, other: _Cluster) -> bool:
         """One source does not report one event twice, and every date must fit every other."""
         if self.sources & other.sources:
             return False
-        return all(_compatible(x, y) for x in self.dates for y in other.dates)
+        a, b = self.longest, other.longest
+        if a is not None and b is not None and not (a.startswith(b) or b.startswith(a)):
+            return False
+        return _under(a, other.bounds) and _under(b, self.bounds)
 
     def absorb(self, other: _Cluster) -> None:
         self.members.extend(other.members)
         self.sources |= other.sources
-        self.dates |= other.dates
+        if other.longest is not None and (self.longest is None or len(other.longest) > len(self.longest)):
+            self.longest = other.longest
+        for length, bound in other.bounds.items():
+            self.bounds[length] = min(bound, self.bounds.get(length, bound))
+
+
+def _under(exact: str | None, bounds: dict[int, str]) -> bool:
+    """An exact date fits every bound: its prefix of each bound's length sorts at or before it."""
+    return exact is None or all(exact[:length] <= bound for length, bound in bounds.items())
 
 
 def _candidate_pairs(events: Sequence[Event], vectors: Sequence[Vector]) -> Iterator[tuple[int, int]]:
@@ -324,7 +353,8 @@ def _candidate_pairs(events: Sequence[Event], vectors: Sequence[Vector]) -> Iter
     (ties: by index). Held as three compact arrays, not a list of tuples: a wire story that many
     outlets carry makes millions of pairs."""
     scores, first, second = array("d"), array("q"), array("q")
-    for i, j in candidate_pairs(vectors, MERGE_MIN, [e.actors for e in events]):
+    keys, dates = [e.actors for e in events], [e.date for e in events]
+    for i, j in candidate_pairs(vectors, MERGE_MIN, keys, dates, MERGE_STRETCH):
         a, b = events[i], events[j]
         if set(a.sources) & set(b.sources) or not _dates_compatible(a, b):
             continue
