@@ -35,7 +35,7 @@ from lib.extract.pipeline import analyze_corpus, extract_batch
 from lib.read.ingest import load_corpus
 from lib.records import Corpus, Document, Event
 from lib.store.parallel import Workers, ingest_corpus, refresh_corpus, settle_actors
-from lib.store.parquet import BATCH_SIZE, corpus_events, live_records, read_manifest
+from lib.store.parquet import BATCH_SIZE, FOLDER_TABLES, corpus_events, live_records, read_manifest
 from lib.store.slices import (
     StoreIndex,
     count_events,
@@ -48,7 +48,7 @@ from lib.store.slices import (
 from lib.text.nlp import load_nlp
 from lib.view.urls import Filters
 from tools.appmem import app_rss_in_child, server_url, streamlit_baseline_rss_mb, streamlit_server
-from tools.replicas import replicate
+from tools.replicas import CORPUS_TABLES, replicate
 
 ROOT = Path(__file__).resolve().parent.parent
 # The shared dev statements, beside the project (../shared) or beside its worktree folder (../../shared)
@@ -284,7 +284,8 @@ def replicated_figures(store: Path, copies: int) -> dict[str, Any]:
     cmd = [sys.executable, "-c", QUERY_FIGURES, str(store)]
     out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True)
     note = f"store filled by replicating the extracted rows {copies} times under new ids"
-    return {"docs": docs, "note": note, **json.loads(out.stdout)}
+    copied = [*CORPUS_TABLES, *FOLDER_TABLES]
+    return {"docs": docs, "note": note, "tables_copied": copied, **json.loads(out.stdout)}
 
 
 FILE_DOCS = 1000  # documents per .jsonl file: a file stays far below ingest's 20 MB limit

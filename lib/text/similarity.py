@@ -151,7 +151,8 @@ def candidate_pairs(
     for key, members in groups.items():
         for window, part in _windows(members, ranks.get(key), stretch):
             for i, j in _all_pairs(vectors, part, threshold, df):
-                if len(keysets[i]) == 1 or _first_cover(i, j, keysets, ranks, stretch) == (key, window):
+                alone = len(keysets[i]) == 1 and key not in ranks  # the pair's only common key, one window
+                if alone or _first_cover(i, j, keysets, ranks, stretch) == (key, window):
                     yield i, j
 
 
