@@ -248,8 +248,10 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
     Best-first clustering (Ng & Cardie 2002, "Improving machine learning approaches to coreference
     resolution"): the most alike pair of events is joined first, so an event is not taken by a
     weaker match that happened to come first. Only pairs with a common actor and a shared
-    indexed term are scored (lib.text.similarity.candidate_pairs), so it grows with the matches, not
-    with the square of the events.
+    indexed term are scored (lib.text.similarity.candidate_pairs); an actor in more than
+    2 * MERGE_STRETCH events is searched in date order, each event against its neighbours, so the
+    merge grows with the events, not with their square (a wire story that many outlets carry over
+    months is joined within each stretch of dates, not across all of them).
     """
     words = [_head_words(e) for e in events]
     tfidf = TfIdf(words)
