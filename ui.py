@@ -16,8 +16,9 @@ import time
 from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from urllib.parse import urljoin
 
 import duckdb
@@ -29,7 +30,6 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from lib.compare.align import compare
-from lib.extract.pipeline import StageProgress, analyze_corpus, analyze_paths
 from lib.read.ingest import load_bytes
 from lib.records import Analysis, Comparison, Corpus
 from lib.store.check import StoreFormatError, StoreReport, damage_message, unreadable_message
@@ -48,6 +48,10 @@ from lib.view import exports, frames, timeline, urls
 from lib.view.render import plain_md
 
 T = TypeVar("T")
+
+if TYPE_CHECKING:  # the pipeline imports spaCy: the store path never needs it
+    from lib.extract.pipeline import StageProgress
+
 ROOT = Path(__file__).resolve().parent
 DATA = ROOT / "data"
 VIEW = "tg_view"  # urls.View: the state a link restores
@@ -89,6 +93,8 @@ class SharedAnalysis:
             self.stages = {**self.stages, stage: (done, total)}
 
         try:
+            from lib.extract.pipeline import analyze_paths  # spaCy: imported only where a folder is read
+
             self.analysis = analyze_paths([Path(folder)], cache_dir=ROOT / ".cache", stages=stages)
         except BaseException as exc:  # shown by the page that waits, which can start it again
             self.error = exc
@@ -287,6 +293,8 @@ def analysis() -> Analysis:
     if cached and cached[0] == key:
         result: Analysis = cached[1]
         return result
+    from lib.extract.pipeline import analyze_corpus  # spaCy: imported only where documents are analysed
+
     stages, done = progress_status("Analysing your documents with the corpus")
     result = analyze_corpus(_uploaded_corpus(base.corpus), stages=stages)
     done(len(result.documents))
@@ -638,17 +646,28 @@ def filter_lines(analysis: Analysis, view: urls.View) -> list[str]:
     )
 
 
-def export_buttons(frame: pd.DataFrame, stem: str, brief: str | None = None) -> None:
-    """CSV and JSON of ``frame`` (filters applied) and, when given, the Markdown brief."""
+def export_buttons(frame: pd.DataFrame, stem: str, brief: str | Callable[[], str] | None = None) -> None:
+    """CSV and JSON of ``frame`` (filters applied) and, when given, the Markdown brief (or what makes it).
+
+    Each file is made when its button is clicked (st.download_button runs a callable ``data`` then,
+    on its own thread), not on every rerun: the home page's CSV and JSON of 10,000 documents took
+    2.5 MB and most of the page's time, for a click that rarely comes.
+    """
     cols = st.columns(3 if brief else 2)
-    cols[0].download_button("CSV", exports.csv_bytes(frame), f"{stem}.csv", "text/csv", key=f"csv_{stem}")
+    cols[0].download_button(
+        "CSV", partial(exports.csv_bytes, frame), f"{stem}.csv", "text/csv", key=f"csv_{stem}"
+    )
     cols[1].download_button(
-        "JSON", exports.json_bytes(frame), f"{stem}.json", "application/json", key=f"json_{stem}"
+        "JSON", partial(exports.json_bytes, frame), f"{stem}.json", "application/json", key=f"json_{stem}"
     )
     if brief:
         cols[2].download_button(
-            "Markdown brief", brief.encode("utf-8"), f"{stem}.md", "text/markdown", key=f"md_{stem}"
+            "Markdown brief", partial(_utf8, brief), f"{stem}.md", "text/markdown", key=f"md_{stem}"
         )
+
+
+def _utf8(text: str | Callable[[], str]) -> bytes:
+    return (text if isinstance(text, str) else text()).encode("utf-8")
 
 
 def export_with_brief(
@@ -663,11 +682,13 @@ def export_with_brief(
 ) -> None:
     """The export buttons of a page's table, the brief among them: ``title`` and the view's full
     link, then ``lines`` (one a row of ``frame``; with ``group_column``, one per value of it, such as
-    an event's id), each cited to its source sentences."""
-    cited = frame.assign(line=lines)
-    brief = exports.markdown_brief(
-        title, full_link(view, name), filter_lines(analysis, view), cited, "line", group_column=group_column
-    )
+    an event's id), each cited to its source sentences. The brief is written on a click."""
+    link, described = full_link(view, name), filter_lines(analysis, view)
+
+    def brief() -> str:
+        cited = frame.assign(line=lines)
+        return exports.markdown_brief(title, link, described, cited, "line", group_column=group_column)
+
     export_buttons(frame, stem, brief)
 
 

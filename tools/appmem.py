@@ -19,7 +19,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -207,19 +207,28 @@ def vm_hwm_mb(pid: int) -> float:
 
 
 @contextmanager
-def streamlit_server(script: Path) -> Iterator[subprocess.Popen[bytes]]:
-    """``streamlit run script`` on a free 127.0.0.1 port, healthy when entered, stopped on exit."""
+def streamlit_server(script: Path, env: Mapping[str, str] | None = None) -> Iterator[subprocess.Popen[bytes]]:
+    """``streamlit run script`` on a free 127.0.0.1 port (from the project folder, with ``env`` added
+    to this environment less its TRIANGULATE_ variables), healthy when entered, stopped on exit."""
     port = free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.address", "127.0.0.1"]
     cmd += ["--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TRIANGULATE_")}
-    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    own = {k: v for k, v in os.environ.items() if not k.startswith("TRIANGULATE_")}
+    server = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**own, **(env or {})}, cwd=ROOT
+    )
+    server.port = port  # type: ignore[attr-defined]
     try:
         _wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", server)
         yield server
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def server_url(server: subprocess.Popen[bytes]) -> str:
+    """The address of a ``streamlit_server``."""
+    return f"http://127.0.0.1:{server.port}"  # type: ignore[attr-defined]
 
 
 def streamlit_baseline_rss_mb() -> float:

@@ -22,18 +22,22 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date
+from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from lib.compare.align import compare
+from lib.extract.events.extract import merge_events
 from lib.extract.pipeline import analyze_corpus, extract_batch
 from lib.read.ingest import load_corpus
-from lib.records import Corpus, Document
-from lib.store.parallel import Workers, ingest_corpus
-from lib.store.parquet import BATCH_SIZE, read_manifest
+from lib.records import Corpus, Document, Event
+from lib.store.parallel import Workers, ingest_corpus, refresh_corpus, settle_actors
+from lib.store.parquet import BATCH_SIZE, FOLDER_TABLES, corpus_events, live_records, read_manifest
 from lib.store.slices import (
+    StoreIndex,
     count_events,
     documents_slice,
     overview_quotes,
@@ -45,11 +49,22 @@ from lib.store.slices import (
 from lib.text.nlp import load_nlp
 from lib.view import search
 from lib.view.urls import Filters
-from tools.appmem import app_rss_in_child, streamlit_baseline_rss_mb
-from tools.replicas import replicate
+from tools.appmem import app_rss_in_child, server_url, streamlit_baseline_rss_mb, streamlit_server
+from tools.replicas import CORPUS_TABLES, replicate
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV_STATEMENTS = ROOT.parent / "shared" / "devsets" / "kremlin-zelenskyy-2022-01.jsonl"
+# The shared dev statements, beside the project (../shared) or beside its worktree folder (../../shared)
+DEV_STATEMENTS = (
+    next(
+        (
+            p
+            for p in (ROOT.parent / "shared" / "devsets", ROOT.parent.parent / "shared" / "devsets")
+            if (p / "kremlin-zelenskyy-2022-01.jsonl").is_file()
+        ),
+        ROOT.parent / "shared" / "devsets",
+    )
+    / "kremlin-zelenskyy-2022-01.jsonl"
+)
 NAMES = ["Jens Stoltenberg", "Antony Blinken", "Sergei Lavrov", "Olaf Scholz", "Emmanuel Macron", "Liz Truss"]
 NAMES_IDS = ["jens-stoltenberg", "antony-blinken", "sergei-lavrov"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "September", "October"]
@@ -155,13 +170,12 @@ class TreePeak:
 
 WARM_START = """
 import sys, time
-t0 = time.perf_counter()
 from pathlib import Path
+import streamlit, ui
 from lib.view.urls import Filters
 from lib.store.slices import count_events, overview_quotes, store_index
 index = store_index(Path(sys.argv[1]))
 overview_quotes(index, Filters()), count_events(index, Filters())
-print(time.perf_counter() - t0)
 """
 
 
@@ -172,11 +186,27 @@ def cpu_s() -> float:
 
 
 def warm_start_s(store: Path) -> float:
-    """A fresh interpreter opens the store and has the home page's data: imports included."""
-    out = subprocess.run(
-        [sys.executable, "-c", WARM_START, str(store)], cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    return float(out.stdout.strip())
+    """A fresh interpreter imports Streamlit and the pages' code, opens the store and has the home
+    page's data: timed from outside, so the interpreter's own start counts."""
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", WARM_START, str(store)], cwd=ROOT, capture_output=True, check=True)
+    return time.perf_counter() - t0
+
+
+def tree_cpu_s() -> float:
+    """CPU seconds of this process, its ended children and its live descendants (Linux /proc):
+    workers still running count too."""
+    tick = os.sysconf("SC_CLK_TCK")
+    live = 0.0
+    for pid in _tree(os.getpid()):
+        if pid == os.getpid():
+            continue
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()
+            live += (int(fields[11]) + int(fields[12])) / tick  # utime, stime (fields 14 and 15)
+        except (OSError, IndexError, ValueError):
+            continue
+    return cpu_s() + live
 
 
 def _ms(run: Callable[[], object], repeat: int = 3) -> float:
@@ -188,24 +218,40 @@ def _ms(run: Callable[[], object], repeat: int = 3) -> float:
     return round(1000 * statistics.median(times), 1)
 
 
-def query_ms(store: Path) -> dict[str, float]:
-    """Median milliseconds of each page's data query (lib/store/slices.py) with typical filters: one
-    actor, a year, two outlets; the positions page with three actors and one in focus."""
+def selective_filters(index: StoreIndex) -> tuple[Filters, str]:
+    """Filters an analyst uses: the most quoted actor and one quarter (the one with most documents)."""
+    quotes = overview_quotes(index, Filters())
+    named = quotes[quotes["speaker_id"] != ""]["speaker_id"]
+    actor = str(named.value_counts().index[0]) if not named.empty else ""
+    dated = [d.date[:7] for d in index.base.documents if d.date and len(d.date) >= 7]
+    quarters = Counter(f"{m[:4]}-Q{(int(m[5:7]) - 1) // 3 + 1}" for m in dated)
+    if not quarters:
+        return Filters(actors=(actor,) if actor else ()), f"actor {actor or '(none)'}"
+    year, q = quarters.most_common(1)[0][0].split("-Q")
+    first = date(int(year), 3 * int(q) - 2, 1)
+    last = date(int(year) + (q == "4"), 1 if q == "4" else 3 * int(q) + 1, 1) - timedelta(days=1)
+    chosen = Filters(actors=(actor,) if actor else (), date_from=first, date_to=last)
+    return chosen, f"actor {actor or '(none)'}, {year}-Q{q}"
+
+
+def query_figures(store: Path) -> dict[str, Any]:
+    """Median milliseconds of each page's data query (lib/store/slices.py) with filters that select
+    (``selective_filters``), the rows each returns beside the whole corpus's, and what was chosen."""
     index = store_index(store)
     docs = index.base.documents
+    chosen, said = selective_filters(index)
     ids = [d.id for d in docs[:2]]
-    outlets = tuple(sorted({d.source for d in docs if d.source})[:2])
-    year = Filters(
-        actors=tuple(NAMES_IDS[:1]), date_from=date(2022, 1, 1), date_to=date(2022, 12, 31), sources=outlets
-    )
-    three = Filters(actors=tuple(NAMES_IDS))
-    return {
-        "home": _ms(lambda: (overview_quotes(index, year), count_events(index, year))),
-        "timeline": _ms(lambda: timeline_slice(index, year)),
-        "positions": _ms(lambda: positions_slice(index, three, NAMES_IDS[0], None)),
-        "comparison": _ms(lambda: documents_slice(index, ids)),
-        "reader": _ms(lambda: documents_slice(index, ids[:1])),
+    actor = chosen.actors[0] if chosen.actors else None
+    queries: dict[str, Callable[[Filters], int]] = {
+        "home": lambda f: len(overview_quotes(index, f)) + count_events(index, f),
+        "timeline": lambda f: len(timeline_slice(index, f).analysis.events),
+        "positions": lambda f: len(positions_slice(index, f, actor, None).analysis.quotes),
     }
+    times = {name: _ms(partial(run, chosen)) for name, run in queries.items()}
+    times["comparison"] = _ms(lambda: documents_slice(index, ids))
+    times["reader"] = _ms(lambda: documents_slice(index, ids[:1]))
+    rows = {name: [run(chosen), run(Filters())] for name, run in queries.items()}
+    return {"query_ms": times, "query_rows_selected_of_all": rows, "query_filters": said}
 
 
 SEARCHES = {"name": "Lavrov", "words": "troops border", "phrase": '"said on"', "filtered": "talks*"}
@@ -260,7 +306,8 @@ def replicated_figures(store: Path, copies: int) -> dict[str, Any]:
     cmd = [sys.executable, "-c", QUERY_FIGURES, str(store)]
     out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True)
     note = f"store filled by replicating the extracted rows {copies} times under new ids"
-    return {"docs": docs, "note": note, **json.loads(out.stdout)}
+    copied = [*CORPUS_TABLES, *FOLDER_TABLES]
+    return {"docs": docs, "note": note, "tables_copied": copied, **json.loads(out.stdout)}
 
 
 FILE_DOCS = 1000  # documents per .jsonl file: a file stays far below ingest's 20 MB limit
@@ -328,17 +375,28 @@ def extraction_vs_bare(documents: Sequence[Document]) -> dict[str, float]:
 
 
 def compare_ms(texts: list[str], words: int = 1000) -> dict[str, float]:
-    """Median time to compare two reports of about ``words`` words each (after analysing them)."""
+    """Median time to compare two reports of one event, about ``words`` words each (after
+    analysing them): the same source texts told twice, names, numbers and months varied apart and
+    one report's paragraphs in another order, as two outlets rewrite one wire story."""
     rng = random.Random(11)
+    body: list[str] = []
+    while len(" ".join(body).split()) < words:
+        body.append(rng.choice(texts))
     pair = []
     for side in ("a", "b"):
-        body: list[str] = []
-        while len(" ".join(body).split()) < words:
-            body.append(_vary(rng.choice(texts), rng))
-        text = " ".join(" ".join(body).split()[:words])
+        paragraphs = [_vary(t, rng) for t in body]
+        if side == "b":
+            rng.shuffle(paragraphs)
+        text = "\n\n".join(paragraphs)
         pair.append(Document(f"cmp-{side}", side, side, "2022-01-26", "metadata", "en", "", "", text))
     analysis = analyze_corpus(Corpus(tuple(pair)))
-    return {"compare_ms": _ms(lambda: compare(analysis, "cmp-a", "cmp-b"), repeat=5), "compare_words": words}
+    timed = _ms(lambda: compare(analysis, "cmp-a", "cmp-b"), repeat=5)
+    found = compare(analysis, "cmp-a", "cmp-b")
+    return {
+        "compare_ms": timed,
+        "compare_words": len(pair[0].text.split()),
+        "compare_aligned": len(found.aligned),  # the two reports do share claims: work was done
+    }
 
 
 def store_figures(store: Path, texts: list[str] | None = None) -> dict[str, Any]:
@@ -347,7 +405,7 @@ def store_figures(store: Path, texts: list[str] | None = None) -> dict[str, Any]
     with TreePeak() as peak:
         figures: dict[str, Any] = {
             "warm_start_s": round(warm_start_s(store), 2),
-            "query_ms": query_ms(store),
+            **query_figures(store),
             "search_ms": search_ms(store),
         }
         if texts is not None:
@@ -378,6 +436,101 @@ def run_store_bench(store: Path, data_dir: Path = ROOT / "data", replicate_copie
         return {"source_docs": docs, **replicated_figures(copy, replicate_copies)}
 
 
+def corpus_step_figures(store: Path) -> dict[str, Any]:
+    """The corpus step (lib/store/parallel.py refresh_corpus: actors settled, events merged,
+    positions counted, over every document) recomputed in full, in CPU seconds and per document, so
+    that its growth shows from one size to the next; the event merge alone beside it."""
+    manifest = read_manifest(store)
+    docs = len(manifest.live())
+    t0, c0 = time.perf_counter(), cpu_s()
+    refresh_corpus(store)
+    wall, cpu = time.perf_counter() - t0, cpu_s() - c0
+    _, amap = settle_actors(store, manifest)
+    doc_events = corpus_events(live_records(store, manifest, "events", Event), amap)
+    c0 = cpu_s()
+    merged = merge_events(doc_events)
+    return {
+        "corpus_step_s": round(wall, 2),
+        "corpus_step_cpu_s": round(cpu, 2),
+        "corpus_step_cpu_ms_per_doc": round(1000 * cpu / max(docs, 1), 2),
+        "merge_events_cpu_s": round(cpu_s() - c0, 2),
+        "events_before_merge": len(doc_events),
+        "events_merged": len(merged),
+    }
+
+
+TRIVIAL_PAGE = """import plotly.express as px
+import streamlit as st
+
+st.plotly_chart(px.bar(x=["a", "b"], y=[1, 2]))
+"""
+PAGE_NAMES = {
+    "": "home",
+    "Timeline": "timeline",
+    "Actor_positions": "positions",
+    "Source_comparison": "comparison",
+    "Reader": "reader",
+}
+CHROMIUM = Path("/usr/bin/chromium")
+BROWSER_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+CHART = ".js-plotly-plot"  # a drawn Plotly chart (notes above it, st.info, do not count)
+
+
+def _seconds_to_chart(browser: Any, url: str, timeout_s: float = 120) -> float | None:
+    """Seconds from navigating to ``url`` to its first chart drawn; None when none comes in time."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        t0 = time.perf_counter()
+        page.goto(url)
+        page.locator(CHART).first.wait_for(state="visible", timeout=timeout_s * 1000)
+        return time.perf_counter() - t0
+    except Exception as err:  # Playwright's TimeoutError: the page shows no chart
+        if "Timeout" not in type(err).__name__:
+            raise
+        return None
+    finally:
+        page.close()
+
+
+def _rounded(seconds: float | None) -> float | str:
+    return round(seconds, 2) if seconds is not None else "no chart"
+
+
+def page_seconds(store: Path) -> dict[str, Any]:
+    """What a user waits for: each page opened in a real browser on a freshly started
+    ``streamlit run`` of the dashboard on ``store``, from navigation to its main chart visible;
+    beside it, a trivial page holding one chart, timed the same way in the same run. A fresh
+    server per page: its first view pays the imports and opening the store, as a user's first
+    visit does. Empty when Playwright or Chromium is missing."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return {}
+    if not CHROMIUM.exists():
+        return {}
+    out: dict[str, Any] = {}
+    with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
+        try:
+            trivial = Path(tmp) / "trivial.py"
+            trivial.write_text(TRIVIAL_PAGE, encoding="utf-8")
+            with streamlit_server(trivial) as server:
+                out["trivial_chart"] = _rounded(_seconds_to_chart(browser, server_url(server)))
+            for path, name in PAGE_NAMES.items():
+                with streamlit_server(ROOT / "dashboard.py", {"TRIANGULATE_STORE": str(store)}) as server:
+                    out[name] = _rounded(_seconds_to_chart(browser, f"{server_url(server)}/{path}"))
+        finally:
+            browser.close()
+    return out
+
+
 def _give_back_freed_memory() -> None:
     """Return the C heap's free pages to the system (glibc's malloc_trim), where there is one."""
     with contextlib.suppress(OSError, AttributeError):
@@ -390,9 +543,11 @@ def run_bench(
     data_dir: Path = ROOT / "data",
     replicate_copies: int = 1,
     keep: Path | None = None,
+    pages: bool = True,
 ) -> dict[str, Any]:
     """The whole benchmark on ``n_docs`` synthetic documents; ``keep``: build in that folder and
-    leave the corpus and the store there (for ``run_store_bench``)."""
+    leave the corpus and the store there (for ``run_store_bench``); ``pages``: time each page in a
+    real browser too (``page_seconds``)."""
     with tempfile.TemporaryDirectory() as tmp:
         work = keep or Path(tmp)
         corpus_dir = work / "corpus"
@@ -406,11 +561,13 @@ def run_bench(
         else:
             load_nlp()
         store = work / "store"
-        t0, c0 = time.perf_counter(), cpu_s()
+        t0, c0 = time.perf_counter(), tree_cpu_s()
         with TreePeak() as ingest_peak:
             corpus = load_all(corpus_dir, n_docs, cache_dir=work / "cache")
             ingest_corpus(corpus, store, workers=workers)
-        ingest_s, ingest_cpu = time.perf_counter() - t0, cpu_s() - c0
+        ingest_s, ingest_cpu = time.perf_counter() - t0, tree_cpu_s() - c0
+        if workers:
+            workers.close()
         t0, c0 = time.perf_counter(), cpu_s()
         for _ in load_nlp().pipe((d.text for d in corpus.documents), batch_size=BATCH_SIZE):
             pass
@@ -421,17 +578,22 @@ def run_bench(
             "ingest_s": round(ingest_s, 2),
             "words_per_s": round(words / ingest_s),
             "bare_spacy_words_per_s": round(words / bare_s),
-            "ingest_vs_bare_per_core": round(ingest_s * processes / bare_s, 2),  # whole ingest, wall
-            "ingest_cpu_s": round(ingest_cpu, 1),  # CPU time: robust to other loads on the machine
+            # CPU seconds of every process of the ingest (workers included) over those of spaCy's
+            # bare pass on the same texts in one process: robust to other loads on the machine
+            "ingest_cpu_vs_bare": round(ingest_cpu / bare_cpu, 2),
+            "ingest_cpu_s": round(ingest_cpu, 1),
             "bare_spacy_cpu_s": round(bare_cpu, 1),
             "processes": processes,
             "ingest_peak_rss_mb": round(ingest_peak.peak_mb),  # this process and its workers, summed
             "ingest_peak_pss_mb": round(ingest_peak.peak_pss_mb),  # the same, shared pages counted once
         }
+        figures |= corpus_step_figures(store)
         figures |= store_figures_in_child(store)
         figures["peak_rss_mb"] = max(figures["ingest_peak_rss_mb"], figures["store_peak_rss_mb"])
         figures["peak_pss_mb"] = max(figures["ingest_peak_pss_mb"], figures["store_peak_pss_mb"])
         figures |= extraction_vs_bare(corpus.documents) | compare_ms(texts)
+        if pages:
+            figures["page_s"] = page_seconds(store)
         if replicate_copies > 1:
             figures["replicated"] = run_store_bench(store, data_dir, replicate_copies)
     return figures

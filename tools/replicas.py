@@ -1,22 +1,27 @@
-"""Grow a store for load tests by replicating its rows under new document ids.
+"""Grow a store for load tests by replicating its rows under new document and actor ids.
 
 Only the benchmark uses it (10,000 extracted documents copied ten times stand for 100,000:
 extracting 100,000 on a laptop takes hours). Every copy is one batch holding all live rows of
-the original with ids ``<id>~<copy>``; corpus tables follow: events are copied with their
-sources renamed, the actor map for the new batches; actors and positions are unchanged
-(the copies say the same things). A replicated store says so in its manifest's errors list.
+the original with document ids ``<id>~<copy>`` and actor ids ``<corpus id>~<copy>`` (the rows
+name their corpus actors directly, so a copy needs no actor map); every corpus table is copied
+too: actors, merged events, positions (their evidence in the copy's documents). A copy is a
+corpus of its own, as a larger corpus would have more actors, not the same ones more often.
+A replicated store says so in its manifest's errors list.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from lib.records import Event, IngestError
+from lib.records import Actor, Event, IngestError, Position, Span
 from lib.store.parquet import (
     FOLDER_TABLES,
+    ActorMap,
     BatchEntry,
     CorpusTables,
     Manifest,
@@ -29,6 +34,8 @@ from lib.store.parquet import (
     write_manifest,
 )
 
+CORPUS_TABLES = ("actors", "events", "positions", "actor_map")
+
 
 def _renamed(table: pa.Table, key: str, suffix: str, batch: str) -> pa.Table:
     ids = pc.binary_join_element_wise(table.column(key), pa.scalar(suffix), "")
@@ -38,47 +45,100 @@ def _renamed(table: pa.Table, key: str, suffix: str, batch: str) -> pa.Table:
     )
 
 
-def _copy_events(events: tuple[Event, ...], suffix: str) -> list[Event]:
-    return [
+def _actor_ids(table: str, data: pa.Table, rename: Callable[[str, str], str]) -> pa.Table:
+    """The rows of a batch table naming corpus actors, ``rename(batch, batch id)`` giving them."""
+    batches = data.column("batch").to_pylist() if "batch" in data.column_names else []
+    columns = {"mentions": ("actor_id",), "quotes": ("speaker_id",), "events": ("actors",)}.get(table, ())
+    for name in columns:
+        if batches:
+            # one batch's id may settle differently from another's: rename row by row
+            rows = data.column(name).to_pylist()
+            if name == "actors":
+                renamed: list[object] = [
+                    [rename(b, a) for a in v] for b, v in zip(batches, rows, strict=True)
+                ]
+                data = data.set_column(
+                    data.schema.get_field_index(name), name, pa.array(renamed, pa.list_(pa.string()))
+                )
+            else:
+                out = [v if not v else rename(b, v) for b, v in zip(batches, rows, strict=True)]
+                data = data.set_column(data.schema.get_field_index(name), name, pa.array(out, pa.string()))
+    return data
+
+
+def _key(table: str) -> str:
+    return "id" if table == "documents" else "doc_id"
+
+
+def _span(span: Span, suffix: str) -> Span:
+    return replace(span, doc_id=span.doc_id + suffix)
+
+
+def _copy_corpus(tables: CorpusTables, suffix: str) -> tuple[list[Actor], list[Event], list[Position]]:
+    ids = {a.id for a in tables.actors}
+
+    def actor(a: str) -> str:
+        return a + suffix if a in ids else a
+
+    actors = [
+        replace(a, id=a.id + suffix, affiliation=actor(a.affiliation) if a.affiliation else a.affiliation)
+        for a in tables.actors
+    ]
+    events = [
         Event(
             e.id + suffix,
             e.date,
             e.precision,
-            e.actors,
+            tuple(actor(a) for a in e.actors),
             e.summary,
-            e.evidence,
+            tuple(_span(s, suffix) for s in e.evidence),
             tuple(s + suffix for s in e.sources),
         )
-        for e in events
+        for e in tables.events
     ]
+    positions = [
+        replace(p, actor_id=actor(p.actor_id), evidence=tuple(_span(s, suffix) for s in p.evidence))
+        for p in tables.positions
+    ]
+    return actors, events, positions
 
 
 def replicate(store: Path, copies: int) -> int:
-    """Add ``copies - 1`` copies of every live row; returns the number of documents now live."""
+    """Add ``copies - 1`` copies of every live row and corpus row; returns the documents now live."""
     manifest = read_manifest(store)
     tables = {t: read_live(store, manifest, t) for t in FOLDER_TABLES}
     corpus = read_corpus(store, manifest)
     live = manifest.live()
     keys = manifest.keys()
     entries = list(manifest.batches)
-    events = list(corpus.events)
-    amap = dict(corpus.actor_map)
+    actors, events, positions = list(corpus.actors), list(corpus.events), list(corpus.positions)
+    amap: ActorMap = dict(corpus.actor_map)  # the copies' rows name corpus ids: nothing to add
     for k in range(1, copies):
         suffix = f"~{k}"
         batch = batch_id_of([f"replica{suffix}", *keys.values()])
+
+        def rename(b: str, a: str, suffix: str = suffix) -> str:
+            return corpus.actor_map.get((b, a), a) + suffix
+
         write_folder(
             store / "batches" / batch,
             {
-                t: _renamed(data, "id" if t == "documents" else "doc_id", suffix, batch)
+                t: _renamed(
+                    _actor_ids(t, data, rename), "id" if t == "documents" else "doc_id", suffix, batch
+                )
                 for t, data in tables.items()
             },
         )
         entries.append(BatchEntry(batch, tuple(d + suffix for d in live), tuple(keys[d] for d in live)))
-        events += _copy_events(corpus.events, suffix)
-        amap.update({(batch, a): c for (b, a), c in corpus.actor_map.items()})
+        more = _copy_corpus(corpus, suffix)
+        actors += more[0]
+        events += more[1]
+        positions += more[2]
     write_manifest(store, Manifest(tuple(entries), manifest.corpus, manifest.errors, manifest.parsed))
     note = IngestError("(benchmark)", f"rows replicated {copies} times under new ids")
     write_corpus(
-        store, CorpusTables(corpus.actors, tuple(events), corpus.positions, amap), (*manifest.errors, note)
+        store,
+        CorpusTables(tuple(actors), tuple(events), tuple(positions), amap),
+        (*manifest.errors, note),
     )
     return len(live) * copies

@@ -118,21 +118,74 @@ def containment(a: Sequence[str], b: Sequence[str]) -> float:
 
 
 def candidate_pairs(
-    vectors: Sequence[Vector], threshold: float, keys: Sequence[Iterable[str]]
+    vectors: Sequence[Vector],
+    threshold: float,
+    keys: Sequence[Iterable[str]],
+    order: Sequence[str] = (),
+    stretch: int = 0,
 ) -> Iterator[tuple[int, int]]:
     """Pairs (i < j) with a common key whose cosine reaches ``threshold`` (within a float margin:
-    a caller that needs the exact figure computes it with ``cosine``), each once: in the group of
-    the smallest key the two share, so no set of every pair is ever held."""
+    a caller that needs the exact figure computes it with ``cosine``), each once, and no set of
+    every pair ever held.
+
+    With ``stretch``, a key held by more than twice that many items is searched in windows, the
+    "sorted neighbourhood" of Hernández & Stolfo (1995, "The merge/purge problem for large
+    databases"): its items ranked by ``order`` (then index), windows of ``2 * stretch`` consecutive
+    items every ``stretch`` items. Two items ``stretch`` or fewer ranks apart always share a window;
+    further apart, they may not: the search then grows with the items, not with their square.
+    A pair is listed in the first window of the smallest common key holding both.
+    """
     groups: dict[str, list[int]] = defaultdict(list)
     keysets = [set(own) for own in keys]
     for i, own in enumerate(keysets):
         for key in own:
             groups[key].append(i)
     df = Counter(t for v in vectors for t in v)
+    ranks: dict[str, dict[int, int]] = {}
+    if stretch:
+        for key, members in groups.items():
+            if len(members) > 2 * stretch:
+                ranked = sorted(members, key=lambda i: (order[i], i))
+                ranks[key] = {i: r for r, i in enumerate(ranked)}
+                groups[key] = ranked
     for key, members in groups.items():
-        for i, j in _all_pairs(vectors, members, threshold, df):
-            if len(keysets[i]) == 1 or min(keysets[i] & keysets[j]) == key:
-                yield i, j
+        for window, part in _windows(members, ranks.get(key), stretch):
+            for i, j in _all_pairs(vectors, part, threshold, df):
+                alone = len(keysets[i]) == 1 and key not in ranks  # the pair's only common key, one window
+                if alone or _first_cover(i, j, keysets, ranks, stretch) == (key, window):
+                    yield i, j
+
+
+def _windows(
+    members: list[int], ranks: dict[int, int] | None, stretch: int
+) -> Iterator[tuple[int, list[int]]]:
+    """(window number, its items in index order): one window of all when the key is not ranked."""
+    if ranks is None:
+        yield 0, members
+        return
+    for w in range(_window_count(len(members), stretch)):
+        yield w, sorted(members[w * stretch : (w + 2) * stretch])
+
+
+def _window_count(items: int, stretch: int) -> int:
+    """Windows start every ``stretch`` ranks, and the last one reaches the last item."""
+    return max(1, -(-items // stretch) - 1)
+
+
+def _first_cover(
+    i: int, j: int, keysets: Sequence[set[str]], ranks: dict[str, dict[int, int]], stretch: int
+) -> tuple[str, int] | None:
+    """The smallest common key, and its first window, holding both items (None: none does)."""
+    for key in sorted(keysets[i] & keysets[j]):
+        rank = ranks.get(key)
+        if rank is None:
+            return key, 0
+        p, q = sorted((rank[i], rank[j]))
+        last = _window_count(len(rank), stretch) - 1
+        for w in (p // stretch - 1, p // stretch):
+            if 0 <= w <= last and w * stretch <= p and q < (w + 2) * stretch:
+                return key, w
+    return None
 
 
 def _all_pairs(

@@ -44,7 +44,7 @@ def home_view(analysis: Analysis, docs: pd.DataFrame, quotes: pd.DataFrame) -> H
     speakers = frames.speakers_frame(quotes)
     return HomeView(
         docs=docs,
-        docs_figure=None if docs.empty else charts.documents_figure(docs),
+        docs_figure=None if docs.empty else _documents_figure(docs),
         quotes=len(quotes),
         speakers=speakers,
         speakers_figure=None if speakers.empty else charts.speakers_figure(speakers),
@@ -52,6 +52,21 @@ def home_view(analysis: Analysis, docs: pd.DataFrame, quotes: pd.DataFrame) -> H
         uncertain=frames.uncertain_quotes(quotes),
         errors=frames.errors_frame(analysis.corpus.errors),
     )
+
+
+_DOCUMENT_CHARTS: dict[int, Figure] = {}  # by the hash of their (date, source) rows, a few kept
+
+
+def _documents_figure(docs: pd.DataFrame) -> Figure:
+    """The documents chart, built once per set of (date, source) rows, all it depends on: Plotly
+    Express takes about half a second for it at 1,000 documents, on every rerun otherwise. The figure
+    is shared read-only (st.plotly_chart serialises it, never changes it)."""
+    key = int(pd.util.hash_pandas_object(docs[["date", "source"]], index=False).sum())
+    if key not in _DOCUMENT_CHARTS:
+        if len(_DOCUMENT_CHARTS) >= 16:
+            _DOCUMENT_CHARTS.clear()
+        _DOCUMENT_CHARTS[key] = charts.documents_figure(docs)
+    return _DOCUMENT_CHARTS[key]
 
 
 @dataclass(frozen=True)

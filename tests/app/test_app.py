@@ -471,3 +471,41 @@ def test_hostile_links_and_reports_are_shown_as_text(page: str, hostile: Analysi
         assert "<img" not in charts and "<a " not in charts, where  # plotly renders <a href> in labels
         said += messages(at, "warning") + messages(at, "info") + messages(at, "caption")
     assert "evil\\.example" in " ".join(said), "the bad values are named in the notices, escaped"
+
+
+@pytest.mark.usefixtures("sample")
+@pytest.mark.parametrize("page", ["", "Timeline", "Actor_positions"])
+def test_exports_are_made_on_click_not_on_each_run(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page's run makes no CSV, JSON or brief: st.download_button gets what makes them."""
+    from lib.view import exports
+
+    made: list[str] = []
+    for name in ("csv_bytes", "json_bytes", "markdown_brief"):
+        real = getattr(exports, name)
+        monkeypatch.setattr(exports, name, lambda *a, _n=name, _f=real, **k: made.append(_n) or _f(*a, **k))
+    at = app(page)
+    assert not at.exception
+    assert made == []
+
+
+@pytest.mark.parametrize("brief", [None, "# A brief\n", lambda: "# A brief\n"])
+def test_export_data_makes_the_same_bytes_when_called(brief: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a click runs gives the bytes the exports module makes (a brief given made or to make)."""
+    import pandas as pd
+
+    from lib.view import exports
+
+    given: dict[str, Any] = {}
+
+    class Column:
+        def download_button(self, label: str, data: Any, *args: Any, **kwargs: Any) -> None:
+            given[label] = data
+
+    monkeypatch.setattr(ui.st, "columns", lambda n: [Column() for _ in range(n)])
+    frame = pd.DataFrame({"name": ["=SUM(A1)", "Ilse"], "n": [1, 2]})
+    ui.export_buttons(frame, "stem", brief)
+    assert callable(given["CSV"]) and given["CSV"]() == exports.csv_bytes(frame)
+    assert given["JSON"]() == exports.json_bytes(frame)
+    assert ("Markdown brief" in given) == (brief is not None)
+    if brief is not None:
+        assert given["Markdown brief"]() == b"# A brief\n"

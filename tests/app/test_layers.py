@@ -4,6 +4,8 @@ imports the developer tools."""
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -65,3 +67,22 @@ def test_the_layer_rule_catches_a_breach(tmp_path: Path) -> None:
     bad.write_text("from lib.compare.claims import Claim\nfrom tools.bench import run_bench\n")
     assert {"lib.compare.claims", "tools.bench"} <= _imports(bad)
     assert _layer("lib.compare.claims") not in ALLOWED["lib.extract"]
+
+
+# A store holds every extracted row: the pages read it and never parse. The model's library alone
+# costs about 0.85 s and 80 MB in each dashboard process, so nothing on the store path imports it.
+STORE_PATH_MODULES = ["ui", "lib.view.pages", "lib.view.charts", "lib.view.timeline", "lib.store.slices"]
+
+
+@pytest.mark.parametrize("module", STORE_PATH_MODULES)
+def test_the_store_path_imports_no_spacy(module: str) -> None:
+    code = f"import sys, {module}; print(sorted(m for m in sys.modules if m.split('.')[0] == 'spacy'))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_probe_sees_spacy_when_it_is_imported() -> None:
+    """The negative case: the same probe does see spaCy once the pipeline is imported."""
+    code = "import sys, ui, lib.extract.pipeline; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"

@@ -527,11 +527,84 @@ def _naive_merge(events: list[Event]) -> list[Event]:
 
 
 @pytest.mark.parametrize(("n", "seed"), [(40, 1), (200, 2), (200, 3), (600, 4), (2000, 5)])
-def test_blocked_merge_equals_pairwise(n: int, seed: int) -> None:
+def test_blocked_merge_equals_pairwise(n: int, seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without date windows (every actor's events all scored), the blocked merge is the pairwise one."""
+    from lib.extract.events import extract as ev
+
+    monkeypatch.setattr(ev, "MERGE_STRETCH", 0)
     events = _synthetic_events(n, seed)
     merged = merge_events(events)
     assert merged == _naive_merge(events)
     assert len(merged) < n  # the stories do merge: the comparison is not vacuous
+
+
+@pytest.mark.parametrize(("n", "seed"), [(200, 2), (600, 4)])
+def test_date_windows_change_nothing_below_their_size(n: int, seed: int) -> None:
+    from lib.extract.events import extract as ev
+
+    events = _synthetic_events(n, seed)
+    biggest = max(sum(a in e.actors for e in events) for a in {a for e in events for a in e.actors})
+    assert biggest <= 2 * ev.MERGE_STRETCH
+    assert merge_events(events) == _naive_merge(events)
+
+
+@pytest.mark.parametrize("stretch", [3, 10, 40])
+def test_date_windows_keep_a_story_reported_within_days(
+    stretch: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An actor in many events over months: one story told by five outlets over three days still
+    becomes one event, whatever the window; the same words a year apart stay apart (negative)."""
+    from lib.extract.events import extract as ev
+
+    monkeypatch.setattr(ev, "MERGE_STRETCH", stretch)
+    days = [f"2023-{m:02d}-{d:02d}" for m in range(1, 13) for d in (3, 10, 17, 24)]
+    others = [
+        _ev(f"noise{k}", day, "on_or_before", ("valdoria",), f"Valdoria topic{k} remark{k} item{k}.")
+        for k, day in enumerate(days * 2)
+    ]
+    story = "Valdoria reopened the Osterfeld river port to grain barges."
+    told = [
+        _ev(f"outlet{k}", f"2023-06-{10 + k // 2:02d}", "on_or_before", ("valdoria",), story)
+        for k in range(5)
+    ]
+    late = _ev("outlet9", "2024-06-12", "day", ("valdoria",), story)
+    merged = merge_events([*others, *told, late])
+    joined = [e for e in merged if e.summary.startswith("Valdoria reopened")]
+    assert sorted(len(e.sources) for e in joined) == [1, 5]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_cluster_dates_in_short_decide_as_every_pair(seed: int) -> None:
+    """A cluster keeps its longest exact date and least bounds: joinable says what checking every
+    date of one cluster against every date of the other says."""
+    import random
+
+    from lib.extract.events import extract as ev
+
+    rng = random.Random(seed)
+    dates = ["2023", "2023-03", "2023-03-10", "2023-03-11", "2023-04", "2022-12-31", "2023-03-10"]
+    pool = [(d, p) for d in dates for p in ("day", "on_or_before")] + [("2023-W10", "week")]
+
+    def cluster(items: list[tuple[str, str]], source: str) -> tuple[ev._Cluster, set[tuple[str, str]]] | None:
+        events = [_ev(f"{source}{k}", d, p, ("a",), "x.") for k, (d, p) in enumerate(items)]
+        c = ev._Cluster.of(0, events[0])
+        for k, e in enumerate(events[1:], start=1):
+            one = ev._Cluster.of(k, e)
+            if not c.joinable(one):
+                return None
+            c.absorb(one)
+        return c, set(items)
+
+    checked = 0
+    for _ in range(300):
+        a = cluster(rng.sample(pool, rng.randint(1, 3)), "a")
+        b = cluster(rng.sample(pool, rng.randint(1, 3)), "b")
+        if a is None or b is None:
+            continue
+        every = all(ev._compatible(x, y) for x in a[1] for y in b[1])
+        assert a[0].joinable(b[0]) == every
+        checked += every
+    assert checked  # some pairs do join: the check is not vacuous
 
 
 def test_blocked_merge_keeps_ties_in_order() -> None:
@@ -563,3 +636,48 @@ def test_candidate_pairs_miss_no_match(seed: int) -> None:
     assert expected and expected <= found
     assert all(set(keys[i]) & set(keys[j]) for i, j in found)
     assert all(cosine(vectors[i], vectors[j]) >= 0.25 - 1e-6 for i, j in found)
+
+
+@pytest.mark.parametrize(("seed", "stretch"), [(1, 5), (2, 20), (3, 60), (4, 1000)])
+def test_windowed_pairs_hold_every_pair_near_in_date(seed: int, stretch: int) -> None:
+    """In windows, every matching pair at most ``stretch`` ranks apart under a common key is found,
+    each once, none without a common key or below the threshold; with windows wider than every
+    key's items, exactly the pairs of the unwindowed search."""
+    from lib.extract.events import extract as ev
+    from lib.text.similarity import TfIdf, candidate_pairs, cosine
+
+    events = _synthetic_events(300, seed)
+    tfidf = TfIdf(ev._head_words(e) for e in events)
+    vectors = [tfidf.vector(ev._head_words(e)) for e in events]
+    keys = [e.actors for e in events]
+    order = [e.date for e in events]
+    listed = list(candidate_pairs(vectors, 0.25, keys, order, stretch))
+    found = set(listed)
+    assert len(listed) == len(found)
+    ranks: dict[str, dict[int, int]] = {}
+    for key in {k for own in keys for k in own}:
+        members = sorted((i for i in range(len(events)) if key in keys[i]), key=lambda i: (order[i], i))
+        ranks[key] = {i: r for r, i in enumerate(members)}
+
+    def near(i: int, j: int) -> bool:
+        return any(
+            len(ranks[k]) <= 2 * stretch or abs(ranks[k][i] - ranks[k][j]) <= stretch
+            for k in set(keys[i]) & set(keys[j])
+        )
+
+    matching = {
+        (i, j)
+        for i in range(len(events))
+        for j in range(i + 1, len(events))
+        if set(keys[i]) & set(keys[j]) and cosine(vectors[i], vectors[j]) >= 0.25
+    }
+    assert (
+        {p for p in matching if near(*p)}
+        <= found
+        <= {p for p in matching} | {(i, j) for i, j in found if cosine(vectors[i], vectors[j]) >= 0.25 - 1e-6}
+    )
+    assert all(set(keys[i]) & set(keys[j]) for i, j in found)
+    if stretch >= len(events):
+        assert found == set(candidate_pairs(vectors, 0.25, keys))
+    else:
+        assert len(found) < len(matching)  # the windows do leave far pairs out: not vacuous

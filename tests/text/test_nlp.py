@@ -83,3 +83,31 @@ def test_segmented_parse_reads_as_the_whole_text() -> None:
     assert [_reading(d) for d in parsed] == [_reading(d) for d in whole]
     starts = {s.start_char for s in parsed[0].sents}
     assert {s.start_char for s in whole[0].sents} <= starts <= {s.start_char for s in whole[0].sents} | cuts
+
+
+def test_only_the_components_the_extractors_read_run() -> None:
+    from lib.text.nlp import RUNS
+
+    nlp = load_nlp()
+    assert tuple(nlp.pipe_names) == RUNS
+    assert "lemmatizer" not in nlp.component_names and "senter" not in nlp.component_names
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute"),
+    [
+        ("Mayor Ilse Brandt said the port of Valdoria reopened.", "pos_"),
+        ("Mayor Ilse Brandt said the port of Valdoria reopened.", "dep_"),
+        ("Mayor Ilse Brandt said the port of Valdoria reopened.", "ent_type_"),
+        ("Mayor Ilse Brandt said the port of Valdoria reopened.", "tag_"),
+    ],
+)
+def test_what_the_extractors_read_is_set(text: str, attribute: str) -> None:
+    doc = load_nlp()(text)
+    assert any(getattr(t, attribute) for t in doc)
+    assert len(list(doc.sents)) == 1  # sentences from the parser, no senter
+
+
+def test_no_lemma_is_set() -> None:
+    """The negative case: the lemmatizer does not run, so no extractor may rely on lemma_."""
+    assert not any(t.lemma_ for t in load_nlp()("The ports reopened."))

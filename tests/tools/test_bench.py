@@ -11,6 +11,7 @@ import pytest
 from dashboard_fixtures import sample_analysis
 
 from lib.__main__ import main
+from lib.store.parquet import FOLDER_TABLES
 from lib.view.pages import MAX_PAIRS_DOCS, home_pairs
 from tools.appmem import session_pages, vm_hwm_mb
 from tools.bench import synthetic_documents
@@ -23,10 +24,23 @@ KEYS = {
     "ingest_s",
     "words_per_s",
     "bare_spacy_words_per_s",
+    "ingest_cpu_vs_bare",
+    "ingest_cpu_s",
+    "bare_spacy_cpu_s",
     "processes",
     "warm_start_s",
     "query_ms",
     "search_ms",
+    "query_rows_selected_of_all",
+    "query_filters",
+    "corpus_step_s",
+    "corpus_step_cpu_s",
+    "corpus_step_cpu_ms_per_doc",
+    "merge_events_cpu_s",
+    "events_before_merge",
+    "events_merged",
+    "compare_ms",
+    "compare_aligned",
     "add_one_doc_s",
     "peak_rss_mb",
     "ingest_peak_rss_mb",
@@ -42,6 +56,14 @@ def test_bench_prints_one_json_object_with_every_key(capsys: pytest.CaptureFixtu
     assert set(figures["query_ms"]) == PAGES
     assert (figures["docs"], figures["processes"]) == (3, 1)
     assert figures["peak_rss_mb"] == max(figures["ingest_peak_rss_mb"], figures["store_peak_rss_mb"]) > 0
+    assert "ingest_vs_bare_per_core" not in figures  # wall times of phases run at different moments
+    assert figures["ingest_cpu_vs_bare"] > 0 and figures["corpus_step_cpu_ms_per_doc"] >= 0
+    assert figures["compare_aligned"] > 0  # two reports of one event share claims
+    selected = figures["query_rows_selected_of_all"]
+    assert set(selected) == {"home", "timeline", "positions"}
+    assert all(part <= whole for part, whole in selected.values())
+    if "page_s" in figures:  # Playwright and Chromium present
+        assert set(figures["page_s"]) == {"trivial_chart", *PAGES}
 
 
 def test_bench_measures_a_kept_store_again_and_a_replicated_copy(
@@ -55,6 +77,7 @@ def test_bench_measures_a_kept_store_again_and_a_replicated_copy(
     assert main(["bench", "--store", str(tmp_path / "store"), "--replicate", "3", "--json"]) == 0
     copied = json.loads(capsys.readouterr().out)
     assert (copied["docs"], copied["source_docs"]) == (12, 4) and "replicating" in copied["note"]
+    assert copied["tables_copied"] == ["actors", "events", "positions", "actor_map", *FOLDER_TABLES]
     assert len(list((tmp_path / "store" / "batches").iterdir())) < 12  # the kept store is left as it was
 
 
@@ -144,3 +167,30 @@ def test_synthetic_corpus_is_split_into_files_and_fully_loaded(
     assert len(bench.load_all(tmp_path / "c", 5, cache_dir=tmp_path / "cache").documents) == 5
     with pytest.raises(RuntimeError, match="loaded 5 of 6"):
         bench.load_all(tmp_path / "c", 6, cache_dir=tmp_path / "cache")
+
+
+@pytest.mark.parametrize("copies", [2, 3])
+def test_replicated_store_copies_every_table(tmp_path: Path, copies: int) -> None:
+    """Every table grows with the copies: actors, positions and the actor map too, under new ids."""
+    import shutil
+
+    from lib.store.parallel import ingest_corpus
+    from lib.store.parquet import read_corpus, read_manifest
+    from lib.store.slices import store_index
+    from tools.replicas import replicate
+
+    analysis = sample_analysis()
+    store = tmp_path / "store"
+    ingest_corpus(analysis.corpus, store)
+    before = read_corpus(store, read_manifest(store))
+    shutil.copytree(store, tmp_path / "kept")
+    assert replicate(store, copies) == copies * len(analysis.documents)
+    after = read_corpus(store, read_manifest(store))
+    assert len(after.actors) == copies * len(before.actors)
+    assert len(after.positions) == copies * len(before.positions)
+    assert len(after.events) == copies * len(before.events)
+    assert {a.id for a in before.actors} <= {a.id for a in after.actors}
+    ids = {a.id for a in after.actors}
+    assert all(p.actor_id in ids for p in after.positions)
+    assert all(a in ids for e in after.events for a in e.actors)
+    assert len(store_index(store).base.documents) == copies * len(analysis.documents)

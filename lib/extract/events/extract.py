@@ -61,6 +61,10 @@ MERGE_IMPRECISE = 0.35
 RECENT_DAYS = 7  # an "on or before R" event meets only dates from R minus this many days on
 NEAR_DUPLICATE = 0.85  # Jaccard of two sentences' term sets from which one repeats the other
 NEAR_DUPLICATE_TERMS = 6  # fewer terms than this: only an identical sentence is a repeat
+# An actor named by more events than twice this is searched in date order, each event against its
+# neighbours (lib.text.similarity.candidate_pairs): reports of one event come days apart, not months,
+# and the merge then grows with the events instead of their square. Below it, every pair is scored.
+MERGE_STRETCH = 250
 # "at / during / after a press conference", up to three words between (determiners, adjectives).
 SETTING = r"\b(?:at|during|after|following|on the sidelines of)\s+(?:[\w’'-]+\s+){{0,3}}{}s?\b"
 OCCASIONS_PATH = LEXICONS / "occasions.yaml"
@@ -318,8 +322,10 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
     Best-first clustering (Ng & Cardie 2002, "Improving machine learning approaches to coreference
     resolution"): the most alike pair of events is joined first, so an event is not taken by a
     weaker match that happened to come first. Only pairs with a common actor and a shared
-    indexed term are scored (lib.text.similarity.candidate_pairs), so it grows with the matches, not
-    with the square of the events.
+    indexed term are scored (lib.text.similarity.candidate_pairs); an actor in more than
+    2 * MERGE_STRETCH events is searched in date order, each event against its neighbours, so the
+    merge grows with the events, not with their square (a wire story that many outlets carry over
+    months is joined within each stretch of dates, not across all of them).
     """
     words = [_head_words(e) for e in events]
     tfidf = TfIdf(words)
@@ -332,7 +338,7 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
 
 def _clusters(events: Sequence[Event], best_first: Iterable[tuple[int, int]]) -> list[_Cluster]:
     """Join the events of each pair, best pair first, when their clusters can be one event."""
-    clusters = {i: _Cluster([i], set(e.sources), {(e.date, e.precision)}) for i, e in enumerate(events)}
+    clusters = {i: _Cluster.of(i, e) for i, e in enumerate(events)}
     owner = list(range(len(events)))
     for i, j in best_first:
         a, b = owner[i], owner[j]
@@ -375,11 +381,19 @@ def merge_into(merged: Sequence[Event], new: Sequence[Event]) -> tuple[set[int],
 
 @dataclass
 class _Cluster:
-    """Events being merged: their indexes, their sources and their distinct (date, precision)."""
+    """Events being merged: their indexes, their sources and their distinct (date, precision).
+
+    A join checks every date of one cluster against every date of the other (``_compatible``):
+    a cluster holds at most one event per source, so that is a few dates, not the events'.
+    """
 
     members: list[int]
     sources: set[str]
     dates: set[tuple[str, str]]
+
+    @classmethod
+    def of(cls, index: int, event: Event) -> _Cluster:
+        return cls([index], set(event.sources), {(event.date, event.precision)})
 
     def joinable(self, other: _Cluster) -> bool:
         """One source does not report one event twice, and every date must fit every other."""
@@ -398,7 +412,8 @@ def _candidate_pairs(events: Sequence[Event], vectors: Sequence[Vector]) -> Iter
     (ties: by index). Held as three compact arrays, not a list of tuples: a wire story that many
     outlets carry makes millions of pairs."""
     scores, first, second = array("d"), array("q"), array("q")
-    for i, j in candidate_pairs(vectors, MERGE_SAME_DAY, [e.actors for e in events]):
+    keys, dates = [e.actors for e in events], [e.date for e in events]
+    for i, j in candidate_pairs(vectors, MERGE_SAME_DAY, keys, dates, MERGE_STRETCH):
         a, b = events[i], events[j]
         if set(a.sources) & set(b.sources) or not _dates_compatible(a, b):
             continue

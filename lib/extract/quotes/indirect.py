@@ -13,6 +13,8 @@ parenthetical cue ("Though X, she said, Y"); the lexicon lists which verbs and n
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
@@ -476,6 +478,12 @@ def _has_that(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.lefts)
 
 
+@lru_cache(maxsize=1)
+def _text_of(doc: SpacyDoc) -> str:
+    """``doc.text`` once per document: spaCy joins every token again on each call."""
+    return doc.text
+
+
 def _indirect_at(
     cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues: CueLexicon
 ) -> list[Found]:
@@ -498,7 +506,7 @@ def _indirect_at(
         if (
             (inside(start, quoted) and inside(end - 1, quoted))
             or (start <= head.idx < end and not own)
-            or _runs_out_of_a_quotation(cue.doc.text, start, end, quoted)
+            or _runs_out_of_a_quotation(_text_of(cue.doc), start, end, quoted)
         ):
             continue
         name = resolver.resolve(speaker_tokens(head))
