@@ -267,6 +267,12 @@ def cached_corpus_claims(corpus_key: str, _analysis: Analysis) -> tuple[CorpusCl
     return tuple(corpus_claims(_analysis))
 
 
+def claims_key(analysis: Analysis) -> str:
+    """The corpus key, and the actors and row counts: corrections change the claims' actors."""
+    rows = f"{len(analysis.mentions)}:{len(analysis.quotes)}:{len(analysis.numbers)}:{hash(analysis.actors)}"
+    return f"{corpus_key(analysis)}:{rows}"
+
+
 def view_claims(
     analysis: Analysis, view: urls.View, verdict: str | None = None
 ) -> tuple[list[CorpusClaim], int]:
@@ -274,7 +280,7 @@ def view_claims(
     index = store_index_now()
     if index:
         return claims_in_view(index, _raw_filters(view.filters), verdict)
-    kept = claims_in_memory(cached_corpus_claims(corpus_key(analysis), analysis), view.filters, verdict)
+    kept = claims_in_memory(cached_corpus_claims(claims_key(analysis), analysis), view.filters, verdict)
     return kept[: frames.MAX_ROWS], len(kept)
 
 
@@ -290,7 +296,7 @@ def pairs_worth_comparing(analysis: Analysis, view: urls.View, limit: int = 10) 
     index = store_index_now()
     if index:
         return worth_comparing(index, view.filters, limit)
-    claims = claims_in_memory(cached_corpus_claims(corpus_key(analysis), analysis), view.filters)
+    claims = claims_in_memory(cached_corpus_claims(claims_key(analysis), analysis), view.filters)
     return shared_pairs(claims, limit)
 
 

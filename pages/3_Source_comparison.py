@@ -6,7 +6,7 @@ import streamlit as st
 
 import ui
 from lib.view import render, urls
-from lib.view.pages import claims_view, comparison_view
+from lib.view.pages import claims_view, comparison_view, pairs_table
 
 PAGE = "Source_comparison"
 
@@ -33,9 +33,14 @@ with corpus_tab:
     )
     st.subheader("Pairs worth comparing")
     if shown_claims.pairs:
-        st.caption("The report pairs that share the most claims (most likely the same event).")
-        for link in shown_claims.pairs:
-            st.markdown(f"- [{render.plain_md(link.label)}]({link.link}) — {link.shared} shared claims")
+        st.caption(
+            "The report pairs that share the most claims (most likely the same event); Open compares them."
+        )
+        st.dataframe(
+            pairs_table(shown_claims.pairs),
+            hide_index=True,
+            column_config={"compare": st.column_config.LinkColumn("compare", display_text="Open", width=60)},
+        )
     else:
         st.caption("No two reports in view share a claim.")
     st.subheader(f"Contested claims ({len(shown_claims.contests)})")

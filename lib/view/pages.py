@@ -121,9 +121,17 @@ class Contest:
 
 @dataclass(frozen=True)
 class PairLink:
-    label: str
-    link: str
+    a: str  # where report A is from: source, report date
+    b: str
+    link: str  # Source comparison on the two reports, the view's filters kept
     shared: int
+
+
+def pairs_table(pairs: Sequence[PairLink]) -> pd.DataFrame:
+    """The pairs as a table whose link column opens them (links stay out of Markdown: a report's
+    id in a URL is text a reader could take for a link of its own)."""
+    rows = [{"report A": p.a, "report B": p.b, "shared claims": p.shared, "compare": p.link} for p in pairs]
+    return pd.DataFrame(rows, columns=["report A", "report B", "shared claims", "compare"])
 
 
 @dataclass(frozen=True)
@@ -185,7 +193,8 @@ def claims_view(
     ]
     links = [
         PairLink(
-            f"{_where(analysis, a)} · {_where(analysis, b)}",
+            _where(analysis, a),
+            _where(analysis, b),
             view_link(replace(view, a=a, b=b), "Source_comparison"),
             n,
         )

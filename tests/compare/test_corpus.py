@@ -153,7 +153,7 @@ def test_reports_outside_the_date_window_are_not_compared() -> None:
     ],
 )
 def test_claims_filtered(filters: Filters, expected: int) -> None:
-    multi = [c for c in claims() if len(c.docs) > 1 or c.verdict == "single-source" and "Brell" in c.text]
+    multi = [c for c in claims() if len(c.docs) > 1 or (c.verdict == "single-source" and "Brell" in c.text)]
     assert len(claims_in_memory(multi, filters)) == expected
 
 

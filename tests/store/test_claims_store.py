@@ -22,7 +22,8 @@ TEXTS = [
         "Harbor Post",
         "2031-03-02",
         "The Velmora dam on the Ostrel river burst after days of heavy rain. "
-        "Governor Lina Paskov ordered the evacuation of four villages. The flood killed 12 people in Marrowby.",
+        "Governor Lina Paskov ordered the evacuation of four villages. "
+        "The flood killed 12 people in Marrowby.",
     ),
     (
         "Valley Courier",
