@@ -9,7 +9,7 @@ Comparing every pair of sentences is quadratic; candidates come from blocking in
 sentences are compared only when they share a key (a content term, an actor or a figure) and
 their reports' dates fall in one window of days. A key held by more than MAX_BLOCK sentences of a
 window says too little to pick pairs (block purging) and is dropped; with none purged the
-candidates are every pair that shares a term, a superset of the pairs ``same_claim`` accepts
+candidates are every pair that shares two keys, a superset of the pairs ``same_claim`` accepts
 (a same claim shares MIN_SHARED content words). Undated reports are compared with undated ones.
 
 Linked pairs are joined by union-find; single linkage chains unrelated sentences through a
@@ -24,6 +24,7 @@ corroborated when two or more sources report it; single-source otherwise.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ from datetime import date
 from itertools import combinations
 from typing import Protocol, TypeVar
 
-from lib.compare.align import ANCHOR_BONUS, ANCHORED_MIN, claim_score, same_claim
+from lib.compare.align import ANCHOR_BONUS, claim_score, same_claim
 from lib.compare.claims import Claim, DocRows, quote_claims, rows_by_doc, sentence_claims
 from lib.compare.discrepancies import SHOW_MIN, date_discrepancies, number_discrepancies, quote_discrepancies
 from lib.records import (
@@ -45,12 +46,10 @@ from lib.records import (
     Document,
     Span,
 )
-from lib.text.similarity import TfIdf, Vector, candidate_pairs
+from lib.text.similarity import TfIdf, Vector
 
 WINDOW_DAYS = 7  # reports of one event: dates within a week always share a window (up to two apart)
 MAX_BLOCK = 400  # sentences under one key and window beyond which the key is purged
-# The lowest similarity ``same_claim`` accepts: the anchored floor less two actor bonuses.
-CANDIDATE_MIN = ANCHORED_MIN - 2 * ANCHOR_BONUS
 CORE_MIN = 0.3  # cosine of a member with its claim's medoid (align.SAME_MIN: unanchored sentences)
 MAX_CONFLICT_PAIRS = 60  # member pairs checked for discrepancies in one claim (the medoid's first)
 MAX_CONFLICTS = 3  # discrepancies kept on a claim
@@ -127,16 +126,31 @@ def blocking_keys(sentences: Sequence[_Sentence]) -> list[list[str]]:
 
 
 def linked_pairs(sentences: Sequence[_Sentence]) -> list[tuple[float, int, int]]:
-    """(score, i, j) of the sentence pairs of different reports that say the same thing."""
-    vectors = [s.vector for s in sentences]
+    """(score, i, j) of the sentence pairs of different reports that say the same thing.
+
+    An inverted index of the blocking keys: each sentence meets the later sentences of its keys'
+    blocks once (a set per sentence, so no set of every pair is held), and the pairs that share
+    two keys at least (a same claim shares MIN_SHARED terms) are scored."""
+    keys = blocking_keys(sentences)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, own in enumerate(keys):
+        for k in own:
+            blocks[k].append(i)  # ascending: the sentences after i start at bisect_right
     out = []
-    for i, j in candidate_pairs(vectors, CANDIDATE_MIN, blocking_keys(sentences)):
-        a, b = sentences[i], sentences[j]
-        if a.doc.id == b.doc.id:
-            continue
-        score = claim_score(a.claim, b.claim, a.vector, b.vector)
-        if same_claim(a.claim, b.claim, score):
-            out.append((score, min(i, j), max(i, j)))
+    for i, own in enumerate(keys):
+        met: dict[int, int] = defaultdict(int)
+        for k in own:
+            block = blocks[k]
+            for j in block[bisect_right(block, i) :]:
+                met[j] += 1
+        a = sentences[i]
+        for j, shared in met.items():
+            b = sentences[j]
+            if shared < 2 or a.doc.id == b.doc.id:
+                continue
+            score = claim_score(a.claim, b.claim, a.vector, b.vector)
+            if same_claim(a.claim, b.claim, score):
+                out.append((score, i, j))
     return out
 
 
