@@ -50,8 +50,9 @@ from lib.text.similarity import TfIdf, Vector
 
 WINDOW_DAYS = 7  # reports of one event: dates within a week always share a window (up to two apart)
 MAX_BLOCK = 400  # sentences under one key and window beyond which the key is purged
+MAX_LINKS = 40  # later sentences scored per sentence (those sharing most keys)
 CORE_MIN = 0.3  # cosine of a member with its claim's medoid (align.SAME_MIN: unanchored sentences)
-MAX_CONFLICT_PAIRS = 60  # member pairs checked for discrepancies in one claim (the medoid's first)
+MAX_CONFLICT_PAIRS = 24  # member pairs checked for discrepancies in one claim (the medoid's first)
 MAX_CONFLICTS = 3  # discrepancies kept on a claim
 MAX_PAIR_DOCS = 30  # a claim in more reports than this does not single out pairs worth comparing
 
@@ -130,7 +131,8 @@ def linked_pairs(sentences: Sequence[_Sentence]) -> list[tuple[float, int, int]]
 
     An inverted index of the blocking keys: each sentence meets the later sentences of its keys'
     blocks once (a set per sentence, so no set of every pair is held), and the pairs that share
-    two keys at least (a same claim shares MIN_SHARED terms) are scored."""
+    two keys at least (a same claim shares MIN_SHARED terms) are scored, the MAX_LINKS sharing most
+    first: clustering needs a path to each member, not every edge of a claim many reports repeat."""
     keys = blocking_keys(sentences)
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, own in enumerate(keys):
@@ -144,9 +146,10 @@ def linked_pairs(sentences: Sequence[_Sentence]) -> list[tuple[float, int, int]]
             for j in block[bisect_right(block, i) :]:
                 met[j] += 1
         a = sentences[i]
-        for j, shared in met.items():
+        likely = sorted((j for j, n in met.items() if n >= 2), key=lambda j: (-met[j], j))
+        for j in likely[:MAX_LINKS]:
             b = sentences[j]
-            if shared < 2 or a.doc.id == b.doc.id:
+            if a.doc.id == b.doc.id:
                 continue
             score = claim_score(a.claim, b.claim, a.vector, b.vector)
             if same_claim(a.claim, b.claim, score):
