@@ -30,11 +30,16 @@ cols[0].metric("Documents", len(docs))
 cols[1].metric("Sources", docs["source"].nunique())
 cols[2].metric("Quotes", home.quotes)
 cols[3].metric("Events", events)
-cols[4].metric(
-    "Discrepancies",
-    discrepancies if pairs or len(docs) < 2 else "—",
-    help="Between every pair of documents in view." if pairs else "Too many documents to pair.",
-)
+if pairs or len(docs) < 2:
+    cols[4].metric("Discrepancies", discrepancies, help="Between every pair of documents in view.")
+else:  # too many documents to compare every pair: the claims the corpus step found contested
+    cols[4].metric(
+        "Contested claims",
+        ui.contested_count(analysis, view),
+        help="Too many documents in view to compare every pair: this counts the claims across the corpus "
+        "that reports contradict each other on (a confident discrepancy between two of its reports; "
+        "Source comparison, tab “Claims across the corpus”, shows both versions).",
+    )
 
 if docs.empty:
     st.info("No documents match these filters — widen the date range or clear the source filter.")

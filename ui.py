@@ -30,21 +30,26 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from lib.compare.align import compare
+from lib.compare.corpus import corpus_claims, shared_pairs
 from lib.read.ingest import load_bytes
-from lib.records import Analysis, Comparison, Corpus
+from lib.records import Analysis, Comparison, Corpus, CorpusClaim
 from lib.store.check import StoreFormatError, StoreReport, damage_message, unreadable_message
 from lib.store.query import store_health
 from lib.store.slices import (
     Slice,
     StoreIndex,
+    claims_in_view,
+    count_claims,
     count_events,
     documents_slice,
     overview_quotes,
     page_slice,
     store_index,
+    worth_comparing,
 )
 from lib.view import corrections as corr
 from lib.view import exports, frames, timeline, urls
+from lib.view.pages import claims_in_memory
 from lib.view.render import plain_md
 
 T = TypeVar("T")
@@ -260,6 +265,51 @@ def reads_store() -> bool:
 @st.cache_resource(show_spinner="Comparing the two reports…", max_entries=64)
 def cached_compare(corpus_key: str, _analysis: Analysis, doc_a: str, doc_b: str) -> Comparison:
     return compare(_analysis, doc_a, doc_b)
+
+
+@st.cache_resource(show_spinner="Clustering claims across the corpus…", max_entries=4)
+def cached_corpus_claims(corpus_key: str, _analysis: Analysis) -> tuple[CorpusClaim, ...]:
+    """A folder's claims across the corpus (a store holds them, computed at ingest)."""
+    return tuple(corpus_claims(_analysis))
+
+
+def corpus_documents(analysis: Analysis) -> Sequence[object]:
+    """The corpus's documents: a store's index (a page's slice holds only its own), else the analysis's."""
+    index = store_index_now()
+    return index.base.documents if index else analysis.documents
+
+
+def claims_key(analysis: Analysis) -> str:
+    """The corpus key, and the actors and row counts: corrections change the claims' actors."""
+    rows = f"{len(analysis.mentions)}:{len(analysis.quotes)}:{len(analysis.numbers)}:{hash(analysis.actors)}"
+    return f"{corpus_key(analysis)}:{rows}"
+
+
+def view_claims(
+    analysis: Analysis, view: urls.View, verdict: str | None = None
+) -> tuple[list[CorpusClaim], int]:
+    """The corpus claims in view (the first frames.MAX_ROWS) and how many the filters keep."""
+    index = store_index_now()
+    if index:
+        return claims_in_view(index, _raw_filters(view.filters), verdict)
+    kept = claims_in_memory(cached_corpus_claims(claims_key(analysis), analysis), view.filters, verdict)
+    return kept[: frames.MAX_ROWS], len(kept)
+
+
+def contested_count(analysis: Analysis, view: urls.View) -> int:
+    index = store_index_now()
+    if index:
+        return count_claims(index, _raw_filters(view.filters), "contested")
+    return view_claims(analysis, view, "contested")[1]
+
+
+def pairs_worth_comparing(analysis: Analysis, view: urls.View, limit: int = 10) -> list[tuple[str, str, int]]:
+    """The report pairs sharing the most claims in view (the same event, most likely)."""
+    index = store_index_now()
+    if index:
+        return worth_comparing(index, view.filters, limit)
+    claims = claims_in_memory(cached_corpus_claims(claims_key(analysis), analysis), view.filters)
+    return shared_pairs(claims, limit)
 
 
 def corpus_key(analysis: Analysis) -> str:

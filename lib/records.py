@@ -19,6 +19,7 @@ Precision = Literal["day", "week", "month", "year", "on_or_before"]
 Stance = Literal["supports", "opposes", "demands", "threatens", "conditional", "neutral"]
 Polarity = Literal["pos", "neg"]
 TargetBasis = Literal["named", "pronoun", "context", "topic"]
+ClaimVerdict = Literal["corroborated", "single-source", "contested"]
 
 
 @dataclass(frozen=True)
@@ -210,6 +211,28 @@ class Discrepancy:
     b: Span
     reason: str  # one line an analyst can check against the two spans
     confidence: float = 1.0  # 0-1: how sure the finder is that both spans state the same thing
+
+
+@dataclass(frozen=True)
+class CorpusClaim:
+    """One claim as the corpus reports it: the sentences of several reports that say the same thing,
+    clustered (lib/compare/corpus.py), each member kept with its document and span.
+
+    ``verdict``: "contested" when a confident discrepancy links two members (``conflicts`` holds
+    them), "corroborated" when two or more sources report it, else "single-source". ``text`` is the
+    member closest to the others (the medoid); dates are the members' report dates ("" undated).
+    """
+
+    id: str
+    text: str
+    verdict: ClaimVerdict
+    docs: tuple[str, ...]
+    sources: tuple[str, ...]
+    first_date: str
+    last_date: str
+    members: tuple[Span, ...]
+    actors: tuple[str, ...] = ()
+    conflicts: tuple[Discrepancy, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
+from lib.store.claims import MAX_DOCS, too_many_for_claims
 from lib.view import render, urls
-from lib.view.pages import comparison_view
+from lib.view.pages import claims_view, comparison_view, pairs_table
 
 PAGE = "Source_comparison"
 
@@ -14,68 +15,123 @@ analysis, view = ui.page(
     "Source comparison",
     PAGE,
     "Two reports side by side: claims both make share a colour, claims only one makes are listed "
-    "below, and where they disagree (a number, a date, a name) a card shows both sentences.",
+    "below, and where they disagree (a number, a date, a name) a card shows both sentences. The second "
+    "tab lists every claim across the corpus: who reports it, since when, and where reports contest it.",
 )
-ids = [d.id for d in analysis.documents]
-label = ui.doc_label(analysis)
-a, b = urls.default_docs(analysis, view)
-left, right = st.columns(2)
-ui.synced(left.selectbox, "a", a, label="Report A", options=ids, format_func=label)
-ui.synced(right.selectbox, "b", b, label="Report B", options=ids, format_func=label)
-view = st.session_state[ui.VIEW]
-a, b = urls.default_docs(analysis, view)
-if a is None or b is None or a == b:
-    st.info("Pick two different reports — the corpus needs at least two documents to compare.")
-    st.stop()
+pairs = ui.pairs_worth_comparing(analysis, view)
+suggested = (pairs[0][0], pairs[0][1]) if pairs else None
+pair_tab, corpus_tab = st.tabs(["Two reports", "Claims across the corpus"])
 
-ui.outside_filters_note(analysis, view, (a, b))
-shown = comparison_view(analysis, ui.cached_compare(ui.corpus_key(analysis), analysis, a, b))
-claims = shown.claims
-if shown.claims_figure is None:
-    st.info("No claims were aligned or told apart for these two reports — try another pair.")
-else:
-    st.plotly_chart(shown.claims_figure, key="claims_chart")
-
-st.subheader(f"Discrepancies ({len(shown.discrepancies)})")
-for d in shown.discrepancies.to_dict("records"):
-    with st.container(border=True):
-        st.html(render.snippet_html(d["about"], label=f"{d['kind']}:"))
-        st.html(render.snippet_html(d["reason"]))
-        card_a, card_b = st.columns(2)
-        where_a, where_b = ui.doc_short(analysis, a), ui.doc_short(analysis, b)
-        card_a.html(render.snippet_html(d["a_sentence"], d["a_text"], label=f"A · {where_a}:"))
-        card_b.html(render.snippet_html(d["b_sentence"], d["b_text"], label=f"B · {where_b}:"))
-        st.caption(f"Confidence {d['confidence']:.2f}")
-if not shown.weak.empty:
-    with st.expander(f"Weak differences, not counted as contradictions ({len(shown.weak)})"):
-        st.caption("An update over time, a speaker attributed with little evidence, a function word.")
-        st.dataframe(
-            shown.weak,
-            hide_index=True,
-            column_order=["kind", "reason", "confidence", "a_sentence", "b_sentence"],
+with corpus_tab:
+    if too_many_for_claims(len(ui.corpus_documents(analysis))):
+        st.info(
+            f"Claims across the corpus are clustered for up to {MAX_DOCS:,} documents; this corpus has "
+            "more. Compare two reports in the other tab, or filter to an event and open its reports."
         )
+    found, matched = ui.view_claims(analysis, view)
+    shown_claims = claims_view(analysis, found, matched, pairs, view)
+    table = shown_claims.table
+    counts = table["verdict"].str.startswith("reported by").sum(), (table["verdict"] == "contested").sum()
+    st.caption(
+        f"{matched:,} claims in view (sentences of several reports saying the same thing, clustered; "
+        "single-source claims that name an actor or give a figure are kept too). Listed: "
+        f"{len(table):,} — {counts[0]:,} reported by several sources, {counts[1]:,} contested on this list."
+    )
+    st.subheader("Pairs worth comparing")
+    if shown_claims.pairs:
+        st.caption(
+            "The report pairs that share the most claims (most likely the same event); Open compares them."
+        )
+        st.dataframe(
+            pairs_table(shown_claims.pairs),
+            hide_index=True,
+            column_config={"compare": st.column_config.LinkColumn("compare", display_text="Open", width=60)},
+        )
+    else:
+        st.caption("No two reports in view share a claim.")
+    st.subheader(f"Contested claims ({len(shown_claims.contests)})")
+    for c in shown_claims.contests:
+        with st.container(border=True):
+            st.html(render.snippet_html(c.reason, label=f"{c.kind}:"))
+            card_a, card_b = st.columns(2)
+            card_a.html(render.snippet_html(c.a.sentence, c.a.part, label=f"{c.a.where}:"))
+            card_b.html(render.snippet_html(c.b.sentence, c.b.part, label=f"{c.b.where}:"))
+            st.caption(f"Confidence {c.confidence:.2f}")
+    st.subheader("All claims in view")
+    st.dataframe(
+        table,
+        hide_index=True,
+        column_order=["verdict", "claim", "sources", "first report", "last report", "reported by"],
+        column_config={"claim": st.column_config.TextColumn(width="large")},
+    )
+    if not table.empty:
+        ui.export_buttons(table, "corpus-claims")
 
-st.subheader("Texts")
-text_a, text_b = st.columns(2)
-for col, doc_id, side in ((text_a, a, "a"), (text_b, b, "b")):
-    doc = analysis.document(doc_id)
-    where = f"{side.upper()} · {doc.source or doc.id} · {doc.date or 'undated'}:"
-    col.html(render.snippet_html(doc.title or doc.id, label=where))
-    col.html(shown.texts[side])
+with pair_tab:
+    ids = [d.id for d in analysis.documents]
+    label = ui.doc_label(analysis)
+    a, b = urls.default_docs(analysis, view, suggested)
+    left, right = st.columns(2)
+    ui.synced(left.selectbox, "a", a, label="Report A", options=ids, format_func=label)
+    ui.synced(right.selectbox, "b", b, label="Report B", options=ids, format_func=label)
+    view = st.session_state[ui.VIEW]
+    a, b = urls.default_docs(analysis, view, suggested)
+    if a is None or b is None or a == b:
+        st.info("Pick two different reports — the corpus needs at least two documents to compare.")
+        st.stop()
+    if suggested == (a, b) and not (view.a or view.b):
+        st.caption("Opened on the two reports that share the most claims; pick any others above.")
 
-only_a, only_b = st.columns(2)
-for col, side, name in ((only_a, "A", "Only in A"), (only_b, "B", "Only in B")):
-    rows = claims[(claims["side"] == side) & (claims["status"] == "only")]
-    col.subheader(f"{name} ({len(rows)})")
-    for text in rows["text"]:
-        col.html(render.snippet_html(text, label="•"))
+    ui.outside_filters_note(analysis, view, (a, b))
+    shown = comparison_view(analysis, ui.cached_compare(ui.corpus_key(analysis), analysis, a, b))
+    claims = shown.claims
+    if shown.claims_figure is None:
+        st.info("No claims were aligned or told apart for these two reports — try another pair.")
+    else:
+        st.plotly_chart(shown.claims_figure, key="claims_chart")
 
-st.subheader("Who each report quotes")
-if shown.quoted.empty:
-    st.caption("No quoted actors found in these two reports.")
-else:
-    st.dataframe(shown.quoted, hide_index=True)
-if not claims.empty:
-    lines = claims["side"] + " (" + claims["status"] + "): " + claims["text"]
-    ui.export_with_brief(analysis, view, PAGE, claims, f"claims-{a}-{b}", f"Comparison of {a} and {b}", lines)
+    st.subheader(f"Discrepancies ({len(shown.discrepancies)})")
+    for d in shown.discrepancies.to_dict("records"):
+        with st.container(border=True):
+            st.html(render.snippet_html(d["about"], label=f"{d['kind']}:"))
+            st.html(render.snippet_html(d["reason"]))
+            card_a, card_b = st.columns(2)
+            where_a, where_b = ui.doc_short(analysis, a), ui.doc_short(analysis, b)
+            card_a.html(render.snippet_html(d["a_sentence"], d["a_text"], label=f"A · {where_a}:"))
+            card_b.html(render.snippet_html(d["b_sentence"], d["b_text"], label=f"B · {where_b}:"))
+            st.caption(f"Confidence {d['confidence']:.2f}")
+    if not shown.weak.empty:
+        with st.expander(f"Weak differences, not counted as contradictions ({len(shown.weak)})"):
+            st.caption("An update over time, a speaker attributed with little evidence, a function word.")
+            st.dataframe(
+                shown.weak,
+                hide_index=True,
+                column_order=["kind", "reason", "confidence", "a_sentence", "b_sentence"],
+            )
+
+    st.subheader("Texts")
+    text_a, text_b = st.columns(2)
+    for col, doc_id, side in ((text_a, a, "a"), (text_b, b, "b")):
+        doc = analysis.document(doc_id)
+        where = f"{side.upper()} · {doc.source or doc.id} · {doc.date or 'undated'}:"
+        col.html(render.snippet_html(doc.title or doc.id, label=where))
+        col.html(shown.texts[side])
+
+    only_a, only_b = st.columns(2)
+    for col, side, name in ((only_a, "A", "Only in A"), (only_b, "B", "Only in B")):
+        rows = claims[(claims["side"] == side) & (claims["status"] == "only")]
+        col.subheader(f"{name} ({len(rows)})")
+        for text in rows["text"]:
+            col.html(render.snippet_html(text, label="•"))
+
+    st.subheader("Who each report quotes")
+    if shown.quoted.empty:
+        st.caption("No quoted actors found in these two reports.")
+    else:
+        st.dataframe(shown.quoted, hide_index=True)
+    if not claims.empty:
+        lines = claims["side"] + " (" + claims["status"] + "): " + claims["text"]
+        ui.export_with_brief(
+            analysis, view, PAGE, claims, f"claims-{a}-{b}", f"Comparison of {a} and {b}", lines
+        )
 ui.share_box(view, PAGE)

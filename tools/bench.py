@@ -34,10 +34,19 @@ from lib.extract.events.extract import merge_events
 from lib.extract.pipeline import analyze_corpus, extract_batch
 from lib.read.ingest import load_corpus
 from lib.records import Corpus, Document, Event
+from lib.store.claims import claims_table
 from lib.store.parallel import Workers, ingest_corpus, refresh_corpus, settle_actors
-from lib.store.parquet import BATCH_SIZE, FOLDER_TABLES, corpus_events, live_records, read_manifest
+from lib.store.parquet import (
+    BATCH_SIZE,
+    FOLDER_TABLES,
+    corpus_events,
+    live_records,
+    read_corpus,
+    read_manifest,
+)
 from lib.store.slices import (
     StoreIndex,
+    claims_in_view,
     count_events,
     documents_slice,
     overview_quotes,
@@ -45,6 +54,7 @@ from lib.store.slices import (
     search_slice,
     store_index,
     timeline_slice,
+    worth_comparing,
 )
 from lib.text.nlp import load_nlp
 from lib.view import search
@@ -274,6 +284,20 @@ def search_ms(store: Path) -> dict[str, float]:
     return {k: _ms(run(q, year if k == "filtered" else Filters())) for k, q in SEARCHES.items()}
 
 
+def claims_figures(store: Path) -> dict[str, float]:
+    """Clustering the corpus's claims (the corpus step's share, lib/store/claims.py) and reading the
+    claims in view with the pairs worth comparing (Source comparison's corpus tab), typical filters."""
+    tables = read_corpus(store, read_manifest(store), tables=("actors",))
+    t0 = time.perf_counter()
+    claims_table(store, tables)
+    claims_s = time.perf_counter() - t0
+    index = store_index(store)
+    outlets = tuple(sorted({d.source for d in index.base.documents if d.source})[:2])
+    year = Filters(date_from=date(2022, 1, 1), date_to=date(2022, 12, 31), sources=outlets)
+    ms = _ms(lambda: (claims_in_view(index, year), worth_comparing(index, year)))
+    return {"claims_s": round(claims_s, 2), "claims_query_ms": ms}
+
+
 def add_one_doc_s(store: Path, texts: list[str]) -> float:
     """Ingest one new document into the store and update the corpus tables, the model loaded
     (as in a running ingest; ``model_load_s`` is printed apart)."""
@@ -408,6 +432,7 @@ def store_figures(store: Path, texts: list[str] | None = None) -> dict[str, Any]
             **query_figures(store),
             "search_ms": search_ms(store),
         }
+        figures |= claims_figures(store)
         if texts is not None:
             figures["model_load_s"] = round(model_load_s(), 2)
             figures["add_one_doc_s"] = round(add_one_doc_s(store, texts), 2)

@@ -110,17 +110,28 @@ def _align_sentences(sents_a: Sequence[Claim], sents_b: Sequence[Claim], tfidf: 
     scored = []
     for a, va in _vectors(sents_a, tfidf):
         for b, vb in _vectors(sents_b, tfidf):
-            score = cosine(va, vb) + ANCHOR_BONUS * min(2, len(a.actors & b.actors))
+            score = claim_score(a, b, va, vb)
             same = score >= _same_min(a, b) and _shared(a, b) >= MIN_SHARED
             if same or (score >= RELATED_MIN and _related(a, b)):
                 scored.append((score, a, b))
     pairs = []
     for score, a, b in _one_to_one(scored):
-        people_differ = _different_speakers(a, b) or (score < SURE_SAME and _different_people(a, b))
-        same = score >= _same_min(a, b) and _shared(a, b) >= MIN_SHARED and not people_differ
+        same = same_claim(a, b, score)
         if same or _related(a, b):
             pairs.append(AlignedPair(a.span, b.span, round(score, 3), "same" if same else "related"))
     return pairs
+
+
+def claim_score(a: Claim, b: Claim, va: Vector, vb: Vector) -> float:
+    """The similarity of two sentence claims: their cosine, plus a bonus per shared actor (two at most)."""
+    return cosine(va, vb) + ANCHOR_BONUS * min(2, len(a.actors & b.actors))
+
+
+def same_claim(a: Claim, b: Claim, score: float) -> bool:
+    """Two sentence claims of ``claim_score`` ``score`` say the same thing: similar enough, with
+    content words in common, and not told by different speakers or about different people."""
+    people_differ = _different_speakers(a, b) or (score < SURE_SAME and _different_people(a, b))
+    return score >= _same_min(a, b) and _shared(a, b) >= MIN_SHARED and not people_differ
 
 
 def _same_min(a: Claim, b: Claim) -> float:

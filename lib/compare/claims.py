@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from lib.read.blocks import paragraph_parts
-from lib.records import Actor, DateMention, Mention, Quote, Span
+from lib.records import Actor, DateMention, Mention, NumberClaim, Quote, Span
 from lib.text.similarity import terms
 
 if TYPE_CHECKING:
@@ -27,17 +28,43 @@ class Claim:
     figures: frozenset[float] = frozenset()  # the amounts of the number claims inside
 
 
-def sentence_claims(analysis: Analysis, doc_id: str) -> list[Claim]:
-    """Each sentence of the body, captions and posts (credits are not claims)."""
+@dataclass(frozen=True)
+class DocRows:
+    """The rows extracted from one document, in the analysis's order."""
+
+    quotes: list[Quote] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    numbers: list[NumberClaim] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+
+
+ROW_TABLES = ("quotes", "mentions", "dates", "numbers", "sentences")
+
+
+def rows_by_doc(analysis: Analysis, doc_ids: Iterable[str] | None = None) -> dict[str, DocRows]:
+    """Every document's rows in one pass over each table (the corpus step reads every document:
+    filtering the whole analysis once per document would be quadratic)."""
+    wanted = None if doc_ids is None else set(doc_ids)
+    grouped: dict[str, dict[str, list[Any]]] = defaultdict(lambda: {t: [] for t in ROW_TABLES})
+    for table in ROW_TABLES:
+        for row in getattr(analysis, table):
+            if wanted is None or row.doc_id in wanted:
+                grouped[row.doc_id][table].append(row)
+    return {doc: DocRows(**tables) for doc, tables in grouped.items()}
+
+
+def sentence_claims(
+    analysis: Analysis, doc_id: str, rows: DocRows | None = None, actors: Mapping[str, Actor] | None = None
+) -> list[Claim]:
+    """Each sentence of the body, captions and posts (credits are not claims). ``rows`` and
+    ``actors``: the document's rows and the actors by id, when the caller has them grouped."""
     doc = analysis.document(doc_id)
-    quotes = [q for q in analysis.quotes if q.doc_id == doc_id]
-    mentions = [m for m in analysis.mentions if m.doc_id == doc_id]
-    dates = [d for d in analysis.dates if d.doc_id == doc_id]
-    numbers = [n for n in analysis.numbers if n.doc_id == doc_id]
-    actors = {a.id: a for a in analysis.actors}
+    rows = rows_by_doc(analysis, [doc_id]).get(doc_id, DocRows()) if rows is None else rows
+    quotes, mentions, dates, numbers = rows.quotes, rows.mentions, rows.dates, rows.numbers
+    actors = {a.id: a for a in analysis.actors} if actors is None else actors
     out = []
-    sentences = (s for s in analysis.sentences if s.doc_id == doc_id)
-    for sent in (part for s in sentences for part in paragraph_parts(s)):
+    for sent in (part for s in rows.sentences for part in paragraph_parts(s)):
         block = doc.block_at(sent.start)
         named_here = [m for m in mentions if _overlaps(m.start, m.end, sent)]
         dated_here = [d for d in dates if _overlaps(d.start, d.end, sent)]

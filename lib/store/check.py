@@ -40,7 +40,7 @@ from lib.store.parquet import (
     write_manifest,
 )
 
-CORPUS_TABLES = ("actors", "events", "positions", "actor_map")
+CORPUS_TABLES = ("actors", "events", "positions", "actor_map", "claims")
 MANIFEST_WHERE = "manifest"
 CORPUS_WHERE = "corpus"
 # A repaired batch's entry keeps its place in the manifest (so its documents keep their place

@@ -76,7 +76,7 @@ def _chunk(table: pa.Table, name: str, docs: list[str], batch: str) -> pa.Table:
 def compact(store: Path, batch_docs: int = BATCH_DOCS) -> int:
     """Rewrite the live rows into batches of ``batch_docs`` documents; returns the batch count."""
     manifest = read_manifest(store)
-    corpus = read_corpus(store, manifest)
+    corpus = read_corpus(store, manifest, tables=("actors", "events", "positions", "claims"))
     tables = {t: _settled(read_live(store, manifest, t), t, corpus.actor_map) for t in FOLDER_TABLES}
     keys = manifest.keys()
     order = list(manifest.live())
@@ -94,7 +94,7 @@ def compact(store: Path, batch_docs: int = BATCH_DOCS) -> int:
     write_manifest(store, Manifest(tuple(entries), manifest.corpus, manifest.errors, manifest.parsed))
     write_corpus(
         store,
-        CorpusTables(corpus.actors, corpus.events, corpus.positions),
+        CorpusTables(corpus.actors, corpus.events, corpus.positions, claims=corpus.claims),
         manifest.errors,
         manifest.parsed,
         covers=None if complete else (),

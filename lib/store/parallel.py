@@ -47,6 +47,7 @@ from lib.extract.events import extract as events
 from lib.extract.pipeline import extract_isolated
 from lib.records import Actor, Batch, Corpus, Document, Event, IngestError, Position, Quote
 from lib.store.check import Repair, repair_store
+from lib.store.claims import claims_table
 from lib.store.columns import records_table, table_records
 from lib.store.compaction import compact
 from lib.store.parquet import (
@@ -197,7 +198,8 @@ def _added(before: Manifest, planned: Sequence[str]) -> list[str]:
 
 
 def refresh_corpus(store: Path, corpus: Corpus | None = None, added: Sequence[str] = ()) -> None:
-    """Recompute and store the corpus-level tables (and keep the corpus's ingest errors).
+    """Recompute and store the corpus-level tables (and keep the corpus's ingest errors); the
+    claims across the corpus (lib/store/claims.py) are clustered anew over every document.
 
     ``added``: ids of documents new to the store since the last refresh, all of them after every
     other in the corpus: the tables are then updated (``added_tables``) when they can be.
@@ -207,9 +209,11 @@ def refresh_corpus(store: Path, corpus: Corpus | None = None, added: Sequence[st
     parsed = corpus.parsed if corpus else manifest.parsed
     updated = added_tables(store, manifest, set(added)) if added and manifest.corpus else None
     if updated is None:
-        write_corpus(store, corpus_tables(store, manifest), errors, parsed)
+        tables = corpus_tables(store, manifest)
+        write_corpus(store, tables, errors, parsed, arrow={"claims": claims_table(store, tables)})
     else:
-        write_corpus(store, updated[0], errors, parsed, arrow=updated[1])
+        arrow = {**updated[1], "claims": claims_table(store, updated[0])}
+        write_corpus(store, updated[0], errors, parsed, arrow=arrow)
     collect_garbage(store, read_manifest(store))
 
 

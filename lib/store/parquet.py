@@ -37,6 +37,7 @@ from lib.records import (
     Analysis,
     Batch,
     Corpus,
+    CorpusClaim,
     DateMention,
     Document,
     Event,
@@ -68,6 +69,7 @@ class CorpusTables:
     events: tuple[Event, ...]
     positions: tuple[Position, ...]
     actor_map: ActorMap = field(default_factory=dict)  # only the ids that settling changed
+    claims: tuple[CorpusClaim, ...] = ()  # the corpus's claims (lib/compare/corpus.py)
 
 
 @dataclass(frozen=True)
@@ -219,7 +221,7 @@ def write_corpus(
 ) -> None:
     """A new corpus generation, then the manifest pointing at it, then the old one removed.
 
-    ``arrow``: tables given as Arrow tables already (``events``, ``positions``): those of
+    ``arrow``: tables given as Arrow tables already (``events``, ``positions``, ``claims``): those of
     ``tables`` are then not used. ``covers``: the batches the tables were computed over (None:
     every batch of the manifest).
     """
@@ -234,6 +236,7 @@ def write_corpus(
             if "positions" in given
             else records_table(tables.positions, Position),
             "actor_map": actor_map_table(tables.actor_map),
+            "claims": given["claims"] if "claims" in given else records_table(tables.claims, CorpusClaim),
         },
     )
     manifest = read_manifest(store)
@@ -259,6 +262,7 @@ def read_corpus(
         actors=records("actors", Actor) if "actors" in tables else (),
         events=records("events", Event) if "events" in tables else (),
         positions=records("positions", Position) if "positions" in tables else (),
+        claims=records("claims", CorpusClaim) if "claims" in tables else (),
         actor_map={(r["batch"], r["actor_id"]): r["corpus_id"] for r in amap},
     )
 
@@ -316,8 +320,12 @@ def _snapshot_batch(analysis: Analysis, docs: Sequence[Document]) -> Batch:
     )
 
 
-def write_analysis(analysis: Analysis, store: Path, batch_size: int = BATCH_SIZE) -> None:
-    """Store a whole Analysis, replacing what the store held (read_analysis gives it back equal)."""
+def write_analysis(
+    analysis: Analysis, store: Path, batch_size: int = BATCH_SIZE, claims: Sequence[CorpusClaim] = ()
+) -> None:
+    """Store a whole Analysis, replacing what the store held (read_analysis gives it back equal),
+    with its corpus claims when given (lib/compare/corpus.py computes them; this module stays
+    free of the comparison's imports)."""
     docs = analysis.documents
     entries = []
     for i in range(0, len(docs), batch_size):
@@ -328,7 +336,7 @@ def write_analysis(analysis: Analysis, store: Path, batch_size: int = BATCH_SIZE
         entries.append(entry)
     old = read_manifest(store)
     write_manifest(store, replace(old, batches=tuple(entries)))
-    tables = CorpusTables(analysis.actors, analysis.events, analysis.positions)
+    tables = CorpusTables(analysis.actors, analysis.events, analysis.positions, claims=tuple(claims))
     write_corpus(store, tables, analysis.corpus.errors, analysis.corpus.parsed)
     collect_garbage(store, read_manifest(store))
 
@@ -361,10 +369,11 @@ def corpus_events(rows: Iterable[tuple[str, Event]], amap: ActorMap) -> list[Eve
     return [replace(e, actors=tuple(amap.get((b, a), a) for a in e.actors)) for b, e in rows]
 
 
-def read_analysis(store: Path) -> Analysis:
-    """The Analysis a store holds: live rows, corpus order, actor ids as settled for the corpus."""
+def read_analysis(store: Path, corpus: CorpusTables | None = None) -> Analysis:
+    """The Analysis a store holds: live rows, corpus order, actor ids as settled for the corpus
+    (``corpus``: the corpus tables to use, when they are not yet written)."""
     manifest = read_manifest(store)
-    tables = read_corpus(store, manifest)
+    tables = read_corpus(store, manifest) if corpus is None else corpus
     amap = tables.actor_map
 
     def recs(table: str, cls: type[R]) -> tuple[R, ...]:

@@ -16,7 +16,7 @@ import duckdb
 import pyarrow as pa
 
 from lib.extract.dates.values import PERIOD_MACROS
-from lib.records import Actor, Event, Position
+from lib.records import Actor, CorpusClaim, Event, Position
 from lib.store.check import CORPUS_TABLES, StoreReport, check_store
 from lib.store.columns import records_table
 from lib.store.parquet import MANIFEST, Manifest, actor_map_table, corpus_path, table_path
@@ -81,6 +81,7 @@ def _empty_corpus_table(table: str) -> pa.Table:
         "events": records_table((), Event),
         "positions": records_table((), Position),
         "actor_map": actor_map_table({}),
+        "claims": records_table((), CorpusClaim),
     }[table]
     return empty.append_column("file_row_number", pa.array([], pa.int64()))
 

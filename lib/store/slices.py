@@ -25,11 +25,13 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from lib.compare.corpus import MAX_PAIR_DOCS
 from lib.extract.dates.values import period
 from lib.records import (
     Actor,
     Analysis,
     Corpus,
+    CorpusClaim,
     DateMention,
     Document,
     Event,
@@ -426,7 +428,9 @@ def page_slice(index: StoreIndex, name: str, view: View) -> Slice:
     if name == "Actor_positions":
         return positions_slice(index, view.filters, view.focus, view.issue)
     if name == "Source_comparison":
-        return documents_slice(index, [d for d in default_docs(index.base, view) if d])
+        pairs = [] if view.a and view.b else worth_comparing(index, view.filters, 1)
+        suggested = (pairs[0][0], pairs[0][1]) if pairs else None
+        return documents_slice(index, [d for d in default_docs(index.base, view, suggested) if d])
     if name == "Reader":
         return documents_slice(index, [d for d in [reader_doc(index.base, view)] if d])
     if name == "Search":
@@ -449,3 +453,47 @@ def overview_quotes(index: StoreIndex, filters: Filters) -> pd.DataFrame:
         f"LEFT JOIN actors a ON a.id = {SPEAKER_ACTOR} WHERE {where.sql} ORDER BY v.pos, t.start"
     )
     return con.execute(sql, list(where.params)).df()
+
+
+def _claims_where(filters: Filters, verdict: str | None) -> tuple[str, list[Any]]:
+    own = filter_defs.where("claims", filters, "c")
+    sql, params = own.sql, list(own.params)
+    if verdict:
+        sql, params = f"{sql} AND c.verdict = ?", [*params, verdict]
+    return sql, params
+
+
+def claims_in_view(
+    index: StoreIndex, filters: Filters, verdict: str | None = None, limit: int = frames.MAX_ROWS
+) -> tuple[list[CorpusClaim], int]:
+    """The corpus claims the filters keep (lib/view/filters.py's "claims" tests), most widely
+    reported first as the corpus step stored them, the first ``limit``; and how many matched."""
+    con, _ = _cursor(index.store)
+    where, params = _claims_where(filters, verdict)
+    sql = (
+        f"SELECT *, count(*) OVER () AS matched FROM claims c WHERE {where} ORDER BY file_row_number LIMIT ?"
+    )
+    table = _arrow(con, sql, [*params, limit])
+    matched = table.column("matched")[0].as_py() if table.num_rows else 0
+    return table_records(table, CorpusClaim), int(matched)
+
+
+def count_claims(index: StoreIndex, filters: Filters, verdict: str | None = None) -> int:
+    con, _ = _cursor(index.store)
+    where, params = _claims_where(filters, verdict)
+    row = con.execute(f"SELECT count(*) FROM claims c WHERE {where}", params).fetchone()
+    return int(row[0]) if row else 0
+
+
+def worth_comparing(index: StoreIndex, filters: Filters, limit: int = 10) -> list[tuple[str, str, int]]:
+    """The report pairs sharing the most claims in view (lib/compare/corpus.py shared_pairs in SQL)."""
+    con, _ = _cursor(index.store)
+    where, params = _claims_where(filters, None)
+    sql = (
+        "WITH d AS (SELECT c.file_row_number AS cid, unnest(c.docs) AS doc FROM claims c "
+        f"WHERE {where} AND len(c.docs) BETWEEN 2 AND ?) "
+        "SELECT x.doc AS a, y.doc AS b, count(*) AS n FROM d x JOIN d y ON x.cid = y.cid AND x.doc < y.doc "
+        "GROUP BY 1, 2 ORDER BY n DESC, a, b LIMIT ?"
+    )
+    rows = con.execute(sql, [*params, MAX_PAIR_DOCS, limit]).fetchall()
+    return [(str(a), str(b), int(n)) for a, b, n in rows]

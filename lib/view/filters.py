@@ -9,7 +9,8 @@ in README's Links table.
 
 Records in view: a document by its "documents" tests; a quote or a position by its document and
 its own tests; an event by its own tests and by being reported by a document the ``reports``
-filters keep (an event is dated by when it happened, not by when it was reported).
+filters keep (an event is dated by when it happened, not by when it was reported); a claim across
+the corpus by naming an actor, being reported by a source and reported within the date range.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from lib.records import Event
     from lib.view.urls import Choices
 
-Kind = Literal["documents", "events", "quotes", "positions"]
+Kind = Literal["documents", "events", "quotes", "positions", "claims"]
 ECHO_CHARS = 60  # of a bad value quoted back in a notice: a link may carry 5,000 digits
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # fromisoformat alone also takes 20220101, 2022-W01
 
@@ -114,6 +115,34 @@ class InRange:
 
     def clause(self, f: Filters, column: str) -> Clause:
         bounds = [(f"period_end({column}) >= ?", f.date_from), (f"period_start({column}) <= ?", f.date_to)]
+        kept = [(sql, day) for sql, day in bounds if day is not None]
+        return Clause(" AND ".join(sql for sql, _ in kept), tuple(day for _, day in kept))
+
+
+@dataclass(frozen=True)
+class Between:
+    """The span from the record's ``attr`` date to its ``last`` date (a claim's first and last
+    report) meets the date range; an undated record only passes an open range."""
+
+    attr: str
+    last: str
+
+    def active(self, f: Filters) -> bool:
+        return f.date_from is not None or f.date_to is not None
+
+    def keeps(self, record: object, f: Filters) -> bool:
+        if not self.active(f):
+            return True
+        first, last = period(getattr(record, self.attr)), period(getattr(record, self.last))
+        if first is None or last is None:
+            return False
+        return (f.date_from is None or last[1] >= f.date_from) and (
+            f.date_to is None or first[0] <= f.date_to
+        )
+
+    def clause(self, f: Filters, column: str) -> Clause:
+        last = column[: -len(self.attr)] + self.last if column.endswith(self.attr) else self.last
+        bounds = [(f"period_end({last}) >= ?", f.date_from), (f"period_start({column}) <= ?", f.date_to)]
         kept = [(sql, day) for sql, day in bounds if day is not None]
         return Clause(" AND ".join(sql for sql, _ in kept), tuple(day for _, day in kept))
 
@@ -238,6 +267,7 @@ ACTOR = Filter(
         "events": AnyOf("actors", "actors"),
         "quotes": OneOf("actors", "speaker_id"),
         "positions": OneOf("actors", "actor_id"),
+        "claims": AnyOf("actors", "actors"),
     },
 )
 SOURCE = Filter(
@@ -252,7 +282,7 @@ SOURCE = Filter(
             format=list,
         ),
     ),
-    {"documents": OneOf("sources", "source")},
+    {"documents": OneOf("sources", "source"), "claims": AnyOf("sources", "sources")},
     reports=True,
 )
 DATES = Filter(
@@ -268,7 +298,7 @@ DATES = Filter(
         )
         for name, which in (("from", "first"), ("to", "last"))
     ),
-    {"documents": InRange("date"), "events": InRange("date")},
+    {"documents": InRange("date"), "events": InRange("date"), "claims": Between("first_date", "last_date")},
     settle=_settle_range,
 )
 FILTERS = (ACTOR, SOURCE, DATES)

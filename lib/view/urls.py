@@ -116,9 +116,14 @@ def choices_of(analysis: Analysis) -> Choices:
     return Choices(actors, sources, tuple(d.id for d in analysis.documents), issues)
 
 
-def default_docs(analysis: Analysis, view: View) -> tuple[str | None, str | None]:
-    """Source comparison's two reports: the link's, else the first two of the corpus."""
+def default_docs(
+    analysis: Analysis, view: View, suggested: tuple[str, str] | None = None
+) -> tuple[str | None, str | None]:
+    """Source comparison's two reports: the link's, else the ``suggested`` pair (the reports sharing
+    the most claims, lib/compare/corpus.py shared_pairs), else the first two of the corpus."""
     ids: Sequence[str] = [d.id for d in analysis.documents]
+    if suggested and not (view.a or view.b):
+        return suggested
     a = view.a or (ids[0] if ids else None)
     b = view.b or next((i for i in ids if i != a), None)
     return a, b

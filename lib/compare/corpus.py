@@ -1,0 +1,369 @@
+"""Claims across the corpus: the same claim in many reports clustered into one, with a verdict.
+
+A claim is a sentence (lib/compare/claims.py). Two sentences of different reports say the same
+thing by the test two-report alignment uses (lib/compare/align.py ``same_claim``: TF-IDF cosine
+over light-stemmed terms, actor anchors, different speakers or people kept apart).
+
+Comparing every pair of sentences is quadratic; candidates come from blocking instead
+(Papadakis et al. 2011, "Eliminating the redundancy in blocking-based entity resolution"): two
+sentences are compared only when they share a key (a content term, an actor or a figure) and
+their reports' dates fall in one window of days. A key held by more than MAX_BLOCK sentences of a
+window says too little to pick pairs (block purging) and is dropped; with none purged the
+candidates are every pair that shares two keys, a superset of the pairs ``same_claim`` accepts
+(a same claim shares MIN_SHARED content words). Undated reports are compared with undated ones.
+
+Linked pairs are joined by union-find; single linkage chains unrelated sentences through a
+middle one, so each component keeps the members that are themselves the same claim as its medoid
+(the member most similar to the component's centroid), and the rest is clustered again.
+
+Verdict: contested when a confident discrepancy (lib/compare/discrepancies.py, from SHOW_MIN;
+a weak one, such as a figure updated between days, does not count) links two members;
+corroborated when two or more sources report it; single-source otherwise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
+from typing import Protocol, TypeVar
+
+from lib.compare.align import ANCHOR_BONUS, claim_score, same_claim
+from lib.compare.claims import Claim, DocRows, quote_claims, rows_by_doc, sentence_claims
+from lib.compare.discrepancies import SHOW_MIN, date_discrepancies, number_discrepancies, quote_discrepancies
+from lib.records import (
+    Actor,
+    AlignedPair,
+    Analysis,
+    ClaimVerdict,
+    Corpus,
+    CorpusClaim,
+    Discrepancy,
+    Document,
+    Span,
+)
+from lib.text.similarity import TfIdf, Vector
+
+WINDOW_DAYS = 7  # reports of one event: dates within a week always share a window (up to two apart)
+MAX_BLOCK = 400  # sentences under one key and window beyond which the key is purged
+MAX_LINKS = 40  # later sentences scored per sentence (those sharing most keys)
+CORE_MIN = 0.3  # cosine of a member with its claim's medoid (align.SAME_MIN: unanchored sentences)
+MAX_CONFLICT_PAIRS = 24  # member pairs checked for discrepancies in one claim (the medoid's first)
+MAX_CONFLICTS = 3  # discrepancies kept on a claim
+MAX_PAIR_DOCS = 30  # a claim in more reports than this does not single out pairs worth comparing
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    claim: Claim
+    vector: Vector
+    doc: Document
+    bucket: int | None  # the report date's window; None undated
+    dated: bool = False  # a date mention inside (dates are blanked from the terms)
+
+
+def corpus_claims(analysis: Analysis, keep_single: bool = True) -> list[CorpusClaim]:
+    """The corpus's claims, most widely reported first. ``keep_single``: also the claims one report
+    alone makes, when they name an actor or give a figure (context sentences are left out)."""
+    rows = rows_by_doc(analysis)
+    actors = {a.id: a for a in analysis.actors}
+    sentences = _sentences(analysis, rows, actors)
+    links = linked_pairs(sentences)
+    clusters = cluster(len(sentences), links, sentences)
+    out = []
+    for members in clusters:
+        picked = [sentences[i] for i in members]
+        if len({s.doc.id for s in picked}) < 2 and not (
+            keep_single and (picked[0].claim.actors or picked[0].claim.figures)
+        ):
+            continue
+        out.append(_claim(analysis, rows, actors, picked))
+    return sorted(out, key=lambda c: (-len(c.sources), -len(c.docs), c.first_date or "9999", c.id))
+
+
+def _sentences(
+    analysis: Analysis, rows: Mapping[str, DocRows], actors: Mapping[str, Actor]
+) -> list[_Sentence]:
+    claims = [
+        (c, doc)
+        for doc in analysis.documents
+        for c in sentence_claims(analysis, doc.id, rows.get(doc.id, DocRows()), actors)
+    ]
+    tfidf = TfIdf(c.terms for c, _ in claims)
+    return [
+        _Sentence(c, tfidf.vector(c.terms), doc, _bucket(doc.date), _dated(rows.get(doc.id), c.span))
+        for c, doc in claims
+    ]
+
+
+def _dated(rows: DocRows | None, span: Span) -> bool:
+    return rows is not None and bool(_inside(rows.dates, span))
+
+
+def _bucket(value: str | None) -> int | None:
+    try:
+        return date.fromisoformat(value or "").toordinal() // WINDOW_DAYS
+    except ValueError:
+        return None
+
+
+def blocking_keys(sentences: Sequence[_Sentence]) -> list[list[str]]:
+    """Each sentence's keys in its window and the next (so dates one window apart meet), purged."""
+    raw: list[list[str]] = []
+    for s in sentences:
+        own = [f"t:{t}" for t in set(s.claim.terms)]
+        own += [f"a:{a}" for a in s.claim.actors] + [f"n:{n:g}" for n in s.claim.figures]
+        windows = ["u"] if s.bucket is None else [str(s.bucket), str(s.bucket + 1)]
+        raw.append([f"{k}|{w}" for k in own for w in windows])
+    size: dict[str, int] = defaultdict(int)
+    for keys in raw:
+        for k in keys:
+            size[k] += 1
+    return [[k for k in keys if 1 < size[k] <= MAX_BLOCK] for keys in raw]
+
+
+def linked_pairs(sentences: Sequence[_Sentence]) -> list[tuple[float, int, int]]:
+    """(score, i, j) of the sentence pairs of different reports that say the same thing.
+
+    An inverted index of the blocking keys: each sentence meets the later sentences of its keys'
+    blocks once (a set per sentence, so no set of every pair is held), and the pairs that share
+    two keys at least (a same claim shares MIN_SHARED terms) are scored, the MAX_LINKS sharing most
+    first: clustering needs a path to each member, not every edge of a claim many reports repeat."""
+    keys = blocking_keys(sentences)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, own in enumerate(keys):
+        for k in own:
+            blocks[k].append(i)  # ascending: the sentences after i start at bisect_right
+    out = []
+    for i, own in enumerate(keys):
+        met: dict[int, int] = defaultdict(int)
+        for k in own:
+            block = blocks[k]
+            for j in block[bisect_right(block, i) :]:
+                met[j] += 1
+        a = sentences[i]
+        likely = sorted((j for j, n in met.items() if n >= 2), key=lambda j: (-met[j], j))
+        for j in likely[:MAX_LINKS]:
+            b = sentences[j]
+            if a.doc.id == b.doc.id:
+                continue
+            score = claim_score(a.claim, b.claim, a.vector, b.vector)
+            if same_claim(a.claim, b.claim, score):
+                out.append((score, i, j))
+    return out
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def cluster(
+    n: int, links: Iterable[tuple[float, int, int]], sentences: Sequence[_Sentence]
+) -> list[list[int]]:
+    """Union-find over the links, each component then cut to the members that are the same claim
+    as its medoid (no chaining); the members left over are clustered again among themselves."""
+    parent = list(range(n))
+    edges = list(links)
+    for _, i, j in edges:
+        parent[_find(parent, i)] = _find(parent, j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[_find(parent, i)].append(i)
+    out = []
+    for members in groups.values():
+        out += _cut(members, edges, sentences) if len(members) > 2 else [members]
+    return sorted(out, key=lambda m: m[0])
+
+
+def _cut(
+    members: list[int], edges: Sequence[tuple[float, int, int]], sentences: Sequence[_Sentence]
+) -> list[list[int]]:
+    """The component's core around its medoid, then the rest clustered by the edges among them."""
+    medoid = _medoid(members, sentences)
+    m = sentences[medoid]
+    near: dict[str, tuple[float, int]] = {m.doc.id: (float("inf"), medoid)}
+    for i in members:
+        s = sentences[i]
+        score = claim_score(m.claim, s.claim, m.vector, s.vector)
+        if i != medoid and _core(m, s, score) and score > near.get(s.doc.id, (-1.0, i))[0]:
+            near[s.doc.id] = (score, i)  # a report makes a claim once: its closest sentence
+    core = sorted(i for _, i in near.values())
+    taken = set(core)
+    rest = [i for i in members if i not in taken]
+    if not rest:
+        return [core]
+    inside = set(rest)
+    rest_edges = [e for e in edges if e[1] in inside and e[2] in inside]
+    parent = {i: i for i in rest}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _, i, j in rest_edges:
+        parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in rest:
+        groups[find(i)].append(i)
+    out = [core]
+    for group in groups.values():
+        out += _cut(group, rest_edges, sentences) if len(group) > 2 else [group]
+    return out
+
+
+def _core(medoid: _Sentence, s: _Sentence, score: float) -> bool:
+    """A member of the medoid's claim: the same claim by ``same_claim``, and in as many words
+    (CORE_MIN) without the actor bonus: around a corpus's main actors, two anchored sentences of
+    different events ("X lost", "X's successor was chosen") pass the pairwise test."""
+    plain = score - ANCHOR_BONUS * min(2, len(medoid.claim.actors & s.claim.actors))
+    return medoid.doc.id != s.doc.id and plain >= CORE_MIN and same_claim(medoid.claim, s.claim, score)
+
+
+def _medoid(members: Sequence[int], sentences: Sequence[_Sentence]) -> int:
+    """The member whose vector is closest to the members' centroid (ties: the first)."""
+    centroid: dict[str, float] = defaultdict(float)
+    for i in members:
+        for t, w in sentences[i].vector.items():
+            centroid[t] += w
+    return max(members, key=lambda i: (sum(w * centroid[t] for t, w in sentences[i].vector.items()), -i))
+
+
+def _claim(
+    analysis: Analysis, rows: Mapping[str, DocRows], actors: Mapping[str, Actor], picked: list[_Sentence]
+) -> CorpusClaim:
+    medoid = picked[_medoid(range(len(picked)), picked)]
+    ordered = sorted(picked, key=lambda s: (s.doc.date or "9999", s.claim.span.doc_id, s.claim.span.start))
+    docs = tuple(dict.fromkeys(s.doc.id for s in ordered))
+    sources = tuple(dict.fromkeys(s.doc.source or s.doc.id for s in ordered))
+    dates = sorted(s.doc.date for s in ordered if s.doc.date)
+    conflicts = _conflicts(analysis, rows, actors, medoid, ordered) if len(docs) > 1 else []
+    verdict: ClaimVerdict = (
+        "contested" if conflicts else "corroborated" if len(sources) > 1 else "single-source"
+    )
+    span = medoid.claim.span
+    key = f"{span.doc_id}\0{span.start}\0{span.end}"
+    return CorpusClaim(
+        id="c-" + hashlib.sha1(key.encode()).hexdigest()[:12],
+        text=span.text,
+        verdict=verdict,
+        docs=docs,
+        sources=sources,
+        first_date=dates[0] if dates else "",
+        last_date=dates[-1] if dates else "",
+        members=tuple(s.claim.span for s in ordered),
+        actors=tuple(sorted({a for s in ordered for a in s.claim.actors})),
+        conflicts=tuple(conflicts[:MAX_CONFLICTS]),
+    )
+
+
+def _conflicts(
+    analysis: Analysis,
+    rows: Mapping[str, DocRows],
+    actors: Mapping[str, Actor],
+    medoid: _Sentence,
+    members: Sequence[_Sentence],
+) -> list[Discrepancy]:
+    """The confident discrepancies between members of different reports: the medoid against each
+    member first, then the other pairs, MAX_CONFLICT_PAIRS at most."""
+    pairs = [(medoid, s) for s in members if s.doc.id != medoid.doc.id]
+    pairs += [(a, b) for a, b in combinations(members, 2) if medoid not in (a, b) and a.doc.id != b.doc.id]
+    tfidf = TfIdf(s.claim.terms for s in members)
+    out: list[Discrepancy] = []
+    seen: set[tuple[str, int, int, str, int, int]] = set()
+    for a, b in [p for p in pairs if _may_conflict(*p)][:MAX_CONFLICT_PAIRS]:
+        score = claim_score(a.claim, b.claim, a.vector, b.vector)
+        for d in pair_discrepancies(analysis, rows, actors, a.claim.span, b.claim.span, tfidf, score):
+            key = (d.a.doc_id, d.a.start, d.a.end, d.b.doc_id, d.b.start, d.b.end)
+            if d.confidence >= SHOW_MIN and key not in seen:
+                seen.add(key)
+                out.append(d)
+    return sorted(out, key=lambda d: -d.confidence)
+
+
+def _may_conflict(a: _Sentence, b: _Sentence) -> bool:
+    """Both give figures, or both are dated or quote someone: else no finder can disagree."""
+    ca, cb = a.claim, b.claim
+    return bool((ca.figures and cb.figures) or (ca.speakers and cb.speakers) or (a.dated and b.dated))
+
+
+def pair_discrepancies(
+    analysis: Analysis,
+    rows: Mapping[str, DocRows],
+    actors: Mapping[str, Actor],
+    sa: Span,
+    sb: Span,
+    tfidf: TfIdf,
+    score: float,
+) -> list[Discrepancy]:
+    """The discrepancies two-report comparison finds, between two sentences of similarity ``score``
+    only (numbers, dates and quotes inside them): the two reports' analysis restricted to them."""
+    mini = _two_sentences(analysis, rows, actors, sa, sb)
+    pair = AlignedPair(sa, sb, round(score, 3), "same")
+    return [
+        *number_discrepancies(mini, sa.doc_id, sb.doc_id, tfidf),
+        *date_discrepancies(mini.dates, [pair], mini.numbers),
+        *quote_discrepancies(mini, quote_claims(mini, sa.doc_id), quote_claims(mini, sb.doc_id), tfidf),
+    ]
+
+
+def _two_sentences(
+    analysis: Analysis, rows: Mapping[str, DocRows], actors: Mapping[str, Actor], sa: Span, sb: Span
+) -> Analysis:
+    """The analysis of the two reports holding only the rows inside the two sentences."""
+    parts = [(rows.get(s.doc_id, DocRows()), s) for s in (sa, sb)]
+    mentions = tuple(r for own, s in parts for r in _inside(own.mentions, s))
+    quotes = tuple(r for own, s in parts for r in _inside(own.quotes, s))
+    named = {m.actor_id for m in mentions} | {q.speaker_id for q in quotes if q.speaker_id}
+    chain: set[str] = set()
+    for start in named:
+        a: str | None = start
+        while a and a in actors and a not in chain:
+            chain.add(a)
+            a = actors[a].affiliation
+    return Analysis(
+        corpus=Corpus(tuple(dict.fromkeys(analysis.document(s.doc_id) for s in (sa, sb)))),
+        actors=tuple(actors[a] for a in sorted(chain)),
+        mentions=mentions,
+        quotes=quotes,
+        dates=tuple(r for own, s in parts for r in _inside(own.dates, s)),
+        events=(),
+        numbers=tuple(r for own, s in parts for r in _inside(own.numbers, s)),
+        positions=(),
+        sentences=(sa, sb),
+    )
+
+
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+L = TypeVar("L", bound=_Located)
+
+
+def _inside(records: Iterable[L], span: Span) -> list[L]:
+    return [r for r in records if span.start <= r.start and r.end <= span.end]
+
+
+def shared_pairs(claims: Iterable[CorpusClaim], limit: int = 10) -> list[tuple[str, str, int]]:
+    """The report pairs that share the most claims (likely reports of one event): (a, b, claims),
+    a before b in the claims' order of documents; claims in more than MAX_PAIR_DOCS reports left out."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for c in claims:
+        if 1 < len(c.docs) <= MAX_PAIR_DOCS:
+            for a, b in combinations(sorted(c.docs), 2):
+                counts[(a, b)] += 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [(a, b, n) for (a, b), n in ranked[:limit]]

@@ -1,0 +1,162 @@
+"""Claims across the corpus (lib/compare/corpus.py): clustered across reports, verdicts, no chaining,
+and blocking that finds what comparing every pair finds. Fictional reports written for these tests."""
+
+from __future__ import annotations
+
+from functools import cache
+from itertools import combinations
+
+import pytest
+
+from lib.compare import corpus as cc
+from lib.compare.align import claim_score, same_claim
+from lib.extract.pipeline import analyze_corpus
+from lib.records import Analysis, Corpus, CorpusClaim, Document
+from lib.view.filters import Filters
+from lib.view.pages import claims_in_memory
+
+REPORTS = {
+    # id: (source, date, text)
+    "r1": (
+        "Harbor Post",
+        "2031-03-02",
+        "The Velmora dam on the Ostrel river burst on Tuesday after days of heavy rain. "
+        "Governor Lina Paskov ordered the evacuation of four villages downstream. "
+        "The flood killed 12 people in the town of Marrowby, officials said. "
+        "A local bakery handed out free bread to volunteers.",
+    ),
+    "r2": (
+        "Valley Courier",
+        "2031-03-03",
+        "Governor Lina Paskov ordered four villages downstream to be evacuated. "
+        "The Velmora dam on the Ostrel river burst after days of heavy rain. "
+        "The flood killed 40 people in the town of Marrowby, officials said. "
+        "The engineer Tomas Brell had warned about cracks in the concrete wall last year.",
+    ),
+    "r3": (
+        "North Ledger",
+        "2031-03-04",
+        "The Velmora dam burst on the Ostrel river after heavy rain for days. "
+        "Chess players in Dunmore opened their annual tournament with a record field of entrants.",
+    ),
+}
+
+
+def _doc(doc_id: str) -> Document:
+    source, day, text = REPORTS[doc_id]
+    return Document(doc_id, f"Report {doc_id}", source, day, "metadata", "en", "", "", text)
+
+
+@cache
+def analysis() -> Analysis:
+    return analyze_corpus(Corpus(tuple(_doc(d) for d in REPORTS)))
+
+
+@cache
+def claims() -> tuple[CorpusClaim, ...]:
+    return tuple(cc.corpus_claims(analysis()))
+
+
+def _claim_with(words: str) -> CorpusClaim:
+    found = [c for c in claims() if any(words in m.text for m in c.members)]
+    assert len(found) == 1, [c.members for c in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("words", "docs", "verdict"),
+    [
+        ("dam on the Ostrel river burst", ("r1", "r2", "r3"), "corroborated"),
+        ("ordered the evacuation", ("r1", "r2"), "corroborated"),
+        ("killed 12 people", ("r1", "r2"), "contested"),
+        ("Tomas Brell had warned", ("r2",), "single-source"),
+    ],
+)
+def test_claims_are_clustered_across_reports(words: str, docs: tuple[str, ...], verdict: str) -> None:
+    claim = _claim_with(words)
+    assert claim.docs == docs
+    assert claim.verdict == verdict
+    assert claim.first_date == REPORTS[docs[0]][1] and claim.last_date == REPORTS[docs[-1]][1]
+    for m in claim.members:  # provenance: each member is its report's text at its span
+        assert analysis().document(m.doc_id).text[m.start : m.end] == m.text
+
+
+def test_contested_claim_shows_both_versions() -> None:
+    claim = _claim_with("killed 12 people")
+    (conflict,) = claim.conflicts
+    assert conflict.kind == "number" and conflict.confidence >= 0.6
+    assert {conflict.a.text, conflict.b.text} >= {"12"} or "12" in conflict.reason
+
+
+def test_context_sentence_without_actor_or_figure_is_left_out() -> None:
+    assert not [c for c in claims() if any("free bread" in m.text for m in c.members)]
+
+
+def test_a_weak_discrepancy_does_not_contest() -> None:
+    """A figure changed between reports seven days apart is an update (weak): corroborated, not contested."""
+    later = {**REPORTS, "r2": ("Valley Courier", "2031-03-09", REPORTS["r2"][2])}
+    docs = tuple(Document(d, d, s, day, "metadata", "en", "", "", t) for d, (s, day, t) in later.items())
+    found = cc.corpus_claims(analyze_corpus(Corpus(docs)))
+    flood = [c for c in found if any("killed 12" in m.text for m in c.members)]
+    assert [c.verdict for c in flood] == ["corroborated"]
+
+
+def test_no_chaining_of_unrelated_claims() -> None:
+    """A chain a-b-c where a and c are unrelated: the medoid guard keeps them apart."""
+    sentences = cc._sentences(analysis(), *_grouped())
+    idx = {s.claim.span.text: i for i, s in enumerate(sentences)}
+    dam = next(i for t, i in idx.items() if t.startswith("The Velmora dam burst"))
+    chess = next(i for t, i in idx.items() if t.startswith("Chess players"))
+    other = next(
+        i for t, i in idx.items() if t.startswith("The Velmora dam on") and sentences[i].doc.id == "r1"
+    )
+    links = [(1.0, min(dam, other), max(dam, other)), (1.0, min(dam, chess), max(dam, chess))]
+    groups = cc.cluster(len(sentences), links, sentences)
+    assert not any(chess in g and other in g for g in groups)
+
+
+def _grouped() -> tuple[dict[str, object], dict[str, object]]:
+    from lib.compare.claims import rows_by_doc
+
+    a = analysis()
+    return rows_by_doc(a), {x.id: x for x in a.actors}  # type: ignore[return-value]
+
+
+def test_blocking_finds_every_pair_all_pairs_finds() -> None:
+    sentences = cc._sentences(analysis(), *_grouped())
+    every = set()
+    for i, j in combinations(range(len(sentences)), 2):
+        a, b = sentences[i], sentences[j]
+        if a.doc.id != b.doc.id and same_claim(
+            a.claim, b.claim, claim_score(a.claim, b.claim, a.vector, b.vector)
+        ):
+            every.add((i, j))
+    assert every  # the corpus has same claims to find
+    assert {(i, j) for _, i, j in cc.linked_pairs(sentences)} == every
+
+
+def test_reports_outside_the_date_window_are_not_compared() -> None:
+    far = {**REPORTS, "r3": ("North Ledger", "2031-06-30", REPORTS["r3"][2])}
+    docs = tuple(Document(d, d, s, day, "metadata", "en", "", "", t) for d, (s, day, t) in far.items())
+    found = cc.corpus_claims(analyze_corpus(Corpus(docs)))
+    dam = [c for c in found if any("dam on the Ostrel river burst" in m.text for m in c.members)]
+    assert [c.docs for c in dam] == [("r1", "r2")]
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters(), 4),
+        (Filters(sources=("North Ledger",)), 1),
+        (Filters(date_from=__import__("datetime").date(2031, 3, 4)), 1),
+        (Filters(sources=("Nobody",)), 0),
+    ],
+)
+def test_claims_filtered(filters: Filters, expected: int) -> None:
+    multi = [c for c in claims() if len(c.docs) > 1 or (c.verdict == "single-source" and "Brell" in c.text)]
+    assert len(claims_in_memory(multi, filters)) == expected
+
+
+def test_pairs_sharing_most_claims() -> None:
+    top = cc.shared_pairs(claims(), 3)
+    assert top[0][:2] == ("r1", "r2") and top[0][2] >= 3

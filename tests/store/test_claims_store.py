@@ -1,0 +1,86 @@
+"""The corpus step's claims table: written with the corpus tables, read back equal, filtered in SQL
+as the pages filter in Python, and kept through compaction and an ingest's refresh."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from lib.compare.corpus import corpus_claims, shared_pairs
+from lib.extract.pipeline import analyze_corpus
+from lib.records import Corpus, Document
+from lib.store.compaction import compact
+from lib.store.parquet import read_corpus, read_manifest, write_analysis
+from lib.store.slices import claims_in_view, count_claims, store_index, worth_comparing
+from lib.view.filters import Filters
+from lib.view.pages import claims_in_memory
+
+TEXTS = [
+    (
+        "Harbor Post",
+        "2031-03-02",
+        "The Velmora dam on the Ostrel river burst after days of heavy rain. "
+        "Governor Lina Paskov ordered the evacuation of four villages. "
+        "The flood killed 12 people in Marrowby.",
+    ),
+    (
+        "Valley Courier",
+        "2031-03-03",
+        "Governor Lina Paskov ordered four villages to be evacuated. "
+        "The Velmora dam on the Ostrel river burst after heavy rain. The flood killed 40 people in Marrowby.",
+    ),
+    (
+        "North Ledger",
+        "2031-03-04",
+        "The Velmora dam burst on the Ostrel river after heavy rain for days. "
+        "Mayor Odo Fenn of Dunmore opened the chess tournament.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[list, Path]:  # type: ignore[type-arg]
+    docs = tuple(
+        Document(f"r{i}", f"Report {i}", s, d, "metadata", "en", "", "", t)
+        for i, (s, d, t) in enumerate(TEXTS)
+    )
+    analysis = analyze_corpus(Corpus(docs))
+    claims = corpus_claims(analysis)
+    store = tmp_path_factory.mktemp("claims")
+    write_analysis(analysis, store, batch_size=1, claims=claims)
+    return claims, store
+
+
+def test_round_trip(stored: tuple[list, Path]) -> None:  # type: ignore[type-arg]
+    claims, store = stored
+    assert list(read_corpus(store, read_manifest(store), tables=("claims",)).claims) == claims
+    assert any(c.verdict == "contested" for c in claims)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(sources=("North Ledger",)),
+        Filters(date_from=date(2031, 3, 4)),
+        Filters(date_to=date(2031, 3, 2)),
+        Filters(actors=("lina-paskov",)),
+        Filters(sources=("Nobody",)),
+    ],
+)
+def test_sql_filters_keep_what_python_keeps(stored: tuple[list, Path], filters: Filters) -> None:  # type: ignore[type-arg]
+    claims, store = stored
+    index = store_index(store)
+    found, matched = claims_in_view(index, filters)
+    expected = claims_in_memory(claims, filters)
+    assert found == expected and matched == len(expected)
+    assert count_claims(index, filters, "contested") == len(claims_in_memory(claims, filters, "contested"))
+    assert worth_comparing(index, filters) == shared_pairs(expected)
+
+
+def test_compaction_keeps_the_claims(stored: tuple[list, Path]) -> None:  # type: ignore[type-arg]
+    claims, store = stored
+    compact(store)
+    assert list(read_corpus(store, read_manifest(store), tables=("claims",)).claims) == claims
