@@ -752,12 +752,6 @@ def doc_label(analysis: Analysis) -> Callable[[str], str]:
     return label
 
 
-def doc_short(analysis: Analysis, doc_id: str) -> str:
-    """Source and report date of a document, or its id when no source is known."""
-    d = analysis.document(doc_id)
-    return f"{d.source or d.id}, {d.date or 'undated'}"
-
-
 def outside_filters_note(analysis: Analysis, view: urls.View, doc_ids: Sequence[str]) -> None:
     """Say so when a report picked on this page lies outside the sidebar's source or date filters."""
     outside = [i for i in doc_ids if not frames.doc_in_view(analysis.document(i), view.filters)]

@@ -6,7 +6,7 @@ import streamlit as st
 
 import ui
 from lib.store.claims import MAX_DOCS, too_many_for_claims
-from lib.view import render, urls
+from lib.view import frames, render, urls
 from lib.view.pages import claims_view, comparison_view, pairs_table
 
 PAGE = "Source_comparison"
@@ -96,7 +96,7 @@ with pair_tab:
             st.html(render.snippet_html(d["about"], label=f"{d['kind']}:"))
             st.html(render.snippet_html(d["reason"]))
             card_a, card_b = st.columns(2)
-            where_a, where_b = ui.doc_short(analysis, a), ui.doc_short(analysis, b)
+            where_a, where_b = frames.doc_short(analysis, a), frames.doc_short(analysis, b)
             card_a.html(render.snippet_html(d["a_sentence"], d["a_text"], label=f"A · {where_a}:"))
             card_b.html(render.snippet_html(d["b_sentence"], d["b_text"], label=f"B · {where_b}:"))
             st.caption(f"Confidence {d['confidence']:.2f}")

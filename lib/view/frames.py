@@ -412,3 +412,13 @@ def quoted_frame(analysis: Analysis, comparison: Comparison) -> pd.DataFrame:
     )
     rows = ({"actor": actor_name(analysis, a), "quoted in": where} for where, ids in groups for a in ids)
     return table(rows, ["actor", "quoted in"])
+
+
+def doc_short(analysis: Analysis, doc_id: str) -> str:
+    """Source and report date of a document, or its id when no source is known (or when the
+    analysis, a store's slice, does not hold the document)."""
+    try:
+        d = analysis.document(doc_id)
+    except KeyError:
+        return doc_id
+    return f"{d.source or d.id}, {d.date or 'undated'}"

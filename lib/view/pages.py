@@ -295,18 +295,13 @@ class ClaimsView:
     matched: int  # claims the filters keep (the table may list fewer)
 
 
-def _where(analysis: Analysis, doc_id: str) -> str:
-    doc = next((d for d in analysis.documents if d.id == doc_id), None)
-    return f"{doc.source or doc.id}, {doc.date or 'undated'}" if doc else doc_id
-
-
 def _version(analysis: Analysis, claim: CorpusClaim, span: Span) -> Version:
     """The member sentence of the claim holding ``span`` (the differing figure, date or quote)."""
     member = next(
         (m for m in claim.members if m.doc_id == span.doc_id and m.start <= span.start < m.end),
         Span(span.doc_id, span.start, span.end, span.text),
     )
-    return Version(member.text, span.text, _where(analysis, span.doc_id))
+    return Version(member.text, span.text, frames.doc_short(analysis, span.doc_id))
 
 
 def claims_table(claims: Sequence[CorpusClaim]) -> pd.DataFrame:
@@ -346,8 +341,8 @@ def claims_view(
     ]
     links = [
         PairLink(
-            _where(analysis, a),
-            _where(analysis, b),
+            frames.doc_short(analysis, a),
+            frames.doc_short(analysis, b),
             view_link(replace(view, a=a, b=b), "Source_comparison"),
             n,
         )
