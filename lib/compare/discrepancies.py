@@ -52,6 +52,9 @@ SPEAKER_SURE, SPEAKER_UNSURE = 0.8, 0.3
 SPEAKER_CONFIDENT = 0.7  # a quote's speaker_confidence from which its attribution is sure
 ADJACENT_CHARS = 40  # a cue this close to the quotation names the person speaking
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "his", "her", "their"})
+ARTICLES = frozenset(
+    {"the", "a", "an", "this", "that", "its", "his", "her", "their"}
+)  # a description, not a name
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "mr", "mrs", "ms", "dr"})
 WORDING_MIN = 0.3  # quote cosine from which two quotes of one person may be one statement
 WORDING_MATCHED = 6  # words in common, in order, before two quotes are one statement
@@ -78,6 +81,9 @@ DIGIT_WORDS = "zero one two three four five six seven eight nine ten".split()
 NUMBER_WORDS = {str(n): word for n, word in enumerate(DIGIT_WORDS)}
 NUMBER_WORDS |= {"gonna": "going to", "wanna": "want to", "gotta": "got to"}  # a transcription choice
 NUMBER_WORDS["let's"] = "let us"
+# Past forms a stem cannot reach: one verb each, so "said" and "say" are one word in another tense.
+IRREGULAR = {"said": "say", "says": "say", "ran": "run", "told": "tell", "went": "go", "came": "come"}
+IRREGULAR |= {"made": "make", "took": "take", "gave": "give", "thought": "think", "knew": "know"}
 NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")  # the words of a name, without stray brackets
 NAME_RATIO = 75  # rapidfuzz ratio from which two name tokens are spellings of one name
 NAME_CONFIDENCE = 0.8
@@ -267,7 +273,10 @@ def date_discrepancies(
         in_a, in_b = _dates_in(dates, pair.a), _dates_in(dates, pair.b)
         if in_a and in_b and not any(_dates_agree(x, y) for x in in_a for y in in_b):
             found = [
-                (x, y) for x in in_a for y in in_b if _date_anchors(x, pair.a) & _date_anchors(y, pair.b)
+                (x, y)
+                for x in in_a
+                for y in in_b
+                if _date_anchors(x, pair.a) & _date_anchors(y, pair.b) and not _same_words(x, y)
             ]
             if found:
                 x, y = found[0]
@@ -276,6 +285,12 @@ def date_discrepancies(
                     Discrepancy("date", _short(pair.a.text), _span(x), _span(y), reason, DATE_CONFIDENCE)
                 )
     return out
+
+
+def _same_words(x: DateMention, y: DateMention) -> bool:
+    """Both reports write the date in the same words ("on Tuesday"): values that differ then come
+    from reading a relative date against each report's own date, not from the reports."""
+    return fold(x.text).strip() == fold(y.text).strip()
 
 
 def _date_anchors(d: DateMention, sentence: Span) -> set[str]:
@@ -353,14 +368,20 @@ def _speaker_discrepancy(analysis: Analysis, a: Claim, b: Claim) -> Discrepancy:
 
 
 def _confident(analysis: Analysis, quote: Quote) -> bool:
-    """A sure attribution. The quote extractor's own speaker confidence, where it gives one;
-    otherwise the speaker is written as a name (not a pronoun or a possessive) right beside the
-    quotation, where a reporter puts the cue of the person speaking."""
-    if quote.speaker_confidence:  # 0.0: none given (a record built by hand), so read the text
-        return quote.speaker_confidence >= SPEAKER_CONFIDENT
+    """A sure attribution, sure enough to say two reports disagree on who spoke: the quote
+    extractor's own speaker confidence (where it gives one) is high, and the speaker is a person
+    written as a name (not a pronoun, a role such as "the president", or a possessive) right beside
+    the quotation, where a reporter puts the cue of the person speaking. A pronoun or a role the
+    extractor resolved may be right, but two resolutions that differ are more often one of them
+    wrong than two reports disagreeing; an organisation's words are often its spokesperson's."""
+    if quote.speaker_confidence and quote.speaker_confidence < SPEAKER_CONFIDENT:
+        return False  # 0.0: none given (a record built by hand), so the text alone decides
+    actor = analysis.actor(quote.speaker_id) if quote.speaker_id else None
+    if actor is not None and actor.type != "person":
+        return False
     if quote.speaker_start is None or quote.speaker_end is None or not quote.speaker_text[:1].isupper():
         return False
-    if quote.speaker_text.lower() in PRONOUNS:
+    if quote.speaker_text.lower() in PRONOUNS or quote.speaker_text.split()[0].lower() in ARTICLES:
         return False
     text = analysis.document(quote.doc_id).text
     if text[quote.speaker_end : quote.speaker_end + 2] in {"'s", "’s"}:
@@ -412,10 +433,39 @@ def wording_discrepancy(qa: Quote, qb: Quote) -> Discrepancy | None:
     reason = f"{who} quoted in different words: A '{' '.join(x) or '—'}', B '{' '.join(y) or '—'}'"
     if len(changes) > 1:
         reason += f" (+{len(changes) - 1} more)"
-    minor = all(set(x + y) <= STOPWORDS for x, y in changes)
+    minor = _reordered(changes) or all(_minor(x, y) for x, y in changes)
     confidence = WORDING_MINOR if minor else WORDING_SURE
     span_a, span_b = Span(qa.doc_id, qa.start, qa.end, qa.text), Span(qb.doc_id, qb.start, qb.end, qb.text)
     return Discrepancy("wording", qa.speaker_id or "", span_a, span_b, reason, confidence)
+
+
+def _minor(x: list[str], y: list[str]) -> bool:
+    """A change that leaves what was said as it was: function words only, or one word inflected
+    otherwise ("run" / "running", "say" / "said": a tense or a number a reporter adapts)."""
+    x, y = [w for w in x if w != CUT], [w for w in y if w != CUT]
+    if set(x + y) <= STOPWORDS:
+        return True
+    return len(x) == len(y) == 1 and _stem(x[0]) == _stem(y[0])
+
+
+def _reordered(changes: Sequence[tuple[list[str], list[str]]]) -> bool:
+    """The same words in another order ("with either our partners" / "either with our partners")."""
+    left = sorted(w for x, _ in changes for w in x if w != CUT)
+    right = sorted(w for _, y in changes for w in y if w != CUT)
+    return bool(left) and left == right
+
+
+def _stem(word: str) -> str:
+    """A crude English stem for comparing two forms of one word: regular endings off, a doubled
+    final consonant single, and the common irregular past forms of speech and motion verbs."""
+    word = IRREGULAR.get(word, word)
+    for ending in ("ing", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]
+    return word.rstrip("e")
 
 
 def _shared_stretch(ops: Sequence[Opcode]) -> list[Opcode]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -422,3 +423,75 @@ def test_a_dropped_accent_is_not_a_spelling_discrepancy(x: str, y: str, variant:
     from lib.compare.discrepancies import _spelling_variant
 
     assert _spelling_variant(x, y) is variant
+
+
+def test_one_relative_date_read_against_two_report_dates_is_not_a_discrepancy(nlp: Any) -> None:
+    """Both reports say "on Tuesday"; published a day apart, they resolve it to different
+    Tuesdays. The reports agree; only the reading of a relative date differs."""
+    text_a = "The two ministers signed the grain export agreement in Geneva on Tuesday."
+    text_b = "The two ministers signed the grain export agreement in Geneva on Tuesday."
+    analysis = build(nlp, {"a": text_a, "b": text_b}, [], [], days={"a": "2022-03-04", "b": "2022-03-05"})
+    at = text_a.index("Tuesday")
+    dates = (
+        DateMention("a", "Tuesday", at, at + 7, "2022-03-01", "day"),
+        DateMention("b", "Tuesday", at, at + 7, "2022-03-08", "day"),
+    )
+    analysis = Analysis(analysis.corpus, (), (), (), dates, (), (), (), analysis.sentences)
+    result = compare(analysis, "a", "b")
+    assert [d.kind for d in (*result.discrepancies, *result.weak)] == []
+
+
+@pytest.mark.parametrize(
+    ("cue_b", "speaker_b"),
+    [
+        ("he said", "ivo-pax"),  # a pronoun the extractor resolved, however confidently
+        ("the minister said", "ivo-pax"),  # a role, not a name
+        ("said the League", "league"),  # an organisation: its words are often its spokesperson's
+    ],
+)
+def test_only_two_named_people_make_a_speaker_discrepancy(nlp: Any, cue_b: str, speaker_b: str) -> None:
+    words = "“Our troops will leave the border region before the end of the month,”"
+    text_a = f"{words} said Mara Holt."
+    text_b = f"Ivo Pax met the envoy of the League on Monday. {words} {cue_b}."
+    analysis = build(
+        nlp, {"a": text_a, "b": text_b}, [("a", "mara-holt", words), ("b", speaker_b, words)], []
+    )
+    surface = cue_b.replace(" said", "").replace("said ", "")
+    quotes = tuple(
+        replace(
+            q,
+            speaker_text=surface,
+            speaker_start=text_b.index(surface),
+            speaker_end=text_b.index(surface) + len(surface),
+            speaker_confidence=0.9,
+        )
+        if q.doc_id == "b"
+        else replace(q, speaker_confidence=0.9)
+        for q in analysis.quotes
+    )
+    result = compare(replace(analysis, quotes=quotes), "a", "b")
+    assert result.discrepancies == ()
+    assert [d.kind for d in result.weak] == ["speaker"]
+
+
+@pytest.mark.parametrize(
+    ("qb", "shown"),
+    [
+        ("“We run the port the way we run the farms for forty years,”", []),  # a tense adapted
+        ("“We run the port the way we ran the fields for forty years,”", ["wording"]),  # a word changed
+        ("“We run the port in the way we ran the farms for forty years,”", []),  # a function word added
+    ],
+)
+def test_an_inflected_or_reordered_quote_is_not_a_shown_wording(nlp: Any, qb: str, shown: list[str]) -> None:
+    qa = "“We run the port the way we ran the farms for forty years,”"
+    quotes = [("a", "mara-holt", qa), ("b", "mara-holt", qb)]
+    texts = {"a": f"{qa} said Mara Holt.", "b": f"{qb} said Mara Holt."}
+    result = compare(build(nlp, texts, quotes, []), "a", "b")
+    assert [d.kind for d in result.discrepancies] == shown
+
+
+def test_the_same_words_in_another_order_are_minor() -> None:
+    from lib.compare.discrepancies import _reordered
+
+    assert _reordered([(["either"], []), ([], ["either"])])
+    assert not _reordered([(["either"], []), ([], ["neither"])])
