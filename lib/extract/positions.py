@@ -234,18 +234,58 @@ def _normal(text: str) -> str:
 
 
 def _has_any(text: str, cues: Sequence[str]) -> bool:
-    return _cue_pattern(tuple(cues)).search(text) is not None
+    return _cue_index(tuple(cues)).first(text) is not None
 
 
 def _first_cue(text: str, cues: Sequence[str], whole_words: bool = False) -> int | None:
-    match = _cue_pattern(tuple(cues), whole_words).search(text)
-    return match.start() if match else None
+    return _cue_index(tuple(cues), whole_words).first(text)
+
+
+WORD_START = re.compile(r"(?<!\w)\w")
+PREFIX = 3  # characters of a cue that file it: a word start looks up only the cues filed there
 
 
 @lru_cache(maxsize=1024)
-def _cue_pattern(cues: tuple[str, ...], whole_words: bool = False) -> re.Pattern[str]:
-    """Cues matched at a word start (and end, for whole words); an impossible pattern for no cues."""
-    if not cues:
-        return re.compile(r"(?!x)x")
-    end = r"(?!\w)" if whole_words else ""
-    return re.compile("|".join(rf"(?<!\w){re.escape(c)}{end}" for c in sorted(cues, key=len, reverse=True)))
+def _cue_index(cues: tuple[str, ...], whole_words: bool = False) -> CueIndex:
+    return CueIndex(cues, whole_words)
+
+
+class CueIndex:
+    r"""Where the first of many cue phrases starts in a text: a cue matches at a word start (and ends
+    at a word end, for whole words), as the regex ``(?<!\w)cue(?!\w)`` would. Issues found in a
+    corpus carry hundreds of cues: one alternation of them all tries every cue at every character
+    (0.4 ms a statement), where this looks up, at each word start, only the cues beginning with its
+    first letters."""
+
+    def __init__(self, cues: tuple[str, ...], whole_words: bool) -> None:
+        self.whole_words = whole_words
+        self.filed: dict[str, list[str]] = {}
+        self.short: list[str] = []  # cues shorter than PREFIX, tried at every word start
+        odd = []  # cues that do not begin with a word character: left to a regex
+        for cue in sorted(set(cues), key=len, reverse=True):
+            if not cue or not _is_word(cue[0]):
+                odd.append(cue)
+            elif len(cue) < PREFIX:
+                self.short.append(cue)
+            else:
+                self.filed.setdefault(cue[:PREFIX], []).append(cue)
+        end = r"(?!\w)" if whole_words else ""
+        self.odd = re.compile("|".join(rf"(?<!\w){re.escape(c)}{end}" for c in odd)) if odd else None
+
+    def first(self, text: str) -> int | None:
+        odd = self.odd.search(text) if self.odd else None
+        limit = odd.start() if odd else len(text)
+        for word in WORD_START.finditer(text, 0, limit):
+            at = word.start()
+            for cue in (*self.filed.get(text[at : at + PREFIX], ()), *self.short):
+                if text.startswith(cue, at) and self._ends(text, at + len(cue)):
+                    return at
+        return odd.start() if odd else None
+
+    def _ends(self, text: str, end: int) -> bool:
+        return not self.whole_words or end >= len(text) or not _is_word(text[end])
+
+
+def _is_word(char: str) -> bool:
+    r"""A character the regex class \w matches (Unicode letters and digits, and the underscore)."""
+    return char.isalnum() or char == "_"

@@ -185,3 +185,24 @@ def test_a_statement_nested_in_another_speakers_is_not_a_position() -> None:
     )
     own = Quote("r", "eastland", "Eastland", "the league threatens", "direct", "says", 10, 30, 0.6)
     assert first_hand([outer, inner, own]) == [outer, own]
+
+
+@pytest.mark.parametrize(
+    ("text", "cues", "whole_words", "at"),
+    [
+        ("they lifted the sanctions", ("sanction",), False, 16),  # a cue starts a longer word
+        ("they lifted the sanctions", ("sanction",), True, None),  # ... but not a whole word
+        ("the unsanctioned trade", ("sanction",), False, None),  # never inside a word
+        ("talks on peace talks", ("peace talks", "talks"), False, 0),  # the first place any cue starts
+        ("an über-deal", ("über",), True, 3),  # letters beyond ASCII are word characters
+        ("the co-op voted", ("-op",), False, None),  # a cue beginning with a hyphen needs no word before it
+        ("a -op vote", ("-op",), False, 2),
+        ("no cue here", (), False, None),
+    ],
+)
+def test_cue_index_finds_where_a_cue_starts(
+    text: str, cues: tuple[str, ...], whole_words: bool, at: int | None
+) -> None:
+    from lib.extract.positions import CueIndex
+
+    assert CueIndex(cues, whole_words).first(text) == at
