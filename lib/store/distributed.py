@@ -35,9 +35,9 @@ from dask.base import compute
 from dask.delayed import delayed
 
 from lib import ROOT
-from lib.extract.pipeline import extract_batch
-from lib.records import Batch, Corpus, Document
-from lib.store.parallel import IngestReport, Progress, ingest_corpus
+from lib.extract.pipeline import extract_isolated
+from lib.records import Corpus, Document
+from lib.store.parallel import Extracted, IngestReport, Progress, ingest_corpus
 from lib.store.parquet import BATCH_SIZE
 from lib.text.nlp import load_nlp
 from lib.version import code_digest
@@ -78,19 +78,20 @@ def _warm() -> None:
 def _task(chunk: Sequence[Document]) -> Any:
     # the chunk as one opaque value: dask would otherwise walk into every Document dataclass
     data = delayed(tuple(chunk), traverse=False)
-    return delayed(extract_batch, pure=False)(data)
+    # extract_isolated: a document whose extraction raises is left out and reported, as in a local ingest
+    return delayed(extract_isolated, pure=False)(data)
 
 
-def _in_waves(chunks: Chunks, wave: int, **options: Any) -> Iterator[Batch]:
+def _in_waves(chunks: Chunks, wave: int, **options: Any) -> Iterator[Extracted]:
     """The batches in order, computed ``wave`` at a time by dask's local schedulers."""
     for start in range(0, len(chunks), wave):
         tasks = [_task(c) for c in chunks[start : start + wave]]
         # dask.base.compute carries no annotations
-        batches: tuple[Batch, ...] = compute(*tasks, **options)  # type: ignore[no-untyped-call]
+        batches: tuple[Extracted, ...] = compute(*tasks, **options)  # type: ignore[no-untyped-call]
         yield from batches
 
 
-def _on_processes(chunks: Chunks, workers: int) -> Iterator[Batch]:
+def _on_processes(chunks: Chunks, workers: int) -> Iterator[Extracted]:
     # spawn, not fork: the driver may hold DuckDB or Arrow threads (see lib/store/parallel.py); one pool
     # for every wave, warmed once, instead of dask's default of a new pool per compute call
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_warm) as pool:
@@ -98,7 +99,7 @@ def _on_processes(chunks: Chunks, workers: int) -> Iterator[Batch]:
         yield from _in_waves(chunks, PER_WORKER * workers, scheduler="processes", pool=pool, chunksize=1)
 
 
-def _on_cluster(chunks: Chunks, address: str) -> Iterator[Batch]:
+def _on_cluster(chunks: Chunks, address: str) -> Iterator[Extracted]:
     """The batches in order from a running cluster, a sliding window of futures (no wave barrier)."""
     from distributed import Client  # optional dependency: only the cluster path needs it
 
@@ -111,15 +112,16 @@ def _on_cluster(chunks: Chunks, address: str) -> Iterator[Batch]:
         waiting = iter(chunks)
         pending = deque(client.compute(_task(c)) for c in islice(waiting, window))
         while pending:
-            batch: Batch = pending.popleft().result()
+            batch: Extracted = pending.popleft().result()
             pending.extend(client.compute(_task(c)) for c in islice(waiting, 1))
             yield batch
 
 
 def extract_with_dask(
     chunks: Chunks, scheduler: str = "processes", workers: int | None = None
-) -> Iterator[Batch]:
-    """``extract_batch`` over each chunk on a dask scheduler, the batches yielded in the chunks' order.
+) -> Iterator[Extracted]:
+    """``extract_isolated`` over each chunk on a dask scheduler: each chunk's batch and the documents
+    left out of it (their errors, by id), yielded in the chunks' order.
 
     ``workers``: processes (or threads) of a local scheduler, default the CPU count; a cluster
     has the workers it was started with.
@@ -145,7 +147,7 @@ def ingest_with_dask(
     """``lib.store.parallel.ingest_corpus`` with the extraction run by dask: the same plan, tables and
     resume."""
 
-    def extract(chunks: Sequence[Sequence[Document]]) -> Iterator[Batch]:
+    def extract(chunks: Sequence[Sequence[Document]]) -> Iterator[Extracted]:
         return extract_with_dask(chunks, scheduler, workers)
 
     return ingest_corpus(corpus, store, batch_size=batch_size, progress=progress, extract=extract)

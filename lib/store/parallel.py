@@ -308,7 +308,8 @@ class Workers:
         self.close()
 
 
-Extract = Callable[[Sequence[Sequence[Document]]], Iterator[Batch]]
+Extracted = tuple[Batch, dict[str, IngestError]]  # a chunk's batch; the documents left out of it, by id
+Extract = Callable[[Sequence[Sequence[Document]]], Iterator[Extracted]]
 
 
 def ingest_corpus(
@@ -341,7 +342,7 @@ def ingest_corpus(
         elif extract is not None:
             batches = extract([docs for _, docs in plan])
             pairs = zip(plan, batches, strict=True)
-            written = ((_written(store, entry.id, b), {}) for (entry, _), b in pairs)
+            written = ((_written(store, entry.id, b), failed) for (entry, _), (b, failed) in pairs)
         else:
             written = (extract_and_write(store, (entry.id, docs)) for entry, docs in plan)
         failed = _commit_in_order(store, plan, written, total, progress)

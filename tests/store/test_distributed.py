@@ -4,6 +4,7 @@ scheduler."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
@@ -197,7 +198,29 @@ def test_code_fingerprint_follows_code_and_lexicons(
 def test_extract_with_dask_keeps_the_chunks_order() -> None:
     chunks = [(d,) for d in reversed(_corpus().documents)]
     batches = list(extract_with_dask(chunks, "threads", workers=2))
-    assert [b.documents[0].id for b in batches] == ["d3", "d2", "d1", "d0"]
+    assert [b.documents[0].id for b, _ in batches] == ["d3", "d2", "d1", "d0"]
+
+
+def test_a_document_that_fails_in_a_dask_ingest_is_reported_and_the_rest_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As in a local ingest: the batch is extracted without the failing document, which is
+    reported by name with its reason; its batch's other documents are stored."""
+    import lib.extract.pipeline
+
+    real = lib.extract.pipeline.numbers.extract_numbers
+
+    def crash(doc: Any, sdoc: Any) -> Any:
+        if doc.id == "d1":
+            raise ValueError("odd document")
+        return real(doc, sdoc)
+
+    monkeypatch.setattr(lib.extract.pipeline.numbers, "extract_numbers", crash)
+    report = ingest_with_dask(_corpus(), tmp_path / "store", scheduler="threads", batch_size=2, workers=2)
+    manifest = read_manifest(tmp_path / "store")
+    assert report.documents == 3 and sorted(manifest.live()) == ["d0", "d2", "d3"]
+    [error] = manifest.errors
+    assert "'d1' could not be analysed (ValueError: odd document)" in error.reason
 
 
 def test_cli_ingest_with_the_dask_engine_equals_the_local_engine(tmp_path: Path) -> None:
