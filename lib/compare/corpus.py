@@ -24,7 +24,6 @@ corroborated when two or more sources report it; single-source otherwise.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -50,7 +49,8 @@ from lib.text.similarity import TfIdf, Vector
 
 WINDOW_DAYS = 7  # reports of one event: dates within a week always share a window (up to two apart)
 MAX_BLOCK = 400  # sentences under one key and window beyond which the key is purged
-MAX_LINKS = 40  # later sentences scored per sentence (those sharing most keys)
+MAX_LINKS = 40  # sentences scored per sentence (those sharing most keys)
+MAX_SCAN = 2_000  # block entries a sentence reads for its candidates (five full blocks)
 CORE_MIN = 0.3  # cosine of a member with its claim's medoid (align.SAME_MIN: unanchored sentences)
 MAX_CONFLICT_PAIRS = 24  # member pairs checked for discrepancies in one claim (the medoid's first)
 MAX_CONFLICTS = 3  # discrepancies kept on a claim
@@ -169,33 +169,45 @@ def blocking_keys(sentences: Sequence[_Sentence]) -> list[list[str]]:
 def linked_pairs(
     sentences: Sequence[_Sentence], sizes: Sequence[int] | None = None
 ) -> list[tuple[float, int, int]]:
-    """(score, i, j) of the sentence pairs of different reports that say the same thing.
+    """(score, i, j), i < j, of the sentence pairs of different reports that say the same thing.
+    ``sizes``: the sentences stand for groups of that many (``duplicate_groups``).
 
-    An inverted index of the blocking keys: each sentence meets the later sentences of its keys'
-    blocks once (a set per sentence, so no set of every pair is held), and the pairs that share
-    two keys at least (a same claim shares MIN_SHARED terms) are scored, the MAX_LINKS sharing most
-    first: clustering needs a path to each member, not every edge of a claim many reports repeat."""
+    An inverted index of the blocking keys: each sentence reads the blocks of its keys, rarest
+    first, until it has read MAX_SCAN entries (the work per sentence is bounded, so the whole is
+    linear in the sentences), and the sentences that share two keys at least (a same claim shares
+    MIN_SHARED terms) are scored, the MAX_LINKS sharing most first: clustering needs a path to each
+    member, not every edge of a claim many reports repeat. Rare keys carry the evidence (the IDF
+    of Sparck Jones 1972; prefix filtering, Chaudhuri et al. 2006, reads the rarest tokens for the
+    same reason): a key held by hundreds of sentences of a window is read last. A pair is found
+    from either side, so a sentence whose budget ends before a shared key is still met by the other."""
     keys = blocking_keys(sentences)
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, own in enumerate(keys):
         for k in own:
-            blocks[k].append(i)  # ascending: the sentences after i start at bisect_right
+            blocks[k].append(i)
+    found: set[tuple[int, int]] = set()
     out = []
     for i, own in enumerate(keys):
         met: dict[int, int] = defaultdict(int)
-        for k in own:
-            block = blocks[k]
-            for j in block[bisect_right(block, i) :]:
+        read = 0
+        for k in sorted(own, key=lambda k: (len(blocks[k]), k)):
+            if read >= MAX_SCAN:
+                break
+            read += len(blocks[k])
+            for j in blocks[k]:
                 met[j] += 1
+        met.pop(i, None)
         a = sentences[i]
         likely = sorted((j for j, n in met.items() if n >= 2), key=lambda j: (-met[j], j))
         for j in likely[:MAX_LINKS]:
+            pair = (i, j) if i < j else (j, i)
             b = sentences[j]
-            if a.doc.id == b.doc.id and (sizes is None or sizes[i] == sizes[j] == 1):
+            if pair in found or (a.doc.id == b.doc.id and (sizes is None or sizes[i] == sizes[j] == 1)):
                 continue  # one report's sentences (a group of several holds other reports)
             score = claim_score(a.claim, b.claim, a.vector, b.vector)
             if same_claim(a.claim, b.claim, score):
-                out.append((score, i, j))
+                found.add(pair)
+                out.append((score, *pair))
     return out
 
 

@@ -11,7 +11,7 @@ import pytest
 from lib.compare import corpus as cc
 from lib.compare.align import claim_score, same_claim
 from lib.extract.pipeline import analyze_corpus
-from lib.records import Analysis, Corpus, CorpusClaim, Document
+from lib.records import Analysis, Corpus, CorpusClaim, Document, Span
 from lib.view.filters import Filters
 from lib.view.pages import claims_in_memory
 
@@ -160,3 +160,61 @@ def test_claims_filtered(filters: Filters, expected: int) -> None:
 def test_pairs_sharing_most_claims() -> None:
     top = cc.shared_pairs(claims(), 3)
     assert top[0][:2] == ("r1", "r2") and top[0][2] >= 3
+
+
+def _copies(n: int, day: str | list[str]) -> Analysis:
+    """``n`` reports of one wire sentence (a sentence each, no extraction needed), on ``day``
+    (or each report on its day of a list)."""
+    text = "Harbour pilots at Quenby refused to guide tankers through the narrow channel."
+    days = day if isinstance(day, list) else [day] * n
+    docs = tuple(
+        Document(f"w{i:03d}", f"Wire {i}", f"Outlet {i}", days[i], "metadata", "en", "", "", text)
+        for i in range(n)
+    )
+    spans = tuple(Span(d.id, 0, len(text), text) for d in docs)
+    return Analysis(Corpus(docs), (), (), (), (), (), (), (), spans)
+
+
+@pytest.mark.parametrize("copies", [2, 20, 200])
+def test_copies_of_one_sentence_are_one_claim_in_bounded_comparisons(
+    copies: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Wire copy: a sentence in many reports of one week is one claim, and the pairwise work does
+    not grow with the copies (an exact-duplicate pass groups them before any comparison)."""
+    calls = 0
+
+    def counted(*args: object) -> float:
+        nonlocal calls
+        calls += 1
+        return claim_score(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cc, "claim_score", counted)
+    (claim,) = cc.corpus_claims(_copies(copies, "2031-05-06"))
+    assert len(claim.docs) == copies and claim.verdict == "corroborated"
+    assert calls <= 4
+
+
+@pytest.mark.parametrize(
+    ("days", "claims"),
+    [
+        (["2031-05-06", "2031-05-07", "2031-05-12", "2031-05-19"], 1),  # windows in a row chain
+        (["2031-01-06", "2031-01-07", "2031-09-06", "2031-09-07"], 2),  # months apart: two claims
+    ],
+)
+def test_copies_are_clustered_within_date_windows(days: list[str], claims: int) -> None:
+    found = cc.corpus_claims(_copies(len(days), days))
+    assert len(found) == claims and sum(len(c.docs) for c in found) == len(days)
+
+
+def test_a_report_repeating_a_sentence_counts_once() -> None:
+    analysis = _copies(2, "2031-05-06")
+    text = analysis.documents[0].text
+    doubled = Document("w000", "Wire 0", "Outlet 0", "2031-05-06", "metadata", "en", "", "", f"{text} {text}")
+    spans = (
+        Span("w000", 0, len(text), text),
+        Span("w000", len(text) + 1, 2 * len(text) + 1, text),
+        analysis.sentences[1],
+    )
+    corpus = Corpus((doubled, analysis.documents[1]))
+    (claim,) = cc.corpus_claims(Analysis(corpus, (), (), (), (), (), (), (), spans))
+    assert claim.docs == ("w000", "w001") and len(claim.members) == 2
