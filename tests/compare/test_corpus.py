@@ -10,8 +10,9 @@ import pytest
 
 from lib.compare import corpus as cc
 from lib.compare.align import claim_score, same_claim
+from lib.compare.claims import DocRows, rows_by_doc
 from lib.extract.pipeline import analyze_corpus
-from lib.records import Analysis, Corpus, CorpusClaim, Document, Span
+from lib.records import Actor, Analysis, Corpus, CorpusClaim, Document, Span
 from lib.view.filters import Filters
 from lib.view.pages import claims_in_memory
 
@@ -115,11 +116,9 @@ def test_no_chaining_of_unrelated_claims() -> None:
     assert not any(chess in g and other in g for g in groups)
 
 
-def _grouped() -> tuple[dict[str, object], dict[str, object]]:
-    from lib.compare.claims import rows_by_doc
-
+def _grouped() -> tuple[dict[str, DocRows], dict[str, Actor]]:
     a = analysis()
-    return rows_by_doc(a), {x.id: x for x in a.actors}  # type: ignore[return-value]
+    return rows_by_doc(a), {x.id: x for x in a.actors}
 
 
 def test_blocking_finds_every_pair_all_pairs_finds() -> None:
