@@ -50,7 +50,8 @@ from lib.text.similarity import TfIdf, Vector
 WINDOW_DAYS = 7  # reports of one event: dates within a week always share a window (up to two apart)
 MAX_BLOCK = 400  # sentences under one key and window beyond which the key is purged
 MAX_LINKS = 40  # sentences scored per sentence (those sharing most keys)
-MAX_SCAN = 2_000  # block entries a sentence reads for its candidates (five full blocks)
+MAX_SCAN = 600  # block entries a sentence reads for its candidates (one and a half full blocks)
+MAX_PEEL = 300  # members of a component cut around one medoid after another; a larger one: stars
 CORE_MIN = 0.3  # cosine of a member with its claim's medoid (align.SAME_MIN: unanchored sentences)
 MAX_CONFLICT_PAIRS = 24  # member pairs checked for discrepancies in one claim (the medoid's first)
 MAX_CONFLICTS = 3  # discrepancies kept on a claim
@@ -185,12 +186,13 @@ def linked_pairs(
     for i, own in enumerate(keys):
         for k in own:
             blocks[k].append(i)
+    rank = {k: r for r, k in enumerate(sorted(blocks, key=lambda k: (len(blocks[k]), k)))}  # rarest first
     found: set[tuple[int, int]] = set()
     out = []
     for i, own in enumerate(keys):
         met: dict[int, int] = defaultdict(int)
         read = 0
-        for k in sorted(own, key=lambda k: (len(blocks[k]), k)):
+        for k in sorted(own, key=rank.__getitem__):
             if read >= MAX_SCAN:
                 break
             read += len(blocks[k])
@@ -281,6 +283,8 @@ def _cut(parts: Parts, edges: Edges, sentences: Sequence[_Sentence]) -> list[lis
     members = sorted(m for p in parts for m in p)
     if len(members) <= 2:
         return [members]
+    if len(members) > MAX_PEEL:  # each cut takes a claim's core and looks at the rest again:
+        return _stars(parts, edges, sentences)  # quadratic in a component of many claims
     medoid = _medoid_of_parts(parts, sentences)
     m = sentences[medoid]
     scored: dict[int, tuple[float, bool]] = {}
@@ -306,6 +310,41 @@ def _cut(parts: Parts, edges: Edges, sentences: Sequence[_Sentence]) -> list[lis
     out = [core]
     for sub, sub_edges in _components(rest, rest_edges, sentences):
         out += _cut(sub, sub_edges, sentences)
+    return out
+
+
+def _stars(parts: Parts, edges: Edges, sentences: Sequence[_Sentence]) -> list[list[int]]:
+    """Star clustering (Aslam, Pelekhov & Rus 2004, "The star clustering algorithm for static and
+    dynamic information organization"): the parts most linked first, each part not yet taken the
+    centre of a claim that takes the parts linked to it, or to those, that are the same claim as
+    the centre (``_core``, so no chaining) and of reports not in it yet. At most MAX_LINKS squared
+    comparisons per centre: linear."""
+    linked: dict[int, list[int]] = defaultdict(list)
+    for a, b in edges:
+        linked[a].append(b)
+        linked[b].append(a)
+    order = sorted(range(len(parts)), key=lambda k: (-len(linked[k]) - len(parts[k]), parts[k][0]))
+    taken = [False] * len(parts)
+    out = []
+    for k in order:
+        if taken[k]:
+            continue
+        taken[k] = True
+        centre = sentences[parts[k][0]]
+        members = list(parts[k])
+        docs = {sentences[i].doc.id for i in members}
+        near = dict.fromkeys(linked[k])
+        near.update(dict.fromkeys(r for q in linked[k] for r in linked[q] if r != k))
+        for q in near:
+            s = sentences[parts[q][0]]
+            theirs = {sentences[i].doc.id for i in parts[q]}
+            if taken[q] or theirs & docs:
+                continue
+            if _core(centre, s, claim_score(centre.claim, s.claim, centre.vector, s.vector)):
+                taken[q] = True
+                members += parts[q]
+                docs |= theirs
+        out.append(sorted(members))
     return out
 
 
