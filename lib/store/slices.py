@@ -470,12 +470,11 @@ def claims_in_view(
     reported first as the corpus step stored them, the first ``limit``; and how many matched."""
     con, _ = _cursor(index.store)
     where, params = _claims_where(filters, verdict)
-    sql = (
-        f"SELECT *, count(*) OVER () AS matched FROM claims c WHERE {where} ORDER BY file_row_number LIMIT ?"
-    )
+    sql = f"SELECT * FROM claims c WHERE {where} ORDER BY file_row_number LIMIT ?"
     table = _arrow(con, sql, [*params, limit])
-    matched = table.column("matched")[0].as_py() if table.num_rows else 0
-    return table_records(table, CorpusClaim), int(matched)
+    # counted apart: a count over the window of the whole query read every matching row's members
+    matched = table.num_rows if table.num_rows < limit else count_claims(index, filters, verdict)
+    return table_records(table, CorpusClaim), matched
 
 
 def count_claims(index: StoreIndex, filters: Filters, verdict: str | None = None) -> int:
