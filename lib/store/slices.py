@@ -463,14 +463,24 @@ def _claims_where(filters: Filters, verdict: str | None) -> tuple[str, list[Any]
     return sql, params
 
 
+# lib/view/pages.py ``listed``: the members in the reports of the claim's conflicts (a widely reported
+# claim has hundreds, and the list needs only those its contested versions quote)
+LISTED_MEMBERS = (
+    "list_filter(c.members, lambda m: list_contains(list_concat(list_transform(c.conflicts, "
+    "lambda d: d.a.doc_id), list_transform(c.conflicts, lambda d: d.b.doc_id)), m.doc_id))"
+)
+
+
 def claims_in_view(
     index: StoreIndex, filters: Filters, verdict: str | None = None, limit: int = frames.MAX_ROWS
 ) -> tuple[list[CorpusClaim], int]:
     """The corpus claims the filters keep (lib/view/filters.py's "claims" tests), most widely
-    reported first as the corpus step stored them, the first ``limit``; and how many matched."""
+    reported first as the corpus step stored them, the first ``limit``, as listed (``LISTED_MEMBERS``);
+    and how many matched."""
     con, _ = _cursor(index.store)
     where, params = _claims_where(filters, verdict)
-    sql = f"SELECT * FROM claims c WHERE {where} ORDER BY file_row_number LIMIT ?"
+    listed = f"SELECT * REPLACE ({LISTED_MEMBERS} AS members) FROM claims c"
+    sql = f"{listed} WHERE {where} ORDER BY file_row_number LIMIT ?"
     table = _arrow(con, sql, [*params, limit])
     # counted apart: a count over the window of the whole query read every matching row's members
     matched = table.num_rows if table.num_rows < limit else count_claims(index, filters, verdict)
