@@ -498,11 +498,17 @@ def worth_comparing(index: StoreIndex, filters: Filters, limit: int = 10) -> lis
     """The report pairs sharing the most claims in view (lib/compare/corpus.py shared_pairs in SQL)."""
     con, _ = _cursor(index.store)
     where, params = _claims_where(filters, None)
+    # reports numbered in their order first: the pairs (hundreds of thousands at 10,000 reports)
+    # are joined and grouped on integers, then the top ones named
     sql = (
         "WITH d AS (SELECT c.file_row_number AS cid, unnest(c.docs) AS doc FROM claims c "
-        f"WHERE {where} AND len(c.docs) BETWEEN 2 AND ?) "
-        "SELECT x.doc AS a, y.doc AS b, count(*) AS n FROM d x JOIN d y ON x.cid = y.cid AND x.doc < y.doc "
-        "GROUP BY 1, 2 ORDER BY n DESC, a, b LIMIT ?"
+        f"WHERE {where} AND len(c.docs) BETWEEN 2 AND ?), "
+        "ids AS (SELECT doc, row_number() OVER (ORDER BY doc) AS k FROM (SELECT DISTINCT doc FROM d)), "
+        "e AS (SELECT d.cid, ids.k FROM d JOIN ids USING (doc)), "
+        "top AS (SELECT x.k AS a, y.k AS b, count(*) AS n FROM e x JOIN e y ON x.cid = y.cid AND x.k < y.k "
+        "GROUP BY 1, 2 ORDER BY n DESC, a, b LIMIT ?) "
+        "SELECT ia.doc, ib.doc, n FROM top JOIN ids ia ON ia.k = top.a JOIN ids ib ON ib.k = top.b "
+        "ORDER BY n DESC, ia.doc, ib.doc"
     )
     rows = con.execute(sql, [*params, MAX_PAIR_DOCS, limit]).fetchall()
     return [(str(a), str(b), int(n)) for a, b, n in rows]
