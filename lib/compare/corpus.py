@@ -135,8 +135,15 @@ def _sentences(
         for c in sentence_claims(analysis, doc.id, rows.get(doc.id, DocRows()), actors)
     ]
     tfidf = TfIdf(c.terms for c, _ in claims)
+    vectors: dict[tuple[str, ...], Vector] = {}  # one per wording: wire copy repeats sentences
+
+    def vector(words: tuple[str, ...]) -> Vector:
+        if words not in vectors:
+            vectors[words] = tfidf.vector(words)
+        return vectors[words]
+
     return [
-        _Sentence(c, tfidf.vector(c.terms), doc, _bucket(doc.date), _dated(rows.get(doc.id), c.span))
+        _Sentence(c, vector(c.terms), doc, _bucket(doc.date), _dated(rows.get(doc.id), c.span))
         for c, doc in claims
     ]
 
