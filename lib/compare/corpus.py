@@ -12,9 +12,15 @@ window says too little to pick pairs (block purging) and is dropped; with none p
 candidates are every pair that shares two keys, a superset of the pairs ``same_claim`` accepts
 (a same claim shares MIN_SHARED content words). Undated reports are compared with undated ones.
 
+Wire copy repeats one sentence in many reports: exact duplicates (one signature, one window) are
+grouped by hash before any pairwise work, and a group is one node. Each sentence reads at most
+MAX_SCAN block entries, rarest keys first, and scores at most MAX_LINKS candidates, so the whole is
+linear in the sentences (docs/benchmarks.md: 8.5 to 11.2 CPU-ms per document from 1,000 to 10,000).
+
 Linked pairs are joined by union-find; single linkage chains unrelated sentences through a
 middle one, so each component keeps the members that are themselves the same claim as its medoid
-(the member most similar to the component's centroid), and the rest is clustered again.
+(the member most similar to the component's centroid), and the rest is clustered again; a
+component of more than MAX_PEEL members is cut by star clustering instead (``_stars``).
 
 Verdict: contested when a confident discrepancy (lib/compare/discrepancies.py, from SHOW_MIN;
 a weak one, such as a figure updated between days, does not count) links two members;
