@@ -102,8 +102,11 @@ def test_a_weak_discrepancy_does_not_contest() -> None:
     assert [c.verdict for c in flood] == ["corroborated"]
 
 
-def test_no_chaining_of_unrelated_claims() -> None:
-    """A chain a-b-c where a and c are unrelated: the medoid guard keeps them apart."""
+@pytest.mark.parametrize("peel", [cc.MAX_PEEL, 2])
+def test_no_chaining_of_unrelated_claims(peel: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chain a-b-c where a and c are unrelated: the medoid guard keeps them apart, and so do the
+    stars that cut a large component (``peel`` 2: every component of three is large)."""
+    monkeypatch.setattr(cc, "MAX_PEEL", peel)
     sentences = cc._sentences(analysis(), *_grouped())
     idx = {s.claim.span.text: i for i, s in enumerate(sentences)}
     dam = next(i for t, i in idx.items() if t.startswith("The Velmora dam burst"))
@@ -217,3 +220,12 @@ def test_a_report_repeating_a_sentence_counts_once() -> None:
     corpus = Corpus((doubled, analysis.documents[1]))
     (claim,) = cc.corpus_claims(Analysis(corpus, (), (), (), (), (), (), (), spans))
     assert claim.docs == ("w000", "w001") and len(claim.members) == 2
+
+
+def test_stars_cluster_as_the_medoid_cut_does_on_small_reports(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Star clustering (a component over MAX_PEEL members) finds the claims of the three reports."""
+    monkeypatch.setattr(cc, "MAX_PEEL", 2)
+    found = cc.corpus_claims(analysis())
+    dam = [c for c in found if any("dam on the Ostrel river burst" in m.text for m in c.members)]
+    assert [c.docs for c in dam] == [("r1", "r2", "r3")]
+    assert all(len(set(c.docs)) == len(c.members) for c in found)  # a report once per claim
