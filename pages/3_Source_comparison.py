@@ -5,7 +5,6 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from lib.store.claims import MAX_DOCS, too_many_for_claims
 from lib.view import frames, render, urls
 from lib.view.pages import claims_view, comparison_view, pairs_table
 
@@ -23,11 +22,6 @@ suggested = (pairs[0][0], pairs[0][1]) if pairs else None
 pair_tab, corpus_tab = st.tabs(["Two reports", "Claims across the corpus"])
 
 with corpus_tab:
-    if too_many_for_claims(len(ui.corpus_documents(analysis))):
-        st.info(
-            f"Claims across the corpus are clustered for up to {MAX_DOCS:,} documents; this corpus has "
-            "more. Compare two reports in the other tab, or filter to an event and open its reports."
-        )
     found, matched = ui.view_claims(analysis, view)
     shown_claims = claims_view(analysis, found, matched, pairs, view)
     table = shown_claims.table

@@ -12,9 +12,15 @@ window says too little to pick pairs (block purging) and is dropped; with none p
 candidates are every pair that shares two keys, a superset of the pairs ``same_claim`` accepts
 (a same claim shares MIN_SHARED content words). Undated reports are compared with undated ones.
 
+Wire copy repeats one sentence in many reports: exact duplicates (one signature, one window) are
+grouped by hash before any pairwise work, and a group is one node. Each sentence reads at most
+MAX_SCAN block entries, rarest keys first, and scores at most MAX_LINKS candidates, so the whole is
+linear in the sentences (docs/benchmarks.md: 8.5 to 11.2 CPU-ms per document from 1,000 to 10,000).
+
 Linked pairs are joined by union-find; single linkage chains unrelated sentences through a
 middle one, so each component keeps the members that are themselves the same claim as its medoid
-(the member most similar to the component's centroid), and the rest is clustered again.
+(the member most similar to the component's centroid), and the rest is clustered again; a
+component of more than MAX_PEEL members is cut by star clustering instead (``_stars``).
 
 Verdict: contested when a confident discrepancy (lib/compare/discrepancies.py, from SHOW_MIN;
 a weak one, such as a figure updated between days, does not count) links two members;
@@ -24,12 +30,11 @@ corroborated when two or more sources report it; single-source otherwise.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import combinations
+from itertools import chain, combinations, islice
 from typing import Protocol, TypeVar
 
 from lib.compare.align import ANCHOR_BONUS, claim_score, same_claim
@@ -50,7 +55,9 @@ from lib.text.similarity import TfIdf, Vector
 
 WINDOW_DAYS = 7  # reports of one event: dates within a week always share a window (up to two apart)
 MAX_BLOCK = 400  # sentences under one key and window beyond which the key is purged
-MAX_LINKS = 40  # later sentences scored per sentence (those sharing most keys)
+MAX_LINKS = 40  # sentences scored per sentence (those sharing most keys)
+MAX_SCAN = 600  # block entries a sentence reads for its candidates (one and a half full blocks)
+MAX_PEEL = 300  # members of a component cut around one medoid after another; a larger one: stars
 CORE_MIN = 0.3  # cosine of a member with its claim's medoid (align.SAME_MIN: unanchored sentences)
 MAX_CONFLICT_PAIRS = 24  # member pairs checked for discrepancies in one claim (the medoid's first)
 MAX_CONFLICTS = 3  # discrepancies kept on a claim
@@ -71,9 +78,11 @@ def corpus_claims(analysis: Analysis, keep_single: bool = True) -> list[CorpusCl
     alone makes, when they name an actor or give a figure (context sentences are left out)."""
     rows = rows_by_doc(analysis)
     actors = {a.id: a for a in analysis.actors}
-    sentences = _sentences(analysis, rows, actors)
-    links = linked_pairs(sentences)
-    clusters = cluster(len(sentences), links, sentences)
+    sentences = _once_per_report(_sentences(analysis, rows, actors))
+    groups = duplicate_groups(sentences)
+    heads = [sentences[g[0]] for g in groups]
+    links = linked_pairs(heads, [len(g) for g in groups])
+    clusters = cluster(len(sentences), links, sentences, groups)
     out = []
     for members in clusters:
         picked = [sentences[i] for i in members]
@@ -85,6 +94,44 @@ def corpus_claims(analysis: Analysis, keep_single: bool = True) -> list[CorpusCl
     return sorted(out, key=lambda c: (-len(c.sources), -len(c.docs), c.first_date or "9999", c.id))
 
 
+def _signature(s: _Sentence) -> tuple[object, ...]:
+    """What the pairwise test reads of a sentence (``claim_score``, ``same_claim``): two sentences
+    of one signature score alike against any third, so one of them stands for both."""
+    c = s.claim
+    return (tuple(sorted(c.terms)), c.actors, c.persons, c.speakers, c.figures)
+
+
+def _once_per_report(sentences: list[_Sentence]) -> list[_Sentence]:
+    """A sentence a report repeats word for word (a summary, a live page's recap) is one claim of
+    it: the first kept (a claim counts a report once, and a repeat would only be left over)."""
+    seen: set[tuple[str, tuple[object, ...]]] = set()
+    out = []
+    for s in sentences:
+        key = (s.doc.id, _signature(s))
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
+
+
+def duplicate_groups(sentences: Sequence[_Sentence]) -> list[list[int]]:
+    """The sentences grouped by signature and date window, each group in index order, groups in
+    the order of their first member. Wire copy repeats a sentence in many reports: linking compares
+    one per group (the first) and a group's members are one claim by construction (an exact
+    duplicate pass by hash, linear, before any pairwise work)."""
+    groups: dict[tuple[object, ...], list[int]] = {}
+    for i, s in enumerate(sentences):
+        groups.setdefault((_signature(s), s.bucket), []).append(i)
+    out = []
+    for members in groups.values():
+        s = sentences[members[0]]
+        if same_claim(s.claim, s.claim, claim_score(s.claim, s.claim, s.vector, s.vector)):
+            out.append(members)
+        else:  # one distinct word repeated ("Talks, talks."): not a claim two reports share
+            out += [[i] for i in members]
+    return sorted(out, key=lambda g: g[0])
+
+
 def _sentences(
     analysis: Analysis, rows: Mapping[str, DocRows], actors: Mapping[str, Actor]
 ) -> list[_Sentence]:
@@ -94,8 +141,15 @@ def _sentences(
         for c in sentence_claims(analysis, doc.id, rows.get(doc.id, DocRows()), actors)
     ]
     tfidf = TfIdf(c.terms for c, _ in claims)
+    vectors: dict[tuple[str, ...], Vector] = {}  # one per wording: wire copy repeats sentences
+
+    def vector(words: tuple[str, ...]) -> Vector:
+        if words not in vectors:
+            vectors[words] = tfidf.vector(words)
+        return vectors[words]
+
     return [
-        _Sentence(c, tfidf.vector(c.terms), doc, _bucket(doc.date), _dated(rows.get(doc.id), c.span))
+        _Sentence(c, vector(c.terms), doc, _bucket(doc.date), _dated(rows.get(doc.id), c.span))
         for c, doc in claims
     ]
 
@@ -126,82 +180,80 @@ def blocking_keys(sentences: Sequence[_Sentence]) -> list[list[str]]:
     return [[k for k in keys if 1 < size[k] <= MAX_BLOCK] for keys in raw]
 
 
-def linked_pairs(sentences: Sequence[_Sentence]) -> list[tuple[float, int, int]]:
-    """(score, i, j) of the sentence pairs of different reports that say the same thing.
+def linked_pairs(
+    sentences: Sequence[_Sentence], sizes: Sequence[int] | None = None
+) -> list[tuple[float, int, int]]:
+    """(score, i, j), i < j, of the sentence pairs of different reports that say the same thing.
+    ``sizes``: the sentences stand for groups of that many (``duplicate_groups``).
 
-    An inverted index of the blocking keys: each sentence meets the later sentences of its keys'
-    blocks once (a set per sentence, so no set of every pair is held), and the pairs that share
-    two keys at least (a same claim shares MIN_SHARED terms) are scored, the MAX_LINKS sharing most
-    first: clustering needs a path to each member, not every edge of a claim many reports repeat."""
+    An inverted index of the blocking keys: each sentence reads the blocks of its keys, rarest
+    first, until it has read MAX_SCAN entries (the work per sentence is bounded, so the whole is
+    linear in the sentences), and the sentences that share two keys at least (a same claim shares
+    MIN_SHARED terms) are scored, the MAX_LINKS sharing most first: clustering needs a path to each
+    member, not every edge of a claim many reports repeat. Rare keys carry the evidence (the IDF
+    of Sparck Jones 1972; prefix filtering, Chaudhuri et al. 2006, reads the rarest tokens for the
+    same reason): a key held by hundreds of sentences of a window is read last. A pair is found
+    from either side, so a sentence whose budget ends before a shared key is still met by the other."""
     keys = blocking_keys(sentences)
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, own in enumerate(keys):
         for k in own:
-            blocks[k].append(i)  # ascending: the sentences after i start at bisect_right
+            blocks[k].append(i)
+    rank = {k: r for r, k in enumerate(sorted(blocks, key=lambda k: (len(blocks[k]), k)))}  # rarest first
+    found: set[tuple[int, int]] = set()
     out = []
     for i, own in enumerate(keys):
         met: dict[int, int] = defaultdict(int)
-        for k in own:
-            block = blocks[k]
-            for j in block[bisect_right(block, i) :]:
+        read = 0
+        for k in sorted(own, key=rank.__getitem__):
+            if read >= MAX_SCAN:
+                break
+            read += len(blocks[k])
+            for j in blocks[k]:
                 met[j] += 1
+        met.pop(i, None)
         a = sentences[i]
         likely = sorted((j for j, n in met.items() if n >= 2), key=lambda j: (-met[j], j))
         for j in likely[:MAX_LINKS]:
+            pair = (i, j) if i < j else (j, i)
             b = sentences[j]
-            if a.doc.id == b.doc.id:
-                continue
+            if pair in found or (a.doc.id == b.doc.id and (sizes is None or sizes[i] == sizes[j] == 1)):
+                continue  # one report's sentences (a group of several holds other reports)
             score = claim_score(a.claim, b.claim, a.vector, b.vector)
             if same_claim(a.claim, b.claim, score):
-                out.append((score, i, j))
+                found.add(pair)
+                out.append((score, *pair))
     return out
 
 
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
 def cluster(
-    n: int, links: Iterable[tuple[float, int, int]], sentences: Sequence[_Sentence]
+    n: int,
+    links: Iterable[tuple[float, int, int]],
+    sentences: Sequence[_Sentence],
+    groups: Sequence[list[int]] | None = None,
 ) -> list[list[int]]:
     """Union-find over the links, each component then cut to the members that are the same claim
-    as its medoid (no chaining); the members left over are clustered again among themselves."""
-    parent = list(range(n))
-    edges = list(links)
-    for _, i, j in edges:
-        parent[_find(parent, i)] = _find(parent, j)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        groups[_find(parent, i)].append(i)
-    out = []
-    for members in groups.values():
-        out += _cut(members, edges, sentences) if len(members) > 2 else [members]
+    as its medoid (no chaining); the members left over are clustered again among themselves.
+
+    ``groups``: sentences of one signature and window (``duplicate_groups``), the links then
+    between groups (their first members): a group is one claim, and two linked groups link every
+    member of one to every member of the other of another report, without listing those pairs."""
+    parts = [list(g) for g in groups] if groups is not None else [[i] for i in range(n)]
+    edges = [(i, j) for _, i, j in links]
+    out = [
+        m for sub, sub_edges in _components(parts, edges, sentences) for m in _cut(sub, sub_edges, sentences)
+    ]
     return sorted(out, key=lambda m: m[0])
 
 
-def _cut(
-    members: list[int], edges: Sequence[tuple[float, int, int]], sentences: Sequence[_Sentence]
-) -> list[list[int]]:
-    """The component's core around its medoid, then the rest clustered by the edges among them."""
-    medoid = _medoid(members, sentences)
-    m = sentences[medoid]
-    near: dict[str, tuple[float, int]] = {m.doc.id: (float("inf"), medoid)}
-    for i in members:
-        s = sentences[i]
-        score = claim_score(m.claim, s.claim, m.vector, s.vector)
-        if i != medoid and _core(m, s, score) and score > near.get(s.doc.id, (-1.0, i))[0]:
-            near[s.doc.id] = (score, i)  # a report makes a claim once: its closest sentence
-    core = sorted(i for _, i in near.values())
-    taken = set(core)
-    rest = [i for i in members if i not in taken]
-    if not rest:
-        return [core]
-    inside = set(rest)
-    rest_edges = [e for e in edges if e[1] in inside and e[2] in inside]
-    parent = {i: i for i in rest}
+Parts = list[list[int]]  # sentences grouped, each group's members of distinct reports, in index order
+Edges = list[tuple[int, int]]  # linked groups, by their index in the parts
+
+
+def _components(parts: Parts, edges: Edges, sentences: Sequence[_Sentence]) -> list[tuple[Parts, Edges]]:
+    """The connected components of the sentences, with each component's parts and edges. Two
+    sentences are linked when they are of one part, or of linked parts and of different reports."""
+    parent = {m: m for p in parts for m in p}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -209,23 +261,123 @@ def _cut(
             i = parent[i]
         return i
 
-    for _, i, j in rest_edges:
-        parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in rest:
-        groups[find(i)].append(i)
+    for p in parts:
+        for m in p[1:]:
+            parent[find(m)] = find(p[0])
+    for a, b in edges:
+        pair = _across(parts[a], parts[b], sentences)
+        if pair:
+            parent[find(pair[0])] = find(pair[1])
+    where: dict[int, list[int]] = defaultdict(list)  # component root -> its parts
+    for k, p in enumerate(parts):
+        where[find(p[0])].append(k)
+    new_index = {k: (root, n) for root, ks in where.items() for n, k in enumerate(ks)}
+    inner: dict[int, Edges] = defaultdict(list)
+    for a, b in edges:
+        (ra, na), (rb, nb) = new_index[a], new_index[b]
+        if ra == rb:
+            inner[ra].append((na, nb))
+    return [([parts[k] for k in ks], inner[root]) for root, ks in where.items()]
+
+
+def _across(a: list[int], b: list[int], sentences: Sequence[_Sentence]) -> tuple[int, int] | None:
+    """A member of each part, of two different reports (none: two lone sentences of one report)."""
+    doc = sentences[a[0]].doc.id
+    if sentences[b[0]].doc.id != doc:
+        return a[0], b[0]
+    if len(a) > 1:
+        return a[1], b[0]
+    return (a[0], b[1]) if len(b) > 1 else None
+
+
+def _cut(parts: Parts, edges: Edges, sentences: Sequence[_Sentence]) -> list[list[int]]:
+    """The component's core around its medoid, then the rest clustered by the edges among them.
+    Scores are taken once per part: the members of a part score alike."""
+    members = sorted(m for p in parts for m in p)
+    if len(members) <= 2:
+        return [members]
+    if len(members) > MAX_PEEL:  # each cut takes a claim's core and looks at the rest again:
+        return _stars(parts, edges, sentences)  # quadratic in a component of many claims
+    medoid = _medoid_of_parts(parts, sentences)
+    m = sentences[medoid]
+    scored: dict[int, tuple[float, bool]] = {}
+    for p in parts:
+        s = sentences[p[0]]
+        score = claim_score(m.claim, s.claim, m.vector, s.vector)
+        ok = _core(m, s, score)
+        scored.update((i, (score, ok)) for i in p)
+    near: dict[str, tuple[float, int]] = {m.doc.id: (float("inf"), medoid)}
+    for i in members:
+        s = sentences[i]
+        score, ok = scored[i]
+        if i != medoid and ok and s.doc.id != m.doc.id and score > near.get(s.doc.id, (-1.0, i))[0]:
+            near[s.doc.id] = (score, i)  # a report makes a claim once: its closest sentence
+    core = sorted(i for _, i in near.values())
+    taken = set(core)
+    left = [[i for i in p if i not in taken] for p in parts]
+    kept = {k: n for n, k in enumerate(k for k, p in enumerate(left) if p)}
+    if not kept:
+        return [core]
+    rest = [p for p in left if p]
+    rest_edges = [(kept[a], kept[b]) for a, b in edges if a in kept and b in kept]
     out = [core]
-    for group in groups.values():
-        out += _cut(group, rest_edges, sentences) if len(group) > 2 else [group]
+    for sub, sub_edges in _components(rest, rest_edges, sentences):
+        out += _cut(sub, sub_edges, sentences)
     return out
 
 
+def _stars(parts: Parts, edges: Edges, sentences: Sequence[_Sentence]) -> list[list[int]]:
+    """Star clustering (Aslam, Pelekhov & Rus 2004, "The star clustering algorithm for static and
+    dynamic information organization"): the parts most linked first, each part not yet taken the
+    centre of a claim that takes the parts linked to it, or to those, that are the same claim as
+    the centre (``_core``, so no chaining) and of reports not in it yet. At most MAX_LINKS squared
+    comparisons per centre: linear."""
+    linked: dict[int, list[int]] = defaultdict(list)
+    for a, b in edges:
+        linked[a].append(b)
+        linked[b].append(a)
+    order = sorted(range(len(parts)), key=lambda k: (-len(linked[k]) - len(parts[k]), parts[k][0]))
+    taken = [False] * len(parts)
+    out = []
+    for k in order:
+        if taken[k]:
+            continue
+        taken[k] = True
+        centre = sentences[parts[k][0]]
+        members = list(parts[k])
+        docs = {sentences[i].doc.id for i in members}
+        near = dict.fromkeys(linked[k])
+        near.update(dict.fromkeys(r for q in linked[k] for r in linked[q] if r != k))
+        for q in near:
+            s = sentences[parts[q][0]]
+            theirs = {sentences[i].doc.id for i in parts[q]}
+            if taken[q] or theirs & docs:
+                continue
+            if _core(centre, s, claim_score(centre.claim, s.claim, centre.vector, s.vector)):
+                taken[q] = True
+                members += parts[q]
+                docs |= theirs
+        out.append(sorted(members))
+    return out
+
+
+def _medoid_of_parts(parts: Parts, sentences: Sequence[_Sentence]) -> int:
+    """``_medoid`` of the parts' members, each part's vector summed once per member."""
+    centroid: dict[str, float] = defaultdict(float)
+    for p in parts:
+        for t, w in sentences[p[0]].vector.items():
+            centroid[t] += w * len(p)
+    best = max(parts, key=lambda p: (sum(w * centroid[t] for t, w in sentences[p[0]].vector.items()), -p[0]))
+    return best[0]
+
+
 def _core(medoid: _Sentence, s: _Sentence, score: float) -> bool:
-    """A member of the medoid's claim: the same claim by ``same_claim``, and in as many words
-    (CORE_MIN) without the actor bonus: around a corpus's main actors, two anchored sentences of
-    different events ("X lost", "X's successor was chosen") pass the pairwise test."""
+    """A member of the medoid's claim (the caller tells reports apart): the same claim by
+    ``same_claim``, and in as many words (CORE_MIN) without the actor bonus: around a corpus's main
+    actors, two anchored sentences of different events ("X lost", "X's successor was chosen") pass
+    the pairwise test."""
     plain = score - ANCHOR_BONUS * min(2, len(medoid.claim.actors & s.claim.actors))
-    return medoid.doc.id != s.doc.id and plain >= CORE_MIN and same_claim(medoid.claim, s.claim, score)
+    return plain >= CORE_MIN and same_claim(medoid.claim, s.claim, score)
 
 
 def _medoid(members: Sequence[int], sentences: Sequence[_Sentence]) -> int:
@@ -274,12 +426,15 @@ def _conflicts(
 ) -> list[Discrepancy]:
     """The confident discrepancies between members of different reports: the medoid against each
     member first, then the other pairs, MAX_CONFLICT_PAIRS at most."""
-    pairs = [(medoid, s) for s in members if s.doc.id != medoid.doc.id]
-    pairs += [(a, b) for a, b in combinations(members, 2) if medoid not in (a, b) and a.doc.id != b.doc.id]
-    tfidf = TfIdf(s.claim.terms for s in members)
+    pairs = chain(
+        ((medoid, s) for s in members if s.doc.id != medoid.doc.id),
+        ((a, b) for a, b in combinations(members, 2) if medoid not in (a, b) and a.doc.id != b.doc.id),
+    )
+    checked = islice((p for p in pairs if _may_conflict(*p)), MAX_CONFLICT_PAIRS)  # lazily: a claim
+    tfidf = TfIdf(s.claim.terms for s in members)  # of many reports has too many pairs to list
     out: list[Discrepancy] = []
     seen: set[tuple[str, int, int, str, int, int]] = set()
-    for a, b in [p for p in pairs if _may_conflict(*p)][:MAX_CONFLICT_PAIRS]:
+    for a, b in checked:
         score = claim_score(a.claim, b.claim, a.vector, b.vector)
         for d in pair_discrepancies(analysis, rows, actors, a.claim.span, b.claim.span, tfidf, score):
             key = (d.a.doc_id, d.a.start, d.a.end, d.b.doc_id, d.b.start, d.b.end)

@@ -463,19 +463,28 @@ def _claims_where(filters: Filters, verdict: str | None) -> tuple[str, list[Any]
     return sql, params
 
 
+# lib/view/pages.py ``listed``: the members in the reports of the claim's conflicts (a widely reported
+# claim has hundreds, and the list needs only those its contested versions quote)
+LISTED_MEMBERS = (
+    "list_filter(c.members, lambda m: list_contains(list_concat(list_transform(c.conflicts, "
+    "lambda d: d.a.doc_id), list_transform(c.conflicts, lambda d: d.b.doc_id)), m.doc_id))"
+)
+
+
 def claims_in_view(
     index: StoreIndex, filters: Filters, verdict: str | None = None, limit: int = frames.MAX_ROWS
 ) -> tuple[list[CorpusClaim], int]:
     """The corpus claims the filters keep (lib/view/filters.py's "claims" tests), most widely
-    reported first as the corpus step stored them, the first ``limit``; and how many matched."""
+    reported first as the corpus step stored them, the first ``limit``, as listed (``LISTED_MEMBERS``);
+    and how many matched."""
     con, _ = _cursor(index.store)
     where, params = _claims_where(filters, verdict)
-    sql = (
-        f"SELECT *, count(*) OVER () AS matched FROM claims c WHERE {where} ORDER BY file_row_number LIMIT ?"
-    )
+    listed = f"SELECT * REPLACE ({LISTED_MEMBERS} AS members) FROM claims c"
+    sql = f"{listed} WHERE {where} ORDER BY file_row_number LIMIT ?"
     table = _arrow(con, sql, [*params, limit])
-    matched = table.column("matched")[0].as_py() if table.num_rows else 0
-    return table_records(table, CorpusClaim), int(matched)
+    # counted apart: a count over the window of the whole query read every matching row's members
+    matched = table.num_rows if table.num_rows < limit else count_claims(index, filters, verdict)
+    return table_records(table, CorpusClaim), matched
 
 
 def count_claims(index: StoreIndex, filters: Filters, verdict: str | None = None) -> int:
@@ -489,11 +498,17 @@ def worth_comparing(index: StoreIndex, filters: Filters, limit: int = 10) -> lis
     """The report pairs sharing the most claims in view (lib/compare/corpus.py shared_pairs in SQL)."""
     con, _ = _cursor(index.store)
     where, params = _claims_where(filters, None)
+    # reports numbered in their order first: the pairs (hundreds of thousands at 10,000 reports)
+    # are joined and grouped on integers, then the top ones named
     sql = (
         "WITH d AS (SELECT c.file_row_number AS cid, unnest(c.docs) AS doc FROM claims c "
-        f"WHERE {where} AND len(c.docs) BETWEEN 2 AND ?) "
-        "SELECT x.doc AS a, y.doc AS b, count(*) AS n FROM d x JOIN d y ON x.cid = y.cid AND x.doc < y.doc "
-        "GROUP BY 1, 2 ORDER BY n DESC, a, b LIMIT ?"
+        f"WHERE {where} AND len(c.docs) BETWEEN 2 AND ?), "
+        "ids AS (SELECT doc, row_number() OVER (ORDER BY doc) AS k FROM (SELECT DISTINCT doc FROM d)), "
+        "e AS (SELECT d.cid, ids.k FROM d JOIN ids USING (doc)), "
+        "top AS (SELECT x.k AS a, y.k AS b, count(*) AS n FROM e x JOIN e y ON x.cid = y.cid AND x.k < y.k "
+        "GROUP BY 1, 2 ORDER BY n DESC, a, b LIMIT ?) "
+        "SELECT ia.doc, ib.doc, n FROM top JOIN ids ia ON ia.k = top.a JOIN ids ib ON ib.k = top.b "
+        "ORDER BY n DESC, ia.doc, ib.doc"
     )
     rows = con.execute(sql, [*params, MAX_PAIR_DOCS, limit]).fetchall()
     return [(str(a), str(b), int(n)) for a, b, n in rows]

@@ -242,8 +242,17 @@ VERDICT_ORDER = ("contested", "corroborated", "single-source")
 def claims_in_memory(
     claims: Sequence[CorpusClaim], filters: Filters, verdict: str | None = None
 ) -> list[CorpusClaim]:
-    """The claims the filters keep (as lib/store/slices.py claims_in_view does in SQL)."""
-    return [c for c in claims if keeps("claims", c, filters) and (not verdict or c.verdict == verdict)]
+    """The claims the filters keep, as listed (as lib/store/slices.py claims_in_view does in SQL)."""
+    return [
+        listed(c) for c in claims if keeps("claims", c, filters) and (not verdict or c.verdict == verdict)
+    ]
+
+
+def listed(claim: CorpusClaim) -> CorpusClaim:
+    """The claim as a list shows it: its members only in the reports of its conflicts (the versions
+    a contested claim shows; ``docs`` and ``sources`` still name every report)."""
+    quoted = {s.doc_id for d in claim.conflicts for s in (d.a, d.b)}
+    return replace(claim, members=tuple(m for m in claim.members if m.doc_id in quoted))
 
 
 def verdict_text(claim: CorpusClaim) -> str:

@@ -10,8 +10,9 @@ import pytest
 
 from lib.compare import corpus as cc
 from lib.compare.align import claim_score, same_claim
+from lib.compare.claims import DocRows, rows_by_doc
 from lib.extract.pipeline import analyze_corpus
-from lib.records import Analysis, Corpus, CorpusClaim, Document
+from lib.records import Actor, Analysis, Corpus, CorpusClaim, Document, Span
 from lib.view.filters import Filters
 from lib.view.pages import claims_in_memory
 
@@ -101,8 +102,11 @@ def test_a_weak_discrepancy_does_not_contest() -> None:
     assert [c.verdict for c in flood] == ["corroborated"]
 
 
-def test_no_chaining_of_unrelated_claims() -> None:
-    """A chain a-b-c where a and c are unrelated: the medoid guard keeps them apart."""
+@pytest.mark.parametrize("peel", [cc.MAX_PEEL, 2])
+def test_no_chaining_of_unrelated_claims(peel: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chain a-b-c where a and c are unrelated: the medoid guard keeps them apart, and so do the
+    stars that cut a large component (``peel`` 2: every component of three is large)."""
+    monkeypatch.setattr(cc, "MAX_PEEL", peel)
     sentences = cc._sentences(analysis(), *_grouped())
     idx = {s.claim.span.text: i for i, s in enumerate(sentences)}
     dam = next(i for t, i in idx.items() if t.startswith("The Velmora dam burst"))
@@ -115,11 +119,9 @@ def test_no_chaining_of_unrelated_claims() -> None:
     assert not any(chess in g and other in g for g in groups)
 
 
-def _grouped() -> tuple[dict[str, object], dict[str, object]]:
-    from lib.compare.claims import rows_by_doc
-
+def _grouped() -> tuple[dict[str, DocRows], dict[str, Actor]]:
     a = analysis()
-    return rows_by_doc(a), {x.id: x for x in a.actors}  # type: ignore[return-value]
+    return rows_by_doc(a), {x.id: x for x in a.actors}
 
 
 def test_blocking_finds_every_pair_all_pairs_finds() -> None:
@@ -160,3 +162,70 @@ def test_claims_filtered(filters: Filters, expected: int) -> None:
 def test_pairs_sharing_most_claims() -> None:
     top = cc.shared_pairs(claims(), 3)
     assert top[0][:2] == ("r1", "r2") and top[0][2] >= 3
+
+
+def _copies(n: int, day: str | list[str]) -> Analysis:
+    """``n`` reports of one wire sentence (a sentence each, no extraction needed), on ``day``
+    (or each report on its day of a list)."""
+    text = "Harbour pilots at Quenby refused to guide tankers through the narrow channel."
+    days = day if isinstance(day, list) else [day] * n
+    docs = tuple(
+        Document(f"w{i:03d}", f"Wire {i}", f"Outlet {i}", days[i], "metadata", "en", "", "", text)
+        for i in range(n)
+    )
+    spans = tuple(Span(d.id, 0, len(text), text) for d in docs)
+    return Analysis(Corpus(docs), (), (), (), (), (), (), (), spans)
+
+
+@pytest.mark.parametrize("copies", [2, 20, 200])
+def test_copies_of_one_sentence_are_one_claim_in_bounded_comparisons(
+    copies: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Wire copy: a sentence in many reports of one week is one claim, and the pairwise work does
+    not grow with the copies (an exact-duplicate pass groups them before any comparison)."""
+    calls = 0
+
+    def counted(*args: object) -> float:
+        nonlocal calls
+        calls += 1
+        return claim_score(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cc, "claim_score", counted)
+    (claim,) = cc.corpus_claims(_copies(copies, "2031-05-06"))
+    assert len(claim.docs) == copies and claim.verdict == "corroborated"
+    assert calls <= 4
+
+
+@pytest.mark.parametrize(
+    ("days", "claims"),
+    [
+        (["2031-05-06", "2031-05-07", "2031-05-12", "2031-05-19"], 1),  # windows in a row chain
+        (["2031-01-06", "2031-01-07", "2031-09-06", "2031-09-07"], 2),  # months apart: two claims
+    ],
+)
+def test_copies_are_clustered_within_date_windows(days: list[str], claims: int) -> None:
+    found = cc.corpus_claims(_copies(len(days), days))
+    assert len(found) == claims and sum(len(c.docs) for c in found) == len(days)
+
+
+def test_a_report_repeating_a_sentence_counts_once() -> None:
+    analysis = _copies(2, "2031-05-06")
+    text = analysis.documents[0].text
+    doubled = Document("w000", "Wire 0", "Outlet 0", "2031-05-06", "metadata", "en", "", "", f"{text} {text}")
+    spans = (
+        Span("w000", 0, len(text), text),
+        Span("w000", len(text) + 1, 2 * len(text) + 1, text),
+        analysis.sentences[1],
+    )
+    corpus = Corpus((doubled, analysis.documents[1]))
+    (claim,) = cc.corpus_claims(Analysis(corpus, (), (), (), (), (), (), (), spans))
+    assert claim.docs == ("w000", "w001") and len(claim.members) == 2
+
+
+def test_stars_cluster_as_the_medoid_cut_does_on_small_reports(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Star clustering (a component over MAX_PEEL members) finds the claims of the three reports."""
+    monkeypatch.setattr(cc, "MAX_PEEL", 2)
+    found = cc.corpus_claims(analysis())
+    dam = [c for c in found if any("dam on the Ostrel river burst" in m.text for m in c.members)]
+    assert [c.docs for c in dam] == [("r1", "r2", "r3")]
+    assert all(len(set(c.docs)) == len(c.members) for c in found)  # a report once per claim

@@ -45,6 +45,10 @@ KEYS = {
     "peak_rss_mb",
     "ingest_peak_rss_mb",
     "store_peak_rss_mb",
+    "claims_s",
+    "claims_cpu_ms_per_doc",
+    "claims",
+    "claims_query_ms",
 }
 PAGES = {"home", "timeline", "positions", "comparison", "reader"}
 
