@@ -45,6 +45,7 @@ from lib.records import (
 from lib.store.columns import table_records
 from lib.store.parquet import Manifest, table_path
 from lib.store.query import connect, parquet_files
+from lib.store.terms import TERMS, prefix_range
 from lib.view import filters as filter_defs
 from lib.view import frames, search, timeline
 from lib.view.filters import Filters
@@ -369,15 +370,59 @@ def _like(needle: str) -> str:
     return "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def search_slice(index: StoreIndex, filters: Filters, q: str, limit: int = SEARCH_CANDIDATES) -> Slice:
-    """The sentences of the documents in view that may hold every term of ``q``:
-    a LIKE on their folded text, a superset of what lib/view/search.py's ``match`` keeps, which
-    decides. More than ``limit`` are cut in corpus order, with a note."""
-    query = search.parse(q)
-    if not query:
-        return Slice(index.base)
-    con, _ = _cursor(index.store)
-    join = _view_join(con, index, filters)
+def _has_index(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the store's views include the term index (lib/store/query.py leaves it out when a
+    live batch's index is missing or unreadable)."""
+    rows = con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = ?", [TERMS]).fetchall()
+    return bool(rows[0][0])
+
+
+def _term_rows(query: search.Query) -> tuple[str, list[Any]]:
+    """The (doc_id, start, batch) of the sentences whose index holds every word of every term: the
+    last word of a ``word*`` term as a range of terms, a phrase's words each (their order is
+    ``match``'s to check)."""
+    parts: list[str] = []
+    params: list[Any] = []
+    for term in query.terms:
+        for i, word in enumerate(term.words):
+            if term.prefix and i == len(term.words) - 1:
+                parts.append("SELECT doc_id, start, batch FROM terms WHERE term >= ? AND term < ?")
+                params += prefix_range(word)
+            else:
+                parts.append("SELECT doc_id, start, batch FROM terms WHERE term = ?")
+                params.append(word)
+    return " INTERSECT ".join(parts), params
+
+
+def _indexed(
+    con: duckdb.DuckDBPyConnection, join: str, query: search.Query, limit: int
+) -> tuple[list[Span], int]:
+    """The candidate sentences in view from the term index, the first ``limit`` in corpus order,
+    and how many there are."""
+    rows, params = _term_rows(query)
+    sql = (
+        f"SELECT t.doc_id, t.start, t.batch, v.pos, count(*) OVER () AS matched FROM ({rows}) t {join} "
+        "ORDER BY v.pos, t.start LIMIT ?"
+    )
+    found = _arrow(con, sql, [*params, limit])
+    if not found.num_rows:
+        return [], 0
+    matched = int(found.column("matched")[0].as_py())
+    con.register("candidates", found.select(["doc_id", "start", "batch", "pos"]))
+    docs, doc_params = _in("s.doc_id", found.column("doc_id").to_pylist())
+    sql = (
+        'SELECT s.doc_id, s.start, s."end", s.text FROM sentences s JOIN candidates c '
+        f"ON c.doc_id = s.doc_id AND c.start = s.start AND c.batch = s.batch WHERE {docs} "
+        "ORDER BY c.pos, s.start"
+    )
+    return _records(con, sql, doc_params, Span), matched
+
+
+def _scanned(
+    con: duckdb.DuckDBPyConnection, join: str, query: search.Query, limit: int
+) -> tuple[list[Span], int]:
+    """The sentences in view whose folded text holds each term's longest word (a LIKE over every
+    sentence: the search without the index)."""
     likes = " AND ".join("f LIKE ? ESCAPE '\\'" for _ in query.terms)
     sql = (
         f'SELECT doc_id, start, "end", text, count(*) OVER () AS matched FROM (SELECT t.doc_id, t.start, '
@@ -386,10 +431,30 @@ def search_slice(index: StoreIndex, filters: Filters, q: str, limit: int = SEARC
     )
     table = _arrow(con, sql, [*[_like(t.needle) for t in query.terms], limit])
     matched = table.column("matched")[0].as_py() if table.num_rows else 0
-    sentences = table_records(table.drop_columns(["matched"]), Span)
-    notes: tuple[str, ...] = ()
+    return table_records(table.drop_columns(["matched"]), Span), int(matched)
+
+
+NO_INDEX = (
+    "This store's search index is missing or damaged for some reports: searched every sentence "
+    "instead (slower). `python -m lib ingest SOURCES --store STORE` rebuilds it."
+)
+
+
+def search_slice(index: StoreIndex, filters: Filters, q: str, limit: int = SEARCH_CANDIDATES) -> Slice:
+    """The sentences of the documents in view that may hold every term of ``q``, a superset of
+    what lib/view/search.py's ``match`` keeps, which decides: read from the store's term index
+    (lib/store/terms.py), or, without one, a LIKE on their folded text. More than ``limit`` are
+    cut in corpus order, with a note."""
+    query = search.parse(q)
+    if not query:
+        return Slice(index.base)
+    con, _ = _cursor(index.store)
+    join = _view_join(con, index, filters)
+    indexed = _has_index(con)
+    sentences, matched = (_indexed if indexed else _scanned)(con, join, query, limit)
+    notes: tuple[str, ...] = () if indexed else (NO_INDEX,)
     if matched > limit:
-        notes = (
+        notes += (
             f"{matched:,} sentences may hold these words: searched the first {limit:,} in corpus order. "
             "Add a word, a “phrase” or a filter to search them all.",
         )

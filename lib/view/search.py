@@ -2,9 +2,11 @@
 case and accents ignored, every term required; hits are sentences with their exact spans.
 
 One definition of a match, here, in Python: the store (lib/store/slices.py) only narrows the
-sentences with a SQL LIKE on ``strip_accents(lower(text))`` and hands the survivors to ``search``,
-which decides. ``fold_char`` folds a character as DuckDB's ``strip_accents(lower(c))`` does (its
-test checks them against each other), so the LIKE keeps every sentence ``search`` would keep.
+sentences and hands the survivors to ``search``, which decides. It narrows them with its term
+index (lib/store/terms.py: each sentence's ``words``, so a sentence holding a term's words is a
+candidate), or, without one, with a SQL LIKE on ``strip_accents(lower(text))``: ``fold_char``
+folds a character as DuckDB's ``strip_accents(lower(c))`` does (its test checks them against each
+other), so the LIKE keeps every sentence ``search`` would keep.
 
 Ranking, stated so an analyst can predict it: a sentence scores, per term, its occurrences (at most
 3, so a list of repeats does not win) times the term's words; higher scores first, then the newer
@@ -105,15 +107,21 @@ def folded_with_offsets(text: str) -> tuple[str, Callable[[int], int]]:
     return "".join(parts), lambda i: bisect_right(ends, i)
 
 
+def words(text: str) -> list[str]:
+    """The folded words of a text, as ``parse`` splits a term and as a match's words stand in a
+    sentence: the store's term index (lib/store/terms.py) holds a sentence's ``words``."""
+    return _WORD.findall(fold(text))
+
+
 def parse(text: str) -> Query:
     """Words, "quoted phrases" (curly quotes too) and ``word*`` prefixes; punctuation only
     separates words, so ``U.S.`` is the phrase “u s”. At most MAX_TERMS terms."""
     terms: list[Term] = []
     for m in _TERM.finditer(text.translate(_QUOTES)):
         raw = m.group(1) if m.group(1) is not None else m.group(2)
-        words = tuple(_WORD.findall(fold(raw)))
-        if words:
-            term = Term(words, prefix=raw.rstrip().endswith("*"))
+        found = tuple(words(raw))
+        if found:
+            term = Term(found, prefix=raw.rstrip().endswith("*"))
             if term not in terms:
                 terms.append(term)
     return Query(tuple(terms[:MAX_TERMS]), tuple(t.label for t in terms[MAX_TERMS:]))
