@@ -39,7 +39,7 @@ from lib.store.parquet import (
     read_manifest,
     write_manifest,
 )
-from lib.store.terms import TERMS, write_index
+from lib.store.terms import TERMS, stale, write_index
 
 CORPUS_TABLES = ("actors", "events", "positions", "actor_map", "claims")
 INDEX_WHERE = "index"  # a batch's term index (lib/store/terms.py): derived, rebuilt without extraction
@@ -172,13 +172,18 @@ def batch_problems(store: Path, manifest: Manifest) -> list[Problem]:
 
 
 def index_problems(store: Path, manifest: Manifest) -> list[Problem]:
-    """The live batches whose term index file is missing or unreadable (their folder present)."""
+    """The live batches whose term index file is missing, unreadable or stale (their folder present)."""
     live = manifest.live()
     found = []
     for batch in manifest.batches:
         folder = store / "batches" / batch.id
         if folder.is_dir() and any(live[d] == batch.id for d in batch.docs):
-            found += _folder_problems(store, folder, INDEX_WHERE, (TERMS,))
+            path = folder / f"{TERMS}.parquet"
+            problem = file_problem(path) or (("stale", why) if (why := stale(path)) else None)
+            if problem:
+                found.append(
+                    Problem(problem[0], INDEX_WHERE, str(path.relative_to(store)), detail=problem[1])
+                )
     return found
 
 

@@ -435,7 +435,7 @@ def _scanned(
 
 
 NO_INDEX = (
-    "This store's search index is missing or damaged for some reports: searched every sentence "
+    "This store's search index is missing, damaged or out of date for some reports: searched every sentence "
     "instead (slower). `python -m lib ingest SOURCES --store STORE` rebuilds it."
 )
 

@@ -14,8 +14,10 @@ groups whose term range misses a word (Parquet min/max statistics); a prefix ``w
 on the sorted terms. The index only narrows: a sentence holding every word of every term is a
 candidate, and lib/view/search.py's ``match`` decides (phrase order, prefixes, ranking), so the
 results are those of a scan. A batch whose index is missing or unreadable is reported by
-lib/store/check.py and rebuilt from its sentences by ``write_index`` (the ingest's repair); until
-then a search falls back to scanning the text (lib/store/slices.py) and says so.
+lib/store/check.py and rebuilt from its sentences by ``write_index`` (the ingest's repair); so is
+one made by other code (its footer names lib/version.py's ``index_version``, a digest of the fold
+and this module). Until then a search falls back to scanning the text (lib/store/slices.py) and
+says so.
 """
 
 from __future__ import annotations
@@ -27,12 +29,14 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from lib.version import index_version
 from lib.view.search import words
 
 TERMS = "terms"  # the index's table, in every batch folder beside sentences.parquet
 ROW_GROUP = 32_768  # rows per row group: small enough for the term statistics to skip most
 # Above every character a folded word holds: the end of a prefix's range (``term < prefix + TOP``).
 TOP = "\U0010ffff"
+VERSION_KEY = "triangulate_index"  # the file's schema metadata: lib/version.py index_version
 
 
 def terms_table(sentences: pa.Table) -> pa.Table:
@@ -60,7 +64,15 @@ def terms_table(sentences: pa.Table) -> pa.Table:
 
 
 def write_terms(table: pa.Table, path: Path) -> None:
-    pq.write_table(table, path, row_group_size=ROW_GROUP)
+    """The index file, stamped with the version of the code that made it (lib/version.py)."""
+    stamped = table.replace_schema_metadata({VERSION_KEY: index_version()})
+    pq.write_table(stamped, path, row_group_size=ROW_GROUP)
+
+
+def stale(path: Path) -> str | None:
+    """Why an index file that reads was made by other code (None when it is this code's)."""
+    found = (pq.read_schema(path).metadata or {}).get(VERSION_KEY.encode(), b"").decode()
+    return None if found == index_version() else f"made by other code ({found or 'unversioned'})"
 
 
 def write_index(folder: Path) -> None:
