@@ -30,7 +30,7 @@ def code_digest(parts: Iterable[Path], root: Path = ROOT) -> str:
 READING = (ROOT / "read", ROOT / "text", ROOT / "records.py", LEXICONS / "blocks.yaml")
 EXTRACTION = (ROOT / "read", ROOT / "text", ROOT / "extract", ROOT / "records.py", LEXICONS)
 # What turns a stored sentence into its term index entries (the fold and the word split).
-INDEXING = (ROOT / "view" / "search.py", ROOT / "store" / "terms.py")
+INDEXING = (ROOT / "view" / "fold.py", ROOT / "store" / "terms.py")
 
 
 @cache

@@ -79,6 +79,8 @@ class StoreIndex:
 class Slice:
     analysis: Analysis
     notes: tuple[str, ...] = field(default=())
+    # A ranked search (search_slice): the sentences matching in all, of which the slice holds the best.
+    matched: int | None = None
 
 
 def _cursor(store: Path) -> tuple[duckdb.DuckDBPyConnection, Manifest]:
@@ -155,7 +157,7 @@ def _in(column: str, values: Iterable[str]) -> tuple[str, list[str]]:
 def _view_join(con: duckdb.DuckDBPyConnection, index: StoreIndex, filters: Filters) -> str:
     """A JOIN keeping the rows (alias t) of the documents the filters keep (frames.doc_in_view),
     with their corpus position ``v.pos``; registers the ``in_view`` table it joins."""
-    ids = [d.id for d in index.base.documents if frames.doc_in_view(d, filters)]
+    ids = list(frames.docs_in_view(index.base, filters))
     positions = pa.array(range(len(ids)), pa.int64())
     con.register("in_view", pa.table({"doc_id": pa.array(ids, pa.string()), "pos": positions}))
     return "JOIN in_view v ON v.doc_id = t.doc_id"
@@ -377,50 +379,69 @@ def _has_index(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(rows[0][0])
 
 
-def _term_rows(query: search.Query) -> tuple[str, list[Any]]:
-    """The (doc_id, start, batch) of the sentences whose index holds every word of every term: the
-    last word of a ``word*`` term as a range of terms, a phrase's words each (their order is
-    ``match``'s to check)."""
-    parts: list[str] = []
-    params: list[Any] = []
-    for term in query.terms:
-        for i, word in enumerate(term.words):
-            if term.prefix and i == len(term.words) - 1:
-                parts.append("SELECT doc_id, start, batch FROM terms WHERE term >= ? AND term < ?")
-                params += prefix_range(word)
-            else:
-                parts.append("SELECT doc_id, start, batch FROM terms WHERE term = ?")
-                params.append(word)
-    return " INTERSECT ".join(parts), params
+def _word_rows(word: str, prefix: bool) -> tuple[str, list[Any]]:
+    """The sentences holding a word (or words starting with it) and its occurrences there, ``n``."""
+    if prefix:
+        sql = "SELECT doc_id, start, batch, sum(tf) AS n FROM terms WHERE term >= ? AND term < ? GROUP BY ALL"
+        return sql, list(prefix_range(word))
+    return "SELECT doc_id, start, batch, tf AS n FROM terms WHERE term = ?", [word]
 
 
 def _indexed(
     con: duckdb.DuckDBPyConnection, join: str, query: search.Query, limit: int
-) -> tuple[list[Span], int]:
-    """The candidate sentences in view from the term index, the first ``limit`` in corpus order,
-    and how many there are."""
-    rows, params = _term_rows(query)
-    sql = (
-        f"SELECT t.doc_id, t.start, t.batch, v.pos, count(*) OVER () AS matched FROM ({rows}) t {join} "
-        "ORDER BY v.pos, t.start LIMIT ?"
+) -> tuple[list[Span], int, bool]:
+    """The candidate sentences in view from the term index: those whose words hold every word of
+    every term (the last of a ``word*`` as a range of terms), how many, and whether they are ranked.
+
+    A query of words (``Query.of_words``) is decided by the index: each candidate matches, and its
+    score is lib/view/search.py's (per term, its occurrences up to MAX_TF), so the candidates are
+    ranked here as ``search`` ranks them (score, newer report, corpus order, start) and only the
+    best ``search.LIMIT`` are handed over. With a phrase, whose words must also stand in a row,
+    the first ``limit`` in corpus order are handed over for ``search`` to decide."""
+    ranked = query.of_words
+    parts = [
+        _word_rows(word, term.prefix and i == len(term.words) - 1)
+        for term in query.terms
+        for i, word in enumerate(term.words)
+    ]
+    ctes = ", ".join(f"k{i} AS ({sql})" for i, (sql, _) in enumerate(parts))
+    joins = " ".join(
+        f"JOIN k{i} ON k{i}.doc_id = k0.doc_id AND k{i}.start = k0.start AND k{i}.batch = k0.batch"
+        for i in range(1, len(parts))
     )
-    found = _arrow(con, sql, [*params, limit])
+    score = " + ".join(f"least(k{i}.n, {search.MAX_TF})" for i in range(len(parts))) if ranked else "0"
+    order = "score DESC, v.newest, v.pos, k0.start" if ranked else "v.pos, k0.start"
+    sql = (
+        f"WITH {ctes} SELECT k0.doc_id, k0.start, k0.batch, {score} AS score, count(*) OVER () AS matched "
+        f"FROM k0 {joins} {join.replace('t.doc_id', 'k0.doc_id')} ORDER BY {order} LIMIT ?"
+    )
+    params = [p for _, ps in parts for p in ps]
+    found = _arrow(con, sql, [*params, search.LIMIT if ranked else limit])
     if not found.num_rows:
-        return [], 0
+        return [], 0, ranked
     matched = int(found.column("matched")[0].as_py())
-    con.register("candidates", found.select(["doc_id", "start", "batch", "pos"]))
-    docs, doc_params = _in("s.doc_id", found.column("doc_id").to_pylist())
+    con.register(
+        "candidates",
+        pa.table(
+            {
+                "doc_id": found["doc_id"],
+                "start": found["start"],
+                "batch": found["batch"],
+                "rank": pa.array(range(found.num_rows), pa.int64()),
+            }
+        ),
+    )
+    # A join, not an IN list of the documents: thousands of constants cost DuckDB seconds to plan.
     sql = (
         'SELECT s.doc_id, s.start, s."end", s.text FROM sentences s JOIN candidates c '
-        f"ON c.doc_id = s.doc_id AND c.start = s.start AND c.batch = s.batch WHERE {docs} "
-        "ORDER BY c.pos, s.start"
+        "ON c.doc_id = s.doc_id AND c.start = s.start AND c.batch = s.batch ORDER BY c.rank"
     )
-    return _records(con, sql, doc_params, Span), matched
+    return _records(con, sql, (), Span), matched, ranked
 
 
 def _scanned(
     con: duckdb.DuckDBPyConnection, join: str, query: search.Query, limit: int
-) -> tuple[list[Span], int]:
+) -> tuple[list[Span], int, bool]:
     """The sentences in view whose folded text holds each term's longest word (a LIKE over every
     sentence: the search without the index)."""
     likes = " AND ".join("f LIKE ? ESCAPE '\\'" for _ in query.terms)
@@ -431,7 +452,7 @@ def _scanned(
     )
     table = _arrow(con, sql, [*[_like(t.needle) for t in query.terms], limit])
     matched = table.column("matched")[0].as_py() if table.num_rows else 0
-    return table_records(table.drop_columns(["matched"]), Span), int(matched)
+    return table_records(table.drop_columns(["matched"]), Span), int(matched), False
 
 
 NO_INDEX = (
@@ -440,25 +461,39 @@ NO_INDEX = (
 )
 
 
+def _search_view(con: duckdb.DuckDBPyConnection, index: StoreIndex, filters: Filters) -> str:
+    """``_view_join``'s JOIN, its ``in_view`` table holding each document's ``newest`` too
+    (lib/view/search.py's ranking key)."""
+    docs = frames.docs_in_view(index.base, filters)
+    table = {
+        "doc_id": pa.array(list(docs), pa.string()),
+        "pos": pa.array(range(len(docs)), pa.int64()),
+        "newest": pa.array([search.newest_first(d) for d in docs.values()], pa.int64()),
+    }
+    con.register("in_view", pa.table(table))
+    return "JOIN in_view v ON v.doc_id = t.doc_id"
+
+
 def search_slice(index: StoreIndex, filters: Filters, q: str, limit: int = SEARCH_CANDIDATES) -> Slice:
     """The sentences of the documents in view that may hold every term of ``q``, a superset of
     what lib/view/search.py's ``match`` keeps, which decides: read from the store's term index
     (lib/store/terms.py), or, without one, a LIKE on their folded text. More than ``limit`` are
-    cut in corpus order, with a note."""
+    cut in corpus order, with a note. A query of words is ranked by the index (``_indexed``): the
+    slice holds the best search.LIMIT and, in ``matched``, how many sentences match in all."""
     query = search.parse(q)
     if not query:
         return Slice(index.base)
     con, _ = _cursor(index.store)
-    join = _view_join(con, index, filters)
+    join = _search_view(con, index, filters)
     indexed = _has_index(con)
-    sentences, matched = (_indexed if indexed else _scanned)(con, join, query, limit)
+    sentences, matched, ranked = (_indexed if indexed else _scanned)(con, join, query, limit)
     notes: tuple[str, ...] = () if indexed else (NO_INDEX,)
-    if matched > limit:
+    if matched > limit and not ranked:
         notes += (
             f"{matched:,} sentences may hold these words: searched the first {limit:,} in corpus order. "
             "Add a word, a “phrase” or a filter to search them all.",
         )
-    return Slice(_with(index, sentences=tuple(sentences)), notes)
+    return Slice(_with(index, sentences=tuple(sentences)), notes, matched if ranked else None)
 
 
 def network_slice(index: StoreIndex, filters: Filters) -> Slice:

@@ -1,10 +1,11 @@
 """The store's term index: each sentence's folded words, so a search reads its candidate sentences
 from the index instead of scanning every sentence's text.
 
-One row per (word, sentence): ``term`` (a word as lib/view/search.py's ``words`` gives it: folded
-by its ``fold``, split on what is not a letter or digit), the sentence's ``doc_id`` and ``start``,
-and the ``batch``. It is derived from a batch folder's sentences table and written beside it, in
-the same folder, whenever the folder is written (lib/store/parquet.py write_folder): ingest,
+One row per (word, sentence): ``term`` (a word as lib/view/fold.py's ``words`` gives it: folded
+by its ``fold``, split on what is not a letter or digit), ``tf`` its occurrences in the sentence,
+the sentence's ``doc_id`` and ``start``, and the ``batch``. It is derived from a batch folder's
+sentences table and written beside it whenever the folder is written (lib/store/parquet.py
+write_folder): ingest,
 compaction and the benchmark's replicas all write folders that way, so the index follows every
 change of the sentences, and a document replaced by a newer batch leaves its old terms dead with
 its old sentences (the store's views drop both alike).
@@ -24,16 +25,17 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from lib.version import index_version
-from lib.view.search import words
+from lib.view.fold import words
 
 TERMS = "terms"  # the index's table, in every batch folder beside sentences.parquet
-ROW_GROUP = 32_768  # rows per row group: small enough for the term statistics to skip most
+ROW_GROUP = 16_384  # rows per row group: small enough for the term statistics to skip most
 # Above every character a folded word holds: the end of a prefix's range (``term < prefix + TOP``).
 TOP = "\U0010ffff"
 VERSION_KEY = "triangulate_index"  # the file's schema metadata: lib/version.py index_version
@@ -42,19 +44,22 @@ VERSION_KEY = "triangulate_index"  # the file's schema metadata: lib/version.py 
 def terms_table(sentences: pa.Table) -> pa.Table:
     """The index rows of a sentences table (doc_id, start, text, batch), sorted by term."""
     terms: list[str] = []
+    counts: list[int] = []
     docs: list[str] = []
     starts: list[int] = []
     batches: list[str] = []
     columns = (sentences.column(c).to_pylist() for c in ("doc_id", "start", "text", "batch"))
     for doc, start, text, batch in zip(*columns, strict=True):
-        found = set(words(text or ""))
+        found = Counter(words(text or ""))
         terms += found
+        counts += found.values()
         docs += [doc] * len(found)
         starts += [start] * len(found)
         batches += [batch] * len(found)
     table = pa.table(
         {
             "term": pa.array(terms, pa.string()),
+            "tf": pa.array(counts, pa.int32()),
             "doc_id": pa.array(docs, pa.string()),
             "start": pa.array(starts, pa.int64()),
             "batch": pa.array(batches, pa.string()),

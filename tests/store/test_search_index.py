@@ -106,9 +106,19 @@ def hits(result: search.Result) -> list[tuple[str, int, int, int]]:  # (doc, sta
 Hits = list[tuple[str, int, int, int]]
 
 
-def store_hits(store: Path, q: str, filters: Filters) -> tuple[Hits, tuple[str, ...]]:
+def store_hits(
+    store: Path, q: str, filters: Filters, limit: int = search.LIMIT
+) -> tuple[Hits, tuple[str, ...]]:
     found = search_slice(store_index(store), filters, q)
-    return hits(search.search(found.analysis, filters, search.parse(q))), found.notes
+    return hits(search.search(found.analysis, filters, search.parse(q), limit)), found.notes
+
+
+def store_matched(store: Path, q: str, filters: Filters) -> int:
+    """How many sentences match, as the Search page says it (lib/view/search.py's count, or the
+    index's when it ranked the query and handed over only the best)."""
+    found = search_slice(store_index(store), filters, q)
+    result = search.search(found.analysis, filters, search.parse(q))
+    return found.matched if found.matched is not None else result.matched
 
 
 @pytest.fixture
@@ -133,8 +143,24 @@ def test_index_agrees_with_the_whole_analysis(
 ) -> None:
     analysis, store = stored
     found, notes = store_hits(store, q, filters)
-    assert found == hits(search.search(analysis, filters, search.parse(q)))
+    expected = search.search(analysis, filters, search.parse(q))
+    assert found == hits(expected)
+    assert store_matched(store, q, filters) == expected.matched
     assert NO_INDEX not in notes
+
+
+@pytest.mark.parametrize("q", ["talks", "talk*", "said border", "said"])
+def test_the_index_ranks_a_query_of_words_as_search_does(
+    stored: tuple[Analysis, Path], q: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With room for 2 hits, the 2 the index hands over are search's best 2 (score, newer, order)."""
+    analysis, store = stored
+    monkeypatch.setattr(search, "LIMIT", 2)
+    expected = search.search(analysis, Filters(), search.parse(q), limit=2)
+    assert expected.matched > 2  # there is a cut to make
+    found = search_slice(store_index(store), Filters(), q)
+    assert len(found.analysis.sentences) == 2 and found.matched == expected.matched
+    assert hits(search.search(found.analysis, Filters(), search.parse(q), limit=2)) == hits(expected)
 
 
 def test_some_queries_find_something(stored: tuple[Analysis, Path]) -> None:
