@@ -47,9 +47,9 @@ from lib.store.parquet import Manifest, table_path
 from lib.store.query import connect, parquet_files
 from lib.store.terms import TERMS, prefix_range
 from lib.view import filters as filter_defs
-from lib.view import frames, search, timeline
+from lib.view import frames, network, search, timeline
 from lib.view.filters import Filters
-from lib.view.urls import Choices, View, choices_of, default_docs, reader_doc
+from lib.view.urls import ACTOR_TYPES, Choices, View, choices_of, default_docs, reader_doc
 
 R = TypeVar("R")
 DOC_FIELDS = "id, title, source, date, date_basis, language, url, path, translated_from"
@@ -154,6 +154,16 @@ def _in(column: str, values: Iterable[str]) -> tuple[str, list[str]]:
     return (f"{column} IN ({', '.join('?' * len(kept))})" if kept else "FALSE"), kept
 
 
+PUSHDOWN_MAX = 200  # constants an IN list pushed into a scan holds at most: planning thousands costs seconds
+
+
+def _pushdown(column: str, values: Iterable[str]) -> tuple[str, list[str]]:
+    """``_in`` where a join restricts the rows already and the IN list only saves reading: past
+    PUSHDOWN_MAX values it is left out (TRUE), the join alone deciding."""
+    kept = sorted(set(values))
+    return _in(column, kept) if len(kept) <= PUSHDOWN_MAX else ("TRUE", [])
+
+
 def _view_join(con: duckdb.DuckDBPyConnection, index: StoreIndex, filters: Filters) -> str:
     """A JOIN keeping the rows (alias t) of the documents the filters keep (frames.doc_in_view),
     with their corpus position ``v.pos``; registers the ``in_view`` table it joins."""
@@ -174,7 +184,7 @@ def sentences_at(con: duckdb.DuckDBPyConnection, spans: Sequence[Span]) -> list[
     if not spans:
         return []
     _register(con, "wanted_spans", spans)
-    docs, params = _in("s.doc_id", (s.doc_id for s in spans))
+    docs, params = _pushdown("s.doc_id", (s.doc_id for s in spans))
     sql = (
         "SELECT DISTINCT s.doc_id, s.start, s.end, s.text FROM sentences s JOIN wanted_spans w "
         "ON s.doc_id = w.doc_id AND s.start < greatest(w.end, w.start + 1) AND s.end > w.start "
@@ -329,7 +339,7 @@ def positions_slice(
     quotes: dict[tuple[str, int, int], Quote] = {}
     if statements:
         _register(con, "statements", statements)
-        docs, params = _in("t.doc_id", (s.doc_id for s in statements))
+        docs, params = _pushdown("t.doc_id", (s.doc_id for s in statements))
         sql = (
             f"SELECT {QUOTE_COLUMNS} FROM quotes t {QUOTE_JOIN} WHERE {docs} AND EXISTS (SELECT 1 FROM "
             "statements w WHERE w.doc_id = t.doc_id AND t.start < w.end AND w.start < t.end)"
@@ -496,21 +506,79 @@ def search_slice(index: StoreIndex, filters: Filters, q: str, limit: int = SEARC
     return Slice(_with(index, sentences=tuple(sentences)), notes, matched if ranked else None)
 
 
-def network_slice(index: StoreIndex, filters: Filters) -> Slice:
-    """The quotes in view that hold an actor mention (lib/view/network.py decides which make an
-    edge), the mentions inside them and their sentences."""
-    con, _ = _cursor(index.store)
+def _exchange_pairs(con: duckdb.DuckDBPyConnection, index: StoreIndex, filters: Filters) -> str:
+    """SQL of the exchanges in view (lib/view/network.py ``exchanges``): each quote's span with its
+    speaker actor and an actor named inside it (``doc_id, start, end, speaker, about``, distinct),
+    both of urls.ACTOR_TYPES, the one named not the speaker; with an actor filter, those touching
+    one of its actors. Registers ``in_view`` (and ``chosen_actors``)."""
     view = _view_join(con, index, filters)
-    inside = "n.doc_id = t.doc_id AND n.start >= t.start AND n.end <= t.end"
+    kinds = ", ".join(f"'{k}'" for k in ACTOR_TYPES)
+    actors = f"(SELECT id FROM actors WHERE type IN ({kinds}))"
+    chosen = ""
+    if filters.actors:
+        con.register("chosen_actors", pa.table({"id": pa.array(list(filters.actors), pa.string())}))
+        chosen = (
+            " AND (q.speaker IN (SELECT id FROM chosen_actors) OR n.about IN (SELECT id FROM chosen_actors))"
+        )
+    return (
+        f"SELECT DISTINCT q.doc_id, q.start, q.end, q.speaker, n.about FROM (SELECT t.doc_id, t.start, "
+        f't."end", {SPEAKER_ACTOR} AS speaker FROM quotes t {QUOTE_JOIN} {view} '
+        f"WHERE t.speaker_id IS NOT NULL) q JOIN (SELECT t.doc_id, t.start, t.end, "
+        f"coalesce(m.corpus_id, t.actor_id) AS about FROM mentions t {MENTION_JOIN} {view}) n "
+        'ON n.doc_id = q.doc_id AND n.start >= q.start AND n."end" <= q."end" '
+        f"WHERE n.about <> q.speaker AND q.speaker IN {actors} AND n.about IN {actors}{chosen}"
+    )
+
+
+def store_network_edges(index: StoreIndex, filters: Filters) -> pd.DataFrame:
+    """network.edges_of for the exchanges in view, counted in SQL: at 10,000 reports the
+    exchanges are tens of thousands of quotes, too many to read as records for a count."""
+    con, _ = _cursor(index.store)
+    pairs = _exchange_pairs(con, index, filters)
+    sources = {d.id: d.source for d in index.base.documents}
+    ids, outlets = pa.array(list(sources), pa.string()), pa.array(list(sources.values()), pa.string())
+    con.register("doc_sources", pa.table({"doc_id": ids, "source": outlets}))
     sql = (
-        f"SELECT {QUOTE_COLUMNS} FROM quotes t {QUOTE_JOIN} {view} WHERE t.speaker_id IS NOT NULL "
-        f"AND EXISTS (SELECT 1 FROM mentions n WHERE {inside}) ORDER BY v.pos, t.start"
+        f"SELECT e.speaker AS speaker_id, e.about AS about_id, count(*) AS quotes, "
+        "count(DISTINCT e.doc_id) AS documents, count(DISTINCT s.source) AS sources "
+        f"FROM ({pairs}) e JOIN doc_sources s ON s.doc_id = e.doc_id GROUP BY ALL"
+    )
+    rows = con.execute(sql).fetchall()
+    return network.edges_table(
+        index.base, [(str(a), str(b), int(q), int(d), int(n)) for a, b, q, d, n in rows]
+    )
+
+
+def network_slice(index: StoreIndex, filters: Filters, picked: Sequence[str] | None = None) -> Slice:
+    """The exchanges in view touching the ``picked`` actors (a speaker or actor picked on the
+    Network page; None: every exchange in view): their quotes, the mentions inside them and their
+    sentences (lib/view/network.py decides the exchanges from them). Nothing picked: no rows (the
+    page's edges are store_network_edges')."""
+    if picked is not None and not picked:
+        return Slice(index.base)
+    con, _ = _cursor(index.store)
+    pairs = _exchange_pairs(con, index, filters)
+    con.register("picked_actors", pa.table({"id": pa.array(list(picked or ()), pa.string())}))
+    touching = (
+        "e.speaker IN (SELECT id FROM picked_actors) OR e.about IN (SELECT id FROM picked_actors)"
+        if picked
+        else "TRUE"
+    )
+    con.execute(
+        f'CREATE OR REPLACE TEMP TABLE picked_spans AS SELECT DISTINCT e.doc_id, e.start, e."end" '
+        f"FROM ({pairs}) e WHERE {touching}"
+    )
+    sql = (
+        f"SELECT {QUOTE_COLUMNS} FROM quotes t {QUOTE_JOIN} JOIN picked_spans w ON w.doc_id = t.doc_id "
+        'AND w.start = t.start AND w."end" = t."end" ORDER BY t.doc_id, t.start'
     )
     quotes = _records(con, sql, (), Quote)
+    order = index.order
+    quotes.sort(key=lambda q: (order[q.doc_id], q.start))
     mentions: list[Mention] = []
     if quotes:
         _register(con, "quote_spans", [Span(q.doc_id, q.start, q.end, "") for q in quotes])
-        docs, params = _in("t.doc_id", (q.doc_id for q in quotes))
+        docs, params = _pushdown("t.doc_id", (q.doc_id for q in quotes))
         sql = (
             f"SELECT DISTINCT {MENTION_COLUMNS} FROM mentions t {MENTION_JOIN} JOIN quote_spans w ON "
             "w.doc_id = t.doc_id AND t.start >= w.start AND t.end <= w.end "
@@ -519,6 +587,9 @@ def network_slice(index: StoreIndex, filters: Filters) -> Slice:
         mentions = _records(con, sql, params, Mention)
     sentences = sentences_at(con, [Span(q.doc_id, q.start, q.end, "") for q in quotes])
     return Slice(_with(index, quotes=tuple(quotes), mentions=tuple(mentions), sentences=tuple(sentences)))
+
+
+NETWORK_ALL = "Network (every exchange)"  # the Network page's slice when corrections remap actors
 
 
 def page_slice(index: StoreIndex, name: str, view: View) -> Slice:
@@ -536,6 +607,9 @@ def page_slice(index: StoreIndex, name: str, view: View) -> Slice:
     if name == "Search":
         return search_slice(index, view.filters, view.q)
     if name == "Network":
+        picked = (view.speaker, view.about) if view.speaker and view.about else (view.node,)
+        return network_slice(index, view.filters, [a for a in picked if a])
+    if name == NETWORK_ALL:
         return network_slice(index, view.filters)
     return Slice(index.base)
 

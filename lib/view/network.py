@@ -121,6 +121,57 @@ def edges_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out[EDGE_COLUMNS].reset_index(drop=True)
 
 
+def edges_of(analysis: Analysis, found: Sequence[Exchange]) -> pd.DataFrame:
+    """``edges_frame(exchanges_frame(analysis, found))`` without a row per exchange: at 10,000
+    reports the exchanges' frame (provenance, sentence, link per row) took a second, the edges
+    need only who, whom, and which quote of which report (lib/store/slices.py
+    store_network_edges counts the same in SQL)."""
+    sources = {d.id: d.source for d in analysis.documents}
+    pairs: dict[tuple[str, str], tuple[set[tuple[str, int, int]], set[str], set[str]]] = {}
+    for e in found:
+        q = e.quote
+        spans, docs, outlets = pairs.setdefault((q.speaker_id or "", e.about), (set(), set(), set()))
+        spans.add((q.doc_id, q.start, q.end))
+        docs.add(q.doc_id)
+        outlets.add(sources[q.doc_id])
+    counts = [(s, a, len(q), len(d), len(o)) for (s, a), (q, d, o) in pairs.items()]
+    return edges_table(analysis, counts)
+
+
+def edges_table(analysis: Analysis, counts: Sequence[tuple[str, str, int, int, int]]) -> pd.DataFrame:
+    """The edges frame of (speaker id, about id, quotes, documents, sources) counts, named and
+    ranked as ``edges_frame`` ranks them."""
+    if not counts:
+        return pd.DataFrame(columns=EDGE_COLUMNS)
+    rows = [
+        {
+            "speaker": actor_name(analysis, speaker),
+            "about": actor_name(analysis, about),
+            "quotes": quotes,
+            "documents": docs,
+            "sources": outlets,
+            "speaker_id": speaker,
+            "about_id": about,
+        }
+        for speaker, about, quotes, docs, outlets in counts
+    ]
+    out = table(rows, EDGE_COLUMNS)
+    out = out.sort_values(["speaker_id", "about_id"], kind="stable")  # ties as edges_frame's groups
+    out = out.sort_values(["quotes", "speaker", "about"], ascending=[False, True, True], kind="stable")
+    return out.reset_index(drop=True)
+
+
+def selected(
+    found: Sequence[Exchange], node: str | None, speaker: str | None, about: str | None
+) -> list[Exchange]:
+    """The exchanges ``evidence`` keeps, picked before any frame is built."""
+    if speaker and about:
+        return [e for e in found if e.quote.speaker_id == speaker and e.about == about]
+    if node:
+        return [e for e in found if node in (e.quote.speaker_id, e.about)]
+    return []
+
+
 def nodes_frame(edges: pd.DataFrame, top: int = TOP_NODES) -> pd.DataFrame:
     """The ``top`` actors in most exchanges (quotes by them naming others plus others' naming them)."""
     if edges.empty:
