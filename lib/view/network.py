@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import math
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -344,20 +345,23 @@ def source_speakers_frame(analysis: Analysis, quotes: pd.DataFrame) -> pd.DataFr
 def diversity_frame(analysis: Analysis, quotes: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """Per source in view: documents, quotes, quotes tied to an actor, distinct actors quoted, the
     TOP_SHARE most quoted and their share of the source's attributed quotes."""
-    docs = docs_in_view(analysis, filters)
+    unknown = "(unknown source)"
+    source_of = {d.id: d.source or unknown for d in docs_in_view(analysis, filters).values()}
     per_source = source_speakers_frame(analysis, quotes)
+    own_rows = {s: f for s, f in per_source.groupby("source", sort=False)} if not per_source.empty else {}
+    # one pass over the quotes (a pass per source took 80 ms at 10,000 reports)
+    quoted = quotes["doc_id"].map(source_of).value_counts() if not quotes.empty else pd.Series(dtype=int)
+    documents = Counter(source_of.values())
     rows = []
-    for source in sorted({d.source or "(unknown source)" for d in docs.values()}):
-        own = per_source[per_source["source"] == source]
-        in_source = [d for d in docs.values() if (d.source or "(unknown source)") == source]
-        ids = {d.id for d in in_source}
+    for source in sorted(documents):
+        own = own_rows.get(source, per_source.iloc[0:0])
         attributed = int(own["quotes"].sum())
         top = own.head(TOP_SHARE)
         rows.append(
             {
                 "source": source,
-                "documents": len(in_source),
-                "quotes": int(quotes["doc_id"].isin(ids).sum()) if not quotes.empty else 0,
+                "documents": documents[source],
+                "quotes": int(quoted.get(source, 0)),
                 "attributed": attributed,
                 "speakers": len(own),
                 "top_speakers": ", ".join(
