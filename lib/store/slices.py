@@ -74,6 +74,11 @@ class StoreIndex:
         """Document id -> its place in the corpus."""
         return {d.id: i for i, d in enumerate(self.base.documents)}
 
+    @cached_property
+    def newest(self) -> dict[str, int]:
+        """Document id -> lib/view/search.py's ranking key for its date (newer first)."""
+        return {d.id: search.newest_first(d) for d in self.base.documents}
+
 
 @dataclass(frozen=True)
 class Slice:
@@ -478,7 +483,7 @@ def _search_view(con: duckdb.DuckDBPyConnection, index: StoreIndex, filters: Fil
     table = {
         "doc_id": pa.array(list(docs), pa.string()),
         "pos": pa.array(range(len(docs)), pa.int64()),
-        "newest": pa.array([search.newest_first(d) for d in docs.values()], pa.int64()),
+        "newest": pa.array([index.newest[d] for d in docs], pa.int64()),
     }
     con.register("in_view", pa.table(table))
     return "JOIN in_view v ON v.doc_id = t.doc_id"
