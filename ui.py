@@ -36,6 +36,7 @@ from lib.records import Analysis, Comparison, Corpus, CorpusClaim
 from lib.store.check import StoreFormatError, StoreReport, damage_message, unreadable_message
 from lib.store.query import store_health
 from lib.store.slices import (
+    NETWORK_ALL,
     Slice,
     StoreIndex,
     claims_in_view,
@@ -45,10 +46,11 @@ from lib.store.slices import (
     overview_quotes,
     page_slice,
     store_index,
+    store_network_edges,
     worth_comparing,
 )
 from lib.view import corrections as corr
-from lib.view import exports, frames, timeline, urls
+from lib.view import exports, frames, network, timeline, urls
 from lib.view.pages import claims_in_memory
 from lib.view.render import plain_md
 
@@ -62,6 +64,8 @@ DATA = ROOT / "data"
 VIEW = "tg_view"  # urls.View: the state a link restores
 WRITTEN = "tg_written"  # the query we last wrote, to tell a pasted link from our own URL
 NOTICES = "tg_notices"
+# A search ranked by the store's index: the sentences matching in all, of which the slice holds the best.
+SEARCH_MATCHED = "tg_search_matched"
 UPLOADS = "tg_uploads"  # {sha256: (file name, documents, errors)}, this browser session only
 UPLOAD_ROUND = "tg_upload_round"  # counts the files taken: each round gets a fresh, empty upload box
 SESSION_ANALYSIS = "tg_session_analysis"
@@ -493,9 +497,11 @@ def corrected_slice(
     """The page's slice read for the actors merged into the view's too, then corrected."""
     raw = replace(view, filters=replace(view.filters, actors=corr.expand_actors(_c, view.filters.actors)))
     focus = corr.members(_c, view.focus) if view.focus and name == "Actor_positions" else (view.focus,)
+    # Corrections may merge or split the actors a Network pick names: read every exchange then.
+    name = NETWORK_ALL if name == "Network" and not _c.empty() else name
     parts = [cached_slice(store, generation, name, replace(raw, focus=f)) for f in focus]
     joined = corr.union_rows([p.analysis for p in parts])
-    return Slice(corr.apply_corrections(joined, _c), parts[0].notes)
+    return Slice(corr.apply_corrections(joined, _c), parts[0].notes, parts[0].matched)
 
 
 def corrected_rows(analysis: Analysis, doc_id: str | None = None, actor_id: str | None = None) -> Analysis:
@@ -630,12 +636,35 @@ def page(title: str, name: str, how_to_read: str) -> tuple[Analysis, urls.View]:
     _filter_widgets(choices, view, bounds)
     view = st.session_state[VIEW]
     _write_query(view, name)
+    st.session_state[SEARCH_MATCHED] = None
     if not store:
         return whole, view
     part = _reading(store[0], lambda: corrected_slice(*store, name, view, corr.digest(c), c))
+    st.session_state[SEARCH_MATCHED] = part.matched
     for note in part.notes:
         st.info(plain_md(note))
     return part.analysis, view
+
+
+def search_matched(found: int) -> int:
+    """How many sentences match a search: ``found`` (lib/view/search.py's count on what the page
+    holds), or the store's count when its index ranked the search and handed over only the best."""
+    total = st.session_state.get(SEARCH_MATCHED)
+    return max(found, total) if isinstance(total, int) else found
+
+
+@st.cache_resource(show_spinner="Counting the exchanges…", max_entries=16)
+def cached_edges(store: str, generation: str, filters: urls.Filters) -> pd.DataFrame:
+    return store_network_edges(cached_index(store, generation), filters)
+
+
+def network_edges(analysis: Analysis, view: urls.View) -> pd.DataFrame:
+    """The Network page's arrows (lib/view/network.py edges): counted by the store in SQL, or,
+    on a folder or under corrections (which remap actors), from the exchanges of ``analysis``."""
+    store = opened_store()
+    if not store or not current_corrections().empty():
+        return network.edges_of(analysis, network.exchanges(analysis, view.filters))
+    return _reading(store[0], lambda: cached_edges(*store, view.filters))
 
 
 def store_index_now() -> StoreIndex | None:

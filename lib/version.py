@@ -29,6 +29,8 @@ def code_digest(parts: Iterable[Path], root: Path = ROOT) -> str:
 # What turns a file into a Document (the parse cache) and a Document into records (the store).
 READING = (ROOT / "read", ROOT / "text", ROOT / "records.py", LEXICONS / "blocks.yaml")
 EXTRACTION = (ROOT / "read", ROOT / "text", ROOT / "extract", ROOT / "records.py", LEXICONS)
+# What turns a stored sentence into its term index entries (the fold and the word split).
+INDEXING = (ROOT / "view" / "fold.py", ROOT / "store" / "terms.py")
 
 
 @cache
@@ -39,3 +41,8 @@ def reading_version() -> str:
 @cache
 def extraction_version() -> str:
     return code_digest(EXTRACTION)[:16]
+
+
+@cache
+def index_version() -> str:
+    return code_digest(INDEXING)[:16]

@@ -16,7 +16,8 @@ analysis, view = ui.page(
     PAGE,
     "Each marker is an event at the date it happened (not the date it was reported); its shape shows "
     "how precise that date is — a left triangle means “on or before” the report date. A number "
-    "beside a marker is how many events fall on that day: hover it for their summaries.",
+    "beside a marker is how many events fall on that day (on a long chart, in the days one marker "
+    "groups: the note under the chart says how many): hover it for their summaries.",
 )
 left, right = st.columns([2, 1])
 with left:

@@ -39,10 +39,13 @@ else:
     hits = search.hits_frame(analysis, result, view.filters, view.q)
     terms = ", ".join(t.label for t in query.terms)
     docs = hits["doc_id"].nunique()
-    st.subheader(f"{result.matched:,} sentences in {docs:,} report{'s' * (docs != 1)}")
+    matched = ui.search_matched(result.matched)
+    in_docs = f"in {docs:,} report{'s' * (docs != 1)}"
+    if matched > len(result.hits):
+        st.subheader(f"{matched:,} sentences: the best {len(result.hits):,}, {in_docs}")
+    else:
+        st.subheader(f"{matched:,} sentences {in_docs}")
     st.caption(plain_md(f"Holding every one of: {terms}."))
-    if result.matched > len(result.hits):
-        st.caption(f"Showing the best {len(result.hits):,}.")
     if hits.empty:
         st.info("No sentence holds all these words with these filters — drop a word or widen the filters.")
     else:

@@ -43,8 +43,8 @@ else:
     ui.export_buttons(per_source, "source-speakers")
 
 st.subheader("Who speaks about whom")
-exchanges = network.exchanges_frame(analysis, network.exchanges(analysis, view.filters))
-edges = network.edges_frame(exchanges)
+found = network.exchanges(analysis, view.filters)  # on a store: those of the actors picked
+edges = ui.network_edges(analysis, view)
 if edges.empty:
     st.info("No quote by one actor names another with these filters — widen the filters.")
     ui.share_box(view, PAGE)
@@ -110,7 +110,7 @@ right.selectbox(
 )
 view = st.session_state[ui.VIEW]
 
-shown = network.evidence(exchanges, view.node, view.speaker, view.about)
+shown = network.exchanges_frame(analysis, network.selected(found, view.node, view.speaker, view.about))
 if view.speaker and view.about:
     title = f"Quotes by {names.get(view.speaker, view.speaker)} naming {names.get(view.about, view.about)}"
 elif view.node:

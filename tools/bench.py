@@ -53,11 +53,12 @@ from lib.store.slices import (
     positions_slice,
     search_slice,
     store_index,
+    store_network_edges,
     timeline_slice,
     worth_comparing,
 )
 from lib.text.nlp import load_nlp
-from lib.view import search
+from lib.view import network, search
 from lib.view.urls import Filters
 from tools.appmem import app_rss_in_child, server_url, streamlit_baseline_rss_mb, streamlit_server
 from tools.replicas import CORPUS_TABLES, replicate
@@ -244,6 +245,20 @@ def selective_filters(index: StoreIndex) -> tuple[Filters, str]:
     return chosen, f"actor {actor or '(none)'}, {year}-Q{q}"
 
 
+def network_rows(index: StoreIndex, filters: Filters) -> int:
+    """What the Network page's lower half reads: the arrows between actors counted by the store
+    (the evidence of a pick is read when one is made); the arrows."""
+    return len(store_network_edges(index, filters))
+
+
+def diversity_rows(index: StoreIndex, filters: Filters) -> int:
+    """What the Network page's upper half builds: whom each source quotes (the quotes in view, as
+    the home page reads them, per source and speaker); the sources."""
+    quotes = overview_quotes(index, filters)
+    network.source_speakers_frame(index.base, quotes)
+    return len(network.diversity_frame(index.base, quotes, filters))
+
+
 def query_figures(store: Path) -> dict[str, Any]:
     """Median milliseconds of each page's data query (lib/store/slices.py) with filters that select
     (``selective_filters``), the rows each returns beside the whole corpus's, and what was chosen."""
@@ -256,8 +271,12 @@ def query_figures(store: Path) -> dict[str, Any]:
         "home": lambda f: len(overview_quotes(index, f)) + count_events(index, f),
         "timeline": lambda f: len(timeline_slice(index, f).analysis.events),
         "positions": lambda f: len(positions_slice(index, f, actor, None).analysis.quotes),
+        "network": partial(network_rows, index),
+        "diversity": partial(diversity_rows, index),
     }
     times = {name: _ms(partial(run, chosen)) for name, run in queries.items()}
+    # The Network page's two views open on the whole corpus unless filtered: timed so too.
+    times |= {f"{name}_all": _ms(partial(queries[name], Filters())) for name in ("network", "diversity")}
     times["comparison"] = _ms(lambda: documents_slice(index, ids))
     times["reader"] = _ms(lambda: documents_slice(index, ids[:1]))
     rows = {name: [run(chosen), run(Filters())] for name, run in queries.items()}

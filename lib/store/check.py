@@ -39,8 +39,10 @@ from lib.store.parquet import (
     read_manifest,
     write_manifest,
 )
+from lib.store.terms import TERMS, stale, write_index
 
 CORPUS_TABLES = ("actors", "events", "positions", "actor_map", "claims")
+INDEX_WHERE = "index"  # a batch's term index (lib/store/terms.py): derived, rebuilt without extraction
 MANIFEST_WHERE = "manifest"
 CORPUS_WHERE = "corpus"
 # A repaired batch's entry keeps its place in the manifest (so its documents keep their place
@@ -75,6 +77,9 @@ class StoreReport:
     # The manifest as read; when it cannot be read, the one rebuilt from the batch folders.
     manifest: Manifest = field(default_factory=Manifest)
     exists: bool = True  # False: no manifest and no batch folder, nothing to check
+    # Term index files missing or unreadable (``where`` INDEX_WHERE, the batch in ``docs``' folder
+    # path): not damage to the data, so apart from ``problems``; search scans the text meanwhile.
+    index: tuple[Problem, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -88,6 +93,11 @@ class StoreReport:
     def corpus_damaged(self) -> tuple[str, ...]:
         """The corpus tables that cannot be read."""
         return tuple(Path(p.path).stem for p in self.problems if p.where == CORPUS_WHERE)
+
+    @property
+    def index_batches(self) -> tuple[str, ...]:
+        """The live batches whose term index is missing or unreadable."""
+        return tuple(dict.fromkeys(Path(p.path).parent.name for p in self.index))
 
     @property
     def damaged_batches(self) -> tuple[str, ...]:
@@ -106,9 +116,10 @@ class StoreReport:
     def lines(self) -> list[str]:
         if not self.exists:
             return [f"{self.store} holds no store"]
+        index = [f"search index {p.line()}" for p in self.index]
         if self.ok:
-            return [f"{self.store}: healthy, documents: {len(self.manifest.live())}"]
-        return [p.line() for p in self.problems]
+            return [f"{self.store}: healthy, documents: {len(self.manifest.live())}", *index]
+        return [p.line() for p in self.problems] + index
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -117,6 +128,7 @@ class StoreReport:
             "exists": self.exists,
             "documents": len(self.manifest.live()),
             "problems": [asdict(p) for p in self.problems],
+            "index_problems": [asdict(p) for p in self.index],
         }
 
 
@@ -156,6 +168,22 @@ def batch_problems(store: Path, manifest: Manifest) -> list[Problem]:
             found.append(Problem("folder-missing", batch.id, str(folder.relative_to(store)), own))
             continue
         found += [replace(p, docs=own) for p in _folder_problems(store, folder, batch.id, FOLDER_TABLES)]
+    return found
+
+
+def index_problems(store: Path, manifest: Manifest) -> list[Problem]:
+    """The live batches whose term index file is missing, unreadable or stale (their folder present)."""
+    live = manifest.live()
+    found = []
+    for batch in manifest.batches:
+        folder = store / "batches" / batch.id
+        if folder.is_dir() and any(live[d] == batch.id for d in batch.docs):
+            path = folder / f"{TERMS}.parquet"
+            problem = file_problem(path) or (("stale", why) if (why := stale(path)) else None)
+            if problem:
+                found.append(
+                    Problem(problem[0], INDEX_WHERE, str(path.relative_to(store)), detail=problem[1])
+                )
     return found
 
 
@@ -204,7 +232,7 @@ def check_store(store: Path, order: Sequence[str] = ()) -> StoreReport:
     elif not manifest.batches and not (store / MANIFEST).is_file():
         return StoreReport(store, (), manifest, exists=False)
     found += batch_problems(store, manifest) + corpus_problems(store, manifest)
-    return StoreReport(store, tuple(found), manifest)
+    return StoreReport(store, tuple(found), manifest, index=tuple(index_problems(store, manifest)))
 
 
 def _unnamed_problems(store: Path, rebuilt: Manifest) -> list[Problem]:
@@ -302,8 +330,14 @@ class Repair:
 
     def lines(self) -> list[str]:
         """What was found and done, for the ingest's stderr (empty when the store was healthy)."""
+        damaged = set(self.report.damaged_batches)
+        index = [
+            f"search index rebuilt from the sentences: {b}"
+            for b in self.report.index_batches
+            if b not in damaged
+        ]
         if self.report.ok:
-            return []
+            return index
         out = [f"damaged store {self.report.store}: {p.line()}" for p in self.report.problems]
         if self.rebuilt == 0:
             out.append("no batch folder could be read: the store is reset and built again from the sources")
@@ -316,7 +350,7 @@ class Repair:
         ]
         if self.report.corpus_damaged:
             out.append(f"recomputing the corpus tables ({', '.join(self.report.corpus_damaged)} damaged)")
-        return out
+        return out + index
 
 
 def _source_paths(store: Path, batches: Iterable[str]) -> dict[str, str]:
@@ -338,6 +372,7 @@ def repair_store(store: Path, sources: Sequence[Document]) -> Repair:
     Raises StoreFormatError for a store of another format (there is nothing to repair).
     """
     report = check_store(store, [d.id for d in sources])
+    repair_index(store, report)
     if report.ok:
         return Repair(report)
     damaged = report.damaged_docs()
@@ -350,6 +385,15 @@ def repair_store(store: Path, sources: Sequence[Document]) -> Repair:
     write_manifest(store, manifest)
     rebuilt = len(manifest.batches) if report.manifest_damaged else -1
     return Repair(report, tuple(d for d in damaged if d in wanted), lost, rebuilt)
+
+
+def repair_index(store: Path, report: StoreReport) -> None:
+    """Rebuild the term index of the batches that lack a readable one, from their sentences (a
+    batch whose sentences are damaged too is extracted again by the repair, index and all)."""
+    damaged = set(report.damaged_batches)
+    for batch in report.index_batches:
+        if batch not in damaged:
+            write_index(store / "batches" / batch)
 
 
 def _drop_corpus(store: Path, manifest: Manifest) -> Manifest:

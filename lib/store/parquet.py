@@ -49,6 +49,7 @@ from lib.records import (
     Span,
 )
 from lib.store.columns import arrow_type, records_table, table_records
+from lib.store.terms import TERMS, terms_table, write_terms
 from lib.version import extraction_version
 
 FORMAT = 1
@@ -120,13 +121,16 @@ def write_manifest(store: Path, manifest: Manifest) -> None:
 
 
 def write_folder(final: Path, tables: Mapping[str, pa.Table]) -> None:
-    """Write every table into a temporary folder, then rename it into place."""
+    """Write every table into a temporary folder, then rename it into place. A folder of sentences
+    gets their term index too (lib/store/terms.py), so every writer of batches keeps it."""
     final.parent.mkdir(parents=True, exist_ok=True)
     temp = final.parent / f".tmp-{final.name}-{uuid.uuid4().hex[:8]}"
     temp.mkdir()
     try:
         for name, table in tables.items():
             pq.write_table(table, temp / f"{name}.parquet")
+        if "sentences" in tables:
+            write_terms(terms_table(tables["sentences"]), temp / f"{TERMS}.parquet")
         if final.exists():  # an uncommitted leftover of an interrupted run
             shutil.rmtree(final)
         os.replace(temp, final)

@@ -20,6 +20,7 @@ from lib.records import Actor, CorpusClaim, Event, Position
 from lib.store.check import CORPUS_TABLES, StoreReport, check_store
 from lib.store.columns import records_table
 from lib.store.parquet import MANIFEST, Manifest, actor_map_table, corpus_path, table_path
+from lib.store.terms import TERMS
 
 BATCH_TABLES = ("documents", "mentions", "quotes", "dates", "numbers", "sentences")
 Stamp = tuple[tuple[str, int, int, int], ...]
@@ -86,9 +87,14 @@ def _empty_corpus_table(table: str) -> pa.Table:
     return empty.append_column("file_row_number", pa.array([], pa.int64()))
 
 
-def _build(store: Path, manifest: Manifest, damaged: Sequence[str] = ()) -> duckdb.DuckDBPyConnection:
-    """An in-memory database with one view per table of the store; ``damaged`` corpus tables empty."""
+def _build(
+    store: Path, manifest: Manifest, damaged: Sequence[str] = (), index: bool = True
+) -> duckdb.DuckDBPyConnection:
+    """An in-memory database with one view per table of the store; ``damaged`` corpus tables empty;
+    ``index``: every live batch's term index reads, so the ``terms`` view is made (lib/store/terms.py)."""
     con = duckdb.connect()
+    # Parquet footers read once per connection: a search reads the index of every batch each time.
+    con.execute("SET parquet_metadata_cache = true")
     live = manifest.live()
     pairs = pa.table(
         {
@@ -103,7 +109,9 @@ def _build(store: Path, manifest: Manifest, damaged: Sequence[str] = ()) -> duck
     # Without dead rows (no document replaced since the last compaction) every row is live: the
     # views then skip the join, which costs a hash join over millions of rows at 100,000 documents.
     dead = any(live[d] != b.id for b in manifest.batches for d in b.docs)
-    for table in BATCH_TABLES if batches else ():
+    for table in (*BATCH_TABLES, TERMS) if batches else ():
+        if table == TERMS and not index:
+            continue
         key = "id" if table == "documents" else "doc_id"
         files = parquet_files([table_path(store, b, table) for b in batches])
         join = f" JOIN live ON live.doc_id = t.{key} AND live.live_batch = t.batch" if dead else ""
@@ -139,5 +147,7 @@ def connect(store: Path) -> tuple[duckdb.DuckDBPyConnection, Manifest] | None:
             return None
         if len(_OPEN) >= MAX_OPEN:
             _OPEN.pop(next(iter(_OPEN)))[2].close()
-        cached = _OPEN[store] = (now, manifest, _build(store, manifest, health.corpus_damaged))
+        unindexed = set(health.index_batches) & {b.id for b in manifest.batches}
+        built = _build(store, manifest, health.corpus_damaged, index=not unindexed)
+        cached = _OPEN[store] = (now, manifest, built)
     return cached[2].cursor(), cached[1]

@@ -45,10 +45,11 @@ from lib.records import (
 from lib.store.columns import table_records
 from lib.store.parquet import Manifest, table_path
 from lib.store.query import connect, parquet_files
+from lib.store.terms import TERMS, prefix_range
 from lib.view import filters as filter_defs
-from lib.view import frames, search, timeline
+from lib.view import frames, network, search, timeline
 from lib.view.filters import Filters
-from lib.view.urls import Choices, View, choices_of, default_docs, reader_doc
+from lib.view.urls import ACTOR_TYPES, Choices, View, choices_of, default_docs, reader_doc
 
 R = TypeVar("R")
 DOC_FIELDS = "id, title, source, date, date_basis, language, url, path, translated_from"
@@ -73,11 +74,18 @@ class StoreIndex:
         """Document id -> its place in the corpus."""
         return {d.id: i for i, d in enumerate(self.base.documents)}
 
+    @cached_property
+    def newest(self) -> dict[str, int]:
+        """Document id -> lib/view/search.py's ranking key for its date (newer first)."""
+        return {d.id: search.newest_first(d) for d in self.base.documents}
+
 
 @dataclass(frozen=True)
 class Slice:
     analysis: Analysis
     notes: tuple[str, ...] = field(default=())
+    # A ranked search (search_slice): the sentences matching in all, of which the slice holds the best.
+    matched: int | None = None
 
 
 def _cursor(store: Path) -> tuple[duckdb.DuckDBPyConnection, Manifest]:
@@ -151,10 +159,20 @@ def _in(column: str, values: Iterable[str]) -> tuple[str, list[str]]:
     return (f"{column} IN ({', '.join('?' * len(kept))})" if kept else "FALSE"), kept
 
 
+PUSHDOWN_MAX = 200  # constants an IN list pushed into a scan holds at most: planning thousands costs seconds
+
+
+def _pushdown(column: str, values: Iterable[str]) -> tuple[str, list[str]]:
+    """``_in`` where a join restricts the rows already and the IN list only saves reading: past
+    PUSHDOWN_MAX values it is left out (TRUE), the join alone deciding."""
+    kept = sorted(set(values))
+    return _in(column, kept) if len(kept) <= PUSHDOWN_MAX else ("TRUE", [])
+
+
 def _view_join(con: duckdb.DuckDBPyConnection, index: StoreIndex, filters: Filters) -> str:
     """A JOIN keeping the rows (alias t) of the documents the filters keep (frames.doc_in_view),
     with their corpus position ``v.pos``; registers the ``in_view`` table it joins."""
-    ids = [d.id for d in index.base.documents if frames.doc_in_view(d, filters)]
+    ids = list(frames.docs_in_view(index.base, filters))
     positions = pa.array(range(len(ids)), pa.int64())
     con.register("in_view", pa.table({"doc_id": pa.array(ids, pa.string()), "pos": positions}))
     return "JOIN in_view v ON v.doc_id = t.doc_id"
@@ -171,7 +189,7 @@ def sentences_at(con: duckdb.DuckDBPyConnection, spans: Sequence[Span]) -> list[
     if not spans:
         return []
     _register(con, "wanted_spans", spans)
-    docs, params = _in("s.doc_id", (s.doc_id for s in spans))
+    docs, params = _pushdown("s.doc_id", (s.doc_id for s in spans))
     sql = (
         "SELECT DISTINCT s.doc_id, s.start, s.end, s.text FROM sentences s JOIN wanted_spans w "
         "ON s.doc_id = w.doc_id AND s.start < greatest(w.end, w.start + 1) AND s.end > w.start "
@@ -326,7 +344,7 @@ def positions_slice(
     quotes: dict[tuple[str, int, int], Quote] = {}
     if statements:
         _register(con, "statements", statements)
-        docs, params = _in("t.doc_id", (s.doc_id for s in statements))
+        docs, params = _pushdown("t.doc_id", (s.doc_id for s in statements))
         sql = (
             f"SELECT {QUOTE_COLUMNS} FROM quotes t {QUOTE_JOIN} WHERE {docs} AND EXISTS (SELECT 1 FROM "
             "statements w WHERE w.doc_id = t.doc_id AND t.start < w.end AND w.start < t.end)"
@@ -369,15 +387,78 @@ def _like(needle: str) -> str:
     return "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def search_slice(index: StoreIndex, filters: Filters, q: str, limit: int = SEARCH_CANDIDATES) -> Slice:
-    """The sentences of the documents in view that may hold every term of ``q``:
-    a LIKE on their folded text, a superset of what lib/view/search.py's ``match`` keeps, which
-    decides. More than ``limit`` are cut in corpus order, with a note."""
-    query = search.parse(q)
-    if not query:
-        return Slice(index.base)
-    con, _ = _cursor(index.store)
-    join = _view_join(con, index, filters)
+def _has_index(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the store's views include the term index (lib/store/query.py leaves it out when a
+    live batch's index is missing or unreadable)."""
+    rows = con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = ?", [TERMS]).fetchall()
+    return bool(rows[0][0])
+
+
+def _word_rows(word: str, prefix: bool) -> tuple[str, list[Any]]:
+    """The sentences holding a word (or words starting with it) and its occurrences there, ``n``."""
+    if prefix:
+        sql = "SELECT doc_id, start, batch, sum(tf) AS n FROM terms WHERE term >= ? AND term < ? GROUP BY ALL"
+        return sql, list(prefix_range(word))
+    return "SELECT doc_id, start, batch, tf AS n FROM terms WHERE term = ?", [word]
+
+
+def _indexed(
+    con: duckdb.DuckDBPyConnection, join: str, query: search.Query, limit: int
+) -> tuple[list[Span], int, bool]:
+    """The candidate sentences in view from the term index: those whose words hold every word of
+    every term (the last of a ``word*`` as a range of terms), how many, and whether they are ranked.
+
+    A query of words (``Query.of_words``) is decided by the index: each candidate matches, and its
+    score is lib/view/search.py's (per term, its occurrences up to MAX_TF), so the candidates are
+    ranked here as ``search`` ranks them (score, newer report, corpus order, start) and only the
+    best ``search.LIMIT`` are handed over. With a phrase, whose words must also stand in a row,
+    the first ``limit`` in corpus order are handed over for ``search`` to decide."""
+    ranked = query.of_words
+    parts = [
+        _word_rows(word, term.prefix and i == len(term.words) - 1)
+        for term in query.terms
+        for i, word in enumerate(term.words)
+    ]
+    ctes = ", ".join(f"k{i} AS ({sql})" for i, (sql, _) in enumerate(parts))
+    joins = " ".join(
+        f"JOIN k{i} ON k{i}.doc_id = k0.doc_id AND k{i}.start = k0.start AND k{i}.batch = k0.batch"
+        for i in range(1, len(parts))
+    )
+    score = " + ".join(f"least(k{i}.n, {search.MAX_TF})" for i in range(len(parts))) if ranked else "0"
+    order = "score DESC, v.newest, v.pos, k0.start" if ranked else "v.pos, k0.start"
+    sql = (
+        f"WITH {ctes} SELECT k0.doc_id, k0.start, k0.batch, {score} AS score, count(*) OVER () AS matched "
+        f"FROM k0 {joins} {join.replace('t.doc_id', 'k0.doc_id')} ORDER BY {order} LIMIT ?"
+    )
+    params = [p for _, ps in parts for p in ps]
+    found = _arrow(con, sql, [*params, search.LIMIT if ranked else limit])
+    if not found.num_rows:
+        return [], 0, ranked
+    matched = int(found.column("matched")[0].as_py())
+    con.register(
+        "candidates",
+        pa.table(
+            {
+                "doc_id": found["doc_id"],
+                "start": found["start"],
+                "batch": found["batch"],
+                "rank": pa.array(range(found.num_rows), pa.int64()),
+            }
+        ),
+    )
+    # A join, not an IN list of the documents: thousands of constants cost DuckDB seconds to plan.
+    sql = (
+        'SELECT s.doc_id, s.start, s."end", s.text FROM sentences s JOIN candidates c '
+        "ON c.doc_id = s.doc_id AND c.start = s.start AND c.batch = s.batch ORDER BY c.rank"
+    )
+    return _records(con, sql, (), Span), matched, ranked
+
+
+def _scanned(
+    con: duckdb.DuckDBPyConnection, join: str, query: search.Query, limit: int
+) -> tuple[list[Span], int, bool]:
+    """The sentences in view whose folded text holds each term's longest word (a LIKE over every
+    sentence: the search without the index)."""
     likes = " AND ".join("f LIKE ? ESCAPE '\\'" for _ in query.terms)
     sql = (
         f'SELECT doc_id, start, "end", text, count(*) OVER () AS matched FROM (SELECT t.doc_id, t.start, '
@@ -386,31 +467,123 @@ def search_slice(index: StoreIndex, filters: Filters, q: str, limit: int = SEARC
     )
     table = _arrow(con, sql, [*[_like(t.needle) for t in query.terms], limit])
     matched = table.column("matched")[0].as_py() if table.num_rows else 0
-    sentences = table_records(table.drop_columns(["matched"]), Span)
-    notes: tuple[str, ...] = ()
-    if matched > limit:
-        notes = (
+    return table_records(table.drop_columns(["matched"]), Span), int(matched), False
+
+
+NO_INDEX = (
+    "This store's search index is missing, damaged or out of date for some reports: searched every sentence "
+    "instead (slower). `python -m lib ingest SOURCES --store STORE` rebuilds it."
+)
+
+
+def _search_view(con: duckdb.DuckDBPyConnection, index: StoreIndex, filters: Filters) -> str:
+    """``_view_join``'s JOIN, its ``in_view`` table holding each document's ``newest`` too
+    (lib/view/search.py's ranking key)."""
+    docs = frames.docs_in_view(index.base, filters)
+    table = {
+        "doc_id": pa.array(list(docs), pa.string()),
+        "pos": pa.array(range(len(docs)), pa.int64()),
+        "newest": pa.array([index.newest[d] for d in docs], pa.int64()),
+    }
+    con.register("in_view", pa.table(table))
+    return "JOIN in_view v ON v.doc_id = t.doc_id"
+
+
+def search_slice(index: StoreIndex, filters: Filters, q: str, limit: int = SEARCH_CANDIDATES) -> Slice:
+    """The sentences of the documents in view that may hold every term of ``q``, a superset of
+    what lib/view/search.py's ``match`` keeps, which decides: read from the store's term index
+    (lib/store/terms.py), or, without one, a LIKE on their folded text. More than ``limit`` are
+    cut in corpus order, with a note. A query of words is ranked by the index (``_indexed``): the
+    slice holds the best search.LIMIT and, in ``matched``, how many sentences match in all."""
+    query = search.parse(q)
+    if not query:
+        return Slice(index.base)
+    con, _ = _cursor(index.store)
+    join = _search_view(con, index, filters)
+    indexed = _has_index(con)
+    sentences, matched, ranked = (_indexed if indexed else _scanned)(con, join, query, limit)
+    notes: tuple[str, ...] = () if indexed else (NO_INDEX,)
+    if matched > limit and not ranked:
+        notes += (
             f"{matched:,} sentences may hold these words: searched the first {limit:,} in corpus order. "
             "Add a word, a “phrase” or a filter to search them all.",
         )
-    return Slice(_with(index, sentences=tuple(sentences)), notes)
+    return Slice(_with(index, sentences=tuple(sentences)), notes, matched if ranked else None)
 
 
-def network_slice(index: StoreIndex, filters: Filters) -> Slice:
-    """The quotes in view that hold an actor mention (lib/view/network.py decides which make an
-    edge), the mentions inside them and their sentences."""
-    con, _ = _cursor(index.store)
+def _exchange_pairs(con: duckdb.DuckDBPyConnection, index: StoreIndex, filters: Filters) -> str:
+    """SQL of the exchanges in view (lib/view/network.py ``exchanges``): each quote's span with its
+    speaker actor and an actor named inside it (``doc_id, start, end, speaker, about``, distinct),
+    both of urls.ACTOR_TYPES, the one named not the speaker; with an actor filter, those touching
+    one of its actors. Registers ``in_view`` (and ``chosen_actors``)."""
     view = _view_join(con, index, filters)
-    inside = "n.doc_id = t.doc_id AND n.start >= t.start AND n.end <= t.end"
+    kinds = ", ".join(f"'{k}'" for k in ACTOR_TYPES)
+    actors = f"(SELECT id FROM actors WHERE type IN ({kinds}))"
+    chosen = ""
+    if filters.actors:
+        con.register("chosen_actors", pa.table({"id": pa.array(list(filters.actors), pa.string())}))
+        chosen = (
+            " AND (q.speaker IN (SELECT id FROM chosen_actors) OR n.about IN (SELECT id FROM chosen_actors))"
+        )
+    return (
+        f"SELECT DISTINCT q.doc_id, q.start, q.end, q.speaker, n.about FROM (SELECT t.doc_id, t.start, "
+        f't."end", {SPEAKER_ACTOR} AS speaker FROM quotes t {QUOTE_JOIN} {view} '
+        f"WHERE t.speaker_id IS NOT NULL) q JOIN (SELECT t.doc_id, t.start, t.end, "
+        f"coalesce(m.corpus_id, t.actor_id) AS about FROM mentions t {MENTION_JOIN} {view}) n "
+        'ON n.doc_id = q.doc_id AND n.start >= q.start AND n."end" <= q."end" '
+        f"WHERE n.about <> q.speaker AND q.speaker IN {actors} AND n.about IN {actors}{chosen}"
+    )
+
+
+def store_network_edges(index: StoreIndex, filters: Filters) -> pd.DataFrame:
+    """network.edges_of for the exchanges in view, counted in SQL: at 10,000 reports the
+    exchanges are tens of thousands of quotes, too many to read as records for a count."""
+    con, _ = _cursor(index.store)
+    pairs = _exchange_pairs(con, index, filters)
+    sources = {d.id: d.source for d in index.base.documents}
+    ids, outlets = pa.array(list(sources), pa.string()), pa.array(list(sources.values()), pa.string())
+    con.register("doc_sources", pa.table({"doc_id": ids, "source": outlets}))
     sql = (
-        f"SELECT {QUOTE_COLUMNS} FROM quotes t {QUOTE_JOIN} {view} WHERE t.speaker_id IS NOT NULL "
-        f"AND EXISTS (SELECT 1 FROM mentions n WHERE {inside}) ORDER BY v.pos, t.start"
+        f"SELECT e.speaker AS speaker_id, e.about AS about_id, count(*) AS quotes, "
+        "count(DISTINCT e.doc_id) AS documents, count(DISTINCT s.source) AS sources "
+        f"FROM ({pairs}) e JOIN doc_sources s ON s.doc_id = e.doc_id GROUP BY ALL"
+    )
+    rows = con.execute(sql).fetchall()
+    return network.edges_table(
+        index.base, [(str(a), str(b), int(q), int(d), int(n)) for a, b, q, d, n in rows]
+    )
+
+
+def network_slice(index: StoreIndex, filters: Filters, picked: Sequence[str] | None = None) -> Slice:
+    """The exchanges in view touching the ``picked`` actors (a speaker or actor picked on the
+    Network page; None: every exchange in view): their quotes, the mentions inside them and their
+    sentences (lib/view/network.py decides the exchanges from them). Nothing picked: no rows (the
+    page's edges are store_network_edges')."""
+    if picked is not None and not picked:
+        return Slice(index.base)
+    con, _ = _cursor(index.store)
+    pairs = _exchange_pairs(con, index, filters)
+    con.register("picked_actors", pa.table({"id": pa.array(list(picked or ()), pa.string())}))
+    touching = (
+        "e.speaker IN (SELECT id FROM picked_actors) OR e.about IN (SELECT id FROM picked_actors)"
+        if picked
+        else "TRUE"
+    )
+    con.execute(
+        f'CREATE OR REPLACE TEMP TABLE picked_spans AS SELECT DISTINCT e.doc_id, e.start, e."end" '
+        f"FROM ({pairs}) e WHERE {touching}"
+    )
+    sql = (
+        f"SELECT {QUOTE_COLUMNS} FROM quotes t {QUOTE_JOIN} JOIN picked_spans w ON w.doc_id = t.doc_id "
+        'AND w.start = t.start AND w."end" = t."end" ORDER BY t.doc_id, t.start'
     )
     quotes = _records(con, sql, (), Quote)
+    order = index.order
+    quotes.sort(key=lambda q: (order[q.doc_id], q.start))
     mentions: list[Mention] = []
     if quotes:
         _register(con, "quote_spans", [Span(q.doc_id, q.start, q.end, "") for q in quotes])
-        docs, params = _in("t.doc_id", (q.doc_id for q in quotes))
+        docs, params = _pushdown("t.doc_id", (q.doc_id for q in quotes))
         sql = (
             f"SELECT DISTINCT {MENTION_COLUMNS} FROM mentions t {MENTION_JOIN} JOIN quote_spans w ON "
             "w.doc_id = t.doc_id AND t.start >= w.start AND t.end <= w.end "
@@ -419,6 +592,9 @@ def network_slice(index: StoreIndex, filters: Filters) -> Slice:
         mentions = _records(con, sql, params, Mention)
     sentences = sentences_at(con, [Span(q.doc_id, q.start, q.end, "") for q in quotes])
     return Slice(_with(index, quotes=tuple(quotes), mentions=tuple(mentions), sentences=tuple(sentences)))
+
+
+NETWORK_ALL = "Network (every exchange)"  # the Network page's slice when corrections remap actors
 
 
 def page_slice(index: StoreIndex, name: str, view: View) -> Slice:
@@ -436,6 +612,9 @@ def page_slice(index: StoreIndex, name: str, view: View) -> Slice:
     if name == "Search":
         return search_slice(index, view.filters, view.q)
     if name == "Network":
+        picked = (view.speaker, view.about) if view.speaker and view.about else (view.node,)
+        return network_slice(index, view.filters, [a for a in picked if a])
+    if name == NETWORK_ALL:
         return network_slice(index, view.filters)
     return Slice(index.base)
 

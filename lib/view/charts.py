@@ -61,18 +61,42 @@ def _joined(values: pd.Series) -> str:
     return ", ".join(dict.fromkeys(v for text in values for v in text.split(", ") if v))
 
 
-def timeline_markers(frame: pd.DataFrame, order: Sequence[str] | None = None) -> pd.DataFrame:
-    """One marker per row, day and date precision, with how many events it stands for.
+# Markers side by side in a row: a 600 px wide page leaves the plot ~400 px, a marker with its
+# count ~20 px (wider pages get more room, narrower ones cannot be known from here).
+MARKER_SLOTS = 20
+BIN_DAYS = (1, 7, 14, 28)  # what one marker may stand for: a day, a week, two, four
+
+
+def marker_days(days: pd.Series, fold: tuple[bool, bool] = (True, True)) -> int:
+    """How many days one marker groups: a day while the days the axis shows (its quiet stretches
+    cut, lib/view/axis.py) fit MARKER_SLOTS markers, else the shortest of BIN_DAYS that fits.
+    Months of events at one marker per day drew markers over each other and over their counts."""
+    known = [d for d in days if not pd.isna(d)]
+    if not known:
+        return 1
+    runs = axis.stretches(known, axis.fit_window(known, *fold))
+    shown = sum((last - first).days + 1 for first, last, _ in runs)
+    return next((n for n in BIN_DAYS if shown / n <= MARKER_SLOTS), BIN_DAYS[-1])
+
+
+def timeline_markers(
+    frame: pd.DataFrame, order: Sequence[str] | None = None, bin_days: int = 1
+) -> pd.DataFrame:
+    """One marker per row, stretch of ``bin_days`` days and date precision, with how many events it
+    stands for, at the stretch's first event day (an event day: never inside a cut of the axis).
 
     Rows are placed top down in ``order`` (by default by name). Markers that share a row and a day
     (different precisions) get a small vertical offset, stable across reruns, so none hides another."""
     plain_order = [html.escape(r) for r in order] if order is not None else None
     frame = _plain(frame, "row", "summary", "sources", "reported")
-    keys = ["row", "day", "precision"]
+    since = (frame["day"] - pd.Timestamp("1970-01-05")).dt.days  # a Monday: weeks start on Mondays
+    frame = frame.assign(stretch=since // bin_days)
+    keys = ["row", "stretch", "precision"]
     markers = (
         frame.drop_duplicates(["event_id", "row"])
         .groupby(keys, as_index=False, sort=True)
         .agg(
+            day=("day", "min"),
             events=("event_id", "size"),
             event_date=("event_date", "first"),
             summary=("summary", _hover_list),
@@ -80,8 +104,8 @@ def timeline_markers(frame: pd.DataFrame, order: Sequence[str] | None = None) ->
             reported=("reported", _joined),
         )
     )
-    slot = markers.groupby(["row", "day"]).cumcount()
-    width = markers.groupby(["row", "day"])["precision"].transform("size")
+    slot = markers.groupby(["row", "stretch"], dropna=False).cumcount()
+    width = markers.groupby(["row", "stretch"], dropna=False)["precision"].transform("size")
     rows = {r: i for i, r in enumerate(plain_order or sorted(markers["row"].unique()))}
     markers = markers[markers["row"].isin(rows)]
     slot, width = slot[markers.index], width[markers.index]
@@ -125,7 +149,9 @@ def timeline_figure(
     day. The date axis is drawn above and below the rows, so it stays in sight on a long chart;
     ``fold`` says whether a far tail may be folded away at the start and at the end (an open
     date filter). The figure's ``meta`` holds the note of what the axis leaves out."""
-    markers = timeline_markers(frame, order) if not frame.empty else frame.assign(events=[], y=[])
+    days = frame.drop_duplicates("event_id")["day"] if not frame.empty else pd.Series([], dtype=object)
+    bin_days = marker_days(days, fold)
+    markers = timeline_markers(frame, order, bin_days) if not frame.empty else frame.assign(events=[], y=[])
     rows = [html.escape(r) for r in order] if order is not None else sorted(markers["row"].unique())
     fig = go.Figure()
     for precision, symbol in PRECISION_SYMBOLS.items():
@@ -134,8 +160,14 @@ def timeline_figure(
             fig.add_trace(_marker_trace(part, precision, symbol))
     note = ""
     if not markers.empty:  # days, not hours, even when every event falls on one or two days
-        days = frame.drop_duplicates("event_id")["day"]
         settings, note = day_axis(days, *fold)
+        if bin_days > 1:
+            grouped = "a week" if bin_days == 7 else f"{bin_days} days"
+            note = ". ".join(
+                n
+                for n in (note, f"a marker groups a row's events of {grouped}, at its first event's day")
+                if n
+            )
         fig.update_layout(xaxis={**settings, "side": "bottom"})
         fig.update_layout(xaxis2={**settings, "side": "top", "overlaying": "x", "matches": "x"})
         first = markers.iloc[0]
@@ -187,7 +219,7 @@ def _marker_trace(part: pd.DataFrame, precision: str, symbol: str) -> go.Scatter
         name=precision.replace("_", " "),
         marker={
             "symbol": symbol,
-            "size": (14 + 6 * (part["events"] - 1).clip(upper=4)).tolist(),
+            "size": (10 + 3 * (part["events"] - 1).clip(upper=4)).tolist(),
             "color": "#3d6fa5",
             "opacity": 0.8,
             "line": {"width": 2, "color": "#3d6fa5"},

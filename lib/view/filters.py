@@ -336,6 +336,13 @@ def keeps(kind: Kind, record: object, filters: Filters) -> bool:
     return all(t.keeps(record, filters) for t in _tests(kind))
 
 
+def keeper(kind: Kind, filters: Filters) -> Callable[[object], bool]:
+    """``keeps`` for many records of ``kind``: the active tests found once (a filter left open
+    keeps every record), so 10,000 documents under open filters cost a loop, not 30,000 tests."""
+    active = [t for t in _tests(kind) if t.active(filters)]
+    return lambda record: all(t.keeps(record, filters) for t in active)
+
+
 def restricts(kind: Kind, filters: Filters) -> bool:
     """Whether the filters may drop a record of ``kind`` by its own fields."""
     return any(t.active(filters) for t in _tests(kind))

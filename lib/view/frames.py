@@ -14,7 +14,7 @@ import pandas as pd
 
 from lib.extract.dates.values import period
 from lib.records import Analysis, Comparison, Document, IngestError, Position, Quote, Span
-from lib.view.filters import Filters, keeps
+from lib.view.filters import Filters, keeper, keeps, restricts
 
 PROVENANCE = ["doc_id", "source", "date", "start", "end", "sentence"]
 MAX_ROWS = 1000  # rows a page lists at most (events, statements, an actor's quotes); a note says so
@@ -26,7 +26,10 @@ def doc_in_view(doc: Document, filters: Filters) -> bool:
 
 
 def docs_in_view(analysis: Analysis, filters: Filters) -> dict[str, Document]:
-    return {d.id: d for d in analysis.documents if doc_in_view(d, filters)}
+    if not restricts("documents", filters):
+        return {d.id: d for d in analysis.documents}
+    kept = keeper("documents", filters)
+    return {d.id: d for d in analysis.documents if kept(d)}
 
 
 def date_bounds(analysis: Analysis) -> tuple[date, date] | None:

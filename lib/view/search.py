@@ -2,9 +2,10 @@
 case and accents ignored, every term required; hits are sentences with their exact spans.
 
 One definition of a match, here, in Python: the store (lib/store/slices.py) only narrows the
-sentences with a SQL LIKE on ``strip_accents(lower(text))`` and hands the survivors to ``search``,
-which decides. ``fold_char`` folds a character as DuckDB's ``strip_accents(lower(c))`` does (its
-test checks them against each other), so the LIKE keeps every sentence ``search`` would keep.
+sentences and hands the survivors to ``search``, which decides. It narrows them with its term
+index (lib/store/terms.py: each sentence's ``words``, so a sentence holding a term's words is a
+candidate), or, without one, with a SQL LIKE on ``strip_accents(lower(text))``; both fold as
+lib/view/fold.py does, so either keeps every sentence ``search`` would keep.
 
 Ranking, stated so an analyst can predict it: a sentence scores, per term, its occurrences (at most
 3, so a list of repeats does not win) times the term's words; higher scores first, then the newer
@@ -15,7 +16,6 @@ a letter or digit between them); ``word*`` matches words starting with ``word``.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -27,13 +27,14 @@ import pandas as pd
 
 from lib.records import Analysis, Document, Span
 from lib.view.filters import Filters
+from lib.view.fold import fold, fold_char, one_to_one, words
 from lib.view.frames import docs_in_view, table
 from lib.view.urls import reader_link
 
 MAX_TERMS = 8  # terms of one search: each is a pass over the candidate sentences
 MAX_TF = 3  # occurrences of a term a sentence is credited with
+LIMIT = 1000  # hits a search ranks and lists
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')  # a quoted phrase (closing quote optional) or a word
-_WORD = re.compile(r"\w+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 
 
@@ -63,6 +64,13 @@ class Query:
     def __bool__(self) -> bool:
         return bool(self.terms)
 
+    @property
+    def of_words(self) -> bool:
+        """Every term one word (or ``word*``): a sentence's words then decide its match and score
+        (a term's matches are its occurrences as a whole word, or of words so starting), which the
+        store's term index holds; a phrase also needs its words in a row."""
+        return all(len(t.words) == 1 for t in self.terms)
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -79,27 +87,10 @@ class Result:
     matched: int  # sentences that hold every term
 
 
-@lru_cache(maxsize=65536)
-def fold_char(char: str) -> str:
-    """A character without case or accents: its canonical decomposition without marks, recomposed
-    (Hangul) and lower-cased, character by character (no context: a final sigma folds as any
-    sigma), as DuckDB's strip_accents(lower(c)) does."""
-    bare = "".join(
-        c for c in unicodedata.normalize("NFD", char) if not unicodedata.category(c).startswith("M")
-    )
-    return unicodedata.normalize("NFC", bare).lower()
-
-
-def fold(text: str) -> str:
-    if text.isascii():
-        return text.lower()
-    return "".join(map(fold_char, text))
-
-
 def folded_with_offsets(text: str) -> tuple[str, Callable[[int], int]]:
     """``fold(text)`` and a function from an index into it to the index of the character it came from."""
-    if text.isascii():
-        return text.lower(), int
+    if one_to_one(text):
+        return fold(text), int
     parts = list(map(fold_char, text))
     ends = list(accumulate(map(len, parts)))  # ends[i]: where the fold of text[i] ends
     return "".join(parts), lambda i: bisect_right(ends, i)
@@ -111,9 +102,9 @@ def parse(text: str) -> Query:
     terms: list[Term] = []
     for m in _TERM.finditer(text.translate(_QUOTES)):
         raw = m.group(1) if m.group(1) is not None else m.group(2)
-        words = tuple(_WORD.findall(fold(raw)))
-        if words:
-            term = Term(words, prefix=raw.rstrip().endswith("*"))
+        found = tuple(words(raw))
+        if found:
+            term = Term(found, prefix=raw.rstrip().endswith("*"))
             if term not in terms:
                 terms.append(term)
     return Query(tuple(terms[:MAX_TERMS]), tuple(t.label for t in terms[MAX_TERMS:]))
@@ -126,6 +117,21 @@ def _pattern(term: Term) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + body + tail)
 
 
+def _spans(term: Term, folded: str) -> list[tuple[int, int]]:
+    """What ``_pattern(term).finditer(folded)`` finds, tried only where the term's first word
+    occurs: a pattern opening with a lookbehind is tried at every character (CPython's scanner
+    skips ahead only to a literal), 5 to 10 times slower on a sentence of a few hundred characters."""
+    pattern, first = _pattern(term), term.words[0]
+    spans: list[tuple[int, int]] = []
+    at = folded.find(first)
+    while at >= 0:
+        m = pattern.match(folded, at)  # the lookbehind still sees the character before ``at``
+        if m:
+            spans.append((at, m.end()))
+        at = folded.find(first, m.end() if m else at + 1)
+    return spans
+
+
 def _scored(query: Query, sentence: Span) -> tuple[int, list[tuple[int, int]]] | None:
     """The score of a sentence holding every term and the spans of the terms in its folded text."""
     folded = fold(sentence.text)
@@ -134,7 +140,7 @@ def _scored(query: Query, sentence: Span) -> tuple[int, list[tuple[int, int]]] |
     found: list[tuple[int, int]] = []
     score = 0
     for term in query.terms:
-        spans = [(m.start(), m.end()) for m in _pattern(term).finditer(folded)]
+        spans = _spans(term, folded)
         if not spans:
             return None
         score += min(len(spans), MAX_TF) * len(term.words)
@@ -160,7 +166,8 @@ def match(query: Query, sentence: Span) -> Hit | None:
     return _hit(sentence, *scored) if scored else None
 
 
-def _newest_first(doc: Document) -> int:
+def newest_first(doc: Document) -> int:
+    """The ranking's second key: newer reports first, undated or unreadable dates last."""
     try:
         return -date.fromisoformat(doc.date).toordinal() if doc.date else 0
     except ValueError:
@@ -171,7 +178,7 @@ def search(
     analysis: Analysis,
     filters: Filters,
     query: Query,
-    limit: int = 1000,
+    limit: int = LIMIT,
     doc_ids: Iterable[str] | None = None,
 ) -> Result:
     """The sentences of the documents in view (or of ``doc_ids``, filters aside) holding every term."""
@@ -184,7 +191,7 @@ def search(
     scored = [
         (s, *found) for s in analysis.sentences if s.doc_id in docs for found in [_scored(query, s)] if found
     ]
-    scored.sort(key=lambda h: (-h[1], _newest_first(docs[h[0].doc_id]), order[h[0].doc_id], h[0].start))
+    scored.sort(key=lambda h: (-h[1], newest_first(docs[h[0].doc_id]), order[h[0].doc_id], h[0].start))
     return Result(tuple(_hit(s, score, found) for s, score, found in scored[:limit]), len(scored))
 
 

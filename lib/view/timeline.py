@@ -18,7 +18,7 @@ from lib.view.frames import (
     sentence_lookup,
     table,
 )
-from lib.view.urls import ROW_CHOICES, reader_link
+from lib.view.urls import ROW_CHOICES, View, reader_link, view_link
 
 
 def event_in_view(event: Event, docs: dict[str, Document], filters: Filters) -> bool:
@@ -41,23 +41,30 @@ EVENT_COLUMNS = ["event_id", "event_date", "precision", "summary", "actors", "re
 
 
 def events_frame(analysis: Analysis, filters: Filters) -> pd.DataFrame:
-    """One row per piece of evidence of each event in view; event date apart from report date."""
+    """One row per piece of evidence of each event in view; event date apart from report date.
+    An event in view with no evidence sentence in the reports in view still gets a row (its first
+    reporting document, no span): the export lists every event the pages count."""
     docs = event_docs(analysis, filters)
     sentence_of = sentence_lookup(analysis)
-    rows = (
-        {
+    rows = []
+    for e in events_in_view(analysis, filters):
+        head = {
             "event_id": e.id,
             "event_date": e.date,
             "precision": e.precision,
             "summary": e.summary,
             "actors": ", ".join(actor_name(analysis, a) for a in e.actors),
-            "reader": reader_link(s.doc_id, s.start, s.end),
-            **provenance(docs[s.doc_id], s.start, s.end, sentence_of(s.doc_id, s.start, s.end)),
         }
-        for e in events_in_view(analysis, filters)
-        for s in e.evidence
-        if s.doc_id in docs
-    )
+        cited = [s for s in e.evidence if s.doc_id in docs]
+        rows += [
+            head
+            | {"reader": reader_link(s.doc_id, s.start, s.end)}
+            | provenance(docs[s.doc_id], s.start, s.end, sentence_of(s.doc_id, s.start, s.end))
+            for s in cited
+        ]
+        if not cited:
+            doc = docs[next(d for d in event_doc_ids(e) if d in docs)]
+            rows.append(head | {"reader": view_link(View(doc=doc.id), "Reader")} | provenance(doc, 0, 0, ""))
     return table(rows, EVENT_COLUMNS).sort_values(["event_date", "event_id"], kind="stable")
 
 

@@ -642,3 +642,134 @@ def test_corrections_last_across_reload_and_restart(
             csv = Path(info.value.path()).read_text(encoding="utf-8")
             assert v["quote"][:40] in csv
     context.close()
+
+
+# --- a store of 1,000 reports: the Timeline, a filtered search, the Network -----------------------
+
+LARGE_DOCS = 1000
+LARGE_SEED_DOCS = (
+    100  # extracted, then replicated (tools/replicas.py) to LARGE_DOCS: a full ingest takes ~10 min
+)
+
+
+@pytest.fixture(scope="session")
+def large_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of 1,000 realistic reports (tools/bench.py's builder: real sentences recombined,
+    17 outlets, dates over a year): LARGE_SEED_DOCS extracted, replicated under new ids.
+    TRIANGULATE_TEST_STORE names one built before (to iterate on these tests)."""
+    given = os.environ.get("TRIANGULATE_TEST_STORE")
+    if given:
+        return Path(given)
+    from lib.records import Corpus, Document
+    from lib.store.parallel import ingest_corpus
+    from tools.bench import source_texts, synthetic_documents
+    from tools.replicas import replicate
+
+    store = tmp_path_factory.mktemp("large") / "store"
+    docs = [
+        Document(d["id"], d["title"], d["source"], d["date"], "metadata", "en", "", "", d["text"])
+        for d in synthetic_documents(LARGE_SEED_DOCS, source_texts(ROOT / "data"))
+    ]
+    ingest_corpus(Corpus(tuple(docs)), store)
+    replicate(store, LARGE_DOCS // LARGE_SEED_DOCS)
+    return store
+
+
+@pytest.fixture(scope="module")
+def large_server(
+    browser: Any, large_store: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    log = tmp_path_factory.mktemp("streamlit-large") / "server.log"
+    with running_server(browser, log, {**os.environ, "TRIANGULATE_STORE": str(large_store)}) as srv:
+        yield srv
+
+
+@pytest.mark.parametrize("width", [1400, 600])
+def test_timeline_of_a_thousand_reports_is_short_and_readable(
+    browser: Any, large_server: Server, width: int
+) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": 1200})
+    page = context.new_page()
+    page.goto(f"{large_server.url}/Timeline", timeout=240_000)
+    wait_ready(page)
+    with large_server.explain(f"Timeline of 1,000 reports at {width} px"):
+        assert page.locator('[data-testid="stException"]').count() == 0
+        chart = page.locator(".js-plotly-plot").first
+        chart.wait_for(state="visible", timeout=120_000)
+        box = chart.bounding_box()
+        assert box is not None and box["height"] <= 1500, f"the chart is {box} tall"
+        for axis_ticks in (".xtick text", ".ytick text"):
+            boxes = page.evaluate(TICK_BOXES, axis_ticks)
+            assert boxes, f"no {axis_ticks} labels"
+            assert not _overlapping(boxes), f"{axis_ticks} labels overlap: {_overlapping(boxes)}"
+            assert len(boxes) <= 40, f"{len(boxes)} {axis_ticks} labels: too many to read"
+    page.screenshot(path=str(SHOTS / f"Timeline-1000-{width}.png"), full_page=True)
+    context.close()
+
+
+def test_search_of_a_thousand_reports_with_a_source_filter(
+    browser: Any, large_server: Server, large_store: Path
+) -> None:
+    """The heading counts what the whole analysis's search counts under the filter (not without it),
+    and the first Open link is the best hit."""
+    from lib.store.parquet import read_analysis
+    from lib.view import search
+    from lib.view.urls import Filters
+
+    analysis = read_analysis(large_store)
+    source = sorted({d.source for d in analysis.documents if d.source})[1]
+    filters = Filters(sources=(source,))
+    first = next(d.id for d in analysis.documents if d.source == source)
+    words = sorted(
+        {w for s in analysis.sentences if s.doc_id == first for w in s.text.split() if w.isalpha()}
+    )
+    q = next(  # a word of one of its reports that other sources' reports hold too: the filter narrows
+        w
+        for w in sorted(words, key=len, reverse=True)
+        if 0
+        < search.search(analysis, filters, search.parse(w)).matched
+        < search.search(analysis, Filters(), search.parse(w)).matched
+    )
+    expected = search.search(analysis, filters, search.parse(q))
+    context = browser.new_context(viewport={"width": 1400, "height": 1600})
+    page = context.new_page()
+    page.goto(f"{large_server.url}/Search?{urlencode({'q': q, 'source': source})}", timeout=240_000)
+    wait_ready(page)
+    with large_server.explain("Search of 1,000 reports with a source filter"):
+        assert page.locator('[data-testid="stException"]').count() == 0
+        heading = f"{expected.matched:,} sentences"
+        assert page.get_by_text(heading, exact=False).count() >= 1, heading
+        first = expected.hits[0].sentence
+        links = reader_links(page)
+        assert links and f"doc={quote(first.doc_id)}&start={first.start}&end={first.end}" in links[0], links[
+            :1
+        ]
+        page.screenshot(path=str(SHOTS / "Search-1000.png"), full_page=True)
+    context.close()
+
+
+def test_network_of_a_thousand_reports_shows_the_evidence_of_a_pick(
+    browser: Any, large_server: Server, large_store: Path
+) -> None:
+    from lib.store.slices import store_index, store_network_edges
+    from lib.view.urls import Filters
+
+    edges = store_network_edges(store_index(large_store), Filters())
+    assert not edges.empty, "no quote names another actor in 1,000 reports"
+    edge = edges.iloc[0]
+    context = browser.new_context(viewport={"width": 1400, "height": 2400})
+    page = context.new_page()
+    speaker, about = str(edge["speaker_id"]), str(edge["about_id"])
+    page.goto(
+        f"{large_server.url}/Network?{urlencode({'speaker': speaker, 'about': about})}", timeout=240_000
+    )
+    wait_ready(page)
+    with large_server.explain("Network of 1,000 reports with an exchange picked"):
+        assert page.locator('[data-testid="stException"]').count() == 0
+        page.locator(".js-plotly-plot").first.wait_for(state="visible", timeout=120_000)
+        title = f"Quotes by {edge['speaker']} naming {edge['about']} ({edge['quotes']})"
+        assert page.get_by_text(title, exact=False).count() >= 1, title
+        assert reader_links(page), "no Open link in the evidence"
+        page.screenshot(path=str(SHOTS / "Network-1000.png"), full_page=True)
+    context.close()

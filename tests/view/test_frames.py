@@ -113,9 +113,9 @@ def test_document_label(document: Document, label: str | None) -> None:
 @pytest.mark.parametrize(
     ("filters", "events"),
     [
-        (Filters(), {"ev-1", "ev-2"}),  # ev-3 has no evidence sentence: no table row
+        (Filters(), {"ev-1", "ev-2", "ev-3"}),  # ev-3 has no evidence sentence: a row without a span
         (Filters(actors=("trentino",)), {"ev-2"}),
-        (Filters(date_to=date(2023, 3, 13)), {"ev-1"}),  # filtered on event time, not report time
+        (Filters(date_to=date(2023, 3, 13)), {"ev-1", "ev-3"}),  # on event time, not report time
         (Filters(sources=("Daily Ledger",)), {"ev-1"}),
         (Filters(actors=("geneva",)), set()),
     ],
@@ -123,7 +123,9 @@ def test_document_label(document: Document, label: str | None) -> None:
 def test_events_frame(filters: Filters, events: set[str]) -> None:
     table = timeline.events_frame(ANALYSIS, filters)
     assert set(table["event_id"]) == events
-    assert provenance_holds(table)
+    spanless = (table["start"] == 0) & (table["end"] == 0)
+    assert provenance_holds(table[~spanless])
+    assert (table[spanless]["sentence"] == "").all()  # counted and listed, nothing made up
     assert all(link.startswith("Reader?doc=") for link in table["reader"])
 
 
@@ -338,3 +340,21 @@ def test_heatmap_grows_with_actors_and_keeps_issue_labels_apart() -> None:
     # one line, cut at a word, no fixed angle: plotly turns labels that would overlap (600 px)
     assert all("<br>" not in t and len(t) <= 28 for t in large.layout.xaxis.ticktext)
     assert large.layout.xaxis.tickangle is None
+
+
+@pytest.mark.parametrize(("days", "expected"), [(5, 1), (20, 1), (100, 7), (180, 14), (1200, 28)])
+def test_a_marker_groups_more_days_when_the_axis_spans_months(days: int, expected: int) -> None:
+    every_day = pd.Series(pd.date_range("2022-01-03", periods=days, freq="D"))
+    assert charts.marker_days(every_day, (False, False)) == expected
+
+
+def test_week_markers_count_a_rows_events_of_a_week_at_its_first_event_day() -> None:
+    events = [
+        ("e1", "A", "2023-03-14", "day"),  # a Tuesday
+        ("e2", "A", "2023-03-16", "day"),  # the same week
+        ("e3", "A", "2023-03-20", "day"),  # the next Monday
+        ("e4", "B", "2023-03-16", "day"),  # another row
+    ]
+    markers = charts.timeline_markers(timeline_rows(*events), bin_days=7)
+    found = sorted(zip(markers["row"], markers["day"].dt.strftime("%m-%d"), markers["events"], strict=True))
+    assert found == [("A", "03-14", 2), ("A", "03-20", 1), ("B", "03-16", 1)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from lib.records import Actor, Analysis, Corpus, Document, Mention, Quote
@@ -145,3 +146,28 @@ def test_diversity_counts_speakers_per_source() -> None:
     assert row["top_share"] == 1.0
     per = network.source_speakers_frame(a, quotes)
     assert list(zip(per["speaker"], per["quotes"], strict=True)) == [("Ada Varga", 2), ("Tomas Reel", 2)]
+
+
+@pytest.mark.parametrize(
+    "filters", [Filters(), Filters(actors=("ada-varga",)), Filters(sources=("Elsewhere",))]
+)
+def test_edges_of_the_exchanges_are_those_of_their_frame(filters: Filters) -> None:
+    a = analysis()
+    found = network.exchanges(a, filters)
+    expected = network.edges_frame(network.exchanges_frame(a, found))
+    pd.testing.assert_frame_equal(network.edges_of(a, found), expected, check_dtype=False)
+
+
+@pytest.mark.parametrize(
+    ("node", "speaker", "about"),
+    [(None, "tomas-reel", "norland"), ("ada-varga", None, None), (None, None, None), ("nobody", None, None)],
+)
+def test_selected_exchanges_are_the_evidence(
+    node: str | None, speaker: str | None, about: str | None
+) -> None:
+    a = analysis()
+    found = network.exchanges(a, Filters())
+    frame = network.exchanges_frame(a, found)
+    expected = network.evidence(frame, node, speaker, about).reset_index(drop=True)
+    shown = network.exchanges_frame(a, network.selected(found, node, speaker, about))
+    pd.testing.assert_frame_equal(shown, expected, check_dtype=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import unicodedata
 
 import duckdb
@@ -145,3 +146,31 @@ def test_fold_agrees_with_duckdb() -> None:
         "SELECT c, strip_accents(lower(c)) FROM (SELECT unnest($1) AS c)", params=[chars]
     ).fetchall()
     assert [(c, d) for c, d in rows if d != search.fold_char(c)] == []
+
+
+@pytest.mark.parametrize("q", ["a", "a a", "ab*", "b a*", "a b a", "a1"])
+def test_spans_are_what_the_pattern_finds(q: str) -> None:
+    """The spans found from the first word's occurrences are finditer's, overlaps and all."""
+    rng = random.Random(q)
+    pieces = ["a", "b", "ab", " ", "-", "é", "a1", "_"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        for term in search.parse(q).terms:
+            expected = [m.span() for m in search._pattern(term).finditer(text)]
+            assert search._spans(term, text) == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["plain ascii", "Élodie’s café", "Straße İstanbul", "e\u0301tude", "ǅemal ﬁnal", "\u0301 alone", ""],
+)
+def test_offsets_map_each_folded_character_back(text: str) -> None:
+    """Through the fast path (one folded character per character) or the slow one, alike."""
+    folded, origin = search.folded_with_offsets(text)
+    parts = [search.fold_char(c) for c in text]
+    assert folded == "".join(parts)
+    at = 0
+    for i, part in enumerate(parts):
+        for j in range(len(part)):
+            assert origin(at + j) == i
+        at += len(part)
