@@ -17,6 +17,7 @@ with a speaker's name and a colon (transcripts, headlines) are statements of tha
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -29,7 +30,7 @@ from lib.extract.quotes.direct import DirectAttributor
 from lib.extract.quotes.indirect import extract_indirect
 from lib.extract.quotes.marks import find_marked_spans
 from lib.extract.quotes.speakers import POSITIONAL_CERTAINTY, SURFACE_CERTAINTY, Name, Resolver
-from lib.records import Actor, Document, Mention, Quote, QuoteKind
+from lib.records import Actor, Document, Mention, Quote, QuoteKind, QuoteScope
 
 NOT_PROSE = ("caption", "credit")
 URLS = re.compile(r"(\s*(https?://|pic\.twitter\.com/)\S+)+\s*$")
@@ -45,6 +46,17 @@ def extract_quotes(
     doc: Document, sdoc: SpacyDoc, mentions: Sequence[Mention], actors: Mapping[str, Actor]
 ) -> list[Quote]:
     """Every statement of ``doc``: direct quotations, embedded posts and reported speech."""
+    return extract_attributions(doc, sdoc, mentions, actors)[0]
+
+
+def extract_attributions(
+    doc: Document, sdoc: SpacyDoc, mentions: Sequence[Mention], actors: Mapping[str, Actor]
+) -> tuple[list[Quote], list[Quote]]:
+    """The statements of ``doc`` (GGT's definition: what a source says), a statement that PolNeAR
+    counts as part of a longer one marked "part", and the attributions that are no statements
+    (scope "wide": beliefs, plans, findings, embedded questions, the whole of an interrupted
+    statement; PolNeAR, Newell et al. 2018). One pass finds both: the wide records never change
+    which statements are found."""
     cues = load_cues()
     tokens = Tokens(sdoc)
     excluded = [(b.start, b.end) for b in doc.blocks if b.kind in NOT_PROSE]
@@ -65,20 +77,68 @@ def extract_quotes(
     found = [f for f in found if not TRANSCRIPT_LABEL.match(doc.text, f.start)]
     found += posts
     found = _with_colon_speakers(found, _colon_lines(doc, cues), doc.text)
-    reported = [
-        f
-        for f in extract_indirect(sdoc, quoted, resolver, cues)
-        if not _duplicate(f, found) and not _in_teaser(doc.text, f.start)
+    indirect = [
+        f for f in extract_indirect(sdoc, quoted, resolver, cues) if not _in_teaser(doc.text, f.start)
     ]
+    reported = [f for f in indirect if f.scope == "statement" and not _duplicate(f, found)]
+    wider = [f for f in indirect if f.scope != "statement"]
     headline = _headline(doc.text, cues)
     if headline is not None:  # its parse is unreliable: the pattern replaces what was read there
         found = [f for f in found if f.end <= headline.start or f.start >= headline.end] + [headline]
         reported = [f for f in reported if f.end <= headline.start or f.start >= headline.end]
+        wider = [f for f in wider if f.end <= headline.start or f.start >= headline.end]
     found = _drop_repeated(_absorb_partial_quotes(found, reported, tokens, cues))
     found = _one_per_statement(_floating_speakers(doc.text, found, resolver))
     own = [m for m in mentions if m.doc_id == doc.id]
     kept = list({(f.start, f.end): f for f in reversed(found) if not inside(f.start, excluded)}.values())
-    return [_record(doc, f, own, actors) for f in sorted(kept, key=lambda f: (f.start, f.end))]
+    kept.sort(key=lambda f: (f.start, f.end))
+    wider = [f for f in wider + _joined_quotations(kept, doc.text) if not inside(f.start, excluded)]
+    wide = _wide_only(wider, kept)
+    joins = [f for f in wide if f.scope == "join"]
+    statements = [_record(doc, f, own, actors, _part_of_join(f, joins)) for f in kept]
+    return statements, [_record(doc, f, own, actors, "wide") for f in wide]
+
+
+# '“A,” she said, “B.”' / '“A,” she said in a speech. “B.”': between two quotations of one
+# speaker, only her attribution, in one paragraph
+INTERRUPTION = re.compile(r"[^\n]{1,150}")
+
+
+def _joined_quotations(found: list[Found], text: str) -> list[Found]:
+    """Two quotations of one speaker around their attribution ('“A,” she said, “B.”', also when
+    the attribution ends a sentence and the second quotation opens the next): GGT keeps two
+    statements (annotation guidelines, section 1), PolNeAR one discontinuous content (Newell et
+    al. 2018): the whole, from the first's start to the second's end, is a "join"."""
+    out = []
+    for f, g in itertools.pairwise(found):
+        a, b = f.speaker, g.speaker
+        if (
+            f.kind != "direct"
+            or g.kind != "direct"
+            or a is None
+            or b is None
+            or (a.start, a.end) != (b.start, b.end)
+        ):
+            continue
+        if f.end <= a.start and a.end <= g.start and INTERRUPTION.fullmatch(text, f.end, g.start):
+            out.append(replace(f, end=g.end, confidence=min(f.confidence, g.confidence), scope="join"))
+    return out
+
+
+def _wide_only(wider: list[Found], statements: list[Found]) -> list[Found]:
+    """The wide records that are no statement already found (nor one another), in text order."""
+    out: list[Found] = []
+    for f in sorted(wider, key=lambda f: (f.start, -f.end)):
+        if not _duplicate(f, statements) and not _duplicate(f, out):
+            out.append(f)
+    return out
+
+
+def _part_of_join(f: Found, joins: list[Found]) -> QuoteScope:
+    """A statement inside the whole of an interrupted statement of the same speaker is one of its
+    parts: PolNeAR counts the whole once."""
+    inside_one = any(j.start <= f.start and f.end <= j.end and _same_speaker(f, j) for j in joins)
+    return "part" if inside_one else "statement"
 
 
 def _posts(doc: Document, cues: CueLexicon) -> list[Found]:
@@ -339,7 +399,13 @@ def _is_person(actor_id: str, actors: Mapping[str, Actor]) -> bool:
     return actor is not None and actor.type == "person"
 
 
-def _record(doc: Document, f: Found, mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> Quote:
+def _record(
+    doc: Document,
+    f: Found,
+    mentions: Sequence[Mention],
+    actors: Mapping[str, Actor],
+    scope: QuoteScope = "statement",
+) -> Quote:
     """``speaker_text`` is the speaker's surface ("he", "the secretary"); ``speaker_id`` is the
     actor the resolved name (else the surface) is a mention of, None when neither is one."""
     name = f.speaker
@@ -359,6 +425,7 @@ def _record(doc: Document, f: Found, mentions: Sequence[Mention], actors: Mappin
         speaker_start=name.start if name else None,
         speaker_end=name.end if name else None,
         speaker_confidence=round(name.certainty, 2) if name else 0.0,
+        scope=scope,
     )
 
 

@@ -194,15 +194,43 @@ class Resolver:
             if not any(s <= start < t for s, t in quoted)
             and (span := sdoc.char_span(start, end, label="PERSON", alignment_mode="expand")) is not None
             and _in_prose(span, text)
+            # a span the model reads as a place throughout is no person ("Canada" linked to a person)
+            and not all(t.ent_type_ == "GPE" for t in span)
         ]
         ents = [e for e in outside if not any(e.start < k.end and k.start < e.end for k in known)]
         named = sorted(known + [e for e in ents if e.label_ == "PERSON"], key=lambda e: e.start)
         self.full_names = _full_names(named)
-        # the small model often tags a bare surname as ORG or GPE: a known surname is a person
-        surnames = [e for e in ents if e.label_ != "PERSON" and self._surname(e)]
-        self.persons = sorted(named + surnames, key=lambda e: e.start)
+        by_model = _full_names([e for e in ents if e.label_ == "PERSON"])
+        # the small model often tags a bare surname as ORG or GPE: a known surname is a person; a
+        # place's name is one only when the model itself wrote it in a person's full name
+        surnames = [
+            e
+            for e in ents
+            if e.label_ != "PERSON" and self._surname(e) and (e.label_ != "GPE" or e.text in by_model)
+        ]
+        repeated = self._repeated_surnames(quoted, by_model)
+        self.persons = sorted(named + surnames + repeated, key=lambda e: e.start)
         self.groups = [e for e in ents if e.label_ in GROUP_TYPES and not self._surname(e)]
         self.genders = self._document_genders()
+
+    def _repeated_surnames(
+        self, quoted: list[tuple[int, int]], full_names: dict[str, str]
+    ) -> list[SpacySpan]:
+        """A surname of a person the model named in full, written again where it saw no entity at
+        all ("..., Okafor believes."): news refers to a person by surname after the first full
+        mention (AP style), so the word is that person, a mention a pronoun may refer back to."""
+        surnames = {last for last, full in full_names.items() if len(full.split()) > 1}
+        if not surnames:
+            return []
+        text = self.sdoc.text
+        out = []
+        for t in self.sdoc:
+            if t.text not in surnames or t.pos_ != "PROPN" or t.ent_type_ or inside_any(t.idx, quoted):
+                continue
+            span = SpacySpan(self.sdoc, t.i, t.i + 1, label="PERSON")
+            if _in_prose(span, text):
+                out.append(span)
+        return out
 
     def _surname(self, ent: SpacySpan) -> bool:
         words = _strip_possessive(ent.text).split()
@@ -364,6 +392,10 @@ class Resolver:
         return None
 
 
+def inside_any(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
 def _definite(span: SpacySpan) -> bool:
     return any(t.lower_ == "the" for t in span[:2])
 
@@ -451,4 +483,10 @@ def _in_prose(ent: SpacySpan, text: str) -> bool:
     ``text`` is the document's (``Doc.text`` rebuilds it on every call)."""
     end = text.find("\n", ent.end_char)
     line = text[ent.start_char : len(text) if end < 0 else end].rstrip()
-    return line[-1:] in SENTENCE_END_CHARS if line else False
+    if line[-1:] in SENTENCE_END_CHARS:
+        return True
+    # a paragraph with page furniture glued to its end (an author's line and a handle, no break
+    # before them) is prose up to it: the entity's own sentence, ending on its line, decides
+    sent_end = ent.sent.end_char
+    rest = text[ent.start_char : sent_end].rstrip()
+    return (end < 0 or sent_end <= end) and rest[-1:] in SENTENCE_END_CHARS and len(rest) < len(line)
