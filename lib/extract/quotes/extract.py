@@ -40,6 +40,7 @@ TRANSCRIPT_LABEL = re.compile(r"[\"“](?:[A-Z][A-Z.’'-]+\s){0,2}[A-Z][A-Z.’
 MIXED_MARKS = '“”«»"'
 LINE_ENDS = '.!?:;"”’)…]'
 FLOATING_LINES = 2  # a floating quotation takes the speaker of a statement at most a paragraph up
+PARAGRAPH_BREAK = 2  # line breaks between two paragraphs
 
 
 def extract_quotes(
@@ -71,7 +72,7 @@ def extract_attributions(
     # in between" (GGT annotation guidelines, section 1)
     quoted = [(s.start, s.end) for s in spans if not s.nested]
     people = [(m.start, m.end) for m in mentions if m.doc_id == doc.id and _is_person(m.actor_id, actors)]
-    resolver = Resolver(sdoc, quoted, cues, people)
+    resolver = Resolver(sdoc, quoted, cues, people, excluded)
     attributor = DirectAttributor(doc.text, tokens, resolver, quoted, cues)
     found = [f for s in spans if (f := attributor.attribute(s)) is not None]
     found = [f for f in found if not TRANSCRIPT_LABEL.match(doc.text, f.start)]
@@ -88,7 +89,7 @@ def extract_attributions(
         reported = [f for f in reported if f.end <= headline.start or f.start >= headline.end]
         wider = [f for f in wider if f.end <= headline.start or f.start >= headline.end]
     found = _drop_repeated(_absorb_partial_quotes(found, reported, tokens, cues))
-    found = _one_per_statement(_floating_speakers(doc.text, found, resolver))
+    found = _one_per_statement(_floating_speakers(doc.text, found, resolver, excluded))
     own = [m for m in mentions if m.doc_id == doc.id]
     kept = list({(f.start, f.end): f for f in reversed(found) if not inside(f.start, excluded)}.values())
     kept.sort(key=lambda f: (f.start, f.end))
@@ -265,7 +266,9 @@ def _governs(r: Found, f: Found, tokens: Tokens, cues: CueLexicon) -> bool:
     return not _nested_cue(f, r, tokens, cues)
 
 
-def _floating_speakers(text: str, found: list[Found], resolver: Resolver) -> list[Found]:
+def _floating_speakers(
+    text: str, found: list[Found], resolver: Resolver, furniture: Sequence[tuple[int, int]] = ()
+) -> list[Found]:
     """A quotation with no speaker and no cue is a floating quote; "most of the time the source
     can be inferred from context" (GGT annotation guidelines, "Floating quote"): the speaker of
     the statement right before it, direct or reported, when no more than a paragraph break
@@ -275,7 +278,7 @@ def _floating_speakers(text: str, found: list[Found], resolver: Resolver) -> lis
     out: list[Found] = []
     previous: Found | None = None
     for f in sorted(found, key=lambda f: (f.start, f.end)):
-        near = previous is not None and text.count("\n", previous.end, f.start) <= FLOATING_LINES
+        near = previous is not None and _breaks(text, previous.end, f.start, furniture) <= FLOATING_LINES
         last = previous.speaker if previous is not None and near else None
         if last is not None and f.speaker is None and f.cue is None and f.kind == "direct":
             certainty = min(last.certainty, POSITIONAL_CERTAINTY)
@@ -289,6 +292,13 @@ def _floating_speakers(text: str, found: list[Found], resolver: Resolver) -> lis
         if f.speaker is not None:
             previous = f
     return out
+
+
+def _breaks(text: str, start: int, end: int, furniture: Sequence[tuple[int, int]]) -> int:
+    """Line breaks between two statements, not counting a caption or a credit between them and
+    the paragraph break it brings: a photo's caption stands outside the text's flow."""
+    captions = sum(1 for s, e in furniture if start <= s and e <= end)
+    return text.count("\n", start, end) - PARAGRAPH_BREAK * captions
 
 
 def _open_pronoun(who: Name, text: str, last: Name, resolver: Resolver) -> bool:
