@@ -133,3 +133,56 @@ BIO = " Kari Holm is a reporter covering archives. Follow her on Twitter: @karih
 )
 def test_a_pronoun_finds_the_surname_in_the_last_paragraph(nlp: Any, text: str, speaker: str) -> None:
     assert _speaker_names(nlp, text)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a document's author speaks for it: named inside the phrase, or before "the study"
+        ("According to a study by the Meridian Institute, rents in the valley rose by a third.", "Meridian"),
+        ("According to the Meridian Institute study, rents in the valley rose by a third.", "Meridian"),
+        (
+            "A study by the Meridian Institute was published on Monday. "
+            "According to the study, rents in the valley rose by a third.",
+            "Meridian",
+        ),
+        # negative: no author anywhere, the description stays as written
+        ("According to a study, rents in the valley rose by a third.", "a study"),
+        # "an official named X" is X
+        (
+            "A harbour authority official named Odessa Varn told reporters that the pier was closed.",
+            "Odessa Varn",
+        ),
+        # negative: an official with no name stays a description
+        ("A harbour authority official told reporters that the pier was closed.", "official"),
+    ],
+)
+def test_descriptions_that_name_their_source(nlp: Any, text: str, speaker: str) -> None:
+    assert speaker in _speaker_names(nlp, text)[-1]
+
+
+PASSAGE = (
+    "Ingrid Solberg founded the clinic in 2004. She ran it alone for years with her sister. "
+    "She hired her first nurse in 2010. She kept the doors open through two floods. "
+    "Patients came from across the valley. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a passage that keeps to one woman: "she" far from the name is still her
+        (PASSAGE + "“It was never about money,” she said.", "Ingrid Solberg"),
+        # negative: the passage moved on to others, no chain of "she": left as written
+        (
+            "Ingrid Solberg founded the clinic in 2004. She ran it alone for years with her sister. "
+            "The town grew. Roads were built. A school opened. A ferry began to run. "
+            "“It was never about money,” she said.",
+            "she",
+        ),
+        # negative: a name modifying a noun is a household, not an antecedent
+        ("Officers searched the Brandt family farm on Tuesday. “We found nothing there,” he said.", "he"),
+    ],
+)
+def test_pronouns_follow_the_passage_not_any_name(nlp: Any, text: str, speaker: str) -> None:
+    assert _speaker_names(nlp, text)[-1] == speaker

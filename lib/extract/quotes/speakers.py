@@ -226,6 +226,10 @@ class Resolver:
         org_names = {e.text for e in groups if e.label_ == "ORG" and len(e) == 1} - surnames_used
         groups += self._repeated(quoted, org_names, "ORG")
         self.groups = sorted((e for e in groups if not _modifier(e)), key=lambda e: e.start)
+        # a first name written alone stands for the one full name it opens ("Ada" of "Ada Okafor")
+        fulls = {n for n in (_strip_possessive(p.text) for p in named) if len(n.split()) > 1}
+        firsts = [full.split()[0] for full in fulls]
+        self.given = {full.split()[0]: full for full in fulls if firsts.count(full.split()[0]) == 1}
         self.genders = self._document_genders()
 
     def _repeated(self, quoted: list[tuple[int, int]], words: set[str], label: str) -> list[SpacySpan]:
@@ -321,6 +325,8 @@ class Resolver:
         """Whether "he"/"she" may refer to the person ``name`` resolved to (not known to differ)."""
         words = name.text.split()
         known = self.genders.get(words[-1]) if words else None
+        if known is None and len(words) == 1 and words[0] in self.given:
+            known = self.genders.get(self.given[words[0]].split()[-1])  # "Ada" of "Ada Okafor"
         first = words[0].lower() if len(words) > 1 else ""
         for gender in ("male", "female"):
             if first in self.cues.first_names.get(gender, ()):
@@ -350,7 +356,13 @@ class Resolver:
                 gender, ()
             ):
                 return gender
-        return self.genders.get(words[-1]) if words else None
+        if not words:
+            return None
+        known = self.genders.get(words[-1])
+        if known is None and len(words) == 1 and words[0] in self.given:
+            # "Ada" alone, after "Ada Okafor": the person the first name stands for
+            known = self.genders.get(self.given[words[0]].split()[-1])
+        return known
 
     def _document_genders(self) -> dict[str, str]:
         """Surname -> gender as the document writes it: an honorific before any mention of the
