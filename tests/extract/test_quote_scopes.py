@@ -62,6 +62,16 @@ def test_an_interrupted_quotation_is_two_statements_and_one_attribution(nlp: Any
     assert wide[0].speaker_text == "Ilse Marren"
 
 
+def test_quoted_words_kept_beside_their_statement_are_a_part(nlp: Any) -> None:
+    # "according to" keeps the quoted words beside the statement (the seeds' acceptance spec);
+    # PolNeAR counts the statement once: the quoted words are its part
+    text = "According to Mayor Ilse Marren, the harbour plan is “dead on arrival” in its current form."
+    statements, _ = _both(nlp, text)
+    scopes = {q.text: q.scope for q in statements}
+    assert scopes.get("“dead on arrival”") == "part", scopes
+    assert any(s == "statement" and "harbour plan" in t for t, s in scopes.items()), scopes
+
+
 @pytest.mark.parametrize(
     "text",
     [

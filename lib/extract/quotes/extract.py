@@ -96,7 +96,7 @@ def extract_attributions(
     wider = [f for f in wider + _joined_quotations(kept, doc.text) if not inside(f.start, excluded)]
     wide = _wide_only(wider, kept)
     joins = [f for f in wide if f.scope == "join"]
-    statements = [_record(doc, f, own, actors, _part_of_join(f, joins)) for f in kept]
+    statements = [_record(doc, f, own, actors, _scope_of(f, joins, kept)) for f in kept]
     return statements, [_record(doc, f, own, actors, "wide") for f in wide]
 
 
@@ -135,11 +135,13 @@ def _wide_only(wider: list[Found], statements: list[Found]) -> list[Found]:
     return out
 
 
-def _part_of_join(f: Found, joins: list[Found]) -> QuoteScope:
-    """A statement inside the whole of an interrupted statement of the same speaker is one of its
-    parts: PolNeAR counts the whole once."""
-    inside_one = any(j.start <= f.start and f.end <= j.end and _same_speaker(f, j) for j in joins)
-    return "part" if inside_one else "statement"
+def _scope_of(f: Found, joins: list[Found], statements: list[Found]) -> QuoteScope:
+    """A statement inside the whole of an interrupted statement of the same speaker, or the quoted
+    words kept beside the mixed statement they are part of (``_quoted_within``), is a part: PolNeAR
+    counts the whole statement once (Newell et al. 2018)."""
+    in_join = any(j.start <= f.start and f.end <= j.end and _same_speaker(f, j) for j in joins)
+    quoted = any(_quoted_within(f, g) and _same_speaker(f, g) for g in statements if g is not f)
+    return "part" if in_join or quoted else "statement"
 
 
 def _posts(doc: Document, cues: CueLexicon) -> list[Found]:
