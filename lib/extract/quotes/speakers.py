@@ -218,13 +218,15 @@ class Resolver:
             if e.label_ != "PERSON" and self._surname(e) and (e.label_ != "GPE" or e.text in by_model)
         ]
         surnames_used = {last for last, full in by_model.items() if len(full.split()) > 1}
-        repeated = self._repeated(quoted, surnames_used, "PERSON")
-        persons = [p for p in named + surnames + repeated if not _modifier(p) and not _shouted(p)]
-        self.persons = sorted(persons, key=lambda e: e.start)
         groups = [e for e in ents if e.label_ in GROUP_TYPES and not self._surname(e)]
         # an organisation's one-word name, tagged once, is the organisation wherever it recurs
         org_names = {e.text for e in groups if e.label_ == "ORG" and len(e) == 1} - surnames_used
-        groups += self._repeated(quoted, org_names, "ORG")
+        words = {**dict.fromkeys(org_names, "ORG"), **dict.fromkeys(surnames_used, "PERSON")}
+        repeated = self._repeated(quoted, words)
+        groups += [e for e in repeated if e.label_ == "ORG"]
+        people_again = [e for e in repeated if e.label_ == "PERSON"]
+        persons = [p for p in named + surnames + people_again if not _modifier(p) and not _shouted(p)]
+        self.persons = sorted(persons, key=lambda e: e.start)
         self.groups = sorted((e for e in groups if not _modifier(e)), key=lambda e: e.start)
         # a first name written alone stands for the one full name it opens ("Ada" of "Ada Okafor")
         fulls = {n for n in (_strip_possessive(p.text) for p in named) if len(n.split()) > 1}
@@ -232,12 +234,12 @@ class Resolver:
         self.given = {full.split()[0]: full for full in fulls if firsts.count(full.split()[0]) == 1}
         self.genders = self._document_genders()
 
-    def _repeated(self, quoted: list[tuple[int, int]], words: set[str], label: str) -> list[SpacySpan]:
+    def _repeated(self, quoted: list[tuple[int, int]], words: dict[str, str]) -> list[SpacySpan]:
         """A surname of a person the model named in full, or the one-word name of an organisation
         it tagged, written again where it saw no entity at all ("..., Okafor believes.", "Vexo
         said"): news names a person by surname after the first full mention (AP style) and repeats
         an organisation's name, so the word is that person or body, a mention a pronoun or "the
-        company" may refer back to."""
+        company" may refer back to. ``words``: each word and its label (PERSON, ORG); one pass."""
         if not words:
             return []
         text = self.sdoc.text
@@ -245,7 +247,7 @@ class Resolver:
         for t in self.sdoc:
             if t.text not in words or t.pos_ != "PROPN" or t.ent_type_ or inside_any(t.idx, quoted):
                 continue
-            span = SpacySpan(self.sdoc, t.i, t.i + 1, label=label)
+            span = SpacySpan(self.sdoc, t.i, t.i + 1, label=words[t.text])
             if _in_prose(span, text):
                 out.append(span)
         return out
