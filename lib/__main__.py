@@ -10,8 +10,15 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from lib.extract.pipeline import analysis_dict, analyze_paths
-from lib.records import IngestError
+from lib.records import IngestError, QuoteDefinition
 
+# --definition: the names a user may give each definition of a quote (README, "Quotes")
+DEFINITIONS: dict[str, QuoteDefinition] = {
+    "statement": "statement",
+    "ggt": "statement",
+    "wide": "wide",
+    "polnear": "wide",
+}
 DEFAULT_DEVSETS = Path(__file__).resolve().parent.parent.parent / "shared" / "devsets"
 
 
@@ -23,7 +30,7 @@ def _report_skipped(errors: Sequence[IngestError]) -> None:
 
 def _analyze(args: argparse.Namespace) -> int:
     analysis = analyze_paths(args.paths, cache_dir=args.cache_dir)
-    out = analysis_dict(analysis)
+    out = analysis_dict(analysis, DEFINITIONS[args.definition])
     if args.json:
         json.dump(out, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
@@ -79,7 +86,8 @@ def _eval(args: argparse.Namespace) -> int:
         print(f"no gold files{which} in {args.devsets}: nothing to evaluate (skipped)")
         return 0
     for path in files:
-        results = evaluate_file(path, limit=args.limit)
+        definition = DEFINITIONS[args.definition] if args.definition else None
+        results = evaluate_file(path, limit=args.limit, definition=definition)
         if results:
             print("\n".join(report_lines(path.name, results)))
     return 0
@@ -163,6 +171,13 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("paths", nargs="+", type=Path, help="files, folders or .jsonl files")
     analyze.add_argument("--json", action="store_true", help="print one JSON object")
     analyze.add_argument("--cache-dir", type=Path, default=None, help="parse cache folder")
+    analyze.add_argument(
+        "--definition",
+        choices=sorted(DEFINITIONS),
+        default="statement",
+        help="which quotes 'quotes' holds: statements (GGT, the default; also 'ggt') or every "
+        "attribution, beliefs and plans too (PolNeAR; 'wide' or 'polnear')",
+    )
     analyze.set_defaults(func=_analyze)
     comp = sub.add_parser("compare", help="align two reports claim by claim and list discrepancies")
     comp.add_argument("a", type=Path, help="first report (one document)")
@@ -178,6 +193,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         metavar="FILE",
         help="score only this gold file: a name in --devsets (ggt-dev, ggt-dev.jsonl) or a path; repeatable",
+    )
+    evaluate.add_argument(
+        "--definition",
+        choices=sorted(DEFINITIONS),
+        default=None,
+        help="score quotes under this definition; by default each file's own: 'wide' for a PolNeAR "
+        "file (its documents' dataset), 'statement' for any other",
     )
     evaluate.set_defaults(func=_eval)
     bench = sub.add_parser("bench", help="extraction speed beside spaCy's bare pass, and peak memory")

@@ -15,6 +15,12 @@ from typing import Any, Literal
 BlockKind = Literal["body", "heading", "caption", "embedded_post", "credit"]
 DateBasis = Literal["header", "metadata", "inferred", "unknown"]
 QuoteKind = Literal["direct", "indirect"]
+# Which definition of a quote a record belongs to (lib/extract/quotes/extract.py): a "statement" is
+# something a source says (GGT annotation guidelines) and is an attribution under PolNeAR's wider
+# definition too; a "part" is a statement GGT splits off at an interrupting cue, whose whole PolNeAR
+# counts once (a "wide" record); a "wide" record is an attribution only (a belief, a plan, a finding).
+QuoteScope = Literal["statement", "part", "wide"]
+QuoteDefinition = Literal["statement", "wide"]
 Precision = Literal["day", "week", "month", "year", "on_or_before"]
 Stance = Literal["supports", "opposes", "demands", "threatens", "conditional", "neutral"]
 Polarity = Literal["pos", "neg"]
@@ -113,6 +119,7 @@ class Quote:
     speaker_confidence: float = 0.0
     targets: tuple[Target, ...] = ()  # whom the statement is about (lib/extract/targets.py)
     phrases: tuple[str, ...] = ()  # its key noun phrases, normalised (lib/extract/issues.py)
+    scope: QuoteScope = "statement"
 
 
 @dataclass(frozen=True)
@@ -183,6 +190,7 @@ class Batch:
     events: tuple[Event, ...] = ()
     numbers: tuple[NumberClaim, ...] = ()
     sentences: tuple[Span, ...] = ()
+    attributions: tuple[Quote, ...] = ()  # the wide-only records (scope "wide"), beside the statements
     actors: tuple[
         Actor, ...
     ] = ()  # the batch's actors as lib.extract.actors.extract.extract_mentions gave them
@@ -264,6 +272,16 @@ class Analysis:
     positions: tuple[Position, ...]
     sentences: tuple[Span, ...] = ()  # every sentence of every document, in order
     text_lengths: Mapping[str, int] = field(default_factory=dict)
+    # attributions that are no statements (scope "wide": beliefs, plans, findings, an interrupted
+    # statement whole); the pages and the stores show ``quotes``, the statements only
+    attributions: tuple[Quote, ...] = ()
+
+    def quotes_by(self, definition: QuoteDefinition) -> tuple[Quote, ...]:
+        """The quotes under one definition: "statement" (GGT: what a source says) or "wide"
+        (PolNeAR: every attribution, an interrupted statement counted once)."""
+        if definition == "statement":
+            return self.quotes
+        return tuple(q for q in self.quotes if q.scope != "part") + self.attributions
 
     @property
     def documents(self) -> tuple[Document, ...]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from lib.extract.pipeline import analyze_paths
-from lib.records import Analysis
+from lib.records import Analysis, QuoteDefinition
 from lib.text.aliases import fold
 
 WORD = re.compile(r"\w+")
@@ -120,14 +120,31 @@ def _quote_tokens(doc: Gold, q: Gold) -> list[str]:
     return tokens(str(q["text"]))
 
 
-def score_quotes(gold_docs: Sequence[Gold], analysis: Analysis) -> dict[str, Any]:
+# Gold files annotated under PolNeAR's scheme (their documents' "dataset": polnear-dev, polnear-test,
+# ...) count every attribution, beliefs and plans too; any other quote gold counts statements (GGT)
+WIDE_SCHEMES = ("polnear",)
+
+
+def quote_definition(gold_docs: Sequence[Gold]) -> QuoteDefinition:
+    """The definition of a quote a gold file was annotated under, read off its documents' dataset."""
+    datasets = {str(d.get("dataset") or "").lower() for d in gold_docs if "quotes" in d}
+    wide = datasets and all(name.startswith(WIDE_SCHEMES) for name in datasets)
+    return "wide" if wide else "statement"
+
+
+def score_quotes(
+    gold_docs: Sequence[Gold], analysis: Analysis, definition: QuoteDefinition | None = None
+) -> dict[str, Any]:
+    """Quote P/R/F1 and speaker accuracy; ``definition`` (else the gold's own, ``quote_definition``)
+    says which of the analysis's quotes are predictions."""
+    quotes = analysis.quotes_by(definition or quote_definition(gold_docs))
     names = {a.id: a.name for a in analysis.actors}
     counts: Counter[str] = Counter()
     for doc in gold_docs:
         if "quotes" not in doc:  # no quote gold: its predictions are neither right nor wrong
             continue
         golds = doc["quotes"]
-        preds = [q for q in analysis.quotes if q.doc_id == str(doc["id"])]
+        preds = [q for q in quotes if q.doc_id == str(doc["id"])]
         gtoks = [_quote_tokens(doc, g) for g in golds]
         ptoks = [tokens(q.text) for q in preds]
         counts["gold"] += len(golds)
@@ -279,17 +296,25 @@ def analyze_gold(gold: Sequence[Gold], name: str = "gold") -> Analysis:
         return analyze_paths([sample], cache_dir=Path(tmp) / "cache")
 
 
-def score_all(gold: Sequence[Gold], analysis: Analysis) -> dict[str, dict[str, Any]]:
-    """Every figure a gold file has gold for, on an analysis of its documents."""
-    return {key: SCORERS[key](gold, analysis) for key in scored_tasks(gold)}
+def score_all(
+    gold: Sequence[Gold], analysis: Analysis, definition: QuoteDefinition | None = None
+) -> dict[str, dict[str, Any]]:
+    """Every figure a gold file has gold for, on an analysis of its documents; quotes under
+    ``definition``, else the gold file's own (``quote_definition``)."""
+    out = {key: SCORERS[key](gold, analysis) for key in scored_tasks(gold) if key != "quotes"}
+    if "quotes" in scored_tasks(gold):
+        out = {"quotes": score_quotes(gold, analysis, definition), **out}
+    return out
 
 
-def evaluate_file(path: Path, limit: int | None = None) -> dict[str, dict[str, Any]]:
+def evaluate_file(
+    path: Path, limit: int | None = None, definition: QuoteDefinition | None = None
+) -> dict[str, dict[str, Any]]:
     """Run the whole pipeline on one gold file and score every task it has gold for."""
     gold = load_gold(path)[:limit] if limit else load_gold(path)
     if not scored_tasks(gold):
         return {}
-    return score_all(gold, analyze_gold(gold, path.stem))
+    return score_all(gold, analyze_gold(gold, path.stem), definition)
 
 
 def _strip(doc: Gold) -> Gold:

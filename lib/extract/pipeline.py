@@ -23,6 +23,7 @@ from lib.records import (
     IngestError,
     NumberClaim,
     Quote,
+    QuoteDefinition,
     Span,
     to_dict,
 )
@@ -55,14 +56,17 @@ def extract_batch(
     by_id = {a.id: a for a in found_actors}
     places = frozenset(a.id for a in found_actors if a.type == "place")
     found_quotes: list[Quote] = []
+    found_attributions: list[Quote] = []
     found_dates: list[DateMention] = []
     doc_events: list[Event] = []
     found_numbers: list[NumberClaim] = []
     for i, (d, s) in enumerate(pairs):  # per document, in corpus order (each list as before)
+        statements, wide = quotes.extract_attributions(d, s, mentions, by_id)
         own_quotes = [
             replace(q, phrases=issues.quote_phrases(s, q))
-            for q in targets.with_targets(d, s, quotes.extract_quotes(d, s, mentions, by_id), mentions, by_id)
+            for q in targets.with_targets(d, s, statements, mentions, by_id)
         ]
+        found_attributions += wide
         own_dates = dates.extract_dates(d)
         doc_events += events.extract_events(d, s, own_dates, mentions, own_quotes, places=places)
         found_quotes += own_quotes
@@ -81,6 +85,7 @@ def extract_batch(
         numbers=tuple(found_numbers),
         sentences=tuple(Span(d.id, s.start_char, s.end_char, s.text) for d, sd in pairs for s in sd.sents),
         actors=tuple(found_actors),
+        attributions=tuple(found_attributions),
     )
 
 
@@ -131,6 +136,7 @@ def analyze_corpus(
         actors=batch.actors,
         mentions=batch.mentions,
         quotes=batch.quotes,
+        attributions=batch.attributions,
         dates=batch.dates,
         events=tuple(events.merge_events(batch.events)),
         numbers=batch.numbers,
@@ -153,14 +159,16 @@ def analyze_paths(
     return analyze_corpus(load_corpus(paths, cache_dir=cache_dir, progress=read), stages=stages)
 
 
-def analysis_dict(analysis: Analysis) -> dict[str, Any]:
-    """The CLI's JSON object: every record list, errors included."""
+def analysis_dict(analysis: Analysis, definition: QuoteDefinition = "statement") -> dict[str, Any]:
+    """The CLI's JSON object: every record list, errors included. ``quotes`` holds the quotes of one
+    definition (Analysis.quotes_by): the statements by default, every attribution with "wide"."""
     return {
         "documents": [to_dict(d) for d in analysis.documents],
         "errors": [to_dict(e) for e in analysis.corpus.errors],
         "actors": [to_dict(a) for a in analysis.actors],
         "mentions": [to_dict(m) for m in analysis.mentions],
-        "quotes": [to_dict(q) for q in analysis.quotes],
+        "quotes": [to_dict(q) for q in analysis.quotes_by(definition)],
+        "definition": definition,
         "dates": [to_dict(t) for t in analysis.dates],
         "events": [to_dict(e) for e in analysis.events],
         "numbers": [to_dict(n) for n in analysis.numbers],

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import DevRun
-from tools.evaluate import score_all
+from tools.evaluate import score_all, score_quotes
 
 pytestmark = [pytest.mark.slow, pytest.mark.devset]
 
@@ -30,20 +30,30 @@ def _speaker(mode: str) -> Figure:
 
 
 FLOORS: list[tuple[str, str, Figure, float]] = [
-    # GGT (SFU Gender Gap Tracker) dev, measured 2026-12-05 after the GGT definition of a statement:
-    # lenient F1 0.8714, strict F1 0.8009, speaker accuracy (lenient matches) 0.8499
+    # GGT (SFU Gender Gap Tracker) dev, statements (GGT's definition), measured 2026-12-05 after the
+    # speaker rules of issue 14: lenient F1 0.8714, strict F1 0.8009, speaker accuracy 0.8769
+    # (0.8499 before them)
     ("ggt-dev.jsonl", "quotes lenient F1", _quote_f1("lenient"), 0.8714),
     ("ggt-dev.jsonl", "quotes strict F1", _quote_f1("strict"), 0.8008),
-    ("ggt-dev.jsonl", "speaker accuracy (lenient)", _speaker("lenient"), 0.8499),
-    # PolNeAR dev, all 84 documents (0.737 was the first 12 only): lenient 0.6490, speakers 0.9106
-    ("polnear-dev.jsonl", "quotes lenient F1", _quote_f1("lenient"), 0.6490),
-    ("polnear-dev.jsonl", "speaker accuracy (lenient)", _speaker("lenient"), 0.9106),
+    ("ggt-dev.jsonl", "speaker accuracy (lenient)", _speaker("lenient"), 0.8768),
+    # PolNeAR dev, all 84 documents, under its own definition (every attribution, the "wide" quotes,
+    # read off the file's dataset): lenient 0.7502, speakers 0.9091 (statements only: 0.6490, 0.9106,
+    # kept below as a floor of their own)
+    ("polnear-dev.jsonl", "quotes lenient F1", _quote_f1("lenient"), 0.7501),
+    ("polnear-dev.jsonl", "speaker accuracy (lenient)", _speaker("lenient"), 0.9090),
     # TimeBank + AQUAINT, the whole pipeline (docdate, blocks): TempEval-3 value F1 0.8049
     ("timebank-aquaint.jsonl", "dates value F1", lambda r: r["timexes"]["value"].f1, 0.8049),
     # CoNLL-2003 dev: PER+ORG+LOC mentions, overlap F1 0.8379, exact 0.8081 (after the cross-document
     # actor resolution, 2026-12-05; 0.8423 / 0.8137 before it)
     ("conll2003-dev.jsonl", "entities lenient F1", lambda r: r["entities"]["lenient"].f1, 0.8379),
     ("conll2003-dev.jsonl", "entities exact F1", lambda r: r["entities"]["exact"].f1, 0.8081),
+]
+
+# The statements of a PolNeAR file, scored as GGT's definition counts them: the wide records must
+# never change them (lenient F1 0.6490, speaker accuracy 0.9106 on the dev file)
+STATEMENT_FLOORS: list[tuple[str, str, Figure, float]] = [
+    ("polnear-dev.jsonl", "statements lenient F1", _quote_f1("lenient"), 0.6490),
+    ("polnear-dev.jsonl", "statements speaker accuracy", _speaker("lenient"), 0.9106),
 ]
 
 _results: dict[str, dict[str, dict[str, Any]]] = {}
@@ -62,4 +72,17 @@ def test_dev_floor(
     dev_run: Callable[[str], DevRun], name: str, label: str, figure: Figure, floor: float
 ) -> None:
     value = figure(_scored(dev_run(name)))
+    assert value >= floor, f"{name} {label}: {value:.4f} < floor {floor}"
+
+
+@pytest.mark.parametrize(
+    ("name", "label", "figure", "floor"),
+    STATEMENT_FLOORS,
+    ids=[f"{n}:{lb}" for n, lb, _, _ in STATEMENT_FLOORS],
+)
+def test_statement_floor(
+    dev_run: Callable[[str], DevRun], name: str, label: str, figure: Figure, floor: float
+) -> None:
+    run = dev_run(name)
+    value = figure({"quotes": score_quotes(run.gold, run.analysis, "statement")})
     assert value >= floor, f"{name} {label}: {value:.4f} < floor {floor}"

@@ -14,7 +14,15 @@ import pytest
 from lib.extract.pipeline import analysis_dict
 from lib.records import Actor, Analysis, Corpus, DateMention, Document, Mention, Quote
 from tests.conftest import SCORER, DevRun
-from tools.evaluate import overlap, score_dates, score_entities, score_quotes, tokens
+from tools.evaluate import (
+    load_gold,
+    overlap,
+    quote_definition,
+    score_dates,
+    score_entities,
+    score_quotes,
+    tokens,
+)
 
 TEXT = (
     "Mayor Ana Ruiz said on Monday that the bridge would reopen. “We are almost done,” she told reporters. "
@@ -134,7 +142,9 @@ def test_agrees_with_the_shared_scorer(tmp_path: Path, task: str) -> None:
 
 def _shared_metrics(tmp_path: Path, task: str, gold_file: Path, analysis: Analysis) -> dict[str, Any]:
     pred_file = tmp_path / "pred.json"
-    pred_file.write_text(json.dumps(analysis_dict(analysis)), encoding="utf-8")
+    # the CLI's quotes under the gold file's own definition (analyze --definition polnear for PolNeAR)
+    definition = quote_definition(load_gold(gold_file))
+    pred_file.write_text(json.dumps(analysis_dict(analysis, definition)), encoding="utf-8")
     out = tmp_path / "metrics.json"
     cmd = [sys.executable, str(SCORER), "--task", task, "--gold", str(gold_file), "--pred", str(pred_file)]
     subprocess.run([*cmd, "--json-out", str(out)], check=True, capture_output=True)

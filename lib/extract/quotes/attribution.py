@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
@@ -16,6 +17,12 @@ CUE_POS = frozenset({"VERB", "AUX"})
 AS_CLOSERS = frozenset({",", ".", ";", "!", "?", "—", "–"})
 SPEAKER_POS = frozenset({"PROPN", "NOUN", "PRON", "NUM"})
 PUT_IT = frozenset({"put", "puts", "putting"})  # "as X put it": an idiom of saying
+# What a found attribution is under the two definitions the extraction serves (README, "Quotes"):
+# "statement" is something a source says (GGT annotation guidelines) and an attribution for PolNeAR
+# too; "wide" is an attribution only (a belief, a plan, a finding: PolNeAR, Newell et al. 2018,
+# after PARC); "join" is PolNeAR's one content over both sides of an interrupting cue ("X, he
+# said, Y"), which GGT splits into two statements.
+FoundScope = Literal["statement", "wide", "join"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +35,7 @@ class Found:
     cue: str | None
     speaker: Name | None
     confidence: float
+    scope: FoundScope = "statement"
 
 
 class Tokens:

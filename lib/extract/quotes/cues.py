@@ -40,6 +40,7 @@ class CueLexicon:
     first_names: dict[str, frozenset[str]] = field(default_factory=dict)
     directives: frozenset[str] = frozenset()  # "urged X to act": the object or to-clause is content
     organisation_nouns: frozenset[str] = frozenset()  # "the company": an organisation named before
+    document_nouns: frozenset[str] = frozenset()  # "a study by X": X, the author, speaks
 
 
 def _third_person(base: str) -> str:
@@ -87,6 +88,7 @@ def load_cues(path: Path = LEXICON) -> CueLexicon:
         post_handle_pattern=str(raw.get("post_handle_pattern") or r"\(@\w+\)"),
         role_nouns=frozenset(raw.get("role_nouns") or ()),
         organisation_nouns=frozenset(raw.get("organisation_nouns") or ()),
+        document_nouns=frozenset(raw.get("document_nouns") or ()),
         directives=_forms(raw.get("directives") or [], irregular),
         role_synonyms={k: tuple(v) for k, v in (raw.get("role_synonyms") or {}).items()},
         role_phrases={k.lower(): tuple(v) for k, v in (raw.get("role_phrases") or {}).items()},

@@ -17,6 +17,7 @@ with a speaker's name and a colon (transcripts, headlines) are statements of tha
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -29,7 +30,7 @@ from lib.extract.quotes.direct import DirectAttributor
 from lib.extract.quotes.indirect import extract_indirect
 from lib.extract.quotes.marks import find_marked_spans
 from lib.extract.quotes.speakers import POSITIONAL_CERTAINTY, SURFACE_CERTAINTY, Name, Resolver
-from lib.records import Actor, Document, Mention, Quote, QuoteKind
+from lib.records import Actor, Document, Mention, Quote, QuoteKind, QuoteScope
 
 NOT_PROSE = ("caption", "credit")
 URLS = re.compile(r"(\s*(https?://|pic\.twitter\.com/)\S+)+\s*$")
@@ -39,12 +40,24 @@ TRANSCRIPT_LABEL = re.compile(r"[\"“](?:[A-Z][A-Z.’'-]+\s){0,2}[A-Z][A-Z.’
 MIXED_MARKS = '“”«»"'
 LINE_ENDS = '.!?:;"”’)…]'
 FLOATING_LINES = 2  # a floating quotation takes the speaker of a statement at most a paragraph up
+PARAGRAPH_BREAK = 2  # line breaks between two paragraphs
 
 
 def extract_quotes(
     doc: Document, sdoc: SpacyDoc, mentions: Sequence[Mention], actors: Mapping[str, Actor]
 ) -> list[Quote]:
     """Every statement of ``doc``: direct quotations, embedded posts and reported speech."""
+    return extract_attributions(doc, sdoc, mentions, actors)[0]
+
+
+def extract_attributions(
+    doc: Document, sdoc: SpacyDoc, mentions: Sequence[Mention], actors: Mapping[str, Actor]
+) -> tuple[list[Quote], list[Quote]]:
+    """The statements of ``doc`` (GGT's definition: what a source says), a statement that PolNeAR
+    counts as part of a longer one marked "part", and the attributions that are no statements
+    (scope "wide": beliefs, plans, findings, embedded questions, the whole of an interrupted
+    statement; PolNeAR, Newell et al. 2018). One pass finds both: the wide records never change
+    which statements are found."""
     cues = load_cues()
     tokens = Tokens(sdoc)
     excluded = [(b.start, b.end) for b in doc.blocks if b.kind in NOT_PROSE]
@@ -59,26 +72,76 @@ def extract_quotes(
     # in between" (GGT annotation guidelines, section 1)
     quoted = [(s.start, s.end) for s in spans if not s.nested]
     people = [(m.start, m.end) for m in mentions if m.doc_id == doc.id and _is_person(m.actor_id, actors)]
-    resolver = Resolver(sdoc, quoted, cues, people)
+    resolver = Resolver(sdoc, quoted, cues, people, excluded)
     attributor = DirectAttributor(doc.text, tokens, resolver, quoted, cues)
     found = [f for s in spans if (f := attributor.attribute(s)) is not None]
     found = [f for f in found if not TRANSCRIPT_LABEL.match(doc.text, f.start)]
     found += posts
     found = _with_colon_speakers(found, _colon_lines(doc, cues), doc.text)
-    reported = [
-        f
-        for f in extract_indirect(sdoc, quoted, resolver, cues)
-        if not _duplicate(f, found) and not _in_teaser(doc.text, f.start)
+    indirect = [
+        f for f in extract_indirect(sdoc, quoted, resolver, cues) if not _in_teaser(doc.text, f.start)
     ]
+    reported = [f for f in indirect if f.scope == "statement" and not _duplicate(f, found)]
+    wider = [f for f in indirect if f.scope != "statement"]
     headline = _headline(doc.text, cues)
     if headline is not None:  # its parse is unreliable: the pattern replaces what was read there
         found = [f for f in found if f.end <= headline.start or f.start >= headline.end] + [headline]
         reported = [f for f in reported if f.end <= headline.start or f.start >= headline.end]
+        wider = [f for f in wider if f.end <= headline.start or f.start >= headline.end]
     found = _drop_repeated(_absorb_partial_quotes(found, reported, tokens, cues))
-    found = _one_per_statement(_floating_speakers(doc.text, found, resolver))
+    found = _one_per_statement(_floating_speakers(doc.text, found, resolver, excluded))
     own = [m for m in mentions if m.doc_id == doc.id]
     kept = list({(f.start, f.end): f for f in reversed(found) if not inside(f.start, excluded)}.values())
-    return [_record(doc, f, own, actors) for f in sorted(kept, key=lambda f: (f.start, f.end))]
+    kept.sort(key=lambda f: (f.start, f.end))
+    wider = [f for f in wider + _joined_quotations(kept, doc.text) if not inside(f.start, excluded)]
+    wide = _wide_only(wider, kept)
+    joins = [f for f in wide if f.scope == "join"]
+    statements = [_record(doc, f, own, actors, _scope_of(f, joins, kept)) for f in kept]
+    return statements, [_record(doc, f, own, actors, "wide") for f in wide]
+
+
+# '“A,” she said, “B.”' / '“A,” she said in a speech. “B.”': between two quotations of one
+# speaker, only her attribution, in one paragraph
+INTERRUPTION = re.compile(r"[^\n]{1,150}")
+
+
+def _joined_quotations(found: list[Found], text: str) -> list[Found]:
+    """Two quotations of one speaker around their attribution ('“A,” she said, “B.”', also when
+    the attribution ends a sentence and the second quotation opens the next): GGT keeps two
+    statements (annotation guidelines, section 1), PolNeAR one discontinuous content (Newell et
+    al. 2018): the whole, from the first's start to the second's end, is a "join"."""
+    out = []
+    for f, g in itertools.pairwise(found):
+        a, b = f.speaker, g.speaker
+        if (
+            f.kind != "direct"
+            or g.kind != "direct"
+            or a is None
+            or b is None
+            or (a.start, a.end) != (b.start, b.end)
+        ):
+            continue
+        if f.end <= a.start and a.end <= g.start and INTERRUPTION.fullmatch(text, f.end, g.start):
+            out.append(replace(f, end=g.end, confidence=min(f.confidence, g.confidence), scope="join"))
+    return out
+
+
+def _wide_only(wider: list[Found], statements: list[Found]) -> list[Found]:
+    """The wide records that are no statement already found (nor one another), in text order."""
+    out: list[Found] = []
+    for f in sorted(wider, key=lambda f: (f.start, -f.end)):
+        if not _duplicate(f, statements) and not _duplicate(f, out):
+            out.append(f)
+    return out
+
+
+def _scope_of(f: Found, joins: list[Found], statements: list[Found]) -> QuoteScope:
+    """A statement inside the whole of an interrupted statement of the same speaker, or the quoted
+    words kept beside the mixed statement they are part of (``_quoted_within``), is a part: PolNeAR
+    counts the whole statement once (Newell et al. 2018)."""
+    in_join = any(j.start <= f.start and f.end <= j.end and _same_speaker(f, j) for j in joins)
+    quoted = any(_quoted_within(f, g) and _same_speaker(f, g) for g in statements if g is not f)
+    return "part" if in_join or quoted else "statement"
 
 
 def _posts(doc: Document, cues: CueLexicon) -> list[Found]:
@@ -205,7 +268,9 @@ def _governs(r: Found, f: Found, tokens: Tokens, cues: CueLexicon) -> bool:
     return not _nested_cue(f, r, tokens, cues)
 
 
-def _floating_speakers(text: str, found: list[Found], resolver: Resolver) -> list[Found]:
+def _floating_speakers(
+    text: str, found: list[Found], resolver: Resolver, furniture: Sequence[tuple[int, int]] = ()
+) -> list[Found]:
     """A quotation with no speaker and no cue is a floating quote; "most of the time the source
     can be inferred from context" (GGT annotation guidelines, "Floating quote"): the speaker of
     the statement right before it, direct or reported, when no more than a paragraph break
@@ -215,7 +280,7 @@ def _floating_speakers(text: str, found: list[Found], resolver: Resolver) -> lis
     out: list[Found] = []
     previous: Found | None = None
     for f in sorted(found, key=lambda f: (f.start, f.end)):
-        near = previous is not None and text.count("\n", previous.end, f.start) <= FLOATING_LINES
+        near = previous is not None and _breaks(text, previous.end, f.start, furniture) <= FLOATING_LINES
         last = previous.speaker if previous is not None and near else None
         if last is not None and f.speaker is None and f.cue is None and f.kind == "direct":
             certainty = min(last.certainty, POSITIONAL_CERTAINTY)
@@ -229,6 +294,13 @@ def _floating_speakers(text: str, found: list[Found], resolver: Resolver) -> lis
         if f.speaker is not None:
             previous = f
     return out
+
+
+def _breaks(text: str, start: int, end: int, furniture: Sequence[tuple[int, int]]) -> int:
+    """Line breaks between two statements, not counting a caption or a credit between them and
+    the paragraph break it brings: a photo's caption stands outside the text's flow."""
+    captions = sum(1 for s, e in furniture if start <= s and e <= end)
+    return text.count("\n", start, end) - PARAGRAPH_BREAK * captions
 
 
 def _open_pronoun(who: Name, text: str, last: Name, resolver: Resolver) -> bool:
@@ -339,7 +411,13 @@ def _is_person(actor_id: str, actors: Mapping[str, Actor]) -> bool:
     return actor is not None and actor.type == "person"
 
 
-def _record(doc: Document, f: Found, mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> Quote:
+def _record(
+    doc: Document,
+    f: Found,
+    mentions: Sequence[Mention],
+    actors: Mapping[str, Actor],
+    scope: QuoteScope = "statement",
+) -> Quote:
     """``speaker_text`` is the speaker's surface ("he", "the secretary"); ``speaker_id`` is the
     actor the resolved name (else the surface) is a mention of, None when neither is one."""
     name = f.speaker
@@ -359,6 +437,7 @@ def _record(doc: Document, f: Found, mentions: Sequence[Mention], actors: Mappin
         speaker_start=name.start if name else None,
         speaker_end=name.end if name else None,
         speaker_confidence=round(name.certainty, 2) if name else 0.0,
+        scope=scope,
     )
 
 

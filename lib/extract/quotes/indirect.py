@@ -18,7 +18,15 @@ from functools import lru_cache
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
-from lib.extract.quotes.attribution import AS_CLOSERS, CUE_POS, Found, as_phrase, cue_text, inside
+from lib.extract.quotes.attribution import (
+    AS_CLOSERS,
+    CUE_POS,
+    Found,
+    FoundScope,
+    as_phrase,
+    cue_text,
+    inside,
+)
 from lib.extract.quotes.cues import CueLexicon
 from lib.extract.quotes.speakers import (
     RELATIVES,
@@ -49,14 +57,24 @@ REASONS = frozenset({"because", "since", "although", "though", "as", "while", "a
 INTERROGATIVES = frozenset({"whether", "if", "why", "how", "what", "when", "where", "who", "which"})
 
 
-def _confidence(cue: Token, cues: CueLexicon) -> float | None:
-    """A verb of saying, or an act done by speaking; a belief ("thinks that"), a finding ("the
-    study shows that"), a plan, a wish or an action ("supported the bill") is no statement (GGT
-    annotation guidelines: a quote is what a source says)."""
+def _confidence(cue: Token, cues: CueLexicon) -> tuple[float, FoundScope] | None:
+    """A verb of saying, or an act done by speaking, gives statements; a belief ("thinks that"), a
+    finding ("the study shows that"), a plan, a wish or an action ("supported the bill") is no
+    statement (GGT annotation guidelines: a quote is what a source says) but is an attribution
+    under PolNeAR's wider definition (Newell et al. 2018, after PARC's cognition and act sources):
+    those are found as "wide", with a lower confidence."""
     if cue.lower_ in cues.speech:
-        return 0.75
+        return 0.75, "statement"
     if cue.lower_ in cues.statement_acts:
-        return 0.6
+        return 0.6, "statement"
+    if cue.lower_ in cues.acts:
+        return 0.6, "wide"
+    if cue.lower_ in cues.belief or cue.lower_ in cues.evidence:
+        return 0.5, "wide"
+    if _prep_objects(cue, cues, wide=True):
+        return 0.5, "wide"
+    if cue.pos_ == "VERB" and any(c.dep_ == "ccomp" and _has_that(c) for c in cue.children):
+        return 0.4, "wide"  # any verb with a "that"-clause: "made clear that", "has long maintained that"
     return None
 
 
@@ -89,23 +107,33 @@ def _char_span(tokens: list[Token]) -> tuple[int, int]:
     return first.idx, first.idx + end
 
 
-def _contents(cue: Token, cues: CueLexicon) -> list[list[Token]]:
-    """The complement clauses of ``cue``, each cut to the cue's paragraph."""
-    heads = [c for c in cue.children if c.dep_ == "ccomp"] or _act_heads(cue, cues)
+def _contents(cue: Token, cues: CueLexicon, wide: bool = False) -> list[tuple[list[Token], FoundScope]]:
+    """The complement clauses of ``cue``, each cut to the cue's paragraph, with their scope. With
+    ``wide``, PolNeAR's contents: the to-infinitive of any act, and both sides of an interrupting
+    cue as one content; else GGT's, where the two sides are two statements and their whole is
+    kept beside them as a "join"."""
+    heads = [c for c in cue.children if c.dep_ == "ccomp"] or _act_heads(cue, cues, wide)
     spans = _merged([_extent(h, cue, cue.lower_ in cues.speech) for h in heads], cue)
     clauses = [(_same_paragraph(list(cue.doc[a : b + 1]), cue), h) for a, b, h in spans]
     # a clause whose verb is cut off by a line break was a heading glued to the sentence
-    kept = [c for c, h in clauses if h in c]
+    scope: FoundScope = "wide" if wide else "statement"
+    kept = [(c, scope) for c, h in clauses if h in c]
+    around: list[Token] | None = None
     if cue.lower_ == "according" or (not heads and cue.dep_ in PARENTHETICAL):
         around = _around_content(cue) or (_sentence_rest(cue) if cue.lower_ == "according" else None)
-        kept = _either_side(_same_paragraph(around, cue), cue) if around else []
+        kept = []
     elif heads and _between_commas(cue) and all(h.i < cue.i for h in heads):
         # "Though X, he said, Y" parsed with X as the complement: both sides are contents
         around = _both_sides(cue, spans[0][0] if spans else cue.i)
-        kept = _either_side(_same_paragraph(around, cue), cue) if around else kept
+    if around:
+        whole = _same_paragraph(around, cue)
+        sides = [whole] if wide else _either_side(whole, cue)
+        kept = [(side, scope) for side in sides]
+        if len(sides) == 2:
+            kept.append((_strip_punct(whole), "join"))
     if not kept and cue.lower_ in cues.speech:
-        kept = _next_paragraph(cue)
-    return [_to_paragraph_end(c) if _after_colon(c, cue) else c for c in kept]
+        kept = [(c, scope) for c in _next_paragraph(cue)]
+    return [(_to_paragraph_end(c) if _after_colon(c, cue) else c, k) for c, k in kept]
 
 
 def _next_paragraph(cue: Token) -> list[list[Token]]:
@@ -184,15 +212,16 @@ def _merged(spans: list[tuple[int, int, Token]], cue: Token) -> list[tuple[int, 
     return out
 
 
-def _act_heads(cue: Token, cues: CueLexicon) -> list[Token]:
+def _act_heads(cue: Token, cues: CueLexicon, wide: bool = False) -> list[Token]:
     """Contents that are no clause (PARC 3.0, Pareti 2016): the to-infinitive or the object of a
     directive ("urged Congress to act", "called for a ban"). The to-infinitive of a promise or a
     threat ("vowed to veto it", "agreed to sell") names the speaker's own next act, not words
     said: the GGT guidelines' quotative verbs are directives (urged, warned), and so are the
-    non-clausal contents they annotate."""
+    non-clausal contents they annotate. With ``wide`` (PolNeAR's definition) every act's
+    to-infinitive or object is a content, the promise's too (Newell et al. 2018)."""
     if cue.lower_ not in cues.acts:
-        return _prep_objects(cue, cues)
-    if cue.lower_ not in cues.directives:
+        return _prep_objects(cue, cues, wide)
+    if cue.lower_ not in cues.directives and not wide:
         return _named_as(cue, cues)
     # "proposed to cut taxes" and "proposed cutting taxes": a to-infinitive or a gerund
     infinitives = [
@@ -212,7 +241,7 @@ def _act_heads(cue: Token, cues: CueLexicon) -> list[Token]:
         ]
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
         objects += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]  # "accused X of lying"
-    return objects or _prep_objects(cue, cues)
+    return objects or _prep_objects(cue, cues, wide)
 
 
 def _named_as(cue: Token, cues: CueLexicon) -> list[Token]:
@@ -233,11 +262,12 @@ def _named_as(cue: Token, cues: CueLexicon) -> list[Token]:
     return named
 
 
-def _prep_objects(cue: Token, cues: CueLexicon) -> list[Token]:
+def _prep_objects(cue: Token, cues: CueLexicon, wide: bool = False) -> list[Token]:
     """ "spoke of the need", "warned against cuts": the object of the verb's preposition, when the
-    verb is an act of speaking ("pointed to the road" is a gesture, GGT guidelines)."""
+    verb is an act of speaking ("pointed to the road" is a gesture, GGT guidelines; with ``wide``,
+    PolNeAR's definition, a gesture's object is an attribution too)."""
     preps = cues.prep_acts.get(cue.lower_)
-    if not preps or cue.lower_ not in cues.statement_acts:
+    if not preps or (cue.lower_ not in cues.statement_acts and not wide):
         return []
     return [
         o
@@ -347,8 +377,16 @@ def extract_indirect(
 ) -> list[Found]:
     tokens = list(sdoc)  # each finder's first test, done here, spares a call per token
     pairs = [(cue, f) for cue in tokens for f in _indirect_at(cue, quoted, resolver, cues)]
-    outer = [(f.start, f.end) for cue, f in pairs if cue.lower_ in cues.speech]
-    found = [f for cue, f in pairs if cue.lower_ in cues.speech or not inside(cue.idx, outer)]
+    # another cue inside what a verb of saying reports is part of that report; a statement is
+    # dropped only inside a statement, so the wide records leave the statements as they are
+    speech = [(f.start, f.end, f.scope == "statement") for cue, f in pairs if cue.lower_ in cues.speech]
+    outer = [(a, b) for a, b, stated in speech if stated]
+    outer_all = [(a, b) for a, b, _ in speech]
+    found = [
+        f
+        for cue, f in pairs
+        if cue.lower_ in cues.speech or not inside(cue.idx, outer if f.scope == "statement" else outer_all)
+    ]
     for finder, words in ((_as_clause_at, AS), (_inverted_at, cues.speech), (_noun_at, cues.nouns)):
         found += [f for cue in tokens if cue.lower_ in words for f in finder(cue, quoted, resolver, cues)]
     return found
@@ -490,17 +528,24 @@ def _indirect_at(
     according = cue.lower_ == "according" and cue.i + 1 < len(cue.doc) and cue.nbor(1).lower_ == "to"
     if not according and cue.pos_ not in CUE_POS:
         return []
-    confidence = 0.8 if according else _confidence(cue, cues)
-    if confidence is None or inside(cue.idx, quoted):
+    rated = (0.8, "statement") if according else _confidence(cue, cues)
+    if rated is None or inside(cue.idx, quoted):
         return []
+    confidence, scope = rated
     head = speaker_head(cue)
     if head is None or head.lower_ in FIRST_AND_SECOND_PERSON:
         return []  # "I think that ..." outside quotation marks: the speaker cannot be named
+    contents = _contents(cue, cues, wide=scope == "wide")
+    if not contents and scope == "statement" and (cue.lower_ in cues.acts or cue.lower_ in cues.prep_acts):
+        # no statement ("vowed to veto it"), an attribution all the same under the wide definition
+        contents = _contents(cue, cues, wide=True)
     found = []
-    for whole in _contents(cue, cues):
+    for whole, kind in contents:
         content = _before_next_attribution(whole, cue, quoted, cues)
-        if (len(content) < MIN_TOKENS and not _is_object(content, cue)) or _is_question(content, cue):
+        if len(content) < MIN_TOKENS and not _is_object(content, cue):
             continue
+        if _is_question(content, cue):
+            kind = "wide"  # an embedded question is no statement; PolNeAR attributes it
         start, end = _char_span(content)
         own = cue.left_edge.i <= head.i <= cue.right_edge.i  # "X, he said, Y": inside the hull
         if (
@@ -510,5 +555,5 @@ def _indirect_at(
         ):
             continue
         name = resolver.resolve(speaker_tokens(head))
-        found.append(Found(start, end, "indirect", cue_text(cue), name, confidence))
+        found.append(Found(start, end, "indirect", cue_text(cue), name, confidence, kind))
     return found

@@ -31,6 +31,12 @@ GROUP_TYPES = frozenset({"ORG", "GPE", "NORP"})
 NAMED_TYPES = GROUP_TYPES | {"PERSON"}
 INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
 SEARCH_SENTENCES = 4
+AUTHOR_PREPS = frozenset({"by", "from"})  # "a study by X", "numbers from X"
+NAMING_VERBS = frozenset({"named", "called", "identified"})  # "an official named X"
+EARLIER_DOCUMENT_TOKENS = 1500  # how far back "the study" looks for the study it refers to
+NAMING_REACH = 6  # tokens after a description's head its "named X" may come
+SALIENT_SENTENCES = 12  # how far back the one person of a pronoun's gender is looked for
+CHAIN_LAPSES = 2  # sentences without a pronoun of that gender allowed between the name and it
 # parts of speech that end the title before a name, looking back from it
 TITLE_STOPS = frozenset({"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "PRON"})
 QUALIFIER_PREFIX = 5  # "Kazakh" and "Kazakhstan", "Ukrainian" and "Ukraine" share theirs
@@ -178,6 +184,7 @@ class Resolver:
         quoted: list[tuple[int, int]],
         cues: CueLexicon,
         people: Sequence[tuple[int, int]] = (),
+        furniture: Sequence[tuple[int, int]] = (),
     ) -> None:
         """``people``: character spans the actor layer resolved to persons; they stand beside
         the model's PERSON entities and win where they overlap ("President of Peru
@@ -185,6 +192,8 @@ class Resolver:
         self.sdoc = sdoc
         self.cues = cues
         text = sdoc.text
+        # a caption or a credit is no sentence anybody is referred back to from
+        quoted = [*quoted, *furniture]
         outside = [
             e for e in sdoc.ents if not any(s <= e.start_char < t for s, t in quoted) and _in_prose(e, text)
         ]
@@ -194,19 +203,60 @@ class Resolver:
             if not any(s <= start < t for s, t in quoted)
             and (span := sdoc.char_span(start, end, label="PERSON", alignment_mode="expand")) is not None
             and _in_prose(span, text)
+            # a span the model reads as a place throughout is no person ("Canada" linked to a person)
+            and not all(t.ent_type_ == "GPE" for t in span)
         ]
         ents = [e for e in outside if not any(e.start < k.end and k.start < e.end for k in known)]
         named = sorted(known + [e for e in ents if e.label_ == "PERSON"], key=lambda e: e.start)
         self.full_names = _full_names(named)
-        # the small model often tags a bare surname as ORG or GPE: a known surname is a person
-        surnames = [e for e in ents if e.label_ != "PERSON" and self._surname(e)]
-        self.persons = sorted(named + surnames, key=lambda e: e.start)
-        self.groups = [e for e in ents if e.label_ in GROUP_TYPES and not self._surname(e)]
+        by_model = _full_names([e for e in ents if e.label_ == "PERSON"])
+        # the small model often tags a bare surname as ORG or GPE: a known surname is a person; a
+        # place's name is one only when the model itself wrote it in a person's full name
+        surnames = [
+            e
+            for e in ents
+            if e.label_ != "PERSON" and self._surname(e) and (e.label_ != "GPE" or e.text in by_model)
+        ]
+        surnames_used = {last for last, full in by_model.items() if len(full.split()) > 1}
+        groups = [e for e in ents if e.label_ in GROUP_TYPES and not self._surname(e)]
+        # an organisation's one-word name, tagged once, is the organisation wherever it recurs
+        org_names = {e.text for e in groups if e.label_ == "ORG" and len(e) == 1} - surnames_used
+        words = {**dict.fromkeys(org_names, "ORG"), **dict.fromkeys(surnames_used, "PERSON")}
+        repeated = self._repeated(quoted, words)
+        groups += [e for e in repeated if e.label_ == "ORG"]
+        people_again = [e for e in repeated if e.label_ == "PERSON"]
+        persons = [p for p in named + surnames + people_again if not _modifier(p) and not _shouted(p)]
+        self.persons = sorted(persons, key=lambda e: e.start)
+        self.groups = sorted((e for e in groups if not _modifier(e)), key=lambda e: e.start)
+        # a first name written alone stands for the one full name it opens ("Ada" of "Ada Okafor")
+        fulls = {n for n in (_strip_possessive(p.text) for p in named) if len(n.split()) > 1}
+        firsts = [full.split()[0] for full in fulls]
+        self.given = {full.split()[0]: full for full in fulls if firsts.count(full.split()[0]) == 1}
         self.genders = self._document_genders()
 
+    def _repeated(self, quoted: list[tuple[int, int]], words: dict[str, str]) -> list[SpacySpan]:
+        """A surname of a person the model named in full, or the one-word name of an organisation
+        it tagged, written again where it saw no entity at all ("..., Okafor believes.", "Vexo
+        said"): news names a person by surname after the first full mention (AP style) and repeats
+        an organisation's name, so the word is that person or body, a mention a pronoun or "the
+        company" may refer back to. ``words``: each word and its label (PERSON, ORG); one pass."""
+        if not words:
+            return []
+        text = self.sdoc.text
+        out = []
+        for t in self.sdoc:
+            if t.text not in words or t.pos_ != "PROPN" or t.ent_type_ or inside_any(t.idx, quoted):
+                continue
+            span = SpacySpan(self.sdoc, t.i, t.i + 1, label=words[t.text])
+            if _in_prose(span, text):
+                out.append(span)
+        return out
+
     def _surname(self, ent: SpacySpan) -> bool:
+        """One word that ends a person's full name ("Okafor" of "Ada Okafor"); a word only ever
+        tagged as a person alone ("Vexo", once) is no surname for the model's other tags of it."""
         words = _strip_possessive(ent.text).split()
-        return len(words) == 1 and words[0] in self.full_names
+        return len(words) == 1 and len(self.full_names.get(words[0], "").split()) > 1
 
     def resolve(self, span: SpacySpan) -> Name:
         head = span.root
@@ -215,16 +265,24 @@ class Resolver:
             return self._named(span)
         if lower in PERSON_PRONOUNS:
             pool = [p for p in self.persons if self._gender(p) != OTHER_GENDER.get(lower)]
-            return self._antecedent(span, pool, lower) or _unresolved(span, person=True)
+            found = self._antecedent(span, pool, lower) or self._salient(span, lower)
+            return found or _unresolved(span, person=True)
         if lower in GROUP_PRONOUNS:
             # a state or a city is "it", not "they" ("they" after "in Tromsø" is not Tromsø)
             pool = self.groups if lower == "it" else [g for g in self.groups if g.label_ != "GPE"]
             found = self._antecedent(span, pool)
             return replace(found, certainty=POSITIONAL_CERTAINTY) if found else _unresolved(span)
+        called = _named_after(head)
+        if called is not None:
+            return _moved(self._named(speaker_tokens(called)), span)
         if lower in self.cues.role_nouns:
             # a role no earlier title holds stays as written, with no actor: the last person
             # quoted is a guess, and a wrong speaker is worse than none (issue 14)
             return self._by_role(span) or _unresolved(span, person=True)
+        if lower in self.cues.document_nouns:
+            author = self._author(span) or (self._earlier_author(span) if _definite(span) else None)
+            if author is not None:
+                return author
         if lower in self.cues.organisation_nouns and _definite(span):
             # "the company", "the union": a definite description picks up the organisation the
             # text last named (Hobbs 1978; news names an organisation before it describes it)
@@ -233,10 +291,44 @@ class Resolver:
             return replace(found, certainty=POSITIONAL_CERTAINTY) if found else _unresolved(span)
         return _unresolved(span)
 
+    def _author(self, span: SpacySpan) -> Name | None:
+        """The author named in a document's phrase: "a study by X", "the latest numbers from X",
+        "a report released Monday by X" (a passive's agent in a clause on the noun), "the X
+        study". The
+        document's words are its author's; any other phrase names no speaker."""
+        head = span.root
+        # "the <Organisation> study", "a <Name> report": a name modifying the document is its author
+        owner = next(
+            (t for t in head.lefts if t.dep_ in ("compound", "poss") and t.ent_type_ in NAMED_TYPES), None
+        )
+        if owner is not None:
+            return _moved(self._named(speaker_tokens(owner)), span)
+        for t in head.subtree:
+            if t.lower_ not in AUTHOR_PREPS or t.dep_ not in ("prep", "agent"):
+                continue
+            obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            if obj is None or obj.ent_type_ not in NAMED_TYPES:
+                continue
+            name = self._named(speaker_tokens(obj))
+            return _moved(name, span)
+        return None
+
+    def _earlier_author(self, span: SpacySpan) -> Name | None:
+        """ "the study" after "a study by X" (or "the X study"): a definite description refers
+        back to the last document of its kind (Hobbs 1978), whose author speaks."""
+        head = span.root
+        for t in reversed(self.sdoc[max(0, head.i - EARLIER_DOCUMENT_TOKENS) : span.start]):
+            if t.lower_ == head.lower_ and t.pos_ == "NOUN":
+                found = self._author(self.sdoc[t.left_edge.i : t.i + 1])
+                return _moved(found, span, POSITIONAL_CERTAINTY) if found is not None else None
+        return None
+
     def agrees(self, pronoun: str, name: Name) -> bool:
         """Whether "he"/"she" may refer to the person ``name`` resolved to (not known to differ)."""
         words = name.text.split()
         known = self.genders.get(words[-1]) if words else None
+        if known is None and len(words) == 1 and words[0] in self.given:
+            known = self.genders.get(self.given[words[0]].split()[-1])  # "Ada" of "Ada Okafor"
         first = words[0].lower() if len(words) > 1 else ""
         for gender in ("male", "female"):
             if first in self.cues.first_names.get(gender, ()):
@@ -266,7 +358,13 @@ class Resolver:
                 gender, ()
             ):
                 return gender
-        return self.genders.get(words[-1]) if words else None
+        if not words:
+            return None
+        known = self.genders.get(words[-1])
+        if known is None and len(words) == 1 and words[0] in self.given:
+            # "Ada" alone, after "Ada Okafor": the person the first name stands for
+            known = self.genders.get(self.given[words[0]].split()[-1])
+        return known
 
     def _document_genders(self) -> dict[str, str]:
         """Surname -> gender as the document writes it: an honorific before any mention of the
@@ -335,6 +433,33 @@ class Resolver:
             bound = sent_start
         return None
 
+    def _salient(self, span: SpacySpan, pronoun: str) -> Name | None:
+        """A "he"/"she" with no candidate in the sentences just before it, in a passage about one
+        person: the only person of that gender, known from a title, a first name or the text's
+        own pronouns, named in the SALIENT_SENTENCES before it. A feature keeps referring to its
+        subject by pronoun for paragraphs (Lappin & Leass 1994 decay salience slowly for a
+        repeated topic); two such people, or none of known gender, leave it unresolved."""
+        gender = GENDER_PRONOUNS.get(pronoun)
+        sents = [s for s in self.sdoc.sents if s.start <= span.start][-SALIENT_SENTENCES:]
+        if gender is None or not sents:
+            return None
+        before = [p for p in self.persons if sents[0].start <= p.start and p.end <= span.start]
+        same = [p for p in before if self._gender(p) == gender]
+        if len({self._full_name(p) for p in same}) != 1:
+            return None
+        # the passage keeps to that person: the sentences since the name carry the pronoun's
+        # gender, two lapses allowed; else "he" may be someone the text only described
+        # ("a guard told reporters", "one of her matches")
+        between = [s for s in sents if s.start > same[-1].start and s.end <= span.sent.start]
+        lapses = sum(not any(GENDER_PRONOUNS.get(t.lower_) == gender for t in s) for s in between)
+        if lapses > CHAIN_LAPSES:
+            return None
+        return _moved(self._named(same[-1]), span, POSITIONAL_CERTAINTY)
+
+    def _full_name(self, person: SpacySpan) -> str:
+        last = self._surname_of(person)
+        return self.full_names.get(last, last)
+
     def _pronoun_certainty(self, chosen: SpacySpan, found: list[SpacySpan], subject: bool) -> float:
         if self._gender(chosen) is not None:
             return AGREED_CERTAINTY
@@ -362,6 +487,36 @@ class Resolver:
             if words & title and qualifiers <= {w[:QUALIFIER_PREFIX] for w in title}:
                 return _moved(self._named(person), span)
         return None
+
+
+def _named_after(head: Token) -> Token | None:
+    """ "an official named Odessa", "a resident identified as Tamm": the name a description gives
+    its person, the speaker the description stands for."""
+    after = (c for c in head.subtree if head.i < c.i <= head.i + NAMING_REACH)
+    for acl in (c for c in after if c.dep_ == "acl" and c.lower_ in NAMING_VERBS):
+        name = next((c for c in acl.subtree if c.i > acl.i and c.pos_ == "PROPN"), None)
+        if name is not None and name.i - acl.i <= 3:
+            return name
+    return None
+
+
+def _modifier(person: SpacySpan) -> bool:
+    """A name modifying a common noun ("the Okafor residence", "the Lind family farm", "Vexo
+    apps") names a household, a place or a kind of thing, not a person or a body that a later
+    "he", "it" or "the company" refers back to."""
+    root = person.root
+    return root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i >= person.end
+
+
+def _shouted(person: SpacySpan) -> bool:
+    """Several words in capitals ("THE DAILY LEDGER FILE PHOTO") are a credit or a heading: news
+    prose writes a person's name in title case."""
+    words = [t.text for t in person if t.is_alpha]
+    return len(words) > 1 and all(w.isupper() for w in words)
+
+
+def inside_any(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
 
 
 def _definite(span: SpacySpan) -> bool:
@@ -451,4 +606,10 @@ def _in_prose(ent: SpacySpan, text: str) -> bool:
     ``text`` is the document's (``Doc.text`` rebuilds it on every call)."""
     end = text.find("\n", ent.end_char)
     line = text[ent.start_char : len(text) if end < 0 else end].rstrip()
-    return line[-1:] in SENTENCE_END_CHARS if line else False
+    if line[-1:] in SENTENCE_END_CHARS:
+        return True
+    # a paragraph with page furniture glued to its end (an author's line and a handle, no break
+    # before them) is prose up to it: the entity's own sentence, ending on its line, decides
+    sent_end = ent.sent.end_char
+    rest = text[ent.start_char : sent_end].rstrip()
+    return (end < 0 or sent_end <= end) and rest[-1:] in SENTENCE_END_CHARS and len(rest) < len(line)
