@@ -195,7 +195,12 @@ class CorpusResolver:
         for aid, s in self.stats.items():
             words = s.actor.name.split()
             # "Freedonian Ann Avery" read as a body is a person with a nationality word before.
-            led = len(words) >= 3 and fold(words[0]) in self.reg.demonyms
+            # Not where the last word makes it a body ("Freedonian Defence Ministry Press Service").
+            led = (
+                len(words) >= 3
+                and fold(words[0]) in self.reg.demonyms
+                and words[-1].strip(".,") not in self.reg.filters.org_suffixes
+            )
             if self._kind(aid) == "person" or led:
                 parts = person_name(s.actor.name, self.titles, self.reg.demonyms)
                 if parts is not None:
