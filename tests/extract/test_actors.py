@@ -933,3 +933,35 @@ def test_a_titled_name_is_the_texts_office_holder(
     holder = next(a.id for a in registry.actors if a.role == "president" and a.affiliation == "united-states")
     _, mentions = run(nlp, registry, text)
     assert (holder in {m.actor_id for m in mentions}) is registry_holder
+
+
+@pytest.mark.parametrize(
+    ("surface", "same"),
+    [
+        ("Quennell", True),
+        ("Senator Quennell", True),
+        ("Tobias Quennell", True),
+        ("T. Quennell", True),
+        ("Karla Quennell", False),  # a relative named beside him
+        ("Tobias QUENNELL", False),
+    ],
+)
+def test_surname_chain_keeps_relatives_apart(surface: str, same: bool) -> None:
+    from lib.extract.actors.chains import Chains
+
+    chains = Chains(_ctx("Tobias Quennell spoke.", "a"), [])
+    assert chains._same_bearer(surface, Actor("tobias-quennell", "Tobias Quennell", "person")) is same
+
+
+@pytest.mark.parametrize(
+    ("local", "national", "same"),
+    [
+        ("Portsbury Herons", "Herons", True),  # a club by its nickname after its place
+        ("Portsbury Chamber of Elders", "Chamber of Elders", False),  # a regional chamber is another body
+    ],
+)
+def test_place_prefixed_body(local: str, national: str, same: bool) -> None:
+    texts = {"a": f"The {local} met in Portsbury.", "b": f"The {national} met."}
+    spans = {"a": [(local, "organization"), ("Portsbury", "place")], "b": [(national, "organization")]}
+    ids = {m.text: m.actor_id for m in _resolved(texts, spans, _alias_registry())}
+    assert (ids[local] == ids[national]) is same

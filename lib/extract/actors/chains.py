@@ -16,6 +16,7 @@ from lib.text.aliases import best_fuzzy, fold, slug, words_match
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 Resolved = tuple[Cand, Actor]
 # One initial and a capitalised surname: a person's name in every news style.
+INITIAL = re.compile(r"[A-Z]\.")
 INITIAL_AND_SURNAME = re.compile(r"[A-Z]\.[ ]?(?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 
 
@@ -73,7 +74,7 @@ class Chains:
         if full is not None:
             return full
         key = fold(surface.split()[-1]) if surface.split() else ""
-        if key in self.by_surname and (len(surface.split()) == 1 or surface.istitle()):
+        if key in self.by_surname and self._same_bearer(surface, self.by_surname[key]):
             return self.by_surname[key]
         if c.label in ("PERSON", "ORG") and key in self.by_first and len(surface.split()) == 1:
             return self.by_first[key]  # not where the model reads a place ("Wang" often is an ORG)
@@ -89,6 +90,21 @@ class Chains:
             variant = best_fuzzy(surface, {k: a.id for k, a in self.by_surname.items()})
             return next((a for a in self.by_surname.values() if a.id == variant), None)
         return None
+
+    def _same_bearer(self, surface: str, person: Actor) -> bool:
+        """ "Avery", "Senator Avery", "Ann Avery" stand for Ann Avery; "Tom Avery" does not (a
+        relative named beside her)."""
+        words = surface.split()
+        if len(words) == 1:
+            return True
+        if not surface.istitle():
+            return False
+        titles = self.ctx.reg.filters.person_titles
+        first = fold(person.name.split()[0])
+        return all(
+            w in titles or w.rstrip(".") in titles or INITIAL.fullmatch(w) or fold(w) == first
+            for w in words[:-1]
+        )
 
 
 def _unique_surnames(people: Iterable[Actor]) -> dict[str, str]:

@@ -191,6 +191,7 @@ class CorpusResolver:
             s.kinds[a.type] += 1
         self.uf = _Union()
         self.shown_names = frozenset(org_key(line[0]) for line in reg.filters.org_aliases if line)
+        self.alias_keys = frozenset(org_key(n) for line in reg.filters.org_aliases for n in line)
         self.people: dict[str, PersonName] = {}
         for aid, s in self.stats.items():
             words = s.actor.name.split()
@@ -456,7 +457,14 @@ class CorpusResolver:
             for n in (1, 2):
                 head, rest = " ".join(words[:n]), " ".join(words[n:])
                 is_place = head in places or self.reg.gazetteer.get(head) is not None
-                if rest and is_place and rest in by_org and self._kind(by_org[rest][0]) == "organization":
+                national = rest in self.alias_keys  # "Upstate Senate" is not the Senate
+                if (
+                    rest
+                    and is_place
+                    and not national
+                    and rest in by_org
+                    and self._kind(by_org[rest][0]) == "organization"
+                ):
                     self.uf.union(ids[0], by_org[rest][0])
 
     # -- output ----------------------------------------------------------------------------
