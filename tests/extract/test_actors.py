@@ -965,3 +965,40 @@ def test_place_prefixed_body(local: str, national: str, same: bool) -> None:
     spans = {"a": [(local, "organization"), ("Portsbury", "place")], "b": [(national, "organization")]}
     ids = {m.text: m.actor_id for m in _resolved(texts, spans, _alias_registry())}
     assert (ids[local] == ids[national]) is same
+
+
+@pytest.mark.parametrize(
+    ("surface", "label", "junk"),
+    [
+        ("3:30 a.m. Tuesday", "PERSON", True),  # no one's name has digits
+        ("Tobias Quennell", "PERSON", False),
+        ("Channel 4", "ORG", False),  # a body's may
+    ],
+)
+def test_digits_make_no_person(surface: str, label: str, junk: bool) -> None:
+    from lib.extract.actors.spans import Cand, _is_junk
+
+    text = f"We met {surface} later."
+    start = text.index(surface)
+    assert _is_junk(_ctx(text, "a"), Cand(start, start + len(surface), "ner", label, None)) is junk
+
+
+@pytest.mark.parametrize(
+    ("surface", "name", "dropped"),
+    [
+        ("Arson", "Arson", True),  # written "arson" mid-sentence, never capitalised there
+        ("Armed Reckless", "Armed Reckless", True),  # a headline of common words
+        ("Tuesday", "Tuesday", True),  # a weekday (lexicon), whatever chain brought it
+        ("Quennell", "Quennell", False),  # a name the corpus capitalises
+        ("Hostile", "Tobias Hostile", False),  # resolved to a fuller name: kept
+        ("Russia", "Russia", False),  # registry
+    ],
+)
+def test_common_words_are_no_names(surface: str, name: str, dropped: bool) -> None:
+    from lib.extract.actors.extract import _common_words
+
+    stats = CaseStats()
+    stats.add("Police said the arson was armed and reckless. They met Quennell and Tobias Hostile on Tuesday.")
+    reg = load_registry()
+    actor = reg.actor(slug(name)) or Actor(slug(name), name, "person")
+    assert _common_words(Mention("a", actor.id, surface, 0, len(surface)), actor, reg, stats) is dropped

@@ -62,6 +62,11 @@ class Chains:
             return Actor(slug(name), name, "person")
         if c.label != "PERSON" or len(surface.split()) < 2 or self.ctx.reg.gazetteer.get(surface):
             return None
+        if (
+            any(ch.isdigit() for ch in surface)
+            or fold(surface.split()[-1]) in self.ctx.reg.filters.non_actors
+        ):
+            return None  # "3:30 a.m. Tuesday": a time the model read as a name
         if surface.split()[-1].strip(".,") in self.ctx.reg.filters.org_suffixes:
             return None  # "Varnex SpA" is a company whatever the model says
         fuzzy = best_fuzzy(surface, self.full_names)

@@ -51,11 +51,27 @@ def extract_mentions(
     found = _split_headlines(contexts, found, unsure, case)
     found.extend(propagate_corpus(contexts, found, unsure, case))
     unified = resolve_corpus(found, registry, {ctx.doc.id: ctx.text for ctx in contexts})
+    unified = [(m, a) for m, a in unified if not _common_words(m, a, registry, case)]
     teams = _corpus_teams(contexts, unified)
     settings = _corpus_settings(contexts, unified)
     typed = [(m, _as_team(m, a, teams)) for m, a in unified]
     typed = [(m, _as_setting(m, a, settings)) for m, a in typed]
     return _settle(_with_datelines(contexts, typed), agentive, registry)
+
+
+def _common_words(mention: Mention, actor: Actor, reg: Registry, case: CaseStats) -> bool:
+    """A word that names no actor (lexicon), or a name of common words only: each written in
+    lower case somewhere in the corpus where case tells (mid-sentence, outside headlines) and
+    never capitalised there ("Arson is suspected", "Armed and Dangerous" in a headline): Mikheev
+    (1999)'s capitalised-word disambiguation over the corpus. Registry and gazetteer names stay."""
+    if reg.actor(actor.id) is not None or reg.gazetteer.get(mention.text) is not None:
+        return False
+    if fold(actor.name) != fold(mention.text):
+        return False  # resolved to a fuller name ("Brown" of "Ann Brown")
+    if fold(mention.text) in reg.filters.non_actors:
+        return True  # a weekday or a bare title brought back by a name chain
+    words = [w.lower().strip(".,;:!?'’") for w in mention.text.split()]
+    return all(case.lower[w] > 0 and case.upper[w] == 0 for w in words)
 
 
 def _corpus_settings(contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]]) -> set[str]:
