@@ -942,6 +942,8 @@ def test_a_titled_name_is_the_texts_office_holder(
         ("Senator Quennell", True),
         ("Tobias Quennell", True),
         ("T. Quennell", True),
+        ("Van Quennell", True),  # a surname's particle, as in "De Blasio" of "Bill de Blasio"
+        ("Van Quennell", True),  # a surname's particle, as in "De Blasio" of "Bill de Blasio"
         ("Karla Quennell", False),  # a relative named beside him
         ("Tobias QUENNELL", False),
     ],
@@ -998,7 +1000,9 @@ def test_common_words_are_no_names(surface: str, name: str, dropped: bool) -> No
     from lib.extract.actors.extract import _common_words
 
     stats = CaseStats()
-    stats.add("Police said the arson was armed and reckless. They met Quennell and Tobias Hostile on Tuesday.")
+    stats.add(
+        "Police said the arson was armed and reckless. They met Quennell and Tobias Hostile on Tuesday."
+    )
     reg = load_registry()
     actor = reg.actor(slug(name)) or Actor(slug(name), name, "person")
     assert _common_words(Mention("a", actor.id, surface, 0, len(surface)), actor, reg, stats) is dropped

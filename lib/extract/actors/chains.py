@@ -17,6 +17,25 @@ LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC":
 Resolved = tuple[Cand, Actor]
 # One initial and a capitalised surname: a person's name in every news style.
 INITIAL = re.compile(r"[A-Z]\.")
+# Particles that belong to a surname ("De Blasio" of "Bill de Blasio", "Van Dyke", "Al Rashid").
+_PARTICLES = (
+    "de",
+    "del",
+    "della",
+    "di",
+    "da",
+    "du",
+    "van",
+    "von",
+    "der",
+    "den",
+    "ter",
+    "la",
+    "le",
+    "al",
+    "el",
+    "bin",
+)
 INITIAL_AND_SURNAME = re.compile(r"[A-Z]\.[ ]?(?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 
 
@@ -107,7 +126,7 @@ class Chains:
         titles = self.ctx.reg.filters.person_titles
         first = fold(person.name.split()[0])
         return all(
-            w in titles or w.rstrip(".") in titles or INITIAL.fullmatch(w) or fold(w) == first
+            w in titles or w.rstrip(".") in titles or INITIAL.fullmatch(w) or fold(w) in (first, *_PARTICLES)
             for w in words[:-1]
         )
 
