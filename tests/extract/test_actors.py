@@ -1006,3 +1006,19 @@ def test_common_words_are_no_names(surface: str, name: str, dropped: bool) -> No
     reg = load_registry()
     actor = reg.actor(slug(name)) or Actor(slug(name), name, "person")
     assert _common_words(Mention("a", actor.id, surface, 0, len(surface)), actor, reg, stats) is dropped
+
+
+@pytest.mark.parametrize(
+    ("span", "known", "want"),
+    [
+        ("Quennell and Ostrova", {"quennell", "ostrova"}, ["Quennell", "Ostrova"]),
+        ("Quennell and Ostrova", {"quennell"}, []),  # one side unknown: left as read
+        ("Quennell, Ostrova", {"quennell", "ostrova"}, []),
+    ],
+)
+def test_two_names_joined_by_and(span: str, known: set[str], want: list[str]) -> None:
+    from lib.extract.actors.extract import _joined_names
+
+    text = f"The trial of {span} began."
+    m = Mention("a", "x", span, text.index(span), text.index(span) + len(span))
+    assert [text[s:e] for s, e in _joined_names(text, m, dict.fromkeys(known))] == want
