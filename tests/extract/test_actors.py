@@ -1022,3 +1022,28 @@ def test_two_names_joined_by_and(span: str, known: set[str], want: list[str]) ->
     text = f"The trial of {span} began."
     m = Mention("a", "x", span, text.index(span), text.index(span) + len(span))
     assert [text[s:e] for s, e in _joined_names(text, m, dict.fromkeys(known))] == want
+
+
+@pytest.mark.parametrize(
+    ("texts", "kind"),
+    [
+        (("Ostrova declined to comment on Monday.", "“We will appeal,” Mr. Ostrova said."), "person"),
+        (("Ostrova declined to comment on Monday.",), None),  # no title anywhere: the model's kind stands
+    ],
+)
+def test_a_mister_anywhere_makes_a_person(texts: tuple[str, ...], kind: str | None) -> None:
+    from lib.extract.actors.extract import _as_person, _mistered
+
+    reg = load_registry()
+    found = []
+    for i, t in enumerate(texts):
+        start = t.index("Ostrova")
+        found.append(
+            (
+                Mention(f"d{i}", "ostrova", "Ostrova", start, start + 7),
+                Actor("ostrova", "Ostrova", "organization"),
+            )
+        )
+    ctxs = [_ctx(t, f"d{i}") for i, t in enumerate(texts)]
+    types = {_as_person(a, _mistered(ctxs, found, reg)).type for _, a in found}
+    assert types == {kind or "organization"}

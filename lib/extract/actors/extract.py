@@ -56,6 +56,8 @@ def extract_mentions(
     settings = _corpus_settings(contexts, unified)
     typed = [(m, _as_team(m, a, teams)) for m, a in unified]
     typed = [(m, _as_setting(m, a, settings)) for m, a in typed]
+    mistered = _mistered(contexts, typed, registry)
+    typed = [(m, _as_person(a, mistered)) for m, a in typed]
     return _settle(_with_datelines(contexts, typed), agentive, registry)
 
 
@@ -72,6 +74,32 @@ def _common_words(mention: Mention, actor: Actor, reg: Registry, case: CaseStats
         return True  # a weekday or a bare title brought back by a name chain
     words = [w.lower().strip(".,;:!?'’") for w in mention.text.split()]
     return all(case.lower[w] > 0 and case.upper[w] == 0 for w in words)
+
+
+def _mistered(
+    contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]], reg: Registry
+) -> set[str]:
+    """Actor ids of one-word names written right after "Mr." / "Mrs." / "Ms." (a title that says
+    a sex) somewhere in the corpus: a person's name, whatever the model typed elsewhere."""
+    texts = {ctx.doc.id: ctx.text for ctx in contexts}
+    # The abbreviated ones only (Mr., Mrs., Ms.): "King" or "Sister" also open names of places and works.
+    titles = {
+        t
+        for t in reg.filters.male_titles | reg.filters.female_titles
+        if t.rstrip(".") in reg.filters.abbreviations
+    }
+    out: set[str] = set()
+    for m, a in found:
+        words = texts[m.doc_id][max(0, m.start - 12) : m.start].split()
+        if " " not in a.name and words and words[-1] in titles and words[-1][:1].isupper():
+            out.add(a.id)
+    return out
+
+
+def _as_person(actor: Actor, mistered: set[str]) -> Actor:
+    if actor.type == "organization" and actor.id in mistered:
+        return Actor(actor.id, actor.name, "person", actor.aliases, actor.affiliation, actor.role)
+    return actor
 
 
 def _corpus_settings(contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]]) -> set[str]:
