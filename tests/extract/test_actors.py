@@ -1014,6 +1014,12 @@ def test_common_words_are_no_names(surface: str, name: str, dropped: bool) -> No
         ("Quennell and Ostrova", {"quennell", "ostrova"}, ["Quennell", "Ostrova"]),
         ("Quennell and Ostrova", {"quennell"}, []),  # one side unknown: left as read
         ("Quennell, Ostrova", {"quennell", "ostrova"}, []),
+        (
+            "Quennell-Ostrova",
+            {"quennell", "ostrova"},
+            ["Quennell", "Ostrova"],
+        ),  # "the Quennell-Ostrova talks"
+        ("Quennell-Ostrova", {"quennell"}, []),  # a double-barrelled name
     ],
 )
 def test_two_names_joined_by_and(span: str, known: set[str], want: list[str]) -> None:

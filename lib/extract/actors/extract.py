@@ -222,13 +222,15 @@ def _split_headlines(
     out: list[tuple[Mention, Actor]] = []
     for m, a in found:
         text = by_id[m.doc_id].text
-        if " " not in m.text or fold(m.text) in names or registry_name(m, a, by_id[m.doc_id].reg):
+        if " " not in m.text or registry_name(m, a, by_id[m.doc_id].reg):
             out.append((m, a))
             continue
         if not is_title_line(line_of(text, m.start)):
             runs = _joined_names(text, m, names)
-        else:
+        elif fold(m.text) not in names:
             runs = [(s, e) for s, e in name_runs(text, m.start, m.end, case) if fold(text[s:e]) in names]
+        else:
+            runs = []
         if not runs:
             out.append((m, a))
         for s, e in runs:
@@ -242,12 +244,14 @@ def registry_name(m: Mention, a: Actor, reg: Registry) -> bool:
 
 
 def _joined_names(text: str, m: Mention, names: Mapping[str, object]) -> list[tuple[int, int]]:
-    """ "Avery and Quill" read as one name: the names on either side of "and" where the corpus
-    knows each alone (a name that has "and" inside, "Bosnia and Herzegovina", is a gazetteer's)."""
-    parts = text[m.start : m.end].split(" and ")
-    if len(parts) != 2 or not all(fold(p) in names for p in parts):
-        return []
-    return [(m.start, m.start + len(parts[0])), (m.end - len(parts[1]), m.end)]
+    """ "Avery and Quill" or "Avery-Freedonia" (ties) read as one name: the names on either side
+    of "and" or the hyphen where the corpus knows each alone (a name with "and" inside, "Bosnia
+    and Herzegovina", is a gazetteer's)."""
+    for joiner in (" and ", "-"):
+        parts = text[m.start : m.end].split(joiner)
+        if len(parts) == 2 and all(fold(p) in names for p in parts):
+            return [(m.start, m.start + len(parts[0])), (m.end - len(parts[1]), m.end)]
+    return []
 
 
 def propagate_corpus(
