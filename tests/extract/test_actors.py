@@ -1020,6 +1020,8 @@ def test_common_words_are_no_names(surface: str, name: str, dropped: bool) -> No
             ["Quennell", "Ostrova"],
         ),  # "the Quennell-Ostrova talks"
         ("Quennell-Ostrova", {"quennell"}, []),  # a double-barrelled name
+        ("Quennell's Ostrova Council", {"quennell", "ostrova council"}, ["Quennell", "Ostrova Council"]),
+        ("Quennell's Ostrova Council", {"ostrova council"}, []),
     ],
 )
 def test_two_names_joined_by_and(span: str, known: set[str], want: list[str]) -> None:

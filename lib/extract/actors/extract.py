@@ -244,10 +244,10 @@ def registry_name(m: Mention, a: Actor, reg: Registry) -> bool:
 
 
 def _joined_names(text: str, m: Mention, names: Mapping[str, object]) -> list[tuple[int, int]]:
-    """ "Avery and Quill" or "Avery-Freedonia" (ties) read as one name: the names on either side
-    of "and" or the hyphen where the corpus knows each alone (a name with "and" inside, "Bosnia
-    and Herzegovina", is a gazetteer's)."""
-    for joiner in (" and ", "-"):
+    """ "Avery and Quill", "Avery-Freedonia" (ties) or "Avery's Senate" read as one name: the
+    names on either side of "and", the hyphen or the possessive where the corpus knows each alone
+    (a name with "and" inside, "Bosnia and Herzegovina", is a gazetteer's)."""
+    for joiner in (" and ", "-", "'s ", "’s "):
         parts = text[m.start : m.end].split(joiner)
         if len(parts) == 2 and all(fold(p) in names for p in parts):
             return [(m.start, m.start + len(parts[0])), (m.end - len(parts[1]), m.end)]
