@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from lib.extract.actors.competitors import is_competitor
-from lib.extract.actors.roles import Named, find_roles, resolve_role
+from lib.extract.actors.roles import Named, RoleHit, apposed, find_roles, resolve_role
 from lib.extract.actors.spans import Cand, DocContext
 from lib.records import Actor
 from lib.text.aliases import best_fuzzy, fold, slug, words_match
@@ -16,7 +16,35 @@ from lib.text.aliases import best_fuzzy, fold, slug, words_match
 LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 Resolved = tuple[Cand, Actor]
 # One initial and a capitalised surname: a person's name in every news style.
+INITIAL = re.compile(r"[A-Z]\.")
+# Particles that belong to a surname ("De Blasio" of "Bill de Blasio", "Van Dyke", "Al Rashid").
+_PARTICLES = (
+    "de",
+    "del",
+    "della",
+    "di",
+    "da",
+    "du",
+    "van",
+    "von",
+    "der",
+    "den",
+    "ter",
+    "la",
+    "le",
+    "al",
+    "el",
+    "bin",
+)
 INITIAL_AND_SURNAME = re.compile(r"[A-Z]\.[ ]?(?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+
+
+# A first name and a quoted nickname right before a surname: 'William "Bill" Avery' is one
+# person's full name (news style writes the nickname between the names).
+_QUOTED_NICKNAME = re.compile(r"([A-Z][a-z]+)[ ]+[\"“‘'][A-Z][\w.]*[\"”’'][ ]+$")
+_NICKNAMED_NAME = re.compile(
+    r"\b([A-Z][a-z]+)[ ]+[\"“‘'][A-Z][\w.]*[\"”’'][ ]+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+)
 
 
 def _surface(ctx: DocContext, c: Cand) -> str:
@@ -39,13 +67,25 @@ class Chains:
             first = _surface(ctx, c).split()[0]
             if not ctx.reg.gazetteer.get(first):  # "Rwanda" stays the state
                 self.by_first.setdefault(fold(first), person)
+        for m in _NICKNAMED_NAME.finditer(ctx.text):  # the model often tags no span there
+            name = f"{m.group(1)} {m.group(2)}"
+            self.by_surname.setdefault(fold(m.group(2)), Actor(slug(name), name, "person"))
 
     def _full_person(self, c: Cand) -> Actor | None:
         surface = _surface(self.ctx, c)
         if c.actor_id in self.reg_people:
             return self.reg_people[c.actor_id]
+        nicknamed = _QUOTED_NICKNAME.search(self.ctx.text[max(0, c.start - 40) : c.start])
+        if nicknamed and " " not in surface and surface[:1].isupper():
+            name = f"{nicknamed.group(1)} {surface}"
+            return Actor(slug(name), name, "person")
         if c.label != "PERSON" or len(surface.split()) < 2 or self.ctx.reg.gazetteer.get(surface):
             return None
+        if (
+            any(ch.isdigit() for ch in surface)
+            or fold(surface.split()[-1]) in self.ctx.reg.filters.non_actors
+        ):
+            return None  # "3:30 a.m. Tuesday": a time the model read as a name
         if surface.split()[-1].strip(".,") in self.ctx.reg.filters.org_suffixes:
             return None  # "Varnex SpA" is a company whatever the model says
         fuzzy = best_fuzzy(surface, self.full_names)
@@ -58,7 +98,7 @@ class Chains:
         if full is not None:
             return full
         key = fold(surface.split()[-1]) if surface.split() else ""
-        if key in self.by_surname and (len(surface.split()) == 1 or surface.istitle()):
+        if key in self.by_surname and self._same_bearer(surface, self.by_surname[key]):
             return self.by_surname[key]
         if c.label in ("PERSON", "ORG") and key in self.by_first and len(surface.split()) == 1:
             return self.by_first[key]  # not where the model reads a place ("Wang" often is an ORG)
@@ -74,6 +114,21 @@ class Chains:
             variant = best_fuzzy(surface, {k: a.id for k, a in self.by_surname.items()})
             return next((a for a in self.by_surname.values() if a.id == variant), None)
         return None
+
+    def _same_bearer(self, surface: str, person: Actor) -> bool:
+        """ "Avery", "Senator Avery", "Ann Avery" stand for Ann Avery; "Tom Avery" does not (a
+        relative named beside her)."""
+        words = surface.split()
+        if len(words) == 1:
+            return True
+        if not surface.istitle():
+            return False
+        titles = self.ctx.reg.filters.person_titles
+        first = fold(person.name.split()[0])
+        return all(
+            w in titles or w.rstrip(".") in titles or INITIAL.fullmatch(w) or fold(w) in (first, *_PARTICLES)
+            for w in words[:-1]
+        )
 
 
 def _unique_surnames(people: Iterable[Actor]) -> dict[str, str]:
@@ -182,9 +237,16 @@ def _majority_labels(ctx: DocContext, cands: Sequence[Cand]) -> dict[str, str]:
 def _roles(ctx: DocContext, resolved: list[Resolved]) -> list[Resolved]:
     """Add resolved role mentions; each replaces the spans inside it ("US" in "US Secretary of State")."""
     named = [Named(c.start, c.end, a.id, a.role, a.affiliation) for c, a in resolved if a.type == "person"]
+    hits = find_roles(ctx.text, ctx.reg)
+    titled = _titled_holders(ctx.text, hits, named)
+    named = [
+        Named(n.start, n.end, n.actor_id, n.role or titled.get(n.actor_id, ""), n.affiliation) for n in named
+    ]
     out = list(resolved)
-    for hit in find_roles(ctx.text, ctx.reg):
+    for hit in hits:
         actor_id = resolve_role(ctx.text, hit, named, ctx.reg)
+        if actor_id not in titled and any(r == hit.role for r in titled.values()):
+            continue  # the text names its own holder ("President Avery"): not the registry's
         # Only registry holders: a title beside any other name adds no actor, and CoNLL-style
         # gold leaves titles out of the name (measured: -25 false positives on conll2003-dev).
         actor = ctx.reg.actor(actor_id or "")
@@ -196,6 +258,18 @@ def _roles(ctx: DocContext, resolved: list[Resolved]) -> list[Resolved]:
         out = [(c, a) for c, a in out if not (start <= c.start and c.end <= hit.end)]
         out.append((Cand(start, hit.end, "registry", "ROLE", actor.id), actor))
     return sorted(out, key=lambda r: r[0].start)
+
+
+def _titled_holders(text: str, hits: Sequence[RoleHit], named: Sequence[Named]) -> dict[str, str]:
+    """Person id -> the office a title right beside their name gives them in this text
+    ("President Avery"): the text's own holder of that office, whoever the registry lists (a
+    report from before the registry's term names another president)."""
+    out: dict[str, str] = {}
+    for hit in hits:
+        person = None if hit.bare else apposed(text, hit, named)
+        if person is not None:
+            out.setdefault(person, hit.role)
+    return out
 
 
 def _crosses(c: Cand, start: int, end: int) -> bool:

@@ -64,6 +64,7 @@ _ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}|[A-Z][A-Z&]{1,6}")
 _DEFINITION = re.compile(
     r"([A-Z][\w'&.-]*(?:[ ](?:of|the|and|for|on|de|[A-Z][\w'&.-]*)){1,9})[ ]\(([A-Z][A-Z.&]{1,8})\)"
 )
+_PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 FUZZY_SURNAME = 88.0  # rapidfuzz ratio: "Raite" ~ "Rait", not "Ryan" ~ "Rian"
 FUZZY_FIRST = 85.0
 
@@ -189,11 +190,18 @@ class CorpusResolver:
             s.docs.add(m.doc_id)
             s.kinds[a.type] += 1
         self.uf = _Union()
+        self.shown_names = frozenset(org_key(line[0]) for line in reg.filters.org_aliases if line)
+        self.alias_keys = frozenset(org_key(n) for line in reg.filters.org_aliases for n in line)
         self.people: dict[str, PersonName] = {}
         for aid, s in self.stats.items():
             words = s.actor.name.split()
             # "Freedonian Ann Avery" read as a body is a person with a nationality word before.
-            led = len(words) >= 3 and fold(words[0]) in self.reg.demonyms
+            # Not where the last word makes it a body ("Freedonian Defence Ministry Press Service").
+            led = (
+                len(words) >= 3
+                and fold(words[0]) in self.reg.demonyms
+                and words[-1].strip(".,") not in self.reg.filters.org_suffixes
+            )
             if self._kind(aid) == "person" or led:
                 parts = person_name(s.actor.name, self.titles, self.reg.demonyms)
                 if parts is not None:
@@ -204,13 +212,14 @@ class CorpusResolver:
         self.members = Counter(self.uf.find(aid) for aid in self.stats)
         self.titled: dict[str, set[str]] = {}  # root -> titles written right before its full name
         for m, a in found:
-            if a.id in self.people and self.people[a.id].first:
+            if self._full_named(m, a):
                 title = self._title_before(m)
                 if title:
                     self.titled.setdefault(self.uf.find(a.id), set()).add(title)
         self.per_doc: dict[str, Counter[str]] = {}  # root -> doc -> mentions
         for m, a in found:
             self.per_doc.setdefault(self.uf.find(a.id), Counter())[m.doc_id] += 1
+        self.sex = self._sexes(found)
 
     def _kind(self, aid: str) -> str:
         """An actor's kind: the registry's, else a person if any mention of a full name says so
@@ -313,6 +322,10 @@ class CorpusResolver:
         if self.reg.actor(actor.id) is not None or self.reg.gazetteer.get(actor.name) is not None:
             return None
         cands = self._surname_candidates(actor.id)
+        title = self._title_before(mention)
+        sex = self._title_sex(title)
+        if sex:  # "Mr. Avery" is none of the women named Avery
+            cands = [c for c in cands if self.sex.get(c, sex) == sex]
         if not cands:
             return None
         here = [c for c in cands if mention.doc_id in self._docs_of_root(c)]
@@ -324,11 +337,49 @@ class CorpusResolver:
             return max(here, key=lambda c: self._count_in(c, mention.doc_id))
         if len(cands) == 1 and kind == "person":
             return cands[0]  # lower confidence: the corpus's only bearer, not named in this text
-        title = self._title_before(mention)
+        if len(cands) == 1 and sex and self.sex.get(cands[0]) == sex:
+            return cands[0]  # "Mr. Avery" where the corpus's other Averys are women
         titled = [c for c in cands if title and title in self.titled.get(c, set())]
         if len(titled) == 1:
             return titled[0]  # "Senator Avery" here, and only one Avery is "Senator Ann Avery" anywhere
         return None
+
+    def _full_named(self, m: Mention, a: Actor) -> bool:
+        """A mention that writes out a full-named person's name (not the bare surname a
+        document's chain gave them): only these say which title or pronoun goes with whom."""
+        return a.id in self.people and bool(self.people[a.id].first) and len(m.text.split()) >= 2
+
+    def _title_sex(self, title: str) -> str:
+        """ "m" or "f" for a title that says a person's sex ("Mr.", "Mrs."), else ""."""
+        f = self.reg.filters
+        if title in f.male_titles or title + "." in f.male_titles:
+            return "m"
+        return "f" if title in f.female_titles or title + "." in f.female_titles else ""
+
+    def _sexes(self, found: Sequence[Found]) -> dict[str, str]:
+        """Root -> "m" / "f" for the full-named people whose sex the corpus states: a gendered
+        title before the full name counts two, the first third-person pronoun after it one
+        (gender statistics from pronouns, after Bergsma & Lin 2006, "Bootstrapping path-based
+        pronoun resolution"); kept at three to one or better."""
+        votes: dict[str, Counter[str]] = {}
+        for m, a in found:
+            if not self._full_named(m, a):
+                continue
+            tally = votes.setdefault(self.uf.find(a.id), Counter())
+            sex = self._title_sex(self._title_before(m))
+            if sex:
+                tally[sex] += 2
+            pronoun = _PRONOUN.search(self.texts.get(m.doc_id, "")[m.end : m.end + 250])
+            if pronoun:
+                tally["m" if pronoun.group(1).lower() in ("he", "him", "his") else "f"] += 1
+        out: dict[str, str] = {}
+        for root, tally in votes.items():
+            if not tally:
+                continue
+            sex, n = tally.most_common(1)[0]
+            if n >= 2 and n >= 3 * (sum(tally.values()) - n):
+                out[root] = sex
+        return out
 
     def _title_before(self, m: Mention) -> str:
         """The capitalised title written right before a mention ("Senator" of "Senator Avery")."""
@@ -365,6 +416,34 @@ class CorpusResolver:
             if len(roots) == 1:
                 self.uf.union(roots.pop(), ids[0])
         self._link_heads(by_org)
+        self._link_aliases(by_org)
+
+    def _link_aliases(self, by_org: dict[str, list[str]]) -> None:
+        """ "GOP" and "Republican Party", "House" and "House of Representatives": the names of one
+        line of the alias lexicon are one body. A form on several lines goes with the one line
+        whose own forms the corpus writes, and with none where two such lines are written (the
+        ambiguity guard: "House" in a corpus naming both the Commons and the Representatives)."""
+        lines = self.reg.filters.org_aliases
+        owners: dict[str, set[int]] = {}
+        for i, line in enumerate(lines):
+            for name in line:
+                owners.setdefault(org_key(name), set()).add(i)
+        attested = {
+            i
+            for i, line in enumerate(lines)
+            if any(len(owners[org_key(n)]) == 1 and org_key(n) in by_org for n in line)
+        }
+        for i in attested:
+            keys = {org_key(n) for n in lines[i]}
+            ids = [
+                by_org[k][0]
+                for k in keys
+                if k in by_org
+                and self._kind(by_org[k][0]) == "organization"
+                and not (owners[k] - {i}) & attested
+            ]
+            for other in ids[1:]:
+                self.uf.union(ids[0], other)
 
     def _link_heads(self, by_org: dict[str, list[str]]) -> None:
         """ "Purple Party" and "Purple"; "Lowtown Herons" and "Herons" where Lowtown is a place."""
@@ -378,7 +457,14 @@ class CorpusResolver:
             for n in (1, 2):
                 head, rest = " ".join(words[:n]), " ".join(words[n:])
                 is_place = head in places or self.reg.gazetteer.get(head) is not None
-                if rest and is_place and rest in by_org and self._kind(by_org[rest][0]) == "organization":
+                national = rest in self.alias_keys  # "Upstate Senate" is not the Senate
+                if (
+                    rest
+                    and is_place
+                    and not national
+                    and rest in by_org
+                    and self._kind(by_org[rest][0]) == "organization"
+                ):
                     self.uf.union(ids[0], by_org[rest][0])
 
     # -- output ----------------------------------------------------------------------------
@@ -402,11 +488,14 @@ class CorpusResolver:
                 out[root] = known
                 continue
             best = max(ids, key=lambda i: (self._kind(i) == "person", self.stats[i].count))
+            shown = [i for i in ids if org_key(self.stats[i].actor.name) in self.shown_names]
             kinds: Counter[str] = Counter()
             for i in ids:
                 kinds[self._kind(i)] += self.stats[i].count
             kind = "person" if any(i in self.people and self.people[i].first for i in ids) else None
             a = self.stats[max(ids, key=lambda i: self.stats[i].count)].actor
+            if shown and kind is None:  # "Republican Party", not "GOP" or "Republican"
+                a = self.stats[max(shown, key=lambda i: self.stats[i].count)].actor
             if kind == "person":
                 a = self.stats[best].actor
             out[root] = Actor(
@@ -423,13 +512,31 @@ class CorpusResolver:
         full_person = actor.id in self.people and bool(self.people[actor.id].first)
         return not linked and not full_person and self.reg.actor(actor.id) is None
 
+    def _targets(self, found: Sequence[Found]) -> list[str | None]:
+        """The person each bare surname stands for; the bare surnames a document leaves open
+        follow the one person its other bare mentions of that surname resolved to (one sense
+        per discourse: "Mr. Avery" resolved by his title, "Avery" two lines on is the same man)."""
+        targets = [
+            self.bare(m, a) if len(self.stats[a.id].actor.name.split()) <= 2 else None for m, a in found
+        ]
+        chosen: dict[tuple[str, str], set[str]] = {}
+        for (m, a), t in zip(found, targets, strict=True):
+            if t is not None:
+                chosen.setdefault((m.doc_id, a.id), set()).add(t)
+        return [
+            t
+            if t is not None or len(chosen.get((m.doc_id, a.id), ())) != 1
+            else next(iter(chosen[(m.doc_id, a.id)]))
+            for (m, a), t in zip(found, targets, strict=True)
+        ]
+
     def resolve(self, found: Sequence[Found]) -> Iterator[Found]:
         canon = self.canonical()
-        for m, a in found:
-            target = self.bare(m, a) if len(self.stats[a.id].actor.name.split()) <= 2 else None
+        for (m, a), target in zip(found, self._targets(found), strict=True):
             root = target if target is not None else self.uf.find(a.id)
             actor = canon[root]
-            if actor.type != a.type and self._keeps_kind(root, a):
+            # A bare surname resolved to a full-named person is that person, whatever the model typed.
+            if actor.type != a.type and target is None and self._keeps_kind(root, a):
                 actor = Actor(actor.id, actor.name, a.type, actor.aliases, actor.affiliation, actor.role)
             yield Mention(m.doc_id, actor.id, m.text, m.start, m.end), actor
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from spacy.tokens import Doc as SpacyDoc
 
@@ -51,11 +51,55 @@ def extract_mentions(
     found = _split_headlines(contexts, found, unsure, case)
     found.extend(propagate_corpus(contexts, found, unsure, case))
     unified = resolve_corpus(found, registry, {ctx.doc.id: ctx.text for ctx in contexts})
+    unified = [(m, a) for m, a in unified if not _common_words(m, a, registry, case)]
     teams = _corpus_teams(contexts, unified)
     settings = _corpus_settings(contexts, unified)
     typed = [(m, _as_team(m, a, teams)) for m, a in unified]
     typed = [(m, _as_setting(m, a, settings)) for m, a in typed]
+    mistered = _mistered(contexts, typed, registry)
+    typed = [(m, _as_person(a, mistered)) for m, a in typed]
     return _settle(_with_datelines(contexts, typed), agentive, registry)
+
+
+def _common_words(mention: Mention, actor: Actor, reg: Registry, case: CaseStats) -> bool:
+    """A word that names no actor (lexicon), or a name of common words only: each written in
+    lower case somewhere in the corpus where case tells (mid-sentence, outside headlines) and
+    never capitalised there ("Arson is suspected", "Armed and Dangerous" in a headline): Mikheev
+    (1999)'s capitalised-word disambiguation over the corpus. Registry and gazetteer names stay."""
+    if reg.actor(actor.id) is not None or reg.gazetteer.get(mention.text) is not None:
+        return False
+    if fold(actor.name) != fold(mention.text):
+        return False  # resolved to a fuller name ("Brown" of "Ann Brown")
+    if fold(mention.text) in reg.filters.non_actors:
+        return True  # a weekday or a bare title brought back by a name chain
+    words = [w.lower().strip(".,;:!?'’") for w in mention.text.split()]
+    return all(case.lower[w] > 0 and case.upper[w] == 0 for w in words)
+
+
+def _mistered(
+    contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]], reg: Registry
+) -> set[str]:
+    """Actor ids of one-word names written right after "Mr." / "Mrs." / "Ms." (a title that says
+    a sex) somewhere in the corpus: a person's name, whatever the model typed elsewhere."""
+    texts = {ctx.doc.id: ctx.text for ctx in contexts}
+    # The abbreviated ones only (Mr., Mrs., Ms.): "King" or "Sister" also open names of places and works.
+    titles = {
+        t
+        for t in reg.filters.male_titles | reg.filters.female_titles
+        if t.rstrip(".") in reg.filters.abbreviations
+    }
+    out: set[str] = set()
+    for m, a in found:
+        words = texts[m.doc_id][max(0, m.start - 12) : m.start].split()
+        if " " not in a.name and words and words[-1] in titles and words[-1][:1].isupper():
+            out.add(a.id)
+    return out
+
+
+def _as_person(actor: Actor, mistered: set[str]) -> Actor:
+    if actor.type == "organization" and actor.id in mistered:
+        return Actor(actor.id, actor.name, "person", actor.aliases, actor.affiliation, actor.role)
+    return actor
 
 
 def _corpus_settings(contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]]) -> set[str]:
@@ -178,16 +222,36 @@ def _split_headlines(
     out: list[tuple[Mention, Actor]] = []
     for m, a in found:
         text = by_id[m.doc_id].text
-        if " " not in m.text or fold(m.text) in names or not is_title_line(line_of(text, m.start)):
+        if " " not in m.text or registry_name(m, a, by_id[m.doc_id].reg):
             out.append((m, a))
             continue
-        runs = [(s, e) for s, e in name_runs(text, m.start, m.end, case) if fold(text[s:e]) in names]
+        if not is_title_line(line_of(text, m.start)):
+            runs = _joined_names(text, m, names)
+        elif fold(m.text) not in names:
+            runs = [(s, e) for s, e in name_runs(text, m.start, m.end, case) if fold(text[s:e]) in names]
+        else:
+            runs = []
         if not runs:
             out.append((m, a))
         for s, e in runs:
             actor = _bare_surname(text[s:e], names[fold(text[s:e])][1])
             out.append((Mention(m.doc_id, actor.id, text[s:e], s, e), actor))
     return out
+
+
+def registry_name(m: Mention, a: Actor, reg: Registry) -> bool:
+    return reg.actor(a.id) is not None or reg.gazetteer.get(m.text) is not None
+
+
+def _joined_names(text: str, m: Mention, names: Mapping[str, object]) -> list[tuple[int, int]]:
+    """ "Avery and Quill", "Avery-Freedonia" (ties) or "Avery's Senate" read as one name: the
+    names on either side of "and", the hyphen or the possessive where the corpus knows each alone
+    (a name with "and" inside, "Bosnia and Herzegovina", is a gazetteer's)."""
+    for joiner in (" and ", "-", "'s ", "’s "):
+        parts = text[m.start : m.end].split(joiner)
+        if len(parts) == 2 and all(fold(p) in names for p in parts):
+            return [(m.start, m.start + len(parts[0])), (m.end - len(parts[1]), m.end)]
+    return []
 
 
 def propagate_corpus(

@@ -71,9 +71,19 @@ def _with_outer_affiliation(text: str, m: re.Match[str], reg: Registry) -> tuple
     return m.start(), m.end(), None
 
 
+# "Vice President", "deputy prime minister": another office than the one its head word names.
+_SECOND_IN_COMMAND = re.compile(r"(?:\bvice|\bdeputy)[ -]$", re.IGNORECASE)
+
+
+def _seconded(text: str, start: int) -> bool:
+    return bool(_SECOND_IN_COMMAND.search(text[max(0, start - 8) : start]))
+
+
 def _phrase_hits(text: str, role: Role, reg: Registry) -> Iterator[RoleHit]:
     for phrase in role.phrases:
         for m in _phrase_pattern(phrase).finditer(text):
+            if _seconded(text, m.start()):
+                continue
             inner = m.groupdict().get("aff")
             if inner is not None:
                 aff = _affiliation(inner, reg)
@@ -87,7 +97,7 @@ def _phrase_hits(text: str, role: Role, reg: Registry) -> Iterator[RoleHit]:
 def _short_hits(text: str, role: Role) -> Iterator[RoleHit]:
     for phrase in role.short:
         for m in _phrase_pattern(phrase).finditer(text):
-            if not re.match(r"\s+of\b", text[m.end() : m.end() + 5]):
+            if not re.match(r"\s+of\b", text[m.end() : m.end() + 5]) and not _seconded(text, m.start()):
                 yield RoleHit(m.start(), m.end(), role.key, None, True)
 
 
@@ -102,7 +112,7 @@ def find_roles(text: str, reg: Registry) -> list[RoleHit]:
     return sorted(kept, key=lambda h: h.start)
 
 
-def _apposed(text: str, hit: RoleHit, named: Sequence[Named]) -> str | None:
+def apposed(text: str, hit: RoleHit, named: Sequence[Named]) -> str | None:
     for n in named:
         gap = text[hit.end : n.start] if n.start >= hit.end else text[n.end : hit.start]
         if (n.start >= hit.end or n.end <= hit.start) and _APPOSITION_GAP.match(gap):
@@ -132,8 +142,8 @@ def _last_holder(hit: RoleHit, named: Sequence[Named], reg: Registry) -> str | N
 def resolve_role(text: str, hit: RoleHit, named: Sequence[Named], reg: Registry) -> str | None:
     """The actor id a role phrase stands for, or None when the text does not say."""
     if not hit.bare:
-        apposed = _apposed(text, hit, named)
-        if apposed:
-            return apposed
+        found = apposed(text, hit, named)
+        if found:
+            return found
         return _holder(hit, named, reg) if hit.affiliation else None
     return _last_holder(hit, named, reg)

@@ -346,6 +346,8 @@ def _is_junk(ctx: DocContext, cand: Cand) -> bool:
         return True
     if _in_compound(ctx.text, cand) or _is_event(ctx, cand) or fold(surface) in ctx.reg.demonyms:
         return True  # "a New York-based firm", "the U.S. Open", "Polish": not actors
+    if cand.label == "PERSON" and any(ch.isdigit() for ch in surface):
+        return True  # "3:30 a.m. Tuesday": no one's name has digits
     if fold(surface) in ctx.reg.filters.non_actors or _non_actor_head(ctx, surface, cand):
         return True  # a time zone, a tax, a section name, a title standing alone, a law, a weapon
     return surface in ctx.reg.filters.junk or "\n" in surface or " - " in surface
