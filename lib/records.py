@@ -18,7 +18,7 @@ QuoteKind = Literal["direct", "indirect"]
 Precision = Literal["day", "week", "month", "year", "on_or_before"]
 Stance = Literal["supports", "opposes", "demands", "threatens", "conditional", "neutral"]
 Polarity = Literal["pos", "neg"]
-TargetBasis = Literal["named", "pronoun", "context", "topic"]
+TargetBasis = Literal["named", "description", "pronoun", "context", "topic"]
 ClaimVerdict = Literal["corroborated", "single-source", "contested"]
 
 

@@ -109,14 +109,20 @@ def evaluation(text: str, lexicon: Lexicon | None = None) -> int:
     for clause in clauses(text):
         ws = WORD.findall(clause)
         flip = -1 if clause.strip().startswith(CLAUSE_NEGATORS) else 1
-        for i, w in enumerate(ws):
-            form = lookup(w, lex.weights)
-            if form is None:
+        weights = [lex.weights[f] if (f := lookup(w, lex.weights)) else 0 for w in ws]
+        for i, weight in enumerate(weights):
+            if not weight or (weight > 0 and _harmed(weights, i)):
                 continue
-            weight = lex.weights[form]
             negated = _negated(ws, i, lex.negators) and not (flip < 0 and i < NEGATION_WINDOW)
             total += flip * (-weight if negated else weight)
     return total
+
+
+def _harmed(weights: list[int], i: int) -> bool:
+    """A good thing just after a negative word is what the harm is done to ("damaged public trust",
+    "a lack of leadership"): the clause blames, the good word does not praise. Sentiment
+    composition (Moilanen & Pulman 2007): a negative predicate dominates a positive argument."""
+    return any(w < 0 for w in weights[max(0, i - NEGATION_WINDOW) : i])
 
 
 def demand_score(text: str, lexicon: Lexicon | None = None) -> int:

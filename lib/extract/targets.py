@@ -17,19 +17,29 @@ No evaluative word, no polarity (None): a wrong side is worse than none.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
 
+import yaml
 from spacy.tokens import Doc as SpacyDoc
 
+from lib import LEXICONS
 from lib.extract import polarity
 from lib.records import Actor, Document, Mention, Quote, Target, TargetBasis
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 TARGET_TYPES = frozenset({"person", "organization", "country"})
-TOPIC_LEAST = 3  # mentions a person needs in a report to be one of its protagonists
+TOPIC_LEAST = 3  # mentions an actor needs in a report to be one of its protagonists
+TOPIC_TYPES = frozenset({"person", "organization"})  # a party or an agency can be the story
+TITLE_WEIGHT = 2  # a name in the headline counts as this many mentions more
 MAX_TARGETS = 3
+TITLES_PATH = LEXICONS / "titles.yaml"
+TITLE_REACH = 24  # characters before a name its title may stand in ("Vice President ")
+DETERMINERS = "the|this|that|a|our|your|his|her|their"  # the words that open a description of an office
 CUE_WEIGHT = 2  # the reporter's verb of the speaker's act ("condemned") is explicit evidence
 
 
@@ -42,8 +52,9 @@ def with_targets(
 ) -> list[Quote]:
     """The quotes of one document with their targets filled in."""
     own = sorted((m for m in mentions if m.doc_id == doc.id and _kept(m, actors)), key=lambda m: m.start)
-    topics = topic_ranking(own, actors)
-    return [replace(q, targets=quote_targets(q, sdoc, own, actors, topics)) for q in quotes]
+    topics = topic_ranking(own, actors, doc.title)
+    holders = title_holders(doc.text, own, actors)
+    return [replace(q, targets=quote_targets(q, sdoc, own, actors, topics, holders)) for q in quotes]
 
 
 def _kept(m: Mention, actors: Mapping[str, Actor]) -> bool:
@@ -51,11 +62,22 @@ def _kept(m: Mention, actors: Mapping[str, Actor]) -> bool:
     return actor is not None and actor.type in TARGET_TYPES
 
 
-def topic_ranking(mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> list[str]:
-    """The people of a report, most mentioned first (at least TOPIC_LEAST mentions): the report's
-    protagonists, in the order a reader meets them most."""
-    counts = Counter(m.actor_id for m in mentions if (a := actors.get(m.actor_id)) and a.type == "person")
-    return [a for a, n in counts.most_common() if n >= TOPIC_LEAST]
+def topic_ranking(mentions: Sequence[Mention], actors: Mapping[str, Actor], title: str = "") -> list[str]:
+    """The people and bodies of a report, most mentioned first (at least TOPIC_LEAST mentions), an
+    actor the headline names counting TITLE_WEIGHT more: the headline states what the report is
+    about (van Dijk 1988, "News as discourse": headline and lead are its summary)."""
+    counts = Counter(m.actor_id for m in mentions if (a := actors.get(m.actor_id)) and a.type in TOPIC_TYPES)
+    headline = set(_words(title))
+    named = {m.actor_id for m in mentions if (w := _words(m.text)) and w[-1] in headline}  # by last word
+    for actor_id in named & set(counts):
+        counts[actor_id] += TITLE_WEIGHT
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])  # stable: first mentioned first among equals
+    return [a for a, n in ranked if n >= TOPIC_LEAST]
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words, a possessive 's dropped ("Venn's" -> "venn")."""
+    return [w.lower() for w in re.findall(r"\w+", re.sub(r"['’]s\b", "", text))]
 
 
 def speaker_side(speaker_id: str | None, actors: Mapping[str, Actor]) -> set[str]:
@@ -75,10 +97,11 @@ def quote_targets(
     mentions: Sequence[Mention],
     actors: Mapping[str, Actor],
     topics: Sequence[str],
+    holders: Mapping[str, str] | None = None,
 ) -> tuple[Target, ...]:
     side = speaker_side(quote.speaker_id, actors)
     topic = next((t for t in topics if t not in side), None)
-    found = _found(quote, sdoc, mentions, side, topic)
+    found = _found(quote, sdoc, mentions, side, topic, holders or {}, actors)
     overall = (
         polarity.evaluation(quote.text)
         + CUE_WEIGHT * polarity.evaluation(quote.cue or "")
@@ -96,12 +119,20 @@ Found = tuple[str, TargetBasis, int | None]  # actor, basis, offset of its menti
 
 
 def _found(
-    quote: Quote, sdoc: SpacyDoc, mentions: Sequence[Mention], side: set[str], topic: str | None
+    quote: Quote,
+    sdoc: SpacyDoc,
+    mentions: Sequence[Mention],
+    side: set[str],
+    topic: str | None,
+    holders: Mapping[str, str],
+    actors: Mapping[str, Actor],
 ) -> list[Found]:
     inside = [m for m in mentions if quote.start <= m.start and m.end <= quote.end and m.actor_id not in side]
     ranked = sorted(inside, key=lambda m: (_role_rank(sdoc, m), m.start))
     found: list[Found] = [(m.actor_id, "named", m.start) for m in ranked if _role_rank(sdoc, m) < OBLIQUE]
+    found += [f for f in description_targets(quote, holders) if f[0] not in side]
     found += _pronoun_targets(quote, sdoc, mentions, side, topic)
+    found += _plural_targets(quote, sdoc, mentions, side, actors)
     if topic:  # the protagonist, last: what a reaction quoted in a report most often answers
         found.append((topic, "topic", None))
     if not found:
@@ -161,6 +192,94 @@ def _pronoun_targets(
             out.append((before[-1].actor_id, "pronoun", token.idx))
         break  # the first pronoun only: later ones are likelier to co-refer with it
     return out
+
+
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+PLURAL_REACH = 400  # characters before a "they" its antecedent body is looked for in
+
+
+def _plural_targets(
+    quote: Quote, sdoc: SpacyDoc, mentions: Sequence[Mention], side: set[str], actors: Mapping[str, Actor]
+) -> list[Found]:
+    """A "they"/"their" in the statement, read as the last body (organization, party, country) named
+    shortly before it as a subject, outside the speaker's side: a plural pronoun refers to a group,
+    and a person's name cannot be its antecedent (number agreement, the first filter of Lappin &
+    Leass 1994); a subject is the likeliest antecedent (Centering, Grosz, Joshi & Weinstein 1995),
+    and the outlet a statement was "told" to is an object, not it."""
+    span = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None:
+        return []
+    token = next((t for t in span if t.lower_ in PLURAL_PRONOUNS), None)
+    if token is None:
+        return []
+    before = [
+        m
+        for m in mentions
+        if token.idx - PLURAL_REACH <= m.start
+        and m.end <= token.idx
+        and m.actor_id not in side
+        and (a := actors.get(m.actor_id)) is not None
+        and a.type != "person"
+        and _role_rank(sdoc, m) == SUBJECT
+    ]
+    return [(before[-1].actor_id, "pronoun", token.idx)] if before else []
+
+
+@lru_cache(maxsize=2)
+def load_titles(path: str = "") -> tuple[dict[str, str], dict[str, str]]:
+    """The titles lexicon (lib/lexicons/titles.yaml): title word -> office, body noun -> office."""
+    data = yaml.safe_load((Path(path) if path else TITLES_PATH).read_text(encoding="utf-8")) or {}
+    words = {
+        str(w).lower(): str(office) for office, ws in (data.get("titles") or {}).items() for w in ws or []
+    }
+    bodies = {str(n).lower(): str(office) for n, office in (data.get("bodies") or {}).items()}
+    return words, bodies
+
+
+def title_holders(text: str, mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> dict[str, str]:
+    """Office -> the person of the report its title is written before most ("President X" makes X the
+    holder of "the president"); the first so titled among equals."""
+    words, _ = load_titles()
+    counts: dict[str, Counter[str]] = {}
+    for m in mentions:
+        if (a := actors.get(m.actor_id)) is None or a.type != "person":
+            continue
+        if office := _title_of(text, m, words):
+            counts.setdefault(office, Counter())[m.actor_id] += 1
+    return {office: c.most_common(1)[0][0] for office, c in counts.items()}
+
+
+def _title_of(text: str, m: Mention, words: Mapping[str, str]) -> str | None:
+    """The office of the title written just before the mention ("Gov. X") or opening it."""
+    before = polarity.normal(text[max(0, m.start - TITLE_REACH) : m.start])
+    own = polarity.normal(m.text)
+    for word, office in _longest_first(words):
+        title = re.escape(word) + r"\.?\s"
+        if re.search(rf"(?<![a-z]){title}+$", before) or re.match(title, own):
+            return office
+    return None
+
+
+def description_targets(quote: Quote, holders: Mapping[str, str]) -> list[Found]:
+    """Offices the statement names instead of their holder ("the president's plan", "this
+    administration"), read as the holder the report gives them; a title followed by a capitalised
+    word is the start of a name, already found as a mention."""
+    if not holders:
+        return []
+    words, bodies = load_titles()
+    found: list[Found] = []
+    for phrase, office in _longest_first({**words, **bodies}):
+        if office not in holders:
+            continue
+        for m in re.finditer(
+            rf"(?i)\b(?:{DETERMINERS})\s+(?:\w+\s+)?{re.escape(phrase)}\b(?![.,]?\s+[A-Z])", quote.text
+        ):
+            found.append((holders[office], "description", quote.start + m.start()))
+    return sorted(found, key=lambda f: f[2] or 0)
+
+
+def _longest_first(entries: Mapping[str, str]) -> list[tuple[str, str]]:
+    return sorted(entries.items(), key=lambda kv: -len(kv[0]))
 
 
 def _sentence_actors(quote: Quote, sdoc: SpacyDoc, mentions: Sequence[Mention], side: set[str]) -> list[str]:
