@@ -108,7 +108,7 @@ def evaluation(text: str, lexicon: Lexicon | None = None) -> int:
     total = 0
     for clause in clauses(text):
         ws = WORD.findall(clause)
-        flip = -1 if clause.strip().startswith(CLAUSE_NEGATORS) else 1
+        flip = -1 if " ".join(ws).startswith(CLAUSE_NEGATORS) else 1  # words only: a quote mark may open it
         weights = [lex.weights[f] if (f := lookup(w, lex.weights)) else 0 for w in ws]
         for i, weight in enumerate(weights):
             if not weight or (weight > 0 and _harmed(weights, i)):

@@ -1,26 +1,31 @@
 """Whom a statement is about, and how it judges them: who stands against whom.
 
-A statement's targets are the actors it speaks of other than its speaker (and the bodies the
-speaker speaks for), taken from the strongest evidence there is, in this order:
-  named    actors named inside the statement;
-  pronoun  "he"/"she" inside it, read as the last person named before it who is not the speaker
-           (the recency preference of Hobbs 1978 and Lappin & Leass 1994);
-  context  actors named in the statement's own sentence outside the quoted words ("X said of Y",
-           "X accused Y of ...": the reporting clause names the target);
-  topic    the report's most-mentioned person, when it dominates the report: a quoted reaction
-           in news is most often about the story's protagonist (news values: personification,
-           Galtung & Ruge 1965). The weakest basis, kept apart so a reader can discount it.
-Each target's polarity is read from the clause it is named in when that clause judges, else
-from the whole statement and its reporting verb ("slammed", "praised"): lib/extract/polarity.py.
-No evaluative word, no polarity (None): a wrong side is worse than none.
+A statement's candidates are the actors its report names and its speaker (not the bodies the
+speaker speaks for), each with the evidence there is (lib/extract/target_ranker.py weighs it):
+  named        named inside the statement, in which grammatical role;
+  description  an office named instead of its holder ("the president", "this administration"),
+               read as the person the report gives that title (lib/lexicons/titles.yaml);
+  pronoun      "he"/"she" inside it, read as the report's protagonist when named before it, else the
+               last person named before it who is not the speaker (Hobbs 1978, Lappin & Leass
+               1994); "they" as the last body named before it as a subject;
+  context      named in the statement's own sentence outside the quoted words ("X said of Y");
+  topic        one of the report's protagonists (most mentioned, a headline name counting more): a
+               quoted reaction in news is most often about the story's protagonist (news values:
+               personification, Galtung & Ruge 1965). The weakest basis, kept apart so a reader
+               can discount it.
+The likeliest candidate is listed, then any other likely enough; the basis shown is the strongest
+evidence each has. Each target's polarity is read from the clause it is named in when that clause
+judges, else from the whole statement and its reporting verb ("slammed", "praised"):
+lib/extract/polarity.py; a speaker of whom nothing bad is said presents itself well. No evaluative
+word, no polarity (None): a wrong side is worse than none.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,7 +33,8 @@ import yaml
 from spacy.tokens import Doc as SpacyDoc
 
 from lib import LEXICONS
-from lib.extract import polarity
+from lib.extract import polarity, target_ranker
+from lib.extract.target_ranker import OBJECT, OBLIQUE, OTHER, PROTAGONISTS, SUBJECT, Evidence
 from lib.records import Actor, Document, Mention, Quote, Target, TargetBasis
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
@@ -43,6 +49,35 @@ DETERMINERS = "the|this|that|a|our|your|his|her|their"  # the words that open a 
 CUE_WEIGHT = 2  # the reporter's verb of the speaker's act ("condemned") is explicit evidence
 
 
+@dataclass(frozen=True)
+class Report:
+    """What a statement's targets are read against: its report's actors and headline."""
+
+    mentions: Sequence[Mention]  # of target types, in text order
+    topics: Sequence[str]  # protagonists, the most mentioned first
+    holders: Mapping[str, str]  # office -> its holder in this report
+    headline: frozenset[str]  # the headline's words, lower case
+    counts: Mapping[str, int]  # actor -> mentions
+    first_at: Mapping[str, int]  # actor -> offset of its first mention
+    length: int  # characters of the text
+
+
+def report_of(doc: Document, mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> Report:
+    own = sorted((m for m in mentions if m.doc_id == doc.id and _kept(m, actors)), key=lambda m: m.start)
+    first_at: dict[str, int] = {}
+    for m in own:
+        first_at.setdefault(m.actor_id, m.start)
+    return Report(
+        mentions=own,
+        topics=topic_ranking(own, actors, doc.title),
+        holders=title_holders(doc.text, own, actors),
+        headline=frozenset(_words(doc.title)),
+        counts=Counter(m.actor_id for m in own),
+        first_at=first_at,
+        length=len(doc.text),
+    )
+
+
 def with_targets(
     doc: Document,
     sdoc: SpacyDoc,
@@ -51,10 +86,8 @@ def with_targets(
     actors: Mapping[str, Actor],
 ) -> list[Quote]:
     """The quotes of one document with their targets filled in."""
-    own = sorted((m for m in mentions if m.doc_id == doc.id and _kept(m, actors)), key=lambda m: m.start)
-    topics = topic_ranking(own, actors, doc.title)
-    holders = title_holders(doc.text, own, actors)
-    return [replace(q, targets=quote_targets(q, sdoc, own, actors, topics, holders)) for q in quotes]
+    report = report_of(doc, mentions, actors)
+    return [replace(q, targets=quote_targets(q, sdoc, report, actors)) for q in quotes]
 
 
 def _kept(m: Mention, actors: Mapping[str, Actor]) -> bool:
@@ -92,55 +125,88 @@ def speaker_side(speaker_id: str | None, actors: Mapping[str, Actor]) -> set[str
 
 
 def quote_targets(
-    quote: Quote,
-    sdoc: SpacyDoc,
-    mentions: Sequence[Mention],
-    actors: Mapping[str, Actor],
-    topics: Sequence[str],
-    holders: Mapping[str, str] | None = None,
+    quote: Quote, sdoc: SpacyDoc, report: Report, actors: Mapping[str, Actor]
 ) -> tuple[Target, ...]:
-    side = speaker_side(quote.speaker_id, actors)
-    topic = next((t for t in topics if t not in side), None)
-    found = _found(quote, sdoc, mentions, side, topic, holders or {}, actors)
+    """The actors the statement is about, likeliest first (lib/extract/target_ranker.py), each with
+    the polarity of the clause its evidence sits in when that clause judges, else of the whole
+    statement, its reporting verb and the reporter's words around it."""
     overall = (
         polarity.evaluation(quote.text)
         + CUE_WEIGHT * polarity.evaluation(quote.cue or "")
         + polarity.evaluation(_reporting_words(quote, sdoc))
     )
     targets = []
-    for actor_id, basis, at in found[:MAX_TARGETS]:
+    for actor_id, evidence in target_ranker.ranked(candidates(quote, sdoc, report, actors), MAX_TARGETS):
+        at = evidence.at()
         clause = _clause_at(quote, at) if at is not None else ""
         local = polarity.evaluation(clause) or polarity.demand_score(clause)
+        basis = evidence.basis() or "topic"
+        if evidence.speaker and local >= 0 and overall >= 0:
+            # a speaker speaking of itself presents itself well: the "positive self-presentation" of
+            # van Dijk's ideological square (1998, "Ideology: a multidisciplinary approach")
+            local = 1
         targets.append(Target(actor_id, polarity.polarity(local or overall), basis))
     return tuple(targets)
 
 
 Found = tuple[str, TargetBasis, int | None]  # actor, basis, offset of its mention in the quote
+FIRST_PERSON = re.compile(r"(?i)\b(?:i|me|my|mine|we|us|our|ours)\b")
+LEAD_SHARE = 0.1  # the report's first tenth is its lead
 
 
-def _found(
-    quote: Quote,
-    sdoc: SpacyDoc,
-    mentions: Sequence[Mention],
-    side: set[str],
-    topic: str | None,
-    holders: Mapping[str, str],
-    actors: Mapping[str, Actor],
-) -> list[Found]:
-    inside = [m for m in mentions if quote.start <= m.start and m.end <= quote.end and m.actor_id not in side]
-    ranked = sorted(inside, key=lambda m: (_role_rank(sdoc, m), m.start))
-    found: list[Found] = [(m.actor_id, "named", m.start) for m in ranked if _role_rank(sdoc, m) < OBLIQUE]
-    found += [f for f in description_targets(quote, holders) if f[0] not in side]
-    found += _pronoun_targets(quote, sdoc, mentions, side, topic)
-    found += _plural_targets(quote, sdoc, mentions, side, actors)
-    if topic:  # the protagonist, last: what a reaction quoted in a report most often answers
-        found.append((topic, "topic", None))
-    if not found:
-        found += [(a, "context", None) for a in _sentence_actors(quote, sdoc, mentions, side)]
-    return _unique(found)
+def candidates(
+    quote: Quote, sdoc: SpacyDoc, report: Report, actors: Mapping[str, Actor]
+) -> dict[str, Evidence]:
+    """Every actor the statement may be about, with the evidence for it: the actors the report
+    names and the speaker (self-presentation: "I have done nothing wrong"), not the bodies the
+    speaker speaks for."""
+    side = speaker_side(quote.speaker_id, actors)
+    topic = next((t for t in report.topics if t not in side), None)
+    mentions = report.mentions
+    named: dict[str, tuple[int, int]] = {}  # actor -> (best role, offset)
+    for m in mentions:
+        if quote.start <= m.start and m.end <= quote.end:
+            role = _role_rank(sdoc, m)
+            if m.actor_id not in named or role < named[m.actor_id][0]:
+                named[m.actor_id] = (role, m.start)
+    anaphors: dict[str, tuple[TargetBasis, int | None]] = {}
+    for actor_id, basis, at in (
+        *description_targets(quote, report.holders),
+        *_pronoun_targets(quote, sdoc, mentions, side, topic),
+        *_plural_targets(quote, sdoc, mentions, side, actors),
+    ):
+        anaphors.setdefault(actor_id, (basis, at))
+    context = set(_sentence_actors(quote, sdoc, mentions, side))
+    protagonists = set(report.topics[:PROTAGONISTS])
+    first_person = FIRST_PERSON.search(quote.text) is not None
+    pool = list(report.counts) + ([quote.speaker_id] if quote.speaker_id else [])
+    out: dict[str, Evidence] = {}
+    for actor_id in dict.fromkeys(pool):
+        actor = actors.get(actor_id)
+        if actor is None or (actor_id in side and actor_id != quote.speaker_id):
+            continue
+        in_words = named.get(actor_id)
+        anaphor, anaphor_at = anaphors.get(actor_id, (None, None))
+        first = report.first_at.get(actor_id)
+        out[actor_id] = Evidence(
+            role=in_words[0] if in_words else None,
+            named_at=in_words[1] if in_words else None,
+            anaphor=anaphor,
+            anaphor_at=anaphor_at,
+            context=actor_id in context,
+            protagonist=actor_id in protagonists,
+            headline=any(
+                w[-1] in report.headline for m in mentions if m.actor_id == actor_id and (w := _words(m.text))
+            ),
+            mentions=report.counts.get(actor_id, 0),
+            speaker=actor_id == quote.speaker_id,
+            first_person=first_person,
+            person=actor.type == "person",
+            lead=first is not None and first < LEAD_SHARE * max(1, report.length),
+        )
+    return out
 
 
-SUBJECT, OBJECT, OTHER, OBLIQUE = 0, 1, 2, 3
 ROLE_RANKS = {
     "nsubj": SUBJECT, "nsubjpass": SUBJECT, "poss": SUBJECT, "appos": OBJECT, "dobj": OBJECT,
     "attr": OBJECT, "dative": OBJECT, "conj": OTHER, "compound": OTHER,
@@ -160,16 +226,6 @@ def _role_rank(sdoc: SpacyDoc, m: Mention) -> int:
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
         return OBLIQUE
     return ROLE_RANKS.get(root.dep_, OTHER)
-
-
-def _unique(found: Iterable[Found]) -> list[Found]:
-    seen: set[str] = set()
-    out = []
-    for f in found:
-        if f[0] not in seen:
-            seen.add(f[0])
-            out.append(f)
-    return out
 
 
 def _pronoun_targets(
@@ -272,7 +328,7 @@ def description_targets(quote: Quote, holders: Mapping[str, str]) -> list[Found]
         if office not in holders:
             continue
         for m in re.finditer(
-            rf"(?i)\b(?:{DETERMINERS})\s+(?:\w+\s+)?{re.escape(phrase)}\b(?![.,]?\s+[A-Z])", quote.text
+            rf"\b(?i:(?:{DETERMINERS})\s+(?:\w+\s+)?{re.escape(phrase)})\b(?![.,]?\s+[A-Z])", quote.text
         ):
             found.append((holders[office], "description", quote.start + m.start()))
     return sorted(found, key=lambda f: f[2] or 0)

@@ -78,7 +78,79 @@ def test_targets(nlp: Any, text: str, said: str, speaker: str, want: list[tuple[
     doc = _doc(text)
     (quote,) = targets.with_targets(doc, nlp(text), [_quote(text, said, speaker)], _mentions(text), ACTORS)
     assert [(t.actor_id, t.polarity, t.basis) for t in quote.targets][: len(want)] == want
-    assert all(t.actor_id not in targets.speaker_side(speaker, ACTORS) for t in quote.targets)
+    # the bodies the speaker speaks for are never its targets (the speaker only as itself, below)
+    assert all(t.actor_id not in targets.speaker_side(speaker, ACTORS) - {speaker} for t in quote.targets)
+
+
+ANAPHORA = {
+    **ACTORS,
+    "harbour-board": Actor("harbour-board", "Harbour Board", "organization"),
+    "ada-quell": Actor("ada-quell", "Ada Quell", "person"),
+}
+
+
+def _named(text: str, names: dict[str, str]) -> list[Mention]:
+    return [
+        Mention("d1", actor, m.group(0), m.start(), m.end())
+        for name, actor in names.items()
+        for m in re.finditer(rf"\b{name}\b", text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker", "want"),
+    [
+        (  # an office named instead of its holder: the person the report gives that title
+            "President Ada Quell signed the bill. Ada Quell spoke in Eastport. "
+            'Lio Park said: "The president has been reckless."',
+            "The president has been reckless.",
+            "lio-park",
+            ("ada-quell", "neg", "description"),
+        ),
+        (  # "they": a body named as subject before it, not a person
+            "The Harbour Board raised the fees. Lio Park met the board. "
+            'Tomas Orrin said: "They have failed the fishermen."',
+            "They have failed the fishermen.",
+            "tomas-orrin",
+            ("harbour-board", "neg", "pronoun"),
+        ),
+        (  # the speaker speaking of itself, nothing bad said: it presents itself well
+            "Ada Quell was questioned. Ada Quell answered. Ada Quell left. "
+            'Ada Quell said: "I have always served this town."',
+            "I have always served this town.",
+            "ada-quell",
+            ("ada-quell", "pos", "topic"),
+        ),
+    ],
+)
+def test_anaphoric_and_self_targets(
+    nlp: Any, text: str, said: str, speaker: str, want: tuple[str, Any, str]
+) -> None:
+    names = {
+        "Ada Quell": "ada-quell",
+        "Lio Park": "lio-park",
+        "Tomas Orrin": "tomas-orrin",
+        "Harbour Board": "harbour-board",
+    }
+    (quote,) = targets.with_targets(
+        _doc(text), nlp(text), [_quote(text, said, speaker)], _named(text, names), ANAPHORA
+    )
+    first = quote.targets[0]
+    assert (first.actor_id, first.polarity, first.basis) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("Gov. Ada Quell spoke. Later Ada Quell left.", {"governor": "ada-quell"}),
+        ("President Ada Quell met Lio Park.", {"president": "ada-quell"}),
+        ("Ada Quell met Lio Park.", {}),  # no title written: no holder
+        ("The president met Ada Quell.", {}),  # a title not before the name
+    ],
+)
+def test_title_holders(text: str, holder: dict[str, str]) -> None:
+    mentions = _named(text, {"Ada Quell": "ada-quell", "Lio Park": "lio-park"})
+    assert targets.title_holders(text, mentions, ANAPHORA) == holder
 
 
 def test_topic_target_is_the_reports_protagonist(nlp: Any) -> None:

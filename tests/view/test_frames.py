@@ -342,7 +342,14 @@ def test_heatmap_grows_with_actors_and_keeps_issue_labels_apart() -> None:
 
 def _positions(counts: dict[str, int]) -> pd.DataFrame:
     rows = [
-        {"actor_id": a.lower(), "actor": a, "issue": "i", "issue_label": "I", "stance": "supports", "count": n}
+        {
+            "actor_id": a.lower(),
+            "actor": a,
+            "issue": "i",
+            "issue_label": "I",
+            "stance": "supports",
+            "count": n,
+        }
         for a, n in counts.items()
     ]
     return pd.DataFrame(rows, columns=frames.POSITION_COLUMNS)
