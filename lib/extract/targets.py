@@ -185,6 +185,8 @@ def candidates(
         actor = actors.get(actor_id)
         if actor is None or (actor_id in side and actor_id != quote.speaker_id):
             continue
+        if actor_id == quote.speaker_id and not first_person and actor_id not in named:
+            continue  # a speaker is its own target only when it speaks of itself
         in_words = named.get(actor_id)
         anaphor, anaphor_at = anaphors.get(actor_id, (None, None))
         first = report.first_at.get(actor_id)
