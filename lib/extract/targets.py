@@ -56,7 +56,7 @@ class Report:
     mentions: Sequence[Mention]  # of target types, in text order
     topics: Sequence[str]  # protagonists, the most mentioned first
     holders: Mapping[str, str]  # office -> its holder in this report
-    headline: frozenset[str]  # the headline's words, lower case
+    in_headline: frozenset[str]  # actors the headline names (by the last word of a name)
     counts: Mapping[str, int]  # actor -> mentions
     first_at: Mapping[str, int]  # actor -> offset of its first mention
     length: int  # characters of the text
@@ -64,6 +64,7 @@ class Report:
 
 def report_of(doc: Document, mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> Report:
     own = sorted((m for m in mentions if m.doc_id == doc.id and _kept(m, actors)), key=lambda m: m.start)
+    headline = set(_words(doc.title))
     first_at: dict[str, int] = {}
     for m in own:
         first_at.setdefault(m.actor_id, m.start)
@@ -71,7 +72,7 @@ def report_of(doc: Document, mentions: Sequence[Mention], actors: Mapping[str, A
         mentions=own,
         topics=topic_ranking(own, actors, doc.title),
         holders=title_holders(doc.text, own, actors),
-        headline=frozenset(_words(doc.title)),
+        in_headline=frozenset(m.actor_id for m in own if (w := _words(m.text)) and w[-1] in headline),
         counts=Counter(m.actor_id for m in own),
         first_at=first_at,
         length=len(doc.text),
@@ -197,9 +198,7 @@ def candidates(
             anaphor_at=anaphor_at,
             context=actor_id in context,
             protagonist=actor_id in protagonists,
-            headline=any(
-                w[-1] in report.headline for m in mentions if m.actor_id == actor_id and (w := _words(m.text))
-            ),
+            headline=actor_id in report.in_headline,
             mentions=report.counts.get(actor_id, 0),
             speaker=actor_id == quote.speaker_id,
             first_person=first_person,
