@@ -116,10 +116,10 @@ if view.focus:
 
 st.subheader("Who stands against whom")
 basis = (
-    "a target named in the statement, a pronoun in it, the sentence around it or the report's main "
-    "person (the last two are guesses: weaker evidence)"
+    'a target named in the statement, a pronoun or an office ("the president") in it, the sentence '
+    "around it or one of the report's main actors (the last two are guesses: weaker evidence)"
     if view.guessed
-    else "only targets named in the statement or a pronoun in it"
+    else 'only targets named in the statement, or a pronoun or an office ("the president") in it'
 )
 st.caption(
     "Each cell is what a speaker (row) said about another actor (column): the number is how many "

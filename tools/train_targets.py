@@ -83,7 +83,7 @@ def examples(lines: Sequence[dict[str, Any]]) -> Iterator[tuple[str, list[list[f
     by_id = {a.id: a for a in found}
     for raw, doc, sdoc in zip(docs, documents, sdocs, strict=True):
         said = quotes.extract_quotes(doc, sdoc, mentions, by_id)
-        report = targets.report_of(doc, mentions, by_id)
+        report = targets.report_of(doc, mentions, by_id, sdoc)
         counted = [Counter(tokens(q.text)) for q in said]
         for span in raw.get("bias_spans") or []:
             if not (span.get("quote") and span.get("target")):

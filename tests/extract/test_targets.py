@@ -222,3 +222,36 @@ def test_the_seed_folder_names_its_pack(monkeypatch: pytest.MonkeyPatch) -> None
 
     monkeypatch.delenv(positions.PACK_ENV, raising=False)
     assert positions.pack_for([str(DATA / "seed-000.txt")]) == "russia-nato-2022-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "want"),
+    [
+        (  # reported speech: "he" of the speaker's gender is the speaker, not the woman named before
+            "Ada Quell met Tomas Orrin. She said she was pleased. Tomas Orrin said he was tired. "
+            "Tomas Orrin said he would resign.",
+            "he would resign",
+            None,
+        ),
+        (  # "she" agrees with the woman only, though a man was named last
+            "Ada Quell said she was tired. Tomas Orrin said he was not. "
+            "Tomas Orrin said she had been reckless.",
+            "she had been reckless",
+            ("ada-quell", "neg", "pronoun"),
+        ),
+    ],
+)
+def test_pronouns_agree_in_gender(nlp: Any, text: str, said: str, want: tuple[str, Any, str] | None) -> None:
+    names = {"Ada Quell": "ada-quell", "Tomas Orrin": "tomas-orrin"}
+    start = text.rindex(said)
+    quote = Quote("d1", "tomas-orrin", "", said, "indirect", "said", start, start + len(said), 0.9)
+    (found,) = targets.with_targets(_doc(text), nlp(text), [quote], _named(text, names), ANAPHORA)
+    pronouns = [(t.actor_id, t.polarity, t.basis) for t in found.targets if t.basis == "pronoun"]
+    assert pronouns == ([want] if want else [])
+
+
+def test_pronoun_genders(nlp: Any) -> None:
+    text = "Ada Quell said she would run. Tomas Orrin said he was tired. Lio Park left."
+    mentions = _named(text, {"Ada Quell": "ada-quell", "Tomas Orrin": "tomas-orrin", "Lio Park": "lio-park"})
+    genders = targets.pronoun_genders(nlp(text), sorted(mentions, key=lambda m: m.start), ANAPHORA)
+    assert genders == {"ada-quell": "f", "tomas-orrin": "m"}  # no pronoun after Lio Park: unknown
