@@ -25,7 +25,7 @@ from lib.records import Polarity
 LEXICON_PATH = LEXICONS / "evaluative.yaml"
 WORD = re.compile(r"n't|[a-z]+(?:-[a-z]+)*")
 CLAUSE_BREAK = re.compile(r"(?i)[.;:!?,\u2014()]|\s-\s|\b(?:but|while|whereas|although|though)\b")
-NEGATION_WINDOW = 5  # words before an evaluative word that a negator reaches ("not mentally able to serve")
+NEGATION_WINDOW = 5  # words before an evaluative word that a negator reaches ("is not, I fear, fit")
 PREDICATE_WINDOW = 6  # words before an object that its governing verb may stand at
 # a negative quantifier opening a clause denies its whole predicate ("nothing he said is true")
 CLAUSE_NEGATORS = ("nothing", "nobody", "no one", "none", "not a single", "not one", "not any", "neither")
@@ -125,8 +125,8 @@ def evaluation(text: str, lexicon: Lexicon | None = None) -> int:
 
 
 def _harmed(weights: list[int], i: int) -> bool:
-    """A good thing just after a negative word is what the harm is done to ("damaged public trust",
-    "a lack of leadership"): the clause blames, the good word does not praise. Sentiment
+    """A good thing just after a negative word is what the harm is done to ("wrecked the town's good
+    name", "a failure of courage"): the clause blames, the good word does not praise. Sentiment
     composition (Moilanen & Pulman 2007): a negative predicate dominates a positive argument."""
     return any(w < 0 for w in weights[max(0, i - NEGATION_WINDOW) : i])
 

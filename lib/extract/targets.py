@@ -3,7 +3,7 @@
 A statement's candidates are the actors its report names and its speaker (not the bodies the
 speaker speaks for), each with the evidence there is (lib/extract/target_ranker.py weighs it):
   named        named inside the statement, in which grammatical role;
-  description  an office named instead of its holder ("the president", "this administration"),
+  description  an office named instead of its holder ("the mayor", "the governor"),
                read as the person the report gives that title (lib/lexicons/titles.yaml);
   pronoun      "he"/"she" inside it, read as the report's protagonist when named before it, else the
                last person named before it who is not the speaker (Hobbs 1978, Lappin & Leass
@@ -361,8 +361,8 @@ def _title_of(text: str, m: Mention, words: Mapping[str, str]) -> str | None:
 
 
 def description_targets(quote: Quote, holders: Mapping[str, str]) -> list[Found]:
-    """Offices the statement names instead of their holder ("the president's plan", "this
-    administration"), read as the holder the report gives them; a title followed by a capitalised
+    """Offices the statement names instead of their holder ("the mayor's plan", "the
+    governor"), read as the holder the report gives them; a title followed by a capitalised
     word is the start of a name, already found as a mention."""
     if not holders:
         return []

@@ -18,8 +18,8 @@ from lib.extract.positions import Issue, classify
         ("The harbour report was published on Monday", 0),  # nothing evaluative: no polarity
         ("It is not only wrong but dangerous", -2),  # "not only" is no negation
         ('"Not a single word Vell said was accurate,"', -1),  # a quote mark before the negator
-        ("The scheme damaged public trust in the port", -1),  # a good thing harmed: blame, no praise
-        ("Their lack of leadership shows", -1),  # the same: "lack" governs "leadership"
+        ("The scheme wrecked the good name of the port", -1),  # a good thing harmed: blame, no praise
+        ("It was a failure of courage", -1),  # the same: "failure" governs "courage"
         ("Her leadership has been excellent", 1),  # no harm before the good words: praise
         ("The council never failed the town", 1),  # a negated blame
     ],
