@@ -24,7 +24,7 @@ QuoteDefinition = Literal["statement", "wide"]
 Precision = Literal["day", "week", "month", "year", "on_or_before"]
 Stance = Literal["supports", "opposes", "demands", "threatens", "conditional", "neutral"]
 Polarity = Literal["pos", "neg"]
-TargetBasis = Literal["named", "pronoun", "context", "topic"]
+TargetBasis = Literal["named", "description", "pronoun", "context", "topic"]
 ClaimVerdict = Literal["corroborated", "single-source", "contested"]
 
 

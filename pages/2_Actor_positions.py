@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from lib.view import charts, frames, render, stances, urls
+from lib.view import charts, frames, render, stances, timeline, urls
 from lib.view.pages import positions_view, stances_view
 
 PAGE = "Actor_positions"
@@ -19,7 +19,7 @@ analysis, view = ui.page(
 choices = urls.choices_of(analysis)
 heatmap = st.container()  # drawn once the pickers below have set the view
 
-left, right = st.columns(2)
+left, right, rows = st.columns([2, 2, 1])
 actor_ids = ui.actor_options(choices)
 ui.synced(
     left.selectbox,
@@ -41,6 +41,14 @@ ui.synced(
     format_func=lambda i: choices.issues.get(i, i),
     placeholder="Any issue",
 )
+ui.synced(
+    rows.selectbox,
+    "arows",
+    view.arows,
+    label="Actors shown",
+    options=timeline.row_options(view.arows),
+    format_func=lambda n: "all" if n <= 0 else f"the {n} most active",
+)
 view = st.session_state[ui.VIEW]
 shown = positions_view(analysis, view)
 with heatmap:
@@ -48,6 +56,8 @@ with heatmap:
         st.info("No positions match these filters — clear the actor filter or widen the date range.")
     else:
         st.plotly_chart(shown.figure, key="positions_chart")
+        if shown.rows_note:
+            st.caption(shown.rows_note)
         st.html(render.chips_html(charts.stance_legend()))
 
 if shown.weekly is not None:
@@ -106,10 +116,10 @@ if view.focus:
 
 st.subheader("Who stands against whom")
 basis = (
-    "a target named in the statement, a pronoun in it, the sentence around it or the report's main "
-    "person (the last two are guesses: weaker evidence)"
+    'a target named in the statement, a pronoun or an office ("the president") in it, the sentence '
+    "around it or one of the report's main actors (the last two are guesses: weaker evidence)"
     if view.guessed
-    else "only targets named in the statement or a pronoun in it"
+    else 'only targets named in the statement, or a pronoun or an office ("the president") in it'
 )
 st.caption(
     "Each cell is what a speaker (row) said about another actor (column): the number is how many "

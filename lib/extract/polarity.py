@@ -25,7 +25,7 @@ from lib.records import Polarity
 LEXICON_PATH = LEXICONS / "evaluative.yaml"
 WORD = re.compile(r"n't|[a-z]+(?:-[a-z]+)*")
 CLAUSE_BREAK = re.compile(r"(?i)[.;:!?,\u2014()]|\s-\s|\b(?:but|while|whereas|although|though)\b")
-NEGATION_WINDOW = 3  # words before an evaluative word that a negator reaches ("not very fair")
+NEGATION_WINDOW = 5  # words before an evaluative word that a negator reaches ("is not, I fear, fit")
 PREDICATE_WINDOW = 6  # words before an object that its governing verb may stand at
 # a negative quantifier opening a clause denies its whole predicate ("nothing he said is true")
 CLAUSE_NEGATORS = ("nothing", "nobody", "no one", "none", "not a single", "not one", "not any", "neither")
@@ -94,8 +94,9 @@ def clauses(text: str) -> list[str]:
     return [c for c in CLAUSE_BREAK.split(normal(text)) if c.strip()]
 
 
-def _negated(ws: list[str], i: int, neg: frozenset[str]) -> bool:
-    for j in range(max(0, i - NEGATION_WINDOW), i):
+def _negated(ws: list[str], i: int, neg: frozenset[str], first: int = 0) -> bool:
+    """A negator within NEGATION_WINDOW words before word ``i`` (from word ``first`` on)."""
+    for j in range(max(first, i - NEGATION_WINDOW), i):
         if ws[j] in neg and (ws[j], ws[j + 1]) not in NOT_A_NEGATION:
             return True
     return False
@@ -108,15 +109,26 @@ def evaluation(text: str, lexicon: Lexicon | None = None) -> int:
     total = 0
     for clause in clauses(text):
         ws = WORD.findall(clause)
-        flip = -1 if clause.strip().startswith(CLAUSE_NEGATORS) else 1
-        for i, w in enumerate(ws):
-            form = lookup(w, lex.weights)
-            if form is None:
+        opening = next(
+            (n for n in CLAUSE_NEGATORS if " ".join(ws).startswith(n)), ""
+        )  # after a quote mark too
+        flip = -1 if opening else 1
+        weights = [lex.weights[f] if (f := lookup(w, lex.weights)) else 0 for w in ws]
+        for i, weight in enumerate(weights):
+            if not weight or (weight > 0 and _harmed(weights, i)):
                 continue
-            weight = lex.weights[form]
-            negated = _negated(ws, i, lex.negators) and not (flip < 0 and i < NEGATION_WINDOW)
+            negated = _negated(
+                ws, i, lex.negators, first=len(opening.split())
+            )  # the opening one counted once
             total += flip * (-weight if negated else weight)
     return total
+
+
+def _harmed(weights: list[int], i: int) -> bool:
+    """A good thing just after a negative word is what the harm is done to ("wrecked the town's good
+    name", "a failure of courage"): the clause blames, the good word does not praise. Sentiment
+    composition (Moilanen & Pulman 2007): a negative predicate dominates a positive argument."""
+    return any(w < 0 for w in weights[max(0, i - NEGATION_WINDOW) : i])
 
 
 def demand_score(text: str, lexicon: Lexicon | None = None) -> int:

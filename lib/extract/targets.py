@@ -1,36 +1,85 @@
 """Whom a statement is about, and how it judges them: who stands against whom.
 
-A statement's targets are the actors it speaks of other than its speaker (and the bodies the
-speaker speaks for), taken from the strongest evidence there is, in this order:
-  named    actors named inside the statement;
-  pronoun  "he"/"she" inside it, read as the last person named before it who is not the speaker
-           (the recency preference of Hobbs 1978 and Lappin & Leass 1994);
-  context  actors named in the statement's own sentence outside the quoted words ("X said of Y",
-           "X accused Y of ...": the reporting clause names the target);
-  topic    the report's most-mentioned person, when it dominates the report: a quoted reaction
-           in news is most often about the story's protagonist (news values: personification,
-           Galtung & Ruge 1965). The weakest basis, kept apart so a reader can discount it.
-Each target's polarity is read from the clause it is named in when that clause judges, else
-from the whole statement and its reporting verb ("slammed", "praised"): lib/extract/polarity.py.
-No evaluative word, no polarity (None): a wrong side is worse than none.
+A statement's candidates are the actors its report names and its speaker (not the bodies the
+speaker speaks for), each with the evidence there is (lib/extract/target_ranker.py weighs it):
+  named        named inside the statement, in which grammatical role;
+  description  an office named instead of its holder ("the mayor", "the governor"),
+               read as the person the report gives that title (lib/lexicons/titles.yaml);
+  pronoun      "he"/"she" inside it, read as the report's protagonist when named before it, else the
+               last person named before it who is not the speaker (Hobbs 1978, Lappin & Leass
+               1994); "they" as the last body named before it as a subject;
+  context      named in the statement's own sentence outside the quoted words ("X said of Y");
+  topic        one of the report's protagonists (most mentioned, a headline name counting more): a
+               quoted reaction in news is most often about the story's protagonist (news values:
+               personification, Galtung & Ruge 1965). The weakest basis, kept apart so a reader
+               can discount it.
+The likeliest candidate is listed, then any other likely enough; the basis shown is the strongest
+evidence each has. Each target's polarity is read from the clause it is named in when that clause
+judges, else from the whole statement and its reporting verb ("slammed", "praised"):
+lib/extract/polarity.py; a speaker of whom nothing bad is said presents itself well. No evaluative
+word, no polarity (None): a wrong side is worse than none.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
 
+import yaml
 from spacy.tokens import Doc as SpacyDoc
 
-from lib.extract import polarity
+from lib import LEXICONS
+from lib.extract import polarity, target_ranker
+from lib.extract.target_ranker import OBJECT, OBLIQUE, OTHER, PROTAGONISTS, SUBJECT, Evidence
 from lib.records import Actor, Document, Mention, Quote, Target, TargetBasis
 
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 TARGET_TYPES = frozenset({"person", "organization", "country"})
-TOPIC_LEAST = 3  # mentions a person needs in a report to be one of its protagonists
+TOPIC_LEAST = 3  # mentions an actor needs in a report to be one of its protagonists
+TOPIC_TYPES = frozenset({"person", "organization"})  # a party or an agency can be the story
+TITLE_WEIGHT = 2  # a name in the headline counts as this many mentions more
 MAX_TARGETS = 3
+TITLES_PATH = LEXICONS / "titles.yaml"
+TITLE_REACH = 24  # characters before a name its title may stand in ("Vice President ")
+DETERMINERS = "the|this|that|a|our|your|his|her|their"  # the words that open a description of an office
 CUE_WEIGHT = 2  # the reporter's verb of the speaker's act ("condemned") is explicit evidence
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a statement's targets are read against: its report's actors and headline."""
+
+    mentions: Sequence[Mention]  # of target types, in text order
+    topics: Sequence[str]  # protagonists, the most mentioned first
+    holders: Mapping[str, str]  # office -> its holder in this report
+    in_headline: frozenset[str]  # actors the headline names (by the last word of a name)
+    counts: Mapping[str, int]  # actor -> mentions
+    first_at: Mapping[str, int]  # actor -> offset of its first mention
+    genders: Mapping[str, str]  # person -> "m"/"f" where the report's pronouns show it
+    length: int  # characters of the text
+
+
+def report_of(
+    doc: Document, mentions: Sequence[Mention], actors: Mapping[str, Actor], sdoc: SpacyDoc | None = None
+) -> Report:
+    own = sorted((m for m in mentions if m.doc_id == doc.id and _kept(m, actors)), key=lambda m: m.start)
+    headline = set(_words(doc.title))
+    first_at: dict[str, int] = {}
+    for m in own:
+        first_at.setdefault(m.actor_id, m.start)
+    return Report(
+        mentions=own,
+        topics=topic_ranking(own, actors, doc.title),
+        holders=title_holders(doc.text, own, actors),
+        in_headline=frozenset(m.actor_id for m in own if (w := _words(m.text)) and w[-1] in headline),
+        counts=Counter(m.actor_id for m in own),
+        first_at=first_at,
+        genders=pronoun_genders(sdoc, own, actors) if sdoc is not None else {},
+        length=len(doc.text),
+    )
 
 
 def with_targets(
@@ -41,9 +90,8 @@ def with_targets(
     actors: Mapping[str, Actor],
 ) -> list[Quote]:
     """The quotes of one document with their targets filled in."""
-    own = sorted((m for m in mentions if m.doc_id == doc.id and _kept(m, actors)), key=lambda m: m.start)
-    topics = topic_ranking(own, actors)
-    return [replace(q, targets=quote_targets(q, sdoc, own, actors, topics)) for q in quotes]
+    report = report_of(doc, mentions, actors, sdoc)
+    return [replace(q, targets=quote_targets(q, sdoc, report, actors)) for q in quotes]
 
 
 def _kept(m: Mention, actors: Mapping[str, Actor]) -> bool:
@@ -51,11 +99,22 @@ def _kept(m: Mention, actors: Mapping[str, Actor]) -> bool:
     return actor is not None and actor.type in TARGET_TYPES
 
 
-def topic_ranking(mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> list[str]:
-    """The people of a report, most mentioned first (at least TOPIC_LEAST mentions): the report's
-    protagonists, in the order a reader meets them most."""
-    counts = Counter(m.actor_id for m in mentions if (a := actors.get(m.actor_id)) and a.type == "person")
-    return [a for a, n in counts.most_common() if n >= TOPIC_LEAST]
+def topic_ranking(mentions: Sequence[Mention], actors: Mapping[str, Actor], title: str = "") -> list[str]:
+    """The people and bodies of a report, most mentioned first (at least TOPIC_LEAST mentions), an
+    actor the headline names counting TITLE_WEIGHT more: the headline states what the report is
+    about (van Dijk 1988, "News as discourse": headline and lead are its summary)."""
+    counts = Counter(m.actor_id for m in mentions if (a := actors.get(m.actor_id)) and a.type in TOPIC_TYPES)
+    headline = set(_words(title))
+    named = {m.actor_id for m in mentions if (w := _words(m.text)) and w[-1] in headline}  # by last word
+    for actor_id in named & set(counts):
+        counts[actor_id] += TITLE_WEIGHT
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])  # stable: first mentioned first among equals
+    return [a for a, n in ranked if n >= TOPIC_LEAST]
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words, a possessive 's dropped ("Venn's" -> "venn")."""
+    return [w.lower() for w in re.findall(r"\w+", re.sub(r"['’]s\b", "", text))]
 
 
 def speaker_side(speaker_id: str | None, actors: Mapping[str, Actor]) -> set[str]:
@@ -70,46 +129,88 @@ def speaker_side(speaker_id: str | None, actors: Mapping[str, Actor]) -> set[str
 
 
 def quote_targets(
-    quote: Quote,
-    sdoc: SpacyDoc,
-    mentions: Sequence[Mention],
-    actors: Mapping[str, Actor],
-    topics: Sequence[str],
+    quote: Quote, sdoc: SpacyDoc, report: Report, actors: Mapping[str, Actor]
 ) -> tuple[Target, ...]:
-    side = speaker_side(quote.speaker_id, actors)
-    topic = next((t for t in topics if t not in side), None)
-    found = _found(quote, sdoc, mentions, side, topic)
+    """The actors the statement is about, likeliest first (lib/extract/target_ranker.py), each with
+    the polarity of the clause its evidence sits in when that clause judges, else of the whole
+    statement, its reporting verb and the reporter's words around it."""
     overall = (
         polarity.evaluation(quote.text)
         + CUE_WEIGHT * polarity.evaluation(quote.cue or "")
         + polarity.evaluation(_reporting_words(quote, sdoc))
     )
     targets = []
-    for actor_id, basis, at in found[:MAX_TARGETS]:
+    for actor_id, evidence in target_ranker.ranked(candidates(quote, sdoc, report, actors), MAX_TARGETS):
+        at = evidence.at()
         clause = _clause_at(quote, at) if at is not None else ""
         local = polarity.evaluation(clause) or polarity.demand_score(clause)
+        basis = evidence.basis() or "topic"
+        if evidence.speaker and local >= 0 and overall >= 0:
+            # a speaker speaking of itself presents itself well: the "positive self-presentation" of
+            # van Dijk's ideological square (1998, "Ideology: a multidisciplinary approach")
+            local = 1
         targets.append(Target(actor_id, polarity.polarity(local or overall), basis))
     return tuple(targets)
 
 
 Found = tuple[str, TargetBasis, int | None]  # actor, basis, offset of its mention in the quote
+FIRST_PERSON = re.compile(r"(?i)\b(?:i|me|my|mine|we|us|our|ours)\b")
+LEAD_SHARE = 0.1  # the report's first tenth is its lead
 
 
-def _found(
-    quote: Quote, sdoc: SpacyDoc, mentions: Sequence[Mention], side: set[str], topic: str | None
-) -> list[Found]:
-    inside = [m for m in mentions if quote.start <= m.start and m.end <= quote.end and m.actor_id not in side]
-    ranked = sorted(inside, key=lambda m: (_role_rank(sdoc, m), m.start))
-    found: list[Found] = [(m.actor_id, "named", m.start) for m in ranked if _role_rank(sdoc, m) < OBLIQUE]
-    found += _pronoun_targets(quote, sdoc, mentions, side, topic)
-    if topic:  # the protagonist, last: what a reaction quoted in a report most often answers
-        found.append((topic, "topic", None))
-    if not found:
-        found += [(a, "context", None) for a in _sentence_actors(quote, sdoc, mentions, side)]
-    return _unique(found)
+def candidates(
+    quote: Quote, sdoc: SpacyDoc, report: Report, actors: Mapping[str, Actor]
+) -> dict[str, Evidence]:
+    """Every actor the statement may be about, with the evidence for it: the actors the report
+    names and the speaker (self-presentation: "I have done nothing wrong"), not the bodies the
+    speaker speaks for."""
+    side = speaker_side(quote.speaker_id, actors)
+    topic = next((t for t in report.topics if t not in side), None)
+    mentions = report.mentions
+    named: dict[str, tuple[int, int]] = {}  # actor -> (best role, offset)
+    for m in mentions:
+        if quote.start <= m.start and m.end <= quote.end:
+            role = _role_rank(sdoc, m)
+            if m.actor_id not in named or role < named[m.actor_id][0]:
+                named[m.actor_id] = (role, m.start)
+    anaphors: dict[str, tuple[TargetBasis, int | None]] = {}
+    for actor_id, basis, at in (
+        *description_targets(quote, report.holders),
+        *_pronoun_targets(quote, sdoc, mentions, side, topic, report.genders),
+        *_plural_targets(quote, sdoc, mentions, side, actors),
+    ):
+        anaphors.setdefault(actor_id, (basis, at))
+    context = set(_sentence_actors(quote, sdoc, mentions, side))
+    protagonists = set(report.topics[:PROTAGONISTS])
+    first_person = FIRST_PERSON.search(quote.text) is not None
+    pool = list(report.counts) + ([quote.speaker_id] if quote.speaker_id else [])
+    out: dict[str, Evidence] = {}
+    for actor_id in dict.fromkeys(pool):
+        actor = actors.get(actor_id)
+        if actor is None or (actor_id in side and actor_id != quote.speaker_id):
+            continue
+        if actor_id == quote.speaker_id and not first_person and actor_id not in named:
+            continue  # a speaker is its own target only when it speaks of itself
+        in_words = named.get(actor_id)
+        anaphor, anaphor_at = anaphors.get(actor_id, (None, None))
+        first = report.first_at.get(actor_id)
+        out[actor_id] = Evidence(
+            role=in_words[0] if in_words else None,
+            named_at=in_words[1] if in_words else None,
+            anaphor=anaphor,
+            anaphor_at=anaphor_at,
+            context=actor_id in context,
+            protagonist=actor_id in protagonists,
+            headline=actor_id in report.in_headline,
+            mentions=report.counts.get(actor_id, 0),
+            speaker=actor_id == quote.speaker_id,
+            first_person=first_person,
+            person=actor.type == "person",
+            lead=first is not None and first < LEAD_SHARE * max(1, report.length),
+        )
+    return out
 
 
-SUBJECT, OBJECT, OTHER, OBLIQUE = 0, 1, 2, 3
 ROLE_RANKS = {
     "nsubj": SUBJECT, "nsubjpass": SUBJECT, "poss": SUBJECT, "appos": OBJECT, "dobj": OBJECT,
     "attr": OBJECT, "dative": OBJECT, "conj": OTHER, "compound": OTHER,
@@ -131,36 +232,154 @@ def _role_rank(sdoc: SpacyDoc, m: Mention) -> int:
     return ROLE_RANKS.get(root.dep_, OTHER)
 
 
-def _unique(found: Iterable[Found]) -> list[Found]:
-    seen: set[str] = set()
-    out = []
-    for f in found:
-        if f[0] not in seen:
-            seen.add(f[0])
-            out.append(f)
-    return out
-
-
 def _pronoun_targets(
-    quote: Quote, sdoc: SpacyDoc, mentions: Sequence[Mention], side: set[str], topic: str | None
+    quote: Quote,
+    sdoc: SpacyDoc,
+    mentions: Sequence[Mention],
+    side: set[str],
+    topic: str | None,
+    genders: Mapping[str, str] | None = None,
 ) -> list[Found]:
     """A third-person pronoun in the statement, read as the report's protagonist when named before
     it, else as the last person named before it outside the speaker's side (salience: frequency
-    then recency, as in Lappin & Leass 1994)."""
+    then recency, as in Lappin & Leass 1994), of the pronoun's gender where the report shows one
+    (their agreement filter). In reported speech a pronoun of the speaker's own gender is the
+    speaker ("X said he would run": indirect speech turns "I" into "he", Quirk et al. 1985, 14.31):
+    no target then."""
     out: list[Found] = []
     span = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
     if span is None:
         return out
+    known = genders or {}
     for token in span:
-        if token.lower_ not in PERSON_PRONOUNS:
+        gender = PRONOUN_GENDER.get(token.lower_)
+        if gender is None:
             continue
-        before = [m for m in mentions if m.end <= token.idx and m.actor_id not in side]
+        if quote.kind == "indirect" and quote.speaker_id and known.get(quote.speaker_id) == gender:
+            break
+        before = [
+            m
+            for m in mentions
+            if m.end <= token.idx and m.actor_id not in side and known.get(m.actor_id, gender) == gender
+        ]
         if topic and any(m.actor_id == topic for m in before):
             out.append((topic, "pronoun", token.idx))
         elif before:
             out.append((before[-1].actor_id, "pronoun", token.idx))
         break  # the first pronoun only: later ones are likelier to co-refer with it
     return out
+
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def pronoun_genders(
+    sdoc: SpacyDoc, mentions: Sequence[Mention], actors: Mapping[str, Actor]
+) -> dict[str, str]:
+    """Person -> "m"/"f" where the report shows it: the first person pronoun after a mention of the
+    person in the same sentence, with no other person named between ("Vell said she..."), voted
+    over the report; a tie or no vote: unknown. Gender statistics from a text's own pronouns, after
+    Bergsma & Lin 2006 ("Bootstrapping path-based pronoun resolution")."""
+    people = [m for m in mentions if (a := actors.get(m.actor_id)) is not None and a.type == "person"]
+    votes: dict[str, Counter[str]] = {}
+    for n, m in enumerate(people):
+        token = next(iter(sdoc.char_span(m.start, m.end, alignment_mode="expand") or []), None)
+        if token is None:
+            continue
+        sent = token.sent
+        limit = min(sent.end_char, people[n + 1].start if n + 1 < len(people) else sent.end_char)
+        after = next((t for t in sent if m.end <= t.idx < limit and t.lower_ in PRONOUN_GENDER), None)
+        if after is not None:
+            votes.setdefault(m.actor_id, Counter())[PRONOUN_GENDER[after.lower_]] += 1
+    return {a: c.most_common(1)[0][0] for a, c in votes.items() if c["m"] != c["f"]}
+
+
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+PLURAL_REACH = 400  # characters before a "they" its antecedent body is looked for in
+
+
+def _plural_targets(
+    quote: Quote, sdoc: SpacyDoc, mentions: Sequence[Mention], side: set[str], actors: Mapping[str, Actor]
+) -> list[Found]:
+    """A "they"/"their" in the statement, read as the last body (organization, party, country) named
+    shortly before it as a subject, outside the speaker's side: a plural pronoun refers to a group,
+    and a person's name cannot be its antecedent (number agreement, the first filter of Lappin &
+    Leass 1994); a subject is the likeliest antecedent (Centering, Grosz, Joshi & Weinstein 1995),
+    and the outlet a statement was "told" to is an object, not it."""
+    span = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None:
+        return []
+    token = next((t for t in span if t.lower_ in PLURAL_PRONOUNS), None)
+    if token is None:
+        return []
+    before = [
+        m
+        for m in mentions
+        if token.idx - PLURAL_REACH <= m.start
+        and m.end <= token.idx
+        and m.actor_id not in side
+        and (a := actors.get(m.actor_id)) is not None
+        and a.type != "person"
+        and _role_rank(sdoc, m) == SUBJECT
+    ]
+    return [(before[-1].actor_id, "pronoun", token.idx)] if before else []
+
+
+@lru_cache(maxsize=2)
+def load_titles(path: str = "") -> tuple[dict[str, str], dict[str, str]]:
+    """The titles lexicon (lib/lexicons/titles.yaml): title word -> office, body noun -> office."""
+    data = yaml.safe_load((Path(path) if path else TITLES_PATH).read_text(encoding="utf-8")) or {}
+    words = {
+        str(w).lower(): str(office) for office, ws in (data.get("titles") or {}).items() for w in ws or []
+    }
+    bodies = {str(n).lower(): str(office) for n, office in (data.get("bodies") or {}).items()}
+    return words, bodies
+
+
+def title_holders(text: str, mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> dict[str, str]:
+    """Office -> the person of the report its title is written before most ("President X" makes X the
+    holder of "the president"); the first so titled among equals."""
+    words, _ = load_titles()
+    counts: dict[str, Counter[str]] = {}
+    for m in mentions:
+        if (a := actors.get(m.actor_id)) is None or a.type != "person":
+            continue
+        if office := _title_of(text, m, words):
+            counts.setdefault(office, Counter())[m.actor_id] += 1
+    return {office: c.most_common(1)[0][0] for office, c in counts.items()}
+
+
+def _title_of(text: str, m: Mention, words: Mapping[str, str]) -> str | None:
+    """The office of the title written just before the mention ("Gov. X") or opening it."""
+    before = polarity.normal(text[max(0, m.start - TITLE_REACH) : m.start])
+    own = polarity.normal(m.text)
+    for word, office in _longest_first(words):
+        title = re.escape(word) + r"\.?\s"
+        if re.search(rf"(?<![a-z]){title}+$", before) or re.match(title, own):
+            return office
+    return None
+
+
+def description_targets(quote: Quote, holders: Mapping[str, str]) -> list[Found]:
+    """Offices the statement names instead of their holder ("the mayor's plan", "the
+    governor"), read as the holder the report gives them; a title followed by a capitalised
+    word is the start of a name, already found as a mention."""
+    if not holders:
+        return []
+    words, bodies = load_titles()
+    found: list[Found] = []
+    for phrase, office in _longest_first({**words, **bodies}):
+        if office not in holders:
+            continue
+        for m in re.finditer(
+            rf"\b(?i:(?:{DETERMINERS})\s+(?:\w+\s+)?{re.escape(phrase)})\b(?![.,]?\s+[A-Z])", quote.text
+        ):
+            found.append((holders[office], "description", quote.start + m.start()))
+    return sorted(found, key=lambda f: f[2] or 0)
+
+
+def _longest_first(entries: Mapping[str, str]) -> list[tuple[str, str]]:
+    return sorted(entries.items(), key=lambda kv: -len(kv[0]))
 
 
 def _sentence_actors(quote: Quote, sdoc: SpacyDoc, mentions: Sequence[Mention], side: set[str]) -> list[str]:

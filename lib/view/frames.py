@@ -227,6 +227,31 @@ def positions_frame(analysis: Analysis, filters: Filters) -> pd.DataFrame:
     return frame[frame["count"] > 0].reset_index(drop=True)
 
 
+def top_position_actors(
+    positions: pd.DataFrame, limit: int, keep: str | None = None
+) -> tuple[pd.DataFrame, int]:
+    """The position rows of the ``limit`` actors with the most statements (0: all; ties by name),
+    with ``keep`` (a picked actor) among them wherever it ranks, and how many actors there are."""
+    if positions.empty:
+        return positions, 0
+    totals: pd.DataFrame = positions.groupby(["actor_id", "actor"], as_index=False).agg(
+        count=("count", "sum")
+    )
+    ordered = totals.sort_values(["count", "actor"], ascending=[False, True], kind="stable")
+    ranked = [str(a) for a in ordered["actor_id"]]
+    shown = set(ranked if limit <= 0 else ranked[:limit]) | ({keep} if keep else set())
+    return positions[positions["actor_id"].isin(shown)].reset_index(drop=True), len(ranked)
+
+
+def top_actors_note(shown: int, total: int) -> str:
+    """What the heatmap's rows leave out, in words (empty when every actor is shown)."""
+    if shown >= total:
+        return ""
+    return (
+        f"The {shown} actors with the most statements of {total} are shown: pick more rows to see the others."
+    )
+
+
 STATEMENT_COLUMNS = [
     "actor",
     "issue_label",

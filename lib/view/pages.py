@@ -128,7 +128,7 @@ def timeline_view(analysis: Analysis, view: View) -> TimelineView:
 @dataclass(frozen=True)
 class PositionsView:
     positions: pd.DataFrame  # actor x issue stances in view
-    figure: Figure | None  # their heatmap
+    figure: Figure | None  # the heatmap of the most active actors' (view.arows)
     statements: pd.DataFrame  # of the picked actor and/or issue, the first MAX_ROWS
     matched: int  # how many statements the choice matched
     weekly: pd.DataFrame | None  # the picked actor's stance on the picked issue, by week
@@ -137,6 +137,7 @@ class PositionsView:
     change: str  # "X moved from opposing to supporting Y", only on enough evidence
     aliases: pd.DataFrame | None  # the picked actor's names
     quotes: pd.DataFrame | None  # and its latest quotes
+    rows_note: str = ""  # the actors the heatmap leaves out
 
 
 def positions_view(analysis: Analysis, view: View) -> PositionsView:
@@ -152,9 +153,10 @@ def positions_view(analysis: Analysis, view: View) -> PositionsView:
         quotes = frames.quotes_frame(analysis, f)
         quotes = quotes[quotes["speaker_id"] == actor].sort_values("date", ascending=False, kind="stable")
         quotes = quotes.head(frames.MAX_ROWS)  # a store's slice holds the latest MAX_ROWS
+    shown, total = frames.top_position_actors(positions, view.arows, actor)
     return PositionsView(
         positions=positions,
-        figure=None if positions.empty else charts.positions_figure(positions),
+        figure=None if shown.empty else charts.positions_figure(shown),
         statements=frames.statements_frame(analysis, f, actor, issue, frames.MAX_ROWS),
         matched=len(frames.statement_spans(analysis, f, actor, issue)),
         weekly=weekly,
@@ -163,6 +165,7 @@ def positions_view(analysis: Analysis, view: View) -> PositionsView:
         change=change,
         aliases=frames.aliases_frame(analysis, actor, f) if actor else None,
         quotes=quotes,
+        rows_note=frames.top_actors_note(shown["actor_id"].nunique() if not shown.empty else 0, total),
     )
 
 

@@ -25,7 +25,7 @@ from lib.view.filters import Filters, keeps
 from lib.view.frames import PROVENANCE, actor_name, docs_in_view, sentence_lookup, statement_spans, table
 from lib.view.urls import reader_link
 
-STRONG_BASES = ("named", "pronoun")  # the target is in the statement's own words
+STRONG_BASES = ("named", "description", "pronoun")  # the target is in the statement's own words
 GUESSED_BASES = ("context", "topic")  # read from around it: shown only when asked for
 POLARITY_WORDS = {"pos": "positive", "neg": "negative"}
 NO_POLARITY = "none"

@@ -32,6 +32,8 @@ PARAMS: dict[str, str] = {
     **{p.name: p.meaning for p in filter_defs.PARAMS},
     "group": "Timeline rows: `actor` or `source`",
     "rows": "Timeline: how many rows, the most active first: a number (default 15) or `all`",
+    "arows": "Actor positions: how many actors the stance heatmap shows, the most statements first: "
+    "a number (default 15) or `all`",
     "focus": "Actor positions: the actor whose statements and profile are shown",
     "issue": "Actor positions: the issue whose statements are shown",
     "by": "Actor positions, who stands against whom: the speaking actor whose statements are shown",
@@ -55,7 +57,7 @@ FILTER_PARAMS = tuple(p.name for p in filter_defs.PARAMS)
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "": (),
     "Timeline": ("group", "rows"),
-    "Actor_positions": ("focus", "issue", "by", "target", "guessed", "top"),
+    "Actor_positions": ("arows", "focus", "issue", "by", "target", "guessed", "top"),
     "Source_comparison": ("a", "b"),
     "Reader": ("doc", "start", "end", "q"),
     "Search": ("q",),
@@ -80,6 +82,7 @@ class View:
     filters: Filters = field(default_factory=Filters)
     group: str = "actor"
     rows: int = DEFAULT_ROWS  # 0: all
+    arows: int = DEFAULT_ROWS  # Actor positions heatmap rows; 0: all
     focus: str | None = None
     issue: str | None = None
     by: str | None = None  # who stands against whom: the speaker of the picked pair
@@ -204,6 +207,7 @@ def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[
         filters=filters,
         group=group,
         rows=_parse_rows(_one(params, "rows"), notices),
+        arows=_parse_count(_one(params, "arows"), notices, "number of heatmap actors", DEFAULT_ROWS),
         focus=_pick(
             filter_defs.known_actor(_one(params, "focus"), choices), choices.actors, "actor", notices
         ),
@@ -277,6 +281,7 @@ def _page_values(view: View) -> dict[str, str | None]:
     return {
         "group": None if view.group == "actor" else view.group,
         "rows": rows_param(view.rows),
+        "arows": rows_param(view.arows),
         "focus": view.focus,
         "issue": view.issue,
         "by": view.by,
@@ -325,6 +330,7 @@ def reader_link(doc_id: str, start: int, end: int, filters: Filters | None = Non
 VIEW_FIELDS = (
     "group",
     "rows",
+    "arows",
     "focus",
     "issue",
     "by",

@@ -17,6 +17,11 @@ from lib.extract.positions import Issue, classify
         ("Nothing the council said was accurate", -1),  # a negative quantifier denies the clause
         ("The harbour report was published on Monday", 0),  # nothing evaluative: no polarity
         ("It is not only wrong but dangerous", -2),  # "not only" is no negation
+        ('"Not a single word Vell said was accurate,"', -1),  # a quote mark before the negator
+        ("The scheme wrecked the good name of the port", -1),  # a good thing harmed: blame, no praise
+        ("It was a failure of courage", -1),  # the same: "failure" governs "courage"
+        ("Her leadership has been excellent", 1),  # no harm before the good words: praise
+        ("The council never failed the town", 1),  # a negated blame
     ],
 )
 def test_evaluation(text: str, sign: int) -> None:
@@ -35,6 +40,11 @@ def test_evaluation(text: str, sign: int) -> None:
         ("the court declined to block the", "pos"),  # opposing an opposing act
         ("Dr. Vell spoke about the", None),  # no stance verb: unclear
         ("we oppose it, but the", None),  # the clause ended: its verb does not reach
+        ("the mayor did not warn against the", "pos"),  # a negated opposition
+        ("the board has never backed the", "neg"),  # a negated support
+        ("the minister refused to stop the", "pos"),  # refusing to end something keeps it
+        ("Ms. Ander praised the", "pos"),
+        ("Ms. Ander condemned the", "neg"),
     ],
 )
 def test_predicate_stance(before: str, want: str | None) -> None:
@@ -54,6 +64,9 @@ TOLLS = Issue("tolls", "Road tolls", "", ("toll",), whole_words=False)
         ("The tolls must be scrapped now", "demands"),
         ("Tolls are acceptable if the money goes to repairs", "conditional"),
         ("The tolls were discussed at the meeting", "neutral"),
+        ("We would lift the tolls only if the bridge is repaired", "conditional"),
+        ("The council did not support the tolls", "opposes"),
+        ("The council warned against higher tolls", "opposes"),
     ],
 )
 def test_stance_reads_the_sentence(text: str, want: str) -> None:

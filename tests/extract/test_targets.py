@@ -78,7 +78,79 @@ def test_targets(nlp: Any, text: str, said: str, speaker: str, want: list[tuple[
     doc = _doc(text)
     (quote,) = targets.with_targets(doc, nlp(text), [_quote(text, said, speaker)], _mentions(text), ACTORS)
     assert [(t.actor_id, t.polarity, t.basis) for t in quote.targets][: len(want)] == want
-    assert all(t.actor_id not in targets.speaker_side(speaker, ACTORS) for t in quote.targets)
+    # the bodies the speaker speaks for are never its targets (the speaker only as itself, below)
+    assert all(t.actor_id not in targets.speaker_side(speaker, ACTORS) - {speaker} for t in quote.targets)
+
+
+ANAPHORA = {
+    **ACTORS,
+    "harbour-board": Actor("harbour-board", "Harbour Board", "organization"),
+    "ada-quell": Actor("ada-quell", "Ada Quell", "person"),
+}
+
+
+def _named(text: str, names: dict[str, str]) -> list[Mention]:
+    return [
+        Mention("d1", actor, m.group(0), m.start(), m.end())
+        for name, actor in names.items()
+        for m in re.finditer(rf"\b{name}\b", text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker", "want"),
+    [
+        (  # an office named instead of its holder: the person the report gives that title
+            "President Ada Quell signed the bill. Ada Quell spoke in Eastport. "
+            'Lio Park said: "The president has been reckless."',
+            "The president has been reckless.",
+            "lio-park",
+            ("ada-quell", "neg", "description"),
+        ),
+        (  # "they": a body named as subject before it, not a person
+            "The Harbour Board raised the fees. Lio Park met the board. "
+            'Tomas Orrin said: "They have failed the fishermen."',
+            "They have failed the fishermen.",
+            "tomas-orrin",
+            ("harbour-board", "neg", "pronoun"),
+        ),
+        (  # the speaker speaking of itself, nothing bad said: it presents itself well
+            "Ada Quell was questioned. Ada Quell answered. Ada Quell left. "
+            'Ada Quell said: "I have always served this town."',
+            "I have always served this town.",
+            "ada-quell",
+            ("ada-quell", "pos", "topic"),
+        ),
+    ],
+)
+def test_anaphoric_and_self_targets(
+    nlp: Any, text: str, said: str, speaker: str, want: tuple[str, Any, str]
+) -> None:
+    names = {
+        "Ada Quell": "ada-quell",
+        "Lio Park": "lio-park",
+        "Tomas Orrin": "tomas-orrin",
+        "Harbour Board": "harbour-board",
+    }
+    (quote,) = targets.with_targets(
+        _doc(text), nlp(text), [_quote(text, said, speaker)], _named(text, names), ANAPHORA
+    )
+    first = quote.targets[0]
+    assert (first.actor_id, first.polarity, first.basis) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("Gov. Ada Quell spoke. Later Ada Quell left.", {"governor": "ada-quell"}),
+        ("President Ada Quell met Lio Park.", {"president": "ada-quell"}),
+        ("Ada Quell met Lio Park.", {}),  # no title written: no holder
+        ("The president met Ada Quell.", {}),  # a title not before the name
+    ],
+)
+def test_title_holders(text: str, holder: dict[str, str]) -> None:
+    mentions = _named(text, {"Ada Quell": "ada-quell", "Lio Park": "lio-park"})
+    assert targets.title_holders(text, mentions, ANAPHORA) == holder
 
 
 def test_topic_target_is_the_reports_protagonist(nlp: Any) -> None:
@@ -150,3 +222,36 @@ def test_the_seed_folder_names_its_pack(monkeypatch: pytest.MonkeyPatch) -> None
 
     monkeypatch.delenv(positions.PACK_ENV, raising=False)
     assert positions.pack_for([str(DATA / "seed-000.txt")]) == "russia-nato-2022-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "want"),
+    [
+        (  # reported speech: "he" of the speaker's gender is the speaker, not the woman named before
+            "Ada Quell met Tomas Orrin. She said she was pleased. Tomas Orrin said he was tired. "
+            "Tomas Orrin said he would resign.",
+            "he would resign",
+            None,
+        ),
+        (  # "she" agrees with the woman only, though a man was named last
+            "Ada Quell said she was tired. Tomas Orrin said he was not. "
+            "Tomas Orrin said she had been reckless.",
+            "she had been reckless",
+            ("ada-quell", "neg", "pronoun"),
+        ),
+    ],
+)
+def test_pronouns_agree_in_gender(nlp: Any, text: str, said: str, want: tuple[str, Any, str] | None) -> None:
+    names = {"Ada Quell": "ada-quell", "Tomas Orrin": "tomas-orrin"}
+    start = text.rindex(said)
+    quote = Quote("d1", "tomas-orrin", "", said, "indirect", "said", start, start + len(said), 0.9)
+    (found,) = targets.with_targets(_doc(text), nlp(text), [quote], _named(text, names), ANAPHORA)
+    pronouns = [(t.actor_id, t.polarity, t.basis) for t in found.targets if t.basis == "pronoun"]
+    assert pronouns == ([want] if want else [])
+
+
+def test_pronoun_genders(nlp: Any) -> None:
+    text = "Ada Quell said she would run. Tomas Orrin said he was tired. Lio Park left."
+    mentions = _named(text, {"Ada Quell": "ada-quell", "Tomas Orrin": "tomas-orrin", "Lio Park": "lio-park"})
+    genders = targets.pronoun_genders(nlp(text), sorted(mentions, key=lambda m: m.start), ANAPHORA)
+    assert genders == {"ada-quell": "f", "tomas-orrin": "m"}  # no pronoun after Lio Park: unknown

@@ -358,3 +358,36 @@ def test_week_markers_count_a_rows_events_of_a_week_at_its_first_event_day() -> 
     markers = charts.timeline_markers(timeline_rows(*events), bin_days=7)
     found = sorted(zip(markers["row"], markers["day"].dt.strftime("%m-%d"), markers["events"], strict=True))
     assert found == [("A", "03-14", 2), ("A", "03-20", 1), ("B", "03-16", 1)]
+
+
+def _positions(counts: dict[str, int]) -> pd.DataFrame:
+    rows = [
+        {
+            "actor_id": a.lower(),
+            "actor": a,
+            "issue": "i",
+            "issue_label": "I",
+            "stance": "supports",
+            "count": n,
+        }
+        for a, n in counts.items()
+    ]
+    return pd.DataFrame(rows, columns=frames.POSITION_COLUMNS)
+
+
+@pytest.mark.parametrize(
+    ("counts", "limit", "keep", "want", "noted"),
+    [
+        ({"Ann": 5, "Bo": 3, "Cy": 1}, 2, None, {"ann", "bo"}, True),  # the most statements first
+        ({"Ann": 5, "Bo": 3, "Cy": 1}, 2, "cy", {"ann", "bo", "cy"}, True),  # a picked actor stays
+        ({"Ann": 2, "Bo": 2, "Cy": 2}, 1, None, {"ann"}, True),  # ties by name
+        ({"Ann": 5, "Bo": 3}, 0, None, {"ann", "bo"}, False),  # 0: all, nothing left out
+        ({"Ann": 5, "Bo": 3}, 15, None, {"ann", "bo"}, False),  # fewer actors than the limit
+    ],
+)
+def test_top_position_actors(
+    counts: dict[str, int], limit: int, keep: str | None, want: set[str], noted: bool
+) -> None:
+    kept, total = frames.top_position_actors(_positions(counts), limit, keep)
+    assert set(kept["actor_id"]) == want and total == len(counts)
+    assert bool(frames.top_actors_note(min(limit, total) if limit > 0 else total, total)) == noted

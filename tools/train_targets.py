@@ -1,0 +1,177 @@
+"""Fit the weights of a statement's target evidence (lib/extract/target_ranker.py) on an annotated corpus.
+
+    python -m tools.train_targets GOLD.jsonl [--train even|odd|all] [--out lib/lexicons/target_weights.yaml]
+
+GOLD: BASIL-style triplet lines (``{"docs": [{id, title, text, bias_spans: [{text, start, end,
+quote, target, polarity}]}]}``, one line per event; see the dev-set README). The events are split
+by line number (even / odd): the weights are fitted on one half and the target accuracy of both
+halves is printed, so the other half measures them. Only features leave this script: the weights
+file holds twelve numbers and where they came from, no text.
+
+A gold quoted span is matched to the extracted statement with the largest token overlap
+(multiset, over the longer of the two; at least 0.3) and an actor is its target when its name has
+the gold target's tokens or its last token (the shared scorer's definitions, ../shared/tools/score.py).
+Every candidate of a matched statement is one training example (1: it is the target).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+from lib.extract import target_ranker, targets
+from lib.extract.actors import extract as actors
+from lib.extract.quotes import extract as quotes
+from lib.records import Document
+from lib.text.nlp import parse
+
+OVERLAP = 0.3
+C = 1.0  # inverse L2 strength: twelve weights from some hundred statements want a little shrinkage
+ALSO = 0.3  # a second target is listed from this probability on
+
+
+def tokens(text: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.findall(r"\w+", folded)
+
+
+def name_tokens(name: str) -> list[str]:
+    return tokens(re.sub(r"['’]s\b", "", name.replace("_", " ")))
+
+
+def is_target(gold: str, name: str) -> bool:
+    g, p = name_tokens(gold), name_tokens(name)
+    return bool(g) and bool(p) and (g == p or g[-1] == p[-1])
+
+
+def events(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def examples(lines: Sequence[dict[str, Any]]) -> Iterator[tuple[str, list[list[float]], list[int]]]:
+    """(statement key, candidates' features, labels) for every gold quoted span a statement covers."""
+    docs = [d for line in lines for d in line["docs"]]
+    documents = [
+        Document(
+            d["id"],
+            d.get("title") or "",
+            d.get("source") or "",
+            d.get("date"),
+            "metadata",
+            "en",
+            "",
+            "",
+            d["text"],
+        )
+        for d in docs
+    ]
+    sdocs = list(parse(d.text for d in documents))
+    found, mentions = actors.extract_mentions(
+        list(zip(documents, sdocs, strict=True)), actors.load_registry()
+    )
+    by_id = {a.id: a for a in found}
+    for raw, doc, sdoc in zip(docs, documents, sdocs, strict=True):
+        said = quotes.extract_quotes(doc, sdoc, mentions, by_id)
+        report = targets.report_of(doc, mentions, by_id, sdoc)
+        counted = [Counter(tokens(q.text)) for q in said]
+        for span in raw.get("bias_spans") or []:
+            if not (span.get("quote") and span.get("target")):
+                continue
+            gold = Counter(tokens(span["text"]))
+            best, at = 0.0, None
+            for i, c in enumerate(counted):
+                size = max(sum(gold.values()), sum(c.values()))
+                score = sum((gold & c).values()) / size if size else 0.0
+                if score > best:
+                    best, at = score, i
+            if at is None or best < OVERLAP:
+                continue
+            cands = targets.candidates(said[at], sdoc, report, by_id)
+            rows = [
+                (target_ranker.features(e), int(is_target(span["target"], by_id[a].name)))
+                for a, e in cands.items()
+                if e.basis()
+            ]
+            if rows:
+                yield f"{doc.id}:{span['start']}", [r[0] for r in rows], [r[1] for r in rows]
+
+
+def fit(x: np.ndarray, y: np.ndarray, c: float = C) -> np.ndarray:
+    """L2-regularised logistic regression by Newton's method (the intercept, last, unpenalised)."""
+    x1 = np.hstack([x, np.ones((len(x), 1))])
+    w = np.zeros(x1.shape[1])
+    penalty = np.eye(x1.shape[1]) / c
+    penalty[-1, -1] = 0.0
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-x1 @ w))
+        gradient = x1.T @ (p - y) + penalty @ w
+        hessian = (x1 * (p * (1 - p))[:, None]).T @ x1 + penalty
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if float(np.abs(step).max()) < 1e-9:
+            break
+    return w
+
+
+def accuracy(
+    groups: list[tuple[str, list[list[float]], list[int]]], w: np.ndarray, spans: int
+) -> tuple[float, float]:
+    """Share of matched spans whose first listed target is right, and whose listed targets include it
+    (targets after the first from ALSO on)."""
+    first = listed = 0
+    for _, xs, ys in groups:
+        z = np.hstack([np.array(xs), np.ones((len(xs), 1))]) @ w
+        p = 1.0 / (1.0 + np.exp(-z))
+        order = list(np.argsort(-p, kind="stable"))[: targets.MAX_TARGETS]
+        first += ys[order[0]]
+        listed += int(any(ys[i] for n, i in enumerate(order) if n == 0 or p[i] >= ALSO))
+    return first / max(1, spans), listed / max(1, spans)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("gold", type=Path)
+    ap.add_argument("--train", choices=["even", "odd", "all"], default="even")
+    ap.add_argument("--out", type=Path, default=target_ranker.WEIGHTS_PATH)
+    args = ap.parse_args(argv)
+    lines = events(args.gold)
+    halves = {"even": lines[0::2], "odd": lines[1::2]}
+    data = {h: list(examples(ls)) for h, ls in halves.items()}
+    train = data["even"] + data["odd"] if args.train == "all" else data[args.train]
+    x = np.array([f for _, xs, _ in train for f in xs], dtype=float)
+    y = np.array([v for _, _, ys in train for v in ys], dtype=float)
+    w = fit(x, y)
+    for h, groups in data.items():
+        first, listed = accuracy(groups, w, len(groups))
+        role = "fitted on" if args.train in (h, "all") else "held out"
+        print(
+            f"{h} half ({role}): {len(groups)} matched spans, first target {first:.3f}, listed {listed:.3f}"
+        )
+    weights = {f: round(float(v), 4) for f, v in zip(target_ranker.FEATURES, w[:-1], strict=True)}
+    source = (
+        f"tools/train_targets.py on {args.gold.name}, {args.train} events, {len(train)} statements, "
+        f"{len(y)} candidates ({int(y.sum())} targets), {date.today().isoformat()}"
+    )
+    out = {"source": source, "intercept": round(float(w[-1]), 4), "also": ALSO, "weights": weights}
+    header = (
+        "# Weights of a statement's target evidence (lib/extract/target_ranker.py, docs/target_model.md)\n"
+    )
+    args.out.write_text(header + yaml.safe_dump(out, sort_keys=False), encoding="utf-8")
+    print(f"wrote {args.out}: " + ", ".join(f"{k} {v:+.2f}" for k, v in weights.items()))
+    if math.isnan(float(w.sum())):
+        raise SystemExit("the fit diverged")
+
+
+if __name__ == "__main__":
+    main()
