@@ -433,7 +433,7 @@ def wording_discrepancy(qa: Quote, qb: Quote) -> Discrepancy | None:
     reason = f"{who} quoted in different words: A '{' '.join(x) or '—'}', B '{' '.join(y) or '—'}'"
     if len(changes) > 1:
         reason += f" (+{len(changes) - 1} more)"
-    minor = _reordered(changes) or all(_minor(x, y) for x, y in changes)
+    minor = _reordered(changes) or all(_minor(x, y) for x, y in changes) or _fits_elsewhere(wa, wb)
     confidence = WORDING_MINOR if minor else WORDING_SURE
     span_a, span_b = Span(qa.doc_id, qa.start, qa.end, qa.text), Span(qb.doc_id, qb.start, qb.end, qb.text)
     return Discrepancy("wording", qa.speaker_id or "", span_a, span_b, reason, confidence)
@@ -446,6 +446,21 @@ def _minor(x: list[str], y: list[str]) -> bool:
     if set(x + y) <= STOPWORDS:
         return True
     return len(x) == len(y) == 1 and _stem(x[0]) == _stem(y[0])
+
+
+def _fits_elsewhere(wa: list[str], wb: list[str]) -> bool:
+    """The shorter quote laid word for word over some stretch of the longer one differs there only
+    by function words or inflections: a partial quotation of another place in the statement (a
+    speaker repeats a phrase: "we'll end up in the court ... we'll win at the court"), which the
+    alignment matched to the wrong place."""
+    short, long = sorted(([w for w in wa if w != CUT], [w for w in wb if w != CUT]), key=len)
+    if len(short) < WORDING_MATCHED:
+        return False
+    for at in range(len(long) - len(short) + 1):
+        pairs = [(x, y) for x, y in zip(short, long[at : at + len(short)], strict=True) if x != y]
+        if len(pairs) < len(short) / 2 and all(_minor([x], [y]) for x, y in pairs):
+            return True
+    return False
 
 
 def _reordered(changes: Sequence[tuple[list[str], list[str]]]) -> bool:

@@ -495,3 +495,19 @@ def test_the_same_words_in_another_order_are_minor() -> None:
 
     assert _reordered([(["either"], []), ([], ["either"])])
     assert not _reordered([(["either"], []), ([], ["neither"])])
+
+
+def test_a_partial_quotation_of_a_repeated_phrase_is_weak() -> None:
+    """The speaker used one phrase twice; B quotes the second place, which differs from it only by a
+    preposition, though the word alignment pairs B with the first place: not a different wording."""
+    from lib.compare.discrepancies import wording_discrepancy
+
+    qa = (
+        "“First we will end up before the harbour board, and with luck we will be heard fairly, "
+        "and we will prevail at the harbour board.”"
+    )
+    qb = "“And we will prevail before the harbour board,”"
+    found = wording_discrepancy(
+        *(Quote("a", "mara-holt", "Mara Holt", t, "direct", "said", 0, len(t), 0.9) for t in (qa, qb))
+    )
+    assert found is not None and found.confidence < 0.6
