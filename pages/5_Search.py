@@ -41,10 +41,11 @@ else:
     docs = hits["doc_id"].nunique()
     matched = ui.search_matched(result.matched)
     in_docs = f"in {docs:,} report{'s' * (docs != 1)}"
+    sentences = f"{matched:,} sentence{'s' * (matched != 1)}"
     if matched > len(result.hits):
-        st.subheader(f"{matched:,} sentences: the best {len(result.hits):,}, {in_docs}")
+        st.subheader(f"{sentences}: the best {len(result.hits):,}, {in_docs}")
     else:
-        st.subheader(f"{matched:,} sentences {in_docs}")
+        st.subheader(f"{sentences} {in_docs}")
     st.caption(plain_md(f"Holding every one of: {terms}."))
     if hits.empty:
         st.info("No sentence holds all these words with these filters — drop a word or widen the filters.")

@@ -165,7 +165,7 @@ def timeline_figure(
             grouped = "a week" if bin_days == 7 else f"{bin_days} days"
             note = ". ".join(
                 n
-                for n in (note, f"a marker groups a row's events of {grouped}, at its first event's day")
+                for n in (note, f"A marker groups a row's events of {grouped}, at its first event's day")
                 if n
             )
         fig.update_layout(xaxis={**settings, "side": "bottom"})
