@@ -19,14 +19,25 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from lib.records import Document
+from lib.records import (
+    Actor,
+    CorpusClaim,
+    DateMention,
+    Document,
+    Event,
+    Mention,
+    NumberClaim,
+    Position,
+    Quote,
+    Span,
+)
 from lib.store.columns import table_records
 from lib.store.parquet import (
     FOLDER_TABLES,
@@ -58,7 +69,8 @@ class StoreFormatError(ValueError):
 
 @dataclass(frozen=True)
 class Problem:
-    kind: str  # missing, zero-byte, unreadable, folder-missing, manifest-missing, manifest-unreadable
+    # missing, zero-byte, unreadable, other-version, folder-missing, manifest-missing, manifest-unreadable
+    kind: str
     where: str  # a batch id, "corpus" or "manifest"
     path: str  # the damaged file or folder, relative to the store
     docs: tuple[str, ...] = ()  # the documents whose live rows it held (when known)
@@ -132,16 +144,38 @@ class StoreReport:
         }
 
 
+# The columns each table's records need (lib/store/parquet.py writes them, more beside them).
+RECORD_COLUMNS: dict[str, frozenset[str]] = {
+    table: frozenset(f.name for f in fields(cls))
+    for table, cls in {
+        "documents": Document,
+        "mentions": Mention,
+        "quotes": Quote,
+        "dates": DateMention,
+        "events": Event,
+        "numbers": NumberClaim,
+        "sentences": Span,
+        "actors": Actor,
+        "positions": Position,
+        "claims": CorpusClaim,
+    }.items()
+}
+
+
 def file_problem(path: Path) -> tuple[str, str] | None:
-    """(kind, detail) when a Parquet file cannot be read; its footer is all that is read."""
+    """(kind, detail) when a Parquet file cannot be read, or was written by a version of the code
+    whose records lacked columns this one reads; its footer is all that is read."""
     if not path.is_file():
         return "missing", ""
     if path.stat().st_size == 0:
         return "zero-byte", ""
     try:
-        pq.read_metadata(path)
+        names = set(pq.read_metadata(path).schema.to_arrow_schema().names)
     except (OSError, ValueError, pa.ArrowException) as err:
         return "unreadable", str(err).splitlines()[0][:200]
+    lacking = sorted(RECORD_COLUMNS.get(path.stem, frozenset()) - names)
+    if lacking:
+        return "other-version", f"written by an older version of Triangulate: no {', '.join(lacking)}"
     return None
 
 
