@@ -50,7 +50,18 @@ KEYS = {
     "claims",
     "claims_query_ms",
 }
-PAGES = {"home", "timeline", "positions", "comparison", "reader"}
+BROWSER_PAGES = {"home", "timeline", "positions", "comparison", "reader"}  # timed in Chromium
+PAGES = {
+    "home",
+    "timeline",
+    "positions",
+    "comparison",
+    "reader",
+    "network",
+    "diversity",
+    "network_all",
+    "diversity_all",
+}
 
 
 def test_bench_prints_one_json_object_with_every_key(capsys: pytest.CaptureFixture[str]) -> None:
@@ -64,10 +75,10 @@ def test_bench_prints_one_json_object_with_every_key(capsys: pytest.CaptureFixtu
     assert figures["ingest_cpu_vs_bare"] > 0 and figures["corpus_step_cpu_ms_per_doc"] >= 0
     assert figures["compare_aligned"] > 0  # two reports of one event share claims
     selected = figures["query_rows_selected_of_all"]
-    assert set(selected) == {"home", "timeline", "positions"}
+    assert set(selected) == {"home", "timeline", "positions", "network", "diversity"}
     assert all(part <= whole for part, whole in selected.values())
     if "page_s" in figures:  # Playwright and Chromium present
-        assert set(figures["page_s"]) == {"trivial_chart", *PAGES}
+        assert set(figures["page_s"]) == {"trivial_chart", *BROWSER_PAGES}
 
 
 def test_bench_measures_a_kept_store_again_and_a_replicated_copy(
