@@ -294,7 +294,8 @@ def test_search_with_a_filter_opens_the_reader_at_the_hit(browser: Any, server: 
     wait_ready(page)
     with server.explain("Search with a source filter"):
         assert page.locator('[data-testid="stException"]').count() == 0
-        heading = f"{expected.matched:,} sentences in"  # not the {others.matched} without the filter
+        noun = "sentence" if expected.matched == 1 else "sentences"
+        heading = f"{expected.matched:,} {noun} in"  # not the {others.matched} without the filter
         assert page.get_by_text(heading, exact=False).count() == 1, heading
         page.screenshot(path=str(SHOTS / "Search.png"), full_page=True)
         first = expected.hits[0].sentence
