@@ -559,6 +559,18 @@ def _copy_back(name: str, widget_key: str, convert: Callable[[Any], Any]) -> Cal
     return on_change
 
 
+def rows_shown(container: Any, name: str, value: int, label: str) -> Any:
+    """The "most active N" picker of a chart's rows (Timeline, Actor positions), synced with the link."""
+    return synced(
+        container.selectbox,
+        name,
+        value,
+        label=label,
+        options=timeline.row_options(value),
+        format_func=lambda n: "all" if n <= 0 else f"the {n} most active",
+    )
+
+
 def synced(
     widget: Callable[..., Any],
     name: str,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from lib.view import timeline, urls
+from lib.view import urls
 from lib.view.pages import timeline_view
 from lib.view.render import plain_md
 
@@ -31,14 +31,7 @@ with left:
         format_func=lambda g: f"by {g}",
     )
 with right:
-    ui.synced(
-        st.selectbox,
-        "rows",
-        view.rows,
-        label="Rows shown",
-        options=timeline.row_options(view.rows),
-        format_func=lambda n: "all" if n <= 0 else f"the {n} most active",
-    )
+    ui.rows_shown(st, "rows", view.rows, "Rows shown")
 shown = timeline_view(analysis, view)
 if shown.figure is None:
     st.info("No events match these filters — widen the date range or clear the actor filter.")

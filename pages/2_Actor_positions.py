@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from lib.view import charts, frames, render, stances, timeline, urls
+from lib.view import charts, frames, render, stances, urls
 from lib.view.pages import positions_view, stances_view
 
 PAGE = "Actor_positions"
@@ -41,14 +41,7 @@ ui.synced(
     format_func=lambda i: choices.issues.get(i, i),
     placeholder="Any issue",
 )
-ui.synced(
-    rows.selectbox,
-    "arows",
-    view.arows,
-    label="Actors shown",
-    options=timeline.row_options(view.arows),
-    format_func=lambda n: "all" if n <= 0 else f"the {n} most active",
-)
+ui.rows_shown(rows, "arows", view.arows, "Actors shown")
 view = st.session_state[ui.VIEW]
 shown = positions_view(analysis, view)
 with heatmap:

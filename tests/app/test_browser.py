@@ -23,15 +23,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-artifacts" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tools.bench import BROWSER_ARGS as ARGS  # noqa: E402  (one Chromium set-up for bench and tests)
+from tools.bench import CHROMIUM as CHROMIUM_PATH  # noqa: E402
+
+CHROMIUM = str(CHROMIUM_PATH)
 PAGES = ["", "Timeline", "Actor_positions", "Source_comparison", "Reader", "Search", "Network"]
 NAV = {
     "Search": "Search",
