@@ -477,15 +477,22 @@ def generated_reports(n: int = 40, seed: int = 3) -> list[dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def generated_server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def generated_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import json
 
     folder = tmp_path_factory.mktemp("generated-reports")
     with (folder / "reports.jsonl").open("w", encoding="utf-8") as out:
         for doc in generated_reports():
             out.write(json.dumps(doc) + "\n")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def generated_server(
+    browser: Any, generated_folder: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
     log = tmp_path_factory.mktemp("streamlit-generated") / "server.log"
-    with running_server(browser, log, {**os.environ, "TRIANGULATE_DATA": str(folder)}) as srv:
+    with running_server(browser, log, {**os.environ, "TRIANGULATE_DATA": str(generated_folder)}) as srv:
         yield srv
 
 
@@ -704,16 +711,40 @@ def test_timeline_of_a_thousand_reports_is_short_and_readable(
     context.close()
 
 
-def test_search_of_a_thousand_reports_with_a_source_filter(
-    browser: Any, large_server: Server, large_store: Path
-) -> None:
+class Sized:
+    """A corpus the search and network tests run on: its server, its analysis, its Network arrows
+    (counted by the store in SQL for a store, from the exchanges for a folder)."""
+
+    def __init__(self, name: str, server: Server, analysis: Any, edges: Any) -> None:
+        self.name, self.server, self.analysis, self.edges = name, server, analysis, edges
+
+
+@pytest.fixture(params=["40", "1000"])
+def sized(request: pytest.FixtureRequest) -> Sized:
+    from lib.view.urls import Filters
+
+    if request.param == "40":
+        from lib.extract.pipeline import analyze_paths
+        from lib.view import network
+
+        analysis = analyze_paths([request.getfixturevalue("generated_folder")])
+        edges = network.edges_of(analysis, network.exchanges(analysis, Filters()))
+        return Sized("40", request.getfixturevalue("generated_server"), analysis, edges)
+    from lib.store.parquet import read_analysis
+    from lib.store.slices import store_index, store_network_edges
+
+    store = request.getfixturevalue("large_store")
+    edges = store_network_edges(store_index(store), Filters())
+    return Sized("1000", request.getfixturevalue("large_server"), read_analysis(store), edges)
+
+
+def test_search_with_a_source_filter(browser: Any, sized: Sized) -> None:
     """The heading counts what the whole analysis's search counts under the filter (not without it),
     and the first Open link is the best hit."""
-    from lib.store.parquet import read_analysis
     from lib.view import search
     from lib.view.urls import Filters
 
-    analysis = read_analysis(large_store)
+    analysis, server = sized.analysis, sized.server
     source = sorted({d.source for d in analysis.documents if d.source})[1]
     filters = Filters(sources=(source,))
     first = next(d.id for d in analysis.documents if d.source == source)
@@ -730,42 +761,34 @@ def test_search_of_a_thousand_reports_with_a_source_filter(
     expected = search.search(analysis, filters, search.parse(q))
     context = browser.new_context(viewport={"width": 1400, "height": 1600})
     page = context.new_page()
-    page.goto(f"{large_server.url}/Search?{urlencode({'q': q, 'source': source})}", timeout=240_000)
+    page.goto(f"{server.url}/Search?{urlencode({'q': q, 'source': source})}", timeout=240_000)
     wait_ready(page)
-    with large_server.explain("Search of 1,000 reports with a source filter"):
+    with server.explain(f"Search of {sized.name} reports with a source filter"):
         assert page.locator('[data-testid="stException"]').count() == 0
-        heading = f"{expected.matched:,} sentences"
+        noun = "sentence" if expected.matched == 1 else "sentences"
+        heading = f"{expected.matched:,} {noun}"
         assert page.get_by_text(heading, exact=False).count() >= 1, heading
-        first = expected.hits[0].sentence
+        hit = expected.hits[0].sentence
         links = reader_links(page)
-        assert links and f"doc={quote(first.doc_id)}&start={first.start}&end={first.end}" in links[0], links[
-            :1
-        ]
-        page.screenshot(path=str(SHOTS / "Search-1000.png"), full_page=True)
+        assert links and f"doc={quote(hit.doc_id)}&start={hit.start}&end={hit.end}" in links[0], links[:1]
+        page.screenshot(path=str(SHOTS / f"Search-{sized.name}.png"), full_page=True)
     context.close()
 
 
-def test_network_of_a_thousand_reports_shows_the_evidence_of_a_pick(
-    browser: Any, large_server: Server, large_store: Path
-) -> None:
-    from lib.store.slices import store_index, store_network_edges
-    from lib.view.urls import Filters
-
-    edges = store_network_edges(store_index(large_store), Filters())
-    assert not edges.empty, "no quote names another actor in 1,000 reports"
+def test_network_shows_the_evidence_of_a_pick(browser: Any, sized: Sized) -> None:
+    edges, server = sized.edges, sized.server
+    assert not edges.empty, f"no quote names another actor in {sized.name} reports"
     edge = edges.iloc[0]
     context = browser.new_context(viewport={"width": 1400, "height": 2400})
     page = context.new_page()
     speaker, about = str(edge["speaker_id"]), str(edge["about_id"])
-    page.goto(
-        f"{large_server.url}/Network?{urlencode({'speaker': speaker, 'about': about})}", timeout=240_000
-    )
+    page.goto(f"{server.url}/Network?{urlencode({'speaker': speaker, 'about': about})}", timeout=240_000)
     wait_ready(page)
-    with large_server.explain("Network of 1,000 reports with an exchange picked"):
+    with server.explain(f"Network of {sized.name} reports with an exchange picked"):
         assert page.locator('[data-testid="stException"]').count() == 0
         page.locator(".js-plotly-plot").first.wait_for(state="visible", timeout=120_000)
         title = f"Quotes by {edge['speaker']} naming {edge['about']} ({edge['quotes']})"
         assert page.get_by_text(title, exact=False).count() >= 1, title
         assert reader_links(page), "no Open link in the evidence"
-        page.screenshot(path=str(SHOTS / "Network-1000.png"), full_page=True)
+        page.screenshot(path=str(SHOTS / f"Network-{sized.name}.png"), full_page=True)
     context.close()
