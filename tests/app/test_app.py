@@ -57,8 +57,8 @@ def messages(at: AppTest, kind: str) -> list[str]:
 @pytest.fixture(autouse=True)
 def default_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
     """The bundled data/, whatever the shell that runs the tests has set."""
-    monkeypatch.delenv(ui.STORE_ENV, raising=False)
-    monkeypatch.delenv(ui.DATA_ENV, raising=False)
+    monkeypatch.delenv(ui.state.STORE_ENV, raising=False)
+    monkeypatch.delenv(ui.state.DATA_ENV, raising=False)
 
 
 @pytest.mark.parametrize("page", list(PAGES))
@@ -82,11 +82,11 @@ def test_bad_link_warns_and_falls_back() -> None:
 def sample(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The pages on the hand-written analysis of tests/dashboard_fixtures.py."""
     analysis = sample_analysis()
-    monkeypatch.setattr(ui, "bundled_analysis", lambda: analysis)
-    monkeypatch.setattr(ui, "compare", lambda _analysis, a, b: comparison())
-    ui.cached_compare.clear()
+    monkeypatch.setattr(ui.folder, "bundled_analysis", lambda: analysis)
+    monkeypatch.setattr(ui.reads, "compare", lambda _analysis, a, b: comparison())
+    ui.reads.cached_compare.clear()
     yield
-    ui.cached_compare.clear()
+    ui.reads.cached_compare.clear()
 
 
 FILTER_LINK = {"actor": ["rufus-firefly", "trentino"], "from": "2023-03-01", "to": "2023-03-31"}
@@ -150,7 +150,7 @@ def sample_with_targets(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         (Target("rufus-firefly", "pos", "context"),),
     )
     quotes = tuple(dataclasses.replace(q, targets=t) for q, t in zip(analysis.quotes, given, strict=True))
-    monkeypatch.setattr(ui, "bundled_analysis", lambda: dataclasses.replace(analysis, quotes=quotes))
+    monkeypatch.setattr(ui.folder, "bundled_analysis", lambda: dataclasses.replace(analysis, quotes=quotes))
     yield
 
 
@@ -279,7 +279,7 @@ def test_document_pickers_name_source_title_and_date() -> None:
 
 @pytest.fixture
 def fresh_caches() -> Iterator[None]:
-    caches = (ui.cached_index, ui.cached_slice, ui.folder_cache)
+    caches = (ui.reads.cached_index, ui.reads.cached_slice, ui.folder.folder_cache)
     for cache in caches:
         cache.clear()
     yield
@@ -296,7 +296,7 @@ def test_home_reads_the_store_the_environment_names(tmp_path: Path, monkeypatch:
 
     store = tmp_path / "store"
     ingest_corpus(Corpus(documents()), store)
-    monkeypatch.setenv(ui.STORE_ENV, str(store))
+    monkeypatch.setenv(ui.state.STORE_ENV, str(store))
     at = app("")
     assert not at.exception, [e.value for e in at.exception]
     assert set(at.dataframe[0].value["title"]) == {"Crossing closed", "Troops counted"}
@@ -339,12 +339,12 @@ def test_every_page_reads_its_slice_of_the_store(
     ]
     (folder / "reports.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     ingest_corpus(load_corpus([folder]), store)
-    monkeypatch.setenv(ui.DATA_ENV, str(folder))
+    monkeypatch.setenv(ui.state.DATA_ENV, str(folder))
     in_memory = app(page, **query)
     assert not in_memory.exception, [e.value for e in in_memory.exception]
     assert in_memory.dataframe  # the page shows rows to compare
-    monkeypatch.delenv(ui.DATA_ENV)
-    monkeypatch.setenv(ui.STORE_ENV, str(store))
+    monkeypatch.delenv(ui.state.DATA_ENV)
+    monkeypatch.setenv(ui.state.STORE_ENV, str(store))
     on_store = app(page, **query)
     assert not on_store.exception, [e.value for e in on_store.exception]
     assert [d.value.to_dict() for d in on_store.dataframe] == [d.value.to_dict() for d in in_memory.dataframe]
@@ -358,14 +358,16 @@ def test_home_analyses_the_folder_the_environment_names(
     (tmp_path / "one.txt").write_text(
         "Freedonia closed the Sylvania crossing on Monday, officials said.\n", encoding="utf-8"
     )
-    monkeypatch.setenv(ui.DATA_ENV, str(tmp_path))
+    monkeypatch.setenv(ui.state.DATA_ENV, str(tmp_path))
     at = app("")
     assert not at.exception, [e.value for e in at.exception]
     assert at.metric[0].value == "1"
     assert list(at.dataframe[0].value["doc_id"]) == ["one"]
 
 
-@pytest.mark.parametrize("env", [ui.STORE_ENV, ui.DATA_ENV], ids=["store-missing", "folder-missing"])
+@pytest.mark.parametrize(
+    "env", [ui.state.STORE_ENV, ui.state.DATA_ENV], ids=["store-missing", "folder-missing"]
+)
 @pytest.mark.usefixtures("fresh_caches")
 def test_a_missing_store_or_folder_is_a_visible_error(
     env: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -420,11 +422,11 @@ def hostile_analysis() -> Analysis:
 @pytest.fixture
 def hostile(monkeypatch: pytest.MonkeyPatch) -> Iterator[Analysis]:
     analysis = hostile_analysis()
-    monkeypatch.setattr(ui, "bundled_analysis", lambda: analysis)
-    monkeypatch.setattr(ui, "compare", lambda _analysis, a, b: renamed(comparison(), HOSTILE_IDS))
-    ui.cached_compare.clear()
+    monkeypatch.setattr(ui.folder, "bundled_analysis", lambda: analysis)
+    monkeypatch.setattr(ui.reads, "compare", lambda _analysis, a, b: renamed(comparison(), HOSTILE_IDS))
+    ui.reads.cached_compare.clear()
     yield analysis
-    ui.cached_compare.clear()
+    ui.reads.cached_compare.clear()
 
 
 def hostile_queries(analysis: Analysis) -> list[dict[str, Any]]:
@@ -501,9 +503,9 @@ def test_export_data_makes_the_same_bytes_when_called(brief: Any, monkeypatch: p
         def download_button(self, label: str, data: Any, *args: Any, **kwargs: Any) -> None:
             given[label] = data
 
-    monkeypatch.setattr(ui.st, "columns", lambda n: [Column() for _ in range(n)])
+    monkeypatch.setattr(ui.pageframe.st, "columns", lambda n: [Column() for _ in range(n)])
     frame = pd.DataFrame({"name": ["=SUM(A1)", "Ilse"], "n": [1, 2]})
-    ui.export_buttons(frame, "stem", brief)
+    ui.pageframe.export_buttons(frame, "stem", brief)
     assert callable(given["CSV"]) and given["CSV"]() == exports.csv_bytes(frame)
     assert given["JSON"]() == exports.json_bytes(frame)
     assert ("Markdown brief" in given) == (brief is not None)

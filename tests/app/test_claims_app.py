@@ -41,15 +41,15 @@ TEXTS = {
 
 @pytest.fixture(autouse=True)
 def corpus(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.delenv(ui.STORE_ENV, raising=False)
+    monkeypatch.delenv(ui.state.STORE_ENV, raising=False)
     docs = tuple(
         Document(d, f"Report {d}", s, day, "metadata", "en", "", "", t) for d, (s, day, t) in TEXTS.items()
     )
     analysis = analyze_corpus(Corpus(docs))
-    monkeypatch.setattr(ui, "bundled_analysis", lambda: analysis)
-    ui.cached_corpus_claims.clear()
+    monkeypatch.setattr(ui.folder, "bundled_analysis", lambda: analysis)
+    ui.reads.cached_corpus_claims.clear()
     yield
-    ui.cached_corpus_claims.clear()
+    ui.reads.cached_corpus_claims.clear()
 
 
 def _app(**query: str) -> AppTest:

@@ -23,13 +23,13 @@ TIMEOUT = 60
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """The sample analysis, read from a temporary folder (so data/ is never written)."""
-    monkeypatch.delenv(ui.STORE_ENV, raising=False)
-    monkeypatch.setenv(ui.DATA_ENV, str(tmp_path))
+    monkeypatch.delenv(ui.state.STORE_ENV, raising=False)
+    monkeypatch.setenv(ui.state.DATA_ENV, str(tmp_path))
     analysis = sample_analysis()
-    monkeypatch.setattr(ui, "bundled_analysis", lambda: analysis)
-    ui._CORRECTED.clear()
+    monkeypatch.setattr(ui.folder, "bundled_analysis", lambda: analysis)
+    ui.corrections._CORRECTED.clear()
     yield tmp_path
-    ui._CORRECTED.clear()
+    ui.corrections._CORRECTED.clear()
 
 
 def page(name: str = "pages/7_Corrections.py", **query: str) -> AppTest:
@@ -107,14 +107,14 @@ def test_a_bad_import_changes_nothing(folder: Path) -> None:
 
 def test_uploads_keep_their_corrections_in_the_session(folder: Path) -> None:
     at = AppTest.from_file(str(ROOT / "pages/7_Corrections.py"), default_timeout=TIMEOUT)
-    at.session_state[ui.UPLOADS] = {"sha": ("extra.txt", (), ())}
+    at.session_state[ui.state.UPLOADS] = {"sha": ("extra.txt", (), ())}
     at.run()
     assert any("this browser session only" in i.value for i in at.info)
     at.multiselect(key="c_hide_actors").select("geneva")
     button(at, "Hide").click().run()  # type: ignore[attr-defined]
     assert not at.exception, [e.value for e in at.exception]
     assert not (folder / corr.FILE_NAME).exists()
-    assert at.session_state[ui.CORRECTIONS].hide == ("geneva",)
+    assert at.session_state[ui.state.CORRECTIONS].hide == ("geneva",)
 
 
 def test_a_malformed_corrections_file_says_so_and_pages_still_render(folder: Path) -> None:
@@ -139,7 +139,7 @@ def test_a_store_applies_its_corrections_and_queries_merged_ids(
     store = tmp_path / "store"
     ingest_corpus(Corpus(documents()), store)
     corr.save_corrections(store / corr.FILE_NAME, corr.Corrections(merge={"trentino": "rufus-firefly"}))
-    monkeypatch.setenv(ui.STORE_ENV, str(store))
+    monkeypatch.setenv(ui.state.STORE_ENV, str(store))
     timeline = page("pages/1_Timeline.py", actor="rufus-firefly")
     assert not timeline.exception, [e.value for e in timeline.exception]
     events = timeline.dataframe[0].value

@@ -54,11 +54,11 @@ def test_a_layer_imports_only_the_layers_before_it(path: Path) -> None:
         assert not stray, f"{layer} imports {sorted(stray)}"
 
 
-@pytest.mark.parametrize(
-    "name", ["dashboard.py", "ui.py", *sorted(p.name for p in (ROOT / "pages").glob("*.py"))]
-)
-def test_the_app_imports_no_developer_tool(name: str) -> None:
-    path = ROOT / name if (ROOT / name).exists() else ROOT / "pages" / name
+APP_FILES = [ROOT / "dashboard.py", *sorted(ROOT.glob("ui/*.py")), *sorted(ROOT.glob("pages/*.py"))]
+
+
+@pytest.mark.parametrize("path", APP_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_app_imports_no_developer_tool(path: Path) -> None:
     assert not {m for m in _imports(path) if m.startswith("tools")}
 
 

@@ -170,10 +170,10 @@ def test_check_of_no_store_says_so(tmp_path: Path, capsys: pytest.CaptureFixture
 
 @pytest.fixture
 def fresh_caches() -> Iterator[None]:
-    for cache in (ui.cached_index, ui.cached_slice):
+    for cache in (ui.reads.cached_index, ui.reads.cached_slice):
         cache.clear()
     yield
-    for cache in (ui.cached_index, ui.cached_slice):
+    for cache in (ui.reads.cached_index, ui.reads.cached_slice):
         cache.clear()
 
 
@@ -187,8 +187,8 @@ def test_a_page_on_a_damaged_store_says_how_to_repair_it(
     damage: str, page: str, clean: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = _damaged(clean, tmp_path, damage)
-    monkeypatch.delenv(ui.DATA_ENV, raising=False)
-    monkeypatch.setenv(ui.STORE_ENV, str(store))
+    monkeypatch.delenv(ui.state.DATA_ENV, raising=False)
+    monkeypatch.setenv(ui.state.STORE_ENV, str(store))
     at = AppTest.from_file(str(ROOT / PAGES[page]), default_timeout=120).run()
     assert not at.exception, [e.value for e in at.exception]
     said = " ".join(str(m.value) for m in at.error)
@@ -207,8 +207,8 @@ def test_a_read_failing_in_spite_of_the_check_is_a_message(
     def failing(store: Path) -> None:
         raise duckdb.IOException("Invalid Input Error: corrupt page")
 
-    monkeypatch.setattr(ui, "store_index", failing)
-    monkeypatch.setenv(ui.STORE_ENV, str(clean))
+    monkeypatch.setattr(ui.reads, "store_index", failing)
+    monkeypatch.setenv(ui.state.STORE_ENV, str(clean))
     at = AppTest.from_file(str(ROOT / PAGES[""]), default_timeout=120).run()
     assert not at.exception, [e.value for e in at.exception]
     said = " ".join(str(m.value) for m in at.error)

@@ -1,0 +1,235 @@
+"""What the pages read: a store's index and slices (cached per generation, corrected), or the
+folder's analysis; the counts, comparisons, claims and Network arrows of the view.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+import streamlit as st
+
+from lib.compare.align import compare
+from lib.compare.corpus import corpus_claims, shared_pairs
+from lib.records import Analysis, Comparison, CorpusClaim
+from lib.store.check import StoreFormatError, StoreReport, damage_message, unreadable_message
+from lib.store.query import store_health
+from lib.store.slices import (
+    NETWORK_ALL,
+    Slice,
+    StoreIndex,
+    claims_in_view,
+    count_claims,
+    count_events,
+    documents_slice,
+    overview_quotes,
+    page_slice,
+    store_index,
+    store_network_edges,
+    worth_comparing,
+)
+from lib.view import corrections as corr
+from lib.view import frames, network, timeline, urls
+from lib.view.pages import claims_in_memory
+from lib.view.render import plain_md
+from ui.corrections import current_corrections
+from ui.folder import corpus_key
+from ui.state import STORE_ENV, T, stop
+
+
+# One generation at a time: a re-ingested store replaces the old index instead of doubling memory.
+@st.cache_resource(show_spinner="Opening the store…", max_entries=1)
+def cached_index(store: str, generation: str) -> StoreIndex:
+    """What every page of a store needs; ``generation`` (the manifest's) makes a new ingest a new entry."""
+    return store_index(Path(store))
+
+
+@st.cache_resource(show_spinner="Reading this view from the store…", max_entries=16)
+def cached_slice(store: str, generation: str, name: str, view: urls.View) -> Slice:
+    return page_slice(cached_index(store, generation), name, view)
+
+
+def _health(store: str) -> StoreReport:
+    try:
+        return store_health(Path(store))
+    except StoreFormatError as err:
+        stop(f"{STORE_ENV}={store} cannot be read: {err}.")
+
+
+def opened_store() -> tuple[str, str] | None:
+    """(store, generation) when TRIANGULATE_STORE names a store; stops the page if it holds none.
+
+    The generation names what is read: the corpus tables, and the damage a damaged store's pages
+    leave out (so a repaired or newly damaged store is read again)."""
+    store = os.environ.get(STORE_ENV)
+    if not store:
+        return None
+    health = _health(store)
+    readable = health.readable()
+    if not readable.batches or not readable.corpus:
+        if not health.ok:
+            stop(damage_message(health))
+        stop(
+            f"{STORE_ENV}={plain_md(store)} holds no store: "
+            "make one with `python -m lib ingest PATH --store DIR`."
+        )
+    damage = hashlib.sha256(repr(health.problems).encode()).hexdigest()[:12] if health.problems else ""
+    return store, f"{readable.corpus}{damage}"
+
+
+def damage_notice(store: str) -> None:
+    """Say what is damaged in the store and how to repair it; the page shows what still reads."""
+    health = _health(store)
+    if not health.ok:
+        st.error(damage_message(health))
+
+
+def reading(store: str, read: Callable[[], T]) -> T:
+    """``read()``; damage the store's check cannot see (inside a file whose footer is intact)
+    stops the page with a message instead of a traceback."""
+    try:
+        return read()
+    except (duckdb.Error, OSError, pa.ArrowException) as err:
+        stop(unreadable_message(Path(store), err))
+
+
+def reads_store() -> bool:
+    return bool(os.environ.get(STORE_ENV))
+
+
+def store_index_now() -> StoreIndex | None:
+    """The open store's index (cached), or None when the dashboard reads a folder."""
+    store = opened_store()
+    return cached_index(*store) if store else None
+
+
+@st.cache_resource(show_spinner=False, max_entries=1)
+def corrected_index(store: str, generation: str, digest: str, _c: corr.Corrections) -> StoreIndex:
+    index = cached_index(store, generation)
+    base = corr.apply_corrections(index.base, _c)
+    return replace(index, base=base, choices=urls.choices_of(base)) if base is not index.base else index
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def corrected_slice(
+    store: str, generation: str, name: str, view: urls.View, digest: str, _c: corr.Corrections
+) -> Slice:
+    """The page's slice read for the actors merged into the view's too, then corrected."""
+    raw = replace(view, filters=replace(view.filters, actors=corr.expand_actors(_c, view.filters.actors)))
+    focus = corr.members(_c, view.focus) if view.focus and name == "Actor_positions" else (view.focus,)
+    # Corrections may merge or split the actors a Network pick names: read every exchange then.
+    name = NETWORK_ALL if name == "Network" and not _c.empty() else name
+    parts = [cached_slice(store, generation, name, replace(raw, focus=f)) for f in focus]
+    joined = corr.union_rows([p.analysis for p in parts])
+    return Slice(corr.apply_corrections(joined, _c), parts[0].notes, parts[0].matched)
+
+
+def corrected_rows(analysis: Analysis, doc_id: str | None = None, actor_id: str | None = None) -> Analysis:
+    """What the corrections page needs beyond a store's index, corrected: one report's quotes
+    (``doc_id``) or one actor's mentions and quotes (``actor_id``). A folder's analysis holds them."""
+    store = opened_store()
+    if not store:
+        return analysis
+    c = current_corrections()
+    if doc_id:
+        return corr.apply_corrections(documents_slice(cached_index(*store), [doc_id]).analysis, c)
+    view = urls.View(focus=actor_id)
+    return corrected_slice(*store, "Actor_positions", view, corr.digest(c), c).analysis
+
+
+@st.cache_resource(show_spinner="Counting the exchanges…", max_entries=16)
+def cached_edges(store: str, generation: str, filters: urls.Filters) -> pd.DataFrame:
+    return store_network_edges(cached_index(store, generation), filters)
+
+
+def network_edges(analysis: Analysis, view: urls.View) -> pd.DataFrame:
+    """The Network page's arrows (lib/view/network.py edges): counted by the store in SQL, or,
+    on a folder or under corrections (which remap actors), from the exchanges of ``analysis``."""
+    store = opened_store()
+    if not store or not current_corrections().empty():
+        return network.edges_of(analysis, network.exchanges(analysis, view.filters))
+    return reading(store[0], lambda: cached_edges(*store, view.filters))
+
+
+def home_quotes(analysis: Analysis, view: urls.View) -> pd.DataFrame:
+    """The quotes in view, as the home page counts them (on a store: the columns it needs only)."""
+    index = store_index_now()
+    if not index:
+        return frames.quotes_frame(analysis, view.filters)
+    c = current_corrections()
+    quotes = overview_quotes(index, raw_filters(view.filters))
+    return corr.corrected_speakers(quotes, c, {a.id: a.name for a in analysis.actors})
+
+
+def raw_filters(f: urls.Filters) -> urls.Filters:
+    """The filters with the ids merged into their actors: what a store's uncorrected rows carry."""
+    return replace(f, actors=corr.expand_actors(current_corrections(), f.actors))
+
+
+def home_events(analysis: Analysis, view: urls.View) -> int:
+    index = store_index_now()
+    if index:
+        return count_events(index, raw_filters(view.filters))
+    return timeline.event_count(analysis, view.filters)
+
+
+def with_documents(analysis: Analysis, doc_ids: Sequence[str]) -> Analysis:
+    """``analysis`` holding these documents whole (on a store, the home page holds none)."""
+    index = store_index_now()
+    return documents_slice(index, doc_ids).analysis if index and doc_ids else analysis
+
+
+@st.cache_resource(show_spinner="Comparing the two reports…", max_entries=64)
+def cached_compare(corpus_key: str, _analysis: Analysis, doc_a: str, doc_b: str) -> Comparison:
+    return compare(_analysis, doc_a, doc_b)
+
+
+@st.cache_resource(show_spinner="Clustering claims across the corpus…", max_entries=4)
+def cached_corpus_claims(corpus_key: str, _analysis: Analysis) -> tuple[CorpusClaim, ...]:
+    """A folder's claims across the corpus (a store holds them, computed at ingest)."""
+    return tuple(corpus_claims(_analysis))
+
+
+def corpus_documents(analysis: Analysis) -> Sequence[object]:
+    """The corpus's documents: a store's index (a page's slice holds only its own), else the analysis's."""
+    index = store_index_now()
+    return index.base.documents if index else analysis.documents
+
+
+def claims_key(analysis: Analysis) -> str:
+    """The corpus key, and the actors and row counts: corrections change the claims' actors."""
+    rows = f"{len(analysis.mentions)}:{len(analysis.quotes)}:{len(analysis.numbers)}:{hash(analysis.actors)}"
+    return f"{corpus_key(analysis)}:{rows}"
+
+
+def view_claims(
+    analysis: Analysis, view: urls.View, verdict: str | None = None
+) -> tuple[list[CorpusClaim], int]:
+    """The corpus claims in view (the first frames.MAX_ROWS) and how many the filters keep."""
+    index = store_index_now()
+    if index:
+        return claims_in_view(index, raw_filters(view.filters), verdict)
+    kept = claims_in_memory(cached_corpus_claims(claims_key(analysis), analysis), view.filters, verdict)
+    return kept[: frames.MAX_ROWS], len(kept)
+
+
+def contested_count(analysis: Analysis, view: urls.View) -> int:
+    index = store_index_now()
+    if index:
+        return count_claims(index, raw_filters(view.filters), "contested")
+    return view_claims(analysis, view, "contested")[1]
+
+
+def pairs_worth_comparing(analysis: Analysis, view: urls.View, limit: int = 10) -> list[tuple[str, str, int]]:
+    """The report pairs sharing the most claims in view (the same event, most likely)."""
+    index = store_index_now()
+    if index:
+        return worth_comparing(index, view.filters, limit)
+    claims = claims_in_memory(cached_corpus_claims(claims_key(analysis), analysis), view.filters)
+    return shared_pairs(claims, limit)
