@@ -133,16 +133,18 @@ def quote_targets(
 ) -> tuple[Target, ...]:
     """The actors the statement is about, likeliest first (lib/extract/target_ranker.py), each with
     the polarity of the clause its evidence sits in when that clause judges, else of the whole
-    statement, its reporting verb and the reporter's words around it."""
+    statement, its reporting verb and the reporter's words around it. Names are read as names,
+    not judgements ("the Freedom Caucus", "the Justice Department"): their words are blanked."""
+    text = _blanked(quote.text, quote.start, _name_spans(sdoc, report, quote.start, quote.end))
     overall = (
-        polarity.evaluation(quote.text)
+        polarity.evaluation(text)
         + CUE_WEIGHT * polarity.evaluation(quote.cue or "")
-        + polarity.evaluation(_reporting_words(quote, sdoc))
+        + polarity.evaluation(_reporting_words(quote, sdoc, report))
     )
     targets = []
     for actor_id, evidence in target_ranker.ranked(candidates(quote, sdoc, report, actors), MAX_TARGETS):
         at = evidence.at()
-        clause = _clause_at(quote, at) if at is not None else ""
+        clause = _clause_at(quote, at, text) if at is not None else ""
         local = polarity.evaluation(clause) or polarity.demand_score(clause)
         basis = evidence.basis() or "topic"
         if evidence.speaker and local >= 0 and overall >= 0:
@@ -151,6 +153,47 @@ def quote_targets(
             local = 1
         targets.append(Target(actor_id, polarity.polarity(local or overall), basis))
     return tuple(targets)
+
+
+def _sentence_bounds(sdoc: SpacyDoc, start: int, end: int) -> list[tuple[int, int]]:
+    """The parser's sentences over [start, end), none crossing a paragraph break."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    text = sdoc.text
+    out = []
+    for sent in {t.sent.start: t.sent for t in span}.values():
+        a = sent.start_char
+        for part in PARAGRAPH.split(text[sent.start_char : sent.end_char]):
+            out.append((a, a + len(part)))
+            a += len(part)
+    return out
+
+
+PARAGRAPH = re.compile(r"(?<=\n)(?=\s*\n)")  # split before the blank line, keeping offsets
+# the parser's labels of names (not EVENT or WORK_OF_ART: a quoted slogan is often capitalised)
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "LAW"})
+
+
+def _name_spans(sdoc: SpacyDoc, report: Report, start: int, end: int) -> list[tuple[int, int]]:
+    """The names in [start, end): the report's actor mentions and the capitalised words of the
+    parser's named entities. A word of a name is no judgement ("Freedom Caucus", "Justice
+    Department", "the Patriot Act")."""
+    spans = [(m.start, m.end) for m in report.mentions if start <= m.start and m.end <= end]
+    span = sdoc.char_span(start, end, alignment_mode="expand") if start < end else None
+    for ent in span.ents if span is not None else ():
+        if ent.label_ in NAME_LABELS:
+            spans += [(t.idx, t.idx + len(t)) for t in ent if t.is_title or t.is_upper]
+    return spans
+
+
+def _blanked(text: str, offset: int, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` (starting at document offset ``offset``) with the spans turned to spaces."""
+    chars = list(text)
+    for a, b in spans:
+        for i in range(max(0, a - offset), min(len(chars), b - offset)):
+            chars[i] = " "
+    return "".join(chars)
 
 
 Found = tuple[str, TargetBasis, int | None]  # actor, basis, offset of its mention in the quote
@@ -401,21 +444,26 @@ def _sentence_actors(quote: Quote, sdoc: SpacyDoc, mentions: Sequence[Mention], 
     ]
 
 
-def _reporting_words(quote: Quote, sdoc: SpacyDoc) -> str:
-    """The words of the statement's sentence outside the quoted ones: the reporter's frame
-    ("in a scathing statement", "praised the decision")."""
-    span = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
-    if span is None:
+def _reporting_words(quote: Quote, sdoc: SpacyDoc, report: Report | None = None) -> str:
+    """The words of the statement's sentence outside the quoted ones, within its paragraph and
+    without its names: the reporter's frame ("in a scathing statement", "praised the decision")."""
+    sentences = _sentence_bounds(sdoc, quote.start, quote.end)
+    if not sentences:
         return ""
-    sent_start, sent_end = span[0].sent.start_char, span[-1].sent.end_char
+    first = next(((a, b) for a, b in sentences if a <= quote.start < b), sentences[0])
+    last = next(((a, b) for a, b in sentences if a < quote.end <= b), sentences[-1])
     text = sdoc.text
-    return f"{text[sent_start : quote.start]} . {text[quote.end : sent_end]}"
+    names = _name_spans(sdoc, report, first[0], last[1]) if report else []
+    before = _blanked(text[first[0] : quote.start], first[0], names)
+    after = _blanked(text[quote.end : last[1]], quote.end, names)
+    return f"{before} . {after}"
 
 
-def _clause_at(quote: Quote, offset: int) -> str:
-    """The clause of the statement that holds ``offset`` (a mention's start)."""
+def _clause_at(quote: Quote, offset: int, text: str | None = None) -> str:
+    """The clause of the statement (or of ``text``, the statement with its names blanked) that
+    holds ``offset`` (a mention's start)."""
     rel = offset - quote.start
-    text = quote.text
+    text = quote.text if text is None else text
     left = max((m.end() for m in polarity.CLAUSE_BREAK.finditer(text, 0, rel)), default=0)
     right = next((m.start() for m in polarity.CLAUSE_BREAK.finditer(text, rel)), len(text))
     return text[left:right]

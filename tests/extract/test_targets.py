@@ -255,3 +255,102 @@ def test_pronoun_genders(nlp: Any) -> None:
     mentions = _named(text, {"Ada Quell": "ada-quell", "Tomas Orrin": "tomas-orrin", "Lio Park": "lio-park"})
     genders = targets.pronoun_genders(nlp(text), sorted(mentions, key=lambda m: m.start), ANAPHORA)
     assert genders == {"ada-quell": "f", "tomas-orrin": "m"}  # no pronoun after Lio Park: unknown
+
+
+STANCE_ACTORS = {
+    **ACTORS,
+    "freedom-league": Actor("freedom-league", "Freedom League", "organization"),
+}
+STANCE_NAMES = {
+    "Mara Venn": "mara-venn",
+    "Tomas Orrin": "tomas-orrin",
+    "Orrin": "tomas-orrin",
+    "Freedom League": "freedom-league",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "cue", "want"),
+    [
+        (  # the reporter's verb backs the target
+            'Mara Venn praised Tomas Orrin on Monday: "He kept the harbour open."',
+            "He kept the harbour open.",
+            "praised",
+            "pos",
+        ),
+        (  # ... or opposes it
+            'Mara Venn condemned Tomas Orrin on Monday: "He kept the harbour open."',
+            "He kept the harbour open.",
+            "condemned",
+            "neg",
+        ),
+        (  # a negated praise
+            '"Tomas Orrin did not do a good job," Mara Venn said.',
+            "Tomas Orrin did not do a good job,",
+            "said",
+            "neg",
+        ),
+        (  # a contraction negates too
+            '"Tomas Orrin wasn\'t fair to the fishermen," Mara Venn said.',
+            "Tomas Orrin wasn't fair to the fishermen,",
+            "said",
+            "neg",
+        ),
+        (  # "no longer" denies what follows
+            '"Tomas Orrin no longer supports the fishermen," Mara Venn said.',
+            "Tomas Orrin no longer supports the fishermen,",
+            "said",
+            "neg",
+        ),
+        (  # warning against what the target does
+            'Mara Venn warned against the plan of Tomas Orrin: "It will ruin the valley."',
+            "It will ruin the valley.",
+            "warned",
+            "neg",
+        ),
+        (  # a demand made of the target
+            '"Tomas Orrin must answer for the closures," Mara Venn said.',
+            "Tomas Orrin must answer for the closures,",
+            "said",
+            "neg",
+        ),
+        (  # a word of a name is no judgement: nothing said of the target
+            '"Tomas Orrin met the Freedom League on Monday," Mara Venn said.',
+            "Tomas Orrin met the Freedom League on Monday,",
+            "said",
+            None,
+        ),
+        (  # a judgement of what harms the target's good name blames
+            '"Tomas Orrin wrecked his good name," Mara Venn said.',
+            "Tomas Orrin wrecked his good name,",
+            "said",
+            "neg",
+        ),
+    ],
+)
+def test_polarity_toward_the_target(nlp: Any, text: str, said: str, cue: str, want: str | None) -> None:
+    start = text.index(said)
+    speaker_at = text.index("Mara Venn")
+    quote = Quote(
+        "d1", "mara-venn", "Mara Venn", said, "direct", cue, start, start + len(said), 0.9,
+        speaker_start=speaker_at, speaker_end=speaker_at + len("Mara Venn"),
+    )  # fmt: skip
+    mentions = sorted(_named(text, STANCE_NAMES), key=lambda m: m.start)
+    kept = [
+        m for m in mentions if not any(o.start < m.start < o.end for o in mentions)
+    ]  # "Orrin" in "Tomas Orrin"
+    (found,) = targets.with_targets(_doc(text), nlp(text), [quote], kept, STANCE_ACTORS)
+    orrin = next(t for t in found.targets if t.actor_id == "tomas-orrin")
+    assert orrin.polarity == want
+
+
+def test_reporters_frame_stays_in_its_paragraph(nlp: Any) -> None:
+    """The words around a statement are read within its paragraph: a sentence the parser runs
+    over a blank line does not lend the statement the next paragraph's words."""
+    text = 'Mara Venn said "we met Tomas Orrin on Monday"\n\nand a disgraceful day it was for the valley'
+    said = "we met Tomas Orrin on Monday"
+    start = text.index(said)
+    quote = Quote("d1", "mara-venn", "Mara Venn", said, "direct", "said", start, start + len(said), 0.9)
+    sdoc = nlp(text)
+    report = targets.report_of(_doc(text), _named(text, {"Tomas Orrin": "tomas-orrin"}), ACTORS, sdoc)
+    assert "disgraceful" not in targets._reporting_words(quote, sdoc, report)
