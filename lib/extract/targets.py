@@ -141,6 +141,7 @@ def quote_targets(
         + CUE_WEIGHT * polarity.evaluation(quote.cue or "")
         + polarity.evaluation(_reporting_words(quote, sdoc, report))
     )
+    principal = represented(quote, sdoc.text, report)
     targets = []
     for actor_id, evidence in target_ranker.ranked(candidates(quote, sdoc, report, actors), MAX_TARGETS):
         at = evidence.at()
@@ -150,6 +151,10 @@ def quote_targets(
         if evidence.speaker and local >= 0 and overall >= 0:
             # a speaker speaking of itself presents itself well: the "positive self-presentation" of
             # van Dijk's ideological square (1998, "Ideology: a multidisciplinary approach")
+            local = 1
+        elif actor_id == principal and local >= 0:
+            # so does one who speaks for it (its lawyer, its spokeswoman): the blame in the
+            # statement is of the other side ("this decision is troubling"), unless said of it
             local = 1
         targets.append(Target(actor_id, polarity.polarity(local or overall), basis))
     return tuple(targets)
@@ -196,6 +201,78 @@ def _blanked(text: str, offset: int, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+REPRESENTATIVE_REACH = 60  # characters around a speaker's name its "X's lawyer" may stand in
+PRINCIPAL_BEFORE = 2000  # characters before a bare "the lawyer said" its "X's lawyer" is looked for in
+
+
+def represented(quote: Quote, text: str, report: Report) -> str | None:
+    """The actor the speaker speaks for, when the report says so in apposition to the speaker's
+    name ("Ama Dale, Orrin's lawyer", "Orrin's lawyer, Ama Dale", "Orrin aide Ama Dale", "Ama
+    Dale, a spokeswoman for Orrin") or, for a speaker given only as "the lawyer", in the last
+    "Orrin's lawyer" / "lawyer for Orrin" before the statement. The appositive and role sieves of
+    Lee et al. (2013), as for titles."""
+    nouns = "|".join(re.escape(n) for n in load_representatives())
+    if not nouns:
+        return None
+    role = rf"(?:{nouns})s?"
+    speaker = (quote.speaker_text or "").strip()
+    if re.fullmatch(rf"(?i)(?:the|her|his|their|a)\s+(?:\w+\s+)?{role}", speaker):
+        until = quote.speaker_start if quote.speaker_start is not None else quote.start
+        lo = max(0, until - PRINCIPAL_BEFORE)
+        found = [m for m in report.mentions if lo <= m.start < until and _owns_role(text, m, role)]
+        if found:
+            return found[-1].actor_id  # the last one named before the statement
+    if quote.speaker_id is None:
+        return None
+    for own in (m for m in report.mentions if m.actor_id == quote.speaker_id):
+        for m in report.mentions:
+            if m.actor_id != quote.speaker_id and _apposed_role(text, own, m, role):
+                return m.actor_id
+    return None
+
+
+_TITLE = r"(?-i:(?:[A-Z]\w*\.?\s+)?)"  # "Mr. ", "Sen. " before a name
+_OWNER = r"(?:['’]s\s+(?:\w+\s+)?|\s+)"  # "Orrin's (longtime) lawyer" or "Orrin lawyer"
+
+
+def _owns_role(text: str, m: Mention, role: str) -> bool:
+    """``m`` is named as the one someone is the ``role`` of: "Orrin's lawyer", "Orrin aide",
+    "a lawyer for (Mr.) Orrin"."""
+    after = text[m.end : m.end + REPRESENTATIVE_REACH]
+    before = text[max(0, m.start - REPRESENTATIVE_REACH) : m.start]
+    return bool(
+        re.match(rf"(?i){_OWNER}{role}\b", after)
+        or re.search(rf"(?i)\b{role}\s+(?:for|to)\s+(?:the\s+)?{_TITLE}$", before)
+    )
+
+
+def _apposed_role(text: str, speaker: Mention, m: Mention, role: str) -> bool:
+    """``m`` is named, in apposition to the ``speaker`` mention, as the one it is the ``role`` of:
+    "Dale, (Mr.) Orrin's lawyer", "Dale, a lawyer for Orrin", "Orrin's lawyer, Dale", "Orrin aide
+    Dale", "a lawyer for Orrin, Dale"."""
+    if 0 <= m.start - speaker.end <= REPRESENTATIVE_REACH:
+        gap = text[speaker.end : m.start]
+        return bool(
+            re.fullmatch(
+                rf"(?i),\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?{role}\s+(?:for|to)\s+(?:the\s+)?{_TITLE}", gap
+            )
+            or (re.fullmatch(rf",\s+(?:the\s+)?{_TITLE}", gap) and _owns_role(text, m, role))
+        )
+    if 0 <= speaker.start - m.end <= REPRESENTATIVE_REACH:
+        gap = text[m.end : speaker.start]
+        return bool(
+            re.fullmatch(rf"(?i){_OWNER}{role},?\s+{_TITLE}", gap)
+            or (re.fullmatch(r",\s+", gap) and _owns_role(text, m, role))
+        )
+    return False
+
+
+@lru_cache(maxsize=2)
+def load_representatives(path: str = "") -> tuple[str, ...]:
+    data = yaml.safe_load((Path(path) if path else TITLES_PATH).read_text(encoding="utf-8")) or {}
+    return tuple(sorted((str(n).lower() for n in data.get("representatives") or []), key=len, reverse=True))
+
+
 Found = tuple[str, TargetBasis, int | None]  # actor, basis, offset of its mention in the quote
 FIRST_PERSON = re.compile(r"(?i)\b(?:i|me|my|mine|we|us|our|ours)\b")
 LEAD_SHARE = 0.1  # the report's first tenth is its lead
@@ -219,7 +296,7 @@ def candidates(
     anaphors: dict[str, tuple[TargetBasis, int | None]] = {}
     for actor_id, basis, at in (
         *description_targets(quote, report.holders),
-        *_pronoun_targets(quote, sdoc, mentions, side, topic, report.genders),
+        *_pronoun_targets(quote, sdoc, mentions, side, topic, report.genders, _people(mentions, actors)),
         *_plural_targets(quote, sdoc, mentions, side, actors),
     ):
         anaphors.setdefault(actor_id, (basis, at))
@@ -282,13 +359,15 @@ def _pronoun_targets(
     side: set[str],
     topic: str | None,
     genders: Mapping[str, str] | None = None,
+    people: frozenset[str] | None = None,
 ) -> list[Found]:
     """A third-person pronoun in the statement, read as the report's protagonist when named before
     it, else as the last person named before it outside the speaker's side (salience: frequency
     then recency, as in Lappin & Leass 1994), of the pronoun's gender where the report shows one
     (their agreement filter). In reported speech a pronoun of the speaker's own gender is the
     speaker ("X said he would run": indirect speech turns "I" into "he", Quirk et al. 1985, 14.31):
-    no target then."""
+    no target then. "He"/"she" is a person: a body is never its antecedent (the animacy filter of
+    the same agreement checks); ``people`` are the actors that are persons (None: all may be)."""
     out: list[Found] = []
     span = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
     if span is None:
@@ -303,7 +382,10 @@ def _pronoun_targets(
         before = [
             m
             for m in mentions
-            if m.end <= token.idx and m.actor_id not in side and known.get(m.actor_id, gender) == gender
+            if m.end <= token.idx
+            and m.actor_id not in side
+            and known.get(m.actor_id, gender) == gender
+            and (people is None or m.actor_id in people)
         ]
         if topic and any(m.actor_id == topic for m in before):
             out.append((topic, "pronoun", token.idx))
@@ -311,6 +393,10 @@ def _pronoun_targets(
             out.append((before[-1].actor_id, "pronoun", token.idx))
         break  # the first pronoun only: later ones are likelier to co-refer with it
     return out
+
+
+def _people(mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> frozenset[str]:
+    return frozenset(m.actor_id for m in mentions if (a := actors.get(m.actor_id)) and a.type == "person")
 
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}

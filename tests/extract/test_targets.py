@@ -336,10 +336,7 @@ def test_polarity_toward_the_target(nlp: Any, text: str, said: str, cue: str, wa
         speaker_start=speaker_at, speaker_end=speaker_at + len("Mara Venn"),
     )  # fmt: skip
     mentions = sorted(_named(text, STANCE_NAMES), key=lambda m: m.start)
-    kept = [
-        m for m in mentions if not any(o.start < m.start < o.end for o in mentions)
-    ]  # "Orrin" in "Tomas Orrin"
-    (found,) = targets.with_targets(_doc(text), nlp(text), [quote], kept, STANCE_ACTORS)
+    (found,) = targets.with_targets(_doc(text), nlp(text), [quote], _outermost(mentions), STANCE_ACTORS)
     orrin = next(t for t in found.targets if t.actor_id == "tomas-orrin")
     assert orrin.polarity == want
 
@@ -354,3 +351,102 @@ def test_reporters_frame_stays_in_its_paragraph(nlp: Any) -> None:
     sdoc = nlp(text)
     report = targets.report_of(_doc(text), _named(text, {"Tomas Orrin": "tomas-orrin"}), ACTORS, sdoc)
     assert "disgraceful" not in targets._reporting_words(quote, sdoc, report)
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """The mentions not inside a longer one ("Orrin" in "Tomas Orrin")."""
+    return [
+        m
+        for m in mentions
+        if not any(
+            o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in mentions
+        )
+    ]
+
+
+REPRESENTED = {
+    **ACTORS,
+    "ama-dale": Actor("ama-dale", "Ama Dale", "person"),
+}
+REPRESENTED_NAMES = {
+    "Ama Dale": "ama-dale",
+    "Dale": "ama-dale",
+    "Tomas Orrin": "tomas-orrin",
+    "Orrin": "tomas-orrin",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_text", "want"),
+    [
+        (
+            'Ama Dale, Tomas Orrin\'s lawyer, spoke. "This ruling is a disgrace," Dale said.',
+            "Dale",
+            "tomas-orrin",
+        ),
+        (
+            'Tomas Orrin\'s lawyer, Ama Dale, spoke. "This ruling is a disgrace," Dale said.',
+            "Dale",
+            "tomas-orrin",
+        ),
+        ('Orrin spokeswoman Ama Dale spoke. "This ruling is a disgrace," Dale said.', "Dale", "tomas-orrin"),
+        (
+            'Ama Dale, a lawyer for Mr. Orrin, spoke. "This ruling is a disgrace," Dale said.',
+            "Dale",
+            "tomas-orrin",
+        ),
+        (  # a speaker given only by the role: the last one named as having it
+            'Tomas Orrin\'s attorney filed the appeal. "This ruling is a disgrace," the attorney said.',
+            "the attorney",
+            "tomas-orrin",
+        ),
+        # negative cases: the names are near, but no role joins them
+        ('Ama Dale met Tomas Orrin. "This ruling is a disgrace," Dale said.', "Dale", None),
+        ('Ama Dale and Tomas Orrin\'s lawyer met. "This ruling is a disgrace," Dale said.', "Dale", None),
+        ('Tomas Orrin left. "This ruling is a disgrace," the mayor said.', "the mayor", None),
+    ],
+)
+def test_represented(nlp: Any, text: str, speaker_text: str, want: str | None) -> None:
+    """Whom the speaker speaks for, from an apposition or a role named before the statement."""
+    said = "This ruling is a disgrace,"
+    start = text.index(said)
+    at = text.index(speaker_text, start)
+    speaker_id = "ama-dale" if speaker_text == "Dale" else None
+    quote = Quote(
+        "d1", speaker_id, speaker_text, said, "direct", "said", start, start + len(said), 0.9,
+        speaker_start=at, speaker_end=at + len(speaker_text),
+    )  # fmt: skip
+    mentions = sorted(_named(text, REPRESENTED_NAMES), key=lambda m: m.start)
+    report = targets.report_of(_doc(text), _outermost(mentions), REPRESENTED, nlp(text))
+    assert targets.represented(quote, text, report) == want
+
+
+def test_a_representative_defends_its_principal(nlp: Any) -> None:
+    """The blame in a lawyer's statement is of the other side, not of the client it is about."""
+    text = (
+        "Tomas Orrin was dismissed. Orrin will appeal. Ama Dale, Orrin's lawyer, spoke. "
+        '"This decision is a disgrace," Dale said.'
+    )
+    said = "This decision is a disgrace,"
+    start, at = text.index(said), text.rindex("Dale")
+    quote = Quote(
+        "d1", "ama-dale", "Dale", said, "direct", "said", start, start + len(said), 0.9,
+        speaker_start=at, speaker_end=at + 4,
+    )  # fmt: skip
+    mentions = sorted(_named(text, REPRESENTED_NAMES), key=lambda m: m.start)
+    (found,) = targets.with_targets(_doc(text), nlp(text), [quote], _outermost(mentions), REPRESENTED)
+    assert [(t.actor_id, t.polarity) for t in found.targets if t.actor_id == "tomas-orrin"] == [
+        ("tomas-orrin", "pos")
+    ]
+
+
+def test_he_and_she_are_people(nlp: Any) -> None:
+    """A body named before "she" is never her: the pronoun reads as the person."""
+    text = 'Mara Venn spoke. The Green League met. "She has been reckless," Lio Park said.'
+    said = "She has been reckless,"
+    start = text.index(said)
+    quote = Quote("d1", "lio-park", "Lio Park", said, "direct", "said", start, start + len(said), 0.9)
+    names = {"Mara Venn": "mara-venn", "Green League": "green-league", "Lio Park": "lio-park"}
+    (found,) = targets.with_targets(_doc(text), nlp(text), [quote], _named(text, names), ACTORS)
+    pronoun = [t.actor_id for t in found.targets if t.basis == "pronoun"]
+    assert pronoun == ["mara-venn"]
