@@ -224,9 +224,15 @@ def represented(quote: Quote, text: str, report: Report) -> str | None:
             return found[-1].actor_id  # the last one named before the statement
     if quote.speaker_id is None:
         return None
-    for own in (m for m in report.mentions if m.actor_id == quote.speaker_id):
+    surname = _words(speaker)[-1:] if speaker[:1].isupper() else []
+    own = [
+        m
+        for m in report.mentions
+        if m.actor_id == quote.speaker_id or (surname and _words(m.text)[-1:] == surname)
+    ]
+    for named in own:  # the speaker's name in full where the report gave it ("Ama Dale" for "Dale")
         for m in report.mentions:
-            if m.actor_id != quote.speaker_id and _apposed_role(text, own, m, role):
+            if m.actor_id != quote.speaker_id and m not in own and _apposed_role(text, named, m, role):
                 return m.actor_id
     return None
 

@@ -450,3 +450,22 @@ def test_he_and_she_are_people(nlp: Any) -> None:
     (found,) = targets.with_targets(_doc(text), nlp(text), [quote], _named(text, names), ACTORS)
     pronoun = [t.actor_id for t in found.targets if t.basis == "pronoun"]
     assert pronoun == ["mara-venn"]
+
+
+def test_represented_reads_the_speakers_full_name_under_another_id(nlp: Any) -> None:
+    """The surname the statement gives its speaker is the full name the report apposed the role
+    to, even where the two were resolved to different actors."""
+    text = 'Ama Dale, Tomas Orrin\'s lawyer, spoke. "This ruling is a disgrace," Dale said.'
+    said = "This ruling is a disgrace,"
+    start, at = text.index(said), text.rindex("Dale")
+    quote = Quote(
+        "d1", "dale", "Dale", said, "direct", "said", start, start + len(said), 0.9,
+        speaker_start=at, speaker_end=at + 4,
+    )  # fmt: skip
+    actors = {**REPRESENTED, "dale": Actor("dale", "Dale", "person")}
+    mentions = _outermost(
+        sorted(_named(text, {"Ama Dale": "ama-dale", "Tomas Orrin": "tomas-orrin"}), key=lambda m: m.start)
+    )
+    mentions.append(Mention("d1", "dale", "Dale", at, at + 4))
+    report = targets.report_of(_doc(text), mentions, actors, nlp(text))
+    assert targets.represented(quote, text, report) == "tomas-orrin"
