@@ -146,7 +146,11 @@ def quote_targets(
     for actor_id, evidence in target_ranker.ranked(candidates(quote, sdoc, report, actors), MAX_TARGETS):
         at = evidence.at()
         clause = _clause_at(quote, at, text) if at is not None else ""
-        local = polarity.evaluation(clause) or polarity.demand_score(clause)
+        local = (
+            polarity.evaluation(clause)
+            or polarity.demand_score(clause)
+            or (polarity.evaluation(_sentence_at(quote, at, text)) if at is not None else 0)
+        )
         basis = evidence.basis() or "topic"
         if evidence.speaker and local >= 0 and overall >= 0:
             # a speaker speaking of itself presents itself well: the "positive self-presentation" of
@@ -549,6 +553,19 @@ def _reporting_words(quote: Quote, sdoc: SpacyDoc, report: Report | None = None)
     before = _blanked(text[first[0] : quote.start], first[0], names)
     after = _blanked(text[quote.end : last[1]], quote.end, names)
     return f"{before} . {after}"
+
+
+SENTENCE_END = re.compile(r"[.!?][\"”’']*\s+")
+
+
+def _sentence_at(quote: Quote, offset: int, text: str) -> str:
+    """The sentence of the statement (``text``, its names blanked) that holds ``offset``: when
+    the target's clause says nothing, its sentence is read before the whole statement ("Vell:
+    calm, steady. Ander: reckless." praises Vell)."""
+    rel = offset - quote.start
+    left = max((m.end() for m in SENTENCE_END.finditer(text, 0, rel)), default=0)
+    right = next((m.start() for m in SENTENCE_END.finditer(text, rel)), len(text))
+    return text[left:right]
 
 
 def _clause_at(quote: Quote, offset: int, text: str | None = None) -> str:

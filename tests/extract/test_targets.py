@@ -469,3 +469,21 @@ def test_represented_reads_the_speakers_full_name_under_another_id(nlp: Any) -> 
     mentions.append(Mention("d1", "dale", "Dale", at, at + 4))
     report = targets.report_of(_doc(text), mentions, actors, nlp(text))
     assert targets.represented(quote, text, report) == "tomas-orrin"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Mara Venn: calm, steady. Tomas Orrin: reckless, dishonest.",
+        "Tomas Orrin: reckless, dishonest. Mara Venn: calm, steady.",
+    ],
+)
+def test_each_target_is_read_in_its_own_sentence_first(nlp: Any, said: str) -> None:
+    """Two targets judged in two sentences of one statement: each takes its sentence's side."""
+    text = f'Lio Park tweeted: "{said}"'
+    start = text.index(said)
+    quote = Quote("d1", "lio-park", "Lio Park", said, "direct", "tweeted", start, start + len(said), 0.9)
+    names = {"Mara Venn": "mara-venn", "Tomas Orrin": "tomas-orrin", "Lio Park": "lio-park"}
+    (found,) = targets.with_targets(_doc(text), nlp(text), [quote], _named(text, names), ACTORS)
+    want = {"mara-venn": "pos", "tomas-orrin": "neg"}
+    assert found.targets and all(t.polarity == want[t.actor_id] for t in found.targets)
