@@ -30,6 +30,10 @@ NEGATION_WINDOW = 5  # words before an evaluative word that a negator reaches ("
 PREDICATE_WINDOW = 6  # words before an object that its governing verb may stand at
 # a negative quantifier opening a clause denies its whole predicate ("nothing he said is true")
 CLAUSE_NEGATORS = ("nothing", "nobody", "no one", "none", "not a single", "not one", "not any", "neither")
+# "A, but B": B is the point made, A conceded (contextual valence shifters, Polanyi & Zaenen 2006;
+# VADER's "but" rule, Hutto & Gilbert 2014): B's words count double, up to the sentence's end
+CONTRAST_WEIGHT = 2
+SENTENCE_BREAKS = frozenset({".", "!", "?", ";"})
 NOT_A_NEGATION = {("not", "only"), ("no", "doubt"), ("not", "just")}  # "not only X but Y" keeps X
 
 
@@ -120,9 +124,16 @@ def evaluated(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, int]
     lex = lexicon or load_lexicon()
     low = normal(text)  # same length as text: offsets carry over
     found: list[tuple[int, int]] = []
-    starts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(low))]
-    ends = [m.start() for m in CLAUSE_BREAK.finditer(low)] + [len(low)]
-    for begin, end in zip(starts, ends, strict=True):
+    breaks = list(CLAUSE_BREAK.finditer(low))
+    starts = [0, *(m.end() for m in breaks)]
+    ends = [m.start() for m in breaks] + [len(low)]
+    seps = ["", *(m.group(0).strip() for m in breaks)]
+    contrast = 1
+    for begin, end, sep in zip(starts, ends, seps, strict=True):
+        if sep == "but":
+            contrast = CONTRAST_WEIGHT  # what follows "but" is the point made, up to the sentence's end
+        elif sep in SENTENCE_BREAKS:
+            contrast = 1
         matches = list(WORD.finditer(low, begin, end))
         ws = [m.group(0) for m in matches]
         opening = next(
@@ -140,7 +151,7 @@ def evaluated(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, int]
             negated = _negated(
                 ws, i, lex.negators, first=len(opening.split())
             )  # the opening one counted once
-            found.append((matches[i].start(), flip * (-weight if negated else weight)))
+            found.append((matches[i].start(), contrast * flip * (-weight if negated else weight)))
     return found
 
 

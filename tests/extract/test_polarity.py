@@ -31,6 +31,9 @@ from lib.extract.positions import Issue, classify
         ("The bill lists the rights of tenants", 0),  # "rights" is a noun, not "right" (correct)
         ("The court set fines for the two firms", 0),  # "fines" are penalties, not "fine"
         ("You are right about the bridge", 1),  # the adjective still praises
+        ("Orla Senn is smart, but reckless", -1),  # what follows "but" is the point made
+        ("The plan is reckless, but Senn is honest and smart", 1),
+        ("Senn is smart. Her plan is reckless, and wrong", -2),  # no "but": each word counts once
     ],
 )
 def test_evaluation(text: str, sign: int) -> None:
