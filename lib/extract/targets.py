@@ -220,7 +220,7 @@ def represented(quote: Quote, text: str, report: Report) -> str | None:
         return None
     role = rf"(?:{nouns})s?"
     speaker = (quote.speaker_text or "").strip()
-    if re.fullmatch(rf"(?i)(?:the|her|his|their|a)\s+(?:\w+\s+)?{role}", speaker):
+    if re.fullmatch(rf"(?i)(?:the|her|his|their|a)\s+{_ADJECTIVE}{role}", speaker):
         until = quote.speaker_start if quote.speaker_start is not None else quote.start
         lo = max(0, until - PRINCIPAL_BEFORE)
         found = [m for m in report.mentions if lo <= m.start < until and _owns_role(text, m, role)]
@@ -242,7 +242,10 @@ def represented(quote: Quote, text: str, report: Report) -> str | None:
 
 
 _TITLE = r"(?-i:(?:[A-Z]\w*\.?\s+)?)"  # "Mr. ", "Sen. " before a name
-_OWNER = r"(?:['’]s\s+(?:\w+\s+)?|\s+)"  # "Orrin's (longtime) lawyer" or "Orrin lawyer"
+# one word before the role, not "former": a former aide no longer speaks for Orrin, and often against
+_ADJECTIVE = r"(?:(?!(?:former|ex)\b)\w+\s+)?"
+_OWNER = rf"(?:['’]s\s+{_ADJECTIVE}|\s+)"  # "Orrin's (longtime) lawyer" or "Orrin lawyer"
+_FORMER = re.compile(r"(?i)\b(?:former|ex)[\s-]+$")
 
 
 def _owns_role(text: str, m: Mention, role: str) -> bool:
@@ -251,7 +254,7 @@ def _owns_role(text: str, m: Mention, role: str) -> bool:
     after = text[m.end : m.end + REPRESENTATIVE_REACH]
     before = text[max(0, m.start - REPRESENTATIVE_REACH) : m.start]
     return bool(
-        re.match(rf"(?i){_OWNER}{role}\b", after)
+        (re.match(rf"(?i){_OWNER}{role}\b", after) and not _FORMER.search(before))
         or re.search(rf"(?i)\b{role}\s+(?:for|to)\s+(?:the\s+)?{_TITLE}$", before)
     )
 
@@ -264,14 +267,17 @@ def _apposed_role(text: str, speaker: Mention, m: Mention, role: str) -> bool:
         gap = text[speaker.end : m.start]
         return bool(
             re.fullmatch(
-                rf"(?i),\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?{role}\s+(?:for|to)\s+(?:the\s+)?{_TITLE}", gap
+                rf"(?i),\s+(?:(?:a|an|the)\s+)?{_ADJECTIVE}{role}\s+(?:for|to)\s+(?:the\s+)?{_TITLE}", gap
             )
             or (re.fullmatch(rf",\s+(?:the\s+)?{_TITLE}", gap) and _owns_role(text, m, role))
         )
     if 0 <= speaker.start - m.end <= REPRESENTATIVE_REACH:
         gap = text[m.end : speaker.start]
         return bool(
-            re.fullmatch(rf"(?i){_OWNER}{role},?\s+{_TITLE}", gap)
+            (
+                re.fullmatch(rf"(?i){_OWNER}{role},?\s+{_TITLE}", gap)
+                and not _FORMER.search(text[max(0, m.start - 20) : m.start])
+            )
             or (re.fullmatch(r",\s+", gap) and _owns_role(text, m, role))
         )
     return False

@@ -404,6 +404,18 @@ REPRESENTED_NAMES = {
         ('Ama Dale met Tomas Orrin. "This ruling is a disgrace," Dale said.', "Dale", None),
         ('Ama Dale and Tomas Orrin\'s lawyer met. "This ruling is a disgrace," Dale said.', "Dale", None),
         ('Tomas Orrin left. "This ruling is a disgrace," the mayor said.', "the mayor", None),
+        # a former aide no longer speaks for the one it served
+        (
+            'Ama Dale, a former aide to Mr. Orrin, spoke. "This ruling is a disgrace," Dale said.',
+            "Dale",
+            None,
+        ),
+        (
+            'Ama Dale, Tomas Orrin\'s former lawyer, spoke. "This ruling is a disgrace," Dale said.',
+            "Dale",
+            None,
+        ),
+        ('Former Orrin aide Ama Dale spoke. "This ruling is a disgrace," Dale said.', "Dale", None),
     ],
 )
 def test_represented(nlp: Any, text: str, speaker_text: str, want: str | None) -> None:
