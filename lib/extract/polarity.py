@@ -23,12 +23,17 @@ from lib import LEXICONS
 from lib.records import Polarity
 
 LEXICON_PATH = LEXICONS / "evaluative.yaml"
-WORD = re.compile(r"n't|[a-z]+(?:-[a-z]+)*")
+# "couldn't" is "could" + "n't": the stem stops before the contraction, which is then a word
+WORD = re.compile(r"[a-z]+(?=n't)|n't|[a-z]+(?:-[a-z]+)*")
 CLAUSE_BREAK = re.compile(r"(?i)[.;:!?,\u2014()]|\s-\s|\b(?:but|while|whereas|although|though)\b")
 NEGATION_WINDOW = 5  # words before an evaluative word that a negator reaches ("is not, I fear, fit")
 PREDICATE_WINDOW = 6  # words before an object that its governing verb may stand at
 # a negative quantifier opening a clause denies its whole predicate ("nothing he said is true")
 CLAUSE_NEGATORS = ("nothing", "nobody", "no one", "none", "not a single", "not one", "not any", "neither")
+# "A, but B": B is the point made, A conceded (contextual valence shifters, Polanyi & Zaenen 2006;
+# VADER's "but" rule, Hutto & Gilbert 2014): B's words count double, up to the sentence's end
+CONTRAST_WEIGHT = 2
+SENTENCE_BREAKS = frozenset({".", "!", "?", ";"})
 NOT_A_NEGATION = {("not", "only"), ("no", "doubt"), ("not", "just")}  # "not only X but Y" keeps X
 
 
@@ -41,6 +46,8 @@ class Lexicon:
     negators: frozenset[str]
     conditionals: tuple[str, ...]
     demands: tuple[str, ...]
+    irregular: dict[str, str]  # irregular inflected form -> base form ("lost" -> "lose")
+    not_evaluative: frozenset[str]  # surface forms that are other words ("rights", "fines")
 
 
 @lru_cache(maxsize=4)
@@ -61,6 +68,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         negators=words("negators"),
         conditionals=tuple(str(w).lower() for w in data.get("conditionals") or []),
         demands=tuple(str(w).lower() for w in data.get("demand_modals") or []),
+        irregular={str(k).lower(): str(v).lower() for k, v in (data.get("irregular") or {}).items()},
+        not_evaluative=words("not_evaluative"),
     )
 
 
@@ -105,23 +114,54 @@ def _negated(ws: list[str], i: int, neg: frozenset[str], first: int = 0) -> bool
 def evaluation(text: str, lexicon: Lexicon | None = None) -> int:
     """The sum of the prior polarities of the text's evaluative words, each turned by a negator
     before it in its clause: > 0 praises, < 0 blames, 0 says nothing evaluative."""
+    return sum(score for _, score in evaluated(text, lexicon))
+
+
+def evaluated(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, int]]:
+    """(offset in ``text``, signed weight) of each evaluative word as its context turns it: the
+    word's prior polarity, turned by a negator before it in its clause or by a negative quantifier
+    opening the clause; a good word just after a harmful one counts for nothing (_harmed)."""
     lex = lexicon or load_lexicon()
-    total = 0
-    for clause in clauses(text):
-        ws = WORD.findall(clause)
+    low = normal(text)  # same length as text: offsets carry over
+    found: list[tuple[int, int]] = []
+    breaks = list(CLAUSE_BREAK.finditer(low))
+    starts = [0, *(m.end() for m in breaks)]
+    ends = [m.start() for m in breaks] + [len(low)]
+    seps = ["", *(m.group(0).strip() for m in breaks)]
+    contrast = 1
+    for begin, end, sep in zip(starts, ends, seps, strict=True):
+        if sep == "but":
+            contrast = CONTRAST_WEIGHT  # what follows "but" is the point made, up to the sentence's end
+        elif sep in SENTENCE_BREAKS:
+            contrast = 1
+        matches = list(WORD.finditer(low, begin, end))
+        ws = [m.group(0) for m in matches]
         opening = next(
             (n for n in CLAUSE_NEGATORS if " ".join(ws).startswith(n)), ""
         )  # after a quote mark too
         flip = -1 if opening else 1
-        weights = [lex.weights[f] if (f := lookup(w, lex.weights)) else 0 for w in ws]
+        weights = [_weight(w, lex) for w in ws]
         for i, weight in enumerate(weights):
-            if not weight or (weight > 0 and _harmed(weights, i)):
-                continue
+            if (
+                not weight
+                or (weight > 0 and _harmed(weights, i))
+                or (i and (ws[i - 1], ws[i]) in NOT_A_NEGATION)
+            ):
+                continue  # "no doubt": the pair is no doubt and no judgement
             negated = _negated(
                 ws, i, lex.negators, first=len(opening.split())
             )  # the opening one counted once
-            total += flip * (-weight if negated else weight)
-    return total
+            found.append((matches[i].start(), contrast * flip * (-weight if negated else weight)))
+    return found
+
+
+def _weight(word: str, lex: Lexicon) -> int:
+    """A word's prior polarity: an irregular form read as its base ("lost" as "lose"); a form whose
+    inflection makes another word ("rights", "fines", "kinds") is not evaluative."""
+    if word in lex.not_evaluative:
+        return 0
+    word = lex.irregular.get(word, word)
+    return lex.weights[f] if (f := lookup(word, lex.weights)) else 0
 
 
 def _harmed(weights: list[int], i: int) -> bool:

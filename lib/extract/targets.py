@@ -133,24 +133,160 @@ def quote_targets(
 ) -> tuple[Target, ...]:
     """The actors the statement is about, likeliest first (lib/extract/target_ranker.py), each with
     the polarity of the clause its evidence sits in when that clause judges, else of the whole
-    statement, its reporting verb and the reporter's words around it."""
+    statement, its reporting verb and the reporter's words around it. Names are read as names,
+    not judgements ("the Freedom Caucus", "the Justice Department"): their words are blanked."""
+    text = _blanked(quote.text, quote.start, _name_spans(sdoc, report, quote.start, quote.end))
     overall = (
-        polarity.evaluation(quote.text)
+        polarity.evaluation(text)
         + CUE_WEIGHT * polarity.evaluation(quote.cue or "")
-        + polarity.evaluation(_reporting_words(quote, sdoc))
+        + polarity.evaluation(_reporting_words(quote, sdoc, report))
     )
+    principal = represented(quote, sdoc.text, report)
     targets = []
     for actor_id, evidence in target_ranker.ranked(candidates(quote, sdoc, report, actors), MAX_TARGETS):
         at = evidence.at()
-        clause = _clause_at(quote, at) if at is not None else ""
-        local = polarity.evaluation(clause) or polarity.demand_score(clause)
+        clause = _clause_at(quote, at, text) if at is not None else ""
+        local = (
+            polarity.evaluation(clause)
+            or polarity.demand_score(clause)
+            or (polarity.evaluation(_sentence_at(quote, at, text)) if at is not None else 0)
+        )
         basis = evidence.basis() or "topic"
         if evidence.speaker and local >= 0 and overall >= 0:
             # a speaker speaking of itself presents itself well: the "positive self-presentation" of
             # van Dijk's ideological square (1998, "Ideology: a multidisciplinary approach")
             local = 1
+        elif actor_id == principal and local >= 0:
+            # so does one who speaks for it (its lawyer, its spokeswoman): the blame in the
+            # statement is of the other side ("this decision is troubling"), unless said of it
+            local = 1
         targets.append(Target(actor_id, polarity.polarity(local or overall), basis))
     return tuple(targets)
+
+
+def _sentence_bounds(sdoc: SpacyDoc, start: int, end: int) -> list[tuple[int, int]]:
+    """The parser's sentences over [start, end), none crossing a paragraph break."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    text = sdoc.text
+    out = []
+    for sent in {t.sent.start: t.sent for t in span}.values():
+        a = sent.start_char
+        for part in PARAGRAPH.split(text[sent.start_char : sent.end_char]):
+            out.append((a, a + len(part)))
+            a += len(part)
+    return out
+
+
+PARAGRAPH = re.compile(r"(?<=\n)(?=\s*\n)")  # split before the blank line, keeping offsets
+# the parser's labels of names (not EVENT or WORK_OF_ART: a quoted slogan is often capitalised)
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "LAW"})
+
+
+def _name_spans(sdoc: SpacyDoc, report: Report, start: int, end: int) -> list[tuple[int, int]]:
+    """The names in [start, end): the report's actor mentions and the capitalised words of the
+    parser's named entities. A word of a name is no judgement ("Freedom Caucus", "Justice
+    Department", "the Patriot Act")."""
+    spans = [(m.start, m.end) for m in report.mentions if start <= m.start and m.end <= end]
+    span = sdoc.char_span(start, end, alignment_mode="expand") if start < end else None
+    for ent in span.ents if span is not None else ():
+        if ent.label_ in NAME_LABELS:
+            spans += [(t.idx, t.idx + len(t)) for t in ent if t.is_title or t.is_upper]
+    return spans
+
+
+def _blanked(text: str, offset: int, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` (starting at document offset ``offset``) with the spans turned to spaces."""
+    chars = list(text)
+    for a, b in spans:
+        for i in range(max(0, a - offset), min(len(chars), b - offset)):
+            chars[i] = " "
+    return "".join(chars)
+
+
+REPRESENTATIVE_REACH = 60  # characters around a speaker's name its "X's lawyer" may stand in
+PRINCIPAL_BEFORE = 2000  # characters before a bare "the lawyer said" its "X's lawyer" is looked for in
+
+
+def represented(quote: Quote, text: str, report: Report) -> str | None:
+    """The actor the speaker speaks for, when the report says so in apposition to the speaker's
+    name ("Ama Dale, Orrin's lawyer", "Orrin's lawyer, Ama Dale", "Orrin aide Ama Dale", "Ama
+    Dale, a spokeswoman for Orrin") or, for a speaker given only as "the lawyer", in the last
+    "Orrin's lawyer" / "lawyer for Orrin" before the statement. The appositive and role sieves of
+    Lee et al. (2013), as for titles."""
+    nouns = "|".join(re.escape(n) for n in load_representatives())
+    if not nouns:
+        return None
+    role = rf"(?:{nouns})s?"
+    speaker = (quote.speaker_text or "").strip()
+    if re.fullmatch(rf"(?i)(?:the|her|his|their|a)\s+{_ADJECTIVE}{role}", speaker):
+        until = quote.speaker_start if quote.speaker_start is not None else quote.start
+        lo = max(0, until - PRINCIPAL_BEFORE)
+        found = [m for m in report.mentions if lo <= m.start < until and _owns_role(text, m, role)]
+        if found:
+            return found[-1].actor_id  # the last one named before the statement
+    if quote.speaker_id is None:
+        return None
+    surname = _words(speaker)[-1:] if speaker[:1].isupper() else []
+    own = [
+        m
+        for m in report.mentions
+        if m.actor_id == quote.speaker_id or (surname and _words(m.text)[-1:] == surname)
+    ]
+    for named in own:  # the speaker's name in full where the report gave it ("Ama Dale" for "Dale")
+        for m in report.mentions:
+            if m.actor_id != quote.speaker_id and m not in own and _apposed_role(text, named, m, role):
+                return m.actor_id
+    return None
+
+
+_TITLE = r"(?-i:(?:[A-Z]\w*\.?\s+)?)"  # "Mr. ", "Sen. " before a name
+# one word before the role, not "former": a former aide no longer speaks for Orrin, and often against
+_ADJECTIVE = r"(?:(?!(?:former|ex)\b)\w+\s+)?"
+_OWNER = rf"(?:['’]s\s+{_ADJECTIVE}|\s+)"  # "Orrin's (longtime) lawyer" or "Orrin lawyer"
+_FORMER = re.compile(r"(?i)\b(?:former|ex)[\s-]+$")
+
+
+def _owns_role(text: str, m: Mention, role: str) -> bool:
+    """``m`` is named as the one someone is the ``role`` of: "Orrin's lawyer", "Orrin aide",
+    "a lawyer for (Mr.) Orrin"."""
+    after = text[m.end : m.end + REPRESENTATIVE_REACH]
+    before = text[max(0, m.start - REPRESENTATIVE_REACH) : m.start]
+    return bool(
+        (re.match(rf"(?i){_OWNER}{role}\b", after) and not _FORMER.search(before))
+        or re.search(rf"(?i)\b{role}\s+(?:for|to)\s+(?:the\s+)?{_TITLE}$", before)
+    )
+
+
+def _apposed_role(text: str, speaker: Mention, m: Mention, role: str) -> bool:
+    """``m`` is named, in apposition to the ``speaker`` mention, as the one it is the ``role`` of:
+    "Dale, (Mr.) Orrin's lawyer", "Dale, a lawyer for Orrin", "Orrin's lawyer, Dale", "Orrin aide
+    Dale", "a lawyer for Orrin, Dale"."""
+    if 0 <= m.start - speaker.end <= REPRESENTATIVE_REACH:
+        gap = text[speaker.end : m.start]
+        return bool(
+            re.fullmatch(
+                rf"(?i),\s+(?:(?:a|an|the)\s+)?{_ADJECTIVE}{role}\s+(?:for|to)\s+(?:the\s+)?{_TITLE}", gap
+            )
+            or (re.fullmatch(rf",\s+(?:the\s+)?{_TITLE}", gap) and _owns_role(text, m, role))
+        )
+    if 0 <= speaker.start - m.end <= REPRESENTATIVE_REACH:
+        gap = text[m.end : speaker.start]
+        return bool(
+            (
+                re.fullmatch(rf"(?i){_OWNER}{role},?\s+{_TITLE}", gap)
+                and not _FORMER.search(text[max(0, m.start - 20) : m.start])
+            )
+            or (re.fullmatch(r",\s+", gap) and _owns_role(text, m, role))
+        )
+    return False
+
+
+@lru_cache(maxsize=2)
+def load_representatives(path: str = "") -> tuple[str, ...]:
+    data = yaml.safe_load((Path(path) if path else TITLES_PATH).read_text(encoding="utf-8")) or {}
+    return tuple(sorted((str(n).lower() for n in data.get("representatives") or []), key=len, reverse=True))
 
 
 Found = tuple[str, TargetBasis, int | None]  # actor, basis, offset of its mention in the quote
@@ -176,7 +312,7 @@ def candidates(
     anaphors: dict[str, tuple[TargetBasis, int | None]] = {}
     for actor_id, basis, at in (
         *description_targets(quote, report.holders),
-        *_pronoun_targets(quote, sdoc, mentions, side, topic, report.genders),
+        *_pronoun_targets(quote, sdoc, mentions, side, topic, report.genders, _people(mentions, actors)),
         *_plural_targets(quote, sdoc, mentions, side, actors),
     ):
         anaphors.setdefault(actor_id, (basis, at))
@@ -239,13 +375,15 @@ def _pronoun_targets(
     side: set[str],
     topic: str | None,
     genders: Mapping[str, str] | None = None,
+    people: frozenset[str] | None = None,
 ) -> list[Found]:
     """A third-person pronoun in the statement, read as the report's protagonist when named before
     it, else as the last person named before it outside the speaker's side (salience: frequency
     then recency, as in Lappin & Leass 1994), of the pronoun's gender where the report shows one
     (their agreement filter). In reported speech a pronoun of the speaker's own gender is the
     speaker ("X said he would run": indirect speech turns "I" into "he", Quirk et al. 1985, 14.31):
-    no target then."""
+    no target then. "He"/"she" is a person: a body is never its antecedent (the animacy filter of
+    the same agreement checks); ``people`` are the actors that are persons (None: all may be)."""
     out: list[Found] = []
     span = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
     if span is None:
@@ -260,7 +398,10 @@ def _pronoun_targets(
         before = [
             m
             for m in mentions
-            if m.end <= token.idx and m.actor_id not in side and known.get(m.actor_id, gender) == gender
+            if m.end <= token.idx
+            and m.actor_id not in side
+            and known.get(m.actor_id, gender) == gender
+            and (people is None or m.actor_id in people)
         ]
         if topic and any(m.actor_id == topic for m in before):
             out.append((topic, "pronoun", token.idx))
@@ -268,6 +409,10 @@ def _pronoun_targets(
             out.append((before[-1].actor_id, "pronoun", token.idx))
         break  # the first pronoun only: later ones are likelier to co-refer with it
     return out
+
+
+def _people(mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> frozenset[str]:
+    return frozenset(m.actor_id for m in mentions if (a := actors.get(m.actor_id)) and a.type == "person")
 
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -401,21 +546,39 @@ def _sentence_actors(quote: Quote, sdoc: SpacyDoc, mentions: Sequence[Mention], 
     ]
 
 
-def _reporting_words(quote: Quote, sdoc: SpacyDoc) -> str:
-    """The words of the statement's sentence outside the quoted ones: the reporter's frame
-    ("in a scathing statement", "praised the decision")."""
-    span = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
-    if span is None:
+def _reporting_words(quote: Quote, sdoc: SpacyDoc, report: Report | None = None) -> str:
+    """The words of the statement's sentence outside the quoted ones, within its paragraph and
+    without its names: the reporter's frame ("in a scathing statement", "praised the decision")."""
+    sentences = _sentence_bounds(sdoc, quote.start, quote.end)
+    if not sentences:
         return ""
-    sent_start, sent_end = span[0].sent.start_char, span[-1].sent.end_char
+    first = next(((a, b) for a, b in sentences if a <= quote.start < b), sentences[0])
+    last = next(((a, b) for a, b in sentences if a < quote.end <= b), sentences[-1])
     text = sdoc.text
-    return f"{text[sent_start : quote.start]} . {text[quote.end : sent_end]}"
+    names = _name_spans(sdoc, report, first[0], last[1]) if report else []
+    before = _blanked(text[first[0] : quote.start], first[0], names)
+    after = _blanked(text[quote.end : last[1]], quote.end, names)
+    return f"{before} . {after}"
 
 
-def _clause_at(quote: Quote, offset: int) -> str:
-    """The clause of the statement that holds ``offset`` (a mention's start)."""
+SENTENCE_END = re.compile(r"[.!?][\"”’']*\s+")
+
+
+def _sentence_at(quote: Quote, offset: int, text: str) -> str:
+    """The sentence of the statement (``text``, its names blanked) that holds ``offset``: when
+    the target's clause says nothing, its sentence is read before the whole statement ("Vell:
+    calm, steady. Ander: reckless." praises Vell)."""
     rel = offset - quote.start
-    text = quote.text
+    left = max((m.end() for m in SENTENCE_END.finditer(text, 0, rel)), default=0)
+    right = next((m.start() for m in SENTENCE_END.finditer(text, rel)), len(text))
+    return text[left:right]
+
+
+def _clause_at(quote: Quote, offset: int, text: str | None = None) -> str:
+    """The clause of the statement (or of ``text``, the statement with its names blanked) that
+    holds ``offset`` (a mention's start)."""
+    rel = offset - quote.start
+    text = quote.text if text is None else text
     left = max((m.end() for m in polarity.CLAUSE_BREAK.finditer(text, 0, rel)), default=0)
     right = next((m.start() for m in polarity.CLAUSE_BREAK.finditer(text, rel)), len(text))
     return text[left:right]

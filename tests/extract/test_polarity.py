@@ -22,11 +22,48 @@ from lib.extract.positions import Issue, classify
         ("It was a failure of courage", -1),  # the same: "failure" governs "courage"
         ("Her leadership has been excellent", 1),  # no harm before the good words: praise
         ("The council never failed the town", 1),  # a negated blame
+        ("Orla Senn isn't honest with the voters", -1),  # a contraction negates ("is" + "n't")
+        ("The harbour board couldn't defend its own figures", -1),
+        ("They no longer support the fishermen", -1),  # "no" negates (YAML once read it as false)
+        ("There is no problem with the new ferry", 1),  # a denied problem
+        ("There is no doubt the plan is sound and fair", 1),  # "no doubt": neither negation nor doubt
+        ("The mayor lost the trust of the valley", -1),  # an irregular form read as its base
+        ("The bill lists the rights of tenants", 0),  # "rights" is a noun, not "right" (correct)
+        ("The court set fines for the two firms", 0),  # "fines" are penalties, not "fine"
+        ("You are right about the bridge", 1),  # the adjective still praises
+        ("Orla Senn is smart, but reckless", -1),  # what follows "but" is the point made
+        ("The plan is reckless, but Senn is honest and smart", 1),
+        ("Senn is smart. Her plan is reckless, and wrong", -2),  # no "but": each word counts once
     ],
 )
 def test_evaluation(text: str, sign: int) -> None:
     score = polarity.evaluation(text)
     assert (score > 0) - (score < 0) == (sign > 0) - (sign < 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("don't", ["do", "n't"]),
+        ("Vell couldn't come", ["vell", "could", "n't", "come"]),
+        ("isn’t", ["is", "n't"]),  # a typographic apostrophe too
+        ("a well-run port", ["a", "well-run", "port"]),
+    ],
+)
+def test_words_split_contractions(text: str, want: list[str]) -> None:
+    assert polarity.words(text) == want
+
+
+def test_evaluated_words_carry_their_offsets() -> None:
+    text = "Tolk was honest. Ander was reckless."
+    assert [(text[at : at + 6], w) for at, w in polarity.evaluated(text)] == [("honest", 1), ("reckle", -1)]
+
+
+def test_lexicon_words_are_strings() -> None:
+    """A bare no/yes/on/off in YAML is a boolean: every entry must have stayed a word."""
+    lex = polarity.load_lexicon()
+    assert "no" in lex.negators and "false" not in lex.negators
+    assert "false" in lex.weights and lex.weights["false"] < 0
 
 
 @pytest.mark.parametrize(

@@ -255,3 +255,247 @@ def test_pronoun_genders(nlp: Any) -> None:
     mentions = _named(text, {"Ada Quell": "ada-quell", "Tomas Orrin": "tomas-orrin", "Lio Park": "lio-park"})
     genders = targets.pronoun_genders(nlp(text), sorted(mentions, key=lambda m: m.start), ANAPHORA)
     assert genders == {"ada-quell": "f", "tomas-orrin": "m"}  # no pronoun after Lio Park: unknown
+
+
+STANCE_ACTORS = {
+    **ACTORS,
+    "freedom-league": Actor("freedom-league", "Freedom League", "organization"),
+}
+STANCE_NAMES = {
+    "Mara Venn": "mara-venn",
+    "Tomas Orrin": "tomas-orrin",
+    "Orrin": "tomas-orrin",
+    "Freedom League": "freedom-league",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "cue", "want"),
+    [
+        (  # the reporter's verb backs the target
+            'Mara Venn praised Tomas Orrin on Monday: "He kept the harbour open."',
+            "He kept the harbour open.",
+            "praised",
+            "pos",
+        ),
+        (  # ... or opposes it
+            'Mara Venn condemned Tomas Orrin on Monday: "He kept the harbour open."',
+            "He kept the harbour open.",
+            "condemned",
+            "neg",
+        ),
+        (  # a negated praise
+            '"Tomas Orrin did not do a good job," Mara Venn said.',
+            "Tomas Orrin did not do a good job,",
+            "said",
+            "neg",
+        ),
+        (  # a contraction negates too
+            '"Tomas Orrin wasn\'t fair to the fishermen," Mara Venn said.',
+            "Tomas Orrin wasn't fair to the fishermen,",
+            "said",
+            "neg",
+        ),
+        (  # "no longer" denies what follows
+            '"Tomas Orrin no longer supports the fishermen," Mara Venn said.',
+            "Tomas Orrin no longer supports the fishermen,",
+            "said",
+            "neg",
+        ),
+        (  # warning against what the target does
+            'Mara Venn warned against the plan of Tomas Orrin: "It will ruin the valley."',
+            "It will ruin the valley.",
+            "warned",
+            "neg",
+        ),
+        (  # a demand made of the target
+            '"Tomas Orrin must answer for the closures," Mara Venn said.',
+            "Tomas Orrin must answer for the closures,",
+            "said",
+            "neg",
+        ),
+        (  # a word of a name is no judgement: nothing said of the target
+            '"Tomas Orrin met the Freedom League on Monday," Mara Venn said.',
+            "Tomas Orrin met the Freedom League on Monday,",
+            "said",
+            None,
+        ),
+        (  # a judgement of what harms the target's good name blames
+            '"Tomas Orrin wrecked his good name," Mara Venn said.',
+            "Tomas Orrin wrecked his good name,",
+            "said",
+            "neg",
+        ),
+    ],
+)
+def test_polarity_toward_the_target(nlp: Any, text: str, said: str, cue: str, want: str | None) -> None:
+    start = text.index(said)
+    speaker_at = text.index("Mara Venn")
+    quote = Quote(
+        "d1", "mara-venn", "Mara Venn", said, "direct", cue, start, start + len(said), 0.9,
+        speaker_start=speaker_at, speaker_end=speaker_at + len("Mara Venn"),
+    )  # fmt: skip
+    mentions = sorted(_named(text, STANCE_NAMES), key=lambda m: m.start)
+    (found,) = targets.with_targets(_doc(text), nlp(text), [quote], _outermost(mentions), STANCE_ACTORS)
+    orrin = next(t for t in found.targets if t.actor_id == "tomas-orrin")
+    assert orrin.polarity == want
+
+
+def test_reporters_frame_stays_in_its_paragraph(nlp: Any) -> None:
+    """The words around a statement are read within its paragraph: a sentence the parser runs
+    over a blank line does not lend the statement the next paragraph's words."""
+    text = 'Mara Venn said "we met Tomas Orrin on Monday"\n\nand a disgraceful day it was for the valley'
+    said = "we met Tomas Orrin on Monday"
+    start = text.index(said)
+    quote = Quote("d1", "mara-venn", "Mara Venn", said, "direct", "said", start, start + len(said), 0.9)
+    sdoc = nlp(text)
+    report = targets.report_of(_doc(text), _named(text, {"Tomas Orrin": "tomas-orrin"}), ACTORS, sdoc)
+    assert "disgraceful" not in targets._reporting_words(quote, sdoc, report)
+
+
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """The mentions not inside a longer one ("Orrin" in "Tomas Orrin")."""
+    return [
+        m
+        for m in mentions
+        if not any(
+            o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in mentions
+        )
+    ]
+
+
+REPRESENTED = {
+    **ACTORS,
+    "ama-dale": Actor("ama-dale", "Ama Dale", "person"),
+}
+REPRESENTED_NAMES = {
+    "Ama Dale": "ama-dale",
+    "Dale": "ama-dale",
+    "Tomas Orrin": "tomas-orrin",
+    "Orrin": "tomas-orrin",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_text", "want"),
+    [
+        (
+            'Ama Dale, Tomas Orrin\'s lawyer, spoke. "This ruling is a disgrace," Dale said.',
+            "Dale",
+            "tomas-orrin",
+        ),
+        (
+            'Tomas Orrin\'s lawyer, Ama Dale, spoke. "This ruling is a disgrace," Dale said.',
+            "Dale",
+            "tomas-orrin",
+        ),
+        ('Orrin spokeswoman Ama Dale spoke. "This ruling is a disgrace," Dale said.', "Dale", "tomas-orrin"),
+        (
+            'Ama Dale, a lawyer for Mr. Orrin, spoke. "This ruling is a disgrace," Dale said.',
+            "Dale",
+            "tomas-orrin",
+        ),
+        (  # a speaker given only by the role: the last one named as having it
+            'Tomas Orrin\'s attorney filed the appeal. "This ruling is a disgrace," the attorney said.',
+            "the attorney",
+            "tomas-orrin",
+        ),
+        # negative cases: the names are near, but no role joins them
+        ('Ama Dale met Tomas Orrin. "This ruling is a disgrace," Dale said.', "Dale", None),
+        ('Ama Dale and Tomas Orrin\'s lawyer met. "This ruling is a disgrace," Dale said.', "Dale", None),
+        ('Tomas Orrin left. "This ruling is a disgrace," the mayor said.', "the mayor", None),
+        # a former aide no longer speaks for the one it served
+        (
+            'Ama Dale, a former aide to Mr. Orrin, spoke. "This ruling is a disgrace," Dale said.',
+            "Dale",
+            None,
+        ),
+        (
+            'Ama Dale, Tomas Orrin\'s former lawyer, spoke. "This ruling is a disgrace," Dale said.',
+            "Dale",
+            None,
+        ),
+        ('Former Orrin aide Ama Dale spoke. "This ruling is a disgrace," Dale said.', "Dale", None),
+    ],
+)
+def test_represented(nlp: Any, text: str, speaker_text: str, want: str | None) -> None:
+    """Whom the speaker speaks for, from an apposition or a role named before the statement."""
+    said = "This ruling is a disgrace,"
+    start = text.index(said)
+    at = text.index(speaker_text, start)
+    speaker_id = "ama-dale" if speaker_text == "Dale" else None
+    quote = Quote(
+        "d1", speaker_id, speaker_text, said, "direct", "said", start, start + len(said), 0.9,
+        speaker_start=at, speaker_end=at + len(speaker_text),
+    )  # fmt: skip
+    mentions = sorted(_named(text, REPRESENTED_NAMES), key=lambda m: m.start)
+    report = targets.report_of(_doc(text), _outermost(mentions), REPRESENTED, nlp(text))
+    assert targets.represented(quote, text, report) == want
+
+
+def test_a_representative_defends_its_principal(nlp: Any) -> None:
+    """The blame in a lawyer's statement is of the other side, not of the client it is about."""
+    text = (
+        "Tomas Orrin was dismissed. Orrin will appeal. Ama Dale, Orrin's lawyer, spoke. "
+        '"This decision is a disgrace," Dale said.'
+    )
+    said = "This decision is a disgrace,"
+    start, at = text.index(said), text.rindex("Dale")
+    quote = Quote(
+        "d1", "ama-dale", "Dale", said, "direct", "said", start, start + len(said), 0.9,
+        speaker_start=at, speaker_end=at + 4,
+    )  # fmt: skip
+    mentions = sorted(_named(text, REPRESENTED_NAMES), key=lambda m: m.start)
+    (found,) = targets.with_targets(_doc(text), nlp(text), [quote], _outermost(mentions), REPRESENTED)
+    assert [(t.actor_id, t.polarity) for t in found.targets if t.actor_id == "tomas-orrin"] == [
+        ("tomas-orrin", "pos")
+    ]
+
+
+def test_he_and_she_are_people(nlp: Any) -> None:
+    """A body named before "she" is never her: the pronoun reads as the person."""
+    text = 'Mara Venn spoke. The Green League met. "She has been reckless," Lio Park said.'
+    said = "She has been reckless,"
+    start = text.index(said)
+    quote = Quote("d1", "lio-park", "Lio Park", said, "direct", "said", start, start + len(said), 0.9)
+    names = {"Mara Venn": "mara-venn", "Green League": "green-league", "Lio Park": "lio-park"}
+    (found,) = targets.with_targets(_doc(text), nlp(text), [quote], _named(text, names), ACTORS)
+    pronoun = [t.actor_id for t in found.targets if t.basis == "pronoun"]
+    assert pronoun == ["mara-venn"]
+
+
+def test_represented_reads_the_speakers_full_name_under_another_id(nlp: Any) -> None:
+    """The surname the statement gives its speaker is the full name the report apposed the role
+    to, even where the two were resolved to different actors."""
+    text = 'Ama Dale, Tomas Orrin\'s lawyer, spoke. "This ruling is a disgrace," Dale said.'
+    said = "This ruling is a disgrace,"
+    start, at = text.index(said), text.rindex("Dale")
+    quote = Quote(
+        "d1", "dale", "Dale", said, "direct", "said", start, start + len(said), 0.9,
+        speaker_start=at, speaker_end=at + 4,
+    )  # fmt: skip
+    actors = {**REPRESENTED, "dale": Actor("dale", "Dale", "person")}
+    mentions = _outermost(
+        sorted(_named(text, {"Ama Dale": "ama-dale", "Tomas Orrin": "tomas-orrin"}), key=lambda m: m.start)
+    )
+    mentions.append(Mention("d1", "dale", "Dale", at, at + 4))
+    report = targets.report_of(_doc(text), mentions, actors, nlp(text))
+    assert targets.represented(quote, text, report) == "tomas-orrin"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Mara Venn: calm, steady. Tomas Orrin: reckless, dishonest.",
+        "Tomas Orrin: reckless, dishonest. Mara Venn: calm, steady.",
+    ],
+)
+def test_each_target_is_read_in_its_own_sentence_first(nlp: Any, said: str) -> None:
+    """Two targets judged in two sentences of one statement: each takes its sentence's side."""
+    text = f'Lio Park tweeted: "{said}"'
+    start = text.index(said)
+    quote = Quote("d1", "lio-park", "Lio Park", said, "direct", "tweeted", start, start + len(said), 0.9)
+    names = {"Mara Venn": "mara-venn", "Tomas Orrin": "tomas-orrin", "Lio Park": "lio-park"}
+    (found,) = targets.with_targets(_doc(text), nlp(text), [quote], _named(text, names), ACTORS)
+    want = {"mara-venn": "pos", "tomas-orrin": "neg"}
+    assert found.targets and all(t.polarity == want[t.actor_id] for t in found.targets)
