@@ -38,6 +38,7 @@ SPEAKERS_OWN_VOICE = frozenset({"i", "me", "we", "us", "you"})
 SIGNATURE_DASH = re.compile(r"[^\S\n]*([―—–])[^\S\n]*")
 TITLE_MINOR = frozenset("a an the and but or nor of on in at to for by with from as".split())
 NAMELIKE = frozenset({"PROPN", "PRON", "NOUN"})
+PROPER_TAGS = frozenset({"NNP", "NNPS"})  # a name by its tag, when the part of speech slipped
 
 
 class DirectAttributor:
@@ -225,10 +226,21 @@ def _is_title(content: str) -> bool:
 def _nearest_name(cue: Token, toks: list[Token]) -> Token | None:
     """A person named before the cue ('Harlow, a senior adviser, said'), else the nearest
     noun or pronoun ('said Varga, speaking of Okafor's taxes')."""
-    names = [t for t in toks if t.pos_ in NAMELIKE and t.i != cue.i and t.dep_ != "compound"]
+    names = [
+        t
+        for t in toks
+        if (t.pos_ in NAMELIKE or t.tag_ in PROPER_TAGS) and t.i != cue.i and t.dep_ != "compound"
+    ]
     people_before = [t for t in names if t.i < cue.i and t.ent_type_ == "PERSON"]
     if people_before:
         return people_before[-1]
+    # '"...," Okafor said of the new coach': a name before the cue in its region (after the
+    # closing mark, or opening the sentence before a quotation) is the speaker, whatever the
+    # tagger made of it (GGT's quote-speaker-cue pattern, Asr et al. 2021); a noun after the
+    # cue is what was spoken about
+    named_before = [t for t in names if t.i < cue.i and t.tag_ in PROPER_TAGS]
+    if named_before:
+        return named_before[-1]
     return min(names, key=lambda t: abs(t.i - cue.i), default=None)
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from lib.extract.quotes.cues import CueLexicon
+from lib.extract.quotes.cues import CueLexicon, load_cues
 from lib.text.tags import FINITE
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -31,6 +31,8 @@ GROUP_TYPES = frozenset({"ORG", "GPE", "NORP"})
 NAMED_TYPES = GROUP_TYPES | {"PERSON"}
 INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
 SEARCH_SENTENCES = 4
+REPORTED_CLAUSES = frozenset({"ccomp", "conj", "xcomp", "advcl"})  # a clause up to its reporting verb
+REPORT_DEPTH = 3  # clauses a participle of saying may sit below its reporting verb
 AUTHOR_PREPS = frozenset({"by", "from"})  # "a study by X", "numbers from X"
 NAMING_VERBS = frozenset({"named", "called", "identified"})  # "an official named X"
 EARLIER_DOCUMENT_TOKENS = 1500  # how far back "the study" looks for the study it refers to
@@ -105,12 +107,18 @@ def speaker_head(cue: Token, depth: int = 0) -> Token | None:
     # stamp above ("5:45 p.m.") or a word of the quotation before it can parse as one too.
     subjects = [c for c in cue.children if c.dep_ in SUBJECTS]
     subject = min(subjects, key=lambda c: (not _same_paragraph(c, cue), abs(c.i - cue.i)), default=None)
+    if subject is not None and not _same_paragraph(subject, cue):
+        # a subject across a paragraph break is a parse slip (a teaser line above glued to
+        # "Haley said ..."): the cue's own paragraph names its speaker before it
+        subject = _paragraph_opening(cue) or subject
     if subject is not None and subject.dep_ == "nsubjpass":
         return _agent(cue)  # "X was told that ...": X listened; only "by Y" names a speaker
     if subject is not None and subject.lower_ in RELATIVES and cue.dep_ == "relcl":
         return cue.head
     if subject is None:
         subject = _agent(cue)
+    if subject is None and depth < 2 and (reporter := _reporting_ancestor(cue)) is not None:
+        return speaker_head(reporter, depth + 1)
     if subject is None and cue.dep_ in INHERITS_SUBJECT and depth < 2:
         return speaker_head(cue.head, depth + 1)
     if (
@@ -122,6 +130,43 @@ def speaker_head(cue: Token, depth: int = 0) -> Token | None:
     ):
         return speaker_head(cue.head.head, depth + 1)  # "began by saying that ..."
     return subject
+
+
+def _reporting_ancestor(cue: Token) -> Token | None:
+    """ "X said the plan is dead, noting that ...": a participle of saying closing a reported
+    clause after a comma, with no subject of its own, is said by the reporting verb's speaker,
+    not by the subject of the clause it hangs on (the parser attaches it to the nearest verb;
+    PARC reads such a participle as a second cue of the same source, Pareti 2016)."""
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or cue.i == 0 or cue.nbor(-1).text != ",":
+        return None
+    head = cue.head
+    if head.lower_ in load_cues().speech:
+        return None  # attached to the reporting verb itself: the usual inheritance holds
+    for _ in range(REPORT_DEPTH):
+        if head.dep_ not in REPORTED_CLAUSES or head.head is head:
+            return None
+        head = head.head
+        if head.lower_ in load_cues().speech and head.pos_ in ("VERB", "AUX"):
+            return head
+    return None
+
+
+def _paragraph_opening(cue: Token) -> Token | None:
+    """The last name-like word before ``cue`` in its paragraph that hangs outside that stretch
+    (the head of the words opening the paragraph), when the parser found none there."""
+    doc = cue.doc
+    start = cue.i
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    words = [
+        t
+        for t in doc[start : cue.i]
+        if (t.pos_ in ("PROPN", "NOUN", "PRON") or t.tag_ in ("NNP", "NNPS"))
+        and not start <= t.head.i < cue.i
+        # the words between it and the cue are its own phrase: no quotation, no sentence end
+        and not any(u.is_quote or u.text in SENTENCE_END_CHARS for u in doc[t.i + 1 : cue.i])
+    ]
+    return words[-1] if words else None
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:
