@@ -239,6 +239,7 @@ class Resolver:
         text = sdoc.text
         # a caption or a credit is no sentence anybody is referred back to from
         quoted = [*quoted, *furniture]
+        self.quoted = quoted
         outside = [
             e for e in sdoc.ents if not any(s <= e.start_char < t for s, t in quoted) and _in_prose(e, text)
         ]
@@ -310,7 +311,9 @@ class Resolver:
             return self._named(span)
         if lower in PERSON_PRONOUNS:
             pool = [p for p in self.persons if self._gender(p) != OTHER_GENDER.get(lower)]
-            found = self._antecedent(span, pool, lower) or self._salient(span, lower)
+            found = (
+                self._antecedent(span, pool, lower) or self._salient(span, lower) or self._chained(span, lower)
+            )
             return found or _unresolved(span, person=True)
         if lower in GROUP_PRONOUNS:
             # a state or a city is "it", not "they" ("they" after "in Tromsø" is not Tromsø)
@@ -501,6 +504,43 @@ class Resolver:
             return None
         return _moved(self._named(same[-1]), span, POSITIONAL_CERTAINTY)
 
+    def _chained(self, span: SpacySpan, pronoun: str) -> Name | None:
+        """A "he"/"she" at the end of a run of sentences whose subject is that same pronoun: the
+        person named as the main subject where the run starts ("Lind drove north. He stopped
+        twice. He told police ..."). A narrative keeps its centre as subject and refers to it by
+        pronoun until another takes over (centering theory, Grosz, Joshi & Weinstein 1995: the
+        Continue transition). A sentence naming someone else (compatible) who is not its main
+        subject ends the run unresolved; so do more than CHAIN_LAPSES sentences in a row with
+        neither that pronoun as a subject nor a name."""
+        gender = GENDER_PRONOUNS.get(pronoun)
+        if gender is None:
+            return None
+        other = OTHER_GENDER.get(pronoun)
+        sents = [s for s in self.sdoc.sents if s.start < span.sent.start][-SALIENT_SENTENCES:]
+        lapses, linked = 0, False
+        for sent in reversed(sents):
+            found = [
+                p
+                for p in self.persons
+                if sent.start <= p.start and p.end <= sent.end and self._gender(p) != other
+            ]
+            if found:
+                main = [p for p in found if p.root.dep_ in SUBJECTS and _main_clause(p.root.head)]
+                return _moved(self._named(main[0]), span, POSITIONAL_CERTAINTY) if main and linked else None
+            if any(
+                GENDER_PRONOUNS.get(t.lower_) == gender
+                and t.dep_ in SUBJECTS
+                and _main_clause(t.head)
+                and not inside_any(t.idx, self.quoted)
+                for t in sent
+            ):
+                lapses, linked = 0, True
+                continue
+            lapses += 1
+            if lapses > CHAIN_LAPSES:
+                return None
+        return None
+
     def _full_name(self, person: SpacySpan) -> str:
         last = self._surname_of(person)
         return self.full_names.get(last, last)
@@ -543,6 +583,11 @@ def _named_after(head: Token) -> Token | None:
         if name is not None and name.i - acl.i <= 3:
             return name
     return None
+
+
+def _main_clause(verb: Token) -> bool:
+    """A sentence's root or a verb coordinated with it ("He stopped and told police")."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 def _modifier(person: SpacySpan) -> bool:
