@@ -594,10 +594,20 @@ class Resolver:
         if phrase is not None:
             words = set(self.cues.role_phrases[phrase])
         qualifiers = _qualifiers(span)
-        for person in reversed([p for p in self.persons if p.end <= span.start]):
+
+        def holds(person: SpacySpan) -> bool:
             title = _title_words(person)
-            if words & title and qualifiers <= {w[:QUALIFIER_PREFIX] for w in title}:
+            return bool(words & title) and qualifiers <= {w[:QUALIFIER_PREFIX] for w in title}
+
+        for person in reversed([p for p in self.persons if p.end <= span.start]):
+            if holds(person):
                 return _moved(self._named(person), span)
+        # "the league commissioner said ..." before "league commissioner Ada Okafor said ...":
+        # a definite role no earlier title holds refers ahead to the one person the document
+        # later gives that title (cataphora); two holders leave it unresolved
+        later = {self._full_name(p): p for p in self.persons if p.start >= span.end and holds(p)}
+        if len(later) == 1 and _definite(span):
+            return _moved(self._named(next(iter(later.values()))), span, POSITIONAL_CERTAINTY)
         return None
 
 
