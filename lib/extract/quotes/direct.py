@@ -13,13 +13,14 @@ them are scare quotes or titles, and are dropped (textacy: 'Burton thinks cats a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from lib.extract.quotes.attribution import Found, Tokens, cue_text, inside, is_speech_cue
 from lib.extract.quotes.cues import CueLexicon
 from lib.extract.quotes.marks import MarkedSpan
-from lib.extract.quotes.speakers import Name, Resolver, speaker_head, speaker_tokens
+from lib.extract.quotes.speakers import POSITIONAL_CERTAINTY, Name, Resolver, speaker_head, speaker_tokens
 
 SENTENCE_END = re.compile(r"[.!?…](?=[\s”\"»’]*(\s|$))|\n")
 DASHED = re.compile(r"\s[–—-]\s*([^–—“”\"«»]{3,80}?)\s*[–—-]\s")
@@ -96,6 +97,9 @@ class DirectAttributor:
         said = self._said_before(span)
         if said is not None:  # the sentence right before it is nearer than the last quotation
             return Found(span.start, span.end, "direct", said[0], said[1], 0.6)
+        subject = self._subject_before(span)
+        if subject is not None:
+            return Found(span.start, span.end, "direct", None, subject, 0.6)
         prev = self.last
         near = prev is not None and self.text.count("\n", prev.end, span.start) <= FLOATING_LINES
         if prev is not None and near and prev.speaker is not None:
@@ -125,6 +129,24 @@ class DirectAttributor:
         head = speaker_head(cues[-1])
         named = head is not None and head.pos_ == "PROPN"  # "Schiff" names someone, "the ministry" is vaguer
         return (cue, name) if name is not None and (name.person or named) else None
+
+    def _subject_before(self, span: MarkedSpan) -> Name | None:
+        """ '... Okafor did not need much persuading. “I was glad to come back.”': a quotation
+        with no cue, opening a sentence in mid-paragraph right after one whose main subject is a
+        named person, is that person's (GGT's floating quote, "inferred from context": the
+        paragraph has moved to them from whoever was quoted before)."""
+        line = self._line_start(span.start)
+        start = _sentence_start(self.text, span.start, line)
+        if not self.text[line : span.start].strip() or self.text[start : span.start].strip():
+            return None  # opens a paragraph, or mid-sentence
+        region = (_sentence_start(self.text, max(line, start - 1), line), start)
+        toks = self._open_tokens(*region, self.quoted)
+        subjects = [t for t in toks if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+        person = self.resolver.person_at(subjects[0]) if len(subjects) == 1 else None
+        if person is None:
+            return None
+        name = self.resolver.resolve(person)
+        return replace(name, certainty=min(name.certainty, POSITIONAL_CERTAINTY)) if name.person else None
 
     def _dashed(self, span: MarkedSpan) -> list[tuple[int, int]]:
         return [m.span(1) for m in DASHED.finditer(self.text, span.start, span.end)]

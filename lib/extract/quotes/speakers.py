@@ -285,6 +285,10 @@ class Resolver:
         self.given = {full.split()[0]: full for full in fulls if firsts.count(full.split()[0]) == 1}
         self.genders = self._document_genders()
 
+    def person_at(self, token: Token) -> SpacySpan | None:
+        """The mention of a person (the model's or the actor layer's) that holds ``token``."""
+        return next((p for p in self.persons if p.start <= token.i < p.end), None)
+
     def _repeated(self, quoted: list[tuple[int, int]], words: dict[str, str]) -> list[SpacySpan]:
         """A surname of a person the model named in full, or the one-word name of an organisation
         it tagged, written again where it saw no entity at all ("..., Okafor believes.", "Vexo
