@@ -39,6 +39,7 @@ SPEAKERS_OWN_VOICE = frozenset({"i", "me", "we", "us", "you"})
 SIGNATURE_DASH = re.compile(r"[^\S\n]*([―—–])[^\S\n]*")
 TITLE_MINOR = frozenset("a an the and but or nor of on in at to for by with from as".split())
 NAMELIKE = frozenset({"PROPN", "PRON", "NOUN"})
+DOCUMENT_READS = frozenset({"read", "reads"})  # '"...," the letter read'
 PROPER_TAGS = frozenset({"NNP", "NNPS"})  # a name by its tag, when the part of speech slipped
 
 
@@ -177,7 +178,20 @@ class DirectAttributor:
             t for t in words if is_speech_cue(t, self.cues) and (t.tag_ != "VBG" or t.lower_ == "according")
         ]
         cue = next((t for t in cues if t in words[:AFTER_WINDOW] or _opens_with_speaker(t, words)), None)
+        if cue is None:
+            return self._document_reads(words[:AFTER_WINDOW])
         return self._speaker(cue, toks, span.end, end) if cue is not None else None
+
+    def _document_reads(self, words: list[Token]) -> tuple[str, Name | None] | None:
+        """ '"...," the statement read.': a document "reads" its own words (news idiom for quoting
+        a text); the verb is no cue elsewhere ("she read the report")."""
+        for k, t in enumerate(words[1:], start=1):
+            noun = words[k - 1]
+            if t.lower_ in DOCUMENT_READS and noun.lower_ in self.cues.document_nouns:
+                start = k - 2 if k >= 2 and words[k - 2].pos_ == "DET" else k - 1
+                phrase = noun.doc[words[start].i : noun.i + 1]
+                return t.text, self.resolver.resolve(phrase)
+        return None
 
     def _cue_before(
         self, span: MarkedSpan, bound: tuple[int, int] | None, masked: list[tuple[int, int]]

@@ -39,6 +39,7 @@ NOT_AUTHORING = frozenset(
     "obtained seen reviewed received viewed read acquired cited quoted leaked criticized criticised "
     "disputed rejected challenged questioned shared forwarded".split()
 )
+ANAPHORIC_DETS = frozenset({"the", "this", "that"})  # "the post" refers back (the parse may lose it)
 NAMING_VERBS = frozenset({"named", "called", "identified"})  # "an official named X"
 EARLIER_DOCUMENT_TOKENS = 1500  # how far back "the study" looks for the study it refers to
 NAMING_REACH = 6  # tokens after a description's head its "named X" may come
@@ -314,7 +315,7 @@ class Resolver:
         return len(words) == 1 and len(self.full_names.get(words[0], "").split()) > 1
 
     def resolve(self, span: SpacySpan) -> Name:
-        head = span.root
+        head = _head(span)
         lower = head.lower_
         if span.label_ in NAMED_TYPES or (head.pos_ == "PROPN" and lower not in self.cues.role_nouns):
             return self._named(span)
@@ -328,6 +329,9 @@ class Resolver:
             # a state or a city is "it", not "they" ("they" after "in Tromsø" is not Tromsø)
             pool = self.groups if lower == "it" else [g for g in self.groups if g.label_ != "GPE"]
             found = self._antecedent(span, pool)
+            pair = self._coordinated(span) if lower in ("they", "them") else None
+            if pair is not None and (found is None or pair.name_start > found.name_start):
+                found = pair  # the nearer of a body and a pair of people named as one subject
             return replace(found, certainty=POSITIONAL_CERTAINTY) if found else _unresolved(span)
         called = _named_after(head)
         if called is not None:
@@ -338,6 +342,8 @@ class Resolver:
             return self._by_role(span) or _unresolved(span, person=True)
         if lower in self.cues.document_nouns:
             author = self._author(span) or (self._earlier_author(span) if _definite(span) else None)
+            if author is None and lower in self.cues.issued_nouns:
+                author = self._issuer(span)
             if author is not None:
                 return author
         if lower in self.cues.organisation_nouns and _definite(span):
@@ -353,7 +359,7 @@ class Resolver:
         "a report released Monday by X" (a passive's agent in a clause on the noun), "the X
         study". The
         document's words are its author's; any other phrase names no speaker."""
-        head = span.root
+        head = _head(span)
         # "the <Organisation> study", "a <Name> report": a name modifying the document is its author
         owner = next(
             (t for t in head.lefts if t.dep_ in ("compound", "poss") and t.ent_type_ in NAMED_TYPES), None
@@ -376,6 +382,43 @@ class Resolver:
             return replace(_moved(name, span), end=end)
         return None
 
+    def _issuer(self, span: SpacySpan) -> Name | None:
+        """ "The charity said its director was killed. A statement said ...": a statement, a
+        release or a letter with no author named is issued by whoever the paragraph just had
+        speaking, when that is a name (news introduces the party, then quotes its statement)."""
+        start = span.sent.start
+        previous = list(self.sdoc[start - 1].sent) if start > 0 else []
+        if not previous or "\n" in previous[-1].text:
+            return None  # the document opens its paragraph: nobody was just speaking
+        cues = [t for t in previous if t.lower_ in self.cues.speech and t.pos_ in ("VERB", "AUX")]
+        head = speaker_head(cues[-1]) if cues else None
+        if head is None or head.lower_ in self.cues.document_nouns or head.pos_ == "PRON":
+            return None
+        found = self.resolve(speaker_tokens(head))
+        return _moved(found, span, POSITIONAL_CERTAINTY) if found.resolved else None
+
+    def _coordinated(self, span: SpacySpan) -> Name | None:
+        """ "Ada Okafor and Ben Lind said they ...": "they" refers to people named together as a
+        subject (plural agreement), in the nearest sentences before it."""
+        sent_starts = [s.start for s in self.sdoc.sents if s.start <= span.start][-SEARCH_SENTENCES:]
+        lows = sent_starts[0] if sent_starts else span.start
+        pairs = [
+            (p, q)
+            for p in self.persons
+            if lows <= p.start and p.end <= span.start and _subject_or_apposed(p.root)
+            for q in self.persons
+            if q.root.dep_ == "conj" and q.root.head == p.root and q.end <= span.start
+        ]
+        if not pairs:
+            return None
+        first, last = pairs[-1]
+        name = self._named(last)
+        whole = self.sdoc[first.start : last.end]
+        joined = Name(
+            span.start_char, span.end_char, whole.text, whole.start_char, whole.end_char, True, True
+        )
+        return replace(joined, text=f"{_strip_possessive(first.text)} and {name.text}")
+
     def _author_by_verb(self, document: Token) -> Name | None:
         """ "X said in a statement", "X wrote in a recent report", "X stated in the company's
         blog post": the document a verb of saying was "in" is that verb's speaker's."""
@@ -393,10 +436,13 @@ class Resolver:
     def _earlier_author(self, span: SpacySpan) -> Name | None:
         """ "the study" after "a study by X" (or "the X study"): a definite description refers
         back to the last document of its kind (Hobbs 1978), whose author speaks."""
-        head = span.root
+        head = _head(span)
         for t in reversed(self.sdoc[max(0, head.i - EARLIER_DOCUMENT_TOKENS) : span.start]):
             if t.lower_ == head.lower_ and t.pos_ == "NOUN":
-                found = self._author(self.sdoc[t.left_edge.i : t.i + 1]) or self._author_by_verb(t)
+                phrase = self.sdoc[t.left_edge.i : t.i + 1]
+                found = self._author(phrase) or self._author_by_verb(t)
+                if found is None and (_definite(phrase) or (t.i > 0 and t.nbor(-1).lower_ in ANAPHORIC_DETS)):
+                    continue  # "the post" again: it refers back too, to the one introduced
                 if found is None or not found.resolved:
                     return None
                 return _moved(found, span, POSITIONAL_CERTAINTY)
@@ -624,6 +670,17 @@ def _named_after(head: Token) -> Token | None:
         if name is not None and name.i - acl.i <= 3:
             return name
     return None
+
+
+def _head(span: SpacySpan) -> Token:
+    """The phrase's head; a determiner as its root is a parse slip ('"...," the post read' with
+    "read" a noun holding both words), and then the last word heads it."""
+    return span.root if span.root.pos_ != "DET" else span[-1]
+
+
+def _subject_or_apposed(token: Token) -> bool:
+    """A subject, or a name in apposition to one ("the owners, Ada Okafor and Ben Lind, said")."""
+    return token.dep_ in SUBJECTS or (token.dep_ == "appos" and token.head.dep_ in SUBJECTS)
 
 
 def _main_clause(verb: Token) -> bool:
