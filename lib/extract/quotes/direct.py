@@ -132,7 +132,7 @@ class DirectAttributor:
         return (cue, name) if name is not None and (name.person or named) else None
 
     def _subject_before(self, span: MarkedSpan) -> Name | None:
-        """ '... Okafor did not need much persuading. “I was glad to come back.”': a quotation
+        """'... Okafor did not need much persuading. “I was glad to come back.”': a quotation
         with no cue, opening a sentence in mid-paragraph right after one whose main subject is a
         named person, is that person's (GGT's floating quote, "inferred from context": the
         paragraph has moved to them from whoever was quoted before)."""
@@ -183,7 +183,7 @@ class DirectAttributor:
         return self._speaker(cue, toks, span.end, end) if cue is not None else None
 
     def _document_reads(self, words: list[Token]) -> tuple[str, Name | None] | None:
-        """ '"...," the statement read.': a document "reads" its own words (news idiom for quoting
+        """'"...," the statement read.': a document "reads" its own words (news idiom for quoting
         a text); the verb is no cue elsewhere ("she read the report")."""
         for k, t in enumerate(words[1:], start=1):
             noun = words[k - 1]

@@ -321,9 +321,10 @@ class Resolver:
             return self._named(span)
         if lower in PERSON_PRONOUNS:
             pool = [p for p in self.persons if self._gender(p) != OTHER_GENDER.get(lower)]
-            found = (
-                self._antecedent(span, pool, lower) or self._salient(span, lower) or self._chained(span, lower)
-            )
+            # a run of "he" back to its named subject is stronger evidence than the one person of
+            # that gender named lately
+            found = self._antecedent(span, pool, lower) or self._chained(span, lower)
+            found = found or self._salient(span, lower)
             return found or _unresolved(span, person=True)
         if lower in GROUP_PRONOUNS:
             # a state or a city is "it", not "they" ("they" after "in Tromsø" is not Tromsø)
@@ -679,8 +680,9 @@ def _head(span: SpacySpan) -> Token:
 
 
 def _subject_or_apposed(token: Token) -> bool:
-    """A subject, or a name in apposition to one ("the owners, Ada Okafor and Ben Lind, said")."""
-    return token.dep_ in SUBJECTS or (token.dep_ == "appos" and token.head.dep_ in SUBJECTS)
+    """A subject, or a name in apposition to one ("the owners, Ada Okafor and Ben Lind, said"),
+    which the parser may also attach as a conjunct of the subject noun."""
+    return token.dep_ in SUBJECTS or (token.dep_ in ("appos", "conj") and token.head.dep_ in SUBJECTS)
 
 
 def _main_clause(verb: Token) -> bool:
