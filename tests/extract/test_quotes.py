@@ -1568,6 +1568,13 @@ NEWS_SPEAKERS = [
         "Varga",
     ),
     (
+        "'said in a statement that': the clause the parser hangs on the noun is the content",
+        "The Harbour Authority said in a statement that the ferry would run again on Friday.",
+        "the ferry would run again",
+        None,
+        "Harbour Authority",
+    ),
+    (
         "a participle of saying after a clause with no reporting verb keeps its own subject",
         "Carlos Ruiz resigned from the harbour board on Monday, saying that he had lost faith in it.",
         "he had lost faith",
