@@ -1629,6 +1629,22 @@ NEWS_SPEAKERS = [
         "Whitlock",
     ),
     (
+        "a role in apposition before a name is that person's title",
+        "The finance minister, Lena Varga, said the budget was balanced. “We will not back down "
+        "on the reserve fund,” the minister said.",
+        "“We will not back down",
+        "the minister",
+        "Varga",
+    ),
+    (
+        "'the 54-year-old' is the person whose age the text gave after the name",
+        "Lena Varga, 54, has run the depot for a decade. “We will keep it open as long as we can,” "
+        "said the 54-year-old.",
+        "“We will keep it open",
+        "the 54-year-old",
+        "Varga",
+    ),
+    (
         "a floating quotation right after a sentence about a named person is theirs",
         "“I always felt the piece deserved to be longer,” says Ana Brooks. Lena Varga did not need "
         "much persuading. “I am thankful for the invitation and for this chance to explore it.”",
@@ -1695,6 +1711,27 @@ NEWS_NOT_SPEAKERS = [
         "to comment further, and the league commissioner Ross Pellman said nothing.",
         "the team had not yet been served",
         "Whitlock",
+    ),
+    (
+        "a role of someone the text only met is not their title",
+        "The finance minister met Lena Varga, a farmer, on Monday. “We will not back down on the "
+        "reserve fund,” the minister said.",
+        "“We will not back down",
+        "Varga",
+    ),
+    (
+        "an age two people share names neither",
+        "Lena Varga, 54, met Tom Bellamy, 54, at the depot. “We will keep it open as long as we "
+        "can,” said the 54-year-old.",
+        "“We will keep it open",
+        "Varga",
+    ),
+    (
+        "an age nobody was given names nobody",
+        "Lena Varga, 54, has run the depot for a decade. “We will keep it open as long as we can,” "
+        "said the 31-year-old.",
+        "“We will keep it open",
+        "Varga",
     ),
     (
         "who obtained a memo did not write it",

@@ -11,6 +11,7 @@ found the surface is kept: we bail out rather than guess (textacy's rule).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -39,6 +40,7 @@ NOT_AUTHORING = frozenset(
     "obtained seen reviewed received viewed read acquired cited quoted leaked criticized criticised "
     "disputed rejected challenged questioned shared forwarded".split()
 )
+AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old\b")  # "the 54-year-old"
 ANAPHORIC_DETS = frozenset({"the", "this", "that"})  # "the post" refers back (the parse may lose it)
 NAMING_VERBS = frozenset({"named", "called", "identified"})  # "an official named X"
 EARLIER_DOCUMENT_TOKENS = 1500  # how far back "the study" looks for the study it refers to
@@ -337,6 +339,12 @@ class Resolver:
         called = _named_after(head)
         if called is not None:
             return _moved(self._named(speaker_tokens(called)), span)
+        age = AGE_DESCRIPTION.search(span.text)
+        if age is not None:
+            # "the 54-year-old": the person whose age the text gave ("Varga, 54, ...")
+            aged = self._aged(span, age.group(1))
+            if aged is not None:
+                return aged
         if lower in self.cues.role_nouns:
             # a role no earlier title holds stays as written, with no actor: the last person
             # quoted is a guess, and a wrong speaker is worse than none (issue 14)
@@ -382,6 +390,22 @@ class Resolver:
             end = max(span.end_char, author.end_char)
             return replace(_moved(name, span), end=end)
         return None
+
+    def _aged(self, span: SpacySpan, years: str) -> Name | None:
+        """The person named with ``years`` as their age right after the name ("Ada Okafor, 54,",
+        "Okafor (54)"), the AP style for ages; the nearest one before the description, else the
+        one after it, and only when one person has that age."""
+        doc = self.sdoc
+        holders = [
+            p
+            for p in self.persons
+            if p.end + 1 < len(doc) and doc[p.end].text in (",", "(") and doc[p.end + 1].text == years
+        ]
+        if len({self._full_name(p) for p in holders}) != 1:
+            return None
+        before = [p for p in holders if p.end <= span.start]
+        chosen = before[-1] if before else holders[0]
+        return _moved(self._named(chosen), span)
 
     def _issuer(self, span: SpacySpan) -> Name | None:
         """ "The charity said its director was killed. A statement said ...": a statement, a
@@ -742,6 +766,10 @@ def _title_words(person: SpacySpan) -> set[str]:
     words = {t.lower_ for t in before} | {t.lower_ for t in person}
     if len(after) and after[0].text == ",":
         words.update(t.lower_ for t in after)
+    root = person.root
+    if root.dep_ == "appos" and root.head.i < person.start and root.head.pos_ == "NOUN":
+        # "The finance minister, Lena Varga, said": the title the name is in apposition to
+        words.update(t.lower_ for t in doc[max(sent.start, root.head.left_edge.i) : root.head.i + 1])
     return words
 
 
