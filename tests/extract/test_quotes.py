@@ -1575,6 +1575,13 @@ NEWS_SPEAKERS = [
         "Harbour Authority",
     ),
     (
+        "a noun of saying with its source in a 'from' phrase",
+        "The council rejected a warning from the Harbour Authority that the ferry would stop running.",
+        "the ferry would stop running",
+        None,
+        "Harbour Authority",
+    ),
+    (
         "a participle of saying after a clause with no reporting verb keeps its own subject",
         "Carlos Ruiz resigned from the harbour board on Monday, saying that he had lost faith in it.",
         "he had lost faith",
@@ -1770,3 +1777,15 @@ def test_news_not_speakers(nlp: Any, name: str, text: str, starts: str, wrong: s
     quote = next((q for q in quotes if starts in q.text), None)
     assert quote is not None, [q.text for q in quotes]
     assert wrong not in _shown(quote, actors), (quote.speaker_text, _shown(quote, actors))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A warning from the sky that the storm would hit came too late for the ferry.",
+        "Talk from nobody in particular that the depot would close spread through the town.",
+    ],
+)
+def test_a_from_phrase_naming_no_one_is_no_source(nlp: Any, text: str) -> None:
+    """A noun of saying takes its source from a "from" phrase only when that names someone."""
+    assert not [q for q in _quotes(nlp, text) if "would" in q.text]

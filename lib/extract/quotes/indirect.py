@@ -468,7 +468,7 @@ def _noun_at(cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues
     """ "X's claim that Y": a noun of saying, its possessor as the speaker, its clause as content."""
     if cue.lower_ not in cues.nouns or cue.pos_ != "NOUN" or inside(cue.idx, quoted):
         return []
-    owner = next((c for c in cue.children if c.dep_ == "poss"), None)
+    owner = next((c for c in cue.children if c.dep_ == "poss"), None) or _noun_source(cue)
     clause = next((c for c in cue.children if c.dep_ in NOUN_CLAUSES and _has_that(c)), None)
     if owner is None or clause is None or owner.lower_ in FIRST_AND_SECOND_PERSON | {"my", "our", "your"}:
         return []
@@ -478,6 +478,20 @@ def _noun_at(cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues
     start, end = _char_span(content)
     name = resolver.resolve(speaker_tokens(owner))
     return [Found(start, end, "indirect", cue.text, name, 0.6)]
+
+
+def _noun_source(cue: Token) -> Token | None:
+    """ "a warning from the ministry that Y", "claims by the company that Y": the noun's source
+    in a "from"/"by" phrase right after it, when it names someone (PARC's source, Pareti 2016)."""
+    for prep in (c for c in cue.rights if c.dep_ == "prep" and c.lower_ in ("from", "by")):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and (
+            obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        ):
+            return obj
+        if obj is not None and any(c.dep_ == "poss" for c in obj.children):
+            return obj  # "a warning from the country's envoy"
+    return None
 
 
 def _is_object(content: list[Token], cue: Token) -> bool:
