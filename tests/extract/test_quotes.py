@@ -1575,6 +1575,13 @@ NEWS_SPEAKERS = [
         "Harbour Authority",
     ),
     (
+        "an abbreviated rank whose full stop the parser takes for a sentence end stands before the name",
+        "“The road was icy and dark when the truck left the highway,” said RCMP Sgt. Tom Bellamy.",
+        "“The road was icy",
+        "Tom Bellamy",
+        "Bellamy",
+    ),
+    (
         "a noun of saying with its source in a 'from' phrase",
         "The council rejected a warning from the Harbour Authority that the ferry would stop running.",
         "the ferry would stop running",
@@ -1739,6 +1746,13 @@ NEWS_NOT_SPEAKERS = [
         "said the 31-year-old.",
         "“We will keep it open",
         "Varga",
+    ),
+    (
+        "a rank written out as a noun is no abbreviation before a name",
+        "“The road was icy and dark when the truck left the highway,” said the sergeant. Tom "
+        "Bellamy arrived later.",
+        "“The road was icy",
+        "Bellamy",
     ),
     (
         "who obtained a memo did not write it",

@@ -42,6 +42,7 @@ class CueLexicon:
     organisation_nouns: frozenset[str] = frozenset()  # "the company": an organisation named before
     document_nouns: frozenset[str] = frozenset()  # "a study by X": X, the author, speaks
     issued_nouns: frozenset[str] = frozenset()  # "a statement": issued by who just spoke
+    title_abbreviations: frozenset[str] = frozenset()  # "Sgt.", "Cpl.": a name follows
 
 
 def _third_person(base: str) -> str:
@@ -91,6 +92,7 @@ def load_cues(path: Path = LEXICON) -> CueLexicon:
         organisation_nouns=frozenset(raw.get("organisation_nouns") or ()),
         document_nouns=frozenset(raw.get("document_nouns") or ()),
         issued_nouns=frozenset(raw.get("issued_nouns") or ()),
+        title_abbreviations=frozenset(str(w).lower() for w in raw.get("title_abbreviations") or ()),
         directives=_forms(raw.get("directives") or [], irregular),
         role_synonyms={k: tuple(v) for k, v in (raw.get("role_synonyms") or {}).items()},
         role_phrases={k.lower(): tuple(v) for k, v in (raw.get("role_phrases") or {}).items()},

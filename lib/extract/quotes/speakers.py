@@ -177,6 +177,25 @@ def _paragraph_opening(cue: Token) -> Token | None:
     return words[-1] if words else None
 
 
+def _name_after_title(head: Token) -> Token | None:
+    """ "said RCMP Sgt. Tom Bellamy", the parser ending the sentence at "Sgt.": an abbreviated title
+    as the speaker's head stands before the name that follows its full stop (AP style)."""
+    doc = head.doc
+    # the tokenizer keeps some titles' full stop ("Dr.") and splits others' ("Sgt", ".")
+    glued = head.text.endswith(".")
+    after = head.i + 1 if glued else head.i + 2
+    if head.lower_.rstrip(".") not in load_cues().title_abbreviations or after >= len(doc):
+        return None
+    if not glued and doc[head.i + 1].text != ".":
+        return None
+    name = doc[after]
+    if name.pos_ != "PROPN" or not name.is_title:
+        return None
+    while name.i + 1 < len(doc) and doc[name.i + 1].pos_ == "PROPN" and doc[name.i + 1].is_title:
+        name = doc[name.i + 1]  # the name's last word, its head
+    return name
+
+
 def _same_paragraph(a: Token, b: Token) -> bool:
     low, high = sorted((a.i, b.i))
     return not any("\n" in t.text for t in a.doc[low:high])
@@ -206,6 +225,9 @@ def inverted_speaker(cue: Token, cues: CueLexicon) -> Token | None:
 def speaker_tokens(head: Token) -> SpacySpan:
     """The noun phrase of the speaker: its named entity, or the head with its modifiers."""
     doc = head.doc
+    named = _name_after_title(head)
+    if named is not None:
+        return speaker_tokens(named)
     if head.ent_type_ in NAMED_TYPES:
         ent = next(e for e in doc.ents if e.start <= head.i < e.end)
         # the model's entity can end on a space token ("Sarah Lindqvist \n")
