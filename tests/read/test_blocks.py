@@ -33,6 +33,9 @@ DATA = Path(__file__).resolve().parents[2] / "data"
         ("Protesters gather outside parliament. (AP Photo/John Roe)", "caption"),
         ("Delegates arrive for the summit. REUTERS/Jane Doe", "caption"),
         ("Rescue teams search the rubble. (Photo by Ann Lee/AFP via Getty Images)", "caption"),
+        # an embedded video's description closed by its running time
+        ("Three former staff say what they want the owners to change at the cafe. 2:43", "caption"),
+        ("“We are not going anywhere,” the coach told reporters. 1:05", "caption"),
         # embedded posts (Twitter embed markup as text, Instagram footer)
         ("Talks went well today. https://t.co/AbC123 — Maria Rossi (@mrossi) March 3, 2023", "embedded_post"),
         ("Proud of the team. pic.twitter.com/xYz987", "embedded_post"),
@@ -58,6 +61,9 @@ DATA = Path(__file__).resolve().parents[2] / "data"
         ("The ambassador said the talks went well.", "body"),
         ("the talks resume in geneva", "body"),  # lower-case start: a fragment, not a heading
         ("“We are ready to talk,” the minister said.", "body"),
+        ("The ferry leaves at 7:30 every morning and returns at noon.", "body"),
+        # a clock time after no sentence end is no running time
+        ("The last ferry of the night leaves the harbour at 11:45.", "body"),
         (
             "Officials from both countries met on Tuesday in the capital to discuss the new trade deal "
             "and a number of other outstanding issues",

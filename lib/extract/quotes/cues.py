@@ -41,6 +41,8 @@ class CueLexicon:
     directives: frozenset[str] = frozenset()  # "urged X to act": the object or to-clause is content
     organisation_nouns: frozenset[str] = frozenset()  # "the company": an organisation named before
     document_nouns: frozenset[str] = frozenset()  # "a study by X": X, the author, speaks
+    issued_nouns: frozenset[str] = frozenset()  # "a statement": issued by who just spoke
+    title_abbreviations: frozenset[str] = frozenset()  # "Sgt.", "Cpl.": a name follows
 
 
 def _third_person(base: str) -> str:
@@ -89,6 +91,8 @@ def load_cues(path: Path = LEXICON) -> CueLexicon:
         role_nouns=frozenset(raw.get("role_nouns") or ()),
         organisation_nouns=frozenset(raw.get("organisation_nouns") or ()),
         document_nouns=frozenset(raw.get("document_nouns") or ()),
+        issued_nouns=frozenset(raw.get("issued_nouns") or ()),
+        title_abbreviations=frozenset(str(w).lower() for w in raw.get("title_abbreviations") or ()),
         directives=_forms(raw.get("directives") or [], irregular),
         role_synonyms={k: tuple(v) for k, v in (raw.get("role_synonyms") or {}).items()},
         role_phrases={k.lower(): tuple(v) for k, v in (raw.get("role_phrases") or {}).items()},

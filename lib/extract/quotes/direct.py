@@ -13,13 +13,14 @@ them are scare quotes or titles, and are dropped (textacy: 'Burton thinks cats a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from lib.extract.quotes.attribution import Found, Tokens, cue_text, inside, is_speech_cue
 from lib.extract.quotes.cues import CueLexicon
 from lib.extract.quotes.marks import MarkedSpan
-from lib.extract.quotes.speakers import Name, Resolver, speaker_head, speaker_tokens
+from lib.extract.quotes.speakers import POSITIONAL_CERTAINTY, Name, Resolver, speaker_head, speaker_tokens
 
 SENTENCE_END = re.compile(r"[.!?…](?=[\s”\"»’]*(\s|$))|\n")
 DASHED = re.compile(r"\s[–—-]\s*([^–—“”\"«»]{3,80}?)\s*[–—-]\s")
@@ -38,6 +39,8 @@ SPEAKERS_OWN_VOICE = frozenset({"i", "me", "we", "us", "you"})
 SIGNATURE_DASH = re.compile(r"[^\S\n]*([―—–])[^\S\n]*")
 TITLE_MINOR = frozenset("a an the and but or nor of on in at to for by with from as".split())
 NAMELIKE = frozenset({"PROPN", "PRON", "NOUN"})
+DOCUMENT_READS = frozenset({"read", "reads"})  # '"...," the letter read'
+PROPER_TAGS = frozenset({"NNP", "NNPS"})  # a name by its tag, when the part of speech slipped
 
 
 class DirectAttributor:
@@ -95,6 +98,9 @@ class DirectAttributor:
         said = self._said_before(span)
         if said is not None:  # the sentence right before it is nearer than the last quotation
             return Found(span.start, span.end, "direct", said[0], said[1], 0.6)
+        subject = self._subject_before(span)
+        if subject is not None:
+            return Found(span.start, span.end, "direct", None, subject, 0.6)
         prev = self.last
         near = prev is not None and self.text.count("\n", prev.end, span.start) <= FLOATING_LINES
         if prev is not None and near and prev.speaker is not None:
@@ -125,6 +131,24 @@ class DirectAttributor:
         named = head is not None and head.pos_ == "PROPN"  # "Schiff" names someone, "the ministry" is vaguer
         return (cue, name) if name is not None and (name.person or named) else None
 
+    def _subject_before(self, span: MarkedSpan) -> Name | None:
+        """'... Okafor did not need much persuading. “I was glad to come back.”': a quotation
+        with no cue, opening a sentence in mid-paragraph right after one whose main subject is a
+        named person, is that person's (GGT's floating quote, "inferred from context": the
+        paragraph has moved to them from whoever was quoted before)."""
+        line = self._line_start(span.start)
+        start = _sentence_start(self.text, span.start, line)
+        if not self.text[line : span.start].strip() or self.text[start : span.start].strip():
+            return None  # opens a paragraph, or mid-sentence
+        region = (_sentence_start(self.text, max(line, start - 1), line), start)
+        toks = self._open_tokens(*region, self.quoted)
+        subjects = [t for t in toks if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+        person = self.resolver.person_at(subjects[0]) if len(subjects) == 1 else None
+        if person is None:
+            return None
+        name = self.resolver.resolve(person)
+        return replace(name, certainty=min(name.certainty, POSITIONAL_CERTAINTY)) if name.person else None
+
     def _dashed(self, span: MarkedSpan) -> list[tuple[int, int]]:
         return [m.span(1) for m in DASHED.finditer(self.text, span.start, span.end)]
 
@@ -154,7 +178,20 @@ class DirectAttributor:
             t for t in words if is_speech_cue(t, self.cues) and (t.tag_ != "VBG" or t.lower_ == "according")
         ]
         cue = next((t for t in cues if t in words[:AFTER_WINDOW] or _opens_with_speaker(t, words)), None)
+        if cue is None:
+            return self._document_reads(words[:AFTER_WINDOW])
         return self._speaker(cue, toks, span.end, end) if cue is not None else None
+
+    def _document_reads(self, words: list[Token]) -> tuple[str, Name | None] | None:
+        """'"...," the statement read.': a document "reads" its own words (news idiom for quoting
+        a text); the verb is no cue elsewhere ("she read the report")."""
+        for k, t in enumerate(words[1:], start=1):
+            noun = words[k - 1]
+            if t.lower_ in DOCUMENT_READS and noun.lower_ in self.cues.document_nouns:
+                start = k - 2 if k >= 2 and words[k - 2].pos_ == "DET" else k - 1
+                phrase = noun.doc[words[start].i : noun.i + 1]
+                return t.text, self.resolver.resolve(phrase)
+        return None
 
     def _cue_before(
         self, span: MarkedSpan, bound: tuple[int, int] | None, masked: list[tuple[int, int]]
@@ -225,10 +262,21 @@ def _is_title(content: str) -> bool:
 def _nearest_name(cue: Token, toks: list[Token]) -> Token | None:
     """A person named before the cue ('Harlow, a senior adviser, said'), else the nearest
     noun or pronoun ('said Varga, speaking of Okafor's taxes')."""
-    names = [t for t in toks if t.pos_ in NAMELIKE and t.i != cue.i and t.dep_ != "compound"]
+    names = [
+        t
+        for t in toks
+        if (t.pos_ in NAMELIKE or t.tag_ in PROPER_TAGS) and t.i != cue.i and t.dep_ != "compound"
+    ]
     people_before = [t for t in names if t.i < cue.i and t.ent_type_ == "PERSON"]
     if people_before:
         return people_before[-1]
+    # '"...," Okafor said of the new coach': a name before the cue in its region (after the
+    # closing mark, or opening the sentence before a quotation) is the speaker, whatever the
+    # tagger made of it (GGT's quote-speaker-cue pattern, Asr et al. 2021); a noun after the
+    # cue is what was spoken about
+    named_before = [t for t in names if t.i < cue.i and t.tag_ in PROPER_TAGS]
+    if named_before:
+        return named_before[-1]
     return min(names, key=lambda t: abs(t.i - cue.i), default=None)
 
 

@@ -112,7 +112,7 @@ def _contents(cue: Token, cues: CueLexicon, wide: bool = False) -> list[tuple[li
     ``wide``, PolNeAR's contents: the to-infinitive of any act, and both sides of an interrupting
     cue as one content; else GGT's, where the two sides are two statements and their whole is
     kept beside them as a "join"."""
-    heads = [c for c in cue.children if c.dep_ == "ccomp"] or _act_heads(cue, cues, wide)
+    heads = [c for c in cue.children if c.dep_ == "ccomp"] or _said_in(cue) or _act_heads(cue, cues, wide)
     spans = _merged([_extent(h, cue, cue.lower_ in cues.speech) for h in heads], cue)
     clauses = [(_same_paragraph(list(cue.doc[a : b + 1]), cue), h) for a, b, h in spans]
     # a clause whose verb is cut off by a line break was a heading glued to the sentence
@@ -134,6 +134,16 @@ def _contents(cue: Token, cues: CueLexicon, wide: bool = False) -> list[tuple[li
     if not kept and cue.lower_ in cues.speech:
         kept = [(c, scope) for c in _next_paragraph(cue)]
     return [(_to_paragraph_end(c) if _after_colon(c, cue) else c, k) for c, k in kept]
+
+
+def _said_in(cue: Token) -> list[Token]:
+    """ "X said in a statement that Y": the parser hangs the that-clause on the noun of where it
+    was said (a noun complement, "a statement that Y"); it is the verb's content all the same."""
+    out = []
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            out += [c for c in noun.children if c.dep_ in ("acl", "ccomp") and _has_that(c)]
+    return out
 
 
 def _next_paragraph(cue: Token) -> list[list[Token]]:
@@ -458,7 +468,7 @@ def _noun_at(cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues
     """ "X's claim that Y": a noun of saying, its possessor as the speaker, its clause as content."""
     if cue.lower_ not in cues.nouns or cue.pos_ != "NOUN" or inside(cue.idx, quoted):
         return []
-    owner = next((c for c in cue.children if c.dep_ == "poss"), None)
+    owner = next((c for c in cue.children if c.dep_ == "poss"), None) or _noun_source(cue)
     clause = next((c for c in cue.children if c.dep_ in NOUN_CLAUSES and _has_that(c)), None)
     if owner is None or clause is None or owner.lower_ in FIRST_AND_SECOND_PERSON | {"my", "our", "your"}:
         return []
@@ -468,6 +478,20 @@ def _noun_at(cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues
     start, end = _char_span(content)
     name = resolver.resolve(speaker_tokens(owner))
     return [Found(start, end, "indirect", cue.text, name, 0.6)]
+
+
+def _noun_source(cue: Token) -> Token | None:
+    """ "a warning from the ministry that Y", "claims by the company that Y": the noun's source
+    in a "from"/"by" phrase right after it, when it names someone (PARC's source, Pareti 2016)."""
+    for prep in (c for c in cue.rights if c.dep_ == "prep" and c.lower_ in ("from", "by")):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is not None and (
+            obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        ):
+            return obj
+        if obj is not None and any(c.dep_ == "poss" for c in obj.children):
+            return obj  # "a warning from the country's envoy"
+    return None
 
 
 def _is_object(content: list[Token], cue: Token) -> bool:

@@ -11,6 +11,7 @@ found the surface is kept: we bail out rather than guess (textacy's rule).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -18,7 +19,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from lib.extract.quotes.cues import CueLexicon
+from lib.extract.quotes.cues import CueLexicon, load_cues
 from lib.text.tags import FINITE
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -31,7 +32,16 @@ GROUP_TYPES = frozenset({"ORG", "GPE", "NORP"})
 NAMED_TYPES = GROUP_TYPES | {"PERSON"}
 INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
 SEARCH_SENTENCES = 4
+REPORTED_CLAUSES = frozenset({"ccomp", "conj", "xcomp", "advcl"})  # a clause up to its reporting verb
+REPORT_DEPTH = 3  # clauses a participle of saying may sit below its reporting verb
 AUTHOR_PREPS = frozenset({"by", "from"})  # "a study by X", "numbers from X"
+# passives whose agent has the document without having written it ("a memo obtained by X")
+NOT_AUTHORING = frozenset(
+    "obtained seen reviewed received viewed read acquired cited quoted leaked criticized criticised "
+    "disputed rejected challenged questioned shared forwarded".split()
+)
+AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old\b")  # "the 54-year-old"
+ANAPHORIC_DETS = frozenset({"the", "this", "that"})  # "the post" refers back (the parse may lose it)
 NAMING_VERBS = frozenset({"named", "called", "identified"})  # "an official named X"
 EARLIER_DOCUMENT_TOKENS = 1500  # how far back "the study" looks for the study it refers to
 NAMING_REACH = 6  # tokens after a description's head its "named X" may come
@@ -105,12 +115,18 @@ def speaker_head(cue: Token, depth: int = 0) -> Token | None:
     # stamp above ("5:45 p.m.") or a word of the quotation before it can parse as one too.
     subjects = [c for c in cue.children if c.dep_ in SUBJECTS]
     subject = min(subjects, key=lambda c: (not _same_paragraph(c, cue), abs(c.i - cue.i)), default=None)
+    if subject is not None and not _same_paragraph(subject, cue):
+        # a subject across a paragraph break is a parse slip (a teaser line above glued to
+        # "Haley said ..."): the cue's own paragraph names its speaker before it
+        subject = _paragraph_opening(cue) or subject
     if subject is not None and subject.dep_ == "nsubjpass":
         return _agent(cue)  # "X was told that ...": X listened; only "by Y" names a speaker
     if subject is not None and subject.lower_ in RELATIVES and cue.dep_ == "relcl":
         return cue.head
     if subject is None:
         subject = _agent(cue)
+    if subject is None and depth < 2 and (reporter := _reporting_ancestor(cue)) is not None:
+        return speaker_head(reporter, depth + 1)
     if subject is None and cue.dep_ in INHERITS_SUBJECT and depth < 2:
         return speaker_head(cue.head, depth + 1)
     if (
@@ -122,6 +138,62 @@ def speaker_head(cue: Token, depth: int = 0) -> Token | None:
     ):
         return speaker_head(cue.head.head, depth + 1)  # "began by saying that ..."
     return subject
+
+
+def _reporting_ancestor(cue: Token) -> Token | None:
+    """ "X said the plan is dead, noting that ...": a participle of saying closing a reported
+    clause after a comma, with no subject of its own, is said by the reporting verb's speaker,
+    not by the subject of the clause it hangs on (the parser attaches it to the nearest verb;
+    PARC reads such a participle as a second cue of the same source, Pareti 2016)."""
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or cue.i == 0 or cue.nbor(-1).text != ",":
+        return None
+    head = cue.head
+    if head.lower_ in load_cues().speech:
+        return None  # attached to the reporting verb itself: the usual inheritance holds
+    for _ in range(REPORT_DEPTH):
+        if head.dep_ not in REPORTED_CLAUSES or head.head is head:
+            return None
+        head = head.head
+        if head.lower_ in load_cues().speech and head.pos_ in ("VERB", "AUX"):
+            return head
+    return None
+
+
+def _paragraph_opening(cue: Token) -> Token | None:
+    """The last name-like word before ``cue`` in its paragraph that hangs outside that stretch
+    (the head of the words opening the paragraph), when the parser found none there."""
+    doc = cue.doc
+    start = cue.i
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    words = [
+        t
+        for t in doc[start : cue.i]
+        if (t.pos_ in ("PROPN", "NOUN", "PRON") or t.tag_ in ("NNP", "NNPS"))
+        and not start <= t.head.i < cue.i
+        # the words between it and the cue are its own phrase: no quotation, no sentence end
+        and not any(u.is_quote or u.text in SENTENCE_END_CHARS for u in doc[t.i + 1 : cue.i])
+    ]
+    return words[-1] if words else None
+
+
+def _name_after_title(head: Token) -> Token | None:
+    """ "said RCMP Sgt. Tom Bellamy", the parser ending the sentence at "Sgt.": an abbreviated title
+    as the speaker's head stands before the name that follows its full stop (AP style)."""
+    doc = head.doc
+    # the tokenizer keeps some titles' full stop ("Dr.") and splits others' ("Sgt", ".")
+    glued = head.text.endswith(".")
+    after = head.i + 1 if glued else head.i + 2
+    if head.lower_.rstrip(".") not in load_cues().title_abbreviations or after >= len(doc):
+        return None
+    if not glued and doc[head.i + 1].text != ".":
+        return None
+    name = doc[after]
+    if name.pos_ != "PROPN" or not name.is_title:
+        return None
+    while name.i + 1 < len(doc) and doc[name.i + 1].pos_ == "PROPN" and doc[name.i + 1].is_title:
+        name = doc[name.i + 1]  # the name's last word, its head
+    return name
 
 
 def _same_paragraph(a: Token, b: Token) -> bool:
@@ -153,6 +225,9 @@ def inverted_speaker(cue: Token, cues: CueLexicon) -> Token | None:
 def speaker_tokens(head: Token) -> SpacySpan:
     """The noun phrase of the speaker: its named entity, or the head with its modifiers."""
     doc = head.doc
+    named = _name_after_title(head)
+    if named is not None:
+        return speaker_tokens(named)
     if head.ent_type_ in NAMED_TYPES:
         ent = next(e for e in doc.ents if e.start <= head.i < e.end)
         # the model's entity can end on a space token ("Sarah Lindqvist \n")
@@ -194,6 +269,7 @@ class Resolver:
         text = sdoc.text
         # a caption or a credit is no sentence anybody is referred back to from
         quoted = [*quoted, *furniture]
+        self.quoted = quoted
         outside = [
             e for e in sdoc.ents if not any(s <= e.start_char < t for s, t in quoted) and _in_prose(e, text)
         ]
@@ -234,6 +310,10 @@ class Resolver:
         self.given = {full.split()[0]: full for full in fulls if firsts.count(full.split()[0]) == 1}
         self.genders = self._document_genders()
 
+    def person_at(self, token: Token) -> SpacySpan | None:
+        """The mention of a person (the model's or the actor layer's) that holds ``token``."""
+        return next((p for p in self.persons if p.start <= token.i < p.end), None)
+
     def _repeated(self, quoted: list[tuple[int, int]], words: dict[str, str]) -> list[SpacySpan]:
         """A surname of a person the model named in full, or the one-word name of an organisation
         it tagged, written again where it saw no entity at all ("..., Okafor believes.", "Vexo
@@ -259,28 +339,42 @@ class Resolver:
         return len(words) == 1 and len(self.full_names.get(words[0], "").split()) > 1
 
     def resolve(self, span: SpacySpan) -> Name:
-        head = span.root
+        head = _head(span)
         lower = head.lower_
         if span.label_ in NAMED_TYPES or (head.pos_ == "PROPN" and lower not in self.cues.role_nouns):
             return self._named(span)
         if lower in PERSON_PRONOUNS:
             pool = [p for p in self.persons if self._gender(p) != OTHER_GENDER.get(lower)]
-            found = self._antecedent(span, pool, lower) or self._salient(span, lower)
+            # a run of "he" back to its named subject is stronger evidence than the one person of
+            # that gender named lately
+            found = self._antecedent(span, pool, lower) or self._chained(span, lower)
+            found = found or self._salient(span, lower)
             return found or _unresolved(span, person=True)
         if lower in GROUP_PRONOUNS:
             # a state or a city is "it", not "they" ("they" after "in Tromsø" is not Tromsø)
             pool = self.groups if lower == "it" else [g for g in self.groups if g.label_ != "GPE"]
             found = self._antecedent(span, pool)
+            pair = self._coordinated(span) if lower in ("they", "them") else None
+            if pair is not None and (found is None or pair.name_start > found.name_start):
+                found = pair  # the nearer of a body and a pair of people named as one subject
             return replace(found, certainty=POSITIONAL_CERTAINTY) if found else _unresolved(span)
         called = _named_after(head)
         if called is not None:
             return _moved(self._named(speaker_tokens(called)), span)
+        age = AGE_DESCRIPTION.search(span.text)
+        if age is not None:
+            # "the 54-year-old": the person whose age the text gave ("Varga, 54, ...")
+            aged = self._aged(span, age.group(1))
+            if aged is not None:
+                return aged
         if lower in self.cues.role_nouns:
             # a role no earlier title holds stays as written, with no actor: the last person
             # quoted is a guess, and a wrong speaker is worse than none (issue 14)
             return self._by_role(span) or _unresolved(span, person=True)
         if lower in self.cues.document_nouns:
             author = self._author(span) or (self._earlier_author(span) if _definite(span) else None)
+            if author is None and lower in self.cues.issued_nouns:
+                author = self._issuer(span)
             if author is not None:
                 return author
         if lower in self.cues.organisation_nouns and _definite(span):
@@ -296,7 +390,7 @@ class Resolver:
         "a report released Monday by X" (a passive's agent in a clause on the noun), "the X
         study". The
         document's words are its author's; any other phrase names no speaker."""
-        head = span.root
+        head = _head(span)
         # "the <Organisation> study", "a <Name> report": a name modifying the document is its author
         owner = next(
             (t for t in head.lefts if t.dep_ in ("compound", "poss") and t.ent_type_ in NAMED_TYPES), None
@@ -307,20 +401,98 @@ class Resolver:
             if t.lower_ not in AUTHOR_PREPS or t.dep_ not in ("prep", "agent"):
                 continue
             obj = next((c for c in t.children if c.dep_ == "pobj"), None)
-            if obj is None or obj.ent_type_ not in NAMED_TYPES:
+            if obj is None or (obj.ent_type_ not in NAMED_TYPES and obj.pos_ != "PROPN"):
                 continue
-            name = self._named(speaker_tokens(obj))
-            return _moved(name, span)
+            if t.dep_ == "agent" and t.head.lower_ in NOT_AUTHORING:
+                continue  # "a memo obtained by the newspaper": who has it did not write it
+            author = speaker_tokens(obj)
+            name = self._named(author)
+            # the speaker as written runs to the author it names ("a statement from the
+            # council"): GGT annotates the author as the source (annotation guidelines)
+            end = max(span.end_char, author.end_char)
+            return replace(_moved(name, span), end=end)
         return None
+
+    def _aged(self, span: SpacySpan, years: str) -> Name | None:
+        """The person named with ``years`` as their age right after the name ("Ada Okafor, 54,",
+        "Okafor (54)"), the AP style for ages; the nearest one before the description, else the
+        one after it, and only when one person has that age."""
+        doc = self.sdoc
+        holders = [
+            p
+            for p in self.persons
+            if p.end + 1 < len(doc) and doc[p.end].text in (",", "(") and doc[p.end + 1].text == years
+        ]
+        if len({self._full_name(p) for p in holders}) != 1:
+            return None
+        before = [p for p in holders if p.end <= span.start]
+        chosen = before[-1] if before else holders[0]
+        return _moved(self._named(chosen), span)
+
+    def _issuer(self, span: SpacySpan) -> Name | None:
+        """ "The charity said its director was killed. A statement said ...": a statement, a
+        release or a letter with no author named is issued by whoever the paragraph just had
+        speaking, when that is a name (news introduces the party, then quotes its statement)."""
+        start = span.sent.start
+        previous = list(self.sdoc[start - 1].sent) if start > 0 else []
+        if not previous or "\n" in previous[-1].text:
+            return None  # the document opens its paragraph: nobody was just speaking
+        cues = [t for t in previous if t.lower_ in self.cues.speech and t.pos_ in ("VERB", "AUX")]
+        head = speaker_head(cues[-1]) if cues else None
+        if head is None or head.lower_ in self.cues.document_nouns or head.pos_ == "PRON":
+            return None
+        found = self.resolve(speaker_tokens(head))
+        return _moved(found, span, POSITIONAL_CERTAINTY) if found.resolved else None
+
+    def _coordinated(self, span: SpacySpan) -> Name | None:
+        """ "Ada Okafor and Ben Lind said they ...": "they" refers to people named together as a
+        subject (plural agreement), in the nearest sentences before it."""
+        sent_starts = [s.start for s in self.sdoc.sents if s.start <= span.start][-SEARCH_SENTENCES:]
+        lows = sent_starts[0] if sent_starts else span.start
+        pairs = [
+            (p, q)
+            for p in self.persons
+            if lows <= p.start and p.end <= span.start and _subject_or_apposed(p.root)
+            for q in self.persons
+            if q.root.dep_ == "conj" and q.root.head == p.root and q.end <= span.start
+        ]
+        if not pairs:
+            return None
+        first, last = pairs[-1]
+        name = self._named(last)
+        whole = self.sdoc[first.start : last.end]
+        joined = Name(
+            span.start_char, span.end_char, whole.text, whole.start_char, whole.end_char, True, True
+        )
+        return replace(joined, text=f"{_strip_possessive(first.text)} and {name.text}")
+
+    def _author_by_verb(self, document: Token) -> Name | None:
+        """ "X said in a statement", "X wrote in a recent report", "X stated in the company's
+        blog post": the document a verb of saying was "in" is that verb's speaker's."""
+        prep = document.head
+        if document.dep_ != "pobj" or prep.lower_ not in ("in", "through"):
+            return None
+        verb = prep.head
+        if verb.lower_ not in self.cues.speech:
+            return None
+        head = speaker_head(verb)
+        if head is None or head.pos_ not in ("PROPN", "NOUN") or head.lower_ in self.cues.document_nouns:
+            return None
+        return self.resolve(speaker_tokens(head))
 
     def _earlier_author(self, span: SpacySpan) -> Name | None:
         """ "the study" after "a study by X" (or "the X study"): a definite description refers
         back to the last document of its kind (Hobbs 1978), whose author speaks."""
-        head = span.root
+        head = _head(span)
         for t in reversed(self.sdoc[max(0, head.i - EARLIER_DOCUMENT_TOKENS) : span.start]):
             if t.lower_ == head.lower_ and t.pos_ == "NOUN":
-                found = self._author(self.sdoc[t.left_edge.i : t.i + 1])
-                return _moved(found, span, POSITIONAL_CERTAINTY) if found is not None else None
+                phrase = self.sdoc[t.left_edge.i : t.i + 1]
+                found = self._author(phrase) or self._author_by_verb(t)
+                if found is None and (_definite(phrase) or (t.i > 0 and t.nbor(-1).lower_ in ANAPHORIC_DETS)):
+                    continue  # "the post" again: it refers back too, to the one introduced
+                if found is None or not found.resolved:
+                    return None
+                return _moved(found, span, POSITIONAL_CERTAINTY)
         return None
 
     def agrees(self, pronoun: str, name: Name) -> bool:
@@ -456,6 +628,43 @@ class Resolver:
             return None
         return _moved(self._named(same[-1]), span, POSITIONAL_CERTAINTY)
 
+    def _chained(self, span: SpacySpan, pronoun: str) -> Name | None:
+        """A "he"/"she" at the end of a run of sentences whose subject is that same pronoun: the
+        person named as the main subject where the run starts ("Lind drove north. He stopped
+        twice. He told police ..."). A narrative keeps its centre as subject and refers to it by
+        pronoun until another takes over (centering theory, Grosz, Joshi & Weinstein 1995: the
+        Continue transition). A sentence naming someone else (compatible) who is not its main
+        subject ends the run unresolved; so do more than CHAIN_LAPSES sentences in a row with
+        neither that pronoun as a subject nor a name."""
+        gender = GENDER_PRONOUNS.get(pronoun)
+        if gender is None:
+            return None
+        other = OTHER_GENDER.get(pronoun)
+        sents = [s for s in self.sdoc.sents if s.start < span.sent.start][-SALIENT_SENTENCES:]
+        lapses, linked = 0, False
+        for sent in reversed(sents):
+            found = [
+                p
+                for p in self.persons
+                if sent.start <= p.start and p.end <= sent.end and self._gender(p) != other
+            ]
+            if found:
+                main = [p for p in found if p.root.dep_ in SUBJECTS and _main_clause(p.root.head)]
+                return _moved(self._named(main[0]), span, POSITIONAL_CERTAINTY) if main and linked else None
+            if any(
+                GENDER_PRONOUNS.get(t.lower_) == gender
+                and t.dep_ in SUBJECTS
+                and _main_clause(t.head)
+                and not inside_any(t.idx, self.quoted)
+                for t in sent
+            ):
+                lapses, linked = 0, True
+                continue
+            lapses += 1
+            if lapses > CHAIN_LAPSES:
+                return None
+        return None
+
     def _full_name(self, person: SpacySpan) -> str:
         last = self._surname_of(person)
         return self.full_names.get(last, last)
@@ -482,10 +691,20 @@ class Resolver:
         if phrase is not None:
             words = set(self.cues.role_phrases[phrase])
         qualifiers = _qualifiers(span)
-        for person in reversed([p for p in self.persons if p.end <= span.start]):
+
+        def holds(person: SpacySpan) -> bool:
             title = _title_words(person)
-            if words & title and qualifiers <= {w[:QUALIFIER_PREFIX] for w in title}:
+            return bool(words & title) and qualifiers <= {w[:QUALIFIER_PREFIX] for w in title}
+
+        for person in reversed([p for p in self.persons if p.end <= span.start]):
+            if holds(person):
                 return _moved(self._named(person), span)
+        # "the league commissioner said ..." before "league commissioner Ada Okafor said ...":
+        # a definite role no earlier title holds refers ahead to the one person the document
+        # later gives that title (cataphora); two holders leave it unresolved
+        later = {self._full_name(p): p for p in self.persons if p.start >= span.end and holds(p)}
+        if len(later) == 1 and _definite(span):
+            return _moved(self._named(next(iter(later.values()))), span, POSITIONAL_CERTAINTY)
         return None
 
 
@@ -498,6 +717,23 @@ def _named_after(head: Token) -> Token | None:
         if name is not None and name.i - acl.i <= 3:
             return name
     return None
+
+
+def _head(span: SpacySpan) -> Token:
+    """The phrase's head; a determiner as its root is a parse slip ('"...," the post read' with
+    "read" a noun holding both words), and then the last word heads it."""
+    return span.root if span.root.pos_ != "DET" else span[-1]
+
+
+def _subject_or_apposed(token: Token) -> bool:
+    """A subject, or a name in apposition to one ("the owners, Ada Okafor and Ben Lind, said"),
+    which the parser may also attach as a conjunct of the subject noun."""
+    return token.dep_ in SUBJECTS or (token.dep_ in ("appos", "conj") and token.head.dep_ in SUBJECTS)
+
+
+def _main_clause(verb: Token) -> bool:
+    """A sentence's root or a verb coordinated with it ("He stopped and told police")."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 def _modifier(person: SpacySpan) -> bool:
@@ -552,6 +788,10 @@ def _title_words(person: SpacySpan) -> set[str]:
     words = {t.lower_ for t in before} | {t.lower_ for t in person}
     if len(after) and after[0].text == ",":
         words.update(t.lower_ for t in after)
+    root = person.root
+    if root.dep_ == "appos" and root.head.i < person.start and root.head.pos_ == "NOUN":
+        # "The finance minister, Lena Varga, said": the title the name is in apposition to
+        words.update(t.lower_ for t in doc[max(sent.start, root.head.left_edge.i) : root.head.i + 1])
     return words
 
 
