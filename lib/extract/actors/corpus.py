@@ -23,6 +23,7 @@ mention's own document, never by a corpus-wide string match:
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -67,6 +68,11 @@ _DEFINITION = re.compile(
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 FUZZY_SURNAME = 88.0  # rapidfuzz ratio: "Raite" ~ "Rait", not "Ryan" ~ "Rian"
 FUZZY_FIRST = 85.0
+# A bare surname's bearer by the company the reports keep (CorpusResolver._by_company): the
+# summed IDF of the actors shared must reach COMPANY_MIN (about two actors named in a tenth of
+# the reports each) and beat the next bearer's COMPANY_MARGIN times.
+COMPANY_MIN = 3.0
+COMPANY_MARGIN = 2.0
 
 
 class _Union:
@@ -220,6 +226,9 @@ class CorpusResolver:
         for m, a in found:
             self.per_doc.setdefault(self.uf.find(a.id), Counter())[m.doc_id] += 1
         self.sex = self._sexes(found)
+        self._full_names: dict[str, list[str]] | None = None
+        self._doc_roots: dict[str, set[str]] | None = None
+        self._df: Counter[str] = Counter()
 
     def _kind(self, aid: str) -> str:
         """An actor's kind: the registry's, else a person if any mention of a full name says so
@@ -335,6 +344,9 @@ class CorpusResolver:
             return here[0]
         if len(here) > 1:  # the one the document names most
             return max(here, key=lambda c: self._count_in(c, mention.doc_id))
+        written = [c for c in cands if self._written_in(c, mention.doc_id)]
+        if len(written) == 1:
+            return written[0]  # "Forward Ann Avery" written here, the model tagging "Avery" only
         if len(cands) == 1 and kind == "person":
             return cands[0]  # lower confidence: the corpus's only bearer, not named in this text
         if len(cands) == 1 and sex and self.sex.get(cands[0]) == sex:
@@ -342,7 +354,57 @@ class CorpusResolver:
         titled = [c for c in cands if title and title in self.titled.get(c, set())]
         if len(titled) == 1:
             return titled[0]  # "Senator Avery" here, and only one Avery is "Senator Ann Avery" anywhere
+        return self._by_company(mention.doc_id, cands, actor.id)
+
+    def _written_in(self, root: str, doc_id: str) -> bool:
+        """Whether a document writes out one of a person's full names, tagged or not."""
+        text = self.texts.get(doc_id, "")
+        return any(
+            re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
+            for name in self._full_names_of(root)
+        )
+
+    def _full_names_of(self, root: str) -> list[str]:
+        if self._full_names is None:
+            self._full_names = {}
+            for aid, p in self.people.items():
+                if p.first:
+                    self._full_names.setdefault(self.uf.find(aid), []).append(self.stats[aid].actor.name)
+        return self._full_names.get(root, [])
+
+    def _by_company(self, doc_id: str, cands: Sequence[str], own: str) -> str | None:
+        """Two or more bearers of a surname, none named in this report: the one whose reports
+        name the same other actors as this one, by a clear margin (cross-document coreference
+        by context, Bagga & Baldwin 1998, with the document's named actors as its context, each
+        weighted by its inverse document frequency). No shared company, or a near tie: none."""
+        company = self._company()
+        here = company.get(doc_id, set()) - {self.uf.find(own), *cands}
+        if not here:
+            return None
+        n_docs = len(company)
+        scores: list[tuple[float, str]] = []
+        for c in cands:
+            docs = self._docs_of_root(c) - {doc_id}
+            shared: Counter[str] = Counter(r for d in docs for r in company.get(d, set()) & here)
+            score = sum(
+                (n / len(docs)) * math.log(n_docs / self._df[r]) for r, n in shared.items() if len(docs)
+            )
+            scores.append((score, c))
+        scores.sort(reverse=True)
+        best, second = scores[0][0], scores[1][0] if len(scores) > 1 else 0.0
+        if best >= COMPANY_MIN and best >= COMPANY_MARGIN * second:
+            return scores[0][1]
         return None
+
+    def _company(self) -> dict[str, set[str]]:
+        """Doc -> the roots of the actors it names (computed once, on the first ambiguous surname)."""
+        if self._doc_roots is None:
+            self._doc_roots = {}
+            for aid, s in self.stats.items():
+                for d in s.docs:
+                    self._doc_roots.setdefault(d, set()).add(self.uf.find(aid))
+            self._df = Counter(r for roots in self._doc_roots.values() for r in roots)
+        return self._doc_roots
 
     def _full_named(self, m: Mention, a: Actor) -> bool:
         """A mention that writes out a full-named person's name (not the bare surname a
@@ -412,11 +474,25 @@ class CorpusResolver:
             if expansion:
                 self.uf.union(expansion[0], ids[0])
                 continue
-            roots = {self.uf.find(x) for x in by_initials.get(acr, [])}
-            if len(roots) == 1:
-                self.uf.union(roots.pop(), ids[0])
+            spelled = self._expansion(ids, by_initials.get(acr, []))
+            if spelled is not None:
+                self.uf.union(spelled, ids[0])
         self._link_heads(by_org)
         self._link_aliases(by_org)
+
+    def _expansion(self, acronym: list[str], spelling: list[str]) -> str | None:
+        """The one body whose initials an acronym spells: the only such name in the corpus; else
+        the only one of the acronym's kind ("AP" the agency, not a peninsula spelling it); else
+        the only one written in a report beside the acronym. Two or more left: none."""
+        roots = {self.uf.find(x) for x in spelling}
+        if len(roots) > 1:
+            kind = self._kind(acronym[0])
+            roots = {self.uf.find(x) for x in spelling if self._kind(x) == kind} or roots
+        if len(roots) > 1:
+            docs = set().union(*(self.stats[x].docs for x in acronym))
+            beside = {self.uf.find(x) for x in spelling if self.stats[x].docs & docs}
+            roots = beside if len(beside) == 1 else roots
+        return roots.pop() if len(roots) == 1 else None
 
     def _link_aliases(self, by_org: dict[str, list[str]]) -> None:
         """ "GOP" and "Republican Party", "House" and "House of Representatives": the names of one

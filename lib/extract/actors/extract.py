@@ -220,6 +220,7 @@ def _split_headlines(
     running = [(m, a) for m, a in found if not is_title_line(line_of(by_id[m.doc_id].text, m.start))]
     names = {k: v for k, v in _corpus_names(running).items() if k not in unsure}
     out: list[tuple[Mention, Actor]] = []
+    broken: set[tuple[str, str]] = set()  # (doc, actor id) of the spans split here
     for m, a in found:
         text = by_id[m.doc_id].text
         if " " not in m.text or registry_name(m, a, by_id[m.doc_id].reg):
@@ -233,10 +234,25 @@ def _split_headlines(
             runs = []
         if not runs:
             out.append((m, a))
+        else:
+            broken.add((m.doc_id, a.id))
         for s, e in runs:
             actor = _bare_surname(text[s:e], names[fold(text[s:e])][1])
             out.append((Mention(m.doc_id, actor.id, text[s:e], s, e), actor))
-    return out
+    return [_unchained(m, a, names) if (m.doc_id, a.id) in broken else (m, a) for m, a in out]
+
+
+def _unchained(m: Mention, a: Actor, names: Mapping[str, tuple[str, Actor]]) -> tuple[Mention, Actor]:
+    """A mention its document chained to a headline span that is no name ("Colts" and "Chiefs"
+    to "Colts Beat Chiefs": the model's person, its first and last words taken for a first name
+    and a surname) stands for itself: the corpus's actor of its surface, else its own."""
+    if fold(m.text) in names and names[fold(m.text)][1].id != a.id:
+        actor = _bare_surname(m.text, names[fold(m.text)][1])
+    elif fold(m.text) != fold(a.name):
+        actor = Actor(slug(m.text), m.text, a.type)
+    else:
+        return m, a
+    return Mention(m.doc_id, actor.id, m.text, m.start, m.end), actor
 
 
 def registry_name(m: Mention, a: Actor, reg: Registry) -> bool:
@@ -268,6 +284,9 @@ def propagate_corpus(
     whole run of capitalised words counts: "Wall" is not a name inside "Wall Street".
     """
     names = {k: v for k, v in _corpus_names(found).items() if k not in unsure}
+    if contexts and case is not None:
+        for key, value in _team_nicknames(found, contexts[0].reg, case).items():
+            names.setdefault(key, value)
     taken: dict[str, list[tuple[int, int]]] = {}
     for mention, _ in found:
         taken.setdefault(mention.doc_id, []).append((mention.start, mention.end))
@@ -281,6 +300,43 @@ def propagate_corpus(
                 actor = _bare_surname(surface, actor)
                 out.append((Mention(ctx.doc.id, actor.id, surface, start, end), actor))
     return out
+
+
+def _team_nicknames(
+    found: Sequence[tuple[Mention, Actor]], reg: Registry, case: CaseStats
+) -> dict[str, tuple[str, Actor]]:
+    """Folded nickname -> (form, club) for clubs named by a place and a nickname ("Lowtown
+    Herons"): sports pages call the club by the nickname alone ("the Herons won"), which the
+    model often leaves untagged. The nickname must be a name where case tells (the corpus writes
+    it capitalised more often than not: "Police" of "Lowtown Police" is a common word) and the
+    place a place (gazetteer, or a name the corpus types as one); a nickname two clubs share is
+    left out. Only plural nicknames, as clubs are named ("Herons", "Red Herons"): not an
+    acronym ("Lowtown DA") nor a singular noun left of a mis-read name ("Fish" of "Lowtown Fish
+    and Game")."""
+    places = {fold(m.text) for m, a in found if a.type in ("place", "country")}
+    out: dict[str, tuple[str, Actor]] = {}
+    clash: set[str] = set()
+    for m, a in found:
+        words = _ARTICLE.sub("", m.text).split()
+        if a.type != "organization" or not 2 <= len(words) <= 4:
+            continue
+        for n in (1, 2):
+            head, rest = " ".join(words[:n]), words[n:]
+            is_place = fold(head) in places or reg.gazetteer.get(head) in ("place", "country")
+            if not (is_place and 1 <= len(rest) <= 2 and all(w[:1].isupper() for w in rest)):
+                continue
+            if not _plural_nickname(rest) or any(case.common(w) or case.upper[w.lower()] < 2 for w in rest):
+                continue
+            nick = " ".join(rest)
+            if fold(nick) in out and out[fold(nick)][1].id != a.id:
+                clash.add(fold(nick))
+            out.setdefault(fold(nick), (nick, a))
+    return {k: v for k, v in out.items() if k not in clash}
+
+
+def _plural_nickname(words: Sequence[str]) -> bool:
+    last = words[-1]
+    return len(last) >= 4 and not last.isupper() and last.endswith("s") and not last.endswith("ss")
 
 
 def _corpus_names(found: Sequence[tuple[Mention, Actor]]) -> dict[str, tuple[str, Actor]]:
@@ -339,9 +395,12 @@ def _settle(
     """One actor per (name, kind): "Chicago" the city and "Chicago" the team are two actors.
 
     The registry's actors keep their own type. Elsewhere the kind most mentions give keeps the
-    plain id and the others get a suffixed one. A state that never acts in the corpus (never a
-    subject or agent) is a setting: type "place".
+    plain id and the others get a suffixed one, if written in SECOND_KIND_DOCS reports or more:
+    a kind one report alone gives a name is the model's typing of a few words there ("in X"
+    read as a body), not a second bearer, and its mentions take the majority's kind. A state
+    that never acts in the corpus (never a subject or agent) is a setting: type "place".
     """
+    found = second_kinds(found)
     votes: dict[str, Counter[str]] = {}
     for _, actor in found:
         votes.setdefault(actor.id, Counter())[_family(actor)] += 1
@@ -352,6 +411,31 @@ def _settle(
         actors.setdefault(settled.id, settled)
         mentions.append(Mention(mention.doc_id, settled.id, mention.text, mention.start, mention.end))
     return list(actors.values()), mentions
+
+
+# Reports that must give a name a second kind for it to stand as a second actor (see _settle).
+SECOND_KIND_DOCS = 2
+
+
+def second_kinds(found: Sequence[tuple[Mention, Actor]]) -> list[tuple[Mention, Actor]]:
+    """Mentions whose kind (family) differs from their name's majority and is written in fewer
+    than SECOND_KIND_DOCS reports take the majority family's most frequent kind. Ties between
+    families go to the one seen first, as in _settle."""
+    families: dict[str, Counter[str]] = {}
+    types: dict[tuple[str, str], Counter[str]] = {}
+    docs: dict[tuple[str, str], set[str]] = {}
+    for m, a in found:
+        families.setdefault(a.id, Counter())[_family(a)] += 1
+        types.setdefault((a.id, _family(a)), Counter())[a.type] += 1
+        docs.setdefault((a.id, _family(a)), set()).add(m.doc_id)
+    out: list[tuple[Mention, Actor]] = []
+    for m, a in found:
+        majority = families[a.id].most_common(1)[0][0]
+        if _family(a) != majority and len(docs[(a.id, _family(a))]) < SECOND_KIND_DOCS:
+            kind = types[(a.id, majority)].most_common(1)[0][0]
+            a = Actor(a.id, a.name, kind, a.aliases, a.affiliation, a.role)
+        out.append((m, a))
+    return out
 
 
 def _settled_actor(actor: Actor, majority: str, agentive: set[str], reg: Registry) -> Actor:
