@@ -5,8 +5,6 @@ Sentences and names are made up for these tests.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from lib.extract.actors.case import CaseStats
