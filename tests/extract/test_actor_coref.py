@@ -315,3 +315,47 @@ def test_team_nickname_is_propagated(text: str, want: list[str]) -> None:
     got = [(m.doc_id, m.text, a.id) for m, a in propagate_corpus(contexts, found, set(), case)]
     assert [t for d, t, _ in got if d == "b"] == want
     assert all(a == "lowtown-herons" for _, t, a in got if t == "Herons")
+
+
+# --- a lone first name after the full name; a club the model typed a place -------------------
+
+
+@pytest.mark.parametrize(
+    ("docs", "want"),
+    [
+        # the child named in full, then by her first name: one person
+        ({"a": "Rosalind Ebbers was hurt. Rosalind is nine."}, "rosalind-ebbers"),
+        # a report writes the word without the full name: a name of its own
+        ({"a": "Rosalind Ebbers was hurt. Rosalind is nine.", "b": "Rosalind is a town."}, "rosalind"),
+        # two people with that first name in the report: left alone
+        ({"a": "Rosalind Ebbers and Rosalind Tuck were hurt. Rosalind is nine."}, "rosalind"),
+    ],
+)
+def test_lone_first_name(docs: dict[str, str], want: str) -> None:
+    people = ("Rosalind Ebbers", "Rosalind Tuck")
+    names = {d: [(p, "person") for p in people if p in t] + [("Rosalind", "place")] for d, t in docs.items()}
+    got = _ids(docs, names)
+    assert got[("a", "Rosalind")] == want
+
+
+@pytest.mark.parametrize(
+    ("full_kind", "nick", "nick_kind", "same"),
+    [
+        ("place", "Herons", "person", True),  # both mistyped: still one club
+        ("organization", "Herons", "organization", True),
+        ("place", "Quennells", "person", False),  # a surname of a person the corpus names in full
+        ("place", "Heron", "person", False),  # not a plural nickname
+    ],
+)
+def test_club_and_nickname_whatever_the_model_typed(
+    full_kind: str, nick: str, nick_kind: str, same: bool
+) -> None:
+    club = f"Lowtown {nick}"
+    texts = {"a": f"The {club} won in Lowtown.", "b": f"The {nick} won again.", "c": "Ada Quennells spoke."}
+    names = {
+        "a": [(club, full_kind), ("Lowtown", "place")],
+        "b": [(nick, nick_kind)],
+        "c": [("Ada Quennells", "person")],
+    }
+    got = _ids(texts, names)
+    assert (got[("a", club)] == got[("b", nick)]) is same

@@ -196,6 +196,9 @@ class CorpusResolver:
             s.docs.add(m.doc_id)
             s.kinds[a.type] += 1
         self.uf = _Union()
+        self._names: dict[str, str] | None = None
+        self._lasts: frozenset[str] | None = None
+        self._by_doc: dict[str, list[tuple[str, PersonName]]] | None = None
         self.shown_names = frozenset(org_key(line[0]) for line in reg.filters.org_aliases if line)
         self.alias_keys = frozenset(org_key(n) for line in reg.filters.org_aliases for n in line)
         self.people: dict[str, PersonName] = {}
@@ -229,6 +232,7 @@ class CorpusResolver:
         self._full_names: dict[str, list[str]] | None = None
         self._doc_roots: dict[str, set[str]] | None = None
         self._df: Counter[str] = Counter()
+        self._profiles: dict[str, tuple[set[str], Counter[str]]] = {}
 
     def _kind(self, aid: str) -> str:
         """An actor's kind: the registry's, else a person if any mention of a full name says so
@@ -336,7 +340,7 @@ class CorpusResolver:
         if sex:  # "Mr. Avery" is none of the women named Avery
             cands = [c for c in cands if self.sex.get(c, sex) == sex]
         if not cands:
-            return None
+            return self._first_named(mention, actor) if not title else None
         here = [c for c in cands if mention.doc_id in self._docs_of_root(c)]
         if kind not in ("person", "organization", "place"):
             return None
@@ -355,6 +359,29 @@ class CorpusResolver:
         if len(titled) == 1:
             return titled[0]  # "Senator Avery" here, and only one Avery is "Senator Ann Avery" anywhere
         return self._by_company(mention.doc_id, cands, actor.id)
+
+    def _first_named(self, mention: Mention, actor: Actor) -> str | None:
+        """A lone first name is the one person its report names in full with it ("Ann" after
+        "Ann Avery": news calls children and victims so), whatever the model typed; not where the
+        report names two such people, nor a word that is some person's surname there, nor a word
+        some report writes without that full name."""
+        key = fold(actor.name)
+        if " " in actor.name or not actor.name[:1].isupper() or len(key) < 3:
+            return None
+        doc = mention.doc_id
+        firsts, lasts = set(), set()
+        for aid, p in self._people_in().get(doc, ()):
+            if p.first:
+                if p.first == key:
+                    firsts.add(self.uf.find(aid))
+                if p.last == key:
+                    lasts.add(aid)
+        if len(firsts) != 1 or lasts:
+            return None
+        person = firsts.pop()
+        # Every report that writes the word alone names the person in full too: a first name
+        # follows its full name; a town ("Lowtown" of "Lowtown Fire" read as a person) stands alone.
+        return person if self.stats[actor.id].docs <= self._docs_of_root(person) else None
 
     def _written_in(self, root: str, doc_id: str) -> bool:
         """Whether a document writes out one of a person's full names, tagged or not."""
@@ -384,10 +411,13 @@ class CorpusResolver:
         n_docs = len(company)
         scores: list[tuple[float, str]] = []
         for c in cands:
-            docs = self._docs_of_root(c) - {doc_id}
-            shared: Counter[str] = Counter(r for d in docs for r in company.get(d, set()) & here)
+            docs, profile = self._profile(c)
+            n = len(docs - {doc_id})
+            own_doc = company.get(doc_id, set()) if doc_id in docs else set()
             score = sum(
-                (n / len(docs)) * math.log(n_docs / self._df[r]) for r, n in shared.items() if len(docs)
+                ((profile[r] - (r in own_doc)) / n) * math.log(n_docs / self._df[r])
+                for r in here
+                if profile[r] and n
             )
             scores.append((score, c))
         scores.sort(reverse=True)
@@ -395,6 +425,14 @@ class CorpusResolver:
         if best >= COMPANY_MIN and best >= COMPANY_MARGIN * second:
             return scores[0][1]
         return None
+
+    def _profile(self, root: str) -> tuple[set[str], Counter[str]]:
+        """A person's reports and, per actor, how many of them name it (built once per person)."""
+        if root not in self._profiles:
+            docs = self._docs_of_root(root)
+            company = self._company()
+            self._profiles[root] = (docs, Counter(r for d in docs for r in company.get(d, ())))
+        return self._profiles[root]
 
     def _company(self) -> dict[str, set[str]]:
         """Doc -> the roots of the actors it names (computed once, on the first ambiguous surname)."""
@@ -526,6 +564,7 @@ class CorpusResolver:
         places = {k for k, ids in by_org.items() if self._kind(ids[0]) in ("place", "country")}
         for key, ids in by_org.items():
             if self._kind(ids[0]) != "organization":
+                self._link_nickname(key, ids[0], places)
                 continue
             words = key.split()
             if len(words) == 2 and words[1] == "party" and words[0] in by_org:
@@ -542,6 +581,49 @@ class CorpusResolver:
                     and self._kind(by_org[rest][0]) == "organization"
                 ):
                     self.uf.union(ids[0], by_org[rest][0])
+
+    def _link_nickname(self, key: str, aid: str, places: set[str]) -> None:
+        """A club the model typed a place ("Lowtown Herons" read as a town) and its plural
+        nickname, whatever the model typed that ("Herons" read as a person): a place's name and
+        a plural nickname is how clubs are named (see extract._team_nicknames)."""
+        words = key.split()
+        for n in (1, 2):
+            head, rest = " ".join(words[:n]), words[n:]
+            if not (1 <= len(rest) <= 2 and (head in places or self.reg.gazetteer.get(head) is not None)):
+                continue
+            form = self.stats[aid].actor.name.split()[-len(rest) :]
+            nick = self._by_name().get(" ".join(rest))
+            if (
+                nick is not None
+                and plural_nickname(form)
+                and self._kind(nick) not in ("place", "country")
+                and self.reg.gazetteer.get(" ".join(form)) is None  # "South Wales" is no club
+                and " ".join(rest) not in self._surnames()  # "Mo Cheeks": a person's name
+            ):
+                self.uf.union(aid, nick)
+
+    def _people_in(self) -> dict[str, list[tuple[str, PersonName]]]:
+        """Doc -> the people with a name (id, parts) that it mentions (built once)."""
+        if self._by_doc is None:
+            self._by_doc = {}
+            for aid, p in self.people.items():
+                for d in self.stats[aid].docs:
+                    self._by_doc.setdefault(d, []).append((aid, p))
+        return self._by_doc
+
+    def _surnames(self) -> frozenset[str]:
+        if self._lasts is None:
+            self._lasts = frozenset(p.last for p in self.people.values() if p.first)
+        return self._lasts
+
+    def _by_name(self) -> dict[str, str]:
+        """Folded one- or two-word name -> its actor id (the first seen)."""
+        if self._names is None:
+            self._names = {}
+            for aid, s in self.stats.items():
+                if len(s.actor.name.split()) <= 2:
+                    self._names.setdefault(fold(s.actor.name), aid)
+        return self._names
 
     # -- output ----------------------------------------------------------------------------
 
@@ -615,6 +697,19 @@ class CorpusResolver:
             if actor.type != a.type and target is None and self._keeps_kind(root, a):
                 actor = Actor(actor.id, actor.name, a.type, actor.aliases, actor.affiliation, actor.role)
             yield Mention(m.doc_id, actor.id, m.text, m.start, m.end), actor
+
+
+def plural_nickname(words: Sequence[str]) -> bool:
+    """A club's nickname as written: capitalised, its last word a plural of 4+ letters
+    ("Herons", "Red Herons"), not an acronym ("DA") nor a singular noun ("Fish")."""
+    last = words[-1] if words else ""
+    return (
+        all(w[:1].isupper() for w in words)
+        and len(last) >= 4
+        and not last.isupper()
+        and last.endswith("s")
+        and not last.endswith("ss")
+    )
 
 
 def _near(a: str, b: str, threshold: float) -> bool:

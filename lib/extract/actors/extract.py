@@ -17,7 +17,7 @@ from spacy.tokens import Doc as SpacyDoc
 from lib.extract.actors.case import CaseStats, case_stats, is_title_line, line_of, name_runs
 from lib.extract.actors.chains import resolve_doc
 from lib.extract.actors.competitors import is_competitor
-from lib.extract.actors.corpus import resolve_corpus
+from lib.extract.actors.corpus import plural_nickname, resolve_corpus
 from lib.extract.actors.registry import Registry, load_registry
 from lib.extract.actors.spans import CAP_RUN, DocContext, candidates
 from lib.records import Actor, Document, Mention
@@ -325,18 +325,13 @@ def _team_nicknames(
             is_place = fold(head) in places or reg.gazetteer.get(head) in ("place", "country")
             if not (is_place and 1 <= len(rest) <= 2 and all(w[:1].isupper() for w in rest)):
                 continue
-            if not _plural_nickname(rest) or any(case.common(w) or case.upper[w.lower()] < 2 for w in rest):
+            if not plural_nickname(rest) or any(case.common(w) or case.upper[w.lower()] < 2 for w in rest):
                 continue
             nick = " ".join(rest)
             if fold(nick) in out and out[fold(nick)][1].id != a.id:
                 clash.add(fold(nick))
             out.setdefault(fold(nick), (nick, a))
     return {k: v for k, v in out.items() if k not in clash}
-
-
-def _plural_nickname(words: Sequence[str]) -> bool:
-    last = words[-1]
-    return len(last) >= 4 and not last.isupper() and last.endswith("s") and not last.endswith("ss")
 
 
 def _corpus_names(found: Sequence[tuple[Mention, Actor]]) -> dict[str, tuple[str, Actor]]:
