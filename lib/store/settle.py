@@ -10,8 +10,7 @@ distinct actors (thousands, not the hundreds of thousands of mentions) pass thro
 The rules, as in lib/extract/actors/extract.py:
   * a "place" that is the subject or agent of a verb somewhere in the corpus is a "country";
   * votes per raw actor id: its kind family (country counts as place) over all mentions; the
-    majority (ties: the family seen first) keeps the plain id, other kinds get ``id-kind`` when
-    written in SECOND_KIND_DOCS reports or more, else take the majority family's commonest kind;
+    majority (ties: the family seen first) keeps the plain id, other kinds get ``id-kind``;
   * a "country" that never acts is a "place" (a setting); registry actors keep their own entry;
   * the actors come in first-seen order, each as its first mention's raw actor gave it.
 """
@@ -24,7 +23,6 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from lib.extract.actors import extract as actors
 from lib.extract.actors.extract import FAMILY
 from lib.extract.actors.registry import Registry
 from lib.records import Actor
@@ -55,7 +53,6 @@ def settle_columns(mentions: pa.Table, registry: Registry) -> tuple[list[Actor],
         pc.struct_field(raw, "type"),
     )
     order = pa.array(np.arange(mentions.num_rows))
-    kinds = _second_kinds(ids, kinds, mentions.column("doc_id"), order)
     table = pa.table({"id": ids, "kind": kinds, "family": _family(kinds), "n": order})
     votes = table.group_by(["id", "family"], use_threads=False).aggregate([("n", "count"), ("n", "min")])
     majority: dict[str, tuple[int, int, str]] = {}  # id -> (count, -first, family): the largest wins
@@ -91,50 +88,6 @@ def settle_columns(mentions: pa.Table, registry: Registry) -> tuple[list[Actor],
         final = "place" if kind == "country" and actor_id not in agentive else kind
         actors[settled] = Actor(settled, a["name"], final, tuple(a["aliases"]), a["affiliation"], a["role"])
     return list(actors.values()), _actor_map(mentions, ids, kinds, settled_of)
-
-
-def _second_kinds(ids: pa.Array, kinds: pa.Array, doc_ids: pa.ChunkedArray, order: pa.Array) -> pa.Array:
-    """extract.second_kinds on columns: a kind (family) other than the name's majority, written in
-    fewer than SECOND_KIND_DOCS reports, becomes the majority family's most frequent kind."""
-    table = pa.table({"id": ids, "kind": kinds, "family": _family(kinds), "doc": doc_ids, "n": order})
-    fams = table.group_by(["id", "family"], use_threads=False).aggregate(
-        [("n", "count"), ("n", "min"), ("doc", "count_distinct")]
-    )
-    majority: dict[str, tuple[int, int, str]] = {}
-    weak: set[tuple[str, str]] = set()
-    rows = list(
-        zip(
-            *(fams.column(c).to_pylist() for c in ("id", "family", "n_count", "n_min", "doc_count_distinct")),
-            strict=True,
-        )
-    )
-    for actor_id, family, count, first, _ in rows:
-        best = (count, -first, family)
-        if actor_id not in majority or best > majority[actor_id]:
-            majority[actor_id] = best
-    for actor_id, family, _, _, n_docs in rows:
-        if family != majority[actor_id][2] and n_docs < actors.SECOND_KIND_DOCS:
-            weak.add((actor_id, family))
-    if not weak:
-        return kinds
-    per_kind = table.group_by(["id", "family", "kind"], use_threads=False).aggregate(
-        [("n", "count"), ("n", "min")]
-    )
-    top: dict[str, tuple[int, int, str]] = {}  # id -> the majority family's most frequent kind
-    for actor_id, family, kind, count, first in zip(
-        *(per_kind.column(c).to_pylist() for c in ("id", "family", "kind", "n_count", "n_min")), strict=True
-    ):
-        best = (count, -first, kind)
-        if family == majority[actor_id][2] and (actor_id not in top or best > top[actor_id]):
-            top[actor_id] = best
-    keys = pc.binary_join_element_wise(ids, _family(kinds), "\x00")
-    mask = pc.is_in(keys, value_set=pa.array([f"{i}\x00{f}" for i, f in weak], pa.string()))
-    top_ids = list(top)
-    replacement = pc.take(
-        pa.array([top[i][2] for i in top_ids], pa.string()),
-        pc.index_in(ids, value_set=pa.array(top_ids, pa.string())),
-    )
-    return pc.if_else(mask, replacement, kinds)
 
 
 def _actor_map(

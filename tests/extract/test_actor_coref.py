@@ -9,7 +9,7 @@ import pytest
 
 from lib.extract.actors.case import CaseStats
 from lib.extract.actors.corpus import CorpusResolver
-from lib.extract.actors.extract import _settle, _split_headlines, _team_nicknames, load_registry
+from lib.extract.actors.extract import _split_headlines, _team_nicknames, load_registry
 from lib.extract.actors.spans import DocContext
 from lib.records import Actor, Document, Mention
 from lib.text.aliases import slug
@@ -45,43 +45,6 @@ def _found(texts: dict[str, str], names: dict[str, list[tuple[str, str]]]) -> li
 def _ids(texts: dict[str, str], names: dict[str, list[tuple[str, str]]]) -> dict[tuple[str, str], str]:
     found = _found(texts, names)
     return {(m.doc_id, m.text): m.actor_id for m, _ in CorpusResolver(found, REG, texts).resolve(found)}
-
-
-# --- a second kind for one name needs two reports -------------------------------------------
-
-
-def _kinds(rows: list[tuple[str, str]]) -> set[str]:
-    """(doc, kind) mentions of one name "Tarrowby" -> the settled actor ids."""
-    found = [(Mention(d, "tarrowby", "Tarrowby", 0, 8), Actor("tarrowby", "Tarrowby", k)) for d, k in rows]
-    _, mentions = _settle(found, set(), REG)
-    return {m.actor_id for m in mentions}
-
-
-@pytest.mark.parametrize(
-    ("rows", "want"),
-    [
-        # the model typed one report's mention a body: one name, one actor
-        ([("a", "place"), ("b", "place"), ("c", "organization")], {"tarrowby"}),
-        ([("a", "place"), ("b", "place"), ("c", "organization"), ("c", "organization")], {"tarrowby"}),
-        # two reports each: the town and the club are two actors
-        (
-            [("a", "place"), ("b", "place"), ("b", "place"), ("c", "organization"), ("d", "organization")],
-            {"tarrowby", "tarrowby-organization"},
-        ),
-        ([("a", "place"), ("b", "country")], {"tarrowby"}),  # one family
-    ],
-)
-def test_second_kind_needs_two_reports(rows: list[tuple[str, str]], want: set[str]) -> None:
-    assert _kinds(rows) == want
-
-
-def test_second_kind_takes_the_majority_kind() -> None:
-    found = [
-        (Mention(d, "tarrowby", "Tarrowby", 0, 8), Actor("tarrowby", "Tarrowby", k))
-        for d, k in [("a", "organization"), ("b", "organization"), ("c", "person")]
-    ]
-    actors, _ = _settle(found, set(), REG)
-    assert [(a.id, a.type) for a in actors] == [("tarrowby", "organization")]
 
 
 # --- a headline span that is no name gives its document's mentions back ---------------------

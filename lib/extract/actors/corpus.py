@@ -348,7 +348,7 @@ class CorpusResolver:
             return here[0]
         if len(here) > 1:  # the one the document names most
             return max(here, key=lambda c: self._count_in(c, mention.doc_id))
-        written = [c for c in cands if self._written_in(c, mention.doc_id)]
+        written = [c for c in cands if len(cands) > 1 and self._written_in(c, mention.doc_id)]
         if len(written) == 1:
             return written[0]  # "Forward Ann Avery" written here, the model tagging "Avery" only
         if len(cands) == 1 and kind == "person":

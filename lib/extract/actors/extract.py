@@ -390,12 +390,9 @@ def _settle(
     """One actor per (name, kind): "Chicago" the city and "Chicago" the team are two actors.
 
     The registry's actors keep their own type. Elsewhere the kind most mentions give keeps the
-    plain id and the others get a suffixed one, if written in SECOND_KIND_DOCS reports or more:
-    a kind one report alone gives a name is the model's typing of a few words there ("in X"
-    read as a body), not a second bearer, and its mentions take the majority's kind. A state
-    that never acts in the corpus (never a subject or agent) is a setting: type "place".
+    plain id and the others get a suffixed one. A state that never acts in the corpus (never a
+    subject or agent) is a setting: type "place".
     """
-    found = second_kinds(found)
     votes: dict[str, Counter[str]] = {}
     for _, actor in found:
         votes.setdefault(actor.id, Counter())[_family(actor)] += 1
@@ -406,31 +403,6 @@ def _settle(
         actors.setdefault(settled.id, settled)
         mentions.append(Mention(mention.doc_id, settled.id, mention.text, mention.start, mention.end))
     return list(actors.values()), mentions
-
-
-# Reports that must give a name a second kind for it to stand as a second actor (see _settle).
-SECOND_KIND_DOCS = 2
-
-
-def second_kinds(found: Sequence[tuple[Mention, Actor]]) -> list[tuple[Mention, Actor]]:
-    """Mentions whose kind (family) differs from their name's majority and is written in fewer
-    than SECOND_KIND_DOCS reports take the majority family's most frequent kind. Ties between
-    families go to the one seen first, as in _settle."""
-    families: dict[str, Counter[str]] = {}
-    types: dict[tuple[str, str], Counter[str]] = {}
-    docs: dict[tuple[str, str], set[str]] = {}
-    for m, a in found:
-        families.setdefault(a.id, Counter())[_family(a)] += 1
-        types.setdefault((a.id, _family(a)), Counter())[a.type] += 1
-        docs.setdefault((a.id, _family(a)), set()).add(m.doc_id)
-    out: list[tuple[Mention, Actor]] = []
-    for m, a in found:
-        majority = families[a.id].most_common(1)[0][0]
-        if _family(a) != majority and len(docs[(a.id, _family(a))]) < SECOND_KIND_DOCS:
-            kind = types[(a.id, majority)].most_common(1)[0][0]
-            a = Actor(a.id, a.name, kind, a.aliases, a.affiliation, a.role)
-        out.append((m, a))
-    return out
 
 
 def _settled_actor(actor: Actor, majority: str, agentive: set[str], reg: Registry) -> Actor:
