@@ -520,7 +520,7 @@ class CorpusResolver:
 
     def _expansion(self, acronym: list[str], spelling: list[str]) -> str | None:
         """The one body whose initials an acronym spells: the only such name in the corpus; else
-        the only one of the acronym's kind ("AP" the agency, not a peninsula spelling it); else
+        the only one of the acronym's kind ("HP" the press agency, not the Harrow Peninsula); else
         the only one written in a report beside the acronym. Two or more left: none."""
         roots = {self.uf.find(x) for x in spelling}
         if len(roots) > 1:
@@ -597,8 +597,8 @@ class CorpusResolver:
                 nick is not None
                 and plural_nickname(form)
                 and self._kind(nick) not in ("place", "country")
-                and self.reg.gazetteer.get(" ".join(form)) is None  # "South Wales" is no club
-                and " ".join(rest) not in self._surnames()  # "Mo Cheeks": a person's name
+                and self.reg.gazetteer.get(" ".join(form)) is None  # "North Lowlands" is a region, no club
+                and " ".join(rest) not in self._surnames()  # "Bo Quennells": a person's name
             ):
                 self.uf.union(aid, nick)
 

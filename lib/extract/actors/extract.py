@@ -243,8 +243,8 @@ def _split_headlines(
 
 
 def _unchained(m: Mention, a: Actor, names: Mapping[str, tuple[str, Actor]]) -> tuple[Mention, Actor]:
-    """A mention its document chained to a headline span that is no name ("Colts" and "Chiefs"
-    to "Colts Beat Chiefs": the model's person, its first and last words taken for a first name
+    """A mention its document chained to a headline span that is no name ("Hawks" and "Owls"
+    to "Hawks Beat Owls": the model's person, its first and last words taken for a first name
     and a surname) stands for itself: the corpus's actor of its surface, else its own."""
     if fold(m.text) in names and names[fold(m.text)][1].id != a.id:
         actor = _bare_surname(m.text, names[fold(m.text)][1])
