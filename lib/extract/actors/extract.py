@@ -34,6 +34,30 @@ def extract_mentions(
     pairs: Sequence[tuple[Document, SpacyDoc]], registry: Registry
 ) -> tuple[list[Actor], list[Mention]]:
     """Every named mention of the corpus with its canonical actor; actors in first-seen order."""
+    found, agentive = extract_raw(pairs, registry)
+    return settle(found, agentive, registry)
+
+
+def settle(
+    found: Sequence[tuple[Mention, Actor]], agentive: set[str], reg: Registry
+) -> tuple[list[Actor], list[Mention]]:
+    """extract_raw's mentions with one id per (name, kind): the actors, first seen first, and the
+    mentions (in the same order) with their settled ids (see _settle)."""
+    return _settle(found, agentive, reg)
+
+
+def raw_flags(found: Sequence[tuple[Mention, Actor]], agentive: set[str]) -> tuple[bool, ...]:
+    """Per mention of extract_raw, whether its actor is a state that acts in the corpus: the
+    "agentive" flag the store's settling (lib/store/settle.py) reads beside each raw actor."""
+    return tuple(a.type == "country" and a.id in agentive for _, a in found)
+
+
+def extract_raw(
+    pairs: Sequence[tuple[Document, SpacyDoc]], registry: Registry
+) -> tuple[list[tuple[Mention, Actor]], set[str]]:
+    """Every named mention with its actor before settling (ids not yet split by kind), and the
+    ids of the actors that are the subject or agent of a verb somewhere: what a store keeps per
+    batch so that its corpus step settles over raw actors as a single pass does."""
     found: list[tuple[Mention, Actor]] = []
     agentive: set[str] = set()
     unsure: set[str] = set(registry.demonyms)  # roles and adjectives stand for a name, are not one
@@ -58,7 +82,7 @@ def extract_mentions(
     typed = [(m, _as_setting(m, a, settings)) for m, a in typed]
     mistered = _mistered(contexts, typed, registry)
     typed = [(m, _as_person(a, mistered)) for m, a in typed]
-    return _settle(_with_datelines(contexts, typed), agentive, registry)
+    return _with_datelines(contexts, typed), agentive
 
 
 def _common_words(mention: Mention, actor: Actor, reg: Registry, case: CaseStats) -> bool:
