@@ -322,3 +322,20 @@ def test_club_and_nickname_whatever_the_model_typed(
     }
     got = _ids(texts, names)
     assert (got[("a", club)] == got[("b", nick)]) is same
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Quarnby.com", "quarnby"),  # a site written for its publisher
+        ("The Quarnby.org", "quarnby"),
+        ("Quarnby.co.uk", "quarnby"),
+        ("Quarnby", "quarnby"),
+        ("Quarnby.compute", "quarnby.compute"),  # not a domain ending
+        ("Quarnby. Com", "quarnby. com"),  # two words, no address
+    ],
+)
+def test_org_key_drops_a_web_domain(name: str, key: str) -> None:
+    from lib.extract.actors.corpus import org_key
+
+    assert org_key(name) == key

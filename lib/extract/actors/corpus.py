@@ -150,9 +150,13 @@ def initials(name: str) -> str | None:
     return "".join(w[0] for w in words).upper()
 
 
+# A web address's top-level domain after a one-word name: "Acme.com" is Acme's site, written for Acme.
+_DOMAIN = re.compile(r"(?<=\w)\.(?:com|org|net|co\.uk|com\.au)$", re.IGNORECASE)
+
+
 def org_key(name: str) -> str:
-    """An organisation's name without a leading article or a trailing legal form."""
-    words = fold(name).replace(",", " ").split()
+    """An organisation's name without a leading article, a trailing legal form or a web domain."""
+    words = _DOMAIN.sub("", fold(name)).replace(",", " ").split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     while len(words) > 1 and words[-1].strip(".") in LEGAL_FORMS:
