@@ -52,7 +52,9 @@ def extract_batch(
         if stages:
             stages("parsed", i + 1, len(docs))
     pairs = list(zip(docs, sdocs, strict=True))
-    found_actors, mentions = actors.extract_mentions(pairs, actors.load_registry())
+    registry = actors.load_registry()
+    raw, agentive = actors.extract_raw(pairs, registry)
+    found_actors, mentions = actors.settle(raw, agentive, registry)
     by_id = {a.id: a for a in found_actors}
     places = frozenset(a.id for a in found_actors if a.type == "place")
     found_quotes: list[Quote] = []
@@ -77,8 +79,8 @@ def extract_batch(
     return Batch(
         documents=tuple(docs),
         mentions=tuple(mentions),
-        raw_actors=tuple(by_id[m.actor_id] for m in mentions),
-        agentive=tuple(by_id[m.actor_id].type == "country" for m in mentions),
+        raw_actors=tuple(a for _, a in raw),  # before settling: the store settles over the corpus
+        agentive=actors.raw_flags(raw, agentive),
         quotes=tuple(found_quotes),
         dates=tuple(found_dates),
         events=tuple(doc_events),

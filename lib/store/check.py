@@ -43,6 +43,7 @@ from lib.store.parquet import (
     FOLDER_TABLES,
     FORMAT,
     MANIFEST,
+    RAW_UNSETTLED,
     BatchEntry,
     Manifest,
     batch_id_of,
@@ -160,6 +161,10 @@ RECORD_COLUMNS: dict[str, frozenset[str]] = {
         "claims": CorpusClaim,
     }.items()
 }
+# Beyond the records' fields: a batch's mentions carry each mention's raw (unsettled) actor since
+# RAW_UNSETTLED (lib/store/parquet.py) was added; an older table held the batch-settled actor
+# there, which a corpus step cannot settle again as one pass does: a table of another version.
+RECORD_COLUMNS["mentions"] = RECORD_COLUMNS["mentions"] | {RAW_UNSETTLED}
 
 
 def file_problem(path: Path) -> tuple[str, str] | None:

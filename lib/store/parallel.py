@@ -10,7 +10,8 @@ report are propagated to the others, lone surnames unified with full names, team
 and datelines typed from the whole corpus, and ``_settle`` gives one id per (name, kind) by
 majority. The compromise: a worker runs ``extract_mentions`` over its batch (so quotes and
 events get actor ids), and after the batches ``refresh_corpus`` settles ids once more over the
-corpus from the stored per-mention actors, keeping the few (batch, batch id) -> corpus id
+corpus from the stored per-mention raw actors (``extract_raw``'s, before the batch settled them,
+so a name's majority kind is counted over the whole store), keeping the few (batch, batch id) -> corpus id
 changes in a small ``actor_map`` table that reads and queries apply; per-batch rows are never
 rewritten for it. What does NOT cross a batch boundary: propagation of a name to a report in
 another batch, surname unification, team/setting typing from evidence in another batch, and

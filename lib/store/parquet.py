@@ -143,6 +143,11 @@ def _column(value: str, n: int) -> tuple[pa.DataType, list[str]]:
     return pa.string(), [value] * n
 
 
+# A mentions table's version mark: its raw_actor column holds each mention's actor before settling
+# (lib/extract/actors/extract.py extract_raw), not the batch's settled one (lib/store/check.py).
+RAW_UNSETTLED = "raw_unsettled"
+
+
 def batch_tables(batch_id: str, b: Batch) -> dict[str, pa.Table]:
     """The batch's rows as tables; each carries its batch id so queries can drop dead rows."""
     actor_type = arrow_type(Actor)
@@ -150,6 +155,8 @@ def batch_tables(batch_id: str, b: Batch) -> dict[str, pa.Table]:
         "batch": _column(batch_id, len(b.mentions)),
         "raw_actor": (actor_type, [asdict(a) for a in b.raw_actors]),
         "agentive": (pa.bool_(), list(b.agentive)),
+        # the version mark lib/store/check.py reads: raw_actor holds the actor before settling
+        RAW_UNSETTLED: (pa.bool_(), [True] * len(b.mentions)),
     }
     event_docs: list[Any] = [e.sources[0] if e.sources else "" for e in b.events]
     docs: Sequence[object] = b.documents

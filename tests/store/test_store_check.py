@@ -42,12 +42,12 @@ def _corpus_table(store: Path, table: str) -> Path:
     return store / "corpus" / read_manifest(store).corpus / f"{table}.parquet"
 
 
-def _older_version(path: Path) -> None:
+def _older_version(path: Path, column: str = "speaker_confidence") -> None:
     """The table as a version of the code before a column existed wrote it."""
     import pyarrow.parquet as pq
 
     table = pq.read_table(path)
-    pq.write_table(table.drop_columns(["speaker_confidence"]), path)
+    pq.write_table(table.drop_columns([column]), path)
 
 
 def _manifest_and_table(store: Path) -> None:
@@ -63,6 +63,11 @@ DAMAGE: dict[str, tuple[Callable[[Path], None], list[tuple[str, tuple[str, ...]]
     "deleted-documents": (lambda s: (_batch(s) / "documents.parquet").unlink(), [("missing", A)]),
     "deleted-other-table": (lambda s: (_batch(s) / "sentences.parquet").unlink(), [("missing", A)]),
     "older-version-table": (lambda s: _older_version(_batch(s) / "quotes.parquet"), [("other-version", A)]),
+    # mentions whose raw_actor held the batch-settled actor (before the raw_unsettled mark)
+    "settled-raw-actors": (
+        lambda s: _older_version(_batch(s) / "mentions.parquet", "raw_unsettled"),
+        [("other-version", A)],
+    ),
     "truncated-manifest": (lambda s: _truncate(s / MANIFEST), [("manifest-unreadable", ())]),
     "deleted-manifest": (lambda s: (s / MANIFEST).unlink(), [("manifest-missing", ())]),
     "deleted-batch-folder": (lambda s: shutil.rmtree(_batch(s)), [("folder-missing", A)]),

@@ -23,6 +23,7 @@ mention's own document, never by a corpus-wide string match:
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -67,6 +68,11 @@ _DEFINITION = re.compile(
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 FUZZY_SURNAME = 88.0  # rapidfuzz ratio: "Raite" ~ "Rait", not "Ryan" ~ "Rian"
 FUZZY_FIRST = 85.0
+# A bare surname's bearer by the company the reports keep (CorpusResolver._by_company): the
+# summed IDF of the actors shared must reach COMPANY_MIN (about two actors named in a tenth of
+# the reports each) and beat the next bearer's COMPANY_MARGIN times.
+COMPANY_MIN = 3.0
+COMPANY_MARGIN = 2.0
 
 
 class _Union:
@@ -144,9 +150,13 @@ def initials(name: str) -> str | None:
     return "".join(w[0] for w in words).upper()
 
 
+# A web address's top-level domain after a one-word name: "Acme.com" is Acme's site, written for Acme.
+_DOMAIN = re.compile(r"(?<=\w)\.(?:com|org|net|co\.uk|com\.au)$", re.IGNORECASE)
+
+
 def org_key(name: str) -> str:
-    """An organisation's name without a leading article or a trailing legal form."""
-    words = fold(name).replace(",", " ").split()
+    """An organisation's name without a leading article, a trailing legal form or a web domain."""
+    words = _DOMAIN.sub("", fold(name)).replace(",", " ").split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     while len(words) > 1 and words[-1].strip(".") in LEGAL_FORMS:
@@ -190,6 +200,9 @@ class CorpusResolver:
             s.docs.add(m.doc_id)
             s.kinds[a.type] += 1
         self.uf = _Union()
+        self._names: dict[str, str] | None = None
+        self._lasts: frozenset[str] | None = None
+        self._by_doc: dict[str, list[tuple[str, PersonName]]] | None = None
         self.shown_names = frozenset(org_key(line[0]) for line in reg.filters.org_aliases if line)
         self.alias_keys = frozenset(org_key(n) for line in reg.filters.org_aliases for n in line)
         self.people: dict[str, PersonName] = {}
@@ -220,6 +233,10 @@ class CorpusResolver:
         for m, a in found:
             self.per_doc.setdefault(self.uf.find(a.id), Counter())[m.doc_id] += 1
         self.sex = self._sexes(found)
+        self._full_names: dict[str, list[str]] | None = None
+        self._doc_roots: dict[str, set[str]] | None = None
+        self._df: Counter[str] = Counter()
+        self._profiles: dict[str, tuple[set[str], Counter[str]]] = {}
 
     def _kind(self, aid: str) -> str:
         """An actor's kind: the registry's, else a person if any mention of a full name says so
@@ -327,7 +344,7 @@ class CorpusResolver:
         if sex:  # "Mr. Avery" is none of the women named Avery
             cands = [c for c in cands if self.sex.get(c, sex) == sex]
         if not cands:
-            return None
+            return self._first_named(mention, actor) if not title else None
         here = [c for c in cands if mention.doc_id in self._docs_of_root(c)]
         if kind not in ("person", "organization", "place"):
             return None
@@ -335,6 +352,9 @@ class CorpusResolver:
             return here[0]
         if len(here) > 1:  # the one the document names most
             return max(here, key=lambda c: self._count_in(c, mention.doc_id))
+        written = [c for c in cands if len(cands) > 1 and self._written_in(c, mention.doc_id)]
+        if len(written) == 1:
+            return written[0]  # "Forward Ann Avery" written here, the model tagging "Avery" only
         if len(cands) == 1 and kind == "person":
             return cands[0]  # lower confidence: the corpus's only bearer, not named in this text
         if len(cands) == 1 and sex and self.sex.get(cands[0]) == sex:
@@ -342,7 +362,91 @@ class CorpusResolver:
         titled = [c for c in cands if title and title in self.titled.get(c, set())]
         if len(titled) == 1:
             return titled[0]  # "Senator Avery" here, and only one Avery is "Senator Ann Avery" anywhere
+        return self._by_company(mention.doc_id, cands, actor.id)
+
+    def _first_named(self, mention: Mention, actor: Actor) -> str | None:
+        """A lone first name is the one person its report names in full with it ("Ann" after
+        "Ann Avery": news calls children and victims so), whatever the model typed; not where the
+        report names two such people, nor a word that is some person's surname there, nor a word
+        some report writes without that full name."""
+        key = fold(actor.name)
+        if " " in actor.name or not actor.name[:1].isupper() or len(key) < 3:
+            return None
+        doc = mention.doc_id
+        firsts, lasts = set(), set()
+        for aid, p in self._people_in().get(doc, ()):
+            if p.first:
+                if p.first == key:
+                    firsts.add(self.uf.find(aid))
+                if p.last == key:
+                    lasts.add(aid)
+        if len(firsts) != 1 or lasts:
+            return None
+        person = firsts.pop()
+        # Every report that writes the word alone names the person in full too: a first name
+        # follows its full name; a town ("Lowtown" of "Lowtown Fire" read as a person) stands alone.
+        return person if self.stats[actor.id].docs <= self._docs_of_root(person) else None
+
+    def _written_in(self, root: str, doc_id: str) -> bool:
+        """Whether a document writes out one of a person's full names, tagged or not."""
+        text = self.texts.get(doc_id, "")
+        return any(
+            re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
+            for name in self._full_names_of(root)
+        )
+
+    def _full_names_of(self, root: str) -> list[str]:
+        if self._full_names is None:
+            self._full_names = {}
+            for aid, p in self.people.items():
+                if p.first:
+                    self._full_names.setdefault(self.uf.find(aid), []).append(self.stats[aid].actor.name)
+        return self._full_names.get(root, [])
+
+    def _by_company(self, doc_id: str, cands: Sequence[str], own: str) -> str | None:
+        """Two or more bearers of a surname, none named in this report: the one whose reports
+        name the same other actors as this one, by a clear margin (cross-document coreference
+        by context, Bagga & Baldwin 1998, with the document's named actors as its context, each
+        weighted by its inverse document frequency). No shared company, or a near tie: none."""
+        company = self._company()
+        here = company.get(doc_id, set()) - {self.uf.find(own), *cands}
+        if not here:
+            return None
+        n_docs = len(company)
+        scores: list[tuple[float, str]] = []
+        for c in cands:
+            docs, profile = self._profile(c)
+            n = len(docs - {doc_id})
+            own_doc = company.get(doc_id, set()) if doc_id in docs else set()
+            score = sum(
+                ((profile[r] - (r in own_doc)) / n) * math.log(n_docs / self._df[r])
+                for r in here
+                if profile[r] and n
+            )
+            scores.append((score, c))
+        scores.sort(reverse=True)
+        best, second = scores[0][0], scores[1][0] if len(scores) > 1 else 0.0
+        if best >= COMPANY_MIN and best >= COMPANY_MARGIN * second:
+            return scores[0][1]
         return None
+
+    def _profile(self, root: str) -> tuple[set[str], Counter[str]]:
+        """A person's reports and, per actor, how many of them name it (built once per person)."""
+        if root not in self._profiles:
+            docs = self._docs_of_root(root)
+            company = self._company()
+            self._profiles[root] = (docs, Counter(r for d in docs for r in company.get(d, ())))
+        return self._profiles[root]
+
+    def _company(self) -> dict[str, set[str]]:
+        """Doc -> the roots of the actors it names (computed once, on the first ambiguous surname)."""
+        if self._doc_roots is None:
+            self._doc_roots = {}
+            for aid, s in self.stats.items():
+                for d in s.docs:
+                    self._doc_roots.setdefault(d, set()).add(self.uf.find(aid))
+            self._df = Counter(r for roots in self._doc_roots.values() for r in roots)
+        return self._doc_roots
 
     def _full_named(self, m: Mention, a: Actor) -> bool:
         """A mention that writes out a full-named person's name (not the bare surname a
@@ -412,11 +516,25 @@ class CorpusResolver:
             if expansion:
                 self.uf.union(expansion[0], ids[0])
                 continue
-            roots = {self.uf.find(x) for x in by_initials.get(acr, [])}
-            if len(roots) == 1:
-                self.uf.union(roots.pop(), ids[0])
+            spelled = self._expansion(ids, by_initials.get(acr, []))
+            if spelled is not None:
+                self.uf.union(spelled, ids[0])
         self._link_heads(by_org)
         self._link_aliases(by_org)
+
+    def _expansion(self, acronym: list[str], spelling: list[str]) -> str | None:
+        """The one body whose initials an acronym spells: the only such name in the corpus; else
+        the only one of the acronym's kind ("HP" the press agency, not the Harrow Peninsula); else
+        the only one written in a report beside the acronym. Two or more left: none."""
+        roots = {self.uf.find(x) for x in spelling}
+        if len(roots) > 1:
+            kind = self._kind(acronym[0])
+            roots = {self.uf.find(x) for x in spelling if self._kind(x) == kind} or roots
+        if len(roots) > 1:
+            docs = set().union(*(self.stats[x].docs for x in acronym))
+            beside = {self.uf.find(x) for x in spelling if self.stats[x].docs & docs}
+            roots = beside if len(beside) == 1 else roots
+        return roots.pop() if len(roots) == 1 else None
 
     def _link_aliases(self, by_org: dict[str, list[str]]) -> None:
         """ "GOP" and "Republican Party", "House" and "House of Representatives": the names of one
@@ -450,6 +568,7 @@ class CorpusResolver:
         places = {k for k, ids in by_org.items() if self._kind(ids[0]) in ("place", "country")}
         for key, ids in by_org.items():
             if self._kind(ids[0]) != "organization":
+                self._link_nickname(key, ids[0], places)
                 continue
             words = key.split()
             if len(words) == 2 and words[1] == "party" and words[0] in by_org:
@@ -466,6 +585,49 @@ class CorpusResolver:
                     and self._kind(by_org[rest][0]) == "organization"
                 ):
                     self.uf.union(ids[0], by_org[rest][0])
+
+    def _link_nickname(self, key: str, aid: str, places: set[str]) -> None:
+        """A club the model typed a place ("Lowtown Herons" read as a town) and its plural
+        nickname, whatever the model typed that ("Herons" read as a person): a place's name and
+        a plural nickname is how clubs are named (see extract._team_nicknames)."""
+        words = key.split()
+        for n in (1, 2):
+            head, rest = " ".join(words[:n]), words[n:]
+            if not (1 <= len(rest) <= 2 and (head in places or self.reg.gazetteer.get(head) is not None)):
+                continue
+            form = self.stats[aid].actor.name.split()[-len(rest) :]
+            nick = self._by_name().get(" ".join(rest))
+            if (
+                nick is not None
+                and plural_nickname(form)
+                and self._kind(nick) not in ("place", "country")
+                and self.reg.gazetteer.get(" ".join(form)) is None  # "North Lowlands" is a region, no club
+                and " ".join(rest) not in self._surnames()  # "Bo Quennells": a person's name
+            ):
+                self.uf.union(aid, nick)
+
+    def _people_in(self) -> dict[str, list[tuple[str, PersonName]]]:
+        """Doc -> the people with a name (id, parts) that it mentions (built once)."""
+        if self._by_doc is None:
+            self._by_doc = {}
+            for aid, p in self.people.items():
+                for d in self.stats[aid].docs:
+                    self._by_doc.setdefault(d, []).append((aid, p))
+        return self._by_doc
+
+    def _surnames(self) -> frozenset[str]:
+        if self._lasts is None:
+            self._lasts = frozenset(p.last for p in self.people.values() if p.first)
+        return self._lasts
+
+    def _by_name(self) -> dict[str, str]:
+        """Folded one- or two-word name -> its actor id (the first seen)."""
+        if self._names is None:
+            self._names = {}
+            for aid, s in self.stats.items():
+                if len(s.actor.name.split()) <= 2:
+                    self._names.setdefault(fold(s.actor.name), aid)
+        return self._names
 
     # -- output ----------------------------------------------------------------------------
 
@@ -539,6 +701,19 @@ class CorpusResolver:
             if actor.type != a.type and target is None and self._keeps_kind(root, a):
                 actor = Actor(actor.id, actor.name, a.type, actor.aliases, actor.affiliation, actor.role)
             yield Mention(m.doc_id, actor.id, m.text, m.start, m.end), actor
+
+
+def plural_nickname(words: Sequence[str]) -> bool:
+    """A club's nickname as written: capitalised, its last word a plural of 4+ letters
+    ("Herons", "Red Herons"), not an acronym ("DA") nor a singular noun ("Fish")."""
+    last = words[-1] if words else ""
+    return (
+        all(w[:1].isupper() for w in words)
+        and len(last) >= 4
+        and not last.isupper()
+        and last.endswith("s")
+        and not last.endswith("ss")
+    )
 
 
 def _near(a: str, b: str, threshold: float) -> bool:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc as SpacyDoc
 from lib.extract.actors.case import CaseStats, case_stats, is_title_line, line_of, name_runs
 from lib.extract.actors.chains import resolve_doc
 from lib.extract.actors.competitors import is_competitor
-from lib.extract.actors.corpus import resolve_corpus
+from lib.extract.actors.corpus import plural_nickname, resolve_corpus
 from lib.extract.actors.registry import Registry, load_registry
 from lib.extract.actors.spans import CAP_RUN, DocContext, candidates
 from lib.records import Actor, Document, Mention
@@ -34,6 +34,30 @@ def extract_mentions(
     pairs: Sequence[tuple[Document, SpacyDoc]], registry: Registry
 ) -> tuple[list[Actor], list[Mention]]:
     """Every named mention of the corpus with its canonical actor; actors in first-seen order."""
+    found, agentive = extract_raw(pairs, registry)
+    return settle(found, agentive, registry)
+
+
+def settle(
+    found: Sequence[tuple[Mention, Actor]], agentive: set[str], reg: Registry
+) -> tuple[list[Actor], list[Mention]]:
+    """extract_raw's mentions with one id per (name, kind): the actors, first seen first, and the
+    mentions (in the same order) with their settled ids (see _settle)."""
+    return _settle(found, agentive, reg)
+
+
+def raw_flags(found: Sequence[tuple[Mention, Actor]], agentive: set[str]) -> tuple[bool, ...]:
+    """Per mention of extract_raw, whether its actor is a state that acts in the corpus: the
+    "agentive" flag the store's settling (lib/store/settle.py) reads beside each raw actor."""
+    return tuple(a.type == "country" and a.id in agentive for _, a in found)
+
+
+def extract_raw(
+    pairs: Sequence[tuple[Document, SpacyDoc]], registry: Registry
+) -> tuple[list[tuple[Mention, Actor]], set[str]]:
+    """Every named mention with its actor before settling (ids not yet split by kind), and the
+    ids of the actors that are the subject or agent of a verb somewhere: what a store keeps per
+    batch so that its corpus step settles over raw actors as a single pass does."""
     found: list[tuple[Mention, Actor]] = []
     agentive: set[str] = set()
     unsure: set[str] = set(registry.demonyms)  # roles and adjectives stand for a name, are not one
@@ -58,7 +82,7 @@ def extract_mentions(
     typed = [(m, _as_setting(m, a, settings)) for m, a in typed]
     mistered = _mistered(contexts, typed, registry)
     typed = [(m, _as_person(a, mistered)) for m, a in typed]
-    return _settle(_with_datelines(contexts, typed), agentive, registry)
+    return _with_datelines(contexts, typed), agentive
 
 
 def _common_words(mention: Mention, actor: Actor, reg: Registry, case: CaseStats) -> bool:
@@ -220,6 +244,7 @@ def _split_headlines(
     running = [(m, a) for m, a in found if not is_title_line(line_of(by_id[m.doc_id].text, m.start))]
     names = {k: v for k, v in _corpus_names(running).items() if k not in unsure}
     out: list[tuple[Mention, Actor]] = []
+    broken: set[tuple[str, str]] = set()  # (doc, actor id) of the spans split here
     for m, a in found:
         text = by_id[m.doc_id].text
         if " " not in m.text or registry_name(m, a, by_id[m.doc_id].reg):
@@ -233,10 +258,25 @@ def _split_headlines(
             runs = []
         if not runs:
             out.append((m, a))
+        else:
+            broken.add((m.doc_id, a.id))
         for s, e in runs:
             actor = _bare_surname(text[s:e], names[fold(text[s:e])][1])
             out.append((Mention(m.doc_id, actor.id, text[s:e], s, e), actor))
-    return out
+    return [_unchained(m, a, names) if (m.doc_id, a.id) in broken else (m, a) for m, a in out]
+
+
+def _unchained(m: Mention, a: Actor, names: Mapping[str, tuple[str, Actor]]) -> tuple[Mention, Actor]:
+    """A mention its document chained to a headline span that is no name ("Hawks" and "Owls"
+    to "Hawks Beat Owls": the model's person, its first and last words taken for a first name
+    and a surname) stands for itself: the corpus's actor of its surface, else its own."""
+    if fold(m.text) in names and names[fold(m.text)][1].id != a.id:
+        actor = _bare_surname(m.text, names[fold(m.text)][1])
+    elif fold(m.text) != fold(a.name):
+        actor = Actor(slug(m.text), m.text, a.type)
+    else:
+        return m, a
+    return Mention(m.doc_id, actor.id, m.text, m.start, m.end), actor
 
 
 def registry_name(m: Mention, a: Actor, reg: Registry) -> bool:
@@ -268,6 +308,9 @@ def propagate_corpus(
     whole run of capitalised words counts: "Wall" is not a name inside "Wall Street".
     """
     names = {k: v for k, v in _corpus_names(found).items() if k not in unsure}
+    if contexts and case is not None:
+        for key, value in _team_nicknames(found, contexts[0].reg, case).items():
+            names.setdefault(key, value)
     taken: dict[str, list[tuple[int, int]]] = {}
     for mention, _ in found:
         taken.setdefault(mention.doc_id, []).append((mention.start, mention.end))
@@ -281,6 +324,38 @@ def propagate_corpus(
                 actor = _bare_surname(surface, actor)
                 out.append((Mention(ctx.doc.id, actor.id, surface, start, end), actor))
     return out
+
+
+def _team_nicknames(
+    found: Sequence[tuple[Mention, Actor]], reg: Registry, case: CaseStats
+) -> dict[str, tuple[str, Actor]]:
+    """Folded nickname -> (form, club) for clubs named by a place and a nickname ("Lowtown
+    Herons"): sports pages call the club by the nickname alone ("the Herons won"), which the
+    model often leaves untagged. The nickname must be a name where case tells (the corpus writes
+    it capitalised more often than not: "Police" of "Lowtown Police" is a common word) and the
+    place a place (gazetteer, or a name the corpus types as one); a nickname two clubs share is
+    left out. Only plural nicknames, as clubs are named ("Herons", "Red Herons"): not an
+    acronym ("Lowtown DA") nor a singular noun left of a mis-read name ("Fish" of "Lowtown Fish
+    and Game")."""
+    places = {fold(m.text) for m, a in found if a.type in ("place", "country")}
+    out: dict[str, tuple[str, Actor]] = {}
+    clash: set[str] = set()
+    for m, a in found:
+        words = _ARTICLE.sub("", m.text).split()
+        if a.type != "organization" or not 2 <= len(words) <= 4:
+            continue
+        for n in (1, 2):
+            head, rest = " ".join(words[:n]), words[n:]
+            is_place = fold(head) in places or reg.gazetteer.get(head) in ("place", "country")
+            if not (is_place and 1 <= len(rest) <= 2 and all(w[:1].isupper() for w in rest)):
+                continue
+            if not plural_nickname(rest) or any(case.common(w) or case.upper[w.lower()] < 2 for w in rest):
+                continue
+            nick = " ".join(rest)
+            if fold(nick) in out and out[fold(nick)][1].id != a.id:
+                clash.add(fold(nick))
+            out.setdefault(fold(nick), (nick, a))
+    return {k: v for k, v in out.items() if k not in clash}
 
 
 def _corpus_names(found: Sequence[tuple[Mention, Actor]]) -> dict[str, tuple[str, Actor]]:

@@ -1,0 +1,341 @@
+"""Cross-document actor coreference (issue #15): one actor per real entity across the corpus.
+
+Sentences and names are made up for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.extract.actors.case import CaseStats
+from lib.extract.actors.corpus import CorpusResolver
+from lib.extract.actors.extract import _split_headlines, _team_nicknames, load_registry
+from lib.extract.actors.spans import DocContext
+from lib.records import Actor, Document, Mention
+from lib.text.aliases import slug
+
+REG = load_registry()
+
+
+def _doc(doc_id: str, text: str) -> Document:
+    return Document(doc_id, "", "", None, "unknown", "en", "", "", text, ())
+
+
+def _found(texts: dict[str, str], names: dict[str, list[tuple[str, str]]]) -> list[tuple[Mention, Actor]]:
+    """Every occurrence of each (surface, kind) in its document, longer names first, none overlapping."""
+    out: list[tuple[Mention, Actor]] = []
+    for doc, pairs in names.items():
+        taken: list[tuple[int, int]] = []
+        for surface, kind in sorted(pairs, key=lambda p: -len(p[0])):
+            start = texts[doc].find(surface)
+            while start >= 0:
+                end = start + len(surface)
+                if all(end <= s or e <= start for s, e in taken):
+                    taken.append((start, end))
+                    out.append(
+                        (
+                            Mention(doc, slug(surface), surface, start, end),
+                            Actor(slug(surface), surface, kind),
+                        )
+                    )
+                start = texts[doc].find(surface, end)
+    return sorted(out, key=lambda f: (f[0].doc_id, f[0].start))
+
+
+def _ids(texts: dict[str, str], names: dict[str, list[tuple[str, str]]]) -> dict[tuple[str, str], str]:
+    found = _found(texts, names)
+    return {(m.doc_id, m.text): m.actor_id for m, _ in CorpusResolver(found, REG, texts).resolve(found)}
+
+
+# --- a headline span that is no name gives its document's mentions back ---------------------
+
+
+def _headline_case(headline_name: str) -> dict[tuple[str, str], str]:
+    texts = {
+        "h": "Hawks Beat Owls In Final\nThe Hawks scored twice. The Owls tried.",
+        "x": "The Hawks beat the Owls at home. They beat them easily.",
+        "y": "The Hawks trained. The Owls rested.",
+    }
+    chained = Actor(slug(headline_name), headline_name, "person")
+    found: list[tuple[Mention, Actor]] = []
+    found.append((Mention("h", chained.id, headline_name, 0, len(headline_name)), chained))
+    for doc, text in texts.items():
+        for word in ("Hawks", "Owls"):
+            start = text.find(word, 1 if doc == "h" else 0)
+            while start >= 0:
+                own = Actor(slug(word), word, "organization")
+                found.append(
+                    (
+                        Mention(doc, (chained if doc == "h" else own).id, word, start, start + len(word)),
+                        chained if doc == "h" else own,
+                    )
+                )
+                start = text.find(word, start + 1)
+    contexts = [DocContext(_doc(d, t), None, REG) for d, t in texts.items()]  # type: ignore[arg-type]
+    case = CaseStats()
+    for t in texts.values():
+        case.add(t)
+    out = _split_headlines(contexts, sorted(found, key=lambda f: (f[0].doc_id, f[0].start)), set(), case)
+    return {(m.doc_id, f"{m.text}@{m.start}"): a.id for m, a in out}
+
+
+def test_mentions_chained_to_a_split_headline_span_stand_for_themselves() -> None:
+    got = _headline_case("Hawks Beat Owls")
+    body = {k: v for k, v in got.items() if k[0] == "h" and not k[1].endswith("@0")}
+    assert body and set(body.values()) <= {"hawks", "owls"}
+    assert "hawks-beat-owls" not in got.values()
+
+
+def test_a_headline_name_the_corpus_knows_keeps_its_chain() -> None:
+    # "Hawks" alone is a known name, not split: the chain of the document stays as it was
+    got = _headline_case("Hawks")
+    assert {v for k, v in got.items() if k[0] == "h"} == {"hawks"}
+
+
+# --- a bare surname: its full name written in the report, or the company the reports keep ----
+
+QUENNELLS = {
+    "a": "Tobias Quennell spoke first. He said the plan would work.",
+    "b": "Marguerite Quennell spoke next. She said it would not.",
+}
+BOTH = {"a": [("Tobias Quennell", "person")], "b": [("Marguerite Quennell", "person")]}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Forward Tobias Quennell scored. Quennell left early.", "tobias-quennell"),  # untagged full name
+        ("Coach Marguerite Quennell smiled. Quennell left early.", "marguerite-quennell"),
+        ("Quennell left early.", "quennell"),  # two bearers, nothing here: left alone
+        ("Tobias Quennellson scored. Quennell left early.", "quennell"),  # not the name, a longer word
+    ],
+)
+def test_bare_surname_by_the_full_name_written_in_its_report(text: str, want: str) -> None:
+    texts = {**QUENNELLS, "c": text}
+    got = _ids(texts, {**BOTH, "c": [("Quennell", "person")]})
+    assert got[("c", "Quennell")] == want
+
+
+def _company_corpus(third: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    texts: dict[str, str] = {}
+    names: dict[str, list[tuple[str, str]]] = {}
+    for i in range(2):  # Tobias keeps company with the Harrowgate Hawks and Ada Quillfeather
+        texts[f"t{i}"] = "Tobias Quennell and Ada Quillfeather met the Harrowgate Hawks."
+        names[f"t{i}"] = [
+            ("Tobias Quennell", "person"),
+            ("Ada Quillfeather", "person"),
+            ("Harrowgate Hawks", "organization"),
+        ]
+        texts[f"m{i}"] = "Marguerite Quennell and Ivo Brantwell met the Tarnside Council."
+        names[f"m{i}"] = [
+            ("Marguerite Quennell", "person"),
+            ("Ivo Brantwell", "person"),
+            ("Tarnside Council", "organization"),
+        ]
+    for i in range(12):  # other reports, other people
+        texts[f"o{i}"] = f"Someone named Person{i} Other{i} spoke."
+        names[f"o{i}"] = [(f"Person{i} Other{i}", "person")]
+    texts["c"] = "Quennell spoke. " + " ".join(n for n, _ in third)
+    names["c"] = [("Quennell", "person"), *third]
+    return _ids(texts, names)
+
+
+@pytest.mark.parametrize(
+    ("third", "want"),
+    [
+        ([("Ada Quillfeather", "person"), ("Harrowgate Hawks", "organization")], "tobias-quennell"),
+        ([("Ivo Brantwell", "person"), ("Tarnside Council", "organization")], "marguerite-quennell"),
+        ([], "quennell"),  # no company: left alone
+        ([("Ada Quillfeather", "person"), ("Ivo Brantwell", "person")], "quennell"),  # a tie
+    ],
+)
+def test_bare_surname_by_the_company_its_report_keeps(third: list[tuple[str, str]], want: str) -> None:
+    assert _company_corpus(third)[("c", "Quennell")] == want
+
+
+# --- an acronym and the one body it spells ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rows", "same", "apart"),
+    [
+        # the only body spelling it; a place spelling it too is not an organisation's expansion
+        ([("a", "Harrow Press", "organization"), ("b", "HP", "organization")], "Harrow Press", None),
+        (
+            [
+                ("a", "Harrow Press", "organization"),
+                ("b", "Harrow Peninsula", "place"),
+                ("c", "HP", "organization"),
+            ],
+            "Harrow Press",
+            "Harrow Peninsula",
+        ),
+        # two bodies spell it: the one written beside the acronym
+        (
+            [
+                ("a", "Harrow Press", "organization"),
+                ("b", "Hill Parliament", "organization"),
+                ("c", "HP", "organization"),
+                ("c", "Hill Parliament", "organization"),
+            ],
+            "Hill Parliament",
+            "Harrow Press",
+        ),
+        # two bodies, neither beside it: none
+        (
+            [
+                ("a", "Harrow Press", "organization"),
+                ("b", "Hill Parliament", "organization"),
+                ("c", "HP", "organization"),
+            ],
+            None,
+            "Harrow Press",
+        ),
+    ],
+)
+def test_acronym_expansion(rows: list[tuple[str, str, str]], same: str | None, apart: str | None) -> None:
+    texts: dict[str, str] = {}
+    names: dict[str, list[tuple[str, str]]] = {}
+    for doc, surface, kind in rows:
+        texts[doc] = (texts.get(doc, "") + " " + surface + " met.").strip()
+        names.setdefault(doc, []).append((surface, kind))
+    got = _ids(texts, names)
+    acr = next(v for (d, t), v in got.items() if t == "HP")
+    full = {t: v for (_, t), v in got.items()}
+    if same:
+        assert acr == full[same]
+    if apart:
+        assert acr != full[apart]
+
+
+# --- a club called by its nickname -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("club", "nickname"),
+    [
+        ("Lowtown Herons", "herons"),
+        ("The Lowtown Red Herons", "red herons"),
+        ("Lowtown Police", None),  # a common word
+        ("Lowtown DA", None),  # an acronym
+        ("Lowtown Fish", None),  # a singular noun
+        ("Upper Lowtown Herons", None),  # "Upper Lowtown" is no place here
+    ],
+)
+def test_team_nicknames(club: str, nickname: str | None) -> None:
+    case = CaseStats()
+    case.add("Fans of the Herons and the Red Herons cheered. The Herons won and the Red Herons lost.")
+    case.add(
+        "The police came. The Police were few, said the police. A DA spoke. The Fish lost. The Fish won."
+    )
+    town = Actor("lowtown", "Lowtown", "place")
+    body = Actor(slug(club), club, "organization")
+    found = [
+        (Mention("a", "lowtown", "Lowtown", 0, 7), town),
+        (Mention("b", body.id, club, 0, len(club)), body),
+    ]
+    got = _team_nicknames(found, REG, case)
+    assert (set(got) == {nickname}) if nickname else not got
+    if nickname:
+        assert got[nickname][1] == body
+
+
+def test_team_nickname_two_clubs_share_is_left_out() -> None:
+    case = CaseStats()
+    case.add("Fans of the Herons cheered. The Herons won.")
+    found: list[tuple[Mention, Actor]] = [
+        (Mention("a", "lowtown", "Lowtown", 0, 7), Actor("lowtown", "Lowtown", "place"))
+    ]
+    found.append((Mention("a", "hilltop", "Hilltop", 0, 7), Actor("hilltop", "Hilltop", "place")))
+    for club in ("Lowtown Herons", "Hilltop Herons"):
+        found.append((Mention("b", slug(club), club, 0, len(club)), Actor(slug(club), club, "organization")))
+    assert _team_nicknames(found, REG, case) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Fans cheered as the Herons won. The Herons play again on Sunday.", ["Herons", "Herons"]),
+        ("Fans cheered as herons flew over the river.", []),  # lower case: a bird
+        ("The Herons Nest Cafe opened.", []),  # part of a longer name
+    ],
+)
+def test_team_nickname_is_propagated(text: str, want: list[str]) -> None:
+    from lib.extract.actors.extract import propagate_corpus
+
+    texts = {
+        "a": "The Lowtown Herons beat the visitors in Lowtown. The Herons were at home in Lowtown.",
+        "b": text,
+    }
+    club = Actor("lowtown-herons", "Lowtown Herons", "organization")
+    town = Actor("lowtown", "Lowtown", "place")
+    found = [(Mention("a", club.id, "Lowtown Herons", 4, 18), club)]
+    found += [(Mention("a", town.id, "Lowtown", s, s + 7), town) for s in (40, 76)]
+    contexts = [DocContext(_doc(d, t), None, REG) for d, t in texts.items()]  # type: ignore[arg-type]
+    case = CaseStats()
+    for t in texts.values():
+        case.add(t)
+    got = [(m.doc_id, m.text, a.id) for m, a in propagate_corpus(contexts, found, set(), case)]
+    assert [t for d, t, _ in got if d == "b"] == want
+    assert all(a == "lowtown-herons" for _, t, a in got if t == "Herons")
+
+
+# --- a lone first name after the full name; a club the model typed a place -------------------
+
+
+@pytest.mark.parametrize(
+    ("docs", "want"),
+    [
+        # the child named in full, then by her first name: one person
+        ({"a": "Rosalind Ebbers was hurt. Rosalind is nine."}, "rosalind-ebbers"),
+        # a report writes the word without the full name: a name of its own
+        ({"a": "Rosalind Ebbers was hurt. Rosalind is nine.", "b": "Rosalind is a town."}, "rosalind"),
+        # two people with that first name in the report: left alone
+        ({"a": "Rosalind Ebbers and Rosalind Tuck were hurt. Rosalind is nine."}, "rosalind"),
+    ],
+)
+def test_lone_first_name(docs: dict[str, str], want: str) -> None:
+    people = ("Rosalind Ebbers", "Rosalind Tuck")
+    names = {d: [(p, "person") for p in people if p in t] + [("Rosalind", "place")] for d, t in docs.items()}
+    got = _ids(docs, names)
+    assert got[("a", "Rosalind")] == want
+
+
+@pytest.mark.parametrize(
+    ("full_kind", "nick", "nick_kind", "same"),
+    [
+        ("place", "Herons", "person", True),  # both mistyped: still one club
+        ("organization", "Herons", "organization", True),
+        ("place", "Quennells", "person", False),  # a surname of a person the corpus names in full
+        ("place", "Heron", "person", False),  # not a plural nickname
+    ],
+)
+def test_club_and_nickname_whatever_the_model_typed(
+    full_kind: str, nick: str, nick_kind: str, same: bool
+) -> None:
+    club = f"Lowtown {nick}"
+    texts = {"a": f"The {club} won in Lowtown.", "b": f"The {nick} won again.", "c": "Ada Quennells spoke."}
+    names = {
+        "a": [(club, full_kind), ("Lowtown", "place")],
+        "b": [(nick, nick_kind)],
+        "c": [("Ada Quennells", "person")],
+    }
+    got = _ids(texts, names)
+    assert (got[("a", club)] == got[("b", nick)]) is same
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Quarnby.com", "quarnby"),  # a site written for its publisher
+        ("The Quarnby.org", "quarnby"),
+        ("Quarnby.co.uk", "quarnby"),
+        ("Quarnby", "quarnby"),
+        ("Quarnby.compute", "quarnby.compute"),  # not a domain ending
+        ("Quarnby. Com", "quarnby. com"),  # two words, no address
+    ],
+)
+def test_org_key_drops_a_web_domain(name: str, key: str) -> None:
+    from lib.extract.actors.corpus import org_key
+
+    assert org_key(name) == key
