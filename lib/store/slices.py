@@ -14,6 +14,7 @@ store generation; the slices are read per view.
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -62,6 +63,7 @@ MENTION_JOIN = "LEFT JOIN actor_map m ON m.batch = t.batch AND m.actor_id = t.ac
 
 
 VIEWS_KEPT = 16  # document filters whose documents in view a store index keeps
+_VIEWS_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -121,9 +123,10 @@ class StoreIndex:
             kept = filter_defs.keeper("documents", filters)
             table = self.doc_table.filter(pa.array([kept(d) for d in self.base.documents], pa.bool_()))
             found = table, frozenset(table.column("doc_id").to_pylist())
-            if len(self._views) >= VIEWS_KEPT:
-                self._views.pop(next(iter(self._views)), None)
-            self._views[filters] = found  # a page's several queries of one view test the documents once
+            with _VIEWS_LOCK:  # an index is shared by the sessions' threads
+                if len(self._views) >= VIEWS_KEPT:
+                    self._views.pop(next(iter(self._views)), None)
+                self._views[filters] = found  # a page's queries of one view test the documents once
         return found
 
 
