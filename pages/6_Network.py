@@ -18,9 +18,7 @@ analysis, view = ui.page(
     "quoting goes to its three most quoted. Below, an arrow A → B when a quote by A names B; its width "
     "is the number of such quotes. Click an actor or an arrow's middle dot to read the quotes.",
 )
-quotes = ui.home_quotes(analysis, view)
-diversity = network.diversity_frame(analysis, quotes, view.filters)
-per_source = network.source_speakers_frame(analysis, quotes)
+diversity, per_source = ui.source_diversity(analysis, view)
 st.subheader("Whom each source quotes")
 if per_source.empty:
     st.info("No quotes tied to an actor with these filters — widen the date range or clear the filters.")

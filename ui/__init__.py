@@ -34,6 +34,7 @@ from ui.reads import (
     network_edges,
     pairs_worth_comparing,
     reads_store,
+    source_diversity,
     view_claims,
     with_documents,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "search_matched",
     "set_view",
     "share_box",
+    "source_diversity",
     "synced",
     "take_uploads",
     "upload_key",

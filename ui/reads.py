@@ -30,6 +30,7 @@ from lib.store.slices import (
     documents_slice,
     overview_quotes,
     page_slice,
+    store_diversity,
     store_index,
     store_network_edges,
     worth_comparing,
@@ -101,6 +102,23 @@ def reading(store: str, read: Callable[[], T]) -> T:
 
 def reads_store() -> bool:
     return bool(os.environ.get(STORE_ENV))
+
+
+@st.cache_resource(show_spinner="Counting whom each source quotes…", max_entries=16)
+def cached_diversity(store: str, generation: str, filters: urls.Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return store_diversity(cached_index(store, generation), filters)
+
+
+def source_diversity(analysis: Analysis, view: urls.View) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The Network page's upper half: network.diversity_frame and source_speakers_frame of the
+    quotes in view, counted by the store in SQL, or, on a folder or under corrections (which
+    remap speakers), from the home page's quotes frame."""
+    store = opened_store()
+    if not store or not current_corrections().empty():
+        quotes = home_quotes(analysis, view)
+        diversity = network.diversity_frame(analysis, quotes, view.filters)
+        return diversity, network.source_speakers_frame(analysis, quotes)
+    return reading(store[0], lambda: cached_diversity(*store, view.filters))
 
 
 def store_index_now() -> StoreIndex | None:

@@ -9,6 +9,7 @@ page opening a store pays for DuckDB and the manifest only.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -36,30 +37,44 @@ _HEALTH: dict[Path, tuple[Stamp, StoreReport]] = {}
 MAX_OPEN = 4  # stores kept open; a page session uses one
 
 
-def _files(folder: Path) -> list[tuple[str, int, int, int]]:
-    found = []
-    try:
-        with os.scandir(folder) as entries:
-            for e in entries:
-                found.append((e.path, *_stat(e.stat())))
-    except (FileNotFoundError, NotADirectoryError):  # renamed or removed by an ingest meanwhile, or a file
-        pass
-    return found
-
-
 def _stat(info: os.stat_result) -> tuple[int, int, int]:
     return info.st_ino, info.st_size, info.st_mtime_ns
 
 
+def _entry(path: Path) -> list[tuple[str, int, int, int]]:
+    try:
+        return [(str(path), *_stat(path.stat()))]
+    except (FileNotFoundError, NotADirectoryError):  # removed by an ingest meanwhile
+        return []
+
+
+def _folders(root: Path) -> list[tuple[str, int, int, int]]:
+    """``root`` and each folder in it (not the files inside them)."""
+    found = _entry(root)
+    try:
+        with os.scandir(root) as entries:
+            found += [(e.path, *_stat(e.stat())) for e in entries if not e.name.startswith(".tmp")]
+    except (FileNotFoundError, NotADirectoryError):  # renamed or removed by an ingest meanwhile
+        pass
+    return found
+
+
 def stamp(store: Path) -> Stamp:
-    """Every file of the store as (path, inode, size, mtime): any write, truncation or deletion
-    changes it. A stat per file, far cheaper than the check's footer reads it saves."""
-    found = []
+    """The manifest, the store's folders and each batch and corpus folder as (path, inode, size,
+    mtime): every change the code makes to a store changes it.
+
+    Every writer of the store renames what it wrote into place (lib/store/parquet.py: a batch or
+    corpus folder, the manifest; lib/store/terms.py: a rebuilt term index) or removes a folder
+    (compaction, garbage collection), and a rename or removal inside a folder sets that folder's
+    mtime (POSIX); the manifest, replaced whole, is a new inode each time. So ingest, repair,
+    compaction and a corpus refresh are all seen, at a stat per folder: at 72 batch folders the
+    stat of every file (580) took 3 ms of CPU and 20-50 ms of waiting on a loaded machine, for
+    each query. Not seen: a file damaged in place (truncated or overwritten by something else than
+    this code) after the store was opened; the check sees it at the next change, and a read that
+    fails meanwhile is a message (ui.py ``_reading``), as is damage inside a file the check passes."""
+    found = _entry(store / MANIFEST)
     for root in (store / "batches", store / "corpus"):
-        for folder in sorted(root.iterdir()) if root.is_dir() else ():
-            found += [] if folder.name.startswith(".tmp") else _files(folder)  # not yet written
-    manifest = store / MANIFEST
-    found += [(str(manifest), *_stat(manifest.stat()))] if manifest.is_file() else []
+        found += _folders(root)
     return tuple(sorted(found))
 
 
@@ -151,3 +166,27 @@ def connect(store: Path) -> tuple[duckdb.DuckDBPyConnection, Manifest] | None:
         built = _build(store, manifest, health.corpus_damaged, index=not unindexed)
         cached = _OPEN[store] = (now, manifest, built)
     return cached[2].cursor(), cached[1]
+
+
+_DERIVING = threading.Lock()  # one thread makes a derived table; the others wait and read it
+
+
+def derived(con: duckdb.DuckDBPyConnection, name: str, sql: str) -> None:
+    """Make table ``name`` from ``sql`` on the store's views, unless this database has it already.
+
+    A table derived from the views (the exchanges of the Network page, lib/store/slices.py) is made
+    by the first query that needs it and kept as long as the database: ``connect`` builds a new one
+    when a file of the store changes, so it is always that of the store as the views show it (a
+    repaired, re-ingested or compacted store gets it anew, its damaged parts left out alike)."""
+    if not _has_table(con, name):
+        with _DERIVING:
+            if not _has_table(con, name):
+                con.execute(f"CREATE TABLE {name} AS {sql}")
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    try:
+        con.table(name)  # a catalog look-up (a query of duckdb_tables() took 2-10 ms)
+    except duckdb.CatalogException:
+        return False
+    return True

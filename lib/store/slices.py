@@ -14,7 +14,9 @@ store generation; the slices are read per view.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import threading
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
@@ -44,7 +46,7 @@ from lib.records import (
 )
 from lib.store.columns import table_records
 from lib.store.parquet import Manifest, table_path
-from lib.store.query import connect, parquet_files
+from lib.store.query import connect, derived, parquet_files
 from lib.store.terms import TERMS, prefix_range
 from lib.view import filters as filter_defs
 from lib.view import frames, network, search, timeline
@@ -60,6 +62,10 @@ MENTION_COLUMNS = "t.* EXCLUDE (batch, actor_id), coalesce(m.corpus_id, t.actor_
 MENTION_JOIN = "LEFT JOIN actor_map m ON m.batch = t.batch AND m.actor_id = t.actor_id"
 
 
+VIEWS_KEPT = 16  # document filters whose documents in view a store index keeps
+_VIEWS_LOCK = threading.Lock()
+
+
 @dataclass(frozen=True)
 class StoreIndex:
     """What every page of a store needs whatever its view: read once per store generation."""
@@ -68,6 +74,10 @@ class StoreIndex:
     base: Analysis  # documents without text, actors, positions, errors; no per-document rows
     choices: Choices
     bounds: tuple[date, date] | None
+    # the documents in view of the last few filters (``in_view``); not part of the index's value
+    _views: dict[Filters, tuple[pa.Table, Collection[str]]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
     @cached_property
     def order(self) -> dict[str, int]:
@@ -78,6 +88,46 @@ class StoreIndex:
     def newest(self) -> dict[str, int]:
         """Document id -> lib/view/search.py's ranking key for its date (newer first)."""
         return {d.id: search.newest_first(d) for d in self.base.documents}
+
+    @cached_property
+    def doc_table(self) -> pa.Table:
+        """Every document's id, corpus position ``pos``, search key ``newest`` and ``source`` (""
+        when unknown), as the ``in_view`` table the queries join: built once, not per query (at
+        10,000 reports building it took 10-30 ms of each page's query)."""
+        docs = self.base.documents
+        return pa.table(
+            {
+                "doc_id": pa.array([d.id for d in docs], pa.string()),
+                "pos": pa.array(range(len(docs)), pa.int64()),
+                "newest": pa.array([self.newest[d.id] for d in docs], pa.int64()),
+                "source": pa.array([d.source for d in docs], pa.string()),
+                "outlet": pa.array([d.source or network.UNKNOWN_SOURCE for d in docs], pa.string()),
+                "date": pa.array([d.date for d in docs], pa.string()),
+            }
+        )
+
+    def in_view(self, filters: Filters) -> pa.Table:
+        """``doc_table``'s rows of the documents the filters keep (frames.docs_in_view), in corpus
+        order; ``pos`` stays the corpus position (the queries only order by it)."""
+        return self._view(filters)[0]
+
+    def in_view_ids(self, filters: Filters) -> Collection[str]:
+        """The ids of ``in_view``'s documents (frames.docs_in_view's keys)."""
+        return self._view(filters)[1]
+
+    def _view(self, filters: Filters) -> tuple[pa.Table, Collection[str]]:
+        if not filter_defs.restricts("documents", filters):
+            return self.doc_table, self.order
+        found = self._views.get(filters)
+        if found is None:
+            kept = filter_defs.keeper("documents", filters)
+            table = self.doc_table.filter(pa.array([kept(d) for d in self.base.documents], pa.bool_()))
+            found = table, frozenset(table.column("doc_id").to_pylist())
+            with _VIEWS_LOCK:  # an index is shared by the sessions' threads
+                if len(self._views) >= VIEWS_KEPT:
+                    self._views.pop(next(iter(self._views)), None)
+                self._views[filters] = found  # a page's queries of one view test the documents once
+        return found
 
 
 @dataclass(frozen=True)
@@ -135,6 +185,8 @@ def store_index(store: Path) -> StoreIndex:
 def _with(index: StoreIndex, docs: Iterable[Document] = (), **rows: Any) -> Analysis:
     """The index's analysis with some documents' text and some rows."""
     full = {d.id: d for d in docs}
+    if not full:  # the index's documents as they are (a tuple of 10,000 rebuilt per query otherwise)
+        return replace(index.base, **rows)
     documents = tuple(full.get(d.id, d) for d in index.base.documents)
     return replace(index.base, corpus=replace(index.base.corpus, documents=documents), **rows)
 
@@ -172,9 +224,7 @@ def _pushdown(column: str, values: Iterable[str]) -> tuple[str, list[str]]:
 def _view_join(con: duckdb.DuckDBPyConnection, index: StoreIndex, filters: Filters) -> str:
     """A JOIN keeping the rows (alias t) of the documents the filters keep (frames.doc_in_view),
     with their corpus position ``v.pos``; registers the ``in_view`` table it joins."""
-    ids = list(frames.docs_in_view(index.base, filters))
-    positions = pa.array(range(len(ids)), pa.int64())
-    con.register("in_view", pa.table({"doc_id": pa.array(ids, pa.string()), "pos": positions}))
+    con.register("in_view", index.in_view(filters))
     return "JOIN in_view v ON v.doc_id = t.doc_id"
 
 
@@ -297,8 +347,8 @@ def _targeted_quotes(
     view, where = _quotes_in_view(con, index, filters)
     sql = (
         f"SELECT {QUOTE_COLUMNS}, count(*) OVER () AS matched FROM quotes t {QUOTE_JOIN} {view} "
-        f"JOIN documents d ON d.id = t.doc_id WHERE {where.sql} AND t.speaker_id IS NOT NULL "
-        "AND len(t.targets) > 0 ORDER BY d.date DESC NULLS LAST, v.pos, t.start LIMIT ?"
+        f"WHERE {where.sql} AND t.speaker_id IS NOT NULL "
+        "AND len(t.targets) > 0 ORDER BY v.date DESC NULLS LAST, v.pos, t.start LIMIT ?"
     )
     table = _arrow(con, sql, [*where.params, limit])
     matched = table.column("matched")[0].as_py() if table.num_rows else 0
@@ -340,7 +390,8 @@ def positions_slice(
     they sit in; with a focus actor, its names in view and its quotes (the latest ``limit``); the
     statements in view about other actors (who stands against whom; the latest TARGET_ROWS)."""
     con, manifest = _cursor(index.store)
-    statements = [s for _, s in frames.statement_spans(index.base, filters, focus, issue)[:limit]]
+    behind = frames.statement_spans(index.base, filters, focus, issue, index.in_view_ids(filters))
+    statements = [s for _, s in behind[:limit]]
     quotes: dict[tuple[str, int, int], Quote] = {}
     if statements:
         _register(con, "statements", statements)
@@ -352,7 +403,7 @@ def positions_slice(
         quotes |= {(q.doc_id, q.start, q.end): q for q in _records(con, sql, params, Quote)}
     mentions: list[Mention] = []
     if focus:
-        view = _view_join(con, index, filters) if filter_defs.restricts("documents", filters) else ""
+        view = _view_join(con, index, filters)  # the documents' dates too (``StoreIndex.doc_table``)
         batch_ids = _ids_of(con, focus)
         named, params = _in("t.actor_id", batch_ids)
         sql = (
@@ -362,9 +413,9 @@ def positions_slice(
         mentions = _records(con, sql, [*params, focus], Mention)
         spoken, params = _in("t.speaker_id", batch_ids)
         sql = (
-            f"SELECT {QUOTE_COLUMNS}, d.date AS doc_date FROM quotes t {QUOTE_JOIN} {view} "
-            f"JOIN documents d ON d.id = t.doc_id WHERE {spoken} AND coalesce(m.corpus_id, t.speaker_id) = ? "
-            "ORDER BY d.date DESC NULLS LAST, t.doc_id, t.start LIMIT ?"
+            f"SELECT {QUOTE_COLUMNS}, v.date AS doc_date FROM quotes t {QUOTE_JOIN} {view} "
+            f"WHERE {spoken} AND coalesce(m.corpus_id, t.speaker_id) = ? "
+            "ORDER BY v.date DESC NULLS LAST, t.doc_id, t.start LIMIT ?"
         )
         quotes |= {(q.doc_id, q.start, q.end): q for q in _records(con, sql, [*params, focus, limit], Quote)}
     targeted, note = _targeted_quotes(con, index, filters, TARGET_ROWS)
@@ -477,16 +528,9 @@ NO_INDEX = (
 
 
 def _search_view(con: duckdb.DuckDBPyConnection, index: StoreIndex, filters: Filters) -> str:
-    """``_view_join``'s JOIN, its ``in_view`` table holding each document's ``newest`` too
-    (lib/view/search.py's ranking key)."""
-    docs = frames.docs_in_view(index.base, filters)
-    table = {
-        "doc_id": pa.array(list(docs), pa.string()),
-        "pos": pa.array(range(len(docs)), pa.int64()),
-        "newest": pa.array([index.newest[d] for d in docs], pa.int64()),
-    }
-    con.register("in_view", pa.table(table))
-    return "JOIN in_view v ON v.doc_id = t.doc_id"
+    """``_view_join``'s JOIN (its ``in_view`` table holds each document's ``newest``, lib/view/search.py's
+    ranking key)."""
+    return _view_join(con, index, filters)
 
 
 def search_slice(index: StoreIndex, filters: Filters, q: str, limit: int = SEARCH_CANDIDATES) -> Slice:
@@ -511,28 +555,34 @@ def search_slice(index: StoreIndex, filters: Filters, q: str, limit: int = SEARC
     return Slice(_with(index, sentences=tuple(sentences)), notes, matched if ranked else None)
 
 
+# Every exchange of the corpus (lib/view/network.py ``exchanges``, filters open): each quote's span
+# with its speaker actor and an actor named inside it, distinct, both of urls.ACTOR_TYPES, the one
+# named not the speaker. Made once per store generation (lib/store/query.py ``derived``): read
+# per view, it joined every mention of the corpus to every quote (240,000 rows at 10,000 reports).
+_ACTORS = f"(SELECT id FROM actors WHERE type IN ({', '.join(repr(k) for k in ACTOR_TYPES)}))"
+EXCHANGES = (
+    "SELECT DISTINCT q.doc_id, q.start, q.end, q.speaker, n.about FROM (SELECT t.doc_id, t.start, "
+    f't."end", {SPEAKER_ACTOR} AS speaker FROM quotes t {QUOTE_JOIN} '
+    "WHERE t.speaker_id IS NOT NULL) q JOIN (SELECT t.doc_id, t.start, t.end, "
+    f"coalesce(m.corpus_id, t.actor_id) AS about FROM mentions t {MENTION_JOIN}) n "
+    'ON n.doc_id = q.doc_id AND n.start >= q.start AND n."end" <= q."end" '
+    f"WHERE n.about <> q.speaker AND q.speaker IN {_ACTORS} AND n.about IN {_ACTORS}"
+)
+
+
 def _exchange_pairs(con: duckdb.DuckDBPyConnection, index: StoreIndex, filters: Filters) -> str:
-    """SQL of the exchanges in view (lib/view/network.py ``exchanges``): each quote's span with its
-    speaker actor and an actor named inside it (``doc_id, start, end, speaker, about``, distinct),
-    both of urls.ACTOR_TYPES, the one named not the speaker; with an actor filter, those touching
-    one of its actors. Registers ``in_view`` (and ``chosen_actors``)."""
-    view = _view_join(con, index, filters)
-    kinds = ", ".join(f"'{k}'" for k in ACTOR_TYPES)
-    actors = f"(SELECT id FROM actors WHERE type IN ({kinds}))"
+    """SQL of the exchanges in view (``EXCHANGES`` of the documents the filters keep: ``doc_id, start,
+    end, speaker, about``, and the document's ``source``); with an actor filter, those touching one
+    of its actors. Registers ``in_view`` (and ``chosen_actors``)."""
+    derived(con, "exchanges", EXCHANGES)
+    con.register("in_view", index.in_view(filters))
     chosen = ""
     if filters.actors:
         con.register("chosen_actors", pa.table({"id": pa.array(list(filters.actors), pa.string())}))
         chosen = (
-            " AND (q.speaker IN (SELECT id FROM chosen_actors) OR n.about IN (SELECT id FROM chosen_actors))"
+            " WHERE e.speaker IN (SELECT id FROM chosen_actors) OR e.about IN (SELECT id FROM chosen_actors)"
         )
-    return (
-        f"SELECT DISTINCT q.doc_id, q.start, q.end, q.speaker, n.about FROM (SELECT t.doc_id, t.start, "
-        f't."end", {SPEAKER_ACTOR} AS speaker FROM quotes t {QUOTE_JOIN} {view} '
-        f"WHERE t.speaker_id IS NOT NULL) q JOIN (SELECT t.doc_id, t.start, t.end, "
-        f"coalesce(m.corpus_id, t.actor_id) AS about FROM mentions t {MENTION_JOIN} {view}) n "
-        'ON n.doc_id = q.doc_id AND n.start >= q.start AND n."end" <= q."end" '
-        f"WHERE n.about <> q.speaker AND q.speaker IN {actors} AND n.about IN {actors}{chosen}"
-    )
+    return f"SELECT e.*, v.source FROM exchanges e JOIN in_view v ON v.doc_id = e.doc_id{chosen}"
 
 
 def store_network_edges(index: StoreIndex, filters: Filters) -> pd.DataFrame:
@@ -540,13 +590,9 @@ def store_network_edges(index: StoreIndex, filters: Filters) -> pd.DataFrame:
     exchanges are tens of thousands of quotes, too many to read as records for a count."""
     con, _ = _cursor(index.store)
     pairs = _exchange_pairs(con, index, filters)
-    sources = {d.id: d.source for d in index.base.documents}
-    ids, outlets = pa.array(list(sources), pa.string()), pa.array(list(sources.values()), pa.string())
-    con.register("doc_sources", pa.table({"doc_id": ids, "source": outlets}))
     sql = (
-        f"SELECT e.speaker AS speaker_id, e.about AS about_id, count(*) AS quotes, "
-        "count(DISTINCT e.doc_id) AS documents, count(DISTINCT s.source) AS sources "
-        f"FROM ({pairs}) e JOIN doc_sources s ON s.doc_id = e.doc_id GROUP BY ALL"
+        "SELECT e.speaker AS speaker_id, e.about AS about_id, count(*) AS quotes, count(DISTINCT e.doc_id) "
+        f"AS documents, count(DISTINCT e.source) AS sources FROM ({pairs}) e GROUP BY ALL"
     )
     rows = con.execute(sql).fetchall()
     return network.edges_table(
@@ -632,6 +678,39 @@ def overview_quotes(index: StoreIndex, filters: Filters) -> pd.DataFrame:
         f"LEFT JOIN actors a ON a.id = {SPEAKER_ACTOR} WHERE {where.sql} ORDER BY v.pos, t.start"
     )
     return con.execute(sql, list(where.params)).df()
+
+
+# Each document's quotes per speaker ('' for a quote not tied to an actor), speakers as the corpus
+# names them: the source diversity of a view sums them (made once per store generation, as EXCHANGES).
+QUOTE_SPEAKERS = (
+    f"SELECT t.doc_id, coalesce({SPEAKER_ACTOR}, '') AS speaker_id, count(*) AS quotes "
+    f"FROM quotes t {QUOTE_JOIN} GROUP BY ALL"
+)
+
+
+def store_diversity(index: StoreIndex, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """network.diversity_frame and network.source_speakers_frame of the quotes in view (as
+    ``overview_quotes`` gives them), counted in SQL: at 10,000 reports the quotes' frame and its
+    grouping in pandas took most of the Network page's upper half."""
+    con, _ = _cursor(index.store)
+    derived(con, "quote_speakers", QUOTE_SPEAKERS)
+    docs = index.in_view(filters)
+    con.register("in_view", docs)
+    own = filter_defs.where("quotes", filters, "s")
+    quoted = (
+        "SELECT v.outlet, s.speaker_id, s.quotes FROM quote_speakers s JOIN in_view v ON v.doc_id = s.doc_id "
+        f"WHERE {own.sql}"
+    )
+    sql = (
+        f"SELECT q.outlet, coalesce(a.name, q.speaker_id), q.speaker_id, sum(q.quotes) FROM ({quoted}) q "
+        "LEFT JOIN actors a ON a.id = q.speaker_id WHERE q.speaker_id <> '' GROUP BY ALL"
+    )
+    rows = [(str(o), str(n), str(i), int(q)) for o, n, i, q in con.execute(sql, list(own.params)).fetchall()]
+    totals = con.execute(f"SELECT outlet, sum(quotes) FROM ({quoted}) GROUP BY ALL", list(own.params))
+    counts = {str(o): int(n) for o, n in totals.fetchall()}
+    documents = Counter(docs.column("outlet").to_pylist())
+    per_source = network.speakers_table(rows)
+    return network.diversity_table(per_source, counts, documents), per_source
 
 
 def _claims_where(filters: Filters, verdict: str | None) -> tuple[str, list[Any]]:

@@ -7,7 +7,7 @@ span and the sentence it comes from), so a row can always be traced back to what
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date
 
 import pandas as pd
@@ -289,10 +289,15 @@ def cut_note(shown: int, matched: int, what: str, which: str) -> str:
 
 
 def statement_spans(
-    analysis: Analysis, filters: Filters, actor: str | None, issue: str | None
+    analysis: Analysis,
+    filters: Filters,
+    actor: str | None,
+    issue: str | None,
+    docs: Collection[str] | None = None,
 ) -> list[tuple[Position, Span]]:
-    """The statements behind the positions of one actor and/or issue (None: any), in view."""
-    docs = docs_in_view(analysis, filters)
+    """The statements behind the positions of one actor and/or issue (None: any), in view
+    (``docs``: the ids of the documents in view, when the caller has them)."""
+    docs = docs_in_view(analysis, filters) if docs is None else docs
     return [
         (p, s)
         for p in analysis.positions

@@ -17,7 +17,7 @@ import html
 import math
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -321,17 +321,19 @@ def picked(selection: object) -> tuple[str, str, str] | None:
 # --- source diversity ---------------------------------------------------------------------
 
 DIVERSITY_COLUMNS = ["source", "documents", "quotes", "attributed", "speakers", "top_speakers", "top_share"]
+SPEAKER_COLUMNS = ["source", "speaker", "speaker_id", "quotes"]
+UNKNOWN_SOURCE = "(unknown source)"
 
 
 def source_speakers_frame(analysis: Analysis, quotes: pd.DataFrame) -> pd.DataFrame:
     """Quotes per source × speaker actor, from a quotes frame (frames.quotes_frame, or the store's
     overview_quotes: speaker, speaker_id, doc_id); speakers not tied to an actor left out."""
     if quotes.empty:
-        return pd.DataFrame(columns=["source", "speaker", "speaker_id", "quotes"])
-    sources = {d.id: d.source or "(unknown source)" for d in analysis.documents}
+        return pd.DataFrame(columns=SPEAKER_COLUMNS)
+    sources = {d.id: d.source or UNKNOWN_SOURCE for d in analysis.documents}
     tied = quotes[quotes["speaker_id"] != ""].assign(source=lambda f: f["doc_id"].map(sources))
     if tied.empty:
-        return pd.DataFrame(columns=["source", "speaker", "speaker_id", "quotes"])
+        return pd.DataFrame(columns=SPEAKER_COLUMNS)
     out = (
         tied.groupby(["source", "speaker", "speaker_id"], as_index=False)
         .size()
@@ -345,13 +347,19 @@ def source_speakers_frame(analysis: Analysis, quotes: pd.DataFrame) -> pd.DataFr
 def diversity_frame(analysis: Analysis, quotes: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """Per source in view: documents, quotes, quotes tied to an actor, distinct actors quoted, the
     TOP_SHARE most quoted and their share of the source's attributed quotes."""
-    unknown = "(unknown source)"
-    source_of = {d.id: d.source or unknown for d in docs_in_view(analysis, filters).values()}
-    per_source = source_speakers_frame(analysis, quotes)
-    own_rows = {s: f for s, f in per_source.groupby("source", sort=False)} if not per_source.empty else {}
+    source_of = {d.id: d.source or UNKNOWN_SOURCE for d in docs_in_view(analysis, filters).values()}
     # one pass over the quotes (a pass per source took 80 ms at 10,000 reports)
     quoted = quotes["doc_id"].map(source_of).value_counts() if not quotes.empty else pd.Series(dtype=int)
-    documents = Counter(source_of.values())
+    counts = {str(s): int(n) for s, n in quoted.items()}
+    return diversity_table(source_speakers_frame(analysis, quotes), counts, Counter(source_of.values()))
+
+
+def diversity_table(
+    per_source: pd.DataFrame, quoted: Mapping[str, int], documents: Mapping[str, int]
+) -> pd.DataFrame:
+    """``diversity_frame`` of its parts: ``source_speakers_frame``'s rows, the quotes per source and
+    the documents per source in view (a store counts them in SQL, lib/store/slices.py)."""
+    own_rows = {s: f for s, f in per_source.groupby("source", sort=False)} if not per_source.empty else {}
     rows = []
     for source in sorted(documents):
         own = own_rows.get(source, per_source.iloc[0:0])
@@ -371,6 +379,18 @@ def diversity_frame(analysis: Analysis, quotes: pd.DataFrame, filters: Filters) 
             }
         )
     return table(rows, DIVERSITY_COLUMNS)
+
+
+def speakers_table(rows: Sequence[tuple[str, str, str, int]]) -> pd.DataFrame:
+    """``source_speakers_frame`` of (source, speaker, speaker id, quotes) counts (a store's, in SQL):
+    ordered as it orders them."""
+    if not rows:
+        return pd.DataFrame(columns=SPEAKER_COLUMNS)
+    out = pd.DataFrame(list(rows), columns=SPEAKER_COLUMNS)
+    out = out.sort_values(["source", "speaker", "speaker_id"], kind="stable")  # as groupby's keys
+    return out.sort_values(
+        ["source", "quotes", "speaker"], ascending=[True, False, True], kind="stable"
+    ).reset_index(drop=True)
 
 
 def diversity_figure(per_source: pd.DataFrame, top: int = TOP_NODES) -> go.Figure:

@@ -185,3 +185,17 @@ def test_overview_quotes_count_speakers_as_the_whole_analysis(stored: tuple[Anal
         assert len(mine) == len(theirs)
         same(frames.speakers_frame(mine), frames.speakers_frame(theirs))
         assert frames.unresolved_speakers(mine) == frames.unresolved_speakers(theirs)
+
+
+def test_the_documents_in_view_are_those_the_filters_keep(stored: tuple[Analysis, StoreIndex]) -> None:
+    """The ``in_view`` table every query joins (kept per filters) holds frames.docs_in_view's documents
+    in corpus order, however often it is asked for and in whichever order."""
+    analysis, index = stored
+    table = _filters(analysis)
+    for filters in [*table, *reversed(table)]:
+        expected = list(frames.docs_in_view(analysis, filters))
+        assert index.in_view(filters).column("doc_id").to_pylist() == expected
+        assert set(index.in_view_ids(filters)) == set(expected)
+        positions = index.in_view(filters).column("pos").to_pylist()
+        assert positions == sorted(positions)
+    assert any(len(index.in_view(f)) < len(analysis.documents) for f in table)  # the filters do drop some

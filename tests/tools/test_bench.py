@@ -30,7 +30,9 @@ KEYS = {
     "processes",
     "warm_start_s",
     "query_ms",
+    "query_cpu_ms",
     "search_ms",
+    "search_cpu_ms",
     "query_rows_selected_of_all",
     "query_filters",
     "corpus_step_s",
@@ -49,6 +51,7 @@ KEYS = {
     "claims_cpu_ms_per_doc",
     "claims",
     "claims_query_ms",
+    "claims_query_cpu_ms",
 }
 BROWSER_PAGES = {"home", "timeline", "positions", "comparison", "reader"}  # timed in Chromium
 PAGES = {
@@ -68,7 +71,8 @@ def test_bench_prints_one_json_object_with_every_key(capsys: pytest.CaptureFixtu
     assert main(["bench", "--docs", "3", "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)
     assert set(figures) >= KEYS
-    assert set(figures["query_ms"]) == PAGES
+    assert set(figures["query_ms"]) == set(figures["query_cpu_ms"]) == PAGES
+    assert set(figures["search_ms"]) == set(figures["search_cpu_ms"])
     assert (figures["docs"], figures["processes"]) == (3, 1)
     assert figures["peak_rss_mb"] == max(figures["ingest_peak_rss_mb"], figures["store_peak_rss_mb"]) > 0
     assert "ingest_vs_bare_per_core" not in figures  # wall times of phases run at different moments
