@@ -162,13 +162,15 @@ def _all_pairs(
     times the largest weight of the term in the group sum to less than the threshold, cannot make a
     match alone, so only its other terms are indexed. A probe adds up the indexed part of each dot
     product; the few unindexed terms complete it. With ``reach`` (members in order of their first
-    position), an indexed item whose reach ended before the probe's starts is dropped from the index.
+    position), an indexed item whose reach ended before the probe's starts is dropped from the index
+    (``_live``).
     """
     top: dict[str, float] = defaultdict(float)
     for i in members:
         for t, w in vectors[i].items():
             top[t] = max(top[t], w)
     index: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    soonest: dict[str, int] = {}  # with reach: the earliest last position among a term's postings
     prefix: dict[int, tuple[list[str], float]] = {}  # unindexed terms, bound of their dot product
     for j in members:
         vector = vectors[j]
@@ -177,8 +179,8 @@ def _all_pairs(
             postings = index.get(t)
             if not postings:
                 continue
-            if reach is not None:
-                postings = _live(index, t, postings, reach, reach[j][0])
+            if reach is not None and soonest[t] < reach[j][0]:
+                postings = _live(index, soonest, t, reach, reach[j][0])
             for i, x in postings:
                 acc[i] += w * x
         for i, partial in acc.items():
@@ -192,20 +194,23 @@ def _all_pairs(
         prefix[j] = rest, bound
         for t in indexed:
             index[t].append((j, vector[t]))
+            if reach is not None:
+                soonest[t] = min(soonest.get(t, reach[j][1]), reach[j][1])
 
 
 def _live(
     index: dict[str, list[tuple[int, float]]],
+    soonest: dict[str, int],
     term: str,
-    postings: list[tuple[int, float]],
     reach: Sequence[Reach],
     now: int,
 ) -> list[tuple[int, float]]:
-    """A term's postings whose reach lasts until ``now``; the index keeps only those (each posting
-    is dropped once, so the sweep costs what the probes read)."""
-    live = [p for p in postings if reach[p[0]][1] >= now]
-    if len(live) < len(postings):
-        index[term] = live
+    """A term's postings whose reach lasts until ``now``, kept in the index, and their earliest end.
+    Called only once the earliest end is passed, so a term's list is filtered once per end passed,
+    not on every probe; each posting is dropped once."""
+    live = [p for p in index[term] if reach[p[0]][1] >= now]
+    index[term] = live
+    soonest[term] = min((reach[i][1] for i, _ in live), default=now)
     return live
 
 
