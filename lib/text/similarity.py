@@ -142,9 +142,10 @@ def candidate_pairs(
         for key in own:
             groups[key].append(i)
     df = Counter(t for v in vectors for t in v)
+    starts = [first for first, _ in reach] if reach is not None else []
     for key, members in groups.items():
         if reach is not None:
-            members.sort(key=lambda i: (reach[i][0], i))
+            members.sort(key=starts.__getitem__)  # stable: items of one start stay in index order
         for i, j in _all_pairs(vectors, members, threshold, df, reach):
             if len(keysets[i]) == 1 or len(keysets[j]) == 1 or min(keysets[i] & keysets[j]) == key:
                 yield (i, j) if i < j else (j, i)
@@ -192,10 +193,11 @@ def _all_pairs(
                 yield i, j
         rest, bound, indexed = _split(vector, df, top, threshold)
         prefix[j] = rest, bound
+        last = reach[j][1] if reach is not None else 0
         for t in indexed:
             index[t].append((j, vector[t]))
-            if reach is not None:
-                soonest[t] = min(soonest.get(t, reach[j][1]), reach[j][1])
+            if reach is not None and last < soonest.get(t, last + 1):
+                soonest[t] = last
 
 
 def _live(
