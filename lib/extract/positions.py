@@ -197,7 +197,8 @@ def classify(text: str, cue: str, issues: Sequence[Issue]) -> list[tuple[Issue, 
     """The issues a statement addresses and its stance on each."""
     body = _normal(text)
     stance_text = _normal(f"{cue} {text}")
-    found = [(i, at) for i in issues if (at := _first_cue(body, i.cues, i.whole_words)) is not None]
+    starts = _issues_index(tuple((i.cues, i.whole_words) for i in issues)).first_each(body)
+    found = [(i, at) for i, at in zip(issues, starts, strict=True) if at is not None]
     own = [(i, at, _own_stance(stance_text, i)) for i, at in found]
     threat = any(s == "threatens" for _, _, s in own)
     return [(i, s or _read_stance(body, at, i, threat, stance_text)) for i, at, s in own]
@@ -235,10 +236,6 @@ def _normal(text: str) -> str:
 
 def _has_any(text: str, cues: Sequence[str]) -> bool:
     return _cue_index(tuple(cues)).first(text) is not None
-
-
-def _first_cue(text: str, cues: Sequence[str], whole_words: bool = False) -> int | None:
-    return _cue_index(tuple(cues), whole_words).first(text)
 
 
 WORD_START = re.compile(r"(?<!\w)\w")
@@ -284,6 +281,51 @@ class CueIndex:
 
     def _ends(self, text: str, end: int) -> bool:
         return not self.whole_words or end >= len(text) or not _is_word(text[end])
+
+
+@lru_cache(maxsize=64)
+def _issues_index(cue_sets: tuple[tuple[tuple[str, ...], bool], ...]) -> IssuesIndex:
+    return IssuesIndex(cue_sets)
+
+
+class IssuesIndex:
+    """Where each of several cue sets (an issue's cues, whole words or not) first matches in a text,
+    as CueIndex.first would say for each, in one pass over the text's word starts instead of one per
+    issue: a statement is read once, not once per issue of the corpus."""
+
+    def __init__(self, cue_sets: tuple[tuple[tuple[str, ...], bool], ...]) -> None:
+        self.whole_words = [whole for _, whole in cue_sets]
+        self.filed: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        self.short: list[tuple[str, int]] = []
+        self.odd: list[tuple[int, re.Pattern[str]]] = []
+        for k, (cues, whole_words) in enumerate(cue_sets):
+            one = _cue_index(cues, whole_words)
+            for prefix, filed in one.filed.items():
+                self.filed[prefix].extend((cue, k) for cue in filed)
+            self.short.extend((cue, k) for cue in one.short)
+            if one.odd is not None:
+                self.odd.append((k, one.odd))
+
+    def first_each(self, text: str) -> list[int | None]:
+        """For each cue set, where its first cue starts in ``text`` (None: nowhere)."""
+        found: list[int | None] = [None] * len(self.whole_words)
+        left = len(found)
+        for word in WORD_START.finditer(text):
+            at = word.start()
+            for cue, k in (*self.filed.get(text[at : at + PREFIX], ()), *self.short):
+                if found[k] is None and text.startswith(cue, at) and self._ends(text, at + len(cue), k):
+                    found[k] = at
+                    left -= 1
+            if not left:
+                break
+        for k, pattern in self.odd:
+            odd = pattern.search(text)
+            if odd and (found[k] is None or odd.start() < cast(int, found[k])):
+                found[k] = odd.start()
+        return found
+
+    def _ends(self, text: str, end: int, k: int) -> bool:
+        return not self.whole_words[k] or end >= len(text) or not _is_word(text[end])
 
 
 def _is_word(char: str) -> bool:

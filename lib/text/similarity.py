@@ -117,118 +117,118 @@ def containment(a: Sequence[str], b: Sequence[str]) -> float:
     return len(small & large) / len(small) if small else 0.0
 
 
+Reach = tuple[int, int]  # the first and last position an item can take (day ordinals, for events)
+
+
 def candidate_pairs(
     vectors: Sequence[Vector],
     threshold: float,
     keys: Sequence[Iterable[str]],
-    order: Sequence[str] = (),
-    stretch: int = 0,
+    reach: Sequence[Reach] | None = None,
 ) -> Iterator[tuple[int, int]]:
     """Pairs (i < j) with a common key whose cosine reaches ``threshold`` (within a float margin:
     a caller that needs the exact figure computes it with ``cosine``), each once, and no set of
     every pair ever held.
 
-    With ``stretch``, a key held by more than twice that many items is searched in windows, the
-    "sorted neighbourhood" of Hernández & Stolfo (1995, "The merge/purge problem for large
-    databases"): its items ranked by ``order`` (then index), windows of ``2 * stretch`` consecutive
-    items every ``stretch`` items. Two items ``stretch`` or fewer ranks apart always share a window;
-    further apart, they may not: the search then grows with the items, not with their square.
-    A pair is listed in the first window of the smallest common key holding both.
+    With ``reach``, only pairs whose reaches overlap (an interval join): each key's items are swept
+    in order of their first position, and an item stays in the search until the sweep passes its
+    last one, so an item meets the items that can lie where it lies, not every item of its key.
+    Of two overlapping reaches, the one that starts later starts inside the other: each such pair is
+    met. A pair is listed under the smallest key the two share.
     """
     groups: dict[str, list[int]] = defaultdict(list)
-    keysets = [set(own) for own in keys]
+    keysets = [frozenset(own) for own in keys]
     for i, own in enumerate(keysets):
         for key in own:
             groups[key].append(i)
     df = Counter(t for v in vectors for t in v)
-    ranks: dict[str, dict[int, int]] = {}
-    if stretch:
-        for key, members in groups.items():
-            if len(members) > 2 * stretch:
-                ranked = sorted(members, key=lambda i: (order[i], i))
-                ranks[key] = {i: r for r, i in enumerate(ranked)}
-                groups[key] = ranked
+    starts = [first for first, _ in reach] if reach is not None else []
     for key, members in groups.items():
-        for window, part in _windows(members, ranks.get(key), stretch):
-            for i, j in _all_pairs(vectors, part, threshold, df):
-                alone = len(keysets[i]) == 1 and key not in ranks  # the pair's only common key, one window
-                if alone or _first_cover(i, j, keysets, ranks, stretch) == (key, window):
-                    yield i, j
-
-
-def _windows(
-    members: list[int], ranks: dict[int, int] | None, stretch: int
-) -> Iterator[tuple[int, list[int]]]:
-    """(window number, its items in index order): one window of all when the key is not ranked."""
-    if ranks is None:
-        yield 0, members
-        return
-    for w in range(_window_count(len(members), stretch)):
-        yield w, sorted(members[w * stretch : (w + 2) * stretch])
-
-
-def _window_count(items: int, stretch: int) -> int:
-    """Windows start every ``stretch`` ranks, and the last one reaches the last item."""
-    return max(1, -(-items // stretch) - 1)
-
-
-def _first_cover(
-    i: int, j: int, keysets: Sequence[set[str]], ranks: dict[str, dict[int, int]], stretch: int
-) -> tuple[str, int] | None:
-    """The smallest common key, and its first window, holding both items (None: none does)."""
-    for key in sorted(keysets[i] & keysets[j]):
-        rank = ranks.get(key)
-        if rank is None:
-            return key, 0
-        p, q = sorted((rank[i], rank[j]))
-        last = _window_count(len(rank), stretch) - 1
-        for w in (p // stretch - 1, p // stretch):
-            if 0 <= w <= last and w * stretch <= p and q < (w + 2) * stretch:
-                return key, w
-    return None
+        if reach is not None:
+            members.sort(key=starts.__getitem__)  # stable: items of one start stay in index order
+        for i, j in _all_pairs(vectors, members, threshold, df, reach):
+            if len(keysets[i]) == 1 or len(keysets[j]) == 1 or min(keysets[i] & keysets[j]) == key:
+                yield (i, j) if i < j else (j, i)
 
 
 def _all_pairs(
-    vectors: Sequence[Vector], members: list[int], threshold: float, df: Counter[str]
+    vectors: Sequence[Vector],
+    members: list[int],
+    threshold: float,
+    df: Counter[str],
+    reach: Sequence[Reach] | None = None,
 ) -> Iterator[tuple[int, int]]:
     """The "AllPairs" search (Bayardo, Ma & Srikant 2007, "Scaling up all pairs similarity search")
     on unit vectors (TfIdf.vector) within one group: a vector's most common terms, whose weights
     times the largest weight of the term in the group sum to less than the threshold, cannot make a
     match alone, so only its other terms are indexed. A probe adds up the indexed part of each dot
-    product; the few unindexed terms complete it.
+    product; the few unindexed terms complete it. With ``reach`` (members in order of their first
+    position), an indexed item whose reach ended before the probe's starts is dropped from the index
+    (``_live``).
     """
     top: dict[str, float] = defaultdict(float)
     for i in members:
         for t, w in vectors[i].items():
             top[t] = max(top[t], w)
     index: dict[str, list[tuple[int, float]]] = defaultdict(list)
-    prefix: dict[int, list[str]] = {}
+    soonest: dict[str, int] = {}  # with reach: the earliest last position among a term's postings
+    prefix: dict[int, tuple[list[str], float]] = {}  # unindexed terms, bound of their dot product
     for j in members:
         vector = vectors[j]
         acc: dict[int, float] = defaultdict(float)
         for t, w in vector.items():
-            for i, x in index.get(t, ()):
+            postings = index.get(t)
+            if not postings:
+                continue
+            if reach is not None and soonest[t] < reach[j][0]:
+                postings = _live(index, soonest, t, reach, reach[j][0])
+            for i, x in postings:
                 acc[i] += w * x
         for i, partial in acc.items():
+            rest, bound = prefix[i]
+            if partial + bound < threshold - EPSILON:  # the unindexed terms cannot make up the rest
+                continue
             x_vec = vectors[i]
-            if partial + sum(x_vec[t] * vector.get(t, 0.0) for t in prefix[i]) >= threshold - EPSILON:
+            if partial + sum(x_vec[t] * vector.get(t, 0.0) for t in rest) >= threshold - EPSILON:
                 yield i, j
-        prefix[j], indexed = _split(vector, df, top, threshold)
+        rest, bound, indexed = _split(vector, df, top, threshold)
+        prefix[j] = rest, bound
+        last = reach[j][1] if reach is not None else 0
         for t in indexed:
             index[t].append((j, vector[t]))
+            if reach is not None and last < soonest.get(t, last + 1):
+                soonest[t] = last
+
+
+def _live(
+    index: dict[str, list[tuple[int, float]]],
+    soonest: dict[str, int],
+    term: str,
+    reach: Sequence[Reach],
+    now: int,
+) -> list[tuple[int, float]]:
+    """A term's postings whose reach lasts until ``now``, kept in the index, and their earliest end.
+    Called only once the earliest end is passed, so a term's list is filtered once per end passed,
+    not on every probe; each posting is dropped once."""
+    live = [p for p in index[term] if reach[p[0]][1] >= now]
+    index[term] = live
+    soonest[term] = min((reach[i][1] for i, _ in live), default=now)
+    return live
 
 
 def _split(
     vector: Vector, df: Counter[str], top: dict[str, float], threshold: float
-) -> tuple[list[str], list[str]]:
+) -> tuple[list[str], float, list[str]]:
     """A vector's common-term prefix, whose dot product with any unit vector of the group stays under
-    the threshold, and its other terms (to index). The bound is the smaller of the weights times the
-    group's largest weights and the prefix's L2 norm (Cauchy-Schwarz; Anastasiu & Karypis 2014, "L2AP")."""
-    by_top = squares = 0.0
+    the threshold, that bound, and its other terms (to index). The bound is the smaller of the
+    weights times the group's largest weights and the prefix's L2 norm (Cauchy-Schwarz; Anastasiu &
+    Karypis 2014, "L2AP")."""
+    by_top = squares = bound = 0.0
     ordered = sorted(vector, key=lambda t: (-df[t], t))
     for n, t in enumerate(ordered):
         by_top += vector[t] * top[t]
         squares += vector[t] * vector[t]
-        if min(by_top, math.sqrt(squares)) >= threshold - EPSILON:
-            return ordered[:n], ordered[n:]
-    return ordered, []
+        if (reached := min(by_top, math.sqrt(squares))) >= threshold - EPSILON:
+            return ordered[:n], bound, ordered[n:]
+        bound = reached
+    return ordered, bound, []

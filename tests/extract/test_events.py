@@ -470,9 +470,10 @@ SYNTH_WORDS = (
 ).split()
 SYNTH_FILLER = "said officials government week statement talks minister".split()
 SYNTH_DAYS = tuple(f"2022-03-{d:02d}" for d in range(1, 13))
+SYNTH_YEAR = tuple(f"2022-{m:02d}-{d:02d}" for m in range(1, 13) for d in range(1, 29, 3))
 
 
-def _synthetic_events(n: int, seed: int) -> list[Event]:
+def _synthetic_events(n: int, seed: int, days: tuple[str, ...] = SYNTH_DAYS) -> list[Event]:
     """Stories retold by several sources, with drifting wording, dates and actors."""
     import random
 
@@ -480,7 +481,7 @@ def _synthetic_events(n: int, seed: int) -> list[Event]:
     actors = [f"actor-{k}" for k in range(12)]
     weights = [1 / (k + 1) for k in range(len(actors))]
     stories = [
-        (rng.choice(SYNTH_DAYS), rng.sample(SYNTH_WORDS, 6), rng.choices(actors, weights, k=2))
+        (rng.choice(days), rng.sample(SYNTH_WORDS, 6), rng.choices(actors, weights, k=2))
         for _ in range(max(1, n // 3))
     ]
     out = []
@@ -489,7 +490,7 @@ def _synthetic_events(n: int, seed: int) -> list[Event]:
         text = " ".join([w for w in words if rng.random() < 0.7] + rng.sample(SYNTH_FILLER, 2))
         date, precision = rng.choice([(day, "day"), (day[:7], "month"), (day[:4], "year")])
         if rng.random() < 0.4:
-            date, precision = rng.choice(SYNTH_DAYS), "on_or_before"
+            date, precision = rng.choice(days), "on_or_before"
         out.append(_ev(f"s{rng.randrange(max(2, n // 8))}", date, precision, tuple(cast), text + "."))
     return out
 
@@ -526,37 +527,24 @@ def _naive_merge(events: list[Event]) -> list[Event]:
     return sorted(merged, key=lambda e: (e.date, ev.PRECISION_RANK[e.precision], e.summary, e.id))
 
 
-@pytest.mark.parametrize(("n", "seed"), [(40, 1), (200, 2), (200, 3), (600, 4), (2000, 5)])
-def test_blocked_merge_equals_pairwise(n: int, seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without date windows (every actor's events all scored), the blocked merge is the pairwise one."""
-    from lib.extract.events import extract as ev
-
-    monkeypatch.setattr(ev, "MERGE_STRETCH", 0)
-    events = _synthetic_events(n, seed)
+@pytest.mark.parametrize(
+    ("n", "seed", "days"),
+    [
+        *((n, seed, SYNTH_DAYS) for n, seed in [(40, 1), (200, 2), (200, 3), (600, 4), (2000, 5)]),
+        (1500, 6, SYNTH_YEAR),  # an actor in some 800 events over a year
+    ],
+)
+def test_blocked_merge_equals_pairwise(n: int, seed: int, days: tuple[str, ...]) -> None:
+    """Events blocked by actor and by the days their dates reach merge as scoring every pair does."""
+    events = _synthetic_events(n, seed, days)
     merged = merge_events(events)
     assert merged == _naive_merge(events)
     assert len(merged) < n  # the stories do merge: the comparison is not vacuous
 
 
-@pytest.mark.parametrize(("n", "seed"), [(200, 2), (600, 4)])
-def test_date_windows_change_nothing_below_their_size(n: int, seed: int) -> None:
-    from lib.extract.events import extract as ev
-
-    events = _synthetic_events(n, seed)
-    biggest = max(sum(a in e.actors for e in events) for a in {a for e in events for a in e.actors})
-    assert biggest <= 2 * ev.MERGE_STRETCH
-    assert merge_events(events) == _naive_merge(events)
-
-
-@pytest.mark.parametrize("stretch", [3, 10, 40])
-def test_date_windows_keep_a_story_reported_within_days(
-    stretch: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_story_reported_within_days_merges_among_many() -> None:
     """An actor in many events over months: one story told by five outlets over three days still
-    becomes one event, whatever the window; the same words a year apart stay apart (negative)."""
-    from lib.extract.events import extract as ev
-
-    monkeypatch.setattr(ev, "MERGE_STRETCH", stretch)
+    becomes one event; the same words a year apart stay apart (negative)."""
     days = [f"2023-{m:02d}-{d:02d}" for m in range(1, 13) for d in (3, 10, 17, 24)]
     others = [
         _ev(f"noise{k}", day, "on_or_before", ("valdoria",), f"Valdoria topic{k} remark{k} item{k}.")
@@ -571,6 +559,72 @@ def test_date_windows_keep_a_story_reported_within_days(
     merged = merge_events([*others, *told, late])
     joined = [e for e in merged if e.summary.startswith("Valdoria reopened")]
     assert sorted(len(e.sources) for e in joined) == [1, 5]
+
+
+# (date, precision) pairs and whether their reaches (the days the merge searches them in) overlap.
+# The blocking's property: dates that can merge (_compatible) always share a block (overlap).
+REACH_CASES = [
+    # a date and the periods holding it
+    (("2022-03-05", "day"), ("2022-03", "month"), True),
+    (("2022-03-05", "day"), ("2022", "year"), True),
+    (("2022-03-05", "day"), ("2022-W09", "week"), True),
+    (("2022-03", "month"), ("2022", "year"), True),
+    # an ISO week starting in the year before still holds days of its own year
+    (("2020-W01", "week"), ("2020", "year"), True),
+    (("2021-W53", "week"), ("2021", "year"), True),
+    # a bound reaches the RECENT_DAYS before it, no further
+    (("2022-03-10", "on_or_before"), ("2022-03-03", "day"), True),
+    (("2022-03-10", "on_or_before"), ("2022-03-02", "day"), False),
+    (("2022-03-10", "on_or_before"), ("2022-03-11", "day"), False),
+    (("2022-03-03", "on_or_before"), ("2022-02", "month"), True),
+    (("2022-03-09", "on_or_before"), ("2022-02", "month"), False),
+    (("2022-01-05", "on_or_before"), ("2021", "year"), True),
+    # two bounds: within RECENT_DAYS of each other
+    (("2022-03-10", "on_or_before"), ("2022-03-17", "on_or_before"), True),
+    (("2022-03-10", "on_or_before"), ("2022-03-18", "on_or_before"), False),
+    # disjoint periods
+    (("2022-03-05", "day"), ("2022-03-06", "day"), False),
+    (("2022-03", "month"), ("2022-04-01", "day"), False),
+    (("2021", "year"), ("2022-01-01", "day"), False),
+    (("2022-W10", "week"), ("2022-03-14", "day"), False),
+    # a value that names no day is compared by its text: it is searched with every date
+    (("2022-02-30", "day"), ("2022-02", "month"), True),
+    (("2022-02-30", "on_or_before"), ("1999-01-01", "day"), True),
+    (("someday", "day"), ("2022-03-05", "day"), True),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "overlap"), REACH_CASES)
+def test_dates_that_can_merge_share_a_block(a: tuple[str, str], b: tuple[str, str], overlap: bool) -> None:
+    from lib.extract.events import extract as ev
+
+    (first_a, last_a), (first_b, last_b) = ev._reach(*a), ev._reach(*b)
+    assert (first_a <= last_b and first_b <= last_a) == overlap
+    if ev._compatible(a, b) or ev._compatible(b, a):
+        assert overlap
+    # the pair's events, same words, same actor, two sources: merged exactly when dates are compatible
+    one = _ev("x", a[0], a[1], ("mara-holt",), CALL)
+    two = _ev("y", b[0], b[1], ("mara-holt",), CALL)
+    assert len(merge_events([one, two])) == (1 if ev._compatible(a, b) else 2)
+
+
+def test_compatible_dates_share_a_block_on_every_pair() -> None:
+    """The property on every pair of a grid of values: days, weeks, months, years, bounds around
+    year ends and month ends, malformed values; compatible implies overlapping reaches."""
+    from lib.extract.events import extract as ev
+
+    values = ["2021", "2022", "2021-12", "2022-01", "2022-02", "2021-W52", "2022-W01", "2020-W53", "2022-W09"]
+    values += [f"2021-12-{d}" for d in (24, 25, 31)] + [f"2022-01-{d:02d}" for d in (1, 2, 7, 8, 9, 31)]
+    values += ["2022-02-28", "2022-03-01", "2022-03-07", "2022-02-30", "2022-13", "bad"]
+    dated = [(v, p) for v in values for p in ("day", "on_or_before")]
+    compatible = 0
+    for a in dated:
+        for b in dated:
+            if ev._compatible(a, b):
+                compatible += 1
+                (first_a, last_a), (first_b, last_b) = ev._reach(*a), ev._reach(*b)
+                assert first_a <= last_b and first_b <= last_a, (a, b)
+    assert 0 < compatible < len(dated) ** 2  # some pairs are compatible, some not
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -638,32 +692,25 @@ def test_candidate_pairs_miss_no_match(seed: int) -> None:
     assert all(cosine(vectors[i], vectors[j]) >= 0.25 - 1e-6 for i, j in found)
 
 
-@pytest.mark.parametrize(("seed", "stretch"), [(1, 5), (2, 20), (3, 60), (4, 1000)])
-def test_windowed_pairs_hold_every_pair_near_in_date(seed: int, stretch: int) -> None:
-    """In windows, every matching pair at most ``stretch`` ranks apart under a common key is found,
-    each once, none without a common key or below the threshold; with windows wider than every
-    key's items, exactly the pairs of the unwindowed search."""
+@pytest.mark.parametrize(("seed", "days"), [(1, SYNTH_DAYS), (2, SYNTH_YEAR), (3, SYNTH_YEAR)])
+def test_pairs_blocked_by_reach(seed: int, days: tuple[str, ...]) -> None:
+    """With reaches, exactly the matching pairs whose reaches overlap are found, each once; none
+    whose reaches are apart (negative), none without a common key."""
     from lib.extract.events import extract as ev
     from lib.text.similarity import TfIdf, candidate_pairs, cosine
 
-    events = _synthetic_events(300, seed)
+    events = _synthetic_events(400, seed, days)
     tfidf = TfIdf(ev._head_words(e) for e in events)
     vectors = [tfidf.vector(ev._head_words(e)) for e in events]
     keys = [e.actors for e in events]
-    order = [e.date for e in events]
-    listed = list(candidate_pairs(vectors, 0.25, keys, order, stretch))
+    reach = [ev._reach(e.date, e.precision) for e in events]
+    listed = list(candidate_pairs(vectors, 0.25, keys, reach))
     found = set(listed)
     assert len(listed) == len(found)
-    ranks: dict[str, dict[int, int]] = {}
-    for key in {k for own in keys for k in own}:
-        members = sorted((i for i in range(len(events)) if key in keys[i]), key=lambda i: (order[i], i))
-        ranks[key] = {i: r for r, i in enumerate(members)}
+    assert all(i < j for i, j in found)
 
-    def near(i: int, j: int) -> bool:
-        return any(
-            len(ranks[k]) <= 2 * stretch or abs(ranks[k][i] - ranks[k][j]) <= stretch
-            for k in set(keys[i]) & set(keys[j])
-        )
+    def overlap(i: int, j: int) -> bool:
+        return reach[i][0] <= reach[j][1] and reach[j][0] <= reach[i][1]
 
     matching = {
         (i, j)
@@ -671,13 +718,9 @@ def test_windowed_pairs_hold_every_pair_near_in_date(seed: int, stretch: int) ->
         for j in range(i + 1, len(events))
         if set(keys[i]) & set(keys[j]) and cosine(vectors[i], vectors[j]) >= 0.25
     }
-    assert (
-        {p for p in matching if near(*p)}
-        <= found
-        <= {p for p in matching} | {(i, j) for i, j in found if cosine(vectors[i], vectors[j]) >= 0.25 - 1e-6}
-    )
-    assert all(set(keys[i]) & set(keys[j]) for i, j in found)
-    if stretch >= len(events):
-        assert found == set(candidate_pairs(vectors, 0.25, keys))
-    else:
-        assert len(found) < len(matching)  # the windows do leave far pairs out: not vacuous
+    near = {p for p in matching if overlap(*p)}
+    assert near <= found
+    assert all(overlap(i, j) and set(keys[i]) & set(keys[j]) for i, j in found)
+    assert all(cosine(vectors[i], vectors[j]) >= 0.25 - 1e-6 for i, j in found)
+    if days == SYNTH_YEAR:
+        assert len(near) < len(matching)  # some alike pairs lie apart in time: not vacuous

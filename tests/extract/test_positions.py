@@ -206,3 +206,33 @@ def test_cue_index_finds_where_a_cue_starts(
     from lib.extract.positions import CueIndex
 
     assert CueIndex(cues, whole_words).first(text) == at
+
+
+CUE_CASES = [
+    ("they lifted the sanctions", ("sanction",), False, 16),
+    ("they lifted the sanctions", ("sanction",), True, None),
+    ("the unsanctioned trade", ("sanction",), False, None),
+    ("talks on peace talks", ("peace talks", "talks"), False, 0),
+    ("an über-deal", ("über",), True, 3),
+    ("the co-op voted", ("-op",), False, None),
+    ("a -op vote", ("-op",), False, 2),
+    ("a -op vote on ferry tolls", ("-op", "ferry"), False, 2),  # a hyphen cue before a word cue
+    ("ferry tolls and a -op vote", ("-op", "ferry"), False, 0),  # ... and after it
+    ("no cue here", (), False, None),
+    ("go to the ferry", ("go",), True, 0),  # a cue shorter than the filing prefix
+]
+
+
+@pytest.mark.parametrize(("text", "cues", "whole_words", "at"), CUE_CASES)
+def test_issues_index_reads_each_issue_as_its_own_index(
+    text: str, cues: tuple[str, ...], whole_words: bool, at: int | None
+) -> None:
+    """One pass for every issue finds, for each, what the issue's own index finds: the same cue set
+    beside other issues' cue sets (which match elsewhere, or nowhere) gives the same start."""
+    from lib.extract.positions import CueIndex, IssuesIndex
+
+    others = [(("ferry",), True), (("vote",), False), (("zzz",), True)]
+    sets = [*others[:2], (cues, whole_words), others[2]]
+    found = IssuesIndex(tuple(sets)).first_each(text)
+    assert found[2] == at
+    assert found == [CueIndex(c, w).first(text) for c, w in sets]

@@ -25,7 +25,7 @@ import re
 from array import array
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,7 +47,7 @@ from lib.extract.events.links import (
 )
 from lib.read.blocks import paragraph_parts
 from lib.records import DateMention, Document, Event, Mention, Precision, Quote, Span
-from lib.text.similarity import TfIdf, Vector, candidate_pairs, cosine, terms
+from lib.text.similarity import Reach, TfIdf, Vector, candidate_pairs, cosine, terms
 
 PRECISION_RANK: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3, "on_or_before": 4}
 SUMMARY_CHARS = 160
@@ -59,12 +59,9 @@ MERGE_MIN = 0.25  # cosine of two events' words from which they are one event
 MERGE_SAME_DAY = 0.18
 MERGE_IMPRECISE = 0.35
 RECENT_DAYS = 7  # an "on or before R" event meets only dates from R minus this many days on
+EVERY_DAY = (date.min.toordinal(), date.max.toordinal())  # the reach of a date that names no day
 NEAR_DUPLICATE = 0.85  # Jaccard of two sentences' term sets from which one repeats the other
 NEAR_DUPLICATE_TERMS = 6  # fewer terms than this: only an identical sentence is a repeat
-# An actor named by more events than twice this is searched in date order, each event against its
-# neighbours (lib.text.similarity.candidate_pairs): reports of one event come days apart, not months,
-# and the merge then grows with the events instead of their square. Below it, every pair is scored.
-MERGE_STRETCH = 250
 # "at / during / after a press conference", up to three words between (determiners, adjectives).
 SETTING = r"\b(?:at|during|after|following|on the sidelines of)\s+(?:[\w’'-]+\s+){{0,3}}{}s?\b"
 OCCASIONS_PATH = LEXICONS / "occasions.yaml"
@@ -321,11 +318,12 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
 
     Best-first clustering (Ng & Cardie 2002, "Improving machine learning approaches to coreference
     resolution"): the most alike pair of events is joined first, so an event is not taken by a
-    weaker match that happened to come first. Only pairs with a common actor and a shared
-    indexed term are scored (lib.text.similarity.candidate_pairs); an actor in more than
-    2 * MERGE_STRETCH events is searched in date order, each event against its neighbours, so the
-    merge grows with the events, not with their square (a wire story that many outlets carry over
-    months is joined within each stretch of dates, not across all of them).
+    weaker match that happened to come first. Only pairs with a common actor, a shared indexed term
+    and dates that can meet are scored (lib.text.similarity.candidate_pairs, blocked by ``_reach``):
+    an event meets the events of its actors in the days its date allows, not every event of
+    theirs, so the merge grows with the events, not with their square, while the days they are
+    reported on stay as many (every pair the rules below can join is still scored: no date window
+    is cut short).
     """
     words = [_head_words(e) for e in events]
     tfidf = TfIdf(words)
@@ -412,8 +410,8 @@ def _candidate_pairs(events: Sequence[Event], vectors: Sequence[Vector]) -> Iter
     (ties: by index). Held as three compact arrays, not a list of tuples: a wire story that many
     outlets carry makes millions of pairs."""
     scores, first, second = array("d"), array("q"), array("q")
-    keys, dates = [e.actors for e in events], [e.date for e in events]
-    for i, j in candidate_pairs(vectors, MERGE_SAME_DAY, keys, dates, MERGE_STRETCH):
+    keys, reach = [e.actors for e in events], [_reach(e.date, e.precision) for e in events]
+    for i, j in candidate_pairs(vectors, MERGE_SAME_DAY, keys, reach):
         a, b = events[i], events[j]
         if set(a.sources) & set(b.sources) or not _dates_compatible(a, b):
             continue
@@ -425,6 +423,25 @@ def _candidate_pairs(events: Sequence[Event], vectors: Sequence[Vector]) -> Iter
     order = np.lexsort((np.asarray(second), np.asarray(first), -np.asarray(scores)))
     for k in order.tolist():
         yield first[k], second[k]
+
+
+@lru_cache(maxsize=8192)  # a corpus has a few thousand distinct (date, precision)
+def _reach(value: str, precision: str) -> Reach:
+    """The days (ordinals, first and last) an event dated so can share with an event it merges with.
+
+    The blocking's property: two (date, precision) that are ``_compatible`` have overlapping
+    reaches, so an event never misses a merge by being searched only where its reach overlaps.
+    A date's reach is its period: prefixes that nest (``2022``, ``2022-03``, ``2022-03-05``) are
+    periods that nest, and an ISO week of a year always holds some day of that year (its Thursday).
+    A bound R reaches the RECENT_DAYS before it (``_recent``): a date meets it when its period meets
+    that window, another bound when the two windows meet (their ends at most RECENT_DAYS apart).
+    An unreadable value is compared by its text (``_recent``, prefixes): it reaches every day.
+    """
+    span = period(value)
+    if span is None:
+        return EVERY_DAY
+    first, last = span[0].toordinal(), span[1].toordinal()
+    return (last - RECENT_DAYS if precision == "on_or_before" else first), last
 
 
 def _head_words(event: Event) -> list[str]:
@@ -464,7 +481,8 @@ def _recent(bound: str, other: tuple[str, str]) -> bool:
 
 def merge_min(a: Event, b: Event) -> float:
     """The cosine two events' words need to be one: less on a day both state, more on a bound
-    or a vaguer date (the words must then say what the date does not)."""
+    or a vaguer date (the words must then say what the date does not). Never less than
+    MERGE_SAME_DAY (``_candidate_pairs`` searches with that bar)."""
     if a.precision == b.precision == "day" and a.date == b.date:
         return MERGE_SAME_DAY
     if "on_or_before" in (a.precision, b.precision) or a.date != b.date:
