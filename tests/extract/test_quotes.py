@@ -1803,3 +1803,27 @@ def test_news_not_speakers(nlp: Any, name: str, text: str, starts: str, wrong: s
 def test_a_from_phrase_naming_no_one_is_no_source(nlp: Any, text: str) -> None:
     """A noun of saying takes its source from a "from" phrase only when that names someone."""
     assert not [q for q in _quotes(nlp, text) if "would" in q.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "together"),
+    [
+        ("Mara Quint and Tobias Herd said the bridge would stay closed until June.", "the bridge", True),
+        ("Senator Ola Brandt and Peter Lindqvist confirmed that the talks had failed.", "the talks", True),
+        ("Mara Quint said the bridge would stay closed, and Tobias Herd agreed.", "the bridge", False),
+        ("Mara Quint said the bridge, which Tobias Herd built, would stay closed.", "the bridge", False),
+    ],
+)
+def test_people_named_together_speak_together(nlp: Any, text: str, starts: str, together: bool) -> None:
+    """ "A and B said ...": the statement is theirs together: both names in the speaker's text and
+    no one person's actor; a second person elsewhere in the sentence is no co-speaker."""
+    quotes, _ = _with_actors(nlp, text)
+    quote = next((q for q in quotes if starts in q.text), None)
+    assert quote is not None, [q.text for q in quotes]
+    if together:
+        assert " and " in quote.speaker_text and quote.speaker_id is None, (
+            quote.speaker_text,
+            quote.speaker_id,
+        )
+    else:
+        assert quote.speaker_text.endswith("Quint") and quote.speaker_id is not None, quote.speaker_text

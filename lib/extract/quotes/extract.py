@@ -445,6 +445,8 @@ def _speaker_id(name: Name, mentions: Sequence[Mention], actors: Mapping[str, Ac
     """A place is nobody's voice: "The Nordland County Governor" is not the county Nordland. Nor is
     a modifier of an unresolved description: "the league commissioner" is a person, not the
     league, so its actor must span the description's last word, its head."""
+    if name.group:
+        return None
     speakers = [m for m in mentions if m.actor_id in actors and actors[m.actor_id].type != "place"]
     if not name.resolved:
         speakers = [m for m in speakers if m.start < name.end <= m.end]

@@ -86,6 +86,7 @@ class Name:
     resolved: bool  # False when a pronoun or title could not be resolved
     person: bool = False  # a person (not an organisation, a country or a document)
     certainty: float = NAMED_CERTAINTY  # how sure the attribution is (the Quote's speaker_confidence)
+    group: bool = False  # people named together as the subject ("A and B said"): no one actor speaks
 
 
 def _agent(verb: Token) -> Token | None:
@@ -340,6 +341,9 @@ class Resolver:
 
     def resolve(self, span: SpacySpan) -> Name:
         head = _head(span)
+        together = _with_conjunct(span, head)
+        if together is not None:
+            return together
         lower = head.lower_
         if span.label_ in NAMED_TYPES or (head.pos_ == "PROPN" and lower not in self.cues.role_nouns):
             return self._named(span)
@@ -706,6 +710,21 @@ class Resolver:
         if len(later) == 1 and _definite(span):
             return _moved(self._named(next(iter(later.values()))), span, POSITIONAL_CERTAINTY)
         return None
+
+
+def _with_conjunct(span: SpacySpan, head: Token) -> Name | None:
+    """ "Ada Okafor and Ben Lind said ...": a statement made by people named together as its subject
+    is theirs together, so it gets no one person's actor (a wrong speaker is worse than none; the
+    text keeps both names)."""
+    if head.ent_type_ != "PERSON":
+        return None
+    other = next((c for c in head.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"), None)
+    if other is None:
+        return None
+    ent = next(e for e in head.doc.ents if e.start <= other.i < e.end)
+    text = f"{_strip_possessive(span.text)} and {_strip_possessive(ent.text)}"
+    end = max(span.end_char, ent.end_char)
+    return Name(span.start_char, end, text, span.start_char, end, True, True, SURFACE_CERTAINTY, group=True)
 
 
 def _named_after(head: Token) -> Token | None:
