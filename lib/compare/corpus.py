@@ -184,7 +184,7 @@ def clustered_claims(
         ):
             continue
         drafts.append(_draft(picked))
-    del clusters
+    del clusters, sentences  # the sentences of no claim (most context sentences) let go
     drafts.sort(key=lambda d: (-len(d.sources), -len(d.docs), d.first_date or "9999", d.id))
     read = [{s.claim.span for pair in d.checked for s in pair} for d in drafts]
     uses = Counter(span for spans in read for span in spans)

@@ -65,8 +65,17 @@ def claims_table(store: Path, tables: CorpusTables) -> pa.Table:
     while chunk := list(islice(claims, TABLE_CHUNK)):  # a few claims as records at a time
         parts.append(records_table(chunk, CorpusClaim))
     del chunk, gathered
-    # One chunk per column, as a table made at once has: the Parquet file is then the same bytes.
-    return pa.concat_tables(parts).combine_chunks() if parts else records_table([], CorpusClaim)
+    return _one_chunk(parts) if parts else records_table([], CorpusClaim)
+
+
+def _one_chunk(parts: list[pa.Table]) -> pa.Table:
+    """The tables as one, one chunk per column, as a table made at once has (the Parquet file is
+    then the same bytes): column by column, each column's chunks let go once it is copied."""
+    table = pa.concat_tables(parts)
+    parts.clear()
+    for i, name in enumerate(table.column_names):
+        table = table.set_column(i, name, pa.chunked_array([pa.concat_arrays(table.column(i).chunks)]))
+    return table
 
 
 def _gathered(
