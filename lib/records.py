@@ -132,7 +132,7 @@ class DateMention:
     precision: Literal["day", "week", "month", "year"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per sentence in the corpus claims (lib/compare/corpus.py)
 class Span:
     doc_id: str
     start: int

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 MIN_TERMS = 2  # a sentence with fewer content words ("Europe.", a dateline) is not a claim
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: the corpus's claims hold one per sentence
 class Claim:
     span: Span
     terms: tuple[str, ...]

@@ -22,6 +22,12 @@ middle one, so each component keeps the members that are themselves the same cla
 (the member most similar to the component's centroid), and the rest is clustered again; a
 component of more than MAX_PEEL members is cut by star clustering instead (``_stars``).
 
+Memory (docs/benchmarks.md: 10,000 reports make about 200,000 sentence claims): each sentence is
+held compactly (``SentenceClaims``: its span without the text, each wording and set of ids shared,
+slotted records), blocking keys are numbers in arrays, not strings, and the rows a discrepancy check
+reads are looked up after clustering for the checked sentences only (``Lookup``), so the store's
+claims (lib/store/claims.py) are made without holding the whole analysis.
+
 Verdict: contested when a confident discrepancy (lib/compare/discrepancies.py, from SHOW_MIN;
 a weak one, such as a figure updated between days, does not count) links two members;
 corroborated when two or more sources report it; single-source otherwise.
@@ -30,12 +36,16 @@ corroborated when two or more sources report it; single-source otherwise.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import chain, combinations, islice
-from typing import Protocol, TypeVar
+from typing import NamedTuple, Protocol, TypeVar, cast
+
+import numpy as np
+import numpy.typing as npt
 
 from lib.compare.align import ANCHOR_BONUS, claim_score, same_claim
 from lib.compare.claims import Claim, DocRows, quote_claims, rows_by_doc, sentence_claims
@@ -47,8 +57,12 @@ from lib.records import (
     ClaimVerdict,
     Corpus,
     CorpusClaim,
+    DateMention,
     Discrepancy,
     Document,
+    Mention,
+    NumberClaim,
+    Quote,
     Span,
 )
 from lib.text.similarity import TfIdf, Vector
@@ -64,13 +78,78 @@ MAX_CONFLICTS = 3  # discrepancies kept on a claim
 MAX_PAIR_DOCS = 30  # a claim in more reports than this does not single out pairs worth comparing
 
 
-@dataclass(frozen=True)
+class Texts(Protocol):
+    """Where the sentences' texts are kept, by row (a list; lib/store/claims.py keeps Arrow strings)."""
+
+    def append(self, text: str, /) -> None: ...
+
+    def __getitem__(self, row: int, /) -> str: ...
+
+    def __len__(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
 class _Sentence:
-    claim: Claim
+    claim: Claim  # its span without the text: ``row`` finds the text
     vector: Vector
-    doc: Document
+    doc: Document  # the report without its text and blocks
     bucket: int | None  # the report date's window; None undated
     dated: bool = False  # a date mention inside (dates are blanked from the terms)
+    row: int = 0  # the sentence's text in the corpus's Texts
+
+
+H = TypeVar("H", bound=Hashable)
+
+
+class SentenceClaims:
+    """The corpus's sentence claims gathered report by report, held compactly: 10,000 reports make
+    about 200,000 (docs/benchmarks.md). A claim keeps its span without the text (``texts`` holds it),
+    each wording and each set of ids or figures is one object shared by every sentence that has it,
+    and the report is kept without its text; the rows extracted from a report are not kept."""
+
+    def __init__(self, texts: Texts | None = None) -> None:
+        self.texts: Texts = [] if texts is None else texts
+        self._by_doc: dict[str, tuple[Document, list[tuple[Claim, bool, int]]]] = {}
+        self._shared: dict[Hashable, Hashable] = {}
+
+    def _one(self, value: H) -> H:
+        return cast(H, self._shared.setdefault(value, value))
+
+    def add(self, analysis: Analysis, doc: Document, rows: DocRows, actors: Mapping[str, Actor]) -> None:
+        """The report's sentence claims (``analysis`` holds the report; ``rows``: its rows)."""
+        own = []
+        for c in sentence_claims(analysis, doc.id, rows, actors):
+            row = len(self.texts)
+            self.texts.append(c.span.text)
+            claim = Claim(
+                Span(c.span.doc_id, c.span.start, c.span.end, ""),
+                self._one(c.terms),
+                self._one(c.speakers),
+                self._one(c.actors),
+                persons=self._one(c.persons),
+                figures=self._one(c.figures),
+            )
+            own.append((claim, _dated(rows, c.span), row))
+        self._by_doc[doc.id] = (replace(doc, text="", blocks=()), own)
+
+    def sentences(self, order: Iterable[str] | None = None) -> list[_Sentence]:
+        """The claims in the reports' ``order`` (default: as added), each with its TF-IDF vector
+        (IDF over every claim of the corpus). Gathered claims are handed over, not kept."""
+        ids = list(self._by_doc) if order is None else [d for d in order if d in self._by_doc]
+        tfidf = TfIdf(c.terms for d in ids for c, _, _ in self._by_doc[d][1])
+        vectors: dict[tuple[str, ...], Vector] = {}  # one per wording: wire copy repeats sentences
+        out = []
+        for d in ids:
+            doc, own = self._by_doc.pop(d)
+            bucket = _bucket(doc.date)
+            for claim, dated, row in own:
+                vector = vectors.get(claim.terms)
+                if vector is None:
+                    vector = vectors[claim.terms] = tfidf.vector(claim.terms)
+                out.append(_Sentence(claim, vector, doc, bucket, dated, row))
+        self._by_doc.clear()
+        self._shared.clear()
+        return out
 
 
 def corpus_claims(analysis: Analysis, keep_single: bool = True) -> list[CorpusClaim]:
@@ -78,20 +157,78 @@ def corpus_claims(analysis: Analysis, keep_single: bool = True) -> list[CorpusCl
     alone makes, when they name an actor or give a figure (context sentences are left out)."""
     rows = rows_by_doc(analysis)
     actors = {a.id: a for a in analysis.actors}
-    sentences = _once_per_report(_sentences(analysis, rows, actors))
+    sentences, texts = _sentences(analysis, rows, actors)
+    return list(clustered_claims(sentences, texts, actors, rows_inside(analysis, rows), keep_single))
+
+
+def clustered_claims(
+    sentences: list[_Sentence],
+    texts: Texts,
+    actors: Mapping[str, Actor],
+    lookup: Lookup,
+    keep_single: bool = True,
+) -> Iterator[CorpusClaim]:
+    """The claims of the corpus's sentences (``SentenceClaims``), most widely reported first, made
+    one at a time (a caller storing them need not hold them all); ``lookup`` gives the rows inside
+    the sentences whose reports' discrepancies are checked (read for those only)."""
+    sentences = _once_per_report(sentences)
     groups = duplicate_groups(sentences)
     heads = [sentences[g[0]] for g in groups]
-    links = linked_pairs(heads, [len(g) for g in groups])
-    clusters = cluster(len(sentences), links, sentences, groups)
-    out = []
+    clusters = cluster(len(sentences), linked_pairs(heads, [len(g) for g in groups]), sentences, groups)
+    del heads, groups
+    drafts = []
     for members in clusters:
         picked = [sentences[i] for i in members]
         if len({s.doc.id for s in picked}) < 2 and not (
             keep_single and (picked[0].claim.actors or picked[0].claim.figures)
         ):
             continue
-        out.append(_claim(analysis, rows, actors, picked))
-    return sorted(out, key=lambda c: (-len(c.sources), -len(c.docs), c.first_date or "9999", c.id))
+        drafts.append(_draft(picked))
+    del clusters, sentences  # the sentences of no claim (most context sentences) let go
+    drafts.sort(key=lambda d: (-len(d.sources), -len(d.docs), d.first_date or "9999", d.id))
+    read = [{s.claim.span for pair in d.checked for s in pair} for d in drafts]
+    uses = Counter(span for spans in read for span in spans)
+    found = dict(lookup(uses))
+    for d, spans in zip(drafts, read, strict=True):
+        yield _claim(d, texts, actors, found)
+        for span in spans:  # let go of what no claim still to come reads
+            uses[span] -= 1
+            if not uses[span]:
+                del found[span]
+
+
+class Inside(NamedTuple):
+    """The rows of a report that lie inside one of its sentences."""
+
+    quotes: tuple[Quote, ...]
+    mentions: tuple[Mention, ...]
+    dates: tuple[DateMention, ...]
+    numbers: tuple[NumberClaim, ...]
+
+
+Found = tuple[Document, Inside]  # a sentence's report and the rows inside the sentence
+Lookup = Callable[[Collection[Span]], Mapping[Span, Found]]  # sentence spans (without text) -> Found
+
+
+def rows_inside(analysis: Analysis, rows: Mapping[str, DocRows]) -> Lookup:
+    """The Lookup of an analysis in memory, its rows grouped by report."""
+
+    def lookup(spans: Collection[Span]) -> dict[Span, Found]:
+        return {
+            s: (analysis.document(s.doc_id), inside_rows(rows.get(s.doc_id, DocRows()), s)) for s in spans
+        }
+
+    return lookup
+
+
+def inside_rows(rows: DocRows, span: Span) -> Inside:
+    """The quotes, mentions, dates and numbers of a report that lie inside one of its sentences."""
+    return Inside(
+        tuple(_inside(rows.quotes, span)),
+        tuple(_inside(rows.mentions, span)),
+        tuple(_inside(rows.dates, span)),
+        tuple(_inside(rows.numbers, span)),
+    )
 
 
 def _signature(s: _Sentence) -> tuple[object, ...]:
@@ -101,13 +238,20 @@ def _signature(s: _Sentence) -> tuple[object, ...]:
     return (tuple(sorted(c.terms)), c.actors, c.persons, c.speakers, c.figures)
 
 
+def _signature_ids(sentences: Sequence[_Sentence]) -> list[int]:
+    """Each sentence's signature as a number, equal for equal signatures (a key much smaller than
+    the signature when it is held for every sentence of the corpus)."""
+    ids: dict[tuple[object, ...], int] = {}
+    return [ids.setdefault(_signature(s), len(ids)) for s in sentences]
+
+
 def _once_per_report(sentences: list[_Sentence]) -> list[_Sentence]:
     """A sentence a report repeats word for word (a summary, a live page's recap) is one claim of
     it: the first kept (a claim counts a report once, and a repeat would only be left over)."""
-    seen: set[tuple[str, tuple[object, ...]]] = set()
+    seen: set[tuple[str, int]] = set()
     out = []
-    for s in sentences:
-        key = (s.doc.id, _signature(s))
+    for s, sig in zip(sentences, _signature_ids(sentences), strict=True):
+        key = (s.doc.id, sig)
         if key not in seen:
             seen.add(key)
             out.append(s)
@@ -119,9 +263,9 @@ def duplicate_groups(sentences: Sequence[_Sentence]) -> list[list[int]]:
     the order of their first member. Wire copy repeats a sentence in many reports: linking compares
     one per group (the first) and a group's members are one claim by construction (an exact
     duplicate pass by hash, linear, before any pairwise work)."""
-    groups: dict[tuple[object, ...], list[int]] = {}
-    for i, s in enumerate(sentences):
-        groups.setdefault((_signature(s), s.bucket), []).append(i)
+    groups: dict[tuple[int, int | None], list[int]] = {}
+    for i, (s, sig) in enumerate(zip(sentences, _signature_ids(sentences), strict=True)):
+        groups.setdefault((sig, s.bucket), []).append(i)
     out = []
     for members in groups.values():
         s = sentences[members[0]]
@@ -134,24 +278,11 @@ def duplicate_groups(sentences: Sequence[_Sentence]) -> list[list[int]]:
 
 def _sentences(
     analysis: Analysis, rows: Mapping[str, DocRows], actors: Mapping[str, Actor]
-) -> list[_Sentence]:
-    claims = [
-        (c, doc)
-        for doc in analysis.documents
-        for c in sentence_claims(analysis, doc.id, rows.get(doc.id, DocRows()), actors)
-    ]
-    tfidf = TfIdf(c.terms for c, _ in claims)
-    vectors: dict[tuple[str, ...], Vector] = {}  # one per wording: wire copy repeats sentences
-
-    def vector(words: tuple[str, ...]) -> Vector:
-        if words not in vectors:
-            vectors[words] = tfidf.vector(words)
-        return vectors[words]
-
-    return [
-        _Sentence(c, vector(c.terms), doc, _bucket(doc.date), _dated(rows.get(doc.id), c.span))
-        for c, doc in claims
-    ]
+) -> tuple[list[_Sentence], Texts]:
+    gathered = SentenceClaims()
+    for doc in analysis.documents:
+        gathered.add(analysis, doc, rows.get(doc.id, DocRows()), actors)
+    return gathered.sentences(), gathered.texts
 
 
 def _dated(rows: DocRows | None, span: Span) -> bool:
@@ -165,26 +296,91 @@ def _bucket(value: str | None) -> int | None:
         return None
 
 
-def blocking_keys(sentences: Sequence[_Sentence]) -> list[list[str]]:
-    """Each sentence's keys in its window and the next (so dates one window apart meet), purged."""
-    raw: list[list[str]] = []
+@dataclass(frozen=True)
+class Blocks:
+    """The blocking keys, numbered, as arrays: a key is a content term, an actor or a figure in a
+    window of days ("t:word|window"), and a sentence holds its keys in its report's window and the
+    next (so dates one window apart meet). A key held by one sentence, or by more than MAX_BLOCK
+    (block purging), is left out."""
+
+    keys: npt.NDArray[np.int32]  # each sentence's keys (their numbers), sentence by sentence
+    keys_at: npt.NDArray[np.int64]  # where each sentence's keys start in ``keys`` (one more: the end)
+    rank: npt.NDArray[np.int64]  # each key's place in the reading order: rarest first, then by name
+    members: npt.NDArray[np.int32]  # each key's sentences in index order (its block), key by key
+    member_at: npt.NDArray[np.int64]  # where each key's block starts in ``members`` (one more: the end)
+    size: npt.NDArray[np.int64]  # each key's block's length
+
+
+def blocking_keys(sentences: Sequence[_Sentence]) -> Blocks:
+    """The sentences' ``Blocks``. Keys are numbers and blocks are arrays: a string per key of each
+    sentence (three million at 10,000 reports) was most of the memory the clustering took
+    (docs/benchmarks.md)."""
+    names: dict[str, int] = {}  # a key's name without its window ("t:word") -> its number
+    buckets = {s.bucket for s in sentences}
+    spots = {b: ["u"] if b is None else [str(b), str(b + 1)] for b in buckets}  # "name|window"
+    windows = {w: n for n, w in enumerate(sorted({w for own in spots.values() for w in own}))}
+    codes = {b: [windows[w] for w in own] for b, own in spots.items()}
+    width = max(1, len(windows))
+    numbers: dict[int, int] = {}  # name * width + window -> the key's number
+    held = array("i")  # each sentence's keys, by number
+    counts = array("q")
     for s in sentences:
-        own = [f"t:{t}" for t in set(s.claim.terms)]
-        own += [f"a:{a}" for a in s.claim.actors] + [f"n:{n:g}" for n in s.claim.figures]
-        windows = ["u"] if s.bucket is None else [str(s.bucket), str(s.bucket + 1)]
-        raw.append([f"{k}|{w}" for k in own for w in windows])
-    size: dict[str, int] = defaultdict(int)
-    for keys in raw:
-        for k in keys:
-            size[k] += 1
-    return [[k for k in keys if 1 < size[k] <= MAX_BLOCK] for keys in raw]
+        c = s.claim
+        named = chain(
+            (f"t:{t}" for t in set(c.terms)), (f"a:{a}" for a in c.actors), (f"n:{n:g}" for n in c.figures)
+        )
+        bases = [names.setdefault(k, len(names)) * width for k in named]
+        own = codes[s.bucket]
+        before = len(held)
+        held.extend(numbers.setdefault(b + w, len(numbers)) for b in bases for w in own)
+        counts.append(len(held) - before)
+    keys = np.fromiter(numbers, np.int64, len(numbers))
+    del numbers
+    key = np.frombuffer(held, np.int32)
+    size = np.bincount(key, minlength=len(keys)).astype(np.int64)
+    kept = (size > 1) & (size <= MAX_BLOCK)
+    sentence = np.repeat(np.arange(len(sentences), dtype=np.int32), np.frombuffer(counts, np.int64))
+    live = kept[key]
+    sentence, key = sentence[live], key[live]
+    del live, held
+    return Blocks(
+        keys=key,
+        keys_at=_starts(np.bincount(sentence, minlength=len(sentences))),
+        rank=_ranks(keys, size, list(names), list(windows), width),
+        members=sentence[np.argsort(key, kind="stable")],
+        member_at=_starts(np.bincount(key, minlength=len(keys))),
+        size=size,
+    )
+
+
+def _ranks(
+    keys: npt.NDArray[np.int64], size: npt.NDArray[np.int64], names: list[str], windows: list[str], width: int
+) -> npt.NDArray[np.int64]:
+    """Each key's place in the order blocks are read: the smallest first, then by the key's string
+    ("name|window"). The string order is that of "name|" then of the window, when no name holds a
+    "|" (terms, actor ids and figures do not); otherwise the strings are compared."""
+    if any("|" in n for n in names):
+        strings = [f"{names[k // width]}|{windows[k % width]}" for k in keys.tolist()]
+        order = sorted(range(len(strings)), key=lambda k: (size[k], strings[k]))
+    else:
+        by_name = np.empty(len(names), np.int64)
+        by_name[sorted(range(len(names)), key=lambda n: names[n] + "|")] = np.arange(len(names))
+        order = np.lexsort((keys % width, by_name[keys // width], size)).tolist()  # windows numbered in order
+    rank = np.empty(len(keys), np.int64)
+    rank[order] = np.arange(len(keys))
+    return rank
+
+
+def _starts(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    return np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
 
 
 def linked_pairs(
     sentences: Sequence[_Sentence], sizes: Sequence[int] | None = None
-) -> list[tuple[float, int, int]]:
-    """(score, i, j), i < j, of the sentence pairs of different reports that say the same thing.
-    ``sizes``: the sentences stand for groups of that many (``duplicate_groups``).
+) -> Iterator[tuple[float, int, int]]:
+    """(score, i, j), i < j, of the sentence pairs of different reports that say the same thing,
+    one at a time (``cluster`` keeps the pairs, not their scores). ``sizes``: the sentences stand
+    for groups of that many (``duplicate_groups``).
 
     An inverted index of the blocking keys: each sentence reads the blocks of its keys, rarest
     first, until it has read MAX_SCAN entries (the work per sentence is bounded, so the whole is
@@ -194,36 +390,40 @@ def linked_pairs(
     of Sparck Jones 1972; prefix filtering, Chaudhuri et al. 2006, reads the rarest tokens for the
     same reason): a key held by hundreds of sentences of a window is read last. A pair is found
     from either side, so a sentence whose budget ends before a shared key is still met by the other."""
-    keys = blocking_keys(sentences)
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for i, own in enumerate(keys):
-        for k in own:
-            blocks[k].append(i)
-    rank = {k: r for r, k in enumerate(sorted(blocks, key=lambda k: (len(blocks[k]), k)))}  # rarest first
-    found: set[tuple[int, int]] = set()
-    out = []
-    for i, own in enumerate(keys):
-        met: dict[int, int] = defaultdict(int)
-        read = 0
-        for k in sorted(own, key=rank.__getitem__):
-            if read >= MAX_SCAN:
-                break
-            read += len(blocks[k])
-            for j in blocks[k]:
-                met[j] += 1
-        met.pop(i, None)
+    blocks = blocking_keys(sentences)
+    n = len(sentences)
+    found: set[int] = set()  # i * n + j of the pairs linked
+    for i in range(n):
+        likely = _likely(blocks, i)
         a = sentences[i]
-        likely = sorted((j for j, n in met.items() if n >= 2), key=lambda j: (-met[j], j))
-        for j in likely[:MAX_LINKS]:
+        for j in likely:
             pair = (i, j) if i < j else (j, i)
             b = sentences[j]
-            if pair in found or (a.doc.id == b.doc.id and (sizes is None or sizes[i] == sizes[j] == 1)):
+            if pair[0] * n + pair[1] in found or (
+                a.doc.id == b.doc.id and (sizes is None or sizes[i] == sizes[j] == 1)
+            ):
                 continue  # one report's sentences (a group of several holds other reports)
             score = claim_score(a.claim, b.claim, a.vector, b.vector)
             if same_claim(a.claim, b.claim, score):
-                found.add(pair)
-                out.append((score, *pair))
-    return out
+                found.add(pair[0] * n + pair[1])
+                yield score, *pair
+
+
+def _likely(blocks: Blocks, i: int) -> list[int]:
+    """The MAX_LINKS sentences that share most keys with sentence ``i`` (two at least; ties: the
+    first), among the blocks it reads: its keys' blocks, rarest first, while it has read fewer
+    than MAX_SCAN entries."""
+    keys = blocks.keys[blocks.keys_at[i] : blocks.keys_at[i + 1]]
+    if not len(keys):
+        return []
+    keys = keys[np.argsort(blocks.rank[keys])]
+    sizes = blocks.size[keys]
+    at = blocks.member_at
+    read = [blocks.members[at[k] : at[k + 1]] for k in keys[np.cumsum(sizes) - sizes < MAX_SCAN].tolist()]
+    met, times = np.unique(np.concatenate(read), return_counts=True)
+    shared = (times >= 2) & (met != i)
+    met, times = met[shared], times[shared]
+    return met[np.argsort(-times, kind="stable")[:MAX_LINKS]].tolist()  # type: ignore[no-any-return]
 
 
 def cluster(
@@ -389,54 +589,89 @@ def _medoid(members: Sequence[int], sentences: Sequence[_Sentence]) -> int:
     return max(members, key=lambda i: (sum(w * centroid[t] for t, w in sentences[i].vector.items()), -i))
 
 
-def _claim(
-    analysis: Analysis, rows: Mapping[str, DocRows], actors: Mapping[str, Actor], picked: list[_Sentence]
-) -> CorpusClaim:
+@dataclass(frozen=True)
+class _Draft:
+    """A claim before its discrepancies are looked for: its members in date order, its medoid,
+    and the member pairs of different reports to check (what they read of the reports' rows is
+    read for those sentences only)."""
+
+    id: str
+    medoid: _Sentence
+    ordered: list[_Sentence]
+    docs: tuple[str, ...]
+    sources: tuple[str, ...]
+    first_date: str
+    last_date: str
+    checked: list[tuple[_Sentence, _Sentence]]
+
+
+def _draft(picked: list[_Sentence]) -> _Draft:
     medoid = picked[_medoid(range(len(picked)), picked)]
     ordered = sorted(picked, key=lambda s: (s.doc.date or "9999", s.claim.span.doc_id, s.claim.span.start))
     docs = tuple(dict.fromkeys(s.doc.id for s in ordered))
-    sources = tuple(dict.fromkeys(s.doc.source or s.doc.id for s in ordered))
     dates = sorted(s.doc.date for s in ordered if s.doc.date)
-    conflicts = _conflicts(analysis, rows, actors, medoid, ordered) if len(docs) > 1 else []
-    verdict: ClaimVerdict = (
-        "contested" if conflicts else "corroborated" if len(sources) > 1 else "single-source"
-    )
     span = medoid.claim.span
     key = f"{span.doc_id}\0{span.start}\0{span.end}"
-    return CorpusClaim(
+    return _Draft(
         id="c-" + hashlib.sha1(key.encode()).hexdigest()[:12],
-        text=span.text,
-        verdict=verdict,
+        medoid=medoid,
+        ordered=ordered,
         docs=docs,
-        sources=sources,
+        sources=tuple(dict.fromkeys(s.doc.source or s.doc.id for s in ordered)),
         first_date=dates[0] if dates else "",
         last_date=dates[-1] if dates else "",
-        members=tuple(s.claim.span for s in ordered),
+        checked=_checked_pairs(medoid, ordered) if len(docs) > 1 else [],
+    )
+
+
+def _claim(
+    draft: _Draft, texts: Texts, actors: Mapping[str, Actor], found: Mapping[Span, Found]
+) -> CorpusClaim:
+    conflicts = _conflicts(draft, texts, actors, found) if len(draft.docs) > 1 else []
+    verdict: ClaimVerdict = (
+        "contested" if conflicts else "corroborated" if len(draft.sources) > 1 else "single-source"
+    )
+    ordered = draft.ordered
+    return CorpusClaim(
+        id=draft.id,
+        text=texts[draft.medoid.row],
+        verdict=verdict,
+        docs=draft.docs,
+        sources=draft.sources,
+        first_date=draft.first_date,
+        last_date=draft.last_date,
+        members=tuple(_span(s, texts) for s in ordered),
         actors=tuple(sorted({a for s in ordered for a in s.claim.actors})),
         conflicts=tuple(conflicts[:MAX_CONFLICTS]),
     )
 
 
-def _conflicts(
-    analysis: Analysis,
-    rows: Mapping[str, DocRows],
-    actors: Mapping[str, Actor],
-    medoid: _Sentence,
-    members: Sequence[_Sentence],
-) -> list[Discrepancy]:
-    """The confident discrepancies between members of different reports: the medoid against each
-    member first, then the other pairs, MAX_CONFLICT_PAIRS at most."""
+def _span(s: _Sentence, texts: Texts) -> Span:
+    return replace(s.claim.span, text=texts[s.row])
+
+
+def _checked_pairs(medoid: _Sentence, members: Sequence[_Sentence]) -> list[tuple[_Sentence, _Sentence]]:
+    """The member pairs of different reports checked for discrepancies: the medoid against each
+    member first, then the other pairs, MAX_CONFLICT_PAIRS at most, listed lazily (a claim of many
+    reports has too many pairs to list)."""
     pairs = chain(
         ((medoid, s) for s in members if s.doc.id != medoid.doc.id),
         ((a, b) for a, b in combinations(members, 2) if medoid not in (a, b) and a.doc.id != b.doc.id),
     )
-    checked = islice((p for p in pairs if _may_conflict(*p)), MAX_CONFLICT_PAIRS)  # lazily: a claim
-    tfidf = TfIdf(s.claim.terms for s in members)  # of many reports has too many pairs to list
+    return list(islice((p for p in pairs if _may_conflict(*p)), MAX_CONFLICT_PAIRS))
+
+
+def _conflicts(
+    draft: _Draft, texts: Texts, actors: Mapping[str, Actor], found: Mapping[Span, Found]
+) -> list[Discrepancy]:
+    """The confident discrepancies between the checked members."""
+    tfidf = TfIdf(s.claim.terms for s in draft.ordered)
     out: list[Discrepancy] = []
     seen: set[tuple[str, int, int, str, int, int]] = set()
-    for a, b in checked:
+    for a, b in draft.checked:
         score = claim_score(a.claim, b.claim, a.vector, b.vector)
-        for d in pair_discrepancies(analysis, rows, actors, a.claim.span, b.claim.span, tfidf, score):
+        sa, sb = _span(a, texts), _span(b, texts)
+        for d in pair_discrepancies(found[a.claim.span], found[b.claim.span], actors, sa, sb, tfidf, score):
             key = (d.a.doc_id, d.a.start, d.a.end, d.b.doc_id, d.b.start, d.b.end)
             if d.confidence >= SHOW_MIN and key not in seen:
                 seen.add(key)
@@ -451,17 +686,12 @@ def _may_conflict(a: _Sentence, b: _Sentence) -> bool:
 
 
 def pair_discrepancies(
-    analysis: Analysis,
-    rows: Mapping[str, DocRows],
-    actors: Mapping[str, Actor],
-    sa: Span,
-    sb: Span,
-    tfidf: TfIdf,
-    score: float,
+    in_a: Found, in_b: Found, actors: Mapping[str, Actor], sa: Span, sb: Span, tfidf: TfIdf, score: float
 ) -> list[Discrepancy]:
     """The discrepancies two-report comparison finds, between two sentences of similarity ``score``
-    only (numbers, dates and quotes inside them): the two reports' analysis restricted to them."""
-    mini = _two_sentences(analysis, rows, actors, sa, sb)
+    only (numbers, dates and quotes inside them): the two reports' analysis restricted to them.
+    ``in_a``, ``in_b``: each sentence's report and the rows inside the sentence."""
+    mini = _two_sentences(in_a, in_b, actors, sa, sb)
     pair = AlignedPair(sa, sb, round(score, 3), "same")
     return [
         *number_discrepancies(mini, sa.doc_id, sb.doc_id, tfidf),
@@ -470,28 +700,26 @@ def pair_discrepancies(
     ]
 
 
-def _two_sentences(
-    analysis: Analysis, rows: Mapping[str, DocRows], actors: Mapping[str, Actor], sa: Span, sb: Span
-) -> Analysis:
+def _two_sentences(in_a: Found, in_b: Found, actors: Mapping[str, Actor], sa: Span, sb: Span) -> Analysis:
     """The analysis of the two reports holding only the rows inside the two sentences."""
-    parts = [(rows.get(s.doc_id, DocRows()), s) for s in (sa, sb)]
-    mentions = tuple(r for own, s in parts for r in _inside(own.mentions, s))
-    quotes = tuple(r for own, s in parts for r in _inside(own.quotes, s))
+    (doc_a, a), (doc_b, b) = in_a, in_b
+    mentions = (*a.mentions, *b.mentions)
+    quotes = (*a.quotes, *b.quotes)
     named = {m.actor_id for m in mentions} | {q.speaker_id for q in quotes if q.speaker_id}
     chain: set[str] = set()
     for start in named:
-        a: str | None = start
-        while a and a in actors and a not in chain:
-            chain.add(a)
-            a = actors[a].affiliation
+        x: str | None = start
+        while x and x in actors and x not in chain:
+            chain.add(x)
+            x = actors[x].affiliation
     return Analysis(
-        corpus=Corpus(tuple(dict.fromkeys(analysis.document(s.doc_id) for s in (sa, sb)))),
-        actors=tuple(actors[a] for a in sorted(chain)),
+        corpus=Corpus(tuple(dict.fromkeys((doc_a, doc_b)))),
+        actors=tuple(actors[x] for x in sorted(chain)),
         mentions=mentions,
         quotes=quotes,
-        dates=tuple(r for own, s in parts for r in _inside(own.dates, s)),
+        dates=(*a.dates, *b.dates),
         events=(),
-        numbers=tuple(r for own, s in parts for r in _inside(own.numbers, s)),
+        numbers=(*a.numbers, *b.numbers),
         positions=(),
         sentences=(sa, sb),
     )

@@ -6,20 +6,196 @@ whole corpus again. It is linear in the sentences (exact duplicates grouped by h
 number of block entries read and of pairs scored per sentence, large components cut by star
 clustering), so no corpus size skips it: docs/benchmarks.md has its time at 1,000 to 10,000
 documents.
+
+Memory: it runs in the ingest's parent at the end of every ingest, so it must fit beside the rest
+of the app in 1 GB. The store is read batch by batch: a batch's rows make its sentence claims (held
+compactly, lib/compare/corpus.py ``SentenceClaims``) and are let go; the sentences' texts are kept
+as Arrow strings; after clustering, the rows inside the sentences whose discrepancies are checked
+are read again, for those sentences only. The whole analysis (every record of every document, 550
+MB at 10,000 documents) is never held.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import replace
+from itertools import islice
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
-from lib.compare.corpus import corpus_claims
-from lib.records import CorpusClaim
-from lib.store.columns import records_table
-from lib.store.parquet import CorpusTables, read_analysis
+from lib.compare.claims import DocRows, rows_by_doc
+from lib.compare.corpus import Found, SentenceClaims, clustered_claims, inside_rows
+from lib.records import (
+    Actor,
+    Analysis,
+    Corpus,
+    CorpusClaim,
+    DateMention,
+    Document,
+    Mention,
+    NumberClaim,
+    Quote,
+    Span,
+)
+from lib.store.columns import records_table, table_records
+from lib.store.parquet import ActorMap, CorpusTables, Manifest, corpus_quotes, read_manifest, table_path
+
+TEXTS_CHUNK = 4096  # sentence texts gathered before they become one Arrow array
+TABLE_CHUNK = 2000  # claims turned into Arrow at a time (their members as dicts in between)
 
 
 def claims_table(store: Path, tables: CorpusTables) -> pa.Table:
     """The claims of the store's live documents, actor ids as ``tables`` settle them."""
-    return records_table(corpus_claims(read_analysis(store, tables)), CorpusClaim)
+    manifest = read_manifest(store)
+    actors = {a.id: a for a in tables.actors}
+    gathered = _gathered(store, manifest, tables, actors)
+    pa.default_memory_pool().release_unused()  # the batches' Arrow buffers, kept for reuse otherwise
+    sentences = gathered.sentences(manifest.live())
+
+    def lookup(spans: Collection[Span]) -> dict[Span, Found]:
+        return _rows_inside(store, manifest, tables, spans)
+
+    claims = clustered_claims(sentences, gathered.texts, actors, lookup)
+    del sentences
+    parts = []
+    while chunk := list(islice(claims, TABLE_CHUNK)):  # a few claims as records at a time
+        parts.append(records_table(chunk, CorpusClaim))
+    del chunk, gathered
+    return _one_chunk(parts) if parts else records_table([], CorpusClaim)
+
+
+def _one_chunk(parts: list[pa.Table]) -> pa.Table:
+    """The tables as one, one chunk per column, as a table made at once has (the Parquet file is
+    then the same bytes): column by column, each column's chunks let go once it is copied."""
+    table = pa.concat_tables(parts)
+    parts.clear()
+    for i, name in enumerate(table.column_names):
+        table = table.set_column(i, name, pa.chunked_array([pa.concat_arrays(table.column(i).chunks)]))
+    return table
+
+
+def _gathered(
+    store: Path, manifest: Manifest, tables: CorpusTables, actors: Mapping[str, Actor]
+) -> SentenceClaims:
+    """The sentence claims of every live document, read batch by batch."""
+    gathered = SentenceClaims(ArrowTexts())
+    for batch, docs in _live_batches(manifest):
+        analysis = _batch_analysis(store, batch, docs, tables, with_text=False)
+        rows = rows_by_doc(analysis)
+        for doc in analysis.documents:
+            gathered.add(analysis, doc, rows.get(doc.id, DocRows()), actors)
+    return gathered
+
+
+class ArrowTexts:
+    """Sentence texts by row, held as one Arrow string array (UTF-8 in one buffer: about half what
+    as many Python strings take, most of them holding a curly quote or a dash)."""
+
+    def __init__(self) -> None:
+        self._arrays: list[pa.Array] = []
+        self._open: list[str] = []
+        self._count = 0
+        self._all: pa.Array | None = None
+
+    def append(self, text: str, /) -> None:
+        self._open.append(text)
+        self._count += 1
+        if len(self._open) >= TEXTS_CHUNK:
+            self._close()
+
+    def _close(self) -> None:
+        if self._open:
+            self._arrays.append(pa.array(self._open, pa.large_string()))
+            self._open = []
+        self._all = None
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, row: int, /) -> str:
+        if self._all is None or self._open:
+            self._close()
+            self._all = pa.concat_arrays(self._arrays) if self._arrays else pa.array([], pa.large_string())
+            self._arrays = [self._all]
+        return str(self._all[row].as_py())
+
+
+def _live_batches(
+    manifest: Manifest, wanted: Collection[str] | None = None
+) -> Iterator[tuple[str, list[str]]]:
+    """(batch id, its live documents), in ingest order; ``wanted``: only those documents."""
+    live = manifest.live()
+    for batch in manifest.batches:
+        own = [d for d in batch.docs if live[d] == batch.id and (wanted is None or d in wanted)]
+        if own:
+            yield batch.id, own
+
+
+def _read(
+    store: Path, batch: str, table: str, docs: Sequence[str], columns: list[str] | None = None
+) -> pa.Table:
+    part = pq.read_table(table_path(store, batch, table), columns=columns)
+    key = "id" if table == "documents" else "doc_id"
+    return part.filter(pc.is_in(part.column(key), pa.array(docs, pa.string())))
+
+
+DOCUMENT_COLUMNS = [f for f in Document.__dataclass_fields__ if f != "text"]
+
+
+def _batch_analysis(
+    store: Path,
+    batch: str,
+    docs: Sequence[str],
+    tables: CorpusTables,
+    with_text: bool,
+    sentences: bool = True,
+) -> Analysis:
+    """One batch's rows of ``docs`` as ``read_analysis`` reads them (actor ids settled for the
+    corpus); the documents' texts only ``with_text`` (the claims read their blocks)."""
+    if with_text:
+        documents = _read(store, batch, "documents", docs)
+    else:
+        documents = _read(store, batch, "documents", docs, DOCUMENT_COLUMNS)
+        documents = documents.append_column("text", pa.array([""] * documents.num_rows, pa.string()))
+    amap: ActorMap = tables.actor_map
+    mentions = [
+        replace(m, actor_id=amap.get((batch, m.actor_id), m.actor_id))
+        for m in table_records(_read(store, batch, "mentions", docs), Mention)
+    ]
+    quotes = corpus_quotes(
+        ((batch, q) for q in table_records(_read(store, batch, "quotes", docs), Quote)), amap
+    )
+    spans = table_records(_read(store, batch, "sentences", docs), Span) if sentences else []
+    return Analysis(
+        corpus=Corpus(tuple(table_records(documents, Document))),
+        actors=tables.actors,
+        mentions=tuple(mentions),
+        quotes=tuple(quotes),
+        dates=tuple(table_records(_read(store, batch, "dates", docs), DateMention)),
+        events=(),
+        numbers=tuple(table_records(_read(store, batch, "numbers", docs), NumberClaim)),
+        positions=(),
+        sentences=tuple(spans),
+    )
+
+
+def _rows_inside(
+    store: Path, manifest: Manifest, tables: CorpusTables, spans: Collection[Span]
+) -> dict[Span, Found]:
+    """Each sentence's report (with its text) and the rows inside the sentence, read again from
+    the store for these sentences' reports only."""
+    by_doc: dict[str, list[Span]] = defaultdict(list)
+    for s in spans:
+        by_doc[s.doc_id].append(s)
+    out: dict[Span, Found] = {}
+    for batch, docs in _live_batches(manifest, by_doc):
+        analysis = _batch_analysis(store, batch, docs, tables, with_text=True, sentences=False)
+        rows: Mapping[str, DocRows] = rows_by_doc(analysis)
+        for doc in analysis.documents:
+            own = rows.get(doc.id, DocRows())
+            out.update((s, (doc, inside_rows(own, s))) for s in by_doc[doc.id])
+    return out

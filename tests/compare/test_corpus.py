@@ -107,8 +107,8 @@ def test_no_chaining_of_unrelated_claims(peel: int, monkeypatch: pytest.MonkeyPa
     """A chain a-b-c where a and c are unrelated: the medoid guard keeps them apart, and so do the
     stars that cut a large component (``peel`` 2: every component of three is large)."""
     monkeypatch.setattr(cc, "MAX_PEEL", peel)
-    sentences = cc._sentences(analysis(), *_grouped())
-    idx = {s.claim.span.text: i for i, s in enumerate(sentences)}
+    sentences, texts = cc._sentences(analysis(), *_grouped())
+    idx = {texts[s.row]: i for i, s in enumerate(sentences)}
     dam = next(i for t, i in idx.items() if t.startswith("The Velmora dam burst"))
     chess = next(i for t, i in idx.items() if t.startswith("Chess players"))
     other = next(
@@ -125,7 +125,7 @@ def _grouped() -> tuple[dict[str, DocRows], dict[str, Actor]]:
 
 
 def test_blocking_finds_every_pair_all_pairs_finds() -> None:
-    sentences = cc._sentences(analysis(), *_grouped())
+    sentences, _ = cc._sentences(analysis(), *_grouped())
     every = set()
     for i, j in combinations(range(len(sentences)), 2):
         a, b = sentences[i], sentences[j]

@@ -10,9 +10,12 @@ import pytest
 
 from lib.compare.corpus import corpus_claims, shared_pairs
 from lib.extract.pipeline import analyze_corpus
-from lib.records import Corpus, Document
+from lib.records import Corpus, CorpusClaim, Document
+from lib.store.claims import claims_table
+from lib.store.columns import records_table
 from lib.store.compaction import compact
-from lib.store.parquet import read_corpus, read_manifest, write_analysis
+from lib.store.parallel import ingest_corpus
+from lib.store.parquet import read_analysis, read_corpus, read_manifest, write_analysis
 from lib.store.slices import claims_in_view, count_claims, store_index, worth_comparing
 from lib.view.filters import Filters
 from lib.view.pages import claims_in_memory
@@ -84,3 +87,31 @@ def test_compaction_keeps_the_claims(stored: tuple[list, Path]) -> None:  # type
     claims, store = stored
     compact(store)
     assert list(read_corpus(store, read_manifest(store), tables=("claims",)).claims) == claims
+
+
+def _docs(texts: list[tuple[str, str, str]]) -> tuple[Document, ...]:
+    return tuple(
+        Document(f"r{i}", f"Report {i}", s, d, "metadata", "en", "", "", t)
+        for i, (s, d, t) in enumerate(texts)
+    )
+
+
+@pytest.mark.parametrize("batch_size", [1, 2])
+def test_store_claims_read_batch_by_batch_are_the_analysis_claims(tmp_path: Path, batch_size: int) -> None:
+    """claims_table reads the store batch by batch, and the rows of the checked sentences again;
+    it gives the table the whole analysis gives, also after a report is changed (its live rows then
+    in a later batch, its place in the corpus's order kept) and with actor ids the corpus settled."""
+    ingest_corpus(Corpus(_docs(TEXTS)), tmp_path, batch_size=batch_size)
+    changed = [
+        *TEXTS[:1],
+        (TEXTS[1][0], TEXTS[1][1], TEXTS[1][2] + " Governor Lina Paskov said 41 died."),
+        *TEXTS[2:],
+    ]
+    ingest_corpus(Corpus(_docs(changed)), tmp_path, batch_size=batch_size)
+    manifest = read_manifest(tmp_path)
+    assert list(manifest.live())[1] == "r1" and manifest.live()["r1"] == manifest.batches[-1].id
+    tables = read_corpus(tmp_path, manifest)
+    expected = records_table(corpus_claims(read_analysis(tmp_path, tables)), CorpusClaim)
+    found = claims_table(tmp_path, tables)
+    assert found.num_rows > 0 and found.equals(expected)
+    assert any(v == "contested" for v in found.column("verdict").to_pylist())

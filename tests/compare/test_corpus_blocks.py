@@ -1,0 +1,121 @@
+"""The blocking of the corpus's claims as arrays (lib/compare/corpus.py ``blocking_keys``,
+``linked_pairs``) finds the pairs, in the order and with the scores, that the same blocking with one
+string per key and a dict of lists finds (the code before it, kept here as the reference): same
+purging, same reading order (rarest block first, ties by the key's string), same budgets.
+Sentences are drawn at random from made-up words, actors and figures."""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from collections.abc import Sequence
+
+import pytest
+
+from lib.compare import corpus as cc
+from lib.compare.align import claim_score, same_claim
+from lib.compare.claims import Claim
+from lib.records import Document, Span
+from lib.text.similarity import TfIdf
+
+WORDS = [
+    f"{a}{b}" for a in ("mar", "tol", "vex", "quin", "dor", "ashe") for b in ("an", "ek", "ul", "ia", "o")
+]
+ACTORS = ["odo-fenn", "lina-paskov", "velmora-council", "tomas-brell", "quenby-port"]
+FIGURES = [12.0, 40.0, 1234567.0, 1234568.0, 3.5]  # the two millions print alike with :g
+DAYS = ["2031-03-02", "2031-03-05", "2031-03-09", "2031-03-20", None]
+
+
+def _reference(
+    sentences: Sequence[cc._Sentence], sizes: Sequence[int] | None
+) -> list[tuple[float, int, int]]:
+    raw: list[list[str]] = []
+    for s in sentences:
+        own = [f"t:{t}" for t in set(s.claim.terms)]
+        own += [f"a:{a}" for a in s.claim.actors] + [f"n:{n:g}" for n in s.claim.figures]
+        windows = ["u"] if s.bucket is None else [str(s.bucket), str(s.bucket + 1)]
+        raw.append([f"{k}|{w}" for k in own for w in windows])
+    size: dict[str, int] = defaultdict(int)
+    for keys in raw:
+        for k in keys:
+            size[k] += 1
+    keys_of = [[k for k in keys if 1 < size[k] <= cc.MAX_BLOCK] for keys in raw]
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, own in enumerate(keys_of):
+        for k in own:
+            blocks[k].append(i)
+    rank = {k: r for r, k in enumerate(sorted(blocks, key=lambda k: (len(blocks[k]), k)))}
+    found: set[tuple[int, int]] = set()
+    out = []
+    for i, own in enumerate(keys_of):
+        met: dict[int, int] = defaultdict(int)
+        read = 0
+        for k in sorted(own, key=rank.__getitem__):
+            if read >= cc.MAX_SCAN:
+                break
+            read += len(blocks[k])
+            for j in blocks[k]:
+                met[j] += 1
+        met.pop(i, None)
+        a = sentences[i]
+        likely = sorted((j for j, n in met.items() if n >= 2), key=lambda j: (-met[j], j))
+        for j in likely[: cc.MAX_LINKS]:
+            pair = (i, j) if i < j else (j, i)
+            b = sentences[j]
+            if pair in found or (a.doc.id == b.doc.id and (sizes is None or sizes[i] == sizes[j] == 1)):
+                continue
+            score = claim_score(a.claim, b.claim, a.vector, b.vector)
+            if same_claim(a.claim, b.claim, score):
+                found.add(pair)
+                out.append((score, *pair))
+    return out
+
+
+def _sentences(seed: int, n: int, actors: Sequence[str]) -> list[cc._Sentence]:
+    rng = random.Random(seed)
+    docs = [
+        Document(f"d{k}", "", f"Outlet {k % 4}", rng.choice(DAYS), "metadata", "en", "", "", "")
+        for k in range(max(1, n // 5))
+    ]
+    claims = []
+    for i in range(n):
+        doc = rng.choice(docs)
+        words = tuple(rng.choice(WORDS[: 8 + i % 22]) for _ in range(rng.randint(2, 7)))
+        named = frozenset(rng.sample(actors, rng.randint(0, 2)))
+        figures = frozenset(rng.sample(FIGURES, rng.choice((0, 0, 1, 2))))
+        claims.append((Claim(Span(doc.id, i, i + 1, ""), words, frozenset(), named, figures=figures), doc))
+    tfidf = TfIdf(c.terms for c, _ in claims)
+    return [
+        cc._Sentence(c, tfidf.vector(c.terms), d, cc._bucket(d.date), row=i)
+        for i, (c, d) in enumerate(claims)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("seed", "n", "budgets", "actors"),
+    [
+        (1, 120, (400, 600, 40), ACTORS),  # the real budgets: nothing purged at this size
+        (2, 300, (12, 20, 4), ACTORS),  # small budgets: blocks purged, scans cut, links cut
+        (3, 300, (30, 8, 2), ACTORS),
+        (4, 200, (12, 20, 4), [*ACTORS, "odd|id", "odd"]),  # a "|" in an id: strings compared
+        (5, 80, (8, 6, 1), ACTORS),
+    ],
+)
+def test_array_blocking_finds_what_string_blocking_finds(
+    seed: int, n: int, budgets: tuple[int, int, int], actors: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    block, scan, links = budgets
+    monkeypatch.setattr(cc, "MAX_BLOCK", block)
+    monkeypatch.setattr(cc, "MAX_SCAN", scan)
+    monkeypatch.setattr(cc, "MAX_LINKS", links)
+    sentences = _sentences(seed, n, actors)
+    sizes = [1 + (i % 3 == 0) for i in range(n)]
+    expected = _reference(sentences, sizes)
+    assert expected  # the draw has pairs to find
+    assert list(cc.linked_pairs(sentences, sizes)) == expected
+    assert list(cc.linked_pairs(sentences)) == _reference(sentences, None)
+
+
+@pytest.mark.parametrize("n", [0, 1])
+def test_too_few_sentences_have_no_pairs(n: int) -> None:
+    assert list(cc.linked_pairs(_sentences(7, n, ACTORS))) == []
