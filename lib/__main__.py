@@ -160,6 +160,9 @@ def _ingest_into(args: argparse.Namespace) -> int:
     for line in report.repair.lines() if report.repair else ():
         print(line, file=sys.stderr)
     print(f"{report.documents} documents extracted, {report.skipped} unchanged, {report.batches} batches")
+    if not corpus.documents:
+        where = ", ".join(str(p) for p in args.paths)
+        print(f"error: no readable report in {where}: nothing to ingest", file=sys.stderr)
     lost = report.repair.lost if report.repair else ()
     return 0 if corpus.documents and not lost else 1  # lost documents: the store no longer holds them
 

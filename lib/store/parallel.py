@@ -167,7 +167,10 @@ def _positions(
 ) -> list[Position]:
     """Positions over every live statement: the issues are found across the whole corpus
     (lib/extract/issues.py), so added documents can change them and every row is recounted."""
-    paths = read_live(store, manifest, "documents").column("path").to_pylist()
+    documents = read_live(store, manifest, "documents", ["path"])
+    if not documents.num_rows:  # no live document (an empty folder): no table, so no columns
+        return []
+    paths = documents.column("path").to_pylist()
     return positions.assign_positions(quotes, by_id, positions.issues_of(quotes, paths))
 
 

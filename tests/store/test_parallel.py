@@ -220,3 +220,21 @@ def test_cli_ingest_with_two_processes(tmp_path: Path) -> None:
         (reports / f"story{i}.txt").write_text(text, encoding="utf-8")
     assert main(["ingest", str(reports), "--store", str(tmp_path / "store"), "--processes", "2"]) == 0
     assert len(read_manifest(tmp_path / "store").live()) == len(TEXTS)
+
+
+@pytest.mark.parametrize("files", [{}, {"notes.xyz": "not a report"}], ids=["empty", "unreadable-only"])
+def test_cli_ingest_of_a_folder_without_reports_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], files: dict[str, str]
+) -> None:
+    """An empty folder (or one holding nothing readable) is a message and exit 1, not a traceback;
+    the store it leaves is a valid empty one."""
+    from lib.__main__ import main
+    from lib.store.check import check_store
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for name, text in files.items():
+        (reports / name).write_text(text, encoding="utf-8")
+    assert main(["ingest", str(reports), "--store", str(tmp_path / "store")]) == 1
+    assert "no readable report in" in capsys.readouterr().err
+    assert check_store(tmp_path / "store").ok
