@@ -97,6 +97,17 @@ def _bench(args: argparse.Namespace) -> int:
     from tools.bench import run_app_bench, run_bench, run_store_bench
 
     if args.store:
+        from lib.store.check import StoreFormatError, check_store
+
+        try:
+            report = check_store(args.store)
+        except StoreFormatError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        if not (report.exists and report.ok):  # measured on a store the pages read whole
+            said = ["error: the store cannot be measured as it is", *report.lines()]
+            print("\n".join(said), file=sys.stderr)
+            return 1
         figures = run_store_bench(args.store, replicate_copies=args.replicate)
     elif args.app:
         figures = run_app_bench(None if args.app == "seeds" else args.docs, processes=args.processes)

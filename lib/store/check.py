@@ -77,8 +77,11 @@ class Problem:
     docs: tuple[str, ...] = ()  # the documents whose live rows it held (when known)
     detail: str = ""
 
-    def line(self) -> str:
-        docs = f"; documents: {', '.join(self.docs)}" if self.docs else ""
+    def line(self, shown: int = 10) -> str:
+        """One line; past ``shown`` documents, how many more (a compacted batch holds thousands:
+        ``as_dict`` keeps them all)."""
+        more = f" and {len(self.docs) - shown:,} more" if len(self.docs) > shown else ""
+        docs = f"; documents: {', '.join(self.docs[:shown])}{more}" if self.docs else ""
         detail = f" ({self.detail})" if self.detail else ""
         return f"{self.kind}: {self.path}{detail}{docs}"
 

@@ -167,7 +167,7 @@ def _positions(
 ) -> list[Position]:
     """Positions over every live statement: the issues are found across the whole corpus
     (lib/extract/issues.py), so added documents can change them and every row is recounted."""
-    documents = read_live(store, manifest, "documents", ["path"])
+    documents = read_live(store, manifest, "documents", ["id", "path"])
     if not documents.num_rows:  # no live document (an empty folder): no table, so no columns
         return []
     paths = documents.column("path").to_pylist()

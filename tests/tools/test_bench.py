@@ -213,3 +213,12 @@ def test_replicated_store_copies_every_table(tmp_path: Path, copies: int) -> Non
     assert all(p.actor_id in ids for p in after.positions)
     assert all(a in ids for e in after.events for a in e.actors)
     assert len(store_index(store).base.documents) == copies * len(analysis.documents)
+
+
+def test_a_failing_store_measure_keeps_the_figures_before_it(tmp_path: Path) -> None:
+    """The store's figures are measured in a child process; when it fails (a store it cannot read),
+    the bench says why beside what it measured before instead of losing a long ingest's figures."""
+    from tools.bench import store_figures_in_child
+
+    figures = store_figures_in_child(tmp_path / "no-store")
+    assert list(figures) == ["store_figures_error"] and figures["store_figures_error"]
