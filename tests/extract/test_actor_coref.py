@@ -339,3 +339,21 @@ def test_org_key_drops_a_web_domain(name: str, key: str) -> None:
     from lib.extract.actors.corpus import org_key
 
     assert org_key(name) == key
+
+
+@pytest.mark.parametrize(
+    ("second", "same"),
+    [
+        ("the Governor's Office", True),  # the s-genitive of the first report's of-genitive
+        ("the Governor’s Office", True),
+        ("the Office of the Governor", True),
+        ("the Office of the Mayor", False),  # another owner
+        ("the Governor's Residence", False),  # another thing owned
+    ],
+)
+def test_one_body_under_both_genitives(second: str, same: bool) -> None:
+    texts = {"a": "The Office of the Governor met.", "b": f"{second[0].upper()}{second[1:]} met."}
+    first = "Office of the Governor"
+    other = second.removeprefix("the ")
+    ids = _ids(texts, {"a": [(first, "organization")], "b": [(other, "organization")]})
+    assert (ids[("a", first)] == ids[("b", other)]) is same, ids

@@ -586,6 +586,12 @@ def test_acronyms(name: str, acronym: str | None, spelled: str | None) -> None:
         ("Quarnby Widgets Corp.", "quarnby widgets"),
         ("The Quarnby Widgets", "quarnby widgets"),
         ("Quarnby", "quarnby"),
+        ("the Governor's Office", "office of governor"),  # the s-genitive as the of-genitive
+        ("Office of the Governor", "office of governor"),
+        ("Governor’s Office", "office of governor"),
+        ("Ministry of Trade of Norland", "ministry of trade of norland"),
+        ("Norland's Trade Ministry", "norland's trade ministry"),  # two words after it: as written
+        ("Bank of the North", "bank of north"),
     ],
 )
 def test_org_key(name: str, key: str) -> None:

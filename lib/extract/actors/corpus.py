@@ -154,14 +154,24 @@ def initials(name: str) -> str | None:
 _DOMAIN = re.compile(r"(?<=\w)\.(?:com|org|net|co\.uk|com\.au)$", re.IGNORECASE)
 
 
+# "the President's Office" is "the Office of the President": English names a body by either
+# genitive (the s-genitive and the of-genitive, Quirk et al. 1985, 5.115-5.118); one word after
+# the possessive, so "Russia's Defence Ministry" (two) is left as written.
+_S_GENITIVE = re.compile(r"^(?P<owner>.+?)'s (?P<thing>[a-z-]+)$")
+
+
 def org_key(name: str) -> str:
-    """An organisation's name without a leading article, a trailing legal form or a web domain."""
+    """An organisation's name without a leading article, a trailing legal form or a web domain,
+    an s-genitive written as the of-genitive ("office of president" for both forms)."""
     words = _DOMAIN.sub("", fold(name)).replace(",", " ").split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     while len(words) > 1 and words[-1].strip(".") in LEGAL_FORMS:
         words.pop()
-    return " ".join(w.strip(".") if i == len(words) - 1 else w for i, w in enumerate(words))
+    key = " ".join(w.strip(".") if i == len(words) - 1 else w for i, w in enumerate(words))
+    if (genitive := _S_GENITIVE.match(key)) is not None:
+        key = f"{genitive['thing']} of {genitive['owner']}"
+    return key.replace(" of the ", " of ")
 
 
 def definitions(texts: Iterable[str]) -> dict[str, str]:
