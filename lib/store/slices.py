@@ -766,24 +766,30 @@ def count_claims(index: StoreIndex, filters: Filters, verdict: str | None = None
 
 # The report pairs of each claim in 2..MAX_PAIR_DOCS reports (lib/compare/corpus.py shared_pairs),
 # made once per store generation (as EXCHANGES): per view, unnesting each claim's reports and joining
-# them per claim made ~700,000 pairs at 10,000 reports for every query. ``claim_pair_ids`` numbers
-# each pair (``pid``) in the order of its reports' ids (a before b), ``cids`` the claims sharing it
-# (a claim listing a report twice counted as often as the self-join counts it); ``claim_pairs`` is
-# each such claim's columns the filters test, with the ``pids`` of its pairs.
+# them per claim made ~700,000 pairs at 10,000 reports for every query. ``claim_docs`` numbers the
+# reports (``k``) in the order of their ids; ``claim_pair_ids`` numbers each pair (``pid``) in the
+# order of its reports (a before b), ``pair`` holding both numbers; ``claim_pairs`` is each such
+# claim's columns the filters test, with the ``pids`` of its pairs (a claim listing a report twice
+# counts its pairs as often as the old per-view self-join did).
 _PAIRED = f"len(docs) BETWEEN 2 AND {MAX_PAIR_DOCS}"
-CLAIM_PAIR_IDS = (
+CLAIM_DOCS = (
+    "SELECT doc, row_number() OVER (ORDER BY doc) AS k "
+    f"FROM (SELECT DISTINCT unnest(docs) AS doc FROM claims WHERE {_PAIRED})"
+)
+_SHIFT = 4294967296  # 2**32: a pair's two report numbers in one integer, a's first
+_CLAIM_PAIR_ROWS = (
     f"WITH d AS (SELECT file_row_number AS cid, unnest(docs) AS doc FROM claims WHERE {_PAIRED}), "
-    "ids AS (SELECT doc, row_number() OVER (ORDER BY doc) AS k FROM (SELECT DISTINCT doc FROM d)), "
-    "e AS (SELECT d.cid, ids.k, ids.doc FROM d JOIN ids USING (doc)), "
-    "p AS (SELECT x.cid, x.k AS ka, y.k AS kb, x.doc AS a, y.doc AS b FROM e x JOIN e y "
-    "ON x.cid = y.cid AND x.k < y.k), "
-    "n AS (SELECT ka, kb, any_value(a) AS a, any_value(b) AS b, list(cid) AS cids FROM p GROUP BY ka, kb) "
-    "SELECT CAST(row_number() OVER (ORDER BY ka, kb) - 1 AS INTEGER) AS pid, a, b, cids FROM n"
+    "e AS (SELECT d.cid, i.k FROM d JOIN claim_docs i USING (doc)), "
+    f"p AS (SELECT x.cid, x.k * {_SHIFT} + y.k AS pair FROM e x JOIN e y ON x.cid = y.cid AND x.k < y.k)"
+)
+CLAIM_PAIR_IDS = (
+    f"{_CLAIM_PAIR_ROWS} SELECT CAST(row_number() OVER (ORDER BY pair) - 1 AS INTEGER) AS pid, pair "
+    "FROM (SELECT DISTINCT pair FROM p)"
 )
 CLAIM_PAIRS = (
-    "SELECT c.* EXCLUDE (text, members, conflicts), coalesce(p.pids, []) AS pids FROM claims c LEFT JOIN "
-    "(SELECT cid, list(pid) AS pids FROM (SELECT pid, unnest(cids) AS cid FROM claim_pair_ids) "
-    f"GROUP BY cid) p ON p.cid = c.file_row_number WHERE {_PAIRED}"
+    f"{_CLAIM_PAIR_ROWS}, q AS (SELECT p.cid, list(i.pid) AS pids FROM p JOIN claim_pair_ids i USING (pair) "
+    "GROUP BY p.cid) SELECT c.* EXCLUDE (text, members, conflicts), coalesce(q.pids, []) AS pids "
+    f"FROM claims c LEFT JOIN q ON q.cid = c.file_row_number WHERE {_PAIRED}"
 )
 
 
@@ -792,8 +798,12 @@ def worth_comparing(index: StoreIndex, filters: Filters, limit: int = 10) -> lis
     claims in view give their pairs' numbers (``CLAIM_PAIRS``), counted with numpy (a group-by of
     ~700,000 pairs took DuckDB ~30 ms); most shared first, ties in the order of the reports' ids."""
     con, _ = _cursor(index.store)
-    derived(con, "claim_pair_ids", CLAIM_PAIR_IDS)
-    derived(con, "claim_pairs", CLAIM_PAIRS)
+    for name, sql in (
+        ("claim_docs", CLAIM_DOCS),
+        ("claim_pair_ids", CLAIM_PAIR_IDS),
+        ("claim_pairs", CLAIM_PAIRS),
+    ):
+        derived(con, name, sql)
     where, params = _claims_where(filters, None)
     kept = _arrow(con, f"SELECT c.pids FROM claim_pairs c WHERE {where}", params).column(0)
     pids = pa.concat_arrays([a.flatten() for a in kept.chunks] or [pa.array([], pa.int32())]).to_numpy()
@@ -801,7 +811,10 @@ def worth_comparing(index: StoreIndex, filters: Filters, limit: int = 10) -> lis
     top = _most(counts, limit)
     if not top:
         return []
-    named_sql = "SELECT pid, a, b FROM claim_pair_ids WHERE pid IN (SELECT unnest(?))"
+    named_sql = (
+        f"SELECT i.pid, a.doc, b.doc FROM claim_pair_ids i JOIN claim_docs a ON a.k = i.pair // {_SHIFT} "
+        f"JOIN claim_docs b ON b.k = i.pair % {_SHIFT} WHERE i.pid IN (SELECT unnest(?))"
+    )
     rows = con.execute(named_sql, [top]).fetchall()
     named = {int(p): (str(a), str(b)) for p, a, b in rows}
     return [(*named[p], int(counts[p])) for p in top]
