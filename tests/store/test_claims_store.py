@@ -3,21 +3,23 @@ as the pages filter in Python, and kept through compaction and an ingest's refre
 
 from __future__ import annotations
 
+import random
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from lib.compare.corpus import corpus_claims, shared_pairs
+from lib.compare.corpus import MAX_PAIR_DOCS, corpus_claims, shared_pairs
 from lib.extract.pipeline import analyze_corpus
-from lib.records import Corpus, CorpusClaim, Document
+from lib.records import Corpus, CorpusClaim, Document, Span
 from lib.store.claims import claims_table
 from lib.store.columns import records_table
 from lib.store.compaction import compact
 from lib.store.parallel import ingest_corpus
 from lib.store.parquet import read_analysis, read_corpus, read_manifest, write_analysis
+from lib.store.query import connect
 from lib.store.slices import claims_in_view, count_claims, store_index, worth_comparing
-from lib.view.filters import Filters
+from lib.view.filters import Filters, where
 from lib.view.pages import claims_in_memory
 
 TEXTS = [
@@ -115,3 +117,80 @@ def test_store_claims_read_batch_by_batch_are_the_analysis_claims(tmp_path: Path
     found = claims_table(tmp_path, tables)
     assert found.num_rows > 0 and found.equals(expected)
     assert any(v == "contested" for v in found.column("verdict").to_pylist())
+
+
+# The pairs query as it was before the pairs were derived once per store (a self-join per claim in
+# view): the derived table and its numpy count must give exactly its rows, ties in the same order.
+OLD_PAIRS_SQL = (
+    "WITH d AS (SELECT c.file_row_number AS cid, unnest(c.docs) AS doc FROM claims c "
+    "WHERE {where} AND len(c.docs) BETWEEN 2 AND ?), "
+    "ids AS (SELECT doc, row_number() OVER (ORDER BY doc) AS k FROM (SELECT DISTINCT doc FROM d)), "
+    "e AS (SELECT d.cid, ids.k FROM d JOIN ids USING (doc)), "
+    "top AS (SELECT x.k AS a, y.k AS b, count(*) AS n FROM e x JOIN e y ON x.cid = y.cid AND x.k < y.k "
+    "GROUP BY 1, 2 ORDER BY n DESC, a, b LIMIT ?) "
+    "SELECT ia.doc, ib.doc, n FROM top JOIN ids ia ON ia.k = top.a JOIN ids ib ON ib.k = top.b "
+    "ORDER BY n DESC, ia.doc, ib.doc"
+)
+
+
+def _synthetic_claims(count: int = 80) -> list[CorpusClaim]:
+    """Claims over a small pool of reports (many pairs tie), some in one report, some in more than
+    MAX_PAIR_DOCS, from three outlets over a few months."""
+    rng = random.Random(7)
+    pool = [f"doc-{i:02d}" for i in range(40)]
+    outlets = ["Harbor Post", "Valley Courier", "North Ledger"]
+    claims = []
+    for i in range(count):
+        size = rng.choice([1, 2, 2, 3, 4, 6, MAX_PAIR_DOCS, MAX_PAIR_DOCS + 3])
+        docs = tuple(sorted(rng.sample(pool, min(size, len(pool)))))
+        sources = tuple(sorted(rng.sample(outlets, rng.choice([1, 2]))))
+        first = date(2031, rng.randint(1, 6), rng.randint(1, 28))
+        claims.append(
+            CorpusClaim(
+                f"c{i}", f"Claim {i}", "corroborated", docs, sources,
+                first.isoformat(), date(2031, first.month, min(first.day + 5, 28)).isoformat(),
+                tuple(Span(d, 0, 5, "Claim") for d in docs),
+            )
+        )  # fmt: skip
+    return claims
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[CorpusClaim], Path]:
+    docs = (Document("r0", "Report 0", "Harbor Post", "2031-03-02", "metadata", "en", "", "", TEXTS[0][2]),)
+    claims = _synthetic_claims()
+    store = tmp_path_factory.mktemp("pairs")
+    write_analysis(analyze_corpus(Corpus(docs)), store, claims=claims)
+    return claims, store
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(sources=("North Ledger",)),
+        Filters(sources=("Harbor Post", "Valley Courier")),
+        Filters(date_from=date(2031, 3, 1), date_to=date(2031, 4, 30)),
+        Filters(date_from=date(2031, 2, 1), date_to=date(2031, 5, 31), sources=("Valley Courier",)),
+        Filters(sources=("Nobody",)),
+    ],
+)
+@pytest.mark.parametrize("limit", [1, 3, 10, 10_000])
+def test_pairs_worth_comparing_are_those_of_the_old_query(
+    synthetic: tuple[list[CorpusClaim], Path], filters: Filters, limit: int
+) -> None:
+    claims, store = synthetic
+    index = store_index(store)
+    kept = claims_in_memory(claims, filters)
+    assert 0 < len(kept) < len(claims) or filters in (Filters(), Filters(sources=("Nobody",)))
+    found = worth_comparing(index, filters, limit)
+    con, _ = connect(store) or pytest.fail("no store")
+    own = where("claims", filters, "c")
+    old = con.execute(OLD_PAIRS_SQL.format(where=own.sql), [*own.params, MAX_PAIR_DOCS, limit]).fetchall()
+    assert found == [(str(a), str(b), int(n)) for a, b, n in old] == shared_pairs(kept, limit)
+    assert claims_in_view(index, filters) == (kept, len(kept))
+    assert claims_in_view(index, filters, limit=limit // 2) == (kept[: limit // 2], len(kept))
+    if filters == Filters(sources=("Nobody",)):
+        assert found == []
+    elif limit == 10:  # ties are cut in the reports' order, most shared first
+        assert len(found) == 10 and found[0][2] >= found[-1][2] > 1
