@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -405,7 +406,7 @@ def diversity_figure(per_source: pd.DataFrame, top: int = TOP_NODES) -> go.Figur
     grid = per_source[per_source["speaker"].isin(speakers)].pivot_table(
         index="source", columns="speaker", values="quotes", aggfunc="sum", fill_value=0
     )
-    grid = grid.reindex(columns=speakers, fill_value=0)
+    grid = grid.reindex(index=sorted(grid.index, key=reading_order), columns=speakers, fill_value=0)
     fig = go.Figure(
         go.Heatmap(
             z=grid.to_numpy(),
@@ -422,5 +423,12 @@ def diversity_figure(per_source: pd.DataFrame, top: int = TOP_NODES) -> go.Figur
         height=max(240, 60 + 34 * len(grid.index)),
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         xaxis={"side": "top", "tickangle": -30},
+        yaxis={"autorange": "reversed"},  # the first source at the top, as a table reads
     )
     return fig
+
+
+def reading_order(name: str) -> tuple[tuple[int, int | str], ...]:
+    """A name's sort key as a reader sorts: case ignored, numbers by value ("Outlet 9" before
+    "Outlet 16", where a string sort puts "16" first)."""
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.split(r"(\d+)", name.casefold()) if p)

@@ -171,3 +171,24 @@ def test_selected_exchanges_are_the_evidence(
     expected = network.evidence(frame, node, speaker, about).reset_index(drop=True)
     shown = network.exchanges_frame(a, network.selected(found, node, speaker, about))
     pd.testing.assert_frame_equal(shown, expected, check_dtype=False)
+
+
+@pytest.mark.parametrize(
+    ("names", "ordered"),
+    [
+        (["Outlet 16", "Outlet 9", "Outlet 10"], ["Outlet 9", "Outlet 10", "Outlet 16"]),
+        (["b Times", "A Post", "a Herald"], ["a Herald", "A Post", "b Times"]),
+        (["Channel 4", "Channel", "Channel 12 News"], ["Channel", "Channel 4", "Channel 12 News"]),
+    ],
+)
+def test_sources_in_reading_order(names: list[str], ordered: list[str]) -> None:
+    assert sorted(names, key=network.reading_order) == ordered
+
+
+def test_diversity_heatmap_lists_sources_top_down_in_reading_order() -> None:
+    per_source = pd.DataFrame(
+        {"source": ["Outlet 16", "Outlet 9", "Outlet 10"], "speaker": ["Ana Bel"] * 3, "quotes": [1, 2, 3]}
+    )
+    fig = network.diversity_figure(per_source)
+    assert list(fig.data[0].y) == ["Outlet 9", "Outlet 10", "Outlet 16"]
+    assert fig.layout.yaxis.autorange == "reversed"
