@@ -447,6 +447,15 @@ def _drop_corpus(store: Path, manifest: Manifest) -> Manifest:
 def damage_message(report: StoreReport) -> str:
     """What the dashboard says about a damaged store: the damage, what it shows, the repair."""
     shown = len(report.readable().live())
+    if report.problems and all(p.kind == "other-version" for p in report.problems):
+        # nothing is broken: the store predates columns this version reads (a week-old store)
+        return (
+            f"The store {report.store} was written by an older version of Triangulate: "
+            f"{len(report.problems)} of its files lack columns this version reads. Shown: the {shown} "
+            f"document(s) written since. Bring it up to date with `python -m lib ingest SOURCES --store "
+            f"{report.store}` (SOURCES: the files or folders it was built from; their documents are "
+            f"extracted again); `python -m lib check --store {report.store}` lists the files."
+        )
     damage = "; ".join(p.line() for p in report.problems[:5])
     more = f" (and {len(report.problems) - 5} more)" if len(report.problems) > 5 else ""
     return (

@@ -198,6 +198,9 @@ def test_a_page_on_a_damaged_store_says_how_to_repair_it(
     assert not at.exception, [e.value for e in at.exception]
     said = " ".join(str(m.value) for m in at.error)
     assert f"python -m lib ingest SOURCES --store {store}" in said
+    # a store of an older version is out of date, not damaged: the message says which
+    assert ("older version of Triangulate" in said) == (DAMAGE[damage][1][0][0] == "other-version"), said
+    assert ("is damaged" in said) != (DAMAGE[damage][1][0][0] == "other-version"), said
     if page == "":  # what still reads is shown: the documents of intact batches
         assert at.metric[0].value == str(2 - len(_affected(damage)))
 
