@@ -19,13 +19,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from lib.compare.claims import DocRows, rows_by_doc
 from lib.compare.corpus import Found, SentenceClaims, clustered_claims, inside_rows
@@ -42,7 +39,15 @@ from lib.records import (
     Span,
 )
 from lib.store.columns import records_table, table_records
-from lib.store.parquet import ActorMap, CorpusTables, Manifest, corpus_quotes, read_manifest, table_path
+from lib.store.parquet import (
+    ActorMap,
+    CorpusTables,
+    Manifest,
+    batch_rows,
+    corpus_mentions,
+    corpus_quotes,
+    read_manifest,
+)
 
 TEXTS_CHUNK = 4096  # sentence texts gathered before they become one Arrow array
 TABLE_CHUNK = 2000  # claims turned into Arrow at a time (their members as dicts in between)
@@ -135,14 +140,6 @@ def _live_batches(
             yield batch.id, own
 
 
-def _read(
-    store: Path, batch: str, table: str, docs: Sequence[str], columns: list[str] | None = None
-) -> pa.Table:
-    part = pq.read_table(table_path(store, batch, table), columns=columns)
-    key = "id" if table == "documents" else "doc_id"
-    return part.filter(pc.is_in(part.column(key), pa.array(docs, pa.string())))
-
-
 DOCUMENT_COLUMNS = [f for f in Document.__dataclass_fields__ if f != "text"]
 
 
@@ -157,27 +154,26 @@ def _batch_analysis(
     """One batch's rows of ``docs`` as ``read_analysis`` reads them (actor ids settled for the
     corpus); the documents' texts only ``with_text`` (the claims read their blocks)."""
     if with_text:
-        documents = _read(store, batch, "documents", docs)
+        documents = batch_rows(store, batch, "documents", docs)
     else:
-        documents = _read(store, batch, "documents", docs, DOCUMENT_COLUMNS)
+        documents = batch_rows(store, batch, "documents", docs, DOCUMENT_COLUMNS)
         documents = documents.append_column("text", pa.array([""] * documents.num_rows, pa.string()))
     amap: ActorMap = tables.actor_map
-    mentions = [
-        replace(m, actor_id=amap.get((batch, m.actor_id), m.actor_id))
-        for m in table_records(_read(store, batch, "mentions", docs), Mention)
-    ]
-    quotes = corpus_quotes(
-        ((batch, q) for q in table_records(_read(store, batch, "quotes", docs), Quote)), amap
+    mentions = corpus_mentions(
+        ((batch, m) for m in table_records(batch_rows(store, batch, "mentions", docs), Mention)), amap
     )
-    spans = table_records(_read(store, batch, "sentences", docs), Span) if sentences else []
+    quotes = corpus_quotes(
+        ((batch, q) for q in table_records(batch_rows(store, batch, "quotes", docs), Quote)), amap
+    )
+    spans = table_records(batch_rows(store, batch, "sentences", docs), Span) if sentences else []
     return Analysis(
         corpus=Corpus(tuple(table_records(documents, Document))),
         actors=tables.actors,
         mentions=tuple(mentions),
         quotes=tuple(quotes),
-        dates=tuple(table_records(_read(store, batch, "dates", docs), DateMention)),
+        dates=tuple(table_records(batch_rows(store, batch, "dates", docs), DateMention)),
         events=(),
-        numbers=tuple(table_records(_read(store, batch, "numbers", docs), NumberClaim)),
+        numbers=tuple(table_records(batch_rows(store, batch, "numbers", docs), NumberClaim)),
         positions=(),
         sentences=tuple(spans),
     )

@@ -198,6 +198,17 @@ def corpus_path(store: Path, manifest: Manifest, table: str) -> Path:
     return store / "corpus" / manifest.corpus / f"{table}.parquet"
 
 
+def batch_rows(
+    store: Path, batch: str, table: str, docs: Sequence[str], columns: list[str] | None = None
+) -> pa.Table:
+    """One batch's ``table``, the rows of ``docs`` only (``columns``: those, and the document id
+    the rows are chosen by)."""
+    key = "id" if table == "documents" else "doc_id"
+    wanted = None if columns is None else [key, *(c for c in columns if c != key)]
+    part = pq.read_table(table_path(store, batch, table), columns=wanted)
+    return part.filter(pc.is_in(part.column(key), pa.array(docs, pa.string())))
+
+
 def read_live(store: Path, manifest: Manifest, table: str, columns: list[str] | None = None) -> pa.Table:
     """One batch table over every batch, live rows only, in ingest order."""
     live = manifest.live()
@@ -205,9 +216,7 @@ def read_live(store: Path, manifest: Manifest, table: str, columns: list[str] | 
     for batch in manifest.batches:
         own = [d for d in batch.docs if live[d] == batch.id]
         if own:
-            part = pq.read_table(table_path(store, batch.id, table), columns=columns)
-            key = "id" if table == "documents" else "doc_id"
-            parts.append(part.filter(pc.is_in(part.column(key), pa.array(own, pa.string()))))
+            parts.append(batch_rows(store, batch.id, table, own, columns))
     return pa.concat_tables(parts) if parts else pa.table({})
 
 
@@ -363,6 +372,11 @@ def live_records(store: Path, manifest: Manifest, table: str, cls: type[R]) -> l
     return [(b, r) for _, b, r in sorted(rows, key=lambda row: order[row[0]])]
 
 
+def corpus_mentions(rows: Iterable[tuple[str, Mention]], amap: ActorMap) -> list[Mention]:
+    """(batch, mention) rows with their corpus actor ids (through the actor map)."""
+    return [replace(m, actor_id=amap.get((b, m.actor_id), m.actor_id)) for b, m in rows]
+
+
 def corpus_quotes(rows: Iterable[tuple[str, Quote]], amap: ActorMap) -> list[Quote]:
     """(batch, quote) rows with their speakers' and targets' corpus ids (through the actor map)."""
     return [
@@ -390,10 +404,7 @@ def read_analysis(store: Path, corpus: CorpusTables | None = None) -> Analysis:
     def recs(table: str, cls: type[R]) -> tuple[R, ...]:
         return tuple(r for _, r in live_records(store, manifest, table, cls))
 
-    mentions = [
-        replace(m, actor_id=amap.get((b, m.actor_id), m.actor_id))
-        for b, m in live_records(store, manifest, "mentions", Mention)
-    ]
+    mentions = corpus_mentions(live_records(store, manifest, "mentions", Mention), amap)
     quotes = corpus_quotes(live_records(store, manifest, "quotes", Quote), amap)
     return Analysis(
         corpus=Corpus(recs("documents", Document), manifest.errors, manifest.parsed),
