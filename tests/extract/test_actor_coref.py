@@ -13,6 +13,7 @@ from lib.extract.actors.extract import _split_headlines, _team_nicknames, load_r
 from lib.extract.actors.spans import DocContext
 from lib.records import Actor, Document, Mention
 from lib.text.aliases import slug
+from tests.extract.named import name_spans
 
 REG = load_registry()
 
@@ -21,29 +22,8 @@ def _doc(doc_id: str, text: str) -> Document:
     return Document(doc_id, "", "", None, "unknown", "en", "", "", text, ())
 
 
-def _found(texts: dict[str, str], names: dict[str, list[tuple[str, str]]]) -> list[tuple[Mention, Actor]]:
-    """Every occurrence of each (surface, kind) in its document, longer names first, none overlapping."""
-    out: list[tuple[Mention, Actor]] = []
-    for doc, pairs in names.items():
-        taken: list[tuple[int, int]] = []
-        for surface, kind in sorted(pairs, key=lambda p: -len(p[0])):
-            start = texts[doc].find(surface)
-            while start >= 0:
-                end = start + len(surface)
-                if all(end <= s or e <= start for s, e in taken):
-                    taken.append((start, end))
-                    out.append(
-                        (
-                            Mention(doc, slug(surface), surface, start, end),
-                            Actor(slug(surface), surface, kind),
-                        )
-                    )
-                start = texts[doc].find(surface, end)
-    return sorted(out, key=lambda f: (f[0].doc_id, f[0].start))
-
-
 def _ids(texts: dict[str, str], names: dict[str, list[tuple[str, str]]]) -> dict[tuple[str, str], str]:
-    found = _found(texts, names)
+    found = name_spans(texts, names)
     return {(m.doc_id, m.text): m.actor_id for m, _ in CorpusResolver(found, REG, texts).resolve(found)}
 
 

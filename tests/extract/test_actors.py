@@ -731,33 +731,13 @@ def test_headline_runs_split_at_common_words() -> None:
 from dataclasses import replace  # noqa: E402
 
 from lib.extract.actors.roles import find_roles  # noqa: E402
-
-
-def _spans(texts: dict[str, str], names: dict[str, list[tuple[str, str]]]) -> list[tuple[Mention, Actor]]:
-    """Every occurrence of each (surface, kind) in its document, longer names first, none overlapping."""
-    found: list[tuple[Mention, Actor]] = []
-    for doc, pairs in names.items():
-        taken: list[tuple[int, int]] = []
-        for surface, kind in sorted(pairs, key=lambda p: -len(p[0])):
-            start = texts[doc].find(surface)
-            while start >= 0:
-                end = start + len(surface)
-                if all(end <= s or e <= start for s, e in taken):
-                    taken.append((start, end))
-                    found.append(
-                        (
-                            Mention(doc, slug(surface), surface, start, end),
-                            Actor(slug(surface), surface, kind),
-                        )
-                    )
-                start = texts[doc].find(surface, end)
-    return sorted(found, key=lambda f: (f[0].doc_id, f[0].start))
+from tests.extract.named import name_spans  # noqa: E402
 
 
 def _resolved(
     texts: dict[str, str], names: dict[str, list[tuple[str, str]]], reg: Any = None
 ) -> list[Mention]:
-    found = _spans(texts, names)
+    found = name_spans(texts, names)
     return [m for m, _ in CorpusResolver(found, reg or load_registry(), texts).resolve(found)]
 
 
@@ -805,7 +785,7 @@ def test_gendered_title_needs_the_sex_stated_in_the_corpus() -> None:
 def test_a_resolved_bare_surname_is_a_person_whatever_the_model_typed() -> None:
     texts = {"a": "Tobias Quennell spoke. Quennell said more.", "b": "Quennell said no."}
     names = {"a": [("Tobias Quennell", "person"), ("Quennell", "organization")]}
-    found = _spans(texts, names)
+    found = name_spans(texts, names)
     resolved = list(CorpusResolver(found, load_registry(), texts).resolve(found))
     assert {(a.id, a.type) for m, a in resolved if m.text == "Quennell"} == {("tobias-quennell", "person")}
 
@@ -856,7 +836,7 @@ def test_alias_line_shows_its_first_name() -> None:
         "b": [("VCP", "organization")],
         "c": [("Violet Coalition Party", "organization")],
     }
-    found = _spans(texts, spans)
+    found = name_spans(texts, spans)
     resolved = CorpusResolver(found, _alias_registry(), texts).resolve(found)
     assert {a.name for _, a in resolved} == {"Violet Coalition Party"}
 
@@ -875,7 +855,7 @@ def test_shipped_alias_lines_are_lists_of_names(registry: Any) -> None:
 )
 def test_nationality_word_before_a_body_is_no_person(name: str, kind: str) -> None:
     texts = {"a": f"Photos from the {name} on Monday."}
-    found = _spans(texts, {"a": [(name, "organization")]})
+    found = name_spans(texts, {"a": [(name, "organization")]})
     resolved = list(CorpusResolver(found, load_registry(), texts).resolve(found))
     assert {a.type for _, a in resolved} == {kind}
 
