@@ -85,12 +85,19 @@ def _relational(adjective: str) -> bool:
     return adjective.endswith(("al", "ic", "ary", "ear", "ian", "ive")) and len(adjective) > 4
 
 
-def quote_phrases(sdoc: SpacyDoc, quote: Quote) -> tuple[str, ...]:
-    """The key noun phrases of a statement's quoted words, in order, each once."""
+def quote_phrases(sdoc: SpacyDoc, quote: Quote, chunks: Sequence[SpacySpan] | None = None) -> tuple[str, ...]:
+    """The key noun phrases of a statement's quoted words, in order, each once. ``chunks``: the
+    document's noun chunks, found once for all its statements (spaCy's ``Span.noun_chunks`` walks
+    the whole document's on every call)."""
     span = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
     if span is None:
         return ()
-    phrases = (chunk_phrase(c) for c in span.noun_chunks)
+    inside = (
+        c
+        for c in (sdoc.noun_chunks if chunks is None else chunks)
+        if span.start <= c.start and c.end <= span.end
+    )
+    phrases = (chunk_phrase(c) for c in inside)
     return tuple(dict.fromkeys(p for p in phrases if p))
 
 

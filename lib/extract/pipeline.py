@@ -64,8 +64,9 @@ def extract_batch(
     found_numbers: list[NumberClaim] = []
     for i, (d, s) in enumerate(pairs):  # per document, in corpus order (each list as before)
         statements, wide = quotes.extract_attributions(d, s, mentions, by_id)
+        chunks = list(s.noun_chunks) if statements else []  # once per document
         own_quotes = [
-            replace(q, phrases=issues.quote_phrases(s, q))
+            replace(q, phrases=issues.quote_phrases(s, q, chunks))
             for q in targets.with_targets(d, s, statements, mentions, by_id)
         ]
         found_attributions += wide

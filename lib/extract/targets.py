@@ -36,6 +36,7 @@ from lib import LEXICONS
 from lib.extract import polarity, target_ranker
 from lib.extract.target_ranker import OBJECT, OBLIQUE, OTHER, PROTAGONISTS, SUBJECT, Evidence
 from lib.records import Actor, Document, Mention, Quote, Target, TargetBasis
+from lib.text.nlp import doc_sentences, doc_text
 
 TARGET_TYPES = frozenset({"person", "organization", "country"})
 TOPIC_LEAST = 3  # mentions an actor needs in a report to be one of its protagonists
@@ -141,7 +142,7 @@ def quote_targets(
         + CUE_WEIGHT * polarity.evaluation(quote.cue or "")
         + polarity.evaluation(_reporting_words(quote, sdoc, report))
     )
-    principal = represented(quote, sdoc.text, report)
+    principal = represented(quote, doc_text(sdoc), report)
     targets = []
     for actor_id, evidence in target_ranker.ranked(candidates(quote, sdoc, report, actors), MAX_TARGETS):
         at = evidence.at()
@@ -167,13 +168,15 @@ def quote_targets(
 def _sentence_bounds(sdoc: SpacyDoc, start: int, end: int) -> list[tuple[int, int]]:
     """The parser's sentences over [start, end), none crossing a paragraph break."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
-    if span is None:
+    if span is None or not len(span):
         return []
-    text = sdoc.text
+    text = doc_text(sdoc)
     out = []
-    for sent in {t.sent.start: t.sent for t in span}.values():
-        a = sent.start_char
-        for part in PARAGRAPH.split(text[sent.start_char : sent.end_char]):
+    for first_token, end_token, start_char, end_char in doc_sentences(sdoc):
+        if end_token <= span.start or first_token >= span.end:
+            continue  # the sentences holding a token of the span
+        a = start_char
+        for part in PARAGRAPH.split(text[start_char:end_char]):
             out.append((a, a + len(part)))
             a += len(part)
     return out
@@ -554,7 +557,7 @@ def _reporting_words(quote: Quote, sdoc: SpacyDoc, report: Report | None = None)
         return ""
     first = next(((a, b) for a, b in sentences if a <= quote.start < b), sentences[0])
     last = next(((a, b) for a, b in sentences if a < quote.end <= b), sentences[-1])
-    text = sdoc.text
+    text = doc_text(sdoc)
     names = _name_spans(sdoc, report, first[0], last[1]) if report else []
     before = _blanked(text[first[0] : quote.start], first[0], names)
     after = _blanked(text[quote.end : last[1]], quote.end, names)

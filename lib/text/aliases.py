@@ -50,28 +50,78 @@ def _word_ok(surface: str, form: str) -> bool:
     return surface.isupper() and len(surface) > 1 and fold(surface) == fold(form)
 
 
+_RUN = re.compile(r"\w+")
+# phrases; below, one alternation scans faster (measured on 34,000 characters: 146 names 8.9 ms
+# as one alternation, 4.4 bucketed; 11 seats 1.2 and 3.3; 687 places 37 and 5)
+BUCKETED_FROM = 50
+_BEFORE, _AFTER = r"(?<![\w#@])", r"(?![\w])"  # a hit is whole words, not a handle's or hashtag's
+
+
 @dataclass(frozen=True)
 class PhraseIndex:
-    """A scanner for a fixed list of phrases, each mapped to a value (an actor id or a tag)."""
+    """A scanner for a fixed list of phrases, each mapped to a value (an actor id or a tag).
 
-    pattern: re.Pattern[str] | None
+    One alternation of every phrase, tried at each word start, costs the number of phrases at
+    every word of the text (a 700-place gazetteer: 1 ms per 1,000 characters). So the phrases are
+    bucketed by their first word's length and first letter (``_bucket``, which never parts two
+    words a case-insensitive match takes as equal) and each word start tries its bucket alone;
+    phrases that do not start with a word character keep the whole-text scan (``rest``), as does
+    a list of fewer than BUCKETED_FROM phrases. The hits are the ones the single alternation,
+    longest phrase first, gives (tests/text/test_aliases.py)."""
+
+    buckets: Mapping[tuple[int, str], re.Pattern[str]]
+    rest: re.Pattern[str] | None
     values: Mapping[str, str]  # folded phrase -> value
     forms: Mapping[str, str]  # folded phrase -> the phrase as listed
 
     def scan(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, value) of every hit whose case agrees with the listed form."""
-        if self.pattern is None:
-            return
-        for m in self.pattern.finditer(text):
+        for m in self._matches(text):
             key = fold(m.group(0))
             if key in self.values and words_match(m.group(0), self.forms[key]):
                 yield m.start(), m.end(), self.values[key]
+
+    def _matches(self, text: str) -> Iterator[re.Match[str]]:
+        """The leftmost-first, non-overlapping matches of the phrases, as ``re.finditer`` gives."""
+        if not self.buckets:  # a short list: one alternation is quicker than a look per word
+            yield from self.rest.finditer(text) if self.rest is not None else ()
+            return
+        found = []
+        for word in _RUN.finditer(text):
+            pattern = self.buckets.get(_bucket(word.group(0)))
+            if pattern is not None and (m := pattern.match(text, word.start())):
+                found.append(m)
+        if self.rest is not None:  # every place it matches, overlaps settled below with the rest
+            pos = 0
+            while m := self.rest.search(text, pos):
+                found.append(m)
+                pos = m.start() + 1
+            found.sort(key=lambda m: m.start())
+        end = 0
+        for m in found:
+            if m.start() >= end:
+                yield m
+                end = m.end()
 
     def get(self, surface: str) -> str | None:
         key = fold(surface)
         if key in self.values and words_match(surface, self.forms[key]):
             return self.values[key]
         return None
+
+
+def _bucket(word: str) -> tuple[int, str]:
+    """A word's length and its first letter folded the way a case-insensitive regex equates
+    letters ("É"/"é"/"E", "ſ"/"s", "İ"/"ı"/"i" together; checked over every word character)."""
+    if word[0].isascii():
+        return len(word), word[0].lower()
+    first = unicodedata.normalize("NFKD", word[0])[:1].casefold()
+    return len(word), "i" if first == "ı" else first
+
+
+def _alternation(forms: Iterable[str]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"{_BEFORE}(?:{alternation}){_AFTER}", re.IGNORECASE)
 
 
 def phrase_index(pairs: Iterable[tuple[str, str]]) -> PhraseIndex:
@@ -82,11 +132,18 @@ def phrase_index(pairs: Iterable[tuple[str, str]]) -> PhraseIndex:
         key = fold(phrase)
         if phrase.strip() and key not in values:
             values[key], forms[key] = value, phrase
-    if not forms:
-        return PhraseIndex(None, values, forms)
-    alternation = "|".join(re.escape(f) for f in sorted(forms.values(), key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w#@])(?:{alternation})(?![\w])", re.IGNORECASE)
-    return PhraseIndex(pattern, values, forms)
+    if len(forms) < BUCKETED_FROM:
+        return PhraseIndex({}, _alternation(forms.values()) if forms else None, values, forms)
+    grouped: dict[tuple[int, str], list[str]] = {}
+    rest = []
+    for form in forms.values():
+        first = _RUN.match(form)
+        if first is None:
+            rest.append(form)
+        else:
+            grouped.setdefault(_bucket(first.group(0)), []).append(form)
+    buckets = {key: _alternation(group) for key, group in grouped.items()}
+    return PhraseIndex(buckets, _alternation(rest) if rest else None, values, forms)
 
 
 def handle_key(handle: str) -> str:

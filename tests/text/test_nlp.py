@@ -12,6 +12,8 @@ from spacy.tokens import Doc
 from lib.text.nlp import (
     PINNED_SHA256,
     ModelIntegrityError,
+    doc_sentences,
+    doc_text,
     load_nlp,
     model_path,
     parse,
@@ -111,3 +113,14 @@ def test_what_the_extractors_read_is_set(text: str, attribute: str) -> None:
 def test_no_lemma_is_set() -> None:
     """The negative case: the lemmatizer does not run, so no extractor may rely on lemma_."""
     assert not any(t.lemma_ for t in load_nlp()("The ports reopened."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "One sentence.", "Mayor Ilse Brandt spoke. The port reopened.\n\nA second paragraph, long enough."],
+)
+def test_text_and_sentences_read_once_are_spacys(text: str) -> None:
+    """doc_text / doc_sentences keep what Doc.text and Doc.sents give, read once per document."""
+    doc = next(parse([text]))
+    assert doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
+    assert doc_sentences(doc) == [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]

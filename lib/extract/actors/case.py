@@ -25,15 +25,21 @@ _FUNCTION = frozenset(
 
 def is_title_line(line: str) -> bool:
     """A headline-style line: three or more words, at most one lower-case word of 4+ letters,
-    or all in capitals."""
-    words = _WORD.findall(line)
-    if len(words) < 3:
-        return False
+    or all in capitals. Read word by word and given up at the second long lower-case word:
+    most lines asked about are paragraphs of prose."""
     if line.upper() == line:
-        return True
-    return sum(1 for w in words if w[0].islower() and len(w) >= 4) <= 1 and sum(
-        1 for w in words if w[0].isupper()
-    ) >= max(3, len(words) * 2 // 3)
+        return len(_WORD.findall(line)) >= 3
+    words = upper = lower = 0
+    for match in _WORD.finditer(line):
+        word = match.group(0)
+        words += 1
+        if word[0].isupper():
+            upper += 1
+        elif len(word) >= 4:
+            lower += 1
+            if lower > 1:
+                return False
+    return words >= 3 and upper >= max(3, words * 2 // 3)
 
 
 @dataclass

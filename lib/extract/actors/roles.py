@@ -48,6 +48,18 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
 
 
+@cache
+def _literal(phrase: str) -> str:
+    """The phrase's longest word, case-folded: a text without it cannot hold the phrase."""
+    return max(re.findall(r"\w+", phrase.replace("{aff}", " ")), key=len, default="").casefold()
+
+
+def _folded(text: str) -> str:
+    """``text`` case-folded so that every letter a case-insensitive pattern takes for a phrase's
+    letter folds to it (the dotted and dotless i fold to "i" too), for the test above."""
+    return text.casefold().replace("i\u0307", "i").replace("ı", "i")
+
+
 def _affiliation(surface: str, reg: Registry) -> str | None:
     surface = re.sub(r"['’]s?$", "", surface)
     for index in (reg.names, reg.adjectives, reg.seats):
@@ -79,8 +91,10 @@ def _seconded(text: str, start: int) -> bool:
     return bool(_SECOND_IN_COMMAND.search(text[max(0, start - 8) : start]))
 
 
-def _phrase_hits(text: str, role: Role, reg: Registry) -> Iterator[RoleHit]:
+def _phrase_hits(text: str, role: Role, reg: Registry, folded: str) -> Iterator[RoleHit]:
     for phrase in role.phrases:
+        if _literal(phrase) not in folded:
+            continue
         for m in _phrase_pattern(phrase).finditer(text):
             if _seconded(text, m.start()):
                 continue
@@ -94,8 +108,10 @@ def _phrase_hits(text: str, role: Role, reg: Registry) -> Iterator[RoleHit]:
             yield RoleHit(start, end, role.key, aff, False)
 
 
-def _short_hits(text: str, role: Role) -> Iterator[RoleHit]:
+def _short_hits(text: str, role: Role, folded: str) -> Iterator[RoleHit]:
     for phrase in role.short:
+        if _literal(phrase) not in folded:
+            continue
         for m in _phrase_pattern(phrase).finditer(text):
             if not re.match(r"\s+of\b", text[m.end() : m.end() + 5]) and not _seconded(text, m.start()):
                 yield RoleHit(m.start(), m.end(), role.key, None, True)
@@ -103,7 +119,12 @@ def _short_hits(text: str, role: Role) -> Iterator[RoleHit]:
 
 def find_roles(text: str, reg: Registry) -> list[RoleHit]:
     """Every role phrase of the text, longest first where they overlap."""
-    hits = [h for role in reg.roles for h in (*_phrase_hits(text, role, reg), *_short_hits(text, role))]
+    folded = _folded(text)  # each phrase's pattern scans the text only if its longest word is in it
+    hits = [
+        h
+        for role in reg.roles
+        for h in (*_phrase_hits(text, role, reg, folded), *_short_hits(text, role, folded))
+    ]
     hits.sort(key=lambda h: (h.start - h.end, h.start))
     kept: list[RoleHit] = []
     for h in hits:

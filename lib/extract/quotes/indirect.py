@@ -13,8 +13,6 @@ parenthetical cue ("Though X, she said, Y"); the lexicon lists which verbs and n
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
@@ -36,8 +34,10 @@ from lib.extract.quotes.speakers import (
     speaker_head,
     speaker_tokens,
 )
+from lib.text.nlp import doc_text
 
 MIN_TOKENS = 3
+
 # objects that name no content ("said nothing", "cited which"): never a statement on their own
 NOT_CONTENT = RELATIVES | {"nothing", "anything", "something", "little", "much", "more", "less", "so"}
 FIRST_AND_SECOND_PERSON = frozenset({"i", "me", "we", "us", "you"})
@@ -540,12 +540,6 @@ def _has_that(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.lefts)
 
 
-@lru_cache(maxsize=1)
-def _text_of(doc: SpacyDoc) -> str:
-    """``doc.text`` once per document: spaCy joins every token again on each call."""
-    return doc.text
-
-
 def _indirect_at(
     cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues: CueLexicon
 ) -> list[Found]:
@@ -575,7 +569,7 @@ def _indirect_at(
         if (
             (inside(start, quoted) and inside(end - 1, quoted))
             or (start <= head.idx < end and not own)
-            or _runs_out_of_a_quotation(_text_of(cue.doc), start, end, quoted)
+            or _runs_out_of_a_quotation(doc_text(cue.doc), start, end, quoted)
         ):
             continue
         name = resolver.resolve(speaker_tokens(head))

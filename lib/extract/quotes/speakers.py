@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from lib.extract.quotes.cues import CueLexicon, load_cues
+from lib.text.nlp import doc_text
 from lib.text.tags import FINITE
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -267,7 +268,7 @@ class Resolver:
         Rosa Quintana", one ORG entity for the model, holds the person Quintana)."""
         self.sdoc = sdoc
         self.cues = cues
-        text = sdoc.text
+        text = doc_text(sdoc)
         # a caption or a credit is no sentence anybody is referred back to from
         quoted = [*quoted, *furniture]
         self.quoted = quoted
@@ -323,7 +324,7 @@ class Resolver:
         company" may refer back to. ``words``: each word and its label (PERSON, ORG); one pass."""
         if not words:
             return []
-        text = self.sdoc.text
+        text = doc_text(self.sdoc)
         out = []
         for t in self.sdoc:
             if t.text not in words or t.pos_ != "PROPN" or t.ent_type_ or inside_any(t.idx, quoted):
