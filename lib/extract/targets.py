@@ -33,11 +33,12 @@ import yaml
 from spacy.tokens import Doc as SpacyDoc
 
 from lib import LEXICONS
-from lib.extract import polarity, target_ranker
+from lib.extract import groups, polarity, target_ranker
 from lib.extract.target_ranker import OBJECT, OBLIQUE, OTHER, PROTAGONISTS, SUBJECT, Evidence
-from lib.records import Actor, Document, Mention, Quote, Target, TargetBasis
+from lib.records import Actor, Document, Mention, Polarity, Quote, Target, TargetBasis
 
-TARGET_TYPES = frozenset({"person", "organization", "country"})
+TARGET_TYPES = frozenset({"person", "organization", "country", groups.TYPE})
+PEOPLE = frozenset({"person", groups.TYPE})  # people: a person or a group of people
 TOPIC_LEAST = 3  # mentions an actor needs in a report to be one of its protagonists
 TOPIC_TYPES = frozenset({"person", "organization"})  # a party or an agency can be the story
 TITLE_WEIGHT = 2  # a name in the headline counts as this many mentions more
@@ -90,8 +91,20 @@ def with_targets(
     actors: Mapping[str, Actor],
 ) -> list[Quote]:
     """The quotes of one document with their targets filled in."""
-    report = report_of(doc, mentions, actors, sdoc)
-    return [replace(q, targets=quote_targets(q, sdoc, report, actors)) for q in quotes]
+    report, everyone = report_with_groups(doc, mentions, actors, sdoc)
+    return [replace(q, targets=quote_targets(q, sdoc, report, everyone)) for q in quotes]
+
+
+def report_with_groups(
+    doc: Document, mentions: Sequence[Mention], actors: Mapping[str, Actor], sdoc: SpacyDoc
+) -> tuple[Report, Mapping[str, Actor]]:
+    """The report with the groups it names (lib/extract/groups.py: "Republicans", "the media")
+    among its mentions, and the actors with the groups' pseudo-actors."""
+    own = [m for m in mentions if m.doc_id == doc.id]
+    president = title_holders(doc.text, own, actors).get("president") if "dministration" in doc.text else None
+    extra, kinds = groups.find(doc, own, actors, president)
+    everyone = {**actors, **kinds} if kinds else actors
+    return report_of(doc, [*own, *extra], everyone, sdoc), everyone
 
 
 def _kept(m: Mention, actors: Mapping[str, Actor]) -> bool:
@@ -160,8 +173,15 @@ def quote_targets(
             # so does one who speaks for it (its lawyer, its spokeswoman): the blame in the
             # statement is of the other side ("this decision is troubling"), unless said of it
             local = 1
-        targets.append(Target(actor_id, polarity.polarity(local or overall), basis))
+        targets.append(_target(actor_id, polarity.polarity(local or overall), basis))
     return tuple(targets)
+
+
+def _target(actor_id: str, judged: Polarity | None, basis: TargetBasis) -> Target:
+    """A group (lib/extract/groups.py) leaves as a name without an actor id."""
+    if groups.is_group(actor_id):
+        return Target(None, judged, basis, groups.name_of(actor_id))
+    return Target(actor_id, judged, basis)
 
 
 def _sentence_bounds(sdoc: SpacyDoc, start: int, end: int) -> list[tuple[int, int]]:
@@ -341,7 +361,7 @@ def candidates(
             mentions=report.counts.get(actor_id, 0),
             speaker=actor_id == quote.speaker_id,
             first_person=first_person,
-            person=actor.type == "person",
+            person=actor.type in PEOPLE,
             lead=first is not None and first < LEAD_SHARE * max(1, report.length),
         )
     return out
