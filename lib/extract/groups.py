@@ -13,9 +13,9 @@ A group's name is its canonical form, so the statements about one side count tog
 members named with a chamber or placed in one ("Senate Republicans", "Democrats on the committee",
 "GOP lawmakers") are "<Party> lawmakers"; bare party members "Republicans"; an ideological camp its
 plural noun in lower case; the media "the media"; an administration "<Surname> administration",
-the surname of the person the report names with it (written before it, or the last person named
-before "his administration"), "the administration" reading as the last administration the report
-named, else as its president's (a definite description refers to a referent already introduced:
+the surname of the person the report names with it ("the Venn administration"); "his
+administration" and "the administration" read as the last administration the report named, else
+as its president's (a definite description refers to a referent already introduced:
 Poesio & Vieira 1998). With no holder an administration is left out: a wrong side is worse than
 none.
 """
@@ -32,11 +32,10 @@ import yaml
 
 from lib import LEXICONS
 from lib.records import GROUP_PREFIX as PREFIX
-from lib.records import Actor, Document, Mention
+from lib.records import Actor, Document, Mention, Quote
 
 GROUPS_PATH = LEXICONS / "groups.yaml"
 TYPE = "group"
-HIS_REACH = 300  # characters before "his administration" its person is looked for in
 
 
 def key(name: str) -> str:
@@ -164,9 +163,10 @@ def _media(text: str) -> list[Found]:
 def _administrations(
     text: str, own: Sequence[Mention], actors: Mapping[str, Actor], president: str | None
 ) -> list[Found]:
-    """An administration named by its head's surname ("the Venn administration"), by a possessive
-    ("his administration": the last person named shortly before) or as "the administration" (the
-    last one named before, else the president's)."""
+    """An administration named by its head's surname ("the Venn administration"); "his
+    administration" and "the administration" are the last one named before, else the
+    ``president``'s (the report's executive). Not the last person named before: in "X said: 'his
+    administration ...'" that is the speaker."""
     if "dministration" not in text:
         return []
     p = load_patterns()
@@ -176,16 +176,29 @@ def _administrations(
     for m in p.named_administration.finditer(text):
         if m["who"] in surnames:
             out.append((f"{m['who']} administration", m.start("who"), m.end()))
-    for m in p.pronoun_administration.finditer(text):
-        before = [x for x in people if m.start() - HIS_REACH <= x.start and x.end <= m.start()]
-        if before:
-            out.append((f"{_surname(actors[before[-1].actor_id].name)} administration", m.start(), m.end()))
     head = _surname(actors[president].name) if president and president in actors else None
-    for m in p.the_administration.finditer(text):
-        named = [name for name, a, _ in out if a < m.start() and not name.startswith("the ")]
-        if named or head:
-            out.append((named[-1] if named else f"{head} administration", m.start(), m.end()))
+    named = list(out)
+    for pattern in (p.pronoun_administration, p.the_administration):
+        for m in pattern.finditer(text):
+            before = [name for name, a, _ in named if a < m.start()]
+            if before or head:
+                out.append((before[-1] if before else f"{head} administration", m.start(), m.end()))
     return out
+
+
+def speaking(quote: Quote, mentions: Sequence[Mention]) -> set[str]:
+    """The groups the statement's speaker is ("Democrats said they would wait"): a statement is
+    not about its own speaker, and in reported speech its "they" is the speaker (Quirk et al.
+    1985, 14.31: indirect speech turns "we" into "they")."""
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return set()
+    a, b = quote.speaker_start, quote.speaker_end
+    return {m.actor_id for m in mentions if is_group(m.actor_id) and m.start < b and a < m.end}
+
+
+def within(offset: int, mentions: Sequence[Mention]) -> bool:
+    """``offset`` lies inside a group's mention ("his" of "his administration")."""
+    return any(m.start <= offset < m.end for m in mentions if is_group(m.actor_id))
 
 
 def _surname(name: str) -> str:

@@ -46,6 +46,7 @@ MAX_TARGETS = 3
 TITLES_PATH = LEXICONS / "titles.yaml"
 TITLE_REACH = 24  # characters before a name its title may stand in ("Vice President ")
 DETERMINERS = "the|this|that|a|our|your|his|her|their"  # the words that open a description of an office
+EXECUTIVES = ("president", "governor", "mayor")  # offices whose holder heads an administration
 CUE_WEIGHT = 2  # the reporter's verb of the speaker's act ("condemned") is explicit evidence
 
 
@@ -101,8 +102,9 @@ def report_with_groups(
     """The report with the groups it names (lib/extract/groups.py: "Republicans", "the media")
     among its mentions, and the actors with the groups' pseudo-actors."""
     own = [m for m in mentions if m.doc_id == doc.id]
-    president = title_holders(doc.text, own, actors).get("president") if "dministration" in doc.text else None
-    extra, kinds = groups.find(doc, own, actors, president)
+    holders = title_holders(doc.text, own, actors) if "dministration" in doc.text else {}
+    head = next((holders[office] for office in EXECUTIVES if office in holders), None)
+    extra, kinds = groups.find(doc, own, actors, head)
     everyone = {**actors, **kinds} if kinds else actors
     return report_of(doc, [*own, *extra], everyone, sdoc), everyone
 
@@ -320,7 +322,7 @@ def candidates(
     """Every actor the statement may be about, with the evidence for it: the actors the report
     names and the speaker (self-presentation: "I have done nothing wrong"), not the bodies the
     speaker speaks for."""
-    side = speaker_side(quote.speaker_id, actors)
+    side = speaker_side(quote.speaker_id, actors) | groups.speaking(quote, report.mentions)
     topic = next((t for t in report.topics if t not in side), None)
     mentions = report.mentions
     named: dict[str, tuple[int, int]] = {}  # actor -> (best role, offset)
@@ -411,8 +413,8 @@ def _pronoun_targets(
     known = genders or {}
     for token in span:
         gender = PRONOUN_GENDER.get(token.lower_)
-        if gender is None:
-            continue
+        if gender is None or groups.within(token.idx, mentions):
+            continue  # "his administration": a group's own words, read with the group
         if quote.kind == "indirect" and quote.speaker_id and known.get(quote.speaker_id) == gender:
             break
         before = [

@@ -79,12 +79,13 @@ def test_groups_found(text: str, want: list[tuple[str, str]]) -> None:
             None,
             [("Quell administration", "Quell administration")],
         ),
-        # a possessive: the last person named shortly before
+        # a possessive: the report's executive (the last person named before may be the speaker)
         (
-            "Tomas Orrin said his administration would act.",
-            None,
+            "President Tomas Orrin spoke. Lio Park said his administration would act.",
+            "tomas-orrin",
             [("Orrin administration", "his administration")],
         ),
+        ("Lio Park said his administration would act.", None, []),
         # "the administration": the last administration named before, else the president's
         (
             "Lio Park praised the Orrin administration. Tomas Orrin left. Later the administration fell.",
@@ -158,3 +159,55 @@ def test_a_statement_naming_no_group_gets_none(nlp: Any) -> None:
 def test_target_key() -> None:
     assert Target("ada-quell", None).key == "ada-quell"
     assert Target(None, "neg", "named", "the media").key == groups.key("the media")
+
+
+def _speaking(text: str, said: str, speaker: str) -> Quote:
+    start, at = text.index(said), text.index(speaker)
+    return Quote(
+        "d1", None, speaker, said, "indirect", "said", start, start + len(said), 0.7,
+        speaker_start=at, speaker_end=at + len(speaker),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker", "about_itself"),
+    [
+        # the group speaking: its "they" is itself (reported speech), not a target
+        (
+            "Senate Democrats said they would wait for the audit.",
+            "they would wait for the audit",
+            "Senate Democrats",
+            True,
+        ),
+        # another group speaking of it: a target
+        (
+            "Senate Democrats blocked the bill. Republicans said they had failed the farmers.",
+            "they had failed the farmers",
+            "Republicans",
+            False,
+        ),
+    ],
+)
+def test_a_group_is_not_the_target_of_its_own_statement(
+    nlp: Any, text: str, said: str, speaker: str, about_itself: bool
+) -> None:
+    (quote,) = targets.with_targets(
+        _doc(text), nlp(text), [_speaking(text, said, speaker)], _mentions(text), ACTORS
+    )
+    names = {t.name for t in quote.targets}
+    assert ("Democratic lawmakers" in names) is not about_itself
+    if about_itself:
+        assert not any(t.name == "Democratic lawmakers" for t in quote.targets)
+
+
+def test_a_possessive_of_a_group_is_read_with_the_group(nlp: Any) -> None:
+    text = (
+        "Ada Quell was elected. Gov. Tomas Orrin took office in May. "
+        'Lio Park said: "His administration has failed the town."'
+    )
+    said = "His administration has failed the town."
+    (quote,) = targets.with_targets(
+        _doc(text), nlp(text), [_quote(text, said, "lio-park")], _mentions(text), ACTORS
+    )
+    assert Target(None, "neg", "named", "Orrin administration") in quote.targets
+    assert all(t.basis != "pronoun" for t in quote.targets)  # "His" is no separate pronoun evidence
