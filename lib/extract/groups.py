@@ -11,7 +11,9 @@ organisation, an administration is not its president), so each is found here as 
 
 A group's name is its canonical form, so the statements about one side count together: a party's
 members named with a chamber or placed in one ("Senate Republicans", "Democrats on the committee",
-"GOP lawmakers") are "<Party> lawmakers"; bare party members "Republicans"; an ideological camp its
+"GOP lawmakers"), or named in a report about a legislature (it names Congress, the House, the
+Senate or lawmakers: there a party's members are its members of the legislature), are "<Party>
+lawmakers"; elsewhere bare party members are "Republicans"; an ideological camp its
 plural noun in lower case; the media "the media"; an administration "<Surname> administration",
 the surname of the person the report names with it ("the Venn administration"); "his
 administration" and "the administration" read as the last administration the report named, else
@@ -134,12 +136,16 @@ def find(
 Found = tuple[str, int, int]  # group name, start, end
 
 
+LEGISLATIVE = re.compile(r"\b(?:Congress|(?<!White )House|Senate|[Ll]awmakers|[Cc]ongressional)\b")
+
+
 def _parties(text: str) -> list[Found]:
     p = load_patterns()
     out: list[Found] = []
+    legislative = LEGISLATIVE.search(text) is not None
     for m in p.party.finditer(text):
         adjective = p.parties[m["party"]]
-        if m["chamber"] or m["place"]:
+        if m["chamber"] or m["place"] or legislative:
             out.append((f"{adjective} lawmakers", m.start(), m.end()))
         else:
             out.append((m["party"], m.start("party"), m.end("party")))

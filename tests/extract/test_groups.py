@@ -49,6 +49,9 @@ def _found(
     [
         # a party's members: bare, with a chamber, placed in a legislature, as an adjective
         ("Republicans walked out.", [("Republicans", "Republicans")]),
+        # in a report about a legislature a party's members are its lawmakers; the White House is none
+        ("Republicans walked out. The Senate adjourned.", [("Republican lawmakers", "Republicans")]),
+        ("Republicans met at the White House.", [("Republicans", "Republicans")]),
         ("Senate Democrats objected.", [("Democratic lawmakers", "Senate Democrats")]),
         ("The Democrats on the committee balked.", [("Democratic lawmakers", "Democrats on the committee")]),
         ("GOP lawmakers met.", [("Republican lawmakers", "GOP lawmakers")]),
