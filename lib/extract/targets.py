@@ -1,7 +1,9 @@
 """Whom a statement is about, and how it judges them: who stands against whom.
 
-A statement's candidates are the actors its report names and its speaker (not the bodies the
-speaker speaks for), each with the evidence there is (lib/extract/target_ranker.py weighs it):
+A statement's candidates are the actors its report names, the groups it names that no actor holds
+("Republican lawmakers", "the media", "the X administration": lib/extract/groups.py; such a target
+leaves with a name and no actor id) and its speaker (not the bodies the speaker speaks for), each
+with the evidence there is (lib/extract/target_ranker.py weighs it):
   named        named inside the statement, in which grammatical role;
   description  an office named instead of its holder ("the mayor", "the governor"),
                read as the person the report gives that title (lib/lexicons/titles.yaml);
