@@ -17,9 +17,10 @@ lawmakers"; elsewhere bare party members are "Republicans"; an ideological camp 
 plural noun in lower case; the media "the media"; an administration "<Surname> administration",
 the surname of the person the report names with it ("the Venn administration"); "his
 administration" and "the administration" read as the last administration the report named, else
-as its president's (a definite description refers to a referent already introduced:
-Poesio & Vieira 1998). With no holder an administration is left out: a wrong side is worse than
-none.
+as its executive's (the person it titles president, else governor, else mayor; a definite
+description refers to a referent already introduced: Poesio & Vieira 1998), never as the last
+person named (in "X said: 'his administration ...'" that is the speaker). With no holder an
+administration is left out: a wrong side is worse than none.
 """
 
 from __future__ import annotations
@@ -115,7 +116,7 @@ def find(
     """The group mentions of a report (as Mentions of ``group:<name>`` pseudo-actors) and the
     pseudo-actors. ``mentions``: the report's actor mentions (a group an actor already holds, as
     "the Trump Administration" tagged as an organisation, is left to it); ``president``: the
-    actor the report titles president (for "the administration")."""
+    report's executive (for "the administration"; lib/extract/targets.py: EXECUTIVES)."""
     own = sorted((m for m in mentions if m.doc_id == doc.id), key=lambda m: m.start)
     found = [
         *_parties(doc.text),
