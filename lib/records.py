@@ -25,6 +25,7 @@ Precision = Literal["day", "week", "month", "year", "on_or_before"]
 Stance = Literal["supports", "opposes", "demands", "threatens", "conditional", "neutral"]
 Polarity = Literal["pos", "neg"]
 TargetBasis = Literal["named", "description", "pronoun", "context", "topic"]
+GROUP_PREFIX = "group:"  # a group target's key (Target.key): actor ids are slugs, never with a colon
 ClaimVerdict = Literal["corroborated", "single-source", "contested"]
 
 
@@ -94,11 +95,19 @@ class Target:
     ``polarity``: "pos" (praises, backs, defends), "neg" (criticises, accuses, threatens, demands of),
     None when the words do not say. ``basis``: where the target was found: named in the statement,
     a pronoun in it, the sentence around it, or the report's main actor (the weakest evidence).
+    ``name``: a group the actor list does not hold ("Republicans", "the media", "X administration";
+    lib/extract/groups.py) has a name and no ``actor_id``.
     """
 
-    actor_id: str
+    actor_id: str | None
     polarity: Polarity | None
     basis: TargetBasis = "named"
+    name: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The actor id, or "group:<name>" for a group (one id space for tables and URLs)."""
+        return self.actor_id if self.actor_id is not None else GROUP_PREFIX + (self.name or "")
 
 
 @dataclass(frozen=True)

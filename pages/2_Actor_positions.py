@@ -159,7 +159,7 @@ ui.synced(
     label="About",
     options=target_ids,
     index=None,
-    format_func=lambda a: choices.actors.get(a, a),
+    format_func=lambda a: stances.label(choices.actors, a),
     placeholder="Pick an actor spoken of",
 )
 view = st.session_state[ui.VIEW]

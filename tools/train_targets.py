@@ -83,7 +83,7 @@ def examples(lines: Sequence[dict[str, Any]]) -> Iterator[tuple[str, list[list[f
     by_id = {a.id: a for a in found}
     for raw, doc, sdoc in zip(docs, documents, sdocs, strict=True):
         said = quotes.extract_quotes(doc, sdoc, mentions, by_id)
-        report = targets.report_of(doc, mentions, by_id, sdoc)
+        report, everyone = targets.report_with_groups(doc, mentions, by_id, sdoc)
         counted = [Counter(tokens(q.text)) for q in said]
         for span in raw.get("bias_spans") or []:
             if not (span.get("quote") and span.get("target")):
@@ -97,9 +97,9 @@ def examples(lines: Sequence[dict[str, Any]]) -> Iterator[tuple[str, list[list[f
                     best, at = score, i
             if at is None or best < OVERLAP:
                 continue
-            cands = targets.candidates(said[at], sdoc, report, by_id)
+            cands = targets.candidates(said[at], sdoc, report, everyone)
             rows = [
-                (target_ranker.features(e), int(is_target(span["target"], by_id[a].name)))
+                (target_ranker.features(e), int(is_target(span["target"], everyone[a].name)))
                 for a, e in cands.items()
                 if e.basis()
             ]

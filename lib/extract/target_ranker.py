@@ -1,6 +1,7 @@
 """Which of a report's actors a statement is about: the evidence for each, weighed.
 
-Each candidate (an actor the report names, and the speaker) carries evidence of several kinds:
+Each candidate (an actor the report names, a group it names -- lib/extract/groups.py: "Republicans",
+"the media" -- and the speaker) carries evidence of several kinds:
 named inside the statement (and in which grammatical role), read from an anaphor in it (a pronoun,
 an office named instead of its holder), named in the reporting sentence around it, one of the
 report's protagonists, named in the headline, how often the report names it. No one kind decides:
@@ -42,7 +43,7 @@ class Evidence:
     mentions: int = 0  # times the report names it
     speaker: bool = False  # it is the statement's speaker
     first_person: bool = False  # the statement speaks in the first person ("I", "we")
-    person: bool = False
+    person: bool = False  # people: a person or a group of people (lib/extract/groups.py)
     lead: bool = False  # first named in the report's lead (its first tenth)
 
     def basis(self) -> TargetBasis | None:

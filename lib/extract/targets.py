@@ -1,7 +1,9 @@
 """Whom a statement is about, and how it judges them: who stands against whom.
 
-A statement's candidates are the actors its report names and its speaker (not the bodies the
-speaker speaks for), each with the evidence there is (lib/extract/target_ranker.py weighs it):
+A statement's candidates are the actors its report names, the groups it names that no actor holds
+("Republican lawmakers", "the media", "the X administration": lib/extract/groups.py; such a target
+leaves with a name and no actor id) and its speaker (not the bodies the speaker speaks for), each
+with the evidence there is (lib/extract/target_ranker.py weighs it):
   named        named inside the statement, in which grammatical role;
   description  an office named instead of its holder ("the mayor", "the governor"),
                read as the person the report gives that title (lib/lexicons/titles.yaml);
@@ -33,12 +35,13 @@ import yaml
 from spacy.tokens import Doc as SpacyDoc
 
 from lib import LEXICONS
-from lib.extract import polarity, target_ranker
+from lib.extract import groups, polarity, target_ranker
 from lib.extract.target_ranker import OBJECT, OBLIQUE, OTHER, PROTAGONISTS, SUBJECT, Evidence
-from lib.records import Actor, Document, Mention, Quote, Target, TargetBasis
+from lib.records import Actor, Document, Mention, Polarity, Quote, Target, TargetBasis
 from lib.text.nlp import doc_sentences, doc_text
 
-TARGET_TYPES = frozenset({"person", "organization", "country"})
+TARGET_TYPES = frozenset({"person", "organization", "country", groups.TYPE})
+PEOPLE = frozenset({"person", groups.TYPE})  # people: a person or a group of people
 TOPIC_LEAST = 3  # mentions an actor needs in a report to be one of its protagonists
 TOPIC_TYPES = frozenset({"person", "organization"})  # a party or an agency can be the story
 TITLE_WEIGHT = 2  # a name in the headline counts as this many mentions more
@@ -46,6 +49,7 @@ MAX_TARGETS = 3
 TITLES_PATH = LEXICONS / "titles.yaml"
 TITLE_REACH = 24  # characters before a name its title may stand in ("Vice President ")
 DETERMINERS = "the|this|that|a|our|your|his|her|their"  # the words that open a description of an office
+EXECUTIVES = ("president", "governor", "mayor")  # offices whose holder heads an administration
 CUE_WEIGHT = 2  # the reporter's verb of the speaker's act ("condemned") is explicit evidence
 
 
@@ -91,8 +95,21 @@ def with_targets(
     actors: Mapping[str, Actor],
 ) -> list[Quote]:
     """The quotes of one document with their targets filled in."""
-    report = report_of(doc, mentions, actors, sdoc)
-    return [replace(q, targets=quote_targets(q, sdoc, report, actors)) for q in quotes]
+    report, everyone = report_with_groups(doc, mentions, actors, sdoc)
+    return [replace(q, targets=quote_targets(q, sdoc, report, everyone)) for q in quotes]
+
+
+def report_with_groups(
+    doc: Document, mentions: Sequence[Mention], actors: Mapping[str, Actor], sdoc: SpacyDoc
+) -> tuple[Report, Mapping[str, Actor]]:
+    """The report with the groups it names (lib/extract/groups.py: "Republicans", "the media")
+    among its mentions, and the actors with the groups' pseudo-actors."""
+    own = [m for m in mentions if m.doc_id == doc.id]
+    holders = title_holders(doc.text, own, actors) if "dministration" in doc.text else {}
+    head = next((holders[office] for office in EXECUTIVES if office in holders), None)
+    extra, kinds = groups.find(doc, own, actors, head)
+    everyone = {**actors, **kinds} if kinds else actors
+    return report_of(doc, [*own, *extra], everyone, sdoc), everyone
 
 
 def _kept(m: Mention, actors: Mapping[str, Actor]) -> bool:
@@ -161,8 +178,15 @@ def quote_targets(
             # so does one who speaks for it (its lawyer, its spokeswoman): the blame in the
             # statement is of the other side ("this decision is troubling"), unless said of it
             local = 1
-        targets.append(Target(actor_id, polarity.polarity(local or overall), basis))
+        targets.append(_target(actor_id, polarity.polarity(local or overall), basis))
     return tuple(targets)
+
+
+def _target(actor_id: str, judged: Polarity | None, basis: TargetBasis) -> Target:
+    """A group (lib/extract/groups.py) leaves as a name without an actor id."""
+    if groups.is_group(actor_id):
+        return Target(None, judged, basis, groups.name_of(actor_id))
+    return Target(actor_id, judged, basis)
 
 
 def _sentence_bounds(sdoc: SpacyDoc, start: int, end: int) -> list[tuple[int, int]]:
@@ -303,7 +327,7 @@ def candidates(
     """Every actor the statement may be about, with the evidence for it: the actors the report
     names and the speaker (self-presentation: "I have done nothing wrong"), not the bodies the
     speaker speaks for."""
-    side = speaker_side(quote.speaker_id, actors)
+    side = speaker_side(quote.speaker_id, actors) | groups.speaking(quote, report.mentions)
     topic = next((t for t in report.topics if t not in side), None)
     mentions = report.mentions
     named: dict[str, tuple[int, int]] = {}  # actor -> (best role, offset)
@@ -344,7 +368,7 @@ def candidates(
             mentions=report.counts.get(actor_id, 0),
             speaker=actor_id == quote.speaker_id,
             first_person=first_person,
-            person=actor.type == "person",
+            person=actor.type in PEOPLE,
             lead=first is not None and first < LEAD_SHARE * max(1, report.length),
         )
     return out
@@ -394,8 +418,8 @@ def _pronoun_targets(
     known = genders or {}
     for token in span:
         gender = PRONOUN_GENDER.get(token.lower_)
-        if gender is None:
-            continue
+        if gender is None or groups.within(token.idx, mentions):
+            continue  # "his administration": a group's own words, read with the group
         if quote.kind == "indirect" and quote.speaker_id and known.get(quote.speaker_id) == gender:
             break
         before = [

@@ -383,7 +383,10 @@ def corpus_quotes(rows: Iterable[tuple[str, Quote]], amap: ActorMap) -> list[Quo
         replace(
             q,
             speaker_id=amap.get((b, q.speaker_id), q.speaker_id) if q.speaker_id else q.speaker_id,
-            targets=tuple(replace(t, actor_id=amap.get((b, t.actor_id), t.actor_id)) for t in q.targets),
+            targets=tuple(
+                replace(t, actor_id=amap.get((b, t.actor_id), t.actor_id)) if t.actor_id is not None else t
+                for t in q.targets
+            ),
         )
         for b, q in rows
     ]

@@ -44,7 +44,6 @@ from lib.records import (
     Position,
     Quote,
     Span,
-    Target,
 )
 from lib.store.columns import table_records
 from lib.store.parquet import Manifest, table_path
@@ -378,7 +377,8 @@ def _corpus_targets(
     def mapped(q: Quote) -> Quote:
         batch = live[q.doc_id]
         targets = tuple(
-            Target(amap.get((batch, t.actor_id), t.actor_id), t.polarity, t.basis) for t in q.targets
+            replace(t, actor_id=amap.get((batch, t.actor_id), t.actor_id)) if t.actor_id is not None else t
+            for t in q.targets
         )
         return replace(q, targets=targets)
 

@@ -411,6 +411,9 @@ def _quote_targets(q: Quote, remap: Mapping[str, str], hidden: set[str]) -> Quot
         return q
     kept: dict[str, Target] = {}
     for t in q.targets:
+        if t.actor_id is None:  # a group (no actor): nothing to merge or hide
+            kept.setdefault(t.key, t)
+            continue
         actor = remap.get(t.actor_id, t.actor_id)
         if actor not in hidden and actor != q.speaker_id and actor not in kept:
             kept[actor] = replace(t, actor_id=actor)

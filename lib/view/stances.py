@@ -14,12 +14,13 @@ changed between the first and the last half of those weeks.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.records import Analysis
+from lib.records import GROUP_PREFIX, Analysis
 from lib.view.charts import LAYOUT, STANCE_COLORS, STANCE_ORDER, _height, _plain, _shortened
 from lib.view.filters import Filters, keeps
 from lib.view.frames import PROVENANCE, actor_name, docs_in_view, sentence_lookup, statement_spans, table
@@ -62,8 +63,8 @@ def targets_frame(analysis: Analysis, filters: Filters, guessed: bool = False) -
         {
             "speaker_id": q.speaker_id,
             "speaker": actor_name(analysis, q.speaker_id),
-            "target_id": t.actor_id,
-            "target": actor_name(analysis, t.actor_id),
+            "target_id": t.key,  # a group (no actor id): "group:<name>"
+            "target": t.name or actor_name(analysis, t.actor_id),
             "polarity": POLARITY_WORDS.get(t.polarity or "", NO_POLARITY),
             "basis": t.basis,
             "text": q.text,
@@ -134,6 +135,11 @@ def pick_options(pairs: pd.DataFrame, side: str, picked: str | None) -> list[str
     named = dict(zip(pairs[f"{side}_id"], pairs[side], strict=True))
     ids = sorted(named, key=lambda a: str(named[a]).casefold())
     return [*ids, picked] if picked and picked not in named else ids
+
+
+def label(actors: Mapping[str, str], key: str) -> str:
+    """A picker's name for an actor id or a group key ("group:<name>")."""
+    return actors.get(key) or key.removeprefix(GROUP_PREFIX)
 
 
 def top_note(top: int, speakers: int, targets: int) -> str | None:

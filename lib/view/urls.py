@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlencode
 
-from lib.records import Analysis
+from lib.records import GROUP_PREFIX, Analysis
 from lib.view import filters as filter_defs
 from lib.view.filters import ECHO_CHARS as ECHO_CHARS  # re-exported: the notices' cut
 from lib.view.filters import FILTER_FIELDS, echo
@@ -157,6 +157,20 @@ def _pick(
     return None
 
 
+GROUP_NAME_LONGEST = 80  # characters of a group's name in a link (lib/extract/groups.py names are short)
+
+
+def _target(value: str | None, choices: Choices, notices: list[str]) -> str | None:
+    """The actor statements are about, or a group ("group:<name>": lib/extract/groups.py), which
+    no actor list holds: its name is shown as text only."""
+    if value is not None and value.startswith(GROUP_PREFIX):
+        if 0 < len(value) - len(GROUP_PREFIX) <= GROUP_NAME_LONGEST:
+            return value
+        notices.append(f"Unknown group “{echo(value)}” in the link: showing the default.")
+        return None
+    return _pick(filter_defs.known_actor(value, choices), choices.actors, "actor", notices)
+
+
 def _parse_offset(value: str | None, name: str, notices: list[str]) -> int | None:
     if value is None:
         return None
@@ -213,9 +227,7 @@ def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[
         ),
         issue=_pick(_one(params, "issue"), choices.issues, "issue", notices),
         by=_pick(filter_defs.known_actor(_one(params, "by"), choices), choices.actors, "actor", notices),
-        target=_pick(
-            filter_defs.known_actor(_one(params, "target"), choices), choices.actors, "actor", notices
-        ),
+        target=_target(_one(params, "target"), choices, notices),
         guessed=_parse_flag(_one(params, "guessed"), "guessed", notices),
         top=_parse_count(_one(params, "top"), notices, "number of actors", DEFAULT_TOP),
         a=_pick(_one(params, "a"), choices.docs, "document", notices),

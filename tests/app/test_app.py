@@ -145,7 +145,7 @@ def sample_with_targets(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
     analysis = sample_analysis()
     given = (
-        (Target("sylvania", "neg", "named"),),
+        (Target("sylvania", "neg", "named"), Target(None, "neg", "named", "harbour pilots")),  # a group
         (Target("sylvania", "neg", "pronoun"), Target("trentino", None, "topic")),
         (Target("rufus-firefly", "pos", "context"),),
     )
@@ -170,6 +170,16 @@ def test_who_stands_against_whom_restores_the_pair_and_shows_its_evidence() -> N
     at.selectbox(key="w_target").set_value("rufus-firefly").run()
     assert qp(at, "by") == ["trentino"] and qp(at, "target") == ["rufus-firefly"]
     assert at.dataframe[-1].value["basis"].tolist() == ["context"]
+
+
+@pytest.mark.usefixtures("sample_with_targets")
+def test_a_group_target_is_picked_by_link_and_shown_by_name() -> None:
+    at = app("Actor_positions", target="group:harbour pilots")
+    assert not at.exception and not at.warning
+    assert at.selectbox(key="w_target").value == "group:harbour pilots"
+    evidence = at.dataframe[-1].value
+    assert evidence["target"].tolist() == ["harbour pilots"]
+    assert evidence["polarity"].tolist() == ["negative"]
 
 
 @pytest.mark.usefixtures("sample")

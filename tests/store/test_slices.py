@@ -52,7 +52,11 @@ def _with_targets(analysis: Analysis) -> Analysis:
     given = (
         (Target("sylvania", "neg", "named"), Target("trentino", None, "topic")),
         (Target("sylvania", "pos", "pronoun"),),
-        (Target("rufus-firefly", "neg", "context"), Target("freedonia", None, "named")),
+        (
+            Target("rufus-firefly", "neg", "context"),
+            Target("freedonia", None, "named"),
+            Target(None, "neg", "named", "the media"),  # a group: no actor id
+        ),
     )
     quotes = tuple(replace(q, targets=t) for q, t in zip(analysis.quotes, given, strict=True))
     return replace(analysis, quotes=quotes)

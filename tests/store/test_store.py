@@ -25,6 +25,7 @@ from lib.records import (
     Position,
     Quote,
     Span,
+    Target,
 )
 from lib.store import parquet as st
 from lib.store.columns import records_table, table_records
@@ -114,6 +115,21 @@ def test_a_changed_analysis_is_not_equal_after_reading(tmp_path: Path) -> None:
         (NumberClaim, NumberClaim("c", 3.0, "May", "", "3", 32, 33, None)),
         (NumberClaim, NumberClaim("c", 0.1, "May", "", "3", 32, 33, Span("c", 0, 1, "N"))),
         (Quote, Quote("a", None, "", "t", "direct", None, 0, 1, 0.33, None, None)),
+        (  # a group target: a name and no actor id (lib/extract/groups.py)
+            Quote,
+            Quote(
+                "a",
+                None,
+                "",
+                "t",
+                "direct",
+                None,
+                0,
+                1,
+                0.5,
+                targets=(Target("x", "neg"), Target(None, "pos", "pronoun", "the media")),
+            ),
+        ),
         (Document, _doc("a")),
         (Actor, Actor("x", "X", "country", (), None, "")),
     ],

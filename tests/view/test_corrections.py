@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from dashboard_fixtures import TEXT_B, sample_analysis, span
 
-from lib.records import Analysis, Position
+from lib.records import Analysis, Position, Target
 from lib.view import corrections as corr
 from lib.view import urls
 from lib.view.corrections import Corrections, CorrectionsError, apply_corrections, resolve_actor_id
@@ -265,3 +265,16 @@ def test_store_ingest_keeps_the_corrections_file(tmp_path: Path) -> None:
     ingest_corpus(Corpus(documents()[:1]), store)  # a document gone: its batch collected
     refresh_corpus(store)
     assert corr.load_corrections(store / corr.FILE_NAME).hide == ("geneva",)
+
+
+@pytest.mark.parametrize(
+    "corrections",
+    [Corrections(merge={"trentino": "sylvania"}), Corrections(hide=("trentino",)), Corrections()],
+)
+def test_a_group_target_survives_merges_and_hides(corrections: Corrections) -> None:
+    """A group target (a name, no actor id: lib/extract/groups.py) is no actor to merge or hide."""
+    a = sample_analysis()
+    group = Target(None, "neg", "named", "harbour pilots")
+    first = replace(a.quotes[0], targets=(Target("trentino", "neg"), group))
+    out = apply_corrections(replace(a, quotes=(first, *a.quotes[1:])), corrections)
+    assert group in out.quotes[0].targets

@@ -55,6 +55,11 @@ CHOICES = Choices(
             0,
         ),
         ({"top": ["25"], "guessed": ["0"]}, View(top=25), 0),
+        # a group target (no actor id: lib/extract/groups.py) is kept by its key; an empty or
+        # overlong one is refused
+        ({"target": ["group:the media"]}, View(target="group:the media"), 0),
+        ({"target": ["group:"]}, View(), 1),
+        ({"target": ["group:" + "x" * 200]}, View(), 1),
         ({"by": ["atlantis"], "guessed": ["yes"], "top": ["-3"]}, View(), 3),
     ],
 )

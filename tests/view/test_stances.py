@@ -179,3 +179,33 @@ def test_the_middle_week_of_an_odd_count_is_in_neither_half() -> None:
         }
     )
     assert stances.change_note(weekly, "Ida Voss", "Harbour dredging") is None  # last half: 1 statement
+
+
+@pytest.mark.parametrize(
+    ("targets", "want"),
+    [
+        # a group (no actor id) counts under its name, apart from any actor
+        (
+            (Target(None, "neg", "named", "Harbour Pilots"),),
+            {("ida-voss", "group:Harbour Pilots", "Harbour Pilots")},
+        ),
+        # beside an actor target, each keeps its own row
+        (
+            (Target("tomas-brel", "neg"), Target(None, "pos", "pronoun", "port workers")),
+            {("ida-voss", "tomas-brel", "Tomas Brel"), ("ida-voss", "group:port workers", "port workers")},
+        ),
+    ],
+)
+def test_a_group_target_is_a_pair_under_its_name(
+    targets: tuple[Target, ...], want: set[tuple[str, str, str]]
+) -> None:
+    frame = stances.pairs_frame(stances.targets_frame(corpus([quote("d0", "ida-voss", *targets)]), Filters()))
+    assert {(r.speaker_id, r.target_id, r.target) for r in frame.itertuples()} == want
+
+
+@pytest.mark.parametrize(
+    ("key", "want"),
+    [("tomas-brel", "Tomas Brel"), ("group:port workers", "port workers"), ("gone-actor", "gone-actor")],
+)
+def test_picker_label(key: str, want: str) -> None:
+    assert stances.label({"tomas-brel": "Tomas Brel"}, key) == want
