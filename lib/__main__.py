@@ -8,9 +8,13 @@ import sys
 from collections.abc import Sequence
 from contextlib import nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lib.extract.pipeline import analysis_dict, analyze_paths
 from lib.records import IngestError, QuoteDefinition
+
+if TYPE_CHECKING:
+    from lib.store.check import StoreReport
 
 # --definition: the names a user may give each definition of a quote (README, "Quotes")
 DEFINITIONS: dict[str, QuoteDefinition] = {
@@ -97,12 +101,8 @@ def _bench(args: argparse.Namespace) -> int:
     from tools.bench import run_app_bench, run_bench, run_store_bench
 
     if args.store:
-        from lib.store.check import StoreFormatError, check_store
-
-        try:
-            report = check_store(args.store)
-        except StoreFormatError as err:
-            print(f"error: {err}", file=sys.stderr)
+        report = _store_report(args.store)
+        if report is None:
             return 2
         if not (report.exists and report.ok):  # measured on a store the pages read whole
             said = ["error: the store cannot be measured as it is", *report.lines()]
@@ -121,13 +121,20 @@ def _bench(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check(args: argparse.Namespace) -> int:
+def _store_report(store: Path) -> StoreReport | None:
+    """The store's check, or None with the reason on stderr when it is no store this code reads."""
     from lib.store.check import StoreFormatError, check_store
 
     try:
-        report = check_store(args.store)
+        return check_store(store)
     except StoreFormatError as err:
         print(f"error: {err}", file=sys.stderr)
+        return None
+
+
+def _check(args: argparse.Namespace) -> int:
+    report = _store_report(args.store)
+    if report is None:
         return 2
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False))
