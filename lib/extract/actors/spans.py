@@ -27,8 +27,11 @@ TRUST = {
     "cue": 0,
 }
 # A run of capitalised words (initials, hyphens, apostrophes and "&" inside; "of", "de", "van"
-# between): the shape of a name where the model tagged nothing.
-CAP_RUN = re.compile(r"(?<![\w#@])[A-Z][\w'&.-]*(?:[ ](?:[A-Z][\w'&.-]*|of|de|du|van|von|al|el))*")
+# between): the shape of a name where the model tagged nothing. A particle is a whole word
+# between capitalised words: "Hawks defense" is no run "Hawks de".
+CAP_RUN = re.compile(
+    r"(?<![\w#@])[A-Z][\w'&.-]*(?:[ ](?:[A-Z][\w'&.-]*|(?:of|de|du|van|von|al|el)(?=[ ][A-Z])))*"
+)
 _HANDLE = re.compile(r"(?<![\w#@])[#@]\w{2,}")
 # ", the Freedonian leader", ", a spokesman for": an apposition that names a role
 _ROLE_APPOSITION = re.compile(r",[ ](?:the|a|an)[ ](?:[\w'’-]+[ ]){0,2}?([a-z]+)\b")
