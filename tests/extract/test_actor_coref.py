@@ -337,3 +337,69 @@ def test_one_body_under_both_genitives(second: str, same: bool) -> None:
     other = second.removeprefix("the ")
     ids = _ids(texts, {"a": [(first, "organization")], "b": [(other, "organization")]})
     assert (ids[("a", first)] == ids[("b", other)]) is same, ids
+
+
+# --- session 23: capitalised runs, numeral nicknames, names the model cut short -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The Herons defense held.", ["The Herons"]),  # "de" of "defense" is no particle
+        ("Herons defeated Owls at home.", ["Herons", "Owls"]),
+        ("The Bank of Lowtown lent.", ["The Bank of Lowtown"]),  # a particle between capitals
+        ("Ann van Quill spoke.", ["Ann van Quill"]),
+        ("Quill de la Mar spoke.", ["Quill", "Mar"]),  # a particle before lower case ends the run
+    ],
+)
+def test_capitalised_runs(text: str, want: list[str]) -> None:
+    from lib.extract.actors.spans import CAP_RUN
+
+    assert [m.group(0) for m in CAP_RUN.finditer(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "want"),
+    [
+        ("Fans of the Lowtown 76ers cheered.", "ner", ("Lowtown 76ers", "ORG")),
+        ("LOWTOWN 76ERS WIN", "ner", ("LOWTOWN 76ERS", "ORG")),
+        ("Fans of the Lowtown 49ers cheered.", "place", ("Lowtown 49ers", "ORG")),
+        ("Music of Lowtown 1990s bands.", "ner", ("Lowtown", "GPE")),  # a decade, no nickname
+        ("Lowtown 76 runs ahead.", "ner", ("Lowtown", "GPE")),  # a number
+        ("Lowtown 76ers", "registry", ("Lowtown", "GPE")),  # the registry's spans stand
+    ],
+)
+def test_club_with_a_numeral_nickname(text: str, source: str, want: tuple[str, str]) -> None:
+    from lib.extract.actors.spans import Cand, _with_numeral_nickname
+
+    start = text.lower().find("lowtown")
+    ctx = DocContext(_doc("a", text), None, REG)  # type: ignore[arg-type]  # no parse read
+    got = _with_numeral_nickname(ctx, Cand(start, start + 7, source, "GPE"))
+    assert (text[got.start : got.end], got.label) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "want"),
+    [
+        ("The Lowtown Herons lost again.", "Lowtown", "Lowtown Herons"),  # cut short: the club
+        ("Fans of Lowtown Herons sang.", "Herons", "Lowtown Herons"),
+        ("The Lowtown Herons Nest opened.", "Lowtown", "Lowtown"),  # the run is another name
+        ("Lowtown. Herons flew over.", "Lowtown", "Lowtown"),  # two runs, not one name
+        ("Lowtown Herons", "Lowtown Herons", "Lowtown Herons"),  # already whole
+    ],
+)
+def test_a_name_cut_short_is_the_longer_corpus_name(text: str, tagged: str, want: str) -> None:
+    from lib.extract.actors.extract import _widened
+
+    texts = {"a": "The Lowtown Herons won at home. Lowtown Herons fans sang.", "b": text}
+    club = Actor("lowtown-herons", "Lowtown Herons", "organization")
+    found = [(Mention("a", club.id, "Lowtown Herons", s, s + 14), club) for s in (4, 32)]
+    start = text.find(tagged)
+    own = Actor(slug(tagged), tagged, "place")
+    found.append((Mention("b", own.id, tagged, start, start + len(tagged)), own))
+    contexts = [DocContext(_doc(d, t), None, REG) for d, t in texts.items()]  # type: ignore[arg-type]
+    case = CaseStats()
+    for t in texts.values():
+        case.add(t)
+    got = [m.text for m, _ in _widened(contexts, found, set(), case) if m.doc_id == "b"]
+    assert got == [want]

@@ -73,6 +73,7 @@ def extract_raw(
     found = _without_topics(contexts, found, registry)
     case = case_stats(ctx.text for ctx in contexts)
     found = _split_headlines(contexts, found, unsure, case)
+    found = _widened(contexts, found, unsure, case)
     found.extend(propagate_corpus(contexts, found, unsure, case))
     unified = resolve_corpus(found, registry, {ctx.doc.id: ctx.text for ctx in contexts})
     unified = [(m, a) for m, a in unified if not _common_words(m, a, registry, case)]
@@ -323,6 +324,38 @@ def propagate_corpus(
                 spans.append((start, end))
                 actor = _bare_surname(surface, actor)
                 out.append((Mention(ctx.doc.id, actor.id, surface, start, end), actor))
+    return out
+
+
+def _widened(
+    contexts: Sequence[DocContext],
+    found: list[tuple[Mention, Actor]],
+    unsure: set[str],
+    case: CaseStats | None = None,
+) -> list[tuple[Mention, Actor]]:
+    """A mention the model cut short inside a longer name the corpus types elsewhere ("Lowtown"
+    tagged inside "Lowtown Herons") is that name: the whole capitalised run is the unit of a
+    name (as in propagate_corpus), and the longer name wins, as in the model's own span choice.
+    Only where the run holds that one mention and the longer name has two or more words."""
+    names = {k: v for k, v in _corpus_names(found).items() if k not in unsure and " " in k}
+    by_doc: dict[str, list[int]] = {}
+    for i, (m, _) in enumerate(found):
+        by_doc.setdefault(m.doc_id, []).append(i)
+    out = list(found)
+    for ctx in contexts:
+        own = by_doc.get(ctx.doc.id, [])
+        for start, end, (form, actor) in _name_hits(ctx.text, names, case):
+            inside = [i for i in own if out[i][0].start < end and start < out[i][0].end]
+            if len(inside) != 1:
+                continue
+            m, a = out[inside[0]]
+            surface = ctx.text[start:end]
+            whole = (m.start, m.end) == (start, end)
+            if whole or not (start <= m.start and m.end <= end) or not words_match(surface, form):
+                continue
+            if ctx.in_credit(start, end) or a.id == actor.id:
+                continue
+            out[inside[0]] = (Mention(ctx.doc.id, actor.id, surface, start, end), actor)
     return out
 
 
