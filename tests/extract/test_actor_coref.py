@@ -403,3 +403,77 @@ def test_a_name_cut_short_is_the_longer_corpus_name(text: str, tagged: str, want
         case.add(t)
     got = [m.text for m, _ in _widened(contexts, found, set(), case) if m.doc_id == "b"]
     assert got == [want]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "club"),
+    [
+        ("Lowtown scored twice late on.", True),  # the town acts in a report naming its club
+        ("The visitors beat Lowtown 3-1.", True),
+        ("Fans gathered in Lowtown after the game.", False),  # a preposition of place
+        ("The team flew home at Lowtown airport.", False),  # venue
+        ("Lowtown, France, is quiet.", False),  # a town's address
+        ("Lowtown, Fr., is quiet.", False),
+    ],
+)
+def test_town_stands_for_its_club_in_a_report_naming_it(sentence: str, club: bool) -> None:
+    texts = {
+        "a": "The Lowtown Herons won the cup.",  # the club named in full
+        "b": f"The Herons were at home. {sentence}",
+        "c": "Lowtown voted on Sunday.",  # no club in this report: the town
+    }
+    names = {
+        "a": [("Lowtown Herons", "organization"), ("Lowtown", "place")],
+        "b": [("Herons", "organization"), ("Lowtown", "place")],
+        "c": [("Lowtown", "place")],
+    }
+    got = _ids(texts, names)
+    assert (got[("b", "Lowtown")] == got[("a", "Lowtown Herons")]) is club
+    assert got[("c", "Lowtown")] != got[("a", "Lowtown Herons")]
+
+
+@pytest.mark.parametrize(
+    ("nick_kind", "article", "club"),
+    [
+        ("organization", "the ", True),
+        ("person", "the ", True),  # "the Red Herons": a group, whatever the model typed
+        ("person", "", False),  # "Lowtown Ann Evans" could be a town and a person
+    ],
+)
+def test_town_and_nickname_written_side_by_side(nick_kind: str, article: str, club: bool) -> None:
+    nick = "Red Herons" if article else "Ann Evans"
+    texts = {
+        "a": f"The Lowtown {nick} won the cup.",  # two spans: the town, then the nickname
+        "b": f"Once more {article}{nick} won. Lowtown scored twice.",
+    }
+    names = {"a": [("Lowtown", "place"), (nick, nick_kind)], "b": [(nick, nick_kind), ("Lowtown", "place")]}
+    got = _ids(texts, names)
+    assert (got[("b", "Lowtown")] == got[("b", nick)]) is club
+
+
+def test_two_clubs_of_one_town_leave_it_alone() -> None:
+    texts = {
+        "a": "The Lowtown Herons and the Lowtown Owls met.",
+        "b": "The Herons and the Owls met. Lowtown scored twice.",
+    }
+    names = {
+        "a": [("Lowtown Herons", "organization"), ("Lowtown Owls", "organization")],
+        "b": [("Herons", "organization"), ("Owls", "organization"), ("Lowtown", "place")],
+    }
+    got = _ids(texts, names)
+    assert got[("b", "Lowtown")] == "lowtown"
+
+
+@pytest.mark.parametrize(
+    ("actor", "want"),
+    [
+        (Actor("lowtown-herons", "Lowtown Herons", "organization"), ("lowtown", "place")),  # the town
+        (Actor("lowtown", "Lowtown", "organization"), ("lowtown", "place")),
+        (Actor("lowtown", "Lowtown", "place"), ("lowtown", "place")),
+    ],
+)
+def test_dateline_town_is_no_club(actor: Actor, want: tuple[str, str]) -> None:
+    from lib.extract.actors.extract import _as_place
+
+    got = _as_place(Mention("a", actor.id, "LOWTOWN", 0, 7), actor)
+    assert (got.id, got.type) == want

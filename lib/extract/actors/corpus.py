@@ -66,6 +66,11 @@ _DEFINITION = re.compile(
     r"([A-Z][\w'&.-]*(?:[ ](?:of|the|and|for|on|de|[A-Z][\w'&.-]*)){1,9})[ ]\(([A-Z][A-Z.&]{1,8})\)"
 )
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+# "at Lowtown": a club plays at a town's ground, so the town after "at" is the venue.
+VENUE_PREPOSITIONS = frozenset({"at"})
+# A town's address: its region or state after a comma, by name or abbreviated ("Lowtown, Fr.").
+_REGION_AFTER = re.compile(r",[ ](?:(?P<abbr>[A-Z][a-z]{0,4}\.)|(?P<name>[A-Z][\w-]+(?:[ ][A-Z][\w-]+)?))")
+_NUMERAL_PLURAL = re.compile(r"\d+[a-z]{2,}s|\d+[A-Z]{2,}S")
 FUZZY_SURNAME = 88.0  # rapidfuzz ratio: "Raite" ~ "Rait", not "Ryan" ~ "Rian"
 FUZZY_FIRST = 85.0
 # A bare surname's bearer by the company the reports keep (CorpusResolver._by_company): the
@@ -247,6 +252,8 @@ class CorpusResolver:
         self._doc_roots: dict[str, set[str]] | None = None
         self._df: Counter[str] = Counter()
         self._profiles: dict[str, tuple[set[str], Counter[str]]] = {}
+        self._club_index: dict[str, set[str]] | None = None
+        self._adjacent = self._place_then_nickname(found, texts)
 
     def _kind(self, aid: str) -> str:
         """An actor's kind: the registry's, else a person if any mention of a full name says so
@@ -654,6 +661,7 @@ class CorpusResolver:
         for aid in self.stats:
             groups.setdefault(self.uf.find(aid), []).append(aid)
         out: dict[str, Actor] = {}
+        clubs = {c for roots in self._clubs().values() for c in roots}
         for root, ids in groups.items():
             known = next((self.reg.actor(i) for i in ids if self.reg.actor(i) is not None), None)
             if known is not None:
@@ -665,6 +673,8 @@ class CorpusResolver:
             for i in ids:
                 kinds[self._kind(i)] += self.stats[i].count
             kind = "person" if any(i in self.people and self.people[i].first for i in ids) else None
+            if root in clubs:  # "Lowtown Herons" read as a town or "Herons" as a person: a club
+                kind = "organization"
             a = self.stats[max(ids, key=lambda i: self.stats[i].count)].actor
             if shown and kind is None:  # "Republican Party", not "GOP" or "Republican"
                 a = self.stats[max(shown, key=lambda i: self.stats[i].count)].actor
@@ -702,9 +712,83 @@ class CorpusResolver:
             for (m, a), t in zip(found, targets, strict=True)
         ]
 
+    def _clubs(self) -> dict[str, set[str]]:
+        """Folded place -> the clubs named by it and a plural nickname, as roots: one name
+        ("Lowtown Herons", "Lowtown 76ers", whatever the model typed but a person) or the
+        place's mention right before the nickname's ("Lowtown" "Herons": the model's two spans
+        of one club's name)."""
+        if self._club_index is None:
+            self._club_index = {}
+            for aid, s in self.stats.items():
+                words = s.actor.name.split()
+                if self._kind(aid) == "person" or len(words) < 2:
+                    continue
+                for n in (1, 2, 3):
+                    place, rest = " ".join(words[:n]), words[n:]
+                    if 1 <= len(rest) <= 2 and self._nickname_of_club(rest) and self._is_place(place):
+                        self._club_index.setdefault(fold(place), set()).add(self.uf.find(aid))
+            for place, nick in self._adjacent:
+                self._club_index.setdefault(place, set()).add(self.uf.find(nick))
+        return self._club_index
+
+    def _nickname_of_club(self, words: Sequence[str]) -> bool:
+        """A club's nickname, not the surname of a person the corpus names in full ("Bo Quennells")."""
+        return club_nickname(words) and fold(" ".join(words)) not in self._surnames()
+
+    def _place_then_nickname(self, found: Sequence[Found], texts: Mapping[str, str]) -> set[tuple[str, str]]:
+        """(folded place, nickname's actor id) where a place's mention is followed, one space on,
+        by a plural nickname's mention ("Lowtown" "Herons")."""
+        out: set[tuple[str, str]] = set()
+        starts = {(m.doc_id, m.start): a for m, a in found}
+        # A name the model calls a person that takes the article ("the Herons") is a group.
+        article = {
+            a.id for m, a in found if texts.get(m.doc_id, "")[max(0, m.start - 4) : m.start].lower() == "the "
+        }
+        for m, a in found:
+            nick = starts.get((m.doc_id, m.end + 1))
+            if nick is None or texts.get(m.doc_id, "")[m.end : m.end + 1] != " ":
+                continue
+            if (
+                self._kind(a.id) in ("place", "country")
+                and self._nickname_of_club(nick.name.split())
+                and (self._kind(nick.id) != "person" or nick.id in article)
+            ):
+                out.add((fold(m.text), nick.id))
+        return out
+
+    def _is_place(self, name: str) -> bool:
+        known = self._by_name().get(fold(name))
+        if known is not None and self._kind(known) in ("place", "country"):
+            return True
+        return self.reg.gazetteer.get(name) in ("place", "country")
+
+    def club_town(self, mention: Mention, actor: Actor) -> str | None:
+        """A town standing for its club: in a report that names the club ("Lowtown Herons" or
+        its nickname), the bare town is the club ("Lowtown scored twice"), unless a preposition
+        of place or venue puts it on the map ("in Lowtown", "at Lowtown"). Sports reports name
+        clubs by their town (the CoNLL-2003 and ECB+ guidelines tag such a town as the team);
+        with two of the town's clubs in the report, the town stays itself."""
+        if self._kind(actor.id) not in ("place", "country", "organization"):
+            return None
+        clubs = self._clubs().get(fold(mention.text))
+        if not clubs or fold(mention.text) != fold(actor.name):
+            return None
+        here = {c for c in clubs if mention.doc_id in self._docs_of_root(c)}
+        if len(here) != 1 or self.uf.find(actor.id) in here:
+            return None
+        text = self.texts.get(mention.doc_id, "")
+        before = text[max(0, mention.start - 20) : mention.start].split()
+        if before and fold(before[-1]) in self.reg.place_prepositions | VENUE_PREPOSITIONS:
+            return None
+        region = _REGION_AFTER.match(text, mention.end)
+        if region is not None and (region["abbr"] or self.reg.gazetteer.get(region["name"]) is not None):
+            return None  # "Lowtown, Freedonia", "Lowtown, Fr.": a town's address
+        return here.pop()
+
     def resolve(self, found: Sequence[Found]) -> Iterator[Found]:
         canon = self.canonical()
         for (m, a), target in zip(found, self._targets(found), strict=True):
+            target = target if target is not None else self.club_town(m, a)
             root = target if target is not None else self.uf.find(a.id)
             actor = canon[root]
             # A bare surname resolved to a full-named person is that person, whatever the model typed.
@@ -724,6 +808,11 @@ def plural_nickname(words: Sequence[str]) -> bool:
         and last.endswith("s")
         and not last.endswith("ss")
     )
+
+
+def club_nickname(words: Sequence[str]) -> bool:
+    """A plural nickname (plural_nickname) or one led by a numeral ("76ers")."""
+    return plural_nickname(words) or (len(words) == 1 and _NUMERAL_PLURAL.fullmatch(words[0]) is not None)
 
 
 def _near(a: str, b: str, threshold: float) -> bool:

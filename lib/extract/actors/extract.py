@@ -176,7 +176,7 @@ def _with_datelines(
     spans = {(ctx.doc.id, s, e): ctx.text[s:e] for ctx in contexts for s, e in datelines(ctx.text)}
     starts = {(doc_id, s) for doc_id, s, _ in spans}
     out = [(m, a) for m, a in found if (m.doc_id, m.start) not in starts or _dateline_at(m, spans)]
-    out = [(m, _as_place(a) if _dateline_at(m, spans) else a) for m, a in out]
+    out = [(m, _as_place(m, a) if _dateline_at(m, spans) else a) for m, a in out]
     for (doc_id, start, end), text in spans.items():
         if not any(m.doc_id == doc_id and m.start < end and start < m.end for m, _ in out):
             name = text.title()
@@ -188,8 +188,15 @@ def _dateline_at(m: Mention, spans: dict[tuple[str, int, int], str]) -> bool:
     return (m.doc_id, m.start, m.end) in spans
 
 
-def _as_place(actor: Actor) -> Actor:
-    return actor if actor.type in ("place", "country") else Actor(actor.id, actor.name, "place")
+def _as_place(mention: Mention, actor: Actor) -> Actor:
+    """A dateline's place; where the corpus step made its town a club ("LOWTOWN" of the
+    Lowtown Herons), the town of its own name, not the club typed a place."""
+    if actor.type in ("place", "country"):
+        return actor
+    if actor.type == "organization" and fold(actor.name) != fold(mention.text):
+        name = mention.text.title() if mention.text.isupper() else mention.text
+        return Actor(slug(name), name, "place")
+    return Actor(actor.id, actor.name, "place")
 
 
 def _corpus_teams(contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]]) -> set[str]:
