@@ -5,6 +5,8 @@ Sentences and names are made up for these tests.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from lib.extract.actors.case import CaseStats
@@ -477,3 +479,36 @@ def test_dateline_town_is_no_club(actor: Actor, want: tuple[str, str]) -> None:
 
     got = _as_place(Mention("a", actor.id, "LOWTOWN", 0, 7), actor)
     assert (got.id, got.type) == want
+
+
+@pytest.mark.parametrize(
+    ("second", "same"),
+    [
+        ("Mo Quill", True),  # a hypocorism of the first name written in full in the report
+        ("Maurice Quill", True),
+        ("Tom Quill", False),  # another first name: a relative
+    ],
+)
+def test_hypocorism_beside_the_full_name_in_one_report(nlp: Any, second: str, same: bool) -> None:
+    from lib.extract.actors.extract import extract_mentions
+
+    text = f"Maurice Quill was hired as coach on Monday. Fans said {second} would do well."
+    doc = _doc("a", text)
+    _, mentions = extract_mentions([(doc, nlp(text))], REG)
+    ids = {m.text: m.actor_id for m in mentions}
+    assert (ids.get(second) == ids["Maurice Quill"]) is same
+
+
+@pytest.mark.parametrize(
+    ("full", "short", "kind", "same"),
+    [
+        ("Maurice Quill", "Mo Quill", "place", True),  # read as a place: a first name and a surname
+        ("Maurice Quill", "Mo Quill", "organization", True),
+        ("Maurice Quill", "Zeb Quill", "place", False),  # no first name the lexicon knows
+        ("Maurice Quillan", "Mo Quill", "place", False),  # no person of that surname
+    ],
+)
+def test_first_name_and_known_surname_make_a_person(full: str, short: str, kind: str, same: bool) -> None:
+    texts = {"a": f"{full} was hired.", "b": f"{short} was hired again."}
+    got = _ids(texts, {"a": [(full, "person")], "b": [(short, kind)]})
+    assert (got[("a", full)] == got[("b", short)]) is same

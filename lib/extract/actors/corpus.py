@@ -234,6 +234,7 @@ class CorpusResolver:
                 parts = person_name(s.actor.name, self.titles, self.reg.demonyms)
                 if parts is not None:
                     self.people[aid] = parts
+        self._first_names_and_surnames()
         self._link_people()
         self._link_organisations(definitions(texts.values()))
         self.by_surname = self._surname_index()
@@ -267,6 +268,25 @@ class CorpusResolver:
         return s.kinds.most_common(1)[0][0]
 
     # -- people --------------------------------------------------------------------------
+
+    def _first_names_and_surnames(self) -> None:
+        """ "Mo Avery" the model read as a place or a body, where the corpus names a person Avery
+        in full: a first name (one the hypocorism lexicon knows, short or full) and a known
+        surname make a person's name, whatever the model typed."""
+        lasts = {p.last for p in self.people.values() if p.first}
+        firsts = set(self.nicknames) | set(self.nicknames.values())
+        for aid, s in self.stats.items():
+            words = s.actor.name.split()
+            if (
+                aid in self.people
+                or len(words) != 2
+                or self.reg.actor(aid) is not None
+                or self.reg.gazetteer.get(s.actor.name) is not None
+            ):
+                continue
+            parts = person_name(s.actor.name, self.titles, self.reg.demonyms)
+            if parts is not None and parts.first in firsts and parts.last in lasts:
+                self.people[aid] = parts
 
     def _link_people(self) -> None:
         full = {aid: p for aid, p in self.people.items() if p.first}
