@@ -512,3 +512,44 @@ def test_first_name_and_known_surname_make_a_person(full: str, short: str, kind:
     texts = {"a": f"{full} was hired.", "b": f"{short} was hired again."}
     got = _ids(texts, {"a": [(full, "person")], "b": [(short, kind)]})
     assert (got[("a", full)] == got[("b", short)]) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "firsts", "want"),
+    [
+        ("Board Flips Quill Ruling\nThe board met. Quill spoke.", "Flips Quill", set(), "Quill"),
+        (
+            "Board Flips Quill Ruling\nThe board met. Quill spoke.",
+            "Flips Quill",
+            {"flips"},
+            None,
+        ),  # a first name
+        ("Board Hears J. Quill\nThe board met. Quill spoke.", "J. Quill", set(), None),  # an initial
+        ("Board Flips Quill Ruling\nThe board met. Ann spoke.", "Flips Quill", set(), None),  # not alone here
+        ("Notes\nBoard Flips Quill Ruling\nQuill spoke.", "Flips Quill", set(), None),  # not the headline
+    ],
+)
+def test_headline_word_before_a_name(text: str, span: str, firsts: set[str], want: str | None) -> None:
+    from lib.extract.actors.extract import _headline_word_and_name
+
+    start = text.find(span)
+    m = Mention("a", slug(span), span, start, start + len(span))
+    got = _headline_word_and_name(
+        text, m, {("a", "quill")} if "Quill spoke" in text else set(), frozenset(firsts)
+    )
+    assert [text[s:e] for s, e in got] == ([want] if want else [])
+
+
+@pytest.mark.parametrize(
+    ("titled", "same"),
+    [
+        ("Deputy Quill", True),  # a rank before the surname: the one Quill named in full
+        ("Detective Quill", True),
+        ("Officer Quill", True),
+        ("Farmer Quill", False),  # no title: another first name
+    ],
+)
+def test_rank_before_a_surname(titled: str, same: bool) -> None:
+    texts = {"a": "Ann Quill was hurt on duty.", "b": f"{titled} was hurt on duty."}
+    got = _ids(texts, {"a": [("Ann Quill", "person")], "b": [(titled, "person")]})
+    assert (got[("a", "Ann Quill")] == got[("b", titled)]) is same

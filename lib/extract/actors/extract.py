@@ -251,6 +251,8 @@ def _split_headlines(
     by_id = {ctx.doc.id: ctx for ctx in contexts}
     running = [(m, a) for m, a in found if not is_title_line(line_of(by_id[m.doc_id].text, m.start))]
     names = {k: v for k, v in _corpus_names(running).items() if k not in unsure}
+    firsts = _first_names(running, contexts[0].reg if contexts else None)
+    alone = {(m.doc_id, fold(m.text)) for m, _ in running if " " not in m.text}  # one-word names
     out: list[tuple[Mention, Actor]] = []
     broken: set[tuple[str, str]] = set()  # (doc, actor id) of the spans split here
     for m, a in found:
@@ -262,6 +264,7 @@ def _split_headlines(
             runs = _joined_names(text, m, names)
         elif fold(m.text) not in names:
             runs = [(s, e) for s, e in name_runs(text, m.start, m.end, case) if fold(text[s:e]) in names]
+            runs = runs or _headline_word_and_name(text, m, alone, firsts)
         else:
             runs = []
         if not runs:
@@ -272,6 +275,32 @@ def _split_headlines(
             actor = _bare_surname(text[s:e], names[fold(text[s:e])][1])
             out.append((Mention(m.doc_id, actor.id, text[s:e], s, e), actor))
     return [_unchained(m, a, names) if (m.doc_id, a.id) in broken else (m, a) for m, a in out]
+
+
+def _first_names(found: Sequence[tuple[Mention, Actor]], reg: Registry | None) -> frozenset[str]:
+    """Folded first words of the people's full names written in running text, and the first
+    names of the hypocorism lexicon: the words the corpus knows as first names."""
+    out = {fold(m.text.split()[0]) for m, a in found if a.type == "person" and len(m.text.split()) >= 2}
+    if reg is not None:
+        out |= set(reg.filters.nicknames) | set(reg.filters.nicknames.values())
+    return frozenset(out)
+
+
+def _headline_word_and_name(
+    text: str, m: Mention, alone: set[tuple[str, str]], firsts: frozenset[str]
+) -> list[tuple[int, int]]:
+    """ "Board Flips Avery Ruling" read as the person "Flips Avery": in a headline, where every
+    word is capitalised, a word before a name its report's running text writes alone is that
+    name's first name only if the corpus writes it as one (or it is an initial); otherwise it is
+    the headline's verb or noun."""
+    words = m.text.split(" ")
+    if len(words) != 2 or fold(words[0]) in firsts or words[0].endswith(".") or len(words[0]) < 3:
+        return []
+    if "\n" in text[: m.start]:
+        return []  # the report's headline only, not a results table's row
+    if (m.doc_id, fold(words[1])) not in alone:
+        return []
+    return [(m.end - len(words[1]), m.end)]
 
 
 def _unchained(m: Mention, a: Actor, names: Mapping[str, tuple[str, Actor]]) -> tuple[Mention, Actor]:
@@ -343,8 +372,13 @@ def _widened(
     """A mention the model cut short inside a longer name the corpus types elsewhere ("Lowtown"
     tagged inside "Lowtown Herons") is that name: the whole capitalised run is the unit of a
     name (as in propagate_corpus), and the longer name wins, as in the model's own span choice.
-    Only where the run holds that one mention and the longer name has two or more words."""
-    names = {k: v for k, v in _corpus_names(found).items() if k not in unsure and " " in k}
+    Only where the run holds that one mention and the longer name has two or more words; not a
+    person's name, whose surname alone the corpus step resolves by its document's context."""
+    names = {
+        k: v
+        for k, v in _corpus_names(found).items()
+        if k not in unsure and " " in k and v[1].type != "person"
+    }
     by_doc: dict[str, list[int]] = {}
     for i, (m, _) in enumerate(found):
         by_doc.setdefault(m.doc_id, []).append(i)
