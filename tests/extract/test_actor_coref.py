@@ -553,3 +553,20 @@ def test_rank_before_a_surname(titled: str, same: bool) -> None:
     texts = {"a": "Ann Quill was hurt on duty.", "b": f"{titled} was hurt on duty."}
     got = _ids(texts, {"a": [("Ann Quill", "person")], "b": [(titled, "person")]})
     assert (got[("a", "Ann Quill")] == got[("b", titled)]) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Mt Quill", "Mount Quill", True),
+        ("Mt. Quill", "Mount Quill", True),
+        ("St. Quill", "Saint Quill", True),
+        ("Ft Quill", "Fort Quill", True),
+        ("Quill St.", "Quill Saint", False),  # a street, not a saint: only a leading word
+        ("Mt Quill", "Mount Quillan", False),
+    ],
+)
+def test_leading_abbreviation_written_out(a: str, b: str, same: bool) -> None:
+    from lib.extract.actors.corpus import org_key
+
+    assert (org_key(a) == org_key(b)) is same

@@ -60,6 +60,9 @@ LEGAL_FORMS = frozenset(
         "lp",
     }
 )
+# A name's first word abbreviated as it is written out ("Mt Avery" = "Mount Avery", "St. Avery"
+# = "Saint Avery"); only leading, where "St." is no street.
+LEADING_ABBREVIATIONS = {"mt": "mount", "ft": "fort", "st": "saint", "pt": "point"}
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}|[A-Z][A-Z&]{1,6}")
 # "the Federal Office of Weather (FOW)": a definition of an acronym in running text.
 _DEFINITION = re.compile(
@@ -171,6 +174,8 @@ def org_key(name: str) -> str:
     words = _DOMAIN.sub("", fold(name)).replace(",", " ").split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
+    if len(words) > 1 and words[0].rstrip(".") in LEADING_ABBREVIATIONS:
+        words = [LEADING_ABBREVIATIONS[words[0].rstrip(".")], *words[1:]]
     while len(words) > 1 and words[-1].strip(".") in LEGAL_FORMS:
         words.pop()
     key = " ".join(w.strip(".") if i == len(words) - 1 else w for i, w in enumerate(words))
