@@ -570,3 +570,31 @@ def test_leading_abbreviation_written_out(a: str, b: str, same: bool) -> None:
     from lib.extract.actors.corpus import org_key
 
     assert (org_key(a) == org_key(b)) is same
+
+
+@pytest.mark.parametrize(
+    ("span", "want"),
+    [
+        ("Kicker Ann Quill", "Ann Quill"),  # a role noun the corpus writes in lower case
+        ("unbeaten Ann Quill", "Ann Quill"),  # a lower-case word the model ran in
+        ("Ann Quill", "Ann Quill"),  # two words stay
+        ("Ann Beth Quill", "Ann Beth Quill"),  # a middle name is capitalised in running text
+        ("Kicker Quill", "Kicker Quill"),  # a surname alone is no name to keep: left as it is
+    ],
+)
+def test_person_span_opened_on_a_common_word(span: str, want: str) -> None:
+    from lib.extract.actors.extract import _without_leading_common_words
+
+    texts = [f"{span} kicked twice.\nThe kicker missed once. Quill left.", "Ann Beth Quill and Beth spoke."]
+    case = CaseStats()
+    for t in texts:
+        case.add(t)
+    person = Actor(slug(span), span, "person")
+    surname = texts[0].find("Quill left")
+    found = [
+        (Mention("a", person.id, span, 0, len(span)), person),
+        (Mention("a", person.id, "Quill", surname, surname + 5), person),  # chained to the long span
+    ]
+    out = _without_leading_common_words(found, case)
+    assert out[0][0].text == want and texts[0][out[0][0].start : out[0][0].end] == want
+    assert out[0][1].name == want and out[1][1].id == out[0][1].id

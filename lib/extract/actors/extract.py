@@ -73,6 +73,7 @@ def extract_raw(
     found = _without_topics(contexts, found, registry)
     case = case_stats(ctx.text for ctx in contexts)
     found = _split_headlines(contexts, found, unsure, case)
+    found = _without_leading_common_words(found, case)
     found = _widened(contexts, found, unsure, case)
     found.extend(propagate_corpus(contexts, found, unsure, case))
     unified = resolve_corpus(found, registry, {ctx.doc.id: ctx.text for ctx in contexts})
@@ -275,6 +276,38 @@ def _split_headlines(
             actor = _bare_surname(text[s:e], names[fold(text[s:e])][1])
             out.append((Mention(m.doc_id, actor.id, text[s:e], s, e), actor))
     return [_unchained(m, a, names) if (m.doc_id, a.id) in broken else (m, a) for m, a in out]
+
+
+def _without_leading_common_words(
+    found: Sequence[tuple[Mention, Actor]], case: CaseStats
+) -> list[tuple[Mention, Actor]]:
+    """ "Kicker Ann Avery", "unbeaten Ann Avery": a person's span the model opened on a role
+    noun capitalised at a sentence's start, or on a lower-case word, is the name after it. A
+    word the corpus writes in lower case more often than capitalised (Mikheev 1999) is no first
+    name; two words at least are kept, so the person keeps a first name and a surname. The
+    report's other mentions of that actor (its surname, chained to the long span) follow."""
+    renamed: dict[tuple[str, str], Actor] = {}
+    cut: dict[tuple[str, int], int] = {}  # (doc, start) -> characters dropped
+    for m, a in found:
+        if a.type != "person" or fold(a.name) != fold(m.text):
+            continue
+        words = m.text.split(" ")
+        drop = 0
+        while len(words) - drop > 2 and (case.common(words[drop]) or not words[drop][:1].isupper()):
+            drop += 1
+        if drop:
+            rest = " ".join(words[drop:])
+            renamed[(m.doc_id, a.id)] = Actor(slug(rest), rest, "person")
+            cut[(m.doc_id, m.start)] = len(m.text) - len(rest)
+    out: list[tuple[Mention, Actor]] = []
+    for m, a in found:
+        actor = renamed.get((m.doc_id, a.id))
+        if actor is None:
+            out.append((m, a))
+            continue
+        start = m.start + cut.get((m.doc_id, m.start), 0)
+        out.append((Mention(m.doc_id, actor.id, m.text[start - m.start :], start, m.end), actor))
+    return out
 
 
 def _first_names(found: Sequence[tuple[Mention, Actor]], reg: Registry | None) -> frozenset[str]:
