@@ -598,3 +598,37 @@ def test_person_span_opened_on_a_common_word(span: str, want: str) -> None:
     out = _without_leading_common_words(found, case)
     assert out[0][0].text == want and texts[0][out[0][0].start : out[0][0].end] == want
     assert out[0][1].name == want and out[1][1].id == out[0][1].id
+
+
+@pytest.mark.parametrize(
+    ("first_a", "first_b", "company", "together", "same"),
+    [
+        ("Lenny", "Lennart", True, False, True),  # one initial, reports naming the same others
+        ("Lenny", "Lennart", False, False, False),  # no shared company: two people
+        ("Lenny", "Marten", True, False, False),  # another initial
+        ("Lenny", "Lennart", True, True, False),  # named side by side: relatives
+    ],
+)
+def test_first_name_variants_in_the_reports_of_one_event(
+    first_a: str, first_b: str, company: bool, together: bool, same: bool
+) -> None:
+    others = "Orla Vantreck, the Brisco Trust and the Kelmar Institute" if company else "nobody"
+    filler = {f"f{i}": f"Report {i} on the weather." for i in range(40)}
+    texts = {
+        "a": f"{first_a} Quorn met {others}." + (f" {first_b} Quorn came too." if together else ""),
+        "b": f"{first_b} Quorn met {others}.",
+        **filler,
+    }
+    shared = [
+        ("Orla Vantreck", "person"),
+        ("Brisco Trust", "organization"),
+        ("Kelmar Institute", "organization"),
+    ]
+    names = {
+        "a": [(f"{first_a} Quorn", "person"), *(shared if company else [])]
+        + ([(f"{first_b} Quorn", "person")] if together else []),
+        "b": [(f"{first_b} Quorn", "person"), *(shared if company else [])],
+        **{d: [("Report", "organization")] for d in filler},
+    }
+    got = _ids(texts, names)
+    assert (got[("a", f"{first_a} Quorn")] == got[("b", f"{first_b} Quorn")]) is same

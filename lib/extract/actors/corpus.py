@@ -220,6 +220,7 @@ class CorpusResolver:
             s.docs.add(m.doc_id)
             s.kinds[a.type] += 1
         self.uf = _Union()
+        self._raw_df: Counter[str] | None = None
         self._names: dict[str, str] | None = None
         self._lasts: frozenset[str] | None = None
         self._by_doc: dict[str, list[tuple[str, PersonName]]] | None = None
@@ -312,8 +313,30 @@ class CorpusResolver:
                 if self._nickname(full[a].first, full[b].first):
                     self.uf.union(a, b)  # "Jim Avery" and "James Avery" even in one text
             self._link_pairs(block, lambda a, b: self._same_first(full[a].first, full[b].first))
+            if len(block) == 2:  # two forms only of the surname in the corpus
+                a, b = block
+                if full[a].first[:1] == full[b].first[:1] and self._same_company(a, b):
+                    self._link_pairs(block, lambda x, y: True)
         for block in by_first.values():
             self._link_pairs(block, lambda a, b: _near(full[a].last, full[b].last, FUZZY_SURNAME))
+
+    def _same_company(self, a: str, b: str) -> bool:
+        """Two names in reports that name the same other actors, by the summed inverse document
+        frequency of those actors (COMPANY_MIN, as for a bare surname's bearer): the reports of
+        one event (Bagga & Baldwin 1998's context vectors, with named actors as the context)."""
+        if self._raw_df is None:
+            self._raw_df = Counter(i for s in self.stats.values() for i in [s.actor.id] * len(s.docs))
+            self._raw_docs: dict[str, set[str]] = {}
+            for aid, st in self.stats.items():
+                for d in st.docs:
+                    self._raw_docs.setdefault(d, set()).add(aid)
+        n_docs = max(1, len(self._raw_docs))
+
+        def company(x: str) -> set[str]:
+            return {o for d in self.stats[x].docs for o in self._raw_docs.get(d, ())} - {a, b}
+
+        shared = company(a) & company(b)
+        return sum(math.log(n_docs / self._raw_df[o]) for o in shared) >= 2 * COMPANY_MIN
 
     def _link_written_out(self, full: dict[str, PersonName]) -> None:
         """ "Ann Beth Avery Jr." and "Ann Beth Avery": a name written out with its middle name is
