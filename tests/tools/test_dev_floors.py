@@ -48,9 +48,10 @@ FLOORS: list[tuple[str, str, Figure, float]] = [
     ("timebank-aquaint.jsonl", "dates value F1", lambda r: r["timexes"]["value"].f1, 0.8049),
     # CoNLL-2003 dev: PER+ORG+LOC mentions, overlap F1 0.8379, exact 0.8081 after the cross-document
     # actor resolution (2026-12-05; 0.8423 / 0.8137 before it); 0.843 / 0.814 after issue #15's
-    # common-word and digit rules; 0.84422 / 0.81573 after its second round (measured on merged main)
-    ("conll2003-dev.jsonl", "entities lenient F1", lambda r: r["entities"]["lenient"].f1, 0.8442),
-    ("conll2003-dev.jsonl", "entities exact F1", lambda r: r["entities"]["exact"].f1, 0.8157),
+    # common-word and digit rules; 0.84422 / 0.81573 after its second round (measured on merged main);
+    # 0.84434 / 0.81647 after its third (session 23: club names, role nouns opening a person's span)
+    ("conll2003-dev.jsonl", "entities lenient F1", lambda r: r["entities"]["lenient"].f1, 0.8443),
+    ("conll2003-dev.jsonl", "entities exact F1", lambda r: r["entities"]["exact"].f1, 0.8164),
 ]
 
 # The statements of a PolNeAR file, scored as GGT's definition counts them: the wide records must

@@ -125,8 +125,13 @@ class Chains:
             return False
         titles = self.ctx.reg.filters.person_titles
         first = fold(person.name.split()[0])
+        nicknames = self.ctx.reg.filters.nicknames
         return all(
-            w in titles or w.rstrip(".") in titles or INITIAL.fullmatch(w) or fold(w) in (first, *_PARTICLES)
+            w in titles
+            or w.rstrip(".") in titles
+            or INITIAL.fullmatch(w)
+            or fold(w) in (first, *_PARTICLES)
+            or nicknames.get(fold(w)) == first  # "Jim Avery" beside "James Avery"
             for w in words[:-1]
         )
 

@@ -60,12 +60,20 @@ LEGAL_FORMS = frozenset(
         "lp",
     }
 )
+# A name's first word abbreviated as it is written out ("Mt Avery" = "Mount Avery", "St. Avery"
+# = "Saint Avery"); only leading, where "St." is no street.
+LEADING_ABBREVIATIONS = {"mt": "mount", "ft": "fort", "st": "saint", "pt": "point"}
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}|[A-Z][A-Z&]{1,6}")
 # "the Federal Office of Weather (FOW)": a definition of an acronym in running text.
 _DEFINITION = re.compile(
     r"([A-Z][\w'&.-]*(?:[ ](?:of|the|and|for|on|de|[A-Z][\w'&.-]*)){1,9})[ ]\(([A-Z][A-Z.&]{1,8})\)"
 )
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
+# "at Lowtown": a club plays at a town's ground, so the town after "at" is the venue.
+VENUE_PREPOSITIONS = frozenset({"at"})
+# A town's address: its region or state after a comma, by name or abbreviated ("Lowtown, Fr.").
+_REGION_AFTER = re.compile(r",[ ](?:(?P<abbr>[A-Z][a-z]{0,4}\.)|(?P<name>[A-Z][\w-]+(?:[ ][A-Z][\w-]+)?))")
+_NUMERAL_PLURAL = re.compile(r"\d+[a-z]{2,}s|\d+[A-Z]{2,}S")
 FUZZY_SURNAME = 88.0  # rapidfuzz ratio: "Raite" ~ "Rait", not "Ryan" ~ "Rian"
 FUZZY_FIRST = 85.0
 # A bare surname's bearer by the company the reports keep (CorpusResolver._by_company): the
@@ -166,6 +174,8 @@ def org_key(name: str) -> str:
     words = _DOMAIN.sub("", fold(name)).replace(",", " ").split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
+    if len(words) > 1 and words[0].rstrip(".") in LEADING_ABBREVIATIONS:
+        words = [LEADING_ABBREVIATIONS[words[0].rstrip(".")], *words[1:]]
     while len(words) > 1 and words[-1].strip(".") in LEGAL_FORMS:
         words.pop()
     key = " ".join(w.strip(".") if i == len(words) - 1 else w for i, w in enumerate(words))
@@ -210,6 +220,7 @@ class CorpusResolver:
             s.docs.add(m.doc_id)
             s.kinds[a.type] += 1
         self.uf = _Union()
+        self._raw_df: Counter[str] | None = None
         self._names: dict[str, str] | None = None
         self._lasts: frozenset[str] | None = None
         self._by_doc: dict[str, list[tuple[str, PersonName]]] | None = None
@@ -229,6 +240,7 @@ class CorpusResolver:
                 parts = person_name(s.actor.name, self.titles, self.reg.demonyms)
                 if parts is not None:
                     self.people[aid] = parts
+        self._first_names_and_surnames()
         self._link_people()
         self._link_organisations(definitions(texts.values()))
         self.by_surname = self._surname_index()
@@ -247,6 +259,8 @@ class CorpusResolver:
         self._doc_roots: dict[str, set[str]] | None = None
         self._df: Counter[str] = Counter()
         self._profiles: dict[str, tuple[set[str], Counter[str]]] = {}
+        self._club_index: dict[str, set[str]] | None = None
+        self._adjacent = self._place_then_nickname(found, texts)
 
     def _kind(self, aid: str) -> str:
         """An actor's kind: the registry's, else a person if any mention of a full name says so
@@ -260,6 +274,25 @@ class CorpusResolver:
         return s.kinds.most_common(1)[0][0]
 
     # -- people --------------------------------------------------------------------------
+
+    def _first_names_and_surnames(self) -> None:
+        """ "Mo Avery" the model read as a place or a body, where the corpus names a person Avery
+        in full: a first name (one the hypocorism lexicon knows, short or full) and a known
+        surname make a person's name, whatever the model typed."""
+        lasts = {p.last for p in self.people.values() if p.first}
+        firsts = set(self.nicknames) | set(self.nicknames.values())
+        for aid, s in self.stats.items():
+            words = s.actor.name.split()
+            if (
+                aid in self.people
+                or len(words) != 2
+                or self.reg.actor(aid) is not None
+                or self.reg.gazetteer.get(s.actor.name) is not None
+            ):
+                continue
+            parts = person_name(s.actor.name, self.titles, self.reg.demonyms)
+            if parts is not None and parts.first in firsts and parts.last in lasts:
+                self.people[aid] = parts
 
     def _link_people(self) -> None:
         full = {aid: p for aid, p in self.people.items() if p.first}
@@ -280,8 +313,30 @@ class CorpusResolver:
                 if self._nickname(full[a].first, full[b].first):
                     self.uf.union(a, b)  # "Jim Avery" and "James Avery" even in one text
             self._link_pairs(block, lambda a, b: self._same_first(full[a].first, full[b].first))
+            if len(block) == 2:  # two forms only of the surname in the corpus
+                a, b = block
+                if full[a].first[:1] == full[b].first[:1] and self._same_company(a, b):
+                    self._link_pairs(block, lambda x, y: True)
         for block in by_first.values():
             self._link_pairs(block, lambda a, b: _near(full[a].last, full[b].last, FUZZY_SURNAME))
+
+    def _same_company(self, a: str, b: str) -> bool:
+        """Two names in reports that name the same other actors, by the summed inverse document
+        frequency of those actors (COMPANY_MIN, as for a bare surname's bearer): the reports of
+        one event (Bagga & Baldwin 1998's context vectors, with named actors as the context)."""
+        if self._raw_df is None:
+            self._raw_df = Counter(i for s in self.stats.values() for i in [s.actor.id] * len(s.docs))
+            self._raw_docs: dict[str, set[str]] = {}
+            for aid, st in self.stats.items():
+                for d in st.docs:
+                    self._raw_docs.setdefault(d, set()).add(aid)
+        n_docs = max(1, len(self._raw_docs))
+
+        def company(x: str) -> set[str]:
+            return {o for d in self.stats[x].docs for o in self._raw_docs.get(d, ())} - {a, b}
+
+        shared = company(a) & company(b)
+        return sum(math.log(n_docs / self._raw_df[o]) for o in shared) >= 2 * COMPANY_MIN
 
     def _link_written_out(self, full: dict[str, PersonName]) -> None:
         """ "Ann Beth Avery Jr." and "Ann Beth Avery": a name written out with its middle name is
@@ -654,6 +709,7 @@ class CorpusResolver:
         for aid in self.stats:
             groups.setdefault(self.uf.find(aid), []).append(aid)
         out: dict[str, Actor] = {}
+        clubs = {c for roots in self._clubs().values() for c in roots}
         for root, ids in groups.items():
             known = next((self.reg.actor(i) for i in ids if self.reg.actor(i) is not None), None)
             if known is not None:
@@ -665,6 +721,8 @@ class CorpusResolver:
             for i in ids:
                 kinds[self._kind(i)] += self.stats[i].count
             kind = "person" if any(i in self.people and self.people[i].first for i in ids) else None
+            if root in clubs:  # "Lowtown Herons" read as a town or "Herons" as a person: a club
+                kind = "organization"
             a = self.stats[max(ids, key=lambda i: self.stats[i].count)].actor
             if shown and kind is None:  # "Republican Party", not "GOP" or "Republican"
                 a = self.stats[max(shown, key=lambda i: self.stats[i].count)].actor
@@ -702,9 +760,83 @@ class CorpusResolver:
             for (m, a), t in zip(found, targets, strict=True)
         ]
 
+    def _clubs(self) -> dict[str, set[str]]:
+        """Folded place -> the clubs named by it and a plural nickname, as roots: one name
+        ("Lowtown Herons", "Lowtown 76ers", whatever the model typed but a person) or the
+        place's mention right before the nickname's ("Lowtown" "Herons": the model's two spans
+        of one club's name)."""
+        if self._club_index is None:
+            self._club_index = {}
+            for aid, s in self.stats.items():
+                words = s.actor.name.split()
+                if self._kind(aid) == "person" or len(words) < 2:
+                    continue
+                for n in (1, 2, 3):
+                    place, rest = " ".join(words[:n]), words[n:]
+                    if 1 <= len(rest) <= 2 and self._nickname_of_club(rest) and self._is_place(place):
+                        self._club_index.setdefault(fold(place), set()).add(self.uf.find(aid))
+            for place, nick in self._adjacent:
+                self._club_index.setdefault(place, set()).add(self.uf.find(nick))
+        return self._club_index
+
+    def _nickname_of_club(self, words: Sequence[str]) -> bool:
+        """A club's nickname, not the surname of a person the corpus names in full ("Bo Quennells")."""
+        return club_nickname(words) and fold(" ".join(words)) not in self._surnames()
+
+    def _place_then_nickname(self, found: Sequence[Found], texts: Mapping[str, str]) -> set[tuple[str, str]]:
+        """(folded place, nickname's actor id) where a place's mention is followed, one space on,
+        by a plural nickname's mention ("Lowtown" "Herons")."""
+        out: set[tuple[str, str]] = set()
+        starts = {(m.doc_id, m.start): a for m, a in found}
+        # A name the model calls a person that takes the article ("the Herons") is a group.
+        article = {
+            a.id for m, a in found if texts.get(m.doc_id, "")[max(0, m.start - 4) : m.start].lower() == "the "
+        }
+        for m, a in found:
+            nick = starts.get((m.doc_id, m.end + 1))
+            if nick is None or texts.get(m.doc_id, "")[m.end : m.end + 1] != " ":
+                continue
+            if (
+                self._kind(a.id) in ("place", "country")
+                and self._nickname_of_club(nick.name.split())
+                and (self._kind(nick.id) != "person" or nick.id in article)
+            ):
+                out.add((fold(m.text), nick.id))
+        return out
+
+    def _is_place(self, name: str) -> bool:
+        known = self._by_name().get(fold(name))
+        if known is not None and self._kind(known) in ("place", "country"):
+            return True
+        return self.reg.gazetteer.get(name) in ("place", "country")
+
+    def club_town(self, mention: Mention, actor: Actor) -> str | None:
+        """A town standing for its club: in a report that names the club ("Lowtown Herons" or
+        its nickname), the bare town is the club ("Lowtown scored twice"), unless a preposition
+        of place or venue puts it on the map ("in Lowtown", "at Lowtown"). Sports reports name
+        clubs by their town (the CoNLL-2003 and ECB+ guidelines tag such a town as the team);
+        with two of the town's clubs in the report, the town stays itself."""
+        if self._kind(actor.id) not in ("place", "country", "organization"):
+            return None
+        clubs = self._clubs().get(fold(mention.text))
+        if not clubs or fold(mention.text) != fold(actor.name):
+            return None
+        here = {c for c in clubs if mention.doc_id in self._docs_of_root(c)}
+        if len(here) != 1 or self.uf.find(actor.id) in here:
+            return None
+        text = self.texts.get(mention.doc_id, "")
+        before = text[max(0, mention.start - 20) : mention.start].split()
+        if before and fold(before[-1]) in self.reg.place_prepositions | VENUE_PREPOSITIONS:
+            return None
+        region = _REGION_AFTER.match(text, mention.end)
+        if region is not None and (region["abbr"] or self.reg.gazetteer.get(region["name"]) is not None):
+            return None  # "Lowtown, Freedonia", "Lowtown, Fr.": a town's address
+        return here.pop()
+
     def resolve(self, found: Sequence[Found]) -> Iterator[Found]:
         canon = self.canonical()
         for (m, a), target in zip(found, self._targets(found), strict=True):
+            target = target if target is not None else self.club_town(m, a)
             root = target if target is not None else self.uf.find(a.id)
             actor = canon[root]
             # A bare surname resolved to a full-named person is that person, whatever the model typed.
@@ -724,6 +856,11 @@ def plural_nickname(words: Sequence[str]) -> bool:
         and last.endswith("s")
         and not last.endswith("ss")
     )
+
+
+def club_nickname(words: Sequence[str]) -> bool:
+    """A plural nickname (plural_nickname) or one led by a numeral ("76ers")."""
+    return plural_nickname(words) or (len(words) == 1 and _NUMERAL_PLURAL.fullmatch(words[0]) is not None)
 
 
 def _near(a: str, b: str, threshold: float) -> bool:

@@ -73,6 +73,8 @@ def extract_raw(
     found = _without_topics(contexts, found, registry)
     case = case_stats(ctx.text for ctx in contexts)
     found = _split_headlines(contexts, found, unsure, case)
+    found = _without_leading_common_words(found, case)
+    found = _widened(contexts, found, unsure, case)
     found.extend(propagate_corpus(contexts, found, unsure, case))
     unified = resolve_corpus(found, registry, {ctx.doc.id: ctx.text for ctx in contexts})
     unified = [(m, a) for m, a in unified if not _common_words(m, a, registry, case)]
@@ -175,7 +177,7 @@ def _with_datelines(
     spans = {(ctx.doc.id, s, e): ctx.text[s:e] for ctx in contexts for s, e in datelines(ctx.text)}
     starts = {(doc_id, s) for doc_id, s, _ in spans}
     out = [(m, a) for m, a in found if (m.doc_id, m.start) not in starts or _dateline_at(m, spans)]
-    out = [(m, _as_place(a) if _dateline_at(m, spans) else a) for m, a in out]
+    out = [(m, _as_place(m, a) if _dateline_at(m, spans) else a) for m, a in out]
     for (doc_id, start, end), text in spans.items():
         if not any(m.doc_id == doc_id and m.start < end and start < m.end for m, _ in out):
             name = text.title()
@@ -187,8 +189,15 @@ def _dateline_at(m: Mention, spans: dict[tuple[str, int, int], str]) -> bool:
     return (m.doc_id, m.start, m.end) in spans
 
 
-def _as_place(actor: Actor) -> Actor:
-    return actor if actor.type in ("place", "country") else Actor(actor.id, actor.name, "place")
+def _as_place(mention: Mention, actor: Actor) -> Actor:
+    """A dateline's place; where the corpus step made its town a club ("LOWTOWN" of the
+    Lowtown Herons), the town of its own name, not the club typed a place."""
+    if actor.type in ("place", "country"):
+        return actor
+    if actor.type == "organization" and fold(actor.name) != fold(mention.text):
+        name = mention.text.title() if mention.text.isupper() else mention.text
+        return Actor(slug(name), name, "place")
+    return Actor(actor.id, actor.name, "place")
 
 
 def _corpus_teams(contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]]) -> set[str]:
@@ -243,6 +252,8 @@ def _split_headlines(
     by_id = {ctx.doc.id: ctx for ctx in contexts}
     running = [(m, a) for m, a in found if not is_title_line(line_of(by_id[m.doc_id].text, m.start))]
     names = {k: v for k, v in _corpus_names(running).items() if k not in unsure}
+    firsts = _first_names(running, contexts[0].reg if contexts else None)
+    alone = {(m.doc_id, fold(m.text)) for m, _ in running if " " not in m.text}  # one-word names
     out: list[tuple[Mention, Actor]] = []
     broken: set[tuple[str, str]] = set()  # (doc, actor id) of the spans split here
     for m, a in found:
@@ -254,6 +265,7 @@ def _split_headlines(
             runs = _joined_names(text, m, names)
         elif fold(m.text) not in names:
             runs = [(s, e) for s, e in name_runs(text, m.start, m.end, case) if fold(text[s:e]) in names]
+            runs = runs or _headline_word_and_name(text, m, alone, firsts)
         else:
             runs = []
         if not runs:
@@ -264,6 +276,64 @@ def _split_headlines(
             actor = _bare_surname(text[s:e], names[fold(text[s:e])][1])
             out.append((Mention(m.doc_id, actor.id, text[s:e], s, e), actor))
     return [_unchained(m, a, names) if (m.doc_id, a.id) in broken else (m, a) for m, a in out]
+
+
+def _without_leading_common_words(
+    found: Sequence[tuple[Mention, Actor]], case: CaseStats
+) -> list[tuple[Mention, Actor]]:
+    """ "Kicker Ann Avery", "unbeaten Ann Avery": a person's span the model opened on a role
+    noun capitalised at a sentence's start, or on a lower-case word, is the name after it. A
+    word the corpus writes in lower case more often than capitalised (Mikheev 1999) is no first
+    name; two words at least are kept, so the person keeps a first name and a surname. The
+    report's other mentions of that actor (its surname, chained to the long span) follow."""
+    renamed: dict[tuple[str, str], Actor] = {}
+    cut: dict[tuple[str, int], int] = {}  # (doc, start) -> characters dropped
+    for m, a in found:
+        if a.type != "person" or fold(a.name) != fold(m.text):
+            continue
+        words = m.text.split(" ")
+        drop = 0
+        while len(words) - drop > 2 and (case.common(words[drop]) or not words[drop][:1].isupper()):
+            drop += 1
+        if drop:
+            rest = " ".join(words[drop:])
+            renamed[(m.doc_id, a.id)] = Actor(slug(rest), rest, "person")
+            cut[(m.doc_id, m.start)] = len(m.text) - len(rest)
+    out: list[tuple[Mention, Actor]] = []
+    for m, a in found:
+        actor = renamed.get((m.doc_id, a.id))
+        if actor is None:
+            out.append((m, a))
+            continue
+        start = m.start + cut.get((m.doc_id, m.start), 0)
+        out.append((Mention(m.doc_id, actor.id, m.text[start - m.start :], start, m.end), actor))
+    return out
+
+
+def _first_names(found: Sequence[tuple[Mention, Actor]], reg: Registry | None) -> frozenset[str]:
+    """Folded first words of the people's full names written in running text, and the first
+    names of the hypocorism lexicon: the words the corpus knows as first names."""
+    out = {fold(m.text.split()[0]) for m, a in found if a.type == "person" and len(m.text.split()) >= 2}
+    if reg is not None:
+        out |= set(reg.filters.nicknames) | set(reg.filters.nicknames.values())
+    return frozenset(out)
+
+
+def _headline_word_and_name(
+    text: str, m: Mention, alone: set[tuple[str, str]], firsts: frozenset[str]
+) -> list[tuple[int, int]]:
+    """ "Board Flips Avery Ruling" read as the person "Flips Avery": in a headline, where every
+    word is capitalised, a word before a name its report's running text writes alone is that
+    name's first name only if the corpus writes it as one (or it is an initial); otherwise it is
+    the headline's verb or noun."""
+    words = m.text.split(" ")
+    if len(words) != 2 or fold(words[0]) in firsts or words[0].endswith(".") or len(words[0]) < 3:
+        return []
+    if "\n" in text[: m.start]:
+        return []  # the report's headline only, not a results table's row
+    if (m.doc_id, fold(words[1])) not in alone:
+        return []
+    return [(m.end - len(words[1]), m.end)]
 
 
 def _unchained(m: Mention, a: Actor, names: Mapping[str, tuple[str, Actor]]) -> tuple[Mention, Actor]:
@@ -323,6 +393,43 @@ def propagate_corpus(
                 spans.append((start, end))
                 actor = _bare_surname(surface, actor)
                 out.append((Mention(ctx.doc.id, actor.id, surface, start, end), actor))
+    return out
+
+
+def _widened(
+    contexts: Sequence[DocContext],
+    found: list[tuple[Mention, Actor]],
+    unsure: set[str],
+    case: CaseStats | None = None,
+) -> list[tuple[Mention, Actor]]:
+    """A mention the model cut short inside a longer name the corpus types elsewhere ("Lowtown"
+    tagged inside "Lowtown Herons") is that name: the whole capitalised run is the unit of a
+    name (as in propagate_corpus), and the longer name wins, as in the model's own span choice.
+    Only where the run holds that one mention and the longer name has two or more words; not a
+    person's name, whose surname alone the corpus step resolves by its document's context."""
+    names = {
+        k: v
+        for k, v in _corpus_names(found).items()
+        if k not in unsure and " " in k and v[1].type != "person"
+    }
+    by_doc: dict[str, list[int]] = {}
+    for i, (m, _) in enumerate(found):
+        by_doc.setdefault(m.doc_id, []).append(i)
+    out = list(found)
+    for ctx in contexts:
+        own = by_doc.get(ctx.doc.id, [])
+        for start, end, (form, actor) in _name_hits(ctx.text, names, case):
+            inside = [i for i in own if out[i][0].start < end and start < out[i][0].end]
+            if len(inside) != 1:
+                continue
+            m, a = out[inside[0]]
+            surface = ctx.text[start:end]
+            whole = (m.start, m.end) == (start, end)
+            if whole or not (start <= m.start and m.end <= end) or not words_match(surface, form):
+                continue
+            if ctx.in_credit(start, end) or a.id == actor.id:
+                continue
+            out[inside[0]] = (Mention(ctx.doc.id, actor.id, surface, start, end), actor)
     return out
 
 

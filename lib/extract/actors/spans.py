@@ -27,8 +27,11 @@ TRUST = {
     "cue": 0,
 }
 # A run of capitalised words (initials, hyphens, apostrophes and "&" inside; "of", "de", "van"
-# between): the shape of a name where the model tagged nothing.
-CAP_RUN = re.compile(r"(?<![\w#@])[A-Z][\w'&.-]*(?:[ ](?:[A-Z][\w'&.-]*|of|de|du|van|von|al|el))*")
+# between): the shape of a name where the model tagged nothing. A particle is a whole word
+# between capitalised words: "Hawks defense" is no run "Hawks de".
+CAP_RUN = re.compile(
+    r"(?<![\w#@])[A-Z][\w'&.-]*(?:[ ](?:[A-Z][\w'&.-]*|(?:of|de|du|van|von|al|el)(?=[ ][A-Z])))*"
+)
 _HANDLE = re.compile(r"(?<![\w#@])[#@]\w{2,}")
 # ", the Freedonian leader", ", a spokesman for": an apposition that names a role
 _ROLE_APPOSITION = re.compile(r",[ ](?:the|a|an)[ ](?:[\w'’-]+[ ]){0,2}?([a-z]+)\b")
@@ -377,8 +380,25 @@ def _is_event(ctx: DocContext, cand: Cand) -> bool:
     return bool(nxt) and nxt[0].isupper() and any(fold(nxt) == fold(s.split()[0]) for s in suffixes)
 
 
+# A club's nickname led by a numeral ("76ers", "49ers"): digits, then a plural word of three
+# or more letters; "1990s" (digits and an "s") is a decade, no nickname.
+_NUMERAL_NICKNAME = re.compile(r"[ ](?:\d+[a-z]{2,}s|\d+[A-Z]{2,}S)\b")
+
+
+def _with_numeral_nickname(ctx: DocContext, cand: Cand) -> Cand:
+    """ "Lowtown 76ers": a place and a numeral-led plural nickname name a club (as "Lowtown
+    Herons" does); the model stops its span at the digits, where a capitalised run stops too."""
+    if cand.source not in ("ner", "place", "country") or not ctx.text[cand.start : cand.start + 1].isupper():
+        return cand
+    nick = _NUMERAL_NICKNAME.match(ctx.text, cand.end)
+    if nick is None:
+        return cand
+    return Cand(cand.start, nick.end(), "ner", "ORG")
+
+
 def candidates(ctx: DocContext) -> list[Cand]:
     """The document's name spans that may be actors, without credits, ships and junk."""
     found = [*_ner(ctx), *_registry_hits(ctx), *_cue_hits(ctx)]
+    found = [_with_numeral_nickname(ctx, c) for c in found]
     found = [c for c in found if not ctx.in_credit(c.start, c.end)]
     return [c for c in _select(found) if not _is_junk(ctx, c) and not _is_ship(ctx, c)]
