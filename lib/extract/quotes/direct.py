@@ -95,6 +95,9 @@ class DirectAttributor:
         return bool(before) and (before[-1].lower() in TITLE_SLOTS or before[-1].endswith(("'s", "’s")))
 
     def _floating(self, span: MarkedSpan) -> Found:
+        act = self._act_over(span)
+        if act is not None:  # the sentence's own verb governs the quotation: nearer than any other
+            return Found(span.start, span.end, "direct", act[0], act[1], 0.6)
         said = self._said_before(span)
         if said is not None:  # the sentence right before it is nearer than the last quotation
             return Found(span.start, span.end, "direct", said[0], said[1], 0.6)
@@ -106,6 +109,29 @@ class DirectAttributor:
         if prev is not None and near and prev.speaker is not None:
             return Found(span.start, span.end, "direct", prev.cue, prev.speaker, 0.6)
         return Found(span.start, span.end, "direct", None, None, 0.3)
+
+    def _act_over(self, span: MarkedSpan) -> tuple[str, Name] | None:
+        """'Okafor called the ruling “a step back for every tenant in the city.”': a quotation
+        that is the content of a speech act other than a verb of saying (call, describe, label,
+        dub, ...: GGT's "unusual quotative verbs") is said by that act's subject. The act must
+        govern the quotation in the parse (an ancestor of its first word, before it in the same
+        sentence), and its subject must name a person (or be a pronoun that resolves to one):
+        anything vaguer leaves the quotation to the floating rules."""
+        words = [t for t in self.tokens.within(span.start, span.end) if t.is_alpha]
+        if not words:
+            return None
+        first = words[0]
+        for verb in first.ancestors:
+            if verb.idx >= span.start or verb.sent != first.sent:
+                continue
+            if verb.pos_ != "VERB" or verb.lower_ not in self.cues.statement_acts | self.cues.speech:
+                continue
+            head = speaker_head(verb)
+            if head is None or inside(head.idx, self.quoted) or head.lower_ in SPEAKERS_OWN_VOICE:
+                return None
+            name = self.resolver.resolve(speaker_tokens(head))
+            return (verb.text, name) if name.resolved and name.person else None
+        return None
 
     def _said_before(self, span: MarkedSpan) -> tuple[str, Name] | None:
         """The person who speaks in the sentence right before a quotation that opens its own

@@ -359,6 +359,8 @@ class Resolver:
             # a state or a city is "it", not "they" ("they" after "in Tromsø" is not Tromsø)
             pool = self.groups if lower == "it" else [g for g in self.groups if g.label_ != "GPE"]
             found = self._antecedent(span, pool)
+            if found is not None and self._unnamed_subject(found, span):
+                found = None  # the body the text last spoke of has no name here: no guess
             pair = self._coordinated(span) if lower in ("they", "them") else None
             if pair is not None and (found is None or pair.name_start > found.name_start):
                 found = pair  # the nearer of a body and a pair of people named as one subject
@@ -389,6 +391,24 @@ class Resolver:
             found = self._antecedent(span, pool)
             return replace(found, certainty=POSITIONAL_CERTAINTY) if found else _unresolved(span)
         return _unresolved(span)
+
+    def _unnamed_subject(self, found: Name, span: SpacySpan) -> bool:
+        """ "The agency's regional office published a notice saying Lisbon had ... It urged ...":
+        a subject "it"/"they" continues the main subject of the sentence before it (centering's
+        Continue, Grosz, Joshi & Weinstein 1995), here a body described, not named. A name the
+        sentence holds elsewhere (in a reported clause, an object) is a worse guess than none."""
+        if span.root.dep_ not in SUBJECTS:
+            return False
+        start = span.sent.start
+        if start == 0:
+            return False
+        previous = self.sdoc[start - 1].sent
+        if not previous.start_char <= found.name_start < previous.end_char:
+            return False
+        subject = next((t for t in previous.root.children if t.dep_ in SUBJECTS), None)
+        if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
+            return False
+        return not subject.left_edge.idx <= found.name_start <= subject.idx
 
     def _author(self, span: SpacySpan) -> Name | None:
         """The author named in a document's phrase: "a study by X", "the latest numbers from X",
