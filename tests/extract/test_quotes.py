@@ -1847,6 +1847,20 @@ ACTS_AND_UNNAMED = [
         "Herd",
     ),
     (
+        "a quotation governed by the main verb of a sentence about a person",
+        "The flood reached the town on Sunday.\n\nLena Varga voiced her “anger and sorrow at how "
+        "slowly the help arrived” on the radio.",
+        "anger and sorrow",
+        "Varga",
+    ),
+    (
+        "a quotation as the object of a preposition under the main verb",
+        "The council met on Monday.\n\nTobias Herd ended the meeting with “we will be back here "
+        "next year, and louder.”",
+        "we will be back",
+        "Herd",
+    ),
+    (
         "'it' after a described body's notice naming a country inside it",
         "The regional transport office published a notice on Monday saying that Portugal had "
         "closed two lanes of the bridge.\n\nIt urged drivers to “plan their trips well ahead of "
@@ -1882,6 +1896,19 @@ def test_acts_and_unnamed_subjects(nlp: Any, name: str, text: str, starts: str, 
 
 # where the evidence is not there: (name, text, words of the quotation, a name it must not get)
 ACTS_AND_UNNAMED_NEGATIVES = [
+    (
+        "a thing as the main verb's subject names no speaker",
+        "Police found a note in the car near Lena Varga's house. The note read “I am sorry for "
+        "everything that happened tonight.”",
+        "I am sorry",
+        "Varga",
+    ),
+    (
+        "a letter read out after a colon is its writer's, not the reader's",
+        "Lena Varga read a letter from her son: “I will be home before the winter comes, mother.”",
+        "I will be home",
+        "Varga",
+    ),
     (
         "a quotation after the act's object, governed by nothing, keeps the floating rules",
         "Mara Quint called the meeting to order. Tobias Herd spoke first.\n\n"
