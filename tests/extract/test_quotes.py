@@ -1861,6 +1861,20 @@ ACTS_AND_UNNAMED = [
         "Herd",
     ),
     (
+        "a lawsuit its filer's",
+        "The Harbour Tenants Union filed a lawsuit against the city on Monday.\n\nThe lawsuit says "
+        "the new rules were passed without the required public hearing.",
+        "the new rules were passed",
+        "Harbour Tenants Union",
+    ),
+    (
+        "a complaint its filer's",
+        "Lena Varga filed a complaint with the board in March. The complaint says the depot had "
+        "ignored three safety warnings.",
+        "the depot had ignored",
+        "Varga",
+    ),
+    (
         "'it' after a described body's notice naming a country inside it",
         "The regional transport office published a notice on Monday saying that Portugal had "
         "closed two lanes of the bridge.\n\nIt urged drivers to “plan their trips well ahead of "
@@ -1896,6 +1910,20 @@ def test_acts_and_unnamed_subjects(nlp: Any, name: str, text: str, starts: str, 
 
 # where the evidence is not there: (name, text, words of the quotation, a name it must not get)
 ACTS_AND_UNNAMED_NEGATIVES = [
+    (
+        "who read a complaint did not write it",
+        "Lena Varga read a complaint from the neighbours in March. The complaint says the depot had "
+        "ignored three safety warnings.",
+        "the depot had ignored",
+        "Varga",
+    ),
+    (
+        "who received a lawsuit did not file it",
+        "Tobias Herd received a lawsuit from a former tenant on Monday. The lawsuit says the "
+        "building had no working heat for a month.",
+        "the building had no working heat",
+        "Herd",
+    ),
     (
         "a thing as the main verb's subject names no speaker",
         "Police found a note in the car near Lena Varga's house. The note read “I am sorry for "
