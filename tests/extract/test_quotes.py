@@ -1827,3 +1827,140 @@ def test_people_named_together_speak_together(nlp: Any, text: str, starts: str, 
         )
     else:
         assert quote.speaker_text.endswith("Quint") and quote.speaker_id is not None, quote.speaker_text
+
+
+# issue 14, third round: a quotation with no cue that is the content of another speech act
+# ('X called the plan "..."'), and "it"/"they" after a sentence whose subject is a body described,
+# not named. (name, text, words of the quotation, the speaker's surname or None for no actor)
+ACTS_AND_UNNAMED = [
+    (
+        "a quotation the content of 'called', its speaker named by surname",
+        "The mayor spoke at the fair on Sunday.\n\nQuint called the festival “a celebration of the "
+        "ways music can bring a whole town together for a night.”",
+        "a celebration of the ways",
+        "Quint",
+    ),
+    (
+        "a quotation the content of 'described'",
+        "Tobias Herd described the new depot as “the best thing to happen to the valley in years.”",
+        "the best thing",
+        "Herd",
+    ),
+    (
+        "a quotation governed by the main verb of a sentence about a person",
+        "The flood reached the town on Sunday.\n\nLena Varga voiced her “anger and sorrow at how "
+        "slowly the help arrived” on the radio.",
+        "anger and sorrow",
+        "Varga",
+    ),
+    (
+        "a quotation as the object of a preposition under the main verb",
+        "The council met on Monday.\n\nTobias Herd ended the meeting with “we will be back here "
+        "next year, and louder.”",
+        "we will be back",
+        "Herd",
+    ),
+    (
+        "a lawsuit its filer's",
+        "The Harbour Tenants Union filed a lawsuit against the city on Monday.\n\nThe lawsuit says "
+        "the new rules were passed without the required public hearing.",
+        "the new rules were passed",
+        "Harbour Tenants Union",
+    ),
+    (
+        "a complaint its filer's",
+        "Lena Varga filed a complaint with the board in March. The complaint says the depot had "
+        "ignored three safety warnings.",
+        "the depot had ignored",
+        "Varga",
+    ),
+    (
+        "'it' after a described body's notice naming a country inside it",
+        "The regional transport office published a notice on Monday saying that Portugal had "
+        "closed two lanes of the bridge.\n\nIt urged drivers to “plan their trips well ahead of "
+        "the weekend.”",
+        "plan their trips",
+        None,
+    ),
+    (
+        "'it' after a named body's notice still resolves to it",
+        "The Dorval Transit Authority published a notice on Monday saying the bridge would close. "
+        "It urged drivers to “plan their trips well ahead of the weekend.”",
+        "plan their trips",
+        "Dorval",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "starts", "surname"), ACTS_AND_UNNAMED, ids=[c[0] for c in ACTS_AND_UNNAMED]
+)
+def test_acts_and_unnamed_subjects(nlp: Any, name: str, text: str, starts: str, surname: str | None) -> None:
+    quotes, actors = _with_actors(nlp, text)
+    quote = next((q for q in quotes if starts in q.text), None)
+    assert quote is not None, [q.text for q in quotes]
+    if surname is None:
+        assert quote.speaker_id is None and quote.speaker_confidence < 0.5, (
+            quote.speaker_text,
+            quote.speaker_id,
+        )
+    else:
+        assert surname in _shown(quote, actors), (quote.speaker_text, _shown(quote, actors))
+
+
+# where the evidence is not there: (name, text, words of the quotation, a name it must not get)
+ACTS_AND_UNNAMED_NEGATIVES = [
+    (
+        "who read a complaint did not write it",
+        "Lena Varga read a complaint from the neighbours in March. The complaint says the depot had "
+        "ignored three safety warnings.",
+        "the depot had ignored",
+        "Varga",
+    ),
+    (
+        "who received a lawsuit did not file it",
+        "Tobias Herd received a lawsuit from a former tenant on Monday. The lawsuit says the "
+        "building had no working heat for a month.",
+        "the building had no working heat",
+        "Herd",
+    ),
+    (
+        "a thing as the main verb's subject names no speaker",
+        "Police found a note in the car near Lena Varga's house. The note read “I am sorry for "
+        "everything that happened tonight.”",
+        "I am sorry",
+        "Varga",
+    ),
+    (
+        "a letter read out after a colon is its writer's, not the reader's",
+        "Lena Varga read a letter from her son: “I will be home before the winter comes, mother.”",
+        "I will be home",
+        "Varga",
+    ),
+    (
+        "a quotation after the act's object, governed by nothing, keeps the floating rules",
+        "Mara Quint called the meeting to order. Tobias Herd spoke first.\n\n"
+        "“We have waited three years for this road to be finished,” he said.",
+        "We have waited",
+        "Quint",
+    ),
+    (
+        "the act's subject quoted inside the quotation is no speaker",
+        "“The council called it ‘a fair plan for every street in the valley,’ but it is not,” "
+        "said Lena Varga.",
+        "The council called",
+        "council",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "starts", "wrong"),
+    ACTS_AND_UNNAMED_NEGATIVES,
+    ids=[c[0] for c in ACTS_AND_UNNAMED_NEGATIVES],
+)
+def test_acts_and_unnamed_subjects_negatives(nlp: Any, name: str, text: str, starts: str, wrong: str) -> None:
+    quotes, actors = _with_actors(nlp, text)
+    quote = next((q for q in quotes if starts in q.text), None)
+    assert quote is not None, [q.text for q in quotes]
+    assert wrong not in _shown(quote, actors), (quote.speaker_text, _shown(quote, actors))

@@ -95,6 +95,9 @@ class DirectAttributor:
         return bool(before) and (before[-1].lower() in TITLE_SLOTS or before[-1].endswith(("'s", "’s")))
 
     def _floating(self, span: MarkedSpan) -> Found:
+        act = self._act_over(span)
+        if act is not None:  # the sentence's own verb governs the quotation: nearer than any other
+            return Found(span.start, span.end, "direct", act[0], act[1], 0.6)
         said = self._said_before(span)
         if said is not None:  # the sentence right before it is nearer than the last quotation
             return Found(span.start, span.end, "direct", said[0], said[1], 0.6)
@@ -106,6 +109,36 @@ class DirectAttributor:
         if prev is not None and near and prev.speaker is not None:
             return Found(span.start, span.end, "direct", prev.cue, prev.speaker, 0.6)
         return Found(span.start, span.end, "direct", None, None, 0.3)
+
+    def _act_over(self, span: MarkedSpan) -> tuple[str | None, Name] | None:
+        """'Okafor called the ruling “a step back for every tenant in the city.”': a quotation
+        that is the content of a speech act other than a verb of saying (call, describe, label,
+        dub, ...: GGT's "unusual quotative verbs") is said by that act's subject. Failing an act,
+        a quotation inside a sentence whose main verb governs it ('Okafor voiced her “anger and
+        sorrow” online', 'Lind ended the meeting with “we will be back next year”') is the words
+        of that verb's subject: the sentence is about them and quotes them, and no other speaker
+        is in it (GGT's floating quote, "inferred from context"); by position only, so less
+        certain. The verb must govern the quotation in the parse (an ancestor of its first word,
+        before it, in the same sentence) and its subject must name a person (or be a pronoun that
+        resolves to one): anything vaguer leaves the quotation to the floating rules."""
+        words = [t for t in self.tokens.within(span.start, span.end) if t.is_alpha]
+        if not words:
+            return None
+        first = words[0]
+        verbs = [
+            v for v in first.ancestors if v.idx < span.start and v.sent == first.sent and v.pos_ == "VERB"
+        ]
+        acts = [v for v in verbs if v.lower_ in self.cues.statement_acts | self.cues.speech]
+        main = [v for v in verbs if v.dep_ == "ROOT"]
+        for verb, cue in [*((v, v.text) for v in acts[:1]), *((v, None) for v in main)]:
+            head = speaker_head(verb)
+            if head is None or inside(head.idx, self.quoted) or head.lower_ in SPEAKERS_OWN_VOICE:
+                return None
+            name = self.resolver.resolve(speaker_tokens(head))
+            if cue is None:  # a verb that reports no speech: the words are theirs by position only
+                name = replace(name, certainty=min(name.certainty, POSITIONAL_CERTAINTY))
+            return (cue, name) if name.resolved and name.person else None
+        return None
 
     def _said_before(self, span: MarkedSpan) -> tuple[str, Name] | None:
         """The person who speaks in the sentence right before a quotation that opens its own

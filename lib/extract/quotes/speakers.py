@@ -19,7 +19,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from lib.extract.quotes.cues import CueLexicon, load_cues
+from lib.extract.quotes.cues import CueLexicon, inflect, load_cues
 from lib.text.nlp import doc_text
 from lib.text.tags import FINITE
 
@@ -42,6 +42,12 @@ NOT_AUTHORING = frozenset(
     "disputed rejected challenged questioned shared forwarded".split()
 )
 AGE_DESCRIPTION = re.compile(r"\b(\d{1,3})-year-old\b")  # "the 54-year-old"
+# verbs whose subject authors their object ("X filed a lawsuit", "Y released a report")
+AUTHORING_VERBS = frozenset(
+    form
+    for base in "file issue release publish send submit write draft lodge launch sign".split()
+    for form in inflect(base, {"send": ["sent"], "write": ["wrote", "written"]})
+)
 ANAPHORIC_DETS = frozenset({"the", "this", "that"})  # "the post" refers back (the parse may lose it)
 NAMING_VERBS = frozenset({"named", "called", "identified"})  # "an official named X"
 EARLIER_DOCUMENT_TOKENS = 1500  # how far back "the study" looks for the study it refers to
@@ -359,6 +365,8 @@ class Resolver:
             # a state or a city is "it", not "they" ("they" after "in Tromsø" is not Tromsø)
             pool = self.groups if lower == "it" else [g for g in self.groups if g.label_ != "GPE"]
             found = self._antecedent(span, pool)
+            if found is not None and self._unnamed_subject(found, span):
+                found = None  # the body the text last spoke of has no name here: no guess
             pair = self._coordinated(span) if lower in ("they", "them") else None
             if pair is not None and (found is None or pair.name_start > found.name_start):
                 found = pair  # the nearer of a body and a pair of people named as one subject
@@ -389,6 +397,24 @@ class Resolver:
             found = self._antecedent(span, pool)
             return replace(found, certainty=POSITIONAL_CERTAINTY) if found else _unresolved(span)
         return _unresolved(span)
+
+    def _unnamed_subject(self, found: Name, span: SpacySpan) -> bool:
+        """ "The agency's regional office published a notice saying Lisbon had ... It urged ...":
+        a subject "it"/"they" continues the main subject of the sentence before it (centering's
+        Continue, Grosz, Joshi & Weinstein 1995), here a body described, not named. A name the
+        sentence holds elsewhere (in a reported clause, an object) is a worse guess than none."""
+        if span.root.dep_ not in SUBJECTS:
+            return False
+        start = span.sent.start
+        if start == 0:
+            return False
+        previous = self.sdoc[start - 1].sent
+        if not previous.start_char <= found.name_start < previous.end_char:
+            return False
+        subject = next((t for t in previous.root.children if t.dep_ in SUBJECTS), None)
+        if subject is None or subject.pos_ != "NOUN" or subject.ent_type_:
+            return False
+        return not subject.left_edge.idx <= found.name_start <= subject.idx
 
     def _author(self, span: SpacySpan) -> Name | None:
         """The author named in a document's phrase: "a study by X", "the latest numbers from X",
@@ -485,6 +511,19 @@ class Resolver:
             return None
         return self.resolve(speaker_tokens(head))
 
+    def _author_by_act(self, document: Token) -> Name | None:
+        """ "Ada Okafor filed a lawsuit on Monday. The lawsuit says ...": the document that
+        someone filed, issued, released or wrote (its direct object) is theirs, and its words are
+        theirs when the text quotes it later (GGT annotates the author as the source)."""
+        verb = document.head
+        if document.dep_ != "dobj" or verb.lower_ not in AUTHORING_VERBS:
+            return None
+        head = speaker_head(verb)
+        if head is None or head.pos_ not in ("PROPN", "NOUN") or head.lower_ in self.cues.document_nouns:
+            return None
+        found = self.resolve(speaker_tokens(head))
+        return found if found.resolved else None
+
     def _earlier_author(self, span: SpacySpan) -> Name | None:
         """ "the study" after "a study by X" (or "the X study"): a definite description refers
         back to the last document of its kind (Hobbs 1978), whose author speaks."""
@@ -492,7 +531,7 @@ class Resolver:
         for t in reversed(self.sdoc[max(0, head.i - EARLIER_DOCUMENT_TOKENS) : span.start]):
             if t.lower_ == head.lower_ and t.pos_ == "NOUN":
                 phrase = self.sdoc[t.left_edge.i : t.i + 1]
-                found = self._author(phrase) or self._author_by_verb(t)
+                found = self._author(phrase) or self._author_by_verb(t) or self._author_by_act(t)
                 if found is None and (_definite(phrase) or (t.i > 0 and t.nbor(-1).lower_ in ANAPHORIC_DETS)):
                     continue  # "the post" again: it refers back too, to the one introduced
                 if found is None or not found.resolved:
