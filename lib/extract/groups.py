@@ -2,7 +2,7 @@
 
 Political statements are very often about a collective side rather than a person: a party's
 members ("the Republicans", "House Democrats"), a legislature's ("lawmakers"), an ideological camp
-("conservatives"), the news media ("the press"), a government ("the Obama administration", "his
+("conservatives"), the news media ("the press"), a government ("the Venn administration", "his
 administration"). These are not actors of the registry (a party's members are not the party's
 organisation, an administration is not its president), so each is found here as a mention of a
 *group*: a pseudo-actor keyed ``group:<name>`` that lives only while a report's targets are ranked
@@ -115,7 +115,7 @@ def find(
 ) -> tuple[list[Mention], dict[str, Actor]]:
     """The group mentions of a report (as Mentions of ``group:<name>`` pseudo-actors) and the
     pseudo-actors. ``mentions``: the report's actor mentions (a group an actor already holds, as
-    "the Trump Administration" tagged as an organisation, is left to it); ``president``: the
+    "the Venn Administration" tagged as an organisation, is left to it); ``president``: the
     report's executive (for "the administration"; lib/extract/targets.py: EXECUTIVES)."""
     own = sorted((m for m in mentions if m.doc_id == doc.id), key=lambda m: m.start)
     found = [
@@ -215,7 +215,7 @@ def _surname(name: str) -> str:
 
 def _held(name: str, start: int, end: int, own: Sequence[Mention], actors: Mapping[str, Actor]) -> bool:
     """An actor mention over the group's words whose name ends in the group's last word already
-    holds it ("the Trump Administration" tagged as an organisation)."""
+    holds it ("the Venn Administration" tagged as an organisation)."""
     last = name.split()[-1].lower()
     for m in own:
         if m.start < end and start < m.end:

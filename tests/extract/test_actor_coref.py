@@ -484,28 +484,28 @@ def test_dateline_town_is_no_club(actor: Actor, want: tuple[str, str]) -> None:
 @pytest.mark.parametrize(
     ("second", "same"),
     [
-        ("Mo Quill", True),  # a hypocorism of the first name written in full in the report
-        ("Maurice Quill", True),
+        ("Peggy Quill", True),  # a hypocorism of the first name written in full in the report
+        ("Margaret Quill", True),
         ("Tom Quill", False),  # another first name: a relative
     ],
 )
 def test_hypocorism_beside_the_full_name_in_one_report(nlp: Any, second: str, same: bool) -> None:
     from lib.extract.actors.extract import extract_mentions
 
-    text = f"Maurice Quill was hired as coach on Monday. Fans said {second} would do well."
+    text = f"Margaret Quill was hired as coach on Monday. Fans said {second} would do well."
     doc = _doc("a", text)
     _, mentions = extract_mentions([(doc, nlp(text))], REG)
     ids = {m.text: m.actor_id for m in mentions}
-    assert (ids.get(second) == ids["Maurice Quill"]) is same
+    assert (ids.get(second) == ids["Margaret Quill"]) is same
 
 
 @pytest.mark.parametrize(
     ("full", "short", "kind", "same"),
     [
-        ("Maurice Quill", "Mo Quill", "place", True),  # read as a place: a first name and a surname
-        ("Maurice Quill", "Mo Quill", "organization", True),
-        ("Maurice Quill", "Zeb Quill", "place", False),  # no first name the lexicon knows
-        ("Maurice Quillan", "Mo Quill", "place", False),  # no person of that surname
+        ("Margaret Quill", "Peggy Quill", "place", True),  # read as a place: a first name and a surname
+        ("Margaret Quill", "Peggy Quill", "organization", True),
+        ("Margaret Quill", "Zeb Quill", "place", False),  # no first name the lexicon knows
+        ("Margaret Quillan", "Peggy Quill", "place", False),  # no person of that surname
     ],
 )
 def test_first_name_and_known_surname_make_a_person(full: str, short: str, kind: str, same: bool) -> None:
@@ -603,10 +603,10 @@ def test_person_span_opened_on_a_common_word(span: str, want: str) -> None:
 @pytest.mark.parametrize(
     ("first_a", "first_b", "company", "together", "same"),
     [
-        ("Lenny", "Lennart", True, False, True),  # one initial, reports naming the same others
-        ("Lenny", "Lennart", False, False, False),  # no shared company: two people
-        ("Lenny", "Marten", True, False, False),  # another initial
-        ("Lenny", "Lennart", True, True, False),  # named side by side: relatives
+        ("Orvar", "Osmund", True, False, True),  # one initial, reports naming the same others
+        ("Orvar", "Osmund", False, False, False),  # no shared company: two people
+        ("Orvar", "Marten", True, False, False),  # another initial
+        ("Orvar", "Osmund", True, True, False),  # named side by side: relatives
     ],
 )
 def test_first_name_variants_in_the_reports_of_one_event(
