@@ -21,7 +21,8 @@ from itertools import pairwise
 import pandas as pd
 
 GAP = pd.Timedelta(days=30)  # a quiet stretch longer than this is cut out of the time axis
-EDGE = pd.Timedelta(days=1.5)  # room around a marker: its count label sits to its right
+EDGE = pd.Timedelta(days=1.5)  # room around a marker at least: its count label sits to its right
+ENDS_SHARE = 0.025  # of the axis, left before its first day and after its last at least
 TAIL = 0.02  # the share of events at each end that may be folded away as a tail
 MAX_TICKS = 7  # labels on the axis at most: ~60 px each on a 400 px plot (a phone's width)
 # (largest step in days, calendar frequency, label format) from the finest up.
@@ -77,16 +78,36 @@ def stretches(days: Sequence[pd.Timestamp], window: Window) -> list[tuple[pd.Tim
     return runs
 
 
+def edge(runs: Sequence[tuple[pd.Timestamp, pd.Timestamp, int]]) -> pd.Timedelta:
+    """The room left on each side of a stretch, so a marker at its end (and the count beside it)
+    is neither cut by the plot's edge nor run into the next stretch's first marker: a share of the
+    days shown, smaller the more stretches there are (the room of all of them stays a part of the
+    axis), never less than EDGE nor more than a third of the shortest cut (GAP). On a decade of
+    reports a fixed day and a half was a pixel."""
+    shown = sum(((b - a).days + 1 for a, b, _ in runs), 0)
+    return min(max(EDGE, pd.Timedelta(days=shown / (25 + 4 * len(runs)))), GAP / 3)
+
+
+def ends(runs: Sequence[tuple[pd.Timestamp, pd.Timestamp, int]]) -> pd.Timedelta:
+    """The room before the first day and after the last: a stretch's, or ENDS_SHARE of the axis
+    when that is more (a long single stretch, whose markers at the ends the plot would cut)."""
+    room = edge(runs)
+    axis_days = sum(((b - a) + 2 * room for a, b, _ in runs), pd.Timedelta(0))
+    return max(room, axis_days * ENDS_SHARE)
+
+
 def breaks(runs: Sequence[tuple[pd.Timestamp, pd.Timestamp, int]]) -> list[dict[str, object]]:
     """Plotly rangebreaks for the quiet stretches between runs."""
-    return [{"bounds": [a[1] + EDGE, b[0] - EDGE]} for a, b in pairwise(runs)]
+    room = edge(runs)
+    return [{"bounds": [a[1] + room, b[0] - room]} for a, b in pairwise(runs)]
 
 
 class _Scale:
     """Where a day sits on the axis, as a share of its length (cut stretches take no room)."""
 
     def __init__(self, runs: Sequence[tuple[pd.Timestamp, pd.Timestamp, int]]) -> None:
-        self.parts = [(a - EDGE, b + EDGE) for a, b, _ in runs]
+        room = edge(runs)
+        self.parts = [(a - room, b + room) for a, b, _ in runs]
         self.total = sum(((b - a) for a, b in self.parts), pd.Timedelta(0))
 
     def share(self, day: pd.Timestamp) -> float | None:

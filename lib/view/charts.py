@@ -127,7 +127,7 @@ def day_axis(
     runs = axis.stretches(known, window)
     values, labels = axis.ticks(runs)
     settings: dict[str, object] = {
-        "range": [window.first - axis.EDGE, window.last + axis.EDGE],
+        "range": [window.first - axis.ends(runs), window.last + axis.ends(runs)],
         "rangebreaks": axis.breaks(runs),
         "tickvals": values,
         "ticktext": labels,

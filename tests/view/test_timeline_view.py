@@ -107,6 +107,27 @@ def test_ticks_are_apart_and_inside(days: list[pd.Timestamp]) -> None:
     assert values == sorted(values)
 
 
+@pytest.mark.parametrize("days", SPANS)
+def test_room_around_stretches_keeps_end_markers_on_the_plot(days: list[pd.Timestamp]) -> None:
+    """Each stretch keeps room around it (a marker's share of the axis, not a fixed day and a half
+    that is a pixel on a decade), the cuts stay cuts, and the plot's ends leave room too."""
+    runs = axis.stretches(days, axis.fit_window(days))
+    room, ends = axis.edge(runs), axis.ends(runs)
+    assert axis.EDGE <= room <= axis.GAP / 3 and ends >= room
+    axis_days = sum(((b - a) + 2 * room for a, b, _ in runs), pd.Timedelta(0))
+    assert ends >= axis_days * axis.ENDS_SHARE
+    for cut in axis.breaks(runs):
+        start, end = cut["bounds"]  # type: ignore[misc]
+        assert start < end  # a cut never turns inside out
+
+
+def test_room_grows_with_the_days_shown() -> None:
+    weeks = axis.stretches(_days(("2022-02-01", 20)), axis.fit_window(_days(("2022-02-01", 20))))
+    decade = [pd.Timestamp(f"{y}-{m:02d}-15") for y in range(2010, 2020) for m in range(1, 13)]
+    years = axis.stretches(decade, axis.fit_window(decade))
+    assert axis.edge(years) > axis.edge(weeks) and axis.ends(years) > pd.Timedelta(days=30)
+
+
 def test_busiest_stretch_gets_a_tick() -> None:
     days = _days(("2010-05-01", 2), ("2014-03-01", 3), ("2018-11-01", 20), ("2022-07-29", 400))
     runs = axis.stretches(days, axis.fit_window(days))
