@@ -1964,3 +1964,35 @@ def test_acts_and_unnamed_subjects_negatives(nlp: Any, name: str, text: str, sta
     quote = next((q for q in quotes if starts in q.text), None)
     assert quote is not None, [q.text for q in quotes]
     assert wrong not in _shown(quote, actors), (quote.speaker_text, _shown(quote, actors))
+
+
+# --- subjects that name no one who could speak -------------------------------------------------
+
+NO_ONE_SPEAKS = [
+    ("a discourse connective", "That said, the harbour market is weak and prices will fall further.",
+     "the harbour market is weak"),
+    ("a demonstrative for what came before", "The rebels shelled the depot at dawn. All of that called for "
+     "an urgent response from the regional council.", "an urgent response"),
+    ("generic one", "We meet every week. One can even say that we discuss the bridge all the time.",
+     "we discuss the bridge"),
+]  # fmt: skip
+SOMEONE_SPEAKS = [
+    ("one of a group", "One of the officials said that the talks with the miners had failed completely.",
+     "the talks with the miners had failed"),
+    ("a relative that is its antecedent", "Tomas Brel released a report that said the plant on the river "
+     "was unsafe for workers.", "the plant on the river was unsafe"),
+    ("a named subject", "Mayor Ilse Brandt said that the port of Valdoria would reopen next week.",
+     "the port of Valdoria would reopen"),
+    ("a demonstrative inside someone's reported speech", "Vera Lind said this shows that the council "
+     "ignored the warnings for years.", "the council ignored the warnings"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "text", "content"), NO_ONE_SPEAKS, ids=[c[0] for c in NO_ONE_SPEAKS])
+def test_no_statement_without_anyone_to_say_it(nlp: Any, name: str, text: str, content: str) -> None:
+    assert not [q for q in _quotes(nlp, text) if content in q.text]
+
+
+@pytest.mark.parametrize(("name", "text", "content"), SOMEONE_SPEAKS, ids=[c[0] for c in SOMEONE_SPEAKS])
+def test_statements_of_someone_stay(nlp: Any, name: str, text: str, content: str) -> None:
+    assert [q for q in _quotes(nlp, text) if content in q.text]

@@ -540,6 +540,28 @@ def _has_that(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.lefts)
 
 
+DEMONSTRATIVES = frozenset({"this", "that"})
+QUANTIFIERS = frozenset({"all", "much", "most", "some", "none"})
+
+
+def _no_one_speaks(head: Token, cue: Token) -> bool:
+    """A subject that names no one who could speak: a demonstrative standing for a proposition
+    ("That said, the market ...", "All of that called for a response"; a relative "that" is its
+    antecedent and stays), or generic "one" ("one can even say that ..."; not "one of them"). A
+    discourse connective or a generic remark is the writer's, not a statement of anyone's. Inside
+    another's reported speech ("X says this shows that Y") the nested attribution stays as it was."""
+    if cue.dep_ in ("ccomp", "xcomp"):
+        return False
+    if head.lower_ == "one":
+        return head.pos_ == "PRON" and not any(c.lower_ == "of" for c in head.children)
+    if head.lower_ in DEMONSTRATIVES:
+        return cue.dep_ != "relcl" and head.tag_ != "WDT"
+    if head.lower_ in QUANTIFIERS:
+        of = [c for p in head.children if p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+        return any(c.lower_ in DEMONSTRATIVES for c in of)
+    return False
+
+
 def _indirect_at(
     cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues: CueLexicon
 ) -> list[Found]:
@@ -553,6 +575,8 @@ def _indirect_at(
     head = speaker_head(cue)
     if head is None or head.lower_ in FIRST_AND_SECOND_PERSON:
         return []  # "I think that ..." outside quotation marks: the speaker cannot be named
+    if _no_one_speaks(head, cue):
+        return []
     contents = _contents(cue, cues, wide=scope == "wide")
     if not contents and scope == "statement" and (cue.lower_ in cues.acts or cue.lower_ in cues.prep_acts):
         # no statement ("vowed to veto it"), an attribution all the same under the wide definition
