@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 import ui
 from lib.view import frames, render, urls
 from lib.view.pages import claims_view, comparison_view, pairs_table
-from lib.view.pairlists import TEXT_HEIGHT, WRAPPED_ROW, Shortlist, shortlist, table_height
+from lib.view.pairlists import CARDS_HEAD, TEXT_HEIGHT, WRAPPED_ROW, Shortlist, shortlist, table_height
 
 PAGE = "Source_comparison"
 
@@ -20,6 +21,18 @@ def listed(where: Any, short: Shortlist, **table: Any) -> None:
     if short.rest_label:
         with where.expander(short.rest_label):
             st.dataframe(short.rest, hide_index=True, **table)
+
+
+def discrepancy_cards(rows: pd.DataFrame, where: tuple[str, str]) -> None:
+    """One card per discrepancy: what it is about, why, and both reports' sentences."""
+    for d in rows.to_dict("records"):
+        with st.container(border=True):
+            st.html(render.snippet_html(d["about"], label=f"{d['kind']}:"))
+            st.html(render.snippet_html(d["reason"]))
+            card_a, card_b = st.columns(2)
+            card_a.html(render.snippet_html(d["a_sentence"], d["a_text"], label=where[0]))
+            card_b.html(render.snippet_html(d["b_sentence"], d["b_text"], label=where[1]))
+            st.caption(f"Confidence {d['confidence']:.2f}")
 
 
 analysis, view = ui.page(
@@ -97,15 +110,12 @@ with pair_tab:
         st.plotly_chart(shown.claims_figure, key="claims_chart")
 
     st.subheader(f"Discrepancies ({len(shown.discrepancies)})")
-    for d in shown.discrepancies.to_dict("records"):
-        with st.container(border=True):
-            st.html(render.snippet_html(d["about"], label=f"{d['kind']}:"))
-            st.html(render.snippet_html(d["reason"]))
-            card_a, card_b = st.columns(2)
-            where_a, where_b = frames.doc_short(analysis, a), frames.doc_short(analysis, b)
-            card_a.html(render.snippet_html(d["a_sentence"], d["a_text"], label=f"A · {where_a}:"))
-            card_b.html(render.snippet_html(d["b_sentence"], d["b_text"], label=f"B · {where_b}:"))
-            st.caption(f"Confidence {d['confidence']:.2f}")
+    sides = (f"A · {frames.doc_short(analysis, a)}:", f"B · {frames.doc_short(analysis, b)}:")
+    cards = shortlist(shown.discrepancies, CARDS_HEAD)
+    discrepancy_cards(cards.head, sides)
+    if cards.rest_label:
+        with st.expander(f"{cards.rest_label} discrepancies"):
+            discrepancy_cards(cards.rest, sides)
     if not shown.weak.empty:
         with st.expander(f"Weak differences, not counted as contradictions ({len(shown.weak)})"):
             st.caption("An update over time, a speaker attributed with little evidence, a function word.")

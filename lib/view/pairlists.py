@@ -15,8 +15,10 @@ import pandas as pd
 from lib.view.frames import table
 from lib.view.urls import reader_link
 
+CARDS_HEAD = 5  # discrepancy cards shown before "the other N": each card is some 250-450 px tall
 LIST_HEAD = 6  # rows a list shows before "the other N": with wrapped rows, about half a screen
 WRAPPED_ROW = 72  # px of a list's row: a claim wraps onto three lines instead of being cut short
+SPARE = 2  # a rest this short is shown with the head: a control that opens one row is no saving
 HEADER_ROW = 38  # px of a table's header row and borders (Streamlit's dataframe, 1.67)
 TEXT_HEIGHT = 520  # px of each report's scrollable box: some 20 lines, both boxes in one screen
 ONLY = ("only", "discrepancy")  # claim statuses that are not an aligned pair
@@ -45,8 +47,10 @@ class Shortlist:
 
 
 def shortlist(frame: pd.DataFrame, head: int = LIST_HEAD) -> Shortlist:
-    """``frame`` cut after ``head`` rows (at least one row stays in the head)."""
+    """``frame`` cut after ``head`` rows (at least one row stays in the head), uncut when no more
+    than ``SPARE`` rows would be left over."""
     cut = max(head, 1)
+    cut = len(frame) if len(frame) <= cut + SPARE else cut
     return Shortlist(frame.iloc[:cut].reset_index(drop=True), frame.iloc[cut:].reset_index(drop=True))
 
 

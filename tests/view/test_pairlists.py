@@ -21,7 +21,8 @@ ANALYSIS = sample_analysis()
         (0, 8, 0, 0, ""),
         (3, 8, 3, 0, ""),
         (8, 8, 8, 0, ""),  # exactly the head: no control
-        (9, 8, 8, 1, "Show the other 1 of 9"),
+        (10, 8, 10, 0, ""),  # two left over: shown, no control for them
+        (11, 8, 8, 3, "Show the other 3 of 11"),
         (2500, 8, 8, 2492, "Show the other 2,492 of 2,500"),
         (5, 0, 1, 4, "Show the other 4 of 5"),  # a head of 0 still shows one row
     ],
