@@ -2,13 +2,38 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pandas as pd
 import streamlit as st
 
 import ui
 from lib.view import frames, render, urls
 from lib.view.pages import claims_view, comparison_view, pairs_table
+from lib.view.pairlists import CARDS_HEAD, TEXT_HEIGHT, WRAPPED_ROW, Shortlist, shortlist, table_height
 
 PAGE = "Source_comparison"
+
+
+def listed(where: Any, short: Shortlist, **table: Any) -> None:
+    """A list's first rows, the rest in an expander under them (nothing left out)."""
+    where.dataframe(short.head, hide_index=True, height=table_height(len(short.head)), **table)
+    if short.rest_label:
+        with where.expander(short.rest_label):
+            st.dataframe(short.rest, hide_index=True, **table)
+
+
+def discrepancy_cards(rows: pd.DataFrame, where: tuple[str, str]) -> None:
+    """One card per discrepancy: what it is about, why, and both reports' sentences."""
+    for d in rows.to_dict("records"):
+        with st.container(border=True):
+            st.html(render.snippet_html(d["about"], label=f"{d['kind']}:"))
+            st.html(render.snippet_html(d["reason"]))
+            card_a, card_b = st.columns(2)
+            card_a.html(render.snippet_html(d["a_sentence"], d["a_text"], label=where[0]))
+            card_b.html(render.snippet_html(d["b_sentence"], d["b_text"], label=where[1]))
+            st.caption(f"Confidence {d['confidence']:.2f}")
+
 
 analysis, view = ui.page(
     "Source comparison",
@@ -85,15 +110,12 @@ with pair_tab:
         st.plotly_chart(shown.claims_figure, key="claims_chart")
 
     st.subheader(f"Discrepancies ({len(shown.discrepancies)})")
-    for d in shown.discrepancies.to_dict("records"):
-        with st.container(border=True):
-            st.html(render.snippet_html(d["about"], label=f"{d['kind']}:"))
-            st.html(render.snippet_html(d["reason"]))
-            card_a, card_b = st.columns(2)
-            where_a, where_b = frames.doc_short(analysis, a), frames.doc_short(analysis, b)
-            card_a.html(render.snippet_html(d["a_sentence"], d["a_text"], label=f"A · {where_a}:"))
-            card_b.html(render.snippet_html(d["b_sentence"], d["b_text"], label=f"B · {where_b}:"))
-            st.caption(f"Confidence {d['confidence']:.2f}")
+    sides = (f"A · {frames.doc_short(analysis, a)}:", f"B · {frames.doc_short(analysis, b)}:")
+    cards = shortlist(shown.discrepancies, CARDS_HEAD)
+    discrepancy_cards(cards.head, sides)
+    if cards.rest_label:
+        with st.expander(f"{cards.rest_label} discrepancies"):
+            discrepancy_cards(cards.rest, sides)
     if not shown.weak.empty:
         with st.expander(f"Weak differences, not counted as contradictions ({len(shown.weak)})"):
             st.caption("An update over time, a speaker attributed with little evidence, a function word.")
@@ -103,20 +125,46 @@ with pair_tab:
                 column_order=["kind", "reason", "confidence", "a_sentence", "b_sentence"],
             )
 
+    link = st.column_config.LinkColumn
+    st.subheader(f"What both say ({len(shown.aligned)})")
+    st.caption("Claims aligned across the two reports (same, or related); Open shows one in the Reader.")
+    listed(
+        st.container(),
+        shortlist(shown.aligned),
+        column_order=["a_text", "a_reader", "b_text", "b_reader", "relation", "score"],
+        column_config={
+            "a_text": st.column_config.TextColumn("A says", width=340),
+            "a_reader": link("A", display_text="Open", width=45),
+            "b_text": st.column_config.TextColumn("B says", width=340),
+            "b_reader": link("B", display_text="Open", width=45),
+            "relation": st.column_config.TextColumn(width=60),
+            "score": st.column_config.NumberColumn(format="%.2f", width=50),
+        },
+        row_height=WRAPPED_ROW,
+    )
+
+    only_a, only_b = st.columns(2)
+    for col, side, name in ((only_a, "A", "Only in A"), (only_b, "B", "Only in B")):
+        col.subheader(f"{name} ({len(shown.only[side])})")
+        listed(
+            col,
+            shortlist(shown.only[side]),
+            column_order=["text", "reader"],
+            column_config={
+                "text": st.column_config.TextColumn("claim", width=380),
+                "reader": link("reader", display_text="Open", width=50),
+            },
+            row_height=WRAPPED_ROW,
+        )
+
     st.subheader("Texts")
+    st.caption("Each report scrolls in its own box; the marks are the claims above.")
     text_a, text_b = st.columns(2)
     for col, doc_id, side in ((text_a, a, "a"), (text_b, b, "b")):
         doc = analysis.document(doc_id)
         where = f"{side.upper()} · {doc.source or doc.id} · {doc.date or 'undated'}:"
         col.html(render.snippet_html(doc.title or doc.id, label=where))
-        col.html(shown.texts[side])
-
-    only_a, only_b = st.columns(2)
-    for col, side, name in ((only_a, "A", "Only in A"), (only_b, "B", "Only in B")):
-        rows = claims[(claims["side"] == side) & (claims["status"] == "only")]
-        col.subheader(f"{name} ({len(rows)})")
-        for text in rows["text"]:
-            col.html(render.snippet_html(text, label="•"))
+        col.container(height=TEXT_HEIGHT, border=True, key=f"text_{side}").html(shown.texts[side])
 
     st.subheader("Who each report quotes")
     if shown.quoted.empty:

@@ -15,7 +15,7 @@ import pandas as pd
 from plotly.graph_objects import Figure
 
 from lib.records import Analysis, Comparison, CorpusClaim, Span
-from lib.view import charts, frames, render, search, stances, timeline, urls
+from lib.view import charts, frames, pairlists, render, search, stances, timeline, urls
 from lib.view.filters import Filters, keeps
 from lib.view.urls import View, view_link
 
@@ -79,6 +79,8 @@ class ComparisonView:
     weak: pd.DataFrame  # flags too uncertain to call contradictions: shown apart
     texts: dict[str, str]  # side ("a", "b") -> the report as safe HTML with the comparison's marks
     quoted: pd.DataFrame  # who each report quotes
+    aligned: pd.DataFrame  # one row per claim both make (pairlists.aligned_frame)
+    only: dict[str, pd.DataFrame]  # side ("A", "B") -> the claims only that report makes
 
 
 def comparison_view(analysis: Analysis, comparison: Comparison) -> ComparisonView:
@@ -97,6 +99,8 @@ def comparison_view(analysis: Analysis, comparison: Comparison) -> ComparisonVie
             for side, doc_id in sides.items()
         },
         quoted=frames.quoted_frame(analysis, comparison),
+        aligned=pairlists.aligned_frame(claims),
+        only={side: pairlists.only_frame(claims, side) for side in ("A", "B")},
     )
 
 

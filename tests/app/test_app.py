@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))  # the pages import the top-level ui module
 
 import ui  # noqa: E402  (needs the path above)
 from lib.records import Analysis, Quote  # noqa: E402
-from lib.view import urls  # noqa: E402
+from lib.view import pairlists, urls  # noqa: E402
 
 PAGES = {
     "": "dashboard.py",
@@ -521,3 +521,31 @@ def test_export_data_makes_the_same_bytes_when_called(brief: Any, monkeypatch: p
     assert ("Markdown brief" in given) == (brief is not None)
     if brief is not None:
         assert given["Markdown brief"]() == b"# A brief\n"
+
+
+def blocks(node: Any) -> Iterator[Any]:
+    """Every block under ``node`` (columns, containers, tabs), depth first."""
+    for child in getattr(node, "children", {}).values():
+        if hasattr(child, "children"):
+            yield child
+            yield from blocks(child)
+
+
+@pytest.mark.usefixtures("sample")
+def test_comparison_texts_scroll_in_boxes_of_fixed_height() -> None:
+    """The two reports are read in fixed-height boxes, so the page's height does not grow with them;
+    the lists show their rows (with Reader links) above."""
+    at = app("Source_comparison", a="alpha-1", b="beta-1")
+    assert not at.exception
+    boxes = {
+        str(b.proto.id).rsplit("-", 1)[-1]: b
+        for b in blocks(at._tree)
+        if str(getattr(b.proto, "id", "")).endswith(("-text_a", "-text_b"))
+    }
+    assert sorted(boxes) == ["text_a", "text_b"]
+    for side, text in (("text_a", "Freedonia closed the Sylvania crossing"), ("text_b", "called for talks")):
+        box = boxes[side]
+        assert box.proto.height_config.pixel_height == pairlists.TEXT_HEIGHT
+        assert text in " ".join(str(h.proto.body) for h in box.get("html"))
+    shown = {c for frame in at.dataframe for c in frame.value.columns}
+    assert {"a_reader", "b_reader", "reader"} <= shown

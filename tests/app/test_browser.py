@@ -538,6 +538,47 @@ def test_timeline_of_forty_reports_is_short_and_readable(
     context.close()
 
 
+TEXT_BOXES = """() => ['a', 'b'].map(side => {
+  const box = document.querySelector('.st-key-text_' + side);
+  if (!box) return null;
+  const r = box.getBoundingClientRect();
+  return {top: r.top, bottom: r.bottom, left: r.left, client: box.clientHeight,
+          scroll: box.scrollHeight, overflow: getComputedStyle(box).overflowY, text: box.textContent};
+})"""
+
+
+@pytest.mark.parametrize("width", [1400, 600])
+def test_comparison_reads_the_texts_in_scrolling_boxes(
+    browser: Any, generated_server: Server, width: int
+) -> None:
+    """The two reports sit in fixed-height boxes that scroll (side by side when wide, stacked when
+    narrow), whole inside them; the link's pair is the pair shown."""
+    from lib.view.pairlists import TEXT_HEIGHT
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": 1200})
+    page = context.new_page()
+    page.goto(f"{generated_server.url}/Source_comparison?a=gen-001&b=gen-002", timeout=240_000)
+    wait_ready(page)
+    for side in ("a", "b"):
+        box = page.locator(f".st-key-text_{side}")
+        box.scroll_into_view_if_needed(timeout=120_000)  # below the fold at 600 px
+        box.get_by_text("signed a border treaty", exact=False).first.wait_for(timeout=30_000)
+    with generated_server.explain(f"Source comparison at {width} px"):
+        assert page.locator('[data-testid="stException"]').count() == 0
+        assert "a=gen-001" in page.url and "b=gen-002" in page.url, page.url
+        a, b = page.evaluate(TEXT_BOXES)
+        for box in (a, b):
+            assert box["client"] <= TEXT_HEIGHT and box["overflow"] in ("auto", "scroll"), box
+            assert "signed a border treaty" in box["text"]  # the report's last paragraph is in the box
+        if width >= 1400:
+            assert a["left"] < b["left"] and b["top"] < a["bottom"], (a, b)  # side by side
+        else:
+            assert b["top"] >= a["bottom"], (a, b)  # Streamlit stacks the columns
+    page.screenshot(path=str(SHOTS / f"Source_comparison-generated-{width}.png"), full_page=True)
+    context.close()
+
+
 # --- corrections: made in the page, kept across a reload and a restart --------------------------
 
 

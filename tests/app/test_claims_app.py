@@ -63,7 +63,7 @@ def test_corpus_tab_lists_claims_contests_and_pairs() -> None:
     at = _app()
     assert not at.exception
     assert [t.label for t in at.tabs] == ["Two reports", "Claims across the corpus"]
-    pairs, table = (d.value for d in at.dataframe[:2])
+    pairs, table = (d.value for d in at.tabs[1].dataframe[:2])  # the corpus tab's, not the pair's
     assert "contested" in set(table["verdict"]) and "reported by 2 sources" in set(table["verdict"])
     assert pairs.to_dict("records")[0] == {
         "report A": "Harbor Post, 2031-03-02",
