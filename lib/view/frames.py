@@ -384,7 +384,8 @@ def claims_frame(analysis: Analysis, comparison: Comparison) -> pd.DataFrame:
     rows += [row("B", "only", -1, "", s) for s in comparison.only_b]
     for i, d in enumerate(comparison.discrepancies):
         rows += [
-            row(side, "discrepancy", i, f"{d.kind}: {d.about}", s) for side, s in (("A", d.a), ("B", d.b))
+            row(side, "discrepancy", i, f"{d.kind}: {actor_name(analysis, d.about)}", s)
+            for side, s in (("A", d.a), ("B", d.b))
         ]
     return table(rows, CLAIM_COLUMNS)
 
@@ -418,7 +419,7 @@ def discrepancies_frame(analysis: Analysis, comparison: Comparison, weak: bool =
     rows = (
         {
             "kind": d.kind,
-            "about": d.about,
+            "about": actor_name(analysis, d.about),  # an actor's name, not its id; else as said
             "reason": d.reason,
             "confidence": round(d.confidence, 2),
             "a_text": d.a.text,

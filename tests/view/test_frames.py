@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -195,6 +196,17 @@ def test_comparison_frames() -> None:
     assert (cards.loc[0, "a_text"], cards.loc[0, "b_text"]) == ("2,000 troops", "20,000 troops")
     assert "20,000 troops at the border" in cards.loc[0, "b_sentence"]
     assert frames.quoted_frame(ANALYSIS, comparison())["quoted in"].tolist() == ["both", "only B"]
+    assert cards.loc[0, "about"] == "troops at the border"  # what a number counts, as said
+
+
+def test_a_discrepancy_about_an_actor_names_it() -> None:
+    """A wording or speaker flag is about an actor: its card and claim rows give the name, not the id."""
+    base = comparison()
+    wording = replace(base.discrepancies[0], kind="wording", about="rufus-firefly")
+    flagged = replace(base, discrepancies=(wording,))
+    assert frames.discrepancies_frame(ANALYSIS, flagged).loc[0, "about"] == "Rufus Firefly"
+    claims = frames.claims_frame(ANALYSIS, flagged)
+    assert set(claims.loc[claims["status"] == "discrepancy", "detail"]) == {"wording: Rufus Firefly"}
 
 
 def test_errors_frame_shows_file_names() -> None:
