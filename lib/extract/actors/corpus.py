@@ -276,7 +276,7 @@ class CorpusResolver:
     # -- people --------------------------------------------------------------------------
 
     def _first_names_and_surnames(self) -> None:
-        """ "Mo Avery" the model read as a place or a body, where the corpus names a person Avery
+        """ "Peggy Avery" the model read as a place or a body, where the corpus names a person Avery
         in full: a first name (one the hypocorism lexicon knows, short or full) and a known
         surname make a person's name, whatever the model typed."""
         lasts = {p.last for p in self.people.values() if p.first}
