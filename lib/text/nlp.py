@@ -84,6 +84,10 @@ def load_nlp() -> Language:
 # dependencies as one whole-text parse; in general a sentence never spans a cut (a heading
 # without a full stop, which a whole parse may run into the next paragraph, stays apart).
 SEGMENT_CHARS = 12_000
+# Short texts go to spaCy together, up to this many characters a call: a larger batch runs the
+# network faster (measured on 200 bench reports: groups of 12,000 characters 5% over spaCy's
+# bare pass at 16 texts a batch, 48,000 2% under it; peak memory the same).
+GROUP_CHARS = 48_000
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n\s*")
 # A sentence end for texts flattened to one line (no paragraph breaks): a word of three or more
 # lower-case letters, a full stop, "?" or "!", perhaps a closing quote, a space, then a capital.
@@ -129,13 +133,14 @@ def segments(text: str, limit: int = SEGMENT_CHARS) -> list[str]:
     return [p[i : i + hard] for p in pieces for i in range(0, max(len(p), 1), hard)]
 
 
-def _groups(texts: Iterable[str], limit: int) -> Iterator[list[tuple[int, str]]]:
-    """(text index, segment) pairs in groups of at most ``limit`` characters (or one segment)."""
+def _groups(texts: Iterable[str], limit: int, group_chars: int) -> Iterator[list[tuple[int, str]]]:
+    """(text index, segment) pairs, segments of about ``limit`` characters at most, in groups of
+    at most ``group_chars`` characters (or one segment)."""
     group: list[tuple[int, str]] = []
     size = 0
     for i, text in enumerate(texts):
         for piece in segments(text, limit):
-            if group and size + len(piece) > limit:
+            if group and size + len(piece) > group_chars:
                 yield group
                 group, size = [], 0
             group.append((i, piece))
@@ -168,16 +173,37 @@ _SENTS_KEY = "triangulate.sentences"
 
 
 def parse(texts: Iterable[str], nlp: Language | None = None, limit: int = SEGMENT_CHARS) -> Iterator[Doc]:
-    """One spaCy Doc per text, in order: short texts batched, long ones parsed in segments and
-    joined (offsets are the text's), never more than about ``limit`` characters in one call."""
+    """One spaCy Doc per text, in order: short texts batched (GROUP_CHARS characters a call at
+    most), long ones parsed in segments of about ``limit`` characters at most and joined (offsets
+    are the text's)."""
     nlp = nlp or load_nlp()
+    pending: dict[int, str] = {}  # the texts read and not yet given back as a Doc
+
+    def read() -> Iterator[str]:
+        for i, text in enumerate(texts):
+            pending[i] = text
+            yield text
+
+    def whole(i: int, parts: list[Doc]) -> Doc:
+        sdoc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        return _knowing_text(sdoc, pending.pop(i))
+
     current, parts = 0, list[Doc]()
-    for group in _groups(texts, limit):
+    for group in _groups(read(), limit, max(limit, GROUP_CHARS)):
         sdocs = nlp.pipe([piece for _, piece in group], batch_size=len(group))
         for i, sdoc in zip((i for i, _ in group), sdocs, strict=True):
             if i != current:
-                yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+                yield whole(current, parts)
                 current, parts = i, []
             parts.append(sdoc)
     if parts:
-        yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        yield whole(current, parts)
+
+
+def _knowing_text(sdoc: Doc, text: str) -> Doc:
+    """The Doc with the text it was parsed from kept for ``doc_text``, which then need not join its
+    tokens: the tokens cover the text exactly (spaCy keeps every character, whitespace included)."""
+    end = sdoc[-1].idx + len(sdoc[-1].text_with_ws) if len(sdoc) else 0
+    if end == len(text):
+        sdoc.user_data[_TEXT_KEY] = text
+    return sdoc

@@ -123,4 +123,12 @@ def test_text_and_sentences_read_once_are_spacys(text: str) -> None:
     """doc_text / doc_sentences keep what Doc.text and Doc.sents give, read once per document."""
     doc = next(parse([text]))
     assert doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
+    assert doc_text(doc) is text  # the parsed text itself, no join of the tokens
     assert doc_sentences(doc) == [(s.start, s.end, s.start_char, s.end_char) for s in doc.sents]
+
+
+def test_a_segmented_parse_keeps_its_text() -> None:
+    text = "\n\n".join(f"Paragraph {i} says the port of Valdoria reopened on Monday." for i in range(40))
+    docs = list(parse([text, "A short one.", text], limit=300))
+    assert [doc_text(d) for d in docs] == [text, "A short one.", text]
+    assert all(doc_text(d) == d.text for d in docs)
