@@ -262,12 +262,18 @@ def test_reader_link_scrolls_to_the_span(browser: Any, server: Server, link_valu
     context.close()
 
 
-def reader_links(page: Any) -> list[str]:
-    """The Open links of the tables, in order: the grid's accessible cells hold them as text."""
+def reader_links(page: Any, timeout_ms: int = 30_000) -> list[str]:
+    """The Open links of the tables, in order: the grid's accessible cells hold them as text. A
+    page with several tables draws them one after another (the Network's list of exchanges before
+    its evidence): wait until a link is drawn, or the time is up, rather than read the first table."""
     cells = page.locator('[data-testid="stDataFrame"] td[role="gridcell"]')
-    cells.first.wait_for(state="attached", timeout=30_000)
-    cells = cells.all_inner_texts()
-    return [c for c in cells if c.startswith("Reader?")]
+    cells.first.wait_for(state="attached", timeout=timeout_ms)
+    for _ in range(timeout_ms // 500):
+        links = [c for c in cells.all_inner_texts() if c.startswith("Reader?")]
+        if links:
+            return links
+        page.wait_for_timeout(500)
+    return []
 
 
 def test_search_with_a_filter_opens_the_reader_at_the_hit(browser: Any, server: Server) -> None:
