@@ -84,16 +84,13 @@ def edge(runs: Sequence[tuple[pd.Timestamp, pd.Timestamp, int]]) -> pd.Timedelta
     days shown, smaller the more stretches there are (the room of all of them stays a part of the
     axis), never less than EDGE nor more than a third of the shortest cut (GAP). On a decade of
     reports a fixed day and a half was a pixel."""
-    shown = sum(((b - a).days + 1 for a, b, _ in runs), 0)
-    return min(max(EDGE, pd.Timedelta(days=shown / (25 + 4 * len(runs)))), GAP / 3)
+    return min(max(EDGE, pd.Timedelta(days=_days_shown(runs) / (25 + 4 * len(runs)))), GAP / 3)
 
 
 def ends(runs: Sequence[tuple[pd.Timestamp, pd.Timestamp, int]]) -> pd.Timedelta:
     """The room before the first day and after the last: a stretch's, or ENDS_SHARE of the axis
     when that is more (a long single stretch, whose markers at the ends the plot would cut)."""
-    room = edge(runs)
-    axis_days = sum(((b - a) + 2 * room for a, b, _ in runs), pd.Timedelta(0))
-    return max(room, axis_days * ENDS_SHARE)
+    return max(edge(runs), _Scale(runs).total * ENDS_SHARE)
 
 
 def breaks(runs: Sequence[tuple[pd.Timestamp, pd.Timestamp, int]]) -> list[dict[str, object]]:
@@ -119,9 +116,12 @@ class _Scale:
         return None
 
 
+def _days_shown(runs: Sequence[tuple[pd.Timestamp, pd.Timestamp, int]]) -> int:
+    return sum(((b - a).days + 1 for a, b, _ in runs), 0)
+
+
 def _step(runs: Sequence[tuple[pd.Timestamp, pd.Timestamp, int]]) -> tuple[str, str]:
-    shown = sum(((b - a).days + 1 for a, b, _ in runs), 0)
-    per_tick = shown / MAX_TICKS
+    per_tick = _days_shown(runs) / MAX_TICKS
     return next((freq, fmt) for most, freq, fmt in TICK_STEPS if per_tick <= most)
 
 

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from lib.extract.actors.registry import load_registry
-from lib.text.aliases import phrase_index
+from lib.text.aliases import fold, phrase_index
 
 
 def _reference(pairs: list[tuple[str, str]], text: str) -> list[tuple[int, int, str]]:
@@ -22,14 +22,8 @@ def _reference(pairs: list[tuple[str, str]], text: str) -> list[tuple[int, int, 
     return [
         (m.start(), m.end(), index.values[k])
         for m in pattern.finditer(text)
-        if (k := _fold(m.group(0))) in index.values and index.get(m.group(0)) is not None
+        if (k := fold(m.group(0))) in index.values and index.get(m.group(0)) is not None
     ]
-
-
-def _fold(text: str) -> str:
-    from lib.text.aliases import fold
-
-    return fold(text)
 
 
 PHRASES = [

@@ -91,30 +91,31 @@ def _seconded(text: str, start: int) -> bool:
     return bool(_SECOND_IN_COMMAND.search(text[max(0, start - 8) : start]))
 
 
+def _matches(text: str, phrases: Sequence[str], folded: str) -> Iterator[re.Match[str]]:
+    """Each phrase's matches, its pattern run only on a text (``folded``) holding its longest word."""
+    for phrase in phrases:
+        if _literal(phrase) in folded:
+            yield from _phrase_pattern(phrase).finditer(text)
+
+
 def _phrase_hits(text: str, role: Role, reg: Registry, folded: str) -> Iterator[RoleHit]:
-    for phrase in role.phrases:
-        if _literal(phrase) not in folded:
+    for m in _matches(text, role.phrases, folded):
+        if _seconded(text, m.start()):
             continue
-        for m in _phrase_pattern(phrase).finditer(text):
-            if _seconded(text, m.start()):
-                continue
-            inner = m.groupdict().get("aff")
-            if inner is not None:
-                aff = _affiliation(inner, reg)
-                if aff:
-                    yield RoleHit(m.start(), m.end(), role.key, aff, False)
-                continue
-            start, end, aff = _with_outer_affiliation(text, m, reg)
-            yield RoleHit(start, end, role.key, aff, False)
+        inner = m.groupdict().get("aff")
+        if inner is not None:
+            aff = _affiliation(inner, reg)
+            if aff:
+                yield RoleHit(m.start(), m.end(), role.key, aff, False)
+            continue
+        start, end, aff = _with_outer_affiliation(text, m, reg)
+        yield RoleHit(start, end, role.key, aff, False)
 
 
 def _short_hits(text: str, role: Role, folded: str) -> Iterator[RoleHit]:
-    for phrase in role.short:
-        if _literal(phrase) not in folded:
-            continue
-        for m in _phrase_pattern(phrase).finditer(text):
-            if not re.match(r"\s+of\b", text[m.end() : m.end() + 5]) and not _seconded(text, m.start()):
-                yield RoleHit(m.start(), m.end(), role.key, None, True)
+    for m in _matches(text, role.short, folded):
+        if not re.match(r"\s+of\b", text[m.end() : m.end() + 5]) and not _seconded(text, m.start()):
+            yield RoleHit(m.start(), m.end(), role.key, None, True)
 
 
 def find_roles(text: str, reg: Registry) -> list[RoleHit]:
