@@ -32,7 +32,19 @@ MAX_FILE_MB = 20
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
 LANGUAGE_SAMPLE_CHARS = 2000  # as on 5,000 for all 687 dev documents, 2.5x faster on long reports
 TITLE_MAX_CHARS = 90
-_SENTENCE_END = re.compile(r"[.!?…][”’\"»]?(?=\s)")
+# A sentence ends at a full stop that a capital (or an opening quote) follows, unless the word
+# before it is an initial, an initialism ("U.S.") or an honorific: "The U.S. economy", "MILTON, Ont. —"
+# and "on Jan. 31" end no sentence, so the title is never cut there.
+_SENTENCE_END = re.compile(r"[.!?…][”’\"»]?(?=\s+[\"“‘'(«]?[A-Z])")
+_NOT_AN_END = re.compile(
+    r"(?:\b[A-Z]|(?:\b[A-Za-z]\.)+[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|St|Mt|Ft|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cpl|Prof|Rev|Hon|Jr|Sr|No|Vol))$"
+)
+# A wire dateline opening the lead ("CITY, Region — ", "CITY (Agency) -- ") is not the headline's.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{2,40}?(?:,[ ][A-Z][\w.'’ ]{1,30}?)?[ ]*(?:\([^()\n]{1,30}\)[ ]*)?(?:—|–|--?)[ ]+"
+)
+# Paragraphs that never give a title: captions, credits and embedded posts sit above many leads.
+_NOT_TITLE_KINDS = ("caption", "credit", "embedded_post")
 # A folder's README/LICENSE describes the folder, and its corrections.yaml holds the analyst's
 # corrections (lib/view/corrections.py): neither is a report (given explicitly, a README loads).
 NOT_DOCUMENTS = re.compile(
@@ -58,13 +70,23 @@ def _date(draft: Draft, text: str) -> tuple[str | None, DateBasis]:
 
 
 def _title(text: str, blocks: Sequence[Block]) -> str:
-    """No title given: the first sentence of the first paragraph, else its first words."""
-    first = text[blocks[0].start : blocks[0].end] if blocks else ""
+    """No title given: the first sentence of the first paragraph of prose or heading (without its
+    dateline), else its first words."""
+    lead = next((b for b in blocks if b.kind not in _NOT_TITLE_KINDS), blocks[0] if blocks else None)
+    first = text[lead.start : lead.end] if lead else ""
+    first = _DATELINE.sub("", first, count=1) or first
     if len(first) <= TITLE_MAX_CHARS:
         return first
-    if sentence_end := _SENTENCE_END.search(first, 0, TITLE_MAX_CHARS + 1):
-        return first[: sentence_end.end()]
+    if sentence_end := _first_sentence_end(first):
+        return first[:sentence_end]
     return first[:TITLE_MAX_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+def _first_sentence_end(text: str) -> int | None:
+    for match in _SENTENCE_END.finditer(text, 0, TITLE_MAX_CHARS + 1):
+        if not _NOT_AN_END.search(text, 0, match.start()):
+            return match.end()
+    return None
 
 
 def _source(meta: dict[str, str]) -> str:

@@ -33,6 +33,12 @@ DATA = Path(__file__).resolve().parents[2] / "data"
         ("Protesters gather outside parliament. (AP Photo/John Roe)", "caption"),
         ("Delegates arrive for the summit. REUTERS/Jane Doe", "caption"),
         ("Rescue teams search the rubble. (Photo by Ann Lee/AFP via Getty Images)", "caption"),
+        # a photo widget's button label flattened into the caption, and credits "Name/Agency"
+        ("Open this photo in gallery A ferry leaves the harbour. Jane Roe/The Coast Herald", "caption"),
+        ("View image in fullscreen Delegates arrive for the summit.", "caption"),
+        ("Enlarge this image Rescue teams search the rubble.", "caption"),
+        ("Ann Lee at her home in Eastport. (Tom Bell/Radio North)", "caption"),
+        ("The mayor speaks to reporters on Tuesday. Tom Bell/The Coast Herald", "caption"),
         # an embedded video's description closed by its running time
         ("Three former staff say what they want the owners to change at the cafe. 2:43", "caption"),
         ("“We are not going anywhere,” the coach told reporters. 1:05", "caption"),
@@ -48,6 +54,8 @@ DATA = Path(__file__).resolve().parents[2] / "data"
         ("Reporting by Ann Lee in Kyiv; Editing by Tom Bell", "credit"),
         ("Associated Press writer Tom Bell in Rome contributed to this report.", "credit"),
         ("By Jane Doe and John Roe", "credit"),
+        ("Jane Doe, The Associated Press", "credit"),
+        ("Ann Lee and Tom Bell, Reuters", "credit"),
         # headings
         ("Talks resume in Geneva", "heading"),
         ("Minister: “We will not back down”", "heading"),
@@ -58,6 +66,11 @@ DATA = Path(__file__).resolve().parents[2] / "data"
         ("The minister said this photo of the meeting had been widely shared.", "body"),
         ("By the end of the week, both sides had agreed to meet again.", "body"),
         ("Reuters reported that the talks would resume on Monday.", "body"),
+        ("Open talks with the rebels, the envoy urged the government on Monday.", "body"),
+        ("View the full report on the council's website, the mayor told residents.", "body"),
+        ("The vote passed. Ann Lee, Reuters", "heading"),  # a byline is a line of its own
+        ("Both sides met in the capital on Friday and/or Saturday.", "body"),
+        ("He said the meeting went well (more on this later/soon).", "body"),
         ("The ambassador said the talks went well.", "body"),
         ("the talks resume in geneva", "body"),  # lower-case start: a fragment, not a heading
         ("“We are ready to talk,” the minister said.", "body"),

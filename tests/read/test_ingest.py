@@ -383,3 +383,41 @@ def test_a_reader_crash_is_reported_not_raised(tmp_path: Path, monkeypatch: pyte
     corpus = load_corpus([tmp_path], cache_dir=tmp_path / ".c")
     assert [d.id for d in corpus.documents] == ["ok"]
     assert corpus.errors[0].reason == "could not be parsed (IndexError: odd page)"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a byline, a caption or a photo widget's label above the lead is not the title
+        ("Jane Doe, The Associated Press\n\nThe port reopened on Monday.", "The port reopened on Monday."),
+        (
+            "Open this photo in gallery Ships wait outside the port. Tom Bell/The Coast Herald\n\n"
+            "The port reopened on Monday after a week of storms.",
+            "The port reopened on Monday after a week of storms.",
+        ),
+        # the lead's wire dateline is not the title's
+        ("EASTPORT, Maine — The port reopened on Monday.", "The port reopened on Monday."),
+        ("EASTPORT -- The port reopened on Monday.", "The port reopened on Monday."),
+        ("EASTPORT (Wire) - The port reopened on Monday.", "The port reopened on Monday."),
+        # abbreviations and initials end no sentence: the title runs on to the real end
+        (
+            "The U.S. navy said the port of Eastport would reopen on Jan. 4 after the storm. Ships came.",
+            "The U.S. navy said the port of Eastport would reopen on Jan. 4 after the storm.",
+        ),
+        (
+            "Dr. Ann Lee and Mr. Tom Bell of the harbour board said on Monday the port reopened. It did.",
+            "Dr. Ann Lee and Mr. Tom Bell of the harbour board said on Monday the port reopened.",
+        ),
+        # no sentence end within reach: the first words
+        (
+            "the port of eastport reopened on monday after a week of storms that closed every road "
+            "and rail line along the coast",
+            "the port of eastport reopened on monday after a week of storms that closed every road and…",
+        ),
+        # only captions: the first one is all there is
+        ("Ships wait in the port. (Tom Bell/Radio North)", "Ships wait in the port. (Tom Bell/Radio North)"),
+    ],
+)
+def test_title_from_the_lead(text: str, title: str) -> None:
+    docs, errors = load_bytes("report.txt", text.encode())
+    assert errors == [] and docs[0].title == title
