@@ -127,6 +127,20 @@ def test_resolves(nlp: Any, registry: Any, text: str, surface: str, want: str) -
         ("The talks went on.\n\nWith AFP and Reuters", "Reuters"),
         ("The frigate Admiral Pettersen sailed at dawn.", "Admiral Pettersen"),
         ("The nation's secretary of agriculture resigned.", "secretary"),
+        # a book title's tail the model tags a person: a name holds no "of" without a title before it
+        (
+            "Author Ann Lee, writer of the new book The Long Road: Porters and the Birth of Modern "
+            "Eastland, spoke on Monday. She said Eastland had changed.",
+            "Birth of Modern Eastland",
+        ),
+        # a word the tagger reads as an adjective wherever it occurs describes people, names no one
+        (
+            "For decades the porters were Black, poorly paid and unseen. Black porters worked long "
+            "shifts. The Black community remembers them. Black workers organised.",
+            "Black",
+        ),
+        # a photographer's credit closing a caption
+        ("The mayor spoke at the opening. (Tom Bell/Coast Herald)", "Tom Bell"),
     ],
 )
 def test_not_actors(nlp: Any, registry: Any, text: str, surface: str) -> None:

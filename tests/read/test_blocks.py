@@ -56,6 +56,11 @@ DATA = Path(__file__).resolve().parents[2] / "data"
         ("By Jane Doe and John Roe", "credit"),
         ("Jane Doe, The Associated Press", "credit"),
         ("Ann Lee and Tom Bell, Reuters", "credit"),
+        # page furniture of a flattened web page
+        ("Advertisement", "credit"),
+        ("Story continues below advertisement", "credit"),
+        ("Article continues after this ad", "credit"),
+        ("Continue reading the main story", "credit"),
         # headings
         ("Talks resume in Geneva", "heading"),
         ("Minister: “We will not back down”", "heading"),
@@ -66,6 +71,8 @@ DATA = Path(__file__).resolve().parents[2] / "data"
         ("The minister said this photo of the meeting had been widely shared.", "body"),
         ("By the end of the week, both sides had agreed to meet again.", "body"),
         ("Reuters reported that the talks would resume on Monday.", "body"),
+        ("The advertisement ran in three newspapers on Sunday.", "body"),
+        ("The story continues below the fold, the editor said.", "body"),
         ("Open talks with the rebels, the envoy urged the government on Monday.", "body"),
         ("View the full report on the council's website, the mayor told residents.", "body"),
         ("The vote passed. Ann Lee, Reuters", "heading"),  # a byline is a line of its own

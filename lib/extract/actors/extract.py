@@ -78,6 +78,7 @@ def extract_raw(
     found.extend(propagate_corpus(contexts, found, unsure, case))
     unified = resolve_corpus(found, registry, {ctx.doc.id: ctx.text for ctx in contexts})
     unified = [(m, a) for m, a in unified if not _common_words(m, a, registry, case)]
+    unified = _without_adjectives(contexts, unified, registry)
     teams = _corpus_teams(contexts, unified)
     settings = _corpus_settings(contexts, unified)
     typed = [(m, _as_team(m, a, teams)) for m, a in unified]
@@ -362,6 +363,36 @@ def _joined_names(text: str, m: Mention, names: Mapping[str, object]) -> list[tu
         if len(parts) == 2 and all(fold(p) in names for p in parts):
             return [(m.start, m.start + len(parts[0])), (m.end - len(parts[1]), m.end)]
     return []
+
+
+# Penn Treebank tags of adjectives (spaCy's tagger): a capitalised word read as one before a noun
+# ("Black porters", "the Indigenous community") or after a copula ("they were Black") describes
+# people, it names no one.
+_ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
+
+
+def _without_adjectives(
+    contexts: Sequence[DocContext], found: list[tuple[Mention, Actor]], reg: Registry
+) -> list[tuple[Mention, Actor]]:
+    """One-word names that the tagger reads as an adjective in most of their occurrences over the
+    corpus (words of identity, faith or origin the registry's demonyms do not list) are no actors:
+    one sense per discourse, across reports, as ``_without_topics`` reads the model's labels. An
+    adjective resolved to a fuller name ("Republican" to its party) names that actor and stays."""
+    by_id = {ctx.doc.id: ctx for ctx in contexts}
+    votes: Counter[str] = Counter()
+    for m, a in found:
+        ctx = by_id.get(m.doc_id)
+        if not _self_named(m, a, reg) or ctx is None or ctx.sdoc is None:
+            continue
+        span = ctx.sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span) == 1:
+            votes[fold(m.text)] += 1 if span[0].tag_ in _ADJECTIVE_TAGS else -1
+    return [(m, a) for m, a in found if votes[fold(m.text)] <= 0 or not _self_named(m, a, reg)]
+
+
+def _self_named(m: Mention, a: Actor, reg: Registry) -> bool:
+    """A one-word mention of an actor named by that word alone, outside the registry."""
+    return " " not in m.text and fold(a.name) == fold(m.text) and reg.actor(a.id) is None
 
 
 def propagate_corpus(

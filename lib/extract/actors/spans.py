@@ -351,9 +351,57 @@ def _is_junk(ctx: DocContext, cand: Cand) -> bool:
         return True  # "a New York-based firm", "the U.S. Open", "Polish": not actors
     if cand.label == "PERSON" and any(ch.isdigit() for ch in surface):
         return True  # "3:30 a.m. Tuesday": no one's name has digits
+    if cand.label == "PERSON" and _holds_common_words(ctx, surface):
+        return True  # "the Birth of Modern Nation" closing a book's title, tagged as a person
     if fold(surface) in ctx.reg.filters.non_actors or _non_actor_head(ctx, surface, cand):
         return True  # a time zone, a tax, a section name, a title standing alone, a law, a weapon
-    return surface in ctx.reg.filters.junk or "\n" in surface or " - " in surface
+    # "Jane Roe/Coast Herald": a photographer's credit closing a caption names no actor
+    return surface in ctx.reg.filters.junk or "\n" in surface or " - " in surface or "/" in surface
+
+
+# Lower-case words a personal name may hold between its capitalised ones ("Ann de Vries", "José dos
+# Santos", "Saif al-Islam"): surname particles of the European and Arabic naming traditions.
+NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "du",
+        "van",
+        "von",
+        "vom",
+        "zu",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "la",
+        "le",
+        "al",
+        "el",
+        "bin",
+        "bint",
+        "ibn",
+        "ben",
+        "abu",
+        "y",
+        "e",
+    }
+)
+
+
+def _holds_common_words(ctx: DocContext, surface: str) -> bool:
+    """A person's name holds no lower-case word but a particle: a span the model tagged a person
+    with "of" or "and" inside is a title or a phrase, unless a title opens it ("Prince of Wales")."""
+    words = surface.split()
+    if len(words) < 2 or words[0] in ctx.reg.filters.person_titles:
+        return False
+    return any(w[:1].islower() and w.split("-")[0] not in NAME_PARTICLES for w in words[1:])
 
 
 def _non_actor_head(ctx: DocContext, surface: str, cand: Cand) -> bool:
