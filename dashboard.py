@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 import ui
@@ -63,6 +65,8 @@ else:
             + (" …" if len(unresolved) > 5 else "")
         )
     st.subheader("Documents")
+    if late := frames.future_dated(docs, date.today()):
+        st.warning(plain_md(late))  # sources come from the files
     listed = docs.sort_values("date", ascending=False, kind="stable").head(frames.MAX_ROWS)
     if len(listed) < len(docs):
         st.caption(

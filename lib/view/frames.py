@@ -82,6 +82,22 @@ def table(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> pd.Da
 DOC_COLUMNS = ["doc_id", "title", "source", "date", "date_basis", "language", "chars"]
 
 
+def future_dated(docs: pd.DataFrame, today: date, shown: int = 3) -> str:
+    """A warning naming the documents (of a documents_frame) dated after ``today``, or "": a wrong
+    date field (a scraper's clock, a typo) moves every relative date of its report with it."""
+    if docs.empty:
+        return ""
+    late = docs[docs["date"].str.match(r"\d{4}-\d\d-\d\d$") & (docs["date"] > today.isoformat())]
+    if late.empty:
+        return ""
+    named = ", ".join(f"{r.source} {r.date}" for r in late.head(shown).itertuples())
+    more = f" and {len(late) - shown} more" if len(late) > shown else ""
+    return (
+        f"{len(late)} report date(s) lie after today ({named}{more}): check the files' date field; "
+        "the dates of events in those reports are counted from it."
+    )
+
+
 def documents_frame(analysis: Analysis, filters: Filters) -> pd.DataFrame:
     docs = docs_in_view(analysis, filters).values()
     rows = (

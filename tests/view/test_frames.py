@@ -403,3 +403,23 @@ def test_top_position_actors(
     kept, total = frames.top_position_actors(_positions(counts), limit, keep)
     assert set(kept["actor_id"]) == want and total == len(counts)
     assert bool(frames.top_actors_note(min(limit, total) if limit > 0 else total, total)) == noted
+
+
+@pytest.mark.parametrize(
+    ("dates", "warned"),
+    [
+        (["2024-03-01", "2024-03-02"], ""),
+        (["2024-03-01", "undated", "2024"], ""),  # undated and year-only dates are not compared
+        (["2024-03-01", "2091-08-26"], "1 report date(s) lie after today (Coast Herald 2091-08-26)"),
+        (["2090-01-01"] * 5, "5 report date(s) lie after today (Coast Herald 2090-01-01, "),
+    ],
+)
+def test_future_dated(dates: list[str], warned: str) -> None:
+    docs = pd.DataFrame({"source": ["Coast Herald"] * len(dates), "date": dates})
+    got = frames.future_dated(docs, date(2024, 3, 5))
+    assert got.startswith(warned) if warned else got == ""
+    assert ("and 2 more" in got) == (len(dates) == 5)
+
+
+def test_future_dated_on_no_documents() -> None:
+    assert frames.future_dated(pd.DataFrame(columns=["source", "date"]), date(2024, 3, 5)) == ""
