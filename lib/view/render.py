@@ -94,13 +94,19 @@ def _open_tag(covering: Sequence[Mark], is_target_start: bool) -> str:
     return f"<mark{attrs}>"
 
 
+# Runs of blank lines (a flattened web page's empty blocks) shown as one paragraph break: the
+# text is pre-wrapped, so five empty lines would show as a screen of white.
+_BLANK_RUN = re.compile(r"\n[ \t\r\f\v]*(?:\n[ \t\r\f\v]*){2,}")
+
+
 def highlight_html(text: str, marks: Sequence[Mark]) -> str:
     """``text`` escaped, its marked spans wrapped in ``<mark>``; overlapping marks combine classes."""
     cuts = _boundaries(len(text), marks)
     out: list[str] = []
     target_seen = False
     for lo, hi in itertools.pairwise(cuts):
-        piece = html.escape(text[lo:hi], quote=True)
+        shown = _BLANK_RUN.sub("\n\n", text[lo:hi])
+        piece = html.escape(shown.lstrip("\n") if lo == 0 else shown, quote=True)
         covering = [m for m in marks if m.start <= lo and hi <= m.end and m.start < m.end]
         if not covering:
             out.append(piece)

@@ -155,3 +155,18 @@ def test_plain_md_escapes(text: str, expected: str) -> None:
 def test_plain_md_cuts_long_values() -> None:
     assert render.plain_md("9" * 5000, limit=8) == "99999999…"
     assert render.plain_md("short", limit=8) == "short"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("\n\nByline\n\n\n\n\n\nLead.\n\nNext.", "Byline\n\nLead.\n\nNext."),
+        ("One.\n \n\t\n\nTwo.", "One.\n\nTwo."),
+        ("One.\n\nTwo.", "One.\n\nTwo."),  # one blank line stays
+        ("One.\nTwo.", "One.\nTwo."),
+    ],
+)
+def test_blank_runs_shown_as_one_break(text: str, shown: str) -> None:
+    out = render.highlight_html(text, [Mark(text.index("One") if "One" in text else 0, len(text), "quote")])
+    body = out.split('<div class="tg-doc">', 1)[1].removesuffix("</div>")
+    assert re.sub(r"<[^>]+>", "", body) == html.escape(shown, quote=True)
