@@ -499,3 +499,18 @@ def test_each_target_is_read_in_its_own_sentence_first(nlp: Any, said: str) -> N
     (found,) = targets.with_targets(_doc(text), nlp(text), [quote], _named(text, names), ACTORS)
     want = {"mara-venn": "pos", "tomas-orrin": "neg"}
     assert found.targets and all(t.polarity == want[t.actor_id] for t in found.targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Several employees of the harbour were laid off.", "employee"),  # counts, names no kind
+        ("The actual problem is the harbour fee.", "harbour fee"),
+        ("They want a total ban on trawling.", "ban"),
+        ("The nuclear deal was signed.", "nuclear deal"),  # a relational adjective names a kind
+        ("The federal budget was cut.", "federal budget"),
+    ],
+)
+def test_quantifying_adjectives_name_no_kind(nlp: Any, text: str, phrase: str) -> None:
+    phrases = issues.quote_phrases(nlp(text), _statement("r1", 0, text))
+    assert phrase in phrases and not any(p.split()[0] in ("several", "actual", "total") for p in phrases)
