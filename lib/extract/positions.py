@@ -215,13 +215,22 @@ def _read_stance(body: str, at: int, issue: Issue, threat: bool, stance_text: st
     sentence = _sentence_at(body, at)
     if polarity.is_conditional(sentence):
         return "conditional"
-    side = polarity.predicate_stance(body[:at])
+    side = None if _in_compound(body, at) else polarity.predicate_stance(body[:at])
     if side is not None:
         return "supports" if side == "pos" else "opposes"
     if polarity.is_demand(sentence):
         return "demands"
     general = next((s for s, cues in issue.general_cues if _has_any(stance_text, cues)), None)
     return general or issue.default_stance
+
+
+def _in_compound(text: str, at: int) -> bool:
+    """The issue's word is glued by a hyphen into a modifier ("pushed a vote-splitting narrative"):
+    the verb before it acts on the compound's head, not on the issue."""
+    return (at > 0 and text[at - 1] == "-") or _GLUED.match(text, at) is not None
+
+
+_GLUED = re.compile(r"\w+-\w")
 
 
 def _sentence_at(text: str, at: int) -> str:

@@ -104,6 +104,9 @@ TOLLS = Issue("tolls", "Road tolls", "", ("toll",), whole_words=False)
         ("We would lift the tolls only if the bridge is repaired", "conditional"),
         ("The council did not support the tolls", "opposes"),
         ("The council warned against higher tolls", "opposes"),
+        # the issue's word glued into a modifier: the verb acts on the compound's head
+        ("The mayor pushed a toll-splitting narrative in the valley", "neutral"),
+        ("The council backed an anti-toll campaign", "neutral"),
     ],
 )
 def test_stance_reads_the_sentence(text: str, want: str) -> None:
