@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
@@ -9,7 +10,7 @@ import streamlit as st
 
 import ui
 from lib.view import frames, render, urls
-from lib.view.pages import claims_view, comparison_view, pairs_table
+from lib.view.pages import Contest, claims_view, comparison_view, pairs_table
 from lib.view.pairlists import CARDS_HEAD, TEXT_HEIGHT, WRAPPED_ROW, Shortlist, shortlist, table_height
 
 PAGE = "Source_comparison"
@@ -21,6 +22,17 @@ def listed(where: Any, short: Shortlist, **table: Any) -> None:
     if short.rest_label:
         with where.expander(short.rest_label):
             st.dataframe(short.rest, hide_index=True, **table)
+
+
+def contest_cards(contests: Sequence[Contest]) -> None:
+    """One card per contested claim: why, and both versions with where each is from."""
+    for c in contests:
+        with st.container(border=True):
+            st.html(render.snippet_html(c.reason, label=f"{c.kind}:"))
+            card_a, card_b = st.columns(2)
+            card_a.html(render.snippet_html(c.a.sentence, c.a.part, label=f"{c.a.where}:"))
+            card_b.html(render.snippet_html(c.b.sentence, c.b.part, label=f"{c.b.where}:"))
+            st.caption(f"Confidence {c.confidence:.2f}")
 
 
 def discrepancy_cards(rows: pd.DataFrame, where: tuple[str, str]) -> None:
@@ -69,13 +81,10 @@ with corpus_tab:
     else:
         st.caption("No two reports in view share a claim.")
     st.subheader(f"Contested claims ({len(shown_claims.contests)})")
-    for c in shown_claims.contests:
-        with st.container(border=True):
-            st.html(render.snippet_html(c.reason, label=f"{c.kind}:"))
-            card_a, card_b = st.columns(2)
-            card_a.html(render.snippet_html(c.a.sentence, c.a.part, label=f"{c.a.where}:"))
-            card_b.html(render.snippet_html(c.b.sentence, c.b.part, label=f"{c.b.where}:"))
-            st.caption(f"Confidence {c.confidence:.2f}")
+    contest_cards(shown_claims.contests[:CARDS_HEAD])
+    if rest := shown_claims.contests[CARDS_HEAD:]:
+        with st.expander(f"Show the other {len(rest):,} contested claims"):
+            contest_cards(rest)
     st.subheader("All claims in view")
     st.dataframe(
         table,

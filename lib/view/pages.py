@@ -355,6 +355,7 @@ def claims_view(
         if c.verdict == "contested"
         for d in c.conflicts[:1]
     ]
+    contests.sort(key=lambda c: -c.confidence)  # the surest first: only the first cards show open
     links = [
         PairLink(
             frames.doc_short(analysis, a),
