@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from spacy.tokens import Doc, Span
 
 from lib.extract.quotes.cues import inflect, load_cues
 from lib.extract.quotes.extract import extract_quotes
 from lib.extract.quotes.marks import find_marked_spans
+from lib.extract.quotes.speakers import speaker_tokens
 from lib.records import Actor, Block, Document, Mention, Quote
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -1996,3 +1998,21 @@ def test_no_statement_without_anyone_to_say_it(nlp: Any, name: str, text: str, c
 @pytest.mark.parametrize(("name", "text", "content"), SOMEONE_SPEAKS, ids=[c[0] for c in SOMEONE_SPEAKS])
 def test_statements_of_someone_stay(nlp: Any, name: str, text: str, content: str) -> None:
     assert [q for q in _quotes(nlp, text) if content in q.text]
+
+
+@pytest.mark.parametrize(
+    ("words", "spaces", "head", "want"),
+    [
+        # the model's entity ran from a caption's credit over the paragraph break into the name
+        (["KARL", "ROE/AFP", "\n\n", "Omar", "Lind"], [1, 0, 0, 1, 0], 4, "Omar Lind"),
+        # and from the name over a line break into the next line
+        (["Omar", "Lind", "\n", "Harbour", "Office"], [1, 0, 0, 1, 0], 1, "Omar Lind"),
+        (["Omar", "Lind"], [1, 0], 1, "Omar Lind"),  # one line: the whole entity
+    ],
+)
+def test_speaker_entity_stays_on_its_line(
+    nlp: Any, words: list[str], spaces: list[int], head: int, want: str
+) -> None:
+    doc = Doc(nlp.vocab, words=words, spaces=[bool(s) for s in spaces])
+    doc.ents = [Span(doc, 0, len(words), label="PERSON")]
+    assert speaker_tokens(doc[head]).text == want

@@ -238,11 +238,13 @@ def speaker_tokens(head: Token) -> SpacySpan:
         return speaker_tokens(named)
     if head.ent_type_ in NAMED_TYPES:
         ent = next(e for e in doc.ents if e.start <= head.i < e.end)
-        # the model's entity can end on a space token ("Sarah Lindqvist \n")
-        end = ent.end
-        while end - ent.start > 1 and doc[end - 1].is_space:
+        # the model's entity can run over a line break (a caption's credit above the name, "Sarah
+        # Lindqvist \n" before the next line): the speaker is the part on the head's line
+        start = max([ent.start] + [t.i + 1 for t in doc[ent.start : head.i] if "\n" in t.text])
+        end = next((t.i for t in doc[head.i + 1 : ent.end] if "\n" in t.text), ent.end)
+        while end - start > 1 and doc[end - 1].is_space:
             end -= 1
-        return ent if end == ent.end else SpacySpan(doc, ent.start, end, label=ent.label_)
+        return ent if (start, end) == (ent.start, ent.end) else SpacySpan(doc, start, end, label=ent.label_)
     for child in head.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return speaker_tokens(child)
