@@ -13,7 +13,11 @@ the fit (the softmax ranks candidates; abstaining is the threshold's job). Only 
 script: the weights file holds fourteen numbers and where they came from, no text.
 
 Rules' accuracy and the model's are printed for every part, on the same statements, with the
-same threshold, so the part never fitted on tells whether the model earns its place.
+same threshold, so the part never fitted on tells whether the model earns its place. These are
+estimates (the statements as the rules left them); the figures that count are the scorer's on
+the whole pipeline (docs/speaker_model.md). The fit uses every ranked speaker, those the rules
+resolved with agreement known included (the model is applied only where they did not: their
+rows teach it what the rules' choice is worth).
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ import yaml
 
 from lib.extract.quotes import speaker_ranker
 from lib.extract.quotes.speaker_ranker import FEATURES, Evidence
-from lib.extract.quotes.speakers import Resolver
+from lib.extract.quotes.speakers import AGREED_CERTAINTY, Resolver
 from tools.evaluate import _quote_tokens, _speaker_ok, analyze_gold, greedy, load_gold, overlap, tokens
 
 C = 1.0  # inverse L2 strength: fourteen weights from about a hundred speakers want some shrinkage
@@ -54,7 +58,8 @@ def capturing() -> Iterator[Captured]:
 
     def rules_only(self: Resolver, span: Any, kind: str, found: Any) -> Any:
         out = self.candidates(span, kind, found)
-        kept = found.resolved and not any(e.rules for _, _, e in out)  # the Resolver keeps the rules' name
+        # the Resolver keeps the rules' name where agreement chose it or it is no candidate
+        kept = found.resolved and (found.certainty >= AGREED_CERTAINTY or not any(e.rules for _, _, e in out))
         seen[(self.sdoc.text[:200], span.start_char)] = ([(key, e) for key, _, e in out], kept)
         return found
 
