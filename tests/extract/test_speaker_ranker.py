@@ -180,3 +180,68 @@ def test_not_resolved(nlp: Any, name: str, text: str, words: str, surface: str, 
         assert not_shown not in _shown(quote, actors)
     if quote.speaker_id is None:
         assert quote.speaker_confidence < 0.5  # no actor: the certainty says why
+
+
+# A pronoun the ranker left without a referent, speaking inside its reporter's statement, is that
+# statement found twice (extract._reporter_pronoun). (name, text, reporter, reporter is a person,
+# the pronoun, whether the nested statement merges into the reporter's)
+REPORTER_PRONOUNS = [
+    (
+        "'he' inside a man's statement",
+        "Tom Barrow said he had warned that the ferry would stop.",
+        "Tom Barrow",
+        True,
+        "he",
+        True,
+    ),
+    (
+        "'she' inside a man's statement is someone else",
+        "Tom Barrow said she had warned that the ferry would stop.",
+        "Tom Barrow",
+        True,
+        "she",
+        False,
+    ),
+    (
+        "'it' inside a body's statement",
+        "Northwind Freight said it had warned that the ferry would stop.",
+        "Northwind Freight",
+        False,
+        "it",
+        True,
+    ),
+    (
+        "'it' inside a person's statement is something else",
+        "Tom Barrow said it had warned that the ferry would stop.",
+        "Tom Barrow",
+        True,
+        "it",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "reporter", "person", "pronoun", "merged"),
+    REPORTER_PRONOUNS,
+    ids=[c[0] for c in REPORTER_PRONOUNS],
+)
+def test_reporter_pronoun(
+    nlp: Any, name: str, text: str, reporter: str, person: bool, pronoun: str, merged: bool
+) -> None:
+    from lib.extract.quotes.attribution import Found
+    from lib.extract.quotes.cues import load_cues
+    from lib.extract.quotes.extract import _one_per_statement
+    from lib.extract.quotes.speakers import Name, Resolver
+
+    sdoc = nlp(text)
+    resolver = Resolver(sdoc, [], load_cues())
+    at = text.index(" " + pronoun + " ") + 1
+    outer = Name(0, len(reporter), reporter, 0, len(reporter), True, person)
+    inner = Name(at, at + len(pronoun), pronoun, at, at + len(pronoun), False, person, 0.3)
+    host = Found(len(reporter) + 6, len(text) - 1, "indirect", "said", outer, 0.75)
+    nested = Found(text.index("the ferry"), len(text) - 1, "indirect", "warned", inner, 0.75)
+    found = _one_per_statement([host, nested], text, resolver)
+    assert (len(found) == 1) == merged
+    # without the resolver (the ranker's abstention not read) the two stay apart, as before
+    assert len(_one_per_statement([host, nested])) == 2
