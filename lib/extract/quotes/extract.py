@@ -89,7 +89,7 @@ def extract_attributions(
         reported = [f for f in reported if f.end <= headline.start or f.start >= headline.end]
         wider = [f for f in wider if f.end <= headline.start or f.start >= headline.end]
     found = _drop_repeated(_absorb_partial_quotes(found, reported, tokens, cues))
-    found = _one_per_statement(_floating_speakers(doc.text, found, resolver, excluded))
+    found = _one_per_statement(_floating_speakers(doc.text, found, resolver, excluded), doc.text, resolver)
     own = [m for m in mentions if m.doc_id == doc.id]
     kept = list({(f.start, f.end): f for f in reversed(found) if not inside(f.start, excluded)}.values())
     kept.sort(key=lambda f: (f.start, f.end))
@@ -311,13 +311,20 @@ def _open_pronoun(who: Name, text: str, last: Name, resolver: Resolver) -> bool:
     return weak and pronoun in ("he", "she") and last.person and resolver.agrees(pronoun, last)
 
 
-def _one_per_statement(found: list[Found]) -> list[Found]:
+def _one_per_statement(found: list[Found], text: str = "", resolver: Resolver | None = None) -> list[Found]:
     """Overlapping spans of one speaker are one statement found twice (a clause and a quotation
     inside it, two cues of one sentence): one record, over both spans. A nested statement of
     another speaker ('X said Y had warned that ...') is a statement of its own and stays."""
     out: list[Found] = []
     for f in sorted(found, key=lambda f: (f.start, -f.end)):
-        host = next((i for i, g in enumerate(out) if f.start < g.end and _same_speaker(f, g)), None)
+        host = next(
+            (
+                i
+                for i, g in enumerate(out)
+                if f.start < g.end and (_same_speaker(f, g) or _reporter_pronoun(f, g, text, resolver))
+            ),
+            None,
+        )
         if host is None:
             out.append(f)
             continue
@@ -335,6 +342,25 @@ def _quoted_within(f: Found, g: Found) -> bool:
     within it"), and the quoted words, which the reporter vouches for verbatim, are kept beside it
     as a direct quotation (the seeds' acceptance spec asks for them)."""
     return f.kind == "direct" and g.start < f.start and f.end <= g.end
+
+
+def _reporter_pronoun(f: Found, g: Found, text: str, resolver: Resolver | None) -> bool:
+    """A pronoun left without a referent (lib/extract/quotes/speaker_ranker.py abstained) that
+    speaks inside the statement of a speaker it agrees with ('X said he had warned that ...', 'the
+    ministry said it had ...'): a pronoun in reported speech refers to its reporter unless the
+    text says otherwise (logophoric reference, Clements 1975), so the two spans are one statement,
+    as when the pronoun resolved to the reporter."""
+    a, b = f.speaker, g.speaker
+    if a is None or b is None or resolver is None or a.resolved or not b.resolved:
+        return False
+    if not g.start <= a.start < g.end:
+        return False
+    pronoun = text[a.start : a.end].lower()
+    if pronoun in ("he", "she"):
+        return b.person and resolver.agrees(pronoun, b)
+    if pronoun == "it":
+        return not b.person and not b.group
+    return pronoun == "they" and (b.group or not b.person)
 
 
 def _same_speaker(f: Found, g: Found) -> bool:

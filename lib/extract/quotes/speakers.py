@@ -19,7 +19,9 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from lib.extract.quotes import speaker_ranker
 from lib.extract.quotes.cues import CueLexicon, inflect, load_cues
+from lib.extract.quotes.speaker_ranker import Evidence
 from lib.text.nlp import doc_text
 from lib.text.tags import FINITE
 
@@ -68,6 +70,8 @@ POSITIONAL_CERTAINTY = 0.6
 SURFACE_CERTAINTY = 0.5
 AMBIGUOUS_CERTAINTY = 0.3
 UNRESOLVED_CERTAINTY = 0.2
+# a speaker read from an anaphor, however likely its referent, is less sure than one named at the cue
+RANKED_CEILING = 0.85
 # third-person pronouns that vote for a person's gender (see _pronoun_genders)
 GENDER_PRONOUNS = {
     "he": "male",
@@ -349,6 +353,111 @@ class Resolver:
         return len(words) == 1 and len(self.full_names.get(words[0], "").split()) > 1
 
     def resolve(self, span: SpacySpan) -> Name:
+        """The name ``span`` stands for: the rules' answer, re-ranked for a pronoun or an
+        organisation's description among the earlier mentions it may refer to."""
+        found = self._by_rules(span)
+        kind = self._anaphor_kind(span)
+        return found if kind is None else self._ranked(span, kind, found)
+
+    def _anaphor_kind(self, span: SpacySpan) -> str | None:
+        """What kind of anaphor the speaker is ("person": he/she, "it", "they", "organisation":
+        "the company"), None for a name, a role (resolved by its title, lib's rules only) or other."""
+        head = _head(span)
+        lower = head.lower_
+        if span.label_ in NAMED_TYPES or (head.pos_ == "PROPN" and lower not in self.cues.role_nouns):
+            return None
+        if lower in PERSON_PRONOUNS:
+            return "person"
+        if lower in GROUP_PRONOUNS:
+            return "it" if lower == "it" else "they"
+        if lower in self.cues.organisation_nouns and _definite(span):
+            return "organisation"
+        return None
+
+    def _ranked(self, span: SpacySpan, kind: str, found: Name) -> Name:
+        """The candidate the weighed evidence favours (lib/extract/quotes/speaker_ranker.py), its
+        probability the certainty; under the weights' threshold the surface with no actor. A name
+        the rules found outside the candidates (a pair named together, one further back) stays."""
+        if found.resolved and found.certainty >= AGREED_CERTAINTY:
+            return found  # agreement known (gender, a title, a body's kind): the rules are right there
+        candidates = self.candidates(span, kind, found)
+        if found.resolved and not any(e.rules for _, _, e in candidates):
+            return found
+        choice = speaker_ranker.best([e for _, _, e in candidates])
+        if choice is None:
+            return found
+        k, probability = choice
+        certainty = min(round(probability, 2), RANKED_CEILING)
+        if probability < speaker_ranker.load_weights().threshold:
+            return _unresolved(span, person=kind == "person", certainty=min(certainty, AMBIGUOUS_CERTAINTY))
+        return _moved(self._named(candidates[k][1]), span, certainty)
+
+    def candidates(self, span: SpacySpan, kind: str, found: Name) -> list[tuple[str, SpacySpan, Evidence]]:
+        """Each entity ``span`` may refer to (its key, its last mention before ``span``, the
+        evidence), from mentions outside quotations in the SEARCH_SENTENCES up to its sentence."""
+        sents = [s for s in self.sdoc.sents if s.start <= span.start][-speaker_ranker.SEARCH_SENTENCES :]
+        if not sents:
+            return []
+        back = {s.start: len(sents) - 1 - i for i, s in enumerate(sents)}
+        person = kind == "person"
+        if person:
+            pool = self.persons
+        elif kind == "organisation":
+            pool = [g for g in self.groups if g.label_ == "ORG"]
+        else:
+            pool = [g for g in self.groups if kind == "it" or g.label_ != "GPE"]
+        before = [m for m in pool if m.end <= span.start]
+        if not before:
+            return []
+        by_key: dict[str, list[SpacySpan]] = {}
+        for m in before:
+            by_key.setdefault(self._key(m, person), []).append(m)
+        first = self._key(before[0], person)
+        gender = GENDER_PRONOUNS.get(_head(span).lower_)
+        text = doc_text(self.sdoc)
+        last = max(ms[-1].start for ms in by_key.values())
+        out = []
+        for key, ms in by_key.items():
+            m = ms[-1]
+            if m.start < sents[0].start:
+                continue
+            known = self._gender(m) if person else None
+            subject = m.root.dep_ in SUBJECTS
+            chosen = found.resolved and (
+                found.text == key or any(x.start_char <= found.name_start < x.end_char for x in ms)
+            )
+            out.append(
+                (
+                    key,
+                    m,
+                    Evidence(
+                        rules=chosen,
+                        sentences_back=back.get(m.sent.start, speaker_ranker.SEARCH_SENTENCES),
+                        subject=subject,
+                        main_subject=subject and _main_clause(m.root.head),
+                        spoke=any(self._spoke(x) for x in ms),
+                        gender_agrees=gender is not None and known == gender,
+                        gender_differs=gender is not None and known is not None and known != gender,
+                        mentions=len(ms),
+                        same_paragraph="\n" not in text[m.end_char : span.start_char],
+                        first_named=key == first,
+                        nearest=m.start == last,
+                    ),
+                )
+            )
+        return out
+
+    def _key(self, mention: SpacySpan, person: bool) -> str:
+        return self._full_name(mention) if person else _strip_possessive(mention.text)
+
+    def _spoke(self, mention: SpacySpan) -> bool:
+        """The mention is the subject of a verb of saying ("Okafor said", "the company announced")."""
+        verb = mention.root.head
+        return mention.root.dep_ in SUBJECTS and (
+            verb.lower_ in self.cues.speech or verb.lower_ in self.cues.acts
+        )
+
+    def _by_rules(self, span: SpacySpan) -> Name:
         head = _head(span)
         together = _with_conjunct(span, head)
         if together is not None:
