@@ -162,3 +162,46 @@ def test_town_and_its_state_name_the_town(text: str, state_is_town: bool) -> Non
     out = _addresses(contexts, found)
     assert (out[1][1].id == slug("Lowtown")) is state_is_town
     assert out[1][0].text == "Freedonia"  # the mention keeps its own words and span
+
+
+@pytest.mark.parametrize(
+    ("fire_people", "kind", "want"),
+    [
+        # A report of the event calls the baker by first name alone; another names him in full.
+        ([("Tobin Marsh", "person")], "person", "tobin-marsh"),
+        # Two Tobins named in the event's reports: the first name says no one.
+        ([("Tobin Marsh", "person"), ("Tobin Quill", "person")], "person", "tobin"),
+        # The word typed no person: across reports the bolder link needs both typed people.
+        ([("Tobin Marsh", "person")], "organization", "tobin"),
+    ],
+)
+def test_first_name_by_its_event(fire_people: list[tuple[str, str]], kind: str, want: str) -> None:
+    texts = {
+        "b1": FIRE + "The baker, Tobin Marsh, and his friend Tobin Quill watched.",
+        "b2": FIRE_2 + "Tobin watched from the street.",
+    }
+    assert _resolved(texts, {"b1": fire_people, "b2": [("Tobin", kind)]})[("b2", "Tobin")] == want
+
+
+def test_a_club_hung_on_a_described_name_is_the_club() -> None:
+    texts = {
+        "b1": FIRE + "Lowtown QB Ann Avery helped. Lowtown lost on Sunday.",
+        "b2": FIRE_2 + "Ann Avery watched. Avery said little. Lowtown lost on Sunday.",
+    }
+    long = Actor("lowtown-qb-ann-avery", "Lowtown QB Ann Avery", "organization")
+    found = name_spans(
+        texts, {"b2": [("Ann Avery", "person"), ("Avery", "person"), ("Lowtown", "organization")]}
+    )
+    at = texts["b1"].index("Lowtown lost")
+    found += [
+        (
+            Mention(
+                "b1", long.id, long.name, texts["b1"].index(long.name), texts["b1"].index(long.name) + 20
+            ),
+            long,
+        ),
+        (Mention("b1", long.id, "Lowtown", at, at + 7), long),  # a chain hung the town on the long span
+    ]
+    got = {(m.doc_id, m.start): m.actor_id for m, _ in CorpusResolver(found, REG, texts).resolve(found)}
+    assert got[("b1", at)] == "lowtown"
+    assert got[("b1", texts["b1"].index(long.name))] == "ann-avery"

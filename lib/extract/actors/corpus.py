@@ -493,24 +493,45 @@ class CorpusResolver:
         """A lone first name is the one person its report names in full with it ("Ann" after
         "Ann Avery": news calls children and victims so), whatever the model typed; not where the
         report names two such people, nor a word that is some person's surname there, nor a word
-        some report writes without that full name."""
+        some report writes without that full name. A report that names no one so looks to the
+        reports of its event: the one person they name in full with it, where the word is nobody's
+        surname there and every report writing it alone is of an event that names that person."""
         key = fold(actor.name)
         if " " in actor.name or not actor.name[:1].isupper() or len(key) < 3:
             return None
         doc = mention.doc_id
-        firsts, lasts = set(), set()
-        for aid, p in self._people_in().get(doc, ()):
-            if p.first:
-                if p.first == key:
-                    firsts.add(self.uf.find(aid))
-                if p.last == key:
-                    lasts.add(aid)
+        firsts, lasts = self._first_and_last(key, {doc})
+        if not firsts and not lasts and self._kind(actor.id) == "person" and (event := self._event_of(doc)):
+            # Bolder than a report's own full name: the word and the full name both typed people.
+            firsts, lasts = self._first_and_last(key, event, typed=True)
+            if len(firsts) != 1 or lasts:
+                return None
+            person = firsts.pop()
+            named = self._docs_of_root(person)
+            alone = self.stats[actor.id].docs
+            return person if all((self._event_of(d) | {d}) & named for d in alone) else None
         if len(firsts) != 1 or lasts:
             return None
         person = firsts.pop()
         # Every report that writes the word alone names the person in full too: a first name
         # follows its full name; a town ("Lowtown" of "Lowtown Fire" read as a person) stands alone.
         return person if self.stats[actor.id].docs <= self._docs_of_root(person) else None
+
+    def _first_and_last(self, key: str, docs: set[str], typed: bool = False) -> tuple[set[str], set[str]]:
+        """The people of some reports with a first name (their roots) and with a surname ``key``;
+        ``typed``: only two-word names the model typed a person, for the first name."""
+        firsts: set[str] = set()
+        lasts: set[str] = set()
+        people = self._people_in()
+        for doc in docs:
+            for aid, p in people.get(doc, ()):
+                if p.first:
+                    plain = len(self.stats[aid].actor.name.split()) == 2 and self._kind(aid) == "person"
+                    if p.first == key and (plain or not typed):
+                        firsts.add(self.uf.find(aid))
+                    if p.last == key:
+                        lasts.add(aid)
+        return firsts, lasts
 
     def _written_in(self, root: str, doc_id: str) -> bool:
         """Whether a document writes out one of a person's full names, tagged or not."""
@@ -756,8 +777,14 @@ class CorpusResolver:
 
     # -- output ----------------------------------------------------------------------------
 
-    def _writes_surname(self, m: Mention, person: str) -> bool:
-        return self.people[person].last in fold(m.text).replace(".", " ").split()
+    def _described_target(self, m: Mention, person: str) -> str | None:
+        """A mention of a span written after its descriptor: the person where it writes the
+        surname; else the corpus's own actor of its words ("Lowtown" that a chain hung on
+        "Lowtown QB Ann Avery" is the club), else none."""
+        if self.people[person].last in fold(m.text).replace(".", " ").split():
+            return self.uf.find(person)
+        own = self._by_name().get(fold(m.text))
+        return self.uf.find(own) if own is not None and self._kind(own) != "person" else None
 
     def _event_of(self, doc_id: str) -> set[str]:
         """The other reports of a report's event (lib/extract/actors/reports.py); empty for a
@@ -905,8 +932,8 @@ class CorpusResolver:
         canon = self.canonical()
         for (m, a), target in zip(found, self._targets(found), strict=True):
             target = target if target is not None else self.club_town(m, a)
-            if target is None and a.id in self.described and self._writes_surname(m, self.described[a.id]):
-                target = self.uf.find(self.described[a.id])
+            if target is None and a.id in self.described:
+                target = self._described_target(m, self.described[a.id])
             root = target if target is not None else self.uf.find(a.id)
             actor = canon[root]
             # A bare surname resolved to a full-named person is that person, whatever the model typed.
