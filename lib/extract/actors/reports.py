@@ -25,6 +25,8 @@ SAME_EVENT = 0.3
 # Distinct content terms two reports must share besides: a pair of one-line notes that share a
 # name and a verb is no evidence of one event.
 SHARED_TERMS = 5
+# Terms of a report that block it for comparison (the heaviest by TF-IDF weight).
+KEY_TERMS = 10
 
 
 def report_groups(texts: Mapping[str, str], threshold: float = SAME_EVENT) -> dict[str, str]:
@@ -43,8 +45,11 @@ def report_groups(texts: Mapping[str, str], threshold: float = SAME_EVENT) -> di
             i = up[i]
         return i
 
-    # One blocking key for all: AllPairs (lib/text/similarity.py) prunes by the threshold alone.
-    for i, j in candidate_pairs(vectors, threshold, [("",)] * len(ids)):
+    # Blocked by each report's most distinctive terms (its KEY_TERMS heaviest): two reports of one
+    # event share one of them (a name, a place), so that a corpus of thousands of reports is not
+    # compared all against all; AllPairs (lib/text/similarity.py) prunes inside a block.
+    keys = [sorted(v, key=lambda t: (-v[t], t))[:KEY_TERMS] for v in vectors]
+    for i, j in candidate_pairs(vectors, threshold, keys):
         if len(sets[i] & sets[j]) < SHARED_TERMS or cosine(vectors[i], vectors[j]) < threshold:
             continue
         a, b = find(i), find(j)
