@@ -43,6 +43,15 @@ def test_reports_of_one_event_are_grouped() -> None:
     assert groups["f1"] != groups["b1"]
 
 
+@pytest.mark.parametrize("order", [["f1", "b1", "f2", "b2"], ["b2", "f2", "b1", "f1"]])
+def test_groups_do_not_depend_on_the_order_or_the_ids(order: list[str]) -> None:
+    texts = {"f1": FERRY, "f2": FERRY_2, "b1": FIRE, "b2": FIRE_2}
+    groups = report_groups({f"x{i}{d[::-1]}": texts[d] for i, d in enumerate(order)})
+    by_text = {texts[d]: groups[f"x{i}{d[::-1]}"] for i, d in enumerate(order)}
+    assert (by_text[FERRY] == by_text[FERRY_2], by_text[FIRE] == by_text[FIRE_2]) == (True, True)
+    assert by_text[FERRY] != by_text[FIRE]
+
+
 @pytest.mark.parametrize(
     "texts",
     [

@@ -13,6 +13,7 @@ order, no identifier, no metadata a dataset may carry.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 
 from lib.text.similarity import TfIdf, candidate_pairs, cosine, terms
@@ -45,10 +46,12 @@ def report_groups(texts: Mapping[str, str], threshold: float = SAME_EVENT) -> di
             i = up[i]
         return i
 
-    # Blocked by each report's most distinctive terms (its KEY_TERMS heaviest): two reports of one
-    # event share one of them (a name, a place), so that a corpus of thousands of reports is not
-    # compared all against all; AllPairs (lib/text/similarity.py) prunes inside a block.
-    keys = [sorted(v, key=lambda t: (-v[t], t))[:KEY_TERMS] for v in vectors]
+    # Blocked by each report's most distinctive terms that some other report has too (its
+    # KEY_TERMS heaviest): two reports of one event share one of them (a name, a place), so that a
+    # corpus of thousands of reports is not compared all against all; AllPairs
+    # (lib/text/similarity.py) prunes inside a block.
+    df = Counter(t for own in sets for t in own)
+    keys = [sorted((t for t in v if df[t] > 1), key=lambda t: (-v[t], t))[:KEY_TERMS] for v in vectors]
     for i, j in candidate_pairs(vectors, threshold, keys):
         if len(sets[i] & sets[j]) < SHARED_TERMS or cosine(vectors[i], vectors[j]) < threshold:
             continue
