@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from lib.extract.actors.registry import Registry
+from lib.extract.actors.reports import report_groups
 from lib.records import Actor, Mention
 from lib.text.aliases import fold
 
@@ -76,6 +77,7 @@ _REGION_AFTER = re.compile(r",[ ](?:(?P<abbr>[A-Z][a-z]{0,4}\.)|(?P<name>[A-Z][\
 _NUMERAL_PLURAL = re.compile(r"\d+[a-z]{2,}s|\d+[A-Z]{2,}S")
 FUZZY_SURNAME = 88.0  # rapidfuzz ratio: "Raite" ~ "Rait", not "Ryan" ~ "Rian"
 FUZZY_FIRST = 85.0
+FUZZY_TRANSLITERATION = 75.0
 # A bare surname's bearer by the company the reports keep (CorpusResolver._by_company): the
 # summed IDF of the actors shared must reach COMPANY_MIN (about two actors named in a tenth of
 # the reports each) and beat the next bearer's COMPANY_MARGIN times.
@@ -220,6 +222,12 @@ class CorpusResolver:
             s.docs.add(m.doc_id)
             s.kinds[a.type] += 1
         self.uf = _Union()
+        # Reports of one event (lib/extract/actors/reports.py): inside one, name variants are
+        # linked more boldly than across the corpus.
+        self.group = report_groups(texts) if texts else {}
+        self.group_docs: dict[str, set[str]] = {}
+        for doc_id, g in self.group.items():
+            self.group_docs.setdefault(g, set()).add(doc_id)
         self._raw_df: Counter[str] | None = None
         self._names: dict[str, str] | None = None
         self._lasts: frozenset[str] | None = None
@@ -243,6 +251,7 @@ class CorpusResolver:
         self._first_names_and_surnames()
         self._link_people()
         self._link_organisations(definitions(texts.values()))
+        self.described = self._link_described({fold(m.text) for m, _ in found if " " not in m.text})
         self.by_surname = self._surname_index()
         self.members = Counter(self.uf.find(aid) for aid in self.stats)
         self.titled: dict[str, set[str]] = {}  # root -> titles written right before its full name
@@ -317,8 +326,52 @@ class CorpusResolver:
                 a, b = block
                 if full[a].first[:1] == full[b].first[:1] and self._same_company(a, b):
                     self._link_pairs(block, lambda x, y: True)
+            self._link_in_groups(block, full)
         for block in by_first.values():
             self._link_pairs(block, lambda a, b: _near(full[a].last, full[b].last, FUZZY_SURNAME))
+
+    def _groups_of(self, docs: set[str]) -> set[str]:
+        return {self.group.get(d, d) for d in docs}
+
+    def _link_in_groups(self, block: list[str], full: dict[str, PersonName]) -> None:
+        """Full names of one surname in the reports of one event ("Mo Avery" and "Maurice Avery"):
+        one person where their first names start alike, they never share a report (where two
+        would be two relatives) and every full name of the surname in that event starts so.
+        First names that start otherwise are two people (the ambiguity guard)."""
+        if len(block) < 2:
+            return
+        by_group: dict[str, list[str]] = {}
+        for aid in block:
+            for g in self._groups_of(self.stats[aid].docs):
+                by_group.setdefault(g, []).append(aid)
+        for ids in by_group.values():
+            self._link_pairs(ids, lambda a, b: _alike_firsts(full[a].first, full[b].first))
+
+    def _link_described(self, alone: set[str]) -> dict[str, str]:
+        """A name written after its descriptor ("Lowtown QB Ann Avery", "Harbour Sergeant Bo
+        Quill"): a span of three or more words that ends with the full name of a person the
+        reports of its event name, and call by the surname alone somewhere, is that person.
+        News writes a team, an office or a rank before a name; the model takes them in and
+        types the whole as it likes. Span id -> the person's id; only the mentions that write
+        the surname follow (a chain may have hung a team's name on the long span)."""
+        names: dict[str, list[str]] = {}
+        for aid, p in self.people.items():
+            words = self.stats[aid].actor.name.split()
+            if p.first and len(words) in (2, 3) and p.last in alone and not club_nickname(words[-1:]):
+                names.setdefault(fold(" ".join(words)), []).append(aid)
+        out: dict[str, str] = {}
+        for aid, s in self.stats.items():
+            words = s.actor.name.split()
+            if len(words) < 3 or self.reg.actor(aid) is not None or self.reg.gazetteer.get(s.actor.name):
+                continue
+            if words[-1].strip(".,") in self.reg.filters.org_suffixes:
+                continue
+            for n in (3, 2):
+                people = names.get(fold(" ".join(words[-n:]))) if n < len(words) else None
+                if people and self._groups_of(s.docs) & self._groups_of(self.stats[people[0]].docs):
+                    out[aid] = people[0]
+                    break
+        return out
 
     def _same_company(self, a: str, b: str) -> bool:
         """Two names in reports that name the same other actors, by the summed inverse document
@@ -420,6 +473,13 @@ class CorpusResolver:
         written = [c for c in cands if len(cands) > 1 and self._written_in(c, mention.doc_id)]
         if len(written) == 1:
             return written[0]  # "Forward Ann Avery" written here, the model tagging "Avery" only
+        if len(cands) > 1 and (event := self._event_of(mention.doc_id)):
+            near = [c for c in cands if self._docs_of_root(c) & event]
+            if len(near) == 1:
+                return near[0]  # the one bearer named in the reports of this report's event
+            if len(near) > 1:  # two bearers in one event: only a title here says which
+                titled = [c for c in near if title and title in self.titled.get(c, set())]
+                return titled[0] if len(titled) == 1 else None
         if len(cands) == 1 and kind == "person":
             return cands[0]  # lower confidence: the corpus's only bearer, not named in this text
         if len(cands) == 1 and sex and self.sex.get(cands[0]) == sex:
@@ -433,24 +493,45 @@ class CorpusResolver:
         """A lone first name is the one person its report names in full with it ("Ann" after
         "Ann Avery": news calls children and victims so), whatever the model typed; not where the
         report names two such people, nor a word that is some person's surname there, nor a word
-        some report writes without that full name."""
+        some report writes without that full name. A report that names no one so looks to the
+        reports of its event: the one person they name in full with it, where the word is nobody's
+        surname there and every report writing it alone is of an event that names that person."""
         key = fold(actor.name)
         if " " in actor.name or not actor.name[:1].isupper() or len(key) < 3:
             return None
         doc = mention.doc_id
-        firsts, lasts = set(), set()
-        for aid, p in self._people_in().get(doc, ()):
-            if p.first:
-                if p.first == key:
-                    firsts.add(self.uf.find(aid))
-                if p.last == key:
-                    lasts.add(aid)
+        firsts, lasts = self._first_and_last(key, {doc})
+        if not firsts and not lasts and self._kind(actor.id) == "person" and (event := self._event_of(doc)):
+            # Bolder than a report's own full name: the word and the full name both typed people.
+            firsts, lasts = self._first_and_last(key, event, typed=True)
+            if len(firsts) != 1 or lasts:
+                return None
+            person = firsts.pop()
+            named = self._docs_of_root(person)
+            alone = self.stats[actor.id].docs
+            return person if all((self._event_of(d) | {d}) & named for d in alone) else None
         if len(firsts) != 1 or lasts:
             return None
         person = firsts.pop()
         # Every report that writes the word alone names the person in full too: a first name
         # follows its full name; a town ("Lowtown" of "Lowtown Fire" read as a person) stands alone.
         return person if self.stats[actor.id].docs <= self._docs_of_root(person) else None
+
+    def _first_and_last(self, key: str, docs: set[str], typed: bool = False) -> tuple[set[str], set[str]]:
+        """The people of some reports with a first name (their roots) and with a surname ``key``;
+        ``typed``: only two-word names the model typed a person, for the first name."""
+        firsts: set[str] = set()
+        lasts: set[str] = set()
+        people = self._people_in()
+        for doc in docs:
+            for aid, p in people.get(doc, ()):
+                if p.first:
+                    plain = len(self.stats[aid].actor.name.split()) == 2 and self._kind(aid) == "person"
+                    if p.first == key and (plain or not typed):
+                        firsts.add(self.uf.find(aid))
+                    if p.last == key:
+                        lasts.add(aid)
+        return firsts, lasts
 
     def _written_in(self, root: str, doc_id: str) -> bool:
         """Whether a document writes out one of a person's full names, tagged or not."""
@@ -696,6 +777,20 @@ class CorpusResolver:
 
     # -- output ----------------------------------------------------------------------------
 
+    def _described_target(self, m: Mention, person: str) -> str | None:
+        """A mention of a span written after its descriptor: the person where it writes the
+        surname; else the corpus's own actor of its words ("Lowtown" that a chain hung on
+        "Lowtown QB Ann Avery" is the club), else none."""
+        if self.people[person].last in fold(m.text).replace(".", " ").split():
+            return self.uf.find(person)
+        own = self._by_name().get(fold(m.text))
+        return self.uf.find(own) if own is not None and self._kind(own) != "person" else None
+
+    def _event_of(self, doc_id: str) -> set[str]:
+        """The other reports of a report's event (lib/extract/actors/reports.py); empty for a
+        report like no other."""
+        return self.group_docs.get(self.group.get(doc_id, doc_id), set()) - {doc_id}
+
     def _docs_of_root(self, root: str) -> set[str]:
         return set(self.per_doc.get(root, {}))
 
@@ -837,6 +932,8 @@ class CorpusResolver:
         canon = self.canonical()
         for (m, a), target in zip(found, self._targets(found), strict=True):
             target = target if target is not None else self.club_town(m, a)
+            if target is None and a.id in self.described:
+                target = self._described_target(m, self.described[a.id])
             root = target if target is not None else self.uf.find(a.id)
             actor = canon[root]
             # A bare surname resolved to a full-named person is that person, whatever the model typed.
@@ -861,6 +958,21 @@ def plural_nickname(words: Sequence[str]) -> bool:
 def club_nickname(words: Sequence[str]) -> bool:
     """A plural nickname (plural_nickname) or one led by a numeral ("76ers")."""
     return plural_nickname(words) or (len(words) == 1 and _NUMERAL_PLURAL.fullmatch(words[0]) is not None)
+
+
+def _alike_firsts(a: str, b: str) -> bool:
+    """First names of one person in the reports of one event: one an initial or a clipped form
+    of the other ("T." / "Tom", "Alex" / "Alexis"), three first letters alike ("Alexis" /
+    "Alexandros"), or a transliteration ("Kurbanguly" / "Gurbanguli": a rapidfuzz ratio of
+    FUZZY_TRANSLITERATION, initials aside). "Tyson" and "Tara" are two people."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) == 1:
+        return long.startswith(short)
+    if short[:3] == long[:3]:
+        return True
+    return len(short) >= 5 and fuzz.ratio(a, b) >= FUZZY_TRANSLITERATION
 
 
 def _near(a: str, b: str, threshold: float) -> bool:

@@ -85,7 +85,40 @@ def extract_raw(
     typed = [(m, _as_setting(m, a, settings)) for m, a in typed]
     mistered = _mistered(contexts, typed, registry)
     typed = [(m, _as_person(a, mistered)) for m, a in typed]
+    typed = _addresses(contexts, typed)
     return _with_datelines(contexts, typed), agentive
+
+
+# What may follow a list of places ("Lowtown, Freedonia and Upland"): then a comma is no address.
+_LIST_GOES_ON = re.compile(r"(?:,[ ]*[A-Z]|[ ]+(?:and|or|&)[ ])")
+
+
+def _addresses(
+    contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]]
+) -> list[tuple[Mention, Actor]]:
+    """ "Lowtown, Freedonia": a town and, after a comma, its state or country name one place,
+    the town (the state is its address, as in "Paris, Texas"; ECB+ annotates the whole as one
+    mention of the town). The state's mention there stands for the town; not in a list of places
+    ("Lowtown, Upland and Marsh", "Lowtown, Upland, Marsh"), and not after a country."""
+    texts = {ctx.doc.id: ctx.text for ctx in contexts}
+    ends = {(m.doc_id, m.end): (m, a) for m, a in found}
+    out: list[tuple[Mention, Actor]] = []
+    for m, a in found:
+        text = texts[m.doc_id]
+        before = ends.get((m.doc_id, m.start - 2))
+        if (
+            before is not None
+            and text[m.start - 2 : m.start] == ", "
+            and before[1].type == "place"
+            and a.type in ("place", "country")
+            and before[1].id != a.id
+            and _LIST_GOES_ON.match(text, m.end) is None
+        ):
+            town = before[1]
+            out.append((Mention(m.doc_id, town.id, m.text, m.start, m.end), town))
+        else:
+            out.append((m, a))
+    return out
 
 
 def _common_words(mention: Mention, actor: Actor, reg: Registry, case: CaseStats) -> bool:

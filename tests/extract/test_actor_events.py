@@ -1,0 +1,216 @@
+"""Reports of one event and the name variants linked inside them (issue #15).
+
+Sentences and names are made up for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.extract.actors.corpus import CorpusResolver, _alike_firsts
+from lib.extract.actors.extract import _addresses, load_registry
+from lib.extract.actors.reports import report_groups
+from lib.extract.actors.spans import DocContext
+from lib.records import Actor, Document, Mention
+from lib.text.aliases import slug
+from tests.extract.named import name_spans
+
+REG = load_registry()
+
+# Two events: a ferry grounded off a made-up island, and a bakery fire in a made-up town.
+FERRY = (
+    "The ferry Marlow Star ran aground off Pellin Island on Tuesday night, and coastguard crews "
+    "took all ninety passengers ashore by lifeboat before dawn, the harbour office said. "
+)
+FERRY_2 = (
+    "Coastguard crews brought ninety passengers ashore by lifeboat after the ferry Marlow Star ran "
+    "aground off Pellin Island late on Tuesday, the harbour office confirmed. "
+)
+FIRE = (
+    "A fire gutted the old Brindle bakery on Canal Row in Lowtown on Sunday; firefighters fought the "
+    "blaze for six hours and two neighbouring shops were evacuated. "
+)
+FIRE_2 = (
+    "Firefighters needed six hours to put out the blaze that gutted the Brindle bakery on Canal Row, "
+    "Lowtown, on Sunday, and two shops next door were evacuated. "
+)
+
+
+def test_reports_of_one_event_are_grouped() -> None:
+    groups = report_groups({"f1": FERRY, "f2": FERRY_2, "b1": FIRE, "b2": FIRE_2})
+    assert groups["f1"] == groups["f2"]
+    assert groups["b1"] == groups["b2"]
+    assert groups["f1"] != groups["b1"]
+
+
+@pytest.mark.parametrize("order", [["f1", "b1", "f2", "b2"], ["b2", "f2", "b1", "f1"]])
+def test_groups_do_not_depend_on_the_order_or_the_ids(order: list[str]) -> None:
+    texts = {"f1": FERRY, "f2": FERRY_2, "b1": FIRE, "b2": FIRE_2}
+    groups = report_groups({f"x{i}{d[::-1]}": texts[d] for i, d in enumerate(order)})
+    by_text = {texts[d]: groups[f"x{i}{d[::-1]}"] for i, d in enumerate(order)}
+    assert (by_text[FERRY] == by_text[FERRY_2], by_text[FIRE] == by_text[FIRE_2]) == (True, True)
+    assert by_text[FERRY] != by_text[FIRE]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        {"a": "Ann Avery spoke.", "b": "Ann Avery left."},  # one shared name is no event
+        {"a": FERRY, "b": FIRE},
+        {"a": FERRY},
+    ],
+)
+def test_unrelated_or_short_reports_stay_apart(texts: dict[str, str]) -> None:
+    groups = report_groups(texts)
+    assert len(set(groups.values())) == len(texts)
+
+
+def _resolved(texts: dict[str, str], names: dict[str, list[tuple[str, str]]]) -> dict[tuple[str, str], str]:
+    found = name_spans(texts, names)
+    return {(m.doc_id, m.text): m.actor_id for m, _ in CorpusResolver(found, REG, texts).resolve(found)}
+
+
+@pytest.mark.parametrize(
+    ("fire_people", "want"),
+    [
+        # The fire's reports name one Avery in full: a bare "Avery" there is that one, though the
+        # corpus has two (the ferry's captain is another).
+        ([("Ann Avery", "person")], "ann-avery"),
+        # Two Averys named in the fire's reports: the bare one stays itself (the ambiguity guard).
+        ([("Ann Avery", "person"), ("Cal Avery", "person")], "avery"),
+    ],
+)
+def test_bare_surname_by_its_event(fire_people: list[tuple[str, str]], want: str) -> None:
+    texts = {
+        "f1": FERRY + "Captain Bo Avery said the tide was low.",
+        "f2": FERRY_2 + "Bo Avery, the captain, was unhurt.",
+        "b1": FIRE + "The owner, Ann Avery, wept. Her cousin Cal Avery helped.",
+        "b2": FIRE_2 + "Avery said she would rebuild.",
+    }
+    names = {
+        "f1": [("Bo Avery", "person")],
+        "f2": [("Bo Avery", "person")],
+        "b1": fire_people,
+        "b2": [("Avery", "person")],
+    }
+    assert _resolved(texts, names)[("b2", "Avery")] == want
+
+
+@pytest.mark.parametrize(
+    ("other", "same"),
+    [
+        ("Alexis Quill", True),  # three first letters alike
+        ("A. Quill", True),  # an initial
+        ("Kurbanguly Quill", True),  # a transliteration of Gurbanguli
+        ("Tobias Quill", False),  # two people of one family
+    ],
+)
+def test_full_names_of_one_surname_in_one_event(other: str, same: bool) -> None:
+    first = "Gurbanguli Quill" if other.startswith("Kurbanguly") else "Alexandros Quill"
+    texts = {"b1": FIRE + f"The baker {first} was at home.", "b2": FIRE_2 + f"The baker {other} slept."}
+    got = _resolved(texts, {"b1": [(first, "person")], "b2": [(other, "person")]})
+    assert (got[("b1", first)] == got[("b2", other)]) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("alexis", "alexandros", True),
+        ("t", "tom", True),
+        ("kurbanguly", "gurbanguli", True),
+        ("tyson", "tara", False),
+        ("mark", "miles", False),
+        ("j", "tom", False),
+    ],
+)
+def test_alike_first_names(a: str, b: str, same: bool) -> None:
+    assert _alike_firsts(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("name", "writes", "person"),
+    [
+        ("Lowtown QB Ann Avery", True, True),  # a team and a position before the name
+        ("Harbour Sergeant Ann Avery", True, True),
+        ("Lowtown Herons", False, False),  # no name at its end
+    ],
+)
+def test_name_after_its_descriptor(name: str, writes: bool, person: bool) -> None:
+    texts = {
+        "b1": FIRE + f"{name} was there.",
+        "b2": FIRE_2 + "Ann Avery watched. Avery said little.",
+    }
+    names = {
+        "b1": [(name, "organization")],
+        "b2": [("Ann Avery", "person"), ("Avery", "person")],
+    }
+    got = _resolved(texts, names)
+    assert (got[("b1", name)] == got[("b2", "Ann Avery")]) is person
+
+
+def _doc(doc_id: str, text: str) -> Document:
+    return Document(doc_id, "", "", None, "unknown", "en", "", "", text, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "state_is_town"),
+    [
+        ("The fire broke out in Lowtown, Freedonia, on Sunday.", True),
+        ("The fire broke out in Lowtown, Freedonia.", True),
+        ("Crews came from Lowtown, Freedonia and Upland.", False),  # a list of places
+        ("Crews came from Lowtown, Freedonia, Upland and Marsh.", False),
+    ],
+)
+def test_town_and_its_state_name_the_town(text: str, state_is_town: bool) -> None:
+    town, state = Actor("lowtown", "Lowtown", "place"), Actor("freedonia", "Freedonia", "country")
+    found = []
+    for actor in (town, state):
+        start = text.index(actor.name)
+        found.append((Mention("d", actor.id, actor.name, start, start + len(actor.name)), actor))
+    contexts = [DocContext(_doc("d", text), None, REG)]  # type: ignore[arg-type]
+    out = _addresses(contexts, found)
+    assert (out[1][1].id == slug("Lowtown")) is state_is_town
+    assert out[1][0].text == "Freedonia"  # the mention keeps its own words and span
+
+
+@pytest.mark.parametrize(
+    ("fire_people", "kind", "want"),
+    [
+        # A report of the event calls the baker by first name alone; another names him in full.
+        ([("Tobin Marsh", "person")], "person", "tobin-marsh"),
+        # Two Tobins named in the event's reports: the first name says no one.
+        ([("Tobin Marsh", "person"), ("Tobin Quill", "person")], "person", "tobin"),
+        # The word typed no person: across reports the bolder link needs both typed people.
+        ([("Tobin Marsh", "person")], "organization", "tobin"),
+    ],
+)
+def test_first_name_by_its_event(fire_people: list[tuple[str, str]], kind: str, want: str) -> None:
+    texts = {
+        "b1": FIRE + "The baker, Tobin Marsh, and his friend Tobin Quill watched.",
+        "b2": FIRE_2 + "Tobin watched from the street.",
+    }
+    assert _resolved(texts, {"b1": fire_people, "b2": [("Tobin", kind)]})[("b2", "Tobin")] == want
+
+
+def test_a_club_hung_on_a_described_name_is_the_club() -> None:
+    texts = {
+        "b1": FIRE + "Lowtown QB Ann Avery helped. Lowtown lost on Sunday.",
+        "b2": FIRE_2 + "Ann Avery watched. Avery said little. Lowtown lost on Sunday.",
+    }
+    long = Actor("lowtown-qb-ann-avery", "Lowtown QB Ann Avery", "organization")
+    found = name_spans(
+        texts, {"b2": [("Ann Avery", "person"), ("Avery", "person"), ("Lowtown", "organization")]}
+    )
+    at = texts["b1"].index("Lowtown lost")
+    found += [
+        (
+            Mention(
+                "b1", long.id, long.name, texts["b1"].index(long.name), texts["b1"].index(long.name) + 20
+            ),
+            long,
+        ),
+        (Mention("b1", long.id, "Lowtown", at, at + 7), long),  # a chain hung the town on the long span
+    ]
+    got = {(m.doc_id, m.start): m.actor_id for m, _ in CorpusResolver(found, REG, texts).resolve(found)}
+    assert got[("b1", at)] == "lowtown"
+    assert got[("b1", texts["b1"].index(long.name))] == "ann-avery"
