@@ -337,10 +337,16 @@ def test_common_surname_alone_is_not_a_principal(nlp: Any, registry: Any) -> Non
         ("Lagos 1996-08-22\nRain fell.", []),  # datelines are in capitals
         ("GOLF - RESULTS OF THE OPEN", []),  # a headline, not a dateline
         ("US 1996-08-22", []),  # too short to be a place
+        # the AP / Canadian Press style: a dash before the lead, the place with its region or known
+        ("MILLTOWN, Ont. — The mill reopened.", ["MILLTOWN"]),
+        ("EASTPORT, Maine -- Stocks rose.", ["EASTPORT"]),
+        ("EASTPORT -- Stocks rose.", ["EASTPORT"]),  # known to the gazetteer below
+        ("PRESS DIGEST - Papers lead with the vote.", []),  # a section slug, no place
+        ("SOCCER - LEAGUE TABLE", []),  # a headline in capitals after the dash
     ],
 )
 def test_datelines(text: str, want: list[str]) -> None:
-    assert [text[s:e] for s, e in datelines(text)] == want
+    assert [text[s:e] for s, e in datelines(text, lambda place: place == "Eastport")] == want
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import partial
 
 from spacy.tokens import Doc as SpacyDoc
 
@@ -196,11 +197,23 @@ _DATELINE = re.compile(
     r"(?=\d{4}-\d\d-\d\d|\((?:Reuters|AP|AFP|UPI)\)|[A-Z][a-z]{2}\.?[ ]\d{1,2}\b)",
     re.MULTILINE,
 )
+# The AP and Canadian Press style: a dash before the lead's first word, "MILLTOWN, Ont. — The",
+# "EASTPORT -- Stocks". A section slug takes the same shape ("PRESS DIGEST - Papers ..."), so the
+# place must carry its region or be a place the gazetteer knows.
+_DASH_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'-]+(?:[ ][A-Z][A-Z.'-]+){0,3})(?P<region>,[ ][A-Z][\w.' ]{1,30}?)?[ ]+"
+    r"(?=(?:—|–|--?)[ ]+[\"“]?[A-Z][a-z])",
+    re.MULTILINE,
+)
 
 
-def datelines(text: str) -> list[tuple[int, int]]:
-    """Spans of the places that open wire datelines."""
-    return [m.span("place") for m in _DATELINE.finditer(text) if len(m.group("place")) >= 3]
+def datelines(text: str, known: Callable[[str], bool] = lambda place: False) -> list[tuple[int, int]]:
+    """Spans of the places that open wire datelines (``known``: a place name the gazetteer holds)."""
+    spans = [m.span("place") for m in _DATELINE.finditer(text) if len(m.group("place")) >= 3]
+    dashed = (
+        m for m in _DASH_DATELINE.finditer(text) if m.group("region") or known(m.group("place").title())
+    )
+    return sorted({*spans, *(m.span("place") for m in dashed if len(m.group("place")) >= 3)})
 
 
 def _with_datelines(
@@ -208,7 +221,11 @@ def _with_datelines(
 ) -> list[tuple[Mention, Actor]]:
     """Dateline places typed "place"; a span the model ran on ("KEMPTON, England") or missed
     becomes the dateline's place."""
-    spans = {(ctx.doc.id, s, e): ctx.text[s:e] for ctx in contexts for s, e in datelines(ctx.text)}
+    spans = {
+        (ctx.doc.id, s, e): ctx.text[s:e]
+        for ctx in contexts
+        for s, e in datelines(ctx.text, partial(_in_gazetteer, ctx.reg))
+    }
     starts = {(doc_id, s) for doc_id, s, _ in spans}
     out = [(m, a) for m, a in found if (m.doc_id, m.start) not in starts or _dateline_at(m, spans)]
     out = [(m, _as_place(m, a) if _dateline_at(m, spans) else a) for m, a in out]
@@ -219,6 +236,10 @@ def _with_datelines(
     return out
 
 
+def _in_gazetteer(reg: Registry, place: str) -> bool:
+    return reg.gazetteer.get(place) is not None
+
+
 def _dateline_at(m: Mention, spans: dict[tuple[str, int, int], str]) -> bool:
     return (m.doc_id, m.start, m.end) in spans
 
@@ -226,12 +247,13 @@ def _dateline_at(m: Mention, spans: dict[tuple[str, int, int], str]) -> bool:
 def _as_place(mention: Mention, actor: Actor) -> Actor:
     """A dateline's place; where the corpus step made its town a club ("LOWTOWN" of the
     Lowtown Herons), the town of its own name, not the club typed a place."""
+    name = actor.name.title() if actor.name.isupper() and len(actor.name) > 4 else actor.name  # "MILLTOWN"
     if actor.type in ("place", "country"):
-        return actor
+        return actor if name == actor.name else Actor(actor.id, name, actor.type, actor.aliases)
     if actor.type == "organization" and fold(actor.name) != fold(mention.text):
         name = mention.text.title() if mention.text.isupper() else mention.text
         return Actor(slug(name), name, "place")
-    return Actor(actor.id, actor.name, "place")
+    return Actor(actor.id, name, "place")
 
 
 def _corpus_teams(contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]]) -> set[str]:
