@@ -95,11 +95,21 @@ def pairs_frame(targets: pd.DataFrame) -> pd.DataFrame:
     if targets.empty:
         return pd.DataFrame(columns=PAIR_COLUMNS)
     counted = targets.assign(
+        statements=1,
         positive=(targets["polarity"] == "positive").astype(int),
         negative=(targets["polarity"] == "negative").astype(int),
     )
+    return ranked_pairs(counted)
+
+
+def ranked_pairs(counted: pd.DataFrame) -> pd.DataFrame:
+    """``pairs_frame`` of rows already counted (``speaker_id``, ``speaker``, ``target_id``, ``target``,
+    ``statements``, ``positive``, ``negative``): summed per pair, ranked. A store counts its
+    statements in SQL (lib/store/slices.py ``stance_pairs``) and ranks them here, as a folder's are."""
+    if counted.empty:
+        return pd.DataFrame(columns=PAIR_COLUMNS)
     pairs = counted.groupby(["speaker_id", "speaker", "target_id", "target"], as_index=False).agg(
-        statements=("text", "size"), positive=("positive", "sum"), negative=("negative", "sum")
+        statements=("statements", "sum"), positive=("positive", "sum"), negative=("negative", "sum")
     )
     net = [net_polarity(int(p), int(n)) for p, n in zip(pairs["positive"], pairs["negative"], strict=True)]
     pairs["net"] = pd.Series(net, index=pairs.index, dtype="float64")
