@@ -7,7 +7,6 @@ from datetime import date
 import streamlit as st
 
 import ui
-from lib.read.ingest import MAX_FILE_MB
 from lib.view import frames
 from lib.view.pages import home_pairs, home_view
 from lib.view.render import plain_md
@@ -93,6 +92,8 @@ if ui.reads_store():
     # An upload is analysed together with the whole corpus: on a large store that is every document.
     st.caption("This dashboard reads a store: add documents with `python -m lib ingest PATH --store DIR`.")
 else:
+    from lib.read.ingest import MAX_FILE_MB  # trafilatura and lxml: imported where files are read only
+
     st.caption("Uploaded reports stay in this browser session only: no other user sees them.")
     uploaded = st.file_uploader(
         "Text, HTML or JSONL reports",

@@ -132,7 +132,7 @@ ui.synced(
     format_func=lambda n: "all" if n == 0 else f"top {n}",
 )
 view = st.session_state[ui.VIEW]
-matrix = stances_view(analysis, view)
+matrix = stances_view(analysis, view, ui.stances_counts(view))
 if matrix.figure is None:
     st.info("No statement in view is about another actor — include guessed targets or clear the filters.")
 else:

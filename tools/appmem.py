@@ -84,9 +84,10 @@ def timeline_page(analysis: Analysis, filters: Filters) -> int:
     return sum(_shown_view(timeline_view(analysis, View(filters, group=g))) for g in ("actor", "source"))
 
 
-def positions_page(analysis: Analysis, filters: Filters) -> int:
+def positions_page(analysis: Analysis, filters: Filters, pairs: pd.DataFrame | None = None) -> int:
+    """``pairs``: the matrix's counts, as a store gives them (slices.stance_pairs)."""
     view = View(filters)
-    return _shown_view(positions_view(analysis, view)) + _shown_view(stances_view(analysis, view))
+    return _shown_view(positions_view(analysis, view)) + _shown_view(stances_view(analysis, view, pairs))
 
 
 def comparison_page(analysis: Analysis, a: str, b: str) -> int:
@@ -132,7 +133,7 @@ def store_session_pages(index: StoreIndex) -> dict[str, int]:
     out = {
         "home": _shown_view(home),
         "timeline": timeline_page(page("Timeline"), filters),
-        "positions": positions_page(page("Actor_positions"), filters),
+        "positions": positions_page(page("Actor_positions"), filters, slices.stance_pairs(index, filters)),
     }
     if len(ids) >= 2:
         out["comparison"] = comparison_page(page("Source_comparison"), ids[0], ids[1])

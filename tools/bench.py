@@ -52,6 +52,7 @@ from lib.store.slices import (
     overview_quotes,
     positions_slice,
     search_slice,
+    stance_pairs,
     store_diversity,
     store_index,
     store_network_edges,
@@ -280,7 +281,10 @@ def query_figures(store: Path) -> dict[str, Any]:
     queries: dict[str, Callable[[Filters], int]] = {
         "home": lambda f: len(overview_quotes(index, f)) + count_events(index, f),
         "timeline": lambda f: len(timeline_slice(index, f).analysis.events),
-        "positions": lambda f: len(positions_slice(index, f, actor, None).analysis.quotes),
+        # the slice and the stances matrix's counts (read apart since the matrix is counted in SQL)
+        "positions": lambda f: (
+            len(positions_slice(index, f, actor, None).analysis.quotes) + len(stance_pairs(index, f))
+        ),
         "network": partial(network_rows, index),
         "diversity": partial(diversity_rows, index),
     }

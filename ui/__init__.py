@@ -35,6 +35,7 @@ from ui.reads import (
     pairs_worth_comparing,
     reads_store,
     source_diversity,
+    stances_counts,
     view_claims,
     with_documents,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "set_view",
     "share_box",
     "source_diversity",
+    "stances_counts",
     "synced",
     "take_uploads",
     "upload_key",

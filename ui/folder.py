@@ -18,7 +18,6 @@ from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileMan
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from lib.read.ingest import load_bytes
 from lib.records import Analysis, Corpus
 from lib.view.render import plain_md
 from ui.state import (
@@ -210,6 +209,8 @@ def add_upload(name: str, data: bytes) -> bool:
     uploads = dict(st.session_state.get(UPLOADS, {}))
     if sha in uploads:
         return False
+    from lib.read.ingest import load_bytes  # trafilatura and lxml: a store's pages never read files
+
     docs, errors = load_bytes(name, data)
     uploads[sha] = (name, tuple(docs), tuple(errors))
     st.session_state[UPLOADS] = uploads

@@ -22,6 +22,7 @@ from lib.store.check import StoreFormatError, StoreReport, damage_message, unrea
 from lib.store.query import store_health
 from lib.store.slices import (
     NETWORK_ALL,
+    POSITIONS_ALL,
     Slice,
     StoreIndex,
     claims_in_view,
@@ -30,6 +31,7 @@ from lib.store.slices import (
     documents_slice,
     overview_quotes,
     page_slice,
+    stance_pairs,
     store_diversity,
     store_index,
     store_network_edges,
@@ -141,8 +143,10 @@ def corrected_slice(
     """The page's slice read for the actors merged into the view's too, then corrected."""
     raw = replace(view, filters=replace(view.filters, actors=corr.expand_actors(_c, view.filters.actors)))
     focus = corr.members(_c, view.focus) if view.focus and name == "Actor_positions" else (view.focus,)
-    # Corrections may merge or split the actors a Network pick names: read every exchange then.
-    name = NETWORK_ALL if name == "Network" and not _c.empty() else name
+    # Corrections may merge or split the actors a Network pick or the positions' matrix names: read
+    # every exchange or statement then (the page counts them itself).
+    if not _c.empty():
+        name = {"Network": NETWORK_ALL, "Actor_positions": POSITIONS_ALL}.get(name, name)
     parts = [cached_slice(store, generation, name, replace(raw, focus=f)) for f in focus]
     joined = corr.union_rows([p.analysis for p in parts])
     return Slice(corr.apply_corrections(joined, _c), parts[0].notes, parts[0].matched)
@@ -173,6 +177,20 @@ def network_edges(analysis: Analysis, view: urls.View) -> pd.DataFrame:
     if not store or not current_corrections().empty():
         return network.edges_of(analysis, network.exchanges(analysis, view.filters))
     return reading(store[0], lambda: cached_edges(*store, view.filters))
+
+
+@st.cache_resource(show_spinner="Counting who speaks of whom…", max_entries=16)
+def cached_stance_pairs(store: str, generation: str, filters: urls.Filters, guessed: bool) -> pd.DataFrame:
+    return stance_pairs(cached_index(store, generation), filters, guessed)
+
+
+def stances_counts(view: urls.View) -> pd.DataFrame | None:
+    """Actor positions' matrix (lib/view/stances.py pairs_frame), counted by the store in SQL; None
+    on a folder or under corrections (which remap actors), where the page counts its slice's."""
+    store = opened_store()
+    if not store or not current_corrections().empty():
+        return None
+    return reading(store[0], lambda: cached_stance_pairs(*store, view.filters, view.guessed))
 
 
 def home_quotes(analysis: Analysis, view: urls.View) -> pd.DataFrame:

@@ -32,6 +32,7 @@ import pyarrow as pa
 from lib.compare.corpus import MAX_PAIR_DOCS
 from lib.extract.dates.values import period
 from lib.records import (
+    GROUP_PREFIX,
     Actor,
     Analysis,
     Corpus,
@@ -50,7 +51,7 @@ from lib.store.parquet import Manifest, table_path
 from lib.store.query import connect, derived, parquet_files
 from lib.store.terms import TERMS, prefix_range
 from lib.view import filters as filter_defs
-from lib.view import frames, network, search, timeline
+from lib.view import frames, network, search, stances, timeline
 from lib.view.filters import Filters
 from lib.view.urls import ACTOR_TYPES, Choices, View, choices_of, default_docs, reader_doc
 
@@ -60,6 +61,9 @@ DOC_FIELDS = "id, title, source, date, date_basis, language, url, path, translat
 QUOTE_COLUMNS = "t.* EXCLUDE (batch, speaker_id), coalesce(m.corpus_id, t.speaker_id) AS speaker_id"
 QUOTE_JOIN = "LEFT JOIN actor_map m ON m.batch = t.batch AND m.actor_id = t.speaker_id"
 MENTION_COLUMNS = "t.* EXCLUDE (batch, actor_id), coalesce(m.corpus_id, t.actor_id) AS actor_id"
+# A Mention's own fields only: the table also holds each mention's raw actor (a struct with a list of
+# aliases) for settling, which a page never reads and which took most of a mentions query's decoding.
+MENTION_FIELDS = 't.doc_id, coalesce(m.corpus_id, t.actor_id) AS actor_id, t.text, t.start, t."end"'
 MENTION_JOIN = "LEFT JOIN actor_map m ON m.batch = t.batch AND m.actor_id = t.actor_id"
 
 
@@ -279,7 +283,7 @@ def documents_slice(index: StoreIndex, doc_ids: Sequence[str]) -> Slice:
             )
         for table, columns, join, mapped_cls in (
             ("quotes", QUOTE_COLUMNS, QUOTE_JOIN, Quote),
-            ("mentions", MENTION_COLUMNS, MENTION_JOIN, Mention),
+            ("mentions", MENTION_FIELDS, MENTION_JOIN, Mention),
         ):
             sql = f"SELECT {columns} FROM {_read(index.store, batch, table)} {join} {where}"
             found[table] += _records(con, sql, [ids], mapped_cls)
@@ -326,6 +330,7 @@ def timeline_slice(index: StoreIndex, filters: Filters, limit: int = frames.MAX_
 
 
 TARGET_ROWS = 20 * frames.MAX_ROWS  # statements with targets a positions slice holds at most
+Pair = tuple[str | None, str | None]  # a speaker and an actor spoken of (Target.key), None: any
 
 
 SPEAKER_ACTOR = "coalesce(m.corpus_id, t.speaker_id)"  # a quote's speaker as the corpus names it
@@ -341,17 +346,35 @@ def _quotes_in_view(
 
 
 def _targeted_quotes(
-    con: duckdb.DuckDBPyConnection, index: StoreIndex, filters: Filters, limit: int
+    con: duckdb.DuckDBPyConnection, index: StoreIndex, filters: Filters, limit: int, pair: Pair | None = None
 ) -> tuple[list[Quote], str | None]:
     """The quotes in view with a speaker actor and targets (who stands against whom), the latest
-    ``limit`` by report date, and a note when more matched."""
+    ``limit`` by report date, and a note when more matched; with a ``pair`` (speaker, actor spoken of;
+    None: any), only the quotes of that speaker about that actor (``QUOTE_TARGETS``)."""
     view, where = _quotes_in_view(con, index, filters)
+    mine, params = "", list(where.params)
+    if pair is not None:
+        derived(con, "quote_targets", QUOTE_TARGETS)
+        by, about = pair
+        chosen = " AND ".join(c for c, v in (("g.speaker_id = ?", by), ("g.target_key = ?", about)) if v)
+        keys = _arrow(
+            con,
+            f'SELECT DISTINCT g.doc_id, g.start, g."end" FROM quote_targets g WHERE {chosen}',
+            [v for v in pair if v],
+        )
+        con.register("pair_spans", keys)
+        docs, pushed = _pushdown("t.doc_id", keys.column("doc_id").to_pylist())
+        mine = (
+            f" AND {docs} AND EXISTS (SELECT 1 FROM pair_spans p WHERE p.doc_id = t.doc_id "
+            'AND p.start = t.start AND p."end" = t."end")'
+        )
+        params += pushed
     sql = (
         f"SELECT {QUOTE_COLUMNS}, count(*) OVER () AS matched FROM quotes t {QUOTE_JOIN} {view} "
         f"WHERE {where.sql} AND t.speaker_id IS NOT NULL "
-        "AND len(t.targets) > 0 ORDER BY v.date DESC NULLS LAST, v.pos, t.start LIMIT ?"
+        f"AND len(t.targets) > 0{mine} ORDER BY v.date DESC NULLS LAST, v.pos, t.start LIMIT ?"
     )
-    table = _arrow(con, sql, [*where.params, limit])
+    table = _arrow(con, sql, [*params, limit])
     matched = table.column("matched")[0].as_py() if table.num_rows else 0
     quotes = table_records(table.drop(["matched"]), Quote)
     note = frames.cut_note(limit, matched, "statements about actors", "the latest by report date")
@@ -386,11 +409,21 @@ def _corpus_targets(
 
 
 def positions_slice(
-    index: StoreIndex, filters: Filters, focus: str | None, issue: str | None, limit: int = frames.MAX_ROWS
+    index: StoreIndex,
+    filters: Filters,
+    focus: str | None,
+    issue: str | None,
+    limit: int = frames.MAX_ROWS,
+    pair: Pair | None = None,
+    every: bool = False,
 ) -> Slice:
     """The statements behind the positions asked for (the first ``limit``), the quotes and sentences
-    they sit in; with a focus actor, its names in view and its quotes (the latest ``limit``); the
-    statements in view about other actors (who stands against whom; the latest TARGET_ROWS)."""
+    they sit in; with a focus actor, its names in view and its quotes (the latest ``limit``). Of the
+    statements in view about other actors (who stands against whom; the latest TARGET_ROWS): those
+    of the ``pair`` picked (speaker, actor spoken of; None: any), or with ``every`` all of them (the
+    page's matrix counted from them, as under corrections); else none: the matrix is ``stance_pairs``'
+    counts, and its evidence is read when a pair is picked (at 10,000 reports reading the 20,000
+    statements of the open view and their sentences took most of the page's 1.7 s query)."""
     con, manifest = _cursor(index.store)
     behind = frames.statement_spans(index.base, filters, focus, issue, index.in_view_ids(filters))
     statements = [s for _, s in behind[:limit]]
@@ -409,7 +442,7 @@ def positions_slice(
         batch_ids = _ids_of(con, focus)
         named, params = _in("t.actor_id", batch_ids)
         sql = (
-            f"SELECT {MENTION_COLUMNS} FROM mentions t {MENTION_JOIN} {view} "
+            f"SELECT {MENTION_FIELDS} FROM mentions t {MENTION_JOIN} {view} "
             f"WHERE {named} AND coalesce(m.corpus_id, t.actor_id) = ? ORDER BY t.doc_id, t.start"
         )
         mentions = _records(con, sql, [*params, focus], Mention)
@@ -420,8 +453,10 @@ def positions_slice(
             "ORDER BY v.date DESC NULLS LAST, t.doc_id, t.start LIMIT ?"
         )
         quotes |= {(q.doc_id, q.start, q.end): q for q in _records(con, sql, [*params, focus, limit], Quote)}
-    targeted, note = _targeted_quotes(con, index, filters, TARGET_ROWS)
-    quotes |= {(q.doc_id, q.start, q.end): q for q in targeted}
+    note = None
+    if every or (pair is not None and any(pair)):
+        targeted, note = _targeted_quotes(con, index, filters, TARGET_ROWS, None if every else pair)
+        quotes |= {(q.doc_id, q.start, q.end): q for q in targeted}
     kept = _corpus_targets(
         con, manifest, sorted(quotes.values(), key=lambda q: (index.order[q.doc_id], q.start, q.end))
     )
@@ -429,6 +464,59 @@ def positions_slice(
     sentences = tuple(sentences_at(con, spans))
     analysis = _with(index, quotes=tuple(kept), mentions=tuple(mentions), sentences=sentences)
     return Slice(analysis, (note,) if note else ())
+
+
+# One row per (statement, actor it is about) of every quote with a speaker and targets (lib/view/stances.py
+# ``targets_frame`` before its filters): the speaker and the target as the corpus names them (the actor
+# map, as ``_corpus_targets``), ``target_key`` as Target.key. Made once per store generation (as
+# EXCHANGES): the matrix of a view counts it in SQL.
+QUOTE_TARGETS = (
+    'SELECT t.doc_id, t.start, t."end", t.speaker_id, coalesce(m.corpus_id, t.target_actor) AS target_actor, '
+    "t.polarity, t.basis, t.name, coalesce(m.corpus_id, t.target_actor, "
+    f"'{GROUP_PREFIX}' || coalesce(t.name, '')) AS target_key "
+    'FROM (SELECT q.doc_id, q.start, q."end", q.batch, '
+    "coalesce(s.corpus_id, q.speaker_id) AS speaker_id, struct_extract(g, 'actor_id') AS target_actor, "
+    "struct_extract(g, 'polarity') AS polarity, struct_extract(g, 'basis') AS basis, "
+    "struct_extract(g, 'name') AS name FROM (SELECT doc_id, start, \"end\", batch, speaker_id, "
+    "unnest(targets) AS g FROM quotes "
+    "WHERE speaker_id IS NOT NULL AND len(targets) > 0) q "
+    "LEFT JOIN actor_map s ON s.batch = q.batch AND s.actor_id = q.speaker_id) t "
+    "LEFT JOIN actor_map m ON m.batch = t.batch AND m.actor_id = t.target_actor WHERE t.speaker_id <> ''"
+)
+
+
+def stance_pairs(index: StoreIndex, filters: Filters, guessed: bool = False) -> pd.DataFrame:
+    """stances.pairs_frame of the statements in view (``stances.targets_frame``), counted in SQL
+    (``QUOTE_TARGETS``): every statement in view counts, none is read as a record."""
+    con, _ = _cursor(index.store)
+    derived(con, "quote_targets", QUOTE_TARGETS)
+    view = _view_join(con, index, filters)
+    own = filter_defs.where("quotes", filters, "t")
+    bases = [*stances.STRONG_BASES, *(stances.GUESSED_BASES if guessed else ())]
+    sql = (
+        "SELECT t.speaker_id, t.target_actor, t.target_key, t.name, count(*), "
+        "count(*) FILTER (WHERE t.polarity = 'pos'), count(*) FILTER (WHERE t.polarity = 'neg') "
+        f"FROM quote_targets t {view} WHERE {own.sql} AND list_contains(?, t.basis) "
+        "AND t.target_actor IS DISTINCT FROM t.speaker_id GROUP BY ALL"
+    )
+    rows = con.execute(sql, [*own.params, bases]).fetchall()
+    base = index.base
+    counted = pd.DataFrame(
+        [
+            (
+                str(speaker),
+                frames.actor_name(base, speaker),
+                str(key),
+                name or frames.actor_name(base, target),
+                int(n),
+                int(pos),
+                int(neg),
+            )
+            for speaker, target, key, name, n, pos, neg in rows
+        ],
+        columns=["speaker_id", "speaker", "target_id", "target", "statements", "positive", "negative"],
+    )
+    return stances.ranked_pairs(counted)
 
 
 SEARCH_CANDIDATES = 20_000  # sentences a search hands to Python at most; a note says when cut
@@ -643,14 +731,17 @@ def network_slice(index: StoreIndex, filters: Filters, picked: Sequence[str] | N
 
 
 NETWORK_ALL = "Network (every exchange)"  # the Network page's slice when corrections remap actors
+POSITIONS_ALL = "Actor positions (every statement)"  # the same for Actor positions' matrix
 
 
 def page_slice(index: StoreIndex, name: str, view: View) -> Slice:
     """The rows page ``name`` (links.PAGE_PARAMS's names) shows for ``view``."""
     if name == "Timeline":
         return timeline_slice(index, view.filters)
-    if name == "Actor_positions":
-        return positions_slice(index, view.filters, view.focus, view.issue)
+    if name in ("Actor_positions", POSITIONS_ALL):
+        every = name == POSITIONS_ALL
+        pair = (view.by, view.target)
+        return positions_slice(index, view.filters, view.focus, view.issue, pair=pair, every=every)
     if name == "Source_comparison":
         pairs = [] if view.a and view.b else worth_comparing(index, view.filters, 1)
         suggested = (pairs[0][0], pairs[0][1]) if pairs else None

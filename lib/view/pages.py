@@ -187,9 +187,12 @@ class StancesView:
     evidence: pd.DataFrame | None  # the picked pair's statements
 
 
-def stances_view(analysis: Analysis, view: View) -> StancesView:
+def stances_view(analysis: Analysis, view: View, pairs: pd.DataFrame | None = None) -> StancesView:
+    """Who stands against whom in view; ``pairs``: the matrix's counts when the caller has them (a
+    store counts them in SQL, lib/store/slices.py ``stance_pairs``, and its slice then holds the
+    statements of the picked pair only); else counted from ``analysis``'s statements."""
     targets = stances.targets_frame(analysis, view.filters, view.guessed)
-    pairs = stances.pairs_frame(targets)
+    pairs = stances.pairs_frame(targets) if pairs is None else pairs
     shown, n_speakers, n_targets = stances.top_pairs(pairs, view.top)
     picked = view.by or view.target
     return StancesView(

@@ -95,11 +95,21 @@ def pairs_frame(targets: pd.DataFrame) -> pd.DataFrame:
     if targets.empty:
         return pd.DataFrame(columns=PAIR_COLUMNS)
     counted = targets.assign(
+        statements=1,
         positive=(targets["polarity"] == "positive").astype(int),
         negative=(targets["polarity"] == "negative").astype(int),
     )
+    return ranked_pairs(counted)
+
+
+def ranked_pairs(counted: pd.DataFrame) -> pd.DataFrame:
+    """``pairs_frame`` of rows already counted (``speaker_id``, ``speaker``, ``target_id``, ``target``,
+    ``statements``, ``positive``, ``negative``): summed per pair, ranked. A store counts its
+    statements in SQL (lib/store/slices.py ``stance_pairs``) and ranks them here, as a folder's are."""
+    if counted.empty:
+        return pd.DataFrame(columns=PAIR_COLUMNS)
     pairs = counted.groupby(["speaker_id", "speaker", "target_id", "target"], as_index=False).agg(
-        statements=("text", "size"), positive=("positive", "sum"), negative=("negative", "sum")
+        statements=("statements", "sum"), positive=("positive", "sum"), negative=("negative", "sum")
     )
     net = [net_polarity(int(p), int(n)) for p, n in zip(pairs["positive"], pairs["negative"], strict=True)]
     pairs["net"] = pd.Series(net, index=pairs.index, dtype="float64")
@@ -259,10 +269,21 @@ def _by_name(names: pd.Series) -> list[str]:
     return sorted(dict.fromkeys(str(n) for n in names), key=str.casefold)
 
 
+def _distinct_names(pairs: pd.DataFrame) -> pd.DataFrame:
+    """The pairs with a name two actors share followed by each one's id ("Ann Lee (ann-lee-2)"): the
+    matrix's rows and columns are names, and two actors under one name would make one cell twice."""
+    named = {}
+    for side in ("speaker", "target"):
+        ids = pairs.groupby(side)[f"{side}_id"].transform("nunique")
+        shared = ids > 1
+        named[side] = pairs[side].where(~shared, pairs[side].astype(str) + " (" + pairs[f"{side}_id"] + ")")
+    return pairs.assign(**named)
+
+
 def stances_figure(pairs: pd.DataFrame) -> go.Figure:
     """Speaker (rows) x target (columns): the colour is the net polarity, grey when no statement
     judges the target; the number is how many statements."""
-    cells = _plain(pairs, "speaker", "target")
+    cells = _plain(_distinct_names(pairs), "speaker", "target")
     cells = cells.assign(
         z=cells["net"].astype("float64").fillna(UNJUDGED),
         hover=[_hover(r) for _, r in cells.iterrows()],

@@ -317,6 +317,10 @@ def test_home_reads_the_store_the_environment_names(tmp_path: Path, monkeypatch:
 STORE_PAGES = [
     ("Timeline", {}),
     ("Actor_positions", {}),
+    # the matrix counted by the store, the evidence of a pick read for it (a pair, one side, a group)
+    ("Actor_positions", {"by": "rufus-firefly", "target": "sylvania"}),
+    ("Actor_positions", {"by": "rufus-firefly", "guessed": "1"}),
+    ("Actor_positions", {"target": "group:harbour pilots"}),
     ("Source_comparison", {}),
     ("Reader", {}),
     ("Reader", {"q": "troops"}),

@@ -26,6 +26,7 @@ from lib.store.slices import (
     documents_slice,
     overview_quotes,
     positions_slice,
+    stance_pairs,
     store_index,
     timeline_slice,
 )
@@ -140,9 +141,11 @@ def test_positions_slice(stored: tuple[Analysis, StoreIndex]) -> None:
                     frames.statements_frame(part, f, focus, issue),
                     frames.statements_frame(whole, f, focus, issue),
                 )
+                every = positions_slice(index, f, focus, issue, every=True).analysis
                 for guessed in (False, True):
+                    # read whole (under corrections), the statements give the matrix as the whole analysis
                     mine, theirs = (
-                        stances.targets_frame(part, f, guessed),
+                        stances.targets_frame(every, f, guessed),
                         stances.targets_frame(whole, f, guessed),
                     )
                     same(mine, theirs)
@@ -155,6 +158,34 @@ def test_positions_slice(stored: tuple[Analysis, StoreIndex]) -> None:
                     same(frames.aliases_frame(part, focus, f), frames.aliases_frame(whole, focus, f))
                     mine, theirs = frames.quotes_frame(part, f), frames.quotes_frame(whole, f)
                     same(mine[mine["speaker_id"] == focus], theirs[theirs["speaker_id"] == focus])
+
+
+def test_the_store_counts_who_stands_against_whom_and_reads_a_picked_pair(
+    stored: tuple[Analysis, StoreIndex],
+) -> None:
+    """The matrix counted in SQL (stance_pairs) is the one counted from every statement in view, and
+    a slice read for a picked pair (a speaker, an actor spoken of, or both) holds its evidence whole;
+    without a pick the slice holds no statement read only for the matrix."""
+    whole, index = stored
+    for f in _filters(whole):
+        for guessed in (False, True):
+            theirs = stances.targets_frame(whole, f, guessed)
+            pairs = stance_pairs(index, f, guessed)
+            same(pairs, stances.pairs_frame(theirs))
+            picks = [
+                pick
+                for by, about in zip(pairs["speaker_id"][:2], pairs["target_id"][:2], strict=True)
+                for pick in ((by, about), (by, None), (None, about))
+            ]
+            for by, about in picks:
+                part = positions_slice(index, f, None, None, pair=(by, about)).analysis
+                same(
+                    stances.pair_evidence(stances.targets_frame(part, f, guessed), by, about),
+                    stances.pair_evidence(theirs, by, about),
+                )
+    statements = [s for _, s in frames.statement_spans(whole, Filters(), None, None)]
+    for q in positions_slice(index, Filters(), None, None).analysis.quotes:  # a statement's speaker only
+        assert any(s.doc_id == q.doc_id and q.start < s.end and s.start < q.end for s in statements)
 
 
 def test_statements_are_cut_at_the_limit(stored: tuple[Analysis, StoreIndex]) -> None:

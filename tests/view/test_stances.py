@@ -105,6 +105,50 @@ def test_a_pair_no_statement_judges_has_no_net() -> None:
     assert stances.stances_figure(frame).data  # grey cells draw
 
 
+def _pair(speaker: str, speaker_id: str, target: str, target_id: str) -> dict[str, object]:
+    return {
+        "speaker_id": speaker_id,
+        "speaker": speaker,
+        "target_id": target_id,
+        "target": target,
+        "statements": 1,
+        "positive": 1,
+        "negative": 0,
+    }
+
+
+@pytest.mark.parametrize(
+    ("rows", "want_rows", "want_columns"),
+    [
+        # two speakers under one name: each shown apart, with its id
+        (
+            [
+                _pair("Ann Lee", "ann-lee", "Bo Tan", "bo-tan"),
+                _pair("Ann Lee", "ann-lee-2", "Bo Tan", "bo-tan"),
+            ],
+            ["Ann Lee (ann-lee)", "Ann Lee (ann-lee-2)"],
+            ["Bo Tan"],
+        ),
+        # and two targets
+        (
+            [
+                _pair("Ann Lee", "ann-lee", "Bo Tan", "bo-tan"),
+                _pair("Ann Lee", "ann-lee", "Bo Tan", "bo-tan-2"),
+            ],
+            ["Ann Lee"],
+            ["Bo Tan (bo-tan)", "Bo Tan (bo-tan-2)"],
+        ),
+        # one actor under one name: the name alone
+        ([_pair("Ann Lee", "ann-lee", "Bo Tan", "bo-tan")], ["Ann Lee"], ["Bo Tan"]),
+    ],
+)
+def test_actors_sharing_a_name_are_rows_of_their_own(
+    rows: list[dict[str, object]], want_rows: list[str], want_columns: list[str]
+) -> None:
+    heat = stances.stances_figure(stances.ranked_pairs(pd.DataFrame(rows))).data[0]
+    assert list(heat.y) == want_rows and list(heat.x) == want_columns
+
+
 def test_top_keeps_the_most_spoken_and_says_what_is_left_out() -> None:
     frame = stances.pairs_frame(stances.targets_frame(corpus(QUOTES), Filters(), guessed=True))
     kept, speakers, targets = stances.top_pairs(frame, 1)
