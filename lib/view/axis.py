@@ -84,13 +84,20 @@ def edge(runs: Sequence[tuple[pd.Timestamp, pd.Timestamp, int]]) -> pd.Timedelta
     days shown, smaller the more stretches there are (the room of all of them stays a part of the
     axis), never less than EDGE nor more than a third of the shortest cut (GAP). On a decade of
     reports a fixed day and a half was a pixel."""
-    return min(max(EDGE, pd.Timedelta(days=_days_shown(runs) / (25 + 4 * len(runs)))), GAP / 3)
+    share = pd.Timedelta(days=_days_shown(runs) / (25 + 4 * len(runs)))
+    return _whole_seconds(min(max(EDGE, share), GAP / 3))
+
+
+def _whole_seconds(delta: pd.Timedelta) -> pd.Timedelta:
+    """A room in whole seconds: a Timedelta with a nanosecond part moves any day it is added to
+    into nanoseconds, whose range (1677-2262) an event of 1603 or of year 32 lies outside."""
+    return delta.round("s").as_unit("s")
 
 
 def ends(runs: Sequence[tuple[pd.Timestamp, pd.Timestamp, int]]) -> pd.Timedelta:
     """The room before the first day and after the last: a stretch's, or ENDS_SHARE of the axis
     when that is more (a long single stretch, whose markers at the ends the plot would cut)."""
-    return max(edge(runs), _Scale(runs).total * ENDS_SHARE)
+    return _whole_seconds(max(edge(runs), _Scale(runs).total * ENDS_SHARE))
 
 
 def breaks(runs: Sequence[tuple[pd.Timestamp, pd.Timestamp, int]]) -> list[dict[str, object]]:

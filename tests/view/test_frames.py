@@ -423,3 +423,23 @@ def test_future_dated(dates: list[str], warned: str) -> None:
 
 def test_future_dated_on_no_documents() -> None:
     assert frames.future_dated(pd.DataFrame(columns=["source", "date"]), date(2024, 3, 5)) == ""
+
+
+def _every(start: str, step_days: int, n: int) -> list[str]:
+    return [(pd.Timestamp(start) + pd.Timedelta(days=step_days * k)).date().isoformat() for k in range(n)]
+
+
+@pytest.mark.parametrize(
+    "days",
+    [
+        # long stretches: the room around them is a share of the days shown, not whole seconds
+        [*_every("1603-06-01", 20, 11), "2022-01-05", "2022-01-19"],  # before pandas' nanosecond range
+        _every("0032-01-01", 25, 9) + _every("2022-01-05", 7, 5),
+        [*_every("2022-01-05", 20, 11), "2290-01-01"],  # and after it
+    ],
+)
+def test_timeline_axis_holds_days_outside_the_nanosecond_range(days: list[str]) -> None:
+    events = [(f"e{i}", "A", d, "day") for i, d in enumerate(days)]
+    fig = charts.timeline_figure(timeline_rows(*events), fold=(False, False))
+    first, last = fig.layout.xaxis.range
+    assert pd.Timestamp(first) < pd.Timestamp(days[0]) and pd.Timestamp(last) > pd.Timestamp(days[-1])
