@@ -63,6 +63,14 @@ def _actor_ids(table: str, data: pa.Table, rename: Callable[[str, str], str]) ->
             else:
                 out = [v if not v else rename(b, v) for b, v in zip(batches, rows, strict=True)]
                 data = data.set_column(data.schema.get_field_index(name), name, pa.array(out, pa.string()))
+    if table == "quotes" and batches and "targets" in data.column_names:
+        # whom each statement is about: actors of the copy too (a group target has no actor id)
+        at = data.schema.get_field_index("targets")
+        targets = [
+            [{**t, "actor_id": t["actor_id"] and rename(b, t["actor_id"])} for t in ts or ()]
+            for b, ts in zip(batches, data.column("targets").to_pylist(), strict=True)
+        ]
+        data = data.set_column(at, "targets", pa.array(targets, data.schema.field("targets").type))
     return data
 
 

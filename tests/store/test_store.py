@@ -303,6 +303,18 @@ def test_replicate_copies_every_live_row_under_new_ids(filled: Path, copies: int
     assert len(documents_slice(index, ["a~1"]).analysis.quotes) == (1 if copies > 1 else 0)
 
 
+def test_replicate_renames_whom_statements_are_about(tmp_path: Path) -> None:
+    hand = hand_analysis()
+    about = (Target("bo-reyes", "neg"), Target(None, "neg", "named", "the media"))
+    quotes = (replace(hand.quotes[0], targets=about), *hand.quotes[1:])
+    st.write_analysis(replace(hand, quotes=quotes), tmp_path, batch_size=2)
+    replicate(tmp_path, 2)
+    targets = {q.doc_id: q.targets for q in st.read_analysis(tmp_path).quotes}
+    # a copy's statements are about the copy's actors, as its speakers are; a group keeps its name
+    assert [(t.actor_id, t.name) for t in targets["a~1"]] == [("bo-reyes~1", None), (None, "the media")]
+    assert [t.actor_id for t in targets["a"]] == ["bo-reyes", None]
+
+
 def test_compaction_keeps_what_reads_and_queries_see(filled: Path) -> None:
     manifest = st.read_manifest(filled)
     tables = st.read_corpus(filled, manifest)
