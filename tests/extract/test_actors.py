@@ -13,13 +13,14 @@ from lib.extract.actors.extract import (
     _corpus_names,
     _corpus_settings,
     _name_hits,
+    _named_as_groups,
     actor_at,
     datelines,
     extract_mentions,
     listed,
     load_registry,
 )
-from lib.extract.actors.spans import _final_stop
+from lib.extract.actors.spans import DocContext, _final_stop
 from lib.records import Actor, Block, Document, Mention
 from lib.text.aliases import best_fuzzy, fold, handle_key, slug
 
@@ -1061,3 +1062,24 @@ def test_a_mister_anywhere_makes_a_person(texts: tuple[str, ...], kind: str | No
     ctxs = [_ctx(t, f"d{i}") for i, t in enumerate(texts)]
     types = {_as_person(a, _mistered(ctxs, found, reg)).type for _, a in found}
     assert types == {kind or "organization"}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "group"),
+    [
+        ("Avery scored twice for the Herons on Sunday.", "Herons", "Herons", True),
+        ("The Lowtown Herons won again.", "Lowtown Herons", "Lowtown Heron", True),  # its singular
+        ("The Averys live in Lowtown.", "Averys", "Ann Avery", False),  # a family says nothing of Ann
+        ("Ann Avery met the Herons coach.", "Herons", "Herons", False),  # a modifier, not the noun
+        ("Herons fans cheered.", "Herons", "Herons", False),  # no article
+        ("She met the Avery sisters.", "Avery", "Avery", False),  # no plural
+    ],
+)
+def test_a_capitalised_plural_after_the_names_a_group(
+    nlp: Any, registry: Any, text: str, surface: str, name: str, group: bool
+) -> None:
+    start = text.index(surface)
+    actor = Actor(slug(name), name, "person")
+    found = [(Mention("d", actor.id, surface, start, start + len(surface)), actor)]
+    doc = make_doc(text, "d")
+    assert (_named_as_groups([DocContext(doc, nlp(text), registry)], found) == {actor.id}) is group

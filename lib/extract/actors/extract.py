@@ -86,6 +86,8 @@ def extract_raw(
     typed = [(m, _as_setting(m, a, settings)) for m, a in typed]
     mistered = _mistered(contexts, typed, registry)
     typed = [(m, _as_person(a, mistered)) for m, a in typed]
+    groups = _named_as_groups(contexts, typed)
+    typed = [(m, _as_group(a, groups)) for m, a in typed]
     typed = _addresses(contexts, typed)
     return _with_datelines(contexts, typed), agentive
 
@@ -155,6 +157,41 @@ def _mistered(
         if " " not in a.name and words and words[-1] in titles and words[-1][:1].isupper():
             out.add(a.id)
     return out
+
+
+def _named_as_groups(contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]]) -> set[str]:
+    """Actor ids named somewhere as "the" and a capitalised plural standing as the noun ("the
+    Lowtown Herons won", "a goal for the Herons"): a club, a band, a movement or a family, never one
+    person (a person's name takes no article). Only a name that is the mention itself, or its
+    singular: "the Avery family" and "the Averys" say nothing of Ann Avery."""
+    by_id = {ctx.doc.id: ctx for ctx in contexts}
+    out: set[str] = set()
+    for m, a in found:
+        ctx = by_id[m.doc_id]
+        name, surface = fold(a.name), fold(m.text)
+        if (
+            a.type == "person"
+            and ctx.text[max(0, m.start - 4) : m.start] in ("the ", "The ")
+            and plural_nickname(m.text.split())
+            and name in (surface, surface.removesuffix("s"))
+            and not _modifies(ctx, m)
+        ):
+            out.add(a.id)
+    return out
+
+
+def _modifies(ctx: DocContext, m: Mention) -> bool:
+    """The name modifies a noun after it ("the Herons coach"), as the parser reads it."""
+    span = ctx.sdoc.char_span(m.start, m.end, alignment_mode="expand") if ctx.sdoc is not None else None
+    return (
+        span is not None and span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.i >= span.end
+    )
+
+
+def _as_group(actor: Actor, groups: set[str]) -> Actor:
+    if actor.id in groups:
+        return Actor(actor.id, actor.name, "organization", actor.aliases, actor.affiliation, actor.role)
+    return actor
 
 
 def _as_person(actor: Actor, mistered: set[str]) -> Actor:
