@@ -2007,3 +2007,19 @@ def test_speaker_entity_stays_on_its_line(
     doc = Doc(nlp.vocab, words=words, spaces=[bool(s) for s in spaces])
     doc.ents = [Span(doc, 0, len(words), label="PERSON")]
     assert speaker_tokens(doc[head]).text == want
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_type"),
+    [
+        # the body a description's "of" phrase names is what the speaker heads or belongs to
+        ("The head of the Lowtown Harbour Authority said that the port would reopen in May.", None),
+        ("A member of the Eastland Ports Council said that the port would reopen in May.", None),
+        # the body itself speaking, named with "of" inside its own name, still speaks
+        ("The Lowtown Harbour Authority said that the port would reopen in May.", "organization"),
+    ],
+)
+def test_a_body_in_an_of_phrase_is_not_the_speaker(nlp: Any, text: str, speaker_type: str | None) -> None:
+    quotes, actors = _with_actors(nlp, text)
+    assert quotes
+    assert [actors[q.speaker_id].type if q.speaker_id else None for q in quotes] == [speaker_type]

@@ -412,6 +412,16 @@ def _duplicate(f: Found, found: list[Found]) -> bool:
     return False
 
 
+_OF = re.compile(r"\bof\b", re.IGNORECASE)
+
+
+def _of_complement(name: Name, mention: Mention) -> bool:
+    """The mention closes an "of" phrase of the description ("the head of the President's Office",
+    "a member of the Lowtown Council"): it names what the speaker heads or belongs to, not the
+    speaker, whose head noun comes before it."""
+    return _OF.search(name.text, 0, max(0, mention.start - name.start)) is not None
+
+
 def _mention_over(start: int, end: int, mentions: Sequence[Mention]) -> Mention | None:
     """The mention that overlaps [start, end) most (the longer one on a tie)."""
     best = max(
@@ -475,7 +485,7 @@ def _speaker_id(name: Name, mentions: Sequence[Mention], actors: Mapping[str, Ac
         return None
     speakers = [m for m in mentions if m.actor_id in actors and actors[m.actor_id].type != "place"]
     if not name.resolved:
-        speakers = [m for m in speakers if m.start < name.end <= m.end]
+        speakers = [m for m in speakers if m.start < name.end <= m.end and not _of_complement(name, m)]
     mention = _mention_over(name.name_start, name.name_end, speakers) or _mention_over(
         name.start, name.end, speakers
     )
