@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
+from bisect import bisect_right
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -363,18 +364,43 @@ def merge_into(merged: Sequence[Event], new: Sequence[Event]) -> tuple[set[int],
     tfidf = TfIdf(words)
     vectors = [tfidf.vector(w) for w in words]
     first_new = len(merged)
+    reach = [_reach(e.date, e.precision) for e in events]
+    actors = [frozenset(e.actors) for e in events]
     pairs = []
     for j in range(first_new, len(events)):
+        (start, end), y = reach[j], events[j]
         for i in range(j):
-            x, y = events[i], events[j]
-            if not set(x.actors) & set(y.actors) or set(x.sources) & set(y.sources):
+            # the blocking of merge_events: reaches that overlap (compatible dates always do), a common actor
+            if reach[i][0] > end or reach[i][1] < start or actors[i].isdisjoint(actors[j]):
                 continue
-            if _dates_compatible(x, y) and (score := cosine(vectors[i], vectors[j])) >= merge_min(x, y):
+            x = events[i]
+            if set(x.sources) & set(y.sources) or not _dates_compatible(x, y):
+                continue
+            if (score := cosine(vectors[i], vectors[j])) >= merge_min(x, y):
                 pairs.append((score, i, j))
     best_first = ((i, j) for _, i, j in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])))
     touched = [c for c in _clusters(events, best_first) if any(k >= first_new for k in c.members)]
     taken = {k for c in touched for k in c.members if k < first_new}
     return taken, [_merge([events[k] for k in sorted(c.members)]) for c in touched]
+
+
+def within_reach(dates: Iterable[tuple[str, str]], new: Sequence[Event]) -> list[bool]:
+    """Whether each (date, precision) can merge with one of the ``new`` events by its date: its reach
+    (``_reach``) overlaps one of theirs. What merge_into needs of the merged events: those that
+    cannot are left where they are, so adding a report reads the days its events reach, not the corpus."""
+    spans: list[list[int]] = []
+    for first, last in sorted(_reach(e.date, e.precision) for e in new):
+        if spans and first <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], last)
+        else:
+            spans.append([first, last])
+    starts = [first for first, _ in spans]
+    out = []
+    for value, precision in dates:
+        first, last = _reach(value, precision)
+        k = bisect_right(starts, last) - 1  # the last span starting on or before this reach ends
+        out.append(k >= 0 and spans[k][1] >= first)
+    return out
 
 
 @dataclass
