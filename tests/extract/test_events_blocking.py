@@ -10,7 +10,7 @@ import pytest
 
 from lib.extract.events.extract import PRECISION_RANK, make_event, merge_events, merge_into, within_reach
 from lib.records import Event, Span
-from lib.text.similarity import TfIdf, candidate_pairs, terms
+from lib.text.similarity import TfIdf, candidate_pairs, cosine, terms
 
 ALIKE = "The Corvane council reopened the Brell ferry crossing to lorries."
 
@@ -139,3 +139,72 @@ def _clusters(events: list[Event]) -> set[tuple[object, ...]]:
     of two reports stating the same day the first joined gives it, and adding reports changes
     which was joined first (the full merge's own order is kept as it was)."""
     return {(e.date, e.precision, e.sources, frozenset(e.actors), frozenset(e.evidence)) for e in events}
+
+
+WIRE = "Corvane council reopens Brell ferry crossing to lorries."
+
+
+@pytest.mark.parametrize(
+    ("rows", "groups"),
+    [
+        # (source, date, precision, actors, text) -> the copies, by index
+        (
+            [("a", "2023-05-10", "day", ("corvane",), WIRE)] * 3,
+            [[0, 1, 2]],
+        ),  # one source thrice: still copies
+        (
+            [("a", "2023-05-10", "day", ("corvane",), WIRE), ("b", "2023-05-10", "day", ("corvane",), WIRE)],
+            [[0, 1]],
+        ),
+        (  # another day, another date kind, other actors, other words: not copies
+            [
+                ("a", "2023-05-10", "day", ("corvane",), WIRE),
+                ("b", "2023-05-11", "day", ("corvane",), WIRE),
+                ("c", "2023-05-10", "on_or_before", ("corvane",), WIRE),
+                ("d", "2023-05-10", "day", ("brell",), WIRE),
+                ("e", "2023-05-10", "day", ("corvane",), WIRE.replace("lorries", "buses")),
+                ("f", "2023-05-10", "day", ("corvane",), WIRE),
+            ],
+            [[0, 5], [1], [2], [3], [4]],
+        ),
+    ],
+)
+def test_copies_are_one_sentence_on_one_date_with_the_same_actors(
+    rows: list[tuple[Any, ...]], groups: list[list[int]]
+) -> None:
+    from lib.extract.events.extract import _copies, _head_words
+
+    events = [_ev(*row) for row in rows]
+    assert _copies(events, [_head_words(e) for e in events]) == groups
+
+
+@pytest.mark.parametrize("outlets", [2, 5, 12])
+def test_wire_copies_merge_as_every_pair_scored(outlets: int) -> None:
+    """A wire sentence in many reports (two of them from one outlet, which cannot join each other)
+    beside a day's report in other words and an unrelated item: the merge with copies searched once
+    equals the merge scoring every pair."""
+    from lib.extract.events import extract as ev
+
+    rows: list[tuple[str, str, str, tuple[str, ...], str]]
+    rows = [(f"o{k}", "2023-05-12", "on_or_before", ("corvane",), WIRE) for k in range(outlets)]
+    rows += [("o0", "2023-05-11", "on_or_before", ("corvane",), WIRE)]  # the same outlet again
+    rows += [("day", "2023-05-10", "day", ("corvane", "brell"), "The Corvane council reopened the ferry.")]
+    rows += [("x", "2023-05-12", "on_or_before", ("tarn",), "Tarn counted its fishing fleet.")]
+    events = [_ev(*row) for row in rows]
+    merged = merge_events(events)
+    words = [ev._head_words(e) for e in events]
+    tfidf = TfIdf(words)
+    vectors = [tfidf.vector(w) for w in words]
+    pairs = [
+        (score, i, j)
+        for i in range(len(events))
+        for j in range(i + 1, len(events))
+        if set(events[i].actors) & set(events[j].actors)
+        and not set(events[i].sources) & set(events[j].sources)
+        and ev._dates_compatible(events[i], events[j])
+        and (score := cosine(vectors[i], vectors[j])) >= ev.merge_min(events[i], events[j])
+    ]
+    best_first = ((i, j) for _, i, j in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])))
+    every = [ev._merge([events[k] for k in c.members]) for c in ev._clusters(events, best_first)]
+    assert merged == sorted(every, key=lambda e: (e.date, PRECISION_RANK[e.precision], e.summary, e.id))
+    assert len(merged) < len(events)  # the copies did merge

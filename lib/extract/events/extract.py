@@ -28,6 +28,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -330,7 +331,8 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
     tfidf = TfIdf(words)
     vectors = [tfidf.vector(w) for w in words]
     merged = [
-        _merge([events[k] for k in c.members]) for c in _clusters(events, _candidate_pairs(events, vectors))
+        _merge([events[k] for k in c.members])
+        for c in _clusters(events, _candidate_pairs(events, vectors, words))
     ]
     return sorted(merged, key=lambda e: (e.date, PRECISION_RANK[e.precision], e.summary, e.id))
 
@@ -431,24 +433,53 @@ class _Cluster:
         self.dates |= other.dates
 
 
-def _candidate_pairs(events: Sequence[Event], vectors: Sequence[Vector]) -> Iterator[tuple[int, int]]:
+def _candidate_pairs(
+    events: Sequence[Event], vectors: Sequence[Vector], words: Sequence[Sequence[str]]
+) -> Iterator[tuple[int, int]]:
     """Pairs from different sources, dates compatible, a common actor, alike words; best first
     (ties: by index). Held as three compact arrays, not a list of tuples: a wire story that many
-    outlets carry makes millions of pairs."""
+    outlets carry makes millions of pairs.
+
+    A wire sentence that many reports carry word for word, on one date with the same actors, is one
+    event many times over (``_copies``): the search for alike words runs over one of each, and its
+    pairs are listed for every copy of different sources, each with the cosine the pair itself has
+    (the same words give the same vector, so the pairs are those the search over every event gives)."""
     scores, first, second = array("d"), array("q"), array("q")
-    keys, reach = [e.actors for e in events], [_reach(e.date, e.precision) for e in events]
-    for i, j in candidate_pairs(vectors, MERGE_SAME_DAY, keys, reach):
-        a, b = events[i], events[j]
-        if set(a.sources) & set(b.sources) or not _dates_compatible(a, b):
+    copies = _copies(events, words)
+    heads = [c[0] for c in copies]
+    keys = [events[h].actors for h in heads]
+    reach = [_reach(events[h].date, events[h].precision) for h in heads]
+    within = ((c, c) for c in copies if len(c) > 1 and events[c[0]].actors)
+    found = candidate_pairs([vectors[h] for h in heads], MERGE_SAME_DAY, keys, reach)
+    for group_a, group_b in chain(within, ((copies[p], copies[q]) for p, q in found)):
+        a, b = events[group_a[0]], events[group_b[0]]
+        if not _dates_compatible(a, b):
             continue
-        score = cosine(vectors[i], vectors[j])
-        if score >= merge_min(a, b):
-            scores.append(score)
-            first.append(i)
-            second.append(j)
+        bar = merge_min(a, b)
+        score: dict[bool, float] = {}  # by whether the pair's first event is of group_a: the cosine's order
+        for n, i in enumerate(group_a):
+            for j in group_a[n + 1 :] if group_a is group_b else group_b:
+                if set(events[i].sources) & set(events[j].sources):
+                    continue
+                lead = i < j
+                if lead not in score:
+                    score[lead] = cosine(vectors[i], vectors[j]) if lead else cosine(vectors[j], vectors[i])
+                if score[lead] >= bar:
+                    scores.append(score[lead])
+                    first.append(min(i, j))
+                    second.append(max(i, j))
     order = np.lexsort((np.asarray(second), np.asarray(first), -np.asarray(scores)))
     for k in order.tolist():
         yield first[k], second[k]
+
+
+def _copies(events: Sequence[Event], words: Sequence[Sequence[str]]) -> list[list[int]]:
+    """The events grouped by what the merge reads of them (head words, date, precision, actors), each
+    group in index order, groups in the order of their first member."""
+    groups: dict[tuple[object, ...], list[int]] = {}
+    for i, (e, own) in enumerate(zip(events, words, strict=True)):
+        groups.setdefault((tuple(own), e.date, e.precision, e.actors), []).append(i)
+    return list(groups.values())
 
 
 @lru_cache(maxsize=8192)  # a corpus has a few thousand distinct (date, precision)
