@@ -449,6 +449,7 @@ def _candidate_pairs(
     heads = [c[0] for c in copies]
     keys = [events[h].actors for h in heads]
     reach = [_reach(events[h].date, events[h].precision) for h in heads]
+    sources = [frozenset(e.sources) for e in events]
     within = ((c, c) for c in copies if len(c) > 1 and events[c[0]].actors)
     found = candidate_pairs([vectors[h] for h in heads], MERGE_SAME_DAY, keys, reach)
     for group_a, group_b in chain(within, ((copies[p], copies[q]) for p, q in found)):
@@ -459,7 +460,7 @@ def _candidate_pairs(
         score: dict[bool, float] = {}  # by whether the pair's first event is of group_a: the cosine's order
         for n, i in enumerate(group_a):
             for j in group_a[n + 1 :] if group_a is group_b else group_b:
-                if set(events[i].sources) & set(events[j].sources):
+                if not sources[i].isdisjoint(sources[j]):
                     continue
                 lead = i < j
                 if lead not in score:
