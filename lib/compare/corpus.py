@@ -47,7 +47,7 @@ from typing import NamedTuple, Protocol, TypeVar, cast
 import numpy as np
 import numpy.typing as npt
 
-from lib.compare.align import ANCHOR_BONUS, claim_score, same_claim
+from lib.compare.align import ANCHOR_BONUS, MIN_SHARED, claim_score, same_claim
 from lib.compare.claims import Claim, DocRows, quote_claims, rows_by_doc, sentence_claims
 from lib.compare.discrepancies import SHOW_MIN, date_discrepancies, number_discrepancies, quote_discrepancies
 from lib.records import (
@@ -396,6 +396,7 @@ def linked_pairs(
     for i in range(n):
         likely = _likely(blocks, i)
         a = sentences[i]
+        words = set(a.claim.terms)
         for j in likely:
             pair = (i, j) if i < j else (j, i)
             b = sentences[j]
@@ -403,6 +404,8 @@ def linked_pairs(
                 a.doc.id == b.doc.id and (sizes is None or sizes[i] == sizes[j] == 1)
             ):
                 continue  # one report's sentences (a group of several holds other reports)
+            if len(words.intersection(b.claim.terms)) < MIN_SHARED:
+                continue  # ``same_claim`` wants as many shared words: no need to score the pair
             score = claim_score(a.claim, b.claim, a.vector, b.vector)
             if same_claim(a.claim, b.claim, score):
                 found.add(pair[0] * n + pair[1])

@@ -130,8 +130,10 @@ def added_tables(
     or an actor the previous generation had (a name's majority kind flipped), only a full
     recompute is right, and None says so. Positions are recounted over every statement (the
     issues are found across the corpus). Events: the new documents' events are merged into the
-    events they share an actor with (events.merge_into); a full recompute (``ingest --refresh``)
-    may join or split a borderline pair differently, since term weights then come from every event.
+    events they share an actor with and whose dates reach theirs (events.within_reach, then
+    events.merge_into): the new reports' events and the days they reach, not the corpus's events. A
+    full recompute (``ingest --refresh``) may join or split a borderline pair differently, since term
+    weights then come from every event.
     """
     old = read_corpus(store, manifest, tables=("actors",))
     found_actors, amap = settle_actors(store, manifest)
@@ -146,6 +148,9 @@ def added_tables(
     )
     table = pq.read_table(corpus_path(store, manifest, "events"))
     hit = _sharing_actor(table, {a for e in new_events for a in e.actors})
+    rows = pa.array(hit, pa.int64())
+    dates = zip(*(table.column(c).take(rows).to_pylist() for c in ("date", "precision")), strict=True)
+    hit = [row for row, near in zip(hit, events.within_reach(dates, new_events), strict=True) if near]
     candidates = table_records(table.take(pa.array(hit, pa.int64())), Event)
     taken, merged = events.merge_into(candidates, new_events)
     keep = pc.invert(pc.is_in(pa.array(range(table.num_rows)), pa.array([hit[i] for i in taken], pa.int64())))

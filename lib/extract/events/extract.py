@@ -23,10 +23,12 @@ from __future__ import annotations
 import hashlib
 import re
 from array import array
+from bisect import bisect_right
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -329,7 +331,8 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
     tfidf = TfIdf(words)
     vectors = [tfidf.vector(w) for w in words]
     merged = [
-        _merge([events[k] for k in c.members]) for c in _clusters(events, _candidate_pairs(events, vectors))
+        _merge([events[k] for k in c.members])
+        for c in _clusters(events, _candidate_pairs(events, vectors, words))
     ]
     return sorted(merged, key=lambda e: (e.date, PRECISION_RANK[e.precision], e.summary, e.id))
 
@@ -363,18 +366,43 @@ def merge_into(merged: Sequence[Event], new: Sequence[Event]) -> tuple[set[int],
     tfidf = TfIdf(words)
     vectors = [tfidf.vector(w) for w in words]
     first_new = len(merged)
+    reach = [_reach(e.date, e.precision) for e in events]
+    actors = [frozenset(e.actors) for e in events]
     pairs = []
     for j in range(first_new, len(events)):
+        (start, end), y = reach[j], events[j]
         for i in range(j):
-            x, y = events[i], events[j]
-            if not set(x.actors) & set(y.actors) or set(x.sources) & set(y.sources):
+            # the blocking of merge_events: reaches that overlap (compatible dates always do), a common actor
+            if reach[i][0] > end or reach[i][1] < start or actors[i].isdisjoint(actors[j]):
                 continue
-            if _dates_compatible(x, y) and (score := cosine(vectors[i], vectors[j])) >= merge_min(x, y):
+            x = events[i]
+            if set(x.sources) & set(y.sources) or not _dates_compatible(x, y):
+                continue
+            if (score := cosine(vectors[i], vectors[j])) >= merge_min(x, y):
                 pairs.append((score, i, j))
     best_first = ((i, j) for _, i, j in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])))
     touched = [c for c in _clusters(events, best_first) if any(k >= first_new for k in c.members)]
     taken = {k for c in touched for k in c.members if k < first_new}
     return taken, [_merge([events[k] for k in sorted(c.members)]) for c in touched]
+
+
+def within_reach(dates: Iterable[tuple[str, str]], new: Sequence[Event]) -> list[bool]:
+    """Whether each (date, precision) can merge with one of the ``new`` events by its date: its reach
+    (``_reach``) overlaps one of theirs. What merge_into needs of the merged events: those that
+    cannot are left where they are, so adding a report reads the days its events reach, not the corpus."""
+    spans: list[list[int]] = []
+    for first, last in sorted(_reach(e.date, e.precision) for e in new):
+        if spans and first <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], last)
+        else:
+            spans.append([first, last])
+    starts = [first for first, _ in spans]
+    out = []
+    for value, precision in dates:
+        first, last = _reach(value, precision)
+        k = bisect_right(starts, last) - 1  # the last span starting on or before this reach ends
+        out.append(k >= 0 and spans[k][1] >= first)
+    return out
 
 
 @dataclass
@@ -405,24 +433,54 @@ class _Cluster:
         self.dates |= other.dates
 
 
-def _candidate_pairs(events: Sequence[Event], vectors: Sequence[Vector]) -> Iterator[tuple[int, int]]:
+def _candidate_pairs(
+    events: Sequence[Event], vectors: Sequence[Vector], words: Sequence[Sequence[str]]
+) -> Iterator[tuple[int, int]]:
     """Pairs from different sources, dates compatible, a common actor, alike words; best first
     (ties: by index). Held as three compact arrays, not a list of tuples: a wire story that many
-    outlets carry makes millions of pairs."""
+    outlets carry makes millions of pairs.
+
+    A wire sentence that many reports carry word for word, on one date with the same actors, is one
+    event many times over (``_copies``): the search for alike words runs over one of each, and its
+    pairs are listed for every copy of different sources, each with the cosine the pair itself has
+    (the same words give the same vector, so the pairs are those the search over every event gives)."""
     scores, first, second = array("d"), array("q"), array("q")
-    keys, reach = [e.actors for e in events], [_reach(e.date, e.precision) for e in events]
-    for i, j in candidate_pairs(vectors, MERGE_SAME_DAY, keys, reach):
-        a, b = events[i], events[j]
-        if set(a.sources) & set(b.sources) or not _dates_compatible(a, b):
+    copies = _copies(events, words)
+    heads = [c[0] for c in copies]
+    keys = [events[h].actors for h in heads]
+    reach = [_reach(events[h].date, events[h].precision) for h in heads]
+    sources = [frozenset(e.sources) for e in events]
+    within = ((c, c) for c in copies if len(c) > 1 and events[c[0]].actors)
+    found = candidate_pairs([vectors[h] for h in heads], MERGE_SAME_DAY, keys, reach)
+    for group_a, group_b in chain(within, ((copies[p], copies[q]) for p, q in found)):
+        a, b = events[group_a[0]], events[group_b[0]]
+        if not _dates_compatible(a, b):
             continue
-        score = cosine(vectors[i], vectors[j])
-        if score >= merge_min(a, b):
-            scores.append(score)
-            first.append(i)
-            second.append(j)
+        bar = merge_min(a, b)
+        score: dict[bool, float] = {}  # by whether the pair's first event is of group_a: the cosine's order
+        for n, i in enumerate(group_a):
+            for j in group_a[n + 1 :] if group_a is group_b else group_b:
+                if not sources[i].isdisjoint(sources[j]):
+                    continue
+                lead = i < j
+                if lead not in score:
+                    score[lead] = cosine(vectors[i], vectors[j]) if lead else cosine(vectors[j], vectors[i])
+                if score[lead] >= bar:
+                    scores.append(score[lead])
+                    first.append(min(i, j))
+                    second.append(max(i, j))
     order = np.lexsort((np.asarray(second), np.asarray(first), -np.asarray(scores)))
     for k in order.tolist():
         yield first[k], second[k]
+
+
+def _copies(events: Sequence[Event], words: Sequence[Sequence[str]]) -> list[list[int]]:
+    """The events grouped by what the merge reads of them (head words, date, precision, actors), each
+    group in index order, groups in the order of their first member."""
+    groups: dict[tuple[object, ...], list[int]] = {}
+    for i, (e, own) in enumerate(zip(events, words, strict=True)):
+        groups.setdefault((tuple(own), e.date, e.precision, e.actors), []).append(i)
+    return list(groups.values())
 
 
 @lru_cache(maxsize=8192)  # a corpus has a few thousand distinct (date, precision)
