@@ -37,6 +37,7 @@ from lib.records import (
     Position,
     Quote,
     Span,
+    Target,
 )
 from lib.store.columns import table_records
 from lib.store.parquet import (
@@ -168,6 +169,19 @@ RECORD_COLUMNS: dict[str, frozenset[str]] = {
 # RAW_UNSETTLED (lib/store/parquet.py) was added; an older table held the batch-settled actor
 # there, which a corpus step cannot settle again as one pass does: a table of another version.
 RECORD_COLUMNS["mentions"] = RECORD_COLUMNS["mentions"] | {RAW_UNSETTLED}
+# A statement's targets are nested records: a table written before a field of Target existed (a
+# group's ``name``, issue #16) is of another version too, though its columns are all there.
+RECORD_COLUMNS["quotes"] = RECORD_COLUMNS["quotes"] | {f"targets.{f.name}" for f in fields(Target)}
+
+
+def column_names(schema: pa.Schema) -> set[str]:
+    """A table's columns, and "column.field" for the fields of a (list of) struct column."""
+    names = set(schema.names)
+    for column in schema:
+        kind = column.type.value_type if pa.types.is_list(column.type) else column.type
+        if pa.types.is_struct(kind):
+            names |= {f"{column.name}.{kind.field(i).name}" for i in range(kind.num_fields)}
+    return names
 
 
 def file_problem(path: Path) -> tuple[str, str] | None:
@@ -178,7 +192,7 @@ def file_problem(path: Path) -> tuple[str, str] | None:
     if path.stat().st_size == 0:
         return "zero-byte", ""
     try:
-        names = set(pq.read_metadata(path).schema.to_arrow_schema().names)
+        names = column_names(pq.read_metadata(path).schema.to_arrow_schema())
     except (OSError, ValueError, pa.ArrowException) as err:
         return "unreadable", str(err).splitlines()[0][:200]
     lacking = sorted(RECORD_COLUMNS.get(path.stem, frozenset()) - names)

@@ -50,6 +50,19 @@ def _older_version(path: Path, column: str = "speaker_confidence") -> None:
     pq.write_table(table.drop_columns([column]), path)
 
 
+def _targets_without(path: Path, field: str = "name") -> None:
+    """The quotes as a version of the code before a field of Target existed wrote them."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path)
+    kind = table.schema.field("targets").type.value_type
+    kept = pa.struct([kind.field(i) for i in range(kind.num_fields) if kind.field(i).name != field])
+    rows = [[{k: t[k] for k in kept.names} for t in ts or ()] for ts in table.column("targets").to_pylist()]
+    at = table.schema.get_field_index("targets")
+    pq.write_table(table.set_column(at, "targets", pa.array(rows, pa.list_(kept))), path)
+
+
 def _manifest_and_table(store: Path) -> None:
     _truncate(_batch(store) / "quotes.parquet")
     _truncate(store / MANIFEST)
@@ -66,6 +79,11 @@ DAMAGE: dict[str, tuple[Callable[[Path], None], list[tuple[str, tuple[str, ...]]
     # mentions whose raw_actor held the batch-settled actor (before the raw_unsettled mark)
     "settled-raw-actors": (
         lambda s: _older_version(_batch(s) / "mentions.parquet", "raw_unsettled"),
+        [("other-version", A)],
+    ),
+    # statements' targets without a group's name (before issue #16's groups)
+    "targets-of-an-older-version": (
+        lambda s: _targets_without(_batch(s) / "quotes.parquet"),
         [("other-version", A)],
     ),
     "truncated-manifest": (lambda s: _truncate(s / MANIFEST), [("manifest-unreadable", ())]),
