@@ -117,6 +117,28 @@ def test_date_on_a_noun_phrase_is_that_phrase(nlp: Any) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "summary"),
+    [
+        # a relative clause's date: the event is about the clause's noun, which the summary names
+        (
+            "Ann Lee visited Eastport, which was flooded in 1953, on a rainy day.",
+            "1953",
+            "Eastport, which was flooded in 1953",
+        ),
+        (
+            "The old harbour, which the navy built in 1910, still stands.",
+            "1910",
+            "The old harbour, which the navy built in 1910",
+        ),
+    ],
+)
+def test_a_relative_clause_date_keeps_its_noun(nlp: Any, text: str, surface: str, summary: str) -> None:
+    doc = _doc("a", text)
+    events = _events(nlp, doc, [_date(doc, surface, surface, "year")], [], [])
+    assert [e.summary for e in events] == [summary]
+
+
 def test_embedded_post_is_one_event(nlp: Any) -> None:
     post = "We have sent our reply to the league. More soon. — Mara Holt (@mholt) March 9, 2022"
     text = f"Talks went on.\n\n{post}"

@@ -258,6 +258,8 @@ def _date_phrase(doc: Document, sdoc: SpacyDoc, unit: Span, date: DateMention) -
     if span is None or (block and block.kind != "body"):
         return unit
     governor = _governor(span)
+    if governor.dep_ == "relcl":  # "Krakatoa, which was destroyed in 1883": the clause is about its noun
+        governor = governor.head
     if governor.dep_ in CLAUSE_HEADS or governor.pos_ not in {"NOUN", "PROPN", "VERB"}:
         return unit
     sub = list(governor.subtree)
@@ -311,7 +313,7 @@ def make_event(
 
 
 def _summary(text: str) -> str:
-    line = " ".join(text.split()).strip(" “”\"'«»")
+    line = " ".join(text.split()).strip(" “”\"'«»").rstrip(",;:—–- ")
     return line if len(line) <= SUMMARY_CHARS else line[: SUMMARY_CHARS - 1].rstrip() + "…"
 
 
