@@ -24,6 +24,7 @@ from lib.read.cache import FileParse, ParseCache, cache_key, default_cache_dir
 from lib.read.docdate import infer_date, normalize_date
 from lib.read.formats import READERS, Draft, ReadFailure, decode
 from lib.records import Block, Corpus, DateBasis, Document, IngestError
+from lib.text.sentences import ends_sentence
 from lib.version import reading_version
 
 # Streamlit refuses larger uploads before they reach memory: .streamlit/config.toml's
@@ -32,13 +33,10 @@ MAX_FILE_MB = 20
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
 LANGUAGE_SAMPLE_CHARS = 2000  # as on 5,000 for all 687 dev documents, 2.5x faster on long reports
 TITLE_MAX_CHARS = 90
-# A sentence ends at a full stop that a capital (or an opening quote) follows, unless the word
-# before it is an initial, an initialism ("U.S.") or an honorific: "The U.S. economy", "MILTON, Ont. —"
-# and "on Jan. 31" end no sentence, so the title is never cut there.
+# A sentence ends at a mark that a capital (or an opening quote) follows, unless it is the full stop
+# of an initial, an initialism ("U.S.") or a title (lib/text/sentences.py): "The U.S. economy",
+# "MILTON, Ont. —" and "on Jan. 31" end no sentence, so the title is never cut there.
 _SENTENCE_END = re.compile(r"[.!?…][”’\"»]?(?=\s+[\"“‘'(«]?[A-Z])")
-_NOT_AN_END = re.compile(
-    r"(?:\b[A-Z]|(?:\b[A-Za-z]\.)+[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|St|Mt|Ft|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cpl|Prof|Rev|Hon|Jr|Sr|No|Vol))$"
-)
 # A wire dateline opening the lead ("CITY, Region — ", "CITY (Agency) -- ") is not the headline's.
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ -]{2,40}?(?:,[ ][A-Z][\w.'’ ]{1,30}?)?[ ]*(?:\([^()\n]{1,30}\)[ ]*)?(?:—|–|--?)[ ]+"
@@ -83,10 +81,8 @@ def _title(text: str, blocks: Sequence[Block]) -> str:
 
 
 def _first_sentence_end(text: str) -> int | None:
-    for match in _SENTENCE_END.finditer(text, 0, TITLE_MAX_CHARS + 1):
-        if not _NOT_AN_END.search(text, 0, match.start()):
-            return match.end()
-    return None
+    ends = _SENTENCE_END.finditer(text, 0, TITLE_MAX_CHARS + 1)
+    return next((m.end() for m in ends if ends_sentence(text, m.start() + 1)), None)
 
 
 def _source(meta: dict[str, str]) -> str:

@@ -21,16 +21,11 @@ from lib.extract.dates.calendar import Tense, Unit, parse_iso, value_of
 from lib.extract.dates.patterns import alternation, lexicon
 from lib.extract.dates.rules import Context, Rule, rules
 from lib.records import DateMention, Document
+from lib.text.sentences import ends_sentence
 
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before a capital,
 # or at a line break.
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z])|\n+")
-# A full stop after a title, an initial or a dotted abbreviation ends no sentence ("Smith vs. Dalton",
-# "Anna K. Berg", "the U.S. Navy"): the tense cue of the rest of the sentence counts.
-NOT_AN_END = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|vs|St|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Prof|Rev|Adm|Maj|Brig|Del)"
-    r"|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])\.$"
-)
 # A past participle after "be"/"been"/"being" is a passive, not a past tense ("will be named",
 # "will be held"); an -ed word after a determiner is an adjective ("a still undecided date", "the
 # proposed merger"). HeidelTime's reTensePast lists finite verbs only.
@@ -128,7 +123,8 @@ def sentence_starts(text: str) -> list[int]:
         *(
             m.end()
             for m in SENTENCE_END.finditer(text)
-            if m.group(0).startswith("\n") or not NOT_AN_END.search(text, max(0, m.start() - 12), m.start())
+            # a full stop after a title or an initial ends none: the tense cue of the rest counts
+            if m.group(0).startswith("\n") or ends_sentence(text, m.start())
         ),
     ]
 
