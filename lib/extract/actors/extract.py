@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from functools import partial
 
 from spacy.tokens import Doc as SpacyDoc
@@ -182,7 +183,7 @@ def _named_as_groups(contexts: Sequence[DocContext], found: Sequence[tuple[Menti
 
 def _modifies(ctx: DocContext, m: Mention) -> bool:
     """The name modifies a noun after it ("the Herons coach"), as the parser reads it."""
-    span = ctx.sdoc.char_span(m.start, m.end, alignment_mode="expand") if ctx.sdoc is not None else None
+    span = ctx.parsed(m.start, m.end)
     return (
         span is not None and span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.i >= span.end
     )
@@ -190,13 +191,13 @@ def _modifies(ctx: DocContext, m: Mention) -> bool:
 
 def _as_group(actor: Actor, groups: set[str]) -> Actor:
     if actor.id in groups:
-        return Actor(actor.id, actor.name, "organization", actor.aliases, actor.affiliation, actor.role)
+        return replace(actor, type="organization")
     return actor
 
 
 def _as_person(actor: Actor, mistered: set[str]) -> Actor:
     if actor.type == "organization" and actor.id in mistered:
-        return Actor(actor.id, actor.name, "person", actor.aliases, actor.affiliation, actor.role)
+        return replace(actor, type="person")
     return actor
 
 
@@ -222,35 +223,32 @@ def _as_setting(mention: Mention, actor: Actor, settings: set[str]) -> Actor:
     writes "in X" is a place (a person is rarely "in Smith")."""
     lone = actor.type == "person" and (len(actor.name.split()) == 1 or fold(actor.name) == fold(mention.text))
     if lone and fold(mention.text) in settings:
-        return Actor(actor.id, actor.name, "place", actor.aliases, actor.affiliation, actor.role)
+        return replace(actor, type="place")
     return actor
 
 
 # A wire dateline opens a line: "NEW YORK 1996-08-22", "PARIS (Reuters) -", "LAGOS, Aug 22 (AP) -".
 # Its place is a setting whatever the model says (the Reuters/AP dateline convention; CoNLL-2003
 # tags it LOC). The names stay in capitals, so the rule never fires on running text.
+_PLACE = r"^(?P<place>[A-Z][A-Z.'-]+(?:[ ][A-Z][A-Z.'-]+){0,3})"
+_REGION = r"(?P<region>,[ ][A-Z][\w.' ]{1,30}?)?[ ]+"
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'-]+(?:[ ][A-Z][A-Z.'-]+){0,3})(?:,[ ][A-Z][\w.' ]{1,30}?)?[ ]+"
-    r"(?=\d{4}-\d\d-\d\d|\((?:Reuters|AP|AFP|UPI)\)|[A-Z][a-z]{2}\.?[ ]\d{1,2}\b)",
+    _PLACE + _REGION + r"(?=\d{4}-\d\d-\d\d|\((?:Reuters|AP|AFP|UPI)\)|[A-Z][a-z]{2}\.?[ ]\d{1,2}\b)",
     re.MULTILINE,
 )
 # The AP and Canadian Press style: a dash before the lead's first word, "MILLTOWN, Ont. — The",
 # "EASTPORT -- Stocks". A section slug takes the same shape ("PRESS DIGEST - Papers ..."), so the
 # place must carry its region or be a place the gazetteer knows.
-_DASH_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'-]+(?:[ ][A-Z][A-Z.'-]+){0,3})(?P<region>,[ ][A-Z][\w.' ]{1,30}?)?[ ]+"
-    r"(?=(?:—|–|--?)[ ]+[\"“]?[A-Z][a-z])",
-    re.MULTILINE,
-)
+_DASH_DATELINE = re.compile(_PLACE + _REGION + r"(?=(?:—|–|--?)[ ]+[\"“]?[A-Z][a-z])", re.MULTILINE)
 
 
 def datelines(text: str, known: Callable[[str], bool] = lambda place: False) -> list[tuple[int, int]]:
     """Spans of the places that open wire datelines (``known``: a place name the gazetteer holds)."""
-    spans = [m.span("place") for m in _DATELINE.finditer(text) if len(m.group("place")) >= 3]
-    dashed = (
+    found = [*_DATELINE.finditer(text)]
+    found += [
         m for m in _DASH_DATELINE.finditer(text) if m.group("region") or known(m.group("place").title())
-    )
-    return sorted({*spans, *(m.span("place") for m in dashed if len(m.group("place")) >= 3)})
+    ]
+    return sorted({m.span("place") for m in found if len(m.group("place")) >= 3})
 
 
 def _with_datelines(
@@ -286,7 +284,7 @@ def _as_place(mention: Mention, actor: Actor) -> Actor:
     Lowtown Herons), the town of its own name, not the club typed a place."""
     name = actor.name.title() if actor.name.isupper() and len(actor.name) > 4 else actor.name  # "MILLTOWN"
     if actor.type in ("place", "country"):
-        return actor if name == actor.name else Actor(actor.id, name, actor.type, actor.aliases)
+        return replace(actor, name=name)
     if actor.type == "organization" and fold(actor.name) != fold(mention.text):
         name = mention.text.title() if mention.text.isupper() else mention.text
         return Actor(slug(name), name, "place")
@@ -308,7 +306,7 @@ def _as_team(mention: Mention, actor: Actor, teams: set[str]) -> Actor:
     somewhere in the corpus is a club (sports pages name clubs by city or county)."""
     lone = actor.type == "person" and len(actor.name.split()) == 1
     if lone and fold(mention.text) in teams:
-        return Actor(actor.id, actor.name, "organization", actor.aliases, actor.affiliation, actor.role)
+        return replace(actor, type="organization")
     return actor
 
 
@@ -471,15 +469,13 @@ def _without_adjectives(
     one sense per discourse, across reports, as ``_without_topics`` reads the model's labels. An
     adjective resolved to a fuller name ("Republican" to its party) names that actor and stays."""
     by_id = {ctx.doc.id: ctx for ctx in contexts}
+    named = [_self_named(m, a, reg) for m, a in found]
     votes: Counter[str] = Counter()
-    for m, a in found:
-        ctx = by_id.get(m.doc_id)
-        if not _self_named(m, a, reg) or ctx is None or ctx.sdoc is None:
-            continue
-        span = ctx.sdoc.char_span(m.start, m.end, alignment_mode="expand")
+    for (m, _), own in zip(found, named, strict=True):
+        span = by_id[m.doc_id].parsed(m.start, m.end) if own and m.doc_id in by_id else None
         if span is not None and len(span) == 1:
             votes[fold(m.text)] += 1 if span[0].tag_ in _ADJECTIVE_TAGS else -1
-    return [(m, a) for m, a in found if votes[fold(m.text)] <= 0 or not _self_named(m, a, reg)]
+    return [f for f, own in zip(found, named, strict=True) if not own or votes[fold(f[0].text)] <= 0]
 
 
 def _self_named(m: Mention, a: Actor, reg: Registry) -> bool:
@@ -667,7 +663,7 @@ def _settled_actor(actor: Actor, majority: str, agentive: set[str], reg: Registr
     if kind == "country" and actor.id not in agentive:
         kind = "place"
     actor_id = actor.id if _family(actor) == majority else f"{actor.id}-{actor.type}"
-    return Actor(actor_id, actor.name, kind, actor.aliases, actor.affiliation, actor.role)
+    return replace(actor, id=actor_id, type=kind)
 
 
 def actor_at(mentions: Sequence[Mention], doc_id: str, start: int, end: int) -> str | None:

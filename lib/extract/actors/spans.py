@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span as SpacySpan
 
 from lib.extract.actors.registry import Registry
 from lib.records import Document
@@ -114,9 +115,13 @@ class DocContext:
     def in_credit(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.credit_regions)
 
+    def parsed(self, start: int, end: int) -> SpacySpan | None:
+        """The parse's tokens over [start, end), widened to whole tokens (None without a parse)."""
+        return self.sdoc.char_span(start, end, alignment_mode="expand") if self.sdoc is not None else None
+
     def is_agent(self, cand: Cand) -> bool:
         """Whether the span acts: subject of a verb, or the agent of a passive ("by Russia")."""
-        span = self.sdoc.char_span(cand.start, cand.end, alignment_mode="expand")
+        span = self.parsed(cand.start, cand.end)
         if span is None or not len(span):
             return False
         root = span.root
