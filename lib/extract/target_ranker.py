@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from lib import LEXICONS
+from lib.extract.weights import read_weights
 from lib.records import TargetBasis
 
 WEIGHTS_PATH = LEXICONS / "target_weights.yaml"
@@ -110,12 +109,8 @@ class Weights:
 
 @lru_cache(maxsize=4)
 def load_weights(path: Path | None = None) -> Weights:
-    data = yaml.safe_load((path or WEIGHTS_PATH).read_text(encoding="utf-8")) or {}
-    given = data.get("weights") or {}
-    missing = [f for f in FEATURES if f not in given]
-    if missing:
-        raise ValueError(f"target weights lack {', '.join(missing)}")
-    return Weights(float(data["intercept"]), tuple(float(given[f]) for f in FEATURES), float(data["also"]))
+    data, weights = read_weights(path or WEIGHTS_PATH, FEATURES, "target")
+    return Weights(float(data["intercept"]), weights, float(data["also"]))
 
 
 def probability(e: Evidence, w: Weights | None = None) -> float:

@@ -24,9 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from lib import LEXICONS
+from lib.extract.weights import read_weights
 
 WEIGHTS_PATH = LEXICONS / "speaker_weights.yaml"
 SEARCH_SENTENCES = 12  # how far back a candidate's last mention may be (SALIENT_SENTENCES of the rules)
@@ -94,12 +93,8 @@ class Weights:
 
 @lru_cache(maxsize=4)
 def load_weights(path: Path | None = None) -> Weights:
-    data = yaml.safe_load((path or WEIGHTS_PATH).read_text(encoding="utf-8")) or {}
-    given = data.get("weights") or {}
-    missing = [f for f in FEATURES if f not in given]
-    if missing:
-        raise ValueError(f"speaker weights lack {', '.join(missing)}")
-    return Weights(tuple(float(given[f]) for f in FEATURES), float(data["none"]), float(data["threshold"]))
+    data, weights = read_weights(path or WEIGHTS_PATH, FEATURES, "speaker")
+    return Weights(weights, float(data["none"]), float(data["threshold"]))
 
 
 def probabilities(candidates: list[Evidence], w: Weights | None = None) -> list[float]:
