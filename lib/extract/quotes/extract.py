@@ -30,6 +30,7 @@ from lib.extract.quotes.direct import DirectAttributor
 from lib.extract.quotes.indirect import extract_indirect
 from lib.extract.quotes.marks import find_marked_spans
 from lib.extract.quotes.speakers import POSITIONAL_CERTAINTY, SURFACE_CERTAINTY, Name, Resolver
+from lib.extract.quotes.transcripts import inline_turns
 from lib.records import Actor, Document, Mention, Quote, QuoteKind, QuoteScope
 
 NOT_PROSE = ("caption", "credit")
@@ -77,7 +78,9 @@ def extract_attributions(
     found = [f for s in spans if (f := attributor.attribute(s)) is not None]
     found = [f for f in found if not TRANSCRIPT_LABEL.match(doc.text, f.start)]
     found += posts
-    found = _with_colon_speakers(found, _colon_lines(doc, cues), doc.text)
+    voices = [(m.start, m.end) for m in mentions if m.doc_id == doc.id and _can_speak(m.actor_id, actors)]
+    lines = _colon_lines(doc, cues) + inline_turns(doc.text, cues, voices)
+    found = _with_colon_speakers(found, lines, doc.text)
     indirect = [
         f for f in extract_indirect(sdoc, quoted, resolver, cues) if not _in_teaser(doc.text, f.start)
     ]
@@ -440,6 +443,12 @@ def _kind(f: Found, text: str) -> QuoteKind:
     bare = text.strip().rstrip(".,;:!?…)]—–- ")
     mixed = bool(bare) and (bare[0] in MIXED_MARKS or bare[-1] in MIXED_MARKS)
     return "direct" if f.kind == "direct" or mixed else "indirect"
+
+
+def _can_speak(actor_id: str, actors: Mapping[str, Actor]) -> bool:
+    """A person or a body: the parser often takes a person's name for an organisation's."""
+    actor = actors.get(actor_id)
+    return actor is not None and actor.type in ("person", "organization")
 
 
 def _is_person(actor_id: str, actors: Mapping[str, Actor]) -> bool:

@@ -1,0 +1,65 @@
+"""Speaker turns of a transcript whose line breaks were lost.
+
+A meeting's or a press conference's record gives each turn a label, the speaker's name (often
+after a title) and a colon: "Minister of Fisheries Ana Lopes: Thank you. Mark Oduya: Go on." On the
+site each turn is a paragraph, which ``_colon_lines`` reads; text copied out of a page, a feed or a
+scrape often arrives as one paragraph, and the turns run on in it. A label is then still a label
+where a sentence has just ended, and a transcript shows itself by a speaker who takes the floor
+twice: one recurring label is what sets a dialogue apart from a heading ("Note: ...") or a
+sentence that happens to open with capitalised words before a colon.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lib.extract.quotes.attribution import Found
+from lib.extract.quotes.cues import CueLexicon
+from lib.extract.quotes.speakers import NAMED_CERTAINTY, Name
+
+# words of a title that are not capitalised ("Minister of Justice", "Head of the Office")
+_PARTICLES = r"(?:of|the|for|and|on|de|da|van|von|al|bin)"
+_CAP = r"[A-Z][\w’'.-]*"
+# the label opens the text or follows a sentence's end (and its closing mark), on the same line
+LABEL = re.compile(
+    rf"(?:^|(?<=[.!?…][\"”’)]\s)|(?<=[.!?…]\s))(?P<who>{_CAP}(?:[ ](?:{_PARTICLES}[ ])*{_CAP}){{0,7}}):\s",
+    re.M,
+)
+MIN_WORDS = 3  # a turn shorter than this ("Yes.", "Thank you.") says nothing a page can show
+
+
+def _speaker_key(label: str) -> str:
+    """The label's last word, its surname: "Minister Ana Lopes" and "Ana Lopes" are one speaker."""
+    return label.split()[-1].rstrip(".’'").lower()
+
+
+def inline_turns(text: str, cues: CueLexicon, voices: Sequence[tuple[int, int]]) -> list[Found]:
+    """The turns of a run-on transcript, each its labelled speaker's; none unless some speaker's
+    label recurs (two turns of one person: a dialogue). A label holds a name that can speak
+    (``voices``: the spans of the document's person and organisation mentions): "Bowling:" or
+    "Related reading:" open a table's row or a list of links, not a turn."""
+    candidates = list(LABEL.finditer(text))
+    labels = []
+    for m in candidates:
+        who = m.group("who")
+        inside = [(a, b) for a, b in voices if m.start("who") <= a and b <= m.end("who")]
+        if who.lower() not in cues.colon_labels and len(_speaker_key(who)) > 1 and inside:
+            labels.append((m, max(inside)))  # after a title ("Minister of X Ana Lopes"), the name
+    keys = [_speaker_key(text[a:b]) for _, (a, b) in labels]
+    if len(labels) < 2 or len(set(keys)) == len(keys):
+        return []
+    found = []
+    for m, (a, b) in labels:
+        start = m.end()
+        # any label closes the turn, even one whose name the parser missed: the next speaker's words
+        # are never the previous one's
+        stop = next((c.start() for c in candidates if c.start() >= start), len(text))
+        line_end = text.find("\n", start, stop)  # a paragraph break closes the turn
+        end = stop if line_end < 0 else line_end
+        end = start + len(text[start:end].rstrip())
+        if len(text[start:end].split()) < MIN_WORDS:
+            continue
+        name = Name(m.start("who"), m.end("who"), text[a:b], a, b, True, True, certainty=NAMED_CERTAINTY)
+        found.append(Found(start, end, "indirect", ":", name, NAMED_CERTAINTY))
+    return found
