@@ -635,6 +635,8 @@ NEGATIVES = [
         "A previous edition",
     ),
     ("continue is no cue", "Prices continued to rise in the harbour towns all year.", "to rise"),
+    ("goes without saying", "It goes without saying that the harbour needs a new wall.", "the harbour needs"),
+    ("an act not done", "Paulo Reis left without saying that the vote had failed.", "the vote had failed"),
 ]
 
 

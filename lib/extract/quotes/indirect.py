@@ -62,7 +62,10 @@ def _confidence(cue: Token, cues: CueLexicon) -> tuple[float, FoundScope] | None
     finding ("the study shows that"), a plan, a wish or an action ("supported the bill") is no
     statement (GGT annotation guidelines: a quote is what a source says) but is an attribution
     under PolNeAR's wider definition (Newell et al. 2018, after PARC's cognition and act sources):
-    those are found as "wide", with a lower confidence."""
+    those are found as "wide", with a lower confidence. A cue governed by "without" is an act
+    not done ("left without saying why") or the idiom "it goes without saying": nobody speaks."""
+    if cue.dep_ == "pcomp" and cue.head.lower_ == "without":
+        return None
     if cue.lower_ in cues.speech:
         return 0.75, "statement"
     if cue.lower_ in cues.statement_acts:
