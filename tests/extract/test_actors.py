@@ -142,6 +142,14 @@ def test_resolves(nlp: Any, registry: Any, text: str, surface: str, want: str) -
         ),
         # a photographer's credit closing a caption
         ("The mayor spoke at the opening. (Tom Bell/Coast Herald)", "Tom Bell"),
+        # a title after another ("Deputy Head of ..."): an office, no one's name
+        (
+            "Deputy Head of the Office of the President of Eastland Ihor Marchuk had a phone call with "
+            "the mayor. Ihor Marchuk thanked him.",
+            "Head",
+        ),
+        # a transcript's label ends at its colon: the reply is no part of the name
+        ("Mark Oduya: Good. Director of the Harbour Fund Ana Lopes: Indeed, we will.", "Indeed"),
     ],
 )
 def test_not_actors(nlp: Any, registry: Any, text: str, surface: str) -> None:

@@ -172,6 +172,7 @@ def _ner(ctx: DocContext) -> Iterator[Cand]:
             if ent.label_ == "PERSON":
                 start = _after_leading_title(ctx, start, end)
                 end = _before_possessive(ctx.text, start, end)
+            end = _before_colon(ctx.text, start, end)
             person = _named_with_country(ctx, start, end) or _titled(ctx, start, end)
             label = "PERSON" if person else ent.label_
             for s, e in _conjuncts(ctx.text, start, end) if label == "PERSON" else [(start, end)]:
@@ -191,6 +192,13 @@ def _before_possessive(text: str, start: int, end: int) -> int:
     """ "Ann Avery's Twitter" read as a person is Ann Avery: a person's name holds no possessive."""
     m = re.search(r"['’]s[ ]", text[start:end])
     return start + m.start() if m and m.start() > 0 else end
+
+
+def _before_colon(text: str, start: int, end: int) -> int:
+    """ "Ann Avery: Indeed" read as one name is Ann Avery: a transcript's speaker label ends at its
+    colon, and no name of a person or a body holds one."""
+    at = text.find(": ", start, end)
+    return at if at > start else end
 
 
 def _after_leading_title(ctx: DocContext, start: int, end: int) -> int:
@@ -358,6 +366,8 @@ def _is_junk(ctx: DocContext, cand: Cand) -> bool:
         return True  # "3:30 a.m. Tuesday": no one's name has digits
     if cand.label == "PERSON" and _holds_common_words(ctx, surface):
         return True  # "the Birth of Modern Nation" closing a book's title, tagged as a person
+    if cand.label == "PERSON" and _only_office_words(ctx, surface):
+        return True  # "Head" of "the Deputy Head of the Office", tagged as a person: an office, no name
     if fold(surface) in ctx.reg.filters.non_actors or _non_actor_head(ctx, surface, cand):
         return True  # a time zone, a tax, a section name, a title standing alone, a law, a weapon
     # "Jane Roe/Coast Herald": a photographer's credit closing a caption names no actor
@@ -407,6 +417,13 @@ def _holds_common_words(ctx: DocContext, surface: str) -> bool:
     if len(words) < 2 or words[0] in ctx.reg.filters.person_titles:
         return False
     return any(w[:1].islower() and w.split("-")[0] not in NAME_PARTICLES for w in words[1:])
+
+
+def _only_office_words(ctx: DocContext, surface: str) -> bool:
+    """Titles and nouns of office alone ("Head", "Deputy Minister") name no one."""
+    filters = ctx.reg.filters
+    offices = {t.lower().rstrip(".") for t in filters.person_titles} | filters.person_roles
+    return all(w.lower().rstrip(".") in offices for w in surface.split())
 
 
 def _non_actor_head(ctx: DocContext, surface: str, cand: Cand) -> bool:
