@@ -392,6 +392,12 @@ def test_final_stop(surface: str, want: int, registry: Any) -> None:
         ("Marek Dvoran (U.S.) beat Tomas Halik (Czech Republic) 6-3 6-4.", "Tomas Halik", "person"),
         # not a club or a place in brackets
         ("Qelbrook Holdings (Nigeria) reported a loss on Tuesday.", "Qelbrook Holdings", "organization"),
+        # a body's head noun ends its name, whatever the model tagged
+        (
+            "Harold Fenwick Company said on Monday it would close the plant. Harold Fenwick Company shares fell.",
+            "Harold Fenwick Company",
+            "organization",
+        ),
     ],
 )
 def test_cues_type_untagged_names(nlp: Any, registry: Any, text: str, surface: str, kind: str) -> None:
