@@ -14,7 +14,9 @@ analysis, view = ui.page(
     "Actor positions",
     PAGE,
     "Each cell is what an actor said on an issue: the colour is the stance said most often, the "
-    "number how many statements. Pick an actor or an issue below to read the statements.",
+    "number how many statements. A country's or a body's row also counts what the people known to "
+    "speak for it said (a head of state for the state; the speaker column names who spoke). Pick an "
+    "actor or an issue below to read the statements.",
 )
 choices = urls.choices_of(analysis)
 heatmap = st.container()  # drawn once the pickers below have set the view
