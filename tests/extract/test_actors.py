@@ -398,6 +398,11 @@ def test_final_stop(surface: str, want: int, registry: Any) -> None:
             "Harold Fenwick Company",
             "organization",
         ),
+        (
+            "Pupils at Harold Fenwick High School walked out on Monday. Harold Fenwick High School said classes go on.",
+            "Harold Fenwick High School",
+            "organization",
+        ),
     ],
 )
 def test_cues_type_untagged_names(nlp: Any, registry: Any, text: str, surface: str, kind: str) -> None:
