@@ -37,6 +37,7 @@ class Evidence:
     anaphor: TargetBasis | None = None  # "pronoun" or "description": an anaphor in the statement
     anaphor_at: int | None = None
     context: bool = False  # named in the statement's sentence, outside the quoted words
+    framed: bool = False  # the reporter's clause says the quote is said of it (targets.frame_actors)
     protagonist: bool = False  # among the report's first PROTAGONISTS
     headline: bool = False  # named in the report's headline
     mentions: int = 0  # times the report names it
@@ -52,7 +53,7 @@ class Evidence:
             return "named"
         if self.anaphor:
             return self.anaphor
-        if self.context:
+        if self.context or self.framed:
             return "context"
         if self.protagonist or self.headline:
             return "topic"
@@ -85,7 +86,8 @@ def features(e: Evidence) -> list[float]:
     """The evidence as numbers, in FEATURES order."""
     named = e.role is not None
     return [
-        float(named and e.role == SUBJECT),
+        # the reporter's clause making the quote be said of it is its subject too ("X is 'unfit'")
+        float((named and e.role == SUBJECT) or e.framed),
         float(named and e.role == OBJECT),
         float(named and (e.role or 0) >= OTHER),
         float(e.anaphor is not None),

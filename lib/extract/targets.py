@@ -33,9 +33,11 @@ from pathlib import Path
 
 import yaml
 from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Token
 
 from lib import LEXICONS
 from lib.extract import groups, polarity, target_ranker
+from lib.extract.quotes.cues import load_cues
 from lib.extract.target_ranker import OBJECT, OBLIQUE, OTHER, PROTAGONISTS, SUBJECT, Evidence
 from lib.records import Actor, Document, Mention, Polarity, Quote, Target, TargetBasis
 from lib.text.nlp import doc_sentences, doc_text
@@ -162,6 +164,9 @@ def quote_targets(
     principal = represented(quote, doc_text(sdoc), report)
     targets = []
     for actor_id, evidence in target_ranker.ranked(candidates(quote, sdoc, report, actors), MAX_TARGETS):
+        if evidence.basis() == "topic" and _judges_another(quote, text, report, actor_id, overall):
+            targets.append(_target(actor_id, None, "topic"))
+            continue
         at = evidence.at()
         clause = _clause_at(quote, at, text) if at is not None else ""
         local = (
@@ -180,6 +185,20 @@ def quote_targets(
             local = 1
         targets.append(_target(actor_id, polarity.polarity(local or overall), basis))
     return tuple(targets)
+
+
+def _judges_another(quote: Quote, text: str, report: Report, actor_id: str, overall: int) -> bool:
+    """The statement's judgement sits in the clause of another actor it names: it is of that
+    one, not of a protagonist the statement does not name ("the other party's hypocrisy" does
+    not blame the story's protagonist)."""
+    judged = polarity.polarity(overall)
+    return judged is not None and any(
+        quote.start <= m.start
+        and m.end <= quote.end
+        and m.actor_id != actor_id
+        and polarity.polarity(polarity.evaluation(_clause_at(quote, m.start, text))) == judged
+        for m in report.mentions
+    )
 
 
 def _target(actor_id: str, judged: Polarity | None, basis: TargetBasis) -> Target:
@@ -344,6 +363,7 @@ def candidates(
     ):
         anaphors.setdefault(actor_id, (basis, at))
     context = set(_sentence_actors(quote, sdoc, mentions, side))
+    framed = frame_actors(quote, sdoc, mentions, side)
     protagonists = set(report.topics[:PROTAGONISTS])
     first_person = FIRST_PERSON.search(quote.text) is not None
     pool = list(report.counts) + ([quote.speaker_id] if quote.speaker_id else [])
@@ -363,6 +383,7 @@ def candidates(
             anaphor=anaphor,
             anaphor_at=anaphor_at,
             context=actor_id in context,
+            framed=actor_id in framed,
             protagonist=actor_id in protagonists,
             headline=actor_id in report.in_headline,
             mentions=report.counts.get(actor_id, 0),
@@ -430,6 +451,8 @@ def _pronoun_targets(
             and known.get(m.actor_id, gender) == gender
             and (people is None or m.actor_id in people)
         ]
+        # one the report shows to agree outranks one whose gender it does not show
+        before = [m for m in before if m.actor_id in known] or before
         if topic and any(m.actor_id == topic for m in before):
             out.append((topic, "pronoun", token.idx))
         elif before:
@@ -463,7 +486,33 @@ def pronoun_genders(
         after = next((t for t in sent if m.end <= t.idx < limit and t.lower_ in PRONOUN_GENDER), None)
         if after is not None:
             votes.setdefault(m.actor_id, Counter())[PRONOUN_GENDER[after.lower_]] += 1
-    return {a: c.most_common(1)[0][0] for a, c in votes.items() if c["m"] != c["f"]}
+    out = {a: c.most_common(1)[0][0] for a, c in votes.items() if c["m"] != c["f"]}
+    return {**out, **named_genders(sdoc, people, actors)}
+
+
+GENDER_KEYS = {"male": "m", "female": "f"}
+
+
+def named_genders(sdoc: SpacyDoc, people: Sequence[Mention], actors: Mapping[str, Actor]) -> dict[str, str]:
+    """Person -> "m"/"f" from how the report names them: an honorific before a mention ("Ms.
+    Vell") or the first name of the person's name, read from the reporting-verb lexicon's lists
+    (lib/lexicons/reporting_verbs.yaml, as the speaker resolution reads them). A name is surer
+    than the report's pronouns, whose vote can follow another person's; names in neither list (or
+    both) leave it to the pronouns."""
+    cues = load_cues()
+    text = doc_text(sdoc)
+    found: dict[str, set[str]] = {}
+    for m in people:
+        before = _words(text[max(0, m.start - 6) : m.start])[-1:]
+        first = _words(actors[m.actor_id].name)[:1]
+        for gender, key in GENDER_KEYS.items():
+            if (before and before[0] in cues.honorifics.get(gender, ())) or (
+                len(_words(actors[m.actor_id].name)) > 1
+                and first
+                and first[0] in cues.first_names.get(gender, ())
+            ):
+                found.setdefault(m.actor_id, set()).add(key)
+    return {a: next(iter(g)) for a, g in found.items() if len(g) == 1}
 
 
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
@@ -571,6 +620,100 @@ def _sentence_actors(quote: Quote, sdoc: SpacyDoc, mentions: Sequence[Mention], 
             quote.speaker_start is not None and quote.speaker_start <= m.start < (quote.speaker_end or 0)
         )
     ]
+
+
+FRAME_PREPOSITIONS = frozenset({"of", "about", "against", "toward", "towards"})  # "said of X"
+# verbs whose object is the one spoken to, not of ("told reporters", "informed the committee")
+ADDRESSEE_VERBS = frozenset(
+    {"tell", "told", "inform", "brief", "assure", "email", "text", "write", "wrote", "say", "said"}
+)
+
+
+def frame_actors(quote: Quote, sdoc: SpacyDoc, mentions: Sequence[Mention], side: set[str]) -> set[str]:
+    """The actors the reporter's own words make the quoted words be said of: the subject of the
+    clause a partial quote completes ("said that X is 'unfit'", X "has lost its way"), the object
+    of the reporting verb ("called X 'a disgrace'", "accused X of 'lying'", "urged X to
+    'resign'"), the one it is "said of", and a name the quoted words stand in apposition to. Read
+    in the parse: the arguments of the words outside the quote that govern it, within its
+    paragraph; not the subject of a verb of saying (the speaker) nor the addressee of a verb of
+    telling ("told reporters"). A partial quote belongs to the reporter's clause (Clark & Gerrig
+    1990, "Quotations as demonstrations"): its subject is what the quoted words predicate of."""
+    span = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
+    bounds = _sentence_bounds(sdoc, quote.start, quote.end)
+    if span is None or not len(span) or not bounds:
+        return set()
+    lo, hi = _paragraph_of(bounds, quote.start, quote.end)
+    inside = range(span.start, span.end)
+    heads: list[Token] = []  # the words outside the quote that govern it, nearest first
+    for token in span:
+        head = token.head
+        while head.i not in inside and head not in heads and lo <= head.idx < hi:
+            heads.append(head)
+            if head.head.i == head.i:
+                break
+            head = head.head
+    arguments = {t.i for t in sdoc[span[0].sent.start : span[-1].sent.end] if _predicated(t, inside, lo, hi)}
+    # the name the quoted words stand in apposition to ("called X 'a disgrace'")
+    arguments.update(t.head.i for t in span if t.dep_ == "appos" and t.head.i not in inside)
+    speech = _saying_verbs()
+    for head in heads:
+        # the subject of a verb of saying, or of the clause all the rest hangs from, is the speaker
+        saying = head.lower_ in speech or head.head.i == head.i or not lo <= head.head.idx < hi
+        for child in head.children:
+            if child.i in inside or not lo <= child.idx < hi:
+                continue
+            if (child.dep_ in SUBJECTS and not saying) or (
+                child.dep_ in OBJECTS and not _addressed(head.lower_)  # "told reporters": the hearer
+            ):
+                arguments.add(child.i)
+            elif child.dep_ == "prep" and child.lower_ in FRAME_PREPOSITIONS:
+                arguments.update(g.i for g in child.children if g.dep_ == "pobj")
+    out = set()
+    for m in mentions:
+        if m.actor_id in side or quote.start <= m.start < quote.end or not lo <= m.start < hi:
+            continue
+        if quote.speaker_start is not None and quote.speaker_start <= m.start < (quote.speaker_end or 0):
+            continue
+        named = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if named is None:
+            continue
+        root = named.root
+        if root.i in arguments or (root.dep_ in NAME_PARTS and root.head.i in arguments):
+            out.add(m.actor_id)
+    return out
+
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+OBJECTS = frozenset({"dobj", "dative"})
+PREDICATED = SUBJECTS | {"poss"}  # X "has lost its way", X's "failed plan"
+
+
+def _predicated(token: Token, inside: range, lo: int, hi: int) -> bool:
+    """A subject or possessor outside the quote of words inside it: X "has lost its way"."""
+    return (
+        token.i not in inside and token.head.i in inside and token.dep_ in PREDICATED and lo <= token.idx < hi
+    )
+
+
+def _paragraph_of(bounds: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The span of the statement's sentences (paragraph-split) that hold the quote."""
+    held = [(a, b) for a, b in bounds if a < end and start < b] or list(bounds)
+    return held[0][0], held[-1][1]
+
+
+@lru_cache(maxsize=1)
+def _saying_verbs() -> frozenset[str]:
+    """The inflected verbs of saying and of speech acts (lib/lexicons/reporting_verbs.yaml): their
+    subject is the speaker, never what the statement is about."""
+    cues = load_cues()
+    return cues.speech | cues.acts | cues.statement_acts | cues.directives | cues.belief
+
+
+def _addressed(verb: str) -> bool:
+    return any(form in ADDRESSEE_VERBS for form in polarity.base_forms(verb))
+
+
+NAME_PARTS = frozenset({"poss", "compound", "appos"})  # "X's plan", "the X campaign", "the senator, X"
 
 
 def _reporting_words(quote: Quote, sdoc: SpacyDoc, report: Report | None = None) -> str:
