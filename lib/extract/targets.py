@@ -172,6 +172,7 @@ def quote_targets(
         local = (
             polarity.evaluation(clause)
             or polarity.demand_score(clause)
+            or (REPROACH_SCORE if at is not None and _reproach(quote, at, text) else 0)
             or (polarity.evaluation(_sentence_at(quote, at, text)) if at is not None else 0)
         )
         basis = evidence.basis() or "topic"
@@ -742,6 +743,20 @@ def _sentence_at(quote: Quote, offset: int, text: str) -> str:
     left = max((m.end() for m in SENTENCE_END.finditer(text, 0, rel)), default=0)
     right = next((m.start() for m in SENTENCE_END.finditer(text, rel)), len(text))
     return text[left:right]
+
+
+# "Why won't she answer?", "Why would he not do that?": a negative why-question about someone is a
+# reproach, an indirect demand that they do it (Quirk et al. 1985, 11.22: "why not" questions as
+# suggestions; said of a third party they blame). Scored as a demand is.
+REPROACH = re.compile(r"(?is)^\W*why\b[^?]*?(?:\bnot\b|n['’]t\b)[^?]*\?")
+REPROACH_SCORE = -1
+
+
+def _reproach(quote: Quote, offset: int, text: str) -> bool:
+    """The sentence of the statement holding ``offset`` is a negative why-question."""
+    rel = offset - quote.start
+    left = max((m.end() for m in SENTENCE_END.finditer(text, 0, rel)), default=0)
+    return REPROACH.match(text, left) is not None
 
 
 def _clause_at(quote: Quote, offset: int, text: str | None = None) -> str:

@@ -152,3 +152,21 @@ def test_an_unnamed_protagonist_is_not_judged_for_another(nlp: Any, said: str, w
     (quote,) = targets.with_targets(doc, nlp(text), [_quote(text, said, "Lio Park")], _mentions(text), ACTORS)
     judged = {t.actor_id: (t.polarity, t.basis) for t in quote.targets}
     assert judged["tomas-orrin"] == (want, "topic")
+
+
+@pytest.mark.parametrize(
+    ("said", "want"),
+    [
+        ("Why won't he publish the report?", "neg"),  # a negative why-question: a reproach
+        ("Why would he not meet the fishermen?", "neg"),
+        ("Why did he publish the report?", None),  # a plain question judges nothing
+        ("He will not publish the report.", None),  # a negation without the question
+    ],
+)
+def test_a_negative_why_question_reproaches(nlp: Any, said: str, want: str | None) -> None:
+    text = f'Tomas Orrin closed the port on Monday. Lio Park said: "{said}"'
+    (quote,) = targets.with_targets(
+        _doc(text), nlp(text), [_quote(text, said, "Lio Park")], _mentions(text), ACTORS
+    )
+    (target,) = [t for t in quote.targets if t.actor_id == "tomas-orrin"]
+    assert (target.polarity, target.basis) == (want, "pronoun")
