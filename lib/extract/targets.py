@@ -171,7 +171,7 @@ def quote_targets(
         clause = _clause_at(quote, at, text) if at is not None else ""
         local = (
             polarity.evaluation(clause)
-            or polarity.demand_score(clause)
+            or (_demand_toward(quote, sdoc, at, clause) if at is not None else 0)
             or (REPROACH_SCORE if at is not None and _reproach(quote, at, text) else 0)
             or (polarity.evaluation(_sentence_at(quote, at, text)) if at is not None else 0)
         )
@@ -743,6 +743,39 @@ def _sentence_at(quote: Quote, offset: int, text: str) -> str:
     left = max((m.end() for m in SENTENCE_END.finditer(text, 0, rel)), default=0)
     right = next((m.start() for m in SENTENCE_END.finditer(text, rel)), len(text))
     return text[left:right]
+
+
+MODALS = frozenset({"must", "should", "ought"})  # "X must resign": X is demanded of
+NEEDS = frozenset({"need", "needs", "needed", "has", "have", "had"})  # "X needs to / has to testify"
+APPEALS = frozenset(
+    {"urge", "urges", "urged", "urging", "call", "calls", "called", "calling"}
+)  # "urged X to"
+
+
+def _demand_toward(quote: Quote, sdoc: SpacyDoc, at: int, clause: str) -> int:
+    """-1 when the target's clause demands something of it: the subject of the modal's verb ("X
+    must resign", "X needs to testify") or the one appealed to ("urged X to act", "called on X
+    to"), the addressee of the demand. A demand the parse gives to someone else ("the mayor needs
+    to hear") is not of the target; one with no addressee found is read of the clause as before."""
+    if not polarity.is_demand(clause):
+        return 0
+    span = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
+    token = next((t for t in span or () if t.idx <= at < t.idx + len(t)), None)
+    if span is None or token is None:
+        return polarity.demand_score(clause)
+    addressees = []
+    for t in token.sent:
+        if not quote.start <= t.idx < quote.end:
+            continue
+        if t.lower_ in MODALS and t.dep_ == "aux":
+            addressees += [c for c in t.head.children if c.dep_ in SUBJECTS]
+        elif t.lower_ in NEEDS and any(c.dep_ == "xcomp" for c in t.children):
+            addressees += [c for c in t.children if c.dep_ in SUBJECTS]
+        elif t.lower_ in APPEALS:
+            addressees += [c for c in t.children if c.dep_ in OBJECTS]
+    if not addressees:
+        return polarity.demand_score(clause)
+    return -1 if any(a.left_edge.idx <= at <= a.idx for a in addressees) else 0
 
 
 # "Why won't she answer?", "Why would he not do that?": a negative why-question about someone is a

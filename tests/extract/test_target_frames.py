@@ -170,3 +170,22 @@ def test_a_negative_why_question_reproaches(nlp: Any, said: str, want: str | Non
     )
     (target,) = [t for t in quote.targets if t.actor_id == "tomas-orrin"]
     assert (target.polarity, target.basis) == (want, "pronoun")
+
+
+@pytest.mark.parametrize(
+    ("said", "want"),
+    [
+        ("Orrin must resign.", "neg"),  # the subject of the modal is demanded of
+        ("Orrin needs to testify before the council.", "neg"),
+        ("We urge Orrin to testify.", "neg"),  # the one appealed to
+        ("Orrin gave advice the board needs to hear.", None),  # the demand is of the board
+        ("Orrin said the board has to testify.", None),
+    ],
+)
+def test_a_demand_is_of_its_addressee(nlp: Any, said: str, want: str | None) -> None:
+    text = f'Lio Park spoke on Monday. Lio Park said: "{said}"'
+    (quote,) = targets.with_targets(
+        _doc(text), nlp(text), [_quote(text, said, "Lio Park")], _mentions(text), ACTORS
+    )
+    (target,) = [t for t in quote.targets if t.actor_id == "tomas-orrin"]
+    assert (target.polarity, target.basis) == (want, "named")
