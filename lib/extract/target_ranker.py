@@ -61,6 +61,10 @@ class Evidence:
             return "named"
         return None
 
+    def subject(self) -> bool:
+        """Named as the statement's subject, in its words or in the reporter's clause around it."""
+        return self.role == SUBJECT or self.framed
+
     def at(self) -> int | None:
         """The offset in the statement the evidence sits at (its polarity is read there)."""
         return self.named_at if self.named_at is not None else self.anaphor_at
@@ -132,4 +136,11 @@ def ranked(
         ((probability(e, weights), i, a, e) for i, (a, e) in enumerate(candidates.items()) if e.basis()),
         key=lambda s: (-s[0], s[1]),
     )
+    subject = next((s for s in scored if s[3].subject() and not s[3].speaker), None)
+    if scored and subject is not None and scored[0][3].basis() == "topic":
+        # a statement that names an actor as its subject is about it before any protagonist it
+        # does not name: grammatical evidence over the report's prior (a weighted sum cannot say
+        # "unless named"; Centering's preferred center is the subject, Grosz et al. 1995)
+        scored.remove(subject)
+        scored.insert(0, subject)
     return [(a, e) for n, (p, _, a, e) in enumerate(scored[:most]) if n == 0 or p >= weights.also]

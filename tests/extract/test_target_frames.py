@@ -28,7 +28,7 @@ def _mentions(text: str) -> list[Mention]:
     """Every full name, and a surname alone, as a mention of its actor."""
     found: list[Mention] = []
     for name in (*PEOPLE, *BODIES):
-        for pattern in {name, name.split()[-1]}:
+        for pattern in dict.fromkeys((name, name.split()[-1])):  # the full name first
             for m in re.finditer(rf"\b{pattern}\b", text):
                 if not any(f.start <= m.start() < f.end for f in found):
                     found.append(Mention("d1", _id(name), m.group(0), m.start(), m.end()))
@@ -138,7 +138,7 @@ def test_she_is_the_woman_the_report_names_as_one(nlp: Any) -> None:
     ("said", "want"),
     [
         # the blame is of the body the statement names: the unnamed protagonist is left unjudged
-        ("The Harbour Board has been a disgrace.", None),
+        ("Everyone now blames the Harbour Board.", None),
         # naming no one, the judgement is the protagonist's
         ("This has been a disgrace.", "neg"),
     ],
