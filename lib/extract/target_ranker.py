@@ -36,6 +36,7 @@ class Evidence:
     named_at: int | None = None  # where (document offset) it is named in the statement
     anaphor: TargetBasis | None = None  # "pronoun" or "description": an anaphor in the statement
     anaphor_at: int | None = None
+    anaphor_subject: bool = False  # the anaphor is a subject ("they failed")
     context: bool = False  # named in the statement's sentence, outside the quoted words
     framed: bool = False  # the reporter's clause says the quote is said of it (targets.frame_actors)
     protagonist: bool = False  # among the report's first PROTAGONISTS
@@ -62,8 +63,9 @@ class Evidence:
         return None
 
     def subject(self) -> bool:
-        """Named as the statement's subject, in its words or in the reporter's clause around it."""
-        return self.role == SUBJECT or self.framed
+        """Named as the statement's subject, in its words or in the reporter's clause around it,
+        or referred to by a pronoun that is a subject."""
+        return self.role == SUBJECT or self.framed or (self.anaphor == "pronoun" and self.anaphor_subject)
 
     def at(self) -> int | None:
         """The offset in the statement the evidence sits at (its polarity is read there)."""

@@ -383,6 +383,7 @@ def candidates(
             named_at=in_words[1] if in_words else None,
             anaphor=anaphor,
             anaphor_at=anaphor_at,
+            anaphor_subject=anaphor_at is not None and _subject_at(sdoc, anaphor_at),
             context=actor_id in context,
             framed=actor_id in framed,
             protagonist=actor_id in protagonists,
@@ -394,6 +395,12 @@ def candidates(
             lead=first is not None and first < LEAD_SHARE * max(1, report.length),
         )
     return out
+
+
+def _subject_at(sdoc: SpacyDoc, offset: int) -> bool:
+    """The word at ``offset`` (a pronoun) is a subject ("they don't want to know")."""
+    span = sdoc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].dep_ in ("nsubj", "nsubjpass")
 
 
 ROLE_RANKS = {

@@ -69,6 +69,9 @@ PROTAGONIST = Evidence(protagonist=True, headline=True, lead=True, mentions=20, 
         ({"p": PROTAGONIST, "s": Evidence(role=tr.SUBJECT, named_at=4, mentions=3)}, "s"),
         # so does one the reporter's clause makes its subject ("said that X is 'unfit'")
         ({"p": PROTAGONIST, "s": Evidence(framed=True, context=True, mentions=2)}, "s"),
+        # or one a pronoun subject refers to ("they don't want to know")
+        ({"p": PROTAGONIST, "s": Evidence(anaphor="pronoun", anaphor_at=7, anaphor_subject=True)}, "s"),
+        ({"p": PROTAGONIST, "s": Evidence(anaphor="pronoun", anaphor_at=7, mentions=3)}, "p"),  # "them": no
         # not over a protagonist the statement refers to (a pronoun is evidence of its own)
         ({"p": Evidence(**{**PROTAGONIST.__dict__, "anaphor": "pronoun", "anaphor_at": 9}),
           "s": Evidence(role=tr.SUBJECT, named_at=4, mentions=3)}, "p"),
