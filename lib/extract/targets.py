@@ -163,9 +163,18 @@ def quote_targets(
     )
     principal = represented(quote, doc_text(sdoc), report)
     targets = []
+    framing: dict[str, int] | None = None
     for actor_id, evidence in target_ranker.ranked(candidates(quote, sdoc, report, actors), MAX_TARGETS):
         if evidence.basis() == "topic" and _judges_another(quote, text, report, actor_id, overall):
             targets.append(_target(actor_id, None, "topic"))
+            continue
+        if evidence.framed and framing is None:
+            framing = frame_arguments(quote, sdoc, report.mentions, set())
+        if evidence.framed and framing and framing.get(actor_id):
+            # the reporter's verb takes a side on it: "defended X", "accused X", "warned against Y"
+            targets.append(
+                _target(actor_id, polarity.polarity(framing[actor_id]), evidence.basis() or "context")
+            )
             continue
         at = evidence.at()
         clause = _clause_at(quote, at, text) if at is not None else ""
@@ -638,7 +647,16 @@ ADDRESSEE_VERBS = frozenset(
 
 
 def frame_actors(quote: Quote, sdoc: SpacyDoc, mentions: Sequence[Mention], side: set[str]) -> set[str]:
-    """The actors the reporter's own words make the quoted words be said of: the subject of the
+    """The actors the reporter's clause makes the quote be said of (frame_arguments)."""
+    return set(frame_arguments(quote, sdoc, mentions, side))
+
+
+def frame_arguments(
+    quote: Quote, sdoc: SpacyDoc, mentions: Sequence[Mention], side: set[str]
+) -> dict[str, int]:
+    """Actor -> the side the frame itself takes on it (> 0 "defended X", "praised X"; < 0
+    "accused X", "warned against Y", "defended X against Y"; 0 the quote's words must say): the
+    actors the reporter's own words make the quoted words be said of: the subject of the
     clause a partial quote completes ("said that X is 'unfit'", X "has lost its way"), the object
     of the reporting verb ("called X 'a disgrace'", "accused X of 'lying'", "urged X to
     'resign'"), the one it is "said of", and a name the quoted words stand in apposition to. Read
@@ -649,7 +667,7 @@ def frame_actors(quote: Quote, sdoc: SpacyDoc, mentions: Sequence[Mention], side
     span = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
     bounds = _sentence_bounds(sdoc, quote.start, quote.end)
     if span is None or not len(span) or not bounds:
-        return set()
+        return {}
     lo, hi = _paragraph_of(bounds, quote.start, quote.end)
     inside = range(span.start, span.end)
     heads: list[Token] = []  # the words outside the quote that govern it, nearest first
@@ -664,19 +682,24 @@ def frame_actors(quote: Quote, sdoc: SpacyDoc, mentions: Sequence[Mention], side
     # the name the quoted words stand in apposition to ("called X 'a disgrace'")
     arguments.update(t.head.i for t in span if t.dep_ == "appos" and t.head.i not in inside)
     speech = _saying_verbs()
+    stance: dict[int, int] = {}  # argument -> the frame's side on it: "defended X", "against Y"
     for head in heads:
         # the subject of a verb of saying, or of the clause all the rest hangs from, is the speaker
         saying = head.lower_ in speech or head.head.i == head.i or not lo <= head.head.idx < hi
         for child in head.children:
             if child.i in inside or not lo <= child.idx < hi:
                 continue
-            if (child.dep_ in SUBJECTS and not saying) or (
-                child.dep_ in OBJECTS and not _addressed(head.lower_)  # "told reporters": the hearer
-            ):
+            if child.dep_ in SUBJECTS and not saying:
                 arguments.add(child.i)
+            elif child.dep_ in OBJECTS and not _addressed(head.lower_):  # "told reporters": the hearer
+                arguments.add(child.i)
+                stance[child.i] = polarity.evaluation(head.text)  # "defended X", "accused X"
             elif child.dep_ == "prep" and child.lower_ in FRAME_PREPOSITIONS:
-                arguments.update(g.i for g in child.children if g.dep_ == "pobj")
-    out = set()
+                objects = {g.i for g in child.children if g.dep_ == "pobj"}
+                arguments.update(objects)
+                if child.lower_ in polarity.load_lexicon().oppose_preps:
+                    stance.update(dict.fromkeys(objects, -1))
+    out: dict[str, int] = {}
     for m in mentions:
         if m.actor_id in side or quote.start <= m.start < quote.end or not lo <= m.start < hi:
             continue
@@ -686,8 +709,9 @@ def frame_actors(quote: Quote, sdoc: SpacyDoc, mentions: Sequence[Mention], side
         if named is None:
             continue
         root = named.root
-        if root.i in arguments or (root.dep_ in NAME_PARTS and root.head.i in arguments):
-            out.add(m.actor_id)
+        at = root.i if root.i in arguments else root.head.i if root.dep_ in NAME_PARTS else None
+        if at in arguments:
+            out[m.actor_id] = out.get(m.actor_id, 0) or stance.get(at, 0)
     return out
 
 

@@ -189,3 +189,26 @@ def test_a_demand_is_of_its_addressee(nlp: Any, said: str, want: str | None) -> 
     )
     (target,) = [t for t in quote.targets if t.actor_id == "tomas-orrin"]
     assert (target.polarity, target.basis) == (want, "named")
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "want"),
+    [
+        # the reporter's verb takes a side on its object, whatever the quoted words say
+        (
+            'Ada Quell defended Lio Park, saying "the charges are baseless."',
+            '"the charges are baseless."',
+            "pos",
+        ),
+        ('Ada Quell accused Lio Park of "lying to the town."', '"lying to the town."', "neg"),
+        ('Ada Quell praised Lio Park for his "steady hand."', '"steady hand."', "pos"),
+        ('Ada Quell warned against Lio Park, calling the plan "a gamble."', '"a gamble."', "neg"),
+        # a neutral verb leaves it to the quoted words
+        ('Ada Quell called Lio Park "a reckless mayor."', '"a reckless mayor."', "neg"),
+        ('Ada Quell called Lio Park "a fine mayor."', '"a fine mayor."', "pos"),
+    ],
+)
+def test_the_reporters_verb_takes_a_side(nlp: Any, text: str, said: str, want: str) -> None:
+    (quote,) = targets.with_targets(_doc(text), nlp(text), [_quote(text, said)], _mentions(text), ACTORS)
+    (target,) = [t for t in quote.targets if t.actor_id == "lio-park"]
+    assert (target.polarity, target.basis) == (want, "context")
