@@ -430,6 +430,10 @@ def _role_rank(sdoc: SpacyDoc, m: Mention) -> int:
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
         return OBLIQUE
+    if root.dep_ == "dobj" and any(c.dep_ == "xcomp" for c in root.head.children):
+        # "urged X to resign", "forced X to quit": the object controls the infinitive, it is the
+        # understood subject of the act (object control, Quirk et al. 1985, 16.50)
+        return SUBJECT
     return ROLE_RANKS.get(root.dep_, OTHER)
 
 

@@ -212,3 +212,18 @@ def test_the_reporters_verb_takes_a_side(nlp: Any, text: str, said: str, want: s
     (quote,) = targets.with_targets(_doc(text), nlp(text), [_quote(text, said)], _mentions(text), ACTORS)
     (target,) = [t for t in quote.targets if t.actor_id == "lio-park"]
     assert (target.polarity, target.basis) == (want, "context")
+
+
+@pytest.mark.parametrize(
+    ("said", "role"),
+    [
+        ("We urged Orrin to resign.", 0),  # the object controls the infinitive: its subject
+        ("They forced Orrin to quit the board.", 0),
+        ("We met Orrin on Monday.", 1),  # a plain object
+    ],
+)
+def test_an_object_that_controls_an_infinitive_is_its_subject(nlp: Any, said: str, role: int) -> None:
+    text = f'Lio Park spoke on Monday. Lio Park said: "{said}"'
+    sdoc = nlp(text)
+    (orrin,) = [m for m in _mentions(text) if m.actor_id == "tomas-orrin"]
+    assert targets._role_rank(sdoc, orrin) == role
