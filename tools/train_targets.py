@@ -60,7 +60,9 @@ def events(path: Path) -> list[dict[str, Any]]:
 
 
 def examples(lines: Sequence[dict[str, Any]]) -> Iterator[tuple[str, list[list[float]], list[int]]]:
-    """(statement key, candidates' features, labels) for every gold quoted span a statement covers."""
+    """(statement key, candidates' features, labels) for every gold quoted span a statement covers.
+    The lines are extracted together, as one corpus, like the analysis that is scored (actors are
+    settled across the corpus): a half extracted alone would give other candidates."""
     docs = [d for line in lines for d in line["docs"]]
     documents = [
         Document(
@@ -146,8 +148,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=target_ranker.WEIGHTS_PATH)
     args = ap.parse_args(argv)
     lines = events(args.gold)
-    halves = {"even": lines[0::2], "odd": lines[1::2]}
-    data = {h: list(examples(ls)) for h, ls in halves.items()}
+    half_of = {d["id"]: ("even", "odd")[n % 2] for n, line in enumerate(lines) for d in line["docs"]}
+    data: dict[str, list[tuple[str, list[list[float]], list[int]]]] = {"even": [], "odd": []}
+    for example in examples(lines):
+        data[half_of[example[0].rsplit(":", 1)[0]]].append(example)
     train = data["even"] + data["odd"] if args.train == "all" else data[args.train]
     x = np.array([f for _, xs, _ in train for f in xs], dtype=float)
     y = np.array([v for _, _, ys in train for v in ys], dtype=float)

@@ -104,7 +104,11 @@ def clauses(text: str) -> list[str]:
 
 
 def _negated(ws: list[str], i: int, neg: frozenset[str], first: int = 0) -> bool:
-    """A negator within NEGATION_WINDOW words before word ``i`` (from word ``first`` on)."""
+    """A negator within NEGATION_WINDOW words before word ``i`` (from word ``first`` on), or
+    "least" just before it: "the least honest" denies what "the most honest" asserts (a
+    superlative of little; "at least" is no denial)."""
+    if i >= 1 and ws[i - 1] == "least" and (i < 2 or ws[i - 2] != "at"):
+        return True
     for j in range(max(first, i - NEGATION_WINDOW), i):
         if ws[j] in neg and (ws[j], ws[j + 1]) not in NOT_A_NEGATION:
             return True

@@ -36,7 +36,9 @@ class Evidence:
     named_at: int | None = None  # where (document offset) it is named in the statement
     anaphor: TargetBasis | None = None  # "pronoun" or "description": an anaphor in the statement
     anaphor_at: int | None = None
+    anaphor_subject: bool = False  # the anaphor is a subject ("they failed")
     context: bool = False  # named in the statement's sentence, outside the quoted words
+    framed: bool = False  # the reporter's clause says the quote is said of it (targets.frame_actors)
     protagonist: bool = False  # among the report's first PROTAGONISTS
     headline: bool = False  # named in the report's headline
     mentions: int = 0  # times the report names it
@@ -52,13 +54,18 @@ class Evidence:
             return "named"
         if self.anaphor:
             return self.anaphor
-        if self.context:
+        if self.context or self.framed:
             return "context"
         if self.protagonist or self.headline:
             return "topic"
         if self.role is not None:
             return "named"
         return None
+
+    def subject(self) -> bool:
+        """Named as the statement's subject, in its words or in the reporter's clause around it,
+        or referred to by a pronoun that is a subject."""
+        return self.role == SUBJECT or self.framed or (self.anaphor == "pronoun" and self.anaphor_subject)
 
     def at(self) -> int | None:
         """The offset in the statement the evidence sits at (its polarity is read there)."""
@@ -85,7 +92,8 @@ def features(e: Evidence) -> list[float]:
     """The evidence as numbers, in FEATURES order."""
     named = e.role is not None
     return [
-        float(named and e.role == SUBJECT),
+        # the reporter's clause making the quote be said of it is its subject too ("X is 'unfit'")
+        float((named and e.role == SUBJECT) or e.framed),
         float(named and e.role == OBJECT),
         float(named and (e.role or 0) >= OTHER),
         float(e.anaphor is not None),
@@ -130,4 +138,11 @@ def ranked(
         ((probability(e, weights), i, a, e) for i, (a, e) in enumerate(candidates.items()) if e.basis()),
         key=lambda s: (-s[0], s[1]),
     )
+    subject = next((s for s in scored if s[3].subject() and not s[3].speaker), None)
+    if scored and subject is not None and scored[0][3].basis() == "topic":
+        # a statement that names an actor as its subject is about it before any protagonist it
+        # does not name: grammatical evidence over the report's prior (a weighted sum cannot say
+        # "unless named"; Centering's preferred center is the subject, Grosz et al. 1995)
+        scored.remove(subject)
+        scored.insert(0, subject)
     return [(a, e) for n, (p, _, a, e) in enumerate(scored[:most]) if n == 0 or p >= weights.also]

@@ -33,9 +33,11 @@ from pathlib import Path
 
 import yaml
 from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Token
 
 from lib import LEXICONS
 from lib.extract import groups, polarity, target_ranker
+from lib.extract.quotes.cues import load_cues
 from lib.extract.target_ranker import OBJECT, OBLIQUE, OTHER, PROTAGONISTS, SUBJECT, Evidence
 from lib.records import Actor, Document, Mention, Polarity, Quote, Target, TargetBasis
 from lib.text.nlp import doc_sentences, doc_text
@@ -161,12 +163,25 @@ def quote_targets(
     )
     principal = represented(quote, doc_text(sdoc), report)
     targets = []
+    framing: dict[str, int] | None = None
     for actor_id, evidence in target_ranker.ranked(candidates(quote, sdoc, report, actors), MAX_TARGETS):
+        if evidence.basis() == "topic" and _judges_another(quote, text, report, actor_id, overall):
+            targets.append(_target(actor_id, None, "topic"))
+            continue
+        if evidence.framed and framing is None:
+            framing = frame_arguments(quote, sdoc, report.mentions, set())
+        if evidence.framed and framing and framing.get(actor_id):
+            # the reporter's verb takes a side on it: "defended X", "accused X", "warned against Y"
+            targets.append(
+                _target(actor_id, polarity.polarity(framing[actor_id]), evidence.basis() or "context")
+            )
+            continue
         at = evidence.at()
         clause = _clause_at(quote, at, text) if at is not None else ""
         local = (
             polarity.evaluation(clause)
-            or polarity.demand_score(clause)
+            or (_demand_toward(quote, sdoc, at, clause) if at is not None else 0)
+            or (REPROACH_SCORE if at is not None and _reproach(quote, at, text) else 0)
             or (polarity.evaluation(_sentence_at(quote, at, text)) if at is not None else 0)
         )
         basis = evidence.basis() or "topic"
@@ -180,6 +195,20 @@ def quote_targets(
             local = 1
         targets.append(_target(actor_id, polarity.polarity(local or overall), basis))
     return tuple(targets)
+
+
+def _judges_another(quote: Quote, text: str, report: Report, actor_id: str, overall: int) -> bool:
+    """The statement's judgement sits in the clause of another actor it names: it is of that
+    one, not of a protagonist the statement does not name ("the other party's hypocrisy" does
+    not blame the story's protagonist)."""
+    judged = polarity.polarity(overall)
+    return judged is not None and any(
+        quote.start <= m.start
+        and m.end <= quote.end
+        and m.actor_id != actor_id
+        and polarity.polarity(polarity.evaluation(_clause_at(quote, m.start, text))) == judged
+        for m in report.mentions
+    )
 
 
 def _target(actor_id: str, judged: Polarity | None, basis: TargetBasis) -> Target:
@@ -344,6 +373,7 @@ def candidates(
     ):
         anaphors.setdefault(actor_id, (basis, at))
     context = set(_sentence_actors(quote, sdoc, mentions, side))
+    framed = frame_actors(quote, sdoc, mentions, side)
     protagonists = set(report.topics[:PROTAGONISTS])
     first_person = FIRST_PERSON.search(quote.text) is not None
     pool = list(report.counts) + ([quote.speaker_id] if quote.speaker_id else [])
@@ -362,7 +392,9 @@ def candidates(
             named_at=in_words[1] if in_words else None,
             anaphor=anaphor,
             anaphor_at=anaphor_at,
+            anaphor_subject=anaphor_at is not None and _subject_at(sdoc, anaphor_at),
             context=actor_id in context,
+            framed=actor_id in framed,
             protagonist=actor_id in protagonists,
             headline=actor_id in report.in_headline,
             mentions=report.counts.get(actor_id, 0),
@@ -372,6 +404,12 @@ def candidates(
             lead=first is not None and first < LEAD_SHARE * max(1, report.length),
         )
     return out
+
+
+def _subject_at(sdoc: SpacyDoc, offset: int) -> bool:
+    """The word at ``offset`` (a pronoun) is a subject ("they don't want to know")."""
+    span = sdoc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].dep_ in ("nsubj", "nsubjpass")
 
 
 ROLE_RANKS = {
@@ -392,6 +430,10 @@ def _role_rank(sdoc: SpacyDoc, m: Mention) -> int:
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
         return OBLIQUE
+    if root.dep_ == "dobj" and any(c.dep_ == "xcomp" for c in root.head.children):
+        # "urged X to resign", "forced X to quit": the object controls the infinitive, it is the
+        # understood subject of the act (object control, Quirk et al. 1985, 16.50)
+        return SUBJECT
     return ROLE_RANKS.get(root.dep_, OTHER)
 
 
@@ -430,6 +472,8 @@ def _pronoun_targets(
             and known.get(m.actor_id, gender) == gender
             and (people is None or m.actor_id in people)
         ]
+        # one the report shows to agree outranks one whose gender it does not show
+        before = [m for m in before if m.actor_id in known] or before
         if topic and any(m.actor_id == topic for m in before):
             out.append((topic, "pronoun", token.idx))
         elif before:
@@ -463,7 +507,33 @@ def pronoun_genders(
         after = next((t for t in sent if m.end <= t.idx < limit and t.lower_ in PRONOUN_GENDER), None)
         if after is not None:
             votes.setdefault(m.actor_id, Counter())[PRONOUN_GENDER[after.lower_]] += 1
-    return {a: c.most_common(1)[0][0] for a, c in votes.items() if c["m"] != c["f"]}
+    out = {a: c.most_common(1)[0][0] for a, c in votes.items() if c["m"] != c["f"]}
+    return {**out, **named_genders(sdoc, people, actors)}
+
+
+GENDER_KEYS = {"male": "m", "female": "f"}
+
+
+def named_genders(sdoc: SpacyDoc, people: Sequence[Mention], actors: Mapping[str, Actor]) -> dict[str, str]:
+    """Person -> "m"/"f" from how the report names them: an honorific before a mention ("Ms.
+    Vell") or the first name of the person's name, read from the reporting-verb lexicon's lists
+    (lib/lexicons/reporting_verbs.yaml, as the speaker resolution reads them). A name is surer
+    than the report's pronouns, whose vote can follow another person's; names in neither list (or
+    both) leave it to the pronouns."""
+    cues = load_cues()
+    text = doc_text(sdoc)
+    found: dict[str, set[str]] = {}
+    for m in people:
+        before = _words(text[max(0, m.start - 6) : m.start])[-1:]
+        first = _words(actors[m.actor_id].name)[:1]
+        for gender, key in GENDER_KEYS.items():
+            if (before and before[0] in cues.honorifics.get(gender, ())) or (
+                len(_words(actors[m.actor_id].name)) > 1
+                and first
+                and first[0] in cues.first_names.get(gender, ())
+            ):
+                found.setdefault(m.actor_id, set()).add(key)
+    return {a: next(iter(g)) for a, g in found.items() if len(g) == 1}
 
 
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
@@ -573,6 +643,115 @@ def _sentence_actors(quote: Quote, sdoc: SpacyDoc, mentions: Sequence[Mention], 
     ]
 
 
+FRAME_PREPOSITIONS = frozenset({"of", "about", "against", "toward", "towards"})  # "said of X"
+# verbs whose object is the one spoken to, not of ("told reporters", "informed the committee")
+ADDRESSEE_VERBS = frozenset(
+    {"tell", "told", "inform", "brief", "assure", "email", "text", "write", "wrote", "say", "said"}
+)
+
+
+def frame_actors(quote: Quote, sdoc: SpacyDoc, mentions: Sequence[Mention], side: set[str]) -> set[str]:
+    """The actors the reporter's clause makes the quote be said of (frame_arguments)."""
+    return set(frame_arguments(quote, sdoc, mentions, side))
+
+
+def frame_arguments(
+    quote: Quote, sdoc: SpacyDoc, mentions: Sequence[Mention], side: set[str]
+) -> dict[str, int]:
+    """Actor -> the side the frame itself takes on it (> 0 "defended X", "praised X"; < 0
+    "accused X", "warned against Y", "defended X against Y"; 0 the quote's words must say): the
+    actors the reporter's own words make the quoted words be said of: the subject of the
+    clause a partial quote completes ("said that X is 'unfit'", X "has lost its way"), the object
+    of the reporting verb ("called X 'a disgrace'", "accused X of 'lying'", "urged X to
+    'resign'"), the one it is "said of", and a name the quoted words stand in apposition to. Read
+    in the parse: the arguments of the words outside the quote that govern it, within its
+    paragraph; not the subject of a verb of saying (the speaker) nor the addressee of a verb of
+    telling ("told reporters"). A partial quote belongs to the reporter's clause (Clark & Gerrig
+    1990, "Quotations as demonstrations"): its subject is what the quoted words predicate of."""
+    span = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
+    bounds = _sentence_bounds(sdoc, quote.start, quote.end)
+    if span is None or not len(span) or not bounds:
+        return {}
+    lo, hi = _paragraph_of(bounds, quote.start, quote.end)
+    inside = range(span.start, span.end)
+    heads: list[Token] = []  # the words outside the quote that govern it, nearest first
+    for token in span:
+        head = token.head
+        while head.i not in inside and head not in heads and lo <= head.idx < hi:
+            heads.append(head)
+            if head.head.i == head.i:
+                break
+            head = head.head
+    arguments = {t.i for t in sdoc[span[0].sent.start : span[-1].sent.end] if _predicated(t, inside, lo, hi)}
+    # the name the quoted words stand in apposition to ("called X 'a disgrace'")
+    arguments.update(t.head.i for t in span if t.dep_ == "appos" and t.head.i not in inside)
+    speech = _saying_verbs()
+    stance: dict[int, int] = {}  # argument -> the frame's side on it: "defended X", "against Y"
+    for head in heads:
+        # the subject of a verb of saying, or of the clause all the rest hangs from, is the speaker
+        saying = head.lower_ in speech or head.head.i == head.i or not lo <= head.head.idx < hi
+        for child in head.children:
+            if child.i in inside or not lo <= child.idx < hi:
+                continue
+            if child.dep_ in SUBJECTS and not saying:
+                arguments.add(child.i)
+            elif child.dep_ in OBJECTS and not _addressed(head.lower_):  # "told reporters": the hearer
+                arguments.add(child.i)
+                stance[child.i] = polarity.evaluation(head.text)  # "defended X", "accused X"
+            elif child.dep_ == "prep" and child.lower_ in FRAME_PREPOSITIONS:
+                objects = {g.i for g in child.children if g.dep_ == "pobj"}
+                arguments.update(objects)
+                if child.lower_ in polarity.load_lexicon().oppose_preps:
+                    stance.update(dict.fromkeys(objects, -1))
+    out: dict[str, int] = {}
+    for m in mentions:
+        if m.actor_id in side or quote.start <= m.start < quote.end or not lo <= m.start < hi:
+            continue
+        if quote.speaker_start is not None and quote.speaker_start <= m.start < (quote.speaker_end or 0):
+            continue
+        named = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if named is None:
+            continue
+        root = named.root
+        at = root.i if root.i in arguments else root.head.i if root.dep_ in NAME_PARTS else None
+        if at in arguments:
+            out[m.actor_id] = out.get(m.actor_id, 0) or stance.get(at, 0)
+    return out
+
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+OBJECTS = frozenset({"dobj", "dative"})
+PREDICATED = SUBJECTS | {"poss"}  # X "has lost its way", X's "failed plan"
+
+
+def _predicated(token: Token, inside: range, lo: int, hi: int) -> bool:
+    """A subject or possessor outside the quote of words inside it: X "has lost its way"."""
+    return (
+        token.i not in inside and token.head.i in inside and token.dep_ in PREDICATED and lo <= token.idx < hi
+    )
+
+
+def _paragraph_of(bounds: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The span of the statement's sentences (paragraph-split) that hold the quote."""
+    held = [(a, b) for a, b in bounds if a < end and start < b] or list(bounds)
+    return held[0][0], held[-1][1]
+
+
+@lru_cache(maxsize=1)
+def _saying_verbs() -> frozenset[str]:
+    """The inflected verbs of saying and of speech acts (lib/lexicons/reporting_verbs.yaml): their
+    subject is the speaker, never what the statement is about."""
+    cues = load_cues()
+    return cues.speech | cues.acts | cues.statement_acts | cues.directives | cues.belief
+
+
+def _addressed(verb: str) -> bool:
+    return any(form in ADDRESSEE_VERBS for form in polarity.base_forms(verb))
+
+
+NAME_PARTS = frozenset({"poss", "compound", "appos"})  # "X's plan", "the X campaign", "the senator, X"
+
+
 def _reporting_words(quote: Quote, sdoc: SpacyDoc, report: Report | None = None) -> str:
     """The words of the statement's sentence outside the quoted ones, within its paragraph and
     without its names: the reporter's frame ("in a scathing statement", "praised the decision")."""
@@ -599,6 +778,53 @@ def _sentence_at(quote: Quote, offset: int, text: str) -> str:
     left = max((m.end() for m in SENTENCE_END.finditer(text, 0, rel)), default=0)
     right = next((m.start() for m in SENTENCE_END.finditer(text, rel)), len(text))
     return text[left:right]
+
+
+MODALS = frozenset({"must", "should", "ought"})  # "X must resign": X is demanded of
+NEEDS = frozenset({"need", "needs", "needed", "has", "have", "had"})  # "X needs to / has to testify"
+APPEALS = frozenset(
+    {"urge", "urges", "urged", "urging", "call", "calls", "called", "calling"}
+)  # "urged X to"
+
+
+def _demand_toward(quote: Quote, sdoc: SpacyDoc, at: int, clause: str) -> int:
+    """-1 when the target's clause demands something of it: the subject of the modal's verb ("X
+    must resign", "X needs to testify") or the one appealed to ("urged X to act", "called on X
+    to"), the addressee of the demand. A demand the parse gives to someone else ("the mayor needs
+    to hear") is not of the target; one with no addressee found is read of the clause as before."""
+    if not polarity.is_demand(clause):
+        return 0
+    span = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
+    token = next((t for t in span or () if t.idx <= at < t.idx + len(t)), None)
+    if span is None or token is None:
+        return polarity.demand_score(clause)
+    addressees = []
+    for t in token.sent:
+        if not quote.start <= t.idx < quote.end:
+            continue
+        if t.lower_ in MODALS and t.dep_ == "aux":
+            addressees += [c for c in t.head.children if c.dep_ in SUBJECTS]
+        elif t.lower_ in NEEDS and any(c.dep_ == "xcomp" for c in t.children):
+            addressees += [c for c in t.children if c.dep_ in SUBJECTS]
+        elif t.lower_ in APPEALS:
+            addressees += [c for c in t.children if c.dep_ in OBJECTS]
+    if not addressees:
+        return polarity.demand_score(clause)
+    return -1 if any(a.left_edge.idx <= at <= a.idx for a in addressees) else 0
+
+
+# "Why won't she answer?", "Why would he not do that?": a negative why-question about someone is a
+# reproach, an indirect demand that they do it (Quirk et al. 1985, 11.22: "why not" questions as
+# suggestions; said of a third party they blame). Scored as a demand is.
+REPROACH = re.compile(r"(?is)^\W*why\b[^?]*?(?:\bnot\b|n['’]t\b)[^?]*\?")
+REPROACH_SCORE = -1
+
+
+def _reproach(quote: Quote, offset: int, text: str) -> bool:
+    """The sentence of the statement holding ``offset`` is a negative why-question."""
+    rel = offset - quote.start
+    left = max((m.end() for m in SENTENCE_END.finditer(text, 0, rel)), default=0)
+    return REPROACH.match(text, left) is not None
 
 
 def _clause_at(quote: Quote, offset: int, text: str | None = None) -> str:

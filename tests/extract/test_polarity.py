@@ -34,6 +34,9 @@ from lib.extract.positions import Issue, classify
         ("Orla Senn is smart, but reckless", -1),  # what follows "but" is the point made
         ("The plan is reckless, but Senn is honest and smart", 1),
         ("Senn is smart. Her plan is reckless, and wrong", -2),  # no "but": each word counts once
+        ("Tolk is the least honest man on the council", -1),  # "the least honest" denies honesty
+        ("At least Tolk is honest about the fees", 1),  # "at least" is no denial
+        ("Senn is the least reckless of the three", 1),
     ],
 )
 def test_evaluation(text: str, sign: int) -> None:

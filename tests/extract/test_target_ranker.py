@@ -57,3 +57,28 @@ def test_weights_file_needs_every_feature(tmp_path: Path) -> None:
     bad.write_text("intercept: 0\nalso: 0.3\nweights: {named_subject: 1}\n", encoding="utf-8")
     with pytest.raises(ValueError, match="lack"):
         tr.load_weights(bad)
+
+
+PROTAGONIST = Evidence(protagonist=True, headline=True, lead=True, mentions=20, person=True)
+
+
+@pytest.mark.parametrize(
+    ("candidates", "first"),
+    [
+        # a body named as the statement's subject leads a protagonist the statement does not name
+        ({"p": PROTAGONIST, "s": Evidence(role=tr.SUBJECT, named_at=4, mentions=3)}, "s"),
+        # so does one the reporter's clause makes its subject ("said that X is 'unfit'")
+        ({"p": PROTAGONIST, "s": Evidence(framed=True, context=True, mentions=2)}, "s"),
+        # or one a pronoun subject refers to ("they don't want to know")
+        ({"p": PROTAGONIST, "s": Evidence(anaphor="pronoun", anaphor_at=7, anaphor_subject=True)}, "s"),
+        ({"p": PROTAGONIST, "s": Evidence(anaphor="pronoun", anaphor_at=7, mentions=3)}, "p"),  # "them": no
+        # not over a protagonist the statement refers to (a pronoun is evidence of its own)
+        ({"p": Evidence(**{**PROTAGONIST.__dict__, "anaphor": "pronoun", "anaphor_at": 9}),
+          "s": Evidence(role=tr.SUBJECT, named_at=4, mentions=3)}, "p"),
+        # not the speaker naming itself, nor one named only as an object
+        ({"p": PROTAGONIST, "s": Evidence(role=tr.SUBJECT, named_at=4, mentions=3, speaker=True)}, "p"),
+        ({"p": PROTAGONIST, "o": Evidence(role=tr.OBJECT, named_at=4, mentions=3)}, "p"),
+    ],
+)  # fmt: skip
+def test_a_named_subject_leads_an_unnamed_protagonist(candidates: dict[str, Evidence], first: str) -> None:
+    assert tr.ranked(candidates, 3)[0][0] == first
