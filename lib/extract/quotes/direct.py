@@ -13,14 +13,13 @@ them are scare quotes or titles, and are dropped (textacy: 'Burton thinks cats a
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from spacy.tokens import Token
 
 from lib.extract.quotes.attribution import Found, Tokens, cue_text, inside, is_speech_cue
 from lib.extract.quotes.cues import CueLexicon
 from lib.extract.quotes.marks import MarkedSpan
-from lib.extract.quotes.speakers import POSITIONAL_CERTAINTY, Name, Resolver, speaker_head, speaker_tokens
+from lib.extract.quotes.speakers import Basis, Name, Resolver, speaker_head, speaker_tokens, via
 
 SENTENCE_END = re.compile(r"[.!?…](?=[\s”\"»’]*(\s|$))|\n")
 DASHED = re.compile(r"\s[–—-]\s*([^–—“”\"«»]{3,80}?)\s*[–—-]\s")
@@ -107,7 +106,7 @@ class DirectAttributor:
         prev = self.last
         near = prev is not None and self.text.count("\n", prev.end, span.start) <= FLOATING_LINES
         if prev is not None and near and prev.speaker is not None:
-            return Found(span.start, span.end, "direct", prev.cue, prev.speaker, 0.6)
+            return Found(span.start, span.end, "direct", prev.cue, via(prev.speaker, Basis.INHERITED), 0.6)
         return Found(span.start, span.end, "direct", None, None, 0.3)
 
     def _act_over(self, span: MarkedSpan) -> tuple[str | None, Name] | None:
@@ -136,7 +135,7 @@ class DirectAttributor:
                 return None
             name = self.resolver.resolve(speaker_tokens(head))
             if cue is None:  # a verb that reports no speech: the words are theirs by position only
-                name = replace(name, certainty=min(name.certainty, POSITIONAL_CERTAINTY))
+                name = via(name, Basis.SENTENCE_SUBJECT)
             return (cue, name) if name.resolved and name.person else None
         return None
 
@@ -180,7 +179,7 @@ class DirectAttributor:
         if person is None:
             return None
         name = self.resolver.resolve(person)
-        return replace(name, certainty=min(name.certainty, POSITIONAL_CERTAINTY)) if name.person else None
+        return via(name, Basis.SENTENCE_SUBJECT) if name.person else None
 
     def _dashed(self, span: MarkedSpan) -> list[tuple[int, int]]:
         return [m.span(1) for m in DASHED.finditer(self.text, span.start, span.end)]

@@ -29,12 +29,14 @@ from lib.extract.quotes.cues import CueLexicon, load_cues
 from lib.extract.quotes.direct import DirectAttributor
 from lib.extract.quotes.indirect import extract_indirect
 from lib.extract.quotes.marks import find_marked_spans
-from lib.extract.quotes.speakers import POSITIONAL_CERTAINTY, SURFACE_CERTAINTY, Name, Resolver
+from lib.extract.quotes.speakers import BY_POSITION, UNLINKED_NAME_CERTAINTY, Basis, Name, Resolver, via
 from lib.records import Actor, Document, Mention, Quote, QuoteKind, QuoteScope
 
 NOT_PROSE = ("caption", "credit")
 URLS = re.compile(r"(\s*(https?://|pic\.twitter\.com/)\S+)+\s*$")
 DUPLICATE_OVERLAP = 0.85
+# a pronoun nobody fits, or two people fit, stays as written, with no actor
+NO_ACTOR = frozenset({Basis.AMBIGUOUS, Basis.UNRESOLVED})
 # '"PENCE: Well, ..."': a transcript turn quoted whole is its speaker's line (see _colon_lines)
 TRANSCRIPT_LABEL = re.compile(r"[\"“](?:[A-Z][A-Z.’'-]+\s){0,2}[A-Z][A-Z.’'-]+:\s")
 MIXED_MARKS = '“”«»"'
@@ -175,7 +177,7 @@ def _colon_lines(doc: Document, cues: CueLexicon) -> list[Found]:
         if m.group("open"):  # the line's opening mark is before the name: drop its closing one
             end -= len(m.group("what")) - len(m.group("what").rstrip('"”'))
         a, b = m.span("who")
-        name = Name(a, b, m.group("who"), a, b, True, False)
+        name = Name(a, b, m.group("who"), a, b, True, False, basis=Basis.LABEL)
         found.append(Found(start, end, "indirect", ":", name, 0.6))
     return found
 
@@ -236,7 +238,7 @@ def _headline(text: str, cues: CueLexicon) -> Found | None:
     if m is None or m.group("cue").lower() not in cues.speech | cues.statement_acts:
         return None
     a, b = m.span("who")
-    name = Name(a, b, m.group("who"), a, b, True, False)
+    name = Name(a, b, m.group("who"), a, b, True, False, basis=Basis.LABEL)
     start, end = m.span("what")
     end -= len(m.group("what")) - len(m.group("what").rstrip(" .,;:"))
     return Found(start, end, "indirect", m.group("cue"), name, 0.5)
@@ -283,12 +285,10 @@ def _floating_speakers(
         near = previous is not None and _breaks(text, previous.end, f.start, furniture) <= FLOATING_LINES
         last = previous.speaker if previous is not None and near else None
         if last is not None and f.speaker is None and f.cue is None and f.kind == "direct":
-            certainty = min(last.certainty, POSITIONAL_CERTAINTY)
-            f = replace(f, speaker=replace(last, certainty=certainty), confidence=0.6)
+            f = replace(f, speaker=via(last, Basis.INHERITED), confidence=0.6)
         elif last is not None and f.speaker is not None and _open_pronoun(f.speaker, text, last, resolver):
             who = f.speaker
-            certainty = min(last.certainty, POSITIONAL_CERTAINTY)
-            name = replace(last, start=who.start, end=who.end, certainty=certainty)
+            name = replace(via(last, Basis.INHERITED), start=who.start, end=who.end)
             f = replace(f, speaker=name)
         out.append(f)
         if f.speaker is not None:
@@ -307,7 +307,7 @@ def _open_pronoun(who: Name, text: str, last: Name, resolver: Resolver) -> bool:
     """A "he"/"she" that no name resolved, or only by position (its gender unknown), and a
     previous speaker who is a person it may refer to: the speaker stays the topic."""
     pronoun = text[who.start : who.end].lower()
-    weak = not who.resolved or who.certainty <= POSITIONAL_CERTAINTY
+    weak = not who.resolved or who.basis in BY_POSITION
     return weak and pronoun in ("he", "she") and last.person and resolver.agrees(pronoun, last)
 
 
@@ -458,8 +458,11 @@ def _record(
     actor the resolved name (else the surface) is a mention of, None when neither is one."""
     name = f.speaker
     # a pronoun nobody fits stays as written, with no actor: a wrong speaker is worse than none
-    weak = name is not None and not name.resolved and name.certainty < SURFACE_CERTAINTY
+    weak = name is not None and name.basis in NO_ACTOR
     speaker_id = _speaker_id(name, mentions, actors) if name is not None and not weak else None
+    certainty = name.certainty if name is not None else 0.0
+    if name is not None and speaker_id is None and name.basis in (Basis.NAME, Basis.LABEL):
+        certainty = min(certainty, UNLINKED_NAME_CERTAINTY)  # shown as written, held by no actor
     return Quote(
         doc_id=doc.id,
         speaker_id=speaker_id,
@@ -472,7 +475,7 @@ def _record(
         confidence=round(f.confidence, 2),
         speaker_start=name.start if name else None,
         speaker_end=name.end if name else None,
-        speaker_confidence=round(name.certainty, 2) if name else 0.0,
+        speaker_confidence=round(certainty, 2),
         scope=scope,
     )
 
