@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc as SpacyDoc
 
-from lib.extract.quotes.attribution import Found, Tokens, inside
+from lib.extract.quotes.attribution import BELIEF, CUED_QUOTATION, INFERRED, Found, Tokens, inside
 from lib.extract.quotes.cues import CueLexicon, load_cues
 from lib.extract.quotes.direct import DirectAttributor
 from lib.extract.quotes.indirect import extract_indirect
@@ -157,7 +157,7 @@ def _posts(doc: Document, cues: CueLexicon) -> list[Found]:
         post = URLS.sub("", m.group("post"))
         a, b = m.span("author")
         name = Name(a, b, m.group("author"), a, b, True, True)
-        found.append(Found(m.start("post"), m.start("post") + len(post), "direct", "—", name, 0.9))
+        found.append(Found(m.start("post"), m.start("post") + len(post), "direct", "—", name, CUED_QUOTATION))
     return found
 
 
@@ -178,7 +178,7 @@ def _colon_lines(doc: Document, cues: CueLexicon) -> list[Found]:
             end -= len(m.group("what")) - len(m.group("what").rstrip('"”'))
         a, b = m.span("who")
         name = Name(a, b, m.group("who"), a, b, True, False, basis=Basis.LABEL)
-        found.append(Found(start, end, "indirect", ":", name, 0.6))
+        found.append(Found(start, end, "indirect", ":", name, INFERRED))
     return found
 
 
@@ -241,7 +241,7 @@ def _headline(text: str, cues: CueLexicon) -> Found | None:
     name = Name(a, b, m.group("who"), a, b, True, False, basis=Basis.LABEL)
     start, end = m.span("what")
     end -= len(m.group("what")) - len(m.group("what").rstrip(" .,;:"))
-    return Found(start, end, "indirect", m.group("cue"), name, 0.5)
+    return Found(start, end, "indirect", m.group("cue"), name, BELIEF)
 
 
 def _absorb_partial_quotes(
@@ -285,7 +285,7 @@ def _floating_speakers(
         near = previous is not None and _breaks(text, previous.end, f.start, furniture) <= FLOATING_LINES
         last = previous.speaker if previous is not None and near else None
         if last is not None and f.speaker is None and f.cue is None and f.kind == "direct":
-            f = replace(f, speaker=via(last, Basis.INHERITED), confidence=0.6)
+            f = replace(f, speaker=via(last, Basis.INHERITED), confidence=INFERRED)
         elif last is not None and f.speaker is not None and _open_pronoun(f.speaker, text, last, resolver):
             who = f.speaker
             name = replace(via(last, Basis.INHERITED), start=who.start, end=who.end)
