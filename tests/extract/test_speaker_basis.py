@@ -15,13 +15,14 @@ import lib.extract.quotes.extract as quote_extract
 from lib.extract.quotes.attribution import Found
 from lib.extract.quotes.speakers import (
     BASIS_CERTAINTY,
+    GUESS_BELOW,
     MACHINE_CEILING,
     UNLINKED_NAME_CERTAINTY,
     Basis,
     Name,
     via,
 )
-from lib.records import Quote
+from lib.records import Actor, Mention, Quote
 from lib.view.frames import CONFIDENT_SPEAKER, uncertain_speaker
 from tests.extract.test_quotes import _doc, _with_actors
 
@@ -256,3 +257,18 @@ def test_a_name_no_actor_holds_is_less_sure(basis: Basis, expected: float) -> No
     quote = quote_extract._record(_doc(text), found, [], {})
     assert quote.speaker_id is None
     assert quote.speaker_confidence == expected
+
+
+@pytest.mark.parametrize("basis", list(Basis))
+def test_evidence_often_wrong_names_no_actor(basis: Basis) -> None:
+    """A speaker on evidence right less often than GUESS_BELOW keeps its surface and no actor,
+    whatever the mentions under it: a wrong speaker is worse than none."""
+    text = "Ada Okafor said the pier would stay closed until June."
+    certainty = BASIS_CERTAINTY[basis]
+    name = Name(0, 10, "Ada Okafor", 0, 10, True, True, certainty, basis=basis)
+    found = Found(16, len(text) - 1, "indirect", "said", name, 0.75)
+    mention = Mention("t", "ada-okafor", "Ada Okafor", 0, 10)
+    actors = {"ada-okafor": Actor("ada-okafor", "Ada Okafor", "person", ())}
+    quote = quote_extract._record(_doc(text), found, [mention], actors)
+    assert quote.speaker_text == "Ada Okafor"
+    assert (quote.speaker_id is None) == (certainty < GUESS_BELOW)

@@ -29,14 +29,20 @@ from lib.extract.quotes.cues import CueLexicon, load_cues
 from lib.extract.quotes.direct import DirectAttributor
 from lib.extract.quotes.indirect import extract_indirect
 from lib.extract.quotes.marks import find_marked_spans
-from lib.extract.quotes.speakers import BY_POSITION, UNLINKED_NAME_CERTAINTY, Basis, Name, Resolver, via
+from lib.extract.quotes.speakers import (
+    BY_POSITION,
+    GUESS_BELOW,
+    UNLINKED_NAME_CERTAINTY,
+    Basis,
+    Name,
+    Resolver,
+    via,
+)
 from lib.records import Actor, Document, Mention, Quote, QuoteKind, QuoteScope
 
 NOT_PROSE = ("caption", "credit")
 URLS = re.compile(r"(\s*(https?://|pic\.twitter\.com/)\S+)+\s*$")
 DUPLICATE_OVERLAP = 0.85
-# a pronoun nobody fits, or two people fit, stays as written, with no actor
-NO_ACTOR = frozenset({Basis.AMBIGUOUS, Basis.UNRESOLVED})
 # '"PENCE: Well, ..."': a transcript turn quoted whole is its speaker's line (see _colon_lines)
 TRANSCRIPT_LABEL = re.compile(r"[\"“](?:[A-Z][A-Z.’'-]+\s){0,2}[A-Z][A-Z.’'-]+:\s")
 MIXED_MARKS = '“”«»"'
@@ -457,8 +463,8 @@ def _record(
     """``speaker_text`` is the speaker's surface ("he", "the secretary"); ``speaker_id`` is the
     actor the resolved name (else the surface) is a mention of, None when neither is one."""
     name = f.speaker
-    # a pronoun nobody fits stays as written, with no actor: a wrong speaker is worse than none
-    weak = name is not None and name.basis in NO_ACTOR
+    # evidence often wrong (a pronoun nobody or two people fit) leaves the surface and no actor
+    weak = name is not None and name.certainty < GUESS_BELOW
     speaker_id = _speaker_id(name, mentions, actors) if name is not None and not weak else None
     certainty = name.certainty if name is not None else 0.0
     if name is not None and speaker_id is None and name.basis in (Basis.NAME, Basis.LABEL):
