@@ -242,20 +242,31 @@ def test_an_inherited_speaker_is_no_surer_than_either_link(source: Basis, inheri
     assert (after.basis, after.certainty) == (Basis.INHERITED, inherited)
 
 
-@pytest.mark.parametrize(
-    ("basis", "expected"),
-    [
-        (Basis.NAME, UNLINKED_NAME_CERTAINTY),  # a name no actor holds: shown as written, less sure
-        (Basis.LABEL, UNLINKED_NAME_CERTAINTY),
-        (Basis.SURFACE, BASIS_CERTAINTY[Basis.SURFACE]),  # already its own figure
-    ],
-)
-def test_a_name_no_actor_holds_is_less_sure(basis: Basis, expected: float) -> None:
-    text = "Zephyr said the pier would stay closed until June."
-    name = Name(0, 6, "Zephyr", 0, 6, basis is not Basis.SURFACE, False, BASIS_CERTAINTY[basis], basis=basis)
-    found = Found(12, len(text) - 1, "indirect", "said", name, 0.75)
+# (the speaker as written, its basis, the certainty when no actor holds it: the pages then show
+# the text as written, so it is as sure as that text)
+UNLINKED = [
+    ("Zephyr", Basis.NAME, UNLINKED_NAME_CERTAINTY),  # a name no actor holds: less sure
+    ("Zephyr", Basis.LABEL, UNLINKED_NAME_CERTAINTY),
+    ("He", Basis.RANKED, BASIS_CERTAINTY[Basis.UNRESOLVED]),  # "he" shown: names nobody
+    ("He", Basis.PRONOUN_AGREED, BASIS_CERTAINTY[Basis.UNRESOLVED]),
+    ("The firm", Basis.RANKED, BASIS_CERTAINTY[Basis.SURFACE]),  # a phrase shown as written
+    ("The firm", Basis.INHERITED, BASIS_CERTAINTY[Basis.SURFACE]),
+    ("The firm", Basis.SURFACE, BASIS_CERTAINTY[Basis.SURFACE]),  # measured as shown already
+    ("Zephyr", Basis.GROUP, BASIS_CERTAINTY[Basis.GROUP]),
+]
+
+
+@pytest.mark.parametrize(("surface", "basis", "expected"), UNLINKED)
+def test_a_speaker_no_actor_holds_is_as_sure_as_what_is_shown(
+    surface: str, basis: Basis, expected: float
+) -> None:
+    text = f"{surface} said the pier would stay closed until June."
+    end = len(surface)
+    group = basis is Basis.GROUP
+    name = Name(0, end, "Zephyr Quill", 0, end, True, True, BASIS_CERTAINTY[basis], group, basis)
+    found = Found(end + 6, len(text) - 1, "indirect", "said", name, 0.75)
     quote = quote_extract._record(_doc(text), found, [], {})
-    assert quote.speaker_id is None
+    assert (quote.speaker_id, quote.speaker_text) == (None, surface)
     assert quote.speaker_confidence == expected
 
 

@@ -31,11 +31,14 @@ from lib.extract.quotes.indirect import extract_indirect
 from lib.extract.quotes.marks import find_marked_spans
 from lib.extract.quotes.speakers import (
     BY_POSITION,
+    GROUP_PRONOUNS,
     GUESS_BELOW,
+    PERSON_PRONOUNS,
     UNLINKED_NAME_CERTAINTY,
     Basis,
     Name,
     Resolver,
+    certainty_of,
     via,
 )
 from lib.records import Actor, Document, Mention, Quote, QuoteKind, QuoteScope
@@ -466,9 +469,9 @@ def _record(
     # evidence often wrong (a pronoun nobody or two people fit) leaves the surface and no actor
     weak = name is not None and name.certainty < GUESS_BELOW
     speaker_id = _speaker_id(name, mentions, actors) if name is not None and not weak else None
-    certainty = name.certainty if name is not None else 0.0
-    if name is not None and speaker_id is None and name.basis in (Basis.NAME, Basis.LABEL):
-        certainty = min(certainty, UNLINKED_NAME_CERTAINTY)  # shown as written, held by no actor
+    certainty = 0.0
+    if name is not None:
+        certainty = name.certainty if speaker_id is not None else _unlinked(name, doc.text)
     return Quote(
         doc_id=doc.id,
         speaker_id=speaker_id,
@@ -484,6 +487,23 @@ def _record(
         speaker_confidence=round(certainty, 2),
         scope=scope,
     )
+
+
+# bases whose certainty was measured on the surface they show, with no actor
+SHOWN_AS_WRITTEN = frozenset({Basis.SURFACE, Basis.AMBIGUOUS, Basis.UNRESOLVED, Basis.GROUP})
+
+
+def _unlinked(name: Name, text: str) -> float:
+    """The certainty of a speaker no actor holds, which the pages show as written: a name as a
+    name no actor holds; anything else (a "he" or "the company" resolved to a name that is no
+    actor) as the surface it shows, a phrase kept or a pronoun that names nobody. Evidence that
+    gives no actor by design (a surface kept, people named together) was measured as shown."""
+    if name.group or name.basis in SHOWN_AS_WRITTEN:
+        return name.certainty
+    if name.basis in (Basis.NAME, Basis.LABEL):
+        return min(name.certainty, UNLINKED_NAME_CERTAINTY)
+    pronoun = text[name.start : name.end].lower() in PERSON_PRONOUNS | GROUP_PRONOUNS
+    return min(name.certainty, certainty_of(Basis.UNRESOLVED if pronoun else Basis.SURFACE))
 
 
 def _speaker_id(name: Name, mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> str | None:
