@@ -54,8 +54,8 @@ else:
         right.plotly_chart(home.speakers_figure, key="speakers_chart")
     if home.uncertain:
         right.caption(
-            f"Not counted: {home.uncertain} quote(s) whose speaker is uncertain (a pronoun or an "
-            "ambiguous match); the tables mark them “(uncertain)”."
+            f"Not counted: {home.uncertain} quote(s) whose speaker rests on evidence often wrong (a "
+            "phrase kept as written, a pronoun the text does not settle); the tables mark them “(uncertain)”."
         )
     if unresolved := home.unresolved:
         right.caption(

@@ -35,7 +35,7 @@ import yaml
 
 from lib.extract.quotes import speaker_ranker
 from lib.extract.quotes.speaker_ranker import FEATURES, Evidence
-from lib.extract.quotes.speakers import AGREED_CERTAINTY, Resolver
+from lib.extract.quotes.speakers import Basis, Resolver
 from tools.evaluate import _quote_tokens, _speaker_ok, analyze_gold, greedy, load_gold, overlap, tokens
 
 C = 1.0  # inverse L2 strength: fourteen weights from about a hundred speakers want some shrinkage
@@ -59,7 +59,7 @@ def capturing() -> Iterator[Captured]:
     def rules_only(self: Resolver, span: Any, kind: str, found: Any) -> Any:
         out = self.candidates(span, kind, found)
         # the Resolver keeps the rules' name where agreement chose it or it is no candidate
-        kept = found.resolved and (found.certainty >= AGREED_CERTAINTY or not any(e.rules for _, _, e in out))
+        kept = found.resolved and (found.basis is Basis.PRONOUN_AGREED or not any(e.rules for _, _, e in out))
         seen[(self.sdoc.text[:200], span.start_char)] = ([(key, e) for key, _, e in out], kept)
         return found
 

@@ -130,12 +130,15 @@ QUOTE_COLUMNS = [
     "confidence",
     *PROVENANCE,
 ]
-# A speaker_confidence below this is a kept surface phrase (0.5), an ambiguous resolution (0.3) or an
-# unresolved pronoun (0.2): shown, marked uncertain, and not counted among the most quoted. 0.6 and
-# up: a name at the cue, a resolution with gender agreement, a speaker by position or inherited
-# (lib/extract/quotes/speakers.py). 0.0 with a speaker means no figure was given (a record built by
-# hand), as lib/compare/discrepancies.py reads it: the speaker is shown as it is.
-CONFIDENT_SPEAKER = 0.6
+# A speaker_confidence is how often speakers on the same evidence were right on the dev parts
+# read (lib/extract/quotes/speakers.py, BASIS_CERTAINTY). From this one up a speaker is shown plain:
+# a name at the cue, a pronoun whose gender agrees, a description resolved by its holder's title,
+# the previous speaker of a floating quotation, the ranker's referent (0.83 to 0.95). Below it:
+# a phrase kept as written with no actor (0.72), a pronoun two people fit or the ranker left (0.49),
+# one nobody fits (0.2): shown, marked uncertain, and not counted among the most quoted. 0.0 with a
+# speaker means no figure was given (a record built by hand), as lib/compare/discrepancies.py reads
+# it: the speaker is shown as it is.
+CONFIDENT_SPEAKER = 0.75
 UNCERTAIN_MARK = " (uncertain)"
 
 

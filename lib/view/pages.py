@@ -35,7 +35,7 @@ class HomeView:
     speakers: pd.DataFrame
     speakers_figure: Figure | None
     unresolved: list[str]  # speaker phrases tied to no actor: not counted among the speakers
-    uncertain: int  # quotes tied to an actor on weak evidence (a pronoun, an ambiguous match): not counted
+    uncertain: int  # quotes tied to an actor on evidence often wrong (frames.CONFIDENT_SPEAKER): not counted
     errors: pd.DataFrame  # the files the ingest skipped, and why
 
 

@@ -129,7 +129,7 @@ def document_marks(analysis: Analysis, doc_id: str) -> list[Mark]:
         if q.doc_id == doc_id:
             who = names.get(q.speaker_id or "", q.speaker_text) or "unknown speaker"
             if uncertain_speaker(who, q.speaker_confidence):  # shown, with how sure the attribution is
-                who = f"{who} (uncertain, speaker confidence {q.speaker_confidence:.1f})"
+                who = f"{who} (uncertain, speaker confidence {q.speaker_confidence:.2f})"
             marks.append(Mark(q.start, q.end, "quote", f"{q.kind} quote — {who}"))
             if q.speaker_start is not None and q.speaker_end is not None:
                 marks.append(Mark(q.speaker_start, q.speaker_end, "speaker", f"speaker: {who}"))

@@ -23,6 +23,19 @@ PUT_IT = frozenset({"put", "puts", "putting"})  # "as X put it": an idiom of say
 # after PARC); "join" is PolNeAR's one content over both sides of an interrupting cue ("X, he
 # said, Y"), which GGT splits into two statements.
 FoundScope = Literal["statement", "wide", "join"]
+# How sure a found span is a statement, graded by how it was found (the Quote's ``confidence``).
+# Ordinal grades fixed by hand, not measured rates; they say nothing of who spoke: the speaker's
+# certainty is its own, measured per kind of evidence (speakers.BASIS_CERTAINTY).
+CUED_QUOTATION = 0.9  # quotation marks and a cue whose speaker resolved; a post signed with a handle
+ACCORDING_TO = 0.8  # "according to X, ..."
+SPEECH_CLAUSE = 0.75  # the clause of a verb of saying
+# a quotation whose speaker is only a surface; one with no cue, its speaker inferred; the clause of
+# a speech act, an as-phrase, an inverted cue or a noun of saying; a transcript's labelled line
+INFERRED = 0.6
+BELIEF = 0.5  # a belief, a finding, a plan (PolNeAR's wide attributions); a headline read by pattern
+ANY_THAT_CLAUSE = 0.4  # any verb with a "that"-clause (wide)
+SPEAKERLESS = 0.3  # quotation marks nobody is found to say
+UNCLOSED = 0.2  # less, for a quotation whose closing mark is missing
 
 
 @dataclass(frozen=True)

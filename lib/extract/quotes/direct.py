@@ -13,14 +13,23 @@ them are scare quotes or titles, and are dropped (textacy: 'Burton thinks cats a
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from spacy.tokens import Token
 
-from lib.extract.quotes.attribution import Found, Tokens, cue_text, inside, is_speech_cue
+from lib.extract.quotes.attribution import (
+    CUED_QUOTATION,
+    INFERRED,
+    SPEAKERLESS,
+    UNCLOSED,
+    Found,
+    Tokens,
+    cue_text,
+    inside,
+    is_speech_cue,
+)
 from lib.extract.quotes.cues import CueLexicon
 from lib.extract.quotes.marks import MarkedSpan
-from lib.extract.quotes.speakers import POSITIONAL_CERTAINTY, Name, Resolver, speaker_head, speaker_tokens
+from lib.extract.quotes.speakers import Basis, Name, Resolver, speaker_head, speaker_tokens, via
 
 SENTENCE_END = re.compile(r"[.!?…](?=[\s”\"»’]*(\s|$))|\n")
 DASHED = re.compile(r"\s[–—-]\s*([^–—“”\"«»]{3,80}?)\s*[–—-]\s")
@@ -84,9 +93,9 @@ class DirectAttributor:
         cue, name = hit
         if words < MIN_WORDS and not (name is not None and name.person):
             return None
-        confidence = 0.9 if name is not None and name.resolved else 0.6
+        confidence = CUED_QUOTATION if name is not None and name.resolved else INFERRED
         return Found(
-            span.start, span.end, "direct", cue, name, confidence if span.closed else confidence - 0.2
+            span.start, span.end, "direct", cue, name, confidence if span.closed else confidence - UNCLOSED
         )
 
     def _after_of(self, span: MarkedSpan) -> bool:
@@ -97,18 +106,20 @@ class DirectAttributor:
     def _floating(self, span: MarkedSpan) -> Found:
         act = self._act_over(span)
         if act is not None:  # the sentence's own verb governs the quotation: nearer than any other
-            return Found(span.start, span.end, "direct", act[0], act[1], 0.6)
+            return Found(span.start, span.end, "direct", act[0], act[1], INFERRED)
         said = self._said_before(span)
         if said is not None:  # the sentence right before it is nearer than the last quotation
-            return Found(span.start, span.end, "direct", said[0], said[1], 0.6)
+            return Found(span.start, span.end, "direct", said[0], said[1], INFERRED)
         subject = self._subject_before(span)
         if subject is not None:
-            return Found(span.start, span.end, "direct", None, subject, 0.6)
+            return Found(span.start, span.end, "direct", None, subject, INFERRED)
         prev = self.last
         near = prev is not None and self.text.count("\n", prev.end, span.start) <= FLOATING_LINES
         if prev is not None and near and prev.speaker is not None:
-            return Found(span.start, span.end, "direct", prev.cue, prev.speaker, 0.6)
-        return Found(span.start, span.end, "direct", None, None, 0.3)
+            return Found(
+                span.start, span.end, "direct", prev.cue, via(prev.speaker, Basis.INHERITED), INFERRED
+            )
+        return Found(span.start, span.end, "direct", None, None, SPEAKERLESS)
 
     def _act_over(self, span: MarkedSpan) -> tuple[str | None, Name] | None:
         """'Okafor called the ruling “a step back for every tenant in the city.”': a quotation
@@ -136,7 +147,7 @@ class DirectAttributor:
                 return None
             name = self.resolver.resolve(speaker_tokens(head))
             if cue is None:  # a verb that reports no speech: the words are theirs by position only
-                name = replace(name, certainty=min(name.certainty, POSITIONAL_CERTAINTY))
+                name = via(name, Basis.SENTENCE_SUBJECT)
             return (cue, name) if name.resolved and name.person else None
         return None
 
@@ -180,7 +191,7 @@ class DirectAttributor:
         if person is None:
             return None
         name = self.resolver.resolve(person)
-        return replace(name, certainty=min(name.certainty, POSITIONAL_CERTAINTY)) if name.person else None
+        return via(name, Basis.SENTENCE_SUBJECT) if name.person else None
 
     def _dashed(self, span: MarkedSpan) -> list[tuple[int, int]]:
         return [m.span(1) for m in DASHED.finditer(self.text, span.start, span.end)]

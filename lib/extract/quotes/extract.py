@@ -24,12 +24,23 @@ from dataclasses import replace
 
 from spacy.tokens import Doc as SpacyDoc
 
-from lib.extract.quotes.attribution import Found, Tokens, inside
+from lib.extract.quotes.attribution import BELIEF, CUED_QUOTATION, INFERRED, Found, Tokens, inside
 from lib.extract.quotes.cues import CueLexicon, load_cues
 from lib.extract.quotes.direct import DirectAttributor
 from lib.extract.quotes.indirect import extract_indirect
 from lib.extract.quotes.marks import find_marked_spans
-from lib.extract.quotes.speakers import POSITIONAL_CERTAINTY, SURFACE_CERTAINTY, Name, Resolver
+from lib.extract.quotes.speakers import (
+    BY_POSITION,
+    GROUP_PRONOUNS,
+    GUESS_BELOW,
+    PERSON_PRONOUNS,
+    UNLINKED_NAME_CERTAINTY,
+    Basis,
+    Name,
+    Resolver,
+    certainty_of,
+    via,
+)
 from lib.extract.quotes.transcripts import inline_turns
 from lib.records import Actor, Document, Mention, Quote, QuoteKind, QuoteScope
 
@@ -158,7 +169,7 @@ def _posts(doc: Document, cues: CueLexicon) -> list[Found]:
         post = URLS.sub("", m.group("post"))
         a, b = m.span("author")
         name = Name(a, b, m.group("author"), a, b, True, True)
-        found.append(Found(m.start("post"), m.start("post") + len(post), "direct", "—", name, 0.9))
+        found.append(Found(m.start("post"), m.start("post") + len(post), "direct", "—", name, CUED_QUOTATION))
     return found
 
 
@@ -178,8 +189,8 @@ def _colon_lines(doc: Document, cues: CueLexicon) -> list[Found]:
         if m.group("open"):  # the line's opening mark is before the name: drop its closing one
             end -= len(m.group("what")) - len(m.group("what").rstrip('"”'))
         a, b = m.span("who")
-        name = Name(a, b, m.group("who"), a, b, True, False)
-        found.append(Found(start, end, "indirect", ":", name, 0.6))
+        name = Name(a, b, m.group("who"), a, b, True, False, basis=Basis.LABEL)
+        found.append(Found(start, end, "indirect", ":", name, INFERRED))
     return found
 
 
@@ -239,10 +250,10 @@ def _headline(text: str, cues: CueLexicon) -> Found | None:
     if m is None or m.group("cue").lower() not in cues.speech | cues.statement_acts:
         return None
     a, b = m.span("who")
-    name = Name(a, b, m.group("who"), a, b, True, False)
+    name = Name(a, b, m.group("who"), a, b, True, False, basis=Basis.LABEL)
     start, end = m.span("what")
     end -= len(m.group("what")) - len(m.group("what").rstrip(" .,;:"))
-    return Found(start, end, "indirect", m.group("cue"), name, 0.5)
+    return Found(start, end, "indirect", m.group("cue"), name, BELIEF)
 
 
 def _absorb_partial_quotes(
@@ -286,12 +297,10 @@ def _floating_speakers(
         near = previous is not None and _breaks(text, previous.end, f.start, furniture) <= FLOATING_LINES
         last = previous.speaker if previous is not None and near else None
         if last is not None and f.speaker is None and f.cue is None and f.kind == "direct":
-            certainty = min(last.certainty, POSITIONAL_CERTAINTY)
-            f = replace(f, speaker=replace(last, certainty=certainty), confidence=0.6)
+            f = replace(f, speaker=via(last, Basis.INHERITED), confidence=INFERRED)
         elif last is not None and f.speaker is not None and _open_pronoun(f.speaker, text, last, resolver):
             who = f.speaker
-            certainty = min(last.certainty, POSITIONAL_CERTAINTY)
-            name = replace(last, start=who.start, end=who.end, certainty=certainty)
+            name = replace(via(last, Basis.INHERITED), start=who.start, end=who.end)
             f = replace(f, speaker=name)
         out.append(f)
         if f.speaker is not None:
@@ -310,7 +319,7 @@ def _open_pronoun(who: Name, text: str, last: Name, resolver: Resolver) -> bool:
     """A "he"/"she" that no name resolved, or only by position (its gender unknown), and a
     previous speaker who is a person it may refer to: the speaker stays the topic."""
     pronoun = text[who.start : who.end].lower()
-    weak = not who.resolved or who.certainty <= POSITIONAL_CERTAINTY
+    weak = not who.resolved or who.basis in BY_POSITION
     return weak and pronoun in ("he", "she") and last.person and resolver.agrees(pronoun, last)
 
 
@@ -466,9 +475,12 @@ def _record(
     """``speaker_text`` is the speaker's surface ("he", "the secretary"); ``speaker_id`` is the
     actor the resolved name (else the surface) is a mention of, None when neither is one."""
     name = f.speaker
-    # a pronoun nobody fits stays as written, with no actor: a wrong speaker is worse than none
-    weak = name is not None and not name.resolved and name.certainty < SURFACE_CERTAINTY
+    # evidence often wrong (a pronoun nobody or two people fit) leaves the surface and no actor
+    weak = name is not None and name.certainty < GUESS_BELOW
     speaker_id = _speaker_id(name, mentions, actors) if name is not None and not weak else None
+    certainty = 0.0
+    if name is not None:
+        certainty = name.certainty if speaker_id is not None else _unlinked(name, doc.text)
     return Quote(
         doc_id=doc.id,
         speaker_id=speaker_id,
@@ -481,9 +493,26 @@ def _record(
         confidence=round(f.confidence, 2),
         speaker_start=name.start if name else None,
         speaker_end=name.end if name else None,
-        speaker_confidence=round(name.certainty, 2) if name else 0.0,
+        speaker_confidence=round(certainty, 2),
         scope=scope,
     )
+
+
+# bases whose certainty was measured on the surface they show, with no actor
+SHOWN_AS_WRITTEN = frozenset({Basis.SURFACE, Basis.AMBIGUOUS, Basis.UNRESOLVED, Basis.GROUP})
+
+
+def _unlinked(name: Name, text: str) -> float:
+    """The certainty of a speaker no actor holds, which the pages show as written: a name as a
+    name no actor holds; anything else (a "he" or "the company" resolved to a name that is no
+    actor) as the surface it shows, a phrase kept or a pronoun that names nobody. Evidence that
+    gives no actor by design (a surface kept, people named together) was measured as shown."""
+    if name.group or name.basis in SHOWN_AS_WRITTEN:
+        return name.certainty
+    if name.basis in (Basis.NAME, Basis.LABEL):
+        return min(name.certainty, UNLINKED_NAME_CERTAINTY)
+    pronoun = text[name.start : name.end].lower() in PERSON_PRONOUNS | GROUP_PRONOUNS
+    return min(name.certainty, certainty_of(Basis.UNRESOLVED if pronoun else Basis.SURFACE))
 
 
 def _speaker_id(name: Name, mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> str | None:

@@ -17,8 +17,13 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from lib.extract.quotes.attribution import (
+    ACCORDING_TO,
+    ANY_THAT_CLAUSE,
     AS_CLOSERS,
+    BELIEF,
     CUE_POS,
+    INFERRED,
+    SPEECH_CLAUSE,
     Found,
     FoundScope,
     as_phrase,
@@ -67,17 +72,20 @@ def _confidence(cue: Token, cues: CueLexicon) -> tuple[float, FoundScope] | None
     if cue.dep_ == "pcomp" and cue.head.lower_ == "without":
         return None
     if cue.lower_ in cues.speech:
-        return 0.75, "statement"
+        return SPEECH_CLAUSE, "statement"
     if cue.lower_ in cues.statement_acts:
-        return 0.6, "statement"
+        return INFERRED, "statement"
     if cue.lower_ in cues.acts:
-        return 0.6, "wide"
+        return INFERRED, "wide"
     if cue.lower_ in cues.belief or cue.lower_ in cues.evidence:
-        return 0.5, "wide"
+        return BELIEF, "wide"
     if _prep_objects(cue, cues, wide=True):
-        return 0.5, "wide"
+        return BELIEF, "wide"
     if cue.pos_ == "VERB" and any(c.dep_ == "ccomp" and _has_that(c) for c in cue.children):
-        return 0.4, "wide"  # any verb with a "that"-clause: "made clear that", "has long maintained that"
+        return (
+            ANY_THAT_CLAUSE,
+            "wide",
+        )  # any verb with a "that"-clause: "made clear that", "has long maintained that"
     return None
 
 
@@ -431,7 +439,7 @@ def _as_clause_at(
     if inside(start, quoted) and inside(end - 1, quoted):
         return []
     name = resolver.resolve(speaker_tokens(subject))
-    return [Found(start, end, "indirect", cue.text, name, 0.6)]
+    return [Found(start, end, "indirect", cue.text, name, INFERRED)]
 
 
 def _quoted_before(i: int, quoted: list[tuple[int, int]], doc: SpacyDoc) -> bool:
@@ -464,7 +472,7 @@ def _inverted_at(
     if inside(start, quoted) or inside(end - 1, quoted):
         return []  # '“...,” said X': a direct quotation, attributed as such
     name = resolver.resolve(speaker_tokens(speaker))
-    return [Found(start, end, "indirect", cue.text, name, 0.6)]
+    return [Found(start, end, "indirect", cue.text, name, INFERRED)]
 
 
 def _noun_at(cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues: CueLexicon) -> list[Found]:
@@ -480,7 +488,7 @@ def _noun_at(cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues
         return []
     start, end = _char_span(content)
     name = resolver.resolve(speaker_tokens(owner))
-    return [Found(start, end, "indirect", cue.text, name, 0.6)]
+    return [Found(start, end, "indirect", cue.text, name, INFERRED)]
 
 
 def _noun_source(cue: Token) -> Token | None:
@@ -571,7 +579,7 @@ def _indirect_at(
     according = cue.lower_ == "according" and cue.i + 1 < len(cue.doc) and cue.nbor(1).lower_ == "to"
     if not according and cue.pos_ not in CUE_POS:
         return []
-    rated = (0.8, "statement") if according else _confidence(cue, cues)
+    rated = (ACCORDING_TO, "statement") if according else _confidence(cue, cues)
     if rated is None or inside(cue.idx, quoted):
         return []
     confidence, scope = rated

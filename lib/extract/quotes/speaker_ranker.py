@@ -13,8 +13,11 @@ fitted by tools/train_speakers.py on the dev parts whose errors were read and me
 never read; docs/speaker_model.md is its data card. The weights are data
 (lib/lexicons/speaker_weights.yaml).
 
-The winner's probability is the attribution's certainty; under ``threshold`` (fixed before any
-measurement) the speaker keeps its surface and gets no actor: a wrong speaker is worse than none.
+Under ``threshold`` (fixed before any measurement) the winner is no answer: the speaker keeps its
+surface and gets no actor, a wrong speaker being worse than none. Above it the speaker's certainty
+is not this probability, which was not calibrated on news the weights were not fitted on, but how
+often the ranker's answers were right out of fold (speakers.BASIS_CERTAINTY, RANKED and, at a
+probability up to speakers.CLOSE_PROBABILITY, RANKED_CLOSE).
 """
 
 from __future__ import annotations

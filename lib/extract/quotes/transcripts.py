@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from lib.extract.quotes.attribution import Found
+from lib.extract.quotes.attribution import CUED_QUOTATION, Found
 from lib.extract.quotes.cues import CueLexicon
-from lib.extract.quotes.speakers import NAMED_CERTAINTY, Name
+from lib.extract.quotes.speakers import Basis, Name, certainty_of
 
 # words of a title that are not capitalised ("Minister of Justice", "Head of the Office")
 _PARTICLES = r"(?:of|the|for|and|on|de|da|van|von|al|bin)"
@@ -60,6 +60,7 @@ def inline_turns(text: str, cues: CueLexicon, voices: Sequence[tuple[int, int]])
         end = start + len(text[start:end].rstrip())
         if len(text[start:end].split()) < MIN_WORDS:
             continue
-        name = Name(m.start("who"), m.end("who"), text[a:b], a, b, True, True, certainty=NAMED_CERTAINTY)
-        found.append(Found(start, end, "indirect", ":", name, NAMED_CERTAINTY))
+        label = Basis.LABEL
+        name = Name(m.start("who"), m.end("who"), text[a:b], a, b, True, True, certainty_of(label), basis=label)
+        found.append(Found(start, end, "indirect", ":", name, CUED_QUOTATION))  # the record's own words
     return found
