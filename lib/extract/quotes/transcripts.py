@@ -60,7 +60,7 @@ def inline_turns(text: str, cues: CueLexicon, voices: Sequence[tuple[int, int]])
         end = start + len(text[start:end].rstrip())
         if len(text[start:end].split()) < MIN_WORDS:
             continue
-        label = Basis.LABEL
-        name = Name(m.start("who"), m.end("who"), text[a:b], a, b, True, True, certainty_of(label), basis=label)
+        who = (m.start("who"), m.end("who"), text[a:b], a, b)
+        name = Name(*who, True, True, certainty_of(Basis.LABEL), basis=Basis.LABEL)
         found.append(Found(start, end, "indirect", ":", name, CUED_QUOTATION))  # the record's own words
     return found
