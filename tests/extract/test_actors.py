@@ -394,12 +394,14 @@ def test_final_stop(surface: str, want: int, registry: Any) -> None:
         ("Qelbrook Holdings (Nigeria) reported a loss on Tuesday.", "Qelbrook Holdings", "organization"),
         # a body's head noun ends its name, whatever the model tagged
         (
-            "Harold Fenwick Company said on Monday it would close the plant. Harold Fenwick Company shares fell.",
+            "Harold Fenwick Company said on Monday it would close the plant. "
+            "Harold Fenwick Company shares fell.",
             "Harold Fenwick Company",
             "organization",
         ),
         (
-            "Pupils at Harold Fenwick High School walked out on Monday. Harold Fenwick High School said classes go on.",
+            "Pupils at Harold Fenwick High School walked out on Monday. "
+            "Harold Fenwick High School said classes go on.",
             "Harold Fenwick High School",
             "organization",
         ),
