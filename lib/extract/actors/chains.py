@@ -157,6 +157,18 @@ def _place_context(ctx: DocContext, c: Cand) -> bool:
     return any(after == h or after.startswith(h + " ") for h in ctx.reg.place_heads)
 
 
+def _seat_is_setting(ctx: DocContext, c: Cand, surface: str) -> bool:
+    """A capital stands for its state only where it acts: the subject of a verb or the agent of
+    a passive ("Freeburg said", "a plan rejected by Freeburg"), the place-for-people metonymy of
+    Markert & Nissim (2007, SemEval-2007 task 8), whose readings are mostly agentive. Elsewhere
+    ("in Freeburg", "flew to Freeburg", "a Freeburg court") the city is a setting. A seat that is
+    no city (a palace standing for its government) stays the state; so does any with a place
+    noun after it."""
+    if _place_context(ctx, c):
+        return True
+    return ctx.reg.gazetteer.get(surface) == "place" and not ctx.is_agent(c)
+
+
 def _known(ctx: DocContext, c: Cand) -> Actor:
     """The registry's actor, or one named after its id: a seat ("Minsk") whose state the
     registry does not list stands for the state, not for a state called "Minsk"."""
@@ -212,7 +224,7 @@ def _resolve(ctx: DocContext, ev: Evidence, c: Cand) -> Actor | None:
     surface = _surface(ctx, c)
     if c.source == "seat" and fold(surface) in ev.chains.by_surname:
         return ev.chains.by_surname[fold(surface)]  # "Washington" as a surname in this text
-    if c.actor_id and not (c.source == "seat" and _place_context(ctx, c)):
+    if c.actor_id and not (c.source == "seat" and _seat_is_setting(ctx, c, surface)):
         return _known(ctx, c)
     if c.source == "ner" and c.label != "ORG" and len(surface.split()) == 1 and ctx.has_org_cue(surface):
         return Actor(slug(surface), surface, "organization")
