@@ -372,3 +372,36 @@ def test_short_form_shared_by_two_place_led_names(papers: list[str], report: str
         "b1": [(p, "organization") for p in papers if p in report] + [("Courier", "organization")],
     }
     assert _resolved(texts, names)[("b1", "Courier")] == want
+
+
+FIRE_3 = (
+    "Six hours of work by firefighters ended the blaze at the Brindle bakery on Canal Row in Lowtown "
+    "on Sunday; two shops beside it were evacuated. "
+)
+
+
+@pytest.mark.parametrize(
+    ("named", "bare", "want"),
+    [
+        # The event's reports name the baker in three reports, her cousin in one: a report naming
+        # neither that writes the surname alone means the person the event is about.
+        ({"b1": ["Ann Avery", "Cal Avery"], "b2": ["Ann Avery"], "b3": ["Ann Avery"]}, "Avery", "ann-avery"),
+        # Named as often as each other: the surname says no one.
+        ({"b1": ["Ann Avery", "Cal Avery"], "b2": ["Ann Avery", "Cal Avery"], "b3": []}, "Avery", "avery"),
+        # A title that says no one of them: no guess.
+        ({"b1": ["Ann Avery", "Cal Avery"], "b2": ["Ann Avery"], "b3": ["Ann Avery"]}, "Dr. Avery", "avery"),
+    ],
+)
+def test_bare_surname_is_the_protagonist_of_its_event(
+    named: dict[str, list[str]], bare: str, want: str
+) -> None:
+    texts = {
+        "b1": FIRE + "The owner, Ann Avery, wept. Her cousin Cal Avery helped.",
+        "b2": FIRE_2 + "The owner, Ann Avery, wept. Her cousin Cal Avery helped.",
+        "b3": FIRE_3 + "The owner, Ann Avery, wept.",
+        "b4": FIRE + f"{bare} said the bakery would open again.",
+    }
+    names = {d: [(n, "person") for n in ns] for d, ns in named.items()}
+    names["b4"] = [("Avery", "person")]
+    assert report_groups(texts)["b4"] == report_groups(texts)["b3"]
+    assert _resolved(texts, names)[("b4", "Avery")] == want

@@ -82,6 +82,7 @@ FUZZY_TRANSLITERATION = 75.0
 # A bare surname's bearer by the company the reports keep (CorpusResolver._by_company): the
 # summed IDF of the actors shared must reach COMPANY_MIN (about two actors named in a tenth of
 # the reports each) and beat the next bearer's COMPANY_MARGIN times.
+PROTAGONIST = 3
 COMPANY_MIN = 3.0
 COMPANY_MARGIN = 2.0
 
@@ -530,7 +531,11 @@ class CorpusResolver:
                 return near[0]  # the one bearer named in the reports of this report's event
             if len(near) > 1:  # two bearers in one event: only a title here says which
                 titled = [c for c in near if title and title in self.titled.get(c, set())]
-                return titled[0] if len(titled) == 1 else None
+                if len(titled) == 1:
+                    return titled[0]
+                if title or kind != "person":
+                    return None
+                return self._protagonist(near, event | {mention.doc_id})
         if len(cands) == 1 and kind == "person":
             return cands[0]  # lower confidence: the corpus's only bearer, not named in this text
         if len(cands) == 1 and sex and self.sex.get(cands[0]) == sex:
@@ -539,6 +544,14 @@ class CorpusResolver:
         if len(titled) == 1:
             return titled[0]  # "Senator Avery" here, and only one Avery is "Senator Ann Avery" anywhere
         return self._by_company(mention.doc_id, cands, actor.id)
+
+    def _protagonist(self, bearers: Sequence[str], docs: set[str]) -> str | None:
+        """Of two or more bearers of a surname in an event's reports, the one they name in far
+        more reports (PROTAGONIST times the next): the person the event is about, whom a report
+        naming neither calls by the surname alone."""
+        counts = sorted(((len(self._docs_of_root(c) & docs), c) for c in bearers), reverse=True)
+        (best, who), (second, _) = counts[0], counts[1]
+        return who if best >= PROTAGONIST * max(second, 1) else None
 
     def _first_named(self, mention: Mention, actor: Actor) -> str | None:
         """A lone first name is the one person its report names in full with it ("Ann" after
