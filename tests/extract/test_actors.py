@@ -1092,6 +1092,10 @@ def test_a_capitalised_plural_after_the_names_a_group(
         ("The plan was rejected by Moscow on Monday.", "Moscow", True),  # agent of a passive
         ("The envoys met in Moscow on Monday.", "Moscow", False),  # a setting
         ("The envoys flew to Moscow on Monday and stayed a week.", "Moscow", False),
+        ("The envoys visited Moscow on Monday.", "Moscow", False),
+        ("We ask Moscow for an immediate pullback.", "Moscow", True),  # addressed by a speech act
+        ("The ministers called on Moscow to pull back.", "Moscow", True),
+        ("From Moscow on Monday, the envoy said the talks would go on.", "Moscow", False),
         ("The Kremlin rejected the plan on Monday.", "Kremlin", True),
         ("The envoys waited outside the Kremlin on Monday.", "Kremlin", True),  # a palace, no city
     ],
