@@ -1104,3 +1104,25 @@ def test_a_capitalised_plural_after_the_names_a_group(
     found = [(Mention("d", actor.id, surface, start, start + len(surface)), actor)]
     doc = make_doc(text, "d")
     assert (_named_as_groups([DocContext(doc, nlp(text), registry)], found) == {actor.id}) is group
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "state"),
+    [
+        ("Moscow rejected the plan on Monday.", "Moscow", True),  # the city acts: its government
+        ("The plan was rejected by Moscow on Monday.", "Moscow", True),  # agent of a passive
+        ("The envoys met in Moscow on Monday.", "Moscow", False),  # a setting
+        ("The envoys flew to Moscow on Monday and stayed a week.", "Moscow", False),
+        ("The envoys visited Moscow on Monday.", "Moscow", False),
+        ("We ask Moscow for an immediate pullback.", "Moscow", True),  # addressed by a speech act
+        ("The ministers called on Moscow to pull back.", "Moscow", True),
+        ("From Moscow on Monday, the envoy said the talks would go on.", "Moscow", False),
+        ("The Kremlin rejected the plan on Monday.", "Kremlin", True),
+        ("The envoys waited outside the Kremlin on Monday.", "Kremlin", True),  # a palace, no city
+    ],
+)
+def test_a_capital_is_its_state_only_where_it_acts(
+    nlp: Any, registry: Any, text: str, surface: str, state: bool
+) -> None:
+    _, mentions = run(nlp, registry, text)
+    assert ("russia" in ids_of(mentions, surface)) is state

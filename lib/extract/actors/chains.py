@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from lib.extract.actors.competitors import is_competitor
 from lib.extract.actors.roles import Named, RoleHit, apposed, find_roles, resolve_role
 from lib.extract.actors.spans import Cand, DocContext
+from lib.extract.quotes.cues import load_cues
 from lib.records import Actor
 from lib.text.aliases import best_fuzzy, fold, slug, words_match
 
@@ -157,6 +158,42 @@ def _place_context(ctx: DocContext, c: Cand) -> bool:
     return any(after == h or after.startswith(h + " ") for h in ctx.reg.place_heads)
 
 
+# Prepositions that mark whom a speech act is addressed to ("called on X", "appealed to X"); not
+# "from" or "in", which place the speaker ("From X on Monday, the governor said").
+ADDRESSEE_PREPOSITIONS = frozenset({"on", "to"})
+
+
+def _seat_is_setting(ctx: DocContext, c: Cand, surface: str) -> bool:
+    """A capital stands for its state only where it acts or is acted on as a party: the subject
+    of a verb or the agent of a passive ("Freeburg said", "a plan rejected by Freeburg"), or the
+    one spoken to or of by a verb of saying or a speech act ("we ask Freeburg", "they urged
+    Freeburg", "called on Freeburg"): the place-for-people metonymy of Markert & Nissim (2007,
+    SemEval-2007 task 8). Elsewhere ("in Freeburg", "flew to Freeburg", "visited Freeburg", "a
+    Freeburg court") the city is a setting. A seat that is no city (a palace standing for its
+    government) stays the state; so does any with a place noun after it."""
+    if _place_context(ctx, c):
+        return True
+    if ctx.reg.gazetteer.get(surface) != "place" or ctx.is_agent(c):
+        return False
+    return not _addressed(ctx, c)
+
+
+def _addressed(ctx: DocContext, c: Cand) -> bool:
+    """The span is the object of a verb of saying or a speech act (reporting_verbs.yaml), directly
+    or through a preposition of address ("called on X", "appealed to X")."""
+    span = ctx.parsed(c.start, c.end)
+    if span is None or not len(span):
+        return False
+    root = span.root
+    verb = root.head
+    if root.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ADDRESSEE_PREPOSITIONS:
+        verb = verb.head
+    elif root.dep_ not in ("dobj", "dative", "iobj"):
+        return False
+    cues = load_cues()
+    return verb.pos_ == "VERB" and verb.text.lower() in cues.speech | cues.acts
+
+
 def _known(ctx: DocContext, c: Cand) -> Actor:
     """The registry's actor, or one named after its id: a seat ("Minsk") whose state the
     registry does not list stands for the state, not for a state called "Minsk"."""
@@ -212,7 +249,7 @@ def _resolve(ctx: DocContext, ev: Evidence, c: Cand) -> Actor | None:
     surface = _surface(ctx, c)
     if c.source == "seat" and fold(surface) in ev.chains.by_surname:
         return ev.chains.by_surname[fold(surface)]  # "Washington" as a surname in this text
-    if c.actor_id and not (c.source == "seat" and _place_context(ctx, c)):
+    if c.actor_id and not (c.source == "seat" and _seat_is_setting(ctx, c, surface)):
         return _known(ctx, c)
     if c.source == "ner" and c.label != "ORG" and len(surface.split()) == 1 and ctx.has_org_cue(surface):
         return Actor(slug(surface), surface, "organization")

@@ -33,6 +33,7 @@ from rapidfuzz import fuzz
 
 from lib.extract.actors.registry import Registry
 from lib.extract.actors.reports import report_groups
+from lib.extract.actors.spans import NAME_PARTICLES
 from lib.records import Actor, Mention
 from lib.text.aliases import fold
 
@@ -81,6 +82,7 @@ FUZZY_TRANSLITERATION = 75.0
 # A bare surname's bearer by the company the reports keep (CorpusResolver._by_company): the
 # summed IDF of the actors shared must reach COMPANY_MIN (about two actors named in a tenth of
 # the reports each) and beat the next bearer's COMPANY_MARGIN times.
+PROTAGONIST = 3
 COMPANY_MIN = 3.0
 COMPANY_MARGIN = 2.0
 
@@ -118,6 +120,13 @@ class PersonName:
     first: str  # folded; "" for a bare surname
     last: str
     suffix: str  # "jr", "iii" or ""
+    goes_by: str = ""  # folded nickname written inside the name ('Robert "Bobby" Avery'), or ""
+
+
+# A nickname written inside a full name, in parentheses or quotation marks ('Ann (Annie) Avery',
+# 'Robert "Bobby" Avery'): the news convention for the name a person goes by; not part of the
+# first name or the surname.
+_NICKNAME_INSIDE = re.compile(r"(?<=\w)\s+(?:\(([^()]{1,20})\)|[\"“]([^\"“”]{1,20})[\"”])(?=\s+\w)")
 
 
 def person_name(
@@ -127,10 +136,13 @@ def person_name(
 
     Leading titles, nationality words ("Freedonian Ann Avery") and short capitals ("WR Avery",
     a position or rank: first names are not written in capitals) are not part of it."""
-    words = [w for w in name.replace(",", " ").split() if w]
+    inside = _NICKNAME_INSIDE.search(name)
+    goes_by = fold(inside.group(1) or inside.group(2)) if inside is not None else ""
+    words = [w for w in _NICKNAME_INSIDE.sub(" ", name).replace(",", " ").split() if w]
     while len(words) > 1 and (
         words[0] in titles
         or words[0].rstrip(".") in titles
+        or words[0] + "." in titles  # "Sgt Avery": British style drops the full stop
         or fold(words[0]) in demonyms
         or (words[0].isupper() and 2 <= len(words[0]) <= 3)
     ):
@@ -138,11 +150,38 @@ def person_name(
     suffix = ""
     while len(words) > 1 and words[-1].lower() in SUFFIXES:
         suffix = SUFFIXES[words.pop().lower()]
-    if not words or not all(w[:1].isupper() or w[:1] in "'’" for w in words):
+    if not words or not all(w[:1].isupper() or w[:1] in "'’" or _particle(w) for w in words):
         return None
-    last = fold(words[-1]).strip(".'’")
-    first = fold(words[0]).strip(".") if len(words) > 1 else ""
-    return PersonName(first, last, suffix) if last else None
+    if _particle(words[-1]):
+        return None
+    # A surname with its particles ("Ann de Vries", "Bo Van der Berg"): the particles belong to
+    # the surname, and a name that opens with one has no first name ("Van der Berg").
+    start = len(words) - 1
+    while start > 0 and _particle(words[start - 1]) and (start > 1 or _leading_particle(words[0])):
+        start -= 1
+    last = fold(" ".join(words[start:])).strip(".'’")
+    first = fold(words[0]).strip(".") if start > 0 else ""
+    return PersonName(first, last, suffix, goes_by if " " not in goes_by else "") if last else None
+
+
+# Particles that also open a surname written without its first name ("De Vries", "Van der
+# Berg", "La Fontaine"); "Al", "Ben", "Van", "Abu" are first names too ("Al Avery"), so written
+# capitalised at the start they are taken for one. Lower case, any particle opens a surname.
+LEADING_PARTICLES = frozenset(
+    {"de", "del", "della", "di", "da", "das", "do", "dos", "du", "von", "vom", "zu", "der", "den"}
+    | {"ter", "ten", "la", "le", "vanden", "vander", "vande"}
+)
+
+
+def _particle(word: str) -> bool:
+    """A surname particle (spans.NAME_PARTICLES, and the Dutch contracted forms); not a
+    one-letter one ("y", "e"), which is read as an initial in a capitalised name."""
+    key = fold(word)
+    return len(key) > 1 and (key in NAME_PARTICLES or key in LEADING_PARTICLES)
+
+
+def _leading_particle(word: str) -> bool:
+    return word[:1].islower() or fold(word) in LEADING_PARTICLES
 
 
 def acronym_key(name: str) -> str | None:
@@ -244,14 +283,19 @@ class CorpusResolver:
                 and fold(words[0]) in self.reg.demonyms
                 and words[-1].strip(".,") not in self.reg.filters.org_suffixes
             )
-            if self._kind(aid) == "person" or led:
+            # A nickname inside a name ('Ann (Annie) Avery') is how news names people, whatever
+            # the model typed.
+            nicknamed = _NICKNAME_INSIDE.search(s.actor.name) is not None
+            if self._kind(aid) == "person" or led or nicknamed:
                 parts = person_name(s.actor.name, self.titles, self.reg.demonyms)
                 if parts is not None:
                     self.people[aid] = parts
         self._first_names_and_surnames()
         self._link_people()
+        self.tails: dict[str, list[str]] = {}  # a short form several place-led names share -> them
         self._link_organisations(definitions(texts.values()))
-        self.described = self._link_described({fold(m.text) for m, _ in found if " " not in m.text})
+        self._link_short_forms()
+        self.described = self._link_described({fold(m.text) for m, _ in found})
         self.by_surname = self._surname_index()
         self.members = Counter(self.uf.find(aid) for aid in self.stats)
         self.titled: dict[str, set[str]] = {}  # root -> titles written right before its full name
@@ -261,8 +305,12 @@ class CorpusResolver:
                 if title:
                     self.titled.setdefault(self.uf.find(a.id), set()).add(title)
         self.per_doc: dict[str, Counter[str]] = {}  # root -> doc -> mentions
+        self.first_at: dict[tuple[str, str], int] = {}  # (root, doc) -> its first mention's start
         for m, a in found:
-            self.per_doc.setdefault(self.uf.find(a.id), Counter())[m.doc_id] += 1
+            root = self.uf.find(a.id)
+            self.per_doc.setdefault(root, Counter())[m.doc_id] += 1
+            at = self.first_at.get((root, m.doc_id))
+            self.first_at[(root, m.doc_id)] = m.start if at is None else min(at, m.start)
         self.sex = self._sexes(found)
         self._full_names: dict[str, list[str]] | None = None
         self._doc_roots: dict[str, set[str]] | None = None
@@ -308,6 +356,10 @@ class CorpusResolver:
         by_key: dict[tuple[str, str, str], list[str]] = {}
         for aid, p in full.items():
             by_key.setdefault((p.first, p.last, p.suffix), []).append(aid)
+        for aid, p in full.items():
+            # 'Robert "Bobby" Avery' is the "Bobby Avery" of other reports: the name he goes by.
+            if p.goes_by and (p.goes_by, p.last, p.suffix) in by_key:
+                self.uf.union(by_key[(p.goes_by, p.last, p.suffix)][0], aid)
         for ids in by_key.values():
             for other in ids[1:]:
                 self.uf.union(ids[0], other)
@@ -479,7 +531,11 @@ class CorpusResolver:
                 return near[0]  # the one bearer named in the reports of this report's event
             if len(near) > 1:  # two bearers in one event: only a title here says which
                 titled = [c for c in near if title and title in self.titled.get(c, set())]
-                return titled[0] if len(titled) == 1 else None
+                if len(titled) == 1:
+                    return titled[0]
+                if title or kind != "person":
+                    return None
+                return self._protagonist(near, event | {mention.doc_id})
         if len(cands) == 1 and kind == "person":
             return cands[0]  # lower confidence: the corpus's only bearer, not named in this text
         if len(cands) == 1 and sex and self.sex.get(cands[0]) == sex:
@@ -488,6 +544,14 @@ class CorpusResolver:
         if len(titled) == 1:
             return titled[0]  # "Senator Avery" here, and only one Avery is "Senator Ann Avery" anywhere
         return self._by_company(mention.doc_id, cands, actor.id)
+
+    def _protagonist(self, bearers: Sequence[str], docs: set[str]) -> str | None:
+        """Of two or more bearers of a surname in an event's reports, the one they name in far
+        more reports (PROTAGONIST times the next): the person the event is about, whom a report
+        naming neither calls by the surname alone."""
+        counts = sorted(((len(self._docs_of_root(c) & docs), c) for c in bearers), reverse=True)
+        (best, who), (second, _) = counts[0], counts[1]
+        return who if best >= PROTAGONIST * max(second, 1) else None
 
     def _first_named(self, mention: Mention, actor: Actor) -> str | None:
         """A lone first name is the one person its report names in full with it ("Ann" after
@@ -515,7 +579,12 @@ class CorpusResolver:
         person = firsts.pop()
         # Every report that writes the word alone names the person in full too: a first name
         # follows its full name; a town ("Lowtown" of "Lowtown Fire" read as a person) stands alone.
-        return person if self.stats[actor.id].docs <= self._docs_of_root(person) else None
+        # A word the model typed a person may follow the full name in its event's reports instead.
+        named = self._docs_of_root(person)
+        alone = self.stats[actor.id].docs
+        if self._kind(actor.id) == "person":
+            return person if all((self._event_of(d) | {d}) & named for d in alone) else None
+        return person if alone <= named else None
 
     def _first_and_last(self, key: str, docs: set[str], typed: bool = False) -> tuple[set[str], set[str]]:
         """The people of some reports with a first name (their roots) and with a surname ``key``;
@@ -709,9 +778,36 @@ class CorpusResolver:
             for other in ids[1:]:
                 self.uf.union(ids[0], other)
 
+    def _link_short_forms(self) -> None:
+        """A body's one-word short form in the reports of its event ("the Herons" for the
+        "Lowtown Herons", "Mills" for "Brindle Mills"): news names a body in full once and by its
+        last word after. The one-word name is the event's one body of two or more words ending
+        with it, in every event that writes it; not a coordination ("Brindle and Canal Mills"),
+        not a surname of a person the corpus names in full ("Ann Mills")."""
+        ends: dict[tuple[str, str], set[str]] = {}  # (event, last word) -> roots of longer names
+        for aid, s in self.stats.items():
+            words = fold(s.actor.name).split()
+            if len(words) < 2 or self._kind(aid) != "organization" or {"and", "&"} & set(words):
+                continue
+            for g in self._groups_of(s.docs):
+                ends.setdefault((g, words[-1]), set()).add(self.uf.find(aid))
+        for aid, s in self.stats.items():
+            key = fold(s.actor.name)
+            if " " in key or self._kind(aid) != "organization" or key in self._surnames():
+                continue
+            if self.reg.actor(aid) is not None or acronym_key(s.actor.name) is not None:
+                continue
+            found = [ends.get((g, key), set()) for g in self._groups_of(s.docs)]
+            roots = set().union(*found) if found else set()
+            if len(roots) == 1 and all(found):
+                self.uf.union(roots.pop(), aid)
+
     def _link_heads(self, by_org: dict[str, list[str]]) -> None:
-        """ "Purple Party" and "Purple"; "Lowtown Herons" and "Herons" where Lowtown is a place."""
+        """ "Purple Party" and "Purple"; "Lowtown Herons" and "Herons" where Lowtown is a place.
+        A short form that several place-led names share ("Courier" of the "Lowtown Courier" and
+        the "Upton Courier") is none of them corpus-wide; its report says which (_tail_target)."""
         places = {k for k, ids in by_org.items() if self._kind(ids[0]) in ("place", "country")}
+        tails: dict[str, set[str]] = {}  # the short form's id -> the place-led names' ids
         for key, ids in by_org.items():
             if self._kind(ids[0]) != "organization":
                 self._link_nickname(key, ids[0], places)
@@ -730,7 +826,12 @@ class CorpusResolver:
                     and rest in by_org
                     and self._kind(by_org[rest][0]) == "organization"
                 ):
-                    self.uf.union(ids[0], by_org[rest][0])
+                    tails.setdefault(by_org[rest][0], set()).add(ids[0])
+        for short, longer in tails.items():
+            if len(longer) == 1:
+                self.uf.union(longer.pop(), short)
+            else:  # "Courier" of the Lowtown Courier and of the Upton Courier: the report says which
+                self.tails[short] = sorted(longer)
 
     def _link_nickname(self, key: str, aid: str, places: set[str]) -> None:
         """A club the model typed a place ("Lowtown Herons" read as a town) and its plural
@@ -781,7 +882,7 @@ class CorpusResolver:
         """A mention of a span written after its descriptor: the person where it writes the
         surname; else the corpus's own actor of its words ("Lowtown" that a chain hung on
         "Lowtown QB Ann Avery" is the club), else none."""
-        if self.people[person].last in fold(m.text).replace(".", " ").split():
+        if f" {self.people[person].last} " in f" {' '.join(fold(m.text).replace('.', ' ').split())} ":
             return self.uf.find(person)
         own = self._by_name().get(fold(m.text))
         return self.uf.find(own) if own is not None and self._kind(own) != "person" else None
@@ -836,6 +937,15 @@ class CorpusResolver:
         linked = self.uf.find(actor.id) != actor.id or self.members.get(root, 1) > 1
         full_person = actor.id in self.people and bool(self.people[actor.id].first)
         return not linked and not full_person and self.reg.actor(actor.id) is None
+
+    def _tail_target(self, m: Mention, actor: Actor) -> str | None:
+        """A short form shared by several place-led names ("the Courier"): the one of them its
+        report wrote before it (news names a body in full first, then shortly); with none or two
+        there, itself. Not from other reports: a short form is often a name of its own ("Harbour
+        League" the national body, "Lowtown Harbour League" a local branch)."""
+        longer = {self.uf.find(i) for i in self.tails.get(actor.id, ())}
+        before = {r for r in longer if self.first_at.get((r, m.doc_id), m.start) < m.start}
+        return before.pop() if len(before) == 1 else None
 
     def _targets(self, found: Sequence[Found]) -> list[str | None]:
         """The person each bare surname stands for; the bare surnames a document leaves open
@@ -928,18 +1038,53 @@ class CorpusResolver:
             return None  # "Lowtown, Freedonia", "Lowtown, Fr.": a town's address
         return here.pop()
 
+    def _event_kinds(self, found: Sequence[Found]) -> dict[tuple[str, str], str]:
+        """(actor id, event) -> the kind most of the event's mentions of that name were given.
+
+        The reports of one event use a name in one sense (one sense per discourse, Gale, Church &
+        Yarowsky 1992, over the reports of one event as over one text): where the model types
+        "Lowtown" a place in five of them and a body in one, it is one actor there. Across events
+        the kinds stay apart (the town in one, its club in another: _settle splits them)."""
+        votes: dict[tuple[str, str], Counter[str]] = {}
+        for m, a in found:
+            key = (a.id, self.group.get(m.doc_id, m.doc_id))
+            votes.setdefault(key, Counter())[_family(a.type)] += 1
+        out: dict[tuple[str, str], str] = {}
+        for key, tally in votes.items():
+            (top, n), *rest = tally.most_common(2)
+            if rest and n > rest[0][1]:  # a tie says nothing
+                out[key] = top
+        return out
+
+    def _kind_in_event(self, m: Mention, a: Actor, kinds: Mapping[tuple[str, str], str]) -> str:
+        """The kind a mention keeps: its own, unless its event gives the name another family."""
+        major = kinds.get((a.id, self.group.get(m.doc_id, m.doc_id)))
+        return a.type if major is None or major == _family(a.type) else major
+
     def resolve(self, found: Sequence[Found]) -> Iterator[Found]:
         canon = self.canonical()
+        kinds = self._event_kinds(found)
         for (m, a), target in zip(found, self._targets(found), strict=True):
             target = target if target is not None else self.club_town(m, a)
+            if target is None and a.id in self.tails:
+                target = self._tail_target(m, a)
             if target is None and a.id in self.described:
                 target = self._described_target(m, self.described[a.id])
             root = target if target is not None else self.uf.find(a.id)
             actor = canon[root]
             # A bare surname resolved to a full-named person is that person, whatever the model typed.
-            if actor.type != a.type and target is None and self._keeps_kind(root, a):
-                actor = Actor(actor.id, actor.name, a.type, actor.aliases, actor.affiliation, actor.role)
+            own = self._kind_in_event(m, a, kinds)
+            if actor.type != own and target is None and self._keeps_kind(root, a):
+                actor = Actor(actor.id, actor.name, own, actor.aliases, actor.affiliation, actor.role)
             yield Mention(m.doc_id, actor.id, m.text, m.start, m.end), actor
+
+
+# Country and place are one family of kinds: a state is typed once for the corpus (extract._settle).
+FAMILY = {"country": "place"}
+
+
+def _family(kind: str) -> str:
+    return FAMILY.get(kind, kind)
 
 
 def plural_nickname(words: Sequence[str]) -> bool:
@@ -972,7 +1117,23 @@ def _alike_firsts(a: str, b: str) -> bool:
         return long.startswith(short)
     if short[:3] == long[:3]:
         return True
+    if (
+        len(short) >= 3
+        and len(long) == len(short) + 1
+        and short[0] == long[0]
+        and _one_silent_letter(short, long)
+    ):
+        return True
     return len(short) >= 5 and fuzz.ratio(a, b) >= FUZZY_TRANSLITERATION
+
+
+def _one_silent_letter(short: str, long: str) -> bool:
+    """The longer is the shorter with a silent "h" or a doubled letter added: "Sara" / "Sarah",
+    "Ana" / "Anna"; not another sound ("Dan" / "Dean")."""
+    return any(
+        long[:i] + long[i + 1 :] == short and (long[i] == "h" or long[i] == long[i - 1])
+        for i in range(1, len(long))
+    )
 
 
 def _near(a: str, b: str, threshold: float) -> bool:

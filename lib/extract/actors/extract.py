@@ -19,17 +19,15 @@ from spacy.tokens import Doc as SpacyDoc
 from lib.extract.actors.case import CaseStats, case_stats, is_title_line, line_of, name_runs
 from lib.extract.actors.chains import resolve_doc
 from lib.extract.actors.competitors import is_competitor
-from lib.extract.actors.corpus import plural_nickname, resolve_corpus
+from lib.extract.actors.corpus import FAMILY, plural_nickname, resolve_corpus
 from lib.extract.actors.registry import Registry, load_registry
 from lib.extract.actors.spans import CAP_RUN, DocContext, candidates
 from lib.records import Actor, Document, Mention
 from lib.text.aliases import fold, slug, words_match
 
-__all__ = ["Registry", "actor_at", "extract_mentions", "listed", "load_registry"]
+__all__ = ["FAMILY", "Registry", "actor_at", "extract_mentions", "listed", "load_registry"]
 
 LISTED_TYPES = ("person", "organization", "country")
-# Country and place are one family: a state is typed once for the corpus (see _settle).
-FAMILY = {"country": "place"}
 
 
 def extract_mentions(
