@@ -104,6 +104,21 @@ def test_no_event(nlp: Any, text: str, date: tuple[str, str] | None, kind: Any) 
     assert _events(nlp, doc, dates, [], []) == []
 
 
+@pytest.mark.parametrize(
+    "said", ["Very well.", "Good afternoon, colleagues.", "What about the harbour fund?"]
+)
+def test_talk_without_a_verb_is_no_event(nlp: Any, said: str) -> None:
+    text = f"Mara Holt: {said} Ivo Pax: The fund has grown by a third this year."
+    doc = _doc("a", text)
+    quotes = [
+        _quote(doc, said, "mara-holt"),
+        _quote(doc, "The fund has grown by a third this year.", "ivo-pax"),
+    ]
+    mentions = [_mention(doc, "Mara Holt", "mara-holt"), _mention(doc, "Ivo Pax", "ivo-pax")]
+    events = _events(nlp, doc, [], mentions, quotes)
+    assert [e.actors for e in events] == [("ivo-pax",)]
+
+
 def test_no_report_date_no_undated_event(nlp: Any) -> None:
     doc = _doc("a", "Eastland recalled its ambassador.", date=None)
     assert _events(nlp, doc, [], [_mention(doc, "Eastland", "eastland")], []) == []

@@ -246,9 +246,17 @@ def _event(
         return make_event(inside[0].value, inside[0].precision, actors, evidence, (doc.id,))
     block = doc.block_at(unit.start)
     prose = block is None or block.kind == "body"
-    if doc.date and prose and (speakers or _doers(sdoc, unit, mentions)):
+    if doc.date and prose and (speakers or _doers(sdoc, unit, mentions)) and _tells(sdoc, unit):
         return make_event(doc.date, "on_or_before", actors, unit, (doc.id,))
     return None
+
+
+def _tells(sdoc: SpacyDoc, unit: Span) -> bool:
+    """An undated sentence tells a happening only with a verb: a transcript's "Very well.",
+    "Good afternoon." or "What about the budget?" is talk at the meeting, which is the event,
+    and two meetings' "Very well." are no one event."""
+    span = sdoc.char_span(unit.start, unit.end, alignment_mode="expand")
+    return span is None or any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _date_phrase(doc: Document, sdoc: SpacyDoc, unit: Span, date: DateMention) -> Span:
