@@ -209,11 +209,17 @@ def uncertain_quotes(quotes: pd.DataFrame) -> int:
 
 
 def unresolved_speakers(quotes: pd.DataFrame) -> list[str]:
-    """The speaker phrases not tied to any actor, most quoted first (without the uncertain mark)."""
+    """The speaker phrases not tied to any actor, most quoted first (without the uncertain mark).
+    A phrase opening a sentence is capitalised there only: "The governor" and "the governor" are
+    one phrase, shown as it is most often written."""
     if quotes.empty:
         return []
     phrases = quotes.loc[quotes["speaker_id"] == "", "speaker"].astype(str).str.removesuffix(UNCERTAIN_MARK)
-    return [str(s) for s in phrases[phrases != ""].value_counts().index]
+    counts = phrases[phrases != ""].value_counts()
+    folded = counts.index.str[:1].str.lower() + counts.index.str[1:]
+    totals = counts.groupby(folded, sort=False).sum().sort_values(ascending=False, kind="stable")
+    shown = {key: str(surface) for surface, key in zip(reversed(counts.index), reversed(folded), strict=True)}
+    return [shown[key] for key in totals.index]
 
 
 def document_label(doc: Document, width: int = 48) -> str:

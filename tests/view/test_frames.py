@@ -79,6 +79,14 @@ def quotes_by(*speakers: tuple[str, str, str]) -> pd.DataFrame:
             ["Both parties", "it"],
         ),
         (quotes_by(("Ann Lee", "ann", "d1"), ("Bo Ek", "bo", "d2")), ["Ann Lee", "Bo Ek"], []),
+        # capitalised only where it opens a sentence: one phrase, as most often written
+        (
+            quotes_by(
+                ("the mayor", "", "d1"), ("The mayor", "", "d2"), ("it", "", "d1"), ("the mayor", "", "d3")
+            ),
+            [],
+            ["the mayor", "it"],
+        ),
         (quotes_by(), [], []),
     ],
 )
