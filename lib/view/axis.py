@@ -14,6 +14,7 @@ years pile up at the cuts and the busy weeks get none. So the axis is computed h
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -24,6 +25,9 @@ GAP = pd.Timedelta(days=30)  # a quiet stretch longer than this is cut out of th
 EDGE = pd.Timedelta(days=1.5)  # room around a marker at least: its count label sits to its right
 ENDS_SHARE = 0.025  # of the axis, left before its first day and after its last at least
 TAIL = 0.02  # the share of events at each end that may be folded away as a tail
+# Events dated more than GAP before the first report are the background the reports recall (a
+# treaty of 1994 in a 2022 crisis): folded away while they are at most this share of the events
+BACKGROUND_SHARE = 0.25
 MAX_TICKS = 7  # labels on the axis at most: ~60 px each on a 400 px plot (a phone's width)
 # (largest step in days, calendar frequency, label format) from the finest up.
 TICK_STEPS: tuple[tuple[float, str, str], ...] = (
@@ -47,8 +51,16 @@ class Window:
     after: int = 0
 
 
-def fit_window(days: Sequence[pd.Timestamp], fold_start: bool = True, fold_end: bool = True) -> Window:
-    """The axis window over ``days`` (one per event): far tails folded at the ends asked for."""
+def fit_window(
+    days: Sequence[pd.Timestamp],
+    fold_start: bool = True,
+    fold_end: bool = True,
+    reported_from: pd.Timestamp | None = None,
+) -> Window:
+    """The axis window over ``days`` (one per event): far tails folded at the ends asked for, and
+    at the start the background older than the reports (``reported_from``: the first report's
+    date) while it is a minority of the events: a crisis's timeline opens with the crisis, and the
+    note says how many earlier events the From date would bring back."""
     seen = sorted(pd.Timestamp(d) for d in days if not pd.isna(d))
     if not seen:
         raise ValueError("no days to fit an axis to")
@@ -58,6 +70,10 @@ def fit_window(days: Sequence[pd.Timestamp], fold_start: bool = True, fold_end: 
         lo = cut
         while lo > 0 and seen[lo] - seen[lo - 1] <= GAP:
             lo -= 1
+        if reported_from is not None and not pd.isna(reported_from):
+            older = bisect_left(seen, pd.Timestamp(reported_from) - GAP)
+            if older < len(seen) and older <= len(seen) * BACKGROUND_SHARE:
+                lo = max(lo, older)
     if fold_end:
         hi = len(seen) - 1 - cut
         while hi < len(seen) - 1 and seen[hi + 1] - seen[hi] <= GAP:

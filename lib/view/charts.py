@@ -67,14 +67,16 @@ MARKER_SLOTS = 20
 BIN_DAYS = (1, 7, 14, 28)  # what one marker may stand for: a day, a week, two, four
 
 
-def marker_days(days: pd.Series, fold: tuple[bool, bool] = (True, True)) -> int:
+def marker_days(
+    days: pd.Series, fold: tuple[bool, bool] = (True, True), reported_from: pd.Timestamp | None = None
+) -> int:
     """How many days one marker groups: a day while the days the axis shows (its quiet stretches
     cut, lib/view/axis.py) fit MARKER_SLOTS markers, else the shortest of BIN_DAYS that fits.
     Months of events at one marker per day drew markers over each other and over their counts."""
     known = [d for d in days if not pd.isna(d)]
     if not known:
         return 1
-    runs = axis.stretches(known, axis.fit_window(known, *fold))
+    runs = axis.stretches(known, axis.fit_window(known, *fold, reported_from))
     shown = sum((last - first).days + 1 for first, last, _ in runs)
     return next((n for n in BIN_DAYS if shown / n <= MARKER_SLOTS), BIN_DAYS[-1])
 
@@ -117,13 +119,16 @@ TIMELINE_MARGIN = {"l": 10, "r": 10, "t": 124, "b": 50}  # title, legend, then t
 
 
 def day_axis(
-    days: pd.Series, fold_start: bool = True, fold_end: bool = True
+    days: pd.Series,
+    fold_start: bool = True,
+    fold_end: bool = True,
+    reported_from: pd.Timestamp | None = None,
 ) -> tuple[dict[str, object], str]:
     """The time axis over the event days (one per event) and a note of what it leaves out:
     far tails folded, long quiet stretches cut (plotly rangebreaks), ticks that never overlap
     (lib/view/axis.py)."""
     known = [d for d in days if not pd.isna(d)]
-    window = axis.fit_window(known, fold_start, fold_end)
+    window = axis.fit_window(known, fold_start, fold_end, reported_from)
     runs = axis.stretches(known, window)
     values, labels = axis.ticks(runs)
     settings: dict[str, object] = {
@@ -143,14 +148,16 @@ def timeline_figure(
     group: str = "actor",
     order: Sequence[str] | None = None,
     fold: tuple[bool, bool] = (True, True),
+    reported_from: pd.Timestamp | None = None,
 ) -> go.Figure:
     """Events over event time, one row per actor or source (top down in ``order``); marker
     symbol shows date precision, marker size and the number on it how many events fall on that
     day. The date axis is drawn above and below the rows, so it stays in sight on a long chart;
     ``fold`` says whether a far tail may be folded away at the start and at the end (an open
-    date filter). The figure's ``meta`` holds the note of what the axis leaves out."""
+    date filter), and the background older than ``reported_from`` (the first report's date) with
+    it. The figure's ``meta`` holds the note of what the axis leaves out."""
     days = frame.drop_duplicates("event_id")["day"] if not frame.empty else pd.Series([], dtype=object)
-    bin_days = marker_days(days, fold)
+    bin_days = marker_days(days, fold, reported_from)
     markers = timeline_markers(frame, order, bin_days) if not frame.empty else frame.assign(events=[], y=[])
     rows = [html.escape(r) for r in order] if order is not None else sorted(markers["row"].unique())
     fig = go.Figure()
@@ -160,7 +167,7 @@ def timeline_figure(
             fig.add_trace(_marker_trace(part, precision, symbol))
     note = ""
     if not markers.empty:  # days, not hours, even when every event falls on one or two days
-        settings, note = day_axis(days, *fold)
+        settings, note = day_axis(days, *fold, reported_from)
         if bin_days > 1:
             grouped = "a week" if bin_days == 7 else f"{bin_days} days"
             note = ". ".join(

@@ -112,13 +112,20 @@ class TimelineView:
     count: int  # events in view (the Overview counts the same)
 
 
+def _first_report(analysis: Analysis) -> pd.Timestamp | None:
+    """The date of the corpus's first dated report."""
+    dates = pd.to_datetime(pd.Series([d.date for d in analysis.documents if d.date]), errors="coerce")
+    first = dates.min()
+    return None if pd.isna(first) else pd.Timestamp(first)
+
+
 def timeline_view(analysis: Analysis, view: View) -> TimelineView:
     rows = timeline.timeline_frame(analysis, view.filters, view.group)
     figure, note = None, ""
     if not rows.empty:
         shown, choice = timeline.top_rows(rows, view.rows)
         fold = (view.filters.date_from is None, view.filters.date_to is None)  # a set date is the user's
-        figure = charts.timeline_figure(shown, view.group, choice.shown, fold)
+        figure = charts.timeline_figure(shown, view.group, choice.shown, fold, _first_report(analysis))
         notes = [timeline.rows_note(choice, view.group), str(figure.layout.meta["note"])]
         note = ". ".join(n[:1].upper() + n[1:] for n in notes if n) + "."
     return TimelineView(

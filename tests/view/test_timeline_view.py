@@ -78,6 +78,33 @@ def test_fit_window_folds_far_tails(days: list[pd.Timestamp], first: str, before
     assert (window.first, window.before, window.after) == (pd.Timestamp(first), before, after)
 
 
+@pytest.mark.parametrize(
+    ("days", "reported_from", "first", "before"),
+    [
+        # events recalled from before the reports (a minority) are background: folded and counted
+        (
+            _days(("1994-12-05", 3), ("2019-06-01", 4), ("2022-01-03", 40), ("2022-01-20", 30)),
+            "2022-01-01",
+            "2022-01-03",
+            7,
+        ),
+        # within a month before the first report: the run-up, kept
+        (_days(("2021-12-15", 5), ("2022-01-03", 40)), "2022-01-01", "2021-12-15", 0),
+        # a history whose events are mostly older than its reports keeps them
+        (_days(("1994-12-05", 30), ("2022-01-03", 20)), "2022-01-01", "1994-12-05", 0),
+        # no report date known: only the far tail rule
+        (_days(("1994-12-05", 3), ("2022-01-03", 40), ("2022-01-20", 30)), None, "1994-12-05", 0),
+    ],
+)
+def test_background_older_than_the_reports_is_folded(
+    days: list[pd.Timestamp], reported_from: str | None, first: str, before: int
+) -> None:
+    since = pd.Timestamp(reported_from) if reported_from else None
+    window = axis.fit_window(days, reported_from=since)
+    assert (window.first, window.before) == (pd.Timestamp(first), before)
+    assert axis.fit_window(days, fold_start=False, reported_from=since).before == 0  # a set From date
+
+
 def test_a_set_date_is_not_folded() -> None:
     days = _days(("2014-03-01", 1), ("2022-07-20", 99))
     assert axis.fit_window(days, fold_start=False).before == 0
