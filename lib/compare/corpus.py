@@ -47,9 +47,10 @@ from typing import NamedTuple, Protocol, TypeVar, cast
 import numpy as np
 import numpy.typing as npt
 
-from lib.compare.align import ANCHOR_BONUS, MIN_SHARED, claim_score, same_claim
+from lib.compare.align import ANCHOR_BONUS, claim_score, same_claim
 from lib.compare.claims import Claim, DocRows, quote_claims, rows_by_doc, sentence_claims
 from lib.compare.discrepancies import SHOW_MIN, date_discrepancies, number_discrepancies, quote_discrepancies
+from lib.compare.pair_scores import claim_rows, near_threshold, scores
 from lib.records import (
     Actor,
     AlignedPair,
@@ -389,44 +390,82 @@ def linked_pairs(
     member, not every edge of a claim many reports repeat. Rare keys carry the evidence (the IDF
     of Sparck Jones 1972; prefix filtering, Chaudhuri et al. 2006, reads the rarest tokens for the
     same reason): a key held by hundreds of sentences of a window is read last. A pair is found
-    from either side, so a sentence whose budget ends before a shared key is still met by the other."""
-    blocks = blocking_keys(sentences)
+    from either side, so a sentence whose budget ends before a shared key is still met by the other.
+
+    The candidates of SCAN_CHUNK sentences at a time are listed and scored as arrays
+    (lib/compare/pair_scores.py); the pairs come in the order a sentence-by-sentence scan finds
+    them (each sentence's candidates, most keys shared first), each pair once, with the score
+    ``claim_score`` gives it seen from the sentence that found it."""
     n = len(sentences)
-    found: set[int] = set()  # i * n + j of the pairs linked
-    for i in range(n):
-        likely = _likely(blocks, i)
-        a = sentences[i]
-        words = set(a.claim.terms)
-        for j in likely:
-            pair = (i, j) if i < j else (j, i)
-            b = sentences[j]
-            if pair[0] * n + pair[1] in found or (
-                a.doc.id == b.doc.id and (sizes is None or sizes[i] == sizes[j] == 1)
-            ):
-                continue  # one report's sentences (a group of several holds other reports)
-            if len(words.intersection(b.claim.terms)) < MIN_SHARED:
-                continue  # ``same_claim`` wants as many shared words: no need to score the pair
-            score = claim_score(a.claim, b.claim, a.vector, b.vector)
-            if same_claim(a.claim, b.claim, score):
-                found.add(pair[0] * n + pair[1])
-                yield score, *pair
+    if n < 2:
+        return
+    blocks = blocking_keys(sentences)
+    rows = claim_rows(
+        [s.vector for s in sentences],
+        [s.claim.actors for s in sentences],
+        [s.claim.persons for s in sentences],
+        [s.claim.speakers for s in sentences],
+        [s.claim.figures for s in sentences],
+    )
+    doc_of: dict[str, int] = {}
+    docs = np.fromiter((doc_of.setdefault(s.doc.id, len(doc_of)) for s in sentences), np.int64, n)
+    alone = np.ones(n, np.bool_) if sizes is None else np.asarray(sizes, np.int64) == 1
+    found_a, found_b = [], []
+    for lo in range(0, n, SCAN_CHUNK):
+        a, b = _likely_pairs(blocks, lo, min(n, lo + SCAN_CHUNK), n)
+        own = (docs[a] == docs[b]) & alone[a] & alone[b]  # one report's sentences (a group holds others)
+        a, b = a[~own], b[~own]
+        kept, score, same = scores(rows, a, b)
+        a, b = a[kept], b[kept]
+        for k in np.flatnonzero(near_threshold(score)).tolist():  # the order of a sum could decide
+            x, y = sentences[a[k]], sentences[b[k]]
+            same[k] = same_claim(x.claim, y.claim, claim_score(x.claim, y.claim, x.vector, y.vector))
+        found_a.append(a[same])
+        found_b.append(b[same])
+    a, b = np.concatenate(found_a), np.concatenate(found_b)
+    low, high = np.minimum(a, b), np.maximum(a, b)
+    _, first = np.unique(low * n + high, return_index=True)  # a pair found from both sides: the first
+    for k in np.sort(first).tolist():
+        x, y = sentences[a[k]], sentences[b[k]]
+        yield claim_score(x.claim, y.claim, x.vector, y.vector), int(low[k]), int(high[k])
 
 
-def _likely(blocks: Blocks, i: int) -> list[int]:
-    """The MAX_LINKS sentences that share most keys with sentence ``i`` (two at least; ties: the
-    first), among the blocks it reads: its keys' blocks, rarest first, while it has read fewer
-    than MAX_SCAN entries."""
-    keys = blocks.keys[blocks.keys_at[i] : blocks.keys_at[i + 1]]
-    if not len(keys):
-        return []
-    keys = keys[np.argsort(blocks.rank[keys])]
-    sizes = blocks.size[keys]
-    at = blocks.member_at
-    read = [blocks.members[at[k] : at[k + 1]] for k in keys[np.cumsum(sizes) - sizes < MAX_SCAN].tolist()]
-    met, times = np.unique(np.concatenate(read), return_counts=True)
-    shared = (times >= 2) & (met != i)
-    met, times = met[shared], times[shared]
-    return met[np.argsort(-times, kind="stable")[:MAX_LINKS]].tolist()  # type: ignore[no-any-return]
+SCAN_CHUNK = 2048  # sentences whose candidates are listed at once (each reads up to ~MAX_SCAN entries)
+
+
+def _likely_pairs(
+    blocks: Blocks, lo: int, hi: int, n: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """For each sentence i of lo..hi-1 in turn, the MAX_LINKS sentences j that share most keys with
+    it (two at least; ties: the first), among the blocks it reads: its keys' blocks, rarest first,
+    while it has read fewer than MAX_SCAN entries. As two arrays (i, j), i's candidates in order."""
+    at = blocks.keys_at
+    keys = blocks.keys[at[lo] : at[hi]].astype(np.int64)
+    owner = np.repeat(np.arange(lo, hi, dtype=np.int64), np.diff(at[lo : hi + 1]))
+    order = np.lexsort((blocks.rank[keys], owner))
+    keys, owner = keys[order], owner[order]
+    size = blocks.size[keys]
+    read_before = np.cumsum(size) - size  # entries read before this key, from the chunk's start
+    first = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]]) if len(owner) else np.zeros(0, np.int64)
+    counts = np.diff(np.r_[first, len(owner)])
+    read_before -= np.repeat(read_before[first], counts)  # ... from the sentence's first key
+    read = read_before < MAX_SCAN
+    keys, owner, size = keys[read], owner[read], size[read]
+    total = int(size.sum())
+    entry = np.repeat(blocks.member_at[keys] - (np.cumsum(size) - size), size) + np.arange(
+        total, dtype=np.int64
+    )
+    met = np.repeat(owner, size) * n + blocks.members[entry]
+    pair, times = np.unique(met, return_counts=True)
+    i, j = pair // n, pair % n
+    keep = (times >= 2) & (i != j)
+    i, j, times = i[keep], j[keep], times[keep]
+    order = np.lexsort((j, -times, i))  # each sentence's candidates: most keys shared first, then by index
+    i, j = i[order], j[order]
+    starts = np.flatnonzero(np.r_[True, i[1:] != i[:-1]]) if len(i) else np.zeros(0, np.int64)
+    rank = np.arange(len(i)) - np.repeat(starts, np.diff(np.r_[starts, len(i)]))
+    keep = rank < MAX_LINKS
+    return i[keep], j[keep]
 
 
 def cluster(
