@@ -455,9 +455,11 @@ def _likely_pairs(
     entry = np.repeat(blocks.member_at[keys] - (np.cumsum(size) - size), size) + np.arange(
         total, dtype=np.int64
     )
-    met = np.repeat(owner, size) * n + blocks.members[entry]
+    met = np.repeat(owner - lo, size) * n + blocks.members[entry]
+    if (hi - lo) * n < 2**31:  # 32-bit codes sort faster
+        met = met.astype(np.int32)
     pair, times = np.unique(met, return_counts=True)
-    i, j = pair // n, pair % n
+    i, j = pair.astype(np.int64) // n + lo, pair.astype(np.int64) % n
     keep = (times >= 2) & (i != j)
     i, j, times = i[keep], j[keep], times[keep]
     order = np.lexsort((j, -times, i))  # each sentence's candidates: most keys shared first, then by index
