@@ -118,8 +118,14 @@ class SentenceClaims:
 
     def add(self, analysis: Analysis, doc: Document, rows: DocRows, actors: Mapping[str, Actor]) -> None:
         """The report's sentence claims (``analysis`` holds the report; ``rows``: its rows)."""
+        found = sentence_claims(analysis, doc.id, rows, actors)
+        self.add_claims(doc, ((c, _dated(rows, c.span)) for c in found))
+
+    def add_claims(self, doc: Document, claims: Iterable[tuple[Claim, bool]]) -> None:
+        """The report's sentence claims made already (lib/store/claim_rows.py), each with whether
+        a date lies inside it."""
         own = []
-        for c in sentence_claims(analysis, doc.id, rows, actors):
+        for c, dated in claims:
             row = len(self.texts)
             self.texts.append(c.span.text)
             claim = Claim(
@@ -130,7 +136,7 @@ class SentenceClaims:
                 persons=self._one(c.persons),
                 figures=self._one(c.figures),
             )
-            own.append((claim, _dated(rows, c.span), row))
+            own.append((claim, dated, row))
         self._by_doc[doc.id] = (replace(doc, text="", blocks=()), own)
 
     def sentences(self, order: Iterable[str] | None = None) -> list[_Sentence]:

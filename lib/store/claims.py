@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from lib.compare.claims import DocRows, rows_by_doc
+from lib.compare.claims import Claim, DocRows, rows_by_doc, speaker_chain
 from lib.compare.corpus import Found, SentenceClaims, clustered_claims, inside_rows
 from lib.records import (
     Actor,
@@ -38,6 +38,8 @@ from lib.records import (
     Quote,
     Span,
 )
+from lib.store.claim_rows import CLAIM_ROWS, current
+from lib.store.claim_rows import SCHEMA as CLAIM_SCHEMA
 from lib.store.columns import records_table, table_records
 from lib.store.parquet import (
     ActorMap,
@@ -47,6 +49,7 @@ from lib.store.parquet import (
     corpus_mentions,
     corpus_quotes,
     read_manifest,
+    table_path,
 )
 
 TEXTS_CHUNK = 4096  # sentence texts gathered before they become one Arrow array
@@ -89,11 +92,47 @@ def _gathered(
     """The sentence claims of every live document, read batch by batch."""
     gathered = SentenceClaims(ArrowTexts())
     for batch, docs in _live_batches(manifest):
+        if current(table_path(store, batch, CLAIM_ROWS)):  # made at ingest by this code: read
+            _add_stored(gathered, store, batch, docs, tables.actor_map, actors)
+            continue
         analysis = _batch_analysis(store, batch, docs, tables, with_text=False)
         rows = rows_by_doc(analysis)
         for doc in analysis.documents:
             gathered.add(analysis, doc, rows.get(doc.id, DocRows()), actors)
     return gathered
+
+
+def _add_stored(
+    gathered: SentenceClaims,
+    store: Path,
+    batch: str,
+    docs: Sequence[str],
+    amap: ActorMap,
+    actors: Mapping[str, Actor],
+) -> None:
+    """A batch's stored sentence claims (lib/store/claim_rows.py), their ids mapped to the corpus's
+    and completed as ``sentence_claims`` completes them: the people among the actors, the bodies
+    each speaker speaks for."""
+    documents = batch_rows(store, batch, "documents", docs, DOCUMENT_COLUMNS)
+    documents = documents.append_column("text", pa.array([""] * documents.num_rows, pa.string()))
+    table = batch_rows(store, batch, CLAIM_ROWS, docs)
+    columns = [table.column(f.name).to_pylist() for f in CLAIM_SCHEMA]
+    by_doc: dict[str, list[tuple[Claim, bool]]] = defaultdict(list)
+    for doc_id, start, end, text, words, named, quoted, figures, dated in zip(*columns, strict=True):
+        ids = frozenset(amap.get((batch, a), a) for a in named)
+        speakers = frozenset(x for s in quoted for x in speaker_chain(amap.get((batch, s), s), actors))
+        persons = frozenset(a for a in ids if a in actors and actors[a].type == "person")
+        claim = Claim(
+            Span(doc_id, start, end, text),
+            tuple(words),
+            speakers,
+            ids,
+            persons=persons,
+            figures=frozenset(figures),
+        )
+        by_doc[doc_id].append((claim, dated))
+    for doc in table_records(documents, Document):
+        gathered.add_claims(doc, by_doc.get(doc.id, []))
 
 
 class ArrowTexts:
