@@ -116,11 +116,11 @@ def quote_claims(analysis: Analysis, doc_id: str) -> list[Claim]:
     actors = {a.id: a for a in analysis.actors}
     out = []
     for q in analysis.quotes:
-        if q.doc_id != doc_id or not q.speaker_id or not terms(q.text):
+        if q.doc_id != doc_id or not q.speaker_id or not (words := tuple(terms(q.text))):
             continue
         span = Span(q.doc_id, q.start, q.end, q.text)
         speakers = frozenset(speaker_chain(q.speaker_id, actors))
-        out.append(Claim(span, tuple(terms(q.text)), speakers, frozenset({q.speaker_id}), q))
+        out.append(Claim(span, words, speakers, frozenset({q.speaker_id}), q))
     return out
 
 
