@@ -100,6 +100,10 @@ class _Sentence:
 
 
 H = TypeVar("H", bound=Hashable)
+# A sentence claim as a row: start, end, text, terms, speakers, actors, persons, figures, dated
+ClaimRow = tuple[
+    int, int, str, tuple[str, ...], frozenset[str], frozenset[str], frozenset[str], frozenset[float], bool
+]
 
 
 class SentenceClaims:
@@ -122,19 +126,36 @@ class SentenceClaims:
         self.add_claims(doc, ((c, _dated(rows, c.span)) for c in found))
 
     def add_claims(self, doc: Document, claims: Iterable[tuple[Claim, bool]]) -> None:
-        """The report's sentence claims made already (lib/store/claim_rows.py), each with whether
-        a date lies inside it."""
+        """The report's sentence claims made already, each with whether a date lies inside it."""
+        rows = [
+            (
+                x.span.start,
+                x.span.end,
+                x.span.text,
+                x.terms,
+                x.speakers,
+                x.actors,
+                x.persons,
+                x.figures,
+                dated,
+            )
+            for x, dated in claims
+        ]
+        self.add_rows(doc, rows)
+
+    def add_rows(self, doc: Document, rows: Iterable[ClaimRow]) -> None:
+        """The report's sentence claims as rows (lib/store/claim_rows.py, ids completed)."""
         own = []
-        for c, dated in claims:
+        for start, end, text, words, speakers, named, persons, figures, dated in rows:
             row = len(self.texts)
-            self.texts.append(c.span.text)
+            self.texts.append(text)
             claim = Claim(
-                Span(c.span.doc_id, c.span.start, c.span.end, ""),
-                self._one(c.terms),
-                self._one(c.speakers),
-                self._one(c.actors),
-                persons=self._one(c.persons),
-                figures=self._one(c.figures),
+                Span(doc.id, start, end, ""),
+                self._one(words),
+                self._one(speakers),
+                self._one(named),
+                persons=self._one(persons),
+                figures=self._one(figures),
             )
             own.append((claim, dated, row))
         self._by_doc[doc.id] = (replace(doc, text="", blocks=()), own)

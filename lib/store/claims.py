@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from lib.compare.claims import Claim, DocRows, rows_by_doc, speaker_chain
-from lib.compare.corpus import Found, SentenceClaims, clustered_claims, inside_rows
+from lib.compare.claims import DocRows, rows_by_doc, speaker_chain
+from lib.compare.corpus import ClaimRow, Found, SentenceClaims, clustered_claims, inside_rows
 from lib.records import (
     Actor,
     Analysis,
@@ -117,22 +117,24 @@ def _add_stored(
     documents = documents.append_column("text", pa.array([""] * documents.num_rows, pa.string()))
     table = batch_rows(store, batch, CLAIM_ROWS, docs)
     columns = [table.column(f.name).to_pylist() for f in CLAIM_SCHEMA]
-    by_doc: dict[str, list[tuple[Claim, bool]]] = defaultdict(list)
+    # Most sentences name no one, and many the same few: each list of ids is completed once.
+    named_as: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
+    quoted_as: dict[tuple[str, ...], frozenset[str]] = {}
+    figures_as: dict[tuple[float, ...], frozenset[float]] = {}
+    by_doc: dict[str, list[ClaimRow]] = defaultdict(list)
     for doc_id, start, end, text, words, named, quoted, figures, dated in zip(*columns, strict=True):
-        ids = frozenset(amap.get((batch, a), a) for a in named)
-        speakers = frozenset(x for s in quoted for x in speaker_chain(amap.get((batch, s), s), actors))
-        persons = frozenset(a for a in ids if a in actors and actors[a].type == "person")
-        claim = Claim(
-            Span(doc_id, start, end, text),
-            tuple(words),
-            speakers,
-            ids,
-            persons=persons,
-            figures=frozenset(figures),
-        )
-        by_doc[doc_id].append((claim, dated))
+        if (ids := named_as.get(key := tuple(named))) is None:
+            settled = frozenset(amap.get((batch, a), a) for a in named)
+            people = frozenset(a for a in settled if a in actors and actors[a].type == "person")
+            ids = named_as[key] = (settled, people)
+        if (speakers := quoted_as.get(key := tuple(quoted))) is None:
+            chains = (speaker_chain(amap.get((batch, q), q), actors) for q in quoted)
+            speakers = quoted_as[key] = frozenset(x for chain in chains for x in chain)
+        if (amounts := figures_as.get(fkey := tuple(figures))) is None:
+            amounts = figures_as[fkey] = frozenset(figures)
+        by_doc[doc_id].append((start, end, text, tuple(words), speakers, ids[0], ids[1], amounts, dated))
     for doc in table_records(documents, Document):
-        gathered.add_claims(doc, by_doc.get(doc.id, []))
+        gathered.add_rows(doc, by_doc.get(doc.id, []))
 
 
 class ArrowTexts:
