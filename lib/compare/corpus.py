@@ -16,6 +16,8 @@ Wire copy repeats one sentence in many reports: exact duplicates (one signature,
 grouped by hash before any pairwise work, and a group is one node. Each sentence reads at most
 MAX_SCAN block entries, rarest keys first, and scores at most MAX_LINKS candidates, so the whole is
 linear in the sentences (docs/benchmarks.md: 8.5 to 11.2 CPU-ms per document from 1,000 to 10,000).
+The candidates are listed and scored as arrays, thousands of sentences at a time
+(lib/compare/pair_scores.py), not one Python call per pair.
 
 Linked pairs are joined by union-find; single linkage chains unrelated sentences through a
 middle one, so each component keeps the members that are themselves the same claim as its medoid
@@ -37,12 +39,13 @@ from __future__ import annotations
 
 import hashlib
 from array import array
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import chain, combinations, islice
-from typing import NamedTuple, Protocol, TypeVar, cast
+from typing import Generic, NamedTuple, Protocol, TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -100,6 +103,18 @@ class _Sentence:
 
 
 H = TypeVar("H", bound=Hashable)
+
+
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+L = TypeVar("L", bound=_Located)
+
 # A sentence claim as a row: start, end, text, terms, speakers, actors, persons, figures, dated
 ClaimRow = tuple[
     int, int, str, tuple[str, ...], frozenset[str], frozenset[str], frozenset[str], frozenset[float], bool
@@ -251,12 +266,41 @@ def rows_inside(analysis: Analysis, rows: Mapping[str, DocRows]) -> Lookup:
 
 def inside_rows(rows: DocRows, span: Span) -> Inside:
     """The quotes, mentions, dates and numbers of a report that lie inside one of its sentences."""
-    return Inside(
-        tuple(_inside(rows.quotes, span)),
-        tuple(_inside(rows.mentions, span)),
-        tuple(_inside(rows.dates, span)),
-        tuple(_inside(rows.numbers, span)),
-    )
+    return RowsInside(rows).of(span)
+
+
+class RowsInside:
+    """A report's rows found by the sentences that hold them (``inside_rows`` for many sentences of
+    one report): each table sorted by start once, a sentence's rows then bisected, in the table's
+    order, rather than every row of the report read for every sentence."""
+
+    def __init__(self, rows: DocRows) -> None:
+        self._quotes = _Starts(rows.quotes)
+        self._mentions = _Starts(rows.mentions)
+        self._dates = _Starts(rows.dates)
+        self._numbers = _Starts(rows.numbers)
+
+    def of(self, span: Span) -> Inside:
+        return Inside(
+            self._quotes.inside(span),
+            self._mentions.inside(span),
+            self._dates.inside(span),
+            self._numbers.inside(span),
+        )
+
+
+class _Starts(Generic[L]):
+    """Records sorted by start, each with its place in the table."""
+
+    def __init__(self, records: Sequence[L]) -> None:
+        self._sorted = sorted(enumerate(records), key=lambda p: p[1].start)
+        self._starts = [r.start for _, r in self._sorted]
+
+    def inside(self, span: Span) -> tuple[L, ...]:
+        """The records inside the span, in the table's order."""
+        lo, hi = bisect_left(self._starts, span.start), bisect_left(self._starts, span.end + 1)
+        found = sorted((i, r) for i, r in self._sorted[lo:hi] if r.end <= span.end)
+        return tuple(r for _, r in found)
 
 
 def _signature(s: _Sentence) -> tuple[object, ...]:
@@ -718,7 +762,8 @@ def _claim(
 
 
 def _span(s: _Sentence, texts: Texts) -> Span:
-    return replace(s.claim.span, text=texts[s.row])
+    span = s.claim.span  # a Span made afresh: dataclasses.replace reads its fields every call
+    return Span(span.doc_id, span.start, span.end, texts[s.row])
 
 
 def _checked_pairs(medoid: _Sentence, members: Sequence[_Sentence]) -> list[tuple[_Sentence, _Sentence]]:
@@ -727,7 +772,7 @@ def _checked_pairs(medoid: _Sentence, members: Sequence[_Sentence]) -> list[tupl
     reports has too many pairs to list)."""
     pairs = chain(
         ((medoid, s) for s in members if s.doc.id != medoid.doc.id),
-        ((a, b) for a, b in combinations(members, 2) if medoid not in (a, b) and a.doc.id != b.doc.id),
+        ((a, b) for a, b in combinations(members, 2) if a is not medoid is not b and a.doc.id != b.doc.id),
     )
     return list(islice((p for p in pairs if _may_conflict(*p)), MAX_CONFLICT_PAIRS))
 
@@ -794,17 +839,6 @@ def _two_sentences(in_a: Found, in_b: Found, actors: Mapping[str, Actor], sa: Sp
         positions=(),
         sentences=(sa, sb),
     )
-
-
-class _Located(Protocol):
-    @property
-    def start(self) -> int: ...
-
-    @property
-    def end(self) -> int: ...
-
-
-L = TypeVar("L", bound=_Located)
 
 
 def _inside(records: Iterable[L], span: Span) -> list[L]:

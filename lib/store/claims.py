@@ -7,6 +7,11 @@ number of block entries read and of pairs scored per sentence, large components 
 clustering), so no corpus size skips it: docs/benchmarks.md has its time at 1,000 to 10,000
 documents.
 
+What a sentence claim is made of depends on its report alone: each batch folder holds its
+documents' sentence claims, made when the folder was written (lib/store/claim_rows.py: at ingest, in
+the workers), and the corpus step reads those, mapping their ids through the corpus's actor map; a
+folder without them (an older store) or with another code's is read from its rows as before.
+
 Memory: it runs in the ingest's parent at the end of every ingest, so it must fit beside the rest
 of the app in 1 GB. The store is read batch by batch: a batch's rows make its sentence claims (held
 compactly, lib/compare/corpus.py ``SentenceClaims``) and are let go; the sentences' texts are kept
@@ -25,7 +30,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from lib.compare.claims import DocRows, rows_by_doc, speaker_chain
-from lib.compare.corpus import ClaimRow, Found, SentenceClaims, clustered_claims, inside_rows
+from lib.compare.corpus import ClaimRow, Found, RowsInside, SentenceClaims, clustered_claims
 from lib.records import (
     Actor,
     Analysis,
@@ -233,6 +238,6 @@ def _rows_inside(
         analysis = _batch_analysis(store, batch, docs, tables, with_text=True, sentences=False)
         rows: Mapping[str, DocRows] = rows_by_doc(analysis)
         for doc in analysis.documents:
-            own = rows.get(doc.id, DocRows())
-            out.update((s, (doc, inside_rows(own, s))) for s in by_doc[doc.id])
+            own = RowsInside(rows.get(doc.id, DocRows()))
+            out.update((s, (doc, own.of(s))) for s in by_doc[doc.id])
     return out
