@@ -533,7 +533,10 @@ def _likely_pairs(
     i, j = pair.astype(np.int64) // n + lo, pair.astype(np.int64) % n
     keep = (times >= 2) & (i != j)
     i, j, times = i[keep], j[keep], times[keep]
-    order = np.lexsort((j, -times, i))  # each sentence's candidates: most keys shared first, then by index
+    # each sentence's candidates, most keys shared first, then by index (np.unique gave them by
+    # sentence, then index: a stable sort on sentence and fewer keys shared keeps that order)
+    most = int(times.max()) if len(times) else 0
+    order = np.argsort((i - lo) * (most + 1) + (most - times), kind="stable")
     i, j = i[order], j[order]
     starts = np.flatnonzero(np.r_[True, i[1:] != i[:-1]]) if len(i) else np.zeros(0, np.int64)
     rank = np.arange(len(i)) - np.repeat(starts, np.diff(np.r_[starts, len(i)]))
