@@ -214,8 +214,9 @@ def clustered_claims(
     """The claims of the corpus's sentences (``SentenceClaims``), most widely reported first, made
     one at a time (a caller storing them need not hold them all); ``lookup`` gives the rows inside
     the sentences whose reports' discrepancies are checked (read for those only)."""
-    sentences = _once_per_report(sentences)
-    groups = duplicate_groups(sentences)
+    sentences, signatures = _kept_once(sentences)
+    groups = duplicate_groups(sentences, signatures)
+    del signatures
     heads = [sentences[g[0]] for g in groups]
     clusters = cluster(len(sentences), linked_pairs(heads, [len(g) for g in groups]), sentences, groups)
     del heads, groups
@@ -320,23 +321,34 @@ def _signature_ids(sentences: Sequence[_Sentence]) -> list[int]:
 def _once_per_report(sentences: list[_Sentence]) -> list[_Sentence]:
     """A sentence a report repeats word for word (a summary, a live page's recap) is one claim of
     it: the first kept (a claim counts a report once, and a repeat would only be left over)."""
+    return _kept_once(sentences)[0]
+
+
+def _kept_once(sentences: list[_Sentence]) -> tuple[list[_Sentence], list[int]]:
+    """``_once_per_report``, with the kept sentences' signature ids (``duplicate_groups`` reads
+    them: each signature made once)."""
     seen: set[tuple[str, int]] = set()
-    out = []
+    out, ids = [], []
     for s, sig in zip(sentences, _signature_ids(sentences), strict=True):
         key = (s.doc.id, sig)
         if key not in seen:
             seen.add(key)
             out.append(s)
-    return out
+            ids.append(sig)
+    return out, ids
 
 
-def duplicate_groups(sentences: Sequence[_Sentence]) -> list[list[int]]:
+def duplicate_groups(
+    sentences: Sequence[_Sentence], signatures: Sequence[int] | None = None
+) -> list[list[int]]:
     """The sentences grouped by signature and date window, each group in index order, groups in
     the order of their first member. Wire copy repeats a sentence in many reports: linking compares
     one per group (the first) and a group's members are one claim by construction (an exact
-    duplicate pass by hash, linear, before any pairwise work)."""
+    duplicate pass by hash, linear, before any pairwise work). ``signatures``: the sentences'
+    ``_signature_ids``, when the caller has them."""
     groups: dict[tuple[int, int | None], list[int]] = {}
-    for i, (s, sig) in enumerate(zip(sentences, _signature_ids(sentences), strict=True)):
+    ids = _signature_ids(sentences) if signatures is None else signatures
+    for i, (s, sig) in enumerate(zip(sentences, ids, strict=True)):
         groups.setdefault((sig, s.bucket), []).append(i)
     out = []
     for members in groups.values():
