@@ -30,7 +30,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from lib.compare.claims import DocRows, rows_by_doc, speaker_chain
-from lib.compare.corpus import ClaimRow, Found, RowsInside, SentenceClaims, clustered_claims
+from lib.compare.corpus import ClaimRow, Found, Inside, RowsInside, SentenceClaims, clustered_claims
 from lib.records import (
     Actor,
     Analysis,
@@ -196,21 +196,22 @@ def _batch_analysis(
     tables: CorpusTables,
     with_text: bool,
     sentences: bool = True,
+    settled: bool = True,
 ) -> Analysis:
     """One batch's rows of ``docs`` as ``read_analysis`` reads them (actor ids settled for the
-    corpus); the documents' texts only ``with_text`` (the claims read their blocks)."""
+    corpus; not ``settled``: as the batch holds them); the documents' texts only ``with_text``
+    (the claims read their blocks)."""
     if with_text:
         documents = batch_rows(store, batch, "documents", docs)
     else:
         documents = batch_rows(store, batch, "documents", docs, DOCUMENT_COLUMNS)
         documents = documents.append_column("text", pa.array([""] * documents.num_rows, pa.string()))
     amap: ActorMap = tables.actor_map
-    mentions = corpus_mentions(
-        ((batch, m) for m in table_records(batch_rows(store, batch, "mentions", docs), Mention)), amap
-    )
-    quotes = corpus_quotes(
-        ((batch, q) for q in table_records(batch_rows(store, batch, "quotes", docs), Quote)), amap
-    )
+    mentions = table_records(batch_rows(store, batch, "mentions", docs), Mention)
+    quotes = table_records(batch_rows(store, batch, "quotes", docs), Quote)
+    if settled:
+        mentions = corpus_mentions(((batch, m) for m in mentions), amap)
+        quotes = corpus_quotes(((batch, q) for q in quotes), amap)
     spans = table_records(batch_rows(store, batch, "sentences", docs), Span) if sentences else []
     return Analysis(
         corpus=Corpus(tuple(table_records(documents, Document))),
@@ -235,9 +236,19 @@ def _rows_inside(
         by_doc[s.doc_id].append(s)
     out: dict[Span, Found] = {}
     for batch, docs in _live_batches(manifest, by_doc):
-        analysis = _batch_analysis(store, batch, docs, tables, with_text=True, sentences=False)
+        analysis = _batch_analysis(store, batch, docs, tables, True, sentences=False, settled=False)
         rows: Mapping[str, DocRows] = rows_by_doc(analysis)
         for doc in analysis.documents:
             own = RowsInside(rows.get(doc.id, DocRows()))
-            out.update((s, (doc, own.of(s))) for s in by_doc[doc.id])
+            out.update((s, (doc, _settled(own.of(s), batch, tables.actor_map))) for s in by_doc[doc.id])
     return out
+
+
+def _settled(inside: Inside, batch: str, amap: ActorMap) -> Inside:
+    """The rows inside a sentence with their actors' corpus ids (settled here, for the few rows
+    read: a checked report's every row was settled before)."""
+    if not amap:
+        return inside
+    mentions = corpus_mentions(((batch, m) for m in inside.mentions), amap)
+    quotes = corpus_quotes(((batch, q) for q in inside.quotes), amap)
+    return inside._replace(mentions=tuple(mentions), quotes=tuple(quotes))
