@@ -31,6 +31,16 @@ READING = (ROOT / "read", ROOT / "text", ROOT / "records.py", LEXICONS / "blocks
 EXTRACTION = (ROOT / "read", ROOT / "text", ROOT / "extract", ROOT / "records.py", LEXICONS)
 # What turns a stored sentence into its term index entries (the fold and the word split).
 INDEXING = (ROOT / "view" / "fold.py", ROOT / "store" / "terms.py")
+# What turns a stored document's rows into its sentence claims (lib/store/claim_rows.py).
+CLAIMING = (
+    ROOT / "compare" / "claims.py",
+    ROOT / "store" / "claim_rows.py",
+    ROOT / "text",
+    ROOT / "read" / "blocks.py",
+    ROOT / "records.py",
+    LEXICONS / "synonyms.yaml",
+    LEXICONS / "blocks.yaml",
+)
 
 
 @cache
@@ -46,3 +56,8 @@ def extraction_version() -> str:
 @cache
 def index_version() -> str:
     return code_digest(INDEXING)[:16]
+
+
+@cache
+def claims_version() -> str:
+    return code_digest(CLAIMING)[:16]

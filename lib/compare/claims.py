@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from itertools import accumulate
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from lib.read.blocks import paragraph_parts
 from lib.records import Actor, DateMention, Mention, NumberClaim, Quote, Span
@@ -61,23 +63,52 @@ def sentence_claims(
     ``actors``: the document's rows and the actors by id, when the caller has them grouped."""
     doc = analysis.document(doc_id)
     rows = rows_by_doc(analysis, [doc_id]).get(doc_id, DocRows()) if rows is None else rows
-    quotes, mentions, dates, numbers = rows.quotes, rows.mentions, rows.dates, rows.numbers
+    quotes, mentions = _Overlapping(rows.quotes), _Overlapping(rows.mentions)
+    dates, numbers = _Overlapping(rows.dates), _Overlapping(rows.numbers)
     actors = {a.id: a for a in analysis.actors} if actors is None else actors
     out = []
     for sent in (part for s in rows.sentences for part in paragraph_parts(s)):
         block = doc.block_at(sent.start)
-        named_here = [m for m in mentions if _overlaps(m.start, m.end, sent)]
-        dated_here = [d for d in dates if _overlaps(d.start, d.end, sent)]
+        named_here = mentions.of(sent)
+        dated_here = dates.of(sent)
         words = tuple(terms(_blanked(sent, [*named_here, *dated_here])))
         if (block and block.kind == "credit") or len(words) < MIN_TERMS:
             continue
-        inside = [q for q in quotes if _overlaps(q.start, q.end, sent)]
+        inside = quotes.of(sent)
         speakers = frozenset(a for q in inside if q.speaker_id for a in speaker_chain(q.speaker_id, actors))
         named = frozenset(m.actor_id for m in named_here)
         persons = frozenset(a for a in named if a in actors and actors[a].type == "person")
-        figures = frozenset(n.amount for n in numbers if _overlaps(n.start, n.end, sent))
+        figures = frozenset(n.amount for n in numbers.of(sent))
         out.append(Claim(sent, words, speakers, named, persons=persons, figures=figures))
     return out
+
+
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+L = TypeVar("L", bound=_Located)
+
+
+class _Overlapping(Generic[L]):
+    """A report's rows found by the sentences they overlap: sorted by start, with the largest end
+    so far, so a sentence reads the rows that can reach it, not every row of the report (which made
+    the claims of a report quadratic in its length)."""
+
+    def __init__(self, records: Sequence[L]) -> None:
+        self._rows = sorted(records, key=lambda r: r.start)
+        self._starts = [r.start for r in self._rows]
+        self._reach = list(accumulate((r.end for r in self._rows), max))
+
+    def of(self, span: Span) -> list[L]:
+        """The rows overlapping the span, by start."""
+        lo = bisect_right(self._reach, span.start)  # rows before lo all end by the span's start
+        hi = bisect_left(self._starts, span.end)  # rows from hi start at or after its end
+        return [r for r in self._rows[lo:hi] if r.end > span.start]
 
 
 def quote_claims(analysis: Analysis, doc_id: str) -> list[Claim]:
@@ -85,11 +116,11 @@ def quote_claims(analysis: Analysis, doc_id: str) -> list[Claim]:
     actors = {a.id: a for a in analysis.actors}
     out = []
     for q in analysis.quotes:
-        if q.doc_id != doc_id or not q.speaker_id or not terms(q.text):
+        if q.doc_id != doc_id or not q.speaker_id or not (words := tuple(terms(q.text))):
             continue
         span = Span(q.doc_id, q.start, q.end, q.text)
         speakers = frozenset(speaker_chain(q.speaker_id, actors))
-        out.append(Claim(span, tuple(terms(q.text)), speakers, frozenset({q.speaker_id}), q))
+        out.append(Claim(span, words, speakers, frozenset({q.speaker_id}), q))
     return out
 
 

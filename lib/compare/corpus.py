@@ -16,6 +16,8 @@ Wire copy repeats one sentence in many reports: exact duplicates (one signature,
 grouped by hash before any pairwise work, and a group is one node. Each sentence reads at most
 MAX_SCAN block entries, rarest keys first, and scores at most MAX_LINKS candidates, so the whole is
 linear in the sentences (docs/benchmarks.md: 8.5 to 11.2 CPU-ms per document from 1,000 to 10,000).
+The candidates are listed and scored as arrays, thousands of sentences at a time
+(lib/compare/pair_scores.py), not one Python call per pair.
 
 Linked pairs are joined by union-find; single linkage chains unrelated sentences through a
 middle one, so each component keeps the members that are themselves the same claim as its medoid
@@ -37,19 +39,21 @@ from __future__ import annotations
 
 import hashlib
 from array import array
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import chain, combinations, islice
-from typing import NamedTuple, Protocol, TypeVar, cast
+from typing import Generic, NamedTuple, Protocol, TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
 
-from lib.compare.align import ANCHOR_BONUS, MIN_SHARED, claim_score, same_claim
+from lib.compare.align import ANCHOR_BONUS, claim_score, same_claim
 from lib.compare.claims import Claim, DocRows, quote_claims, rows_by_doc, sentence_claims
 from lib.compare.discrepancies import SHOW_MIN, date_discrepancies, number_discrepancies, quote_discrepancies
+from lib.compare.pair_scores import claim_rows, near_threshold, scores
 from lib.records import (
     Actor,
     AlignedPair,
@@ -101,6 +105,22 @@ class _Sentence:
 H = TypeVar("H", bound=Hashable)
 
 
+class _Located(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+L = TypeVar("L", bound=_Located)
+
+# A sentence claim as a row: start, end, text, terms, speakers, actors, persons, figures, dated
+ClaimRow = tuple[
+    int, int, str, tuple[str, ...], frozenset[str], frozenset[str], frozenset[str], frozenset[float], bool
+]
+
+
 class SentenceClaims:
     """The corpus's sentence claims gathered report by report, held compactly: 10,000 reports make
     about 200,000 (docs/benchmarks.md). A claim keeps its span without the text (``texts`` holds it),
@@ -117,19 +137,42 @@ class SentenceClaims:
 
     def add(self, analysis: Analysis, doc: Document, rows: DocRows, actors: Mapping[str, Actor]) -> None:
         """The report's sentence claims (``analysis`` holds the report; ``rows``: its rows)."""
-        own = []
-        for c in sentence_claims(analysis, doc.id, rows, actors):
-            row = len(self.texts)
-            self.texts.append(c.span.text)
-            claim = Claim(
-                Span(c.span.doc_id, c.span.start, c.span.end, ""),
-                self._one(c.terms),
-                self._one(c.speakers),
-                self._one(c.actors),
-                persons=self._one(c.persons),
-                figures=self._one(c.figures),
+        found = sentence_claims(analysis, doc.id, rows, actors)
+        self.add_claims(doc, ((c, _dated(rows, c.span)) for c in found))
+
+    def add_claims(self, doc: Document, claims: Iterable[tuple[Claim, bool]]) -> None:
+        """The report's sentence claims made already, each with whether a date lies inside it."""
+        rows = [
+            (
+                x.span.start,
+                x.span.end,
+                x.span.text,
+                x.terms,
+                x.speakers,
+                x.actors,
+                x.persons,
+                x.figures,
+                dated,
             )
-            own.append((claim, _dated(rows, c.span), row))
+            for x, dated in claims
+        ]
+        self.add_rows(doc, rows)
+
+    def add_rows(self, doc: Document, rows: Iterable[ClaimRow]) -> None:
+        """The report's sentence claims as rows (lib/store/claim_rows.py, ids completed)."""
+        own = []
+        for start, end, text, words, speakers, named, persons, figures, dated in rows:
+            row = len(self.texts)
+            self.texts.append(text)
+            claim = Claim(
+                Span(doc.id, start, end, ""),
+                self._one(words),
+                self._one(speakers),
+                self._one(named),
+                persons=self._one(persons),
+                figures=self._one(figures),
+            )
+            own.append((claim, dated, row))
         self._by_doc[doc.id] = (replace(doc, text="", blocks=()), own)
 
     def sentences(self, order: Iterable[str] | None = None) -> list[_Sentence]:
@@ -171,8 +214,9 @@ def clustered_claims(
     """The claims of the corpus's sentences (``SentenceClaims``), most widely reported first, made
     one at a time (a caller storing them need not hold them all); ``lookup`` gives the rows inside
     the sentences whose reports' discrepancies are checked (read for those only)."""
-    sentences = _once_per_report(sentences)
-    groups = duplicate_groups(sentences)
+    sentences, signatures = _kept_once(sentences)
+    groups = duplicate_groups(sentences, signatures)
+    del signatures
     heads = [sentences[g[0]] for g in groups]
     clusters = cluster(len(sentences), linked_pairs(heads, [len(g) for g in groups]), sentences, groups)
     del heads, groups
@@ -223,12 +267,41 @@ def rows_inside(analysis: Analysis, rows: Mapping[str, DocRows]) -> Lookup:
 
 def inside_rows(rows: DocRows, span: Span) -> Inside:
     """The quotes, mentions, dates and numbers of a report that lie inside one of its sentences."""
-    return Inside(
-        tuple(_inside(rows.quotes, span)),
-        tuple(_inside(rows.mentions, span)),
-        tuple(_inside(rows.dates, span)),
-        tuple(_inside(rows.numbers, span)),
-    )
+    return RowsInside(rows).of(span)
+
+
+class RowsInside:
+    """A report's rows found by the sentences that hold them (``inside_rows`` for many sentences of
+    one report): each table sorted by start once, a sentence's rows then bisected, in the table's
+    order, rather than every row of the report read for every sentence."""
+
+    def __init__(self, rows: DocRows) -> None:
+        self._quotes = _Starts(rows.quotes)
+        self._mentions = _Starts(rows.mentions)
+        self._dates = _Starts(rows.dates)
+        self._numbers = _Starts(rows.numbers)
+
+    def of(self, span: Span) -> Inside:
+        return Inside(
+            self._quotes.inside(span),
+            self._mentions.inside(span),
+            self._dates.inside(span),
+            self._numbers.inside(span),
+        )
+
+
+class _Starts(Generic[L]):
+    """Records sorted by start, each with its place in the table."""
+
+    def __init__(self, records: Sequence[L]) -> None:
+        self._sorted = sorted(enumerate(records), key=lambda p: p[1].start)
+        self._starts = [r.start for _, r in self._sorted]
+
+    def inside(self, span: Span) -> tuple[L, ...]:
+        """The records inside the span, in the table's order."""
+        lo, hi = bisect_left(self._starts, span.start), bisect_left(self._starts, span.end + 1)
+        found = sorted((i, r) for i, r in self._sorted[lo:hi] if r.end <= span.end)
+        return tuple(r for _, r in found)
 
 
 def _signature(s: _Sentence) -> tuple[object, ...]:
@@ -248,23 +321,34 @@ def _signature_ids(sentences: Sequence[_Sentence]) -> list[int]:
 def _once_per_report(sentences: list[_Sentence]) -> list[_Sentence]:
     """A sentence a report repeats word for word (a summary, a live page's recap) is one claim of
     it: the first kept (a claim counts a report once, and a repeat would only be left over)."""
+    return _kept_once(sentences)[0]
+
+
+def _kept_once(sentences: list[_Sentence]) -> tuple[list[_Sentence], list[int]]:
+    """``_once_per_report``, with the kept sentences' signature ids (``duplicate_groups`` reads
+    them: each signature made once)."""
     seen: set[tuple[str, int]] = set()
-    out = []
+    out, ids = [], []
     for s, sig in zip(sentences, _signature_ids(sentences), strict=True):
         key = (s.doc.id, sig)
         if key not in seen:
             seen.add(key)
             out.append(s)
-    return out
+            ids.append(sig)
+    return out, ids
 
 
-def duplicate_groups(sentences: Sequence[_Sentence]) -> list[list[int]]:
+def duplicate_groups(
+    sentences: Sequence[_Sentence], signatures: Sequence[int] | None = None
+) -> list[list[int]]:
     """The sentences grouped by signature and date window, each group in index order, groups in
     the order of their first member. Wire copy repeats a sentence in many reports: linking compares
     one per group (the first) and a group's members are one claim by construction (an exact
-    duplicate pass by hash, linear, before any pairwise work)."""
+    duplicate pass by hash, linear, before any pairwise work). ``signatures``: the sentences'
+    ``_signature_ids``, when the caller has them."""
     groups: dict[tuple[int, int | None], list[int]] = {}
-    for i, (s, sig) in enumerate(zip(sentences, _signature_ids(sentences), strict=True)):
+    ids = _signature_ids(sentences) if signatures is None else signatures
+    for i, (s, sig) in enumerate(zip(sentences, ids, strict=True)):
         groups.setdefault((sig, s.bucket), []).append(i)
     out = []
     for members in groups.values():
@@ -389,44 +473,87 @@ def linked_pairs(
     member, not every edge of a claim many reports repeat. Rare keys carry the evidence (the IDF
     of Sparck Jones 1972; prefix filtering, Chaudhuri et al. 2006, reads the rarest tokens for the
     same reason): a key held by hundreds of sentences of a window is read last. A pair is found
-    from either side, so a sentence whose budget ends before a shared key is still met by the other."""
-    blocks = blocking_keys(sentences)
+    from either side, so a sentence whose budget ends before a shared key is still met by the other.
+
+    The candidates of SCAN_CHUNK sentences at a time are listed and scored as arrays
+    (lib/compare/pair_scores.py); the pairs come in the order a sentence-by-sentence scan finds
+    them (each sentence's candidates, most keys shared first), each pair once, with the score
+    ``claim_score`` gives it seen from the sentence that found it."""
     n = len(sentences)
-    found: set[int] = set()  # i * n + j of the pairs linked
-    for i in range(n):
-        likely = _likely(blocks, i)
-        a = sentences[i]
-        words = set(a.claim.terms)
-        for j in likely:
-            pair = (i, j) if i < j else (j, i)
-            b = sentences[j]
-            if pair[0] * n + pair[1] in found or (
-                a.doc.id == b.doc.id and (sizes is None or sizes[i] == sizes[j] == 1)
-            ):
-                continue  # one report's sentences (a group of several holds other reports)
-            if len(words.intersection(b.claim.terms)) < MIN_SHARED:
-                continue  # ``same_claim`` wants as many shared words: no need to score the pair
-            score = claim_score(a.claim, b.claim, a.vector, b.vector)
-            if same_claim(a.claim, b.claim, score):
-                found.add(pair[0] * n + pair[1])
-                yield score, *pair
+    if n < 2:
+        return
+    blocks = blocking_keys(sentences)
+    rows = claim_rows(
+        [s.vector for s in sentences],
+        [s.claim.actors for s in sentences],
+        [s.claim.persons for s in sentences],
+        [s.claim.speakers for s in sentences],
+        [s.claim.figures for s in sentences],
+    )
+    doc_of: dict[str, int] = {}
+    docs = np.fromiter((doc_of.setdefault(s.doc.id, len(doc_of)) for s in sentences), np.int64, n)
+    alone = np.ones(n, np.bool_) if sizes is None else np.asarray(sizes, np.int64) == 1
+    found_a, found_b = [], []
+    for lo in range(0, n, SCAN_CHUNK):
+        a, b = _likely_pairs(blocks, lo, min(n, lo + SCAN_CHUNK), n)
+        own = (docs[a] == docs[b]) & alone[a] & alone[b]  # one report's sentences (a group holds others)
+        a, b = a[~own], b[~own]
+        kept, score, same = scores(rows, a, b)
+        a, b = a[kept], b[kept]
+        for k in np.flatnonzero(near_threshold(score)).tolist():  # the order of a sum could decide
+            x, y = sentences[a[k]], sentences[b[k]]
+            same[k] = same_claim(x.claim, y.claim, claim_score(x.claim, y.claim, x.vector, y.vector))
+        found_a.append(a[same])
+        found_b.append(b[same])
+    a, b = np.concatenate(found_a), np.concatenate(found_b)
+    low, high = np.minimum(a, b), np.maximum(a, b)
+    _, first = np.unique(low * n + high, return_index=True)  # a pair found from both sides: the first
+    for k in np.sort(first).tolist():
+        x, y = sentences[a[k]], sentences[b[k]]
+        yield claim_score(x.claim, y.claim, x.vector, y.vector), int(low[k]), int(high[k])
 
 
-def _likely(blocks: Blocks, i: int) -> list[int]:
-    """The MAX_LINKS sentences that share most keys with sentence ``i`` (two at least; ties: the
-    first), among the blocks it reads: its keys' blocks, rarest first, while it has read fewer
-    than MAX_SCAN entries."""
-    keys = blocks.keys[blocks.keys_at[i] : blocks.keys_at[i + 1]]
-    if not len(keys):
-        return []
-    keys = keys[np.argsort(blocks.rank[keys])]
-    sizes = blocks.size[keys]
-    at = blocks.member_at
-    read = [blocks.members[at[k] : at[k + 1]] for k in keys[np.cumsum(sizes) - sizes < MAX_SCAN].tolist()]
-    met, times = np.unique(np.concatenate(read), return_counts=True)
-    shared = (times >= 2) & (met != i)
-    met, times = met[shared], times[shared]
-    return met[np.argsort(-times, kind="stable")[:MAX_LINKS]].tolist()  # type: ignore[no-any-return]
+SCAN_CHUNK = 2048  # sentences whose candidates are listed at once (each reads up to ~MAX_SCAN entries)
+
+
+def _likely_pairs(
+    blocks: Blocks, lo: int, hi: int, n: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """For each sentence i of lo..hi-1 in turn, the MAX_LINKS sentences j that share most keys with
+    it (two at least; ties: the first), among the blocks it reads: its keys' blocks, rarest first,
+    while it has read fewer than MAX_SCAN entries. As two arrays (i, j), i's candidates in order."""
+    at = blocks.keys_at
+    keys = blocks.keys[at[lo] : at[hi]].astype(np.int64)
+    owner = np.repeat(np.arange(lo, hi, dtype=np.int64), np.diff(at[lo : hi + 1]))
+    order = np.lexsort((blocks.rank[keys], owner))
+    keys, owner = keys[order], owner[order]
+    size = blocks.size[keys]
+    read_before = np.cumsum(size) - size  # entries read before this key, from the chunk's start
+    first = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]]) if len(owner) else np.zeros(0, np.int64)
+    counts = np.diff(np.r_[first, len(owner)])
+    read_before -= np.repeat(read_before[first], counts)  # ... from the sentence's first key
+    read = read_before < MAX_SCAN
+    keys, owner, size = keys[read], owner[read], size[read]
+    total = int(size.sum())
+    entry = np.repeat(blocks.member_at[keys] - (np.cumsum(size) - size), size) + np.arange(
+        total, dtype=np.int64
+    )
+    met = np.repeat(owner - lo, size) * n + blocks.members[entry]
+    if (hi - lo) * n < 2**31:  # 32-bit codes sort faster
+        met = met.astype(np.int32)
+    pair, times = np.unique(met, return_counts=True)
+    i, j = pair.astype(np.int64) // n + lo, pair.astype(np.int64) % n
+    keep = (times >= 2) & (i != j)
+    i, j, times = i[keep], j[keep], times[keep]
+    # each sentence's candidates, most keys shared first, then by index (np.unique gave them by
+    # sentence, then index: a stable sort on sentence and fewer keys shared keeps that order)
+    most = int(times.max()) if len(times) else 0
+    order = np.argsort((i - lo) * (most + 1) + (most - times), kind="stable")
+    i, j = i[order], j[order]
+    starts = np.flatnonzero(np.r_[True, i[1:] != i[:-1]]) if len(i) else np.zeros(0, np.int64)
+    rank = np.arange(len(i)) - np.repeat(starts, np.diff(np.r_[starts, len(i)]))
+    keep = rank < MAX_LINKS
+    return i[keep], j[keep]
 
 
 def cluster(
@@ -650,7 +777,8 @@ def _claim(
 
 
 def _span(s: _Sentence, texts: Texts) -> Span:
-    return replace(s.claim.span, text=texts[s.row])
+    span = s.claim.span  # a Span made afresh: dataclasses.replace reads its fields every call
+    return Span(span.doc_id, span.start, span.end, texts[s.row])
 
 
 def _checked_pairs(medoid: _Sentence, members: Sequence[_Sentence]) -> list[tuple[_Sentence, _Sentence]]:
@@ -659,7 +787,7 @@ def _checked_pairs(medoid: _Sentence, members: Sequence[_Sentence]) -> list[tupl
     reports has too many pairs to list)."""
     pairs = chain(
         ((medoid, s) for s in members if s.doc.id != medoid.doc.id),
-        ((a, b) for a, b in combinations(members, 2) if medoid not in (a, b) and a.doc.id != b.doc.id),
+        ((a, b) for a, b in combinations(members, 2) if a is not medoid is not b and a.doc.id != b.doc.id),
     )
     return list(islice((p for p in pairs if _may_conflict(*p)), MAX_CONFLICT_PAIRS))
 
@@ -726,17 +854,6 @@ def _two_sentences(in_a: Found, in_b: Found, actors: Mapping[str, Actor], sa: Sp
         positions=(),
         sentences=(sa, sb),
     )
-
-
-class _Located(Protocol):
-    @property
-    def start(self) -> int: ...
-
-    @property
-    def end(self) -> int: ...
-
-
-L = TypeVar("L", bound=_Located)
 
 
 def _inside(records: Iterable[L], span: Span) -> list[L]:

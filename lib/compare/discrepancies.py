@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
@@ -228,8 +229,8 @@ def _context_terms(n: NumberClaim) -> list[str]:
     """The content words around the figure, CONTEXT_TERMS on each side, within its sentence."""
     if n.sentence is None:
         return []
-    before = terms(n.sentence.text[: n.start - n.sentence.start])[-CONTEXT_TERMS:]
-    after = terms(n.sentence.text[n.end - n.sentence.start :])[:CONTEXT_TERMS]
+    before = _terms(n.sentence.text[: n.start - n.sentence.start])[-CONTEXT_TERMS:]
+    after = _terms(n.sentence.text[n.end - n.sentence.start :])[:CONTEXT_TERMS]
     return [t for t in (*before, *after) if not t[0].isdigit()]
 
 
@@ -263,7 +264,7 @@ def date_discrepancies(
     percent in 2021"), not one fact dated twice."""
     out = []
     for pair in aligned:
-        shared = set(terms(pair.a.text)) & set(terms(pair.b.text))
+        shared = set(_terms(pair.a.text)) & set(_terms(pair.b.text))
         if pair.relation != "same" or pair.score < DATE_PAIR_MIN or len(shared) < DATE_PAIR_SHARED:
             continue
         figures_a = {n.amount for n in numbers if n.doc_id == pair.a.doc_id and _within(n, pair.a)}
@@ -297,7 +298,7 @@ def _date_anchors(d: DateMention, sentence: Span) -> set[str]:
     """The content words just before a date, which it dates (an English time adverbial follows its
     verb phrase): one sentence can date two events ("fired late Friday", "said on Monday"), and
     only dates of the same words can disagree."""
-    before = terms(sentence.text[: d.start - sentence.start])[-DATE_ANCHOR_TERMS:]
+    before = _terms(sentence.text[: d.start - sentence.start])[-DATE_ANCHOR_TERMS:]
     return {t for t in before if not t[0].isdigit()}
 
 
@@ -615,3 +616,10 @@ def _span(record: NumberClaim | DateMention | Mention) -> Span:
 
 def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@lru_cache(maxsize=4096)
+def _terms(text: str) -> tuple[str, ...]:
+    """``terms`` of a text, kept: the corpus's claims check one member against up to 24 others
+    (lib/compare/corpus.py MAX_CONFLICT_PAIRS), reading its words again for every pair."""
+    return tuple(terms(text))

@@ -7,6 +7,11 @@ number of block entries read and of pairs scored per sentence, large components 
 clustering), so no corpus size skips it: docs/benchmarks.md has its time at 1,000 to 10,000
 documents.
 
+What a sentence claim is made of depends on its report alone: each batch folder holds its
+documents' sentence claims, made when the folder was written (lib/store/claim_rows.py: at ingest, in
+the workers), and the corpus step reads those, mapping their ids through the corpus's actor map; a
+folder without them (an older store) or with another code's is read from its rows as before.
+
 Memory: it runs in the ingest's parent at the end of every ingest, so it must fit beside the rest
 of the app in 1 GB. The store is read batch by batch: a batch's rows make its sentence claims (held
 compactly, lib/compare/corpus.py ``SentenceClaims``) and are let go; the sentences' texts are kept
@@ -24,8 +29,8 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from lib.compare.claims import DocRows, rows_by_doc
-from lib.compare.corpus import Found, SentenceClaims, clustered_claims, inside_rows
+from lib.compare.claims import DocRows, rows_by_doc, speaker_chain
+from lib.compare.corpus import ClaimRow, Found, Inside, RowsInside, SentenceClaims, clustered_claims
 from lib.records import (
     Actor,
     Analysis,
@@ -38,6 +43,8 @@ from lib.records import (
     Quote,
     Span,
 )
+from lib.store.claim_rows import CLAIM_ROWS, current
+from lib.store.claim_rows import SCHEMA as CLAIM_SCHEMA
 from lib.store.columns import records_table, table_records
 from lib.store.parquet import (
     ActorMap,
@@ -47,6 +54,7 @@ from lib.store.parquet import (
     corpus_mentions,
     corpus_quotes,
     read_manifest,
+    table_path,
 )
 
 TEXTS_CHUNK = 4096  # sentence texts gathered before they become one Arrow array
@@ -89,11 +97,49 @@ def _gathered(
     """The sentence claims of every live document, read batch by batch."""
     gathered = SentenceClaims(ArrowTexts())
     for batch, docs in _live_batches(manifest):
+        if current(table_path(store, batch, CLAIM_ROWS)):  # made at ingest by this code: read
+            _add_stored(gathered, store, batch, docs, tables.actor_map, actors)
+            continue
         analysis = _batch_analysis(store, batch, docs, tables, with_text=False)
         rows = rows_by_doc(analysis)
         for doc in analysis.documents:
             gathered.add(analysis, doc, rows.get(doc.id, DocRows()), actors)
     return gathered
+
+
+def _add_stored(
+    gathered: SentenceClaims,
+    store: Path,
+    batch: str,
+    docs: Sequence[str],
+    amap: ActorMap,
+    actors: Mapping[str, Actor],
+) -> None:
+    """A batch's stored sentence claims (lib/store/claim_rows.py), their ids mapped to the corpus's
+    and completed as ``sentence_claims`` completes them: the people among the actors, the bodies
+    each speaker speaks for."""
+    documents = batch_rows(store, batch, "documents", docs, DOCUMENT_COLUMNS)
+    documents = documents.append_column("text", pa.array([""] * documents.num_rows, pa.string()))
+    table = batch_rows(store, batch, CLAIM_ROWS, docs)
+    columns = [table.column(f.name).to_pylist() for f in CLAIM_SCHEMA]
+    # Most sentences name no one, and many the same few: each list of ids is completed once.
+    named_as: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
+    quoted_as: dict[tuple[str, ...], frozenset[str]] = {}
+    figures_as: dict[tuple[float, ...], frozenset[float]] = {}
+    by_doc: dict[str, list[ClaimRow]] = defaultdict(list)
+    for doc_id, start, end, text, words, named, quoted, figures, dated in zip(*columns, strict=True):
+        if (ids := named_as.get(key := tuple(named))) is None:
+            settled = frozenset(amap.get((batch, a), a) for a in named)
+            people = frozenset(a for a in settled if a in actors and actors[a].type == "person")
+            ids = named_as[key] = (settled, people)
+        if (speakers := quoted_as.get(key := tuple(quoted))) is None:
+            chains = (speaker_chain(amap.get((batch, q), q), actors) for q in quoted)
+            speakers = quoted_as[key] = frozenset(x for chain in chains for x in chain)
+        if (amounts := figures_as.get(fkey := tuple(figures))) is None:
+            amounts = figures_as[fkey] = frozenset(figures)
+        by_doc[doc_id].append((start, end, text, tuple(words), speakers, ids[0], ids[1], amounts, dated))
+    for doc in table_records(documents, Document):
+        gathered.add_rows(doc, by_doc.get(doc.id, []))
 
 
 class ArrowTexts:
@@ -150,21 +196,22 @@ def _batch_analysis(
     tables: CorpusTables,
     with_text: bool,
     sentences: bool = True,
+    settled: bool = True,
 ) -> Analysis:
     """One batch's rows of ``docs`` as ``read_analysis`` reads them (actor ids settled for the
-    corpus); the documents' texts only ``with_text`` (the claims read their blocks)."""
+    corpus; not ``settled``: as the batch holds them); the documents' texts only ``with_text``
+    (the claims read their blocks)."""
     if with_text:
         documents = batch_rows(store, batch, "documents", docs)
     else:
         documents = batch_rows(store, batch, "documents", docs, DOCUMENT_COLUMNS)
         documents = documents.append_column("text", pa.array([""] * documents.num_rows, pa.string()))
     amap: ActorMap = tables.actor_map
-    mentions = corpus_mentions(
-        ((batch, m) for m in table_records(batch_rows(store, batch, "mentions", docs), Mention)), amap
-    )
-    quotes = corpus_quotes(
-        ((batch, q) for q in table_records(batch_rows(store, batch, "quotes", docs), Quote)), amap
-    )
+    mentions = table_records(batch_rows(store, batch, "mentions", docs), Mention)
+    quotes = table_records(batch_rows(store, batch, "quotes", docs), Quote)
+    if settled:
+        mentions = corpus_mentions(((batch, m) for m in mentions), amap)
+        quotes = corpus_quotes(((batch, q) for q in quotes), amap)
     spans = table_records(batch_rows(store, batch, "sentences", docs), Span) if sentences else []
     return Analysis(
         corpus=Corpus(tuple(table_records(documents, Document))),
@@ -189,9 +236,19 @@ def _rows_inside(
         by_doc[s.doc_id].append(s)
     out: dict[Span, Found] = {}
     for batch, docs in _live_batches(manifest, by_doc):
-        analysis = _batch_analysis(store, batch, docs, tables, with_text=True, sentences=False)
+        analysis = _batch_analysis(store, batch, docs, tables, True, sentences=False, settled=False)
         rows: Mapping[str, DocRows] = rows_by_doc(analysis)
         for doc in analysis.documents:
-            own = rows.get(doc.id, DocRows())
-            out.update((s, (doc, inside_rows(own, s))) for s in by_doc[doc.id])
+            own = RowsInside(rows.get(doc.id, DocRows()))
+            out.update((s, (doc, _settled(own.of(s), batch, tables.actor_map))) for s in by_doc[doc.id])
     return out
+
+
+def _settled(inside: Inside, batch: str, amap: ActorMap) -> Inside:
+    """The rows inside a sentence with their actors' corpus ids (settled here, for the few rows
+    read: a checked report's every row was settled before)."""
+    if not amap:
+        return inside
+    mentions = corpus_mentions(((batch, m) for m in inside.mentions), amap)
+    quotes = corpus_quotes(((batch, q) for q in inside.quotes), amap)
+    return inside._replace(mentions=tuple(mentions), quotes=tuple(quotes))

@@ -4,19 +4,30 @@ as the pages filter in Python, and kept through compaction and an ingest's refre
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 from lib.compare.corpus import MAX_PAIR_DOCS, corpus_claims, shared_pairs
 from lib.extract.pipeline import analyze_corpus
 from lib.records import Corpus, CorpusClaim, Document, Span
+from lib.store import claim_rows
 from lib.store.claims import claims_table
 from lib.store.columns import records_table
 from lib.store.compaction import compact
 from lib.store.parallel import ingest_corpus
-from lib.store.parquet import read_analysis, read_corpus, read_manifest, write_analysis
+from lib.store.parquet import (
+    CorpusTables,
+    Manifest,
+    read_analysis,
+    read_corpus,
+    read_manifest,
+    table_path,
+    write_analysis,
+)
 from lib.store.query import connect
 from lib.store.slices import claims_in_view, count_claims, store_index, worth_comparing
 from lib.view.filters import Filters, where
@@ -194,3 +205,54 @@ def test_pairs_worth_comparing_are_those_of_the_old_query(
         assert found == []
     elif limit == 10:  # ties are cut in the reports' order, most shared first
         assert len(found) == 10 and found[0][2] >= found[-1][2] > 1
+
+
+def _resettled(tables: CorpusTables, manifest: Manifest) -> CorpusTables:
+    """The tables with every person's id settled to another in each batch (as a larger corpus
+    settles a batch's ids): the stored ids must go through the actor map as the rows' do."""
+    people = [a for a in tables.actors if a.type == "person"]
+    assert people
+    moved = tuple(replace(a, id=f"{a.id}-settled") for a in people)
+    amap = {(b.id, a.id): f"{a.id}-settled" for b in manifest.batches for a in people}
+    return replace(tables, actors=(*tables.actors, *moved), actor_map=amap)
+
+
+def _restamped(path: Path) -> None:
+    table = pq.read_table(path)
+    pq.write_table(table.replace_schema_metadata({claim_rows.VERSION_KEY: "other-code"}), path)
+
+
+@pytest.mark.parametrize("kind", ["stored", "missing", "other-code"])
+def test_claims_from_stored_claim_rows_are_those_made_from_the_rows(tmp_path: Path, kind: str) -> None:
+    """Each batch folder holds its documents' sentence claims (lib/store/claim_rows.py, made at
+    ingest); the corpus step reads them, ids mapped through the corpus's actor map, and gives the
+    table the rows give. A folder without them (an older store) or with those of other code is
+    read from its rows as before."""
+    ingest_corpus(Corpus(_docs(TEXTS)), tmp_path, batch_size=1)
+    manifest = read_manifest(tmp_path)
+    files = [table_path(tmp_path, b.id, claim_rows.CLAIM_ROWS) for b in manifest.batches]
+    assert all(claim_rows.current(f) for f in files)
+    if kind == "missing":
+        for f in files:
+            f.unlink()
+    elif kind == "other-code":
+        for f in files:
+            _restamped(f)
+    assert all(claim_rows.current(f) is (kind == "stored") for f in files)
+    tables = _resettled(read_corpus(tmp_path, manifest), manifest)
+    expected = records_table(corpus_claims(read_analysis(tmp_path, tables)), CorpusClaim)
+    found = claims_table(tmp_path, tables)
+    assert found.num_rows > 0 and found.equals(expected)
+    assert any(a.endswith("-settled") for row in found.column("actors").to_pylist() for a in row)
+
+
+def test_compaction_writes_current_claim_rows(tmp_path: Path) -> None:
+    ingest_corpus(Corpus(_docs(TEXTS)), tmp_path, batch_size=1)
+    compact(tmp_path)
+    manifest = read_manifest(tmp_path)
+    assert all(
+        claim_rows.current(table_path(tmp_path, b.id, claim_rows.CLAIM_ROWS)) for b in manifest.batches
+    )
+    tables = read_corpus(tmp_path, manifest)
+    expected = records_table(corpus_claims(read_analysis(tmp_path, tables)), CorpusClaim)
+    assert claims_table(tmp_path, tables).equals(expected)
