@@ -110,6 +110,14 @@ class Target:
         return self.actor_id if self.actor_id is not None else GROUP_PREFIX + (self.name or "")
 
 
+# From this speaker_confidence up an attribution is sure: the pages show its speaker plain and the
+# comparison may build a "who said it" discrepancy on it; below, the speaker is marked uncertain. The
+# confidences are how often speakers on the same evidence were right on the dev parts read
+# (lib/extract/quotes/speakers.py BASIS_CERTAINTY): a kept phrase (0.72) and pronouns nobody or two
+# people fit (0.49, 0.2) fall under it.
+SURE_SPEAKER = 0.75
+
+
 @dataclass(frozen=True)
 class Quote:
     doc_id: str

@@ -20,7 +20,17 @@ from rapidfuzz.fuzz import ratio
 
 from lib.compare.claims import Claim
 from lib.extract.dates.values import period, unit_of
-from lib.records import AlignedPair, Analysis, DateMention, Discrepancy, Mention, NumberClaim, Quote, Span
+from lib.records import (
+    SURE_SPEAKER,
+    AlignedPair,
+    Analysis,
+    DateMention,
+    Discrepancy,
+    Mention,
+    NumberClaim,
+    Quote,
+    Span,
+)
 from lib.text.aliases import fold
 from lib.text.similarity import STOPWORDS, TfIdf, cosine, normalize, terms
 
@@ -50,7 +60,6 @@ DATE_ANCHOR_TERMS = 2  # content words before a date that it dates
 DATE_CONFIDENCE = 0.7
 SPEAKER_QUOTE_MIN = 0.7
 SPEAKER_SURE, SPEAKER_UNSURE = 0.8, 0.3
-SPEAKER_CONFIDENT = 0.7  # a quote's speaker_confidence from which its attribution is sure
 ADJACENT_CHARS = 40  # a cue this close to the quotation names the person speaking
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "his", "her", "their"})
 ARTICLES = frozenset(
@@ -375,7 +384,7 @@ def _confident(analysis: Analysis, quote: Quote) -> bool:
     the quotation, where a reporter puts the cue of the person speaking. A pronoun or a role the
     extractor resolved may be right, but two resolutions that differ are more often one of them
     wrong than two reports disagreeing; an organisation's words are often its spokesperson's."""
-    if quote.speaker_confidence and quote.speaker_confidence < SPEAKER_CONFIDENT:
+    if quote.speaker_confidence and quote.speaker_confidence < SURE_SPEAKER:
         return False  # 0.0: none given (a record built by hand), so the text alone decides
     actor = analysis.actor(quote.speaker_id) if quote.speaker_id else None
     if actor is not None and actor.type != "person":

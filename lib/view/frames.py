@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 
 from lib.extract.dates.values import period
-from lib.records import Analysis, Comparison, Document, IngestError, Position, Quote, Span
+from lib.records import SURE_SPEAKER, Analysis, Comparison, Document, IngestError, Position, Quote, Span
 from lib.view.filters import Filters, keeper, keeps, restricts
 
 PROVENANCE = ["doc_id", "source", "date", "start", "end", "sentence"]
@@ -138,7 +138,7 @@ QUOTE_COLUMNS = [
 # one nobody fits (0.2): shown, marked uncertain, and not counted among the most quoted. 0.0 with a
 # speaker means no figure was given (a record built by hand), as lib/compare/discrepancies.py reads
 # it: the speaker is shown as it is.
-CONFIDENT_SPEAKER = 0.75
+CONFIDENT_SPEAKER = SURE_SPEAKER
 UNCERTAIN_MARK = " (uncertain)"
 
 
