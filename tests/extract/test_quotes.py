@@ -560,6 +560,32 @@ def test_a_place_is_nobodys_voice(nlp: Any, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "As Mark Oduya put it in a letter to the council, “The harbour cannot wait another year.”",
+            "Mark Oduya",
+        ),
+        ("“The harbour cannot wait another year,” as Mark Oduya put it in a letter.", "Mark Oduya"),
+        ("Mark Oduya put it bluntly: “The harbour cannot wait another year.”", "Mark Oduya"),
+    ],
+)
+def test_as_x_put_it_names_the_speaker(nlp: Any, text: str, speaker: str) -> None:
+    before = "Mayor Ana Lopes said the fund would grow. "  # the previous speaker is not this one
+    quotes, actors = _with_actors(nlp, before + text)
+    said = _find(quotes, "“The harbour")
+    assert said is not None and _shown(said, actors) == speaker
+
+
+def test_put_it_on_a_table_is_no_saying(nlp: Any) -> None:
+    text = (
+        "“The harbour cannot wait,” Ana Lopes said. Mark Oduya picked up the report and put it on the table."
+    )
+    quotes, actors = _with_actors(nlp, text)
+    assert [_shown(q, actors) for q in quotes] == ["Ana Lopes"]
+
+
+@pytest.mark.parametrize(
     ("text", "quote", "speaker"),
     [
         # a line opening with a name and a colon: its name speaks, however the parser read it

@@ -69,7 +69,21 @@ def is_speech_cue(token: Token, cues: CueLexicon, any_pos: bool = False) -> bool
     interruptions ("– assures Blinken –"), where the tagger often calls the verb a noun."""
     if token.lower_ == "according":
         return token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to"
+    if token.lower_ in PUT_IT:
+        return _put_it(token)
     return token.lower_ in cues.speech and (any_pos or token.pos_ in CUE_POS)
+
+
+def _put_it(token: Token) -> bool:
+    """The idiom of saying "as X put it" ('“...,” as X put it in a letter'), or "X put it" closed by
+    a manner word or a mark ("put it bluntly:", "put it this way", "..., she put it."); "put it on
+    the table" is no saying."""
+    doc, i = token.doc, token.i
+    if i + 1 >= len(doc) or doc[i + 1].lower_ != "it":
+        return False
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    as_before = any(t.lower_ == "as" for t in doc[max(token.sent.start, i - 6) : i])
+    return as_before or after is None or after.is_punct or after.tag_ == "RB" or after.lower_ == "this"
 
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
