@@ -48,27 +48,29 @@ FLOORS: list[tuple[str, str, Figure, float]] = [
     # read off the file's dataset): lenient 0.75071, speakers 0.91123 (1314/1442) after issue 14's
     # second round (statements only: 0.64937, 0.91156, kept below as a floor of their own); with the
     # prepositions back and the actor rules: lenient 0.75147, speakers 0.91066; issue 14's third
-    # round: lenient 0.75167, speakers 0.91343; no statement without anyone to say it: lenient 0.75186
-    ("polnear-dev.jsonl", "quotes lenient F1", _quote_f1("lenient"), 0.7518),
-    ("polnear-dev.jsonl", "speaker accuracy (lenient)", _speaker("lenient"), 0.9134),
+    # round: lenient 0.75167, speakers 0.91343; no statement without anyone to say it: lenient 0.75186;
+    # session 26 ("without saying" no cue, "as X put it" a cue): lenient 0.75225, speakers 0.91482
+    ("polnear-dev.jsonl", "quotes lenient F1", _quote_f1("lenient"), 0.7522),
+    ("polnear-dev.jsonl", "speaker accuracy (lenient)", _speaker("lenient"), 0.9148),
     # TimeBank + AQUAINT, the whole pipeline (docdate, blocks): TempEval-3 value F1 0.8049
     ("timebank-aquaint.jsonl", "dates value F1", lambda r: r["timexes"]["value"].f1, 0.8049),
     # CoNLL-2003 dev: PER+ORG+LOC mentions, overlap F1 0.8379, exact 0.8081 after the cross-document
     # actor resolution (2026-12-05; 0.8423 / 0.8137 before it); 0.843 / 0.814 after issue #15's
     # common-word and digit rules; 0.84422 / 0.81573 after its second round (measured on merged main);
     # 0.84434 / 0.81647 after its third (session 23: club names, role nouns opening a person's span);
-    # 0.84515 / 0.81766 in session 25 (a person's name holds no common word; dash datelines)
-    ("conll2003-dev.jsonl", "entities lenient F1", lambda r: r["entities"]["lenient"].f1, 0.8451),
-    ("conll2003-dev.jsonl", "entities exact F1", lambda r: r["entities"]["exact"].f1, 0.8176),
+    # 0.84515 / 0.81766 in session 25 (a person's name holds no common word; dash datelines);
+    # 0.84639 / 0.81869 in session 26 (bodies' head nouns, a name ends at a colon, issue #15's round 6)
+    ("conll2003-dev.jsonl", "entities lenient F1", lambda r: r["entities"]["lenient"].f1, 0.8463),
+    ("conll2003-dev.jsonl", "entities exact F1", lambda r: r["entities"]["exact"].f1, 0.8186),
 ]
 
 # The statements of a PolNeAR file, scored as GGT's definition counts them: the wide records must
 # never change them (lenient F1 0.64937, speaker accuracy 0.91156 on the dev file, 2026-12-05; then
 # 0.65011 / 0.91079 with the prepositions back and issue 15's actor rules; 0.65029 / 0.91504 after
-# issue 14's third round)
+# issue 14's third round; 0.65046 / 0.91759 in session 26)
 STATEMENT_FLOORS: list[tuple[str, str, Figure, float]] = [
-    ("polnear-dev.jsonl", "statements lenient F1", _quote_f1("lenient"), 0.6502),
-    ("polnear-dev.jsonl", "statements speaker accuracy", _speaker("lenient"), 0.9150),
+    ("polnear-dev.jsonl", "statements lenient F1", _quote_f1("lenient"), 0.6504),
+    ("polnear-dev.jsonl", "statements speaker accuracy", _speaker("lenient"), 0.9175),
 ]
 
 _results: dict[str, dict[str, dict[str, Any]]] = {}
