@@ -21,6 +21,7 @@ from lib.records import (
     Document,
     Event,
     IngestError,
+    Mention,
     NumberClaim,
     Quote,
     QuoteDefinition,
@@ -62,16 +63,22 @@ def extract_batch(
     found_dates: list[DateMention] = []
     doc_events: list[Event] = []
     found_numbers: list[NumberClaim] = []
+    # each extractor reads only its document's mentions: handing it those (in the same order)
+    # instead of the batch's keeps each document's cost its own, not the batch's size
+    by_doc: dict[str, list[Mention]] = {d.id: [] for d in docs}
+    for m in mentions:
+        by_doc.setdefault(m.doc_id, []).append(m)
     for i, (d, s) in enumerate(pairs):  # per document, in corpus order (each list as before)
-        statements, wide = quotes.extract_attributions(d, s, mentions, by_id)
+        own = by_doc[d.id]
+        statements, wide = quotes.extract_attributions(d, s, own, by_id)
         chunks = list(s.noun_chunks) if statements else []  # once per document
         own_quotes = [
             replace(q, phrases=issues.quote_phrases(s, q, chunks))
-            for q in targets.with_targets(d, s, statements, mentions, by_id)
+            for q in targets.with_targets(d, s, statements, own, by_id)
         ]
         found_attributions += wide
         own_dates = dates.extract_dates(d)
-        doc_events += events.extract_events(d, s, own_dates, mentions, own_quotes, places=places)
+        doc_events += events.extract_events(d, s, own_dates, own, own_quotes, places=places)
         found_quotes += own_quotes
         found_dates += own_dates
         found_numbers += numbers.extract_numbers(d, s)

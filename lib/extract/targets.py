@@ -25,6 +25,7 @@ word, no polarity (None): a wrong side is worse than none.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -290,9 +291,21 @@ def represented(quote: Quote, text: str, report: Report) -> str | None:
         for m in report.mentions
         if m.actor_id == quote.speaker_id or (surname and _words(m.text)[-1:] == surname)
     ]
+    mentions = report.mentions
+    own_ids = {id(m) for m in own}
+    # an apposition lies within REPRESENTATIVE_REACH of the name: only the mentions starting near it
+    # (the report's mentions are in text order) are tried, not every mention for every name
+    starts = [m.start for m in mentions]
+    longest = max((m.end - m.start for m in mentions), default=0)
     for named in own:  # the speaker's name in full where the report gave it ("Ama Dale" for "Dale")
-        for m in report.mentions:
-            if m.actor_id != quote.speaker_id and m not in own and _apposed_role(text, named, m, role):
+        lo = bisect_left(starts, named.start - REPRESENTATIVE_REACH - longest)
+        hi = bisect_right(starts, named.end + REPRESENTATIVE_REACH)
+        for m in mentions[lo:hi]:
+            if (
+                m.actor_id != quote.speaker_id
+                and id(m) not in own_ids
+                and _apposed_role(text, named, m, role)
+            ):
                 return m.actor_id
     return None
 

@@ -86,8 +86,12 @@ def load_nlp() -> Language:
 SEGMENT_CHARS = 12_000
 # Short texts go to spaCy together, up to this many characters a call: a larger batch runs the
 # network faster (measured on 200 bench reports: groups of 12,000 characters 5% over spaCy's
-# bare pass at 16 texts a batch, 48,000 2% under it; peak memory the same).
-GROUP_CHARS = 48_000
+# bare pass at 16 texts a batch, 48,000 2% under it), but a process's peak grows with it: parsing
+# 16-report batches, 300 MB at 12,000 and 16,000 characters, 331 at 24,000, 355 at 32,000, 473 at
+# 48,000 (the model alone 250). Parse CPU in turn on 200 bench reports, medians of 3 (loaded
+# machine): 16,000 17.8 s, 24,000 and 32,000 17.2, 48,000 16.3, spaCy's bare pass 17.4. Every
+# ingest worker holds this peak, so 32,000: a worker ~120 MB less for ~5% more parse CPU than 48,000.
+GROUP_CHARS = 32_000
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n\s*")
 # A sentence end for texts flattened to one line (no paragraph breaks): a word of three or more
 # lower-case letters, a full stop, "?" or "!", perhaps a closing quote, a space, then a capital.

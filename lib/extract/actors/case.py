@@ -26,9 +26,8 @@ _FUNCTION = frozenset(
 def is_title_line(line: str) -> bool:
     """A headline-style line: three or more words, at most one lower-case word of 4+ letters,
     or all in capitals. Read word by word and given up at the second long lower-case word:
-    most lines asked about are paragraphs of prose."""
-    if line.upper() == line:
-        return len(_WORD.findall(line)) >= 3
+    most lines asked about are paragraphs of prose (a one-line report is one long line, asked
+    about once per mention), and such a line is not in capitals either."""
     words = upper = lower = 0
     for match in _WORD.finditer(line):
         word = match.group(0)
@@ -39,6 +38,8 @@ def is_title_line(line: str) -> bool:
             lower += 1
             if lower > 1:
                 return False
+    if line.upper() == line:
+        return words >= 3
     return words >= 3 and upper >= max(3, words * 2 // 3)
 
 

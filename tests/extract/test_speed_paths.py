@@ -1,0 +1,113 @@
+"""Behaviour of the extraction's faster paths: each gives what the slower reading gave.
+
+``targets.represented`` tries only the mentions near each of the speaker's names (the report's
+mentions in text order), ``case.is_title_line`` gives up on prose before upper-casing a line, and
+``ingest.detect_language`` lets py3langid's model go after a corpus read. Sentences written for
+these tests; names fictional.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from py3langid import langid
+
+from lib.extract import targets
+from lib.extract.actors.case import is_title_line
+from lib.read import ingest
+from lib.records import Actor, Document, Mention, Quote
+
+# an organisation's name longer than targets.REPRESENTATIVE_REACH: its mention starts further
+# before the speaker's name than the reach, and still ends right before it
+LONG_BODY = "Northbridge and Eastvale United Fictional Dockworkers and Warehouse Staff Federation"
+ACTORS = {
+    "ama-dale": Actor("ama-dale", "Ama Dale", "person"),
+    "tomas-orrin": Actor("tomas-orrin", "Tomas Orrin", "person"),
+    "mara-venn": Actor("mara-venn", "Mara Venn", "person"),
+    "federation": Actor("federation", LONG_BODY, "organization"),
+}
+NAMES = {
+    "Ama Dale": "ama-dale",
+    "Tomas Orrin": "tomas-orrin",
+    "Mara Venn": "mara-venn",
+    LONG_BODY: "federation",
+}
+SAID = "This ruling is a disgrace,"
+CROWD = "Mara Venn spoke to Tomas Orrin. " * 40  # many mentions before the apposition
+
+
+def _mentions(text: str) -> list[Mention]:
+    found = [
+        Mention("d1", actor, m.group(0), m.start(), m.end())
+        for name, actor in NAMES.items()
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text)
+    ]
+    return sorted(found, key=lambda m: m.start)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (f'{CROWD}{LONG_BODY} lawyer Ama Dale spoke. "{SAID}" Dale said.', "federation"),
+        (f'{CROWD}Ama Dale, Tomas Orrin\'s lawyer, spoke. "{SAID}" Dale said.', "tomas-orrin"),
+        (f'Ama Dale, Tomas Orrin\'s lawyer, spoke. {CROWD}"{SAID}" Dale said.', "tomas-orrin"),
+        # negative cases: the role is there, but not in apposition to the speaker's name
+        (f'{LONG_BODY} hired a lawyer. {CROWD}Ama Dale spoke. "{SAID}" Dale said.', None),
+        (f'{CROWD}Ama Dale met Tomas Orrin, a lawyer. "{SAID}" Dale said.', None),
+        (f'Tomas Orrin\'s lawyer left. {CROWD}Ama Dale spoke. "{SAID}" Dale said.', None),
+    ],
+)
+def test_represented_among_many_mentions(nlp: Any, text: str, want: str | None) -> None:
+    start = text.index(SAID)
+    at = text.index("Dale", start)
+    quote = Quote(
+        "d1", "ama-dale", "Dale", SAID, "direct", "said", start, start + len(SAID), 0.9,
+        speaker_start=at, speaker_end=at + 4,
+    )  # fmt: skip
+    doc = Document("d1", "", "Ledger", "2023-05-02", "header", "en", "", "", text)
+    report = targets.report_of(doc, _mentions(text), ACTORS, nlp(text))
+    assert targets.represented(quote, text, report) == want
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("Harbour Board Names Ama Dale New Chair", True),
+        ("HARBOUR BOARD NAMES NEW CHAIR", True),
+        ("AMA DALE", False),  # capitals, but fewer than three words
+        ("Harbour board names new chair after long search", False),
+        ("The harbour board met on Tuesday and named Ama Dale its chair. " * 30, False),
+        ("Dale Wins", False),
+        ("Ferry Fares Rise Again in Eastvale", True),
+    ],
+)
+def test_is_title_line(line: str, want: bool) -> None:
+    assert is_title_line(line) is want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour board met on Tuesday and named a new chair for the coming year.",
+        "Le conseil du port s'est réuni mardi et a nommé une nouvelle présidente.",
+        "Der Hafenrat hat am Dienstag eine neue Vorsitzende gewählt.",
+        "El consejo del puerto se reunió el martes y nombró a una nueva presidenta.",
+    ],
+)
+def test_detect_language_as_py3langid(text: str) -> None:
+    assert ingest.detect_language(text) == langid.classify(text)[0]
+
+
+@pytest.mark.parametrize(("text", "want"), [("", "und"), ("12345 -- 678", "und")])
+def test_detect_language_without_letters(text: str, want: str) -> None:
+    assert ingest.detect_language(text) == want
+
+
+def test_a_corpus_read_lets_the_language_model_go(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The harbour board named a new chair on Tuesday.", encoding="utf-8")
+    corpus = ingest.load_corpus([tmp_path], cache_dir=tmp_path / "cache")
+    assert [d.language for d in corpus.documents] == ["en"]
+    assert ingest._language_model.cache_info().currsize == 0
