@@ -142,6 +142,8 @@ def test_resolves(nlp: Any, registry: Any, text: str, surface: str, want: str) -
         ),
         # a photographer's credit closing a caption
         ("The mayor spoke at the opening. (Tom Bell/Coast Herald)", "Tom Bell"),
+        # a people's adjective names no actor of its own
+        ("The Azerbaijani side proposed a meeting. Azerbaijani officials agreed on Monday.", "Azerbaijani"),
         # a title after another ("Deputy Head of ..."): an office, no one's name
         (
             "Deputy Head of the Office of the President of Eastland Ihor Marchuk had a phone call with "
