@@ -664,6 +664,8 @@ NEGATIVES = [
     ("continue is no cue", "Prices continued to rise in the harbour towns all year.", "to rise"),
     ("goes without saying", "It goes without saying that the harbour needs a new wall.", "the harbour needs"),
     ("an act not done", "Paulo Reis left without saying that the vote had failed.", "the vote had failed"),
+    ("points back: demonstrative", "Paulo Reis and Carla Dunn commented on this issue.", "this issue"),
+    ("points back: pronoun", "Paulo Reis commented on it at length on Monday.", "it"),
 ]
 
 

@@ -295,8 +295,18 @@ def _prep_objects(cue: Token, cues: CueLexicon, wide: bool = False) -> list[Toke
         for p in cue.children
         if p.dep_ == "prep" and p.lower_ in preps
         for o in p.children
-        if o.dep_ in ("pobj", "pcomp")
+        if o.dep_ in ("pobj", "pcomp") and not _points_back(o)
     ]
+
+
+POINTERS = frozenset({"this", "that", "these", "those"})
+
+
+def _points_back(obj: Token) -> bool:
+    """ "commented on it", "spoke about this issue": an object that only points at what was said
+    elsewhere (a pronoun, or a demonstrative before its bare noun) gives no content of its own."""
+    words = [t for t in obj.subtree if not t.is_punct]
+    return obj.pos_ == "PRON" or (len(words) == 2 and words[0].lower_ in POINTERS)
 
 
 def _same_paragraph(tokens: list[Token], cue: Token) -> list[Token]:
