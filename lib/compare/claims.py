@@ -84,6 +84,8 @@ def sentence_claims(
 
 
 class _Located(Protocol):
+    """A record with a span in its document (a row, a claim, a date): what the lookups by span take."""
+
     @property
     def start(self) -> int: ...
 

@@ -51,7 +51,7 @@ import numpy as np
 import numpy.typing as npt
 
 from lib.compare.align import ANCHOR_BONUS, claim_score, same_claim
-from lib.compare.claims import Claim, DocRows, quote_claims, rows_by_doc, sentence_claims
+from lib.compare.claims import Claim, DocRows, L, quote_claims, rows_by_doc, sentence_claims
 from lib.compare.discrepancies import SHOW_MIN, date_discrepancies, number_discrepancies, quote_discrepancies
 from lib.compare.pair_scores import claim_rows, near_threshold, scores
 from lib.records import (
@@ -104,16 +104,6 @@ class _Sentence:
 
 H = TypeVar("H", bound=Hashable)
 
-
-class _Located(Protocol):
-    @property
-    def start(self) -> int: ...
-
-    @property
-    def end(self) -> int: ...
-
-
-L = TypeVar("L", bound=_Located)
 
 # A sentence claim as a row: start, end, text, terms, speakers, actors, persons, figures, dated
 ClaimRow = tuple[
