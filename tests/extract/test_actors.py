@@ -394,6 +394,8 @@ def test_final_stop(surface: str, want: int, registry: Any) -> None:
         ("Marek Dvoran (U.S.) beat Tomas Halik (Czech Republic) 6-3 6-4.", "Tomas Halik", "person"),
         # not a club or a place in brackets
         ("Qelbrook Holdings (Nigeria) reported a loss on Tuesday.", "Qelbrook Holdings", "organization"),
+        # a country before a known body's name: the body, not a person ("Peru Rosa Quintana" is one)
+        ("U.S. Supreme Court Justice Maria Ostrova may retire soon.", "U.S. Supreme Court", "organization"),
         # a body's head noun ends its name, whatever the model tagged
         (
             "Harold Fenwick Company said on Monday it would close the plant. "

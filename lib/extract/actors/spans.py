@@ -249,11 +249,14 @@ def _split_title(ctx: DocContext, cand: Cand) -> Cand:
         head, rest = " ".join(words[:n]), words[n:]
         registered = ctx.reg.actor(ctx.reg.names.get(head) or "")
         known = ctx.reg.gazetteer.get(head) == "country" or (registered and registered.type == "country")
+        name = " ".join(rest)
         if (
             known
             and 2 <= len(rest) <= 3
             and all(w[:1].isupper() for w in rest)
             and rest[-1] not in filters.org_suffixes
+            and ctx.reg.gazetteer.get(name) is None  # "U.S. Supreme Court": a known body, no person
+            and not ctx.reg.names.get(name)
         ):
             return Cand(cand.end - len(" ".join(rest)), cand.end, "ner", "PERSON")
     return cand
