@@ -41,20 +41,21 @@ def inline_turns(text: str, cues: CueLexicon, voices: Sequence[tuple[int, int]])
     "Related reading:" open a table's row or a list of links, not a turn."""
     candidates = list(LABEL.finditer(text))
     labels = []
-    for m in candidates:
+    for k, m in enumerate(candidates):
         who = m.group("who")
         inside = [(a, b) for a, b in voices if m.start("who") <= a and b <= m.end("who")]
         if who.lower() not in cues.colon_labels and len(_speaker_key(who)) > 1 and inside:
-            labels.append((m, max(inside)))  # after a title ("Minister of X Ana Lopes"), the name
+            labels.append((k, max(inside)))  # after a title ("Minister of X Ana Lopes"), the name
     keys = [_speaker_key(text[a:b]) for _, (a, b) in labels]
     if len(labels) < 2 or len(set(keys)) == len(keys):
         return []
     found = []
-    for m, (a, b) in labels:
+    for k, (a, b) in labels:
+        m = candidates[k]
         start = m.end()
-        # any label closes the turn, even one whose name the parser missed: the next speaker's words
-        # are never the previous one's
-        stop = next((c.start() for c in candidates if c.start() >= start), len(text))
+        # the next label closes the turn, even one whose name the parser missed: the next speaker's
+        # words are never the previous one's
+        stop = candidates[k + 1].start() if k + 1 < len(candidates) else len(text)
         line_end = text.find("\n", start, stop)  # a paragraph break closes the turn
         end = stop if line_end < 0 else line_end
         end = start + len(text[start:end].rstrip())
