@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
@@ -258,7 +258,7 @@ def _split_title(ctx: DocContext, cand: Cand) -> Cand:
             and ctx.reg.gazetteer.get(name) is None  # "U.S. Supreme Court": a known body, no person
             and not ctx.reg.names.get(name)
         ):
-            return Cand(cand.end - len(" ".join(rest)), cand.end, "ner", "PERSON")
+            return Cand(cand.end - len(name), cand.end, "ner", "PERSON")
     return cand
 
 
@@ -424,9 +424,14 @@ def _holds_common_words(ctx: DocContext, surface: str) -> bool:
 
 def _only_office_words(ctx: DocContext, surface: str) -> bool:
     """Titles and nouns of office alone ("Head", "Deputy Minister") name no one."""
-    filters = ctx.reg.filters
-    offices = {t.lower().rstrip(".") for t in filters.person_titles} | filters.person_roles
+    offices = _offices(ctx.reg.filters.person_titles, ctx.reg.filters.person_roles)
     return all(w.lower().rstrip(".") in offices for w in surface.split())
+
+
+@lru_cache(maxsize=4)
+def _offices(titles: frozenset[str], roles: frozenset[str]) -> frozenset[str]:
+    """The words of office, lower case and without a full stop: made once per registry, not per span."""
+    return frozenset(t.lower().rstrip(".") for t in titles) | roles
 
 
 def _non_actor_head(ctx: DocContext, surface: str, cand: Cand) -> bool:
