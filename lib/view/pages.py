@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 from plotly.graph_objects import Figure
 
+from lib.extract.dates.values import period
 from lib.records import Analysis, Comparison, CorpusClaim, Span
 from lib.view import charts, frames, pairlists, render, search, stances, timeline, urls
 from lib.view.filters import Filters, keeps
@@ -113,10 +114,9 @@ class TimelineView:
 
 
 def _first_report(analysis: Analysis) -> pd.Timestamp | None:
-    """The date of the corpus's first dated report."""
-    dates = pd.to_datetime(pd.Series([d.date for d in analysis.documents if d.date]), errors="coerce")
-    first = dates.min()
-    return None if pd.isna(first) else pd.Timestamp(first)
+    """The first day of the corpus's first dated report (read as frames.date_bounds reads dates)."""
+    days = [p[0] for p in (period(d.date) for d in analysis.documents if d.date) if p]
+    return pd.Timestamp(min(days)) if days else None
 
 
 def timeline_view(analysis: Analysis, view: View) -> TimelineView:
