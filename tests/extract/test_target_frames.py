@@ -47,6 +47,16 @@ def _quote(text: str, said: str, speaker: str = "Ada Quell", cue: str = "said") 
     )
 
 
+def _targeted(
+    nlp: Any, text: str, said: str, speaker: str = "Ada Quell", doc: Document | None = None
+) -> Quote:
+    """The one statement ``said`` of ``speaker`` in ``text``, with its targets."""
+    (quote,) = targets.with_targets(
+        doc or _doc(text), nlp(text), [_quote(text, said, speaker)], _mentions(text), ACTORS
+    )
+    return quote
+
+
 @pytest.mark.parametrize(
     ("text", "said", "want"),
     [
@@ -96,7 +106,7 @@ def test_a_framed_actor_is_the_target(nlp: Any) -> None:
         'Ada Quell said that Orrin is "the least honest man in the county."'
     )
     said = '"the least honest man in the county."'
-    (quote,) = targets.with_targets(_doc(text), nlp(text), [_quote(text, said)], _mentions(text), ACTORS)
+    quote = _targeted(nlp, text, said)
     first = quote.targets[0]
     assert (first.actor_id, first.polarity, first.basis) == ("tomas-orrin", "neg", "context")
 
@@ -123,13 +133,7 @@ def test_she_is_the_woman_the_report_names_as_one(nlp: Any) -> None:
     """A person whose gender the report shows to agree outranks one it does not show, though that
     one was named last."""
     text = 'Ms. Quell spoke first. Lio Park answered. Walter Dunmore said: "She has failed the town."'
-    (quote,) = targets.with_targets(
-        _doc(text),
-        nlp(text),
-        [_quote(text, "She has failed the town.", "Walter Dunmore")],
-        _mentions(text),
-        ACTORS,
-    )
+    quote = _targeted(nlp, text, "She has failed the town.", "Walter Dunmore")
     pronouns = [(t.actor_id, t.polarity) for t in quote.targets if t.basis == "pronoun"]
     assert pronouns == [("ada-quell", "neg")]
 
@@ -149,7 +153,7 @@ def test_an_unnamed_protagonist_is_not_judged_for_another(nlp: Any, said: str, w
         f'Orrin said it was needed. Orrin left. Orrin spoke. Lio Park said: "{said}"'
     )
     doc = Document("d1", "Orrin closes the port", "Ledger", "2023-05-02", "header", "en", "", "", text)
-    (quote,) = targets.with_targets(doc, nlp(text), [_quote(text, said, "Lio Park")], _mentions(text), ACTORS)
+    quote = _targeted(nlp, text, said, "Lio Park", doc)
     judged = {t.actor_id: (t.polarity, t.basis) for t in quote.targets}
     assert judged["tomas-orrin"] == (want, "topic")
 
@@ -165,9 +169,7 @@ def test_an_unnamed_protagonist_is_not_judged_for_another(nlp: Any, said: str, w
 )
 def test_a_negative_why_question_reproaches(nlp: Any, said: str, want: str | None) -> None:
     text = f'Tomas Orrin closed the port on Monday. Lio Park said: "{said}"'
-    (quote,) = targets.with_targets(
-        _doc(text), nlp(text), [_quote(text, said, "Lio Park")], _mentions(text), ACTORS
-    )
+    quote = _targeted(nlp, text, said, "Lio Park")
     (target,) = [t for t in quote.targets if t.actor_id == "tomas-orrin"]
     assert (target.polarity, target.basis) == (want, "pronoun")
 
@@ -184,9 +186,7 @@ def test_a_negative_why_question_reproaches(nlp: Any, said: str, want: str | Non
 )
 def test_a_demand_is_of_its_addressee(nlp: Any, said: str, want: str | None) -> None:
     text = f'Lio Park spoke on Monday. Lio Park said: "{said}"'
-    (quote,) = targets.with_targets(
-        _doc(text), nlp(text), [_quote(text, said, "Lio Park")], _mentions(text), ACTORS
-    )
+    quote = _targeted(nlp, text, said, "Lio Park")
     (target,) = [t for t in quote.targets if t.actor_id == "tomas-orrin"]
     assert (target.polarity, target.basis) == (want, "named")
 
@@ -209,7 +209,7 @@ def test_a_demand_is_of_its_addressee(nlp: Any, said: str, want: str | None) -> 
     ],
 )
 def test_the_reporters_verb_takes_a_side(nlp: Any, text: str, said: str, want: str) -> None:
-    (quote,) = targets.with_targets(_doc(text), nlp(text), [_quote(text, said)], _mentions(text), ACTORS)
+    quote = _targeted(nlp, text, said)
     (target,) = [t for t in quote.targets if t.actor_id == "lio-park"]
     assert (target.polarity, target.basis) == (want, "context")
 
