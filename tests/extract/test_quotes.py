@@ -2060,3 +2060,32 @@ def test_a_body_in_an_of_phrase_is_not_the_speaker(nlp: Any, text: str, speaker_
     quotes, actors = _with_actors(nlp, text)
     assert quotes
     assert [actors[q.speaker_id].type if q.speaker_id else None for q in quotes] == [speaker_type]
+
+
+JOINT = [
+    ("names", "“The levy is unfair,” Ada Okafor and Ben Lind said in a statement.", "Ben Lind"),
+    ("titles", "“The levy is unfair,” Governor Ada Okafor and Senator Ben Lind said.", "Ben Lind"),
+    # the parser makes the second title the conjunct and the name its apposition
+    (
+        "long titles",
+        "“The levy is unfair,” Assembly Speaker Ada Okafor and Senate Majority Leader Chuck Lind said "
+        "in a statement.",
+        "Chuck Lind",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "second"), JOINT, ids=[c[0] for c in JOINT])
+def test_a_joint_statement_is_no_one_persons(nlp: Any, name: str, text: str, second: str) -> None:
+    """People named together as the subject speak together: no one actor gets the words, and the
+    text shown keeps both names, however the titles before them are parsed."""
+    quotes, _ = _with_actors(nlp, text)
+    quote = _find(quotes, "“The levy is unfair")
+    assert quote is not None, [q.text for q in quotes]
+    assert quote.speaker_id is None
+    assert "Ada Okafor" in quote.speaker_text and second in quote.speaker_text
+
+
+def test_an_apposition_without_and_is_the_same_person(nlp: Any) -> None:
+    quotes, _ = _with_actors(nlp, "“The levy is unfair,” Ada Okafor, the governor, said in a statement.")
+    assert [q.speaker_id for q in quotes] == ["ada-okafor"]

@@ -974,7 +974,7 @@ def _with_conjunct(span: SpacySpan, head: Token) -> Name | None:
     text keeps both names)."""
     if head.ent_type_ != "PERSON":
         return None
-    other = next((c for c in head.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"), None)
+    other = _joined_person(head)
     if other is None:
         return None
     ent = next(e for e in head.doc.ents if e.start <= other.i < e.end)
@@ -992,6 +992,19 @@ def _with_conjunct(span: SpacySpan, head: Token) -> Name | None:
         True,
         Basis.GROUP,
     )
+
+
+def _joined_person(head: Token) -> Token | None:
+    """The person coordinated with ``head``: a conjunct that is a person or holds one ("X and Senate
+    Leader Y": the parser may make the title the conjunct), or a person the parser hangs beside
+    ``head`` as an apposition after an "and"."""
+    joined = [c.i for c in head.children if c.dep_ == "cc" and c.lower_ in ("and", "&")]
+    for child in head.children:
+        if child.dep_ == "conj" or (child.dep_ == "appos" and joined and child.i > joined[0]):
+            person = next((t for t in child.subtree if t.ent_type_ == "PERSON"), None)
+            if person is not None:
+                return person
+    return None
 
 
 def _named_after(head: Token) -> Token | None:
