@@ -2,9 +2,14 @@
 
 Per statement (at extraction, where the parse is at hand): its key noun phrases, the noun chunks
 of the quoted words headed by a common noun, reduced to their compound head ("the new universal
-background checks" -> "background check"): ``quote_phrases``.
+background checks" -> "background check"): ``quote_phrases``. A bare head ("the deal") is read as
+the one compound with that head its report names ("the grain deal"): a definite description
+refers back to what the text introduced; where the report names two kinds, or none, it stays bare.
 
-Over the corpus (``discover_issues``): phrases sharing a head noun are grouped, and a group is an
+Over the corpus (``discover_issues``): phrases sharing a head noun are grouped ("border wall",
+"wall"), unless the head is a category noun, one the statements qualify in several different ways
+("grain deal", "port deal", "trade deal"): its compounds are then issues of their own, by their last
+modifier, and a bare use joins none, since which deal it means is not in the phrase. A group is an
 issue when several statements in more than one report use it; groups are ranked by TF-IDF over
 reports (frequent in the statements, rare across the reports, as in Salton & Buckley 1988);
 groups that keep occurring in the same statements are joined (co-occurrence clustering of
@@ -38,6 +43,8 @@ MIN_REPORTS = 2  # ... of more than one report
 COOCCUR_MERGE = 0.6  # phrase groups sharing this share of their statements are one issue ...
 COOCCUR_LEAST = 3  # ... and at least this many statements
 LABEL_PHRASES = 3
+# a head qualified by this many different modifiers across the corpus names a category, not one matter
+CATEGORY_KINDS = 3
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +83,16 @@ def chunk_phrase(chunk: SpacySpan) -> str | None:
         if t.dep_ == "amod" and (t.lower_ in light_nouns() or not _relational(t.lower_)):
             break
         kept.insert(0, t.lower_)
+    if kept:
+        kept[0] = _hyphenated(chunk.doc, root.i - len(kept), kept[0])
     return " ".join([*kept, head])
+
+
+def _hyphenated(doc: SpacyDoc, i: int, word: str) -> str:
+    """A modifier with the word glued to it by a hyphen ("same-sex", "long-term"): the parser
+    splits it in three, but it is one word, and its second half alone means something else."""
+    glued = i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+    return f"{doc[i - 2].lower_}-{word}" if glued and doc[i - 2].is_alpha else word
 
 
 def _relational(adjective: str) -> bool:
@@ -85,20 +101,39 @@ def _relational(adjective: str) -> bool:
     return adjective.endswith(("al", "ic", "ary", "ear", "ian", "ive")) and len(adjective) > 4
 
 
-def quote_phrases(sdoc: SpacyDoc, quote: Quote, chunks: Sequence[SpacySpan] | None = None) -> tuple[str, ...]:
+def document_compounds(chunks: Sequence[SpacySpan]) -> dict[str, str]:
+    """The compound a report means by a bare head: for each head noun the report qualifies in one
+    way only ("the grain deal", "grain deals"), that compound, the longest form it used; heads it
+    qualifies in two ways ("grain deal", "port deal") are left out."""
+    kinds: dict[str, dict[str, str]] = defaultdict(dict)
+    for chunk in chunks:
+        phrase = chunk_phrase(chunk)
+        if phrase is None or " " not in phrase:
+            continue
+        words = phrase.split()
+        known = kinds[words[-1]].get(words[-2], "")
+        kinds[words[-1]][words[-2]] = max(known, phrase, key=len)
+    return {head: next(iter(by.values())) for head, by in kinds.items() if len(by) == 1}
+
+
+def quote_phrases(
+    sdoc: SpacyDoc,
+    quote: Quote,
+    chunks: Sequence[SpacySpan] | None = None,
+    compounds: dict[str, str] | None = None,
+) -> tuple[str, ...]:
     """The key noun phrases of a statement's quoted words, in order, each once. ``chunks``: the
     document's noun chunks, found once for all its statements (spaCy's ``Span.noun_chunks`` walks
-    the whole document's on every call)."""
+    the whole document's on every call); ``compounds``: ``document_compounds`` of them, what the
+    report means by a bare head."""
     span = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
     if span is None:
         return ()
-    inside = (
-        c
-        for c in (sdoc.noun_chunks if chunks is None else chunks)
-        if span.start <= c.start and c.end <= span.end
-    )
+    chunks = list(sdoc.noun_chunks) if chunks is None else chunks
+    compounds = document_compounds(chunks) if compounds is None else compounds
+    inside = (c for c in chunks if span.start <= c.start and c.end <= span.end)
     phrases = (chunk_phrase(c) for c in inside)
-    return tuple(dict.fromkeys(p for p in phrases if p))
+    return tuple(dict.fromkeys(compounds.get(p, p) for p in phrases if p))
 
 
 @dataclass
@@ -136,14 +171,25 @@ def discover_issues(
 
 
 def _by_head(seeds: dict[str, set[int]]) -> list[_Group]:
-    """Phrases grouped by their head noun ("background check", "check"): one group per head."""
-    by_head: dict[str, _Group] = {}
+    """Phrases grouped by their head noun ("background check", "check"): one group per head, or
+    for a category noun one per kind ("grain deal", "port deal"), its bare form in none."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for phrase in seeds:
+        words = phrase.split()
+        if len(words) > 1:
+            kinds[words[-1]].add(words[-2])
+    groups: dict[str, _Group] = {}
     for phrase, statements in sorted(seeds.items()):
-        head = phrase.rsplit(" ", 1)[-1]
-        group = by_head.setdefault(head, _Group(Counter(), set()))
+        words = phrase.split()
+        key = words[-1]
+        if len(kinds[key]) >= CATEGORY_KINDS:
+            if len(words) == 1:
+                continue
+            key = " ".join(words[-2:])
+        group = groups.setdefault(key, _Group(Counter(), set()))
         group.phrases[phrase] = len(statements)
         group.statements |= statements
-    return list(by_head.values())
+    return list(groups.values())
 
 
 def _merge_cooccurring(groups: list[_Group]) -> list[_Group]:
@@ -155,7 +201,7 @@ def _merge_cooccurring(groups: list[_Group]) -> list[_Group]:
                 m
                 for m in merged
                 if len(m.statements & g.statements)
-                >= COOCCUR_MERGE * min(len(m.statements), len(g.statements))
+                >= max(COOCCUR_LEAST, COOCCUR_MERGE * min(len(m.statements), len(g.statements)))
             ),
             None,
         )

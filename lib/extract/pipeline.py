@@ -72,8 +72,9 @@ def extract_batch(
         own = by_doc[d.id]
         statements, wide = quotes.extract_attributions(d, s, own, by_id)
         chunks = list(s.noun_chunks) if statements else []  # once per document
+        compounds = issues.document_compounds(chunks)
         own_quotes = [
-            replace(q, phrases=issues.quote_phrases(s, q, chunks))
+            replace(q, phrases=issues.quote_phrases(s, q, chunks, compounds))
             for q in targets.with_targets(d, s, statements, own, by_id)
         ]
         found_attributions += wide

@@ -164,7 +164,7 @@ def statement_stances(
         if not quote.speaker_id:
             continue
         evidence = Span(quote.doc_id, quote.start, quote.end, quote.text)
-        for issue, stance in classify(quote.text, quote.cue or "", issues):
+        for issue, stance in classify(quote.text, quote.cue or "", issues, quote.phrases):
             for actor_id in _credited(quote.speaker_id, actors, roll_up):
                 yield StatementStance(actor_id, issue, stance, evidence)
 
@@ -193,15 +193,37 @@ def _credited(speaker_id: str, actors: Mapping[str, Actor], roll_up: bool) -> li
     return chain
 
 
-def classify(text: str, cue: str, issues: Sequence[Issue]) -> list[tuple[Issue, Stance]]:
-    """The issues a statement addresses and its stance on each."""
+def classify(
+    text: str, cue: str, issues: Sequence[Issue], phrases: Sequence[str] = ()
+) -> list[tuple[Issue, Stance]]:
+    """The issues a statement addresses and its stance on each. ``phrases``: the statement's key
+    phrases (Quote.phrases), where "the deal" of a report on the grain deal is "grain deal": a
+    found issue is addressed by them too, and read at its head word."""
     body = _normal(text)
     stance_text = _normal(f"{cue} {text}")
     starts = _issues_index(tuple((i.cues, i.whole_words) for i in issues)).first_each(body)
+    if phrases:
+        starts = [
+            at if at is not None else _meant_at(body, i, phrases)
+            for i, at in zip(issues, starts, strict=True)
+        ]
     found = [(i, at) for i, at in zip(issues, starts, strict=True) if at is not None]
     own = [(i, at, _own_stance(stance_text, i)) for i, at in found]
     threat = any(s == "threatens" for _, _, s in own)
     return [(i, s or _read_stance(body, at, i, threat, stance_text)) for i, at, s in own]
+
+
+def _meant_at(body: str, issue: Issue, phrases: Sequence[str]) -> int | None:
+    """Where a found issue's phrase that the statement means but does not spell out ("the deal")
+    is named by its head word, or None."""
+    if not issue.whole_words:
+        return None
+    meant = next((p for p in phrases if p in issue.cues), None)
+    if meant is None:
+        return None
+    head = re.escape(meant.rsplit(" ", 1)[-1])
+    named = re.search(rf"(?<!\w){head}(?:e?s)?(?!\w)", body)
+    return named.start() if named else None
 
 
 def _own_stance(text: str, issue: Issue) -> Stance | None:

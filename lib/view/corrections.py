@@ -573,7 +573,9 @@ def _positions(
 def _classified(q: Quote, issues: Sequence[Issue]) -> set[tuple[str, str, Stance]]:
     """The issues and stances of a statement no position held (it had no speaker before), among the
     corpus's issues."""
-    return {(issue.id, issue.label, stance) for issue, stance in classify(q.text, q.cue or "", issues)}
+    return {
+        (issue.id, issue.label, stance) for issue, stance in classify(q.text, q.cue or "", issues, q.phrases)
+    }
 
 
 def _span_of(key: str, analysis: Analysis) -> Span:

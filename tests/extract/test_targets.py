@@ -514,3 +514,89 @@ def test_each_target_is_read_in_its_own_sentence_first(nlp: Any, said: str) -> N
 def test_quantifying_adjectives_name_no_kind(nlp: Any, text: str, phrase: str) -> None:
     phrases = issues.quote_phrases(nlp(text), _statement("r1", 0, text))
     assert phrase in phrases and not any(p.split()[0] in ("several", "actual", "total") for p in phrases)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("They oppose same-sex marriage.", "same-sex marriage"),  # one word, split in three by the parser
+        ("We need a long-term plan.", "long-term plan"),
+        ("The cross-border trade deal failed.", "trade deal"),  # not glued to the kept modifier
+        ("The pre - war plan.", "war plan"),  # spaced: no compound word
+    ],
+)
+def test_a_hyphenated_modifier_is_one_word(nlp: Any, text: str, phrase: str) -> None:
+    assert phrase in issues.quote_phrases(nlp(text), _statement("r1", 0, text))
+
+
+def _said_in(nlp: Any, narration: str, said: str) -> tuple[str, ...]:
+    """The key phrases of a statement ``said`` after a report's ``narration``."""
+    text = f"{narration} “{said}” she said."
+    start = text.index(said)
+    quote = Quote("r1", "mara-venn", "", said, "direct", "said", start, start + len(said), 0.9)
+    return issues.quote_phrases(nlp(text), quote)
+
+
+@pytest.mark.parametrize(
+    ("narration", "said", "phrase"),
+    [
+        # a definite description refers back to the one kind the report introduced
+        ("The grain deal expired on Monday.", "The deal was a lifeline for us.", "grain deal"),
+        ("Officials debated the new grain deals.", "Nobody reads the deal anyway.", "grain deal"),
+        # two kinds in the report: which deal is not said
+        ("The grain deal and the port deal expired.", "The deal was a lifeline for us.", "deal"),
+        ("Rain fell on the harbour.", "The deal was a lifeline for us.", "deal"),  # none introduced
+    ],
+)
+def test_a_bare_head_means_the_one_kind_its_report_names(
+    nlp: Any, narration: str, said: str, phrase: str
+) -> None:
+    assert phrase in _said_in(nlp, narration, said)
+
+
+def test_a_category_noun_is_split_into_its_kinds() -> None:
+    """ "deal" qualified three ways across the corpus names a category: grain deal and port deal are
+    issues of their own, and a bare "deal" (which one is not said) is no issue and no cue."""
+    rows = [
+        *[("r1", ("grain deal",)), ("r2", ("grain deal",)), ("r3", ("grain deal",))],
+        *[("r4", ("port deal",)), ("r5", ("port deal",)), ("r6", ("port deal",))],
+        *[("r7", ("trade deal",)), ("r7", ("deal",)), ("r8", ("deal",)), ("r9", ("deal",))],
+    ]
+    quotes = [
+        _statement(doc, n, "words").__class__(**{**_statement(doc, n, "words").__dict__, "phrases": p})
+        for n, (doc, p) in enumerate(rows)
+    ]
+    found = issues.discover_issues(quotes)
+    assert sorted(i.label for i in found) == ["grain deal", "port deal"]
+    assert not any("deal" in i.cues for i in found)
+
+
+def test_a_head_with_few_kinds_keeps_its_bare_form() -> None:
+    rows = [("r1", ("border wall",)), ("r2", ("wall",)), ("r3", ("wall",)), ("r3", ("steel wall",))]
+    quotes = [
+        _statement(doc, n, "words").__class__(**{**_statement(doc, n, "words").__dict__, "phrases": p})
+        for n, (doc, p) in enumerate(rows)
+    ]
+    (wall,) = issues.discover_issues(quotes)
+    assert {"wall", "border wall", "steel wall"} <= set(wall.cues)
+
+
+def test_a_statement_addresses_the_issue_its_bare_head_means() -> None:
+    grain = positions.Issue(
+        "found-grain-deal", "grain deal", "", ("grain deal", "grain deals"), whole_words=True
+    )
+    text = "We must save the deal before winter."
+    assert positions.classify(text, "said", [grain]) == []
+    assert positions.classify(text, "said", [grain], ("grain deal",)) == [(grain, "demands")]
+    # a pack's issue is matched by its cue phrases only
+    pack = positions.Issue("grain", "grain", "", ("grain deal",))
+    assert positions.classify(text, "said", [pack], ("grain deal",)) == []
+
+
+@pytest.mark.parametrize(("shared", "merged"), [(2, False), (3, True)])
+def test_phrase_groups_merge_on_enough_shared_statements(shared: int, merged: bool) -> None:
+    """Two groups are one issue when their statements mostly coincide, and in at least
+    COOCCUR_LEAST statements: two long statements naming both are not enough."""
+    a = issues._Group(issues.Counter({"ferry fare": 3}), {0, 1, 2})
+    b = issues._Group(issues.Counter({"harbour fee": 3}), set(range(3 - shared, 6 - shared)))
+    assert (len(issues._merge_cooccurring([a, b])) == 1) is merged
