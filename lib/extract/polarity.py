@@ -203,6 +203,8 @@ def predicate_stance(before: str, lexicon: Lexicon | None = None) -> Polarity | 
     if found is None:
         return None
     sign, head = _side(ws[found], lex), found
+    if ws[found] in lex.oppose_preps and found >= 1 and _side(ws[found - 1], lex) < 0:
+        head = found - 1  # "fight against", "protest against": one opposing predicate, not two
     while True:  # a stance verb governing this one, directly or through "to"
         if head >= 1 and _side(ws[head - 1], lex) and ws[head - 1] not in lex.oppose_preps:
             sign, head = sign * _side(ws[head - 1], lex), head - 1

@@ -85,6 +85,10 @@ def test_lexicon_words_are_strings() -> None:
         ("the minister refused to stop the", "pos"),  # refusing to end something keeps it
         ("Ms. Ander praised the", "pos"),
         ("Ms. Ander condemned the", "neg"),
+        # an opposing verb and its own "against" are one predicate, not two that cancel
+        ("the union will fight against the", "neg"),
+        ("farmers protest against the", "neg"),
+        ("the union will not fight against the", "pos"),
     ],
 )
 def test_predicate_stance(before: str, want: str | None) -> None:
@@ -110,6 +114,7 @@ TOLLS = Issue("tolls", "Road tolls", "", ("toll",), whole_words=False)
         # the issue's word glued into a modifier: the verb acts on the compound's head
         ("The mayor pushed a toll-splitting narrative in the valley", "neutral"),
         ("The council backed an anti-toll campaign", "neutral"),
+        ("The fight against the tolls is noble", "opposes"),  # "fight against": one predicate
     ],
 )
 def test_stance_reads_the_sentence(text: str, want: str) -> None:
