@@ -466,3 +466,46 @@ def test_two_spellings_of_a_first_name_in_one_report(first: str, second: str, sa
 )
 def test_gendered_pairs_of_first_names(a: str, b: str, gendered: bool) -> None:
     assert _gendered_pair(a, b) is gendered
+
+
+@pytest.mark.parametrize(
+    ("report", "named", "want"),
+    [
+        # Two bodies of the event end with the word; this report names one of them in full.
+        (
+            "The Brindle Mills board met. Mills said it would rebuild.",
+            [("Brindle Mills", "organization")],
+            "brindle-mills",
+        ),
+        # It names both: the short form says neither.
+        (
+            "Brindle Mills and Canal Mills met. Mills said it would rebuild.",
+            [("Brindle Mills", "organization"), ("Canal Mills", "organization")],
+            "mills",
+        ),
+        # It names neither.
+        ("Mills said it would rebuild.", [], "mills"),
+    ],
+)
+def test_short_form_of_a_body_by_its_own_report(report: str, named: list[tuple[str, str]], want: str) -> None:
+    texts = {
+        "b1": FIRE + "The owners, Brindle Mills and Canal Mills, met.",
+        "b2": FIRE_2 + report,
+    }
+    bodies = [("Brindle Mills", "organization"), ("Canal Mills", "organization")]
+    got = _resolved(texts, {"b1": bodies, "b2": [*named, ("Mills", "organization")]})
+    assert got[("b2", "Mills")] == want
+
+
+def test_short_form_that_is_an_alias_stays_with_its_line() -> None:
+    # "House" is a line of the alias lexicon (the chamber): a report naming the "Lowtown House"
+    # hotel does not make the chamber's short form the hotel.
+    texts = {
+        "b1": FIRE + "Guests of the Lowtown House and the Canal House fled.",
+        "b2": FIRE_2 + "Guests of the Lowtown House fled. The House passed a bill.",
+    }
+    bodies = [("Lowtown House", "organization"), ("Canal House", "organization")]
+    got = _resolved(
+        texts, {"b1": bodies, "b2": [("Lowtown House", "organization"), ("House", "organization")]}
+    )
+    assert got[("b2", "House")] != got[("b2", "Lowtown House")]

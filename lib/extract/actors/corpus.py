@@ -298,6 +298,7 @@ class CorpusResolver:
         self._raw_sex = self._sexes(found)  # by the names' own ids, before any link
         self._link_people()
         self.tails: dict[str, list[str]] = {}  # a short form several place-led names share -> them
+        self.shorts: dict[str, list[str]] = {}  # a body's one-word form its event leaves open -> bodies
         self._link_organisations(definitions(texts.values()))
         self._link_short_forms()
         self.described = self._link_described({fold(m.text) for m, _ in found})
@@ -852,6 +853,8 @@ class CorpusResolver:
             roots = set().union(*found) if found else set()
             if len(roots) == 1 and all(found):
                 self.uf.union(roots.pop(), aid)
+            elif roots and key not in self.alias_keys:  # its own report says which (_short_target)
+                self.shorts[aid] = sorted(roots)
 
     def _link_heads(self, by_org: dict[str, list[str]]) -> None:
         """ "Purple Party" and "Purple"; "Lowtown Herons" and "Herons" where Lowtown is a place.
@@ -998,6 +1001,17 @@ class CorpusResolver:
         before = {r for r in longer if self.first_at.get((r, m.doc_id), m.start) < m.start}
         return before.pop() if len(before) == 1 else None
 
+    def _short_target(self, m: Mention, actor: Actor) -> str | None:
+        """A body's one-word form its event leaves open (_link_short_forms: several bodies of the
+        event end with it, or some event that writes it names none): the one of them its own
+        report names in full ("Brindle Mills ... Mills said"); with none or two there, itself.
+        Not a word linked to other names already (an alias: "House")."""
+        if self.members.get(self.uf.find(actor.id), 1) > 1:
+            return None
+        longer = {self.uf.find(i) for i in self.shorts.get(actor.id, ())}
+        here = {r for r in longer if (r, m.doc_id) in self.first_at}
+        return here.pop() if len(here) == 1 else None
+
     def _targets(self, found: Sequence[Found]) -> list[str | None]:
         """The person each bare surname stands for; the bare surnames a document leaves open
         follow the one person its other bare mentions of that surname resolved to (one sense
@@ -1119,6 +1133,8 @@ class CorpusResolver:
             target = target if target is not None else self.club_town(m, a)
             if target is None and a.id in self.tails:
                 target = self._tail_target(m, a)
+            if target is None and a.id in self.shorts:
+                target = self._short_target(m, a)
             if target is None and a.id in self.described:
                 target = self._described_target(m, self.described[a.id])
             root = target if target is not None else self.uf.find(a.id)
