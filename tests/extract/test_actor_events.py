@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib.extract.actors.corpus import CorpusResolver, PersonName, _alike_firsts, person_name
+from lib.extract.actors.corpus import CorpusResolver, PersonName, _alike_firsts, _gendered_pair, person_name
 from lib.extract.actors.extract import _addresses, load_registry
 from lib.extract.actors.reports import report_groups
 from lib.extract.actors.spans import DocContext
@@ -405,3 +405,107 @@ def test_bare_surname_is_the_protagonist_of_its_event(
     names["b4"] = [("Avery", "person")]
     assert report_groups(texts)["b4"] == report_groups(texts)["b3"]
     assert _resolved(texts, names)[("b4", "Avery")] == want
+
+
+@pytest.mark.parametrize(
+    ("long", "short", "texts_of", "same"),
+    [
+        # A first name before the name a person goes by; the event's other report uses that name.
+        ("Ilse Morwen Quill", "Morwen Quill", "fire", True),
+        # A surname of two words, written in full with a first name and then without it.
+        ("Ilse St. Quill", "St. Quill", "fire", True),
+        # A word before a full name the lexicon does not know as a title.
+        ("Harbourmaster Bo Quill", "Bo Quill", "fire", True),
+        # The two forms in the reports of two different events: nothing says one person.
+        ("Ilse Morwen Quill", "Morwen Quill", "apart", False),
+    ],
+)
+def test_a_name_with_one_more_word_before_in_one_event(
+    long: str, short: str, texts_of: str, same: bool
+) -> None:
+    second = FIRE_2 if texts_of == "fire" else FERRY
+    texts = {"b1": FIRE + f"The baker {long} was at home.", "b2": second + f"The baker {short} slept."}
+    got = _resolved(texts, {"b1": [(long, "person")], "b2": [(short, "person")]})
+    assert (got[("b1", long)] == got[("b2", short)]) is same
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        # Two spellings of one transliterated name in one report, in two sentences.
+        ("Aleksei Quill was at home. Later,", "Alexei Quill", True),
+        # Named in one sentence: two people (a list of relatives).
+        ("Aleksei Quill and", "Alexei Quill", False),
+        # A man's and a woman's form of one name: brother and sister.
+        ("Daniel Quill was at home. Later,", "Danielle Quill", False),
+        ("Alexander Quill was at home. Later,", "Alexandra Quill", False),
+        # The pronouns after them say a man and a woman.
+        ("Morwenna Quill was at home; she slept. Later,", "Morwen Quill", False),
+        # Names that start otherwise are two people even in one report.
+        ("Tobias Quill was at home. Later,", "Tomas Quill", False),
+    ],
+)
+def test_two_spellings_of_a_first_name_in_one_report(first: str, second: str, same: bool) -> None:
+    text = FIRE + f"{first} {second} said he saw the smoke."
+    a, b = first.split(" was")[0].split(" and")[0], second
+    texts = {"b1": text, "b2": FIRE_2 + "The bakery was closed."}
+    got = _resolved(texts, {"b1": [(a, "person"), (b, "person")], "b2": []})
+    assert (got[("b1", a)] == got[("b1", b)]) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "gendered"),
+    [
+        ("paul", "paula", True),
+        ("alexander", "alexandra", True),
+        ("daniel", "danielle", True),
+        ("louis", "louise", True),
+        ("aleksei", "alexei", False),
+        ("mohammed", "mohamed", False),
+    ],
+)
+def test_gendered_pairs_of_first_names(a: str, b: str, gendered: bool) -> None:
+    assert _gendered_pair(a, b) is gendered
+
+
+@pytest.mark.parametrize(
+    ("report", "named", "want"),
+    [
+        # Two bodies of the event end with the word; this report names one of them in full.
+        (
+            "The Brindle Mills board met. Mills said it would rebuild.",
+            [("Brindle Mills", "organization")],
+            "brindle-mills",
+        ),
+        # It names both: the short form says neither.
+        (
+            "Brindle Mills and Canal Mills met. Mills said it would rebuild.",
+            [("Brindle Mills", "organization"), ("Canal Mills", "organization")],
+            "mills",
+        ),
+        # It names neither.
+        ("Mills said it would rebuild.", [], "mills"),
+    ],
+)
+def test_short_form_of_a_body_by_its_own_report(report: str, named: list[tuple[str, str]], want: str) -> None:
+    texts = {
+        "b1": FIRE + "The owners, Brindle Mills and Canal Mills, met.",
+        "b2": FIRE_2 + report,
+    }
+    bodies = [("Brindle Mills", "organization"), ("Canal Mills", "organization")]
+    got = _resolved(texts, {"b1": bodies, "b2": [*named, ("Mills", "organization")]})
+    assert got[("b2", "Mills")] == want
+
+
+def test_short_form_that_is_an_alias_stays_with_its_line() -> None:
+    # "House" is a line of the alias lexicon (the chamber): a report naming the "Lowtown House"
+    # hotel does not make the chamber's short form the hotel.
+    texts = {
+        "b1": FIRE + "Guests of the Lowtown House and the Canal House fled.",
+        "b2": FIRE_2 + "Guests of the Lowtown House fled. The House passed a bill.",
+    }
+    bodies = [("Lowtown House", "organization"), ("Canal House", "organization")]
+    got = _resolved(
+        texts, {"b1": bodies, "b2": [("Lowtown House", "organization"), ("House", "organization")]}
+    )
+    assert got[("b2", "House")] != got[("b2", "Lowtown House")]

@@ -76,6 +76,7 @@ VENUE_PREPOSITIONS = frozenset({"at"})
 # A town's address: its region or state after a comma, by name or abbreviated ("Lowtown, Fr.").
 _REGION_AFTER = re.compile(r",[ ](?:(?P<abbr>[A-Z][a-z]{0,4}\.)|(?P<name>[A-Z][\w-]+(?:[ ][A-Z][\w-]+)?))")
 _NUMERAL_PLURAL = re.compile(r"\d+[a-z]{2,}s|\d+[A-Z]{2,}S")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 FUZZY_SURNAME = 88.0  # rapidfuzz ratio: "Raite" ~ "Rait", not "Ryan" ~ "Rian"
 FUZZY_FIRST = 85.0
 FUZZY_TRANSLITERATION = 75.0
@@ -121,6 +122,7 @@ class PersonName:
     last: str
     suffix: str  # "jr", "iii" or ""
     goes_by: str = ""  # folded nickname written inside the name ('Robert "Bobby" Avery'), or ""
+    middle: str = ""  # folded one middle name ("Mark" of "W. Mark Avery"; not an initial), or ""
 
 
 # A nickname written inside a full name, in parentheses or quotation marks ('Ann (Annie) Avery',
@@ -161,7 +163,9 @@ def person_name(
         start -= 1
     last = fold(" ".join(words[start:])).strip(".'’")
     first = fold(words[0]).strip(".") if start > 0 else ""
-    return PersonName(first, last, suffix, goes_by if " " not in goes_by else "") if last else None
+    middle = fold(words[1]).strip(".") if start == 2 else ""
+    middle = middle if len(middle) >= 2 else ""  # an initial says little of whom
+    return PersonName(first, last, suffix, goes_by if " " not in goes_by else "", middle) if last else None
 
 
 # Particles that also open a surname written without its first name ("De Vries", "Van der
@@ -291,8 +295,10 @@ class CorpusResolver:
                 if parts is not None:
                     self.people[aid] = parts
         self._first_names_and_surnames()
+        self._raw_sex = self._sexes(found)  # by the names' own ids, before any link
         self._link_people()
         self.tails: dict[str, list[str]] = {}  # a short form several place-led names share -> them
+        self.shorts: dict[str, list[str]] = {}  # a body's one-word form its event leaves open -> bodies
         self._link_organisations(definitions(texts.values()))
         self._link_short_forms()
         self.described = self._link_described({fold(m.text) for m, _ in found})
@@ -363,6 +369,7 @@ class CorpusResolver:
         for ids in by_key.values():
             for other in ids[1:]:
                 self.uf.union(ids[0], other)
+        self._link_middle_names(full, by_key)
         self._link_written_out(full)
         by_last: dict[tuple[str, str], list[str]] = {}
         by_first: dict[tuple[str, str], list[str]] = {}
@@ -382,6 +389,21 @@ class CorpusResolver:
         for block in by_first.values():
             self._link_pairs(block, lambda a, b: _near(full[a].last, full[b].last, FUZZY_SURNAME))
 
+    def _link_middle_names(
+        self, full: dict[str, PersonName], by_key: dict[tuple[str, str, str], list[str]]
+    ) -> None:
+        """ "Ann Bo Avery" and "Bo Avery" written in the reports of one event: one person. The word
+        before is a first name before the one a person goes by ("W. Mark Avery", "J. Edgar"), a
+        descriptor or a title the lexicon lacks ("Harbour Bo Avery"), or the name ends with a
+        surname of two words ("Ann St. Avery" and "St. Avery"); news writes a name so and then
+        shorter, and two people of one event named so alike are rare."""
+        for aid, p in full.items():
+            if not p.middle:
+                continue
+            for other in by_key.get((p.middle, p.last, p.suffix), ()):
+                if self._groups_of(self.stats[aid].docs) & self._groups_of(self.stats[other].docs):
+                    self.uf.union(other, aid)
+
     def _groups_of(self, docs: set[str]) -> set[str]:
         return {self.group.get(d, d) for d in docs}
 
@@ -398,6 +420,36 @@ class CorpusResolver:
                 by_group.setdefault(g, []).append(aid)
         for ids in by_group.values():
             self._link_pairs(ids, lambda a, b: _alike_firsts(full[a].first, full[b].first))
+            self._link_spellings(ids, full)
+
+    def _link_spellings(self, ids: list[str], full: dict[str, PersonName]) -> None:
+        """Two spellings of one first name in one report ("Aleksei" and "Alexei Avery", a
+        transliteration or a slip of the writer): one person where the first names share their
+        first three letters (_alike_firsts), no sentence writes both (a list of relatives does),
+        the two are not a man's and a woman's form ("Daniel" / "Danielle") and the pronouns after
+        them do not say otherwise."""
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                fa, fb = full[a].first, full[b].first
+                shared = self.stats[a].docs & self.stats[b].docs
+                if (
+                    not shared
+                    or min(len(fa), len(fb)) < 4
+                    or fa[:3] != fb[:3]
+                    or _gendered_pair(fa, fb)
+                    or {self._raw_sex.get(a, ""), self._raw_sex.get(b, "")} == {"m", "f"}
+                    or any(self._in_one_sentence(a, b, d) for d in shared)
+                ):
+                    continue
+                self.uf.union(a, b)
+
+    def _in_one_sentence(self, a: str, b: str, doc_id: str) -> bool:
+        """Whether some sentence of a report writes both names."""
+        text = self.texts.get(doc_id, "")
+        for sentence in _SENTENCE.split(text):
+            if self.stats[a].actor.name in sentence and self.stats[b].actor.name in sentence:
+                return True
+        return False
 
     def _link_described(self, alone: set[str]) -> dict[str, str]:
         """A name written after its descriptor ("Lowtown QB Ann Avery", "Harbour Sergeant Bo
@@ -801,6 +853,8 @@ class CorpusResolver:
             roots = set().union(*found) if found else set()
             if len(roots) == 1 and all(found):
                 self.uf.union(roots.pop(), aid)
+            elif roots and key not in self.alias_keys:  # its own report says which (_short_target)
+                self.shorts[aid] = sorted(roots)
 
     def _link_heads(self, by_org: dict[str, list[str]]) -> None:
         """ "Purple Party" and "Purple"; "Lowtown Herons" and "Herons" where Lowtown is a place.
@@ -947,6 +1001,17 @@ class CorpusResolver:
         before = {r for r in longer if self.first_at.get((r, m.doc_id), m.start) < m.start}
         return before.pop() if len(before) == 1 else None
 
+    def _short_target(self, m: Mention, actor: Actor) -> str | None:
+        """A body's one-word form its event leaves open (_link_short_forms: several bodies of the
+        event end with it, or some event that writes it names none): the one of them its own
+        report names in full ("Brindle Mills ... Mills said"); with none or two there, itself.
+        Not a word linked to other names already (an alias: "House")."""
+        if self.members.get(self.uf.find(actor.id), 1) > 1:
+            return None
+        longer = {self.uf.find(i) for i in self.shorts.get(actor.id, ())}
+        here = {r for r in longer if (r, m.doc_id) in self.first_at}
+        return here.pop() if len(here) == 1 else None
+
     def _targets(self, found: Sequence[Found]) -> list[str | None]:
         """The person each bare surname stands for; the bare surnames a document leaves open
         follow the one person its other bare mentions of that surname resolved to (one sense
@@ -1068,6 +1133,8 @@ class CorpusResolver:
             target = target if target is not None else self.club_town(m, a)
             if target is None and a.id in self.tails:
                 target = self._tail_target(m, a)
+            if target is None and a.id in self.shorts:
+                target = self._short_target(m, a)
             if target is None and a.id in self.described:
                 target = self._described_target(m, self.described[a.id])
             root = target if target is not None else self.uf.find(a.id)
@@ -1125,6 +1192,16 @@ def _alike_firsts(a: str, b: str) -> bool:
     ):
         return True
     return len(short) >= 5 and fuzz.ratio(a, b) >= FUZZY_TRANSLITERATION
+
+
+def _gendered_pair(a: str, b: str) -> bool:
+    """A man's and a woman's form of one name: one ends in "a" and the other not ("Paul" /
+    "Paula", "Alexander" / "Alexandra"), or the longer adds a feminine ending ("Daniel" /
+    "Danielle", "Louis" / "Louise")."""
+    short, long = sorted((a, b), key=len)
+    if (a[-1] == "a") != (b[-1] == "a"):
+        return True
+    return long.startswith(short) and long[len(short) :] in ("e", "le", "ne", "ette", "ine")
 
 
 def _one_silent_letter(short: str, long: str) -> bool:
