@@ -1130,3 +1130,40 @@ def test_a_capital_is_its_state_only_where_it_acts(
 ) -> None:
     _, mentions = run(nlp, registry, text)
     assert ("russia" in ids_of(mentions, surface)) is state
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        # a name written only before a thing's noun names that thing: a topic
+        (
+            "Cases of the Zorvex variant rose. The Zorvex strain spread, said Ada Quillfeather.",
+            "Zorvex",
+            False,
+        ),
+        (
+            "The Northline 2 pipeline will open, said Ada Quillfeather. The Northline project cost more.",
+            "Northline",
+            False,
+        ),
+        # the same name also standing alone in the report is an actor ("the Kestrel plan", "Kestrel said")
+        (
+            "The Kestrel project failed. Kestrel said it would try again, said Ada Quillfeather.",
+            "Kestrel",
+            True,
+        ),
+        # a noun a maker or an author modifies as often is no sign ("a Varnholt aircraft")
+        (
+            "Dorvane Aerospace aircraft were grounded on Monday, said Ada Quillfeather.",
+            "Dorvane Aerospace",
+            True,
+        ),
+    ],
+)
+def test_a_name_only_modifying_a_things_noun_is_no_actor(
+    nlp: Any, registry: Any, text: str, name: str, kept: bool
+) -> None:
+    _, mentions = run(nlp, registry, text)
+    surfaces = {m.text for m in mentions}
+    assert (name in surfaces) is kept, surfaces
+    assert "Ada Quillfeather" in surfaces

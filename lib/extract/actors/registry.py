@@ -42,6 +42,8 @@ class Filters:
     nicknames: Mapping[str, str] = field(default_factory=dict)  # folded short form -> full first name
     non_actors: frozenset[str] = frozenset()  # folded: time zones, taxes, section names, bare titles
     non_actor_heads: frozenset[str] = frozenset()  # last words of laws, programmes, weapons, products
+    # lower-case nouns of such things: a name always before one names the thing ("the Omicron variant")
+    thing_nouns: frozenset[str] = frozenset()
     male_titles: frozenset[str] = frozenset()  # as written, with and without the full stop
     female_titles: frozenset[str] = frozenset()
     org_aliases: tuple[tuple[str, ...], ...] = ()  # one body's names, the shown one first
@@ -130,6 +132,7 @@ def _filters(data: Mapping[str, Any]) -> Filters:
         abbreviations=frozenset(strs("abbreviations")),
         nicknames={fold(str(k)): fold(str(v)) for k, v in (data.get("nicknames") or {}).items()},
         non_actor_heads=frozenset(strs("non_actor_heads")),
+        thing_nouns=frozenset(w.lower() for w in strs("thing_nouns")),
         male_titles=frozenset(strs("male_titles")),
         female_titles=frozenset(strs("female_titles")),
         org_aliases=tuple(tuple(str(n) for n in line) for line in data.get("org_aliases") or ()),

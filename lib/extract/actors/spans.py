@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -479,4 +480,32 @@ def candidates(ctx: DocContext) -> list[Cand]:
     found = [*_ner(ctx), *_registry_hits(ctx), *_cue_hits(ctx)]
     found = [_with_numeral_nickname(ctx, c) for c in found]
     found = [c for c in found if not ctx.in_credit(c.start, c.end)]
-    return [c for c in _select(found) if not _is_junk(ctx, c) and not _is_ship(ctx, c)]
+    kept = [c for c in _select(found) if not _is_junk(ctx, c) and not _is_ship(ctx, c)]
+    return _without_named_things(ctx, kept)
+
+
+# "the Nord Stream 2 pipeline", "Eurobasket-2025": a number between a name and the noun it modifies
+_NUMBER_AFTER = re.compile(r"[ -]?\d+\b")
+
+
+def _without_named_things(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
+    """Without the names that only ever modify a thing's noun in the report ("the Omicron variant",
+    "the Northline 2 pipeline"): a name is the head of what it names,
+    so one that always stands before a lower-case noun of a law, programme, product or weapon
+    names that thing, a topic. A name the report also uses alone ("the Kremlin plan", "the
+    Kremlin said") stays an actor; a registry name always does."""
+    uses: dict[str, list[bool]] = defaultdict(list)
+    for c in cands:
+        uses[fold(ctx.text[c.start : c.end])].append(c.actor_id is None and _modifies_thing(ctx, c))
+    things = {name for name, modifying in uses.items() if all(modifying)}
+    return [c for c in cands if fold(ctx.text[c.start : c.end]) not in things]
+
+
+def _modifies_thing(ctx: DocContext, cand: Cand) -> bool:
+    end = cand.end
+    number = _NUMBER_AFTER.match(ctx.text, end)
+    if number is not None:
+        end = number.end()
+    after = ctx.text[end : end + 40].split()
+    noun = after[0].strip(".,;:()\"'") if after else ""
+    return noun.islower() and noun in ctx.reg.filters.thing_nouns
