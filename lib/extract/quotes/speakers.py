@@ -2,8 +2,8 @@
 
 The speaker is read off the dependency parse as in the Gender Gap Tracker's quote extractor
 (Asr et al. 2021): the subject of the reporting verb, the object of "according to", the agent
-of a passive ("as stated by X"), or the head noun a relative "who" hangs on. A pronoun ("he")
-or a title ("the secretary") is resolved to the nearest compatible earlier name, searching
+of a passive ("as stated by X"), or a relative "who" (resolved to the noun its clause hangs on).
+A pronoun ("he") or a title ("the secretary") is resolved to the nearest compatible earlier name, searching
 sentence by sentence backwards and preferring subjects, a simplification of Hobbs (1978)
 as used by rule-based attribution systems (Pareti 2016, PARC). When nothing compatible is
 found the surface is kept: we bail out rather than guess (textacy's rule).
