@@ -358,7 +358,7 @@ def _quote_discrepancy(analysis: Analysis, a: Claim, b: Claim, score: float) -> 
     if score >= SPEAKER_QUOTE_MIN and min(len(a.terms), len(b.terms)) >= 4 and not one_person:
         return _speaker_discrepancy(analysis, a, b)
     if one_person and score >= WORDING_MIN:
-        return wording_discrepancy(qa, qb)
+        return wording_discrepancy(qa, qb, who=_who(analysis, qa))
     return None
 
 
@@ -367,9 +367,7 @@ def _speaker_discrepancy(analysis: Analysis, a: Claim, b: Claim) -> Discrepancy:
     or a distant name is often the lawyer or aide speaking for the person named)."""
     qa, qb = a.quote, b.quote
     assert qa is not None and qb is not None
-    reason = (
-        f"A gives these words to {qa.speaker_text or qa.speaker_id}, B to {qb.speaker_text or qb.speaker_id}"
-    )
+    reason = f"A gives these words to {_who(analysis, qa)}, B to {_who(analysis, qb)}"
     sure = _confident(analysis, qa) and _confident(analysis, qb)
     if not sure:
         reason += " (an attribution is uncertain)"
@@ -418,12 +416,20 @@ def _name_words(name: str) -> list[str]:
     return [w for w in words if w and w not in NAME_SUFFIXES]
 
 
-def wording_discrepancy(qa: Quote, qb: Quote) -> Discrepancy | None:
+def _who(analysis: Analysis, quote: Quote) -> str:
+    """The speaker as a reason names it: the actor's name, else the words written ("he" or
+    "who" resolved to an actor reads as that actor)."""
+    actor = analysis.actor(quote.speaker_id) if quote.speaker_id else None
+    return actor.name if actor is not None else quote.speaker_text or quote.speaker_id or ""
+
+
+def wording_discrepancy(qa: Quote, qb: Quote, *, who: str | None = None) -> Discrepancy | None:
     """One statement quoted in different words. Words missing at either end are a partial
     quotation, not a different wording; so are words left out where a quote is cut (an ellipsis,
     the narration between two quoted parts), the reporter's bracketed words, contractions, digits
     for number words, spelling variants and bleeped words. Only words changed inside the longest
-    stretch the two quotes share count; changed function words alone ("that", "a"/"any") are weak."""
+    stretch the two quotes share count; changed function words alone ("that", "a"/"any") are weak.
+    ``who``: the speaker as the reason names it (the caller's actor name), else as written."""
     wa, wb = _quoted_words(qa.text), _quoted_words(qb.text)
     ops = SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes()
     stretch = _shared_stretch(ops)
@@ -439,7 +445,7 @@ def wording_discrepancy(qa: Quote, qb: Quote) -> Discrepancy | None:
         return None
     changes.sort(key=lambda c: set(c[0] + c[1]) <= STOPWORDS)  # a changed content word first
     x, y = ([w for w in side if w != CUT] for side in changes[0])
-    who = qa.speaker_text or qa.speaker_id or ""
+    who = who if who is not None else qa.speaker_text or qa.speaker_id or ""
     reason = f"{who} quoted in different words: A '{' '.join(x) or '—'}', B '{' '.join(y) or '—'}'"
     if len(changes) > 1:
         reason += f" (+{len(changes) - 1} more)"

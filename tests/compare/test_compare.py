@@ -511,3 +511,28 @@ def test_a_partial_quotation_of_a_repeated_phrase_is_weak() -> None:
         *(Quote("a", "mara-holt", "Mara Holt", t, "direct", "said", 0, len(t), 0.9) for t in (qa, qb))
     )
     assert found is not None and found.confidence < 0.6
+
+
+# (name, the speaker as written, its actor id, what a discrepancy's reason calls the speaker)
+SPEAKERS_IN_REASONS = [
+    ("a relative pronoun resolved to an actor", "who", "mara-holt", "Mara Holt"),
+    ("a pronoun resolved to an actor", "she", "mara-holt", "Mara Holt"),
+    ("a name at the cue", "Holt", "mara-holt", "Mara Holt"),
+    ("a description no actor holds", "a harbour pilot", None, "a harbour pilot"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "surface", "actor_id", "called"), SPEAKERS_IN_REASONS, ids=[c[0] for c in SPEAKERS_IN_REASONS]
+)
+def test_a_reason_names_the_speaker_by_its_actor(
+    name: str, surface: str, actor_id: str | None, called: str
+) -> None:
+    """A reason reads "Mara Holt quoted in different words", not "who quoted ...": the words written at
+    the cue ("who", "she") name nobody on their own."""
+    from lib.compare.discrepancies import _who
+
+    text = "“The harbour stays open.”"
+    quote = Quote("a", actor_id, surface, text, "direct", "said", 0, len(text), 0.9)
+    analysis = Analysis(Corpus(()), ACTORS, (), (quote,), (), (), (), ())
+    assert _who(analysis, quote) == called

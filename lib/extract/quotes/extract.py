@@ -39,6 +39,7 @@ from lib.extract.quotes.speakers import (
     Name,
     Resolver,
     certainty_of,
+    shown_span,
     via,
 )
 from lib.extract.quotes.transcripts import inline_turns
@@ -479,20 +480,22 @@ def _record(
     weak = name is not None and name.certainty < GUESS_BELOW
     speaker_id = _speaker_id(name, mentions, actors) if name is not None and not weak else None
     certainty = 0.0
+    shown = (0, 0)
     if name is not None:
         certainty = name.certainty if speaker_id is not None else _unlinked(name, doc.text)
+        shown = shown_span(name, doc.text, speaker_id is not None)
     return Quote(
         doc_id=doc.id,
         speaker_id=speaker_id,
-        speaker_text=doc.text[name.start : name.end] if name else "",
+        speaker_text=doc.text[shown[0] : shown[1]],
         text=doc.text[f.start : f.end],
         kind=_kind(f, doc.text[f.start : f.end]),
         cue=f.cue,
         start=f.start,
         end=f.end,
         confidence=round(f.confidence, 2),
-        speaker_start=name.start if name else None,
-        speaker_end=name.end if name else None,
+        speaker_start=shown[0] if name else None,
+        speaker_end=shown[1] if name else None,
         speaker_confidence=round(certainty, 2),
         scope=scope,
     )

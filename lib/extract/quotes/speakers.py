@@ -2,8 +2,8 @@
 
 The speaker is read off the dependency parse as in the Gender Gap Tracker's quote extractor
 (Asr et al. 2021): the subject of the reporting verb, the object of "according to", the agent
-of a passive ("as stated by X"), or the head noun a relative "who" hangs on. A pronoun ("he")
-or a title ("the secretary") is resolved to the nearest compatible earlier name, searching
+of a passive ("as stated by X"), or a relative "who" (resolved to the noun its clause hangs on).
+A pronoun ("he") or a title ("the secretary") is resolved to the nearest compatible earlier name, searching
 sentence by sentence backwards and preferring subjects, a simplification of Hobbs (1978)
 as used by rule-based attribution systems (Pareti 2016, PARC). When nothing compatible is
 found the surface is kept: we bail out rather than guess (textacy's rule).
@@ -236,7 +236,9 @@ def speaker_head(cue: Token, depth: int = 0) -> Token | None:
     if subject is not None and subject.dep_ == "nsubjpass":
         return _agent(cue)  # "X was told that ...": X listened; only "by Y" names a speaker
     if subject is not None and subject.lower_ in RELATIVES and cue.dep_ == "relcl":
-        return cue.head
+        # "Okafor, who said ...": the relative pronoun is the speaker as written, an anaphor of
+        # the noun the clause modifies (Resolver._relative), as "he" is of a name
+        return subject
     if subject is None:
         subject = _agent(cue)
     if subject is None and depth < 2 and (reporter := _reporting_ancestor(cue)) is not None:
@@ -310,6 +312,14 @@ def _name_after_title(head: Token) -> Token | None:
     return name
 
 
+def _written_as_name(ent: SpacySpan) -> bool:
+    """Whether the tagger's entity is written as a name: a proper noun or a capitalised word
+    past its determiner. English writes names capitalised; "the rookie goalie" or "the
+    province's health agency" tagged as an organisation is a description (a tagging slip of
+    the small model), which refers to someone as a description does, not a name."""
+    return any(t.pos_ == "PROPN" or (t.is_alpha and t.text[:1].isupper() and t.pos_ != "DET") for t in ent)
+
+
 def _same_paragraph(a: Token, b: Token) -> bool:
     low, high = sorted((a.i, b.i))
     return not any("\n" in t.text for t in a.doc[low:high])
@@ -342,8 +352,12 @@ def speaker_tokens(head: Token) -> SpacySpan:
     named = _name_after_title(head)
     if named is not None:
         return speaker_tokens(named)
-    if head.ent_type_ in NAMED_TYPES:
-        ent = next(e for e in doc.ents if e.start <= head.i < e.end)
+    ent = (
+        next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if head.ent_type_ in NAMED_TYPES
+        else None
+    )
+    if ent is not None and _written_as_name(ent):
         # the model's entity can run over a line break (a caption's credit above the name, "Sarah
         # Lindqvist \n" before the next line): the speaker is the part on the head's line
         start = max([ent.start] + [t.i + 1 for t in doc[ent.start : head.i] if "\n" in t.text])
@@ -562,6 +576,9 @@ class Resolver:
 
     def _by_rules(self, span: SpacySpan) -> Name:
         head = _head(span)
+        antecedent = _antecedent_of_relative(head)
+        if antecedent is not None:
+            return self._relative(span, antecedent)
         together = _with_conjunct(span, head)
         if together is not None:
             return together
@@ -613,6 +630,18 @@ class Resolver:
             found = self._antecedent(span, pool)
             return _as(found, Basis.BODY_NEAREST) if found else _unresolved(span)
         return _unresolved(span)
+
+    def _relative(self, span: SpacySpan, antecedent: Token) -> Name:
+        """ "Ada Okafor, who said ...", "the coalition, which warned ...": a relative pronoun as
+        the subject of a verb of saying refers to the noun its clause modifies (syntax, not a
+        guess: the relative clause is attached to it). The pronoun is the speaker as written and
+        the noun's resolution its name, on the noun's own evidence; a description the noun
+        leaves unresolved ("an aide who said") is kept as written, the description, since "who"
+        alone would name nobody on the page."""
+        found = self.resolve(speaker_tokens(antecedent))
+        if not found.resolved:
+            return found
+        return replace(found, start=span.start_char, end=span.end_char)
 
     def _unnamed_subject(self, found: Name, span: SpacySpan) -> bool:
         """ "The agency's regional office published a notice saying Lisbon had ... It urged ...":
@@ -1007,6 +1036,15 @@ def _joined_person(head: Token) -> Token | None:
     return None
 
 
+def _antecedent_of_relative(head: Token) -> Token | None:
+    """The noun a relative pronoun's clause modifies, when the pronoun is that clause's subject
+    ("Okafor" of "Okafor, who said"); None for any other word."""
+    clause = head.head
+    if head.lower_ not in RELATIVES or head.dep_ not in SUBJECTS or clause.dep_ != "relcl":
+        return None
+    return clause.head if clause.head is not clause else None
+
+
 def _named_after(head: Token) -> Token | None:
     """ "an official named Odessa", "a resident identified as Tamm": the name a description gives
     its person, the speaker the description stands for."""
@@ -1158,6 +1196,15 @@ def via(name: Name, basis: Basis) -> Name:
     previous speaker, a quotation given to its sentence's subject): its basis is that step, and it
     is no surer than either link."""
     return replace(name, basis=basis, certainty=min(name.certainty, certainty_of(basis)))
+
+
+def shown_span(name: Name, text: str, linked: bool) -> tuple[int, int]:
+    """The characters shown as the speaker: where it is written ("he", "who", "the company").
+    A relative pronoun no actor stands behind would show nobody on a page, so its antecedent as
+    written is shown instead ("Democrats" of "Democrats, who said")."""
+    if not linked and text[name.start : name.end].lower() in RELATIVES:
+        return name.name_start, name.name_end
+    return name.start, name.end
 
 
 def _in_prose(ent: SpacySpan, text: str) -> bool:
