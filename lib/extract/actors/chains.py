@@ -80,7 +80,9 @@ class Chains:
         if nicknamed and " " not in surface and surface[:1].isupper():
             name = f"{nicknamed.group(1)} {surface}"
             return Actor(slug(name), name, "person")
-        if c.label != "PERSON" or len(surface.split()) < 2 or self.ctx.reg.gazetteer.get(surface):
+        if len(surface.split()) < 2 or self.ctx.reg.gazetteer.get(surface):
+            return None
+        if c.label != "PERSON" and not self._first_named(surface, c):
             return None
         if (
             any(ch.isdigit() for ch in surface)
@@ -115,6 +117,25 @@ class Chains:
             variant = best_fuzzy(surface, {k: a.id for k, a in self.by_surname.items()})
             return next((a for a in self.by_surname.values() if a.id == variant), None)
         return None
+
+    def _first_named(self, surface: str, c: Cand) -> bool:
+        """ "Amanda Salles" tagged an organisation: a common first name before a capitalised word
+        is a person's name whatever the model's label, unless the first word is also a place or a
+        faith's name, the second closes a body's or a place's name ("Dana Holdings", "Douglas
+        County"), or the report writes the name as a body's (org_cues: "Dana Avery's shares")."""
+        words = surface.split()
+        reg = self.ctx.reg
+        return (
+            c.label in ("ORG", "GPE")
+            and len(words) == 2  # "George Washington Bridge", "Walt Disney World": a third word names a thing
+            and all(w[:1].isupper() and w[1:].islower() for w in words)
+            and fold(words[0]) in reg.filters.first_names
+            and fold(words[0]) not in reg.demonyms  # "Christian Democrats"
+            and not reg.gazetteer.get(words[0])  # "Virginia Tech": a place's name first
+            and words[-1] not in reg.filters.org_suffixes
+            and fold(words[-1]) not in reg.place_heads  # "Douglas County"
+            and not self.ctx.has_org_cue(surface)
+        )
 
     def _same_bearer(self, surface: str, person: Actor) -> bool:
         """ "Avery", "Senator Avery", "Ann Avery" stand for Ann Avery; "Tom Avery" does not (a

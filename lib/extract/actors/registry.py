@@ -40,6 +40,8 @@ class Filters:
     person_roles: frozenset[str] = frozenset()
     abbreviations: frozenset[str] = frozenset()
     nicknames: Mapping[str, str] = field(default_factory=dict)  # folded short form -> full first name
+    # folded common first names (the reporting-verb lexicon's gendered lists and the hypocorisms)
+    first_names: frozenset[str] = frozenset()
     non_actors: frozenset[str] = frozenset()  # folded: time zones, taxes, section names, bare titles
     non_actor_heads: frozenset[str] = frozenset()  # last words of laws, programmes, weapons, products
     # lower-case nouns of such things: a name always before one names the thing ("the Omicron variant")
@@ -132,6 +134,7 @@ def _filters(data: Mapping[str, Any]) -> Filters:
         abbreviations=frozenset(strs("abbreviations")),
         nicknames={fold(str(k)): fold(str(v)) for k, v in (data.get("nicknames") or {}).items()},
         non_actor_heads=frozenset(strs("non_actor_heads")),
+        first_names=_first_names(data),
         thing_nouns=frozenset(w.lower() for w in strs("thing_nouns")),
         male_titles=frozenset(strs("male_titles")),
         female_titles=frozenset(strs("female_titles")),
@@ -139,6 +142,18 @@ def _filters(data: Mapping[str, Any]) -> Filters:
         non_actors=frozenset(
             fold(x) for group in (data.get("non_actors") or {}).values() for x in group or ()
         ),
+    )
+
+
+def _first_names(data: Mapping[str, Any]) -> frozenset[str]:
+    """Common first names: the hypocorism lexicon's both sides and the reporting-verb lexicon's
+    gendered lists (one list for the speaker's pronouns and the actors' types)."""
+    verbs = yaml.safe_load((LEXICONS / "reporting_verbs.yaml").read_text(encoding="utf-8")) or {}
+    gendered = (verbs.get("first_names") or {}).values()
+    nicknames = (data.get("nicknames") or {}).items()
+    return frozenset(
+        [fold(str(n)) for names in gendered for n in names or ()]
+        + [fold(str(w)) for pair in nicknames for w in pair]
     )
 
 
