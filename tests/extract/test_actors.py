@@ -1186,3 +1186,32 @@ def test_a_name_only_modifying_a_things_noun_is_no_actor(
 def test_a_common_first_name_makes_a_person(nlp: Any, registry: Any, text: str, name: str, kind: str) -> None:
     actors, mentions = run(nlp, registry, text)
     assert {m.text: actors[m.actor_id].type for m in mentions}.get(name) == kind, mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a speaker with a common first name before its surname somewhere in the report
+        ("Part of Ian Quorwell’s fine was paid. “I was wrong,” Quorwell said.", {"Quorwell", "Ian Quorwell"}),
+        ("“I was wrong,” Ian Quorwell told reporters.", {"Ian Quorwell"}),
+        # a lone word that speaks, with no first name anywhere: a person or a company, no guess
+        ("“Exports rose,” Comelvex said on Friday.", set()),
+        # two first names before it: which person is not said
+        (
+            "Ian Quorwell and Ann Quorwell met. “I was wrong,” Quorwell said.",
+            set(),
+        ),
+    ],
+)
+def test_untagged_speakers_with_a_first_name_are_people(
+    nlp: Any, registry: Any, text: str, found: set[str]
+) -> None:
+    """Where the model tags nothing, a proper noun that is the subject of a verb of saying is a
+    person when a common first name goes with it."""
+    from lib.extract.actors import spans
+
+    sdoc = nlp(text)
+    sdoc.ents = []  # the model tagged nothing
+    ctx = spans.DocContext(make_doc(text, "d0"), sdoc, registry)
+    got = {text[c.start : c.end] for c in spans._speaker_hits(ctx)}
+    assert got == found

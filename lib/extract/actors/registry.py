@@ -42,6 +42,8 @@ class Filters:
     nicknames: Mapping[str, str] = field(default_factory=dict)  # folded short form -> full first name
     # folded common first names (the reporting-verb lexicon's gendered lists and the hypocorisms)
     first_names: frozenset[str] = frozenset()
+    # and the census's common first names beside them (first_names.yaml): for untagged speakers
+    common_first_names: frozenset[str] = frozenset()
     non_actors: frozenset[str] = frozenset()  # folded: time zones, taxes, section names, bare titles
     non_actor_heads: frozenset[str] = frozenset()  # last words of laws, programmes, weapons, products
     # lower-case nouns of such things: a name always before one names the thing ("the Omicron variant")
@@ -135,6 +137,7 @@ def _filters(data: Mapping[str, Any]) -> Filters:
         nicknames={fold(str(k)): fold(str(v)) for k, v in (data.get("nicknames") or {}).items()},
         non_actor_heads=frozenset(strs("non_actor_heads")),
         first_names=_first_names(data),
+        common_first_names=_first_names(data) | _census_first_names(),
         thing_nouns=frozenset(w.lower() for w in strs("thing_nouns")),
         male_titles=frozenset(strs("male_titles")),
         female_titles=frozenset(strs("female_titles")),
@@ -155,6 +158,11 @@ def _first_names(data: Mapping[str, Any]) -> frozenset[str]:
         [fold(str(n)) for names in gendered for n in names or ()]
         + [fold(str(w)) for pair in nicknames for w in pair]
     )
+
+
+def _census_first_names() -> frozenset[str]:
+    raw = yaml.safe_load((LEXICONS / "first_names.yaml").read_text(encoding="utf-8")) or {}
+    return frozenset(fold(str(n)) for key in ("male", "female") for n in raw.get(key) or ())
 
 
 def _gazetteer(places: Mapping[str, Any]) -> PhraseIndex:

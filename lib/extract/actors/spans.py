@@ -12,6 +12,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 
 from lib.extract.actors.registry import Registry
+from lib.extract.quotes.cues import load_cues
 from lib.records import Document
 from lib.text.aliases import fold, handle_key
 
@@ -301,6 +302,44 @@ def _cue_hits(ctx: DocContext) -> Iterator[Cand]:
             yield Cand(start, end, "cue", "PERSON")
 
 
+def _speaker_hits(ctx: DocContext) -> Iterator[Cand]:
+    """Untagged people who speak: proper nouns the parse makes the subject of a verb of saying,
+    where the model tagged nothing ("Rory Tamm said"; "Tamm said" where the report also writes
+    "Ian Tamm's"). A source quoted by name is a person or a body (external evidence, as for
+    _cue_hits); a common first name says which, so a lone word with none ("Comelf said", a
+    company) is left as it was."""
+    speech = load_cues().speech
+    firsts = ctx.reg.filters.common_first_names
+    for tok in ctx.sdoc:
+        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.ent_type_ or not tok.is_title:
+            continue
+        if tok.head.lower_ not in speech or (tok.i + 1 < len(ctx.sdoc) and ctx.sdoc[tok.i + 1].text == "-"):
+            continue
+        first = tok.i
+        while first > 0 and ctx.sdoc[first - 1].dep_ == "compound" and ctx.sdoc[first - 1].is_title:
+            first -= 1
+        span = ctx.sdoc[first : tok.i + 1]
+        if any(t.ent_type_ or t.pos_ != "PROPN" for t in span):
+            continue
+        if len(span) > 1:
+            named = fold(span[0].text) in firsts  # "Rory Tamm said"
+            spans = [(span.start_char, span.end_char)] if named else []
+        else:  # "Tamm said": a person's only where the report gives the full name ("Ian Tamm's")
+            full = _full_name_of(ctx.text, tok.text, firsts)
+            spans = [(span.start_char, span.end_char), *full] if full else []
+        for start, end in spans:
+            yield Cand(start, end, "cue", "PERSON")
+
+
+def _full_name_of(text: str, surname: str, firsts: frozenset[str]) -> list[tuple[int, int]]:
+    """Where the report writes ``surname`` after a common first name ("Ian Poulter’s"), if it
+    writes it after one first name only."""
+    found = [
+        m for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", text) if fold(m.group(1)) in firsts
+    ]
+    return [m.span() for m in found] if len({m.group(1) for m in found}) == 1 else []
+
+
 def _before_sentence_end(text: str, start: int, end: int, keep: frozenset[str]) -> tuple[int, int]:
     """A capitalised run stops at a full stop that ends a sentence ("Mr Varlamov. They are"):
     one after a word that is no abbreviation ("Mr.", "Inc.") or initial ("E.", "U.S.")."""
@@ -477,7 +516,7 @@ def _with_numeral_nickname(ctx: DocContext, cand: Cand) -> Cand:
 
 def candidates(ctx: DocContext) -> list[Cand]:
     """The document's name spans that may be actors, without credits, ships and junk."""
-    found = [*_ner(ctx), *_registry_hits(ctx), *_cue_hits(ctx)]
+    found = [*_ner(ctx), *_registry_hits(ctx), *_cue_hits(ctx), *_speaker_hits(ctx)]
     found = [_with_numeral_nickname(ctx, c) for c in found]
     found = [c for c in found if not ctx.in_credit(c.start, c.end)]
     kept = [c for c in _select(found) if not _is_junk(ctx, c) and not _is_ship(ctx, c)]
