@@ -2089,3 +2089,33 @@ def test_a_joint_statement_is_no_one_persons(nlp: Any, name: str, text: str, sec
 def test_an_apposition_without_and_is_the_same_person(nlp: Any) -> None:
     quotes, _ = _with_actors(nlp, "“The levy is unfair,” Ada Okafor, the governor, said in a statement.")
     assert [q.speaker_id for q in quotes] == ["ada-okafor"]
+
+
+HEADLINE_ROLES = [
+    # the headline gives the role to the person the text names without it
+    ("Meeting with Harbour Territory Governor Ivan Tamsk", "The Governor", "ivan-tamsk"),
+    ("Meeting with Harbour Territory Governor Ivan Tamsk", "The Harbour Territory Governor", "ivan-tamsk"),
+    # another territory's governor, or a headline naming two: no guess
+    ("Meeting with Lake Territory Governor Ivan Tamsk", "The Harbour Territory Governor", None),
+    ("Governor Ivan Tamsk and Governor Olga Brin meet", "The Governor", None),
+    ("", "The Governor", None),
+]
+
+
+@pytest.mark.parametrize(("headline", "role", "speaker"), HEADLINE_ROLES)
+def test_a_role_given_in_the_headline_goes_to_its_holder(
+    nlp: Any, headline: str, role: str, speaker: str | None
+) -> None:
+    from lib.extract.actors import extract as actors
+
+    text = (
+        "The President asked Ivan Tamsk and Olga Brin about housing. "
+        f"{role} said the region had recovered from the floods."
+    )
+    doc = Document("t", headline, "", None, "unknown", "en", "", "", text)
+    sdoc = nlp(text)
+    found, mentions = actors.extract_mentions([(doc, sdoc)], actors.load_registry())
+    quotes = extract_quotes(doc, sdoc, mentions, {a.id: a for a in found})
+    quote = _find(quotes, "the region had recovered")
+    assert quote is not None, [q.text for q in quotes]
+    assert (quote.speaker_text, quote.speaker_id) == (role, speaker)

@@ -85,7 +85,7 @@ def extract_attributions(
     # in between" (GGT annotation guidelines, section 1)
     quoted = [(s.start, s.end) for s in spans if not s.nested]
     people = [(m.start, m.end) for m in mentions if m.doc_id == doc.id and _is_person(m.actor_id, actors)]
-    resolver = Resolver(sdoc, quoted, cues, people, excluded)
+    resolver = Resolver(sdoc, quoted, cues, people, excluded, doc.title or "")
     attributor = DirectAttributor(doc.text, tokens, resolver, quoted, cues)
     found = [f for s in spans if (f := attributor.attribute(s)) is not None]
     found = [f for f in found if not TRANSCRIPT_LABEL.match(doc.text, f.start)]

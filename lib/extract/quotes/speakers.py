@@ -74,6 +74,7 @@ class Basis(StrEnum):
     DESCRIBED = "described"  # a description naming its person ("an official named X", an age)
     ROLE = "role"  # a role an earlier title holds ("the minister" after "Finance Minister X")
     ROLE_AHEAD = "role_ahead"  # a role the document gives one person later (cataphora)
+    ROLE_HEADLINE = "role_headline"  # a role the headline gives one person the text names
     AUTHOR = "author"  # a document whose author its phrase names ("a report by X")
     AUTHOR_EARLIER = "author_earlier"  # "the report" after "a report by X", "X filed a lawsuit"
     ISSUER = "issuer"  # "a statement said" after a sentence where X spoke
@@ -122,6 +123,7 @@ BASIS_CERTAINTY: dict[Basis, float] = {
     # a description resolved by what the text says of its holder or author (family 15/16)
     Basis.ROLE: 0.93,  # 1/1
     Basis.ROLE_AHEAD: 0.93,  # 1/1
+    Basis.ROLE_HEADLINE: 0.93,  # none matched: the family's rate
     Basis.DESCRIBED: 0.93,  # 1/1
     Basis.AUTHOR: 0.95,  # 7/7
     Basis.AUTHOR_EARLIER: 0.83,  # 4/5
@@ -159,6 +161,7 @@ BY_POSITION = frozenset(
         Basis.PAIR,
         Basis.RANKED_CLOSE,
         Basis.ROLE_AHEAD,
+        Basis.ROLE_HEADLINE,
         Basis.AUTHOR_EARLIER,
         Basis.ISSUER,
         Basis.INHERITED,
@@ -390,12 +393,14 @@ class Resolver:
         cues: CueLexicon,
         people: Sequence[tuple[int, int]] = (),
         furniture: Sequence[tuple[int, int]] = (),
+        headline: str = "",
     ) -> None:
         """``people``: character spans the actor layer resolved to persons; they stand beside
         the model's PERSON entities and win where they overlap ("President of Peru
         Rosa Quintana", one ORG entity for the model, holds the person Quintana)."""
         self.sdoc = sdoc
         self.cues = cues
+        self.headline = headline
         text = doc_text(sdoc)
         # a caption or a credit is no sentence anybody is referred back to from
         quoted = [*quoted, *furniture]
@@ -994,7 +999,25 @@ class Resolver:
         later = {self._full_name(p): p for p in self.persons if p.start >= span.end and holds(p)}
         if len(later) == 1 and _definite(span):
             return _moved(self._named(next(iter(later.values()))), span, Basis.ROLE_AHEAD)
-        return None
+        named = {t.lower_ for t in span if t.is_title and t.lower_ not in words and t.lower_ != "the"}
+        held = self._headline_holder(words, qualifiers | named) if _definite(span) else None
+        return _moved(self._named(held), span, Basis.ROLE_HEADLINE) if held is not None else None
+
+    def _headline_holder(self, words: set[str], qualifiers: set[str]) -> SpacySpan | None:
+        """ "Meeting with Harbour Territory Governor Ivan Tamsk" over a report whose text names Ivan
+        Tamsk without the title: "the Governor" of the text is the one person the headline gives
+        the role to (a headline introduces its referent as a text's first sentence does), when
+        the text names that person and the headline holds the role's qualifiers too."""
+        low = self.headline.lower()
+        if not low or not all(q in low for q in qualifiers):
+            return None  # "the Harbour Territory Governor" is not the headline's Lake Territory one
+        names = {
+            m.group(1)
+            for w in words
+            for m in re.finditer(rf"\b{re.escape(w)}\s+((?:[A-Z][\w'’-]+\s?){{2,3}})", self.headline, re.I)
+        }
+        held = [p for p in self.persons if any(self._full_name(p) == n.strip() for n in names)]
+        return held[0] if len({self._full_name(p) for p in held}) == 1 else None
 
 
 def _with_conjunct(span: SpacySpan, head: Token) -> Name | None:
