@@ -311,6 +311,15 @@ def test_title_before_name_is_split(nlp: Any, registry: Any) -> None:
     assert "peru" in {m.actor_id for m in mentions}
 
 
+def test_title_before_a_registry_persons_name_is_split(nlp: Any, registry: Any) -> None:
+    """The model runs the country of a title into a principal's name ("President of <country>
+    <name>" as one organisation): the state, then the registry's person."""
+    text = "The President of Ukraine Volodymyr Zelenskyy visited a factory in Lviv on Monday."
+    actors, mentions = run(nlp, registry, text)
+    assert {m.text: m.actor_id for m in mentions}.get("Volodymyr Zelenskyy") == "volodymyr-zelensky"
+    assert not [a for a in actors.values() if a.name.startswith("Ukraine ")]
+
+
 def test_one_actor_across_documents(nlp: Any, registry: Any) -> None:
     actors, mentions = run(
         nlp,

@@ -258,9 +258,13 @@ def _split_title(ctx: DocContext, cand: Cand) -> Cand:
             and all(w[:1].isupper() for w in rest)
             and rest[-1] not in filters.org_suffixes
             and ctx.reg.gazetteer.get(name) is None  # "U.S. Supreme Court": a known body, no person
-            and not ctx.reg.names.get(name)
         ):
-            return Cand(cand.end - len(name), cand.end, "ner", "PERSON")
+            held = ctx.reg.names.get(name)
+            person = ctx.reg.actor(held or "")
+            if held is None:
+                return Cand(cand.end - len(name), cand.end, "ner", "PERSON")
+            if person is not None and person.type == "person":  # a principal the registry holds
+                return Cand(cand.end - len(name), cand.end, "registry", "PERSON", person.id)
     return cand
 
 
