@@ -50,7 +50,7 @@ from typing import Generic, NamedTuple, Protocol, TypeVar, cast
 import numpy as np
 import numpy.typing as npt
 
-from lib.compare.align import ANCHOR_BONUS, claim_score, same_claim
+from lib.compare.align import ANCHOR_BONUS, ANCHORED_MIN, MIN_SHARED, SAME_MIN, claim_score, same_claim
 from lib.compare.claims import Claim, DocRows, L, quote_claims, rows_by_doc, sentence_claims
 from lib.compare.discrepancies import SHOW_MIN, date_discrepancies, number_discrepancies, quote_discrepancies
 from lib.compare.pair_scores import claim_rows, near_threshold, scores
@@ -69,7 +69,7 @@ from lib.records import (
     Quote,
     Span,
 )
-from lib.text.similarity import TfIdf, Vector
+from lib.text.similarity import EPSILON, TfIdf, Vector
 
 WINDOW_DAYS = 7  # reports of one event: dates within a week always share a window (up to two apart)
 MAX_BLOCK = 400  # sentences under one key and window beyond which the key is purged
@@ -342,12 +342,21 @@ def duplicate_groups(
         groups.setdefault((sig, s.bucket), []).append(i)
     out = []
     for members in groups.values():
-        s = sentences[members[0]]
-        if same_claim(s.claim, s.claim, claim_score(s.claim, s.claim, s.vector, s.vector)):
+        if _own_claim(sentences[members[0]]):
             out.append(members)
         else:  # one distinct word repeated ("Talks, talks."): not a claim two reports share
             out += [[i] for i in members]
     return sorted(out, key=lambda g: g[0])
+
+
+def _own_claim(s: _Sentence) -> bool:
+    """``same_claim`` of a sentence with itself (its copies in other reports say the same thing).
+    A non-empty unit vector's cosine with itself is 1 up to rounding, above every similarity
+    threshold, and a sentence's speakers and people never differ from its own: what decides is
+    whether it holds MIN_SHARED distinct terms (a set per sentence, not a cosine per sentence)."""
+    if s.vector and max(SAME_MIN, ANCHORED_MIN) < 1 - 2 * EPSILON:
+        return len(set(s.claim.terms)) >= MIN_SHARED
+    return same_claim(s.claim, s.claim, claim_score(s.claim, s.claim, s.vector, s.vector))
 
 
 def _sentences(
@@ -726,7 +735,7 @@ class _Draft:
 
 
 def _draft(picked: list[_Sentence]) -> _Draft:
-    medoid = picked[_medoid(range(len(picked)), picked)]
+    medoid = picked[_medoid(range(len(picked)), picked)] if len(picked) > 1 else picked[0]
     ordered = sorted(picked, key=lambda s: (s.doc.date or "9999", s.claim.span.doc_id, s.claim.span.start))
     docs = tuple(dict.fromkeys(s.doc.id for s in ordered))
     dates = sorted(s.doc.date for s in ordered if s.doc.date)

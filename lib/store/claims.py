@@ -22,10 +22,12 @@ MB at 10,000 documents) is never held.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from itertools import islice
+from itertools import accumulate, islice
 from pathlib import Path
+from typing import TypeVar
 
 import pyarrow as pa
 
@@ -57,6 +59,7 @@ from lib.store.parquet import (
     table_path,
 )
 
+R = TypeVar("R")
 TEXTS_CHUNK = 4096  # sentence texts gathered before they become one Arrow array
 TABLE_CHUNK = 2000  # claims turned into Arrow at a time (their members as dicts in between)
 
@@ -230,18 +233,60 @@ def _rows_inside(
     store: Path, manifest: Manifest, tables: CorpusTables, spans: Collection[Span]
 ) -> dict[Span, Found]:
     """Each sentence's report (with its text) and the rows inside the sentence, read again from
-    the store for these sentences' reports only."""
+    the store for these sentences' reports only; of their rows, only those inside one of the
+    sentences become records (a checked report's every row did before: most of this read's CPU)."""
     by_doc: dict[str, list[Span]] = defaultdict(list)
     for s in spans:
         by_doc[s.doc_id].append(s)
     out: dict[Span, Found] = {}
     for batch, docs in _live_batches(manifest, by_doc):
-        analysis = _batch_analysis(store, batch, docs, tables, True, sentences=False, settled=False)
+        analysis = _inside_analysis(store, batch, docs, tables, {d: by_doc[d] for d in docs})
         rows: Mapping[str, DocRows] = rows_by_doc(analysis)
         for doc in analysis.documents:
             own = RowsInside(rows.get(doc.id, DocRows()))
             out.update((s, (doc, _settled(own.of(s), batch, tables.actor_map))) for s in by_doc[doc.id])
     return out
+
+
+def _inside_analysis(
+    store: Path, batch: str, docs: Sequence[str], tables: CorpusTables, spans: Mapping[str, Sequence[Span]]
+) -> Analysis:
+    """A batch's ``docs`` with their texts, and of their quotes, mentions, dates and numbers those
+    that lie inside one of their ``spans`` (what ``RowsInside`` can give for those spans), as the
+    batch holds them (actor ids not settled)."""
+
+    def rows(table: str, cls: type[R]) -> list[R]:
+        part = batch_rows(store, batch, table, docs)
+        return table_records(part.take(_within(part, spans)), cls)
+
+    return Analysis(
+        corpus=Corpus(tuple(table_records(batch_rows(store, batch, "documents", docs), Document))),
+        actors=tables.actors,
+        mentions=tuple(rows("mentions", Mention)),
+        quotes=tuple(rows("quotes", Quote)),
+        dates=tuple(rows("dates", DateMention)),
+        events=(),
+        numbers=tuple(rows("numbers", NumberClaim)),
+        positions=(),
+        sentences=(),
+    )
+
+
+def _within(table: pa.Table, spans: Mapping[str, Sequence[Span]]) -> pa.Array:
+    """The row numbers, in order, of a batch table's rows that lie inside one of their report's spans."""
+    starts: dict[str, list[int]] = {}
+    reach: dict[str, list[int]] = {}  # the largest end among the spans up to each, by start
+    for doc, own in spans.items():
+        bounds = sorted((s.start, s.end) for s in own)
+        starts[doc] = [b for b, _ in bounds]
+        reach[doc] = list(accumulate((e for _, e in bounds), max))
+    kept = []
+    columns = (table.column(c).to_pylist() for c in ("doc_id", "start", "end"))
+    for k, (doc, start, end) in enumerate(zip(*columns, strict=True)):
+        at = bisect_right(starts[doc], start)  # the spans that start by the row's start
+        if at and reach[doc][at - 1] >= end:  # ... one of which ends at or after its end
+            kept.append(k)
+    return pa.array(kept, pa.int64())
 
 
 def _settled(inside: Inside, batch: str, amap: ActorMap) -> Inside:

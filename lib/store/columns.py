@@ -56,11 +56,26 @@ def record_schema(cls: type, extra: Sequence[pa.Field] = ()) -> pa.Schema:
 
 def _plain(value: Any) -> Any:
     """A value Arrow takes: records become dicts, tuples lists."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    names = _field_names(type(value))
+    if names is not None:
+        return {n: _plain(getattr(value, n)) for n in names}
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     return value
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """A record class's field names (None: not a record class); asked once per class, not per value
+    (``is_dataclass`` and ``fields`` on every value were most of the CPU of writing a table)."""
+    return tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None
+
+
+def _column_values(records: Sequence[Any], name: str, hint: Any) -> list[Any]:
+    """One field of every record as Arrow takes it (a scalar field as it is)."""
+    if _inner(hint) in SCALARS or typing.get_origin(_inner(hint)) is typing.Literal:
+        return [getattr(r, name) for r in records]
+    return [_plain(getattr(r, name)) for r in records]
 
 
 def records_table(
@@ -69,9 +84,7 @@ def records_table(
     """The records as a table, plus extra columns (name -> (type, values))."""
     extra = extra or {}
     schema = record_schema(cls, [pa.field(n, t) for n, (t, _) in extra.items()])
-    columns = [
-        pa.array([_plain(getattr(r, n)) for r in records], arrow_type(h)) for n, h in _hints(cls).items()
-    ]
+    columns = [pa.array(_column_values(records, n, h), arrow_type(h)) for n, h in _hints(cls).items()]
     columns += [pa.array(values, t) for t, values in extra.values()]
     return pa.Table.from_arrays(columns, schema=schema)
 
@@ -102,7 +115,15 @@ def _builder(cls: type) -> Callable[[dict[str, Any]], Any]:
 def table_records(table: pa.Table, cls: type[R]) -> list[R]:
     """The records of a table written by records_table (extra columns are ignored)."""
     plain: type = cls  # functools.cache wants a Hashable, which mypy does not see in type[R]
-    names = list(_hints(plain))
-    columns = [table.column(n).to_pylist() for n in names]
-    build = _builder(plain)
-    return [build(dict(zip(names, row, strict=True))) for row in zip(*columns, strict=True)]
+    hints = _hints(plain)
+    if list(hints) != [f.name for f in fields(plain) if f.init]:  # not every field given in order
+        build = _builder(plain)
+        rows = zip(*(table.column(n).to_pylist() for n in hints), strict=True)
+        return [build(dict(zip(hints, row, strict=True))) for row in rows]
+    # column by column, each field's values decoded at once, the records made from positions
+    columns = []
+    for name, hint in hints.items():
+        values = table.column(name).to_pylist()
+        decode = _decoder(hint)
+        columns.append(values if decode is None else [decode(v) for v in values])
+    return [plain(*row) for row in zip(*columns, strict=True)]
