@@ -38,7 +38,6 @@ corroborated when two or more sources report it; single-source otherwise.
 from __future__ import annotations
 
 import hashlib
-from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
@@ -49,6 +48,7 @@ from typing import Generic, NamedTuple, Protocol, TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
+import pyarrow as pa
 
 from lib.compare.align import ANCHOR_BONUS, ANCHORED_MIN, MIN_SHARED, SAME_MIN, claim_score, same_claim
 from lib.compare.claims import Claim, DocRows, L, quote_claims, rows_by_doc, sentence_claims
@@ -397,43 +397,71 @@ class Blocks:
 def blocking_keys(sentences: Sequence[_Sentence]) -> Blocks:
     """The sentences' ``Blocks``. Keys are numbers and blocks are arrays: a string per key of each
     sentence (three million at 10,000 reports) was most of the memory the clustering took
-    (docs/benchmarks.md)."""
-    names: dict[str, int] = {}  # a key's name without its window ("t:word") -> its number
+    (docs/benchmarks.md). The names are numbered as arrays too (``_named``): each distinct term,
+    actor or figure is made a name once, not a string and a dict lookup per key of each sentence."""
     buckets = {s.bucket for s in sentences}
     spots = {b: ["u"] if b is None else [str(b), str(b + 1)] for b in buckets}  # "name|window"
-    windows = {w: n for n, w in enumerate(sorted({w for own in spots.values() for w in own}))}
-    codes = {b: [windows[w] for w in own] for b, own in spots.items()}
+    window_names = sorted({w for own in spots.values() for w in own})
+    windows = {w: n for n, w in enumerate(window_names)}
     width = max(1, len(windows))
-    numbers: dict[int, int] = {}  # name * width + window -> the key's number
-    held = array("i")  # each sentence's keys, by number
-    counts = array("q")
-    for s in sentences:
-        c = s.claim
-        named = chain(
-            (f"t:{t}" for t in set(c.terms)), (f"a:{a}" for a in c.actors), (f"n:{n:g}" for n in c.figures)
-        )
-        bases = [names.setdefault(k, len(names)) * width for k in named]
-        own = codes[s.bucket]
-        before = len(held)
-        held.extend(numbers.setdefault(b + w, len(numbers)) for b in bases for w in own)
-        counts.append(len(held) - before)
-    keys = np.fromiter(numbers, np.int64, len(numbers))
-    del numbers
-    key = np.frombuffer(held, np.int32)
+    claims = [s.claim for s in sentences]
+    names: list[str] = []
+    parts = [
+        _named(names, "t", [c.terms for c in claims], distinct=True),
+        _named(names, "a", [c.actors for c in claims]),
+        # figures as ``:g`` prints them: two that print alike are one name, held twice by the sentence
+        _named(names, "n", [[f"{n:g}" for n in c.figures] for c in claims]),
+    ]
+    sentence_of = np.concatenate([p[0] for p in parts])
+    order = np.argsort(sentence_of, kind="stable")  # sentence by sentence
+    sentence_of, name_of = sentence_of[order], np.concatenate([p[1] for p in parts])[order]
+    # each name with each window its report's date falls in (one, or two: this and the next)
+    spot_codes = {b: [windows[w] for w in own] for b, own in spots.items()}
+    table = np.full((len(sentences), 2), -1, np.int64)  # each sentence's window codes
+    for k, s in enumerate(sentences):
+        own = spot_codes[s.bucket]
+        table[k, : len(own)] = own
+    spread = (table[:, 1] >= 0).astype(np.int64) + 1  # windows per sentence
+    reps = spread[sentence_of]
+    entry = np.repeat(np.arange(len(name_of), dtype=np.int64), reps)
+    first = np.cumsum(reps) - reps
+    nth = np.arange(len(entry), dtype=np.int64) - np.repeat(first, reps)
+    held = sentence_of[entry]
+    raw = name_of[entry] * width + table[held, nth]
+    keys, key = np.unique(raw, return_inverse=True)
+    key = key.astype(np.int32).reshape(-1)
     size = np.bincount(key, minlength=len(keys)).astype(np.int64)
     kept = (size > 1) & (size <= MAX_BLOCK)
-    sentence = np.repeat(np.arange(len(sentences), dtype=np.int32), np.frombuffer(counts, np.int64))
     live = kept[key]
-    sentence, key = sentence[live], key[live]
-    del live, held
+    sentence, key = held[live].astype(np.int32), key[live]
+    del live, raw, held
     return Blocks(
         keys=key,
         keys_at=_starts(np.bincount(sentence, minlength=len(sentences))),
-        rank=_ranks(keys, size, list(names), list(windows), width),
+        rank=_ranks(keys, size, names, window_names, width),
         members=sentence[np.argsort(key, kind="stable")],
         member_at=_starts(np.bincount(key, minlength=len(keys))),
         size=size,
     )
+
+
+def _named(
+    names: list[str], kind: str, values: Sequence[Collection[str]], distinct: bool = False
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """(sentence, name number) of each value of each sentence, the values' names ("kind:value")
+    numbered after the ``names`` already made (appended to it); ``distinct``: a value a sentence
+    holds twice is one entry."""
+    flat = list(chain.from_iterable(values))
+    sentence = np.repeat(np.arange(len(values), dtype=np.int64), [len(v) for v in values])
+    encoded = pa.array(flat, pa.string()).dictionary_encode()  # each distinct value once
+    code = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    width = len(encoded.dictionary)
+    if distinct and len(code):
+        pair = np.unique(sentence * width + code)
+        sentence, code = pair // width, pair % width
+    out = code + len(names)
+    names.extend(f"{kind}:{v}" for v in encoded.dictionary.to_pylist())
+    return sentence, out
 
 
 def _ranks(
