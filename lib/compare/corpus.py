@@ -428,13 +428,13 @@ def blocking_keys(sentences: Sequence[_Sentence]) -> Blocks:
     nth = np.arange(len(entry), dtype=np.int64) - np.repeat(first, reps)
     held = sentence_of[entry]
     raw = name_of[entry] * width + table[held, nth]
-    keys, key = np.unique(raw, return_inverse=True)
-    key = key.astype(np.int32).reshape(-1)
-    size = np.bincount(key, minlength=len(keys)).astype(np.int64)
+    keys, inverse = np.unique(raw, return_inverse=True)
+    numbers: npt.NDArray[np.int32] = inverse.astype(np.int32).reshape(-1)  # each entry's key
+    size = np.bincount(numbers, minlength=len(keys)).astype(np.int64)
     kept = (size > 1) & (size <= MAX_BLOCK)
-    live = kept[key]
-    sentence, key = held[live].astype(np.int32), key[live]
-    del live, raw, held
+    live = kept[numbers]
+    sentence, key = held[live].astype(np.int32), numbers[live]
+    del live, raw, held, inverse, numbers
     return Blocks(
         keys=key,
         keys_at=_starts(np.bincount(sentence, minlength=len(sentences))),

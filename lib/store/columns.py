@@ -57,7 +57,8 @@ def record_schema(cls: type, extra: Sequence[pa.Field] = ()) -> pa.Schema:
 
 def _plain(value: Any) -> Any:
     """A value Arrow takes: records become dicts, tuples lists."""
-    names = _field_names(type(value))
+    kind: Any = type(value)  # functools.cache wants a Hashable, which mypy does not see in a type
+    names = _field_names(kind)
     if names is not None:
         return {n: _plain(getattr(value, n)) for n in names}
     if isinstance(value, tuple):
