@@ -784,20 +784,22 @@ def _draft(picked: list[_Sentence]) -> _Draft:
 def _claim(
     draft: _Draft, texts: Texts, actors: Mapping[str, Actor], found: Mapping[Span, Found]
 ) -> CorpusClaim:
-    conflicts = _conflicts(draft, texts, actors, found) if len(draft.docs) > 1 else []
+    ordered = draft.ordered
+    members = tuple(_span(s, texts) for s in ordered)
+    spans = {id(s): span for s, span in zip(ordered, members, strict=True)}  # each made once
+    conflicts = _conflicts(draft, spans, actors, found) if len(draft.docs) > 1 else []
     verdict: ClaimVerdict = (
         "contested" if conflicts else "corroborated" if len(draft.sources) > 1 else "single-source"
     )
-    ordered = draft.ordered
     return CorpusClaim(
         id=draft.id,
-        text=texts[draft.medoid.row],
+        text=spans[id(draft.medoid)].text,
         verdict=verdict,
         docs=draft.docs,
         sources=draft.sources,
         first_date=draft.first_date,
         last_date=draft.last_date,
-        members=tuple(_span(s, texts) for s in ordered),
+        members=members,
         actors=tuple(sorted({a for s in ordered for a in s.claim.actors})),
         conflicts=tuple(conflicts[:MAX_CONFLICTS]),
     )
@@ -820,15 +822,16 @@ def _checked_pairs(medoid: _Sentence, members: Sequence[_Sentence]) -> list[tupl
 
 
 def _conflicts(
-    draft: _Draft, texts: Texts, actors: Mapping[str, Actor], found: Mapping[Span, Found]
+    draft: _Draft, spans: Mapping[int, Span], actors: Mapping[str, Actor], found: Mapping[Span, Found]
 ) -> list[Discrepancy]:
-    """The confident discrepancies between the checked members."""
+    """The confident discrepancies between the checked members (``spans``: each member's span
+    with its text, by the member's ``id``)."""
     tfidf = TfIdf(s.claim.terms for s in draft.ordered)
     out: list[Discrepancy] = []
     seen: set[tuple[str, int, int, str, int, int]] = set()
     for a, b in draft.checked:
         score = claim_score(a.claim, b.claim, a.vector, b.vector)
-        sa, sb = _span(a, texts), _span(b, texts)
+        sa, sb = spans[id(a)], spans[id(b)]
         for d in pair_discrepancies(found[a.claim.span], found[b.claim.span], actors, sa, sb, tfidf, score):
             key = (d.a.doc_id, d.a.start, d.a.end, d.b.doc_id, d.b.start, d.b.end)
             if d.confidence >= SHOW_MIN and key not in seen:

@@ -99,9 +99,14 @@ def _gathered(
 ) -> SentenceClaims:
     """The sentence claims of every live document, read batch by batch."""
     gathered = SentenceClaims(ArrowTexts())
+    maps: dict[str, dict[str, str]] = defaultdict(dict)  # each batch's ids that settling changed
+    for (batch, batch_id), corpus_id in tables.actor_map.items():
+        maps[batch][batch_id] = corpus_id
+    unmapped = _Completed(actors, {})  # shared by the batches whose ids all stand
     for batch, docs in _live_batches(manifest):
         if current(table_path(store, batch, CLAIM_ROWS)):  # made at ingest by this code: read
-            _add_stored(gathered, store, batch, docs, tables.actor_map, actors)
+            own = maps.get(batch)
+            _add_stored(gathered, store, batch, docs, _Completed(actors, own) if own else unmapped)
             continue
         analysis = _batch_analysis(store, batch, docs, tables, with_text=False)
         rows = rows_by_doc(analysis)
@@ -110,37 +115,53 @@ def _gathered(
     return gathered
 
 
+class _Completed:
+    """Stored ids completed as ``sentence_claims`` completes them, through one batch's changed ids:
+    the corpus ids and the people among them, the bodies each speaker speaks for. Most sentences
+    name no one, and many the same few: each list of ids is completed once."""
+
+    def __init__(self, actors: Mapping[str, Actor], changed: Mapping[str, str]) -> None:
+        self.actors, self.changed = actors, changed
+        self._named: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
+        self._quoted: dict[tuple[str, ...], frozenset[str]] = {}
+        self._figures: dict[tuple[float, ...], frozenset[float]] = {}
+
+    def named(self, ids: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+        """The corpus ids of the actors named, and the people among them."""
+        if (found := self._named.get(key := tuple(ids))) is None:
+            settled = frozenset(self.changed.get(a, a) for a in ids) if self.changed else frozenset(ids)
+            actors = self.actors
+            people = frozenset(a for a in settled if a in actors and actors[a].type == "person")
+            found = self._named[key] = (settled, people)
+        return found
+
+    def quoted(self, ids: list[str]) -> frozenset[str]:
+        """The speakers quoted, with the bodies they speak for."""
+        if (found := self._quoted.get(key := tuple(ids))) is None:
+            chains = (speaker_chain(self.changed.get(q, q), self.actors) for q in ids)
+            found = self._quoted[key] = frozenset(x for chain in chains for x in chain)
+        return found
+
+    def figures(self, amounts: list[float]) -> frozenset[float]:
+        if (found := self._figures.get(key := tuple(amounts))) is None:
+            found = self._figures[key] = frozenset(amounts)
+        return found
+
+
 def _add_stored(
-    gathered: SentenceClaims,
-    store: Path,
-    batch: str,
-    docs: Sequence[str],
-    amap: ActorMap,
-    actors: Mapping[str, Actor],
+    gathered: SentenceClaims, store: Path, batch: str, docs: Sequence[str], ids: _Completed
 ) -> None:
     """A batch's stored sentence claims (lib/store/claim_rows.py), their ids mapped to the corpus's
-    and completed as ``sentence_claims`` completes them: the people among the actors, the bodies
-    each speaker speaks for."""
+    and completed (``_Completed``)."""
     documents = batch_rows(store, batch, "documents", docs, DOCUMENT_COLUMNS)
     documents = documents.append_column("text", pa.array([""] * documents.num_rows, pa.string()))
     table = batch_rows(store, batch, CLAIM_ROWS, docs)
     columns = [table.column(f.name).to_pylist() for f in CLAIM_SCHEMA]
-    # Most sentences name no one, and many the same few: each list of ids is completed once.
-    named_as: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
-    quoted_as: dict[tuple[str, ...], frozenset[str]] = {}
-    figures_as: dict[tuple[float, ...], frozenset[float]] = {}
     by_doc: dict[str, list[ClaimRow]] = defaultdict(list)
     for doc_id, start, end, text, words, named, quoted, figures, dated in zip(*columns, strict=True):
-        if (ids := named_as.get(key := tuple(named))) is None:
-            settled = frozenset(amap.get((batch, a), a) for a in named)
-            people = frozenset(a for a in settled if a in actors and actors[a].type == "person")
-            ids = named_as[key] = (settled, people)
-        if (speakers := quoted_as.get(key := tuple(quoted))) is None:
-            chains = (speaker_chain(amap.get((batch, q), q), actors) for q in quoted)
-            speakers = quoted_as[key] = frozenset(x for chain in chains for x in chain)
-        if (amounts := figures_as.get(fkey := tuple(figures))) is None:
-            amounts = figures_as[fkey] = frozenset(figures)
-        by_doc[doc_id].append((start, end, text, tuple(words), speakers, ids[0], ids[1], amounts, dated))
+        actors, people = ids.named(named)
+        speakers, amounts = ids.quoted(quoted), ids.figures(figures)
+        by_doc[doc_id].append((start, end, text, tuple(words), speakers, actors, people, amounts, dated))
     for doc in table_records(documents, Document):
         gathered.add_rows(doc, by_doc.get(doc.id, []))
 
