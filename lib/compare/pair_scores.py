@@ -89,11 +89,15 @@ def numbered(values: Sequence[Hashable]) -> tuple[Ints, int]:
 
 
 def overlap(rows: Rows, a: Ints, b: Ints) -> tuple[Ints, Floats]:
-    """For each pair (a[k], b[k]): the columns both rows hold, and the dot product of the rows."""
+    """For each pair (a[k], b[k]): the columns both rows hold, and the dot product of the rows.
+    The shorter row of each pair is the one whose entries are looked up in the other."""
     pairs = len(a)
     if not pairs or not len(rows.ids):
         return np.zeros(pairs, np.int64), np.zeros(pairs, np.float64)
-    counts = rows.sizes(a)
+    counts, other = rows.sizes(a), rows.sizes(b)
+    shorter = other < counts
+    a, b = np.where(shorter, b, a), np.where(shorter, a, b)
+    counts = np.minimum(counts, other)
     total = int(counts.sum())
     pair = np.repeat(np.arange(pairs, dtype=np.int64), counts)
     entry = np.repeat(rows.at[a] - (np.cumsum(counts) - counts), counts) + np.arange(total, dtype=np.int64)

@@ -105,7 +105,7 @@ def corpus_tables(store: Path, manifest: Manifest) -> CorpusTables:
     by_id = {a.id: a for a in found_actors}
     found_quotes = corpus_quotes(live_records(store, manifest, "quotes", Quote), amap)
     doc_events = corpus_events(live_records(store, manifest, "events", Event), amap)
-    found_positions = _positions(store, manifest, found_quotes, by_id)
+    found_positions = store_positions(store, manifest, found_quotes, by_id)
     return CorpusTables(
         tuple(found_actors), tuple(events.merge_events(doc_events)), tuple(found_positions), amap
     )
@@ -159,7 +159,7 @@ def added_tables(
     arrow = {
         "events": _in_event_order(updated),
         "positions": records_table(
-            _positions(
+            store_positions(
                 store, manifest, corpus_quotes(live_records(store, manifest, "quotes", Quote), amap), by_id
             ),
             Position,
@@ -168,7 +168,7 @@ def added_tables(
     return CorpusTables(tuple(found_actors), (), (), amap), arrow
 
 
-def _positions(
+def store_positions(
     store: Path, manifest: Manifest, quotes: Sequence[Quote], by_id: dict[str, Actor]
 ) -> list[Position]:
     """Positions over every live statement: the issues are found across the whole corpus
