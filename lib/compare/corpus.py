@@ -44,7 +44,7 @@ from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, 
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import chain, combinations, islice
-from typing import Generic, NamedTuple, Protocol, TypeVar, cast
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -568,7 +568,7 @@ def _likely_pairs(
     met = np.repeat(owner - lo, size) * n + blocks.members[entry]
     if (hi - lo) * n < 2**31:  # 32-bit codes sort faster
         met = met.astype(np.int32)
-    pair, times = np.unique(met, return_counts=True)
+    pair, times = _counted(met)
     i, j = pair.astype(np.int64) // n + lo, pair.astype(np.int64) % n
     keep = (times >= 2) & (i != j)
     i, j, times = i[keep], j[keep], times[keep]
@@ -581,6 +581,17 @@ def _likely_pairs(
     rank = np.arange(len(i)) - np.repeat(starts, np.diff(np.r_[starts, len(i)]))
     keep = rank < MAX_LINKS
     return i[keep], j[keep]
+
+
+def _counted(codes: npt.NDArray[Any]) -> tuple[npt.NDArray[Any], npt.NDArray[np.int64]]:
+    """``np.unique(codes, return_counts=True)``, sorted by a stable sort: the codes come block
+    by block, each block's members ascending, and the stable sort (timsort) merges those runs
+    rather than sorting from scratch (half the CPU of np.unique's on the bench's chunks)."""
+    codes = np.sort(codes, kind="stable")
+    if not len(codes):
+        return codes, np.zeros(0, np.int64)
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    return codes[starts], np.diff(np.r_[starts, len(codes)]).astype(np.int64)
 
 
 def cluster(
@@ -826,6 +837,8 @@ def _conflicts(
 ) -> list[Discrepancy]:
     """The confident discrepancies between the checked members (``spans``: each member's span
     with its text, by the member's ``id``)."""
+    if not draft.checked:  # no two members that any finder could find at odds
+        return []
     tfidf = TfIdf(s.claim.terms for s in draft.ordered)
     out: list[Discrepancy] = []
     seen: set[tuple[str, int, int, str, int, int]] = set()
