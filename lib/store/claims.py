@@ -22,14 +22,15 @@ MB at 10,000 documents) is never held.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from itertools import accumulate, islice
+from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from lib.compare.claims import DocRows, rows_by_doc, speaker_chain
 from lib.compare.corpus import ClaimRow, Found, Inside, RowsInside, SentenceClaims, clustered_claims
@@ -294,20 +295,26 @@ def _inside_analysis(
 
 
 def _within(table: pa.Table, spans: Mapping[str, Sequence[Span]]) -> pa.Array:
-    """The row numbers, in order, of a batch table's rows that lie inside one of their report's spans."""
-    starts: dict[str, list[int]] = {}
-    reach: dict[str, list[int]] = {}  # the largest end among the spans up to each, by start
-    for doc, own in spans.items():
-        bounds = sorted((s.start, s.end) for s in own)
-        starts[doc] = [b for b, _ in bounds]
-        reach[doc] = list(accumulate((e for _, e in bounds), max))
-    kept = []
-    columns = (table.column(c).to_pylist() for c in ("doc_id", "start", "end"))
-    for k, (doc, start, end) in enumerate(zip(*columns, strict=True)):
-        at = bisect_right(starts[doc], start)  # the spans that start by the row's start
-        if at and reach[doc][at - 1] >= end:  # ... one of which ends at or after its end
-            kept.append(k)
-    return pa.array(kept, pa.int64())
+    """The row numbers, in order, of a batch table's rows that lie inside one of their report's
+    spans: a row is inside when, among its report's spans that start by its start, the largest end
+    reaches its end. As arrays: a compacted batch holds thousands of reports' rows."""
+    docs = sorted(spans)
+    bounds = sorted((k, s.start, s.end) for k, d in enumerate(docs) for s in spans[d])
+    if not bounds or not table.num_rows:
+        return pa.array([], pa.int64())
+    doc_of, start_of, end_of = (np.array(column, np.int64) for column in zip(*bounds, strict=True))
+    row_doc = pc.index_in(table.column("doc_id"), value_set=pa.array(docs, pa.string()))
+    row_doc_of = row_doc.fill_null(-1).to_numpy().astype(np.int64)
+    row_start = table.column("start").to_numpy().astype(np.int64)
+    row_end = table.column("end").to_numpy().astype(np.int64)
+    # the largest end so far among each report's spans, by start: one running maximum over
+    # (report, end) numbers, which starts again at each report (its numbers exceed every earlier one)
+    wide = int(max(end_of.max(), row_end.max(), start_of.max(), row_start.max())) + 1
+    largest = np.maximum.accumulate(doc_of * wide + end_of) - doc_of * wide
+    at = np.searchsorted(doc_of * wide + start_of, row_doc_of * wide + row_start, side="right") - 1
+    seen = np.maximum(at, 0)
+    inside = (at >= 0) & (doc_of[seen] == row_doc_of) & (largest[seen] >= row_end)
+    return pa.array(np.flatnonzero(inside), pa.int64())
 
 
 def _settled(inside: Inside, batch: str, amap: ActorMap) -> Inside:
