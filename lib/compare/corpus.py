@@ -428,21 +428,39 @@ def blocking_keys(sentences: Sequence[_Sentence]) -> Blocks:
     nth = np.arange(len(entry), dtype=np.int64) - np.repeat(first, reps)
     held = sentence_of[entry]
     raw = name_of[entry] * width + table[held, nth]
-    keys, inverse = np.unique(raw, return_inverse=True)
-    numbers: npt.NDArray[np.int32] = inverse.astype(np.int32).reshape(-1)  # each entry's key
+    keys, numbers = _numbered_keys(raw)  # each entry's key
     size = np.bincount(numbers, minlength=len(keys)).astype(np.int64)
     kept = (size > 1) & (size <= MAX_BLOCK)
     live = kept[numbers]
     sentence, key = held[live].astype(np.int32), numbers[live]
-    del live, raw, held, inverse, numbers
+    del live, raw, held, numbers
+    # each key's sentences in index order: the entries sorted on (key, sentence), which are distinct
+    # but for a sentence holding a key twice (figures printing alike), whose copies are alike
+    n = max(len(sentences), 1)
+    by_key = np.sort(key.astype(np.int64) * n + sentence)
     return Blocks(
         keys=key,
         keys_at=_starts(np.bincount(sentence, minlength=len(sentences))),
         rank=_ranks(keys, size, names, window_names, width),
-        members=sentence[np.argsort(key, kind="stable")],
+        members=(by_key % n).astype(np.int32),
         member_at=_starts(np.bincount(key, minlength=len(keys))),
         size=size,
     )
+
+
+def _numbered_keys(raw: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int32]]:
+    """The distinct values of ``raw`` ascending, and each entry's place among them
+    (``np.unique(raw, return_inverse=True)``); by counting, without a sort, when the values span
+    a range not much wider than the entries are many (the names times the windows of days)."""
+    if not len(raw):
+        return raw, np.zeros(0, np.int32)
+    span = int(raw.max()) + 1
+    if span > max(4 * len(raw), 1 << 20):
+        keys, inverse = np.unique(raw, return_inverse=True)
+        return keys, inverse.astype(np.int32).reshape(-1)
+    present = np.bincount(raw, minlength=span) > 0
+    place = np.cumsum(present) - 1
+    return np.flatnonzero(present).astype(np.int64), place[raw].astype(np.int32)
 
 
 def _named(
@@ -457,7 +475,7 @@ def _named(
     code = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
     width = len(encoded.dictionary)
     if distinct and len(code):
-        pair = np.unique(sentence * width + code)
+        pair, _ = _counted(sentence * width + code)  # sorted runs, one per sentence: timsort
         sentence, code = pair // width, pair % width
     out = code + len(names)
     names.extend(f"{kind}:{v}" for v in encoded.dictionary.to_pylist())
