@@ -27,19 +27,28 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from lib.compare.align import compare
 from lib.extract.events.extract import merge_events
 from lib.extract.pipeline import analyze_corpus, extract_batch
 from lib.read.ingest import load_corpus
-from lib.records import Corpus, Document, Event
+from lib.records import Corpus, Document, Event, Quote
 from lib.store.claims import claims_table
-from lib.store.parallel import Workers, ingest_corpus, refresh_corpus, settle_actors
+from lib.store.parallel import (
+    Workers,
+    fewer_collections,
+    ingest_corpus,
+    refresh_corpus,
+    settle_actors,
+    store_positions,
+)
 from lib.store.parquet import (
     BATCH_SIZE,
     FOLDER_TABLES,
+    CorpusTables,
     corpus_events,
+    corpus_quotes,
     live_records,
     read_corpus,
     read_manifest,
@@ -66,6 +75,7 @@ from tools.appmem import app_rss_in_child, server_url, streamlit_baseline_rss_mb
 from tools.replicas import CORPUS_TABLES, replicate
 
 ROOT = Path(__file__).resolve().parent.parent
+T = TypeVar("T")
 # The shared dev statements, beside the project (../shared) or beside its worktree folder (../../shared)
 DEV_STATEMENTS = (
     next(
@@ -510,25 +520,49 @@ def run_store_bench(store: Path, data_dir: Path = ROOT / "data", replicate_copie
 
 def corpus_step_figures(store: Path) -> dict[str, Any]:
     """The corpus step (lib/store/parallel.py refresh_corpus: actors settled, events merged,
-    positions counted, over every document) recomputed in full, in CPU seconds and per document, so
-    that its growth shows from one size to the next; the event merge alone beside it."""
+    positions counted, claims clustered, over every document) recomputed in full, in CPU seconds
+    and per document, so that its growth shows from one size to the next; then its parts run
+    apart, each in CPU seconds (``corpus_step_parts``)."""
     manifest = read_manifest(store)
     docs = len(manifest.live())
     t0, c0 = time.perf_counter(), cpu_s()
     refresh_corpus(store)
     wall, cpu = time.perf_counter() - t0, cpu_s() - c0
-    _, amap = settle_actors(store, manifest)
-    doc_events = corpus_events(live_records(store, manifest, "events", Event), amap)
-    c0 = cpu_s()
-    merged = merge_events(doc_events)
     return {
         "corpus_step_s": round(wall, 2),
         "corpus_step_cpu_s": round(cpu, 2),
         "corpus_step_cpu_ms_per_doc": round(1000 * cpu / max(docs, 1), 2),
-        "merge_events_cpu_s": round(cpu_s() - c0, 2),
-        "events_before_merge": len(doc_events),
-        "events_merged": len(merged),
+        **corpus_step_parts(store),
     }
+
+
+def corpus_step_parts(store: Path) -> dict[str, Any]:
+    """The corpus step's parts, each run apart as refresh_corpus runs it (under its garbage
+    collector setting), in CPU seconds: actors settled, events read and merged, positions (the
+    statements read, the issues found, the stances), claims (read, clustered, checked, as Arrow)."""
+    manifest = read_manifest(store)
+    parts: dict[str, float] = {}
+
+    def timed(name: str, run: Callable[[], T]) -> T:
+        c0 = cpu_s()
+        out = run()
+        parts[name] = round(cpu_s() - c0, 2)
+        return out
+
+    with fewer_collections():
+        found, amap = timed("settle_actors_cpu_s", lambda: settle_actors(store, manifest))
+        rows = timed("read_events_cpu_s", lambda: live_records(store, manifest, "events", Event))
+        doc_events = corpus_events(rows, amap)
+        merged = timed("merge_events_cpu_s", lambda: merge_events(doc_events))
+        by_id = {a.id: a for a in found}
+
+        def positions() -> object:
+            quotes = corpus_quotes(live_records(store, manifest, "quotes", Quote), amap)
+            return store_positions(store, manifest, quotes, by_id)
+
+        timed("positions_cpu_s", positions)
+        timed("claims_cpu_s", lambda: claims_table(store, CorpusTables(tuple(found), (), (), amap)))
+    return {**parts, "events_before_merge": len(doc_events), "events_merged": len(merged)}
 
 
 TRIVIAL_PAGE = """import plotly.express as px

@@ -38,19 +38,19 @@ corroborated when two or more sources report it; single-source otherwise.
 from __future__ import annotations
 
 import hashlib
-from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import chain, combinations, islice
-from typing import Generic, NamedTuple, Protocol, TypeVar, cast
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
+import pyarrow as pa
 
-from lib.compare.align import ANCHOR_BONUS, claim_score, same_claim
+from lib.compare.align import ANCHOR_BONUS, ANCHORED_MIN, MIN_SHARED, SAME_MIN, claim_score, same_claim
 from lib.compare.claims import Claim, DocRows, L, quote_claims, rows_by_doc, sentence_claims
 from lib.compare.discrepancies import SHOW_MIN, date_discrepancies, number_discrepancies, quote_discrepancies
 from lib.compare.pair_scores import claim_rows, near_threshold, scores
@@ -69,7 +69,7 @@ from lib.records import (
     Quote,
     Span,
 )
-from lib.text.similarity import TfIdf, Vector
+from lib.text.similarity import EPSILON, TfIdf, Vector
 
 WINDOW_DAYS = 7  # reports of one event: dates within a week always share a window (up to two apart)
 MAX_BLOCK = 400  # sentences under one key and window beyond which the key is purged
@@ -342,12 +342,21 @@ def duplicate_groups(
         groups.setdefault((sig, s.bucket), []).append(i)
     out = []
     for members in groups.values():
-        s = sentences[members[0]]
-        if same_claim(s.claim, s.claim, claim_score(s.claim, s.claim, s.vector, s.vector)):
+        if _own_claim(sentences[members[0]]):
             out.append(members)
         else:  # one distinct word repeated ("Talks, talks."): not a claim two reports share
             out += [[i] for i in members]
     return sorted(out, key=lambda g: g[0])
+
+
+def _own_claim(s: _Sentence) -> bool:
+    """``same_claim`` of a sentence with itself (its copies in other reports say the same thing).
+    A non-empty unit vector's cosine with itself is 1 up to rounding, above every similarity
+    threshold, and a sentence's speakers and people never differ from its own: what decides is
+    whether it holds MIN_SHARED distinct terms (a set per sentence, not a cosine per sentence)."""
+    if s.vector and max(SAME_MIN, ANCHORED_MIN) < 1 - 2 * EPSILON:
+        return len(set(s.claim.terms)) >= MIN_SHARED
+    return same_claim(s.claim, s.claim, claim_score(s.claim, s.claim, s.vector, s.vector))
 
 
 def _sentences(
@@ -388,43 +397,89 @@ class Blocks:
 def blocking_keys(sentences: Sequence[_Sentence]) -> Blocks:
     """The sentences' ``Blocks``. Keys are numbers and blocks are arrays: a string per key of each
     sentence (three million at 10,000 reports) was most of the memory the clustering took
-    (docs/benchmarks.md)."""
-    names: dict[str, int] = {}  # a key's name without its window ("t:word") -> its number
+    (docs/benchmarks.md). The names are numbered as arrays too (``_named``): each distinct term,
+    actor or figure is made a name once, not a string and a dict lookup per key of each sentence."""
     buckets = {s.bucket for s in sentences}
     spots = {b: ["u"] if b is None else [str(b), str(b + 1)] for b in buckets}  # "name|window"
-    windows = {w: n for n, w in enumerate(sorted({w for own in spots.values() for w in own}))}
-    codes = {b: [windows[w] for w in own] for b, own in spots.items()}
+    window_names = sorted({w for own in spots.values() for w in own})
+    windows = {w: n for n, w in enumerate(window_names)}
     width = max(1, len(windows))
-    numbers: dict[int, int] = {}  # name * width + window -> the key's number
-    held = array("i")  # each sentence's keys, by number
-    counts = array("q")
-    for s in sentences:
-        c = s.claim
-        named = chain(
-            (f"t:{t}" for t in set(c.terms)), (f"a:{a}" for a in c.actors), (f"n:{n:g}" for n in c.figures)
-        )
-        bases = [names.setdefault(k, len(names)) * width for k in named]
-        own = codes[s.bucket]
-        before = len(held)
-        held.extend(numbers.setdefault(b + w, len(numbers)) for b in bases for w in own)
-        counts.append(len(held) - before)
-    keys = np.fromiter(numbers, np.int64, len(numbers))
-    del numbers
-    key = np.frombuffer(held, np.int32)
-    size = np.bincount(key, minlength=len(keys)).astype(np.int64)
+    claims = [s.claim for s in sentences]
+    names: list[str] = []
+    parts = [
+        _named(names, "t", [c.terms for c in claims], distinct=True),
+        _named(names, "a", [c.actors for c in claims]),
+        # figures as ``:g`` prints them: two that print alike are one name, held twice by the sentence
+        _named(names, "n", [[f"{n:g}" for n in c.figures] for c in claims]),
+    ]
+    sentence_of = np.concatenate([p[0] for p in parts])
+    order = np.argsort(sentence_of, kind="stable")  # sentence by sentence
+    sentence_of, name_of = sentence_of[order], np.concatenate([p[1] for p in parts])[order]
+    # each name with each window its report's date falls in (one, or two: this and the next)
+    spot_codes = {b: [windows[w] for w in own] for b, own in spots.items()}
+    table = np.full((len(sentences), 2), -1, np.int64)  # each sentence's window codes
+    for k, s in enumerate(sentences):
+        own = spot_codes[s.bucket]
+        table[k, : len(own)] = own
+    spread = (table[:, 1] >= 0).astype(np.int64) + 1  # windows per sentence
+    reps = spread[sentence_of]
+    entry = np.repeat(np.arange(len(name_of), dtype=np.int64), reps)
+    first = np.cumsum(reps) - reps
+    nth = np.arange(len(entry), dtype=np.int64) - np.repeat(first, reps)
+    held = sentence_of[entry]
+    raw = name_of[entry] * width + table[held, nth]
+    keys, numbers = _numbered_keys(raw)  # each entry's key
+    size = np.bincount(numbers, minlength=len(keys)).astype(np.int64)
     kept = (size > 1) & (size <= MAX_BLOCK)
-    sentence = np.repeat(np.arange(len(sentences), dtype=np.int32), np.frombuffer(counts, np.int64))
-    live = kept[key]
-    sentence, key = sentence[live], key[live]
-    del live, held
+    live = kept[numbers]
+    sentence, key = held[live].astype(np.int32), numbers[live]
+    del live, raw, held, numbers
+    # each key's sentences in index order: the entries sorted on (key, sentence), which are distinct
+    # but for a sentence holding a key twice (figures printing alike), whose copies are alike
+    n = max(len(sentences), 1)
+    by_key = np.sort(key.astype(np.int64) * n + sentence)
     return Blocks(
         keys=key,
         keys_at=_starts(np.bincount(sentence, minlength=len(sentences))),
-        rank=_ranks(keys, size, list(names), list(windows), width),
-        members=sentence[np.argsort(key, kind="stable")],
+        rank=_ranks(keys, size, names, window_names, width),
+        members=(by_key % n).astype(np.int32),
         member_at=_starts(np.bincount(key, minlength=len(keys))),
         size=size,
     )
+
+
+def _numbered_keys(raw: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int32]]:
+    """The distinct values of ``raw`` ascending, and each entry's place among them
+    (``np.unique(raw, return_inverse=True)``); by counting, without a sort, when the values span
+    a range not much wider than the entries are many (the names times the windows of days)."""
+    if not len(raw):
+        return raw, np.zeros(0, np.int32)
+    span = int(raw.max()) + 1
+    if span > max(4 * len(raw), 1 << 20):
+        keys, inverse = np.unique(raw, return_inverse=True)
+        return keys, inverse.astype(np.int32).reshape(-1)
+    present = np.bincount(raw, minlength=span) > 0
+    place = np.cumsum(present) - 1
+    return np.flatnonzero(present).astype(np.int64), place[raw].astype(np.int32)
+
+
+def _named(
+    names: list[str], kind: str, values: Sequence[Collection[str]], distinct: bool = False
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """(sentence, name number) of each value of each sentence, the values' names ("kind:value")
+    numbered after the ``names`` already made (appended to it); ``distinct``: a value a sentence
+    holds twice is one entry."""
+    flat = list(chain.from_iterable(values))
+    sentence = np.repeat(np.arange(len(values), dtype=np.int64), [len(v) for v in values])
+    encoded = pa.array(flat, pa.string()).dictionary_encode()  # each distinct value once
+    code = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    width = len(encoded.dictionary)
+    if distinct and len(code):
+        pair, _ = _counted(sentence * width + code)  # sorted runs, one per sentence: timsort
+        sentence, code = pair // width, pair % width
+    out = code + len(names)
+    names.extend(f"{kind}:{v}" for v in encoded.dictionary.to_pylist())
+    return sentence, out
 
 
 def _ranks(
@@ -531,7 +586,7 @@ def _likely_pairs(
     met = np.repeat(owner - lo, size) * n + blocks.members[entry]
     if (hi - lo) * n < 2**31:  # 32-bit codes sort faster
         met = met.astype(np.int32)
-    pair, times = np.unique(met, return_counts=True)
+    pair, times = _counted(met)
     i, j = pair.astype(np.int64) // n + lo, pair.astype(np.int64) % n
     keep = (times >= 2) & (i != j)
     i, j, times = i[keep], j[keep], times[keep]
@@ -544,6 +599,17 @@ def _likely_pairs(
     rank = np.arange(len(i)) - np.repeat(starts, np.diff(np.r_[starts, len(i)]))
     keep = rank < MAX_LINKS
     return i[keep], j[keep]
+
+
+def _counted(codes: npt.NDArray[Any]) -> tuple[npt.NDArray[Any], npt.NDArray[np.int64]]:
+    """``np.unique(codes, return_counts=True)``, sorted by a stable sort: the codes come block
+    by block, each block's members ascending, and the stable sort (timsort) merges those runs
+    rather than sorting from scratch (half the CPU of np.unique's on the bench's chunks)."""
+    codes = np.sort(codes, kind="stable")
+    if not len(codes):
+        return codes, np.zeros(0, np.int64)
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    return codes[starts], np.diff(np.r_[starts, len(codes)]).astype(np.int64)
 
 
 def cluster(
@@ -726,7 +792,7 @@ class _Draft:
 
 
 def _draft(picked: list[_Sentence]) -> _Draft:
-    medoid = picked[_medoid(range(len(picked)), picked)]
+    medoid = picked[_medoid(range(len(picked)), picked)] if len(picked) > 1 else picked[0]
     ordered = sorted(picked, key=lambda s: (s.doc.date or "9999", s.claim.span.doc_id, s.claim.span.start))
     docs = tuple(dict.fromkeys(s.doc.id for s in ordered))
     dates = sorted(s.doc.date for s in ordered if s.doc.date)
@@ -747,20 +813,22 @@ def _draft(picked: list[_Sentence]) -> _Draft:
 def _claim(
     draft: _Draft, texts: Texts, actors: Mapping[str, Actor], found: Mapping[Span, Found]
 ) -> CorpusClaim:
-    conflicts = _conflicts(draft, texts, actors, found) if len(draft.docs) > 1 else []
+    ordered = draft.ordered
+    members = tuple(_span(s, texts) for s in ordered)
+    spans = {id(s): span for s, span in zip(ordered, members, strict=True)}  # each made once
+    conflicts = _conflicts(draft, spans, actors, found) if len(draft.docs) > 1 else []
     verdict: ClaimVerdict = (
         "contested" if conflicts else "corroborated" if len(draft.sources) > 1 else "single-source"
     )
-    ordered = draft.ordered
     return CorpusClaim(
         id=draft.id,
-        text=texts[draft.medoid.row],
+        text=spans[id(draft.medoid)].text,
         verdict=verdict,
         docs=draft.docs,
         sources=draft.sources,
         first_date=draft.first_date,
         last_date=draft.last_date,
-        members=tuple(_span(s, texts) for s in ordered),
+        members=members,
         actors=tuple(sorted({a for s in ordered for a in s.claim.actors})),
         conflicts=tuple(conflicts[:MAX_CONFLICTS]),
     )
@@ -783,15 +851,18 @@ def _checked_pairs(medoid: _Sentence, members: Sequence[_Sentence]) -> list[tupl
 
 
 def _conflicts(
-    draft: _Draft, texts: Texts, actors: Mapping[str, Actor], found: Mapping[Span, Found]
+    draft: _Draft, spans: Mapping[int, Span], actors: Mapping[str, Actor], found: Mapping[Span, Found]
 ) -> list[Discrepancy]:
-    """The confident discrepancies between the checked members."""
+    """The confident discrepancies between the checked members (``spans``: each member's span
+    with its text, by the member's ``id``)."""
+    if not draft.checked:  # no two members that any finder could find at odds
+        return []
     tfidf = TfIdf(s.claim.terms for s in draft.ordered)
     out: list[Discrepancy] = []
     seen: set[tuple[str, int, int, str, int, int]] = set()
     for a, b in draft.checked:
         score = claim_score(a.claim, b.claim, a.vector, b.vector)
-        sa, sb = _span(a, texts), _span(b, texts)
+        sa, sb = spans[id(a)], spans[id(b)]
         for d in pair_discrepancies(found[a.claim.span], found[b.claim.span], actors, sa, sb, tfidf, score):
             key = (d.a.doc_id, d.a.start, d.a.end, d.b.doc_id, d.b.start, d.b.end)
             if d.confidence >= SHOW_MIN and key not in seen:

@@ -26,8 +26,11 @@ from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from lib.compare.claims import DocRows, rows_by_doc, speaker_chain
 from lib.compare.corpus import ClaimRow, Found, Inside, RowsInside, SentenceClaims, clustered_claims
@@ -57,6 +60,7 @@ from lib.store.parquet import (
     table_path,
 )
 
+R = TypeVar("R")
 TEXTS_CHUNK = 4096  # sentence texts gathered before they become one Arrow array
 TABLE_CHUNK = 2000  # claims turned into Arrow at a time (their members as dicts in between)
 
@@ -96,9 +100,14 @@ def _gathered(
 ) -> SentenceClaims:
     """The sentence claims of every live document, read batch by batch."""
     gathered = SentenceClaims(ArrowTexts())
+    maps: dict[str, dict[str, str]] = defaultdict(dict)  # each batch's ids that settling changed
+    for (batch, batch_id), corpus_id in tables.actor_map.items():
+        maps[batch][batch_id] = corpus_id
+    unmapped = _Completed(actors, {})  # shared by the batches whose ids all stand
     for batch, docs in _live_batches(manifest):
         if current(table_path(store, batch, CLAIM_ROWS)):  # made at ingest by this code: read
-            _add_stored(gathered, store, batch, docs, tables.actor_map, actors)
+            own = maps.get(batch)
+            _add_stored(gathered, store, batch, docs, _Completed(actors, own) if own else unmapped)
             continue
         analysis = _batch_analysis(store, batch, docs, tables, with_text=False)
         rows = rows_by_doc(analysis)
@@ -107,37 +116,53 @@ def _gathered(
     return gathered
 
 
+class _Completed:
+    """Stored ids completed as ``sentence_claims`` completes them, through one batch's changed ids:
+    the corpus ids and the people among them, the bodies each speaker speaks for. Most sentences
+    name no one, and many the same few: each list of ids is completed once."""
+
+    def __init__(self, actors: Mapping[str, Actor], changed: Mapping[str, str]) -> None:
+        self.actors, self.changed = actors, changed
+        self._named: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
+        self._quoted: dict[tuple[str, ...], frozenset[str]] = {}
+        self._figures: dict[tuple[float, ...], frozenset[float]] = {}
+
+    def named(self, ids: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+        """The corpus ids of the actors named, and the people among them."""
+        if (found := self._named.get(key := tuple(ids))) is None:
+            settled = frozenset(self.changed.get(a, a) for a in ids) if self.changed else frozenset(ids)
+            actors = self.actors
+            people = frozenset(a for a in settled if a in actors and actors[a].type == "person")
+            found = self._named[key] = (settled, people)
+        return found
+
+    def quoted(self, ids: list[str]) -> frozenset[str]:
+        """The speakers quoted, with the bodies they speak for."""
+        if (found := self._quoted.get(key := tuple(ids))) is None:
+            chains = (speaker_chain(self.changed.get(q, q), self.actors) for q in ids)
+            found = self._quoted[key] = frozenset(x for chain in chains for x in chain)
+        return found
+
+    def figures(self, amounts: list[float]) -> frozenset[float]:
+        if (found := self._figures.get(key := tuple(amounts))) is None:
+            found = self._figures[key] = frozenset(amounts)
+        return found
+
+
 def _add_stored(
-    gathered: SentenceClaims,
-    store: Path,
-    batch: str,
-    docs: Sequence[str],
-    amap: ActorMap,
-    actors: Mapping[str, Actor],
+    gathered: SentenceClaims, store: Path, batch: str, docs: Sequence[str], ids: _Completed
 ) -> None:
     """A batch's stored sentence claims (lib/store/claim_rows.py), their ids mapped to the corpus's
-    and completed as ``sentence_claims`` completes them: the people among the actors, the bodies
-    each speaker speaks for."""
+    and completed (``_Completed``)."""
     documents = batch_rows(store, batch, "documents", docs, DOCUMENT_COLUMNS)
     documents = documents.append_column("text", pa.array([""] * documents.num_rows, pa.string()))
     table = batch_rows(store, batch, CLAIM_ROWS, docs)
     columns = [table.column(f.name).to_pylist() for f in CLAIM_SCHEMA]
-    # Most sentences name no one, and many the same few: each list of ids is completed once.
-    named_as: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
-    quoted_as: dict[tuple[str, ...], frozenset[str]] = {}
-    figures_as: dict[tuple[float, ...], frozenset[float]] = {}
     by_doc: dict[str, list[ClaimRow]] = defaultdict(list)
     for doc_id, start, end, text, words, named, quoted, figures, dated in zip(*columns, strict=True):
-        if (ids := named_as.get(key := tuple(named))) is None:
-            settled = frozenset(amap.get((batch, a), a) for a in named)
-            people = frozenset(a for a in settled if a in actors and actors[a].type == "person")
-            ids = named_as[key] = (settled, people)
-        if (speakers := quoted_as.get(key := tuple(quoted))) is None:
-            chains = (speaker_chain(amap.get((batch, q), q), actors) for q in quoted)
-            speakers = quoted_as[key] = frozenset(x for chain in chains for x in chain)
-        if (amounts := figures_as.get(fkey := tuple(figures))) is None:
-            amounts = figures_as[fkey] = frozenset(figures)
-        by_doc[doc_id].append((start, end, text, tuple(words), speakers, ids[0], ids[1], amounts, dated))
+        actors, people = ids.named(named)
+        speakers, amounts = ids.quoted(quoted), ids.figures(figures)
+        by_doc[doc_id].append((start, end, text, tuple(words), speakers, actors, people, amounts, dated))
     for doc in table_records(documents, Document):
         gathered.add_rows(doc, by_doc.get(doc.id, []))
 
@@ -230,18 +255,66 @@ def _rows_inside(
     store: Path, manifest: Manifest, tables: CorpusTables, spans: Collection[Span]
 ) -> dict[Span, Found]:
     """Each sentence's report (with its text) and the rows inside the sentence, read again from
-    the store for these sentences' reports only."""
+    the store for these sentences' reports only; of their rows, only those inside one of the
+    sentences become records (a checked report's every row did before: most of this read's CPU)."""
     by_doc: dict[str, list[Span]] = defaultdict(list)
     for s in spans:
         by_doc[s.doc_id].append(s)
     out: dict[Span, Found] = {}
     for batch, docs in _live_batches(manifest, by_doc):
-        analysis = _batch_analysis(store, batch, docs, tables, True, sentences=False, settled=False)
+        analysis = _inside_analysis(store, batch, docs, tables, {d: by_doc[d] for d in docs})
         rows: Mapping[str, DocRows] = rows_by_doc(analysis)
         for doc in analysis.documents:
             own = RowsInside(rows.get(doc.id, DocRows()))
             out.update((s, (doc, _settled(own.of(s), batch, tables.actor_map))) for s in by_doc[doc.id])
     return out
+
+
+def _inside_analysis(
+    store: Path, batch: str, docs: Sequence[str], tables: CorpusTables, spans: Mapping[str, Sequence[Span]]
+) -> Analysis:
+    """A batch's ``docs`` with their texts, and of their quotes, mentions, dates and numbers those
+    that lie inside one of their ``spans`` (what ``RowsInside`` can give for those spans), as the
+    batch holds them (actor ids not settled)."""
+
+    def rows(table: str, cls: type[R]) -> list[R]:
+        part = batch_rows(store, batch, table, docs)
+        return table_records(part.take(_within(part, spans)), cls)
+
+    return Analysis(
+        corpus=Corpus(tuple(table_records(batch_rows(store, batch, "documents", docs), Document))),
+        actors=tables.actors,
+        mentions=tuple(rows("mentions", Mention)),
+        quotes=tuple(rows("quotes", Quote)),
+        dates=tuple(rows("dates", DateMention)),
+        events=(),
+        numbers=tuple(rows("numbers", NumberClaim)),
+        positions=(),
+        sentences=(),
+    )
+
+
+def _within(table: pa.Table, spans: Mapping[str, Sequence[Span]]) -> pa.Array:
+    """The row numbers, in order, of a batch table's rows that lie inside one of their report's
+    spans: a row is inside when, among its report's spans that start by its start, the largest end
+    reaches its end. As arrays: a compacted batch holds thousands of reports' rows."""
+    docs = sorted(spans)
+    bounds = sorted((k, s.start, s.end) for k, d in enumerate(docs) for s in spans[d])
+    if not bounds or not table.num_rows:
+        return pa.array([], pa.int64())
+    doc_of, start_of, end_of = (np.array(column, np.int64) for column in zip(*bounds, strict=True))
+    row_doc = pc.index_in(table.column("doc_id"), value_set=pa.array(docs, pa.string()))
+    row_doc_of = row_doc.fill_null(-1).to_numpy().astype(np.int64)
+    row_start = table.column("start").to_numpy().astype(np.int64)
+    row_end = table.column("end").to_numpy().astype(np.int64)
+    # the largest end so far among each report's spans, by start: one running maximum over
+    # (report, end) numbers, which starts again at each report (its numbers exceed every earlier one)
+    wide = int(max(end_of.max(), row_end.max(), start_of.max(), row_start.max())) + 1
+    largest = np.maximum.accumulate(doc_of * wide + end_of) - doc_of * wide
+    at = np.searchsorted(doc_of * wide + start_of, row_doc_of * wide + row_start, side="right") - 1
+    seen = np.maximum(at, 0)
+    inside = (at >= 0) & (doc_of[seen] == row_doc_of) & (largest[seen] >= row_end)
+    return pa.array(np.flatnonzero(inside), pa.int64())
 
 
 def _settled(inside: Inside, batch: str, amap: ActorMap) -> Inside:

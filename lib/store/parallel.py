@@ -23,12 +23,13 @@ batches it equals it whenever those cross-document passes find nothing across ba
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import islice
@@ -104,7 +105,7 @@ def corpus_tables(store: Path, manifest: Manifest) -> CorpusTables:
     by_id = {a.id: a for a in found_actors}
     found_quotes = corpus_quotes(live_records(store, manifest, "quotes", Quote), amap)
     doc_events = corpus_events(live_records(store, manifest, "events", Event), amap)
-    found_positions = _positions(store, manifest, found_quotes, by_id)
+    found_positions = store_positions(store, manifest, found_quotes, by_id)
     return CorpusTables(
         tuple(found_actors), tuple(events.merge_events(doc_events)), tuple(found_positions), amap
     )
@@ -158,7 +159,7 @@ def added_tables(
     arrow = {
         "events": _in_event_order(updated),
         "positions": records_table(
-            _positions(
+            store_positions(
                 store, manifest, corpus_quotes(live_records(store, manifest, "quotes", Quote), amap), by_id
             ),
             Position,
@@ -167,7 +168,7 @@ def added_tables(
     return CorpusTables(tuple(found_actors), (), (), amap), arrow
 
 
-def _positions(
+def store_positions(
     store: Path, manifest: Manifest, quotes: Sequence[Quote], by_id: dict[str, Actor]
 ) -> list[Position]:
     """Positions over every live statement: the issues are found across the whole corpus
@@ -206,6 +207,24 @@ def _added(before: Manifest, planned: Sequence[str]) -> list[str]:
     return list(planned) if before.corpus and covered and not any(d in live for d in planned) else []
 
 
+GC_YOUNG = 50_000  # allocations between two collections of the youngest generation in the corpus step
+
+
+@contextmanager
+def fewer_collections(young: int = GC_YOUNG) -> Iterator[None]:
+    """Python's cyclic garbage collector run less often (its youngest generation collected every
+    ``young`` allocations, not every 700). The corpus step makes hundreds of thousands of
+    long-lived objects (sentence claims, spans, records), and each allocation burst triggered
+    collections that walk them again: a fifth of the step's CPU at 1,000 documents
+    (docs/benchmarks.md), for almost no cyclic garbage (records hold no cycles)."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(young, before[0]), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def refresh_corpus(store: Path, corpus: Corpus | None = None, added: Sequence[str] = ()) -> None:
     """Recompute and store the corpus-level tables (and keep the corpus's ingest errors); the
     claims across the corpus (lib/store/claims.py) are clustered anew over every document.
@@ -213,6 +232,11 @@ def refresh_corpus(store: Path, corpus: Corpus | None = None, added: Sequence[st
     ``added``: ids of documents new to the store since the last refresh, all of them after every
     other in the corpus: the tables are then updated (``added_tables``) when they can be.
     """
+    with fewer_collections():
+        _refresh(store, corpus, added)
+
+
+def _refresh(store: Path, corpus: Corpus | None, added: Sequence[str]) -> None:
     manifest = read_manifest(store)
     errors = corpus.errors if corpus else manifest.errors
     parsed = corpus.parsed if corpus else manifest.parsed

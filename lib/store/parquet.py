@@ -208,8 +208,10 @@ def batch_rows(
     the rows are chosen by)."""
     key = "id" if table == "documents" else "doc_id"
     wanted = None if columns is None else [key, *(c for c in columns if c != key)]
-    with pq.ParquetFile(table_path(store, batch, table)) as file:  # not read_table's dataset:
-        part = file.read(columns=wanted)  # 2-5x its CPU on a batch's small files (issue #19)
+    # not read_table's dataset (2-5x its CPU on a batch's small files), nor its threads (a quarter
+    # more CPU on such files, and slower under load): the corpus step reads hundreds (issue #19)
+    with pq.ParquetFile(table_path(store, batch, table)) as file:
+        part = file.read(columns=wanted, use_threads=False)
     return part.filter(pc.is_in(part.column(key), pa.array(docs, pa.string())))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 
@@ -119,3 +120,128 @@ def test_array_blocking_finds_what_string_blocking_finds(
 @pytest.mark.parametrize("n", [0, 1])
 def test_too_few_sentences_have_no_pairs(n: int) -> None:
     assert list(cc.linked_pairs(_sentences(7, n, ACTORS))) == []
+
+
+def _doc(k: int, day: str | None) -> Document:
+    return Document(f"d{k}", "", f"Outlet {k}", day, "metadata", "en", "", "", "")
+
+
+def _one(
+    k: int, words: str, day: str | None, actors: tuple[str, ...] = (), figures: tuple[float, ...] = ()
+) -> cc._Sentence:
+    claim = Claim(
+        Span(f"d{k}", 0, 1, ""),
+        tuple(words.split()),
+        frozenset(),
+        frozenset(actors),
+        figures=frozenset(figures),
+    )
+    return cc._Sentence(claim, {}, _doc(k, day), cc._bucket(day), row=k)
+
+
+def _string_blocks(sentences: Sequence[cc._Sentence]) -> dict[str, list[int]]:
+    """Each kept key's string ("t:word|window") and its sentences, one entry per time a sentence
+    holds it: the blocking of one string per key, as it was written before the arrays."""
+    held: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(sentences):
+        c = s.claim
+        own = [f"t:{t}" for t in set(c.terms)] + [f"a:{a}" for a in c.actors]
+        own += [f"n:{n:g}" for n in c.figures]
+        windows = ["u"] if s.bucket is None else [str(s.bucket), str(s.bucket + 1)]
+        for key in own:
+            for w in windows:
+                held[f"{key}|{w}"].append(i)
+    return {k: v for k, v in held.items() if 1 < len(v) <= cc.MAX_BLOCK}
+
+
+def _in_rank_order(blocks: cc.Blocks) -> list[list[int]]:
+    """The kept blocks' members, in the order the blocks are read (``rank``)."""
+    kept = [k for k in range(len(blocks.size)) if blocks.member_at[k + 1] > blocks.member_at[k]]
+    return [
+        blocks.members[blocks.member_at[k] : blocks.member_at[k + 1]].tolist()
+        for k in sorted(kept, key=lambda k: int(blocks.rank[k]))
+    ]
+
+
+W = str(cc._bucket("2031-03-02"))  # the window of 2 March 2031, and the next
+W1 = str(int(W) + 1)
+
+# (sentences, keys kept): each row one rule of the blocking
+BLOCKING = [
+    pytest.param(  # a term shared in one window: a key in that window and the next
+        [_one(0, "flood bridge", "2031-03-02"), _one(1, "flood closed", "2031-03-03")],
+        {f"t:flood|{W}", f"t:flood|{W1}"},
+        id="shared-term",
+    ),
+    pytest.param(  # a week apart: they meet in the window between
+        [_one(0, "flood bridge", "2031-03-02"), _one(1, "flood closed", "2031-03-10")],
+        {f"t:flood|{W1}"},
+        id="next-window",
+    ),
+    pytest.param(  # two weeks apart: never
+        [_one(0, "flood bridge", "2031-03-02"), _one(1, "flood closed", "2031-03-20")],
+        set(),
+        id="windows-apart",
+    ),
+    pytest.param(  # undated reports meet undated ones only
+        [_one(0, "flood bridge", None), _one(1, "flood closed", None), _one(2, "flood", "2031-03-02")],
+        {"t:flood|u"},
+        id="undated",
+    ),
+    pytest.param(  # a term a sentence repeats is one key of it; actors and figures are keys too
+        [
+            _one(0, "flood flood", "2031-03-02", ("ada-quill",), (12.0,)),
+            _one(1, "flood", "2031-03-02", ("ada-quill",), (12.0,)),
+        ],
+        {f"{k}|{w}" for k in ("t:flood", "a:ada-quill", "n:12") for w in (W, W1)},
+        id="terms-actors-figures",
+    ),
+    pytest.param(  # two figures that print alike (:g) are one key, held twice by the sentence
+        [
+            _one(0, "x", "2031-03-02", (), (1234567.0, 1234568.0)),
+            _one(1, "y", "2031-03-02", (), (1234567.0,)),
+        ],
+        {f"n:1.23457e+06|{W}", f"n:1.23457e+06|{W1}"},
+        id="figures-alike",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentences", "kept"), BLOCKING)
+def test_blocking_keys_as_arrays_are_the_string_keys(sentences: list[cc._Sentence], kept: set[str]) -> None:
+    """The blocks kept, read in rank order (smallest first, then by the key's string), hold the
+    sentences the string keys hold; and each sentence lists the keys whose blocks hold it."""
+    reference = _string_blocks(sentences)
+    assert set(reference) == kept
+    ordered = sorted(reference, key=lambda k: (len(reference[k]), k))
+    blocks = cc.blocking_keys(sentences)
+    assert _in_rank_order(blocks) == [reference[k] for k in ordered]
+    for i in range(len(sentences)):
+        own = blocks.keys[blocks.keys_at[i] : blocks.keys_at[i + 1]].tolist()
+        holding = [
+            k
+            for k in range(len(blocks.size))
+            for m in blocks.members[blocks.member_at[k] : blocks.member_at[k + 1]].tolist()
+            if m == i
+        ]
+        assert sorted(own) == sorted(holding)
+
+
+@pytest.mark.parametrize(("held_by", "purged"), [(3, False), (4, False), (5, True), (9, True)])
+def test_a_key_held_by_too_many_sentences_is_purged(
+    held_by: int, purged: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Block purging: a term in more than MAX_BLOCK sentences of a window says too little to pick
+    pairs; its key is dropped and proposes no candidates, while a rarer shared key still does."""
+    monkeypatch.setattr(cc, "MAX_BLOCK", 4)
+    sentences = [_one(k, f"flood word{k}", "2031-03-02") for k in range(held_by)]
+    sentences += [_one(90, "quay level", "2031-03-02"), _one(91, "quay level", "2031-03-02")]
+    tfidf = TfIdf(x.claim.terms for x in sentences)
+    sentences = [replace(x, vector=tfidf.vector(x.claim.terms)) for x in sentences]
+    blocks = _in_rank_order(cc.blocking_keys(sentences))
+    flood = list(range(held_by))
+    assert (flood not in blocks) is purged
+    assert [held_by, held_by + 1] in blocks  # the quay's and the level's keys
+    pairs = [(i, j) for _, i, j in cc.linked_pairs(sentences)]
+    assert (held_by, held_by + 1) in pairs
+    assert all(i >= held_by for i, _ in pairs)  # one shared word, purged or not, pairs none of the floods

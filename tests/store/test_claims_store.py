@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -15,13 +16,14 @@ from lib.compare.corpus import MAX_PAIR_DOCS, corpus_claims, shared_pairs
 from lib.extract.pipeline import analyze_corpus
 from lib.records import Corpus, CorpusClaim, Document, Span
 from lib.store import claim_rows
-from lib.store.claims import claims_table
+from lib.store.claims import _within, claims_table
 from lib.store.columns import records_table
 from lib.store.compaction import compact
 from lib.store.parallel import ingest_corpus
 from lib.store.parquet import (
     CorpusTables,
     Manifest,
+    corpus_path,
     read_analysis,
     read_corpus,
     read_manifest,
@@ -256,3 +258,49 @@ def test_compaction_writes_current_claim_rows(tmp_path: Path) -> None:
     tables = read_corpus(tmp_path, manifest)
     expected = records_table(corpus_claims(read_analysis(tmp_path, tables)), CorpusClaim)
     assert claims_table(tmp_path, tables).equals(expected)
+
+
+@pytest.mark.parametrize(("first", "batch_size"), [(1, 1), (2, 1), (2, 2), (3, 1)])
+def test_claims_after_reports_added_later_are_those_of_a_full_ingest(
+    tmp_path: Path, first: int, batch_size: int
+) -> None:
+    """Reports ingested in two runs (the corpus tables updated, not recomputed, where they can be)
+    end with the corpus tables of one ingest of them all: the claims, the merged events and the
+    positions."""
+    docs = _docs(TEXTS)
+    ingest_corpus(Corpus(docs[:first]), tmp_path / "step", batch_size=batch_size)
+    ingest_corpus(Corpus(docs), tmp_path / "step", batch_size=batch_size)
+    ingest_corpus(Corpus(docs), tmp_path / "full", batch_size=batch_size)
+
+    def corpus_table(store: Path, name: str) -> pa.Table:
+        return pq.read_table(corpus_path(store, read_manifest(store), name))
+
+    for name in ("claims", "events", "positions", "actors"):
+        incremental, full = corpus_table(tmp_path / "step", name), corpus_table(tmp_path / "full", name)
+        assert incremental.equals(full), name
+    assert corpus_table(tmp_path / "full", "claims").num_rows > 0
+
+
+# A batch's rows and the checked sentences' spans: the rows read back for them are those inside one
+SPANS = [Span("r0", 0, 40, ""), Span("r0", 50, 90, ""), Span("r1", 10, 30, "")]
+
+
+@pytest.mark.parametrize(
+    ("row", "kept"),
+    [
+        (("r0", 0, 40), True),  # the whole sentence
+        (("r0", 5, 12), True),  # inside the first
+        (("r0", 60, 90), True),  # ends where the second ends
+        (("r0", 35, 55), False),  # across two sentences
+        (("r0", 41, 49), False),  # between them
+        (("r0", 85, 95), False),  # runs past the second
+        (("r1", 10, 30), True),  # another report's sentence
+        (("r1", 0, 12), False),  # starts before it
+        (("r1", 45, 50), False),  # the first report's span does not hold the second's rows
+    ],
+)
+def test_rows_read_again_are_those_inside_a_checked_sentence(row: tuple[str, int, int], kept: bool) -> None:
+    doc, start, end = row
+    table = pa.table({"doc_id": [doc], "start": [start], "end": [end]})
+    spans = {d: [s for s in SPANS if s.doc_id == d] for d in ("r0", "r1")}
+    assert _within(table, spans).to_pylist() == ([0] if kept else [])
