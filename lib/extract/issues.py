@@ -140,6 +140,13 @@ def quote_phrases(
 class _Group:
     phrases: Counter[str]
     statements: set[int]
+    # the phrases of the head the group grew from; those it joined for co-occurring only give it
+    # their specific (several-word) phrases as cues: "funding" beside "border wall" would claim
+    # every statement about any funding
+    core: frozenset[str] = frozenset()
+
+    def own(self) -> frozenset[str]:
+        return self.core or frozenset(self.phrases)
 
 
 def discover_issues(
@@ -206,7 +213,7 @@ def _merge_cooccurring(groups: list[_Group]) -> list[_Group]:
             None,
         )
         if home is None:
-            merged.append(_Group(Counter(g.phrases), set(g.statements)))
+            merged.append(_Group(Counter(g.phrases), set(g.statements), g.own()))
         else:
             home.phrases.update(g.phrases)
             home.statements |= g.statements
@@ -216,12 +223,14 @@ def _merge_cooccurring(groups: list[_Group]) -> list[_Group]:
 def _issue(group: _Group) -> Issue:
     # a compound says more than its head alone ("border wall" over "wall"): count x words
     top = [p for p, _ in sorted(group.phrases.items(), key=lambda kv: (-kv[1] * len(kv[0].split()), kv[0]))]
-    label = " / ".join(top[:LABEL_PHRASES])
+    own = group.own()
+    cues = [p for p in top if p in own or " " in p]  # a joined group's one words name nothing
+    named = next(p for p in top if p in own)  # the id: the group's own head
     return Issue(
-        id="found-" + re.sub(r"[^a-z0-9]+", "-", top[0]).strip("-"),
-        label=label,
+        id="found-" + re.sub(r"[^a-z0-9]+", "-", named).strip("-"),
+        label=" / ".join(cues[:LABEL_PHRASES]),
         description=f"Found in {len(group.statements)} statements: {', '.join(top[:8])}.",
-        cues=tuple(_surface_forms(top)),
+        cues=tuple(_surface_forms(cues)),
         whole_words=True,
     )
 

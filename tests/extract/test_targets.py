@@ -600,3 +600,23 @@ def test_phrase_groups_merge_on_enough_shared_statements(shared: int, merged: bo
     a = issues._Group(issues.Counter({"ferry fare": 3}), {0, 1, 2})
     b = issues._Group(issues.Counter({"harbour fee": 3}), set(range(3 - shared, 6 - shared)))
     assert (len(issues._merge_cooccurring([a, b])) == 1) is merged
+
+
+def test_a_joined_groups_one_words_are_no_cue() -> None:
+    """ "ferry fare" statements that also say "money" and "summer timetable": the group joined for
+    co-occurring lends its several-word phrases, not its one words, which would claim every
+    statement about any money."""
+    rows = [
+        ("r1", ("ferry fare", "money", "summer timetable")),
+        ("r2", ("ferry fare", "money", "summer timetable")),
+        ("r3", ("ferry fare", "money", "summer timetable")),
+        ("r3", ("ferry fare",)),
+    ]
+    quotes = [
+        _statement(doc, n, "words").__class__(**{**_statement(doc, n, "words").__dict__, "phrases": p})
+        for n, (doc, p) in enumerate(rows)
+    ]
+    (fare,) = issues.discover_issues(quotes)
+    assert fare.id == "found-ferry-fare"
+    assert "summer timetable" in fare.cues and "money" not in fare.cues
+    assert "money" not in fare.label
