@@ -202,6 +202,10 @@ def classify(
     body = _normal(text)
     stance_text = _normal(f"{cue} {text}")
     starts = _issues_index(tuple((i.cues, i.whole_words) for i in issues)).first_each(body)
+    starts = [
+        None if at is not None and _inside_a_name(text, at, i) else at
+        for i, at in zip(issues, starts, strict=True)
+    ]
     if phrases:
         starts = [
             at if at is not None else _meant_at(body, i, phrases)
@@ -211,6 +215,24 @@ def classify(
     own = [(i, at, _own_stance(stance_text, i)) for i, at in found]
     threat = any(s == "threatens" for _, _, s in own)
     return [(i, s or _read_stance(body, at, i, threat, stance_text)) for i, at, s in own]
+
+
+def _inside_a_name(text: str, at: int, issue: Issue) -> bool:
+    """A found issue's word written capitalised inside a name ("Social Security", "the Security
+    Council" for the issue "security"): the name is another thing, a programme or a body. Only
+    the statement's first use is read: a later plain one is not looked for."""
+    if not issue.whole_words or not text[at : at + 1].isupper():
+        return False
+    before = _NAME_WORD_BEFORE.search(text, 0, at)
+    after = _NAME_WORD_AFTER.match(text, at)
+    return (before is not None and before.group(1) not in _NOT_NAME_WORDS) or after is not None
+
+
+_NAME_WORD_BEFORE = re.compile(r"\b([A-Z][\w'’.-]*) $")
+_NAME_WORD_AFTER = re.compile(r"\w+ [A-Z]\w")
+_NOT_NAME_WORDS = frozenset(
+    {"The", "A", "An", "This", "That", "Our", "Their", "His", "Her", "Its", "My", "Your"}
+)
 
 
 def _meant_at(body: str, issue: Issue, phrases: Sequence[str]) -> int | None:

@@ -620,3 +620,17 @@ def test_a_joined_groups_one_words_are_no_cue() -> None:
     assert fare.id == "found-ferry-fare"
     assert "summer timetable" in fare.cues and "money" not in fare.cues
     assert "money" not in fare.label
+
+
+@pytest.mark.parametrize(
+    ("text", "addressed"),
+    [
+        ("We need more security at the harbour.", True),
+        ("Security is our first concern.", True),  # capitalised at a sentence's start only
+        ("We will protect Harbour Security, the fund.", False),  # a name ending in the word
+        ("The Security Board met on Monday.", False),  # a name opening with it
+    ],
+)
+def test_a_found_issues_word_inside_a_name_is_not_the_issue(text: str, addressed: bool) -> None:
+    security = positions.Issue("found-security", "security", "", ("security",), whole_words=True)
+    assert bool(positions.classify(text, "said", [security])) is addressed
