@@ -56,6 +56,17 @@ AS = frozenset({"as"})
 OPENING_MARKS = frozenset({"“", "«", "„", '"'})
 CLOSING_MARKS = frozenset({"”", "»", '"'})
 REASONS = frozenset({"because", "since", "although", "though", "as", "while", "after", "before"})
+SPEAKER_PHRASE_MAX = 15  # tokens of "North Korea's state-run news agency" or "X, a spokesman for Y"
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+NOUN_MODIFIERS = frozenset({"relcl", "acl", "amod"})
+SUBORDINATORS = frozenset(
+    "when if because although though while after before since until unless as once whenever".split()
+)
+# what may follow a postposed cue: its hearer ("told reporters"), when, where or through what it
+# was said ("said on Monday", "told Reuters in an interview", "said in a statement")
+CIRCUMSTANCES = frozenset({"in", "on", "at", "during", "after", "before", "via", "through", "over", "from"})
+STOPS_SPEAKER_PHRASE = frozenset({'"', "“", "”", ";", ":"})
+NOMINAL = frozenset({"DET", "PROPN", "NOUN", "ADJ", "PRON", "NUM"})  # a speaker phrase opens so
 # "declined to say whether ...", "asked if ...", "would not say why ...": an embedded question
 # reports what was asked or left unsaid, not what the source said (Huddleston & Pullum 2002,
 # ch. 11 on interrogative content clauses; GGT guidelines: a quote is the speaker's words)
@@ -90,19 +101,17 @@ def _confidence(cue: Token, cues: CueLexicon) -> tuple[float, FoundScope] | None
 
 
 def _without_lead_in(tokens: list[Token]) -> list[Token]:
-    """Drop the complementizer and a short lead-in before the clause's subject ("that for his
-    part the letter ..."): they belong to the reporter's framing, not to what was said."""
-    if len(tokens) > 1 and tokens[0].lower_ == "that" and tokens[0].dep_ == "mark":
-        tokens = tokens[1:]
-    head = tokens[0].head
+    """The complementizer stays: the GGT guidelines include "that" in an indirect quote (section
+    1), and PolNeAR's contents start there too (Newell et al. 2018). A short prepositional
+    lead-in between it and the clause's subject ("that for his part the letter ...", "that in
+    this way ...") is the reporter's framing: it goes, and "that" with it, the span being one
+    piece."""
+    if len(tokens) < 2 or tokens[0].lower_ != "that" or tokens[0].dep_ != "mark":
+        return tokens
+    lead = tokens[1]
+    head = lead.head
     subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
-    lead = tokens[0]
-    if (
-        subject is None
-        or lead.dep_ != "prep"
-        or lead.head.i != head.i
-        or lead.right_edge.i >= subject.left_edge.i
-    ):
+    if subject is None or lead.dep_ != "prep" or lead.right_edge.i >= subject.left_edge.i:
         return tokens
     rest = [t for t in tokens if t.i > lead.right_edge.i]
     return rest if len(rest) >= MIN_TOKENS and lead.right_edge.i - lead.i < 4 else tokens
@@ -420,7 +429,126 @@ def extract_indirect(
     ]
     for finder, words in ((_as_clause_at, AS), (_inverted_at, cues.speech), (_noun_at, cues.nouns)):
         found += [f for cue in tokens if cue.lower_ in words for f in finder(cue, quoted, resolver, cues)]
+    # the attribution after its content, where the parse gave that content to no cue
+    covered = [(f.start, f.end) for f in found]
+    for cue in (t for t in tokens if t.lower_ in cues.speech):
+        postposed = _postposed_at(cue, quoted, resolver, cues)
+        found += [f for f in postposed if not any(a < f.end and f.start < b for a, b in covered)]
     return found
+
+
+def _postposed_at(
+    cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues: CueLexicon
+) -> list[Found]:
+    """ "Y, X said." / "Y, X told reporters on Monday.": the attribution after its content, the
+    commonest shape of news attribution (the GGT extractor's quote-speaker-cue pattern, Asr et
+    al. 2021; PARC's content before its source and cue, Pareti 2016). Read by its surface, since
+    the parser often takes Y's verb for the sentence's root and hangs the cue on it (as a
+    conjunct, an adverbial clause, a parataxis) or takes Y's subject for a second subject of the
+    cue: the speaker is the noun phrase between the last comma and the cue (with no finite verb
+    in it), the content the sentence before that comma; the cue closes its sentence or only its
+    own modifiers follow (a hearer, a time, "in a statement")."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.dep_ in NOUN_MODIFIERS or inside(cue.idx, quoted):
+        return []  # "an experience X described in a book": the verb modifies a noun
+    doc, sent = cue.doc, cue.sent
+    comma: int | None
+    if cue.i > sent.start and doc[cue.i - 1].text == ",":
+        comma, head = cue.i - 1, _inverted_head(cue)
+    else:
+        comma = _speaker_comma(cue) if _closes_attribution(cue, cues) else None
+        head = _phrase_head(list(doc[comma + 1 : cue.i]), cue) if comma is not None else None
+    if comma is None or head is None or head.lower_ in FIRST_AND_SECOND_PERSON:
+        return []
+    content = _strip_punct(_same_paragraph(list(doc[sent.start : comma]), cue))
+    if len(content) < MIN_TOKENS or not _main_clause(content):
+        return []
+    start, end = _char_span(content)
+    if any(s < end and start < e for s, e in quoted):
+        return []  # '“...,” X said': a direct quotation, attributed as such
+    name = resolver.resolve(speaker_tokens(head))
+    return [Found(start, end, "indirect", cue.text, name, INFERRED)]
+
+
+def _closes_attribution(cue: Token, cues: CueLexicon) -> bool:
+    """After the cue, only whom, when or where it was said, to the sentence's end. (Read on to a
+    comma, "Y, officials said, as Z", found as many false statements as true ones: a
+    parenthetical cue is left to the parse.)"""
+    for t in cue.doc[cue.i + 1 : cue.sent.end]:
+        if t.text in (",", ".", "!") or t.is_space:
+            return t.text in (".", "!")
+        if not _circumstance(t, cue, cues):
+            return False
+    return False
+
+
+def _inverted_head(cue: Token) -> Token | None:
+    """ "Y, said X, a spokesman for Z.": the name right after the cue, with nothing after it
+    but its apposition."""
+    rest = [t for t in cue.doc[cue.i + 1 : cue.sent.end] if not t.is_space]
+    if not rest or rest[-1].text not in (".", "!") or any(t.tag_ in FINITE_TAGS for t in rest):
+        return None
+    subject = next((c for c in cue.rights if c.dep_ in SUBJECTS), None)
+    first = rest[0] if rest[0].pos_ != "DET" else (rest[1] if len(rest) > 1 else rest[0])
+    if subject is not None and subject.left_edge.i <= first.i:
+        return subject
+    return first if first.pos_ == "PROPN" else None
+
+
+def _circumstance(t: Token, cue: Token, cues: CueLexicon) -> bool:
+    """A token after a postposed cue that only tells whom, when or where: "said enough" or "add
+    to the misery" have a content or a sense of their own after the verb."""
+    if t.tag_ in FINITE_TAGS:
+        return False
+    if t.head.i == cue.i:
+        if t.dep_ in ("dobj", "dative"):
+            return cue.lower_ in cues.hearer_object
+        if t.dep_ == "prep":
+            return t.lower_ in CIRCUMSTANCES
+        return t.dep_ in ("npadvmod", "advmod") and t.lower_ not in NOT_CONTENT | {"enough", "no", "yes"}
+    return True  # inside one of the phrases above
+
+
+def _main_clause(content: list[Token]) -> bool:
+    """The content has a verb and is more than one subordinate clause ("when Congress cut
+    funding" alone is a time, not a statement; "Although X, Y" is one)."""
+    words = [t for t in content if not (t.dep_ == "cc" and t.i == content[0].i)]
+    if not any(t.tag_ in FINITE_TAGS | {"VBN"} for t in words):
+        return False
+    opens_subordinate = bool(words) and words[0].lower_ in SUBORDINATORS
+    return not opens_subordinate or any(t.text == "," for t in words)
+
+
+def _speaker_comma(cue: Token) -> int | None:
+    """The index of the comma that opens the speaker's phrase before ``cue``: the farthest one
+    back with only a noun phrase after it (a name, "X, a spokesman for Y,") and no verb, quotation
+    mark or line break between it and the cue."""
+    doc, sent = cue.doc, cue.sent
+    best = None
+    for i in range(cue.i - 1, max(sent.start, cue.i - SPEAKER_PHRASE_MAX - 1), -1):
+        t = doc[i]
+        if t.tag_ in FINITE_TAGS or t.tag_ == "VBG" or "\n" in t.text or t.text in STOPS_SPEAKER_PHRASE:
+            break
+        if t.text == ",":
+            if i + 1 >= cue.i or doc[i + 1].pos_ not in NOMINAL:
+                break
+            best = i
+    return best
+
+
+def _phrase_head(phrase: list[Token], cue: Token) -> Token | None:
+    """The speaker in the phrase before the cue: the cue's subject when it lies there, else the
+    last name or noun before the phrase's first comma ("X, a spokesman for Y")."""
+    ids = {t.i for t in phrase}
+    subject = next((c for c in cue.children if c.dep_ in SUBJECTS and c.i in ids), None)
+    if subject is not None:
+        return subject
+    first = []
+    for t in phrase:
+        if t.text == ",":
+            break
+        first.append(t)
+    nouns = [t for t in first if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    return nouns[-1] if nouns else None
 
 
 def _as_clause_at(
