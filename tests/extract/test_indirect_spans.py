@@ -72,6 +72,55 @@ FOUND = [
         "Two boats sank in the storm",
         "guard",
     ),
+    (
+        "according to at the end: the whole sentence before it",
+        "The ferry left at noon and the storm arrived an hour later, according to the coast guard.",
+        "The ferry left at noon and the storm arrived an hour later",
+        "guard",
+    ),
+    (
+        "according to at the start: the rest, not the source's phrase",
+        "According to the latest figures from the county, the jobless rate of young islanders is "
+        "twice the average.",
+        "the jobless rate of young islanders is twice the average",
+        "figures",
+    ),
+    (
+        "a second verb of saying coordinated after the content",
+        "The audit says the board spent the grant on travel and alleges that the chair hid the receipts.",
+        "the board spent the grant on travel",
+        "audit",
+    ),
+    (
+        "the second verb's own content, said by the first's speaker",
+        "The audit says the board spent the grant on travel and alleges that the chair hid the receipts.",
+        "that the chair hid the receipts",
+        "audit",
+    ),
+    (
+        "the speaker repeated as the subject of a second report",
+        "Ilse Varga said the harbour would reopen in May and she said the fees would not rise.",
+        "the harbour would reopen in May",
+        "Varga",
+    ),
+    (
+        "a concession about the speaker ends the content",
+        "Tom Ekdal said the fees were fair, although he again refused to publish the accounts.",
+        "the fees were fair",
+        "Ekdal",
+    ),
+    (
+        "a concession about someone else is part of it",
+        "Tom Ekdal said the fees were fair, although the ferries ran late.",
+        "the fees were fair, although the ferries ran late",
+        "Ekdal",
+    ),
+    (
+        "a verb of the content that agrees with it stays inside",
+        "Varga said the clerks checked every ledger and reported no losses.",
+        "the clerks checked every ledger and reported no losses",
+        "Varga",
+    ),
 ]
 
 
@@ -100,6 +149,11 @@ NOT_FOUND = [
         "a verb that only looks like a cue",
         "Combined with the delays, rising costs only add to the strain.",
         "Combined with the delays",
+    ),
+    (
+        "a concession about the speaker after a parenthetical cue",
+        "The fees will rise, Varga said, though she did not say by how much.",
+        "did not say by how much",
     ),
     (
         "the speaker's own voice",

@@ -59,6 +59,7 @@ REASONS = frozenset({"because", "since", "although", "though", "as", "while", "a
 SPEAKER_PHRASE_MAX = 15  # tokens of "North Korea's state-run news agency" or "X, a spokesman for Y"
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 NOUN_MODIFIERS = frozenset({"relcl", "acl", "amod"})
+CONCESSIVE = frozenset({"although", "though", "while", "whereas"})
 SUBORDINATORS = frozenset(
     "when if because although though while after before since until unless as once whenever".split()
 )
@@ -140,7 +141,10 @@ def _contents(cue: Token, cues: CueLexicon, wide: bool = False) -> list[tuple[li
     kept = [(c, scope) for c, h in clauses if h in c]
     around: list[Token] | None = None
     if cue.lower_ == "according" or (not heads and cue.dep_ in PARENTHETICAL):
-        around = _around_content(cue) or (_sentence_rest(cue) if cue.lower_ == "according" else None)
+        # "Y, according to X." / "According to X, Y.": the whole of Y, whatever the parser hung
+        # the phrase on (one conjunct of Y, a noun of it)
+        edge = _sentence_rest(cue) if cue.lower_ == "according" else None
+        around = edge or _around_content(cue)
         kept = []
     elif heads and _between_commas(cue) and all(h.i < cue.i for h in heads):
         # "Though X, he said, Y" parsed with X as the complement: both sides are contents
@@ -368,14 +372,25 @@ def _sentence_rest(cue: Token) -> list[Token] | None:
     """ "Y, according to X." / "According to X, Y.": the rest of the sentence, whatever the parser
     made of it (a misparse can hang "according" on a noun); "according to" is PARC's
     source-introducing phrase (Pareti 2016)."""
-    sent, high = cue.sent, cue.right_edge.i
-    before = _strip_punct(list(cue.doc[sent.start : cue.i]))
-    after = _strip_punct(list(cue.doc[high + 1 : sent.end]))
+    doc, sent, high = cue.doc, cue.sent, cue.right_edge.i
+    # the sentence as the paragraph has it: a line of page furniture above can be glued to it
+    low = max([sent.start] + [t.i + 1 for t in doc[sent.start : cue.i] if "\n" in t.text])
+    commas = [t.i for t in doc[cue.i + 1 : high + 1] if t.text == ","]
+    if commas and high + 1 < sent.end and doc[high + 1].text != "," and _lacks_subject(doc[high + 1]):
+        high = commas[-1] - 1  # the phrase swallowed Y's subject ("according to X, the rate is")
+    before = _strip_punct(list(doc[low : cue.i]))
+    after = _strip_punct(list(doc[high + 1 : sent.end]))
     if not after and before and cue.nbor(-1).text == ",":
         return before
-    if not before and after and cue.doc[high + 1].text == ",":
+    if not before and after and doc[high + 1].text == ",":
         return after
     return None
+
+
+def _lacks_subject(token: Token) -> bool:
+    """A verb whose subject is not among its children: the parser put it elsewhere."""
+    verb = token if token.pos_ in CUE_POS else token.head
+    return verb.pos_ in CUE_POS and not any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 def _between_commas(cue: Token) -> bool:
@@ -671,7 +686,89 @@ def _before_next_attribution(
         according = t.lower_ == "according" and cue.lower_ != "according"
         if saying or according:
             return _strip_punct(tokens[:k])
+    return _before_second_report(tokens, cue, quoted, cues)
+
+
+def _before_second_report(
+    tokens: list[Token], cue: Token, quoted: list[tuple[int, int]], cues: CueLexicon
+) -> list[Token]:
+    """The content up to a clause coordinated with it whose verb reports speech again ("says Y
+    and alleges that Z", "said Y and he said Z"): that verb is the reporter's second attribution,
+    not part of the first one's words (the parser often hangs it inside the first content). A
+    cue that is subordinated ("said Y had warned that Z") is reported speech inside the content
+    and stays. Outside quotation marks only."""
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if (
+            t.i > cue.i
+            and t.dep_ == "conj"
+            and t.lower_ in cues.speech | cues.statement_acts
+            and t.head.i in ids
+            and _reporters_verb(t, cue)
+            and not inside(t.idx, quoted)
+        ):
+            start = next(j for j, u in enumerate(tokens) if u.i == t.left_edge.i)
+            while start > 0 and (tokens[start - 1].dep_ == "cc" or tokens[start - 1].is_punct):
+                start -= 1
+            kept = _strip_punct(tokens[:start])
+            return kept if len(kept) >= MIN_TOKENS else tokens
+    return _before_concession(tokens, cue)
+
+
+def _before_concession(tokens: list[Token], cue: Token) -> list[Token]:
+    """The content up to a trailing concession about the speaker ("said Y, although he again
+    refused to Z", "called it Y, though she agreed that W"): a clause whose subject is the
+    speaker in the third person is the reporter's narration of what the speaker did, set against
+    the words, not part of them."""
+    reporter = speaker_head(cue)
+    if reporter is None:
+        return tokens
+    for k, t in enumerate(tokens):
+        if (k > 0 and tokens[k - 1].text != ",") or t.i <= cue.i or t.lower_ not in CONCESSIVE:
+            continue
+        clause = t.head
+        subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+        if t.dep_ == "mark" and subject is not None and _same_person(subject, reporter):
+            if k == 0:
+                return []  # "Y, he said, though he did not name anyone": no words of his
+            kept = _strip_punct(tokens[:k])
+            return kept if len(kept) >= MIN_TOKENS else tokens
     return tokens
+
+
+def _same_person(subject: Token, reporter: Token) -> bool:
+    """The subject names the reporter's speaker again: the same word ("he" ... "he", "Varga" ...
+    "Varga"), or a personal pronoun for a name."""
+    if subject.lower_ == reporter.lower_:
+        return True
+    return subject.lower_ in ("he", "she") and reporter.pos_ == "PROPN"
+
+
+def _first_report(cue: Token, cues: CueLexicon) -> Token | None:
+    """The verb of saying whose content the parser hung ``cue`` in, when ``cue`` is the
+    reporter's second verb coordinated there ("The audit says Y was Z and alleges W": the audit
+    alleges, not Y's subject); see ``_reporters_verb``."""
+    if cue.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in cue.children):
+        return None
+    for above in cue.ancestors:
+        if above.dep_ == "ccomp" and above.head.lower_ in cues.speech and _reporters_verb(cue, above.head):
+            return above.head
+    return None
+
+
+def _reporters_verb(verb: Token, cue: Token) -> bool:
+    """A finite verb coordinated inside a content is the reporter's when its subject is the
+    cue's ("he said Y and he said Z") or, with no subject of its own, when it takes the cue's
+    tense and not the tense of the verb it is coordinated with ("says Y was Z and alleges W":
+    the present of the report against the past of what is reported). Where both tenses agree
+    ("said he rated X and talked about Y") nothing tells the two readings apart: it stays."""
+    if verb.tag_ not in FINITE_TAGS - {"MD"}:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is not None:
+        reporter = speaker_head(cue)
+        return reporter is not None and subject.lower_ == reporter.lower_
+    return verb.tag_ == cue.tag_ and verb.head.tag_ != cue.tag_
 
 
 def _is_question(content: list[Token], cue: Token) -> bool:
@@ -721,7 +818,8 @@ def _indirect_at(
     if rated is None or inside(cue.idx, quoted):
         return []
     confidence, scope = rated
-    head = speaker_head(cue)
+    reporter = _first_report(cue, cues)
+    head = speaker_head(reporter or cue)
     if head is None or head.lower_ in FIRST_AND_SECOND_PERSON:
         return []  # "I think that ..." outside quotation marks: the speaker cannot be named
     if _no_one_speaks(head, cue):
@@ -735,6 +833,8 @@ def _indirect_at(
         content = _before_next_attribution(whole, cue, quoted, cues)
         if len(content) < MIN_TOKENS and not _is_object(content, cue):
             continue
+        if kind == "join" and not content[0].i < cue.i < content[-1].i:
+            continue  # one side was no words of the speaker: the other is the statement alone
         if _is_question(content, cue):
             kind = "wide"  # an embedded question is no statement; PolNeAR attributes it
         start, end = _char_span(content)
