@@ -107,7 +107,8 @@ def extract_attributions(
     own = [m for m in mentions if m.doc_id == doc.id]
     kept = list({(f.start, f.end): f for f in reversed(found) if not inside(f.start, excluded)}.values())
     kept.sort(key=lambda f: (f.start, f.end))
-    wider = [f for f in wider + _joined_quotations(kept, doc.text) if not inside(f.start, excluded)]
+    joined = _joined_quotations(kept, doc.text, cues, tokens)
+    wider = [f for f in wider + joined if not inside(f.start, excluded)]
     wide = _wide_only(wider, kept)
     joins = [f for f in wide if f.scope == "join"]
     statements = [_record(doc, f, own, actors, _scope_of(f, joins, kept)) for f in kept]
@@ -119,11 +120,13 @@ def extract_attributions(
 INTERRUPTION = re.compile(r"[^\n]{1,150}")
 
 
-def _joined_quotations(found: list[Found], text: str) -> list[Found]:
+def _joined_quotations(found: list[Found], text: str, cues: CueLexicon, tokens: Tokens) -> list[Found]:
     """Two quotations of one speaker around their attribution ('“A,” she said, “B.”', also when
     the attribution ends a sentence and the second quotation opens the next): GGT keeps two
     statements (annotation guidelines, section 1), PolNeAR one discontinuous content (Newell et
-    al. 2018): the whole, from the first's start to the second's end, is a "join"."""
+    al. 2018): the whole, from the first's start to the second's end, is a "join". Not when the
+    words between hold a second verb of saying ('“A,” she said, adding later, “B.”'): B is the
+    content of that verb, a statement of its own in PolNeAR too."""
     out = []
     for f, g in itertools.pairwise(found):
         a, b = f.speaker, g.speaker
@@ -134,6 +137,9 @@ def _joined_quotations(found: list[Found], text: str) -> list[Found]:
             or b is None
             or (a.start, a.end) != (b.start, b.end)
         ):
+            continue
+        verbs = [t for t in tokens.within(f.end, g.start) if t.pos_ == "VERB" and t.lower_ in cues.speech]
+        if len(verbs) > 1:
             continue
         if f.end <= a.start and a.end <= g.start and INTERRUPTION.fullmatch(text, f.end, g.start):
             out.append(replace(f, end=g.end, confidence=min(f.confidence, g.confidence), scope="join"))
