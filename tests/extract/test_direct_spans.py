@@ -50,7 +50,7 @@ def test_short_spoken_sentence(nlp: Any, case: str, text: str, quote: str, speak
 
 # short quoted words inside the reporter's sentence stay scare quotes or titles
 NOT_SPOKEN = [
-    ("a scare quote", 'The board called it a "fresh start" for the harbour, the mayor said.', '"fresh start"'),
+    ("a scare quote", 'The board called it a "fresh start" for the port, the mayor said.', '"fresh start"'),
     ("a title", "Ekdal's new film “Low Tide” opens on Friday, the studio said.", "“Low Tide”"),
 ]
 
