@@ -116,6 +116,19 @@ FOUND = [
         "Ekdal",
     ),
     (
+        "a verb phrase the cue's tense cannot narrate continues the content",
+        "Varga said the harbour plans to reopen the pier in May to test the cranes, and will then "
+        "hire new crews.",
+        "the harbour plans to reopen the pier in May to test the cranes, and will then hire new crews",
+        "Varga",
+    ),
+    (
+        "a content clause after the hearer, its that left out",
+        "Ekdal told reporters he sold the boats to his cousin so the bank could not seize them.",
+        "he sold the boats to his cousin so the bank could not seize them",
+        "Ekdal",
+    ),
+    (
         "a verb of the content that agrees with it stays inside",
         "Varga said the clerks checked every ledger and reported no losses.",
         "the clerks checked every ledger and reported no losses",
@@ -154,6 +167,16 @@ NOT_FOUND = [
         "a concession about the speaker after a parenthetical cue",
         "The fees will rise, Varga said, though she did not say by how much.",
         "did not say by how much",
+    ),
+    (
+        "a speech act in a condition, by someone indefinite",
+        'A "lockout" is when a landlord tells a tenant they have to leave for repairs.',
+        "they have to leave",
+    ),
+    (
+        "a relative clause of the hearer",
+        "Ekdal told the wardens he trusted about the plan.",
+        "he trusted",
     ),
     (
         "the speaker's own voice",

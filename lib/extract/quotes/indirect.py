@@ -133,8 +133,9 @@ def _contents(cue: Token, cues: CueLexicon, wide: bool = False) -> list[tuple[li
     ``wide``, PolNeAR's contents: the to-infinitive of any act, and both sides of an interrupting
     cue as one content; else GGT's, where the two sides are two statements and their whole is
     kept beside them as a "join"."""
-    heads = [c for c in cue.children if c.dep_ == "ccomp"] or _said_in(cue) or _act_heads(cue, cues, wide)
-    spans = _merged([_extent(h, cue, cue.lower_ in cues.speech) for h in heads], cue)
+    complements = [c for c in cue.children if c.dep_ == "ccomp"] + _told_hearer(cue, cues)
+    heads = sorted(complements, key=lambda c: c.i) or _said_in(cue) or _act_heads(cue, cues, wide)
+    spans = _merged([_extent(h, cue, cues) for h in heads], cue)
     clauses = [(_same_paragraph(list(cue.doc[a : b + 1]), cue), h) for a, b, h in spans]
     # a clause whose verb is cut off by a line break was a heading glued to the sentence
     scope: FoundScope = "wide" if wide else "statement"
@@ -158,6 +159,23 @@ def _contents(cue: Token, cues: CueLexicon, wide: bool = False) -> list[tuple[li
     if not kept and cue.lower_ in cues.speech:
         kept = [(c, scope) for c in _next_paragraph(cue)]
     return [(_to_paragraph_end(c) if _after_colon(c, cue) else c, k) for c, k in kept]
+
+
+def _told_hearer(cue: Token, cues: CueLexicon) -> list[Token]:
+    """ "told detectives he attached the plates": a clause right after the hearer that the
+    parser took for a relative clause of the hearer. A relative clause has a relative word or
+    a gap; one with no relative word, its own subject and its own object is the content clause
+    with its "that" left out."""
+    if cue.lower_ not in cues.hearer_object:
+        return []
+    out = []
+    for hearer in (c for c in cue.rights if c.dep_ in ("dobj", "dative")):
+        for clause in (c for c in hearer.rights if c.dep_ == "relcl" and c.left_edge.i == hearer.i + 1):
+            parts = {c.dep_ for c in clause.children}
+            relative = any(t.tag_ in ("WDT", "WP", "WP$", "WRB") or t.lower_ == "that" for t in clause.lefts)
+            if not relative and parts & SUBJECTS and parts & {"dobj", "ccomp", "xcomp", "attr", "acomp"}:
+                out.append(clause)
+    return out
 
 
 def _said_in(cue: Token) -> list[Token]:
@@ -192,7 +210,7 @@ def _to_paragraph_end(content: list[Token]) -> list[Token]:
     return list(doc[content[0].i : end + 1])
 
 
-def _extent(head: Token, cue: Token, speech: bool) -> tuple[int, int, Token]:
+def _extent(head: Token, cue: Token, cues: CueLexicon) -> tuple[int, int, Token]:
     """The head's subtree, with a reason the speaker gives after it ("said X, because Y") or a
     concession before ("Though X, she said, Y"): PolNeAR's content spans take in such adverbial
     clauses (Newell et al. 2018)."""
@@ -207,7 +225,7 @@ def _extent(head: Token, cue: Token, speech: bool) -> tuple[int, int, Token]:
         # cue's later modifiers ("cited remarks as examples of Y", "issued a statement in
         # support of Y"), the object of another act is the noun phrase itself ("attacked
         # the council", "supported the bill"): PolNeAR extents (Newell et al. 2018)
-        if speech:
+        if cue.lower_ in cues.speech:
             tails = [c for c in cue.rights if c.i > head.i and c.dep_ not in OBJECT_STOPS]
         else:
             tails = [c for c in cue.rights if c.i > head.i and (c.dep_ == "oprd" or c.lower_ == "as")]
@@ -219,7 +237,22 @@ def _extent(head: Token, cue: Token, speech: bool) -> tuple[int, int, Token]:
         for adv in (c for c in cue.rights if c.dep_ == "advcl" and c.i > right):
             if any(m.dep_ == "mark" and m.lower_ in REASONS for m in adv.lefts):
                 right = adv.right_edge.i
+        if head.dep_ == "ccomp":
+            for verb in (c for c in cue.rights if c.dep_ == "conj" and c.i > right):
+                if verb.lower_ not in cues.speech | cues.statement_acts and _continues_content(verb, cue):
+                    right = verb.right_edge.i
     return left, right, head
+
+
+def _continues_content(verb: Token, cue: Token) -> bool:
+    """ "said the union plans to X, and will then Y": a verb phrase the parser coordinated with
+    the cue that has no subject of its own and cannot be the reporter's narration: the
+    narration goes on in the cue's tense ("said X and left"), this one does not (a modal, or
+    another tense), so it continues the reported clause (the converse of ``_reporters_verb``)."""
+    if any(c.dep_ in SUBJECTS for c in verb.children) or verb.pos_ not in CUE_POS:
+        return False
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    return modal or (verb.tag_ in FINITE_TAGS and verb.tag_ != cue.tag_)
 
 
 def _quotation_after(token: Token) -> int | None:
@@ -790,6 +823,18 @@ DEMONSTRATIVES = frozenset({"this", "that"})
 QUANTIFIERS = frozenset({"all", "much", "most", "some", "none"})
 
 
+CONDITIONS = frozenset({"when", "whenever", "if", "unless"})
+
+
+def _hypothetical(head: Token, cue: Token) -> bool:
+    """ "... is when a landlord tells a tenant Y", "if a customer asks for Y": a speech act in a
+    condition, done by someone indefinite, is a kind of event the writer describes, not a
+    statement anyone made."""
+    condition = any(c.lower_ in CONDITIONS and c.dep_ in ("mark", "advmod") for c in cue.children)
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every") for c in head.children)
+    return condition and indefinite
+
+
 def _no_one_speaks(head: Token, cue: Token) -> bool:
     """A subject that names no one who could speak: a demonstrative standing for a proposition
     ("That said, the market ...", "All of that called for a response"; a relative "that" is its
@@ -798,6 +843,8 @@ def _no_one_speaks(head: Token, cue: Token) -> bool:
     another's reported speech ("X says this shows that Y") the nested attribution stays as it was."""
     if cue.dep_ in ("ccomp", "xcomp"):
         return False
+    if _hypothetical(head, cue):
+        return True
     if head.lower_ == "one":
         return head.pos_ == "PRON" and not any(c.lower_ == "of" for c in head.children)
     if head.lower_ in DEMONSTRATIVES:
