@@ -52,13 +52,41 @@ def test_short_spoken_sentence(nlp: Any, case: str, text: str, quote: str, speak
 NOT_SPOKEN = [
     ("a scare quote", 'The board called it a "fresh start" for the port, the mayor said.', '"fresh start"'),
     ("a title", "Ekdal's new film “Low Tide” opens on Friday, the studio said.", "“Low Tide”"),
+    (
+        "a long title no cue attributes",
+        "The cast carry the film well. “The Night the Harbour Froze Over” opens on Friday.",
+        "“The Night the Harbour Froze Over”",
+    ),
+    (
+        "a linked story's title",
+        "“We stayed all night,” Varga said.\n\nREAD MORE: ‘The ferry that never came’: a year on the island",
+        "‘The ferry that never came’",
+    ),
+    (
+        "a heading repeated in ordinary case",
+        "Further Reading: How Ferries Are Built And Run\n\nThe crossing takes an hour.\n\n"
+        "Further Reading: What The Harbour Board Decides Each Year",
+        "How Ferries Are Built And Run",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("case", "text", "absent"), NOT_SPOKEN, ids=[c[0] for c in NOT_SPOKEN])
 def test_short_words_in_a_sentence_are_no_statement(nlp: Any, case: str, text: str, absent: str) -> None:
+    statements, wide = _run(nlp, text)
+    assert absent not in [q.text for q in statements + wide]
+
+
+def test_a_transcript_label_repeated_names_its_speaker(nlp: Any) -> None:
+    text = (
+        "Partial transcript follows.\n\nMORSE: Will the ferry run this winter, minister?\n\n"
+        "VARGA: It will run twice a day from the first of December.\n\n"
+        "MORSE: And the fares, will they rise this year?"
+    )
     statements, _ = _run(nlp, text)
-    assert absent not in [q.text for q in statements]
+    assert ("MORSE", "Will the ferry run this winter, minister?") in [
+        (q.speaker_text, q.text) for q in statements
+    ]
 
 
 # (case, text, whether the two quotations are joined in the wide records)

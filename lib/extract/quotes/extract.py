@@ -87,7 +87,11 @@ def extract_attributions(
     resolver = Resolver(sdoc, quoted, cues, people, excluded)
     attributor = DirectAttributor(doc.text, tokens, resolver, quoted, cues)
     found = [f for s in spans if (f := attributor.attribute(s)) is not None]
-    found = [f for f in found if not TRANSCRIPT_LABEL.match(doc.text, f.start)]
+    found = [
+        f
+        for f in found
+        if not TRANSCRIPT_LABEL.match(doc.text, f.start) and not _under_label(doc.text, f.start, cues)
+    ]
     found += posts
     voices = [(m.start, m.end) for m in mentions if m.doc_id == doc.id and _can_speak(m.actor_id, actors)]
     lines = _colon_lines(doc, cues) + inline_turns(doc.text, cues, voices)
@@ -210,6 +214,17 @@ def _in_teaser(text: str, pos: int) -> bool:
     return start > 0 and bool(line) and line[-1] not in LINE_ENDS
 
 
+LINE_LABEL = re.compile(r"[ \t]*([A-Za-z][A-Za-z’' ]{0,20}?)\s*:")
+
+
+def _under_label(text: str, pos: int, cues: CueLexicon) -> bool:
+    """A quotation on a line that opens with a heading label ("READ MORE: ‘...’: the rise of
+    ...", "WATCH: ...") is the title of a linked story or video, not anyone's words."""
+    start = text.rfind("\n", 0, pos) + 1
+    m = LINE_LABEL.match(text, start)
+    return m is not None and m.end() <= pos and m.group(1).strip().lower() in cues.link_labels
+
+
 def _named_elsewhere(text: str, label: str, label_start: int) -> bool:
     """A line label names a speaker only when its last word is written as a name elsewhere in
     the text ("PENCE:" and "Pence said"): "ENERGY:", "Warning:" or "Email:" are
@@ -217,9 +232,20 @@ def _named_elsewhere(text: str, label: str, label_start: int) -> bool:
     word = label.split()[-1].rstrip(".’'")
     name = word[:1].upper() + word[1:].lower() if word.isupper() else word
     pattern = re.compile(r"\b(?:" + re.escape(name) + "|" + re.escape(word) + r")\b")
+    # a transcript's capitals ("PENCE:") name a speaker however often they repeat; a heading in
+    # ordinary case ("Relevant Reading:") repeated as a heading names nobody
+    heading = not word.isupper()
     return any(
-        m.start() < label_start or m.start() > label_start + len(label) for m in pattern.finditer(text)
+        (m.start() < label_start or m.start() > label_start + len(label))
+        and not (heading and _label_again(text, m.end()))
+        for m in pattern.finditer(text)
     )
+
+
+def _label_again(text: str, end: int) -> bool:
+    """The word ends a label of its own ("Relevant Reading:" above another link): a heading
+    repeated is no name written elsewhere."""
+    return text.startswith(":", end) and text.rfind("\n", 0, end) >= text.rfind(".", 0, end)
 
 
 def _with_colon_speakers(found: list[Found], lines: list[Found], text: str) -> list[Found]:
