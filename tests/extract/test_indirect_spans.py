@@ -186,6 +186,30 @@ NOT_FOUND = [
 ]
 
 
+# (case, text, the GGT statement, the whole PolNeAR content among the wide records or None)
+NAMING = [
+    (
+        "a naming act's predicate is the statement, the whole kept for PolNeAR",
+        "Varga called the plan the clearest answer to the crisis.",
+        "the clearest answer to the crisis",
+        "the plan the clearest answer to the crisis",
+    ),
+    (
+        "a quoted predicate stays with its object",
+        "Ekdal called the ruling a “step back for every tenant.”",
+        "the ruling a “step back for every tenant.”",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "statement", "whole"), NAMING, ids=[c[0] for c in NAMING])
+def test_naming_act(nlp: Any, case: str, text: str, statement: str, whole: str | None) -> None:
+    statements, wide = extract_attributions(_doc(text), nlp(text), [], {})
+    assert statement in [q.text for q in statements]
+    assert [q.text for q in wide] == ([whole] if whole else [])
+
+
 @pytest.mark.parametrize(("case", "text", "absent"), NOT_FOUND, ids=[c[0] for c in NOT_FOUND])
 def test_no_statement(nlp: Any, case: str, text: str, absent: str) -> None:
     assert not [q.text for q in _statements(nlp, text) if absent in q.text]

@@ -60,6 +60,11 @@ SPEAKER_PHRASE_MAX = 15  # tokens of "North Korea's state-run news agency" or "X
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 NOUN_MODIFIERS = frozenset({"relcl", "acl", "amod"})
 CONCESSIVE = frozenset({"although", "though", "while", "whereas"})
+# acts that name something X as Y: "called the plan a disaster", 'dubbed it “the operator”'
+NAMING = frozenset(
+    "call calls called calling dub dubs dubbed dubbing label labels labelled labeled labelling "
+    "labeling brand brands branded branding".split()
+)
 SUBORDINATORS = frozenset(
     "when if because although though while after before since until unless as once whenever".split()
 )
@@ -140,6 +145,8 @@ def _contents(cue: Token, cues: CueLexicon, wide: bool = False) -> list[tuple[li
     # a clause whose verb is cut off by a line break was a heading glued to the sentence
     scope: FoundScope = "wide" if wide else "statement"
     kept = [(c, scope) for c, h in clauses if h in c]
+    if not wide:
+        kept = [k for c, s in kept for k in _naming_parts(c, s, cue)]
     around: list[Token] | None = None
     if cue.lower_ == "according" or (not heads and cue.dep_ in PARENTHETICAL):
         # "Y, according to X." / "According to X, Y.": the whole of Y, whatever the parser hung
@@ -242,6 +249,42 @@ def _extent(head: Token, cue: Token, cues: CueLexicon) -> tuple[int, int, Token]
                 if verb.lower_ not in cues.speech | cues.statement_acts and _continues_content(verb, cue):
                     right = verb.right_edge.i
     return left, right, head
+
+
+def _naming_parts(
+    content: list[Token], scope: FoundScope, cue: Token
+) -> list[tuple[list[Token], FoundScope]]:
+    """A naming act's content as GGT marks it, the predicate ("“bold”" of "called the conclusion
+    “bold”"), with the whole "the conclusion “bold”" beside it as a "join" for PolNeAR's wider
+    spans (its annotators mark either)."""
+    head = next((t for t in content if t.dep_ == "dobj" and t.head.i == cue.i), None)
+    named = _named_from(head, cue, content[-1].i) if head is not None else None
+    if named is None or not content[0].i < named.i <= content[-1].i:
+        return [(content, scope)]
+    return [([t for t in content if t.i >= named.i], scope), (content, "join")]
+
+
+def _named_from(head: Token, cue: Token, right: int) -> Token | None:
+    """ "called the plan the clearest answer": what the act names something is the content, not
+    the thing named (the GGT annotation marks the predicate only); PolNeAR's spans vary, and
+    overlap the predicate either way. The predicate's first token, else None. A quoted
+    predicate ('called the ruling “a step back”') stays with its object: the quotation inside
+    is kept as the speaker's words beside it (``_quoted_within`` in extract.py)."""
+    if head.dep_ != "dobj" or head.i < cue.i or cue.lower_ not in NAMING:
+        return None  # "what they call Y": the thing named is elsewhere
+    predicate = next((c for c in cue.children if c.dep_ == "oprd" and c.i > head.i), None)
+    if (
+        predicate is None
+        or any(t.text in OPENING_MARKS for t in predicate.subtree)
+        or predicate.left_edge.i > right
+    ):
+        return None
+    return predicate.left_edge
+
+
+def _names(content: list[Token], cue: Token) -> bool:
+    """The content is what a naming act calls something ("a master"): short is whole."""
+    return cue.lower_ in NAMING and any(t.dep_ == "oprd" and t.head.i == cue.i for t in content)
 
 
 def _continues_content(verb: Token, cue: Token) -> bool:
@@ -878,9 +921,9 @@ def _indirect_at(
     found = []
     for whole, kind in contents:
         content = _before_next_attribution(whole, cue, quoted, cues)
-        if len(content) < MIN_TOKENS and not _is_object(content, cue):
+        if len(content) < MIN_TOKENS and not _is_object(content, cue) and not _names(content, cue):
             continue
-        if kind == "join" and not content[0].i < cue.i < content[-1].i:
+        if kind == "join" and content[0].i < cue.i and content[-1].i <= _cue_phrase(cue)[1]:
             continue  # one side was no words of the speaker: the other is the statement alone
         if _is_question(content, cue):
             kind = "wide"  # an embedded question is no statement; PolNeAR attributes it
