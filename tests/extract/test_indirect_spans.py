@@ -129,6 +129,12 @@ FOUND = [
         "Ekdal",
     ),
     (
+        "a pair of dashes around the speaker's aside stays",
+        "Varga said the fees — set in May — would not rise this year.",
+        "the fees — set in May — would not rise this year",
+        "Varga",
+    ),
+    (
         "a verb of the content that agrees with it stays inside",
         "Varga said the clerks checked every ledger and reported no losses.",
         "the clerks checked every ledger and reported no losses",
@@ -187,12 +193,19 @@ NOT_FOUND = [
 
 
 # (case, text, the GGT statement, the whole PolNeAR content among the wide records or None)
-NAMING = [
+WHOLE_KEPT = [
     (
         "a naming act's predicate is the statement, the whole kept for PolNeAR",
         "Varga called the plan the clearest answer to the crisis.",
         "the clearest answer to the crisis",
         "the plan the clearest answer to the crisis",
+    ),
+    (
+        "a reporter's gloss after a dash",
+        "Varga said the board had overpaid by a million for an old ferry — a problem made worse by "
+        "the delays.",
+        "the board had overpaid by a million for an old ferry",
+        "the board had overpaid by a million for an old ferry — a problem made worse by the delays",
     ),
     (
         "a quoted predicate stays with its object",
@@ -203,8 +216,10 @@ NAMING = [
 ]
 
 
-@pytest.mark.parametrize(("case", "text", "statement", "whole"), NAMING, ids=[c[0] for c in NAMING])
-def test_naming_act(nlp: Any, case: str, text: str, statement: str, whole: str | None) -> None:
+@pytest.mark.parametrize(("case", "text", "statement", "whole"), WHOLE_KEPT, ids=[c[0] for c in WHOLE_KEPT])
+def test_statement_and_its_wider_content(
+    nlp: Any, case: str, text: str, statement: str, whole: str | None
+) -> None:
     statements, wide = extract_attributions(_doc(text), nlp(text), [], {})
     assert statement in [q.text for q in statements]
     assert [q.text for q in wide] == ([whole] if whole else [])

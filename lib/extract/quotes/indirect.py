@@ -791,6 +791,27 @@ def _before_second_report(
     return _before_concession(tokens, cue)
 
 
+DASHES = frozenset({"—", "–", "--", "-"})
+
+
+def _before_gloss(tokens: list[Token], cue: Token, quoted: list[tuple[int, int]]) -> list[Token]:
+    """The content up to a dash that opens the reporter's gloss on it: a noun phrase with no
+    verb of its own to the content's end ("said Y detained a national — a reference to the
+    arrest of Z"), the reporter explaining what the speaker referred to. A pair of dashes around
+    an aside, or a dash before a clause, is the speaker's own."""
+    dashes = [
+        k for k, t in enumerate(tokens) if t.text in DASHES and t.i > cue.i and not inside(t.idx, quoted)
+    ]
+    if len(dashes) != 1:
+        return tokens
+    k = dashes[0]
+    rest = tokens[k + 1 :]
+    if not rest or rest[0].lower_ not in ("a", "an", "the") or any(t.tag_ in FINITE_TAGS for t in rest):
+        return tokens
+    kept = _strip_punct(tokens[:k])
+    return kept if len(kept) >= MIN_TOKENS else tokens
+
+
 def _before_concession(tokens: list[Token], cue: Token) -> list[Token]:
     """The content up to a trailing concession about the speaker ("said Y, although he again
     refused to Z", "called it Y, though she agreed that W"): a clause whose subject is the
@@ -921,6 +942,10 @@ def _indirect_at(
     found = []
     for whole, kind in contents:
         content = _before_next_attribution(whole, cue, quoted, cues)
+        if kind == "statement":
+            glossed, content = content, _before_gloss(content, cue, quoted)
+            if len(content) < len(glossed):
+                contents.append((glossed, "join"))  # PolNeAR's content may take the gloss in
         if len(content) < MIN_TOKENS and not _is_object(content, cue) and not _names(content, cue):
             continue
         if kind == "join" and content[0].i < cue.i and content[-1].i <= _cue_phrase(cue)[1]:
