@@ -135,6 +135,12 @@ FOUND = [
         "Varga",
     ),
     (
+        "a phrase of time between the cue and its that-clause",
+        "Varga tweeted in the early hours that the ferry was late again.",
+        "that the ferry was late again",
+        "Varga",
+    ),
+    (
         "a verb of the content that agrees with it stays inside",
         "Varga said the clerks checked every ledger and reported no losses.",
         "the clerks checked every ledger and reported no losses",
@@ -183,6 +189,11 @@ NOT_FOUND = [
         "a relative clause of the hearer",
         "Ekdal told the wardens he trusted about the plan.",
         "he trusted",
+    ),
+    (
+        "a particle is no phrase of time",
+        "The costs on the bill add up to the sum we need to save each month.",
+        "we need to save",
     ),
     (
         "the speaker's own voice",

@@ -163,9 +163,52 @@ def _contents(cue: Token, cues: CueLexicon, wide: bool = False) -> list[tuple[li
         kept = [(side, scope) for side in sides]
         if len(sides) == 2:
             kept.append((_strip_punct(whole), "join"))
+    if not kept and not heads and cue.lower_ in cues.speech:
+        kept = [(c, scope) for c in _displaced(cue)]
     if not kept and cue.lower_ in cues.speech:
         kept = [(c, scope) for c in _next_paragraph(cue)]
     return [(_to_paragraph_end(c) if _after_colon(c, cue) else c, k) for c, k in kept]
+
+
+ADJUNCT_MAX = 12  # tokens of "in the early morning hours", "a meeting of Pacific Island leaders"
+PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def _displaced(cue: Token) -> list[list[Token]]:
+    """ "tweeted in the early morning hours that Y", "said after the convention he would Y": a
+    content clause after a phrase of time or place that the parser hung on that phrase (as an
+    adverbial or relative clause) instead of on the verb of saying. Only where the verb has no
+    complement of its own, and only after a prepositional phrase: the first complementizer
+    "that" with a subject after it, or a personal subject with a finite verb, opens the content,
+    which runs to the sentence's end (to the clause's comma when the cue is itself in a
+    subordinate clause, "When X said on Monday she would Y, ..."). (After a hearer, "told a
+    meeting of leaders that Y", as many relative clauses came as contents on the dev part never
+    read: not taken.)"""
+    doc, end = cue.doc, cue.sent.end
+    first = doc[cue.i + 1] if cue.i + 1 < end else None
+    if first is None or first.pos_ != "ADP" or first.dep_ != "prep":
+        return []  # "add up to": a particle, not a phrase of time or place
+    for i in range(cue.i + 1, min(end, cue.i + ADJUNCT_MAX + 1)):
+        t = doc[i]
+        if t.pos_ in CUE_POS or t.is_punct or "\n" in t.text or t.lower_ in ("so", "such", "same"):
+            return []
+        after = doc[i + 1] if i + 1 < end else None
+        # a complementizer, not a relative pronoun with a role in its clause ("the mayors that
+        # she trusted": "that" is the object there)
+        that = (
+            t.lower_ == "that"
+            and t.dep_ in ("mark", "advmod")
+            and after is not None
+            and after.pos_ in NOMINAL
+        )
+        bare = t.lower_ in PERSONAL_SUBJECTS and after is not None and after.tag_ in FINITE_TAGS
+        if (that or bare) and i > cue.i + 1:
+            stop = end
+            if any(c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS for c in cue.children):
+                stop = next((j for j in range(i, end) if doc[j].text == ","), end)
+            content = _strip_punct(_same_paragraph(list(doc[i:stop]), cue))
+            return [content] if len(content) >= MIN_TOKENS else []
+    return []
 
 
 def _told_hearer(cue: Token, cues: CueLexicon) -> list[Token]:
