@@ -114,8 +114,12 @@ def extract_attributions(
     joined = _joined_quotations(kept, doc.text, cues, tokens)
     wider = [f for f in wider + joined if not inside(f.start, excluded)]
     wide = _wide_only(wider, kept)
-    joins = [f for f in wide if f.scope == "join"]
-    statements = [_record(doc, f, own, actors, _scope_of(f, joins, kept)) for f in kept]
+    # the whole of an interrupted statement, and an act's content that quotes its speaker ('vowed
+    # to punish “those who ...”'): PolNeAR counts the quoted words inside them once, as the whole
+    joins = [f for f in wide if f.scope == "join"] + [
+        f for f in wide if f.scope == "wide" and f.kind == "indirect"
+    ]
+    statements = [_record(doc, f, own, actors, _scope_of(f, joins, kept, doc.text)) for f in kept]
     return statements, [_record(doc, f, own, actors, "wide") for f in wide]
 
 
@@ -159,13 +163,28 @@ def _wide_only(wider: list[Found], statements: list[Found]) -> list[Found]:
     return out
 
 
-def _scope_of(f: Found, joins: list[Found], statements: list[Found]) -> QuoteScope:
+def _scope_of(f: Found, joins: list[Found], statements: list[Found], text: str = "") -> QuoteScope:
     """A statement inside the whole of an interrupted statement of the same speaker, or the quoted
     words kept beside the mixed statement they are part of (``_quoted_within``), is a part: PolNeAR
     counts the whole statement once (Newell et al. 2018)."""
-    in_join = any(j.start <= f.start and f.end <= j.end and _same_speaker(f, j) for j in joins)
+    in_join = any(
+        _inside_but_marks(f, j, text) and _same_speaker(f, j) and (j.scope == "join" or _quoted_act(f, j))
+        for j in joins
+    )
     quoted = any(_quoted_within(f, g) and _same_speaker(f, g) for g in statements if g is not f)
     return "part" if in_join or quoted else "statement"
+
+
+def _inside_but_marks(f: Found, host: Found, text: str) -> bool:
+    """``f`` lies inside ``host``, but for the closing marks and punctuation the host's span
+    leaves out."""
+    return host.start <= f.start and (f.end <= host.end or not text[host.end : f.end].strip(LINE_ENDS + " "))
+
+
+def _quoted_act(f: Found, act: Found) -> bool:
+    """Quoted words that end an act's content through the act's own cue ('promising lower taxes
+    and “jobs, jobs, jobs”'): the speaker's words inside the act, one attribution in PolNeAR."""
+    return f.kind == "direct" and f.cue == act.cue and f.start > act.start
 
 
 def _posts(doc: Document, cues: CueLexicon) -> list[Found]:
