@@ -120,3 +120,11 @@ def test_quoted_words_ending_an_acts_content_are_counted_once_in_the_wide_record
     quoted = [q for q in statements if q.text == "“those who break the harbour rules.”"]
     assert quoted and quoted[0].scope == "part"
     assert [q.text for q in wide] == ["to harshly punish “those who break the harbour rules"]
+
+
+def test_two_quotations_coordinated_in_one_report_are_one_wide_content(nlp: Any) -> None:
+    text = "Varga is claiming that the fee is “a real problem for the island” but “nobody dares to fix it.”"
+    statements, wide = _run(nlp, text)
+    assert "“nobody dares to fix it.”" in [q.text for q in statements]  # GGT: apart
+    assert [q.text for q in wide] == [text[text.index("that") : -1] + "”"]
+    assert {q.scope for q in statements} == {"part"}

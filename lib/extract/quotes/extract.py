@@ -126,6 +126,7 @@ def extract_attributions(
 # '“A,” she said, “B.”' / '“A,” she said in a speech. “B.”': between two quotations of one
 # speaker, only her attribution, in one paragraph
 INTERRUPTION = re.compile(r"[^\n]{1,150}")
+COORDINATED = re.compile(r"[\s,]*(?:and|but|or)(?:\s+then)?\s+")
 
 
 def _joined_quotations(found: list[Found], text: str, cues: CueLexicon, tokens: Tokens) -> list[Found]:
@@ -138,13 +139,15 @@ def _joined_quotations(found: list[Found], text: str, cues: CueLexicon, tokens: 
     out = []
     for f, g in itertools.pairwise(found):
         a, b = f.speaker, g.speaker
-        if (
-            f.kind != "direct"
-            or g.kind != "direct"
-            or a is None
-            or b is None
-            or (a.start, a.end) != (b.start, b.end)
-        ):
+        if a is None or b is None or (a.start, a.end) != (b.start, b.end) or g.kind != "direct":
+            continue
+        if COORDINATED.fullmatch(text, f.end, g.start) and f.cue == g.cue:
+            # 'claiming that X is “A” but “B”', 'told them to “A” and then “B”': one content
+            # coordinating two quotations (PolNeAR); GGT keeps the quotations apart, a word
+            # external to the speech coming between them (annotation guidelines, section 1)
+            out.append(replace(f, end=g.end, confidence=min(f.confidence, g.confidence), scope="join"))
+            continue
+        if f.kind != "direct":
             continue
         verbs = [t for t in tokens.within(f.end, g.start) if t.pos_ == "VERB" and t.lower_ in cues.speech]
         if len(verbs) > 1:
