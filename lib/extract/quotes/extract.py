@@ -181,7 +181,7 @@ def _scope_of(f: Found, joins: list[Found], statements: list[Found], text: str =
 def _inside_but_marks(f: Found, host: Found, text: str) -> bool:
     """``f`` lies inside ``host``, but for the closing marks and punctuation the host's span
     leaves out."""
-    return host.start <= f.start and (f.end <= host.end or not text[host.end : f.end].strip(LINE_ENDS + " "))
+    return host.start <= f.start and (f.end <= host.end or not text[host.end : f.end].strip(LINE_ENDS + ", "))
 
 
 def _quoted_act(f: Found, act: Found) -> bool:
