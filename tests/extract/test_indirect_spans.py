@@ -196,6 +196,16 @@ NOT_FOUND = [
         "we need to save",
     ),
     (
+        "a negated verb of saying",
+        "The records do not say that he ever sold the boat.",
+        "he ever sold the boat",
+    ),
+    (
+        "a refusal to comment",
+        "Varga refused to comment on the harbour report.",
+        "the harbour report",
+    ),
+    (
         "the speaker's own voice",
         "The harbour will stay closed until June, I said.",
         "The harbour will stay closed",

@@ -942,6 +942,17 @@ def _hypothetical(head: Token, cue: Token) -> bool:
     return condition and indefinite
 
 
+def _negated(cue: Token) -> bool:
+    """ "did not say Y", "never called for Y", "refused to comment on Y": a speech act the text
+    says did not happen reports no words."""
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    return cue.dep_ == "xcomp" and cue.head.lower_ in REFUSALS
+
+
+REFUSALS = frozenset("refuse refuses refused refusing decline declines declined declining".split())
+
+
 def _no_one_speaks(head: Token, cue: Token) -> bool:
     """A subject that names no one who could speak: a demonstrative standing for a proposition
     ("That said, the market ...", "All of that called for a response"; a relative "that" is its
@@ -972,6 +983,8 @@ def _indirect_at(
     if rated is None or inside(cue.idx, quoted):
         return []
     confidence, scope = rated
+    if scope == "statement" and _negated(cue):
+        scope = "wide"  # "did not say that Y": nothing was said (GGT); PolNeAR attributes it
     reporter = _first_report(cue, cues)
     head = speaker_head(reporter or cue)
     if head is None or head.lower_ in FIRST_AND_SECOND_PERSON:
