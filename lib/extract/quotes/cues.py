@@ -33,6 +33,7 @@ class CueLexicon:
     nouns: frozenset[str] = frozenset()  # nouns of saying, singular and plural ("claim(s) that")
     hearer_object: frozenset[str] = frozenset()  # "urged the council": the object is the hearer
     colon_labels: frozenset[str] = frozenset()  # "Correction:", "Update:": no speaker before the colon
+    link_labels: frozenset[str] = frozenset()  # "READ MORE:", "WATCH:": a link's title follows
     prep_acts: dict[str, frozenset[str]] = field(default_factory=dict)  # "pointed" -> {"to"}
     role_phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "head of state" -> president
     # gender cues for pronoun agreement: honorifics and first names, "male"/"female" -> words
@@ -100,6 +101,7 @@ def load_cues(path: Path = LEXICON) -> CueLexicon:
         statement_acts=_forms(raw.get("statement_acts") or [], irregular),
         hearer_object=_forms(raw.get("hearer_object") or [], irregular),
         colon_labels=frozenset(str(w).lower() for w in raw.get("colon_labels") or ()),
+        link_labels=frozenset(str(w).lower() for w in raw.get("link_labels") or ()),
         prep_acts=_prep_acts(raw.get("prep_acts") or {}, irregular),
         honorifics=_word_sets(raw.get("honorifics") or {}),
         first_names=_word_sets(raw.get("first_names") or {}),

@@ -88,7 +88,11 @@ def extract_attributions(
     resolver = Resolver(sdoc, quoted, cues, people, excluded, doc.title or "")
     attributor = DirectAttributor(doc.text, tokens, resolver, quoted, cues)
     found = [f for s in spans if (f := attributor.attribute(s)) is not None]
-    found = [f for f in found if not TRANSCRIPT_LABEL.match(doc.text, f.start)]
+    found = [
+        f
+        for f in found
+        if not TRANSCRIPT_LABEL.match(doc.text, f.start) and not _under_label(doc.text, f.start, cues)
+    ]
     found += posts
     voices = [(m.start, m.end) for m in mentions if m.doc_id == doc.id and _can_speak(m.actor_id, actors)]
     lines = _colon_lines(doc, cues) + inline_turns(doc.text, cues, voices)
@@ -108,33 +112,46 @@ def extract_attributions(
     own = [m for m in mentions if m.doc_id == doc.id]
     kept = list({(f.start, f.end): f for f in reversed(found) if not inside(f.start, excluded)}.values())
     kept.sort(key=lambda f: (f.start, f.end))
-    wider = [f for f in wider + _joined_quotations(kept, doc.text) if not inside(f.start, excluded)]
+    joined = _joined_quotations(kept, doc.text, cues, tokens)
+    wider = [f for f in wider + joined if not inside(f.start, excluded)]
     wide = _wide_only(wider, kept)
-    joins = [f for f in wide if f.scope == "join"]
-    statements = [_record(doc, f, own, actors, _scope_of(f, joins, kept)) for f in kept]
+    # the whole of an interrupted statement, and an act's content that quotes its speaker ('vowed
+    # to punish “those who ...”'): PolNeAR counts the quoted words inside them once, as the whole
+    joins = [f for f in wide if f.scope == "join"] + [
+        f for f in wide if f.scope == "wide" and f.kind == "indirect"
+    ]
+    statements = [_record(doc, f, own, actors, _scope_of(f, joins, kept, doc.text)) for f in kept]
     return statements, [_record(doc, f, own, actors, "wide") for f in wide]
 
 
 # '“A,” she said, “B.”' / '“A,” she said in a speech. “B.”': between two quotations of one
 # speaker, only her attribution, in one paragraph
 INTERRUPTION = re.compile(r"[^\n]{1,150}")
+COORDINATED = re.compile(r"[\s,]*(?:and|but|or)(?:\s+then)?\s+")
 
 
-def _joined_quotations(found: list[Found], text: str) -> list[Found]:
+def _joined_quotations(found: list[Found], text: str, cues: CueLexicon, tokens: Tokens) -> list[Found]:
     """Two quotations of one speaker around their attribution ('“A,” she said, “B.”', also when
     the attribution ends a sentence and the second quotation opens the next): GGT keeps two
     statements (annotation guidelines, section 1), PolNeAR one discontinuous content (Newell et
-    al. 2018): the whole, from the first's start to the second's end, is a "join"."""
+    al. 2018): the whole, from the first's start to the second's end, is a "join". Not when the
+    words between hold a second verb of saying ('“A,” she said, adding later, “B.”'): B is the
+    content of that verb, a statement of its own in PolNeAR too."""
     out = []
     for f, g in itertools.pairwise(found):
         a, b = f.speaker, g.speaker
-        if (
-            f.kind != "direct"
-            or g.kind != "direct"
-            or a is None
-            or b is None
-            or (a.start, a.end) != (b.start, b.end)
-        ):
+        if a is None or b is None or (a.start, a.end) != (b.start, b.end) or g.kind != "direct":
+            continue
+        if COORDINATED.fullmatch(text, f.end, g.start) and f.cue == g.cue:
+            # 'claiming that X is “A” but “B”', 'told them to “A” and then “B”': one content
+            # coordinating two quotations (PolNeAR); GGT keeps the quotations apart, a word
+            # external to the speech coming between them (annotation guidelines, section 1)
+            out.append(replace(f, end=g.end, confidence=min(f.confidence, g.confidence), scope="join"))
+            continue
+        if f.kind != "direct":
+            continue
+        verbs = [t for t in tokens.within(f.end, g.start) if t.pos_ == "VERB" and t.lower_ in cues.speech]
+        if len(verbs) > 1:
             continue
         if f.end <= a.start and a.end <= g.start and INTERRUPTION.fullmatch(text, f.end, g.start):
             out.append(replace(f, end=g.end, confidence=min(f.confidence, g.confidence), scope="join"))
@@ -150,13 +167,28 @@ def _wide_only(wider: list[Found], statements: list[Found]) -> list[Found]:
     return out
 
 
-def _scope_of(f: Found, joins: list[Found], statements: list[Found]) -> QuoteScope:
+def _scope_of(f: Found, joins: list[Found], statements: list[Found], text: str = "") -> QuoteScope:
     """A statement inside the whole of an interrupted statement of the same speaker, or the quoted
     words kept beside the mixed statement they are part of (``_quoted_within``), is a part: PolNeAR
     counts the whole statement once (Newell et al. 2018)."""
-    in_join = any(j.start <= f.start and f.end <= j.end and _same_speaker(f, j) for j in joins)
+    in_join = any(
+        _inside_but_marks(f, j, text) and _same_speaker(f, j) and (j.scope == "join" or _quoted_act(f, j))
+        for j in joins
+    )
     quoted = any(_quoted_within(f, g) and _same_speaker(f, g) for g in statements if g is not f)
     return "part" if in_join or quoted else "statement"
+
+
+def _inside_but_marks(f: Found, host: Found, text: str) -> bool:
+    """``f`` lies inside ``host``, but for the closing marks and punctuation the host's span
+    leaves out."""
+    return host.start <= f.start and (f.end <= host.end or not text[host.end : f.end].strip(LINE_ENDS + ", "))
+
+
+def _quoted_act(f: Found, act: Found) -> bool:
+    """Quoted words that end an act's content through the act's own cue ('promising lower taxes
+    and “jobs, jobs, jobs”'): the speaker's words inside the act, one attribution in PolNeAR."""
+    return f.kind == "direct" and f.cue == act.cue and f.start > act.start
 
 
 def _posts(doc: Document, cues: CueLexicon) -> list[Found]:
@@ -205,6 +237,17 @@ def _in_teaser(text: str, pos: int) -> bool:
     return start > 0 and bool(line) and line[-1] not in LINE_ENDS
 
 
+LINE_LABEL = re.compile(r"[ \t]*([A-Za-z][A-Za-z’' ]{0,20}?)\s*:")
+
+
+def _under_label(text: str, pos: int, cues: CueLexicon) -> bool:
+    """A quotation on a line that opens with a heading label ("READ MORE: ‘...’: the rise of
+    ...", "WATCH: ...") is the title of a linked story or video, not anyone's words."""
+    start = text.rfind("\n", 0, pos) + 1
+    m = LINE_LABEL.match(text, start)
+    return m is not None and m.end() <= pos and m.group(1).strip().lower() in cues.link_labels
+
+
 def _named_elsewhere(text: str, label: str, label_start: int) -> bool:
     """A line label names a speaker only when its last word is written as a name elsewhere in
     the text ("PENCE:" and "Pence said"): "ENERGY:", "Warning:" or "Email:" are
@@ -212,9 +255,20 @@ def _named_elsewhere(text: str, label: str, label_start: int) -> bool:
     word = label.split()[-1].rstrip(".’'")
     name = word[:1].upper() + word[1:].lower() if word.isupper() else word
     pattern = re.compile(r"\b(?:" + re.escape(name) + "|" + re.escape(word) + r")\b")
+    # a transcript's capitals ("PENCE:") name a speaker however often they repeat; a heading in
+    # ordinary case ("Relevant Reading:") repeated as a heading names nobody
+    heading = not word.isupper()
     return any(
-        m.start() < label_start or m.start() > label_start + len(label) for m in pattern.finditer(text)
+        (m.start() < label_start or m.start() > label_start + len(label))
+        and not (heading and _label_again(text, m.end()))
+        for m in pattern.finditer(text)
     )
+
+
+def _label_again(text: str, end: int) -> bool:
+    """The word ends a label of its own ("Relevant Reading:" above another link): a heading
+    repeated is no name written elsewhere."""
+    return text.startswith(":", end) and text.rfind("\n", 0, end) >= text.rfind(".", 0, end)
 
 
 def _with_colon_speakers(found: list[Found], lines: list[Found], text: str) -> list[Found]:

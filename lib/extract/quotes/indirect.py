@@ -56,6 +56,23 @@ AS = frozenset({"as"})
 OPENING_MARKS = frozenset({"“", "«", "„", '"'})
 CLOSING_MARKS = frozenset({"”", "»", '"'})
 REASONS = frozenset({"because", "since", "although", "though", "as", "while", "after", "before"})
+SPEAKER_PHRASE_MAX = 15  # tokens of "North Korea's state-run news agency" or "X, a spokesman for Y"
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+NOUN_MODIFIERS = frozenset({"relcl", "acl", "amod"})
+CONCESSIVE = frozenset({"although", "though", "while", "whereas"})
+# acts that name something X as Y: "called the plan a disaster", 'dubbed it “the operator”'
+NAMING = frozenset(
+    "call calls called calling dub dubs dubbed dubbing label labels labelled labeled labelling "
+    "labeling brand brands branded branding".split()
+)
+SUBORDINATORS = frozenset(
+    "when if because although though while after before since until unless as once whenever".split()
+)
+# what may follow a postposed cue: its hearer ("told reporters"), when, where or through what it
+# was said ("said on Monday", "told Reuters in an interview", "said in a statement")
+CIRCUMSTANCES = frozenset({"in", "on", "at", "during", "after", "before", "via", "through", "over", "from"})
+STOPS_SPEAKER_PHRASE = frozenset({'"', "“", "”", ";", ":"})
+NOMINAL = frozenset({"DET", "PROPN", "NOUN", "ADJ", "PRON", "NUM"})  # a speaker phrase opens so
 # "declined to say whether ...", "asked if ...", "would not say why ...": an embedded question
 # reports what was asked or left unsaid, not what the source said (Huddleston & Pullum 2002,
 # ch. 11 on interrogative content clauses; GGT guidelines: a quote is the speaker's words)
@@ -90,19 +107,17 @@ def _confidence(cue: Token, cues: CueLexicon) -> tuple[float, FoundScope] | None
 
 
 def _without_lead_in(tokens: list[Token]) -> list[Token]:
-    """Drop the complementizer and a short lead-in before the clause's subject ("that for his
-    part the letter ..."): they belong to the reporter's framing, not to what was said."""
-    if len(tokens) > 1 and tokens[0].lower_ == "that" and tokens[0].dep_ == "mark":
-        tokens = tokens[1:]
-    head = tokens[0].head
+    """The complementizer stays: the GGT guidelines include "that" in an indirect quote (section
+    1), and PolNeAR's contents start there too (Newell et al. 2018). A short prepositional
+    lead-in between it and the clause's subject ("that for his part the letter ...", "that in
+    this way ...") is the reporter's framing: it goes, and "that" with it, the span being one
+    piece."""
+    if len(tokens) < 2 or tokens[0].lower_ != "that" or tokens[0].dep_ != "mark":
+        return tokens
+    lead = tokens[1]
+    head = lead.head
     subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
-    lead = tokens[0]
-    if (
-        subject is None
-        or lead.dep_ != "prep"
-        or lead.head.i != head.i
-        or lead.right_edge.i >= subject.left_edge.i
-    ):
+    if subject is None or lead.dep_ != "prep" or lead.right_edge.i >= subject.left_edge.i:
         return tokens
     rest = [t for t in tokens if t.i > lead.right_edge.i]
     return rest if len(rest) >= MIN_TOKENS and lead.right_edge.i - lead.i < 4 else tokens
@@ -123,15 +138,21 @@ def _contents(cue: Token, cues: CueLexicon, wide: bool = False) -> list[tuple[li
     ``wide``, PolNeAR's contents: the to-infinitive of any act, and both sides of an interrupting
     cue as one content; else GGT's, where the two sides are two statements and their whole is
     kept beside them as a "join"."""
-    heads = [c for c in cue.children if c.dep_ == "ccomp"] or _said_in(cue) or _act_heads(cue, cues, wide)
-    spans = _merged([_extent(h, cue, cue.lower_ in cues.speech) for h in heads], cue)
+    complements = [c for c in cue.children if c.dep_ == "ccomp"] + _told_hearer(cue, cues)
+    heads = sorted(complements, key=lambda c: c.i) or _said_in(cue) or _act_heads(cue, cues, wide)
+    spans = _merged([_extent(h, cue, cues) for h in heads], cue)
     clauses = [(_same_paragraph(list(cue.doc[a : b + 1]), cue), h) for a, b, h in spans]
     # a clause whose verb is cut off by a line break was a heading glued to the sentence
     scope: FoundScope = "wide" if wide else "statement"
     kept = [(c, scope) for c, h in clauses if h in c]
+    if not wide:
+        kept = [k for c, s in kept for k in _naming_parts(c, s, cue)]
     around: list[Token] | None = None
     if cue.lower_ == "according" or (not heads and cue.dep_ in PARENTHETICAL):
-        around = _around_content(cue) or (_sentence_rest(cue) if cue.lower_ == "according" else None)
+        # "Y, according to X." / "According to X, Y.": the whole of Y, whatever the parser hung
+        # the phrase on (one conjunct of Y, a noun of it)
+        edge = _sentence_rest(cue) if cue.lower_ == "according" else None
+        around = edge or _around_content(cue)
         kept = []
     elif heads and _between_commas(cue) and all(h.i < cue.i for h in heads):
         # "Though X, he said, Y" parsed with X as the complement: both sides are contents
@@ -142,9 +163,69 @@ def _contents(cue: Token, cues: CueLexicon, wide: bool = False) -> list[tuple[li
         kept = [(side, scope) for side in sides]
         if len(sides) == 2:
             kept.append((_strip_punct(whole), "join"))
+    if not kept and not heads and cue.lower_ in cues.speech:
+        kept = [(c, scope) for c in _displaced(cue)]
     if not kept and cue.lower_ in cues.speech:
         kept = [(c, scope) for c in _next_paragraph(cue)]
     return [(_to_paragraph_end(c) if _after_colon(c, cue) else c, k) for c, k in kept]
+
+
+ADJUNCT_MAX = 12  # tokens of "in the early morning hours", "a meeting of Pacific Island leaders"
+PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def _displaced(cue: Token) -> list[list[Token]]:
+    """ "tweeted in the early morning hours that Y", "said after the convention he would Y": a
+    content clause after a phrase of time or place that the parser hung on that phrase (as an
+    adverbial or relative clause) instead of on the verb of saying. Only where the verb has no
+    complement of its own, and only after a prepositional phrase: the first complementizer
+    "that" with a subject after it, or a personal subject with a finite verb, opens the content,
+    which runs to the sentence's end (to the clause's comma when the cue is itself in a
+    subordinate clause, "When X said on Monday she would Y, ..."). (After a hearer, "told a
+    meeting of leaders that Y", as many relative clauses came as contents on the dev part never
+    read: not taken.)"""
+    doc, end = cue.doc, cue.sent.end
+    first = doc[cue.i + 1] if cue.i + 1 < end else None
+    if first is None or first.pos_ != "ADP" or first.dep_ != "prep":
+        return []  # "add up to": a particle, not a phrase of time or place
+    for i in range(cue.i + 1, min(end, cue.i + ADJUNCT_MAX + 1)):
+        t = doc[i]
+        if t.pos_ in CUE_POS or t.is_punct or "\n" in t.text or t.lower_ in ("so", "such", "same"):
+            return []
+        after = doc[i + 1] if i + 1 < end else None
+        # a complementizer, not a relative pronoun with a role in its clause ("the mayors that
+        # she trusted": "that" is the object there)
+        that = (
+            t.lower_ == "that"
+            and t.dep_ in ("mark", "advmod")
+            and after is not None
+            and after.pos_ in NOMINAL
+        )
+        bare = t.lower_ in PERSONAL_SUBJECTS and after is not None and after.tag_ in FINITE_TAGS
+        if (that or bare) and i > cue.i + 1:
+            stop = end
+            if any(c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS for c in cue.children):
+                stop = next((j for j in range(i, end) if doc[j].text == ","), end)
+            content = _strip_punct(_same_paragraph(list(doc[i:stop]), cue))
+            return [content] if len(content) >= MIN_TOKENS else []
+    return []
+
+
+def _told_hearer(cue: Token, cues: CueLexicon) -> list[Token]:
+    """ "told detectives he attached the plates": a clause right after the hearer that the
+    parser took for a relative clause of the hearer. A relative clause has a relative word or
+    a gap; one with no relative word, its own subject and its own object is the content clause
+    with its "that" left out."""
+    if cue.lower_ not in cues.hearer_object:
+        return []
+    out = []
+    for hearer in (c for c in cue.rights if c.dep_ in ("dobj", "dative")):
+        for clause in (c for c in hearer.rights if c.dep_ == "relcl" and c.left_edge.i == hearer.i + 1):
+            parts = {c.dep_ for c in clause.children}
+            relative = any(t.tag_ in ("WDT", "WP", "WP$", "WRB") or t.lower_ == "that" for t in clause.lefts)
+            if not relative and parts & SUBJECTS and parts & {"dobj", "ccomp", "xcomp", "attr", "acomp"}:
+                out.append(clause)
+    return out
 
 
 def _said_in(cue: Token) -> list[Token]:
@@ -179,7 +260,7 @@ def _to_paragraph_end(content: list[Token]) -> list[Token]:
     return list(doc[content[0].i : end + 1])
 
 
-def _extent(head: Token, cue: Token, speech: bool) -> tuple[int, int, Token]:
+def _extent(head: Token, cue: Token, cues: CueLexicon) -> tuple[int, int, Token]:
     """The head's subtree, with a reason the speaker gives after it ("said X, because Y") or a
     concession before ("Though X, she said, Y"): PolNeAR's content spans take in such adverbial
     clauses (Newell et al. 2018)."""
@@ -194,7 +275,7 @@ def _extent(head: Token, cue: Token, speech: bool) -> tuple[int, int, Token]:
         # cue's later modifiers ("cited remarks as examples of Y", "issued a statement in
         # support of Y"), the object of another act is the noun phrase itself ("attacked
         # the council", "supported the bill"): PolNeAR extents (Newell et al. 2018)
-        if speech:
+        if cue.lower_ in cues.speech:
             tails = [c for c in cue.rights if c.i > head.i and c.dep_ not in OBJECT_STOPS]
         else:
             tails = [c for c in cue.rights if c.i > head.i and (c.dep_ == "oprd" or c.lower_ == "as")]
@@ -206,7 +287,58 @@ def _extent(head: Token, cue: Token, speech: bool) -> tuple[int, int, Token]:
         for adv in (c for c in cue.rights if c.dep_ == "advcl" and c.i > right):
             if any(m.dep_ == "mark" and m.lower_ in REASONS for m in adv.lefts):
                 right = adv.right_edge.i
+        if head.dep_ == "ccomp":
+            for verb in (c for c in cue.rights if c.dep_ == "conj" and c.i > right):
+                if verb.lower_ not in cues.speech | cues.statement_acts and _continues_content(verb, cue):
+                    right = verb.right_edge.i
     return left, right, head
+
+
+def _naming_parts(
+    content: list[Token], scope: FoundScope, cue: Token
+) -> list[tuple[list[Token], FoundScope]]:
+    """A naming act's content as GGT marks it, the predicate ("“bold”" of "called the conclusion
+    “bold”"), with the whole "the conclusion “bold”" beside it as a "join" for PolNeAR's wider
+    spans (its annotators mark either)."""
+    head = next((t for t in content if t.dep_ == "dobj" and t.head.i == cue.i), None)
+    named = _named_from(head, cue, content[-1].i) if head is not None else None
+    if named is None or not content[0].i < named.i <= content[-1].i:
+        return [(content, scope)]
+    return [([t for t in content if t.i >= named.i], scope), (content, "join")]
+
+
+def _named_from(head: Token, cue: Token, right: int) -> Token | None:
+    """ "called the plan the clearest answer": what the act names something is the content, not
+    the thing named (the GGT annotation marks the predicate only); PolNeAR's spans vary, and
+    overlap the predicate either way. The predicate's first token, else None. A quoted
+    predicate ('called the ruling “a step back”') stays with its object: the quotation inside
+    is kept as the speaker's words beside it (``_quoted_within`` in extract.py)."""
+    if head.dep_ != "dobj" or head.i < cue.i or cue.lower_ not in NAMING:
+        return None  # "what they call Y": the thing named is elsewhere
+    predicate = next((c for c in cue.children if c.dep_ == "oprd" and c.i > head.i), None)
+    if (
+        predicate is None
+        or any(t.text in OPENING_MARKS for t in predicate.subtree)
+        or predicate.left_edge.i > right
+    ):
+        return None
+    return predicate.left_edge
+
+
+def _names(content: list[Token], cue: Token) -> bool:
+    """The content is what a naming act calls something ("a master"): short is whole."""
+    return cue.lower_ in NAMING and any(t.dep_ == "oprd" and t.head.i == cue.i for t in content)
+
+
+def _continues_content(verb: Token, cue: Token) -> bool:
+    """ "said the union plans to X, and will then Y": a verb phrase the parser coordinated with
+    the cue that has no subject of its own and cannot be the reporter's narration: the
+    narration goes on in the cue's tense ("said X and left"), this one does not (a modal, or
+    another tense), so it continues the reported clause (the converse of ``_reporters_verb``)."""
+    if any(c.dep_ in SUBJECTS for c in verb.children) or verb.pos_ not in CUE_POS:
+        return False
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    return modal or (verb.tag_ in FINITE_TAGS and verb.tag_ != cue.tag_)
 
 
 def _quotation_after(token: Token) -> int | None:
@@ -359,14 +491,25 @@ def _sentence_rest(cue: Token) -> list[Token] | None:
     """ "Y, according to X." / "According to X, Y.": the rest of the sentence, whatever the parser
     made of it (a misparse can hang "according" on a noun); "according to" is PARC's
     source-introducing phrase (Pareti 2016)."""
-    sent, high = cue.sent, cue.right_edge.i
-    before = _strip_punct(list(cue.doc[sent.start : cue.i]))
-    after = _strip_punct(list(cue.doc[high + 1 : sent.end]))
+    doc, sent, high = cue.doc, cue.sent, cue.right_edge.i
+    # the sentence as the paragraph has it: a line of page furniture above can be glued to it
+    low = max([sent.start] + [t.i + 1 for t in doc[sent.start : cue.i] if "\n" in t.text])
+    commas = [t.i for t in doc[cue.i + 1 : high + 1] if t.text == ","]
+    if commas and high + 1 < sent.end and doc[high + 1].text != "," and _lacks_subject(doc[high + 1]):
+        high = commas[-1] - 1  # the phrase swallowed Y's subject ("according to X, the rate is")
+    before = _strip_punct(list(doc[low : cue.i]))
+    after = _strip_punct(list(doc[high + 1 : sent.end]))
     if not after and before and cue.nbor(-1).text == ",":
         return before
-    if not before and after and cue.doc[high + 1].text == ",":
+    if not before and after and doc[high + 1].text == ",":
         return after
     return None
+
+
+def _lacks_subject(token: Token) -> bool:
+    """A verb whose subject is not among its children: the parser put it elsewhere."""
+    verb = token if token.pos_ in CUE_POS else token.head
+    return verb.pos_ in CUE_POS and not any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 def _between_commas(cue: Token) -> bool:
@@ -420,7 +563,126 @@ def extract_indirect(
     ]
     for finder, words in ((_as_clause_at, AS), (_inverted_at, cues.speech), (_noun_at, cues.nouns)):
         found += [f for cue in tokens if cue.lower_ in words for f in finder(cue, quoted, resolver, cues)]
+    # the attribution after its content, where the parse gave that content to no cue
+    covered = [(f.start, f.end) for f in found]
+    for cue in (t for t in tokens if t.lower_ in cues.speech):
+        postposed = _postposed_at(cue, quoted, resolver, cues)
+        found += [f for f in postposed if not any(a < f.end and f.start < b for a, b in covered)]
     return found
+
+
+def _postposed_at(
+    cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues: CueLexicon
+) -> list[Found]:
+    """ "Y, X said." / "Y, X told reporters on Monday.": the attribution after its content, the
+    commonest shape of news attribution (the GGT extractor's quote-speaker-cue pattern, Asr et
+    al. 2021; PARC's content before its source and cue, Pareti 2016). Read by its surface, since
+    the parser often takes Y's verb for the sentence's root and hangs the cue on it (as a
+    conjunct, an adverbial clause, a parataxis) or takes Y's subject for a second subject of the
+    cue: the speaker is the noun phrase between the last comma and the cue (with no finite verb
+    in it), the content the sentence before that comma; the cue closes its sentence or only its
+    own modifiers follow (a hearer, a time, "in a statement")."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.dep_ in NOUN_MODIFIERS or inside(cue.idx, quoted):
+        return []  # "an experience X described in a book": the verb modifies a noun
+    doc, sent = cue.doc, cue.sent
+    comma: int | None
+    if cue.i > sent.start and doc[cue.i - 1].text == ",":
+        comma, head = cue.i - 1, _inverted_head(cue)
+    else:
+        comma = _speaker_comma(cue) if _closes_attribution(cue, cues) else None
+        head = _phrase_head(list(doc[comma + 1 : cue.i]), cue) if comma is not None else None
+    if comma is None or head is None or head.lower_ in FIRST_AND_SECOND_PERSON:
+        return []
+    content = _strip_punct(_same_paragraph(list(doc[sent.start : comma]), cue))
+    if len(content) < MIN_TOKENS or not _main_clause(content):
+        return []
+    start, end = _char_span(content)
+    if any(s < end and start < e for s, e in quoted):
+        return []  # '“...,” X said': a direct quotation, attributed as such
+    name = resolver.resolve(speaker_tokens(head))
+    return [Found(start, end, "indirect", cue.text, name, INFERRED)]
+
+
+def _closes_attribution(cue: Token, cues: CueLexicon) -> bool:
+    """After the cue, only whom, when or where it was said, to the sentence's end. (Read on to a
+    comma, "Y, officials said, as Z", found as many false statements as true ones: a
+    parenthetical cue is left to the parse.)"""
+    for t in cue.doc[cue.i + 1 : cue.sent.end]:
+        if t.text in (",", ".", "!") or t.is_space:
+            return t.text in (".", "!")
+        if not _circumstance(t, cue, cues):
+            return False
+    return False
+
+
+def _inverted_head(cue: Token) -> Token | None:
+    """ "Y, said X, a spokesman for Z.": the name right after the cue, with nothing after it
+    but its apposition."""
+    rest = [t for t in cue.doc[cue.i + 1 : cue.sent.end] if not t.is_space]
+    if not rest or rest[-1].text not in (".", "!") or any(t.tag_ in FINITE_TAGS for t in rest):
+        return None
+    subject = next((c for c in cue.rights if c.dep_ in SUBJECTS), None)
+    first = rest[0] if rest[0].pos_ != "DET" else (rest[1] if len(rest) > 1 else rest[0])
+    if subject is not None and subject.left_edge.i <= first.i:
+        return subject
+    return first if first.pos_ == "PROPN" else None
+
+
+def _circumstance(t: Token, cue: Token, cues: CueLexicon) -> bool:
+    """A token after a postposed cue that only tells whom, when or where: "said enough" or "add
+    to the misery" have a content or a sense of their own after the verb."""
+    if t.tag_ in FINITE_TAGS:
+        return False
+    if t.head.i == cue.i:
+        if t.dep_ in ("dobj", "dative"):
+            return cue.lower_ in cues.hearer_object
+        if t.dep_ == "prep":
+            return t.lower_ in CIRCUMSTANCES
+        return t.dep_ in ("npadvmod", "advmod") and t.lower_ not in NOT_CONTENT | {"enough", "no", "yes"}
+    return True  # inside one of the phrases above
+
+
+def _main_clause(content: list[Token]) -> bool:
+    """The content has a verb and is more than one subordinate clause ("when Congress cut
+    funding" alone is a time, not a statement; "Although X, Y" is one)."""
+    words = [t for t in content if not (t.dep_ == "cc" and t.i == content[0].i)]
+    if not any(t.tag_ in FINITE_TAGS | {"VBN"} for t in words):
+        return False
+    opens_subordinate = bool(words) and words[0].lower_ in SUBORDINATORS
+    return not opens_subordinate or any(t.text == "," for t in words)
+
+
+def _speaker_comma(cue: Token) -> int | None:
+    """The index of the comma that opens the speaker's phrase before ``cue``: the farthest one
+    back with only a noun phrase after it (a name, "X, a spokesman for Y,") and no verb, quotation
+    mark or line break between it and the cue."""
+    doc, sent = cue.doc, cue.sent
+    best = None
+    for i in range(cue.i - 1, max(sent.start, cue.i - SPEAKER_PHRASE_MAX - 1), -1):
+        t = doc[i]
+        if t.tag_ in FINITE_TAGS or t.tag_ == "VBG" or "\n" in t.text or t.text in STOPS_SPEAKER_PHRASE:
+            break
+        if t.text == ",":
+            if i + 1 >= cue.i or doc[i + 1].pos_ not in NOMINAL:
+                break
+            best = i
+    return best
+
+
+def _phrase_head(phrase: list[Token], cue: Token) -> Token | None:
+    """The speaker in the phrase before the cue: the cue's subject when it lies there, else the
+    last name or noun before the phrase's first comma ("X, a spokesman for Y")."""
+    ids = {t.i for t in phrase}
+    subject = next((c for c in cue.children if c.dep_ in SUBJECTS and c.i in ids), None)
+    if subject is not None:
+        return subject
+    first = []
+    for t in phrase:
+        if t.text == ",":
+            break
+        first.append(t)
+    nouns = [t for t in first if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    return nouns[-1] if nouns else None
 
 
 def _as_clause_at(
@@ -543,7 +805,110 @@ def _before_next_attribution(
         according = t.lower_ == "according" and cue.lower_ != "according"
         if saying or according:
             return _strip_punct(tokens[:k])
+    return _before_second_report(tokens, cue, quoted, cues)
+
+
+def _before_second_report(
+    tokens: list[Token], cue: Token, quoted: list[tuple[int, int]], cues: CueLexicon
+) -> list[Token]:
+    """The content up to a clause coordinated with it whose verb reports speech again ("says Y
+    and alleges that Z", "said Y and he said Z"): that verb is the reporter's second attribution,
+    not part of the first one's words (the parser often hangs it inside the first content). A
+    cue that is subordinated ("said Y had warned that Z") is reported speech inside the content
+    and stays. Outside quotation marks only."""
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if (
+            t.i > cue.i
+            and t.dep_ == "conj"
+            and t.lower_ in cues.speech | cues.statement_acts
+            and t.head.i in ids
+            and _reporters_verb(t, cue)
+            and not inside(t.idx, quoted)
+        ):
+            start = next(j for j, u in enumerate(tokens) if u.i == t.left_edge.i)
+            while start > 0 and (tokens[start - 1].dep_ == "cc" or tokens[start - 1].is_punct):
+                start -= 1
+            kept = _strip_punct(tokens[:start])
+            return kept if len(kept) >= MIN_TOKENS else tokens
+    return _before_concession(tokens, cue)
+
+
+DASHES = frozenset({"—", "–", "--", "-"})
+
+
+def _before_gloss(tokens: list[Token], cue: Token, quoted: list[tuple[int, int]]) -> list[Token]:
+    """The content up to a dash that opens the reporter's gloss on it: a noun phrase with no
+    verb of its own to the content's end ("said Y detained a national — a reference to the
+    arrest of Z"), the reporter explaining what the speaker referred to. A pair of dashes around
+    an aside, or a dash before a clause, is the speaker's own."""
+    dashes = [
+        k for k, t in enumerate(tokens) if t.text in DASHES and t.i > cue.i and not inside(t.idx, quoted)
+    ]
+    if len(dashes) != 1:
+        return tokens
+    k = dashes[0]
+    rest = tokens[k + 1 :]
+    if not rest or rest[0].lower_ not in ("a", "an", "the") or any(t.tag_ in FINITE_TAGS for t in rest):
+        return tokens
+    kept = _strip_punct(tokens[:k])
+    return kept if len(kept) >= MIN_TOKENS else tokens
+
+
+def _before_concession(tokens: list[Token], cue: Token) -> list[Token]:
+    """The content up to a trailing concession about the speaker ("said Y, although he again
+    refused to Z", "called it Y, though she agreed that W"): a clause whose subject is the
+    speaker in the third person is the reporter's narration of what the speaker did, set against
+    the words, not part of them."""
+    reporter = speaker_head(cue)
+    if reporter is None:
+        return tokens
+    for k, t in enumerate(tokens):
+        if (k > 0 and tokens[k - 1].text != ",") or t.i <= cue.i or t.lower_ not in CONCESSIVE:
+            continue
+        clause = t.head
+        subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+        if t.dep_ == "mark" and subject is not None and _same_person(subject, reporter):
+            if k == 0:
+                return []  # "Y, he said, though he did not name anyone": no words of his
+            kept = _strip_punct(tokens[:k])
+            return kept if len(kept) >= MIN_TOKENS else tokens
     return tokens
+
+
+def _same_person(subject: Token, reporter: Token) -> bool:
+    """The subject names the reporter's speaker again: the same word ("he" ... "he", "Varga" ...
+    "Varga"), or a personal pronoun for a name."""
+    if subject.lower_ == reporter.lower_:
+        return True
+    return subject.lower_ in ("he", "she") and reporter.pos_ == "PROPN"
+
+
+def _first_report(cue: Token, cues: CueLexicon) -> Token | None:
+    """The verb of saying whose content the parser hung ``cue`` in, when ``cue`` is the
+    reporter's second verb coordinated there ("The audit says Y was Z and alleges W": the audit
+    alleges, not Y's subject); see ``_reporters_verb``."""
+    if cue.dep_ != "conj" or any(c.dep_ in SUBJECTS for c in cue.children):
+        return None
+    for above in cue.ancestors:
+        if above.dep_ == "ccomp" and above.head.lower_ in cues.speech and _reporters_verb(cue, above.head):
+            return above.head
+    return None
+
+
+def _reporters_verb(verb: Token, cue: Token) -> bool:
+    """A finite verb coordinated inside a content is the reporter's when its subject is the
+    cue's ("he said Y and he said Z") or, with no subject of its own, when it takes the cue's
+    tense and not the tense of the verb it is coordinated with ("says Y was Z and alleges W":
+    the present of the report against the past of what is reported). Where both tenses agree
+    ("said he rated X and talked about Y") nothing tells the two readings apart: it stays."""
+    if verb.tag_ not in FINITE_TAGS - {"MD"}:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is not None:
+        reporter = speaker_head(cue)
+        return reporter is not None and subject.lower_ == reporter.lower_
+    return verb.tag_ == cue.tag_ and verb.head.tag_ != cue.tag_
 
 
 def _is_question(content: list[Token], cue: Token) -> bool:
@@ -565,6 +930,29 @@ DEMONSTRATIVES = frozenset({"this", "that"})
 QUANTIFIERS = frozenset({"all", "much", "most", "some", "none"})
 
 
+CONDITIONS = frozenset({"when", "whenever", "if", "unless"})
+
+
+def _hypothetical(head: Token, cue: Token) -> bool:
+    """ "... is when a landlord tells a tenant Y", "if a customer asks for Y": a speech act in a
+    condition, done by someone indefinite, is a kind of event the writer describes, not a
+    statement anyone made."""
+    condition = any(c.lower_ in CONDITIONS and c.dep_ in ("mark", "advmod") for c in cue.children)
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every") for c in head.children)
+    return condition and indefinite
+
+
+def _negated(cue: Token) -> bool:
+    """ "did not say Y", "never called for Y", "refused to comment on Y": a speech act the text
+    says did not happen reports no words."""
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    return cue.dep_ == "xcomp" and cue.head.lower_ in REFUSALS
+
+
+REFUSALS = frozenset("refuse refuses refused refusing decline declines declined declining".split())
+
+
 def _no_one_speaks(head: Token, cue: Token) -> bool:
     """A subject that names no one who could speak: a demonstrative standing for a proposition
     ("That said, the market ...", "All of that called for a response"; a relative "that" is its
@@ -573,6 +961,8 @@ def _no_one_speaks(head: Token, cue: Token) -> bool:
     another's reported speech ("X says this shows that Y") the nested attribution stays as it was."""
     if cue.dep_ in ("ccomp", "xcomp"):
         return False
+    if _hypothetical(head, cue):
+        return True
     if head.lower_ == "one":
         return head.pos_ == "PRON" and not any(c.lower_ == "of" for c in head.children)
     if head.lower_ in DEMONSTRATIVES:
@@ -593,7 +983,10 @@ def _indirect_at(
     if rated is None or inside(cue.idx, quoted):
         return []
     confidence, scope = rated
-    head = speaker_head(cue)
+    if scope == "statement" and _negated(cue):
+        scope = "wide"  # "did not say that Y": nothing was said (GGT); PolNeAR attributes it
+    reporter = _first_report(cue, cues)
+    head = speaker_head(reporter or cue)
     if head is None or head.lower_ in FIRST_AND_SECOND_PERSON:
         return []  # "I think that ..." outside quotation marks: the speaker cannot be named
     if _no_one_speaks(head, cue):
@@ -605,8 +998,14 @@ def _indirect_at(
     found = []
     for whole, kind in contents:
         content = _before_next_attribution(whole, cue, quoted, cues)
-        if len(content) < MIN_TOKENS and not _is_object(content, cue):
+        if kind == "statement":
+            glossed, content = content, _before_gloss(content, cue, quoted)
+            if len(content) < len(glossed):
+                contents.append((glossed, "join"))  # PolNeAR's content may take the gloss in
+        if len(content) < MIN_TOKENS and not _is_object(content, cue) and not _names(content, cue):
             continue
+        if kind == "join" and content[0].i < cue.i and content[-1].i <= _cue_phrase(cue)[1]:
+            continue  # one side was no words of the speaker: the other is the statement alone
         if _is_question(content, cue):
             kind = "wide"  # an embedded question is no statement; PolNeAR attributes it
         start, end = _char_span(content)

@@ -1,0 +1,251 @@
+"""Which reported statements are found, and where their spans start and end (issue 14).
+
+Sentences and names are invented for these tests. Each case gives the exact content a reader
+would mark (the GGT annotation guidelines: an indirect quote includes its "that", leaves out the
+speaker, the cue and words external to the speech) and, for the negatives, words that must not
+open or be part of any statement.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from lib.extract.quotes.extract import extract_attributions
+from lib.records import Document, Quote
+
+
+def _doc(text: str) -> Document:
+    return Document("t", "", "", None, "unknown", "en", "", "", text, ())
+
+
+def _statements(nlp: Any, text: str) -> list[Quote]:
+    return extract_attributions(_doc(text), nlp(text), [], {})[0]
+
+
+# (case, text, the statement's exact text, a word of its speaker's surface)
+FOUND = [
+    (
+        "that opens reported speech",
+        "Ilse Varga said that the bridge would reopen in May.",
+        "that the bridge would reopen in May",
+        "Varga",
+    ),
+    (
+        "a lead-in after that is the reporter's framing",
+        "Ilse Varga said that for her part the harbour board would wait.",
+        "the harbour board would wait",
+        "Varga",
+    ),
+    (
+        "speaker phrase and hearer after the content",
+        "Three wardens stayed behind to guard the archive, a volunteer present during the flood "
+        "told reporters.",
+        "Three wardens stayed behind to guard the archive",
+        "volunteer",
+    ),
+    (
+        "a body after the content",
+        "The ferry to Holm Island left two hours late on Sunday, the regional transport agency said.",
+        "The ferry to Holm Island left two hours late on Sunday",
+        "agency",
+    ),
+    (
+        "inverted cue with an apposition",
+        "The northern bridge was also badly damaged, said Ilse Varga, a spokeswoman for the county.",
+        "The northern bridge was also badly damaged",
+        "Varga",
+    ),
+    (
+        "a long content with names in apposition",
+        "Varga left for Holm on a night ferry on Monday accompanied by her deputy, Tom Ekdal, and two "
+        "senior wardens, including Ana Roe, a key negotiator in the harbour talks, the island's "
+        "official news service said.",
+        "Varga left for Holm on a night ferry on Monday accompanied by her deputy, Tom Ekdal, and two "
+        "senior wardens, including Ana Roe, a key negotiator in the harbour talks",
+        "service",
+    ),
+    (
+        "when and to whom after the cue",
+        "Two boats sank in the storm, the coast guard told the Holm Gazette on Monday.",
+        "Two boats sank in the storm",
+        "guard",
+    ),
+    (
+        "according to at the end: the whole sentence before it",
+        "The ferry left at noon and the storm arrived an hour later, according to the coast guard.",
+        "The ferry left at noon and the storm arrived an hour later",
+        "guard",
+    ),
+    (
+        "according to at the start: the rest, not the source's phrase",
+        "According to the latest figures from the county, the jobless rate of young islanders is "
+        "twice the average.",
+        "the jobless rate of young islanders is twice the average",
+        "figures",
+    ),
+    (
+        "a second verb of saying coordinated after the content",
+        "The audit says the board spent the grant on travel and alleges that the chair hid the receipts.",
+        "the board spent the grant on travel",
+        "audit",
+    ),
+    (
+        "the second verb's own content, said by the first's speaker",
+        "The audit says the board spent the grant on travel and alleges that the chair hid the receipts.",
+        "that the chair hid the receipts",
+        "audit",
+    ),
+    (
+        "the speaker repeated as the subject of a second report",
+        "Ilse Varga said the harbour would reopen in May and she said the fees would not rise.",
+        "the harbour would reopen in May",
+        "Varga",
+    ),
+    (
+        "a concession about the speaker ends the content",
+        "Tom Ekdal said the fees were fair, although he again refused to publish the accounts.",
+        "the fees were fair",
+        "Ekdal",
+    ),
+    (
+        "a concession about someone else is part of it",
+        "Tom Ekdal said the fees were fair, although the ferries ran late.",
+        "the fees were fair, although the ferries ran late",
+        "Ekdal",
+    ),
+    (
+        "a verb phrase the cue's tense cannot narrate continues the content",
+        "Varga said the harbour plans to reopen the pier in May to test the cranes, and will then "
+        "hire new crews.",
+        "the harbour plans to reopen the pier in May to test the cranes, and will then hire new crews",
+        "Varga",
+    ),
+    (
+        "a content clause after the hearer, its that left out",
+        "Ekdal told reporters he sold the boats to his cousin so the bank could not seize them.",
+        "he sold the boats to his cousin so the bank could not seize them",
+        "Ekdal",
+    ),
+    (
+        "a pair of dashes around the speaker's aside stays",
+        "Varga said the fees — set in May — would not rise this year.",
+        "the fees — set in May — would not rise this year",
+        "Varga",
+    ),
+    (
+        "a phrase of time between the cue and its that-clause",
+        "Varga tweeted in the early hours that the ferry was late again.",
+        "that the ferry was late again",
+        "Varga",
+    ),
+    (
+        "a verb of the content that agrees with it stays inside",
+        "Varga said the clerks checked every ledger and reported no losses.",
+        "the clerks checked every ledger and reported no losses",
+        "Varga",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "content", "speaker"), FOUND, ids=[c[0] for c in FOUND])
+def test_statement_span(nlp: Any, case: str, text: str, content: str, speaker: str) -> None:
+    statements = _statements(nlp, text)
+    match = [q for q in statements if q.text == content]
+    assert match, [q.text for q in statements]
+    assert speaker in match[0].speaker_text
+    assert text[match[0].start : match[0].end] == content
+
+
+# (case, text, words that no statement may contain)
+NOT_FOUND = [
+    (
+        "a time clause before a verb with its own object",
+        "But when the council cut the grant two years later, the town said enough.",
+        "the council cut the grant",
+    ),
+    (
+        "a verb of saying that modifies a noun",
+        "He also met Tom Ekdal, a ferry captain who became a judge, a career Ekdal described in his memoir.",
+        "He also met",
+    ),
+    (
+        "a verb that only looks like a cue",
+        "Combined with the delays, rising costs only add to the strain.",
+        "Combined with the delays",
+    ),
+    (
+        "a concession about the speaker after a parenthetical cue",
+        "The fees will rise, Varga said, though she did not say by how much.",
+        "did not say by how much",
+    ),
+    (
+        "a speech act in a condition, by someone indefinite",
+        'A "lockout" is when a landlord tells a tenant they have to leave for repairs.',
+        "they have to leave",
+    ),
+    (
+        "a relative clause of the hearer",
+        "Ekdal told the wardens he trusted about the plan.",
+        "he trusted",
+    ),
+    (
+        "a particle is no phrase of time",
+        "The costs on the bill add up to the sum we need to save each month.",
+        "we need to save",
+    ),
+    (
+        "a negated verb of saying",
+        "The records do not say that he ever sold the boat.",
+        "he ever sold the boat",
+    ),
+    (
+        "a refusal to comment",
+        "Varga refused to comment on the harbour report.",
+        "the harbour report",
+    ),
+    (
+        "the speaker's own voice",
+        "The harbour will stay closed until June, I said.",
+        "The harbour will stay closed",
+    ),
+]
+
+
+# (case, text, the GGT statement, the whole PolNeAR content among the wide records or None)
+WHOLE_KEPT = [
+    (
+        "a naming act's predicate is the statement, the whole kept for PolNeAR",
+        "Varga called the plan the clearest answer to the crisis.",
+        "the clearest answer to the crisis",
+        "the plan the clearest answer to the crisis",
+    ),
+    (
+        "a reporter's gloss after a dash",
+        "Varga said the board had overpaid by a million for an old ferry — a problem made worse by "
+        "the delays.",
+        "the board had overpaid by a million for an old ferry",
+        "the board had overpaid by a million for an old ferry — a problem made worse by the delays",
+    ),
+    (
+        "a quoted predicate stays with its object",
+        "Ekdal called the ruling a “step back for every tenant.”",
+        "the ruling a “step back for every tenant.”",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "statement", "whole"), WHOLE_KEPT, ids=[c[0] for c in WHOLE_KEPT])
+def test_statement_and_its_wider_content(
+    nlp: Any, case: str, text: str, statement: str, whole: str | None
+) -> None:
+    statements, wide = extract_attributions(_doc(text), nlp(text), [], {})
+    assert statement in [q.text for q in statements]
+    assert [q.text for q in wide] == ([whole] if whole else [])
+
+
+@pytest.mark.parametrize(("case", "text", "absent"), NOT_FOUND, ids=[c[0] for c in NOT_FOUND])
+def test_no_statement(nlp: Any, case: str, text: str, absent: str) -> None:
+    assert not [q.text for q in _statements(nlp, text) if absent in q.text]
