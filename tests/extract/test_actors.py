@@ -293,6 +293,7 @@ def test_types_from_context(nlp: Any, registry: Any, text: str, surface: str, ki
     [
         ("Halik reached the final of the U.S. Open in September.", "U.S."),
         ("She won the Dubai Open last year.", "Dubai"),
+        ("Delegates met at the Harbour Forum. The Forum will resume in May.", "Forum"),  # its last word alone
         ("The New York-based company hired staff.", "New York"),
         ("Polish officials said the talks would resume.", "Polish"),
         ("The Government approved the plan on Monday.", "Government"),

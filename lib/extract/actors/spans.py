@@ -492,11 +492,13 @@ def _in_compound(text: str, cand: Cand) -> bool:
 
 
 def _is_event(ctx: DocContext, cand: Cand) -> bool:
-    """An event's name, or a name inside one ("Dubai" of "Dubai Open")."""
+    """An event's name, a name inside one ("Dubai" of "Dubai Open"), or its last word alone."""
     surface = ctx.text[cand.start : cand.end]
     suffixes = ctx.reg.filters.event_suffixes
     if len(surface.split()) > 1 and any(surface.endswith(" " + s) for s in suffixes):
         return True
+    if cand.actor_id is None and surface in suffixes:
+        return True  # "the Conference", "the Games": an event named before, by its last word
     after = ctx.text[cand.end : cand.end + 30].split()
     nxt = after[0].strip(".,;:") if after else ""
     return bool(nxt) and nxt[0].isupper() and any(fold(nxt) == fold(s.split()[0]) for s in suffixes)
