@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from lib.view import urls
+from lib.view import frames, urls
 from lib.view.pages import timeline_view
 from lib.view.render import plain_md
 
@@ -45,13 +45,20 @@ st.caption(
     "One row per evidence sentence: event date and report date are kept apart. "
     "“Open” shows the sentence in the Reader."
 )
+if len(events) > frames.MAX_ROWS:  # 6,170 evidence rows at 10,000 reports: megabytes to send and draw
+    st.caption(
+        frames.cut_note(
+            frames.MAX_ROWS, len(events), "evidence sentences", "the earliest events; the exports hold all"
+        )
+    )
 if not events.empty:
+    # what an analyst checks first (when, the link, when reported, by whom) fits 1,400 px
+    shown_columns = ["event_date", "reader", "date", "source", "summary", "sentence", "actors", "precision"]
     st.dataframe(
-        events,
+        frames.shown_columns(events.head(frames.MAX_ROWS), [*shown_columns, "event_id"]),
         hide_index=True,
         row_height=78,  # three lines: summaries and sentences wrap instead of being cut
-        # what an analyst checks first (when, the link, when reported, by whom) fits 1,400 px
-        column_order=["event_date", "reader", "date", "source", "summary", "sentence", "actors", "precision"],
+        column_order=shown_columns,
         column_config={
             "event_date": st.column_config.TextColumn("event date", width=90),
             "reader": st.column_config.LinkColumn("reader", display_text="Open", width=55),

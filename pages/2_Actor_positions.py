@@ -76,10 +76,11 @@ if matched > len(statements):
 if statements.empty:
     st.info("No statements for this choice — pick another actor or issue, or clear the filters.")
 else:
-    st.dataframe(
-        statements,
+    shown_rows = ["actor", "stance", "issue_label", "text", "speaker", "cue", "source", "date"]
+    st.dataframe(  # the columns shown, long statements cut: the exports below hold them whole
+        frames.shown_columns(statements, shown_rows, long=["text"]),
         hide_index=True,
-        column_order=["actor", "stance", "issue_label", "text", "speaker", "cue", "source", "date"],
+        column_order=shown_rows,
         row_height=78,  # three lines: a statement wraps instead of being cut
         column_config={
             "text": st.column_config.TextColumn("statement", width=460),
@@ -104,8 +105,11 @@ if view.focus:
     a_col.markdown("**Seen as**")
     a_col.dataframe(aliases, hide_index=True)
     q_col.markdown(f"**All statements ({len(quotes)})**")
+    quote_columns = ["quote", "kind", "cue", "source", "date", "sentence"]
     q_col.dataframe(
-        quotes, hide_index=True, column_order=["quote", "kind", "cue", "source", "date", "sentence"]
+        frames.shown_columns(quotes, quote_columns, long=["quote", "sentence"]),
+        hide_index=True,
+        column_order=quote_columns,
     )
     ui.export_buttons(quotes, f"quotes-{view.focus}")
 
@@ -171,10 +175,11 @@ if view.by or view.target:
     if evidence.empty:
         st.info("No statement of this speaker about this actor in view.")
     else:
+        evidence_columns = ["speaker", "target", "polarity", "basis", "reader", "text", "date", "source"]
         st.dataframe(
-            evidence.head(frames.MAX_ROWS),
+            frames.shown_columns(evidence.head(frames.MAX_ROWS), evidence_columns, long=["text"]),
             hide_index=True,
-            column_order=["speaker", "target", "polarity", "basis", "reader", "text", "date", "source"],
+            column_order=evidence_columns,
             row_height=78,
             column_config={
                 "target": st.column_config.TextColumn("about"),

@@ -56,133 +56,143 @@ analysis, view = ui.page(
 )
 pairs = ui.pairs_worth_comparing(analysis, view)
 suggested = (pairs[0][0], pairs[0][1]) if pairs else None
-pair_tab, corpus_tab = st.tabs(["Two reports", "Claims across the corpus"])
+# Only the open tab is built and sent (a tab switch reruns the page): the corpus tab's 1,000 claims,
+# cards and pairs were built, sent and drawn before the pair's chart on every visit.
+pair_tab, corpus_tab = st.tabs(
+    ["Two reports", "Claims across the corpus"], key="comparison_tab", on_change="rerun"
+)
 
 with corpus_tab:
-    found, matched = ui.view_claims(analysis, view)
-    shown_claims = claims_view(analysis, found, matched, pairs, view)
-    table = shown_claims.table
-    counts = table["verdict"].str.startswith("reported by").sum(), (table["verdict"] == "contested").sum()
-    st.caption(
-        f"{matched:,} claims in view (sentences of several reports saying the same thing, clustered; "
-        "single-source claims that name an actor or give a figure are kept too). Listed: "
-        f"{len(table):,} — {counts[0]:,} reported by several sources, {counts[1]:,} contested on this list."
-    )
-    st.subheader("Pairs worth comparing")
-    if shown_claims.pairs:
+    if corpus_tab.open:
+        found, matched = ui.view_claims(analysis, view)
+        shown_claims = claims_view(analysis, found, matched, pairs, view)
+        table = shown_claims.table
+        counts = table["verdict"].str.startswith("reported by").sum(), (table["verdict"] == "contested").sum()
         st.caption(
-            "The report pairs that share the most claims (most likely the same event); Open compares them."
+            f"{matched:,} claims in view (sentences of several reports saying the same thing, clustered; "
+            "single-source claims that name an actor or give a figure are kept too). Listed: "
+            f"{len(table):,} — {counts[0]:,} reported by several sources, "
+            f"{counts[1]:,} contested on this list."
         )
+        st.subheader("Pairs worth comparing")
+        if shown_claims.pairs:
+            st.caption(
+                "The report pairs that share the most claims (most likely the same event); "
+                "Open compares them."
+            )
+            st.dataframe(
+                pairs_table(shown_claims.pairs),
+                hide_index=True,
+                column_config={
+                    "compare": st.column_config.LinkColumn("compare", display_text="Open", width=60)
+                },
+            )
+        else:
+            st.caption("No two reports in view share a claim.")
+        st.subheader(f"Contested claims ({len(shown_claims.contests)})")
+        contest_cards(shown_claims.contests[:CARDS_HEAD])
+        if rest := shown_claims.contests[CARDS_HEAD:]:
+            with st.expander(f"Show the other {len(rest):,} contested claims"):
+                contest_cards(rest)
+        st.subheader("All claims in view")
         st.dataframe(
-            pairs_table(shown_claims.pairs),
+            table,
             hide_index=True,
-            column_config={"compare": st.column_config.LinkColumn("compare", display_text="Open", width=60)},
+            column_order=["verdict", "claim", "sources", "first report", "last report", "reported by"],
+            column_config={"claim": st.column_config.TextColumn(width="large")},
         )
-    else:
-        st.caption("No two reports in view share a claim.")
-    st.subheader(f"Contested claims ({len(shown_claims.contests)})")
-    contest_cards(shown_claims.contests[:CARDS_HEAD])
-    if rest := shown_claims.contests[CARDS_HEAD:]:
-        with st.expander(f"Show the other {len(rest):,} contested claims"):
-            contest_cards(rest)
-    st.subheader("All claims in view")
-    st.dataframe(
-        table,
-        hide_index=True,
-        column_order=["verdict", "claim", "sources", "first report", "last report", "reported by"],
-        column_config={"claim": st.column_config.TextColumn(width="large")},
-    )
-    if not table.empty:
-        ui.export_buttons(table, "corpus-claims")
+        if not table.empty:
+            ui.export_buttons(table, "corpus-claims")
 
 with pair_tab:
-    ids = [d.id for d in analysis.documents]
-    label = ui.doc_label(analysis)
-    a, b = urls.default_docs(analysis, view, suggested)
-    left, right = st.columns(2)
-    ui.synced(left.selectbox, "a", a, label="Report A", options=ids, format_func=label)
-    ui.synced(right.selectbox, "b", b, label="Report B", options=ids, format_func=label)
-    view = st.session_state[ui.VIEW]
-    a, b = urls.default_docs(analysis, view, suggested)
-    if a is None or b is None or a == b:
-        st.info("Pick two different reports — the corpus needs at least two documents to compare.")
-        st.stop()
-    if suggested == (a, b) and not (view.a or view.b):
-        st.caption("Opened on the two reports that share the most claims; pick any others above.")
+    if pair_tab.open:
+        ids = [d.id for d in analysis.documents]
+        label = ui.doc_label(analysis)
+        a, b = urls.default_docs(analysis, view, suggested)
+        left, right = st.columns(2)
+        ui.synced(left.selectbox, "a", a, label="Report A", options=ids, format_func=label)
+        ui.synced(right.selectbox, "b", b, label="Report B", options=ids, format_func=label)
+        view = st.session_state[ui.VIEW]
+        a, b = urls.default_docs(analysis, view, suggested)
+        if a is None or b is None or a == b:
+            st.info("Pick two different reports — the corpus needs at least two documents to compare.")
+            st.stop()
+        if suggested == (a, b) and not (view.a or view.b):
+            st.caption("Opened on the two reports that share the most claims; pick any others above.")
 
-    ui.outside_filters_note(analysis, view, (a, b))
-    shown = comparison_view(analysis, ui.cached_compare(ui.corpus_key(analysis), analysis, a, b))
-    claims = shown.claims
-    if shown.claims_figure is None:
-        st.info("No claims were aligned or told apart for these two reports — try another pair.")
-    else:
-        st.plotly_chart(shown.claims_figure, key="claims_chart")
+        ui.outside_filters_note(analysis, view, (a, b))
+        shown = comparison_view(analysis, ui.cached_compare(ui.corpus_key(analysis), analysis, a, b))
+        claims = shown.claims
+        if shown.claims_figure is None:
+            st.info("No claims were aligned or told apart for these two reports — try another pair.")
+        else:
+            st.plotly_chart(shown.claims_figure, key="claims_chart")
 
-    st.subheader(f"Discrepancies ({len(shown.discrepancies)})")
-    sides = (f"A · {frames.doc_short(analysis, a)}:", f"B · {frames.doc_short(analysis, b)}:")
-    cards = shortlist(shown.discrepancies, CARDS_HEAD)
-    discrepancy_cards(cards.head, sides)
-    if cards.rest_label:
-        with st.expander(f"{cards.rest_label} discrepancies"):
-            discrepancy_cards(cards.rest, sides)
-    if not shown.weak.empty:
-        with st.expander(f"Weak differences, not counted as contradictions ({len(shown.weak)})"):
-            st.caption("An update over time, a speaker attributed with little evidence, a function word.")
-            st.dataframe(
-                shown.weak,
-                hide_index=True,
-                column_order=["kind", "reason", "confidence", "a_sentence", "b_sentence"],
-            )
+        st.subheader(f"Discrepancies ({len(shown.discrepancies)})")
+        sides = (f"A · {frames.doc_short(analysis, a)}:", f"B · {frames.doc_short(analysis, b)}:")
+        cards = shortlist(shown.discrepancies, CARDS_HEAD)
+        discrepancy_cards(cards.head, sides)
+        if cards.rest_label:
+            with st.expander(f"{cards.rest_label} discrepancies"):
+                discrepancy_cards(cards.rest, sides)
+        if not shown.weak.empty:
+            with st.expander(f"Weak differences, not counted as contradictions ({len(shown.weak)})"):
+                st.caption("An update over time, a speaker attributed with little evidence, a function word.")
+                st.dataframe(
+                    shown.weak,
+                    hide_index=True,
+                    column_order=["kind", "reason", "confidence", "a_sentence", "b_sentence"],
+                )
 
-    link = st.column_config.LinkColumn
-    st.subheader(f"What both say ({len(shown.aligned)})")
-    st.caption("Claims aligned across the two reports (same, or related); Open shows one in the Reader.")
-    listed(
-        st.container(),
-        shortlist(shown.aligned),
-        column_order=["a_text", "a_reader", "b_text", "b_reader", "relation", "score"],
-        column_config={
-            "a_text": st.column_config.TextColumn("A says", width=340),
-            "a_reader": link("A", display_text="Open", width=45),
-            "b_text": st.column_config.TextColumn("B says", width=340),
-            "b_reader": link("B", display_text="Open", width=45),
-            "relation": st.column_config.TextColumn(width=60),
-            "score": st.column_config.NumberColumn(format="%.2f", width=50),
-        },
-        row_height=WRAPPED_ROW,
-    )
-
-    only_a, only_b = st.columns(2)
-    for col, side, name in ((only_a, "A", "Only in A"), (only_b, "B", "Only in B")):
-        col.subheader(f"{name} ({len(shown.only[side])})")
+        link = st.column_config.LinkColumn
+        st.subheader(f"What both say ({len(shown.aligned)})")
+        st.caption("Claims aligned across the two reports (same, or related); Open shows one in the Reader.")
         listed(
-            col,
-            shortlist(shown.only[side]),
-            column_order=["text", "reader"],
+            st.container(),
+            shortlist(shown.aligned),
+            column_order=["a_text", "a_reader", "b_text", "b_reader", "relation", "score"],
             column_config={
-                "text": st.column_config.TextColumn("claim", width=380),
-                "reader": link("reader", display_text="Open", width=50),
+                "a_text": st.column_config.TextColumn("A says", width=340),
+                "a_reader": link("A", display_text="Open", width=45),
+                "b_text": st.column_config.TextColumn("B says", width=340),
+                "b_reader": link("B", display_text="Open", width=45),
+                "relation": st.column_config.TextColumn(width=60),
+                "score": st.column_config.NumberColumn(format="%.2f", width=50),
             },
             row_height=WRAPPED_ROW,
         )
 
-    st.subheader("Texts")
-    st.caption("Each report scrolls in its own box; the marks are the claims above.")
-    text_a, text_b = st.columns(2)
-    for col, doc_id, side in ((text_a, a, "a"), (text_b, b, "b")):
-        doc = analysis.document(doc_id)
-        where = f"{side.upper()} · {doc.source or doc.id} · {doc.date or 'undated'}:"
-        col.html(render.snippet_html(doc.title or doc.id, label=where))
-        col.container(height=TEXT_HEIGHT, border=True, key=f"text_{side}").html(shown.texts[side])
+        only_a, only_b = st.columns(2)
+        for col, side, name in ((only_a, "A", "Only in A"), (only_b, "B", "Only in B")):
+            col.subheader(f"{name} ({len(shown.only[side])})")
+            listed(
+                col,
+                shortlist(shown.only[side]),
+                column_order=["text", "reader"],
+                column_config={
+                    "text": st.column_config.TextColumn("claim", width=380),
+                    "reader": link("reader", display_text="Open", width=50),
+                },
+                row_height=WRAPPED_ROW,
+            )
 
-    st.subheader("Who each report quotes")
-    if shown.quoted.empty:
-        st.caption("No quoted actors found in these two reports.")
-    else:
-        st.dataframe(shown.quoted, hide_index=True)
-    if not claims.empty:
-        lines = claims["side"] + " (" + claims["status"] + "): " + claims["text"]
-        ui.export_with_brief(
-            analysis, view, PAGE, claims, f"claims-{a}-{b}", f"Comparison of {a} and {b}", lines
-        )
+        st.subheader("Texts")
+        st.caption("Each report scrolls in its own box; the marks are the claims above.")
+        text_a, text_b = st.columns(2)
+        for col, doc_id, side in ((text_a, a, "a"), (text_b, b, "b")):
+            doc = analysis.document(doc_id)
+            where = f"{side.upper()} · {doc.source or doc.id} · {doc.date or 'undated'}:"
+            col.html(render.snippet_html(doc.title or doc.id, label=where))
+            col.container(height=TEXT_HEIGHT, border=True, key=f"text_{side}").html(shown.texts[side])
+
+        st.subheader("Who each report quotes")
+        if shown.quoted.empty:
+            st.caption("No quoted actors found in these two reports.")
+        else:
+            st.dataframe(shown.quoted, hide_index=True)
+        if not claims.empty:
+            lines = claims["side"] + " (" + claims["status"] + "): " + claims["text"]
+            ui.export_with_brief(
+                analysis, view, PAGE, claims, f"claims-{a}-{b}", f"Comparison of {a} and {b}", lines
+            )
 ui.share_box(view, PAGE)

@@ -110,6 +110,19 @@ def test_home_link() -> None:
 
 
 @pytest.mark.usefixtures("sample")
+@pytest.mark.parametrize("page", ["", "Timeline", "Reader"])
+def test_share_box_writes_the_link_when_opened(page: str) -> None:
+    at = app(page, **FILTER_LINK)
+    assert not at.exception and not at.code  # closed: no link written, no highlighter in the browser
+    at.session_state["share_box"] = True  # the box opened, as a click does
+    at.run()
+    assert not at.exception
+    (link,) = (c.value for c in at.code)
+    assert link.endswith(urls.view_link(at.session_state[ui.VIEW], page))
+    assert "actor=rufus-firefly" in link and "from=2023-03-01" in link
+
+
+@pytest.mark.usefixtures("sample")
 def test_timeline_link() -> None:
     at = app("Timeline", **FILTER_LINK, group="source")
     assert not at.exception and not at.warning

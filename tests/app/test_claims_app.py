@@ -52,6 +52,9 @@ def corpus(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     ui.reads.cached_corpus_claims.clear()
 
 
+CORPUS_TAB = "Claims across the corpus"
+
+
 def _app(**query: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "pages/3_Source_comparison.py"), default_timeout=120)
     for key, value in query.items():
@@ -59,10 +62,29 @@ def _app(**query: str) -> AppTest:
     return at.run()
 
 
+def _corpus_tab(at: AppTest) -> AppTest:
+    """The corpus tab opened, as a click on it does (the page builds the open tab only)."""
+    at.session_state["comparison_tab"] = CORPUS_TAB
+    return at.run()
+
+
+def test_only_the_open_tab_is_built() -> None:
+    at = _app()
+    assert not at.exception
+    assert not at.tabs[1].dataframe and not at.tabs[1].subheader  # the corpus tab, closed: empty
+    assert at.selectbox(key="w_a").value == "r1"
+    at = _corpus_tab(at)
+    assert not at.exception
+    assert at.tabs[1].dataframe and not at.tabs[0].selectbox  # the pair tab, closed: empty
+
+
 def test_corpus_tab_lists_claims_contests_and_pairs() -> None:
     at = _app()
     assert not at.exception
-    assert [t.label for t in at.tabs] == ["Two reports", "Claims across the corpus"]
+    assert [t.label for t in at.tabs] == ["Two reports", CORPUS_TAB]
+    # no pair in the link: the pair sharing the most claims is opened, not the first two documents
+    assert (at.selectbox(key="w_a").value, at.selectbox(key="w_b").value) == ("r1", "r2")
+    at = _corpus_tab(at)
     pairs, table = (d.value for d in at.tabs[1].dataframe[:2])  # the corpus tab's, not the pair's
     assert "contested" in set(table["verdict"]) and "reported by 2 sources" in set(table["verdict"])
     assert pairs.to_dict("records")[0] == {
@@ -71,8 +93,6 @@ def test_corpus_tab_lists_claims_contests_and_pairs() -> None:
         "shared claims": 3,
         "compare": "Source_comparison?a=r1&b=r2",
     }
-    # no pair in the link: the pair sharing the most claims is opened, not the first two documents
-    assert (at.selectbox(key="w_a").value, at.selectbox(key="w_b").value) == ("r1", "r2")
 
 
 @pytest.mark.parametrize(
@@ -80,7 +100,7 @@ def test_corpus_tab_lists_claims_contests_and_pairs() -> None:
     [({"source": "Valley Courier"}, 1), ({"from": "2031-03-03"}, 1), ({"to": "2031-03-01"}, 0)],
 )
 def test_corpus_tab_follows_the_sidebar_filters(query: dict[str, str], contested: int) -> None:
-    at = _app(**query)
+    at = _corpus_tab(_app(**query))
     assert not at.exception
     subheaders = [s.value for s in at.subheader]
     assert f"Contested claims ({contested})" in subheaders

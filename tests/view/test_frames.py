@@ -451,3 +451,30 @@ def test_timeline_axis_holds_days_outside_the_nanosecond_range(days: list[str]) 
     fig = charts.timeline_figure(timeline_rows(*events), fold=(False, False))
     first, last = fig.layout.xaxis.range
     assert pd.Timestamp(first) < pd.Timestamp(days[0]) and pd.Timestamp(last) > pd.Timestamp(days[-1])
+
+
+SHOWN = pd.DataFrame(
+    {
+        "text": ["short", "x" * 30, "y" * 12, ""],
+        "source": ["Harbor Post", "Valley Courier", "Harbor Post", "Valley Courier"],
+        "sentence": ["hidden"] * 4,
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("columns", "long", "limit", "texts"),
+    [
+        (["text", "source"], ["text"], 12, ["short", "x" * 12 + " …", "y" * 12, ""]),  # at the limit: kept
+        (["text", "source"], [], 12, ["short", "x" * 30, "y" * 12, ""]),  # nothing named long: nothing cut
+        (["text"], ["text"], 100, ["short", "x" * 30, "y" * 12, ""]),  # none over the limit
+        (["source", "text", "missing"], ["text", "missing"], 12, ["short", "x" * 12 + " …", "y" * 12, ""]),
+    ],
+)
+def test_shown_columns_keeps_the_columns_shown_and_cuts_long_text(
+    columns: list[str], long: list[str], limit: int, texts: list[str]
+) -> None:
+    shown = frames.shown_columns(SHOWN, columns, long, limit)
+    assert list(shown.columns) == [c for c in columns if c in SHOWN.columns]  # no hidden column sent
+    assert shown["text"].tolist() == texts
+    assert SHOWN["text"].tolist()[1] == "x" * 30  # the frame the exports write is left whole
