@@ -58,8 +58,14 @@ pairs = ui.pairs_worth_comparing(analysis, view)
 suggested = (pairs[0][0], pairs[0][1]) if pairs else None
 # Only the open tab is built and sent (a tab switch reruns the page): the corpus tab's 1,000 claims,
 # cards and pairs were built, sent and drawn before the pair's chart on every visit.
-pair_tab, corpus_tab = st.tabs(
-    ["Two reports", "Claims across the corpus"], key="comparison_tab", on_change="rerun"
+# the open tab is part of the view, so a shared link opens the same one
+TAB_LABELS = {"pair": "Two reports", "claims": "Claims across the corpus"}
+pair_tab, corpus_tab = ui.synced(
+    st.tabs,
+    "tab",
+    TAB_LABELS[view.tab],
+    lambda label: next((k for k, v in TAB_LABELS.items() if v == label), "pair"),
+    tabs=list(TAB_LABELS.values()),
 )
 
 with corpus_tab:

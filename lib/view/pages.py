@@ -370,7 +370,7 @@ def claims_view(
         PairLink(
             frames.doc_short(analysis, a),
             frames.doc_short(analysis, b),
-            view_link(replace(view, a=a, b=b), "Source_comparison"),
+            view_link(replace(view, tab="pair", a=a, b=b), "Source_comparison"),
             n,
         )
         for a, b, n in pairs

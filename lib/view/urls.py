@@ -42,6 +42,7 @@ PARAMS: dict[str, str] = {
     "sentence or the report's main person",
     "top": "Actor positions, who stands against whom: how many speakers and targets, the most "
     f"statements first: a number (default {DEFAULT_TOP}) or `all`",
+    "tab": "Source comparison: `claims` opens the tab of claims across the corpus (default: two reports)",
     "a": "Source comparison: id of the left document",
     "b": "Source comparison: id of the right document",
     "doc": "Reader: id of the document to read",
@@ -58,13 +59,14 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "": (),
     "Timeline": ("group", "rows"),
     "Actor_positions": ("arows", "focus", "issue", "by", "target", "guessed", "top"),
-    "Source_comparison": ("a", "b"),
+    "Source_comparison": ("tab", "a", "b"),
     "Reader": ("doc", "start", "end", "q"),
     "Search": ("q",),
     "Network": ("node", "speaker", "about"),
     "Corrections": (),
 }
 GROUPS = ("actor", "source")
+TABS = ("pair", "claims")  # Source comparison: two reports side by side, or claims across the corpus
 DEFAULT_ROWS = 15  # the Timeline's rows by default: readable without scrolling (issue #18)
 ROW_CHOICES = (15, 30, 60, 0)  # what the Timeline offers; 0 is every row ("all" in a link)
 MAX_ROWS_PARAM = 10_000
@@ -89,6 +91,7 @@ class View:
     target: str | None = None  # and the actor its statements are about
     guessed: bool = False  # count "context" and "topic" targets too
     top: int = DEFAULT_TOP  # 0: all
+    tab: str = "pair"  # Source comparison's open tab (TABS)
     a: str | None = None
     b: str | None = None
     doc: str | None = None
@@ -230,6 +233,7 @@ def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[
         target=_target(_one(params, "target"), choices, notices),
         guessed=_parse_flag(_one(params, "guessed"), "guessed", notices),
         top=_parse_count(_one(params, "top"), notices, "number of actors", DEFAULT_TOP),
+        tab=_parse_tab(_one(params, "tab"), notices),
         a=_pick(_one(params, "a"), choices.docs, "document", notices),
         b=_pick(_one(params, "b"), choices.docs, "document", notices),
         doc=_pick(_one(params, "doc"), choices.docs, "document", notices),
@@ -241,6 +245,13 @@ def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[
         about=about,
     )
     return view, notices
+
+
+def _parse_tab(value: str | None, notices: list[str]) -> str:
+    if value is None or value in TABS:
+        return value or "pair"
+    notices.append(f"Unknown tab “{echo(value)}” (expected claims): showing the two reports.")
+    return "pair"
 
 
 def _parse_rows(value: str | None, notices: list[str]) -> int:
@@ -300,6 +311,7 @@ def _page_values(view: View) -> dict[str, str | None]:
         "target": view.target,
         "guessed": "1" if view.guessed else None,
         "top": rows_param(view.top, DEFAULT_TOP),
+        "tab": None if view.tab == "pair" else view.tab,
         "a": view.a,
         "b": view.b,
         "doc": view.doc,
@@ -349,6 +361,7 @@ VIEW_FIELDS = (
     "target",
     "guessed",
     "top",
+    "tab",
     "a",
     "b",
     "doc",

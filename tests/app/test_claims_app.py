@@ -62,18 +62,12 @@ def _app(**query: str) -> AppTest:
     return at.run()
 
 
-def _corpus_tab(at: AppTest) -> AppTest:
-    """The corpus tab opened, as a click on it does (the page builds the open tab only)."""
-    at.session_state["comparison_tab"] = CORPUS_TAB
-    return at.run()
-
-
 def test_only_the_open_tab_is_built() -> None:
     at = _app()
     assert not at.exception
     assert not at.tabs[1].dataframe and not at.tabs[1].subheader  # the corpus tab, closed: empty
     assert at.selectbox(key="w_a").value == "r1"
-    at = _corpus_tab(at)
+    at = _app(tab="claims")  # a link naming the tab opens it, as a click on it does
     assert not at.exception
     assert at.tabs[1].dataframe and not at.tabs[0].selectbox  # the pair tab, closed: empty
 
@@ -84,7 +78,7 @@ def test_corpus_tab_lists_claims_contests_and_pairs() -> None:
     assert [t.label for t in at.tabs] == ["Two reports", CORPUS_TAB]
     # no pair in the link: the pair sharing the most claims is opened, not the first two documents
     assert (at.selectbox(key="w_a").value, at.selectbox(key="w_b").value) == ("r1", "r2")
-    at = _corpus_tab(at)
+    at = _app(tab="claims")
     pairs, table = (d.value for d in at.tabs[1].dataframe[:2])  # the corpus tab's, not the pair's
     assert "contested" in set(table["verdict"]) and "reported by 2 sources" in set(table["verdict"])
     assert pairs.to_dict("records")[0] == {
@@ -100,7 +94,7 @@ def test_corpus_tab_lists_claims_contests_and_pairs() -> None:
     [({"source": "Valley Courier"}, 1), ({"from": "2031-03-03"}, 1), ({"to": "2031-03-01"}, 0)],
 )
 def test_corpus_tab_follows_the_sidebar_filters(query: dict[str, str], contested: int) -> None:
-    at = _corpus_tab(_app(**query))
+    at = _app(tab="claims", **query)
     assert not at.exception
     subheaders = [s.value for s in at.subheader]
     assert f"Contested claims ({contested})" in subheaders

@@ -237,3 +237,18 @@ def test_the_pair_and_its_options_round_trip_on_actor_positions_only() -> None:
     assert urls.parse_query(params, CHOICES) == (view, [])
     assert urls.query_params(view, "Timeline") == {}
     assert urls.query_params(View(), "Actor_positions") == {}  # defaults stay out of the link
+
+
+@pytest.mark.parametrize(
+    ("query", "tab", "notices"),
+    [({"tab": ["claims"]}, "claims", 0), ({}, "pair", 0), ({"tab": ["<b>x</b>"]}, "pair", 1)],
+)
+def test_source_comparisons_open_tab_is_part_of_the_link(
+    query: dict[str, list[str]], tab: str, notices: int
+) -> None:
+    choices = urls.Choices({}, (), (), {})
+    view, said = urls.parse_query(query, choices)
+    assert (view.tab, len(said)) == (tab, notices)
+    params = urls.query_params(view, "Source_comparison")
+    assert params.get("tab") == ([tab] if tab != "pair" else None)
+    assert "tab" not in urls.query_params(view, "Timeline")
