@@ -336,7 +336,7 @@ def _speaker_hits(ctx: DocContext) -> Iterator[Cand]:
 
 
 def _full_name_of(text: str, surname: str, firsts: frozenset[str]) -> list[tuple[int, int]]:
-    """Where the report writes ``surname`` after a common first name ("Ian Poulter’s"), if it
+    """Where the report writes ``surname`` after a common first name ("Ian Tamm’s"), if it
     writes it after one first name only."""
     found = [
         m for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", text) if fold(m.group(1)) in firsts

@@ -256,7 +256,7 @@ def _named_elsewhere(text: str, label: str, label_start: int) -> bool:
     name = word[:1].upper() + word[1:].lower() if word.isupper() else word
     pattern = re.compile(r"\b(?:" + re.escape(name) + "|" + re.escape(word) + r")\b")
     # a transcript's capitals ("PENCE:") name a speaker however often they repeat; a heading in
-    # ordinary case ("Relevant Reading:") repeated as a heading names nobody
+    # ordinary case ("Further Links:") repeated as a heading names nobody
     heading = not word.isupper()
     return any(
         (m.start() < label_start or m.start() > label_start + len(label))
@@ -266,7 +266,7 @@ def _named_elsewhere(text: str, label: str, label_start: int) -> bool:
 
 
 def _label_again(text: str, end: int) -> bool:
-    """The word ends a label of its own ("Relevant Reading:" above another link): a heading
+    """The word ends a label of its own ("Further Links:" above another link): a heading
     repeated is no name written elsewhere."""
     return text.startswith(":", end) and text.rfind("\n", 0, end) >= text.rfind(".", 0, end)
 
