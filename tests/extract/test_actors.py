@@ -1234,3 +1234,20 @@ def test_untagged_speakers_with_a_first_name_are_people(
     ctx = spans.DocContext(make_doc(text, "d0"), sdoc, registry)
     got = {text[c.start : c.end] for c in spans._speaker_hits(ctx)}
     assert got == found
+
+
+@pytest.mark.parametrize(
+    ("long", "short"),
+    [
+        ("the Kyrgyz Republic", "Kyrgyzstan"),
+        ("the Islamic Republic of Iran", "Iran"),
+        ("the Hellenic Republic", "Greece"),
+    ],
+)
+def test_a_states_official_name_is_the_state(nlp: Any, registry: Any, long: str, short: str) -> None:
+    """Official statements write a state's long name, news its short one: one actor."""
+    _, mentions = run(
+        nlp, registry, f"Envoys of {long} met on Monday.", f"{short} agreed to the plan on Tuesday."
+    )
+    ids = {m.text: m.actor_id for m in mentions}
+    assert ids[long.removeprefix("the ")] == ids[short]

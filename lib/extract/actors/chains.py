@@ -226,6 +226,7 @@ def _known(ctx: DocContext, c: Cand) -> Actor:
 
 def _gazetteer_actor(ctx: DocContext, c: Cand) -> Actor | None:
     surface = re.sub(r"^(?:the\s+)?Republic\s+of\s+", "", _surface(ctx, c), flags=re.IGNORECASE)
+    surface = ctx.reg.official_names.get(fold(surface), surface)  # "the Kyrgyz Republic": Kyrgyzstan
     kind = c.label if c.source in ("country", "place", "organization") else ctx.reg.gazetteer.get(surface)
     if kind is None or (c.label == "PERSON" and len(surface.split()) > 1):
         return None

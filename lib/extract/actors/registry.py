@@ -71,6 +71,7 @@ class Registry:
     demonyms: frozenset[str]  # folded nationality words ("polish", "britons"): not actors alone
     filters: Filters
     place_prepositions: frozenset[str] = frozenset()  # folded; "in X" makes a lone name a place
+    official_names: Mapping[str, str] = field(default_factory=dict)  # folded long name -> short name
 
     def actor(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
@@ -212,4 +213,5 @@ def _load_registry(path: Path, stamp: tuple[int, ...]) -> Registry:
         demonyms=frozenset(fold(d) for d in places.get("demonyms") or ()),
         filters=_filters(filters),
         place_prepositions=frozenset(fold(p) for p in places.get("place_prepositions") or ()),
+        official_names={fold(str(k)): str(v) for k, v in (places.get("official_names") or {}).items()},
     )
