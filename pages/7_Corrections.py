@@ -1,4 +1,5 @@
-"""Corrections: the analyst merges, splits, renames, retypes and hides actors and fixes a quote's speaker."""
+"""Corrections: the analyst merges, splits, renames, retypes and hides actors, fixes a quote's speaker,
+and renames, merges or hides the issues of Actor positions."""
 
 from __future__ import annotations
 
@@ -45,8 +46,8 @@ def commit(new: corr.Corrections, message: str) -> None:
     st.rerun()
 
 
-merge_tab, split_tab, rename_tab, hide_tab, speaker_tab = st.tabs(
-    ["Merge", "Split", "Rename or retype", "Hide", "Quote speaker"]
+merge_tab, split_tab, rename_tab, hide_tab, speaker_tab, issues_tab = st.tabs(
+    ["Merge", "Split", "Rename or retype", "Hide", "Quote speaker", "Issues"]
 )
 with merge_tab, st.form("c_merge_form"):
     st.caption(
@@ -137,6 +138,48 @@ with speaker_tab:
             if st.form_submit_button("Reassign") and key:
                 new = corr.with_entry(current, "speaker", key, who, names)
                 commit(new, f"The quote at {key} is now said by {names.get(who, 'no one')}.")
+
+with issues_tab:
+    st.caption(
+        "The columns of Actor positions: give an issue a clearer label, fold it into another (its "
+        "statements then count toward the one kept), or hide one that is no issue. Undo any of them "
+        "in the table below."
+    )
+    issue_names = {p.issue: p.issue_label for p in analysis.positions}
+    issue_ids = sorted(issue_names, key=lambda i: issue_names[i].casefold())
+    if not issue_ids:
+        st.info("No issues yet: Actor positions has no columns to correct.")
+    else:
+        issue = st.selectbox(
+            "Issue", issue_ids, index=None, format_func=lambda i: issue_names[i], key="c_issue"
+        )
+        if issue:
+            with st.form("c_issue_form"):
+                new_label = st.text_input("Label", value=issue_names[issue], key=f"c_issue_label_{issue}")
+                into = st.selectbox(
+                    "Merge into",
+                    ["", *(i for i in issue_ids if i != issue)],
+                    format_func=lambda i: issue_names[i] if i else "(keep it apart)",
+                    key=f"c_issue_into_{issue}",
+                )
+                drop = st.checkbox("Hide it: this is no issue", key=f"c_issue_hide_{issue}")
+                if st.form_submit_button("Save"):
+                    new = current
+                    if drop:
+                        new, said = corr.with_entry(new, "issue_hide", issue, None, names), "Hid"
+                    elif into:
+                        new, said = corr.with_entry(new, "issue_merge", issue, into, names), "Merged"
+                    elif new_label.strip() and new_label.strip() != issue_names[issue]:
+                        new, said = (
+                            corr.with_entry(new, "issue_rename", issue, new_label.strip(), names),
+                            "Renamed",
+                        )
+                    if new is current:
+                        st.warning(
+                            "Nothing to save: change the label, pick an issue to merge into, or hide it."
+                        )
+                    else:
+                        commit(new, f"{said} the issue “{issue_names[issue]}”.")
 
 rows_now = corr.rows(current, names)
 st.subheader(f"Current corrections ({len(rows_now)})")

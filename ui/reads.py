@@ -143,11 +143,15 @@ def corrected_slice(
     """The page's slice read for the actors merged into the view's too, then corrected."""
     raw = replace(view, filters=replace(view.filters, actors=corr.expand_actors(_c, view.filters.actors)))
     focus = corr.members(_c, view.focus) if view.focus and name == "Actor_positions" else (view.focus,)
+    # an issue merged into the view's is read too (its rows are stored under its own id)
+    issues = corr.issue_members(_c, view.issue) if view.issue and name == "Actor_positions" else (view.issue,)
     # Corrections may merge or split the actors a Network pick or the positions' matrix names: read
     # every exchange or statement then (the page counts them itself).
     if not _c.empty():
         name = {"Network": NETWORK_ALL, "Actor_positions": POSITIONS_ALL}.get(name, name)
-    parts = [cached_slice(store, generation, name, replace(raw, focus=f)) for f in focus]
+    parts = [
+        cached_slice(store, generation, name, replace(raw, focus=f, issue=i)) for f in focus for i in issues
+    ]
     joined = corr.union_rows([p.analysis for p in parts])
     return Slice(corr.apply_corrections(joined, _c), parts[0].notes, parts[0].matched)
 

@@ -36,7 +36,9 @@ from lib.text.aliases import fold, slug
 
 FILE_NAME = "corrections.yaml"  # lib/read/ingest.py skips it: it is not a report
 ACTOR_TYPES = ("person", "organization", "country", "place")
-KINDS = ("merge", "split", "rename", "retype", "hide", "speaker")
+KINDS = ("merge", "split", "rename", "retype", "hide", "speaker", "issue_merge", "issue_rename", "issue_hide")
+ISSUE_KINDS = ("issue_merge", "issue_rename", "issue_hide")  # by issue id, not actor id
+LISTS = ("hide", "issue_hide")  # kinds that are a list of ids
 KEYS = (*KINDS, "names", "version")
 VERSION = 1
 _QUOTE_KEY = re.compile(r"(.+):([0-9]{1,9}):([0-9]{1,9})")
@@ -45,7 +47,8 @@ HEADER = (
     "# merge: old id -> id it joins; split: id -> names whose mentions become their own actor;\n"
     "# rename: id -> name; retype: id -> person|organization|country|place; hide: ids;\n"
     '# speaker: "doc_id:start:end" of a quote -> actor id ("" for no speaker);\n'
-    "# names: each id's name when corrected (finds the actor again if the extraction renames its id).\n"
+    "# names: each id's name when corrected (finds the actor again if the extraction renames its id);\n"
+    "# issue_merge: issue id -> issue id it joins; issue_rename: issue id -> label; issue_hide: issue ids.\n"
 )
 
 
@@ -62,6 +65,10 @@ class Corrections:
     hide: tuple[str, ...] = ()
     speaker: Mapping[str, str] = field(default_factory=dict)  # quote key -> actor id, "" for none
     names: Mapping[str, str] = field(default_factory=dict)  # id -> its name when corrected
+    # issues (Actor positions' columns), by issue id: found issues' ids are slugs of their phrases
+    issue_merge: Mapping[str, str] = field(default_factory=dict)  # issue id -> the issue it joins
+    issue_rename: Mapping[str, str] = field(default_factory=dict)  # issue id -> label
+    issue_hide: tuple[str, ...] = ()
 
     def empty(self) -> bool:
         return not any(getattr(self, k) for k in KINDS)
@@ -114,9 +121,10 @@ def from_data(data: object) -> Corrections:
         if not isinstance(v, list) or not v:
             raise CorrectionsError(f"split “{k}”: expected a list of names, got {v!r}")
         split[k] = tuple(_text(n, f"split “{k}”") for n in v)
-    hide = data.get("hide") or []
-    if not isinstance(hide, list):
-        raise CorrectionsError(f"hide: expected a list of ids, got {hide!r}")
+    hide, issue_hide = (data.get(k) or [] for k in LISTS)
+    for kind, value in zip(LISTS, (hide, issue_hide), strict=True):
+        if not isinstance(value, list):
+            raise CorrectionsError(f"{kind}: expected a list of ids, got {value!r}")
     return Corrections(
         merge={k: _text(v, f"merge “{k}”") for k, v in _mapping(data, "merge").items()},
         split=split,
@@ -125,6 +133,9 @@ def from_data(data: object) -> Corrections:
         hide=tuple(dict.fromkeys(_text(h, "hide") for h in hide)),
         speaker=dict(_speaker(k, v) for k, v in _mapping(data, "speaker").items()),
         names={k: _text(v, f"names “{k}”") for k, v in _mapping(data, "names").items()},
+        issue_merge={k: _text(v, f"issue_merge “{k}”") for k, v in _mapping(data, "issue_merge").items()},
+        issue_rename={k: _text(v, f"issue_rename “{k}”") for k, v in _mapping(data, "issue_rename").items()},
+        issue_hide=tuple(dict.fromkeys(_text(h, "issue_hide") for h in issue_hide)),
     )
 
 
@@ -134,7 +145,7 @@ def to_data(c: Corrections) -> dict[str, Any]:
     for kind in KINDS:
         value = getattr(c, kind)
         if value:
-            data[kind] = sorted(value) if kind == "hide" else {k: _plain(v) for k, v in sorted(value.items())}
+            data[kind] = sorted(value) if kind in LISTS else {k: _plain(v) for k, v in sorted(value.items())}
     named = {k: v for k, v in sorted(c.names.items()) if k in c.ids()}
     if named:
         data["names"] = named
@@ -207,9 +218,13 @@ def with_merge(c: Corrections, sources: Iterable[str], target: str, names: Mappi
 
 
 def with_entry(c: Corrections, kind: str, key: str, value: Any, names: Mapping[str, str]) -> Corrections:
-    """One correction of ``kind`` set (``hide``: ``key`` added; ``value`` ignored)."""
-    if kind == "hide":
-        return replace(c, hide=tuple(dict.fromkeys((*c.hide, key))), names=_named(c, names))
+    """One correction of ``kind`` set (``hide``, ``issue_hide``: ``key`` added; ``value`` ignored)."""
+    if kind in LISTS:
+        added: dict[str, Any] = {kind: tuple(dict.fromkeys((*getattr(c, kind), key)))}
+        return replace(c, **added, names=c.names if kind in ISSUE_KINDS else _named(c, names))
+    if kind in ISSUE_KINDS:
+        entry: dict[str, Any] = {kind: {**getattr(c, kind), key: value}}
+        return replace(c, **entry)
     if kind not in KINDS:
         raise KeyError(kind)
     stored = tuple(value) if kind == "split" else value
@@ -219,8 +234,9 @@ def with_entry(c: Corrections, kind: str, key: str, value: Any, names: Mapping[s
 
 def without(c: Corrections, kind: str, key: str) -> Corrections:
     """``c`` with one correction undone."""
-    if kind == "hide":
-        return replace(c, hide=tuple(h for h in c.hide if h != key))
+    if kind in LISTS:
+        kept: dict[str, Any] = {kind: tuple(h for h in getattr(c, kind) if h != key)}
+        return replace(c, **kept)
     changed: dict[str, Any] = {kind: {k: v for k, v in getattr(c, kind).items() if k != key}}
     return replace(c, **changed)
 
@@ -228,10 +244,11 @@ def without(c: Corrections, kind: str, key: str) -> Corrections:
 def combined(base: Corrections, added: Corrections) -> Corrections:
     """``base`` with ``added`` on top (an imported file: its entries win)."""
     out = base
-    for kind in ("merge", "split", "rename", "retype", "speaker"):
+    for kind in ("merge", "split", "rename", "retype", "speaker", "issue_merge", "issue_rename"):
         changed: dict[str, Any] = {kind: {**getattr(out, kind), **getattr(added, kind)}}
         out = replace(out, **changed)
-    return replace(out, hide=tuple(dict.fromkeys((*base.hide, *added.hide))), names=_named(added, base.names))
+    lists: dict[str, Any] = {k: tuple(dict.fromkeys((*getattr(base, k), *getattr(added, k)))) for k in LISTS}
+    return replace(out, **lists, names=_named(added, base.names))
 
 
 def rows(c: Corrections, names: Mapping[str, str]) -> list[dict[str, str]]:
@@ -256,7 +273,30 @@ def rows(c: Corrections, names: Mapping[str, str]) -> list[dict[str, str]]:
     for key, aid in sorted(c.speaker.items()):
         who = name(aid) if aid else "no speaker"
         out.append({"kind": "speaker", "key": key, "change": f"quote at {key} → said by {who}"})
+    for old, new in sorted(c.issue_merge.items()):
+        out.append({"kind": "issue_merge", "key": old, "change": f"issue {old} → merged into issue {new}"})
+    for iid, label in sorted(c.issue_rename.items()):
+        out.append({"kind": "issue_rename", "key": iid, "change": f"issue {iid} → labelled “{label}”"})
+    for iid in sorted(c.issue_hide):
+        out.append({"kind": "issue_hide", "key": iid, "change": f"issue {iid} hidden"})
     return out
+
+
+def resolve_issue_id(c: Corrections, issue: str) -> str:
+    """The issue ``issue`` ends at following the issue merges (in a cycle, the smallest id)."""
+    seen = [issue]
+    while (current := seen[-1]) in c.issue_merge:
+        nxt = c.issue_merge[current]
+        if nxt in seen:
+            return min(seen[seen.index(nxt) :])
+        seen.append(nxt)
+    return seen[-1]
+
+
+def issue_members(c: Corrections, issue: str) -> tuple[str, ...]:
+    """``issue`` and every issue merged into it: what a query of extracted rows must ask for."""
+    merged = sorted(old for old in c.issue_merge if resolve_issue_id(c, old) == issue and old != issue)
+    return (issue, *merged)
 
 
 # --- ids ----------------------------------------------------------------------------------------
@@ -374,7 +414,7 @@ def apply_corrections(analysis: Analysis, corrections: Corrections) -> Analysis:
             work.speakers[key] = new or None
     _reassign(work)
     hidden = {h for h in c.hide if h in work.actors}
-    positions = _positions(analysis, remap, work, hidden)
+    positions = _positions(analysis, remap, work, hidden, c)
     return _hide(work, hidden, replace(analysis, positions=positions))
 
 
@@ -527,16 +567,28 @@ def _credited(speaker: str, actors: Mapping[str, Actor]) -> list[str]:
     return chain
 
 
+def _issue_labels(analysis: Analysis, c: Corrections) -> dict[str, str]:
+    """Each issue's label as corrected: the analyst's, else its own (an issue merged into another
+    takes that one's)."""
+    own = {p.issue: p.issue_label for p in analysis.positions}
+    return {**own, **c.issue_rename}
+
+
 def _positions(
-    analysis: Analysis, remap: Mapping[str, str], work: _Work, hidden: set[str]
+    analysis: Analysis, remap: Mapping[str, str], work: _Work, hidden: set[str], c: Corrections
 ) -> tuple[Position, ...]:
     """The positions with merged actors' rows joined and reassigned statements credited to their
     new speaker (and the bodies it speaks for, as lib/extract/positions.py credits them)."""
     rank: dict[tuple[str, str], int] = {}
     rows: dict[tuple[str, str, Stance], tuple[str, list[Span]]] = {}
     stances: dict[str, set[tuple[str, str, Stance]]] = {}
+    labels = _issue_labels(analysis, c)
 
     def add(actor: str, issue: str, label: str, stance: Stance, s: Span) -> None:
+        issue = resolve_issue_id(c, issue)
+        if issue in c.issue_hide:
+            return
+        label = labels.get(issue, label)
         rank.setdefault((issue, stance), len(rank))
         label_spans = rows.setdefault((actor, issue, stance), (label, []))
         if all(quote_key(x) != quote_key(s) for x in label_spans[1]):

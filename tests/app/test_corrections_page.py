@@ -95,6 +95,37 @@ def test_speaker_reassigned_shows_on_actor_positions(folder: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("widget", "value", "saved"),
+    [
+        ("c_issue_label_talks", "Peace talks", {"issue_rename": {"talks": "Peace talks"}}),
+        ("c_issue_into_talks", "withdrawal", {"issue_merge": {"talks": "withdrawal"}}),
+        ("c_issue_hide_talks", True, {"issue_hide": ("talks",)}),
+    ],
+)
+def test_an_issue_renamed_merged_or_hidden_shows_on_actor_positions(
+    folder: Path, widget: str, value: object, saved: dict[str, object]
+) -> None:
+    at = page()
+    at.selectbox(key="c_issue").set_value("talks").run()
+    control = at.checkbox(key=widget) if isinstance(value, bool) else None
+    if control is not None:
+        control.check()
+    elif widget.startswith("c_issue_into"):
+        at.selectbox(key=widget).set_value(value)
+    else:
+        at.text_input(key=widget).input(str(value))
+    button(at, "Save").click().run()  # type: ignore[attr-defined]
+    assert not at.exception, [e.value for e in at.exception]
+    written = corr.load_corrections(folder / corr.FILE_NAME)
+    assert {k: getattr(written, k) for k in saved} == saved
+    positions = page("pages/2_Actor_positions.py")
+    assert not positions.exception
+    issues = set(positions.selectbox(key="w_issue").options)  # as shown: the labels
+    assert ("Peace talks" in issues) is ("issue_rename" in saved)
+    assert "Negotiations" not in issues and "Troop withdrawal" in issues  # renamed, merged or hidden
+
+
 def test_a_bad_import_changes_nothing(folder: Path) -> None:
     corr.save_corrections(folder / corr.FILE_NAME, corr.Corrections(hide=("geneva",)))
     at = page()
@@ -151,3 +182,28 @@ def test_a_store_applies_its_corrections_and_queries_merged_ids(
     assert set(statements["actor"]) == {"Rufus Firefly"} and set(statements["speaker"]) == {"Rufus Firefly"}
     ingest_corpus(Corpus(documents()), store)  # an ingest again: the corrections stay
     assert corr.load_corrections(store / corr.FILE_NAME).merge == {"trentino": "rufus-firefly"}
+
+
+def test_a_store_shows_its_issues_as_corrected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a store the positions come from SQL by issue id: a renamed issue shows its new label in
+    the statements read for it, a hidden one is offered no more."""
+    from dashboard_fixtures import documents
+
+    from lib.extract.positions import PACK_ENV
+    from lib.records import Corpus
+    from lib.store.parallel import ingest_corpus
+
+    monkeypatch.setenv(PACK_ENV, "russia-nato-2022-01")  # the fixture's statements are on its issues
+    store = tmp_path / "store"
+    ingest_corpus(Corpus(documents()), store)
+    monkeypatch.setenv(ui.state.STORE_ENV, str(store))
+    renamed = corr.Corrections(issue_rename={"diplomacy-dialogue": "Talks"})
+    corr.save_corrections(store / corr.FILE_NAME, renamed)
+    positions = page("pages/2_Actor_positions.py", issue="diplomacy-dialogue")
+    assert not positions.exception, [e.value for e in positions.exception]
+    assert set(positions.dataframe[0].value["issue_label"]) == {"Talks"}
+    corr.save_corrections(store / corr.FILE_NAME, corr.Corrections(issue_hide=("diplomacy-dialogue",)))
+    ui.corrections._CORRECTED.clear()
+    hidden = page("pages/2_Actor_positions.py")
+    assert not hidden.exception
+    assert not {"Diplomacy and dialogue", "Talks"} & set(hidden.selectbox(key="w_issue").options)

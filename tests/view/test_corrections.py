@@ -278,3 +278,36 @@ def test_a_group_target_survives_merges_and_hides(corrections: Corrections) -> N
     first = replace(a.quotes[0], targets=(Target("trentino", "neg"), group))
     out = apply_corrections(replace(a, quotes=(first, *a.quotes[1:])), corrections)
     assert group in out.quotes[0].targets
+
+
+def test_issues_renamed_merged_and_hidden() -> None:
+    """Actor positions' columns corrected: a label, an issue folded into another (its statements
+    counted toward the one kept, under its label), an issue that is no issue dropped."""
+    a = sample_analysis()
+    renamed = apply_corrections(a, Corrections(issue_rename={"talks": "Peace talks"}))
+    assert {(p.issue, p.issue_label) for p in renamed.positions} >= {("talks", "Peace talks")}
+    merged = apply_corrections(a, Corrections(issue_merge={"talks": "withdrawal"}))
+    assert {p.issue for p in merged.positions} == {"withdrawal"}
+    assert {p.issue_label for p in merged.positions} == {"Troop withdrawal"}
+    assert sum(p.count for p in merged.positions) == sum(p.count for p in a.positions)
+    assert all(p.count == len(p.evidence) for p in merged.positions)
+    hidden = apply_corrections(a, Corrections(issue_hide=("withdrawal",)))
+    assert {p.issue for p in hidden.positions} == {"talks"}
+    # actors and quotes are untouched by issue corrections
+    assert ids(hidden) == ids(a) and hidden.quotes == a.quotes
+
+
+def test_issue_corrections_round_trip_and_undo(tmp_path: Path) -> None:
+    c = corr.with_entry(Corrections(), "issue_rename", "talks", "Peace talks", {})
+    c = corr.with_entry(c, "issue_merge", "found-ceasefire", "talks", {})
+    c = corr.with_entry(c, "issue_hide", "found-weather", None, {})
+    path = tmp_path / "corrections.yaml"
+    corr.save_corrections(path, c)
+    back = corr.load_corrections(path)
+    assert back == c and not back.names  # issue ids are no actors: no names kept for them
+    assert [r["kind"] for r in corr.rows(back, {})] == ["issue_merge", "issue_rename", "issue_hide"]
+    assert corr.issue_members(back, "talks") == ("talks", "found-ceasefire")
+    assert corr.without(back, "issue_hide", "found-weather").issue_hide == ()
+    assert corr.without(back, "issue_merge", "found-ceasefire").issue_merge == {}
+    with pytest.raises(CorrectionsError, match="issue_hide"):
+        corr.loads("issue_hide: found-weather\n")
