@@ -17,8 +17,8 @@ IMPORT_ROUND = "tg_corrections_import"
 analysis, view = ui.page(
     "Corrections",
     PAGE,
-    "Fix what the extraction got wrong about actors and speakers. Every page shows the corrected "
-    "actors at once, and the corrections outlast a re-ingest: they are a file, not an edit of the data.",
+    "Fix what the extraction got wrong about actors, speakers and issues. Every page shows the "
+    "corrections at once, and they outlast a re-ingest: they are a file, not an edit of the data.",
 )
 current = ui.current_corrections()
 actors = {a.id: a for a in analysis.actors}
