@@ -283,20 +283,13 @@ def rows(c: Corrections, names: Mapping[str, str]) -> list[dict[str, str]]:
 
 
 def resolve_issue_id(c: Corrections, issue: str) -> str:
-    """The issue ``issue`` ends at following the issue merges (in a cycle, the smallest id)."""
-    seen = [issue]
-    while (current := seen[-1]) in c.issue_merge:
-        nxt = c.issue_merge[current]
-        if nxt in seen:
-            return min(seen[seen.index(nxt) :])
-        seen.append(nxt)
-    return seen[-1]
+    """The issue ``issue`` ends at following the issue merges (as ``resolve_actor_id`` the actors')."""
+    return _followed(c.issue_merge, issue)
 
 
 def issue_members(c: Corrections, issue: str) -> tuple[str, ...]:
     """``issue`` and every issue merged into it: what a query of extracted rows must ask for."""
-    merged = sorted(old for old in c.issue_merge if resolve_issue_id(c, old) == issue and old != issue)
-    return (issue, *merged)
+    return _joined(c.issue_merge, issue)
 
 
 # --- ids ----------------------------------------------------------------------------------------
@@ -305,13 +298,24 @@ def issue_members(c: Corrections, issue: str) -> tuple[str, ...]:
 def resolve_actor_id(c: Corrections, actor_id: str) -> str:
     """The id ``actor_id`` ends at following the merges; in a cycle, every member ends at the
     cycle's smallest id, so they all still land on one actor."""
-    seen = [actor_id]
-    while (current := seen[-1]) in c.merge:
-        nxt = c.merge[current]
+    return _followed(c.merge, actor_id)
+
+
+def _followed(merge: Mapping[str, str], start: str) -> str:
+    """Where ``start`` ends following ``merge`` (old -> the one it joins); a cycle's members all
+    end at its smallest id."""
+    seen = [start]
+    while (current := seen[-1]) in merge:
+        nxt = merge[current]
         if nxt in seen:
             return min(seen[seen.index(nxt) :])
         seen.append(nxt)
     return seen[-1]
+
+
+def _joined(merge: Mapping[str, str], target: str) -> tuple[str, ...]:
+    """``target`` and every id ``merge`` leads to it, sorted after it."""
+    return (target, *sorted(old for old in merge if _followed(merge, old) == target and old != target))
 
 
 def merged_aliases(c: Corrections, known: Iterable[str]) -> dict[str, str]:
@@ -323,10 +327,7 @@ def merged_aliases(c: Corrections, known: Iterable[str]) -> dict[str, str]:
 
 def members(c: Corrections, actor_id: str) -> tuple[str, ...]:
     """``actor_id`` and every id merged into it: what a query of extracted rows must ask for."""
-    return (
-        actor_id,
-        *sorted(old for old in c.merge if resolve_actor_id(c, old) == actor_id and old != actor_id),
-    )
+    return _joined(c.merge, actor_id)
 
 
 def expand_actors(c: Corrections, actor_ids: Sequence[str]) -> tuple[str, ...]:
