@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from lib import LEXICONS
+from lib.extract.quotes.cues import load_cues
 from lib.records import Actor
 from lib.text.aliases import PhraseIndex, fold, handle_key, phrase_index
 
@@ -121,6 +122,7 @@ def _filters(data: Mapping[str, Any]) -> Filters:
     def strs(key: str) -> tuple[str, ...]:
         return tuple(str(x) for x in data.get(key) or ())
 
+    first_names = _first_names(data)
     return Filters(
         agencies=frozenset(strs("agencies")),
         credit_openers=tuple(fold(x) for x in strs("credit_openers")),
@@ -137,8 +139,8 @@ def _filters(data: Mapping[str, Any]) -> Filters:
         abbreviations=frozenset(strs("abbreviations")),
         nicknames={fold(str(k)): fold(str(v)) for k, v in (data.get("nicknames") or {}).items()},
         non_actor_heads=frozenset(strs("non_actor_heads")),
-        first_names=_first_names(data),
-        common_first_names=_first_names(data) | _census_first_names(),
+        first_names=first_names,
+        common_first_names=first_names | _census_first_names(),
         thing_nouns=frozenset(w.lower() for w in strs("thing_nouns")),
         male_titles=frozenset(strs("male_titles")),
         female_titles=frozenset(strs("female_titles")),
@@ -150,14 +152,12 @@ def _filters(data: Mapping[str, Any]) -> Filters:
 
 
 def _first_names(data: Mapping[str, Any]) -> frozenset[str]:
-    """Common first names: the hypocorism lexicon's both sides and the reporting-verb lexicon's
-    gendered lists (one list for the speaker's pronouns and the actors' types)."""
-    verbs = yaml.safe_load((LEXICONS / "reporting_verbs.yaml").read_text(encoding="utf-8")) or {}
-    gendered = (verbs.get("first_names") or {}).values()
+    """Common first names: the hypocorism lexicon's both sides and the gendered lists the
+    speakers' pronoun agreement reads (load_cues: one list for the pronouns and the actors' types)."""
+    gendered = load_cues().first_names.values()
     nicknames = (data.get("nicknames") or {}).items()
     return frozenset(
-        [fold(str(n)) for names in gendered for n in names or ()]
-        + [fold(str(w)) for pair in nicknames for w in pair]
+        [fold(n) for names in gendered for n in names] + [fold(str(w)) for pair in nicknames for w in pair]
     )
 
 
