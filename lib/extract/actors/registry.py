@@ -47,7 +47,7 @@ class Filters:
     common_first_names: frozenset[str] = frozenset()
     non_actors: frozenset[str] = frozenset()  # folded: time zones, taxes, section names, bare titles
     non_actor_heads: frozenset[str] = frozenset()  # last words of laws, programmes, weapons, products
-    # lower-case nouns of such things: a name always before one names the thing ("the Omicron variant")
+    # lower-case nouns of such things: a name always before one names the thing ("the Zorvex variant")
     thing_nouns: frozenset[str] = frozenset()
     male_titles: frozenset[str] = frozenset()  # as written, with and without the full stop
     female_titles: frozenset[str] = frozenset()

@@ -310,7 +310,7 @@ def _speaker_hits(ctx: DocContext) -> Iterator[Cand]:
     """Untagged people who speak: proper nouns the parse makes the subject of a verb of saying,
     where the model tagged nothing ("Rory Tamm said"; "Tamm said" where the report also writes
     "Ian Tamm's"). A source quoted by name is a person or a body (external evidence, as for
-    _cue_hits); a common first name says which, so a lone word with none ("Comelf said", a
+    _cue_hits); a common first name says which, so a lone word with none ("Comelvex said", a
     company) is left as it was."""
     speech = load_cues().speech
     firsts = ctx.reg.filters.common_first_names
@@ -529,14 +529,14 @@ def candidates(ctx: DocContext) -> list[Cand]:
     return _without_named_things(ctx, kept)
 
 
-# "the Nord Stream 2 pipeline", "Eurobasket-2025": a number between a name and the noun it modifies
+# "the Northline 2 pipeline", "Harbourcup-2030": a number between a name and the noun it modifies
 _NUMBER_AFTER = re.compile(r"[ -]?\d+\b")
 
 
 def _without_named_things(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
-    """Without the names that only ever modify a thing's noun in the report ("the Omicron variant",
-    "the Northline 2 pipeline"): a name is the head of what it names,
-    so one that always stands before a lower-case noun of a law, programme, product or weapon
+    """Without the names that only ever modify a thing's noun in the report ("the Zorvex variant",
+    "the Northline 2 pipeline"): a name is the head of what it names, so one that always stands
+    before a lower-case noun of a thing (thing_nouns: a variant, a pipeline, a project, a treaty)
     names that thing, a topic. A name the report also uses alone ("the Kremlin plan", "the
     Kremlin said") stays an actor; a registry name always does."""
     uses: dict[str, list[bool]] = defaultdict(list)
