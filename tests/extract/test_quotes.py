@@ -2097,6 +2097,9 @@ HEADLINE_ROLES = [
     # the headline gives the role to the person the text names without it
     ("Meeting with Harbour Territory Governor Ivan Tamsk", "The Governor", "ivan-tamsk"),
     ("Meeting with Harbour Territory Governor Ivan Tamsk", "The Harbour Territory Governor", "ivan-tamsk"),
+    # a headline going on after the name ("... Governor Ivan Tamsk visits the port", title case too)
+    ("Harbour Territory Governor Ivan Tamsk visits the port", "The Governor", "ivan-tamsk"),
+    ("Harbour Territory Governor Ivan Tamsk Visits The Port", "The Governor", "ivan-tamsk"),
     # another territory's governor, or a headline naming two: no guess
     ("Meeting with Lake Territory Governor Ivan Tamsk", "The Harbour Territory Governor", None),
     ("Governor Ivan Tamsk and Governor Olga Brin meet", "The Governor", None),

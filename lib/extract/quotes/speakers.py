@@ -1011,12 +1011,13 @@ class Resolver:
         low = self.headline.lower()
         if not low or not all(q in low for q in qualifiers):
             return None  # "the Harbour Territory Governor" is not the headline's Lake Territory one
-        names = {
-            m.group(1)
+        after = (  # the capitalised words after the role's word: the name, and maybe more
+            m.group(1).split()
             for w in words
-            for m in re.finditer(rf"\b{re.escape(w)}\s+((?:[A-Z][\w'’-]+\s?){{2,3}})", self.headline, re.I)
-        }
-        held = [p for p in self.persons if any(self._full_name(p) == n.strip() for n in names)]
+            for m in re.finditer(rf"\b(?i:{re.escape(w)})\s+((?:[A-Z][\w'’-]+ ?){{2,3}})", self.headline)
+        )
+        names = {" ".join(found[:n]) for found in after for n in (2, 3)}  # "Ivan Tamsk Visits": its first two
+        held = [p for p in self.persons if self._full_name(p) in names]
         return held[0] if len({self._full_name(p) for p in held}) == 1 else None
 
 
