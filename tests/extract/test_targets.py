@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -554,6 +555,11 @@ def test_a_bare_head_means_the_one_kind_its_report_names(
     assert phrase in _said_in(nlp, narration, said)
 
 
+def _phrased(rows: list[tuple[str, tuple[str, ...]]]) -> list[Quote]:
+    """One statement per row (report id, its key phrases), as quote_phrases would have given them."""
+    return [replace(_statement(doc, n, "words"), phrases=p) for n, (doc, p) in enumerate(rows)]
+
+
 def test_a_category_noun_is_split_into_its_kinds() -> None:
     """ "deal" qualified three ways across the corpus names a category: grain deal and port deal are
     issues of their own, and a bare "deal" (which one is not said) is no issue and no cue."""
@@ -562,10 +568,7 @@ def test_a_category_noun_is_split_into_its_kinds() -> None:
         *[("r4", ("port deal",)), ("r5", ("port deal",)), ("r6", ("port deal",))],
         *[("r7", ("trade deal",)), ("r7", ("deal",)), ("r8", ("deal",)), ("r9", ("deal",))],
     ]
-    quotes = [
-        _statement(doc, n, "words").__class__(**{**_statement(doc, n, "words").__dict__, "phrases": p})
-        for n, (doc, p) in enumerate(rows)
-    ]
+    quotes = _phrased(rows)
     found = issues.discover_issues(quotes)
     assert sorted(i.label for i in found) == ["grain deal", "port deal"]
     assert not any("deal" in i.cues for i in found)
@@ -573,10 +576,7 @@ def test_a_category_noun_is_split_into_its_kinds() -> None:
 
 def test_a_head_with_few_kinds_keeps_its_bare_form() -> None:
     rows = [("r1", ("border wall",)), ("r2", ("wall",)), ("r3", ("wall",)), ("r3", ("steel wall",))]
-    quotes = [
-        _statement(doc, n, "words").__class__(**{**_statement(doc, n, "words").__dict__, "phrases": p})
-        for n, (doc, p) in enumerate(rows)
-    ]
+    quotes = _phrased(rows)
     (wall,) = issues.discover_issues(quotes)
     assert {"wall", "border wall", "steel wall"} <= set(wall.cues)
 
@@ -612,10 +612,7 @@ def test_a_joined_groups_one_words_are_no_cue() -> None:
         ("r3", ("ferry fare", "money", "summer timetable")),
         ("r3", ("ferry fare",)),
     ]
-    quotes = [
-        _statement(doc, n, "words").__class__(**{**_statement(doc, n, "words").__dict__, "phrases": p})
-        for n, (doc, p) in enumerate(rows)
-    ]
+    quotes = _phrased(rows)
     (fare,) = issues.discover_issues(quotes)
     assert fare.id == "found-ferry-fare"
     assert "summer timetable" in fare.cues and "money" not in fare.cues
