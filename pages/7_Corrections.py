@@ -1,5 +1,5 @@
 """Corrections: the analyst merges, splits, renames, retypes and hides actors, fixes a quote's speaker,
-and renames, merges or hides the issues of Actor positions."""
+and renames, merges, splits, adds or hides the issues of Actor positions."""
 
 from __future__ import annotations
 
@@ -142,13 +142,13 @@ with speaker_tab:
 with issues_tab:
     st.caption(
         "The columns of Actor positions: give an issue a clearer label, fold it into another (its "
-        "statements then count toward the one kept), or hide one that is no issue. Undo any of them "
-        "in the table below."
+        "statements then count toward the one kept), split the statements using some phrases out into "
+        "an issue of their own, or hide one that is no issue. Undo any of them in the table below."
     )
     issue_names = {p.issue: p.issue_label for p in analysis.positions}
     issue_ids = sorted(issue_names, key=lambda i: issue_names[i].casefold())
     if not issue_ids:
-        st.info("No issues yet: Actor positions has no columns to correct.")
+        st.info("No issues yet: Actor positions has no columns to correct. Add one below.")
     else:
         issue = st.selectbox(
             "Issue", issue_ids, index=None, format_func=lambda i: issue_names[i], key="c_issue"
@@ -162,6 +162,11 @@ with issues_tab:
                     format_func=lambda i: issue_names[i] if i else "(keep it apart)",
                     key=f"c_issue_into_{issue}",
                 )
+                split_text = st.text_input(
+                    "Split out the statements using these phrases (separated by commas)",
+                    key=f"c_issue_split_{issue}",
+                    help="They become an issue of their own, labelled by the first phrase.",
+                )
                 drop = st.checkbox("Hide it: this is no issue", key=f"c_issue_hide_{issue}")
                 if st.form_submit_button("Save"):
                     new = current
@@ -169,6 +174,8 @@ with issues_tab:
                         new, said = corr.with_entry(new, "issue_hide", issue, None, names), "Hid"
                     elif into:
                         new, said = corr.with_entry(new, "issue_merge", issue, into, names), "Merged"
+                    elif split_out := corr.phrases_of(split_text):
+                        new, said = corr.with_entry(new, "issue_split", issue, split_out, names), "Split"
                     elif new_label.strip() and new_label.strip() != issue_names[issue]:
                         new, said = (
                             corr.with_entry(new, "issue_rename", issue, new_label.strip(), names),
@@ -176,10 +183,28 @@ with issues_tab:
                         )
                     if new is current:
                         st.warning(
-                            "Nothing to save: change the label, pick an issue to merge into, or hide it."
+                            "Nothing to save: change the label, pick an issue to merge into, give "
+                            "phrases to split out, or hide it."
                         )
                     else:
                         commit(new, f"{said} the issue “{issue_names[issue]}”.")
+    with st.form("c_issue_add_form"):
+        st.markdown("**Add an issue** the extraction did not find")
+        added_label = st.text_input("Label", key="c_issue_add_label", placeholder="e.g. Water rights")
+        added_text = st.text_input(
+            "Phrases its statements use (separated by commas)",
+            key="c_issue_add_phrases",
+            placeholder="e.g. water rights, dam, irrigation",
+            help="Every attributed statement using one of them (whole words, plurals too) is filed "
+            "under the issue, with the stance read from its sentence.",
+        )
+        if st.form_submit_button("Add the issue"):
+            cues = corr.phrases_of(added_text)
+            if not added_label.strip() or not cues:
+                st.warning("Give the issue a label and at least one phrase.")
+            else:
+                new = corr.with_entry(current, "issue_add", added_label.strip(), cues, names)
+                commit(new, f"Added the issue “{added_label.strip()}”.")
 
 rows_now = corr.rows(current, names)
 st.subheader(f"Current corrections ({len(rows_now)})")

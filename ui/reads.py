@@ -17,7 +17,7 @@ import streamlit as st
 
 from lib.compare.align import compare
 from lib.compare.corpus import corpus_claims, shared_pairs
-from lib.records import Analysis, Comparison, CorpusClaim
+from lib.records import Analysis, Comparison, CorpusClaim, Quote
 from lib.store.check import StoreFormatError, StoreReport, damage_message, unreadable_message
 from lib.store.query import store_health
 from lib.store.slices import (
@@ -31,6 +31,7 @@ from lib.store.slices import (
     documents_slice,
     overview_quotes,
     page_slice,
+    quotes_using,
     stance_pairs,
     store_diversity,
     store_index,
@@ -129,10 +130,19 @@ def store_index_now() -> StoreIndex | None:
     return cached_index(*store) if store else None
 
 
+@st.cache_resource(show_spinner="Reading the statements of the issues you added…", max_entries=1)
+def added_statements(
+    store: str, generation: str, digest: str, _c: corr.Corrections
+) -> tuple[Quote, ...] | None:
+    """The store's statements that use a phrase of an issue the analyst added (None: no issue added)."""
+    phrases = corr.issue_phrases(_c)
+    return quotes_using(cached_index(store, generation), phrases) if phrases else None
+
+
 @st.cache_resource(show_spinner=False, max_entries=1)
 def corrected_index(store: str, generation: str, digest: str, _c: corr.Corrections) -> StoreIndex:
     index = cached_index(store, generation)
-    base = corr.apply_corrections(index.base, _c)
+    base = corr.apply_corrections(index.base, _c, added_statements(store, generation, digest, _c))
     return replace(index, base=base, choices=urls.choices_of(base)) if base is not index.base else index
 
 
@@ -143,8 +153,9 @@ def corrected_slice(
     """The page's slice read for the actors merged into the view's too, then corrected."""
     raw = replace(view, filters=replace(view.filters, actors=corr.expand_actors(_c, view.filters.actors)))
     focus = corr.members(_c, view.focus) if view.focus and name == "Actor_positions" else (view.focus,)
-    # an issue merged into the view's is read too (its rows are stored under its own id)
-    issues = corr.issue_members(_c, view.issue) if view.issue and name == "Actor_positions" else (view.issue,)
+    # an issue merged into the view's is read too (its rows are stored under its own id), a split-out
+    # issue's parent in its place, and every statement for an issue the analyst added
+    issues = corr.issue_sources(_c, view.issue) if view.issue and name == "Actor_positions" else (view.issue,)
     # Corrections may merge or split the actors a Network pick or the positions' matrix names: read
     # every exchange or statement then (the page counts them itself).
     if not _c.empty():
@@ -153,7 +164,8 @@ def corrected_slice(
         cached_slice(store, generation, name, replace(raw, focus=f, issue=i)) for f in focus for i in issues
     ]
     joined = corr.union_rows([p.analysis for p in parts])
-    return Slice(corr.apply_corrections(joined, _c), parts[0].notes, parts[0].matched)
+    added = added_statements(store, generation, digest, _c)
+    return Slice(corr.apply_corrections(joined, _c, added), parts[0].notes, parts[0].matched)
 
 
 def corrected_rows(analysis: Analysis, doc_id: str | None = None, actor_id: str | None = None) -> Analysis:

@@ -230,12 +230,12 @@ def _issue(group: _Group) -> Issue:
         id="found-" + re.sub(r"[^a-z0-9]+", "-", named).strip("-"),
         label=" / ".join(cues[:LABEL_PHRASES]),
         description=f"Found in {len(group.statements)} statements: {', '.join(top[:8])}.",
-        cues=tuple(_surface_forms(cues)),
+        cues=tuple(surface_forms(cues)),
         whole_words=True,
     )
 
 
-def _surface_forms(phrases: Sequence[str]) -> list[str]:
+def surface_forms(phrases: Sequence[str]) -> list[str]:
     """Each phrase and its plural, as cue phrases matched at a word start ("check" -> "checks")."""
     return [p for phrase in phrases for p in (phrase, _plural(phrase))]
 

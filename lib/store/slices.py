@@ -466,6 +466,20 @@ def positions_slice(
     return Slice(analysis, (note,) if note else ())
 
 
+def quotes_using(index: StoreIndex, phrases: Sequence[str]) -> tuple[Quote, ...]:
+    """The attributed quotes whose text contains one of ``phrases`` (case ignored), in corpus
+    order: the statements an analyst's added issue may take (lib/view/corrections.py matches them
+    by whole words and files them). One scan of the quotes' text, whatever the corpus's size."""
+    if not phrases:
+        return ()
+    con, manifest = _cursor(index.store)
+    used = " OR ".join("contains(lower(t.text), ?)" for _ in phrases)
+    sql = f"SELECT {QUOTE_COLUMNS} FROM quotes t {QUOTE_JOIN} WHERE t.speaker_id IS NOT NULL AND ({used})"
+    found = _records(con, sql, [p.casefold() for p in phrases], Quote)
+    found.sort(key=lambda q: (index.order[q.doc_id], q.start))
+    return tuple(_corpus_targets(con, manifest, found))
+
+
 # One row per (statement, actor it is about) of every quote with a speaker and targets (lib/view/stances.py
 # ``targets_frame`` before its filters): the speaker and the target as the corpus names them (the actor
 # map, as ``_corpus_targets``), ``target_key`` as Target.key. Made once per store generation (as

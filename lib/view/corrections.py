@@ -30,15 +30,31 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from lib.extract.positions import Issue, classify, corpus_issues
+from lib.extract.issues import surface_forms
+from lib.extract.positions import Issue, classify, corpus_issues, first_hand
 from lib.records import Actor, Analysis, Event, Mention, Position, Quote, Span, Stance, Target
 from lib.text.aliases import fold, slug
 
 FILE_NAME = "corrections.yaml"  # lib/read/ingest.py skips it: it is not a report
 ACTOR_TYPES = ("person", "organization", "country", "place")
-KINDS = ("merge", "split", "rename", "retype", "hide", "speaker", "issue_merge", "issue_rename", "issue_hide")
-ISSUE_KINDS = ("issue_merge", "issue_rename", "issue_hide")  # by issue id, not actor id
+KINDS = (
+    "merge",
+    "split",
+    "rename",
+    "retype",
+    "hide",
+    "speaker",
+    "issue_merge",
+    "issue_rename",
+    "issue_hide",
+    "issue_split",
+    "issue_add",
+)
+# by issue id (issue_add: by label), not actor id
+ISSUE_KINDS = ("issue_merge", "issue_rename", "issue_hide", "issue_split", "issue_add")
 LISTS = ("hide", "issue_hide")  # kinds that are a list of ids
+PHRASE_LISTS = ("split", "issue_split", "issue_add")  # kinds that map a key to a list of names or phrases
+ADDED_PREFIX = "added-"  # an added issue's id: this and the slug of its label
 KEYS = (*KINDS, "names", "version")
 VERSION = 1
 _QUOTE_KEY = re.compile(r"(.+):([0-9]{1,9}):([0-9]{1,9})")
@@ -48,7 +64,9 @@ HEADER = (
     "# rename: id -> name; retype: id -> person|organization|country|place; hide: ids;\n"
     '# speaker: "doc_id:start:end" of a quote -> actor id ("" for no speaker);\n'
     "# names: each id's name when corrected (finds the actor again if the extraction renames its id);\n"
-    "# issue_merge: issue id -> issue id it joins; issue_rename: issue id -> label; issue_hide: issue ids.\n"
+    "# issue_merge: issue id -> issue id it joins; issue_rename: issue id -> label; issue_hide: issue ids;\n"
+    "# issue_split: issue id -> phrases whose statements become an issue of their own (labelled by the\n"
+    "# first); issue_add: label -> phrases: an issue of every attributed statement using one of them.\n"
 )
 
 
@@ -69,6 +87,8 @@ class Corrections:
     issue_merge: Mapping[str, str] = field(default_factory=dict)  # issue id -> the issue it joins
     issue_rename: Mapping[str, str] = field(default_factory=dict)  # issue id -> label
     issue_hide: tuple[str, ...] = ()
+    issue_split: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # issue id -> phrases moved out
+    issue_add: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # label -> its cue phrases
 
     def empty(self) -> bool:
         return not any(getattr(self, k) for k in KINDS)
@@ -116,11 +136,7 @@ def from_data(data: object) -> Corrections:
     wrong = {k: v for k, v in retype.items() if v not in ACTOR_TYPES}
     if wrong:
         raise CorrectionsError(f"retype: {wrong} — a type is one of {', '.join(ACTOR_TYPES)}")
-    split: dict[str, tuple[str, ...]] = {}
-    for k, v in _mapping(data, "split").items():
-        if not isinstance(v, list) or not v:
-            raise CorrectionsError(f"split “{k}”: expected a list of names, got {v!r}")
-        split[k] = tuple(_text(n, f"split “{k}”") for n in v)
+    split, issue_split, issue_add = (_phrase_lists(data, kind) for kind in PHRASE_LISTS)
     hide, issue_hide = (data.get(k) or [] for k in LISTS)
     for kind, value in zip(LISTS, (hide, issue_hide), strict=True):
         if not isinstance(value, list):
@@ -136,7 +152,19 @@ def from_data(data: object) -> Corrections:
         issue_merge={k: _text(v, f"issue_merge “{k}”") for k, v in _mapping(data, "issue_merge").items()},
         issue_rename={k: _text(v, f"issue_rename “{k}”") for k, v in _mapping(data, "issue_rename").items()},
         issue_hide=tuple(dict.fromkeys(_text(h, "issue_hide") for h in issue_hide)),
+        issue_split=issue_split,
+        issue_add=issue_add,
     )
+
+
+def _phrase_lists(data: Mapping[str, Any], kind: str) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for k, v in _mapping(data, kind).items():
+        if not isinstance(v, list) or not v:
+            what = "names" if kind == "split" else "phrases"
+            raise CorrectionsError(f"{kind} “{k}”: expected a list of {what}, got {v!r}")
+        out[k] = tuple(dict.fromkeys(_text(n, f"{kind} “{k}”") for n in v))
+    return out
 
 
 def to_data(c: Corrections) -> dict[str, Any]:
@@ -222,12 +250,12 @@ def with_entry(c: Corrections, kind: str, key: str, value: Any, names: Mapping[s
     if kind in LISTS:
         added: dict[str, Any] = {kind: tuple(dict.fromkeys((*getattr(c, kind), key)))}
         return replace(c, **added, names=c.names if kind in ISSUE_KINDS else _named(c, names))
-    if kind in ISSUE_KINDS:
-        entry: dict[str, Any] = {kind: {**getattr(c, kind), key: value}}
-        return replace(c, **entry)
     if kind not in KINDS:
         raise KeyError(kind)
-    stored = tuple(value) if kind == "split" else value
+    stored = tuple(dict.fromkeys(value)) if kind in PHRASE_LISTS else value
+    if kind in ISSUE_KINDS:
+        entry: dict[str, Any] = {kind: {**getattr(c, kind), key: stored}}
+        return replace(c, **entry)
     changed: dict[str, Any] = {kind: {**getattr(c, kind), key: stored}}
     return replace(c, **changed, names=_named(c, names))
 
@@ -244,7 +272,7 @@ def without(c: Corrections, kind: str, key: str) -> Corrections:
 def combined(base: Corrections, added: Corrections) -> Corrections:
     """``base`` with ``added`` on top (an imported file: its entries win)."""
     out = base
-    for kind in ("merge", "split", "rename", "retype", "speaker", "issue_merge", "issue_rename"):
+    for kind in (k for k in KINDS if k not in LISTS):
         changed: dict[str, Any] = {kind: {**getattr(out, kind), **getattr(added, kind)}}
         out = replace(out, **changed)
     lists: dict[str, Any] = {k: tuple(dict.fromkeys((*getattr(base, k), *getattr(added, k)))) for k in LISTS}
@@ -279,6 +307,14 @@ def rows(c: Corrections, names: Mapping[str, str]) -> list[dict[str, str]]:
         out.append({"kind": "issue_rename", "key": iid, "change": f"issue {iid} → labelled “{label}”"})
     for iid in sorted(c.issue_hide):
         out.append({"kind": "issue_hide", "key": iid, "change": f"issue {iid} hidden"})
+    for iid, phrases in sorted(c.issue_split.items()):
+        moved = ", ".join(f"“{p}”" for p in phrases)
+        said = f"statements using {moved} split out of issue {iid}"
+        out.append({"kind": "issue_split", "key": iid, "change": said})
+    for label, phrases in sorted(c.issue_add.items()):
+        cues = ", ".join(f"“{p}”" for p in phrases)
+        said = f"issue “{label}” added: statements using {cues}"
+        out.append({"kind": "issue_add", "key": label, "change": said})
     return out
 
 
@@ -290,6 +326,36 @@ def resolve_issue_id(c: Corrections, issue: str) -> str:
 def issue_members(c: Corrections, issue: str) -> tuple[str, ...]:
     """``issue`` and every issue merged into it: what a query of extracted rows must ask for."""
     return _joined(c.issue_merge, issue)
+
+
+def phrases_of(text: str) -> tuple[str, ...]:
+    """The phrases an analyst typed, separated by commas or semicolons, each once (case kept)."""
+    found = (p.strip() for p in re.split(r"[,;\n]", text))
+    return tuple(dict.fromkeys(p for p in found if p))
+
+
+def split_issue_id(parent: str, phrases: Sequence[str]) -> str:
+    """The id of the issue split out of ``parent`` by ``phrases`` (named after the first)."""
+    return f"{parent}--{slug(phrases[0]) or 'split'}"
+
+
+def added_issue_id(label: str) -> str:
+    return ADDED_PREFIX + (slug(label) or "issue")
+
+
+def issue_sources(c: Corrections, issue: str) -> tuple[str | None, ...]:
+    """The extracted issue ids whose rows a view of ``issue`` must read: ``issue`` and those merged
+    into it, a split-out issue's parent in its place, and None (every statement) for an added
+    issue, whose statements may be filed under any issue or none."""
+    parents = {split_issue_id(p, phrases): p for p, phrases in c.issue_split.items()}
+    added = {added_issue_id(label) for label in c.issue_add}
+    found = [None if m in added else parents.get(m, m) for m in issue_members(c, issue)]
+    return (None,) if None in found else tuple(dict.fromkeys(found))
+
+
+def issue_phrases(c: Corrections) -> tuple[str, ...]:
+    """Every phrase of an added issue: a store reads the statements that use one of them."""
+    return tuple(dict.fromkeys(p for phrases in c.issue_add.values() for p in phrases))
 
 
 # --- ids ----------------------------------------------------------------------------------------
@@ -393,8 +459,12 @@ class _Work:
     speakers: dict[str, str | None]  # quote key -> its new speaker (split, reassigned)
 
 
-def apply_corrections(analysis: Analysis, corrections: Corrections) -> Analysis:
-    """``analysis`` with the corrections applied (the same object when there are none)."""
+def apply_corrections(
+    analysis: Analysis, corrections: Corrections, statements: Sequence[Quote] | None = None
+) -> Analysis:
+    """``analysis`` with the corrections applied (the same object when there are none).
+    ``statements``: the quotes an added issue may take when ``analysis`` does not hold them all
+    (a store's slice: those using an added issue's phrases, ``issue_phrases``)."""
     if corrections.empty():
         return analysis
     c = located(corrections, analysis.actors)
@@ -415,7 +485,7 @@ def apply_corrections(analysis: Analysis, corrections: Corrections) -> Analysis:
             work.speakers[key] = new or None
     _reassign(work)
     hidden = {h for h in c.hide if h in work.actors}
-    positions = _positions(analysis, remap, work, hidden, c)
+    positions = _positions(analysis, remap, work, hidden, c, statements)
     return _hide(work, hidden, replace(analysis, positions=positions))
 
 
@@ -576,7 +646,12 @@ def _issue_labels(analysis: Analysis, c: Corrections) -> dict[str, str]:
 
 
 def _positions(
-    analysis: Analysis, remap: Mapping[str, str], work: _Work, hidden: set[str], c: Corrections
+    analysis: Analysis,
+    remap: Mapping[str, str],
+    work: _Work,
+    hidden: set[str],
+    c: Corrections,
+    statements: Sequence[Quote] | None = None,
 ) -> tuple[Position, ...]:
     """The positions with merged actors' rows joined and reassigned statements credited to their
     new speaker (and the bodies it speaks for, as lib/extract/positions.py credits them)."""
@@ -584,6 +659,7 @@ def _positions(
     rows: dict[tuple[str, str, Stance], tuple[str, list[Span]]] = {}
     stances: dict[str, set[tuple[str, str, Stance]]] = {}
     labels = _issue_labels(analysis, c)
+    refile = _issue_refiler(c)
 
     def add(actor: str, issue: str, label: str, stance: Stance, s: Span) -> None:
         issue = resolve_issue_id(c, issue)
@@ -597,11 +673,12 @@ def _positions(
 
     for p in analysis.positions:
         for s in p.evidence:
+            filed = refile((p.issue, p.issue_label, p.stance), s.text)
             if (key := quote_key(s)) in work.speakers:
-                stances.setdefault(key, set()).add((p.issue, p.issue_label, p.stance))
-                rank.setdefault((p.issue, p.stance), len(rank))
+                stances.setdefault(key, set()).add(filed)
+                rank.setdefault((filed[0], filed[2]), len(rank))
             elif (actor := remap.get(p.actor_id, p.actor_id)) not in hidden:
-                add(actor, p.issue, p.issue_label, p.stance, s)
+                add(actor, *filed, s)
     quotes = {quote_key(q): q for q in work.quotes}
     corpus: list[Issue] = []  # the corpus's issues (its pack's and those found), read once if needed
     for key, speaker in work.speakers.items():
@@ -609,18 +686,68 @@ def _positions(
             continue
         if not (found := stances.get(key, set())) and (q := quotes.get(key)):
             corpus = corpus or corpus_issues(analysis.quotes, analysis.documents)
-            found = _classified(q, corpus)
+            found = {refile(f, q.text) for f in _classified(q, corpus)}
         q = quotes.get(key)
         evidence = Span(q.doc_id, q.start, q.end, q.text) if q else _span_of(key, analysis)
         for actor in _credited(speaker, work.actors):
             for issue, label, stance in sorted(found):
                 if actor not in hidden:
                     add(actor, issue, label, stance, evidence)
+    added = _added_issues(c)
+    for q, speaker in _added_statements(work, remap, statements, c):
+        for issue, label, stance in sorted(_classified(q, added)) if speaker not in hidden else ():
+            for actor in _credited(speaker, work.actors):
+                if actor not in hidden:
+                    add(actor, issue, label, stance, Span(q.doc_id, q.start, q.end, q.text))
     order = sorted(rows, key=lambda k: (k[0], rank.get((k[1], k[2]), 0)))
     return tuple(
         Position(a, i, rows[(a, i, s)][0], s, len(rows[(a, i, s)][1]), tuple(rows[(a, i, s)][1]))
         for a, i, s in order
     )
+
+
+def _phrase_issue(iid: str, label: str, phrases: Sequence[str]) -> Issue:
+    """An issue the analyst named by its phrases, matched as a found issue's are (whole words,
+    plurals too: lib/extract/issues.py)."""
+    cues = tuple(surface_forms([p.casefold() for p in phrases]))
+    return Issue(iid, label, "", cues, whole_words=True)
+
+
+def _issue_refiler(c: Corrections) -> Callable[[tuple[str, str, Stance], str], tuple[str, str, Stance]]:
+    """(issue, label, stance) of a statement -> where the issue splits file it: a statement of a
+    split issue using one of the split's phrases goes to the issue split out, its stance read
+    there; any other stays."""
+    splits = {
+        parent: _phrase_issue(split_issue_id(parent, phrases), phrases[0], phrases)
+        for parent, phrases in c.issue_split.items()
+    }
+
+    def refile(filed: tuple[str, str, Stance], text: str) -> tuple[str, str, Stance]:
+        part = splits.get(filed[0])
+        found = classify(text, "", [part]) if part else []
+        return (part.id, part.label, found[0][1]) if part and found else filed
+
+    return refile
+
+
+def _added_issues(c: Corrections) -> list[Issue]:
+    return [_phrase_issue(added_issue_id(label), label, phrases) for label, phrases in c.issue_add.items()]
+
+
+def _added_statements(
+    work: _Work, remap: Mapping[str, str], statements: Sequence[Quote] | None, c: Corrections
+) -> list[tuple[Quote, str]]:
+    """The first-hand statements an added issue may take, with their corrected speakers:
+    ``statements`` (a store's, read for the added issues' phrases) or the corpus's quotes."""
+    if not c.issue_add:
+        return []
+    out = []
+    for q in first_hand(work.quotes if statements is None else statements):
+        key = quote_key(q)
+        speaker = work.speakers[key] if key in work.speakers else remap.get(q.speaker_id or "", q.speaker_id)
+        if speaker:
+            out.append((q, speaker))
+    return out
 
 
 def _classified(q: Quote, issues: Sequence[Issue]) -> set[tuple[str, str, Stance]]:

@@ -126,6 +126,33 @@ def test_an_issue_renamed_merged_or_hidden_shows_on_actor_positions(
     assert "Negotiations" not in issues and "Troop withdrawal" in issues  # renamed, merged or hidden
 
 
+def test_an_issue_split_or_added_shows_on_actor_positions(folder: Path) -> None:
+    at = page()
+    at.selectbox(key="c_issue").set_value("talks").run()
+    at.text_input(key="c_issue_split_talks").input("Geneva, Lausanne")
+    button(at, "Save").click().run()  # type: ignore[attr-defined]
+    at.text_input(key="c_issue_add_label").input("Holding ground")
+    at.text_input(key="c_issue_add_phrases").input("retreat; ")
+    button(at, "Add the issue").click().run()  # type: ignore[attr-defined]
+    assert not at.exception, [e.value for e in at.exception]
+    written = corr.load_corrections(folder / corr.FILE_NAME)
+    assert written.issue_split == {"talks": ("Geneva", "Lausanne")}
+    assert written.issue_add == {"Holding ground": ("retreat",)}
+    positions = page("pages/2_Actor_positions.py")
+    assert not positions.exception
+    issues = set(positions.selectbox(key="w_issue").options)
+    # the one statement on talks names Geneva: its column is the split's, and the new issue is there
+    assert {"Geneva", "Holding ground", "Troop withdrawal"} <= issues and "Negotiations" not in issues
+
+
+def test_adding_an_issue_without_phrases_says_what_is_missing(folder: Path) -> None:
+    at = page()
+    at.text_input(key="c_issue_add_label").input("Holding ground")
+    button(at, "Add the issue").click().run()  # type: ignore[attr-defined]
+    assert any("at least one phrase" in w.value for w in at.warning)
+    assert not (folder / corr.FILE_NAME).exists()
+
+
 def test_a_bad_import_changes_nothing(folder: Path) -> None:
     corr.save_corrections(folder / corr.FILE_NAME, corr.Corrections(hide=("geneva",)))
     at = page()
@@ -207,3 +234,34 @@ def test_a_store_shows_its_issues_as_corrected(tmp_path: Path, monkeypatch: pyte
     hidden = page("pages/2_Actor_positions.py")
     assert not hidden.exception
     assert not {"Diplomacy and dialogue", "Talks"} & set(hidden.selectbox(key="w_issue").options)
+
+
+@pytest.mark.parametrize("kind", ["issue_split", "issue_add"])
+def test_a_store_shows_an_issue_split_or_added(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """A split-out issue's statements are stored under its parent, an added issue's under any
+    issue or none: opening either on a store shows its statements, under its label."""
+    from dashboard_fixtures import documents
+
+    from lib.extract.positions import PACK_ENV
+    from lib.records import Corpus
+    from lib.store.parallel import ingest_corpus
+
+    monkeypatch.setenv(PACK_ENV, "russia-nato-2022-01")
+    store = tmp_path / "store"
+    ingest_corpus(Corpus(documents()), store)
+    monkeypatch.setenv(ui.state.STORE_ENV, str(store))
+    if kind == "issue_split":
+        c = corr.Corrections(issue_split={"diplomacy-dialogue": ("Geneva",)})
+        issue, label = corr.split_issue_id("diplomacy-dialogue", ("Geneva",)), "Geneva"
+    else:
+        c = corr.Corrections(issue_add={"Holding ground": ("retreat",)})
+        issue, label = corr.added_issue_id("Holding ground"), "Holding ground"
+    corr.save_corrections(store / corr.FILE_NAME, c)
+    ui.corrections._CORRECTED.clear()
+    positions = page("pages/2_Actor_positions.py", issue=issue)
+    assert not positions.exception, [e.value for e in positions.exception]
+    statements = positions.dataframe[0].value
+    assert len(statements) and set(statements["issue_label"]) == {label}
+    assert all(label.casefold() in t.casefold() or "retreat" in t for t in statements["text"])

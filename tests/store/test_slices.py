@@ -234,3 +234,26 @@ def test_the_documents_in_view_are_those_the_filters_keep(stored: tuple[Analysis
         positions = index.in_view(filters).column("pos").to_pylist()
         assert positions == sorted(positions)
     assert any(len(index.in_view(f)) < len(analysis.documents) for f in table)  # the filters do drop some
+
+
+@pytest.mark.parametrize("phrases", [("dialogue",), ("retreat", "border"), ("no such phrase",)])
+def test_an_added_issue_files_the_same_statements_on_a_store(
+    stored: tuple[Analysis, StoreIndex], phrases: tuple[str, ...]
+) -> None:
+    """An issue the analyst adds (lib/view/corrections.py) takes the store's statements that use its
+    phrases, read in one query, as the whole analysis files them."""
+    from lib.store.slices import quotes_using
+    from lib.view.corrections import Corrections, added_issue_id, apply_corrections
+
+    whole, index = stored
+    c = Corrections(issue_add={"Added": phrases})
+    found = quotes_using(index, phrases)
+    assert all(any(p in q.text.casefold() for p in phrases) and q.speaker_id for q in found)
+
+    def rows(a: Analysis) -> set[tuple[str, str, int]]:
+        return {(p.actor_id, p.stance, p.count) for p in a.positions if p.issue == added_issue_id("Added")}
+
+    expected = rows(apply_corrections(whole, c))
+    assert rows(apply_corrections(index.base, c, found)) == expected
+    assert bool(expected) == bool(found)  # the phrases used by some statement give their column rows
+    assert quotes_using(index, ()) == ()

@@ -311,3 +311,84 @@ def test_issue_corrections_round_trip_and_undo(tmp_path: Path) -> None:
     assert corr.without(back, "issue_merge", "found-ceasefire").issue_merge == {}
     with pytest.raises(CorrectionsError, match="issue_hide"):
         corr.loads("issue_hide: found-weather\n")
+
+
+def _rows(a: Analysis) -> set[tuple[str, str, str, int]]:
+    return {(p.actor_id, p.issue, p.issue_label, p.count) for p in a.positions}
+
+
+def test_issue_split_moves_the_statements_using_its_phrases() -> None:
+    """A split issue: the statements of an issue that use one of the phrases become an issue of
+    their own, labelled by the first phrase; the others stay, and nothing is counted twice."""
+    a = sample_analysis()
+    c = Corrections(issue_split={"withdrawal": ("Freedonia",)})
+    out = apply_corrections(a, c)
+    new = corr.split_issue_id("withdrawal", ("Freedonia",))
+    rows = _rows(out)
+    assert ("rufus-firefly", "withdrawal", "Troop withdrawal", 1) in rows
+    assert ("rufus-firefly", new, "Freedonia", 1) in rows
+    assert sum(p.count for p in out.positions) == sum(p.count for p in a.positions)
+    moved = next(p for p in out.positions if p.issue == new)
+    assert [s.text for s in moved.evidence] == ["Freedonia would not retreat"]  # provenance kept
+    # the issue split out is corrected like any other: renamed, then hidden
+    renamed = apply_corrections(a, replace(c, issue_rename={new: "Freedonia's stand"}))
+    assert ("rufus-firefly", new, "Freedonia's stand", 1) in _rows(renamed)
+    hidden = apply_corrections(a, replace(c, issue_hide=(new,)))
+    assert {p.issue for p in hidden.positions} == {"withdrawal", "talks"}
+
+
+@pytest.mark.parametrize(
+    ("phrases", "expected"),
+    [
+        # two statements of one speaker, credited to the body he speaks for too (as the extraction does)
+        (("retreat",), {"rufus-firefly", "freedonia"}),
+        (("Geneva",), {"trentino", "sylvania"}),  # case does not matter
+        (("talk",), {"trentino", "sylvania"}),  # a phrase's plural matches too
+        (("genev",), set()),  # whole words only: a part of a word is no use of the phrase
+        (("armistice",), set()),  # no statement uses it: an empty column, no row
+    ],
+)
+def test_issue_add_files_every_attributed_statement_using_its_phrases(
+    phrases: tuple[str, ...], expected: set[str]
+) -> None:
+    a = sample_analysis()
+    out = apply_corrections(a, Corrections(issue_add={"Border talks": phrases}))
+    added = [p for p in out.positions if p.issue == corr.added_issue_id("Border talks")]
+    assert {p.actor_id for p in added} == expected
+    assert all(p.issue_label == "Border talks" and p.count == len(p.evidence) for p in added)
+    # the statements keep the issues they had
+    assert {p.issue for p in out.positions} - {corr.added_issue_id("Border talks")} == {"withdrawal", "talks"}
+
+
+def test_issue_add_reads_the_statements_given_and_follows_actor_corrections() -> None:
+    """On a store, the caller passes the statements using the phrases; a merged or hidden speaker
+    is credited as on every other issue."""
+    a = sample_analysis()
+    add = {"Border talks": ("Geneva",)}
+    iid = corr.added_issue_id("Border talks")
+    none_given = apply_corrections(a, Corrections(issue_add=add), statements=())
+    assert all(p.issue != iid for p in none_given.positions)
+    given = apply_corrections(replace(a, quotes=()), Corrections(issue_add=add), statements=a.quotes)
+    assert {p.actor_id for p in given.positions if p.issue == iid} == {"trentino", "sylvania"}
+    merged = apply_corrections(a, Corrections(issue_add=add, merge={"trentino": "sylvania"}))
+    assert {p.actor_id for p in merged.positions if p.issue == iid} == {"sylvania"}
+    hidden = apply_corrections(a, Corrections(issue_add=add, hide=("trentino",)))
+    assert all(p.issue != iid for p in hidden.positions)
+
+
+def test_issue_split_and_add_round_trip_and_what_a_store_reads(tmp_path: Path) -> None:
+    c = corr.with_entry(Corrections(), "issue_split", "withdrawal", ["Freedonia", "Freedonian"], {})
+    c = corr.with_entry(c, "issue_add", "Border talks", ["geneva", "border talks"], {})
+    path = tmp_path / "corrections.yaml"
+    corr.save_corrections(path, c)
+    back = corr.load_corrections(path)
+    assert back == c and back.issue_split == {"withdrawal": ("Freedonia", "Freedonian")}
+    assert [r["kind"] for r in corr.rows(back, {})] == ["issue_split", "issue_add"]
+    split = corr.split_issue_id("withdrawal", ("Freedonia",))
+    assert corr.issue_sources(back, split) == ("withdrawal",)  # its rows are stored under its parent
+    assert corr.issue_sources(back, corr.added_issue_id("Border talks")) == (None,)
+    assert corr.issue_sources(back, "talks") == ("talks",)
+    assert corr.issue_phrases(back) == ("geneva", "border talks")
+    assert corr.without(back, "issue_add", "Border talks").issue_add == {}
+    with pytest.raises(CorrectionsError, match="issue_add"):
+        corr.loads("issue_add:\n  Border talks: geneva\n")
