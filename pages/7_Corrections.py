@@ -151,7 +151,12 @@ with issues_tab:
         st.info("No issues yet: Actor positions has no columns to correct. Add one below.")
     else:
         issue = st.selectbox(
-            "Issue", issue_ids, index=None, format_func=lambda i: issue_names[i], key="c_issue"
+            "Issue",
+            issue_ids,
+            index=None,
+            format_func=lambda i: issue_names[i],
+            key="c_issue",
+            placeholder="Pick an issue to relabel, merge, split or hide",
         )
         if issue:
             with st.form("c_issue_form"):
