@@ -44,12 +44,17 @@ st.subheader(f"Events in view ({shown.count})")
 st.caption(
     "One row per evidence sentence: event date and report date are kept apart. "
     "“Open” shows the sentence in the Reader."
+    + (
+        f" The events on the chart's dates come first, in date order; the {shown.outside} outside them "
+        "(background the reports recall, or dates far off) follow."
+        if shown.outside
+        else ""
+    )
 )
 if len(events) > frames.MAX_ROWS:  # 6,170 evidence rows at 10,000 reports: megabytes to send and draw
+    kept = "the chart's events first" if shown.outside else "the earliest events"
     st.caption(
-        frames.cut_note(
-            frames.MAX_ROWS, len(events), "evidence sentences", "the earliest events; the exports hold all"
-        )
+        frames.cut_note(frames.MAX_ROWS, len(events), "evidence sentences", f"{kept}; the exports hold all")
     )
 if not events.empty:
     # what an analyst checks first (when, the link, when reported, by whom) fits 1,400 px

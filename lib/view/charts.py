@@ -123,10 +123,10 @@ def day_axis(
     fold_start: bool = True,
     fold_end: bool = True,
     reported_from: pd.Timestamp | None = None,
-) -> tuple[dict[str, object], str]:
-    """The time axis over the event days (one per event) and a note of what it leaves out:
-    far tails folded, long quiet stretches cut (plotly rangebreaks), ticks that never overlap
-    (lib/view/axis.py)."""
+) -> tuple[dict[str, object], str, axis.Window]:
+    """The time axis over the event days (one per event), a note of what it leaves out (far tails
+    folded, long quiet stretches cut: plotly rangebreaks; ticks that never overlap:
+    lib/view/axis.py) and the days it shows."""
     known = [d for d in days if not pd.isna(d)]
     window = axis.fit_window(known, fold_start, fold_end, reported_from)
     runs = axis.stretches(known, window)
@@ -140,7 +140,7 @@ def day_axis(
         "showgrid": True,
         "title": None,
     }
-    return settings, axis.span_note(window, len(runs) - 1)
+    return settings, axis.span_note(window, len(runs) - 1), window
 
 
 def timeline_figure(
@@ -165,9 +165,10 @@ def timeline_figure(
         part = markers[markers["precision"] == precision]
         if not part.empty:
             fig.add_trace(_marker_trace(part, precision, symbol))
-    note = ""
+    note, window = "", None
     if not markers.empty:  # days, not hours, even when every event falls on one or two days
-        settings, note = day_axis(days, *fold, reported_from)
+        settings, note, shown = day_axis(days, *fold, reported_from)
+        window = [f"{shown.first:%Y-%m-%d}", f"{shown.last:%Y-%m-%d}"]
         if bin_days > 1:
             grouped = "a week" if bin_days == 7 else f"{bin_days} days"
             note = ". ".join(
@@ -196,7 +197,7 @@ def timeline_figure(
     fig.update_layout(
         height=height,
         margin=TIMELINE_MARGIN,
-        meta={"note": note},
+        meta={"note": note, "window": window},  # window: the first and last day the axis shows
         title={
             "text": "Events by event date (not report date)",
             "yref": "container",

@@ -109,8 +109,9 @@ def comparison_view(analysis: Analysis, comparison: Comparison) -> ComparisonVie
 class TimelineView:
     figure: Figure | None  # None when no event is in view
     note: str  # rows and events left out of the chart, dates folded off its axis
-    events: pd.DataFrame  # one row per evidence sentence
+    events: pd.DataFrame  # one row per evidence sentence: the chart's dates first, then the rest
     count: int  # events in view (the Overview counts the same)
+    outside: int = 0  # events in view whose day the chart's axis does not show (listed last)
 
 
 def _first_report(analysis: Analysis) -> pd.Timestamp | None:
@@ -121,18 +122,22 @@ def _first_report(analysis: Analysis) -> pd.Timestamp | None:
 
 def timeline_view(analysis: Analysis, view: View) -> TimelineView:
     rows = timeline.timeline_frame(analysis, view.filters, view.group)
-    figure, note = None, ""
+    events = timeline.events_frame(analysis, view.filters)
+    figure, note, outside = None, "", 0
     if not rows.empty:
         shown, choice = timeline.top_rows(rows, view.rows)
         fold = (view.filters.date_from is None, view.filters.date_to is None)  # a set date is the user's
         figure = charts.timeline_figure(shown, view.group, choice.shown, fold, _first_report(analysis))
         notes = [timeline.rows_note(choice, view.group), str(figure.layout.meta["note"])]
         note = ". ".join(n[:1].upper() + n[1:] for n in notes if n) + "."
+        if window := figure.layout.meta["window"]:
+            events, outside = timeline.window_first(events, rows, *window)
     return TimelineView(
         figure=figure,
         note=note,
-        events=timeline.events_frame(analysis, view.filters),
+        events=events,
         count=timeline.event_count(analysis, view.filters),
+        outside=outside,
     )
 
 

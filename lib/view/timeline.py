@@ -68,6 +68,18 @@ def events_frame(analysis: Analysis, filters: Filters) -> pd.DataFrame:
     return table(rows, EVENT_COLUMNS).sort_values(["event_date", "event_id"], kind="stable")
 
 
+def window_first(events: pd.DataFrame, rows: pd.DataFrame, first: str, last: str) -> tuple[pd.DataFrame, int]:
+    """``events`` (events_frame) with the events the chart's axis shows (their day, ``rows``'
+    ``day``, from ``first`` to ``last``) first, in date order, then those outside it: a crisis
+    month's reports recall centuries of background ("a battle in 1918"), which would otherwise
+    lead the table. Also how many events lie outside."""
+    days = rows.drop_duplicates("event_id").set_index("event_id")["day"]
+    inside = set(days[days.between(pd.Timestamp(first), pd.Timestamp(last))].index)
+    outside = ~events["event_id"].isin(inside)
+    ordered = pd.concat([events[~outside], events[outside]])
+    return ordered, int(events.loc[outside, "event_id"].nunique())
+
+
 TIMELINE_COLUMNS = ["event_id", "day", "event_date", "precision", "row", "summary", "sources", "reported"]
 
 

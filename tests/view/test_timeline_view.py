@@ -179,3 +179,45 @@ def test_rows_in_the_link(query: dict[str, list[str]], rows: int, notices: int) 
     back = urls.query_params(view, "Timeline")
     assert back.get("rows") == (query.get("rows") if not notices else None)
     assert "rows" not in urls.query_params(view, "Reader")  # a Timeline choice only
+
+
+def test_the_events_table_leads_with_the_charts_dates() -> None:
+    """A crisis month's reports recall old background ("a battle in 1918"): the chart folds it off
+    its axis, and the table lists the chart's events first, the background after, counted."""
+    from dataclasses import replace
+
+    from dashboard_fixtures import sample_analysis
+
+    from lib.records import Event
+    from lib.view.pages import timeline_view
+
+    a = sample_analysis()
+    recent = [
+        Event(f"ev-r{d}", f"2023-03-{d:02d}", "day", ("freedonia",), f"Patrol {d}", (), ("alpha-1",))
+        for d in range(1, 9)
+    ]
+    old = Event("ev-old", "1918", "year", ("sylvania",), "A battle long ago", (), ("beta-1",))
+    shown = timeline_view(replace(a, events=(old, *a.events, *recent)), urls.View())
+    ids = shown.events["event_id"].drop_duplicates().tolist()
+    assert shown.outside >= 1 and ids[-shown.outside :][0] in {"ev-old", "ev-3"}
+    assert ids[0] == "ev-r1" and "ev-old" in ids[-shown.outside :]  # the chart's first day leads
+    assert sorted(ids) == sorted(e.id for e in (old, *a.events, *recent))  # nothing is dropped
+
+
+@pytest.mark.parametrize(
+    ("window", "first", "outside"),
+    [
+        (("2022-07-01", "2022-07-31"), "b", 2),  # only b's day is on the chart
+        (("1900-01-01", "2030-01-01"), "a", 0),  # every day on it: date order kept
+        (("2023-01-01", "2023-12-31"), "a", 3),  # none on it: all follow, in their order
+    ],
+)
+def test_window_first(window: tuple[str, str], first: str, outside: int) -> None:
+    rows = pd.DataFrame(
+        {"event_id": ["a", "b", "c"], "day": pd.to_datetime(["1918-01-01", "2022-07-27", "2022-09-01"])}
+    )
+    events = pd.DataFrame(
+        {"event_id": ["a", "b", "b", "c"], "event_date": ["1918", *["2022-07-27"] * 2, "2022-09"]}
+    )
+    ordered, n = timeline.window_first(events, rows, *window)
+    assert ordered["event_id"].iloc[0] == first and n == outside and len(ordered) == len(events)
