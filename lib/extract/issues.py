@@ -38,6 +38,7 @@ from lib.records import Quote
 
 LIGHT_NOUNS_PATH = LEXICONS / "light_nouns.yaml"
 MAX_ISSUES = 15
+FOUND_PREFIX = "found-"  # a found issue's id: this and the slug of its own head phrase
 MIN_STATEMENTS = 3  # an issue is argued over in several statements ...
 MIN_REPORTS = 2  # ... of more than one report
 COOCCUR_MERGE = 0.6  # phrase groups sharing this share of their statements are one issue ...
@@ -227,7 +228,7 @@ def _issue(group: _Group) -> Issue:
     cues = [p for p in top if p in own or " " in p]  # a joined group's one words name nothing
     named = next(p for p in top if p in own)  # the id: the group's own head
     return Issue(
-        id="found-" + re.sub(r"[^a-z0-9]+", "-", named).strip("-"),
+        id=FOUND_PREFIX + re.sub(r"[^a-z0-9]+", "-", named).strip("-"),
         label=" / ".join(cues[:LABEL_PHRASES]),
         description=f"Found in {len(group.statements)} statements: {', '.join(top[:8])}.",
         cues=tuple(surface_forms(cues)),

@@ -30,7 +30,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from lib.extract.issues import surface_forms
+from lib.extract.issues import FOUND_PREFIX, surface_forms
 from lib.extract.positions import Issue, classify, corpus_issues, first_hand
 from lib.records import Actor, Analysis, Event, Mention, Position, Quote, Span, Stance, Target
 from lib.text.aliases import fold, slug
@@ -445,6 +445,41 @@ def located(c: Corrections, actors: Sequence[Actor]) -> Corrections:
     )
 
 
+def _issue_slug(phrase: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", phrase.casefold()).strip("-")
+
+
+def located_issues(c: Corrections, positions: Sequence[Position]) -> Corrections:
+    """``c`` with each found issue's id the corpus no longer has replaced by the issue whose label
+    now shows that id's phrase: a new extraction may find the issue under another head ("border
+    wall / wall" -> "wall / border wall", id found-border-wall -> found-wall); the analyst's
+    label, merge or hiding follows it. Otherwise left as it is."""
+    ids = {p.issue for p in positions}
+    named = {k for kind in ("issue_merge", "issue_rename", "issue_split") for k in getattr(c, kind)}
+    stale = {i for i in (*named, *c.issue_merge.values(), *c.issue_hide) if i not in ids}
+    if not stale:
+        return c
+    by_phrase: dict[str, str] = {}
+    for p in positions:
+        if p.issue.startswith(FOUND_PREFIX):
+            for phrase in p.issue_label.split(" / "):
+                by_phrase.setdefault(FOUND_PREFIX + _issue_slug(phrase), p.issue)
+    moved = {i: by_phrase[i] for i in stale if i in by_phrase}
+    if not moved:
+        return c
+
+    def m(i: str) -> str:
+        return moved.get(i, i)
+
+    return replace(
+        c,
+        issue_merge={m(k): m(v) for k, v in c.issue_merge.items() if m(k) != m(v)},
+        issue_rename={m(k): v for k, v in c.issue_rename.items()},
+        issue_hide=tuple(dict.fromkeys(m(h) for h in c.issue_hide)),
+        issue_split={m(k): v for k, v in c.issue_split.items()},
+    )
+
+
 # --- applying ----------------------------------------------------------------------------------
 
 
@@ -467,7 +502,7 @@ def apply_corrections(
     (a store's slice: those using an added issue's phrases, ``issue_phrases``)."""
     if corrections.empty():
         return analysis
-    c = located(corrections, analysis.actors)
+    c = located_issues(located(corrections, analysis.actors), analysis.positions)
     work = _Work(
         {a.id: a for a in analysis.actors},
         list(analysis.mentions),

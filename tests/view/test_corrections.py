@@ -392,3 +392,29 @@ def test_issue_split_and_add_round_trip_and_what_a_store_reads(tmp_path: Path) -
     assert corr.without(back, "issue_add", "Border talks").issue_add == {}
     with pytest.raises(CorrectionsError, match="issue_add"):
         corr.loads("issue_add:\n  Border talks: geneva\n")
+
+
+@pytest.mark.parametrize(
+    ("corrections", "expected"),
+    [
+        # the issue once found as "border wall" is now found as "wall": the label follows it
+        (Corrections(issue_rename={"found-border-wall": "The wall"}), {"found-wall": "The wall"}),
+        (Corrections(issue_hide=("found-border-wall",)), {}),
+        (Corrections(issue_merge={"found-border-wall": "withdrawal"}), {}),
+        # an id no label shows any more is left as it is: nothing happens to the issue
+        (Corrections(issue_hide=("found-moat",)), {"found-wall": "wall / border wall"}),
+    ],
+)
+def test_a_found_issue_correction_follows_the_issue_to_its_new_id(
+    corrections: Corrections, expected: dict[str, str]
+) -> None:
+    a = sample_analysis()
+    found = "found-wall", "wall / border wall"
+    a = replace(
+        a,
+        positions=tuple(
+            replace(p, issue=found[0], issue_label=found[1]) if p.issue == "talks" else p for p in a.positions
+        ),
+    )
+    out = apply_corrections(a, corrections)
+    assert {p.issue: p.issue_label for p in out.positions} == {"withdrawal": "Troop withdrawal", **expected}
