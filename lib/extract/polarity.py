@@ -106,13 +106,31 @@ def clauses(text: str) -> list[str]:
 def _negated(ws: list[str], i: int, neg: frozenset[str], first: int = 0) -> bool:
     """A negator within NEGATION_WINDOW words before word ``i`` (from word ``first`` on), or
     "least" just before it: "the least honest" denies what "the most honest" asserts (a
-    superlative of little; "at least" is no denial)."""
+    superlative of little; "at least" is no denial). "Could not be better" is no denial
+    (_extreme)."""
     if i >= 1 and ws[i - 1] == "least" and (i < 2 or ws[i - 2] != "at"):
         return True
     for j in range(max(first, i - NEGATION_WINDOW), i):
-        if ws[j] in neg and (ws[j], ws[j + 1]) not in NOT_A_NEGATION:
+        if ws[j] in neg and (ws[j], ws[j + 1]) not in NOT_A_NEGATION and not _extreme(ws, j, i):
             return True
     return False
+
+
+COMPARATIVES = frozenset({"better", "worse"})  # the comparatives of the lexicon's commonest words
+# "could not be (any) better", "couldn't possibly get worse", "could not be more proud": a denied
+# possibility of more asserts the extreme (the "couldn't be happier" idiom of English): the word
+# keeps its polarity, it is not turned. "Could not be less helpful" denies the word, as any negation
+MAXIMISER = re.compile(r"(?:possibly |ever |have |been |be |get |any |much |in )*(?:more )?$")
+
+
+def _extreme(ws: list[str], j: int, i: int) -> bool:
+    """The negator ``ws[j]`` follows "could" and denies only that word ``i`` could be exceeded."""
+    if j < 1 or ws[j - 1] != "could" or ws[j] not in ("not", "n't"):
+        return False
+    between = " ".join(ws[j + 1 : i]) + (" " if i > j + 1 else "")
+    if not MAXIMISER.fullmatch(between):
+        return False
+    return ws[i] in COMPARATIVES or (i >= 1 and ws[i - 1] == "more")
 
 
 def evaluation(text: str, lexicon: Lexicon | None = None) -> int:

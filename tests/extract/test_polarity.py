@@ -37,6 +37,15 @@ from lib.extract.positions import Issue, classify
         ("Tolk is the least honest man on the council", -1),  # "the least honest" denies honesty
         ("At least Tolk is honest about the fees", 1),  # "at least" is no denial
         ("Senn is the least reckless of the three", 1),
+        # a denied possibility of more asserts the extreme: the word keeps its sign
+        ("The harbour could not be in better hands", 1),
+        ("The timing couldn't possibly be worse", -1),
+        ("Her work could not be any better", 1),
+        ("We could not be more proud of the crew", 1),
+        ("The clerk could not be less helpful", -1),  # "less": the word is denied
+        ("The new ferry would not be better", -1),  # only "could": "would not be" denies
+        ("The mayor could not be fair to them", -1),  # no comparative: a plain denial
+        ("They could not find anything better", -1),  # another verb: a plain denial
     ],
 )
 def test_evaluation(text: str, sign: int) -> None:
