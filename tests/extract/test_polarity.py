@@ -57,6 +57,10 @@ from lib.extract.positions import Issue, classify
         ("Senn was right about the ferry", 1),
         ("It was the right decision", 1),
         ("Tolk ran the port well", 1),
+        ("Tolk's remarks were spiteful and unprofessional", -1),  # judgements of conduct
+        ("Two guards were killed at the gate", 0),  # an event told, no one blamed
+        ("The lame duck session ends in May", 0),  # an office's last term
+        ("It was a lame excuse", -1),
         ("The new ferry would not be better", -1),  # only "could": "would not be" denies
         ("The mayor could not be fair to them", -1),  # no comparative: a plain denial
         ("They could not find anything better", -1),  # another verb: a plain denial
