@@ -61,6 +61,8 @@ from lib.extract.positions import Issue, classify
         ("Two guards were killed at the gate", 0),  # an event told, no one blamed
         ("The lame duck session ends in May", 0),  # an office's last term
         ("It was a lame excuse", -1),
+        ("The council chided Tolk over the fees", -1),  # reporting verbs of criticism and praise
+        ("Senn extolled the harbour plan", 1),
         ("The new ferry would not be better", -1),  # only "could": "would not be" denies
         ("The mayor could not be fair to them", -1),  # no comparative: a plain denial
         ("They could not find anything better", -1),  # another verb: a plain denial
