@@ -48,6 +48,8 @@ class Lexicon:
     demands: tuple[str, ...]
     irregular: dict[str, str]  # irregular inflected form -> base form ("lost" -> "lose")
     not_evaluative: frozenset[str]  # surface forms that are other words ("rights", "fines")
+    senses: dict[str, dict[str, frozenset[str]]]  # word -> its other senses' contexts (_other_sense)
+    discourse: frozenset[str]  # words that, alone before a comma, are discourse markers ("Well,")
 
 
 @lru_cache(maxsize=4)
@@ -70,6 +72,13 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         demands=tuple(str(w).lower() for w in data.get("demand_modals") or []),
         irregular={str(k).lower(): str(v).lower() for k, v in (data.get("irregular") or {}).items()},
         not_evaluative=words("not_evaluative"),
+        senses={
+            str(w).lower(): {
+                str(k): frozenset(str(v).lower() for v in vs or []) for k, vs in (ctx or {}).items()
+            }
+            for w, ctx in (data.get("other_senses") or {}).items()
+        },
+        discourse=words("discourse_markers"),
     )
 
 
@@ -106,13 +115,31 @@ def clauses(text: str) -> list[str]:
 def _negated(ws: list[str], i: int, neg: frozenset[str], first: int = 0) -> bool:
     """A negator within NEGATION_WINDOW words before word ``i`` (from word ``first`` on), or
     "least" just before it: "the least honest" denies what "the most honest" asserts (a
-    superlative of little; "at least" is no denial)."""
+    superlative of little; "at least" is no denial). "Could not be better" is no denial
+    (_extreme)."""
     if i >= 1 and ws[i - 1] == "least" and (i < 2 or ws[i - 2] != "at"):
         return True
     for j in range(max(first, i - NEGATION_WINDOW), i):
-        if ws[j] in neg and (ws[j], ws[j + 1]) not in NOT_A_NEGATION:
+        if ws[j] in neg and (ws[j], ws[j + 1]) not in NOT_A_NEGATION and not _extreme(ws, j, i):
             return True
     return False
+
+
+COMPARATIVES = frozenset({"better", "worse"})  # the comparatives of the lexicon's commonest words
+# "could not be (any) better", "couldn't possibly get worse", "could not be more proud": a denied
+# possibility of more asserts the extreme (the "couldn't be happier" idiom of English): the word
+# keeps its polarity, it is not turned. "Could not be less helpful" denies the word, as any negation
+MAXIMISER = re.compile(r"(?:possibly |ever |have |been |be |get |any |much |in )*(?:more )?$")
+
+
+def _extreme(ws: list[str], j: int, i: int) -> bool:
+    """The negator ``ws[j]`` follows "could" and denies only that word ``i`` could be exceeded."""
+    if j < 1 or ws[j - 1] != "could" or ws[j] not in ("not", "n't"):
+        return False
+    between = " ".join(ws[j + 1 : i]) + (" " if i > j + 1 else "")
+    if not MAXIMISER.fullmatch(between):
+        return False
+    return ws[i] in COMPARATIVES or (i >= 1 and ws[i - 1] == "more")
 
 
 def evaluation(text: str, lexicon: Lexicon | None = None) -> int:
@@ -144,7 +171,9 @@ def evaluated(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, int]
             (n for n in CLAUSE_NEGATORS if " ".join(ws).startswith(n)), ""
         )  # after a quote mark too
         flip = -1 if opening else 1
-        weights = [_weight(w, lex) for w in ws]
+        weights = [0 if _other_sense(ws, i, lex) else _weight(w, lex) for i, w in enumerate(ws)]
+        if len(ws) == 1 and ws[0] in lex.discourse and low[end : end + 1] == ",":
+            weights = [0]  # "Well, ...", "Fine, ...": a discourse marker, no judgement
         for i, weight in enumerate(weights):
             if (
                 not weight
@@ -157,6 +186,26 @@ def evaluated(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, int]
             )  # the opening one counted once
             found.append((matches[i].start(), contrast * flip * (-weight if negated else weight)))
     return found
+
+
+def _other_sense(ws: list[str], i: int, lex: Lexicon) -> bool:
+    """Word ``i`` is used in a sense that judges nothing (lib/lexicons/evaluative.yaml:
+    other_senses): "as well", "right now", "the right to vote", "far right", "people like him",
+    "it looks like": the word is evaluative only in its evaluative sense (the word-sense
+    disambiguation of subjectivity, Wiebe & Mihalcea 2006), told here by the words beside it."""
+    senses = lex.senses.get(ws[i])
+    if not senses:
+        return False
+    before = ws[i - 1] if i else ""
+    after = ws[i + 1] if i + 1 < len(ws) else ""
+    if before in senses.get("after", frozenset()) or after in senses.get("before", frozenset()):
+        return True
+    if before in senses.get("noun_after", frozenset()) and after in senses.get(
+        "noun_before", frozenset({""})
+    ):
+        return True  # "the right to", "a right of", "the right": the noun
+    verb_after = senses.get("verb_after")
+    return verb_after is not None and before not in verb_after  # "like" is a verb after a subject
 
 
 def _weight(word: str, lex: Lexicon) -> int:

@@ -156,46 +156,111 @@ def quote_targets(
     the polarity of the clause its evidence sits in when that clause judges, else of the whole
     statement, its reporting verb and the reporter's words around it. Names are read as names,
     not judgements ("the Freedom Caucus", "the Justice Department"): their words are blanked."""
+    return tuple(r.target for r in readings(quote, sdoc, report, actors))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One target of a statement and what its polarity was read from (for the rules' answer and
+    for tools/train_polarity.py's features)."""
+
+    target: Target
+    actor_id: str
+    evidence: Evidence
+    text: str  # the statement, its names and the words said of other actors blanked
+    clause: str  # the clause of ``text`` the target's evidence sits in ("" when none)
+    local: int  # the evaluation read at the target (clause, demand, reproach, sentence)
+    whole: int  # the statement's evaluation with the reporter's verb and words
+    reporter: int  # the reporter's verb (counted CUE_WEIGHT times) and words alone
+
+
+def readings(quote: Quote, sdoc: SpacyDoc, report: Report, actors: Mapping[str, Actor]) -> list[Reading]:
+    """quote_targets, with what each polarity was read from."""
     text = _blanked(quote.text, quote.start, _name_spans(sdoc, report, quote.start, quote.end))
-    overall = (
-        polarity.evaluation(text)
-        + CUE_WEIGHT * polarity.evaluation(quote.cue or "")
-        + polarity.evaluation(_reporting_words(quote, sdoc, report))
+    reporter = CUE_WEIGHT * polarity.evaluation(quote.cue or "") + polarity.evaluation(
+        _reporting_words(quote, sdoc, report)
     )
+    overall = polarity.evaluation(text) + reporter
+    judged = _judged_of(quote, sdoc, report)
+    turned = dict(polarity.evaluated(text)) if judged else {}  # offset -> the word's weight, as turned
     principal = represented(quote, doc_text(sdoc), report)
-    targets = []
+    out: list[Reading] = []
     framing: dict[str, int] | None = None
     for actor_id, evidence in target_ranker.ranked(candidates(quote, sdoc, report, actors), MAX_TARGETS):
-        if evidence.basis() == "topic" and _judges_another(quote, text, report, actor_id, overall):
-            targets.append(_target(actor_id, None, "topic"))
-            continue
-        if evidence.framed and framing is None:
-            framing = frame_arguments(quote, sdoc, report.mentions, set())
-        if evidence.framed and framing and framing.get(actor_id):
-            # the reporter's verb takes a side on it: "defended X", "accused X", "warned against Y"
-            targets.append(
-                _target(actor_id, polarity.polarity(framing[actor_id]), evidence.basis() or "context")
-            )
-            continue
-        at = evidence.at()
-        clause = _clause_at(quote, at, text) if at is not None else ""
-        local = (
-            polarity.evaluation(clause)
-            or (_demand_toward(quote, sdoc, at, clause) if at is not None else 0)
-            or (REPROACH_SCORE if at is not None and _reproach(quote, at, text) else 0)
-            or (polarity.evaluation(_sentence_at(quote, at, text)) if at is not None else 0)
-        )
         basis = evidence.basis() or "topic"
-        if evidence.speaker and local >= 0 and overall >= 0:
-            # a speaker speaking of itself presents itself well: the "positive self-presentation" of
-            # van Dijk's ideological square (1998, "Ideology: a multidisciplinary approach")
-            local = 1
-        elif actor_id == principal and local >= 0:
-            # so does one who speaks for it (its lawyer, its spokeswoman): the blame in the
-            # statement is of the other side ("this decision is troubling"), unless said of it
-            local = 1
-        targets.append(_target(actor_id, polarity.polarity(local or overall), basis))
-    return tuple(targets)
+        # the words said of another actor ("the chaos of X's office") do not judge this one
+        others = [span for span, of in judged.items() if of != actor_id]
+        own = _blanked(text, quote.start, others) if others else text
+        whole = polarity.evaluation(own) + reporter if others else overall
+        at = evidence.at()
+        clause = _clause_at(quote, at, own) if at is not None else ""
+        said_of = sum(turned.get(a - quote.start, 0) for (a, _), of in judged.items() if of == actor_id)
+        kind: TargetBasis = basis
+        if basis == "topic" and _judges_another(quote, text, report, actor_id, overall):
+            local, judgement = 0, 0
+        else:
+            if evidence.framed and framing is None:
+                framing = frame_arguments(quote, sdoc, report.mentions, set())
+            if evidence.framed and framing and framing.get(actor_id):
+                # the reporter's verb takes a side on it: "defended X", "accused X", "warned against Y"
+                local = judgement = framing[actor_id]
+                kind = evidence.basis() or "context"
+            else:
+                local = said_of or _local(quote, sdoc, report, actor_id, evidence, own, clause)
+                if evidence.speaker and local >= 0 and whole >= 0:
+                    # a speaker speaking of itself presents itself well: the "positive
+                    # self-presentation" of van Dijk's ideological square (1998, "Ideology")
+                    local = 1
+                elif actor_id == principal and local >= 0:
+                    # so does one who speaks for it (its lawyer, its spokeswoman): the blame in the
+                    # statement is of the other side ("this decision is troubling"), unless said of it
+                    local = 1
+                judgement = local or whole
+        target = _target(actor_id, polarity.polarity(judgement), kind)
+        out.append(Reading(target, actor_id, evidence, own, clause, local, whole, reporter))
+    return out
+
+
+def _local(
+    quote: Quote, sdoc: SpacyDoc, report: Report, actor_id: str, evidence: Evidence, text: str, clause: str
+) -> int:
+    """The judgement read at the target: its clause's words, a demand made of it, a reproach
+    ("why won't he"), else its sentence's words; 0 when none says anything."""
+    at = evidence.at()
+    return (
+        polarity.evaluation(clause)
+        or (_demand_toward(quote, sdoc, at, clause) if at is not None else 0)
+        or (REPROACH_SCORE if _reproached(quote, sdoc, report, actor_id, evidence, text) else 0)
+        or (polarity.evaluation(_sentence_at(quote, at, text)) if at is not None else 0)
+    )
+
+
+def _judged_of(quote: Quote, sdoc: SpacyDoc, report: Report) -> dict[tuple[int, int], str]:
+    """Evaluative words of the statement said of one actor it names: a noun or adjective whose
+    "of" complement or possessor the actor is ("the chaos of the X administration", "X's
+    failure", "proud of X"). In the parse: the noun's argument is what it judges (the
+    predicate-argument reading of sentiment, Somasundaran & Wiebe 2010; Moilanen & Pulman 2007)."""
+    out: dict[tuple[int, int], str] = {}
+    for m in report.mentions:
+        if not (quote.start <= m.start and m.end <= quote.end):
+            continue
+        named = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if named is None or not len(named):
+            continue
+        phrase, heads = named.root, []
+        while phrase.dep_ in NAME_PARTS and phrase.head.i != phrase.i:  # "the X administration"
+            if phrase.dep_ == "poss":
+                heads.append(phrase.head)  # "X's failure"
+            phrase = phrase.head
+        if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.i != phrase.head.i:
+            heads.append(phrase.head.head)  # "the chaos of X('s office)"
+        head = next((h for h in heads if h.pos_ in JUDGING_POS and polarity.evaluation(h.text)), None)
+        if head is not None and quote.start <= head.idx < quote.end:
+            out[(head.idx, head.idx + len(head))] = m.actor_id
+    return out
+
+
+JUDGING_POS = frozenset({"NOUN", "ADJ"})
 
 
 def _judges_another(quote: Quote, text: str, report: Report, actor_id: str, overall: int) -> bool:
@@ -775,9 +840,31 @@ def _reporting_words(quote: Quote, sdoc: SpacyDoc, report: Report | None = None)
     last = next(((a, b) for a, b in sentences if a < quote.end <= b), sentences[-1])
     text = doc_text(sdoc)
     names = _name_spans(sdoc, report, first[0], last[1]) if report else []
+    names += _capitalised(sdoc, first[0], quote.start) + _capitalised(sdoc, quote.end, last[1])
     before = _blanked(text[first[0] : quote.start], first[0], names)
     after = _blanked(text[quote.end : last[1]], quote.end, names)
     return f"{before} . {after}"
+
+
+def _capitalised(sdoc: SpacyDoc, start: int, end: int) -> list[tuple[int, int]]:
+    """The capitalised words in [start, end) that open no sentence or quotation: in the reporter's
+    own words they are names and titles ("the Freedom Caucus chairman", "Senate Majority Leader"),
+    whether or not the parser tagged them; a reporter judges through its verbs, not through
+    the words of a name."""
+    span = sdoc.char_span(start, end, alignment_mode="contract") if start < end else None
+    return [
+        (t.idx, t.idx + len(t))
+        for t in span or ()
+        if t.is_title and not t.is_sent_start and t.i > 0 and not _opens(sdoc[t.i - 1])
+    ]
+
+
+def _opens(token: Token) -> bool:
+    """A mark after which a capital opens a sentence or a quotation, not a name."""
+    return token.is_quote or token.is_bracket or token.text in OPENING_MARKS
+
+
+OPENING_MARKS = frozenset({".", ":", "!", "?", "\u2014", "\u2013", "-", "--"})
 
 
 SENTENCE_END = re.compile(r"[.!?][\"”’']*\s+")
@@ -833,11 +920,45 @@ REPROACH = re.compile(r"(?is)^\W*why\b[^?]*?(?:\bnot\b|n['’]t\b)[^?]*\?")
 REPROACH_SCORE = -1
 
 
+PRONOUN_FAMILIES = (
+    frozenset({"he", "him", "his", "himself"}),
+    frozenset({"she", "her", "hers", "herself"}),
+    frozenset({"they", "them", "their", "theirs", "themselves"}),
+)
+
+
+def _referring(quote: Quote, sdoc: SpacyDoc, report: Report, actor_id: str, evidence: Evidence) -> list[int]:
+    """The offsets in the statement where it refers to the target: the evidence's place, the
+    target's other mentions in it, and the pronouns of the same person, number and gender as the
+    one read as the target ("We gave him a way out. Why would he not take it?"): a pronoun
+    repeated in a short statement keeps its referent (Centering's continuation, Grosz, Joshi &
+    Weinstein 1995)."""
+    at = evidence.at()
+    found = [] if at is None else [at]
+    found += [
+        m.start for m in report.mentions if m.actor_id == actor_id and quote.start <= m.start < quote.end
+    ]
+    if evidence.anaphor == "pronoun" and evidence.anaphor_at is not None:
+        span = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
+        tokens = list(span or ())
+        first = next((t for t in tokens if t.idx == evidence.anaphor_at), None)
+        family = next((f for f in PRONOUN_FAMILIES if first is not None and first.lower_ in f), None)
+        found += [t.idx for t in tokens if family and t.lower_ in family]
+    return sorted(set(found))
+
+
+def _reproached(
+    quote: Quote, sdoc: SpacyDoc, report: Report, actor_id: str, evidence: Evidence, text: str
+) -> bool:
+    """A sentence of the statement that refers to the target is a negative why-question."""
+    return any(_reproach(quote, at, text) for at in _referring(quote, sdoc, report, actor_id, evidence))
+
+
 def _reproach(quote: Quote, offset: int, text: str) -> bool:
     """The sentence of the statement holding ``offset`` is a negative why-question."""
     rel = offset - quote.start
     left = max((m.end() for m in SENTENCE_END.finditer(text, 0, rel)), default=0)
-    return REPROACH.match(text, left) is not None
+    return REPROACH.match(text[left:]) is not None  # "^" matches at the string's start only, not at pos
 
 
 def _clause_at(quote: Quote, offset: int, text: str | None = None) -> str:

@@ -37,6 +37,35 @@ from lib.extract.positions import Issue, classify
         ("Tolk is the least honest man on the council", -1),  # "the least honest" denies honesty
         ("At least Tolk is honest about the fees", 1),  # "at least" is no denial
         ("Senn is the least reckless of the three", 1),
+        # a denied possibility of more asserts the extreme: the word keeps its sign
+        ("The harbour could not be in better hands", 1),
+        ("The timing couldn't possibly be worse", -1),
+        ("Her work could not be any better", 1),
+        ("We could not be more proud of the crew", 1),
+        ("The clerk could not be less helpful", -1),  # "less": the word is denied
+        # a word's other senses judge nothing; its evaluative sense still does
+        ("Tolk signed the lease as well", 0),
+        ("Well, the ferry leaves at noon", 0),  # a discourse marker
+        ("The ferry leaves right now", 0),
+        ("The right to appeal was upheld", 0),  # the noun
+        ("The far right marched on Sunday", 0),
+        ("People like Tolk run the harbour", 0),  # a preposition
+        ("It looks like rain over the bay", 0),
+        ("Senn would like to speak first", 0),  # a wish, no judgement
+        ("I like Tolk", 1),  # the verb
+        ("We don't like the new fees", -1),
+        ("Senn was right about the ferry", 1),
+        ("It was the right decision", 1),
+        ("Tolk ran the port well", 1),
+        ("Tolk's remarks were spiteful and unprofessional", -1),  # judgements of conduct
+        ("Two guards were killed at the gate", 0),  # an event told, no one blamed
+        ("The lame duck session ends in May", 0),  # an office's last term
+        ("It was a lame excuse", -1),
+        ("The council chided Tolk over the fees", -1),  # reporting verbs of criticism and praise
+        ("Senn extolled the harbour plan", 1),
+        ("The new ferry would not be better", -1),  # only "could": "would not be" denies
+        ("The mayor could not be fair to them", -1),  # no comparative: a plain denial
+        ("They could not find anything better", -1),  # another verb: a plain denial
     ],
 )
 def test_evaluation(text: str, sign: int) -> None:
