@@ -632,3 +632,55 @@ def test_first_name_variants_in_the_reports_of_one_event(
     }
     got = _ids(texts, names)
     assert (got[("a", f"{first_a} Quorn")] == got[("b", f"{first_b} Quorn")]) is same
+
+
+@pytest.mark.parametrize(
+    ("span", "body", "want"),
+    [
+        # a headline's verb or noun after the name the running text writes
+        ("Odile Varga Resigns", "Odile Varga left the board on Friday.", "Odile Varga"),
+        ("Brindle Mills Unveils", "Brindle Mills said on Friday it would hire staff.", "Brindle Mills"),
+        # a club's nickname the running text writes capitalised stays in the name
+        ("Lowtown Herons", "Lowtown beat them, and the Herons sang.", None),
+        # no leading words the running text writes as a name: left as it is
+        ("Odile Varga Resigns", "The board met on Friday.", None),
+        # a word of a name the running text writes, though never capitalised alone there
+        # (only before a possessive): no headline word
+        ("Odile Varga", "Odile said so, and Odile Varga’s team left.", None),
+    ],
+)
+def test_headline_words_after_a_name(span: str, body: str, want: str | None) -> None:
+    from lib.extract.actors.case import case_stats
+    from lib.extract.actors.extract import _corpus_names, _name_and_headline_words
+
+    text = f"{span} After Long Dispute\n{body} The staff resigns often."
+    kinds = {"Odile Varga": "person", "Odile": "person", "Brindle Mills": "organization"}
+    kinds |= {"Lowtown": "place", "Herons": "organization"}
+    names = _corpus_names(name_spans({"a": body}, {"a": list(kinds.items())}))
+    words = frozenset(w for k in names for w in k.split())
+    m = Mention("a", slug(span), span, 0, len(span))
+    got = _name_and_headline_words(text, m, names, words, case_stats([text]))
+    assert [text[s:e] for s, e in got] == ([want] if want else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Odile Varga Resigns\nOdile Varga left the board.", "Odile Varga"),
+        ("March 3, 2031 10:15 GMT\nOdile Varga Resigns\nOdile Varga left the board.", "Odile Varga"),
+        # a results table's row further down is no headline
+        ("Results\nOdile Varga left the board.\nOdile Varga Resigns Her Seat", None),
+        ("RESULTS OF THE VOTE\nOdile Varga Resigns Her Seat\nOdile Varga left the board.", None),
+    ],
+)
+def test_headline_words_only_in_the_headline(text: str, want: str | None) -> None:
+    from lib.extract.actors.case import case_stats
+    from lib.extract.actors.extract import _corpus_names, _name_and_headline_words
+
+    body = text.splitlines()[-1] if want else text.splitlines()[1]
+    names = _corpus_names(name_spans({"a": body}, {"a": [("Odile Varga", "person")]}))
+    start = text.find("Odile Varga Resigns")
+    span = "Odile Varga Resigns"
+    m = Mention("a", slug(span), span, start, start + len(span))
+    got = _name_and_headline_words(text, m, names, frozenset(), case_stats([text]))
+    assert [text[s:e] for s, e in got] == ([want] if want else [])

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-from lib.extract.actors.corpus import CorpusResolver, PersonName, _alike_firsts, _gendered_pair, person_name
+from lib.extract.actors.corpus import (
+    CorpusResolver,
+    PersonName,
+    _alike_firsts,
+    _gendered_pair,
+    _near_surname,
+    person_name,
+    soundex,
+)
 from lib.extract.actors.extract import _addresses, load_registry
 from lib.extract.actors.reports import report_groups
 from lib.extract.actors.spans import DocContext
@@ -110,6 +118,58 @@ def test_full_names_of_one_surname_in_one_event(other: str, same: bool) -> None:
     texts = {"b1": FIRE + f"The baker {first} was at home.", "b2": FIRE_2 + f"The baker {other} slept."}
     got = _resolved(texts, {"b1": [(first, "person")], "b2": [(other, "person")]})
     assert (got[("b1", first)] == got[("b2", other)]) is same
+
+
+@pytest.mark.parametrize(
+    ("first", "other", "same"),
+    [
+        ("Duncan Threlkeld", "Duncan Threlkelde", True),  # a silent letter more
+        ("Oskar Pellowsky", "Oskar Pellowskyy", True),  # a transliteration's doubled letter
+        ("Ivo Del Brenta", "Ivo DelBrenta", True),  # written apart and together
+        ("Ivo Varnakhmetov", "Ivo Varnahmetov", True),  # a long name transliterated otherwise
+        ("Ivo Thomlin", "Ivo Thomplin", False),  # one consonant more: another family's name
+        ("Ivo Marsten", "Ivo Marstens", False),  # another consonant sound at the end
+        ("Ivo Quill", "Ivo Quall", False),
+    ],
+)
+def test_near_spellings_of_a_surname_in_one_event(first: str, other: str, same: bool) -> None:
+    texts = {"b1": FIRE + f"The baker {first} was at home.", "b2": FIRE_2 + f"The baker {other} slept."}
+    got = _resolved(texts, {"b1": [(first, "person")], "b2": [(other, "person")]})
+    assert (got[("b1", first)] == got[("b2", other)]) is same
+
+
+def test_near_spellings_of_a_surname_in_two_events_stay_apart() -> None:
+    texts = {
+        "f1": FERRY + "The captain Duncan Threlkeld spoke.",
+        "b1": FIRE + "The baker Duncan Threlkelde slept.",
+    }
+    names = {"f1": [("Duncan Threlkeld", "person")], "b1": [("Duncan Threlkelde", "person")]}
+    got = _resolved(texts, names)
+    assert got[("f1", "Duncan Threlkeld")] != got[("b1", "Duncan Threlkelde")]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("thomlin", "thomplin", False),
+        ("marsten", "marstens", False),
+        ("threlkeld", "threlkelde", True),
+        ("hollick", "hollik", True),  # "ck" and "k" one sound
+        ("pellowsky", "pellowskyy", True),
+        ("del brenta", "delbrenta", True),
+        ("quill", "quall", False),  # not near enough
+    ],
+)
+def test_near_surnames(a: str, b: str, same: bool) -> None:
+    assert _near_surname(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Thomlin", "t545"), ("Thomplin", "t5145"), ("Hollick", "h42"), ("Ashcraft", "a2613"), ("", "")],
+)
+def test_soundex(name: str, code: str) -> None:
+    assert soundex(name) == code
 
 
 @pytest.mark.parametrize(

@@ -690,10 +690,11 @@ def _resolve(
 @pytest.mark.parametrize(
     ("rows", "same"),
     [
-        # middle initial, title, hypocorism, near spelling: one person
+        # middle initial, title, hypocorism: one person (near spellings of a surname: only in
+        # the reports of one event, tests/extract/test_actor_events.py)
         ([("a", "Ferdinand Q. Marlowe", "person"), ("b", "Ferdinand Marlowe", "person")], True),
         ([("a", "Jim Okonkwo-Barr", "person"), ("b", "James Okonkwo-Barr", "person")], True),
-        ([("a", "Duncan Threlkeld", "person"), ("b", "Duncan Threlkelde", "person")], True),
+        ([("a", "Duncan Threlkeld", "person"), ("b", "Duncan Threlkelde", "person")], False),
         ([("a", "Ferdinand Marlowe", "person"), ("b", "Marlowe", "person")], True),  # the corpus's only one
         # acronym and expansion, dotted acronym, legal form
         ([("a", "Federal Bureau of Weather", "organization"), ("b", "FBW", "organization")], True),

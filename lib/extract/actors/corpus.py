@@ -10,7 +10,8 @@ mention's own document, never by a corpus-wide string match:
 * full names: titles, middle names and initials dropped ("Paul Q. Avery" = "Paul Avery"); a
   generational suffix keeps the person apart ("Avery Jr." is the son); hypocorisms ("Jim" /
   "James", lexicon) and near spellings (guarded: the two forms never share a document, where two
-  relatives would) are one person;
+  relatives would; a surname's two spellings sound alike and are written in one event's reports)
+  are one person;
 * a bare surname is the full-named person of its document who has it; with none there, the one
   such person of the corpus (lower confidence); with two or more, it stays itself;
 * acronyms: dotted and plain forms are one ("F.B.I." = "FBI"); an acronym is the organisation
@@ -77,7 +78,8 @@ VENUE_PREPOSITIONS = frozenset({"at"})
 _REGION_AFTER = re.compile(r",[ ](?:(?P<abbr>[A-Z][a-z]{0,4}\.)|(?P<name>[A-Z][\w-]+(?:[ ][A-Z][\w-]+)?))")
 _NUMERAL_PLURAL = re.compile(r"\d+[a-z]{2,}s|\d+[A-Z]{2,}S")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
-FUZZY_SURNAME = 88.0  # rapidfuzz ratio: "Raite" ~ "Rait", not "Ryan" ~ "Rian"
+FUZZY_SURNAME = 88.0  # rapidfuzz ratio: "Threlkelde" ~ "Threlkeld", not "Ryan" ~ "Rian"
+LONG_SURNAME = 9  # letters from which a surname spelt two ways is one name (_near_surname)
 FUZZY_FIRST = 85.0
 FUZZY_TRANSLITERATION = 75.0
 # A bare surname's bearer by the company the reports keep (CorpusResolver._by_company): the
@@ -387,7 +389,10 @@ class CorpusResolver:
                     self._link_pairs(block, lambda x, y: True)
             self._link_in_groups(block, full)
         for block in by_first.values():
-            self._link_pairs(block, lambda a, b: _near(full[a].last, full[b].last, FUZZY_SURNAME))
+            self._link_pairs(
+                block,
+                lambda a, b: _near_surname(full[a].last, full[b].last) and self._one_event(a, b),
+            )
 
     def _link_middle_names(
         self, full: dict[str, PersonName], by_key: dict[tuple[str, str, str], list[str]]
@@ -403,6 +408,10 @@ class CorpusResolver:
             for other in by_key.get((p.middle, p.last, p.suffix), ()):
                 if self._groups_of(self.stats[aid].docs) & self._groups_of(self.stats[other].docs):
                     self.uf.union(other, aid)
+
+    def _one_event(self, a: str, b: str) -> bool:
+        """Whether two names are written in the reports of one event."""
+        return bool(self._groups_of(self.stats[a].docs) & self._groups_of(self.stats[b].docs))
 
     def _groups_of(self, docs: set[str]) -> set[str]:
         return {self.group.get(d, d) for d in docs}
@@ -1211,6 +1220,45 @@ def _one_silent_letter(short: str, long: str) -> bool:
         long[:i] + long[i + 1 :] == short and (long[i] == "h" or long[i] == long[i - 1])
         for i in range(1, len(long))
     )
+
+
+def _near_surname(a: str, b: str) -> bool:
+    """Two spellings of one surname in the reports of one event: the same letters written apart
+    or together ("Del Brenta" / "DelBrenta"), or near spellings (FUZZY_SURNAME) that sound
+    alike, a silent or doubled letter or another vowel ("Threlkeld" / "Threlkelde", "Pellowsky" /
+    "Pellowskyy": one Soundex code); a long name (LONG_SURNAME letters) also when transliterated
+    otherwise ("Varnakhmetov" / "Varnahmetov"). A short surname with one more consonant sound is
+    often another family's ("Thomlin" / "Thomplin")."""
+    if _letters(a) == _letters(b):
+        return True
+    if not _near(a, b, FUZZY_SURNAME):
+        return False
+    return min(len(a), len(b)) >= LONG_SURNAME or soundex(a) == soundex(b)
+
+
+def _letters(name: str) -> str:
+    return re.sub(r"[\s'’-]", "", name)
+
+
+# American Soundex (Russell & Odell's 1918 patent, the US census's name index): letters of one
+# sound class share a digit; vowels part two codes, "h" and "w" do not.
+_SOUNDEX = {c: str(d) for d, group in enumerate(("bfpv", "cgjkqsxz", "dt", "l", "mn", "r"), 1) for c in group}
+
+
+def soundex(name: str) -> str:
+    """A name's sound: its first letter and the digits of the consonant classes after it, a
+    repeated class written once (full length, not cut to four: "Thomlin" t545, "Thomplin" t5145)."""
+    letters = [c for c in fold(name) if c.isalpha()]
+    if not letters:
+        return ""
+    out, last = letters[0], _SOUNDEX.get(letters[0], "")
+    for c in letters[1:]:
+        code = _SOUNDEX.get(c, "")
+        if code and code != last:
+            out += code
+        if c not in "hw":
+            last = code
+    return out
 
 
 def _near(a: str, b: str, threshold: float) -> bool:
