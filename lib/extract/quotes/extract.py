@@ -375,7 +375,9 @@ def _open_pronoun(who: Name, text: str, last: Name, resolver: Resolver) -> bool:
     previous speaker who is a person it may refer to: the speaker stays the topic."""
     pronoun = text[who.start : who.end].lower()
     weak = not who.resolved or who.basis in BY_POSITION
-    return weak and pronoun in ("he", "she") and last.person and resolver.agrees(pronoun, last)
+    if last.person or resolver.describes_person(last):
+        return weak and pronoun in ("he", "she") and resolver.agrees(pronoun, last)
+    return False
 
 
 def _one_per_statement(found: list[Found], text: str = "", resolver: Resolver | None = None) -> list[Found]:
@@ -568,7 +570,8 @@ def _unlinked(name: Name, text: str) -> float:
         return name.certainty
     if name.basis in (Basis.NAME, Basis.LABEL):
         return min(name.certainty, UNLINKED_NAME_CERTAINTY)
-    pronoun = text[name.start : name.end].lower() in PERSON_PRONOUNS | GROUP_PRONOUNS
+    shown = shown_span(name, text, False)
+    pronoun = text[shown[0] : shown[1]].lower() in PERSON_PRONOUNS | GROUP_PRONOUNS
     return min(name.certainty, certainty_of(Basis.UNRESOLVED if pronoun else Basis.SURFACE))
 
 

@@ -371,6 +371,9 @@ def speaker_tokens(head: Token) -> SpacySpan:
     for child in head.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return speaker_tokens(child)
+    holder = _apposed_to_body(head)
+    if holder is not None:
+        return speaker_tokens(holder)
     left = head.left_edge.i if head.pos_ != "PRON" else head.i
     right = head.i
     for child in head.rights:
@@ -381,6 +384,24 @@ def speaker_tokens(head: Token) -> SpacySpan:
     while left < right and doc[left].is_punct:
         left += 1
     return doc[left : right + 1]
+
+
+def _apposed_to_body(head: Token) -> Token | None:
+    """ "a spokeswoman for the Transit Authority, Ada Okafor, said": the person's name in
+    apposition closes the description of its holder, but the parser hangs it on the nearest
+    noun, the body the holder speaks for. A body is not a person, so a person's name in
+    apposition to it names the description's holder (AP style names a spokesperson after
+    the body: "a spokesman for X, Y, said")."""
+    if head.pos_ != "NOUN":
+        return None
+    for prep in (c for c in head.rights if c.dep_ == "prep"):
+        for body in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ != "PERSON"):
+            for name in body.rights:
+                left = name.left_edge.i
+                apposed = left > 0 and name.doc[left - 1].text == ","
+                if name.dep_ == "appos" and name.ent_type_ == "PERSON" and apposed:
+                    return name
+    return None
 
 
 class Resolver:
@@ -647,6 +668,20 @@ class Resolver:
         if not found.resolved:
             return found
         return replace(found, start=span.start_char, end=span.end_char)
+
+    def describes_person(self, name: Name) -> bool:
+        """A speaker kept as written that describes one person without naming them ("a
+        security guard", "the victim's neighbour"): a singular common noun, no body's or
+        document's noun, no entity. Such a source spoke, so a later "he"/"she" may continue it
+        as it continues a named one (extract._open_pronoun)."""
+        if name.resolved or name.basis is not Basis.SURFACE:
+            return False
+        span = self.sdoc.char_span(name.start, name.end, alignment_mode="expand")
+        if span is None:
+            return False
+        head = _head(span)
+        nouns = self.cues.organisation_nouns | self.cues.document_nouns | self.cues.issued_nouns
+        return head.tag_ == "NN" and not head.ent_type_ and head.lower_ not in nouns
 
     def _unnamed_subject(self, found: Name, span: SpacySpan) -> bool:
         """ "The agency's regional office published a notice saying Lisbon had ... It urged ...":
@@ -1228,7 +1263,16 @@ def shown_span(name: Name, text: str, linked: bool) -> tuple[int, int]:
     written is shown instead ("Democrats" of "Democrats, who said")."""
     if not linked and text[name.start : name.end].lower() in RELATIVES:
         return name.name_start, name.name_end
+    if not linked and _continues_description(name, text):
+        return name.name_start, name.name_end
     return name.start, name.end
+
+
+def _continues_description(name: Name, text: str) -> bool:
+    """ "he" continuing a source the text described without naming ("a security guard told
+    reporters ... he said"): on a page "he" alone would name nobody, the description does."""
+    pronoun = text[name.start : name.end].lower() in PERSON_PRONOUNS
+    return pronoun and not name.resolved and name.basis is Basis.INHERITED and name.name_start != name.start
 
 
 def _in_prose(ent: SpacySpan, text: str) -> bool:
