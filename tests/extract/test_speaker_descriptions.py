@@ -126,3 +126,45 @@ def test_pronoun_continues_a_described_source(
     if not linked and shown != "he":
         # a description no actor holds is as sure as a surface kept, and marked uncertain
         assert quote.speaker_confidence < 0.75
+
+
+# "it" as the subject continuing the main subject of the sentence before (centering's Continue),
+# a body described and not named: the description is the speaker as the text gives it
+IT_CONTINUES = [
+    (
+        "it continues a body described, not named",
+        "The agency's regional office published a notice on Tuesday saying Portugal had detained two "
+        "engineers.\n\nIt urged travellers to reconsider their plans.",
+        "to reconsider their plans",
+        "The agency's regional office",
+        False,
+    ),
+    (
+        "negative: it does not continue a plural subject",
+        "Several regional offices published a notice on Tuesday saying Portugal had detained two "
+        "engineers.\n\nIt urged travellers to reconsider their plans.",
+        "to reconsider their plans",
+        "It",
+        False,
+    ),
+    (
+        "negative: a body named as the subject is the referent, by name",
+        "The Lisbon Port Authority said on Monday that Portugal had detained two engineers."
+        "\n\nIt urged travellers to reconsider their plans.",
+        "to reconsider their plans",
+        "Lisbon Port Authority",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(FIELDS, IT_CONTINUES, ids=[c[0] for c in IT_CONTINUES])
+def test_it_continues_a_described_body(
+    nlp: Any, name: str, text: str, words: str, shown: str, linked: bool
+) -> None:
+    quotes, actors = _with_actors(nlp, text)
+    quote = next(q for q in quotes if words in q.text)
+    assert _shown(quote, actors) == shown
+    assert (quote.speaker_id is not None) is linked
+    if not linked:
+        assert quote.speaker_confidence < 0.75  # shown, and marked uncertain

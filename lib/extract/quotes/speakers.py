@@ -90,6 +90,7 @@ class Basis(StrEnum):
     SENTENCE_SUBJECT = "sentence_subject"  # the named subject of the sentence around or before
     GROUP = "group"  # people named together at the cue: no one actor speaks
     SURFACE = "surface"  # a noun phrase kept as written ("the company"), resolved to nothing
+    CONTINUED = "continued"  # "it" continuing a body described, not named: the description as written
     AMBIGUOUS = "ambiguous"  # a pronoun two people fit
     UNRESOLVED = "unresolved"  # a pronoun nobody fits
 
@@ -134,6 +135,7 @@ BASIS_CERTAINTY: dict[Basis, float] = {
     # no actor: how often the surface shown names the speaker (family 39/57)
     Basis.GROUP: 0.84,  # 2/2
     Basis.SURFACE: 0.72,  # 33/46
+    Basis.CONTINUED: 0.72,  # 1/1 (issue 14, eighth round): the family of surfaces kept
     Basis.AMBIGUOUS: 0.49,  # 4/9 (the ranker's abstentions among them)
     # a pronoun nobody fits names nobody (no GGT statement matched; PolNeAR's gold is the "he")
     Basis.UNRESOLVED: 0.2,
@@ -531,6 +533,8 @@ class Resolver:
             return found
         k, probability = choice
         if probability < speaker_ranker.load_weights().threshold:
+            if found.basis is Basis.CONTINUED:
+                return found  # no name is likely: the description the text continues stays
             return _unresolved(span, person=kind == "person", basis=Basis.AMBIGUOUS)
         close = round(probability, 2) <= CLOSE_PROBABILITY
         return _moved(self._named(candidates[k][1]), span, Basis.RANKED_CLOSE if close else Basis.RANKED)
@@ -622,13 +626,17 @@ class Resolver:
             # a state or a city is "it", not "they" ("they" after "in Tromsø" is not Tromsø)
             pool = self.groups if lower == "it" else [g for g in self.groups if g.label_ != "GPE"]
             found = self._antecedent(span, pool)
+            described = None
             if found is not None and self._unnamed_subject(found, span):
-                found = None  # the body the text last spoke of has no name here: no guess
+                # the body the text last spoke of has no name here: no name is guessed, and the
+                # description it continues is the speaker as the text gives it
+                found = None
+                described = self._continued_description(span) if lower == "it" else None
             pair = self._coordinated(span) if lower in ("they", "them") else None
             if pair is not None and (found is None or pair.name_start > found.name_start):
                 found = pair  # the nearer of a body and a pair of people named as one subject
             if found is None:
-                return _unresolved(span)
+                return described or _unresolved(span)
             return _as(found, Basis.PAIR if found is pair else Basis.BODY_NEAREST)
         called = _named_after(head)
         if called is not None:
@@ -682,6 +690,26 @@ class Resolver:
         head = _head(span)
         nouns = self.cues.organisation_nouns | self.cues.document_nouns | self.cues.issued_nouns
         return head.tag_ == "NN" and not head.ent_type_ and head.lower_ not in nouns
+
+    def _continued_description(self, span: SpacySpan) -> Name | None:
+        """The description a subject "it"/"they" continues (``_unnamed_subject``), kept as
+        written with no actor: "It" alone would name nobody on a page."""
+        subject = next(
+            (t for t in self.sdoc[span.sent.start - 1].sent.root.children if t.dep_ in SUBJECTS), None
+        )
+        if subject is None or subject.tag_ != "NN":
+            return None  # "it" continues one body ("Many leaders ... It" is no continuation)
+        phrase = speaker_tokens(subject)
+        return Name(
+            span.start_char,
+            span.end_char,
+            phrase.text,
+            phrase.start_char,
+            phrase.end_char,
+            False,
+            certainty=certainty_of(Basis.CONTINUED),
+            basis=Basis.CONTINUED,
+        )
 
     def _unnamed_subject(self, found: Name, span: SpacySpan) -> bool:
         """ "The agency's regional office published a notice saying Lisbon had ... It urged ...":
@@ -1270,9 +1298,12 @@ def shown_span(name: Name, text: str, linked: bool) -> tuple[int, int]:
 
 def _continues_description(name: Name, text: str) -> bool:
     """ "he" continuing a source the text described without naming ("a security guard told
-    reporters ... he said"): on a page "he" alone would name nobody, the description does."""
-    pronoun = text[name.start : name.end].lower() in PERSON_PRONOUNS
-    return pronoun and not name.resolved and name.basis is Basis.INHERITED and name.name_start != name.start
+    reporters ... he said"), "it" continuing a body described ("The agency's regional office
+    published a notice ... It urged"): on a page the pronoun alone would name nobody, the
+    description does."""
+    pronoun = text[name.start : name.end].lower() in PERSON_PRONOUNS | GROUP_PRONOUNS
+    continued = name.basis in (Basis.INHERITED, Basis.CONTINUED)
+    return pronoun and not name.resolved and continued and name.name_start != name.start
 
 
 def _in_prose(ent: SpacySpan, text: str) -> bool:
