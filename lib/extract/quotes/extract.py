@@ -375,9 +375,14 @@ def _open_pronoun(who: Name, text: str, last: Name, resolver: Resolver) -> bool:
     previous speaker who is a person it may refer to: the speaker stays the topic."""
     pronoun = text[who.start : who.end].lower()
     weak = not who.resolved or who.basis in BY_POSITION
-    if last.person or resolver.describes_person(last):
-        return weak and pronoun in ("he", "she") and resolver.agrees(pronoun, last)
-    return False
+    if pronoun not in ("he", "she") or not resolver.agrees(pronoun, last):
+        return False
+    if last.person:
+        return weak
+    # the ranker weighs named people only: a described source who spoke after its choice was
+    # last named is evidence it never saw (speakers.Resolver.describes_person)
+    ranked = who.basis is Basis.RANKED and who.name_start < last.start
+    return resolver.describes_person(last) and (weak or ranked)
 
 
 def _one_per_statement(found: list[Found], text: str = "", resolver: Resolver | None = None) -> list[Found]:
