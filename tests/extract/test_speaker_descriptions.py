@@ -108,6 +108,14 @@ CONTINUED = [
         True,
     ),
     (
+        "negative: a body that spoke in between is no one a he refers to",
+        "Finance Minister Tomas Reyes arrived in Port Elin on Monday.\n\nThe government said the budget "
+        "would be cut.\n\nThe cuts would fall on the ports, he said.",
+        "The cuts would fall",
+        "Tomas Reyes",
+        True,
+    ),
+    (
         "negative: a man named after a document spoke keeps the he",
         "The harbour board's annual report said the fire began near the loading bay. Tomas Reyes "
         "inspected the depot on Monday.\n\nThe flames reached the roof within minutes, he said.",

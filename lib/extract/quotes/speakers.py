@@ -59,6 +59,7 @@ SALIENT_SENTENCES = 12  # how far back the one person of a pronoun's gender is l
 CHAIN_LAPSES = 2  # sentences without a pronoun of that gender allowed between the name and it
 # parts of speech that end the title before a name, looking back from it
 TITLE_STOPS = frozenset({"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "PRON"})
+INDEFINITE = frozenset({"a", "an"})  # an unnamed source brought in ("a witness said")
 QUALIFIER_PREFIX = 5  # "Kazakh" and "Kazakhstan", "Ukrainian" and "Ukraine" share theirs
 # the gender a pronoun cannot refer to (agreement, Hobbs 1978; Lappin & Leass 1994)
 OTHER_GENDER = {"he": "female", "him": "female", "she": "male", "her": "male"}
@@ -678,14 +679,15 @@ class Resolver:
         return replace(found, start=span.start_char, end=span.end_char)
 
     def describes_person(self, name: Name) -> bool:
-        """A speaker kept as written that describes one person without naming them ("a
-        security guard", "the victim's neighbour"): a singular common noun, no body's or
-        document's noun, no entity. Such a source spoke, so a later "he"/"she" may continue it
-        as it continues a named one (extract._open_pronoun)."""
+        """A speaker kept as written that introduces one person without naming them ("a
+        security guard", "a nurse at the clinic"): an indefinite singular common noun, no
+        body's or document's noun, no entity. News brings in an unnamed source with "a"; a
+        body it names or calls "the government". Such a source spoke, so a later "he"/"she"
+        may refer to it as to a named one (extract._open_pronoun)."""
         if name.resolved or name.basis is not Basis.SURFACE:
             return False
         span = self.sdoc.char_span(name.start, name.end, alignment_mode="expand")
-        if span is None:
+        if span is None or span[0].lower_ not in INDEFINITE:
             return False
         head = _head(span)
         nouns = self.cues.organisation_nouns | self.cues.document_nouns | self.cues.issued_nouns
