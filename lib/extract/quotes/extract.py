@@ -372,7 +372,9 @@ def _breaks(text: str, start: int, end: int, furniture: Sequence[tuple[int, int]
 
 def _open_pronoun(who: Name, text: str, last: Name, resolver: Resolver) -> bool:
     """A "he"/"she" that no name resolved, or only by position (its gender unknown), and a
-    previous speaker who is a person it may refer to: the speaker stays the topic."""
+    previous speaker who is a person it may refer to: the speaker stays the topic. A previous
+    source the text described without naming ("a witness told ...") is such a person too, and
+    then the ranker's referent named before it spoke is no better evidence."""
     pronoun = text[who.start : who.end].lower()
     weak = not who.resolved or who.basis in BY_POSITION
     if pronoun not in ("he", "she") or not resolver.agrees(pronoun, last):
