@@ -99,6 +99,14 @@ CONTINUED = [
         False,
     ),
     (
+        "he after a source introduced by their tie to a man named before",
+        "Police arrested Omar Haddad on Friday. His brother, who asked not to be named, said the "
+        'family was shocked.\n\n"He has never been in trouble," he said.',
+        "never been in trouble",
+        "he",
+        False,
+    ),
+    (
         "negative: a named man after the description takes the agreeing he",
         "A night watchman at the depot told the Harbour Gazette that the fire began near the loading bay. "
         "Mr. Tomas Reyes, the depot's owner, arrived an hour later."

@@ -680,14 +680,15 @@ class Resolver:
 
     def describes_person(self, name: Name) -> bool:
         """A speaker kept as written that introduces one person without naming them ("a
-        security guard", "a nurse at the clinic"): an indefinite singular common noun, no
-        body's or document's noun, no entity. News brings in an unnamed source with "a"; a
-        body it names or calls "the government". Such a source spoke, so a later "he"/"she"
-        may refer to it as to a named one (extract._open_pronoun)."""
+        security guard", "a nurse at the clinic", "his brother"): a singular common noun after
+        "a" or a possessive pronoun, no body's or document's noun, no entity. News brings in an
+        unnamed source with "a" or by their tie to someone named; a body it names or calls "the
+        government". Such a source spoke, so a later "he"/"she" may refer to it as to a named
+        one (extract._open_pronoun)."""
         if name.resolved or name.basis is not Basis.SURFACE:
             return False
         span = self.sdoc.char_span(name.start, name.end, alignment_mode="expand")
-        if span is None or span[0].lower_ not in INDEFINITE:
+        if span is None or not (span[0].lower_ in INDEFINITE or span[0].tag_ == "PRP$"):
             return False
         head = _head(span)
         nouns = self.cues.organisation_nouns | self.cues.document_nouns | self.cues.issued_nouns
