@@ -695,8 +695,9 @@ class Resolver:
         return head.tag_ == "NN" and not head.ent_type_ and head.lower_ not in nouns
 
     def _continued_description(self, span: SpacySpan) -> Name | None:
-        """The description a subject "it"/"they" continues (``_unnamed_subject``), kept as
-        written with no actor: "It" alone would name nobody on a page."""
+        """The description a subject "it" continues (``_unnamed_subject``), kept as written
+        with no actor: "It" alone would name nobody on a page. ("They" was measured and not
+        kept: PolNeAR writes its gold as the pronoun, and GGT gained nothing.)"""
         subject = next(
             (t for t in self.sdoc[span.sent.start - 1].sent.root.children if t.dep_ in SUBJECTS), None
         )
