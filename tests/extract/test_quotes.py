@@ -1907,12 +1907,12 @@ ACTS_AND_UNNAMED = [
         "Varga",
     ),
     (
-        "'it' after a described body's notice naming a country inside it",
+        "'it' after a described body's notice naming a country inside it: the description, no country",
         "The regional transport office published a notice on Monday saying that Portugal had "
         "closed two lanes of the bridge.\n\nIt urged drivers to “plan their trips well ahead of "
         "the weekend.”",
         "plan their trips",
-        None,
+        "regional transport office",
     ),
     (
         "'it' after a named body's notice still resolves to it",

@@ -372,10 +372,19 @@ def _breaks(text: str, start: int, end: int, furniture: Sequence[tuple[int, int]
 
 def _open_pronoun(who: Name, text: str, last: Name, resolver: Resolver) -> bool:
     """A "he"/"she" that no name resolved, or only by position (its gender unknown), and a
-    previous speaker who is a person it may refer to: the speaker stays the topic."""
+    previous speaker who is a person it may refer to: the speaker stays the topic. A previous
+    source the text described without naming ("a witness told ...") is such a person too, and
+    then the ranker's referent named before it spoke is no better evidence."""
     pronoun = text[who.start : who.end].lower()
     weak = not who.resolved or who.basis in BY_POSITION
-    return weak and pronoun in ("he", "she") and last.person and resolver.agrees(pronoun, last)
+    if pronoun not in ("he", "she") or not resolver.agrees(pronoun, last):
+        return False
+    if last.person:
+        return weak
+    # the ranker weighs named people only: a described source who spoke after its choice was
+    # last named is evidence it never saw (speakers.Resolver.describes_person)
+    ranked = who.basis is Basis.RANKED and who.name_start < last.start
+    return resolver.describes_person(last) and (weak or ranked)
 
 
 def _one_per_statement(found: list[Found], text: str = "", resolver: Resolver | None = None) -> list[Found]:
@@ -568,7 +577,8 @@ def _unlinked(name: Name, text: str) -> float:
         return name.certainty
     if name.basis in (Basis.NAME, Basis.LABEL):
         return min(name.certainty, UNLINKED_NAME_CERTAINTY)
-    pronoun = text[name.start : name.end].lower() in PERSON_PRONOUNS | GROUP_PRONOUNS
+    shown = shown_span(name, text, False)
+    pronoun = text[shown[0] : shown[1]].lower() in PERSON_PRONOUNS | GROUP_PRONOUNS
     return min(name.certainty, certainty_of(Basis.UNRESOLVED if pronoun else Basis.SURFACE))
 
 
