@@ -33,12 +33,11 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 
 from lib import LEXICONS
-from lib.extract.positions import Issue
+from lib.extract.positions import FOUND_PREFIX, Issue, surface_forms
 from lib.records import Quote
 
 LIGHT_NOUNS_PATH = LEXICONS / "light_nouns.yaml"
 MAX_ISSUES = 15
-FOUND_PREFIX = "found-"  # a found issue's id: this and the slug of its own head phrase
 MIN_STATEMENTS = 3  # an issue is argued over in several statements ...
 MIN_REPORTS = 2  # ... of more than one report
 COOCCUR_MERGE = 0.6  # phrase groups sharing this share of their statements are one issue ...
@@ -234,16 +233,3 @@ def _issue(group: _Group) -> Issue:
         cues=tuple(surface_forms(cues)),
         whole_words=True,
     )
-
-
-def surface_forms(phrases: Sequence[str]) -> list[str]:
-    """Each phrase and its plural, as cue phrases matched at a word start ("check" -> "checks")."""
-    return [p for phrase in phrases for p in (phrase, _plural(phrase))]
-
-
-def _plural(phrase: str) -> str:
-    if phrase.endswith("y") and not phrase.endswith(("ay", "ey", "oy", "uy")):
-        return phrase[:-1] + "ies"
-    if phrase.endswith(("s", "sh", "ch", "x")):
-        return phrase + "es"
-    return phrase + "s"

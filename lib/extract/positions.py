@@ -49,6 +49,22 @@ class Issue:
     whole_words: bool = False  # cues match whole words only (found issues); a pack's match word starts
 
 
+FOUND_PREFIX = "found-"  # a found issue's id: this and the slug of its own head phrase
+
+
+def surface_forms(phrases: Sequence[str]) -> list[str]:
+    """Each phrase and its plural, as cue phrases matched at a word start ("check" -> "checks")."""
+    return [p for phrase in phrases for p in (phrase, _plural(phrase))]
+
+
+def _plural(phrase: str) -> str:
+    if phrase.endswith("y") and not phrase.endswith(("ay", "ey", "oy", "uy")):
+        return phrase[:-1] + "ies"
+    if phrase.endswith(("s", "sh", "ch", "x")):
+        return phrase + "es"
+    return phrase + "s"
+
+
 @dataclass(frozen=True)
 class StatementStance:
     """One statement's stance on one issue, credited to one actor."""

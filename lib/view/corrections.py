@@ -30,8 +30,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from lib.extract.issues import FOUND_PREFIX, surface_forms
-from lib.extract.positions import Issue, classify, corpus_issues, first_hand
+from lib.extract.positions import FOUND_PREFIX, Issue, classify, corpus_issues, first_hand, surface_forms
 from lib.records import Actor, Analysis, Event, Mention, Position, Quote, Span, Stance, Target
 from lib.text.aliases import fold, slug
 
