@@ -146,6 +146,38 @@ FOUND = [
         "the clerks checked every ledger and reported no losses",
         "Varga",
     ),
+    (
+        "a paragraph closed by two apostrophes is prose, not a teaser line",
+        "Harbour news\n\nVarga said the ferry would run again in May. As she put it, ''we are ready "
+        "for the summer.''",
+        "the ferry would run again in May",
+        "Varga",
+    ),
+    (
+        "a name the parser ran into the phrase before the verb is its subject",
+        "In a meeting with the editors of the Harbour Gazette Okafor said that the ferry may need new "
+        "engines.",
+        "that the ferry may need new engines",
+        "Okafor",
+    ),
+    (
+        "a gerund after a verb of saying opens what was said",
+        "Coach Ilse Varga said having the captain back was a big boost.",
+        "having the captain back was a big boost",
+        "Varga",
+    ),
+    (
+        "a phrase framing the sentence before the speaker stays out",
+        "In revisiting her old play, Okafor says it helps to start from an existing structure.",
+        "it helps to start from an existing structure",
+        "Okafor",
+    ),
+    (
+        "a relative word opening the clause stays in",
+        "The board, which Okafor said was failing the town, met on Monday.",
+        "which Okafor said was failing the town",
+        "Okafor",
+    ),
 ]
 
 
@@ -210,7 +242,51 @@ NOT_FOUND = [
         "The harbour will stay closed until June, I said.",
         "The harbour will stay closed",
     ),
+    (
+        "a source phrase after a parenthetical cue is no content of it",
+        "The storm closed the road, he said, according to the police report.",
+        "according to",
+    ),
+    (
+        "an absolute phrase describing the speaker",
+        '"I love the sea too," he said, eyes welling up with tears.',
+        "eyes welling",
+    ),
+    (
+        "a clause across a colon from the cue",
+        "Our parliament is a stage: the government proposes laws and the opposition objects.",
+        "Our parliament is a stage",
+    ),
+    (
+        "whom someone writes for",
+        "Varga writes every week for the readers of the Harbour Gazette.",
+        "the readers",
+    ),
+    (
+        "a phrase before the cue with no verb of its own",
+        "In the report commissioned by the harbour board — the second review this year — Senator "
+        "Okafor said the board had failed the town.",
+        "In the report",
+    ),
+    (
+        "the speaker's own phrase misparsed as a clause",
+        "Town councillor and housing advocate Ilse Varga told Radio North the rules favour the "
+        "landlord, not the tenant.",
+        "housing advocate",
+    ),
+    (
+        "a passive verb of saying names its hearer, not its speaker",
+        "Tired after the shift, the nurse fell asleep, having been told she could leave at noon.",
+        "she could leave at noon",
+    ),
 ]
+
+
+def test_passive_report_kept_wide(nlp: Any) -> None:
+    """PolNeAR attributes what someone was told; the wider records keep it."""
+    text = "Tired after the shift, the nurse fell asleep, having been told she could leave at noon."
+    wide = extract_attributions(_doc(text), nlp(text), [], {})[1]
+    assert [q.text for q in wide] == ["she could leave at noon"]
 
 
 # (case, text, the GGT statement, the whole PolNeAR content among the wide records or None)

@@ -265,6 +265,11 @@ def _extent(head: Token, cue: Token, cues: CueLexicon) -> tuple[int, int, Token]
     concession before ("Though X, she said, Y"): PolNeAR's content spans take in such adverbial
     clauses (Newell et al. 2018)."""
     left, right = head.left_edge.i, head.right_edge.i
+    if head.i > cue.i and left < cue.i and _framing_before(cue, left):
+        # "In revisiting her work, Okafor says it helps": a phrase opening the sentence that the
+        # parser hung on the reported clause is the reporter's framing, on the far side of the
+        # speaker; the content starts after the cue (a concession is taken back in below)
+        left = min(t.i for t in head.subtree if t.i > cue.i)
     if head.i > cue.i and cue.i + 1 < len(cue.doc) and cue.nbor(1).text == ",":
         # "Though X, she said, Y": a concession before a parenthetical speaker is hers
         for adv in (c for c in cue.lefts if c.dep_ == "advcl"):
@@ -292,6 +297,15 @@ def _extent(head: Token, cue: Token, cues: CueLexicon) -> tuple[int, int, Token]
                 if verb.lower_ not in cues.speech | cues.statement_acts and _continues_content(verb, cue):
                     right = verb.right_edge.i
     return left, right, head
+
+
+def _framing_before(cue: Token, left: int) -> bool:
+    """A phrase from ``left`` closed by a comma right before the cue's subject ("In revisiting
+    her work, Okafor says"); not a relative word the clause opens with ("which he said were")."""
+    subject = speaker_head(cue)
+    if subject is None or subject.i > cue.i or subject.left_edge.i <= left:
+        return False
+    return cue.doc[subject.left_edge.i - 1].text == "," and cue.doc[left].tag_ not in ("WDT", "WP", "WP$")
 
 
 def _naming_parts(
@@ -375,7 +389,7 @@ def _act_heads(cue: Token, cues: CueLexicon, wide: bool = False) -> list[Token]:
     if cue.lower_ not in cues.acts:
         return _prep_objects(cue, cues, wide)
     if cue.lower_ not in cues.directives and not wide:
-        return _named_as(cue, cues)
+        return _gerund_clause(cue, cues) or _named_as(cue, cues)
     # "proposed to cut taxes" and "proposed cutting taxes": a to-infinitive or a gerund
     infinitives = [
         c
@@ -393,8 +407,23 @@ def _act_heads(cue: Token, cues: CueLexicon, wide: bool = False) -> list[Token]:
             if any(c.dep_ == "oprd" and c.i > o.i for c in cue.children) or _quotation_after(o) is not None
         ]
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
-        objects += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]  # "accused X of lying"
+        if objects or cue.lower_ in cues.directives:  # "accused X of lying", "called for a ban"
+            objects += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
     return objects or _prep_objects(cue, cues, wide)
+
+
+def _gerund_clause(cue: Token, cues: CueLexicon) -> list[Token]:
+    """ "said having the captain back was a boost", "admitted taking the money": a gerund after a
+    verb of saying is what was said, a clause whose subject is the gerund (the parser hangs the
+    gerund on the verb); PARC's content spans (Pareti 2016). Not "said, smiling": a participle
+    set off by a comma is the reporter's description of the manner."""
+    if cue.lower_ not in cues.speech:
+        return []
+    return [
+        c
+        for c in cue.rights
+        if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == cue.i + 1 and c.lower_ not in cues.speech
+    ]
 
 
 def _named_as(cue: Token, cues: CueLexicon) -> list[Token]:
@@ -410,8 +439,9 @@ def _named_as(cue: Token, cues: CueLexicon) -> list[Token]:
         if any(c.i > o.i and (c.dep_ == "oprd" or c.lower_ == "as") for c in [*cue.children, *o.children])
         or _quotation_after(o) is not None
     ]
-    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
-        named += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if objects:  # "accused the board of lying", "praised the crew for its calm"; not "writes for X"
+        for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
+            named += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
     return named
 
 
@@ -911,6 +941,35 @@ def _reporters_verb(verb: Token, cue: Token) -> bool:
     return verb.tag_ == cue.tag_ and verb.head.tag_ != cue.tag_
 
 
+def _no_clause(content: list[Token], cue: Token) -> bool:
+    """What a verb of saying reports through a clause is a clause (Huddleston & Pullum 2002,
+    ch. 11): not the source phrase after it ("Y, he said, according to the report"), not an
+    absolute phrase describing the speaker ("he said, eyes welling up"), not a phrase before the
+    cue with no finite verb ("In the report released this week — X said Y"), and nothing across
+    a colon or semicolon from the cue ("The system is adversarial: the government proposes
+    laws"), which closes the clause the cue is in. Objects of speech acts come by another path
+    (``_act_heads``) and are left alone."""
+    if cue.lower_ == "according" or _is_object(content, cue):
+        return False
+    # a verb with its own subject makes a clause, whatever its tag ("Lee repeatedly demeaned")
+    finite = any(t.tag_ in FINITE_TAGS or any(c.dep_ == "nsubj" for c in t.children) for t in content)
+    if content[0].i > cue.i:
+        if content[0].i == 0 or content[0].nbor(-1).text != ",":
+            return False  # only a phrase set off by a comma after the cue
+        if content[0].lower_ == "according":
+            return True
+        absolute = any(
+            t.tag_ in ("VBG", "VBN") and any(c.dep_ in SUBJECTS and c in content for c in t.children)
+            for t in content
+        )
+        return absolute and not any(t.tag_ in FINITE_TAGS for t in content)
+    if content[-1].i < cue.i:
+        between = cue.doc[content[-1].i + 1 : cue.i]
+        # "At noon, he said, the gates open": one side of a parenthetical cue, whatever it holds
+        return (not finite and not _between_commas(cue)) or any(t.text in (":", ";") for t in between)
+    return False
+
+
 def _is_question(content: list[Token], cue: Token) -> bool:
     """A content after its cue that opens with "whether", "if" or a wh-word (see INTERROGATIVES)."""
     return content[0].i > cue.i and content[0].lower_ in INTERROGATIVES
@@ -973,6 +1032,29 @@ def _no_one_speaks(head: Token, cue: Token) -> bool:
     return False
 
 
+def _told_unsourced(cue: Token) -> bool:
+    """ "having been told he could Y", "were advised to Y": a passive verb of saying with no "by"
+    phrase names its hearer, whose subject the clause may lend it, never its speaker; the
+    source is left unsaid: no statement (GGT), an attribution of PolNeAR's wider kind."""
+    passive = any(c.dep_ == "auxpass" for c in cue.children)
+    return passive and not any(c.dep_ == "agent" for c in cue.children)
+
+
+def _name_before(cue: Token, cues: CueLexicon) -> Token | None:
+    """ "Still, Okafor said Y", "In a meeting with the board of the Gazette Okafor said Y": a
+    name right before a finite verb of saying that the parser left without a subject (it took
+    the name for an adverb, or for the end of the phrase before it) is that verb's subject: an
+    English declarative clause puts its subject right before its finite verb (Huddleston &
+    Pullum 2002, ch. 4)."""
+    if cue.tag_ not in FINITE_TAGS - {"MD"} or cue.i == 0 or cue.lower_ not in cues.speech:
+        return None
+    if any(c.dep_ in SUBJECTS | {"expl", "csubj"} for c in cue.children) or cue.dep_ in NOUN_MODIFIERS:
+        return None
+    name = cue.nbor(-1)
+    named = name.ent_type_ in ("PERSON", "ORG") or name.ent_iob_ == "O"
+    return name if name.pos_ == "PROPN" and named and name.dep_ not in ("compound", "nsubj") else None
+
+
 def _indirect_at(
     cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues: CueLexicon
 ) -> list[Found]:
@@ -986,11 +1068,15 @@ def _indirect_at(
     if scope == "statement" and _negated(cue):
         scope = "wide"  # "did not say that Y": nothing was said (GGT); PolNeAR attributes it
     reporter = _first_report(cue, cues)
-    head = speaker_head(reporter or cue)
+    head = speaker_head(reporter or cue) or _name_before(cue, cues)
     if head is None or head.lower_ in FIRST_AND_SECOND_PERSON:
         return []  # "I think that ..." outside quotation marks: the speaker cannot be named
     if _no_one_speaks(head, cue):
         return []
+    if _told_unsourced(cue):
+        # no statement; the wide record keeps the clause's subject as written (dropping it cost
+        # a right speaker on PolNeAR's part never read: its annotators name the one addressed)
+        scope = "wide"
     contents = _contents(cue, cues, wide=scope == "wide")
     if not contents and scope == "statement" and (cue.lower_ in cues.acts or cue.lower_ in cues.prep_acts):
         # no statement ("vowed to veto it"), an attribution all the same under the wide definition
@@ -1006,13 +1092,17 @@ def _indirect_at(
             continue
         if kind == "join" and content[0].i < cue.i and content[-1].i <= _cue_phrase(cue)[1]:
             continue  # one side was no words of the speaker: the other is the statement alone
+        if _no_clause(content, cue):
+            continue
         if _is_question(content, cue):
             kind = "wide"  # an embedded question is no statement; PolNeAR attributes it
         start, end = _char_span(content)
-        own = cue.left_edge.i <= head.i <= cue.right_edge.i  # "X, he said, Y": inside the hull
+        # "X, he said, Y": the speaker inside the hull; a content before the cue that holds the
+        # speaker is the speaker's own phrase misparsed as a clause ("X advocate Lee told ...")
+        own = cue.left_edge.i <= head.i <= cue.right_edge.i
         if (
             (inside(start, quoted) and inside(end - 1, quoted))
-            or (start <= head.idx < end and not own)
+            or (start <= head.idx < end and (not own or end <= cue.idx))
             or _runs_out_of_a_quotation(doc_text(cue.doc), start, end, quoted)
         ):
             continue
