@@ -173,6 +173,12 @@ FOUND = [
         "Okafor",
     ),
     (
+        "a participle of saying after a quotation's closing mark opens a statement of its own",
+        'Varga said: "The harbour was busy for a whole decade," adding that the fares had doubled.',
+        "that the fares had doubled",
+        "Varga",
+    ),
+    (
         "a relative word opening the clause stays in",
         "The board, which Okafor said was failing the town, met on Monday.",
         "which Okafor said was failing the town",
@@ -256,6 +262,11 @@ NOT_FOUND = [
         "a clause across a colon from the cue",
         "Our parliament is a stage: the government proposes laws and the opposition objects.",
         "Our parliament is a stage",
+    ),
+    (
+        "a quotation ends before a participle of saying after its closing mark",
+        'Varga said: "The harbour was busy for a whole decade," adding that the fares had doubled.',
+        "adding",
     ),
     (
         "whom someone writes for",

@@ -829,13 +829,21 @@ def _before_next_attribution(
         tokens = tokens[1:]
     for k in range(1, len(tokens)):
         t = tokens[k]
-        if tokens[k - 1].text != "," or t.i <= cue.i or inside(t.idx, quoted):
+        if not _after_comma(tokens, k) or t.i <= cue.i or inside(t.idx, quoted):
             continue
         saying = t.tag_ == "VBG" and t.lower_ in cues.speech | cues.statement_acts
         according = t.lower_ == "according" and cue.lower_ != "according"
         if saying or according:
             return _strip_punct(tokens[:k])
     return _before_second_report(tokens, cue, quoted, cues)
+
+
+def _after_comma(tokens: list[Token], k: int) -> bool:
+    """Token ``k`` follows a comma, or a closing mark right after one ('“...,” adding that Y')."""
+    before = tokens[k - 1]
+    if before.text == ",":
+        return True
+    return k > 1 and before.text in CLOSING_MARKS and tokens[k - 2].text == ","
 
 
 def _before_second_report(
