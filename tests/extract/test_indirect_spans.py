@@ -179,6 +179,12 @@ FOUND = [
         "Varga",
     ),
     (
+        "one side of a parenthetical cue hung on the clause's subject",
+        "The difference now, she told me on Friday, is that the harbour runs at a loss.",
+        "is that the harbour runs at a loss",
+        "she",
+    ),
+    (
         "a relative word opening the clause stays in",
         "The board, which Okafor said was failing the town, met on Monday.",
         "which Okafor said was failing the town",
@@ -293,11 +299,31 @@ NOT_FOUND = [
 ]
 
 
-def test_passive_report_kept_wide(nlp: Any) -> None:
-    """PolNeAR attributes what someone was told; the wider records keep it."""
-    text = "Tired after the shift, the nurse fell asleep, having been told she could leave at noon."
-    wide = extract_attributions(_doc(text), nlp(text), [], {})[1]
-    assert [q.text for q in wide] == ["she could leave at noon"]
+# (case, text, a content PolNeAR attributes that is no statement) : kept among the wide records
+WIDE_ONLY = [
+    (
+        "what someone was told",
+        "Tired after the shift, the nurse fell asleep, having been told she could leave at noon.",
+        "she could leave at noon",
+    ),
+    (
+        "a comparison takes in what something is likened to",
+        "Varga likened the new tax to a toll on the harbour road.",
+        "the new tax to a toll on the harbour road",
+    ),
+    (
+        "a parenthetical cue the parser hung on the clause's subject",
+        "The difference now, she told me on Friday, is that the harbour runs at a loss.",
+        "The difference now, she told me on Friday, is that the harbour runs at a loss",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "content"), WIDE_ONLY, ids=[c[0] for c in WIDE_ONLY])
+def test_wide_only(nlp: Any, case: str, text: str, content: str) -> None:
+    statements, wide = extract_attributions(_doc(text), nlp(text), [], {})
+    assert content in [q.text for q in wide]
+    assert content not in [q.text for q in statements]
 
 
 # (case, text, the GGT statement, the whole PolNeAR content among the wide records or None)

@@ -65,6 +65,7 @@ NAMING = frozenset(
     "call calls called calling dub dubs dubbed dubbing label labels labelled labeled labelling "
     "labeling brand brands branded branding".split()
 )
+COMPARING = frozenset("liken likens likened likening compare compares compared comparing".split())
 SUBORDINATORS = frozenset(
     "when if because although though while after before since until unless as once whenever".split()
 )
@@ -283,7 +284,13 @@ def _extent(head: Token, cue: Token, cues: CueLexicon) -> tuple[int, int, Token]
         if cue.lower_ in cues.speech:
             tails = [c for c in cue.rights if c.i > head.i and c.dep_ not in OBJECT_STOPS]
         else:
-            tails = [c for c in cue.rights if c.i > head.i and (c.dep_ == "oprd" or c.lower_ == "as")]
+            # "likened the rules to a fire": what a comparison likens something to is its point
+            tails = [
+                c
+                for c in cue.rights
+                if c.i > head.i
+                and (c.dep_ == "oprd" or c.lower_ == "as" or (c.lower_ == "to" and cue.lower_ in COMPARING))
+            ]
         right = max([right] + [c.right_edge.i for c in tails])
         closing = _quotation_after(head)
         if closing is not None:
@@ -490,6 +497,8 @@ def _around_content(cue: Token) -> list[Token] | None:
     sentence part the cue and its head span, without the cue's own phrase (PolNeAR takes both
     sides of a parenthetical cue as one content, Newell et al. 2018)."""
     head, doc = cue.head, cue.doc
+    while head.pos_ not in CUE_POS and head.dep_ in ("nsubj", "nsubjpass") and head.head.i != head.i:
+        head = head.head  # "The difference now, he told me, is that Y": hung on the clause's subject
     if head.i == cue.i or head.pos_ not in CUE_POS:
         return None
     low, high = _cue_phrase(cue)
