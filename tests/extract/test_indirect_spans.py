@@ -179,10 +179,10 @@ FOUND = [
         "Varga",
     ),
     (
-        "one side of a parenthetical cue hung on the clause's subject",
-        "The difference now, she told me on Friday, is that the harbour runs at a loss.",
-        "is that the harbour runs at a loss",
-        "she",
+        "a sentence the parser ended on a title's full stop runs on after 'according to'",
+        "According to the prosecutors, a memo written by Sgt. Tomas Berg showed the gate was open.",
+        "a memo written by Sgt. Tomas Berg showed the gate was open",
+        "prosecutors",
     ),
     (
         "a relative word opening the clause stays in",

@@ -152,8 +152,8 @@ def _contents(cue: Token, cues: CueLexicon, wide: bool = False) -> list[tuple[li
     if cue.lower_ == "according" or (not heads and cue.dep_ in PARENTHETICAL):
         # "Y, according to X." / "According to X, Y.": the whole of Y, whatever the parser hung
         # the phrase on (one conjunct of Y, a noun of it)
-        edge = _sentence_rest(cue) if cue.lower_ == "according" else None
-        around = edge or _around_content(cue)
+        edge = _sentence_rest(cue, cues) if cue.lower_ == "according" else None
+        around = edge or _around_content(cue, climb=wide)
         kept = []
     elif heads and _between_commas(cue) and all(h.i < cue.i for h in heads):
         # "Though X, he said, Y" parsed with X as the complement: both sides are contents
@@ -492,13 +492,16 @@ def _same_paragraph(tokens: list[Token], cue: Token) -> list[Token]:
     return [t for t in tokens if low <= t.i < high]
 
 
-def _around_content(cue: Token) -> list[Token] | None:
+def _around_content(cue: Token, climb: bool = False) -> list[Token] | None:
     """The clause around a parenthetical cue ("X, he said, Y"; "according to X, Y"): the
     sentence part the cue and its head span, without the cue's own phrase (PolNeAR takes both
-    sides of a parenthetical cue as one content, Newell et al. 2018)."""
+    sides of a parenthetical cue as one content, Newell et al. 2018). With ``climb``, a cue the
+    parser hung on the clause's subject ("The difference now, she told me, is that Y") reads
+    the clause that subject is in: PolNeAR's whole; the GGT pieces it would give were left out
+    (on the dev part read, their "he" went to the wrong person as often as not)."""
     head, doc = cue.head, cue.doc
-    while head.pos_ not in CUE_POS and head.dep_ in ("nsubj", "nsubjpass") and head.head.i != head.i:
-        head = head.head  # "The difference now, he told me, is that Y": hung on the clause's subject
+    while climb and head.pos_ not in CUE_POS and head.dep_ in SUBJECTS and head.head.i != head.i:
+        head = head.head
     if head.i == cue.i or head.pos_ not in CUE_POS:
         return None
     low, high = _cue_phrase(cue)
@@ -526,11 +529,14 @@ def _either_side(content: list[Token], cue: Token) -> list[list[Token]]:
     return [side for side in sides if side]
 
 
-def _sentence_rest(cue: Token) -> list[Token] | None:
+def _sentence_rest(cue: Token, cues: CueLexicon) -> list[Token] | None:
     """ "Y, according to X." / "According to X, Y.": the rest of the sentence, whatever the parser
     made of it (a misparse can hang "according" on a noun); "according to" is PARC's
-    source-introducing phrase (Pareti 2016)."""
+    source-introducing phrase (Pareti 2016). A sentence the parser ended on a title's full stop
+    ("... a report by Cpl. | Ana Ruiz noted Y") runs on into the next."""
     doc, sent, high = cue.doc, cue.sent, cue.right_edge.i
+    while sent.end < len(doc) and _ends_on_title(doc, sent.end, cues):
+        sent = doc[sent.start : doc[sent.end].sent.end]
     # the sentence as the paragraph has it: a line of page furniture above can be glued to it
     low = max([sent.start] + [t.i + 1 for t in doc[sent.start : cue.i] if "\n" in t.text])
     commas = [t.i for t in doc[cue.i + 1 : high + 1] if t.text == ","]
@@ -543,6 +549,15 @@ def _sentence_rest(cue: Token) -> list[Token] | None:
     if not before and after and doc[high + 1].text == ",":
         return after
     return None
+
+
+def _ends_on_title(doc: SpacyDoc, end: int, cues: CueLexicon) -> bool:
+    """The tokens before ``end`` close on a title's abbreviation ("Cpl." or "Cpl" "."), whose full
+    stop ends no sentence."""
+    word = doc[end - 1].lower_.rstrip(".")
+    if not word and end >= 2:
+        word = doc[end - 2].lower_
+    return word in cues.title_abbreviations
 
 
 def _lacks_subject(token: Token) -> bool:
