@@ -312,6 +312,16 @@ WIDE_ONLY = [
         "the new tax to a toll on the harbour road",
     ),
     (
+        "a named source's promise, by its to-clause",
+        "Okafor's promise to cut the ferry fares won cheers in the harbour town.",
+        "to cut the ferry fares",
+    ),
+    (
+        "a named source's demand, by its object",
+        "Varga's demand for a recount of the ballots was rejected.",
+        "a recount of the ballots",
+    ),
+    (
         "a parenthetical cue the parser hung on the clause's subject",
         "The difference now, she told me on Friday, is that the harbour runs at a loss.",
         "The difference now, she told me on Friday, is that the harbour runs at a loss",
@@ -362,3 +372,19 @@ def test_statement_and_its_wider_content(
 @pytest.mark.parametrize(("case", "text", "absent"), NOT_FOUND, ids=[c[0] for c in NOT_FOUND])
 def test_no_statement(nlp: Any, case: str, text: str, absent: str) -> None:
     assert not [q.text for q in _statements(nlp, text) if absent in q.text]
+
+
+# (case, text): no record at all, statement or wide
+NOTHING = [
+    (
+        "a pronoun's comment, with no clause, is left unattributed",
+        "His comment about the ferry fares drew anger.",
+    ),
+    ("a noun of saying with no source", "The comment about the ferry fares drew anger."),
+]
+
+
+@pytest.mark.parametrize(("case", "text"), NOTHING, ids=[c[0] for c in NOTHING])
+def test_nothing_attributed(nlp: Any, case: str, text: str) -> None:
+    statements, wide = extract_attributions(_doc(text), nlp(text), [], {})
+    assert not statements and not wide

@@ -807,6 +807,11 @@ def _noun_at(cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues
         return []
     owner = next((c for c in cue.children if c.dep_ == "poss"), None) or _noun_source(cue)
     clause = next((c for c in cue.children if c.dep_ in NOUN_CLAUSES and _has_that(c)), None)
+    scope: FoundScope = "statement"
+    if clause is None and owner is not None and owner.pos_ == "PROPN":
+        # a named possessor only: "his comment about Y" leaves a pronoun to resolve for a record
+        # no statement backs
+        clause, scope = _noun_content(cue), "wide"
     if owner is None or clause is None or owner.lower_ in FIRST_AND_SECOND_PERSON | {"my", "our", "your"}:
         return []
     content = _same_paragraph(list(cue.doc[clause.left_edge.i : clause.right_edge.i + 1]), cue)
@@ -814,7 +819,22 @@ def _noun_at(cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues
         return []
     start, end = _char_span(content)
     name = resolver.resolve(speaker_tokens(owner))
-    return [Found(start, end, "indirect", cue.text, name, INFERRED)]
+    return [
+        Found(start, end, "indirect", cue.text, name, INFERRED if scope == "statement" else BELIEF, scope)
+    ]
+
+
+def _noun_content(cue: Token) -> Token | None:
+    """ "X's promise to cut taxes", "X's comment about the vote", "X's demand for a recount": a
+    noun of saying whose content is a to-infinitive or a prepositional object, not a clause:
+    PolNeAR's nominal attributions (Newell et al. 2018), no statement (nothing is reported as
+    said)."""
+    for c in cue.rights:
+        if c.dep_ == "acl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.lefts):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("about", "of", "for", "on") and c.i == cue.i + 1:
+            return next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
+    return None
 
 
 def _noun_source(cue: Token) -> Token | None:
