@@ -185,6 +185,12 @@ FOUND = [
         "prosecutors",
     ),
     (
+        "a name modifying a noun of saying is its source",
+        "Residents mocked a Varga claim that the pier was safe.",
+        "that the pier was safe",
+        "Varga",
+    ),
+    (
         "a relative word opening the clause stays in",
         "The board, which Okafor said was failing the town, met on Monday.",
         "which Okafor said was failing the town",

@@ -805,7 +805,9 @@ def _noun_at(cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues
     """ "X's claim that Y": a noun of saying, its possessor as the speaker, its clause as content."""
     if cue.lower_ not in cues.nouns or cue.pos_ != "NOUN" or inside(cue.idx, quoted):
         return []
-    owner = next((c for c in cue.children if c.dep_ == "poss"), None) or _noun_source(cue)
+    owner = (
+        next((c for c in cue.children if c.dep_ == "poss"), None) or _noun_source(cue) or _named_modifier(cue)
+    )
     clause = next((c for c in cue.children if c.dep_ in NOUN_CLAUSES and _has_that(c)), None)
     scope: FoundScope = "statement"
     if clause is None and owner is not None and owner.pos_ == "PROPN":
@@ -822,6 +824,13 @@ def _noun_at(cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues
     return [
         Found(start, end, "indirect", cue.text, name, INFERRED if scope == "statement" else BELIEF, scope)
     ]
+
+
+def _named_modifier(cue: Token) -> Token | None:
+    """ "a Pentagon statement that Y", "the Varga campaign's claim": a name modifying the noun of
+    saying is its source (PARC's source inside the cue's phrase, Pareti 2016)."""
+    names = [c for c in cue.lefts if c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG", "NORP")]
+    return names[-1] if names else None
 
 
 def _noun_content(cue: Token) -> Token | None:
