@@ -191,6 +191,12 @@ FOUND = [
         "Varga",
     ),
     (
+        "what was told, when the parser made it the head of the verb of saying",
+        "When Ana first told Tomas she loved him, he fell silent.",
+        "she loved him",
+        "Ana",
+    ),
+    (
         "a relative word opening the clause stays in",
         "The board, which Okafor said was failing the town, met on Monday.",
         "which Okafor said was failing the town",

@@ -219,7 +219,7 @@ def _told_hearer(cue: Token, cues: CueLexicon) -> list[Token]:
     with its "that" left out."""
     if cue.lower_ not in cues.hearer_object:
         return []
-    out = []
+    out = [head] if (head := _inverted_content(cue)) is not None else []
     for hearer in (c for c in cue.rights if c.dep_ in ("dobj", "dative")):
         for clause in (c for c in hearer.rights if c.dep_ == "relcl" and c.left_edge.i == hearer.i + 1):
             parts = {c.dep_ for c in clause.children}
@@ -227,6 +227,18 @@ def _told_hearer(cue: Token, cues: CueLexicon) -> list[Token]:
             if not relative and parts & SUBJECTS and parts & {"dobj", "ccomp", "xcomp", "attr", "acomp"}:
                 out.append(clause)
     return out
+
+
+def _inverted_content(cue: Token) -> Token | None:
+    """ "When Ana first told Tomas she loved him, he fell silent": the parser made the reported
+    clause the head of the verb of saying (which it took for an adverbial clause of it). A head
+    whose subject opens right after the hearer, with no complementizer between, is the content."""
+    head = cue.head
+    hearer = next((c for c in cue.rights if c.dep_ in ("dobj", "dative")), None)
+    if cue.dep_ != "advcl" or hearer is None or head.i <= cue.i or head.pos_ not in CUE_POS:
+        return None
+    subject = next((c for c in head.lefts if c.dep_ in SUBJECTS), None)
+    return head if subject is not None and subject.left_edge.i == hearer.right_edge.i + 1 else None
 
 
 def _said_in(cue: Token) -> list[Token]:
@@ -266,6 +278,11 @@ def _extent(head: Token, cue: Token, cues: CueLexicon) -> tuple[int, int, Token]
     concession before ("Though X, she said, Y"): PolNeAR's content spans take in such adverbial
     clauses (Newell et al. 2018)."""
     left, right = head.left_edge.i, head.right_edge.i
+    if head.i == cue.head.i and head.i > cue.i:
+        # the content the parser made the cue's head (``_inverted_content``): from after the
+        # cue's own clause to the comma that ends the content
+        left = cue.right_edge.i + 1
+        right = next((t.i - 1 for t in cue.doc[head.i : right + 1] if t.text == ","), right)
     if head.i > cue.i and left < cue.i and _framing_before(cue, left):
         # "In revisiting her work, Okafor says it helps": a phrase opening the sentence that the
         # parser hung on the reported clause is the reporter's framing, on the far side of the
