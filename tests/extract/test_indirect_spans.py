@@ -197,6 +197,12 @@ FOUND = [
         "Ana",
     ),
     (
+        "a participle of saying on the event where someone spoke is theirs",
+        '"We will get there," Varga said at a news conference announcing that the ferry line would be sold.',
+        "that the ferry line would be sold",
+        "Varga",
+    ),
+    (
         "a relative word opening the clause stays in",
         "The board, which Okafor said was failing the town, met on Monday.",
         "which Okafor said was failing the town",
@@ -388,6 +394,10 @@ def test_no_statement(nlp: Any, case: str, text: str, absent: str) -> None:
 
 # (case, text): no record at all, statement or wide
 NOTHING = [
+    (
+        "a document's participle leaves its object to the document",
+        "In a statement announcing the sale, the fees rose.",
+    ),
     (
         "a pronoun's comment, with no clause, is left unattributed",
         "His comment about the ferry fares drew anger.",

@@ -1110,6 +1110,22 @@ def _no_one_speaks(head: Token, cue: Token) -> bool:
     return False
 
 
+def _event_speaker(cue: Token, cues: CueLexicon) -> Token | None:
+    """ "she said at a news conference announcing that Y", "X spoke at a rally calling for Y": a
+    participle of saying that modifies the event where someone spoke is said by who spoke there,
+    the subject of the verb the event's phrase belongs to. Not a document ("in a statement
+    announcing Y"), which PolNeAR's annotators give as the source as written."""
+    if cue.tag_ != "VBG" or cue.dep_ != "acl" or cue.lower_ not in cues.speech | cues.statement_acts:
+        return None
+    event = cue.head
+    if event.lower_ in cues.document_nouns | cues.issued_nouns:
+        return None  # "a statement announcing Y": the document is the source as written
+    verb = event.head.head if event.dep_ == "pobj" and event.head.dep_ == "prep" else None
+    if verb is None or verb.pos_ not in CUE_POS or verb.lower_ not in cues.speech | cues.statement_acts:
+        return None
+    return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+
+
 def _told_unsourced(cue: Token) -> bool:
     """ "having been told he could Y", "were advised to Y": a passive verb of saying with no "by"
     phrase names its hearer, whose subject the clause may lend it, never its speaker; the
@@ -1146,7 +1162,7 @@ def _indirect_at(
     if scope == "statement" and _negated(cue):
         scope = "wide"  # "did not say that Y": nothing was said (GGT); PolNeAR attributes it
     reporter = _first_report(cue, cues)
-    head = speaker_head(reporter or cue) or _name_before(cue, cues)
+    head = speaker_head(reporter or cue) or _name_before(cue, cues) or _event_speaker(cue, cues)
     if head is None or head.lower_ in FIRST_AND_SECOND_PERSON:
         return []  # "I think that ..." outside quotation marks: the speaker cannot be named
     if _no_one_speaks(head, cue):
