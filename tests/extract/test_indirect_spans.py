@@ -293,6 +293,11 @@ NOT_FOUND = [
         "adding",
     ),
     (
+        "a clause closed by a colon the parser hung on the verb after it",
+        "We have been here before: Ilse Varga declared war on the harbour board.",
+        "We have been here before",
+    ),
+    (
         "whom someone writes for",
         "Varga writes every week for the readers of the Harbour Gazette.",
         "the readers",

@@ -1042,7 +1042,8 @@ def _no_clause(content: list[Token], cue: Token) -> bool:
         )
         return absolute and not any(t.tag_ in FINITE_TAGS for t in content)
     if content[-1].i < cue.i:
-        between = cue.doc[content[-1].i + 1 : cue.i]
+        words = [t for t in content if not t.is_punct] or content
+        between = cue.doc[words[-1].i + 1 : cue.i]  # the colon may close the content's subtree
         # "At noon, he said, the gates open": one side of a parenthetical cue, whatever it holds
         return (not finite and not _between_commas(cue)) or any(t.text in (":", ";") for t in between)
     return False
