@@ -203,6 +203,12 @@ FOUND = [
         "Varga",
     ),
     (
+        "a time clause after a parenthetical cue stays the speaker's",
+        "The mill was busy, Okafor said, until it closed in 1999.",
+        "until it closed in 1999",
+        "Okafor",
+    ),
+    (
         "a relative word opening the clause stays in",
         "The board, which Okafor said was failing the town, met on Monday.",
         "which Okafor said was failing the town",
@@ -296,6 +302,11 @@ NOT_FOUND = [
         "a clause closed by a colon the parser hung on the verb after it",
         "We have been here before: Ilse Varga declared war on the harbour board.",
         "We have been here before",
+    ),
+    (
+        "a time clause after the hearer tells when it was said",
+        '"You should step down," Varga told Okafor, after he admitted the ledgers had been lost for a year.',
+        "after he admitted",
     ),
     (
         "whom someone writes for",

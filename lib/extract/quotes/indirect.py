@@ -65,6 +65,7 @@ NAMING = frozenset(
     "call calls called calling dub dubs dubbed dubbing label labels labelled labeled labelling "
     "labeling brand brands branded branding".split()
 )
+TIME_SUBORDINATORS = frozenset("after before while until once whenever".split())
 COMPARING = frozenset("liken likens likened likening compare compares compared comparing".split())
 SUBORDINATORS = frozenset(
     "when if because although though while after before since until unless as once whenever".split()
@@ -1034,6 +1035,9 @@ def _no_clause(content: list[Token], cue: Token) -> bool:
     if content[0].i > cue.i:
         if content[0].i == 0 or content[0].nbor(-1).text != ",":
             return False  # only a phrase set off by a comma after the cue
+        time = content[0].lower_ in TIME_SUBORDINATORS and content[0].dep_ in ("mark", "advmod", "prep")
+        if time and not _between_commas(cue):
+            return True  # '"...," Varga told the board, after it voted on Y': when it was said
         if content[0].lower_ == "according":
             return True
         absolute = any(
