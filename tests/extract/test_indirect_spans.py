@@ -146,6 +146,74 @@ FOUND = [
         "the clerks checked every ledger and reported no losses",
         "Varga",
     ),
+    (
+        "a paragraph closed by two apostrophes is prose, not a teaser line",
+        "Harbour news\n\nVarga said the ferry would run again in May. As she put it, ''we are ready "
+        "for the summer.''",
+        "the ferry would run again in May",
+        "Varga",
+    ),
+    (
+        "a name the parser ran into the phrase before the verb is its subject",
+        "In a meeting with the editors of the Harbour Gazette Okafor said that the ferry may need new "
+        "engines.",
+        "that the ferry may need new engines",
+        "Okafor",
+    ),
+    (
+        "a gerund after a verb of saying opens what was said",
+        "Coach Ilse Varga said having the captain back was a big boost.",
+        "having the captain back was a big boost",
+        "Varga",
+    ),
+    (
+        "a phrase framing the sentence before the speaker stays out",
+        "In revisiting her old play, Okafor says it helps to start from an existing structure.",
+        "it helps to start from an existing structure",
+        "Okafor",
+    ),
+    (
+        "a participle of saying after a quotation's closing mark opens a statement of its own",
+        'Varga said: "The harbour was busy for a whole decade," adding that the fares had doubled.',
+        "that the fares had doubled",
+        "Varga",
+    ),
+    (
+        "a sentence the parser ended on a title's full stop runs on after 'according to'",
+        "According to the prosecutors, a memo written by Sgt. Tomas Berg showed the gate was open.",
+        "a memo written by Sgt. Tomas Berg showed the gate was open",
+        "prosecutors",
+    ),
+    (
+        "a name modifying a noun of saying is its source",
+        "Residents mocked a Varga claim that the pier was safe.",
+        "that the pier was safe",
+        "Varga",
+    ),
+    (
+        "what was told, when the parser made it the head of the verb of saying",
+        "When Ana first told Tomas she loved him, he fell silent.",
+        "she loved him",
+        "Ana",
+    ),
+    (
+        "a participle of saying on the event where someone spoke is theirs",
+        '"We will get there," Varga said at a news conference announcing that the ferry line would be sold.',
+        "that the ferry line would be sold",
+        "Varga",
+    ),
+    (
+        "a time clause after a parenthetical cue stays the speaker's",
+        "The mill was busy, Okafor said, until it closed in 1999.",
+        "until it closed in 1999",
+        "Okafor",
+    ),
+    (
+        "a relative word opening the clause stays in",
+        "The board, which Okafor said was failing the town, met on Monday.",
+        "which Okafor said was failing the town",
+        "Okafor",
+    ),
 ]
 
 
@@ -210,7 +278,96 @@ NOT_FOUND = [
         "The harbour will stay closed until June, I said.",
         "The harbour will stay closed",
     ),
+    (
+        "a source phrase after a parenthetical cue is no content of it",
+        "The storm closed the road, he said, according to the police report.",
+        "according to",
+    ),
+    (
+        "an absolute phrase describing the speaker",
+        '"I love the sea too," he said, eyes welling up with tears.',
+        "eyes welling",
+    ),
+    (
+        "a clause across a colon from the cue",
+        "Our parliament is a stage: the government proposes laws and the opposition objects.",
+        "Our parliament is a stage",
+    ),
+    (
+        "a quotation ends before a participle of saying after its closing mark",
+        'Varga said: "The harbour was busy for a whole decade," adding that the fares had doubled.',
+        "adding",
+    ),
+    (
+        "a clause closed by a colon the parser hung on the verb after it",
+        "We have been here before: Ilse Varga declared war on the harbour board.",
+        "We have been here before",
+    ),
+    (
+        "a time clause after the hearer tells when it was said",
+        '"You should step down," Varga told Okafor, after he admitted the ledgers had been lost for a year.',
+        "after he admitted",
+    ),
+    (
+        "whom someone writes for",
+        "Varga writes every week for the readers of the Harbour Gazette.",
+        "the readers",
+    ),
+    (
+        "a phrase before the cue with no verb of its own",
+        "In the report commissioned by the harbour board — the second review this year — Senator "
+        "Okafor said the board had failed the town.",
+        "In the report",
+    ),
+    (
+        "the speaker's own phrase misparsed as a clause",
+        "Town councillor and housing advocate Ilse Varga told Radio North the rules favour the "
+        "landlord, not the tenant.",
+        "housing advocate",
+    ),
+    (
+        "a passive verb of saying names its hearer, not its speaker",
+        "Tired after the shift, the nurse fell asleep, having been told she could leave at noon.",
+        "she could leave at noon",
+    ),
 ]
+
+
+# (case, text, a content PolNeAR attributes that is no statement) : kept among the wide records
+WIDE_ONLY = [
+    (
+        "what someone was told",
+        "Tired after the shift, the nurse fell asleep, having been told she could leave at noon.",
+        "she could leave at noon",
+    ),
+    (
+        "a comparison takes in what something is likened to",
+        "Varga likened the new tax to a toll on the harbour road.",
+        "the new tax to a toll on the harbour road",
+    ),
+    (
+        "a named source's promise, by its to-clause",
+        "Okafor's promise to cut the ferry fares won cheers in the harbour town.",
+        "to cut the ferry fares",
+    ),
+    (
+        "a named source's demand, by its object",
+        "Varga's demand for a recount of the ballots was rejected.",
+        "a recount of the ballots",
+    ),
+    (
+        "a parenthetical cue the parser hung on the clause's subject",
+        "The difference now, she told me on Friday, is that the harbour runs at a loss.",
+        "The difference now, she told me on Friday, is that the harbour runs at a loss",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "content"), WIDE_ONLY, ids=[c[0] for c in WIDE_ONLY])
+def test_wide_only(nlp: Any, case: str, text: str, content: str) -> None:
+    statements, wide = extract_attributions(_doc(text), nlp(text), [], {})
+    assert content in [q.text for q in wide]
+    assert content not in [q.text for q in statements]
 
 
 # (case, text, the GGT statement, the whole PolNeAR content among the wide records or None)
@@ -249,3 +406,23 @@ def test_statement_and_its_wider_content(
 @pytest.mark.parametrize(("case", "text", "absent"), NOT_FOUND, ids=[c[0] for c in NOT_FOUND])
 def test_no_statement(nlp: Any, case: str, text: str, absent: str) -> None:
     assert not [q.text for q in _statements(nlp, text) if absent in q.text]
+
+
+# (case, text): no record at all, statement or wide
+NOTHING = [
+    (
+        "a document's participle leaves its object to the document",
+        "In a statement announcing the sale, the fees rose.",
+    ),
+    (
+        "a pronoun's comment, with no clause, is left unattributed",
+        "His comment about the ferry fares drew anger.",
+    ),
+    ("a noun of saying with no source", "The comment about the ferry fares drew anger."),
+]
+
+
+@pytest.mark.parametrize(("case", "text"), NOTHING, ids=[c[0] for c in NOTHING])
+def test_nothing_attributed(nlp: Any, case: str, text: str) -> None:
+    statements, wide = extract_attributions(_doc(text), nlp(text), [], {})
+    assert not statements and not wide

@@ -51,7 +51,9 @@ DUPLICATE_OVERLAP = 0.85
 # '"PENCE: Well, ..."': a transcript turn quoted whole is its speaker's line (see _colon_lines)
 TRANSCRIPT_LABEL = re.compile(r"[\"“](?:[A-Z][A-Z.’'-]+\s){0,2}[A-Z][A-Z.’'-]+:\s")
 MIXED_MARKS = '“”«»"'
-LINE_ENDS = '.!?:;"”’)…]'
+# what ends a sentence's line: its punctuation or a closing mark, the two apostrophes ('') that
+# some newspaper archives write for a closing double mark included (lib/extract/quotes/marks.py)
+LINE_ENDS = ".!?:;\"”’')…]"
 FLOATING_LINES = 2  # a floating quotation takes the speaker of a statement at most a paragraph up
 PARAGRAPH_BREAK = 2  # line breaks between two paragraphs
 

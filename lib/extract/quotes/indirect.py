@@ -65,6 +65,8 @@ NAMING = frozenset(
     "call calls called calling dub dubs dubbed dubbing label labels labelled labeled labelling "
     "labeling brand brands branded branding".split()
 )
+TIME_SUBORDINATORS = frozenset("after before while until once whenever".split())
+COMPARING = frozenset("liken likens likened likening compare compares compared comparing".split())
 SUBORDINATORS = frozenset(
     "when if because although though while after before since until unless as once whenever".split()
 )
@@ -151,8 +153,8 @@ def _contents(cue: Token, cues: CueLexicon, wide: bool = False) -> list[tuple[li
     if cue.lower_ == "according" or (not heads and cue.dep_ in PARENTHETICAL):
         # "Y, according to X." / "According to X, Y.": the whole of Y, whatever the parser hung
         # the phrase on (one conjunct of Y, a noun of it)
-        edge = _sentence_rest(cue) if cue.lower_ == "according" else None
-        around = edge or _around_content(cue)
+        edge = _sentence_rest(cue, cues) if cue.lower_ == "according" else None
+        around = edge or _around_content(cue, climb=wide)
         kept = []
     elif heads and _between_commas(cue) and all(h.i < cue.i for h in heads):
         # "Though X, he said, Y" parsed with X as the complement: both sides are contents
@@ -218,7 +220,7 @@ def _told_hearer(cue: Token, cues: CueLexicon) -> list[Token]:
     with its "that" left out."""
     if cue.lower_ not in cues.hearer_object:
         return []
-    out = []
+    out = [head] if (head := _inverted_content(cue)) is not None else []
     for hearer in (c for c in cue.rights if c.dep_ in ("dobj", "dative")):
         for clause in (c for c in hearer.rights if c.dep_ == "relcl" and c.left_edge.i == hearer.i + 1):
             parts = {c.dep_ for c in clause.children}
@@ -226,6 +228,18 @@ def _told_hearer(cue: Token, cues: CueLexicon) -> list[Token]:
             if not relative and parts & SUBJECTS and parts & {"dobj", "ccomp", "xcomp", "attr", "acomp"}:
                 out.append(clause)
     return out
+
+
+def _inverted_content(cue: Token) -> Token | None:
+    """ "When Ana first told Tomas she loved him, he fell silent": the parser made the reported
+    clause the head of the verb of saying (which it took for an adverbial clause of it). A head
+    whose subject opens right after the hearer, with no complementizer between, is the content."""
+    head = cue.head
+    hearer = next((c for c in cue.rights if c.dep_ in ("dobj", "dative")), None)
+    if cue.dep_ != "advcl" or hearer is None or head.i <= cue.i or head.pos_ not in CUE_POS:
+        return None
+    subject = next((c for c in head.lefts if c.dep_ in SUBJECTS), None)
+    return head if subject is not None and subject.left_edge.i == hearer.right_edge.i + 1 else None
 
 
 def _said_in(cue: Token) -> list[Token]:
@@ -265,6 +279,16 @@ def _extent(head: Token, cue: Token, cues: CueLexicon) -> tuple[int, int, Token]
     concession before ("Though X, she said, Y"): PolNeAR's content spans take in such adverbial
     clauses (Newell et al. 2018)."""
     left, right = head.left_edge.i, head.right_edge.i
+    if head.i == cue.head.i and head.i > cue.i:
+        # the content the parser made the cue's head (``_inverted_content``): from after the
+        # cue's own clause to the comma that ends the content
+        left = cue.right_edge.i + 1
+        right = next((t.i - 1 for t in cue.doc[head.i : right + 1] if t.text == ","), right)
+    if head.i > cue.i and left < cue.i and _framing_before(cue, left):
+        # "In revisiting her work, Okafor says it helps": a phrase opening the sentence that the
+        # parser hung on the reported clause is the reporter's framing, on the far side of the
+        # speaker; the content starts after the cue (a concession is taken back in below)
+        left = min(t.i for t in head.subtree if t.i > cue.i)
     if head.i > cue.i and cue.i + 1 < len(cue.doc) and cue.nbor(1).text == ",":
         # "Though X, she said, Y": a concession before a parenthetical speaker is hers
         for adv in (c for c in cue.lefts if c.dep_ == "advcl"):
@@ -278,7 +302,13 @@ def _extent(head: Token, cue: Token, cues: CueLexicon) -> tuple[int, int, Token]
         if cue.lower_ in cues.speech:
             tails = [c for c in cue.rights if c.i > head.i and c.dep_ not in OBJECT_STOPS]
         else:
-            tails = [c for c in cue.rights if c.i > head.i and (c.dep_ == "oprd" or c.lower_ == "as")]
+            # "likened the rules to a fire": what a comparison likens something to is its point
+            tails = [
+                c
+                for c in cue.rights
+                if c.i > head.i
+                and (c.dep_ == "oprd" or c.lower_ == "as" or (c.lower_ == "to" and cue.lower_ in COMPARING))
+            ]
         right = max([right] + [c.right_edge.i for c in tails])
         closing = _quotation_after(head)
         if closing is not None:
@@ -292,6 +322,15 @@ def _extent(head: Token, cue: Token, cues: CueLexicon) -> tuple[int, int, Token]
                 if verb.lower_ not in cues.speech | cues.statement_acts and _continues_content(verb, cue):
                     right = verb.right_edge.i
     return left, right, head
+
+
+def _framing_before(cue: Token, left: int) -> bool:
+    """A phrase from ``left`` closed by a comma right before the cue's subject ("In revisiting
+    her work, Okafor says"); not a relative word the clause opens with ("which he said were")."""
+    subject = speaker_head(cue)
+    if subject is None or subject.i > cue.i or subject.left_edge.i <= left:
+        return False
+    return cue.doc[subject.left_edge.i - 1].text == "," and cue.doc[left].tag_ not in ("WDT", "WP", "WP$")
 
 
 def _naming_parts(
@@ -375,7 +414,7 @@ def _act_heads(cue: Token, cues: CueLexicon, wide: bool = False) -> list[Token]:
     if cue.lower_ not in cues.acts:
         return _prep_objects(cue, cues, wide)
     if cue.lower_ not in cues.directives and not wide:
-        return _named_as(cue, cues)
+        return _gerund_clause(cue, cues) or _named_as(cue, cues)
     # "proposed to cut taxes" and "proposed cutting taxes": a to-infinitive or a gerund
     infinitives = [
         c
@@ -393,8 +432,23 @@ def _act_heads(cue: Token, cues: CueLexicon, wide: bool = False) -> list[Token]:
             if any(c.dep_ == "oprd" and c.i > o.i for c in cue.children) or _quotation_after(o) is not None
         ]
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
-        objects += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]  # "accused X of lying"
+        if objects or cue.lower_ in cues.directives:  # "accused X of lying", "called for a ban"
+            objects += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
     return objects or _prep_objects(cue, cues, wide)
+
+
+def _gerund_clause(cue: Token, cues: CueLexicon) -> list[Token]:
+    """ "said having the captain back was a boost", "admitted taking the money": a gerund after a
+    verb of saying is what was said, a clause whose subject is the gerund (the parser hangs the
+    gerund on the verb); PARC's content spans (Pareti 2016). Not "said, smiling": a participle
+    set off by a comma is the reporter's description of the manner."""
+    if cue.lower_ not in cues.speech:
+        return []
+    return [
+        c
+        for c in cue.rights
+        if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == cue.i + 1 and c.lower_ not in cues.speech
+    ]
 
 
 def _named_as(cue: Token, cues: CueLexicon) -> list[Token]:
@@ -410,8 +464,9 @@ def _named_as(cue: Token, cues: CueLexicon) -> list[Token]:
         if any(c.i > o.i and (c.dep_ == "oprd" or c.lower_ == "as") for c in [*cue.children, *o.children])
         or _quotation_after(o) is not None
     ]
-    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
-        named += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if objects:  # "accused the board of lying", "praised the crew for its calm"; not "writes for X"
+        for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
+            named += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
     return named
 
 
@@ -455,11 +510,16 @@ def _same_paragraph(tokens: list[Token], cue: Token) -> list[Token]:
     return [t for t in tokens if low <= t.i < high]
 
 
-def _around_content(cue: Token) -> list[Token] | None:
+def _around_content(cue: Token, climb: bool = False) -> list[Token] | None:
     """The clause around a parenthetical cue ("X, he said, Y"; "according to X, Y"): the
     sentence part the cue and its head span, without the cue's own phrase (PolNeAR takes both
-    sides of a parenthetical cue as one content, Newell et al. 2018)."""
+    sides of a parenthetical cue as one content, Newell et al. 2018). With ``climb``, a cue the
+    parser hung on the clause's subject ("The difference now, she told me, is that Y") reads
+    the clause that subject is in: PolNeAR's whole; the GGT pieces it would give were left out
+    (on the dev part read, their "he" went to the wrong person as often as not)."""
     head, doc = cue.head, cue.doc
+    while climb and head.pos_ not in CUE_POS and head.dep_ in SUBJECTS and head.head.i != head.i:
+        head = head.head
     if head.i == cue.i or head.pos_ not in CUE_POS:
         return None
     low, high = _cue_phrase(cue)
@@ -487,11 +547,14 @@ def _either_side(content: list[Token], cue: Token) -> list[list[Token]]:
     return [side for side in sides if side]
 
 
-def _sentence_rest(cue: Token) -> list[Token] | None:
+def _sentence_rest(cue: Token, cues: CueLexicon) -> list[Token] | None:
     """ "Y, according to X." / "According to X, Y.": the rest of the sentence, whatever the parser
     made of it (a misparse can hang "according" on a noun); "according to" is PARC's
-    source-introducing phrase (Pareti 2016)."""
+    source-introducing phrase (Pareti 2016). A sentence the parser ended on a title's full stop
+    ("... a report by Cpl. | Ana Ruiz noted Y") runs on into the next."""
     doc, sent, high = cue.doc, cue.sent, cue.right_edge.i
+    while sent.end < len(doc) and _ends_on_title(doc, sent.end, cues):
+        sent = doc[sent.start : doc[sent.end].sent.end]
     # the sentence as the paragraph has it: a line of page furniture above can be glued to it
     low = max([sent.start] + [t.i + 1 for t in doc[sent.start : cue.i] if "\n" in t.text])
     commas = [t.i for t in doc[cue.i + 1 : high + 1] if t.text == ","]
@@ -504,6 +567,15 @@ def _sentence_rest(cue: Token) -> list[Token] | None:
     if not before and after and doc[high + 1].text == ",":
         return after
     return None
+
+
+def _ends_on_title(doc: SpacyDoc, end: int, cues: CueLexicon) -> bool:
+    """The tokens before ``end`` close on a title's abbreviation ("Cpl." or "Cpl" "."), whose full
+    stop ends no sentence."""
+    word = doc[end - 1].lower_.rstrip(".")
+    if not word and end >= 2:
+        word = doc[end - 2].lower_
+    return word in cues.title_abbreviations
 
 
 def _lacks_subject(token: Token) -> bool:
@@ -751,8 +823,15 @@ def _noun_at(cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues
     """ "X's claim that Y": a noun of saying, its possessor as the speaker, its clause as content."""
     if cue.lower_ not in cues.nouns or cue.pos_ != "NOUN" or inside(cue.idx, quoted):
         return []
-    owner = next((c for c in cue.children if c.dep_ == "poss"), None) or _noun_source(cue)
+    owner = (
+        next((c for c in cue.children if c.dep_ == "poss"), None) or _noun_source(cue) or _named_modifier(cue)
+    )
     clause = next((c for c in cue.children if c.dep_ in NOUN_CLAUSES and _has_that(c)), None)
+    scope: FoundScope = "statement"
+    if clause is None and owner is not None and owner.pos_ == "PROPN":
+        # a named possessor only: "his comment about Y" leaves a pronoun to resolve for a record
+        # no statement backs
+        clause, scope = _noun_content(cue), "wide"
     if owner is None or clause is None or owner.lower_ in FIRST_AND_SECOND_PERSON | {"my", "our", "your"}:
         return []
     content = _same_paragraph(list(cue.doc[clause.left_edge.i : clause.right_edge.i + 1]), cue)
@@ -760,7 +839,29 @@ def _noun_at(cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues
         return []
     start, end = _char_span(content)
     name = resolver.resolve(speaker_tokens(owner))
-    return [Found(start, end, "indirect", cue.text, name, INFERRED)]
+    return [
+        Found(start, end, "indirect", cue.text, name, INFERRED if scope == "statement" else BELIEF, scope)
+    ]
+
+
+def _named_modifier(cue: Token) -> Token | None:
+    """ "a Pentagon statement that Y", "the Varga campaign's claim": a name modifying the noun of
+    saying is its source (PARC's source inside the cue's phrase, Pareti 2016)."""
+    names = [c for c in cue.lefts if c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG", "NORP")]
+    return names[-1] if names else None
+
+
+def _noun_content(cue: Token) -> Token | None:
+    """ "X's promise to cut taxes", "X's comment about the vote", "X's demand for a recount": a
+    noun of saying whose content is a to-infinitive or a prepositional object, not a clause:
+    PolNeAR's nominal attributions (Newell et al. 2018), no statement (nothing is reported as
+    said)."""
+    for c in cue.rights:
+        if c.dep_ == "acl" and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.lefts):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("about", "of", "for", "on") and c.i == cue.i + 1:
+            return next((o for o in c.children if o.dep_ in ("pobj", "pcomp")), None)
+    return None
 
 
 def _noun_source(cue: Token) -> Token | None:
@@ -799,13 +900,21 @@ def _before_next_attribution(
         tokens = tokens[1:]
     for k in range(1, len(tokens)):
         t = tokens[k]
-        if tokens[k - 1].text != "," or t.i <= cue.i or inside(t.idx, quoted):
+        if not _after_comma(tokens, k) or t.i <= cue.i or inside(t.idx, quoted):
             continue
         saying = t.tag_ == "VBG" and t.lower_ in cues.speech | cues.statement_acts
         according = t.lower_ == "according" and cue.lower_ != "according"
         if saying or according:
             return _strip_punct(tokens[:k])
     return _before_second_report(tokens, cue, quoted, cues)
+
+
+def _after_comma(tokens: list[Token], k: int) -> bool:
+    """Token ``k`` follows a comma, or a closing mark right after one ('“...,” adding that Y')."""
+    before = tokens[k - 1]
+    if before.text == ",":
+        return True
+    return k > 1 and before.text in CLOSING_MARKS and tokens[k - 2].text == ","
 
 
 def _before_second_report(
@@ -911,6 +1020,39 @@ def _reporters_verb(verb: Token, cue: Token) -> bool:
     return verb.tag_ == cue.tag_ and verb.head.tag_ != cue.tag_
 
 
+def _no_clause(content: list[Token], cue: Token) -> bool:
+    """What a verb of saying reports through a clause is a clause (Huddleston & Pullum 2002,
+    ch. 11): not the source phrase after it ("Y, he said, according to the report"), not an
+    absolute phrase describing the speaker ("he said, eyes welling up"), not a phrase before the
+    cue with no finite verb ("In the report released this week — X said Y"), and nothing across
+    a colon or semicolon from the cue ("The system is adversarial: the government proposes
+    laws"), which closes the clause the cue is in. Objects of speech acts come by another path
+    (``_act_heads``) and are left alone."""
+    if cue.lower_ == "according" or _is_object(content, cue):
+        return False
+    # a verb with its own subject makes a clause, whatever its tag ("Lee repeatedly demeaned")
+    finite = any(t.tag_ in FINITE_TAGS or any(c.dep_ == "nsubj" for c in t.children) for t in content)
+    if content[0].i > cue.i:
+        if content[0].i == 0 or content[0].nbor(-1).text != ",":
+            return False  # only a phrase set off by a comma after the cue
+        time = content[0].lower_ in TIME_SUBORDINATORS and content[0].dep_ in ("mark", "advmod", "prep")
+        if time and not _between_commas(cue):
+            return True  # '"...," Varga told the board, after it voted on Y': when it was said
+        if content[0].lower_ == "according":
+            return True
+        absolute = any(
+            t.tag_ in ("VBG", "VBN") and any(c.dep_ in SUBJECTS and c in content for c in t.children)
+            for t in content
+        )
+        return absolute and not any(t.tag_ in FINITE_TAGS for t in content)
+    if content[-1].i < cue.i:
+        words = [t for t in content if not t.is_punct] or content
+        between = cue.doc[words[-1].i + 1 : cue.i]  # the colon may close the content's subtree
+        # "At noon, he said, the gates open": one side of a parenthetical cue, whatever it holds
+        return (not finite and not _between_commas(cue)) or any(t.text in (":", ";") for t in between)
+    return False
+
+
 def _is_question(content: list[Token], cue: Token) -> bool:
     """A content after its cue that opens with "whether", "if" or a wh-word (see INTERROGATIVES)."""
     return content[0].i > cue.i and content[0].lower_ in INTERROGATIVES
@@ -973,6 +1115,45 @@ def _no_one_speaks(head: Token, cue: Token) -> bool:
     return False
 
 
+def _event_speaker(cue: Token, cues: CueLexicon) -> Token | None:
+    """ "she said at a news conference announcing that Y", "X spoke at a rally calling for Y": a
+    participle of saying that modifies the event where someone spoke is said by who spoke there,
+    the subject of the verb the event's phrase belongs to. Not a document ("in a statement
+    announcing Y"), which PolNeAR's annotators give as the source as written."""
+    if cue.tag_ != "VBG" or cue.dep_ != "acl" or cue.lower_ not in cues.speech | cues.statement_acts:
+        return None
+    event = cue.head
+    if event.lower_ in cues.document_nouns | cues.issued_nouns:
+        return None  # "a statement announcing Y": the document is the source as written
+    verb = event.head.head if event.dep_ == "pobj" and event.head.dep_ == "prep" else None
+    if verb is None or verb.pos_ not in CUE_POS or verb.lower_ not in cues.speech | cues.statement_acts:
+        return None
+    return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+
+
+def _told_unsourced(cue: Token) -> bool:
+    """ "having been told he could Y", "were advised to Y": a passive verb of saying with no "by"
+    phrase names its hearer, whose subject the clause may lend it, never its speaker; the
+    source is left unsaid: no statement (GGT), an attribution of PolNeAR's wider kind."""
+    passive = any(c.dep_ == "auxpass" for c in cue.children)
+    return passive and not any(c.dep_ == "agent" for c in cue.children)
+
+
+def _name_before(cue: Token, cues: CueLexicon) -> Token | None:
+    """ "Still, Okafor said Y", "In a meeting with the board of the Gazette Okafor said Y": a
+    name right before a finite verb of saying that the parser left without a subject (it took
+    the name for an adverb, or for the end of the phrase before it) is that verb's subject: an
+    English declarative clause puts its subject right before its finite verb (Huddleston &
+    Pullum 2002, ch. 4)."""
+    if cue.tag_ not in FINITE_TAGS - {"MD"} or cue.i == 0 or cue.lower_ not in cues.speech:
+        return None
+    if any(c.dep_ in SUBJECTS | {"expl", "csubj"} for c in cue.children) or cue.dep_ in NOUN_MODIFIERS:
+        return None
+    name = cue.nbor(-1)
+    named = name.ent_type_ in ("PERSON", "ORG") or name.ent_iob_ == "O"
+    return name if name.pos_ == "PROPN" and named and name.dep_ not in ("compound", "nsubj") else None
+
+
 def _indirect_at(
     cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues: CueLexicon
 ) -> list[Found]:
@@ -986,11 +1167,15 @@ def _indirect_at(
     if scope == "statement" and _negated(cue):
         scope = "wide"  # "did not say that Y": nothing was said (GGT); PolNeAR attributes it
     reporter = _first_report(cue, cues)
-    head = speaker_head(reporter or cue)
+    head = speaker_head(reporter or cue) or _name_before(cue, cues) or _event_speaker(cue, cues)
     if head is None or head.lower_ in FIRST_AND_SECOND_PERSON:
         return []  # "I think that ..." outside quotation marks: the speaker cannot be named
     if _no_one_speaks(head, cue):
         return []
+    if _told_unsourced(cue):
+        # no statement; the wide record keeps the clause's subject as written (dropping it cost
+        # a right speaker on PolNeAR's part never read: its annotators name the one addressed)
+        scope = "wide"
     contents = _contents(cue, cues, wide=scope == "wide")
     if not contents and scope == "statement" and (cue.lower_ in cues.acts or cue.lower_ in cues.prep_acts):
         # no statement ("vowed to veto it"), an attribution all the same under the wide definition
@@ -1006,13 +1191,17 @@ def _indirect_at(
             continue
         if kind == "join" and content[0].i < cue.i and content[-1].i <= _cue_phrase(cue)[1]:
             continue  # one side was no words of the speaker: the other is the statement alone
+        if _no_clause(content, cue):
+            continue
         if _is_question(content, cue):
             kind = "wide"  # an embedded question is no statement; PolNeAR attributes it
         start, end = _char_span(content)
-        own = cue.left_edge.i <= head.i <= cue.right_edge.i  # "X, he said, Y": inside the hull
+        # "X, he said, Y": the speaker inside the hull; a content before the cue that holds the
+        # speaker is the speaker's own phrase misparsed as a clause ("X advocate Lee told ...")
+        own = cue.left_edge.i <= head.i <= cue.right_edge.i
         if (
             (inside(start, quoted) and inside(end - 1, quoted))
-            or (start <= head.idx < end and not own)
+            or (start <= head.idx < end and (not own or end <= cue.idx))
             or _runs_out_of_a_quotation(doc_text(cue.doc), start, end, quoted)
         ):
             continue
