@@ -48,6 +48,7 @@ from lib.extract.actors import extract as actors
 from lib.extract.events import extract as events
 from lib.extract.pipeline import extract_isolated
 from lib.records import Actor, Batch, Corpus, Document, Event, IngestError, Position, Quote
+from lib.store import readings
 from lib.store.check import Repair, repair_store
 from lib.store.claims import claims_table
 from lib.store.columns import records_table, table_records
@@ -59,6 +60,7 @@ from lib.store.parquet import (
     CorpusTables,
     Manifest,
     batch_id_of,
+    batch_rows,
     collect_garbage,
     commit_batch,
     corpus_events,
@@ -69,6 +71,7 @@ from lib.store.parquet import (
     read_corpus,
     read_live,
     read_manifest,
+    table_path,
     write_batch,
     write_corpus,
 )
@@ -177,7 +180,21 @@ def store_positions(
     if not documents.num_rows:  # no live document (an empty folder): no table, so no columns
         return []
     paths = documents.column("path").to_pylist()
-    return positions.assign_positions(quotes, by_id, positions.issues_of(quotes, paths))
+    issues = positions.issues_of(quotes, paths)
+    return positions.assign_positions(quotes, by_id, issues, readings=stored_readings(store, manifest))
+
+
+def stored_readings(store: Path, manifest: Manifest) -> dict[str, positions.Reading]:
+    """The statements' readings made at ingest (lib/store/readings.py), by text, of the live batches
+    whose readings this code made; the others' statements are read by the corpus step."""
+    found: dict[str, positions.Reading] = {}
+    live = manifest.live()
+    for batch in manifest.batches:
+        own = [d for d in batch.docs if live[d] == batch.id]
+        if own and readings.current(table_path(store, batch.id, readings.READINGS)):
+            texts = batch_rows(store, batch.id, "quotes", own, ["text"]).column("text").to_pylist()
+            found.update(readings.batch_readings(texts, batch_rows(store, batch.id, readings.READINGS, own)))
+    return found
 
 
 def _sharing_actor(table: pa.Table, actor_ids: set[str]) -> list[int]:
