@@ -48,7 +48,7 @@ from lib.records import (
 )
 from lib.store.claim_rows import CLAIM_ROWS, current
 from lib.store.claim_rows import SCHEMA as CLAIM_SCHEMA
-from lib.store.columns import records_table, table_records
+from lib.store.columns import record_schema, records_table, table_records
 from lib.store.parquet import (
     ActorMap,
     CorpusTables,
@@ -212,6 +212,12 @@ def _live_batches(
 
 
 DOCUMENT_COLUMNS = [f for f in Document.__dataclass_fields__ if f != "text"]
+# The discrepancy checks read a report's text and date, never its blocks (paragraph kinds: a list
+# of records per report, most of the CPU of reading its documents again)
+BLOCKLESS_COLUMNS = [f for f in Document.__dataclass_fields__ if f != "blocks"]
+_FIELDS: dict[type, list[str]] = {
+    cls: list(cls.__dataclass_fields__) for cls in (Mention, Quote, DateMention, NumberClaim)
+}
 
 
 def _batch_analysis(
@@ -278,11 +284,13 @@ def _inside_analysis(
     batch holds them (actor ids not settled)."""
 
     def rows(table: str, cls: type[R]) -> list[R]:
-        part = batch_rows(store, batch, table, docs)
+        part = batch_rows(store, batch, table, docs, _FIELDS[cls])  # not the batch's own columns
         return table_records(part.take(_within(part, spans)), cls)
 
+    documents = batch_rows(store, batch, "documents", docs, BLOCKLESS_COLUMNS)
+    empty = pa.array([[]] * documents.num_rows, record_schema(Document).field("blocks").type)
     return Analysis(
-        corpus=Corpus(tuple(table_records(batch_rows(store, batch, "documents", docs), Document))),
+        corpus=Corpus(tuple(table_records(documents.append_column("blocks", empty), Document))),
         actors=tables.actors,
         mentions=tuple(rows("mentions", Mention)),
         quotes=tuple(rows("quotes", Quote)),

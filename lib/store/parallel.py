@@ -181,20 +181,21 @@ def store_positions(
         return []
     paths = documents.column("path").to_pylist()
     issues = positions.issues_of(quotes, paths)
-    return positions.assign_positions(quotes, by_id, issues, readings=stored_readings(store, manifest))
+    return positions.assign_positions(
+        quotes, by_id, issues, readings=stored_readings(store, manifest, quotes)
+    )
 
 
-def stored_readings(store: Path, manifest: Manifest) -> dict[str, positions.Reading]:
-    """The statements' readings made at ingest (lib/store/readings.py), by text, of the live batches
-    whose readings this code made; the others' statements are read by the corpus step."""
-    found: dict[str, positions.Reading] = {}
+def stored_readings(store: Path, manifest: Manifest, quotes: Sequence[Quote]) -> dict[str, positions.Reading]:
+    """The live ``quotes``' readings made at ingest (lib/store/readings.py), by text, from the
+    batches whose readings this code made; the others' statements are read by the corpus step."""
     live = manifest.live()
+    parts = []
     for batch in manifest.batches:
         own = [d for d in batch.docs if live[d] == batch.id]
         if own and readings.current(table_path(store, batch.id, readings.READINGS)):
-            texts = batch_rows(store, batch.id, "quotes", own, ["text"]).column("text").to_pylist()
-            found.update(readings.batch_readings(texts, batch_rows(store, batch.id, readings.READINGS, own)))
-    return found
+            parts.append(batch_rows(store, batch.id, readings.READINGS, own))
+    return readings.lined_up(quotes, pa.concat_tables(parts)) if parts else {}
 
 
 def _sharing_actor(table: pa.Table, actor_ids: set[str]) -> list[int]:
