@@ -154,8 +154,10 @@ def _add_stored(
 ) -> None:
     """A batch's stored sentence claims (lib/store/claim_rows.py), their ids mapped to the corpus's
     and completed (``_Completed``)."""
-    documents = batch_rows(store, batch, "documents", docs, DOCUMENT_COLUMNS)
+    # the reports without their texts and blocks, which a sentence claim's report does not keep
+    documents = batch_rows(store, batch, "documents", docs, BARE_COLUMNS)
     documents = documents.append_column("text", pa.array([""] * documents.num_rows, pa.string()))
+    documents = documents.append_column("blocks", _no_blocks(documents.num_rows))
     table = batch_rows(store, batch, CLAIM_ROWS, docs)
     columns = [table.column(f.name).to_pylist() for f in CLAIM_SCHEMA]
     by_doc: dict[str, list[ClaimRow]] = defaultdict(list)
@@ -215,6 +217,13 @@ DOCUMENT_COLUMNS = [f for f in Document.__dataclass_fields__ if f != "text"]
 # The discrepancy checks read a report's text and date, never its blocks (paragraph kinds: a list
 # of records per report, most of the CPU of reading its documents again)
 BLOCKLESS_COLUMNS = [f for f in Document.__dataclass_fields__ if f != "blocks"]
+BARE_COLUMNS = [f for f in BLOCKLESS_COLUMNS if f != "text"]
+
+
+def _no_blocks(rows: int) -> pa.Array:
+    return pa.array([[]] * rows, record_schema(Document).field("blocks").type)
+
+
 _FIELDS: dict[type, list[str]] = {
     cls: list(cls.__dataclass_fields__) for cls in (Mention, Quote, DateMention, NumberClaim)
 }
@@ -288,9 +297,9 @@ def _inside_analysis(
         return table_records(part.take(_within(part, spans)), cls)
 
     documents = batch_rows(store, batch, "documents", docs, BLOCKLESS_COLUMNS)
-    empty = pa.array([[]] * documents.num_rows, record_schema(Document).field("blocks").type)
+    documents = documents.append_column("blocks", _no_blocks(documents.num_rows))
     return Analysis(
-        corpus=Corpus(tuple(table_records(documents.append_column("blocks", empty), Document))),
+        corpus=Corpus(tuple(table_records(documents, Document))),
         actors=tables.actors,
         mentions=tuple(rows("mentions", Mention)),
         quotes=tuple(rows("quotes", Quote)),
