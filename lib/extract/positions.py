@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -132,20 +131,17 @@ def assign_positions(
     issues: Sequence[Issue],
     roll_up: bool = True,
     base: Sequence[Position] = (),
-    readings: Mapping[str, Reading] | None = None,
 ) -> list[Position]:
     """Actor x issue x stance rows with counts and evidence, person statements rolled up to their body.
 
     ``base``: positions already counted from earlier documents, which ``quotes`` (of later
-    documents only) add to: the rows are those of all the quotes at once. ``readings``: each
-    statement's ``Reading`` by its text, made beforehand (a store's, at ingest); one not given is
-    read here.
+    documents only) add to: the rows are those of all the quotes at once.
     """
     rows: dict[tuple[str, str, Stance], list[Span]] = defaultdict(list)
     for p in base:
         rows[(p.actor_id, p.issue, p.stance)].extend(p.evidence)
     labels = {i.id: i.label for i in issues}
-    for found in statement_stances(quotes, actors, issues, roll_up, readings):
+    for found in statement_stances(quotes, actors, issues, roll_up):
         rows[(found.actor_id, found.issue.id, found.stance)].append(found.evidence)
     keys = sorted(rows, key=row_order(issues))
     return [Position(a, i, labels[i], s, len(rows[(a, i, s)]), tuple(rows[(a, i, s)])) for a, i, s in keys]
@@ -164,22 +160,16 @@ def row_order(issues: Sequence[Issue]) -> Callable[[tuple[str, str, str]], tuple
 
 
 def statement_stances(
-    quotes: Sequence[Quote],
-    actors: Mapping[str, Actor],
-    issues: Sequence[Issue],
-    roll_up: bool = True,
-    readings: Mapping[str, Reading] | None = None,
+    quotes: Sequence[Quote], actors: Mapping[str, Actor], issues: Sequence[Issue], roll_up: bool = True
 ) -> Iterator[StatementStance]:
     """Every (actor, issue, stance) a statement supports, once per actor it counts for. Where each
     issue is first named is found for every statement at once (``issue_starts``)."""
     spoken = [q for q in first_hand(quotes) if q.speaker_id]
     bodies = [_normal(q.text) for q in spoken]
     cue_sets = [frozenset(i.cues) for i in issues]
-    known = readings or {}
     for quote, body, starts in zip(spoken, bodies, issue_starts(bodies, issues), strict=True):
         evidence = Span(quote.doc_id, quote.start, quote.end, quote.text)
-        reading, cue = known.get(quote.text), quote.cue or ""
-        read = _classified(quote.text, body, cue, issues, quote.phrases, starts, reading, cue_sets)
+        read = _classified(quote.text, body, quote.cue or "", issues, quote.phrases, starts, cue_sets)
         for issue, stance in read:
             for actor_id in _credited(cast(str, quote.speaker_id), actors, roll_up):
                 yield StatementStance(actor_id, issue, stance, evidence)
@@ -217,7 +207,7 @@ def classify(
     found issue is addressed by them too, and read at its head word."""
     body = _normal(text)
     starts = _issues_index(tuple((i.cues, i.whole_words) for i in issues)).first_each(body)
-    return _classified(text, body, cue, issues, phrases, starts, None, [frozenset(i.cues) for i in issues])
+    return _classified(text, body, cue, issues, phrases, starts, [frozenset(i.cues) for i in issues])
 
 
 def _classified(
@@ -227,11 +217,10 @@ def _classified(
     issues: Sequence[Issue],
     phrases: Sequence[str],
     starts: Sequence[int | None],
-    reading: Reading | None,
     cue_sets: Sequence[frozenset[str]],
 ) -> list[tuple[Issue, Stance]]:
     """``classify`` given where each issue's cues first start in the statement's normal form
-    (``body``), its ``Reading`` when made beforehand, and each issue's cues as a set."""
+    (``body``) and each issue's cues as a set."""
     stance_text = _normal(f"{cue} {text}")
     starts = [
         None if at is not None and _inside_a_name(text, at, i) else at
@@ -245,7 +234,7 @@ def _classified(
     found = [(i, at) for i, at in zip(issues, starts, strict=True) if at is not None]
     own = [(i, at, _own_stance(stance_text, i)) for i, at in found]
     threat = any(s == "threatens" for _, _, s in own)
-    return [(i, s or _read_stance(body, at, i, threat, stance_text, reading)) for i, at, s in own]
+    return [(i, s or _read_stance(body, at, i, threat, stance_text)) for i, at, s in own]
 
 
 def _inside_a_name(text: str, at: int, issue: Issue) -> bool:
@@ -286,20 +275,17 @@ def _own_stance(text: str, issue: Issue) -> Stance | None:
     return next((s for s, cues in issue.stance_cues if _has_any(text, cues)), None)
 
 
-def _read_stance(
-    body: str, at: int, issue: Issue, threat: bool, stance_text: str, reading: Reading | None = None
-) -> Stance:
-    """The stance the sentence takes on the issue named at ``at`` (its sentence's condition and
-    demand from ``reading`` when the statement was read beforehand)."""
+def _read_stance(body: str, at: int, issue: Issue, threat: bool, stance_text: str) -> Stance:
+    """The stance the sentence takes on the issue named at ``at``."""
     if threat:  # the condition of a threat is what it demands (Schelling 1966, ch. 2)
         return "demands"
-    conditional, demand = _sentence_flags(body, at, reading)
-    if conditional():
+    sentence = _sentence_at(body, at)
+    if polarity.is_conditional(sentence):
         return "conditional"
     side = None if _in_compound(body, at) else polarity.predicate_stance(body[:at])
     if side is not None:
         return "supports" if side == "pos" else "opposes"
-    if demand():
+    if polarity.is_demand(sentence):
         return "demands"
     general = next((s for s, cues in issue.general_cues if _has_any(stance_text, cues)), None)
     return general or issue.default_stance
@@ -312,51 +298,6 @@ def _in_compound(text: str, at: int) -> bool:
 
 
 _GLUED = re.compile(r"\w+-\w")
-
-
-def _sentence_flags(
-    body: str, at: int, reading: Reading | None
-) -> tuple[Callable[[], bool], Callable[[], bool]]:
-    """Whether the sentence at ``at`` is conditional, and a demand, each asked when needed: from the
-    statement's ``Reading`` when it has one for that sentence, else read here (``_sentence_at``)."""
-    if reading is not None and (j := reading.sentence_of(at)) is not None:
-        return (lambda: reading.conditional[j]), (lambda: reading.demand[j])
-    sentence = _sentence_at(body, at)
-    return (lambda: polarity.is_conditional(sentence)), (lambda: polarity.is_demand(sentence))
-
-
-@dataclass(frozen=True)
-class Reading:
-    """What a statement says whatever the issues, read once (a store reads it at ingest, in the
-    workers: lib/store/readings.py): where its sentences stop in its normal form (the full stops
-    ``_sentence_at`` cuts at) and whether each sentence is conditional and whether it demands
-    (lib/extract/polarity.py). Sentence j runs from after stop j-1 and its space to stop j."""
-
-    stops: tuple[int, ...]
-    conditional: tuple[bool, ...]  # one per sentence: len(stops) + 1
-    demand: tuple[bool, ...]
-
-    def sentence_of(self, at: int) -> int | None:
-        """The sentence ``_sentence_at`` reads at ``at``; None where it reads across a stop (``at``
-        on the space just after one: its left edge is then the stop before)."""
-        j = bisect_left(self.stops, at)
-        return None if j and self.stops[j - 1] + 2 > at else j
-
-
-_STOP = re.compile(r"[.!?;](?=\s|$)")  # the stops _sentence_at ends a sentence at
-
-
-def reading_of(text: str) -> Reading:
-    """A statement's ``Reading``, its sentences cut as ``_sentence_at`` cuts them."""
-    body = _normal(text)
-    stops = tuple(m.start() for m in _STOP.finditer(body))
-    edges = zip((0, *(s + 2 for s in stops)), (*stops, len(body)), strict=True)
-    sentences = [body[left:right] for left, right in edges]
-    return Reading(
-        stops,
-        tuple(polarity.is_conditional(s) for s in sentences),
-        tuple(polarity.is_demand(s) for s in sentences),
-    )
 
 
 def _sentence_at(text: str, at: int) -> str:
@@ -484,10 +425,14 @@ def issue_starts(bodies: Sequence[str], issues: Sequence[Issue]) -> list[list[in
     scanned = []
     for k, issue in enumerate(issues):
         pattern = _automaton(issue.cues, issue.whole_words)
-        if pattern is None:
+        try:
+            hits = None if pattern is None else pc.find_substring_regex(array, pattern)
+        except pa.ArrowInvalid:  # a cue RE2 does not take as Python escaped it
+            hits = None
+        if hits is None:
             scanned.append(k)
             continue
-        hits = pc.find_substring_regex(array, pattern).to_numpy(zero_copy_only=False)
+        hits = hits.to_numpy(zero_copy_only=False)
         for n in np.flatnonzero(hits >= 0).tolist():
             found[n][k] = _checked_start(bodies[n], int(hits[n]), issue)
     if scanned:

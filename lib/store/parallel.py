@@ -48,7 +48,6 @@ from lib.extract.actors import extract as actors
 from lib.extract.events import extract as events
 from lib.extract.pipeline import extract_isolated
 from lib.records import Actor, Batch, Corpus, Document, Event, IngestError, Position, Quote
-from lib.store import readings
 from lib.store.check import Repair, repair_store
 from lib.store.claims import claims_table
 from lib.store.columns import records_table, table_records
@@ -60,7 +59,6 @@ from lib.store.parquet import (
     CorpusTables,
     Manifest,
     batch_id_of,
-    batch_rows,
     collect_garbage,
     commit_batch,
     corpus_events,
@@ -71,7 +69,6 @@ from lib.store.parquet import (
     read_corpus,
     read_live,
     read_manifest,
-    table_path,
     write_batch,
     write_corpus,
 )
@@ -180,22 +177,7 @@ def store_positions(
     if not documents.num_rows:  # no live document (an empty folder): no table, so no columns
         return []
     paths = documents.column("path").to_pylist()
-    issues = positions.issues_of(quotes, paths)
-    return positions.assign_positions(
-        quotes, by_id, issues, readings=stored_readings(store, manifest, quotes)
-    )
-
-
-def stored_readings(store: Path, manifest: Manifest, quotes: Sequence[Quote]) -> dict[str, positions.Reading]:
-    """The live ``quotes``' readings made at ingest (lib/store/readings.py), by text, from the
-    batches whose readings this code made; the others' statements are read by the corpus step."""
-    live = manifest.live()
-    parts = []
-    for batch in manifest.batches:
-        own = [d for d in batch.docs if live[d] == batch.id]
-        if own and readings.current(table_path(store, batch.id, readings.READINGS)):
-            parts.append(batch_rows(store, batch.id, readings.READINGS, own))
-    return readings.lined_up(quotes, pa.concat_tables(parts)) if parts else {}
+    return positions.assign_positions(quotes, by_id, positions.issues_of(quotes, paths))
 
 
 def _sharing_actor(table: pa.Table, actor_ids: set[str]) -> list[int]:

@@ -50,7 +50,6 @@ from lib.records import (
 )
 from lib.store.claim_rows import write_claim_rows
 from lib.store.columns import arrow_type, records_table, table_records
-from lib.store.readings import write_readings
 from lib.store.terms import TERMS, terms_table, write_terms
 from lib.version import extraction_version
 
@@ -124,9 +123,8 @@ def write_manifest(store: Path, manifest: Manifest) -> None:
 
 def write_folder(final: Path, tables: Mapping[str, pa.Table]) -> None:
     """Write every table into a temporary folder, then rename it into place. A folder of sentences
-    gets their term index too (lib/store/terms.py), a folder of documents and their rows their
-    sentence claims (lib/store/claim_rows.py), and a folder of quotes their readings
-    (lib/store/readings.py), so every writer of batches keeps them."""
+    gets their term index too (lib/store/terms.py), and a folder of documents and their rows their
+    sentence claims (lib/store/claim_rows.py), so every writer of batches keeps them."""
     final.parent.mkdir(parents=True, exist_ok=True)
     temp = final.parent / f".tmp-{final.name}-{uuid.uuid4().hex[:8]}"
     temp.mkdir()
@@ -136,7 +134,6 @@ def write_folder(final: Path, tables: Mapping[str, pa.Table]) -> None:
         if "sentences" in tables:
             write_terms(terms_table(tables["sentences"]), temp / f"{TERMS}.parquet")
         write_claim_rows(tables, temp)  # each document's sentence claims (lib/store/claim_rows.py)
-        write_readings(tables, temp)  # each statement's reading (lib/store/readings.py)
         if final.exists():  # an uncommitted leftover of an interrupted run
             shutil.rmtree(final)
         os.replace(temp, final)

@@ -1,6 +1,6 @@
-"""Statements read once at ingest (lib/store/readings.py) and issues found for every statement at once
-(lib/extract/positions.py ``issue_starts``): the positions are those of reading each statement in
-the corpus step, whether the store holds the readings, lacks them, or had documents added later."""
+"""Issues found for every statement at once (lib/extract/positions.py ``issue_starts``, the corpus
+step's positions): where the word-start scan finds them, and a store's positions equal the
+pipeline's whether its reports came at once, in batches or added later."""
 
 from __future__ import annotations
 
@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 
 from lib.extract.pipeline import analyze_corpus
-from lib.extract.positions import Issue, _issues_index, _normal, _sentence_flags, issue_starts, reading_of
-from lib.records import Corpus, Document, Position, Quote
-from lib.store import readings
-from lib.store.parallel import ingest_corpus, refresh_corpus, stored_readings
-from lib.store.parquet import live_records, read_corpus, read_manifest
+from lib.extract.positions import Issue, _issues_index, _normal, issue_starts
+from lib.records import Corpus, Document, Position
+from lib.store.parallel import ingest_corpus, refresh_corpus
+from lib.store.parquet import read_corpus, read_manifest
 
 
 def _issue(cues: tuple[str, ...], whole_words: bool) -> Issue:
@@ -48,27 +47,6 @@ def test_issue_starts_equal_the_word_start_scan(text: str, cues: tuple[str, ...]
     assert issue_starts([body, "nothing at all", body], issues) == [expected, [None, None], expected]
 
 
-READING_CASES = [
-    "If the levy stays, we will leave. We must act now!",
-    "The levy is fair; it should stay. Unless it rises.",
-    "Nothing here demands anything",
-    "Stop. . Go; if so.",
-    "They said: the levy must go.\nIt will.",
-    "",
-]
-
-
-@pytest.mark.parametrize("text", READING_CASES)
-def test_a_reading_gives_each_place_the_flags_of_its_sentence(text: str) -> None:
-    """Wherever an issue may be named, the sentence's condition and demand are those the corpus
-    step reads from the sentence around that place (a place on the space after a stop included)."""
-    body, read = _normal(text), reading_of(text)
-    assert len(read.conditional) == len(read.demand) == len(read.stops) + 1
-    for at in range(len(body)):
-        with_reading = [flag() for flag in _sentence_flags(body, at, read)]
-        assert with_reading == [flag() for flag in _sentence_flags(body, at, None)], at
-
-
 # Four reports written for this test (fictional town and people): statements on a toll levy
 # and a ferry plan, some conditional, some demands, some opposing, in several reports.
 TEXTS = [
@@ -101,42 +79,52 @@ def expected() -> tuple[Position, ...]:
     return found
 
 
-def _drop_readings(store: Path) -> int:
-    gone = list(store.glob(f"batches/*/{readings.READINGS}.parquet"))
-    for path in gone:
-        path.unlink()
-    return len(gone)
-
-
 @pytest.mark.parametrize(
-    ("first", "batch_size", "dropped"),
-    [(4, 4, False), (4, 2, False), (4, 1, True), (2, 2, False), (1, 1, False), (3, 2, True)],
-    ids=["one-batch", "batches", "no-readings", "two-added", "one-by-one", "added-no-readings"],
+    ("first", "batch_size"),
+    [(4, 4), (4, 2), (4, 1), (2, 2), (1, 1), (3, 2)],
+    ids=["one-batch", "batches", "one-report-batches", "two-added", "one-by-one", "one-added"],
 )
-def test_store_positions_equal_the_pipeline_whatever_was_read_at_ingest(
-    tmp_path: Path, expected: tuple[Position, ...], first: int, batch_size: int, dropped: bool
+def test_store_positions_equal_the_pipeline_incremental_or_full(
+    tmp_path: Path, expected: tuple[Position, ...], first: int, batch_size: int
 ) -> None:
-    """Incremental (``first`` reports, then the rest added) equals full; stored readings (every
-    folder holds them) or none (removed: an older store) give the same positions."""
+    """``first`` reports ingested, then the rest added (an update), equals the pipeline's
+    positions over all four at once; and so does a full recompute of the same store."""
     ingest_corpus(_corpus(TEXTS[:first]), tmp_path, batch_size=batch_size)
     ingest_corpus(_corpus(), tmp_path, batch_size=batch_size)
-    folders = len(read_manifest(tmp_path).batches)
-    assert len(list(tmp_path.glob(f"batches/*/{readings.READINGS}.parquet"))) == folders
-    if dropped:
-        assert _drop_readings(tmp_path) == folders
-        refresh_corpus(tmp_path)
-    manifest = read_manifest(tmp_path)
-    quotes = [q for _, q in live_records(tmp_path, manifest, "quotes", Quote)]
-    stored = stored_readings(tmp_path, manifest, quotes)
-    assert set(stored) == (set() if dropped else {q.text for q in quotes})
-    assert all(stored[q.text] == reading_of(q.text) for q in quotes if q.text in stored)
-    assert read_corpus(tmp_path, manifest).positions == expected
+    assert read_corpus(tmp_path, read_manifest(tmp_path)).positions == expected
+    refresh_corpus(tmp_path)
+    assert read_corpus(tmp_path, read_manifest(tmp_path)).positions == expected
 
 
-def test_readings_of_other_code_are_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    ingest_corpus(_corpus(), tmp_path, batch_size=2)
-    path = next(tmp_path.glob(f"batches/*/{readings.READINGS}.parquet"))
-    assert readings.current(path)
-    monkeypatch.setattr(readings, "readings_version", lambda: "another")
-    assert not readings.current(path)
-    assert not readings.current(tmp_path / "missing.parquet")
+# Reports of one fictional event that differ in a figure, a date and who said what: the claims'
+# discrepancy checks run each finder only where both sentences hold what it compares.
+DIFFERING = [
+    "Harbor Works engineers said on 12 March 2024 that the Lowtown bridge repairs will cost $2 million. "
+    '"The bridge is safe for now," said Ada Quill, the mayor.',
+    "Harbor Works engineers said on 14 March 2024 that the Lowtown bridge repairs will cost $3 million. "
+    '"The bridge is safe for now," said Bo Reyes, the council chairman.',
+    "The Lowtown bridge repairs will cost $2 million, Harbor Works engineers said on 12 March 2024.",
+]
+
+
+@pytest.mark.parametrize("texts", [DIFFERING, TEXTS + DIFFERING], ids=["differing", "all"])
+def test_claims_conflicts_skip_only_pairs_no_finder_could_flag(
+    texts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The claims with the skip equal those of running every finder on every checked pair; the
+    corpus has pairs of both kinds (a finder to run, none)."""
+    from lib.compare import corpus
+
+    analysis = analyze_corpus(_corpus(texts))
+    chosen: list[tuple[bool, bool, bool]] = []
+    finders = corpus._finders
+
+    def recorded(a: corpus.Inside, b: corpus.Inside) -> tuple[bool, bool, bool]:
+        chosen.append(finders(a, b))
+        return chosen[-1]
+
+    monkeypatch.setattr(corpus, "_finders", recorded)
+    skipped = corpus.corpus_claims(analysis)
+    assert any(map(any, chosen))
+    monkeypatch.setattr(corpus, "_finders", lambda a, b: (True, True, True))  # every finder, every pair
+    assert corpus.corpus_claims(analysis) == skipped
