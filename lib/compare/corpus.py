@@ -869,7 +869,7 @@ def _conflicts(
     for a, b in draft.checked:
         in_a, in_b = found[a.claim.span], found[b.claim.span]
         finders = _finders(in_a[1], in_b[1])
-        if not any(finders):  # most checked pairs: nothing to score
+        if not any(finders):  # no finder can flag the pair: not scored
             continue
         score = claim_score(a.claim, b.claim, a.vector, b.vector)
         sa, sb = spans[id(a)], spans[id(b)]
