@@ -857,13 +857,23 @@ def _conflicts(
     with its text, by the member's ``id``)."""
     if not draft.checked:  # no two members that any finder could find at odds
         return []
-    tfidf = TfIdf(s.claim.terms for s in draft.ordered)
+    weights: list[TfIdf] = []  # the claim's term weights, made when a finder first reads them
+
+    def tfidf() -> TfIdf:
+        if not weights:
+            weights.append(TfIdf(s.claim.terms for s in draft.ordered))
+        return weights[0]
+
     out: list[Discrepancy] = []
     seen: set[tuple[str, int, int, str, int, int]] = set()
     for a, b in draft.checked:
+        in_a, in_b = found[a.claim.span], found[b.claim.span]
+        finders = _finders(in_a[1], in_b[1])
+        if not any(finders):  # no finder can flag the pair: not scored
+            continue
         score = claim_score(a.claim, b.claim, a.vector, b.vector)
         sa, sb = spans[id(a)], spans[id(b)]
-        for d in pair_discrepancies(found[a.claim.span], found[b.claim.span], actors, sa, sb, tfidf, score):
+        for d in pair_discrepancies(in_a, in_b, actors, sa, sb, tfidf, score):
             key = (d.a.doc_id, d.a.start, d.a.end, d.b.doc_id, d.b.start, d.b.end)
             if d.confidence >= SHOW_MIN and key not in seen:
                 seen.add(key)
@@ -878,18 +888,54 @@ def _may_conflict(a: _Sentence, b: _Sentence) -> bool:
 
 
 def pair_discrepancies(
-    in_a: Found, in_b: Found, actors: Mapping[str, Actor], sa: Span, sb: Span, tfidf: TfIdf, score: float
+    in_a: Found,
+    in_b: Found,
+    actors: Mapping[str, Actor],
+    sa: Span,
+    sb: Span,
+    tfidf: Callable[[], TfIdf],
+    score: float,
 ) -> list[Discrepancy]:
-    """The discrepancies two-report comparison finds, between two sentences of similarity ``score``
-    only (numbers, dates and quotes inside them): the two reports' analysis restricted to them.
-    ``in_a``, ``in_b``: each sentence's report and the rows inside the sentence."""
+    """The discrepancies two-report comparison finds, between two sentences of two reports, of
+    similarity ``score``, only (numbers, dates and quotes inside them): the two reports' analysis
+    restricted to them. ``in_a``, ``in_b``: each sentence's report and the rows inside the
+    sentence; ``tfidf``: the claim's term weights (made when first asked for). Each finder sets a
+    row of one sentence against a row of the other, so one that lacks such rows on a side is not
+    run (``_finders``), nor, when none is left, the two sentences' analysis made (issue #19)."""
+    numbers, dates, quoted = _finders(in_a[1], in_b[1])
+    if not (numbers or dates or quoted):
+        return []
     mini = _two_sentences(in_a, in_b, actors, sa, sb)
     pair = AlignedPair(sa, sb, round(score, 3), "same")
     return [
-        *number_discrepancies(mini, sa.doc_id, sb.doc_id, tfidf),
-        *date_discrepancies(mini.dates, [pair], mini.numbers),
-        *quote_discrepancies(mini, quote_claims(mini, sa.doc_id), quote_claims(mini, sb.doc_id), tfidf),
+        *(number_discrepancies(mini, sa.doc_id, sb.doc_id, tfidf()) if numbers else ()),
+        *(date_discrepancies(mini.dates, [pair], mini.numbers) if dates else ()),
+        *(
+            quote_discrepancies(mini, quote_claims(mini, sa.doc_id), quote_claims(mini, sb.doc_id), tfidf())
+            if quoted
+            else ()
+        ),
     ]
+
+
+def _finders(a: Inside, b: Inside) -> tuple[bool, bool, bool]:
+    """Which finders can find anything between two sentences of two reports: numbers (a figure
+    given in a sentence on both sides), dates (one on both sides), quotes (a speaker's on both)."""
+    return (
+        _has_figures(a) and _has_figures(b),
+        bool(a.dates and b.dates),
+        _has_speakers(a) and _has_speakers(b),
+    )
+
+
+def _has_figures(inside: Inside) -> bool:
+    """A figure the number check reads (one given in a sentence of its report)."""
+    return any(n.sentence for n in inside.numbers)
+
+
+def _has_speakers(inside: Inside) -> bool:
+    """A quote the quote check reads (one with a speaker)."""
+    return any(q.speaker_id for q in inside.quotes)
 
 
 def _two_sentences(in_a: Found, in_b: Found, actors: Mapping[str, Actor], sa: Span, sb: Span) -> Analysis:

@@ -17,17 +17,20 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 import yaml
 
 from lib import LEXICONS
 from lib.extract import polarity
-from lib.records import Actor, Document, Position, Quote, Span, Stance
+from lib.records import Actor, Document, Polarity, Position, Quote, Span, Stance
 
 PACKS = LEXICONS / "packs"
 ISSUES_PATH = PACKS / "russia-nato-2022-01.yaml"  # the pack of the seed corpus (data/.triangulate.yaml)
@@ -175,13 +178,18 @@ def row_order(issues: Sequence[Issue]) -> Callable[[tuple[str, str, str]], tuple
 def statement_stances(
     quotes: Sequence[Quote], actors: Mapping[str, Actor], issues: Sequence[Issue], roll_up: bool = True
 ) -> Iterator[StatementStance]:
-    """Every (actor, issue, stance) a statement supports, once per actor it counts for."""
-    for quote in first_hand(quotes):
-        if not quote.speaker_id:
-            continue
+    """Every (actor, issue, stance) a statement supports, once per actor it counts for. Where each
+    issue is first named is found for every statement at once (``issue_starts``)."""
+    spoken = [q for q in first_hand(quotes) if q.speaker_id]
+    bodies = [_normal(q.text) for q in spoken]
+    cue_sets = [frozenset(i.cues) for i in issues]
+    reader = _Reader()  # each distinct sentence read once over the statements
+    for quote, body, starts in zip(spoken, bodies, issue_starts(bodies, issues), strict=True):
         evidence = Span(quote.doc_id, quote.start, quote.end, quote.text)
-        for issue, stance in classify(quote.text, quote.cue or "", issues, quote.phrases):
-            for actor_id in _credited(quote.speaker_id, actors, roll_up):
+        cue = quote.cue or ""
+        read = _classified(quote.text, body, cue, issues, quote.phrases, starts, cue_sets, reader)
+        for issue, stance in read:
+            for actor_id in _credited(cast(str, quote.speaker_id), actors, roll_up):
                 yield StatementStance(actor_id, issue, stance, evidence)
 
 
@@ -216,21 +224,37 @@ def classify(
     phrases (Quote.phrases), where "the deal" of a report on the grain deal is "grain deal": a
     found issue is addressed by them too, and read at its head word."""
     body = _normal(text)
-    stance_text = _normal(f"{cue} {text}")
     starts = _issues_index(tuple((i.cues, i.whole_words) for i in issues)).first_each(body)
+    cue_sets = [frozenset(i.cues) for i in issues]
+    return _classified(text, body, cue, issues, phrases, starts, cue_sets, _Reader())
+
+
+def _classified(
+    text: str,
+    body: str,
+    cue: str,
+    issues: Sequence[Issue],
+    phrases: Sequence[str],
+    starts: Sequence[int | None],
+    cue_sets: Sequence[frozenset[str]],
+    reader: _Reader,
+) -> list[tuple[Issue, Stance]]:
+    """``classify`` given where each issue's cues first start in the statement's normal form
+    (``body``), each issue's cues as a set, and the reader of its sentences."""
+    stance_text = _normal(f"{cue} {text}")
     starts = [
         None if at is not None and _inside_a_name(text, at, i) else at
         for i, at in zip(issues, starts, strict=True)
     ]
     if phrases:
         starts = [
-            at if at is not None else _meant_at(body, i, phrases)
-            for i, at in zip(issues, starts, strict=True)
+            at if at is not None else _meant_at(body, i, phrases, cues)
+            for i, at, cues in zip(issues, starts, cue_sets, strict=True)
         ]
     found = [(i, at) for i, at in zip(issues, starts, strict=True) if at is not None]
     own = [(i, at, _own_stance(stance_text, i)) for i, at in found]
     threat = any(s == "threatens" for _, _, s in own)
-    return [(i, s or _read_stance(body, at, i, threat, stance_text)) for i, at, s in own]
+    return [(i, s or _read_stance(body, at, i, threat, stance_text, reader)) for i, at, s in own]
 
 
 def _inside_a_name(text: str, at: int, issue: Issue) -> bool:
@@ -251,12 +275,15 @@ _NOT_NAME_WORDS = frozenset(
 )
 
 
-def _meant_at(body: str, issue: Issue, phrases: Sequence[str]) -> int | None:
+def _meant_at(
+    body: str, issue: Issue, phrases: Sequence[str], cues: Collection[str] | None = None
+) -> int | None:
     """Where a found issue's phrase that the statement means but does not spell out ("the deal")
-    is named by its head word, or None."""
+    is named by its head word, or None. ``cues``: the issue's cues as a set, when made already."""
     if not issue.whole_words:
         return None
-    meant = next((p for p in phrases if p in issue.cues), None)
+    cues = issue.cues if cues is None else cues
+    meant = next((p for p in phrases if p in cues), None)
     if meant is None:
         return None
     head = re.escape(meant.rsplit(" ", 1)[-1])
@@ -268,20 +295,51 @@ def _own_stance(text: str, issue: Issue) -> Stance | None:
     return next((s for s, cues in issue.stance_cues if _has_any(text, cues)), None)
 
 
-def _read_stance(body: str, at: int, issue: Issue, threat: bool, stance_text: str) -> Stance:
+def _read_stance(
+    body: str, at: int, issue: Issue, threat: bool, stance_text: str, reader: _Reader | None = None
+) -> Stance:
     """The stance the sentence takes on the issue named at ``at``."""
     if threat:  # the condition of a threat is what it demands (Schelling 1966, ch. 2)
         return "demands"
+    read = reader or _Reader()
     sentence = _sentence_at(body, at)
-    if polarity.is_conditional(sentence):
+    if read.conditional(sentence):
         return "conditional"
-    side = None if _in_compound(body, at) else polarity.predicate_stance(body[:at])
+    side = None if _in_compound(body, at) else read.predicate(body[:at])
     if side is not None:
         return "supports" if side == "pos" else "opposes"
-    if polarity.is_demand(sentence):
+    if read.demand(sentence):
         return "demands"
     general = next((s for s, cues in issue.general_cues if _has_any(stance_text, cues)), None)
     return general or issue.default_stance
+
+
+class _Reader:
+    """The polarity readings of a statement's sentences (lib/extract/polarity.py), each distinct text
+    read once over a run of statements: reports that carry one wire story word for word repeat
+    them, and a statement naming two issues in one sentence reads it twice (issue #19: these
+    readings were half the positions' CPU; on BASIL dev 6% of the texts read repeat, on the
+    bench's corpus of 131 recombined texts 80%)."""
+
+    def __init__(self) -> None:
+        self._conditional: dict[str, bool] = {}
+        self._demand: dict[str, bool] = {}
+        self._predicate: dict[str, Polarity | None] = {}
+
+    def conditional(self, sentence: str) -> bool:
+        if (found := self._conditional.get(sentence)) is None:
+            found = self._conditional[sentence] = polarity.is_conditional(sentence)
+        return found
+
+    def demand(self, sentence: str) -> bool:
+        if (found := self._demand.get(sentence)) is None:
+            found = self._demand[sentence] = polarity.is_demand(sentence)
+        return found
+
+    def predicate(self, before: str) -> Polarity | None:
+        if before not in self._predicate:
+            self._predicate[before] = polarity.predicate_stance(before)
+        return self._predicate[before]
 
 
 def _in_compound(text: str, at: int) -> bool:
@@ -400,3 +458,62 @@ class IssuesIndex:
 def _is_word(char: str) -> bool:
     r"""A character the regex class \w matches (Unicode letters and digits, and the underscore)."""
     return char.isalnum() or char == "_"
+
+
+def issue_starts(bodies: Sequence[str], issues: Sequence[Issue]) -> list[list[int | None]]:
+    """For each statement's normal form, where each issue's first cue starts (None: nowhere), as
+    ``IssuesIndex.first_each`` says, for every statement at once: an issue's cues are one RE2
+    pattern that Arrow runs over all the statements in one pass (a linear-time automaton in C; the
+    word-by-word scan in Python was a third of the positions' CPU, issue #19). RE2's word boundary
+    is ASCII's, so on a statement with other characters it may also match where a letter of
+    another script touches the cue: there its first match is checked as the scan would, and the
+    statement scanned when it fails. Issues with a cue not of ASCII word characters at its start
+    are scanned as before."""
+    found: list[list[int | None]] = [[None] * len(issues) for _ in bodies]
+    if not bodies or not issues:
+        return found
+    array = pa.array(bodies, pa.string())
+    scanned = []
+    for k, issue in enumerate(issues):
+        pattern = _automaton(issue.cues, issue.whole_words)
+        try:
+            hits = None if pattern is None else pc.find_substring_regex(array, pattern)
+        except pa.ArrowInvalid:  # a cue RE2 does not take as Python escaped it
+            hits = None
+        if hits is None:
+            scanned.append(k)
+            continue
+        hits = hits.to_numpy(zero_copy_only=False)
+        for n in np.flatnonzero(hits >= 0).tolist():
+            found[n][k] = _checked_start(bodies[n], int(hits[n]), issue)
+    if scanned:
+        index = _issues_index(tuple((issues[k].cues, issues[k].whole_words) for k in scanned))
+        for n, body in enumerate(bodies):
+            for k, at in zip(scanned, index.first_each(body), strict=True):
+                found[n][k] = at
+    return found
+
+
+@lru_cache(maxsize=64)
+def _automaton(cues: tuple[str, ...], whole_words: bool) -> str | None:
+    """An issue's cues as one RE2 pattern matching at a word start (and ending at a word end, for
+    whole words); None when a cue is empty, not ASCII, or starts with no word character."""
+    if not cues or any(not c or not c.isascii() or not _is_word(c[0]) for c in cues):
+        return None
+    alternatives = "|".join(re.escape(c) for c in sorted(set(cues), key=len, reverse=True))
+    return rf"\b(?:{alternatives})" + (r"(?:\W|$)" if whole_words else "")
+
+
+def _checked_start(body: str, offset: int, issue: Issue) -> int | None:
+    """The first start of the issue's cues given RE2's first match at byte ``offset``: the same
+    on ASCII text; on other text the match's character offset when a cue matches there as the
+    word-start scan reads it, else the scan's own answer."""
+    if body.isascii():
+        return offset
+    at = len(body.encode()[:offset].decode())
+    if WORD_START.match(body, at) and any(
+        body.startswith(cue, at) and _cue_index(issue.cues, issue.whole_words)._ends(body, at + len(cue))
+        for cue in issue.cues
+    ):
+        return at
+    return _issues_index(((issue.cues, issue.whole_words),)).first_each(body)[0]

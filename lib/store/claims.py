@@ -48,7 +48,7 @@ from lib.records import (
 )
 from lib.store.claim_rows import CLAIM_ROWS, current
 from lib.store.claim_rows import SCHEMA as CLAIM_SCHEMA
-from lib.store.columns import records_table, table_records
+from lib.store.columns import record_schema, records_table, table_records
 from lib.store.parquet import (
     ActorMap,
     CorpusTables,
@@ -154,8 +154,10 @@ def _add_stored(
 ) -> None:
     """A batch's stored sentence claims (lib/store/claim_rows.py), their ids mapped to the corpus's
     and completed (``_Completed``)."""
-    documents = batch_rows(store, batch, "documents", docs, DOCUMENT_COLUMNS)
+    # the reports without their texts and blocks, which a sentence claim's report does not keep
+    documents = batch_rows(store, batch, "documents", docs, BARE_COLUMNS)
     documents = documents.append_column("text", pa.array([""] * documents.num_rows, pa.string()))
+    documents = documents.append_column("blocks", _no_blocks(documents.num_rows))
     table = batch_rows(store, batch, CLAIM_ROWS, docs)
     columns = [table.column(f.name).to_pylist() for f in CLAIM_SCHEMA]
     by_doc: dict[str, list[ClaimRow]] = defaultdict(list)
@@ -212,6 +214,19 @@ def _live_batches(
 
 
 DOCUMENT_COLUMNS = [f for f in Document.__dataclass_fields__ if f != "text"]
+# The discrepancy checks read a report's text and date, never its blocks (paragraph kinds: a list
+# of records per report, most of the CPU of reading its documents again)
+BLOCKLESS_COLUMNS = [f for f in Document.__dataclass_fields__ if f != "blocks"]
+BARE_COLUMNS = [f for f in BLOCKLESS_COLUMNS if f != "text"]
+
+
+def _no_blocks(rows: int) -> pa.Array:
+    return pa.array([[]] * rows, record_schema(Document).field("blocks").type)
+
+
+_FIELDS: dict[type, list[str]] = {
+    cls: list(cls.__dataclass_fields__) for cls in (Mention, Quote, DateMention, NumberClaim)
+}
 
 
 def _batch_analysis(
@@ -278,11 +293,13 @@ def _inside_analysis(
     batch holds them (actor ids not settled)."""
 
     def rows(table: str, cls: type[R]) -> list[R]:
-        part = batch_rows(store, batch, table, docs)
+        part = batch_rows(store, batch, table, docs, _FIELDS[cls])  # not the batch's own columns
         return table_records(part.take(_within(part, spans)), cls)
 
+    documents = batch_rows(store, batch, "documents", docs, BLOCKLESS_COLUMNS)
+    documents = documents.append_column("blocks", _no_blocks(documents.num_rows))
     return Analysis(
-        corpus=Corpus(tuple(table_records(batch_rows(store, batch, "documents", docs), Document))),
+        corpus=Corpus(tuple(table_records(documents, Document))),
         actors=tables.actors,
         mentions=tuple(rows("mentions", Mention)),
         quotes=tuple(rows("quotes", Quote)),

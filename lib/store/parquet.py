@@ -380,27 +380,40 @@ def live_records(store: Path, manifest: Manifest, table: str, cls: type[R]) -> l
 
 def corpus_mentions(rows: Iterable[tuple[str, Mention]], amap: ActorMap) -> list[Mention]:
     """(batch, mention) rows with their corpus actor ids (through the actor map)."""
-    return [replace(m, actor_id=amap.get((b, m.actor_id), m.actor_id)) for b, m in rows]
+    return [m if (b, m.actor_id) not in amap else replace(m, actor_id=amap[(b, m.actor_id)]) for b, m in rows]
 
 
 def corpus_quotes(rows: Iterable[tuple[str, Quote]], amap: ActorMap) -> list[Quote]:
-    """(batch, quote) rows with their speakers' and targets' corpus ids (through the actor map)."""
-    return [
-        replace(
-            q,
-            speaker_id=amap.get((b, q.speaker_id), q.speaker_id) if q.speaker_id else q.speaker_id,
-            targets=tuple(
-                replace(t, actor_id=amap.get((b, t.actor_id), t.actor_id)) if t.actor_id is not None else t
-                for t in q.targets
-            ),
-        )
-        for b, q in rows
-    ]
+    """(batch, quote) rows with their speakers' and targets' corpus ids (through the actor map); a
+    quote whose ids settling kept is the record read (most are: a record made afresh for each was
+    most of this step's CPU, issue #19)."""
+    return [_corpus_quote(b, q, amap) if _remapped_quote(b, q, amap) else q for b, q in rows]
+
+
+def _remapped_quote(batch: str, quote: Quote, amap: ActorMap) -> bool:
+    return (batch, quote.speaker_id) in amap or any((batch, t.actor_id) in amap for t in quote.targets)
+
+
+def _corpus_quote(b: str, q: Quote, amap: ActorMap) -> Quote:
+    return replace(
+        q,
+        speaker_id=amap.get((b, q.speaker_id), q.speaker_id) if q.speaker_id else q.speaker_id,
+        targets=tuple(
+            replace(t, actor_id=amap.get((b, t.actor_id), t.actor_id)) if t.actor_id is not None else t
+            for t in q.targets
+        ),
+    )
 
 
 def corpus_events(rows: Iterable[tuple[str, Event]], amap: ActorMap) -> list[Event]:
-    """(batch, event) rows with their actors' corpus ids (through the actor map)."""
-    return [replace(e, actors=tuple(amap.get((b, a), a) for a in e.actors)) for b, e in rows]
+    """(batch, event) rows with their actors' corpus ids (through the actor map); an event whose ids
+    settling kept is the record read."""
+    return [
+        replace(e, actors=tuple(amap.get((b, a), a) for a in e.actors))
+        if any((b, a) in amap for a in e.actors)
+        else e
+        for b, e in rows
+    ]
 
 
 def read_analysis(store: Path, corpus: CorpusTables | None = None) -> Analysis:
