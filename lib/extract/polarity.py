@@ -17,9 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from lib import LEXICONS
+from lib import LEXICONS, read_yaml
 from lib.records import Polarity
 
 LEXICON_PATH = LEXICONS / "evaluative.yaml"
@@ -54,7 +52,7 @@ class Lexicon:
 
 @lru_cache(maxsize=4)
 def load_lexicon(path: Path | None = None) -> Lexicon:
-    data = yaml.safe_load((path or LEXICON_PATH).read_text(encoding="utf-8")) or {}
+    data = read_yaml(path or LEXICON_PATH) or {}
     weights: dict[str, int] = {}
     for key, weight in (("positive", 1), ("negative", -1), ("strong_positive", 2), ("strong_negative", -2)):
         weights |= {str(w).lower(): weight for w in data.get(key) or []}

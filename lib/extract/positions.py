@@ -26,9 +26,8 @@ from typing import Any, cast
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import yaml
 
-from lib import LEXICONS
+from lib import LEXICONS, read_yaml
 from lib.extract import polarity
 from lib.records import Actor, Document, Polarity, Position, Quote, Span, Stance
 
@@ -80,7 +79,7 @@ class StatementStance:
 
 def load_issues(path: Path | None = None) -> list[Issue]:
     """The issues of a pack file (default: the seed corpus's pack, ISSUES_PATH)."""
-    data = yaml.safe_load((path or ISSUES_PATH).read_text(encoding="utf-8")) or {}
+    data = read_yaml(path or ISSUES_PATH) or {}
     general = _stance_cues(data.get("stance_cues") or {})
     return [_issue(raw, general) for raw in data.get("issues") or []]
 
@@ -103,7 +102,7 @@ def pack_for(paths: Iterable[str] = ()) -> str | None:
     for folder in dict.fromkeys(Path(p).parent for p in paths if p):
         config = folder / CORPUS_CONFIG
         if config.is_file():
-            data = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+            data = read_yaml(config) or {}
             if isinstance(data, dict) and data.get("issue_pack"):
                 return str(data["issue_pack"])
     return None

@@ -32,11 +32,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
-from lib import LEXICONS
+from lib import LEXICONS, read_yaml
 from lib.extract import groups, polarity, target_ranker
 from lib.extract.quotes.cues import load_cues
 from lib.extract.target_ranker import OBJECT, OBLIQUE, OTHER, PROTAGONISTS, SUBJECT, Evidence
@@ -419,7 +418,7 @@ def _apposed_role(text: str, speaker: Mention, m: Mention, role: str) -> bool:
 
 @lru_cache(maxsize=2)
 def load_representatives(path: str = "") -> tuple[str, ...]:
-    data = yaml.safe_load((Path(path) if path else TITLES_PATH).read_text(encoding="utf-8")) or {}
+    data = read_yaml(Path(path) if path else TITLES_PATH) or {}
     return tuple(sorted((str(n).lower() for n in data.get("representatives") or []), key=len, reverse=True))
 
 
@@ -648,7 +647,7 @@ def _plural_targets(
 @lru_cache(maxsize=2)
 def load_titles(path: str = "") -> tuple[dict[str, str], dict[str, str]]:
     """The titles lexicon (lib/lexicons/titles.yaml): title word -> office, body noun -> office."""
-    data = yaml.safe_load((Path(path) if path else TITLES_PATH).read_text(encoding="utf-8")) or {}
+    data = read_yaml(Path(path) if path else TITLES_PATH) or {}
     words = {
         str(w).lower(): str(office) for office, ws in (data.get("titles") or {}).items() for w in ws or []
     }

@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
+from lib import read_yaml
 
 
 def read_weights(path: Path, features: Sequence[str], model: str) -> tuple[dict[str, Any], tuple[float, ...]]:
     """The file's data and its feature weights in ``features`` order; a file that lacks a feature is
     refused, naming it (``model`` says whose weights they are)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml(path) or {}
     given = data.get("weights") or {}
     missing = [f for f in features if f not in given]
     if missing:

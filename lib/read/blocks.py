@@ -11,9 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-import yaml
-
-from lib import LEXICONS
+from lib import LEXICONS, read_yaml
 from lib.records import Block, BlockKind, Span
 
 LEXICON_PATH = LEXICONS / "blocks.yaml"
@@ -40,7 +38,7 @@ _LINE = re.compile(r"[^\n]+")
 
 @cache
 def _patterns() -> dict[BlockKind, tuple[re.Pattern[str], ...]]:
-    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8")) or {}
+    data = read_yaml(LEXICON_PATH) or {}
     return {kind: tuple(re.compile(p) for p in data.get(kind) or ()) for kind in PATTERN_KINDS}
 
 

@@ -16,9 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from lib import LEXICONS
+from lib import LEXICONS, read_yaml
 
 SYNONYMS_PATH = LEXICONS / "synonyms.yaml"
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d")
@@ -76,7 +74,7 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=4)
 def synonym_map(path: Path = SYNONYMS_PATH) -> dict[str, str]:
     """Each group member (and its stem) onto the group's first word."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml(path) or {}
     out: dict[str, str] = {}
     for group in data.get("groups") or []:
         head = stem(str(group[0]).lower())

@@ -8,9 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from lib import LEXICONS
+from lib import LEXICONS, read_yaml
 from lib.extract.quotes.cues import load_cues
 from lib.records import Actor
 from lib.text.aliases import PhraseIndex, fold, handle_key, phrase_index
@@ -79,7 +77,7 @@ class Registry:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data: dict[str, Any] = read_yaml(path) or {}
     return data
 
 
@@ -162,7 +160,7 @@ def _first_names(data: Mapping[str, Any]) -> frozenset[str]:
 
 
 def _census_first_names() -> frozenset[str]:
-    raw = yaml.safe_load((LEXICONS / "first_names.yaml").read_text(encoding="utf-8")) or {}
+    raw = read_yaml(LEXICONS / "first_names.yaml") or {}
     return frozenset(fold(str(n)) for key in ("male", "female") for n in raw.get(key) or ())
 
 

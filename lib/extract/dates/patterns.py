@@ -14,9 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
-from lib import LEXICONS
+from lib import LEXICONS, read_yaml
 
 LEXICON = LEXICONS / "dates.yaml"
 
@@ -24,7 +22,7 @@ LEXICON = LEXICONS / "dates.yaml"
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
     """The date lexicon, read once."""
-    data: dict[str, Any] = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_yaml(LEXICON)
     return data
 
 

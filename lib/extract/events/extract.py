@@ -32,12 +32,11 @@ from itertools import chain
 from pathlib import Path
 
 import numpy as np
-import yaml
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from lib import LEXICONS
+from lib import LEXICONS, read_yaml
 from lib.extract.dates.values import period
 from lib.extract.events.links import (
     STANDALONE,
@@ -71,7 +70,7 @@ OCCASIONS_PATH = LEXICONS / "occasions.yaml"
 
 @lru_cache(maxsize=4)
 def _occasion_nouns(path: Path = OCCASIONS_PATH) -> tuple[str, ...]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml(path) or {}
     return tuple(str(n).lower() for n in data.get("occasions") or ())
 
 

@@ -11,9 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from lib import LEXICONS
+from lib import LEXICONS, read_yaml
 
 LEXICON = LEXICONS / "reporting_verbs.yaml"
 VOWELS = "aeiou"
@@ -81,7 +79,7 @@ def _forms(bases: list[str], irregular: dict[str, list[str]]) -> frozenset[str]:
 
 @lru_cache(maxsize=4)
 def load_cues(path: Path = LEXICON) -> CueLexicon:
-    raw: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = read_yaml(path)
     irregular: dict[str, list[str]] = raw.get("irregular") or {}
     return CueLexicon(
         speech=_forms(raw["speech"], irregular),
