@@ -141,6 +141,14 @@ DOCUMENTS = [
         None,
     ),
     (
+        "negative: the paper (as often the newspaper) is no noun of a study's kind",
+        "A study by the Coastal Research Institute looked at forty harbours. The paper said the silt "
+        "had doubled since 2010.",
+        "the silt had doubled",
+        "The paper",
+        None,
+    ),
+    (
         "negative: research a study used is not the study (a mass noun is no antecedent)",
         "The Coastal Research Institute study used research from Kestrel Analytics. The study said "
         "the silt had doubled.",
