@@ -41,6 +41,9 @@ class CueLexicon:
     organisation_nouns: frozenset[str] = frozenset()  # "the company": an organisation named before
     document_nouns: frozenset[str] = frozenset()  # "a study by X": X, the author, speaks
     issued_nouns: frozenset[str] = frozenset()  # "a statement": issued by who just spoke
+    # document noun -> its kind ("suit" -> "lawsuit"): nouns of one kind refer to one document
+    document_kinds: dict[str, str] = field(default_factory=dict)
+    document_generic: frozenset[str] = frozenset()  # "the document": a document of any kind
     title_abbreviations: frozenset[str] = frozenset()  # "Sgt.", "Cpl.": a name follows
 
 
@@ -91,6 +94,10 @@ def load_cues(path: Path = LEXICON) -> CueLexicon:
         organisation_nouns=frozenset(raw.get("organisation_nouns") or ()),
         document_nouns=frozenset(raw.get("document_nouns") or ()),
         issued_nouns=frozenset(raw.get("issued_nouns") or ()),
+        document_kinds={
+            str(n).lower(): kind for kind, nouns in (raw.get("document_kinds") or {}).items() for n in nouns
+        },
+        document_generic=frozenset(str(w).lower() for w in raw.get("document_generic") or ()),
         title_abbreviations=frozenset(str(w).lower() for w in raw.get("title_abbreviations") or ()),
         directives=_forms(raw.get("directives") or [], irregular),
         role_synonyms={k: tuple(v) for k, v in (raw.get("role_synonyms") or {}).items()},
