@@ -1,6 +1,7 @@
 """Fit the weights of a statement's target evidence (lib/extract/target_ranker.py) on an annotated corpus.
 
-    python -m tools.train_targets GOLD.jsonl [--train even|odd|all] [--out lib/lexicons/target_weights.yaml]
+    python -m tools.train_targets GOLD.jsonl [--train even|odd|all] [--parses CACHE.spacy]
+        [--c C | --cv] [--drop FEATURE,...] [--out lib/lexicons/target_weights.yaml]
 
 GOLD: BASIL-style triplet lines (``{"docs": [{id, title, text, bias_spans: [{text, start, end,
 quote, target, polarity}]}]}``, one line per event; see the dev-set README). The events are split
@@ -12,6 +13,10 @@ A gold quoted span is matched to the extracted statement with the largest token 
 (multiset, over the longer of the two; at least 0.3) and an actor is its target when its name has
 the gold target's tokens or its last token (the shared scorer's definitions, ../shared/tools/score.py).
 Every candidate of a matched statement is one training example (1: it is the target).
+
+The L2 strength is given (``--c``) or chosen by cross-validation inside the fitted half (``--cv``:
+five folds by event, the strength whose held-out candidates have the least log-loss; the other
+half is never looked at). ``--drop`` leaves features out (their weight is written as 0).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -34,10 +39,11 @@ from lib.extract import target_ranker, targets
 from lib.extract.actors import extract as actors
 from lib.extract.quotes import extract as quotes
 from lib.records import Document
-from lib.text.nlp import parse
 
 OVERLAP = 0.3
 C = 1.0  # inverse L2 strength: twelve weights from some hundred statements want a little shrinkage
+STRENGTHS = (0.03, 0.1, 0.3, 1.0, 3.0, 10.0)  # the inverse L2 strengths --cv tries
+FOLDS = 5
 ALSO = 0.3  # a second target is listed from this probability on
 
 
@@ -59,7 +65,9 @@ def events(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def examples(lines: Sequence[dict[str, Any]]) -> Iterator[tuple[str, list[list[float]], list[int]]]:
+def examples(
+    lines: Sequence[dict[str, Any]], cache: Path | None = None
+) -> Iterator[tuple[str, list[list[float]], list[int]]]:
     """(statement key, candidates' features, labels) for every gold quoted span a statement covers.
     The lines are extracted together, as one corpus, like the analysis that is scored (actors are
     settled across the corpus): a half extracted alone would give other candidates."""
@@ -78,7 +86,9 @@ def examples(lines: Sequence[dict[str, Any]]) -> Iterator[tuple[str, list[list[f
         )
         for d in docs
     ]
-    sdocs = list(parse(d.text for d in documents))
+    from tools.train_polarity import _parsed  # here: tools.train_polarity imports this module
+
+    sdocs = _parsed([d.text for d in documents], cache)
     found, mentions = actors.extract_mentions(
         list(zip(documents, sdocs, strict=True)), actors.load_registry()
     )
@@ -126,6 +136,57 @@ def fit(x: np.ndarray, y: np.ndarray, c: float = C) -> np.ndarray:
     return w
 
 
+def log_loss(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
+    """Mean negative log-likelihood of the labels under the weights (intercept last)."""
+    z = np.hstack([x, np.ones((len(x), 1))]) @ w
+    p = np.clip(1.0 / (1.0 + np.exp(-z)), 1e-9, 1 - 1e-9)
+    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+
+Group = tuple[str, list[list[float]], list[int]]
+
+
+def folds(groups: Sequence[Group], event_of: Mapping[str, int]) -> list[int]:
+    """Each statement's fold: its event's (``event_of``: document id -> event), the events dealt
+    round-robin in their order, so one event's reports are never split between fitting and
+    measuring (as the halves are not)."""
+    events_ = [event_of[key.rsplit(":", 1)[0]] for key, _, _ in groups]
+    order = {e: i for i, e in enumerate(sorted(set(events_)))}
+    return [order[e] % FOLDS for e in events_]
+
+
+def cross_validated(
+    groups: Sequence[Group], c: float, kept: Sequence[int], event_of: Mapping[str, int]
+) -> float:
+    """Mean log-loss of every candidate under weights fitted without its fold (folds by event)."""
+    fold = folds(groups, event_of)
+    loss, size = 0.0, 0
+    for k in range(FOLDS):
+        train = [g for g, f in zip(groups, fold, strict=True) if f != k]
+        test = [g for g, f in zip(groups, fold, strict=True) if f == k]
+        if not train or not test:
+            continue
+        tx, ty = design(test, kept)
+        loss += log_loss(tx, ty, fit(*design(train, kept), c)) * len(ty)
+        size += len(ty)
+    return loss / max(1, size)
+
+
+def design(groups: Sequence[Group], kept: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    """The candidates' kept feature columns and their labels."""
+    x = np.array([f for _, xs, _ in groups for f in xs], dtype=float).reshape(-1, len(target_ranker.FEATURES))
+    y = np.array([v for _, _, ys in groups for v in ys], dtype=float)
+    return x[:, list(kept)], y
+
+
+def widen(w: np.ndarray, kept: Sequence[int]) -> np.ndarray:
+    """Weights over the kept columns (intercept last) as weights over every feature (0 elsewhere)."""
+    full = np.zeros(len(target_ranker.FEATURES) + 1)
+    full[list(kept)] = w[:-1]
+    full[-1] = w[-1]
+    return full
+
+
 def accuracy(
     groups: list[tuple[str, list[list[float]], list[int]]], w: np.ndarray, spans: int
 ) -> tuple[float, float]:
@@ -146,16 +207,29 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("gold", type=Path)
     ap.add_argument("--train", choices=["even", "odd", "all"], default="even")
     ap.add_argument("--out", type=Path, default=target_ranker.WEIGHTS_PATH)
+    ap.add_argument("--parses", type=Path, default=None, help="a spaCy DocBin cache of the parses")
+    ap.add_argument("--c", type=float, default=None, help=f"inverse L2 strength (default {C})")
+    ap.add_argument("--cv", action="store_true", help="choose the strength by cross-validation")
+    ap.add_argument("--drop", default="", help="features left out, comma-separated")
     args = ap.parse_args(argv)
+    dropped = {f for f in args.drop.split(",") if f}
+    if dropped - set(target_ranker.FEATURES):
+        raise SystemExit(f"unknown features: {sorted(dropped - set(target_ranker.FEATURES))}")
+    kept = [i for i, f in enumerate(target_ranker.FEATURES) if f not in dropped]
     lines = events(args.gold)
-    half_of = {d["id"]: ("even", "odd")[n % 2] for n, line in enumerate(lines) for d in line["docs"]}
+    event_of = {d["id"]: n for n, line in enumerate(lines) for d in line["docs"]}
+    half_of = {doc: ("even", "odd")[n % 2] for doc, n in event_of.items()}
     data: dict[str, list[tuple[str, list[list[float]], list[int]]]] = {"even": [], "odd": []}
-    for example in examples(lines):
+    for example in examples(lines, args.parses):
         data[half_of[example[0].rsplit(":", 1)[0]]].append(example)
     train = data["even"] + data["odd"] if args.train == "all" else data[args.train]
-    x = np.array([f for _, xs, _ in train for f in xs], dtype=float)
-    y = np.array([v for _, _, ys in train for v in ys], dtype=float)
-    w = fit(x, y)
+    x, y = design(train, kept)
+    c = C if args.c is None else args.c
+    if args.cv:
+        losses = {s: cross_validated(train, s, kept, event_of) for s in STRENGTHS}
+        print("cross-validated log-loss by C: " + ", ".join(f"{s:g} {v:.4f}" for s, v in losses.items()))
+        c = min(losses, key=lambda s: (losses[s], -s))  # ties: the weaker penalty
+    w = widen(fit(x, y, c), kept)
     for h, groups in data.items():
         first, listed = accuracy(groups, w, len(groups))
         role = "fitted on" if args.train in (h, "all") else "held out"
@@ -165,7 +239,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     weights = {f: round(float(v), 4) for f, v in zip(target_ranker.FEATURES, w[:-1], strict=True)}
     source = (
         f"tools/train_targets.py on {args.gold.name}, {args.train} events, {len(train)} statements, "
-        f"{len(y)} candidates ({int(y.sum())} targets), {date.today().isoformat()}"
+        f"{len(y)} candidates ({int(y.sum())} targets), C = {c:g}"
+        + (" (cross-validated)" if args.cv else "")
+        + (f", without {', '.join(sorted(dropped))}" if dropped else "")
+        + f", {date.today().isoformat()}"
     )
     out = {"source": source, "intercept": round(float(w[-1]), 4), "also": ALSO, "weights": weights}
     header = (
