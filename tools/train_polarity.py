@@ -26,7 +26,6 @@ import argparse
 import itertools
 import json
 import zlib
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -34,11 +33,8 @@ from typing import Any
 import numpy as np
 
 from lib.extract import polarity, targets
-from lib.extract.actors import extract as actors
-from lib.extract.quotes import extract as quotes
-from lib.records import Document, Quote
-from lib.text.nlp import load_nlp, parse
-from tools.train_targets import OVERLAP, events, is_target, tokens
+from lib.records import Quote
+from tools.train_targets import covered_spans, events, is_target
 
 DIMENSIONS = 2**12  # hashed feature space: far more slots than the few hundred words of the data
 NEAR = 4  # words either side of the target's mention
@@ -100,66 +96,18 @@ FEATURE_SETS = {"all": "wbcns", "signals and verb": "cs", "signals": "s"}  # pre
 def examples(lines: Sequence[dict[str, Any]], cache: Path | None) -> Iterator[tuple[int, Example]]:
     """(line number, example) for every gold quoted span whose statement lists the gold target."""
     docs = [(n, d) for n, line in enumerate(lines) for d in line["docs"]]
-    documents = [
-        Document(
-            d["id"],
-            d.get("title") or "",
-            d.get("source") or "",
-            d.get("date"),
-            "metadata",
-            "en",
-            "",
-            "",
-            d["text"],
-        )
-        for _, d in docs
-    ]
-    sdocs = _parsed([d.text for d in documents], cache)
-    found, mentions = actors.extract_mentions(
-        list(zip(documents, sdocs, strict=True)), actors.load_registry()
-    )
-    by_id = {a.id: a for a in found}
-    for (n, raw), doc, sdoc in zip(docs, documents, sdocs, strict=True):
-        said = quotes.extract_quotes(doc, sdoc, mentions, by_id)
-        report, everyone = targets.report_with_groups(doc, mentions, by_id, sdoc)
-        counted = [Counter(tokens(q.text)) for q in said]
-        for span in raw.get("bias_spans") or []:
-            if not (span.get("quote") and span.get("target") and span.get("polarity") in ("pos", "neg")):
-                continue
-            gold = Counter(tokens(span["text"]))
-            best, at = 0.0, None
-            for i, c in enumerate(counted):
-                size = max(sum(gold.values()), sum(c.values()))
-                score = sum((gold & c).values()) / size if size else 0.0
-                if score > best:
-                    best, at = score, i
-            if at is None or best < OVERLAP:
-                continue
-            quote = said[at]
-            for r in targets.readings(quote, sdoc, report, everyone):
-                name = r.target.name or (everyone[r.actor_id].name if r.actor_id in everyone else "")
-                if name and is_target(span["target"], name):
-                    label = int(span["polarity"] == "pos")
-                    yield n, (str(n), features(r, quote), label, r.target.polarity)
-                    break
 
+    def wanted(span: dict[str, Any]) -> bool:
+        return bool(span.get("quote") and span.get("target") and span.get("polarity") in ("pos", "neg"))
 
-def _parsed(texts: list[str], cache: Path | None) -> list[Any]:
-    """The parses, read from / written to a spaCy DocBin cache when one is given."""
-    from spacy.tokens import DocBin
-
-    if cache is not None and cache.exists():
-        nlp = load_nlp()
-        got = list(DocBin().from_bytes(cache.read_bytes()).get_docs(nlp.vocab))
-        if [d.text for d in got] == texts:
-            return got
-    sdocs = list(parse(texts))
-    if cache is not None:
-        bin_ = DocBin(store_user_data=True)
-        for s in sdocs:
-            bin_.add(s)
-        cache.write_bytes(bin_.to_bytes())
-    return sdocs
+    for covered in covered_spans([d for _, d in docs], cache, wanted):
+        n = docs[covered.index][0]
+        for r in targets.readings(covered.quote, covered.sdoc, covered.report, covered.actors):
+            name = r.target.name or (covered.actors[r.actor_id].name if r.actor_id in covered.actors else "")
+            if name and is_target(covered.span["target"], name):
+                label = int(covered.span["polarity"] == "pos")
+                yield n, (str(n), features(r, covered.quote), label, r.target.polarity)
+                break
 
 
 def matrix(data: Sequence[Example], kept: str = "wbcns") -> tuple[np.ndarray, np.ndarray]:

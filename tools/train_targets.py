@@ -27,18 +27,21 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import yaml
+from spacy.tokens import Doc as SpacyDoc
 
 from lib.extract import target_ranker, targets
 from lib.extract.actors import extract as actors
 from lib.extract.quotes import extract as quotes
-from lib.records import Document
+from lib.records import Actor, Document, Quote
+from lib.text.nlp import load_nlp, parse
 
 OVERLAP = 0.3
 C = 1.0  # inverse L2 strength: twelve weights from some hundred statements want a little shrinkage
@@ -72,6 +75,37 @@ def examples(
     The lines are extracted together, as one corpus, like the analysis that is scored (actors are
     settled across the corpus): a half extracted alone would give other candidates."""
     docs = [d for line in lines for d in line["docs"]]
+    for covered in covered_spans(docs, cache, lambda span: bool(span.get("quote") and span.get("target"))):
+        cands = targets.candidates(covered.quote, covered.sdoc, covered.report, covered.actors)
+        rows = [
+            (target_ranker.features(e), int(is_target(covered.span["target"], covered.actors[a].name)))
+            for a, e in cands.items()
+            if e.basis()
+        ]
+        if rows:
+            key = f"{covered.doc.id}:{covered.span['start']}"
+            yield key, [r[0] for r in rows], [r[1] for r in rows]
+
+
+@dataclass(frozen=True)
+class Covered:
+    """A gold quoted span and the extracted statement covering it, with what reading it needs."""
+
+    index: int  # the document's place in the documents given
+    span: dict[str, Any]
+    doc: Document
+    quote: Quote
+    sdoc: SpacyDoc
+    report: targets.Report
+    actors: Mapping[str, Actor]  # with the report's groups
+
+
+def covered_spans(
+    docs: Sequence[dict[str, Any]], cache: Path | None, wanted: Callable[[dict[str, Any]], bool]
+) -> Iterator[Covered]:
+    """Every ``wanted`` gold span of the documents (dev-set JSON) that an extracted statement covers
+    (the shared scorer's matching: the most overlapping statement, at least OVERLAP of the tokens).
+    The documents are extracted together, as one corpus."""
     documents = [
         Document(
             d["id"],
@@ -86,19 +120,16 @@ def examples(
         )
         for d in docs
     ]
-    from tools.train_polarity import _parsed  # here: tools.train_polarity imports this module
-
-    sdocs = _parsed([d.text for d in documents], cache)
-    found, mentions = actors.extract_mentions(
-        list(zip(documents, sdocs, strict=True)), actors.load_registry()
-    )
+    sdocs = parsed([d.text for d in documents], cache)
+    pairs = list(zip(documents, sdocs, strict=True))
+    found, mentions = actors.extract_mentions(pairs, actors.load_registry())
     by_id = {a.id: a for a in found}
-    for raw, doc, sdoc in zip(docs, documents, sdocs, strict=True):
+    for index, (raw, doc, sdoc) in enumerate(zip(docs, documents, sdocs, strict=True)):
         said = quotes.extract_quotes(doc, sdoc, mentions, by_id)
         report, everyone = targets.report_with_groups(doc, mentions, by_id, sdoc)
         counted = [Counter(tokens(q.text)) for q in said]
         for span in raw.get("bias_spans") or []:
-            if not (span.get("quote") and span.get("target")):
+            if not wanted(span):
                 continue
             gold = Counter(tokens(span["text"]))
             best, at = 0.0, None
@@ -107,16 +138,25 @@ def examples(
                 score = sum((gold & c).values()) / size if size else 0.0
                 if score > best:
                     best, at = score, i
-            if at is None or best < OVERLAP:
-                continue
-            cands = targets.candidates(said[at], sdoc, report, everyone)
-            rows = [
-                (target_ranker.features(e), int(is_target(span["target"], everyone[a].name)))
-                for a, e in cands.items()
-                if e.basis()
-            ]
-            if rows:
-                yield f"{doc.id}:{span['start']}", [r[0] for r in rows], [r[1] for r in rows]
+            if at is not None and best >= OVERLAP:
+                yield Covered(index, span, doc, said[at], sdoc, report, everyone)
+
+
+def parsed(texts: list[str], cache: Path | None) -> list[SpacyDoc]:
+    """The parses, read from / written to a spaCy DocBin cache when one is given."""
+    from spacy.tokens import DocBin
+
+    if cache is not None and cache.exists():
+        got = list(DocBin().from_bytes(cache.read_bytes()).get_docs(load_nlp().vocab))
+        if [d.text for d in got] == texts:
+            return got
+    sdocs = list(parse(texts))
+    if cache is not None:
+        bin_ = DocBin(store_user_data=True)
+        for s in sdocs:
+            bin_.add(s)
+        cache.write_bytes(bin_.to_bytes())
+    return sdocs
 
 
 def fit(x: np.ndarray, y: np.ndarray, c: float = C) -> np.ndarray:
