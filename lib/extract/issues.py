@@ -22,7 +22,6 @@ as a pack issue (lib/extract/positions.py). Generic nouns ("people", "time", "th
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 
 from lib import LEXICONS, read_yaml
-from lib.extract.positions import FOUND_PREFIX, Issue, surface_forms
+from lib.extract.positions import Issue, found_issue_id, surface_forms
 from lib.records import Quote
 
 LIGHT_NOUNS_PATH = LEXICONS / "light_nouns.yaml"
@@ -228,7 +227,7 @@ def _issue(group: _Group) -> Issue:
     cues = [p for p in top if p in own or " " in p]  # a joined group's one words name nothing
     named = next(p for p in top if p in own)  # the id: the group's own head
     return Issue(
-        id=FOUND_PREFIX + re.sub(r"[^a-z0-9]+", "-", named).strip("-"),
+        id=found_issue_id(named),
         label=" / ".join(cues[:LABEL_PHRASES]),
         description=f"Found in {len(group.statements)} statements: {', '.join(top[:8])}.",
         cues=tuple(surface_forms(cues)),

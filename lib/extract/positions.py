@@ -54,6 +54,11 @@ class Issue:
 FOUND_PREFIX = "found-"  # a found issue's id: this and the slug of its own head phrase
 
 
+def found_issue_id(phrase: str) -> str:
+    """The id of the issue found under ``phrase`` (its group's own head phrase, lower case)."""
+    return FOUND_PREFIX + re.sub(r"[^a-z0-9]+", "-", phrase).strip("-")
+
+
 def surface_forms(phrases: Sequence[str]) -> list[str]:
     """Each phrase and its plural, as cue phrases matched at a word start ("check" -> "checks")."""
     return [p for phrase in phrases for p in (phrase, _plural(phrase))]

@@ -30,7 +30,15 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from lib.extract.positions import FOUND_PREFIX, Issue, classify, corpus_issues, first_hand, surface_forms
+from lib.extract.positions import (
+    FOUND_PREFIX,
+    Issue,
+    classify,
+    corpus_issues,
+    first_hand,
+    found_issue_id,
+    surface_forms,
+)
 from lib.records import Actor, Analysis, Event, Mention, Position, Quote, Span, Stance, Target
 from lib.text.aliases import fold, slug
 
@@ -444,10 +452,6 @@ def located(c: Corrections, actors: Sequence[Actor]) -> Corrections:
     )
 
 
-def _issue_slug(phrase: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", phrase.casefold()).strip("-")
-
-
 def located_issues(c: Corrections, positions: Sequence[Position]) -> Corrections:
     """``c`` with each found issue's id the corpus no longer has replaced by the issue whose label
     now shows that id's phrase: a new extraction may find the issue under another head ("border
@@ -462,7 +466,7 @@ def located_issues(c: Corrections, positions: Sequence[Position]) -> Corrections
     for p in positions:
         if p.issue.startswith(FOUND_PREFIX):
             for phrase in p.issue_label.split(" / "):
-                by_phrase.setdefault(FOUND_PREFIX + _issue_slug(phrase), p.issue)
+                by_phrase.setdefault(found_issue_id(phrase.casefold()), p.issue)
     moved = {i: by_phrase[i] for i in stale if i in by_phrase}
     if not moved:
         return c
