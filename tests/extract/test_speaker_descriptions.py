@@ -60,16 +60,6 @@ APPOSED = [
 FIELDS = ("name", "text", "words", "shown", "linked")
 
 
-@pytest.mark.parametrize(FIELDS, APPOSED, ids=[c[0] for c in APPOSED])
-def test_spokesperson_in_apposition(
-    nlp: Any, name: str, text: str, words: str, shown: str, linked: bool
-) -> None:
-    quotes, actors = _with_actors(nlp, text)
-    quote = next(q for q in quotes if words in q.text)
-    assert _shown(quote, actors) == shown
-    assert (quote.speaker_id is not None) is linked
-
-
 # (name, text, words of the later statement, what a page shows as its speaker, whether an actor holds it)
 CONTINUED = [
     (
@@ -134,21 +124,6 @@ CONTINUED = [
 ]
 
 
-@pytest.mark.parametrize(FIELDS, CONTINUED, ids=[c[0] for c in CONTINUED])
-def test_pronoun_after_a_described_source(
-    nlp: Any, name: str, text: str, words: str, shown: str, linked: bool
-) -> None:
-    """The speaker ranker weighs named people only: after a source the text described without
-    naming, a "he" it gives to a man named further back is a guess against the evidence of who
-    spoke last, so the pronoun keeps no actor (a wrong speaker is worse than none)."""
-    quotes, actors = _with_actors(nlp, text)
-    quote = next(q for q in quotes if words in q.text)
-    assert _shown(quote, actors) == shown
-    assert (quote.speaker_id is not None) is linked
-    if not linked:
-        assert quote.speaker_confidence < 0.75  # marked uncertain on the pages
-
-
 # "it" as the subject continuing the main subject of the sentence before (centering's Continue),
 # a body described and not named: the description is the speaker as the text gives it
 IT_CONTINUES = [
@@ -179,13 +154,18 @@ IT_CONTINUES = [
 ]
 
 
-@pytest.mark.parametrize(FIELDS, IT_CONTINUES, ids=[c[0] for c in IT_CONTINUES])
-def test_it_continues_a_described_body(
-    nlp: Any, name: str, text: str, words: str, shown: str, linked: bool
-) -> None:
+DESCRIBED = APPOSED + CONTINUED + IT_CONTINUES
+
+
+@pytest.mark.parametrize(FIELDS, DESCRIBED, ids=[c[0] for c in DESCRIBED])
+def test_a_described_speaker(nlp: Any, name: str, text: str, words: str, shown: str, linked: bool) -> None:
+    """What a page shows as the speaker, and whether an actor holds it. After a source the text
+    described without naming, the speaker ranker weighs named people only: a "he" it gives to a
+    man named further back is a guess against the evidence of who spoke last, so the pronoun keeps
+    no actor (a wrong speaker is worse than none)."""
     quotes, actors = _with_actors(nlp, text)
     quote = next(q for q in quotes if words in q.text)
     assert _shown(quote, actors) == shown
     assert (quote.speaker_id is not None) is linked
     if not linked:
-        assert quote.speaker_confidence < 0.75  # shown, and marked uncertain
+        assert quote.speaker_confidence < 0.75  # shown, and marked uncertain on the pages
