@@ -12,16 +12,12 @@ from typing import Any
 
 import pytest
 
-from lib.extract.quotes.extract import extract_attributions
-from lib.records import Document, Quote
-
-
-def _doc(text: str) -> Document:
-    return Document("t", "", "", None, "unknown", "en", "", "", text, ())
+from lib.records import Quote
+from tests.extract.test_direct_spans import _run
 
 
 def _statements(nlp: Any, text: str) -> list[Quote]:
-    return extract_attributions(_doc(text), nlp(text), [], {})[0]
+    return _run(nlp, text)[0]
 
 
 # (case, text, the statement's exact text, a word of its speaker's surface)
@@ -365,7 +361,7 @@ WIDE_ONLY = [
 
 @pytest.mark.parametrize(("case", "text", "content"), WIDE_ONLY, ids=[c[0] for c in WIDE_ONLY])
 def test_wide_only(nlp: Any, case: str, text: str, content: str) -> None:
-    statements, wide = extract_attributions(_doc(text), nlp(text), [], {})
+    statements, wide = _run(nlp, text)
     assert content in [q.text for q in wide]
     assert content not in [q.text for q in statements]
 
@@ -398,7 +394,7 @@ WHOLE_KEPT = [
 def test_statement_and_its_wider_content(
     nlp: Any, case: str, text: str, statement: str, whole: str | None
 ) -> None:
-    statements, wide = extract_attributions(_doc(text), nlp(text), [], {})
+    statements, wide = _run(nlp, text)
     assert statement in [q.text for q in statements]
     assert [q.text for q in wide] == ([whole] if whole else [])
 
@@ -424,5 +420,5 @@ NOTHING = [
 
 @pytest.mark.parametrize(("case", "text"), NOTHING, ids=[c[0] for c in NOTHING])
 def test_nothing_attributed(nlp: Any, case: str, text: str) -> None:
-    statements, wide = extract_attributions(_doc(text), nlp(text), [], {})
+    statements, wide = _run(nlp, text)
     assert not statements and not wide
