@@ -124,7 +124,7 @@ def number_discrepancies(analysis: Analysis, doc_a: str, doc_b: str, tfidf: TfId
     scene = _Scene(analysis)
     out, used = [], set()
     # A figure of B that agrees with one of A is accounted for: it is not also set against
-    # A's other figures ("$43.9 million in federal taxes and $13.6 million in state taxes").
+    # A's other figures ("$21.5 million in federal levies and $4.2 million in state levies").
     agreeing = {b.start for a in in_a for b in in_b if _same_measure(a, b) and _figures_agree(a, b)}
     for a in in_a:
         same = [b for b in in_b if _same_measure(a, b) and not scene.apart(a, b)]

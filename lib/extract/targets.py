@@ -154,7 +154,7 @@ def quote_targets(
     """The actors the statement is about, likeliest first (lib/extract/target_ranker.py), each with
     the polarity of the clause its evidence sits in when that clause judges, else of the whole
     statement, its reporting verb and the reporter's words around it. Names are read as names,
-    not judgements ("the Freedom Caucus", "the Justice Department"): their words are blanked."""
+    not judgements ("the Budget Caucus", "the Interior Department"): their words are blanked."""
     return tuple(r.target for r in readings(quote, sdoc, report, actors))
 
 
@@ -912,7 +912,7 @@ def _demand_toward(quote: Quote, sdoc: SpacyDoc, at: int, clause: str) -> int:
     return -1 if any(a.left_edge.idx <= at <= a.idx for a in addressees) else 0
 
 
-# "Why won't she answer?", "Why would he not do that?": a negative why-question about someone is a
+# "Why won't she answer?", "Why would she not sign it?": a negative why-question about someone is a
 # reproach, an indirect demand that they do it (Quirk et al. 1985, 11.22: "why not" questions as
 # suggestions; said of a third party they blame). Scored as a demand is.
 REPROACH = re.compile(r"(?is)^\W*why\b[^?]*?(?:\bnot\b|n['’]t\b)[^?]*\?")

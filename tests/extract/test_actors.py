@@ -130,7 +130,7 @@ def test_resolves(nlp: Any, registry: Any, text: str, surface: str, want: str) -
         ("The nation's secretary of agriculture resigned.", "secretary"),
         # a book title's tail the model tags a person: a name holds no "of" without a title before it
         (
-            "Author Ann Lee, writer of the new book The Long Road: Porters and the Birth of Modern "
+            "Author Ann Lee, writer of the new book The Long Road: Loggers and the Birth of Modern "
             "Eastland, spoke on Monday. She said Eastland had changed.",
             "Birth of Modern Eastland",
         ),
@@ -146,7 +146,7 @@ def test_resolves(nlp: Any, registry: Any, text: str, surface: str, want: str) -
         ("The Azerbaijani side proposed a meeting. Azerbaijani officials agreed on Monday.", "Azerbaijani"),
         # a title after another ("Deputy Head of ..."): an office, no one's name
         (
-            "Deputy Head of the Office of the President of Eastland Ihor Marchuk had a phone call with "
+            "Deputy Head of the Office of the Governor of Eastland Ihor Marchuk held a phone call with "
             "the mayor. Ihor Marchuk thanked him.",
             "Head",
         ),
@@ -284,7 +284,7 @@ def test_seed_places(seeds: Any, seed_gold: dict[str, Any]) -> None:
         # the model tags these names organisations; a common first name makes them people
         ("Amanda Salles pulled off the upset. Salles said she trained hard.", "Amanda Salles", "person"),
         (
-            "Maria Cortes pulled off one of the most surprising wins on Saturday night.",
+            "Maria Cortes earned one of the most unlikely wins on Friday night.",
             "Maria Cortes",
             "person",
         ),
@@ -455,9 +455,9 @@ def test_cues_type_untagged_names(nlp: Any, registry: Any, text: str, surface: s
         ("Liam Carver (Australia beat him.", "Liam Carver (Australia"),
         # a title's name stops at the end of its sentence
         ("The region wants more ferries, noted Mr Varlamov. They are always full.", "Varlamov. They"),
-        ("Good afternoon, Mr President. Thank you for the opportunity.", "President. Thank"),
+        ("Good afternoon, Mr President. Thanks for the chance.", "President. Thanks"),
         # a currency code is no organisation, nor the state of "Secretary of State"
-        ("UAH 7.3 billion was transferred to accounts.", "UAH"),
+        ("UAH 3.9 billion was moved to local accounts.", "UAH"),
         ("The Secretary of State met the minister.", "State"),
     ],
 )
@@ -1003,8 +1003,7 @@ def test_a_titled_name_is_the_texts_office_holder(
         ("Senator Quennell", True),
         ("Tobias Quennell", True),
         ("T. Quennell", True),
-        ("Van Quennell", True),  # a surname's particle, as in "De Blasio" of "Bill de Blasio"
-        ("Van Quennell", True),  # a surname's particle, as in "De Blasio" of "Bill de Blasio"
+        ("Van Quennell", True),  # a surname's particle, as in "De Luca" of "Marco de Luca"
         ("Karla Quennell", False),  # a relative named beside him
         ("Tobias QUENNELL", False),
     ],

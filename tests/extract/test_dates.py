@@ -296,7 +296,7 @@ def test_holiday_date(spec: str, year: int, day: str) -> None:
         ),
         # the present in general is no day
         ("The case is for today's youth what the blockade was for their parents.", []),
-        ("If I were choosing the people of tomorrow, I would choose them.", []),
+        ("Ask the voters of tomorrow what they will want.", []),
         ("As of today the rule holds.", [("today", "2023-05-17", "day")]),
         # a month's abbreviation with no full stop before a name is a first name
         ("Jan Novotny of the Slovak Republic signed the treaty.", []),
@@ -304,7 +304,7 @@ def test_holiday_date(spec: str, year: int, day: str) -> None:
         ("Trading rose after May 12, the day before the market plunged.", [("May 12", "2023-05-12", "day")]),
         # "the next morning" counts from the day last spoken of
         (
-            "He was arrested on Monday. He appeared in court the next morning.",
+            "The ferry sank on Monday. Divers reached the wreck the next morning.",
             [("Monday", "2023-05-15", "day"), ("the next morning", "2023-05-16", "day")],
         ),
         # a capitalised modifier opening a sentence
@@ -313,7 +313,7 @@ def test_holiday_date(spec: str, year: int, day: str) -> None:
         ("Last March the plant closed.", [("Last March", "2023-03", "month")]),
         # "in the morning" of a past narrative is the morning of the day last spoken of; a habit has no day
         (
-            "Prices fell on Monday. Dealers placed heavy buy orders in the morning.",
+            "Grain slumped on Monday. Millers bought large lots in the morning.",
             [("Monday", "2023-05-15", "day"), ("the morning", "2023-05-15", "day")],
         ),
         ("He runs in the morning.", []),
@@ -328,7 +328,7 @@ def test_second_error_analysis_rules(text: str, expected: list[tuple[str, str, s
     [
         # "vs." does not cut the sentence before its verb: the past tense of "killed" holds
         (
-            "In January, a week after the Smith vs. Dalton ruling, a fire destroyed a barn.",
+            "In January, a week after the Ortiz vs. Hale verdict, a storm flooded the depot.",
             "1998-10-25",
             [("January", "1998-01", "month")],
         ),
@@ -340,7 +340,7 @@ def test_second_error_analysis_rules(text: str, expected: list[tuple[str, str, s
         ),
         # "last" before a month and day puts them in the past
         (
-            "He was shot to death last Oct. 23 at his home.",
+            "The bridge collapsed last Oct. 23 near the port.",
             "1999-04-19",
             [("last Oct. 23", "1998-10-23", "day")],
         ),
@@ -354,5 +354,5 @@ def test_second_error_analysis_rules_on_other_dates(
 
 def test_a_quarter_century_is_no_fiscal_quarter() -> None:
     """ "a year earlier" after "its quarter-century low" is a year, not a year-ago quarter."""
-    text = "The rate stayed at its quarter-century low. Wages were 3.8 percent higher than a year earlier."
+    text = "Rents sat at a quarter-century low. Exports were 5.1 percent above a year earlier."
     assert ("a year earlier", "2022", "year") in found(text, "2023-02-06")

@@ -115,11 +115,11 @@ def test_joined_quotations(nlp: Any, case: str, text: str, joined: bool) -> None
 
 def test_quoted_words_ending_an_acts_content_are_counted_once_in_the_wide_records(nlp: Any) -> None:
     """GGT: the quotation is a statement; PolNeAR: one attribution, the act's whole content."""
-    text = "Varga vowed to harshly punish “those who break the harbour rules.”"
+    text = "Varga promised to strictly fine “anyone who ignores the harbour rules.”"
     statements, wide = _run(nlp, text)
-    quoted = [q for q in statements if q.text == "“those who break the harbour rules.”"]
+    quoted = [q for q in statements if q.text == "“anyone who ignores the harbour rules.”"]
     assert quoted and quoted[0].scope == "part"
-    assert [q.text for q in wide] == ["to harshly punish “those who break the harbour rules"]
+    assert [q.text for q in wide] == ["to strictly fine “anyone who ignores the harbour rules"]
 
 
 def test_two_quotations_coordinated_in_one_report_are_one_wide_content(nlp: Any) -> None:

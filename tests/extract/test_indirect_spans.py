@@ -188,8 +188,8 @@ FOUND = [
     ),
     (
         "what was told, when the parser made it the head of the verb of saying",
-        "When Ana first told Tomas she loved him, he fell silent.",
-        "she loved him",
+        "When Ana first told Tomas she missed him, he looked away.",
+        "she missed him",
         "Ana",
     ),
     (
@@ -246,8 +246,8 @@ NOT_FOUND = [
     ),
     (
         "a speech act in a condition, by someone indefinite",
-        'A "lockout" is when a landlord tells a tenant they have to leave for repairs.',
-        "they have to leave",
+        'A "renoviction" is when an owner tells a renter they must move out for renovations.',
+        "they must move out",
     ),
     (
         "a relative clause of the hearer",
@@ -281,8 +281,8 @@ NOT_FOUND = [
     ),
     (
         "an absolute phrase describing the speaker",
-        '"I love the sea too," he said, eyes welling up with tears.',
-        "eyes welling",
+        '"I miss the harbour too," she said, voice breaking with emotion.',
+        "voice breaking",
     ),
     (
         "a clause across a colon from the cue",
@@ -353,8 +353,8 @@ WIDE_ONLY = [
     ),
     (
         "a parenthetical cue the parser hung on the clause's subject",
-        "The difference now, she told me on Friday, is that the harbour runs at a loss.",
-        "The difference now, she told me on Friday, is that the harbour runs at a loss",
+        "The risk now, she told me on Monday, is that the mill runs out of grain.",
+        "The risk now, she told me on Monday, is that the mill runs out of grain",
     ),
 ]
 

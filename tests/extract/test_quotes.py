@@ -537,8 +537,8 @@ def test_a_title_in_quotation_marks_after_the_cue_is_no_speaker(nlp: Any) -> Non
         ),
         # the title before a name runs up to it: the Prime Minister here is no "president"
         (
-            "President of Peru Elena Marsh spoke first. The President of Peru informed the Prime "
-            'Minister of the United Kingdom about the talks. "We stand together on this," '
+            "President of Peru Elena Marsh spoke first. The President of Peru briefed the Prime "
+            'Minister of Canada on the talks. "We stand together on this," '
             "the President of Peru stressed.",
             "Elena Marsh",
         ),
@@ -1638,8 +1638,8 @@ NEWS_SPEAKERS = [
     ),
     (
         "a name between the closing mark and the cue speaks, not the person spoken of",
-        "“You can see his impact on the whole squad every night,” Okonkwo said of the new goalkeeper.",
-        "“You can see his impact",
+        "“You notice his influence on the whole squad every night,” Okonkwo said of the new goalkeeper.",
+        "“You notice his influence",
         None,
         "Okonkwo",
     ),
@@ -1668,9 +1668,9 @@ NEWS_SPEAKERS = [
     ),
     (
         "a definite role refers ahead to the one person the document gives that title",
-        "The league commissioner said the team had not yet been served with the claim.\n\n"
+        "The league commissioner said the club had not yet received the claim.\n\n"
         "“We will review it when it arrives,” league commissioner Dana Whitlock said in a statement.",
-        "the team had not yet been served",
+        "the club had not yet received",
         "The league commissioner",
         "Whitlock",
     ),
@@ -1709,14 +1709,14 @@ NEWS_SPEAKERS = [
     (
         "a statement with no author right after a party spoke is that party's",
         "The aid group Harbour Relief said its director was among the dead. A statement said the "
-        "group was shocked and saddened by the attack.",
-        "the group was shocked",
+        "group was devastated by the loss.",
+        "the group was devastated",
         "A statement",
         "Harbour Relief",
     ),
     (
-        "a post 'reads' its words, and 'the post' is the one a researcher stated in",
-        "Ivo Lindqvist, a researcher at Talos, stated in the company’s blog post that the threats "
+        "a post 'reads' its words, and 'the post' is the one an analyst stated in",
+        "Ivo Lindqvist, an analyst at Brightwell, stated in the firm’s blog post that the threats "
         "came from one group.\n\n“Several of these addresses sent threats to the same victims "
         "before,” the post read.",
         "“Several of these addresses",
@@ -1752,10 +1752,10 @@ NEWS_NOT_SPEAKERS = [
     ),
     (
         "a role two people later hold stays unresolved",
-        "The league commissioner said the team had not yet been served with the claim.\n\n"
+        "The league commissioner said the club had not yet received the claim.\n\n"
         "League commissioner Dana Whitlock and former league commissioner Ross Pellman both declined "
         "to comment further, and the league commissioner Ross Pellman said nothing.",
-        "the team had not yet been served",
+        "the club had not yet received",
         "Whitlock",
     ),
     (
@@ -2003,10 +2003,10 @@ def test_acts_and_unnamed_subjects_negatives(nlp: Any, name: str, text: str, sta
 NO_ONE_SPEAKS = [
     ("a discourse connective", "That said, the harbour market is weak and prices will fall further.",
      "the harbour market is weak"),
-    ("a demonstrative for what came before", "The rebels shelled the depot at dawn. All of that called for "
-     "an urgent response from the regional council.", "an urgent response"),
-    ("generic one", "We meet every week. One can even say that we discuss the bridge all the time.",
-     "we discuss the bridge"),
+    ("a demonstrative for what came before", "The rebels shelled the depot at dawn. All of this called for "
+     "a swift reply from the regional council.", "a swift reply"),
+    ("generic one", "We meet every week. One could almost say that we talk about the bridge daily.",
+     "we talk about the bridge"),
 ]  # fmt: skip
 SOMEONE_SPEAKS = [
     ("one of a group", "One of the officials said that the talks with the miners had failed completely.",

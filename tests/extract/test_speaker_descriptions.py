@@ -90,7 +90,7 @@ CONTINUED = [
     ),
     (
         "he after a source introduced by their tie to a man named before",
-        "Police arrested Omar Haddad on Friday. His brother, who asked not to be named, said the "
+        "Police arrested Omar Haddad on Friday. His brother, who spoke on condition of anonymity, said the "
         'family was shocked.\n\n"He has never been in trouble," he said.',
         "never been in trouble",
         "he",

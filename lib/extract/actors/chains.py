@@ -18,7 +18,7 @@ LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC":
 Resolved = tuple[Cand, Actor]
 # One initial and a capitalised surname: a person's name in every news style.
 INITIAL = re.compile(r"[A-Z]\.")
-# Particles that belong to a surname ("De Blasio" of "Bill de Blasio", "Van Dyke", "Al Rashid").
+# Particles that belong to a surname ("De Luca" of "Marco de Luca", "Van Dyke", "Al Rashid").
 _PARTICLES = (
     "de",
     "del",
@@ -121,19 +121,19 @@ class Chains:
     def _first_named(self, surface: str, c: Cand) -> bool:
         """ "Amanda Salles" tagged an organisation: a common first name before a capitalised word
         is a person's name whatever the model's label, unless the first word is also a place or a
-        faith's name, the second closes a body's or a place's name ("Dana Holdings", "Douglas
+        faith's name, the second closes a body's or a place's name ("Dana Holdings", "Russell
         County"), or the report writes the name as a body's (org_cues: "Dana Avery's shares")."""
         words = surface.split()
         reg = self.ctx.reg
         return (
             c.label in ("ORG", "GPE")
-            and len(words) == 2  # "George Washington Bridge", "Walt Disney World": a third word names a thing
+            and len(words) == 2  # "Harold Finch Stadium", "Mary Lane Park": a third word names a thing
             and all(w[:1].isupper() and w[1:].islower() for w in words)
             and fold(words[0]) in reg.filters.first_names
             and fold(words[0]) not in reg.demonyms  # "Christian Democrats"
-            and not reg.gazetteer.get(words[0])  # "Virginia Tech": a place's name first
+            and not reg.gazetteer.get(words[0])  # "Georgia Mills": a place's name first
             and words[-1] not in reg.filters.org_suffixes
-            and fold(words[-1]) not in reg.place_heads  # "Douglas County"
+            and fold(words[-1]) not in reg.place_heads  # "Russell County"
             and not self.ctx.has_org_cue(surface)
         )
 

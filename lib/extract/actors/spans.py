@@ -414,7 +414,7 @@ def _is_junk(ctx: DocContext, cand: Cand) -> bool:
     if cand.label == "PERSON" and _holds_common_words(ctx, surface):
         return True  # "the Birth of Modern Nation" closing a book's title, tagged as a person
     if cand.label == "PERSON" and _only_office_words(ctx, surface):
-        return True  # "Head" of "the Deputy Head of the Office", tagged as a person: an office, no name
+        return True  # "Head" of "the Deputy Head of the Secretariat", tagged as a person: an office, no name
     if fold(surface) in ctx.reg.filters.non_actors or _non_actor_head(ctx, surface, cand):
         return True  # a time zone, a tax, a section name, a title standing alone, a law, a weapon
     # "Jane Roe/Coast Herald": a photographer's credit closing a caption names no actor

@@ -124,7 +124,7 @@ class DirectAttributor:
         return opens and span.closed and inner[-1:] in (",", ".", "!", "?")
 
     def _after_of(self, span: MarkedSpan) -> bool:
-        """ "on CNN's “State of the Union”", "an episode of “The Late Show”": a name's slot."""
+        """ "on the network's “Morning Desk”", "an episode of “The Night Hour”": a name's slot."""
         before = re.findall(r"\S+", self.text[max(0, span.start - 20) : span.start])
         return bool(before) and (before[-1].lower() in TITLE_SLOTS or before[-1].endswith(("'s", "’s")))
 

@@ -188,8 +188,8 @@ def _inside_but_marks(f: Found, host: Found, text: str) -> bool:
 
 
 def _quoted_act(f: Found, act: Found) -> bool:
-    """Quoted words that end an act's content through the act's own cue ('promising lower taxes
-    and “jobs, jobs, jobs”'): the speaker's words inside the act, one attribution in PolNeAR."""
+    """Quoted words that end an act's content through the act's own cue ('promising cheaper bread
+    and “work, work, work”'): the speaker's words inside the act, one attribution in PolNeAR."""
     return f.kind == "direct" and f.cue == act.cue and f.start > act.start
 
 
@@ -494,7 +494,7 @@ _OF = re.compile(r"\bof\b", re.IGNORECASE)
 
 
 def _of_complement(name: Name, mention: Mention) -> bool:
-    """The mention closes an "of" phrase of the description ("the head of the President's Office",
+    """The mention closes an "of" phrase of the description ("the head of the Governor's Office",
     "a member of the Lowtown Council"): it names what the speaker heads or belongs to, not the
     speaker, whose head noun comes before it."""
     return _OF.search(name.text, 0, max(0, mention.start - name.start)) is not None

@@ -172,12 +172,12 @@ def _contents(cue: Token, cues: CueLexicon, wide: bool = False) -> list[tuple[li
     return [(_to_paragraph_end(c) if _after_colon(c, cue) else c, k) for c, k in kept]
 
 
-ADJUNCT_MAX = 12  # tokens of "in the early morning hours", "a meeting of Pacific Island leaders"
+ADJUNCT_MAX = 12  # tokens of "late on a Sunday evening", "a summit of the coastal states' ministers"
 PERSONAL_SUBJECTS = frozenset({"he", "she", "they", "it", "we", "i"})
 
 
 def _displaced(cue: Token) -> list[list[Token]]:
-    """ "tweeted in the early morning hours that Y", "said after the convention he would Y": a
+    """ "posted late on Sunday evening that Y", "said after the summit she would Y": a
     content clause after a phrase of time or place that the parser hung on that phrase (as an
     adverbial or relative clause) instead of on the verb of saying. Only where the verb has no
     complement of its own, and only after a prepositional phrase: the first complementizer
@@ -231,7 +231,7 @@ def _told_hearer(cue: Token, cues: CueLexicon) -> list[Token]:
 
 
 def _inverted_content(cue: Token) -> Token | None:
-    """ "When Ana first told Tomas she loved him, he fell silent": the parser made the reported
+    """ "When Ana first told Tomas she missed him, he looked away": the parser made the reported
     clause the head of the verb of saying (which it took for an adverbial clause of it). A head
     whose subject opens right after the hearer, with no complementizer between, is the content."""
     head = cue.head
@@ -979,7 +979,7 @@ def _before_concession(tokens: list[Token], cue: Token) -> list[Token]:
         subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
         if t.dep_ == "mark" and subject is not None and _same_person(subject, reporter):
             if k == 0:
-                return []  # "Y, he said, though he did not name anyone": no words of his
+                return []  # "Y, she said, though she gave no names": no words of hers
             kept = _strip_punct(tokens[:k])
             return kept if len(kept) >= MIN_TOKENS else tokens
     return tokens
@@ -1076,7 +1076,7 @@ CONDITIONS = frozenset({"when", "whenever", "if", "unless"})
 
 
 def _hypothetical(head: Token, cue: Token) -> bool:
-    """ "... is when a landlord tells a tenant Y", "if a customer asks for Y": a speech act in a
+    """ "... is when an owner tells a renter Y", "if a customer asks for Y": a speech act in a
     condition, done by someone indefinite, is a kind of event the writer describes, not a
     statement anyone made."""
     condition = any(c.lower_ in CONDITIONS and c.dep_ in ("mark", "advmod") for c in cue.children)

@@ -1241,8 +1241,8 @@ def _proper_part(span: SpacySpan) -> SpacySpan:
 
 def _title_words(person: SpacySpan) -> set[str]:
     """Words of the title around a name ("NATO secretary general, Jens Stoltenberg") or of the
-    title that is the mention ("the Prime Minister of the United Kingdom"). The title before a
-    name runs up to it: "The President of Ukraine informed the Prime Minister" gives the Prime
+    title that is the mention ("the Prime Minister of Eastland"). The title before a
+    name runs up to it: "The President of Westland briefed the Prime Minister" gives the Prime
     Minister no "president"."""
     sent, doc = person.sent, person.doc
     start = person.start
