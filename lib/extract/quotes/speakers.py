@@ -141,7 +141,7 @@ BASIS_CERTAINTY: dict[Basis, float] = {
     Basis.INHERITED: 0.94,  # 33/35
     # issue 14, tenth round: a quoted fragment that does not open its sentence ('... an attack
     # from X that it was "...", no cue) given the previous statement's speaker: GGT 0/1, PolNeAR
-    # even 0/2 on the parts read (whole floating quotations 21/22 there), shrunk toward the family
+    # even 0/2 on the parts read (whole floating quotations 21/23 there), shrunk toward the family
     # (36/38): under GUESS_BELOW, so no actor; the surface shown stays the previous speaker's
     Basis.INHERITED_FRAGMENT: 0.37,
     Basis.SENTENCE_SUBJECT: 0.95,  # 3/3
