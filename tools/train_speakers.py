@@ -39,6 +39,7 @@ from lib.extract.quotes.speakers import Basis, Resolver
 from tools.evaluate import _quote_tokens, _speaker_ok, analyze_gold, greedy, load_gold, overlap, tokens
 
 C = 1.0  # inverse L2 strength: fourteen weights from about a hundred speakers want some shrinkage
+CV_STRENGTHS = (0.1, 0.3, 1.0, 3.0, 10.0)  # --cv: the regularisation strengths compared
 THRESHOLD = 0.5  # fixed before any measurement: a referent less likely than all others together is no answer
 PARTS: dict[str, Callable[[int], bool]] = {
     "half 0": lambda i: i % 2 == 0,
@@ -161,10 +162,40 @@ def report(rows: Sequence[dict[str, Any]], w: np.ndarray) -> list[str]:
     return lines
 
 
+def log_loss(rows: Sequence[dict[str, Any]], w: np.ndarray) -> float:
+    """The rows' negative log-likelihood under ``w`` (the fit's objective without its penalty)."""
+    total = 0.0
+    for r in rows:
+        if not r["x"]:
+            continue
+        y = np.array([*r["y"], 0 if sum(r["y"]) else 1], float)
+        z = _with_none(r["x"]) @ w
+        p = np.exp(z - z.max())
+        p /= p.sum()
+        total -= float((y / y.sum()) @ np.log(p + 1e-12))
+    return total
+
+
+def cross_validated(rows: Sequence[dict[str, Any]], c: float) -> tuple[int, float]:
+    """Leave one document out over ``rows`` (the fitted parts only): speakers right and the
+    log-loss, each document's rows counted under weights fitted on all the others. Documents, not
+    speakers, are held out: one document's speakers share its style and its people."""
+    right, loss = 0, 0.0
+    for doc in sorted({r["doc"] for r in rows}):
+        w = fit([r for r in rows if r["doc"] != doc], c)
+        held = [r for r in rows if r["doc"] == doc]
+        right += sum(model_right(r, w) for r in held)
+        loss += log_loss(held, w)
+    return right, loss
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", type=Path)
     parser.add_argument("--out", type=Path, default=None, help="write the weights here")
+    parser.add_argument(
+        "--cv", action="store_true", help="leave-one-document-out figures on the fitted parts, several C"
+    )
     args = parser.parse_args(argv)
     gold = load_gold(args.gold)
     rows = examples(gold)
@@ -175,6 +206,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     for line in report(rows, w):
         print(line)
     print(" ".join(f"{f}={v:+.3f}" for f, v in zip([*FEATURES, "none"], w, strict=True)))
+    if args.cv:
+        for c in CV_STRENGTHS:
+            right, loss = cross_validated(train, c)
+            print(f"C={c}: one document held out: {right} of {len(train)} right, log-loss {loss:.1f}")
     if args.out:
         data = {
             "source": f"tools/train_speakers.py on {args.gold.name}, half 0 and quarter 1 by document index, "

@@ -44,6 +44,8 @@ TITLE_SLOTS = frozenset({"of", "on", "in"})
 MIN_WORDS = 4  # shorter quotations need a person who says them
 MAX_FLOATING_TITLE_WORDS = 10  # a title-case quotation no cue attributes: a film's, a book's, an ad's
 FLOATING_LINES = 2
+WORD = re.compile(r"[^\W\d_]+")
+FRAGMENT_WORDS = 2  # "Still, “...”" opens a sentence; "a rebuke that it was “...”" is inside one
 # "I said" next to a quotation is the quoted speaker's own voice, not an attribution
 SPEAKERS_OWN_VOICE = frozenset({"i", "me", "we", "us", "you"})
 SIGNATURE_DASH = re.compile(r"[^\S\n]*([―—–])[^\S\n]*")
@@ -63,6 +65,9 @@ class DirectAttributor:
         self.resolver = resolver
         self.cues = cues
         self.last: Found | None = None
+        # the last speaker given on evidence, not a fragment's guess: what a floating quotation after
+        # a guessed fragment continues
+        self.voice: Name | None = None
 
     def attribute(self, span: MarkedSpan) -> Found | None:
         """The quotation as a Found, or None when it is not a quotation anybody says."""
@@ -86,6 +91,8 @@ class DirectAttributor:
         found = self._found(span, hit, bound is not None, said)
         if found is not None and not span.nested:
             self.last = found
+            if found.speaker is not None and found.speaker.basis is not Basis.INHERITED_FRAGMENT:
+                self.voice = found.speaker
         return found
 
     def _found(
@@ -140,10 +147,12 @@ class DirectAttributor:
             return Found(span.start, span.end, "direct", None, subject, INFERRED)
         prev = self.last
         near = prev is not None and self.text.count("\n", prev.end, span.start) <= FLOATING_LINES
-        if prev is not None and near and prev.speaker is not None:
-            return Found(
-                span.start, span.end, "direct", prev.cue, via(prev.speaker, Basis.INHERITED), INFERRED
-            )
+        voice = prev.speaker if prev is not None else None
+        if voice is not None and voice.basis is Basis.INHERITED_FRAGMENT:
+            voice = self.voice  # a guessed fragment passes on the speaker it guessed, as sure as before
+        if prev is not None and near and voice is not None:
+            basis = Basis.INHERITED_FRAGMENT if inside_sentence(self.text, span.start) else Basis.INHERITED
+            return Found(span.start, span.end, "direct", prev.cue, via(voice, basis), INFERRED)
         return Found(span.start, span.end, "direct", None, None, SPEAKERLESS)
 
     def _act_over(self, span: MarkedSpan) -> tuple[str | None, Name] | None:
@@ -363,6 +372,17 @@ def _sentence_ends(text: str, start: int, end: int) -> list[int]:
         if word is None or (word.group(1).lower() not in ABBREVIATIONS and len(word.group(1)) > 1):
             ends.append(m.end())
     return ends
+
+
+def inside_sentence(text: str, pos: int) -> bool:
+    """Whether the quotation at ``pos`` is a fragment inside the reporter's own sentence ('The
+    move drew a rebuke from the council that it was "reckless"'), not a sentence of its own: at
+    least two words of the sentence come before it. A floating quotation stands alone as its
+    speaker's next sentence (GGT annotation guidelines, "Floating quote"), so the statement
+    before names its speaker; a fragment is the reporter's sentence quoting someone, and that
+    sentence, not the paragraph before, says whose words they are."""
+    line = text.rfind("\n", 0, pos) + 1
+    return len(WORD.findall(text, _sentence_start(text, pos, line), pos)) >= FRAGMENT_WORDS
 
 
 def _sentence_start(text: str, pos: int, floor: int) -> int:

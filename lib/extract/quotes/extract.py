@@ -26,7 +26,7 @@ from spacy.tokens import Doc as SpacyDoc
 
 from lib.extract.quotes.attribution import BELIEF, CUED_QUOTATION, INFERRED, Found, Tokens, inside
 from lib.extract.quotes.cues import CueLexicon, load_cues
-from lib.extract.quotes.direct import DirectAttributor
+from lib.extract.quotes.direct import DirectAttributor, inside_sentence
 from lib.extract.quotes.indirect import extract_indirect
 from lib.extract.quotes.marks import find_marked_spans
 from lib.extract.quotes.speakers import (
@@ -350,11 +350,15 @@ def _floating_speakers(
     when their gender does not disagree. The inferred speaker is less certain than one at a cue."""
     out: list[Found] = []
     previous: Found | None = None
+    voice: Name | None = None  # the last speaker given on evidence, not a fragment's guess
     for f in sorted(found, key=lambda f: (f.start, f.end)):
         near = previous is not None and _breaks(text, previous.end, f.start, furniture) <= FLOATING_LINES
         last = previous.speaker if previous is not None and near else None
+        if last is not None and last.basis is Basis.INHERITED_FRAGMENT:
+            last = voice  # a guessed fragment passes on the speaker it guessed, as sure as before
         if last is not None and f.speaker is None and f.cue is None and f.kind == "direct":
-            f = replace(f, speaker=via(last, Basis.INHERITED), confidence=INFERRED)
+            basis = Basis.INHERITED_FRAGMENT if inside_sentence(text, f.start) else Basis.INHERITED
+            f = replace(f, speaker=via(last, basis), confidence=INFERRED)
         elif last is not None and f.speaker is not None and _open_pronoun(f.speaker, text, last, resolver):
             who = f.speaker
             name = replace(via(last, Basis.INHERITED), start=who.start, end=who.end)
@@ -362,6 +366,8 @@ def _floating_speakers(
         out.append(f)
         if f.speaker is not None:
             previous = f
+            if f.speaker.basis is not Basis.INHERITED_FRAGMENT:
+                voice = f.speaker
     return out
 
 

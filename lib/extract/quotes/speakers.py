@@ -89,6 +89,9 @@ class Basis(StrEnum):
     RANKED = "ranked"  # the speaker ranker's candidate (lib/extract/quotes/speaker_ranker.py)
     RANKED_CLOSE = "ranked_close"  # the same, its probability at most CLOSE_PROBABILITY
     INHERITED = "inherited"  # a floating quotation or pronoun: the previous statement's speaker
+    # a quoted fragment inside the reporter's own sentence, no cue: the previous statement's
+    # speaker is a guess (the sentence, not the paragraph before, says whose words they are)
+    INHERITED_FRAGMENT = "inherited_fragment"
     SENTENCE_SUBJECT = "sentence_subject"  # the named subject of the sentence around or before
     GROUP = "group"  # people named together at the cue: no one actor speaks
     SURFACE = "surface"  # a noun phrase kept as written ("the company"), resolved to nothing
@@ -136,6 +139,11 @@ BASIS_CERTAINTY: dict[Basis, float] = {
     Basis.ISSUER: 0.93,  # 1/1
     # the speaker of the statement or sentence before (family 36/38)
     Basis.INHERITED: 0.94,  # 33/35
+    # issue 14, tenth round: a quoted fragment that does not open its sentence ('... an attack
+    # from X that it was "...", no cue) given the previous statement's speaker: GGT 0/1, PolNeAR
+    # even 0/2 on the parts read (whole floating quotations 21/23 there), shrunk toward the family
+    # (36/38): under GUESS_BELOW, so no actor; the surface shown stays the previous speaker's
+    Basis.INHERITED_FRAGMENT: 0.37,
     Basis.SENTENCE_SUBJECT: 0.95,  # 3/3
     # no actor: how often the surface shown names the speaker (family 39/57)
     Basis.GROUP: 0.84,  # 2/2
