@@ -2,8 +2,10 @@
 
 A statement's candidates are the actors its report names, the groups it names that no actor holds
 ("Republican lawmakers", "the media", "the X administration": lib/extract/groups.py; such a target
-leaves with a name and no actor id) and its speaker (not the bodies the speaker speaks for), each
-with the evidence there is (lib/extract/target_ranker.py weighs it):
+leaves with a name and no actor id), the people the parser names that no actor mention covers
+(a surname the actor list took for a place: groups.unlisted_people; name-only too) and its
+speaker (not the bodies the speaker speaks for), each with the evidence there is
+(lib/extract/target_ranker.py weighs it):
   named        named inside the statement, in which grammatical role;
   description  an office named instead of its holder ("the mayor", "the governor"),
                read as the person the report gives that title (lib/lexicons/titles.yaml);
@@ -104,14 +106,18 @@ def with_targets(
 def report_with_groups(
     doc: Document, mentions: Sequence[Mention], actors: Mapping[str, Actor], sdoc: SpacyDoc
 ) -> tuple[Report, Mapping[str, Actor]]:
-    """The report with the groups it names (lib/extract/groups.py: "Republicans", "the media")
-    among its mentions, and the actors with the groups' pseudo-actors."""
+    """The report with the groups it names (lib/extract/groups.py: "Republicans", "the media") and
+    the people the parser names that no actor mention covers (groups.unlisted_people) among its
+    mentions, and the actors with their pseudo-actors."""
     own = [m for m in mentions if m.doc_id == doc.id]
     holders = title_holders(doc.text, own, actors) if "dministration" in doc.text else {}
     head = next((holders[office] for office in EXECUTIVES if office in holders), None)
     extra, kinds = groups.find(doc, own, actors, head)
-    everyone = {**actors, **kinds} if kinds else actors
-    return report_of(doc, [*own, *extra], everyone, sdoc), everyone
+    # a mention of another type (a surname the gazetteer holds as a town) does not keep the
+    # parser's person off the candidates
+    people, named = groups.unlisted_people(sdoc, doc.id, [m for m in own if _kept(m, actors)] + extra, actors)
+    everyone = {**actors, **kinds, **named} if kinds or named else actors
+    return report_of(doc, [*own, *extra, *people], everyone, sdoc), everyone
 
 
 def _kept(m: Mention, actors: Mapping[str, Actor]) -> bool:
