@@ -9,9 +9,10 @@ speaker (not the bodies the speaker speaks for), each with the evidence there is
   named        named inside the statement, in which grammatical role;
   description  an office named instead of its holder ("the mayor", "the governor"),
                read as the person the report gives that title (lib/lexicons/titles.yaml);
-  pronoun      "he"/"she" inside it, read as the report's protagonist when named before it, else the
-               last person named before it who is not the speaker (Hobbs 1978, Lappin & Leass
-               1994); "they" as the last body named before it as a subject;
+  pronoun      "he"/"she" inside it, read as the first of the report's protagonists it can refer to
+               that is named before it, else the last person named before it who is not the
+               speaker (Hobbs 1978, Lappin & Leass 1994); "they" as the last body named before it
+               as a subject;
   context      named in the statement's own sentence outside the quoted words ("X said of Y");
   topic        one of the report's protagonists (most mentioned, a headline name counting more): a
                quoted reaction in news is most often about the story's protagonist (news values:
@@ -440,7 +441,7 @@ def candidates(
     names and the speaker (self-presentation: "I have done nothing wrong"), not the bodies the
     speaker speaks for."""
     side = speaker_side(quote.speaker_id, actors) | groups.speaking(quote, report.mentions)
-    topic = next((t for t in report.topics if t not in side), None)
+    leading = [t for t in report.topics if t not in side][:PROTAGONISTS]  # the report's protagonists
     mentions = report.mentions
     named: dict[str, tuple[int, int]] = {}  # actor -> (best role, offset)
     for m in mentions:
@@ -451,7 +452,7 @@ def candidates(
     anaphors: dict[str, tuple[TargetBasis, int | None]] = {}
     for actor_id, basis, at in (
         *description_targets(quote, report.holders),
-        *_pronoun_targets(quote, sdoc, mentions, side, topic, report.genders, _people(mentions, actors)),
+        *_pronoun_targets(quote, sdoc, mentions, side, leading, report.genders, _people(mentions, actors)),
         *_plural_targets(quote, sdoc, mentions, side, actors),
     ):
         anaphors.setdefault(actor_id, (basis, at))
@@ -525,13 +526,15 @@ def _pronoun_targets(
     sdoc: SpacyDoc,
     mentions: Sequence[Mention],
     side: set[str],
-    topic: str | None,
+    topics: Sequence[str],
     genders: Mapping[str, str] | None = None,
     people: frozenset[str] | None = None,
 ) -> list[Found]:
-    """A third-person pronoun in the statement, read as the report's protagonist when named before
-    it, else as the last person named before it outside the speaker's side (salience: frequency
-    then recency, as in Lappin & Leass 1994), of the pronoun's gender where the report shows one
+    """A third-person pronoun in the statement, read as the first of the report's protagonists
+    (``topics``, the most mentioned first, outside the speaker's side) it can refer to and that is
+    named before it, else as the last person named before it outside the speaker's side (salience:
+    frequency then recency, as in Lappin & Leass 1994; a protagonist that is a body cannot take
+    "she", so the report's leading person does), of the pronoun's gender where the report shows one
     (their agreement filter). In reported speech a pronoun of the speaker's own gender is the
     speaker ("X said he would run": indirect speech turns "I" into "he", Quirk et al. 1985, 14.31):
     no target then. "He"/"she" is a person: a body is never its antecedent (the animacy filter of
@@ -557,8 +560,10 @@ def _pronoun_targets(
         ]
         # one the report shows to agree outranks one whose gender it does not show
         before = [m for m in before if m.actor_id in known] or before
-        if topic and any(m.actor_id == topic for m in before):
-            out.append((topic, "pronoun", token.idx))
+        named_before = {m.actor_id for m in before}
+        lead = next((t for t in topics if t in named_before), None)
+        if lead is not None:
+            out.append((lead, "pronoun", token.idx))
         elif before:
             out.append((before[-1].actor_id, "pronoun", token.idx))
         break  # the first pronoun only: later ones are likelier to co-refer with it

@@ -134,3 +134,43 @@ def test_a_statement_about_nobody_unlisted_keeps_its_targets(nlp: Any) -> None:
     )
     (found,) = targets.with_targets(_doc(text), sdoc, [quote], mentions, ACTORS)
     assert [t.actor_id for t in found.targets][:1] == ["tomas-orrin"]
+
+
+PROTAGONIST_ACTORS = {
+    "harbor-board": Actor("harbor-board", "Harbor Board", "organization"),
+    "mina-sol": Actor("mina-sol", "Mina Sol", "person"),
+    "lio-park": Actor("lio-park", "Lio Park", "person"),
+    "ada-quell": Actor("ada-quell", "Ada Quell", "person"),
+    "tomas-orrin": Actor("tomas-orrin", "Tomas Orrin", "person"),
+}
+PROTAGONIST_NAMES = {"Harbor Board": "harbor-board", "Mina Sol": "mina-sol", "Lio Park": "lio-park",
+                     "Ada Quell": "ada-quell", "Tomas Orrin": "tomas-orrin"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("second", "pronoun", "want"),
+    [
+        # the report's leading body cannot be "she": its leading person is, before the last one named
+        ("Mina Sol", "she", "mina-sol"),
+        # a protagonist of the other gender is not: the last person named before who can be
+        ("Lio Park", "she", "ada-quell"),
+        ("Lio Park", "he", "lio-park"),
+    ],
+)
+def test_a_pronoun_is_the_leading_person_it_can_refer_to(
+    nlp: Any, second: str, pronoun: str, want: str
+) -> None:
+    own = "she" if second == "Mina Sol" else "he"
+    text = (
+        f"The Harbor Board met on Monday. The Harbor Board voted to close the pier. {second} objected. "
+        f"The Harbor Board ignored {second}. {second} said {own} would appeal. "
+        "Later Ada Quell said she was ready. "
+        f'"{pronoun.capitalize()} has no case," Tomas Orrin said.'
+    )
+    said = f"{pronoun.capitalize()} has no case,"
+    start = text.index(said)
+    quote = Quote("d1", "tomas-orrin", "Tomas Orrin", said, "direct", "said", start, start + len(said), 0.9)
+    (found,) = targets.with_targets(
+        _doc(text), nlp(text), [quote], _mentions(text, PROTAGONIST_NAMES), PROTAGONIST_ACTORS
+    )
+    assert [(t.actor_id, t.basis) for t in found.targets][:1] == [(want, "pronoun")]
