@@ -9,10 +9,11 @@ speaker (not the bodies the speaker speaks for), each with the evidence there is
   named        named inside the statement, in which grammatical role;
   description  an office named instead of its holder ("the mayor", "the governor"),
                read as the person the report gives that title (lib/lexicons/titles.yaml);
-  pronoun      "he"/"she" inside it, read as the first of the report's protagonists it can refer to
-               that is named before it, else the last person named before it who is not the
-               speaker (Hobbs 1978, Lappin & Leass 1994); "they" as the last body named before it
-               as a subject;
+  pronoun      "he"/"she" inside it, read as a person named before it in its own sentence of the
+               statement, else the first of the report's protagonists it can refer to that is
+               named before it, else the last person named before it who is not the speaker
+               (Hobbs 1978, Lappin & Leass 1994); "they" as the last body named before it as a
+               subject;
   context      named in the statement's own sentence outside the quoted words ("X said of Y");
   topic        one of the report's protagonists (most mentioned, a headline name counting more): a
                quoted reaction in news is most often about the story's protagonist (news values:
@@ -530,9 +531,10 @@ def _pronoun_targets(
     genders: Mapping[str, str] | None = None,
     people: frozenset[str] | None = None,
 ) -> list[Found]:
-    """A third-person pronoun in the statement, read as the first of the report's protagonists
-    (``topics``, the most mentioned first, outside the speaker's side) it can refer to and that is
-    named before it, else as the last person named before it outside the speaker's side (salience:
+    """A third-person pronoun in the statement, read as the last person named before it in its own
+    sentence of the statement, else as the first of the report's protagonists (``topics``, the
+    most mentioned first, outside the speaker's side) it can refer to and that is named before
+    it, else as the last person named before it outside the speaker's side (salience:
     frequency then recency, as in Lappin & Leass 1994; a protagonist that is a body cannot take
     "she", so the report's leading person does), of the pronoun's gender where the report shows one
     (their agreement filter). In reported speech a pronoun of the speaker's own gender is the
@@ -558,11 +560,16 @@ def _pronoun_targets(
             and known.get(m.actor_id, gender) == gender
             and (people is None or m.actor_id in people)
         ]
-        # one the report shows to agree outranks one whose gender it does not show
+        # a person named before it in its own sentence of the statement first ("X's pledge ... he
+        # once campaigned"): Hobbs's search starts in the pronoun's sentence, leftward
+        own_sentence = [m for m in before if max(quote.start, token.sent.start_char) <= m.start]
+        # elsewhere, one the report shows to agree outranks one whose gender it does not show
         before = [m for m in before if m.actor_id in known] or before
         named_before = {m.actor_id for m in before}
         lead = next((t for t in topics if t in named_before), None)
-        if lead is not None:
+        if own_sentence:
+            out.append((own_sentence[-1].actor_id, "pronoun", token.idx))
+        elif lead is not None:
             out.append((lead, "pronoun", token.idx))
         elif before:
             out.append((before[-1].actor_id, "pronoun", token.idx))

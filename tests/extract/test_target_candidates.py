@@ -1,7 +1,7 @@
-"""People the parser names that no actor mention covers, as name-only target candidates
-(lib/extract/groups.py: unlisted_people; lib/extract/targets.py). The parser's entities are set by
-hand (the names are invented: the model's tagging of them is not under test); the parse is the
-model's. Sentences written for these tests."""
+"""Target candidates (lib/extract/targets.py): people the parser names that no actor mention
+covers, as name-only candidates (lib/extract/groups.py: unlisted_people; the parser's entities are
+set by hand: the names are invented, the model's tagging of them is not under test), and the
+person a "he" / "she" is read as. The parse is the model's. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -174,3 +174,37 @@ def test_a_pronoun_is_the_leading_person_it_can_refer_to(
         _doc(text), nlp(text), [quote], _mentions(text, PROTAGONIST_NAMES), PROTAGONIST_ACTORS
     )
     assert [(t.actor_id, t.basis) for t in found.targets][:1] == [(want, "pronoun")]
+
+
+SENTENCE_ACTORS = {
+    "lio-park": Actor("lio-park", "Lio Park", "person"),
+    "ned-vale": Actor("ned-vale", "Ned Vale", "person"),
+    "tomas-orrin": Actor("tomas-orrin", "Tomas Orrin", "person"),
+}
+SENTENCE_NAMES = {"Lio Park": "lio-park", "Ned Vale": "ned-vale", "Tomas Orrin": "tomas-orrin"}
+
+
+@pytest.mark.parametrize(
+    ("said", "want"),
+    [
+        # a person named before the pronoun in its own sentence of the statement comes first
+        ("Ned Vale broke his pledge, and everyone knows it.", "ned-vale"),
+        ("The vote showed that Ned Vale, for all his talk, had no plan.", "ned-vale"),
+        # named after it, or in another sentence: the report's protagonist, as before
+        ("He broke the pledge, and Ned Vale knows it.", "lio-park"),
+        ("Ned Vale knows it. He broke the pledge.", "lio-park"),
+    ],
+)
+def test_a_pronoun_is_first_the_person_named_in_its_sentence(nlp: Any, said: str, want: str) -> None:
+    text = (
+        "Lio Park led the council. Lio Park spoke often. Lio Park said he would stay. "
+        f'"{said}" Tomas Orrin said.'
+    )
+    start = text.index(said)
+    quote = Quote("d1", "tomas-orrin", "Tomas Orrin", said, "direct", "said", start, start + len(said), 0.9)
+    sdoc = nlp(text)
+    report, everyone = targets.report_with_groups(
+        _doc(text), _mentions(text, SENTENCE_NAMES), SENTENCE_ACTORS, sdoc
+    )
+    found = targets.candidates(quote, sdoc, report, everyone)
+    assert [a for a, e in found.items() if e.anaphor == "pronoun"] == [want]
