@@ -31,7 +31,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span as SpacySpan
+
 from lib import LEXICONS, read_yaml
+from lib.extract.quotes.cues import load_cues
 from lib.records import GROUP_PREFIX as PREFIX
 from lib.records import Actor, Document, Mention, Quote
 
@@ -221,3 +225,93 @@ def _held(name: str, start: int, end: int, own: Sequence[Mention], actors: Mappi
             if a is not None and a.name.lower().split()[-1:] == [last]:
                 return True
     return False
+
+
+NAME_WORDS_MOST = 5  # a longer "name" is a title of a work or a slogan, not a person
+PERSON_TYPE = "person"
+AGENT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True)
+class Named:
+    """A person's name the parser found that no actor mention covers."""
+
+    name: str
+    start: int
+    end: int
+    person: bool  # this mention shows a person: it follows a title or an honorific, or is a subject
+
+
+def unlisted_people(
+    sdoc: SpacyDoc, doc_id: str, mentions: Sequence[Mention], actors: Mapping[str, Actor]
+) -> tuple[list[Mention], dict[str, Actor]]:
+    """The people the parser names in a report that no mention of a target's type covers (as
+    Mentions of name-only pseudo-actors of type person, keyed like groups) and the pseudo-actors.
+    A statement is often about a person the actor list left out (a surname it took for a place,
+    a name settling across the corpus dropped); the report naming them is the evidence.
+    Kept out: a name over any mention given; a name whose last word is the last word of an
+    actor's name in the report (that actor holds the surname, or the list chose not to: a wrong
+    side is worse than none); a name of more than NAME_WORDS_MOST words or with a number; a
+    one-word name the report never shows to be a person, by a title or honorific before it
+    ("Secretary X", "Ms. X") or as the subject of a verb ("X testified"): a lone capitalised word
+    is often a place or a modifier ("a town called X", "the X tax cuts"), and the person's own
+    context is what tells a name's kind (the internal and external evidence of McDonald 1996,
+    "Internal and external evidence in the identification and semantic categorization of proper
+    names"). A surname joins the longer name of the report that ends in it ("Ama Dale" ...
+    "Dale"), as a person's later mentions do."""
+    own = [m for m in mentions if m.doc_id == doc_id]
+    covered = bytearray(len(sdoc.text) + 1)  # 1 where a mention covers the character
+    for m in own:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    held = {w for m in own if (a := actors.get(m.actor_id)) for w in _last_word(a.name)}
+    titles = _person_titles()
+    found: dict[str, list[Named]] = {}  # surname -> its mentions
+    for ent in sdoc.ents:
+        words = _name_words(ent) if ent.label_ == "PERSON" else None
+        if words is None or any(covered[words.start_char : words.end_char]):
+            continue
+        if len(words) > NAME_WORDS_MOST or any(t.like_num for t in ent):
+            continue
+        before = sdoc[words.start - 1].lower_.rstrip(".") if words.start > 0 else ""
+        shown = before in titles or words.root.dep_ in AGENT_DEPS
+        surname = _last_word(words.text)
+        if surname and surname[0] not in held:
+            found.setdefault(surname[0], []).append(
+                Named(words.text, words.start_char, words.end_char, shown)
+            )
+    out: list[Mention] = []
+    pseudo: dict[str, Actor] = {}
+    for forms in found.values():
+        longest = max(forms, key=lambda f: (len(f.name.split()), -f.start))
+        if len(longest.name.split()) == 1 and not any(f.person for f in forms):
+            continue
+        actor = Actor(key(longest.name), longest.name, PERSON_TYPE)
+        pseudo[actor.id] = actor
+        out += [Mention(doc_id, actor.id, f.name, f.start, f.end) for f in forms]
+    return sorted(out, key=lambda m: m.start), pseudo
+
+
+@lru_cache(maxsize=1)
+def _person_titles() -> frozenset[str]:
+    """Words written before a person's name: titles of office (lib/lexicons/titles.yaml) and
+    honorifics (lib/lexicons/reporting_verbs.yaml), lower case, without a final "."."""
+    titles = read_yaml(LEXICONS / "titles.yaml") or {}
+    words = {str(w) for ws in (titles.get("titles") or {}).values() for w in ws or []}
+    honorifics = load_cues().honorifics
+    words |= {str(w) for ws in honorifics.values() for w in ws}
+    return frozenset(w.lower().rstrip(".").split()[-1] for w in words if w.strip())
+
+
+def _name_words(ent: SpacySpan) -> SpacySpan | None:
+    """The entity without the words that are not its name's ("the", a possessive "'s")."""
+    a, b = ent.start, ent.end
+    while a < b and not (ent.doc[a].is_title or ent.doc[a].is_upper):
+        a += 1
+    while b > a and not (ent.doc[b - 1].is_title or ent.doc[b - 1].is_upper):
+        b -= 1
+    return ent.doc[a:b] if a < b else None
+
+
+def _last_word(name: str) -> list[str]:
+    words = re.findall(r"\w+", re.sub(r"['’]s\b", "", name).lower())
+    return words[-1:]

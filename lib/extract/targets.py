@@ -2,14 +2,18 @@
 
 A statement's candidates are the actors its report names, the groups it names that no actor holds
 ("Republican lawmakers", "the media", "the X administration": lib/extract/groups.py; such a target
-leaves with a name and no actor id) and its speaker (not the bodies the speaker speaks for), each
-with the evidence there is (lib/extract/target_ranker.py weighs it):
+leaves with a name and no actor id), the people the parser names that no actor mention covers
+(a surname the actor list took for a place: groups.unlisted_people; name-only too) and its
+speaker (not the bodies the speaker speaks for), each with the evidence there is
+(lib/extract/target_ranker.py weighs it):
   named        named inside the statement, in which grammatical role;
   description  an office named instead of its holder ("the mayor", "the governor"),
                read as the person the report gives that title (lib/lexicons/titles.yaml);
-  pronoun      "he"/"she" inside it, read as the report's protagonist when named before it, else the
-               last person named before it who is not the speaker (Hobbs 1978, Lappin & Leass
-               1994); "they" as the last body named before it as a subject;
+  pronoun      "he"/"she" inside it, read as a person named before it in its own sentence of the
+               statement, else the first of the report's protagonists it can refer to that is
+               named before it, else the last person named before it who is not the speaker
+               (Hobbs 1978, Lappin & Leass 1994); "they" as the last body named before it as a
+               subject;
   context      named in the statement's own sentence outside the quoted words ("X said of Y");
   topic        one of the report's protagonists (most mentioned, a headline name counting more): a
                quoted reaction in news is most often about the story's protagonist (news values:
@@ -104,14 +108,18 @@ def with_targets(
 def report_with_groups(
     doc: Document, mentions: Sequence[Mention], actors: Mapping[str, Actor], sdoc: SpacyDoc
 ) -> tuple[Report, Mapping[str, Actor]]:
-    """The report with the groups it names (lib/extract/groups.py: "Republicans", "the media")
-    among its mentions, and the actors with the groups' pseudo-actors."""
+    """The report with the groups it names (lib/extract/groups.py: "Republicans", "the media") and
+    the people the parser names that no actor mention covers (groups.unlisted_people) among its
+    mentions, and the actors with their pseudo-actors."""
     own = [m for m in mentions if m.doc_id == doc.id]
     holders = title_holders(doc.text, own, actors) if "dministration" in doc.text else {}
     head = next((holders[office] for office in EXECUTIVES if office in holders), None)
     extra, kinds = groups.find(doc, own, actors, head)
-    everyone = {**actors, **kinds} if kinds else actors
-    return report_of(doc, [*own, *extra], everyone, sdoc), everyone
+    # a mention of another type (a surname the gazetteer holds as a town) does not keep the
+    # parser's person off the candidates
+    people, named = groups.unlisted_people(sdoc, doc.id, [m for m in own if _kept(m, actors)] + extra, actors)
+    everyone = {**actors, **kinds, **named} if kinds or named else actors
+    return report_of(doc, [*own, *extra, *people], everyone, sdoc), everyone
 
 
 def _kept(m: Mention, actors: Mapping[str, Actor]) -> bool:
@@ -434,7 +442,7 @@ def candidates(
     names and the speaker (self-presentation: "I have done nothing wrong"), not the bodies the
     speaker speaks for."""
     side = speaker_side(quote.speaker_id, actors) | groups.speaking(quote, report.mentions)
-    topic = next((t for t in report.topics if t not in side), None)
+    leading = [t for t in report.topics if t not in side][:PROTAGONISTS]  # the report's protagonists
     mentions = report.mentions
     named: dict[str, tuple[int, int]] = {}  # actor -> (best role, offset)
     for m in mentions:
@@ -445,7 +453,7 @@ def candidates(
     anaphors: dict[str, tuple[TargetBasis, int | None]] = {}
     for actor_id, basis, at in (
         *description_targets(quote, report.holders),
-        *_pronoun_targets(quote, sdoc, mentions, side, topic, report.genders, _people(mentions, actors)),
+        *_pronoun_targets(quote, sdoc, mentions, side, leading, report.genders, _people(mentions, actors)),
         *_plural_targets(quote, sdoc, mentions, side, actors),
     ):
         anaphors.setdefault(actor_id, (basis, at))
@@ -519,13 +527,16 @@ def _pronoun_targets(
     sdoc: SpacyDoc,
     mentions: Sequence[Mention],
     side: set[str],
-    topic: str | None,
+    topics: Sequence[str],
     genders: Mapping[str, str] | None = None,
     people: frozenset[str] | None = None,
 ) -> list[Found]:
-    """A third-person pronoun in the statement, read as the report's protagonist when named before
-    it, else as the last person named before it outside the speaker's side (salience: frequency
-    then recency, as in Lappin & Leass 1994), of the pronoun's gender where the report shows one
+    """A third-person pronoun in the statement, read as the last person named before it in its own
+    sentence of the statement, else as the first of the report's protagonists (``topics``, the
+    most mentioned first, outside the speaker's side) it can refer to and that is named before
+    it, else as the last person named before it outside the speaker's side (salience:
+    frequency then recency, as in Lappin & Leass 1994; a protagonist that is a body cannot take
+    "she", so the report's leading person does), of the pronoun's gender where the report shows one
     (their agreement filter). In reported speech a pronoun of the speaker's own gender is the
     speaker ("X said he would run": indirect speech turns "I" into "he", Quirk et al. 1985, 14.31):
     no target then. "He"/"she" is a person: a body is never its antecedent (the animacy filter of
@@ -549,10 +560,17 @@ def _pronoun_targets(
             and known.get(m.actor_id, gender) == gender
             and (people is None or m.actor_id in people)
         ]
-        # one the report shows to agree outranks one whose gender it does not show
+        # a person named before it in its own sentence of the statement first ("X's pledge ... he
+        # once campaigned"): Hobbs's search starts in the pronoun's sentence, leftward
+        own_sentence = [m for m in before if max(quote.start, token.sent.start_char) <= m.start]
+        # elsewhere, one the report shows to agree outranks one whose gender it does not show
         before = [m for m in before if m.actor_id in known] or before
-        if topic and any(m.actor_id == topic for m in before):
-            out.append((topic, "pronoun", token.idx))
+        named_before = {m.actor_id for m in before}
+        lead = next((t for t in topics if t in named_before), None)
+        if own_sentence:
+            out.append((own_sentence[-1].actor_id, "pronoun", token.idx))
+        elif lead is not None:
+            out.append((lead, "pronoun", token.idx))
         elif before:
             out.append((before[-1].actor_id, "pronoun", token.idx))
         break  # the first pronoun only: later ones are likelier to co-refer with it
