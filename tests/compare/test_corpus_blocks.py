@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from lib.compare import corpus as cc
@@ -115,6 +116,67 @@ def test_array_blocking_finds_what_string_blocking_finds(
     assert expected  # the draw has pairs to find
     assert list(cc.linked_pairs(sentences, sizes)) == expected
     assert list(cc.linked_pairs(sentences)) == _reference(sentences, None)
+
+
+@pytest.mark.parametrize(
+    ("seed", "n", "chunk", "budgets", "skips"),
+    [
+        (1, 120, 7, (400, 600, 40), True),  # many chunks: most pairs' reverse scored by an earlier one
+        (2, 300, 50, (12, 20, 4), True),  # budgets cut: a reverse is often not listed at all
+        (3, 300, 299, (30, 8, 2), None),  # one sentence in a chunk of its own at the end: may skip
+        (6, 150, 1, (400, 600, 40), True),  # a chunk per sentence
+        (7, 150, 4096, (400, 600, 40), False),  # one chunk: nothing decided before it
+    ],
+)
+def test_pairs_decided_from_the_other_side_are_not_scored_again(
+    seed: int,
+    n: int,
+    chunk: int,
+    budgets: tuple[int, int, int],
+    skips: bool | None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Scanning in chunks, a pair whose reverse an earlier chunk decided is not scored again
+    (``_Decided``); the pairs, their order and scores are the reference's all the same."""
+    block, scan, links = budgets
+    monkeypatch.setattr(cc, "MAX_BLOCK", block)
+    monkeypatch.setattr(cc, "MAX_SCAN", scan)
+    monkeypatch.setattr(cc, "MAX_LINKS", links)
+    monkeypatch.setattr(cc, "SCAN_CHUNK", chunk)
+    skipped: list[int] = []
+    real = cc._Decided.reversed
+
+    def counted(self: cc._Decided, *args: object) -> object:
+        out = real(self, *args)  # type: ignore[arg-type]
+        skipped.append(int(out.sum()))
+        return out
+
+    monkeypatch.setattr(cc._Decided, "reversed", counted)
+    sentences = _sentences(seed, n, ACTORS)
+    sizes = [1 + (i % 3 == 0) for i in range(n)]
+    assert list(cc.linked_pairs(sentences, sizes)) == _reference(sentences, sizes)
+    if skips is not None:
+        assert (sum(skipped) > 0) == skips
+
+
+@pytest.mark.parametrize(
+    ("known", "pairs", "lo", "expected"),
+    [
+        ([], [(5, 1)], 4, [False]),  # nothing decided yet
+        ([1 * 10 + 5], [(5, 1)], 4, [True]),  # (1, 5) decided: (5, 1) is not scored again
+        ([1 * 10 + 6], [(5, 1)], 4, [False]),  # another pair of 1's
+        ([1 * 10 + 5], [(5, 7)], 4, [False]),  # a partner after the chunk's start: not decided yet
+        ([0 * 10 + 5, 1 * 10 + 5, 2 * 10 + 9], [(5, 0), (5, 2), (5, 1)], 4, [True, False, True]),
+    ],
+)
+def test_decided_reverse_pairs(
+    known: list[int], pairs: list[tuple[int, int]], lo: int, expected: list[bool]
+) -> None:
+    decided = cc._Decided()
+    if known:
+        decided.add(np.array(known, np.int64))
+    a, b = (np.array(side, np.int64) for side in zip(*pairs, strict=True))
+    assert decided.reversed(a, b, 10, lo).tolist() == expected
 
 
 @pytest.mark.parametrize("n", [0, 1])
