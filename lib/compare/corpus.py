@@ -208,7 +208,7 @@ def clustered_claims(
     groups = duplicate_groups(sentences, signatures)
     del signatures
     heads = [sentences[g[0]] for g in groups]
-    clusters = cluster(len(sentences), linked_pairs(heads, [len(g) for g in groups]), sentences, groups)
+    clusters = cluster_edges(len(sentences), linked_edges(heads, [len(g) for g in groups]), sentences, groups)
     del heads, groups
     drafts = []
     for members in clusters:
@@ -524,9 +524,23 @@ def linked_pairs(
     (lib/compare/pair_scores.py); the pairs come in the order a sentence-by-sentence scan finds
     them (each sentence's candidates, most keys shared first), each pair once, with the score
     ``claim_score`` gives it seen from the sentence that found it."""
+    for x, y in _linked(sentences, sizes):
+        a, b = sentences[x], sentences[y]
+        yield claim_score(a.claim, b.claim, a.vector, b.vector), min(x, y), max(x, y)
+
+
+def linked_edges(sentences: Sequence[_Sentence], sizes: Sequence[int] | None = None) -> list[tuple[int, int]]:
+    """``linked_pairs`` without their scores (i, j), i < j, in the same order: what ``cluster``
+    reads. A score per linked pair was a tenth of the claims' CPU at 3,000 reports (issue #19)."""
+    return [(min(x, y), max(x, y)) for x, y in _linked(sentences, sizes)]
+
+
+def _linked(sentences: Sequence[_Sentence], sizes: Sequence[int] | None) -> list[tuple[int, int]]:
+    """The linked pairs of ``linked_pairs``, in its order, each as (the sentence that found it, the
+    other)."""
     n = len(sentences)
     if n < 2:
-        return
+        return []
     blocks = blocking_keys(sentences)
     rows = claim_rows(
         [s.vector for s in sentences],
@@ -560,9 +574,8 @@ def linked_pairs(
     a, b = np.concatenate(found_a), np.concatenate(found_b)
     low, high = np.minimum(a, b), np.maximum(a, b)
     _, first = np.unique(low * n + high, return_index=True)  # a pair found from both sides: the first
-    for k in np.sort(first).tolist():
-        x, y = sentences[a[k]], sentences[b[k]]
-        yield claim_score(x.claim, y.claim, x.vector, y.vector), int(low[k]), int(high[k])
+    first = np.sort(first)
+    return list(zip(a[first].tolist(), b[first].tolist(), strict=True))
 
 
 SCAN_CHUNK = 2048  # sentences whose candidates are listed at once (each reads up to ~MAX_SCAN entries)
@@ -670,8 +683,14 @@ def cluster(
     ``groups``: sentences of one signature and window (``duplicate_groups``), the links then
     between groups (their first members): a group is one claim, and two linked groups link every
     member of one to every member of the other of another report, without listing those pairs."""
+    return cluster_edges(n, [(i, j) for _, i, j in links], sentences, groups)
+
+
+def cluster_edges(
+    n: int, edges: Edges, sentences: Sequence[_Sentence], groups: Sequence[list[int]] | None = None
+) -> list[list[int]]:
+    """``cluster`` of the linked pairs without their scores (``linked_edges``)."""
     parts = [list(g) for g in groups] if groups is not None else [[i] for i in range(n)]
-    edges = [(i, j) for _, i, j in links]
     out = [
         m for sub, sub_edges in _components(parts, edges, sentences) for m in _cut(sub, sub_edges, sentences)
     ]
