@@ -800,9 +800,11 @@ def _stars(parts: Parts, edges: Edges, sentences: Sequence[_Sentence]) -> list[l
         near = dict.fromkeys(linked[k])
         near.update(dict.fromkeys(r for q in linked[k] for r in linked[q] if r != k))
         for q in near:
+            if taken[q]:  # before its reports are gathered: most of a busy centre's reach is taken
+                continue
             s = sentences[parts[q][0]]
             theirs = {sentences[i].doc.id for i in parts[q]}
-            if taken[q] or theirs & docs:
+            if theirs & docs:
                 continue
             if _core(centre, s, claim_score(centre.claim, s.claim, centre.vector, s.vector)):
                 taken[q] = True
@@ -832,12 +834,26 @@ def _core(medoid: _Sentence, s: _Sentence, score: float) -> bool:
 
 
 def _medoid(members: Sequence[int], sentences: Sequence[_Sentence]) -> int:
-    """The member whose vector is closest to the members' centroid (ties: the first)."""
+    """The member whose vector is closest to the members' centroid (ties: the first). Sentences of
+    one wording share one vector (``SentenceClaims.sentences``), so its product with the centroid
+    is taken once; a claim all of one wording (wire copy) has its first member for medoid, every
+    member scoring alike."""
+    first = sentences[members[0]].vector
+    if all(sentences[i].vector is first for i in members):
+        return min(members)
     centroid: dict[str, float] = defaultdict(float)
     for i in members:
         for t, w in sentences[i].vector.items():
             centroid[t] += w
-    return max(members, key=lambda i: (sum(w * centroid[t] for t, w in sentences[i].vector.items()), -i))
+    dots: dict[int, float] = {}
+
+    def closeness(i: int) -> tuple[float, int]:
+        vector = sentences[i].vector
+        if (dot := dots.get(id(vector))) is None:
+            dot = dots[id(vector)] = sum(w * centroid[t] for t, w in vector.items())
+        return dot, -i
+
+    return max(members, key=closeness)
 
 
 @dataclass(frozen=True)
