@@ -109,6 +109,10 @@ H = TypeVar("H", bound=Hashable)
 ClaimRow = tuple[
     int, int, str, tuple[str, ...], frozenset[str], frozenset[str], frozenset[str], frozenset[float], bool
 ]
+# The same, its text's place in the corpus's Texts for its text
+PlacedRow = tuple[
+    int, int, int, tuple[str, ...], frozenset[str], frozenset[str], frozenset[str], frozenset[float], bool
+]
 
 
 class SentenceClaims:
@@ -150,10 +154,16 @@ class SentenceClaims:
 
     def add_rows(self, doc: Document, rows: Iterable[ClaimRow]) -> None:
         """The report's sentence claims as rows (lib/store/claim_rows.py, ids completed)."""
-        own = []
+        placed = []
         for start, end, text, words, speakers, named, persons, figures, dated in rows:
-            row = len(self.texts)
+            placed.append((start, end, len(self.texts), words, speakers, named, persons, figures, dated))
             self.texts.append(text)
+        self.add_placed(doc, placed)
+
+    def add_placed(self, doc: Document, rows: Iterable[PlacedRow]) -> None:
+        """The report's sentence claims as rows whose texts ``texts`` holds already, at ``row``."""
+        own = []
+        for start, end, row, words, speakers, named, persons, figures, dated in rows:
             claim = Claim(
                 Span(doc.id, start, end, ""),
                 self._one(words),

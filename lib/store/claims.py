@@ -33,7 +33,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from lib.compare.claims import DocRows, rows_by_doc, speaker_chain
-from lib.compare.corpus import ClaimRow, Found, Inside, RowsInside, SentenceClaims, clustered_claims
+from lib.compare.corpus import Found, Inside, RowsInside, SentenceClaims, clustered_claims
 from lib.records import (
     Actor,
     Analysis,
@@ -47,7 +47,6 @@ from lib.records import (
     Span,
 )
 from lib.store.claim_rows import CLAIM_ROWS, current
-from lib.store.claim_rows import SCHEMA as CLAIM_SCHEMA
 from lib.store.columns import record_schema, records_table, table_records
 from lib.store.parquet import (
     ActorMap,
@@ -159,14 +158,46 @@ def _add_stored(
     documents = documents.append_column("text", pa.array([""] * documents.num_rows, pa.string()))
     documents = documents.append_column("blocks", _no_blocks(documents.num_rows))
     table = batch_rows(store, batch, CLAIM_ROWS, docs)
-    columns = [table.column(f.name).to_pylist() for f in CLAIM_SCHEMA]
-    by_doc: dict[str, list[ClaimRow]] = defaultdict(list)
-    for doc_id, start, end, text, words, named, quoted, figures, dated in zip(*columns, strict=True):
-        actors, people = ids.named(named)
-        speakers, amounts = ids.quoted(quoted), ids.figures(figures)
-        by_doc[doc_id].append((start, end, text, tuple(words), speakers, actors, people, amounts, dated))
-    for doc in table_records(documents, Document):
-        gathered.add_rows(doc, by_doc.get(doc.id, []))
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for k, doc_id in enumerate(table.column("doc_id").to_pylist()):
+        by_doc[doc_id].append(k)
+    reports = table_records(documents, Document)
+    order = [k for doc in reports for k in by_doc.get(doc.id, ())]
+    place = len(gathered.texts)
+    texts = gathered.texts
+    if isinstance(texts, ArrowTexts):  # the texts stay Arrow strings: no Python string made for each
+        texts.extend(table.column("text").take(pa.array(order, pa.int64())))
+    else:
+        text = table.column("text").to_pylist()
+        for k in order:
+            texts.append(text[k])
+    start, end, named, quoted, figures, dated = (
+        table.column(name).to_pylist() for name in ("start", "end", "actors", "speakers", "figures", "dated")
+    )
+    words = _wordings(table.column("terms"))
+    for doc in reports:
+        rows = []
+        for k in by_doc.get(doc.id, ()):
+            actors, people = ids.named(named[k])
+            speakers, amounts = ids.quoted(quoted[k]), ids.figures(figures[k])
+            rows.append((start[k], end[k], place, words[k], speakers, actors, people, amounts, dated[k]))
+            place += 1
+        gathered.add_placed(doc, rows)
+
+
+JOIN = "\x00"  # between a stored sentence's terms, joined to number its wording (no term holds it)
+
+
+def _wordings(terms: pa.ChunkedArray) -> list[tuple[str, ...]]:
+    """Each row's terms as a tuple, one tuple per distinct wording: wire copy repeats sentences,
+    and a list of Python strings made for every row was most of reading the stored claims (issue
+    #19). The rows' terms joined and dictionary-encoded by Arrow; only the distinct ones are split."""
+    flat = pc.list_flatten(terms)
+    if len(flat) and pc.any(pc.or_(pc.equal(flat, ""), pc.match_substring(flat, JOIN))).as_py():
+        return [tuple(w) for w in terms.to_pylist()]  # a term the join would hide: row by row
+    encoded = pc.binary_join(terms, JOIN).combine_chunks().dictionary_encode()
+    distinct = [tuple(w.split(JOIN)) if w else () for w in encoded.dictionary.to_pylist()]
+    return [distinct[i] for i in encoded.indices.to_pylist()]
 
 
 class ArrowTexts:
@@ -184,6 +215,13 @@ class ArrowTexts:
         self._count += 1
         if len(self._open) >= TEXTS_CHUNK:
             self._close()
+
+    def extend(self, texts: pa.ChunkedArray | pa.Array) -> None:
+        """Texts already Arrow strings, after those appended."""
+        self._close()
+        chunks = texts.chunks if isinstance(texts, pa.ChunkedArray) else [texts]
+        self._arrays += [c.cast(pa.large_string()) for c in chunks]
+        self._count += len(texts)
 
     def _close(self) -> None:
         if self._open:
