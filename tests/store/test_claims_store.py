@@ -333,7 +333,13 @@ def test_wordings_are_the_stored_terms(rows: list[list[str]]) -> None:
 
 @pytest.mark.parametrize(
     ("appended", "extended"),
-    [(["one", "two"], ["three"]), ([], ["solo"]), (["first"], []), (["a"] * 5000, ["b", "c"])],
+    [
+        (["one", "two"], ["three"]),
+        ([], ["solo"]),
+        (["first"], []),
+        (["a"] * 5000, ["b", "c"]),  # more than a chunk appended
+        (["“Quoted” — said", ""], ["Zoë’s ferry", "€5"]),  # curly quotes, dashes, an empty text
+    ],
 )
 def test_arrow_texts_extended_after_appended(appended: list[str], extended: list[str]) -> None:
 
@@ -345,3 +351,5 @@ def test_arrow_texts_extended_after_appended(appended: list[str], extended: list
     expected = [*appended, *extended, "last"]
     assert len(texts) == len(expected)
     assert [texts[k] for k in range(len(expected))] == expected
+    with pytest.raises(IndexError):
+        texts[len(expected)]
