@@ -300,8 +300,16 @@ class _Starts(Generic[L]):
     def inside(self, span: Span) -> tuple[L, ...]:
         """The records inside the span, in the table's order."""
         lo, hi = bisect_left(self._starts, span.start), bisect_left(self._starts, span.end + 1)
-        found = sorted((i, r) for i, r in self._sorted[lo:hi] if r.end <= span.end)
+        if lo == hi:  # most sentences hold no row of a table
+            return ()
+        found = [(i, r) for i, r in self._sorted[lo:hi] if r.end <= span.end]
+        if len(found) > 1:
+            found.sort(key=_first)  # places are distinct: as sorting the pairs
         return tuple(r for _, r in found)
+
+
+def _first(pair: tuple[int, object]) -> int:
+    return pair[0]
 
 
 def _signature(s: _Sentence) -> tuple[object, ...]:

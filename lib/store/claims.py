@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -343,9 +343,11 @@ def _inside_analysis(
     that lie inside one of their ``spans`` (what ``RowsInside`` can give for those spans), as the
     batch holds them (actor ids not settled)."""
 
+    bounds = _bounds(spans)
+
     def rows(table: str, cls: type[R]) -> list[R]:
         part = batch_rows(store, batch, table, docs, _FIELDS[cls])  # not the batch's own columns
-        return table_records(part.take(_within(part, spans)), cls)
+        return table_records(part.take(_within(part, bounds)), cls)
 
     documents = batch_rows(store, batch, "documents", docs, BLOCKLESS_COLUMNS)
     documents = documents.append_column("blocks", _no_blocks(documents.num_rows))
@@ -362,15 +364,33 @@ def _inside_analysis(
     )
 
 
-def _within(table: pa.Table, spans: Mapping[str, Sequence[Span]]) -> pa.Array:
-    """The row numbers, in order, of a batch table's rows that lie inside one of their report's
-    spans: a row is inside when, among its report's spans that start by its start, the largest end
-    reaches its end. As arrays: a compacted batch holds thousands of reports' rows."""
+class _Bounds(NamedTuple):
+    """The spans of ``_within`` as arrays, sorted by report and start (made once for a batch's tables)."""
+
+    docs: list[str]
+    doc_of: npt.NDArray[np.int64]
+    start_of: npt.NDArray[np.int64]
+    end_of: npt.NDArray[np.int64]
+
+
+def _bounds(spans: Mapping[str, Sequence[Span]]) -> _Bounds:
     docs = sorted(spans)
     bounds = sorted((k, s.start, s.end) for k, d in enumerate(docs) for s in spans[d])
-    if not bounds or not table.num_rows:
-        return pa.array([], pa.int64())
+    if not bounds:
+        empty = np.zeros(0, np.int64)
+        return _Bounds(docs, empty, empty, empty)
     doc_of, start_of, end_of = (np.array(column, np.int64) for column in zip(*bounds, strict=True))
+    return _Bounds(docs, doc_of, start_of, end_of)
+
+
+def _within(table: pa.Table, spans: Mapping[str, Sequence[Span]] | _Bounds) -> pa.Array:
+    """The row numbers, in order, of a batch table's rows that lie inside one of their report's
+    spans: a row is inside when, among its report's spans that start by its start, the largest end
+    reaches its end. As arrays: a compacted batch holds thousands of reports' rows. ``spans``: by
+    report, or their ``_bounds`` (a batch's four tables read against the same spans)."""
+    docs, doc_of, start_of, end_of = spans if isinstance(spans, _Bounds) else _bounds(spans)
+    if not len(doc_of) or not table.num_rows:
+        return pa.array([], pa.int64())
     row_doc = pc.index_in(table.column("doc_id"), value_set=pa.array(docs, pa.string()))
     row_doc_of = row_doc.fill_null(-1).to_numpy().astype(np.int64)
     row_start = table.column("start").to_numpy().astype(np.int64)

@@ -16,8 +16,8 @@ import pytest
 
 from lib.compare import corpus as cc
 from lib.compare.align import claim_score, same_claim
-from lib.compare.claims import Claim
-from lib.records import Document, Span
+from lib.compare.claims import Claim, DocRows
+from lib.records import DateMention, Document, Span
 from lib.text.similarity import TfIdf
 
 WORDS = [
@@ -307,3 +307,29 @@ def test_a_key_held_by_too_many_sentences_is_purged(
     pairs = [(i, j) for _, i, j in cc.linked_pairs(sentences)]
     assert (held_by, held_by + 1) in pairs
     assert all(i >= held_by for i, _ in pairs)  # one shared word, purged or not, pairs none of the floods
+
+
+def _dated(start: int, end: int) -> DateMention:
+    return DateMention("d1", "x" * (end - start), start, end, "2031-03-02", "day")
+
+
+@pytest.mark.parametrize(
+    ("rows", "span", "expected"),
+    [
+        ([(5, 9), (0, 3), (12, 20)], (0, 10), [0, 1]),  # table order kept, not start order
+        ([(5, 9), (0, 3), (12, 20)], (4, 11), [0]),
+        ([(5, 9), (0, 3), (12, 20)], (21, 30), []),  # none inside
+        ([(5, 9), (0, 3)], (6, 30), []),  # overlapping only: not inside
+        ([(8, 9), (3, 4), (3, 9), (3, 4)], (3, 9), [0, 1, 2, 3]),  # equal starts, a repeated row
+        ([(2, 5), (2, 12)], (2, 10), [0]),  # a row reaching past the end
+        ([], (0, 10), []),
+    ],
+)
+def test_rows_inside_a_sentence_in_table_order(
+    rows: list[tuple[int, int]], span: tuple[int, int], expected: list[int]
+) -> None:
+    records = [_dated(a, b) for a, b in rows]
+    sentence = Span("d1", span[0], span[1], "")
+    found = cc.RowsInside(DocRows(dates=records)).of(sentence).dates
+    assert list(found) == [records[k] for k in expected]
+    assert list(found) == cc._inside(records, sentence)
