@@ -942,6 +942,8 @@ def _checked_pairs(medoid: _Sentence, members: Sequence[_Sentence]) -> list[tupl
     """The member pairs of different reports checked for discrepancies: the medoid against each
     member first, then the other pairs, MAX_CONFLICT_PAIRS at most, listed lazily (a claim of many
     reports has too many pairs to list)."""
+    if not _two_may_conflict(members):  # no pair to find: not every pair of a wide claim listed
+        return []
     pairs = chain(
         ((medoid, s) for s in members if s.doc.id != medoid.doc.id),
         ((a, b) for a, b in combinations(members, 2) if a is not medoid is not b and a.doc.id != b.doc.id),
@@ -978,6 +980,19 @@ def _conflicts(
                 seen.add(key)
                 out.append(d)
     return sorted(out, key=lambda d: -d.confidence)
+
+
+def _two_may_conflict(members: Sequence[_Sentence]) -> bool:
+    """Two members at least give figures, or quote someone, or are dated: else no pair can
+    ``_may_conflict``."""
+    figures = speakers = dated = 0
+    for s in members:
+        figures += bool(s.claim.figures)
+        speakers += bool(s.claim.speakers)
+        dated += s.dated
+        if figures > 1 or speakers > 1 or dated > 1:
+            return True
+    return False
 
 
 def _may_conflict(a: _Sentence, b: _Sentence) -> bool:

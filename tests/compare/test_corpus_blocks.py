@@ -10,6 +10,7 @@ import random
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import combinations
 
 import numpy as np
 import pytest
@@ -333,3 +334,34 @@ def test_rows_inside_a_sentence_in_table_order(
     found = cc.RowsInside(DocRows(dates=records)).of(sentence).dates
     assert list(found) == [records[k] for k in expected]
     assert list(found) == cc._inside(records, sentence)
+
+
+def _member(k: int, figures: bool, speakers: bool, dated: bool) -> cc._Sentence:
+    claim = Claim(
+        Span(f"r{k}", 0, 10, ""),
+        ("quay", "flood"),
+        frozenset({"ada-quill"}) if speakers else frozenset(),
+        frozenset(),
+        figures=frozenset({12.0}) if figures else frozenset(),
+    )
+    return cc._Sentence(claim, {"quay": 1.0}, _doc(k, "2031-03-02"), 0, dated)
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [
+        [(True, False, False), (False, True, False), (False, False, True)],  # one of each: no pair
+        [(True, False, False), (True, False, False)],  # two give figures
+        [(False, True, False), (False, False, False), (False, True, False)],  # two quote someone
+        [(False, False, True), (False, False, True)],  # two dated
+        [(False, False, False)] * 5,
+        [(True, True, True)],  # one member alone
+        [],
+    ],
+)
+def test_checked_pairs_none_when_no_two_members_may_conflict(flags: list[tuple[bool, bool, bool]]) -> None:
+    members = [_member(k, *f) for k, f in enumerate(flags)]
+    every = [(a, b) for a, b in combinations(members, 2) if cc._may_conflict(a, b)]
+    assert cc._two_may_conflict(members) == bool(every)
+    if members:
+        assert bool(cc._checked_pairs(members[0], members)) == bool(every)
