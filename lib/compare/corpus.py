@@ -109,6 +109,10 @@ H = TypeVar("H", bound=Hashable)
 ClaimRow = tuple[
     int, int, str, tuple[str, ...], frozenset[str], frozenset[str], frozenset[str], frozenset[float], bool
 ]
+# The same, its text's place in the corpus's Texts for its text
+PlacedRow = tuple[
+    int, int, int, tuple[str, ...], frozenset[str], frozenset[str], frozenset[str], frozenset[float], bool
+]
 
 
 class SentenceClaims:
@@ -150,10 +154,16 @@ class SentenceClaims:
 
     def add_rows(self, doc: Document, rows: Iterable[ClaimRow]) -> None:
         """The report's sentence claims as rows (lib/store/claim_rows.py, ids completed)."""
-        own = []
+        placed = []
         for start, end, text, words, speakers, named, persons, figures, dated in rows:
-            row = len(self.texts)
+            placed.append((start, end, len(self.texts), words, speakers, named, persons, figures, dated))
             self.texts.append(text)
+        self.add_placed(doc, placed)
+
+    def add_placed(self, doc: Document, rows: Iterable[PlacedRow]) -> None:
+        """The report's sentence claims as rows whose texts ``texts`` holds already, at ``row``."""
+        own = []
+        for start, end, row, words, speakers, named, persons, figures, dated in rows:
             claim = Claim(
                 Span(doc.id, start, end, ""),
                 self._one(words),
@@ -208,7 +218,7 @@ def clustered_claims(
     groups = duplicate_groups(sentences, signatures)
     del signatures
     heads = [sentences[g[0]] for g in groups]
-    clusters = cluster(len(sentences), linked_pairs(heads, [len(g) for g in groups]), sentences, groups)
+    clusters = cluster_edges(len(sentences), linked_edges(heads, [len(g) for g in groups]), sentences, groups)
     del heads, groups
     drafts = []
     for members in clusters:
@@ -290,8 +300,16 @@ class _Starts(Generic[L]):
     def inside(self, span: Span) -> tuple[L, ...]:
         """The records inside the span, in the table's order."""
         lo, hi = bisect_left(self._starts, span.start), bisect_left(self._starts, span.end + 1)
-        found = sorted((i, r) for i, r in self._sorted[lo:hi] if r.end <= span.end)
+        if lo == hi:  # most sentences hold no row of a table
+            return ()
+        found = [(i, r) for i, r in self._sorted[lo:hi] if r.end <= span.end]
+        if len(found) > 1:
+            found.sort(key=_first)  # places are distinct: as sorting the pairs
         return tuple(r for _, r in found)
+
+
+def _first(pair: tuple[int, object]) -> int:
+    return pair[0]
 
 
 def _signature(s: _Sentence) -> tuple[object, ...]:
@@ -524,9 +542,23 @@ def linked_pairs(
     (lib/compare/pair_scores.py); the pairs come in the order a sentence-by-sentence scan finds
     them (each sentence's candidates, most keys shared first), each pair once, with the score
     ``claim_score`` gives it seen from the sentence that found it."""
+    for x, y in _linked(sentences, sizes):
+        a, b = sentences[x], sentences[y]
+        yield claim_score(a.claim, b.claim, a.vector, b.vector), min(x, y), max(x, y)
+
+
+def linked_edges(sentences: Sequence[_Sentence], sizes: Sequence[int] | None = None) -> list[tuple[int, int]]:
+    """``linked_pairs`` without their scores (i, j), i < j, in the same order: what ``cluster``
+    reads. A score per linked pair was a tenth of the claims' CPU at 3,000 reports (issue #19)."""
+    return [(min(x, y), max(x, y)) for x, y in _linked(sentences, sizes)]
+
+
+def _linked(sentences: Sequence[_Sentence], sizes: Sequence[int] | None) -> list[tuple[int, int]]:
+    """The linked pairs of ``linked_pairs``, in its order, each as (the sentence that found it, the
+    other)."""
     n = len(sentences)
     if n < 2:
-        return
+        return []
     blocks = blocking_keys(sentences)
     rows = claim_rows(
         [s.vector for s in sentences],
@@ -539,13 +571,20 @@ def linked_pairs(
     docs = np.fromiter((doc_of.setdefault(s.doc.id, len(doc_of)) for s in sentences), np.int64, n)
     alone = np.ones(n, np.bool_) if sizes is None else np.asarray(sizes, np.int64) == 1
     found_a, found_b = [], []
+    decided = _Decided()  # the pairs the arrays decided, as sorted codes
     for lo in range(0, n, SCAN_CHUNK):
         a, b = _likely_pairs(blocks, lo, min(n, lo + SCAN_CHUNK), n)
+        fresh = ~decided.reversed(a, b, n, lo)
+        a, b = a[fresh], b[fresh]
         own = (docs[a] == docs[b]) & alone[a] & alone[b]  # one report's sentences (a group holds others)
         a, b = a[~own], b[~own]
         kept, score, same = scores(rows, a, b)
+        near = near_threshold(score)
+        by_arrays = np.ones(len(a), np.bool_)
+        by_arrays[kept[near]] = False
+        decided.add(a[by_arrays] * n + b[by_arrays])
         a, b = a[kept], b[kept]
-        for k in np.flatnonzero(near_threshold(score)).tolist():  # the order of a sum could decide
+        for k in np.flatnonzero(near).tolist():  # the order of a sum could decide
             x, y = sentences[a[k]], sentences[b[k]]
             same[k] = same_claim(x.claim, y.claim, claim_score(x.claim, y.claim, x.vector, y.vector))
         found_a.append(a[same])
@@ -553,12 +592,48 @@ def linked_pairs(
     a, b = np.concatenate(found_a), np.concatenate(found_b)
     low, high = np.minimum(a, b), np.maximum(a, b)
     _, first = np.unique(low * n + high, return_index=True)  # a pair found from both sides: the first
-    for k in np.sort(first).tolist():
-        x, y = sentences[a[k]], sentences[b[k]]
-        yield claim_score(x.claim, y.claim, x.vector, y.vector), int(low[k]), int(high[k])
+    first = np.sort(first)
+    return list(zip(a[first].tolist(), b[first].tolist(), strict=True))
 
 
 SCAN_CHUNK = 2048  # sentences whose candidates are listed at once (each reads up to ~MAX_SCAN entries)
+
+
+class _Decided:
+    """The candidate pairs (i, j) whose verdict the arrays alone gave (not near a threshold), as
+    codes ``i * n + j``, chunk after chunk. The array scores are symmetric to the last bit
+    (``pair_scores.overlap`` sums the shared columns' products in column order from either side;
+    the set overlaps are counts), so a pair whose reverse was decided needs no score: linked, the
+    reverse is listed already and comes first; not linked, nothing. A sentence's candidates are
+    often its candidates' candidates: a fifth to a quarter of the pairs scored at 1,000 to 3,000
+    reports (issue #19)."""
+
+    def __init__(self) -> None:
+        self._codes = np.zeros(1 << 16, np.int64)
+        self._size = 0
+
+    def add(self, codes: npt.NDArray[np.int64]) -> None:
+        """A chunk's decided codes; its sentences come after every earlier chunk's, so the codes
+        stay ascending (a chunk's come by sentence, each sentence's in a few sorted runs)."""
+        end = self._size + len(codes)
+        if end > len(self._codes):
+            self._codes = np.resize(self._codes, max(end, 2 * len(self._codes)))
+        self._codes[self._size : end] = np.sort(codes, kind="stable")
+        self._size = end
+
+    def reversed(
+        self, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64], n: int, lo: int
+    ) -> npt.NDArray[np.bool_]:
+        """Which pairs (a[k], b[k]) of the chunk starting at ``lo`` have a decided reverse."""
+        out = np.zeros(len(a), np.bool_)
+        back = np.flatnonzero(b < lo)  # found by an earlier chunk's sentence, if at all
+        if not self._size or not len(back):
+            return out
+        known = self._codes[: self._size]
+        codes = b[back] * n + a[back]
+        where = np.minimum(np.searchsorted(known, codes), self._size - 1)
+        out[back] = known[where] == codes
+        return out
 
 
 def _likely_pairs(
@@ -587,8 +662,10 @@ def _likely_pairs(
     if (hi - lo) * n < 2**31:  # 32-bit codes sort faster
         met = met.astype(np.int32)
     pair, times = _counted(met)
-    i, j = pair.astype(np.int64) // n + lo, pair.astype(np.int64) % n
-    keep = (times >= 2) & (i != j)
+    two = times >= 2  # first: most pairs met share one key, and dividing every code cost as much as counting
+    pair, times = pair[two].astype(np.int64), times[two]
+    i, j = pair // n + lo, pair % n
+    keep = i != j
     i, j, times = i[keep], j[keep], times[keep]
     # each sentence's candidates, most keys shared first, then by index (np.unique gave them by
     # sentence, then index: a stable sort on sentence and fewer keys shared keeps that order)
@@ -624,8 +701,14 @@ def cluster(
     ``groups``: sentences of one signature and window (``duplicate_groups``), the links then
     between groups (their first members): a group is one claim, and two linked groups link every
     member of one to every member of the other of another report, without listing those pairs."""
+    return cluster_edges(n, [(i, j) for _, i, j in links], sentences, groups)
+
+
+def cluster_edges(
+    n: int, edges: Edges, sentences: Sequence[_Sentence], groups: Sequence[list[int]] | None = None
+) -> list[list[int]]:
+    """``cluster`` of the linked pairs without their scores (``linked_edges``)."""
     parts = [list(g) for g in groups] if groups is not None else [[i] for i in range(n)]
-    edges = [(i, j) for _, i, j in links]
     out = [
         m for sub, sub_edges in _components(parts, edges, sentences) for m in _cut(sub, sub_edges, sentences)
     ]
@@ -735,9 +818,11 @@ def _stars(parts: Parts, edges: Edges, sentences: Sequence[_Sentence]) -> list[l
         near = dict.fromkeys(linked[k])
         near.update(dict.fromkeys(r for q in linked[k] for r in linked[q] if r != k))
         for q in near:
+            if taken[q]:  # before its reports are gathered: most of a busy centre's reach is taken
+                continue
             s = sentences[parts[q][0]]
             theirs = {sentences[i].doc.id for i in parts[q]}
-            if taken[q] or theirs & docs:
+            if theirs & docs:
                 continue
             if _core(centre, s, claim_score(centre.claim, s.claim, centre.vector, s.vector)):
                 taken[q] = True
@@ -767,12 +852,26 @@ def _core(medoid: _Sentence, s: _Sentence, score: float) -> bool:
 
 
 def _medoid(members: Sequence[int], sentences: Sequence[_Sentence]) -> int:
-    """The member whose vector is closest to the members' centroid (ties: the first)."""
+    """The member whose vector is closest to the members' centroid (ties: the first). Sentences of
+    one wording share one vector (``SentenceClaims.sentences``), so its product with the centroid
+    is taken once; a claim all of one wording (wire copy) has its first member for medoid, every
+    member scoring alike."""
+    first = sentences[members[0]].vector
+    if all(sentences[i].vector is first for i in members):
+        return min(members)
     centroid: dict[str, float] = defaultdict(float)
     for i in members:
         for t, w in sentences[i].vector.items():
             centroid[t] += w
-    return max(members, key=lambda i: (sum(w * centroid[t] for t, w in sentences[i].vector.items()), -i))
+    dots: dict[int, float] = {}
+
+    def closeness(i: int) -> tuple[float, int]:
+        vector = sentences[i].vector
+        if (dot := dots.get(id(vector))) is None:
+            dot = dots[id(vector)] = sum(w * centroid[t] for t, w in vector.items())
+        return dot, -i
+
+    return max(members, key=closeness)
 
 
 @dataclass(frozen=True)
@@ -843,6 +942,8 @@ def _checked_pairs(medoid: _Sentence, members: Sequence[_Sentence]) -> list[tupl
     """The member pairs of different reports checked for discrepancies: the medoid against each
     member first, then the other pairs, MAX_CONFLICT_PAIRS at most, listed lazily (a claim of many
     reports has too many pairs to list)."""
+    if not _two_may_conflict(members):  # no pair to find: not every pair of a wide claim listed
+        return []
     pairs = chain(
         ((medoid, s) for s in members if s.doc.id != medoid.doc.id),
         ((a, b) for a, b in combinations(members, 2) if a is not medoid is not b and a.doc.id != b.doc.id),
@@ -879,6 +980,19 @@ def _conflicts(
                 seen.add(key)
                 out.append(d)
     return sorted(out, key=lambda d: -d.confidence)
+
+
+def _two_may_conflict(members: Sequence[_Sentence]) -> bool:
+    """Two members at least give figures, or quote someone, or are dated: else no pair can
+    ``_may_conflict``."""
+    figures = speakers = dated = 0
+    for s in members:
+        figures += bool(s.claim.figures)
+        speakers += bool(s.claim.speakers)
+        dated += s.dated
+        if figures > 1 or speakers > 1 or dated > 1:
+            return True
+    return False
 
 
 def _may_conflict(a: _Sentence, b: _Sentence) -> bool:

@@ -45,8 +45,13 @@ class Rows:
 
 
 def set_rows(sets: Iterable[Iterable[Hashable]]) -> Rows:
-    """Each set as a row (equal members: one column)."""
-    return weighted_rows({x: 1.0 for x in own} for own in sets)
+    """Each set as a row (equal members: one column). A set's members are taken as they are (most
+    of a corpus's sentences name no one: a dict per sentence and per kind of id was most of making
+    these rows); other iterables through a dict, which keeps one of equal members."""
+    own = [x if isinstance(x, set | frozenset) else dict.fromkeys(x) for x in sets]
+    lengths = np.fromiter(map(len, own), np.int64, len(own))
+    keys: list[Hashable] = list(chain.from_iterable(own))
+    return _rows(lengths, keys, np.ones(len(keys), np.float64))
 
 
 def vector_rows(vectors: Iterable[Vector]) -> Rows:
@@ -57,12 +62,17 @@ def weighted_rows(rows: Iterable[dict[str, float] | dict[Hashable, float]]) -> R
     """The rows as a CSR matrix: keys numbered as arrays (``numbered``), each row's entries
     ordered by column. A Python dict numbering every entry was most of the CPU of making them."""
     own = list(rows)
-    lengths = np.fromiter((len(r) for r in own), np.int64, len(own))
-    keys: list[Hashable] = list(chain.from_iterable(r.keys() for r in own))
+    lengths = np.fromiter(map(len, own), np.int64, len(own))
+    keys: list[Hashable] = list(chain.from_iterable(own))  # a dict iterates over its keys
     weights = np.fromiter(chain.from_iterable(r.values() for r in own), np.float64, len(keys))
+    return _rows(lengths, keys, weights)
+
+
+def _rows(lengths: Ints, keys: list[Hashable], weights: Floats) -> Rows:
+    """Rows of ``lengths`` entries, their keys and weights flat, row after row."""
     columns, width = numbered(keys)
     width = max(width, 1)
-    flat = np.repeat(np.arange(len(own), dtype=np.int64), lengths) * width + columns
+    flat = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths) * width + columns
     order = np.argsort(flat, kind="stable")  # by row, then column (a row's keys are distinct)
     flat = flat[order]
     starts = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)

@@ -26,14 +26,15 @@ from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from itertools import islice
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import numpy as np
+import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from lib.compare.claims import DocRows, rows_by_doc, speaker_chain
-from lib.compare.corpus import ClaimRow, Found, Inside, RowsInside, SentenceClaims, clustered_claims
+from lib.compare.corpus import Found, Inside, RowsInside, SentenceClaims, clustered_claims
 from lib.records import (
     Actor,
     Analysis,
@@ -47,7 +48,6 @@ from lib.records import (
     Span,
 )
 from lib.store.claim_rows import CLAIM_ROWS, current
-from lib.store.claim_rows import SCHEMA as CLAIM_SCHEMA
 from lib.store.columns import record_schema, records_table, table_records
 from lib.store.parquet import (
     ActorMap,
@@ -159,14 +159,46 @@ def _add_stored(
     documents = documents.append_column("text", pa.array([""] * documents.num_rows, pa.string()))
     documents = documents.append_column("blocks", _no_blocks(documents.num_rows))
     table = batch_rows(store, batch, CLAIM_ROWS, docs)
-    columns = [table.column(f.name).to_pylist() for f in CLAIM_SCHEMA]
-    by_doc: dict[str, list[ClaimRow]] = defaultdict(list)
-    for doc_id, start, end, text, words, named, quoted, figures, dated in zip(*columns, strict=True):
-        actors, people = ids.named(named)
-        speakers, amounts = ids.quoted(quoted), ids.figures(figures)
-        by_doc[doc_id].append((start, end, text, tuple(words), speakers, actors, people, amounts, dated))
-    for doc in table_records(documents, Document):
-        gathered.add_rows(doc, by_doc.get(doc.id, []))
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for k, doc_id in enumerate(table.column("doc_id").to_pylist()):
+        by_doc[doc_id].append(k)
+    reports = table_records(documents, Document)
+    order = [k for doc in reports for k in by_doc.get(doc.id, ())]
+    place = len(gathered.texts)
+    texts = gathered.texts
+    if isinstance(texts, ArrowTexts):  # the texts stay Arrow strings: no Python string made for each
+        texts.extend(table.column("text").take(pa.array(order, pa.int64())))
+    else:
+        text = table.column("text").to_pylist()
+        for k in order:
+            texts.append(text[k])
+    start, end, named, quoted, figures, dated = (
+        table.column(name).to_pylist() for name in ("start", "end", "actors", "speakers", "figures", "dated")
+    )
+    words = _wordings(table.column("terms"))
+    for doc in reports:
+        rows = []
+        for k in by_doc.get(doc.id, ()):
+            actors, people = ids.named(named[k])
+            speakers, amounts = ids.quoted(quoted[k]), ids.figures(figures[k])
+            rows.append((start[k], end[k], place, words[k], speakers, actors, people, amounts, dated[k]))
+            place += 1
+        gathered.add_placed(doc, rows)
+
+
+JOIN = "\x00"  # between a stored sentence's terms, joined to number its wording (no term holds it)
+
+
+def _wordings(terms: pa.ChunkedArray) -> list[tuple[str, ...]]:
+    """Each row's terms as a tuple, one tuple per distinct wording: wire copy repeats sentences,
+    and a list of Python strings made for every row was most of reading the stored claims (issue
+    #19). The rows' terms joined and dictionary-encoded by Arrow; only the distinct ones are split."""
+    flat = pc.list_flatten(terms)
+    if len(flat) and pc.any(pc.or_(pc.equal(flat, ""), pc.match_substring(flat, JOIN))).as_py():
+        return [tuple(w) for w in terms.to_pylist()]  # a term the join would hide: row by row
+    encoded = pc.binary_join(terms, JOIN).combine_chunks().dictionary_encode()
+    distinct = [tuple(w.split(JOIN)) if w else () for w in encoded.dictionary.to_pylist()]
+    return [distinct[i] for i in encoded.indices.to_pylist()]
 
 
 class ArrowTexts:
@@ -178,12 +210,21 @@ class ArrowTexts:
         self._open: list[str] = []
         self._count = 0
         self._all: pa.Array | None = None
+        self._bounds: npt.NDArray[np.int64] = np.zeros(1, np.int64)  # each text's start in ``_utf8``
+        self._utf8 = memoryview(b"")
 
     def append(self, text: str, /) -> None:
         self._open.append(text)
         self._count += 1
         if len(self._open) >= TEXTS_CHUNK:
             self._close()
+
+    def extend(self, texts: pa.ChunkedArray | pa.Array) -> None:
+        """Texts already Arrow strings, after those appended."""
+        self._close()
+        chunks = texts.chunks if isinstance(texts, pa.ChunkedArray) else [texts]
+        self._arrays += [c.cast(pa.large_string()) for c in chunks]
+        self._count += len(texts)
 
     def _close(self) -> None:
         if self._open:
@@ -199,7 +240,17 @@ class ArrowTexts:
             self._close()
             self._all = pa.concat_arrays(self._arrays) if self._arrays else pa.array([], pa.large_string())
             self._arrays = [self._all]
-        return str(self._all[row].as_py())
+            # the text's bytes read straight from the array's buffers: an Arrow scalar made for
+            # each member of each claim cost a tenth of making the claims (issue #19)
+            _, offsets, data = self._all.buffers()
+            at = self._all.offset
+            self._bounds = (
+                np.frombuffer(offsets, np.int64)[at : at + len(self._all) + 1] if offsets else self._bounds
+            )
+            self._utf8 = memoryview(data) if data is not None else memoryview(b"")
+        if not 0 <= row < self._count:
+            raise IndexError(row)
+        return str(self._utf8[self._bounds[row] : self._bounds[row + 1]], "utf-8")
 
 
 def _live_batches(
@@ -292,9 +343,11 @@ def _inside_analysis(
     that lie inside one of their ``spans`` (what ``RowsInside`` can give for those spans), as the
     batch holds them (actor ids not settled)."""
 
+    bounds = _bounds(spans)
+
     def rows(table: str, cls: type[R]) -> list[R]:
         part = batch_rows(store, batch, table, docs, _FIELDS[cls])  # not the batch's own columns
-        return table_records(part.take(_within(part, spans)), cls)
+        return table_records(part.take(_within(part, bounds)), cls)
 
     documents = batch_rows(store, batch, "documents", docs, BLOCKLESS_COLUMNS)
     documents = documents.append_column("blocks", _no_blocks(documents.num_rows))
@@ -311,15 +364,33 @@ def _inside_analysis(
     )
 
 
-def _within(table: pa.Table, spans: Mapping[str, Sequence[Span]]) -> pa.Array:
-    """The row numbers, in order, of a batch table's rows that lie inside one of their report's
-    spans: a row is inside when, among its report's spans that start by its start, the largest end
-    reaches its end. As arrays: a compacted batch holds thousands of reports' rows."""
+class _Bounds(NamedTuple):
+    """The spans of ``_within`` as arrays, sorted by report and start (made once for a batch's tables)."""
+
+    docs: list[str]
+    doc_of: npt.NDArray[np.int64]
+    start_of: npt.NDArray[np.int64]
+    end_of: npt.NDArray[np.int64]
+
+
+def _bounds(spans: Mapping[str, Sequence[Span]]) -> _Bounds:
     docs = sorted(spans)
     bounds = sorted((k, s.start, s.end) for k, d in enumerate(docs) for s in spans[d])
-    if not bounds or not table.num_rows:
-        return pa.array([], pa.int64())
+    if not bounds:
+        empty = np.zeros(0, np.int64)
+        return _Bounds(docs, empty, empty, empty)
     doc_of, start_of, end_of = (np.array(column, np.int64) for column in zip(*bounds, strict=True))
+    return _Bounds(docs, doc_of, start_of, end_of)
+
+
+def _within(table: pa.Table, spans: Mapping[str, Sequence[Span]] | _Bounds) -> pa.Array:
+    """The row numbers, in order, of a batch table's rows that lie inside one of their report's
+    spans: a row is inside when, among its report's spans that start by its start, the largest end
+    reaches its end. As arrays: a compacted batch holds thousands of reports' rows. ``spans``: by
+    report, or their ``_bounds`` (a batch's four tables read against the same spans)."""
+    docs, doc_of, start_of, end_of = spans if isinstance(spans, _Bounds) else _bounds(spans)
+    if not len(doc_of) or not table.num_rows:
+        return pa.array([], pa.int64())
     row_doc = pc.index_in(table.column("doc_id"), value_set=pa.array(docs, pa.string()))
     row_doc_of = row_doc.fill_null(-1).to_numpy().astype(np.int64)
     row_start = table.column("start").to_numpy().astype(np.int64)

@@ -88,6 +88,8 @@ def _column(records: Sequence[Any], name: str, hint: Any) -> pa.Array:
     inner = _inner(hint)
     if typing.get_origin(inner) is tuple and not any(v is None for v in values):
         item = typing.get_args(inner)[0]
+        if _scalar(item):  # a tuple of strings or numbers: Arrow reads tuples as lists itself
+            return pa.array(values, arrow_type(hint))
         if isinstance(item, type) and is_dataclass(item) and all(map(_scalar, _hints(item).values())):
             return _flat_records(values, item)
     return pa.array([_plain(v) for v in values], arrow_type(hint))

@@ -10,13 +10,15 @@ import random
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import combinations
 
+import numpy as np
 import pytest
 
 from lib.compare import corpus as cc
 from lib.compare.align import claim_score, same_claim
-from lib.compare.claims import Claim
-from lib.records import Document, Span
+from lib.compare.claims import Claim, DocRows
+from lib.records import DateMention, Document, Span
 from lib.text.similarity import TfIdf
 
 WORDS = [
@@ -115,6 +117,67 @@ def test_array_blocking_finds_what_string_blocking_finds(
     assert expected  # the draw has pairs to find
     assert list(cc.linked_pairs(sentences, sizes)) == expected
     assert list(cc.linked_pairs(sentences)) == _reference(sentences, None)
+
+
+@pytest.mark.parametrize(
+    ("seed", "n", "chunk", "budgets", "skips"),
+    [
+        (1, 120, 7, (400, 600, 40), True),  # many chunks: most pairs' reverse scored by an earlier one
+        (2, 300, 50, (12, 20, 4), True),  # budgets cut: a reverse is often not listed at all
+        (3, 300, 299, (30, 8, 2), None),  # one sentence in a chunk of its own at the end: may skip
+        (6, 150, 1, (400, 600, 40), True),  # a chunk per sentence
+        (7, 150, 4096, (400, 600, 40), False),  # one chunk: nothing decided before it
+    ],
+)
+def test_pairs_decided_from_the_other_side_are_not_scored_again(
+    seed: int,
+    n: int,
+    chunk: int,
+    budgets: tuple[int, int, int],
+    skips: bool | None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Scanning in chunks, a pair whose reverse an earlier chunk decided is not scored again
+    (``_Decided``); the pairs, their order and scores are the reference's all the same."""
+    block, scan, links = budgets
+    monkeypatch.setattr(cc, "MAX_BLOCK", block)
+    monkeypatch.setattr(cc, "MAX_SCAN", scan)
+    monkeypatch.setattr(cc, "MAX_LINKS", links)
+    monkeypatch.setattr(cc, "SCAN_CHUNK", chunk)
+    skipped: list[int] = []
+    real = cc._Decided.reversed
+
+    def counted(self: cc._Decided, *args: object) -> object:
+        out = real(self, *args)  # type: ignore[arg-type]
+        skipped.append(int(out.sum()))
+        return out
+
+    monkeypatch.setattr(cc._Decided, "reversed", counted)
+    sentences = _sentences(seed, n, ACTORS)
+    sizes = [1 + (i % 3 == 0) for i in range(n)]
+    assert list(cc.linked_pairs(sentences, sizes)) == _reference(sentences, sizes)
+    if skips is not None:
+        assert (sum(skipped) > 0) == skips
+
+
+@pytest.mark.parametrize(
+    ("known", "pairs", "lo", "expected"),
+    [
+        ([], [(5, 1)], 4, [False]),  # nothing decided yet
+        ([1 * 10 + 5], [(5, 1)], 4, [True]),  # (1, 5) decided: (5, 1) is not scored again
+        ([1 * 10 + 6], [(5, 1)], 4, [False]),  # another pair of 1's
+        ([1 * 10 + 5], [(5, 7)], 4, [False]),  # a partner after the chunk's start: not decided yet
+        ([0 * 10 + 5, 1 * 10 + 5, 2 * 10 + 9], [(5, 0), (5, 2), (5, 1)], 4, [True, False, True]),
+    ],
+)
+def test_decided_reverse_pairs(
+    known: list[int], pairs: list[tuple[int, int]], lo: int, expected: list[bool]
+) -> None:
+    decided = cc._Decided()
+    if known:
+        decided.add(np.array(known, np.int64))
+    a, b = (np.array(side, np.int64) for side in zip(*pairs, strict=True))
+    assert decided.reversed(a, b, 10, lo).tolist() == expected
 
 
 @pytest.mark.parametrize("n", [0, 1])
@@ -245,3 +308,60 @@ def test_a_key_held_by_too_many_sentences_is_purged(
     pairs = [(i, j) for _, i, j in cc.linked_pairs(sentences)]
     assert (held_by, held_by + 1) in pairs
     assert all(i >= held_by for i, _ in pairs)  # one shared word, purged or not, pairs none of the floods
+
+
+def _dated(start: int, end: int) -> DateMention:
+    return DateMention("d1", "x" * (end - start), start, end, "2031-03-02", "day")
+
+
+@pytest.mark.parametrize(
+    ("rows", "span", "expected"),
+    [
+        ([(5, 9), (0, 3), (12, 20)], (0, 10), [0, 1]),  # table order kept, not start order
+        ([(5, 9), (0, 3), (12, 20)], (4, 11), [0]),
+        ([(5, 9), (0, 3), (12, 20)], (21, 30), []),  # none inside
+        ([(5, 9), (0, 3)], (6, 30), []),  # overlapping only: not inside
+        ([(8, 9), (3, 4), (3, 9), (3, 4)], (3, 9), [0, 1, 2, 3]),  # equal starts, a repeated row
+        ([(2, 5), (2, 12)], (2, 10), [0]),  # a row reaching past the end
+        ([], (0, 10), []),
+    ],
+)
+def test_rows_inside_a_sentence_in_table_order(
+    rows: list[tuple[int, int]], span: tuple[int, int], expected: list[int]
+) -> None:
+    records = [_dated(a, b) for a, b in rows]
+    sentence = Span("d1", span[0], span[1], "")
+    found = cc.RowsInside(DocRows(dates=records)).of(sentence).dates
+    assert list(found) == [records[k] for k in expected]
+    assert list(found) == cc._inside(records, sentence)
+
+
+def _member(k: int, figures: bool, speakers: bool, dated: bool) -> cc._Sentence:
+    claim = Claim(
+        Span(f"r{k}", 0, 10, ""),
+        ("quay", "flood"),
+        frozenset({"ada-quill"}) if speakers else frozenset(),
+        frozenset(),
+        figures=frozenset({12.0}) if figures else frozenset(),
+    )
+    return cc._Sentence(claim, {"quay": 1.0}, _doc(k, "2031-03-02"), 0, dated)
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [
+        [(True, False, False), (False, True, False), (False, False, True)],  # one of each: no pair
+        [(True, False, False), (True, False, False)],  # two give figures
+        [(False, True, False), (False, False, False), (False, True, False)],  # two quote someone
+        [(False, False, True), (False, False, True)],  # two dated
+        [(False, False, False)] * 5,
+        [(True, True, True)],  # one member alone
+        [],
+    ],
+)
+def test_checked_pairs_none_when_no_two_members_may_conflict(flags: list[tuple[bool, bool, bool]]) -> None:
+    members = [_member(k, *f) for k, f in enumerate(flags)]
+    every = [(a, b) for a, b in combinations(members, 2) if cc._may_conflict(a, b)]
+    assert cc._two_may_conflict(members) == bool(every)
+    if members:
+        assert bool(cc._checked_pairs(members[0], members)) == bool(every)

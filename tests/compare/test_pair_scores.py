@@ -5,6 +5,7 @@ sentences (block purging, lib/compare/corpus.py) proposes no candidates. Made-up
 from __future__ import annotations
 
 import random
+from collections.abc import Hashable, Iterable
 
 import numpy as np
 import pytest
@@ -144,10 +145,13 @@ def test_random_pairs_decide_as_same_claim() -> None:
         ([set()], [{"y"}], [0]),
         ([{"x"}], [set()], [0]),
         ([{"x", "y", "z"}], [{"z", "y", "x"}], [3]),
+        ([frozenset({2.0, 3.5})], [frozenset({3.5, 7.0})], [1]),  # figures
+        ([["x", "x", "y"]], [("y", "y")], [1]),  # not sets: a member given twice is one column
+        ([frozenset({1})], [{1.0}], [1]),  # an int and a float of one value: one column
     ],
 )
 def test_overlap_counts_shared_members(
-    sets_a: list[set[str]], sets_b: list[set[str]], shared: list[int]
+    sets_a: list[Iterable[Hashable]], sets_b: list[Iterable[Hashable]], shared: list[int]
 ) -> None:
     rows = set_rows([*sets_a, *sets_b])
     count, dot = overlap(rows, np.array([0], np.int64), np.array([1], np.int64))

@@ -16,7 +16,7 @@ from lib.compare.corpus import MAX_PAIR_DOCS, corpus_claims, shared_pairs
 from lib.extract.pipeline import analyze_corpus
 from lib.records import Corpus, CorpusClaim, Document, Span
 from lib.store import claim_rows
-from lib.store.claims import _within, claims_table
+from lib.store.claims import ArrowTexts, _within, _wordings, claims_table
 from lib.store.columns import records_table
 from lib.store.compaction import compact
 from lib.store.parallel import ingest_corpus
@@ -304,3 +304,52 @@ def test_rows_read_again_are_those_inside_a_checked_sentence(row: tuple[str, int
     table = pa.table({"doc_id": [doc], "start": [start], "end": [end]})
     spans = {d: [s for s in SPANS if s.doc_id == d] for d in ("r0", "r1")}
     assert _within(table, spans).to_pylist() == ([0] if kept else [])
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["harbor", "ferry", "strike"], ["harbor", "ferry", "strike"], ["toll", "bridge"]],  # a repeat
+        [[], ["quay"], [], ["quay"]],  # no terms, and one term
+        [["ferry"], ["ferry", "ferry"], ["ferry", "ferry"]],  # a term twice: its own wording
+        [["dock", ""], ["dock"]],  # an empty term (the join would hide it): read row by row
+        [["a\x00b"], ["a", "b"]],  # a term holding the join (likewise)
+        [],
+    ],
+)
+def test_wordings_are_the_stored_terms(rows: list[list[str]]) -> None:
+    """A stored sentence's terms read as one tuple per distinct wording: equal to the row's terms,
+    and repeated wordings one object."""
+
+    column = pa.chunked_array(
+        [pa.array(rows[:2], pa.list_(pa.string())), pa.array(rows[2:], pa.list_(pa.string()))]
+    )
+    found = _wordings(column)
+    assert found == [tuple(r) for r in rows]
+    if all("" not in r and not any("\x00" in t for t in r) for r in rows):
+        for a, b in [(a, b) for a in range(len(rows)) for b in range(len(rows)) if rows[a] == rows[b]]:
+            assert found[a] is found[b]
+
+
+@pytest.mark.parametrize(
+    ("appended", "extended"),
+    [
+        (["one", "two"], ["three"]),
+        ([], ["solo"]),
+        (["first"], []),
+        (["a"] * 5000, ["b", "c"]),  # more than a chunk appended
+        (["“Quoted” — said", ""], ["Zoë’s ferry", "€5"]),  # curly quotes, dashes, an empty text
+    ],
+)
+def test_arrow_texts_extended_after_appended(appended: list[str], extended: list[str]) -> None:
+
+    texts = ArrowTexts()
+    for t in appended:
+        texts.append(t)
+    texts.extend(pa.chunked_array([pa.array(extended, pa.string())], pa.string()))
+    texts.append("last")
+    expected = [*appended, *extended, "last"]
+    assert len(texts) == len(expected)
+    assert [texts[k] for k in range(len(expected))] == expected
+    with pytest.raises(IndexError):
+        texts[len(expected)]

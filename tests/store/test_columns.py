@@ -54,7 +54,7 @@ CASES = [
 @pytest.mark.parametrize("records", CASES)
 def test_flat_record_tuples_give_the_dict_path_table(records: list[CorpusClaim]) -> None:
     table = records_table(records, CorpusClaim)
-    for name in ("members", "conflicts", "docs"):
+    for name in ("members", "conflicts", "docs", "sources", "actors"):  # tuples of strings too
         hint = typing.get_type_hints(CorpusClaim)[name]
         dicts = pa.array([_plain(getattr(r, name)) for r in records], arrow_type(hint))
         assert table.column(name).combine_chunks().equals(dicts), name
