@@ -22,6 +22,7 @@ from lib.extract.actors.competitors import is_competitor
 from lib.extract.actors.corpus import FAMILY, plural_nickname, resolve_corpus
 from lib.extract.actors.registry import Registry, load_registry
 from lib.extract.actors.spans import CAP_RUN, DocContext, candidates
+from lib.extract.dates.patterns import lexicon as date_words
 from lib.records import Actor, Document, Mention
 from lib.text.aliases import fold, slug, words_match
 
@@ -88,7 +89,35 @@ def extract_raw(
     groups = _named_as_groups(contexts, typed)
     typed = [(m, _as_group(a, groups)) for m, a in typed]
     typed = _addresses(contexts, typed)
+    typed = _without_dates(contexts, typed)
     return _with_datelines(contexts, typed), agentive
+
+
+def _without_dates(
+    contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]]
+) -> list[tuple[Mention, Actor]]:
+    """A month or weekday name the model reads as part of a date or time is that date, not a
+    name: months are also surnames and given names ("in May", "a June rally", "August 2015"), and
+    a person the corpus names in full must not claim them. A title before the word keeps it a
+    name ("Ms. May"); other words inside a date entity stay ("Lowtown, Norland 1996-08-31": the
+    model's date often swallows a dateline's place). Calendar words: lib/lexicons/dates.yaml."""
+    calendar = frozenset(date_words()["months"]) | frozenset(date_words()["weekdays"])
+    spans: dict[str, list[tuple[int, int]]] = {}
+    titles: frozenset[str] = frozenset()
+    for ctx in contexts:
+        titles = ctx.reg.filters.person_titles
+        spans[ctx.doc.id] = [
+            (e.start_char, e.end_char) for e in ctx.sdoc.ents if e.label_ in ("DATE", "TIME")
+        ]
+    texts = {ctx.doc.id: ctx.text for ctx in contexts}
+
+    def dated(m: Mention) -> bool:
+        if m.text.strip() not in calendar or not any(s <= m.start and m.end <= e for s, e in spans[m.doc_id]):
+            return False
+        before = texts[m.doc_id][max(0, m.start - 20) : m.start].split()
+        return not (before and before[-1] in titles)
+
+    return [(m, a) for m, a in found if m.doc_id not in spans or not dated(m)]
 
 
 # What may follow a list of places ("Lowtown, Freedonia and Upland"): then a comma is no address.
