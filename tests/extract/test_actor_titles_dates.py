@@ -74,13 +74,37 @@ def test_title_word_is_no_surname(
     ("other", "surface", "kept"),
     [
         ("The plant closed in May 2015 after a long strike.", "May", False),
+        ("The deal was struck in May.", "May", False),
+        ("Workers hoisted banners at a May protest.", "May", False),
         ("Farmers held a rally on August 3 in the square.", "August", False),
         ("Ms. May said the plant would reopen.", "May", True),
         ("Mr. August said the rally was peaceful.", "August", True),
     ],
 )
 def test_month_is_not_a_surname(nlp: Any, registry: Any, other: str, surface: str, kept: bool) -> None:
-    people = "Opposition leader Harriet May and union chief Dorran August spoke to reporters."
+    people = (
+        "Opposition leader Harriet May and union chief Dorran August spoke to reporters. May said "
+        "the plan would fail, and August agreed. Later May told a rally the levy was unfair."
+    )
     _, mentions = run(nlp, registry, people, other)
     ids = {m.actor_id for m in mentions if m.doc_id == "d1" and m.text == surface}
     assert bool(ids & {"harriet-may", "dorran-august"}) == kept
+
+
+@pytest.mark.parametrize(
+    ("other", "linked"),
+    [
+        # the report names the Commons by a form of its own: its "House" is the Commons
+        ("Members of the House of Commons met late. The House voted on the ferry levy.", True),
+        ("The Commons met late. Tarn Ilsley told the House the levy would pass.", True),
+        # a report on another chamber: its "House" is not the Commons the corpus names elsewhere
+        ("House Speaker Orla Penwick said the House would vote before the Senate did.", False),
+        ("Senators and the House argued over the budget for weeks.", False),
+    ],
+)
+def test_shared_short_name_is_read_by_its_report(nlp: Any, registry: Any, other: str, linked: bool) -> None:
+    corpus = "The House of Commons passed the ferry levy after a long debate in the Commons."
+    _, mentions = run(nlp, registry, corpus, other)
+    ids = {m.actor_id for m in mentions if m.doc_id == "d1" and m.text == "House"}
+    assert ids, "the model found no 'House' here: the row tests nothing"
+    assert (ids == {"house-of-commons"}) == linked
