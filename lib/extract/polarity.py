@@ -48,6 +48,8 @@ class Lexicon:
     not_evaluative: frozenset[str]  # surface forms that are other words ("rights", "fines")
     senses: dict[str, dict[str, frozenset[str]]]  # word -> its other senses' contexts (_other_sense)
     discourse: frozenset[str]  # words that, alone before a comma, are discourse markers ("Well,")
+    demand_noun_before: frozenset[str] = frozenset()  # "the demand for": the noun, no directive
+    hedged_speech: frozenset[str] = frozenset()  # "we must state that": a formula, no directive
 
 
 @lru_cache(maxsize=4)
@@ -77,6 +79,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             for w, ctx in (data.get("other_senses") or {}).items()
         },
         discourse=words("discourse_markers"),
+        demand_noun_before=words("demand_noun_before"),
+        hedged_speech=words("hedged_speech"),
     )
 
 
@@ -276,8 +280,37 @@ def is_conditional(text: str, lexicon: Lexicon | None = None) -> bool:
 
 
 def is_demand(text: str, lexicon: Lexicon | None = None) -> bool:
+    """A demand word used as a directive: not the noun "demand" (economic or public demand, the
+    commonest sense of the word in news), not a modal before a verb of saying ("we must state
+    that", "I have to say": a speaker's formula; Palmer 2001, Mood and Modality, on performative
+    and discourse uses of deontic modals)."""
     lex = lexicon or load_lexicon()
-    return _has_phrase(normal(text), lex.demands)
+    low = normal(text)
+    for p in lex.demands:
+        for m in re.finditer(rf"(?<!\w){re.escape(p)}(?!\w)", low):
+            if not _not_a_directive(low, m.start(), m.end(), p, lex):
+                return True
+    return False
+
+
+def _not_a_directive(text: str, start: int, end: int, phrase: str, lex: Lexicon) -> bool:
+    before = WORD.findall(text[max(0, start - 30) : start])  # "society's" -> society, s
+    after = WORD.findall(text[end : end + 30])
+    if (
+        phrase in ("demand", "demands")
+        and (
+            "'" in text[max(0, start - 2) : start]  # "the workers' demand"
+            or (before and before[-1] in lex.demand_noun_before)
+            or after[:1] == ["for"]
+        )
+    ):
+        return True
+    # the formula is the speaker's own ("I must say", "we have to state") or impersonal ("it
+    # should be noted"); "she should be saying that" is a reproach of another, kept
+    if not {"i", "we", "it"} & set(before[-2:]):
+        return False
+    nxt = [w for w in after[:3] if w not in ("to", "also", "again", "be", "first", "just")]
+    return bool(nxt) and any(f in lex.hedged_speech for f in base_forms(nxt[0]))
 
 
 def _has_phrase(text: str, phrases: tuple[str, ...]) -> bool:

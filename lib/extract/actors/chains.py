@@ -351,9 +351,11 @@ def _propagate(ctx: DocContext, resolved: list[Resolved]) -> Iterator[Resolved]:
             seen.setdefault(surface, a)
     for c, a in resolved:
         words = _surface(ctx, c).split()
-        # The surname of a full name found here stands for that person elsewhere in the text.
+        # The surname of a full name found here stands for that person elsewhere in the text;
+        # a title's last word is no surname ("Minister" of "Foreign Minister" is any minister).
         if (
             a.type == "person"
+            and c.label != "ROLE"
             and len(words) > 1
             and len(words[-1]) >= 3
             and not ctx.reg.gazetteer.get(words[-1])

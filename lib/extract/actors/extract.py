@@ -19,9 +19,10 @@ from spacy.tokens import Doc as SpacyDoc
 from lib.extract.actors.case import CaseStats, case_stats, is_title_line, line_of, name_runs
 from lib.extract.actors.chains import resolve_doc
 from lib.extract.actors.competitors import is_competitor
-from lib.extract.actors.corpus import FAMILY, plural_nickname, resolve_corpus
+from lib.extract.actors.corpus import FAMILY, org_key, plural_nickname, resolve_corpus
 from lib.extract.actors.registry import Registry, load_registry
 from lib.extract.actors.spans import CAP_RUN, DocContext, candidates
+from lib.extract.dates.patterns import lexicon as date_words
 from lib.records import Actor, Document, Mention
 from lib.text.aliases import fold, slug, words_match
 
@@ -78,6 +79,7 @@ def extract_raw(
     found.extend(propagate_corpus(contexts, found, unsure, case))
     unified = resolve_corpus(found, registry, {ctx.doc.id: ctx.text for ctx in contexts})
     unified = [(m, a) for m, a in unified if not _common_words(m, a, registry, case)]
+    unified = _shared_forms_by_report(contexts, unified, registry)
     unified = _without_adjectives(contexts, unified, registry)
     teams = _corpus_teams(contexts, unified)
     settings = _corpus_settings(contexts, unified)
@@ -88,7 +90,70 @@ def extract_raw(
     groups = _named_as_groups(contexts, typed)
     typed = [(m, _as_group(a, groups)) for m, a in typed]
     typed = _addresses(contexts, typed)
+    typed = _without_dates(contexts, typed)
     return _with_datelines(contexts, typed), agentive
+
+
+def _shared_forms_by_report(
+    contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]], reg: Registry
+) -> list[tuple[Mention, Actor]]:
+    """A short name two bodies share ("House": the Commons or the Representatives) is the body
+    the corpus linked it to only in a report that names that body by a form of its own; elsewhere
+    it is its own actor, as written. The corpus-wide link (corpus._link_aliases) holds where the
+    corpus names one such body; the report may still mean the other (a report on Congress in a
+    corpus on Parliament). Issue #15's ambiguity guard: a report's context, not corpus string match."""
+    lines = [[org_key(n) for n in line] for line in reg.filters.org_aliases]
+    owners: dict[str, list[int]] = {}
+    for i, keys in enumerate(lines):
+        for k in keys:
+            owners.setdefault(k, []).append(i)
+    shared = {k for k, ii in owners.items() if len(ii) > 1}
+    if not shared:
+        return list(found)
+    texts = {ctx.doc.id: fold(ctx.text) for ctx in contexts}
+
+    def own_form_in(doc_id: str, line: int) -> bool:
+        text = texts.get(doc_id, "")
+        return any(
+            len(owners[k]) == 1 and re.search(rf"(?<!\w){re.escape(k)}(?!\w)", text) for k in lines[line]
+        )
+
+    out: list[tuple[Mention, Actor]] = []
+    for m, a in found:
+        key = org_key(m.text)
+        line = owners.get(org_key(a.name), [None])[0] if key in shared and key != org_key(a.name) else None
+        if line is not None and not own_form_in(m.doc_id, line):
+            a = Actor(slug(m.text.removeprefix("the ")), m.text.removeprefix("the "), "organization")
+            m = replace(m, actor_id=a.id)
+        out.append((m, a))
+    return out
+
+
+def _without_dates(
+    contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]]
+) -> list[tuple[Mention, Actor]]:
+    """A month or weekday name the model reads as part of a date or time is that date, not a
+    name: months are also surnames and given names ("in May", "a June rally", "August 2015"), and
+    a person the corpus names in full must not claim them. A title before the word keeps it a
+    name ("Ms. May"); other words inside a date entity stay ("Lowtown, Norland 1996-08-31": the
+    model's date often swallows a dateline's place). Calendar words: lib/lexicons/dates.yaml."""
+    calendar = frozenset(date_words()["months"]) | frozenset(date_words()["weekdays"])
+    spans: dict[str, list[tuple[int, int]]] = {}
+    titles: frozenset[str] = frozenset()
+    for ctx in contexts:
+        titles = ctx.reg.filters.person_titles
+        spans[ctx.doc.id] = [
+            (e.start_char, e.end_char) for e in ctx.sdoc.ents if e.label_ in ("DATE", "TIME")
+        ]
+    texts = {ctx.doc.id: ctx.text for ctx in contexts}
+
+    def dated(m: Mention) -> bool:
+        if m.text.strip() not in calendar or not any(s <= m.start and m.end <= e for s, e in spans[m.doc_id]):
+            return False
+        before = texts[m.doc_id][max(0, m.start - 20) : m.start].split()
+        return not (before and before[-1] in titles)
+
+    return [(m, a) for m, a in found if m.doc_id not in spans or not dated(m)]
 
 
 # What may follow a list of places ("Lowtown, Freedonia and Upland"): then a comma is no address.

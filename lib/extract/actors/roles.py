@@ -135,6 +135,13 @@ def find_roles(text: str, reg: Registry) -> list[RoleHit]:
 
 
 def apposed(text: str, hit: RoleHit, named: Sequence[Named]) -> str | None:
+    """The person a title stands beside. A name right after the title with only spaces between
+    ("Defence Minister Ada Vell") is the one it titles, before a name the title follows after a
+    comma: in a list of officials ("Ivo Marsh, Defence Minister Ada Vell") the comma closes the
+    earlier name's entry (English pre-nominal titles: Quirk et al. 1985, 17.70 on close apposition)."""
+    after = [n for n in named if n.start >= hit.end and text[hit.end : n.start].isspace()]
+    if after:
+        return after[0].actor_id
     for n in named:
         gap = text[hit.end : n.start] if n.start >= hit.end else text[n.end : hit.start]
         if (n.start >= hit.end or n.end <= hit.start) and _APPOSITION_GAP.match(gap):
