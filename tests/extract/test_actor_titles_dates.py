@@ -91,20 +91,45 @@ def test_month_is_not_a_surname(nlp: Any, registry: Any, other: str, surface: st
     assert bool(ids & {"harriet-may", "dorran-august"}) == kept
 
 
+COMMONS = "The House of Commons passed the ferry levy after a long debate in the Commons."
+BOTH = COMMONS + " In Washington, the House of Representatives passed its own budget."
+
+
 @pytest.mark.parametrize(
-    ("other", "linked"),
+    ("corpus", "other", "body"),
     [
         # the report names the Commons by a form of its own: its "House" is the Commons
-        ("Members of the House of Commons met late. The House voted on the ferry levy.", True),
-        ("The Commons met late. Tarn Ilsley told the House the levy would pass.", True),
-        # a report on another chamber: its "House" is not the Commons the corpus names elsewhere
-        ("House Speaker Orla Penwick said the House would vote before the Senate did.", False),
-        ("Senators and the House argued over the budget for weeks.", False),
+        (
+            COMMONS,
+            "Members of the House of Commons met late. The House voted on the ferry levy.",
+            "house-of-commons",
+        ),
+        (
+            COMMONS,
+            "The Commons met late. Tarn Ilsley told the House the levy would pass.",
+            "house-of-commons",
+        ),
+        # a report on Congress: its "House" is the Representatives, which the corpus never names in full
+        (
+            COMMONS,
+            "Republicans in the House said Congress would vote on the budget before the recess.",
+            "house-of-representatives",
+        ),
+        # the report's words name no legislature: the one body the corpus names
+        (
+            COMMONS,
+            "House Speaker Orla Penwick said the House would vote before the summer.",
+            "house-of-commons",
+        ),
+        # ... but where the corpus names both, such a report's "House" is left as written
+        (BOTH, "House Speaker Orla Penwick said the House would vote before the summer.", "house"),
+        (BOTH, "Orla Penwick, an MP, said the House would vote before the summer.", "house-of-commons"),
     ],
 )
-def test_shared_short_name_is_read_by_its_report(nlp: Any, registry: Any, other: str, linked: bool) -> None:
-    corpus = "The House of Commons passed the ferry levy after a long debate in the Commons."
+def test_shared_short_name_is_read_by_its_report(
+    nlp: Any, registry: Any, corpus: str, other: str, body: str
+) -> None:
     _, mentions = run(nlp, registry, corpus, other)
     ids = {m.actor_id for m in mentions if m.doc_id == "d1" and m.text == "House"}
     assert ids, "the model found no 'House' here: the row tests nothing"
-    assert (ids == {"house-of-commons"}) == linked
+    assert ids == {body}

@@ -97,11 +97,13 @@ def extract_raw(
 def _shared_forms_by_report(
     contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]], reg: Registry
 ) -> list[tuple[Mention, Actor]]:
-    """A short name two bodies share ("House": the Commons or the Representatives) is the body
-    the corpus linked it to only in a report that names that body by a form of its own; elsewhere
-    it is its own actor, as written. The corpus-wide link (corpus._link_aliases) holds where the
-    corpus names one such body; the report may still mean the other (a report on Congress in a
-    corpus on Parliament). Issue #15's ambiguity guard: a report's context, not corpus string match."""
+    """A short name two bodies share ("House": the Commons or the Representatives) is read by its
+    report, as a reader does (issue #15's ambiguity guard: a report's context, not a corpus-wide
+    string match): the body the report names by a form of its own; else the one whose
+    legislature the report's words name (`shared_form_context`: "Congress", "MPs"); else, where
+    the report says nothing, the one body the corpus names by a form of its own (a corpus on
+    Congress means the Representatives by "the House"). Where none of these decides (two bodies
+    named, or none), the short name is its own actor, as written: a wrong link is worse than none."""
     lines = [[org_key(n) for n in line] for line in reg.filters.org_aliases]
     owners: dict[str, list[int]] = {}
     for i, keys in enumerate(lines):
@@ -111,19 +113,42 @@ def _shared_forms_by_report(
     if not shared:
         return list(found)
     texts = {ctx.doc.id: fold(ctx.text) for ctx in contexts}
+    told_by = {
+        i: [fold(w) for w in reg.filters.shared_form_context.get(line[0], ())]
+        for i, line in enumerate(reg.filters.org_aliases)
+    }
+
+    def written(doc_id: str, words: Sequence[str]) -> bool:
+        text = texts.get(doc_id, "")
+        return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words)
 
     def own_form_in(doc_id: str, line: int) -> bool:
-        text = texts.get(doc_id, "")
-        return any(
-            len(owners[k]) == 1 and re.search(rf"(?<!\w){re.escape(k)}(?!\w)", text) for k in lines[line]
-        )
+        return written(doc_id, [k for k in lines[line] if len(owners[k]) == 1])
+
+    in_corpus = {i for i in range(len(lines)) if any(own_form_in(d, i) for d in texts)}
+
+    def meant(doc_id: str, sharers: Sequence[int]) -> int | None:
+        for named in (
+            [i for i in sharers if own_form_in(doc_id, i)],
+            [i for i in sharers if written(doc_id, told_by[i])],
+        ):
+            if named:
+                return named[0] if len(named) == 1 else None
+        named = [i for i in sharers if i in in_corpus]
+        return named[0] if len(named) == 1 else None
 
     out: list[tuple[Mention, Actor]] = []
     for m, a in found:
         key = org_key(m.text)
-        line = owners.get(org_key(a.name), [None])[0] if key in shared and key != org_key(a.name) else None
-        if line is not None and not own_form_in(m.doc_id, line):
-            a = Actor(slug(m.text.removeprefix("the ")), m.text.removeprefix("the "), "organization")
+        if key in shared and a.type == "organization":
+            # the line the corpus linked it to (None: left as written, two bodies named)
+            linked = owners.get(org_key(a.name), [None])[0] if key != org_key(a.name) else None
+            line = meant(m.doc_id, owners[key])
+            if line is None and linked is not None:
+                a = Actor(slug(m.text.removeprefix("the ")), m.text.removeprefix("the "), "organization")
+            elif line is not None and line != linked:
+                shown = reg.filters.org_aliases[line][0]
+                a = Actor(slug(shown), shown, "organization")
             m = replace(m, actor_id=a.id)
         out.append((m, a))
     return out

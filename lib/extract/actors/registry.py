@@ -50,6 +50,7 @@ class Filters:
     male_titles: frozenset[str] = frozenset()  # as written, with and without the full stop
     female_titles: frozenset[str] = frozenset()
     org_aliases: tuple[tuple[str, ...], ...] = ()  # one body's names, the shown one first
+    shared_form_context: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # shown name -> words
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,9 @@ def _filters(data: Mapping[str, Any]) -> Filters:
         male_titles=frozenset(strs("male_titles")),
         female_titles=frozenset(strs("female_titles")),
         org_aliases=tuple(tuple(str(n) for n in line) for line in data.get("org_aliases") or ()),
+        shared_form_context={
+            str(k): tuple(str(w) for w in v or ()) for k, v in (data.get("shared_form_context") or {}).items()
+        },
         non_actors=frozenset(
             fold(x) for group in (data.get("non_actors") or {}).values() for x in group or ()
         ),
