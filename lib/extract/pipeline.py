@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lib.extract import issues, numbers, positions, targets
 from lib.extract.actors import extract as actors
@@ -28,7 +28,10 @@ from lib.records import (
     Span,
     to_dict,
 )
-from lib.text.nlp import parse
+from lib.text.nlp import doc_sentences, doc_text, parse
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 Progress = Callable[[int, int], None]
 # (stage, done, total): "read" files, "parsed" and "extracted" documents, then "merged" (1 of 1)
@@ -94,10 +97,38 @@ def extract_batch(
         dates=tuple(found_dates),
         events=tuple(doc_events),
         numbers=tuple(found_numbers),
-        sentences=tuple(Span(d.id, s.start_char, s.end_char, s.text) for d, sd in pairs for s in sd.sents),
+        sentences=tuple(_sentences(pairs)),
         actors=tuple(found_actors),
         attributions=tuple(found_attributions),
     )
+
+
+def _sentences(pairs: Sequence[tuple[Document, Doc]]) -> list[Span]:
+    """The parser's sentences of every document, their text cut from the document's: a spaCy
+    ``Span.text`` joins the sentence's tokens again, and the extractors have often listed the
+    sentences already (``doc_sentences`` keeps them)."""
+    out = []
+    for d, sd in pairs:
+        text = doc_text(sd)
+        out += [Span(d.id, start, end, text[start:end]) for _, _, start, end in doc_sentences(sd)]
+    return out
+
+
+# A short report of made-up people and places, for ``warm_up``: a title, a date, a quote, a
+# number and a reporting verb, so that the extractors' lexicons and patterns are all read.
+WARM_UP_TEXT = (
+    "Port of Varnel reopens after storm\n\n"
+    "VARNEL — The harbour master, Ilse Marrow, said on Monday that 40 ships had left the port. "
+    '"We expect the rest to sail by Friday," she told reporters. '
+    "Mayor Tomas Evard of Varnel accused the shipping board of delays in March 2023.\n"
+)
+
+
+def warm_up() -> None:
+    """Extract one short made-up report and forget it: the extractors read their lexicons, the
+    actor registry and their compiled patterns on first use (about 0.3 CPU-s), which a worker
+    then does at its start, beside loading the model, instead of in its first batch."""
+    extract_batch([Document("warm-up", "", "", "2024-03-04", "metadata", "en", "", "", WARM_UP_TEXT)])
 
 
 def extract_isolated(

@@ -46,7 +46,7 @@ import pyarrow.parquet as pq
 from lib.extract import positions
 from lib.extract.actors import extract as actors
 from lib.extract.events import extract as events
-from lib.extract.pipeline import extract_isolated
+from lib.extract.pipeline import extract_isolated, warm_up
 from lib.records import Actor, Batch, Corpus, Document, Event, IngestError, Position, Quote
 from lib.store.check import Repair, repair_store
 from lib.store.claims import claims_table
@@ -285,6 +285,7 @@ def _written(store: Path, batch_id: str, batch: Batch) -> str:
 
 def _warm(ready: Queue[int]) -> None:
     load_nlp()
+    warm_up()  # the extractors' lexicons too: start-up as the model is, not the first batch's work
     ready.put(os.getpid())
 
 
@@ -293,7 +294,8 @@ def _started() -> None:
 
 
 class Workers:
-    """Spawned worker processes, each with the model loaded once, that run tasks in order.
+    """Spawned worker processes, each with the model and the extractors' lexicons loaded once
+    (``lib.extract.pipeline.warm_up``), that run tasks in order.
 
     Start them before the work is ready (the CLI does, before reading the files): each worker's
     start-up (interpreter, imports, model; 2-3 s) then overlaps what the parent does meanwhile.

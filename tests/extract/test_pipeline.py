@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from lib.__main__ import main
+from lib.records import Span
 from tests.conftest import DATA
 
 
@@ -87,3 +88,50 @@ def test_fragments_of_punctuation_and_brackets_do_not_break_the_analysis() -> No
     by_id = {d.id: d.text for d in docs}
     for record in (*analysis.mentions, *analysis.quotes, *analysis.dates):
         assert record.text == by_id[record.doc_id][record.start : record.end]
+
+
+LONG_REPORT = "\n\n".join(
+    f"The council of Harrowgate met for the {i}th time on Tuesday. Its chair, Odile Brack, said the "
+    "ferry would run again. Critics were not convinced."
+    for i in range(400)
+)  # over SEGMENT_CHARS: parsed in pieces and joined (lib/text/nlp.py parse)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Ines Quell said the bridge would reopen on Friday. Engineers disagreed.",
+        "Headline without a stop\n\nThe port of Lisk closed at noon.  Two ships waited offshore.\n",
+        "  Leading spaces, a trailing newline and no final stop\n",
+        "one line only",
+        "",  # no tokens: no sentence
+        "   \n\n  ",  # whitespace only: spaCy's one whitespace token
+        LONG_REPORT,
+    ],
+)
+def test_sentences_are_the_parsers_with_their_text(text: str) -> None:
+    """A batch's sentences, cut from the document's text, are exactly spaCy's sentence spans."""
+    from lib.extract.pipeline import _sentences
+    from lib.records import Document
+    from lib.text.nlp import parse
+
+    doc = Document("d", "", "", None, "unknown", "en", "", "", text)
+    (sdoc,) = parse([text])
+    want = [Span("d", s.start_char, s.end_char, s.text) for s in sdoc.sents]
+    assert _sentences([(doc, sdoc)]) == want
+    assert all(text[s.start : s.end] == s.text for s in want)
+
+
+def test_warm_up_leaves_the_next_extraction_as_it_was() -> None:
+    """A worker extracts a made-up report at its start (lexicons, registry and patterns read once):
+    what it extracts afterwards is what a fresh extraction gives."""
+    from lib.extract.pipeline import extract_batch, warm_up
+    from lib.records import Document
+
+    docs = [
+        Document("w1", "", "Outlet", "2024-05-02", "metadata", "en", "", "", LONG_REPORT[:2000]),
+        Document("w2", "", "Outlet", "2024-05-03", "metadata", "en", "", "", "Odile Brack said 12 ran."),
+    ]
+    before = extract_batch(docs)
+    warm_up()
+    assert extract_batch(docs) == before

@@ -237,3 +237,22 @@ def test_a_failing_store_measure_keeps_the_figures_before_it(tmp_path: Path) -> 
 
     figures = store_figures_in_child(tmp_path / "no-store")
     assert list(figures) == ["store_figures_error"] and figures["store_figures_error"]
+
+
+def test_tree_rss_reads_what_status_says() -> None:
+    """The sampler's RSS (statm's resident pages) is VmRSS as /proc/PID/status gives it."""
+    from tools.bench import _summed_mb, tree_rss_mb
+
+    fast, slow = tree_rss_mb(), _summed_mb(None, "status", "VmRSS:")
+    assert abs(fast - slow) < 0.02 * slow  # read a moment apart: within 2%
+
+
+def test_tree_peak_counts_its_own_cpu_apart() -> None:
+    """The memory sampler's CPU is measured, so the ingest's CPU can leave it out."""
+    import time
+
+    from tools.bench import TreePeak
+
+    with TreePeak(every=0.001) as peak:
+        time.sleep(0.3)
+    assert 0 < peak.cpu_s < 0.3
