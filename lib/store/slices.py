@@ -20,6 +20,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
+from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -472,8 +473,8 @@ def positions_slice(
     counts, and its evidence is read when a pair is picked (at 10,000 reports reading the 20,000
     statements of the open view and their sentences took most of the page's 1.7 s query)."""
     con, manifest = _cursor(index.store)
-    behind = frames.statement_spans(index.base, filters, focus, issue, index.in_view_ids(filters))
-    statements = [s for _, s in behind[:limit]]
+    behind = frames.iter_statement_spans(index.base, filters, focus, issue, index.in_view_ids(filters))
+    statements = [s for _, s in islice(behind, limit)]
     batch_ids = _ids_of(con, focus) if focus else []
     quotes = {
         (q.doc_id, q.start, q.end): q
