@@ -19,7 +19,7 @@ from lib.compare.align import compare
 from lib.extract.dates.values import period
 from lib.extract.pipeline import analyze_paths
 from lib.records import Analysis, Target
-from lib.store.parquet import read_analysis, write_analysis
+from lib.store.parquet import read_analysis, read_corpus, read_manifest, write_analysis, write_corpus
 from lib.store.slices import (
     StoreIndex,
     count_events,
@@ -186,6 +186,31 @@ def test_the_store_counts_who_stands_against_whom_and_reads_a_picked_pair(
     statements = [s for _, s in frames.statement_spans(whole, Filters(), None, None)]
     for q in positions_slice(index, Filters(), None, None).analysis.quotes:  # a statement's speaker only
         assert any(s.doc_id == q.doc_id and q.start < s.end and s.start < q.end for s in statements)
+
+
+@pytest.mark.parametrize(
+    ("renamed", "to"),
+    [
+        ("sylvania", "sylvania-state"),  # a target named in two statements
+        ("rufus-firefly", "rufus-t-firefly"),  # a speaker and a target of another's statement
+        ("nobody", "no-one"),  # the map names no id a quote holds: every quote as stored
+    ],
+)
+def test_a_positions_slice_reads_ids_through_the_actor_map(tmp_path: Path, renamed: str, to: str) -> None:
+    """The slice's quotes (a focus actor's, the statements', those about other actors) carry the
+    corpus's ids, as the whole analysis read from the store has them: speakers and targets alike."""
+    store = tmp_path / "store"
+    write_analysis(_with_targets(sample_analysis()), store, batch_size=1)
+    manifest = read_manifest(store)
+    amap = {(b, renamed): to for b in set(manifest.live().values())}
+    write_corpus(store, replace(read_corpus(store, manifest), actor_map=amap))
+    whole = {(q.doc_id, q.start, q.end): q for q in read_analysis(store).quotes}
+    index = store_index(store)
+    focus = next(a.id for a in index.base.actors if a.id in (to, "trentino"))
+    part = positions_slice(index, Filters(), focus, None, every=True).analysis
+    assert part.quotes and all(q == whole[(q.doc_id, q.start, q.end)] for q in part.quotes)
+    held = {t.actor_id for q in part.quotes for t in q.targets} | {q.speaker_id for q in part.quotes}
+    assert (to in held, renamed in held) == ((True, False) if renamed != "nobody" else (False, False))
 
 
 def test_statements_are_cut_at_the_limit(stored: tuple[Analysis, StoreIndex]) -> None:

@@ -478,3 +478,25 @@ def test_shown_columns_keeps_the_columns_shown_and_cuts_long_text(
     assert list(shown.columns) == [c for c in columns if c in SHOWN.columns]  # no hidden column sent
     assert shown["text"].tolist() == texts
     assert SHOWN["text"].tolist()[1] == "x" * 30  # the frame the exports write is left whole
+
+
+@pytest.mark.parametrize(
+    ("filters", "actor", "issue"),
+    [
+        (Filters(), None, None),
+        (Filters(), "rufus-firefly", None),
+        (Filters(sources=("Evening Post",)), None, None),
+        (Filters(), None, "talks"),
+        (Filters(date_from=date(2030, 1, 1)), None, None),  # no report in view: none
+        (Filters(), "nobody-at-all", None),  # an actor with no position: none
+    ],
+)
+def test_statement_spans_one_at_a_time_are_the_list(
+    filters: Filters, actor: str | None, issue: str | None
+) -> None:
+    """A store's slice takes the first few statements from ``iter_statement_spans``: the same ones,
+    in the same order, as ``statement_spans`` lists."""
+    listed = frames.statement_spans(ANALYSIS, filters, actor, issue)
+    assert list(frames.iter_statement_spans(ANALYSIS, filters, actor, issue)) == listed
+    first = frames.iter_statement_spans(ANALYSIS, filters, actor, issue)
+    assert [next(first) for _ in listed[:1]] == listed[:1]
