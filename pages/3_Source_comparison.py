@@ -112,12 +112,18 @@ with corpus_tab:
 
 with pair_tab:
     if pair_tab.open:
-        ids = [d.id for d in analysis.documents]
         label = ui.doc_label(analysis)
         a, b = urls.default_docs(analysis, view, suggested)
+        offered = frames.report_choices(analysis, view.filters, (a, b, *(suggested or ())))
         left, right = st.columns(2)
-        ui.synced(left.selectbox, "a", a, label="Report A", options=ids, format_func=label)
-        ui.synced(right.selectbox, "b", b, label="Report B", options=ids, format_func=label)
+        ui.synced(left.selectbox, "a", a, label="Report A", options=offered.ids, format_func=label)
+        ui.synced(right.selectbox, "b", b, label="Report B", options=offered.ids, format_func=label)
+        if offered.left_out:
+            st.caption(
+                f"The pickers offer the {frames.REPORT_CHOICES:,} newest reports in view "
+                f"({offered.left_out:,} more are in view): narrow the sidebar's sources or dates "
+                "to reach them."
+            )
         view = st.session_state[ui.VIEW]
         a, b = urls.default_docs(analysis, view, suggested)
         if a is None or b is None or a == b:

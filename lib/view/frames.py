@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -30,6 +31,34 @@ def docs_in_view(analysis: Analysis, filters: Filters) -> dict[str, Document]:
         return {d.id: d for d in analysis.documents}
     kept = keeper("documents", filters)
     return {d.id: d for d in analysis.documents if kept(d)}
+
+
+REPORT_CHOICES = 500  # reports a picker offers: at 10,000 the labels alone were ~0.9 MB per visit
+
+
+@dataclass(frozen=True)
+class ReportChoices:
+    """The reports a picker offers (ids) and how many reports in view it leaves out."""
+
+    ids: list[str]
+    left_out: int
+
+
+def report_choices(
+    analysis: Analysis, filters: Filters, picked: Sequence[str | None], limit: int = REPORT_CHOICES
+) -> ReportChoices:
+    """Every report while the corpus has at most ``limit``; above that, the reports in view (the
+    sidebar's sources and dates) newest first, up to ``limit``, and always the ``picked`` ones (a
+    shared link's pair may lie outside the filters). A list of thousands is one nobody scrolls,
+    and every visit sends all its labels to the browser."""
+    docs = analysis.documents
+    if len(docs) <= limit:
+        return ReportChoices([d.id for d in docs], 0)
+    in_view = sorted(docs_in_view(analysis, filters).values(), key=lambda d: d.date or "", reverse=True)
+    kept = [d.id for d in in_view[:limit]]
+    known = {d.id for d in docs}
+    extra = [i for i in dict.fromkeys(picked) if i is not None and i in known and i not in set(kept)]
+    return ReportChoices(extra + kept, max(0, len(in_view) - limit))
 
 
 def date_bounds(analysis: Analysis) -> tuple[date, date] | None:

@@ -500,3 +500,42 @@ def test_statement_spans_one_at_a_time_are_the_list(
     assert list(frames.iter_statement_spans(ANALYSIS, filters, actor, issue)) == listed
     first = frames.iter_statement_spans(ANALYSIS, filters, actor, issue)
     assert [next(first) for _ in listed[:1]] == listed[:1]
+
+
+def _reports(n: int) -> Analysis:
+    docs = tuple(
+        Document(
+            f"r{i}",
+            f"Report {i}",
+            "Post" if i % 2 else "Herald",
+            f"2023-01-{i + 1:02d}",
+            "header",
+            "en",
+            "",
+            "",
+            "x",
+        )
+        for i in range(n)
+    )
+    return Analysis(Corpus(docs), (), (), (), (), (), (), ())
+
+
+@pytest.mark.parametrize(
+    ("n", "filters", "picked", "limit", "ids", "left_out"),
+    [
+        # a corpus of at most `limit` reports: every report, in corpus order, whatever the filters
+        (3, Filters(sources=("Post",)), (None, None), 3, ["r0", "r1", "r2"], 0),
+        # above it: the reports in view, newest first, up to the limit
+        (6, Filters(), (None, None), 3, ["r5", "r4", "r3"], 3),
+        (6, Filters(sources=("Herald",)), (None, None), 2, ["r4", "r2"], 1),
+        # the picked pair is offered even outside the filters or past the limit, once each
+        (6, Filters(sources=("Herald",)), ("r1", "r1"), 2, ["r1", "r4", "r2"], 1),
+        (6, Filters(), ("r0", "r5"), 3, ["r0", "r5", "r4", "r3"], 3),
+        # an id the corpus does not hold is not offered
+        (6, Filters(), ("gone", None), 3, ["r5", "r4", "r3"], 3),
+    ],
+)
+def test_report_choices(
+    n: int, filters: Filters, picked: tuple[str | None, ...], limit: int, ids: list[str], left_out: int
+) -> None:
+    assert frames.report_choices(_reports(n), filters, picked, limit) == frames.ReportChoices(ids, left_out)
