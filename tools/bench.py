@@ -178,6 +178,8 @@ class TreePeak:
     def __init__(self, every: float = 0.05, pss_every: float = 0.5) -> None:
         self.every, self.pss_every = every, pss_every
         self.peak_mb = self.peak_pss_mb = 0.0
+        self.part = ""  # the part of the work now running (``mark``), its peak in ``parts_mb``
+        self.parts_mb: dict[str, float] = {}
         # the sampler's own CPU seconds (its thread's): a measurement, not what is measured, so a
         # caller counting this process's CPU leaves it out (2.6 CPU-s over a 1,000-document ingest
         # of 3 minutes on a loaded machine: 3% of spaCy's bare pass, docs/benchmarks.md)
@@ -198,11 +200,19 @@ class TreePeak:
             rss = tree_rss_mb()
             stale |= rss > self.peak_mb
             self.peak_mb = max(self.peak_mb, rss)
+            if self.part:
+                self.parts_mb[self.part] = max(self.parts_mb.get(self.part, 0.0), rss)
             if stale and time.monotonic() - last_pss >= self.pss_every:
                 self.peak_pss_mb = max(self.peak_pss_mb, tree_pss_mb())
                 last_pss, stale = time.monotonic(), False
             if self._stop.wait(self.every):
                 return
+
+    def mark(self, part: str) -> None:
+        """From now on the samples are ``part``'s (ingest_corpus tells its parts: extract, corpus,
+        compact), each part's peak apart: the ingest's peak alone does not say where it is."""
+        self.part = part
+        self.parts_mb[part] = max(self.parts_mb.get(part, 0.0), tree_rss_mb())
 
     def __enter__(self) -> TreePeak:
         self._thread.start()
@@ -693,7 +703,7 @@ def run_bench(
         t0, c0 = time.perf_counter(), tree_cpu_s()
         with TreePeak() as ingest_peak:
             corpus = load_all(corpus_dir, n_docs, cache_dir=work / "cache")
-            ingest_corpus(corpus, store, workers=workers)
+            ingest_corpus(corpus, store, workers=workers, phase=ingest_peak.mark)
         # the sampler's CPU is this process's but not the ingest's
         ingest_s, ingest_cpu = time.perf_counter() - t0, tree_cpu_s() - c0 - ingest_peak.cpu_s
         if workers:
@@ -718,6 +728,9 @@ def run_bench(
             "processes": processes,
             "ingest_peak_rss_mb": round(ingest_peak.peak_mb),  # this process and its workers, summed
             "ingest_peak_pss_mb": round(ingest_peak.peak_pss_mb),  # the same, shared pages counted once
+            # the RSS peak of each part: extraction (this process and its workers), the corpus step
+            # and compaction (this process alone: the workers are closed by then)
+            "ingest_peak_rss_mb_by_part": {k: round(v) for k, v in ingest_peak.parts_mb.items()},
         }
         figures |= corpus_step_figures(store)
         figures |= store_figures_in_child(store)
