@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from lib.compare.align import compare
 from lib.extract.events.extract import merge_events
@@ -53,26 +53,15 @@ from lib.store.parquet import (
     read_corpus,
     read_manifest,
 )
-from lib.store.slices import (
-    StoreIndex,
-    claims_in_view,
-    count_events,
-    documents_slice,
-    overview_quotes,
-    positions_slice,
-    search_slice,
-    stance_pairs,
-    store_diversity,
-    store_index,
-    store_network_edges,
-    timeline_slice,
-    worth_comparing,
-)
 from lib.text.nlp import load_nlp
-from lib.view import search
 from lib.view.urls import Filters
-from tools.appmem import app_rss_in_child, server_url, streamlit_baseline_rss_mb, streamlit_server
 from tools.replicas import CORPUS_TABLES, replicate
+
+if TYPE_CHECKING:
+    from lib.store.slices import StoreIndex
+
+# The page queries' modules (DuckDB, pandas: +50 MB) and the app's are imported where used: the
+# ingest's parent then holds what ``lib ingest``'s does, and its memory is the ingest's (issue #19).
 
 ROOT = Path(__file__).resolve().parent.parent
 T = TypeVar("T")
@@ -178,6 +167,8 @@ class TreePeak:
     def __init__(self, every: float = 0.05, pss_every: float = 0.5) -> None:
         self.every, self.pss_every = every, pss_every
         self.peak_mb = self.peak_pss_mb = 0.0
+        self.part = ""  # the part of the work now running (``mark``), its peak in ``parts_mb``
+        self.parts_mb: dict[str, float] = {}
         # the sampler's own CPU seconds (its thread's): a measurement, not what is measured, so a
         # caller counting this process's CPU leaves it out (2.6 CPU-s over a 1,000-document ingest
         # of 3 minutes on a loaded machine: 3% of spaCy's bare pass, docs/benchmarks.md)
@@ -198,11 +189,19 @@ class TreePeak:
             rss = tree_rss_mb()
             stale |= rss > self.peak_mb
             self.peak_mb = max(self.peak_mb, rss)
+            if self.part:
+                self.parts_mb[self.part] = max(self.parts_mb.get(self.part, 0.0), rss)
             if stale and time.monotonic() - last_pss >= self.pss_every:
                 self.peak_pss_mb = max(self.peak_pss_mb, tree_pss_mb())
                 last_pss, stale = time.monotonic(), False
             if self._stop.wait(self.every):
                 return
+
+    def mark(self, part: str) -> None:
+        """From now on the samples are ``part``'s (ingest_corpus tells its parts: extract, corpus,
+        compact), each part's peak apart: the ingest's peak alone does not say where it is."""
+        self.part = part
+        self.parts_mb[part] = max(self.parts_mb.get(part, 0.0), tree_rss_mb())
 
     def __enter__(self) -> TreePeak:
         self._thread.start()
@@ -276,6 +275,8 @@ def _wall_and_cpu(timed: dict[str, tuple[float, float]]) -> tuple[dict[str, floa
 
 def selective_filters(index: StoreIndex) -> tuple[Filters, str]:
     """Filters an analyst uses: the most quoted actor and one quarter (the one with most documents)."""
+    from lib.store.slices import overview_quotes
+
     quotes = overview_quotes(index, Filters())
     named = quotes[quotes["speaker_id"] != ""]["speaker_id"]
     actor = str(named.value_counts().index[0]) if not named.empty else ""
@@ -293,18 +294,32 @@ def selective_filters(index: StoreIndex) -> tuple[Filters, str]:
 def network_rows(index: StoreIndex, filters: Filters) -> int:
     """What the Network page's lower half reads: the arrows between actors counted by the store
     (the evidence of a pick is read when one is made); the arrows."""
+    from lib.store.slices import store_network_edges
+
     return len(store_network_edges(index, filters))
 
 
 def diversity_rows(index: StoreIndex, filters: Filters) -> int:
     """What the Network page's upper half reads: whom each source quotes (the quotes in view per
     source and speaker, counted by the store); the sources."""
+    from lib.store.slices import store_diversity
+
     return len(store_diversity(index, filters)[0])
 
 
 def query_figures(store: Path) -> dict[str, Any]:
     """Median milliseconds of each page's data query (lib/store/slices.py) with filters that select
     (``selective_filters``), the rows each returns beside the whole corpus's, and what was chosen."""
+    from lib.store.slices import (
+        count_events,
+        documents_slice,
+        overview_quotes,
+        positions_slice,
+        stance_pairs,
+        store_index,
+        timeline_slice,
+    )
+
     index = store_index(store)
     docs = index.base.documents
     chosen, said = selective_filters(index)
@@ -337,6 +352,9 @@ def search_ms(store: Path) -> dict[str, dict[str, float]]:
     """Median milliseconds of a search (the store's candidate sentences, then lib/view/search.py's
     match and rank), filters open; ``filtered``: a year and two outlets; wall (``search_ms``) and
     CPU (``search_cpu_ms``)."""
+    from lib.store.slices import search_slice, store_index
+    from lib.view import search
+
     index = store_index(store)
     outlets = tuple(sorted({d.source for d in index.base.documents if d.source})[:2])
     year = Filters(date_from=date(2022, 1, 1), date_to=date(2022, 12, 31), sources=outlets)
@@ -356,6 +374,8 @@ def search_ms(store: Path) -> dict[str, dict[str, float]]:
 def claims_figures(store: Path) -> dict[str, float]:
     """Clustering the corpus's claims (the corpus step's share, lib/store/claims.py) and reading the
     claims in view with the pairs worth comparing (Source comparison's corpus tab), typical filters."""
+    from lib.store.slices import claims_in_view, store_index, worth_comparing
+
     manifest = read_manifest(store)
     tables = read_corpus(store, manifest, tables=("actors",))
     t0, c0 = time.perf_counter(), cpu_s()
@@ -434,6 +454,8 @@ def load_all(folder: Path, n_docs: int, cache_dir: Path | None = None) -> Corpus
 
 
 def _app_figures(app: dict[str, Any]) -> dict[str, Any]:
+    from tools.appmem import streamlit_baseline_rss_mb
+
     baseline = streamlit_baseline_rss_mb()
     return {
         **app,
@@ -444,6 +466,8 @@ def _app_figures(app: dict[str, Any]) -> dict[str, Any]:
 
 def run_app_bench(n_docs: int | None, data_dir: Path = ROOT / "data", processes: int = 1) -> dict[str, Any]:
     """Peak RSS of a dashboard session on ``data_dir`` itself (None) or on a store of ``n_docs`` documents."""
+    from tools.appmem import app_rss_in_child
+
     if n_docs is None:
         return {"corpus": str(data_dir), **_app_figures(app_rss_in_child(data=data_dir))}
     with tempfile.TemporaryDirectory() as tmp:
@@ -637,6 +661,8 @@ def page_seconds(store: Path) -> dict[str, Any]:
     beside it, a trivial page holding one chart, timed the same way in the same run. A fresh
     server per page: its first view pays the imports and opening the store, as a user's first
     visit does. Empty when Playwright or Chromium is missing."""
+    from tools.appmem import server_url, streamlit_server
+
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -693,7 +719,7 @@ def run_bench(
         t0, c0 = time.perf_counter(), tree_cpu_s()
         with TreePeak() as ingest_peak:
             corpus = load_all(corpus_dir, n_docs, cache_dir=work / "cache")
-            ingest_corpus(corpus, store, workers=workers)
+            ingest_corpus(corpus, store, workers=workers, phase=ingest_peak.mark)
         # the sampler's CPU is this process's but not the ingest's
         ingest_s, ingest_cpu = time.perf_counter() - t0, tree_cpu_s() - c0 - ingest_peak.cpu_s
         if workers:
@@ -718,6 +744,9 @@ def run_bench(
             "processes": processes,
             "ingest_peak_rss_mb": round(ingest_peak.peak_mb),  # this process and its workers, summed
             "ingest_peak_pss_mb": round(ingest_peak.peak_pss_mb),  # the same, shared pages counted once
+            # the RSS peak of each part: extraction (this process and its workers), the corpus step
+            # and compaction (this process alone: the workers are closed by then)
+            "ingest_peak_rss_mb_by_part": {k: round(v) for k, v in ingest_peak.parts_mb.items()},
         }
         figures |= corpus_step_figures(store)
         figures |= store_figures_in_child(store)

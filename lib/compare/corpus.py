@@ -432,20 +432,26 @@ def blocking_keys(sentences: Sequence[_Sentence]) -> Blocks:
     ]
     sentence_of = np.concatenate([p[0] for p in parts])
     order = np.argsort(sentence_of, kind="stable")  # sentence by sentence
-    sentence_of, name_of = sentence_of[order], np.concatenate([p[1] for p in parts])[order]
+    name_of = np.concatenate([p[1] for p in parts])[order]
+    sentence_of = sentence_of[order].astype(np.int32)
+    # Memory: an array per entry and window is millions long at 10,000 reports; each is let go
+    # once used, and numbers that fit are 32-bit (eight such arrays of 64-bit numbers held at once
+    # were the clustering's peak, issue #19).
+    del parts, order
     # each name with each window its report's date falls in (one, or two: this and the next)
     spot_codes = {b: [windows[w] for w in own] for b, own in spots.items()}
     table = np.full((len(sentences), 2), -1, np.int64)  # each sentence's window codes
     for k, s in enumerate(sentences):
         own = spot_codes[s.bucket]
         table[k, : len(own)] = own
-    spread = (table[:, 1] >= 0).astype(np.int64) + 1  # windows per sentence
-    reps = spread[sentence_of]
-    entry = np.repeat(np.arange(len(name_of), dtype=np.int64), reps)
-    first = np.cumsum(reps) - reps
-    nth = np.arange(len(entry), dtype=np.int64) - np.repeat(first, reps)
+    reps = (table[:, 1] >= 0)[sentence_of].astype(np.int8) + 1  # windows per entry's sentence
+    entry = np.repeat(np.arange(len(name_of), dtype=np.int32), reps)
+    del reps
+    nth = np.zeros(len(entry), np.int8)  # each copy's window: the entry's first, or its second
+    nth[1:] = entry[1:] == entry[:-1]  # an entry's copies are adjacent
     held = sentence_of[entry]
     raw = name_of[entry] * width + table[held, nth]
+    del entry, nth, name_of, sentence_of
     keys, numbers = _numbered_keys(raw)  # each entry's key
     size = np.bincount(numbers, minlength=len(keys)).astype(np.int64)
     kept = (size > 1) & (size <= MAX_BLOCK)
@@ -476,9 +482,10 @@ def _numbered_keys(raw: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], n
     if span > max(4 * len(raw), 1 << 20):
         keys, inverse = np.unique(raw, return_inverse=True)
         return keys, inverse.astype(np.int32).reshape(-1)
-    present = np.bincount(raw, minlength=span) > 0
-    place = np.cumsum(present) - 1
-    return np.flatnonzero(present).astype(np.int64), place[raw].astype(np.int32)
+    present = np.zeros(span, np.bool_)
+    present[raw] = True
+    place = (np.cumsum(present) - 1).astype(np.int32)
+    return np.flatnonzero(present).astype(np.int64), place[raw]
 
 
 def _named(
@@ -506,13 +513,16 @@ def _ranks(
     """Each key's place in the order blocks are read: the smallest first, then by the key's string
     ("name|window"). The string order is that of "name|" then of the window, when no name holds a
     "|" (terms, actor ids and figures do not); otherwise the strings are compared."""
+    order: list[int] | npt.NDArray[np.intp]
     if any("|" in n for n in names):
         strings = [f"{names[k // width]}|{windows[k % width]}" for k in keys.tolist()]
         order = sorted(range(len(strings)), key=lambda k: (size[k], strings[k]))
     else:
         by_name = np.empty(len(names), np.int64)
         by_name[sorted(range(len(names)), key=lambda n: names[n] + "|")] = np.arange(len(names))
-        order = np.lexsort((keys % width, by_name[keys // width], size)).tolist()  # windows numbered in order
+        # windows numbered in order; the order kept an array (a Python int per key, three million at
+        # 10,000 reports, was most of the blocking's peak memory, issue #19)
+        order = np.lexsort((keys % width, by_name[keys // width], size))
     rank = np.empty(len(keys), np.int64)
     rank[order] = np.arange(len(keys))
     return rank

@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
+from lib.records import CorpusClaim, Event, Position
+from lib.store.columns import record_schema
 from lib.store.parquet import (
     FOLDER_TABLES,
     ActorMap,
@@ -23,9 +25,10 @@ from lib.store.parquet import (
     CorpusTables,
     Manifest,
     batch_id_of,
+    batch_rows,
     collect_garbage,
+    corpus_path,
     read_corpus,
-    read_live,
     read_manifest,
     write_corpus,
     write_folder,
@@ -66,18 +69,40 @@ def _settled_targets(table: pa.Table, batches: list[str], amap: ActorMap) -> pa.
     return table.set_column(table.schema.get_field_index("targets"), field, pa.array(new, field.type))
 
 
-def _chunk(table: pa.Table, name: str, docs: list[str], batch: str) -> pa.Table:
-    key = "id" if name == "documents" else "doc_id"
-    part = table.filter(pc.is_in(table.column(key), pa.array(docs, pa.string())))
+def _chunk_rows(
+    store: Path, manifest: Manifest, name: str, docs: set[str], amap: ActorMap, batch: str
+) -> pa.Table:
+    """The live rows of ``docs`` in table ``name``, in ingest order (as ``read_live`` orders them),
+    actor ids settled, under the new ``batch`` id: read from the batches holding them only."""
+    live = manifest.live()
+    parts = []
+    for entry in manifest.batches:
+        own = [d for d in entry.docs if d in docs and live[d] == entry.id]
+        if own:
+            parts.append(batch_rows(store, entry.id, name, own))
+    part = _settled(pa.concat_tables(parts), name, amap)
     index = part.schema.get_field_index("batch")
     return part.set_column(index, "batch", pa.array([batch] * part.num_rows, pa.string()))
 
 
+def _corpus_arrow(store: Path, manifest: Manifest) -> dict[str, pa.Table]:
+    """The corpus tables that are copied as they are, as Arrow tables (not records: at 10,000
+    documents the claims and events as records were hundreds of MB, issue #19)."""
+    # cast to the records' schema: Parquet gives list items another field name, which the file
+    # written from the table would then carry
+    kinds: dict[str, type] = {"events": Event, "positions": Position, "claims": CorpusClaim}
+    return {
+        t: pq.read_table(corpus_path(store, manifest, t)).cast(record_schema(k)) for t, k in kinds.items()
+    }
+
+
 def compact(store: Path, batch_docs: int = BATCH_DOCS) -> int:
-    """Rewrite the live rows into batches of ``batch_docs`` documents; returns the batch count."""
+    """Rewrite the live rows into batches of ``batch_docs`` documents; returns the batch count.
+
+    One new batch at a time, its rows read from the batches holding them: the whole store's
+    tables were held at once before, the ingest's peak at 10,000 documents (docs/benchmarks.md)."""
     manifest = read_manifest(store)
-    corpus = read_corpus(store, manifest, tables=("actors", "events", "positions", "claims"))
-    tables = {t: _settled(read_live(store, manifest, t), t, corpus.actor_map) for t in FOLDER_TABLES}
+    corpus = read_corpus(store, manifest, tables=("actors",))
     keys = manifest.keys()
     order = list(manifest.live())
     entries = []
@@ -86,17 +111,22 @@ def compact(store: Path, batch_docs: int = BATCH_DOCS) -> int:
         entry = BatchEntry(
             batch_id_of(["compact", *(keys[d] for d in docs)]), tuple(docs), tuple(keys[d] for d in docs)
         )
+        wanted = set(docs)
         write_folder(
-            store / "batches" / entry.id, {t: _chunk(data, t, docs, entry.id) for t, data in tables.items()}
+            store / "batches" / entry.id,
+            {t: _chunk_rows(store, manifest, t, wanted, corpus.actor_map, entry.id) for t in FOLDER_TABLES},
         )
+        pa.default_memory_pool().release_unused()  # one new batch's buffers, not reused by the next
         entries.append(entry)
     complete = {b.id for b in manifest.batches} <= set(manifest.covers)  # else a refresh is still due
+    arrow = _corpus_arrow(store, manifest) if manifest.corpus else {}
     write_manifest(store, Manifest(tuple(entries), manifest.corpus, manifest.errors, manifest.parsed))
     write_corpus(
         store,
-        CorpusTables(corpus.actors, corpus.events, corpus.positions, claims=corpus.claims),
+        CorpusTables(corpus.actors, (), (), claims=()),
         manifest.errors,
         manifest.parsed,
+        arrow=arrow,
         covers=None if complete else (),
     )
     collect_garbage(store, read_manifest(store))

@@ -23,13 +23,14 @@ batches it equals it whenever those cross-document passes find nothing across ba
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import islice
@@ -243,11 +244,29 @@ def _refresh(store: Path, corpus: Corpus | None, added: Sequence[str]) -> None:
     updated = added_tables(store, manifest, set(added)) if added and manifest.corpus else None
     if updated is None:
         tables = corpus_tables(store, manifest)
-        write_corpus(store, tables, errors, parsed, arrow={"claims": claims_table(store, tables)})
+        # the merged events and positions as Arrow before the claims are clustered, their records
+        # let go: the claims' peak is the corpus step's (issue #19)
+        arrow = {
+            "events": records_table(tables.events, Event),
+            "positions": records_table(tables.positions, Position),
+        }
+        tables = replace(tables, events=(), positions=())
     else:
-        arrow = {**updated[1], "claims": claims_table(store, updated[0])}
-        write_corpus(store, updated[0], errors, parsed, arrow=arrow)
+        tables, arrow = updated
+    give_back_memory()
+    arrow = {**arrow, "claims": claims_table(store, tables)}
+    give_back_memory()
+    write_corpus(store, tables, errors, parsed, arrow=arrow)
     collect_garbage(store, read_manifest(store))
+
+
+def give_back_memory() -> None:
+    """Return freed memory to the system between the corpus step's parts: Arrow's pool keeps the
+    buffers it freed for reuse, and the C heap its free pages (glibc's malloc_trim), so each part's
+    peak stacked on the one before (issue #19)."""
+    pa.default_memory_pool().release_unused()
+    with suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def plan_batches(
@@ -355,6 +374,7 @@ def ingest_corpus(
     progress: Progress | None = None,
     extract: Extract | None = None,
     workers: Workers | None = None,
+    phase: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Extract the documents the store lacks (or holds in another version), then refresh the corpus tables.
 
@@ -362,9 +382,13 @@ def ingest_corpus(
     in ``workers``, started here when ``processes`` > 1 and none are given, which then write
     their batch folders themselves; lib/store/distributed.py passes a Dask one). This process stays
     the manifest's only writer. The workers are closed before the corpus tables are refreshed.
+    ``phase``: told "extract", "corpus" and "compact" as each part starts (tools/bench.py's
+    memory by part).
     A damaged store is repaired first (lib/store/check.py): its damaged batches' documents are
     extracted again when among ``corpus``'s, and its damaged corpus tables recomputed.
     """
+    tell = phase or _silent
+    tell("extract")
     repair = repair_store(store, corpus.documents)
     manifest = read_manifest(store)
     plan = plan_batches(corpus.documents, manifest, batch_size)
@@ -385,10 +409,17 @@ def ingest_corpus(
         kept = tuple(d for d in corpus.documents if d.id not in failed)
         corpus = replace(corpus, documents=kept, errors=corpus.errors + tuple(failed.values()))
     added = [d.id for _, docs in plan for d in docs if d.id not in failed]
+    tell("corpus")
     refresh_corpus(store, corpus, _added(manifest, added))
+    give_back_memory()
     if len(read_manifest(store).batches) > MAX_BATCHES:
+        tell("compact")
         compact(store)  # after the refresh: compaction writes actor ids as the corpus settled them
     return IngestReport(total - len(failed), len(corpus.documents) - total + len(failed), len(plan), repair)
+
+
+def _silent(part: str) -> None:
+    """No one told which part of the ingest runs."""
 
 
 def _commit_in_order(

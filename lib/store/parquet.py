@@ -48,10 +48,11 @@ from lib.records import (
     Quote,
     Span,
 )
-from lib.store.claim_rows import write_claim_rows
+from lib.store.claim_rows import CLAIM_ROWS, NEEDS, claim_rows_table, folder_analysis, write_claim_rows
+from lib.store.claim_rows import VERSION_KEY as CLAIMS_KEY
 from lib.store.columns import arrow_type, records_table, table_records
 from lib.store.terms import TERMS, terms_table, write_terms
-from lib.version import extraction_version
+from lib.version import claims_version, extraction_version
 
 FORMAT = 1
 # Documents per ingest batch. A worker keeps a batch's parsed documents until its quotes and events
@@ -132,14 +133,57 @@ def write_folder(final: Path, tables: Mapping[str, pa.Table]) -> None:
         for name, table in tables.items():
             pq.write_table(table, temp / f"{name}.parquet")
         if "sentences" in tables:
-            write_terms(terms_table(tables["sentences"]), temp / f"{TERMS}.parquet")
-        write_claim_rows(tables, temp)  # each document's sentence claims (lib/store/claim_rows.py)
+            write_terms(_chunked_terms(tables["sentences"]), temp / f"{TERMS}.parquet")
+            pa.default_memory_pool().release_unused()  # the index's sorted copies, before the claims
+        _write_claim_rows(tables, temp)  # each document's sentence claims (lib/store/claim_rows.py)
         if final.exists():  # an uncommitted leftover of an interrupted run
             shutil.rmtree(final)
         os.replace(temp, final)
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
+
+
+TERMS_CHUNK = 8192  # sentences whose term index rows are made at once (their words as Python lists)
+CLAIM_DOCS = 256  # documents whose sentence claims are made at once (their rows as records)
+
+
+def _chunked_terms(sentences: pa.Table) -> pa.Table:
+    """``terms_table`` of the sentences, TERMS_CHUNK at a time, then sorted as it sorts (term, doc_id,
+    start: one row per word and sentence, so the order is total and the table the same): a
+    compacted folder's every (word, sentence) as Python lists at once was a hundred MB and more
+    (issue #19)."""
+    if sentences.num_rows <= TERMS_CHUNK:
+        return terms_table(sentences)
+    parts = [
+        terms_table(sentences.slice(lo, TERMS_CHUNK)) for lo in range(0, sentences.num_rows, TERMS_CHUNK)
+    ]
+    table = pa.concat_tables(parts).combine_chunks()
+    del parts  # two copies of the rows at once, not three
+    return table.sort_by([("term", "ascending"), ("doc_id", "ascending"), ("start", "ascending")])
+
+
+def _write_claim_rows(tables: Mapping[str, pa.Table], folder: Path) -> None:
+    """``write_claim_rows``, the rows made CLAIM_DOCS documents at a time: a document's claims
+    depend on its own rows alone, and a compacted folder of 4,096 documents' rows as records at
+    once was hundreds of MB (issue #19). The table written is the same."""
+    ids = tables["documents"].column("id") if "documents" in tables else None
+    if ids is None or len(ids) <= CLAIM_DOCS or not all(t in tables for t in NEEDS):
+        write_claim_rows(tables, folder)
+        return
+    parts = []
+    for lo in range(0, len(ids), CLAIM_DOCS):
+        wanted = ids.slice(lo, CLAIM_DOCS).combine_chunks()
+        part = {t: _of_docs(tables[t], "id" if t == "documents" else "doc_id", wanted) for t in NEEDS}
+        parts.append(claim_rows_table(folder_analysis(part)))
+    table = pa.concat_tables(parts).combine_chunks()
+    del parts
+    stamped = table.replace_schema_metadata({CLAIMS_KEY: claims_version()})
+    pq.write_table(stamped, folder / f"{CLAIM_ROWS}.parquet")
+
+
+def _of_docs(table: pa.Table, key: str, docs: pa.Array) -> pa.Table:
+    return table.filter(pc.is_in(table.column(key), docs))
 
 
 def _column(value: str, n: int) -> tuple[pa.DataType, list[str]]:

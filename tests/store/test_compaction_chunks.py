@@ -1,0 +1,121 @@
+"""Compaction and folder writing in parts (issue #19: memory at 10,000 documents): a compacted
+folder's term index and sentence claims made a few sentences or documents at a time, and its rows
+read from the batches holding them one new batch at a time, give the files made all at once."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lib.compare.corpus import corpus_claims
+from lib.extract.pipeline import analyze_corpus
+from lib.records import Corpus, Document
+from lib.store import parquet as st
+from lib.store.compaction import compact
+from lib.store.parquet import read_analysis, read_corpus, read_manifest, write_analysis
+
+# fictional reports, written for this test
+TEXTS = [
+    (
+        "Tern Gazette",
+        "2033-05-01",
+        "The Orlen bridge closed after a barge struck it. Minister Ivo Brask said 3 spans cracked.",
+    ),
+    (
+        "Fen Herald",
+        "2033-05-02",
+        "A barge struck the Orlen bridge, which closed. Minister Ivo Brask said 5 spans cracked.",
+    ),
+    (
+        "Quay Times",
+        "2033-05-02",
+        "The Orlen bridge stayed shut on Tuesday. Engineers from Halvik inspected the piers.",
+    ),
+    (
+        "Tern Gazette",
+        "2033-05-03",
+        "Engineers from Halvik inspected the piers of the Orlen bridge. Repairs will take weeks.",
+    ),
+    (
+        "Moor Daily",
+        "2033-05-09",
+        "Ferry crossings doubled while the Orlen bridge stayed closed, the port of Selby said.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    docs = tuple(
+        Document(f"d{i}", f"Report {i}", s, d, "metadata", "en", "", "", t)
+        for i, (s, d, t) in enumerate(TEXTS)
+    )
+    analysis = analyze_corpus(Corpus(docs))
+    store = tmp_path_factory.mktemp("source") / "store"
+    write_analysis(analysis, store, batch_size=1, claims=corpus_claims(analysis))
+    return store
+
+
+def _compacted(source: Path, folder: Path) -> Path:
+    store = folder / "store"
+    shutil.copytree(source, store)
+    compact(store)
+    return store
+
+
+def _files(store: Path) -> dict[str, bytes]:
+    """Every Parquet file of the store by its path (the corpus generation's folder named 'corpus')."""
+    manifest = read_manifest(store)
+    out = {}
+    for batch in manifest.batches:
+        for f in (store / "batches" / batch.id).glob("*.parquet"):
+            out[f"{batch.id}/{f.name}"] = f.read_bytes()
+    for f in (store / "corpus" / manifest.corpus).glob("*.parquet"):
+        out[f"corpus/{f.name}"] = f.read_bytes()
+    return out
+
+
+@pytest.mark.parametrize(
+    ("claim_docs", "terms_chunk"),
+    [
+        (1, 1),  # a document and a sentence at a time
+        (2, 3),  # runs that end inside the folder
+        (4, 7),
+        (5, 10_000),  # every document in one run: the path an ingest batch takes
+    ],
+)
+def test_a_folder_made_in_parts_is_the_folder_made_at_once(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, claim_docs: int, terms_chunk: int
+) -> None:
+    whole = _files(_compacted(source, tmp_path / "whole"))
+    monkeypatch.setattr(st, "CLAIM_DOCS", claim_docs)
+    monkeypatch.setattr(st, "TERMS_CHUNK", terms_chunk)
+    parts = _files(_compacted(source, tmp_path / "parts"))
+    assert parts.keys() == whole.keys()
+    assert {"claim_sentences.parquet", "terms.parquet"} <= {k.split("/")[1] for k in parts}
+    assert [k for k in parts if parts[k] != whole[k]] == []
+
+
+def test_compaction_copies_the_corpus_tables_unchanged(source: Path, tmp_path: Path) -> None:
+    before = read_corpus(source, read_manifest(source), tables=("actors", "events", "positions", "claims"))
+    store = _compacted(source, tmp_path)
+    after = read_corpus(store, read_manifest(store), tables=("actors", "events", "positions", "claims"))
+    assert after.claims and after == before
+    assert read_analysis(store) == read_analysis(source)
+
+
+@pytest.mark.parametrize("batch_docs", [1, 2, 3, 5])
+def test_each_new_batch_reads_only_its_documents(source: Path, tmp_path: Path, batch_docs: int) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(source, store)
+    assert compact(store, batch_docs=batch_docs) == -(-len(TEXTS) // batch_docs)
+    manifest = read_manifest(store)
+    assert [d for b in manifest.batches for d in b.docs] == [f"d{i}" for i in range(len(TEXTS))]
+    assert read_analysis(store) == read_analysis(source)
+    # a new batch's rows are its documents' only, under its id
+    for batch in manifest.batches:
+        documents = st.batch_rows(store, batch.id, "documents", list(batch.docs))
+        assert set(documents.column("batch").to_pylist()) == {batch.id}
+        assert documents.column("id").to_pylist() == list(batch.docs)
