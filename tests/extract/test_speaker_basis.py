@@ -170,13 +170,27 @@ def test_each_speaker_names_its_evidence(
     basis: Basis,
     actor: bool,
 ) -> None:
+    check_basis(nlp, bases, text, words, surface, basis, actor)
+
+
+def check_basis(
+    nlp: Any,
+    bases: dict[tuple[int, int], Basis | None],
+    text: str,
+    words: str,
+    surface: str,
+    basis: Basis,
+    actor: bool,
+) -> Quote:
+    """The statement holding ``words`` shows ``surface`` on ``basis``, with an actor or not; its
+    confidence is the evidence's, and the pages mark what was often wrong."""
     quote, found = _speaker(nlp, bases, text, words)
     assert (quote.speaker_text, found, quote.speaker_id is not None) == (surface, basis, actor)
-    # the confidence is the evidence's, and the pages mark what was often wrong
     assert quote.speaker_confidence == BASIS_CERTAINTY[basis]
     assert uncertain_speaker(quote.speaker_text, quote.speaker_confidence) == (
         BASIS_CERTAINTY[basis] < CONFIDENT_SPEAKER
     )
+    return quote
 
 
 # evidence a speaker must not be credited with (name, text, words, the basis it is not)

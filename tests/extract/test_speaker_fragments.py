@@ -17,7 +17,7 @@ import pytest
 from lib.extract.quotes.direct import inside_sentence
 from lib.extract.quotes.speakers import BASIS_CERTAINTY, GUESS_BELOW, Basis
 from lib.view.frames import uncertain_speaker
-from tests.extract.test_speaker_basis import _speaker, bases  # noqa: F401 (the fixture)
+from tests.extract.test_speaker_basis import bases, check_basis  # noqa: F401 (the fixture)
 
 OPENING = "“The harbour will reopen in May,” said Paulo Reis.\n\n"
 
@@ -81,9 +81,7 @@ def test_a_fragment_guesses_its_speaker_openly(
     basis: Basis,
     actor: bool,
 ) -> None:
-    quote, found = _speaker(nlp, bases, text, words)
-    assert (quote.speaker_text, found, quote.speaker_id is not None) == (surface, basis, actor)
-    assert quote.speaker_confidence == BASIS_CERTAINTY[basis]
+    quote = check_basis(nlp, bases, text, words, surface, basis, actor)
     # a guess is marked on the pages; an inheritance on evidence is not
     guessed = basis is Basis.INHERITED_FRAGMENT
     assert uncertain_speaker(quote.speaker_text, quote.speaker_confidence) == guessed
