@@ -215,6 +215,18 @@ _DOMAIN = re.compile(r"(?<=\w)\.(?:com|org|net|co\.uk|com\.au)$", re.IGNORECASE)
 _S_GENITIVE = re.compile(r"^(?P<owner>.+?)'s (?P<thing>[a-z-]+)$")
 
 
+def alias_owners(lines: Sequence[Sequence[str]]) -> dict[str, list[int]]:
+    """Each form's org_key -> the lines of the alias lexicon (one body each) that write it: a form
+    on one line is that body's own; on two ("House") it is shared."""
+    owners: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        for name in line:
+            key = org_key(name)
+            if i not in owners.setdefault(key, []):
+                owners[key].append(i)
+    return owners
+
+
 def org_key(name: str) -> str:
     """An organisation's name without a leading article, a trailing legal form or a web domain,
     an s-genitive written as the of-genitive ("office of president" for both forms)."""
@@ -818,10 +830,7 @@ class CorpusResolver:
         whose own forms the corpus writes, and with none where two such lines are written (the
         ambiguity guard: "House" in a corpus naming both the Commons and the Representatives)."""
         lines = self.reg.filters.org_aliases
-        owners: dict[str, set[int]] = {}
-        for i, line in enumerate(lines):
-            for name in line:
-                owners.setdefault(org_key(name), set()).add(i)
+        owners = alias_owners(lines)
         attested = {
             i
             for i, line in enumerate(lines)
@@ -834,7 +843,7 @@ class CorpusResolver:
                 for k in keys
                 if k in by_org
                 and self._kind(by_org[k][0]) == "organization"
-                and not (owners[k] - {i}) & attested
+                and not (set(owners[k]) - {i}) & attested
             ]
             for other in ids[1:]:
                 self.uf.union(ids[0], other)

@@ -12,14 +12,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from functools import partial
+from functools import cache, partial
 
 from spacy.tokens import Doc as SpacyDoc
 
 from lib.extract.actors.case import CaseStats, case_stats, is_title_line, line_of, name_runs
 from lib.extract.actors.chains import resolve_doc
 from lib.extract.actors.competitors import is_competitor
-from lib.extract.actors.corpus import FAMILY, org_key, plural_nickname, resolve_corpus
+from lib.extract.actors.corpus import FAMILY, alias_owners, org_key, plural_nickname, resolve_corpus
 from lib.extract.actors.registry import Registry, load_registry
 from lib.extract.actors.spans import CAP_RUN, DocContext, candidates
 from lib.extract.dates.patterns import lexicon as date_words
@@ -105,37 +105,42 @@ def _shared_forms_by_report(
     Congress means the Representatives by "the House"). Where none of these decides (two bodies
     named, or none), the short name is its own actor, as written: a wrong link is worse than none."""
     lines = [[org_key(n) for n in line] for line in reg.filters.org_aliases]
-    owners: dict[str, list[int]] = {}
-    for i, keys in enumerate(lines):
-        for k in keys:
-            owners.setdefault(k, []).append(i)
+    owners = alias_owners(reg.filters.org_aliases)
     shared = {k for k, ii in owners.items() if len(ii) > 1}
     if not shared:
         return list(found)
-    texts = {ctx.doc.id: fold(ctx.text) for ctx in contexts}
+    if not any(a.type == "organization" and org_key(m.text) in shared for m, a in found):
+        return list(found)
+    texts = {ctx.doc.id: ctx.text for ctx in contexts}
     told_by = {
         i: [fold(w) for w in reg.filters.shared_form_context.get(line[0], ())]
         for i, line in enumerate(reg.filters.org_aliases)
     }
 
-    def written(doc_id: str, words: Sequence[str]) -> bool:
-        text = texts.get(doc_id, "")
-        return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words)
+    @cache
+    def folded(doc_id: str) -> str:
+        return fold(texts.get(doc_id, ""))
 
+    def written(doc_id: str, words: Sequence[str]) -> bool:
+        return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded(doc_id)) for w in words)
+
+    @cache
     def own_form_in(doc_id: str, line: int) -> bool:
         return written(doc_id, [k for k in lines[line] if len(owners[k]) == 1])
 
-    in_corpus = {i for i in range(len(lines)) if any(own_form_in(d, i) for d in texts)}
+    @cache
+    def in_corpus(line: int) -> bool:
+        return any(own_form_in(d, line) for d in texts)
 
     def meant(doc_id: str, sharers: Sequence[int]) -> int | None:
         for named in (
             [i for i in sharers if own_form_in(doc_id, i)],
             [i for i in sharers if written(doc_id, told_by[i])],
+            [i for i in sharers if in_corpus(i)],
         ):
             if named:
                 return named[0] if len(named) == 1 else None
-        named = [i for i in sharers if i in in_corpus]
-        return named[0] if len(named) == 1 else None
+        return None
 
     out: list[tuple[Mention, Actor]] = []
     for m, a in found:
