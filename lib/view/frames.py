@@ -56,8 +56,8 @@ def report_choices(
         return ReportChoices([d.id for d in docs], 0)
     in_view = sorted(docs_in_view(analysis, filters).values(), key=lambda d: d.date or "", reverse=True)
     kept = [d.id for d in in_view[:limit]]
-    known = {d.id for d in docs}
-    extra = [i for i in dict.fromkeys(picked) if i is not None and i in known and i not in set(kept)]
+    known, offered = {d.id for d in docs}, set(kept)
+    extra = [i for i in dict.fromkeys(picked) if i is not None and i in known and i not in offered]
     return ReportChoices(extra + kept, max(0, len(in_view) - limit))
 
 
