@@ -14,7 +14,7 @@ years pile up at the cuts and the busy weeks get none. So the axis is computed h
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -26,7 +26,9 @@ EDGE = pd.Timedelta(days=1.5)  # room around a marker at least: its count label 
 ENDS_SHARE = 0.025  # of the axis, left before its first day and after its last at least
 TAIL = 0.02  # the share of events at each end that may be folded away as a tail
 # Events dated more than GAP before the first report are the background the reports recall (a
-# treaty of 1994 in a 2022 crisis): folded away while they are at most this share of the events
+# treaty of 1994 in a 2022 crisis), those dated more than GAP after the last report the plans and
+# forecasts they announce ("by 2030", "next autumn"): either is folded away while it is at most
+# this share of the events
 BACKGROUND_SHARE = 0.25
 MAX_TICKS = 7  # labels on the axis at most: ~60 px each on a 400 px plot (a phone's width)
 # (largest step in days, calendar frequency, label format) from the finest up.
@@ -56,11 +58,14 @@ def fit_window(
     fold_start: bool = True,
     fold_end: bool = True,
     reported_from: pd.Timestamp | None = None,
+    reported_to: pd.Timestamp | None = None,
 ) -> Window:
     """The axis window over ``days`` (one per event): far tails folded at the ends asked for, and
     at the start the background older than the reports (``reported_from``: the first report's
     date) while it is a minority of the events: a crisis's timeline opens with the crisis, and the
-    note says how many earlier events the From date would bring back."""
+    note says how many earlier events the From date would bring back. At the end, likewise, the
+    plans and forecasts dated after the reports (``reported_to``: the last report's date): a month
+    of reports naming a few targets years ahead drew the month on a fifth of the axis."""
     seen = sorted(pd.Timestamp(d) for d in days if not pd.isna(d))
     if not seen:
         raise ValueError("no days to fit an axis to")
@@ -78,6 +83,10 @@ def fit_window(
         hi = len(seen) - 1 - cut
         while hi < len(seen) - 1 and seen[hi + 1] - seen[hi] <= GAP:
             hi += 1
+        if reported_to is not None and not pd.isna(reported_to):
+            later = bisect_right(seen, pd.Timestamp(reported_to) + GAP)
+            if later > lo and len(seen) - later <= len(seen) * BACKGROUND_SHARE:
+                hi = min(hi, later - 1)
     return Window(seen[lo], seen[hi], lo, len(seen) - 1 - hi)
 
 

@@ -68,7 +68,10 @@ BIN_DAYS = (1, 7, 14, 28)  # what one marker may stand for: a day, a week, two, 
 
 
 def marker_days(
-    days: pd.Series, fold: tuple[bool, bool] = (True, True), reported_from: pd.Timestamp | None = None
+    days: pd.Series,
+    fold: tuple[bool, bool] = (True, True),
+    reported_from: pd.Timestamp | None = None,
+    reported_to: pd.Timestamp | None = None,
 ) -> int:
     """How many days one marker groups: a day while the days the axis shows (its quiet stretches
     cut, lib/view/axis.py) fit MARKER_SLOTS markers, else the shortest of BIN_DAYS that fits.
@@ -76,7 +79,7 @@ def marker_days(
     known = [d for d in days if not pd.isna(d)]
     if not known:
         return 1
-    runs = axis.stretches(known, axis.fit_window(known, *fold, reported_from))
+    runs = axis.stretches(known, axis.fit_window(known, *fold, reported_from, reported_to))
     shown = sum((last - first).days + 1 for first, last, _ in runs)
     return next((n for n in BIN_DAYS if shown / n <= MARKER_SLOTS), BIN_DAYS[-1])
 
@@ -123,12 +126,13 @@ def day_axis(
     fold_start: bool = True,
     fold_end: bool = True,
     reported_from: pd.Timestamp | None = None,
+    reported_to: pd.Timestamp | None = None,
 ) -> tuple[dict[str, object], str, axis.Window]:
     """The time axis over the event days (one per event), a note of what it leaves out (far tails
     folded, long quiet stretches cut: plotly rangebreaks; ticks that never overlap:
     lib/view/axis.py) and the days it shows."""
     known = [d for d in days if not pd.isna(d)]
-    window = axis.fit_window(known, fold_start, fold_end, reported_from)
+    window = axis.fit_window(known, fold_start, fold_end, reported_from, reported_to)
     runs = axis.stretches(known, window)
     values, labels = axis.ticks(runs)
     settings: dict[str, object] = {
@@ -149,15 +153,17 @@ def timeline_figure(
     order: Sequence[str] | None = None,
     fold: tuple[bool, bool] = (True, True),
     reported_from: pd.Timestamp | None = None,
+    reported_to: pd.Timestamp | None = None,
 ) -> go.Figure:
     """Events over event time, one row per actor or source (top down in ``order``); marker
     symbol shows date precision, marker size and the number on it how many events fall on that
     day. The date axis is drawn above and below the rows, so it stays in sight on a long chart;
     ``fold`` says whether a far tail may be folded away at the start and at the end (an open
-    date filter), and the background older than ``reported_from`` (the first report's date) with
-    it. The figure's ``meta`` holds the note of what the axis leaves out."""
+    date filter), and the background older than ``reported_from`` (the first report's date) and
+    the plans later than ``reported_to`` (the last report's) with it. The figure's ``meta`` holds
+    the note of what the axis leaves out."""
     days = frame.drop_duplicates("event_id")["day"] if not frame.empty else pd.Series([], dtype=object)
-    bin_days = marker_days(days, fold, reported_from)
+    bin_days = marker_days(days, fold, reported_from, reported_to)
     markers = timeline_markers(frame, order, bin_days) if not frame.empty else frame.assign(events=[], y=[])
     rows = [html.escape(r) for r in order] if order is not None else sorted(markers["row"].unique())
     fig = go.Figure()
@@ -167,7 +173,7 @@ def timeline_figure(
             fig.add_trace(_marker_trace(part, precision, symbol))
     note, window = "", None
     if not markers.empty:  # days, not hours, even when every event falls on one or two days
-        settings, note, shown = day_axis(days, *fold, reported_from)
+        settings, note, shown = day_axis(days, *fold, reported_from, reported_to)
         window = [f"{shown.first:%Y-%m-%d}", f"{shown.last:%Y-%m-%d}"]
         if bin_days > 1:
             grouped = "a week" if bin_days == 7 else f"{bin_days} days"

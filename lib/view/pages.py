@@ -114,10 +114,13 @@ class TimelineView:
     outside: int = 0  # events in view whose day the chart's axis does not show (listed last)
 
 
-def _first_report(analysis: Analysis) -> pd.Timestamp | None:
-    """The first day of the corpus's first dated report (read as frames.date_bounds reads dates)."""
-    days = [p[0] for p in (period(d.date) for d in analysis.documents if d.date) if p]
-    return pd.Timestamp(min(days)) if days else None
+def _reported(analysis: Analysis) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """The first day of the corpus's first dated report and the last of its last (read as
+    frames.date_bounds reads dates)."""
+    spans = [p for p in (period(d.date) for d in analysis.documents if d.date) if p]
+    if not spans:
+        return None, None
+    return pd.Timestamp(min(p[0] for p in spans)), pd.Timestamp(max(p[1] for p in spans))
 
 
 def timeline_view(analysis: Analysis, view: View) -> TimelineView:
@@ -127,7 +130,7 @@ def timeline_view(analysis: Analysis, view: View) -> TimelineView:
     if not rows.empty:
         shown, choice = timeline.top_rows(rows, view.rows)
         fold = (view.filters.date_from is None, view.filters.date_to is None)  # a set date is the user's
-        figure = charts.timeline_figure(shown, view.group, choice.shown, fold, _first_report(analysis))
+        figure = charts.timeline_figure(shown, view.group, choice.shown, fold, *_reported(analysis))
         notes = [timeline.rows_note(choice, view.group), str(figure.layout.meta["note"])]
         note = ". ".join(n[:1].upper() + n[1:] for n in notes if n) + "."
         if window := figure.layout.meta["window"]:

@@ -105,6 +105,39 @@ def test_background_older_than_the_reports_is_folded(
     assert axis.fit_window(days, fold_start=False, reported_from=since).before == 0  # a set From date
 
 
+@pytest.mark.parametrize(
+    ("days", "reported_to", "last", "after"),
+    [
+        # a month of reports naming targets years ahead (a minority): folded and counted
+        (
+            _days(
+                ("2022-01-03", 40),
+                ("2022-01-28", 30),
+                ("2022-06-01", 2),
+                ("2025-01-01", 3),
+                ("2030-01-01", 2),
+            ),
+            "2022-01-31",
+            "2022-01-28",
+            7,
+        ),
+        # within a month after the last report: what comes next, kept
+        (_days(("2022-01-03", 40), ("2022-02-20", 5)), "2022-01-31", "2022-02-20", 0),
+        # a corpus mostly about what is planned keeps its plans
+        (_days(("2022-01-03", 20), ("2024-05-01", 30)), "2022-01-31", "2024-05-01", 0),
+        # no report date known: only the far tail rule
+        (_days(("2022-01-03", 40), ("2022-06-01", 2), ("2022-07-01", 2)), None, "2022-07-01", 0),
+    ],
+)
+def test_plans_later_than_the_reports_are_folded(
+    days: list[pd.Timestamp], reported_to: str | None, last: str, after: int
+) -> None:
+    until = pd.Timestamp(reported_to) if reported_to else None
+    window = axis.fit_window(days, reported_to=until)
+    assert (window.last, window.after) == (pd.Timestamp(last), after)
+    assert axis.fit_window(days, fold_end=False, reported_to=until).after == 0  # a set To date
+
+
 def test_a_set_date_is_not_folded() -> None:
     days = _days(("2014-03-01", 1), ("2022-07-20", 99))
     assert axis.fit_window(days, fold_start=False).before == 0
