@@ -398,23 +398,46 @@ def iter_statement_spans(
     )
 
 
+def _said_once(pairs: Iterable[tuple[Position, Span]]) -> list[list[tuple[Position, Span]]]:
+    """The statements of ``pairs`` one each: an actor's statement filed under several issues (a
+    turn of a meeting's transcript names many matters) is one row, not one per issue."""
+    said: dict[tuple[str, str, int, int], list[tuple[Position, Span]]] = {}
+    for p, s in pairs:
+        said.setdefault((p.actor_id, s.doc_id, s.start, s.end), []).append((p, s))
+    return list(said.values())
+
+
+def statements_count(analysis: Analysis, filters: Filters, actor: str | None, issue: str | None) -> int:
+    """How many statements (rows of ``statements_frame``) the choice matches."""
+    return len(_said_once(iter_statement_spans(analysis, filters, actor, issue)))
+
+
+def _issues_of(said: Sequence[tuple[Position, Span]]) -> tuple[str, str]:
+    """(issues, stance) of one statement: its issues' labels, each with its stance when they differ."""
+    stances = list(dict.fromkeys(p.stance for p, _ in said))
+    if len(stances) == 1:
+        return "; ".join(p.issue_label for p, _ in said), stances[0]
+    return "; ".join(f"{p.issue_label} ({p.stance})" for p, _ in said), ", ".join(stances)
+
+
 def statements_frame(
     analysis: Analysis, filters: Filters, actor: str | None, issue: str | None, limit: int | None = None
 ) -> pd.DataFrame:
-    """The statements behind the positions of one actor and/or issue (None: any): the first ``limit``."""
+    """The statements behind the positions of one actor and/or issue (None: any), of the first
+    ``limit`` (position, statement) pairs: one row per statement, with every issue it is filed under."""
     docs = docs_in_view(analysis, filters)
     sentence_of = sentence_lookup(analysis)
     quote_at = _quote_finder(analysis)
     rows = (
         {
             "actor": actor_name(analysis, p.actor_id),
-            "issue_label": p.issue_label,
-            "stance": p.stance,
+            **dict(zip(("issue_label", "stance"), _issues_of(said), strict=True)),
             **dict(zip(("speaker", "speaker_confidence", "cue"), quote_at(s), strict=True)),
             "text": s.text,
             **provenance(docs[s.doc_id], s.start, s.end, sentence_of(s.doc_id, s.start, s.end)),
         }
-        for p, s in statement_spans(analysis, filters, actor, issue)[:limit]
+        for said in _said_once(statement_spans(analysis, filters, actor, issue)[:limit])
+        for p, s in said[:1]
     )
     return table(rows, STATEMENT_COLUMNS)
 

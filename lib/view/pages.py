@@ -177,7 +177,7 @@ def positions_view(analysis: Analysis, view: View) -> PositionsView:
         positions=positions,
         figure=None if shown.empty else charts.positions_figure(shown),
         statements=frames.statements_frame(analysis, f, actor, issue, frames.MAX_ROWS),
-        matched=len(frames.statement_spans(analysis, f, actor, issue)),
+        matched=frames.statements_count(analysis, f, actor, issue),
         weekly=weekly,
         weekly_figure=None if weekly is None or weekly.empty else stances.weekly_figure(weekly),
         undated=stances.undated_statements(analysis, f, actor, issue) if actor and issue else 0,

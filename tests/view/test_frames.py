@@ -186,6 +186,25 @@ def test_positions_and_statements() -> None:
     assert only["actor"].tolist() == ["Trentino"]  # the actor filter holds with no actor picked
 
 
+def test_a_statement_under_several_issues_is_one_row() -> None:
+    """A statement filed under two issues (a long turn names many matters) is listed once, with
+    both issues, and counted once; each issue picked still lists it."""
+    withdrawal = next(p for p in ANALYSIS.positions if p.issue == "withdrawal")
+    border = replace(withdrawal, issue="border", issue_label="Border crossing", stance="neutral", count=1)
+    border = replace(border, evidence=withdrawal.evidence[:1])
+    analysis = replace(ANALYSIS, positions=(*ANALYSIS.positions, border))
+    said = frames.statements_frame(analysis, Filters(), "rufus-firefly", None)
+    assert len(said) == 2 == frames.statements_count(analysis, Filters(), "rufus-firefly", None)
+    both = said[said["start"] == withdrawal.evidence[0].start].iloc[0]
+    assert both["issue_label"] == "Troop withdrawal (opposes); Border crossing (neutral)"
+    assert both["stance"] == "opposes, neutral"
+    one = said[said["start"] == withdrawal.evidence[1].start].iloc[0]
+    assert (one["issue_label"], one["stance"]) == ("Troop withdrawal", "opposes")
+    assert frames.statements_frame(analysis, Filters(), None, "border")["issue_label"].tolist() == [
+        "Border crossing"
+    ]
+
+
 def test_aliases_and_mentions() -> None:
     assert frames.aliases_frame(ANALYSIS, "trentino", Filters())["alias"].tolist() == ["Ambassador Trentino"]
     assert frames.aliases_frame(ANALYSIS, "nobody", Filters()).empty
