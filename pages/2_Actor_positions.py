@@ -50,7 +50,7 @@ with heatmap:
     if shown.figure is None:
         st.info("No positions match these filters — clear the actor filter or widen the date range.")
     else:
-        st.plotly_chart(shown.figure, key="positions_chart")
+        st.plotly_chart(shown.figure, key="positions_chart", width=charts.chart_width(shown.figure))
         if shown.rows_note:
             st.caption(shown.rows_note)
         st.html(render.chips_html(charts.stance_legend()))
@@ -144,7 +144,7 @@ if matrix.figure is None:
 else:
     if matrix.note:
         st.caption(matrix.note)
-    st.plotly_chart(matrix.figure, key="stances_chart")
+    st.plotly_chart(matrix.figure, key="stances_chart", width=charts.chart_width(matrix.figure))
 s_col, o_col = st.columns(2)
 speaker_ids = stances.pick_options(matrix.pairs, "speaker", view.by)
 target_ids = stances.pick_options(matrix.pairs, "target", view.target)

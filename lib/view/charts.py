@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import textwrap
 from collections.abc import Iterable, Sequence
+from typing import Literal
 
 import pandas as pd
 import plotly.express as px
@@ -297,7 +298,28 @@ def positions_figure(frame: pd.DataFrame) -> go.Figure:
     fig.update_yaxes(autorange="reversed", tickfont={"size": 13})
     height = _height(len(z.index), per_row=52, least=300) + 40  # room for two-line issue labels
     fig.update_layout(height=height, title="Stance by actor and issue", **LAYOUT)
+    if width := matrix_width(z.index, len(z.columns)):
+        fig.update_layout(width=width)
     return fig
+
+
+CELL_PX = 110  # a matrix's cell at most this wide: an actor's three issues drew 300 px blocks
+LABEL_PX = 7  # about a row label's character, at the axis font's size
+FULL_WIDTH = 900  # a narrower matrix is drawn at its own width, a wider one at the page's
+
+
+def matrix_width(row_labels: Iterable[str], columns: int, extra: int = 0) -> int | None:
+    """The width of a matrix of ``columns`` cells of CELL_PX after its row labels (and ``extra``
+    pixels, a colour bar's), when that is narrower than FULL_WIDTH; else None (the page's width).
+    Streamlit draws a figure no wider than its column, so a narrow screen still gets it whole."""
+    labels = max((len(label) for label in row_labels), default=0) * LABEL_PX + 40
+    width = labels + CELL_PX * columns + extra
+    return width if width < FULL_WIDTH else None
+
+
+def chart_width(fig: go.Figure) -> int | Literal["stretch"]:
+    """What st.plotly_chart is given as width: the figure's own when it has one."""
+    return int(fig.layout.width) if fig.layout.width else "stretch"
 
 
 def _shortened(labels: Iterable[str], width: int = 28) -> list[str]:

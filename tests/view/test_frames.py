@@ -381,6 +381,22 @@ def test_heatmap_grows_with_actors_and_keeps_issue_labels_apart() -> None:
     assert large.layout.xaxis.tickangle is None
 
 
+@pytest.mark.parametrize(("issues", "narrow"), [(1, True), (3, True), (12, False)])
+def test_a_heatmap_of_few_issues_is_drawn_narrow(issues: int, narrow: bool) -> None:
+    """A cell is at most CELL_PX wide: one actor's three issues filled a wide page with 300 px
+    blocks; a matrix wide enough takes the page's width (and the page's column caps any)."""
+    rows = [
+        {"actor": "Ann Lee", "issue_label": f"harbour fee {i}", "stance": "supports", "count": 1}
+        for i in range(issues)
+    ]
+    fig = charts.positions_figure(pd.DataFrame(rows))
+    if narrow:
+        assert fig.layout.width <= charts.FULL_WIDTH
+        assert charts.chart_width(fig) == fig.layout.width
+    else:
+        assert fig.layout.width is None and charts.chart_width(fig) == "stretch"
+
+
 @pytest.mark.parametrize(("days", "expected"), [(5, 1), (20, 1), (100, 7), (180, 14), (1200, 28)])
 def test_a_marker_groups_more_days_when_the_axis_spans_months(days: int, expected: int) -> None:
     every_day = pd.Series(pd.date_range("2022-01-03", periods=days, freq="D"))

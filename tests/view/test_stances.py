@@ -149,6 +149,15 @@ def test_actors_sharing_a_name_are_rows_of_their_own(
     assert list(heat.y) == want_rows and list(heat.x) == want_columns
 
 
+def test_a_matrix_of_few_targets_is_drawn_narrow() -> None:
+    few = stances.stances_figure(
+        stances.ranked_pairs(pd.DataFrame([_pair("Ann Lee", "ann-lee", "Bo Tan", "bo-tan")]))
+    )
+    assert few.layout.width is not None and few.layout.width < 900
+    many = [_pair("Ann Lee", "ann-lee", f"Bo Tan {i}", f"bo-tan-{i}") for i in range(12)]
+    assert stances.stances_figure(stances.ranked_pairs(pd.DataFrame(many))).layout.width is None
+
+
 def test_top_keeps_the_most_spoken_and_says_what_is_left_out() -> None:
     frame = stances.pairs_frame(stances.targets_frame(corpus(QUOTES), Filters(), guessed=True))
     kept, speakers, targets = stances.top_pairs(frame, 1)
