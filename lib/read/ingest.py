@@ -68,9 +68,14 @@ def _language_model() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE)
 
 
-def _date(draft: Draft, text: str) -> tuple[str | None, DateBasis]:
+def _date(draft: Draft, text: str, blocks: Sequence[Block] = ()) -> tuple[str | None, DateBasis]:
+    """The metadata's date, else the latest full date of the text outside its credit blocks: a
+    link to another story or video ("WATCH (Aired <date>): ...") or a byline dates no report."""
     if given := normalize_date(draft.meta.get("date")):
         return given, draft.date_basis
+    for b in blocks:
+        if b.kind == "credit":
+            text = text[: b.start] + " " * (b.end - b.start) + text[b.end :]
     if inferred := infer_date(text):
         return inferred, "inferred"
     return None, "unknown"
@@ -106,7 +111,7 @@ def build_document(draft: Draft, path: str) -> Document:
     """A Document from a draft: date (given or inferred), language, typed blocks, title."""
     meta = dict(draft.meta)
     blocks = find_blocks(draft.text)
-    date, basis = _date(draft, draft.text)
+    date, basis = _date(draft, draft.text, blocks)
     return Document(
         id=draft.doc_id,
         title=meta.get("title") or _title(draft.text, blocks),

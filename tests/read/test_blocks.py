@@ -61,6 +61,13 @@ DATA = Path(__file__).resolve().parents[2] / "data"
         ("Story continues below advertisement", "credit"),
         ("Article continues after this ad", "credit"),
         ("Continue reading the main story", "credit"),
+        # links to other stories and videos, a paragraph each
+        ("READ MORE: Harbour strike enters its third week as talks stall", "credit"),
+        ("WATCH: Ferry captain describes the rescue off the north cape", "credit"),
+        ("WATCH (Aired March 3, 2011): The old pier is torn down", "credit"),
+        ("WATCH | Island council votes down the bridge plan", "credit"),
+        ("RELATED: Fishermen protest new quota rules", "credit"),
+        ("Warning: This story contains graphic descriptions of the wreck.", "credit"),
         # headings
         ("Talks resume in Geneva", "heading"),
         ("Minister: “We will not back down”", "heading"),
@@ -72,6 +79,11 @@ DATA = Path(__file__).resolve().parents[2] / "data"
         ("By the end of the week, both sides had agreed to meet again.", "body"),
         ("Reuters reported that the talks would resume on Monday.", "body"),
         ("The advertisement ran in three newspapers on Sunday.", "body"),
+        # a section label before a wrap's prose, and the verb in prose, are no links
+        ("HARBOUR WATCH: The port reopened on Monday after a week of repairs.", "body"),
+        ("Watch the ferry leave, the mayor told the crowd on Friday.", "body"),
+        ("Read more about the plan on the council's website, she said.", "body"),
+        ("Warning: the storm will reach the coast tonight, the weather office said.", "body"),
         ("The story continues below the fold, the editor said.", "body"),
         ("Open talks with the rebels, the envoy urged the government on Monday.", "body"),
         ("View the full report on the council's website, the mayor told residents.", "body"),

@@ -209,6 +209,19 @@ def test_jsonl_ids_and_bad_line(tmp_path: Path) -> None:
     assert 'line 4: no "text" string' in reasons
 
 
+def test_a_link_to_another_story_dates_no_report(tmp_path: Path) -> None:
+    """A date in a credit block (a link to an old video, a byline) is not the report's; one in
+    its prose still dates it."""
+    link = "WATCH (Aired March 3, 2011): The old pier is torn down"
+    lines = [
+        json.dumps({"id": "a", "text": f"The pier reopened on Monday.\n\n{link}\n\nCrowds came."}),
+        json.dumps({"id": "b", "text": f"The pier reopened on May 2, 2023.\n\n{link}"}),
+    ]
+    corpus = load_corpus([_write(tmp_path, "piers.jsonl", "\n".join(lines))], cache_dir=tmp_path / "c")
+    dated = {d.id: (d.date, d.date_basis) for d in corpus.documents}
+    assert dated == {"a": (None, "unknown"), "b": ("2023-05-02", "inferred")}
+
+
 def test_html_by_trafilatura(tmp_path: Path) -> None:
     (doc,) = load_corpus([_write(tmp_path, "port.html", HTML_PAGE)], cache_dir=tmp_path / "c").documents
     assert doc.title == "Port reopens after storm"
