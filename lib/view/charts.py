@@ -298,8 +298,9 @@ def positions_figure(frame: pd.DataFrame) -> go.Figure:
     fig.update_yaxes(autorange="reversed", tickfont={"size": 13})
     height = _height(len(z.index), per_row=52, least=300) + 40  # room for two-line issue labels
     fig.update_layout(height=height, title="Stance by actor and issue", **LAYOUT)
-    if width := matrix_width(z.index, len(z.columns)):
-        fig.update_layout(width=width)
+    width = matrix_width(z.index, len(z.columns))
+    if width or len(z.index) <= FEW_ROWS:
+        square_cells(fig, width)
     return fig
 
 
@@ -315,6 +316,17 @@ def matrix_width(row_labels: Iterable[str], columns: int, extra: int = 0) -> int
     labels = max((len(label) for label in row_labels), default=0) * LABEL_PX + 40
     width = labels + CELL_PX * columns + extra
     return width if width < FULL_WIDTH else None
+
+
+FEW_ROWS = 3  # a matrix of this many rows or fewer has square cells at any width
+
+
+def square_cells(fig: go.Figure, width: int | None) -> None:
+    """A matrix's cells square (at ``width``, when given): the least height kept for the labels
+    made one row of three cells three towers, and one of nine on a phone nine sticks."""
+    if width:
+        fig.update_layout(width=width)
+    fig.update_yaxes(scaleanchor="x", scaleratio=1, constrain="domain")
 
 
 def chart_width(fig: go.Figure) -> int | Literal["stretch"]:

@@ -381,12 +381,19 @@ def test_heatmap_grows_with_actors_and_keeps_issue_labels_apart() -> None:
     assert large.layout.xaxis.tickangle is None
 
 
-@pytest.mark.parametrize(("issues", "narrow"), [(1, True), (3, True), (12, False)])
-def test_a_heatmap_of_few_issues_is_drawn_narrow(issues: int, narrow: bool) -> None:
+@pytest.mark.parametrize(
+    ("actors", "issues", "narrow", "square"),
+    [(1, 1, True, True), (1, 3, True, True), (1, 12, False, True), (8, 12, False, False), (8, 2, True, True)],
+)
+def test_a_heatmap_of_few_issues_is_drawn_narrow(
+    actors: int, issues: int, narrow: bool, square: bool
+) -> None:
     """A cell is at most CELL_PX wide: one actor's three issues filled a wide page with 300 px
-    blocks; a matrix wide enough takes the page's width (and the page's column caps any)."""
+    blocks; a matrix wide enough takes the page's width (and the page's column caps any). A narrow
+    one, or one of few rows, has square cells, not towers as tall as the labels' room."""
     rows = [
-        {"actor": "Ann Lee", "issue_label": f"harbour fee {i}", "stance": "supports", "count": 1}
+        {"actor": f"Actor {a}", "issue_label": f"harbour fee {i}", "stance": "supports", "count": 1}
+        for a in range(actors)
         for i in range(issues)
     ]
     fig = charts.positions_figure(pd.DataFrame(rows))
@@ -395,6 +402,7 @@ def test_a_heatmap_of_few_issues_is_drawn_narrow(issues: int, narrow: bool) -> N
         assert charts.chart_width(fig) == fig.layout.width
     else:
         assert fig.layout.width is None and charts.chart_width(fig) == "stretch"
+    assert (fig.layout.yaxis.scaleanchor == "x") is square
 
 
 @pytest.mark.parametrize(("days", "expected"), [(5, 1), (20, 1), (100, 7), (180, 14), (1200, 28)])

@@ -154,8 +154,14 @@ def test_a_matrix_of_few_targets_is_drawn_narrow() -> None:
         stances.ranked_pairs(pd.DataFrame([_pair("Ann Lee", "ann-lee", "Bo Tan", "bo-tan")]))
     )
     assert few.layout.width is not None and few.layout.width < 900
-    many = [_pair("Ann Lee", "ann-lee", f"Bo Tan {i}", f"bo-tan-{i}") for i in range(12)]
-    assert stances.stances_figure(stances.ranked_pairs(pd.DataFrame(many))).layout.width is None
+    assert few.layout.yaxis.scaleanchor == "x"
+    many = [
+        _pair(f"Ann Lee {s}", f"ann-lee-{s}", f"Bo Tan {i}", f"bo-tan-{i}")
+        for s in range(6)
+        for i in range(12)
+    ]
+    wide = stances.stances_figure(stances.ranked_pairs(pd.DataFrame(many)))
+    assert wide.layout.width is None and wide.layout.yaxis.scaleanchor is None
 
 
 def test_top_keeps_the_most_spoken_and_says_what_is_left_out() -> None:
