@@ -360,9 +360,15 @@ _GLUED = re.compile(r"\w+-\w")
 
 
 def _sentence_at(text: str, at: int) -> str:
-    left = max((m.end() for m in re.finditer(r"[.!?;]\s", text[:at])), default=0)
+    # the end of the last stop before ``at``: the greedy prefix backs off to it (two stops never
+    # overlap, the second character of one being a space), with no list of every stop made
+    last = _LAST_STOP.match(text, 0, at)
+    left = last.end() if last else 0
     right = next((m.start() for m in re.finditer(r"[.!?;](\s|$)", text[at:])), len(text) - at)
     return text[left : at + right]
+
+
+_LAST_STOP = re.compile(r".*[.!?;]\s", re.S)
 
 
 def _normal(text: str) -> str:
