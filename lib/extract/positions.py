@@ -201,14 +201,18 @@ def first_hand(quotes: Sequence[Quote]) -> list[Quote]:
     """The statements not nested inside another speaker's: in "Russia says NATO threatens its
     interests" the words are Russia's report, not a position NATO took (PARC 3.0, Pareti 2016:
     a nested attribution is the outer source's claim). Compared within each document only."""
-    by_doc: dict[str, list[Quote]] = defaultdict(list)
-    for q in quotes:
-        by_doc[q.doc_id].append(q)
-    return [q for q in quotes if not any(_nests(o, q) for o in by_doc[q.doc_id] if o is not q)]
-
-
-def _nests(outer: Quote, inner: Quote) -> bool:
-    return outer.speaker_id != inner.speaker_id and outer.start <= inner.start and inner.end <= outer.end
+    by_doc: dict[str, list[tuple[int, int, str | None, int]]] = defaultdict(list)
+    for n, q in enumerate(quotes):
+        by_doc[q.doc_id].append((q.start, q.end, q.speaker_id, n))
+    nested = {
+        n
+        for spans in by_doc.values()
+        if len(spans) > 1
+        for start, end, speaker, n in spans
+        for o_start, o_end, o_speaker, o in spans
+        if o != n and o_speaker != speaker and o_start <= start and end <= o_end
+    }
+    return [q for n, q in enumerate(quotes) if n not in nested]
 
 
 def _credited(speaker_id: str, actors: Mapping[str, Actor], roll_up: bool) -> list[str]:
@@ -252,7 +256,7 @@ def _classified(
     ]
     if phrases:
         starts = [
-            at if at is not None else _meant_at(body, i, phrases, cues)
+            at if at is not None or cues.isdisjoint(phrases) else _meant_at(body, i, phrases, cues)
             for i, at, cues in zip(issues, starts, cue_sets, strict=True)
         ]
     found = [(i, at) for i, at in zip(issues, starts, strict=True) if at is not None]
@@ -356,9 +360,15 @@ _GLUED = re.compile(r"\w+-\w")
 
 
 def _sentence_at(text: str, at: int) -> str:
-    left = max((m.end() for m in re.finditer(r"[.!?;]\s", text[:at])), default=0)
+    # the end of the last stop before ``at``: the greedy prefix backs off to it (two stops never
+    # overlap, the second character of one being a space), with no list of every stop made
+    last = _LAST_STOP.match(text, 0, at)
+    left = last.end() if last else 0
     right = next((m.start() for m in re.finditer(r"[.!?;](\s|$)", text[at:])), len(text) - at)
     return text[left : at + right]
+
+
+_LAST_STOP = re.compile(r".*[.!?;]\s", re.S)
 
 
 def _normal(text: str) -> str:
@@ -515,9 +525,13 @@ def _checked_start(body: str, offset: int, issue: Issue) -> int | None:
     if body.isascii():
         return offset
     at = len(body.encode()[:offset].decode())
-    if WORD_START.match(body, at) and any(
-        body.startswith(cue, at) and _cue_index(issue.cues, issue.whole_words)._ends(body, at + len(cue))
-        for cue in issue.cues
+    index = _cue_index(issue.cues, issue.whole_words)
+    if (
+        WORD_START.match(body, at)
+        and any(  # a cue starting here is filed under its first letters
+            body.startswith(cue, at) and index._ends(body, at + len(cue))
+            for cue in (*index.filed.get(body[at : at + PREFIX], ()), *index.short)
+        )
     ):
         return at
     return _issues_index(((issue.cues, issue.whole_words),)).first_each(body)[0]

@@ -141,10 +141,11 @@ def candidate_pairs(
             groups[key].append(i)
     df = Counter(t for v in vectors for t in v)
     starts = [first for first, _ in reach] if reach is not None else []
+    ordered: dict[int, list[str]] = {}  # an item's terms, most common first: one order in every group
     for key, members in groups.items():
         if reach is not None:
             members.sort(key=starts.__getitem__)  # stable: items of one start stay in index order
-        for i, j in _all_pairs(vectors, members, threshold, df, reach):
+        for i, j in _all_pairs(vectors, members, threshold, df, reach, ordered):
             if len(keysets[i]) == 1 or len(keysets[j]) == 1 or min(keysets[i] & keysets[j]) == key:
                 yield (i, j) if i < j else (j, i)
 
@@ -155,6 +156,7 @@ def _all_pairs(
     threshold: float,
     df: Counter[str],
     reach: Sequence[Reach] | None = None,
+    ordered: dict[int, list[str]] | None = None,
 ) -> Iterator[tuple[int, int]]:
     """The "AllPairs" search (Bayardo, Ma & Srikant 2007, "Scaling up all pairs similarity search")
     on unit vectors (TfIdf.vector) within one group: a vector's most common terms, whose weights
@@ -162,8 +164,9 @@ def _all_pairs(
     match alone, so only its other terms are indexed. A probe adds up the indexed part of each dot
     product; the few unindexed terms complete it. With ``reach`` (members in order of their first
     position), an indexed item whose reach ended before the probe's starts is dropped from the index
-    (``_live``).
+    (``_live``). ``ordered``: each item's terms, most common first (``_by_df``), kept across calls.
     """
+    ordered = {} if ordered is None else ordered
     top: dict[str, float] = defaultdict(float)
     for i in members:
         for t, w in vectors[i].items():
@@ -189,7 +192,9 @@ def _all_pairs(
             x_vec = vectors[i]
             if partial + sum(x_vec[t] * vector.get(t, 0.0) for t in rest) >= threshold - EPSILON:
                 yield i, j
-        rest, bound, indexed = _split(vector, df, top, threshold)
+        if (terms_of := ordered.get(j)) is None:
+            terms_of = ordered[j] = _by_df(vector, df)
+        rest, bound, indexed = _split(vector, df, top, threshold, terms_of)
         prefix[j] = rest, bound
         last = reach[j][1] if reach is not None else 0
         for t in indexed:
@@ -214,15 +219,24 @@ def _live(
     return live
 
 
+def _by_df(vector: Vector, df: Counter[str]) -> list[str]:
+    """A vector's terms, most common first (ties by the term)."""
+    return sorted(vector, key=lambda t: (-df[t], t))
+
+
 def _split(
-    vector: Vector, df: Counter[str], top: dict[str, float], threshold: float
+    vector: Vector,
+    df: Counter[str],
+    top: dict[str, float],
+    threshold: float,
+    ordered: list[str] | None = None,
 ) -> tuple[list[str], float, list[str]]:
     """A vector's common-term prefix, whose dot product with any unit vector of the group stays under
     the threshold, that bound, and its other terms (to index). The bound is the smaller of the
     weights times the group's largest weights and the prefix's L2 norm (Cauchy-Schwarz; Anastasiu &
     Karypis 2014, "L2AP")."""
     by_top = squares = bound = 0.0
-    ordered = sorted(vector, key=lambda t: (-df[t], t))
+    ordered = _by_df(vector, df) if ordered is None else ordered
     for n, t in enumerate(ordered):
         by_top += vector[t] * top[t]
         squares += vector[t] * vector[t]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from lib.extract.positions import assign_positions, classify, first_hand, load_issues
+from lib.extract.positions import _sentence_at, assign_positions, classify, first_hand, load_issues
 from lib.records import Actor, Quote
 
 ACTORS = {
@@ -185,6 +186,57 @@ def test_a_statement_nested_in_another_speakers_is_not_a_position() -> None:
     )
     own = Quote("r", "eastland", "Eastland", "the league threatens", "direct", "says", 10, 30, 0.6)
     assert first_hand([outer, inner, own]) == [outer, own]
+
+
+def test_first_hand_keeps_what_no_other_speaker_encloses() -> None:
+    """Against the definition, pair by pair: a statement goes when another speaker's in the same report
+    spans it (equal spans included); a speaker's own longer statement, or another report's, does not."""
+    spans = [
+        ("r", "a", 0, 50),
+        ("r", "b", 10, 20),  # inside a's
+        ("r", "a", 12, 18),  # inside b's (and a's own)
+        ("r", "c", 0, 50),  # a's span exactly: each encloses the other
+        ("r", "a", 60, 80),
+        ("r", "a", 65, 70),  # inside its own speaker's only
+        ("s", "b", 60, 80),
+        ("s", "b", 62, 64),
+        ("t", "c", 5, 9),  # a report of one statement
+    ]
+    quotes = [Quote(d, sp, sp, "words", "indirect", "says", a, b, 0.5) for d, sp, a, b in spans]
+    expected = [
+        q
+        for q in quotes
+        if not any(
+            o is not q
+            and o.doc_id == q.doc_id
+            and o.speaker_id != q.speaker_id
+            and o.start <= q.start
+            and q.end <= o.end
+            for o in quotes
+        )
+    ]
+    assert first_hand(quotes) == expected
+    assert [(q.doc_id, q.start) for q in expected] == [("r", 60), ("r", 65), ("s", 60), ("s", 62), ("t", 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they back it. we oppose the plan; fine",
+        "no stop at all here",
+        "ends with a stop.",
+        "stops.. twice! and? then;\nnewline. end",
+        ". leading stop",
+        "a\u2003wide space. after",  # a stop before a space of another kind
+        "",
+    ],
+)
+def test_sentence_at_cuts_at_the_stops_around_a_place(text: str) -> None:
+    """Every place of each text, against the stops listed one by one."""
+    for at in range(len(text) + 1):
+        left = max((m.end() for m in re.finditer(r"[.!?;]\s", text[:at])), default=0)
+        right = next((m.start() for m in re.finditer(r"[.!?;](\s|$)", text[at:])), len(text) - at)
+        assert _sentence_at(text, at) == text[left : at + right], (text, at)
 
 
 @pytest.mark.parametrize(

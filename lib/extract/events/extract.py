@@ -336,14 +336,40 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
     reported on stay as many (every pair the rules below can join is still scored: no date window
     is cut short).
     """
-    words = [_head_words(e) for e in events]
-    tfidf = TfIdf(words)
-    vectors = [tfidf.vector(w) for w in words]
+    words = _all_head_words(events)
+    vectors = _vectors(words)
     merged = [
         _merge([events[k] for k in c.members])
         for c in _clusters(events, _candidate_pairs(events, vectors, words))
     ]
     return sorted(merged, key=lambda e: (e.date, PRECISION_RANK[e.precision], e.summary, e.id))
+
+
+def _all_head_words(events: Sequence[Event]) -> list[list[str]]:
+    """``_head_words`` of each event, each distinct text read once (reports that carry one wire
+    story repeat its sentences); events of one text share one list, which no one changes."""
+    seen: dict[str, list[str]] = {}
+    out = []
+    for e in events:
+        text = e.evidence[0].text
+        if (found := seen.get(text)) is None:
+            found = seen[text] = terms(text)
+        out.append(found)
+    return out
+
+
+def _vectors(words: Sequence[Sequence[str]]) -> list[Vector]:
+    """The events' TF-IDF vectors, weighted over these events; one vector per distinct list of
+    words, shared by the events that have it (no one changes a vector)."""
+    tfidf = TfIdf(words)
+    seen: dict[tuple[str, ...], Vector] = {}
+    out = []
+    for w in words:
+        key = tuple(w)
+        if (found := seen.get(key)) is None:
+            found = seen[key] = tfidf.vector(w)
+        out.append(found)
+    return out
 
 
 def _clusters(events: Sequence[Event], best_first: Iterable[tuple[int, int]]) -> list[_Cluster]:
@@ -524,6 +550,7 @@ def _dates_compatible(a: Event, b: Event) -> bool:
     return _compatible((a.date, a.precision), (b.date, b.precision))
 
 
+@lru_cache(maxsize=1 << 16)  # pairs of a corpus's few thousand distinct (date, precision)
 def _compatible(a: tuple[str, str], b: tuple[str, str]) -> bool:
     """Two (date, precision) fit one event: prefixes nest; a bound R admits the dates of the
     RECENT_DAYS before it (and another bound within as many days)."""
