@@ -111,3 +111,44 @@ def test_a_corpus_read_lets_the_language_model_go(tmp_path: Path) -> None:
     corpus = ingest.load_corpus([tmp_path], cache_dir=tmp_path / "cache")
     assert [d.language for d in corpus.documents] == ["en"]
     assert ingest._language_model.cache_info().currsize == 0
+
+
+# Date rules run only on texts holding a word each of their matches holds (Rule.needs).
+DATED = (
+    "Last spring the board met twice. On Tuesday, March 4, 2023, it said that two weeks ago the "
+    "fund had lost money in the third quarter; the vote is due by noon on Christmas Eve, at 10:30 "
+    "a.m. EST, and every year since the 1990s the same day has passed quietly. Later this month "
+    "the mayor said nineteen ninety-six was the year it began, in fiscal 2021, on 2022-01-05."
+)
+
+
+def test_case_blind_ascii_is_every_such_character() -> None:
+    from lib.extract.dates.patterns import CASE_BLIND_ASCII
+
+    letter = re.compile(r"(?i)[a-z]")
+    found = {chr(c) for c in range(128, 0x110000) if letter.fullmatch(chr(c))}
+    assert found == set(CASE_BLIND_ASCII)
+
+
+def test_required_words_read_from_the_pattern() -> None:
+    from lib.extract.dates.patterns import required_words
+
+    assert required_words(re.compile(r"(?i)\bthe\s+(?:past|next)\s+weeks?\b")) == {"week"}
+    assert required_words(re.compile(r"(?:ab)?C|(?:dd)+")) == {"c", "dd"}
+    assert required_words(re.compile(r"[0-9]+")) is None
+    assert required_words(re.compile(r"a|[bc]")) is None  # a branch that requires nothing
+    assert required_words(re.compile(r"x*y?")) is None
+
+
+@pytest.mark.parametrize(
+    "text", [DATED, DATED.lower(), DATED.replace("spring", "ſpring"), "Nothing dated here."]
+)
+def test_date_rules_skip_only_texts_they_cannot_match(text: str) -> None:
+    from lib.extract.dates.extract import all_rules, candidates
+
+    every = [(m.span(), rule.name) for rule in all_rules() for m in rule.pattern.finditer(text)]
+    assert [(c.match.span(), c.rule.name) for c in candidates(text)] == every
+    for rule in all_rules() if "ſ" not in text else ():  # "ſ" matches "s" but lower-cases to itself
+        for m in rule.pattern.finditer(text):
+            assert rule.needs is None or any(w in m.group(0).lower() for w in rule.needs), rule.name
+    assert any(r.needs for r in all_rules()) and any(r.needs is None for r in all_rules())

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from re import _constants, _parser  # type: ignore[attr-defined]  # the parser CPython compiles with
 from typing import Any
 
 from lib import LEXICONS, read_yaml
@@ -180,3 +181,52 @@ def _blocker_sources() -> dict[str, str]:
         r"(?:\w+\s+)(?:days|weeks|months|years|decades)(?!\w)",
         "year_ago_quarter": r"(?i)\byear-(?:ago|earlier)(?!\w)",
     }
+
+
+# The characters outside ASCII that a case-blind pattern takes for an ASCII letter ("ſ" for "s",
+# the Kelvin sign for "k", the dotted and dotless i): ``str.lower`` does not map them onto those
+# letters, so a text holding one is scanned by every rule (tests/test_dates.py derives the set).
+CASE_BLIND_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case ASCII strings one of which every match of ``pattern`` holds (case aside), read
+    from its parse: a text whose lower-case form holds none of them cannot match, and a rule need
+    not scan it. None where the pattern requires no literal (``[0-9]+``)."""
+    tree = _parser.parse(pattern.pattern, pattern.flags)
+    return _required(list(tree))
+
+
+def _fewer(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """Of two sufficient sets, the likelier to rule a text out: the longer shortest word, then fewer."""
+    if a is None or b is None:
+        return a if b is None else b
+    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+
+
+def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """What a sequence of parsed items requires: its best run of ASCII literals, or the best of
+    what one of its items requires (a group, an alternation whose every branch requires a word,
+    a repeat of at least one). Assertions, classes and optional parts require nothing."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:  # a last item that ends the run
+        if op is _constants.LITERAL and av < 128:
+            run.append(chr(av))
+            continue
+        if run:
+            best = _fewer(best, frozenset({"".join(run).lower()}))
+            run = []
+        if op is _constants.SUBPATTERN:
+            best = _fewer(best, _required(list(av[3])))
+        elif op is _constants.ATOMIC_GROUP:
+            best = _fewer(best, _required(list(av)))
+        elif op is _constants.BRANCH:
+            branches = [_required(list(alt)) for alt in av[1]]
+            if all(branches):
+                best = _fewer(best, frozenset().union(*(b for b in branches if b)))
+        elif (
+            op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT) and av[0] >= 1
+        ):
+            best = _fewer(best, _required(list(av[2])))
+    return best
