@@ -48,6 +48,7 @@ from lib.extract.events.links import (
 )
 from lib.read.blocks import paragraph_parts
 from lib.records import DateMention, Document, Event, Mention, Precision, Quote, Span
+from lib.text.nlp import doc_sentences, doc_text
 from lib.text.similarity import Reach, TfIdf, Vector, candidate_pairs, cosine, terms
 
 PRECISION_RANK: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3, "on_or_before": 4}
@@ -214,8 +215,9 @@ def _join(a: Event, b: Event) -> Event:
 def _units(doc: Document, sdoc: SpacyDoc) -> list[Span]:
     """Sentences cut at paragraphs; an embedded post is one unit; credits are none."""
     units: list[Span] = []
-    for sent in sdoc.sents:
-        for part in paragraph_parts(Span(doc.id, sent.start_char, sent.end_char, sent.text)):
+    text = doc_text(sdoc)  # each sentence's text cut from it: spaCy's Span.text joins its tokens again
+    for _, _, start, end in doc_sentences(sdoc):
+        for part in paragraph_parts(Span(doc.id, start, end, text[start:end])):
             block = doc.block_at(part.start)
             if block and block.kind == "credit":
                 continue
