@@ -152,3 +152,25 @@ def test_date_rules_skip_only_texts_they_cannot_match(text: str) -> None:
         for m in rule.pattern.finditer(text):
             assert rule.needs is None or any(w in m.group(0).lower() for w in rule.needs), rule.name
     assert any(r.needs for r in all_rules()) and any(r.needs is None for r in all_rules())
+
+
+def test_opens_clause_reads_as_the_clause_start_pattern() -> None:
+    import itertools
+
+    from lib.extract.actors.case import _opens_clause
+
+    pattern = re.compile(r"(?:^|[.!?:;\"“‘(—–-]\s*)$")  # what case statistics tested before
+    alphabet = [*'.!?:;"“‘(—–-', " ", "\t", "\u00a0", "\u2003", "\x1c", "a", "Z", "1", ","]
+    for n in (1, 2, 3):
+        for chars in itertools.product(alphabet, repeat=n):
+            window = "".join(chars)
+            assert _opens_clause(window) == bool(pattern.search(window)), repr(window)
+
+
+def test_occasion_patterns_read_as_before() -> None:
+    from lib.extract.events.extract import SETTING, _occasion_nouns, names_occasion
+
+    for text in ("Speaking at a crowded press conference, she said so.", "He urged a meeting soon."):
+        low = " ".join(text.lower().split())
+        expected = any(re.search(SETTING.format(re.escape(n)), low) for n in _occasion_nouns())
+        assert names_occasion(text) is expected
