@@ -133,11 +133,19 @@ def test_case_blind_ascii_is_every_such_character() -> None:
 def test_required_words_read_from_the_pattern() -> None:
     from lib.extract.dates.patterns import required_words
 
-    assert required_words(re.compile(r"(?i)\bthe\s+(?:past|next)\s+weeks?\b")) == {"week"}
-    assert required_words(re.compile(r"(?:ab)?C|(?:dd)+")) == {"c", "dd"}
-    assert required_words(re.compile(r"[0-9]+")) is None
-    assert required_words(re.compile(r"a|[bc]")) is None  # a branch that requires nothing
-    assert required_words(re.compile(r"x*y?")) is None
+    assert required_words(re.compile(r"(?i)\bthe\s+(?:past|next)\s+weeks?\b")) == (
+        (frozenset({"week"}), True),  # the most telling first: longer words, then fewer
+        (frozenset({"past", "next"}), True),
+        (frozenset({"the"}), True),
+    )
+    assert required_words(re.compile(r"(?:ab)?C|(?i:dD)+")) == ((frozenset({"c", "dd"}), True),)
+    assert required_words(re.compile(r"Mar(?i:CH)")) == (
+        (frozenset({"Mar"}), False),
+        (frozenset({"ch"}), True),
+    )
+    assert required_words(re.compile(r"[0-9]+")) == ()
+    assert required_words(re.compile(r"a|[bc]")) == ()  # a branch that requires nothing
+    assert required_words(re.compile(r"x*y?")) == ()
 
 
 @pytest.mark.parametrize(
@@ -150,8 +158,10 @@ def test_date_rules_skip_only_texts_they_cannot_match(text: str) -> None:
     assert [(c.match.span(), c.rule.name) for c in candidates(text)] == every
     for rule in all_rules() if "ſ" not in text else ():  # "ſ" matches "s" but lower-cases to itself
         for m in rule.pattern.finditer(text):
-            assert rule.needs is None or any(w in m.group(0).lower() for w in rule.needs), rule.name
-    assert any(r.needs for r in all_rules()) and any(r.needs is None for r in all_rules())
+            for words, blind in rule.needs:
+                held = m.group(0).lower() if blind else m.group(0)
+                assert any(w in held for w in words), rule.name
+    assert any(r.needs for r in all_rules()) and any(not r.needs for r in all_rules())
 
 
 def test_opens_clause_reads_as_the_clause_start_pattern() -> None:

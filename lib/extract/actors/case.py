@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # a clause opens after one of these, spaces aside (_opens_clause)
-_CLAUSE_MARKS = frozenset(".!?:;\"“‘(—–-")
+_CLAUSE_MARKS = frozenset('.!?:;"“‘(—–-')
 # Short words a headline capitalises that are never names on their own.
 _FUNCTION = frozenset(
     {"a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or"}

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lib.extract.dates.calendar import Tense, Unit, parse_iso, value_of
-from lib.extract.dates.patterns import CASE_BLIND_ASCII, alternation, lexicon
+from lib.extract.dates.patterns import CASE_BLIND_ASCII, Need, alternation, lexicon
 from lib.extract.dates.rules import Context, Rule, rules
 from lib.records import DateMention, Document
 from lib.text.sentences import ends_sentence
@@ -105,13 +105,23 @@ def candidates(text: str) -> list[Candidate]:
     holiday or clock time (the same matches; about a quarter less CPU on the bench's reports)."""
     found = []
     low = text.lower() if CASE_BLIND_ASCII.isdisjoint(text) else None
+    held: dict[Need, bool] = {}  # per requirement (the month rules share theirs)
     for rule in all_rules():
-        if low is not None and rule.needs is not None and not any(w in low for w in rule.needs):
+        if low is not None and not all(_holds(need, text, low, held) for need in rule.needs):
             continue
         for m in rule.pattern.finditer(text):
             start, end = m.span("t") if "t" in rule.pattern.groupindex and m["t"] else m.span()
             found.append(Candidate(start, end, rule, m))
     return found
+
+
+def _holds(need: Need, text: str, low: str, held: dict[Need, bool]) -> bool:
+    """Whether the text holds one of the requirement's words (case aside: in ``low``), once."""
+    if need not in held:
+        words, blind = need
+        within = low if blind else text
+        held[need] = any(w in within for w in words)
+    return held[need]
 
 
 def select(found: list[Candidate]) -> list[Candidate]:

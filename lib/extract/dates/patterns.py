@@ -189,44 +189,55 @@ def _blocker_sources() -> dict[str, str]:
 CASE_BLIND_ASCII = frozenset("\u0130\u0131\u017f\u212a")
 
 
-def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Lower-case ASCII strings one of which every match of ``pattern`` holds (case aside), read
-    from its parse: a text whose lower-case form holds none of them cannot match, and a rule need
-    not scan it. None where the pattern requires no literal (``[0-9]+``)."""
+# One requirement of a pattern: one of these words is in each match, compared in lower case (True:
+# the words are lower-cased, a case-blind part of the pattern) or as written (False).
+Need = tuple[frozenset[str], bool]
+NEEDS_KEPT = 3  # the most telling requirements of a pattern checked (longest shortest word first)
+
+
+def required_words(pattern: re.Pattern[str]) -> tuple[Need, ...]:
+    """What every match of ``pattern`` holds, read from its parse: for each requirement, one of its
+    ASCII words, case aside or as written. A text that lacks one cannot match, and a rule need not
+    scan it. Empty where the pattern requires no literal (``[0-9]+``)."""
     tree = _parser.parse(pattern.pattern, pattern.flags)
-    return _required(list(tree))
+    needs = dict.fromkeys(_required(list(tree), tree.state.flags))
+    return tuple(sorted(needs, key=_telling)[:NEEDS_KEPT])
 
 
-def _fewer(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
-    """Of two sufficient sets, the likelier to rule a text out: the longer shortest word, then fewer."""
-    if a is None or b is None:
-        return a if b is None else b
-    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+def _telling(need: Need) -> tuple[int, int]:
+    """Longer shortest word first, then fewer words."""
+    return -min(map(len, need[0])), len(need[0])
 
 
-def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
-    """What a sequence of parsed items requires: its best run of ASCII literals, or the best of
-    what one of its items requires (a group, an alternation whose every branch requires a word,
-    a repeat of at least one). Assertions, classes and optional parts require nothing."""
-    best: frozenset[str] | None = None
+def _required(items: list[tuple[Any, Any]], flags: int) -> list[Need]:
+    """What a sequence of parsed items requires, all of it: each run of ASCII literals, and what
+    its groups, its alternations whose every branch requires a word (that branch's most telling
+    requirement, in one set) and its repeats of at least one require. Assertions, classes and
+    optional parts require nothing."""
+    out: list[Need] = []
     run: list[str] = []
+    blind = bool(flags & re.IGNORECASE)
     for op, av in [*items, (None, None)]:  # a last item that ends the run
         if op is _constants.LITERAL and av < 128:
             run.append(chr(av))
             continue
         if run:
-            best = _fewer(best, frozenset({"".join(run).lower()}))
+            word = "".join(run)
+            out.append((frozenset({word.lower() if blind else word}), blind))
             run = []
         if op is _constants.SUBPATTERN:
-            best = _fewer(best, _required(list(av[3])))
+            out += _required(list(av[3]), (flags | av[1]) & ~av[2])
         elif op is _constants.ATOMIC_GROUP:
-            best = _fewer(best, _required(list(av)))
+            out += _required(list(av), flags)
         elif op is _constants.BRANCH:
-            branches = [_required(list(alt)) for alt in av[1]]
+            branches = [_required(list(alt), flags) for alt in av[1]]
             if all(branches):
-                best = _fewer(best, frozenset().union(*(b for b in branches if b)))
+                best = [min(b, key=_telling) for b in branches]
+                either = any(b for _, b in best)  # one case-blind branch: every word in lower case
+                words = frozenset(w.lower() if either else w for ws, _ in best for w in ws)
+                out.append((words, either))
         elif (
             op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT) and av[0] >= 1
         ):
-            best = _fewer(best, _required(list(av[2])))
-    return best
+            out += _required(list(av[2]), flags)
+    return out

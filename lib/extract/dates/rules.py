@@ -24,7 +24,7 @@ from lib.extract.dates.calendar import (
     weekday_near,
     year_for_month,
 )
-from lib.extract.dates.patterns import compiled, lexicon, month_names, required_words
+from lib.extract.dates.patterns import Need, compiled, lexicon, month_names, required_words
 
 
 @dataclass(frozen=True)
@@ -397,8 +397,8 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     resolve: Resolver
-    # lower-case words one of which each match holds (patterns.required_words), None: no word
-    needs: frozenset[str] | None = None
+    # what each match holds (patterns.required_words): one word of each set; empty: no word
+    needs: tuple[Need, ...] = ()
 
 
 def rules() -> list[Rule]:
