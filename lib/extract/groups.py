@@ -38,6 +38,7 @@ from lib import LEXICONS, read_yaml
 from lib.extract.quotes.cues import load_cues
 from lib.records import GROUP_PREFIX as PREFIX
 from lib.records import Actor, Document, Mention, Quote
+from lib.text.nlp import doc_ents, doc_text
 
 GROUPS_PATH = LEXICONS / "groups.yaml"
 TYPE = "group"
@@ -260,13 +261,13 @@ def unlisted_people(
     names"). A surname joins the longer name of the report that ends in it ("Ama Dale" ...
     "Dale"), as a person's later mentions do."""
     own = [m for m in mentions if m.doc_id == doc_id]
-    covered = bytearray(len(sdoc.text) + 1)  # 1 where a mention covers the character
+    covered = bytearray(len(doc_text(sdoc)) + 1)  # 1 where a mention covers the character
     for m in own:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     held = {w for m in own if (a := actors.get(m.actor_id)) for w in _last_word(a.name)}
     titles = _person_titles()
     found: dict[str, list[Named]] = {}  # surname -> its mentions
-    for ent in sdoc.ents:
+    for ent in doc_ents(sdoc):
         words = _name_words(ent) if ent.label_ == "PERSON" else None
         if words is None or any(covered[words.start_char : words.end_char]):
             continue

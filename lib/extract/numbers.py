@@ -24,6 +24,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from lib.records import Document, NumberClaim, Span
+from lib.text.nlp import doc_text
 from lib.text.similarity import terms
 
 QUALIFIERS = (
@@ -119,7 +120,7 @@ def _claim(
     if not counted or amount is None:
         return None
     sent = tokens[0].sent
-    sentence = Span(doc.id, sent.start_char, sent.end_char, sent.text)
+    sentence = Span(doc.id, sent.start_char, sent.end_char, doc_text(sdoc)[sent.start_char : sent.end_char])
     qualifier = (match.group("qual") or "").lower()
     text = doc.text[match.start() : end]
     frame = _frame(head if head is not None else _root(tokens))

@@ -13,7 +13,7 @@ Text only, no parse: the same reading serves a fresh analysis and positions reco
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,6 +32,7 @@ CLAUSE_NEGATORS = ("nothing", "nobody", "no one", "none", "not a single", "not o
 # VADER's "but" rule, Hutto & Gilbert 2014): B's words count double, up to the sentence's end
 CONTRAST_WEIGHT = 2
 SENTENCE_BREAKS = frozenset({".", "!", "?", ";"})
+READ_MOST = 200_000  # words whose prior polarity a Lexicon keeps (Lexicon.read)
 NOT_A_NEGATION = {("not", "only"), ("no", "doubt"), ("not", "just")}  # "not only X but Y" keeps X
 
 
@@ -50,6 +51,9 @@ class Lexicon:
     discourse: frozenset[str]  # words that, alone before a comma, are discourse markers ("Well,")
     demand_noun_before: frozenset[str] = frozenset()  # "the demand for": the noun, no directive
     hedged_speech: frozenset[str] = frozenset()  # "we must state that": a formula, no directive
+    # each word's prior polarity once read (_weight): a word is looked up again in every clause,
+    # statement and sentence that holds it, each time through its base forms
+    read: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
 
 @lru_cache(maxsize=4)
@@ -213,6 +217,15 @@ def _other_sense(ws: list[str], i: int, lex: Lexicon) -> bool:
 def _weight(word: str, lex: Lexicon) -> int:
     """A word's prior polarity: an irregular form read as its base ("lost" as "lose"); a form whose
     inflection makes another word ("rights", "fines", "kinds") is not evaluative."""
+    weight = lex.read.get(word)
+    if weight is None:
+        if len(lex.read) >= READ_MOST:
+            lex.read.clear()  # a bound on the memory: a corpus's vocabulary stays far below it
+        weight = lex.read[word] = _prior(word, lex)
+    return weight
+
+
+def _prior(word: str, lex: Lexicon) -> int:
     if word in lex.not_evaluative:
         return 0
     word = lex.irregular.get(word, word)

@@ -44,7 +44,7 @@ from lib.extract import groups, polarity, target_ranker
 from lib.extract.quotes.cues import load_cues
 from lib.extract.target_ranker import OBJECT, OBLIQUE, OTHER, PROTAGONISTS, SUBJECT, Evidence
 from lib.records import Actor, Document, Mention, Polarity, Quote, Target, TargetBasis
-from lib.text.nlp import doc_sentences, doc_text
+from lib.text.nlp import doc_sentences, doc_text, span_ents
 
 TARGET_TYPES = frozenset({"person", "organization", "country", groups.TYPE})
 PEOPLE = frozenset({"person", groups.TYPE})  # people: a person or a group of people
@@ -319,7 +319,7 @@ def _name_spans(sdoc: SpacyDoc, report: Report, start: int, end: int) -> list[tu
     Department", "the Patriot Act")."""
     spans = [(m.start, m.end) for m in report.mentions if start <= m.start and m.end <= end]
     span = sdoc.char_span(start, end, alignment_mode="expand") if start < end else None
-    for ent in span.ents if span is not None else ():
+    for ent in span_ents(span) if span is not None else ():
         if ent.label_ in NAME_LABELS:
             spans += [(t.idx, t.idx + len(t)) for t in ent if t.is_title or t.is_upper]
     return spans

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -87,9 +88,9 @@ class PhraseIndex:
             yield from self.rest.finditer(text) if self.rest is not None else ()
             return
         found = []
-        for word in _RUN.finditer(text):
-            pattern = self.buckets.get(_bucket(word.group(0)))
-            if pattern is not None and (m := pattern.match(text, word.start())):
+        for start, bucket in _word_buckets(text):
+            pattern = self.buckets.get(bucket)
+            if pattern is not None and (m := pattern.match(text, start)):
                 found.append(m)
         if self.rest is not None:  # every place it matches, overlaps settled below with the rest
             pos = 0
@@ -108,6 +109,13 @@ class PhraseIndex:
         if key in self.values and words_match(surface, self.forms[key]):
             return self.values[key]
         return None
+
+
+@lru_cache(maxsize=2)  # the text at hand (and one more): a long text's list is not kept long
+def _word_buckets(text: str) -> tuple[tuple[int, tuple[int, str]], ...]:
+    """Each word start of ``text`` with its bucket, found once for the indexes that scan one text
+    in turn (a report's names, seats, places and adjectives)."""
+    return tuple((word.start(), _bucket(word.group(0))) for word in _RUN.finditer(text))
 
 
 def _bucket(word: str) -> tuple[int, str]:

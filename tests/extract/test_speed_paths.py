@@ -111,3 +111,76 @@ def test_a_corpus_read_lets_the_language_model_go(tmp_path: Path) -> None:
     corpus = ingest.load_corpus([tmp_path], cache_dir=tmp_path / "cache")
     assert [d.language for d in corpus.documents] == ["en"]
     assert ingest._language_model.cache_info().currsize == 0
+
+
+# Date rules run only on texts holding a word each of their matches holds (Rule.needs).
+DATED = (
+    "Last spring the board met twice. On Tuesday, March 4, 2023, it said that two weeks ago the "
+    "fund had lost money in the third quarter; the vote is due by noon on Christmas Eve, at 10:30 "
+    "a.m. EST, and every year since the 1990s the same day has passed quietly. Later this month "
+    "the mayor said nineteen ninety-six was the year it began, in fiscal 2021, on 2022-01-05."
+)
+
+
+def test_case_blind_ascii_is_every_such_character() -> None:
+    from lib.extract.dates.patterns import CASE_BLIND_ASCII
+
+    letter = re.compile(r"(?i)[a-z]")
+    found = {chr(c) for c in range(128, 0x110000) if letter.fullmatch(chr(c))}
+    assert found == set(CASE_BLIND_ASCII)
+
+
+def test_required_words_read_from_the_pattern() -> None:
+    from lib.extract.dates.patterns import required_words
+
+    assert required_words(re.compile(r"(?i)\bthe\s+(?:past|next)\s+weeks?\b")) == (
+        (frozenset({"week"}), True),  # the most telling first: longer words, then fewer
+        (frozenset({"past", "next"}), True),
+        (frozenset({"the"}), True),
+    )
+    assert required_words(re.compile(r"(?:ab)?C|(?i:dD)+")) == ((frozenset({"c", "dd"}), True),)
+    assert required_words(re.compile(r"Mar(?i:CH)")) == (
+        (frozenset({"Mar"}), False),
+        (frozenset({"ch"}), True),
+    )
+    assert required_words(re.compile(r"[0-9]+")) == ()
+    assert required_words(re.compile(r"a|[bc]")) == ()  # a branch that requires nothing
+    assert required_words(re.compile(r"x*y?")) == ()
+
+
+@pytest.mark.parametrize(
+    "text", [DATED, DATED.lower(), DATED.replace("spring", "ſpring"), "Nothing dated here."]
+)
+def test_date_rules_skip_only_texts_they_cannot_match(text: str) -> None:
+    from lib.extract.dates.extract import all_rules, candidates
+
+    every = [(m.span(), rule.name) for rule in all_rules() for m in rule.pattern.finditer(text)]
+    assert [(c.match.span(), c.rule.name) for c in candidates(text)] == every
+    for rule in all_rules() if "ſ" not in text else ():  # "ſ" matches "s" but lower-cases to itself
+        for m in rule.pattern.finditer(text):
+            for words, blind in rule.needs:
+                held = m.group(0).lower() if blind else m.group(0)
+                assert any(w in held for w in words), rule.name
+    assert any(r.needs for r in all_rules()) and any(not r.needs for r in all_rules())
+
+
+def test_opens_clause_reads_as_the_clause_start_pattern() -> None:
+    import itertools
+
+    from lib.extract.actors.case import _opens_clause
+
+    pattern = re.compile(r"(?:^|[.!?:;\"“‘(—–-]\s*)$")  # what case statistics tested before
+    alphabet = [*'.!?:;"“‘(—–-', " ", "\t", "\u00a0", "\u2003", "\x1c", "a", "Z", "1", ","]
+    for n in (1, 2, 3):
+        for chars in itertools.product(alphabet, repeat=n):
+            window = "".join(chars)
+            assert _opens_clause(window) == bool(pattern.search(window)), repr(window)
+
+
+def test_occasion_patterns_read_as_before() -> None:
+    from lib.extract.events.extract import SETTING, _occasion_nouns, names_occasion
+
+    for text in ("Speaking at a crowded press conference, she said so.", "He urged a meeting soon."):
+        low = " ".join(text.lower().split())
+        expected = any(re.search(SETTING.format(re.escape(n)), low) for n in _occasion_nouns())
+        assert names_occasion(text) is expected

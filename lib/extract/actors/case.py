@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_CLAUSE_START = re.compile(r"(?:^|[.!?:;\"“‘(—–-]\s*)$")
+# a clause opens after one of these, spaces aside (_opens_clause)
+_CLAUSE_MARKS = frozenset('.!?:;"“‘(—–-')
 # Short words a headline capitalises that are never names on their own.
 _FUNCTION = frozenset(
     {"a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or"}
@@ -56,7 +57,7 @@ class CaseStats:
             if is_title_line(line.group(0)):
                 continue
             for w in _WORD.finditer(line.group(0)):
-                if w.start() == 0 or _CLAUSE_START.search(line.group(0)[max(0, w.start() - 3) : w.start()]):
+                if w.start() == 0 or _opens_clause(line.group(0)[max(0, w.start() - 3) : w.start()]):
                     continue
                 word = w.group(0)
                 (self.upper if word[0].isupper() else self.lower)[word.lower()] += 1
@@ -67,6 +68,13 @@ class CaseStats:
         if key in _FUNCTION:
             return True
         return self.lower[key] > 0 and self.lower[key] >= self.upper[key]
+
+
+def _opens_clause(before: str) -> bool:
+    """The (three) characters before a word end in a mark that opens a clause, then spaces only
+    (``str.rstrip`` strips what the regex ``\\s`` matches)."""
+    rest = before.rstrip()
+    return bool(rest) and rest[-1] in _CLAUSE_MARKS
 
 
 def case_stats(texts: Iterable[str]) -> CaseStats:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 _SCORE_AFTER = re.compile(r"^[ \t]+\d+(?:[ \t]|$)")  # "CHICAGO 3", "CHICAGO 71 64 .526"
 _SCORE_BEFORE = re.compile(r"\d+[ \t]+$")  # "... 3 Atlanta"
@@ -27,8 +28,13 @@ def is_competitor(text: str, start: int, end: int, words: Iterable[str]) -> bool
         return True
     prev = [w.lower() for w in before.rsplit(None, 2)[-2:]]  # not every word of a long line
     nxt = [w.lower() for w in after.split(None, 2)[:2]]
-    for word in words:
-        parts = word.split()
+    for parts in _split_words(tuple(words)):
         if prev[-len(parts) :] == parts or nxt[: len(parts)] == parts:
             return True
     return False
+
+
+@lru_cache(maxsize=8)
+def _split_words(words: tuple[str, ...]) -> tuple[list[str], ...]:
+    """Each competition word split into its words, once per list (asked for every name)."""
+    return tuple(word.split() for word in words)

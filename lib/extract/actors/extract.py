@@ -25,6 +25,7 @@ from lib.extract.actors.spans import CAP_RUN, DocContext, candidates
 from lib.extract.dates.patterns import lexicon as date_words
 from lib.records import Actor, Document, Mention
 from lib.text.aliases import fold, slug, words_match
+from lib.text.nlp import doc_ents
 
 __all__ = ["FAMILY", "Registry", "actor_at", "extract_mentions", "listed", "load_registry"]
 
@@ -173,7 +174,7 @@ def _without_dates(
     for ctx in contexts:
         titles = ctx.reg.filters.person_titles
         spans[ctx.doc.id] = [
-            (e.start_char, e.end_char) for e in ctx.sdoc.ents if e.label_ in ("DATE", "TIME")
+            (e.start_char, e.end_char) for e in doc_ents(ctx.sdoc) if e.label_ in ("DATE", "TIME")
         ]
     texts = {ctx.doc.id: ctx.text for ctx in contexts}
 
@@ -420,7 +421,7 @@ def _without_topics(
     over the whole corpus, are topics (one sense per discourse, across reports)."""
     votes: dict[str, int] = {}
     for ctx in contexts:
-        for ent in ctx.sdoc.ents if ctx.sdoc is not None else ():
+        for ent in doc_ents(ctx.sdoc) if ctx.sdoc is not None else ():
             if ent.label_ in TOPIC_LABELS or ent.label_ in ACTOR_LABELS:
                 key = fold(ent.text.removeprefix("the ").removeprefix("The "))
                 votes[key] = votes.get(key, 0) + (1 if ent.label_ in TOPIC_LABELS else -1)

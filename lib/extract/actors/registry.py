@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +74,16 @@ class Registry:
     official_names: Mapping[str, str] = field(default_factory=dict)  # folded long name -> short name
 
     def actor(self, actor_id: str) -> Actor | None:
-        return next((a for a in self.actors if a.id == actor_id), None)
+        """The first registry actor of that id."""
+        return self._by_id.get(actor_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Actor]:
+        """The actors by id, the first of an id kept: ``actor`` is asked per mention."""
+        out: dict[str, Actor] = {}
+        for a in self.actors:
+            out.setdefault(a.id, a)
+        return out
 
 
 def _read(path: Path) -> dict[str, Any]:

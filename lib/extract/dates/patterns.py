@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from re import _constants, _parser  # type: ignore[attr-defined]  # the parser CPython compiles with
 from typing import Any
 
 from lib import LEXICONS, read_yaml
@@ -180,3 +181,63 @@ def _blocker_sources() -> dict[str, str]:
         r"(?:\w+\s+)(?:days|weeks|months|years|decades)(?!\w)",
         "year_ago_quarter": r"(?i)\byear-(?:ago|earlier)(?!\w)",
     }
+
+
+# The characters outside ASCII that a case-blind pattern takes for an ASCII letter ("ſ" for "s",
+# the Kelvin sign for "k", the dotted and dotless i): ``str.lower`` does not map them onto those
+# letters, so a text holding one is scanned by every rule (tests/test_dates.py derives the set).
+CASE_BLIND_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+
+
+# One requirement of a pattern: one of these words is in each match, compared in lower case (True:
+# the words are lower-cased, a case-blind part of the pattern) or as written (False).
+Need = tuple[frozenset[str], bool]
+NEEDS_KEPT = 3  # the most telling requirements of a pattern checked (longest shortest word first)
+
+
+def required_words(pattern: re.Pattern[str]) -> tuple[Need, ...]:
+    """What every match of ``pattern`` holds, read from its parse: for each requirement, one of its
+    ASCII words, case aside or as written. A text that lacks one cannot match, and a rule need not
+    scan it. Empty where the pattern requires no literal (``[0-9]+``)."""
+    tree = _parser.parse(pattern.pattern, pattern.flags)
+    needs = dict.fromkeys(_required(list(tree), tree.state.flags))
+    return tuple(sorted(needs, key=_telling)[:NEEDS_KEPT])
+
+
+def _telling(need: Need) -> tuple[int, int]:
+    """Longer shortest word first, then fewer words."""
+    return -min(map(len, need[0])), len(need[0])
+
+
+def _required(items: list[tuple[Any, Any]], flags: int) -> list[Need]:
+    """What a sequence of parsed items requires, all of it: each run of ASCII literals, and what
+    its groups, its alternations whose every branch requires a word (that branch's most telling
+    requirement, in one set) and its repeats of at least one require. Assertions, classes and
+    optional parts require nothing."""
+    out: list[Need] = []
+    run: list[str] = []
+    blind = bool(flags & re.IGNORECASE)
+    for op, av in [*items, (None, None)]:  # a last item that ends the run
+        if op is _constants.LITERAL and av < 128:
+            run.append(chr(av))
+            continue
+        if run:
+            word = "".join(run)
+            out.append((frozenset({word.lower() if blind else word}), blind))
+            run = []
+        if op is _constants.SUBPATTERN:
+            out += _required(list(av[3]), (flags | av[1]) & ~av[2])
+        elif op is _constants.ATOMIC_GROUP:
+            out += _required(list(av), flags)
+        elif op is _constants.BRANCH:
+            branches = [_required(list(alt), flags) for alt in av[1]]
+            if all(branches):
+                best = [min(b, key=_telling) for b in branches]
+                either = any(b for _, b in best)  # one case-blind branch: every word in lower case
+                words = frozenset(w.lower() if either else w for ws, _ in best for w in ws)
+                out.append((words, either))
+        elif (
+            op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT) and av[0] >= 1
+        ):
+            out += _required(list(av[2]), flags)
+    return out

@@ -24,7 +24,7 @@ from lib.extract.dates.calendar import (
     weekday_near,
     year_for_month,
 )
-from lib.extract.dates.patterns import compiled, lexicon, month_names
+from lib.extract.dates.patterns import Need, compiled, lexicon, month_names, required_words
 
 
 @dataclass(frozen=True)
@@ -397,9 +397,14 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     resolve: Resolver
+    # what each match holds (patterns.required_words): one word of each set; empty: no word
+    needs: tuple[Need, ...] = ()
 
 
 def rules() -> list[Rule]:
     """Every rule, in priority order for equally long matches (blockers resolve to nothing)."""
     patterns = compiled()
-    return [Rule(name, pat, RESOLVERS.get(name, resolve_nothing)) for name, pat in patterns.items()]
+    return [
+        Rule(name, pat, RESOLVERS.get(name, resolve_nothing), required_words(pat))
+        for name, pat in patterns.items()
+    ]

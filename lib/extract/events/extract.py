@@ -48,6 +48,7 @@ from lib.extract.events.links import (
 )
 from lib.read.blocks import paragraph_parts
 from lib.records import DateMention, Document, Event, Mention, Precision, Quote, Span
+from lib.text.nlp import doc_sentences, doc_text
 from lib.text.similarity import Reach, TfIdf, Vector, candidate_pairs, cosine, terms
 
 PRECISION_RANK: dict[str, int] = {"day": 0, "week": 1, "month": 2, "year": 3, "on_or_before": 4}
@@ -74,11 +75,17 @@ def _occasion_nouns(path: Path = OCCASIONS_PATH) -> tuple[str, ...]:
     return tuple(str(n).lower() for n in data.get("occasions") or ())
 
 
+@lru_cache(maxsize=4)
+def _occasion_patterns(path: Path = OCCASIONS_PATH) -> tuple[re.Pattern[str], ...]:
+    """SETTING for each occasion noun, compiled once (not looked up in re's cache per sentence)."""
+    return tuple(re.compile(SETTING.format(re.escape(n))) for n in _occasion_nouns(path))
+
+
 def names_occasion(text: str) -> bool:
     """Whether a text sets itself at an occasion (lib/lexicons/occasions.yaml): the noun after a
     preposition of setting ("at a press conference"), not one merely proposed ("urged a meeting")."""
     low = " ".join(text.lower().split())
-    return any(re.search(SETTING.format(re.escape(n)), low) for n in _occasion_nouns())
+    return any(p.search(low) for p in _occasion_patterns())
 
 
 def extract_events(
@@ -103,11 +110,12 @@ def extract_events(
         block = doc.block_at(unit.start)
         if block and block.kind == "heading":
             section = len(drafts)
-        if _repeats(unit, seen):
+        fingerprint = _fingerprint(unit)
+        if _repeats(fingerprint, seen):
             continue
         event = _event(doc, sdoc, unit, own_dates, own_mentions, own_quotes)
         if event is not None:
-            seen.append(_fingerprint(unit))
+            seen.append(fingerprint)
             new = _draft(doc, sdoc, unit, event, own_mentions, own_quotes)
             drafts = _continued(drafts, new, section)
     linked = [d.event for d in linked_drafts(drafts, doc.date) if reports_event(d)]
@@ -131,10 +139,10 @@ def _fingerprint(unit: Span) -> tuple[str, frozenset[str]]:
     return " ".join(unit.text.casefold().split()), frozenset(terms(unit.text))
 
 
-def _repeats(unit: Span, seen: Sequence[tuple[str, frozenset[str]]]) -> bool:
-    """Whether a unit repeats one that already gave an event: the same text, or (long enough to
-    tell) nearly the same terms, as a live blog's recap repeats its entries."""
-    text, words = _fingerprint(unit)
+def _repeats(fingerprint: tuple[str, frozenset[str]], seen: Sequence[tuple[str, frozenset[str]]]) -> bool:
+    """Whether a unit (its _fingerprint) repeats one that already gave an event: the same text, or
+    (long enough to tell) nearly the same terms, as a live blog's recap repeats its entries."""
+    text, words = fingerprint
     for other_text, other_words in seen:
         if text == other_text:
             return True
@@ -214,8 +222,9 @@ def _join(a: Event, b: Event) -> Event:
 def _units(doc: Document, sdoc: SpacyDoc) -> list[Span]:
     """Sentences cut at paragraphs; an embedded post is one unit; credits are none."""
     units: list[Span] = []
-    for sent in sdoc.sents:
-        for part in paragraph_parts(Span(doc.id, sent.start_char, sent.end_char, sent.text)):
+    text = doc_text(sdoc)  # each sentence's text cut from it: spaCy's Span.text joins its tokens again
+    for _, _, start, end in doc_sentences(sdoc):
+        for part in paragraph_parts(Span(doc.id, start, end, text[start:end])):
             block = doc.block_at(part.start)
             if block and block.kind == "credit":
                 continue

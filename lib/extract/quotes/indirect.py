@@ -622,7 +622,10 @@ def extract_indirect(
     sdoc: SpacyDoc, quoted: list[tuple[int, int]], resolver: Resolver, cues: CueLexicon
 ) -> list[Found]:
     tokens = list(sdoc)  # each finder's first test, done here, spares a call per token
-    pairs = [(cue, f) for cue in tokens for f in _indirect_at(cue, quoted, resolver, cues)]
+    lowers = [t.lower_ for t in tokens]  # read once for the four passes below
+    # _indirect_at's own first test: a verb or an auxiliary, or "according (to)"
+    verbs = [t for t, low in zip(tokens, lowers, strict=True) if low == "according" or t.pos_ in CUE_POS]
+    pairs = [(cue, f) for cue in verbs for f in _indirect_at(cue, quoted, resolver, cues)]
     # another cue inside what a verb of saying reports is part of that report; a statement is
     # dropped only inside a statement, so the wide records leave the statements as they are
     speech = [(f.start, f.end, f.scope == "statement") for cue, f in pairs if cue.lower_ in cues.speech]
@@ -634,10 +637,15 @@ def extract_indirect(
         if cue.lower_ in cues.speech or not inside(cue.idx, outer if f.scope == "statement" else outer_all)
     ]
     for finder, words in ((_as_clause_at, AS), (_inverted_at, cues.speech), (_noun_at, cues.nouns)):
-        found += [f for cue in tokens if cue.lower_ in words for f in finder(cue, quoted, resolver, cues)]
+        found += [
+            f
+            for cue, low in zip(tokens, lowers, strict=True)
+            if low in words
+            for f in finder(cue, quoted, resolver, cues)
+        ]
     # the attribution after its content, where the parse gave that content to no cue
     covered = [(f.start, f.end) for f in found]
-    for cue in (t for t in tokens if t.lower_ in cues.speech):
+    for cue in (t for t, low in zip(tokens, lowers, strict=True) if low in cues.speech):
         postposed = _postposed_at(cue, quoted, resolver, cues)
         found += [f for f in postposed if not any(a < f.end and f.start < b for a, b in covered)]
     return found

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from lib.extract.quotes import speaker_ranker
 from lib.extract.quotes.cues import CueLexicon, inflect, load_cues
 from lib.extract.quotes.speaker_ranker import Evidence
-from lib.text.nlp import doc_text
+from lib.text.nlp import doc_ents, doc_text
 from lib.text.tags import FINITE
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -371,7 +371,7 @@ def speaker_tokens(head: Token) -> SpacySpan:
     if named is not None:
         return speaker_tokens(named)
     ent = (
-        next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        next((e for e in doc_ents(doc) if e.start <= head.i < e.end), None)
         if head.ent_type_ in NAMED_TYPES
         else None
     )
@@ -442,7 +442,9 @@ class Resolver:
         quoted = [*quoted, *furniture]
         self.quoted = quoted
         outside = [
-            e for e in sdoc.ents if not any(s <= e.start_char < t for s, t in quoted) and _in_prose(e, text)
+            e
+            for e in doc_ents(sdoc)
+            if not any(s <= e.start_char < t for s, t in quoted) and _in_prose(e, text)
         ]
         known = [
             span
@@ -1142,7 +1144,7 @@ def _with_conjunct(span: SpacySpan, head: Token) -> Name | None:
     other = _joined_person(head)
     if other is None:
         return None
-    ent = next(e for e in head.doc.ents if e.start <= other.i < e.end)
+    ent = next(e for e in doc_ents(head.doc) if e.start <= other.i < e.end)
     text = f"{_strip_possessive(span.text)} and {_strip_possessive(ent.text)}"
     end = max(span.end_char, ent.end_char)
     return Name(
