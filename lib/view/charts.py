@@ -298,9 +298,7 @@ def positions_figure(frame: pd.DataFrame) -> go.Figure:
     fig.update_yaxes(autorange="reversed", tickfont={"size": 13})
     height = _height(len(z.index), per_row=52, least=300) + 40  # room for two-line issue labels
     fig.update_layout(height=height, title="Stance by actor and issue", **LAYOUT)
-    width = matrix_width(z.index, len(z.columns))
-    if width or len(z.index) <= FEW_ROWS:
-        square_cells(fig, width)
+    fit_matrix(fig, list(z.index), len(z.columns))
     return fig
 
 
@@ -321,12 +319,15 @@ def matrix_width(row_labels: Iterable[str], columns: int, extra: int = 0) -> int
 FEW_ROWS = 3  # a matrix of this many rows or fewer has square cells at any width
 
 
-def square_cells(fig: go.Figure, width: int | None) -> None:
-    """A matrix's cells square (at ``width``, when given): the least height kept for the labels
+def fit_matrix(fig: go.Figure, row_labels: Sequence[str], columns: int, extra: int = 0) -> None:
+    """A matrix drawn at its own width (``matrix_width``) with square cells when that is narrower
+    than the page, or when it has FEW_ROWS rows or fewer: the least height kept for the labels
     made one row of three cells three towers, and one of nine on a phone nine sticks."""
-    if width:
-        fig.update_layout(width=width)
-    fig.update_yaxes(scaleanchor="x", scaleratio=1, constrain="domain")
+    width = matrix_width(row_labels, columns, extra)
+    if width or len(row_labels) <= FEW_ROWS:
+        if width:
+            fig.update_layout(width=width)
+        fig.update_yaxes(scaleanchor="x", scaleratio=1, constrain="domain")
 
 
 def chart_width(fig: go.Figure) -> int | Literal["stretch"]:

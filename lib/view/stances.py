@@ -21,17 +21,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.records import GROUP_PREFIX, Analysis
-from lib.view.charts import (
-    FEW_ROWS,
-    LAYOUT,
-    STANCE_COLORS,
-    STANCE_ORDER,
-    _height,
-    _plain,
-    _shortened,
-    matrix_width,
-    square_cells,
-)
+from lib.view.charts import LAYOUT, STANCE_COLORS, STANCE_ORDER, _height, _plain, _shortened, fit_matrix
 from lib.view.filters import Filters, keeps
 from lib.view.frames import PROVENANCE, actor_name, docs_in_view, sentence_lookup, statement_spans, table
 from lib.view.urls import reader_link
@@ -334,9 +324,7 @@ def stances_figure(pairs: pd.DataFrame) -> go.Figure:
     fig.update_yaxes(autorange="reversed", tickfont={"size": 13}, automargin=True)
     height = _height(len(rows), per_row=44, least=320) + 80  # room for the turned target names
     fig.update_layout(height=height, **{**LAYOUT, "margin": {"l": 10, "r": 10, "t": 30, "b": 10}})
-    width = matrix_width(rows, len(columns), extra=COLOUR_BAR_PX)
-    if width or len(rows) <= FEW_ROWS:
-        square_cells(fig, width)
+    fit_matrix(fig, rows, len(columns), extra=COLOUR_BAR_PX)
     return fig
 
 
