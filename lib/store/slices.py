@@ -20,7 +20,6 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
-from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -474,7 +473,7 @@ def positions_slice(
     statements of the open view and their sentences took most of the page's 1.7 s query)."""
     con, manifest = _cursor(index.store)
     behind = frames.iter_statement_spans(index.base, filters, focus, issue, index.in_view_ids(filters))
-    statements = [s for _, s in islice(behind, limit)]
+    statements = [s for said in frames.said_statements(behind, limit)[0] for _, s in said]
     batch_ids = _ids_of(con, focus) if focus else []
     quotes = {
         (q.doc_id, q.start, q.end): q

@@ -398,18 +398,29 @@ def iter_statement_spans(
     )
 
 
-def _said_once(pairs: Iterable[tuple[Position, Span]]) -> list[list[tuple[Position, Span]]]:
-    """The statements of ``pairs`` one each: an actor's statement filed under several issues (a
-    turn of a meeting's transcript names many matters) is one row, not one per issue."""
+def said_statements(
+    pairs: Iterable[tuple[Position, Span]], limit: int | None = None
+) -> tuple[list[list[tuple[Position, Span]]], int]:
+    """The statements of ``pairs`` one each, the first ``limit`` (None: all) in the order first met,
+    and how many there are: an actor's statement filed under several issues (a turn of a meeting's
+    transcript names many matters) is one statement, kept with every issue it is filed under, even
+    those met after the limit was reached."""
     said: dict[tuple[str, str, int, int], list[tuple[Position, Span]]] = {}
+    seen: set[tuple[str, str, int, int]] = set()
     for p, s in pairs:
-        said.setdefault((p.actor_id, s.doc_id, s.start, s.end), []).append((p, s))
-    return list(said.values())
+        key = (p.actor_id, s.doc_id, s.start, s.end)
+        if key in said:
+            said[key].append((p, s))
+        elif key not in seen:
+            seen.add(key)
+            if limit is None or len(said) < limit:
+                said[key] = [(p, s)]
+    return list(said.values()), len(seen)
 
 
 def statements_count(analysis: Analysis, filters: Filters, actor: str | None, issue: str | None) -> int:
-    """How many statements (rows of ``statements_frame``) the choice matches."""
-    return len(_said_once(iter_statement_spans(analysis, filters, actor, issue)))
+    """How many statements (rows of ``statements_frame`` without a limit) the choice matches."""
+    return said_statements(iter_statement_spans(analysis, filters, actor, issue), 0)[1]
 
 
 def _issues_of(said: Sequence[tuple[Position, Span]]) -> tuple[str, str]:
@@ -423,23 +434,31 @@ def _issues_of(said: Sequence[tuple[Position, Span]]) -> tuple[str, str]:
 def statements_frame(
     analysis: Analysis, filters: Filters, actor: str | None, issue: str | None, limit: int | None = None
 ) -> pd.DataFrame:
-    """The statements behind the positions of one actor and/or issue (None: any), of the first
-    ``limit`` (position, statement) pairs: one row per statement, with every issue it is filed under."""
+    """The statements behind the positions of one actor and/or issue (None: any), the first
+    ``limit``: one row per statement, with every issue it is filed under."""
+    return statements_counted(analysis, filters, actor, issue, limit)[0]
+
+
+def statements_counted(
+    analysis: Analysis, filters: Filters, actor: str | None, issue: str | None, limit: int | None = None
+) -> tuple[pd.DataFrame, int]:
+    """``statements_frame`` and ``statements_count`` from one walk over the positions."""
     docs = docs_in_view(analysis, filters)
+    said, total = said_statements(iter_statement_spans(analysis, filters, actor, issue, docs), limit)
     sentence_of = sentence_lookup(analysis)
     quote_at = _quote_finder(analysis)
     rows = (
         {
             "actor": actor_name(analysis, p.actor_id),
-            **dict(zip(("issue_label", "stance"), _issues_of(said), strict=True)),
+            **dict(zip(("issue_label", "stance"), _issues_of(one), strict=True)),
             **dict(zip(("speaker", "speaker_confidence", "cue"), quote_at(s), strict=True)),
             "text": s.text,
             **provenance(docs[s.doc_id], s.start, s.end, sentence_of(s.doc_id, s.start, s.end)),
         }
-        for said in _said_once(statement_spans(analysis, filters, actor, issue)[:limit])
-        for p, s in said[:1]
+        for one in said
+        for p, s in one[:1]
     )
-    return table(rows, STATEMENT_COLUMNS)
+    return table(rows, STATEMENT_COLUMNS), total
 
 
 def aliases_frame(analysis: Analysis, actor_id: str, filters: Filters) -> pd.DataFrame:

@@ -173,11 +173,12 @@ def positions_view(analysis: Analysis, view: View) -> PositionsView:
         quotes = quotes[quotes["speaker_id"] == actor].sort_values("date", ascending=False, kind="stable")
         quotes = quotes.head(frames.MAX_ROWS)  # a store's slice holds the latest MAX_ROWS
     shown, total = frames.top_position_actors(positions, view.arows, actor)
+    statements, matched = frames.statements_counted(analysis, f, actor, issue, frames.MAX_ROWS)
     return PositionsView(
         positions=positions,
         figure=None if shown.empty else charts.positions_figure(shown),
-        statements=frames.statements_frame(analysis, f, actor, issue, frames.MAX_ROWS),
-        matched=frames.statements_count(analysis, f, actor, issue),
+        statements=statements,
+        matched=matched,
         weekly=weekly,
         weekly_figure=None if weekly is None or weekly.empty else stances.weekly_figure(weekly),
         undated=stances.undated_statements(analysis, f, actor, issue) if actor and issue else 0,

@@ -205,6 +205,23 @@ def test_a_statement_under_several_issues_is_one_row() -> None:
     ]
 
 
+def test_the_limit_counts_statements_and_keeps_their_issues() -> None:
+    """The first ``limit`` rows are statements, not (issue, statement) pairs, and a statement kept
+    lists every issue it is filed under, even one whose position comes after the limit."""
+    withdrawal = next(p for p in ANALYSIS.positions if p.issue == "withdrawal")
+    first, second = withdrawal.evidence[:2]
+    border = replace(withdrawal, issue="border", issue_label="Border crossing", stance="neutral", count=1)
+    analysis = replace(ANALYSIS, positions=(*ANALYSIS.positions, replace(border, evidence=(first,))))
+    said = frames.statements_frame(analysis, Filters(), "rufus-firefly", None, 1)
+    assert said["start"].tolist() == [first.start]
+    assert said["issue_label"].tolist() == ["Troop withdrawal (opposes); Border crossing (neutral)"]
+    two = frames.statements_frame(analysis, Filters(), "rufus-firefly", None, 2)
+    assert two["start"].tolist() == [first.start, second.start]
+    frame, total = frames.statements_counted(analysis, Filters(), "rufus-firefly", None, 1)
+    assert (len(frame), total) == (1, 2)
+    assert frames.statements_count(analysis, Filters(), "rufus-firefly", None) == 2
+
+
 def test_aliases_and_mentions() -> None:
     assert frames.aliases_frame(ANALYSIS, "trentino", Filters())["alias"].tolist() == ["Ambassador Trentino"]
     assert frames.aliases_frame(ANALYSIS, "nobody", Filters()).empty
