@@ -28,7 +28,7 @@ from lib.records import (
     Span,
     to_dict,
 )
-from lib.text.nlp import doc_sentences, doc_text, parse
+from lib.text.nlp import doc_sentences, doc_text, parse, release
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -88,6 +88,8 @@ def extract_batch(
         found_numbers += numbers.extract_numbers(d, s)
         if stages:
             stages("extracted", i + 1, len(pairs))
+    sentences = _sentences(pairs)
+    release(sdocs)
     return Batch(
         documents=tuple(docs),
         mentions=tuple(mentions),
@@ -97,7 +99,7 @@ def extract_batch(
         dates=tuple(found_dates),
         events=tuple(doc_events),
         numbers=tuple(found_numbers),
-        sentences=tuple(_sentences(pairs)),
+        sentences=tuple(sentences),
         actors=tuple(found_actors),
         attributions=tuple(found_attributions),
     )

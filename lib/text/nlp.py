@@ -193,6 +193,14 @@ def span_ents(span: Span) -> list[Span]:
     return out
 
 
+def release(sdocs: Iterable[Doc]) -> None:
+    """Drop what ``doc_ents`` keeps in each document: its entity Spans point back at their Doc,
+    so a Doc holding them is a reference cycle that only the garbage collector frees (documents
+    stayed alive after their batch until a full collection)."""
+    for sdoc in sdocs:
+        sdoc.user_data.pop(_ENTS_KEY, None)
+
+
 _TEXT_KEY = "triangulate.text"
 _SENTS_KEY = "triangulate.sentences"
 _ENTS_KEY = "triangulate.ents"

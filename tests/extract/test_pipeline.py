@@ -135,3 +135,34 @@ def test_warm_up_leaves_the_next_extraction_as_it_was() -> None:
     before = extract_batch(docs)
     warm_up()
     assert extract_batch(docs) == before
+
+
+def test_a_batchs_parses_are_freed_without_the_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parses of a batch die with it: nothing the extractors cache in a Doc points back at it
+    (a cycle would keep every parse alive until a full garbage collection)."""
+    import gc
+    import weakref
+
+    from lib.extract import pipeline
+    from lib.records import Document
+
+    parsed: list[weakref.ref[Any]] = []
+    parse = pipeline.parse
+
+    def recorded(texts: Any) -> Any:
+        for sdoc in parse(texts):
+            parsed.append(weakref.ref(sdoc))
+            yield sdoc
+
+    monkeypatch.setattr(pipeline, "parse", recorded)
+    docs = [
+        Document("f1", "", "Outlet", "2024-05-02", "metadata", "en", "", "", LONG_REPORT[:2000]),
+        Document("f2", "", "Outlet", "2024-05-03", "metadata", "en", "", "", "Odile Brack said 12 ran."),
+    ]
+    gc.disable()
+    try:
+        batch = pipeline.extract_batch(docs)
+        assert batch.mentions and len(parsed) == 2
+        assert [r() for r in parsed] == [None, None]
+    finally:
+        gc.enable()
