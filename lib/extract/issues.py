@@ -13,10 +13,13 @@ modifier, and a bare use joins none, since which deal it means is not in the phr
 issue when several statements in more than one report use it; groups are ranked by TF-IDF over
 reports (frequent in the statements, rare across the reports, as in Salton & Buckley 1988);
 groups that keep occurring in the same statements are joined (co-occurrence clustering of
-key phrases, as in keyphrase-based topic detection). Each issue is labelled by its most frequent
-phrases; its cues are the phrases' surface forms, so a statement addresses it by the same test
-as a pack issue (lib/extract/positions.py). Generic nouns ("people", "time", "thing") are data
-(lib/lexicons/light_nouns.yaml).
+key phrases, as in keyphrase-based topic detection). A statement naming more than a few matters
+(a meeting's long turn) shares its count among them, in the ranking and in the joining; a bare
+head counts less the less the statements qualify it (a modifier restricts what a noun refers to:
+"the document" of a corpus that never says which is a general noun, not a matter argued over).
+Each issue is labelled by its most frequent phrases; its cues are the phrases' surface forms, so
+a statement addresses it by the same test as a pack issue (lib/extract/positions.py). Generic
+nouns ("people", "time", "thing") are data (lib/lexicons/light_nouns.yaml).
 """
 
 from __future__ import annotations
@@ -45,6 +48,10 @@ COOCCUR_LEAST = 3  # ... and at least this many statements
 LABEL_PHRASES = 3
 # a head qualified by this many different modifiers across the corpus names a category, not one matter
 CATEGORY_KINDS = 3
+# a statement names a few matters; one naming more shares its weight among them (statement_shares)
+STATEMENT_MATTERS = 8
+# what a bare head the statements never qualify weighs beside a compound (specificity)
+BARE_LEAST = 0.5
 
 
 @lru_cache(maxsize=1)
@@ -156,6 +163,7 @@ def discover_issues(
     reports = {q.doc_id for q in quotes}
     if not quotes or len(reports) < MIN_REPORTS:
         return []
+    share = statement_shares(quotes)
     seen_in: dict[str, set[int]] = defaultdict(set)
     docs_of: dict[str, set[str]] = defaultdict(set)
     for n, q in enumerate(quotes):
@@ -169,12 +177,39 @@ def discover_issues(
         if len(g.statements) >= MIN_STATEMENTS
         and len({quotes[n].doc_id for n in g.statements}) >= MIN_REPORTS
     ]
-    groups = _merge_cooccurring(heads)
+    groups = _merge_cooccurring(heads, share)
+    specific = specificity(seen_in, share)
     weight = {
-        p: len(seen_in[p]) * math.log(1 + len(reports) / len(docs_of[p])) for g in groups for p in g.phrases
+        p: sum(share[n] for n in seen_in[p]) * specific[p] * math.log(1 + len(reports) / len(docs_of[p]))
+        for g in groups
+        for p in g.phrases
     }
     ranked = sorted(groups, key=lambda g: (-sum(weight[p] for p in g.phrases), -len(g.statements)))
     return [_issue(g) for g in ranked[:limit]]
+
+
+def statement_shares(quotes: Sequence[Quote]) -> list[float]:
+    """What each statement counts for each of its phrases: 1, or shared out when it names more
+    than STATEMENT_MATTERS (a meeting's turn that names twenty matters argues none of them as a
+    sentence about one does)."""
+    return [min(1.0, STATEMENT_MATTERS / len(q.phrases)) if q.phrases else 0.0 for q in quotes]
+
+
+def specificity(seen_in: dict[str, set[int]], share: Sequence[float]) -> dict[str, float]:
+    """How surely each phrase names one matter: 1 for a compound ("border wall"); for a bare
+    head, between BARE_LEAST and 1 by the share of the head's uses that qualify it. A modifier
+    restricts what a noun refers to; a head the statements hardly ever qualify ("the document",
+    "their interest") is used in its general sense, one they mostly qualify ("the wall" beside
+    "the border wall") refers back to the compound."""
+    uses: dict[str, float] = defaultdict(float)
+    qualified: dict[str, float] = defaultdict(float)
+    for phrase, statements in seen_in.items():
+        head = phrase.rsplit(" ", 1)[-1]
+        counted = sum(share[n] for n in statements)
+        uses[head] += counted
+        if " " in phrase:
+            qualified[head] += counted
+    return {p: 1.0 if " " in p else BARE_LEAST + (1 - BARE_LEAST) * qualified[p] / uses[p] for p in seen_in}
 
 
 def _by_head(seeds: dict[str, set[int]]) -> list[_Group]:
@@ -199,24 +234,35 @@ def _by_head(seeds: dict[str, set[int]]) -> list[_Group]:
     return list(groups.values())
 
 
-def _merge_cooccurring(groups: list[_Group]) -> list[_Group]:
-    """Groups whose statements mostly coincide (overlap over the smaller) joined, largest first."""
+def _merge_cooccurring(groups: list[_Group], share: Sequence[float] | None = None) -> list[_Group]:
+    """Groups whose statements mostly coincide (overlap over the smaller) joined, largest first;
+    a statement counts by its ``share`` (statement_shares; 1 when not given), so that long turns
+    naming both do not join two matters."""
+
+    def size(statements: set[int]) -> float:
+        return float(len(statements)) if share is None else sum(share[n] for n in statements)
+
     merged: list[_Group] = []
+    sizes: list[float] = []  # each merged group's, kept as it grows
     for g in sorted(groups, key=lambda g: (-len(g.statements), min(g.phrases))):
+        own = size(g.statements)
         home = next(
             (
-                m
-                for m in merged
-                if len(m.statements & g.statements)
-                >= max(COOCCUR_LEAST, COOCCUR_MERGE * min(len(m.statements), len(g.statements)))
+                k
+                for k, m in enumerate(merged)
+                if not m.statements.isdisjoint(g.statements)
+                and size(m.statements & g.statements)
+                >= max(COOCCUR_LEAST, COOCCUR_MERGE * min(sizes[k], own))
             ),
             None,
         )
         if home is None:
             merged.append(_Group(Counter(g.phrases), set(g.statements), g.own()))
+            sizes.append(own)
         else:
-            home.phrases.update(g.phrases)
-            home.statements |= g.statements
+            merged[home].phrases.update(g.phrases)
+            merged[home].statements |= g.statements
+            sizes[home] = size(merged[home].statements)
     return merged
 
 

@@ -1,0 +1,71 @@
+"""Issues found in the corpus: what ranks a matter argued over above a general or incidental noun
+(lib/extract/issues.py). Statements are given as their key phrases, as quote_phrases gives them."""
+
+from __future__ import annotations
+
+from lib.extract import issues
+from lib.records import Quote
+
+
+def _phrased(rows: list[tuple[str, str, tuple[str, ...]]]) -> list[Quote]:
+    """One statement per row (report id, speaker id, its key phrases)."""
+    return [
+        Quote(doc, speaker, "", "words", "direct", "said", n * 100, n * 100 + 5, 0.9, phrases=phrases)
+        for n, (doc, speaker, phrases) in enumerate(rows)
+    ]
+
+
+def _long_turn(*named: str) -> tuple[str, ...]:
+    """A meeting's turn: the phrases named and a dozen others of its own."""
+    return (*named, *(f"topic{chr(97 + k)} matter" for k in range(12)))
+
+
+def test_a_statement_shares_its_count_among_many_matters() -> None:
+    short = ("ferry fare", "harbour fee")
+    shares = issues.statement_shares(
+        _phrased([("r1", "a", short), ("r1", "a", _long_turn("ferry fare")), ("r2", "a", ())])
+    )
+    assert shares[0] == 1.0
+    assert shares[1] == issues.STATEMENT_MATTERS / 13
+    assert shares[2] == 0.0
+
+
+def test_a_long_turn_does_not_outweigh_statements_about_one_matter() -> None:
+    """ "ferry fare" argued in three short statements of two reports ranks above "harbour fee",
+    named in four long turns that name a dozen other matters each."""
+    rows = [
+        ("r1", "a", ("ferry fare",)),
+        ("r2", "b", ("ferry fare",)),
+        ("r2", "c", ("ferry fare",)),
+        *[(f"r{k}", "d", _long_turn("harbour fee")) for k in range(3, 7)],
+    ]
+    labels = [i.label for i in issues.discover_issues(_phrased(rows))]
+    assert labels.index("ferry fare") < labels.index("harbour fee")
+
+
+def test_long_turns_naming_two_matters_do_not_join_them() -> None:
+    """Two matters named together only in long turns stay two issues; named together in short
+    statements as often, they are one."""
+    apart = [(f"r{k}", "a", _long_turn("ferry fare", "harbour fee")) for k in range(4)]
+    found = issues.discover_issues(_phrased(apart))
+    assert {i.label for i in found} >= {"ferry fare", "harbour fee"}
+    together = [(f"r{k}", "a", ("ferry fare", "harbour fee")) for k in range(4)]
+    (joined,) = issues.discover_issues(_phrased(together))
+    assert {"ferry fare", "harbour fee"} <= set(joined.cues)
+
+
+def test_a_head_never_qualified_weighs_less_than_a_compound() -> None:
+    """ "the document" in as many statements and reports as "ferry fare": a noun the statements
+    never qualify is used in its general sense, and ranks below the compound."""
+    rows = [(f"r{k}", "a", ("ferry fare",)) for k in range(4)]
+    rows += [(f"r{k}", "b", ("document",)) for k in range(4, 8)]
+    labels = [i.label for i in issues.discover_issues(_phrased(rows))]
+    assert labels == ["ferry fare", "document"]
+
+
+def test_a_bare_head_mostly_qualified_counts_almost_as_its_compound() -> None:
+    seen = {"border wall": {0, 1, 2}, "wall": {3}, "document": {4, 5}}
+    specific = issues.specificity(seen, [1.0] * 6)
+    assert specific["border wall"] == 1.0
+    assert specific["document"] == issues.BARE_LEAST
+    assert issues.BARE_LEAST < specific["wall"] < 1.0
