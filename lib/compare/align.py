@@ -57,7 +57,7 @@ def compare(analysis: Analysis, doc_a: str, doc_b: str) -> Comparison:
     rest_b = [s for s in sents_b if s.span not in near_b]
     days_a, days_b = report_days(analysis, doc_a), report_days(analysis, doc_b)
     one_time = not apart(days_a, days_b)
-    sent_pairs = _align_sentences(rest_a, rest_b, tfidf, _told_alike(analysis, one_time))
+    sent_pairs = _align_sentences(rest_a, rest_b, tfidf, _told_alike(analysis, one_time, (doc_a, doc_b)))
     aligned = [*quote_pairs, *quote_related, *sent_pairs]
     same_a = done_a | {p.a for p in sent_pairs if p.relation == "same"}
     same_b = done_b | {p.b for p in sent_pairs if p.relation == "same"}
@@ -79,7 +79,7 @@ def compare(analysis: Analysis, doc_a: str, doc_b: str) -> Comparison:
     )
 
 
-def _told_alike(analysis: Analysis, one_time: bool) -> Callable[[Claim, Claim], bool]:
+def _told_alike(analysis: Analysis, one_time: bool, docs: tuple[str, str]) -> Callable[[Claim, Claim], bool]:
     """What two sentences of the pair must share to say the same thing, beyond their words: a
     figure, when both give figures (each is about its own numbers: different ones are another
     reading, or another day's); and for reports of different days, what ties a sentence to
@@ -87,15 +87,14 @@ def _told_alike(analysis: Analysis, one_time: bool) -> Callable[[Claim, Claim], 
     its date), a person both name (a fact about someone retold), quoted words in both or the
     same words (what was said stays said). The rest is of each report's own day: "the index
     rose", "the meeting began", told of two days, are two facts."""
+    dates = () if one_time else tuple(d for d in analysis.dates if d.doc_id in docs)
 
     def alike(a: Claim, b: Claim) -> bool:
         if a.figures and b.figures and not figures_meet(a.figures, b.figures):
             return False
         if one_time or a.persons & b.persons or _verbatim(a.span.text, b.span.text):
             return True
-        return (_quoting(a.span.text) and _quoting(b.span.text)) or dated_alike(
-            analysis.dates, a.span, b.span
-        )
+        return (_quoting(a.span.text) and _quoting(b.span.text)) or dated_alike(dates, a.span, b.span)
 
     return alike
 
