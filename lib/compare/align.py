@@ -8,7 +8,8 @@ finds its fuller version in the other. Sentences whose speakers differ are never
 when they take positions on a common issue (lib/lexicons/issues.yaml) they are "related".
 Two sentences that both give figures say the same thing only when a figure is shared. Reports whose
 news is of different days (lib/compare/when.py: two days' market closes, two sessions of one body)
-share only facts retold with the same dates, and their figures are compared only there.
+share only facts tied to one day (the same dates, a person both name, quoted or the same words),
+and their differing figures are updates.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from lib.compare.align import figures_meet
 from lib.compare.when import NewsDays, apart, headline_days, news_days, one_event_pairs, weekdays_named
 from lib.records import Document
 
@@ -73,3 +74,19 @@ def test_pairs_of_different_days_are_not_offered() -> None:
     assert one_event_pairs(pairs, docs, 10) == pairs[1:]
     assert one_event_pairs(pairs, docs, 1) == [("tue", "tue2", 7)]
     assert headline_days(docs[0]).label() == "Monday"
+
+
+@pytest.mark.parametrize(
+    ("xs", "ys", "meet"),
+    [
+        ([1.5e6], [1_520_000.0], True),  # read at the coarser precision, a hundred thousand
+        ([60.37], [61.71], False),
+        ([12.0, 6.10], [30.0, 6.1], True),
+        ([0.3], [0.5], False),
+        ([40.0], [43.0], True),  # a round figure holds the ones beside it
+        ([27.0], [11.0], False),
+    ],
+)
+def test_figures_meet(xs: list[float], ys: list[float], meet: bool) -> None:
+    assert figures_meet(xs, ys) is meet
+    assert figures_meet(ys, xs) is meet
