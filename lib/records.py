@@ -272,6 +272,7 @@ class Comparison:
     quoted_only_b: tuple[str, ...] = ()
     quoted_both: tuple[str, ...] = ()
     weak: tuple[Discrepancy, ...] = ()  # flags under the confidence threshold: not contradictions
+    days_apart: str = ""  # the two reports' news is of different days (why), lib/compare/when.py
 
 
 @dataclass(frozen=True)

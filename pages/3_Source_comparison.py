@@ -135,6 +135,12 @@ with pair_tab:
         ui.outside_filters_note(analysis, view, (a, b))
         shown = comparison_view(analysis, ui.cached_compare(ui.corpus_key(analysis), analysis, a, b))
         claims = shown.claims
+        if shown.comparison.days_apart:
+            st.info(
+                f"These reports tell news of different days ({shown.comparison.days_apart}): only facts "
+                "told with the same date, about the same person or in the same words count as shared, "
+                "and differing figures are listed as updates, not contradictions."
+            )
         if shown.claims_figure is None:
             st.info("No claims were aligned or told apart for these two reports — try another pair.")
         else:

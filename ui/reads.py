@@ -17,6 +17,7 @@ import streamlit as st
 
 from lib.compare.align import compare
 from lib.compare.corpus import corpus_claims, shared_pairs
+from lib.compare.when import PAIRS_SCANNED, one_event_pairs
 from lib.records import Analysis, Comparison, CorpusClaim, Quote
 from lib.store.check import StoreFormatError, StoreReport, damage_message, unreadable_message
 from lib.store.query import store_health
@@ -279,9 +280,11 @@ def contested_count(analysis: Analysis, view: urls.View) -> int:
 
 
 def pairs_worth_comparing(analysis: Analysis, view: urls.View, limit: int = 10) -> list[tuple[str, str, int]]:
-    """The report pairs sharing the most claims in view (the same event, most likely)."""
+    """The report pairs sharing the most claims in view, of one event (lib/compare/when.py: not
+    two days' news of one kind)."""
     index = store_index_now()
     if index:
-        return worth_comparing(index, view.filters, limit)
+        ranked = worth_comparing(index, view.filters, PAIRS_SCANNED)
+        return one_event_pairs(ranked, index.base.documents, limit)
     claims = claims_in_memory(cached_corpus_claims(claims_key(analysis), analysis), view.filters)
-    return shared_pairs(claims, limit)
+    return one_event_pairs(shared_pairs(claims, PAIRS_SCANNED), analysis.documents, limit)

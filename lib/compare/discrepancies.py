@@ -107,21 +107,27 @@ def find_discrepancies(
     quotes_b: Sequence[Claim],
     aligned: Sequence[AlignedPair],
     tfidf: TfIdf,
+    one_time: bool = True,
 ) -> list[Discrepancy]:
-    """Every candidate discrepancy with its confidence; compare() shows those from SHOW_MIN."""
+    """Every candidate discrepancy with its confidence; compare() shows those from SHOW_MIN.
+    ``one_time`` False: the reports' news is of different days (lib/compare/when.py), so their
+    figures' differences are updates even where their dates are unknown."""
     return [
-        *number_discrepancies(analysis, doc_a, doc_b, tfidf),
+        *number_discrepancies(analysis, doc_a, doc_b, tfidf, one_time),
         *date_discrepancies(analysis.dates, aligned, analysis.numbers),
         *quote_discrepancies(analysis, quotes_a, quotes_b, tfidf),
         *name_discrepancies(analysis, doc_a, doc_b),
     ]
 
 
-def number_discrepancies(analysis: Analysis, doc_a: str, doc_b: str, tfidf: TfIdf) -> list[Discrepancy]:
-    """Different figures for the same counted thing, measured the same way, in the same context."""
+def number_discrepancies(
+    analysis: Analysis, doc_a: str, doc_b: str, tfidf: TfIdf, one_time: bool = True
+) -> list[Discrepancy]:
+    """Different figures for the same counted thing, measured the same way, in the same context;
+    ``one_time`` False (reports of different days, lib/compare/when.py): updates."""
     in_a = [n for n in analysis.numbers if n.doc_id == doc_a and n.sentence]
     in_b = [n for n in analysis.numbers if n.doc_id == doc_b and n.sentence]
-    scene = _Scene(analysis)
+    scene = _Scene(analysis, one_time)
     out, used = [], set()
     # A figure of B that agrees with one of A is accounted for: it is not also set against
     # A's other figures ("$21.5 million in federal levies and $4.2 million in state levies").
@@ -171,8 +177,9 @@ def _frame_modifiers(n: NumberClaim) -> dict[str, set[str]]:
 class _Scene:
     """The actors and dates of each number's sentence, and the dates of the reports."""
 
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: Analysis, one_time: bool = True) -> None:
         self.analysis = analysis
+        self.one_time = one_time  # False: the reports' news is of different days
 
     def actors(self, n: NumberClaim) -> set[str]:
         sent = n.sentence
@@ -246,13 +253,16 @@ def _context_terms(n: NumberClaim) -> list[str]:
 def _number_discrepancy(a: NumberClaim, b: NumberClaim, context: float, scene: _Scene) -> Discrepancy:
     """A number flag. Between reports of different days a changed figure is an update, not a
     contradiction, when time can explain it: counts of casualties, troops or money move as events
-    go on, but rarely more than double in a few days (10,000 then 100,000 a day later is a conflict)."""
+    go on, but rarely more than double in a few days (10,000 then 100,000 a day later is a conflict).
+    Undated reports whose texts name different days (two days' market closes) give updates."""
     shared = [t for t in dict.fromkeys(_context_terms(a)) if t in set(_context_terms(b))]
     about = f"{a.counted} ({', '.join(shared[:4])})"
     reason = f"A gives {_figure(a)} {a.counted}, B gives {_figure(b)} {b.counted}"
     days = scene.later(a, b)
     if days and (days >= UPDATE_DAYS or max(a.amount, b.amount) <= UPDATE_RATIO * min(a.amount, b.amount)):
         return Discrepancy("update", about, _span(a), _span(b), f"{reason}, {days} day(s) apart", UPDATE)
+    if not days and not scene.one_time:  # undated reports whose texts name different days
+        return Discrepancy("update", about, _span(a), _span(b), f"{reason}, of different days", UPDATE)
     frames = _frame_words(a) & _frame_words(b)
     if frames:
         reason += f"; both measure {', '.join(sorted(frames)[:3])}"
@@ -313,6 +323,17 @@ def _date_anchors(d: DateMention, sentence: Span) -> set[str]:
 
 def _dates_in(dates: Sequence[DateMention], span: Span) -> list[DateMention]:
     return [d for d in dates if d.doc_id == span.doc_id and span.start <= d.start and d.end <= span.end]
+
+
+def dated_alike(dates: Sequence[DateMention], a: Span, b: Span) -> bool:
+    """Both spans give dates, and each date of one agrees with one of the other: a fact told with
+    its date, the same in two reports of different days."""
+    in_a, in_b = _dates_in(dates, a), _dates_in(dates, b)
+    if not (in_a and in_b):
+        return False
+    return all(any(_dates_agree(x, y) for y in in_b) for x in in_a) and all(
+        any(_dates_agree(x, y) for x in in_a) for y in in_b
+    )
 
 
 def _dates_agree(x: DateMention, y: DateMention) -> bool:

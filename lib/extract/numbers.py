@@ -115,6 +115,8 @@ def _claim(
     tokens = _tokens_in(sdoc, starts, num_start, match.end())
     if not tokens or any(t.ent_type_ in SKIP_ENTS for t in tokens):
         return None
+    if not match.group("cur") and _names_it(sdoc, tokens[0]):
+        return None
     counted, end, head = _counted(match, sdoc, starts, language)
     amount = _amount(match, language)
     if not counted or amount is None:
@@ -127,6 +129,15 @@ def _claim(
     return NumberClaim(
         doc.id, amount, counted, qualifier, text, match.start(), end, sentence, language, frame
     )
+
+
+def _names_it(sdoc: SpacyDoc, first: Token) -> bool:
+    """A numeral right after a proper noun is part of a name ("the Nikkei 225 index", "a Boeing
+    737", "Route 66"), not a quantity: an English name puts its number after the name word."""
+    if first.i == 0 or not first.text[:1].isdigit():
+        return False
+    before = sdoc[first.i - 1]
+    return before.pos_ == "PROPN" and before.text[:1].isupper() and not before.is_sent_start
 
 
 def _tokens_in(sdoc: SpacyDoc, starts: list[int], start: int, end: int) -> list[Token]:

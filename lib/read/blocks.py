@@ -17,6 +17,20 @@ from lib.records import Block, BlockKind, Span
 LEXICON_PATH = LEXICONS / "blocks.yaml"
 PATTERN_KINDS: tuple[BlockKind, ...] = ("embedded_post", "caption", "credit")
 PARAGRAPH_RE = re.compile(r"\s*\n\s*\n\s*")
+# A section break: three or more of one symbol ("* * *", "***", "# # #", "— — —"), with no word or
+# other break symbol touching it. Writers set it between the parts of a text (a transcript's
+# excerpts, a feature's scenes); it belongs to no sentence, and a text flattened to one line glues
+# it to the sentence after it ("*** On the same day ..."). It stands where a sentence may end: at
+# the start, or after a sentence's final mark ("Rated ***** by critics" is a rating). Dashes count
+# only spaced: plain text writes an em dash "---" inside a sentence.
+BREAK_SYMBOLS = "*#~=•—–-"
+DASHES = "—–-"
+_RUNS = "|".join(
+    rf"{re.escape(c)}(?:[ \t]{'+' if c in DASHES else '*'}{re.escape(c)}){{2,}}" for c in BREAK_SYMBOLS
+)
+_EDGE = re.escape(BREAK_SYMBOLS)
+SECTION_BREAK_RE = re.compile(rf"(?<![\w{_EDGE}])(?:{_RUNS})(?![\w{_EDGE}])")
+_ENDED = re.compile(r"(?:^|[.!?…\"'”’»)\]])\s*$")  # text before a break: none, or a finished sentence
 
 # Headings: a short single line without final punctuation (the usual test of layout-free
 # heading detection, e.g. jusText's "heading" class and trafilatura's paragraph handling).
@@ -112,10 +126,30 @@ def find_blocks(text: str) -> tuple[Block, ...]:
 
 
 def paragraph_parts(sent: Span) -> list[Span]:
-    """A sentence cut at blank lines: the parser runs a heading into the paragraph after it."""
+    """A sentence cut at blank lines (the parser runs a heading into the paragraph after it) and
+    at section breaks, which are left out; a part with no letter or digit is none."""
+    text = sent.text
+    cuts = [m.span() for m in PARAGRAPH_RE.finditer(text)]
+    cuts += [
+        _spaced(text, *m.span()) for m in SECTION_BREAK_RE.finditer(text) if _ENDED.search(text, 0, m.start())
+    ]
     parts, start = [], 0
-    for match in PARAGRAPH_RE.finditer(sent.text):
-        parts.append((start, match.start()))
-        start = match.end()
-    parts.append((start, len(sent.text)))
-    return [Span(sent.doc_id, sent.start + a, sent.start + b, sent.text[a:b]) for a, b in parts if b > a]
+    for cut_start, cut_end in sorted(cuts):
+        if cut_start >= start:
+            parts.append((start, cut_start))
+            start = cut_end
+    parts.append((start, len(text)))
+    return [
+        Span(sent.doc_id, sent.start + a, sent.start + b, text[a:b])
+        for a, b in parts
+        if any(c.isalnum() for c in text[a:b])
+    ]
+
+
+def _spaced(text: str, start: int, end: int) -> tuple[int, int]:
+    """A break's span with the whitespace on both sides."""
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return start, end

@@ -30,6 +30,7 @@ import pandas as pd
 import pyarrow as pa
 
 from lib.compare.corpus import MAX_PAIR_DOCS
+from lib.compare.when import PAIRS_SCANNED, one_event_pairs
 from lib.extract.dates.values import period
 from lib.records import (
     GROUP_PREFIX,
@@ -792,7 +793,8 @@ def page_slice(index: StoreIndex, name: str, view: View) -> Slice:
         pair = (view.by, view.target)
         return positions_slice(index, view.filters, view.focus, view.issue, pair=pair, every=every)
     if name == "Source_comparison":
-        pairs = [] if view.a and view.b else worth_comparing(index, view.filters, 1)
+        ranked = [] if view.a and view.b else worth_comparing(index, view.filters, PAIRS_SCANNED)
+        pairs = one_event_pairs(ranked, index.base.documents, 1)  # as ui.pairs_worth_comparing
         suggested = (pairs[0][0], pairs[0][1]) if pairs else None
         return documents_slice(index, [d for d in default_docs(index.base, view, suggested) if d])
     if name == "Reader":

@@ -536,3 +536,56 @@ def test_a_reason_names_the_speaker_by_its_actor(
     quote = Quote("a", actor_id, surface, text, "direct", "said", 0, len(text), 0.9)
     analysis = Analysis(Corpus(()), ACTORS, (), (quote,), (), (), (), ())
     assert _who(analysis, quote) == called
+
+
+# Reports of different days (lib/compare/when.py): the same kind of news of two days is two facts.
+WRAP_A = (
+    "Grain futures rose on Tuesday in Orvale trading. "
+    "Wheat gained 12 cents to $6.10 a bushel in Orvale trading. "
+    "The grain exchange of Orvale stayed open through the storm."
+)
+WRAP_B = (
+    "Grain futures fell on Thursday in Orvale trading. "
+    "Wheat lost 30 cents to $5.75 a bushel in Orvale trading. "
+    "The grain exchange of Orvale stayed open through the storm."
+)
+
+
+@pytest.mark.parametrize(("day", "apart"), [(None, True), ("2022-01-20", False)])
+def test_two_days_figures_are_updates_not_the_same_claim(nlp: Any, day: str | None, apart: bool) -> None:
+    analysis = build(nlp, {"a": WRAP_A, "b": WRAP_B}, [], [], {"a": day, "b": day})
+    result = compare(analysis, "a", "b")
+    same = {(p.a.text, p.b.text) for p in result.aligned if p.relation == "same"}
+    wheat = next((a, b) for a, b in zip(WRAP_A.split(". "), WRAP_B.split(". "), strict=True) if "Wheat" in a)
+    assert not any(a.startswith(wheat[0]) for a, _ in same)  # two figures each, none shared
+    assert any(a.startswith("The grain exchange") for a, _ in same)  # the same words stay the same
+    if apart:  # undated, and the texts name Tuesday and Thursday
+        assert result.days_apart == "A's news is of Tuesday, B's of Thursday"
+        assert [d.kind for d in result.discrepancies] == []
+        assert "update" in [d.kind for d in result.weak]
+    else:  # both of one day: dated on the 20th, their "Tuesday" and "Thursday" unread
+        assert result.days_apart == ""
+        assert "number" in [d.kind for d in result.discrepancies]
+
+
+SESSION_A = (
+    "The Brenmark council met on its usual schedule and approved the harbour budget. "
+    "Mara Holt resigned from the harbour board after the vote."
+)
+SESSION_B = (
+    "The Brenmark council met as usual and approved the harbour budget without a debate. "
+    "Mara Holt left the harbour board after the vote on the budget."
+)
+
+
+@pytest.mark.parametrize(("day_b", "council_same"), [("2022-01-20", True), ("2022-01-25", False)])
+def test_reports_of_different_days_share_only_facts_tied_to_them(
+    nlp: Any, day_b: str, council_same: bool
+) -> None:
+    names = [("a", "mara-holt", "Mara Holt"), ("b", "mara-holt", "Mara Holt")]
+    analysis = build(nlp, {"a": SESSION_A, "b": SESSION_B}, [], names, {"b": day_b})
+    result = compare(analysis, "a", "b")
+    same = [p.a.text for p in result.aligned if p.relation == "same"]
+    assert any(t.startswith("The Brenmark council") for t in same) is council_same  # a session a day
+    assert any(t.startswith("Mara Holt") for t in same)  # a fact about a person, retold
+    assert bool(result.days_apart) is not council_same

@@ -1241,3 +1241,32 @@ def test_a_states_official_name_is_the_state(nlp: Any, registry: Any, long: str,
     )
     ids = {m.text: m.actor_id for m in mentions}
     assert ids[long.removeprefix("the ")] == ids[short]
+
+
+UN_CONTEXT = "The UN said sanctions would follow. "
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "united_nations"),
+    [
+        # a body's name without its owner's, qualified by another owner, is that owner's body
+        (UN_CONTEXT + "Eastland's Security Council met on Monday.", "Security Council", False),
+        (UN_CONTEXT + "The Security Council of Eastland met on Monday.", "Security Council", False),
+        (UN_CONTEXT + "The Eastlandic Security Council met on Monday.", "Security Council", False),
+        (UN_CONTEXT + "He chairs the Collective Security Council this year.", "Security Council", False),
+        (UN_CONTEXT + "The country's Security Council met on Monday.", "Security Council", False),
+        # unqualified, in a report that names the UN: the UN's
+        (UN_CONTEXT + "The Security Council will vote on Friday.", "Security Council", True),
+        (UN_CONTEXT + "Members of the Security Council will vote.", "Security Council", True),
+        # unqualified, in a report that never names the UN: no one's to guess
+        ("Secretary of the Security Council Ivo Marn met the minister.", "Security Council", False),
+        # the body's own name before its head does not qualify it
+        (UN_CONTEXT + "A UN Security Council vote follows.", "Security Council", True),
+    ],
+)
+def test_a_qualified_body_is_not_the_international_one(
+    nlp: Any, registry: Any, text: str, surface: str, united_nations: bool
+) -> None:
+    _, mentions = run(nlp, registry, text)
+    ids = {m.actor_id for m in mentions if surface in m.text and m.start >= text.index(surface) - 4}
+    assert ("united-nations" in ids) is united_nations

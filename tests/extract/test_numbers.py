@@ -165,3 +165,18 @@ def test_long_scale_billion() -> None:
 def test_frame_says_what_a_figure_measures(nlp: Any, text: str, frame: set[str]) -> None:
     (claim,) = extract_numbers(_doc(text), nlp(text))
     assert frame <= set(claim.frame)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a numeral after a proper noun is part of a name, not a quantity
+        ("The Varnex 300 index gained 12 points on the day.", [(12, "points", "")]),
+        ("A Corvane 550 jet carried 90 passengers to the coast.", [(90, "passengers", "")]),
+        # a numeral after a common word or a possessive is counted
+        ("Eastland's 4,000 soldiers left the camp.", [(4000, "soldiers", "")]),
+        ("Officials counted 300 boats in the harbour.", [(300, "boats", "")]),
+    ],
+)
+def test_a_numeral_in_a_name_is_no_quantity(nlp: Any, text: str, want: list[tuple[float, str, str]]) -> None:
+    assert _claims(nlp, text) == want

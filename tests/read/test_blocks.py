@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
-from lib.read.blocks import classify_paragraph, find_blocks, is_heading, paragraph_spans
+from lib.read.blocks import classify_paragraph, find_blocks, is_heading, paragraph_parts, paragraph_spans
 from lib.read.ingest import load_corpus
+from lib.records import Span
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -222,3 +223,33 @@ def test_seed_wire_credits(seed_docs: dict[str, Any], seed_gold: dict[str, Any])
 )
 def test_seed_headings_and_body(seed_docs: dict[str, Any], doc_id: str, snippet: str, kind: str) -> None:
     assert _kind_at(seed_docs[doc_id], snippet) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # a break glued to the next sentence of a text flattened to one line
+        (
+            'We thank you all."*** On the holiday, the mayor visited a church.',
+            ['We thank you all."', "On the holiday, the mayor visited a church."],
+        ),
+        (
+            "Nine ministers took part. * * * Mayor Ann Lyle: Good afternoon.",
+            ["Nine ministers took part.", "Mayor Ann Lyle: Good afternoon."],
+        ),
+        ("The vote ended. — — — Next, the budget.", ["The vote ended.", "Next, the budget."]),
+        ("# # # Second excerpt of the hearing.", ["Second excerpt of the hearing."]),
+        ("The first scene ends here. ***", ["The first scene ends here."]),
+        ("* * *", []),  # a break alone is no sentence
+        # no break: symbols inside a word, a rating after a word, an em dash typed as hyphens
+        ('She wrote "f***ing awful" and left.', ['She wrote "f***ing awful" and left.']),
+        ("Critics rated it ***** last week.", ["Critics rated it ***** last week."]),
+        ("The score was 3-1 --- and then nothing.", ["The score was 3-1 --- and then nothing."]),
+        ("Pick A - B - C in order.", ["Pick A - B - C in order."]),
+        ("A heading\n\nThe body starts here.", ["A heading", "The body starts here."]),
+    ],
+)
+def test_paragraph_parts_cut_section_breaks(text: str, parts: list[str]) -> None:
+    got = paragraph_parts(Span("d", 10, 10 + len(text), text))
+    assert [p.text for p in got] == parts
+    assert all(p.text == text[p.start - 10 : p.end - 10] for p in got)

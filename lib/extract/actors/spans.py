@@ -271,7 +271,13 @@ def _split_title(ctx: DocContext, cand: Cand) -> Cand:
 
 def _registry_hits(ctx: DocContext) -> Iterator[Cand]:
     reg, text = ctx.reg, ctx.text
-    for start, end, actor_id in reg.names.scan(text):
+    hits = list(reg.names.scan(text))
+    named = {actor_id for start, end, actor_id in hits if not _bare_name(reg, actor_id, text[start:end])}
+    for start, end, actor_id in hits:
+        if _bare_name(reg, actor_id, text[start:end]) and (
+            _qualified(text, start, end, _own_words(reg, actor_id)) or actor_id not in named
+        ):
+            continue
         yield Cand(*_trim(text, start, end), "registry", "registry", actor_id)
     for start, end, actor_id in reg.seats.scan(text):
         yield Cand(*_trim(text, start, end), "seat", "seat", actor_id)
@@ -284,6 +290,53 @@ def _registry_hits(ctx: DocContext) -> Iterator[Cand]:
     for start, end, actor_id in reg.adjectives.scan(text):
         if ctx.words_after(end, 1) and ctx.words_after(end, 1)[0] in reg.adjective_heads:
             yield Cand(start, end, "adjective", "adjective", actor_id)
+
+
+# A body's name without its owner's ("Security Council", "the Alliance") is the head other bodies
+# share: a state's council, a party's alliance. Qualified by another owner it is that owner's: a
+# possessive before it ("Eastland's Security Council", "the country's"), a name word before it
+# ("the Eastlandic Security Council", "the Collective Security Council": a longer name it ends), or
+# "of" and a name after it ("the Security Council of Eastland"). Unqualified it is the registry's
+# body only in a report that also names that body by its own name ("the UN", "NATO"), where it is
+# the short form.
+_OWNER_BEFORE = re.compile(r"(?:\b[A-Z][\w.-]*(?:['’]s?)?|\b\w+['’]s?)[ \t]+$")
+_OWNER_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]")
+
+
+def _own_words(reg: Registry, actor_id: str) -> frozenset[str]:
+    """The words of a body's own name and acronyms ("united", "nations", "un")."""
+    actor = reg.actor(actor_id)
+    if actor is None:
+        return frozenset()
+    acronyms = [a for a in actor.aliases if a.replace(".", "").isupper()]
+    return frozenset(w.replace(".", "") for n in (actor.name, *acronyms) for w in fold(n).split())
+
+
+def _bare_name(reg: Registry, actor_id: str, surface: str) -> bool:
+    """A registry organisation's alias that holds no word of the organisation's own name."""
+    actor = reg.actor(actor_id)
+    if actor is None or actor.type != "organization":
+        return False
+    return not {w.replace(".", "") for w in fold(surface).split()} & _own_words(reg, actor_id)
+
+
+def _qualified(text: str, start: int, end: int, own: frozenset[str]) -> bool:
+    """A name qualified by another owner than the body whose words are ``own`` (``_OWNER_BEFORE``,
+    ``_OWNER_AFTER``). A sentence's first word before it ("Yesterday Security Council members
+    ...") and the body's own name ("UN Security Council") do not qualify it."""
+    before = _OWNER_BEFORE.search(text, max(0, start - 60), start)
+    if before is not None:
+        word = before.group().split()[0]
+        possessive = word.endswith(("'s", "’s", "'", "’"))
+        bare = fold(re.sub(r"['’]s?$", "", word)).replace(".", "")
+        if bare not in own and bare != "the" and (possessive or not _sentence_start(text, before.start())):
+            return True
+    return _OWNER_AFTER.match(text, end) is not None
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    head = text[max(0, at - 3) : at].rstrip()
+    return not head or head[-1] in '.!?\n"“'
 
 
 def _cue_hits(ctx: DocContext) -> Iterator[Cand]:
