@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from lib import LEXICONS, read_yaml
@@ -51,6 +52,7 @@ class Lexicon:
     discourse: frozenset[str]  # words that, alone before a comma, are discourse markers ("Well,")
     demand_noun_before: frozenset[str] = frozenset()  # "the demand for": the noun, no directive
     hedged_speech: frozenset[str] = frozenset()  # "we must state that": a formula, no directive
+    expectation_verbs: frozenset[str] = frozenset()  # "it should help": expected, not demanded
     # each word's prior polarity once read (_weight): a word is looked up again in every clause,
     # statement and sentence that holds it, each time through its base forms
     read: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
@@ -85,6 +87,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         discourse=words("discourse_markers"),
         demand_noun_before=words("demand_noun_before"),
         hedged_speech=words("hedged_speech"),
+        expectation_verbs=words("expectation_verbs"),
     )
 
 
@@ -253,18 +256,26 @@ def polarity(score: int | float) -> Polarity | None:
     return None
 
 
-def predicate_stance(before: str, lexicon: Lexicon | None = None) -> Polarity | None:
+def predicate_stance(before: str, lexicon: Lexicon | None = None, own_only: bool = False) -> Polarity | None:
     """The side the words just before an object take on it: the nearest supporting or opposing verb
     (or opposing preposition) of its clause, times the stance verbs chained before it ("refused to
     back", "continue to impose", "stop funding"), turned by a negator before the chain.
 
     "has backed" -> pos; "warned against" -> neg; "refused to back" -> neg; "did not oppose" -> pos;
-    no such word in the clause -> None.
+    no such word in the clause -> None. A stance verb whose infinitive stands between it and the
+    object governs that verb, not the object ("continue to face delays", "push to build a
+    case"): None. "Cannot ... without ending it", "impossible without restoring it": the two
+    denials make a necessity, the verb keeps its side. ``own_only``: None also when the predicate's
+    subject is written as a noun phrase ("the unions opposed it", "the law favours owners"): a
+    third party's stance, reported, says nothing of the speaker's own (pronouns, which in reported
+    speech are the speaker's, and a subject not written are kept).
     """
     lex = lexicon or load_lexicon()
-    ws = WORD.findall(CLAUSE_BREAK.split(normal(before))[-1])[-PREDICATE_WINDOW:]
+    clause = WORD.findall(CLAUSE_BREAK.split(normal(before))[-1])
+    skip = max(0, len(clause) - PREDICATE_WINDOW)
+    ws = clause[skip:]
     found = next((i for i in range(len(ws) - 1, -1, -1) if _side(ws[i], lex)), None)
-    if found is None:
+    if found is None or _infinitive_between(ws, found, lex):
         return None
     sign, head = _side(ws[found], lex), found
     if ws[found] in lex.oppose_preps and found >= 1 and _side(ws[found - 1], lex) < 0:
@@ -276,9 +287,74 @@ def predicate_stance(before: str, lexicon: Lexicon | None = None) -> Polarity | 
             sign, head = sign * _side(ws[head - 2], lex), head - 2
         else:
             break
-    if _negated(ws, head, lex.negators):
+    if _negated(ws, head, lex.negators) and not _necessity(clause, skip + head, lex):
         sign = -sign
+    if own_only and _third_party_subject(clause, skip + head, lex):
+        return None
     return polarity(sign)
+
+
+# "to" before one of these is a preposition ("agreed to the terms"), before another word an
+# infinitive's mark ("continue to face")
+DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "my",
+     "your", "any", "all", "some", "no", "such", "s", "each", "every"}
+)  # fmt: skip
+# a denial before "without" makes a necessity of what follows it ("cannot be settled without")
+DENIAL_BEFORE_WITHOUT = frozenset({"impossible", "unthinkable", "unimaginable", "unacceptable"})
+# the words between a subject and its verb: auxiliaries, modals, negators and the commonest adverbs
+VERB_GROUP = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having", "will", "would",
+     "shall", "should", "can", "could", "may", "might", "must", "do", "does", "did", "to", "also",
+     "still", "already", "just", "now", "then", "again", "not", "n't", "never", "always", "ca", "wo",
+     "cannot", "going", "got", "s", "re", "ve", "ll", "d"}
+)  # fmt: skip
+FINITE_MARKS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "did", "does",
+                          "do", "can", "could", "should", "must", "may", "might", "shall"})  # fmt: skip
+# words that open a clause or a phrase: what stands before them is no subject of the verb after
+FUNCTION_WORDS = DETERMINERS | frozenset(
+    {"and", "or", "but", "that", "which", "who", "whom", "whose", "of", "for", "in", "on", "at", "by",
+     "with", "from", "as", "into", "about", "after", "before", "during", "while", "when", "if",
+     "because", "so", "than", "there", "here", "what", "how", "why", "where", "without", "against"}
+)  # fmt: skip
+SPEAKER_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they", "you", "one", "us"})
+COPULAS = frozenset({"is", "are", "was", "were", "be", "been"})
+PERSONS = frozenset({"i", "we", "he", "she", "they", "you"})  # subjects that can be told to act
+
+
+def _infinitive_between(ws: list[str], found: int, lex: Lexicon) -> bool:
+    """An infinitive ("to face") stands between the stance verb at ``found`` and the object."""
+    return any(
+        ws[k] == "to" and ws[k + 1] not in DETERMINERS and not _side(ws[k + 1], lex)
+        for k in range(found + 1, len(ws) - 1)
+    )
+
+
+def _necessity(clause: list[str], head: int, lex: Lexicon) -> bool:
+    """A "without" before the predicate follows a denial in its clause: "cannot ... without"."""
+    without = next((k for k in range(head - 1, -1, -1) if clause[k] == "without"), None)
+    return without is not None and any(
+        w in lex.negators or w in DENIAL_BEFORE_WITHOUT or w == "cannot" for w in clause[:without]
+    )
+
+
+def _third_party_subject(clause: list[str], head: int, lex: Lexicon) -> bool:
+    """The predicate at ``head`` has a noun phrase for subject: the word before its verb group is a
+    content word, and either the verb is marked finite (an auxiliary, "-ed", "-s") or a
+    determiner opens the phrase ("the laws favour"). "Provide practical support" is no subject."""
+    if clause[head] in lex.oppose_preps and head >= 1:
+        head -= 1  # "warned against": the verb before the preposition
+    k = head - 1
+    finite = clause[head].endswith(("ed", "s"))
+    while k >= 0 and (clause[k] in VERB_GROUP or clause[k].endswith("ly") or _side(clause[k], lex)):
+        finite = finite or clause[k] in FINITE_MARKS
+        k -= 1
+    group = clause[k + 1 : head]
+    if any(a in COPULAS and b == "to" for a, b in pairwise(group)):
+        return False  # "the goal is to end it": the infinitive is what the goal is, no one's act
+    if k < 0 or clause[k] in SPEAKER_PRONOUNS or clause[k] in FUNCTION_WORDS:
+        return False
+    return finite or any(w in DETERMINERS for w in clause[max(0, k - 2) : k])
 
 
 def _side(word: str, lex: Lexicon) -> int:
@@ -296,14 +372,20 @@ def is_demand(text: str, lexicon: Lexicon | None = None) -> bool:
     """A demand word used as a directive: not the noun "demand" (economic or public demand, the
     commonest sense of the word in news), not a modal before a verb of saying ("we must state
     that", "I have to say": a speaker's formula; Palmer 2001, Mood and Modality, on performative
-    and discourse uses of deontic modals)."""
+    and discourse uses of deontic modals), not "should" of expectation ("it should help")."""
+    return bool(demand_spans(text, lexicon))
+
+
+def demand_spans(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, int]]:
+    """Where the text's demand words used as directives stand (``is_demand``), in order."""
     lex = lexicon or load_lexicon()
     low = normal(text)
-    for p in lex.demands:
-        for m in re.finditer(rf"(?<!\w){re.escape(p)}(?!\w)", low):
-            if not _not_a_directive(low, m.start(), m.end(), p, lex):
-                return True
-    return False
+    return sorted(
+        (m.start(), m.end())
+        for p in lex.demands
+        for m in re.finditer(rf"(?<!\w){re.escape(p)}(?!\w)", low)
+        if not _not_a_directive(low, m.start(), m.end(), p, lex)
+    )
 
 
 def _not_a_directive(text: str, start: int, end: int, phrase: str, lex: Lexicon) -> bool:
@@ -316,6 +398,16 @@ def _not_a_directive(text: str, start: int, end: int, phrase: str, lex: Lexicon)
             or (before and before[-1] in lex.demand_noun_before)
             or after[:1] == ["for"]
         )
+    ):
+        return True
+    # "should" of expectation, not of obligation: "the law should help owners", "it should allow
+    # more flights" (the epistemic reading of "should", Palmer 2001); a person told ("we should
+    # help them", "they should allow it") is directed
+    if (
+        phrase == "should"
+        and after[:1]
+        and any(f in lex.expectation_verbs for f in base_forms(after[0]))
+        and not PERSONS & set(before[-1:])
     ):
         return True
     # the formula is the speaker's own ("I must say", "we have to state") or impersonal ("it

@@ -310,13 +310,15 @@ def _read_stance(
     if threat:  # the condition of a threat is what it demands (Schelling 1966, ch. 2)
         return "demands"
     read = reader or _Reader()
+    left = _sentence_start(body, at)
     sentence = _sentence_at(body, at)
     if read.conditional(sentence):
         return "conditional"
     side = None if _in_compound(body, at) else read.predicate(body[:at])
     if side is not None:
         return "supports" if side == "pos" else "opposes"
-    if read.demand(sentence):
+    reported = not _in_compound(body, at) and read.others(body[:at])
+    if not reported and any(_demands_it(sentence, end, at - left) for _, end in read.demands(sentence)):
         return "demands"
     general = next((s for s, cues in issue.general_cues if _has_any(stance_text, cues)), None)
     return general or issue.default_stance
@@ -331,23 +333,39 @@ class _Reader:
 
     def __init__(self) -> None:
         self._conditional: dict[str, bool] = {}
-        self._demand: dict[str, bool] = {}
+        self._demand: dict[str, list[tuple[int, int]]] = {}
         self._predicate: dict[str, Polarity | None] = {}
+        self._others: dict[str, bool] = {}
 
     def conditional(self, sentence: str) -> bool:
         if (found := self._conditional.get(sentence)) is None:
             found = self._conditional[sentence] = polarity.is_conditional(sentence)
         return found
 
-    def demand(self, sentence: str) -> bool:
+    def demands(self, sentence: str) -> list[tuple[int, int]]:
         if (found := self._demand.get(sentence)) is None:
-            found = self._demand[sentence] = polarity.is_demand(sentence)
+            found = self._demand[sentence] = polarity.demand_spans(sentence)
         return found
+
+    def others(self, before: str) -> bool:
+        """The predicate before the issue is a third party's ("the firm had to keep fighting the
+        union"): no demand of the speaker's either."""
+        if before not in self._others:
+            self._others[before] = polarity.predicate_stance(before) is not None
+        return self._others[before]
 
     def predicate(self, before: str) -> Polarity | None:
         if before not in self._predicate:
-            self._predicate[before] = polarity.predicate_stance(before)
+            self._predicate[before] = polarity.predicate_stance(before, own_only=True)
         return self._predicate[before]
+
+
+def _demands_it(sentence: str, end: int, at: int) -> bool:
+    """A directive ending at ``end`` reaches the issue named at ``at``: the issue follows it ("we
+    must lift the tolls") or is the subject of its passive ("the tolls must be lifted"). A demand
+    made further on of something else ("the vote showed that the party has to change") is not one
+    on the issue named before it."""
+    return end <= at or sentence.startswith(" be ", end)
 
 
 def _in_compound(text: str, at: int) -> bool:
@@ -359,11 +377,15 @@ def _in_compound(text: str, at: int) -> bool:
 _GLUED = re.compile(r"\w+-\w")
 
 
-def _sentence_at(text: str, at: int) -> str:
+def _sentence_start(text: str, at: int) -> int:
     # the end of the last stop before ``at``: the greedy prefix backs off to it (two stops never
     # overlap, the second character of one being a space), with no list of every stop made
     last = _LAST_STOP.match(text, 0, at)
-    left = last.end() if last else 0
+    return last.end() if last else 0
+
+
+def _sentence_at(text: str, at: int) -> str:
+    left = _sentence_start(text, at)
     right = next((m.start() for m in re.finditer(r"[.!?;](\s|$)", text[at:])), len(text) - at)
     return text[left : at + right]
 

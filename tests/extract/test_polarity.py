@@ -124,22 +124,70 @@ def test_predicate_stance(before: str, want: str | None) -> None:
     assert polarity.predicate_stance(before) == want
 
 
+@pytest.mark.parametrize(
+    ("before", "want"),
+    [
+        ("we have backed the", "pos"),
+        ("he said he opposes the", "neg"),
+        ("the union has backed the new", None),  # a noun phrase's stance, reported
+        ("critics warned against the", None),
+        ("the new rules favour the", None),
+        ("in defending our", "pos"),  # no subject written
+        ("to provide mutual support for the", "pos"),
+    ],
+)
+def test_predicate_stance_of_the_speaker_only(before: str, want: str | None) -> None:
+    assert polarity.predicate_stance(before, own_only=True) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The new bridge should help drivers", False),
+        ("It should allow more buses", False),
+        ("We should help the drivers", True),
+        ("The council should lower the fares", True),
+    ],
+)
+def test_should_of_expectation_is_no_demand(text: str, want: bool) -> None:
+    assert polarity.is_demand(text) is want
+
+
 TOLLS = Issue("tolls", "Road tolls", "", ("toll",), whole_words=False)
 
 
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("The mayor has backed the road tolls for the bridge", "supports"),
-        ("The mayor warned against new road tolls", "opposes"),
+        ("We have backed the road tolls for the bridge", "supports"),
+        ("She warned against new road tolls", "opposes"),
         ("We will continue to impose tolls on lorries", "supports"),
         ("We will never accept tolls on this road", "opposes"),
         ("The tolls must be scrapped now", "demands"),
         ("Tolls are acceptable if the money goes to repairs", "conditional"),
         ("The tolls were discussed at the meeting", "neutral"),
         ("We would lift the tolls only if the bridge is repaired", "conditional"),
-        ("The council did not support the tolls", "opposes"),
-        ("The council warned against higher tolls", "opposes"),
+        ("We did not support the tolls", "opposes"),
+        ("They warned against higher tolls", "opposes"),
+        # a third party's stance, reported, is none of the speaker's own
+        ("The mayor has backed the road tolls for the bridge", "neutral"),
+        ("The council warned against higher tolls", "neutral"),
+        ("The new rules favour the tolls, not the drivers", "neutral"),
+        ("Hauliers protested against the tolls in the spring", "neutral"),
+        ("We will provide practical support for the tolls", "supports"),  # no subject written
+        # a stance verb governing an infinitive does not govern the object
+        ("We continue to face tolls on every road", "neutral"),
+        ("They keep pushing to build a case for tolls", "neutral"),
+        # two denials make a necessity: ending a thing is opposing it, not backing it
+        ("Talks cannot start without ending the tolls", "opposes"),
+        ("Recovery will be impossible without restoring the tolls", "supports"),
+        ("We cannot accept the tolls", "opposes"),
+        # "should" of expectation is no demand; a demand on something else is none on the issue
+        ("This bill should help lower the tolls", "neutral"),
+        ("You should lower the tolls", "demands"),
+        ("The tolls showed that the mayor has to resign", "neutral"),
+        ("Back then the firm would have to keep fighting the tolls", "neutral"),  # its need, not ours
+        ("The goal is to end the tolls", "opposes"),  # the infinitive is the goal's content
         # the issue's word glued into a modifier: the verb acts on the compound's head
         ("The mayor pushed a toll-splitting narrative in the valley", "neutral"),
         ("The council backed an anti-toll campaign", "neutral"),
