@@ -318,7 +318,7 @@ def _read_stance(
     if side is not None:
         return "supports" if side == "pos" else "opposes"
     reported = not _in_compound(body, at) and read.others(body[:at])
-    if not reported and any(_demands_it(sentence, end, at - left) for _, end in read.demands(sentence)):
+    if not reported and any(_demands_it(sentence, span, at - left) for span in read.demands(sentence)):
         return "demands"
     general = next((s for s, cues in issue.general_cues if _has_any(stance_text, cues)), None)
     return general or issue.default_stance
@@ -360,12 +360,19 @@ class _Reader:
         return self._predicate[before]
 
 
-def _demands_it(sentence: str, end: int, at: int) -> bool:
-    """A directive ending at ``end`` reaches the issue named at ``at``: the issue follows it ("we
-    must lift the tolls") or is the subject of its passive ("the tolls must be lifted"). A demand
-    made further on of something else ("the vote showed that the party has to change") is not one
-    on the issue named before it."""
-    return end <= at or sentence.startswith(" be ", end)
+def _demands_it(sentence: str, span: tuple[int, int], at: int) -> bool:
+    """A directive at ``span`` reaches the issue named at ``at``: the issue follows it ("we must
+    lift the tolls") or is the subject of its passive ("the tolls must be lifted"), with no clause
+    opening between them. A demand made further on of something else ("the vote showed that the
+    party has to change", "aware of the risks and of what must be done") is not one on the issue
+    named before it."""
+    start, end = span
+    if end <= at:
+        return True
+    return sentence.startswith(" be ", end) and not _CLAUSE_OPENS.search(sentence, at, start)
+
+
+_CLAUSE_OPENS = re.compile(r"[,;:]|\b(?:what|which|that|who|whom|and|or|but|because|while|when|where|how)\b")
 
 
 def _in_compound(text: str, at: int) -> bool:

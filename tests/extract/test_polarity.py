@@ -188,6 +188,7 @@ TOLLS = Issue("tolls", "Road tolls", "", ("toll",), whole_words=False)
         ("The tolls showed that the mayor has to resign", "neutral"),
         ("Back then the firm would have to keep fighting the tolls", "neutral"),  # its need, not ours
         ("The goal is to end the tolls", "opposes"),  # the infinitive is the goal's content
+        ("We know the tolls and what must be done about them", "neutral"),  # another clause's passive
         # the issue's word glued into a modifier: the verb acts on the compound's head
         ("The mayor pushed a toll-splitting narrative in the valley", "neutral"),
         ("The council backed an anti-toll campaign", "neutral"),
