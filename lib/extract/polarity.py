@@ -280,6 +280,8 @@ def predicate_stance(before: str, lexicon: Lexicon | None = None, own_only: bool
     sign, head = _side(ws[found], lex), found
     if ws[found] in lex.oppose_preps and found >= 1 and _side(ws[found - 1], lex) < 0:
         head = found - 1  # "fight against", "protest against": one opposing predicate, not two
+    if head >= 1 and ws[head - 1] in ACT_PREPOSITIONS and not ws[head].endswith("ing"):
+        return None  # "during attacks on", "a style of attack on": a noun naming an act, no one's stance
     while True:  # a stance verb governing this one, directly or through "to"
         if head >= 1 and _side(ws[head - 1], lex) and ws[head - 1] not in lex.oppose_preps:
             sign, head = sign * _side(ws[head - 1], lex), head - 1
@@ -299,6 +301,12 @@ def predicate_stance(before: str, lexicon: Lexicon | None = None, own_only: bool
 DETERMINERS = frozenset(
     {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "my",
      "your", "any", "all", "some", "no", "such", "s", "each", "every"}
+)  # fmt: skip
+# a stance word after one of these is a noun naming an act ("during attacks on the posts", "a wave
+# of protest against it"), whose agent the clause need not name: no predicate of the speaker's
+ACT_PREPOSITIONS = frozenset(
+    {"of", "during", "after", "before", "since", "amid", "despite", "following", "from", "by", "with",
+     "under", "over", "about", "through"}
 )  # fmt: skip
 # a denial before "without" makes a necessity of what follows it ("cannot be settled without")
 DENIAL_BEFORE_WITHOUT = frozenset({"impossible", "unthinkable", "unimaginable", "unacceptable"})
@@ -344,8 +352,10 @@ def _third_party_subject(clause: list[str], head: int, lex: Lexicon) -> bool:
     determiner opens the phrase ("the laws favour"). "Provide practical support" is no subject."""
     if clause[head] in lex.oppose_preps and head >= 1:
         head -= 1  # "warned against": the verb before the preposition
+    if head >= 2 and clause[head - 1] == "in" and not clause[head].endswith("ing"):
+        head -= 2  # "voted in favour of", "spoke in support of": the verb before the phrase
     k = head - 1
-    finite = clause[head].endswith(("ed", "s"))
+    finite = clause[head].endswith(("ed", "s")) or clause[head] in FINITE_MARKS
     while k >= 0 and (clause[k] in VERB_GROUP or clause[k].endswith("ly") or _side(clause[k], lex)):
         finite = finite or clause[k] in FINITE_MARKS
         k -= 1

@@ -189,6 +189,11 @@ TOLLS = Issue("tolls", "Road tolls", "", ("toll",), whole_words=False)
         ("Back then the firm would have to keep fighting the tolls", "neutral"),  # its need, not ours
         ("The goal is to end the tolls", "opposes"),  # the infinitive is the goal's content
         ("We know the tolls and what must be done about them", "neutral"),  # another clause's passive
+        # a stance word as a noun naming an act after a preposition; a phrase "in favour of"
+        ("Shops closed during protests against the tolls", "neutral"),
+        ("Most drivers voted in favour of the tolls", "neutral"),
+        ("We are in favour of the tolls", "supports"),
+        ("The towns stand together in protecting the tolls", "supports"),  # a gerund's subject unwritten
         # the issue's word glued into a modifier: the verb acts on the compound's head
         ("The mayor pushed a toll-splitting narrative in the valley", "neutral"),
         ("The council backed an anti-toll campaign", "neutral"),
