@@ -8,8 +8,10 @@ a pack issue's own stance cues first (the dictionary approach of Laver & Garry 2
 "Estimating policy positions from political texts"); then the sentence is read where the issue is
 named: a threat's condition is demanded, a condition makes it conditional, the predicate governing
 the issue's phrase ("backed the sanctions", "warned against the deal", "did not accept it") gives
-supports/opposes (lib/extract/polarity.py), a demand modal demands; then the pack's general cues;
-then the issue's default stance (neutral) rather than a guess.
+supports/opposes (lib/extract/polarity.py) unless its subject is a noun phrase, a third party whose
+reported stance is none of the speaker's ("the unions opposed it"); a demand modal before the issue
+(or the passive of one whose subject it is) demands; then the pack's general cues; then the issue's
+default stance (neutral) rather than a guess.
 """
 
 from __future__ import annotations
