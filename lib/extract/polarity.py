@@ -13,6 +13,7 @@ Text only, no parse: the same reading serves a fresh analysis and positions reco
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -256,7 +257,9 @@ def polarity(score: int | float) -> Polarity | None:
     return None
 
 
-def predicate_stance(before: str, lexicon: Lexicon | None = None, own_only: bool = False) -> Polarity | None:
+def predicate_stance(
+    before: str, lexicon: Lexicon | None = None, own_only: bool = False, own: Collection[str] = ()
+) -> Polarity | None:
     """The side the words just before an object take on it: the nearest supporting or opposing verb
     (or opposing preposition) of its clause, times the stance verbs chained before it ("refused to
     back", "continue to impose", "stop funding"), turned by a negator before the chain.
@@ -268,7 +271,9 @@ def predicate_stance(before: str, lexicon: Lexicon | None = None, own_only: bool
     denials make a necessity, the verb keeps its side. ``own_only``: None also when the predicate's
     subject is written as a noun phrase ("the unions opposed it", "the law favours owners"): a
     third party's stance, reported, says nothing of the speaker's own (pronouns, which in reported
-    speech are the speaker's, and a subject not written are kept).
+    speech are the speaker's, and a subject not written are kept), unless the subject's head is
+    one of ``own``: the words of the speaker's own names and of the bodies it speaks for ("Canada
+    backs the plan" said by Canada's minister is Canada's stance, the speaker's own).
     """
     lex = lexicon or load_lexicon()
     clause = WORD.findall(CLAUSE_BREAK.split(normal(before))[-1])
@@ -291,7 +296,7 @@ def predicate_stance(before: str, lexicon: Lexicon | None = None, own_only: bool
             break
     if _negated(ws, head, lex.negators) and not _necessity(clause, skip + head, lex):
         sign = -sign
-    if own_only and _third_party_subject(clause, skip + head, lex):
+    if own_only and _third_party_subject(clause, skip + head, lex, own):
         return None
     return polarity(sign)
 
@@ -346,7 +351,7 @@ def _necessity(clause: list[str], head: int, lex: Lexicon) -> bool:
     )
 
 
-def _third_party_subject(clause: list[str], head: int, lex: Lexicon) -> bool:
+def _third_party_subject(clause: list[str], head: int, lex: Lexicon, own: Collection[str] = ()) -> bool:
     """The predicate at ``head`` has a noun phrase for subject: the word before its verb group is a
     content word, and either the verb is marked finite (an auxiliary, "-ed", "-s") or a
     determiner opens the phrase ("the laws favour"). "Provide practical support" is no subject."""
@@ -362,7 +367,7 @@ def _third_party_subject(clause: list[str], head: int, lex: Lexicon) -> bool:
     group = clause[k + 1 : head]
     if any(a in COPULAS and b == "to" for a, b in pairwise(group)):
         return False  # "the goal is to end it": the infinitive is what the goal is, no one's act
-    if k < 0 or clause[k] in SPEAKER_PRONOUNS or clause[k] in FUNCTION_WORDS:
+    if k < 0 or clause[k] in SPEAKER_PRONOUNS or clause[k] in FUNCTION_WORDS or clause[k] in own:
         return False
     return finite or any(w in DETERMINERS for w in clause[max(0, k - 2) : k])
 

@@ -190,12 +190,16 @@ def statement_stances(
     bodies = [_normal(q.text) for q in spoken]
     cue_sets = [frozenset(i.cues) for i in issues]
     reader = _Reader()  # each distinct sentence read once over the statements
+    own_words: dict[str, frozenset[str]] = {}
     for quote, body, starts in zip(spoken, bodies, issue_starts(bodies, issues), strict=True):
         evidence = Span(quote.doc_id, quote.start, quote.end, quote.text)
         cue = quote.cue or ""
-        read = _classified(quote.text, body, cue, issues, quote.phrases, starts, cue_sets, reader)
+        credited = _credited(cast(str, quote.speaker_id), actors, roll_up=True)
+        if (words := own_words.get(credited[0])) is None:
+            words = own_words[credited[0]] = _name_words(credited, actors)
+        read = _classified(quote.text, body, cue, issues, quote.phrases, starts, cue_sets, reader, words)
         for issue, stance in read:
-            for actor_id in _credited(cast(str, quote.speaker_id), actors, roll_up):
+            for actor_id in credited if roll_up else credited[:1]:
                 yield StatementStance(actor_id, issue, stance, evidence)
 
 
@@ -215,6 +219,14 @@ def first_hand(quotes: Sequence[Quote]) -> list[Quote]:
         if o != n and o_speaker != speaker and o_start <= start and end <= o_end
     }
     return [q for n, q in enumerate(quotes) if n not in nested]
+
+
+def _name_words(ids: Sequence[str], actors: Mapping[str, Actor]) -> frozenset[str]:
+    """The words of the names (and aliases) of a speaker and the bodies it speaks for, lower case:
+    a predicate whose subject is one of them ("Canada backs the plan" said by Canada's minister)
+    is the speaker's own stance, not a third party's (polarity.predicate_stance's ``own``)."""
+    names = [n for i in ids if (a := actors.get(i)) for n in (a.name, *a.aliases)]
+    return frozenset(w for n in names for w in polarity.WORD.findall(polarity.normal(n)))
 
 
 def _credited(speaker_id: str, actors: Mapping[str, Actor], roll_up: bool) -> list[str]:
@@ -248,9 +260,11 @@ def _classified(
     starts: Sequence[int | None],
     cue_sets: Sequence[frozenset[str]],
     reader: _Reader,
+    speaker_words: frozenset[str] = frozenset(),
 ) -> list[tuple[Issue, Stance]]:
     """``classify`` given where each issue's cues first start in the statement's normal form
-    (``body``), each issue's cues as a set, and the reader of its sentences."""
+    (``body``), each issue's cues as a set, and the reader of its sentences; ``speaker_words``: the
+    words of the speaker's names (``_name_words``)."""
     stance_text = _normal(f"{cue} {text}")
     starts = [
         None if at is not None and _inside_a_name(text, at, i) else at
@@ -264,7 +278,9 @@ def _classified(
     found = [(i, at) for i, at in zip(issues, starts, strict=True) if at is not None]
     own = [(i, at, _own_stance(stance_text, i)) for i, at in found]
     threat = any(s == "threatens" for _, _, s in own)
-    return [(i, s or _read_stance(body, at, i, threat, stance_text, reader)) for i, at, s in own]
+    return [
+        (i, s or _read_stance(body, at, i, threat, stance_text, reader, speaker_words)) for i, at, s in own
+    ]
 
 
 def _inside_a_name(text: str, at: int, issue: Issue) -> bool:
@@ -306,9 +322,16 @@ def _own_stance(text: str, issue: Issue) -> Stance | None:
 
 
 def _read_stance(
-    body: str, at: int, issue: Issue, threat: bool, stance_text: str, reader: _Reader | None = None
+    body: str,
+    at: int,
+    issue: Issue,
+    threat: bool,
+    stance_text: str,
+    reader: _Reader | None = None,
+    speaker_words: frozenset[str] = frozenset(),
 ) -> Stance:
-    """The stance the sentence takes on the issue named at ``at``."""
+    """The stance the sentence takes on the issue named at ``at``; ``speaker_words``: the words of
+    the speaker's names, a subject that is the speaker's own (``_name_words``)."""
     if threat:  # the condition of a threat is what it demands (Schelling 1966, ch. 2)
         return "demands"
     read = reader or _Reader()
@@ -316,7 +339,7 @@ def _read_stance(
     sentence = _sentence_at(body, at)
     if read.conditional(sentence):
         return "conditional"
-    side = None if _in_compound(body, at) else read.predicate(body[:at])
+    side = None if _in_compound(body, at) else read.predicate(body[:at], speaker_words)
     if side is not None:
         return "supports" if side == "pos" else "opposes"
     reported = not _in_compound(body, at) and read.others(body[:at])
@@ -336,7 +359,7 @@ class _Reader:
     def __init__(self) -> None:
         self._conditional: dict[str, bool] = {}
         self._demand: dict[str, list[tuple[int, int]]] = {}
-        self._predicate: dict[str, Polarity | None] = {}
+        self._predicate: dict[tuple[str, frozenset[str]], Polarity | None] = {}
         self._others: dict[str, bool] = {}
 
     def conditional(self, sentence: str) -> bool:
@@ -356,10 +379,11 @@ class _Reader:
             self._others[before] = polarity.predicate_stance(before) is not None
         return self._others[before]
 
-    def predicate(self, before: str) -> Polarity | None:
-        if before not in self._predicate:
-            self._predicate[before] = polarity.predicate_stance(before, own_only=True)
-        return self._predicate[before]
+    def predicate(self, before: str, speaker_words: frozenset[str] = frozenset()) -> Polarity | None:
+        key = (before, speaker_words)
+        if key not in self._predicate:
+            self._predicate[key] = polarity.predicate_stance(before, own_only=True, own=speaker_words)
+        return self._predicate[key]
 
 
 def _demands_it(sentence: str, span: tuple[int, int], at: int) -> bool:

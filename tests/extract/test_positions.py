@@ -91,6 +91,30 @@ def test_new_issue_needs_no_code(tmp_path: Path) -> None:
     ]
 
 
+def test_a_subject_that_names_the_speakers_own_body_is_the_speakers_stance(tmp_path: Path) -> None:
+    """A stance whose subject is a noun phrase is a third party's, reported: neutral. Unless the
+    phrase names the speaker or the body it speaks for: a minister's "Northland has backed the
+    corridor" is Northland's stance and the minister's own."""
+    path = tmp_path / "issues.yaml"
+    path.write_text(
+        "issues:\n  - id: corridor\n    label: Grain corridor\n    cues: [corridor]\n"
+        "    default_stance: neutral\n",
+        encoding="utf-8",
+    )
+    issues = load_issues(path)
+    text = "Northland has firmly backed the corridor from the start"
+
+    def stances(speaker: str) -> set[tuple[str, str]]:
+        return {(p.actor_id, p.stance) for p in assign_positions([_quote(speaker, text)], ACTORS, issues)}
+
+    assert stances("anna-berg") == {("anna-berg", "supports"), ("northland", "supports")}
+    assert stances("northland") == {("northland", "supports")}
+    assert stances("otto-lind") == {("otto-lind", "neutral"), ("pact", "neutral")}  # another's stance
+    opposed = "The Pact has opposed the corridor"
+    rows = assign_positions([_quote("otto-lind", opposed)], ACTORS, issues)
+    assert {(p.actor_id, p.stance) for p in rows} == {("otto-lind", "opposes"), ("pact", "opposes")}
+
+
 def test_unknown_stance_in_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "issues.yaml"
     path.write_text("stance_cues:\n  loves: [x]\nissues: []\n", encoding="utf-8")
