@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from lib.records import Span
+from ui.reads import collector_paused, settle_long_lived
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,3 +25,32 @@ def test_importing_ui_skips_streamlits_repl_check() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "True"]
+
+
+@pytest.mark.parametrize("on", [True, False])
+@pytest.mark.parametrize("raises", [False, True])
+def test_the_collector_is_paused_while_an_index_is_read_and_left_as_it_was(on: bool, raises: bool) -> None:
+    was = gc.isenabled()
+    (gc.enable if on else gc.disable)()
+    try:
+        with pytest.raises(OSError) if raises else contextlib.nullcontext(), collector_paused():
+            assert not gc.isenabled()
+            if raises:
+                raise OSError("the store went away")
+        assert gc.isenabled() is on
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_settling_leaves_the_objects_made_so_far_out_of_later_collections() -> None:
+    """A record made before settling is in the permanent generation (gc.freeze): a collection
+    does not walk it again; one made after is tracked as young as usual."""
+    before = gc.get_freeze_count()
+    try:
+        kept = [Span("r1", 0, 10, "A quay flooded.") for _ in range(100)]
+        settle_long_lived()
+        assert gc.get_freeze_count() >= before + len(kept)
+        young = [Span("r2", 0, 10, "Boats stayed in.") for _ in range(10)]
+        assert any(young[0] is o for o in gc.get_objects(generation=0))
+    finally:
+        gc.unfreeze()
