@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_importing_ui_skips_streamlits_repl_check() -> None:
     """Streamlit's once-per-process check for a REPL (inspect.stack() over every loaded module,
-    0.25-0.37 s of a first view) is marked done as the pages import ui, before their first element."""
+    0.035 CPU-s of a first view) is marked done as the pages import ui, before their first element."""
     code = (
         "import streamlit.delta_generator as d; before = d._use_warning_has_been_displayed; "
         "import ui; print(before, d._use_warning_has_been_displayed)"
