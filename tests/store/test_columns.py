@@ -12,7 +12,7 @@ import pyarrow as pa
 import pytest
 
 from lib.records import CorpusClaim, Discrepancy, Span
-from lib.store.columns import _plain, arrow_type, records_table, table_records
+from lib.store.columns import _flat_tuples, _plain, arrow_type, records_table, table_records
 from lib.store.parallel import fewer_collections
 
 A = Span("r1", 0, 24, "The quay flooded at dawn.")
@@ -85,3 +85,41 @@ class _nothing:
 
     def __exit__(self, *exc: object) -> None:
         return None
+
+
+@dataclass(frozen=True)
+class _Said:
+    who: str
+    spans: tuple[Span, ...]
+
+
+@pytest.mark.parametrize(
+    "records",
+    [
+        [_Said("a", (A, B)), _Said("b", ()), _Said("c", (B,))],
+        [_Said("a", ())],
+        [],
+    ],
+)
+def test_flat_record_tuples_read_back_per_field_as_per_record(records: list[_Said]) -> None:
+    """The per-field read of a list of flat structs gives the records the dict per record gives,
+    on a table in several chunks and on a slice of one (its list offsets not starting at 0)."""
+    table = records_table(records, _Said)
+    chunked = pa.concat_tables([table, table.slice(1), table.slice(0, 1)])
+    expected = records + records[1:] + records[:1]
+    assert table_records(chunked, _Said) == expected
+    assert [r.spans for r in table_records(chunked, _Said)] == [r.spans for r in expected]
+    assert all(type(s) is Span for r in table_records(chunked, _Said) for s in r.spans)
+
+
+def test_flat_record_tuples_with_a_null_are_left_to_the_dict_path() -> None:
+    """A null list or a null struct is not read per field (the records would shift): the reader
+    declines it, and a column of another type too."""
+    hint = tuple[Span, ...]
+    null_list = pa.chunked_array([pa.array([None, [_plain(A)]], arrow_type(hint))])
+    null_struct = pa.chunked_array([pa.array([[None, _plain(B)]], arrow_type(hint))])
+    whole = pa.chunked_array([pa.array([[_plain(A)], [_plain(B), _plain(A)]], arrow_type(hint))])
+    assert _flat_tuples(null_list, hint) is None
+    assert _flat_tuples(null_struct, hint) is None
+    assert _flat_tuples(whole, hint) == [(A,), (B, A)]
+    assert _flat_tuples(pa.chunked_array([pa.array([["t"]])]), tuple[str, ...]) is None

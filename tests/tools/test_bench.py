@@ -87,6 +87,8 @@ def test_bench_prints_one_json_object_with_every_key(capsys: pytest.CaptureFixtu
     assert all(part <= whole for part, whole in selected.values())
     if "page_s" in figures:  # Playwright and Chromium present
         assert set(figures["page_s"]) == {"trivial_chart", *BROWSER_PAGES}
+        assert set(figures["page_server_cpu_s"]) == set(figures["page_s"])
+        assert all(cpu > 0 for cpu in figures["page_server_cpu_s"].values())  # each server drew a page
 
 
 def test_bench_measures_a_kept_store_again_and_a_replicated_copy(
