@@ -4,7 +4,6 @@ folder's analysis; the counts, comparisons, claims and Network arrows of the vie
 
 from __future__ import annotations
 
-import atexit
 import gc
 import hashlib
 import os
@@ -56,9 +55,7 @@ from ui.state import STORE_ENV, T, stop
 def cached_index(store: str, generation: str) -> StoreIndex:
     """What every page of a store needs; ``generation`` (the manifest's) makes a new ingest a new entry."""
     with collector_paused():
-        index = store_index(Path(store))
-    settle_long_lived()
-    return index
+        return store_index(Path(store))
 
 
 @contextmanager
@@ -73,19 +70,6 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_on:
             gc.enable()
-
-
-def settle_long_lived() -> None:
-    """Leave the objects made so far (the modules the pages import, the index just read) out of the
-    cyclic collector's later walks (gc.freeze): they live as long as the server, or, for an index a
-    new store generation replaces, are freed by their reference counts (records hold no cycles).
-    The collections a page's first view set off walked them all again (0.04-0.16 s each)."""
-    gc.freeze()
-
-
-# Frozen objects go back to the collector at exit, for its last collection: the cycles among them
-# freed, not reported alive (DuckDB's bindings list their objects still alive at exit as leaks).
-atexit.register(gc.unfreeze)
 
 
 @st.cache_resource(show_spinner="Reading this view from the store…", max_entries=16)

@@ -6,17 +6,8 @@ from pathlib import Path
 from typing import NoReturn, TypeVar
 
 import streamlit as st
-import streamlit.delta_generator as _elements
 
 T = TypeVar("T")
-
-
-# Streamlit asks once per server process, at the first element drawn, whether it runs in a Python
-# REPL, to print a warning that `streamlit run` never prints: inspect.stack() on the script's thread,
-# which looks up the file of every module loaded (1,400 with pandas, DuckDB and Plotly): 0.035 CPU-s
-# of the first view of every page. Marking the warning given skips it.
-if hasattr(_elements, "_use_warning_has_been_displayed"):
-    _elements._use_warning_has_been_displayed = True
 
 
 ROOT = Path(__file__).resolve().parents[1]
