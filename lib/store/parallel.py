@@ -53,6 +53,7 @@ from lib.store.check import Repair, repair_store
 from lib.store.claims import claims_table
 from lib.store.columns import records_table, table_records
 from lib.store.compaction import compact
+from lib.store.links import link_corpus
 from lib.store.parquet import (
     BATCH_SIZE,
     ActorMap,
@@ -92,12 +93,28 @@ class IngestReport:
 
 
 def settle_actors(store: Path, manifest: Manifest) -> tuple[list[Actor], ActorMap]:
-    """The corpus's actors from every live raw mention, and the batch ids settling changed."""
-    data = read_live(store, manifest, "mentions", ["doc_id", "batch", "actor_id", "raw_actor", "agentive"])
+    """The corpus's actors from every live raw mention, its names linked over every batch
+    (lib/store/links.py), and the batch ids linking and settling changed."""
+    columns = ["doc_id", "batch", "actor_id", "raw_actor", "agentive", "start", "end"]
+    data = read_live(store, manifest, "mentions", columns)
     if data.num_rows == 0:
         return [], {}
-    ordered = data.take(corpus_order(data.column("doc_id"), list(manifest.live())))
-    return settle_columns(ordered, actors.load_registry())
+    live = list(manifest.live())
+    ordered = data.take(corpus_order(data.column("doc_id"), live))
+    del data
+    registry = actors.load_registry()
+    links = read_live(store, manifest, "links")
+    if links.num_rows:
+        ordered = link_corpus(ordered, links, _texts(store, manifest, live), live, registry).mentions
+    del links
+    return settle_columns(ordered, registry)
+
+
+def _texts(store: Path, manifest: Manifest, live: Sequence[str]) -> dict[str, str]:
+    """The live reports' texts, in corpus order."""
+    documents = read_live(store, manifest, "documents", ["id", "text"])
+    by_id = dict(zip(documents.column("id").to_pylist(), documents.column("text").to_pylist(), strict=True))
+    return {d: by_id[d] for d in live if d in by_id}
 
 
 def corpus_tables(store: Path, manifest: Manifest) -> CorpusTables:

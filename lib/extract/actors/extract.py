@@ -54,11 +54,18 @@ def raw_flags(found: Sequence[tuple[Mention, Actor]], agentive: set[str]) -> tup
 
 
 def extract_raw(
-    pairs: Sequence[tuple[Document, SpacyDoc]], registry: Registry
+    pairs: Sequence[tuple[Document, SpacyDoc]],
+    registry: Registry,
+    links: list[tuple[Mention, Actor, Actor, bool]] | None = None,
 ) -> tuple[list[tuple[Mention, Actor]], set[str]]:
     """Every named mention with its actor before settling (ids not yet split by kind), and the
     ids of the actors that are the subject or agent of a verb somewhere: what a store keeps per
-    batch so that its corpus step settles over raw actors as a single pass does."""
+    batch so that its corpus step settles over raw actors as a single pass does.
+
+    ``links``, when given, receives the name linker's input and output (``resolve_corpus``): each
+    mention it was given, its actor before, the actor it linked it to, and whether the mention was
+    propagated from a name found elsewhere (those come last, in the linker's order). A store keeps them per
+    batch, so that its corpus step links the names of every batch together (lib/store/links.py)."""
     found: list[tuple[Mention, Actor]] = []
     agentive: set[str] = set()
     unsure: set[str] = set(registry.demonyms)  # roles and adjectives stand for a name, are not one
@@ -76,8 +83,12 @@ def extract_raw(
     found = _split_headlines(contexts, found, unsure, case)
     found = _without_leading_common_words(found, case)
     found = _widened(contexts, found, unsure, case)
+    tagged = len(found)
     found.extend(propagate_corpus(contexts, found, unsure, case))
     unified = resolve_corpus(found, registry, {ctx.doc.id: ctx.text for ctx in contexts})
+    if links is not None:
+        pairs_linked = zip(found, unified, strict=True)
+        links.extend((m, a, linked, i >= tagged) for i, ((m, a), (_, linked)) in enumerate(pairs_linked))
     unified = [(m, a) for m, a in unified if not _common_words(m, a, registry, case)]
     unified = _shared_forms_by_report(contexts, unified, registry)
     unified = _without_adjectives(contexts, unified, registry)
