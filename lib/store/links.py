@@ -3,7 +3,8 @@
 A worker links names over its batch only (lib/extract/actors/corpus.py ``resolve_corpus``: a bare
 surname to the one full-named bearer, an acronym to its expansion, name variants, the rules of
 one event's reports). Each batch keeps what its linker got and gave (the ``links`` table, one row
-per mention: its span and text, its actor before linking, the id and kind it was linked to);
+per mention: its span and text, its actor before linking, the id and kind it was linked to, a
+short form two bodies share read by its report);
 the corpus step (lib/store/parallel.py) runs the linker once more over every batch's rows with
 the reports' texts, in the order a single pass gives them, and where the corpus links a mention
 otherwise than its batch did, the mention's raw actor becomes the corpus's before settling
@@ -26,6 +27,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from lib.extract.actors.corpus import resolve_corpus
+from lib.extract.actors.extract import shared_forms_by_report
 from lib.extract.actors.registry import Registry
 from lib.records import Actor, Mention
 
@@ -55,7 +57,8 @@ def link_corpus(
         for d, s, e, t, a in zip(docs, starts, ends, texts_of, actors, strict=True)
     ]
     del actors
-    corpus = resolve_corpus(found, registry, texts)
+    # as a single pass links them, then reads a short form two bodies share by its report
+    corpus = shared_forms_by_report(texts, resolve_corpus(found, registry, texts), registry)
     batch_ids = links.column("linked_id").to_pylist()
     batch_kinds = links.column("linked_type").to_pylist()
     changes: dict[tuple[str, int, int], tuple[str, str, Actor]] = {}

@@ -26,7 +26,15 @@ from lib.extract.dates.patterns import lexicon as date_words
 from lib.records import Actor, Document, Mention
 from lib.text.aliases import fold, slug, words_match
 
-__all__ = ["FAMILY", "Registry", "actor_at", "extract_mentions", "listed", "load_registry"]
+__all__ = [
+    "FAMILY",
+    "Registry",
+    "actor_at",
+    "extract_mentions",
+    "listed",
+    "load_registry",
+    "shared_forms_by_report",
+]
 
 LISTED_TYPES = ("person", "organization", "country")
 
@@ -85,12 +93,16 @@ def extract_raw(
     found = _widened(contexts, found, unsure, case)
     tagged = len(found)
     found.extend(propagate_corpus(contexts, found, unsure, case))
-    unified = resolve_corpus(found, registry, {ctx.doc.id: ctx.text for ctx in contexts})
-    if links is not None:
-        pairs_linked = zip(found, unified, strict=True)
-        links.extend((m, a, linked, i >= tagged) for i, ((m, a), (_, linked)) in enumerate(pairs_linked))
-    unified = [(m, a) for m, a in unified if not _common_words(m, a, registry, case)]
-    unified = _shared_forms_by_report(contexts, unified, registry)
+    texts = {ctx.doc.id: ctx.text for ctx in contexts}
+    linked = resolve_corpus(found, registry, texts)
+    unified = [(m, a) for m, a in linked if not _common_words(m, a, registry, case)]
+    unified = shared_forms_by_report(texts, unified, registry)
+    if links is not None:  # each mention as linked, a short form read by its report (as the store reads it)
+        read = {(m.doc_id, m.start, m.end): a for m, a in unified}
+        links.extend(
+            (m, a, read.get((m.doc_id, m.start, m.end), b), i >= tagged)
+            for i, ((m, a), (_, b)) in enumerate(zip(found, linked, strict=True))
+        )
     unified = _without_adjectives(contexts, unified, registry)
     teams = _corpus_teams(contexts, unified)
     settings = _corpus_settings(contexts, unified)
@@ -105,8 +117,8 @@ def extract_raw(
     return _with_datelines(contexts, typed), agentive
 
 
-def _shared_forms_by_report(
-    contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]], reg: Registry
+def shared_forms_by_report(
+    texts: Mapping[str, str], found: Sequence[tuple[Mention, Actor]], reg: Registry
 ) -> list[tuple[Mention, Actor]]:
     """A short name two bodies share ("House": the Commons or the Representatives) is read by its
     report, as a reader does (issue #15's ambiguity guard: a report's context, not a corpus-wide
@@ -122,7 +134,6 @@ def _shared_forms_by_report(
         return list(found)
     if not any(a.type == "organization" and org_key(m.text) in shared for m, a in found):
         return list(found)
-    texts = {ctx.doc.id: ctx.text for ctx in contexts}
     told_by = {
         i: [fold(w) for w in reg.filters.shared_form_context.get(line[0], ())]
         for i, line in enumerate(reg.filters.org_aliases)
