@@ -37,10 +37,11 @@ def _family(kinds: pa.Array) -> pa.Array:
 
 
 def settle_columns(mentions: pa.Table, registry: Registry) -> tuple[list[Actor], ActorMap]:
-    """Actors and the (batch, batch actor id) -> corpus id changes, from mentions in corpus order.
+    """Actors and the (batch, document, batch actor id) -> corpus id changes, from mentions in corpus
+    order.
 
-    ``mentions`` has columns batch, actor_id (the id the batch settled), raw_actor (the Actor
-    struct before settling) and agentive.
+    ``mentions`` has columns batch, doc_id, actor_id (the id the batch settled), raw_actor (the
+    Actor struct before settling) and agentive.
     """
     if mentions.num_rows == 0:
         return [], {}
@@ -93,18 +94,24 @@ def settle_columns(mentions: pa.Table, registry: Registry) -> tuple[list[Actor],
 def _actor_map(
     mentions: pa.Table, ids: pa.Array, kinds: pa.Array, settled_of: dict[tuple[str, str], str]
 ) -> ActorMap:
-    """(batch, batch id) -> corpus id wherever they differ."""
+    """(batch, document, batch id) -> corpus id wherever they differ."""
     pairs = pa.table(
-        {"batch": mentions.column("batch"), "actor_id": mentions.column("actor_id"), "id": ids, "kind": kinds}
+        {
+            "batch": mentions.column("batch"),
+            "doc_id": mentions.column("doc_id"),
+            "actor_id": mentions.column("actor_id"),
+            "id": ids,
+            "kind": kinds,
+        }
     )
-    distinct = pairs.group_by(["batch", "actor_id", "id", "kind"], use_threads=False).aggregate([])
+    distinct = pairs.group_by(["batch", "doc_id", "actor_id", "id", "kind"], use_threads=False).aggregate([])
     amap: ActorMap = {}
-    for batch, batch_id, actor_id, kind in zip(
-        *(distinct.column(c).to_pylist() for c in ("batch", "actor_id", "id", "kind")), strict=True
+    for batch, doc, batch_id, actor_id, kind in zip(
+        *(distinct.column(c).to_pylist() for c in ("batch", "doc_id", "actor_id", "id", "kind")), strict=True
     ):
         settled = settled_of[(actor_id, kind)]
         if settled != batch_id:
-            amap[(batch, batch_id)] = settled
+            amap[(batch, doc, batch_id)] = settled
     return amap
 
 

@@ -64,7 +64,7 @@ def reference(rows: list[Row]) -> tuple[list[Actor], ActorMap]:
         for _, _, a, _ in rows
     ]
     found, settled = actors._settle(raw, agentive, REG)
-    amap = {(b, i): m.actor_id for (b, i, _, _), m in zip(rows, settled, strict=True) if m.actor_id != i}
+    amap = {(b, "d", i): m.actor_id for (b, i, _, _), m in zip(rows, settled, strict=True) if m.actor_id != i}
     return found, amap
 
 
@@ -72,6 +72,7 @@ def table(rows: list[Row]) -> pa.Table:
     return pa.table(
         {
             "batch": pa.array([r[0] for r in rows], pa.string()),
+            "doc_id": pa.array(["d"] * len(rows), pa.string()),
             "actor_id": pa.array([r[1] for r in rows], pa.string()),
             "raw_actor": pa.array([asdict(r[2]) for r in rows], arrow_type(Actor)),
             "agentive": pa.array([r[3] for r in rows], pa.bool_()),
