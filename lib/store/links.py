@@ -50,13 +50,11 @@ def link_corpus(
     if links.num_rows == 0 or mentions.num_rows == 0:
         return Relinked(mentions, 0, 0)
     links = links.take(_linker_order(links, live))
-    actors = links.column("actor").to_pylist()
     docs, starts, ends, texts_of = (links.column(c).to_pylist() for c in ("doc_id", "start", "end", "text"))
     found = [
-        (Mention(d, a["id"], t, s, e), _actor(a))
-        for d, s, e, t, a in zip(docs, starts, ends, texts_of, actors, strict=True)
+        (Mention(d, a.id, t, s, e), a)
+        for d, s, e, t, a in zip(docs, starts, ends, texts_of, _actors(links.column("actor")), strict=True)
     ]
-    del actors
     # as a single pass links them, then reads a short form two bodies share by its report
     corpus = shared_forms_by_report(texts, resolve_corpus(found, registry, texts), registry)
     batch_ids = links.column("linked_id").to_pylist()
@@ -70,16 +68,16 @@ def link_corpus(
     return _relinked(mentions, changes)
 
 
-def _actor(a: dict[str, object]) -> Actor:
-    aliases = a["aliases"]
-    return Actor(
-        str(a["id"]),
-        str(a["name"]),
-        str(a["type"]),
-        tuple(aliases) if isinstance(aliases, list) else (),
-        a["affiliation"] if isinstance(a["affiliation"], str) else None,
-        a["role"] if isinstance(a["role"], str) else "",
+def _actors(column: pa.ChunkedArray) -> list[Actor]:
+    """The actors of a struct column, read field by field (not as one dict per row)."""
+    ids, names, kinds, aliases, affiliations, roles = (
+        pc.struct_field(column, f).to_pylist()
+        for f in ("id", "name", "type", "aliases", "affiliation", "role")
     )
+    return [
+        Actor(i, n, k, tuple(a) if a else (), f, r or "")
+        for i, n, k, a, f, r in zip(ids, names, kinds, aliases, affiliations, roles, strict=True)
+    ]
 
 
 def _linker_order(links: pa.Table, live: Sequence[str]) -> np.ndarray:
@@ -101,14 +99,17 @@ def _relinked(mentions: pa.Table, changes: dict[tuple[str, int, int], tuple[str,
         pc.is_in(mentions.column("doc_id"), value_set=touched).to_numpy(zero_copy_only=False)
     )
     part = mentions.select(["doc_id", "start", "end", "raw_actor"]).take(pa.array(rows, pa.int64()))
+    raw = part.column("raw_actor")
+    columns = [part.column(c).to_pylist() for c in ("doc_id", "start", "end")]
+    columns += [pc.struct_field(raw, f).to_pylist() for f in ("id", "type")]
     replaced: list[int] = []
     new: list[dict[str, object]] = []
-    for row, d, s, e, raw in zip(rows, *(part.column(c).to_pylist() for c in part.column_names), strict=True):
+    for row, d, s, e, raw_id, raw_kind in zip(rows, *columns, strict=True):
         change = changes.get((d, s, e))
-        if change is None or raw["id"] != change[0]:
+        if change is None or raw_id != change[0]:
             continue  # not a linked mention, or a later pass of its batch gave it another actor
         batch_kind, actor = change[1], change[2]
-        kind = raw["type"] if raw["type"] != batch_kind else actor.type  # a later pass's kind stands
+        kind = raw_kind if raw_kind != batch_kind else actor.type  # a later pass's kind stands
         replaced.append(int(row))
         new.append(
             {
