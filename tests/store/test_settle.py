@@ -89,3 +89,35 @@ def test_settle_columns_equals_the_object_rule(case: str) -> None:
 def test_corpus_order_sorts_by_document_and_keeps_rows_within_one() -> None:
     docs = pa.array(["b", "a", "b", "c", "a"])
     assert list(corpus_order(docs, ["a", "b", "c"])) == [1, 4, 0, 2, 3]
+
+
+HOUSE = Actor("harbour-house", "Harbour House", "organization")
+HOUSE_BOARD = Actor("house-board", "House Board", "organization")
+
+
+@pytest.mark.parametrize(
+    ("rows", "want"),
+    [
+        # The batch joined two bodies under one id; the corpus keeps them apart. The id's mentions
+        # in this report mostly name the body the batch called it: the map leaves the id alone.
+        (
+            [("b1", "harbour-house", HOUSE, False)] * 3 + [("b1", "harbour-house", HOUSE_BOARD, False)],
+            {},
+        ),
+        # Mostly the other body: the id maps to it.
+        (
+            [("b1", "harbour-house", HOUSE_BOARD, False)] * 2 + [("b1", "harbour-house", HOUSE, False)],
+            {("b1", "d", "harbour-house"): "house-board"},
+        ),
+        # A tie: the body its first mention names.
+        (
+            [("b1", "harbour-house", HOUSE_BOARD, False), ("b1", "harbour-house", HOUSE, False)],
+            {("b1", "d", "harbour-house"): "house-board"},
+        ),
+    ],
+    ids=["mostly-the-batch-s", "mostly-another", "tie"],
+)
+def test_a_batch_id_the_corpus_splits_maps_to_what_most_of_its_mentions_take(
+    rows: list[Row], want: ActorMap
+) -> None:
+    assert settle_columns(table(rows), REG)[1] == want
