@@ -7,7 +7,7 @@ what makes highlighting, comparison and golden tests simple.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any, Literal
@@ -195,6 +195,22 @@ class Position:
 
 
 @dataclass(frozen=True)
+class NameLink:
+    """A mention as a batch's name linker got it (lib/extract/actors/corpus.py ``resolve_corpus``),
+    and the actor the batch linked it to: what a store keeps so that its corpus step links the
+    names of every batch together (lib/store/links.py)."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    actor: Actor  # before linking
+    linked_id: str
+    linked_type: str
+    propagated: bool  # found by propagating a name typed elsewhere (the linker gets these last)
+
+
+@dataclass(frozen=True)
 class Batch:
     """The per-document rows of one batch; events are per document (merged at corpus level)."""
 
@@ -211,6 +227,7 @@ class Batch:
     actors: tuple[
         Actor, ...
     ] = ()  # the batch's actors as lib.extract.actors.extract.extract_mentions gave them
+    links: tuple[NameLink, ...] = ()  # the name linker's input and output in this batch
 
 
 def to_dict(record: Any) -> dict[str, Any]:
@@ -315,6 +332,11 @@ class Analysis:
 
     def document(self, doc_id: str) -> Document:
         return self._documents_by_id[doc_id]
+
+    def documents_of(self, doc_ids: Iterable[str]) -> list[Document]:
+        """The documents of these ids that the analysis holds (a store whose batch is damaged
+        reads without that batch's documents, which a merged event may still name)."""
+        return [self._documents_by_id[d] for d in doc_ids if d in self._documents_by_id]
 
     def actor(self, actor_id: str) -> Actor | None:
         return self._actors_by_id.get(actor_id)

@@ -45,30 +45,32 @@ def _renamed(table: pa.Table, key: str, suffix: str, batch: str) -> pa.Table:
     )
 
 
-def _actor_ids(table: str, data: pa.Table, rename: Callable[[str, str], str]) -> pa.Table:
-    """The rows of a batch table naming corpus actors, ``rename(batch, batch id)`` giving them."""
-    batches = data.column("batch").to_pylist() if "batch" in data.column_names else []
+def _actor_ids(table: str, data: pa.Table, rename: Callable[[tuple[str, str], str], str]) -> pa.Table:
+    """The rows of a batch table naming corpus actors, ``rename((batch, document), batch id)`` giving them."""
     columns = {"mentions": ("actor_id",), "quotes": ("speaker_id",), "events": ("actors",)}.get(table, ())
+    keys = (
+        list(zip(data.column("batch").to_pylist(), data.column("doc_id").to_pylist(), strict=True))
+        if columns and "batch" in data.column_names
+        else []
+    )
     for name in columns:
-        if batches:
+        if keys:
             # one batch's id may settle differently from another's: rename row by row
             rows = data.column(name).to_pylist()
             if name == "actors":
-                renamed: list[object] = [
-                    [rename(b, a) for a in v] for b, v in zip(batches, rows, strict=True)
-                ]
+                renamed: list[object] = [[rename(k, a) for a in v] for k, v in zip(keys, rows, strict=True)]
                 data = data.set_column(
                     data.schema.get_field_index(name), name, pa.array(renamed, pa.list_(pa.string()))
                 )
             else:
-                out = [v if not v else rename(b, v) for b, v in zip(batches, rows, strict=True)]
+                out = [v if not v else rename(k, v) for k, v in zip(keys, rows, strict=True)]
                 data = data.set_column(data.schema.get_field_index(name), name, pa.array(out, pa.string()))
-    if table == "quotes" and batches and "targets" in data.column_names:
+    if table == "quotes" and keys and "targets" in data.column_names:
         # whom each statement is about: actors of the copy too (a group target has no actor id)
         at = data.schema.get_field_index("targets")
         targets = [
-            [{**t, "actor_id": t["actor_id"] and rename(b, t["actor_id"])} for t in ts or ()]
-            for b, ts in zip(batches, data.column("targets").to_pylist(), strict=True)
+            [{**t, "actor_id": t["actor_id"] and rename(k, t["actor_id"])} for t in ts or ()]
+            for k, ts in zip(keys, data.column("targets").to_pylist(), strict=True)
         ]
         data = data.set_column(at, "targets", pa.array(targets, data.schema.field("targets").type))
     return data
@@ -125,8 +127,8 @@ def replicate(store: Path, copies: int) -> int:
         suffix = f"~{k}"
         batch = batch_id_of([f"replica{suffix}", *keys.values()])
 
-        def rename(b: str, a: str, suffix: str = suffix) -> str:
-            return corpus.actor_map.get((b, a), a) + suffix
+        def rename(key: tuple[str, str], a: str, suffix: str = suffix) -> str:
+            return corpus.actor_map.get((*key, a), a) + suffix
 
         write_folder(
             store / "batches" / batch,

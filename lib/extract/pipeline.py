@@ -14,6 +14,7 @@ from lib.extract.events import extract as events
 from lib.extract.quotes import extract as quotes
 from lib.read.ingest import load_corpus
 from lib.records import (
+    Actor,
     Analysis,
     Batch,
     Corpus,
@@ -22,6 +23,7 @@ from lib.records import (
     Event,
     IngestError,
     Mention,
+    NameLink,
     NumberClaim,
     Quote,
     QuoteDefinition,
@@ -57,7 +59,8 @@ def extract_batch(
             stages("parsed", i + 1, len(docs))
     pairs = list(zip(docs, sdocs, strict=True))
     registry = actors.load_registry()
-    raw, agentive = actors.extract_raw(pairs, registry)
+    links: list[tuple[Mention, Actor, Actor, bool]] = []
+    raw, agentive = actors.extract_raw(pairs, registry, links)
     found_actors, mentions = actors.settle(raw, agentive, registry)
     by_id = {a.id: a for a in found_actors}
     places = frozenset(a.id for a in found_actors if a.type == "place")
@@ -102,6 +105,10 @@ def extract_batch(
         sentences=tuple(sentences),
         actors=tuple(found_actors),
         attributions=tuple(found_attributions),
+        links=tuple(
+            NameLink(m.doc_id, m.start, m.end, m.text, a, linked.id, linked.type, propagated)
+            for m, a, linked, propagated in links
+        ),
     )
 
 

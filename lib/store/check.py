@@ -201,11 +201,18 @@ def file_problem(path: Path) -> tuple[str, str] | None:
     return None
 
 
+# Batch tables a later version added: a folder that lacks one while it holds its documents was
+# written before, and is out of date rather than damaged.
+ADDED_TABLES = frozenset({"links"})
+
+
 def _folder_problems(store: Path, folder: Path, where: str, tables: Sequence[str]) -> list[Problem]:
     found = []
     for table in tables:
         path = folder / f"{table}.parquet"
         problem = file_problem(path)
+        if problem == ("missing", "") and table in ADDED_TABLES and (folder / "documents.parquet").is_file():
+            problem = ("other-version", f"written by an older version of Triangulate: no {table} table")
         if problem:
             found.append(Problem(problem[0], where, str(path.relative_to(store)), detail=problem[1]))
     return found

@@ -100,14 +100,22 @@ def _gathered(
 ) -> SentenceClaims:
     """The sentence claims of every live document, read batch by batch."""
     gathered = SentenceClaims(ArrowTexts())
-    maps: dict[str, dict[str, str]] = defaultdict(dict)  # each batch's ids that settling changed
-    for (batch, batch_id), corpus_id in tables.actor_map.items():
-        maps[batch][batch_id] = corpus_id
-    unmapped = _Completed(actors, {})  # shared by the batches whose ids all stand
+    # each batch's reports' ids that settling changed
+    maps: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
+    for (batch, report, batch_id), corpus_id in tables.actor_map.items():
+        maps[batch][report][batch_id] = corpus_id
+    unmapped = _Completed(actors, {})  # shared by the reports whose ids all stand
     for batch, docs in _live_batches(manifest):
         if current(table_path(store, batch, CLAIM_ROWS)):  # made at ingest by this code: read
-            own = maps.get(batch)
-            _add_stored(gathered, store, batch, docs, _Completed(actors, own) if own else unmapped)
+            own = maps.get(batch, {})
+            # the reports whose ids settling changed alike share one (most: a name's kind settled)
+            shared: dict[tuple[tuple[str, str], ...], _Completed] = {}
+            completed = {
+                report: shared.setdefault(key, _Completed(actors, changed))
+                for report, changed in own.items()
+                if (key := tuple(sorted(changed.items())))
+            }
+            _add_stored(gathered, store, batch, docs, completed, unmapped)
             continue
         analysis = _batch_analysis(store, batch, docs, tables, with_text=False)
         rows = rows_by_doc(analysis)
@@ -150,7 +158,12 @@ class _Completed:
 
 
 def _add_stored(
-    gathered: SentenceClaims, store: Path, batch: str, docs: Sequence[str], ids: _Completed
+    gathered: SentenceClaims,
+    store: Path,
+    batch: str,
+    docs: Sequence[str],
+    ids_of: Mapping[str, _Completed],
+    unmapped: _Completed,
 ) -> None:
     """A batch's stored sentence claims (lib/store/claim_rows.py), their ids mapped to the corpus's
     and completed (``_Completed``)."""
@@ -178,6 +191,7 @@ def _add_stored(
     words = _wordings(table.column("terms"))
     for doc in reports:
         rows = []
+        ids = ids_of.get(doc.id, unmapped)
         for k in by_doc.get(doc.id, ()):
             actors, people = ids.named(named[k])
             speakers, amounts = ids.quoted(quoted[k]), ids.figures(figures[k])

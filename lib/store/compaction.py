@@ -44,27 +44,27 @@ def _settled(table: pa.Table, name: str, amap: ActorMap) -> pa.Table:
     column = ACTOR_COLUMNS.get(name)
     if column is None or not amap:
         return table
-    batches = table.column("batch").to_pylist()
+    keys = list(zip(table.column("batch").to_pylist(), table.column("doc_id").to_pylist(), strict=True))
     values: list[Any] = table.column(column).to_pylist()
     if name == "events":
-        new: list[Any] = [[amap.get((b, a), a) for a in v] for b, v in zip(batches, values, strict=True)]
+        new: list[Any] = [[amap.get((b, d, a), a) for a in v] for (b, d), v in zip(keys, values, strict=True)]
     else:
-        new = [amap.get((b, v), v) if v else v for b, v in zip(batches, values, strict=True)]
+        new = [amap.get((b, d, v), v) if v else v for (b, d), v in zip(keys, values, strict=True)]
     index = table.schema.get_field_index(column)
     kind = table.schema.field(column)
     table = table.set_column(index, kind, pa.array(new, kind.type))
-    return _settled_targets(table, batches, amap) if name == "quotes" else table
+    return _settled_targets(table, keys, amap) if name == "quotes" else table
 
 
-def _settled_targets(table: pa.Table, batches: list[str], amap: ActorMap) -> pa.Table:
+def _settled_targets(table: pa.Table, keys: list[tuple[str, str]], amap: ActorMap) -> pa.Table:
     """A quotes table with its targets' batch-level actor ids replaced by the corpus's."""
     if "targets" not in table.schema.names:
         return table
     field = table.schema.field("targets")
     rows = table.column("targets").to_pylist()
     new = [
-        [t | {"actor_id": amap.get((b, t["actor_id"]), t["actor_id"])} for t in row or []]
-        for b, row in zip(batches, rows, strict=True)
+        [t | {"actor_id": amap.get((b, d, t["actor_id"]), t["actor_id"])} for t in row or []]
+        for (b, d), row in zip(keys, rows, strict=True)
     ]
     return table.set_column(table.schema.get_field_index("targets"), field, pa.array(new, field.type))
 

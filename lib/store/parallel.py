@@ -6,19 +6,20 @@ batch in the manifest. An interrupted ingest loses at most the batches in flight
 skips every document whose live copy in the store has the same content key.
 
 Actor resolution is corpus-level in lib/extract/actors/extract.py (``extract_mentions``): names found in one
-report are propagated to the others, lone surnames unified with full names, teams, settings
-and datelines typed from the whole corpus, and ``_settle`` gives one id per (name, kind) by
-majority. The compromise: a worker runs ``extract_mentions`` over its batch (so quotes and
-events get actor ids), and after the batches ``refresh_corpus`` settles ids once more over the
-corpus from the stored per-mention raw actors (``extract_raw``'s, before the batch settled them,
-so a name's majority kind is counted over the whole store), keeping the few (batch, batch id) -> corpus id
-changes in a small ``actor_map`` table that reads and queries apply; per-batch rows are never
-rewritten for it. What does NOT cross a batch boundary: propagation of a name to a report in
-another batch, surname unification, team/setting typing from evidence in another batch, and
-the "place" typing events use to leave settings out of their actors.
-With the whole corpus in one batch the result equals lib.extract.pipeline.analyze_corpus; with many
-batches it equals it whenever those cross-document passes find nothing across batches
-(tests/store/test_parallel.py). Merged events and positions are recomputed from the per-document rows.
+report are propagated to the others, names linked across reports (lib/extract/actors/corpus.py: lone
+surnames to full names, acronyms, variants), teams, settings and datelines typed from the whole corpus,
+and ``_settle`` gives one id per (name, kind) by majority. The compromise: a worker runs
+``extract_mentions`` over its batch (so quotes and events get actor ids), keeping each mention's raw
+actor and its name linker's input and output (the ``links`` table); after the batches
+``refresh_corpus`` links the names of every batch together (lib/store/links.py), then settles ids
+over the corpus from the raw actors (so a name's majority kind is counted over the whole store),
+keeping the (batch, report, batch id) -> corpus id changes in a small ``actor_map`` table that reads
+and queries apply; per-batch rows are never rewritten for it. What does NOT cross a batch boundary:
+propagation of a name to a report in another batch, widening a name cut short, team/setting typing
+from evidence in another batch, and the "place" typing events use to leave settings out of their
+actors. With any batch size the store's actors equal lib.extract.pipeline.analyze_corpus's where
+those passes find nothing across batches (tests/store/test_parallel.py). Merged events and
+positions are recomputed from the per-document rows.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ from lib.store.check import Repair, repair_store
 from lib.store.claims import claims_table
 from lib.store.columns import records_table, table_records
 from lib.store.compaction import compact
+from lib.store.links import link_corpus
 from lib.store.parquet import (
     BATCH_SIZE,
     ActorMap,
@@ -92,12 +94,28 @@ class IngestReport:
 
 
 def settle_actors(store: Path, manifest: Manifest) -> tuple[list[Actor], ActorMap]:
-    """The corpus's actors from every live raw mention, and the batch ids settling changed."""
-    data = read_live(store, manifest, "mentions", ["doc_id", "batch", "actor_id", "raw_actor", "agentive"])
+    """The corpus's actors from every live raw mention, its names linked over every batch
+    (lib/store/links.py), and the batch ids linking and settling changed."""
+    columns = ["doc_id", "batch", "actor_id", "raw_actor", "agentive", "start", "end"]
+    data = read_live(store, manifest, "mentions", columns)
     if data.num_rows == 0:
         return [], {}
-    ordered = data.take(corpus_order(data.column("doc_id"), list(manifest.live())))
-    return settle_columns(ordered, actors.load_registry())
+    live = list(manifest.live())
+    ordered = data.take(corpus_order(data.column("doc_id"), live))
+    del data
+    registry = actors.load_registry()
+    links = read_live(store, manifest, "links")
+    if links.num_rows:
+        ordered = link_corpus(ordered, links, _texts(store, manifest, live), live, registry).mentions
+    del links
+    return settle_columns(ordered, registry)
+
+
+def _texts(store: Path, manifest: Manifest, live: Sequence[str]) -> dict[str, str]:
+    """The live reports' texts, in corpus order."""
+    documents = read_live(store, manifest, "documents", ["id", "text"])
+    by_id = dict(zip(documents.column("id").to_pylist(), documents.column("text").to_pylist(), strict=True))
+    return {d: by_id[d] for d in live if d in by_id}
 
 
 def corpus_tables(store: Path, manifest: Manifest) -> CorpusTables:

@@ -43,6 +43,7 @@ from lib.records import (
     Event,
     IngestError,
     Mention,
+    NameLink,
     NumberClaim,
     Position,
     Quote,
@@ -62,8 +63,10 @@ BATCH_SIZE = 16
 R = TypeVar("R")
 MANIFEST = "manifest.json"
 # The tables of every batch folder (the keys of batch_tables).
-FOLDER_TABLES = ("documents", "mentions", "quotes", "dates", "events", "numbers", "sentences")
-ActorMap = dict[tuple[str, str], str]  # (batch, actor id in the batch) -> corpus actor id
+FOLDER_TABLES = ("documents", "mentions", "quotes", "dates", "events", "numbers", "sentences", "links")
+# (batch, document, actor id in the batch) -> corpus actor id: per document, since the corpus's name
+# linking may resolve one batch id to two actors in two reports (a bare surname, lib/store/links.py)
+ActorMap = dict[tuple[str, str, str], str]
 
 
 @dataclass(frozen=True)
@@ -205,7 +208,7 @@ def batch_tables(batch_id: str, b: Batch) -> dict[str, pa.Table]:
         # the version mark lib/store/check.py reads: raw_actor holds the actor before settling
         RAW_UNSETTLED: (pa.bool_(), [True] * len(b.mentions)),
     }
-    event_docs: list[Any] = [e.sources[0] if e.sources else "" for e in b.events]
+    event_docs: list[Any] = [_event_doc(e) for e in b.events]
     docs: Sequence[object] = b.documents
     return {
         "documents": records_table(docs, Document, {"batch": _column(batch_id, len(docs))}),
@@ -217,6 +220,7 @@ def batch_tables(batch_id: str, b: Batch) -> dict[str, pa.Table]:
         ),
         "numbers": _per_doc(b.numbers, NumberClaim, batch_id),
         "sentences": _per_doc(b.sentences, Span, batch_id),
+        "links": _per_doc(b.links, NameLink, batch_id),
     }
 
 
@@ -275,7 +279,8 @@ def actor_map_table(actor_map: ActorMap) -> pa.Table:
     return pa.table(
         {
             "batch": pa.array([k[0] for k in keys], pa.string()),
-            "actor_id": pa.array([k[1] for k in keys], pa.string()),
+            "doc_id": pa.array([k[1] for k in keys], pa.string()),
+            "actor_id": pa.array([k[2] for k in keys], pa.string()),
             "corpus_id": pa.array(list(actor_map.values()), pa.string()),
         }
     )
@@ -333,7 +338,7 @@ def read_corpus(
         events=records("events", Event) if "events" in tables else (),
         positions=records("positions", Position) if "positions" in tables else (),
         claims=records("claims", CorpusClaim) if "claims" in tables else (),
-        actor_map={(r["batch"], r["actor_id"]): r["corpus_id"] for r in amap},
+        actor_map={(r["batch"], r["doc_id"], r["actor_id"]): r["corpus_id"] for r in amap},
     )
 
 
@@ -424,7 +429,9 @@ def live_records(store: Path, manifest: Manifest, table: str, cls: type[R]) -> l
 
 def corpus_mentions(rows: Iterable[tuple[str, Mention]], amap: ActorMap) -> list[Mention]:
     """(batch, mention) rows with their corpus actor ids (through the actor map)."""
-    return [m if (b, m.actor_id) not in amap else replace(m, actor_id=amap[(b, m.actor_id)]) for b, m in rows]
+    return [
+        m if (k := (b, m.doc_id, m.actor_id)) not in amap else replace(m, actor_id=amap[k]) for b, m in rows
+    ]
 
 
 def corpus_quotes(rows: Iterable[tuple[str, Quote]], amap: ActorMap) -> list[Quote]:
@@ -435,15 +442,19 @@ def corpus_quotes(rows: Iterable[tuple[str, Quote]], amap: ActorMap) -> list[Quo
 
 
 def _remapped_quote(batch: str, quote: Quote, amap: ActorMap) -> bool:
-    return (batch, quote.speaker_id) in amap or any((batch, t.actor_id) in amap for t in quote.targets)
+    doc = quote.doc_id
+    return (batch, doc, quote.speaker_id) in amap or any(
+        (batch, doc, t.actor_id) in amap for t in quote.targets
+    )
 
 
 def _corpus_quote(b: str, q: Quote, amap: ActorMap) -> Quote:
+    doc = q.doc_id
     return replace(
         q,
-        speaker_id=amap.get((b, q.speaker_id), q.speaker_id) if q.speaker_id else q.speaker_id,
+        speaker_id=amap.get((b, doc, q.speaker_id), q.speaker_id) if q.speaker_id else q.speaker_id,
         targets=tuple(
-            replace(t, actor_id=amap.get((b, t.actor_id), t.actor_id)) if t.actor_id is not None else t
+            replace(t, actor_id=amap.get((b, doc, t.actor_id), t.actor_id)) if t.actor_id is not None else t
             for t in q.targets
         ),
     )
@@ -453,11 +464,16 @@ def corpus_events(rows: Iterable[tuple[str, Event]], amap: ActorMap) -> list[Eve
     """(batch, event) rows with their actors' corpus ids (through the actor map); an event whose ids
     settling kept is the record read."""
     return [
-        replace(e, actors=tuple(amap.get((b, a), a) for a in e.actors))
-        if any((b, a) in amap for a in e.actors)
+        replace(e, actors=tuple(amap.get((b, _event_doc(e), a), a) for a in e.actors))
+        if any((b, _event_doc(e), a) in amap for a in e.actors)
         else e
         for b, e in rows
     ]
+
+
+def _event_doc(event: Event) -> str:
+    """A per-document event's report (its row's doc_id, batch_tables)."""
+    return event.sources[0] if event.sources else ""
 
 
 def read_analysis(store: Path, corpus: CorpusTables | None = None) -> Analysis:

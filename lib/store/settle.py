@@ -37,10 +37,11 @@ def _family(kinds: pa.Array) -> pa.Array:
 
 
 def settle_columns(mentions: pa.Table, registry: Registry) -> tuple[list[Actor], ActorMap]:
-    """Actors and the (batch, batch actor id) -> corpus id changes, from mentions in corpus order.
+    """Actors and the (batch, document, batch actor id) -> corpus id changes, from mentions in corpus
+    order.
 
-    ``mentions`` has columns batch, actor_id (the id the batch settled), raw_actor (the Actor
-    struct before settling) and agentive.
+    ``mentions`` has columns batch, doc_id, actor_id (the id the batch settled), raw_actor (the
+    Actor struct before settling) and agentive.
     """
     if mentions.num_rows == 0:
         return [], {}
@@ -93,19 +94,36 @@ def settle_columns(mentions: pa.Table, registry: Registry) -> tuple[list[Actor],
 def _actor_map(
     mentions: pa.Table, ids: pa.Array, kinds: pa.Array, settled_of: dict[tuple[str, str], str]
 ) -> ActorMap:
-    """(batch, batch id) -> corpus id wherever they differ."""
+    """(batch, document, batch id) -> corpus id wherever they differ. Where the corpus gives one
+    batch id's mentions in one report two actors (the batch joined two names the corpus keeps
+    apart), the map names the one most of those mentions take (the first in corpus order on a tie):
+    the map, which quotes and events go through too, holds one actor per key."""
     pairs = pa.table(
-        {"batch": mentions.column("batch"), "actor_id": mentions.column("actor_id"), "id": ids, "kind": kinds}
+        {
+            "batch": mentions.column("batch"),
+            "doc_id": mentions.column("doc_id"),
+            "actor_id": mentions.column("actor_id"),
+            "id": ids,
+            "kind": kinds,
+            "n": pa.array(np.arange(mentions.num_rows)),
+        }
     )
-    distinct = pairs.group_by(["batch", "actor_id", "id", "kind"], use_threads=False).aggregate([])
-    amap: ActorMap = {}
-    for batch, batch_id, actor_id, kind in zip(
-        *(distinct.column(c).to_pylist() for c in ("batch", "actor_id", "id", "kind")), strict=True
+    distinct = pairs.group_by(["batch", "doc_id", "actor_id", "id", "kind"], use_threads=False).aggregate(
+        [("n", "count"), ("n", "min")]
+    )
+    best: dict[tuple[str, str, str], tuple[int, int, str]] = {}  # key -> (count, -first, settled)
+    for batch, doc, batch_id, actor_id, kind, count, first in zip(
+        *(
+            distinct.column(c).to_pylist()
+            for c in ("batch", "doc_id", "actor_id", "id", "kind", "n_count", "n_min")
+        ),
+        strict=True,
     ):
-        settled = settled_of[(actor_id, kind)]
-        if settled != batch_id:
-            amap[(batch, batch_id)] = settled
-    return amap
+        vote = (count, -first, settled_of[(actor_id, kind)])
+        key = (batch, doc, batch_id)
+        if key not in best or vote[:2] > best[key][:2]:
+            best[key] = vote
+    return {key: settled for key, (_, _, settled) in best.items() if settled != key[2]}
 
 
 def corpus_order(doc_ids: pa.ChunkedArray | pa.Array, live: Sequence[str]) -> np.ndarray:

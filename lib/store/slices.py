@@ -60,12 +60,16 @@ R = TypeVar("R")
 DOC_FIELDS = "id, title, source, date, date_basis, language, url, path, translated_from"
 # A batch table's records (alias t) with their actor id mapped to the corpus's.
 QUOTE_COLUMNS = "t.* EXCLUDE (batch, speaker_id), coalesce(m.corpus_id, t.speaker_id) AS speaker_id"
-QUOTE_JOIN = "LEFT JOIN actor_map m ON m.batch = t.batch AND m.actor_id = t.speaker_id"
+QUOTE_JOIN = (
+    "LEFT JOIN actor_map m ON m.batch = t.batch AND m.doc_id = t.doc_id AND m.actor_id = t.speaker_id"
+)
 MENTION_COLUMNS = "t.* EXCLUDE (batch, actor_id), coalesce(m.corpus_id, t.actor_id) AS actor_id"
 # A Mention's own fields only: the table also holds each mention's raw actor (a struct with a list of
 # aliases) for settling, which a page never reads and which took most of a mentions query's decoding.
 MENTION_FIELDS = 't.doc_id, coalesce(m.corpus_id, t.actor_id) AS actor_id, t.text, t.start, t."end"'
-MENTION_JOIN = "LEFT JOIN actor_map m ON m.batch = t.batch AND m.actor_id = t.actor_id"
+MENTION_JOIN = (
+    "LEFT JOIN actor_map m ON m.batch = t.batch AND m.doc_id = t.doc_id AND m.actor_id = t.actor_id"
+)
 
 
 VIEWS_KEPT = 16  # document filters whose documents in view a store index keeps
@@ -394,17 +398,21 @@ def _corpus_targets(
         return list(quotes)
     live = manifest.live()
     batches, params = _in("batch", {live[q.doc_id] for q in quotes if q.targets})
-    sql = f"SELECT batch, actor_id, corpus_id FROM actor_map WHERE {batches} AND actor_id <> corpus_id"
-    amap = {(b, a): c for b, a, c in con.execute(sql, params).fetchall()}
+    sql = (
+        f"SELECT batch, doc_id, actor_id, corpus_id FROM actor_map WHERE {batches} AND actor_id <> corpus_id"
+    )
+    amap = {(b, d, a): c for b, d, a, c in con.execute(sql, params).fetchall()}
     if not amap:
         return list(quotes)
 
     def mapped(q: Quote) -> Quote:
         batch = live[q.doc_id]
-        if not any((batch, t.actor_id) in amap for t in q.targets):
+        if not any((batch, q.doc_id, t.actor_id) in amap for t in q.targets):
             return q
         targets = tuple(
-            replace(t, actor_id=amap.get((batch, t.actor_id), t.actor_id)) if t.actor_id is not None else t
+            replace(t, actor_id=amap.get((batch, q.doc_id, t.actor_id), t.actor_id))
+            if t.actor_id is not None
+            else t
             for t in q.targets
         )
         return replace(q, targets=targets)
@@ -530,8 +538,9 @@ QUOTE_TARGETS = (
     "struct_extract(g, 'name') AS name FROM (SELECT doc_id, start, \"end\", batch, speaker_id, "
     "unnest(targets) AS g FROM quotes "
     "WHERE speaker_id IS NOT NULL AND len(targets) > 0) q "
-    "LEFT JOIN actor_map s ON s.batch = q.batch AND s.actor_id = q.speaker_id) t "
-    "LEFT JOIN actor_map m ON m.batch = t.batch AND m.actor_id = t.target_actor WHERE t.speaker_id <> ''"
+    "LEFT JOIN actor_map s ON s.batch = q.batch AND s.doc_id = q.doc_id AND s.actor_id = q.speaker_id) t "
+    "LEFT JOIN actor_map m ON m.batch = t.batch AND m.doc_id = t.doc_id AND m.actor_id = t.target_actor "
+    "WHERE t.speaker_id <> ''"
 )
 
 

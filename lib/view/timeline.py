@@ -85,7 +85,7 @@ TIMELINE_COLUMNS = ["event_id", "day", "event_date", "precision", "row", "summar
 
 def _rows_of(analysis: Analysis, event: Event, group: str, filters: Filters) -> list[str]:
     if group == "source":
-        docs = [analysis.document(d) for d in event_doc_ids(event)]
+        docs = analysis.documents_of(event_doc_ids(event))
         return sorted({d.source or d.id for d in docs if doc_in_view(d, reporting(filters))})
     keep = [a for a in event.actors if not filters.actors or a in filters.actors]
     return [actor_name(analysis, a) for a in keep] or [NO_ACTOR]
@@ -97,7 +97,7 @@ def timeline_frame(analysis: Analysis, filters: Filters, group: str) -> pd.DataF
     for e in events_in_view(analysis, filters):
         span = period(e.date)
         doc_ids = e.sources or tuple(dict.fromkeys(s.doc_id for s in e.evidence))
-        docs = [analysis.document(d) for d in doc_ids]
+        docs = analysis.documents_of(doc_ids)
         common = {
             "event_id": e.id,
             "day": pd.Timestamp(span[0]) if span else pd.NaT,

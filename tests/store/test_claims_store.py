@@ -215,7 +215,7 @@ def _resettled(tables: CorpusTables, manifest: Manifest) -> CorpusTables:
     people = [a for a in tables.actors if a.type == "person"]
     assert people
     moved = tuple(replace(a, id=f"{a.id}-settled") for a in people)
-    amap = {(b.id, a.id): f"{a.id}-settled" for b in manifest.batches for a in people}
+    amap = {(b.id, d, a.id): f"{a.id}-settled" for b in manifest.batches for d in b.docs for a in people}
     return replace(tables, actors=(*tables.actors, *moved), actor_map=amap)
 
 

@@ -39,22 +39,58 @@ def expected() -> Analysis:
     return analyze_corpus(_corpus())
 
 
-# A full name in one batch, its bare surname alone in another: surname unification (like
-# propagation and team/setting typing) is a pass of lib/extract/actors/extract.py over one batch; the
-# store's corpus step settles raw actors' kinds across batches (lib/store/settle.py), it does not
-# link names. Known limit (lib/store/parallel.py's docstring).
+# Names linked across batch boundaries (lib/store/links.py): the store's corpus step links every
+# batch's names together, as one pass over the corpus does.
+# A full name in one batch, its bare surname alone in another: the one bearer of the corpus.
 SPLIT_SURNAME = [
     "Mayor Ada Quill said on Monday that the Lowtown bridge will close.",
     "The Lowtown council met on Tuesday.",
     "Mayor Quill told reporters on Friday that Quill would resign.",
     "Engineers said the bridge needs repairs.",
 ]
+# An organisation's name in one batch, its initials alone in another.
+SPLIT_ACRONYM = [
+    "The Northern Water Authority raised prices for Lowtown homes on Monday.",
+    "Farmers in Upton met on Tuesday after the harvest.",
+    "NWA engineers said on Friday that the dam would reopen in May.",
+    "The weather stayed dry across the valley all week.",
+]
+# Two full-named bearers of one surname in two batches: the bare surname of a third report names
+# neither (the ambiguity guard), though its batch holds one of them.
+TWO_BEARERS = [
+    "Senator Paul Avery spoke to farmers in Lowtown on Monday.",
+    "Mr. Avery told reporters on Monday that the vote in Lowtown would pass.",
+    "Governor Tim Avery visited a school in Upton on Friday.",
+    "The weather stayed dry across the valley all week.",
+]
 
 
-@pytest.mark.xfail(strict=True, reason="surname unification does not cross batch boundaries")
-def test_a_surname_unified_across_batches(tmp_path: Path) -> None:
-    ingest_corpus(_corpus(SPLIT_SURNAME), tmp_path, batch_size=2)
-    assert read_analysis(tmp_path) == analyze_corpus(_corpus(SPLIT_SURNAME))
+def _actor_of(analysis: Analysis, doc_id: str, text: str) -> str:
+    return next(m.actor_id for m in analysis.mentions if m.doc_id == doc_id and m.text == text)
+
+
+def test_the_pipeline_links_these_names_as_the_store_must() -> None:
+    """What the cases below compare against: the single pass links or keeps apart as a reader would."""
+    surname = analyze_corpus(_corpus(SPLIT_SURNAME))
+    assert _actor_of(surname, "t2", "Quill") == _actor_of(surname, "t0", "Ada Quill")
+    acronym = analyze_corpus(_corpus(SPLIT_ACRONYM))
+    assert _actor_of(acronym, "t2", "NWA") == _actor_of(acronym, "t0", "Northern Water Authority")
+    bearers = analyze_corpus(_corpus(TWO_BEARERS))
+    assert _actor_of(bearers, "t1", "Avery") not in {
+        _actor_of(bearers, "t0", "Paul Avery"),
+        _actor_of(bearers, "t2", "Tim Avery"),
+    }
+
+
+@pytest.mark.parametrize(
+    "texts", [SPLIT_SURNAME, SPLIT_ACRONYM, TWO_BEARERS], ids=["surname", "acronym", "bearers"]
+)
+@pytest.mark.parametrize(("processes", "batch_size"), [(1, 1), (1, 2), (1, 3), (1, 4), (2, 2)])
+def test_names_linked_across_batches(
+    tmp_path: Path, texts: list[str], processes: int, batch_size: int
+) -> None:
+    ingest_corpus(_corpus(texts), tmp_path, processes=processes, batch_size=batch_size)
+    assert read_analysis(tmp_path) == analyze_corpus(_corpus(texts))
 
 
 @pytest.mark.parametrize(

@@ -202,7 +202,7 @@ def test_a_positions_slice_reads_ids_through_the_actor_map(tmp_path: Path, renam
     store = tmp_path / "store"
     write_analysis(_with_targets(sample_analysis()), store, batch_size=1)
     manifest = read_manifest(store)
-    amap = {(b, renamed): to for b in set(manifest.live().values())}
+    amap = {(b, d, renamed): to for d, b in manifest.live().items()}
     write_corpus(store, replace(read_corpus(store, manifest), actor_map=amap))
     whole = {(q.doc_id, q.start, q.end): q for q in read_analysis(store).quotes}
     index = store_index(store)

@@ -256,7 +256,7 @@ def test_actor_map_renames_ids_in_reads_and_queries(filled: Path) -> None:
     manifest = st.read_manifest(filled)
     tables = st.read_corpus(filled, manifest)
     batch_a = manifest.live()["a"]
-    st.write_corpus(filled, replace(tables, actor_map={(batch_a, "ada-quill"): "ada-quill-person"}))
+    st.write_corpus(filled, replace(tables, actor_map={(batch_a, "a", "ada-quill"): "ada-quill-person"}))
     assert next(m.actor_id for m in st.read_analysis(filled).mentions) == "ada-quill-person"
     assert speakers(filled, Filters(actors=("ada-quill-person",))) == ["ada-quill-person"]
 
@@ -318,7 +318,7 @@ def test_replicate_renames_whom_statements_are_about(tmp_path: Path) -> None:
 def test_compaction_keeps_what_reads_and_queries_see(filled: Path) -> None:
     manifest = st.read_manifest(filled)
     tables = st.read_corpus(filled, manifest)
-    st.write_corpus(filled, replace(tables, actor_map={(manifest.live()["a"], "ada-quill"): "ada-q"}))
+    st.write_corpus(filled, replace(tables, actor_map={(manifest.live()["a"], "a", "ada-quill"): "ada-q"}))
     new_b = _doc("b", "The council approved the plan.")
     st.write_batch(filled, "new", st.Batch(documents=(new_b,)))
     st.commit_batch(filled, st.BatchEntry("new", ("b",), (st.document_key(new_b),)))

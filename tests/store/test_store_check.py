@@ -76,6 +76,8 @@ DAMAGE: dict[str, tuple[Callable[[Path], None], list[tuple[str, tuple[str, ...]]
     "deleted-documents": (lambda s: (_batch(s) / "documents.parquet").unlink(), [("missing", A)]),
     "deleted-other-table": (lambda s: (_batch(s) / "sentences.parquet").unlink(), [("missing", A)]),
     "older-version-table": (lambda s: _older_version(_batch(s) / "quotes.parquet"), [("other-version", A)]),
+    # a folder written before the batches kept their name links (lib/store/links.py)
+    "folder-without-links": (lambda s: (_batch(s) / "links.parquet").unlink(), [("other-version", A)]),
     # mentions whose raw_actor held the batch-settled actor (before the raw_unsettled mark)
     "settled-raw-actors": (
         lambda s: _older_version(_batch(s) / "mentions.parquet", "raw_unsettled"),

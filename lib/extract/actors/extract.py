@@ -27,7 +27,15 @@ from lib.records import Actor, Document, Mention
 from lib.text.aliases import fold, slug, words_match
 from lib.text.nlp import doc_ents
 
-__all__ = ["FAMILY", "Registry", "actor_at", "extract_mentions", "listed", "load_registry"]
+__all__ = [
+    "FAMILY",
+    "Registry",
+    "actor_at",
+    "extract_mentions",
+    "listed",
+    "load_registry",
+    "shared_forms_by_report",
+]
 
 LISTED_TYPES = ("person", "organization", "country")
 
@@ -55,11 +63,18 @@ def raw_flags(found: Sequence[tuple[Mention, Actor]], agentive: set[str]) -> tup
 
 
 def extract_raw(
-    pairs: Sequence[tuple[Document, SpacyDoc]], registry: Registry
+    pairs: Sequence[tuple[Document, SpacyDoc]],
+    registry: Registry,
+    links: list[tuple[Mention, Actor, Actor, bool]] | None = None,
 ) -> tuple[list[tuple[Mention, Actor]], set[str]]:
     """Every named mention with its actor before settling (ids not yet split by kind), and the
     ids of the actors that are the subject or agent of a verb somewhere: what a store keeps per
-    batch so that its corpus step settles over raw actors as a single pass does."""
+    batch so that its corpus step settles over raw actors as a single pass does.
+
+    ``links``, when given, receives the name linker's input and output (``resolve_corpus``): each
+    mention it was given, its actor before, the actor it linked it to, and whether the mention was
+    propagated from a name found elsewhere (those come last, in the linker's order). A store keeps them per
+    batch, so that its corpus step links the names of every batch together (lib/store/links.py)."""
     found: list[tuple[Mention, Actor]] = []
     agentive: set[str] = set()
     unsure: set[str] = set(registry.demonyms)  # roles and adjectives stand for a name, are not one
@@ -77,10 +92,18 @@ def extract_raw(
     found = _split_headlines(contexts, found, unsure, case)
     found = _without_leading_common_words(found, case)
     found = _widened(contexts, found, unsure, case)
+    tagged = len(found)
     found.extend(propagate_corpus(contexts, found, unsure, case))
-    unified = resolve_corpus(found, registry, {ctx.doc.id: ctx.text for ctx in contexts})
-    unified = [(m, a) for m, a in unified if not _common_words(m, a, registry, case)]
-    unified = _shared_forms_by_report(contexts, unified, registry)
+    texts = {ctx.doc.id: ctx.text for ctx in contexts}
+    linked = resolve_corpus(found, registry, texts)
+    unified = [(m, a) for m, a in linked if not _common_words(m, a, registry, case)]
+    unified = shared_forms_by_report(texts, unified, registry)
+    if links is not None:  # each mention as linked, a short form read by its report (as the store reads it)
+        read = {(m.doc_id, m.start, m.end): a for m, a in unified}
+        links.extend(
+            (m, a, read.get((m.doc_id, m.start, m.end), b), i >= tagged)
+            for i, ((m, a), (_, b)) in enumerate(zip(found, linked, strict=True))
+        )
     unified = _without_adjectives(contexts, unified, registry)
     teams = _corpus_teams(contexts, unified)
     settings = _corpus_settings(contexts, unified)
@@ -95,8 +118,8 @@ def extract_raw(
     return _with_datelines(contexts, typed), agentive
 
 
-def _shared_forms_by_report(
-    contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]], reg: Registry
+def shared_forms_by_report(
+    texts: Mapping[str, str], found: Sequence[tuple[Mention, Actor]], reg: Registry
 ) -> list[tuple[Mention, Actor]]:
     """A short name two bodies share ("House": the Commons or the Representatives) is read by its
     report, as a reader does (issue #15's ambiguity guard: a report's context, not a corpus-wide
@@ -112,7 +135,6 @@ def _shared_forms_by_report(
         return list(found)
     if not any(a.type == "organization" and org_key(m.text) in shared for m, a in found):
         return list(found)
-    texts = {ctx.doc.id: ctx.text for ctx in contexts}
     told_by = {
         i: [fold(w) for w in reg.filters.shared_form_context.get(line[0], ())]
         for i, line in enumerate(reg.filters.org_aliases)
