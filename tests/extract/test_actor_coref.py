@@ -684,3 +684,28 @@ def test_headline_words_only_in_the_headline(text: str, want: str | None) -> Non
     m = Mention("a", slug(span), span, start, start + len(span))
     got = _name_and_headline_words(text, m, names, frozenset(), case_stats([text]))
     assert [text[s:e] for s, e in got] == ([want] if want else [])
+
+
+# --- a body's short form is its head word, which an of-name has before "of" ------------------
+
+
+def test_a_short_form_two_bodies_share_as_head_links_to_neither() -> None:
+    """ "House" is the head of "Brindle House" and of "House of Wardens" alike (the word before an
+    of-phrase is a name's head): in an event naming both, the bare form is neither corpus-wide
+    (its report says which), and "House of Wardens" never joins "Brindle House" through it."""
+    text = (
+        "{a} said on Monday that the harbour levy would be signed. {b} passed the harbour levy "
+        "on Friday after a long debate, and the House will vote on the levy again next week."
+    )
+    texts = {d: text.format(a="Brindle House", b="House of Wardens") for d in ("r1", "r2", "r3")}
+    names = {
+        d: [
+            ("Brindle House", "organization"),
+            ("House of Wardens", "organization"),
+            ("House", "organization"),
+        ]
+        for d in texts
+    }
+    got = _ids(texts, names)
+    assert got[("r1", "Brindle House")] != got[("r1", "House of Wardens")]
+    assert got[("r1", "House")] not in (got[("r1", "Brindle House")], got[("r1", "House of Wardens")])

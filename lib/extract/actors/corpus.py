@@ -859,8 +859,12 @@ class CorpusResolver:
             words = fold(s.actor.name).split()
             if len(words) < 2 or self._kind(aid) != "organization" or {"and", "&"} & set(words):
                 continue
+            # the head word a short form keeps: the last ("Brindle Mills"), or the last before an
+            # of-phrase ("House of Delegates" is a house, not a delegates)
+            heads = {words[-1]} | ({words[words.index("of", 1) - 1]} if "of" in words[1:] else set())
             for g in self._groups_of(s.docs):
-                ends.setdefault((g, words[-1]), set()).add(self.uf.find(aid))
+                for head in heads:
+                    ends.setdefault((g, head), set()).add(self.uf.find(aid))
         for aid, s in self.stats.items():
             key = fold(s.actor.name)
             if " " in key or self._kind(aid) != "organization" or key in self._surnames():
