@@ -175,7 +175,13 @@ with pair_tab:
                 "b_text": st.column_config.TextColumn("B says", width=340),
                 "b_reader": link("B", display_text="Open", width=45),
                 "relation": st.column_config.TextColumn(width=60),
-                "score": st.column_config.NumberColumn(format="%.2f", width=50),
+                "score": st.column_config.NumberColumn(
+                    "similarity",
+                    format="%.2f",
+                    width=50,
+                    help="How alike the two sentences' words are (cosine, 0-1), plus a small bonus "
+                    "for each actor both name: a pair naming the same actors can pass 1.",
+                ),
             },
             row_height=WRAPPED_ROW,
         )
