@@ -275,6 +275,18 @@ def predicate_stance(
     one of ``own``: the words of the speaker's own names and of the bodies it speaks for ("Canada
     backs the plan" said by Canada's minister is Canada's stance, the speaker's own).
     """
+    reading = predicate_reading(before, lexicon, own)
+    if reading is None or (own_only and reading[1]):
+        return None
+    return reading[0]
+
+
+def predicate_reading(
+    before: str, lexicon: Lexicon | None = None, own: Collection[str] = ()
+) -> tuple[Polarity | None, bool] | None:
+    """``predicate_stance``'s side and whether the predicate's subject is a third party's noun
+    phrase (its ``own_only`` test, ``own`` the speaker's name words); None where the clause has no
+    stance predicate. One reading serves a caller that needs both (lib/extract/positions.py)."""
     lex = lexicon or load_lexicon()
     clause = WORD.findall(CLAUSE_BREAK.split(normal(before))[-1])
     skip = max(0, len(clause) - PREDICATE_WINDOW)
@@ -296,9 +308,7 @@ def predicate_stance(
             break
     if _negated(ws, head, lex.negators) and not _necessity(clause, skip + head, lex):
         sign = -sign
-    if own_only and _third_party_subject(clause, skip + head, lex, own):
-        return None
-    return polarity(sign)
+    return polarity(sign), _third_party_subject(clause, skip + head, lex, own)
 
 
 # "to" before one of these is a preposition ("agreed to the terms"), before another word an

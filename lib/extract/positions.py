@@ -336,14 +336,15 @@ def _read_stance(
         return "demands"
     read = reader or _Reader()
     left = _sentence_start(body, at)
-    sentence = _sentence_at(body, at)
+    sentence = _sentence_at(body, at, left)
     if read.conditional(sentence):
         return "conditional"
-    side = None if _in_compound(body, at) else read.predicate(body[:at], speaker_words)
-    if side is not None:
-        return "supports" if side == "pos" else "opposes"
-    reported = not _in_compound(body, at) and read.others(body[:at])
-    if not reported and any(_demands_it(sentence, span, at - left) for span in read.demands(sentence)):
+    reading = None if _in_compound(body, at) else read.predicate(body[:at], speaker_words)
+    if reading is not None and not reading[1]:
+        return "supports" if reading[0] == "pos" else "opposes"
+    # a predicate before the issue whose subject is a third party ("the firm had to keep fighting
+    # the union") makes no demand of the speaker's either
+    if reading is None and any(_demands_it(sentence, span, at - left) for span in read.demands(sentence)):
         return "demands"
     general = next((s for s, cues in issue.general_cues if _has_any(stance_text, cues)), None)
     return general or issue.default_stance
@@ -359,8 +360,7 @@ class _Reader:
     def __init__(self) -> None:
         self._conditional: dict[str, bool] = {}
         self._demand: dict[str, list[tuple[int, int]]] = {}
-        self._predicate: dict[tuple[str, frozenset[str]], Polarity | None] = {}
-        self._others: dict[str, bool] = {}
+        self._predicate: dict[tuple[str, frozenset[str]], tuple[Polarity | None, bool] | None] = {}
 
     def conditional(self, sentence: str) -> bool:
         if (found := self._conditional.get(sentence)) is None:
@@ -372,17 +372,14 @@ class _Reader:
             found = self._demand[sentence] = polarity.demand_spans(sentence)
         return found
 
-    def others(self, before: str) -> bool:
-        """The predicate before the issue is a third party's ("the firm had to keep fighting the
-        union"): no demand of the speaker's either."""
-        if before not in self._others:
-            self._others[before] = polarity.predicate_stance(before) is not None
-        return self._others[before]
-
-    def predicate(self, before: str, speaker_words: frozenset[str] = frozenset()) -> Polarity | None:
+    def predicate(
+        self, before: str, speaker_words: frozenset[str] = frozenset()
+    ) -> tuple[Polarity | None, bool] | None:
+        """The predicate before the issue: its side and whether a third party is its subject
+        (polarity.predicate_reading)."""
         key = (before, speaker_words)
         if key not in self._predicate:
-            self._predicate[key] = polarity.predicate_stance(before, own_only=True, own=speaker_words)
+            self._predicate[key] = polarity.predicate_reading(before, own=speaker_words)
         return self._predicate[key]
 
 
@@ -417,8 +414,9 @@ def _sentence_start(text: str, at: int) -> int:
     return last.end() if last else 0
 
 
-def _sentence_at(text: str, at: int) -> str:
-    left = _sentence_start(text, at)
+def _sentence_at(text: str, at: int, left: int | None = None) -> str:
+    """The sentence around ``at`` (``left``: its start, when the caller found it)."""
+    left = _sentence_start(text, at) if left is None else left
     right = next((m.start() for m in re.finditer(r"[.!?;](\s|$)", text[at:])), len(text) - at)
     return text[left : at + right]
 
