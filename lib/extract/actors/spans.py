@@ -13,7 +13,7 @@ from spacy.tokens import Span as SpacySpan
 
 from lib.extract.actors.registry import Registry
 from lib.extract.quotes.cues import load_cues
-from lib.records import Document
+from lib.records import Actor, Document
 from lib.text.aliases import fold, handle_key
 from lib.text.nlp import doc_ents
 
@@ -271,12 +271,13 @@ def _split_title(ctx: DocContext, cand: Cand) -> Cand:
 
 def _registry_hits(ctx: DocContext) -> Iterator[Cand]:
     reg, text = ctx.reg, ctx.text
-    hits = list(reg.names.scan(text))
-    named = {actor_id for start, end, actor_id in hits if not _bare_name(reg, actor_id, text[start:end])}
-    for start, end, actor_id in hits:
-        if _bare_name(reg, actor_id, text[start:end]) and (
-            _qualified(text, start, end, _own_words(reg, actor_id)) or actor_id not in named
-        ):
+    hits = [
+        (start, end, actor_id, _bare_name(reg, actor_id, text[start:end]))
+        for start, end, actor_id in reg.names.scan(text)
+    ]
+    named = {actor_id for _, _, actor_id, bare in hits if not bare}
+    for start, end, actor_id, bare in hits:
+        if bare and (actor_id not in named or _qualified(text, start, end, _own_words(reg, actor_id))):
             continue
         yield Cand(*_trim(text, start, end), "registry", "registry", actor_id)
     for start, end, actor_id in reg.seats.scan(text):
@@ -306,8 +307,11 @@ _OWNER_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]")
 def _own_words(reg: Registry, actor_id: str) -> frozenset[str]:
     """The words of a body's own name and acronyms ("united", "nations", "un")."""
     actor = reg.actor(actor_id)
-    if actor is None:
-        return frozenset()
+    return frozenset() if actor is None else _name_words(actor)
+
+
+@lru_cache(maxsize=256)  # the registry's few dozen actors, read at every one of their hits
+def _name_words(actor: Actor) -> frozenset[str]:
     acronyms = [a for a in actor.aliases if a.replace(".", "").isupper()]
     return frozenset(w.replace(".", "") for n in (actor.name, *acronyms) for w in fold(n).split())
 
