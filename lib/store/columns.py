@@ -161,6 +161,7 @@ def table_records(table: pa.Table, cls: type[R]) -> list[R]:
     return [plain(*row) for row in zip(*columns, strict=True)]
 
 
+@cache
 def _flat_item(hint: Any) -> type | None:
     """R for a field hinted tuple[R, ...] where R is a record of scalar fields given in order
     (a Span: an event's evidence, a position's statements); None otherwise."""
