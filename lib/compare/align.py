@@ -184,17 +184,19 @@ def _align_sentences(
     """Sentence pairs that say the same thing, then related positions of different speakers.
     ``told_alike``: a further test two sentences must pass to say the same thing (``_told_alike``)."""
     scored = []
+    told: dict[tuple[Span, Span], bool] = {}  # told_alike's answers, asked once per pair
     for a, va in _vectors(sents_a, tfidf):
         for b, vb in _vectors(sents_b, tfidf):
             score = claim_score(a, b, va, vb)
             same = score >= _same_min(a, b) and _shared(a, b) >= MIN_SHARED
             if same and told_alike is not None:
-                same = told_alike(a, b)
+                same = told[a.span, b.span] = told_alike(a, b)
             if same or (score >= RELATED_MIN and _related(a, b)):
                 scored.append((score, a, b))
     pairs = []
     for score, a, b in _one_to_one(scored):
-        same = same_claim(a, b, score) and (told_alike is None or told_alike(a, b))
+        # same_claim implies the first test above passed, so told_alike was asked there
+        same = same_claim(a, b, score) and told.get((a.span, b.span), True)
         if same or _related(a, b):
             pairs.append(AlignedPair(a.span, b.span, round(score, 3), "same" if same else "related"))
     return pairs

@@ -225,7 +225,3 @@ def analysis_dict(analysis: Analysis, definition: QuoteDefinition = "statement")
         "numbers": [to_dict(n) for n in analysis.numbers],
         "positions": [to_dict(p) for p in analysis.positions],
     }
-
-
-def sentences_of(analysis: Analysis, doc_id: str) -> list[Span]:
-    return [s for s in analysis.sentences if s.doc_id == doc_id]
