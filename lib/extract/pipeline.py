@@ -12,6 +12,7 @@ from lib.extract.actors import extract as actors
 from lib.extract.dates import extract as dates
 from lib.extract.events import extract as events
 from lib.extract.quotes import extract as quotes
+from lib.read.blocks import paragraph_parts
 from lib.read.ingest import load_corpus
 from lib.records import (
     Actor,
@@ -115,11 +116,14 @@ def extract_batch(
 def _sentences(pairs: Sequence[tuple[Document, Doc]]) -> list[Span]:
     """The parser's sentences of every document, their text cut from the document's: a spaCy
     ``Span.text`` joins the sentence's tokens again, and the extractors have often listed the
-    sentences already (``doc_sentences`` keeps them)."""
+    sentences already (``doc_sentences`` keeps them). A sentence the parser ran across a blank line
+    or a section break ("*** On the same day ...") is cut there, the break left out
+    (``paragraph_parts``), so no page shows or searches it as part of a sentence."""
     out = []
     for d, sd in pairs:
         text = doc_text(sd)
-        out += [Span(d.id, start, end, text[start:end]) for _, _, start, end in doc_sentences(sd)]
+        for _, _, start, end in doc_sentences(sd):
+            out += paragraph_parts(Span(d.id, start, end, text[start:end]))
     return out
 
 

@@ -110,14 +110,16 @@ LONG_REPORT = "\n\n".join(
     ],
 )
 def test_sentences_are_the_parsers_with_their_text(text: str) -> None:
-    """A batch's sentences, cut from the document's text, are exactly spaCy's sentence spans."""
+    """A batch's sentences, cut from the document's text, are spaCy's sentence spans cut at blank
+    lines (a heading the parser ran into the paragraph after it) and without blank-only pieces."""
     from lib.extract.pipeline import _sentences
+    from lib.read.blocks import paragraph_parts
     from lib.records import Document
     from lib.text.nlp import parse
 
     doc = Document("d", "", "", None, "unknown", "en", "", "", text)
     (sdoc,) = parse([text])
-    want = [Span("d", s.start_char, s.end_char, s.text) for s in sdoc.sents]
+    want = [p for s in sdoc.sents for p in paragraph_parts(Span("d", s.start_char, s.end_char, s.text))]
     assert _sentences([(doc, sdoc)]) == want
     assert all(text[s.start : s.end] == s.text for s in want)
 
@@ -166,3 +168,21 @@ def test_a_batchs_parses_are_freed_without_the_collector(monkeypatch: pytest.Mon
         assert [r() for r in parsed] == [None, None]
     finally:
         gc.enable()
+
+
+def test_a_section_break_flattened_into_the_text_is_in_no_sentence() -> None:
+    """A text flattened to one line glues "***" to the next sentence; the sentences every page shows
+    and searches leave it out and still point into the text."""
+    from lib.extract.pipeline import analyze_corpus
+    from lib.records import Corpus, Document
+
+    text = (
+        'The minister said: "We will open the new bridge in spring."*** On Monday, the mayor visited '
+        "the harbour and met the dock workers.\n\nA second paragraph follows here."
+    )
+    analysis = analyze_corpus(Corpus((Document("d", "", "", None, "unknown", "en", "", "", text),)))
+    sentences = [s.text for s in analysis.sentences]
+    assert not any("*" in s for s in sentences), sentences
+    assert any(s.startswith("On Monday, the mayor") for s in sentences), sentences
+    assert all(text[s.start : s.end] == s.text for s in analysis.sentences)
+    assert not any("\n\n" in s for s in sentences)
