@@ -1270,3 +1270,35 @@ def test_a_qualified_body_is_not_the_international_one(
     _, mentions = run(nlp, registry, text)
     ids = {m.actor_id for m in mentions if surface in m.text and m.start >= text.index(surface) - 4}
     assert ("united-nations" in ids) is united_nations
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kept"),
+    [
+        # a caption run into its byline writes the surname twice: the person is the name before it
+        ("Warden Ines Marvell Marvell said the quay was closed.", "Ines Marvell Marvell", "Ines Marvell"),
+        # two words alone are cut where the text names the person with a first name elsewhere
+        ("Ines Marvell spoke first. Marvell Marvell Ines, port warden.", "Marvell Marvell", "Marvell"),
+        # some people bear one name twice: kept where nothing else in the text says otherwise
+        ("Tobin Tobin said the quay was closed.", "Tobin Tobin", "Tobin Tobin"),
+        # a hyphenated name repeats its first part
+        ("Aldo Aldo-Renn said the quay was closed.", "Aldo Aldo-Renn", "Aldo Aldo-Renn"),
+        ("Ines Marvell said the quay was closed.", "Ines Marvell", "Ines Marvell"),
+    ],
+)
+def test_a_stuttered_word_ends_a_name(text: str, span: str, kept: str) -> None:
+    from lib.extract.actors.spans import _before_stutter
+
+    start = text.rindex(span)
+    assert text[start : _before_stutter(text, start, start + len(span))] == kept
+
+
+def test_a_stuttered_surname_is_no_second_person(nlp: Any, registry: Any) -> None:
+    actors, _ = run(
+        nlp,
+        registry,
+        "Harbour Minister Ines Marvell Marvell said the quay reopens on Monday. "
+        "Ines Marvell told reporters the ferries would run again.",
+    )
+    names = sorted(a.name for a in actors.values() if "Marvell" in a.name)
+    assert names == ["Ines Marvell"], names

@@ -175,6 +175,7 @@ def _ner(ctx: DocContext) -> Iterator[Cand]:
             if ent.label_ == "PERSON":
                 start = _after_leading_title(ctx, start, end)
                 end = _before_possessive(ctx.text, start, end)
+                end = _before_stutter(ctx.text, start, end)
             end = _before_colon(ctx.text, start, end)
             person = _named_with_country(ctx, start, end) or _titled(ctx, start, end)
             label = "PERSON" if person else ent.label_
@@ -195,6 +196,30 @@ def _before_possessive(text: str, start: int, end: int) -> int:
     """ "Ann Avery's Twitter" read as a person is Ann Avery: a person's name holds no possessive."""
     m = re.search(r"['’]s[ ]", text[start:end])
     return start + m.start() if m and m.start() > 0 else end
+
+
+# a word written twice side by side, not run on into a hyphenated name ("Boutros Boutros-Ghali")
+_STUTTER = re.compile(r"(?<![\w'-])(\w+)[ ]+\1(?![\w'-])")
+
+
+def _before_stutter(text: str, start: int, end: int) -> int:
+    """ "Ann Avery Avery" is Ann Avery: a word written twice at a name's end is the text's stutter (a
+    caption run into its byline, a page's name field scraped twice), not a part of the name. Two
+    words alone ("Avery Avery") are cut only where the text also writes the word after another
+    name word ("Ann Avery"): some people do bear one name twice."""
+    m = _STUTTER.search(text, start, end)
+    if m is None or m.end() != end:
+        return end
+    word = m.group(1)
+    if m.start() > start or _another_name_before(text, word):
+        return m.start() + len(word)
+    return end
+
+
+def _another_name_before(text: str, word: str) -> bool:
+    """The text writes ``word`` after a capitalised word other than itself ("Ann Avery")."""
+    w = re.escape(word)
+    return re.search(rf"(?<![\w'-])(?!{w}[ ])[A-Z]\w+[ ]+{w}(?![\w'-])", text) is not None
 
 
 def _before_colon(text: str, start: int, end: int) -> int:
