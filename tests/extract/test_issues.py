@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from lib.extract import issues
+from lib.extract.positions import Issue, classify, found_issue_id, surface_forms
 from lib.records import Quote
 
 
@@ -107,3 +108,22 @@ def test_a_noun_the_report_writes_as_a_title_names_no_issue(nlp: Any) -> None:
     assert "warden" in _said_after(nlp, "Rain fell on Monday.", said)
     fisheries = _said_after(nlp, "Minister of Fisheries Maria Lopez spoke.", "The fisheries need help.")
     assert "fishery" in fisheries
+
+
+@pytest.mark.parametrize(
+    ("said", "addressed"),
+    [
+        ("We have to fix the ferry timetable right now.", False),  # an adverb
+        ("They found the right way to fix the ferry timetable.", False),  # an adjective
+        ("We will defend the rights of the fishermen.", True),  # the noun: the matter
+    ],
+)
+def test_a_found_issue_is_named_by_a_noun_not_by_the_same_word_otherwise(
+    nlp: Any, said: str, addressed: bool
+) -> None:
+    """A found issue is a noun phrase the statements argue over; its word used as an adverb or an
+    adjective ("right now", "the right way" beside the issue "rights") names no matter."""
+    rights = Issue(found_issue_id("right"), "right", "", tuple(surface_forms(["right"])), whole_words=True)
+    phrases = _said_after(nlp, "Rain fell on Monday.", said)
+    assert phrases  # the statement has key phrases: its nouns are known
+    assert bool(classify(said, "said", [rights], phrases)) is addressed
