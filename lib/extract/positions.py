@@ -307,9 +307,10 @@ def _noun_use(
     """Where the statement names a found issue as a noun phrase: its cue matched where none of the
     statement's key phrases is the issue's is the word in another part of speech or sense ("right
     now", "the right way" for the issue "rights"; "plant" the verb), no naming of the matter; an
-    issue the statement means but does not spell out is looked for at its head (``_meant_at``)."""
+    issue the statement means but does not spell out is looked for at its head (``_meant_at``).
+    A pack's issue, or one an analyst adds by its phrases, is named by its cues as written."""
     if cues.isdisjoint(phrases):
-        return None if issue.whole_words else at
+        return None if issue.id.startswith(FOUND_PREFIX) else at
     return at if at is not None else _meant_at(body, issue, phrases, cues)
 
 

@@ -127,3 +127,11 @@ def test_a_found_issue_is_named_by_a_noun_not_by_the_same_word_otherwise(
     phrases = _said_after(nlp, "Rain fell on Monday.", said)
     assert phrases  # the statement has key phrases: its nouns are known
     assert bool(classify(said, "said", [rights], phrases)) is addressed
+
+
+def test_an_issue_added_by_its_phrases_is_named_as_written(nlp: Any) -> None:
+    """An issue an analyst adds (or a pack's) is named by its cues as written: the analyst chose
+    the words, whatever part of speech the statement uses them in."""
+    added = Issue("added-right", "right", "", tuple(surface_forms(["right"])), whole_words=True)
+    said = "We have to fix the ferry timetable right now."
+    assert classify(said, "said", [added], _said_after(nlp, "Rain fell on Monday.", said))
