@@ -38,6 +38,14 @@ from lib.extract.positions import Issue, found_issue_id, surface_forms
 from lib.records import Quote
 
 LIGHT_NOUNS_PATH = LEXICONS / "light_nouns.yaml"
+# the lexicons that name who speaks and acts: role and organisation nouns (the speaker reader's),
+# titles and representatives (the target reader's), legislators and legislatures (the group reader's)
+AGENT_LEXICONS = (
+    (LEXICONS / "reporting_verbs.yaml", ("role_nouns", "organisation_nouns")),
+    (LEXICONS / "titles.yaml", ("titles", "representatives")),
+    (LEXICONS / "groups.yaml", ("legislators", "legislatures")),
+)
+_TITLES_KEY = "triangulate.title_nouns"  # a parsed document's title nouns (title_nouns), read once
 # the columns of Actor positions, most weighty first: at 15 the cut by weight dropped an issue argued
 # in 36 statements by 17 actors of 150 reports (weight favours issues of few reports)
 MAX_ISSUES = 20
@@ -60,6 +68,51 @@ def light_nouns() -> frozenset[str]:
     return frozenset(str(w).lower() for w in data.get("light_nouns") or [])
 
 
+@lru_cache(maxsize=1)
+def agent_nouns() -> frozenset[str]:
+    """The nouns of who acts, not of what is argued: roles, titles and bodies ("judge", "court",
+    "board", "lawmaker"), read from the lexicons the speaker, target and group readers keep
+    (AGENT_LEXICONS), each phrase by its head noun ("chief of staff" -> "chief"), singular. A
+    statement about "the judge" or "the league" names an actor; the matter is what they decide."""
+    heads: set[str] = set()
+    for path, keys in AGENT_LEXICONS:
+        data = read_yaml(path) or {}
+        for key in keys:
+            entry = data.get(key) or []
+            values = entry.values() if isinstance(entry, dict) else [entry]
+            for value in values:
+                for phrase in value if isinstance(value, list) else [value]:
+                    words = str(phrase).lower().split(" of ")[0].split()
+                    if words and words[-1].isalpha():
+                        heads.add(singular(words[-1]))
+    return frozenset(heads)
+
+
+def title_nouns(sdoc: SpacyDoc) -> frozenset[str]:
+    """The nouns a report writes as titles before a person's name ("District Judge Ann Roe",
+    "league commissioner Bo Lind"): roles in that report, whatever the lexicons hold. Only the
+    word right before the name; not one ending a prepositional title ("Minister of Health Ann
+    Roe": "health" is the office's domain, not a role). Read once per document."""
+    known = sdoc.user_data.get(_TITLES_KEY)
+    if isinstance(known, frozenset):
+        return known
+    found: set[str] = set()
+    for t in sdoc[:-1]:
+        name = sdoc[t.i + 1]
+        if not (t.is_alpha and name.ent_iob_ == "B" and name.ent_type_ == "PERSON") or t.ent_type_:
+            continue
+        if t.dep_ != "compound" or t.head.ent_type_ != "PERSON":  # its tag is often wrong ("warden": VERB)
+            continue
+        first = t.i
+        while first > 0 and sdoc[first - 1].dep_ in ("compound", "amod") and sdoc[first - 1].head.i >= first:
+            first -= 1
+        if first > 0 and sdoc[first - 1].pos_ == "ADP":
+            continue
+        found.add(singular(t.lower_))
+    titles = sdoc.user_data[_TITLES_KEY] = frozenset(found)
+    return titles
+
+
 def singular(word: str) -> str:
     """A plural noun's singular, by the regular English rules (the lemmatizer is not loaded)."""
     if len(word) > 4 and word.endswith("ies"):
@@ -71,14 +124,14 @@ def singular(word: str) -> str:
     return word
 
 
-def chunk_phrase(chunk: SpacySpan) -> str | None:
-    """A noun chunk's compound head, lower-case, singular: None for names, pronouns, numbers and
-    light nouns."""
+def chunk_phrase(chunk: SpacySpan, roles: frozenset[str] = frozenset()) -> str | None:
+    """A noun chunk's compound head, lower-case, singular: None for names, pronouns, numbers, light
+    nouns and the nouns of agents (agent_nouns, and ``roles``: the report's title_nouns)."""
     root = chunk.root
     if root.pos_ != "NOUN" or root.ent_type_ or not root.is_alpha:
         return None
     head = singular(root.lower_)
-    if head in light_nouns() or len(head) < 3:
+    if head in light_nouns() or head in agent_nouns() or head in roles or len(head) < 3:
         return None
     modifiers = [t for t in chunk if t.i < root.i and t.dep_ in ("compound", "amod") and t.is_alpha]
     # adjacent modifiers only: "background check" from "the new background check"; compound nouns
@@ -139,7 +192,8 @@ def quote_phrases(
     chunks = list(sdoc.noun_chunks) if chunks is None else chunks
     compounds = document_compounds(chunks) if compounds is None else compounds
     inside = (c for c in chunks if span.start <= c.start and c.end <= span.end)
-    phrases = (chunk_phrase(c) for c in inside)
+    roles = title_nouns(sdoc)
+    phrases = (chunk_phrase(c, roles) for c in inside)
     return tuple(dict.fromkeys(compounds.get(p, p) for p in phrases if p))
 
 

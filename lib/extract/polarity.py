@@ -294,6 +294,10 @@ def predicate_reading(
     found = next((i for i in range(len(ws) - 1, -1, -1) if _side(ws[i], lex)), None)
     if found is None or _infinitive_between(ws, found, lex):
         return None
+    if ws[found] in lex.oppose_preps and found >= 1 and ws[found - 1] in CONTACT_BEFORE:
+        return None  # "up against the wall", "backs against the wall": contact or facing, no stance
+    if any(w in ADJUNCT_PREPOSITIONS for w in ws[found + 1 :]):
+        return None  # "killed at an alarming rate", "backed by the law": not the predicate's object
     sign, head = _side(ws[found], lex), found
     if ws[found] in lex.oppose_preps and found >= 1 and _side(ws[found - 1], lex) < 0:
         head = found - 1  # "fight against", "protest against": one opposing predicate, not two
@@ -311,6 +315,17 @@ def predicate_reading(
     return polarity(sign), _third_party_subject(clause, skip + head, lex, own)
 
 
+# before "against", a word that makes it the preposition of contact or facing: "up against the
+# wall", "(with their) backs against the wall", "leaned against the fence" (the spatial sense of
+# "against", no one's opposition)
+CONTACT_BEFORE = frozenset({"up", "back", "backs", "lean", "leans", "leaned", "leaning", "pressed"})
+# prepositions that open an adjunct (place, time, manner, means, the agent of a passive): a noun
+# after one of them, between a stance predicate and the issue, is not what the predicate takes a
+# side on ("were killed at an alarming rate", "was backed by the board", "fought in court")
+ADJUNCT_PREPOSITIONS = frozenset(
+    {"at", "in", "by", "with", "from", "during", "after", "before", "since", "through", "under", "across",
+     "within", "amid", "via", "near", "among", "throughout", "inside", "beyond"}
+)  # fmt: skip
 # "to" before one of these is a preposition ("agreed to the terms"), before another word an
 # infinitive's mark ("continue to face")
 DETERMINERS = frozenset(
@@ -435,12 +450,53 @@ def _not_a_directive(text: str, start: int, end: int, phrase: str, lex: Lexicon)
         and not PERSONS & set(before[-1:])
     ):
         return True
+    if phrase in NECESSITY_MODALS and _no_obligation(before, phrase, lex):
+        return True
+    if phrase in ("should", "must") and _past_or_inverted(after, phrase):
+        return True
     # the formula is the speaker's own ("I must say", "we have to state") or impersonal ("it
     # should be noted"); "she should be saying that" is a reproach of another, kept
     if not {"i", "we", "it"} & set(before[-2:]):
         return False
     nxt = [w for w in after[:3] if w not in ("to", "also", "again", "be", "first", "just")]
     return bool(nxt) and any(f in lex.hedged_speech for f in base_forms(nxt[0]))
+
+
+# the verbs of necessity among the demand modals: they say that something is needed, which obliges
+# someone only when the necessity is asserted, now, of a real case
+NECESSITY_MODALS = frozenset({"need to", "needs to", "have to", "has to"})
+MODAL_ADVERBS = frozenset({"even", "really", "still", "yet", "also"})  # "do not even have to"
+# after "should", a determiner opens the subject of an inverted condition ("should the talks fail")
+INVERSION_OPENERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "my", "your", "our",
+     "any"}
+)  # fmt: skip
+
+
+def _no_obligation(before: list[str], phrase: str, lex: Lexicon) -> bool:
+    """A necessity that obliges no one (Palmer 2001 on the negation and tense of necessity): denied
+    ("you don't need to be there", "we do not even have to ask": not necessary, unlike "must not"),
+    a noun ("the need to act", "aware of the need to intervene": a need named, someone's), or
+    hypothetical or foreseen ("they would have to move", "we are going to have to wait")."""
+    k = len(before)
+    while k > 0 and (before[k - 1].endswith("ly") or before[k - 1] in MODAL_ADVERBS):
+        k -= 1  # "do not even have to", "don't necessarily need to"
+    if k > 0 and before[k - 1] in lex.negators:
+        return True
+    if phrase.startswith("need") and before[-1:] and (before[-1] in DETERMINERS or before[-1] == "of"):
+        return True
+    return before[-1:] == ["would"] or before[-2:] == ["going", "to"]
+
+
+def _past_or_inverted(after: list[str], phrase: str) -> bool:
+    """A modal that directs no one: with a perfect, it speaks of the past ("the money should have
+    been used", "it must have cost them": a reproach or an inference, nothing left to do); "should"
+    before a determiner opens an inverted condition ("should the talks fail, ...")."""
+    if after[:1] == ["have"] and len(after) > 1:
+        done = after[1]
+        if done == "been" or (done.endswith(("ed", "en", "wn", "ne", "ght")) and done not in DETERMINERS):
+            return True
+    return phrase == "should" and after[:1] != [] and after[0] in INVERSION_OPENERS
 
 
 def _has_phrase(text: str, phrases: tuple[str, ...]) -> bool:

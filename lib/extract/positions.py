@@ -272,7 +272,7 @@ def _classified(
     ]
     if phrases:
         starts = [
-            at if at is not None or cues.isdisjoint(phrases) else _meant_at(body, i, phrases, cues)
+            _noun_use(body, i, at, phrases, cues)
             for i, at, cues in zip(issues, starts, cue_sets, strict=True)
         ]
     found = [(i, at) for i, at in zip(issues, starts, strict=True) if at is not None]
@@ -299,6 +299,19 @@ _NAME_WORD_AFTER = re.compile(r"\w+ [A-Z]\w")
 _NOT_NAME_WORDS = frozenset(
     {"The", "A", "An", "This", "That", "Our", "Their", "His", "Her", "Its", "My", "Your"}
 )
+
+
+def _noun_use(
+    body: str, issue: Issue, at: int | None, phrases: Sequence[str], cues: frozenset[str]
+) -> int | None:
+    """Where the statement names a found issue as a noun phrase: its cue matched where none of the
+    statement's key phrases is the issue's is the word in another part of speech or sense ("right
+    now", "the right way" for the issue "rights"; "plant" the verb), no naming of the matter; an
+    issue the statement means but does not spell out is looked for at its head (``_meant_at``).
+    A pack's issue, or one an analyst adds by its phrases, is named by its cues as written."""
+    if cues.isdisjoint(phrases):
+        return None if issue.id.startswith(FOUND_PREFIX) else at
+    return at if at is not None else _meant_at(body, issue, phrases, cues)
 
 
 def _meant_at(

@@ -3,7 +3,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from lib.extract import issues
+from lib.extract.positions import Issue, classify, found_issue_id, surface_forms
 from lib.records import Quote
 
 
@@ -69,3 +74,64 @@ def test_a_bare_head_mostly_qualified_counts_almost_as_its_compound() -> None:
     assert specific["border wall"] == 1.0
     assert specific["document"] == issues.BARE_LEAST
     assert issues.BARE_LEAST < specific["wall"] < 1.0
+
+
+def _said_after(nlp: Any, narration: str, said: str) -> tuple[str, ...]:
+    """The key phrases of a statement ``said`` after a report's ``narration``."""
+    text = f"{narration} “{said}” she said."
+    start = text.index(said)
+    quote = Quote("r1", "mara-venn", "", said, "direct", "said", start, start + len(said), 0.9)
+    return issues.quote_phrases(nlp(text), quote)
+
+
+@pytest.mark.parametrize(
+    ("said", "kept", "agent"),
+    [
+        ("The appeals court and the judge will rule on the fishing quota.", "fishing quota", "judge"),
+        ("The league and its board oppose the ferry fares.", "ferry fare", "board"),
+        ("The lawmakers want a harbour fee.", "harbour fee", "lawmaker"),
+    ],
+)
+def test_nouns_of_roles_and_bodies_name_no_issue(nlp: Any, said: str, kept: str, agent: str) -> None:
+    """Who rules, governs or legislates is an actor; the matter is what they argue over."""
+    phrases = _said_after(nlp, "Rain fell on Monday.", said)
+    assert kept in phrases
+    assert not any(p.split()[-1] in (agent, "court", "league") for p in phrases), phrases
+
+
+def test_a_noun_the_report_writes_as_a_title_names_no_issue(nlp: Any) -> None:
+    """ "Harbour warden Maria Lopez": a warden is a role in that report, whatever the lexicons hold;
+    in a report with no warden named it stays a phrase. A title ending "of <domain>" makes the
+    domain no role."""
+    said = "The wardens oppose the fishing quota."
+    assert _said_after(nlp, "Harbour warden Maria Lopez spoke on Monday.", said) == ("fishing quota",)
+    assert "warden" in _said_after(nlp, "Rain fell on Monday.", said)
+    fisheries = _said_after(nlp, "Minister of Fisheries Maria Lopez spoke.", "The fisheries need help.")
+    assert "fishery" in fisheries
+
+
+@pytest.mark.parametrize(
+    ("said", "addressed"),
+    [
+        ("We have to fix the ferry timetable right now.", False),  # an adverb
+        ("They found the right way to fix the ferry timetable.", False),  # an adjective
+        ("We will defend the rights of the fishermen.", True),  # the noun: the matter
+    ],
+)
+def test_a_found_issue_is_named_by_a_noun_not_by_the_same_word_otherwise(
+    nlp: Any, said: str, addressed: bool
+) -> None:
+    """A found issue is a noun phrase the statements argue over; its word used as an adverb or an
+    adjective ("right now", "the right way" beside the issue "rights") names no matter."""
+    rights = Issue(found_issue_id("right"), "right", "", tuple(surface_forms(["right"])), whole_words=True)
+    phrases = _said_after(nlp, "Rain fell on Monday.", said)
+    assert phrases  # the statement has key phrases: its nouns are known
+    assert bool(classify(said, "said", [rights], phrases)) is addressed
+
+
+def test_an_issue_added_by_its_phrases_is_named_as_written(nlp: Any) -> None:
+    """An issue an analyst adds (or a pack's) is named by its cues as written: the analyst chose
+    the words, whatever part of speech the statement uses them in."""
+    added = Issue("added-right", "right", "", tuple(surface_forms(["right"])), whole_words=True)
+    said = "We have to fix the ferry timetable right now."
+    assert classify(said, "said", [added], _said_after(nlp, "Rain fell on Monday.", said))

@@ -153,6 +153,51 @@ def test_should_of_expectation_is_no_demand(text: str, want: bool) -> None:
     assert polarity.is_demand(text) is want
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a denied necessity obliges no one ("must not" forbids; "need not" does not)
+        ("You don't need to own a boat to love this harbour", False),
+        ("We do not even have to ask the ferry board", False),
+        ("We don't necessarily need to raise the fares", False),
+        ("If they don't act, we need to lower the fares", True),  # the denial is another clause's
+        # "need" as a noun: a need named, someone's, not a demand
+        ("The council was aware of the need to lower ferry fares", False),
+        ("The harbour's need to grow is plain", False),
+        ("There is no need to raise the fares", False),
+        # hypothetical or foreseen necessity
+        ("The skippers would have to raise their fares", False),
+        ("We are going to have to wait for the ferry", False),
+        # a perfect modal speaks of the past; "should" before a determiner opens a condition
+        ("The money should have been used for the ferry", False),
+        ("Should the talks fail, the fares will rise", False),
+        # asserted now, of a real case: demands
+        ("We need to lower the ferry fares", True),
+        ("The board has to lower the fares", True),
+        ("We should have a vote on the fares", True),
+        ("We should all back the new fares", True),
+        ("You should have to pay the full fare", True),
+    ],
+)
+def test_a_necessity_that_obliges_no_one_is_no_demand(text: str, want: bool) -> None:
+    assert polarity.is_demand(text) is want
+
+
+@pytest.mark.parametrize(
+    ("before", "want"),
+    [
+        ("they throw things up against the", None),  # contact, not opposition
+        ("with their backs against the", None),
+        ("we are against the", "neg"),
+        ("the ferries were attacked at an alarming", None),  # an adjunct: manner, not the object
+        ("the plan was backed by the", None),  # a passive's agent is the one who backs
+        ("we have backed the", "pos"),
+    ],
+)
+def test_against_of_contact_and_adjuncts_take_no_side(before: str, want: str | None) -> None:
+    assert polarity.predicate_stance(before) == want
+
+
 TOLLS = Issue("tolls", "Road tolls", "", ("toll",), whole_words=False)
 
 
