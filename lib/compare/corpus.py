@@ -671,22 +671,26 @@ def _likely_pairs(
     read = read_before < MAX_SCAN
     keys, owner, size = keys[read], owner[read], size[read]
     total = int(size.sum())
-    entry = np.repeat(blocks.member_at[keys] - (np.cumsum(size) - size), size) + np.arange(
-        total, dtype=np.int64
+    # 32-bit numbers where the codes fit (millions of entries a chunk: half the memory to go through)
+    small = (hi - lo) * n < 2**31 and len(blocks.members) < 2**31
+    kind = np.int32 if small else np.int64
+    entry = np.repeat((blocks.member_at[keys] - (np.cumsum(size) - size)).astype(kind), size) + np.arange(
+        total, dtype=kind
     )
-    met = np.repeat(owner - lo, size) * n + blocks.members[entry]
-    if (hi - lo) * n < 2**31:  # 32-bit codes sort faster
-        met = met.astype(np.int32)
+    met = np.repeat(((owner - lo) * n).astype(kind), size) + blocks.members[entry]
     pair, times = _counted(met)
     two = times >= 2  # first: most pairs met share one key, and dividing every code cost as much as counting
-    pair, times = pair[two].astype(np.int64), times[two]
-    i, j = pair // n + lo, pair % n
+    pair, times = pair[two], times[two]
+    i, j = (pair // n).astype(np.int64) + lo, (pair % n).astype(np.int64)
     keep = i != j
     i, j, times = i[keep], j[keep], times[keep]
-    # each sentence's candidates, most keys shared first, then by index (np.unique gave them by
-    # sentence, then index: a stable sort on sentence and fewer keys shared keeps that order)
+    # each sentence's candidates, most keys shared first, then by index (_counted gave them by
+    # sentence, then index): sorted on (sentence, fewer keys shared, index), a number each
     most = int(times.max()) if len(times) else 0
-    order = np.argsort((i - lo) * (most + 1) + (most - times), kind="stable")
+    if (hi - lo) * (most + 1) * n < 2**62:  # distinct numbers: any sort orders them alike
+        order = np.argsort(((i - lo) * (most + 1) + (most - times)) * n + j)
+    else:  # as a stable sort on (sentence, fewer keys shared) keeps the index order
+        order = np.argsort((i - lo) * (most + 1) + (most - times), kind="stable")
     i, j = i[order], j[order]
     starts = np.flatnonzero(np.r_[True, i[1:] != i[:-1]]) if len(i) else np.zeros(0, np.int64)
     rank = np.arange(len(i)) - np.repeat(starts, np.diff(np.r_[starts, len(i)]))
