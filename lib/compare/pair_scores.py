@@ -111,7 +111,8 @@ def overlap(rows: Rows, a: Ints, b: Ints) -> tuple[Ints, Floats]:
     # the pairs by the row searched in, so that the keys wanted come ascending and each search
     # reads near the one before (at random, each read most of the search's path from memory);
     # a pair's entries stay together and in column order, so its sum is added in the same order
-    order = np.argsort(b)  # (the order of pairs of one row does not matter)
+    live = np.flatnonzero(counts)  # pairs with entries on both sides (most name no one, give no figure)
+    order = live[np.argsort(b[live])]  # (the order of pairs of one row does not matter)
     a, b, counts = a[order], b[order], counts[order]
     total = int(counts.sum())
     pair = np.repeat(order, counts)
