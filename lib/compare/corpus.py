@@ -626,9 +626,11 @@ class _Decided:
         """A chunk's decided codes; its sentences come after every earlier chunk's, so the codes
         stay ascending (a chunk's come by sentence, each sentence's in a few sorted runs)."""
         end = self._size + len(codes)
-        if end > len(self._codes):
-            self._codes = np.resize(self._codes, max(end, 2 * len(self._codes)))
-        self._codes[self._size : end] = np.sort(codes, kind="stable")
+        if end > len(self._codes):  # grown by a copy of the codes held (np.resize tiles the array)
+            grown = np.empty(max(end, 2 * len(self._codes)), np.int64)
+            grown[: self._size] = self._codes[: self._size]
+            self._codes = grown
+        self._codes[self._size : end] = np.sort(codes)
         self._size = end
 
     def reversed(
@@ -641,8 +643,12 @@ class _Decided:
             return out
         known = self._codes[: self._size]
         codes = b[back] * n + a[back]
+        # searched in ascending order: each search then reads near the one before (millions of
+        # codes searched at random in millions were a tenth of linking the pairs, issue #19)
+        order = np.argsort(codes)  # the pairs are distinct: so are their codes
+        codes = codes[order]
         where = np.minimum(np.searchsorted(known, codes), self._size - 1)
-        out[back] = known[where] == codes
+        out[back[order]] = known[where] == codes
         return out
 
 
@@ -665,22 +671,26 @@ def _likely_pairs(
     read = read_before < MAX_SCAN
     keys, owner, size = keys[read], owner[read], size[read]
     total = int(size.sum())
-    entry = np.repeat(blocks.member_at[keys] - (np.cumsum(size) - size), size) + np.arange(
-        total, dtype=np.int64
+    # 32-bit numbers where the codes fit (millions of entries a chunk: half the memory to go through)
+    small = (hi - lo) * n < 2**31 and len(blocks.members) < 2**31
+    kind = np.int32 if small else np.int64
+    entry = np.repeat((blocks.member_at[keys] - (np.cumsum(size) - size)).astype(kind), size) + np.arange(
+        total, dtype=kind
     )
-    met = np.repeat(owner - lo, size) * n + blocks.members[entry]
-    if (hi - lo) * n < 2**31:  # 32-bit codes sort faster
-        met = met.astype(np.int32)
+    met = np.repeat(((owner - lo) * n).astype(kind), size) + blocks.members[entry]
     pair, times = _counted(met)
     two = times >= 2  # first: most pairs met share one key, and dividing every code cost as much as counting
-    pair, times = pair[two].astype(np.int64), times[two]
-    i, j = pair // n + lo, pair % n
+    pair, times = pair[two], times[two]
+    i, j = (pair // n).astype(np.int64) + lo, (pair % n).astype(np.int64)
     keep = i != j
     i, j, times = i[keep], j[keep], times[keep]
-    # each sentence's candidates, most keys shared first, then by index (np.unique gave them by
-    # sentence, then index: a stable sort on sentence and fewer keys shared keeps that order)
+    # each sentence's candidates, most keys shared first, then by index (_counted gave them by
+    # sentence, then index): sorted on (sentence, fewer keys shared, index), a number each
     most = int(times.max()) if len(times) else 0
-    order = np.argsort((i - lo) * (most + 1) + (most - times), kind="stable")
+    if (hi - lo) * (most + 1) * n < 2**62:  # distinct numbers: any sort orders them alike
+        order = np.argsort(((i - lo) * (most + 1) + (most - times)) * n + j)
+    else:  # as a stable sort on (sentence, fewer keys shared) keeps the index order
+        order = np.argsort((i - lo) * (most + 1) + (most - times), kind="stable")
     i, j = i[order], j[order]
     starts = np.flatnonzero(np.r_[True, i[1:] != i[:-1]]) if len(i) else np.zeros(0, np.int64)
     rank = np.arange(len(i)) - np.repeat(starts, np.diff(np.r_[starts, len(i)]))
@@ -689,10 +699,11 @@ def _likely_pairs(
 
 
 def _counted(codes: npt.NDArray[Any]) -> tuple[npt.NDArray[Any], npt.NDArray[np.int64]]:
-    """``np.unique(codes, return_counts=True)``, sorted by a stable sort: the codes come block
-    by block, each block's members ascending, and the stable sort (timsort) merges those runs
-    rather than sorting from scratch (half the CPU of np.unique's on the bench's chunks)."""
-    codes = np.sort(codes, kind="stable")
+    """``np.unique(codes, return_counts=True)``, without its other work. Numbers sorted are the
+    same numbers whichever the sort: numpy's default one (vectorised on CPUs that can, AVX-512
+    here) took a third of the CPU of the stable sort (timsort merging the blocks' ascending runs),
+    most of listing the candidates at 10,000 reports (issue #19)."""
+    codes = np.sort(codes)
     if not len(codes):
         return codes, np.zeros(0, np.int64)
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
@@ -730,33 +741,59 @@ Edges = list[tuple[int, int]]  # linked groups, by their index in the parts
 
 
 def _components(parts: Parts, edges: Edges, sentences: Sequence[_Sentence]) -> list[tuple[Parts, Edges]]:
-    """The connected components of the sentences, with each component's parts and edges. Two
-    sentences are linked when they are of one part, or of linked parts and of different reports."""
-    parent = {m: m for p in parts for m in p}
+    """The connected components of the sentences, with each component's parts and edges (in the
+    order of their first part; parts and edges in their order). Two sentences are linked when they
+    are of one part, or of linked parts and of different reports (``_across``): so the components
+    are those of the parts, linked by the edges but for those between two lone sentences of one
+    report. As arrays (``_labels``): a dict per member and a call per union were a tenth of the
+    clustering's CPU at 10,000 reports (issue #19)."""
+    if not edges:
+        return [([p], []) for p in parts]
+    doc_of: dict[str, int] = {}
+    doc = np.fromiter(
+        (doc_of.setdefault(sentences[p[0]].doc.id, len(doc_of)) for p in parts), np.int64, len(parts)
+    )
+    lone = np.fromiter((len(p) == 1 for p in parts), np.bool_, len(parts))
+    a, b = np.array(edges, np.int64).reshape(-1, 2).T
+    across = ~(lone[a] & lone[b] & (doc[a] == doc[b]))
+    label = _labels(len(parts), a[across], b[across])
+    order = np.argsort(label, kind="stable")  # parts by component, each component's in order
+    heads = np.flatnonzero(np.r_[True, label[order][1:] != label[order][:-1]])
+    place = np.empty(len(parts), np.int64)  # each part's place in its component
+    place[order] = np.arange(len(parts)) - np.repeat(heads, np.diff(np.r_[heads, len(parts)]))
+    inner = np.flatnonzero(label[a] == label[b])
+    by_component = inner[np.argsort(label[a[inner]], kind="stable")]  # edges by component, in order
+    edge_label = label[a[by_component]].tolist()
+    pairs = list(zip(place[a[by_component]].tolist(), place[b[by_component]].tolist(), strict=True))
+    own: dict[int, Edges] = {}
+    at = 0
+    for k, lab in enumerate(edge_label):
+        if k == len(edge_label) - 1 or edge_label[k + 1] != lab:
+            own[lab] = pairs[at : k + 1]
+            at = k + 1
+    groups = np.split(order, heads[1:])
+    return [([parts[k] for k in ks.tolist()], own.get(int(ks[0]), [])) for ks in groups]
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
-    for p in parts:
-        for m in p[1:]:
-            parent[find(m)] = find(p[0])
-    for a, b in edges:
-        pair = _across(parts[a], parts[b], sentences)
-        if pair:
-            parent[find(pair[0])] = find(pair[1])
-    where: dict[int, list[int]] = defaultdict(list)  # component root -> its parts
-    for k, p in enumerate(parts):
-        where[find(p[0])].append(k)
-    new_index = {k: (root, n) for root, ks in where.items() for n, k in enumerate(ks)}
-    inner: dict[int, Edges] = defaultdict(list)
-    for a, b in edges:
-        (ra, na), (rb, nb) = new_index[a], new_index[b]
-        if ra == rb:
-            inner[ra].append((na, nb))
-    return [([parts[k] for k in ks], inner[root]) for root, ks in where.items()]
+def _labels(n: int, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Each of ``n`` nodes' component, linked by the edges (a[k], b[k]), as the smallest node of its
+    component: each edge's roots hooked to the smaller, then every node pointed at its root
+    (pointer jumping), until no edge joins two roots (Shiloach & Vishkin 1982, as arrays)."""
+    label = np.arange(n, dtype=np.int64)
+    while len(a):
+        la, lb = label[a], label[b]
+        split = la != lb
+        if not split.any():
+            break
+        la, lb = la[split], lb[split]
+        np.minimum.at(label, np.maximum(la, lb), np.minimum(la, lb))
+        while True:
+            jumped = label[label]
+            if np.array_equal(jumped, label):
+                break
+            label = jumped
+        a, b = a[split], b[split]
+    return label
 
 
 def _across(a: list[int], b: list[int], sentences: Sequence[_Sentence]) -> tuple[int, int] | None:

@@ -108,11 +108,17 @@ def overlap(rows: Rows, a: Ints, b: Ints) -> tuple[Ints, Floats]:
     shorter = other < counts
     a, b = np.where(shorter, b, a), np.where(shorter, a, b)
     counts = np.minimum(counts, other)
+    # the pairs by the row searched in, so that the keys wanted come ascending and each search
+    # reads near the one before (at random, each read most of the search's path from memory);
+    # a pair's entries stay together and in column order, so its sum is added in the same order
+    live = np.flatnonzero(counts)  # pairs with entries on both sides (most name no one, give no figure)
+    order = live[np.argsort(b[live])]  # (the order of pairs of one row does not matter)
+    a, b, counts = a[order], b[order], counts[order]
     total = int(counts.sum())
-    pair = np.repeat(np.arange(pairs, dtype=np.int64), counts)
+    pair = np.repeat(order, counts)
     entry = np.repeat(rows.at[a] - (np.cumsum(counts) - counts), counts) + np.arange(total, dtype=np.int64)
     keys = rows.keys
-    wanted = b[pair] * rows.width + rows.ids[entry]
+    wanted = np.repeat(b, counts) * rows.width + rows.ids[entry]
     where = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
     hit = keys[where] == wanted
     shared = np.bincount(pair[hit], minlength=pairs).astype(np.int64)

@@ -365,3 +365,61 @@ def test_checked_pairs_none_when_no_two_members_may_conflict(flags: list[tuple[b
     assert cc._two_may_conflict(members) == bool(every)
     if members:
         assert bool(cc._checked_pairs(members[0], members)) == bool(every)
+
+
+def _components_reference(
+    parts: cc.Parts, edges: cc.Edges, sentences: Sequence[cc._Sentence]
+) -> list[tuple[cc.Parts, cc.Edges]]:
+    """The components as union-find over the members finds them (the code before the arrays)."""
+    parent = {m: m for p in parts for m in p}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for p in parts:
+        for m in p[1:]:
+            parent[find(m)] = find(p[0])
+    for a, b in edges:
+        pair = cc._across(parts[a], parts[b], sentences)
+        if pair:
+            parent[find(pair[0])] = find(pair[1])
+    where: dict[int, list[int]] = defaultdict(list)
+    for k, p in enumerate(parts):
+        where[find(p[0])].append(k)
+    new_index = {k: (root, n) for root, ks in where.items() for n, k in enumerate(ks)}
+    inner: dict[int, cc.Edges] = defaultdict(list)
+    for a, b in edges:
+        (ra, na), (rb, nb) = new_index[a], new_index[b]
+        if ra == rb:
+            inner[ra].append((na, nb))
+    return [([parts[k] for k in ks], inner[root]) for root, ks in where.items()]
+
+
+@pytest.mark.parametrize(
+    ("seed", "n", "links"), [(1, 60, 0), (2, 60, 20), (3, 200, 90), (4, 200, 400), (5, 30, 60)]
+)
+def test_components_as_arrays_are_the_union_find_components(seed: int, n: int, links: int) -> None:
+    """Parts of one to three sentences (two lone sentences of one report are not linked by an
+    edge between them), random edges, some within a component already, some repeated."""
+    rng = random.Random(seed)
+    sentences = _sentences(seed, n, ACTORS)
+    order = list(range(n))
+    rng.shuffle(order)
+    parts: cc.Parts = []
+    while order:
+        size = min(len(order), rng.choice((1, 1, 1, 2, 3)))
+        parts.append(sorted(order[:size]))
+        order = order[size:]
+    parts.sort(key=lambda p: p[0])
+    edges = [tuple(sorted(rng.sample(range(len(parts)), 2))) for _ in range(links)]
+    found = cc._components(parts, [(a, b) for a, b in edges], sentences)
+    assert found == _components_reference(parts, [(a, b) for a, b in edges], sentences)
+    assert sorted(m for sub, _ in found for p in sub for m in p) == list(range(n))
+
+
+def test_components_labels_are_the_smallest_node_of_each_component() -> None:
+    a = np.array([5, 1, 7, 3, 8], np.int64)
+    b = np.array([6, 5, 2, 4, 8], np.int64)  # 1-5-6, 2-7, 3-4, 8 alone (a loop), 0 and 9 alone
+    assert cc._labels(10, a, b).tolist() == [0, 1, 2, 3, 3, 1, 1, 2, 8, 9]
