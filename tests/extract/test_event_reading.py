@@ -1,0 +1,151 @@
+"""Timeline events read by hand (session 32): background, relative clauses, states and quotes.
+
+Every sentence here is written for the test; each states a property of news language that the
+timeline's events must respect, not a sentence of a corpus.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from lib.extract.events.extract import extract_events, make_event, merge_events
+from lib.records import DateMention, Document, Event, Mention, Precision, Quote, Span
+
+REPORT = "2022-03-10"  # a Thursday
+
+
+def _doc(text: str) -> Document:
+    return Document("a", "a", "", REPORT, "metadata", "en", "", "", text, ())
+
+
+def _date(doc: Document, surface: str, value: str, precision: Precision = "day") -> DateMention:
+    start = doc.text.index(surface)
+    return DateMention(doc.id, surface, start, start + len(surface), value, precision)
+
+
+def _mention(doc: Document, surface: str, actor: str) -> Mention:
+    start = doc.text.index(surface)
+    return Mention(doc.id, actor, surface, start, start + len(surface))
+
+
+def _quote(doc: Document, text: str, speaker: str) -> Quote:
+    start = doc.text.index(text)
+    return Quote(doc.id, speaker, speaker, text, "direct", "said", start, start + len(text), 0.9)
+
+
+def _events(
+    nlp: Any,
+    doc: Document,
+    dates: list[DateMention] = [],  # noqa: B006 (never changed)
+    mentions: list[Mention] = [],  # noqa: B006
+    quotes: list[Quote] = [],  # noqa: B006
+) -> list[Event]:
+    return extract_events(doc, nlp(doc.text), dates, mentions, quotes)
+
+
+@pytest.mark.parametrize(
+    ("background", "surface", "value", "precision"),
+    [
+        ("Ivo Pax lost a race for the city council in 2009.", "2009", "2009", "year"),
+        ("Ivo Pax resigned from the harbour board in May 2015.", "May 2015", "2015-05", "month"),
+    ],
+)
+def test_a_statement_does_not_continue_a_background_fact(
+    nlp: Any, background: str, surface: str, value: str, precision: Precision
+) -> None:
+    """A statement after a sentence on the speaker's past ("lost a race in 2009") is today's news,
+    not part of that past event: an undated statement continues only a recent one."""
+    doc = _doc(f"{background} “I will not talk about it again,” Pax told reporters.")
+    quote = _quote(doc, "“I will not talk about it again,”", "ivo-pax")
+    mentions = [_mention(doc, "Ivo Pax", "ivo-pax"), _mention(doc, "Pax told", "ivo-pax")]
+    events = _events(nlp, doc, [_date(doc, surface, value, precision)], mentions, [quote])
+    assert sorted((e.date, e.precision) for e in events) == [(value, precision), (REPORT, "on_or_before")]
+
+
+def test_a_statement_continues_a_recent_one(nlp: Any) -> None:
+    doc = _doc("Ivo Pax criticised the council on Monday. “I will not talk about it again,” Pax told them.")
+    quote = _quote(doc, "“I will not talk about it again,”", "ivo-pax")
+    mentions = [_mention(doc, "Ivo Pax", "ivo-pax"), _mention(doc, "Pax told", "ivo-pax")]
+    events = _events(nlp, doc, [_date(doc, "Monday", "2022-03-07")], mentions, [quote])
+    assert [(e.date, len(e.evidence)) for e in events] == [("2022-03-07", 2)]
+
+
+def test_a_date_inside_a_relative_clause_does_not_date_the_sentence(nlp: Any) -> None:
+    """ "X said the board must hear Y, who ran the fund until the council fired him in May": May
+    dates Y's removal, a clause about Y, not what X said."""
+    doc = _doc(
+        "Mara Holt said the board must hear Ivo Pax, who ran the fund until the council fired him in May."
+    )
+    mentions = [_mention(doc, "Mara Holt", "mara-holt"), _mention(doc, "Ivo Pax", "ivo-pax")]
+    events = _events(nlp, doc, [_date(doc, "May", "2021-05", "month")], mentions)
+    assert len(events) == 1
+    assert events[0].date == "2021-05"
+    assert events[0].summary.startswith("Ivo Pax, who ran the fund")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the agent of a passive inside a relative clause acts there, not in the sentence
+        "The committee also gave the senator a handbook, which was written by Ivo Pax.",
+        # states are no happenings: possession, relation, existence
+        "While in office, Ivo Pax had a warm relationship with the unions.",
+        "Ivo Pax owns two hotels on the coast.",
+        "Ivo Pax remains the most popular member of the board.",
+    ],
+)
+def test_no_undated_event_without_an_action(nlp: Any, text: str) -> None:
+    doc = _doc(text)
+    assert _events(nlp, doc, mentions=[_mention(doc, "Ivo Pax", "ivo-pax")]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ivo Pax sold two hotels on the coast.",
+        "The handbook was written by Ivo Pax.",
+        "Ivo Pax had the minister removed.",  # "have" causative: an action
+    ],
+)
+def test_undated_actions_stay_events(nlp: Any, text: str) -> None:
+    doc = _doc(text)
+    assert len(_events(nlp, doc, mentions=[_mention(doc, "Ivo Pax", "ivo-pax")])) == 1
+
+
+def test_the_narrators_date_beats_a_date_inside_a_quotation(nlp: Any) -> None:
+    """A deictic date inside quoted words is the speaker's ("today's vote"), anchored to when they
+    spoke, which the report may not say; the narration's own date says when this happened."""
+    doc = _doc("“Today’s vote was a disgrace,” Ivo Pax said of the council’s decision on Monday.")
+    quote = _quote(doc, "“Today’s vote was a disgrace,”", "ivo-pax")
+    dates = [_date(doc, "Today", REPORT), _date(doc, "Monday", "2022-03-07")]
+    events = _events(nlp, doc, dates, [_mention(doc, "Ivo Pax", "ivo-pax")], [quote])
+    assert [(e.date, e.precision) for e in events] == [("2022-03-07", "day")]
+
+
+def _told(source: str, text: str, date: str = "2016", precision: Precision = "year") -> Event:
+    return make_event(date, precision, ("eastland",), Span(source, 0, len(text), text), (source,))
+
+
+def test_likeness_does_not_chain_across_sources() -> None:
+    """Three reports: the first two tell one election, the last two share a campaign fund. A is
+    like B and B like C, but A is not like C: A and B are one event, C stays apart (before, the
+    pair B-C pulled C into A's event, and phrases sharing a year and a word chained into one)."""
+    a = _told("a", "Eastland counted the harbour election votes in 2016.")
+    b = _told("b", "Eastland harbour election votes drew a candidate fund in 2016.")
+    c = _told("c", "A donor list named the candidate fund in 2016.")
+    for order in ([a, b, c], [c, b, a]):
+        assert sorted(e.sources for e in merge_events(order)) == [("a", "b"), ("c",)]
+
+
+def test_reports_of_one_day_still_chain() -> None:
+    """The same three reports, each stating the same day: the day pins the happening, and reports
+    of it in other words join through the one that shares words with both."""
+    texts = {
+        "a": "Eastland counted the harbour election votes on Monday.",
+        "b": "Eastland harbour election votes drew a candidate fund on Monday.",
+        "c": "A donor list named the candidate fund on Monday.",
+    }
+    events = [_told(k, t, "2022-03-07", "day") for k, t in texts.items()]
+    assert [e.sources for e in merge_events(events)] == [("a", "b", "c")]
