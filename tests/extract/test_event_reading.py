@@ -149,3 +149,21 @@ def test_reports_of_one_day_still_chain() -> None:
     }
     events = [_told(k, t, "2022-03-07", "day") for k, t in texts.items()]
     assert [e.sources for e in merge_events(events)] == [("a", "b", "c")]
+
+
+def test_a_phrase_of_dates_alone_is_no_event_of_its_own(nlp: Any) -> None:
+    """ "The last rounds will be held April 2 and April 9": the dates hang on each other, and a
+    phrase that says nothing but dates is no summary; the sentence is."""
+    doc = _doc("The league said the last two rounds will be held April 2 and April 9.")
+    dates = [_date(doc, "April 2", "2022-04-02"), _date(doc, "April 9", "2022-04-09")]
+    events = _events(nlp, doc, dates, [_mention(doc, "The league", "league")])
+    assert [e.summary for e in events] == [doc.text]
+
+
+def test_a_dated_stamp_without_a_verb_is_no_event(nlp: Any) -> None:
+    """A live report's update stamp ("UPDATE 4:10 p.m. --") is dated but tells no happening; a
+    dated sentence with a verb stays an event."""
+    doc = _doc("UPDATE 4:10 p.m. --\n\nThe harbour board met again on Friday.")
+    dates = [_date(doc, "4:10 p.m.", REPORT), _date(doc, "Friday", "2022-03-04")]
+    events = _events(nlp, doc, dates)
+    assert [e.date for e in events] == ["2022-03-04"]

@@ -267,11 +267,13 @@ def _event(
     speakers = [q.speaker_id for q in quotes if unit.start <= q.start < unit.end and q.speaker_id]
     named = [m.actor_id for m in mentions if unit.start <= m.start < unit.end]
     actors = tuple(dict.fromkeys([*speakers, *named]))
-    if inside:
-        evidence = _date_phrase(doc, sdoc, unit, inside[0])
-        return make_event(inside[0].value, inside[0].precision, actors, evidence, (doc.id,))
     block = doc.block_at(unit.start)
     prose = block is None or block.kind == "body"
+    if inside:
+        evidence = _date_phrase(doc, sdoc, unit, inside[0], inside)
+        if prose and evidence == unit and not _tells(sdoc, unit):  # a stamp: "UPDATE 2:52 p.m. --"
+            return None
+        return make_event(inside[0].value, inside[0].precision, actors, evidence, (doc.id,))
     if doc.date and prose and (speakers or _doers(sdoc, unit, mentions)) and _tells(sdoc, unit):
         return make_event(doc.date, "on_or_before", actors, unit, (doc.id,))
     return None
@@ -285,8 +287,11 @@ def _tells(sdoc: SpacyDoc, unit: Span) -> bool:
     return span is None or any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
-def _date_phrase(doc: Document, sdoc: SpacyDoc, unit: Span, date: DateMention) -> Span:
-    """The phrase a date belongs to: the whole sentence, unless it hangs on a noun or subordinate verb."""
+def _date_phrase(
+    doc: Document, sdoc: SpacyDoc, unit: Span, date: DateMention, dates: Sequence[DateMention] = ()
+) -> Span:
+    """The phrase a date belongs to: the whole sentence, unless it hangs on a noun or subordinate verb
+    and says more than dates (the unit's ``dates``: "Oct. 16 and Oct. 22" is no phrase of its own)."""
     block = doc.block_at(unit.start)
     span = sdoc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None or (block and block.kind != "body"):
@@ -298,8 +303,12 @@ def _date_phrase(doc: Document, sdoc: SpacyDoc, unit: Span, date: DateMention) -
         return unit
     sub = list(governor.subtree)
     start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-    outside = doc.text[start : date.start] + " " + doc.text[date.end : end]
-    beyond_date = any(len(w) > 2 and w.isalpha() for w in re.findall(r"\w+", outside))  # not just "'s"
+    outside = list(doc.text[start:end])
+    for d in (date, *dates):
+        first, last = max(d.start, start) - start, min(d.end, end) - start
+        if first < last:
+            outside[first:last] = " " * (last - first)
+    beyond_date = any(len(t) > 2 for t in terms("".join(outside)))  # not just "'s", "and"
     if len(sub) < 3 or not beyond_date or not unit.start <= start < end <= unit.end:
         return unit
     return Span(doc.id, start, end, doc.text[start:end])
