@@ -167,3 +167,50 @@ def test_a_dated_stamp_without_a_verb_is_no_event(nlp: Any) -> None:
     dates = [_date(doc, "4:10 p.m.", REPORT), _date(doc, "Friday", "2022-03-04")]
     events = _events(nlp, doc, dates)
     assert [e.date for e in events] == ["2022-03-04"]
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds", "expected"),
+    [
+        # a period of two years dates no point: the release is the event, on or before the report
+        (
+            "The harbour board released the records of complaints made between June 2019 and July 2021.",
+            [("June 2019", "2019-06", "month"), ("July 2021", "2021-07", "month")],
+            (REPORT, "on_or_before"),
+        ),
+        # a short period keeps its first day
+        (
+            "The harbour board met from March 1 to March 3.",
+            [("March 1", "2022-03-01", "day"), ("March 3", "2022-03-03", "day")],
+            ("2022-03-01", "day"),
+        ),
+    ],
+)
+def test_a_long_range_dates_no_point(
+    nlp: Any, text: str, bounds: list[tuple[str, str, Precision]], expected: tuple[str, str]
+) -> None:
+    doc = _doc(text)
+    dates = [_date(doc, *b) for b in bounds]
+    events = _events(nlp, doc, dates, [_mention(doc, "The harbour board", "board")])
+    assert [(e.date, e.precision) for e in events] == [expected]
+
+
+def test_a_quotations_today_is_the_speakers(nlp: Any) -> None:
+    """“... which you raised tonight,” quoted in a report: tonight is when the speaker spoke, which
+    the report's date does not give; the statement is on or before the report's day."""
+    doc = _doc("“We settled that question tonight,” Ivo Pax told the hearing.")
+    quote = _quote(doc, "“We settled that question tonight,”", "ivo-pax")
+    events = _events(
+        nlp, doc, [_date(doc, "tonight", REPORT)], [_mention(doc, "Ivo Pax", "ivo-pax")], [quote]
+    )
+    assert [(e.date, e.precision) for e in events] == [(REPORT, "on_or_before")]
+
+
+def test_a_year_before_a_noun_dates_that_noun(nlp: Any) -> None:
+    """ "The council says its plan improves on the 1994 harbour law": 1994 is the law's year, not
+    when the council speaks; the event is the law's phrase."""
+    doc = _doc("The council says its plan would improve on the 1994 harbour law, which had many gaps.")
+    events = _events(
+        nlp, doc, [_date(doc, "1994", "1994", "year")], [_mention(doc, "The council", "council")]
+    )
+    assert [(e.date, e.summary) for e in events] == [("1994", "the 1994 harbour law, which had many gaps")]

@@ -28,7 +28,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, pairwise
 from pathlib import Path
 
 import numpy as np
@@ -69,6 +69,11 @@ NEAR_DUPLICATE_TERMS = 6  # fewer terms than this: only an identical sentence is
 # "at / during / after a press conference", up to three words between (determiners, adjectives).
 SETTING = r"\b(?:at|during|after|following|on the sidelines of)\s+(?:[\w’'-]+\s+){{0,3}}{}s?\b"
 OCCASIONS_PATH = LEXICONS / "occasions.yaml"
+# "between June 2011 and July 2012", "from 2016 to 2018": two dates that bound a period
+RANGE_OPEN = re.compile(r"(?i)\b(?:between|from)\s+$")
+RANGE_JOIN = re.compile(r"(?i)^\s*(?:and|to|until|till|through|-|–|—)\s*$")
+RANGE_POINT_DAYS = 31  # a longer period dates no point on the timeline by its first day
+PREMODIFIERS = {"nummod", "compound", "amod"}  # "the 1994 ban", "a 2016 bid": the date is the noun's
 STATES_PATH = LEXICONS / "states.yaml"
 VERB_ENDINGS = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""))
 
@@ -260,9 +265,12 @@ def _event(
     quoted = [
         (q.start, q.end) for q in quotes if q.kind == "direct" and q.start < unit.end and q.end > unit.start
     ]
+    own = [d for d in dates if unit.start <= d.start < unit.end]
+    spans = _long_ranges(doc.text, own)
+    in_quote = {d.start for d in own if any(s <= d.start < e for s, e in quoted)}
     inside = sorted(
-        (d for d in dates if unit.start <= d.start < unit.end),
-        key=lambda d: (any(s <= d.start < e for s, e in quoted), PRECISION_RANK[d.precision]),
+        (d for d in own if d.start not in spans and not _speakers_now(d, doc.date, in_quote)),
+        key=lambda d: (d.start in in_quote, PRECISION_RANK[d.precision]),
     )
     speakers = [q.speaker_id for q in quotes if unit.start <= q.start < unit.end and q.speaker_id]
     named = [m.actor_id for m in mentions if unit.start <= m.start < unit.end]
@@ -277,6 +285,29 @@ def _event(
     if doc.date and prose and (speakers or _doers(sdoc, unit, mentions)) and _tells(sdoc, unit):
         return make_event(doc.date, "on_or_before", actors, unit, (doc.id,))
     return None
+
+
+def _long_ranges(text: str, dates: Sequence[DateMention]) -> set[int]:
+    """The starts of dates that bound a period longer than RANGE_POINT_DAYS ("between June 2011 and
+    July 2012"): the period dates no point of the timeline, and its first day is not when the
+    sentence happened; a short one ("from March 1 to March 3") keeps its first day."""
+    out: set[int] = set()
+    ordered = sorted(dates, key=lambda d: d.start)
+    for a, b in pairwise(ordered):
+        if not RANGE_JOIN.match(text[a.end : b.start]) or not RANGE_OPEN.search(
+            text[max(0, a.start - 12) : a.start]
+        ):
+            continue
+        first, last = period(a.value), period(b.value)
+        if first is None or last is None or (last[1] - first[0]).days > RANGE_POINT_DAYS:
+            out |= {a.start, b.start}
+    return out
+
+
+def _speakers_now(date: DateMention, report_date: str | None, in_quote: Collection[int]) -> bool:
+    """A quotation's "today" or "tonight": resolved to the report's day, but it is the speaker's day,
+    which the report may not share ("which you mentioned tonight", quoted days later)."""
+    return date.start in in_quote and date.precision == "day" and date.value == report_date
 
 
 def _tells(sdoc: SpacyDoc, unit: Span) -> bool:
@@ -300,7 +331,13 @@ def _date_phrase(
     if (noun := _relative_noun(governor)) is not None:
         governor = noun
     if governor.dep_ in CLAUSE_HEADS or governor.pos_ not in {"NOUN", "PROPN", "VERB"}:
-        return unit
+        # a year or month before a noun is that noun's ("improve on the 1994 ban, which ..."): not
+        # the clause's, which is told later; a day before one ("the Thursday vote") may be both
+        root = span.root
+        named = root.dep_ in PREMODIFIERS and root.head.pos_ in {"NOUN", "PROPN"}
+        if not named or date.precision not in ("year", "month"):
+            return unit
+        governor = _relative_noun(root.head) or root.head
     sub = list(governor.subtree)
     start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
     outside = list(doc.text[start:end])
