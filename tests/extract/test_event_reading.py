@@ -214,3 +214,22 @@ def test_a_year_before_a_noun_dates_that_noun(nlp: Any) -> None:
         nlp, doc, [_date(doc, "1994", "1994", "year")], [_mention(doc, "The council", "council")]
     )
     assert [(e.date, e.summary) for e in events] == [("1994", "the 1994 harbour law, which had many gaps")]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Ivo Pax appears to have been generous with the harbour fund.", 0),  # a state: seems
+        ("Ivo Pax appeared on a morning show with the mayor.", 1),  # an act
+    ],
+)
+def test_appear_is_a_state_only_before_an_infinitive(nlp: Any, text: str, count: int) -> None:
+    doc = _doc(text)
+    assert len(_events(nlp, doc, mentions=[_mention(doc, "Ivo Pax", "ivo-pax")])) == count
+
+
+def test_a_year_before_a_noun_can_date_a_past_clause(nlp: Any) -> None:
+    """ "X failed in a 2009 bid": the failing is in 2009 too; the sentence stays the event."""
+    doc = _doc("Ivo Pax failed in a 2009 bid for the harbour board.")
+    events = _events(nlp, doc, [_date(doc, "2009", "2009", "year")], [_mention(doc, "Ivo Pax", "ivo-pax")])
+    assert [(e.date, e.summary) for e in events] == [("2009", doc.text)]

@@ -73,6 +73,7 @@ OCCASIONS_PATH = LEXICONS / "occasions.yaml"
 RANGE_OPEN = re.compile(r"(?i)\b(?:between|from)\s+$")
 RANGE_JOIN = re.compile(r"(?i)^\s*(?:and|to|until|till|through|-|–|—)\s*$")
 RANGE_POINT_DAYS = 31  # a longer period dates no point on the timeline by its first day
+COMPLETED = {"VBD", "VBN"}  # a past or perfect verb
 PREMODIFIERS = {"nummod", "compound", "amod"}  # "the 1994 ban", "a 2016 bid": the date is the noun's
 STATES_PATH = LEXICONS / "states.yaml"
 VERB_ENDINGS = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""))
@@ -94,6 +95,12 @@ def _occasion_patterns(path: Path = OCCASIONS_PATH) -> tuple[re.Pattern[str], ..
 def _states(path: Path = STATES_PATH) -> frozenset[str]:
     data = read_yaml(path) or {}
     return frozenset(str(v).lower() for v in data.get("states") or ())
+
+
+@lru_cache(maxsize=4)
+def _seeming(path: Path = STATES_PATH) -> frozenset[str]:
+    data = read_yaml(path) or {}
+    return frozenset(str(v).lower() for v in data.get("states_before_infinitive") or ())
 
 
 def names_occasion(text: str) -> bool:
@@ -331,11 +338,12 @@ def _date_phrase(
     if (noun := _relative_noun(governor)) is not None:
         governor = noun
     if governor.dep_ in CLAUSE_HEADS or governor.pos_ not in {"NOUN", "PROPN", "VERB"}:
-        # a year or month before a noun is that noun's ("improve on the 1994 ban, which ..."): not
-        # the clause's, which is told later; a day before one ("the Thursday vote") may be both
+        # a year or month before a noun is that noun's ("would improve on the 1994 ban"), not the
+        # time of a clause in the present or future; a past clause may share it ("failed in a 2005
+        # bid"); a day before a noun ("the Thursday vote") may be both
         root = span.root
         named = root.dep_ in PREMODIFIERS and root.head.pos_ in {"NOUN", "PROPN"}
-        if not named or date.precision not in ("year", "month"):
+        if not named or date.precision not in ("year", "month") or governor.tag_ in COMPLETED:
             return unit
         governor = _relative_noun(root.head) or root.head
     sub = list(governor.subtree)
@@ -395,6 +403,8 @@ def _is_state(verb: Token) -> bool:
     """A verb of state (lib/lexicons/states.yaml): "had a warm relationship", "owns two hotels"; not
     "have" with a clause ("had the minister removed") or an occasion ("had talks")."""
     forms = _verb_bases((verb.lemma_ or verb.text).lower())
+    if not forms.isdisjoint(_seeming()):  # "appears to have been": a state; "appeared on TV": an act
+        return any(c.dep_ == "xcomp" for c in verb.children)
     states = _states()
     if forms.isdisjoint(states):
         return False
