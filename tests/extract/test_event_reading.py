@@ -139,15 +139,16 @@ def test_likeness_does_not_chain_across_sources() -> None:
         assert sorted(e.sources for e in merge_events(order)) == [("a", "b"), ("c",)]
 
 
-def test_reports_of_one_day_still_chain() -> None:
-    """The same three reports, each stating the same day: the day pins the happening, and reports
-    of it in other words join through the one that shares words with both."""
+@pytest.mark.parametrize(("date", "precision"), [("2022-03-07", "day"), (REPORT, "on_or_before")])
+def test_reports_of_a_few_days_still_chain(date: str, precision: Precision) -> None:
+    """The same three reports, each stating the same day (or undated, of one report day): the date
+    pins the happening, and reports of it in other words join through the one alike to both."""
     texts = {
         "a": "Eastland counted the harbour election votes on Monday.",
         "b": "Eastland harbour election votes drew a candidate fund on Monday.",
-        "c": "A donor list named the candidate fund on Monday.",
+        "c": "The candidate fund drew a donor list on Monday.",
     }
-    events = [_told(k, t, "2022-03-07", "day") for k, t in texts.items()]
+    events = [_told(k, t, date, precision) for k, t in texts.items()]
     assert [e.sources for e in merge_events(events)] == [("a", "b", "c")]
 
 

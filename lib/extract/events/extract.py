@@ -62,7 +62,8 @@ MERGE_MIN = 0.25  # cosine of two events' words from which they are one event
 # or a vaguer date says little, so more are needed. Scores lie in [0, 1] (unit TF-IDF vectors).
 MERGE_SAME_DAY = 0.18
 MERGE_IMPRECISE = 0.35
-HEAD_MIN = MERGE_SAME_DAY  # cosine of any two events of one merged event (_clusters)
+HEAD_MIN = MERGE_SAME_DAY  # cosine of any two events of one merged event dated vaguely (_clusters)
+VAGUE = {"month", "year"}  # precisions too coarse to pin an event: its words must (_clusters)
 EVERY_DAY = (date.min.toordinal(), date.max.toordinal())  # the reach of a date that names no day
 NEAR_DUPLICATE = 0.85  # Jaccard of two sentences' term sets from which one repeats the other
 NEAR_DUPLICATE_TERMS = 6  # fewer terms than this: only an identical sentence is a repeat
@@ -499,15 +500,16 @@ def _vectors(words: Sequence[Sequence[str]]) -> list[Vector]:
 def _clusters(
     events: Sequence[Event], best_first: Iterable[tuple[int, int]], vectors: Sequence[Vector]
 ) -> list[_Cluster]:
-    """Join the events of each pair, best pair first, when their clusters can be one event: unless
-    all of them state one same day, every event of one must be alike to every event of the other
-    at least a little (``HEAD_MIN``).
+    """Join the events of each pair, best pair first, when their clusters can be one event: when one
+    of them is dated only by a month or a year (``VAGUE``), every event of one must be alike to every
+    event of the other at least a little (``HEAD_MIN``).
 
     A pair alike enough joins its two clusters, but likeness is not transitive: without that test,
     short phrases that share a year and a word chain ("the 2016 election", "a 2016 candidate", "a
-    crowded 2016 field") into one event that no two of its ends describe. A shared day pins the
-    event (as in ``merge_min``): there the reports of one happening, told in other words, chain.
-    Copies of one sentence share one vector (``_vectors``): each distinct vector is compared once."""
+    crowded 2016 field") into one event that no two of its ends describe. Days pin an event (as in
+    ``merge_min``): there the reports of one happening, told in other words, chain as before (and a
+    story many outlets tell costs no comparison of every pair). Copies of one sentence share one
+    vector (``_vectors``): each distinct vector is compared once."""
     clusters = {i: _Cluster.of(i, e) for i, e in enumerate(events)}
     words: dict[int, dict[int, Vector]] = {i: {id(v): v} for i, v in enumerate(vectors)}
     owner = list(range(len(events)))
@@ -515,7 +517,7 @@ def _clusters(
         a, b = owner[i], owner[j]
         if a == b or not clusters[a].joinable(clusters[b]):
             continue
-        if not _one_day(clusters[a], clusters[b]) and not _all_alike(words[a], words[b]):
+        if not _pinned(clusters[a], clusters[b]) and not _all_alike(words[a], words[b]):
             continue
         gone = clusters.pop(b)
         clusters[a].absorb(gone)
@@ -525,10 +527,10 @@ def _clusters(
     return list(clusters.values())
 
 
-def _one_day(a: _Cluster, b: _Cluster) -> bool:
-    """Whether two clusters' events all state one and the same day: the date pins the event."""
-    days = a.dates | b.dates
-    return len(days) == 1 and next(iter(days))[1] == "day"
+def _pinned(a: _Cluster, b: _Cluster) -> bool:
+    """Whether the two clusters' dates all pin a few days (a day, a week, a report's "on or before"):
+    only a month or a year says so little that words alone chain unrelated events."""
+    return all(precision not in VAGUE for _, precision in a.dates | b.dates)
 
 
 def _all_alike(a: dict[int, Vector], b: dict[int, Vector]) -> bool:
