@@ -557,6 +557,11 @@ def _naive_merge(events: list[Event]) -> list[Event]:
         sources_a = {s for e in clusters[a] for s in e.sources}
         if a == b or sources_a & {s for e in clusters[b] for s in e.sources}:
             continue
+        members_a = [k for k, o in enumerate(owner) if o == a]
+        members_b = [k for k, o in enumerate(owner) if o == b]
+        vague = any(events[k].precision in ev.VAGUE for k in members_a + members_b)
+        if vague and any(cosine(vectors[x], vectors[y]) < ev.HEAD_MIN for x in members_a for y in members_b):
+            continue  # dated by a month or a year: every event of one alike to every event of the other
         if all(ev._dates_compatible(x, y) for x in clusters[a] for y in clusters[b]):
             clusters[a].extend(clusters.pop(b))
             owner = [a if o == b else o for o in owner]

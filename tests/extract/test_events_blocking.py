@@ -205,6 +205,6 @@ def test_wire_copies_merge_as_every_pair_scored(outlets: int) -> None:
         and (score := cosine(vectors[i], vectors[j])) >= ev.merge_min(events[i], events[j])
     ]
     best_first = ((i, j) for _, i, j in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])))
-    every = [ev._merge([events[k] for k in c.members]) for c in ev._clusters(events, best_first)]
+    every = [ev._merge([events[k] for k in c.members]) for c in ev._clusters(events, best_first, vectors)]
     assert merged == sorted(every, key=lambda e: (e.date, PRECISION_RANK[e.precision], e.summary, e.id))
     assert len(merged) < len(events)  # the copies did merge

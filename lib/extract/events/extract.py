@@ -28,7 +28,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, pairwise
 from pathlib import Path
 
 import numpy as np
@@ -39,9 +39,11 @@ from spacy.tokens import Token
 from lib import LEXICONS, read_yaml
 from lib.extract.dates.values import period
 from lib.extract.events.links import (
+    RECENT_DAYS,
     STANDALONE,
     Draft,
     is_anterior,
+    is_recent,
     linked_drafts,
     unit_words,
     verb_features,
@@ -60,13 +62,22 @@ MERGE_MIN = 0.25  # cosine of two events' words from which they are one event
 # or a vaguer date says little, so more are needed. Scores lie in [0, 1] (unit TF-IDF vectors).
 MERGE_SAME_DAY = 0.18
 MERGE_IMPRECISE = 0.35
-RECENT_DAYS = 7  # an "on or before R" event meets only dates from R minus this many days on
+HEAD_MIN = MERGE_SAME_DAY  # cosine of any two events of one merged event dated vaguely (_clusters)
+VAGUE = {"month", "year"}  # precisions too coarse to pin an event: its words must (_clusters)
 EVERY_DAY = (date.min.toordinal(), date.max.toordinal())  # the reach of a date that names no day
 NEAR_DUPLICATE = 0.85  # Jaccard of two sentences' term sets from which one repeats the other
 NEAR_DUPLICATE_TERMS = 6  # fewer terms than this: only an identical sentence is a repeat
 # "at / during / after a press conference", up to three words between (determiners, adjectives).
 SETTING = r"\b(?:at|during|after|following|on the sidelines of)\s+(?:[\w’'-]+\s+){{0,3}}{}s?\b"
 OCCASIONS_PATH = LEXICONS / "occasions.yaml"
+# "between June 2011 and July 2012", "from 2016 to 2018": two dates that bound a period
+RANGE_OPEN = re.compile(r"(?i)\b(?:between|from)\s+$")
+RANGE_JOIN = re.compile(r"(?i)^\s*(?:and|to|until|till|through|-|–|—)\s*$")
+RANGE_POINT_DAYS = 31  # a longer period dates no point on the timeline by its first day
+COMPLETED = {"VBD", "VBN"}  # a past or perfect verb
+PREMODIFIERS = {"nummod", "compound", "amod"}  # "the 1994 ban", "a 2016 bid": the date is the noun's
+STATES_PATH = LEXICONS / "states.yaml"
+VERB_ENDINGS = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""))
 
 
 @lru_cache(maxsize=4)
@@ -79,6 +90,18 @@ def _occasion_nouns(path: Path = OCCASIONS_PATH) -> tuple[str, ...]:
 def _occasion_patterns(path: Path = OCCASIONS_PATH) -> tuple[re.Pattern[str], ...]:
     """SETTING for each occasion noun, compiled once (not looked up in re's cache per sentence)."""
     return tuple(re.compile(SETTING.format(re.escape(n))) for n in _occasion_nouns(path))
+
+
+@lru_cache(maxsize=4)
+def _states(path: Path = STATES_PATH) -> frozenset[str]:
+    data = read_yaml(path) or {}
+    return frozenset(str(v).lower() for v in data.get("states") or ())
+
+
+@lru_cache(maxsize=4)
+def _seeming(path: Path = STATES_PATH) -> frozenset[str]:
+    data = read_yaml(path) or {}
+    return frozenset(str(v).lower() for v in data.get("states_before_infinitive") or ())
 
 
 def names_occasion(text: str) -> bool:
@@ -205,12 +228,13 @@ def _continued(drafts: list[Draft], new: Draft, section: int = 0) -> list[Draft]
 
 def _continues(prev: Draft, new: Draft) -> bool:
     """An undated statement right after another by the same speaker is the same occasion,
-    unless it names an occasion of its own or is told in the past perfect (an earlier time)."""
+    unless it names an occasion of its own, is told in the past perfect (an earlier time), or
+    follows a fact of the speaker's past (``is_recent``: "lost a race in 2009. 'I will not ...'")."""
     a, b = prev.event, new.event
     earlier = new.anterior and not prev.anterior
     if b.precision != "on_or_before" or new.occasion or earlier or not prev.speakers & new.speakers:
         return False
-    return a.date == b.date if a.precision == "on_or_before" else a.date[: len(b.date)] <= b.date
+    return is_recent(a, b)
 
 
 def _join(a: Event, b: Event) -> Event:
@@ -243,20 +267,55 @@ def _event(
     mentions: Sequence[Mention],
     quotes: Sequence[Quote],
 ) -> Event | None:
+    """The unit's event: dated by its most precise date, the narrator's before a quotation's (a
+    deictic date in quoted words, "today's vote", is the speaker's, anchored to when they spoke);
+    else, a statement or an action by a known actor, on or before the report's date."""
+    quoted = [
+        (q.start, q.end) for q in quotes if q.kind == "direct" and q.start < unit.end and q.end > unit.start
+    ]
+    own = [d for d in dates if unit.start <= d.start < unit.end]
+    spans = _long_ranges(doc.text, own)
+    in_quote = {d.start for d in own if any(s <= d.start < e for s, e in quoted)}
     inside = sorted(
-        (d for d in dates if unit.start <= d.start < unit.end), key=lambda d: PRECISION_RANK[d.precision]
+        (d for d in own if d.start not in spans and not _speakers_now(d, doc.date, in_quote)),
+        key=lambda d: (d.start in in_quote, PRECISION_RANK[d.precision]),
     )
     speakers = [q.speaker_id for q in quotes if unit.start <= q.start < unit.end and q.speaker_id]
     named = [m.actor_id for m in mentions if unit.start <= m.start < unit.end]
     actors = tuple(dict.fromkeys([*speakers, *named]))
-    if inside:
-        evidence = _date_phrase(doc, sdoc, unit, inside[0])
-        return make_event(inside[0].value, inside[0].precision, actors, evidence, (doc.id,))
     block = doc.block_at(unit.start)
     prose = block is None or block.kind == "body"
+    if inside:
+        evidence = _date_phrase(doc, sdoc, unit, inside[0], inside)
+        if prose and evidence == unit and not _tells(sdoc, unit):  # a stamp: "UPDATE 2:52 p.m. --"
+            return None
+        return make_event(inside[0].value, inside[0].precision, actors, evidence, (doc.id,))
     if doc.date and prose and (speakers or _doers(sdoc, unit, mentions)) and _tells(sdoc, unit):
         return make_event(doc.date, "on_or_before", actors, unit, (doc.id,))
     return None
+
+
+def _long_ranges(text: str, dates: Sequence[DateMention]) -> set[int]:
+    """The starts of dates that bound a period longer than RANGE_POINT_DAYS ("between June 2011 and
+    July 2012"): the period dates no point of the timeline, and its first day is not when the
+    sentence happened; a short one ("from March 1 to March 3") keeps its first day."""
+    out: set[int] = set()
+    ordered = sorted(dates, key=lambda d: d.start)
+    for a, b in pairwise(ordered):
+        if not RANGE_JOIN.match(text[a.end : b.start]) or not RANGE_OPEN.search(
+            text[max(0, a.start - 12) : a.start]
+        ):
+            continue
+        first, last = period(a.value), period(b.value)
+        if first is None or last is None or (last[1] - first[0]).days > RANGE_POINT_DAYS:
+            out |= {a.start, b.start}
+    return out
+
+
+def _speakers_now(date: DateMention, report_date: str | None, in_quote: Collection[int]) -> bool:
+    """A quotation's "today" or "tonight": resolved to the report's day, but it is the speaker's day,
+    which the report may not share ("which you mentioned tonight", quoted days later)."""
+    return date.start in in_quote and date.precision == "day" and date.value == report_date
 
 
 def _tells(sdoc: SpacyDoc, unit: Span) -> bool:
@@ -267,24 +326,49 @@ def _tells(sdoc: SpacyDoc, unit: Span) -> bool:
     return span is None or any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
-def _date_phrase(doc: Document, sdoc: SpacyDoc, unit: Span, date: DateMention) -> Span:
-    """The phrase a date belongs to: the whole sentence, unless it hangs on a noun or subordinate verb."""
+def _date_phrase(
+    doc: Document, sdoc: SpacyDoc, unit: Span, date: DateMention, dates: Sequence[DateMention] = ()
+) -> Span:
+    """The phrase a date belongs to: the whole sentence, unless it hangs on a noun or subordinate verb
+    and says more than dates (the unit's ``dates``: "Oct. 16 and Oct. 22" is no phrase of its own)."""
     block = doc.block_at(unit.start)
     span = sdoc.char_span(date.start, date.end, alignment_mode="expand")
     if span is None or (block and block.kind != "body"):
         return unit
     governor = _governor(span)
-    if governor.dep_ == "relcl":  # "Krakatoa, which was destroyed in 1883": the clause is about its noun
-        governor = governor.head
+    if (noun := _relative_noun(governor)) is not None:
+        governor = noun
     if governor.dep_ in CLAUSE_HEADS or governor.pos_ not in {"NOUN", "PROPN", "VERB"}:
-        return unit
+        # a year or month before a noun is that noun's ("would improve on the 1994 ban"), not the
+        # time of a clause in the present or future; a past clause may share it ("failed in a 2005
+        # bid"); a day before a noun ("the Thursday vote") may be both
+        root = span.root
+        named = root.dep_ in PREMODIFIERS and root.head.pos_ in {"NOUN", "PROPN"}
+        if not named or date.precision not in ("year", "month") or governor.tag_ in COMPLETED:
+            return unit
+        governor = _relative_noun(root.head) or root.head
     sub = list(governor.subtree)
     start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-    outside = doc.text[start : date.start] + " " + doc.text[date.end : end]
-    beyond_date = any(len(w) > 2 and w.isalpha() for w in re.findall(r"\w+", outside))  # not just "'s"
+    outside = list(doc.text[start:end])
+    for d in (date, *dates):
+        first, last = max(d.start, start) - start, min(d.end, end) - start
+        if first < last:
+            outside[first:last] = " " * (last - first)
+    beyond_date = any(len(t) > 2 for t in terms("".join(outside)))  # not just "'s", "and"
     if len(sub) < 3 or not beyond_date or not unit.start <= start < end <= unit.end:
         return unit
     return Span(doc.id, start, end, doc.text[start:end])
+
+
+def _relative_noun(tok: Token) -> Token | None:
+    """The noun whose relative clause holds a word, at any depth: "Krakatoa, which was destroyed in
+    1883", "Y, who ran the fund until the council removed him in May": the clause is about its noun,
+    and its date dates the clause, not the sentence around the noun."""
+    while tok.head.i != tok.i:  # spaCy makes a new Token at each .head: no identity test
+        if tok.dep_ == "relcl":
+            return tok.head
+        tok = tok.head
+    return None
 
 
 def _governor(span: SpacySpan) -> Token:
@@ -306,11 +390,43 @@ def _doers(sdoc: SpacyDoc, unit: Span, mentions: Sequence[Mention]) -> set[str]:
 
 
 def _is_doer(tok: Token) -> bool:
-    """The subject of a main verb in the past or present, or the agent of a passive ("by X")."""
+    """The subject of a main verb of action in the past or present, or the agent of a passive
+    ("was written by X"), not inside a relative clause ("a handbook, which was written by X")."""
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
-        return True
+        return _relative_noun(tok.head.head) is None
     verb = tok.head
-    return tok.dep_ == "nsubj" and verb.dep_ == "ROOT" and verb.pos_ == "VERB" and verb.tag_ in ACTION_TAGS
+    if tok.dep_ != "nsubj" or verb.dep_ != "ROOT" or verb.pos_ != "VERB" or verb.tag_ not in ACTION_TAGS:
+        return False
+    return not _is_state(verb)
+
+
+def _is_state(verb: Token) -> bool:
+    """A verb of state (lib/lexicons/states.yaml): "had a warm relationship", "owns two hotels"; not
+    "have" with a clause ("had the minister removed") or an occasion ("had talks")."""
+    forms = _verb_bases((verb.lemma_ or verb.text).lower())
+    if not forms.isdisjoint(_seeming()):  # "appears to have been": a state; "appeared on TV": an act
+        return any(c.dep_ == "xcomp" for c in verb.children)
+    states = _states()
+    if forms.isdisjoint(states):
+        return False
+    if "have" not in forms:
+        return True
+    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return not any(names_occasion(f"at {o.text}") for o in objects)
+
+
+def _verb_bases(word: str) -> frozenset[str]:
+    """A verb form and its plausible bases (the small model gives no lemmas): "owns" -> "own",
+    "remained" -> "remain", "lives" / "lived" -> "live", "has" / "had" -> "have"."""
+    forms = {word}
+    if word in ("has", "had", "having"):
+        forms.add("have")
+    for suffix, repl in VERB_ENDINGS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            forms.add(word[: len(word) - len(suffix)] + repl)
+    return frozenset(forms)
 
 
 def make_event(
@@ -349,7 +465,7 @@ def merge_events(events: Sequence[Event]) -> list[Event]:
     vectors = _vectors(words)
     merged = [
         _merge([events[k] for k in c.members])
-        for c in _clusters(events, _candidate_pairs(events, vectors, words))
+        for c in _clusters(events, _candidate_pairs(events, vectors, words), vectors)
     ]
     return sorted(merged, key=lambda e: (e.date, PRECISION_RANK[e.precision], e.summary, e.id))
 
@@ -381,18 +497,45 @@ def _vectors(words: Sequence[Sequence[str]]) -> list[Vector]:
     return out
 
 
-def _clusters(events: Sequence[Event], best_first: Iterable[tuple[int, int]]) -> list[_Cluster]:
-    """Join the events of each pair, best pair first, when their clusters can be one event."""
+def _clusters(
+    events: Sequence[Event], best_first: Iterable[tuple[int, int]], vectors: Sequence[Vector]
+) -> list[_Cluster]:
+    """Join the events of each pair, best pair first, when their clusters can be one event: when one
+    of them is dated only by a month or a year (``VAGUE``), every event of one must be alike to every
+    event of the other at least a little (``HEAD_MIN``).
+
+    A pair alike enough joins its two clusters, but likeness is not transitive: without that test,
+    short phrases that share a year and a word chain ("the 2016 election", "a 2016 candidate", "a
+    crowded 2016 field") into one event that no two of its ends describe. Days pin an event (as in
+    ``merge_min``): there the reports of one happening, told in other words, chain as before (and a
+    story many outlets tell costs no comparison of every pair). Copies of one sentence share one
+    vector (``_vectors``): each distinct vector is compared once."""
     clusters = {i: _Cluster.of(i, e) for i, e in enumerate(events)}
+    words: dict[int, dict[int, Vector]] = {i: {id(v): v} for i, v in enumerate(vectors)}
     owner = list(range(len(events)))
     for i, j in best_first:
         a, b = owner[i], owner[j]
-        if a != b and clusters[a].joinable(clusters[b]):
-            gone = clusters.pop(b)
-            clusters[a].absorb(gone)
-            for k in gone.members:
-                owner[k] = a
+        if a == b or not clusters[a].joinable(clusters[b]):
+            continue
+        if not _pinned(clusters[a], clusters[b]) and not _all_alike(words[a], words[b]):
+            continue
+        gone = clusters.pop(b)
+        clusters[a].absorb(gone)
+        words[a].update(words.pop(b))
+        for k in gone.members:
+            owner[k] = a
     return list(clusters.values())
+
+
+def _pinned(a: _Cluster, b: _Cluster) -> bool:
+    """Whether the two clusters' dates all pin a few days (a day, a week, a report's "on or before"):
+    only a month or a year says so little that words alone chain unrelated events."""
+    return all(precision not in VAGUE for _, precision in a.dates | b.dates)
+
+
+def _all_alike(a: dict[int, Vector], b: dict[int, Vector]) -> bool:
+    """Every vector of one cluster is alike (``HEAD_MIN``) to every vector of the other."""
+    return all(k == m or cosine(x, y) >= HEAD_MIN for k, x in a.items() for m, y in b.items())
 
 
 def merge_into(merged: Sequence[Event], new: Sequence[Event]) -> tuple[set[int], list[Event]]:
@@ -425,7 +568,7 @@ def merge_into(merged: Sequence[Event], new: Sequence[Event]) -> tuple[set[int],
             if (score := cosine(vectors[i], vectors[j])) >= merge_min(x, y):
                 pairs.append((score, i, j))
     best_first = ((i, j) for _, i, j in sorted(pairs, key=lambda t: (-t[0], t[1], t[2])))
-    touched = [c for c in _clusters(events, best_first) if any(k >= first_new for k in c.members)]
+    touched = [c for c in _clusters(events, best_first, vectors) if any(k >= first_new for k in c.members)]
     taken = {k for c in touched for k in c.members if k < first_new}
     return taken, [_merge([events[k] for k in sorted(c.members)]) for c in touched]
 

@@ -25,10 +25,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import timedelta
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
+from lib.extract.dates.values import period
 from lib.extract.quotes.cues import load_cues
 from lib.records import Event, Span
 from lib.text.similarity import TfIdf, cosine, terms
@@ -40,6 +42,7 @@ STANDALONE = {"embedded_post", "caption", "heading"}
 COMPLETED_TAGS = {"VBD", "VBN"}  # a past or perfect verb: the action has happened
 OBJECT_DEPS = {"dobj", "nsubjpass"}  # what a verb acts on: "sent a letter", "a letter was sent"
 ELABORATION_MIN = 0.25  # cosine of an undated statement's words with the event before it
+RECENT_DAYS = 7  # an "on or before R" event meets only dates from R minus this many days on
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,19 @@ def linked_drafts(drafts: Sequence[Draft], report_date: str | None) -> list[Draf
     dated = [_same_action_date(d, drafts) for d in drafts]
     dated = [_reported_action_date(d, dated, report_date) for d in dated]
     return _elaborations(_reports_of_listed(_coreferent(dated)))
+
+
+def is_recent(host: Event, bound: Event) -> bool:
+    """Whether an undated statement of a report dated R (``bound``: on or before R) can be more of
+    ``host``: the host's date meets the RECENT_DAYS before R (another bound: the same R). News tells
+    what is new; a fact of the speaker's past ("lost a race in 2009") is background, and what the
+    speaker says after it is said now, not then."""
+    if host.precision == "on_or_before":
+        return host.date == bound.date
+    last, span = period(bound.date), period(host.date)
+    if last is None or span is None:  # an unreadable value: only the old prefix test
+        return host.date[: len(bound.date)] <= bound.date
+    return span[0] <= last[1] and span[1] >= last[1] - timedelta(days=RECENT_DAYS)
 
 
 def _shares_actor(a: Draft, b: Draft) -> bool:
@@ -170,6 +186,8 @@ def _reports_on(host: Draft, draft: Draft) -> bool:
         return False
     if host.kind in STANDALONE or draft.kind in STANDALONE or not draft.reports:
         return False
+    if not is_recent(host.event, draft.event):
+        return False
     return bool(host.objects & set(draft.words)) and _shares_actor(host, draft)
 
 
@@ -190,6 +208,8 @@ def _elaborates(prev: Draft, draft: Draft, tfidf: TfIdf) -> bool:
     if draft.event.precision != "on_or_before" or draft.actions or draft.occasion or draft.anterior:
         return False
     if prev.kind in STANDALONE or draft.kind in STANDALONE or prev.block != draft.block:
+        return False
+    if not is_recent(prev.event, draft.event):
         return False
     return cosine(tfidf.vector(prev.words), tfidf.vector(draft.words)) >= ELABORATION_MIN
 
