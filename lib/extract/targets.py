@@ -196,7 +196,7 @@ def readings(quote: Quote, sdoc: SpacyDoc, report: Report, actors: Mapping[str, 
     for actor_id, evidence in target_ranker.ranked(candidates(quote, sdoc, report, actors), MAX_TARGETS):
         basis = evidence.basis() or "topic"
         # the words said of another actor ("the chaos of X's office") do not judge this one, nor
-        # does a misfortune that befalls it ("we are under attack", "threats to X")
+        # does a misfortune that befalls it ("the town came under attack", "threats to X")
         others = [span for span, of in judged.items() if of != actor_id]
         others += befallen(quote, sdoc, _referring(quote, sdoc, report, actor_id, evidence, speaker=True))
         own = _blanked(text, quote.start, others) if others else text
@@ -971,7 +971,7 @@ def _referring(
 
 
 # verbs whose subject undergoes what their object or complement names: "suffer", "face a crisis",
-# "lose", "go through a crisis", "be under attack", "come under threat", "remain at risk" (the
+# "lose", "go through a war", "be under threat", "come under threat", "remain at risk" (the
 # experiencer and patient roles of Fillmore 1968 and Dowty 1991: the one a harm befalls is not its
 # cause)
 EXPERIENCER_VERBS = frozenset(
@@ -995,7 +995,7 @@ PHRASE_PARTS = frozenset({"poss", "compound", "appos", "conj", "nmod"})
 def befallen(quote: Quote, sdoc: SpacyDoc, refs: Sequence[int]) -> list[tuple[int, int]]:
     """The words of misfortune of the statement (lib/lexicons/evaluative.yaml: misfortune) that
     befall the one referred to at ``refs`` (document offsets): it is the subject of a verb of
-    experience ("we suffer", "faces a crisis", "is under attack", "went through a war") or of a
+    experience ("we suffer", "faces a crisis", "came under attack", "went through a war") or of a
     passive ("was attacked"), the object of the verb ("attacked X", "threatens X") or the
     complement of "to/on/against/for" after the noun ("threats to X", "an attack on X's city").
     A misfortune names what happens to its patient and blames its agent: "X threatens", "X's

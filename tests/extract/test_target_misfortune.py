@@ -50,12 +50,16 @@ def _polarities(nlp: Any, text: str, said: str) -> dict[str | None, str | None]:
 @pytest.mark.parametrize(
     ("said", "actor"),
     [
-        ("The Harbour Board went through a grave crisis last year.", "harbour-board"),  # experiencer
+        ("The Harbour Board went through a deep crisis in the spring.", "harbour-board"),  # experiencer
         ("Tomas Orrin will suffer.", "tomas-orrin"),
         ("Tomas Orrin faces prison.", "tomas-orrin"),
         ("These are threats to Tomas Orrin and his town.", "tomas-orrin"),  # "threats to X"
         ("Lio Park was attacked by Tomas Orrin.", "lio-park"),  # passive: the patient
         ("Lio Park and Tomas Orrin will both lose.", "lio-park"),  # conjoined subjects
+        ("The Harbour Board came under attack last night.", "harbour-board"),
+        ("Tomas Orrin is at risk.", "tomas-orrin"),
+        ("The Harbour Board lost its case.", "harbour-board"),
+        ("Tomas Orrin was threatened by Lio Park.", "tomas-orrin"),
     ],
 )
 def test_a_misfortune_does_not_blame_the_one_it_befalls(nlp: Any, said: str, actor: str) -> None:
@@ -72,6 +76,7 @@ def test_a_misfortune_does_not_blame_the_one_it_befalls(nlp: Any, said: str, act
         "Tomas Orrin attacked Lio Park.",  # the subject of the active verb
         "Tomas Orrin is a danger to the town.",  # what X is, not what befalls X
         "Tomas Orrin suffered for his own reckless choices.",  # a judgement word still judges
+        "Tomas Orrin has hurt his own town.",  # agent and patient's possessor: the agent blamed
     ],
 )
 def test_the_agent_of_a_misfortune_keeps_its_blame(nlp: Any, said: str) -> None:
@@ -80,8 +85,8 @@ def test_the_agent_of_a_misfortune_keeps_its_blame(nlp: Any, said: str) -> None:
 
 
 def test_a_speaker_under_attack_is_not_blamed_by_it(nlp: Any) -> None:
-    """The speaker's "we" and "our" are its references: "we are under attack" befalls it."""
-    said = "We are under attack and our town will suffer,"
+    """The speaker's "we" and "our" are its references: "we are under threat" befalls it."""
+    said = "We are under threat and our town will suffer,"
     text = f'Mara Venn spoke in the square. Mara Venn met the press. "{said}" Mara Venn said.'
     assert _polarities(nlp, text, said)["mara-venn"] != "neg"
 
