@@ -54,6 +54,7 @@ class Lexicon:
     demand_noun_before: frozenset[str] = frozenset()  # "the demand for": the noun, no directive
     hedged_speech: frozenset[str] = frozenset()  # "we must state that": a formula, no directive
     expectation_verbs: frozenset[str] = frozenset()  # "it should help": expected, not demanded
+    misfortune: frozenset[str] = frozenset()  # "crisis", "attack": what befalls, not a judgement
     # each word's prior polarity once read (_weight): a word is looked up again in every clause,
     # statement and sentence that holds it, each time through its base forms
     read: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
@@ -89,6 +90,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         demand_noun_before=words("demand_noun_before"),
         hedged_speech=words("hedged_speech"),
         expectation_verbs=words("expectation_verbs"),
+        misfortune=words("misfortune"),
     )
 
 
@@ -112,6 +114,14 @@ def base_forms(word: str) -> tuple[str, ...]:
             if suffix in ("ed", "ing") and len(stem) > 3 and stem[-1] == stem[-2]:
                 forms.append(stem[:-1])
     return tuple(dict.fromkeys(forms))
+
+
+def is_misfortune(word: str, lexicon: Lexicon | None = None) -> bool:
+    """A word of misfortune (lib/lexicons/evaluative.yaml: misfortune): a harm, a danger or a
+    hardship that befalls someone ("threats", "attacked", "lost"), in any inflection."""
+    lex = lexicon or load_lexicon()
+    low = normal(word)
+    return lookup(lex.irregular.get(low, low), lex.misfortune) is not None
 
 
 def lookup(word: str, entries: frozenset[str] | dict[str, int]) -> str | None:

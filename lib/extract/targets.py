@@ -195,8 +195,10 @@ def readings(quote: Quote, sdoc: SpacyDoc, report: Report, actors: Mapping[str, 
     framing: dict[str, int] | None = None
     for actor_id, evidence in target_ranker.ranked(candidates(quote, sdoc, report, actors), MAX_TARGETS):
         basis = evidence.basis() or "topic"
-        # the words said of another actor ("the chaos of X's office") do not judge this one
+        # the words said of another actor ("the chaos of X's office") do not judge this one, nor
+        # does a misfortune that befalls it ("the town came under attack", "threats to X")
         others = [span for span, of in judged.items() if of != actor_id]
+        others += befallen(quote, sdoc, _referring(quote, sdoc, report, actor_id, evidence, speaker=True))
         own = _blanked(text, quote.start, others) if others else text
         whole = polarity.evaluation(own) + reporter if others else overall
         at = evidence.at()
@@ -944,17 +946,21 @@ PRONOUN_FAMILIES = (
 )
 
 
-def _referring(quote: Quote, sdoc: SpacyDoc, report: Report, actor_id: str, evidence: Evidence) -> list[int]:
+def _referring(
+    quote: Quote, sdoc: SpacyDoc, report: Report, actor_id: str, evidence: Evidence, speaker: bool = False
+) -> list[int]:
     """The offsets in the statement where it refers to the target: the evidence's place, the
     target's other mentions in it, and the pronouns of the same person, number and gender as the
     one read as the target ("We gave him a way out. Why would he not take it?"): a pronoun
     repeated in a short statement keeps its referent (Centering's continuation, Grosz, Joshi &
-    Weinstein 1995)."""
+    Weinstein 1995). ``speaker``: the speaker's own first-person pronouns ("we", "our") too."""
     at = evidence.at()
     found = [] if at is None else [at]
     found += [
         m.start for m in report.mentions if m.actor_id == actor_id and quote.start <= m.start < quote.end
     ]
+    if speaker and evidence.speaker and evidence.first_person:
+        found += [quote.start + m.start() for m in FIRST_PERSON.finditer(quote.text)]
     if evidence.anaphor == "pronoun" and evidence.anaphor_at is not None:
         span = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
         tokens = list(span or ())
@@ -962,6 +968,115 @@ def _referring(quote: Quote, sdoc: SpacyDoc, report: Report, actor_id: str, evid
         family = next((f for f in PRONOUN_FAMILIES if first is not None and first.lower_ in f), None)
         found += [t.idx for t in tokens if family and t.lower_ in family]
     return sorted(set(found))
+
+
+# verbs whose subject undergoes what their object or complement names: "suffer", "face a crisis",
+# "lose", "go through a war", "be under threat", "come under threat", "remain at risk" (the
+# experiencer and patient roles of Fillmore 1968 and Dowty 1991: the one a harm befalls is not its
+# cause)
+EXPERIENCER_VERBS = frozenset(
+    {"suffer", "face", "lose", "undergo", "endure", "experience", "go", "be", "remain", "come", "fall",
+     "live", "stay", "weather", "survive", "risk", "confront", "encounter",
+     # the irregular forms the parser's lemmas (not always there) and base_forms do not bring back
+     "lost", "underwent", "undergone", "went", "gone", "is", "are", "am", "was", "were", "been", "'s",
+     "'re", "'m", "came", "fell", "fallen", "lived"}
+)  # fmt: skip
+# prepositions whose object, after a verb of experience, is the state undergone ("under attack",
+# "in crisis", "at risk", "through a war", "into chaos")
+EXPERIENCED_IN = frozenset({"under", "in", "at", "through", "into"})
+# prepositions whose object, after a noun of misfortune, is the one it befalls ("threats to X", "an
+# attack on X", "war against X", "a disaster for X")
+BEFALLS = frozenset({"to", "on", "against", "for", "upon"})
+# the parts of a phrase that share the fate of its head: "X's economy suffers", "the X army",
+# "X and Y will suffer"
+PHRASE_PARTS = frozenset({"poss", "compound", "appos", "conj", "nmod"})
+
+
+def befallen(quote: Quote, sdoc: SpacyDoc, refs: Sequence[int]) -> list[tuple[int, int]]:
+    """The words of misfortune of the statement (lib/lexicons/evaluative.yaml: misfortune) that
+    befall the one referred to at ``refs`` (document offsets): it is the subject of a verb of
+    experience ("we suffer", "faces a crisis", "came under attack", "went through a war") or of a
+    passive ("was attacked"), the object of the verb ("attacked X", "threatens X") or the
+    complement of "to/on/against/for" after the noun ("threats to X", "an attack on X's city").
+    A misfortune names what happens to its patient and blames its agent: "X threatens", "X's
+    attack", "the threat from X" are not here (the agent keeps its blame), nor is a misfortune of
+    which it is the agent too ("X wrecked his own name")."""
+    befalling: set[int] = set()
+    caused: set[int] = set()
+    for at in refs:
+        span = sdoc.char_span(at, at + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        token = span[0]
+        caused.update(t.i for t in _caused(token))
+        while token.dep_ in PHRASE_PARTS and token.head.i != token.i and not _misfortune(token.head):
+            token = token.head  # "our sovereignty", "X's economy": the phrase it is part of
+        befalling.update(t.i for t in _befalling(token))
+    found = {t.i for i in befalling - caused for t in _with_modifiers(sdoc[i])}
+    return [
+        (sdoc[i].idx, sdoc[i].idx + len(sdoc[i]))
+        for i in sorted(found)
+        if quote.start <= sdoc[i].idx < quote.end
+    ]
+
+
+def _caused(token: Token) -> list[Token]:
+    """The misfortune words of which the phrase of ``token`` is the agent: the subject of the active
+    verb ("X threatens"), the possessor of the noun ("X's attack"), "by/from X" ("the threat
+    from X", "attacked by X")."""
+    while token.dep_ in ("compound", "appos", "conj") and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    if token.dep_ == "poss" or (token.dep_ == "nsubj" and not _experienced(head)):
+        return [head] if _misfortune(head) else []
+    if token.dep_ == "pobj" and head.lower_ in ("by", "from") and head.head.i != head.i:
+        return [head.head] if _misfortune(head.head) else []
+    return []
+
+
+def _with_modifiers(word: Token) -> list[Token]:
+    """A noun of misfortune with the words that describe it ("a deep crisis, the worst in years",
+    "threats from a reckless neighbour"): they tell how bad the misfortune is and whence it
+    comes, not what the one it befalls did. A verb stands alone: its subtree holds its subject."""
+    return list(word.subtree) if word.pos_ in ("NOUN", "PROPN") else [word]
+
+
+def _befalling(phrase: Token) -> list[Token]:
+    """The misfortune words the phrase headed by ``phrase`` is experiencer or patient of."""
+    head = phrase.head
+    if phrase.dep_ == "nsubjpass" or (phrase.dep_ in OBJECTS and head.pos_ == "VERB"):
+        return [head] if _misfortune(head) else []  # "was attacked", "attacked X"
+    if phrase.dep_ == "pobj" and head.lower_ in BEFALLS and head.head.i != head.i:
+        noun = head.head  # "threats to X"; "pose a threat to X", "caused damage to X": its object
+        nouns = [noun] if noun.pos_ in ("NOUN", "PROPN") else [c for c in noun.children if c.dep_ == "dobj"]
+        return [n for n in nouns if _misfortune(n)]
+    if phrase.dep_ != "nsubj":
+        return []
+    out: list[Token] = []
+    verbs = [head, *(c for c in head.children if c.dep_ == "xcomp")]  # "will continue to suffer"
+    for verb in verbs:
+        if not _experienced(verb):
+            continue
+        if _misfortune(verb):
+            out.append(verb)  # "we will suffer", "they lost"
+        for child in verb.children:
+            if child.dep_ == "dobj":  # not "attr": "X is a threat" says what X is
+                out += [n for n in (child, *child.conjuncts) if _misfortune(n)]
+            elif child.dep_ == "prep" and child.lower_ in EXPERIENCED_IN:
+                nouns = [g for c in child.children if c.dep_ == "pobj" for g in (c, *c.conjuncts)]
+                out += [n for n in nouns if _misfortune(n)]
+    return out
+
+
+def _misfortune(token: Token) -> bool:
+    return polarity.is_misfortune(token.text)
+
+
+def _experienced(verb: Token) -> bool:
+    """A verb of experience ("suffered", "went", "is")."""
+    return verb.lemma_.lower() in EXPERIENCER_VERBS or any(
+        f in EXPERIENCER_VERBS for f in polarity.base_forms(verb.lower_)
+    )
 
 
 def _reproached(
