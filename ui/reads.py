@@ -236,12 +236,19 @@ def stances_counts(view: urls.View) -> pd.DataFrame | None:
 
 def home_quotes(analysis: Analysis, view: urls.View) -> pd.DataFrame:
     """The quotes in view, as the home page counts them (on a store: the columns it needs only)."""
-    index = store_index_now()
-    if not index:
+    store = opened_store()
+    if not store:
         return frames.quotes_frame(analysis, view.filters)
     c = current_corrections()
-    quotes = overview_quotes(index, raw_filters(view.filters))
+    quotes = reading(store[0], lambda: cached_overview_quotes(*store, raw_filters(view.filters)))
     return corr.corrected_speakers(quotes, c, {a.id: a.name for a in analysis.actors})
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def cached_overview_quotes(store: str, generation: str, filters: urls.Filters) -> pd.DataFrame:
+    """The store's quotes in view as the home page counts them: one frame per filters, the same
+    object while it is kept, so the page's view model is made once (``per_view``)."""
+    return overview_quotes(cached_index(store, generation), filters)
 
 
 def raw_filters(f: urls.Filters) -> urls.Filters:

@@ -56,6 +56,11 @@ def home_view(analysis: Analysis, docs: pd.DataFrame, quotes: pd.DataFrame) -> H
     )
 
 
+def overview_view(analysis: Analysis, view: View, quotes: pd.DataFrame) -> HomeView:
+    """``home_view`` of the documents in ``view``'s filters (``frames.documents_frame``)."""
+    return home_view(analysis, frames.documents_frame(analysis, view.filters), quotes)
+
+
 _DOCUMENT_CHARTS: dict[int, Figure] = {}  # by the hash of their (date, source) rows, a few kept
 
 
