@@ -110,6 +110,11 @@ def comparison_view(analysis: Analysis, comparison: Comparison) -> ComparisonVie
     )
 
 
+def pair_view(analysis: Analysis, view: View, comparison: Comparison) -> ComparisonView:
+    """``comparison_view`` with the page's view beside it (the shape ui.per_view keys and calls)."""
+    return comparison_view(analysis, comparison)
+
+
 @dataclass(frozen=True)
 class TimelineView:
     figure: Figure | None  # None when no event is in view
