@@ -726,13 +726,9 @@ class _ServerViews:
         seconds = view()
         return seconds, round(_process_cpu_s(self.server.pid) - before, 2)
 
-    def first_and_warm(self, path: str) -> dict[str, tuple[Seconds, float]]:
-        """The first view of ``path``, then ``WARM_VISITS`` more in new tabs (their medians)."""
-        url = f"{self.url}/{path}"
-        first = self.timed(lambda: _seconds_to_chart(self.context, url))
-        warm = [self.timed(lambda: _seconds_to_chart(self.context, url)) for _ in range(WARM_VISITS)]
-        warm_cpu = statistics.median(c for _, c in warm)
-        return {"first": first, "warm": (median_visit([s for s, _ in warm]), warm_cpu)}
+    def view(self, path: str) -> tuple[Seconds, float]:
+        """A view of ``path`` in a new tab."""
+        return self.timed(lambda: _seconds_to_chart(self.context, f"{self.url}/{path}"))
 
     def switch(self, path: str, from_path: str) -> tuple[Seconds, float]:
         """A click in the sidebar of ``from_path`` (opened in a new tab, its run finished) to ``path``."""
@@ -746,17 +742,20 @@ class _ServerViews:
 
 def page_figures(store: Path, port: int | None = None) -> dict[str, Any]:
     """What a user waits for: each page opened in a real browser on a freshly started
-    ``streamlit run`` of the dashboard on ``store``, from navigation to its main chart visible;
-    beside it, a trivial page holding one chart, timed the same way in the same run. A fresh
-    server per page: its first view (``page_s``) pays the imports and opening the store, as a
-    user's first visit does. Then, on the same server, ``WARM_VISITS`` views in new tabs of the
-    same browser (``page_warm_s``, the median: a user reopening the page or following a shared
-    link; the server's caches and the browser's filled) and a click in the sidebar from another
-    page to it (``page_switch_s``; the trivial reference: a two-page trivial app). Each page's
-    ratio to the trivial page's figure of the same run (``page_x_trivial``) and the server's CPU
-    seconds over each span (robust to the machine's load, unlike the wall time; the browser's own
-    work is not in it). ``port``: the one port every server uses in turn (any free one
-    otherwise). Empty when Playwright or Chromium is missing."""
+    ``streamlit run`` of the dashboard on ``store``, from navigation to its main chart visible,
+    beside a trivial page holding one chart timed the same way right before it, on a fresh server
+    of its own started with the page's: each page is compared with its own trivial page, timed
+    seconds apart, so that the machine's load moving between pages does not move the ratio.
+    The first view (``page_s``) pays the imports and opening the store, as a user's first visit
+    does. Then ``WARM_VISITS`` views in new tabs of the same browser, the trivial page's and the
+    page's in turn (``page_warm_s``, the medians: a user reopening the page or following a shared
+    link; the server's caches and the browser's HTTP cache filled), and a click in the sidebar
+    from another page to it (``page_switch_s``; the trivial reference, timed once: a click between
+    two trivial pages). The trivial page's figure is the median of its views. Each page's ratio to
+    its own trivial views (``page_x_trivial``) and the server's CPU seconds over each span (robust
+    to the load, unlike the wall time; the browser's own work is not in it). ``port``: the
+    dashboard's servers use it in turn and the trivial ones the next (free ports otherwise).
+    Empty when Playwright or Chromium is missing."""
     from tools.appmem import streamlit_server
 
     try:
@@ -766,12 +765,15 @@ def page_figures(store: Path, port: int | None = None) -> dict[str, Any]:
     if not CHROMIUM.exists():
         return {}
     views: dict[str, dict[str, tuple[Seconds, float]]] = {}
+    beside: dict[str, dict[str, tuple[Seconds, float]]] = {}  # each page's own trivial views
     with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
 
         @contextlib.contextmanager
-        def serving(script: Path, env: dict[str, str] | None = None) -> Iterator[_ServerViews]:
-            with streamlit_server(script, env, port) as server:
+        def serving(
+            script: Path, env: dict[str, str] | None = None, on: int | None = None
+        ) -> Iterator[_ServerViews]:
+            with streamlit_server(script, env, on) as server:
                 context = browser.new_context(viewport={"width": 1400, "height": 900})
                 try:
                     yield _ServerViews(server, context)
@@ -781,35 +783,57 @@ def page_figures(store: Path, port: int | None = None) -> dict[str, Any]:
         try:
             trivial = Path(tmp) / "trivial.py"
             trivial.write_text(TRIVIAL_PAGE, encoding="utf-8")
-            with serving(trivial) as on:
-                views[TRIVIAL] = on.first_and_warm("")
+            env = {"TRIANGULATE_STORE": str(store)}
             for path, name in PAGE_NAMES.items():
-                with serving(ROOT / "dashboard.py", {"TRIANGULATE_STORE": str(store)}) as on:
-                    views[name] = on.first_and_warm(path)
+                with (
+                    serving(trivial, on=port and port + 1) as ref,
+                    serving(ROOT / "dashboard.py", env, port) as on,
+                ):
+                    beside[name], views[name] = {"first": ref.view("")}, {"first": on.view(path)}
+                    warm = [(ref.view(""), on.view(path)) for _ in range(WARM_VISITS)]
+                    beside[name]["warm"] = _median_view([t for t, _ in warm])
+                    views[name]["warm"] = _median_view([v for _, v in warm])
                     views[name]["switch"] = on.switch(path, "Timeline" if path == "" else "")
             # the switch's reference: the trivial page beside a second one like it, in a folder of
-            # their own (a pages/ folder beside trivial.py would put a sidebar on the first view's)
+            # their own (a pages/ folder beside trivial.py would put a sidebar on its first view)
             two = Path(tmp) / "two"
             (two / "pages").mkdir(parents=True)
             (two / "trivial.py").write_text(TRIVIAL_PAGE, encoding="utf-8")
             (two / "pages" / "1_Other.py").write_text(TRIVIAL_PAGE, encoding="utf-8")
-            with serving(two / "trivial.py") as on:
-                on.first_and_warm("Other")  # warm, as each page is before its switch
-                views[TRIVIAL]["switch"] = on.switch("Other", "")
+            with serving(two / "trivial.py", on=port) as on:
+                on.view("Other")  # warm, as each page is before its switch
+                switched = on.switch("Other", "")
+            for name in views:
+                beside[name]["switch"] = switched
         finally:
             browser.close()
-    return page_report(views)
+    return page_report(views, beside)
 
 
-def page_report(views: dict[str, dict[str, tuple[Seconds, float]]]) -> dict[str, Any]:
-    """``page_figures``' output from each page's (seconds, server CPU seconds) per kind of view."""
+def _median_view(views: Sequence[tuple[Seconds, float]]) -> tuple[Seconds, float]:
+    """The median seconds (None if a view drew no chart) and the median server CPU of views."""
+    return median_visit([s for s, _ in views]), statistics.median(c for _, c in views)
+
+
+def page_report(
+    views: dict[str, dict[str, tuple[Seconds, float]]], beside: dict[str, dict[str, tuple[Seconds, float]]]
+) -> dict[str, Any]:
+    """``page_figures``' output from each page's (seconds, server CPU seconds) per kind of view
+    and its own trivial page's (``beside``): the trivial page's figure is the median of those."""
     out: dict[str, Any] = {}
     ratios: dict[str, Any] = {}
     for kind, key in (("first", "page_s"), ("warm", "page_warm_s"), ("switch", "page_switch_s")):
-        seconds = {name: _rounded(v[kind][0]) for name, v in views.items() if kind in v}
+        names = [name for name, v in views.items() if kind in v]
+        refs = [beside[name][kind] for name in names]
+        trivial = _median_view(refs) if refs else (None, 0.0)
+        seconds = {TRIVIAL: _rounded(trivial[0])} | {name: _rounded(views[name][kind][0]) for name in names}
+        cpu = {TRIVIAL: round(trivial[1], 2)} | {name: views[name][kind][1] for name in names}
         cpu_key = "page_server_cpu_s" if kind == "first" else f"page_{kind}_server_cpu_s"
-        out[key], out[cpu_key] = seconds, {name: v[kind][1] for name, v in views.items() if kind in v}
-        ratios[kind] = times_trivial(seconds)
+        out[key], out[cpu_key] = seconds, cpu
+        ratios[kind] = {
+            name: times_trivial({TRIVIAL: _rounded(beside[name][kind][0]), name: seconds[name]})[name]
+            for name in names
+        }
     return out | {"page_x_trivial": ratios, "page_warm_visits": WARM_VISITS}
 
 
