@@ -8,7 +8,7 @@ import streamlit as st
 
 import ui
 from lib.view import frames
-from lib.view.pages import home_pairs, home_view
+from lib.view.pages import home_pairs, overview_view
 from lib.view.render import plain_md
 
 analysis, view = ui.page(
@@ -18,8 +18,8 @@ analysis, view = ui.page(
     "“dashboard”, in the navigation) counts what is in view; open Timeline, Actor positions, Source "
     "comparison or Reader for the detail. Filters on the left apply to every page.",
 )
-docs = frames.documents_frame(analysis, view.filters)
-home = home_view(analysis, docs, ui.home_quotes(analysis, view))
+home = ui.per_view(overview_view, analysis, view, ui.home_quotes(analysis, view))
+docs = home.docs
 events = ui.home_events(analysis, view)
 pairs = home_pairs(list(docs["doc_id"]))  # the memory benchmark (tools.appmem) counts the same pairs
 paired = ui.with_documents(analysis, sorted({d for pair in pairs for d in pair}))

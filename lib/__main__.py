@@ -98,8 +98,11 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from tools.bench import run_app_bench, run_bench, run_store_bench
+    from tools.bench import run_app_bench, run_bench, run_page_bench, run_store_bench
 
+    if args.pages and not args.store:
+        print("error: --pages times the pages of a kept store: give --store", file=sys.stderr)
+        return 2
     if args.store:
         report = _store_report(args.store)
         if report is None:
@@ -108,7 +111,10 @@ def _bench(args: argparse.Namespace) -> int:
             said = ["error: the store cannot be measured as it is", *report.lines()]
             print("\n".join(said), file=sys.stderr)
             return 1
-        figures = run_store_bench(args.store, replicate_copies=args.replicate)
+        if args.pages:
+            figures = run_page_bench(args.store, args.port)
+        else:
+            figures = run_store_bench(args.store, replicate_copies=args.replicate)
     elif args.app:
         figures = run_app_bench(None if args.app == "seeds" else args.docs, processes=args.processes)
     else:
@@ -241,6 +247,12 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument(
         "--replicate", type=int, default=1, help="then on a copy of the store replicated K times (says so)"
     )
+    bench.add_argument(
+        "--pages",
+        action="store_true",
+        help="with --store: only each page's first, warm and switched-to views in a browser (tools/bench.py)",
+    )
+    bench.add_argument("--port", type=int, help="with --pages: the port every Streamlit server uses in turn")
     bench.set_defaults(func=_bench)
     ingest = sub.add_parser("ingest", help="extract documents into a columnar store (resumable)")
     ingest.add_argument("paths", nargs="+", type=Path, help="files, folders or .jsonl files")

@@ -32,7 +32,7 @@ with left:
     )
 with right:
     ui.rows_shown(st, "rows", view.rows, "Rows shown")
-shown = timeline_view(analysis, view)
+shown = ui.per_view(timeline_view, analysis, view)
 if shown.figure is None:
     st.info("No events match these filters — widen the date range or clear the actor filter.")
 else:

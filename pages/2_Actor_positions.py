@@ -45,7 +45,7 @@ ui.synced(
 )
 ui.rows_shown(rows, "arows", view.arows, "Actors shown")
 view = st.session_state[ui.VIEW]
-shown = positions_view(analysis, view)
+shown = ui.per_view(positions_view, analysis, view)
 with heatmap:
     if shown.figure is None:
         st.info("No positions match these filters — clear the actor filter or widen the date range.")
@@ -138,7 +138,7 @@ ui.synced(
     format_func=lambda n: "all" if n == 0 else f"top {n}",
 )
 view = st.session_state[ui.VIEW]
-matrix = stances_view(analysis, view, ui.stances_counts(view))
+matrix = ui.per_view(stances_view, analysis, view, ui.stances_counts(view))
 if matrix.figure is None:
     st.info("No statement in view is about another actor — include guessed targets or clear the filters.")
 else:

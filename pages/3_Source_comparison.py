@@ -10,7 +10,7 @@ import streamlit as st
 
 import ui
 from lib.view import frames, render, urls
-from lib.view.pages import Contest, claims_view, comparison_view, pairs_table
+from lib.view.pages import Contest, claims_view, pair_view, pairs_table
 from lib.view.pairlists import CARDS_HEAD, TEXT_HEIGHT, WRAPPED_ROW, Shortlist, shortlist, table_height
 
 PAGE = "Source_comparison"
@@ -133,7 +133,8 @@ with pair_tab:
             st.caption("Opened on the two reports that share the most claims; pick any others above.")
 
         ui.outside_filters_note(analysis, view, (a, b))
-        shown = comparison_view(analysis, ui.cached_compare(ui.corpus_key(analysis), analysis, a, b))
+        compared = ui.cached_compare(ui.corpus_key(analysis), analysis, a, b)
+        shown = ui.per_view(pair_view, analysis, view, compared)
         claims = shown.claims
         if shown.comparison.days_apart:
             st.info(

@@ -208,10 +208,13 @@ def vm_hwm_mb(pid: int) -> float:
 
 
 @contextmanager
-def streamlit_server(script: Path, env: Mapping[str, str] | None = None) -> Iterator[subprocess.Popen[bytes]]:
-    """``streamlit run script`` on a free 127.0.0.1 port (from the project folder, with ``env`` added
-    to this environment less its TRIANGULATE_ variables), healthy when entered, stopped on exit."""
-    port = free_port()
+def streamlit_server(
+    script: Path, env: Mapping[str, str] | None = None, port: int | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """``streamlit run script`` on ``port`` of 127.0.0.1 or a free one (from the project folder, with
+    ``env`` added to this environment less its TRIANGULATE_ variables), healthy when entered,
+    stopped on exit."""
+    port = port or free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.address", "127.0.0.1"]
     cmd += ["--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     own = {k: v for k, v in os.environ.items() if not k.startswith("TRIANGULATE_")}

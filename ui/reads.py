@@ -7,6 +7,9 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -48,6 +51,10 @@ from lib.view.render import plain_md
 from ui.corrections import current_corrections
 from ui.folder import corpus_key
 from ui.state import STORE_ENV, T, stop
+
+VIEW_MODELS = 8  # the view models ``per_view`` keeps, the latest used (a few views of a few pages)
+_VIEW_MODELS: OrderedDict[tuple[str, urls.View], tuple[tuple[object, ...], object]] = OrderedDict()
+_VIEW_LOCK = threading.Lock()
 
 
 # One generation at a time: a re-ingested store replaces the old index instead of doubling memory.
@@ -229,12 +236,19 @@ def stances_counts(view: urls.View) -> pd.DataFrame | None:
 
 def home_quotes(analysis: Analysis, view: urls.View) -> pd.DataFrame:
     """The quotes in view, as the home page counts them (on a store: the columns it needs only)."""
-    index = store_index_now()
-    if not index:
+    store = opened_store()
+    if not store:
         return frames.quotes_frame(analysis, view.filters)
     c = current_corrections()
-    quotes = overview_quotes(index, raw_filters(view.filters))
+    quotes = reading(store[0], lambda: cached_overview_quotes(*store, raw_filters(view.filters)))
     return corr.corrected_speakers(quotes, c, {a.id: a.name for a in analysis.actors})
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def cached_overview_quotes(store: str, generation: str, filters: urls.Filters) -> pd.DataFrame:
+    """The store's quotes in view as the home page counts them: one frame per filters, the same
+    object while it is kept, so the page's view model is made once (``per_view``)."""
+    return overview_quotes(cached_index(store, generation), filters)
 
 
 def raw_filters(f: urls.Filters) -> urls.Filters:
@@ -305,3 +319,41 @@ def pairs_worth_comparing(analysis: Analysis, view: urls.View, limit: int = 10) 
         return one_event_pairs(ranked, index.base.documents, limit)
     claims = claims_in_memory(cached_corpus_claims(claims_key(analysis), analysis), view.filters)
     return one_event_pairs(shared_pairs(claims, PAIRS_SCANNED), analysis.documents, limit)
+
+
+def _held(value: object) -> object:
+    """What ``per_view`` keeps of an input to know it again: a weak reference (the input itself is
+    not kept alive by the memo), or None."""
+    return None if value is None else weakref.ref(value)
+
+
+def _same(held: object, value: object) -> bool:
+    if held is None or value is None:
+        return held is value
+    return isinstance(held, weakref.ref) and held() is value  # a dead reference is no object
+
+
+def per_view(build: Callable[..., T], analysis: Analysis, view: urls.View, *more: object) -> T:
+    """``build(analysis, view, *more)``, made once while the page reruns on the same objects: a
+    new tab, a link opened again or a widget that changes nothing builds the page's frames and
+    figures again otherwise (0.1-0.15 CPU-s of each Timeline and Actor positions view at 1,000
+    reports). Known again only for the same ``view`` and the very same ``analysis`` and ``more``
+    objects (compared by identity): a store's slice, cached per store generation, view and
+    corrections (``corrected_slice``), is the same object while none of them changes; a session's
+    uploads or new corrections make new objects, so nothing is shared across corpora. The inputs
+    are held weakly: the memo keeps only the ``VIEW_MODELS`` latest results alive."""
+    key = (f"{build.__module__}.{build.__qualname__}", view)
+    inputs = (analysis, *more)
+    with _VIEW_LOCK:
+        hit = _VIEW_MODELS.get(key)
+        if hit and len(hit[0]) == len(inputs) and all(map(_same, hit[0], inputs)):
+            _VIEW_MODELS.move_to_end(key)
+            result: T = hit[1]  # type: ignore[assignment]
+            return result
+    result = build(analysis, view, *more)
+    with _VIEW_LOCK:
+        _VIEW_MODELS[key] = (tuple(_held(v) for v in inputs), result)
+        _VIEW_MODELS.move_to_end(key)
+        while len(_VIEW_MODELS) > VIEW_MODELS:
+            _VIEW_MODELS.popitem(last=False)
+    return result

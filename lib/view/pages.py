@@ -56,6 +56,11 @@ def home_view(analysis: Analysis, docs: pd.DataFrame, quotes: pd.DataFrame) -> H
     )
 
 
+def overview_view(analysis: Analysis, view: View, quotes: pd.DataFrame) -> HomeView:
+    """``home_view`` of the documents in ``view``'s filters (``frames.documents_frame``)."""
+    return home_view(analysis, frames.documents_frame(analysis, view.filters), quotes)
+
+
 _DOCUMENT_CHARTS: dict[int, Figure] = {}  # by the hash of their (date, source) rows, a few kept
 
 
@@ -103,6 +108,11 @@ def comparison_view(analysis: Analysis, comparison: Comparison) -> ComparisonVie
         aligned=pairlists.aligned_frame(claims),
         only={side: pairlists.only_frame(claims, side) for side in ("A", "B")},
     )
+
+
+def pair_view(analysis: Analysis, view: View, comparison: Comparison) -> ComparisonView:
+    """``comparison_view`` with the page's view beside it (the shape ui.per_view keys and calls)."""
+    return comparison_view(analysis, comparison)
 
 
 @dataclass(frozen=True)

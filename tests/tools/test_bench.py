@@ -89,6 +89,13 @@ def test_bench_prints_one_json_object_with_every_key(capsys: pytest.CaptureFixtu
         assert set(figures["page_s"]) == {"trivial_chart", *BROWSER_PAGES}
         assert set(figures["page_server_cpu_s"]) == set(figures["page_s"])
         assert all(cpu > 0 for cpu in figures["page_server_cpu_s"].values())  # each server drew a page
+        for kind in ("warm", "switch"):  # the same pages again on the same server
+            assert (
+                set(figures[f"page_{kind}_s"])
+                == set(figures[f"page_{kind}_server_cpu_s"])
+                == set(figures["page_s"])
+            )
+            assert set(figures["page_x_trivial"][kind]) == BROWSER_PAGES
 
 
 def test_bench_measures_a_kept_store_again_and_a_replicated_copy(

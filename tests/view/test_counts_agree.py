@@ -31,7 +31,7 @@ from lib.store.slices import (
     timeline_slice,
 )
 from lib.view import exports, frames, network, timeline
-from lib.view.pages import comparison_view, home_pairs, home_view, timeline_view
+from lib.view.pages import comparison_view, home_pairs, overview_view, timeline_view
 from lib.view.urls import Filters, View
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,9 +67,9 @@ def filter_table(analysis: Analysis) -> list[Filters]:
 def memory_counts(analysis: Analysis, filters: Filters) -> list[Counts]:
     """Every place each count shows on the memory path: Overview, page, export."""
     view = View(filters=filters)
-    docs = frames.documents_frame(analysis, filters)
     quotes = frames.quotes_frame(analysis, filters)
-    home = home_view(analysis, docs, quotes)
+    home = overview_view(analysis, view, quotes)  # as the Overview builds it
+    docs = home.docs
     shown = timeline_view(analysis, view)
     pairs = home_pairs(list(docs["doc_id"]))
     found = [compare(analysis, a, b) for a, b in pairs]
@@ -100,9 +100,9 @@ def memory_counts(analysis: Analysis, filters: Filters) -> list[Counts]:
 def store_counts(index: StoreIndex, filters: Filters) -> list[Counts]:
     """The same on a store: the Overview's SQL counts, each page's slice, its export."""
     view = View(filters=filters)
-    docs = frames.documents_frame(index.base, filters)
     quotes = overview_quotes(index, filters)
-    home = home_view(index.base, docs, quotes)
+    home = overview_view(index.base, view, quotes)
+    docs = home.docs
     shown = timeline_view(timeline_slice(index, filters).analysis, view)
     pairs = home_pairs(list(docs["doc_id"]))
     found = [(documents_slice(index, [a, b]).analysis, a, b) for a, b in pairs]
