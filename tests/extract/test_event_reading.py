@@ -12,27 +12,13 @@ import pytest
 
 from lib.extract.events.extract import extract_events, make_event, merge_events
 from lib.records import DateMention, Document, Event, Mention, Precision, Quote, Span
+from tests.extract.test_events import _date, _mention, _quote
 
 REPORT = "2022-03-10"  # a Thursday
 
 
 def _doc(text: str) -> Document:
     return Document("a", "a", "", REPORT, "metadata", "en", "", "", text, ())
-
-
-def _date(doc: Document, surface: str, value: str, precision: Precision = "day") -> DateMention:
-    start = doc.text.index(surface)
-    return DateMention(doc.id, surface, start, start + len(surface), value, precision)
-
-
-def _mention(doc: Document, surface: str, actor: str) -> Mention:
-    start = doc.text.index(surface)
-    return Mention(doc.id, actor, surface, start, start + len(surface))
-
-
-def _quote(doc: Document, text: str, speaker: str) -> Quote:
-    start = doc.text.index(text)
-    return Quote(doc.id, speaker, speaker, text, "direct", "said", start, start + len(text), 0.9)
 
 
 def _events(
