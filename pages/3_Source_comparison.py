@@ -11,7 +11,15 @@ import streamlit as st
 import ui
 from lib.view import frames, render, urls
 from lib.view.pages import Contest, claims_view, pair_view, pairs_table
-from lib.view.pairlists import CARDS_HEAD, TEXT_HEIGHT, WRAPPED_ROW, Shortlist, shortlist, table_height
+from lib.view.pairlists import (
+    CARDS_HEAD,
+    TEXT_HEIGHT,
+    WRAPPED_ROW,
+    Shortlist,
+    few_shared_note,
+    shortlist,
+    table_height,
+)
 
 PAGE = "Source_comparison"
 
@@ -142,6 +150,8 @@ with pair_tab:
                 "told with the same date, about the same person or in the same words count as shared, "
                 "and differing figures are listed as updates, not contradictions."
             )
+        if note := few_shared_note(shown.comparison):
+            st.info(note)
         if shown.claims_figure is None:
             st.info("No claims were aligned or told apart for these two reports — try another pair.")
         else:

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from dashboard_fixtures import comparison, sample_analysis
 
+from lib.records import AlignedPair, Comparison, Span
 from lib.view import frames, pairlists
 from lib.view.pages import comparison_view
 from lib.view.urls import choices_of, parse_query
@@ -95,3 +96,38 @@ def test_comparison_view_lists_add_up_to_the_claims() -> None:
 )
 def test_table_height_shows_the_head_whole(rows: int, row: int, height: int) -> None:
     assert pairlists.table_height(rows, row) == height
+
+
+def _pair(same: int, related: int, only_a: int, only_b: int) -> Comparison:
+    def span(doc: str, i: int) -> Span:
+        return Span(doc, i * 10, i * 10 + 5, "claim")
+
+    aligned = [AlignedPair(span("a", i), span("b", i), 0.5, "same") for i in range(same)]
+    aligned += [AlignedPair(span("a", i), span("b", i), 0.3, "related") for i in range(same, same + related)]
+    base = same + related
+    return Comparison(
+        "a",
+        "b",
+        tuple(aligned),
+        tuple(span("a", base + i) for i in range(only_a)),
+        tuple(span("b", base + i) for i in range(only_b)),
+        (),
+    )
+
+
+@pytest.mark.parametrize(
+    ("same", "related", "only_a", "only_b", "noted", "says"),
+    [
+        (5, 0, 110, 190, True, "only 5 of the 115 claims"),  # greetings shared by two meetings' reports
+        (0, 1, 30, 40, True, "none of the 31 claims"),
+        (8, 0, 24, 17, False, ""),  # a third of the shorter report: one event
+        (1, 0, 5, 5, False, ""),  # too short a report to judge by the share
+        (3, 0, 27, 50, False, ""),  # a tenth exactly is enough
+    ],
+)
+def test_a_pair_sharing_few_claims_is_said_to_be_unlikely_one_event(
+    same: int, related: int, only_a: int, only_b: int, noted: bool, says: str
+) -> None:
+    note = pairlists.few_shared_note(_pair(same, related, only_a, only_b))
+    assert bool(note) == noted
+    assert says in note
