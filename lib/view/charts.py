@@ -119,7 +119,8 @@ def timeline_markers(
 
 
 TIMELINE_ROW_PX = 40
-TIMELINE_MARGIN = {"l": 10, "r": 10, "t": 124, "b": 50}  # title, legend, then the top axis
+# title, legend, then the top axis; on the right, room for the count beside a marker on the last day
+TIMELINE_MARGIN = {"l": 10, "r": 34, "t": 124, "b": 50}
 
 
 def day_axis(
@@ -242,6 +243,7 @@ def _marker_trace(part: pd.DataFrame, precision: str, symbol: str) -> go.Scatter
         text=part["events"].where(many, "").astype(str).tolist(),
         textposition="middle right",
         textfont={"size": 13, "color": "#1f3b5c"},
+        cliponaxis=False,  # a count beside a marker at the axis's end is drawn in the margin, not cut
         customdata=part[["events", "event_date", "row", "sources", "reported", "summary"]].to_numpy(),
         hovertemplate=(
             "<b>%{customdata[2]}</b>, %{customdata[1]}: %{customdata[0]} event(s)<br>"

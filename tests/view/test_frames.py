@@ -364,6 +364,14 @@ def test_timeline_marker_shows_count_and_lists_summaries() -> None:
     assert "summary e0" in hover and "and 2 more" in hover
 
 
+def test_a_count_beside_a_marker_on_the_last_day_is_not_cut() -> None:
+    """The count stands right of its marker: on the axis's last day it is drawn in the right margin."""
+    events = [(f"e{i}", "A", "2023-03-13", "day") for i in range(3)] + [("f", "A", "2023-03-01", "day")]
+    fig = charts.timeline_figure(timeline_rows(*events))
+    assert all(trace.cliponaxis is False for trace in fig.data if trace.mode == "markers+text")
+    assert fig.layout.margin.r >= 30
+
+
 @pytest.mark.parametrize(
     ("days", "breaks"),
     [
