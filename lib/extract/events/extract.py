@@ -48,6 +48,7 @@ from lib.extract.events.links import (
     unit_words,
     verb_features,
 )
+from lib.extract.polarity import base_forms
 from lib.read.blocks import paragraph_parts
 from lib.records import DateMention, Document, Event, Mention, Precision, Quote, Span
 from lib.text.nlp import doc_sentences, doc_text
@@ -77,7 +78,6 @@ RANGE_POINT_DAYS = 31  # a longer period dates no point on the timeline by its f
 COMPLETED = {"VBD", "VBN"}  # a past or perfect verb
 PREMODIFIERS = {"nummod", "compound", "amod"}  # "the 1994 ban", "a 2016 bid": the date is the noun's
 STATES_PATH = LEXICONS / "states.yaml"
-VERB_ENDINGS = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""))
 
 
 @lru_cache(maxsize=4)
@@ -419,14 +419,10 @@ def _is_state(verb: Token) -> bool:
 
 def _verb_bases(word: str) -> frozenset[str]:
     """A verb form and its plausible bases (the small model gives no lemmas): "owns" -> "own",
-    "remained" -> "remain", "lives" / "lived" -> "live", "has" / "had" -> "have"."""
-    forms = {word}
-    if word in ("has", "had", "having"):
-        forms.add("have")
-    for suffix, repl in VERB_ENDINGS:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            forms.add(word[: len(word) - len(suffix)] + repl)
-    return frozenset(forms)
+    "remained" -> "remain", "lives" / "lived" -> "live" (polarity.base_forms), "has" / "had" ->
+    "have"."""
+    forms = frozenset(base_forms(word))
+    return forms | {"have"} if word in ("has", "had", "having") else forms
 
 
 def make_event(
