@@ -9,7 +9,7 @@ import hashlib
 import os
 import threading
 import weakref
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -37,12 +37,12 @@ from lib.store.slices import (
     documents_slice,
     overview_quotes,
     page_slice,
+    pairs_of_one_event,
     quotes_using,
     stance_pairs,
     store_diversity,
     store_index,
     store_network_edges,
-    worth_comparing,
 )
 from lib.view import corrections as corr
 from lib.view import frames, network, timeline, urls
@@ -315,10 +315,12 @@ def pairs_worth_comparing(analysis: Analysis, view: urls.View, limit: int = 10) 
     two days' news of one kind)."""
     index = store_index_now()
     if index:
-        ranked = worth_comparing(index, view.filters, PAIRS_SCANNED)
-        return one_event_pairs(ranked, index.base.documents, limit)
+        return pairs_of_one_event(index, view.filters, limit)
     claims = claims_in_memory(cached_corpus_claims(claims_key(analysis), analysis), view.filters)
-    return one_event_pairs(shared_pairs(claims, PAIRS_SCANNED), analysis.documents, limit)
+    ranked = shared_pairs(claims, PAIRS_SCANNED)
+    wanted = {d for a, b, _ in ranked for d in (a, b)}
+    sizes = Counter(s.doc_id for s in analysis.sentences if s.doc_id in wanted)
+    return one_event_pairs(ranked, analysis.documents, limit, sizes)
 
 
 def _held(value: object) -> object:

@@ -802,8 +802,7 @@ def page_slice(index: StoreIndex, name: str, view: View) -> Slice:
         pair = (view.by, view.target)
         return positions_slice(index, view.filters, view.focus, view.issue, pair=pair, every=every)
     if name == "Source_comparison":
-        ranked = [] if view.a and view.b else worth_comparing(index, view.filters, PAIRS_SCANNED)
-        pairs = one_event_pairs(ranked, index.base.documents, 1)  # as ui.pairs_worth_comparing
+        pairs = [] if view.a and view.b else pairs_of_one_event(index, view.filters, 1)
         suggested = (pairs[0][0], pairs[0][1]) if pairs else None
         return documents_slice(index, [d for d in default_docs(index.base, view, suggested) if d])
     if name == "Reader":
@@ -969,6 +968,25 @@ def worth_comparing(index: StoreIndex, filters: Filters, limit: int = 10) -> lis
     rows = con.execute(named_sql, [top]).fetchall()
     named = {int(p): (str(a), str(b)) for p, a, b in rows}
     return [(*named[p], int(counts[p])) for p in top]
+
+
+def pairs_of_one_event(index: StoreIndex, filters: Filters, limit: int) -> list[tuple[str, str, int]]:
+    """``worth_comparing``'s PAIRS_SCANNED pairs that may be reports of one event
+    (lib/compare/when.py one_event_pairs, told the reports' sentence counts): the Source comparison
+    page's list and the pair its slice opens on."""
+    ranked = worth_comparing(index, filters, PAIRS_SCANNED)
+    return one_event_pairs(ranked, index.base.documents, limit, sentence_counts(index, ranked))
+
+
+def sentence_counts(index: StoreIndex, pairs: Sequence[tuple[str, str, int]]) -> dict[str, int]:
+    """How many sentences each report of ``pairs`` has."""
+    docs = sorted({d for a, b, _ in pairs for d in (a, b)})
+    if not docs:
+        return {}
+    con, _ = _cursor(index.store)
+    where, params = _in("doc_id", docs)
+    rows = con.execute(f"SELECT doc_id, count(*) FROM sentences WHERE {where} GROUP BY doc_id", params)
+    return {str(d): int(n) for d, n in rows.fetchall()}
 
 
 def _most(counts: npt.NDArray[np.intp], limit: int) -> list[int]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lib.compare.when import few_shared
 from lib.records import Comparison
 from lib.view.frames import table
 from lib.view.urls import reader_link
@@ -100,13 +101,6 @@ def only_frame(claims: pd.DataFrame, side: str) -> pd.DataFrame:
     return out.reset_index(drop=True)[ONLY_COLUMNS]
 
 
-# Reports of one event share a good part of their claims: BASIL dev's same-event pairs that the page
-# opens on share 0.19-0.67 of the shorter report's claims; the best pairs of the GGT half and the
-# Kremlin month, which hold almost no two reports of one event, share 0-0.14 (greetings, closings).
-FEW_SHARED = 0.1
-FEW_SHARED_MIN = 10  # claims in the shorter report below which the share says little
-
-
 def few_shared_note(comparison: Comparison) -> str:
     """A note when two reports say the same thing in few of their claims: they are most likely not
     reports of one event, and their "both say" rows are formulas rather than facts. "" otherwise."""
@@ -114,7 +108,7 @@ def few_shared_note(comparison: Comparison) -> str:
     shorter = min(
         len(comparison.aligned) + len(comparison.only_a), len(comparison.aligned) + len(comparison.only_b)
     )
-    if shorter < FEW_SHARED_MIN or same >= FEW_SHARED * shorter:
+    if not few_shared(same, shorter):
         return ""
     told = f"only {same:,} of the {shorter:,} claims" if same else f"none of the {shorter:,} claims"
     return (

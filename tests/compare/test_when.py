@@ -7,7 +7,15 @@ from datetime import date
 import pytest
 
 from lib.compare.align import figures_meet
-from lib.compare.when import NewsDays, apart, headline_days, news_days, one_event_pairs, weekdays_named
+from lib.compare.when import (
+    NewsDays,
+    apart,
+    few_shared,
+    headline_days,
+    news_days,
+    one_event_pairs,
+    weekdays_named,
+)
 from lib.records import Document
 
 
@@ -74,6 +82,25 @@ def test_pairs_of_different_days_are_not_offered() -> None:
     assert one_event_pairs(pairs, docs, 10) == pairs[1:]
     assert one_event_pairs(pairs, docs, 1) == [("tue", "tue2", 7)]
     assert headline_days(docs[0]).label() == "Monday"
+
+
+def test_pairs_sharing_few_of_their_claims_come_last() -> None:
+    """Two long transcripts share more greetings than two short reports of one event share facts:
+    told the reports' sizes, the pairs sharing a fair part of the shorter report come first."""
+    docs = [_doc(k, None, "Meeting notes") for k in ("long1", "long2", "short1", "short2", "tiny1", "tiny2")]
+    pairs = [("long1", "long2", 12), ("short1", "short2", 5), ("tiny1", "tiny2", 1)]
+    sizes = {"long1": 240, "long2": 180, "short1": 14, "short2": 20, "tiny1": 3, "tiny2": 4}
+    assert one_event_pairs(pairs, docs, 10) == pairs
+    assert one_event_pairs(pairs, docs, 10, sizes) == [pairs[1], pairs[2], pairs[0]]
+    assert one_event_pairs(pairs, docs, 1, sizes) == [pairs[1]]
+
+
+@pytest.mark.parametrize(
+    ("same", "shorter", "few"),
+    [(12, 180, True), (18, 180, False), (0, 10, True), (0, 9, False), (1, 10, False)],
+)
+def test_few_shared(same: int, shorter: int, few: bool) -> None:
+    assert few_shared(same, shorter) is few
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ as the pages filter in Python, and kept through compaction and an ingest's refre
 from __future__ import annotations
 
 import random
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from lib.compare.corpus import MAX_PAIR_DOCS, corpus_claims, shared_pairs
+from lib.compare.when import PAIRS_SCANNED, one_event_pairs
 from lib.extract.pipeline import analyze_corpus
 from lib.records import Corpus, CorpusClaim, Document, Span
 from lib.store import claim_rows
@@ -31,7 +33,14 @@ from lib.store.parquet import (
     write_analysis,
 )
 from lib.store.query import connect
-from lib.store.slices import claims_in_view, count_claims, store_index, worth_comparing
+from lib.store.slices import (
+    claims_in_view,
+    count_claims,
+    pairs_of_one_event,
+    sentence_counts,
+    store_index,
+    worth_comparing,
+)
 from lib.view.filters import Filters, where
 from lib.view.pages import claims_in_memory
 
@@ -96,6 +105,21 @@ def test_sql_filters_keep_what_python_keeps(stored: tuple[list, Path], filters: 
     assert found == expected and matched == len(expected)
     assert count_claims(index, filters, "contested") == len(claims_in_memory(claims, filters, "contested"))
     assert worth_comparing(index, filters) == shared_pairs(expected)
+
+
+def test_pairs_of_one_event_are_told_the_reports_sentences(stored: tuple[list, Path]) -> None:  # type: ignore[type-arg]
+    claims, store = stored
+    index = store_index(store)
+    pairs = worth_comparing(index, Filters())
+    sentences = read_analysis(store).sentences
+    wanted = {d for a, b, _ in pairs for d in (a, b)}
+    assert wanted and sentence_counts(index, pairs) == Counter(
+        s.doc_id for s in sentences if s.doc_id in wanted
+    )
+    assert sentence_counts(index, []) == {}
+    # reports of other days are left out (lib/compare/when.py); short reports keep their order
+    expected = one_event_pairs(shared_pairs(claims, PAIRS_SCANNED), index.base.documents, 10)
+    assert pairs_of_one_event(index, Filters(), 10) == expected
 
 
 def test_compaction_keeps_the_claims(stored: tuple[list, Path]) -> None:  # type: ignore[type-arg]
