@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from lib.extract.events.extract import extract_events, make_event, merge_events
+from lib.extract.events.extract import _reduced, extract_events, make_event, merge_events
 from lib.records import DateMention, Document, Event, Mention, Precision, Quote, Span
 from tests.extract.test_events import _date, _mention, _quote
 
@@ -220,3 +220,56 @@ def test_a_year_before_a_noun_can_date_a_past_clause(nlp: Any) -> None:
     doc = _doc("Ivo Pax failed in a 2009 bid for the harbour board.")
     events = _events(nlp, doc, [_date(doc, "2009", "2009", "year")], [_mention(doc, "Ivo Pax", "ivo-pax")])
     assert [(e.date, e.summary) for e in events] == [("2009", doc.text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "summary"),
+    [
+        # a participle after its noun is a reduced relative clause: its date dates the noun's phrase,
+        # and that phrase keeps the noun ("held on March 3" alone says nothing)
+        (
+            "Mara Holt welcomed the promises made at the annual press meeting held on March 3.",
+            "March 3",
+            "2022-03-03",
+            "the annual press meeting held on March 3",
+        ),
+        # an infinitive after its noun likewise
+        (
+            "Mara Holt said the plan to close the harbour on Monday was wrong.",
+            "Monday",
+            "2022-03-07",
+            "the plan to close the harbour on Monday",
+        ),
+    ],
+)
+def test_a_clause_after_its_noun_keeps_the_noun(
+    nlp: Any, text: str, surface: str, value: str, summary: str
+) -> None:
+    doc = _doc(text)
+    events = _events(nlp, doc, [_date(doc, surface, value)], [_mention(doc, "Mara Holt", "mara-holt")])
+    assert [(e.date, e.summary) for e in events] == [(value, summary)]
+
+
+def test_the_agent_of_a_participle_after_its_noun_is_no_doer(nlp: Any) -> None:
+    """ "gave the senator a handbook written by X": X wrote the handbook at some other time; the
+    sentence is not an action of X's (as with "which was written by X")."""
+    doc = _doc("The committee also gave the senator a handbook written by Ivo Pax.")
+    assert _events(nlp, doc, mentions=[_mention(doc, "Ivo Pax", "ivo-pax")]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "reduced"),
+    [
+        ("The mayor read the report released on Friday.", "released", True),
+        ("The mayor backed the plan to close the harbour.", "close", True),
+        # a clause of what the noun says is its content, not a relative clause about it
+        ("The mayor saw a chance that the council will lose its seat.", "lose", False),
+        ("The mayor cited the news that the harbour board had resigned.", "resigned", False),
+    ],
+)
+def test_a_reduced_relative_clause_is_told_from_a_noun_s_content(
+    nlp: Any, text: str, verb: str, reduced: bool
+) -> None:
+    tok = next(t for t in nlp(text) if t.text == verb)
+    assert tok.dep_ == "acl"
+    assert _reduced(tok) is reduced

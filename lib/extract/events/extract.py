@@ -363,12 +363,24 @@ def _date_phrase(
 def _relative_noun(tok: Token) -> Token | None:
     """The noun whose relative clause holds a word, at any depth: "Krakatoa, which was destroyed in
     1883", "Y, who ran the fund until the council removed him in May": the clause is about its noun,
-    and its date dates the clause, not the sentence around the noun."""
+    and its date dates the clause, not the sentence around the noun. A clause of a participle or an
+    infinitive after its noun is a relative clause too ("the conference held on May 3", "a handbook
+    written by X", "the plan to close the port on Monday"): its phrase keeps its noun."""
     while tok.head.i != tok.i:  # spaCy makes a new Token at each .head: no identity test
-        if tok.dep_ == "relcl":
+        if tok.dep_ == "relcl" or (tok.dep_ == "acl" and _reduced(tok)):
             return tok.head
         tok = tok.head
     return None
+
+
+def _reduced(verb: Token) -> bool:
+    """A participle or an infinitive after a noun, a relative clause without its pronoun ("the
+    report released on Friday", "the plan to close the port"); not a clause of what the noun says
+    ("the chance that they will lose"), which is the noun's content, not a clause about it."""
+    finite = ("nsubj", "nsubjpass", "mark", "expl", "aux", "auxpass")
+    if any(c.dep_ in finite and c.tag_ != "TO" for c in verb.children):
+        return False
+    return verb.tag_ in ("VBN", "VBG") or any(c.tag_ == "TO" for c in verb.children)
 
 
 def _governor(span: SpacySpan) -> Token:
