@@ -232,9 +232,10 @@ def discover_issues(
         and len({quotes[n].doc_id for n in g.statements}) >= MIN_REPORTS
     ]
     groups = _merge_cooccurring(heads, share)
-    specific = specificity(seen_in, share)
+    counted = {p: sum(share[n] for n in statements) for p, statements in seen_in.items()}
+    specific = specificity(counted)
     weight = {
-        p: sum(share[n] for n in seen_in[p]) * specific[p] * math.log(1 + len(reports) / len(docs_of[p]))
+        p: counted[p] * specific[p] * math.log(1 + len(reports) / len(docs_of[p]))
         for g in groups
         for p in g.phrases
     }
@@ -249,21 +250,21 @@ def statement_shares(quotes: Sequence[Quote]) -> list[float]:
     return [min(1.0, STATEMENT_MATTERS / len(q.phrases)) if q.phrases else 0.0 for q in quotes]
 
 
-def specificity(seen_in: dict[str, set[int]], share: Sequence[float]) -> dict[str, float]:
+def specificity(counted: dict[str, float]) -> dict[str, float]:
     """How surely each phrase names one matter: 1 for a compound ("border wall"); for a bare
     head, between BARE_LEAST and 1 by the share of the head's uses that qualify it. A modifier
     restricts what a noun refers to; a head the statements hardly ever qualify ("the document",
     "their interest") is used in its general sense, one they mostly qualify ("the wall" beside
-    "the border wall") refers back to the compound."""
+    "the border wall") refers back to the compound. ``counted``: each phrase's statements, each
+    by its share (statement_shares)."""
     uses: dict[str, float] = defaultdict(float)
     qualified: dict[str, float] = defaultdict(float)
-    for phrase, statements in seen_in.items():
+    for phrase, count in counted.items():
         head = phrase.rsplit(" ", 1)[-1]
-        counted = sum(share[n] for n in statements)
-        uses[head] += counted
+        uses[head] += count
         if " " in phrase:
-            qualified[head] += counted
-    return {p: 1.0 if " " in p else BARE_LEAST + (1 - BARE_LEAST) * qualified[p] / uses[p] for p in seen_in}
+            qualified[head] += count
+    return {p: 1.0 if " " in p else BARE_LEAST + (1 - BARE_LEAST) * qualified[p] / uses[p] for p in counted}
 
 
 def _by_head(seeds: dict[str, set[int]]) -> list[_Group]:
