@@ -34,17 +34,13 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 
 from lib import LEXICONS, read_yaml
+from lib.extract.groups import GROUPS_PATH
 from lib.extract.positions import Issue, found_issue_id, surface_forms
+from lib.extract.quotes.cues import load_cues
+from lib.extract.targets import load_representatives, load_titles
 from lib.records import Quote
 
 LIGHT_NOUNS_PATH = LEXICONS / "light_nouns.yaml"
-# the lexicons that name who speaks and acts: role and organisation nouns (the speaker reader's),
-# titles and representatives (the target reader's), legislators and legislatures (the group reader's)
-AGENT_LEXICONS = (
-    (LEXICONS / "reporting_verbs.yaml", ("role_nouns", "organisation_nouns")),
-    (LEXICONS / "titles.yaml", ("titles", "representatives")),
-    (LEXICONS / "groups.yaml", ("legislators", "legislatures")),
-)
 _TITLES_KEY = "triangulate.title_nouns"  # a parsed document's title nouns (title_nouns), read once
 # the columns of Actor positions, most weighty first: at 15 the cut by weight dropped an issue argued
 # in 36 statements by 17 actors of 150 reports (weight favours issues of few reports)
@@ -71,20 +67,26 @@ def light_nouns() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def agent_nouns() -> frozenset[str]:
     """The nouns of who acts, not of what is argued: roles, titles and bodies ("judge", "court",
-    "board", "lawmaker"), read from the lexicons the speaker, target and group readers keep
-    (AGENT_LEXICONS), each phrase by its head noun ("chief of staff" -> "chief"), singular. A
-    statement about "the judge" or "the league" names an actor; the matter is what they decide."""
+    "board", "lawmaker"), read from the lexicons the speaker, target and group readers keep: role
+    and organisation nouns (the speaker reader's), titles and representatives (the target
+    reader's), legislators and legislatures (the group reader's, lib/lexicons/groups.yaml), each
+    phrase by its head noun ("chief of staff" -> "chief"), singular. A statement about "the judge"
+    or "the league" names an actor; the matter is what they decide."""
+    cues = load_cues()
+    groups = read_yaml(GROUPS_PATH) or {}
+    phrases = [
+        *cues.role_nouns,
+        *cues.organisation_nouns,
+        *load_titles()[0],
+        *load_representatives(),
+        *(groups.get("legislators") or []),
+        *(groups.get("legislatures") or []),
+    ]
     heads: set[str] = set()
-    for path, keys in AGENT_LEXICONS:
-        data = read_yaml(path) or {}
-        for key in keys:
-            entry = data.get(key) or []
-            values = entry.values() if isinstance(entry, dict) else [entry]
-            for value in values:
-                for phrase in value if isinstance(value, list) else [value]:
-                    words = str(phrase).lower().split(" of ")[0].split()
-                    if words and words[-1].isalpha():
-                        heads.add(singular(words[-1]))
+    for phrase in phrases:
+        words = str(phrase).lower().split(" of ")[0].split()
+        if words and words[-1].isalpha():
+            heads.add(singular(words[-1]))
     return frozenset(heads)
 
 
