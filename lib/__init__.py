@@ -6,6 +6,8 @@ language tools), ``extract`` (actors, quotes, dates, events, numbers, positions)
 frames, charts, exports). Developer tools live apart, in the top-level ``tools`` package.
 """
 
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -23,3 +25,22 @@ def read_yaml(path: Path) -> Any:
     corpus step in pure Python)."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+
+
+def write_atomic(
+    path: Path, content: str, prefix: str = ".tmp-", suffix: str = ".json", durable: bool = False
+) -> None:
+    """Write ``path`` whole or not at all: a temporary file beside it (``prefix``, ``suffix``),
+    then a rename; the temporary file goes if anything fails. ``durable``: on disk (fsync) before
+    the rename, for a file the analyst wrote by hand."""
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=suffix)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(content)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

@@ -34,17 +34,13 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 
 from lib import LEXICONS, read_yaml
+from lib.extract.groups import GROUPS_PATH
 from lib.extract.positions import Issue, found_issue_id, surface_forms
+from lib.extract.quotes.cues import load_cues
+from lib.extract.targets import load_representatives, load_titles
 from lib.records import Quote
 
 LIGHT_NOUNS_PATH = LEXICONS / "light_nouns.yaml"
-# the lexicons that name who speaks and acts: role and organisation nouns (the speaker reader's),
-# titles and representatives (the target reader's), legislators and legislatures (the group reader's)
-AGENT_LEXICONS = (
-    (LEXICONS / "reporting_verbs.yaml", ("role_nouns", "organisation_nouns")),
-    (LEXICONS / "titles.yaml", ("titles", "representatives")),
-    (LEXICONS / "groups.yaml", ("legislators", "legislatures")),
-)
 _TITLES_KEY = "triangulate.title_nouns"  # a parsed document's title nouns (title_nouns), read once
 # the columns of Actor positions, most weighty first: at 15 the cut by weight dropped an issue argued
 # in 36 statements by 17 actors of 150 reports (weight favours issues of few reports)
@@ -71,20 +67,26 @@ def light_nouns() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def agent_nouns() -> frozenset[str]:
     """The nouns of who acts, not of what is argued: roles, titles and bodies ("judge", "court",
-    "board", "lawmaker"), read from the lexicons the speaker, target and group readers keep
-    (AGENT_LEXICONS), each phrase by its head noun ("chief of staff" -> "chief"), singular. A
-    statement about "the judge" or "the league" names an actor; the matter is what they decide."""
+    "board", "lawmaker"), read from the lexicons the speaker, target and group readers keep: role
+    and organisation nouns (the speaker reader's), titles and representatives (the target
+    reader's), legislators and legislatures (the group reader's, lib/lexicons/groups.yaml), each
+    phrase by its head noun ("chief of staff" -> "chief"), singular. A statement about "the judge"
+    or "the league" names an actor; the matter is what they decide."""
+    cues = load_cues()
+    groups = read_yaml(GROUPS_PATH) or {}
+    phrases = [
+        *cues.role_nouns,
+        *cues.organisation_nouns,
+        *load_titles()[0],
+        *load_representatives(),
+        *(groups.get("legislators") or []),
+        *(groups.get("legislatures") or []),
+    ]
     heads: set[str] = set()
-    for path, keys in AGENT_LEXICONS:
-        data = read_yaml(path) or {}
-        for key in keys:
-            entry = data.get(key) or []
-            values = entry.values() if isinstance(entry, dict) else [entry]
-            for value in values:
-                for phrase in value if isinstance(value, list) else [value]:
-                    words = str(phrase).lower().split(" of ")[0].split()
-                    if words and words[-1].isalpha():
-                        heads.add(singular(words[-1]))
+    for phrase in phrases:
+        words = str(phrase).lower().split(" of ")[0].split()
+        if words and words[-1].isalpha():
+            heads.add(singular(words[-1]))
     return frozenset(heads)
 
 
@@ -232,9 +234,10 @@ def discover_issues(
         and len({quotes[n].doc_id for n in g.statements}) >= MIN_REPORTS
     ]
     groups = _merge_cooccurring(heads, share)
-    specific = specificity(seen_in, share)
+    counted = {p: sum(share[n] for n in statements) for p, statements in seen_in.items()}
+    specific = specificity(counted)
     weight = {
-        p: sum(share[n] for n in seen_in[p]) * specific[p] * math.log(1 + len(reports) / len(docs_of[p]))
+        p: counted[p] * specific[p] * math.log(1 + len(reports) / len(docs_of[p]))
         for g in groups
         for p in g.phrases
     }
@@ -249,21 +252,21 @@ def statement_shares(quotes: Sequence[Quote]) -> list[float]:
     return [min(1.0, STATEMENT_MATTERS / len(q.phrases)) if q.phrases else 0.0 for q in quotes]
 
 
-def specificity(seen_in: dict[str, set[int]], share: Sequence[float]) -> dict[str, float]:
+def specificity(counted: dict[str, float]) -> dict[str, float]:
     """How surely each phrase names one matter: 1 for a compound ("border wall"); for a bare
     head, between BARE_LEAST and 1 by the share of the head's uses that qualify it. A modifier
     restricts what a noun refers to; a head the statements hardly ever qualify ("the document",
     "their interest") is used in its general sense, one they mostly qualify ("the wall" beside
-    "the border wall") refers back to the compound."""
+    "the border wall") refers back to the compound. ``counted``: each phrase's statements, each
+    by its share (statement_shares)."""
     uses: dict[str, float] = defaultdict(float)
     qualified: dict[str, float] = defaultdict(float)
-    for phrase, statements in seen_in.items():
+    for phrase, count in counted.items():
         head = phrase.rsplit(" ", 1)[-1]
-        counted = sum(share[n] for n in statements)
-        uses[head] += counted
+        uses[head] += count
         if " " in phrase:
-            qualified[head] += counted
-    return {p: 1.0 if " " in p else BARE_LEAST + (1 - BARE_LEAST) * qualified[p] / uses[p] for p in seen_in}
+            qualified[head] += count
+    return {p: 1.0 if " " in p else BARE_LEAST + (1 - BARE_LEAST) * qualified[p] / uses[p] for p in counted}
 
 
 def _by_head(seeds: dict[str, set[int]]) -> list[_Group]:

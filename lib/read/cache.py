@@ -10,12 +10,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from contextlib import suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, get_args
 
+from lib import write_atomic
 from lib.records import Block, BlockKind, DateBasis, Document
 
 ENV_VAR = "TRIANGULATE_CACHE"
@@ -112,17 +112,6 @@ class ParseCache:
             return
         payload = {"format": ENTRY_FORMAT, "key": key, "parse": asdict(parse)}
         try:
-            _write_atomic(entry, json.dumps(payload, ensure_ascii=False))
+            write_atomic(entry, json.dumps(payload, ensure_ascii=False))
         except OSError:
             self.directory = None
-
-
-def _write_atomic(path: Path, content: str) -> None:
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(content)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

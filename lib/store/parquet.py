@@ -21,7 +21,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 import uuid
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -32,6 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from lib import write_atomic
 from lib.records import (
     Actor,
     Analysis,
@@ -119,10 +119,7 @@ def read_manifest(store: Path) -> Manifest:
 def write_manifest(store: Path, manifest: Manifest) -> None:
     store.mkdir(parents=True, exist_ok=True)
     payload = {"format": FORMAT, **asdict(manifest)}
-    fd, temp = tempfile.mkstemp(dir=store, prefix=".tmp-", suffix=".json")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(payload, handle, ensure_ascii=False)
-    os.replace(temp, store / MANIFEST)
+    write_atomic(store / MANIFEST, json.dumps(payload, ensure_ascii=False))
 
 
 def write_folder(final: Path, tables: Mapping[str, pa.Table]) -> None:

@@ -19,9 +19,7 @@ spans are never touched. Order: merges, splits, renames and retypes, speakers, t
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,6 +28,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from lib import write_atomic
 from lib.extract.positions import (
     FOUND_PREFIX,
     Issue,
@@ -221,16 +220,7 @@ def load_corrections(path: Path) -> Corrections:
 def save_corrections(path: Path, c: Corrections) -> None:
     """Write ``path`` whole or not at all: a temporary file beside it, then a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(dumps(c))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, dumps(c), prefix=f".{path.name}.", suffix="", durable=True)
 
 
 def digest(c: Corrections) -> str:

@@ -98,9 +98,11 @@ class AnyOf(OneOf):
 @dataclass(frozen=True)
 class InRange:
     """The period of the record's date value (lib/extract/dates/values.py) meets the date range;
-    an undated record only passes an open range."""
+    with ``last``, the span from its ``attr`` date to its ``last`` date does (a claim's first and
+    last report). An undated record only passes an open range."""
 
     attr: str
+    last: str = ""
 
     def active(self, f: Filters) -> bool:
         return f.date_from is not None or f.date_to is not None
@@ -108,32 +110,8 @@ class InRange:
     def keeps(self, record: object, f: Filters) -> bool:
         if not self.active(f):
             return True
-        span = period(getattr(record, self.attr))
-        if span is None:
-            return False
-        return (f.date_from is None or span[1] >= f.date_from) and (f.date_to is None or span[0] <= f.date_to)
-
-    def clause(self, f: Filters, column: str) -> Clause:
-        bounds = [(f"period_end({column}) >= ?", f.date_from), (f"period_start({column}) <= ?", f.date_to)]
-        kept = [(sql, day) for sql, day in bounds if day is not None]
-        return Clause(" AND ".join(sql for sql, _ in kept), tuple(day for _, day in kept))
-
-
-@dataclass(frozen=True)
-class Between:
-    """The span from the record's ``attr`` date to its ``last`` date (a claim's first and last
-    report) meets the date range; an undated record only passes an open range."""
-
-    attr: str
-    last: str
-
-    def active(self, f: Filters) -> bool:
-        return f.date_from is not None or f.date_to is not None
-
-    def keeps(self, record: object, f: Filters) -> bool:
-        if not self.active(f):
-            return True
-        first, last = period(getattr(record, self.attr)), period(getattr(record, self.last))
+        first = period(getattr(record, self.attr))
+        last = period(getattr(record, self.last)) if self.last else first
         if first is None or last is None:
             return False
         return (f.date_from is None or last[1] >= f.date_from) and (
@@ -141,7 +119,9 @@ class Between:
         )
 
     def clause(self, f: Filters, column: str) -> Clause:
-        last = column[: -len(self.attr)] + self.last if column.endswith(self.attr) else self.last
+        last = column
+        if self.last:
+            last = column[: -len(self.attr)] + self.last if column.endswith(self.attr) else self.last
         bounds = [(f"period_end({last}) >= ?", f.date_from), (f"period_start({column}) <= ?", f.date_to)]
         kept = [(sql, day) for sql, day in bounds if day is not None]
         return Clause(" AND ".join(sql for sql, _ in kept), tuple(day for _, day in kept))
@@ -298,7 +278,7 @@ DATES = Filter(
         )
         for name, which in (("from", "first"), ("to", "last"))
     ),
-    {"documents": InRange("date"), "events": InRange("date"), "claims": Between("first_date", "last_date")},
+    {"documents": InRange("date"), "events": InRange("date"), "claims": InRange("first_date", "last_date")},
     settle=_settle_range,
 )
 FILTERS = (ACTOR, SOURCE, DATES)

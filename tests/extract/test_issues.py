@@ -69,8 +69,7 @@ def test_a_head_never_qualified_weighs_less_than_a_compound() -> None:
 
 
 def test_a_bare_head_mostly_qualified_counts_almost_as_its_compound() -> None:
-    seen = {"border wall": {0, 1, 2}, "wall": {3}, "document": {4, 5}}
-    specific = issues.specificity(seen, [1.0] * 6)
+    specific = issues.specificity({"border wall": 3.0, "wall": 1.0, "document": 2.0})
     assert specific["border wall"] == 1.0
     assert specific["document"] == issues.BARE_LEAST
     assert issues.BARE_LEAST < specific["wall"] < 1.0

@@ -641,12 +641,6 @@ class CorpusResolver:
         if not firsts and not lasts and self._kind(actor.id) == "person" and (event := self._event_of(doc)):
             # Bolder than a report's own full name: the word and the full name both typed people.
             firsts, lasts = self._first_and_last(key, event, typed=True)
-            if len(firsts) != 1 or lasts:
-                return None
-            person = firsts.pop()
-            named = self._docs_of_root(person)
-            alone = self.stats[actor.id].docs
-            return person if all((self._event_of(d) | {d}) & named for d in alone) else None
         if len(firsts) != 1 or lasts:
             return None
         person = firsts.pop()

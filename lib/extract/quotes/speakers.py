@@ -839,10 +839,7 @@ class Resolver:
         verb = prep.head
         if verb.lower_ not in self.cues.speech:
             return None
-        head = speaker_head(verb)
-        if head is None or head.pos_ not in ("PROPN", "NOUN") or head.lower_ in self.cues.document_nouns:
-            return None
-        return self.resolve(speaker_tokens(head))
+        return self._author_of(verb)
 
     def _author_by_act(self, document: Token) -> Name | None:
         """ "Ada Okafor filed a lawsuit on Monday. The lawsuit says ...": the document that
@@ -852,11 +849,16 @@ class Resolver:
         # "X filed a lawsuit", and its passive "a lawsuit was filed by X" (speaker_head: the agent)
         if document.dep_ not in ("dobj", "nsubjpass") or verb.lower_ not in AUTHORING_VERBS:
             return None
+        found = self._author_of(verb)
+        return found if found is not None and found.resolved else None
+
+    def _author_of(self, verb: Token) -> Name | None:
+        """The one who ``verb`` says spoke or wrote, a name or a noun ("the ministry"); not a
+        document ("the report said")."""
         head = speaker_head(verb)
         if head is None or head.pos_ not in ("PROPN", "NOUN") or head.lower_ in self.cues.document_nouns:
             return None
-        found = self.resolve(speaker_tokens(head))
-        return found if found.resolved else None
+        return self.resolve(speaker_tokens(head))
 
     def _document_word(self, token: Token) -> str | None:
         """The document noun ``token`` is, singular ("reports", "studies": "report", "study"),
