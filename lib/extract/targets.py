@@ -1045,7 +1045,8 @@ def _befalling(phrase: Token) -> list[Token]:
     """The misfortune words the phrase headed by ``phrase`` is experiencer or patient of."""
     head = phrase.head
     if phrase.dep_ == "nsubjpass" or (phrase.dep_ in OBJECTS and head.pos_ == "VERB"):
-        return [head] if _misfortune(head) else []  # "was attacked", "attacked X"
+        # "was attacked", "attacked X"; "was alarmed by", "worries X": who feels it
+        return [head] if _misfortune(head) or polarity.is_emotion(head.text) else []
     if phrase.dep_ == "pobj" and head.lower_ in BEFALLS and head.head.i != head.i:
         noun = head.head  # "threats to X"; "pose a threat to X", "caused damage to X": its object
         nouns = [noun] if noun.pos_ in ("NOUN", "PROPN") else [c for c in noun.children if c.dep_ == "dobj"]
@@ -1062,10 +1063,20 @@ def _befalling(phrase: Token) -> list[Token]:
         for child in verb.children:
             if child.dep_ == "dobj":  # not "attr": "X is a threat" says what X is
                 out += [n for n in (child, *child.conjuncts) if _misfortune(n)]
+            elif child.dep_ == "acomp" and _felt(child):
+                # "X is concerned about Y": X feels it, Y may be judged. The "-ing" adjective
+                # names the cause, not who feels it: "X's refusal is disappointing" blames X
+                out.append(child)
             elif child.dep_ == "prep" and child.lower_ in EXPERIENCED_IN:
                 nouns = [g for c in child.children if c.dep_ == "pobj" for g in (c, *c.conjuncts)]
                 out += [n for n in nouns if _misfortune(n)]
     return out
+
+
+def _felt(adjective: Token) -> bool:
+    """An adjective of distress said of who feels it ("concerned", "worried", "afraid"); one in
+    "-ing" names the cause ("disappointing", "worrying")."""
+    return polarity.is_emotion(adjective.text) and not adjective.lower_.endswith("ing")
 
 
 def _misfortune(token: Token) -> bool:

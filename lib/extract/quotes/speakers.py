@@ -1362,14 +1362,14 @@ def _title_words(person: SpacySpan) -> tuple[set[str], set[str]]:
     and all of them (the role's qualifiers, "of Eastland", among them). The title before a
     name runs up to it: "The President of Westland briefed the Prime Minister" gives the Prime
     Minister no "president". A title's role is its head's: the words of its "of" phrase or of a
-    possessor name the institution ("Head of the Office of the President", "Head of the
-    Mayor's Office"), whose own head is somebody else."""
+    possessor name the institution ("Head of the Office of the Mayor", "Head of the Mayor's
+    Office"), whose own head is somebody else."""
     sent, doc = person.sent, person.doc
     start = _title_start(person, TITLE_REACH)
     before = doc[start : person.start]
     after = doc[person.end : min(sent.end, person.end + TITLE_REACH)]
     # the role is read from where the title starts, however long ("Head of the Office of the
-    # President of Eastland Ivo Marek"), its qualifiers near the name
+    # Mayor of Eastport Ivo Marek"), its qualifiers near the name
     parts = [list(doc[_title_start(person, ROLE_REACH, role=True) : person.start]), list(person)]
     if len(after) and after[0].text == ",":
         parts.append(list(after))
