@@ -263,7 +263,14 @@ def _judged_of(quote: Quote, sdoc: SpacyDoc, report: Report) -> dict[tuple[int, 
             phrase = phrase.head
         if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.i != phrase.head.i:
             heads.append(phrase.head.head)  # "the chaos of X('s office)"
-        head = next((h for h in heads if h.pos_ in JUDGING_POS and polarity.evaluation(h.text)), None)
+        head = next(  # an emotion's possessor or "of" is who feels it, not what it judges
+            (
+                h
+                for h in heads
+                if h.pos_ in JUDGING_POS and polarity.evaluation(h.text) and not polarity.is_emotion(h.text)
+            ),
+            None,
+        )
         if head is not None and quote.start <= head.idx < quote.end:
             out[(head.idx, head.idx + len(head))] = m.actor_id
     return out
@@ -1009,6 +1016,11 @@ def befallen(quote: Quote, sdoc: SpacyDoc, refs: Sequence[int]) -> list[tuple[in
             continue
         token = span[0]
         caused.update(t.i for t in _caused(token))
+        name = token
+        while name.dep_ == "compound" and name.head.i != name.i:
+            name = name.head
+        if name.dep_ == "poss" and name.head.pos_ == "NOUN" and polarity.is_emotion(name.head.text):
+            befalling.add(name.head.i)  # "to X's dismay": an emotion's possessor is who feels it
         while token.dep_ in PHRASE_PARTS and token.head.i != token.i and not _misfortune(token.head):
             token = token.head  # "our sovereignty", "X's economy": the phrase it is part of
         befalling.update(t.i for t in _befalling(token))

@@ -106,6 +106,7 @@ def test_misfortune_words_are_negative_words() -> None:
         ("The Harbour Board is concerned about the closure of the old pier.", "harbour-board"),
         ("Tomas Orrin was alarmed by the report on the pier.", "tomas-orrin"),
         ("The closure of the pier worries Tomas Orrin.", "tomas-orrin"),
+        ("To Tomas Orrin's disappointment, the pier closed early.", "tomas-orrin"),
     ],
 )
 def test_the_one_who_feels_distress_is_not_blamed_by_it(nlp: Any, said: str, actor: str) -> None:
