@@ -1170,19 +1170,20 @@ class Resolver:
             roles, title = _title_words(person)
             return bool(words & roles) and qualifiers <= {w[:QUALIFIER_PREFIX] for w in title}
 
-        holders = [p for p in self.persons if p.end <= span.start and holds(p)]
-        if holders:
+        before = [p for p in self.persons if p.end <= span.start]
+        nearest = next((p for p in reversed(before) if holds(p)), None)
+        if nearest is not None:
             # two people of that role in the sentence that names the nearest: its subject
             # ("President X had a call with President Y. The President thanked ...": the
             # subject is the centre the next sentence continues), else the nearest
-            near = [p for p in holders if p.sent.start == holders[-1].sent.start]
+            near = [p for p in before if p.sent.start == nearest.sent.start and holds(p)]
             subjects = [p for p in near if self._subject(p) is not None]
             if (
                 len({self._full_name(p) for p in near}) > 1
                 and len({self._full_name(p) for p in subjects}) == 1
             ):
                 return _moved(self._named(subjects[-1]), span, Basis.ROLE)
-            return _moved(self._named(holders[-1]), span, Basis.ROLE)
+            return _moved(self._named(nearest), span, Basis.ROLE)
         # "the league commissioner said ..." before "league commissioner Ada Okafor said ...":
         # a definite role no earlier title holds refers ahead to the one person the document
         # later gives that title (cataphora); two holders leave it unresolved
