@@ -55,6 +55,7 @@ class Lexicon:
     hedged_speech: frozenset[str] = frozenset()  # "we must state that": a formula, no directive
     expectation_verbs: frozenset[str] = frozenset()  # "it should help": expected, not demanded
     misfortune: frozenset[str] = frozenset()  # "crisis", "attack": what befalls, not a judgement
+    emotions: frozenset[str] = frozenset()  # "concerned", "worried": felt, not a judgement of who feels
     # each word's prior polarity once read (_weight): a word is looked up again in every clause,
     # statement and sentence that holds it, each time through its base forms
     read: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
@@ -91,6 +92,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         hedged_speech=words("hedged_speech"),
         expectation_verbs=words("expectation_verbs"),
         misfortune=words("misfortune"),
+        emotions=words("emotions"),
     )
 
 
@@ -122,6 +124,14 @@ def is_misfortune(word: str, lexicon: Lexicon | None = None) -> bool:
     lex = lexicon or load_lexicon()
     low = normal(word)
     return lookup(lex.irregular.get(low, low), lex.misfortune) is not None
+
+
+def is_emotion(word: str, lexicon: Lexicon | None = None) -> bool:
+    """An emotion of distress (lib/lexicons/evaluative.yaml: emotions) in any inflection: the one
+    who feels it ("we are concerned", "X was alarmed") is not judged by it."""
+    lex = lexicon or load_lexicon()
+    low = normal(word)
+    return lookup(lex.irregular.get(low, low), lex.emotions) is not None
 
 
 def lookup(word: str, entries: frozenset[str] | dict[str, int]) -> str | None:

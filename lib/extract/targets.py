@@ -263,7 +263,14 @@ def _judged_of(quote: Quote, sdoc: SpacyDoc, report: Report) -> dict[tuple[int, 
             phrase = phrase.head
         if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.i != phrase.head.i:
             heads.append(phrase.head.head)  # "the chaos of X('s office)"
-        head = next((h for h in heads if h.pos_ in JUDGING_POS and polarity.evaluation(h.text)), None)
+        head = next(  # an emotion's possessor or "of" is who feels it, not what it judges
+            (
+                h
+                for h in heads
+                if h.pos_ in JUDGING_POS and polarity.evaluation(h.text) and not polarity.is_emotion(h.text)
+            ),
+            None,
+        )
         if head is not None and quote.start <= head.idx < quote.end:
             out[(head.idx, head.idx + len(head))] = m.actor_id
     return out
@@ -1009,6 +1016,11 @@ def befallen(quote: Quote, sdoc: SpacyDoc, refs: Sequence[int]) -> list[tuple[in
             continue
         token = span[0]
         caused.update(t.i for t in _caused(token))
+        name = token
+        while name.dep_ == "compound" and name.head.i != name.i:
+            name = name.head
+        if name.dep_ == "poss" and name.head.pos_ == "NOUN" and polarity.is_emotion(name.head.text):
+            befalling.add(name.head.i)  # "to X's dismay": an emotion's possessor is who feels it
         while token.dep_ in PHRASE_PARTS and token.head.i != token.i and not _misfortune(token.head):
             token = token.head  # "our sovereignty", "X's economy": the phrase it is part of
         befalling.update(t.i for t in _befalling(token))
@@ -1045,7 +1057,8 @@ def _befalling(phrase: Token) -> list[Token]:
     """The misfortune words the phrase headed by ``phrase`` is experiencer or patient of."""
     head = phrase.head
     if phrase.dep_ == "nsubjpass" or (phrase.dep_ in OBJECTS and head.pos_ == "VERB"):
-        return [head] if _misfortune(head) else []  # "was attacked", "attacked X"
+        # "was attacked", "attacked X"; "was alarmed by", "worries X": who feels it
+        return [head] if _misfortune(head) or polarity.is_emotion(head.text) else []
     if phrase.dep_ == "pobj" and head.lower_ in BEFALLS and head.head.i != head.i:
         noun = head.head  # "threats to X"; "pose a threat to X", "caused damage to X": its object
         nouns = [noun] if noun.pos_ in ("NOUN", "PROPN") else [c for c in noun.children if c.dep_ == "dobj"]
@@ -1062,10 +1075,20 @@ def _befalling(phrase: Token) -> list[Token]:
         for child in verb.children:
             if child.dep_ == "dobj":  # not "attr": "X is a threat" says what X is
                 out += [n for n in (child, *child.conjuncts) if _misfortune(n)]
+            elif child.dep_ == "acomp" and _felt(child):
+                # "X is concerned about Y": X feels it, Y may be judged. The "-ing" adjective
+                # names the cause, not who feels it: "X's refusal is disappointing" blames X
+                out.append(child)
             elif child.dep_ == "prep" and child.lower_ in EXPERIENCED_IN:
                 nouns = [g for c in child.children if c.dep_ == "pobj" for g in (c, *c.conjuncts)]
                 out += [n for n in nouns if _misfortune(n)]
     return out
+
+
+def _felt(adjective: Token) -> bool:
+    """An adjective of distress said of who feels it ("concerned", "worried", "afraid"); one in
+    "-ing" names the cause ("disappointing", "worrying")."""
+    return polarity.is_emotion(adjective.text) and not adjective.lower_.endswith("ing")
 
 
 def _misfortune(token: Token) -> bool:

@@ -97,3 +97,50 @@ def test_misfortune_words_are_negative_words() -> None:
     assert lex.misfortune and all(lex.weights.get(w, 0) < 0 for w in lex.misfortune)
     assert polarity.is_misfortune("threats") and polarity.is_misfortune("lost")
     assert not polarity.is_misfortune("corrupt") and not polarity.is_misfortune("reckless")
+
+
+# session 33: distress is felt, not a judgement of the one who feels it
+@pytest.mark.parametrize(
+    ("said", "actor"),
+    [
+        ("The Harbour Board is concerned about the closure of the old pier.", "harbour-board"),
+        ("Tomas Orrin was alarmed by the report on the pier.", "tomas-orrin"),
+        ("The closure of the pier worries Tomas Orrin.", "tomas-orrin"),
+        ("To Tomas Orrin's disappointment, the pier closed early.", "tomas-orrin"),
+    ],
+)
+def test_the_one_who_feels_distress_is_not_blamed_by_it(nlp: Any, said: str, actor: str) -> None:
+    text = f'"{said}" Mara Venn said.'
+    assert _polarities(nlp, text, said)[actor] is None
+
+
+def test_what_distress_is_about_may_still_be_blamed(nlp: Any) -> None:
+    """The emotion's cause is not its experiencer: "worried about X's reckless plan" blames X."""
+    said = "The Harbour Board is worried about Tomas Orrin and his reckless plan."
+    text = f'"{said}" Mara Venn said.'
+    assert _polarities(nlp, text, said)["tomas-orrin"] == "neg"
+
+
+def test_an_ing_adjective_of_distress_names_its_cause(nlp: Any) -> None:
+    """ "X's decision is worrying": the adjective in -ing says X causes it, and blames X."""
+    said = "Tomas Orrin's refusal to meet the fishermen is disappointing."
+    text = f'"{said}" Mara Venn said.'
+    assert _polarities(nlp, text, said)["tomas-orrin"] == "neg"
+
+
+def test_emotions_of_distress_are_words_of_the_lexicon() -> None:
+    assert polarity.is_emotion("concerned") and polarity.is_emotion("worries")
+    assert not polarity.is_emotion("outraged")  # anger judges its object: not in the list
+
+
+@pytest.mark.parametrize(
+    ("text", "weight"),
+    [
+        ("an extremely gifted writer", 1),  # the adverb grades "gifted": no extremist here
+        ("an extremely good plan", 1),  # nor does it hide the praise after it
+        ("an exceptionally careful reading", 1),
+        ("extreme views", -1),  # the adjective itself still judges
+    ],
+)
+def test_degree_adverbs_grade_they_do_not_judge(text: str, weight: int) -> None:
+    assert polarity.evaluation(text) == weight

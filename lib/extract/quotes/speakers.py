@@ -60,6 +60,10 @@ SALIENT_SENTENCES = 12  # how far back the one person of a pronoun's gender is l
 CHAIN_LAPSES = 2  # sentences without a pronoun of that gender allowed between the name and it
 # parts of speech that end the title before a name, looking back from it
 TITLE_STOPS = frozenset({"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "PRON"})
+TITLE_REACH = 6  # tokens of a title around a name read for its words
+ROLE_REACH = 12  # tokens before a name its title's role may start ("Head of the Office of ...")
+# the arcs a small parser links a name to the title before it by ("Head of the Agency Ivo Marek")
+TITLE_LINKS = frozenset({"pobj", "prep", "compound", "poss", "appos", "nmod", "case"})
 INDEFINITE = frozenset({"a", "an"})  # an unnamed source brought in ("a witness said")
 QUALIFIER_PREFIX = 5  # "Kazakh" and "Kazakhstan", "Ukrainian" and "Ukraine" share theirs
 # the gender a pronoun cannot refer to (agreement, Hobbs 1978; Lappin & Leass 1994)
@@ -84,6 +88,8 @@ class Basis(StrEnum):
     PRONOUN_NEAREST = "pronoun_nearest"  # "he"/"she": the nearest person, gender unknown
     PRONOUN_CHAIN = "pronoun_chain"  # "he" ending a run of "he" subjects back to a named subject
     PRONOUN_SALIENT = "pronoun_salient"  # "he": the one person of that gender in the passage
+    # "he" as a main subject right after a sentence whose main subject the rules chose (centering)
+    PRONOUN_CENTRE = "pronoun_centre"
     BODY_NEAREST = "body_nearest"  # "it", "they", "the company": the body named last
     PAIR = "pair"  # "they": two people named together as a subject
     RANKED = "ranked"  # the speaker ranker's candidate (lib/extract/quotes/speaker_ranker.py)
@@ -125,6 +131,7 @@ BASIS_CERTAINTY: dict[Basis, float] = {
     Basis.PRONOUN_NEAREST: 0.93,  # none matched (the ranker decides these): the family's rate
     Basis.PRONOUN_CHAIN: 0.93,  # none matched
     Basis.PRONOUN_SALIENT: 0.93,  # none matched
+    Basis.PRONOUN_CENTRE: 0.93,  # session 33, not refitted: the family's rate
     Basis.BODY_NEAREST: 0.93,  # none matched
     # a description resolved by what the text says of its holder or author (family 15/16)
     Basis.ROLE: 0.93,  # 1/1
@@ -543,10 +550,19 @@ class Resolver:
         candidates = self.candidates(span, kind, found)
         if found.resolved and not any(e.rules for _, _, e in candidates):
             return found
-        choice = speaker_ranker.best([e for _, _, e in candidates])
+        evidence = [e for _, _, e in candidates]
+        choice = speaker_ranker.best(evidence)
+        centre = found.resolved and kind == "person" and _continues_subject(span, evidence)
+        if centre and (choice is None or not candidates[choice[0]][2].rules):
+            # the weights do not know this evidence; nor may the previous statement's speaker
+            # take it over by position (extract._open_pronoun), the sentence between having
+            # another subject
+            return _as(found, Basis.PRONOUN_CENTRE)
         if choice is None:
             return found
         k, probability = choice
+        if centre and probability < speaker_ranker.load_weights().threshold:
+            return _as(found, Basis.PRONOUN_CENTRE)
         if probability < speaker_ranker.load_weights().threshold:
             if found.basis is Basis.CONTINUED:
                 return found  # no name is likely: the description the text continues stays
@@ -584,7 +600,8 @@ class Resolver:
             if m.start < sents[0].start:
                 continue
             known = self._gender(m) if person else None
-            subject = m.root.dep_ in SUBJECTS
+            subject_token = self._subject(m)
+            subject = subject_token is not None
             chosen = found.resolved and (
                 found.text == key or any(x.start_char <= found.name_start < x.end_char for x in ms)
             )
@@ -596,7 +613,7 @@ class Resolver:
                         rules=chosen,
                         sentences_back=back.get(m.sent.start, speaker_ranker.SEARCH_SENTENCES),
                         subject=subject,
-                        main_subject=subject and _main_clause(m.root.head),
+                        main_subject=subject_token is not None and _main_clause(subject_token.head),
                         spoke=any(self._spoke(x) for x in ms),
                         gender_agrees=gender is not None and known == gender,
                         gender_differs=gender is not None and known is not None and known != gender,
@@ -614,10 +631,11 @@ class Resolver:
 
     def _spoke(self, mention: SpacySpan) -> bool:
         """The mention is the subject of a verb of saying ("Okafor said", "the company announced")."""
-        verb = mention.root.head
-        return mention.root.dep_ in SUBJECTS and (
-            verb.lower_ in self.cues.speech or verb.lower_ in self.cues.acts
-        )
+        subject = self._subject(mention)
+        if subject is None:
+            return False
+        verb = subject.head
+        return verb.lower_ in self.cues.speech or verb.lower_ in self.cues.acts
 
     def _by_rules(self, span: SpacySpan) -> Name:
         head = _head(span)
@@ -663,6 +681,9 @@ class Resolver:
             if aged is not None:
                 return aged
         if lower in self.cues.role_nouns:
+            holder = self._title_holder(span, head)
+            if holder is not None:
+                return _moved(self._named(holder), span, Basis.NAME)
             # a role no earlier title holds stays as written, with no actor: the last person
             # quoted is a guess, and a wrong speaker is worse than none (issue 14)
             return self._by_role(span) or _unresolved(span, person=True)
@@ -693,6 +714,51 @@ class Resolver:
         if not found.resolved:
             return found
         return replace(found, start=span.start_char, end=span.end_char)
+
+    def _title_holder(self, span: SpacySpan, head: Token) -> SpacySpan | None:
+        """The person whose name closes the title ``span`` heads ("Head of the State Rail Agency
+        Ivo Marek said"): the title is that name's, whatever offices its institution is named
+        after ("Head of the Mayor's Office Ivo Marek" is Marek, not the mayor)."""
+        return next(
+            (
+                p
+                for p in self.persons
+                if span.start <= p.start and p.end == span.end and _same(self._titled(p), head)
+            ),
+            None,
+        )
+
+    def _titled(self, person: SpacySpan) -> Token | None:
+        """The head of the title a name closes ("Director" of "Director of the State Rail Agency
+        Ivo Marek"), or None. News writes a title before its holder's name with no comma
+        ("Secretary of State Ada Okafor"), and a small parser attaches the name to the title's
+        last noun ("... of the Agency Ivo Marek" as the object of "of"), so the subject of the
+        sentence is the title, not the name. The name is the title's holder when the title's
+        head is a role, the phrase ends with the name, and the word before the name is a
+        capitalised word of the title that is no role itself: after "a spokesman for President
+        Ada Okafor" the name has its own title, and the spokesman is someone else."""
+        if person.start == 0:
+            return None
+        before = person.doc[person.start - 1]
+        if (
+            not before.is_title
+            or before.pos_ not in ("PROPN", "NOUN")
+            or before.lower_ in self.cues.role_nouns
+        ):
+            return None
+        token = person.root
+        while token.dep_ in TITLE_LINKS and token.head.i != token.i and token.head.i < person.start:
+            token = token.head
+        if token.i == person.root.i or token.lower_ not in self.cues.role_nouns:
+            return None
+        return token if token.right_edge.i == person.end - 1 else None
+
+    def _subject(self, person: SpacySpan) -> Token | None:
+        """The subject token a person's mention is or holds the title of, else None."""
+        if person.root.dep_ in SUBJECTS:
+            return person.root
+        titled = self._titled(person)
+        return titled if titled is not None and titled.dep_ in SUBJECTS else None
 
     def describes_person(self, name: Name) -> bool:
         """A speaker kept as written that introduces one person without naming them ("a
@@ -1004,7 +1070,7 @@ class Resolver:
         for sent_start in reversed(sent_starts):
             found = [e for e in pool if sent_start <= e.start and e.end <= bound]
             if found:
-                subj = [e for e in found if e.root.dep_ in SUBJECTS]
+                subj = [e for e in found if e.root.dep_ in SUBJECTS or (pronoun and self._subject(e))]
                 chosen = subj[0] if subj else found[-1]
                 basis = Basis.BODY_NEAREST
                 if pronoun:
@@ -1059,7 +1125,7 @@ class Resolver:
                 if sent.start <= p.start and p.end <= sent.end and self._gender(p) != other
             ]
             if found:
-                main = [p for p in found if p.root.dep_ in SUBJECTS and _main_clause(p.root.head)]
+                main = [p for p in found if (t := self._subject(p)) is not None and _main_clause(t.head)]
                 return _moved(self._named(main[0]), span, Basis.PRONOUN_CHAIN) if main and linked else None
             if any(
                 GENDER_PRONOUNS.get(t.lower_) == gender
@@ -1095,7 +1161,7 @@ class Resolver:
         """The nearest person before whose title has the role's word and, for "the President of
         Kazakhstan" or "the Kazakh president", the same country (by its first five letters)."""
         phrase = next((p for p in self.cues.role_phrases if p in span.text.lower()), None)
-        words = {t.lower_ for t in span if t.lower_ in self.cues.role_nouns}
+        words = {w for w in _role_words(list(span)) if w in self.cues.role_nouns}
         for word in list(words):
             words.update(self.cues.role_synonyms.get(word, ()))
         if phrase is not None:
@@ -1103,12 +1169,23 @@ class Resolver:
         qualifiers = _qualifiers(span)
 
         def holds(person: SpacySpan) -> bool:
-            title = _title_words(person)
-            return bool(words & title) and qualifiers <= {w[:QUALIFIER_PREFIX] for w in title}
+            roles, title = _title_words(person)
+            return bool(words & roles) and qualifiers <= {w[:QUALIFIER_PREFIX] for w in title}
 
-        for person in reversed([p for p in self.persons if p.end <= span.start]):
-            if holds(person):
-                return _moved(self._named(person), span, Basis.ROLE)
+        before = [p for p in self.persons if p.end <= span.start]
+        nearest = next((p for p in reversed(before) if holds(p)), None)
+        if nearest is not None:
+            # two people of that role in the sentence that names the nearest: its subject
+            # ("President X had a call with President Y. The President thanked ...": the
+            # subject is the centre the next sentence continues), else the nearest
+            near = [p for p in before if p.sent.start == nearest.sent.start and holds(p)]
+            subjects = [p for p in near if self._subject(p) is not None]
+            if (
+                len({self._full_name(p) for p in near}) > 1
+                and len({self._full_name(p) for p in subjects}) == 1
+            ):
+                return _moved(self._named(subjects[-1]), span, Basis.ROLE)
+            return _moved(self._named(nearest), span, Basis.ROLE)
         # "the league commissioner said ..." before "league commissioner Ada Okafor said ...":
         # a definite role no earlier title holds refers ahead to the one person the document
         # later gives that title (cataphora); two holders leave it unresolved
@@ -1196,6 +1273,32 @@ def _named_after(head: Token) -> Token | None:
     return None
 
 
+def _continues_subject(span: SpacySpan, evidence: Sequence[Evidence]) -> bool:
+    """ "Ivo Marek reaffirmed the plan. He stressed ...": a "he"/"she" that is the subject of its
+    sentence's main clause continues the main subject of the sentence just before, which the
+    rules chose, when no one else is named in between. A narrative keeps its centre as subject
+    and refers back to it by pronoun (centering theory, Grosz, Joshi & Weinstein 1995: the
+    preferred centre is the previous utterance's subject, and a pronoun subject realises it),
+    whatever the gender of a name the text gives no pronoun for yet."""
+    head = _head(span)
+    if head.dep_ not in SUBJECTS or not _main_clause(head.head):
+        return False
+    chosen = [e for e in evidence if e.rules]
+    return (
+        len(chosen) == 1
+        and chosen[0].sentences_back == 1
+        and chosen[0].main_subject
+        and chosen[0].nearest
+        and not chosen[0].gender_differs
+        and not any(e.sentences_back == 0 for e in evidence)
+    )
+
+
+def _same(token: Token | None, other: Token) -> bool:
+    """The same token of the parse (spaCy makes a new Token object on every access)."""
+    return token is not None and token.i == other.i
+
+
 def _head(span: SpacySpan) -> Token:
     """The phrase's head; a determiner as its root is a parse slip ('"...," the post read' with
     "read" a noun holding both words), and then the last word heads it."""
@@ -1240,7 +1343,12 @@ def _qualifiers(span: SpacySpan) -> set[str]:
     """The countries, peoples or bodies a role names ("of Ukraine", "Kazakh", "the EU
     spokesman"), by their first letters: a role goes to the person holding it for that country
     or body, not to any holder of the title (issue 14)."""
-    return {t.lower_[:QUALIFIER_PREFIX] for t in span if t.ent_type_ in ("GPE", "NORP", "ORG")}
+    return {
+        t.lower_[:QUALIFIER_PREFIX]
+        for t in span
+        # an office's possessor ("the President's Office") tells whose office it is, as a body does
+        if t.ent_type_ in ("GPE", "NORP", "ORG") or (t.dep_ == "poss" and t.is_title)
+    }
 
 
 def _proper_part(span: SpacySpan) -> SpacySpan:
@@ -1251,25 +1359,53 @@ def _proper_part(span: SpacySpan) -> SpacySpan:
     return span.doc[start : span.end]
 
 
-def _title_words(person: SpacySpan) -> set[str]:
+def _title_words(person: SpacySpan) -> tuple[set[str], set[str]]:
     """Words of the title around a name ("NATO secretary general, Jens Stoltenberg") or of the
-    title that is the mention ("the Prime Minister of Eastland"). The title before a
+    title that is the mention ("the Prime Minister of Eastland"): those naming the holder's role,
+    and all of them (the role's qualifiers, "of Eastland", among them). The title before a
     name runs up to it: "The President of Westland briefed the Prime Minister" gives the Prime
-    Minister no "president"."""
+    Minister no "president". A title's role is its head's: the words of its "of" phrase or of a
+    possessor name the institution ("Head of the Office of the Mayor", "Head of the Mayor's
+    Office"), whose own head is somebody else."""
     sent, doc = person.sent, person.doc
-    start = person.start
-    while start > max(sent.start, person.start - 6) and doc[start - 1].pos_ not in TITLE_STOPS:
-        start -= 1
+    start = _title_start(person, TITLE_REACH)
     before = doc[start : person.start]
-    after = doc[person.end : min(sent.end, person.end + 6)]
-    words = {t.lower_ for t in before} | {t.lower_ for t in person}
+    after = doc[person.end : min(sent.end, person.end + TITLE_REACH)]
+    # the role is read from where the title starts, however long ("Head of the Office of the
+    # Mayor of Eastport Ivo Marek"), its qualifiers near the name
+    parts = [list(doc[_title_start(person, ROLE_REACH, role=True) : person.start]), list(person)]
     if len(after) and after[0].text == ",":
-        words.update(t.lower_ for t in after)
+        parts.append(list(after))
     root = person.root
     if root.dep_ == "appos" and root.head.i < person.start and root.head.pos_ == "NOUN":
         # "The finance minister, Lena Varga, said": the title the name is in apposition to
-        words.update(t.lower_ for t in doc[max(sent.start, root.head.left_edge.i) : root.head.i + 1])
-    return words
+        parts.append(list(doc[max(sent.start, root.head.left_edge.i) : root.head.i + 1]))
+    words = {t.lower_ for part in [list(before), *parts[1:]] for t in part}
+    return {w for part in parts for w in _role_words(part)}, words
+
+
+def _title_start(person: SpacySpan, reach: int, role: bool = False) -> int:
+    """Where the title before a name starts, looking back up to ``reach`` tokens; for its role
+    (``role``), a preposition other than a title's own "of"/"for" ends it too ("had a call
+    with President Y": "call" is no role of Y's)."""
+    doc, start = person.doc, person.start
+    while start > max(person.sent.start, person.start - reach):
+        word = doc[start - 1]
+        if word.pos_ in TITLE_STOPS or (role and word.pos_ == "ADP" and word.lower_ not in ("of", "for")):
+            break
+        start -= 1
+    return start
+
+
+def _role_words(tokens: Sequence[Token]) -> set[str]:
+    """The words of a title up to its first "of", possessors left out."""
+    out = set()
+    for t in tokens:
+        if t.lower_ == "of":
+            break
+        if t.dep_ != "poss" and t.text not in POSSESSIVES:
+            out.add(t.lower_)
+    return out
 
 
 def _full_names(persons: list[SpacySpan]) -> dict[str, str]:
