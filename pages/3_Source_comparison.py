@@ -24,12 +24,14 @@ from lib.view.pairlists import (
 PAGE = "Source_comparison"
 
 
-def listed(where: Any, short: Shortlist, **table: Any) -> None:
-    """A list's first rows, the rest in an expander under them (nothing left out)."""
+def listed(where: Any, short: Shortlist, key: str, **table: Any) -> None:
+    """A list's first rows, the rest in an expander under them (nothing left out), built when
+    opened: a closed expander's table is still sent and drawn by the browser before the chart."""
     where.dataframe(short.head, hide_index=True, height=table_height(len(short.head)), **table)
     if short.rest_label:
-        with where.expander(short.rest_label):
-            st.dataframe(short.rest, hide_index=True, **table)
+        with where.expander(short.rest_label, key=f"rest_{key}", on_change="rerun") as rest:
+            if rest.open:
+                st.dataframe(short.rest, hide_index=True, **table)
 
 
 def contest_cards(contests: Sequence[Contest]) -> None:
@@ -68,13 +70,7 @@ suggested = (pairs[0][0], pairs[0][1]) if pairs else None
 # cards and pairs were built, sent and drawn before the pair's chart on every visit.
 # the open tab is part of the view, so a shared link opens the same one
 TAB_LABELS = {"pair": "Two reports", "claims": "Claims across the corpus"}
-pair_tab, corpus_tab = ui.synced(
-    st.tabs,
-    "tab",
-    TAB_LABELS[view.tab],
-    lambda label: next((k for k, v in TAB_LABELS.items() if v == label), "pair"),
-    tabs=list(TAB_LABELS.values()),
-)
+pair_tab, corpus_tab = ui.open_tabs("tab", view.tab, TAB_LABELS)
 
 with corpus_tab:
     if corpus_tab.open:
@@ -162,16 +158,23 @@ with pair_tab:
         cards = shortlist(shown.discrepancies, CARDS_HEAD)
         discrepancy_cards(cards.head, sides)
         if cards.rest_label:
-            with st.expander(f"{cards.rest_label} discrepancies"):
-                discrepancy_cards(cards.rest, sides)
+            with st.expander(
+                f"{cards.rest_label} discrepancies", key="rest_cards", on_change="rerun"
+            ) as more:
+                if more.open:
+                    discrepancy_cards(cards.rest, sides)
         if not shown.weak.empty:
-            with st.expander(f"Weak differences, not counted as contradictions ({len(shown.weak)})"):
-                st.caption("An update over time, a speaker attributed with little evidence, a function word.")
-                st.dataframe(
-                    shown.weak,
-                    hide_index=True,
-                    column_order=["kind", "reason", "confidence", "a_sentence", "b_sentence"],
-                )
+            weak_label = f"Weak differences, not counted as contradictions ({len(shown.weak)})"
+            with st.expander(weak_label, key="weak", on_change="rerun") as weak:
+                if weak.open:
+                    st.caption(
+                        "An update over time, a speaker attributed with little evidence, a function word."
+                    )
+                    st.dataframe(
+                        shown.weak,
+                        hide_index=True,
+                        column_order=["kind", "reason", "confidence", "a_sentence", "b_sentence"],
+                    )
 
         link = st.column_config.LinkColumn
         st.subheader(f"What both say ({len(shown.aligned)})")
@@ -179,6 +182,7 @@ with pair_tab:
         listed(
             st.container(),
             shortlist(shown.aligned),
+            "aligned",
             column_order=["a_text", "a_reader", "b_text", "b_reader", "relation", "score"],
             column_config={
                 "a_text": st.column_config.TextColumn("A says", width=340),
@@ -203,6 +207,7 @@ with pair_tab:
             listed(
                 col,
                 shortlist(shown.only[side]),
+                f"only_{side}",
                 column_order=["text", "reader"],
                 column_config={
                     "text": st.column_config.TextColumn("claim", width=380),
