@@ -176,48 +176,58 @@ with pair_tab:
                         column_order=["kind", "reason", "confidence", "a_sentence", "b_sentence"],
                     )
 
-        link = st.column_config.LinkColumn
-        st.subheader(f"What both say ({len(shown.aligned)})")
-        st.caption("Claims aligned across the two reports (same, or related); Open shows one in the Reader.")
-        listed(
-            st.container(),
-            shortlist(shown.aligned),
-            "aligned",
-            column_order=["a_text", "a_reader", "b_text", "b_reader", "relation", "score"],
-            column_config={
-                "a_text": st.column_config.TextColumn("A says", width=340),
-                "a_reader": link("A", display_text="Open", width=45),
-                "b_text": st.column_config.TextColumn("B says", width=340),
-                "b_reader": link("B", display_text="Open", width=45),
-                "relation": st.column_config.TextColumn(width=60),
-                "score": st.column_config.NumberColumn(
-                    "similarity",
-                    format="%.2f",
-                    width=50,
-                    help="How alike the two sentences' words are (cosine, 0-1), plus a small bonus "
-                    "for each actor both name: a pair naming the same actors can pass 1.",
-                ),
-            },
-            row_height=WRAPPED_ROW,
+        # The lists and the quoted actors are built when opened: their five tables, sent and drawn
+        # before the chart, were most of the browser's work on this page (session 33).
+        both, only = len(shown.aligned), {side: len(rows) for side, rows in shown.only.items()}
+        st.subheader("Claims, listed")
+        st.caption(
+            f"{both:,} both make, {only['A']:,} only A makes, {only['B']:,} only B makes: the colours "
+            "of the chart above and of the texts below. Open shows a claim in the Reader."
         )
+        with st.expander("List the claims", key="claim_lists", on_change="rerun") as lists:
+            if lists.open:
+                link = st.column_config.LinkColumn
+                st.markdown(f"**What both say ({len(shown.aligned)})**")
+                st.caption("Claims aligned across the two reports (same, or related).")
+                listed(
+                    st.container(),
+                    shortlist(shown.aligned),
+                    "aligned",
+                    column_order=["a_text", "a_reader", "b_text", "b_reader", "relation", "score"],
+                    column_config={
+                        "a_text": st.column_config.TextColumn("A says", width=340),
+                        "a_reader": link("A", display_text="Open", width=45),
+                        "b_text": st.column_config.TextColumn("B says", width=340),
+                        "b_reader": link("B", display_text="Open", width=45),
+                        "relation": st.column_config.TextColumn(width=60),
+                        "score": st.column_config.NumberColumn(
+                            "similarity",
+                            format="%.2f",
+                            width=50,
+                            help="How alike the two sentences' words are (cosine, 0-1), plus a small bonus "
+                            "for each actor both name: a pair naming the same actors can pass 1.",
+                        ),
+                    },
+                    row_height=WRAPPED_ROW,
+                )
 
-        only_a, only_b = st.columns(2)
-        for col, side, name in ((only_a, "A", "Only in A"), (only_b, "B", "Only in B")):
-            col.subheader(f"{name} ({len(shown.only[side])})")
-            listed(
-                col,
-                shortlist(shown.only[side]),
-                f"only_{side}",
-                column_order=["text", "reader"],
-                column_config={
-                    "text": st.column_config.TextColumn("claim", width=380),
-                    "reader": link("reader", display_text="Open", width=50),
-                },
-                row_height=WRAPPED_ROW,
-            )
+                only_a, only_b = st.columns(2)
+                for col, side, name in ((only_a, "A", "Only in A"), (only_b, "B", "Only in B")):
+                    col.markdown(f"**{name} ({len(shown.only[side])})**")
+                    listed(
+                        col,
+                        shortlist(shown.only[side]),
+                        f"only_{side}",
+                        column_order=["text", "reader"],
+                        column_config={
+                            "text": st.column_config.TextColumn("claim", width=380),
+                            "reader": link("reader", display_text="Open", width=50),
+                        },
+                        row_height=WRAPPED_ROW,
+                    )
 
         st.subheader("Texts")
-        st.caption("Each report scrolls in its own box; the marks are the claims above.")
+        st.caption("Each report scrolls in its own box; the marks are the claims listed above.")
         text_a, text_b = st.columns(2)
         for col, doc_id, side in ((text_a, a, "a"), (text_b, b, "b")):
             doc = analysis.document(doc_id)
@@ -229,7 +239,11 @@ with pair_tab:
         if shown.quoted.empty:
             st.caption("No quoted actors found in these two reports.")
         else:
-            st.dataframe(shown.quoted, hide_index=True)
+            with st.expander(
+                f"List the {len(shown.quoted):,} quoted actors", key="quoted", on_change="rerun"
+            ) as quoted:
+                if quoted.open:
+                    st.dataframe(shown.quoted, hide_index=True)
         if not claims.empty:
             lines = claims["side"] + " (" + claims["status"] + "): " + claims["text"]
             ui.export_with_brief(

@@ -574,8 +574,11 @@ def blocks(node: Any) -> Iterator[Any]:
 @pytest.mark.usefixtures("sample")
 def test_comparison_texts_scroll_in_boxes_of_fixed_height() -> None:
     """The two reports are read in fixed-height boxes, so the page's height does not grow with them;
-    the lists show their rows (with Reader links) above."""
+    the lists, once opened, show their rows (with Reader links) above."""
     at = app("Source_comparison", a="alpha-1", b="beta-1")
+    assert not at.exception
+    assert not at.dataframe  # the lists and the quoted actors: built when opened
+    at = app("Source_comparison", ("claim_lists", "quoted"), a="alpha-1", b="beta-1")
     assert not at.exception
     boxes = {
         str(b.proto.id).rsplit("-", 1)[-1]: b
@@ -589,3 +592,4 @@ def test_comparison_texts_scroll_in_boxes_of_fixed_height() -> None:
         assert text in " ".join(str(h.proto.body) for h in box.get("html"))
     shown = {c for frame in at.dataframe for c in frame.value.columns}
     assert {"a_reader", "b_reader", "reader"} <= shown
+    assert "quoted in" in shown  # who each report quotes
