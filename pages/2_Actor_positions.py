@@ -105,7 +105,7 @@ with statements_tab:
             if view.focus or view.issue:
                 statements_table(statements)
             else:  # every statement in view: listed when asked for, exported whole either way
-                st.caption("Pick an actor or an issue above to read their statements, or list them all here.")
+                st.caption("Pick an actor or an issue above to read their statements, or list them here.")
                 with st.expander(
                     f"List the {len(statements):,} statements", key="all_statements", on_change="rerun"
                 ) as listing:
