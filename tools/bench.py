@@ -658,19 +658,34 @@ def _chart_drawn(page: Any, selector: str, t0: float, timeout_s: float) -> Secon
     return time.perf_counter() - t0
 
 
-def _opened(context: Any, url: str, timeout_s: float = VIEW_TIMEOUT_S) -> tuple[Any, Seconds]:
-    """A new tab of ``context`` navigated to ``url`` (left open), and the seconds to its first chart."""
+def _main_thread_s(cdp: Any) -> float:
+    """CPU seconds of a tab's renderer main thread so far (Chromium's Performance metric ThreadTime).
+    CPU, not wall: TaskDuration, the same thread's tasks in wall time, also counts the time the thread
+    waits for a core (two identical trivial pages at load 8: TaskDuration 2.11 and 2.60 s, ThreadTime
+    1.03 and 1.05 s)."""
+    metrics = cdp.send("Performance.getMetrics")["metrics"]
+    return float(next(m["value"] for m in metrics if m["name"] == "ThreadTime"))
+
+
+def _opened(context: Any, url: str, timeout_s: float = VIEW_TIMEOUT_S) -> tuple[Any, Seconds, float]:
+    """A new tab of ``context`` navigated to ``url`` (left open), the seconds to its first chart and
+    its main thread's CPU seconds over the same span."""
     page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    before = _main_thread_s(cdp)
     t0 = time.perf_counter()
     page.goto(url)
-    return page, _chart_drawn(page, CHART, t0, timeout_s)
+    seconds = _chart_drawn(page, CHART, t0, timeout_s)
+    return page, seconds, _main_thread_s(cdp) - before
 
 
-def _seconds_to_chart(context: Any, url: str, timeout_s: float = VIEW_TIMEOUT_S) -> Seconds:
-    """Seconds from navigating a new tab to ``url`` to its first chart drawn (the tab then closed)."""
-    page, seconds = _opened(context, url, timeout_s)
+def _seconds_to_chart(context: Any, url: str, timeout_s: float = VIEW_TIMEOUT_S) -> tuple[Seconds, float]:
+    """Seconds from navigating a new tab to ``url`` to its first chart drawn (the tab then closed),
+    and the tab's main-thread CPU seconds over them."""
+    page, seconds, main_thread = _opened(context, url, timeout_s)
     page.close()
-    return seconds
+    return seconds, main_thread
 
 
 def _switched_to_chart(page: Any, path: str, timeout_s: float = VIEW_TIMEOUT_S) -> Seconds:
@@ -720,6 +735,7 @@ class _ServerViews:
         from tools.appmem import server_url
 
         self.server, self.context, self.url = server, context, server_url(server)
+        self.main_thread = 0.0  # the browser's main-thread CPU seconds of the last ``view``
 
     def timed(self, view: Callable[[], Seconds]) -> tuple[Seconds, float]:
         before = _process_cpu_s(self.server.pid)
@@ -727,12 +743,17 @@ class _ServerViews:
         return seconds, round(_process_cpu_s(self.server.pid) - before, 2)
 
     def view(self, path: str) -> tuple[Seconds, float]:
-        """A view of ``path`` in a new tab."""
-        return self.timed(lambda: _seconds_to_chart(self.context, f"{self.url}/{path}"))
+        """A view of ``path`` in a new tab (its main-thread CPU seconds kept in ``main_thread``)."""
+
+        def viewed() -> Seconds:
+            seconds, self.main_thread = _seconds_to_chart(self.context, f"{self.url}/{path}")
+            return seconds
+
+        return self.timed(viewed)
 
     def switch(self, path: str, from_path: str) -> tuple[Seconds, float]:
         """A click in the sidebar of ``from_path`` (opened in a new tab, its run finished) to ``path``."""
-        page, _ = _opened(self.context, f"{self.url}/{from_path}")
+        page, _, _ = _opened(self.context, f"{self.url}/{from_path}")
         try:
             page.locator(IDLE).wait_for(state="attached", timeout=VIEW_TIMEOUT_S * 1000)
             return self.timed(lambda: _switched_to_chart(page, path))
@@ -753,7 +774,8 @@ def page_figures(store: Path, port: int | None = None) -> dict[str, Any]:
     from another page to it (``page_switch_s``; the trivial reference, timed once: a click between
     two trivial pages). The trivial page's figure is the median of its views. Each page's ratio to
     its own trivial views (``page_x_trivial``) and the server's CPU seconds over each span (robust
-    to the load, unlike the wall time; the browser's own work is not in it). ``port``: the
+    to the load, unlike the wall time; the browser's own work is not in it), and the browser's
+    main-thread CPU seconds of the first and warm views (``main_thread_report``). ``port``: the
     dashboard's servers use it in turn and the trivial ones the next (free ports otherwise).
     Empty when Playwright or Chromium is missing."""
     from tools.appmem import streamlit_server
@@ -766,6 +788,8 @@ def page_figures(store: Path, port: int | None = None) -> dict[str, Any]:
         return {}
     views: dict[str, dict[str, tuple[Seconds, float]]] = {}
     beside: dict[str, dict[str, tuple[Seconds, float]]] = {}  # each page's own trivial views
+    main: dict[str, dict[str, float]] = {}  # the browser's main-thread CPU seconds of the same views
+    main_beside: dict[str, dict[str, float]] = {}
     with sync_playwright() as p, tempfile.TemporaryDirectory() as tmp:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS)
 
@@ -789,10 +813,17 @@ def page_figures(store: Path, port: int | None = None) -> dict[str, Any]:
                     serving(trivial, on=port and port + 1) as ref,
                     serving(ROOT / "dashboard.py", env, port) as on,
                 ):
-                    beside[name], views[name] = {"first": ref.view("")}, {"first": on.view(path)}
-                    warm = [(ref.view(""), on.view(path)) for _ in range(WARM_VISITS)]
+                    beside[name] = {"first": ref.view("")}
+                    views[name] = {"first": on.view(path)}
+                    main_beside[name], main[name] = {"first": ref.main_thread}, {"first": on.main_thread}
+                    warm, warm_main = [], []
+                    for _ in range(WARM_VISITS):
+                        warm.append((ref.view(""), on.view(path)))
+                        warm_main.append((ref.main_thread, on.main_thread))
                     beside[name]["warm"] = _median_view([t for t, _ in warm])
                     views[name]["warm"] = _median_view([v for _, v in warm])
+                    main_beside[name]["warm"] = statistics.median(t for t, _ in warm_main)
+                    main[name]["warm"] = statistics.median(v for _, v in warm_main)
                     views[name]["switch"] = on.switch(path, "Timeline" if path == "" else "")
             # the switch's reference: the trivial page beside a second one like it, in a folder of
             # their own (a pages/ folder beside trivial.py would put a sidebar on its first view)
@@ -807,7 +838,28 @@ def page_figures(store: Path, port: int | None = None) -> dict[str, Any]:
                 beside[name]["switch"] = switched
         finally:
             browser.close()
-    return page_report(views, beside)
+    return page_report(views, beside) | main_thread_report(main, main_beside)
+
+
+def main_thread_report(
+    pages: dict[str, dict[str, float]], beside: dict[str, dict[str, float]]
+) -> dict[str, Any]:
+    """The browser's main-thread CPU seconds up to each page's first chart, per kind of view ("first",
+    "warm": ``pages[name][kind]``) beside its own trivial page's (``beside``, same shape): the trivial
+    page's figure is the median of those, and each page's ratio is to its own trivial page. Robust to
+    the machine's load where the wall time is not; the server's work and the network are not in it."""
+    seconds: dict[str, dict[str, float]] = {}
+    ratios: dict[str, dict[str, float | str]] = {}
+    for kind in ("first", "warm"):
+        names = [name for name, v in pages.items() if kind in v]
+        refs = [beside[name][kind] for name in names]
+        trivial = round(statistics.median(refs), 2) if refs else 0.0
+        seconds[kind] = {TRIVIAL: trivial} | {name: round(pages[name][kind], 2) for name in names}
+        ratios[kind] = {
+            name: round(pages[name][kind] / beside[name][kind], 2) if beside[name][kind] > 0 else "no chart"
+            for name in names
+        }
+    return {"page_main_thread_s": seconds, "page_main_thread_x_trivial": ratios}
 
 
 def _median_view(views: Sequence[tuple[Seconds, float]]) -> tuple[Seconds, float]:

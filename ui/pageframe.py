@@ -87,6 +87,22 @@ def synced(
     return widget(key=key, on_change=_copy_back(name, key, convert), **kwargs)
 
 
+def open_tabs(name: str, value: str, labels: dict[str, str]) -> Sequence[Any]:
+    """Tabs, one per ``labels`` (view value -> label), ``value``'s open, synced with the view's
+    ``name``: a click reruns the page and only the open tab's ``.open`` is true, so a page builds and
+    sends that tab alone (st.tabs otherwise sends every tab's elements, and the browser draws them
+    all before the page's chart)."""
+    first = next(iter(labels))
+    tabs: Sequence[Any] = synced(
+        st.tabs,
+        name,
+        labels[value],
+        lambda label: next((k for k, v in labels.items() if v == label), first),
+        tabs=list(labels.values()),
+    )
+    return tabs
+
+
 def actor_options(choices: urls.Choices) -> list[str]:
     """Actor ids in the order of their names, case ignored: the order every actor picker offers."""
     return sorted(choices.actors, key=lambda a: choices.actors[a].casefold())

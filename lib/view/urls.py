@@ -42,6 +42,9 @@ PARAMS: dict[str, str] = {
     "sentence or the report's main person",
     "top": "Actor positions, who stands against whom: how many speakers and targets, the most "
     f"statements first: a number (default {DEFAULT_TOP}) or `all`",
+    "section": "Actor positions: the section open under the heatmap, `statements` or `stances` (who "
+    "stands against whom); default: the statements, or the stances when the link sets `by`, `target`, "
+    "`guessed` or `top`",
     "tab": "Source comparison: `claims` opens the tab of claims across the corpus (default: two reports)",
     "a": "Source comparison: id of the left document",
     "b": "Source comparison: id of the right document",
@@ -58,7 +61,7 @@ FILTER_PARAMS = tuple(p.name for p in filter_defs.PARAMS)
 PAGE_PARAMS: dict[str, tuple[str, ...]] = {
     "": (),
     "Timeline": ("group", "rows"),
-    "Actor_positions": ("arows", "focus", "issue", "by", "target", "guessed", "top"),
+    "Actor_positions": ("arows", "focus", "issue", "section", "by", "target", "guessed", "top"),
     "Source_comparison": ("tab", "a", "b"),
     "Reader": ("doc", "start", "end", "q"),
     "Search": ("q",),
@@ -67,6 +70,8 @@ PAGE_PARAMS: dict[str, tuple[str, ...]] = {
 }
 GROUPS = ("actor", "source")
 TABS = ("pair", "claims")  # Source comparison: two reports side by side, or claims across the corpus
+# Actor positions under its heatmap: the statements, or who stands against whom (one built at a time)
+SECTIONS = ("statements", "stances")
 DEFAULT_ROWS = 15  # the Timeline's rows by default: readable without scrolling (issue #18)
 ROW_CHOICES = (15, 30, 60, 0)  # what the Timeline offers; 0 is every row ("all" in a link)
 MAX_ROWS_PARAM = 10_000
@@ -91,6 +96,7 @@ class View:
     target: str | None = None  # and the actor its statements are about
     guessed: bool = False  # count "context" and "topic" targets too
     top: int = DEFAULT_TOP  # 0: all
+    section: str | None = None  # Actor positions' open section (SECTIONS); None: ``open_section``'s
     tab: str = "pair"  # Source comparison's open tab (TABS)
     a: str | None = None
     b: str | None = None
@@ -244,7 +250,7 @@ def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[
         speaker=speaker,
         about=about,
     )
-    return view, notices
+    return replace(view, section=_parse_section(_one(params, "section"), notices)), notices
 
 
 def _parse_tab(value: str | None, notices: list[str]) -> str:
@@ -252,6 +258,26 @@ def _parse_tab(value: str | None, notices: list[str]) -> str:
         return value or "pair"
     notices.append(f"Unknown tab “{echo(value)}” (expected claims): showing the two reports.")
     return "pair"
+
+
+def stances_picked(view: View) -> bool:
+    """Whether ``view`` sets a choice of who stands against whom (a pair, guessed targets, a top)."""
+    return bool(view.by or view.target or view.guessed or view.top != DEFAULT_TOP)
+
+
+def open_section(view: View) -> str:
+    """Actor positions' open section: the view's, else the stances when it sets one of their choices
+    (a link made before the sections, or by hand, still shows what it picks), else the statements."""
+    if view.section in SECTIONS:
+        return view.section
+    return "stances" if stances_picked(view) else "statements"
+
+
+def _parse_section(value: str | None, notices: list[str]) -> str | None:
+    if value is None or value in SECTIONS:
+        return value
+    notices.append(f"Unknown section “{echo(value)}” (expected stances or statements): ignored.")
+    return None
 
 
 def _parse_rows(value: str | None, notices: list[str]) -> int:
@@ -311,6 +337,9 @@ def _page_values(view: View) -> dict[str, str | None]:
         "target": view.target,
         "guessed": "1" if view.guessed else None,
         "top": rows_param(view.top, DEFAULT_TOP),
+        "section": view.section
+        if view.section and view.section != open_section(replace(view, section=None))
+        else None,
         "tab": None if view.tab == "pair" else view.tab,
         "a": view.a,
         "b": view.b,
@@ -361,6 +390,7 @@ VIEW_FIELDS = (
     "target",
     "guessed",
     "top",
+    "section",
     "tab",
     "a",
     "b",
@@ -386,6 +416,9 @@ def updated(view: View, name: str, value: Any) -> View:
         changed = replace(changed, speaker=None, about=None)
     if name in ("speaker", "about") and value:
         changed = replace(changed, node=None)
+    # Actor positions: an actor or an issue picked above the sections is read in the statements.
+    if name in ("focus", "issue") and value:
+        changed = replace(changed, section="statements")
     # A span belongs to one document: choosing another document drops it.
     return replace(changed, start=None, end=None) if name == "doc" and value != view.doc else changed
 

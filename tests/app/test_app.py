@@ -33,10 +33,13 @@ PAGES = {
 TIMEOUT = 120  # the first run parses the seeds with spaCy
 
 
-def app(page: str, **query: Any) -> AppTest:
+def app(page: str, opened: tuple[str, ...] = (), **query: Any) -> AppTest:
+    """``page`` run on the link ``query``, with the expanders keyed ``opened`` open (as clicked)."""
     at = AppTest.from_file(str(ROOT / PAGES[page]), default_timeout=TIMEOUT)
     for key, value in query.items():
         at.query_params[key] = value
+    for key in opened:
+        at.session_state[key] = True
     return at.run()
 
 
@@ -193,6 +196,23 @@ def test_a_group_target_is_picked_by_link_and_shown_by_name() -> None:
     evidence = at.dataframe[-1].value
     assert evidence["target"].tolist() == ["harbour pilots"]
     assert evidence["polarity"].tolist() == ["negative"]
+
+
+@pytest.mark.usefixtures("sample")
+def test_positions_build_one_section_and_list_every_statement_on_demand() -> None:
+    at = app("Actor_positions")
+    assert not at.exception
+    assert [t.label for t in at.tabs] == ["Statements", "Who stands against whom"]
+    assert not at.dataframe and not at.tabs[1].selectbox  # nothing listed, the stances tab closed
+    assert at.get("download_button")  # the exports hold every statement all the same
+    at = app("Actor_positions", ("all_statements",))
+    assert len(at.dataframe[0].value) == 3  # every statement in view, once asked for
+    at = app("Actor_positions", issue="withdrawal")  # a pick lists its statements at once
+    assert at.dataframe and not at.tabs[1].selectbox
+    at = app("Actor_positions", section="stances")
+    assert at.tabs[1].selectbox(key="w_by") and not at.tabs[0].subheader
+    at.selectbox(key="w_focus").set_value("rufus-firefly").run()  # a pick above opens the statements
+    assert at.tabs[0].dataframe and "section" not in at.query_params
 
 
 @pytest.mark.usefixtures("sample")
@@ -367,15 +387,18 @@ def test_every_page_reads_its_slice_of_the_store(
     (folder / "reports.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     ingest_corpus(load_corpus([folder]), store)
     monkeypatch.setenv(ui.state.DATA_ENV, str(folder))
-    in_memory = app(page, **query)
+    lists = ("all_statements",)  # Actor positions' statements, listed on demand
+    in_memory = app(page, lists, **query)
     assert not in_memory.exception, [e.value for e in in_memory.exception]
-    assert in_memory.dataframe  # the page shows rows to compare
+    assert in_memory.dataframe or in_memory.get("plotly_chart")  # the page shows rows or a chart
     monkeypatch.delenv(ui.state.DATA_ENV)
     monkeypatch.setenv(ui.state.STORE_ENV, str(store))
-    on_store = app(page, **query)
+    on_store = app(page, lists, **query)
     assert not on_store.exception, [e.value for e in on_store.exception]
     assert [d.value.to_dict() for d in on_store.dataframe] == [d.value.to_dict() for d in in_memory.dataframe]
     assert html_of(on_store) == html_of(in_memory)
+    # the pickers offer the same (the stance matrix's speakers and targets, counted by the store)
+    assert [b.options for b in on_store.selectbox] == [b.options for b in in_memory.selectbox]
 
 
 @pytest.mark.usefixtures("fresh_caches")
@@ -551,8 +574,11 @@ def blocks(node: Any) -> Iterator[Any]:
 @pytest.mark.usefixtures("sample")
 def test_comparison_texts_scroll_in_boxes_of_fixed_height() -> None:
     """The two reports are read in fixed-height boxes, so the page's height does not grow with them;
-    the lists show their rows (with Reader links) above."""
+    the lists, once opened, show their rows (with Reader links) above."""
     at = app("Source_comparison", a="alpha-1", b="beta-1")
+    assert not at.exception
+    assert not at.dataframe  # the lists and the quoted actors: built when opened
+    at = app("Source_comparison", ("claim_lists", "quoted"), a="alpha-1", b="beta-1")
     assert not at.exception
     boxes = {
         str(b.proto.id).rsplit("-", 1)[-1]: b
@@ -566,3 +592,4 @@ def test_comparison_texts_scroll_in_boxes_of_fixed_height() -> None:
         assert text in " ".join(str(h.proto.body) for h in box.get("html"))
     shown = {c for frame in at.dataframe for c in frame.value.columns}
     assert {"a_reader", "b_reader", "reader"} <= shown
+    assert "quoted in" in shown  # who each report quotes

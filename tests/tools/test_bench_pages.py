@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from lib.__main__ import main
-from tools.bench import TRIVIAL, WARM_VISITS, median_visit, page_report, times_trivial
+from tools.bench import TRIVIAL, WARM_VISITS, main_thread_report, median_visit, page_report, times_trivial
 
 
 @pytest.mark.parametrize(
@@ -52,6 +52,20 @@ def test_the_report_keeps_the_first_view_keys_and_adds_warm_and_switch() -> None
         "switch": {"home": "no chart"},
     }
     assert report["page_warm_visits"] == WARM_VISITS
+
+
+def test_main_thread_ratios_are_to_each_pages_own_trivial_views() -> None:
+    pages = {"home": {"first": 2.0, "warm": 1.8}, "reader": {"first": 1.5, "warm": 1.2}}
+    beside = {"home": {"first": 1.0, "warm": 0.9}, "reader": {"first": 1.2, "warm": 0.0}}
+    report = main_thread_report(pages, beside)
+    assert report["page_main_thread_s"] == {
+        "first": {TRIVIAL: 1.1, "home": 2.0, "reader": 1.5},  # the trivial's: the median of its views
+        "warm": {TRIVIAL: 0.45, "home": 1.8, "reader": 1.2},
+    }
+    assert report["page_main_thread_x_trivial"] == {
+        "first": {"home": 2.0, "reader": 1.25},
+        "warm": {"home": 2.0, "reader": "no chart"},  # no trivial figure: no ratio
+    }
 
 
 def test_pages_alone_need_a_store(capsys: pytest.CaptureFixture[str]) -> None:

@@ -252,3 +252,39 @@ def test_source_comparisons_open_tab_is_part_of_the_link(
     params = urls.query_params(view, "Source_comparison")
     assert params.get("tab") == ([tab] if tab != "pair" else None)
     assert "tab" not in urls.query_params(view, "Timeline")
+
+
+@pytest.mark.parametrize(
+    ("query", "section", "notices"),
+    [
+        ({}, "statements", 0),
+        ({"section": ["stances"]}, "stances", 0),
+        ({"by": ["nato"]}, "stances", 0),  # a link that picks a pair opens the section showing it
+        ({"guessed": ["1"]}, "stances", 0),
+        ({"top": ["12"]}, "statements", 0),  # the default top sets nothing
+        ({"by": ["nato"], "section": ["statements"]}, "statements", 0),
+        ({"section": ["<b>x</b>"]}, "statements", 1),
+    ],
+)
+def test_actor_positions_open_section_follows_the_link(
+    query: dict[str, list[str]], section: str, notices: int
+) -> None:
+    view, said = urls.parse_query(query, CHOICES)
+    assert (urls.open_section(view), len(said)) == (section, notices)
+    back, _ = urls.parse_query(urls.query_params(view, "Actor_positions"), CHOICES)
+    assert urls.open_section(back) == section  # the page's link opens the same section
+    assert "section" not in urls.query_params(view, "Timeline")
+
+
+def test_a_clicked_section_is_written_only_when_it_is_not_the_links_default() -> None:
+    assert "section" not in urls.query_params(View(section="statements"), "Actor_positions")
+    assert urls.query_params(View(section="stances"), "Actor_positions") == {"section": ["stances"]}
+    picked = View(by="nato", section="statements")
+    assert urls.query_params(picked, "Actor_positions") == {"by": ["nato"], "section": ["statements"]}
+
+
+def test_picking_an_actor_or_an_issue_opens_the_statements() -> None:
+    view = View(by="nato", section="stances")
+    assert urls.open_section(urls.updated(view, "focus", "russia")) == "statements"
+    assert urls.open_section(urls.updated(view, "issue", "talks")) == "statements"
+    assert urls.open_section(urls.updated(view, "focus", None)) == "stances"  # clearing one does not
