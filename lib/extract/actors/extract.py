@@ -113,6 +113,8 @@ def extract_raw(
     typed = [(m, _as_person(a, mistered)) for m, a in typed]
     groups = _named_as_groups(contexts, typed)
     typed = [(m, _as_group(a, groups)) for m, a in typed]
+    forums = _named_forums(contexts, typed, registry)
+    typed = [(m, _as_forum(a, forums)) for m, a in typed]
     typed = _addresses(contexts, typed)
     typed = _without_dates(contexts, typed)
     return _with_datelines(contexts, typed), agentive
@@ -303,6 +305,78 @@ def _modifies(ctx: DocContext, m: Mention) -> bool:
     return (
         span is not None and span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.i >= span.end
     )
+
+
+# an actor whose mentions nearly all premodify a noun of no agent names a forum or a thing
+FORUM_SHARE = 0.75
+FORUM_LEAST = 2  # mentions: one "the Avery case" says little
+
+
+def _agent_heads(reg: Registry) -> frozenset[str]:
+    """Nouns a name premodifies and still stands for its actor ("the Avery administration", "the
+    Northland spokesman", "the Herons coach"): the nouns of agents the issue reader keeps (roles,
+    titles, bodies), the registry's organisation suffixes and person roles, and collective nouns
+    of who acts (actor_filters.yaml agent_heads)."""
+    from lib.extract.issues import agent_nouns  # issues reads the target lexicons, which read actors
+
+    words = {*agent_nouns(), *reg.filters.person_roles, *reg.filters.agent_heads}
+    words |= {w.lower() for w in reg.filters.org_suffixes}
+    return frozenset(words | {w + "s" for w in words})
+
+
+def _premodified_noun(ctx: DocContext, m: Mention) -> str | None:
+    """The lower-case noun the mention premodifies ("the Normandy format", "the Nord Stream 2
+    pipeline": a numeral after the name is part of it), as the parser reads it; None when the name
+    stands alone."""
+    span = ctx.parsed(m.start, m.end)
+    if span is None or not len(span):
+        return None
+    head = span.root
+    while head.dep_ in ("compound", "nmod", "amod", "nummod") and head.head.i >= span.end:
+        head = head.head  # through a numeral or a capitalised word of the name ("Normandy Four")
+        if head.pos_ != "NUM" and not head.text[:1].isupper():
+            break
+    # the head as a compound's head is a noun, whatever its tag ("the Varrow talks" may read as a verb)
+    if head is span.root or not head.is_alpha or not head.text.islower():
+        return None
+    return head.text
+
+
+def _named_forums(
+    contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]], reg: Registry
+) -> set[str]:
+    """Actor ids whose mentions (three in four or more, at least two) premodify a noun of no agent
+    ("the Normandy format", "talks in the Normandy format", "the Vostok station"): a name that only
+    premodifies what is done, agreed or built names a forum, an event or a thing, not who acts. A
+    name before a noun of an agent still stands for its actor ("the Avery administration", "the
+    Northland spokesman"); so is a person named in full somewhere ("the Ann Avery prize" names her
+    too), a body whose name says so ("the Harbour Council meeting") and a registry actor."""
+    by_id = {ctx.doc.id: ctx for ctx in contexts}
+    agents = _agent_heads(reg)
+    shares: dict[str, list[bool]] = {}
+    named: set[str] = set()  # a person named in full somewhere, a body by its name's last word
+    suffixes = {w.lower() for w in reg.filters.org_suffixes}
+    for m, a in found:
+        if a.type == "place" or reg.actor(a.id) is not None:
+            continue
+        words = m.text.split()
+        if (a.type == "person" and len(words) > 1) or fold(words[-1]) in suffixes:
+            named.add(a.id)
+        noun = _premodified_noun(by_id[m.doc_id], m)
+        shares.setdefault(a.id, []).append(noun is not None and noun not in agents)
+    return {
+        aid
+        for aid, marks in shares.items()
+        if aid not in named and len(marks) >= FORUM_LEAST and sum(marks) >= FORUM_SHARE * len(marks)
+    }
+
+
+def _as_forum(actor: Actor, forums: set[str]) -> Actor:
+    """A forum's or a thing's name is mostly a place's ("Normandy", "Vostok"): typed a place, a
+    setting the actor list leaves out, and still a located entity for the entity scores."""
+    if actor.id in forums:
+        return replace(actor, type="place")
+    return actor
 
 
 def _as_group(actor: Actor, groups: set[str]) -> Actor:

@@ -1,0 +1,105 @@
+"""Names that only premodify a noun of no agent name a forum or a thing, not an actor (issue #15)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from lib.extract.actors.extract import _named_forums, extract_mentions, listed, load_registry
+from lib.extract.actors.spans import DocContext
+from lib.records import Actor, Document, Mention
+from lib.text.aliases import slug
+
+
+@pytest.fixture(scope="module")
+def registry() -> Any:
+    return load_registry()
+
+
+def _doc(text: str, doc_id: str) -> Document:
+    return Document(doc_id, "", "", None, "unknown", "en", "", "", text, ())
+
+
+def _forums(nlp: Any, registry: Any, name: str, kind: str, *texts: str) -> bool:
+    actor = Actor(slug(name), name, kind)
+    found: list[tuple[Mention, Actor]] = []
+    ctxs = []
+    for i, text in enumerate(texts):
+        doc = _doc(text, f"d{i}")
+        ctxs.append(DocContext(doc, nlp(text), registry))
+        at = text.find(name)
+        while at >= 0:
+            found.append((Mention(doc.id, actor.id, name, at, at + len(name)), actor))
+            at = text.find(name, at + 1)
+    return _named_forums(ctxs, found, registry) == {actor.id}
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "texts", "forum"),
+    [
+        # a format, talks and a process: a forum named after a town, in every mention
+        (
+            "Varrow",
+            "person",
+            (
+                "The ministers met in the Varrow format on Monday.",
+                "Both sides backed the Varrow talks and asked for a new round of the Varrow process.",
+            ),
+            True,
+        ),
+        # a numeral belongs to the name ("the Selka 2 pipeline"): still before a noun of no agent
+        (
+            "Selka",
+            "organization",
+            ("Work on the Selka 2 pipeline stopped.", "The Selka 2 project was delayed again."),
+            True,
+        ),
+        # a noun of an agent: the name still stands for its actor
+        (
+            "Brennard",
+            "person",
+            ("The Brennard administration said no.", "A Brennard spokesman declined to comment."),
+            False,
+        ),
+        # the name stands alone in half its mentions: an actor
+        (
+            "Ostrel",
+            "organization",
+            ("The Ostrel report was published.", "Ostrel said the figures were wrong."),
+            False,
+        ),
+        # a person named in full is a person, whatever her name premodifies
+        (
+            "Ann Varrow",
+            "person",
+            ("The Ann Varrow prize went to a pianist.", "The Ann Varrow competition opens in May."),
+            False,
+        ),
+        # a body whose name says so is one, even when only its meetings are mentioned
+        (
+            "Harbour Council",
+            "organization",
+            ("The Harbour Council meeting was cancelled.", "Harbour Council sessions are public."),
+            False,
+        ),
+        # one mention says little
+        ("Varrow", "person", ("The ministers met in the Varrow format.",), False),
+    ],
+)
+def test_a_name_only_before_a_noun_of_no_agent_names_a_forum(
+    nlp: Any, registry: Any, name: str, kind: str, texts: tuple[str, ...], forum: bool
+) -> None:
+    assert _forums(nlp, registry, name, kind, *texts) is forum
+
+
+def test_a_forum_leaves_the_actor_list_and_keeps_its_mentions(nlp: Any, registry: Any) -> None:
+    texts = (
+        "Talks in the Varrow format resumed on Tuesday, the foreign minister said.",
+        "The Varrow format has not met since spring. Officials expect the Varrow talks to resume.",
+    )
+    docs = [_doc(t, f"d{i}") for i, t in enumerate(texts)]
+    actors, mentions = extract_mentions([(d, nlp(d.text)) for d in docs], registry)
+    varrow = {m.actor_id for m in mentions if m.text == "Varrow"}
+    assert varrow  # the mentions stay (the entity scores read them) ...
+    assert not any(a.id in varrow for a in listed(actors))  # ... the actor list leaves them out
