@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from lib.extract.actors.extract import _named_forums, extract_mentions, listed, load_registry
-from lib.extract.actors.spans import DocContext
+from lib.extract.actors.spans import Cand, DocContext, _split_title
 from lib.records import Actor, Document, Mention
 from lib.text.aliases import slug
 
@@ -103,3 +103,29 @@ def test_a_forum_leaves_the_actor_list_and_keeps_its_mentions(nlp: Any, registry
     varrow = {m.actor_id for m in mentions if m.text == "Varrow"}
     assert varrow  # the mentions stay (the entity scores read them) ...
     assert not any(a.id in varrow for a in listed(actors))  # ... the actor list leaves them out
+
+
+@pytest.mark.parametrize(
+    ("span", "person"),
+    [
+        # an office before a name: the person, whatever the first name
+        ("Harbour Council Speaker Orla Quennvik", "Orla Quennvik"),
+        # a body's name before a name that opens with a known first name
+        ("Harbour Council Michael Quennvik", "Michael Quennvik"),
+        # a body's name before words that open with no known first name: left as read
+        ("Harbour Council Orla Quennvik", None),
+        # a body's own last word ends the span: no person in it
+        ("Michael Quennvik Foundation", None),
+    ],
+)
+def test_a_body_or_office_before_a_name_leaves_the_person(
+    nlp: Any, registry: Any, span: str, person: str | None
+) -> None:
+    text = f"The delegation met {span} on Monday."
+    ctx = DocContext(_doc(text, "d"), nlp(text), registry)
+    start = text.index(span)
+    cand = _split_title(ctx, Cand(start, start + len(span), "ner", "ORG"))
+    if person is None:
+        assert (cand.label, text[cand.start : cand.end]) == ("ORG", span)
+    else:
+        assert (cand.label, text[cand.start : cand.end]) == ("PERSON", person)
