@@ -6,10 +6,12 @@ from typing import Any
 
 import pytest
 
+from lib.extract.actors.corpus import CorpusResolver
 from lib.extract.actors.extract import _named_forums, extract_mentions, listed, load_registry
 from lib.extract.actors.spans import Cand, DocContext, _split_title
 from lib.records import Actor, Document, Mention
 from lib.text.aliases import slug
+from tests.extract.named import name_spans
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +131,29 @@ def test_a_body_or_office_before_a_name_leaves_the_person(
         assert (cand.label, text[cand.start : cand.end]) == ("ORG", span)
     else:
         assert (cand.label, text[cand.start : cand.end]) == ("PERSON", person)
+
+
+def _resolved(texts: dict[str, str], names: dict[str, list[tuple[str, str]]]) -> dict[str, str]:
+    found = name_spans(texts, names)
+    return {m.text: m.actor_id for m, _ in CorpusResolver(found, load_registry(), texts).resolve(found)}
+
+
+@pytest.mark.parametrize(
+    ("bodies", "same"),
+    [
+        # the parent's acronym dropped: one council
+        (["HCO Joint Defence Council", "Joint Defence Council"], True),
+        # two words after the acronym name many bodies: left apart
+        (["HCO Defence Council", "Defence Council"], False),
+        # two parents' councils: two councils
+        (["HCO Joint Defence Council", "LTA Joint Defence Council", "Joint Defence Council"], False),
+    ],
+)
+def test_a_body_led_by_its_parents_acronym_is_the_body(bodies: list[str], same: bool) -> None:
+    texts = {"a": "The HCO met. The LTA met.", "b": " ".join(f"The {b} met." for b in bodies)}
+    names = {
+        "a": [("HCO", "organization"), ("LTA", "organization")],
+        "b": [(b, "organization") for b in bodies],
+    }
+    got = _resolved(texts, names)
+    assert (got[bodies[0]] == got[bodies[-1]]) is same
