@@ -1,4 +1,5 @@
-"""Names that only premodify a noun of no agent name a forum or a thing, not an actor (issue #15)."""
+"""Actors that are no actors or not one actor (issue #15): a forum's name before its talks, a
+person's name behind an office, a body behind its parent's acronym."""
 
 from __future__ import annotations
 
@@ -50,12 +51,19 @@ def _forums(nlp: Any, registry: Any, name: str, kind: str, *texts: str) -> bool:
             ),
             True,
         ),
-        # a numeral belongs to the name ("the Selka 2 pipeline"): still before a noun of no agent
+        # a numeral belongs to the name ("the Selka 2 talks"): still a forum
         (
             "Selka",
             "organization",
-            ("Work on the Selka 2 pipeline stopped.", "The Selka 2 project was delayed again."),
+            ("They met in the Selka format.", "The Selka 2 talks were delayed again."),
             True,
+        ),
+        # what a body makes or runs names the body: an actor ("the Dowlin index", "a Dowlin flight")
+        (
+            "Dowlin",
+            "organization",
+            ("The Dowlin index fell.", "She missed the Dowlin flight.", "The Dowlin index rose."),
+            False,
         ),
         # a noun of an agent: the name still stands for its actor
         (
@@ -89,7 +97,7 @@ def _forums(nlp: Any, registry: Any, name: str, kind: str, *texts: str) -> bool:
         ("Varrow", "person", ("The ministers met in the Varrow format.",), False),
     ],
 )
-def test_a_name_only_before_a_noun_of_no_agent_names_a_forum(
+def test_a_name_only_before_a_noun_of_talks_names_a_forum(
     nlp: Any, registry: Any, name: str, kind: str, texts: tuple[str, ...], forum: bool
 ) -> None:
     assert _forums(nlp, registry, name, kind, *texts) is forum

@@ -307,21 +307,9 @@ def _modifies(ctx: DocContext, m: Mention) -> bool:
     )
 
 
-# an actor whose mentions nearly all premodify a noun of no agent names a forum or a thing
+# an actor whose mentions nearly all premodify a noun of talks or agreements names a forum
 FORUM_SHARE = 0.75
 FORUM_LEAST = 2  # mentions: one "the Avery case" says little
-
-
-def _agent_heads(reg: Registry) -> frozenset[str]:
-    """Nouns a name premodifies and still stands for its actor ("the Avery administration", "the
-    Northland spokesman", "the Herons coach"): the nouns of agents the issue reader keeps (roles,
-    titles, bodies), the registry's organisation suffixes and person roles, and collective nouns
-    of who acts (actor_filters.yaml agent_heads)."""
-    from lib.extract.issues import agent_nouns  # issues reads the target lexicons, which read actors
-
-    words = {*agent_nouns(), *reg.filters.person_roles, *reg.filters.agent_heads}
-    words |= {w.lower() for w in reg.filters.org_suffixes}
-    return frozenset(words | {w + "s" for w in words})
 
 
 def _premodified_noun(ctx: DocContext, m: Mention) -> str | None:
@@ -345,14 +333,15 @@ def _premodified_noun(ctx: DocContext, m: Mention) -> str | None:
 def _named_forums(
     contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]], reg: Registry
 ) -> set[str]:
-    """Actor ids whose mentions (three in four or more, at least two) premodify a noun of no agent
-    ("the Normandy format", "talks in the Normandy format", "the Vostok station"): a name that only
-    premodifies what is done, agreed or built names a forum, an event or a thing, not who acts. A
-    name before a noun of an agent still stands for its actor ("the Avery administration", "the
-    Northland spokesman"); so is a person named in full somewhere ("the Ann Avery prize" names her
-    too), a body whose name says so ("the Harbour Council meeting") and a registry actor."""
+    """Actor ids whose mentions (three in four or more, at least two) premodify a noun of talks or
+    agreements ("the Normandy format", "talks in the Normandy format", "the Varrow process"; the
+    lexicon's forum_nouns): a name that only premodifies how states meet or what they agreed names
+    a forum, not who acts. Not nouns of what a body makes or runs ("the Dow Jones average", "a Pan
+    Am flight": the body is still named) nor of agents ("the Avery administration"). A person named
+    in full somewhere ("the Ann Avery prize" names her too), a body whose name says so ("the
+    Harbour Council meeting") and a registry actor stay actors."""
     by_id = {ctx.doc.id: ctx for ctx in contexts}
-    agents = _agent_heads(reg)
+    forum_nouns = reg.filters.forum_nouns
     shares: dict[str, list[bool]] = {}
     named: set[str] = set()  # a person named in full somewhere, a body by its name's last word
     suffixes = {w.lower() for w in reg.filters.org_suffixes}
@@ -363,7 +352,7 @@ def _named_forums(
         if (a.type == "person" and len(words) > 1) or fold(words[-1]) in suffixes:
             named.add(a.id)
         noun = _premodified_noun(by_id[m.doc_id], m)
-        shares.setdefault(a.id, []).append(noun is not None and noun not in agents)
+        shares.setdefault(a.id, []).append(noun is not None and noun in forum_nouns)
     return {
         aid
         for aid, marks in shares.items()
@@ -372,7 +361,7 @@ def _named_forums(
 
 
 def _as_forum(actor: Actor, forums: set[str]) -> Actor:
-    """A forum's or a thing's name is mostly a place's ("Normandy", "Vostok"): typed a place, a
+    """A forum is named after the place its talks began ("Normandy", "Minsk"): typed a place, a
     setting the actor list leaves out, and still a located entity for the entity scores."""
     if actor.id in forums:
         return replace(actor, type="place")
