@@ -8,7 +8,13 @@ from typing import Any
 import pytest
 
 from lib.extract.actors.corpus import CorpusResolver
-from lib.extract.actors.extract import _named_forums, extract_mentions, listed, load_registry
+from lib.extract.actors.extract import (
+    _corpus_settings,
+    _named_forums,
+    extract_mentions,
+    listed,
+    load_registry,
+)
 from lib.extract.actors.spans import Cand, DocContext, _split_title
 from lib.records import Actor, Document, Mention
 from lib.text.aliases import slug
@@ -165,3 +171,31 @@ def test_a_body_led_by_its_parents_acronym_is_the_body(bodies: list[str], same: 
     }
     got = _resolved(texts, names)
     assert (got[bodies[0]] == got[bodies[-1]]) is same
+
+
+@pytest.mark.parametrize(
+    ("first", "setting"),
+    [
+        # the model's person, listed with places after "in": a place (with "in Vel Orsk", two of three)
+        ("The troupe played in Paris, Vel Orsk and Lyon.", True),
+        # listed after "with": people met, not places (one of three: a name of two words stays)
+        ("She met with Paris, Vel Orsk and Lyon.", False),
+    ],
+)
+def test_a_name_listed_with_places_after_in_is_a_place(
+    nlp: Any, registry: Any, first: str, setting: bool
+) -> None:
+    text = f"{first} A plant opened in Vel Orsk. The Vel Orsk crowd cheered."
+    ctx = DocContext(_doc(text, "d"), nlp(text), registry)
+    actor = Actor("vel-orsk", "Vel Orsk", "person")
+    starts = [i for i in range(len(text)) if text.startswith("Vel Orsk", i)]
+    found = [(Mention("d", actor.id, "Vel Orsk", at, at + 8), actor) for at in starts]
+    assert ("vel orsk" in _corpus_settings([ctx], found)) is setting
+
+
+def test_a_one_word_name_listed_after_with_is_no_place(nlp: Any, registry: Any) -> None:
+    text = "She met with Paris, Orsk and Lyon."
+    ctx = DocContext(_doc(text, "d"), nlp(text), registry)
+    actor = Actor("orsk", "Orsk", "person")
+    at = text.index("Orsk")
+    assert _corpus_settings([ctx], [(Mention("d", actor.id, "Orsk", at, at + 4), actor)]) == set()

@@ -380,9 +380,25 @@ def _as_person(actor: Actor, mistered: set[str]) -> Actor:
     return actor
 
 
+# a list a preposition opens, up to the name: "in Lowtown, Upton and " (the name is the list's next item)
+_PLACE_LIST = re.compile(
+    r"\b(?P<prep>[a-z]+)[ ]+(?:[A-Z][\w.'-]*(?:[ ][A-Z][\w.'-]*){0,3}(?:,[ ]+(?:and[ ]+)?|[ ]+and[ ]+)){1,6}$"
+)
+
+
+_LIST_ITEMS = re.compile(r",[ ]*(?:and[ ]+)?|[ ]+and\b[ ]*")
+
+
+def _lists_a_place(reg: Registry, items: str) -> bool:
+    """Whether a list's items before the name hold a place the gazetteer knows ("Lowtown, Upton and
+    "): a list of dates or of people after "in" is none ("in January, Ann Avery and ...")."""
+    return any(reg.gazetteer.get(item) is not None for item in _LIST_ITEMS.split(items.strip(" ,")))
+
+
 def _corpus_settings(contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]]) -> set[str]:
-    """Folded names written "in X" / "near X" somewhere in the corpus (Mikheev et al. 1999's
-    external evidence: the preposition is a context cue of a location); a name of several words
+    """Folded names written "in X" / "near X" somewhere in the corpus, or in a list of places such
+    a preposition opens ("in Lowtown, Upton and X") (Mikheev et al. 1999's external evidence: the
+    preposition is a context cue of a location); a name of several words
     only when a quarter of its mentions, and two or more, are so written (a person is not "in"
     anyone, a place often is)."""
     by_id = {ctx.doc.id: ctx for ctx in contexts}
@@ -392,8 +408,14 @@ def _corpus_settings(contexts: Sequence[DocContext], found: Sequence[tuple[Menti
         ctx = by_id[m.doc_id]
         before = ctx.text[max(0, m.start - 20) : m.start].split()
         total[fold(m.text)] += 1
-        if before and before[-1] in ctx.reg.place_prepositions and not m.text.isupper():
+        if m.text.isupper():
+            continue
+        if before and before[-1] in ctx.reg.place_prepositions:
             placed[fold(m.text)] += 1
+        elif (listed := _PLACE_LIST.search(ctx.text[max(0, m.start - 160) : m.start])) is not None:
+            items = listed.group(0)[len(listed["prep"]) :]
+            if fold(listed["prep"]) in ctx.reg.place_prepositions and _lists_a_place(ctx.reg, items):
+                placed[fold(m.text)] += 1
     return {k for k, n in placed.items() if " " not in k or (n >= 2 and 4 * n >= total[k])}
 
 
