@@ -803,6 +803,26 @@ class CorpusResolver:
                 self.uf.union(spelled, ids[0])
         self._link_heads(by_org)
         self._link_aliases(by_org)
+        self._link_owner_led(by_org)
+
+    def _link_owner_led(self, by_org: dict[str, list[str]]) -> None:
+        """ "HCO Joint Defence Council" and "Joint Defence Council": a body's name led by the acronym
+        of a body the corpus names (its parent, which news writes first once and drops after) is
+        the body without it. Only a name of three words or more after the acronym, which names one
+        body ("Security Council" alone is many states' and the UN's), and only one acronym before
+        it in the corpus (two parents' councils are two councils)."""
+        acronyms = {
+            fold(self.stats[a].actor.name) for a in self.stats if acronym_key(self.stats[a].actor.name)
+        }
+        led: dict[str, set[str]] = {}  # the bare body's key -> the acronym-led names' ids
+        for key, ids in by_org.items():
+            first, _, rest = key.partition(" ")
+            if first in acronyms and len(rest.split()) >= 3 and rest in by_org:
+                led.setdefault(rest, set()).add(ids[0])
+        for rest, owners in led.items():
+            bare = by_org[rest][0]
+            if len(owners) == 1 and self._kind(bare) == "organization" and self.reg.actor(bare) is None:
+                self.uf.union(owners.pop(), bare)
 
     def _expansion(self, acronym: list[str], spelling: list[str]) -> str | None:
         """The one body whose initials an acronym spells: the only such name in the corpus; else

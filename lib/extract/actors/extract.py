@@ -113,6 +113,8 @@ def extract_raw(
     typed = [(m, _as_person(a, mistered)) for m, a in typed]
     groups = _named_as_groups(contexts, typed)
     typed = [(m, _as_group(a, groups)) for m, a in typed]
+    forums = _named_forums(contexts, typed, registry)
+    typed = [(m, _as_forum(a, forums)) for m, a in typed]
     typed = _addresses(contexts, typed)
     typed = _without_dates(contexts, typed)
     return _with_datelines(contexts, typed), agentive
@@ -305,6 +307,67 @@ def _modifies(ctx: DocContext, m: Mention) -> bool:
     )
 
 
+# an actor whose mentions nearly all premodify a noun of talks or agreements names a forum
+FORUM_SHARE = 0.75
+FORUM_LEAST = 2  # mentions: one "the Avery case" says little
+
+
+def _premodified_noun(ctx: DocContext, m: Mention) -> str | None:
+    """The lower-case noun the mention premodifies ("the Normandy format", "the Nord Stream 2
+    pipeline": a numeral after the name is part of it), as the parser reads it; None when the name
+    stands alone."""
+    span = ctx.parsed(m.start, m.end)
+    if span is None or not len(span):
+        return None
+    head = span.root
+    while head.dep_ in ("compound", "nmod", "amod", "nummod") and head.head.i >= span.end:
+        head = head.head  # through a numeral or a capitalised word of the name ("Normandy Four")
+        if head.pos_ != "NUM" and not head.text[:1].isupper():
+            break
+    # the head as a compound's head is a noun, whatever its tag ("the Varrow talks" may read as a verb)
+    if head is span.root or not head.is_alpha or not head.text.islower():
+        return None
+    return head.text
+
+
+def _named_forums(
+    contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]], reg: Registry
+) -> set[str]:
+    """Actor ids whose mentions (three in four or more, at least two) premodify a noun of talks or
+    agreements ("the Normandy format", "talks in the Normandy format", "the Varrow process"; the
+    lexicon's forum_nouns): a name that only premodifies how states meet or what they agreed names
+    a forum, not who acts. Not nouns of what a body makes or runs ("the Dow Jones average", "a Pan
+    Am flight": the body is still named) nor of agents ("the Avery administration"). A person named
+    in full somewhere ("the Ann Avery prize" names her too), a body whose name says so ("the
+    Harbour Council meeting") and a registry actor stay actors."""
+    by_id = {ctx.doc.id: ctx for ctx in contexts}
+    forum_nouns = reg.filters.forum_nouns
+    shares: dict[str, list[bool]] = {}
+    named: set[str] = set()  # a person named in full somewhere, a body by its name's last word
+    suffixes = {w.lower() for w in reg.filters.org_suffixes}
+    for m, a in found:
+        if a.type == "place" or reg.actor(a.id) is not None:
+            continue
+        words = m.text.split()
+        if (a.type == "person" and len(words) > 1) or fold(words[-1]) in suffixes:
+            named.add(a.id)
+        noun = _premodified_noun(by_id[m.doc_id], m)
+        shares.setdefault(a.id, []).append(noun is not None and noun in forum_nouns)
+    return {
+        aid
+        for aid, marks in shares.items()
+        if aid not in named and len(marks) >= FORUM_LEAST and sum(marks) >= FORUM_SHARE * len(marks)
+    }
+
+
+def _as_forum(actor: Actor, forums: set[str]) -> Actor:
+    """A forum is named after the place its talks began ("Normandy", "Minsk"): typed a place, a
+    setting the actor list leaves out, and still a located entity for the entity scores."""
+    if actor.id in forums:
+        return replace(actor, type="place")
+    return actor
+
+
 def _as_group(actor: Actor, groups: set[str]) -> Actor:
     if actor.id in groups:
         return replace(actor, type="organization")
@@ -317,9 +380,25 @@ def _as_person(actor: Actor, mistered: set[str]) -> Actor:
     return actor
 
 
+# a list a preposition opens, up to the name: "in Lowtown, Upton and " (the name is the list's next item)
+_PLACE_LIST = re.compile(
+    r"\b(?P<prep>[a-z]+)[ ]+(?:[A-Z][\w.'-]*(?:[ ][A-Z][\w.'-]*){0,3}(?:,[ ]+(?:and[ ]+)?|[ ]+and[ ]+)){1,6}$"
+)
+
+
+_LIST_ITEMS = re.compile(r",[ ]*(?:and[ ]+)?|[ ]+and\b[ ]*")
+
+
+def _lists_a_place(reg: Registry, items: str) -> bool:
+    """Whether a list's items before the name hold a place the gazetteer knows ("Lowtown, Upton and
+    "): a list of dates or of people after "in" is none ("in January, Ann Avery and ...")."""
+    return any(reg.gazetteer.get(item) is not None for item in _LIST_ITEMS.split(items.strip(" ,")))
+
+
 def _corpus_settings(contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]]) -> set[str]:
-    """Folded names written "in X" / "near X" somewhere in the corpus (Mikheev et al. 1999's
-    external evidence: the preposition is a context cue of a location); a name of several words
+    """Folded names written "in X" / "near X" somewhere in the corpus, or in a list of places such
+    a preposition opens ("in Lowtown, Upton and X") (Mikheev et al. 1999's external evidence: the
+    preposition is a context cue of a location); a name of several words
     only when a quarter of its mentions, and two or more, are so written (a person is not "in"
     anyone, a place often is)."""
     by_id = {ctx.doc.id: ctx for ctx in contexts}
@@ -329,8 +408,14 @@ def _corpus_settings(contexts: Sequence[DocContext], found: Sequence[tuple[Menti
         ctx = by_id[m.doc_id]
         before = ctx.text[max(0, m.start - 20) : m.start].split()
         total[fold(m.text)] += 1
-        if before and before[-1] in ctx.reg.place_prepositions and not m.text.isupper():
+        if m.text.isupper():
+            continue
+        if before and before[-1] in ctx.reg.place_prepositions:
             placed[fold(m.text)] += 1
+        elif (listed := _PLACE_LIST.search(ctx.text[max(0, m.start - 160) : m.start])) is not None:
+            items = listed.group(0)[len(listed["prep"]) :]
+            if fold(listed["prep"]) in ctx.reg.place_prepositions and _lists_a_place(ctx.reg, items):
+                placed[fold(m.text)] += 1
     return {k for k, n in placed.items() if " " not in k or (n >= 2 and 4 * n >= total[k])}
 
 
