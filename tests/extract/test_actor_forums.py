@@ -199,3 +199,19 @@ def test_a_one_word_name_listed_after_with_is_no_place(nlp: Any, registry: Any) 
     actor = Actor("orsk", "Orsk", "person")
     at = text.index("Orsk")
     assert _corpus_settings([ctx], [(Mention("d", actor.id, "Orsk", at, at + 4), actor)]) == set()
+
+
+def test_a_portfolio_before_a_word_of_office_is_the_titles(nlp: Any, registry: Any) -> None:
+    """ "Finance Minister Ann Orr": the capitalised portfolio is part of her title, no body; a
+    ministry's full name, a department acting under its own name and a body before its officer
+    stay actors."""
+    text = (
+        "Finance Minister Ann Orr and Interior Secretary Tomas Vell met on Monday. "
+        "A Health Ministry spokesman said the Treasury would pay. "
+        "Harbour Council Secretary Ivo Pax agreed."
+    )
+    doc = _doc(text, "d0")
+    actors, _ = extract_mentions([(doc, nlp(text))], registry)
+    names = {a.name for a in listed(actors)}
+    assert {"Ann Orr", "Tomas Vell", "Treasury", "Harbour Council", "Ivo Pax"} <= names
+    assert not names & {"Finance", "Interior"}

@@ -38,6 +38,7 @@ class Filters:
     person_titles: frozenset[str] = frozenset()
     person_roles: frozenset[str] = frozenset()
     forum_nouns: frozenset[str] = frozenset()  # lower case: "format", "talks" (extract._named_forums)
+    portfolios: frozenset[str] = frozenset()  # lower case: "finance", "interior" (spans._portfolio_of_title)
     abbreviations: frozenset[str] = frozenset()
     nicknames: Mapping[str, str] = field(default_factory=dict)  # folded short form -> full first name
     # folded common first names (the reporting-verb lexicon's gendered lists and the hypocorisms)
@@ -146,6 +147,7 @@ def _filters(data: Mapping[str, Any]) -> Filters:
         person_titles=frozenset(strs("person_titles")),
         person_roles=frozenset(strs("person_roles")),
         forum_nouns=frozenset(w.lower() for w in strs("forum_nouns")),
+        portfolios=frozenset(w.lower() for w in strs("portfolios")),
         abbreviations=frozenset(strs("abbreviations")),
         nicknames={fold(str(k)): fold(str(v)) for k, v in (data.get("nicknames") or {}).items()},
         non_actor_heads=frozenset(strs("non_actor_heads")),

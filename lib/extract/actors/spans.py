@@ -525,6 +525,8 @@ def _is_junk(ctx: DocContext, cand: Cand) -> bool:
         return True  # "the Birth of Modern Nation" closing a book's title, tagged as a person
     if cand.label == "PERSON" and _only_office_words(ctx, surface):
         return True  # "Head" of "the Deputy Head of the Secretariat", tagged as a person: an office, no name
+    if _portfolio_of_title(ctx, surface, cand):
+        return True  # "Finance" of "Finance Minister Ann Orr": part of her title, no body
     if fold(surface) in ctx.reg.filters.non_actors or _non_actor_head(ctx, surface, cand):
         return True  # a time zone, a tax, a section name, a title standing alone, a law, a weapon
     # "Jane Roe/Coast Herald": a photographer's credit closing a caption names no actor
@@ -586,6 +588,18 @@ def _only_office_words(ctx: DocContext, surface: str) -> bool:
 def _offices(titles: frozenset[str], roles: frozenset[str]) -> frozenset[str]:
     """The words of office, lower case and without a full stop: made once per registry, not per span."""
     return frozenset(t.lower().rstrip(".") for t in titles) | roles
+
+
+def _portfolio_of_title(ctx: DocContext, surface: str, cand: Cand) -> bool:
+    """One word of a government portfolio right before a word of office ("Finance Minister",
+    "Interior Secretary", "Defence Ministry spokesman"): the model tags the capitalised word a body,
+    but it is the title's, and the portfolio names no one; a registry name stands."""
+    if cand.actor_id is not None or " " in surface or surface.lower() not in ctx.reg.filters.portfolios:
+        return False
+    after = ctx.text[cand.end : cand.end + 40].split(maxsplit=1)
+    return bool(after) and after[0].lower().rstrip(".,") in _offices(
+        ctx.reg.filters.person_titles, ctx.reg.filters.person_roles
+    ) | {"ministry", "department"}
 
 
 def _non_actor_head(ctx: DocContext, surface: str, cand: Cand) -> bool:
