@@ -88,6 +88,44 @@ def test_undated_action_by_actor(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "medium", "others"),
+    [
+        ("On March 3, Mara Holt wrote on Chirper that the border would close.", "Chirper", {"mara-holt"}),
+        ("On March 3, Mara Holt said on Beacon TV that the border would close.", "Beacon TV", {"mara-holt"}),
+        ("On March 3, Mara Holt took to Chirper to say the border would close.", "Chirper", {"mara-holt"}),
+        ("On March 3, Mara Holt said in a post on Chirper that talks failed.", "Chirper", {"mara-holt"}),
+        ("On March 3, Mara Holt deleted her Chirper account after the vote.", "Chirper", {"mara-holt"}),
+    ],
+)
+def test_the_medium_of_a_statement_takes_no_part_in_the_event(
+    nlp: Any, text: str, medium: str, others: set[str]
+) -> None:
+    doc = _doc("a", text)
+    mentions = [_mention(doc, "Mara Holt", "mara-holt"), _mention(doc, medium, "medium")]
+    events = _events(nlp, doc, [_date(doc, "March 3", "2022-03-03")], mentions, [])
+    assert [set(e.actors) for e in events] == [others]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("On March 3, Chirper suspended the account of Mara Holt.", "Chirper"),  # the platform acts
+        ("On March 3, Mara Holt commented on the Eastland Council's vote.", "Eastland Council"),  # a topic
+        ("On March 3, the Eastland Council account posted that Mara Holt would resign.", "Eastland Council"),
+        ("On March 3, the Eastland Council's statement said Mara Holt would resign.", "Eastland Council"),
+        ("On March 3, Mara Holt went to the Eastland Council to ask for funds.", "Eastland Council"),
+        ("On Eastland's arms programme, Mara Holt said on March 3 that talks would resume.", "Eastland"),
+        ("On March 3, Mara Holt called on the Eastland Council to act.", "Eastland Council"),  # addressee
+    ],
+)
+def test_a_platform_that_acts_or_a_name_talked_of_stays_in_the_event(nlp: Any, text: str, name: str) -> None:
+    doc = _doc("a", text)
+    mentions = [_mention(doc, "Mara Holt", "mara-holt"), _mention(doc, name, "body")]
+    events = _events(nlp, doc, [_date(doc, "March 3", "2022-03-03")], mentions, [])
+    assert [set(e.actors) for e in events] == [{"mara-holt", "body"}]
+
+
+@pytest.mark.parametrize(
     ("text", "date", "kind"),
     [
         ("Rain fell on the capital all week.", None, "body"),  # no date, no actor: nothing

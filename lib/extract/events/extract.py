@@ -49,6 +49,7 @@ from lib.extract.events.links import (
     verb_features,
 )
 from lib.extract.polarity import base_forms
+from lib.extract.quotes.cues import inflect, load_cues
 from lib.read.blocks import paragraph_parts
 from lib.records import DateMention, Document, Event, Mention, Precision, Quote, Span
 from lib.text.nlp import doc_sentences, doc_text
@@ -92,6 +93,63 @@ def _occasion_patterns(path: Path = OCCASIONS_PATH) -> tuple[re.Pattern[str], ..
     return tuple(re.compile(SETTING.format(re.escape(n))) for n in _occasion_nouns(path))
 
 
+@dataclass(frozen=True)
+class _Media:
+    verbs: frozenset[str]  # inflected, lower case
+    to_verbs: frozenset[str]
+    messages: frozenset[str]  # singular and plural
+    presence: frozenset[str]
+
+
+MEDIUM_PREPOSITIONS = {"on", "via"}
+
+
+@lru_cache(maxsize=4)
+def _media(path: Path = OCCASIONS_PATH) -> _Media:
+    data = read_yaml(path) or {}
+    irregular = {str(k).lower(): [str(f) for f in v] for k, v in (data.get("medium_irregular") or {}).items()}
+
+    def inflected(key: str) -> frozenset[str]:
+        return frozenset(f for b in data.get(key) or () for f in inflect(str(b).lower(), irregular))
+
+    def nouns(key: str) -> frozenset[str]:
+        return frozenset(f for n in data.get(key) or () for f in (str(n).lower(), f"{str(n).lower()}s"))
+
+    cues = load_cues()
+    verbs = (cues.speech | cues.statement_acts | inflected("medium_verbs")) - inflected("not_medium_verbs")
+    return _Media(verbs, inflected("medium_to"), nouns("medium_messages"), nouns("medium_presence"))
+
+
+def media_mentions(sdoc: SpacyDoc, mentions: Sequence[Mention]) -> set[tuple[int, int]]:
+    """The (start, end) of the mentions that name the medium a statement is made through
+    (lib/lexicons/occasions.yaml): the object of "on" / "via" after a verb of saying or appearing
+    or a noun of a message or a presence ("wrote on X", "in an interview on X", "on X's show"), of
+    "to" after "took", or a name before a noun of presence that has an owner ("her X account")."""
+    media = _media()
+    found: set[tuple[int, int]] = set()
+    for m in mentions:
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        if tok.dep_ in {"compound", "poss"} and tok.head.lower_ in media.presence:
+            noun = tok.head
+            if noun.dep_ != "pobj":
+                owned = any(c.dep_ == "poss" for c in noun.children)
+                if tok.dep_ == "compound" and owned:
+                    found.add((m.start, m.end))
+                continue
+            tok = noun
+        if tok.dep_ != "pobj":
+            continue
+        prep, head = tok.head.lower_, tok.head.head.lower_
+        if (prep in MEDIUM_PREPOSITIONS and head in media.verbs | media.messages | media.presence) or (
+            prep == "to" and head in media.to_verbs | {"post", "posts"}
+        ):
+            found.add((m.start, m.end))
+    return found
+
+
 @lru_cache(maxsize=4)
 def _states(path: Path = STATES_PATH) -> frozenset[str]:
     data = read_yaml(path) or {}
@@ -121,10 +179,13 @@ def extract_events(
 ) -> list[Event]:
     """The dated statements and actions of one document (the sequences hold the whole corpus).
 
-    ``places`` are the ids of actors typed "place": settings, never actors of an event.
+    ``places`` are the ids of actors typed "place": settings, never actors of an event; nor is
+    the medium a statement is made through (``media_mentions``).
     """
     own_dates = [d for d in dates if d.doc_id == doc.id]
     own_mentions = [m for m in mentions if m.doc_id == doc.id and m.actor_id not in places]
+    media = media_mentions(sdoc, own_mentions)
+    own_mentions = [m for m in own_mentions if (m.start, m.end) not in media]
     own_quotes = [q for q in quotes if q.doc_id == doc.id and q.speaker_id]
     drafts: list[Draft] = []
     seen: list[tuple[str, frozenset[str]]] = []
