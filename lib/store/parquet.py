@@ -342,6 +342,19 @@ def write_corpus(
         shutil.rmtree(store / "corpus" / old, ignore_errors=True)
 
 
+def spill(store: Path, tables: Mapping[str, pa.Table]) -> tuple[Path, dict[str, Path]]:
+    """Corpus tables written to a temporary folder of the store (``write_corpus`` copies them into
+    the generation it makes, ``files``), so the tables need not stay in memory meanwhile; the folder
+    (to be removed by the caller) and each table's file. Named as an interrupted write's leftover,
+    which readers and lib/store/check.py ignore."""
+    folder = store / "corpus" / f".tmp-spill-{uuid.uuid4().hex[:8]}"
+    folder.mkdir(parents=True)
+    files = {name: folder / f"{name}.parquet" for name in tables}
+    for name, table in tables.items():
+        pq.write_table(table, files[name])
+    return folder, files
+
+
 def read_corpus(
     store: Path, manifest: Manifest, tables: Collection[str] = ("actors", "events", "positions")
 ) -> CorpusTables:

@@ -15,6 +15,7 @@ from lib.records import Corpus, Document
 from lib.store import parquet as st
 from lib.store import terms
 from lib.store.compaction import compact
+from lib.store.parallel import refresh_corpus
 from lib.store.parquet import read_analysis, read_corpus, read_manifest, write_analysis
 
 # fictional reports, written for this test
@@ -132,3 +133,18 @@ def test_each_new_batch_reads_only_its_documents(source: Path, tmp_path: Path, b
         documents = st.batch_rows(store, batch.id, "documents", list(batch.docs))
         assert set(documents.column("batch").to_pylist()) == {batch.id}
         assert documents.column("id").to_pylist() == list(batch.docs)
+
+
+def test_a_refresh_leaves_one_corpus_generation_and_the_same_tables(source: Path, tmp_path: Path) -> None:
+    """The corpus step writes its events and positions to a temporary folder while it clusters the
+    claims (issue #19): the generation it makes holds them, and the folder is gone."""
+    store = tmp_path / "store"
+    shutil.copytree(source, store)
+    every = ("actors", "events", "positions", "claims")
+    refresh_corpus(store)
+    first = read_corpus(store, read_manifest(store), tables=every)
+    refresh_corpus(store)
+    manifest = read_manifest(store)
+    assert [f.name for f in (store / "corpus").iterdir()] == [manifest.corpus]
+    again = read_corpus(store, manifest, tables=every)
+    assert first.events and first.claims and again == first
