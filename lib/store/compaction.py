@@ -14,10 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
-from lib.records import CorpusClaim, Event, Position
-from lib.store.columns import record_schema
 from lib.store.parquet import (
     FOLDER_TABLES,
     ActorMap,
@@ -85,15 +82,14 @@ def _chunk_rows(
     return part.set_column(index, "batch", pa.array([batch] * part.num_rows, pa.string()))
 
 
-def _corpus_arrow(store: Path, manifest: Manifest) -> dict[str, pa.Table]:
-    """The corpus tables that are copied as they are, as Arrow tables (not records: at 10,000
-    documents the claims and events as records were hundreds of MB, issue #19)."""
-    # cast to the records' schema: Parquet gives list items another field name, which the file
-    # written from the table would then carry
-    kinds: dict[str, type] = {"events": Event, "positions": Position, "claims": CorpusClaim}
-    return {
-        t: pq.read_table(corpus_path(store, manifest, t)).cast(record_schema(k)) for t, k in kinds.items()
-    }
+COPIED = ("events", "positions", "claims")  # the corpus tables compaction leaves as they are
+
+
+def _corpus_files(store: Path, manifest: Manifest) -> dict[str, Path]:
+    """The corpus tables that are copied as they are, as their files: read whole (as Arrow tables,
+    or before that as records) they were the compaction's last peak at 10,000 documents, and a
+    table read back and written again is the table read (issue #19)."""
+    return {t: corpus_path(store, manifest, t) for t in COPIED}
 
 
 def compact(store: Path, batch_docs: int = BATCH_DOCS) -> int:
@@ -119,14 +115,14 @@ def compact(store: Path, batch_docs: int = BATCH_DOCS) -> int:
         pa.default_memory_pool().release_unused()  # one new batch's buffers, not reused by the next
         entries.append(entry)
     complete = {b.id for b in manifest.batches} <= set(manifest.covers)  # else a refresh is still due
-    arrow = _corpus_arrow(store, manifest) if manifest.corpus else {}
+    files = _corpus_files(store, manifest) if manifest.corpus else {}
     write_manifest(store, Manifest(tuple(entries), manifest.corpus, manifest.errors, manifest.parsed))
     write_corpus(
         store,
         CorpusTables(corpus.actors, (), (), claims=()),
         manifest.errors,
         manifest.parsed,
-        arrow=arrow,
+        files=files,
         covers=None if complete else (),
     )
     collect_garbage(store, read_manifest(store))

@@ -27,6 +27,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import os
+import shutil
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -72,6 +73,7 @@ from lib.store.parquet import (
     read_corpus,
     read_live,
     read_manifest,
+    spill,
     write_batch,
     write_corpus,
 )
@@ -271,10 +273,16 @@ def _refresh(store: Path, corpus: Corpus | None, added: Sequence[str]) -> None:
         tables = replace(tables, events=(), positions=())
     else:
         tables, arrow = updated
+    # the events and positions on disk while the claims are clustered (the step's peak), not in memory
+    folder, files = spill(store, arrow)
+    del arrow, updated
     give_back_memory()
-    arrow = {**arrow, "claims": claims_table(store, tables)}
-    give_back_memory()
-    write_corpus(store, tables, errors, parsed, arrow=arrow)
+    try:
+        claims = claims_table(store, tables)
+        give_back_memory()
+        write_corpus(store, tables, errors, parsed, arrow={"claims": claims}, files=files)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     collect_garbage(store, read_manifest(store))
 
 

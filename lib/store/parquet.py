@@ -22,7 +22,7 @@ import json
 import os
 import shutil
 import uuid
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -52,8 +52,9 @@ from lib.records import (
 from lib.store.claim_rows import CLAIM_ROWS, NEEDS, claim_rows_table, folder_analysis, write_claim_rows
 from lib.store.claim_rows import VERSION_KEY as CLAIMS_KEY
 from lib.store.columns import arrow_type, records_table, table_records
-from lib.store.terms import TERMS, terms_table, write_terms
-from lib.version import claims_version, extraction_version
+from lib.store.terms import ROW_GROUP, TERMS, terms_table, write_terms
+from lib.store.terms import VERSION_KEY as INDEX_KEY
+from lib.version import claims_version, extraction_version, index_version
 
 FORMAT = 1
 # Documents per ingest batch. A worker keeps a batch's parsed documents until its quotes and events
@@ -122,19 +123,24 @@ def write_manifest(store: Path, manifest: Manifest) -> None:
     write_atomic(store / MANIFEST, json.dumps(payload, ensure_ascii=False))
 
 
-def write_folder(final: Path, tables: Mapping[str, pa.Table]) -> None:
+def write_folder(
+    final: Path, tables: Mapping[str, pa.Table], files: Mapping[str, Path] | None = None
+) -> None:
     """Write every table into a temporary folder, then rename it into place. A folder of sentences
     gets their term index too (lib/store/terms.py), and a folder of documents and their rows their
-    sentence claims (lib/store/claim_rows.py), so every writer of batches keeps them."""
+    sentence claims (lib/store/claim_rows.py), so every writer of batches keeps them. ``files``:
+    tables given as Parquet files, copied as they are."""
     final.parent.mkdir(parents=True, exist_ok=True)
     temp = final.parent / f".tmp-{final.name}-{uuid.uuid4().hex[:8]}"
     temp.mkdir()
     try:
         for name, table in tables.items():
             pq.write_table(table, temp / f"{name}.parquet")
+        for name, path in (files or {}).items():
+            shutil.copyfile(path, temp / f"{name}.parquet")
         if "sentences" in tables:
-            write_terms(_chunked_terms(tables["sentences"]), temp / f"{TERMS}.parquet")
-            pa.default_memory_pool().release_unused()  # the index's sorted copies, before the claims
+            _write_terms(_chunked_terms(tables["sentences"]), temp / f"{TERMS}.parquet")
+            pa.default_memory_pool().release_unused()  # the index's rows, before the claims
         _write_claim_rows(tables, temp)  # each document's sentence claims (lib/store/claim_rows.py)
         if final.exists():  # an uncommitted leftover of an interrupted run
             shutil.rmtree(final)
@@ -149,18 +155,32 @@ CLAIM_DOCS = 256  # documents whose sentence claims are made at once (their rows
 
 
 def _chunked_terms(sentences: pa.Table) -> pa.Table:
-    """``terms_table`` of the sentences, TERMS_CHUNK at a time, then sorted as it sorts (term, doc_id,
-    start: one row per word and sentence, so the order is total and the table the same): a
-    compacted folder's every (word, sentence) as Python lists at once was a hundred MB and more
-    (issue #19)."""
-    if sentences.num_rows <= TERMS_CHUNK:
-        return terms_table(sentences)
-    parts = [
-        terms_table(sentences.slice(lo, TERMS_CHUNK)) for lo in range(0, sentences.num_rows, TERMS_CHUNK)
-    ]
-    table = pa.concat_tables(parts).combine_chunks()
-    del parts  # two copies of the rows at once, not three
-    return table.sort_by([("term", "ascending"), ("doc_id", "ascending"), ("start", "ascending")])
+    """The index rows of the sentences (``terms_table``), TERMS_CHUNK sentences at a time, one
+    chunk each, each sorted alone (``_write_terms`` sorts them together as it writes): a compacted
+    folder's every (word, sentence) as Python lists at once was a hundred MB and more (issue #19)."""
+    chunks = range(0, max(sentences.num_rows, 1), TERMS_CHUNK)
+    return pa.concat_tables([terms_table(sentences.slice(lo, TERMS_CHUNK)) for lo in chunks])
+
+
+# The index's order (lib/store/terms.py terms_table): one row per word and sentence, so it is total.
+TERMS_ORDER = [("term", "ascending"), ("doc_id", "ascending"), ("start", "ascending")]
+TAKE_ROWS = 4 * ROW_GROUP  # index rows taken in order at once by _write_terms (a multiple of ROW_GROUP)
+
+
+def _write_terms(table: pa.Table, path: Path) -> None:
+    """``write_terms`` of ``table`` (index rows, in sorted chunks) sorted as ``terms_table`` sorts,
+    without a sorted copy: the rows are taken in order TAKE_ROWS at a time and written in the
+    same row groups. A compacted folder's index is millions of rows, and their copy in one chunk
+    and their sorted copy beside it were the compaction's peak (issue #19). The file holds the
+    same table; a table of one chunk is written as before."""
+    if table.column(0).num_chunks <= 1:
+        write_terms(table.combine_chunks(), path)
+        return
+    order = pc.sort_indices(table, TERMS_ORDER)
+    schema = table.schema.with_metadata({INDEX_KEY: index_version()})
+    with pq.ParquetWriter(path, schema) as writer:
+        for lo in range(0, table.num_rows, TAKE_ROWS):
+            writer.write_table(table.take(order.slice(lo, TAKE_ROWS)), row_group_size=ROW_GROUP)
 
 
 def _write_claim_rows(tables: Mapping[str, pa.Table], folder: Path) -> None:
@@ -176,7 +196,7 @@ def _write_claim_rows(tables: Mapping[str, pa.Table], folder: Path) -> None:
         wanted = ids.slice(lo, CLAIM_DOCS).combine_chunks()
         part = {t: _of_docs(tables[t], "id" if t == "documents" else "doc_id", wanted) for t in NEEDS}
         parts.append(claim_rows_table(folder_analysis(part)))
-    table = pa.concat_tables(parts).combine_chunks()
+    table = pa.concat_tables(parts)  # in chunks: the file is written from them, no copy in one
     del parts
     stamped = table.replace_schema_metadata({CLAIMS_KEY: claims_version()})
     pq.write_table(stamped, folder / f"{CLAIM_ROWS}.parquet")
@@ -290,26 +310,29 @@ def write_corpus(
     parsed: int = 0,
     arrow: Mapping[str, pa.Table] | None = None,
     covers: Sequence[str] | None = None,
+    files: Mapping[str, Path] | None = None,
 ) -> None:
     """A new corpus generation, then the manifest pointing at it, then the old one removed.
 
     ``arrow``: tables given as Arrow tables already (``events``, ``positions``, ``claims``): those of
-    ``tables`` are then not used. ``covers``: the batches the tables were computed over (None:
+    ``tables`` are then not used; ``files``: tables given as Parquet files (of the generation
+    before), copied as they are. ``covers``: the batches the tables were computed over (None:
     every batch of the manifest).
     """
     generation = uuid.uuid4().hex[:12]
     given = arrow or {}
+    copied = files or {}
+    made: dict[str, Callable[[], pa.Table]] = {
+        "actors": lambda: records_table(tables.actors, Actor),
+        "events": lambda: given["events"] if "events" in given else records_table(tables.events, Event),
+        "positions": lambda: (
+            given["positions"] if "positions" in given else records_table(tables.positions, Position)
+        ),
+        "actor_map": lambda: actor_map_table(tables.actor_map),
+        "claims": lambda: given["claims"] if "claims" in given else records_table(tables.claims, CorpusClaim),
+    }
     write_folder(
-        store / "corpus" / generation,
-        {
-            "actors": records_table(tables.actors, Actor),
-            "events": given["events"] if "events" in given else records_table(tables.events, Event),
-            "positions": given["positions"]
-            if "positions" in given
-            else records_table(tables.positions, Position),
-            "actor_map": actor_map_table(tables.actor_map),
-            "claims": given["claims"] if "claims" in given else records_table(tables.claims, CorpusClaim),
-        },
+        store / "corpus" / generation, {t: make() for t, make in made.items() if t not in copied}, copied
     )
     manifest = read_manifest(store)
     old = manifest.corpus
@@ -317,6 +340,19 @@ def write_corpus(
     write_manifest(store, Manifest(manifest.batches, generation, tuple(errors), parsed, covered))
     if old:
         shutil.rmtree(store / "corpus" / old, ignore_errors=True)
+
+
+def spill(store: Path, tables: Mapping[str, pa.Table]) -> tuple[Path, dict[str, Path]]:
+    """Corpus tables written to a temporary folder of the store (``write_corpus`` copies them into
+    the generation it makes, ``files``), so the tables need not stay in memory meanwhile; the folder
+    (to be removed by the caller) and each table's file. Named as an interrupted write's leftover,
+    which readers and lib/store/check.py ignore."""
+    folder = store / "corpus" / f".tmp-spill-{uuid.uuid4().hex[:8]}"
+    folder.mkdir(parents=True)
+    files = {name: folder / f"{name}.parquet" for name in tables}
+    for name, table in tables.items():
+        pq.write_table(table, files[name])
+    return folder, files
 
 
 def read_corpus(

@@ -13,7 +13,9 @@ from lib.compare.corpus import corpus_claims
 from lib.extract.pipeline import analyze_corpus
 from lib.records import Corpus, Document
 from lib.store import parquet as st
+from lib.store import terms
 from lib.store.compaction import compact
+from lib.store.parallel import refresh_corpus
 from lib.store.parquet import read_analysis, read_corpus, read_manifest, write_analysis
 
 # fictional reports, written for this test
@@ -78,20 +80,32 @@ def _files(store: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize(
-    ("claim_docs", "terms_chunk"),
+    ("claim_docs", "terms_chunk", "row_group", "take_rows"),
     [
-        (1, 1),  # a document and a sentence at a time
-        (2, 3),  # runs that end inside the folder
-        (4, 7),
-        (5, 10_000),  # every document in one run: the path an ingest batch takes
+        (1, 1, 16_384, 65_536),  # a document and a sentence at a time
+        (2, 3, 16_384, 65_536),  # runs that end inside the folder
+        (4, 7, 16_384, 65_536),
+        (5, 10_000, 16_384, 65_536),  # every document in one run: the path an ingest batch takes
+        (2, 3, 4, 8),  # the index's rows taken in order a few at a time, in several row groups
+        (2, 3, 5, 5),  # one row group per take
+        (2, 7, 3, 12),
     ],
 )
 def test_a_folder_made_in_parts_is_the_folder_made_at_once(
-    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, claim_docs: int, terms_chunk: int
+    source: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    claim_docs: int,
+    terms_chunk: int,
+    row_group: int,
+    take_rows: int,
 ) -> None:
+    monkeypatch.setattr(terms, "ROW_GROUP", row_group)
+    monkeypatch.setattr(st, "ROW_GROUP", row_group)
     whole = _files(_compacted(source, tmp_path / "whole"))
     monkeypatch.setattr(st, "CLAIM_DOCS", claim_docs)
     monkeypatch.setattr(st, "TERMS_CHUNK", terms_chunk)
+    monkeypatch.setattr(st, "TAKE_ROWS", take_rows)
     parts = _files(_compacted(source, tmp_path / "parts"))
     assert parts.keys() == whole.keys()
     assert {"claim_sentences.parquet", "terms.parquet"} <= {k.split("/")[1] for k in parts}
@@ -119,3 +133,18 @@ def test_each_new_batch_reads_only_its_documents(source: Path, tmp_path: Path, b
         documents = st.batch_rows(store, batch.id, "documents", list(batch.docs))
         assert set(documents.column("batch").to_pylist()) == {batch.id}
         assert documents.column("id").to_pylist() == list(batch.docs)
+
+
+def test_a_refresh_leaves_one_corpus_generation_and_the_same_tables(source: Path, tmp_path: Path) -> None:
+    """The corpus step writes its events and positions to a temporary folder while it clusters the
+    claims (issue #19): the generation it makes holds them, and the folder is gone."""
+    store = tmp_path / "store"
+    shutil.copytree(source, store)
+    every = ("actors", "events", "positions", "claims")
+    refresh_corpus(store)
+    first = read_corpus(store, read_manifest(store), tables=every)
+    refresh_corpus(store)
+    manifest = read_manifest(store)
+    assert [f.name for f in (store / "corpus").iterdir()] == [manifest.corpus]
+    again = read_corpus(store, manifest, tables=every)
+    assert first.events and first.claims and again == first

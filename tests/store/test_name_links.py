@@ -6,10 +6,12 @@ from __future__ import annotations
 from dataclasses import asdict
 
 import pyarrow as pa
+import pytest
 
 from lib.records import Actor
+from lib.store import links
 from lib.store.columns import arrow_type
-from lib.store.links import _linker_order, _relinked
+from lib.store.links import _actors, _linker_order, _relinked
 
 ADA = Actor("ada-quill", "Ada Quill", "person")
 QUILL = Actor("quill", "Quill", "person")
@@ -64,3 +66,17 @@ def test_the_linker_gets_found_mentions_report_by_report_then_the_propagated() -
         }
     )
     assert list(_linker_order(links, ["a", "b"])) == [3, 0, 4, 2, 1]
+
+
+@pytest.mark.parametrize("rows_at_once", [1, 2, 3, 65_536])
+def test_the_actors_of_a_column_are_its_rows_equal_rows_one_record(
+    monkeypatch: pytest.MonkeyPatch, rows_at_once: int
+) -> None:
+    monkeypatch.setattr(links, "ACTOR_ROWS", rows_at_once)
+    described = Actor("ada-quill", "Ada Quill", "person", ("A. Quill",), "house", "speaker")
+    rows = [ADA, QUILL, ADA, QUILL_TEAM, described, QUILL, described, HOUSE]
+    column = pa.chunked_array([pa.array([asdict(a) for a in rows], arrow_type(Actor))])
+    found = _actors(column)
+    assert found == rows
+    assert found[0] is found[2] and found[4] is found[6] and found[1] is found[5]
+    assert found[1] is not found[3]  # the same id of another kind is another actor
