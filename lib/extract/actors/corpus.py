@@ -278,6 +278,7 @@ class CorpusResolver:
             s.count += 1
             s.docs.add(m.doc_id)
             s.kinds[a.type] += 1
+        self._kinds: dict[str, str] = {}  # _kind's answers (the counts above are final)
         self.uf = _Union()
         # Reports of one event (lib/extract/actors/reports.py): inside one, name variants are
         # linked more boldly than across the corpus.
@@ -288,7 +289,9 @@ class CorpusResolver:
         self._raw_df: Counter[str] | None = None
         self._names: dict[str, str] | None = None
         self._lasts: frozenset[str] | None = None
-        self._by_doc: dict[str, list[tuple[str, PersonName]]] | None = None
+        self._by_word: (
+            tuple[dict[str, list[tuple[str, bool, set[str]]]], dict[str, list[tuple[str, set[str]]]]] | None
+        ) = None
         self.shown_names = frozenset(org_key(line[0]) for line in reg.filters.org_aliases if line)
         self.alias_keys = frozenset(org_key(n) for line in reg.filters.org_aliases for n in line)
         self.people: dict[str, PersonName] = {}
@@ -341,7 +344,14 @@ class CorpusResolver:
 
     def _kind(self, aid: str) -> str:
         """An actor's kind: the registry's, else a person if any mention of a full name says so
-        (the model mistypes some), else the most frequent."""
+        (the model mistypes some), else the most frequent. The mentions are all counted before
+        any is asked, so each id's kind is worked out once."""
+        kind = self._kinds.get(aid)
+        if kind is None:
+            kind = self._kinds[aid] = self._kind_of(aid)
+        return kind
+
+    def _kind_of(self, aid: str) -> str:
         s = self.stats[aid]
         known = self.reg.actor(aid)
         if known is not None:
@@ -656,18 +666,32 @@ class CorpusResolver:
     def _first_and_last(self, key: str, docs: set[str], typed: bool = False) -> tuple[set[str], set[str]]:
         """The people of some reports with a first name (their roots) and with a surname ``key``;
         ``typed``: only two-word names the model typed a person, for the first name."""
-        firsts: set[str] = set()
-        lasts: set[str] = set()
-        people = self._people_in()
-        for doc in docs:
-            for aid, p in people.get(doc, ()):
-                if p.first:
-                    plain = len(self.stats[aid].actor.name.split()) == 2 and self._kind(aid) == "person"
-                    if p.first == key and (plain or not typed):
-                        firsts.add(self.uf.find(aid))
-                    if p.last == key:
-                        lasts.add(aid)
+        by_first, by_last = self._full_names_by_word()
+        firsts = {
+            self.uf.find(aid)
+            for aid, plain, named in by_first.get(key, ())
+            if (plain or not typed) and not docs.isdisjoint(named)
+        }
+        lasts = {aid for aid, named in by_last.get(key, ()) if not docs.isdisjoint(named)}
         return firsts, lasts
+
+    def _full_names_by_word(
+        self,
+    ) -> tuple[dict[str, list[tuple[str, bool, set[str]]]], dict[str, list[tuple[str, set[str]]]]]:
+        """The people named with a first name, by that first name (id, whether a two-word name
+        typed a person, their reports) and by their surname (id, their reports); built once, so
+        that a word is looked up, not every person of a report's event read for it."""
+        if self._by_word is None:
+            by_first: dict[str, list[tuple[str, bool, set[str]]]] = {}
+            by_last: dict[str, list[tuple[str, set[str]]]] = {}
+            for aid, p in self.people.items():
+                if p.first:
+                    s = self.stats[aid]
+                    plain = len(s.actor.name.split()) == 2 and self._kind(aid) == "person"
+                    by_first.setdefault(p.first, []).append((aid, plain, s.docs))
+                    by_last.setdefault(p.last, []).append((aid, s.docs))
+            self._by_word = by_first, by_last
+        return self._by_word
 
     def _written_in(self, root: str, doc_id: str) -> bool:
         """Whether a document writes out one of a person's full names, tagged or not."""
@@ -942,15 +966,6 @@ class CorpusResolver:
                 and " ".join(rest) not in self._surnames()  # "Bo Quennells": a person's name
             ):
                 self.uf.union(aid, nick)
-
-    def _people_in(self) -> dict[str, list[tuple[str, PersonName]]]:
-        """Doc -> the people with a name (id, parts) that it mentions (built once)."""
-        if self._by_doc is None:
-            self._by_doc = {}
-            for aid, p in self.people.items():
-                for d in self.stats[aid].docs:
-                    self._by_doc.setdefault(d, []).append((aid, p))
-        return self._by_doc
 
     def _surnames(self) -> frozenset[str]:
         if self._lasts is None:
