@@ -312,7 +312,8 @@ class CorpusResolver:
                 if parts is not None:
                     self.people[aid] = parts
         self._first_names_and_surnames()
-        self._raw_sex = self._sexes(found)  # by the names' own ids, before any link
+        said = self._sex_said(found)  # read once: the ids it counts for are linked in between
+        self._raw_sex = self._sexes(said)  # by the names' own ids, before any link
         self._link_people()
         self.tails: dict[str, list[str]] = {}  # a short form several place-led names share -> them
         self.shorts: dict[str, list[str]] = {}  # a body's one-word form its event leaves open -> bodies
@@ -334,7 +335,7 @@ class CorpusResolver:
             self.per_doc.setdefault(root, Counter())[m.doc_id] += 1
             at = self.first_at.get((root, m.doc_id))
             self.first_at[(root, m.doc_id)] = m.start if at is None else min(at, m.start)
-        self.sex = self._sexes(found)
+        self.sex = self._sexes(said)
         self._full_names: dict[str, list[str]] | None = None
         self._doc_roots: dict[str, set[str]] | None = None
         self._df: Counter[str] = Counter()
@@ -766,22 +767,30 @@ class CorpusResolver:
             return "m"
         return "f" if title in f.female_titles or title + "." in f.female_titles else ""
 
-    def _sexes(self, found: Sequence[Found]) -> dict[str, str]:
-        """Root -> "m" / "f" for the full-named people whose sex the corpus states: a gendered
-        title before the full name counts two, the first third-person pronoun after it one
-        (gender statistics from pronouns, after Bergsma & Lin 2006, "Bootstrapping path-based
-        pronoun resolution"); kept at three to one or better."""
-        votes: dict[str, Counter[str]] = {}
+    def _sex_said(self, found: Sequence[Found]) -> list[tuple[str, str, str]]:
+        """Each full-named mention's actor id, the sex its title says and the sex of the first
+        third-person pronoun after it ("" where none), in the mentions' order."""
+        said = []
         for m, a in found:
             if not self._full_named(m, a):
                 continue
-            tally = votes.setdefault(self.uf.find(a.id), Counter())
-            sex = self._title_sex(self._title_before(m))
-            if sex:
-                tally[sex] += 2
             pronoun = _PRONOUN.search(self.texts.get(m.doc_id, "")[m.end : m.end + 250])
-            if pronoun:
-                tally["m" if pronoun.group(1).lower() in ("he", "him", "his") else "f"] += 1
+            after = "" if not pronoun else "m" if pronoun.group(1).lower() in ("he", "him", "his") else "f"
+            said.append((a.id, self._title_sex(self._title_before(m)), after))
+        return said
+
+    def _sexes(self, said: Sequence[tuple[str, str, str]]) -> dict[str, str]:
+        """Root -> "m" / "f" for the full-named people whose sex the corpus states (``_sex_said``):
+        a gendered title before the full name counts two, the first third-person pronoun after it
+        one (gender statistics from pronouns, after Bergsma & Lin 2006, "Bootstrapping path-based
+        pronoun resolution"); kept at three to one or better."""
+        votes: dict[str, Counter[str]] = {}
+        for aid, titled, after in said:
+            tally = votes.setdefault(self.uf.find(aid), Counter())
+            if titled:
+                tally[titled] += 2
+            if after:
+                tally[after] += 1
         out: dict[str, str] = {}
         for root, tally in votes.items():
             if not tally:
