@@ -278,6 +278,7 @@ class CorpusResolver:
             s.count += 1
             s.docs.add(m.doc_id)
             s.kinds[a.type] += 1
+        self._kinds: dict[str, str] = {}  # _kind's answers (the counts above are final)
         self.uf = _Union()
         # Reports of one event (lib/extract/actors/reports.py): inside one, name variants are
         # linked more boldly than across the corpus.
@@ -288,7 +289,9 @@ class CorpusResolver:
         self._raw_df: Counter[str] | None = None
         self._names: dict[str, str] | None = None
         self._lasts: frozenset[str] | None = None
-        self._by_doc: dict[str, list[tuple[str, PersonName]]] | None = None
+        self._by_word: (
+            tuple[dict[str, list[tuple[str, bool, set[str]]]], dict[str, list[tuple[str, set[str]]]]] | None
+        ) = None
         self.shown_names = frozenset(org_key(line[0]) for line in reg.filters.org_aliases if line)
         self.alias_keys = frozenset(org_key(n) for line in reg.filters.org_aliases for n in line)
         self.people: dict[str, PersonName] = {}
@@ -309,7 +312,8 @@ class CorpusResolver:
                 if parts is not None:
                     self.people[aid] = parts
         self._first_names_and_surnames()
-        self._raw_sex = self._sexes(found)  # by the names' own ids, before any link
+        said = self._sex_said(found)  # read once: the ids it counts for are linked in between
+        self._raw_sex = self._sexes(said)  # by the names' own ids, before any link
         self._link_people()
         self.tails: dict[str, list[str]] = {}  # a short form several place-led names share -> them
         self.shorts: dict[str, list[str]] = {}  # a body's one-word form its event leaves open -> bodies
@@ -331,7 +335,7 @@ class CorpusResolver:
             self.per_doc.setdefault(root, Counter())[m.doc_id] += 1
             at = self.first_at.get((root, m.doc_id))
             self.first_at[(root, m.doc_id)] = m.start if at is None else min(at, m.start)
-        self.sex = self._sexes(found)
+        self.sex = self._sexes(said)
         self._full_names: dict[str, list[str]] | None = None
         self._doc_roots: dict[str, set[str]] | None = None
         self._df: Counter[str] = Counter()
@@ -341,7 +345,14 @@ class CorpusResolver:
 
     def _kind(self, aid: str) -> str:
         """An actor's kind: the registry's, else a person if any mention of a full name says so
-        (the model mistypes some), else the most frequent."""
+        (the model mistypes some), else the most frequent. The mentions are all counted before
+        any is asked, so each id's kind is worked out once."""
+        kind = self._kinds.get(aid)
+        if kind is None:
+            kind = self._kinds[aid] = self._kind_of(aid)
+        return kind
+
+    def _kind_of(self, aid: str) -> str:
         s = self.stats[aid]
         known = self.reg.actor(aid)
         if known is not None:
@@ -656,18 +667,32 @@ class CorpusResolver:
     def _first_and_last(self, key: str, docs: set[str], typed: bool = False) -> tuple[set[str], set[str]]:
         """The people of some reports with a first name (their roots) and with a surname ``key``;
         ``typed``: only two-word names the model typed a person, for the first name."""
-        firsts: set[str] = set()
-        lasts: set[str] = set()
-        people = self._people_in()
-        for doc in docs:
-            for aid, p in people.get(doc, ()):
-                if p.first:
-                    plain = len(self.stats[aid].actor.name.split()) == 2 and self._kind(aid) == "person"
-                    if p.first == key and (plain or not typed):
-                        firsts.add(self.uf.find(aid))
-                    if p.last == key:
-                        lasts.add(aid)
+        by_first, by_last = self._full_names_by_word()
+        firsts = {
+            self.uf.find(aid)
+            for aid, plain, named in by_first.get(key, ())
+            if (plain or not typed) and not docs.isdisjoint(named)
+        }
+        lasts = {aid for aid, named in by_last.get(key, ()) if not docs.isdisjoint(named)}
         return firsts, lasts
+
+    def _full_names_by_word(
+        self,
+    ) -> tuple[dict[str, list[tuple[str, bool, set[str]]]], dict[str, list[tuple[str, set[str]]]]]:
+        """The people named with a first name, by that first name (id, whether a two-word name
+        typed a person, their reports) and by their surname (id, their reports); built once, so
+        that a word is looked up, not every person of a report's event read for it."""
+        if self._by_word is None:
+            by_first: dict[str, list[tuple[str, bool, set[str]]]] = {}
+            by_last: dict[str, list[tuple[str, set[str]]]] = {}
+            for aid, p in self.people.items():
+                if p.first:
+                    s = self.stats[aid]
+                    plain = len(s.actor.name.split()) == 2 and self._kind(aid) == "person"
+                    by_first.setdefault(p.first, []).append((aid, plain, s.docs))
+                    by_last.setdefault(p.last, []).append((aid, s.docs))
+            self._by_word = by_first, by_last
+        return self._by_word
 
     def _written_in(self, root: str, doc_id: str) -> bool:
         """Whether a document writes out one of a person's full names, tagged or not."""
@@ -742,22 +767,30 @@ class CorpusResolver:
             return "m"
         return "f" if title in f.female_titles or title + "." in f.female_titles else ""
 
-    def _sexes(self, found: Sequence[Found]) -> dict[str, str]:
-        """Root -> "m" / "f" for the full-named people whose sex the corpus states: a gendered
-        title before the full name counts two, the first third-person pronoun after it one
-        (gender statistics from pronouns, after Bergsma & Lin 2006, "Bootstrapping path-based
-        pronoun resolution"); kept at three to one or better."""
-        votes: dict[str, Counter[str]] = {}
+    def _sex_said(self, found: Sequence[Found]) -> list[tuple[str, str, str]]:
+        """Each full-named mention's actor id, the sex its title says and the sex of the first
+        third-person pronoun after it ("" where none), in the mentions' order."""
+        said = []
         for m, a in found:
             if not self._full_named(m, a):
                 continue
-            tally = votes.setdefault(self.uf.find(a.id), Counter())
-            sex = self._title_sex(self._title_before(m))
-            if sex:
-                tally[sex] += 2
             pronoun = _PRONOUN.search(self.texts.get(m.doc_id, "")[m.end : m.end + 250])
-            if pronoun:
-                tally["m" if pronoun.group(1).lower() in ("he", "him", "his") else "f"] += 1
+            after = "" if not pronoun else "m" if pronoun.group(1).lower() in ("he", "him", "his") else "f"
+            said.append((a.id, self._title_sex(self._title_before(m)), after))
+        return said
+
+    def _sexes(self, said: Sequence[tuple[str, str, str]]) -> dict[str, str]:
+        """Root -> "m" / "f" for the full-named people whose sex the corpus states (``_sex_said``):
+        a gendered title before the full name counts two, the first third-person pronoun after it
+        one (gender statistics from pronouns, after Bergsma & Lin 2006, "Bootstrapping path-based
+        pronoun resolution"); kept at three to one or better."""
+        votes: dict[str, Counter[str]] = {}
+        for aid, titled, after in said:
+            tally = votes.setdefault(self.uf.find(aid), Counter())
+            if titled:
+                tally[titled] += 2
+            if after:
+                tally[after] += 1
         out: dict[str, str] = {}
         for root, tally in votes.items():
             if not tally:
@@ -942,15 +975,6 @@ class CorpusResolver:
                 and " ".join(rest) not in self._surnames()  # "Bo Quennells": a person's name
             ):
                 self.uf.union(aid, nick)
-
-    def _people_in(self) -> dict[str, list[tuple[str, PersonName]]]:
-        """Doc -> the people with a name (id, parts) that it mentions (built once)."""
-        if self._by_doc is None:
-            self._by_doc = {}
-            for aid, p in self.people.items():
-                for d in self.stats[aid].docs:
-                    self._by_doc.setdefault(d, []).append((aid, p))
-        return self._by_doc
 
     def _surnames(self) -> frozenset[str]:
         if self._lasts is None:
