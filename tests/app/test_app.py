@@ -266,6 +266,8 @@ def test_reader_link_marks_the_span_and_escapes_markup() -> None:
     page_html = html_of(at)
     assert 'id="tg-target"' in page_html
     assert "&lt;script&gt;alert(" in page_html and "<script>alert(" not in page_html
+    assert not at.dataframe  # the quotes, shaded in the text, are listed when asked for
+    assert set(open_box(at, "quote_list").dataframe[0].value["speaker"]) == {"Rufus Firefly"}
     at.selectbox(key="w_doc").set_value("beta-1").run()
     assert qp(at, "doc") == ["beta-1"] and "start" not in at.query_params
 
@@ -363,6 +365,8 @@ def test_home_reads_the_store_the_environment_names(tmp_path: Path, monkeypatch:
     monkeypatch.setenv(ui.state.STORE_ENV, str(store))
     at = app("")
     assert not at.exception, [e.value for e in at.exception]
+    assert not at.dataframe  # the documents are listed when asked for
+    open_box(at, "doc_list")
     assert set(at.dataframe[0].value["title"]) == {"Crossing closed", "Troops counted"}
     assert at.metric[0].value == "2"
     assert not at.get("file_uploader")  # uploads are off: they would re-analyse the whole store
@@ -408,7 +412,7 @@ def test_every_page_reads_its_slice_of_the_store(
     (folder / "reports.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     ingest_corpus(load_corpus([folder]), store)
     monkeypatch.setenv(ui.state.DATA_ENV, str(folder))
-    lists = ("all_statements",)  # Actor positions' statements, listed on demand
+    lists = ("all_statements", "quote_list")  # Actor positions' statements, the Reader's quotes: on demand
     in_memory = app(page, lists, **query)
     assert not in_memory.exception, [e.value for e in in_memory.exception]
     assert in_memory.dataframe or in_memory.get("plotly_chart")  # the page shows rows or a chart
@@ -430,7 +434,7 @@ def test_home_analyses_the_folder_the_environment_names(
         "Freedonia closed the Sylvania crossing on Monday, officials said.\n", encoding="utf-8"
     )
     monkeypatch.setenv(ui.state.DATA_ENV, str(tmp_path))
-    at = app("")
+    at = app("", ("doc_list",))
     assert not at.exception, [e.value for e in at.exception]
     assert at.metric[0].value == "1"
     assert list(at.dataframe[0].value["doc_id"]) == ["one"]
