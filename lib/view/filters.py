@@ -352,10 +352,10 @@ class Summary:
     on: bool
 
 
-def _named(values: Sequence[str], what: str) -> str:
+def _named(values: Sequence[str]) -> str:
     shown = ", ".join(values[:SUMMARY_NAMES])
     more = len(values) - SUMMARY_NAMES
-    return f"{shown} and {more} more {what}" if more > 0 else shown
+    return f"{shown} and {more} more" if more > 0 else shown
 
 
 def summary(filters: Filters, actor_names: Mapping[str, str]) -> tuple[Summary, ...]:
@@ -368,10 +368,8 @@ def summary(filters: Filters, actor_names: Mapping[str, str]) -> tuple[Summary, 
     else:
         dates = f"from {start.isoformat()}" if start else f"until {end.isoformat()}" if end else "any"
     return (
-        Summary("Actors", _named(names, "actors") if names else "all", bool(names)),
-        Summary(
-            "Sources", _named(filters.sources, "sources") if filters.sources else "all", bool(filters.sources)
-        ),
+        Summary("Actors", _named(names) if names else "all", bool(names)),
+        Summary("Sources", _named(filters.sources) if filters.sources else "all", bool(filters.sources)),
         Summary("Dates", dates, bool(start or end)),
     )
 

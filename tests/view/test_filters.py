@@ -154,7 +154,7 @@ NAMES = {"a1": "Ada Vance", "a2": "Bo Lind", "a3": "Cy Park", "a4": "Di Moss"}
         (Filters(actors=("a2", "a1")), {"Actors": ("Bo Lind, Ada Vance", True)}),
         (
             Filters(actors=("a1", "a2", "a3", "a4")),
-            {"Actors": ("Ada Vance, Bo Lind, Cy Park and 1 more actors", True)},
+            {"Actors": ("Ada Vance, Bo Lind, Cy Park and 1 more", True)},
         ),
         (Filters(actors=("gone",)), {"Actors": ("gone", True)}),  # no name: the id, never dropped
         (Filters(sources=("North Wire",)), {"Sources": ("North Wire", True), "Actors": ("all", False)}),
