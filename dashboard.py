@@ -4,12 +4,30 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 import ui
 from lib.view import frames
 from lib.view.pages import home_pairs, overview_view
 from lib.view.render import plain_md
+
+
+def documents_table(docs: pd.DataFrame) -> None:
+    """The documents in view, latest first: listed when asked for (a grid's first draw costs the
+    browser's main thread ~0.16 s, docs/benchmarks.md session 33); the exports hold all either way."""
+    listed = docs.sort_values("date", ascending=False, kind="stable").head(frames.MAX_ROWS)
+    if len(listed) < len(docs):
+        st.caption(
+            f"The {len(listed):,} latest of {len(docs):,} documents are listed; the CSV and JSON hold all."
+        )
+    st.dataframe(  # report date and source first: the id is long and would push them off screen
+        listed,
+        hide_index=True,
+        column_order=["date", "source", "title", "doc_id", "date_basis", "language", "chars"],
+        column_config={"date": st.column_config.TextColumn("report date", width=95)},
+    )
+
 
 analysis, view = ui.page(
     "Overview",
@@ -25,6 +43,7 @@ pairs = home_pairs(list(docs["doc_id"]))  # the memory benchmark (tools.appmem) 
 paired = ui.with_documents(analysis, sorted({d for pair in pairs for d in pair}))
 key = ui.corpus_key(paired)
 discrepancies = sum(len(ui.cached_compare(key, paired, a, b).discrepancies) for a, b in pairs)
+
 
 cols = st.columns(5)
 cols[0].metric("Documents", len(docs))
@@ -66,17 +85,7 @@ else:
     st.subheader("Documents")
     if late := frames.future_dated(docs, date.today()):
         st.warning(plain_md(late))  # sources come from the files
-    listed = docs.sort_values("date", ascending=False, kind="stable").head(frames.MAX_ROWS)
-    if len(listed) < len(docs):
-        st.caption(
-            f"The {len(listed):,} latest of {len(docs):,} documents are listed; the CSV and JSON hold all."
-        )
-    st.dataframe(  # report date and source first: the id is long and would push them off screen
-        listed,
-        hide_index=True,
-        column_order=["date", "source", "title", "doc_id", "date_basis", "language", "chars"],
-        column_config={"date": st.column_config.TextColumn("report date", width=95)},
-    )
+    ui.on_demand(f"List the {len(docs):,} documents", "doc_list", lambda: documents_table(docs))
     ui.export_buttons(docs, "documents")
 
 st.subheader("Ingest report")

@@ -106,11 +106,11 @@ with statements_tab:
                 statements_table(statements)
             else:  # every statement in view: listed when asked for, exported whole either way
                 st.caption("Pick an actor or an issue above to read their statements, or list them here.")
-                with st.expander(
-                    f"List the {len(statements):,} statements", key="all_statements", on_change="rerun"
-                ) as listing:
-                    if listing.open:
-                        statements_table(statements)
+                ui.on_demand(
+                    f"List the {len(statements):,} statements",
+                    "all_statements",
+                    lambda: statements_table(statements),
+                )
             lines = statements["actor"] + " " + statements["stance"] + " — " + statements["issue_label"]
             ui.export_with_brief(analysis, view, PAGE, statements, "statements", "Positions brief", lines)
 

@@ -10,7 +10,7 @@ import streamlit as st
 
 import ui
 from lib.view import frames, render, urls
-from lib.view.pages import Contest, claims_view, pair_view, pairs_table
+from lib.view.pages import ComparisonView, Contest, claims_view, pair_view, pairs_table
 from lib.view.pairlists import (
     CARDS_HEAD,
     TEXT_HEIGHT,
@@ -29,9 +29,9 @@ def listed(where: Any, short: Shortlist, key: str, **table: Any) -> None:
     opened: a closed expander's elements are sent all the same."""
     where.dataframe(short.head, hide_index=True, height=table_height(len(short.head)), **table)
     if short.rest_label:
-        with where.expander(short.rest_label, key=f"rest_{key}", on_change="rerun") as rest:
-            if rest.open:
-                st.dataframe(short.rest, hide_index=True, **table)
+        ui.on_demand(
+            short.rest_label, f"rest_{key}", lambda: st.dataframe(short.rest, hide_index=True, **table), where
+        )
 
 
 def contest_cards(contests: Sequence[Contest]) -> None:
@@ -55,6 +55,56 @@ def discrepancy_cards(rows: pd.DataFrame, where: tuple[str, str]) -> None:
             card_a.html(render.snippet_html(d["a_sentence"], d["a_text"], label=where[0]))
             card_b.html(render.snippet_html(d["b_sentence"], d["b_text"], label=where[1]))
             st.caption(f"Confidence {d['confidence']:.2f}")
+
+
+def claim_lists(shown: ComparisonView) -> None:
+    """What both reports say, and what only A and only B say: three tables, their first rows."""
+    link = st.column_config.LinkColumn
+    st.markdown(f"**What both say ({len(shown.aligned)})**")
+    st.caption("Claims aligned across the two reports (same, or related).")
+    listed(
+        st.container(),
+        shortlist(shown.aligned),
+        "aligned",
+        column_order=["a_text", "a_reader", "b_text", "b_reader", "relation", "score"],
+        column_config={
+            "a_text": st.column_config.TextColumn("A says", width=340),
+            "a_reader": link("A", display_text="Open", width=45),
+            "b_text": st.column_config.TextColumn("B says", width=340),
+            "b_reader": link("B", display_text="Open", width=45),
+            "relation": st.column_config.TextColumn(width=60),
+            "score": st.column_config.NumberColumn(
+                "similarity",
+                format="%.2f",
+                width=50,
+                help="How alike the two sentences' words are (cosine, 0-1), plus a small bonus "
+                "for each actor both name: a pair naming the same actors can pass 1.",
+            ),
+        },
+        row_height=WRAPPED_ROW,
+    )
+
+    only_a, only_b = st.columns(2)
+    for col, side, name in ((only_a, "A", "Only in A"), (only_b, "B", "Only in B")):
+        col.markdown(f"**{name} ({len(shown.only[side])})**")
+        listed(
+            col,
+            shortlist(shown.only[side]),
+            f"only_{side}",
+            column_order=["text", "reader"],
+            column_config={
+                "text": st.column_config.TextColumn("claim", width=380),
+                "reader": link("reader", display_text="Open", width=50),
+            },
+            row_height=WRAPPED_ROW,
+        )
+
+
+def weak_differences(weak: pd.DataFrame) -> None:
+    st.caption("An update over time, a speaker attributed with little evidence, a function word.")
+    st.dataframe(
+        weak, hide_index=True, column_order=["kind", "reason", "confidence", "a_sentence", "b_sentence"]
+    )
 
 
 analysis, view = ui.page(
@@ -102,8 +152,9 @@ with corpus_tab:
         st.subheader(f"Contested claims ({len(shown_claims.contests)})")
         contest_cards(shown_claims.contests[:CARDS_HEAD])
         if rest := shown_claims.contests[CARDS_HEAD:]:
-            with st.expander(f"Show the other {len(rest):,} contested claims"):
-                contest_cards(rest)
+            ui.on_demand(
+                f"Show the other {len(rest):,} contested claims", "rest_contests", lambda: contest_cards(rest)
+            )
         st.subheader("All claims in view")
         st.dataframe(
             table,
@@ -158,23 +209,14 @@ with pair_tab:
         cards = shortlist(shown.discrepancies, CARDS_HEAD)
         discrepancy_cards(cards.head, sides)
         if cards.rest_label:
-            with st.expander(
-                f"{cards.rest_label} discrepancies", key="rest_cards", on_change="rerun"
-            ) as more:
-                if more.open:
-                    discrepancy_cards(cards.rest, sides)
+            ui.on_demand(
+                f"{cards.rest_label} discrepancies",
+                "rest_cards",
+                lambda: discrepancy_cards(cards.rest, sides),
+            )
         if not shown.weak.empty:
             weak_label = f"Weak differences, not counted as contradictions ({len(shown.weak)})"
-            with st.expander(weak_label, key="weak", on_change="rerun") as weak:
-                if weak.open:
-                    st.caption(
-                        "An update over time, a speaker attributed with little evidence, a function word."
-                    )
-                    st.dataframe(
-                        shown.weak,
-                        hide_index=True,
-                        column_order=["kind", "reason", "confidence", "a_sentence", "b_sentence"],
-                    )
+            ui.on_demand(weak_label, "weak", lambda: weak_differences(shown.weak))
 
         # The lists and the quoted actors are built when opened: their four tables, sent and drawn
         # before the chart, cost the browser's main thread ~0.25 s of a 1.7 s warm view (session 33).
@@ -184,47 +226,7 @@ with pair_tab:
             f"{both:,} both make, {only['A']:,} only A makes, {only['B']:,} only B makes: the colours "
             "of the chart above and of the texts below. Open shows a claim in the Reader."
         )
-        with st.expander("List the claims", key="claim_lists", on_change="rerun") as lists:
-            if lists.open:
-                link = st.column_config.LinkColumn
-                st.markdown(f"**What both say ({len(shown.aligned)})**")
-                st.caption("Claims aligned across the two reports (same, or related).")
-                listed(
-                    st.container(),
-                    shortlist(shown.aligned),
-                    "aligned",
-                    column_order=["a_text", "a_reader", "b_text", "b_reader", "relation", "score"],
-                    column_config={
-                        "a_text": st.column_config.TextColumn("A says", width=340),
-                        "a_reader": link("A", display_text="Open", width=45),
-                        "b_text": st.column_config.TextColumn("B says", width=340),
-                        "b_reader": link("B", display_text="Open", width=45),
-                        "relation": st.column_config.TextColumn(width=60),
-                        "score": st.column_config.NumberColumn(
-                            "similarity",
-                            format="%.2f",
-                            width=50,
-                            help="How alike the two sentences' words are (cosine, 0-1), plus a small bonus "
-                            "for each actor both name: a pair naming the same actors can pass 1.",
-                        ),
-                    },
-                    row_height=WRAPPED_ROW,
-                )
-
-                only_a, only_b = st.columns(2)
-                for col, side, name in ((only_a, "A", "Only in A"), (only_b, "B", "Only in B")):
-                    col.markdown(f"**{name} ({len(shown.only[side])})**")
-                    listed(
-                        col,
-                        shortlist(shown.only[side]),
-                        f"only_{side}",
-                        column_order=["text", "reader"],
-                        column_config={
-                            "text": st.column_config.TextColumn("claim", width=380),
-                            "reader": link("reader", display_text="Open", width=50),
-                        },
-                        row_height=WRAPPED_ROW,
-                    )
+        ui.on_demand("List the claims", "claim_lists", lambda: claim_lists(shown))
 
         st.subheader("Texts")
         st.caption("Each report scrolls in its own box; the marks are the claims listed above.")
@@ -239,11 +241,11 @@ with pair_tab:
         if shown.quoted.empty:
             st.caption("No quoted actors found in these two reports.")
         else:
-            with st.expander(
-                f"List the {len(shown.quoted):,} quoted actors", key="quoted", on_change="rerun"
-            ) as quoted:
-                if quoted.open:
-                    st.dataframe(shown.quoted, hide_index=True)
+            ui.on_demand(
+                f"List the {len(shown.quoted):,} quoted actors",
+                "quoted",
+                lambda: st.dataframe(shown.quoted, hide_index=True),
+            )
         if not claims.empty:
             lines = claims["side"] + " (" + claims["status"] + "): " + claims["text"]
             ui.export_with_brief(

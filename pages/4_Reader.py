@@ -67,7 +67,14 @@ st.subheader(f"Quotes in this document ({len(quotes)})")
 if quotes.empty:
     st.caption("No quotes found here with these filters — clear the actor filter to see every speaker.")
 else:
-    st.dataframe(quotes, hide_index=True, column_order=["speaker", "kind", "cue", "quote", "start", "end"])
+    st.caption("Shaded in the text above: hover one for its speaker.")
+    ui.on_demand(
+        f"List the {len(quotes):,} quotes",
+        "quote_list",
+        lambda: st.dataframe(
+            quotes, hide_index=True, column_order=["speaker", "kind", "cue", "quote", "start", "end"]
+        ),
+    )
     lines = quotes["speaker"] + ": “" + quotes["quote"] + "”"
     ui.export_with_brief(analysis, view, PAGE, quotes, f"quotes-{doc.id}", f"Quotes in {doc.id}", lines)
 ui.share_box(view, PAGE)

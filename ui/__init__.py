@@ -4,7 +4,8 @@
 - ui.folder: a folder's analysis made once per server with its progress, and a session's uploads;
 - ui.corrections: the analyst's corrections in force (the file's, or a session's own copy);
 - ui.reads: what the pages read: a store's cached index and slices, or the folder's analysis;
-- ui.pageframe: a page's set-up (view, URL, filter sidebar), its share box and exports.
+- ui.pageframe: a page's set-up (view, URL, filter sidebar), its share box and exports, and the
+  expanders whose content is built when opened (on_demand).
 
 The pages call all of it as ``ui.<name>``: the names below.
 """
@@ -16,6 +17,7 @@ from ui.pageframe import (
     doc_label,
     export_buttons,
     export_with_brief,
+    on_demand,
     open_tabs,
     outside_filters_note,
     page,
@@ -60,6 +62,7 @@ __all__ = [
     "home_events",
     "home_quotes",
     "network_edges",
+    "on_demand",
     "open_tabs",
     "outside_filters_note",
     "page",

@@ -20,7 +20,7 @@ import streamlit as st
 
 from lib.records import Analysis
 from lib.view import corrections as corr
-from lib.view import exports, frames, timeline, urls
+from lib.view import exports, filters, frames, timeline, urls
 from lib.view.render import plain_md
 from ui.corrections import corrected_analysis, current_corrections, loaded, with_aliases
 from ui.reads import corrected_index, corrected_slice, damage_notice, opened_store, reading
@@ -108,11 +108,40 @@ def actor_options(choices: urls.Choices) -> list[str]:
     return sorted(choices.actors, key=lambda a: choices.actors[a].casefold())
 
 
+def on_demand(label: str, key: str, build: Callable[[], object], where: Any = st) -> None:
+    """An expander (in ``where``) whose content ``build`` writes only while it is open: opening
+    or closing it reruns the page. A closed st.expander's elements are built, sent and drawn all
+    the same, and each kind of element costs the browser's main thread on its first use (a
+    multiselect 0.08 s, a dataframe 0.16 s: docs/benchmarks.md, sessions 33 and 34)."""
+    with where.expander(label, key=key, on_change="rerun") as box:
+        if box.open:
+            build()
+
+
+FILTER_BOX = "filter_box"  # the sidebar's expander of filter controls (its session key: open or not)
+
+
+def _summary_line(item: filters.Summary) -> str:
+    said = f"{item.label}: {plain_md(item.text)}"  # names and sources come from the reports
+    return f"**{said}**" if item.on else f":gray[{said}]"
+
+
+def _filter_sidebar(choices: urls.Choices, view: urls.View, bounds: tuple[date, date] | None) -> None:
+    """The filters in words, every one of them, and their controls in an expander built when
+    opened: the two multiselects and two date inputs, drawn on every visit, cost the browser's
+    main thread ~0.15 s of the trivial page's 1.0 s (session 34), for controls most visits do
+    not touch. Closed, the view keeps the filters (VIEW): a page switch or a link keeps them."""
+    st.sidebar.header("Filters")
+    st.sidebar.markdown("  \n".join(_summary_line(f) for f in filters.summary(view.filters, choices.actors)))
+    on_demand("Change filters", FILTER_BOX, partial(_filter_widgets, choices, view, bounds), st.sidebar)
+    st.sidebar.caption("They apply to every page and travel with the link.")
+
+
 def _filter_widgets(choices: urls.Choices, view: urls.View, bounds: tuple[date, date] | None) -> None:
     f = view.filters
     actors = actor_options(choices)
     synced(
-        st.sidebar.multiselect,
+        st.multiselect,
         "actors",
         [a for a in f.actors if a in choices.actors],
         tuple,
@@ -122,7 +151,7 @@ def _filter_widgets(choices: urls.Choices, view: urls.View, bounds: tuple[date, 
         placeholder="All actors" if actors else "No actors found",
     )
     synced(
-        st.sidebar.multiselect,
+        st.multiselect,
         "sources",
         [s for s in f.sources if s in choices.sources],
         tuple,
@@ -131,9 +160,9 @@ def _filter_widgets(choices: urls.Choices, view: urls.View, bounds: tuple[date, 
         placeholder="All sources",
     )
     hint = f"The corpus speaks of {bounds[0]} to {bounds[1]}." if bounds else "No dates found."
-    synced(st.sidebar.date_input, "date_from", f.date_from, label="From", format="YYYY-MM-DD", help=hint)
-    synced(st.sidebar.date_input, "date_to", f.date_to, label="To", format="YYYY-MM-DD", help=hint)
-    st.sidebar.caption(
+    synced(st.date_input, "date_from", f.date_from, label="From", format="YYYY-MM-DD", help=hint)
+    synced(st.date_input, "date_to", f.date_to, label="To", format="YYYY-MM-DD", help=hint)
+    st.caption(
         "Empty dates leave the range open. Events are filtered on when they happened, "
         "documents on when they were reported."
     )
@@ -162,9 +191,7 @@ def page(title: str, name: str, how_to_read: str) -> tuple[Analysis, urls.View]:
     st.caption(how_to_read)
     for notice in st.session_state.pop(NOTICES, []):
         st.warning(plain_md(notice))  # a notice quotes the link's bad value back
-    st.sidebar.header("Filters")
-    st.sidebar.caption("They apply to every page and travel with the link.")
-    _filter_widgets(choices, view, bounds)
+    _filter_sidebar(choices, view, bounds)
     view = st.session_state[VIEW]
     _write_query(view, name)
     st.session_state[SEARCH_MATCHED] = None
@@ -194,10 +221,12 @@ def share_box(view: urls.View, name: str) -> None:
     """The view's link, written when the box is opened: st.code loads the browser's syntax
     highlighter (0.25-0.3 s of the page's main thread, measured with Chromium's profiler on every
     page), for a box most visits never open."""
-    with st.expander("Share this view", key="share_box", on_change="rerun") as box:
-        if box.open:
-            st.code(full_link(view, name), language=None)
-            st.caption("Opening this link reproduces this page with every filter and choice shown here.")
+
+    def link() -> None:
+        st.code(full_link(view, name), language=None)
+        st.caption("Opening this link reproduces this page with every filter and choice shown here.")
+
+    on_demand("Share this view", "share_box", link)
 
 
 def filter_lines(analysis: Analysis, view: urls.View) -> list[str]:

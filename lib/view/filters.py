@@ -340,6 +340,40 @@ def where(kind: Kind, filters: Filters, alias: str, columns: Mapping[str, str] |
     return Clause(" AND ".join(c.sql for c in clauses), tuple(p for c in clauses for p in c.params))
 
 
+SUMMARY_NAMES = 3  # actors or sources named in a filter's summary line; the rest are counted
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One filter in words, for the line that says what is in view: ``on`` when it narrows it."""
+
+    label: str
+    text: str
+    on: bool
+
+
+def _named(values: Sequence[str]) -> str:
+    shown = ", ".join(values[:SUMMARY_NAMES])
+    more = len(values) - SUMMARY_NAMES
+    return f"{shown} and {more} more" if more > 0 else shown
+
+
+def summary(filters: Filters, actor_names: Mapping[str, str]) -> tuple[Summary, ...]:
+    """Each filter in words (actors by name, ``actor_names``: id -> name), every filter said even
+    when it keeps everything, so that a reader sees at a glance what narrows the view."""
+    names = [actor_names.get(a, a) for a in filters.actors]
+    start, end = filters.date_from, filters.date_to
+    if start and end:
+        dates = f"{start.isoformat()} to {end.isoformat()}"
+    else:
+        dates = f"from {start.isoformat()}" if start else f"until {end.isoformat()}" if end else "any"
+    return (
+        Summary("Actors", _named(names) if names else "all", bool(names)),
+        Summary("Sources", _named(filters.sources) if filters.sources else "all", bool(filters.sources)),
+        Summary("Dates", dates, bool(start or end)),
+    )
+
+
 def reporting(filters: Filters) -> Filters:
     """The filters that pick the documents an event may be reported by (source, not date)."""
     names = [p.field for f in FILTERS if f.reports for p in f.params]

@@ -69,6 +69,10 @@ def test_every_page_renders_on_the_seeds(page: str) -> None:
     at = app(page)
     assert not at.exception, [e.value for e in at.exception]
     assert at.title[0].value and at.caption[0].value  # a title and its one-line "how to read"
+    assert "Actors: all" in filter_summary(at) and "Dates: any" in filter_summary(at)
+    assert not at.sidebar.multiselect  # the controls are built when their box is opened
+    open_box(at, ui.pageframe.FILTER_BOX)
+    assert not at.exception, [e.value for e in at.exception]
     assert at.sidebar.multiselect(key="w_actors") is not None
 
 
@@ -77,7 +81,8 @@ def test_bad_link_warns_and_falls_back() -> None:
     assert not at.exception
     said = re.sub(r"\\(.)", r"\1", " ".join(messages(at, "warning")))  # shown escaped: read as text
     assert "nobody-at-all" in said and "2022-99-01" in said and "weather" in said
-    assert at.sidebar.multiselect(key="w_actors").value == []
+    assert "Actors: all" in filter_summary(at)
+    assert open_box(at, ui.pageframe.FILTER_BOX).sidebar.multiselect(key="w_actors").value == []
     assert at.radio(key="w_group").value == "actor"
 
 
@@ -95,7 +100,23 @@ def sample(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 FILTER_LINK = {"actor": ["rufus-firefly", "trentino"], "from": "2023-03-01", "to": "2023-03-31"}
 
 
+def filter_summary(at: AppTest) -> str:
+    """The sidebar's filters in words, as read (Markdown escapes resolved)."""
+    return re.sub(r"\\(.)", r"\1", " ".join(str(m.value) for m in at.sidebar.markdown))
+
+
+def open_box(at: AppTest, key: str) -> AppTest:
+    """``at`` rerun with the expander keyed ``key`` opened, as a click does."""
+    at.session_state[key] = True
+    return at.run()
+
+
 def assert_filters(at: AppTest) -> None:
+    """The link's filters, said in the sidebar and, in their box once opened, set in the controls."""
+    said = filter_summary(at)
+    assert "Actors: Rufus Firefly, Trentino" in said and "Dates: 2023-03-01 to 2023-03-31" in said, said
+    assert "Sources: all" in said, said
+    open_box(at, ui.pageframe.FILTER_BOX)
     assert at.sidebar.multiselect(key="w_actors").value == ["rufus-firefly", "trentino"]
     assert at.sidebar.date_input(key="w_date_from").value == date(2023, 3, 1)
     assert at.sidebar.date_input(key="w_date_to").value == date(2023, 3, 31)
@@ -110,6 +131,7 @@ def test_home_link() -> None:
     at.sidebar.multiselect(key="w_sources").select("Evening Post").run()
     assert qp(at, "source") == ["Evening Post"]
     assert at.metric[0].value == "1"
+    assert "Sources: Evening Post" in filter_summary(at)
 
 
 @pytest.mark.usefixtures("sample")
@@ -117,8 +139,7 @@ def test_home_link() -> None:
 def test_share_box_writes_the_link_when_opened(page: str) -> None:
     at = app(page, **FILTER_LINK)
     assert not at.exception and not at.code  # closed: no link written, no highlighter in the browser
-    at.session_state["share_box"] = True  # the box opened, as a click does
-    at.run()
+    open_box(at, "share_box")
     assert not at.exception
     (link,) = (c.value for c in at.code)
     assert link.endswith(urls.view_link(at.session_state[ui.VIEW], page))
@@ -245,6 +266,8 @@ def test_reader_link_marks_the_span_and_escapes_markup() -> None:
     page_html = html_of(at)
     assert 'id="tg-target"' in page_html
     assert "&lt;script&gt;alert(" in page_html and "<script>alert(" not in page_html
+    assert not at.dataframe  # the quotes, shaded in the text, are listed when asked for
+    assert set(open_box(at, "quote_list").dataframe[0].value["speaker"]) == {"Rufus Firefly"}
     at.selectbox(key="w_doc").set_value("beta-1").run()
     assert qp(at, "doc") == ["beta-1"] and "start" not in at.query_params
 
@@ -342,6 +365,8 @@ def test_home_reads_the_store_the_environment_names(tmp_path: Path, monkeypatch:
     monkeypatch.setenv(ui.state.STORE_ENV, str(store))
     at = app("")
     assert not at.exception, [e.value for e in at.exception]
+    assert not at.dataframe  # the documents are listed when asked for
+    open_box(at, "doc_list")
     assert set(at.dataframe[0].value["title"]) == {"Crossing closed", "Troops counted"}
     assert at.metric[0].value == "2"
     assert not at.get("file_uploader")  # uploads are off: they would re-analyse the whole store
@@ -387,7 +412,7 @@ def test_every_page_reads_its_slice_of_the_store(
     (folder / "reports.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     ingest_corpus(load_corpus([folder]), store)
     monkeypatch.setenv(ui.state.DATA_ENV, str(folder))
-    lists = ("all_statements",)  # Actor positions' statements, listed on demand
+    lists = ("all_statements", "quote_list")  # Actor positions' statements, the Reader's quotes: on demand
     in_memory = app(page, lists, **query)
     assert not in_memory.exception, [e.value for e in in_memory.exception]
     assert in_memory.dataframe or in_memory.get("plotly_chart")  # the page shows rows or a chart
@@ -409,7 +434,7 @@ def test_home_analyses_the_folder_the_environment_names(
         "Freedonia closed the Sylvania crossing on Monday, officials said.\n", encoding="utf-8"
     )
     monkeypatch.setenv(ui.state.DATA_ENV, str(tmp_path))
-    at = app("")
+    at = app("", ("doc_list",))
     assert not at.exception, [e.value for e in at.exception]
     assert at.metric[0].value == "1"
     assert list(at.dataframe[0].value["doc_id"]) == ["one"]

@@ -43,6 +43,7 @@ UPLOAD = (
     "“The port opens tomorrow,” said Mayor Ilse Brandt.\n"
 ).encode()
 
+FILTER_BOX = '[data-testid="stExpander"] summary:has-text("Change filters")'
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 sync_api = pytest.importorskip("playwright.sync_api", reason="python playwright is not installed")
 if not Path(CHROMIUM).exists():
@@ -158,7 +159,7 @@ def link_values() -> dict[str, Any]:
 
 def wait_ready(page: Any) -> None:
     """Until the script has run: the title is up and nothing is still running."""
-    page.wait_for_selector('[data-testid="stSidebar"] [data-testid="stMultiSelect"]', timeout=120_000)
+    page.wait_for_selector(f'[data-testid="stSidebar"] {FILTER_BOX}', timeout=120_000)
     for _ in range(240):
         if page.locator('[data-testid="stStatusWidget"]').count() == 0:
             break
@@ -166,8 +167,24 @@ def wait_ready(page: Any) -> None:
     page.wait_for_timeout(1500)  # let the URL rewrite and the charts settle
 
 
-def check_filters(page: Any, values: dict[str, Any], where: str) -> None:
+def open_filters(page: Any) -> None:
+    """Open the sidebar's box of filter controls (built when opened) and wait for them."""
     sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.locator(FILTER_BOX).click()
+    sidebar.locator('[data-testid="stDateInput"]').nth(1).wait_for(timeout=60_000)
+    wait_ready(page)
+
+
+def check_filters(page: Any, values: dict[str, Any], where: str) -> None:
+    """The link's filters in the URL, said in the sidebar, and set in their controls once opened."""
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    said = sidebar.inner_text()
+    assert f"Actors: {', '.join(values['names'])}" in said, f"{where}: the sidebar says {said!r}"
+    assert "Dates: 2022-01-01 to 2022-01-31" in said, f"{where}: the sidebar says {said!r}"
+    assert sidebar.locator('[data-testid="stMultiSelect"]').count() == 0, (
+        f"{where}: controls built while closed"
+    )
+    open_filters(page)
     chips = sidebar.locator('[data-testid="stMultiSelect"]').first.inner_text()
     for name in values["names"]:
         assert name in chips, f"{where}: actor {name!r} not in the actor filter ({chips!r})"

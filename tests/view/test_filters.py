@@ -142,3 +142,32 @@ def test_the_url_contract_takes_every_filter_parameter() -> None:
     notices: list[str] = []
     assert filters.parse(filters.encode(every), choices, notices) == every and not notices
     assert filters.encode(Filters()) == {}
+
+
+NAMES = {"a1": "Ada Vance", "a2": "Bo Lind", "a3": "Cy Park", "a4": "Di Moss"}
+
+
+@pytest.mark.parametrize(
+    ("kept", "said"),
+    [
+        (Filters(), {"Actors": ("all", False), "Sources": ("all", False), "Dates": ("any", False)}),
+        (Filters(actors=("a2", "a1")), {"Actors": ("Bo Lind, Ada Vance", True)}),
+        (
+            Filters(actors=("a1", "a2", "a3", "a4")),
+            {"Actors": ("Ada Vance, Bo Lind, Cy Park and 1 more", True)},
+        ),
+        (Filters(actors=("gone",)), {"Actors": ("gone", True)}),  # no name: the id, never dropped
+        (Filters(sources=("North Wire",)), {"Sources": ("North Wire", True), "Actors": ("all", False)}),
+        (
+            Filters(date_from=date(2022, 1, 1), date_to=date(2022, 1, 31)),
+            {"Dates": ("2022-01-01 to 2022-01-31", True)},
+        ),
+        (Filters(date_from=date(2022, 1, 1)), {"Dates": ("from 2022-01-01", True)}),
+        (Filters(date_to=date(2022, 1, 31)), {"Dates": ("until 2022-01-31", True)}),
+    ],
+)
+def test_summary_says_every_filter(kept: Filters, said: dict[str, tuple[str, bool]]) -> None:
+    lines = filters.summary(kept, NAMES)
+    assert [s.label for s in lines] == ["Actors", "Sources", "Dates"]
+    got = {s.label: (s.text, s.on) for s in lines}
+    assert {label: got[label] for label in said} == said
