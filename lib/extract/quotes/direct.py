@@ -142,7 +142,7 @@ class DirectAttributor:
         said = self._said_before(span)
         if said is not None:  # the sentence right before it is nearer than the last quotation
             return Found(span.start, span.end, "direct", said[0], said[1], INFERRED)
-        subject = self._subject_before(span)
+        subject = self._subject_before(span) or self._colon_subject(span)
         if subject is not None:
             return Found(span.start, span.end, "direct", None, subject, INFERRED)
         prev = self.last
@@ -226,6 +226,35 @@ class DirectAttributor:
             return None
         name = self.resolver.resolve(person)
         return via(name, Basis.SENTENCE_SUBJECT) if name.person else None
+
+    def _colon_subject(self, span: MarkedSpan) -> Name | None:
+        """'Okafor had a warning for the council: “Fix the roads first.”': a quotation right after
+        a colon that closes the reporter's clause, in the same paragraph, with no verb of saying
+        before it. A colon announces that what follows spells out the clause before it; a
+        quotation there spells out what the clause's subject said, so when that main subject names
+        a person the words are theirs (GGT's "unusual quotative verbs" and floating quotes,
+        inferred from context). By position only, as ``_subject_before``: anything vaguer than a
+        person (a sign, a note, a document) leaves the quotation to the floating rules."""
+        line = self._line_start(span.start)
+        before = self.text[line : span.start].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = line + len(before) - 1
+        toks = self._open_tokens(_sentence_start(self.text, colon, line), colon, self.quoted)
+        if any(is_speech_cue(t, self.cues) or t.lower_ in self.cues.document_nouns for t in toks):
+            # a verb of saying before the colon was the cue rules' to read; a document there
+            # ("found a note on the door:") is what the quotation reads, not its finder's words
+            return None
+        # the clause's own main verb: the parser often hangs it on the quotation's verb
+        ids = {t.i for t in toks}
+        tops = [t for t in toks if t.head.i == t.i or t.head.i not in ids]
+        subjects = [t for t in toks if t.dep_ == "nsubj" and t.head in tops]
+        if len(subjects) != 1 or subjects[0].lower_ in SPEAKERS_OWN_VOICE:
+            return None
+        person = self.resolver.person_at(subjects[0])
+        # a name, or a pronoun or a role the resolver gives one ("The coach kept it short:")
+        name = self.resolver.resolve(person if person is not None else speaker_tokens(subjects[0]))
+        return via(name, Basis.SENTENCE_SUBJECT) if name.resolved and name.person else None
 
     def _dashed(self, span: MarkedSpan) -> list[tuple[int, int]]:
         return [m.span(1) for m in DASHED.finditer(self.text, span.start, span.end)]
