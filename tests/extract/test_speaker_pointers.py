@@ -63,6 +63,20 @@ CASES = [
         True,
     ),
     (
+        "how a person put it, the idiom followed by its hearer",
+        VOTE + WORDS + " That was how Mayor Ada Okafor put it to the reporters waiting outside.",
+        "Ada Okafor",
+        Basis.NAME,
+        True,
+    ),
+    (
+        "a noun of saying owned through a possessive",
+        VOTE + WORDS + "\n\nThat was Mayor Ada Okafor's answer to the vote.",
+        "Ada Okafor",
+        Basis.NAME,
+        True,
+    ),
+    (
         "a pronoun in the pointer resolved by its gender",
         "Mrs. Ada Okafor chaired the council on Monday.\n\n"
         + WORDS

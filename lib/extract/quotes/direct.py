@@ -408,12 +408,14 @@ def _pointed_speaker(toks: list[Token], cues: CueLexicon) -> tuple[str, Token] |
     if len(words) < 3:
         return None
     first, second, third = words[0].lower_, words[1].lower_, words[2].lower_
-    saying = [t for t in words if _saying(t, cues)]
+    # "how X put it" says how X said the words, whatever follows ("put it to the committee")
+    put_it = third == "how" and [t for t in words[3:-1] if t.lower_ == "put" and t.nbor(1).lower_ == "it"]
+    saying = [t for t in words if _saying(t, cues)] + (put_it or [])
     if first in POINTING_ADVERBS and _saying(words[1], cues):  # "So said X", "Thus spoke X"
         head = speaker_head(words[1])
         return (words[1].text, head) if head is not None and head.i > words[1].i else None
     if first in POINTERS and second in COPULAS and third in ("how", "what") and saying:
-        verb = saying[0]  # "That was how X put it", "That is what X told reporters"
+        verb = min(saying, key=lambda t: t.i)  # "That was how X put it", "That is what X told reporters"
         head = speaker_head(verb)
         return (verb.text, head) if head is not None and words[2].i < head.i < verb.i else None
     if first in POINTERS and second in COPULAS:  # "Those were the words of X", "Such was X's verdict"
