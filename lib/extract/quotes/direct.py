@@ -53,6 +53,15 @@ TITLE_MINOR = frozenset("a an the and but or nor of on in at to for by with from
 NAMELIKE = frozenset({"PROPN", "PRON", "NOUN"})
 DOCUMENT_READS = frozenset({"read", "reads"})  # '"...," the letter read'
 PROPER_TAGS = frozenset({"NNP", "NNPS"})  # a name by its tag, when the part of speech slipped
+# a sentence pointing back at the quotation before it: "That was how X put it", "So said X"
+POINTERS = frozenset({"that", "this", "those", "these", "such"})
+COPULAS = frozenset({"is", "was", "are", "were", "'s", "’s"})
+POINTING_ADVERBS = frozenset({"so", "thus"})
+# what a speaker's words are called ("those were the words of X", "such was X's verdict"), beside
+# the lexicon's nouns of saying ("comments", "warning"); "the plan of X" is no saying
+UTTERANCE_NOUNS = frozenset(
+    "words word message verdict reply replies response responses answer answers assessment".split()
+)
 
 
 class DirectAttributor:
@@ -142,6 +151,9 @@ class DirectAttributor:
         said = self._said_before(span)
         if said is not None:  # the sentence right before it is nearer than the last quotation
             return Found(span.start, span.end, "direct", said[0], said[1], INFERRED)
+        pointed = self._pointed_back(span)
+        if pointed is not None:  # the next sentence says whose words these were
+            return Found(span.start, span.end, "direct", pointed[0], pointed[1], CUED_QUOTATION)
         subject = self._subject_before(span) or self._colon_subject(span)
         if subject is not None:
             return Found(span.start, span.end, "direct", None, subject, INFERRED)
@@ -256,6 +268,37 @@ class DirectAttributor:
         name = self.resolver.resolve(person if person is not None else speaker_tokens(subjects[0]))
         return via(name, Basis.SENTENCE_SUBJECT) if name.resolved and name.person else None
 
+    def _pointed_back(self, span: MarkedSpan) -> tuple[str, Name] | None:
+        """'“We are out of money.” That was how Okafor described the vote.': a quotation standing
+        as a sentence of its own, with no cue, whose speaker the very next sentence names by
+        pointing back at it, in the same paragraph or opening the next: a demonstrative subject and
+        a copula with "how"/"what" and a verb of saying ("That is what X told reporters"), or with
+        a noun of saying ("Those were the words of X", "Such was X's verdict"); or "so"/"thus" and
+        a verb of saying ("So said X"). News writes these after a quotation set apart for effect;
+        the demonstrative refers to the quotation just given, so its speaker is the one named.
+        "That was the plan of X" and "That is why X resigned" say nothing of saying and name no
+        speaker. A subject that is merely someone's words ("X's comments came ...") does not point
+        at the quotation before it: news writes it as often of words quoted earlier, which the
+        quotation just given answers. The rules before (a cue, the sentence right before) win; the
+        speaker must be a person, or a name (an organisation speaks through its name)."""
+        if not span.closed or inside_sentence(self.text, span.start):
+            return None
+        if self.text[span.start : span.end].rstrip("”\"»’' ")[-1:] not in (".", "!", "?", "…"):
+            return None  # the quotation does not close its sentence: the reporter's goes on
+        gap = re.match(r"[”\"»’'\s]*", self.text[span.end :])
+        start = span.end + (gap.end() if gap else 0)
+        if start >= len(self.text) or self.text.count("\n", span.end, start) > FLOATING_LINES:
+            return None
+        end = _next_sentence_end(self.text, start, self._line_end(start))
+        toks = [t for t in self._open_tokens(start, end, self.quoted) if not t.is_space]
+        head = _pointed_speaker(toks, self.cues)
+        if head is None or head[1].lower_ in SPEAKERS_OWN_VOICE or inside(head[1].idx, self.quoted):
+            return None
+        person = self.resolver.person_at(head[1])
+        name = self.resolver.resolve(person if person is not None else speaker_tokens(head[1]))
+        named = head[1].pos_ == "PROPN" or head[1].ent_type_ in ("PERSON", "ORG", "NORP")
+        return (head[0], name) if name.resolved and (name.person or named) else None
+
     def _dashed(self, span: MarkedSpan) -> list[tuple[int, int]]:
         return [m.span(1) for m in DASHED.finditer(self.text, span.start, span.end)]
 
@@ -356,6 +399,49 @@ def _opens_with_speaker(cue: Token, words: list[Token]) -> bool:
     right after the closing mark, then its cue (GGT's quote-speaker-cue pattern, Asr et al. 2021)."""
     head = speaker_head(cue)
     return head is not None and bool(words) and head.left_edge.i <= words[0].i <= head.i
+
+
+def _pointed_speaker(toks: list[Token], cues: CueLexicon) -> tuple[str, Token] | None:
+    """The cue and the speaker's head of a sentence that points back at a quotation (see
+    ``DirectAttributor._pointed_back``), or None when the sentence is no such pointer."""
+    words = [t for t in toks if not t.is_punct]
+    if len(words) < 3:
+        return None
+    first, second, third = words[0].lower_, words[1].lower_, words[2].lower_
+    # "how X put it" says how X said the words, whatever follows ("put it to the committee")
+    put_it = third == "how" and [t for t in words[3:-1] if t.lower_ == "put" and t.nbor(1).lower_ == "it"]
+    saying = [t for t in words if _saying(t, cues)] + (put_it or [])
+    if first in POINTING_ADVERBS and _saying(words[1], cues):  # "So said X", "Thus spoke X"
+        head = speaker_head(words[1])
+        return (words[1].text, head) if head is not None and head.i > words[1].i else None
+    if first in POINTERS and second in COPULAS and third in ("how", "what") and saying:
+        verb = min(saying, key=lambda t: t.i)  # "That was how X put it", "That is what X told reporters"
+        head = speaker_head(verb)
+        return (verb.text, head) if head is not None and words[2].i < head.i < verb.i else None
+    if first in POINTERS and second in COPULAS:  # "Those were the words of X", "Such was X's verdict"
+        # the noun the copula links to the demonstrative ("the words", "the verdict")
+        noun = next((t for t in words[2:] if _utterance(t, cues) and t.head.i == words[1].i), None)
+        owner = _owner_of(noun) if noun is not None else None
+        return (noun.text, owner) if noun is not None and owner is not None else None
+    return None
+
+
+def _saying(token: Token, cues: CueLexicon) -> bool:
+    return is_speech_cue(token, cues) or (token.pos_ == "VERB" and token.lower_ in cues.statement_acts)
+
+
+def _utterance(token: Token, cues: CueLexicon) -> bool:
+    return token.pos_ == "NOUN" and (token.lower_ in UTTERANCE_NOUNS or token.lower_ in cues.nouns)
+
+
+def _owner_of(noun: Token) -> Token | None:
+    """Whose the words are: "X's words", "the words of X", "the verdict from X"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _is_title(content: str) -> bool:
