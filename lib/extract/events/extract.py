@@ -49,6 +49,7 @@ from lib.extract.events.links import (
     verb_features,
 )
 from lib.extract.polarity import base_forms
+from lib.extract.quotes.cues import LEXICON as CUES_LEXICON
 from lib.extract.quotes.cues import inflect, load_cues
 from lib.read.blocks import paragraph_parts
 from lib.records import DateMention, Document, Event, Mention, Precision, Quote, Span
@@ -95,10 +96,9 @@ def _occasion_patterns(path: Path = OCCASIONS_PATH) -> tuple[re.Pattern[str], ..
 
 @dataclass(frozen=True)
 class _Media:
-    verbs: frozenset[str]  # inflected, lower case
-    to_verbs: frozenset[str]
-    messages: frozenset[str]  # singular and plural
-    presence: frozenset[str]
+    on_heads: frozenset[str]  # words after which "on" / "via" open a medium: inflected verbs, nouns
+    to_heads: frozenset[str]  # inflected verbs after which "to" opens one ("took to", "posted to")
+    presence: frozenset[str]  # nouns of a presence on a medium, singular and plural
 
 
 MEDIUM_PREPOSITIONS = {"on", "via"}
@@ -107,7 +107,9 @@ MEDIUM_PREPOSITIONS = {"on", "via"}
 @lru_cache(maxsize=4)
 def _media(path: Path = OCCASIONS_PATH) -> _Media:
     data = read_yaml(path) or {}
-    irregular = {str(k).lower(): [str(f) for f in v] for k, v in (data.get("medium_irregular") or {}).items()}
+    # the irregular verbs of the reporting-verb lexicon ("said", "spoke"), and those of the media lists
+    listed = {**(read_yaml(CUES_LEXICON) or {}).get("irregular", {}), **(data.get("medium_irregular") or {})}
+    irregular = {str(k).lower(): [str(f) for f in v] for k, v in listed.items()}
 
     def inflected(key: str) -> frozenset[str]:
         return frozenset(f for b in data.get(key) or () for f in inflect(str(b).lower(), irregular))
@@ -117,7 +119,8 @@ def _media(path: Path = OCCASIONS_PATH) -> _Media:
 
     cues = load_cues()
     verbs = (cues.speech | cues.statement_acts | inflected("medium_verbs")) - inflected("not_medium_verbs")
-    return _Media(verbs, inflected("medium_to"), nouns("medium_messages"), nouns("medium_presence"))
+    presence = nouns("medium_presence")
+    return _Media(verbs | nouns("medium_messages") | presence, inflected("medium_to"), presence)
 
 
 def media_mentions(sdoc: SpacyDoc, mentions: Sequence[Mention]) -> set[tuple[int, int]]:
@@ -143,9 +146,8 @@ def media_mentions(sdoc: SpacyDoc, mentions: Sequence[Mention]) -> set[tuple[int
         if tok.dep_ != "pobj":
             continue
         prep, head = tok.head.lower_, tok.head.head.lower_
-        if (prep in MEDIUM_PREPOSITIONS and head in media.verbs | media.messages | media.presence) or (
-            prep == "to" and head in media.to_verbs | {"post", "posts"}
-        ):
+        opens = media.on_heads if prep in MEDIUM_PREPOSITIONS else media.to_heads if prep == "to" else ()
+        if head in opens:
             found.add((m.start, m.end))
     return found
 
