@@ -117,15 +117,29 @@ def one_event_pairs(
     pairs worth comparing are reports of one event, not the same kind of news of two days. The
     callers rank PAIRS_SCANNED pairs, so a page's suggested pair and its slice's agree.
 
+    Pairs of two sources come before pairs of one (the page compares sources; one outlet's two
+    reports of an event, an update and its first version, share their wording more than two outlets
+    do, and would head the list otherwise); a report without a source is no evidence of one.
     With each report's sentence count (``sizes``), pairs that share few of the shorter report's
-    claims (``few_shared``) come after the others, in their order: two long reports (transcripts,
-    digests) share more set phrases than two short reports of one event share facts, so a count
-    alone ranks length, not sameness."""
+    claims (``few_shared``) come after the others of their kind, in their order: two long reports
+    (transcripts, digests) share more set phrases than two short reports of one event share facts,
+    so a count alone ranks length, not sameness."""
     wanted = {doc for a, b, _ in pairs for doc in (a, b)}
-    days = {d.id: headline_days(d) for d in documents if d.id in wanted}
+    days: dict[str, NewsDays] = {}
+    sources: dict[str, str] = {}
+    for d in documents:
+        if d.id in wanted:
+            days[d.id], sources[d.id] = headline_days(d), d.source.strip().casefold()
     kept = [(a, b, n) for a, b, n in pairs if not (a in days and b in days and apart(days[a], days[b]))]
-    if sizes:
-        kept.sort(key=lambda p: few_shared(p[2], min(sizes.get(p[0], 0), sizes.get(p[1], 0))))
+    counts = sizes or {}
+
+    def later(pair: tuple[str, str, int]) -> tuple[bool, bool]:
+        a, b, same = pair
+        one_source = bool(sources.get(a)) and sources.get(a) == sources.get(b)
+        few = bool(counts) and few_shared(same, min(counts.get(a, 0), counts.get(b, 0)))
+        return one_source, few
+
+    kept.sort(key=later)
     return kept[:limit]
 
 

@@ -95,6 +95,22 @@ def test_pairs_sharing_few_of_their_claims_come_last() -> None:
     assert one_event_pairs(pairs, docs, 1, sizes) == [pairs[1]]
 
 
+def test_pairs_of_two_sources_come_before_pairs_of_one() -> None:
+    """One outlet's update and its first version share more wording than two outlets' reports of
+    the event: the page compares sources, so pairs of two come first; no source tells nothing."""
+    docs = [
+        Document("a1", "Dam opens gates", "Valley Post", None, "metadata", "en", "", "", ""),
+        Document("a2", "Dam opens gates (update)", " valley post", None, "metadata", "en", "", "", ""),
+        Document("b1", "Gates opened at the dam", "Ridge Times", None, "metadata", "en", "", "", ""),
+        _doc("x1", None, "Dam gates"),
+        _doc("x2", None, "Dam gates open"),
+    ]
+    pairs = [("a1", "a2", 14), ("x1", "x2", 9), ("a1", "b1", 6), ("a2", "b1", 5)]
+    assert one_event_pairs(pairs, docs, 10) == [pairs[1], pairs[2], pairs[3], pairs[0]]
+    sizes = {"a1": 20, "a2": 22, "b1": 18, "x1": 200, "x2": 240}  # x1-x2 share few of theirs
+    assert one_event_pairs(pairs, docs, 10, sizes) == [pairs[2], pairs[3], pairs[1], pairs[0]]
+
+
 @pytest.mark.parametrize(
     ("same", "shorter", "few"),
     [(12, 180, True), (18, 180, False), (0, 10, True), (0, 9, False), (1, 10, False)],
