@@ -207,11 +207,19 @@ def claim_score(a: Claim, b: Claim, va: Vector, vb: Vector) -> float:
     return cosine(va, vb) + ANCHOR_BONUS * min(2, len(a.actors & b.actors))
 
 
-def same_claim(a: Claim, b: Claim, score: float) -> bool:
+def same_claim(a: Claim, b: Claim, score: float, unnamed_min: int = MIN_SHARED) -> bool:
     """Two sentence claims of ``claim_score`` ``score`` say the same thing: similar enough, with
-    content words in common, and not told by different speakers or about different people."""
-    people_differ = _different_speakers(a, b) or (score < SURE_SAME and _different_people(a, b))
-    return score >= _same_min(a, b) and _shared(a, b) >= MIN_SHARED and not people_differ
+    content words in common (``unnamed_min`` when they name no actor and no figure in common,
+    unless their words are the same), and not told by different speakers or about different
+    people. Whether people differ is undone by the words' cosine alone: the actors both name are
+    no evidence that the people only one names are the same (two readouts "X had a call with Y"
+    and "X had a call with Z" share X and every word)."""
+    together = len(a.actors & b.actors)
+    words = score - ANCHOR_BONUS * min(2, together)
+    people_differ = _different_speakers(a, b) or (words < SURE_SAME and _different_people(a, b))
+    named_alike = together or a.figures & b.figures or set(a.terms) == set(b.terms)
+    least = MIN_SHARED if named_alike else unnamed_min
+    return score >= _same_min(a, b) and _shared(a, b) >= least and not people_differ
 
 
 def _same_min(a: Claim, b: Claim) -> float:

@@ -77,6 +77,12 @@ MAX_LINKS = 40  # sentences scored per sentence (those sharing most keys)
 MAX_SCAN = 600  # block entries a sentence reads for its candidates (one and a half full blocks)
 MAX_PEEL = 300  # members of a component cut around one medoid after another; a larger one: stars
 CORE_MIN = 0.3  # cosine of a member with its claim's medoid (align.SAME_MIN: unanchored sentences)
+# Content words two sentences naming no actor and no figure in common share to be one claim of the
+# corpus (align.same_claim's ``unnamed_min``; two reports picked side by side need MIN_SHARED): the
+# candidates come from every report, of every event, so two common words ("say" and "world",
+# "important" and "people", an official readout's set phrase) join sentences that tell different
+# things. Measured on a month of official readouts with almost no event reported by both sources.
+UNNAMED_MIN = 3
 MAX_CONFLICT_PAIRS = 24  # member pairs checked for discrepancies in one claim (the medoid's first)
 MAX_CONFLICTS = 3  # discrepancies kept on a claim
 MAX_PAIR_DOCS = 30  # a claim in more reports than this does not single out pairs worth comparing
@@ -588,7 +594,7 @@ def _linked(sentences: Sequence[_Sentence], sizes: Sequence[int] | None) -> list
         a, b = a[fresh], b[fresh]
         own = (docs[a] == docs[b]) & alone[a] & alone[b]  # one report's sentences (a group holds others)
         a, b = a[~own], b[~own]
-        kept, score, same = scores(rows, a, b)
+        kept, score, same = scores(rows, a, b, UNNAMED_MIN)
         near = near_threshold(score)
         by_arrays = np.ones(len(a), np.bool_)
         by_arrays[kept[near]] = False
@@ -596,7 +602,8 @@ def _linked(sentences: Sequence[_Sentence], sizes: Sequence[int] | None) -> list
         a, b = a[kept], b[kept]
         for k in np.flatnonzero(near).tolist():  # the order of a sum could decide
             x, y = sentences[a[k]], sentences[b[k]]
-            same[k] = same_claim(x.claim, y.claim, claim_score(x.claim, y.claim, x.vector, y.vector))
+            score_k = claim_score(x.claim, y.claim, x.vector, y.vector)
+            same[k] = same_claim(x.claim, y.claim, score_k, UNNAMED_MIN)
         found_a.append(a[same])
         found_b.append(b[same])
     a, b = np.concatenate(found_a), np.concatenate(found_b)
@@ -895,7 +902,7 @@ def _core(medoid: _Sentence, s: _Sentence, score: float) -> bool:
     actors, two anchored sentences of different events ("X lost", "X's successor was chosen") pass
     the pairwise test."""
     plain = score - ANCHOR_BONUS * min(2, len(medoid.claim.actors & s.claim.actors))
-    return plain >= CORE_MIN and same_claim(medoid.claim, s.claim, score)
+    return plain >= CORE_MIN and same_claim(medoid.claim, s.claim, score, UNNAMED_MIN)
 
 
 def _medoid(members: Sequence[int], sentences: Sequence[_Sentence]) -> int:

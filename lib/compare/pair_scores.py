@@ -150,12 +150,13 @@ def claim_rows(
     )
 
 
-def scores(rows: ClaimRows, a: Ints, b: Ints) -> tuple[Ints, Floats, Bools]:
+def scores(rows: ClaimRows, a: Ints, b: Ints, unnamed_min: int = MIN_SHARED) -> tuple[Ints, Floats, Bools]:
     """The pairs (a[k], b[k]) that share MIN_SHARED terms (``same_claim`` wants as many: the others
-    are not scored), by their place k; their ``claim_score``, and whether ``same_claim`` holds."""
+    are not scored), by their place k; their ``claim_score``, and whether ``same_claim`` (told
+    ``unnamed_min``) holds."""
     shared_terms, cosine = overlap(rows.vectors, a, b)
     kept = np.flatnonzero(shared_terms >= MIN_SHARED)
-    a, b, cosine = a[kept], b[kept], cosine[kept]
+    a, b, cosine, shared_terms = a[kept], b[kept], cosine[kept], shared_terms[kept]
     shared_actors, _ = overlap(rows.actors, a, b)
     shared_figures, _ = overlap(rows.figures, a, b)
     shared_persons, _ = overlap(rows.persons, a, b)
@@ -167,13 +168,17 @@ def scores(rows: ClaimRows, a: Ints, b: Ints) -> tuple[Ints, Floats, Bools]:
     differ = (speakers_a > 0) & (speakers_b > 0) & (shared_speakers == 0)
     persons_a, persons_b = rows.persons.sizes(a), rows.persons.sizes(b)
     people = (persons_a > shared_persons) & (persons_b > shared_persons)
-    people_differ = differ | ((score < SURE_SAME) & people)
-    return kept, score, (score >= least) & ~people_differ
+    people_differ = differ | ((cosine < SURE_SAME) & people)
+    alike = (shared_terms == rows.vectors.sizes(a)) & (shared_terms == rows.vectors.sizes(b))
+    enough = (shared_actors > 0) | (shared_figures > 0) | (shared_terms >= unnamed_min) | alike
+    return kept, score, (score >= least) & enough & ~people_differ
 
 
 def near_threshold(score: Floats) -> Bools:
     """Scores so close to a threshold of ``same_claim`` that the order of a sum could decide."""
     near = np.zeros(len(score), np.bool_)
-    for threshold in (ANCHORED_MIN, SAME_MIN, SURE_SAME):
+    # SURE_SAME bounds the words' cosine: the score adds a bonus per shared actor, two at most
+    sure = (SURE_SAME + k * ANCHOR_BONUS for k in range(3))
+    for threshold in (ANCHORED_MIN, SAME_MIN, *sure):
         near |= np.abs(score - threshold) <= EPSILON
     return near

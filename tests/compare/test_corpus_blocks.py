@@ -68,7 +68,7 @@ def _reference(
             if pair in found or (a.doc.id == b.doc.id and (sizes is None or sizes[i] == sizes[j] == 1)):
                 continue
             score = claim_score(a.claim, b.claim, a.vector, b.vector)
-            if same_claim(a.claim, b.claim, score):
+            if same_claim(a.claim, b.claim, score, cc.UNNAMED_MIN):
                 found.add(pair)
                 out.append((score, *pair))
     return out

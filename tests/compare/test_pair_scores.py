@@ -72,15 +72,46 @@ PAIRS = [
         True,
     ),
     (_claim(0, "Talks talks talks"), _claim(1, "Talks talks"), False),  # one distinct word
+    (  # two common words and nothing named in common: not enough
+        _claim(0, "What can we say to the world?", frozenset({"norland"})),
+        _claim(1, "The world will say thanks for the harbour pact", frozenset({"sudmark"})),
+        False,
+    ),
+    (  # ... the same two words around an actor both name
+        _claim(0, "What can we say to the world?", frozenset({"norland"})),
+        _claim(1, "The world will say thanks for the harbour pact", frozenset({"norland"})),
+        True,
+    ),
+    (  # ... or three words in common
+        _claim(0, "The world will say thanks"),
+        _claim(1, "The world will say thanks for the harbour pact"),
+        True,
+    ),
+    (  # a readout's set phrase with another counterpart: the host both name undoes no difference
+        _claim(
+            0,
+            "The president had a telephone call with the prime minister on fishing rights and ferries",
+            frozenset({"arlen-voss", "ida-kemp", "norland"}),
+            persons=frozenset({"arlen-voss", "ida-kemp"}),
+        ),
+        _claim(
+            1,
+            "The president had a telephone call with the chancellor about grain exports and gas",
+            frozenset({"arlen-voss", "bo-lind"}),
+            persons=frozenset({"arlen-voss", "bo-lind"}),
+        ),
+        False,
+    ),
 ]
 
 
 @pytest.mark.parametrize(("a", "b", "same"), PAIRS)
 def test_array_scores_decide_as_same_claim(a: Claim, b: Claim, same: bool) -> None:
+    """The table holds for the corpus's claims (cc.UNNAMED_MIN: sentences of any two reports)."""
     tfidf = TfIdf(c.terms for x, y, _ in PAIRS for c in (x, y))  # IDF over the table's sentences
     va, vb = tfidf.vector(a.terms), tfidf.vector(b.terms)
     expected = claim_score(a, b, va, vb)
-    assert same_claim(a, b, expected) is same  # the table says what same_claim says
+    assert same_claim(a, b, expected, cc.UNNAMED_MIN) is same  # the table says what same_claim says
     rows = claim_rows(
         [va, vb],
         [a.actors, b.actors],
@@ -88,7 +119,7 @@ def test_array_scores_decide_as_same_claim(a: Claim, b: Claim, same: bool) -> No
         [a.speakers, b.speakers],
         [a.figures, b.figures],
     )
-    kept, score, decided = scores(rows, np.array([0], np.int64), np.array([1], np.int64))
+    kept, score, decided = scores(rows, np.array([0], np.int64), np.array([1], np.int64), cc.UNNAMED_MIN)
     if not len(kept):  # too few shared terms: not scored, not the same claim
         assert not same
         return
@@ -96,7 +127,18 @@ def test_array_scores_decide_as_same_claim(a: Claim, b: Claim, same: bool) -> No
     assert bool(decided[0]) is same
 
 
-def test_random_pairs_decide_as_same_claim() -> None:
+def test_two_reports_side_by_side_need_fewer_words() -> None:
+    """Two reports an analyst put side by side are likely of one event: two content words in common
+    suffice there (MIN_SHARED), where the corpus's claims want cc.UNNAMED_MIN."""
+    a, b, same = PAIRS[10]
+    assert not same
+    tfidf = TfIdf(c.terms for x, y, _ in PAIRS for c in (x, y))
+    score = claim_score(a, b, tfidf.vector(a.terms), tfidf.vector(b.terms))
+    assert same_claim(a, b, score) and not same_claim(a, b, score, cc.UNNAMED_MIN)
+
+
+@pytest.mark.parametrize("unnamed_min", [2, cc.UNNAMED_MIN])
+def test_random_pairs_decide_as_same_claim(unnamed_min: int) -> None:
     """Many drawn pairs, both orders: the array decision is same_claim's wherever a sum's order
     cannot decide (``near_threshold``)."""
     rng = random.Random(11)
@@ -125,9 +167,11 @@ def test_random_pairs_decide_as_same_claim() -> None:
         [c.figures for c in claims],
     )
     a, b = np.array([(i, j) for i in range(60) for j in range(60) if i != j], np.int64).T
-    kept, score, decided = scores(rows, a, b)
+    kept, score, decided = scores(rows, a, b, unnamed_min)
     expected = {
-        (i, j): same_claim(claims[i], claims[j], claim_score(claims[i], claims[j], vectors[i], vectors[j]))
+        (i, j): same_claim(
+            claims[i], claims[j], claim_score(claims[i], claims[j], vectors[i], vectors[j]), unnamed_min
+        )
         for i, j in zip(a.tolist(), b.tolist(), strict=True)
     }
     got = dict.fromkeys(expected, False)
