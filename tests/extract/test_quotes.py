@@ -2124,3 +2124,26 @@ def test_a_role_given_in_the_headline_goes_to_its_holder(
     quote = _find(quotes, "the region had recovered")
     assert quote is not None, [q.text for q in quotes]
     assert (quote.speaker_text, quote.speaker_id) == (role, speaker)
+
+
+@pytest.mark.parametrize(
+    ("first", "speaker"),
+    [
+        ("Mr Petrenko reported on the harbour works.", "petrenko"),  # the surname alone in the text
+        ("Mr Petrenko and Olga Petrenko reported.", None),  # another Petrenko named in full: no guess
+    ],
+)
+def test_the_headlines_role_holder_named_by_surname_in_the_text(
+    nlp: Any, first: str, speaker: str | None
+) -> None:
+    from lib.extract.actors import extract as actors
+
+    text = f"{first} The Governor said the region had recovered from the floods."
+    headline = "Meeting with Harbour Territory Governor Ivan Petrenko"
+    doc = Document("t", headline, "", None, "unknown", "en", "", "", text)
+    sdoc = nlp(text)
+    found, mentions = actors.extract_mentions([(doc, sdoc)], actors.load_registry())
+    quotes = extract_quotes(doc, sdoc, mentions, {a.id: a for a in found})
+    quote = _find(quotes, "the region had recovered")
+    assert quote is not None, [q.text for q in quotes]
+    assert quote.speaker_id == speaker

@@ -1210,7 +1210,14 @@ class Resolver:
             for m in re.finditer(rf"\b(?i:{re.escape(w)})\s+((?:[A-Z][\w'’-]+ ?){{2,3}})", self.headline)
         )
         names = {" ".join(found[:n]) for found in after for n in (2, 3)}  # "Ivan Tamsk Visits": its first two
-        held = [p for p in self.persons if self._full_name(p) in names]
+        # a text that writes only the surname ("Mr Tamsk"; the tagger may miss a full name that
+        # opens the text) names the headline's person by it
+        surnames = {n.split()[-1] for n in names}
+        held = [
+            p
+            for p in self.persons
+            if (full := self._full_name(p)) in names or (" " not in full and full in surnames)
+        ]
         return held[0] if len({self._full_name(p) for p in held}) == 1 else None
 
 
