@@ -2147,3 +2147,17 @@ def test_the_headlines_role_holder_named_by_surname_in_the_text(
     quote = _find(quotes, "the region had recovered")
     assert quote is not None, [q.text for q in quotes]
     assert quote.speaker_id == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # "add" with an amount for its object is growth, not speech
+        ("Exports were up 12 percent, tourism added 23 percent, and output rose by 28 percent.", []),
+        ("The factory added 500 jobs, and wages rose.", []),
+        ("The mayor said the budget was balanced, and she added that taxes would fall.", ["said", "added"]),
+    ],
+)
+def test_add_with_an_amount_is_no_statement(nlp: Any, text: str, said: list[str]) -> None:
+    quotes, _ = _with_actors(nlp, text)
+    assert [q.cue for q in quotes] == said
