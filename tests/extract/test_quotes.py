@@ -2161,3 +2161,25 @@ def test_the_headlines_role_holder_named_by_surname_in_the_text(
 def test_add_with_an_amount_is_no_statement(nlp: Any, text: str, said: list[str]) -> None:
     quotes, _ = _with_actors(nlp, text)
     assert [q.cue for q in quotes] == said
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # a title-case quotation after a named work's noun is its name (official texts' style)
+        (
+            'Delegates noted the importance of adopting the Law "On Protection of Coastal Wetlands '
+            'and Dunes in the Region", which the assembly will debate.',
+            [],
+        ),
+        ('The minister said work on the programme "Green Roofs for Every School" began in May.', []),
+        # speech after such a noun is speech
+        (
+            'Of the plan, the mayor said: "It will cost far more than anyone admits."',
+            ['"It will cost far more than anyone admits."'],
+        ),
+    ],
+)
+def test_a_works_name_in_quotation_marks_is_no_statement(nlp: Any, text: str, quoted: list[str]) -> None:
+    quotes, _ = _with_actors(nlp, text)
+    assert [q.text for q in quotes if q.kind == "direct"] == quoted

@@ -41,6 +41,12 @@ ABBREVIATIONS = frozenset(
 AFTER_WINDOW = 6  # tokens after the closing mark in which "said X" is looked for
 MAX_TITLE_WORDS = 8
 TITLE_SLOTS = frozenset({"of", "on", "in"})
+# nouns of a named work or instrument whose name follows in quotation marks, as official texts
+# write them (the Law "On ...", the programme "..."): a title-case quotation there is its name
+WORK_NOUNS = frozenset(
+    "law laws act bill decree resolution programme program strategy plan doctrine code campaign"
+    " operation project initiative platform".split()
+)
 MIN_WORDS = 4  # shorter quotations need a person who says them
 MAX_FLOATING_TITLE_WORDS = 10  # a title-case quotation no cue attributes: a film's, a book's, an ad's
 FLOATING_LINES = 2
@@ -109,7 +115,10 @@ class DirectAttributor:
     ) -> Found | None:
         content = self.text[span.start : span.end]
         words = len(re.findall(r"\w+", content))
-        if (words < MIN_WORDS or (words <= MAX_TITLE_WORDS and self._after_of(span))) and _is_title(content):
+        slot = words <= MAX_TITLE_WORDS and self._after_of(span)
+        if (
+            words < MIN_WORDS or slot or (words <= MAX_FLOATING_TITLE_WORDS and self._after_work(span))
+        ) and _is_title(content):
             return None
         if hit is None:
             if nested or words < MIN_WORDS:
@@ -143,6 +152,11 @@ class DirectAttributor:
         """ "on the network's “Morning Desk”", "an episode of “The Night Hour”": a name's slot."""
         before = re.findall(r"\S+", self.text[max(0, span.start - 20) : span.start])
         return bool(before) and (before[-1].lower() in TITLE_SLOTS or before[-1].endswith(("'s", "’s")))
+
+    def _after_work(self, span: MarkedSpan) -> bool:
+        """ "the Law “On Public Health”", "the programme “Green Roofs”": a named work's slot."""
+        before = re.findall(r"[^\W\d_]+", self.text[max(0, span.start - 20) : span.start])
+        return bool(before) and before[-1].lower() in WORK_NOUNS
 
     def _floating(self, span: MarkedSpan) -> Found:
         act = self._act_over(span)
