@@ -2183,3 +2183,35 @@ def test_add_with_an_amount_is_no_statement(nlp: Any, text: str, said: list[str]
 def test_a_works_name_in_quotation_marks_is_no_statement(nlp: Any, text: str, quoted: list[str]) -> None:
     quotes, _ = _with_actors(nlp, text)
     assert [q.text for q in quotes if q.kind == "direct"] == quoted
+
+
+@pytest.mark.parametrize(
+    "role",
+    ["The Head of the Office of the President of Eastland", "The Head of the President's Office"],
+)
+def test_a_long_title_before_a_name_holds_its_role_and_body(nlp: Any, role: str) -> None:
+    """The title reaches back to its role's word ("Head of the Office of the President of Eastland
+    Peter Novak"): the role, its body and its possessor written the other way round find the holder."""
+    text = (
+        "On the eve of the summit, Head of the Office of the President of Eastland Peter Novak met "
+        f"with the leaders of charities. {role} said the talks had been useful."
+    )
+    quotes, _ = _with_actors(nlp, text)
+    quote = _find(quotes, "the talks had been useful")
+    assert quote is not None, [q.text for q in quotes]
+    assert quote.speaker_id == "peter-novak"
+
+
+def test_a_titles_words_reach_back_to_its_role(nlp: Any) -> None:
+    """The words a role's qualifiers are checked against run from the role's word to the name, not
+    only the few next to the name; the article and the possessive mark qualify nothing."""
+    from lib.extract.quotes.speakers import _qualifiers, _title_words
+
+    doc = nlp(
+        "On Monday, Head of the Office of the President of the Republic of Eastland Peter Novak met donors."
+    )
+    person = next(e for e in doc.ents if e.label_ == "PERSON")
+    roles, words = _title_words(person)
+    assert "head" in roles and {"office", "president"} <= words
+    office = nlp("The head of the President's Office said that the donors had decided to help.")
+    assert _qualifiers(office[0:7]) == {"presi", "offic"}

@@ -1353,8 +1353,10 @@ def _qualifiers(span: SpacySpan) -> set[str]:
     return {
         t.lower_[:QUALIFIER_PREFIX]
         for t in span
-        # an office's possessor ("the President's Office") tells whose office it is, as a body does
-        if t.ent_type_ in ("GPE", "NORP", "ORG") or (t.dep_ == "poss" and t.is_title)
+        # an office's possessor ("the President's Office") tells whose office it is, as a body does;
+        # the article and the possessive mark inside a body's name qualify nothing
+        if (t.ent_type_ in ("GPE", "NORP", "ORG") or (t.dep_ == "poss" and t.is_title))
+        and t.pos_ in ("PROPN", "NOUN", "ADJ")
     }
 
 
@@ -1387,7 +1389,9 @@ def _title_words(person: SpacySpan) -> tuple[set[str], set[str]]:
     if root.dep_ == "appos" and root.head.i < person.start and root.head.pos_ == "NOUN":
         # "The finance minister, Lena Varga, said": the title the name is in apposition to
         parts.append(list(doc[max(sent.start, root.head.left_edge.i) : root.head.i + 1]))
-    words = {t.lower_ for part in [list(before), *parts[1:]] for t in part}
+    # the qualifiers are read over the whole title, as far as its role: "Head of the Office of the
+    # President of Eastland Ivo Marek" holds "office" beyond the TITLE_REACH next to the name
+    words = {t.lower_ for part in [list(before), *parts] for t in part}
     return {w for part in parts for w in _role_words(part)}, words
 
 
