@@ -51,7 +51,7 @@ from lib.records import (
 )
 from lib.store.claim_rows import CLAIM_ROWS, NEEDS, claim_rows_table, folder_analysis, write_claim_rows
 from lib.store.claim_rows import VERSION_KEY as CLAIMS_KEY
-from lib.store.columns import arrow_type, records_table, table_records
+from lib.store.columns import arrow_type, records_array, records_table, table_records
 from lib.store.terms import ROW_GROUP, TERMS, terms_table, write_terms
 from lib.store.terms import VERSION_KEY as INDEX_KEY
 from lib.version import claims_version, extraction_version, index_version
@@ -243,9 +243,9 @@ RAW_UNSETTLED = "raw_unsettled"
 def batch_tables(batch_id: str, b: Batch) -> dict[str, pa.Table]:
     """The batch's rows as tables; each carries its batch id so queries can drop dead rows."""
     actor_type = arrow_type(Actor)
-    mention_extra: dict[str, tuple[pa.DataType, list[Any]]] = {
+    mention_extra: dict[str, tuple[pa.DataType, list[Any] | pa.Array]] = {
         "batch": _column(batch_id, len(b.mentions)),
-        "raw_actor": (actor_type, [asdict(a) for a in b.raw_actors]),
+        "raw_actor": (actor_type, records_array(b.raw_actors, Actor)),
         "agentive": (pa.bool_(), list(b.agentive)),
         # the version mark lib/store/check.py reads: raw_actor holds the actor before settling
         RAW_UNSETTLED: (pa.bool_(), [True] * len(b.mentions)),
