@@ -107,14 +107,25 @@ def _flat_records(values: list[tuple[Any, ...]], item: type) -> pa.Array:
 
 
 def records_table(
-    records: Sequence[Any], cls: type, extra: dict[str, tuple[pa.DataType, list[Any]]] | None = None
+    records: Sequence[Any],
+    cls: type,
+    extra: dict[str, tuple[pa.DataType, list[Any] | pa.Array]] | None = None,
 ) -> pa.Table:
-    """The records as a table, plus extra columns (name -> (type, values))."""
+    """The records as a table, plus extra columns (name -> (type, values or an array of them))."""
     extra = extra or {}
     schema = record_schema(cls, [pa.field(n, t) for n, (t, _) in extra.items()])
     columns = [_column(records, n, h) for n, h in _hints(cls).items()]
-    columns += [pa.array(values, t) for t, values in extra.values()]
+    columns += [v if isinstance(v, pa.Array) else pa.array(v, t) for t, v in extra.values()]
     return pa.Table.from_arrays(columns, schema=schema)
+
+
+def records_array(records: Sequence[Any], cls: type) -> pa.StructArray:
+    """The records (none of them None) as one struct array, made from one array per field (a dict
+    per record, as ``dataclasses.asdict`` makes them, was a tenth of the CPU of writing a batch)."""
+    hints = _hints(cls)
+    return pa.StructArray.from_arrays(
+        [_column(records, n, h) for n, h in hints.items()], fields=list(arrow_type(cls))
+    )
 
 
 @cache

@@ -15,6 +15,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from lib.store import claim_rows, terms
 from lib.store.parquet import (
     FOLDER_TABLES,
     ActorMap,
@@ -27,6 +28,7 @@ from lib.store.parquet import (
     corpus_path,
     read_corpus,
     read_manifest,
+    table_path,
     write_corpus,
     write_folder,
     write_manifest,
@@ -82,6 +84,60 @@ def _chunk_rows(
     return part.set_column(index, "batch", pa.array([batch] * part.num_rows, pa.string()))
 
 
+def _derived(
+    store: Path, manifest: Manifest, docs: set[str], amap: ActorMap, batch: str
+) -> dict[str, pa.Table]:
+    """The new batch's term index and sentence claims taken from the batches holding ``docs``
+    rather than made again from its rows (most of the compaction's CPU), where every one of those
+    batches has them made by this code (their version stamps); the others are left out (made by
+    ``write_folder``). The index: each batch's rows of ``docs`` under the new batch id, one chunk
+    per batch, each sorted as the index is (``write_folder`` sorts them together). The claims: in
+    the new batch's order of documents, their actor and speaker ids as settled for the corpus, as
+    the claims made from the settled rows hold them (a claim's ids are its mentions' and quotes'
+    ids as a set, sorted)."""
+    live = manifest.live()
+    sources = [
+        (e.id, own) for e in manifest.batches if (own := [d for d in e.docs if d in docs and live[d] == e.id])
+    ]
+    out: dict[str, pa.Table] = {}
+    if all(_index_current(table_path(store, b, terms.TERMS)) for b, _ in sources):
+        parts = [batch_rows(store, b, terms.TERMS, own) for b, own in sources]
+        index = pa.concat_tables(parts)
+        out[terms.TERMS] = index.set_column(
+            index.schema.get_field_index("batch"), "batch", pa.array([batch] * index.num_rows, pa.string())
+        )
+    if all(claim_rows.current(table_path(store, b, claim_rows.CLAIM_ROWS)) for b, _ in sources):
+        parts = [
+            _settled_claims(batch_rows(store, b, claim_rows.CLAIM_ROWS, own), b, amap) for b, own in sources
+        ]
+        out[claim_rows.CLAIM_ROWS] = pa.concat_tables(parts)
+    return out
+
+
+def _index_current(path: Path) -> bool:
+    """The batch's index file is there and was made by this code."""
+    try:
+        return terms.stale(path) is None
+    except (OSError, pa.ArrowInvalid):
+        return False
+
+
+def _settled_claims(table: pa.Table, batch: str, amap: ActorMap) -> pa.Table:
+    """A batch's sentence claims with its actor and speaker ids replaced by the corpus's."""
+    if not any(k[0] == batch for k in amap):
+        return table
+    docs = table.column("doc_id").to_pylist()
+    for column in ("actors", "speakers"):
+        rows = table.column(column).to_pylist()
+        new = [
+            sorted({amap.get((batch, d, a), a) if a else a for a in ids})
+            for d, ids in zip(docs, rows, strict=True)
+        ]
+        field = table.schema.field(column)
+        table = table.set_column(table.schema.get_field_index(column), field, pa.array(new, field.type))
+    return table
+
+
 COPIED = ("events", "positions", "claims")  # the corpus tables compaction leaves as they are
 
 
@@ -111,6 +167,7 @@ def compact(store: Path, batch_docs: int = BATCH_DOCS) -> int:
         write_folder(
             store / "batches" / entry.id,
             {t: _chunk_rows(store, manifest, t, wanted, corpus.actor_map, entry.id) for t in FOLDER_TABLES},
+            derived=_derived(store, manifest, wanted, corpus.actor_map, entry.id),
         )
         pa.default_memory_pool().release_unused()  # one new batch's buffers, not reused by the next
         entries.append(entry)

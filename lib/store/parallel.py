@@ -459,11 +459,12 @@ def _commit_in_order(
     documents whose extraction failed; those documents' errors are returned by id."""
     done = 0
     failed: dict[str, IngestError] = {}
+    manifest = read_manifest(store)  # this process is its only writer: kept, not read per batch
     for (entry, docs), (_, errors) in zip(plan, written, strict=True):
         kept = [(d, k) for d, k in zip(entry.docs, entry.keys, strict=True) if d not in errors]
         if kept:  # the batch folder keeps its planned id; the manifest lists only what it holds
             docs_kept, keys_kept = zip(*kept, strict=True)
-            commit_batch(store, replace(entry, docs=docs_kept, keys=keys_kept))
+            manifest = commit_batch(store, replace(entry, docs=docs_kept, keys=keys_kept), manifest)
         failed.update(errors)
         done += len(docs)
         if progress:

@@ -5,15 +5,18 @@ read from the batches holding them one new batch at a time, give the files made 
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from lib.compare.corpus import corpus_claims
 from lib.extract.pipeline import analyze_corpus
 from lib.records import Corpus, Document
+from lib.store import claim_rows, compaction, terms
 from lib.store import parquet as st
-from lib.store import terms
 from lib.store.compaction import compact
 from lib.store.parallel import refresh_corpus
 from lib.store.parquet import read_analysis, read_corpus, read_manifest, write_analysis
@@ -102,6 +105,7 @@ def test_a_folder_made_in_parts_is_the_folder_made_at_once(
 ) -> None:
     monkeypatch.setattr(terms, "ROW_GROUP", row_group)
     monkeypatch.setattr(st, "ROW_GROUP", row_group)
+    monkeypatch.setattr(compaction, "_derived", lambda *_: {})  # the index and claims made from the rows
     whole = _files(_compacted(source, tmp_path / "whole"))
     monkeypatch.setattr(st, "CLAIM_DOCS", claim_docs)
     monkeypatch.setattr(st, "TERMS_CHUNK", terms_chunk)
@@ -110,6 +114,88 @@ def test_a_folder_made_in_parts_is_the_folder_made_at_once(
     assert parts.keys() == whole.keys()
     assert {"claim_sentences.parquet", "terms.parquet"} <= {k.split("/")[1] for k in parts}
     assert [k for k in parts if parts[k] != whole[k]] == []
+
+
+def _tables(store: Path) -> dict[str, pa.Table]:
+    """Every Parquet file of the store as a table, by its path (the corpus generation's folder named
+    'corpus'): files of the same table may differ in their bytes (statistics, pages)."""
+    manifest = read_manifest(store)
+    files = [*(p for b in manifest.batches for p in (store / "batches" / b.id).glob("*.parquet"))]
+    out = {f"{p.parent.name}/{p.name}": pq.read_table(p) for p in files}
+    out |= {
+        f"corpus/{p.name}": pq.read_table(p) for p in (store / "corpus" / manifest.corpus).glob("*.parquet")
+    }
+    return out
+
+
+def _same(a: pa.Table, b: pa.Table) -> bool:
+    return a.schema.equals(b.schema, check_metadata=True) and a.equals(b)
+
+
+def _settled_elsewhere(source: Path, store: Path) -> Path:
+    """A copy of the store whose corpus settled every person of every batch to one id, and every
+    other actor to an id of its own (as a larger corpus may): the ids the claims hold change, and
+    several of a sentence's become one."""
+    shutil.copytree(source, store)
+    manifest = read_manifest(store)
+    tables = read_corpus(store, manifest)
+    kinds = {a.id: a.type for a in tables.actors}
+    mentions = st.read_live(store, manifest, "mentions", ["doc_id", "batch", "actor_id"]).to_pylist()
+    amap = {
+        (m["batch"], m["doc_id"], m["actor_id"]): "one-person"
+        if kinds.get(m["actor_id"]) == "person"
+        else "x-" + m["actor_id"]
+        for m in mentions
+        if m["actor_id"]
+    }
+    assert len(set(amap.values())) < len(amap)
+    st.write_corpus(store, replace(tables, actor_map=amap))
+    return store
+
+
+@pytest.mark.parametrize("batch_docs", [1, 2, 5])
+def test_the_index_and_claims_taken_from_the_batches_are_those_made_again(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_docs: int
+) -> None:
+    """Compaction takes each new batch's term index and sentence claims from the batches it merges
+    (their ids settled for the corpus), and they are the files made from its rows."""
+    settled = _settled_elsewhere(source, tmp_path / "settled")
+    taken = tmp_path / "taken"
+    shutil.copytree(settled, taken)
+    compact(taken, batch_docs=batch_docs)
+    monkeypatch.setattr(compaction, "_derived", lambda *_: {})
+    made = tmp_path / "made"
+    shutil.copytree(settled, made)
+    compact(made, batch_docs=batch_docs)
+    found, expected = _tables(taken), _tables(made)
+    assert found.keys() == expected.keys()
+    assert {"claim_sentences.parquet", "terms.parquet"} <= {k.split("/")[1] for k in found}
+    assert found["corpus/actor_map.parquet"].num_rows == 0  # the ids are the corpus's in the rows
+    assert [k for k in found if not _same(found[k], expected[k])] == []
+
+
+def test_stale_claims_or_index_in_a_batch_are_made_again(source: Path, tmp_path: Path) -> None:
+    """A batch whose claims or index another version of the code made: the new batch's are made
+    from its rows, not copied."""
+    store = tmp_path / "store"
+    shutil.copytree(source, store)
+    first = read_manifest(store).batches[0].id
+    for name, key, column in (
+        (claim_rows.CLAIM_ROWS, claim_rows.VERSION_KEY, "text"),
+        (terms.TERMS, terms.VERSION_KEY, "term"),
+    ):  # what other code made differs: a column's values changed
+        path = st.table_path(store, first, name)
+        table = pq.read_table(path)
+        i = table.schema.get_field_index(column)
+        table = table.set_column(i, column, pa.array(["other"] * table.num_rows, pa.string()))
+        pq.write_table(table.replace_schema_metadata({key: "other-code"}), path)
+    compact(store)
+    made = tmp_path / "made"
+    shutil.copytree(source, made)
+    compact(made)
+    found, expected = _tables(store), _tables(made)
+    assert found.keys() == expected.keys()
+    assert [k for k in found if not _same(found[k], expected[k])] == []
 
 
 def test_compaction_copies_the_corpus_tables_unchanged(source: Path, tmp_path: Path) -> None:

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+import json
+from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
 
@@ -141,6 +142,33 @@ def test_columns_round_trip_each_record(cls: type, record: object) -> None:
 def _batch_files(store: Path, batch_id: str) -> dict[str, bytes]:
     folder = store / "batches" / batch_id
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_the_manifest_is_written_as_its_fields_and_read_back(tmp_path: Path) -> None:
+    manifest = st.Manifest(
+        (st.BatchEntry("b1", ("a", "b"), ("k1", "k2")), st.BatchEntry("b2", ("c",), ("k3",))),
+        "gen1",
+        (IngestError("notes/é.txt", "no text"),),
+        4,
+        ("b1",),
+    )
+    st.write_manifest(tmp_path, manifest)
+    expected = json.dumps({"format": st.FORMAT, **asdict(manifest)}, ensure_ascii=False)
+    assert (tmp_path / st.MANIFEST).read_text(encoding="utf-8") == expected  # the text written before
+    assert st.read_manifest(tmp_path) == manifest
+
+
+def test_a_commit_given_the_manifest_is_the_commit_that_reads_it(tmp_path: Path) -> None:
+    first = st.BatchEntry("b1", ("a",), ("k1",))
+    again = st.BatchEntry("b1", ("a", "b"), ("k1", "k2"))  # a batch committed again replaces its entry
+    given = st.commit_batch(tmp_path / "given", first)
+    given = st.commit_batch(tmp_path / "given", again, given)
+    given = st.commit_batch(tmp_path / "given", st.BatchEntry("b2", ("c",), ("k3",)), given)
+    st.commit_batch(tmp_path / "read", first)
+    st.commit_batch(tmp_path / "read", again)
+    read = st.commit_batch(tmp_path / "read", st.BatchEntry("b2", ("c",), ("k3",)))
+    assert given == read == st.read_manifest(tmp_path / "given") == st.read_manifest(tmp_path / "read")
+    assert [b.id for b in given.batches] == ["b1", "b2"]
 
 
 def test_replacing_one_document_writes_only_its_rows(tmp_path: Path) -> None:
