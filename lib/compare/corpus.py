@@ -52,8 +52,17 @@ import pyarrow as pa
 
 from lib.compare.align import ANCHOR_BONUS, ANCHORED_MIN, MIN_SHARED, SAME_MIN, claim_score, same_claim
 from lib.compare.claims import Claim, DocRows, L, quote_claims, rows_by_doc, sentence_claims
-from lib.compare.discrepancies import SHOW_MIN, date_discrepancies, number_discrepancies, quote_discrepancies
+from lib.compare.discrepancies import (
+    DATE_PAIR_MIN,
+    SHOW_MIN,
+    UPDATE,
+    UPDATE_DAYS,
+    date_discrepancies,
+    number_discrepancies,
+    quote_discrepancies,
+)
 from lib.compare.pair_scores import claim_rows, near_threshold, scores
+from lib.extract.dates.values import period
 from lib.records import (
     Actor,
     AlignedPair,
@@ -69,7 +78,7 @@ from lib.records import (
     Quote,
     Span,
 )
-from lib.text.similarity import EPSILON, TfIdf, Vector
+from lib.text.similarity import EPSILON, TfIdf, Vector, normalize
 
 WINDOW_DAYS = 7  # reports of one event: dates within a week always share a window (up to two apart)
 MAX_BLOCK = 400  # sentences under one key and window beyond which the key is purged
@@ -1016,12 +1025,18 @@ def _conflicts(
     seen: set[tuple[str, int, int, str, int, int]] = set()
     for a, b in draft.checked:
         in_a, in_b = found[a.claim.span], found[b.claim.span]
-        finders = _finders(in_a[1], in_b[1])
-        if not any(finders):  # no finder can flag the pair: not scored
+        numbers, dates, quoted = _finders(in_a[1], in_b[1])
+        if not (numbers or dates or quoted):  # no finder can flag the pair: not scored
             continue
         score = claim_score(a.claim, b.claim, a.vector, b.vector)
+        # of what is kept (SHOW_MIN), numbers of reports a week apart are updates, and dates are
+        # compared in pairs this similar only
+        numbers = numbers and not _days_apart(in_a[0], in_b[0])
+        dates = dates and round(score, 3) >= DATE_PAIR_MIN
+        if not (numbers or dates or quoted):
+            continue
         sa, sb = spans[id(a)], spans[id(b)]
-        for d in pair_discrepancies(in_a, in_b, actors, sa, sb, tfidf, score):
+        for d in pair_discrepancies(in_a, in_b, actors, sa, sb, tfidf, score, (numbers, dates, quoted)):
             key = (d.a.doc_id, d.a.start, d.a.end, d.b.doc_id, d.b.start, d.b.end)
             if d.confidence >= SHOW_MIN and key not in seen:
                 seen.add(key)
@@ -1056,14 +1071,16 @@ def pair_discrepancies(
     sb: Span,
     tfidf: Callable[[], TfIdf],
     score: float,
+    finders: tuple[bool, bool, bool] | None = None,
 ) -> list[Discrepancy]:
     """The discrepancies two-report comparison finds, between two sentences of two reports, of
     similarity ``score``, only (numbers, dates and quotes inside them): the two reports' analysis
     restricted to them. ``in_a``, ``in_b``: each sentence's report and the rows inside the
     sentence; ``tfidf``: the claim's term weights (made when first asked for). Each finder sets a
     row of one sentence against a row of the other, so one that lacks such rows on a side is not
-    run (``_finders``), nor, when none is left, the two sentences' analysis made (issue #19)."""
-    numbers, dates, quoted = _finders(in_a[1], in_b[1])
+    run (``_finders``; ``finders``: the caller's, fewer), nor, when none is left, the two
+    sentences' analysis made (issue #19)."""
+    numbers, dates, quoted = _finders(in_a[1], in_b[1]) if finders is None else finders
     if not (numbers or dates or quoted):
         return []
     mini = _two_sentences(in_a, in_b, actors, sa, sb)
@@ -1080,23 +1097,33 @@ def pair_discrepancies(
 
 
 def _finders(a: Inside, b: Inside) -> tuple[bool, bool, bool]:
-    """Which finders can find anything between two sentences of two reports: numbers (a figure
-    given in a sentence on both sides), dates (one on both sides), quotes (a speaker's on both)."""
+    """Which finders can find anything between two sentences of two reports: numbers (figures
+    given in a sentence on both sides that count the same noun), dates (one on both sides), quotes
+    (a speaker's direct quote on both)."""
     return (
-        _has_figures(a) and _has_figures(b),
+        bool(a.numbers and b.numbers and _counted_nouns(a) & _counted_nouns(b)),
         bool(a.dates and b.dates),
         _has_speakers(a) and _has_speakers(b),
     )
 
 
-def _has_figures(inside: Inside) -> bool:
-    """A figure the number check reads (one given in a sentence of its report)."""
-    return any(n.sentence for n in inside.numbers)
+def _counted_nouns(inside: Inside) -> set[str]:
+    """What the figures the number check reads count (those given in a sentence of their report):
+    it sets a figure only against one of the same counted noun (discrepancies ``_same_measure``)."""
+    return {normalize(n.counted) for n in inside.numbers if n.sentence}
 
 
 def _has_speakers(inside: Inside) -> bool:
-    """A quote the quote check reads (one with a speaker)."""
-    return any(q.speaker_id for q in inside.quotes)
+    """A quote the quote check reads (a direct one with a speaker: discrepancies
+    ``_quote_discrepancy`` compares no other)."""
+    return any(q.speaker_id and q.kind == "direct" for q in inside.quotes)
+
+
+def _days_apart(doc_a: Document, doc_b: Document) -> bool:
+    """Two reports UPDATE_DAYS apart or more: a figure changed between them is an update
+    (discrepancies ``_number_discrepancy``), below SHOW_MIN."""
+    da, db = period(doc_a.date or ""), period(doc_b.date or "")
+    return UPDATE < SHOW_MIN and bool(da and db and abs((db[0] - da[0]).days) >= UPDATE_DAYS)
 
 
 def _two_sentences(in_a: Found, in_b: Found, actors: Mapping[str, Actor], sa: Span, sb: Span) -> Analysis:
