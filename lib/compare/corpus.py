@@ -863,6 +863,7 @@ def _stars(parts: Parts, edges: Edges, sentences: Sequence[_Sentence]) -> list[l
         linked[b].append(a)
     order = sorted(range(len(parts)), key=lambda k: (-len(linked[k]) - len(parts[k]), parts[k][0]))
     taken = [False] * len(parts)
+    reports: dict[int, set[str]] = {}  # each part's reports, gathered once (a part is met by many centres)
     out = []
     for k in order:
         if taken[k]:
@@ -877,7 +878,8 @@ def _stars(parts: Parts, edges: Edges, sentences: Sequence[_Sentence]) -> list[l
             if taken[q]:  # before its reports are gathered: most of a busy centre's reach is taken
                 continue
             s = sentences[parts[q][0]]
-            theirs = {sentences[i].doc.id for i in parts[q]}
+            if (theirs := reports.get(q)) is None:
+                theirs = reports[q] = {sentences[i].doc.id for i in parts[q]}
             if theirs & docs:
                 continue
             if _core(centre, s, claim_score(centre.claim, s.claim, centre.vector, s.vector)):

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 from typing import NamedTuple, TypeVar
@@ -34,7 +35,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from lib.compare.claims import DocRows, rows_by_doc, speaker_chain
-from lib.compare.corpus import Found, Inside, RowsInside, SentenceClaims, clustered_claims
+from lib.compare.corpus import Found, RowsInside, SentenceClaims, clustered_claims
 from lib.records import (
     Actor,
     Analysis,
@@ -336,17 +337,19 @@ def _rows_inside(
 ) -> dict[Span, Found]:
     """Each sentence's report (with its text) and the rows inside the sentence, read again from
     the store for these sentences' reports only; of their rows, only those inside one of the
-    sentences become records (a checked report's every row did before: most of this read's CPU)."""
+    sentences become records (a checked report's every row did before: most of this read's CPU),
+    their actors' corpus ids settled once for the batch (not sentence by sentence)."""
     by_doc: dict[str, list[Span]] = defaultdict(list)
     for s in spans:
         by_doc[s.doc_id].append(s)
     out: dict[Span, Found] = {}
     for batch, docs in _live_batches(manifest, by_doc):
-        analysis = _inside_analysis(store, batch, docs, tables, {d: by_doc[d] for d in docs})
+        inside = _inside_analysis(store, batch, docs, tables, {d: by_doc[d] for d in docs})
+        analysis = _settled(inside, batch, tables.actor_map)
         rows: Mapping[str, DocRows] = rows_by_doc(analysis)
         for doc in analysis.documents:
             own = RowsInside(rows.get(doc.id, DocRows()))
-            out.update((s, (doc, _settled(own.of(s), batch, tables.actor_map))) for s in by_doc[doc.id])
+            out.update((s, (doc, own.of(s))) for s in by_doc[doc.id])
     return out
 
 
@@ -389,12 +392,15 @@ class _Bounds(NamedTuple):
 
 def _bounds(spans: Mapping[str, Sequence[Span]]) -> _Bounds:
     docs = sorted(spans)
-    bounds = sorted((k, s.start, s.end) for k, d in enumerate(docs) for s in spans[d])
-    if not bounds:
-        empty = np.zeros(0, np.int64)
-        return _Bounds(docs, empty, empty, empty)
-    doc_of, start_of, end_of = (np.array(column, np.int64) for column in zip(*bounds, strict=True))
-    return _Bounds(docs, doc_of, start_of, end_of)
+    counts = [len(spans[d]) for d in docs]
+    total = sum(counts)
+    # (report, start, end) sorted as arrays: a tuple per span sorted, then split into columns, was
+    # most of reading the checked sentences' rows again
+    doc_of = np.repeat(np.arange(len(docs), dtype=np.int64), counts)
+    start_of = np.fromiter((s.start for d in docs for s in spans[d]), np.int64, total)
+    end_of = np.fromiter((s.end for d in docs for s in spans[d]), np.int64, total)
+    order = np.lexsort((end_of, start_of, doc_of))
+    return _Bounds(docs, doc_of[order], start_of[order], end_of[order])
 
 
 def _within(table: pa.Table, spans: Mapping[str, Sequence[Span]] | _Bounds) -> pa.Array:
@@ -419,11 +425,12 @@ def _within(table: pa.Table, spans: Mapping[str, Sequence[Span]] | _Bounds) -> p
     return pa.array(np.flatnonzero(inside), pa.int64())
 
 
-def _settled(inside: Inside, batch: str, amap: ActorMap) -> Inside:
-    """The rows inside a sentence with their actors' corpus ids (settled here, for the few rows
-    read: a checked report's every row was settled before)."""
+def _settled(analysis: Analysis, batch: str, amap: ActorMap) -> Analysis:
+    """The batch's rows with their actors' corpus ids (the few rows inside the checked sentences,
+    settled once for the batch: a checked report's every row, then each sentence's rows, were
+    settled before)."""
     if not amap:
-        return inside
-    mentions = corpus_mentions(((batch, m) for m in inside.mentions), amap)
-    quotes = corpus_quotes(((batch, q) for q in inside.quotes), amap)
-    return inside._replace(mentions=tuple(mentions), quotes=tuple(quotes))
+        return analysis
+    mentions = corpus_mentions(((batch, m) for m in analysis.mentions), amap)
+    quotes = corpus_quotes(((batch, q) for q in analysis.quotes), amap)
+    return replace(analysis, mentions=tuple(mentions), quotes=tuple(quotes))
