@@ -114,6 +114,12 @@ class _Sentence:
 H = TypeVar("H", bound=Hashable)
 
 
+class One(Protocol):
+    """A value shared: the one held already equal to it (``SentenceClaims.one``), or itself."""
+
+    def __call__(self, value: H, /) -> H: ...
+
+
 # A sentence claim as a row: start, end, text, terms, speakers, actors, persons, figures, dated
 ClaimRow = tuple[
     int, int, str, tuple[str, ...], frozenset[str], frozenset[str], frozenset[str], frozenset[float], bool
@@ -135,7 +141,8 @@ class SentenceClaims:
         self._by_doc: dict[str, tuple[Document, list[tuple[Claim, bool, int]]]] = {}
         self._shared: dict[Hashable, Hashable] = {}
 
-    def _one(self, value: H) -> H:
+    def one(self, value: H) -> H:
+        """The value held already equal to ``value`` (the first of them), else ``value``."""
         return cast(H, self._shared.setdefault(value, value))
 
     def add(self, analysis: Analysis, doc: Document, rows: DocRows, actors: Mapping[str, Actor]) -> None:
@@ -169,17 +176,19 @@ class SentenceClaims:
             self.texts.append(text)
         self.add_placed(doc, placed)
 
-    def add_placed(self, doc: Document, rows: Iterable[PlacedRow]) -> None:
-        """The report's sentence claims as rows whose texts ``texts`` holds already, at ``row``."""
+    def add_placed(self, doc: Document, rows: Iterable[PlacedRow], shared: bool = False) -> None:
+        """The report's sentence claims as rows whose texts ``texts`` holds already, at ``row``;
+        ``shared``: each wording and set of the rows is ``one`` already."""
+        one = as_is if shared else self.one
         own = []
         for start, end, row, words, speakers, named, persons, figures, dated in rows:
             claim = Claim(
                 Span(doc.id, start, end, ""),
-                self._one(words),
-                self._one(speakers),
-                self._one(named),
-                persons=self._one(persons),
-                figures=self._one(figures),
+                one(words),
+                one(speakers),
+                one(named),
+                persons=one(persons),
+                figures=one(figures),
             )
             own.append((claim, dated, row))
         self._by_doc[doc.id] = (replace(doc, text="", blocks=()), own)
@@ -202,6 +211,11 @@ class SentenceClaims:
         self._by_doc.clear()
         self._shared.clear()
         return out
+
+
+def as_is(value: H) -> H:
+    """The value itself (``One`` for values shared already)."""
+    return value
 
 
 def corpus_claims(analysis: Analysis, keep_single: bool = True) -> list[CorpusClaim]:

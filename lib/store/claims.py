@@ -35,7 +35,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from lib.compare.claims import DocRows, rows_by_doc, speaker_chain
-from lib.compare.corpus import Found, RowsInside, SentenceClaims, clustered_claims
+from lib.compare.corpus import Found, One, RowsInside, SentenceClaims, as_is, clustered_claims
 from lib.records import (
     Actor,
     Analysis,
@@ -62,6 +62,7 @@ from lib.store.parquet import (
 )
 
 R = TypeVar("R")
+Words = tuple[str, ...]
 TEXTS_CHUNK = 4096  # sentence texts gathered before they become one Arrow array
 TABLE_CHUNK = 2000  # claims turned into Arrow at a time (their members as dicts in between)
 
@@ -105,14 +106,14 @@ def _gathered(
     maps: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
     for (batch, report, batch_id), corpus_id in tables.actor_map.items():
         maps[batch][report][batch_id] = corpus_id
-    unmapped = _Completed(actors, {})  # shared by the reports whose ids all stand
+    unmapped = _Completed(actors, {}, gathered.one)  # shared by the reports whose ids all stand
     for batch, docs in _live_batches(manifest):
         if current(table_path(store, batch, CLAIM_ROWS)):  # made at ingest by this code: read
             own = maps.get(batch, {})
             # the reports whose ids settling changed alike share one (most: a name's kind settled)
             shared: dict[tuple[tuple[str, str], ...], _Completed] = {}
             completed = {
-                report: shared.setdefault(key, _Completed(actors, changed))
+                report: shared.setdefault(key, _Completed(actors, changed, gathered.one))
                 for report, changed in own.items()
                 if (key := tuple(sorted(changed.items())))
             }
@@ -128,10 +129,11 @@ def _gathered(
 class _Completed:
     """Stored ids completed as ``sentence_claims`` completes them, through one batch's changed ids:
     the corpus ids and the people among them, the bodies each speaker speaks for. Most sentences
-    name no one, and many the same few: each list of ids is completed once."""
+    name no one, and many the same few: each list of ids is completed once, and made ``one``
+    there (``SentenceClaims.one``: each set one object over the corpus), not once per sentence."""
 
-    def __init__(self, actors: Mapping[str, Actor], changed: Mapping[str, str]) -> None:
-        self.actors, self.changed = actors, changed
+    def __init__(self, actors: Mapping[str, Actor], changed: Mapping[str, str], one: One = as_is) -> None:
+        self.actors, self.changed, self.one = actors, changed, one
         self._named: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
         self._quoted: dict[tuple[str, ...], frozenset[str]] = {}
         self._figures: dict[tuple[float, ...], frozenset[float]] = {}
@@ -142,19 +144,19 @@ class _Completed:
             settled = frozenset(self.changed.get(a, a) for a in ids) if self.changed else frozenset(ids)
             actors = self.actors
             people = frozenset(a for a in settled if a in actors and actors[a].type == "person")
-            found = self._named[key] = (settled, people)
+            found = self._named[key] = (self.one(settled), self.one(people))
         return found
 
     def quoted(self, ids: list[str]) -> frozenset[str]:
         """The speakers quoted, with the bodies they speak for."""
         if (found := self._quoted.get(key := tuple(ids))) is None:
             chains = (speaker_chain(self.changed.get(q, q), self.actors) for q in ids)
-            found = self._quoted[key] = frozenset(x for chain in chains for x in chain)
+            found = self._quoted[key] = self.one(frozenset(x for chain in chains for x in chain))
         return found
 
     def figures(self, amounts: list[float]) -> frozenset[float]:
         if (found := self._figures.get(key := tuple(amounts))) is None:
-            found = self._figures[key] = frozenset(amounts)
+            found = self._figures[key] = self.one(frozenset(amounts))
         return found
 
 
@@ -189,7 +191,7 @@ def _add_stored(
     start, end, named, quoted, figures, dated = (
         table.column(name).to_pylist() for name in ("start", "end", "actors", "speakers", "figures", "dated")
     )
-    words = _wordings(table.column("terms"))
+    words = _wordings(table.column("terms"), gathered.one)
     for doc in reports:
         rows = []
         ids = ids_of.get(doc.id, unmapped)
@@ -198,21 +200,22 @@ def _add_stored(
             speakers, amounts = ids.quoted(quoted[k]), ids.figures(figures[k])
             rows.append((start[k], end[k], place, words[k], speakers, actors, people, amounts, dated[k]))
             place += 1
-        gathered.add_placed(doc, rows)
+        gathered.add_placed(doc, rows, shared=True)
 
 
 JOIN = "\x00"  # between a stored sentence's terms, joined to number its wording (no term holds it)
 
 
-def _wordings(terms: pa.ChunkedArray) -> list[tuple[str, ...]]:
-    """Each row's terms as a tuple, one tuple per distinct wording: wire copy repeats sentences,
-    and a list of Python strings made for every row was most of reading the stored claims (issue
-    #19). The rows' terms joined and dictionary-encoded by Arrow; only the distinct ones are split."""
+def _wordings(terms: pa.ChunkedArray, one: One = as_is) -> list[Words]:
+    """Each row's terms as a tuple, one tuple per distinct wording (made ``one``): wire copy
+    repeats sentences, and a list of Python strings made for every row was most of reading the
+    stored claims (issue #19). The rows' terms joined and dictionary-encoded by Arrow; only the
+    distinct ones are split."""
     flat = pc.list_flatten(terms)
     if len(flat) and pc.any(pc.or_(pc.equal(flat, ""), pc.match_substring(flat, JOIN))).as_py():
-        return [tuple(w) for w in terms.to_pylist()]  # a term the join would hide: row by row
+        return [one(tuple(w)) for w in terms.to_pylist()]  # a term the join would hide: row by row
     encoded = pc.binary_join(terms, JOIN).combine_chunks().dictionary_encode()
-    distinct = [tuple(w.split(JOIN)) if w else () for w in encoded.dictionary.to_pylist()]
+    distinct = [one(tuple(w.split(JOIN)) if w else ()) for w in encoded.dictionary.to_pylist()]
     return [distinct[i] for i in encoded.indices.to_pylist()]
 
 
