@@ -58,6 +58,7 @@ from lib.compare.discrepancies import (
     UPDATE,
     UPDATE_DAYS,
     date_discrepancies,
+    dates_disagree,
     number_discrepancies,
     quote_discrepancies,
 )
@@ -1129,11 +1130,11 @@ def pair_discrepancies(
 
 def _finders(a: Inside, b: Inside) -> tuple[bool, bool, bool]:
     """Which finders can find anything between two sentences of two reports: numbers (figures
-    given in a sentence on both sides that count the same noun), dates (one on both sides), quotes
-    (a speaker's direct quote on both)."""
+    given in a sentence on both sides that count the same noun), dates (dates on both sides, none
+    of one agreeing with one of the other), quotes (a speaker's direct quote on both)."""
     return (
         bool(a.numbers and b.numbers and _counted_nouns(a) & _counted_nouns(b)),
-        bool(a.dates and b.dates),
+        dates_disagree(a.dates, b.dates),
         _has_speakers(a) and _has_speakers(b),
     )
 
