@@ -49,6 +49,7 @@ from typing import Any, Generic, NamedTuple, Protocol, TypeVar, cast
 import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from lib.compare.align import ANCHOR_BONUS, ANCHORED_MIN, MIN_SHARED, SAME_MIN, claim_score, same_claim
 from lib.compare.claims import Claim, DocRows, L, quote_claims, rows_by_doc, sentence_claims
@@ -464,10 +465,9 @@ def blocking_keys(sentences: Sequence[_Sentence]) -> Blocks:
     del parts, order
     # each name with each window its report's date falls in (one, or two: this and the next)
     spot_codes = {b: [windows[w] for w in own] for b, own in spots.items()}
-    table = np.full((len(sentences), 2), -1, np.int64)  # each sentence's window codes
-    for k, s in enumerate(sentences):
-        own = spot_codes[s.bucket]
-        table[k, : len(own)] = own
+    pairs = {b: (*own, -1)[:2] for b, own in spot_codes.items()}  # no second window: -1
+    # each sentence's window codes (a list made into an array at once, not a row set per sentence)
+    table = np.array([pairs[s.bucket] for s in sentences], np.int64).reshape(-1, 2)
     reps = (table[:, 1] >= 0)[sentence_of].astype(np.int8) + 1  # windows per entry's sentence
     entry = np.repeat(np.arange(len(name_of), dtype=np.int32), reps)
     del reps
@@ -543,13 +543,24 @@ def _ranks(
         order = sorted(range(len(strings)), key=lambda k: (size[k], strings[k]))
     else:
         by_name = np.empty(len(names), np.int64)
-        by_name[sorted(range(len(names)), key=lambda n: names[n] + "|")] = np.arange(len(names))
+        by_name[_name_order(names)] = np.arange(len(names))
         # windows numbered in order; the order kept an array (a Python int per key, three million at
         # 10,000 reports, was most of the blocking's peak memory, issue #19)
         order = np.lexsort((keys % width, by_name[keys // width], size))
     rank = np.empty(len(keys), np.int64)
     rank[order] = np.arange(len(keys))
     return rank
+
+
+def _name_order(names: list[str]) -> npt.NDArray[np.int64] | list[int]:
+    """The names' places sorted by "name|": by Arrow (UTF-8 bytes sort as the code points Python
+    compares, and the names are distinct), not a Python sort with a key made per name; by Python
+    when a name is no UTF-8 (a lone surrogate)."""
+    marked = [n + "|" for n in names]
+    try:
+        return pc.sort_indices(pa.array(marked, pa.string())).to_numpy().astype(np.int64)
+    except (UnicodeEncodeError, pa.ArrowInvalid):
+        return sorted(range(len(marked)), key=marked.__getitem__)
 
 
 def _starts(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:

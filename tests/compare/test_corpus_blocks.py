@@ -446,3 +446,18 @@ def test_repeated_codes_at_random() -> None:
     counted, counts = cc._counted(codes)
     assert found.tolist() == counted[counts >= 2].tolist() and times.tolist() == counts[counts >= 2].tolist()
     assert len(found) < len(counted)  # some codes found once were left out
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        [],
+        ["t:ab", "t:abc", "t:a", "a:ab", "n:2.5", "t:Ab"],
+        ["t:café", "t:cafe", "t:caf", "t:ça", "t:€", "t:z", "t:𝔸"],  # beyond ASCII, beyond the BMP
+        ["t:b", "t:a\udcff", "t:a"],  # a lone surrogate: no UTF-8, sorted by Python
+    ],
+    ids=["none", "prefixes", "unicode", "surrogate"],
+)
+def test_name_order_is_pythons_order_of_the_marked_names(names: list[str]) -> None:
+    expected = sorted(range(len(names)), key=lambda n: names[n] + "|")
+    assert list(cc._name_order(names)) == expected
