@@ -558,7 +558,8 @@ def _name_order(names: list[str]) -> npt.NDArray[np.int64] | list[int]:
     when a name is no UTF-8 (a lone surrogate)."""
     marked = [n + "|" for n in names]
     try:
-        return pc.sort_indices(pa.array(marked, pa.string())).to_numpy().astype(np.int64)
+        ordered = pc.sort_indices(pa.array(marked, pa.string()))
+        return np.asarray(ordered.to_numpy(), np.int64)
     except (UnicodeEncodeError, pa.ArrowInvalid):
         return sorted(range(len(marked)), key=marked.__getitem__)
 
