@@ -49,11 +49,22 @@ from typing import Any, Generic, NamedTuple, Protocol, TypeVar, cast
 import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from lib.compare.align import ANCHOR_BONUS, ANCHORED_MIN, MIN_SHARED, SAME_MIN, claim_score, same_claim
 from lib.compare.claims import Claim, DocRows, L, quote_claims, rows_by_doc, sentence_claims
-from lib.compare.discrepancies import SHOW_MIN, date_discrepancies, number_discrepancies, quote_discrepancies
+from lib.compare.discrepancies import (
+    DATE_PAIR_MIN,
+    SHOW_MIN,
+    UPDATE,
+    UPDATE_DAYS,
+    date_discrepancies,
+    dates_disagree,
+    number_discrepancies,
+    quote_discrepancies,
+)
 from lib.compare.pair_scores import claim_rows, near_threshold, scores
+from lib.extract.dates.values import period
 from lib.records import (
     Actor,
     AlignedPair,
@@ -69,7 +80,7 @@ from lib.records import (
     Quote,
     Span,
 )
-from lib.text.similarity import EPSILON, TfIdf, Vector
+from lib.text.similarity import EPSILON, TfIdf, Vector, normalize
 
 WINDOW_DAYS = 7  # reports of one event: dates within a week always share a window (up to two apart)
 MAX_BLOCK = 400  # sentences under one key and window beyond which the key is purged
@@ -111,6 +122,12 @@ class _Sentence:
 H = TypeVar("H", bound=Hashable)
 
 
+class One(Protocol):
+    """A value shared: the one held already equal to it (``SentenceClaims.one``), or itself."""
+
+    def __call__(self, value: H, /) -> H: ...
+
+
 # A sentence claim as a row: start, end, text, terms, speakers, actors, persons, figures, dated
 ClaimRow = tuple[
     int, int, str, tuple[str, ...], frozenset[str], frozenset[str], frozenset[str], frozenset[float], bool
@@ -132,7 +149,8 @@ class SentenceClaims:
         self._by_doc: dict[str, tuple[Document, list[tuple[Claim, bool, int]]]] = {}
         self._shared: dict[Hashable, Hashable] = {}
 
-    def _one(self, value: H) -> H:
+    def one(self, value: H) -> H:
+        """The value held already equal to ``value`` (the first of them), else ``value``."""
         return cast(H, self._shared.setdefault(value, value))
 
     def add(self, analysis: Analysis, doc: Document, rows: DocRows, actors: Mapping[str, Actor]) -> None:
@@ -166,17 +184,19 @@ class SentenceClaims:
             self.texts.append(text)
         self.add_placed(doc, placed)
 
-    def add_placed(self, doc: Document, rows: Iterable[PlacedRow]) -> None:
-        """The report's sentence claims as rows whose texts ``texts`` holds already, at ``row``."""
+    def add_placed(self, doc: Document, rows: Iterable[PlacedRow], shared: bool = False) -> None:
+        """The report's sentence claims as rows whose texts ``texts`` holds already, at ``row``;
+        ``shared``: each wording and set of the rows is ``one`` already."""
+        one = as_is if shared else self.one
         own = []
         for start, end, row, words, speakers, named, persons, figures, dated in rows:
             claim = Claim(
                 Span(doc.id, start, end, ""),
-                self._one(words),
-                self._one(speakers),
-                self._one(named),
-                persons=self._one(persons),
-                figures=self._one(figures),
+                one(words),
+                one(speakers),
+                one(named),
+                persons=one(persons),
+                figures=one(figures),
             )
             own.append((claim, dated, row))
         self._by_doc[doc.id] = (replace(doc, text="", blocks=()), own)
@@ -199,6 +219,11 @@ class SentenceClaims:
         self._by_doc.clear()
         self._shared.clear()
         return out
+
+
+def as_is(value: H) -> H:
+    """The value itself (``One`` for values shared already)."""
+    return value
 
 
 def corpus_claims(analysis: Analysis, keep_single: bool = True) -> list[CorpusClaim]:
@@ -446,10 +471,9 @@ def blocking_keys(sentences: Sequence[_Sentence]) -> Blocks:
     del parts, order
     # each name with each window its report's date falls in (one, or two: this and the next)
     spot_codes = {b: [windows[w] for w in own] for b, own in spots.items()}
-    table = np.full((len(sentences), 2), -1, np.int64)  # each sentence's window codes
-    for k, s in enumerate(sentences):
-        own = spot_codes[s.bucket]
-        table[k, : len(own)] = own
+    pairs = {b: (*own, -1)[:2] for b, own in spot_codes.items()}  # no second window: -1
+    # each sentence's window codes (a list made into an array at once, not a row set per sentence)
+    table = np.array([pairs[s.bucket] for s in sentences], np.int64).reshape(-1, 2)
     reps = (table[:, 1] >= 0)[sentence_of].astype(np.int8) + 1  # windows per entry's sentence
     entry = np.repeat(np.arange(len(name_of), dtype=np.int32), reps)
     del reps
@@ -525,13 +549,25 @@ def _ranks(
         order = sorted(range(len(strings)), key=lambda k: (size[k], strings[k]))
     else:
         by_name = np.empty(len(names), np.int64)
-        by_name[sorted(range(len(names)), key=lambda n: names[n] + "|")] = np.arange(len(names))
+        by_name[_name_order(names)] = np.arange(len(names))
         # windows numbered in order; the order kept an array (a Python int per key, three million at
         # 10,000 reports, was most of the blocking's peak memory, issue #19)
         order = np.lexsort((keys % width, by_name[keys // width], size))
     rank = np.empty(len(keys), np.int64)
     rank[order] = np.arange(len(keys))
     return rank
+
+
+def _name_order(names: list[str]) -> npt.NDArray[np.int64] | list[int]:
+    """The names' places sorted by "name|": by Arrow (UTF-8 bytes sort as the code points Python
+    compares, and the names are distinct), not a Python sort with a key made per name; by Python
+    when a name is no UTF-8 (a lone surrogate)."""
+    marked = [n + "|" for n in names]
+    try:
+        ordered = pc.sort_indices(pa.array(marked, pa.string()))
+        return np.asarray(ordered.to_numpy(), np.int64)
+    except (UnicodeEncodeError, pa.ArrowInvalid):
+        return sorted(range(len(marked)), key=marked.__getitem__)
 
 
 def _starts(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
@@ -668,7 +704,9 @@ def _likely_pairs(
     at = blocks.keys_at
     keys = blocks.keys[at[lo] : at[hi]].astype(np.int64)
     owner = np.repeat(np.arange(lo, hi, dtype=np.int64), np.diff(at[lo : hi + 1]))
-    order = np.lexsort((blocks.rank[keys], owner))
+    # by sentence, then rank: one number each (a sentence's keys have distinct ranks, but for a key
+    # it holds twice, whose copies are alike), sorted faster than the two columns by np.lexsort
+    order = np.argsort((owner - lo) * len(blocks.rank) + blocks.rank[keys])
     keys, owner = keys[order], owner[order]
     size = blocks.size[keys]
     read_before = np.cumsum(size) - size  # entries read before this key, from the chunk's start
@@ -685,20 +723,19 @@ def _likely_pairs(
         total, dtype=kind
     )
     met = np.repeat(((owner - lo) * n).astype(kind), size) + blocks.members[entry]
-    pair, times = _counted(met)
-    two = times >= 2  # first: most pairs met share one key, and dividing every code cost as much as counting
-    pair, times = pair[two], times[two]
+    pair, times = _repeated(met)  # most pairs met share one key: those are left out first
     i, j = (pair // n).astype(np.int64) + lo, (pair % n).astype(np.int64)
     keep = i != j
     i, j, times = i[keep], j[keep], times[keep]
     # each sentence's candidates, most keys shared first, then by index (_counted gave them by
     # sentence, then index): sorted on (sentence, fewer keys shared, index), a number each
     most = int(times.max()) if len(times) else 0
-    if (hi - lo) * (most + 1) * n < 2**62:  # distinct numbers: any sort orders them alike
-        order = np.argsort(((i - lo) * (most + 1) + (most - times)) * n + j)
+    if (hi - lo) * (most + 1) * n < 2**62:  # distinct numbers: sorted, then read back (no argsort)
+        code = np.sort(((i - lo) * (most + 1) + (most - times)) * n + j)
+        i, j = code // ((most + 1) * n) + lo, code % n
     else:  # as a stable sort on (sentence, fewer keys shared) keeps the index order
         order = np.argsort((i - lo) * (most + 1) + (most - times), kind="stable")
-    i, j = i[order], j[order]
+        i, j = i[order], j[order]
     starts = np.flatnonzero(np.r_[True, i[1:] != i[:-1]]) if len(i) else np.zeros(0, np.int64)
     rank = np.arange(len(i)) - np.repeat(starts, np.diff(np.r_[starts, len(i)]))
     keep = rank < MAX_LINKS
@@ -715,6 +752,20 @@ def _counted(codes: npt.NDArray[Any]) -> tuple[npt.NDArray[Any], npt.NDArray[np.
         return codes, np.zeros(0, np.int64)
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
     return codes[starts], np.diff(np.r_[starts, len(codes)]).astype(np.int64)
+
+
+def _repeated(codes: npt.NDArray[Any]) -> tuple[npt.NDArray[Any], npt.NDArray[np.int64]]:
+    """The codes found more than once, ascending, and how many times each: ``_counted``'s with
+    the codes found once left out, found from where a code equals the one before, without an
+    array as long as the distinct codes (tens of millions of pairs met by one key at 10,000
+    reports, issue #19)."""
+    codes = np.sort(codes)
+    if len(codes) < 2:
+        return codes[:0], np.zeros(0, np.int64)
+    again = codes[1:] == codes[:-1]  # a run of one code: its members after the first
+    starts = np.flatnonzero(again & np.concatenate(([True], ~again[:-1])))
+    ends = np.flatnonzero(again & np.concatenate((~again[1:], [True])))
+    return codes[starts], (ends - starts + 2).astype(np.int64)
 
 
 def cluster(
@@ -861,6 +912,7 @@ def _stars(parts: Parts, edges: Edges, sentences: Sequence[_Sentence]) -> list[l
         linked[b].append(a)
     order = sorted(range(len(parts)), key=lambda k: (-len(linked[k]) - len(parts[k]), parts[k][0]))
     taken = [False] * len(parts)
+    reports: dict[int, set[str]] = {}  # each part's reports, gathered once (a part is met by many centres)
     out = []
     for k in order:
         if taken[k]:
@@ -875,7 +927,8 @@ def _stars(parts: Parts, edges: Edges, sentences: Sequence[_Sentence]) -> list[l
             if taken[q]:  # before its reports are gathered: most of a busy centre's reach is taken
                 continue
             s = sentences[parts[q][0]]
-            theirs = {sentences[i].doc.id for i in parts[q]}
+            if (theirs := reports.get(q)) is None:
+                theirs = reports[q] = {sentences[i].doc.id for i in parts[q]}
             if theirs & docs:
                 continue
             if _core(centre, s, claim_score(centre.claim, s.claim, centre.vector, s.vector)):
@@ -1023,12 +1076,18 @@ def _conflicts(
     seen: set[tuple[str, int, int, str, int, int]] = set()
     for a, b in draft.checked:
         in_a, in_b = found[a.claim.span], found[b.claim.span]
-        finders = _finders(in_a[1], in_b[1])
-        if not any(finders):  # no finder can flag the pair: not scored
+        numbers, dates, quoted = _finders(in_a[1], in_b[1])
+        if not (numbers or dates or quoted):  # no finder can flag the pair: not scored
             continue
         score = claim_score(a.claim, b.claim, a.vector, b.vector)
+        # of what is kept (SHOW_MIN), numbers of reports a week apart are updates, and dates are
+        # compared in pairs this similar only
+        numbers = numbers and not _days_apart(in_a[0], in_b[0])
+        dates = dates and round(score, 3) >= DATE_PAIR_MIN
+        if not (numbers or dates or quoted):
+            continue
         sa, sb = spans[id(a)], spans[id(b)]
-        for d in pair_discrepancies(in_a, in_b, actors, sa, sb, tfidf, score):
+        for d in pair_discrepancies(in_a, in_b, actors, sa, sb, tfidf, score, (numbers, dates, quoted)):
             key = (d.a.doc_id, d.a.start, d.a.end, d.b.doc_id, d.b.start, d.b.end)
             if d.confidence >= SHOW_MIN and key not in seen:
                 seen.add(key)
@@ -1063,14 +1122,16 @@ def pair_discrepancies(
     sb: Span,
     tfidf: Callable[[], TfIdf],
     score: float,
+    finders: tuple[bool, bool, bool] | None = None,
 ) -> list[Discrepancy]:
     """The discrepancies two-report comparison finds, between two sentences of two reports, of
     similarity ``score``, only (numbers, dates and quotes inside them): the two reports' analysis
     restricted to them. ``in_a``, ``in_b``: each sentence's report and the rows inside the
     sentence; ``tfidf``: the claim's term weights (made when first asked for). Each finder sets a
     row of one sentence against a row of the other, so one that lacks such rows on a side is not
-    run (``_finders``), nor, when none is left, the two sentences' analysis made (issue #19)."""
-    numbers, dates, quoted = _finders(in_a[1], in_b[1])
+    run (``_finders``; ``finders``: the caller's, fewer), nor, when none is left, the two
+    sentences' analysis made (issue #19)."""
+    numbers, dates, quoted = _finders(in_a[1], in_b[1]) if finders is None else finders
     if not (numbers or dates or quoted):
         return []
     mini = _two_sentences(in_a, in_b, actors, sa, sb)
@@ -1087,23 +1148,33 @@ def pair_discrepancies(
 
 
 def _finders(a: Inside, b: Inside) -> tuple[bool, bool, bool]:
-    """Which finders can find anything between two sentences of two reports: numbers (a figure
-    given in a sentence on both sides), dates (one on both sides), quotes (a speaker's on both)."""
+    """Which finders can find anything between two sentences of two reports: numbers (figures
+    given in a sentence on both sides that count the same noun), dates (dates on both sides, none
+    of one agreeing with one of the other), quotes (a speaker's direct quote on both)."""
     return (
-        _has_figures(a) and _has_figures(b),
-        bool(a.dates and b.dates),
+        bool(a.numbers and b.numbers and _counted_nouns(a) & _counted_nouns(b)),
+        dates_disagree(a.dates, b.dates),
         _has_speakers(a) and _has_speakers(b),
     )
 
 
-def _has_figures(inside: Inside) -> bool:
-    """A figure the number check reads (one given in a sentence of its report)."""
-    return any(n.sentence for n in inside.numbers)
+def _counted_nouns(inside: Inside) -> set[str]:
+    """What the figures the number check reads count (those given in a sentence of their report):
+    it sets a figure only against one of the same counted noun (discrepancies ``_same_measure``)."""
+    return {normalize(n.counted) for n in inside.numbers if n.sentence}
 
 
 def _has_speakers(inside: Inside) -> bool:
-    """A quote the quote check reads (one with a speaker)."""
-    return any(q.speaker_id for q in inside.quotes)
+    """A quote the quote check reads (a direct one with a speaker: discrepancies
+    ``_quote_discrepancy`` compares no other)."""
+    return any(q.speaker_id and q.kind == "direct" for q in inside.quotes)
+
+
+def _days_apart(doc_a: Document, doc_b: Document) -> bool:
+    """Two reports UPDATE_DAYS apart or more: a figure changed between them is an update
+    (discrepancies ``_number_discrepancy``), below SHOW_MIN."""
+    da, db = period(doc_a.date or ""), period(doc_b.date or "")
+    return UPDATE < SHOW_MIN and bool(da and db and abs((db[0] - da[0]).days) >= UPDATE_DAYS)
 
 
 def _two_sentences(in_a: Found, in_b: Found, actors: Mapping[str, Actor], sa: Span, sb: Span) -> Analysis:

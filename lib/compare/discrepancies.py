@@ -291,7 +291,7 @@ def date_discrepancies(
         if figures_a and figures_b and not figures_a & figures_b:
             continue
         in_a, in_b = _dates_in(dates, pair.a), _dates_in(dates, pair.b)
-        if in_a and in_b and not any(_dates_agree(x, y) for x in in_a for y in in_b):
+        if dates_disagree(in_a, in_b):
             found = [
                 (x, y)
                 for x in in_a
@@ -305,6 +305,12 @@ def date_discrepancies(
                     Discrepancy("date", _short(pair.a.text), _span(x), _span(y), reason, DATE_CONFIDENCE)
                 )
     return out
+
+
+def dates_disagree(in_a: Sequence[DateMention], in_b: Sequence[DateMention]) -> bool:
+    """Both sides give dates and no date of one agrees with one of the other: what
+    ``date_discrepancies`` asks of two claims' dates before it flags them."""
+    return bool(in_a and in_b) and not any(_dates_agree(x, y) for x in in_a for y in in_b)
 
 
 def _same_words(x: DateMention, y: DateMention) -> bool:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 from typing import NamedTuple, TypeVar
@@ -34,7 +35,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from lib.compare.claims import DocRows, rows_by_doc, speaker_chain
-from lib.compare.corpus import Found, Inside, RowsInside, SentenceClaims, clustered_claims
+from lib.compare.corpus import Found, One, RowsInside, SentenceClaims, as_is, clustered_claims
 from lib.records import (
     Actor,
     Analysis,
@@ -61,6 +62,7 @@ from lib.store.parquet import (
 )
 
 R = TypeVar("R")
+Words = tuple[str, ...]
 TEXTS_CHUNK = 4096  # sentence texts gathered before they become one Arrow array
 TABLE_CHUNK = 2000  # claims turned into Arrow at a time (their members as dicts in between)
 
@@ -104,14 +106,14 @@ def _gathered(
     maps: dict[str, dict[str, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
     for (batch, report, batch_id), corpus_id in tables.actor_map.items():
         maps[batch][report][batch_id] = corpus_id
-    unmapped = _Completed(actors, {})  # shared by the reports whose ids all stand
+    unmapped = _Completed(actors, {}, gathered.one)  # shared by the reports whose ids all stand
     for batch, docs in _live_batches(manifest):
         if current(table_path(store, batch, CLAIM_ROWS)):  # made at ingest by this code: read
             own = maps.get(batch, {})
             # the reports whose ids settling changed alike share one (most: a name's kind settled)
             shared: dict[tuple[tuple[str, str], ...], _Completed] = {}
             completed = {
-                report: shared.setdefault(key, _Completed(actors, changed))
+                report: shared.setdefault(key, _Completed(actors, changed, gathered.one))
                 for report, changed in own.items()
                 if (key := tuple(sorted(changed.items())))
             }
@@ -127,10 +129,11 @@ def _gathered(
 class _Completed:
     """Stored ids completed as ``sentence_claims`` completes them, through one batch's changed ids:
     the corpus ids and the people among them, the bodies each speaker speaks for. Most sentences
-    name no one, and many the same few: each list of ids is completed once."""
+    name no one, and many the same few: each list of ids is completed once, and made ``one``
+    there (``SentenceClaims.one``: each set one object over the corpus), not once per sentence."""
 
-    def __init__(self, actors: Mapping[str, Actor], changed: Mapping[str, str]) -> None:
-        self.actors, self.changed = actors, changed
+    def __init__(self, actors: Mapping[str, Actor], changed: Mapping[str, str], one: One = as_is) -> None:
+        self.actors, self.changed, self.one = actors, changed, one
         self._named: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
         self._quoted: dict[tuple[str, ...], frozenset[str]] = {}
         self._figures: dict[tuple[float, ...], frozenset[float]] = {}
@@ -141,19 +144,19 @@ class _Completed:
             settled = frozenset(self.changed.get(a, a) for a in ids) if self.changed else frozenset(ids)
             actors = self.actors
             people = frozenset(a for a in settled if a in actors and actors[a].type == "person")
-            found = self._named[key] = (settled, people)
+            found = self._named[key] = (self.one(settled), self.one(people))
         return found
 
     def quoted(self, ids: list[str]) -> frozenset[str]:
         """The speakers quoted, with the bodies they speak for."""
         if (found := self._quoted.get(key := tuple(ids))) is None:
             chains = (speaker_chain(self.changed.get(q, q), self.actors) for q in ids)
-            found = self._quoted[key] = frozenset(x for chain in chains for x in chain)
+            found = self._quoted[key] = self.one(frozenset(x for chain in chains for x in chain))
         return found
 
     def figures(self, amounts: list[float]) -> frozenset[float]:
         if (found := self._figures.get(key := tuple(amounts))) is None:
-            found = self._figures[key] = frozenset(amounts)
+            found = self._figures[key] = self.one(frozenset(amounts))
         return found
 
 
@@ -188,7 +191,7 @@ def _add_stored(
     start, end, named, quoted, figures, dated = (
         table.column(name).to_pylist() for name in ("start", "end", "actors", "speakers", "figures", "dated")
     )
-    words = _wordings(table.column("terms"))
+    words = _wordings(table.column("terms"), gathered.one)
     for doc in reports:
         rows = []
         ids = ids_of.get(doc.id, unmapped)
@@ -197,21 +200,22 @@ def _add_stored(
             speakers, amounts = ids.quoted(quoted[k]), ids.figures(figures[k])
             rows.append((start[k], end[k], place, words[k], speakers, actors, people, amounts, dated[k]))
             place += 1
-        gathered.add_placed(doc, rows)
+        gathered.add_placed(doc, rows, shared=True)
 
 
 JOIN = "\x00"  # between a stored sentence's terms, joined to number its wording (no term holds it)
 
 
-def _wordings(terms: pa.ChunkedArray) -> list[tuple[str, ...]]:
-    """Each row's terms as a tuple, one tuple per distinct wording: wire copy repeats sentences,
-    and a list of Python strings made for every row was most of reading the stored claims (issue
-    #19). The rows' terms joined and dictionary-encoded by Arrow; only the distinct ones are split."""
+def _wordings(terms: pa.ChunkedArray, one: One = as_is) -> list[Words]:
+    """Each row's terms as a tuple, one tuple per distinct wording (made ``one``): wire copy
+    repeats sentences, and a list of Python strings made for every row was most of reading the
+    stored claims (issue #19). The rows' terms joined and dictionary-encoded by Arrow; only the
+    distinct ones are split."""
     flat = pc.list_flatten(terms)
     if len(flat) and pc.any(pc.or_(pc.equal(flat, ""), pc.match_substring(flat, JOIN))).as_py():
-        return [tuple(w) for w in terms.to_pylist()]  # a term the join would hide: row by row
+        return [one(tuple(w)) for w in terms.to_pylist()]  # a term the join would hide: row by row
     encoded = pc.binary_join(terms, JOIN).combine_chunks().dictionary_encode()
-    distinct = [tuple(w.split(JOIN)) if w else () for w in encoded.dictionary.to_pylist()]
+    distinct = [one(tuple(w.split(JOIN)) if w else ()) for w in encoded.dictionary.to_pylist()]
     return [distinct[i] for i in encoded.indices.to_pylist()]
 
 
@@ -336,17 +340,19 @@ def _rows_inside(
 ) -> dict[Span, Found]:
     """Each sentence's report (with its text) and the rows inside the sentence, read again from
     the store for these sentences' reports only; of their rows, only those inside one of the
-    sentences become records (a checked report's every row did before: most of this read's CPU)."""
+    sentences become records (a checked report's every row did before: most of this read's CPU),
+    their actors' corpus ids settled once for the batch (not sentence by sentence)."""
     by_doc: dict[str, list[Span]] = defaultdict(list)
     for s in spans:
         by_doc[s.doc_id].append(s)
     out: dict[Span, Found] = {}
     for batch, docs in _live_batches(manifest, by_doc):
-        analysis = _inside_analysis(store, batch, docs, tables, {d: by_doc[d] for d in docs})
+        inside = _inside_analysis(store, batch, docs, tables, {d: by_doc[d] for d in docs})
+        analysis = _settled(inside, batch, tables.actor_map)
         rows: Mapping[str, DocRows] = rows_by_doc(analysis)
         for doc in analysis.documents:
             own = RowsInside(rows.get(doc.id, DocRows()))
-            out.update((s, (doc, _settled(own.of(s), batch, tables.actor_map))) for s in by_doc[doc.id])
+            out.update((s, (doc, own.of(s))) for s in by_doc[doc.id])
     return out
 
 
@@ -389,12 +395,15 @@ class _Bounds(NamedTuple):
 
 def _bounds(spans: Mapping[str, Sequence[Span]]) -> _Bounds:
     docs = sorted(spans)
-    bounds = sorted((k, s.start, s.end) for k, d in enumerate(docs) for s in spans[d])
-    if not bounds:
-        empty = np.zeros(0, np.int64)
-        return _Bounds(docs, empty, empty, empty)
-    doc_of, start_of, end_of = (np.array(column, np.int64) for column in zip(*bounds, strict=True))
-    return _Bounds(docs, doc_of, start_of, end_of)
+    counts = [len(spans[d]) for d in docs]
+    total = sum(counts)
+    # (report, start, end) sorted as arrays: a tuple per span sorted, then split into columns, was
+    # most of reading the checked sentences' rows again
+    doc_of = np.repeat(np.arange(len(docs), dtype=np.int64), counts)
+    start_of = np.fromiter((s.start for d in docs for s in spans[d]), np.int64, total)
+    end_of = np.fromiter((s.end for d in docs for s in spans[d]), np.int64, total)
+    order = np.lexsort((end_of, start_of, doc_of))
+    return _Bounds(docs, doc_of[order], start_of[order], end_of[order])
 
 
 def _within(table: pa.Table, spans: Mapping[str, Sequence[Span]] | _Bounds) -> pa.Array:
@@ -419,11 +428,12 @@ def _within(table: pa.Table, spans: Mapping[str, Sequence[Span]] | _Bounds) -> p
     return pa.array(np.flatnonzero(inside), pa.int64())
 
 
-def _settled(inside: Inside, batch: str, amap: ActorMap) -> Inside:
-    """The rows inside a sentence with their actors' corpus ids (settled here, for the few rows
-    read: a checked report's every row was settled before)."""
+def _settled(analysis: Analysis, batch: str, amap: ActorMap) -> Analysis:
+    """The batch's rows with their actors' corpus ids (the few rows inside the checked sentences,
+    settled once for the batch: a checked report's every row, then each sentence's rows, were
+    settled before)."""
     if not amap:
-        return inside
-    mentions = corpus_mentions(((batch, m) for m in inside.mentions), amap)
-    quotes = corpus_quotes(((batch, q) for q in inside.quotes), amap)
-    return inside._replace(mentions=tuple(mentions), quotes=tuple(quotes))
+        return analysis
+    mentions = corpus_mentions(((batch, m) for m in analysis.mentions), amap)
+    quotes = corpus_quotes(((batch, q) for q in analysis.quotes), amap)
+    return replace(analysis, mentions=tuple(mentions), quotes=tuple(quotes))

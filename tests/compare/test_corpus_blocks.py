@@ -423,3 +423,41 @@ def test_components_labels_are_the_smallest_node_of_each_component() -> None:
     a = np.array([5, 1, 7, 3, 8], np.int64)
     b = np.array([6, 5, 2, 4, 8], np.int64)  # 1-5-6, 2-7, 3-4, 8 alone (a loop), 0 and 9 alone
     assert cc._labels(10, a, b).tolist() == [0, 1, 2, 3, 3, 1, 1, 2, 8, 9]
+
+
+@pytest.mark.parametrize(
+    "codes",
+    [[], [7], [3, 3], [1, 2, 3], [5, 1, 5, 2, 5, 2, 9], [4, 4, 4, 1], [0, 8, 8]],
+    ids=["none", "one", "a pair", "all once", "mixed", "run first", "run last"],
+)
+def test_repeated_codes_are_the_counted_codes_found_twice(codes: list[int]) -> None:
+    """``_repeated``: the codes ``_counted`` counts twice or more, with their counts, ascending."""
+    for kind in (np.int32, np.int64):
+        found, times = cc._repeated(np.array(codes, kind))
+        counted, counts = cc._counted(np.array(codes, kind))
+        assert found.tolist() == counted[counts >= 2].tolist()
+        assert times.tolist() == counts[counts >= 2].tolist()
+
+
+def test_repeated_codes_at_random() -> None:
+    rng = np.random.default_rng(5)
+    codes = rng.integers(0, 300, 1000)
+    found, times = cc._repeated(codes)
+    counted, counts = cc._counted(codes)
+    assert found.tolist() == counted[counts >= 2].tolist() and times.tolist() == counts[counts >= 2].tolist()
+    assert len(found) < len(counted)  # some codes found once were left out
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        [],
+        ["t:ab", "t:abc", "t:a", "a:ab", "n:2.5", "t:Ab"],
+        ["t:café", "t:cafe", "t:caf", "t:ça", "t:€", "t:z", "t:𝔸"],  # beyond ASCII, beyond the BMP
+        ["t:b", "t:a\udcff", "t:a"],  # a lone surrogate: no UTF-8, sorted by Python
+    ],
+    ids=["none", "prefixes", "unicode", "surrogate"],
+)
+def test_name_order_is_pythons_order_of_the_marked_names(names: list[str]) -> None:
+    expected = sorted(range(len(names)), key=lambda n: names[n] + "|")
+    assert list(cc._name_order(names)) == expected

@@ -128,3 +128,33 @@ def test_claims_conflicts_skip_only_pairs_no_finder_could_flag(
     assert any(map(any, chosen))
     monkeypatch.setattr(corpus, "_finders", lambda a, b: (True, True, True))  # every finder, every pair
     assert corpus.corpus_claims(analysis) == skipped
+
+
+def test_claims_conflicts_skip_updates_and_dissimilar_date_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Numbers are not compared between reports a week apart or more (their differences are
+    updates, below SHOW_MIN) and dates not in pairs below DATE_PAIR_MIN: the claims equal those of
+    comparing them. The reports are one and seven or eight days apart, so the skip is taken."""
+    from lib.compare import corpus
+
+    dates = ["2024-03-12", "2024-03-13", "2024-03-20"]
+    analysis = analyze_corpus(
+        Corpus(
+            tuple(
+                Document(f"r{i}", f"Report {i}", f"Outlet {i}", d, "metadata", "en", "", "", t)
+                for i, (d, t) in enumerate(zip(dates, DIFFERING, strict=True))
+            )
+        )
+    )
+    apart: list[bool] = []
+    days_apart = corpus._days_apart
+
+    def recorded(a: Document, b: Document) -> bool:
+        apart.append(days_apart(a, b))
+        return apart[-1]
+
+    monkeypatch.setattr(corpus, "_days_apart", recorded)
+    skipped = corpus.corpus_claims(analysis)
+    assert True in apart and False in apart
+    monkeypatch.setattr(corpus, "_days_apart", lambda a, b: False)
+    monkeypatch.setattr(corpus, "DATE_PAIR_MIN", 0.0)
+    assert corpus.corpus_claims(analysis) == skipped
