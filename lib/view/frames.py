@@ -61,6 +61,18 @@ def report_choices(
     return ReportChoices(extra + kept, max(0, len(in_view) - limit))
 
 
+def reports_in_view(
+    analysis: Analysis, filters: Filters, picked: Sequence[str | None] = (), limit: int | None = None
+) -> ReportChoices:
+    """The reports in view (the sidebar's sources and dates), in corpus order, while they are at
+    most ``limit``; above that ``report_choices``: the newest ``limit`` and the ``picked`` ones."""
+    limit = REPORT_CHOICES if limit is None else limit
+    in_view = [d.id for d in analysis.documents if doc_in_view(d, filters)]
+    if len(in_view) <= limit:
+        return ReportChoices(in_view, 0)
+    return report_choices(analysis, filters, picked, limit)
+
+
 def report_choices_note(offered: ReportChoices, limit: int | None = None) -> str:
     """What a picker that leaves reports out (``report_choices`` with the same ``limit``) says of
     them, and how to reach them."""
