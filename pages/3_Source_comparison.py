@@ -174,11 +174,7 @@ with pair_tab:
         ui.synced(left.selectbox, "a", a, label="Report A", options=offered.ids, format_func=label)
         ui.synced(right.selectbox, "b", b, label="Report B", options=offered.ids, format_func=label)
         if offered.left_out:
-            st.caption(
-                f"The pickers offer the {frames.REPORT_CHOICES:,} newest reports in view "
-                f"({offered.left_out:,} more are in view): narrow the sidebar's sources or dates "
-                "to reach them."
-            )
+            st.caption(frames.report_choices_note(offered))
         view = st.session_state[ui.VIEW]
         a, b = urls.default_docs(analysis, view, suggested)
         if a is None or b is None or a == b:

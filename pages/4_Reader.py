@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-from lib.view import render, urls
+from lib.view import frames, render, urls
 from lib.view.pages import reader_view
 
 PAGE = "Reader"
@@ -17,13 +17,17 @@ analysis, view = ui.page(
     "to see who said it or what date it means; a link from another page marks its sentence in orange; "
     "a search marks its words in yellow.",
 )
-ids = [d.id for d in analysis.documents]
 doc_id = urls.reader_doc(analysis, view)
 if doc_id is None:
     st.info("No documents to read — add some on the home page.")
     st.stop()
+offered = frames.report_choices(analysis, view.filters, (doc_id,))
 pick, find = st.columns([3, 2])
-ui.synced(pick.selectbox, "doc", doc_id, label="Document", options=ids, format_func=ui.doc_label(analysis))
+ui.synced(
+    pick.selectbox, "doc", doc_id, label="Document", options=offered.ids, format_func=ui.doc_label(analysis)
+)
+if offered.left_out:
+    pick.caption(frames.report_choices_note(offered))
 ui.synced(
     find.text_input, "q", view.q, ui.query_text, label="Find in this document", max_chars=urls.MAX_QUERY
 )

@@ -112,8 +112,10 @@ with hide_tab, st.form("c_hide_form"):
         commit(new, f"Hid {', '.join(names[h] for h in hidden)}.")
 
 with speaker_tab:
-    docs = [d.id for d in analysis.documents if frames.doc_in_view(d, view.filters)]
-    doc = st.selectbox("Report", docs, format_func=ui.doc_label(analysis), key="c_speaker_doc")
+    offered = frames.reports_in_view(analysis, view.filters, (st.session_state.get("c_speaker_doc"),))
+    doc = st.selectbox("Report", offered.ids, format_func=ui.doc_label(analysis), key="c_speaker_doc")
+    if offered.left_out:
+        st.caption(frames.report_choices_note(offered))
     quotes = corr.document_quotes(ui.corrected_rows(analysis, doc_id=doc), doc) if doc else None
     if quotes is None or quotes.empty:
         st.info("No quotes in this report.")

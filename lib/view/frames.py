@@ -45,13 +45,13 @@ class ReportChoices:
 
 
 def report_choices(
-    analysis: Analysis, filters: Filters, picked: Sequence[str | None], limit: int = REPORT_CHOICES
+    analysis: Analysis, filters: Filters, picked: Sequence[str | None], limit: int | None = None
 ) -> ReportChoices:
     """Every report while the corpus has at most ``limit``; above that, the reports in view (the
     sidebar's sources and dates) newest first, up to ``limit``, and always the ``picked`` ones (a
     shared link's pair may lie outside the filters). A list of thousands is one nobody scrolls,
     and every visit sends all its labels to the browser."""
-    docs = analysis.documents
+    docs, limit = analysis.documents, REPORT_CHOICES if limit is None else limit
     if len(docs) <= limit:
         return ReportChoices([d.id for d in docs], 0)
     in_view = sorted(docs_in_view(analysis, filters).values(), key=lambda d: d.date or "", reverse=True)
@@ -59,6 +59,28 @@ def report_choices(
     known, offered = {d.id for d in docs}, set(kept)
     extra = [i for i in dict.fromkeys(picked) if i is not None and i in known and i not in offered]
     return ReportChoices(extra + kept, max(0, len(in_view) - limit))
+
+
+def reports_in_view(
+    analysis: Analysis, filters: Filters, picked: Sequence[str | None] = (), limit: int | None = None
+) -> ReportChoices:
+    """The reports in view (the sidebar's sources and dates), in corpus order, while they are at
+    most ``limit``; above that ``report_choices``: the newest ``limit`` and the ``picked`` ones."""
+    limit = REPORT_CHOICES if limit is None else limit
+    in_view = [d.id for d in analysis.documents if doc_in_view(d, filters)]
+    if len(in_view) <= limit:
+        return ReportChoices(in_view, 0)
+    return report_choices(analysis, filters, picked, limit)
+
+
+def report_choices_note(offered: ReportChoices, limit: int | None = None) -> str:
+    """What a picker that leaves reports out (``report_choices`` with the same ``limit``) says of
+    them, and how to reach them."""
+    listed = REPORT_CHOICES if limit is None else limit
+    return (
+        f"Listed: the {listed:,} newest reports in view ({offered.left_out:,} more are in view): "
+        "narrow the sidebar's sources or dates to reach them."
+    )
 
 
 def date_bounds(analysis: Analysis) -> tuple[date, date] | None:

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))  # the pages import the top-level ui module
 
 import ui  # noqa: E402  (needs the path above)
 from lib.records import Analysis, Quote  # noqa: E402
-from lib.view import pairlists, urls  # noqa: E402
+from lib.view import frames, pairlists, urls  # noqa: E402
 
 PAGES = {
     "": "dashboard.py",
@@ -270,6 +270,26 @@ def test_reader_link_marks_the_span_and_escapes_markup() -> None:
     assert set(open_box(at, "quote_list").dataframe[0].value["speaker"]) == {"Rufus Firefly"}
     at.selectbox(key="w_doc").set_value("beta-1").run()
     assert qp(at, "doc") == ["beta-1"] and "start" not in at.query_params
+
+
+@pytest.mark.usefixtures("sample")
+def test_reader_picker_above_the_limit_lists_the_newest_and_the_linked_report(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Above frames.REPORT_CHOICES reports the picker offers the newest in view and the linked one
+    (at 10,000 reports its labels were 0.47 MB of every visit), and says how to reach the rest."""
+    monkeypatch.setattr(frames, "REPORT_CHOICES", 1)
+    at = app("Reader", doc="alpha-1")
+    assert not at.exception
+    picker = at.selectbox(key="w_doc")
+    assert picker.value == "alpha-1" and len(picker.options) == 2  # the linked report, then the newest
+    assert picker.options[1].startswith("Evening Post")
+    assert any("the 1 newest reports in view (1 more" in c for c in messages(at, "caption"))
+    at.selectbox(key="w_doc").set_value("beta-1").run()  # the newest: the list is that one
+    assert qp(at, "doc") == ["beta-1"] and len(at.selectbox(key="w_doc").options) == 1
+    at = app("Reader", doc="alpha-1", source="Daily Ledger")  # one report in view: none left out
+    assert at.selectbox(key="w_doc").options[0].startswith("Daily Ledger")
+    assert not any("newest reports in view" in c for c in messages(at, "caption"))
 
 
 @pytest.mark.usefixtures("sample")

@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 import ui  # noqa: E402
 from lib.view import corrections as corr  # noqa: E402
+from lib.view import frames  # noqa: E402
 
 TIMEOUT = 60
 
@@ -78,6 +79,22 @@ def test_undo_removes_a_correction(folder: Path) -> None:
 
 def button(at: AppTest, label: str) -> object:
     return next(b for b in at.button if b.label == label)
+
+
+def test_speaker_report_picker_above_the_limit_keeps_the_pick(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above frames.REPORT_CHOICES reports in view the speaker tab's picker lists the newest and the
+    one picked, and says how to reach the rest (10,000 labels on every visit of a large store)."""
+    monkeypatch.setattr(frames, "REPORT_CHOICES", 1)
+    at = page()
+    picker = at.selectbox(key="c_speaker_doc")
+    assert picker.value == "beta-1" and len(picker.options) == 1  # the newest of the two
+    assert any("the 1 newest reports in view (1 more" in c.value for c in at.caption)
+    at = AppTest.from_file(str(ROOT / "pages/7_Corrections.py"), default_timeout=TIMEOUT)
+    at.session_state["c_speaker_doc"] = "alpha-1"  # picked before the list was cut: it stays listed
+    picker = at.run().selectbox(key="c_speaker_doc")
+    assert not at.exception and picker.value == "alpha-1" and len(picker.options) == 2
 
 
 def test_speaker_reassigned_shows_on_actor_positions(folder: Path) -> None:

@@ -607,3 +607,29 @@ def test_report_choices(
     n: int, filters: Filters, picked: tuple[str | None, ...], limit: int, ids: list[str], left_out: int
 ) -> None:
     assert frames.report_choices(_reports(n), filters, picked, limit) == frames.ReportChoices(ids, left_out)
+
+
+def test_report_choices_note_says_how_many_are_left_out_and_how_to_reach_them() -> None:
+    offered = frames.report_choices(_reports(6), Filters(), ("r0",), 3)
+    note = frames.report_choices_note(offered, 3)
+    assert note.startswith("Listed: the 3 newest reports in view (3 more are in view)")
+    assert "sidebar's sources or dates" in note
+    many = frames.report_choices_note(frames.ReportChoices(["r0"], 12_345), 1_000)
+    assert "the 1,000 newest" in many and "(12,345 more" in many
+
+
+@pytest.mark.parametrize(
+    ("n", "filters", "picked", "limit", "ids", "left_out"),
+    [
+        # at most `limit` reports in view: those, in corpus order (the filters apply below the limit too)
+        (6, Filters(sources=("Herald",)), (), 3, ["r0", "r2", "r4"], 0),
+        (3, Filters(), (), 3, ["r0", "r1", "r2"], 0),
+        # above it: the newest in view, and the picked one kept
+        (6, Filters(sources=("Herald",)), ("r0",), 2, ["r0", "r4", "r2"], 1),
+        (6, Filters(), (), 4, ["r5", "r4", "r3", "r2"], 2),
+    ],
+)
+def test_reports_in_view(
+    n: int, filters: Filters, picked: tuple[str, ...], limit: int, ids: list[str], left_out: int
+) -> None:
+    assert frames.reports_in_view(_reports(n), filters, picked, limit) == frames.ReportChoices(ids, left_out)
