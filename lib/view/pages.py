@@ -272,9 +272,6 @@ def reader_view(analysis: Analysis, view: View, doc_id: str) -> ReaderView:
     )
 
 
-VERDICT_ORDER = ("contested", "corroborated", "single-source")
-
-
 def claims_in_memory(
     claims: Sequence[CorpusClaim], filters: Filters, verdict: str | None = None
 ) -> list[CorpusClaim]:
