@@ -187,7 +187,7 @@ def statement_stances(
     """Every (actor, issue, stance) a statement supports, once per actor it counts for. Where each
     issue is first named is found for every statement at once (``issue_starts``)."""
     spoken = [q for q in first_hand(quotes) if q.speaker_id]
-    bodies = [_normal(q.text) for q in spoken]
+    bodies = [polarity.normal(q.text) for q in spoken]
     cue_sets = [frozenset(i.cues) for i in issues]
     reader = _Reader()  # each distinct sentence read once over the statements
     own_words: dict[str, frozenset[str]] = {}
@@ -245,7 +245,7 @@ def classify(
     """The issues a statement addresses and its stance on each. ``phrases``: the statement's key
     phrases (Quote.phrases), where "the deal" of a report on the grain deal is "grain deal": a
     found issue is addressed by them too, and read at its head word."""
-    body = _normal(text)
+    body = polarity.normal(text)
     starts = _issues_index(tuple((i.cues, i.whole_words) for i in issues)).first_each(body)
     cue_sets = [frozenset(i.cues) for i in issues]
     return _classified(text, body, cue, issues, phrases, starts, cue_sets, _Reader())
@@ -265,7 +265,7 @@ def _classified(
     """``classify`` given where each issue's cues first start in the statement's normal form
     (``body``), each issue's cues as a set, and the reader of its sentences; ``speaker_words``: the
     words of the speaker's names (``_name_words``)."""
-    stance_text = _normal(f"{cue} {text}")
+    stance_text = polarity.normal(f"{cue} {text}")
     starts = [
         None if at is not None and _inside_a_name(text, at, i) else at
         for i, at in zip(issues, starts, strict=True)
@@ -435,10 +435,6 @@ def _sentence_at(text: str, at: int, left: int | None = None) -> str:
 
 
 _LAST_STOP = re.compile(r".*[.!?;]\s", re.S)
-
-
-def _normal(text: str) -> str:
-    return text.lower().replace("’", "'").replace("‘", "'")
 
 
 def _has_any(text: str, cues: Sequence[str]) -> bool:
