@@ -28,13 +28,13 @@ from lib.extract.quotes.attribution import (
     FoundScope,
     as_phrase,
     cue_text,
-    inside,
 )
 from lib.extract.quotes.cues import CueLexicon
 from lib.extract.quotes.speakers import (
     RELATIVES,
     SUBJECTS,
     Resolver,
+    inside,
     inverted_speaker,
     speaker_head,
     speaker_tokens,
