@@ -194,7 +194,7 @@ def statement_stances(
     for quote, body, starts in zip(spoken, bodies, issue_starts(bodies, issues), strict=True):
         evidence = Span(quote.doc_id, quote.start, quote.end, quote.text)
         cue = quote.cue or ""
-        credited = _credited(cast(str, quote.speaker_id), actors, roll_up=True)
+        credited = speaker_chain(cast(str, quote.speaker_id), actors)
         if (words := own_words.get(credited[0])) is None:
             words = own_words[credited[0]] = _name_words(credited, actors)
         read = _classified(quote.text, body, cue, issues, quote.phrases, starts, cue_sets, reader, words)
@@ -229,12 +229,11 @@ def _name_words(ids: Sequence[str], actors: Mapping[str, Actor]) -> frozenset[st
     return frozenset(w for n in names for w in polarity.WORD.findall(polarity.normal(n)))
 
 
-def _credited(speaker_id: str, actors: Mapping[str, Actor], roll_up: bool) -> list[str]:
-    """The speaker, then (with roll_up) the bodies it speaks for, following affiliations."""
+def speaker_chain(speaker_id: str, actors: Mapping[str, Actor]) -> list[str]:
+    """The speaker, then the bodies it speaks for, following affiliations (Stoltenberg, then NATO):
+    the actors a statement counts for when positions roll up."""
     chain = [speaker_id]
-    while (
-        roll_up and (actor := actors.get(chain[-1])) and actor.affiliation and actor.affiliation not in chain
-    ):
+    while (actor := actors.get(chain[-1])) and actor.affiliation and actor.affiliation not in chain:
         chain.append(actor.affiliation)
     return chain
 
