@@ -9,7 +9,7 @@ from collections.abc import Hashable, Iterable
 import numpy as np
 import pytest
 
-from lib.text.rows import against, overlap, set_rows, vector_rows
+from lib.text.rows import against, numbered, overlap, set_rows, vector_rows
 from lib.text.similarity import TfIdf, cosine, terms
 
 TEXTS = [
@@ -60,3 +60,17 @@ def test_one_row_against_others_gives_the_vectors_cosines_and_shared_terms() -> 
             assert got == pytest.approx(dot, abs=1e-12)
     assert found  # the texts do share terms: the counts are not all zero
     assert [len(a) for a in scores(0, np.zeros(0, np.int64))] == [0, 0]
+
+
+@pytest.mark.parametrize(
+    ("values", "codes", "count"),
+    [
+        ([], [], 0),
+        (["ferry", "harbour", "ferry", "dawn"], [0, 1, 0, 2], 3),  # strings: in the order first met
+        ([3.5, 1, 3.5, 1.0], [1, 0, 1, 0], 2),  # numbers: by value, an int equal to a float is one
+        ([("a", 1), "a", ("a", 1)], [0, 1, 0], 2),  # any other hashable values, as dict keys
+    ],
+)
+def test_numbered_gives_equal_values_one_number(values: list[Hashable], codes: list[int], count: int) -> None:
+    got, width = numbered(values)
+    assert got.tolist() == codes and width == count
