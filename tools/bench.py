@@ -78,7 +78,6 @@ DEV_STATEMENTS = (
     / "kremlin-zelenskyy-2022-01.jsonl"
 )
 NAMES = ["Jens Stoltenberg", "Antony Blinken", "Sergei Lavrov", "Olaf Scholz", "Emmanuel Macron", "Liz Truss"]
-NAMES_IDS = ["jens-stoltenberg", "antony-blinken", "sergei-lavrov"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "September", "October"]
 
 

@@ -26,6 +26,7 @@ from typing import Any
 from lib.compare.align import compare
 from lib.extract.pipeline import analyze_paths
 from lib.records import Analysis, Comparison, Discrepancy, Span
+from tools import train_targets
 
 DEVSET = Path("shared") / "devsets" / "basil-dev.jsonl"
 DOC_KEYS = ("id", "source", "date", "title", "text")
@@ -36,10 +37,6 @@ def default_devset() -> Path:
     here = Path(__file__).resolve().parent.parent
     found = (folder / DEVSET for folder in here.parents if (folder / DEVSET).exists())
     return next(found, here.parent / DEVSET)
-
-
-def load_events(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def analyse(events: list[dict[str, Any]], cache: Path | None) -> Analysis:
@@ -109,7 +106,7 @@ def main() -> int:
     parser.add_argument("--verdicts", type=Path, default=None)
     parser.add_argument("--cache", type=Path, default=None)
     args = parser.parse_args()
-    events = load_events(args.devset)
+    events = train_targets.events(args.devset)
     analysis = analyse(events, args.cache)
     verdicts = read_verdicts(args.verdicts)
     same_counts, records = [], []

@@ -40,7 +40,6 @@ Progress = Callable[[int, int], None]
 # (stage, done, total): "read" files, "parsed" and "extracted" documents, then "merged" (1 of 1)
 # when the corpus-level steps are done. A plain callable, so lib stays free of any UI.
 StageProgress = Callable[[str, int, int], None]
-STAGES = ("read", "parsed", "extracted", "merged")
 
 
 def extract_batch(

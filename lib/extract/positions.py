@@ -187,14 +187,14 @@ def statement_stances(
     """Every (actor, issue, stance) a statement supports, once per actor it counts for. Where each
     issue is first named is found for every statement at once (``issue_starts``)."""
     spoken = [q for q in first_hand(quotes) if q.speaker_id]
-    bodies = [_normal(q.text) for q in spoken]
+    bodies = [polarity.normal(q.text) for q in spoken]
     cue_sets = [frozenset(i.cues) for i in issues]
     reader = _Reader()  # each distinct sentence read once over the statements
     own_words: dict[str, frozenset[str]] = {}
     for quote, body, starts in zip(spoken, bodies, issue_starts(bodies, issues), strict=True):
         evidence = Span(quote.doc_id, quote.start, quote.end, quote.text)
         cue = quote.cue or ""
-        credited = _credited(cast(str, quote.speaker_id), actors, roll_up=True)
+        credited = speaker_chain(cast(str, quote.speaker_id), actors)
         if (words := own_words.get(credited[0])) is None:
             words = own_words[credited[0]] = _name_words(credited, actors)
         read = _classified(quote.text, body, cue, issues, quote.phrases, starts, cue_sets, reader, words)
@@ -229,12 +229,11 @@ def _name_words(ids: Sequence[str], actors: Mapping[str, Actor]) -> frozenset[st
     return frozenset(w for n in names for w in polarity.WORD.findall(polarity.normal(n)))
 
 
-def _credited(speaker_id: str, actors: Mapping[str, Actor], roll_up: bool) -> list[str]:
-    """The speaker, then (with roll_up) the bodies it speaks for, following affiliations."""
+def speaker_chain(speaker_id: str, actors: Mapping[str, Actor]) -> list[str]:
+    """The speaker, then the bodies it speaks for, following affiliations (Stoltenberg, then NATO):
+    the actors a statement counts for when positions roll up."""
     chain = [speaker_id]
-    while (
-        roll_up and (actor := actors.get(chain[-1])) and actor.affiliation and actor.affiliation not in chain
-    ):
+    while (actor := actors.get(chain[-1])) and actor.affiliation and actor.affiliation not in chain:
         chain.append(actor.affiliation)
     return chain
 
@@ -245,7 +244,7 @@ def classify(
     """The issues a statement addresses and its stance on each. ``phrases``: the statement's key
     phrases (Quote.phrases), where "the deal" of a report on the grain deal is "grain deal": a
     found issue is addressed by them too, and read at its head word."""
-    body = _normal(text)
+    body = polarity.normal(text)
     starts = _issues_index(tuple((i.cues, i.whole_words) for i in issues)).first_each(body)
     cue_sets = [frozenset(i.cues) for i in issues]
     return _classified(text, body, cue, issues, phrases, starts, cue_sets, _Reader())
@@ -265,7 +264,7 @@ def _classified(
     """``classify`` given where each issue's cues first start in the statement's normal form
     (``body``), each issue's cues as a set, and the reader of its sentences; ``speaker_words``: the
     words of the speaker's names (``_name_words``)."""
-    stance_text = _normal(f"{cue} {text}")
+    stance_text = polarity.normal(f"{cue} {text}")
     starts = [
         None if at is not None and _inside_a_name(text, at, i) else at
         for i, at in zip(issues, starts, strict=True)
@@ -435,10 +434,6 @@ def _sentence_at(text: str, at: int, left: int | None = None) -> str:
 
 
 _LAST_STOP = re.compile(r".*[.!?;]\s", re.S)
-
-
-def _normal(text: str) -> str:
-    return text.lower().replace("’", "'").replace("‘", "'")
 
 
 def _has_any(text: str, cues: Sequence[str]) -> bool:

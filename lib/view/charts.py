@@ -151,7 +151,6 @@ def day_axis(
 
 def timeline_figure(
     frame: pd.DataFrame,
-    group: str = "actor",
     order: Sequence[str] | None = None,
     fold: tuple[bool, bool] = (True, True),
     reported_from: pd.Timestamp | None = None,

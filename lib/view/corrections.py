@@ -36,6 +36,7 @@ from lib.extract.positions import (
     corpus_issues,
     first_hand,
     found_issue_id,
+    speaker_chain,
     surface_forms,
 )
 from lib.records import Actor, Analysis, Event, Mention, Position, Quote, Span, Stance, Target
@@ -658,14 +659,6 @@ def _reassign(work: _Work) -> None:
         ]
 
 
-def _credited(speaker: str, actors: Mapping[str, Actor]) -> list[str]:
-    """The speaker, then the bodies it speaks for: the roll-up of lib/extract/positions.py."""
-    chain = [speaker]
-    while (actor := actors.get(chain[-1])) and actor.affiliation and actor.affiliation not in chain:
-        chain.append(actor.affiliation)
-    return chain
-
-
 def _issue_labels(analysis: Analysis, c: Corrections) -> dict[str, str]:
     """Each issue's label as corrected: the analyst's, else its own (an issue merged into another
     takes that one's)."""
@@ -717,14 +710,14 @@ def _positions(
             found = {refile(f, q.text) for f in _classified(q, corpus)}
         q = quotes.get(key)
         evidence = Span(q.doc_id, q.start, q.end, q.text) if q else _span_of(key, analysis)
-        for actor in _credited(speaker, work.actors):
+        for actor in speaker_chain(speaker, work.actors):
             for issue, label, stance in sorted(found):
                 if actor not in hidden:
                     add(actor, issue, label, stance, evidence)
     added = _added_issues(c)
     for q, speaker in _added_statements(work, remap, statements, c):
         for issue, label, stance in sorted(_classified(q, added)) if speaker not in hidden else ():
-            for actor in _credited(speaker, work.actors):
+            for actor in speaker_chain(speaker, work.actors):
                 if actor not in hidden:
                     add(actor, issue, label, stance, Span(q.doc_id, q.start, q.end, q.text))
     order = sorted(rows, key=lambda k: (k[0], rank.get((k[1], k[2]), 0)))

@@ -561,10 +561,6 @@ DISCREPANCY_COLUMNS = [
 ]
 
 
-def _span_columns(side: str, span: Span) -> dict[str, object]:
-    return {f"{side}_doc_id": span.doc_id, f"{side}_start": span.start, f"{side}_end": span.end}
-
-
 def discrepancies_frame(analysis: Analysis, comparison: Comparison, weak: bool = False) -> pd.DataFrame:
     """The flags of a comparison with both sides' sentences and spans; ``weak``: those too uncertain
     to show as contradictions (an update, a possible misattribution, a function word)."""

@@ -140,7 +140,7 @@ def timeline_view(analysis: Analysis, view: View) -> TimelineView:
     if not rows.empty:
         shown, choice = timeline.top_rows(rows, view.rows)
         fold = (view.filters.date_from is None, view.filters.date_to is None)  # a set date is the user's
-        figure = charts.timeline_figure(shown, view.group, choice.shown, fold, *_reported(analysis))
+        figure = charts.timeline_figure(shown, choice.shown, fold, *_reported(analysis))
         notes = [timeline.rows_note(choice, view.group), str(figure.layout.meta["note"])]
         note = ". ".join(n[:1].upper() + n[1:] for n in notes if n) + "."
         if window := figure.layout.meta["window"]:
@@ -270,9 +270,6 @@ def reader_view(analysis: Analysis, view: View, doc_id: str) -> ReaderView:
         mentions_figure=None if mentions.empty else charts.mentions_figure(mentions),
         quotes=quotes[quotes["doc_id"] == doc.id],
     )
-
-
-VERDICT_ORDER = ("contested", "corroborated", "single-source")
 
 
 def claims_in_memory(

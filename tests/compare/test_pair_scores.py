@@ -5,7 +5,6 @@ sentences (block purging, lib/compare/corpus.py) proposes no candidates. Made-up
 from __future__ import annotations
 
 import random
-from collections.abc import Hashable, Iterable
 
 import numpy as np
 import pytest
@@ -13,7 +12,7 @@ import pytest
 from lib.compare import corpus as cc
 from lib.compare.align import claim_score, same_claim
 from lib.compare.claims import Claim
-from lib.compare.pair_scores import claim_rows, near_threshold, overlap, scores, set_rows
+from lib.compare.pair_scores import claim_rows, near_threshold, scores
 from lib.records import Document, Span
 from lib.text.similarity import TfIdf, terms
 
@@ -180,27 +179,6 @@ def test_random_pairs_decide_as_same_claim(unnamed_min: int) -> None:
         got[(int(a[k]), int(b[k]))] = d if s else expected[(int(a[k]), int(b[k]))]
     assert sum(expected.values()) > 20  # the draw has same claims
     assert got == expected
-
-
-@pytest.mark.parametrize(
-    ("sets_a", "sets_b", "shared"),
-    [
-        ([{"x", "y"}], [{"y", "z"}], [1]),
-        ([set()], [{"y"}], [0]),
-        ([{"x"}], [set()], [0]),
-        ([{"x", "y", "z"}], [{"z", "y", "x"}], [3]),
-        ([frozenset({2.0, 3.5})], [frozenset({3.5, 7.0})], [1]),  # figures
-        ([["x", "x", "y"]], [("y", "y")], [1]),  # not sets: a member given twice is one column
-        ([frozenset({1})], [{1.0}], [1]),  # an int and a float of one value: one column
-    ],
-)
-def test_overlap_counts_shared_members(
-    sets_a: list[Iterable[Hashable]], sets_b: list[Iterable[Hashable]], shared: list[int]
-) -> None:
-    rows = set_rows([*sets_a, *sets_b])
-    count, dot = overlap(rows, np.array([0], np.int64), np.array([1], np.int64))
-    assert count.tolist() == shared
-    assert dot.tolist() == [float(x) for x in shared]
 
 
 def _sentences(texts: list[str]) -> list[cc._Sentence]:

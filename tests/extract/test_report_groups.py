@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Callable
 
 import pytest
 
 from lib.extract.actors import reports
 from lib.extract.actors.reports import SAME_EVENT, SHARED_TERMS, report_groups
+from lib.text.rows import Floats, Ints, Rows
 from lib.text.similarity import TfIdf, cosine, terms
 
 # Three made-up events, two or three reports each, and an unrelated note.
@@ -134,21 +136,6 @@ def test_a_report_reads_few_block_entries(monkeypatch: pytest.MonkeyPatch) -> No
     assert len(_partition(report_groups(texts))) == 3
 
 
-def test_the_array_scores_are_the_vectors_cosines_and_shared_terms() -> None:
-    ids = list(CORPUS)
-    words = [terms(CORPUS[d]) for d in ids]
-    model = TfIdf(words)
-    vectors = [model.vector(w) for w in words]
-    rows = reports._Rows(vectors, {t: 1 for w in words for t in w})
-    for j in range(len(ids)):
-        others = [i for i in range(len(ids)) if i != j]
-        cosines, shared = rows.against(j, others)
-        for i, got, common in zip(others, cosines.tolist(), shared.tolist(), strict=True):
-            assert got == pytest.approx(cosine(vectors[i], vectors[j]), abs=1e-12)
-            assert common == len(set(words[i]) & set(words[j]))
-    assert [len(a) for a in rows.against(0, [])] == [0, 0]
-
-
 @pytest.mark.parametrize("above", [False, True])
 def test_a_cosine_at_the_threshold_is_decided_as_the_vectors_sum_it(
     above: bool, monkeypatch: pytest.MonkeyPatch
@@ -156,13 +143,18 @@ def test_a_cosine_at_the_threshold_is_decided_as_the_vectors_sum_it(
     """A threshold equal to the pair's cosine as the dicts sum it links the pair; the next float
     up does not: the arrays' sum, in another order, may differ in its last bits (here made to,
     the wrong way each time)."""
-    against = reports._Rows.against
+    exact_scores = reports.against
 
-    def off(self: reports._Rows, j: int, candidates: list[int]) -> tuple[object, object]:
-        cosines, shared = against(self, j, candidates)
-        return cosines + (1e-12 if above else -1e-12), shared
+    def off(rows: Rows) -> Callable[[int, Ints], tuple[Ints, Floats]]:
+        scores = exact_scores(rows)
 
-    monkeypatch.setattr(reports._Rows, "against", off)
+        def score(j: int, candidates: Ints) -> tuple[Ints, Floats]:
+            shared, cosines = scores(j, candidates)
+            return shared, cosines + (1e-12 if above else -1e-12)
+
+        return score
+
+    monkeypatch.setattr(reports, "against", off)
     texts = {"f1": FLOOD, "f3": FLOOD_3}
     words = [terms(t) for t in texts.values()]
     model = TfIdf(words)

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from lib.extract.pipeline import analyze_corpus
-from lib.extract.positions import Issue, _issues_index, _normal, issue_starts
+from lib.extract.polarity import normal
+from lib.extract.positions import Issue, _issues_index, issue_starts
 from lib.records import Corpus, Document, Position
 from lib.store.parallel import ingest_corpus, refresh_corpus
 from lib.store.parquet import read_corpus, read_manifest
@@ -41,7 +42,7 @@ CUE_CASES = [
 
 @pytest.mark.parametrize(("text", "cues", "whole"), CUE_CASES)
 def test_issue_starts_equal_the_word_start_scan(text: str, cues: tuple[str, ...], whole: bool) -> None:
-    body = _normal(text)
+    body = normal(text)
     issues = [_issue(cues, whole), _issue(("levy",), True)]
     expected = _issues_index(tuple((i.cues, i.whole_words) for i in issues)).first_each(body)
     assert issue_starts([body, "nothing at all", body], issues) == [expected, [None, None], expected]

@@ -50,7 +50,7 @@ def test_top_rows(limit: int, shown: list[str], hidden: int) -> None:
 def test_default_chart_is_short_and_ordered_by_activity() -> None:
     frame = _frame({f"Actor {i:03d}": 1 + i % 7 for i in range(240)})
     kept, choice = timeline.top_rows(frame, urls.DEFAULT_ROWS)
-    fig = charts.timeline_figure(kept, "actor", choice.shown)
+    fig = charts.timeline_figure(kept, choice.shown)
     assert len(choice.shown) == 15 and fig.layout.height <= 1500
     assert list(fig.layout.yaxis.ticktext) == choice.shown  # most active on top, not alphabetical
     assert fig.layout.xaxis2.side == "top" and fig.layout.xaxis.side == "bottom"

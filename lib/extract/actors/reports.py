@@ -24,12 +24,12 @@ reports that share a key (docs/benchmarks.md, issue #15).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import numpy as np
-import numpy.typing as npt
 
-from lib.text.similarity import EPSILON, TfIdf, Vector, terms
+from lib.text.rows import against, vector_rows
+from lib.text.similarity import EPSILON, TfIdf, terms
 
 # Cosine of two reports' TF-IDF vectors at or above which they cover one event. Chosen on one
 # half of the ECB+ development topics (by index, the half whose errors were read): at 0.3 no
@@ -70,7 +70,10 @@ def report_groups(texts: Mapping[str, str], threshold: float = SAME_EVENT) -> di
     # corpus of thousands of reports is not compared all against all. The reports read before are
     # filed under their keys (a near copy is not: see the module docstring).
     df = Counter(t for own in sets for t in own)
-    rows = _Rows(vectors, df)
+    # the vectors as arrays, each report scored against its candidates at once (lib/text/rows.py):
+    # a set intersection and a sum in Python per pair were 2.3 of the 5.4 CPU-s of grouping
+    # 10,000 reports (issue #19)
+    scores = against(vector_rows(vectors))
     blocks: dict[str, list[int]] = defaultdict(list)
     keys_of = [sorted((t for t in v if df[t] > 1), key=lambda t: (-v[t], t))[:KEY_TERMS] for v in vectors]
     for j, (vector, keys) in enumerate(zip(vectors, keys_of, strict=True)):
@@ -84,7 +87,7 @@ def report_groups(texts: Mapping[str, str], threshold: float = SAME_EVENT) -> di
                 break
         nearest = 0.0
         candidates = [i for i, _ in sorted(shared.items(), key=lambda p: -p[1])[:MAX_LINKS]]  # stable
-        cosines, commons = rows.against(j, candidates)
+        commons, cosines = scores(j, np.array(candidates, np.int64))
         for i, similar, common in zip(candidates, cosines.tolist(), commons.tolist(), strict=True):
             if abs(similar - threshold) <= EPSILON or abs(similar - NEAR_COPY) <= EPSILON:
                 # at a threshold the order of the sum could decide: summed as the dicts sum it
@@ -99,44 +102,3 @@ def report_groups(texts: Mapping[str, str], threshold: float = SAME_EVENT) -> di
             for key in keys:
                 blocks[key].append(j)
     return {d: ids[find(i)] for i, d in enumerate(ids)}
-
-
-class _Rows:
-    """The reports' TF-IDF vectors as one sparse matrix of arrays (terms numbered), scored one
-    report against its candidates at once: a cosine and a count of shared terms per pair by
-    numpy, not a set intersection and a sum in Python (2.3 of the 5.4 CPU-s of grouping 10,000
-    reports, issue #19). The sums run in another order than the vectors' dicts do, so a cosine
-    within EPSILON of a threshold is summed again as they sum it (report_groups)."""
-
-    def __init__(self, vectors: Sequence[Vector], df: Mapping[str, int]) -> None:
-        number = {t: n for n, t in enumerate(df)}
-        sizes = np.fromiter((len(v) for v in vectors), np.int64, len(vectors))
-        self.at = np.concatenate(([0], np.cumsum(sizes)))
-        total = int(self.at[-1])
-        self.terms = np.fromiter((number[t] for v in vectors for t in v), np.int32, total)
-        self.weights = np.fromiter((w for v in vectors for w in v.values()), np.float64, total)
-        self._dense = np.zeros(len(number), np.float64)  # one report's weights by term, while scored
-        self._held = np.zeros(len(number), np.float64)  # 1 for its terms
-
-    def against(
-        self, j: int, candidates: Sequence[int]
-    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64]]:
-        """Report j's cosine with each candidate, and the terms they share."""
-        if not candidates:
-            return np.zeros(0, np.float64), np.zeros(0, np.int64)
-        own = slice(int(self.at[j]), int(self.at[j + 1]))
-        mine = self.terms[own]
-        self._dense[mine] = self.weights[own]
-        self._held[mine] = 1.0
-        chosen = np.asarray(candidates, np.int64)
-        starts, sizes = self.at[chosen], self.at[chosen + 1] - self.at[chosen]
-        owner = np.repeat(np.arange(len(chosen)), sizes)
-        entry = np.repeat(starts - (np.cumsum(sizes) - sizes), sizes) + np.arange(int(sizes.sum()))
-        theirs = self.terms[entry]
-        cosines = np.bincount(owner, self.weights[entry] * self._dense[theirs], len(chosen)).astype(
-            np.float64
-        )
-        shared = np.bincount(owner, self._held[theirs], len(chosen)).astype(np.int64)
-        self._dense[mine] = 0.0
-        self._held[mine] = 0.0
-        return cosines, shared

@@ -88,14 +88,10 @@ def _is_action_verb(tok: Token, speech: frozenset[str]) -> bool:
     return tok.dep_ in CLAUSE_DEPS
 
 
-def link_events(drafts: Sequence[Draft], report_date: str | None) -> list[Event]:
-    """The report's events, dated by its own dated statements and joined into occasions
-    (ids are the drafts' own: the caller rebuilds them with lib.extract.events.extract.make_event)."""
-    return [d.event for d in linked_drafts(drafts, report_date)]
-
-
 def linked_drafts(drafts: Sequence[Draft], report_date: str | None) -> list[Draft]:
-    """link_events, each event with its draft (the kind of block it comes from)."""
+    """The report's events, dated by its own dated statements and joined into occasions, each with
+    its draft (the kind of block it comes from). The ids are the drafts' own: the caller rebuilds
+    them with lib.extract.events.extract.make_event."""
     dated = [_same_action_date(d, drafts) for d in drafts]
     dated = [_reported_action_date(d, dated, report_date) for d in dated]
     return _elaborations(_reports_of_listed(_coreferent(dated)))

@@ -86,10 +86,6 @@ def _put_it(token: Token) -> bool:
     return as_before or after is None or after.is_punct or after.tag_ == "RB" or after.lower_ == "this"
 
 
-def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
-
-
 def cue_text(cue: Token) -> str:
     return "according to" if cue.lower_ == "according" else cue.text
 

@@ -24,12 +24,11 @@ from lib.extract.quotes.attribution import (
     Found,
     Tokens,
     cue_text,
-    inside,
     is_speech_cue,
 )
 from lib.extract.quotes.cues import CueLexicon
 from lib.extract.quotes.marks import MarkedSpan
-from lib.extract.quotes.speakers import Basis, Name, Resolver, speaker_head, speaker_tokens, via
+from lib.extract.quotes.speakers import Basis, Name, Resolver, inside, speaker_head, speaker_tokens, via
 
 SENTENCE_END = re.compile(r"[.!?…](?=[\s”\"»’]*(\s|$))|\n")
 DASHED = re.compile(r"\s[–—-]\s*([^–—“”\"«»]{3,80}?)\s*[–—-]\s")

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc as SpacyDoc
 
-from lib.extract.quotes.attribution import BELIEF, CUED_QUOTATION, INFERRED, Found, Tokens, inside
+from lib.extract.quotes.attribution import BELIEF, CUED_QUOTATION, INFERRED, Found, Tokens
 from lib.extract.quotes.cues import CueLexicon, load_cues
 from lib.extract.quotes.direct import DirectAttributor, inside_sentence
 from lib.extract.quotes.indirect import extract_indirect
@@ -39,6 +39,7 @@ from lib.extract.quotes.speakers import (
     Name,
     Resolver,
     certainty_of,
+    inside,
     shown_span,
     via,
 )

@@ -28,13 +28,13 @@ from lib.extract.quotes.attribution import (
     FoundScope,
     as_phrase,
     cue_text,
-    inside,
 )
 from lib.extract.quotes.cues import CueLexicon
 from lib.extract.quotes.speakers import (
     RELATIVES,
     SUBJECTS,
     Resolver,
+    inside,
     inverted_speaker,
     speaker_head,
     speaker_tokens,
@@ -414,7 +414,7 @@ def _act_heads(cue: Token, cues: CueLexicon, wide: bool = False) -> list[Token]:
     if cue.lower_ not in cues.acts:
         return _prep_objects(cue, cues, wide)
     if cue.lower_ not in cues.directives and not wide:
-        return _gerund_clause(cue, cues) or _named_as(cue, cues)
+        return _gerund_clause(cue, cues) or _named_as(cue)
     # "proposed to cut taxes" and "proposed cutting taxes": a to-infinitive or a gerund
     infinitives = [
         c
@@ -451,7 +451,7 @@ def _gerund_clause(cue: Token, cues: CueLexicon) -> list[Token]:
     ]
 
 
-def _named_as(cue: Token, cues: CueLexicon) -> list[Token]:
+def _named_as(cue: Token) -> list[Token]:
     """The content of a speech act that is no directive, when it is no clause: what the act says
     something is ("called the plan unfair", 'called the sanctions “illegal”', "cited the rents as
     proof of neglect") or what it accuses or credits someone of ("accused the board of lying").

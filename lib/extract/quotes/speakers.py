@@ -505,7 +505,7 @@ class Resolver:
         text = doc_text(self.sdoc)
         out = []
         for t in self.sdoc:
-            if t.text not in words or t.pos_ != "PROPN" or t.ent_type_ or inside_any(t.idx, quoted):
+            if t.text not in words or t.pos_ != "PROPN" or t.ent_type_ or inside(t.idx, quoted):
                 continue
             span = SpacySpan(self.sdoc, t.i, t.i + 1, label=words[t.text])
             if _in_prose(span, text):
@@ -1131,7 +1131,7 @@ class Resolver:
                 GENDER_PRONOUNS.get(t.lower_) == gender
                 and t.dep_ in SUBJECTS
                 and _main_clause(t.head)
-                and not inside_any(t.idx, self.quoted)
+                and not inside(t.idx, self.quoted)
                 for t in sent
             ):
                 lapses, linked = 0, True
@@ -1338,7 +1338,7 @@ def _shouted(person: SpacySpan) -> bool:
     return len(words) > 1 and all(w.isupper() for w in words)
 
 
-def inside_any(pos: int, spans: list[tuple[int, int]]) -> bool:
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
