@@ -280,12 +280,6 @@ def cached_corpus_claims(corpus_key: str, _analysis: Analysis) -> tuple[CorpusCl
     return tuple(corpus_claims(_analysis))
 
 
-def corpus_documents(analysis: Analysis) -> Sequence[object]:
-    """The corpus's documents: a store's index (a page's slice holds only its own), else the analysis's."""
-    index = store_index_now()
-    return index.base.documents if index else analysis.documents
-
-
 def claims_key(analysis: Analysis) -> str:
     """The corpus key, and the actors and row counts: corrections change the claims' actors."""
     rows = f"{len(analysis.mentions)}:{len(analysis.quotes)}:{len(analysis.numbers)}:{hash(analysis.actors)}"

@@ -357,15 +357,10 @@ def _signature_ids(sentences: Sequence[_Sentence]) -> list[int]:
     return [ids.setdefault(_signature(s), len(ids)) for s in sentences]
 
 
-def _once_per_report(sentences: list[_Sentence]) -> list[_Sentence]:
-    """A sentence a report repeats word for word (a summary, a live page's recap) is one claim of
-    it: the first kept (a claim counts a report once, and a repeat would only be left over)."""
-    return _kept_once(sentences)[0]
-
-
 def _kept_once(sentences: list[_Sentence]) -> tuple[list[_Sentence], list[int]]:
-    """``_once_per_report``, with the kept sentences' signature ids (``duplicate_groups`` reads
-    them: each signature made once)."""
+    """A sentence a report repeats word for word (a summary, a live page's recap) is one claim of
+    it: the first kept (a claim counts a report once, and a repeat would only be left over); with
+    the kept sentences' signature ids (``duplicate_groups`` reads them: each signature made once)."""
     seen: set[tuple[str, int]] = set()
     out, ids = [], []
     for s, sig in zip(sentences, _signature_ids(sentences), strict=True):
@@ -655,7 +650,7 @@ SCAN_CHUNK = 2048  # sentences whose candidates are listed at once (each reads u
 class _Decided:
     """The candidate pairs (i, j) whose verdict the arrays alone gave (not near a threshold), as
     codes ``i * n + j``, chunk after chunk. The array scores are symmetric to the last bit
-    (``pair_scores.overlap`` sums the shared columns' products in column order from either side;
+    (``lib.text.rows.overlap`` sums the shared columns' products in column order from either side;
     the set overlaps are counts), so a pair whose reverse was decided needs no score: linked, the
     reverse is listed already and comes first; not linked, nothing. A sentence's candidates are
     often its candidates' candidates: a fifth to a quarter of the pairs scored at 1,000 to 3,000
