@@ -2168,8 +2168,8 @@ def test_add_with_an_amount_is_no_statement(nlp: Any, text: str, said: list[str]
     [
         # a title-case quotation after a named work's noun is its name (official texts' style)
         (
-            'Delegates noted the importance of adopting the Law "On Protection of Coastal Wetlands '
-            'and Dunes in the Region", which the assembly will debate.',
+            'Delegates urged the assembly to pass the Law "On Protection of Coastal Wetlands '
+            'and Dunes in the Region" before the summer.',
             [],
         ),
         ('The minister said work on the programme "Green Roofs for Every School" began in May.', []),
@@ -2187,13 +2187,13 @@ def test_a_works_name_in_quotation_marks_is_no_statement(nlp: Any, text: str, qu
 
 @pytest.mark.parametrize(
     "role",
-    ["The Head of the Office of the President of Eastland", "The Head of the President's Office"],
+    ["The Head of the Office of the Mayor of Eastport", "The Head of the Mayor's Office"],
 )
 def test_a_long_title_before_a_name_holds_its_role_and_body(nlp: Any, role: str) -> None:
-    """The title reaches back to its role's word ("Head of the Office of the President of Eastland
+    """The title reaches back to its role's word ("Head of the Office of the Mayor of Eastport
     Peter Novak"): the role, its body and its possessor written the other way round find the holder."""
     text = (
-        "On the eve of the summit, Head of the Office of the President of Eastland Peter Novak met "
+        "At the start of the fair, Head of the Office of the Mayor of Eastport Peter Novak met "
         f"with the leaders of charities. {role} said the talks had been useful."
     )
     quotes, _ = _with_actors(nlp, text)
@@ -2207,11 +2207,9 @@ def test_a_titles_words_reach_back_to_its_role(nlp: Any) -> None:
     only the few next to the name; the article and the possessive mark qualify nothing."""
     from lib.extract.quotes.speakers import _qualifiers, _title_words
 
-    doc = nlp(
-        "On Monday, Head of the Office of the President of the Republic of Eastland Peter Novak met donors."
-    )
+    doc = nlp("On Monday, Head of the Office of the Mayor of the City of Eastport Peter Novak met donors.")
     person = next(e for e in doc.ents if e.label_ == "PERSON")
     roles, words = _title_words(person)
-    assert "head" in roles and {"office", "president"} <= words
-    office = nlp("The head of the President's Office said that the donors had decided to help.")
-    assert _qualifiers(office[0:7]) == {"presi", "offic"}
+    assert "head" in roles and {"office", "mayor"} <= words
+    office = nlp("The head of the Mayor's Office told donors that the city would help.")
+    assert _qualifiers(office[0:7]) == {"mayor", "offic"}

@@ -1390,7 +1390,7 @@ def _title_words(person: SpacySpan) -> tuple[set[str], set[str]]:
         # "The finance minister, Lena Varga, said": the title the name is in apposition to
         parts.append(list(doc[max(sent.start, root.head.left_edge.i) : root.head.i + 1]))
     # the qualifiers are read over the whole title, as far as its role: "Head of the Office of the
-    # President of Eastland Ivo Marek" holds "office" beyond the TITLE_REACH next to the name
+    # Mayor of the City of Eastport Ivo Marek" holds "office" beyond the TITLE_REACH next to the name
     words = {t.lower_ for part in [list(before), *parts] for t in part}
     return {w for part in parts for w in _role_words(part)}, words
 
