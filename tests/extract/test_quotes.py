@@ -21,19 +21,19 @@ DATA = Path(__file__).resolve().parents[2] / "data"
 MARKS = "“”«»‘’\"' "
 
 
-def _doc(text: str, blocks: tuple[Block, ...] = ()) -> Document:
-    return Document("t", "", "", None, "unknown", "en", "", "", text, blocks)
+def _doc(text: str, blocks: tuple[Block, ...] = (), headline: str = "") -> Document:
+    return Document("t", headline, "", None, "unknown", "en", "", "", text, blocks)
 
 
 def _quotes(nlp: Any, text: str, blocks: tuple[Block, ...] = ()) -> list[Quote]:
     return extract_quotes(_doc(text, blocks), nlp(text), [], {})
 
 
-def _with_actors(nlp: Any, text: str) -> tuple[list[Quote], dict[str, Actor]]:
+def _with_actors(nlp: Any, text: str, headline: str = "") -> tuple[list[Quote], dict[str, Actor]]:
     """Quotes with speaker ids from the project's own actor extraction, as in the pipeline."""
     from lib.extract.actors import extract as actors
 
-    doc, sdoc = _doc(text), nlp(text)
+    doc, sdoc = _doc(text, headline=headline), nlp(text)
     found, mentions = actors.extract_mentions([(doc, sdoc)], actors.load_registry())
     by_id = {a.id: a for a in found}
     return extract_quotes(doc, sdoc, mentions, by_id), by_id
@@ -2111,16 +2111,11 @@ HEADLINE_ROLES = [
 def test_a_role_given_in_the_headline_goes_to_its_holder(
     nlp: Any, headline: str, role: str, speaker: str | None
 ) -> None:
-    from lib.extract.actors import extract as actors
-
     text = (
         "The President asked Ivan Tamsk and Olga Brin about housing. "
         f"{role} said the region had recovered from the floods."
     )
-    doc = Document("t", headline, "", None, "unknown", "en", "", "", text)
-    sdoc = nlp(text)
-    found, mentions = actors.extract_mentions([(doc, sdoc)], actors.load_registry())
-    quotes = extract_quotes(doc, sdoc, mentions, {a.id: a for a in found})
+    quotes, _ = _with_actors(nlp, text, headline)
     quote = _find(quotes, "the region had recovered")
     assert quote is not None, [q.text for q in quotes]
     assert (quote.speaker_text, quote.speaker_id) == (role, speaker)
@@ -2136,14 +2131,8 @@ def test_a_role_given_in_the_headline_goes_to_its_holder(
 def test_the_headlines_role_holder_named_by_surname_in_the_text(
     nlp: Any, first: str, speaker: str | None
 ) -> None:
-    from lib.extract.actors import extract as actors
-
     text = f"{first} The Governor said the region had recovered from the floods."
-    headline = "Meeting with Harbour Territory Governor Ivan Petrenko"
-    doc = Document("t", headline, "", None, "unknown", "en", "", "", text)
-    sdoc = nlp(text)
-    found, mentions = actors.extract_mentions([(doc, sdoc)], actors.load_registry())
-    quotes = extract_quotes(doc, sdoc, mentions, {a.id: a for a in found})
+    quotes, _ = _with_actors(nlp, text, "Meeting with Harbour Territory Governor Ivan Petrenko")
     quote = _find(quotes, "the region had recovered")
     assert quote is not None, [q.text for q in quotes]
     assert quote.speaker_id == speaker
