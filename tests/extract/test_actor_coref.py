@@ -709,3 +709,30 @@ def test_a_short_form_two_bodies_share_as_head_links_to_neither() -> None:
     got = _ids(texts, names)
     assert got[("r1", "Brindle House")] != got[("r1", "House of Wardens")]
     assert got[("r1", "House")] not in (got[("r1", "Brindle House")], got[("r1", "House of Wardens")])
+
+
+# --- a club's nickname the model calls a person, after its full name in the report ------------
+
+
+@pytest.mark.parametrize(
+    ("second", "same"),
+    [
+        ("The Kestrels won again on Sunday.", True),  # "the" and a plural: a group, whatever the model typed
+        ("Kestrels said he would stay.", False),  # no article: the model's person stands
+    ],
+)
+def test_a_nickname_typed_a_person_is_the_short_form_of_its_club(second: str, same: bool) -> None:
+    """News names a club in full once and by its nickname after ("the Brenmoor Kestrels ... the
+    Kestrels"); the model often reads the bare plural as a person, but a person's name takes no
+    article. The town is one the gazetteer does not know, so only the short form links them."""
+    texts = {"a": f"The Brenmoor Kestrels beat the visitors 3-1 on Saturday. {second}"}
+    nick_start = texts["a"].find("Kestrels", texts["a"].find("Kestrels") + 1)
+    found = name_spans(texts, {"a": [("Brenmoor Kestrels", "organization")]})
+    nick = Actor("kestrels", "Kestrels", "person")
+    found.append((Mention("a", nick.id, "Kestrels", nick_start, nick_start + len("Kestrels")), nick))
+    resolver = CorpusResolver(found, REG, texts)
+    got = {(m.doc_id, m.start): m.actor_id for m, _ in resolver.resolve(found)}
+    club = got[("a", texts["a"].find("Brenmoor Kestrels"))]
+    assert (got[("a", nick_start)] == club) is same
+    if same:  # the club keeps its full name on the pages
+        assert resolver.canonical()[club].name == "Brenmoor Kestrels"

@@ -317,6 +317,7 @@ class CorpusResolver:
         self._link_people()
         self.tails: dict[str, list[str]] = {}  # a short form several place-led names share -> them
         self.shorts: dict[str, list[str]] = {}  # a body's one-word form its event leaves open -> bodies
+        self.groups_named = _named_with_article(found, texts)
         self._link_organisations(definitions(texts.values()))
         self._link_short_forms()
         self.described = self._link_described({fold(m.text) for m, _ in found})
@@ -341,7 +342,7 @@ class CorpusResolver:
         self._df: Counter[str] = Counter()
         self._profiles: dict[str, tuple[set[str], Counter[str]]] = {}
         self._club_index: dict[str, set[str]] | None = None
-        self._adjacent = self._place_then_nickname(found, texts)
+        self._adjacent = self._place_then_nickname(found)
 
     def _kind(self, aid: str) -> str:
         """An actor's kind: the registry's, else a person if any mention of a full name says so
@@ -914,7 +915,10 @@ class CorpusResolver:
                     ends.setdefault((g, head), set()).add(self.uf.find(aid))
         for aid, s in self.stats.items():
             key = fold(s.actor.name)
-            if " " in key or self._kind(aid) != "organization" or key in self._surnames():
+            # a plural the model calls a person but the text gives the article ("the Herons") is a
+            # body's short form as much as one it types a body (a person's name takes no article)
+            body = self._kind(aid) == "organization" or aid in self.groups_named
+            if " " in key or not body or key in self._surnames():
                 continue
             if self.reg.actor(aid) is not None or acronym_key(s.actor.name) is not None:
                 continue
@@ -1036,12 +1040,21 @@ class CorpusResolver:
             a = self.stats[max(ids, key=lambda i: self.stats[i].count)].actor
             if shown and kind is None:  # "Republican Party", not "GOP" or "Republican"
                 a = self.stats[max(shown, key=lambda i: self.stats[i].count)].actor
+            elif kind != "person" and (full := self._written_out(a.name, ids)):  # not "Herons" alone
+                a = self.stats[max(full, key=lambda i: self.stats[i].count)].actor
             if kind == "person":
                 a = self.stats[best].actor
             out[root] = Actor(
                 a.id, a.name, kind or kinds.most_common(1)[0][0], a.aliases, a.affiliation, a.role
             )
         return out
+
+    def _written_out(self, name: str, ids: Sequence[str]) -> list[str]:
+        """The ids among ``ids`` whose name is ``name`` written out: a one-word name and the longer
+        names ending with it (a body's short form, linked to its full name, shows the full name)."""
+        if " " in name:
+            return []
+        return [i for i in ids if (w := self.stats[i].actor.name.split())[-1] == name and len(w) > 1]
 
     def _keeps_kind(self, root: str, actor: Actor) -> bool:
         """A mention keeps the kind it was given unless its name was linked to others, or a full
@@ -1113,23 +1126,19 @@ class CorpusResolver:
         """A club's nickname, not the surname of a person the corpus names in full ("Bo Quennells")."""
         return club_nickname(words) and fold(" ".join(words)) not in self._surnames()
 
-    def _place_then_nickname(self, found: Sequence[Found], texts: Mapping[str, str]) -> set[tuple[str, str]]:
+    def _place_then_nickname(self, found: Sequence[Found]) -> set[tuple[str, str]]:
         """(folded place, nickname's actor id) where a place's mention is followed, one space on,
         by a plural nickname's mention ("Lowtown" "Herons")."""
         out: set[tuple[str, str]] = set()
         starts = {(m.doc_id, m.start): a for m, a in found}
-        # A name the model calls a person that takes the article ("the Herons") is a group.
-        article = {
-            a.id for m, a in found if texts.get(m.doc_id, "")[max(0, m.start - 4) : m.start].lower() == "the "
-        }
         for m, a in found:
             nick = starts.get((m.doc_id, m.end + 1))
-            if nick is None or texts.get(m.doc_id, "")[m.end : m.end + 1] != " ":
+            if nick is None or self.texts.get(m.doc_id, "")[m.end : m.end + 1] != " ":
                 continue
             if (
                 self._kind(a.id) in ("place", "country")
                 and self._nickname_of_club(nick.name.split())
-                and (self._kind(nick.id) != "person" or nick.id in article)
+                and (self._kind(nick.id) != "person" or nick.id in self.groups_named)
             ):
                 out.add((fold(m.text), nick.id))
         return out
@@ -1208,6 +1217,17 @@ class CorpusResolver:
 
 # Country and place are one family of kinds: a state is typed once for the corpus (extract._settle).
 FAMILY = {"country": "place"}
+
+
+def _named_with_article(found: Sequence[Found], texts: Mapping[str, str]) -> set[str]:
+    """Ids of the names written somewhere as "the" and a plural ("the Herons"): a group (a club, a
+    band, a family), whatever the model typed: a person's name takes no article."""
+    return {
+        a.id
+        for m, a in found
+        if texts.get(m.doc_id, "")[max(0, m.start - 4) : m.start].lower() == "the "
+        and club_nickname(m.text.split())
+    }
 
 
 def _family(kind: str) -> str:
