@@ -313,6 +313,21 @@ def test_not_actors_by_lexicon(nlp: Any, registry: Any, text: str, surface: str)
     assert not [m for m in mentions if m.text == surface]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the model tags the surname only; the parser compounds the first name with it
+        ("Rahmat Idris, the envoy, said talks would resume.", "Rahmat Idris"),
+        ("The envoy, Rahmat Idris, said talks would resume.", "Rahmat Idris"),
+        ("President Idris said talks would resume.", "Idris"),  # a title is no first name
+        ("\u201cHi Idris. Sorry to hear about the delay,\u201d the message said.", "Idris"),  # a greeting
+    ],
+)
+def test_a_first_name_the_model_missed(nlp: Any, registry: Any, text: str, name: str) -> None:
+    actors, mentions = run(nlp, registry, text)
+    assert name in {actors[m.actor_id].name for m in mentions if actors[m.actor_id].type == "person"}
+
+
 def test_title_before_name_is_split(nlp: Any, registry: Any) -> None:
     text = "Talks were held with the President of Peru Rosa Quintana in Lima."
     actors, mentions = run(nlp, registry, text)

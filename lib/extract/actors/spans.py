@@ -10,8 +10,10 @@ from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from lib.extract.actors.registry import Registry
+from lib.extract.dates.patterns import lexicon as date_words
 from lib.extract.quotes.cues import load_cues
 from lib.records import Actor, Document
 from lib.text.aliases import fold, handle_key
@@ -174,6 +176,7 @@ def _ner(ctx: DocContext) -> Iterator[Cand]:
             start, end = _trim(ctx.text, first.start_char, ent.end_char, model=True)
             if ent.label_ == "PERSON":
                 start = _after_leading_title(ctx, start, end)
+                start = _with_first_name(ctx, start, end)
                 end = _before_possessive(ctx.text, start, end)
                 end = _before_stutter(ctx.text, start, end)
             end = _before_colon(ctx.text, start, end)
@@ -236,6 +239,52 @@ def _after_leading_title(ctx: DocContext, start: int, end: int) -> int:
     if rest and first[:1].isupper() and first in ctx.reg.filters.person_titles:
         return end - len(rest)
     return start
+
+
+def _with_first_name(ctx: DocContext, start: int, end: int) -> int:
+    """ "Rahmat Idris" tagged "Idris": a one-word person's name starts at the capitalised word right
+    before it that the parser reads as a proper noun compounded with it, where that word opens the
+    capitalised run (no name, title or role before it) and names nothing else (a title, a role, a
+    state, a nationality, a month). The model often misses a first name it has never seen."""
+    span = ctx.parsed(start, end)
+    if span is None or len(span) != 1 or span.start == 0:
+        return start
+    word = span.doc[span.start - 1]
+    text = word.text
+    if (
+        word.tag_ != "NNP"
+        or word.dep_ != "compound"
+        or word.head.i != span.start
+        or word.idx + len(text) + 1 != start
+        or ctx.text[start - 1] != " "
+        or not (text.isalpha() and text[:1].isupper() and text[1:].islower() and len(text) >= 2)
+        or (not word.is_sent_start and _capitalised_before(word))
+    ):
+        return start
+    filters = ctx.reg.filters
+    known = filters.person_titles | filters.person_roles | filters.abbreviations | filters.org_suffixes
+    folded = fold(text)
+    if (
+        text in known
+        or folded in filters.non_actors
+        or folded in ctx.reg.demonyms
+        or ctx.reg.gazetteer.get(text) is not None
+        or ctx.reg.names.get(text) is not None
+        or folded in _calendar()
+    ):
+        return start
+    return word.idx
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> frozenset[str]:
+    return frozenset(fold(w) for key in ("months", "weekdays") for w in date_words()[key])
+
+
+def _capitalised_before(word: Token) -> bool:
+    """Whether the word before ``word`` in its sentence is capitalised (a longer run of names)."""
+    before = word.doc[word.i - 1] if word.i > 0 else None
+    return before is not None and before.text[:1].isupper()
 
 
 def _titled(ctx: DocContext, start: int, end: int) -> bool:
