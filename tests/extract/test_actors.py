@@ -328,6 +328,23 @@ def test_a_first_name_the_model_missed(nlp: Any, registry: Any, text: str, name:
     assert name in {actors[m.actor_id].name for m in mentions if actors[m.actor_id].type == "person"}
 
 
+@pytest.mark.parametrize(
+    ("third", "actor"),
+    [
+        ("Doctors say Zorvex is spreading in the north.", False),  # three in four modify "strain"/"variant"
+        ("Zorvex said on Monday it would hire more staff.", True),  # half: the name stands for itself too
+    ],
+)
+def test_a_name_that_mostly_modifies_a_thing_names_it_across_reports(
+    nlp: Any, registry: Any, third: str, actor: bool
+) -> None:
+    texts = ["The Zorvex strain was found in the capital.", "Cases of the Zorvex variant rose again.", third]
+    if not actor:
+        texts.append("The new Zorvex strain worries doctors.")
+    _, mentions = run(nlp, registry, *texts)
+    assert bool([m for m in mentions if m.text == "Zorvex"]) is actor
+
+
 def test_title_before_name_is_split(nlp: Any, registry: Any) -> None:
     text = "Talks were held with the President of Peru Rosa Quintana in Lima."
     actors, mentions = run(nlp, registry, text)

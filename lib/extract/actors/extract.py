@@ -115,6 +115,8 @@ def extract_raw(
     typed = [(m, _as_group(a, groups)) for m, a in typed]
     forums = _named_forums(contexts, typed, registry)
     typed = [(m, _as_forum(a, forums)) for m, a in typed]
+    things = _named_things(contexts, typed, registry)
+    typed = [(m, a) for m, a in typed if a.id not in things]
     typed = _addresses(contexts, typed)
     typed = _without_dates(contexts, typed)
     return _with_datelines(contexts, typed), agentive
@@ -340,8 +342,30 @@ def _named_forums(
     Am flight": the body is still named) nor of agents ("the Avery administration"). A person named
     in full somewhere ("the Ann Avery prize" names her too), a body whose name says so ("the
     Harbour Council meeting") and a registry actor stay actors."""
+    return _mostly_premodifying(contexts, found, reg, reg.filters.forum_nouns)
+
+
+def _named_things(
+    contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]], reg: Registry
+) -> set[str]:
+    """Actor ids whose mentions over the corpus (three in four or more, at least two) premodify a
+    noun of a thing (the lexicon's thing_nouns: "the Zorvex variant", "the Zorvex strain"): the
+    name of that thing in its other mentions too ("how Zorvex is spreading"), one sense per
+    discourse across the reports; spans._without_named_things reads one report, where the name
+    must never stand alone. Its mentions are a topic, not an actor."""
+    return _mostly_premodifying(contexts, found, reg, reg.filters.thing_nouns)
+
+
+def _mostly_premodifying(
+    contexts: Sequence[DocContext],
+    found: Sequence[tuple[Mention, Actor]],
+    reg: Registry,
+    nouns: frozenset[str],
+) -> set[str]:
+    """Actor ids whose mentions (FORUM_SHARE or more of them, FORUM_LEAST at least) premodify one of
+    ``nouns``; never a person named in full, a body whose name ends with a legal or body suffix, a
+    place or a registry actor."""
     by_id = {ctx.doc.id: ctx for ctx in contexts}
-    forum_nouns = reg.filters.forum_nouns
     shares: dict[str, list[bool]] = {}
     named: set[str] = set()  # a person named in full somewhere, a body by its name's last word
     suffixes = {w.lower() for w in reg.filters.org_suffixes}
@@ -352,7 +376,7 @@ def _named_forums(
         if (a.type == "person" and len(words) > 1) or fold(words[-1]) in suffixes:
             named.add(a.id)
         noun = _premodified_noun(by_id[m.doc_id], m)
-        shares.setdefault(a.id, []).append(noun is not None and noun in forum_nouns)
+        shares.setdefault(a.id, []).append(noun is not None and noun in nouns)
     return {
         aid
         for aid, marks in shares.items()
