@@ -736,3 +736,25 @@ def test_a_nickname_typed_a_person_is_the_short_form_of_its_club(second: str, sa
     assert (got[("a", nick_start)] == club) is same
     if same:  # the club keeps its full name on the pages
         assert resolver.canonical()[club].name == "Brenmoor Kestrels"
+
+
+# --- one name romanised two ways, in reports of different events ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("Oleksiy Kryvenko", "Oleksii Krivenko", True),  # "й" and "и" written y / i
+        ("Dmitriy Sokhalenko", "Dmitry Sohalenko", True),  # "х" written kh / h
+        ("Taras Kryvenko", "Oleksii Krivenko", False),  # another first name: another person
+        ("Ann Smyth", "Ann Smith", False),  # a short English surname: another family
+    ],
+)
+def test_a_name_romanised_two_ways_is_one_person(first: str, second: str, same: bool) -> None:
+    texts = {
+        "a": f"{first} opened the new bridge over the river on Monday.",
+        "b": f"The wheat harvest fell by a tenth, {second} told the farmers' union.",
+    }
+    names = {"a": [(first, "person")], "b": [(second, "person")]}
+    got = _ids(texts, names)
+    assert (got[("a", first)] == got[("b", second)]) is same

@@ -80,6 +80,9 @@ _NUMERAL_PLURAL = re.compile(r"\d+[a-z]{2,}s|\d+[A-Z]{2,}S")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 FUZZY_SURNAME = 88.0  # rapidfuzz ratio: "Threlkelde" ~ "Threlkeld", not "Ryan" ~ "Rian"
 LONG_SURNAME = 9  # letters from which a surname spelt two ways is one name (_near_surname)
+ROMANISED_LEAST = 6  # letters of a surname that two romanisations may join (romanised_key)
+# One Cyrillic letter as romanisations write it: "я" ya / ia, "ю" yu / iu, "х" kh / h, "й" and "ы" y / i
+_ROMANISED = (("kh", "h"), ("ya", "ia"), ("yu", "iu"), ("yo", "io"), ("ye", "ie"), ("y", "i"))
 FUZZY_FIRST = 85.0
 FUZZY_TRANSLITERATION = 75.0
 # A bare surname's bearer by the company the reports keep (CorpusResolver._by_company): the
@@ -395,6 +398,11 @@ class CorpusResolver:
         for ids in by_key.values():
             for other in ids[1:]:
                 self.uf.union(ids[0], other)
+        romanised: dict[tuple[str, str, str], str] = {}
+        for (first, last, suffix), ids in by_key.items():
+            if len(_letters(last)) >= ROMANISED_LEAST:
+                key = (romanised_key(first), romanised_key(last), suffix)
+                self.uf.union(romanised.setdefault(key, ids[0]), ids[0])
         self._link_middle_names(full, by_key)
         self._link_written_out(full)
         by_last: dict[tuple[str, str], list[str]] = {}
@@ -1305,6 +1313,18 @@ def _near_surname(a: str, b: str) -> bool:
     if not _near(a, b, FUZZY_SURNAME):
         return False
     return min(len(a), len(b)) >= LONG_SURNAME or soundex(a) == soundex(b)
+
+
+def romanised_key(name: str) -> str:
+    """A folded name with the letters romanisations of Cyrillic write two ways written one way, and
+    doubled letters single: "Liashko" and "Lyashko", "Zelenskyy", "Zelensky" and "Zelenskiy", "Dmitriy"
+    and "Dmitry" (Ukrainian and Russian styles, the BGN/PCGN and the passport systems). Two full names
+    with one key, the surname of ROMANISED_LEAST letters or more, are one person across the corpus:
+    short English surnames that differ so ("Smyth" / "Smith") are other families."""
+    key = _letters(name)
+    for written, one in _ROMANISED:
+        key = key.replace(written, one)
+    return re.sub(r"(.)\1+", r"\1", key)
 
 
 def _letters(name: str) -> str:
