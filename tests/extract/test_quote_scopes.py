@@ -28,6 +28,10 @@ WIDE_CASES = [
     ("The audit of the ferry company shows that the accounts were falsified for years.", "accounts", False),
     ("Torvald Brekke declined to say whether the smelter would close next year.", "smelter", False),
     ("Mayor Ana Okonkwo vowed to close the old bus depot before the winter.", "bus depot", False),
+    # "be to": a purpose or an arrangement, nothing said (the subject is often no speaker at all)
+    ("The purpose of the harvest fair is to stress that farming still matters here.", "farming", False),
+    ("The aim of the meeting was to warn that the river could flood the lower town again.", "river", False),
+    ("The harbour master is to announce on Monday that the ferry will stop running.", "ferry", False),
 ]
 
 
@@ -46,6 +50,7 @@ def test_beliefs_findings_questions_and_plans_are_wide_attributions_only(
     [
         "Marta Lindqvist said that the harbour bridge will reopen in the spring.",
         "Torvald Brekke told reporters that the smelter would close next year.",
+        "Marta Lindqvist said the aim was to show that the harbour bridge can be saved.",
     ],
 )
 def test_a_statement_is_no_wide_record_of_its_own(nlp: Any, text: str) -> None:

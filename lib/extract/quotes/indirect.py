@@ -1173,6 +1173,19 @@ def _adds_an_amount(cue: Token) -> bool:
     )
 
 
+def _be_to(cue: Token) -> bool:
+    """A cue in the infinitive after "be" ("the purpose of the fair is to stress that ...", "her
+    message was to warn that ...", "the minister is to announce on Monday that ..."): English's
+    "be to" states a purpose, an aim or an arrangement, not words spoken (Quirk et al. 1985,
+    4.49), and its subject is often no speaker at all (a purpose, an aim). No statement under
+    GGT's definition (a quote is what a source says); a plan, so an attribution under PolNeAR's."""
+    return (
+        cue.dep_ == "xcomp"
+        and cue.head.lemma_ == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+    )
+
+
 def _indirect_at(
     cue: Token, quoted: list[tuple[int, int]], resolver: Resolver, cues: CueLexicon
 ) -> list[Found]:
@@ -1187,6 +1200,8 @@ def _indirect_at(
         return []
     if scope == "statement" and _negated(cue):
         scope = "wide"  # "did not say that Y": nothing was said (GGT); PolNeAR attributes it
+    if scope == "statement" and _be_to(cue):
+        scope = "wide"  # "the aim is to show that Y": a purpose or a plan, nothing said yet
     reporter = _first_report(cue, cues)
     head = speaker_head(reporter or cue) or _name_before(cue, cues) or _event_speaker(cue, cues)
     if head is None or head.lower_ in FIRST_AND_SECOND_PERSON:

@@ -701,7 +701,23 @@ class Resolver:
             pool = [g for g in self.groups if g.label_ == "ORG"]
             found = self._antecedent(span, pool)
             return _as(found, Basis.BODY_NEAREST) if found else _unresolved(span)
-        return _unresolved(span)
+        return self._described_before(span, head) or _unresolved(span)
+
+    def _described_before(self, span: SpacySpan, head: Token) -> Name | None:
+        """ "Ada Okafor, a nurse at the clinic, ..." then "the nurse said": news introduces a
+        person with a description (an apposition, a title before the name) and refers back to
+        them by its noun with "the" (a definite description picks up the entity its head noun
+        described, Hobbs 1978). Only a singular common noun no lexicon reads otherwise (roles go
+        by ``_by_role``), and only when one person named before held that word."""
+        if not _definite(span) or head.tag_ != "NN" or head.ent_type_:
+            return None
+        nouns = self.cues.organisation_nouns | self.cues.document_nouns | self.cues.issued_nouns
+        if head.lower_ in nouns or head.lower_ in self.cues.role_nouns:
+            return None
+        holders = [p for p in self.persons if p.end <= span.start and _described_as(p, head.lower_)]
+        if len({self._full_name(p) for p in holders}) != 1:
+            return None
+        return _moved(self._named(holders[-1]), span, Basis.ROLE)
 
     def _relative(self, span: SpacySpan, antecedent: Token) -> Name:
         """ "Ada Okafor, who said ...", "the coalition, which warned ...": a relative pronoun as
@@ -1366,6 +1382,25 @@ def _proper_part(span: SpacySpan) -> SpacySpan:
     while start < span.end - 1 and span.doc[start].pos_ != "PROPN":
         start += 1
     return span.doc[start : span.end]
+
+
+def _described_as(person: SpacySpan, noun: str) -> bool:
+    """The name is described by ``noun`` as the head of its apposition ("Ada Okafor, a nurse at
+    the clinic,", "the nurse, Ada Okafor,") or of the title right before it ("nurse Ada Okafor").
+    A description owned by someone ("Okafor's mother, Ida,") is a relation, not the person's
+    own: a later "the mother" may be anyone's mother."""
+
+    def describes(t: Token) -> bool:
+        return t.lower_ == noun and not any(c.dep_ == "poss" for c in t.children)
+
+    inside = range(person.start, person.end)
+    root = person.root
+    if any(t.dep_ == "appos" and describes(t) for t in root.children):
+        return True
+    if root.dep_ == "appos" and root.head.i not in inside and describes(root.head):
+        return True
+    before = person.doc[person.start - 1] if person.start > 0 else None
+    return before is not None and before.head.i in inside and describes(before)
 
 
 def _title_words(person: SpacySpan) -> tuple[set[str], set[str]]:
