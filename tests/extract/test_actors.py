@@ -345,6 +345,21 @@ def test_a_name_that_mostly_modifies_a_thing_names_it_across_reports(
     assert bool([m for m in mentions if m.text == "Zorvex"]) is actor
 
 
+def test_a_listed_body_the_model_calls_a_person_is_a_body(nlp: Any, registry: Any) -> None:
+    """places.yaml's organisations are bodies whatever the model says: a two-word one read as a
+    person (as the model reads some pipelines and banks) would otherwise be parsed as a first name
+    and a surname."""
+    from spacy.tokens import Span as SpacySpan
+
+    from lib.extract.actors.spans import _ner
+
+    text = "Critics said Amnesty International was wrong about the camps."
+    sdoc = nlp(text)
+    sdoc.ents = [SpacySpan(sdoc, 2, 4, label="PERSON")]  # the model's reading, forced
+    labels = {text[c.start : c.end]: c.label for c in _ner(DocContext(make_doc(text), sdoc, registry))}
+    assert labels == {"Amnesty International": "ORG"}
+
+
 def test_title_before_name_is_split(nlp: Any, registry: Any) -> None:
     text = "Talks were held with the President of Peru Rosa Quintana in Lima."
     actors, mentions = run(nlp, registry, text)
