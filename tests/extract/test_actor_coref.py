@@ -758,3 +758,28 @@ def test_a_name_romanised_two_ways_is_one_person(first: str, second: str, same: 
     names = {"a": [(first, "person")], "b": [(second, "person")]}
     got = _ids(texts, names)
     assert (got[("a", first)] == got[("b", second)]) is same
+
+
+# --- a body named by its leading words after its full name -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "short", "kind", "same"),
+    [
+        ("Halden Catholic High School", "Halden Catholic", "person", True),  # two words read as a person
+        ("Brenmoor Valley Hospital", "Brenmoor Valley", "person", True),
+        ("Ann Avery Foundation", "Ann Avery", "person", False),  # a first name: the person it is named after
+        ("Brenmoor Valley University", "Brenmoor Valley", "place", False),  # the place it is named after
+    ],
+)
+def test_a_body_by_its_leading_words_after_its_full_name(
+    body: str, short: str, kind: str, same: bool
+) -> None:
+    texts = {"a": f"Pupils of {body} marched on Monday. {short} reopened on Tuesday after the march."}
+    names = {"a": [(body, "organization"), (short, kind)]}
+    found = name_spans(texts, names)
+    resolver = CorpusResolver(found, REG, texts)
+    got = {m.text: m.actor_id for m, _ in resolver.resolve(found)}
+    assert (got[body] == got[short]) is same
+    kinds = {a.id: a.type for a in resolver.canonical().values()}
+    assert kinds[got[short]] == ("organization" if same else kind)

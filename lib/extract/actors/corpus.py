@@ -282,7 +282,6 @@ class CorpusResolver:
             s.docs.add(m.doc_id)
             s.kinds[a.type] += 1
         self._kinds: dict[str, str] = {}  # _kind's answers (the counts above are final)
-        self.uf = _Union()
         # Reports of one event (lib/extract/actors/reports.py): inside one, name variants are
         # linked more boldly than across the corpus.
         self.group = report_groups(texts) if texts else {}
@@ -297,8 +296,12 @@ class CorpusResolver:
         ) = None
         self.shown_names = frozenset(org_key(line[0]) for line in reg.filters.org_aliases if line)
         self.alias_keys = frozenset(org_key(n) for line in reg.filters.org_aliases for n in line)
+        self.uf = _Union()
+        self.leading = self._link_leading_forms()
         self.people: dict[str, PersonName] = {}
         for aid, s in self.stats.items():
+            if aid in self.leading:
+                continue  # a body's leading words, however the model typed them
             words = s.actor.name.split()
             # "Freedonian Ann Avery" read as a body is a person with a nationality word before.
             # Not where the last word makes it a body ("Freedonian Defence Ministry Press Service").
@@ -361,6 +364,8 @@ class CorpusResolver:
         known = self.reg.actor(aid)
         if known is not None:
             return known.type
+        if aid in self.leading:  # a body's leading words (_link_leading_forms)
+            return "organization"
         if s.kinds["person"] and len(s.actor.name.split()) > 1:
             return "person"
         return s.kinds.most_common(1)[0][0]
@@ -425,6 +430,36 @@ class CorpusResolver:
                 block,
                 lambda a, b: _near_surname(full[a].last, full[b].last) and self._one_event(a, b),
             )
+
+    def _link_leading_forms(self) -> set[str]:
+        """A body named in full once and by its leading words after, in one report ("Lowtown
+        Catholic High School" ... "Lowtown Catholic"): the leading words the model read as a
+        person's name (a first name and a surname) are that body. The full
+        name ends with a body's word (org_suffixes) one or two words after them. Not where the
+        first word is a first name ("Ann Avery" of the "Ann Avery Foundation" is the person it is
+        named after). The ids linked so."""
+        suffixes = {fold(w) for w in self.reg.filters.org_suffixes}
+        firsts = self.reg.filters.first_names | self.reg.filters.common_first_names
+        bodies: dict[tuple[str, str], str] = {}  # (doc, folded leading words) -> the body's id
+        for aid, s in self.stats.items():
+            words = fold(s.actor.name).split()
+            if len(words) >= 3 and words[-1] in suffixes:
+                for n in (len(words) - 2, len(words) - 1):
+                    if n >= 2:
+                        for doc_id in s.docs:
+                            bodies.setdefault((doc_id, " ".join(words[:n])), aid)
+        linked: set[str] = set()
+        for aid, s in self.stats.items():
+            words = fold(s.actor.name).split()
+            if len(words) < 2 or words[0] in firsts or words[-1] in suffixes:
+                continue
+            if s.kinds.most_common(1)[0][0] != "person" or self.reg.gazetteer.get(s.actor.name) is not None:
+                continue  # "New York" of "New York University" is the city
+            body = next((b for d in s.docs if (b := bodies.get((d, " ".join(words)))) is not None), None)
+            if body is not None:
+                self.uf.union(body, aid)
+                linked.add(aid)
+        return linked
 
     def _link_middle_names(
         self, full: dict[str, PersonName], by_key: dict[tuple[str, str, str], list[str]]
