@@ -1,0 +1,173 @@
+"""Mood and modality: whether a date dates a happening, and whether a sentence tells one.
+
+The timeline shows what happened when. A date is the time of a happening only where its clause
+asserts that something took place (realis); a date under a modal ("could meet on 3 May"), in the
+complement of a verb or noun of wanting, planning, expecting or committing ("hope to meet again
+in 2023", "invited X to visit in 2022", "the plan to close the port on Monday") or in a scheduling
+participle ("steps planned for January") dates what may come, not what came: FactBank's
+non-factual contexts (Sauri & Pustejovsky 2009, "FactBank: a corpus annotated with event
+factuality"), TimeML's modal SLINKs (Pustejovsky et al. 2003). Nor can a report tell as done what
+falls after its own date (``after_report``): a date there is a schedule.
+
+A plan is not placed on its future day, and the Timeline record carries no mark that would set it
+apart from what happened, so a sentence whose only date is of that kind is treated as undated: the
+announcement of a plan by a known speaker or actor is a statement on or before its report's date
+(its words still say the day planned), and a plan nobody is known to have announced is no event.
+
+In the speaker's own words (a sentence whose main clause lies inside a quotation or a transcript's
+turn, ``own_voice``), only a clause in the past or the perfect tells what happened; the present
+tells how things are or what is being said ("We are ready to cooperate", "Today the channel offers
+..."), the future and the modals what may come. Expressive speech acts in the first person present
+("Thank you", "I wish you success in the new year", "We congratulate you") are the saying itself
+(Searle 1976, "A classification of illocutionary acts"): talk at an occasion, not a happening.
+A narrator's report of them ("the President congratulated the team") tells that they took place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from lib import LEXICONS, read_yaml
+from lib.extract.dates.values import period
+from lib.extract.polarity import base_forms
+
+MODALITY_PATH = LEXICONS / "modality.yaml"
+PAST_TAGS = {"VBD", "VBN"}  # a past verb, or a participle after "have" / "be" (perfect, passive)
+PRESENT_TAGS = {"VBZ", "VBP", "VBG", "VB"}  # the present (simple, progressive), an imperative
+FIRST_PERSON = {"i", "we"}
+PRESENT_BE = {"is", "are", "am", "'s", "'re", "'m", "be", "being"}
+CLAUSE_VERBS = {"VERB", "AUX"}
+NOUNS = {"NOUN", "PROPN"}
+
+
+@dataclass(frozen=True)
+class Modality:
+    modals: frozenset[str]
+    verbs: frozenset[str]  # base forms whose infinitive complement has not happened
+    nouns: frozenset[str]  # base forms whose infinitive complement has not happened
+    planned: frozenset[str]  # participles that schedule what they modify
+    expressives: frozenset[str]  # expressive speech acts (first person present)
+
+
+@lru_cache(maxsize=4)
+def load_modality(path: Path = MODALITY_PATH) -> Modality:
+    data = read_yaml(path) or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or ())
+
+    keys = ("modals", "irrealis_verbs", "irrealis_nouns", "planned_participles", "expressives")
+    return Modality(*(words(k) for k in keys))
+
+
+def _is(tok: Token, words: frozenset[str]) -> bool:
+    """Whether a word is one of ``words`` in some inflection ("hoped", "invites", "plans")."""
+    low = tok.text.lower()
+    return low in words or not words.isdisjoint(base_forms(low))
+
+
+def after_report(value: str, report_date: str | None) -> bool:
+    """Whether a date value lies wholly after the report's date: a report cannot tell as done what
+    comes after it was written ("this April" in a January report, "EXPO 2030")."""
+    span, report = period(value), period(report_date)
+    return span is not None and report is not None and span[0] > report[1]
+
+
+def irrealis(verb: Token, modality: Modality | None = None) -> bool:
+    """Whether a clause (its verb) is not asserted as having taken place: under a modal or "going
+    to", the infinitive complement of a verb or noun of wanting, planning or committing (up through
+    a chain of them: "wants to try to meet"), or a scheduling participle ("planned for January")."""
+    lex = modality or load_modality()
+    tok = verb
+    for _ in range(8):  # a chain of clauses is short; a bound against a cyclic parse
+        if any(c.dep_ == "aux" and c.text.lower() in lex.modals for c in tok.children):
+            return True
+        if tok.tag_ == "VBN" and _is(tok, lex.planned):
+            return True
+        head = tok.head
+        if _complement(tok) and (
+            head.text.lower() == "going" or _is(head, lex.nouns if head.pos_ in NOUNS else lex.verbs)
+        ):
+            return True
+        if head.i == tok.i or not (tok.dep_ == "conj" or (tok.dep_ == "xcomp" and head.pos_ in CLAUSE_VERBS)):
+            return False
+        tok = head  # "will meet and sign": a conjunct shares its first verb's auxiliaries
+    return False
+
+
+def _complement(verb: Token) -> bool:
+    """An infinitive complement of the word above it ("hope to meet", "a bid to host")."""
+    return verb.dep_ in ("xcomp", "acl", "ccomp") and any(c.tag_ == "TO" for c in verb.children)
+
+
+def own_voice(span: SpacySpan, quoted: Collection[tuple[int, int]]) -> bool:
+    """Whether a sentence is in a speaker's own words: its main verbs lie inside quoted text (a
+    quotation, a transcript's turn), not in a narrator's clause around it ("..., she said")."""
+    roots = [t for t in span if t.dep_ == "ROOT"]
+    return bool(roots) and all(any(s <= t.idx < e for s, e in quoted) for t in roots)
+
+
+def told_as_past(verb: Token) -> bool:
+    """A clause in the past or the perfect (a past verb; a participle after "have", or after a past
+    "be"), not under a modal: it tells what took place. "Is held" is a present passive."""
+    if verb.tag_ not in PAST_TAGS or irrealis(verb):
+        return False
+    auxes = [c.text.lower() for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBD" or _perfect(verb) or not any(a in PRESENT_BE for a in auxes)
+
+
+def expressive(span: SpacySpan, modality: Modality | None = None) -> bool:
+    """A sentence whose main clause is an expressive speech act in the first person present or with
+    no subject ("Thank you, Mr Chairman", "I wish you success", "Let me thank our hosts")."""
+    lex = modality or load_modality()
+    for root in (t for t in span if t.dep_ == "ROOT"):
+        if root.tag_ not in PRESENT_TAGS:
+            continue
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if root.text.lower() == "let":  # "let me thank", "let us welcome"
+            acts = [c for c in root.children if c.dep_ in ("ccomp", "xcomp") and _is(c, lex.expressives)]
+            if acts:
+                return True
+        first = all(s.text.lower() in FIRST_PERSON for s in subjects)
+        if first and _is(root, lex.expressives):
+            return True
+    return False
+
+
+def is_talk(span: SpacySpan, voice: bool, modality: Modality | None = None) -> bool:
+    """Whether a sentence tells no happening of its own: an expressive speech act in anyone's words,
+    or, in a speaker's own words, a main clause neither past nor perfect (the present, the future,
+    a modal, a wish: "We hope to meet again", "It is important for us to cooperate")."""
+    if expressive(span, modality):
+        return True
+    if not voice:
+        return False
+    roots = [t for t in span if t.dep_ == "ROOT"]
+    return bool(roots) and not any(told_as_past(r) for r in roots)
+
+
+def dates_happening(governor: Token, voice: bool, modality: Modality | None = None) -> bool:
+    """Whether a date that hangs on ``governor`` (lib/extract/events/extract._governor) can be the
+    time of a happening: not the time of an irrealis clause, nor, in a speaker's own words, of a
+    clause in the present ("We are celebrating it this April"). A date that hangs on a noun dates
+    that noun's happening ("the council's decision on Monday", "would improve on the 1994 ban")."""
+    lex = modality or load_modality()
+    for _ in range(4):  # "as soon as Wednesday": up from an adverb or adjective to its clause
+        if governor.pos_ in NOUNS | CLAUSE_VERBS or governor.head.i == governor.i:
+            break
+        governor = governor.head
+    if governor.pos_ not in CLAUSE_VERBS:
+        return True
+    if irrealis(governor, lex):
+        return False
+    return not voice or told_as_past(governor)
+
+
+def _perfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.text.lower() in ("has", "have", "had", "'ve") for c in verb.children)
