@@ -63,6 +63,12 @@ HOLT = "Mara Holt"
         ),  # the noun's year
         # a live blog's later entry: told as past, it happened, whatever the report's first date
         ("On March 12, troops shelled the harbour.", "March 12", "2022-03-12", "day"),
+        (
+            "Three weeks later, the senator was back on the harbour board.",
+            "Three weeks later",
+            "2022-W13",
+            "week",
+        ),
     ],
 )
 def test_a_date_of_a_clause_that_took_place_dates_its_event(

@@ -48,7 +48,15 @@ from lib.extract.events.links import (
     unit_words,
     verb_features,
 )
-from lib.extract.events.mood import after_report, dates_happening, is_talk, own_voice, told_as_past
+from lib.extract.events.mood import (
+    NOUNS,
+    after_report,
+    clause_verb,
+    dates_happening,
+    is_talk,
+    own_voice,
+    told_as_past,
+)
 from lib.extract.polarity import base_forms
 from lib.extract.quotes.cues import LEXICON as CUES_LEXICON
 from lib.extract.quotes.cues import inflect, load_cues
@@ -380,17 +388,24 @@ def _dates_happening(
     sdoc: SpacyDoc, date: DateMention, report_date: str | None, voice: bool, prose: bool = True
 ) -> bool:
     """Whether a date can date a happening told in its sentence (lib/extract/events/mood.py): on a
-    clause or noun of what took place; in prose, not after the report's date unless its clause is
-    told as past (a live blog's later entries outdate its first date; a post carries its own stamp)."""
+    clause or noun of what took place; not after the report's date unless its clause is told as
+    past (a live blog's later entries outdate its first date). A post, a caption or a heading
+    carries its own stamp (``reports_event`` reads those)."""
     span = sdoc.char_span(date.start, date.end, alignment_mode="expand")
-    if span is None:
-        return not (prose and after_report(date.value, report_date))
+    if not prose or span is None:
+        return not prose or not after_report(date.value, report_date)
     root = span.root  # "the 1994 ban": the noun's date, whatever the clause around it says
     named = root.dep_ in PREMODIFIERS and root.head.pos_ in {"NOUN", "PROPN"}
     governor = root.head if named else _governor(span)
-    if prose and after_report(date.value, report_date) and not told_as_past(governor):
-        return False
-    return dates_happening(governor, voice)
+    if after_report(date.value, report_date) and (governor.pos_ in NOUNS or not _told_as_past(governor)):
+        return False  # a noun's date after the report is to come ("the March 14 vote")
+    return dates_happening(governor, voice, named)
+
+
+def _told_as_past(governor: Token) -> bool:
+    """Whether the clause of a date's governor is told as past ("three weeks later, she was ...")."""
+    verb = clause_verb(governor)
+    return verb is not None and told_as_past(verb)
 
 
 def _long_ranges(text: str, dates: Sequence[DateMention]) -> set[int]:

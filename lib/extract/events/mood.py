@@ -152,21 +152,32 @@ def is_talk(span: SpacySpan, voice: bool, modality: Modality | None = None) -> b
     return bool(roots) and not any(told_as_past(r) for r in roots)
 
 
-def dates_happening(governor: Token, voice: bool, modality: Modality | None = None) -> bool:
+def clause_verb(tok: Token) -> Token | None:
+    """The verb of the clause a word belongs to: the word itself, or the first verb above it (up
+    from a noun or an adverb: "as soon as Wednesday", "three weeks later")."""
+    if tok.pos_ in CLAUSE_VERBS:
+        return tok
+    return next((a for a in tok.ancestors if a.pos_ in CLAUSE_VERBS), None)
+
+
+def dates_happening(
+    governor: Token, voice: bool, names_noun: bool = False, modality: Modality | None = None
+) -> bool:
     """Whether a date that hangs on ``governor`` (lib/extract/events/extract._governor) can be the
     time of a happening: not the time of an irrealis clause, nor, in a speaker's own words, of a
-    clause in the present ("We are celebrating it this April"). A date that hangs on a noun dates
-    that noun's happening ("the council's decision on Monday", "would improve on the 1994 ban")."""
+    clause in the present ("We are celebrating it this April"). A date before its noun names that
+    noun's time whatever the clause around it says (``names_noun``: "would improve on the 1994
+    ban"); a date after a noun shares its clause's mood ("we plan to open 150 schools in 2022",
+    "the decision on Monday closed the port")."""
     lex = modality or load_modality()
-    for _ in range(4):  # "as soon as Wednesday": up from an adverb or adjective to its clause
-        if governor.pos_ in NOUNS | CLAUSE_VERBS or governor.head.i == governor.i:
-            break
-        governor = governor.head
-    if governor.pos_ not in CLAUSE_VERBS:
+    if names_noun:
         return True
-    if irrealis(governor, lex):
+    verb = clause_verb(governor)
+    if verb is None:
+        return True
+    if irrealis(verb, lex):
         return False
-    return not voice or told_as_past(governor)
+    return not voice or told_as_past(verb)
 
 
 def _perfect(verb: Token) -> bool:
