@@ -195,3 +195,23 @@ def test_the_mood_helpers(nlp: Any) -> None:
     assert is_talk(doc[:], voice=False)
     doc = nlp("The mayor thanked the volunteers.")
     assert not is_talk(doc[:], voice=False) and not is_talk(doc[:], voice=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # a first-person present is a speaker's words even where no quotation was found
+        ("On March 9, as every spring, we mark the harbour festival.", "March 9", "2022-03-09"),
+        # thanks are talk, whatever date their words hold
+        ("Thank you for the welcome we received on March 9.", "March 9", "2022-03-09"),
+    ],
+)
+def test_talk_without_quotation_marks_is_no_event(nlp: Any, text: str, surface: str, value: str) -> None:
+    doc = _doc(text)
+    assert _events(nlp, doc, [_date(doc, surface, value)]) == []
+
+
+def test_a_first_person_past_is_a_happening(nlp: Any) -> None:
+    doc = _doc("On March 9, we opened the new harbour school.")
+    events = _events(nlp, doc, [_date(doc, "March 9", "2022-03-09")])
+    assert [(e.date, e.precision) for e in events] == [("2022-03-09", "day")]

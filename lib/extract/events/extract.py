@@ -53,6 +53,7 @@ from lib.extract.events.mood import (
     after_report,
     clause_verb,
     dates_happening,
+    expressive,
     is_talk,
     own_voice,
     told_as_past,
@@ -357,6 +358,8 @@ def _event(
     in_quote = {d.start for d in own if any(s <= d.start < e for s, e in quoted)}
     now = [d for d in own if _speakers_now(d, doc.date, in_quote)]
     span = sdoc.char_span(unit.start, unit.end, alignment_mode="expand")
+    if span is not None and expressive(span):  # "Thank you for the opportunity we have today"
+        return None
     voice = span is not None and own_voice(span, voices)
     block = doc.block_at(unit.start)
     prose = block is None or block.kind == "body"

@@ -108,9 +108,16 @@ def _complement(verb: Token) -> bool:
 
 def own_voice(span: SpacySpan, quoted: Collection[tuple[int, int]]) -> bool:
     """Whether a sentence is in a speaker's own words: its main verbs lie inside quoted text (a
-    quotation, a transcript's turn), not in a narrator's clause around it ("..., she said")."""
+    quotation, a transcript's turn), not in a narrator's clause around it ("..., she said"), or
+    have a subject in the first person (a news narrator does not say "we"; a speech, a message or
+    a transcript the quotation finder did not mark does: "Today we mark the holiday")."""
     roots = [t for t in span if t.dep_ == "ROOT"]
-    return bool(roots) and all(any(s <= t.idx < e for s, e in quoted) for t in roots)
+
+    def spoken(root: Token) -> bool:
+        subjects = [c.text.lower() for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return any(w in FIRST_PERSON for w in subjects) or any(s <= root.idx < e for s, e in quoted)
+
+    return bool(roots) and all(spoken(t) for t in roots)
 
 
 def told_as_past(verb: Token) -> bool:
