@@ -215,3 +215,24 @@ def test_a_first_person_past_is_a_happening(nlp: Any) -> None:
     doc = _doc("On March 9, we opened the new harbour school.")
     events = _events(nlp, doc, [_date(doc, "March 9", "2022-03-09")])
     assert [(e.date, e.precision) for e in events] == [("2022-03-09", "day")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        (f"{HOLT} said she wished it was 1990 again.", "1990", "1990"),  # a wish's clause
+        (f"{HOLT} spoke of 1990 and of the harbour strike.", "1990", "1990"),  # what was spoken of
+    ],
+)
+def test_a_wished_or_spoken_of_year_does_not_date_the_statement(
+    nlp: Any, text: str, surface: str, value: str
+) -> None:
+    doc = _doc(text)
+    events = _events(nlp, doc, [_date(doc, surface, value, "year")], [_mention(doc, HOLT, "mara-holt")])
+    assert [(e.date, e.precision) for e in events] == [(REPORT, "on_or_before")]
+
+
+def test_a_year_a_statement_is_made_in_still_dates_it(nlp: Any) -> None:
+    doc = _doc(f"In 1990, {HOLT} spoke of the harbour strike.")
+    events = _events(nlp, doc, [_date(doc, "1990", "1990", "year")], [_mention(doc, HOLT, "mara-holt")])
+    assert [(e.date, e.precision) for e in events] == [("1990", "year")]

@@ -56,6 +56,7 @@ from lib.extract.events.mood import (
     expressive,
     is_talk,
     own_voice,
+    spoken_of,
     told_as_past,
 )
 from lib.extract.polarity import base_forms
@@ -398,11 +399,20 @@ def _dates_happening(
     if not prose or span is None:
         return not prose or not after_report(date.value, report_date)
     root = span.root  # "the 1994 ban": the noun's date, whatever the clause around it says
+    if spoken_of(root, _saying()):
+        return False
     named = root.dep_ in PREMODIFIERS and root.head.pos_ in {"NOUN", "PROPN"}
     governor = root.head if named else _governor(span)
     if after_report(date.value, report_date) and (governor.pos_ in NOUNS or not _told_as_past(governor)):
         return False  # a noun's date after the report is to come ("the March 14 vote")
     return dates_happening(governor, voice, named)
+
+
+@lru_cache(maxsize=1)
+def _saying() -> frozenset[str]:
+    """Inflected verbs of saying and of making a statement ("said", "spoke", "wrote")."""
+    cues = load_cues()
+    return cues.speech | cues.statement_acts
 
 
 def _told_as_past(governor: Token) -> bool:

@@ -53,6 +53,8 @@ class Modality:
     nouns: frozenset[str]  # base forms whose infinitive complement has not happened
     planned: frozenset[str]  # participles that schedule what they modify
     expressives: frozenset[str]  # expressive speech acts (first person present)
+    clause_verbs: frozenset[str] = frozenset()  # base forms whose finite clause has not happened
+    topics: frozenset[str] = frozenset()  # prepositions of what is spoken of
 
 
 @lru_cache(maxsize=4)
@@ -62,7 +64,8 @@ def load_modality(path: Path = MODALITY_PATH) -> Modality:
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data.get(key) or ())
 
-    keys = ("modals", "irrealis_verbs", "irrealis_nouns", "planned_participles", "expressives")
+    keys = ["modals", "irrealis_verbs", "irrealis_nouns", "planned_participles", "expressives"]
+    keys += ["irrealis_clause_verbs", "topic_prepositions"]
     return Modality(*(words(k) for k in keys))
 
 
@@ -95,6 +98,8 @@ def irrealis(verb: Token, modality: Modality | None = None) -> bool:
             head.text.lower() == "going" or _is(head, lex.nouns if head.pos_ in NOUNS else lex.verbs)
         ):
             return True
+        if tok.dep_ == "ccomp" and head.pos_ in CLAUSE_VERBS and _is(head, lex.clause_verbs):
+            return True  # "wished it was 1825"
         if head.i == tok.i or not (tok.dep_ == "conj" or (tok.dep_ == "xcomp" and head.pos_ in CLAUSE_VERBS)):
             return False
         tok = head  # "will meet and sign": a conjunct shares its first verb's auxiliaries
@@ -157,6 +162,20 @@ def is_talk(span: SpacySpan, voice: bool, modality: Modality | None = None) -> b
         return False
     roots = [t for t in span if t.dep_ == "ROOT"]
     return bool(roots) and not any(told_as_past(r) for r in roots)
+
+
+def spoken_of(date_root: Token, speech: Collection[str], modality: Modality | None = None) -> bool:
+    """Whether a date is what a verb of saying speaks of ("spoke of 1968", "talked about the 2016
+    race"): the object of a preposition of topic on that verb, or on a noun that is its object."""
+    lex = modality or load_modality()
+    tok = date_root
+    while tok.dep_ in ("nummod", "compound", "amod", "nmod", "poss") and tok.head.i != tok.i:
+        tok = tok.head  # "the 2016 race": up to its noun
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.text.lower() not in lex.topics:
+        return False
+    verb = prep.head
+    return verb.text.lower() in speech
 
 
 def clause_verb(tok: Token) -> Token | None:
