@@ -202,6 +202,7 @@ def test_the_mood_helpers(nlp: Any) -> None:
     [
         # a first-person present is a speaker's words even where no quotation was found
         ("On March 9, as every spring, we mark the harbour festival.", "March 9", "2022-03-09"),
+        ("Let us now move on to the agenda of March 9.", "March 9", "2022-03-09"),  # the speaker's next step
         # thanks are talk, whatever date their words hold
         ("Thank you for the welcome we received on March 9.", "March 9", "2022-03-09"),
     ],

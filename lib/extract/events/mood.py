@@ -41,6 +41,7 @@ MODALITY_PATH = LEXICONS / "modality.yaml"
 PAST_TAGS = {"VBD", "VBN"}  # a past verb, or a participle after "have" / "be" (perfect, passive)
 PRESENT_TAGS = {"VBZ", "VBP", "VBG", "VB"}  # the present (simple, progressive), an imperative
 FIRST_PERSON = {"i", "we"}
+FIRST_PERSON_OBJECTS = {"me", "us"}  # after "let" only
 PRESENT_BE = {"is", "are", "am", "'s", "'re", "'m", "be", "being"}
 CLAUSE_VERBS = {"VERB", "AUX"}
 NOUNS = {"NOUN", "PROPN"}
@@ -120,7 +121,11 @@ def own_voice(span: SpacySpan, quoted: Collection[tuple[int, int]]) -> bool:
 
     def spoken(root: Token) -> bool:
         subjects = [c.text.lower() for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return any(w in FIRST_PERSON for w in subjects) or any(s <= root.idx < e for s, e in quoted)
+        if root.text.lower() == "let":  # "let us move on", "let me say": the speaker's own next step
+            below = [g for c in root.children if c.dep_ in ("ccomp", "xcomp") for g in c.children]
+            subjects += [t.text.lower() for t in (*root.children, *below) if t.dep_ in ("dobj", "nsubj")]
+        first = any(w in FIRST_PERSON | FIRST_PERSON_OBJECTS for w in subjects)
+        return first or any(s <= root.idx < e for s, e in quoted)
 
     return bool(roots) and all(spoken(t) for t in roots)
 
