@@ -94,6 +94,8 @@ def test_a_date_of_a_clause_that_took_place_dates_its_event(
             "2022-03-09",
             "day",
         ),
+        # a condition is not asserted either
+        (f"{HOLT} said the port reopens if the council votes on March 9.", "March 9", "2022-03-09", "day"),
         # a schedule: a participle of planning, a future after the report's own date
         (f"{HOLT} described the steps planned for March.", "March", "2022-03", "month"),
         (f"{HOLT} said the ministers will meet on March 12.", "March 12", "2022-03-12", "day"),

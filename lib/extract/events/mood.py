@@ -42,6 +42,7 @@ PAST_TAGS = {"VBD", "VBN"}  # a past verb, or a participle after "have" / "be" (
 PRESENT_TAGS = {"VBZ", "VBP", "VBG", "VB"}  # the present (simple, progressive), an imperative
 FIRST_PERSON = {"i", "we"}
 FIRST_PERSON_OBJECTS = {"me", "us"}  # after "let" only
+CONDITIONS = {"if", "unless"}  # a conditional clause is not asserted
 PRESENT_BE = {"is", "are", "am", "'s", "'re", "'m", "be", "being"}
 CLAUSE_VERBS = {"VERB", "AUX"}
 NOUNS = {"NOUN", "PROPN"}
@@ -86,7 +87,8 @@ def after_report(value: str, report_date: str | None) -> bool:
 def irrealis(verb: Token, modality: Modality | None = None) -> bool:
     """Whether a clause (its verb) is not asserted as having taken place: under a modal or "going
     to", the infinitive complement of a verb or noun of wanting, planning or committing (up through
-    a chain of them: "wants to try to meet"), or a scheduling participle ("planned for January")."""
+    a chain of them: "wants to try to meet"), a wish's clause, a condition ("if ..."), or a
+    scheduling participle ("planned for January")."""
     lex = modality or load_modality()
     tok = verb
     for _ in range(8):  # a chain of clauses is short; a bound against a cyclic parse
@@ -101,6 +103,9 @@ def irrealis(verb: Token, modality: Modality | None = None) -> bool:
             return True
         if tok.dep_ == "ccomp" and head.pos_ in CLAUSE_VERBS and _is(head, lex.clause_verbs):
             return True  # "wished it was 1825"
+        marks = [c.text.lower() for c in tok.children if c.dep_ == "mark"]
+        if tok.dep_ == "advcl" and not CONDITIONS.isdisjoint(marks):
+            return True  # a condition: "if his party takes the Senate this year"
         if head.i == tok.i or not (tok.dep_ == "conj" or (tok.dep_ == "xcomp" and head.pos_ in CLAUSE_VERBS)):
             return False
         tok = head  # "will meet and sign": a conjunct shares its first verb's auxiliaries
