@@ -55,6 +55,7 @@ from lib.extract.events.mood import (
     dates_happening,
     expressive,
     is_talk,
+    main_verbs,
     own_voice,
     spoken_of,
     told_as_past,
@@ -359,9 +360,10 @@ def _event(
     in_quote = {d.start for d in own if any(s <= d.start < e for s, e in quoted)}
     now = [d for d in own if _speakers_now(d, doc.date, in_quote)]
     span = sdoc.char_span(unit.start, unit.end, alignment_mode="expand")
-    if span is not None and expressive(span):  # "Thank you for the opportunity we have today"
+    roots = main_verbs(span) if span is not None else []
+    if expressive(roots):  # "Thank you for the opportunity we have today"
         return None
-    voice = span is not None and own_voice(span, voices)
+    voice = own_voice(roots, voices)
     block = doc.block_at(unit.start)
     prose = block is None or block.kind == "body"
     inside = sorted(
@@ -382,7 +384,7 @@ def _event(
         if prose and evidence == unit and not _tells(sdoc, unit):  # a stamp: "UPDATE 2:52 p.m. --"
             return None
         return make_event(pick.value, pick.precision, actors, evidence, (doc.id,))
-    talk = span is not None and is_talk(span, voice)
+    talk = is_talk(roots, voice)
     if doc.date and prose and (speakers or _doers(sdoc, unit, mentions)) and _tells(sdoc, unit) and not talk:
         return make_event(doc.date, "on_or_before", actors, unit, (doc.id,))
     return None

@@ -25,7 +25,7 @@ A narrator's report of them ("the President congratulated the team") tells that 
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -117,12 +117,16 @@ def _complement(verb: Token) -> bool:
     return verb.dep_ in ("xcomp", "acl", "ccomp") and any(c.tag_ == "TO" for c in verb.children)
 
 
-def own_voice(span: SpacySpan, quoted: Collection[tuple[int, int]]) -> bool:
+def main_verbs(span: SpacySpan) -> list[Token]:
+    """The heads of a unit's sentences (spaCy's ROOTs): what the functions below read."""
+    return [t for t in span if t.dep_ == "ROOT"]
+
+
+def own_voice(roots: Sequence[Token], quoted: Collection[tuple[int, int]]) -> bool:
     """Whether a sentence is in a speaker's own words: its main verbs lie inside quoted text (a
     quotation, a transcript's turn), not in a narrator's clause around it ("..., she said"), or
     have a subject in the first person (a news narrator does not say "we"; a speech, a message or
     a transcript the quotation finder did not mark does: "Today we mark the holiday")."""
-    roots = [t for t in span if t.dep_ == "ROOT"]
 
     def spoken(root: Token) -> bool:
         subjects = [c.text.lower() for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -144,11 +148,11 @@ def told_as_past(verb: Token) -> bool:
     return verb.tag_ == "VBD" or _perfect(verb) or not any(a in PRESENT_BE for a in auxes)
 
 
-def expressive(span: SpacySpan, modality: Modality | None = None) -> bool:
+def expressive(roots: Sequence[Token], modality: Modality | None = None) -> bool:
     """A sentence whose main clause is an expressive speech act in the first person present or with
     no subject ("Thank you, Mr Chairman", "I wish you success", "Let me thank our hosts")."""
     lex = modality or load_modality()
-    for root in (t for t in span if t.dep_ == "ROOT"):
+    for root in roots:
         if root.tag_ not in PRESENT_TAGS:
             continue
         subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -162,15 +166,14 @@ def expressive(span: SpacySpan, modality: Modality | None = None) -> bool:
     return False
 
 
-def is_talk(span: SpacySpan, voice: bool, modality: Modality | None = None) -> bool:
+def is_talk(roots: Sequence[Token], voice: bool, modality: Modality | None = None) -> bool:
     """Whether a sentence tells no happening of its own: an expressive speech act in anyone's words,
     or, in a speaker's own words, a main clause neither past nor perfect (the present, the future,
     a modal, a wish: "We hope to meet again", "It is important for us to cooperate")."""
-    if expressive(span, modality):
+    if expressive(roots, modality):
         return True
     if not voice:
         return False
-    roots = [t for t in span if t.dep_ == "ROOT"]
     return bool(roots) and not any(told_as_past(r) for r in roots)
 
 
