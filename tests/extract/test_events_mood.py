@@ -194,9 +194,9 @@ def test_the_mood_helpers(nlp: Any) -> None:
     doc = nlp("The envoys are going to sign the accord in April.")
     assert irrealis(next(t for t in doc if t.text == "sign"))
     doc = nlp("Thank you, Mr Chairman.")
-    assert is_talk(main_verbs(doc[:]), voice=False)
+    assert is_talk(main_verbs(doc[:])[0], voice=False)
     doc = nlp("The mayor thanked the volunteers.")
-    roots = main_verbs(doc[:])
+    roots, _ = main_verbs(doc[:])
     assert not is_talk(roots, voice=False) and not is_talk(roots, voice=True)
 
 
@@ -240,3 +240,17 @@ def test_a_year_a_statement_is_made_in_still_dates_it(nlp: Any) -> None:
     doc = _doc(f"In 1990, {HOLT} spoke of the harbour strike.")
     events = _events(nlp, doc, [_date(doc, "1990", "1990", "year")], [_mention(doc, HOLT, "mara-holt")])
     assert [(e.date, e.precision) for e in events] == [("1990", "year")]
+
+
+def test_a_narrators_verb_outside_the_quotation_keeps_the_sentence_the_narrators(nlp: Any) -> None:
+    """The parser hangs this sentence's root on the quoted clause ("is"); "tried ..., saying" outside
+    the quotation still makes it the narrator's report of a statement, an event."""
+    text = (
+        "Ivo Pax, the chairman of the harbour board, tried to deflect questions, saying on Radio Nord"
+        " that “this is the plan of the board, it is not the plan of Mara Holt.”"
+    )
+    doc = _doc(text)
+    start = text.index("“")
+    quote = Quote("a", "ivo-pax", "Ivo Pax", text[start:], "direct", "saying", start, len(text), 0.9)
+    events = _events(nlp, doc, [], [_mention(doc, "Ivo Pax", "ivo-pax")], [quote])
+    assert [(e.date, e.precision) for e in events] == [(REPORT, "on_or_before")]

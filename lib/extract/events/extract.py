@@ -360,10 +360,10 @@ def _event(
     in_quote = {d.start for d in own if any(s <= d.start < e for s, e in quoted)}
     now = [d for d in own if _speakers_now(d, doc.date, in_quote)]
     span = sdoc.char_span(unit.start, unit.end, alignment_mode="expand")
-    roots = main_verbs(span) if span is not None else []
+    roots, verbs = main_verbs(span) if span is not None else ([], [])
     if expressive(roots):  # "Thank you for the opportunity we have today"
         return None
-    voice = own_voice(roots, voices)
+    voice = own_voice(roots, voices, verbs)
     block = doc.block_at(unit.start)
     prose = block is None or block.kind == "body"
     inside = sorted(

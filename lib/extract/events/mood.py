@@ -117,26 +117,42 @@ def _complement(verb: Token) -> bool:
     return verb.dep_ in ("xcomp", "acl", "ccomp") and any(c.tag_ == "TO" for c in verb.children)
 
 
-def main_verbs(span: SpacySpan) -> list[Token]:
-    """The heads of a unit's sentences (spaCy's ROOTs): what the functions below read."""
-    return [t for t in span if t.dep_ == "ROOT"]
+def main_verbs(span: SpacySpan) -> tuple[list[Token], list[Token]]:
+    """The heads of a unit's sentences (spaCy's ROOTs), and its verbs: what the functions below read."""
+    roots, verbs = [], []
+    for t in span:
+        if t.dep_ == "ROOT":
+            roots.append(t)
+        elif t.pos_ == "VERB":
+            verbs.append(t)
+    return roots, verbs
 
 
-def own_voice(roots: Sequence[Token], quoted: Collection[tuple[int, int]]) -> bool:
-    """Whether a sentence is in a speaker's own words: its main verbs lie inside quoted text (a
-    quotation, a transcript's turn), not in a narrator's clause around it ("..., she said"), or
-    have a subject in the first person (a news narrator does not say "we"; a speech, a message or
-    a transcript the quotation finder did not mark does: "Today we mark the holiday")."""
+def own_voice(
+    roots: Sequence[Token], quoted: Collection[tuple[int, int]], verbs: Sequence[Token] = ()
+) -> bool:
+    """Whether a sentence is in a speaker's own words: its main verbs have a subject in the first
+    person (a news narrator does not say "we"; a speech, a message or a transcript the quotation
+    finder did not mark does: "Today we mark the holiday"), or they and every other verb of the
+    sentence (``verbs``) lie inside quoted text (a quotation, a transcript's turn): a narrator's verb
+    outside ("..., she said", "tried to deflect questions, saying that ...") keeps the sentence the
+    narrator's, wherever the parser hung its root."""
 
-    def spoken(root: Token) -> bool:
+    def first_person(root: Token) -> bool:
         subjects = [c.text.lower() for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
         if root.text.lower() == "let":  # "let us move on", "let me say": the speaker's own next step
             below = [g for c in root.children if c.dep_ in ("ccomp", "xcomp") for g in c.children]
             subjects += [t.text.lower() for t in (*root.children, *below) if t.dep_ in ("dobj", "nsubj")]
-        first = any(w in FIRST_PERSON | FIRST_PERSON_OBJECTS for w in subjects)
-        return first or any(s <= root.idx < e for s, e in quoted)
+        return any(w in FIRST_PERSON | FIRST_PERSON_OBJECTS for w in subjects)
 
-    return bool(roots) and all(spoken(t) for t in roots)
+    def inside(tok: Token) -> bool:
+        return any(s <= tok.idx < e for s, e in quoted)
+
+    if not roots:
+        return False
+    if all(first_person(t) for t in roots):
+        return True
+    return all(inside(t) for t in (*roots, *verbs))
 
 
 def told_as_past(verb: Token) -> bool:
