@@ -61,6 +61,8 @@ HOLT = "Mara Holt"
             "1994",
             "year",
         ),  # the noun's year
+        # a past adverbial clause keeps its own mood under a modal
+        ("Having lost the race in 2019, the senator would not run again.", "2019", "2019", "year"),
         # a live blog's later entry: told as past, it happened, whatever the report's first date
         ("On March 12, troops shelled the harbour.", "March 12", "2022-03-12", "day"),
         (
@@ -94,6 +96,8 @@ def test_a_date_of_a_clause_that_took_place_dates_its_event(
             "2022-03-09",
             "day",
         ),
+        # an adverbial clause not in the past shares the mood of its clause
+        (f"{HOLT} said that, starting in March, pupils will get free meals.", "March", "2022-03", "month"),
         # a condition is not asserted either
         (f"{HOLT} said the port reopens if the council votes on March 9.", "March 9", "2022-03-09", "day"),
         # a schedule: a participle of planning, a future after the report's own date

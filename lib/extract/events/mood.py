@@ -106,10 +106,22 @@ def irrealis(verb: Token, modality: Modality | None = None) -> bool:
         marks = [c.text.lower() for c in tok.children if c.dep_ == "mark"]
         if tok.dep_ == "advcl" and not CONDITIONS.isdisjoint(marks):
             return True  # a condition: "if his party takes the Senate this year"
-        if head.i == tok.i or not (tok.dep_ == "conj" or (tok.dep_ == "xcomp" and head.pos_ in CLAUSE_VERBS)):
+        if head.i == tok.i or not _shares_mood(tok, head):
             return False
         tok = head  # "will meet and sign": a conjunct shares its first verb's auxiliaries
     return False
+
+
+def _shares_mood(verb: Token, head: Token) -> bool:
+    """Whether a clause takes the mood of the clause above it: a conjunct ("will meet and sign"), an
+    infinitive complement ("wants to try to meet"), or an adverbial clause not in the past ("starting
+    this year, cadets will receive", "when the plant closes in May, workers will"); a past one keeps
+    its own ("having lost in 2009, he would not run again")."""
+    if head.pos_ not in CLAUSE_VERBS:
+        return verb.dep_ == "conj"
+    if verb.dep_ in ("conj", "xcomp"):
+        return True
+    return verb.dep_ == "advcl" and verb.tag_ not in PAST_TAGS
 
 
 def _complement(verb: Token) -> bool:
