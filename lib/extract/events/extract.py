@@ -350,7 +350,7 @@ def _event(
 
     Only a date of a happening dates it (lib/extract/events/mood.py: not one after the report, nor
     of a clause that is wished, planned or in a speaker's present); when a speaker's "today" is the
-    quotation's time, another date in it dates only its own phrase ("the agreements from 2019").
+    quotation's time, another date in it dates only its own phrase ("the treaty of 2015").
     Talk tells no happening of its own (``is_talk``: "Thank you", "We hope to meet again")."""
     quoted = [
         (q.start, q.end) for q in quotes if q.kind == "direct" and q.start < unit.end and q.end > unit.start

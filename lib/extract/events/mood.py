@@ -3,7 +3,7 @@
 The timeline shows what happened when. A date is the time of a happening only where its clause
 asserts that something took place (realis); a date under a modal ("could meet on 3 May"), in the
 complement of a verb or noun of wanting, planning, expecting or committing ("hope to meet again
-in 2023", "invited X to visit in 2022", "the plan to close the port on Monday") or in a scheduling
+next spring", "invited X to visit in May", "the plan to close the port on Monday") or in a scheduling
 participle ("steps planned for January") dates what may come, not what came: FactBank's
 non-factual contexts (Sauri & Pustejovsky 2009, "FactBank: a corpus annotated with event
 factuality"), TimeML's modal SLINKs (Pustejovsky et al. 2003). Nor can a report tell as done what
@@ -14,12 +14,13 @@ apart from what happened, so a sentence whose only date is of that kind is treat
 announcement of a plan by a known speaker or actor is a statement on or before its report's date
 (its words still say the day planned), and a plan nobody is known to have announced is no event.
 
-In the speaker's own words (a sentence whose main clause lies inside a quotation or a transcript's
-turn, ``own_voice``), only a clause in the past or the perfect tells what happened; the present
-tells how things are or what is being said ("We are ready to cooperate", "Today the channel offers
-..."), the future and the modals what may come. Expressive speech acts in the first person present
-("Thank you", "I wish you success in the new year", "We congratulate you") are the saying itself
-(Searle 1976, "A classification of illocutionary acts"): talk at an occasion, not a happening.
+In the speaker's own words (a sentence whose verbs lie inside a quotation or a transcript's turn,
+or whose subject is "I" or "we", ``own_voice``), only a clause in the past or the perfect tells what
+happened; the present tells how things are or what is being said ("We stand ready to help", "Today
+the station airs four languages"), the future and the modals what may come. Expressive speech
+acts in the first person present ("Thank you", "I wish you a good harvest", "We congratulate you")
+are the saying itself (Searle 1976, "A classification of illocutionary acts"): talk at an
+occasion, not a happening.
 A narrator's report of them ("the President congratulated the team") tells that they took place.
 """
 
@@ -79,7 +80,7 @@ def _is(tok: Token, words: frozenset[str]) -> bool:
 
 def after_report(value: str, report_date: str | None) -> bool:
     """Whether a date value lies wholly after the report's date: a report cannot tell as done what
-    comes after it was written ("this April" in a January report, "EXPO 2030")."""
+    comes after it was written ("next May" in a March report, "the 2040 games")."""
     span, report = period(value), period(report_date)
     return span is not None and report is not None and span[0] > report[1]
 
@@ -102,7 +103,7 @@ def irrealis(verb: Token, modality: Modality | None = None) -> bool:
         ):
             return True
         if tok.dep_ == "ccomp" and head.pos_ in CLAUSE_VERBS and _is(head, lex.clause_verbs):
-            return True  # "wished it was 1825"
+            return True  # "wished it was 1990 again"
         marks = [c.text.lower() for c in tok.children if c.dep_ == "mark"]
         if tok.dep_ == "advcl" and not CONDITIONS.isdisjoint(marks):
             return True  # a condition: "if his party takes the Senate this year"
@@ -115,7 +116,7 @@ def irrealis(verb: Token, modality: Modality | None = None) -> bool:
 def _shares_mood(verb: Token, head: Token) -> bool:
     """Whether a clause takes the mood of the clause above it: a conjunct ("will meet and sign"), an
     infinitive complement ("wants to try to meet"), or an adverbial clause not in the past ("starting
-    this year, cadets will receive", "when the plant closes in May, workers will"); a past one keeps
+    next month, pupils will get", "when the plant closes in May, workers will"); a past one keeps
     its own ("having lost in 2009, he would not run again")."""
     if head.pos_ not in CLAUSE_VERBS:
         return verb.dep_ == "conj"
@@ -206,7 +207,7 @@ def is_talk(roots: Sequence[Token], voice: bool, modality: Modality | None = Non
 
 
 def spoken_of(date_root: Token, speech: Collection[str], modality: Modality | None = None) -> bool:
-    """Whether a date is what a verb of saying speaks of ("spoke of 1968", "talked about the 2016
+    """Whether a date is what a verb of saying speaks of ("spoke of 1990", "talked about the 2016
     race"): the object of a preposition of topic on that verb, or on a noun that is its object."""
     lex = modality or load_modality()
     tok = date_root
@@ -232,7 +233,7 @@ def dates_happening(
 ) -> bool:
     """Whether a date that hangs on ``governor`` (lib/extract/events/extract._governor) can be the
     time of a happening: not the time of an irrealis clause, nor, in a speaker's own words, of a
-    clause in the present ("We are celebrating it this April"). A date before its noun names that
+    clause in the present ("We open the bridge next week"). A date before its noun names that
     noun's time whatever the clause around it says (``names_noun``: "would improve on the 1994
     ban"); a date after a noun shares its clause's mood ("we plan to open 150 schools in 2022",
     "the decision on Monday closed the port")."""
