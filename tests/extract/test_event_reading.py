@@ -235,10 +235,10 @@ def test_a_year_before_a_noun_can_date_a_past_clause(nlp: Any) -> None:
         ),
         # an infinitive after its noun likewise
         (
-            "Mara Holt said the plan to close the harbour on Monday was wrong.",
+            "Mara Holt said the move to close the harbour on Monday was wrong.",
             "Monday",
             "2022-03-07",
-            "the plan to close the harbour on Monday",
+            "the move to close the harbour on Monday",
         ),
     ],
 )

@@ -48,6 +48,18 @@ from lib.extract.events.links import (
     unit_words,
     verb_features,
 )
+from lib.extract.events.mood import (
+    NOUNS,
+    after_report,
+    clause_verb,
+    dates_happening,
+    expressive,
+    is_talk,
+    main_verbs,
+    own_voice,
+    spoken_of,
+    told_as_past,
+)
 from lib.extract.polarity import base_forms
 from lib.extract.quotes.cues import LEXICON as CUES_LEXICON
 from lib.extract.quotes.cues import inflect, load_cues
@@ -189,6 +201,7 @@ def extract_events(
     media = media_mentions(sdoc, own_mentions)
     own_mentions = [m for m in own_mentions if (m.start, m.end) not in media]
     own_quotes = [q for q in quotes if q.doc_id == doc.id and q.speaker_id]
+    voices = [(q.start, q.end) for q in quotes if q.doc_id == doc.id]  # quoted words, speaker known or not
     drafts: list[Draft] = []
     seen: list[tuple[str, frozenset[str]]] = []
     section = 0  # index of the first draft after the last heading: a statement runs on within one
@@ -199,7 +212,7 @@ def extract_events(
         fingerprint = _fingerprint(unit)
         if _repeats(fingerprint, seen):
             continue
-        event = _event(doc, sdoc, unit, own_dates, own_mentions, own_quotes)
+        event = _event(doc, sdoc, unit, own_dates, own_mentions, own_quotes, voices)
         if event is not None:
             seen.append(fingerprint)
             new = _draft(doc, sdoc, unit, event, own_mentions, own_quotes)
@@ -329,33 +342,85 @@ def _event(
     dates: Sequence[DateMention],
     mentions: Sequence[Mention],
     quotes: Sequence[Quote],
+    voices: Collection[tuple[int, int]] = (),
 ) -> Event | None:
     """The unit's event: dated by its most precise date, the narrator's before a quotation's (a
     deictic date in quoted words, "today's vote", is the speaker's, anchored to when they spoke);
-    else, a statement or an action by a known actor, on or before the report's date."""
+    else, a statement or an action by a known actor, on or before the report's date.
+
+    Only a date of a happening dates it (lib/extract/events/mood.py: not one after the report, nor
+    of a clause that is wished, planned or in a speaker's present); when a speaker's "today" is the
+    quotation's time, another date in it dates only its own phrase ("the treaty of 2015").
+    Talk tells no happening of its own (``is_talk``: "Thank you", "We hope to meet again")."""
     quoted = [
         (q.start, q.end) for q in quotes if q.kind == "direct" and q.start < unit.end and q.end > unit.start
     ]
     own = [d for d in dates if unit.start <= d.start < unit.end]
     spans = _long_ranges(doc.text, own)
     in_quote = {d.start for d in own if any(s <= d.start < e for s, e in quoted)}
+    now = [d for d in own if _speakers_now(d, doc.date, in_quote)]
+    span = sdoc.char_span(unit.start, unit.end, alignment_mode="expand")
+    roots, verbs = main_verbs(span) if span is not None else ([], [])
+    if expressive(roots):  # "Thank you for the opportunity we have today"
+        return None
+    voice = own_voice(roots, voices, verbs)
+    block = doc.block_at(unit.start)
+    prose = block is None or block.kind == "body"
     inside = sorted(
-        (d for d in own if d.start not in spans and not _speakers_now(d, doc.date, in_quote)),
+        (
+            d
+            for d in own
+            if d.start not in spans and d not in now and _dates_happening(sdoc, d, doc.date, voice, prose)
+        ),
         key=lambda d: (d.start in in_quote, PRECISION_RANK[d.precision]),
     )
     speakers = [q.speaker_id for q in quotes if unit.start <= q.start < unit.end and q.speaker_id]
     named = [m.actor_id for m in mentions if unit.start <= m.start < unit.end]
     actors = tuple(dict.fromkeys([*speakers, *named]))
-    block = doc.block_at(unit.start)
-    prose = block is None or block.kind == "body"
-    if inside:
-        evidence = _date_phrase(doc, sdoc, unit, inside[0], inside)
+    for pick in inside:
+        evidence = _date_phrase(doc, sdoc, unit, pick, inside)
+        if now and pick.start in in_quote and evidence == unit:  # the quotation is of the speaker's
+            continue  # day ("today"): another date of theirs dates only a phrase of it
         if prose and evidence == unit and not _tells(sdoc, unit):  # a stamp: "UPDATE 2:52 p.m. --"
             return None
-        return make_event(inside[0].value, inside[0].precision, actors, evidence, (doc.id,))
-    if doc.date and prose and (speakers or _doers(sdoc, unit, mentions)) and _tells(sdoc, unit):
+        return make_event(pick.value, pick.precision, actors, evidence, (doc.id,))
+    talk = is_talk(roots, voice)
+    if doc.date and prose and (speakers or _doers(sdoc, unit, mentions)) and _tells(sdoc, unit) and not talk:
         return make_event(doc.date, "on_or_before", actors, unit, (doc.id,))
     return None
+
+
+def _dates_happening(
+    sdoc: SpacyDoc, date: DateMention, report_date: str | None, voice: bool, prose: bool = True
+) -> bool:
+    """Whether a date can date a happening told in its sentence (lib/extract/events/mood.py): on a
+    clause or noun of what took place; not after the report's date unless its clause is told as
+    past (a live blog's later entries outdate its first date). A post, a caption or a heading
+    carries its own stamp (``reports_event`` reads those)."""
+    span = sdoc.char_span(date.start, date.end, alignment_mode="expand")
+    if not prose or span is None:
+        return not prose or not after_report(date.value, report_date)
+    root = span.root  # "the 1994 ban": the noun's date, whatever the clause around it says
+    if spoken_of(root, _saying()):
+        return False
+    named = root.dep_ in PREMODIFIERS and root.head.pos_ in {"NOUN", "PROPN"}
+    governor = root.head if named else _governor(span)
+    if after_report(date.value, report_date) and (governor.pos_ in NOUNS or not _told_as_past(governor)):
+        return False  # a noun's date after the report is to come ("the March 14 vote")
+    return dates_happening(governor, voice, named)
+
+
+@lru_cache(maxsize=1)
+def _saying() -> frozenset[str]:
+    """Inflected verbs of saying and of making a statement ("said", "spoke", "wrote")."""
+    cues = load_cues()
+    return cues.speech | cues.statement_acts
+
+
+def _told_as_past(governor: Token) -> bool:
+    """Whether the clause of a date's governor is told as past ("three weeks later, she was ...")."""
+    verb = clause_verb(governor)
+    return verb is not None and told_as_past(verb)
 
 
 def _long_ranges(text: str, dates: Sequence[DateMention]) -> set[int]:
