@@ -149,6 +149,21 @@ def day_axis(
     return settings, axis.span_note(window, len(runs) - 1), window
 
 
+def event_window(
+    frame: pd.DataFrame,
+    fold: tuple[bool, bool] = (True, True),
+    reported_from: pd.Timestamp | None = None,
+    reported_to: pd.Timestamp | None = None,
+) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The first and last day the time axis would show for every event of a timeline frame (as
+    ``day_axis`` fits it), or None when no event has a day."""
+    days = [d for d in frame.drop_duplicates("event_id")["day"] if not pd.isna(d)]
+    if not days:
+        return None
+    window = axis.fit_window(days, *fold, reported_from, reported_to)
+    return window.first, window.last
+
+
 def timeline_figure(
     frame: pd.DataFrame,
     order: Sequence[str] | None = None,

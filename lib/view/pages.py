@@ -138,8 +138,9 @@ def timeline_view(analysis: Analysis, view: View) -> TimelineView:
     events = timeline.events_frame(analysis, view.filters)
     figure, note, outside = None, "", 0
     if not rows.empty:
-        shown, choice = timeline.top_rows(rows, view.rows)
         fold = (view.filters.date_from is None, view.filters.date_to is None)  # a set date is the user's
+        window = charts.event_window(rows, fold, *_reported(analysis))
+        shown, choice = timeline.top_rows(rows, view.rows, window)
         figure = charts.timeline_figure(shown, choice.shown, fold, *_reported(analysis))
         notes = [timeline.rows_note(choice, view.group), str(figure.layout.meta["note"])]
         note = ". ".join(n[:1].upper() + n[1:] for n in notes if n) + "."

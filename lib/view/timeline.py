@@ -119,10 +119,20 @@ def event_count(analysis: Analysis, filters: Filters) -> int:
 NO_ACTOR = "(no actor)"
 
 
-def ranked_rows(frame: pd.DataFrame) -> list[str]:
-    """The timeline's rows, most events first (ties by name, case ignored); "(no actor)" last."""
-    counts = frame.drop_duplicates(["event_id", "row"]).groupby("row")["event_id"].size()
-    return sorted(counts.index, key=lambda r: (r == NO_ACTOR, -int(counts[r]), r.casefold(), r))
+def ranked_rows(frame: pd.DataFrame, window: tuple[pd.Timestamp, pd.Timestamp] | None = None) -> list[str]:
+    """The timeline's rows, most events first (ties by name, case ignored); "(no actor)" last.
+    With the axis's ``window`` (first, last day), the events the chart draws count first: a row
+    whose events all lie in a folded tail (a school's founding a century before the reports)
+    would be an empty line among the most active."""
+    unique = frame.drop_duplicates(["event_id", "row"])
+    counts = unique.groupby("row")["event_id"].size()
+    drawn = counts
+    if window is not None:
+        inside = unique["day"].between(*window)
+        drawn = unique[inside].groupby("row")["event_id"].size().reindex(counts.index, fill_value=0)
+    return sorted(
+        counts.index, key=lambda r: (r == NO_ACTOR, -int(drawn[r]), -int(counts[r]), r.casefold(), r)
+    )
 
 
 @dataclass(frozen=True)
@@ -134,9 +144,11 @@ class RowChoice:
     hidden_events: int  # events in none of the rows shown
 
 
-def top_rows(frame: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, RowChoice]:
-    """The ``limit`` most active rows of a timeline frame (0: all), in rank order."""
-    ranked = ranked_rows(frame) if not frame.empty else []
+def top_rows(
+    frame: pd.DataFrame, limit: int, window: tuple[pd.Timestamp, pd.Timestamp] | None = None
+) -> tuple[pd.DataFrame, RowChoice]:
+    """The ``limit`` most active rows of a timeline frame (0: all), in rank order (``ranked_rows``)."""
+    ranked = ranked_rows(frame, window) if not frame.empty else []
     shown = ranked if limit <= 0 else ranked[:limit]
     kept = frame[frame["row"].isin(shown)]
     hidden = frame["event_id"].nunique() - kept["event_id"].nunique() if not frame.empty else 0

@@ -254,3 +254,17 @@ def test_window_first(window: tuple[str, str], first: str, outside: int) -> None
     )
     ordered, n = timeline.window_first(events, rows, *window)
     assert ordered["event_id"].iloc[0] == first and n == outside and len(ordered) == len(events)
+
+
+def test_rows_whose_events_the_axis_folds_away_come_after_drawn_ones() -> None:
+    """A row whose events all lie in a folded tail (a founding a century before the reports) would
+    be an empty line among the most active: the chart's rows are ranked by the events it draws."""
+    recent = _frame({"Valdoria": 3, "Mara Holt": 2, **{f"Actor {i}": 1 for i in range(60)}})
+    old = _frame({"Halden School": 4}, day="1925-09-01")
+    frame = pd.concat([recent, old], ignore_index=True)
+    window = charts.event_window(frame, (True, True), pd.Timestamp("2022-07-29"), pd.Timestamp("2022-07-29"))
+    assert window is not None and window[0] > pd.Timestamp("2000-01-01")  # the background is folded
+    _, choice = timeline.top_rows(frame, 2, window)
+    assert choice.shown == ["Valdoria", "Mara Holt"]
+    _, unwindowed = timeline.top_rows(frame, 2)
+    assert unwindowed.shown == ["Halden School", "Valdoria"]  # by all events, as before
