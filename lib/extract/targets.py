@@ -140,9 +140,13 @@ def topic_ranking(mentions: Sequence[Mention], actors: Mapping[str, Actor], titl
     return [a for a, n in ranked if n >= TOPIC_LEAST]
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+_WORD = re.compile(r"\w+")
+
+
 def _words(text: str) -> list[str]:
     """Lower-case words, a possessive 's dropped ("Venn's" -> "venn")."""
-    return [w.lower() for w in re.findall(r"\w+", re.sub(r"['’]s\b", "", text))]
+    return [w.lower() for w in _WORD.findall(_POSSESSIVE.sub("", text))]
 
 
 def speaker_side(speaker_id: str | None, actors: Mapping[str, Actor]) -> set[str]:
@@ -353,7 +357,7 @@ def represented(quote: Quote, text: str, report: Report) -> str | None:
     Dale, a spokeswoman for Orrin") or, for a speaker given only as "the lawyer", in the last
     "Orrin's lawyer" / "lawyer for Orrin" before the statement. The appositive and role sieves of
     Lee et al. (2013), as for titles."""
-    nouns = "|".join(re.escape(n) for n in load_representatives())
+    nouns = _alternation(load_representatives())
     if not nouns:
         return None
     role = rf"(?:{nouns})s?"
@@ -431,6 +435,12 @@ def _apposed_role(text: str, speaker: Mention, m: Mention, role: str) -> bool:
             or (re.fullmatch(r",\s+", gap) and _owns_role(text, m, role))
         )
     return False
+
+
+@lru_cache(maxsize=4)
+def _alternation(words: tuple[str, ...]) -> str:
+    """The words as one regex alternation, in their order (made once per list)."""
+    return "|".join(re.escape(n) for n in words)
 
 
 @lru_cache(maxsize=2)
@@ -685,25 +695,41 @@ def load_titles(path: str = "") -> tuple[dict[str, str], dict[str, str]]:
 def title_holders(text: str, mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> dict[str, str]:
     """Office -> the person of the report its title is written before most ("President X" makes X the
     holder of "the president"); the first so titled among equals."""
-    words, _ = load_titles()
+    patterns = _title_patterns(tuple(load_titles()[0].items()))
     counts: dict[str, Counter[str]] = {}
     for m in mentions:
         if (a := actors.get(m.actor_id)) is None or a.type != "person":
             continue
-        if office := _title_of(text, m, words):
+        if office := _title_of(text, m, patterns):
             counts.setdefault(office, Counter())[m.actor_id] += 1
     return {office: c.most_common(1)[0][0] for office, c in counts.items()}
 
 
-def _title_of(text: str, m: Mention, words: Mapping[str, str]) -> str | None:
-    """The office of the title written just before the mention ("Gov. X") or opening it."""
+TitlePatterns = tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...]
+
+
+def _title_of(text: str, m: Mention, patterns: TitlePatterns) -> str | None:
+    """The office of the title (``_title_patterns``) written just before the mention ("Gov. X")
+    or opening it."""
     before = polarity.normal(text[max(0, m.start - TITLE_REACH) : m.start])
     own = polarity.normal(m.text)
-    for word, office in _longest_first(words):
-        title = re.escape(word) + r"\.?\s"
-        if re.search(rf"(?<![a-z]){title}+$", before) or re.match(title, own):
+    for word, office, ending, opening in patterns:
+        # each pattern holds its word as written: a text without it cannot match (the same answers,
+        # without a regex run per title word per mention)
+        if (word in before and ending.search(before)) or (own.startswith(word) and opening.match(own)):
             return office
     return None
+
+
+@lru_cache(maxsize=4)
+def _title_patterns(entries: tuple[tuple[str, str], ...]) -> TitlePatterns:
+    """Each title word, longest first, with its office and its patterns: written last before a
+    name, and opening one."""
+    out = []
+    for word, office in _longest_first(dict(entries)):
+        title = re.escape(word) + r"\.?\s"
+        out.append((word, office, re.compile(rf"(?<![a-z]){title}+$"), re.compile(title)))
+    return tuple(out)
 
 
 def description_targets(quote: Quote, holders: Mapping[str, str]) -> list[Found]:
@@ -713,15 +739,30 @@ def description_targets(quote: Quote, holders: Mapping[str, str]) -> list[Found]
     if not holders:
         return []
     words, bodies = load_titles()
+    # an ASCII phrase in an ASCII text matches only where the lower-cased text holds it
+    low = quote.text.lower() if quote.text.isascii() else None
     found: list[Found] = []
-    for phrase, office in _longest_first({**words, **bodies}):
-        if office not in holders:
+    for phrase, office, pattern in _description_patterns(tuple({**words, **bodies}.items())):
+        if office not in holders or (low is not None and phrase.isascii() and phrase.lower() not in low):
             continue
-        for m in re.finditer(
-            rf"\b(?i:(?:{DETERMINERS})\s+(?:\w+\s+)?{re.escape(phrase)})\b(?![.,]?\s+[A-Z])", quote.text
-        ):
+        for m in pattern.finditer(quote.text):
             found.append((holders[office], "description", quote.start + m.start()))
     return sorted(found, key=lambda f: f[2] or 0)
+
+
+@lru_cache(maxsize=4)
+def _description_patterns(
+    entries: tuple[tuple[str, str], ...],
+) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """Each office phrase, longest first, with its office and the pattern of its description."""
+    return tuple(
+        (
+            phrase,
+            office,
+            re.compile(rf"\b(?i:(?:{DETERMINERS})\s+(?:\w+\s+)?{re.escape(phrase)})\b(?![.,]?\s+[A-Z])"),
+        )
+        for phrase, office in _longest_first(dict(entries))
+    )
 
 
 def _longest_first(entries: Mapping[str, str]) -> list[tuple[str, str]]:
