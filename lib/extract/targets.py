@@ -191,9 +191,10 @@ def readings(quote: Quote, sdoc: SpacyDoc, report: Report, actors: Mapping[str, 
     reporter = CUE_WEIGHT * polarity.evaluation(quote.cue or "") + polarity.evaluation(
         _reporting_words(quote, sdoc, report)
     )
-    overall = polarity.evaluation(text) + reporter
+    evaluated = polarity.evaluated(text)  # read once: its sum, and each word's weight where judged
+    overall = sum(score for _, score in evaluated) + reporter
     judged = _judged_of(quote, sdoc, report)
-    turned = dict(polarity.evaluated(text)) if judged else {}  # offset -> the word's weight, as turned
+    turned = dict(evaluated) if judged else {}  # offset -> the word's weight, as turned
     principal = represented(quote, doc_text(sdoc), report)
     out: list[Reading] = []
     framing: dict[str, int] | None = None
@@ -302,6 +303,14 @@ def _target(actor_id: str, judged: Polarity | None, basis: TargetBasis) -> Targe
     if groups.is_group(actor_id):
         return Target(None, judged, basis, groups.name_of(actor_id))
     return Target(actor_id, judged, basis)
+
+
+def _sentence_of(sdoc: SpacyDoc, i: int) -> tuple[int, int, int, int]:
+    """The parser's sentence holding token ``i`` as (first token, end token, start character, end
+    character), from the document's sentences read once: ``Token.sent`` walks to its sentence's
+    edges and makes a Span on every read."""
+    sentences = doc_sentences(sdoc)
+    return sentences[bisect_right(sentences, i, key=lambda s: s[0]) - 1]
 
 
 def _sentence_bounds(sdoc: SpacyDoc, start: int, end: int) -> list[tuple[int, int]]:
@@ -581,7 +590,7 @@ def _pronoun_targets(
         ]
         # a person named before it in its own sentence of the statement first ("X's pledge ... he
         # once campaigned"): Hobbs's search starts in the pronoun's sentence, leftward
-        own_sentence = [m for m in before if max(quote.start, token.sent.start_char) <= m.start]
+        own_sentence = [m for m in before if max(quote.start, _sentence_of(sdoc, token.i)[2]) <= m.start]
         # elsewhere, one the report shows to agree outranks one whose gender it does not show
         before = [m for m in before if m.actor_id in known] or before
         named_before = {m.actor_id for m in before}
@@ -616,9 +625,18 @@ def pronoun_genders(
         token = next(iter(sdoc.char_span(m.start, m.end, alignment_mode="expand") or []), None)
         if token is None:
             continue
-        sent = token.sent
-        limit = min(sent.end_char, people[n + 1].start if n + 1 < len(people) else sent.end_char)
-        after = next((t for t in sent if m.end <= t.idx < limit and t.lower_ in PRONOUN_GENDER), None)
+        _, end, _, end_char = _sentence_of(sdoc, token.i)
+        limit = min(end_char, people[n + 1].start if n + 1 < len(people) else end_char)
+        # the sentence's tokens from the mention's first on, in text order (those before it start
+        # before the mention's end), up to the limit
+        after = None
+        for i in range(token.i, end):
+            t = sdoc[i]
+            if t.idx >= limit:
+                break
+            if m.end <= t.idx and t.lower_ in PRONOUN_GENDER:
+                after = t
+                break
         if after is not None:
             votes.setdefault(m.actor_id, Counter())[PRONOUN_GENDER[after.lower_]] += 1
     out = {a: c.most_common(1)[0][0] for a, c in votes.items() if c["m"] != c["f"]}
@@ -774,7 +792,7 @@ def _sentence_actors(quote: Quote, sdoc: SpacyDoc, mentions: Sequence[Mention], 
     span = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
     if span is None:
         return []
-    start, end = span[0].sent.start_char, span[-1].sent.end_char
+    start, end = _sentence_of(sdoc, span[0].i)[2], _sentence_of(sdoc, span[-1].i)[3]
     return [
         m.actor_id
         for m in mentions
@@ -827,7 +845,8 @@ def frame_arguments(
             if head.head.i == head.i:
                 break
             head = head.head
-    arguments = {t.i for t in sdoc[span[0].sent.start : span[-1].sent.end] if _predicated(t, inside, lo, hi)}
+    sentences = sdoc[_sentence_of(sdoc, span[0].i)[0] : _sentence_of(sdoc, span[-1].i)[1]]
+    arguments = {t.i for t in sentences if _predicated(t, inside, lo, hi)}
     # the name the quoted words stand in apposition to ("called X 'a disgrace'")
     arguments.update(t.head.i for t in span if t.dep_ == "appos" and t.head.i not in inside)
     speech = _saying_verbs()
@@ -966,7 +985,8 @@ def _demand_toward(quote: Quote, sdoc: SpacyDoc, at: int, clause: str) -> int:
     if span is None or token is None:
         return polarity.demand_score(clause)
     addressees = []
-    for t in token.sent:
+    first, end, _, _ = _sentence_of(sdoc, token.i)
+    for t in sdoc[first:end]:
         if not quote.start <= t.idx < quote.end:
             continue
         if t.lower_ in MODALS and t.dep_ == "aux":
