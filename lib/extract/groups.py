@@ -35,6 +35,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 
 from lib import LEXICONS, read_yaml
+from lib.extract.dates.patterns import CASE_BLIND_ASCII
 from lib.extract.quotes.cues import load_cues
 from lib.records import GROUP_PREFIX as PREFIX
 from lib.records import Actor, Document, Mention, Quote
@@ -146,24 +147,53 @@ LEGISLATIVE = re.compile(r"\b(?:Congress|(?<!White )House|Senate|[Ll]awmakers|[C
 def _parties(text: str) -> list[Found]:
     p = load_patterns()
     out: list[Found] = []
-    legislative = LEGISLATIVE.search(text) is not None
-    for m in p.party.finditer(text):
-        adjective = p.parties[m["party"]]
-        if m["chamber"] or m["place"] or legislative:
-            out.append((f"{adjective} lawmakers", m.start(), m.end()))
-        else:
-            out.append((m["party"], m.start("party"), m.end("party")))
-    for m in p.party_legislators.finditer(text):
-        out.append((f"{p.adjectives[m['adj']]} lawmakers", m.start(), m.end()))
+    # each pattern is run only on a text that holds one of the words every match of it holds
+    if _may_hold(text, tuple(p.parties), blind=False):
+        legislative = LEGISLATIVE.search(text) is not None
+        for m in p.party.finditer(text):
+            adjective = p.parties[m["party"]]
+            if m["chamber"] or m["place"] or legislative:
+                out.append((f"{adjective} lawmakers", m.start(), m.end()))
+            else:
+                out.append((m["party"], m.start("party"), m.end("party")))
+    if _may_hold(text, tuple(p.adjectives), blind=False):
+        for m in p.party_legislators.finditer(text):
+            out.append((f"{p.adjectives[m['adj']]} lawmakers", m.start(), m.end()))
     taken = [(a, b) for _, a, b in out]
-    for m in p.legislators.finditer(text):
-        if not any(a <= m.start() < b for a, b in taken):
-            out.append(("lawmakers", m.start(), m.end()))
+    if _may_hold(text, _lexicon_words("legislators"), blind=True):
+        for m in p.legislators.finditer(text):
+            if not any(a <= m.start() < b for a, b in taken):
+                out.append(("lawmakers", m.start(), m.end()))
     return out
 
 
 def _ideologies(text: str) -> list[Found]:
+    if not _may_hold(text, _lexicon_words("ideologies"), blind=True):
+        return []
     return [(m["head"].lower(), m.start(), m.end()) for m in load_patterns().ideology.finditer(text)]
+
+
+@lru_cache(maxsize=8)
+def _lexicon_words(key: str) -> tuple[str, ...]:
+    """A word list of the groups lexicon, as listed."""
+    data = read_yaml(GROUPS_PATH) or {}
+    return tuple(str(w) for w in data.get(key) or ())
+
+
+def _may_hold(text: str, words: tuple[str, ...], blind: bool) -> bool:
+    """Whether ``text`` may hold one of ``words`` (each as ``_alt`` writes it: its spaces any
+    whitespace), case aside where ``blind``: False only where none of their first words is in it.
+    A case-blind pattern also takes a few letters outside ASCII for ASCII ones ("ſ" for "s"): a
+    text holding one of those, or a word outside ASCII, is always searched."""
+    firsts = [w.split()[0] for w in words if w.strip()]
+    if not firsts:
+        return True  # no word to look for: the pattern decides
+    if not blind:
+        return any(w in text for w in firsts)
+    if not CASE_BLIND_ASCII.isdisjoint(text) or not all(w.isascii() for w in firsts):
+        return True
+    low = text.lower()
+    return any(w.lower() in low for w in firsts)
 
 
 def _media(text: str) -> list[Found]:

@@ -140,9 +140,13 @@ def topic_ranking(mentions: Sequence[Mention], actors: Mapping[str, Actor], titl
     return [a for a, n in ranked if n >= TOPIC_LEAST]
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+_WORD = re.compile(r"\w+")
+
+
 def _words(text: str) -> list[str]:
     """Lower-case words, a possessive 's dropped ("Venn's" -> "venn")."""
-    return [w.lower() for w in re.findall(r"\w+", re.sub(r"['’]s\b", "", text))]
+    return [w.lower() for w in _WORD.findall(_POSSESSIVE.sub("", text))]
 
 
 def speaker_side(speaker_id: str | None, actors: Mapping[str, Actor]) -> set[str]:
@@ -187,9 +191,10 @@ def readings(quote: Quote, sdoc: SpacyDoc, report: Report, actors: Mapping[str, 
     reporter = CUE_WEIGHT * polarity.evaluation(quote.cue or "") + polarity.evaluation(
         _reporting_words(quote, sdoc, report)
     )
-    overall = polarity.evaluation(text) + reporter
+    evaluated = polarity.evaluated(text)  # read once: its sum, and each word's weight where judged
+    overall = sum(score for _, score in evaluated) + reporter
     judged = _judged_of(quote, sdoc, report)
-    turned = dict(polarity.evaluated(text)) if judged else {}  # offset -> the word's weight, as turned
+    turned = dict(evaluated) if judged else {}  # offset -> the word's weight, as turned
     principal = represented(quote, doc_text(sdoc), report)
     out: list[Reading] = []
     framing: dict[str, int] | None = None
@@ -300,6 +305,14 @@ def _target(actor_id: str, judged: Polarity | None, basis: TargetBasis) -> Targe
     return Target(actor_id, judged, basis)
 
 
+def _sentence_of(sdoc: SpacyDoc, i: int) -> tuple[int, int, int, int]:
+    """The parser's sentence holding token ``i`` as (first token, end token, start character, end
+    character), from the document's sentences read once: ``Token.sent`` walks to its sentence's
+    edges and makes a Span on every read."""
+    sentences = doc_sentences(sdoc)
+    return sentences[bisect_right(sentences, i, key=lambda s: s[0]) - 1]
+
+
 def _sentence_bounds(sdoc: SpacyDoc, start: int, end: int) -> list[tuple[int, int]]:
     """The parser's sentences over [start, end), none crossing a paragraph break."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
@@ -353,7 +366,7 @@ def represented(quote: Quote, text: str, report: Report) -> str | None:
     Dale, a spokeswoman for Orrin") or, for a speaker given only as "the lawyer", in the last
     "Orrin's lawyer" / "lawyer for Orrin" before the statement. The appositive and role sieves of
     Lee et al. (2013), as for titles."""
-    nouns = "|".join(re.escape(n) for n in load_representatives())
+    nouns = _alternation(load_representatives())
     if not nouns:
         return None
     role = rf"(?:{nouns})s?"
@@ -431,6 +444,12 @@ def _apposed_role(text: str, speaker: Mention, m: Mention, role: str) -> bool:
             or (re.fullmatch(r",\s+", gap) and _owns_role(text, m, role))
         )
     return False
+
+
+@lru_cache(maxsize=4)
+def _alternation(words: tuple[str, ...]) -> str:
+    """The words as one regex alternation, in their order (made once per list)."""
+    return "|".join(re.escape(n) for n in words)
 
 
 @lru_cache(maxsize=2)
@@ -571,7 +590,7 @@ def _pronoun_targets(
         ]
         # a person named before it in its own sentence of the statement first ("X's pledge ... he
         # once campaigned"): Hobbs's search starts in the pronoun's sentence, leftward
-        own_sentence = [m for m in before if max(quote.start, token.sent.start_char) <= m.start]
+        own_sentence = [m for m in before if max(quote.start, _sentence_of(sdoc, token.i)[2]) <= m.start]
         # elsewhere, one the report shows to agree outranks one whose gender it does not show
         before = [m for m in before if m.actor_id in known] or before
         named_before = {m.actor_id for m in before}
@@ -606,9 +625,18 @@ def pronoun_genders(
         token = next(iter(sdoc.char_span(m.start, m.end, alignment_mode="expand") or []), None)
         if token is None:
             continue
-        sent = token.sent
-        limit = min(sent.end_char, people[n + 1].start if n + 1 < len(people) else sent.end_char)
-        after = next((t for t in sent if m.end <= t.idx < limit and t.lower_ in PRONOUN_GENDER), None)
+        _, end, _, end_char = _sentence_of(sdoc, token.i)
+        limit = min(end_char, people[n + 1].start if n + 1 < len(people) else end_char)
+        # the sentence's tokens from the mention's first on, in text order (those before it start
+        # before the mention's end), up to the limit
+        after = None
+        for i in range(token.i, end):
+            t = sdoc[i]
+            if t.idx >= limit:
+                break
+            if m.end <= t.idx and t.lower_ in PRONOUN_GENDER:
+                after = t
+                break
         if after is not None:
             votes.setdefault(m.actor_id, Counter())[PRONOUN_GENDER[after.lower_]] += 1
     out = {a: c.most_common(1)[0][0] for a, c in votes.items() if c["m"] != c["f"]}
@@ -685,25 +713,41 @@ def load_titles(path: str = "") -> tuple[dict[str, str], dict[str, str]]:
 def title_holders(text: str, mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> dict[str, str]:
     """Office -> the person of the report its title is written before most ("President X" makes X the
     holder of "the president"); the first so titled among equals."""
-    words, _ = load_titles()
+    patterns = _title_patterns(tuple(load_titles()[0].items()))
     counts: dict[str, Counter[str]] = {}
     for m in mentions:
         if (a := actors.get(m.actor_id)) is None or a.type != "person":
             continue
-        if office := _title_of(text, m, words):
+        if office := _title_of(text, m, patterns):
             counts.setdefault(office, Counter())[m.actor_id] += 1
     return {office: c.most_common(1)[0][0] for office, c in counts.items()}
 
 
-def _title_of(text: str, m: Mention, words: Mapping[str, str]) -> str | None:
-    """The office of the title written just before the mention ("Gov. X") or opening it."""
+TitlePatterns = tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...]
+
+
+def _title_of(text: str, m: Mention, patterns: TitlePatterns) -> str | None:
+    """The office of the title (``_title_patterns``) written just before the mention ("Gov. X")
+    or opening it."""
     before = polarity.normal(text[max(0, m.start - TITLE_REACH) : m.start])
     own = polarity.normal(m.text)
-    for word, office in _longest_first(words):
-        title = re.escape(word) + r"\.?\s"
-        if re.search(rf"(?<![a-z]){title}+$", before) or re.match(title, own):
+    for word, office, ending, opening in patterns:
+        # each pattern holds its word as written: a text without it cannot match (the same answers,
+        # without a regex run per title word per mention)
+        if (word in before and ending.search(before)) or (own.startswith(word) and opening.match(own)):
             return office
     return None
+
+
+@lru_cache(maxsize=4)
+def _title_patterns(entries: tuple[tuple[str, str], ...]) -> TitlePatterns:
+    """Each title word, longest first, with its office and its patterns: written last before a
+    name, and opening one."""
+    out = []
+    for word, office in _longest_first(dict(entries)):
+        title = re.escape(word) + r"\.?\s"
+        out.append((word, office, re.compile(rf"(?<![a-z]){title}+$"), re.compile(title)))
+    return tuple(out)
 
 
 def description_targets(quote: Quote, holders: Mapping[str, str]) -> list[Found]:
@@ -713,15 +757,30 @@ def description_targets(quote: Quote, holders: Mapping[str, str]) -> list[Found]
     if not holders:
         return []
     words, bodies = load_titles()
+    # an ASCII phrase in an ASCII text matches only where the lower-cased text holds it
+    low = quote.text.lower() if quote.text.isascii() else None
     found: list[Found] = []
-    for phrase, office in _longest_first({**words, **bodies}):
-        if office not in holders:
+    for phrase, office, pattern in _description_patterns(tuple({**words, **bodies}.items())):
+        if office not in holders or (low is not None and phrase.isascii() and phrase.lower() not in low):
             continue
-        for m in re.finditer(
-            rf"\b(?i:(?:{DETERMINERS})\s+(?:\w+\s+)?{re.escape(phrase)})\b(?![.,]?\s+[A-Z])", quote.text
-        ):
+        for m in pattern.finditer(quote.text):
             found.append((holders[office], "description", quote.start + m.start()))
     return sorted(found, key=lambda f: f[2] or 0)
+
+
+@lru_cache(maxsize=4)
+def _description_patterns(
+    entries: tuple[tuple[str, str], ...],
+) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """Each office phrase, longest first, with its office and the pattern of its description."""
+    return tuple(
+        (
+            phrase,
+            office,
+            re.compile(rf"\b(?i:(?:{DETERMINERS})\s+(?:\w+\s+)?{re.escape(phrase)})\b(?![.,]?\s+[A-Z])"),
+        )
+        for phrase, office in _longest_first(dict(entries))
+    )
 
 
 def _longest_first(entries: Mapping[str, str]) -> list[tuple[str, str]]:
@@ -733,7 +792,7 @@ def _sentence_actors(quote: Quote, sdoc: SpacyDoc, mentions: Sequence[Mention], 
     span = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
     if span is None:
         return []
-    start, end = span[0].sent.start_char, span[-1].sent.end_char
+    start, end = _sentence_of(sdoc, span[0].i)[2], _sentence_of(sdoc, span[-1].i)[3]
     return [
         m.actor_id
         for m in mentions
@@ -786,7 +845,8 @@ def frame_arguments(
             if head.head.i == head.i:
                 break
             head = head.head
-    arguments = {t.i for t in sdoc[span[0].sent.start : span[-1].sent.end] if _predicated(t, inside, lo, hi)}
+    sentences = sdoc[_sentence_of(sdoc, span[0].i)[0] : _sentence_of(sdoc, span[-1].i)[1]]
+    arguments = {t.i for t in sentences if _predicated(t, inside, lo, hi)}
     # the name the quoted words stand in apposition to ("called X 'a disgrace'")
     arguments.update(t.head.i for t in span if t.dep_ == "appos" and t.head.i not in inside)
     speech = _saying_verbs()
@@ -925,7 +985,8 @@ def _demand_toward(quote: Quote, sdoc: SpacyDoc, at: int, clause: str) -> int:
     if span is None or token is None:
         return polarity.demand_score(clause)
     addressees = []
-    for t in token.sent:
+    first, end, _, _ = _sentence_of(sdoc, token.i)
+    for t in sdoc[first:end]:
         if not quote.start <= t.idx < quote.end:
             continue
         if t.lower_ in MODALS and t.dep_ == "aux":

@@ -214,3 +214,29 @@ def test_a_possessive_of_a_group_is_read_with_the_group(nlp: Any) -> None:
     )
     assert Target(None, "neg", "named", "Orrin administration") in quote.targets
     assert all(t.basis != "pronoun" for t in quote.targets)  # "His" is no separate pronoun evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("Several LAWMAKERS walked out of the hearing.", True),
+        ("The members  of\nCongress voted late.", True),  # a listed space is any whitespace
+        ("Two ſenators objected.", True),  # a letter a case-blind pattern takes for "s"
+        ("The council met on Tuesday and adjourned.", False),
+    ],
+)
+def test_legislators_searched_where_they_may_be(text: str, holds: bool) -> None:
+    """The case-blind prefilter lets through every text the pattern can match in."""
+    words = groups._lexicon_words("legislators")
+    assert groups._may_hold(text, words, blind=True) is holds
+    assert holds or groups.load_patterns().legislators.search(text) is None
+    if holds:
+        assert groups.load_patterns().legislators.search(text) is not None
+
+
+def test_parties_searched_as_written() -> None:
+    """The party pattern is case-sensitive: a text without a party's name as written is not searched."""
+    parties = tuple(groups.load_patterns().parties)
+    assert not groups._may_hold("the tories and the democrats of the club", parties, blind=False)
+    assert groups.load_patterns().party.search("the tories and the democrats of the club") is None
+    assert groups._may_hold("House Democrats met.", parties, blind=False)

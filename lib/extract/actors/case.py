@@ -53,14 +53,17 @@ class CaseStats:
     lower: Counter[str] = field(default_factory=Counter)
 
     def add(self, text: str) -> None:
-        for line in _LINE.finditer(text):
-            if is_title_line(line.group(0)):
+        upper, lower = self.upper, self.lower
+        for match in _LINE.finditer(text):
+            line = match.group(0)  # once: each ``group`` call copies the line out of the text
+            if is_title_line(line):
                 continue
-            for w in _WORD.finditer(line.group(0)):
-                if w.start() == 0 or _opens_clause(line.group(0)[max(0, w.start() - 3) : w.start()]):
+            for w in _WORD.finditer(line):
+                start = w.start()
+                if start == 0 or _opens_clause(line[max(0, start - 3) : start]):
                     continue
                 word = w.group(0)
-                (self.upper if word[0].isupper() else self.lower)[word.lower()] += 1
+                (upper if word[0].isupper() else lower)[word.lower()] += 1
 
     def common(self, word: str) -> bool:
         """A word the corpus writes in lower case more often than capitalised."""

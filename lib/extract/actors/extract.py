@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 
 from spacy.tokens import Doc as SpacyDoc
 
@@ -122,6 +122,12 @@ def extract_raw(
     return _with_datelines(contexts, typed), agentive
 
 
+@lru_cache(maxsize=1024)
+def _as_word(word: str) -> re.Pattern[str]:
+    """``word`` written as a whole word."""
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+
+
 def shared_forms_by_report(
     texts: Mapping[str, str], found: Sequence[tuple[Mention, Actor]], reg: Registry
 ) -> list[tuple[Mention, Actor]]:
@@ -149,7 +155,8 @@ def shared_forms_by_report(
         return fold(texts.get(doc_id, ""))
 
     def written(doc_id: str, words: Sequence[str]) -> bool:
-        return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded(doc_id)) for w in words)
+        text = folded(doc_id)  # a word the text does not hold is not written as a word in it
+        return any(w in text and _as_word(w).search(text) for w in words)
 
     @cache
     def own_form_in(doc_id: str, line: int) -> bool:

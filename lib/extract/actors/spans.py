@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -542,11 +543,20 @@ def _after_title(ctx: DocContext, start: int, words: list[str]) -> str | None:
 def _select(cands: list[Cand]) -> list[Cand]:
     """Non-overlapping candidates: longest first, then the most trusted source."""
     ranked = sorted(cands, key=lambda c: (c.start - c.end, -TRUST[c.source], c.start))
+    # the kept spans in text order: none empty and none overlapping, so their ends are in order
+    # too, and the one that may overlap a candidate is the last starting before its end
+    starts: list[int] = []
+    ends: list[int] = []
     kept: list[Cand] = []
     for c in ranked:
-        if c.end > c.start and all(c.end <= k.start or k.end <= c.start for k in kept):
-            kept.append(c)
-    return sorted(kept, key=lambda c: c.start)
+        if c.end <= c.start:
+            continue
+        i = bisect_left(starts, c.end)
+        if i == 0 or ends[i - 1] <= c.start:
+            starts.insert(i, c.start)
+            ends.insert(i, c.end)
+            kept.insert(i, c)
+    return kept
 
 
 def _is_ship(ctx: DocContext, cand: Cand) -> bool:

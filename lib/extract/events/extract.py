@@ -101,9 +101,9 @@ def _occasion_nouns(path: Path = OCCASIONS_PATH) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4)
-def _occasion_patterns(path: Path = OCCASIONS_PATH) -> tuple[re.Pattern[str], ...]:
-    """SETTING for each occasion noun, compiled once (not looked up in re's cache per sentence)."""
-    return tuple(re.compile(SETTING.format(re.escape(n))) for n in _occasion_nouns(path))
+def _occasion_patterns(path: Path = OCCASIONS_PATH) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each occasion noun with its SETTING, compiled once (not looked up in re's cache per sentence)."""
+    return tuple((n, re.compile(SETTING.format(re.escape(n)))) for n in _occasion_nouns(path))
 
 
 @dataclass(frozen=True)
@@ -180,7 +180,8 @@ def names_occasion(text: str) -> bool:
     """Whether a text sets itself at an occasion (lib/lexicons/occasions.yaml): the noun after a
     preposition of setting ("at a press conference"), not one merely proposed ("urged a meeting")."""
     low = " ".join(text.lower().split())
-    return any(p.search(low) for p in _occasion_patterns())
+    # a pattern holds its noun as written: only a text that holds the noun is searched
+    return any(noun in low and p.search(low) for noun, p in _occasion_patterns())
 
 
 def extract_events(
