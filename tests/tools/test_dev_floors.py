@@ -89,10 +89,12 @@ FLOORS: list[tuple[str, str, Figure, float]] = [
 # 0.65011 / 0.91079 with the prepositions back and issue 15's actor rules; 0.65029 / 0.91504 after
 # issue 14's third round; 0.65046 / 0.91759 in session 26; 0.65046 / 0.92353 in issue 14's seventh
 # round; 0.65137 / 0.92027 in session 27, spans; 0.65137 / 0.92621 both merged; 0.65467 / 0.92677 in
-# session 28, spans8)
+# session 28, spans8; 0.65394 / 0.92664 in session 36: a verb of saying after "be to" ("the aim is to
+# show that", "is to announce on Monday that") states a purpose or an arrangement, nothing said yet,
+# so two PolNeAR attributions PolNeAR counts left the statements for the wide records, by design)
 STATEMENT_FLOORS: list[tuple[str, str, Figure, float]] = [
-    ("polnear-dev.jsonl", "statements lenient F1", _quote_f1("lenient"), 0.6546),
-    ("polnear-dev.jsonl", "statements speaker accuracy", _speaker("lenient"), 0.9267),
+    ("polnear-dev.jsonl", "statements lenient F1", _quote_f1("lenient"), 0.6539),
+    ("polnear-dev.jsonl", "statements speaker accuracy", _speaker("lenient"), 0.9266),
 ]
 
 _results: dict[str, dict[str, dict[str, Any]]] = {}
