@@ -12,26 +12,10 @@ from typing import Any
 
 import pytest
 
-from lib.extract.events.extract import extract_events
 from lib.extract.events.mood import after_report, irrealis, is_talk, main_verbs
-from lib.records import DateMention, Document, Event, Mention, Quote
+from lib.records import Document, Quote
+from tests.extract.test_event_reading import REPORT, _doc, _events
 from tests.extract.test_events import _date, _mention
-
-REPORT = "2022-03-10"  # a Thursday
-
-
-def _doc(text: str) -> Document:
-    return Document("a", "a", "", REPORT, "metadata", "en", "", "", text, ())
-
-
-def _events(
-    nlp: Any,
-    doc: Document,
-    dates: list[DateMention] = [],  # noqa: B006 (never changed)
-    mentions: list[Mention] = [],  # noqa: B006
-    quotes: list[Quote] = [],  # noqa: B006
-) -> list[Event]:
-    return extract_events(doc, nlp(doc.text), dates, mentions, quotes)
 
 
 def _turn(doc: Document, speaker: str, words: str) -> Quote:

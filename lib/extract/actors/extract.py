@@ -21,8 +21,7 @@ from lib.extract.actors.chains import resolve_doc
 from lib.extract.actors.competitors import is_competitor
 from lib.extract.actors.corpus import FAMILY, alias_owners, org_key, plural_nickname, resolve_corpus
 from lib.extract.actors.registry import Registry, load_registry
-from lib.extract.actors.spans import CAP_RUN, DocContext, candidates
-from lib.extract.dates.patterns import lexicon as date_words
+from lib.extract.actors.spans import CAP_RUN, DocContext, calendar_words, candidates
 from lib.records import Actor, Document, Mention
 from lib.text.aliases import fold, slug, words_match
 from lib.text.nlp import doc_ents
@@ -201,7 +200,7 @@ def _without_dates(
     a person the corpus names in full must not claim them. A title before the word keeps it a
     name ("Ms. May"); other words inside a date entity stay ("Lowtown, Norland 1996-08-31": the
     model's date often swallows a dateline's place). Calendar words: lib/lexicons/dates.yaml."""
-    calendar = frozenset(date_words()["months"]) | frozenset(date_words()["weekdays"])
+    calendar = calendar_words()
     spans: dict[str, list[tuple[int, int]]] = {}
     titles: frozenset[str] = frozenset()
     for ctx in contexts:

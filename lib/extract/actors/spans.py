@@ -273,15 +273,16 @@ def _with_first_name(ctx: DocContext, start: int, end: int) -> int:
         or folded in ctx.reg.demonyms
         or ctx.reg.gazetteer.get(text) is not None
         or ctx.reg.names.get(text) is not None
-        or folded in _calendar()
+        or text in calendar_words()
     ):
         return start
     return word.idx
 
 
 @lru_cache(maxsize=1)
-def _calendar() -> frozenset[str]:
-    return frozenset(fold(w) for key in ("months", "weekdays") for w in date_words()[key])
+def calendar_words() -> frozenset[str]:
+    """Month and weekday names as the date lexicon writes them ("May", "Sept", "Friday")."""
+    return frozenset(w for key in ("months", "weekdays") for w in date_words()[key])
 
 
 def _capitalised_before(word: Token) -> bool:
