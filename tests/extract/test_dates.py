@@ -317,6 +317,14 @@ def test_holiday_date(spec: str, year: int, day: str) -> None:
             [("Monday", "2023-05-15", "day"), ("the morning", "2023-05-15", "day")],
         ),
         ("He runs in the morning.", []),
+        # Christmas told of the Orthodox churches is theirs, on the Julian calendar (7 January)
+        (
+            "Orthodox believers filled the cathedral. On Christmas Eve the patriarch led the service.",
+            [("Christmas Eve", "2023-01-06", "day")],
+        ),
+        ("Orthodox Christians celebrated Christmas quietly.", [("Christmas", "2023-01-07", "day")]),
+        ("Shops closed early on Christmas Eve.", [("Christmas Eve", "2022-12-24", "day")]),
+        ("Catholics celebrated Christmas before the Orthodox did.", [("Christmas", "2022-12-25", "day")]),
     ],
 )
 def test_second_error_analysis_rules(text: str, expected: list[tuple[str, str, str]]) -> None:

@@ -117,10 +117,17 @@ def counts_something(m: re.Match[str]) -> bool:
     )
 
 
+ORTHODOX = re.compile(r"\bOrthodox\b")
+
+
 def resolve_holiday(m: re.Match[str], ctx: Context) -> Value | None:
     """ "Christmas", "New Year's Eve 1999", "Thanksgiving": its day in the year given, else in the
-    year the anchor and the tense give its month (as for "in November")."""
+    year the anchor and the tense give its month (as for "in November"). Christmas told of the
+    Orthodox (named in the text before it) is theirs, on the Julian calendar's day."""
+    julian: dict[str, str] = lexicon().get("julian_holidays") or {}
     spec: str = lexicon()["holidays"][m["h"]]
+    if m["h"] in julian and ORTHODOX.search(ctx.before):
+        spec = julian[m["h"]]
     if m["y"]:
         year = int(m["y"])
     elif ctx.anchor is not None:
