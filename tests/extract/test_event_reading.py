@@ -273,3 +273,28 @@ def test_a_reduced_relative_clause_is_told_from_a_noun_s_content(
     tok = next(t for t in nlp(text) if t.text == verb)
     assert tok.dep_ == "acl"
     assert _reduced(tok) is reduced
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "precision"),
+    [
+        ("Ivo Pax won the harbour race for the first time since 2019.", "2019", "2019", "year"),
+        ("Ivo Pax has chaired the board since early May.", "early May", "2021-05", "month"),
+        ("Ivo Pax has chaired the board since the start of 2015.", "2015", "2015", "year"),
+        ("Since Monday, Ivo Pax has pulled 40 people from the river.", "Monday", "2022-03-07", "day"),
+    ],
+)
+def test_a_date_after_since_opens_a_period_and_dates_nothing(
+    nlp: Any, text: str, surface: str, value: str, precision: Precision
+) -> None:
+    """What lasts since a date, or is measured against it, did not happen on it: the sentence is
+    the report's own news (on or before its date)."""
+    doc = _doc(text)
+    events = _events(nlp, doc, [_date(doc, surface, value, precision)], [_mention(doc, "Ivo Pax", "pax")])
+    assert [(e.date, e.precision) for e in events] == [(REPORT, "on_or_before")]
+
+
+def test_a_date_of_its_own_still_dates_the_sentence(nlp: Any) -> None:
+    doc = _doc("Ivo Pax won the harbour race in 2019.")
+    events = _events(nlp, doc, [_date(doc, "2019", "2019", "year")], [_mention(doc, "Ivo Pax", "pax")])
+    assert [(e.date, e.precision) for e in events] == [("2019", "year")]

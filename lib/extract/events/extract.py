@@ -402,13 +402,23 @@ def _dates_happening(
     if not prose or span is None:
         return not prose or not after_report(date.value, report_date)
     root = span.root  # "the 1994 ban": the noun's date, whatever the clause around it says
-    if spoken_of(root, _saying()):
+    if spoken_of(root, _saying()) or _since(root):
         return False
     named = root.dep_ in PREMODIFIERS and root.head.pos_ in {"NOUN", "PROPN"}
     governor = root.head if named else _governor(span)
     if after_report(date.value, report_date) and (governor.pos_ in NOUNS or not _told_as_past(governor)):
         return False  # a noun's date after the report is to come ("the March 14 vote")
     return dates_happening(governor, voice, named)
+
+
+def _since(root: Token) -> bool:
+    """A date after "since" ("since 2019", "since the start of 2015") opens a period that runs to
+    the report: what the sentence tells lasts from then ("has chaired the board since May") or is
+    measured against it ("the first win since 2019"); it did not happen on that date."""
+    tok = root
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "pobj":
+        tok = tok.head.head  # "the start of 2015"
+    return tok.dep_ == "pobj" and tok.head.lower_ == "since"
 
 
 @lru_cache(maxsize=1)
