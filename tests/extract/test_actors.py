@@ -1116,6 +1116,25 @@ def test_common_words_are_no_names(surface: str, name: str, dropped: bool) -> No
 
 
 @pytest.mark.parametrize(
+    ("surface", "kind", "dropped"),
+    [
+        ("Rubble", "person", True),  # written small as often as capitalised: a word, not a name
+        ("Rubble", "organization", False),  # a body may be named by a word ("the Rubble collective")
+        ("Baker", "person", False),  # capitalised more often than not: a surname
+    ],
+)
+def test_a_lone_person_word_written_small_is_no_name(surface: str, kind: str, dropped: bool) -> None:
+    from lib.extract.actors.extract import _common_words
+
+    stats = CaseStats()
+    stats.add("Crews cleared the rubble by noon. Photos showed Rubble on the road.")
+    stats.add("They met Baker at the market. The baker said Baker had left.")
+    actor = Actor(slug(surface), surface, kind)
+    mention = Mention("a", actor.id, surface, 0, len(surface))
+    assert _common_words(mention, actor, load_registry(), stats) is dropped
+
+
+@pytest.mark.parametrize(
     ("span", "known", "want"),
     [
         ("Quennell and Ostrova", {"quennell", "ostrova"}, ["Quennell", "Ostrova"]),

@@ -95,7 +95,8 @@ def extract_raw(
     found.extend(propagate_corpus(contexts, found, unsure, case))
     texts = {ctx.doc.id: ctx.text for ctx in contexts}
     linked = resolve_corpus(found, registry, texts)
-    unified = [(m, a) for m, a in linked if not _common_words(m, a, registry, case)]
+    titled = _mistered(contexts, linked, registry)
+    unified = [(m, a) for m, a in linked if a.id in titled or not _common_words(m, a, registry, case)]
     unified = shared_forms_by_report(texts, unified, registry)
     if links is not None:  # each mention as linked, a short form read by its report (as the store reads it)
         read = {(m.doc_id, m.start, m.end): a for m, a in unified}
@@ -255,7 +256,10 @@ def _common_words(mention: Mention, actor: Actor, reg: Registry, case: CaseStats
     """A word that names no actor (lexicon), or a name of common words only: each written in
     lower case somewhere in the corpus where case tells (mid-sentence, outside headlines) and
     never capitalised there ("Arson is suspected", "Armed and Dangerous" in a headline): Mikheev
-    (1999)'s capitalised-word disambiguation over the corpus. Registry and gazetteer names stay."""
+    (1999)'s capitalised-word disambiguation over the corpus. A one-word name typed a person, never
+    linked to a fuller name, is a common word already where the corpus writes it in lower case as
+    often as capitalised: a person goes by a name, not by a word of the language. Registry and
+    gazetteer names stay (and the caller keeps names written after "Mr." / "Ms.")."""
     if reg.actor(actor.id) is not None or reg.gazetteer.get(mention.text) is not None:
         return False
     if fold(actor.name) != fold(mention.text):
@@ -263,6 +267,8 @@ def _common_words(mention: Mention, actor: Actor, reg: Registry, case: CaseStats
     if fold(mention.text) in reg.filters.non_actors:
         return True  # a weekday or a bare title brought back by a name chain
     words = [w.lower().strip(".,;:!?'’") for w in mention.text.split()]
+    if actor.type == "person" and len(words) == 1 and case.common(words[0]):
+        return True  # a lone "person" word the corpus writes small as often as not ("Debris", "Shall")
     return all(case.lower[w] > 0 and case.upper[w] == 0 for w in words)
 
 
