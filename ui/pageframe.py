@@ -231,13 +231,7 @@ def share_box(view: urls.View, name: str) -> None:
 
 def filter_lines(analysis: Analysis, view: urls.View) -> list[str]:
     f = view.filters
-    names = [frames.actor_name(analysis, a) for a in f.actors]
-    return exports.describe_filters(
-        names,
-        f.sources,
-        f.date_from.isoformat() if f.date_from else "",
-        f.date_to.isoformat() if f.date_to else "",
-    )
+    return filters.narrowing(f, {a: frames.actor_name(analysis, a) for a in f.actors})
 
 
 def export_buttons(frame: pd.DataFrame, stem: str, brief: str | Callable[[], str] | None = None) -> None:

@@ -88,17 +88,3 @@ def _findings(frame: pd.DataFrame, group_column: str | None) -> list[tuple[objec
     if group_column is None:
         return [(i, frame.iloc[[i]]) for i in range(len(frame))]
     return list(frame.groupby(group_column, sort=False))
-
-
-def describe_filters(
-    actors: Sequence[str], sources: Sequence[str], date_from: str, date_to: str
-) -> list[str]:
-    """The active filters in words, for the head of a brief."""
-    out = []
-    if actors:
-        out.append("actors: " + ", ".join(actors))
-    if sources:
-        out.append("sources: " + ", ".join(sources))
-    if date_from or date_to:
-        out.append(f"dates: {date_from or 'start'} to {date_to or 'end'}")
-    return out

@@ -352,26 +352,37 @@ class Summary:
     on: bool
 
 
-def _named(values: Sequence[str]) -> str:
-    shown = ", ".join(values[:SUMMARY_NAMES])
-    more = len(values) - SUMMARY_NAMES
-    return f"{shown} and {more} more" if more > 0 else shown
+def _named(values: Sequence[str], shown: int | None) -> str:
+    if shown is None:
+        return ", ".join(values)
+    more = len(values) - shown
+    return f"{', '.join(values[:shown])} and {more} more" if more > 0 else ", ".join(values)
 
 
-def summary(filters: Filters, actor_names: Mapping[str, str]) -> tuple[Summary, ...]:
-    """Each filter in words (actors by name, ``actor_names``: id -> name), every filter said even
-    when it keeps everything, so that a reader sees at a glance what narrows the view."""
+def summary(
+    filters: Filters, actor_names: Mapping[str, str], shown: int | None = SUMMARY_NAMES
+) -> tuple[Summary, ...]:
+    """Each filter in words (actors by name, ``actor_names``: id -> name, ``shown`` of them named and
+    the rest counted; None: all), every filter said even when it keeps everything, so that a reader
+    sees at a glance what narrows the view."""
     names = [actor_names.get(a, a) for a in filters.actors]
     start, end = filters.date_from, filters.date_to
     if start and end:
         dates = f"{start.isoformat()} to {end.isoformat()}"
     else:
         dates = f"from {start.isoformat()}" if start else f"until {end.isoformat()}" if end else "any"
+    sources = filters.sources
     return (
-        Summary("Actors", _named(names) if names else "all", bool(names)),
-        Summary("Sources", _named(filters.sources) if filters.sources else "all", bool(filters.sources)),
+        Summary("Actors", _named(names, shown) if names else "all", bool(names)),
+        Summary("Sources", _named(sources, shown) if sources else "all", bool(sources)),
         Summary("Dates", dates, bool(start or end)),
     )
+
+
+def narrowing(filters: Filters, actor_names: Mapping[str, str]) -> list[str]:
+    """The filters that narrow the view, in words with every name ("actors: A, B"), for the head of
+    an export's brief."""
+    return [f"{s.label.lower()}: {s.text}" for s in summary(filters, actor_names, None) if s.on]
 
 
 def reporting(filters: Filters) -> Filters:

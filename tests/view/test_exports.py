@@ -96,18 +96,6 @@ def test_brief_needs_provenance() -> None:
 
 
 @pytest.mark.parametrize(
-    ("args", "expected"),
-    [
-        (([], [], "", ""), []),
-        ((["NATO"], [], "", ""), ["actors: NATO"]),
-        (([], ["Evening Post"], "2022-01-01", ""), ["sources: Evening Post", "dates: 2022-01-01 to end"]),
-    ],
-)
-def test_describe_filters(args: tuple[list[str], list[str], str, str], expected: list[str]) -> None:
-    assert exports.describe_filters(*args) == expected
-
-
-@pytest.mark.parametrize(
     ("cell", "expected"),
     [
         ('=HYPERLINK("http://evil.example","click")', '\'=HYPERLINK("http://evil.example","click")'),

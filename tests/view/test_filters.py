@@ -171,3 +171,15 @@ def test_summary_says_every_filter(kept: Filters, said: dict[str, tuple[str, boo
     assert [s.label for s in lines] == ["Actors", "Sources", "Dates"]
     got = {s.label: (s.text, s.on) for s in lines}
     assert {label: got[label] for label in said} == said
+
+
+def test_a_brief_names_every_actor_of_the_narrowing_filters() -> None:
+    """The sidebar counts what it does not name; an export's brief names every filter value."""
+    many = Filters(actors=tuple(f"a{i}" for i in range(5)), date_from=date(2022, 1, 1))
+    names = {f"a{i}": f"Name {i}" for i in range(5)}
+    assert filters.narrowing(many, names) == [
+        "actors: Name 0, Name 1, Name 2, Name 3, Name 4",
+        "dates: from 2022-01-01",
+    ]
+    assert "and 2 more" in filters.summary(many, names)[0].text
+    assert filters.narrowing(Filters(), names) == []
