@@ -79,6 +79,15 @@ class Actor:
     role: str = ""
 
 
+def speaker_chain(actor_id: str, actors: Mapping[str, Actor]) -> list[str]:
+    """The actor, then the bodies it speaks for, following affiliations (a spokesman, then his
+    ministry): the actors a statement counts for when positions and claims roll up."""
+    chain = [actor_id]
+    while (actor := actors.get(chain[-1])) and actor.affiliation and actor.affiliation not in chain:
+        chain.append(actor.affiliation)
+    return chain
+
+
 @dataclass(frozen=True)
 class Mention:
     doc_id: str

@@ -10,7 +10,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from lib.read.blocks import paragraph_parts
-from lib.records import Actor, DateMention, Mention, NumberClaim, Quote, Span
+from lib.records import Actor, DateMention, Mention, NumberClaim, Quote, Span, speaker_chain
 from lib.text.similarity import terms
 
 if TYPE_CHECKING:
@@ -124,14 +124,6 @@ def quote_claims(analysis: Analysis, doc_id: str) -> list[Claim]:
         speakers = frozenset(speaker_chain(q.speaker_id, actors))
         out.append(Claim(span, words, speakers, frozenset({q.speaker_id}), q))
     return out
-
-
-def speaker_chain(actor_id: str, actors: Mapping[str, Actor]) -> list[str]:
-    """The actor, then the bodies it speaks for (Stoltenberg, then NATO)."""
-    chain = [actor_id]
-    while (actor := actors.get(chain[-1])) and actor.affiliation and actor.affiliation not in chain:
-        chain.append(actor.affiliation)
-    return chain
 
 
 def _blanked(span: Span, mentions: Sequence[Mention | DateMention]) -> str:

@@ -31,7 +31,7 @@ import pyarrow.compute as pc
 
 from lib import LEXICONS, read_yaml
 from lib.extract import polarity
-from lib.records import Actor, Document, Polarity, Position, Quote, Span, Stance
+from lib.records import Actor, Document, Polarity, Position, Quote, Span, Stance, speaker_chain
 
 PACKS = LEXICONS / "packs"
 ISSUES_PATH = PACKS / "russia-nato-2022-01.yaml"  # the pack of the seed corpus (data/.triangulate.yaml)
@@ -227,15 +227,6 @@ def _name_words(ids: Sequence[str], actors: Mapping[str, Actor]) -> frozenset[st
     is the speaker's own stance, not a third party's (polarity.predicate_stance's ``own``)."""
     names = [n for i in ids if (a := actors.get(i)) for n in (a.name, *a.aliases)]
     return frozenset(w for n in names for w in polarity.WORD.findall(polarity.normal(n)))
-
-
-def speaker_chain(speaker_id: str, actors: Mapping[str, Actor]) -> list[str]:
-    """The speaker, then the bodies it speaks for, following affiliations (Stoltenberg, then NATO):
-    the actors a statement counts for when positions roll up."""
-    chain = [speaker_id]
-    while (actor := actors.get(chain[-1])) and actor.affiliation and actor.affiliation not in chain:
-        chain.append(actor.affiliation)
-    return chain
 
 
 def classify(

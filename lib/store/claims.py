@@ -34,7 +34,7 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from lib.compare.claims import DocRows, rows_by_doc, speaker_chain
+from lib.compare.claims import DocRows, rows_by_doc
 from lib.compare.corpus import Found, One, RowsInside, SentenceClaims, as_is, clustered_claims
 from lib.records import (
     Actor,
@@ -47,6 +47,7 @@ from lib.records import (
     NumberClaim,
     Quote,
     Span,
+    speaker_chain,
 )
 from lib.store.claim_rows import CLAIM_ROWS, current
 from lib.store.columns import record_schema, records_table, table_records

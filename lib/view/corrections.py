@@ -36,10 +36,9 @@ from lib.extract.positions import (
     corpus_issues,
     first_hand,
     found_issue_id,
-    speaker_chain,
     surface_forms,
 )
-from lib.records import Actor, Analysis, Event, Mention, Position, Quote, Span, Stance, Target
+from lib.records import Actor, Analysis, Event, Mention, Position, Quote, Span, Stance, Target, speaker_chain
 from lib.text.aliases import fold, slug
 
 FILE_NAME = "corrections.yaml"  # lib/read/ingest.py skips it: it is not a report
