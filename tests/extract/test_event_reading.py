@@ -298,3 +298,12 @@ def test_a_date_of_its_own_still_dates_the_sentence(nlp: Any) -> None:
     doc = _doc("Ivo Pax won the harbour race in 2019.")
     events = _events(nlp, doc, [_date(doc, "2019", "2019", "year")], [_mention(doc, "Ivo Pax", "pax")])
     assert [(e.date, e.precision) for e in events] == [("2019", "year")]
+
+
+def test_a_name_in_apposition_to_a_date_is_no_phrase_of_its_own(nlp: Any) -> None:
+    """The parser hangs "Avery, 54" on "Monday" as an apposition: the date is the clause's, and the
+    event is the sentence, not "Monday, Avery, 54"."""
+    text = "In her letter Monday, Avery, 54, had said she would stay on."
+    doc = _doc(text)
+    events = _events(nlp, doc, [_date(doc, "Monday", "2022-03-07")], [_mention(doc, "Avery", "avery")])
+    assert [(e.date, e.summary) for e in events] == [("2022-03-07", text)]

@@ -475,6 +475,9 @@ def _date_phrase(
     if span is None or (block and block.kind != "body"):
         return unit
     governor = _governor(span)
+    hung = [c.dep_ for c in governor.children if not span.start <= c.i < span.end]
+    if span.start <= governor.i < span.end and "appos" in hung and set(hung) <= {"appos", "punct"}:
+        return unit  # a name in apposition to a date ("Thursday, Avery, 54, had said") is the parser's slip
     if (noun := _relative_noun(governor)) is not None:
         governor = noun
     if governor.dep_ in CLAUSE_HEADS or governor.pos_ not in {"NOUN", "PROPN", "VERB"}:
