@@ -334,6 +334,8 @@ class DirectAttributor:
         signed = self._signature(span.end, toks)
         if signed is not None:
             return signed
+        if _ends_reporters_sentence(self.text, span):
+            return None
         words = [t for t in toks if not t.is_punct]
         # a participle after a quotation ('"...", urging X') continues the sentence, it is no cue;
         # "according" (tagged as one) is: '"...," according to Dr. X' (PARC's source phrase)
@@ -500,6 +502,17 @@ def _sentence_ends(text: str, start: int, end: int) -> list[int]:
         if word is None or (word.group(1).lower() not in ABBREVIATIONS and len(word.group(1)) > 1):
             ends.append(m.end())
     return ends
+
+
+def _ends_reporters_sentence(text: str, span: MarkedSpan) -> bool:
+    """'Norway branded the plan a “reckless gamble.” Sweden insisted that ...': a quotation inside
+    the reporter's sentence (``inside_sentence``) whose marks close on a full stop, a question or
+    an exclamation mark ends that sentence; the words after it open the next one, and a verb of
+    saying there is that sentence's own, not this quotation's ("...,” Sweden said" goes on with a
+    comma). A quotation that opens its sentence ("“We will win.” she said", a slip some outlets
+    print) is left to the usual rule."""
+    inner = text[span.start : span.end].rstrip("”\"»’' ")
+    return span.closed and inner[-1:] in (".", "!", "?") and inside_sentence(text, span.start)
 
 
 def inside_sentence(text: str, pos: int) -> bool:
