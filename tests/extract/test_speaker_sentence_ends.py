@@ -4,9 +4,10 @@
 A quotation inside the reporter's sentence ("X branded the plan a “...”") whose marks close on a
 full stop ends that sentence; a verb of saying right after it opens the next sentence and has its
 own content ("Y insisted that ..."). Before, the quotation took that verb's subject, another
-source. A comma inside the marks ("...,” Y said") continues the sentence, and a quotation that is
-a sentence of its own keeps the verb after it. Sentences written for these tests, with fictional
-people and places.
+source. It still does when that subject is the quotation's sentence's own subject going on ("X
+called it “...” X says ..."). A comma inside the marks ("...,” Y said") continues the sentence,
+and a quotation that is a sentence of its own keeps the verb after it. Sentences written for these
+tests, with fictional people and places.
 """
 
 from __future__ import annotations
@@ -53,6 +54,13 @@ SAME_SENTENCE = [
         "The council called the plan “a reckless gamble with our coastline,” Mayor Ada Lind said.",
         "reckless gamble",
         "Ada Lind",
+    ),
+    (
+        "the next sentence's speaker is the sentence's own subject going on",
+        "The scholars faulted the minister for his reading of the treaty as “a licence to do nothing.” "
+        "The scholars say the text demands the opposite.",
+        "a licence to do nothing",
+        "The scholars",
     ),
     (
         "a quotation that is a sentence of its own keeps the verb after it",

@@ -1,0 +1,90 @@
+"""A quotation over several paragraphs, and a reply to a question put to a person (issue 14, session
+37: speakers on news nobody tuned on).
+
+A quotation that runs over paragraphs opens each paragraph with a mark and closes only at the end
+of the last; its cue often comes only there ('“...,” she said.'), so the paragraphs before it had no
+speaker. And news puts a question to its subject ("X was asked whether ...") and quotes the reply
+next, with no verb of saying. Sentences written for these tests, with fictional people and places.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.extract.test_quotes import _shown, _with_actors
+
+# (name, text, words of the quotation, the speaker shown)
+ATTRIBUTED = [
+    (
+        "a quotation continued in the next paragraph, its cue at the end",
+        "Councillor Maria Lind opened the hearing on Monday.\n\n“We were promised a new bridge three years "
+        "ago. The money was set aside and then it vanished.\n\n“Nobody at city hall has explained where "
+        "it went,” she said.",
+        "We were promised",
+        "Maria Lind",
+    ),
+    (
+        "three paragraphs of one quotation",
+        "The harbour master gave evidence on Tuesday.\n\n“The pier was closed twice last winter after the "
+        "storms.\n\n“Each time the repairs were patched together with what we had in the shed.\n\n“It "
+        "cannot go on like this,” said Paul Okoro, who has run the harbour since 2009.",
+        "The pier was closed",
+        "Paul Okoro",
+    ),
+    (
+        "a reply after the question put to a named person",
+        "Mayor Maria Lind was asked on Monday whether the bridge would be finished this year.\n\n“No. We "
+        "were promised the steel in March and it has not arrived. I will not pretend otherwise.”",
+        "We were promised the steel",
+        "Maria Lind",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "words", "speaker"), ATTRIBUTED, ids=[c[0] for c in ATTRIBUTED])
+def test_the_speaker_named_at_the_end_or_asked_before(
+    nlp: Any, name: str, text: str, words: str, speaker: str
+) -> None:
+    quotes, actors = _with_actors(nlp, text)
+    quote = next(q for q in quotes if words in q.text)
+    assert _shown(quote, actors) == speaker
+
+
+# (name, text, words of the quotation, a speaker it must not be given)
+NOT_ATTRIBUTED = [
+    (
+        "a paragraph left open, the next one the reporter's",
+        "The ferry was cancelled again on Friday.\n\n“We have waited three weeks for a boat that never "
+        "comes\n\nThe operator, Nordlys Lines, said in a statement that the engine would be repaired.",
+        "We have waited",
+        "Nordlys Lines",
+    ),
+    (
+        "a quotation closed in its paragraph is not continued by the next",
+        "The ferry was cancelled again on Friday.\n\n“We have waited three weeks for a boat that never "
+        "comes.”\n\n“The engine will be repaired by Monday,” said Hana Sato, a spokeswoman for the "
+        "operator.",
+        "We have waited",
+        "Hana Sato",
+    ),
+    (
+        "a person asked something in a relative clause is not the sentence's subject",
+        "Tomas Berg, who was asked to stay on as treasurer, left the meeting early.\n\n“The accounts "
+        "have not balanced for two years and nobody wants to say so.”",
+        "The accounts have not balanced",
+        "Tomas Berg",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "words", "other"), NOT_ATTRIBUTED, ids=[c[0] for c in NOT_ATTRIBUTED]
+)
+def test_no_speaker_from_another_paragraph_or_clause(
+    nlp: Any, name: str, text: str, words: str, other: str
+) -> None:
+    quotes, actors = _with_actors(nlp, text)
+    quote = next(q for q in quotes if words in q.text)
+    assert _shown(quote, actors) != other
