@@ -1,10 +1,12 @@
-"""A quotation over several paragraphs, and a reply to a question put to a person (issue 14, session
-37: speakers on news nobody tuned on).
+"""A quotation over several paragraphs, a reply to a question put to a person, and a statement
+someone was made to give (issue 14, session 37: speakers on news nobody tuned on).
 
 A quotation that runs over paragraphs opens each paragraph with a mark and closes only at the end
 of the last; its cue often comes only there ('“...,” she said.'), so the paragraphs before it had no
 speaker. And news puts a question to its subject ("X was asked whether ...") and quotes the reply
-next, with no verb of saying. Sentences written for these tests, with fictional people and places.
+next, with no verb of saying. "X forced Y to admit that ..." and "Y was forced to admit that ...":
+Y admitted (object control; a verb of forcing is implicative). Sentences written for these tests,
+with fictional people and places.
 """
 
 from __future__ import annotations
@@ -88,3 +90,34 @@ def test_no_speaker_from_another_paragraph_or_clause(
     quotes, actors = _with_actors(nlp, text)
     quote = next(q for q in quotes if words in q.text)
     assert _shown(quote, actors) != other
+
+
+# (name, text, words of the statement, the speaker shown)
+FORCED = [
+    (
+        "the object of an active verb of forcing admits",
+        "Senator Maria Okafor forced the bank's chief executive, Paul Grant, to admit that no senior "
+        "manager had been fired.",
+        "no senior manager",
+        "Paul Grant",
+    ),
+    (
+        "the subject of a passive verb of forcing admits",
+        "Under questioning, Paul Grant was forced to admit that no senior manager had been fired.",
+        "no senior manager",
+        "Paul Grant",
+    ),
+    (
+        "a verb that only urges says nothing of who spoke: its subject's reading stays",
+        "Maria Okafor urged the minister to announce that the plant would stay open.",
+        "the plant would stay open",
+        "Maria Okafor",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "words", "speaker"), FORCED, ids=[c[0] for c in FORCED])
+def test_who_is_made_to_say_it_says_it(nlp: Any, name: str, text: str, words: str, speaker: str) -> None:
+    quotes, actors = _with_actors(nlp, text)
+    quote = next(q for q in quotes if words in q.text)
+    assert _shown(quote, actors) == speaker

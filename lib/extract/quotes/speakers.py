@@ -35,6 +35,10 @@ NOT_NAMES = frozenset({"nothing", "anything", "something", "little", "much", "mo
 GROUP_TYPES = frozenset({"ORG", "GPE", "NORP"})
 NAMED_TYPES = GROUP_TYPES | {"PERSON"}
 INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
+# "forced Y to admit": Y speaks (the parse has no lemmas: the forms)
+FORCING_VERBS = frozenset(
+    "force forces forced forcing compel compels compelled compelling oblige obliges obliged obliging".split()
+)
 SEARCH_SENTENCES = 4
 REPORTED_CLAUSES = frozenset({"ccomp", "conj", "xcomp", "advcl"})  # a clause up to its reporting verb
 REPORT_DEPTH = 3  # clauses a participle of saying may sit below its reporting verb
@@ -268,6 +272,8 @@ def speaker_head(cue: Token, depth: int = 0) -> Token | None:
         subject = _agent(cue)
     if subject is None and depth < 2 and (reporter := _reporting_ancestor(cue)) is not None:
         return speaker_head(reporter, depth + 1)
+    if subject is None and (controller := _forced(cue)) is not None:
+        return controller
     if subject is None and cue.dep_ in INHERITS_SUBJECT and depth < 2:
         return speaker_head(cue.head, depth + 1)
     if (
@@ -279,6 +285,20 @@ def speaker_head(cue: Token, depth: int = 0) -> Token | None:
     ):
         return speaker_head(cue.head.head, depth + 1)  # "began by saying that ..."
     return subject
+
+
+def _forced(cue: Token) -> Token | None:
+    """ "X forced Y to admit that ...", "Y was forced to admit that ...": the infinitive of a verb
+    that makes someone do it takes that someone as its subject (object control: the object of the
+    active verb, the subject of the passive), not the subject of the verb that forced it; and a
+    verb of forcing is implicative (Karttunen 1971): Y did admit, so Y is the speaker. Verbs that
+    only ask or urge ("pressed Y to admit") say nothing of whether Y spoke, and keep their own
+    subject's reading."""
+    if cue.dep_ != "xcomp" or cue.head.lower_ not in FORCING_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return None
+    return next((c for c in cue.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 def _reporting_ancestor(cue: Token) -> Token | None:
