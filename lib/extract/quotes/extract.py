@@ -345,6 +345,7 @@ def _governs(r: Found, f: Found, tokens: Tokens, cues: CueLexicon) -> bool:
 # own continuation, attributed at its cue, overrides
 BY_INHERITANCE = frozenset({Basis.INHERITED, Basis.INHERITED_FRAGMENT})
 REOPENING = re.compile(r"[^\S\n]*\n\s*[“«„\"]")
+OPENING_MARKS = '“«„"'
 
 
 def _continued_quotations(text: str, found: list[Found]) -> list[Found]:
@@ -361,8 +362,10 @@ def _continued_quotations(text: str, found: list[Found]) -> list[Found]:
         f = out[id(f)]
         if f.kind != "direct" or (f.speaker is not None and f.speaker.basis not in BY_INHERITANCE):
             continue
-        if text[f.end - 1 : f.end] in "”»\"'" or not text.startswith("\n", _line_end(text, f.end - 1)):
-            continue  # closed within its paragraph
+        if f.end < 1 or text[f.end - 1] in "”»\"'" or text[f.start : f.start + 1] not in OPENING_MARKS:
+            continue  # closed within its paragraph, or no quotation in marks
+        if text[f.end : _line_end(text, f.end)].strip() or _line_end(text, f.end) == len(text):
+            continue  # the paragraph goes on after it, or the text ends
         reopened = REOPENING.match(text, f.end)
         nxt = by_start.get(reopened.end() - 1) if reopened is not None else None
         if reopened is None or nxt is None or text.count("\n", f.end, nxt.start) > PARAGRAPH_BREAK:
