@@ -5,8 +5,9 @@ A quotation that runs over paragraphs opens each paragraph with a mark and close
 of the last; its cue often comes only there ('“...,” she said.'), so the paragraphs before it had no
 speaker. And news puts a question to its subject ("X was asked whether ...") and quotes the reply
 next, with no verb of saying. "X forced Y to admit that ..." and "Y was forced to admit that ...":
-Y admitted (object control; a verb of forcing is implicative). Sentences written for these tests,
-with fictional people and places.
+Y admitted (object control; a verb of forcing is implicative). A reporting clause set off by
+commas mid-sentence ("..., Y said, ...") is its own subject's, not the noun before its comma's.
+Sentences written for these tests, with fictional people and places.
 """
 
 from __future__ import annotations
@@ -118,6 +119,40 @@ FORCED = [
 
 @pytest.mark.parametrize(("name", "text", "words", "speaker"), FORCED, ids=[c[0] for c in FORCED])
 def test_who_is_made_to_say_it_says_it(nlp: Any, name: str, text: str, words: str, speaker: str) -> None:
+    quotes, actors = _with_actors(nlp, text)
+    quote = next(q for q in quotes if words in q.text)
+    assert _shown(quote, actors) == speaker
+
+
+# (name, text, words of the statement, the speaker shown)
+COMMENT_CLAUSES = [
+    (
+        "a comment clause after a phrase ending in a name",
+        "To find the true Barnes, Chief Justice Okafor said, a student should read the trial record.",
+        "a student should read the trial record",
+        "Okafor",
+    ),
+    (
+        "an appositive no comma closes before the verb is the same person",
+        "The plan, its chief architect, Paul Grant said, would cost too much.",
+        "would cost too much",
+        "Paul Grant",
+    ),
+    (
+        "two speakers joined by 'and' stay a group",
+        "The plan, Maria Okafor and Paul Grant said, would cost too much.",
+        "would cost too much",
+        "Maria Okafor and Paul Grant",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "words", "speaker"), COMMENT_CLAUSES, ids=[c[0] for c in COMMENT_CLAUSES]
+)
+def test_a_comment_clause_names_its_own_subject(
+    nlp: Any, name: str, text: str, words: str, speaker: str
+) -> None:
     quotes, actors = _with_actors(nlp, text)
     quote = next(q for q in quotes if words in q.text)
     assert _shown(quote, actors) == speaker

@@ -262,6 +262,8 @@ def speaker_head(cue: Token, depth: int = 0) -> Token | None:
         # a subject across a paragraph break is a parse slip (a teaser line above glued to
         # "Haley said ..."): the cue's own paragraph names its speaker before it
         subject = _paragraph_opening(cue) or subject
+    if subject is not None and cue.dep_ == "parataxis":
+        subject = _unjoined(subject, cue) or subject
     if subject is not None and subject.dep_ == "nsubjpass":
         return _agent(cue)  # "X was told that ...": X listened; only "by Y" names a speaker
     if subject is not None and subject.lower_ in RELATIVES and cue.dep_ == "relcl":
@@ -285,6 +287,27 @@ def speaker_head(cue: Token, depth: int = 0) -> Token | None:
     ):
         return speaker_head(cue.head.head, depth + 1)  # "began by saying that ..."
     return subject
+
+
+def _unjoined(subject: Token, cue: Token) -> Token | None:
+    """ "For all the fame of the Barnes, Chief Justice Okafor said, ...": a reporting clause set
+    off by commas inside the sentence it reports (a comment clause, Quirk et al. 1985, 15.54) is
+    its subject and its verb. The parser may read the noun ending the phrase before the comma and
+    the name right before the verb as two subjects joined with no conjunction, which English does
+    not write, or as a noun and its appositive that no comma closes before the verb: the speaker
+    is the name right before the verb (when the apposition is real, "its chief, Y said", a typo
+    for "Y, said", it is the same person)."""
+    if any(c.dep_ == "cc" for c in subject.children):
+        return None  # "X and Y said": two speakers, read as a group
+    joined = [c for c in subject.children if c.dep_ in ("conj", "appos") and subject.i < c.i < cue.i]
+    if not joined or joined[-1].pos_ != "PROPN":
+        return None
+    last = joined[-1]
+    between = subject.doc[subject.i : last.left_edge.i]
+    after = subject.doc[last.right_edge.i + 1 : cue.i]
+    if not any(t.text == "," for t in between) or any(t.text == "," for t in after):
+        return None
+    return last
 
 
 def _forced(cue: Token) -> Token | None:
