@@ -56,6 +56,7 @@ SPEAKERS_OWN_VOICE = frozenset({"i", "me", "we", "us", "you"})
 SIGNATURE_DASH = re.compile(r"[^\S\n]*([―—–])[^\S\n]*")
 TITLE_MINOR = frozenset("a an the and but or nor of on in at to for by with from as".split())
 NAMELIKE = frozenset({"PROPN", "PRON", "NOUN"})
+ASKED = frozenset({"asked"})  # "X was asked whether ...": X answers next
 DOCUMENT_READS = frozenset({"read", "reads"})  # '"...," the letter read'
 PROPER_TAGS = frozenset({"NNP", "NNPS"})  # a name by its tag, when the part of speech slipped
 # a sentence pointing back at the quotation before it: "That was how X put it", "So said X"
@@ -223,16 +224,48 @@ class DirectAttributor:
         else:
             above = self.text[:line].rstrip()
             if not above.endswith(":"):
-                return None
+                return self._asked_above(above, line)
             region = (self._line_start(len(above)), len(above))
         toks = self._open_tokens(*region, self.quoted)
         cues = [t for t in toks if is_speech_cue(t, self.cues) and t.tag_ != "VBG"]
         if not cues:
-            return None
+            return self._asked(toks)
         cue, name = self._speaker(cues[-1], toks, *region)
         head = speaker_head(cues[-1])
         named = head is not None and head.pos_ == "PROPN"  # "Schiff" names someone, "the ministry" is vaguer
         return (cue, name) if name is not None and (name.person or named) else None
+
+    def _asked_above(self, above: str, line: int) -> tuple[str, Name] | None:
+        """The last sentence of the paragraph right above a quotation that opens its paragraph,
+        read for a person asked a question (``_asked``)."""
+        if not above or self.text.count("\n", len(above), line) > FLOATING_LINES:
+            return None
+        floor = self._line_start(len(above))
+        region = (_sentence_start(self.text, max(floor, len(above) - 1), floor), len(above))
+        return self._asked(self._open_tokens(*region, self.quoted))
+
+    def _asked(self, toks: list[Token]) -> tuple[str, Name] | None:
+        """'Mayor Lind was asked whether the bridge would open this year. / “No. ...”': a person
+        asked a question in the sentence right before a quotation that opens its own sentence,
+        with no other verb of saying, answers in it: news puts a question to its subject and
+        quotes the reply next (the asker, a reporter, is not quoted). The passive's subject is
+        the one asked; it must name a person (or be a pronoun or role resolved to one), and the
+        question must be the sentence's main clause ("X, who was asked ..., left" is about
+        something else)."""
+        asked = [
+            t
+            for t in toks
+            if t.lower_ in ASKED
+            and t.tag_ == "VBN"
+            and t.dep_ == "ROOT"
+            and any(c.dep_ == "nsubjpass" for c in t.children)
+        ]
+        if len(asked) != 1:
+            return None
+        subject = next(c for c in asked[0].children if c.dep_ == "nsubjpass")
+        person = self.resolver.person_at(subject)
+        name = self.resolver.resolve(person if person is not None else speaker_tokens(subject))
+        return (asked[0].text, via(name, Basis.SENTENCE_SUBJECT)) if name.resolved and name.person else None
 
     def _subject_before(self, span: MarkedSpan) -> Name | None:
         """'... Okafor did not need much persuading. “I was glad to come back.”': a quotation
@@ -342,8 +375,35 @@ class DirectAttributor:
         ]
         cue = next((t for t in cues if t in words[:AFTER_WINDOW] or _opens_with_speaker(t, words)), None)
         if cue is None:
-            return self._document_reads(words[:AFTER_WINDOW])
-        return self._speaker(cue, toks, span.end, end) if cue is not None else None
+            hit = self._document_reads(words[:AFTER_WINDOW])
+        else:
+            hit = self._speaker(cue, toks, span.end, end)
+        if hit is not None and _ends_reporters_sentence(self.text, span):
+            return hit if self._subject_goes_on(span, hit[1]) else None
+        return hit
+
+    def _subject_goes_on(self, span: MarkedSpan, name: Name | None) -> bool:
+        """Whether the speaker of the sentence after a quotation that ended the reporter's sentence
+        is that sentence's own subject, going on ('X called it “a blockade.” “...,” he added.'):
+        the next sentence's verb of saying is its own, and it names this quotation's speaker only
+        when news keeps to the same person (the subject resolves to the same name, or is written
+        the same way when neither resolves)."""
+        if name is None:
+            return False
+        words = [t for t in self.tokens.within(span.start, span.end) if t.is_alpha]
+        verbs = (
+            [v for v in words[0].ancestors if v.idx < span.start and v.pos_ in ("VERB", "AUX")]
+            if words
+            else []
+        )
+        subjects = [c for v in verbs[:1] for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1 or subjects[0].dep_ == "nsubjpass" or inside(subjects[0].idx, self.quoted):
+            return False
+        person = self.resolver.person_at(subjects[0])
+        own = self.resolver.resolve(person if person is not None else speaker_tokens(subjects[0]))
+        if own.resolved and name.resolved:
+            return own.text == name.text
+        return own.text.lower() == name.text.lower()
 
     def _document_reads(self, words: list[Token]) -> tuple[str, Name | None] | None:
         """'"...," the statement read.': a document "reads" its own words (news idiom for quoting
@@ -500,6 +560,17 @@ def _sentence_ends(text: str, start: int, end: int) -> list[int]:
         if word is None or (word.group(1).lower() not in ABBREVIATIONS and len(word.group(1)) > 1):
             ends.append(m.end())
     return ends
+
+
+def _ends_reporters_sentence(text: str, span: MarkedSpan) -> bool:
+    """'Norway branded the plan a “reckless gamble.” Sweden insisted that ...': a quotation inside
+    the reporter's sentence (``inside_sentence``) whose marks close on a full stop, a question or
+    an exclamation mark ends that sentence; the words after it open the next one, and a verb of
+    saying there is that sentence's own, not this quotation's ("...,” Sweden said" goes on with a
+    comma). A quotation that opens its sentence ("“We will win.” she said", a slip some outlets
+    print) is left to the usual rule."""
+    inner = text[span.start : span.end].rstrip("”\"»’' ")
+    return span.closed and inner[-1:] in (".", "!", "?") and inside_sentence(text, span.start)
 
 
 def inside_sentence(text: str, pos: int) -> bool:

@@ -111,6 +111,7 @@ def extract_attributions(
         reported = [f for f in reported if f.end <= headline.start or f.start >= headline.end]
         wider = [f for f in wider if f.end <= headline.start or f.start >= headline.end]
     found = _drop_repeated(_absorb_partial_quotes(found, reported, tokens, cues))
+    found = _continued_quotations(doc.text, found)
     found = _one_per_statement(_floating_speakers(doc.text, found, resolver, excluded), doc.text, resolver)
     own = [m for m in mentions if m.doc_id == doc.id]
     kept = list({(f.start, f.end): f for f in reversed(found) if not inside(f.start, excluded)}.values())
@@ -338,6 +339,48 @@ def _absorb_partial_quotes(
 def _governs(r: Found, f: Found, tokens: Tokens, cues: CueLexicon) -> bool:
     """Whether the reported clause's own cue is the quotation's: no nested cue between them."""
     return not _nested_cue(f, r, tokens, cues)
+
+
+# a quotation's speaker found by position only (the statement before it): what the quotation's
+# own continuation, attributed at its cue, overrides
+BY_INHERITANCE = frozenset({Basis.INHERITED, Basis.INHERITED_FRAGMENT})
+REOPENING = re.compile(r"[^\S\n]*\n\s*[“«„\"]")
+OPENING_MARKS = '“«„"'
+
+
+def _continued_quotations(text: str, found: list[Found]) -> list[Found]:
+    """A quotation that runs over several paragraphs has an opening mark at the start of each
+    paragraph and a closing mark only at the end of the last (Chicago Manual of Style 13.30; AP):
+    a quotation left open at its paragraph's end, whose next paragraph reopens a quotation, is
+    one quotation with it, and the speaker that continuation's cue names ('“...,” she said.')
+    speaks the paragraphs before too. Taken only where the open part has no speaker of its own
+    evidence (none, or the previous statement's by position), from a continuation that has one
+    at its own cue; last first, so a chain of paragraphs takes the speaker at its end."""
+    by_start = {f.start: f for f in found if f.kind == "direct"}
+    out = {id(f): f for f in found}
+    for f in sorted(found, key=lambda f: -f.start):
+        f = out[id(f)]
+        if f.kind != "direct" or (f.speaker is not None and f.speaker.basis not in BY_INHERITANCE):
+            continue
+        if f.end < 1 or text[f.end - 1] in "”»\"'" or text[f.start : f.start + 1] not in OPENING_MARKS:
+            continue  # closed within its paragraph, or no quotation in marks
+        if text[f.end : _line_end(text, f.end)].strip() or _line_end(text, f.end) == len(text):
+            continue  # the paragraph goes on after it, or the text ends
+        reopened = REOPENING.match(text, f.end)
+        nxt = by_start.get(reopened.end() - 1) if reopened is not None else None
+        if reopened is None or nxt is None or text.count("\n", f.end, nxt.start) > PARAGRAPH_BREAK:
+            continue
+        nxt = next((g for g in out.values() if g.start == nxt.start and g.kind == "direct"), nxt)
+        who = nxt.speaker
+        if who is None or who.basis in BY_INHERITANCE:
+            continue
+        out[id(f)] = replace(f, speaker=who, cue=nxt.cue)
+    return [out[id(f)] for f in found]
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _floating_speakers(

@@ -35,6 +35,10 @@ NOT_NAMES = frozenset({"nothing", "anything", "something", "little", "much", "mo
 GROUP_TYPES = frozenset({"ORG", "GPE", "NORP"})
 NAMED_TYPES = GROUP_TYPES | {"PERSON"}
 INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp"})
+# "forced Y to admit": Y speaks (the parse has no lemmas: the forms)
+FORCING_VERBS = frozenset(
+    "force forces forced forcing compel compels compelled compelling oblige obliges obliged obliging".split()
+)
 SEARCH_SENTENCES = 4
 REPORTED_CLAUSES = frozenset({"ccomp", "conj", "xcomp", "advcl"})  # a clause up to its reporting verb
 REPORT_DEPTH = 3  # clauses a participle of saying may sit below its reporting verb
@@ -258,6 +262,8 @@ def speaker_head(cue: Token, depth: int = 0) -> Token | None:
         # a subject across a paragraph break is a parse slip (a teaser line above glued to
         # "Haley said ..."): the cue's own paragraph names its speaker before it
         subject = _paragraph_opening(cue) or subject
+    if subject is not None and cue.dep_ == "parataxis":
+        subject = _unjoined(subject, cue) or subject
     if subject is not None and subject.dep_ == "nsubjpass":
         return _agent(cue)  # "X was told that ...": X listened; only "by Y" names a speaker
     if subject is not None and subject.lower_ in RELATIVES and cue.dep_ == "relcl":
@@ -268,6 +274,8 @@ def speaker_head(cue: Token, depth: int = 0) -> Token | None:
         subject = _agent(cue)
     if subject is None and depth < 2 and (reporter := _reporting_ancestor(cue)) is not None:
         return speaker_head(reporter, depth + 1)
+    if subject is None and (controller := _forced(cue)) is not None:
+        return controller
     if subject is None and cue.dep_ in INHERITS_SUBJECT and depth < 2:
         return speaker_head(cue.head, depth + 1)
     if (
@@ -279,6 +287,41 @@ def speaker_head(cue: Token, depth: int = 0) -> Token | None:
     ):
         return speaker_head(cue.head.head, depth + 1)  # "began by saying that ..."
     return subject
+
+
+def _unjoined(subject: Token, cue: Token) -> Token | None:
+    """ "For all the fame of the Barnes, Chief Justice Okafor said, ...": a reporting clause set
+    off by commas inside the sentence it reports (a comment clause, Quirk et al. 1985, 15.54) is
+    its subject and its verb. The parser may read the noun ending the phrase before the comma and
+    the name right before the verb as two subjects joined with no conjunction, which English does
+    not write, or as a noun and its appositive that no comma closes before the verb: the speaker
+    is the name right before the verb (when the apposition is real, "its chief, Y said", a typo
+    for "Y, said", it is the same person)."""
+    if any(c.dep_ == "cc" for c in subject.children):
+        return None  # "X and Y said": two speakers, read as a group
+    joined = [c for c in subject.children if c.dep_ in ("conj", "appos") and subject.i < c.i < cue.i]
+    if not joined or joined[-1].pos_ != "PROPN":
+        return None
+    last = joined[-1]
+    between = subject.doc[subject.i : last.left_edge.i]
+    after = subject.doc[last.right_edge.i + 1 : cue.i]
+    if not any(t.text == "," for t in between) or any(t.text == "," for t in after):
+        return None
+    return last
+
+
+def _forced(cue: Token) -> Token | None:
+    """ "X forced Y to admit that ...", "Y was forced to admit that ...": the infinitive of a verb
+    that makes someone do it takes that someone as its subject (object control: the object of the
+    active verb, the subject of the passive), not the subject of the verb that forced it; and a
+    verb of forcing is implicative (Karttunen 1971): Y did admit, so Y is the speaker. Verbs that
+    only ask or urge ("pressed Y to admit") say nothing of whether Y spoke, and keep their own
+    subject's reading."""
+    if cue.dep_ != "xcomp" or cue.head.lower_ not in FORCING_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return None
+    return next((c for c in cue.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 def _reporting_ancestor(cue: Token) -> Token | None:
