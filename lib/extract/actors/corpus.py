@@ -328,6 +328,7 @@ class CorpusResolver:
         self._link_short_forms()
         self.described = self._link_described({fold(m.text) for m, _ in found})
         self.by_surname = self._surname_index()
+        self._candidates: dict[str, list[str]] = {}  # _surname_candidates' answers
         self.members = Counter(self.uf.find(aid) for aid in self.stats)
         self.titled: dict[str, set[str]] = {}  # root -> titles written right before its full name
         for m, a in found:
@@ -616,7 +617,14 @@ class CorpusResolver:
 
     def _surname_candidates(self, aid: str) -> list[str]:
         """The full-named people a one-word name may be: by surname; a generational suffix
-        counts only when written ("Avery" is the father where "Avery Jr." also appears)."""
+        counts only when written ("Avery" is the father where "Avery Jr." also appears). Asked
+        once the people are linked (``by_surname`` is final): worked out once per id."""
+        found = self._candidates.get(aid)
+        if found is None:
+            found = self._candidates[aid] = self._surname_candidates_of(aid)
+        return found
+
+    def _surname_candidates_of(self, aid: str) -> list[str]:
         name = self.stats[aid].actor.name
         parts = person_name(name, self.titles, self.reg.demonyms)
         if parts is None or parts.first or len(parts.last) < 2:
@@ -643,7 +651,7 @@ class CorpusResolver:
             cands = [c for c in cands if self.sex.get(c, sex) == sex]
         if not cands:
             return self._first_named(mention, actor) if not title else None
-        here = [c for c in cands if mention.doc_id in self._docs_of_root(c)]
+        here = [c for c in cands if mention.doc_id in self.per_doc.get(c, ())]
         if kind not in ("person", "organization", "place"):
             return None
         if len(here) == 1:
@@ -654,7 +662,7 @@ class CorpusResolver:
         if len(written) == 1:
             return written[0]  # "Forward Ann Avery" written here, the model tagging "Avery" only
         if len(cands) > 1 and (event := self._event_of(mention.doc_id)):
-            near = [c for c in cands if self._docs_of_root(c) & event]
+            near = [c for c in cands if not event.isdisjoint(self.per_doc.get(c, ()))]
             if len(near) == 1:
                 return near[0]  # the one bearer named in the reports of this report's event
             if len(near) > 1:  # two bearers in one event: only a title here says which
@@ -1203,7 +1211,7 @@ class CorpusResolver:
         clubs = self._clubs().get(fold(mention.text))
         if not clubs or fold(mention.text) != fold(actor.name):
             return None
-        here = {c for c in clubs if mention.doc_id in self._docs_of_root(c)}
+        here = {c for c in clubs if mention.doc_id in self.per_doc.get(c, ())}
         if len(here) != 1 or self.uf.find(actor.id) in here:
             return None
         text = self.texts.get(mention.doc_id, "")
