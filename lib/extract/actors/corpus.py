@@ -251,6 +251,8 @@ def definitions(texts: Iterable[str]) -> dict[str, str]:
     end with the acronym's initials)."""
     out: dict[str, str] = {}
     for text in texts:
+        if " (" not in text:  # every definition holds one: the pattern is not run over the text
+            continue
         for m in _DEFINITION.finditer(text):
             acr = m.group(2).replace(".", "")
             words = m.group(1).split(" ")
@@ -277,7 +279,9 @@ class CorpusResolver:
         self.nicknames = reg.filters.nicknames
         self.stats: dict[str, _Stats] = {}
         for m, a in found:
-            s = self.stats.setdefault(a.id, _Stats(a))
+            s = self.stats.get(a.id)
+            if s is None:  # a record made per actor, not per mention (setdefault's default is made each time)
+                s = self.stats[a.id] = _Stats(a)
             s.count += 1
             s.docs.add(m.doc_id)
             s.kinds[a.type] += 1
@@ -340,7 +344,9 @@ class CorpusResolver:
         self.first_at: dict[tuple[str, str], int] = {}  # (root, doc) -> its first mention's start
         for m, a in found:
             root = self.uf.find(a.id)
-            self.per_doc.setdefault(root, Counter())[m.doc_id] += 1
+            if (counts := self.per_doc.get(root)) is None:
+                counts = self.per_doc[root] = Counter()
+            counts[m.doc_id] += 1
             at = self.first_at.get((root, m.doc_id))
             self.first_at[(root, m.doc_id)] = m.start if at is None else min(at, m.start)
         self.sex = self._sexes(said)
@@ -838,7 +844,8 @@ class CorpusResolver:
         pronoun resolution"); kept at three to one or better."""
         votes: dict[str, Counter[str]] = {}
         for aid, titled, after in said:
-            tally = votes.setdefault(self.uf.find(aid), Counter())
+            if (tally := votes.get(root := self.uf.find(aid))) is None:
+                tally = votes[root] = Counter()
             if titled:
                 tally[titled] += 2
             if after:
@@ -1233,7 +1240,9 @@ class CorpusResolver:
         votes: dict[tuple[str, str], Counter[str]] = {}
         for m, a in found:
             key = (a.id, self.group.get(m.doc_id, m.doc_id))
-            votes.setdefault(key, Counter())[_family(a.type)] += 1
+            if (tally := votes.get(key)) is None:
+                tally = votes[key] = Counter()
+            tally[_family(a.type)] += 1
         out: dict[tuple[str, str], str] = {}
         for key, tally in votes.items():
             (top, n), *rest = tally.most_common(2)
