@@ -75,7 +75,6 @@ def report_groups(texts: Mapping[str, str], threshold: float = SAME_EVENT) -> di
     words = _texts_terms([texts[d] for d in ids])
     model = TfIdf(words)
     vectors = [model.vector(w) for w in words]
-    sets = [set(w) for w in words]
     up = list(range(len(ids)))
 
     def find(i: int) -> int:
@@ -88,7 +87,9 @@ def report_groups(texts: Mapping[str, str], threshold: float = SAME_EVENT) -> di
     # KEY_TERMS heaviest): two reports of one event share one of them (a name, a place), so that a
     # corpus of thousands of reports is not compared all against all. The reports read before are
     # filed under their keys (a near copy is not: see the module docstring).
-    df = Counter(t for own in sets for t in own)
+    df: Counter[str] = Counter()  # reports per term: a vector has each of its report's terms once
+    for vector in vectors:
+        df.update(vector.keys())
     # the vectors as arrays, each report scored against its candidates at once (lib/text/rows.py):
     # a set intersection and a sum in Python per pair were 2.3 of the 5.4 CPU-s of grouping
     # 10,000 reports (issue #19)
@@ -110,7 +111,7 @@ def report_groups(texts: Mapping[str, str], threshold: float = SAME_EVENT) -> di
         for i, similar, common in zip(candidates, cosines.tolist(), commons.tolist(), strict=True):
             if abs(similar - threshold) <= EPSILON or abs(similar - NEAR_COPY) <= EPSILON:
                 # at a threshold the order of the sum could decide: summed as the dicts sum it
-                similar = sum(vector[t] * vectors[i][t] for t in sets[i] & sets[j])
+                similar = sum(vector[t] * vectors[i][t] for t in set(words[i]) & set(words[j]))
             nearest = max(nearest, similar)
             if similar < threshold or common < SHARED_TERMS:
                 continue
