@@ -342,7 +342,11 @@ def _read_stance(
     sentence = _sentence_at(body, at, left)
     if read.conditional(sentence):
         return "conditional"
-    reading = None if _in_compound(body, at) else read.predicate(body[:at], speaker_words)
+    # the predicate is read in the last clause before the issue, and the sentence's stop closes a
+    # clause: the text from the space after it is read as the whole text before the issue would be
+    # (``_clause_before``), not the statement's every earlier sentence again (issue #19)
+    clause = _clause_before(body, at, left)
+    reading = None if _in_compound(body, at) else read.predicate(clause, speaker_words)
     if reading is not None and not reading[1]:
         return "supports" if reading[0] == "pos" else "opposes"
     # a predicate before the issue whose subject is a third party ("the firm had to keep fighting
@@ -415,6 +419,16 @@ def _sentence_start(text: str, at: int) -> int:
     # overlap, the second character of one being a space), with no list of every stop made
     last = _LAST_STOP.match(text, 0, at)
     return last.end() if last else 0
+
+
+def _clause_before(text: str, at: int, left: int) -> str:
+    """The text before ``at`` that ``polarity.predicate_reading`` reads alike (its last clause is
+    the same), from the whitespace after the stop that ends at ``left`` (``_sentence_start``): the
+    stop is a clause break (polarity.CLAUSE_BREAK) no other break can take in, and the character
+    before the whitespace is no word character, so the breaks found from there on are the breaks
+    found from there in the whole text. ``text`` is in normal form (``polarity.normal``), which
+    leaves it as it is."""
+    return text[max(0, left - 1) : at]
 
 
 def _sentence_at(text: str, at: int, left: int | None = None) -> str:

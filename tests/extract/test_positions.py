@@ -312,3 +312,27 @@ def test_issues_index_reads_each_issue_as_its_own_index(
     found = IssuesIndex(tuple(sets)).first_each(text)
     assert found[2] == at
     assert found == [CueIndex(c, w).first(text) for c, w in sets]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We opposed the levy. But now we back the tariffs",
+        "They said no; the council will fight against tariffs",
+        "It failed! - and yet we support - the tariffs",
+        "The vote was close? but the ministers refused to back tariffs",
+        "No stop here and the firm keeps backing tariffs",
+        "First. Second, while they did not oppose tariffs",
+        "Done.\n(we back tariffs",
+    ],
+)
+def test_the_clause_before_an_issue_reads_as_the_whole_text_before_it(text: str) -> None:
+    from lib.extract import polarity
+    from lib.extract.positions import _clause_before, _sentence_start
+
+    body = polarity.normal(text)
+    at = body.index("tariffs")
+    part = _clause_before(body, at, _sentence_start(body, at))
+    assert len(part) < at or "." not in body[:at]
+    for own in (frozenset(), frozenset({"council", "ministers", "firm"})):
+        assert polarity.predicate_reading(part, own=own) == polarity.predicate_reading(body[:at], own=own)

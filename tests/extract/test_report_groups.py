@@ -164,3 +164,17 @@ def test_a_cosine_at_the_threshold_is_decided_as_the_vectors_sum_it(
     threshold = math.nextafter(exact, 1.0) if above else exact
     groups = len(_partition(report_groups(texts, threshold)))
     assert groups == (2 if above else 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FLOOD + "\n\n" + THEFT,
+        "It's the mayor's 1,250.5-tonne 'plan' — costs rose 3.4% to 12,000,\u00a0said Ann_Avery's aide.",
+        "Tabs\tand\u2028odd\x1cspaces, 'quoted' words’ and a trailing dash- 7 8,9 ..10.",
+        "",
+        "   ",
+    ],
+)
+def test_a_texts_terms_are_those_of_its_chunks(text: str) -> None:
+    assert reports._texts_terms([text, text[::-1]]) == [terms(text), terms(text[::-1])]

@@ -251,6 +251,8 @@ def definitions(texts: Iterable[str]) -> dict[str, str]:
     end with the acronym's initials)."""
     out: dict[str, str] = {}
     for text in texts:
+        if " (" not in text:  # every definition holds one: the pattern is not run over the text
+            continue
         for m in _DEFINITION.finditer(text):
             acr = m.group(2).replace(".", "")
             words = m.group(1).split(" ")
@@ -277,7 +279,9 @@ class CorpusResolver:
         self.nicknames = reg.filters.nicknames
         self.stats: dict[str, _Stats] = {}
         for m, a in found:
-            s = self.stats.setdefault(a.id, _Stats(a))
+            s = self.stats.get(a.id)
+            if s is None:  # a record made per actor, not per mention (setdefault's default is made each time)
+                s = self.stats[a.id] = _Stats(a)
             s.count += 1
             s.docs.add(m.doc_id)
             s.kinds[a.type] += 1
@@ -328,6 +332,7 @@ class CorpusResolver:
         self._link_short_forms()
         self.described = self._link_described({fold(m.text) for m, _ in found})
         self.by_surname = self._surname_index()
+        self._candidates: dict[str, list[str]] = {}  # _surname_candidates' answers
         self.members = Counter(self.uf.find(aid) for aid in self.stats)
         self.titled: dict[str, set[str]] = {}  # root -> titles written right before its full name
         for m, a in found:
@@ -339,7 +344,9 @@ class CorpusResolver:
         self.first_at: dict[tuple[str, str], int] = {}  # (root, doc) -> its first mention's start
         for m, a in found:
             root = self.uf.find(a.id)
-            self.per_doc.setdefault(root, Counter())[m.doc_id] += 1
+            if (counts := self.per_doc.get(root)) is None:
+                counts = self.per_doc[root] = Counter()
+            counts[m.doc_id] += 1
             at = self.first_at.get((root, m.doc_id))
             self.first_at[(root, m.doc_id)] = m.start if at is None else min(at, m.start)
         self.sex = self._sexes(said)
@@ -616,7 +623,14 @@ class CorpusResolver:
 
     def _surname_candidates(self, aid: str) -> list[str]:
         """The full-named people a one-word name may be: by surname; a generational suffix
-        counts only when written ("Avery" is the father where "Avery Jr." also appears)."""
+        counts only when written ("Avery" is the father where "Avery Jr." also appears). Asked
+        once the people are linked (``by_surname`` is final): worked out once per id."""
+        found = self._candidates.get(aid)
+        if found is None:
+            found = self._candidates[aid] = self._surname_candidates_of(aid)
+        return found
+
+    def _surname_candidates_of(self, aid: str) -> list[str]:
         name = self.stats[aid].actor.name
         parts = person_name(name, self.titles, self.reg.demonyms)
         if parts is None or parts.first or len(parts.last) < 2:
@@ -643,7 +657,7 @@ class CorpusResolver:
             cands = [c for c in cands if self.sex.get(c, sex) == sex]
         if not cands:
             return self._first_named(mention, actor) if not title else None
-        here = [c for c in cands if mention.doc_id in self._docs_of_root(c)]
+        here = [c for c in cands if mention.doc_id in self.per_doc.get(c, ())]
         if kind not in ("person", "organization", "place"):
             return None
         if len(here) == 1:
@@ -654,7 +668,7 @@ class CorpusResolver:
         if len(written) == 1:
             return written[0]  # "Forward Ann Avery" written here, the model tagging "Avery" only
         if len(cands) > 1 and (event := self._event_of(mention.doc_id)):
-            near = [c for c in cands if self._docs_of_root(c) & event]
+            near = [c for c in cands if not event.isdisjoint(self.per_doc.get(c, ()))]
             if len(near) == 1:
                 return near[0]  # the one bearer named in the reports of this report's event
             if len(near) > 1:  # two bearers in one event: only a title here says which
@@ -830,7 +844,8 @@ class CorpusResolver:
         pronoun resolution"); kept at three to one or better."""
         votes: dict[str, Counter[str]] = {}
         for aid, titled, after in said:
-            tally = votes.setdefault(self.uf.find(aid), Counter())
+            if (tally := votes.get(root := self.uf.find(aid))) is None:
+                tally = votes[root] = Counter()
             if titled:
                 tally[titled] += 2
             if after:
@@ -1203,7 +1218,7 @@ class CorpusResolver:
         clubs = self._clubs().get(fold(mention.text))
         if not clubs or fold(mention.text) != fold(actor.name):
             return None
-        here = {c for c in clubs if mention.doc_id in self._docs_of_root(c)}
+        here = {c for c in clubs if mention.doc_id in self.per_doc.get(c, ())}
         if len(here) != 1 or self.uf.find(actor.id) in here:
             return None
         text = self.texts.get(mention.doc_id, "")
@@ -1225,7 +1240,9 @@ class CorpusResolver:
         votes: dict[tuple[str, str], Counter[str]] = {}
         for m, a in found:
             key = (a.id, self.group.get(m.doc_id, m.doc_id))
-            votes.setdefault(key, Counter())[_family(a.type)] += 1
+            if (tally := votes.get(key)) is None:
+                tally = votes[key] = Counter()
+            tally[_family(a.type)] += 1
         out: dict[tuple[str, str], str] = {}
         for key, tally in votes.items():
             (top, n), *rest = tally.most_common(2)
