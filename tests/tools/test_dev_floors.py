@@ -82,9 +82,10 @@ FLOORS: list[tuple[str, str, Figure, float]] = [
     # 0.84639 / 0.81869 in session 26 (bodies' head nouns, a name ends at a colon, issue #15's round 6);
     # 0.84659 / 0.81889 in session 27 (a common first name makes a person); 0.84804 / 0.82321 in
     # session 36 (a first name the model missed, compounded with the surname by the parser); 0.84825 /
-    # 0.82342 with a body's leading words the model read as a person (same session)
-    ("conll2003-dev.jsonl", "entities lenient F1", lambda r: r["entities"]["lenient"].f1, 0.8482),
-    ("conll2003-dev.jsonl", "entities exact F1", lambda r: r["entities"]["exact"].f1, 0.8234),
+    # 0.82342 with a body's leading words the model read as a person (same session); 0.84842 / 0.82359
+    # in session 37 (a lone word typed a person that the corpus writes small is no name)
+    ("conll2003-dev.jsonl", "entities lenient F1", lambda r: r["entities"]["lenient"].f1, 0.8484),
+    ("conll2003-dev.jsonl", "entities exact F1", lambda r: r["entities"]["exact"].f1, 0.8235),
 ]
 
 # The statements of a PolNeAR file, scored as GGT's definition counts them: the wide records must
