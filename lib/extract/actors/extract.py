@@ -268,7 +268,7 @@ def _common_words(mention: Mention, actor: Actor, reg: Registry, case: CaseStats
         return True  # a weekday or a bare title brought back by a name chain
     words = [w.lower().strip(".,;:!?'’") for w in mention.text.split()]
     if actor.type == "person" and len(words) == 1 and case.common(words[0]):
-        return True  # a lone "person" word the corpus writes small as often as not ("Debris", "Shall")
+        return True  # a lone "person" word the corpus writes small as often as not ("Rubble" of a caption)
     return all(case.lower[w] > 0 and case.upper[w] == 0 for w in words)
 
 
