@@ -28,7 +28,7 @@ from lib.extract.quotes.attribution import BELIEF, CUED_QUOTATION, INFERRED, Fou
 from lib.extract.quotes.cues import CueLexicon, load_cues
 from lib.extract.quotes.direct import DirectAttributor, inside_sentence
 from lib.extract.quotes.indirect import extract_indirect
-from lib.extract.quotes.marks import find_marked_spans
+from lib.extract.quotes.marks import DOUBLE_CLOSE, DOUBLE_OPEN, STRAIGHT, find_marked_spans
 from lib.extract.quotes.speakers import (
     BY_POSITION,
     GROUP_PRONOUNS,
@@ -344,8 +344,8 @@ def _governs(r: Found, f: Found, tokens: Tokens, cues: CueLexicon) -> bool:
 # a quotation's speaker found by position only (the statement before it): what the quotation's
 # own continuation, attributed at its cue, overrides
 BY_INHERITANCE = frozenset({Basis.INHERITED, Basis.INHERITED_FRAGMENT})
-REOPENING = re.compile(r"[^\S\n]*\n\s*[“«„\"]")
-OPENING_MARKS = '“«„"'
+OPENING_MARKS = DOUBLE_OPEN + STRAIGHT
+REOPENING = re.compile(rf"[^\S\n]*\n\s*[{OPENING_MARKS}]")
 
 
 def _continued_quotations(text: str, found: list[Found]) -> list[Found]:
@@ -362,7 +362,11 @@ def _continued_quotations(text: str, found: list[Found]) -> list[Found]:
         f = out[id(f)]
         if f.kind != "direct" or (f.speaker is not None and f.speaker.basis not in BY_INHERITANCE):
             continue
-        if f.end < 1 or text[f.end - 1] in "”»\"'" or text[f.start : f.start + 1] not in OPENING_MARKS:
+        if (
+            f.end < 1
+            or text[f.end - 1] in DOUBLE_CLOSE + STRAIGHT + "'"
+            or text[f.start : f.start + 1] not in OPENING_MARKS
+        ):
             continue  # closed within its paragraph, or no quotation in marks
         if text[f.end : _line_end(text, f.end)].strip() or _line_end(text, f.end) == len(text):
             continue  # the paragraph goes on after it, or the text ends
