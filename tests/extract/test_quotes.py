@@ -45,6 +45,12 @@ def _shown(quote: Quote, actors: dict[str, Actor]) -> str:
     return actor.name if actor else quote.speaker_text
 
 
+def _speaker_shown(nlp: Any, text: str, words: str) -> str:
+    """What the UI shows as the speaker of the statement holding ``words`` (``_shown``)."""
+    quotes, actors = _with_actors(nlp, text)
+    return _shown(next(q for q in quotes if words in q.text), actors)
+
+
 def _bare(text: str) -> str:
     """The words of a statement: no quotation marks, and no "that" opening reported speech (an
     indirect quote includes it, GGT annotation guidelines, section 1)."""

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.extract.test_quotes import _shown, _with_actors
+from tests.extract.test_quotes import _speaker_shown
 
 # (name, text, words of the quotation, the speaker shown)
 ATTRIBUTED = [
@@ -50,9 +50,7 @@ ATTRIBUTED = [
 def test_the_speaker_named_at_the_end_or_asked_before(
     nlp: Any, name: str, text: str, words: str, speaker: str
 ) -> None:
-    quotes, actors = _with_actors(nlp, text)
-    quote = next(q for q in quotes if words in q.text)
-    assert _shown(quote, actors) == speaker
+    assert _speaker_shown(nlp, text, words) == speaker
 
 
 # (name, text, words of the quotation, a speaker it must not be given)
@@ -88,9 +86,7 @@ NOT_ATTRIBUTED = [
 def test_no_speaker_from_another_paragraph_or_clause(
     nlp: Any, name: str, text: str, words: str, other: str
 ) -> None:
-    quotes, actors = _with_actors(nlp, text)
-    quote = next(q for q in quotes if words in q.text)
-    assert _shown(quote, actors) != other
+    assert _speaker_shown(nlp, text, words) != other
 
 
 # (name, text, words of the statement, the speaker shown)
@@ -119,9 +115,7 @@ FORCED = [
 
 @pytest.mark.parametrize(("name", "text", "words", "speaker"), FORCED, ids=[c[0] for c in FORCED])
 def test_who_is_made_to_say_it_says_it(nlp: Any, name: str, text: str, words: str, speaker: str) -> None:
-    quotes, actors = _with_actors(nlp, text)
-    quote = next(q for q in quotes if words in q.text)
-    assert _shown(quote, actors) == speaker
+    assert _speaker_shown(nlp, text, words) == speaker
 
 
 # (name, text, words of the statement, the speaker shown)
@@ -153,6 +147,4 @@ COMMENT_CLAUSES = [
 def test_a_comment_clause_names_its_own_subject(
     nlp: Any, name: str, text: str, words: str, speaker: str
 ) -> None:
-    quotes, actors = _with_actors(nlp, text)
-    quote = next(q for q in quotes if words in q.text)
-    assert _shown(quote, actors) == speaker
+    assert _speaker_shown(nlp, text, words) == speaker

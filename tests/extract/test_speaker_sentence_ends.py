@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.extract.test_quotes import _shown, _with_actors
+from tests.extract.test_quotes import _shown, _speaker_shown, _with_actors
 
 # (name, text, words of the quotation, a speaker it must not be given)
 NEXT_SENTENCE = [
@@ -77,6 +77,4 @@ SAME_SENTENCE = [
 def test_a_verb_of_saying_after_the_quotation_still_attributes_it(
     nlp: Any, name: str, text: str, words: str, speaker: str
 ) -> None:
-    quotes, actors = _with_actors(nlp, text)
-    quote = next(q for q in quotes if words in q.text)
-    assert _shown(quote, actors) == speaker
+    assert _speaker_shown(nlp, text, words) == speaker
