@@ -185,6 +185,24 @@ def test_settings_are_places(nlp: Any, registry: Any, text: str, surface: str, k
     assert found == [kind]
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        # the AP and Canadian Press styles write a town before its state or province
+        ("Crews from Ashby, Ont., and Morrow, Ont., helped put out the fire on Sunday.", "Ashby", "place"),
+        ("Crews from Ashby, Ont., and Morrow, Ont., helped put out the fire on Sunday.", "Morrow", "place"),
+        # a state named after a person in other ways is no such evidence
+        ("Senator Jo Weller, a Texas Republican, said the bill would fail.", "Jo Weller", "person"),
+        ("Jo Weller spoke on Monday. Weller, Texas's senior senator, said so.", "Weller", "person"),
+    ],
+)
+def test_a_name_written_before_its_state_is_a_town(
+    nlp: Any, registry: Any, text: str, surface: str, kind: str
+) -> None:
+    actors, mentions = run(nlp, registry, text)
+    assert {actors[m.actor_id].type for m in mentions if m.text == surface} == {kind}
+
+
 def test_listed_excludes_places() -> None:
     acts = [Actor("a", "A", "person"), Actor("b", "B", "place"), Actor("c", "C", "country")]
     assert [a.id for a in listed(acts)] == ["a", "c"]

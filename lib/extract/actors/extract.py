@@ -109,6 +109,8 @@ def extract_raw(
     settings = _corpus_settings(contexts, unified)
     typed = [(m, _as_team(m, a, teams)) for m, a in unified]
     typed = [(m, _as_setting(m, a, settings)) for m, a in typed]
+    towns = _corpus_towns(contexts, typed)
+    typed = [(m, _as_town(m, a, towns)) for m, a in typed]
     mistered = _mistered(contexts, typed, registry)
     typed = [(m, _as_person(a, mistered)) for m, a in typed]
     groups = _named_as_groups(contexts, typed)
@@ -453,6 +455,34 @@ def _corpus_settings(contexts: Sequence[DocContext], found: Sequence[tuple[Menti
             if fold(listed["prep"]) in ctx.reg.place_prepositions and _lists_a_place(ctx.reg, items):
                 placed[fold(m.text)] += 1
     return {k for k, n in placed.items() if " " not in k or (n >= 2 and 4 * n >= total[k])}
+
+
+# ", <state or province>" closing a phrase after a name: "in Lowtown, Ont., on Monday", "Upton, Calif. —"
+_REGION_AFTER = re.compile(
+    r",[ ]+(?P<region>[A-Z][\w.]*(?:[ ][A-Z][\w.]*){0,2}?)\.?(?=[,;:)]|[ ]+[—–-]|[ ]*$|(?<=\.)[ ])"
+)
+
+
+def _corpus_towns(contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]]) -> set[str]:
+    """Folded names the corpus writes before their state or province ("Lowtown, Ont.,"): the AP and
+    Canadian Press styles name a town so, and no person or body is written that way."""
+    by_id = {ctx.doc.id: ctx for ctx in contexts}
+    towns: set[str] = set()
+    for m, _ in found:
+        ctx = by_id[m.doc_id]
+        line_end = ctx.text.find("\n", m.end)
+        after = _REGION_AFTER.match(ctx.text, m.end, line_end if line_end >= 0 else len(ctx.text))
+        if after is not None and {fold(after["region"]), fold(after["region"]) + "."} & ctx.reg.regions:
+            towns.add(fold(m.text))
+    return towns
+
+
+def _as_town(mention: Mention, actor: Actor, towns: set[str]) -> Actor:
+    """A lone name the model calls a person or a body that the corpus writes as a town ("Lowtown, Ont.")."""
+    lone = len(actor.name.split()) == 1 or fold(actor.name) == fold(mention.text)
+    if actor.type in ("person", "organization") and lone and fold(mention.text) in towns:
+        return replace(actor, type="place")
+    return actor
 
 
 def _as_setting(mention: Mention, actor: Actor, settings: set[str]) -> Actor:

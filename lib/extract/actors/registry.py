@@ -74,6 +74,7 @@ class Registry:
     filters: Filters
     place_prepositions: frozenset[str] = frozenset()  # folded; "in X" makes a lone name a place
     official_names: Mapping[str, str] = field(default_factory=dict)  # folded long name -> short name
+    regions: frozenset[str] = frozenset()  # folded states, provinces, abbreviations ("Lowtown, Ont.")
 
     def actor(self, actor_id: str) -> Actor | None:
         """The first registry actor of that id."""
@@ -183,7 +184,7 @@ def _census_first_names() -> frozenset[str]:
 
 def _gazetteer(places: Mapping[str, Any]) -> PhraseIndex:
     countries = [(str(c), "country") for c in places.get("countries") or ()]
-    settings = [(str(p), "place") for p in places.get("places") or ()]
+    settings = [(str(p), "place") for p in (*(places.get("places") or ()), *(places.get("regions") or ()))]
     bodies = [(str(o), "organization") for o in places.get("organizations") or ()]
     return phrase_index(countries + settings + bodies)
 
@@ -229,4 +230,7 @@ def _load_registry(path: Path, stamp: tuple[int, ...]) -> Registry:
         filters=_filters(filters),
         place_prepositions=frozenset(fold(p) for p in places.get("place_prepositions") or ()),
         official_names={fold(str(k)): str(v) for k, v in (places.get("official_names") or {}).items()},
+        regions=frozenset(
+            fold(str(r)) for key in ("regions", "region_abbreviations") for r in places.get(key) or ()
+        ),
     )
