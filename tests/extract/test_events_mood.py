@@ -242,3 +242,71 @@ def test_a_narrators_verb_outside_the_quotation_keeps_the_sentence_the_narrators
     quote = Quote("a", "ivo-pax", "Ivo Pax", text[start:], "direct", "saying", start, len(text), 0.9)
     events = _events(nlp, doc, [], [_mention(doc, "Ivo Pax", "ivo-pax")], [quote])
     assert [(e.date, e.precision) for e in events] == [(REPORT, "on_or_before")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "precision", "mentions", "want"),
+    [
+        # what a verb of foreseeing takes has not happened
+        (
+            "It is easy to envision a fourth medal for the club coming in 2022.",
+            "2022",
+            "2022",
+            "year",
+            [],
+            [],
+        ),
+        (
+            f"{HOLT} predicts a recession in March.",
+            "March",
+            "2022-03",
+            "month",
+            [HOLT],
+            [(REPORT, "on_or_before")],
+        ),
+        # a date before a noun that looks ahead is the time looked at
+        ("Analysts published their 2022 predictions for the harbour.", "2022", "2022", "year", [], []),
+        (
+            "The council set a 2030 target for the harbour's emissions.",
+            "2030",
+            "2030",
+            "year",
+            [],
+            [(REPORT, "on_or_before")],
+        ),  # the setting is the report's
+        # the foreseeing's own date, a past clause below it, and other nouns keep theirs
+        (
+            f"{HOLT} predicted in 2019 that prices would fall.",
+            "2019",
+            "2019",
+            "year",
+            [HOLT],
+            [("2019", "year")],
+        ),
+        (
+            f"{HOLT} predicted that the bank, which failed in 2008, would never reopen.",
+            "2008",
+            "2008",
+            "year",
+            [HOLT],
+            [("2008", "year")],
+        ),
+        ("The 2018 agreement ended the harbour strike.", "2018", "2018", "year", [], [("2018", "year")]),
+        (
+            "The council missed the March 1 deadline.",
+            "March 1",
+            "2022-03-01",
+            "day",
+            [],
+            [("2022-03-01", "day")],
+        ),
+    ],
+)
+def test_what_is_foreseen_has_not_happened(
+    nlp: Any, text: str, surface: str, value: str, precision: Any, mentions: list[str], want: list[Any]
+) -> None:
+    doc = _doc(text)
+    found = [_mention(doc, m, "mara-holt") for m in mentions]
+    mentions_of = found + ([_mention(doc, "council", "council")] if "council" in text else [])
+    events = _events(nlp, doc, [_date(doc, surface, value, precision)], mentions_of)
+    assert [(e.date, e.precision) for e in events] == want

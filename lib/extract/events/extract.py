@@ -55,6 +55,7 @@ from lib.extract.events.mood import (
     dates_happening,
     expressive,
     is_talk,
+    looks_ahead,
     main_verbs,
     own_voice,
     spoken_of,
@@ -405,6 +406,8 @@ def _dates_happening(
     if spoken_of(root, _saying()) or _since(root):
         return False
     named = root.dep_ in PREMODIFIERS and root.head.pos_ in {"NOUN", "PROPN"}
+    if named and looks_ahead(root.head):
+        return False  # "2023 predictions": the time looked at
     governor = root.head if named else _governor(span)
     if after_report(date.value, report_date) and (governor.pos_ in NOUNS or not _told_as_past(governor)):
         return False  # a noun's date after the report is to come ("the March 14 vote")

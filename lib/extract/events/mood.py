@@ -58,6 +58,8 @@ class Modality:
     expressives: frozenset[str]  # expressive speech acts (first person present)
     clause_verbs: frozenset[str] = frozenset()  # base forms whose finite clause has not happened
     topics: frozenset[str] = frozenset()  # prepositions of what is spoken of
+    foreseeing: frozenset[str] = frozenset()  # base forms whose object or clause has not happened
+    forward_nouns: frozenset[str] = frozenset()  # base forms a date before names the time looked at
 
 
 @lru_cache(maxsize=4)
@@ -68,7 +70,7 @@ def load_modality(path: Path = MODALITY_PATH) -> Modality:
         return frozenset(str(w).lower() for w in data.get(key) or ())
 
     keys = ["modals", "irrealis_verbs", "irrealis_nouns", "planned_participles", "expressives"]
-    keys += ["irrealis_clause_verbs", "topic_prepositions"]
+    keys += ["irrealis_clause_verbs", "topic_prepositions", "foreseeing_verbs", "forward_nouns"]
     return Modality(*(words(k) for k in keys))
 
 
@@ -111,6 +113,34 @@ def irrealis(verb: Token, modality: Modality | None = None) -> bool:
             return False
         tok = head  # "will meet and sign": a conjunct shares its first verb's auxiliaries
     return False
+
+
+def foreseen(governor: Token, modality: Modality | None = None) -> bool:
+    """Whether a date's governor lies in the object or the clause of a verb of foreseeing ("predicts
+    a recession in 2023", "easy to envision a title coming in May"): foreseen, not taken place.
+    The verb's own date ("predicted in 2019") is when the foreseeing happened, and a clause told in
+    the past below it keeps its own."""
+    lex = modality or load_modality()
+    for tok in (governor, *governor.ancestors):
+        if _foreseen_part(tok) and _is(tok.head, lex.foreseeing):
+            return True
+        if tok.tag_ == "VBD":
+            return False  # a clause told in the past keeps its own ("the bank, which failed in 2008")
+    return False
+
+
+def _foreseen_part(tok: Token) -> bool:
+    """An object or a clause of the verb above: "predicts a recession", "predicts that ...", and the
+    participle the parser hangs after it ("envision a title coming in May")."""
+    if tok.dep_ in ("dobj", "ccomp", "xcomp"):
+        return True
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > tok.head.i
+
+
+def looks_ahead(noun: Token, modality: Modality | None = None) -> bool:
+    """Whether a noun looks ahead, so that a date written before it is the time looked at ("2023
+    predictions", "the 2030 target"), not when anything took place."""
+    return _is(noun, (modality or load_modality()).forward_nouns)
 
 
 def _shares_mood(verb: Token, head: Token) -> bool:
@@ -243,7 +273,7 @@ def dates_happening(
     verb = clause_verb(governor)
     if verb is None:
         return True
-    if irrealis(verb, lex):
+    if irrealis(verb, lex) or foreseen(governor, lex):
         return False
     return not voice or told_as_past(verb)
 
