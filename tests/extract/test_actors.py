@@ -203,6 +203,45 @@ def test_a_name_written_before_its_state_is_a_town(
     assert {actors[m.actor_id].type for m in mentions if m.text == surface} == {kind}
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "owner"),
+    [
+        # a town and its state: the state's mention stands for the town
+        ("Floods hit Kendall, Ontario, on Sunday.", "Ontario", "kendall"),
+        # a continent opens no address, and a state that owns what follows is itself
+        ("In Europe, Germany's main index rose on Monday.", "Germany", "germany"),
+        ("Fires spread in Talvik, Norway's northern port.", "Norway", "norway"),
+    ],
+)
+def test_an_address_runs_from_a_town_to_its_state(
+    nlp: Any, registry: Any, text: str, surface: str, owner: str
+) -> None:
+    _, mentions = run(nlp, registry, text)
+    assert ids_of(mentions, surface) == {owner}
+
+
+MARKETS = (
+    "Stocks fell in Asia on Tuesday. Japan's Norikei 225 index shed 0.1 per cent to 20,442. "
+    "Hong Kong's Tam Seng rose 0.2 per cent. Shares of Orvane Motors fell 3 per cent after "
+    "Orvane Motors cut its forecast. The Tam Seng was flat on Wednesday."
+)
+
+
+@pytest.mark.parametrize(
+    ("surface", "kept"),
+    [
+        ("Tam Seng", False),  # named only as a price that moved: no actor
+        ("Orvane Motors", True),  # a company that also acts in the report
+    ],
+)
+def test_a_name_written_only_as_a_moving_price_is_no_actor(
+    nlp: Any, registry: Any, surface: str, kept: bool
+) -> None:
+    actors, mentions = run(nlp, registry, MARKETS)
+    found = {m.actor_id for m in mentions if m.text == surface}
+    assert bool(found) is kept, actors
+
+
 def test_listed_excludes_places() -> None:
     acts = [Actor("a", "A", "person"), Actor("b", "B", "place"), Actor("c", "C", "country")]
     assert [a.id for a in listed(acts)] == ["a", "c"]

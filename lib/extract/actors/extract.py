@@ -117,7 +117,7 @@ def extract_raw(
     typed = [(m, _as_group(a, groups)) for m, a in typed]
     forums = _named_forums(contexts, typed, registry)
     typed = [(m, _as_forum(a, forums)) for m, a in typed]
-    things = _named_things(contexts, typed, registry)
+    things = _named_things(contexts, typed, registry) | _market_prices(contexts, typed, registry)
     typed = [(m, a) for m, a in typed if a.id not in things]
     typed = _addresses(contexts, typed)
     typed = _without_dates(contexts, typed)
@@ -223,6 +223,7 @@ def _without_dates(
 
 
 # What may follow a list of places ("Lowtown, Freedonia and Upland"): then a comma is no address.
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _LIST_GOES_ON = re.compile(r"(?:,[ ]*[A-Z]|[ ]+(?:and|or|&)[ ])")
 
 
@@ -232,8 +233,10 @@ def _addresses(
     """ "Lowtown, Freedonia": a town and, after a comma, its state or country name one place,
     the town (the state is its address, as in "Paris, Texas"; ECB+ annotates the whole as one
     mention of the town). The state's mention there stands for the town; not in a list of places
-    ("Lowtown, Upland and Marsh", "Lowtown, Upland, Marsh"), and not after a country."""
+    ("Lowtown, Upland and Marsh", "Lowtown, Upland, Marsh"), not after a country or a continent
+    ("In Europe, Freedonia's ..."), and not where the state owns what follows ("Freedonia's")."""
     texts = {ctx.doc.id: ctx.text for ctx in contexts}
+    wide = contexts[0].reg.world_regions if contexts else frozenset()
     ends = {(m.doc_id, m.end): (m, a) for m, a in found}
     out: list[tuple[Mention, Actor]] = []
     for m, a in found:
@@ -245,6 +248,8 @@ def _addresses(
             and before[1].type == "place"
             and a.type in ("place", "country")
             and before[1].id != a.id
+            and fold(before[0].text) not in wide  # "In Europe, Germany ...": a region is no town
+            and _POSSESSIVE_AFTER.match(text, m.end) is None  # "..., Germany's index": its owner
             and _LIST_GOES_ON.match(text, m.end) is None
         ):
             town = before[1]
@@ -368,6 +373,48 @@ def _named_things(
     discourse across the reports; spans._without_named_things reads one report, where the name
     must never stand alone. Its mentions are a topic, not an actor."""
     return _mostly_premodifying(contexts, found, reg, reg.filters.thing_nouns)
+
+
+# A market report's move of a price: "<Index> 100 index rose 0.4 per cent", "<Index> was flat".
+_MOVES = (
+    "rose|fell|gained|lost|added|shed|slipped|sank|climbed|dropped|declined|jumped|surged|tumbled|advanced"
+    "|retreated|gave[ ]up|picked[ ]up|edged[ ](?:up|down|higher|lower)"
+)
+_MARKET_MOVE = re.compile(
+    r"(?:[ ]\d[\d,.]*)?(?:[ ](?:index|composite|average|benchmark))?[ ]+"
+    rf"(?:was[ ]+(?:almost[ ]+|nearly[ ]+)?flat\b|(?:{_MOVES})[ ]+\d[\d.,]*[ ]*(?:per[ ]?cent|percent|%))"
+)
+
+
+# A company named as such right before its name: "shares of X", "media company X".
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:[Ss]hares|[Ss]tock|[Cc]ompany|[Ff]irm|[Mm]aker|[Cc]hain)[ ](?:(?:of|in)[ ])?$"
+)
+
+
+def _market_prices(
+    contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]], reg: Registry
+) -> set[str]:
+    """Ids of bodies the corpus names (three times in four or more) only as a price that moved by a
+    percentage ("<Index> added 0.4 per cent", "the <Index> 100 was flat"): a stock index, or a
+    company in a market report's list of movers; a market report's subject, not an actor (it says
+    and does nothing). A person does not move by a percentage (polls move their shares by points);
+    the model types some indices as people. A company named as one ("shares of X", "media company
+    X", a legal suffix) stays. Never a registry actor, a state or a place."""
+    by_id = {ctx.doc.id: ctx for ctx in contexts}
+    suffixes = {w.lower() for w in reg.filters.org_suffixes}
+    marks: dict[str, list[bool]] = {}
+    for m, a in found:
+        if a.type not in ("organization", "person") or reg.actor(a.id) is not None:
+            continue
+        text = by_id[m.doc_id].text
+        company = (
+            fold(m.text.split()[-1]) in suffixes
+            or _COMPANY_BEFORE.search(text, max(0, m.start - 30), m.start) is not None
+        )
+        moved = not company and _MARKET_MOVE.match(text, m.end) is not None
+        marks.setdefault(a.id, []).append(moved)
+    return {aid for aid, moved in marks.items() if sum(moved) >= FORUM_SHARE * len(moved)}
 
 
 def _mostly_premodifying(

@@ -75,6 +75,7 @@ class Registry:
     place_prepositions: frozenset[str] = frozenset()  # folded; "in X" makes a lone name a place
     official_names: Mapping[str, str] = field(default_factory=dict)  # folded long name -> short name
     regions: frozenset[str] = frozenset()  # folded states, provinces, abbreviations ("Lowtown, Ont.")
+    world_regions: frozenset[str] = frozenset()  # folded continents and world regions
 
     def actor(self, actor_id: str) -> Actor | None:
         """The first registry actor of that id."""
@@ -184,7 +185,9 @@ def _census_first_names() -> frozenset[str]:
 
 def _gazetteer(places: Mapping[str, Any]) -> PhraseIndex:
     countries = [(str(c), "country") for c in places.get("countries") or ()]
-    settings = [(str(p), "place") for p in (*(places.get("places") or ()), *(places.get("regions") or ()))]
+    settings = [
+        (str(p), "place") for key in ("world_regions", "places", "regions") for p in places.get(key) or ()
+    ]
     bodies = [(str(o), "organization") for o in places.get("organizations") or ()]
     return phrase_index(countries + settings + bodies)
 
@@ -233,4 +236,5 @@ def _load_registry(path: Path, stamp: tuple[int, ...]) -> Registry:
         regions=frozenset(
             fold(str(r)) for key in ("regions", "region_abbreviations") for r in places.get(key) or ()
         ),
+        world_regions=frozenset(fold(str(r)) for r in places.get("world_regions") or ()),
     )
