@@ -194,6 +194,9 @@ def test_settings_are_places(nlp: Any, registry: Any, text: str, surface: str, k
         # a state named after a person in other ways is no such evidence
         ("Senator Jo Weller, a Texas Republican, said the bill would fail.", "Jo Weller", "person"),
         ("Jo Weller spoke on Monday. Weller, Texas's senior senator, said so.", "Weller", "person"),
+        # a degree after a person's name is no state ("MD" is not "Md."), nor is a home state
+        ("Dana Kruger, MD, chairs the medical board.", "Dana Kruger", "person"),
+        ("Crews were led by Dana Kruger, Ontario, and two others.", "Dana Kruger", "person"),
     ],
 )
 def test_a_name_written_before_its_state_is_a_town(
@@ -541,6 +544,15 @@ def test_final_stop(surface: str, want: int, registry: Any) -> None:
             "Harold Fenwick High School",
             "organization",
         ),
+        # a person has no owners or locations: a business named by its founder's first name
+        (
+            "Workers at Marla's voted to join the union. Marla's owners said they respected the outcome.",
+            "Marla",
+            "organization",
+        ),
+        ("Marla's has seven locations in the city. Marla's locations stay open.", "Marla", "organization"),
+        # the cue holds where the model read the name as a body and a first name's chain would take it
+        ("The vote at Lena's was close. Lena's owners said they respected it.", "Lena", "organization"),
     ],
 )
 def test_cues_type_untagged_names(nlp: Any, registry: Any, text: str, surface: str, kind: str) -> None:

@@ -517,11 +517,25 @@ def _corpus_towns(contexts: Sequence[DocContext], found: Sequence[tuple[Mention,
     towns: set[str] = set()
     for m, _ in found:
         ctx = by_id[m.doc_id]
+        words = m.text.split()
+        first = fold(words[0])
+        if len(words) > 1 and (
+            first in ctx.reg.filters.first_names or first in ctx.reg.filters.common_first_names
+        ):
+            continue  # "Ann Avery, Texas": a person from there ("Dexter, Mich." is a town)
         line_end = ctx.text.find("\n", m.end)
         after = _REGION_AFTER.match(ctx.text, m.end, line_end if line_end >= 0 else len(ctx.text))
-        if after is not None and {fold(after["region"]), fold(after["region"]) + "."} & ctx.reg.regions:
+        if after is not None and _a_region(after["region"], ctx.reg.regions):
             towns.add(fold(m.text))
     return towns
+
+
+def _a_region(written: str, regions: frozenset[str]) -> bool:
+    """A state or province as the styles write it after a town ("Ont.", "Calif", "Texas"); not a
+    degree or a code in capitals ("MD", "PhD"), which follows a person's name."""
+    if written.isupper() and "." not in written:
+        return False
+    return fold(written) in regions or fold(written) + "." in regions
 
 
 def _as_town(mention: Mention, actor: Actor, towns: set[str]) -> Actor:
