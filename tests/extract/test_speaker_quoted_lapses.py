@@ -40,3 +40,21 @@ def test_the_reporters_sentences_still_count(nlp: Any) -> None:
         "“I cannot remember a day like it. Everyone was patient,” she said."
     )
     assert _speaker_shown(nlp, text, "I cannot remember") != "Maria Okafor"
+
+
+def test_the_one_woman_known_is_not_salient_past_someone_named_since(nlp: Any) -> None:
+    # skipping quoted sentences lets the salience rule reach further back; a person named since
+    # whose gender nothing tells (a first name no lexicon holds) may be the "she" as well
+    from lib.extract.quotes.cues import load_cues
+    from lib.extract.quotes.speakers import Resolver
+
+    text = (
+        "Maria Okafor said on Tuesday that the reef was dying. Okafor has surveyed it since 2009.\n\n"
+        "Kerensa Dalby answered from the quay on Friday. Later that day, she posted a reply."
+    )
+    sdoc = nlp(text)
+    resolver = Resolver(sdoc, [], load_cues())
+    at = text.index(" she ") + 1
+    she = sdoc.char_span(at, at + 3)
+    assert resolver._gender(next(p for p in resolver.persons if "Dalby" in p.text)) is None
+    assert resolver._salient(she, "she") is None

@@ -1210,6 +1210,8 @@ class Resolver:
         same = [p for p in before if self._gender(p) == gender]
         if len({self._full_name(p) for p in same}) != 1:
             return None
+        if any(self._gender(p) is None for p in before if p.start > same[-1].start):
+            return None  # someone named since, whose gender is not known, may be meant as well
         # the passage keeps to that person: the sentences since the name carry the pronoun's
         # gender, two lapses allowed; else "he" may be someone the text only described
         # ("a guard told reporters", "one of her matches")
