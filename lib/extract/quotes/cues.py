@@ -45,6 +45,10 @@ class CueLexicon:
     document_kinds: dict[str, str] = field(default_factory=dict)
     document_generic: frozenset[str] = frozenset()  # "the document": a document of any kind
     title_abbreviations: frozenset[str] = frozenset()  # "Sgt.", "Cpl.": a name follows
+    # role noun -> the abbreviations of it written before a name, with and without the full stop
+    # ("governor" -> "gov", "gov.")
+    role_abbreviations: dict[str, frozenset[str]] = field(default_factory=dict)
+    role_ranks: frozenset[str] = frozenset()  # "lt", "vice", "former": another office than the role
 
 
 def _third_person(base: str) -> str:
@@ -102,6 +106,11 @@ def load_cues(path: Path = LEXICON) -> CueLexicon:
         directives=_forms(raw.get("directives") or [], irregular),
         role_synonyms={k: tuple(v) for k, v in (raw.get("role_synonyms") or {}).items()},
         role_phrases={k.lower(): tuple(v) for k, v in (raw.get("role_phrases") or {}).items()},
+        role_ranks=frozenset(str(w).lower().rstrip(".") for w in raw.get("role_ranks") or ()),
+        role_abbreviations={
+            str(role).lower(): frozenset(f for a in short for f in (str(a).lower(), f"{str(a).lower()}."))
+            for role, short in (raw.get("role_abbreviations") or {}).items()
+        },
         acts=_forms(raw.get("acts") or [], irregular),
         statement_acts=_forms(raw.get("statement_acts") or [], irregular),
         hearer_object=_forms(raw.get("hearer_object") or [], irregular),

@@ -56,6 +56,7 @@ MIXED_MARKS = '“”«»"'
 # some newspaper archives write for a closing double mark included (lib/extract/quotes/marks.py)
 LINE_ENDS = ".!?:;\"”’')…]"
 FLOATING_LINES = 2  # a floating quotation takes the speaker of a statement at most a paragraph up
+CONTINUING = frozenset({"continue", "continues", "continued", "continuing"})  # "..., the mayor continued"
 PARAGRAPH_BREAK = 2  # line breaks between two paragraphs
 
 
@@ -399,7 +400,10 @@ def _floating_speakers(
     out: list[Found] = []
     previous: Found | None = None
     voice: Name | None = None  # the last speaker given on evidence, not a fragment's guess
+    continued: dict[tuple[int, int], Name] = {}  # a surface "continues" resolved, for its other parts
     for f in sorted(found, key=lambda f: (f.start, f.end)):
+        if f.speaker is not None and (f.speaker.start, f.speaker.end) in continued and not f.speaker.resolved:
+            f = replace(f, speaker=continued[(f.speaker.start, f.speaker.end)])  # one cue, one speaker
         near = previous is not None and _breaks(text, previous.end, f.start, furniture) <= FLOATING_LINES
         last = previous.speaker if previous is not None and near else None
         if last is not None and last.basis is Basis.INHERITED_FRAGMENT:
@@ -407,10 +411,16 @@ def _floating_speakers(
         if last is not None and f.speaker is None and f.cue is None and f.kind == "direct":
             basis = Basis.INHERITED_FRAGMENT if inside_sentence(text, f.start) else Basis.INHERITED
             f = replace(f, speaker=via(last, basis), confidence=INFERRED)
-        elif last is not None and f.speaker is not None and _open_pronoun(f.speaker, text, last, resolver):
+        elif (
+            last is not None
+            and f.speaker is not None
+            and (_open_pronoun(f.speaker, text, last, resolver) or _goes_on(f, text, last))
+        ):
             who = f.speaker
             name = replace(via(last, Basis.INHERITED), start=who.start, end=who.end)
             f = replace(f, speaker=name)
+            if who.basis is Basis.SURFACE:
+                continued[(who.start, who.end)] = name
         out.append(f)
         if f.speaker is not None:
             previous = f
@@ -424,6 +434,19 @@ def _breaks(text: str, start: int, end: int, furniture: Sequence[tuple[int, int]
     the paragraph break it brings: a photo's caption stands outside the text's flow."""
     captions = sum(1 for s, e in furniture if start <= s and e <= end)
     return text.count("\n", start, end) - PARAGRAPH_BREAK * captions
+
+
+def _goes_on(f: Found, text: str, last: Name) -> bool:
+    """ "“...,” says Ivo Marek. / “...,” the Ohio governor continues.": "continue" as a verb of
+    saying presupposes that its subject was speaking (Karttunen 1971: aspectual verbs presuppose
+    the activity before), so a description nothing else resolved, as the subject of "continues"
+    right after a named person's statement, re-describes that person (news varies the words it
+    names its speaker by). "Added" is not read so: a second source adds to a report as often."""
+    who = f.speaker
+    if who is None or who.resolved or who.basis is not Basis.SURFACE or not last.person or not last.resolved:
+        return False
+    surface = text[who.start : who.end].lower()
+    return (f.cue or "").lower() in CONTINUING and surface.startswith("the ")
 
 
 def _open_pronoun(who: Name, text: str, last: Name, resolver: Resolver) -> bool:

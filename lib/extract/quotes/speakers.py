@@ -12,7 +12,7 @@ found the surface is kept: we bail out rather than guess (textacy's rule).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -579,7 +579,7 @@ class Resolver:
             return "person"
         if lower in GROUP_PRONOUNS:
             return "it" if lower == "it" else "they"
-        if lower in self.cues.organisation_nouns and _definite(span):
+        if lower in self.cues.organisation_nouns and _definite(span) and not _owned_by_name(head):
             return "organisation"
         return None
 
@@ -590,6 +590,8 @@ class Resolver:
         candidates (a pair named together, one further back) stays."""
         if found.resolved and found.basis is Basis.PRONOUN_AGREED:
             return found  # agreement known (gender, a title, a body's kind): the rules are right there
+        if kind == "organisation" and found.basis is Basis.CONTINUED:
+            return found  # the same noun nearer than any name (``_same_head``): no name is likelier
         candidates = self.candidates(span, kind, found)
         if found.resolved and not any(e.rules for _, _, e in candidates):
             return found
@@ -728,7 +730,11 @@ class Resolver:
             if holder is not None:
                 return _moved(self._named(holder), span, Basis.NAME)
             # a role no earlier title holds stays as written, with no actor: the last person
-            # quoted is a guess, and a wrong speaker is worse than none (issue 14)
+            # quoted is a guess, and a wrong speaker is worse than none (issue 14). An indefinite
+            # role ("a spokesman", "a Lind representative") brings in someone new (Heim 1982):
+            # no holder named before is meant
+            if span[0].lower_ in INDEFINITE:
+                return _unresolved(span, person=True)
             return self._by_role(span) or _unresolved(span, person=True)
         document = self._document_word(head)
         if document is not None:
@@ -738,11 +744,17 @@ class Resolver:
                 author = self._issuer(span)
             if author is not None:
                 return author
+        owner = _owner_name(head) if lower in self.cues.organisation_nouns else None
+        if owner is not None:
+            return _moved(self._named(speaker_tokens(owner)), span, Basis.AUTHOR)
         if lower in self.cues.organisation_nouns and _definite(span):
             # "the company", "the union": a definite description picks up the organisation the
             # text last named (Hobbs 1978; news names an organisation before it describes it)
             pool = [g for g in self.groups if g.label_ == "ORG"]
             found = self._antecedent(span, pool)
+            described = self._same_head(span, head, found)
+            if described is not None:
+                return described
             return _as(found, Basis.BODY_NEAREST) if found else _unresolved(span)
         return self._described_before(span, head) or _unresolved(span)
 
@@ -761,6 +773,50 @@ class Resolver:
         if len({self._full_name(p) for p in holders}) != 1:
             return None
         return _moved(self._named(holders[-1]), span, Basis.ROLE)
+
+    def _same_head(self, span: SpacySpan, head: Token, named: Name | None) -> Name | None:
+        """ "The Daily Courier's editorial board was less kind. “...,” the board wrote.": a
+        definite description refers back to the nearest earlier phrase with its head noun (Poesio
+        & Vieira 1998: same-head antecedents are the commonest), before any organisation named
+        further back, when that phrase brings in a body of its own: an owner's ("X's board"),
+        which speaks for X, or an indefinite one ("a board in Ohio"), which is not named (a name
+        would be in the pool), so it is the speaker as the text gives it, with no actor: no name
+        is guessed. A definite one refers back itself, to the name."""
+        sents = [s for s in self.sdoc.sents if s.start <= span.start][-SEARCH_SENTENCES:]
+        lows = sents[0].start if sents else span.start
+        bound = lows
+        if named is not None:
+            name = self.sdoc.char_span(named.name_start, named.name_end, alignment_mode="expand")
+            bound = max(bound, name.end if name is not None else span.start)
+        earlier = next(
+            (
+                t
+                for t in reversed(self.sdoc[bound : span.start])
+                if t.lower_ == head.lower_
+                and t.pos_ == "NOUN"
+                and not t.ent_type_
+                and not inside(t.idx, self.quoted)
+            ),
+            None,
+        )
+        if earlier is None or earlier.dep_ in ("appos", "attr") or earlier.head.ent_type_ in NAMED_TYPES:
+            return None  # "Vexo, a software company,": the named body described
+        owner = _owner_name(earlier)
+        if owner is not None:  # "X's board ... the board": X's, as the phrase said
+            return _moved(self._named(speaker_tokens(owner)), span, Basis.AUTHOR_EARLIER)
+        if not any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in earlier.children):
+            return None  # "the company's shares": itself a reference back, to the body named
+        phrase = speaker_tokens(earlier)
+        return Name(
+            span.start_char,
+            span.end_char,
+            phrase.text,
+            phrase.start_char,
+            phrase.end_char,
+            False,
+            certainty=certainty_of(Basis.CONTINUED),
+            basis=Basis.CONTINUED,
+        )
 
     def _relative(self, span: SpacySpan, antecedent: Token) -> Name:
         """ "Ada Okafor, who said ...", "the coalition, which warned ...": a relative pronoun as
@@ -1154,10 +1210,16 @@ class Resolver:
         same = [p for p in before if self._gender(p) == gender]
         if len({self._full_name(p) for p in same}) != 1:
             return None
+        if any(self._gender(p) is None for p in before if p.start > same[-1].start):
+            return None  # someone named since, whose gender is not known, may be meant as well
         # the passage keeps to that person: the sentences since the name carry the pronoun's
         # gender, two lapses allowed; else "he" may be someone the text only described
         # ("a guard told reporters", "one of her matches")
-        between = [s for s in sents if s.start > same[-1].start and s.end <= span.sent.start]
+        between = [
+            s
+            for s in sents
+            if s.start > same[-1].start and s.end <= span.sent.start and not self._quoted_sentence(s)
+        ]
         lapses = sum(not any(GENDER_PRONOUNS.get(t.lower_) == gender for t in s) for s in between)
         if lapses > CHAIN_LAPSES:
             return None
@@ -1178,6 +1240,8 @@ class Resolver:
         sents = [s for s in self.sdoc.sents if s.start < span.sent.start][-SALIENT_SENTENCES:]
         lapses, linked = 0, False
         for sent in reversed(sents):
+            if self._quoted_sentence(sent):
+                continue  # a source's own words: they neither name the centre nor drift from it
             found = [
                 p
                 for p in self.persons
@@ -1199,6 +1263,14 @@ class Resolver:
             if lapses > CHAIN_LAPSES:
                 return None
         return None
+
+    def _quoted_sentence(self, sent: SpacySpan) -> bool:
+        """A sentence wholly inside quotation marks: the words of a source, not the reporter's
+        narration. A speaker speaks of themself in the first person, so their quoted sentences
+        carry no pronoun of theirs and tell nothing of whom the narration keeps to; a run of
+        them before '..., she said' is no lapse of the passage from its person."""
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        return bool(words) and all(inside(t.idx, self.quoted) for t in words)
 
     def _full_name(self, person: SpacySpan) -> str:
         last = self._surname_of(person)
@@ -1225,11 +1297,19 @@ class Resolver:
             words.update(self.cues.role_synonyms.get(word, ()))
         if phrase is not None:
             words = set(self.cues.role_phrases[phrase])
+        # "the governor" after "Gov. Ada Roe": a title abbreviated before a name is its role
+        words.update(a for w in list(words) for a in self.cues.role_abbreviations.get(w, ()))
         qualifiers = _qualifiers(span)
+
+        # "Lt. Gov. X", "Vice President Y", "former Rep. Z": a rank before the role makes it
+        # another office (or none now), which "the governor" does not name unless it says so
+        ranks = {w.rstrip(".") for w in _role_words(list(span))} & self.cues.role_ranks
 
         def holds(person: SpacySpan) -> bool:
             roles, title = _title_words(person)
-            return bool(words & roles) and qualifiers <= {w[:QUALIFIER_PREFIX] for w in title}
+            other_rank = {w.rstrip(".") for w in roles} & self.cues.role_ranks - ranks
+            qualified = qualifiers <= {w[:QUALIFIER_PREFIX] for w in title}
+            return bool(words & roles) and not other_rank and qualified
 
         before = [p for p in self.persons if p.end <= span.start]
         nearest = next((p for p in reversed(before) if holds(p)), None)
@@ -1237,6 +1317,9 @@ class Resolver:
             # two people of that role in the sentence that names the nearest: its subject
             # ("President X had a call with President Y. The President thanked ...": the
             # subject is the centre the next sentence continues), else the nearest
+            focus = self._latest_holder(before, holds)
+            if focus is not None:
+                return _moved(self._named(focus), span, Basis.ROLE)
             near = [p for p in before if p.sent.start == nearest.sent.start and holds(p)]
             subjects = [p for p in near if self._subject(p) is not None]
             if (
@@ -1254,6 +1337,26 @@ class Resolver:
         named = {t.lower_ for t in span if t.is_title and t.lower_ not in words and t.lower_ != "the"}
         held = self._headline_holder(words, qualifiers | named) if _definite(span) else None
         return _moved(self._named(held), span, Basis.ROLE_HEADLINE) if held is not None else None
+
+    def _latest_holder(self, before: list[SpacySpan], holds: Callable[[SpacySpan], bool]) -> SpacySpan | None:
+        """ "Gov. Ada Roe named ... Gov. Ivo Lind of the next state had done the same ... Ms. Roe
+        was asked whether ... “...,” the governor replied.": of two holders of a role, "the
+        governor" is the one the text has in focus, named (by any mention) in a later sentence
+        than the other, not the one whose title was written last (salience decays with distance,
+        Lappin & Leass 1994; a definite description picks the most salient fitting referent).
+        None when one person holds the role, or when the last mentions share a sentence (the
+        caller's subject rule)."""
+        holders = {self._full_name(p) for p in before if holds(p)}
+        if len(holders) < 2:
+            return None
+        last = {
+            name: max((p for p in before if self._full_name(p) == name), key=lambda p: p.start)
+            for name in holders
+        }
+        ranked = sorted(last.values(), key=lambda p: p.start)
+        if ranked[-1].sent.start == ranked[-2].sent.start:
+            return None
+        return ranked[-1]
 
     def _headline_holder(self, words: set[str], qualifiers: set[str]) -> SpacySpan | None:
         """ "Meeting with Harbour Territory Governor Ivan Tamsk" over a report whose text names Ivan
@@ -1401,6 +1504,27 @@ def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
+def _owned_by_name(head: Token) -> bool:
+    return _owner_name(head) is not None
+
+
+def _owner_name(head: Token) -> Token | None:
+    """ "The Daily Courier's editorial board", "Vexo's board": a body's organ whose owner the
+    phrase names says itself whose it is, so it refers back to no organisation named before (its
+    "The" is the owner's name's); it speaks for its owner, as a document speaks for its author
+    ("a study by X"). "Its board" (a pronoun's) still refers back. The parser hangs the owner as
+    a possessor or, with its possessive mark, as a nominal modifier."""
+    return next(
+        (
+            c
+            for c in head.children
+            if (c.dep_ == "poss" or (c.dep_ == "nmod" and any(g.text in POSSESSIVES for g in c.children)))
+            and (c.pos_ == "PROPN" or c.ent_type_ in NAMED_TYPES)
+        ),
+        None,
+    )
+
+
 def _definite(span: SpacySpan) -> bool:
     return any(t.lower_ == "the" for t in span[:2])
 
@@ -1412,9 +1536,10 @@ def _qualifiers(span: SpacySpan) -> set[str]:
     return {
         t.lower_[:QUALIFIER_PREFIX]
         for t in span
-        # an office's possessor ("the President's Office") tells whose office it is, as a body does;
+        # an office's possessor ("the President's Office", "the mayor's budget director": the
+        # mayor's, not any budget director) tells whose office it is, as a body does;
         # the article and the possessive mark inside a body's name qualify nothing
-        if (t.ent_type_ in ("GPE", "NORP", "ORG") or (t.dep_ == "poss" and t.is_title))
+        if (t.ent_type_ in ("GPE", "NORP", "ORG") or (t.dep_ == "poss" and (t.is_title or t.pos_ == "NOUN")))
         and t.pos_ in ("PROPN", "NOUN", "ADJ")
     }
 
@@ -1461,7 +1586,7 @@ def _title_words(person: SpacySpan) -> tuple[set[str], set[str]]:
     # the role is read from where the title starts, however long ("Head of the Office of the
     # Mayor of Eastport Ivo Marek"), its qualifiers near the name
     parts = [list(doc[_title_start(person, ROLE_REACH, role=True) : person.start]), list(person)]
-    if len(after) and after[0].text == ",":
+    if len(after) and after[0].text == "," and not _opens_clause(after):
         parts.append(list(after))
     root = person.root
     if root.dep_ == "appos" and root.head.i < person.start and root.head.pos_ == "NOUN":
@@ -1471,6 +1596,14 @@ def _title_words(person: SpacySpan) -> tuple[set[str], set[str]]:
     # Mayor of the City of Eastport Ivo Marek" holds "office" beyond the TITLE_REACH next to the name
     words = {t.lower_ for part in [list(before), *parts] for t in part}
     return {w for part in parts for w in _role_words(part)}, words
+
+
+def _opens_clause(after: SpacySpan) -> bool:
+    """ "Defending the law in talks with Mr. Weller, the governor pointed to ...": the phrase
+    after a name's comma is the subject of the clause it opens (a verb after it takes it as its
+    subject), not the name's apposition ("Tom Weller, the host, asked"); an introductory phrase
+    ends on a name as often as an apposition follows one."""
+    return any(t.dep_ in SUBJECTS and t.head.i > t.i and t.head.pos_ in ("VERB", "AUX") for t in after)
 
 
 def _title_start(person: SpacySpan, reach: int, role: bool = False) -> int:
