@@ -1,0 +1,86 @@
+"""Actor names (session 38, issue #15): credentials after a name, long body names written with a
+plural, and the adjectival names of seas. Made-up names throughout."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from lib.extract.actors.corpus import org_key, plural_variant_key
+from tests.extract.test_actors import ids_of, run
+
+
+@pytest.fixture(scope="module")
+def registry() -> Any:
+    from lib.extract.actors.extract import load_registry
+
+    return load_registry()
+
+
+def test_credentials_after_a_full_name_are_the_person(nlp: Any, registry: Any) -> None:
+    actors, mentions = run(
+        nlp,
+        registry,
+        "The council named Mira Talvik, MD, PhD, as its new director on Monday. "
+        "Jon Pellam, M.D., a colleague, praised the choice.",
+    )
+    assert ids_of(mentions, "MD") == ids_of(mentions, "Mira Talvik")
+    assert ids_of(mentions, "M.D.") == ids_of(mentions, "Jon Pellam")
+    assert not any(a.name in ("MD", "Md.", "M.D.") for a in actors.values())
+
+
+def test_a_state_code_after_a_town_is_no_credential(nlp: Any, registry: Any) -> None:
+    text = "The clinic in Laurel, MD, closed on Friday after a fire, officials said."
+    actors, mentions = run(nlp, registry, text)
+    assert all(actors[i].type != "person" for i in ids_of(mentions, "MD"))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Eastlandic Sea", "Eastlandic", True),
+        ("Varonean Ocean", "Varonean", True),
+        ("North Sea", "North", False),
+        ("Black Sea", "Black", False),
+    ],
+)
+def test_org_key_variants(a: str, b: str, same: bool) -> None:
+    assert (org_key(a) == org_key(b)) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Guild of Moving Pictures Arts and Letters", "Guild of Moving Picture Arts and Letters", True),
+        ("the Society of Harbour Pilots and Engineers", "Society of Harbour Pilot and Engineers", True),
+        ("Harbour Pilots", "Harbour Pilot", False),  # two words: a plural may be another body
+        ("Board of Wardens", "Board of Warden", False),
+    ],
+)
+def test_long_names_with_a_plural_or_not(a: str, b: str, same: bool) -> None:
+    va, vb = plural_variant_key(org_key(a)), plural_variant_key(org_key(b))
+    assert (va is not None and va == vb) is same
+
+
+def test_a_plural_variant_is_one_body(nlp: Any, registry: Any) -> None:
+    _, mentions = run(
+        nlp,
+        registry,
+        "The Guild of Moving Pictures Arts and Letters chose its winners on Monday, the Velmora Daily said.",
+        "The Guild of Moving Picture Arts and Letters said on Monday that it had chosen its winners.",
+    )
+    assert ids_of(mentions, "Guild of Moving Pictures Arts and Letters") == ids_of(
+        mentions, "Guild of Moving Picture Arts and Letters"
+    )
+
+
+def test_a_sea_and_its_adjective_are_one_place(nlp: Any, registry: Any) -> None:
+    _, mentions = run(
+        nlp,
+        registry,
+        "Two cables were cut on the bed of the Caribbean Sea near Velmora on Friday, the operator said.",
+        "Repairs to the cables in the Caribbean will take two weeks, the operator of Velmora said.",
+    )
+    sea, bare = ids_of(mentions, "Caribbean Sea"), ids_of(mentions, "Caribbean")
+    assert sea and sea == bare
