@@ -84,3 +84,39 @@ def test_a_sea_and_its_adjective_are_one_place(nlp: Any, registry: Any) -> None:
     )
     sea, bare = ids_of(mentions, "Caribbean Sea"), ids_of(mentions, "Caribbean")
     assert sea and sea == bare
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "rest"),
+    [
+        (
+            "She then opened fire on the others, Lowtown Homicide Capt. Ray Dorn said.",
+            "Lowtown Homicide",
+            "Capt",
+        ),
+        (
+            "On Monday the Brindle Bank Vice President Tod Varga resigned, the bank said.",
+            "Brindle Bank",
+            "Vice",
+        ),
+        (
+            "Police said he opened fire at the Brindle Mills Ltd Christmas party on Friday.",
+            "Brindle Mills Ltd",
+            "Christmas",
+        ),
+    ],
+)
+def test_a_body_ends_before_a_title_or_a_holiday(
+    nlp: Any, registry: Any, text: str, body: str, rest: str
+) -> None:
+    _, mentions = run(nlp, registry, text)
+    surfaces = {m.text for m in mentions}
+    assert body in surfaces
+    assert not any(rest in s for s in surfaces)
+
+
+def test_a_two_word_title_is_no_body_cut_short(nlp: Any, registry: Any) -> None:
+    _, mentions = run(
+        nlp, registry, "The fleet is led by Rear Admiral Tod Varga, the navy of Velmora said on Monday."
+    )
+    assert "Rear" not in {m.text for m in mentions}
