@@ -52,7 +52,11 @@ def test_org_key_variants(a: str, b: str, same: bool) -> None:
 @pytest.mark.parametrize(
     ("a", "b", "same"),
     [
-        ("Guild of Moving Pictures Arts and Letters", "Guild of Moving Picture Arts and Letters", True),
+        (
+            "Institute of River Barges Builders and Pilots",
+            "Institute of River Barge Builders and Pilots",
+            True,
+        ),
         ("the Society of Harbour Pilots and Engineers", "Society of Harbour Pilot and Engineers", True),
         ("Harbour Pilots", "Harbour Pilot", False),  # two words: a plural may be another body
         ("Board of Wardens", "Board of Warden", False),
@@ -67,11 +71,11 @@ def test_a_plural_variant_is_one_body(nlp: Any, registry: Any) -> None:
     _, mentions = run(
         nlp,
         registry,
-        "The Guild of Moving Pictures Arts and Letters chose its winners on Monday, the Velmora Daily said.",
-        "The Guild of Moving Picture Arts and Letters said on Monday that it had chosen its winners.",
+        "The Institute of River Barges Builders and Pilots chose its board on Monday, a paper said.",
+        "The Institute of River Barge Builders and Pilots said on Monday that it had chosen its board.",
     )
-    assert ids_of(mentions, "Guild of Moving Pictures Arts and Letters") == ids_of(
-        mentions, "Guild of Moving Picture Arts and Letters"
+    assert ids_of(mentions, "Institute of River Barges Builders and Pilots") == ids_of(
+        mentions, "Institute of River Barge Builders and Pilots"
     )
 
 

@@ -251,7 +251,7 @@ def org_key(name: str) -> str:
 
 
 # "the Eastlandic Sea" and "the Eastlandic": a sea or ocean named by an adjective is also called by
-# the adjective alone, with the article (the Mediterranean, the Baltic, the Atlantic). Only the
+# the adjective alone, with the article (the Aegean, the Adriatic). Only the
 # adjectival endings: "North Sea" is no "North", "Black Sea" no "Black".
 _SEA_NOUNS = frozenset({"sea", "ocean"})
 _SEA_ADJECTIVE_ENDINGS = ("ean", "ic")
@@ -259,8 +259,8 @@ _SEA_ADJECTIVE_ENDINGS = ("ean", "ic")
 
 def plural_variant_key(key: str) -> str | None:
     """An org_key of four words or more with each word's plural -s dropped: a long name written
-    with one word in the plural or not ("Guild of Moving Pictures Arts" / "Guild of Moving Picture
-    Arts") is one body. None for shorter names, where a plural may name another body."""
+    with one word in the plural or not ("Institute of River Barges Builders" / "Institute of River
+    Barge Builders") is one body. None for shorter names, where a plural may name another body."""
     words = key.split()
     return " ".join(_singular(w) for w in words) if len(words) >= 4 else None
 
