@@ -124,3 +124,39 @@ def test_a_two_word_title_is_no_body_cut_short(nlp: Any, registry: Any) -> None:
         nlp, registry, "The fleet is led by Rear Admiral Tod Varga, the navy of Velmora said on Monday."
     )
     assert "Rear" not in {m.text for m in mentions}
+
+
+def test_a_town_after_its_street_is_the_town(nlp: Any, registry: Any) -> None:
+    _, mentions = run(
+        nlp,
+        registry,
+        "Two women were found dead in a house in Harbour Street, Brackwell, on Saturday.",
+        "Mr Avery, of Harbour Street, Brackwell, was arrested at Brackwell Pier an hour later.",
+    )
+    assert ids_of(mentions, "Brackwell") == {"brackwell"}
+
+
+def test_a_body_written_in_x_and_as_a_towns_address_is_a_town() -> None:
+    from lib.extract.actors.extract import _addressed_towns, _as_setting
+    from lib.records import Actor, Mention
+    from tests.extract.named import name_spans
+    from tests.extract.test_actors import _ctx
+
+    texts = {
+        "a": "Police were called to a house in Brackwell, Upland, on Saturday.",
+        "b": "The man had moved back to Brackwell in June. Ostley, Upland and Marsh were flooded.",
+    }
+    found = name_spans(
+        texts,
+        {
+            "a": [("Brackwell", "organization"), ("Upland", "place")],
+            "b": [("Brackwell", "organization"), ("Ostley", "organization"), ("Upland", "place")],
+        },
+    )
+    towns = _addressed_towns([_ctx(t, d) for d, t in texts.items()], found)
+    assert towns == {"brackwell"}  # "Ostley, Upland and Marsh" is a list, no address
+    settings = {"brackwell", "ostley", "@brackwell"}
+    body = Actor("brackwell", "Brackwell", "organization")
+    assert _as_setting(Mention("a", "brackwell", "Brackwell", 33, 42), body, settings).type == "place"
+    other = Actor("ostley", "Ostley", "organization")
+    assert _as_setting(Mention("b", "ostley", "Ostley", 46, 52), other, settings).type == "organization"
