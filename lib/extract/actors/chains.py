@@ -373,10 +373,39 @@ def _propagate(ctx: DocContext, resolved: list[Resolved]) -> Iterator[Resolved]:
             yield Cand(m.start(), m.end(), "ner", "PROPAGATED", actor.id), actor
 
 
+# What may stand between a full name and its credentials: a comma, and credentials before ("Ann
+# Avery, MD, PhD").
+_CREDENTIAL_GAP = re.compile(r"[ ]?,[ ]*$")
+
+
+def _credentials(ctx: DocContext, resolved: list[Resolved]) -> list[Resolved]:
+    """ "Ann Avery, MD, PhD": a degree or credential after a person's full name and a comma is
+    part of how the person is named (in the credentials lexicon), so it is that person's mention,
+    not an actor of its own ("MD" there is no Maryland). Labelled a role, so it is never repeated
+    elsewhere as a name ("her MD degree"). Only after a name of two words or more: "Laurel, MD"
+    is a town and its state."""
+    credentials = ctx.reg.filters.credentials
+    out: list[Resolved] = []
+    person: tuple[int, Actor] | None = None  # where the last full name or its credentials end
+    for c, a in resolved:
+        surface = _surface(ctx, c)
+        key = fold(surface).replace(".", "").strip()
+        gap = ctx.text[person[0] : c.start] if person is not None else ""
+        if person is not None and key in credentials and _CREDENTIAL_GAP.fullmatch(gap):
+            out.append((Cand(c.start, c.end, c.source, "ROLE", person[1].id), person[1]))
+            person = (c.end, person[1])
+            continue
+        full = a.type == "person" and c.label != "ROLE" and len(surface.split()) >= 2
+        person = (c.end, a) if full else None
+        out.append((c, a))
+    return out
+
+
 def resolve_doc(ctx: DocContext, cands: Sequence[Cand]) -> list[Resolved]:
     """Each candidate with its actor (unresolvable ones dropped), plus roles and repeated names."""
     ev = Evidence(Chains(ctx, cands), _majority_labels(ctx, cands), _teams(ctx, cands))
     resolved = [(c, a) for c in cands if (a := _resolve(ctx, ev, c)) is not None]
+    resolved = _credentials(ctx, sorted(resolved, key=lambda r: r[0].start))
     resolved = _roles(ctx, resolved)
     resolved.extend(_propagate(ctx, resolved))
     return sorted(resolved, key=lambda r: r[0].start)

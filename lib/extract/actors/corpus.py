@@ -243,7 +243,33 @@ def org_key(name: str) -> str:
     key = " ".join(w.strip(".") if i == len(words) - 1 else w for i, w in enumerate(words))
     if (genitive := _S_GENITIVE.match(key)) is not None:
         key = f"{genitive['thing']} of {genitive['owner']}"
-    return key.replace(" of the ", " of ")
+    key = key.replace(" of the ", " of ")
+    words = key.split()
+    if len(words) == 2 and words[1] in _SEA_NOUNS and words[0].endswith(_SEA_ADJECTIVE_ENDINGS):
+        return words[0]
+    return key
+
+
+# "the Eastlandic Sea" and "the Eastlandic": a sea or ocean named by an adjective is also called by
+# the adjective alone, with the article (the Aegean, the Adriatic). Only the
+# adjectival endings: "North Sea" is no "North", "Black Sea" no "Black".
+_SEA_NOUNS = frozenset({"sea", "ocean"})
+_SEA_ADJECTIVE_ENDINGS = ("ean", "ic")
+
+
+def plural_variant_key(key: str) -> str | None:
+    """An org_key of four words or more with each word's plural -s dropped: a long name written
+    with one word in the plural or not ("Institute of River Barges Builders" / "Institute of River
+    Barge Builders") is one body. None for shorter names, where a plural may name another body."""
+    words = key.split()
+    return " ".join(_singular(w) for w in words) if len(words) >= 4 else None
+
+
+def _singular(word: str) -> str:
+    """A word without a plural -s ("pictures" -> "picture"); "-ss", "-us", "-is" and short words kept."""
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def definitions(texts: Iterable[str]) -> dict[str, str]:
@@ -883,6 +909,13 @@ class CorpusResolver:
             elif (ini := initials(name)) is not None:
                 by_initials.setdefault(ini, []).append(aid)
         for ids in (*by_org.values(), *by_acr.values()):
+            for other in ids[1:]:
+                self.uf.union(ids[0], other)
+        by_variant: dict[str, list[str]] = {}
+        for key, ids in by_org.items():
+            if (variant := plural_variant_key(key)) is not None:
+                by_variant.setdefault(variant, []).append(ids[0])
+        for ids in by_variant.values():
             for other in ids[1:]:
                 self.uf.union(ids[0], other)
         for acr, ids in by_acr.items():

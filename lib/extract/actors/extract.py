@@ -107,6 +107,7 @@ def extract_raw(
     unified = _without_adjectives(contexts, unified, registry)
     teams = _corpus_teams(contexts, unified)
     settings = _corpus_settings(contexts, unified)
+    settings |= {f"@{k}" for k in _addressed_towns(contexts, unified) if k in settings}
     typed = [(m, _as_team(m, a, teams)) for m, a in unified]
     typed = [(m, _as_setting(m, a, settings)) for m, a in typed]
     towns = _corpus_towns(contexts, typed)
@@ -227,6 +228,14 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _LIST_GOES_ON = re.compile(r"(?:,[ ]*[A-Z]|[ ]+(?:and|or|&)[ ])")
 
 
+# Last words of a street's name: "Harbour Street, Lowtown" is a street of the town, and the town
+# after it is the town, not the street's address standing for the street.
+THOROUGHFARES = frozenset(
+    {"Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Ln", "Drive", "Dr", "Boulevard", "Blvd"}
+    | {"Highway", "Terrace", "Crescent", "Parade", "Square", "Row", "Way", "Mews"}
+)
+
+
 def _addresses(
     contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]]
 ) -> list[tuple[Mention, Actor]]:
@@ -234,7 +243,8 @@ def _addresses(
     the town (the state is its address, as in "Paris, Texas"; ECB+ annotates the whole as one
     mention of the town). The state's mention there stands for the town; not in a list of places
     ("Lowtown, Upland and Marsh", "Lowtown, Upland, Marsh"), not after a country or a continent
-    ("In Europe, Freedonia's ..."), and not where the state owns what follows ("Freedonia's")."""
+    ("In Europe, Freedonia's ..."), not where the state owns what follows ("Freedonia's"), and not
+    after a street ("Harbour Street, Lowtown": the town is the town)."""
     texts = {ctx.doc.id: ctx.text for ctx in contexts}
     wide = contexts[0].reg.world_regions if contexts else frozenset()
     ends = {(m.doc_id, m.end): (m, a) for m, a in found}
@@ -246,6 +256,7 @@ def _addresses(
             before is not None
             and text[m.start - 2 : m.start] == ", "
             and before[1].type == "place"
+            and before[0].text.split()[-1].rstrip(".") not in THOROUGHFARES
             and a.type in ("place", "country")
             and before[1].id != a.id
             and fold(before[0].text) not in wide  # "In Europe, Germany ...": a region is no town
@@ -546,11 +557,36 @@ def _as_town(mention: Mention, actor: Actor, towns: set[str]) -> Actor:
     return actor
 
 
+def _addressed_towns(contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]]) -> set[str]:
+    """Folded one-word names written as a town's address somewhere in the corpus: "X, <Region>"
+    with a place or country after the comma, not in a list ("X, Upton and Marsh")."""
+    texts = {ctx.doc.id: ctx.text for ctx in contexts}
+    starts = {(m.doc_id, m.start): a for m, a in found}
+    out: set[str] = set()
+    for m, _ in found:
+        text = texts[m.doc_id]
+        after = starts.get((m.doc_id, m.end + 2))
+        if (
+            " " not in m.text
+            and after is not None
+            and after.type in ("place", "country")
+            and text[m.end : m.end + 2] == ", "
+            and _LIST_GOES_ON.match(text, m.end + 2 + len(after.name)) is None
+        ):
+            out.add(fold(m.text))
+    return out
+
+
 def _as_setting(mention: Mention, actor: Actor, settings: set[str]) -> Actor:
     """A name the model calls a person, with no full name in the corpus, that the corpus
-    writes "in X" is a place (a person is rarely "in Smith")."""
+    writes "in X" is a place (a person is rarely "in Smith"). So is a one-word name the model
+    calls a body that the corpus writes "in X" and as a town's address, "X, <Region>" (a body is
+    "in" a chamber or a meeting, but is not addressed by its region: "in Lowtown" and "Lowtown,
+    Upland" are a town's), marked "@x" in ``settings``."""
     lone = actor.type == "person" and (len(actor.name.split()) == 1 or fold(actor.name) == fold(mention.text))
-    if lone and fold(mention.text) in settings:
+    key = fold(mention.text)
+    town = actor.type == "organization" and " " not in actor.name and f"@{key}" in settings
+    if (lone and key in settings) or town:
         return replace(actor, type="place")
     return actor
 

@@ -49,6 +49,8 @@ class Filters:
     non_actor_heads: frozenset[str] = frozenset()  # last words of laws, programmes, weapons, products
     # lower-case nouns of such things: a name always before one names the thing ("the Zorvex variant")
     thing_nouns: frozenset[str] = frozenset()
+    # folded, without full stops: degrees and credentials after a name ("Ann Avery, MD")
+    credentials: frozenset[str] = frozenset()
     male_titles: frozenset[str] = frozenset()  # as written, with and without the full stop
     female_titles: frozenset[str] = frozenset()
     org_aliases: tuple[tuple[str, ...], ...] = ()  # one body's names, the shown one first
@@ -156,6 +158,7 @@ def _filters(data: Mapping[str, Any]) -> Filters:
         first_names=first_names,
         common_first_names=first_names | _census_first_names(),
         thing_nouns=frozenset(w.lower() for w in strs("thing_nouns")),
+        credentials=frozenset(fold(x).replace(".", "") for x in strs("credentials")),
         male_titles=frozenset(strs("male_titles")),
         female_titles=frozenset(strs("female_titles")),
         org_aliases=tuple(tuple(str(n) for n in line) for line in data.get("org_aliases") or ()),

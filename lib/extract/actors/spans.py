@@ -181,6 +181,8 @@ def _ner(ctx: DocContext) -> Iterator[Cand]:
                 end = _before_possessive(ctx.text, start, end)
                 end = _before_stutter(ctx.text, start, end)
             end = _before_colon(ctx.text, start, end)
+            if ent.label_ != "PERSON":
+                end = _before_title_or_day(ctx, start, end)
             person = _named_with_country(ctx, start, end) or _titled(ctx, start, end)
             label = "PERSON" if person else ent.label_
             if label == "PERSON" and ctx.reg.gazetteer.get(ctx.text[start:end]) == "organization":
@@ -277,6 +279,42 @@ def _with_first_name(ctx: DocContext, start: int, end: int) -> int:
     ):
         return start
     return word.idx
+
+
+# A capitalised name right after a span: what a title at the span's end stands before.
+_NAME_AFTER = re.compile(r"\.?[ ][A-Z][a-z]")
+
+
+def _before_title_or_day(ctx: DocContext, start: int, end: int) -> int:
+    """A body's or place's span that ran into the words after its name ends before them: a title
+    before a person's name ("Lowtown Homicide Capt. Ray Dorn": the title is the person's, the
+    body is "Lowtown Homicide"), a weekday or a holiday ("the Brindle Mills Ltd Christmas
+    party": the company's party). The name keeps two words or more after a day ("Bloody Sunday"
+    stays), one or more before a title."""
+    words = ctx.text[start:end].split(" ")
+    if len(words) < 2:
+        return end
+    last = words[-1]
+    titles = ctx.reg.filters.person_titles
+    if _NAME_AFTER.match(ctx.text, end):
+        for size in (2, 1):  # "Vice President", then "Capt"
+            title = " ".join(words[-size:])
+            rest = words[:-size]
+            if not (title[:1].isupper() and (title in titles or title + "." in titles)):
+                continue
+            if rest and rest[-1][:1].isupper():  # not "Department of Justice": "of" names the field
+                return end - len(title) - 1
+            break  # the span is a title ("Rear Admiral"), or its field
+    if len(words) >= 3 and last in _days():
+        return end - len(last) - 1
+    return end
+
+
+@lru_cache(maxsize=1)
+def _days() -> frozenset[str]:
+    """Weekdays and one-word holidays as the date lexicon writes them ("Friday", "Christmas")."""
+    lexicon = date_words()
+    return frozenset(w for key in ("weekdays", "holidays") for w in lexicon[key] if " " not in w)
 
 
 @lru_cache(maxsize=1)
