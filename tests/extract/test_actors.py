@@ -197,6 +197,12 @@ def test_settings_are_places(nlp: Any, registry: Any, text: str, surface: str, k
         # a degree after a person's name is no state ("MD" is not "Md."), nor is a home state
         ("Dana Kruger, MD, chairs the medical board.", "Dana Kruger", "person"),
         ("Crews were led by Dana Kruger, Ontario, and two others.", "Dana Kruger", "person"),
+        # a body's name of several words before its state is a body of that state
+        (
+            "Deputy Ann Orr served with the Harlow County Sheriff's Department, California, for years.",
+            "Harlow County Sheriff's Department",
+            "organization",
+        ),
     ],
 )
 def test_a_name_written_before_its_state_is_a_town(

@@ -550,8 +550,10 @@ def _a_region(written: str, regions: frozenset[str]) -> bool:
 
 
 def _as_town(mention: Mention, actor: Actor, towns: set[str]) -> Actor:
-    """A lone name the model calls a person or a body that the corpus writes as a town ("Lowtown, Ont.")."""
-    lone = len(actor.name.split()) == 1 or fold(actor.name) == fold(mention.text)
+    """A lone name the model calls a person or a body that the corpus writes as a town ("Lowtown, Ont.");
+    a body's name of several words ("<County> Sheriff's Department, <State>") is a body of that state."""
+    one_word = len(actor.name.split()) == 1
+    lone = one_word or (actor.type == "person" and fold(actor.name) == fold(mention.text))
     if actor.type in ("person", "organization") and lone and fold(mention.text) in towns:
         return replace(actor, type="place")
     return actor
