@@ -1106,9 +1106,13 @@ def _checked_pairs(medoid: _Sentence, members: Sequence[_Sentence]) -> list[tupl
     reports has too many pairs to list)."""
     if not _two_may_conflict(members):  # no pair to find: not every pair of a wide claim listed
         return []
+    # a pair with a member giving no figure, quoting no one and undated cannot ``_may_conflict``:
+    # the pairs of the others, in the same order (a wide claim of wire copy with a few such
+    # members had every pair of its members walked, issue #19)
+    flagged = [s for s in members if s.claim.figures or s.claim.speakers or s.dated]
     pairs = chain(
-        ((medoid, s) for s in members if s.doc.id != medoid.doc.id),
-        ((a, b) for a, b in combinations(members, 2) if a is not medoid is not b and a.doc.id != b.doc.id),
+        ((medoid, s) for s in flagged if s.doc.id != medoid.doc.id),
+        ((a, b) for a, b in combinations(flagged, 2) if a is not medoid is not b and a.doc.id != b.doc.id),
     )
     return list(islice((p for p in pairs if _may_conflict(*p)), MAX_CONFLICT_PAIRS))
 

@@ -512,3 +512,20 @@ def test_member_weights_are_the_members_tfidf(seed: int) -> None:
     assert made.idf == expected.idf and made.default_idf == expected.default_idf
     for w in wordings:
         assert made.vector(w) == expected.vector(w)
+
+
+@pytest.mark.parametrize("seed", [31, 32, 33, 34])
+def test_checked_pairs_are_those_of_every_member_pair_in_order(seed: int) -> None:
+    """The pairs checked are the first MAX_CONFLICT_PAIRS of the medoid's pairs, then every other
+    pair of members of different reports, that may conflict: members that give no figure, quote
+    no one and are undated are passed over without changing the order or the pairs."""
+    rng = random.Random(seed)
+    flags = [(rng.random() < 0.15, rng.random() < 0.15, rng.random() < 0.15) for _ in range(60)]
+    members = [_member(k // 2 if rng.random() < 0.3 else k, *f) for k, f in enumerate(flags)]
+    for medoid in (members[0], members[7], next(m for m in members if m.claim.figures)):
+        every = [(medoid, s) for s in members if s.doc.id != medoid.doc.id]
+        every += [
+            (a, b) for a, b in combinations(members, 2) if a is not medoid is not b and a.doc.id != b.doc.id
+        ]
+        expected = [p for p in every if cc._may_conflict(*p)][: cc.MAX_CONFLICT_PAIRS]
+        assert cc._checked_pairs(medoid, members) == expected
