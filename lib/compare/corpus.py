@@ -188,18 +188,23 @@ class SentenceClaims:
     def add_placed(self, doc: Document, rows: Iterable[PlacedRow], shared: bool = False) -> None:
         """The report's sentence claims as rows whose texts ``texts`` holds already, at ``row``;
         ``shared``: each wording and set of the rows is ``one`` already."""
-        one = as_is if shared else self.one
-        own = []
-        for start, end, row, words, speakers, named, persons, figures, dated in rows:
-            claim = Claim(
-                Span(doc.id, start, end, ""),
-                one(words),
-                one(speakers),
-                one(named),
-                persons=one(persons),
-                figures=one(figures),
-            )
-            own.append((claim, dated, row))
+        one, doc_id = self.one, doc.id
+        if shared:  # no call per set (five per sentence of the corpus)
+            own = [
+                (Claim(Span(doc_id, start, end, ""), w, s, n, persons=p, figures=f), dated, row)
+                for start, end, row, w, s, n, p, f, dated in rows
+            ]
+        else:
+            own = [
+                (
+                    Claim(
+                        Span(doc_id, start, end, ""), one(w), one(s), one(n), persons=one(p), figures=one(f)
+                    ),
+                    dated,
+                    row,
+                )
+                for start, end, row, w, s, n, p, f, dated in rows
+            ]
         self._by_doc[doc.id] = (replace(doc, text="", blocks=()), own)
 
     def sentences(self, order: Iterable[str] | None = None) -> list[_Sentence]:
