@@ -38,6 +38,7 @@ corroborated when two or more sources report it; single-source otherwise.
 from __future__ import annotations
 
 import hashlib
+import math
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
@@ -187,25 +188,30 @@ class SentenceClaims:
     def add_placed(self, doc: Document, rows: Iterable[PlacedRow], shared: bool = False) -> None:
         """The report's sentence claims as rows whose texts ``texts`` holds already, at ``row``;
         ``shared``: each wording and set of the rows is ``one`` already."""
-        one = as_is if shared else self.one
-        own = []
-        for start, end, row, words, speakers, named, persons, figures, dated in rows:
-            claim = Claim(
-                Span(doc.id, start, end, ""),
-                one(words),
-                one(speakers),
-                one(named),
-                persons=one(persons),
-                figures=one(figures),
-            )
-            own.append((claim, dated, row))
+        one, doc_id = self.one, doc.id
+        if shared:  # no call per set (five per sentence of the corpus)
+            own = [
+                (Claim(Span(doc_id, start, end, ""), w, s, n, persons=p, figures=f), dated, row)
+                for start, end, row, w, s, n, p, f, dated in rows
+            ]
+        else:
+            own = [
+                (
+                    Claim(
+                        Span(doc_id, start, end, ""), one(w), one(s), one(n), persons=one(p), figures=one(f)
+                    ),
+                    dated,
+                    row,
+                )
+                for start, end, row, w, s, n, p, f, dated in rows
+            ]
         self._by_doc[doc.id] = (replace(doc, text="", blocks=()), own)
 
     def sentences(self, order: Iterable[str] | None = None) -> list[_Sentence]:
         """The claims in the reports' ``order`` (default: as added), each with its TF-IDF vector
         (IDF over every claim of the corpus). Gathered claims are handed over, not kept."""
         ids = list(self._by_doc) if order is None else [d for d in order if d in self._by_doc]
-        tfidf = TfIdf(c.terms for d in ids for c, _, _ in self._by_doc[d][1])
+        tfidf = member_weights([c.terms for d in ids for c, _, _ in self._by_doc[d][1]])  # TfIdf's
         vectors: dict[tuple[str, ...], Vector] = {}  # one per wording: wire copy repeats sentences
         out = []
         for d in ids:
@@ -261,15 +267,20 @@ def clustered_claims(
         drafts.append(_draft(picked))
     del clusters, sentences  # the sentences of no claim (most context sentences) let go
     drafts.sort(key=lambda d: (-len(d.sources), -len(d.docs), d.first_date or "9999", d.id))
-    read = [{s.claim.span for pair in d.checked for s in pair} for d in drafts]
-    uses = Counter(span for spans in read for span in spans)
-    found = dict(lookup(uses))
-    for d, spans in zip(drafts, read, strict=True):
+    # each claim's checked sentences, by identity: a span hashed at each use, through a generated
+    # dataclass hash, was 330,000 calls at 3,000 reports (issue #19)
+    read = [list({id(s): s for pair in d.checked for s in pair}.values()) for d in drafts]
+    uses = Counter(id(s) for checked in read for s in checked)
+    wanted = {id(s): s for checked in read for s in checked}
+    by_span = lookup([s.claim.span for s in wanted.values()])
+    found = {k: by_span[s.claim.span] for k, s in wanted.items()}
+    del wanted, by_span
+    for d, checked in zip(drafts, read, strict=True):
         yield _claim(d, texts, actors, found)
-        for span in spans:  # let go of what no claim still to come reads
-            uses[span] -= 1
-            if not uses[span]:
-                del found[span]
+        for s in checked:  # let go of what no claim still to come reads
+            uses[id(s)] -= 1
+            if not uses[id(s)]:
+                del found[id(s)]
 
 
 class Inside(NamedTuple):
@@ -633,7 +644,7 @@ def _linked(sentences: Sequence[_Sentence], sizes: Sequence[int] | None) -> list
         a, b = a[kept], b[kept]
         for k in np.flatnonzero(near).tolist():  # the order of a sum could decide
             x, y = sentences[a[k]], sentences[b[k]]
-            score_k = claim_score(x.claim, y.claim, x.vector, y.vector)
+            score_k = _score(x, y)
             same[k] = same_claim(x.claim, y.claim, score_k, UNNAMED_MIN)
         found_a.append(a[same])
         found_b.append(b[same])
@@ -802,6 +813,8 @@ def _components(parts: Parts, edges: Edges, sentences: Sequence[_Sentence]) -> l
     clustering's CPU at 10,000 reports (issue #19)."""
     if not edges:
         return [([p], []) for p in parts]
+    if len(parts) <= SMALL_COMPONENTS:
+        return _few_components(parts, edges, sentences)
     doc_of: dict[str, int] = {}
     doc = np.fromiter(
         (doc_of.setdefault(sentences[p[0]].doc.id, len(doc_of)) for p in parts), np.int64, len(parts)
@@ -826,6 +839,43 @@ def _components(parts: Parts, edges: Edges, sentences: Sequence[_Sentence]) -> l
             at = k + 1
     groups = np.split(order, heads[1:])
     return [([parts[k] for k in ks.tolist()], own.get(int(ks[0]), [])) for ks in groups]
+
+
+# Parts up to which ``_components`` joins them in Python: a medoid cut splits again the rest of a
+# component of a few dozen sentences (hundreds of calls at 3,000 reports), where a dozen array
+# operations cost more than the few unions (a tenth of the clustering's CPU, issue #19)
+SMALL_COMPONENTS = 64
+
+
+def _few_components(parts: Parts, edges: Edges, sentences: Sequence[_Sentence]) -> list[tuple[Parts, Edges]]:
+    """``_components`` by union-find, each root the smallest part of its component (as
+    ``_labels``), for a few parts."""
+    docs = [sentences[p[0]].doc.id for p in parts]
+    parent = list(range(len(parts)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = x = parent[parent[x]]
+        return x
+
+    for a, b in edges:
+        if len(parts[a]) == 1 and len(parts[b]) == 1 and docs[a] == docs[b]:
+            continue  # two lone sentences of one report (``_across``)
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    root = [find(k) for k in range(len(parts))]
+    members: dict[int, list[int]] = {}  # by root, first met at the root itself: in the roots' order
+    place = []  # each part's place in its component
+    for k, r in enumerate(root):
+        own = members.setdefault(r, [])
+        place.append(len(own))
+        own.append(k)
+    inner: dict[int, Edges] = {}
+    for a, b in edges:  # every edge within a component (a report's own included), in order
+        if root[a] == root[b]:
+            inner.setdefault(root[a], []).append((place[a], place[b]))
+    return [([parts[k] for k in ks], inner.get(r, [])) for r, ks in members.items()]
 
 
 def _labels(n: int, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
@@ -872,7 +922,7 @@ def _cut(parts: Parts, edges: Edges, sentences: Sequence[_Sentence]) -> list[lis
     scored: dict[int, tuple[float, bool]] = {}
     for p in parts:
         s = sentences[p[0]]
-        score = claim_score(m.claim, s.claim, m.vector, s.vector)
+        score = _score(m, s)
         ok = _core(m, s, score)
         scored.update((i, (score, ok)) for i in p)
     near: dict[str, tuple[float, int]] = {m.doc.id: (float("inf"), medoid)}
@@ -926,12 +976,25 @@ def _stars(parts: Parts, edges: Edges, sentences: Sequence[_Sentence]) -> list[l
                 theirs = reports[q] = {sentences[i].doc.id for i in parts[q]}
             if theirs & docs:
                 continue
-            if _core(centre, s, claim_score(centre.claim, s.claim, centre.vector, s.vector)):
+            if _core(centre, s, _score(centre, s)):
                 taken[q] = True
                 members += parts[q]
                 docs |= theirs
         out.append(sorted(members))
     return out
+
+
+def _score(a: _Sentence, b: _Sentence) -> float:
+    """``claim_score`` of two sentences, equal to the last bit: the cosine's products summed in the
+    same order (the shorter vector's), those of terms the other lacks left out (adding 0.0 to a
+    sum of positive weights leaves it as it is), from a list rather than a generator with a
+    ``get`` per term: two and a half times faster, where star clustering and the medoid cuts
+    score tens of thousands of pairs one by one (issue #19)."""
+    va, vb = a.vector, b.vector
+    if len(va) > len(vb):
+        va, vb = vb, va
+    cosine = sum([w * vb[t] for t, w in va.items() if t in vb])
+    return cosine + ANCHOR_BONUS * min(2, len(a.claim.actors & b.claim.actors))
 
 
 def _medoid_of_parts(parts: Parts, sentences: Sequence[_Sentence]) -> int:
@@ -940,7 +1003,9 @@ def _medoid_of_parts(parts: Parts, sentences: Sequence[_Sentence]) -> int:
     for p in parts:
         for t, w in sentences[p[0]].vector.items():
             centroid[t] += w * len(p)
-    best = max(parts, key=lambda p: (sum(w * centroid[t] for t, w in sentences[p[0]].vector.items()), -p[0]))
+    best = max(
+        parts, key=lambda p: (sum([w * centroid[t] for t, w in sentences[p[0]].vector.items()]), -p[0])
+    )
     return best[0]
 
 
@@ -970,7 +1035,7 @@ def _medoid(members: Sequence[int], sentences: Sequence[_Sentence]) -> int:
     def closeness(i: int) -> tuple[float, int]:
         vector = sentences[i].vector
         if (dot := dots.get(id(vector))) is None:
-            dot = dots[id(vector)] = sum(w * centroid[t] for t, w in vector.items())
+            dot = dots[id(vector)] = sum([w * centroid[t] for t, w in vector.items()])
         return dot, -i
 
     return max(members, key=closeness)
@@ -1012,7 +1077,7 @@ def _draft(picked: list[_Sentence]) -> _Draft:
 
 
 def _claim(
-    draft: _Draft, texts: Texts, actors: Mapping[str, Actor], found: Mapping[Span, Found]
+    draft: _Draft, texts: Texts, actors: Mapping[str, Actor], found: Mapping[int, Found]
 ) -> CorpusClaim:
     ordered = draft.ordered
     members = tuple(_span(s, texts) for s in ordered)
@@ -1046,35 +1111,40 @@ def _checked_pairs(medoid: _Sentence, members: Sequence[_Sentence]) -> list[tupl
     reports has too many pairs to list)."""
     if not _two_may_conflict(members):  # no pair to find: not every pair of a wide claim listed
         return []
+    # a pair with a member giving no figure, quoting no one and undated cannot ``_may_conflict``:
+    # the pairs of the others, in the same order (a wide claim of wire copy with a few such
+    # members had every pair of its members walked, issue #19)
+    flagged = [s for s in members if s.claim.figures or s.claim.speakers or s.dated]
     pairs = chain(
-        ((medoid, s) for s in members if s.doc.id != medoid.doc.id),
-        ((a, b) for a, b in combinations(members, 2) if a is not medoid is not b and a.doc.id != b.doc.id),
+        ((medoid, s) for s in flagged if s.doc.id != medoid.doc.id),
+        ((a, b) for a, b in combinations(flagged, 2) if a is not medoid is not b and a.doc.id != b.doc.id),
     )
     return list(islice((p for p in pairs if _may_conflict(*p)), MAX_CONFLICT_PAIRS))
 
 
 def _conflicts(
-    draft: _Draft, spans: Mapping[int, Span], actors: Mapping[str, Actor], found: Mapping[Span, Found]
+    draft: _Draft, spans: Mapping[int, Span], actors: Mapping[str, Actor], found: Mapping[int, Found]
 ) -> list[Discrepancy]:
     """The confident discrepancies between the checked members (``spans``: each member's span
-    with its text, by the member's ``id``)."""
+    with its text, by the member's ``id``; ``found``: each checked member's report and rows, by
+    its ``id``)."""
     if not draft.checked:  # no two members that any finder could find at odds
         return []
     weights: list[TfIdf] = []  # the claim's term weights, made when a finder first reads them
 
     def tfidf() -> TfIdf:
         if not weights:
-            weights.append(TfIdf(s.claim.terms for s in draft.ordered))
+            weights.append(member_weights([s.claim.terms for s in draft.ordered]))
         return weights[0]
 
     out: list[Discrepancy] = []
     seen: set[tuple[str, int, int, str, int, int]] = set()
     for a, b in draft.checked:
-        in_a, in_b = found[a.claim.span], found[b.claim.span]
+        in_a, in_b = found[id(a)], found[id(b)]
         numbers, dates, quoted = _finders(in_a[1], in_b[1])
         if not (numbers or dates or quoted):  # no finder can flag the pair: not scored
             continue
-        score = claim_score(a.claim, b.claim, a.vector, b.vector)
+        score = _score(a, b)
         # of what is kept (SHOW_MIN), numbers of reports a week apart are updates, and dates are
         # compared in pairs this similar only
         numbers = numbers and not _days_apart(in_a[0], in_b[0])
@@ -1088,6 +1158,23 @@ def _conflicts(
                 seen.add(key)
                 out.append(d)
     return sorted(out, key=lambda d: -d.confidence)
+
+
+def member_weights(wordings: Sequence[tuple[str, ...]]) -> TfIdf:
+    """``TfIdf(wordings)``, the same weights, each distinct wording object read once with the
+    number of members that hold it: a claim of wire copy holds one wording hundreds of times, and
+    a set of its terms made for each member was a sixth of the discrepancy checks (issue #19)."""
+    times = Counter(map(id, wordings))
+    by_id = {id(w): w for w in wordings}
+    df: Counter[str] = Counter()
+    for k, m in times.items():
+        for t in set(by_id[k]):
+            df[t] += m
+    weights = TfIdf(())
+    n = len(wordings)  # as TfIdf.__init__ weighs a document frequency
+    weights.idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+    weights.default_idf = math.log(1 + n) + 1.0
+    return weights
 
 
 def _two_may_conflict(members: Sequence[_Sentence]) -> bool:

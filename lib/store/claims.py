@@ -229,7 +229,7 @@ class ArrowTexts:
         self._open: list[str] = []
         self._count = 0
         self._all: pa.Array | None = None
-        self._bounds: npt.NDArray[np.int64] = np.zeros(1, np.int64)  # each text's start in ``_utf8``
+        self._bounds: list[int] = [0]  # each text's start in ``_utf8`` (Python ints: read per member)
         self._utf8 = memoryview(b"")
 
     def append(self, text: str, /) -> None:
@@ -263,8 +263,11 @@ class ArrowTexts:
             # each member of each claim cost a tenth of making the claims (issue #19)
             _, offsets, data = self._all.buffers()
             at = self._all.offset
+            # the offsets as Python ints: a numpy scalar read twice per member was most of a read
             self._bounds = (
-                np.frombuffer(offsets, np.int64)[at : at + len(self._all) + 1] if offsets else self._bounds
+                np.frombuffer(offsets, np.int64)[at : at + len(self._all) + 1].tolist()
+                if offsets
+                else self._bounds
             )
             self._utf8 = memoryview(data) if data is not None else memoryview(b"")
         if not 0 <= row < self._count:

@@ -513,6 +513,24 @@ def test_a_partial_quotation_of_a_repeated_phrase_is_weak() -> None:
     assert found is not None and found.confidence < 0.6
 
 
+@pytest.mark.parametrize(
+    ("qa", "qb"),
+    [
+        ("“We will reopen the ferry line on Monday,”", "“We will reopen the ferry line on Monday.”"),
+        ("“We'll reopen the ferry line”", "“We will reopen the ferry line”"),  # words alike once expanded
+        ("“”", "“”"),
+    ],
+)
+def test_one_wording_quoted_twice_is_no_wording_discrepancy(qa: str, qb: str) -> None:
+    """Two quotes whose words are the same (wire copy, marks or contractions aside) differ in no
+    stretch: no discrepancy, the same with the quotes' words read once and kept (issue #19)."""
+    from lib.compare.discrepancies import wording_discrepancy
+
+    quotes = [Quote("a", "mara-holt", "Mara Holt", t, "direct", "said", 0, len(t), 0.9) for t in (qa, qb)]
+    assert wording_discrepancy(*quotes) is None
+    assert wording_discrepancy(*quotes) is None  # again, from the kept words
+
+
 # (name, the speaker as written, its actor id, what a discrepancy's reason calls the speaker)
 SPEAKERS_IN_REASONS = [
     ("a relative pronoun resolved to an actor", "who", "mara-holt", "Mara Holt"),

@@ -419,6 +419,31 @@ def test_components_as_arrays_are_the_union_find_components(seed: int, n: int, l
     assert sorted(m for sub, _ in found for p in sub for m in p) == list(range(n))
 
 
+@pytest.mark.parametrize(("seed", "n", "links"), [(6, 40, 0), (7, 40, 15), (8, 120, 70), (9, 120, 300)])
+def test_few_components_joined_in_python_are_those_of_the_arrays(
+    seed: int, n: int, links: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The union-find of a few parts gives the array path's components, parts and edges, in its
+    order (edges between two lone sentences of one report included when they fall in one)."""
+    rng = random.Random(seed)
+    sentences = _sentences(seed, n, ACTORS)
+    order = list(range(n))
+    rng.shuffle(order)
+    parts: cc.Parts = []
+    while order:
+        size = min(len(order), rng.choice((1, 1, 1, 2, 3)))
+        parts.append(sorted(order[:size]))
+        order = order[size:]
+    parts.sort(key=lambda p: p[0])
+    edges: cc.Edges = []
+    for _ in range(links):
+        a, b = sorted(rng.sample(range(len(parts)), 2))
+        edges.append((a, b))
+    few = cc._few_components(parts, edges, sentences)
+    monkeypatch.setattr(cc, "SMALL_COMPONENTS", 0)
+    assert few == cc._components(parts, edges, sentences)
+
+
 def test_components_labels_are_the_smallest_node_of_each_component() -> None:
     a = np.array([5, 1, 7, 3, 8], np.int64)
     b = np.array([6, 5, 2, 4, 8], np.int64)  # 1-5-6, 2-7, 3-4, 8 alone (a loop), 0 and 9 alone
@@ -461,3 +486,46 @@ def test_repeated_codes_at_random() -> None:
 def test_name_order_is_pythons_order_of_the_marked_names(names: list[str]) -> None:
     expected = sorted(range(len(names)), key=lambda n: names[n] + "|")
     assert list(cc._name_order(names)) == expected
+
+
+@pytest.mark.parametrize("seed", [11, 12, 13])
+def test_sentence_score_is_claim_score_to_the_last_bit(seed: int) -> None:
+    """Star clustering, the medoid cuts and the discrepancy checks score pairs with ``_score``:
+    the same float as ``claim_score``, pairs with and without terms or actors in common."""
+    sentences = _sentences(seed, 80, ACTORS)
+    for a, b in combinations(sentences, 2):
+        assert cc._score(a, b) == claim_score(a.claim, b.claim, a.vector, b.vector)
+        assert cc._score(b, a) == claim_score(b.claim, a.claim, b.vector, a.vector)
+
+
+@pytest.mark.parametrize("seed", [21, 22, 23])
+def test_member_weights_are_the_members_tfidf(seed: int) -> None:
+    """A claim's term weights counted once per distinct wording object are ``TfIdf``'s over
+    its members (wordings repeated as one object and as equal copies, empty ones, repeated terms)."""
+    rng = random.Random(seed)
+    shared = [tuple(rng.choices(WORDS, k=rng.randint(0, 6))) for _ in range(5)]
+    wordings = [
+        rng.choice(shared) if rng.random() < 0.6 else tuple(rng.choices(WORDS, k=3)) for _ in range(40)
+    ]
+    wordings += [tuple(list(shared[0]))]  # equal to a shared one, another object
+    made, expected = cc.member_weights(wordings), TfIdf(wordings)
+    assert made.idf == expected.idf and made.default_idf == expected.default_idf
+    for w in wordings:
+        assert made.vector(w) == expected.vector(w)
+
+
+@pytest.mark.parametrize("seed", [31, 32, 33, 34])
+def test_checked_pairs_are_those_of_every_member_pair_in_order(seed: int) -> None:
+    """The pairs checked are the first MAX_CONFLICT_PAIRS of the medoid's pairs, then every other
+    pair of members of different reports, that may conflict: members that give no figure, quote
+    no one and are undated are passed over without changing the order or the pairs."""
+    rng = random.Random(seed)
+    flags = [(rng.random() < 0.15, rng.random() < 0.15, rng.random() < 0.15) for _ in range(60)]
+    members = [_member(k // 2 if rng.random() < 0.3 else k, *f) for k, f in enumerate(flags)]
+    for medoid in (members[0], members[7], next(m for m in members if m.claim.figures)):
+        every = [(medoid, s) for s in members if s.doc.id != medoid.doc.id]
+        every += [
+            (a, b) for a, b in combinations(members, 2) if a is not medoid is not b and a.doc.id != b.doc.id
+        ]
+        expected = [p for p in every if cc._may_conflict(*p)][: cc.MAX_CONFLICT_PAIRS]
+        assert cc._checked_pairs(medoid, members) == expected
