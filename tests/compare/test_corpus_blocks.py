@@ -6,8 +6,9 @@ Sentences are drawn at random from made-up words, actors and figures."""
 
 from __future__ import annotations
 
+import math
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import combinations
@@ -19,7 +20,7 @@ from lib.compare import corpus as cc
 from lib.compare.align import claim_score, same_claim
 from lib.compare.claims import Claim, DocRows
 from lib.records import DateMention, Document, Span
-from lib.text.similarity import TfIdf
+from lib.text.similarity import TfIdf, cosine
 
 WORDS = [
     f"{a}{b}" for a in ("mar", "tol", "vex", "quin", "dor", "ashe") for b in ("an", "ek", "ul", "ia", "o")
@@ -489,29 +490,32 @@ def test_name_order_is_pythons_order_of_the_marked_names(names: list[str]) -> No
 
 
 @pytest.mark.parametrize("seed", [11, 12, 13])
-def test_sentence_score_is_claim_score_to_the_last_bit(seed: int) -> None:
-    """Star clustering, the medoid cuts and the discrepancy checks score pairs with ``_score``:
-    the same float as ``claim_score``, pairs with and without terms or actors in common."""
+def test_cosine_is_the_sum_over_every_term_to_the_last_bit(seed: int) -> None:
+    """``cosine`` sums only the products of terms both vectors hold: the same float as summing a
+    product for every term of the shorter one (0.0 for a term the other lacks), in its order."""
     sentences = _sentences(seed, 80, ACTORS)
     for a, b in combinations(sentences, 2):
-        assert cc._score(a, b) == claim_score(a.claim, b.claim, a.vector, b.vector)
-        assert cc._score(b, a) == claim_score(b.claim, a.claim, b.vector, a.vector)
+        for va, vb in ((a.vector, b.vector), (b.vector, a.vector)):
+            short, long = (va, vb) if len(va) <= len(vb) else (vb, va)
+            assert cosine(va, vb) == sum(v * long.get(t, 0.0) for t, v in short.items())
 
 
 @pytest.mark.parametrize("seed", [21, 22, 23])
-def test_member_weights_are_the_members_tfidf(seed: int) -> None:
-    """A claim's term weights counted once per distinct wording object are ``TfIdf``'s over
-    its members (wordings repeated as one object and as equal copies, empty ones, repeated terms)."""
+def test_tfidf_counts_a_repeated_wording_once_with_its_times(seed: int) -> None:
+    """``TfIdf`` reads each distinct wording object once, times the documents holding it: the same
+    document frequencies as counting every document (wordings repeated as one object and as equal
+    copies, empty ones, repeated terms)."""
     rng = random.Random(seed)
     shared = [tuple(rng.choices(WORDS, k=rng.randint(0, 6))) for _ in range(5)]
     wordings = [
         rng.choice(shared) if rng.random() < 0.6 else tuple(rng.choices(WORDS, k=3)) for _ in range(40)
     ]
     wordings += [tuple(list(shared[0]))]  # equal to a shared one, another object
-    made, expected = cc.member_weights(wordings), TfIdf(wordings)
-    assert made.idf == expected.idf and made.default_idf == expected.default_idf
-    for w in wordings:
-        assert made.vector(w) == expected.vector(w)
+    made = TfIdf(wordings)
+    df = Counter(t for w in wordings for t in set(w))
+    n = len(wordings)
+    assert made.idf == {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+    assert made.default_idf == math.log(1 + n) + 1.0
 
 
 @pytest.mark.parametrize("seed", [31, 32, 33, 34])
