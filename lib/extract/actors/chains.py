@@ -273,8 +273,8 @@ def _resolve(ctx: DocContext, ev: Evidence, c: Cand) -> Actor | None:
         return ev.chains.by_surname[fold(surface)]  # "Washington" as a surname in this text
     if c.actor_id and not (c.source == "seat" and _seat_is_setting(ctx, c, surface)):
         return _known(ctx, c)
-    if c.source == "ner" and len(surface.split()) == 1 and ctx.has_org_cue(surface):
-        return Actor(slug(surface), surface, "organization")  # whatever the label: a first name's chain too
+    if c.source == "ner" and c.label != "ORG" and len(surface.split()) == 1 and ctx.has_org_cue(surface):
+        return Actor(slug(surface), surface, "organization")
     person = ev.chains.person(c)
     if person is not None:
         return person
