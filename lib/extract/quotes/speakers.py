@@ -579,7 +579,7 @@ class Resolver:
             return "person"
         if lower in GROUP_PRONOUNS:
             return "it" if lower == "it" else "they"
-        if lower in self.cues.organisation_nouns and _definite(span) and not _owned_by_name(head):
+        if lower in self.cues.organisation_nouns and _definite(span) and _owner_name(head) is None:
             return "organisation"
         return None
 
@@ -806,17 +806,7 @@ class Resolver:
             return _moved(self._named(speaker_tokens(owner)), span, Basis.AUTHOR_EARLIER)
         if not any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in earlier.children):
             return None  # "the company's shares": itself a reference back, to the body named
-        phrase = speaker_tokens(earlier)
-        return Name(
-            span.start_char,
-            span.end_char,
-            phrase.text,
-            phrase.start_char,
-            phrase.end_char,
-            False,
-            certainty=certainty_of(Basis.CONTINUED),
-            basis=Basis.CONTINUED,
-        )
+        return _kept_description(span, speaker_tokens(earlier))
 
     def _relative(self, span: SpacySpan, antecedent: Token) -> Name:
         """ "Ada Okafor, who said ...", "the coalition, which warned ...": a relative pronoun as
@@ -900,17 +890,7 @@ class Resolver:
         )
         if subject is None or subject.tag_ != "NN":
             return None  # "it" continues one body ("Many leaders ... It" is no continuation)
-        phrase = speaker_tokens(subject)
-        return Name(
-            span.start_char,
-            span.end_char,
-            phrase.text,
-            phrase.start_char,
-            phrase.end_char,
-            False,
-            certainty=certainty_of(Basis.CONTINUED),
-            basis=Basis.CONTINUED,
-        )
+        return _kept_description(span, speaker_tokens(subject))
 
     def _unnamed_subject(self, found: Name, span: SpacySpan) -> bool:
         """ "The agency's regional office published a notice saying Lisbon had ... It urged ...":
@@ -1504,8 +1484,20 @@ def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def _owned_by_name(head: Token) -> bool:
-    return _owner_name(head) is not None
+def _kept_description(span: SpacySpan, phrase: SpacySpan) -> Name:
+    """The speaker ``span`` as the description ``phrase`` it continues, kept as written with no
+    actor (``Basis.CONTINUED``): "the board" after "a board in Ohio", "It" after "The agency's
+    regional office"."""
+    return Name(
+        span.start_char,
+        span.end_char,
+        phrase.text,
+        phrase.start_char,
+        phrase.end_char,
+        False,
+        certainty=certainty_of(Basis.CONTINUED),
+        basis=Basis.CONTINUED,
+    )
 
 
 def _owner_name(head: Token) -> Token | None:
