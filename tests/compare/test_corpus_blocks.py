@@ -398,6 +398,18 @@ def _components_reference(
     return [([parts[k] for k in ks], inner[root]) for root, ks in where.items()]
 
 
+def _random_parts(rng: random.Random, n: int) -> cc.Parts:
+    """The ``n`` sentences shuffled into parts of one to three, in the order of their first."""
+    order = list(range(n))
+    rng.shuffle(order)
+    parts: cc.Parts = []
+    while order:
+        size = min(len(order), rng.choice((1, 1, 1, 2, 3)))
+        parts.append(sorted(order[:size]))
+        order = order[size:]
+    return sorted(parts, key=lambda p: p[0])
+
+
 @pytest.mark.parametrize(
     ("seed", "n", "links"), [(1, 60, 0), (2, 60, 20), (3, 200, 90), (4, 200, 400), (5, 30, 60)]
 )
@@ -406,14 +418,7 @@ def test_components_as_arrays_are_the_union_find_components(seed: int, n: int, l
     edge between them), random edges, some within a component already, some repeated."""
     rng = random.Random(seed)
     sentences = _sentences(seed, n, ACTORS)
-    order = list(range(n))
-    rng.shuffle(order)
-    parts: cc.Parts = []
-    while order:
-        size = min(len(order), rng.choice((1, 1, 1, 2, 3)))
-        parts.append(sorted(order[:size]))
-        order = order[size:]
-    parts.sort(key=lambda p: p[0])
+    parts = _random_parts(rng, n)
     edges = [tuple(sorted(rng.sample(range(len(parts)), 2))) for _ in range(links)]
     found = cc._components(parts, [(a, b) for a, b in edges], sentences)
     assert found == _components_reference(parts, [(a, b) for a, b in edges], sentences)
@@ -428,14 +433,7 @@ def test_few_components_joined_in_python_are_those_of_the_arrays(
     order (edges between two lone sentences of one report included when they fall in one)."""
     rng = random.Random(seed)
     sentences = _sentences(seed, n, ACTORS)
-    order = list(range(n))
-    rng.shuffle(order)
-    parts: cc.Parts = []
-    while order:
-        size = min(len(order), rng.choice((1, 1, 1, 2, 3)))
-        parts.append(sorted(order[:size]))
-        order = order[size:]
-    parts.sort(key=lambda p: p[0])
+    parts = _random_parts(rng, n)
     edges: cc.Edges = []
     for _ in range(links):
         a, b = sorted(rng.sample(range(len(parts)), 2))
