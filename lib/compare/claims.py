@@ -27,7 +27,7 @@ class Claim:
     actors: frozenset[str]  # actor ids mentioned inside
     quote: Quote | None = None  # set when the claim is one quote rather than a sentence
     persons: frozenset[str] = frozenset()  # the people among the actors
-    figures: frozenset[float] = frozenset()  # the amounts of the number claims inside
+    figures: frozenset[float] = frozenset()  # the amounts of the number claims inside (figure())
 
 
 @dataclass(frozen=True)
@@ -78,9 +78,16 @@ def sentence_claims(
         speakers = frozenset(a for q in inside if q.speaker_id for a in speaker_chain(q.speaker_id, actors))
         named = frozenset(m.actor_id for m in named_here)
         persons = frozenset(a for a in named if a in actors and actors[a].type == "person")
-        figures = frozenset(n.amount for n in numbers.of(sent))
+        figures = frozenset(figure(n) for n in numbers.of(sent))
         out.append(Claim(sent, words, speakers, named, persons=persons, figures=figures))
     return out
+
+
+def figure(number: NumberClaim) -> float:
+    """The quantity a number claim gives, as two sentences' figures are matched: a percentage is the
+    fraction it names (25% is 0.25), so that it is never the same figure as a count of the same
+    digits ("25% of residents", "25 brigades"): the two share a numeral, not a quantity."""
+    return number.amount / 100 if number.counted == "percent" else number.amount
 
 
 class _Located(Protocol):

@@ -348,6 +348,21 @@ def test_figures_measuring_different_things_are_not_compared(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text_b", "same"),
+    [
+        ("In addition, 40 new district clinics will be opened in Dorvale. Rail fares rose again.", False),
+        ("In Dorvale, only 40 percent of district residents have been vaccinated. Fares rose.", True),
+    ],
+)
+def test_a_percentage_is_not_a_count_of_the_same_digits(nlp: Any, text_b: str, same: bool) -> None:
+    """A share ("40% of residents") and a count ("40 new clinics") share a numeral, not a
+    quantity: no figure in common (no anchor; two figures that differ). "40 percent" is "40%"."""
+    text_a = "Mobile clinics reopened in Dorvale districts where fewer than 40% of residents are vaccinated."
+    result = compare(build(nlp, {"a": text_a, "b": text_b}, [], []), "a", "b")
+    assert any(p.relation == "same" for p in result.aligned) is same
+
+
+@pytest.mark.parametrize(
     ("day_b", "shown", "weak"), [("2022-01-23", [], ["update"]), ("2022-01-20", ["number"], [])]
 )
 def test_a_later_figure_is_an_update(nlp: Any, day_b: str, shown: list[str], weak: list[str]) -> None:
