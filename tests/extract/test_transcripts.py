@@ -88,3 +88,26 @@ def test_turns_through_the_extraction(nlp: Any) -> None:
     assert ("Margaret Dumont", "They will be trained to run the bridge's toll booths.") in said
     # the parser may fold the title's country into the name: the speaker is still the labelled one
     assert any(who.endswith("Rufus Firefly") and text.startswith("Good afternoon.") for who, text in said)
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "<…>",  # an elision in angle brackets: the turns left out between two kept ones
+        "[...]",  # in square brackets, with three dots
+        "(…)",
+    ],
+)
+def test_a_turn_opens_after_an_elision(between: str) -> None:
+    text = RUN_ON + f" {between} Ana Lopes: The harbour fund passed, and the towns will see it by June."
+    turns = _turns(text, ["Ana Lopes", "Mark Oduya"])
+    assert turns[-2] == ("Mark Oduya", "Thank you. We will take it to the council next week.")
+    assert turns[-1] == ("Ana Lopes", "The harbour fund passed, and the towns will see it by June.")
+
+
+@pytest.mark.parametrize("direction", [" (through an interpreter)", "(on the harbour fund)", " (laughs)"])
+def test_a_stage_direction_between_name_and_colon(direction: str) -> None:
+    text = RUN_ON + f" Ana Lopes{direction}: The harbour fund passed, and the towns will see it by June."
+    turns = _turns(text, ["Ana Lopes", "Mark Oduya"])
+    assert turns[-1] == ("Ana Lopes", "The harbour fund passed, and the towns will see it by June.")
+    assert "harbour fund passed" not in turns[-2][1]

@@ -21,11 +21,16 @@ from lib.extract.quotes.speakers import Basis, Name, certainty_of
 # words of a title that are not capitalised ("Minister of Justice", "Head of the Office")
 _PARTICLES = r"(?:of|the|for|and|on|de|da|van|von|al|bin)"
 _CAP = r"[A-Z][\w’'.-]*"
-# the label opens the text or follows a sentence's end (and its closing mark), on the same line
+# the label opens the text or follows a sentence's end (and its closing mark, or the bracket of an
+# elision: "<…>", "[...]" stand for the turns left out), on the same line; a stage direction in
+# brackets may stand between the name and the colon ("Ana Lopes (through an interpreter):", "Mark
+# Oduya(on the budget):"): the name is still the label's
 LABEL = re.compile(
-    rf"(?:^|(?<=[.!?…][\"”’)]\s)|(?<=[.!?…]\s))(?P<who>{_CAP}(?:[ ](?:{_PARTICLES}[ ])*{_CAP}){{0,7}}):\s",
+    rf"(?:^|(?<=[.!?…][\"”’)>\]]\s)|(?<=[.!?…]\s))(?P<who>{_CAP}(?:[ ](?:{_PARTICLES}[ ])*{_CAP}){{0,7}})"
+    r"(?:\s?\([^()\n]{1,80}\))?:\s",
     re.M,
 )
+ELISION_AT_END = re.compile(r"\s*[<\[(](?:…|\.\.\.)[>\])]$")  # the marker closing a kept turn's words
 MIN_WORDS = 3  # a turn shorter than this ("Yes.", "Thank you.") says nothing a page can show
 
 
@@ -58,7 +63,8 @@ def inline_turns(text: str, cues: CueLexicon, voices: Sequence[tuple[int, int]])
         stop = candidates[k + 1].start() if k + 1 < len(candidates) else len(text)
         line_end = text.find("\n", start, stop)  # a paragraph break closes the turn
         end = stop if line_end < 0 else line_end
-        end = start + len(text[start:end].rstrip())
+        said = text[start:end].rstrip()
+        end = start + len(ELISION_AT_END.sub("", said))
         if len(text[start:end].split()) < MIN_WORDS:
             continue
         who = (m.start("who"), m.end("who"), text[a:b], a, b)
