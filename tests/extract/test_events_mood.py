@@ -135,6 +135,9 @@ def test_thanks_in_a_turn_is_talk_and_the_turns_happening_is_the_event(nlp: Any)
         ("We hope to meet again next spring.", False),  # a wish
         ("I wish you all good health and success.", False),  # an expressive
         ("Let me thank the organisers of this meeting.", False),
+        ("Have you finished the new harbour road yet?", False),  # a question asserts nothing
+        ("We have never lost a harbour tender.", False),  # a denied perfect: nothing took place
+        ("We did not close the border crossings.", False),
     ],
 )
 def test_a_turn_tells_a_happening_only_in_the_past_or_the_perfect(nlp: Any, words: str, kept: bool) -> None:
@@ -154,6 +157,21 @@ def test_a_narrators_report_of_talk_is_an_event(nlp: Any, text: str) -> None:
     doc = _doc(text)
     events = _events(nlp, doc, [], [_mention(doc, HOLT, "mara-holt")])
     assert [(e.date, e.precision) for e in events] == [(REPORT, "on_or_before")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (f"{HOLT} did not attend the harbour board's meeting.", False),  # an absence is no happening
+        (f"{HOLT} never answered the council's letter.", False),
+        (f"{HOLT} said she had not seen the harbour report.", True),  # the saying took place
+        (f"Did {HOLT} sign the harbour treaty?", False),  # a headline's question asserts nothing
+    ],
+)
+def test_a_denied_or_asked_happening_is_no_event(nlp: Any, text: str, kept: bool) -> None:
+    doc = _doc(text)
+    events = _events(nlp, doc, [], [_mention(doc, HOLT, "mara-holt")])
+    assert len(events) == (1 if kept else 0)
 
 
 def test_a_speakers_today_leaves_their_other_dates_to_their_own_phrases(nlp: Any) -> None:
@@ -310,3 +328,26 @@ def test_what_is_foreseen_has_not_happened(
     mentions_of = found + ([_mention(doc, "council", "council")] if "council" in text else [])
     events = _events(nlp, doc, [_date(doc, surface, value, precision)], mentions_of)
     assert [(e.date, e.precision) for e in events] == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{HOLT} has not shied away from the harbour fight.",  # a denied restraint: she fought
+        f"{HOLT} has never hesitated to criticise the harbour board.",
+        f"{HOLT} has never failed to answer the harbour board.",
+    ],
+)
+def test_a_denied_restraint_asserts_the_act(nlp: Any, text: str) -> None:
+    doc = _doc(text)
+    events = _events(nlp, doc, [], [_mention(doc, HOLT, "mara-holt")])
+    assert [(e.date, e.precision) for e in events] == [(REPORT, "on_or_before")]
+
+
+def test_a_reported_question_is_the_asking(nlp: Any) -> None:
+    text = f"{HOLT} asked the harbour board: “Why did you close the port?”"
+    doc = _doc(text)
+    start = text.index("“")
+    quote = Quote("a", "mara-holt", HOLT, text[start:], "direct", "asked", start, len(text), 0.9)
+    events = _events(nlp, doc, [], [_mention(doc, HOLT, "mara-holt")], [quote])
+    assert [(e.date, e.precision) for e in events] == [(REPORT, "on_or_before")]

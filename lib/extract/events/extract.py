@@ -51,6 +51,7 @@ from lib.extract.events.links import (
 from lib.extract.events.mood import (
     NOUNS,
     after_report,
+    asks_or_denies,
     clause_verb,
     dates_happening,
     expressive,
@@ -386,7 +387,9 @@ def _event(
         if prose and evidence == unit and not _tells(sdoc, unit):  # a stamp: "UPDATE 2:52 p.m. --"
             return None
         return make_event(pick.value, pick.precision, actors, evidence, (doc.id,))
-    talk = is_talk(roots, voice)
+    turns = {(q.start, q.end) for q in quotes if q.cue == ":"}  # a transcript's record, not reported
+    reported = [(s, e) for s, e in voices if s < unit.end and e > unit.start and (s, e) not in turns]
+    talk = is_talk(roots, voice) or asks_or_denies(roots, unit.text, unit.start, reported)
     if doc.date and prose and (speakers or _doers(sdoc, unit, mentions)) and _tells(sdoc, unit) and not talk:
         return make_event(doc.date, "on_or_before", actors, unit, (doc.id,))
     return None

@@ -60,6 +60,7 @@ class Modality:
     topics: frozenset[str] = frozenset()  # prepositions of what is spoken of
     foreseeing: frozenset[str] = frozenset()  # base forms whose object or clause has not happened
     forward_nouns: frozenset[str] = frozenset()  # base forms a date before names the time looked at
+    restraint: frozenset[str] = frozenset()  # base forms whose denial asserts the act (litotes)
 
 
 @lru_cache(maxsize=4)
@@ -71,6 +72,7 @@ def load_modality(path: Path = MODALITY_PATH) -> Modality:
 
     keys = ["modals", "irrealis_verbs", "irrealis_nouns", "planned_participles", "expressives"]
     keys += ["irrealis_clause_verbs", "topic_prepositions", "foreseeing_verbs", "forward_nouns"]
+    keys += ["restraint_words"]
     return Modality(*(words(k) for k in keys))
 
 
@@ -234,6 +236,40 @@ def is_talk(roots: Sequence[Token], voice: bool, modality: Modality | None = Non
     if not voice:
         return False
     return bool(roots) and not any(told_as_past(r) for r in roots)
+
+
+def asks_or_denies(
+    roots: Sequence[Token],
+    text: str,
+    start: int = 0,
+    quoted: Collection[tuple[int, int]] = (),
+    modality: Modality | None = None,
+) -> bool:
+    """Whether a sentence tells no happening because it asks or denies one: a question ("Have you
+    met the demand?") asserts nothing, and a main verb under negation ("We have never won a bid",
+    "The minister did not attend") tells what did not take place. A denial inside a clause below
+    the main verb ("said she had not seen it") leaves the main clause's happening, and so does one
+    inside reported speech (``quoted``: a quotation, "according to X, ..."), where the parser may
+    hang the sentence's root: the saying is the happening, whatever it says, and a question mark
+    closing reported words asks nothing of the reader ("X asked: 'Why now?'"). A transcript's turn
+    is the speaker's own record, not reported: its denials and questions count. A denied word of
+    restraint asserts the act ("could not resist replying", "was not shy about it": a litotes).
+    ``start``: the text's offset in its document, as ``quoted``'s spans."""
+    lex = modality or load_modality()
+    asked = text.rstrip(" \"”’'")
+    if asked.endswith("?") and not any(s <= start + len(asked) - 1 < e for s, e in quoted):
+        return True  # a question mark of reported speech closes what was asked: the asking took place
+
+    def denied(root: Token) -> bool:
+        inside = any(s <= root.idx < e for s, e in quoted)
+        restraint = [root, *(c for c in root.children if c.dep_ in ("acomp", "xcomp", "prt"))]
+        return (
+            not inside
+            and any(c.dep_ == "neg" for c in root.children)
+            and not any(_is(t, lex.restraint) for t in restraint)
+        )
+
+    return bool(roots) and all(denied(r) for r in roots)
 
 
 def spoken_of(date_root: Token, speech: Collection[str], modality: Modality | None = None) -> bool:
