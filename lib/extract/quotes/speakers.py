@@ -772,7 +772,47 @@ class Resolver:
             if described is not None:
                 return described
             return _as(found, Basis.BODY_NEAREST) if found else _unresolved(span)
-        return self._described_before(span, head) or _unresolved(span)
+        return self._described_before(span, head) or self._kin_of(span, head) or _unresolved(span)
+
+    def _kin_of(self, span: SpacySpan, head: Token) -> Name | None:
+        """ "Ivo Marek's father, Josef, said ..." then "His father said": a relation owned by a
+        possessive pronoun ("his father", "her sister") is the person the text introduced as that
+        relation of the pronoun's referent, in apposition to "<owner>'s <noun>". The referent
+        is the person the narration last named before the description (the pronoun's nearest
+        antecedent, Hobbs 1978), and only when the text named one such relation of theirs: "his
+        father" after a paragraph about another family's son is nobody named here."""
+        owner_word = span[0]
+        if owner_word.tag_ != "PRP$" or owner_word.lower_ not in GENDER_PRONOUNS or head.tag_ != "NN":
+            return None
+        relatives: dict[str, set[str]] = {}  # owner's name -> names of their <noun>
+        for p in self.persons:
+            noun = p.root.head if p.root.dep_ == "appos" else None
+            if p.end > span.start or noun is None or noun.lower_ != head.lower_ or noun.i >= p.start:
+                continue
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            holder = self.person_at(owner) if owner is not None else None
+            if holder is not None:
+                relatives.setdefault(self._full_name(holder), set()).add(self._full_name(p))
+        if not relatives:
+            return None
+        other = OTHER_GENDER.get(owner_word.lower_.replace("his", "he").replace("hers", "she"))
+        before = [
+            p
+            for p in self.persons
+            if p.end <= span.start
+            and self._gender(p) != other
+            and not any(p.start <= t.i < p.end for t in span)
+        ]
+        referent = self._full_name(before[-1]) if before else None
+        kin = relatives.get(referent or "", set())
+        if len(kin) != 1 or referent in kin:
+            return None
+        if (relative := next(iter(kin))) in self.given and self.given[relative] != relative:
+            # a first name alone ("X's father, Josef,") that also opens another person's full
+            # name: the actor layer cannot tell them apart, so no actor is better than that one
+            return None
+        chosen = next(p for p in self.persons if self._full_name(p) == relative)
+        return _moved(self._named(chosen), span, Basis.ROLE)
 
     def _described_before(self, span: SpacySpan, head: Token) -> Name | None:
         """ "Ada Okafor, a nurse at the clinic, ..." then "the nurse said": news introduces a
