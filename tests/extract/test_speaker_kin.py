@@ -15,15 +15,15 @@ from typing import Any
 
 from tests.extract.test_quotes import _speaker_shown
 
-INTRODUCED = "Daniel Harrow's father, Josef, says his son grew up in Leeds and loved the sea.\n\n"
+INTRODUCED = "Daniel Harrow's father, Josef, remembers a boy who spent every summer on the trawlers.\n\n"
 
 
 def test_his_father_is_the_father_named_in_apposition(nlp: Any) -> None:
     text = (
-        INTRODUCED + "Daniel Harrow later founded a shipping firm. His father said he worked with "
-        "local fishermen to form partnerships."
+        INTRODUCED + "Daniel Harrow later founded a shipping firm. His father said the firm began "
+        "with one rented trawler and a borrowed net."
     )
-    assert _speaker_shown(nlp, text, "local fishermen") == "Josef"
+    assert _speaker_shown(nlp, text, "one rented trawler") == "Josef"
 
 
 def test_his_father_after_another_man_is_nobody_named(nlp: Any) -> None:
@@ -31,10 +31,10 @@ def test_his_father_after_another_man_is_nobody_named(nlp: Any) -> None:
     text = (
         INTRODUCED + "Daniel Harrow later founded a shipping firm. His partner, Tom Weller, ran the "
         "office.\n\n"
-        "Tom Weller met his wife at the harbour. His father said he worked with local fishermen to "
-        "form partnerships."
+        "Tom Weller met his wife at the harbour. His father said the firm began "
+        "with one rented trawler and a borrowed net."
     )
-    assert _speaker_shown(nlp, text, "local fishermen") != "Josef"
+    assert _speaker_shown(nlp, text, "one rented trawler") != "Josef"
 
 
 def test_a_first_name_another_full_name_opens_gets_no_actor(nlp: Any) -> None:
@@ -42,7 +42,7 @@ def test_a_first_name_another_full_name_opens_gets_no_actor(nlp: Any) -> None:
     text = (
         "Police chief Josef Brandl said the harbour was closed on Sunday.\n\n"
         + INTRODUCED
-        + "Daniel Harrow later founded a shipping firm. His father said he worked with local "
-        "fishermen to form partnerships."
+        + "Daniel Harrow later founded a shipping firm. His father said the firm began with one "
+        "rented trawler and a borrowed net."
     )
-    assert _speaker_shown(nlp, text, "local fishermen") != "Josef Brandl"
+    assert _speaker_shown(nlp, text, "one rented trawler") != "Josef Brandl"

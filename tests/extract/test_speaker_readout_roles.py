@@ -25,63 +25,64 @@ from typing import Any
 from tests.extract.test_quotes import _speaker_shown
 
 TWO_PRESIDENTS = (
-    "President of Portugal Olena Marchenko met with Secretary of State of Canada Tom Weller.\n\n"
-    "“Our meeting shows strong support for our independence,” she said. Olena Marchenko expressed "
-    "her gratitude to Canadian President Robert Hayes for the help and support for Portugal.\n\n"
-    "“We want to intensify the work of all formats,” said the President of Portugal. The Head of "
-    "State noted that the ceasefire is observed. The President of Portugal stressed that "
-    "everything will be done to achieve peace.\n\n"
-    "During the meeting, cooperation in the field of defence was discussed. The President of "
-    "{country} stressed the importance of more aid for the army.\n\n"
-    "“To modernise the army, we need help,” said the President. Olena Marchenko raised the issue "
-    "of the summit."
+    "President of Portugal Olena Marchenko hosted Canadian trade envoy Tom Weller in Lisbon on "
+    "Thursday.\n\n"
+    "“Our fishing fleets have been rivals for too long,” she said. Olena Marchenko thanked "
+    "Canadian President Robert Hayes for lifting the tariff on sardines.\n\n"
+    "“A shared quota would end the quarrel in a season,” said the President of Portugal. The Head "
+    "of State added that the harbours of both countries stood to gain. The President of Portugal "
+    "promised a draft within a month.\n\n"
+    "Talks then turned to the cod stocks of the northern banks. The President of {country} "
+    "pressed for a joint survey of the spawning grounds.\n\n"
+    "“Nobody can count fish alone,” said the President. Olena Marchenko left for Porto in the "
+    "evening."
 )
 
 
 def test_a_title_runs_over_its_prepositions_to_the_name(nlp: Any) -> None:
     # the title's head alone ("The Minister") went to the prime minister named before
     text = (
-        "Prime Minister Ivo Marek opened the forum on Monday. “Our economy is steady,” said Ivo "
-        "Marek.\n\n"
-        "The Minister for Foreign Affairs of Norland Petra Valk stressed the importance of pressure "
-        "on the neighbour: “Send clear signals to them. Diplomacy works.”"
+        "Prime Minister Ivo Marek opened the harbour fair on Monday. “The quays are full again,” "
+        "said Ivo Marek.\n\n"
+        "The Minister for Foreign Affairs of Norland Petra Valk turned to the herring dispute: "
+        "“Our boats will keep to the old lines. The treaty is clear.”"
     )
-    assert _speaker_shown(nlp, text, "Send clear signals") == "Petra Valk"
+    assert _speaker_shown(nlp, text, "keep to the old lines") == "Petra Valk"
 
 
 def test_a_spokesman_for_a_titled_name_is_not_that_name(nlp: Any) -> None:
     # control: a description in lower case is no title of the name after it
     text = (
-        "Foreign Minister Petra Valk left for the summit on Monday.\n\n"
-        "A spokesman for Foreign Minister Petra Valk said that the talks would go on."
+        "Foreign Minister Petra Valk left for the herring talks on Monday.\n\n"
+        "A spokesman for Foreign Minister Petra Valk said that the boats would stay in port."
     )
-    assert _speaker_shown(nlp, text, "talks would go on") != "Petra Valk"
+    assert _speaker_shown(nlp, text, "boats would stay in port") != "Petra Valk"
 
 
 def test_a_ranked_role_is_not_the_office_without_the_rank(nlp: Any) -> None:
     text = (
-        "Health Minister Paul Ostrow reported on the clinics.\n\n"
-        "“Three ferry points operate at the border,” the Deputy Prime Minister said."
+        "Health Minister Paul Ostrow described the new rural clinics.\n\n"
+        "“Two more ferries will sail to the islands in May,” the Deputy Prime Minister said."
     )
-    assert _speaker_shown(nlp, text, "ferry points") != "Paul Ostrow"
+    assert _speaker_shown(nlp, text, "ferries will sail") != "Paul Ostrow"
 
 
 def test_a_ranked_role_goes_to_the_holder_of_the_rank(nlp: Any) -> None:
     text = (
         "Deputy Prime Minister Lena Varga visited the port on Monday. Health Minister Paul Ostrow "
-        "reported on the clinics.\n\n"
-        "“Three ferry points operate at the border,” the Deputy Prime Minister said."
+        "described the new rural clinics.\n\n"
+        "“Two more ferries will sail to the islands in May,” the Deputy Prime Minister said."
     )
-    assert _speaker_shown(nlp, text, "ferry points") == "Lena Varga"
+    assert _speaker_shown(nlp, text, "ferries will sail") == "Lena Varga"
 
 
 def test_a_described_holder_stays_in_focus(nlp: Any) -> None:
     text = TWO_PRESIDENTS.format(country="Portugal")
-    assert _speaker_shown(nlp, text, "modernise the army") == "Olena Marchenko"
-    assert _speaker_shown(nlp, text, "ceasefire is observed") == "Olena Marchenko"
+    assert _speaker_shown(nlp, text, "count fish alone") == "Olena Marchenko"
+    assert _speaker_shown(nlp, text, "harbours of both countries") == "Olena Marchenko"
 
 
 def test_the_other_described_holder_is_in_focus_when_the_text_turns_to_them(nlp: Any) -> None:
     # control: the paragraph before is about the Canadian president
     text = TWO_PRESIDENTS.format(country="Canada")
-    assert _speaker_shown(nlp, text, "modernise the army") == "Robert Hayes"
+    assert _speaker_shown(nlp, text, "count fish alone") == "Robert Hayes"
