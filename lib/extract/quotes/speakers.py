@@ -442,13 +442,29 @@ def speaker_tokens(head: Token) -> SpacySpan:
     left = head.left_edge.i if head.pos_ != "PRON" else head.i
     right = head.i
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and (child.lower_ == "of" or _title_runs_to_name(head, child)):
             right = child.right_edge.i
     # the speaker is in the cue's paragraph: a live blog's time stamp above it is not part of it
     left = max([left] + [t.i + 1 for t in doc[left : head.i] if "\n" in t.text])
     while left < right and doc[left].is_punct:
         left += 1
     return doc[left : right + 1]
+
+
+def _title_runs_to_name(head: Token, prep: Token) -> bool:
+    """ "The Minister for Foreign Affairs of Eastland Ada Okafor said", "Head of Operations at
+    the League Ivo Marek stressed": a capitalised title written before its holder's name runs
+    over its prepositions ("for", "at", "of") up to the name, with no comma (the official style
+    of government and agency readouts); the parser hangs the name on the title's last noun. The
+    phrase then ends with a person's name, which ``Resolver._title_holder`` gives the title to
+    when the name's own title is this one (``Resolver._titled``)."""
+    last = prep.right_edge
+    return (
+        head.is_title
+        and last.ent_type_ == "PERSON"
+        and last.ent_iob_ != ""
+        and (last.i + 1 >= len(head.doc) or head.doc[last.i + 1].ent_iob_ != "I")
+    )
 
 
 def _apposed_to_body(head: Token) -> Token | None:
@@ -756,7 +772,47 @@ class Resolver:
             if described is not None:
                 return described
             return _as(found, Basis.BODY_NEAREST) if found else _unresolved(span)
-        return self._described_before(span, head) or _unresolved(span)
+        return self._described_before(span, head) or self._kin_of(span, head) or _unresolved(span)
+
+    def _kin_of(self, span: SpacySpan, head: Token) -> Name | None:
+        """ "Ivo Marek's father, Josef, said ..." then "His father said": a relation owned by a
+        possessive pronoun ("his father", "her sister") is the person the text introduced as that
+        relation of the pronoun's referent, in apposition to "<owner>'s <noun>". The referent
+        is the person the narration last named before the description (the pronoun's nearest
+        antecedent, Hobbs 1978), and only when the text named one such relation of theirs: "his
+        father" after a paragraph about another family's son is nobody named here."""
+        owner_word = span[0]
+        if owner_word.tag_ != "PRP$" or owner_word.lower_ not in GENDER_PRONOUNS or head.tag_ != "NN":
+            return None
+        relatives: dict[str, set[str]] = {}  # owner's name -> names of their <noun>
+        for p in self.persons:
+            noun = p.root.head if p.root.dep_ == "appos" else None
+            if p.end > span.start or noun is None or noun.lower_ != head.lower_ or noun.i >= p.start:
+                continue
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            holder = self.person_at(owner) if owner is not None else None
+            if holder is not None:
+                relatives.setdefault(self._full_name(holder), set()).add(self._full_name(p))
+        if not relatives:
+            return None
+        other = OTHER_GENDER.get(owner_word.lower_.replace("his", "he").replace("hers", "she"))
+        before = [
+            p
+            for p in self.persons
+            if p.end <= span.start
+            and self._gender(p) != other
+            and not any(p.start <= t.i < p.end for t in span)
+        ]
+        referent = self._full_name(before[-1]) if before else None
+        kin = relatives.get(referent or "", set())
+        if len(kin) != 1 or referent in kin:
+            return None
+        if (relative := next(iter(kin))) in self.given and self.given[relative] != relative:
+            # a first name alone ("X's father, Josef,") that also opens another person's full
+            # name: the actor layer cannot tell them apart, so no actor is better than that one
+            return None
+        chosen = next(p for p in self.persons if self._full_name(p) == relative)
+        return _moved(self._named(chosen), span, Basis.ROLE)
 
     def _described_before(self, span: SpacySpan, head: Token) -> Name | None:
         """ "Ada Okafor, a nurse at the clinic, ..." then "the nurse said": news introduces a
@@ -1282,14 +1338,16 @@ class Resolver:
         qualifiers = _qualifiers(span)
 
         # "Lt. Gov. X", "Vice President Y", "former Rep. Z": a rank before the role makes it
-        # another office (or none now), which "the governor" does not name unless it says so
+        # another office (or none now), which "the governor" does not name unless it says so;
+        # and the other way round, "the deputy minister" is no holder of the office without
+        # the rank ("Health Minister X"): the rank names another office in both directions
         ranks = {w.rstrip(".") for w in _role_words(list(span))} & self.cues.role_ranks
 
         def holds(person: SpacySpan) -> bool:
             roles, title = _title_words(person)
-            other_rank = {w.rstrip(".") for w in roles} & self.cues.role_ranks - ranks
+            held_ranks = {w.rstrip(".") for w in roles} & self.cues.role_ranks
             qualified = qualifiers <= {w[:QUALIFIER_PREFIX] for w in title}
-            return bool(words & roles) and not other_rank and qualified
+            return bool(words & roles) and held_ranks == ranks and qualified
 
         before = [p for p in self.persons if p.end <= span.start]
         nearest = next((p for p in reversed(before) if holds(p)), None)
@@ -1297,7 +1355,7 @@ class Resolver:
             # two people of that role in the sentence that names the nearest: its subject
             # ("President X had a call with President Y. The President thanked ...": the
             # subject is the centre the next sentence continues), else the nearest
-            focus = self._latest_holder(before, holds)
+            focus = self._latest_holder(before, holds, lambda: self._role_mentions(span, words, ranks, holds))
             if focus is not None:
                 return _moved(self._named(focus), span, Basis.ROLE)
             near = [p for p in before if p.sent.start == nearest.sent.start and holds(p)]
@@ -1318,25 +1376,67 @@ class Resolver:
         held = self._headline_holder(words, qualifiers | named) if _definite(span) else None
         return _moved(self._named(held), span, Basis.ROLE_HEADLINE) if held is not None else None
 
-    def _latest_holder(self, before: list[SpacySpan], holds: Callable[[SpacySpan], bool]) -> SpacySpan | None:
+    def _latest_holder(
+        self,
+        before: list[SpacySpan],
+        holds: Callable[[SpacySpan], bool],
+        described: Callable[[], Sequence[tuple[Token, str]]] = tuple,
+    ) -> SpacySpan | None:
         """ "Gov. Ada Roe named ... Gov. Ivo Lind of the next state had done the same ... Ms. Roe
         was asked whether ... “...,” the governor replied.": of two holders of a role, "the
         governor" is the one the text has in focus, named (by any mention) in a later sentence
         than the other, not the one whose title was written last (salience decays with distance,
         Lappin & Leass 1994; a definite description picks the most salient fitting referent).
+        A description only one of them fits ("the Governor of Eastland", ``_role_mentions``:
+        ``described`` gives each its head and the holder's name) mentions that person as a name does.
         None when one person holds the role, or when the last mentions share a sentence (the
         caller's subject rule)."""
         holders = {self._full_name(p) for p in before if holds(p)}
         if len(holders) < 2:
             return None
-        last = {
-            name: max((p for p in before if self._full_name(p) == name), key=lambda p: p.start)
-            for name in holders
-        }
-        ranked = sorted(last.values(), key=lambda p: p.start)
-        if ranked[-1].sent.start == ranked[-2].sent.start:
+        last: dict[str, tuple[int, int]] = {}  # name -> (its last mention's sentence start, token)
+        for p in before:
+            name = self._full_name(p)
+            if name in holders:
+                last[name] = max(last.get(name, (-1, -1)), (p.sent.start, p.start))
+        for head, name in described():
+            if name in holders:
+                last[name] = max(last.get(name, (-1, -1)), (head.sent.start, head.i))
+        ranked = sorted(last, key=lambda n: last[n])
+        if last[ranked[-1]][0] == last[ranked[-2]][0]:
             return None
-        return ranked[-1]
+        return max((p for p in before if self._full_name(p) == ranked[-1]), key=lambda p: p.start)
+
+    def _role_mentions(
+        self, span: SpacySpan, words: set[str], ranks: set[str], holds: Callable[[SpacySpan], bool]
+    ) -> list[tuple[Token, str]]:
+        """ "The President of Eastland stressed ...": a description of a role written with what
+        it is the role of (a country, a body: ``_qualifiers``) and no name, outside quotations
+        before ``span``, that exactly one holder of the role named before fits; each with that
+        holder's name. Such a description keeps its holder in focus as a name would: a reader
+        takes "the President" after a paragraph about "the President of Eastland" to be that
+        president, not another one named earlier in passing."""
+        out = []
+        for t in self.sdoc[: span.start]:
+            if t.lower_ not in words or t.pos_ not in ("NOUN", "PROPN") or inside(t.idx, self.quoted):
+                continue
+            phrase = speaker_tokens(t)
+            if any(p.start < phrase.end and phrase.start < p.end for p in self.persons):
+                continue  # the title of a name: the name is the mention
+            qualifiers = _qualifiers(phrase)
+            own_ranks = {w.rstrip(".") for w in _role_words(list(phrase))} & self.cues.role_ranks
+            if not qualifiers or own_ranks != ranks:
+                continue
+            fit = {
+                self._full_name(p)
+                for p in self.persons
+                if p.end <= t.i
+                and holds(p)
+                and qualifiers <= {w[:QUALIFIER_PREFIX] for w in _title_words(p)[1]}
+            }
+            if len(fit) == 1:
+                out.append((t, fit.pop()))
+        return out
 
     def _headline_holder(self, words: set[str], qualifiers: set[str]) -> SpacySpan | None:
         """ "Meeting with Harbour Territory Governor Ivan Tamsk" over a report whose text names Ivan
