@@ -128,3 +128,11 @@ def test_a_cue_said_of_a_surname_does_not_retype_the_person_named_in_full(nlp: A
     assert _kinds_of(nlp, registry, text, "Avery", person) == {}
     lone = Actor("avery", "Avery", "person")
     assert _kinds_of(nlp, registry, text, "Avery", lone) == {"avery": "organization"}
+
+
+def test_only_the_apposition_after_the_comma_says_what_the_name_is(nlp: Any, registry: Any) -> None:
+    text = (
+        "One of the plan's believers is Dorian Vellacott, a founder of Quarrix, a company outside "
+        "Lowtown. Vellacott declined to comment."
+    )
+    assert _types(nlp, registry, text, "Dorian Vellacott") == {"person"}

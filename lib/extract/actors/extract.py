@@ -471,7 +471,9 @@ def _kind_noun(ctx: DocContext, m: Mention) -> str | None:
     if span is None or not len(span):
         return None
     root = span.root
-    apposed = [t for t in root.children if t.dep_ == "appos" and t.i >= span.end]
+    # the apposition right after the name (and its comma), not a later one the parser also hangs on it
+    # ("<Name>, a founder of <Body>, a company outside <Town>")
+    apposed = [t for t in root.children if t.dep_ == "appos" and t.left_edge.i <= span.end + 1]
     if root.dep_ == "appos" and root.head.i < span.start:
         apposed.append(root.head)
     return next((nouns[t.text] for t in apposed if t.text in nouns), None)
