@@ -82,6 +82,8 @@ class Chains:
             return Actor(slug(name), name, "person")
         if len(surface.split()) < 2 or self.ctx.reg.gazetteer.get(surface):
             return None
+        if surface.split()[0] in self.ctx.reg.filters.body_openers:
+            return None  # "Studio Varka", "Cafe Tamsin": a business, and "Varka" is no surname here
         if c.label != "PERSON" and not self._first_named(surface, c):
             return None
         if (
@@ -238,8 +240,11 @@ def _label_actor(ctx: DocContext, c: Cand, label: str) -> Actor | None:
     surface = _surface(ctx, c)
     if kind is None:
         return None
-    if surface.split()[-1].strip(".,") in ctx.reg.filters.org_suffixes:
-        kind = "organization"
+    words = surface.split()
+    if words[-1].strip(".,") in ctx.reg.filters.org_suffixes or (
+        len(words) > 1 and words[0] in ctx.reg.filters.body_openers
+    ):
+        kind = "organization"  # "Varka Holdings", "Studio Varka"
     elif kind == "organization" and INITIAL_AND_SURNAME.fullmatch(surface):
         kind = "person"  # "J. Hartley" read as an ORG; "N. Korea" stays the GPE it was read as
     return Actor(slug(surface), _display_name(surface, kind), kind)

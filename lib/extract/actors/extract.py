@@ -22,6 +22,7 @@ from lib.extract.actors.competitors import is_competitor
 from lib.extract.actors.corpus import FAMILY, alias_owners, org_key, plural_nickname, resolve_corpus
 from lib.extract.actors.registry import Registry, load_registry
 from lib.extract.actors.spans import CAP_RUN, DocContext, calendar_words, candidates
+from lib.extract.quotes.cues import load_cues
 from lib.records import Actor, Document, Mention
 from lib.text.aliases import fold, slug, words_match
 from lib.text.nlp import doc_ents
@@ -118,6 +119,8 @@ def extract_raw(
     typed = [(m, _as_group(a, groups)) for m, a in typed]
     forums = _named_forums(contexts, typed, registry)
     typed = [(m, _as_forum(a, forums)) for m, a in typed]
+    kinds = _kinds_named(contexts, typed, registry)
+    typed = [(m, _as_kind(a, kinds)) for m, a in typed]
     things = _named_things(contexts, typed, registry) | _market_prices(contexts, typed, registry)
     typed = [(m, a) for m, a in typed if a.id not in things]
     typed = _addresses(contexts, typed)
@@ -454,6 +457,94 @@ def _mostly_premodifying(
         for aid, marks in shares.items()
         if aid not in named and len(marks) >= FORUM_LEAST and sum(marks) >= FORUM_SHARE * len(marks)
     }
+
+
+def _kind_noun(ctx: DocContext, m: Mention) -> str | None:
+    """The kind (the lexicon's kind_nouns) of the lower-case noun the mention premodifies ("the
+    Varka volcano", "the Tamsin cafe") or that heads its apposition ("Orvel, a telecom company",
+    "the company, Orvel,"), as the parser reads it; None without one."""
+    nouns = ctx.reg.filters.kind_nouns
+    noun = _premodified_noun(ctx, m)
+    if noun is not None and noun in nouns:
+        return nouns[noun]
+    span = ctx.parsed(m.start, m.end)
+    if span is None or not len(span):
+        return None
+    root = span.root
+    # the apposition right after the name (and its comma), not a later one the parser also hangs on it
+    # ("<Name>, a founder of <Body>, a company outside <Town>")
+    apposed = [t for t in root.children if t.dep_ == "appos" and t.left_edge.i <= span.end + 1]
+    if root.dep_ == "appos" and root.head.i < span.start:
+        apposed.append(root.head)
+    return next((nouns[t.text] for t in apposed if t.text in nouns), None)
+
+
+def _speaks(ctx: DocContext, m: Mention) -> bool:
+    """The mention is the subject of a verb of saying ("Avery said", "says Avery")."""
+    span = ctx.parsed(m.start, m.end)
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.text.lower() in load_cues().speech
+
+
+def _kinds_named(
+    contexts: Sequence[DocContext], found: Sequence[tuple[Mention, Actor]], reg: Registry
+) -> dict[str, str]:
+    """Actor id -> the kind of thing the corpus says, somewhere, that a name the model typed a person
+    (or, for a place, a body) is: a lower-case noun right after it or heading its apposition ("the
+    Varka volcano", "Orvel, a telecom company", "the Tamsin cafe"; kind_nouns), or, for a one-word
+    name, a report that writes it as a body's ("Tamsin's owners"; org_cues); said of the name, not
+    of a surname linked to a full name ("Avery stock" says nothing of Ann Avery). One sense per
+    discourse over the corpus: a name's other mentions rarely repeat what it is. A name that says
+    something is no place; a name opening on a first name that the corpus also gives a person's
+    evidence (a title before it, a verb of saying) keeps its person ("the Ann Avery company" is
+    hers). Names that get both kinds, registry actors and states are left as they are."""
+    by_id = {ctx.doc.id: ctx for ctx in contexts}
+    firsts = reg.filters.common_first_names
+    titles = reg.filters.person_titles | reg.filters.male_titles | reg.filters.female_titles
+    votes: dict[str, Counter[str]] = {}
+    speaks: set[str] = set()
+    person: set[str] = set()  # ids with a person's evidence
+    for m, a in found:
+        if a.type not in ("person", "organization") or reg.actor(a.id) is not None:
+            continue
+        ctx = by_id[m.doc_id]
+        kind = _kind_noun(ctx, m)
+        if kind is None and " " not in m.text and ctx.has_org_cue(m.text):
+            kind = "organization"
+        surname = fold(m.text) != fold(a.name) and fold(m.text) == fold(a.name.split()[-1])
+        if kind is not None and not surname:  # not a surname the actor was linked by
+            votes.setdefault(a.id, Counter())[kind] += 1
+        before = ctx.text[max(0, m.start - 25) : m.start].split()
+        if _speaks(ctx, m):
+            speaks.add(a.id)
+            person.add(a.id)
+        elif before and before[-1] in titles and before[-1][:1].isupper():
+            person.add(a.id)
+    names = {a.id: a.name for _, a in found}
+    out: dict[str, str] = {}
+    for aid, kinds in votes.items():
+        if len(kinds) > 1:
+            continue
+        kind = next(iter(kinds))
+        if kind == "place" and aid in speaks:
+            continue
+        if aid in person and fold(names[aid].split()[0]) in firsts:
+            continue
+        out[aid] = kind
+    return out
+
+
+def _as_kind(actor: Actor, kinds: Mapping[str, str]) -> Actor:
+    """A person the corpus names as a place or a body, or a body it names as a place, is that (see
+    _kinds_named)."""
+    kind = kinds.get(actor.id)
+    if kind is None or actor.type == kind or (kind == "organization" and actor.type != "person"):
+        return actor
+    if actor.type not in ("person", "organization"):
+        return actor
+    return replace(actor, type=kind)
 
 
 def _as_forum(actor: Actor, forums: set[str]) -> Actor:

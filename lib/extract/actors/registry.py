@@ -49,6 +49,9 @@ class Filters:
     non_actor_heads: frozenset[str] = frozenset()  # last words of laws, programmes, weapons, products
     # lower-case nouns of such things: a name always before one names the thing ("the Zorvex variant")
     thing_nouns: frozenset[str] = frozenset()
+    # lower case: a noun after a name or heading its apposition -> the kind it makes the name
+    kind_nouns: Mapping[str, str] = field(default_factory=dict)
+    body_openers: frozenset[str] = frozenset()  # as written: "Studio", "Cafe" before a proper name
     # folded, without full stops: degrees and credentials after a name ("Ann Avery, MD")
     credentials: frozenset[str] = frozenset()
     male_titles: frozenset[str] = frozenset()  # as written, with and without the full stop
@@ -158,6 +161,11 @@ def _filters(data: Mapping[str, Any]) -> Filters:
         first_names=first_names,
         common_first_names=first_names | _census_first_names(),
         thing_nouns=frozenset(w.lower() for w in strs("thing_nouns")),
+        kind_nouns={
+            **{w.lower(): "organization" for w in strs("business_nouns")},
+            **{w.lower(): "place" for w in strs("place_nouns")},
+        },
+        body_openers=frozenset(strs("body_openers")),
         credentials=frozenset(fold(x).replace(".", "") for x in strs("credentials")),
         male_titles=frozenset(strs("male_titles")),
         female_titles=frozenset(strs("female_titles")),

@@ -96,7 +96,11 @@ class DocContext:
         cues = self.reg.filters.org_cues
         if not cues:
             return []
-        alternation = "|".join(re.escape(c) for c in cues)
+        # a possessive cue may take one modifier before its noun ("X's media division", "X's new owners")
+        alternation = "|".join(
+            r"'s[ ](?:[a-z][a-z-]*[ ])?" + re.escape(c[3:]) if c.startswith("'s ") else re.escape(c)
+            for c in cues
+        )
         text = self.text.replace("’", "'")
         found = re.finditer(rf"(?:\s+|(?='))(?:{alternation})\b", text, re.IGNORECASE)
         return [text[max(0, m.start() - 80) : m.start()] for m in found]
