@@ -136,3 +136,18 @@ def test_only_the_apposition_after_the_comma_says_what_the_name_is(nlp: Any, reg
         "Lowtown. Vellacott declined to comment."
     )
     assert _types(nlp, registry, text, "Dorian Vellacott") == {"person"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds came to the Tresk town hall in Lowtown on Monday. Tresk left before the questions.",
+        "Investigators traced the money to a Tresk bank account. Tresk denied any wrongdoing.",
+    ],
+)
+def test_a_kind_noun_that_modifies_another_noun_says_nothing(nlp: Any, registry: Any, text: str) -> None:
+    """ "the X town hall", "an X bank account": the noun of a kind is itself a modifier; the phrase
+    is a hall, an account, which says nothing of what X is."""
+    from lib.records import Actor
+
+    assert _kinds_of(nlp, registry, text, "Tresk", Actor("tresk", "Tresk", "person")) == {}

@@ -15,6 +15,7 @@ from dataclasses import replace
 from functools import cache, lru_cache, partial
 
 from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Token
 
 from lib.extract.actors.case import CaseStats, case_stats, is_title_line, line_of, name_runs
 from lib.extract.actors.chains import resolve_doc
@@ -351,6 +352,12 @@ def _premodified_noun(ctx: DocContext, m: Mention) -> str | None:
     """The lower-case noun the mention premodifies ("the Normandy format", "the Nord Stream 2
     pipeline": a numeral after the name is part of it), as the parser reads it; None when the name
     stands alone."""
+    head = _premodified(ctx, m)
+    return None if head is None else head.text
+
+
+def _premodified(ctx: DocContext, m: Mention) -> Token | None:
+    """``_premodified_noun``'s token."""
     span = ctx.parsed(m.start, m.end)
     if span is None or not len(span):
         return None
@@ -362,7 +369,7 @@ def _premodified_noun(ctx: DocContext, m: Mention) -> str | None:
     # the head as a compound's head is a noun, whatever its tag ("the Varrow talks" may read as a verb)
     if head is span.root or not head.is_alpha or not head.text.islower():
         return None
-    return head.text
+    return head
 
 
 def _named_forums(
@@ -464,9 +471,10 @@ def _kind_noun(ctx: DocContext, m: Mention) -> str | None:
     Varka volcano", "the Tamsin cafe") or that heads its apposition ("Orvel, a telecom company",
     "the company, Orvel,"), as the parser reads it; None without one."""
     nouns = ctx.reg.filters.kind_nouns
-    noun = _premodified_noun(ctx, m)
-    if noun is not None and noun in nouns:
-        return nouns[noun]
+    noun = _premodified(ctx, m)
+    # the kind noun heads the phrase: "the Avery town hall", "an Avery bank account" name no town, no bank
+    if noun is not None and noun.text in nouns and noun.dep_ != "compound":
+        return nouns[noun.text]
     span = ctx.parsed(m.start, m.end)
     if span is None or not len(span):
         return None
