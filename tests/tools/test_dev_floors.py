@@ -83,9 +83,11 @@ FLOORS: list[tuple[str, str, Figure, float]] = [
     # 0.84659 / 0.81889 in session 27 (a common first name makes a person); 0.84804 / 0.82321 in
     # session 36 (a first name the model missed, compounded with the surname by the parser); 0.84825 /
     # 0.82342 with a body's leading words the model read as a person (same session); 0.84842 / 0.82359
-    # in session 37 (a lone word typed a person that the corpus writes small is no name)
-    ("conll2003-dev.jsonl", "entities lenient F1", lambda r: r["entities"]["lenient"].f1, 0.8484),
-    ("conll2003-dev.jsonl", "entities exact F1", lambda r: r["entities"]["exact"].f1, 0.8235),
+    # in session 37 (a lone word typed a person that the corpus writes small is no name); 0.85173 /
+    # 0.82690 in session 39 (a noun of a kind types a name over the corpus: companies named by a
+    # person's surname are bodies)
+    ("conll2003-dev.jsonl", "entities lenient F1", lambda r: r["entities"]["lenient"].f1, 0.8517),
+    ("conll2003-dev.jsonl", "entities exact F1", lambda r: r["entities"]["exact"].f1, 0.8269),
 ]
 
 # The statements of a PolNeAR file, scored as GGT's definition counts them: the wide records must
