@@ -705,7 +705,7 @@ def test_corrections_last_across_reload_and_restart(
         with srv.explain("the reassigned quote on Actor positions and in its CSV"):
             assert statements_count(page) == before + 1
             with page.expect_download() as info:
-                page.get_by_role("button", name="CSV").last.click()
+                page.get_by_role("button", name="CSV", exact=True).last.click()
             csv = Path(info.value.path()).read_text(encoding="utf-8")
             assert v["quote"][:40] in csv
     context.close()
