@@ -85,8 +85,8 @@ def sentence_claims(
 
 def figure(number: NumberClaim) -> float:
     """The quantity a number claim gives, as two sentences' figures are matched: a percentage is the
-    fraction it names (25% is 0.25), so that it is never the same figure as a count of the same
-    digits ("25% of residents", "25 brigades"): the two share a numeral, not a quantity."""
+    fraction it names (40% is 0.4), so that it is never the same figure as a count of the same
+    digits ("40% of residents", "40 new clinics"): the two share a numeral, not a quantity."""
     return number.amount / 100 if number.counted == "percent" else number.amount
 
 
