@@ -376,6 +376,13 @@ FUNCTION_WORDS = DETERMINERS | frozenset(
      "because", "so", "than", "there", "here", "what", "how", "why", "where", "without", "against"}
 )  # fmt: skip
 SPEAKER_PRONOUNS = frozenset({"i", "we", "he", "she", "it", "they", "you", "one", "us"})
+# a quantifier standing alone as a subject names some of a group, never the speaker ("some support
+# it, others oppose it"); read so only at a clause's opening, where it is no determiner of a noun
+QUANTIFIER_SUBJECTS = frozenset({"some", "others", "many", "few", "most", "several", "both"})
+CLAUSE_OPENERS = frozenset(
+    {"while", "and", "but", "though", "although", "whereas", "as", "because", "since", "if", "when",
+     "that", "where", "yet", "so"}
+)  # fmt: skip
 COPULAS = frozenset({"is", "are", "was", "were", "be", "been"})
 PERSONS = frozenset({"i", "we", "he", "she", "they", "you"})  # subjects that can be told to act
 
@@ -412,6 +419,15 @@ def _third_party_subject(clause: list[str], head: int, lex: Lexicon, own: Collec
     group = clause[k + 1 : head]
     if any(a in COPULAS and b == "to" for a, b in pairwise(group)):
         return False  # "the goal is to end it": the infinitive is what the goal is, no one's act
+    if (
+        k >= 0
+        and clause[k] in QUANTIFIER_SUBJECTS
+        and (k == 0 or clause[k - 1] in CLAUSE_OPENERS)
+        and clause[head + 1 : head + 2] not in (["for"], ["of"])  # "some support for it": a noun
+    ):
+        return True  # "while some support the deal", "but many oppose it": others' stances
+    if k >= 1 and clause[k] == "who" and clause[k - 1] not in SPEAKER_PRONOUNS | {"me"} | set(own):
+        return True  # "the members who back the plan": the relative's antecedent is the subject
     if k < 0 or clause[k] in SPEAKER_PRONOUNS or clause[k] in FUNCTION_WORDS or clause[k] in own:
         return False
     return finite or any(w in DETERMINERS for w in clause[max(0, k - 2) : k])

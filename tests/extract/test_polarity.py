@@ -134,6 +134,13 @@ def test_predicate_stance(before: str, want: str | None) -> None:
         ("the new rules favour the", None),
         ("in defending our", "pos"),  # no subject written
         ("to provide mutual support for the", "pos"),
+        # a quantifier standing as the subject, or a relative clause's "who", is others' stance
+        ("while some support the", None),
+        ("but many oppose the", None),
+        ("there are few lawmakers who back the", None),
+        ("some support for the", "pos"),  # "some" before a noun: no subject
+        ("those of us who support the", "pos"),  # the speaker's own group
+        ("we both support the", "pos"),
     ],
 )
 def test_predicate_stance_of_the_speaker_only(before: str, want: str | None) -> None:
