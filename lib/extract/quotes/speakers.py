@@ -277,7 +277,10 @@ def speaker_head(cue: Token, depth: int = 0) -> Token | None:
     if subject is None and (controller := _forced(cue)) is not None:
         return controller
     if subject is None and cue.dep_ in INHERITS_SUBJECT and depth < 2:
-        return speaker_head(cue.head, depth + 1)
+        inherited = speaker_head(cue.head, depth + 1)
+        if inherited is not None and _own_object(cue, inherited):
+            return _outer_speaker(cue, depth)
+        return inherited
     if (
         subject is None
         and cue.dep_ == "pcomp"
@@ -287,6 +290,27 @@ def speaker_head(cue: Token, depth: int = 0) -> Token | None:
     ):
         return speaker_head(cue.head.head, depth + 1)  # "began by saying that ..."
     return subject
+
+
+def _own_object(cue: Token, subject: Token) -> bool:
+    """The subject a coordinated cue would share is the name it takes as its object ("... Y misled
+    the board and accused Y of lying"): a name is not the object of its own subject's verb (only
+    a reflexive is: binding theory's Principle C, Chomsky 1981), so the coordination is not with
+    that clause."""
+    return subject.pos_ == "PROPN" and any(
+        c.dep_ == "dobj" and c.pos_ == "PROPN" and c.lower_ == subject.lower_ for c in cue.children
+    )
+
+
+def _outer_speaker(cue: Token, depth: int) -> Token | None:
+    """The speaker of the reporting verb whose content holds ``cue``'s clause ("X said that Y
+    misled the board and accused Y ..." is X's accusation), or None."""
+    clause = cue.head
+    while clause.dep_ in ("conj", "advcl") and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head is clause:
+        return None
+    return speaker_head(clause.head, depth + 1)
 
 
 def _unjoined(subject: Token, cue: Token) -> Token | None:
