@@ -20,6 +20,7 @@ from rapidfuzz.fuzz import ratio
 
 from lib.compare.claims import Claim
 from lib.extract.dates.values import period, unit_of
+from lib.extract.groups import person_titles
 from lib.records import (
     SURE_SPEAKER,
     AlignedPair,
@@ -549,13 +550,16 @@ def _shared_stretch(ops: Sequence[Opcode]) -> list[Opcode]:
 
 def _acceptable(x: list[str], y: list[str]) -> bool:
     """A difference that is not a different wording: words left out where a quote is cut, words
-    touching an editor's bracket, or one word spelled two ways."""
+    touching an editor's bracket, a title of office or honorific one outlet writes before a name
+    and the other leaves out (house styles differ), or one word spelled two ways."""
     if EDIT in x + y:
         return True
     if CUT in x + y:
         x, y = [w for w in x if w != CUT], [w for w in y if w != CUT]
         if not (x and y):
             return True
+    if not (x and y) and all(w.rstrip(".") in person_titles() for w in x + y):
+        return True  # "with Fredette's" / "with Rep. Fredette's": a title is the outlet's style
     return _spelling(x, y)
 
 

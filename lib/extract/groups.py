@@ -295,7 +295,7 @@ def unlisted_people(
     for m in own:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     held = {w for m in own if (a := actors.get(m.actor_id)) for w in _last_word(a.name)}
-    titles = _person_titles()
+    titles = person_titles()
     found: dict[str, list[Named]] = {}  # surname -> its mentions
     for ent in doc_ents(sdoc):
         words = _name_words(ent) if ent.label_ == "PERSON" else None
@@ -323,7 +323,7 @@ def unlisted_people(
 
 
 @lru_cache(maxsize=1)
-def _person_titles() -> frozenset[str]:
+def person_titles() -> frozenset[str]:
     """Words written before a person's name: titles of office (lib/lexicons/titles.yaml) and
     honorifics (lib/lexicons/reporting_verbs.yaml), lower case, without a final "."."""
     titles = read_yaml(LEXICONS / "titles.yaml") or {}

@@ -534,6 +534,12 @@ def test_a_partial_quotation_of_a_repeated_phrase_is_weak() -> None:
         ("“We will reopen the ferry line on Monday,”", "“We will reopen the ferry line on Monday.”"),
         ("“We'll reopen the ferry line”", "“We will reopen the ferry line”"),  # words alike once expanded
         ("“”", "“”"),
+        # a title one outlet writes before a name and the other leaves out: house style (session 40)
+        (
+            "“With respect, I disagree with Senator Brandt's plan for the harbour,”",
+            "“With respect, I disagree with Brandt's plan for the harbour,”",
+        ),
+        ("“I told Mr. Brandt the harbour plan was dead,”", "“I told Brandt the harbour plan was dead,”"),
     ],
 )
 def test_one_wording_quoted_twice_is_no_wording_discrepancy(qa: str, qb: str) -> None:
