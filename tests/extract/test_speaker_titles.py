@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.extract.test_quotes import _with_actors
+from tests.extract.test_quotes import _speaker_shown, _with_actors
 
 # (name, text, words of the statement, the speaker's actor name)
 CASES = [
@@ -74,3 +74,13 @@ def test_a_spokesman_for_a_titled_person_is_not_that_person(nlp: Any) -> None:
     quote = next(q for q in quotes if "border would stay open" in q.text)
     found = actors[quote.speaker_id].name if quote.speaker_id else None
     assert found != "Orvik Tansley"
+
+
+def test_a_title_after_a_lower_case_of_phrase_is_still_the_title(nlp: Any) -> None:
+    # "in protest of President X's decision": the title runs over its own "of" ("Minister of
+    # Defence"), not over the lower-case phrase it is the complement of (session 40)
+    text = (
+        "Tom Brisk resigned on Thursday in protest of President Ada Lund's decision to close the "
+        "base.\n\nThe president said she would name a replacement soon."
+    )
+    assert _speaker_shown(nlp, text, "replacement") == "Ada Lund"

@@ -1731,6 +1731,9 @@ def _title_start(person: SpacySpan, reach: int, role: bool = False) -> int:
         word = doc[start - 1]
         if word.pos_ in TITLE_STOPS or (role and word.pos_ == "ADP" and word.lower_ not in ("of", "for")):
             break
+        if role and word.lower_ in ("of", "for") and start >= 2 and doc[start - 2].is_lower:
+            break  # "in protest of President Y": a capitalised title runs over its own "of", not
+            # over the lower-case noun phrase it is the complement of
         start -= 1
     return start
 
