@@ -374,7 +374,10 @@ class DirectAttributor:
             t for t in words if is_speech_cue(t, self.cues) and (t.tag_ != "VBG" or t.lower_ == "according")
         ]
         cue = next((t for t in cues if t in words[:AFTER_WINDOW] or _opens_with_speaker(t, words)), None)
-        if cue is None:
+        named = _named_participle(words[:AFTER_WINDOW], self.cues) if cue is None else None
+        if named is not None:
+            hit = cue_text(named[0]), self.resolver.resolve(speaker_tokens(named[1]))
+        elif cue is None:
             hit = self._document_reads(words[:AFTER_WINDOW])
         else:
             hit = self._speaker(cue, toks, span.end, end)
@@ -465,6 +468,35 @@ class DirectAttributor:
     def _line_end(self, pos: int) -> int:
         end = self.text.find("\n", pos)
         return len(self.text) if end < 0 else end
+
+
+def _named_participle(words: list[Token], cues: CueLexicon) -> tuple[Token, Token] | None:
+    """'"...," Mr. X was quoted as saying', '"...," the video showed X telling supporters': a
+    participle of saying after a quotation is its cue when its speaker is written before it,
+    either as the subject of "quoted as" / "heard as" ("as" right before the participle) or
+    right before it as the object of a verb of perceiving ("showed X telling", "heard her
+    saying"); the cue and the speaker's token. A participle the closing mark's comma leads into
+    ('"...," urging X') names no speaker and continues the reporter's sentence."""
+    for k, t in enumerate(words):
+        # the tagger can read "X telling supporters" as nouns: the form and the lexicon decide
+        if k < 2 or not t.lower_.endswith("ing") or not is_speech_cue(t, cues, any_pos=True):
+            continue
+        before = words[k - 1]
+        if before.lower_ == "as":
+            name = next((w for w in reversed(words[: k - 1]) if _names_someone(w)), None)
+        else:  # right before it, no comma between, and no preposition's object ("on X, writing")
+            adjacent = before.i == t.i - 1 and before.dep_ != "pobj"
+            name = before if adjacent and _names_someone(before) else None
+        if name is not None and name.lower_ not in ("it", "this", "that", "which"):
+            return t, name
+        return None
+    return None
+
+
+def _names_someone(token: Token) -> bool:
+    """A pronoun or a capitalised name word (the tagger may call a name in "showed X telling" a
+    noun; its capital says otherwise)."""
+    return token.pos_ in ("PROPN", "PRON") or (token.is_title and token.pos_ == "NOUN")
 
 
 def _opens_with_speaker(cue: Token, words: list[Token]) -> bool:
