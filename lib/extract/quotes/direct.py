@@ -375,6 +375,7 @@ class DirectAttributor:
         ]
         cue = next((t for t in cues if t in words[:AFTER_WINDOW] or _opens_with_speaker(t, words)), None)
         named = _named_participle(words[:AFTER_WINDOW], self.cues) if cue is None else None
+        hit: tuple[str, Name | None] | None
         if named is not None:
             hit = cue_text(named[0]), self.resolver.resolve(speaker_tokens(named[1]))
         elif cue is None:
