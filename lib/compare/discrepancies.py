@@ -20,7 +20,7 @@ from rapidfuzz.fuzz import ratio
 
 from lib.compare.claims import Claim
 from lib.extract.dates.values import period, unit_of
-from lib.extract.groups import person_titles
+from lib.extract.quotes.cues import person_titles
 from lib.records import (
     SURE_SPEAKER,
     AlignedPair,

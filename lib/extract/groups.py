@@ -36,7 +36,7 @@ from spacy.tokens import Span as SpacySpan
 
 from lib import LEXICONS, read_yaml
 from lib.extract.dates.patterns import CASE_BLIND_ASCII
-from lib.extract.quotes.cues import load_cues
+from lib.extract.quotes.cues import person_titles
 from lib.records import GROUP_PREFIX as PREFIX
 from lib.records import Actor, Document, Mention, Quote
 from lib.text.nlp import doc_ents, doc_text
@@ -320,17 +320,6 @@ def unlisted_people(
         pseudo[actor.id] = actor
         out += [Mention(doc_id, actor.id, f.name, f.start, f.end) for f in forms]
     return sorted(out, key=lambda m: m.start), pseudo
-
-
-@lru_cache(maxsize=1)
-def person_titles() -> frozenset[str]:
-    """Words written before a person's name: titles of office (lib/lexicons/titles.yaml) and
-    honorifics (lib/lexicons/reporting_verbs.yaml), lower case, without a final "."."""
-    titles = read_yaml(LEXICONS / "titles.yaml") or {}
-    words = {str(w) for ws in (titles.get("titles") or {}).values() for w in ws or []}
-    honorifics = load_cues().honorifics
-    words |= {str(w) for ws in honorifics.values() for w in ws}
-    return frozenset(w.lower().rstrip(".").split()[-1] for w in words if w.strip())
 
 
 def _name_words(ent: SpacySpan) -> SpacySpan | None:

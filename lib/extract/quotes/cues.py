@@ -134,3 +134,14 @@ def _plural(noun: str) -> tuple[str, str]:
 
 def _word_sets(raw: dict[str, list[str]]) -> dict[str, frozenset[str]]:
     return {key: frozenset(str(w).lower() for w in words) for key, words in raw.items()}
+
+
+@lru_cache(maxsize=1)
+def person_titles() -> frozenset[str]:
+    """Words written before a person's name: titles of office (lib/lexicons/titles.yaml) and
+    honorifics (lib/lexicons/reporting_verbs.yaml), lower case, without a final "."."""
+    titles = read_yaml(LEXICONS / "titles.yaml") or {}
+    words = {str(w) for ws in (titles.get("titles") or {}).values() for w in ws or []}
+    honorifics = load_cues().honorifics
+    words |= {str(w) for ws in honorifics.values() for w in ws}
+    return frozenset(w.lower().rstrip(".").split()[-1] for w in words if w.strip())
