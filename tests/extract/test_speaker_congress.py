@@ -17,11 +17,10 @@ from tests.extract.test_quotes import _speaker_shown
 
 def test_the_congressman_is_the_representative_named(nlp: Any) -> None:
     text = (
-        "Rep. Tomas Reyes said Wednesday he did not send the message. But the congressman declined "
-        "to say whether the photo was his.\n\nThe congressman continued to allege that he was the "
-        "victim of a hacker."
+        "Rep. Tomas Reyes told a radio host on Friday that his office had not leaked the memo.\n\n"
+        "The congressman insisted that the budget office had the figures wrong."
     )
-    assert _speaker_shown(nlp, text, "victim of a hacker") == "Tomas Reyes"
+    assert _speaker_shown(nlp, text, "figures wrong") == "Tomas Reyes"
 
 
 def test_the_congresswoman_is_the_representative_named(nlp: Any) -> None:

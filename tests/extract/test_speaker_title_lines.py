@@ -3,7 +3,7 @@
 A report's first line is often its headline, with no full stop, and the parser joins it to the
 first sentence. The title before a name was read back over the line break into the headline's
 words, and a title is read up to its first "of" ("Head of the Office of ..."): a headline ending
-"... as part of a safety plan" over "President Ada Okafor called ..." cut the role off, so "the
+"... as part of a safety plan" over "President Ada Okafor proposed ..." cut the role off, so "the
 president" of the next paragraphs found no holder and was kept as written, with no actor. A title
 is written on its name's line. Sentences written for these tests, with made-up people.
 """
@@ -15,15 +15,14 @@ from typing import Any
 from tests.extract.test_quotes import _speaker_shown
 
 BODY = (
-    "President Ada Okafor called Wednesday for a new and tougher ban on fireworks and a limit on "
-    "sales.\n\nAlready facing opposition from retailers, the president called on parliament to pass "
-    "several changes to the country's fireworks laws."
+    "President Ada Okafor on Thursday proposed a curfew on the sale of fireworks.\n\nFacing anger "
+    "from shopkeepers, the president urged parliament to approve the curfew before July."
 )
 
 
 def test_the_president_after_a_headline_line_is_the_president_named(nlp: Any) -> None:
-    text = "Okafor urges new limits on fireworks as part of safety plan\n\n" + BODY
-    assert _speaker_shown(nlp, text, "several changes") == "Ada Okafor"
+    text = "Okafor unveils fireworks curfew as part of summer safety drive\n\n" + BODY
+    assert _speaker_shown(nlp, text, "approve the curfew") == "Ada Okafor"
 
 
 def test_a_minister_after_a_headline_line_ending_in_a_noun(nlp: Any) -> None:
@@ -35,4 +34,4 @@ def test_a_minister_after_a_headline_line_ending_in_a_noun(nlp: Any) -> None:
 
 
 def test_without_a_headline_as_before(nlp: Any) -> None:
-    assert _speaker_shown(nlp, BODY, "several changes") == "Ada Okafor"
+    assert _speaker_shown(nlp, BODY, "approve the curfew") == "Ada Okafor"
