@@ -58,6 +58,10 @@ LINE_ENDS = ".!?:;\"”’')…]"
 FLOATING_LINES = 2  # a floating quotation takes the speaker of a statement at most a paragraph up
 CONTINUING = frozenset({"continue", "continues", "continued", "continuing"})  # "..., the mayor continued"
 PARAGRAPH_BREAK = 2  # line breaks between two paragraphs
+# "according to him/her": the object case a preposition demands, the source of the statement all the
+# same (the pronoun of "he said"); read only right after the words of its cue
+ACCORDING_TO_END = re.compile(r"\baccording\s+to\s*$", re.IGNORECASE)
+SPEAKER_OBJECTS = frozenset({"him", "her"})
 
 
 def extract_quotes(
@@ -453,9 +457,14 @@ def _open_pronoun(who: Name, text: str, last: Name, resolver: Resolver) -> bool:
     """A "he"/"she" that no name resolved, or only by position (its gender unknown), and a
     previous speaker who is a person it may refer to: the speaker stays the topic. A previous
     source the text described without naming ("a witness told ...") is such a person too, and
-    then the ranker's referent named before it spoke is no better evidence."""
+    then the ranker's referent named before it spoke is no better evidence. "According to
+    him/her" right after a person spoke is such a pronoun too (``_according_to``), taken only when
+    nobody was named since that person: the case alone tells no gender-blind reader more."""
     pronoun = text[who.start : who.end].lower()
     weak = not who.resolved or who.basis in BY_POSITION
+    if pronoun in SPEAKER_OBJECTS and _according_to(who, text):
+        agreed = last.person and resolver.agrees(pronoun, last)
+        return weak and agreed and not _named_since(last, who, resolver)
     if pronoun not in ("he", "she") or not resolver.agrees(pronoun, last):
         return False
     if last.person:
@@ -464,6 +473,19 @@ def _open_pronoun(who: Name, text: str, last: Name, resolver: Resolver) -> bool:
     # last named is evidence it never saw (speakers.Resolver.describes_person)
     ranked = who.basis is Basis.RANKED and who.name_start < last.start
     return resolver.describes_person(last) and (weak or ranked)
+
+
+def _according_to(who: Name, text: str) -> bool:
+    """ "According to him, ...": the pronoun is the statement's source, in the object case only
+    because a preposition governs it; it continues a speaker as "he said" does."""
+    return ACCORDING_TO_END.search(text, max(0, who.start - 20), who.start) is not None
+
+
+def _named_since(last: Name, who: Name, resolver: Resolver) -> bool:
+    """Whether the text names a person after the previous speaker's mention and before ``who``
+    (outside quotations): "According to X, ... Y inspected the cranes. According to him, ...":
+    Y may be the one meant, and no rule of the words says which."""
+    return any(last.end <= p.start_char and p.end_char <= who.start for p in resolver.persons)
 
 
 def _one_per_statement(found: list[Found], text: str = "", resolver: Resolver | None = None) -> list[Found]:

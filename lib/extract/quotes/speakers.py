@@ -1725,11 +1725,16 @@ def _opens_clause(after: SpacySpan) -> bool:
 def _title_start(person: SpacySpan, reach: int, role: bool = False) -> int:
     """Where the title before a name starts, looking back up to ``reach`` tokens; for its role
     (``role``), a preposition other than a title's own "of"/"for" ends it too ("had a call
-    with President Y": "call" is no role of Y's)."""
+    with President Y": "call" is no role of Y's). A line break ends it: a title is written on
+    its name's line, and the line before (a headline with no full stop, which the parser often
+    joins to the first sentence) is another unit ("... as part of a safety plan / President X
+    called ...": the headline's "of" would cut the title's role off)."""
     doc, start = person.doc, person.start
     while start > max(person.sent.start, person.start - reach):
         word = doc[start - 1]
         if word.pos_ in TITLE_STOPS or (role and word.pos_ == "ADP" and word.lower_ not in ("of", "for")):
+            break
+        if "\n" in word.text_with_ws:
             break
         if role and word.lower_ in ("of", "for") and start >= 2 and doc[start - 2].is_lower:
             break  # "in protest of President Y": a capitalised title runs over its own "of", not
