@@ -829,6 +829,7 @@ def _split_headlines(
             )
         else:
             runs = []
+        runs = [(s, e) for s, e in runs if fold(text[s:e]) in names]  # not a lone word it holds no name of
         if not runs:
             out.append((m, a))
         else:

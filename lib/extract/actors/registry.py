@@ -52,6 +52,7 @@ class Filters:
     # lower case: a noun after a name or heading its apposition -> the kind it makes the name
     kind_nouns: Mapping[str, str] = field(default_factory=dict)
     body_openers: frozenset[str] = frozenset()  # as written: "Studio", "Cafe" before a proper name
+    outlet_words: frozenset[str] = frozenset()  # as written: "Herald", "News", "TV" in an outlet's name
     # folded, without full stops: degrees and credentials after a name ("Ann Avery, MD")
     credentials: frozenset[str] = frozenset()
     male_titles: frozenset[str] = frozenset()  # as written, with and without the full stop
@@ -166,6 +167,7 @@ def _filters(data: Mapping[str, Any]) -> Filters:
             **{w.lower(): "place" for w in strs("place_nouns")},
         },
         body_openers=frozenset(strs("body_openers")),
+        outlet_words=frozenset(strs("outlet_words")),
         credentials=frozenset(fold(x).replace(".", "") for x in strs("credentials")),
         male_titles=frozenset(strs("male_titles")),
         female_titles=frozenset(strs("female_titles")),

@@ -13,6 +13,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from lib.extract.actors.case import is_title_line, line_of
 from lib.extract.actors.registry import Registry
 from lib.extract.dates.patterns import lexicon as date_words
 from lib.extract.quotes.cues import load_cues
@@ -192,7 +193,23 @@ def _ner(ctx: DocContext) -> Iterator[Cand]:
             if label == "PERSON" and ctx.reg.gazetteer.get(ctx.text[start:end]) == "organization":
                 label = "ORG"  # a listed body, whatever the model says (places.yaml organizations)
             for s, e in _conjuncts(ctx.text, start, end) if label == "PERSON" else [(start, end)]:
-                yield _split_title(ctx, Cand(s, e, "ner", label))
+                cand = _split_title(ctx, Cand(s, e, "ner", label))
+                yield cand
+                body = _body_before(ctx, s, cand)
+                if body is not None:
+                    yield body
+
+
+def _body_before(ctx: DocContext, start: int, person: Cand) -> Cand | None:
+    """The body a model span ran into the person after it ("the Harbour Council Ann Avery"): its
+    words before the person, where they end with a body's word (org_suffixes)."""
+    if person.label != "PERSON" or person.start <= start:
+        return None
+    front = ctx.text[start : person.start].rstrip()
+    words = front.split(" ")
+    if len(words) < 2 or words[-1] not in ctx.reg.filters.org_suffixes:
+        return None
+    return Cand(start, start + len(front), "ner", "ORG")
 
 
 def _conjuncts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -540,6 +557,65 @@ def _speaker_hits(ctx: DocContext) -> Iterator[Cand]:
             yield Cand(start, end, "cue", "PERSON")
 
 
+# Where a report names its source: right before the name ("according to", "told", "a report
+# from") or right after it ("reported", "is reporting").
+_SOURCE_BEFORE = re.compile(
+    r"(?:according[ ]to|told|spoke[ ](?:to|with)|confirmed[ ]to|talked[ ]to|interview[ ]with|"
+    r"reports?[ ](?:from|by|in)|reported[ ]by|quoted[ ]by|cited[ ]by)[ ]+(?:the[ ]+)?[\"'“‘]*$",
+    re.IGNORECASE,
+)
+_SOURCE_AFTER = re.compile(
+    r"[\"'”’]*,?[ ]+(?:reported|reports|(?:is|are|was|were)[ ]reporting|said|says|quoted|cited|suggests|"
+    r"suggested|wrote|writes|first[ ]reported)\b"
+)
+_ACRONYM = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})*")
+_CAMEL_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]+")
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our)[ ]+$", re.IGNORECASE)
+
+
+def _outlet_hits(ctx: DocContext) -> Iterator[Cand]:
+    """Untagged outlets a report cites: a capitalised run where a report names its source
+    ("according to <Name>", "told <Name>", "<Name> reported") that has an outlet's word ("Herald",
+    "News", "TV"; also inside a name written as one word, "LowtownToday") or an acronym
+    ("WXYZ-TV", "ABCD-EFGH"). The slot says a source, the shape says a body, not a person."""
+    ends = {
+        e.end_char for e in doc_ents(ctx.sdoc) if e.label_ in NER_LABELS
+    }  # not "<Name>Today" read as a date
+    words = ctx.reg.filters.outlet_words
+    for run in CAP_RUN.finditer(ctx.text):
+        start, end = _trim(
+            ctx.text, *_before_sentence_end(ctx.text, *run.span(), ctx.reg.filters.abbreviations)
+        )
+        end -= _final_stop(ctx.text[start:end], ctx.reg.filters.abbreviations)
+        start, end = _without_frame_words(ctx, start, end)
+        if end <= start or end in ends:
+            continue
+        if not (
+            _SOURCE_BEFORE.search(ctx.text, max(0, run.start() - 40), run.start())
+            or _SOURCE_AFTER.match(ctx.text, end)
+        ):
+            continue
+        end -= 1 if ctx.text[start:end].endswith(".") else 0  # "told <Name>.com."
+        names = ctx.text[start:end].split(" ")
+        parts = [p for w in names for p in (w, *_CAMEL_PART.findall(w))]
+        # an acronym after no article: "the DA said", "the CEO told" name an office
+        bare = _ARTICLE_BEFORE.search(ctx.text, max(0, start - 8), start) is None
+        if any(p in words for p in parts) or (bare and any(_ACRONYM.fullmatch(w) for w in names)):
+            yield Cand(start, end, "cue", "ORG")
+
+
+def _without_frame_words(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
+    """A capitalised run without a function word opening a sentence ("As <Name> reported") and
+    without weekdays and months after the name ("<Name> Monday")."""
+    words = ctx.text[start:end].split(" ")
+    while words and words[-1].rstrip(".,") in calendar_words():
+        end -= len(words.pop()) + 1
+    first = ctx.parsed(start, start + len(words[0])) if words else None
+    if len(words) > 1 and first is not None and len(first) == 1 and first[0].is_stop:
+        start += len(words[0]) + 1
+    return start, max(start, end)
+
+
 def _full_name_of(text: str, surname: str, firsts: frozenset[str]) -> list[tuple[int, int]]:
     """Where the report writes ``surname`` after a common first name ("Ian Tamm’s"), if it
     writes it after one first name only."""
@@ -748,9 +824,315 @@ def _with_numeral_nickname(ctx: DocContext, cand: Cand) -> Cand:
     return Cand(cand.start, nick.end(), "ner", "ORG")
 
 
+# "Minister of Economic Development", "Chairman of the Harbour Council", "Commander-in-Chief of
+# the": a capitalised word of office, then "of" or "for" and a capitalised run.
+_TITLE_OF = re.compile(
+    r"(?<![\w'’-])([A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?)[ ](?:of|for)[ ](?=(?:the[ ])?[A-Z])"
+)
+# The run after it: capitalised words, with "of", "on", "for", "and", "&" and "the" between them
+# ("Reintegration of the Occupied Territories of Eastland Ann Avery").
+_HELD_RUN = re.compile(
+    r"(?:the[ ])?[A-Z][\w'’.-]*(?:[ ](?:[A-Z][\w'’.-]*|(?:of|on|for|and|&|the)(?=[ ](?:the[ ])?[A-Z])))*"
+)
+# A word of a personal name: capitalised, then lower-case letters ("Ann", "Kassym-Jomart", "O'Neil").
+_NAME_WORD = re.compile(r"[A-Z][^\W\d_A-Z]+(?:[-'’][A-Z]?[^\W\d_A-Z]+)*")
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _titled_holders(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
+    """ "Minister of Forests and Water Management Ann Avery", "Chairman of the Harbour Council
+    Ann Avery": a capitalised word of office, "of" or "for", the field or body the office is of,
+    then its holder's name, all capitalised. The model reads the field as a body ("Forests and
+    Water Management"), runs the field or body into the name ("Hospitals Ann Avery" as one
+    body), or tags the surname alone (even as a place), and the holder is then a surname or a
+    body. The holder is the run's last two words (three with a middle initial), or the model's
+    own person of two or three words ending the run; the field is the title's and names no one
+    (a span of it that is only portfolio words or words the report writes in lower case is
+    dropped, as "Finance" of "Finance Minister"), and a body the model ran into the name keeps
+    its own words ("Harbour Council")."""
+    out = list(cands)
+    abbreviations = ctx.reg.filters.abbreviations
+    for title in _TITLE_OF.finditer(ctx.text):
+        if not _office_word(ctx, title.group(1)):
+            continue
+        run = _HELD_RUN.match(ctx.text, title.end())
+        if run is None:
+            continue
+        start, end = _before_sentence_end(ctx.text, *run.span(), abbreviations)
+        end = _before_next_office(ctx, out, start, end)
+        end -= _final_stop(ctx.text[start:end], abbreviations)
+        possessive = _POSSESSIVE_END.search(ctx.text, start, end)
+        end = possessive.start() if possessive else end  # "... Ann Avery's"
+        start += 4 if ctx.text.startswith("the ", start) else 0
+        holder = _holder(ctx, out, start, end)
+        for cut in reversed(list(_PARTICLE.finditer(ctx.text, start, end))):
+            if holder is not None:
+                break
+            holder = _holder(ctx, out, start, cut.start())  # "... Ann Avery on Friday", "... of Lowtown"
+        out = _with_holder(ctx, out, start, end if holder is None else holder[1], holder)
+    return out
+
+
+_PARTICLE = re.compile(r"[ ](?:of|on|for|and|&|the)[ ]")
+_POSSESSIVE_END = re.compile(r"(?:['’]s|['’])?$")
+
+
+def _before_next_office(ctx: DocContext, cands: list[Cand], start: int, end: int) -> int:
+    """The run ends before "and" and the next title ("... Oren Halvik and Minister of Economy ...")
+    or the next person the model tags ("... Oren Halvik and Jaro Pellik signed")."""
+    for m in re.finditer(r"[ ](?:and|&)[ ]([A-Z][\w-]*)", ctx.text[start:end]):
+        after = start + m.start(1)
+        if _office_word(ctx, m.group(1)) or any(
+            c.source == "ner" and c.label == "PERSON" and c.start == after for c in cands
+        ):
+            return start + m.start()
+    return end
+
+
+def _office_word(ctx: DocContext, word: str) -> bool:
+    """A word of office as a title before "of" ("Minister", "Chairman", "Commander-in-Chief")."""
+    filters = ctx.reg.filters
+    key = word.split("-")[-1].lower()
+    return key in filters.person_roles or key in _offices(filters.person_titles, frozenset())
+
+
+def _holder(ctx: DocContext, cands: list[Cand], start: int, end: int) -> tuple[int, int] | None:
+    """The span of the holder's name at the end of the run [start, end) after a title and "of",
+    or None: one word of the field before it at least, and name words only (not a portfolio, a
+    body's word, a title, a place, a nationality, a month, nor a word the report writes in lower
+    case: "Affairs" of "Foreign Affairs Avery" is no first name). Nor on a headline, where every
+    word is capitalised."""
+    words = ctx.text[start:end].split(" ")
+    if len(words) < 3 or is_title_line(line_of(ctx.text, start)):
+        return None
+    for c in cands:  # the model's person of two or three name words ending the run
+        name = ctx.text[c.start : c.end].split(" ")
+        if (
+            c.source == "ner"
+            and c.label == "PERSON"
+            and c.end == end
+            and c.start > start
+            and 2 <= len(name) <= 3
+            and all(_INITIAL.fullmatch(w) or _name_word(ctx, w, lower_ok=True) for w in name)
+            and (len(name) == 2 or _INITIAL.fullmatch(name[1]) or _first_name(ctx, name[0]))
+        ):
+            return c.start, c.end  # three words: a first name or a middle initial says so
+    size = (
+        3
+        if len(words) >= 4 and (_INITIAL.fullmatch(words[-2]) or _tagged_first(ctx, cands, words, end))
+        else 2
+    )
+    name, field = words[-size:], words[:-size]
+    if not field[-1][:1].isupper():
+        return None  # "Trade and Industry Development": the name would follow "and"
+    tagged = any(c.source == "ner" and c.end == end for c in cands)
+    if not (_name_word(ctx, name[0], lower_ok=False) and _name_word(ctx, name[-1], lower_ok=tagged)):
+        return None
+    return end - len(" ".join(name)), end
+
+
+def _first_name(ctx: DocContext, word: str) -> bool:
+    return fold(word) in ctx.reg.filters.common_first_names
+
+
+def _tagged_first(ctx: DocContext, cands: list[Cand], words: list[str], end: int) -> bool:
+    """The run's third word from the end is a first name the model tags a person on its own
+    ("Hilda" of "Secretary of State Hilda Rosamund Carrow")."""
+    at = end - len(" ".join(words[-3:]))
+    return _name_word(ctx, words[-3], lower_ok=True) and any(
+        c.source == "ner" and c.label == "PERSON" and c.start == at and c.end == at + len(words[-3])
+        for c in cands
+    )
+
+
+def _name_word(ctx: DocContext, word: str, lower_ok: bool) -> bool:
+    """A word that may be a part of a person's name in a title's run."""
+    filters = ctx.reg.filters
+    if _NAME_WORD.fullmatch(word) is None:
+        return False
+    folded = fold(word)
+    if (
+        folded in filters.portfolios
+        or word in filters.org_suffixes
+        or word in filters.event_suffixes
+        or _office_word(ctx, word)
+        or folded in ctx.reg.demonyms
+        or folded in filters.non_actors
+        or ctx.reg.gazetteer.get(word) is not None
+        or word in calendar_words()
+    ):
+        return False
+    return lower_ok or not _written_lower(ctx, word)
+
+
+def _written_lower(ctx: DocContext, word: str) -> bool:
+    """Whether the report writes the word in lower case somewhere (a common noun)."""
+    return re.search(rf"(?<![\w'’-]){re.escape(word.lower())}(?![\w'’-])", ctx.text) is not None
+
+
+def _only_field_words(ctx: DocContext, surface: str, places: bool = False) -> bool:
+    """A span of a title's field: its words are portfolio words ("Forests and Water
+    Management") or words the report writes in lower case, and none is a body's word; before a
+    holder's name also places ("Minister of Forestry of Eastland Ann Avery")."""
+    words = [w.strip(".,") for w in surface.split(" ") if w[:1].isupper()]
+    portfolios, suffixes = ctx.reg.filters.portfolios, ctx.reg.filters.org_suffixes
+    return bool(words) and all(
+        w not in suffixes
+        and (fold(w) in portfolios or _written_lower(ctx, w) or (places and ctx.reg.gazetteer.get(w)))
+        for w in words
+    )
+
+
+def _with_holder(
+    ctx: DocContext, cands: list[Cand], start: int, end: int, holder: tuple[int, int] | None
+) -> list[Cand]:
+    """The candidates with the holder's name as a person (if any): a model span over the field
+    and the name keeps its words before the name unless they are only the title's field, a
+    model span over the name alone gives way to it, and a model span of the field words alone
+    goes."""
+    hs, he = holder if holder is not None else (end, end)
+    out: list[Cand] = []
+    for c in cands:
+        if (
+            c.source != "ner"
+            or c.actor_id is not None
+            or c.end <= start
+            or c.start >= he
+            or c.start < start
+            or c.end > he
+        ):
+            out.append(c)
+            continue
+        front = ctx.text[c.start : min(c.end, hs)].strip(" ,")
+        if c.label not in ("ORG", "PERSON", "NORP") and c.end <= hs:
+            out.append(c)  # a place in the field ("of Eastland")
+        elif front and not _only_field_words(ctx, front, places=holder is not None):
+            out.append(c if c.end <= hs else Cand(c.start, c.start + len(front), "ner", "ORG"))
+    if holder is not None:
+        out.append(Cand(hs, he, "ner", "PERSON"))
+    return out
+
+
+# "Parks and Heritage Eastland", "Roads and Bridges Service": capitalised words,
+# "and", then capitalised words that end in a country or a body's word, the run ending there.
+_CAP_WORD = r"[A-Z][\w'’-]*"
+_COORDINATED = re.compile(
+    rf"(?<![\w'’.-])((?:{_CAP_WORD}[ ]){{0,2}}{_CAP_WORD})[ ](?:and|&)[ ]"
+    rf"((?:{_CAP_WORD}[ ]){{1,3}}{_CAP_WORD})(?![\w'’-]|[ ][A-Z])"
+)
+# "Ministry of Fisheries" then "and Forestry": one more field of a body named "... of <Field>".
+_AND_FIELD = re.compile(rf"[ ](?:and|&)[ ]((?:{_CAP_WORD}[ ]){{0,2}}{_CAP_WORD})(?![\w'’-]|[ ][A-Z])")
+_NAME_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def _coordinated_bodies(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
+    """One body's name may hold "and" between its capitalised nouns ("Parks and Heritage
+    Eastland", "Roads and Bridges Service", "Ministry of Fisheries and Forestry"); the model cuts it
+    at "and", and the body is then its last words ("Heritage Eastland") or two bodies. Joined where
+    the whole run is one name: the words after "and" end in a country or a body's word (or, after
+    "<body's word> of <field>", are fields too), and the words before it name nothing on their own
+    (no body's word, no place, not a name the model tags a body, place or full person's name in the
+    report). Two bodies listed ("the Army and the Navy", "Varnexo and Lowtown Airlines" where the
+    report tags Varnexo elsewhere, "Alpha, Beta and Gamma Bank") stay two."""
+    out = list(cands)
+    for m in _COORDINATED.finditer(ctx.text):
+        start = _one_coordinated_name(ctx, out, m)
+        if start is not None:
+            end = m.end()
+            out = [c for c in out if c.source != "ner" or c.end <= start or c.start >= end]
+            out.append(Cand(start, end, "ner", "ORG"))
+    return _with_more_fields(ctx, out)
+
+
+_LEADING_ADJECTIVES = re.compile(r"(?:The[ ]|[A-Z][\w'’]*-[a-z][\w-]*[ ])*")
+
+
+def _one_coordinated_name(ctx: DocContext, cands: list[Cand], m: re.Match[str]) -> int | None:
+    """Where the one body's name starts, or None (_coordinated_bodies)."""
+    reg, text = ctx.reg, ctx.text
+    # the name starts after "The" and after an adjective of a name ("Lowtown-led", "Harbour-backed")
+    leading = _LEADING_ADJECTIVES.match(m.group(1))
+    lead = 0 if leading is None else leading.end()
+    first, rest = m.group(1)[lead:], m.group(2)
+    if not first:
+        return None
+    start = m.start() + lead
+    words = rest.split(" ")
+    country = reg.gazetteer.get(words[-1]) == "country"
+    if not (country or words[-1] in reg.filters.org_suffixes):
+        return None
+    if country and any(w in _PLACE_QUALIFIERS or fold(w) in reg.demonyms for w in words[:-1]):
+        return None  # "Lowtown and East Eastland": two places
+    before = text[max(0, m.start() - 40) : m.start()].rstrip(" ")
+    last_before = before.split(" ")[-1] if before else ""
+    if before.endswith(",") or (last_before[:1].isupper() and last_before not in ("The", "(")):
+        return None  # a list ("Alpha, Beta and ..."), or the run starts earlier
+    first_words = first.split(" ")
+    if any(w in reg.filters.org_suffixes for w in first_words):
+        return None  # "Army and Air Force": two bodies
+    if first_words[0] in _PLACE_QUALIFIERS or fold(first_words[-1]) in reg.place_heads:
+        return None  # "West Wing and Lowtown Conference Centre": a place, then a body
+    if reg.gazetteer.get(first) or reg.names.get(first) or reg.gazetteer.get(rest) or reg.names.get(rest):
+        return None
+    at_and = m.end(1) + 1
+    if any(c.source == "ner" and c.start < at_and and c.end >= m.end() for c in cands):
+        return None  # the model has a name over "and" ("Ways and Means Council")
+    if any(e.start_char < m.end(1) and e.end_char > m.end(1) + 1 for e in doc_ents(ctx.sdoc)):
+        return start  # the model reads on over "and" ("the Westland Fish and" | "Wildlife Service")
+    for c in cands:
+        surface = text[c.start : c.end]
+        if c.source != "ner" or surface != first:
+            continue
+        if c.label in _NAME_LABELS or (c.label == "PERSON" and " " in surface):
+            return None  # a name of its own in the report ("Varnexo", "Ann Avery")
+    return start if any(c.end == m.end() for c in cands) else None
+
+
+# Words that make a place of a place's name ("North", "Upper"), not a body's.
+_PLACE_QUALIFIERS = frozenset(
+    {
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
+        "Upper",
+        "Lower",
+        "New",
+    }
+)
+
+
+def _with_more_fields(ctx: DocContext, cands: list[Cand]) -> list[Cand]:
+    """ "Ministry of Fisheries" read by the model before "and Forestry": the body's name goes on
+    over the fields joined to its own by "and" (portfolio words, or words the report writes in
+    lower case), where no field is a name of its own."""
+    out = list(cands)
+    for c in cands:
+        surface = ctx.text[c.start : c.end]
+        if c.source != "ner" or c.label != "ORG" or not re.search(r"\b[A-Z]\w+ of (?:the )?[A-Z]", surface):
+            continue
+        if not any(w in ctx.reg.filters.org_suffixes for w in surface.split(" of ")[0].split(" ")):
+            continue
+        more = _AND_FIELD.match(ctx.text, c.end)
+        if more is None or not _only_field_words(ctx, more.group(1)):
+            continue
+        if ctx.reg.gazetteer.get(more.group(1)) or ctx.reg.names.get(more.group(1)):
+            continue
+        out = [o for o in out if o is c or o.source != "ner" or o.end <= c.end or o.start >= more.end()]
+        out = [Cand(c.start, more.end(), "ner", "ORG") if o is c else o for o in out]
+    return out
+
+
 def candidates(ctx: DocContext) -> list[Cand]:
     """The document's name spans that may be actors, without credits, ships and junk."""
-    found = [*_ner(ctx), *_registry_hits(ctx), *_cue_hits(ctx), *_speaker_hits(ctx)]
+    found = [*_ner(ctx), *_registry_hits(ctx), *_cue_hits(ctx), *_speaker_hits(ctx), *_outlet_hits(ctx)]
+    found = _titled_holders(ctx, found)
+    found = _coordinated_bodies(ctx, found)
     found = [_with_numeral_nickname(ctx, c) for c in found]
     found = [c for c in found if not ctx.in_credit(c.start, c.end)]
     kept = [c for c in _select(found) if not _is_junk(ctx, c) and not _is_ship(ctx, c)]
