@@ -282,7 +282,7 @@ def network_figure(edges: pd.DataFrame, nodes: pd.DataFrame) -> go.Figure:
             y=[pos[a][1] for a in ids],
             mode="markers+text",
             text=labels,
-            textposition=["top center" if pos[a][1] >= 0 else "bottom center" for a in ids],
+            textposition=[label_side(*pos[a]) for a in ids],
             marker={"size": sizes, "color": "#d98b3a", "line": {"width": 1, "color": "#ffffff"}},
             hovertext=[
                 f"{lbl}: quoted naming others {s}×, named in others' quotes {n}×"
@@ -305,6 +305,20 @@ def network_figure(edges: pd.DataFrame, nodes: pd.DataFrame) -> go.Figure:
         plot_bgcolor="#ffffff",
     )
     return fig
+
+
+def label_side(x: float, y: float) -> str:
+    """Where a node's label goes on the circle: outward, away from the arrows inside it (to the
+    left of a node on the left side, above one at the top), so that no label lies on a node or on
+    the lines between them."""
+    if x < -SIDE:
+        return "middle left"
+    if x > SIDE:
+        return "middle right"
+    return "top center" if y >= 0 else "bottom center"
+
+
+SIDE = 0.5  # a node this far from the vertical axis (of the unit circle) is on a side
 
 
 def picked(selection: object) -> tuple[str, str, str] | None:

@@ -192,3 +192,18 @@ def test_diversity_heatmap_lists_sources_top_down_in_reading_order() -> None:
     fig = network.diversity_figure(per_source)
     assert list(fig.data[0].y) == ["Outlet 9", "Outlet 10", "Outlet 16"]
     assert fig.layout.yaxis.autorange == "reversed"
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "side"),
+    [
+        (-0.95, 0.3, "middle left"),
+        (0.9, -0.4, "middle right"),
+        (0.1, 1.0, "top center"),
+        (-0.2, -0.98, "bottom center"),
+    ],
+)
+def test_a_label_goes_outward_from_the_circle(x: float, y: float, side: str) -> None:
+    """A node's label sits outside the circle, beside a node on the sides and above or below one
+    at the top or bottom, never over the arrows inside (the page at 1,400 px, session 40)."""
+    assert network.label_side(x, y) == side
