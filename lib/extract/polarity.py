@@ -426,11 +426,16 @@ def _third_party_subject(clause: list[str], head: int, lex: Lexicon, own: Collec
         and clause[head + 1 : head + 2] not in (["for"], ["of"])  # "some support for it": a noun
     ):
         return True  # "while some support the deal", "but many oppose it": others' stances
-    if k >= 1 and clause[k] == "who" and clause[k - 1] not in SPEAKER_PRONOUNS | {"me"} | set(own):
+    if k >= 1 and clause[k] == "who" and not _speakers_own(clause[k - 1], own):
         return True  # "the members who back the plan": the relative's antecedent is the subject
     if k < 0 or clause[k] in SPEAKER_PRONOUNS or clause[k] in FUNCTION_WORDS or clause[k] in own:
         return False
     return finite or any(w in DETERMINERS for w in clause[max(0, k - 2) : k])
+
+
+def _speakers_own(word: str, own: Collection[str]) -> bool:
+    """A word that stands for the speaker: a pronoun of the speech, "me", or a word of its names."""
+    return word in SPEAKER_PRONOUNS or word == "me" or word in own
 
 
 def _side(word: str, lex: Lexicon) -> int:

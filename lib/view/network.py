@@ -307,6 +307,9 @@ def network_figure(edges: pd.DataFrame, nodes: pd.DataFrame) -> go.Figure:
     return fig
 
 
+SIDE = 0.5  # a node this far from the vertical axis (of the unit circle) is on a side
+
+
 def label_side(x: float, y: float) -> str:
     """Where a node's label goes on the circle: outward, away from the arrows inside it (to the
     left of a node on the left side, above one at the top), so that no label lies on a node or on
@@ -316,9 +319,6 @@ def label_side(x: float, y: float) -> str:
     if x > SIDE:
         return "middle right"
     return "top center" if y >= 0 else "bottom center"
-
-
-SIDE = 0.5  # a node this far from the vertical axis (of the unit circle) is on a side
 
 
 def picked(selection: object) -> tuple[str, str, str] | None:
