@@ -717,6 +717,21 @@ def test_titles_and_brackets_are_no_part_of_a_name(nlp: Any, registry: Any) -> N
     assert not [n for n in names if n.startswith("Mr") or "]" in n or "[" in n]
 
 
+def test_an_honorific_and_the_word_after_it_before_a_full_name_are_a_title(nlp: Any, registry: Any) -> None:
+    """ "Miss Galaxy Rosa Lind": a contest's title, then the winner's name; "Galaxy" is no part of her
+    name, and her surname alone later is her. A surname after an honorific stays whole."""
+    text = (
+        "The pageant's winner, Miss Galaxy Rosa Lind, said she was hurt by the remarks. "
+        "Lind spoke to reporters later. Miss Lind will travel to the coast. "
+        "The mayor apologised to a former Miss Galaxy on Monday."
+    )
+    actors, mentions = run(nlp, registry, text)
+    names = {m.text: actors[m.actor_id].name for m in mentions}
+    assert names.get("Rosa Lind") == "Rosa Lind" and "Galaxy Rosa Lind" not in names
+    assert {n for t, n in names.items() if t.endswith("Lind")} == {"Rosa Lind"}
+    assert "Galaxy" not in names  # the title alone names no one
+
+
 def test_an_initial_before_a_place_is_no_person(nlp: Any, registry: Any) -> None:
     actors, mentions = run(nlp, registry, "N. Korea warns S. Korea over border drills. J. Hartley scored 71.")
     kinds = {m.text: actors[m.actor_id].type for m in mentions}

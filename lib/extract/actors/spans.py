@@ -182,6 +182,7 @@ def _ner(ctx: DocContext) -> Iterator[Cand]:
             start, end = _trim(ctx.text, first.start_char, ent.end_char, model=True)
             if ent.label_ == "PERSON":
                 start = _after_leading_title(ctx, start, end)
+                start = _after_honorific_title(ctx, start, end)
                 start = _with_first_name(ctx, start, end)
                 end = _before_possessive(ctx.text, start, end)
                 end = _before_stutter(ctx.text, start, end)
@@ -265,6 +266,32 @@ def _after_leading_title(ctx: DocContext, start: int, end: int) -> int:
     if rest and first[:1].isupper() and first in ctx.reg.filters.person_titles:
         return end - len(rest)
     return start
+
+
+def _after_honorific_title(ctx: DocContext, start: int, end: int) -> int:
+    """ "Miss Galaxy Rosa Lind", "Mr. Cosmos Dan Kerr": an honorific takes a surname or a full name
+    right after it, so where the word after it is followed by a full name that opens with a known
+    first name, and is no first name itself, honorific and word are a title (a pageant's or a
+    contest's) and the name starts at the first name."""
+    words = ctx.text[start:end].split(" ")
+    before = ctx.text[max(0, start - 6) : start].rstrip(" ").rsplit(" ", 1)[-1]
+    if len(words) < 3 or before not in ctx.reg.filters.person_titles or ctx.text[start - 1 : start] != " ":
+        return start
+    firsts = ctx.reg.filters.common_first_names
+    if fold(words[0]) in firsts or fold(words[1]) not in firsts or not words[2][:1].isupper():
+        return start
+    return start + len(words[0]) + 1
+
+
+def _honorific_title_alone(ctx: DocContext, surface: str, cand: Cand) -> bool:
+    """One word after an honorific that the report also writes between the honorific and a full
+    name ("Miss Galaxy Rosa Lind", see _after_honorific_title): the title on its own, no person."""
+    before = ctx.text[max(0, cand.start - 6) : cand.start].rstrip(" ").rsplit(" ", 1)[-1]
+    if " " in surface or before not in ctx.reg.filters.person_titles:
+        return False
+    firsts = ctx.reg.filters.common_first_names
+    pattern = rf"{re.escape(before)} {re.escape(surface)} ([A-Z][a-z]+) [A-Z]"
+    return any(fold(m.group(1)) in firsts for m in re.finditer(pattern, ctx.text))
 
 
 def _with_first_name(ctx: DocContext, start: int, end: int) -> int:
@@ -705,6 +732,8 @@ def _is_junk(ctx: DocContext, cand: Cand) -> bool:
         return True  # "the Birth of Modern Nation" closing a book's title, tagged as a person
     if cand.label == "PERSON" and _only_office_words(ctx, surface):
         return True  # "Head" of "the Deputy Head of the Secretariat", tagged as a person: an office, no name
+    if cand.label == "PERSON" and _honorific_title_alone(ctx, surface, cand):
+        return True  # "a former Miss Galaxy" where the report writes "Miss Galaxy Rosa Lind": her title
     if _portfolio_of_title(ctx, surface, cand):
         return True  # "Finance" of "Finance Minister Ann Orr": part of her title, no body
     if fold(surface) in ctx.reg.filters.non_actors or _non_actor_head(ctx, surface, cand):
