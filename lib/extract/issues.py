@@ -21,9 +21,11 @@ key phrases, as in keyphrase-based topic detection). A statement naming more tha
 (a meeting's long turn) shares its count among them, in the ranking and in the joining; a bare
 head counts less the less the statements qualify it (a modifier restricts what a noun refers to:
 "the document" of a corpus that never says which is a general noun, not a matter argued over).
-Each issue is labelled by its most frequent phrases; its cues are the phrases' surface forms, so
-a statement addresses it by the same test as a pack issue (lib/extract/positions.py). Generic
-nouns ("people", "time", "thing") are data (lib/lexicons/light_nouns.yaml).
+Each issue is labelled by its most frequent phrases that name different things, each by its
+fullest form several statements use ("border wall", not "border wall / wall"); its cues are the
+phrases' surface forms, so a statement addresses it by the same test as a pack issue
+(lib/extract/positions.py). Generic nouns ("people", "time", "thing") are data
+(lib/lexicons/light_nouns.yaml).
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ MIN_REPORTS = 2  # ... of more than one report
 COOCCUR_MERGE = 0.6  # phrase groups sharing this share of their statements are one issue ...
 COOCCUR_LEAST = 3  # ... and at least this many statements
 LABEL_PHRASES = 3
+LABEL_REPEATED = 2  # a fuller phrase names an issue in its label when this many statements use it
 # a head qualified by this many different modifiers across the corpus names a category, not one matter
 CATEGORY_KINDS = 3
 # a statement names a few matters; one naming more shares its weight among them (statement_shares)
@@ -431,7 +434,7 @@ def _issue(group: _Group) -> Issue:
     bare = [p for p in cues if " " not in p] if group.bare_in is not None else []
     return Issue(
         id=found_issue_id(named),
-        label=" / ".join(cues[:LABEL_PHRASES]),
+        label=" / ".join(_label(cues, group.phrases)),
         description=f"Found in {len(group.statements)} statements: {', '.join(top[:8])}.",
         cues=tuple(surface_forms(cues)),
         whole_words=True,
@@ -439,6 +442,27 @@ def _issue(group: _Group) -> Issue:
         bare_reports=group.bare_in or frozenset(),
         bare_outside=group.bare_outside,
     )
+
+
+def _label(ranked: Sequence[str], counts: Mapping[str, int]) -> list[str]:
+    """The label's phrases: the first LABEL_PHRASES of ``ranked`` that name different things. Two
+    phrases of which one ends the other ("wall", "border wall", "steel border wall") name one
+    thing more or less fully: the label keeps the fullest that several statements use (a
+    modifier says which wall; one statement's wording is not the matter's name)."""
+    chosen: list[str] = []
+    for phrase in ranked:
+        same = next((k for k, c in enumerate(chosen) if _ends(phrase, c) or _ends(c, phrase)), None)
+        if same is None:
+            chosen.append(phrase)
+        elif len(phrase) > len(chosen[same]) and counts.get(phrase, 0) >= LABEL_REPEATED:
+            chosen[same] = phrase
+    return list(dict.fromkeys(chosen))[:LABEL_PHRASES]
+
+
+def _ends(phrase: str, end: str) -> bool:
+    """``phrase`` is ``end`` or ends with it after a space or a hyphen ("double-dip recession",
+    "dip recession")."""
+    return phrase == end or phrase.endswith((f" {end}", f"-{end}"))
 
 
 def _unique_ids(found: list[Issue]) -> list[Issue]:

@@ -160,7 +160,8 @@ def test_a_bare_head_joins_a_compound_only_in_a_story_that_names_it() -> None:
     assert related["r3"] == {"r1"}
     found = issues.discover_issues(quotes, related=related)
     ferry = _issue_of(found, "ferry tax")
-    assert ferry.label == "ferry tax / tax"
+    assert ferry.label == "ferry tax"
+    assert "tax" in ferry.cues
     assert "found in 4 statements" in ferry.description.lower()
     assert classify("the tax", "said", [ferry], ("tax",), doc_id="r3")
     assert not classify("the tax", "said", [ferry], ("tax",), doc_id="r9")
@@ -193,3 +194,17 @@ def test_kinds_of_a_head_no_story_ties_are_different_issues() -> None:
     assert _issue_of(found, "school debate") is not _issue_of(found, "budget debate")
     assert _issue_of(found, "border fence") is _issue_of(found, "steel fence")
     assert len({i.id for i in found}) == len(found)
+
+
+def test_a_label_names_each_thing_once_by_its_fullest_repeated_form() -> None:
+    """ "ferry tax / tax" names one thing twice; "harbour ferry tax", used in two statements, says
+    which ferry tax, where one statement's "old harbour ferry tax" is its speaker's wording. Phrases
+    that name other things ("toll", "dock fee") fill the label."""
+    counts = {"ferry tax": 5, "tax": 4, "harbour ferry tax": 2, "old harbour ferry tax": 1, "toll": 2}
+    ranked = ["ferry tax", "tax", "harbour ferry tax", "old harbour ferry tax", "toll", "dock fee"]
+    assert issues._label(ranked, counts) == ["harbour ferry tax", "toll", "dock fee"]
+    assert issues._label(["double-dip slump", "dip slump"], {"dip slump": 3}) == ["double-dip slump"]
+    rows = [(f"r{k}", "a", ("ferry tax",)) for k in range(3)] + [("r1", "b", ("tax",))]
+    (found,) = issues.discover_issues(_phrased(rows))
+    assert found.label == "ferry tax"
+    assert "tax" in found.cues
