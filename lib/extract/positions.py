@@ -52,8 +52,8 @@ class Issue:
     general_cues: StanceCues = ()  # the file's general cues
     whole_words: bool = False  # cues match whole words only (found issues); a pack's match word starts
     # a found issue's bare head ("wall" of "border wall") names it only in the reports of the
-    # stories that name one of its compounds (lib/extract/issues.py bare_stories); elsewhere the
-    # head is some other wall. Empty: every cue names the issue everywhere.
+    # stories that name one of its compounds (lib/extract/issues.py _by_head); elsewhere the head
+    # is some other wall. Empty: every cue names the issue everywhere.
     bare_cues: tuple[str, ...] = ()
     bare_reports: frozenset[str] = frozenset()
     bare_outside: bool = False  # the bare head names it outside bare_reports instead
