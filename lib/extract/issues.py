@@ -7,27 +7,33 @@ the one compound with that head its report names ("the grain deal"): a definite 
 refers back to what the text introduced; where the report names two kinds, or none, it stays bare.
 
 Over the corpus (``discover_issues``): phrases sharing a head noun are grouped ("border wall",
-"wall"), unless the head is a category noun, one the statements qualify in several different ways
-("grain deal", "port deal", "trade deal"): its compounds are then issues of their own, by their last
-modifier, and a bare use joins none, since which deal it means is not in the phrase. A group is an
-issue when several statements in more than one report use it; groups are ranked by TF-IDF over
-reports (frequent in the statements, rare across the reports, as in Salton & Buckley 1988);
+"wall") where one story tells them (a report, or the reports of one event: ``event_reports``); a
+head's kinds no story ties ("gun debate", "presidential debate") are different matters, and a bare
+use in a story that names no kind of it ("the letter" of a report on a bishop beside "resignation
+letter" of another) is the noun in its general sense, grouped apart like a head never qualified.
+A category noun, one the statements qualify in several different ways ("grain deal", "port deal",
+"trade deal"), gives issues by its last modifier, and a bare use joins none, since which deal it
+means is not in the phrase. A group is an issue when several statements in more than one report
+use it; groups are ranked by TF-IDF over reports (frequent in the statements, rare across the
+reports, as in Salton & Buckley 1988);
 groups that keep occurring in the same statements are joined (co-occurrence clustering of
 key phrases, as in keyphrase-based topic detection). A statement naming more than a few matters
 (a meeting's long turn) shares its count among them, in the ranking and in the joining; a bare
 head counts less the less the statements qualify it (a modifier restricts what a noun refers to:
 "the document" of a corpus that never says which is a general noun, not a matter argued over).
-Each issue is labelled by its most frequent phrases; its cues are the phrases' surface forms, so
-a statement addresses it by the same test as a pack issue (lib/extract/positions.py). Generic
-nouns ("people", "time", "thing") are data (lib/lexicons/light_nouns.yaml).
+Each issue is labelled by its most frequent phrases that name different things, each by its
+fullest form several statements use ("border wall", not "border wall / wall"); its cues are the
+phrases' surface forms, so a statement addresses it by the same test as a pack issue
+(lib/extract/positions.py). Generic nouns ("people", "time", "thing") are data
+(lib/lexicons/light_nouns.yaml).
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc as SpacyDoc
@@ -50,6 +56,7 @@ MIN_REPORTS = 2  # ... of more than one report
 COOCCUR_MERGE = 0.6  # phrase groups sharing this share of their statements are one issue ...
 COOCCUR_LEAST = 3  # ... and at least this many statements
 LABEL_PHRASES = 3
+LABEL_REPEATED = 2  # a fuller phrase names an issue in its label when this many statements use it
 # a head qualified by this many different modifiers across the corpus names a category, not one matter
 CATEGORY_KINDS = 3
 # a statement names a few matters; one naming more shares its weight among them (statement_shares)
@@ -207,42 +214,66 @@ class _Group:
     # their specific (several-word) phrases as cues: "funding" beside "border wall" would claim
     # every statement about any funding
     core: frozenset[str] = frozenset()
+    of: dict[str, set[int]] = field(default_factory=dict)  # each phrase's statements in the group
+    # the reports where its bare head names it (its stories: _by_head), or with bare_outside the
+    # reports where it does not; None: everywhere
+    bare_in: frozenset[str] | None = None
+    bare_outside: bool = False
 
     def own(self) -> frozenset[str]:
         return self.core or frozenset(self.phrases)
 
 
 def discover_issues(
-    quotes: Sequence[Quote], taken: Sequence[Issue] = (), limit: int = MAX_ISSUES
+    quotes: Sequence[Quote],
+    taken: Sequence[Issue] = (),
+    limit: int = MAX_ISSUES,
+    related: Mapping[str, Collection[str]] | None = None,
 ) -> list[Issue]:
-    """The issues the statements argue about, most argued first (see the module docstring)."""
+    """The issues the statements argue about, most argued first (see the module docstring).
+    ``related``: for a report, the reports that report one of its events (``event_reports``): the
+    reports of one story, where a head's uses refer to one matter (``_by_head``)."""
     reports = {q.doc_id for q in quotes}
     if not quotes or len(reports) < MIN_REPORTS:
         return []
     share = statement_shares(quotes)
     seen_in: dict[str, set[int]] = defaultdict(set)
-    docs_of: dict[str, set[str]] = defaultdict(set)
     for n, q in enumerate(quotes):
         for p in q.phrases:
             seen_in[p].add(n)
-            docs_of[p].add(q.doc_id)
     taken_cues = {c for i in taken for c in i.cues}
+    doc_of = [q.doc_id for q in quotes]
     heads = [
         g
-        for g in _by_head({p: st for p, st in seen_in.items() if p not in taken_cues})
-        if len(g.statements) >= MIN_STATEMENTS
-        and len({quotes[n].doc_id for n in g.statements}) >= MIN_REPORTS
+        for g in _by_head({p: st for p, st in seen_in.items() if p not in taken_cues}, doc_of, related)
+        if len(g.statements) >= MIN_STATEMENTS and len({doc_of[n] for n in g.statements}) >= MIN_REPORTS
     ]
     groups = _merge_cooccurring(heads, share)
-    counted = {p: sum(share[n] for n in statements) for p, statements in seen_in.items()}
-    specific = specificity(counted)
-    weight = {
-        p: counted[p] * specific[p] * math.log(1 + len(reports) / len(docs_of[p]))
-        for g in groups
-        for p in g.phrases
-    }
-    ranked = sorted(groups, key=lambda g: (-sum(weight[p] for p in g.phrases), -len(g.statements)))
-    return [_issue(g) for g in ranked[:limit]]
+    # a phrase counts by the statements where it names its group's matter (a bare head: those of
+    # the group's stories); a bare head's specificity, by all its uses
+    specific = specificity({p: sum(share[n] for n in statements) for p, statements in seen_in.items()})
+
+    def weight(g: _Group) -> float:
+        return sum(
+            sum(share[n] for n in st)
+            * specific[p]
+            * math.log(1 + len(reports) / len({doc_of[n] for n in st}))
+            for p, st in g.of.items()
+        )
+
+    ranked = sorted(groups, key=lambda g: (-weight(g), -len(g.statements)))
+    return _unique_ids([_issue(g) for g in ranked[:limit]])
+
+
+def event_reports(sources: Iterable[Sequence[str]]) -> dict[str, frozenset[str]]:
+    """For each report, the other reports of the events it reports (``sources``: each merged
+    event's ``Event.sources``): the reports of one story, where a definite description may refer
+    back to what another named."""
+    related: dict[str, set[str]] = defaultdict(set)
+    for docs in sources:
+        for doc in docs:
+            related[doc].update(d for d in docs if d != doc)
+    return {doc: frozenset(others) for doc, others in related.items()}
 
 
 def statement_shares(quotes: Sequence[Quote]) -> list[float]:
@@ -269,26 +300,93 @@ def specificity(counted: dict[str, float]) -> dict[str, float]:
     return {p: 1.0 if " " in p else BARE_LEAST + (1 - BARE_LEAST) * qualified[p] / uses[p] for p in counted}
 
 
-def _by_head(seeds: dict[str, set[int]]) -> list[_Group]:
-    """Phrases grouped by their head noun ("background check", "check"): one group per head, or
-    for a category noun one per kind ("grain deal", "port deal"), its bare form in none."""
-    kinds: dict[str, set[str]] = defaultdict(set)
-    for phrase in seeds:
+def _by_head(
+    seeds: dict[str, set[int]],
+    doc_of: Sequence[str] | None = None,
+    related: Mapping[str, Collection[str]] | None = None,
+) -> list[_Group]:
+    """Phrases grouped by their head noun ("background check", "check"), a head's uses by the
+    stories that tell them: a head, its kinds and its bare uses name one matter within a story (a
+    report, and the reports of one event with it: ``related``), not across unrelated stories.
+    - A category noun (CATEGORY_KINDS kinds or more: "grain deal", "port deal") gives one group
+      per kind, its bare form none.
+    - A head of fewer kinds gives one group per set of kinds one story tells ("border wall" and
+      "steel wall" in reports of one event); kinds no story ties ("gun debate", "presidential
+      debate") are different matters.
+    - A bare use ("the wall") joins the group of the kinds its story names: a definite description
+      refers back to what its story introduced. In a story that names kinds of two groups it joins
+      neither (which one it means, the words do not say); in a story that names none it is the
+      noun in its general sense, some other wall: these uses make a group of their own, as those
+      of a head never qualified do, and weigh as little (``specificity``).
+    ``doc_of``: each statement's report; without it every statement is of one story."""
+    related = related or {}
+
+    def report(n: int) -> str:
+        return doc_of[n] if doc_of is not None else ""
+
+    kinds: dict[str, dict[str, set[str]]] = defaultdict(dict)  # head -> kind -> its reports
+    for phrase, statements in seeds.items():
         words = phrase.split()
         if len(words) > 1:
-            kinds[words[-1]].add(words[-2])
+            kinds[words[-1]].setdefault(words[-2], set()).update(report(n) for n in statements)
+    stories = {head: _stories(by_kind, related) for head, by_kind in kinds.items()}
     groups: dict[str, _Group] = {}
+
+    def add(key: str, phrase: str, statements: set[int], bare_in: frozenset[str] | None = None) -> None:
+        group = groups.setdefault(key, _Group(Counter(), set()))
+        group.phrases[phrase] += len(statements)
+        group.statements |= statements
+        group.of.setdefault(phrase, set()).update(statements)
+        if bare_in is not None:
+            group.bare_in = bare_in
+
     for phrase, statements in sorted(seeds.items()):
         words = phrase.split()
-        key = words[-1]
-        if len(kinds[key]) >= CATEGORY_KINDS:
-            if len(words) == 1:
-                continue
-            key = " ".join(words[-2:])
-        group = groups.setdefault(key, _Group(Counter(), set()))
-        group.phrases[phrase] = len(statements)
-        group.statements |= statements
+        head = words[-1]
+        if len(kinds[head]) >= CATEGORY_KINDS:
+            if len(words) > 1:
+                add(" ".join(words[-2:]), phrase, statements)
+        elif len(words) > 1:
+            add(f"{head}:{stories[head][words[-2]][0]}", phrase, statements)
+        elif head not in stories:
+            add(head, phrase, statements)
+        else:
+            reach = dict(stories[head].values())
+            for first, reports in reach.items():
+                own = reports.difference(*(r for k, r in reach.items() if k != first))
+                if told := {n for n in statements if report(n) in own}:
+                    add(f"{head}:{first}", phrase, told, frozenset(own))
+            anywhere = frozenset().union(*reach.values())
+            if rest := {n for n in statements if report(n) not in anywhere}:
+                add(head, phrase, rest, anywhere)
+                groups[head].bare_outside = True
     return list(groups.values())
+
+
+def _stories(
+    by_kind: Mapping[str, set[str]], related: Mapping[str, Collection[str]]
+) -> dict[str, tuple[str, frozenset[str]]]:
+    """A head's kinds joined where one story tells both (a report naming one names the other, or
+    a report of one event with it does). For each kind: the first kind of its set, and the set's
+    reports with their events' other reports (where a bare use refers back to the set)."""
+    reach = {k: frozenset(r).union(*(related.get(d, ()) for d in r)) for k, r in by_kind.items()}
+    first = {k: k for k in by_kind}
+
+    def root(k: str) -> str:
+        while first[k] != k:
+            k = first[k]
+        return k
+
+    ordered = sorted(by_kind)
+    for at, a in enumerate(ordered):
+        for b in ordered[at + 1 :]:
+            if not reach[a].isdisjoint(by_kind[b]) or not reach[b].isdisjoint(by_kind[a]):
+                ra, rb = root(a), root(b)
+                first[max(ra, rb)] = min(ra, rb)
+    sets: dict[str, frozenset[str]] = defaultdict(frozenset)
+    for k in ordered:
+        sets[root(k)] |= reach[k]
+    return {k: (root(k), sets[root(k)]) for k in ordered}
 
 
 def _merge_cooccurring(groups: list[_Group], share: Sequence[float] | None = None) -> list[_Group]:
@@ -314,11 +412,15 @@ def _merge_cooccurring(groups: list[_Group], share: Sequence[float] | None = Non
             None,
         )
         if home is None:
-            merged.append(_Group(Counter(g.phrases), set(g.statements), g.own()))
+            merged.append(
+                _Group(Counter(g.phrases), set(g.statements), g.own(), dict(g.of), g.bare_in, g.bare_outside)
+            )
             sizes.append(own)
         else:
             merged[home].phrases.update(g.phrases)
             merged[home].statements |= g.statements
+            for phrase, statements in g.of.items():
+                merged[home].of[phrase] = merged[home].of.get(phrase, set()) | statements
             sizes[home] = size(merged[home].statements)
     return merged
 
@@ -329,10 +431,50 @@ def _issue(group: _Group) -> Issue:
     own = group.own()
     cues = [p for p in top if p in own or " " in p]  # a joined group's one words name nothing
     named = next(p for p in top if p in own)  # the id: the group's own head
+    bare = [p for p in cues if " " not in p] if group.bare_in is not None else []
     return Issue(
         id=found_issue_id(named),
-        label=" / ".join(cues[:LABEL_PHRASES]),
+        label=" / ".join(_label(cues, group.phrases)),
         description=f"Found in {len(group.statements)} statements: {', '.join(top[:8])}.",
         cues=tuple(surface_forms(cues)),
         whole_words=True,
+        bare_cues=tuple(surface_forms(bare)),
+        bare_reports=group.bare_in or frozenset(),
+        bare_outside=group.bare_outside,
     )
+
+
+def _label(ranked: Sequence[str], counts: Mapping[str, int]) -> list[str]:
+    """The label's phrases: the first LABEL_PHRASES of ``ranked`` that name different things. Two
+    phrases of which one ends the other ("wall", "border wall", "steel border wall") name one
+    thing more or less fully: the label keeps the fullest that several statements use (a
+    modifier says which wall; one statement's wording is not the matter's name)."""
+    chosen: list[str] = []
+    for phrase in ranked:
+        same = next((k for k, c in enumerate(chosen) if _ends(phrase, c) or _ends(c, phrase)), None)
+        if same is None:
+            chosen.append(phrase)
+        elif len(phrase) > len(chosen[same]) and counts.get(phrase, 0) >= LABEL_REPEATED:
+            chosen[same] = phrase
+    return list(dict.fromkeys(chosen))[:LABEL_PHRASES]
+
+
+def _ends(phrase: str, end: str) -> bool:
+    """``phrase`` is ``end`` or ends with it after a space or a hyphen ("double-dip recession",
+    "dip recession")."""
+    return phrase == end or phrase.endswith((f" {end}", f"-{end}"))
+
+
+def _unique_ids(found: list[Issue]) -> list[Issue]:
+    """Issues of one head found in unrelated stories may be named by the same phrase (a bare head
+    of few uses): the later ones get a number."""
+    seen: set[str] = set()
+    out = []
+    for issue in found:
+        iid, n = issue.id, 1
+        while iid in seen:
+            n += 1
+            iid = f"{issue.id}-{n}"
+        seen.add(iid)
+        out.append(issue if iid == issue.id else replace(issue, id=iid))
+    return out

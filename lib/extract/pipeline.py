@@ -184,6 +184,7 @@ def analyze_corpus(
     if failed:
         corpus = replace(corpus, documents=batch.documents, errors=corpus.errors + tuple(failed.values()))
     by_id = {a.id: a for a in batch.actors}
+    merged = tuple(events.merge_events(batch.events))
     analysis = Analysis(
         corpus=corpus,
         sentences=batch.sentences,
@@ -192,11 +193,11 @@ def analyze_corpus(
         quotes=batch.quotes,
         attributions=batch.attributions,
         dates=batch.dates,
-        events=tuple(events.merge_events(batch.events)),
+        events=merged,
         numbers=batch.numbers,
         positions=tuple(
             positions.assign_positions(
-                batch.quotes, by_id, positions.corpus_issues(batch.quotes, batch.documents)
+                batch.quotes, by_id, positions.corpus_issues(batch.quotes, batch.documents, merged)
             )
         ),
     )

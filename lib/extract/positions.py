@@ -31,7 +31,7 @@ import pyarrow.compute as pc
 
 from lib import LEXICONS, read_yaml
 from lib.extract import polarity
-from lib.records import Actor, Document, Polarity, Position, Quote, Span, Stance, speaker_chain
+from lib.records import Actor, Document, Event, Polarity, Position, Quote, Span, Stance, speaker_chain
 
 PACKS = LEXICONS / "packs"
 ISSUES_PATH = PACKS / "russia-nato-2022-01.yaml"  # the pack of the seed corpus (data/.triangulate.yaml)
@@ -51,6 +51,18 @@ class Issue:
     stance_cues: StanceCues = ()  # this issue's own cues, checked first
     general_cues: StanceCues = ()  # the file's general cues
     whole_words: bool = False  # cues match whole words only (found issues); a pack's match word starts
+    # a found issue's bare head ("wall" of "border wall") names it only in the reports of the
+    # stories that name one of its compounds (lib/extract/issues.py _by_head); elsewhere the head
+    # is some other wall. Empty: every cue names the issue everywhere.
+    bare_cues: tuple[str, ...] = ()
+    bare_reports: frozenset[str] = frozenset()
+    bare_outside: bool = False  # the bare head names it outside bare_reports instead
+
+    def cues_in(self, doc_id: str | None) -> frozenset[str]:
+        """The cues that name this issue in report ``doc_id`` (every cue when it is not known)."""
+        if not self.bare_cues or doc_id is None or (doc_id in self.bare_reports) != self.bare_outside:
+            return frozenset(self.cues)
+        return frozenset(self.cues) - frozenset(self.bare_cues)
 
 
 FOUND_PREFIX = "found-"  # a found issue's id: this and the slug of its own head phrase
@@ -115,17 +127,23 @@ def pack_for(paths: Iterable[str] = ()) -> str | None:
     return None
 
 
-def corpus_issues(quotes: Sequence[Quote], documents: Sequence[Document] = ()) -> list[Issue]:
-    """The issues of a corpus: its pack's (when it asks for one), then those found in its statements."""
-    return issues_of(quotes, [d.path for d in documents])
+def corpus_issues(
+    quotes: Sequence[Quote], documents: Sequence[Document] = (), events: Iterable[Event] = ()
+) -> list[Issue]:
+    """The issues of a corpus: its pack's (when it asks for one), then those found in its statements;
+    ``events``: the corpus's merged events, whose reports tell one story (issues.event_reports)."""
+    return issues_of(quotes, [d.path for d in documents], (e.sources for e in events))
 
 
-def issues_of(quotes: Sequence[Quote], paths: Iterable[str]) -> list[Issue]:
-    from lib.extract.issues import discover_issues  # it builds on Issue, defined here
+def issues_of(
+    quotes: Sequence[Quote], paths: Iterable[str], sources: Iterable[Sequence[str]] = ()
+) -> list[Issue]:
+    """``sources``: each merged event's reports (Event.sources)."""
+    from lib.extract.issues import discover_issues, event_reports  # they build on Issue, defined here
 
     name = pack_for(paths)
     pack = load_issues(pack_path(name)) if name else []
-    return pack + discover_issues(first_hand(quotes), taken=pack)
+    return pack + discover_issues(first_hand(quotes), taken=pack, related=event_reports(sources))
 
 
 def _issue(raw: dict[str, Any], general: StanceCues) -> Issue:
@@ -188,10 +206,12 @@ def statement_stances(
     issue is first named is found for every statement at once (``issue_starts``)."""
     spoken = [q for q in first_hand(quotes) if q.speaker_id]
     bodies = [polarity.normal(q.text) for q in spoken]
-    cue_sets = [frozenset(i.cues) for i in issues]
     reader = _Reader()  # each distinct sentence read once over the statements
     own_words: dict[str, frozenset[str]] = {}
+    cues_by_doc: dict[str, list[frozenset[str]]] = {}  # each issue's cues in each report (Issue.cues_in)
     for quote, body, starts in zip(spoken, bodies, issue_starts(bodies, issues), strict=True):
+        if (cue_sets := cues_by_doc.get(quote.doc_id)) is None:
+            cue_sets = cues_by_doc[quote.doc_id] = [i.cues_in(quote.doc_id) for i in issues]
         evidence = Span(quote.doc_id, quote.start, quote.end, quote.text)
         cue = quote.cue or ""
         credited = speaker_chain(cast(str, quote.speaker_id), actors)
@@ -230,14 +250,15 @@ def _name_words(ids: Sequence[str], actors: Mapping[str, Actor]) -> frozenset[st
 
 
 def classify(
-    text: str, cue: str, issues: Sequence[Issue], phrases: Sequence[str] = ()
+    text: str, cue: str, issues: Sequence[Issue], phrases: Sequence[str] = (), doc_id: str | None = None
 ) -> list[tuple[Issue, Stance]]:
     """The issues a statement addresses and its stance on each. ``phrases``: the statement's key
     phrases (Quote.phrases), where "the deal" of a report on the grain deal is "grain deal": a
-    found issue is addressed by them too, and read at its head word."""
+    found issue is addressed by them too, and read at its head word. ``doc_id``: the statement's
+    report, where a found issue's bare head may not name it (Issue.cues_in)."""
     body = polarity.normal(text)
     starts = _issues_index(tuple((i.cues, i.whole_words) for i in issues)).first_each(body)
-    cue_sets = [frozenset(i.cues) for i in issues]
+    cue_sets = [i.cues_in(doc_id) for i in issues]
     return _classified(text, body, cue, issues, phrases, starts, cue_sets, _Reader())
 
 

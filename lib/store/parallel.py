@@ -126,10 +126,9 @@ def corpus_tables(store: Path, manifest: Manifest) -> CorpusTables:
     by_id = {a.id: a for a in found_actors}
     found_quotes = corpus_quotes(live_records(store, manifest, "quotes", Quote), amap)
     doc_events = corpus_events(live_records(store, manifest, "events", Event), amap)
-    found_positions = store_positions(store, manifest, found_quotes, by_id)
-    return CorpusTables(
-        tuple(found_actors), tuple(events.merge_events(doc_events)), tuple(found_positions), amap
-    )
+    merged = tuple(events.merge_events(doc_events))
+    found_positions = store_positions(store, manifest, found_quotes, by_id, [e.sources for e in merged])
+    return CorpusTables(tuple(found_actors), merged, tuple(found_positions), amap)
 
 
 def _batch_rows(
@@ -181,7 +180,11 @@ def added_tables(
         "events": _in_event_order(updated),
         "positions": records_table(
             store_positions(
-                store, manifest, corpus_quotes(live_records(store, manifest, "quotes", Quote), amap), by_id
+                store,
+                manifest,
+                corpus_quotes(live_records(store, manifest, "quotes", Quote), amap),
+                by_id,
+                updated.column("sources").to_pylist(),
             ),
             Position,
         ),
@@ -190,15 +193,20 @@ def added_tables(
 
 
 def store_positions(
-    store: Path, manifest: Manifest, quotes: Sequence[Quote], by_id: dict[str, Actor]
+    store: Path,
+    manifest: Manifest,
+    quotes: Sequence[Quote],
+    by_id: dict[str, Actor],
+    sources: Sequence[Sequence[str]] = (),
 ) -> list[Position]:
     """Positions over every live statement: the issues are found across the whole corpus
-    (lib/extract/issues.py), so added documents can change them and every row is recounted."""
+    (lib/extract/issues.py), so added documents can change them and every row is recounted.
+    ``sources``: each merged event's reports (the reports of one story)."""
     documents = read_live(store, manifest, "documents", ["id", "path"])
     if not documents.num_rows:  # no live document (an empty folder): no table, so no columns
         return []
     paths = documents.column("path").to_pylist()
-    return positions.assign_positions(quotes, by_id, positions.issues_of(quotes, paths))
+    return positions.assign_positions(quotes, by_id, positions.issues_of(quotes, paths, sources))
 
 
 def _sharing_actor(table: pa.Table, actor_ids: set[str]) -> list[int]:

@@ -705,7 +705,7 @@ def _positions(
         if not speaker or speaker in hidden:
             continue
         if not (found := stances.get(key, set())) and (q := quotes.get(key)):
-            corpus = corpus or corpus_issues(analysis.quotes, analysis.documents)
+            corpus = corpus or corpus_issues(analysis.quotes, analysis.documents, analysis.events)
             found = {refile(f, q.text) for f in _classified(q, corpus)}
         q = quotes.get(key)
         evidence = Span(q.doc_id, q.start, q.end, q.text) if q else _span_of(key, analysis)
@@ -774,7 +774,8 @@ def _classified(q: Quote, issues: Sequence[Issue]) -> set[tuple[str, str, Stance
     """The issues and stances of a statement no position held (it had no speaker before), among the
     corpus's issues."""
     return {
-        (issue.id, issue.label, stance) for issue, stance in classify(q.text, q.cue or "", issues, q.phrases)
+        (issue.id, issue.label, stance)
+        for issue, stance in classify(q.text, q.cue or "", issues, q.phrases, q.doc_id)
     }
 
 

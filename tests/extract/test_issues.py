@@ -134,3 +134,77 @@ def test_an_issue_added_by_its_phrases_is_named_as_written(nlp: Any) -> None:
     added = Issue("added-right", "right", "", tuple(surface_forms(["right"])), whole_words=True)
     said = "We have to fix the ferry timetable right now."
     assert classify(said, "said", [added], _said_after(nlp, "Rain fell on Monday.", said))
+
+
+def _issue_of(found: list[Issue], phrase: str) -> Issue:
+    """The found issue whose cues hold ``phrase``."""
+    (issue,) = [i for i in found if phrase in i.cues]
+    return issue
+
+
+def test_a_bare_head_joins_a_compound_only_in_a_story_that_names_it() -> None:
+    """ "the ferry tax" named in two reports; "the tax" in a third report of the same event refers
+    back to it, but "the tax" of two unrelated reports (a story that never says which tax) is some
+    other tax: it is not counted for the ferry tax, and a statement there does not address it."""
+    rows = [
+        ("r1", "a", ("ferry tax",)),
+        ("r2", "b", ("ferry tax",)),
+        ("r2", "c", ("ferry tax",)),
+        ("r3", "d", ("tax",)),  # r3 reports one event with r1
+        ("r8", "e", ("tax",)),
+        ("r9", "f", ("tax",)),
+        ("r9", "g", ("tax",)),
+    ]
+    quotes = _phrased(rows)
+    related = issues.event_reports([("r1", "r3")])
+    assert related["r3"] == {"r1"}
+    found = issues.discover_issues(quotes, related=related)
+    ferry = _issue_of(found, "ferry tax")
+    assert ferry.label == "ferry tax"
+    assert "tax" in ferry.cues
+    assert "found in 4 statements" in ferry.description.lower()
+    assert classify("the tax", "said", [ferry], ("tax",), doc_id="r3")
+    assert not classify("the tax", "said", [ferry], ("tax",), doc_id="r9")
+    # the unrelated uses are the noun in its general sense: an issue of their own, for them only
+    other = next(i for i in found if i is not ferry)
+    assert other.label == "tax"
+    assert classify("the tax", "said", [other], ("tax",), doc_id="r9")
+    assert not classify("the tax", "said", [other], ("tax",), doc_id="r3")
+    # without the event, the third report's "tax" is as unrelated as the others
+    alone = _issue_of(issues.discover_issues(quotes), "ferry tax")
+    assert "found in 3 statements" in alone.description.lower()
+
+
+def test_kinds_of_a_head_no_story_ties_are_different_issues() -> None:
+    """ "school debate" and "budget debate" in unrelated reports are two matters; "border fence" and
+    "steel fence" named in reports of one event are one."""
+    rows = [
+        ("r1", "a", ("school debate",)),
+        ("r2", "b", ("school debate",)),
+        ("r2", "c", ("school debate",)),
+        ("r5", "d", ("budget debate",)),
+        ("r6", "e", ("budget debate",)),
+        ("r6", "f", ("budget debate",)),
+        ("r7", "g", ("border fence",)),
+        ("r7", "h", ("border fence",)),
+        ("r8", "i", ("steel fence",)),
+        ("r8", "j", ("steel fence",)),
+    ]
+    found = issues.discover_issues(_phrased(rows), related=issues.event_reports([("r7", "r8")]))
+    assert _issue_of(found, "school debate") is not _issue_of(found, "budget debate")
+    assert _issue_of(found, "border fence") is _issue_of(found, "steel fence")
+    assert len({i.id for i in found}) == len(found)
+
+
+def test_a_label_names_each_thing_once_by_its_fullest_repeated_form() -> None:
+    """ "ferry tax / tax" names one thing twice; "harbour ferry tax", used in two statements, says
+    which ferry tax, where one statement's "old harbour ferry tax" is its speaker's wording. Phrases
+    that name other things ("toll", "dock fee") fill the label."""
+    counts = {"ferry tax": 5, "tax": 4, "harbour ferry tax": 2, "old harbour ferry tax": 1, "toll": 2}
+    ranked = ["ferry tax", "tax", "harbour ferry tax", "old harbour ferry tax", "toll", "dock fee"]
+    assert issues._label(ranked, counts) == ["harbour ferry tax", "toll", "dock fee"]
+    assert issues._label(["double-dip slump", "dip slump"], {"dip slump": 3}) == ["double-dip slump"]
+    rows = [(f"r{k}", "a", ("ferry tax",)) for k in range(3)] + [("r1", "b", ("tax",))]
+    (found,) = issues.discover_issues(_phrased(rows))
+    assert found.label == "ferry tax"
+    assert "tax" in found.cues

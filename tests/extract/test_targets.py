@@ -592,9 +592,11 @@ def test_a_category_noun_is_split_into_its_kinds() -> None:
 
 
 def test_a_head_with_few_kinds_keeps_its_bare_form() -> None:
+    """Within one story (reports of one event): in unrelated reports the kinds and the bare
+    uses are different matters (tests/extract/test_issues.py)."""
     rows = [("r1", ("border wall",)), ("r2", ("wall",)), ("r3", ("wall",)), ("r3", ("steel wall",))]
     quotes = _phrased(rows)
-    (wall,) = issues.discover_issues(quotes)
+    (wall,) = issues.discover_issues(quotes, related=issues.event_reports([("r1", "r2", "r3")]))
     assert {"wall", "border wall", "steel wall"} <= set(wall.cues)
 
 
