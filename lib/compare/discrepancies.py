@@ -44,9 +44,12 @@ APPROX = ("about", "around", "some", "roughly", "approximately")
 NUMBER_CONTEXT_MIN = 0.12  # cosine of the words around the two figures
 CONTEXT_TERMS = 6  # content words taken on each side of a figure
 # Units that say little about what is counted: their context must share one more word, and
-# the figures' frames (what is paid, whose rate) a word.
+# the figures' frames (what is paid, whose rate) a word. Units of measure count nothing by
+# themselves ("tons" of what, emitted or absorbed; "points" ahead or behind).
 GENERIC_COUNTED = frozenset(
     {"percent", "dollars", "euros", "pounds", "rubles", "people", "times", "years", "days"}
+    | {"hours", "weeks", "months", "points", "tons", "tonnes", "barrels", "gallons", "litres", "liters"}
+    | {"miles", "kilometres", "kilometers", "metres", "meters", "feet", "acres", "hectares", "kilograms"}
 )
 SHOW_MIN = 0.6  # confidence from which a flag is shown as a contradiction
 NUMBER_BASE = 0.6  # same counted noun, shared context, same actors and times
@@ -77,6 +80,9 @@ QUOTE_WORD = re.compile(r"[\w'*<>]+")
 ELLIPSIS = re.compile(r"\.\.\.|…|\. \. \.|--|—")  # an ellipsis or a dash: the quote is cut there
 BRACKETED = re.compile(r"\[[^\]]*\]")
 CUT, EDIT = "<cut>", "<edit>"  # where a quote is cut, and an editor's bracketed words
+# Hesitations and discourse markers of speech, which one transcript keeps and another cleans up
+# ("I mean, this is ..." / "This is ..."): not what was said
+FILLERS = frozenset({("uh",), ("um",), ("er",), ("erm",), ("ah",), ("i", "mean"), ("you", "know")})
 Opcode = tuple[str, int, int, int, int]  # difflib's (tag, i1, i2, j1, j2)
 WORDING_GAP = 3  # words changed on a side beyond which two quotes join different passages
 CONTRACTIONS = (
@@ -551,7 +557,8 @@ def _shared_stretch(ops: Sequence[Opcode]) -> list[Opcode]:
 def _acceptable(x: list[str], y: list[str]) -> bool:
     """A difference that is not a different wording: words left out where a quote is cut, words
     touching an editor's bracket, a title of office or honorific one outlet writes before a name
-    and the other leaves out (house styles differ), or one word spelled two ways."""
+    and the other leaves out (house styles differ), a spoken filler one transcript keeps and the
+    other drops, or one word spelled two ways."""
     if EDIT in x + y:
         return True
     if CUT in x + y:
@@ -559,7 +566,9 @@ def _acceptable(x: list[str], y: list[str]) -> bool:
         if not (x and y):
             return True
     if not (x and y) and all(w.rstrip(".") in person_titles() for w in x + y):
-        return True  # "with Fredette's" / "with Rep. Fredette's": a title is the outlet's style
+        return True  # "with Brandt's" / "with Senator Brandt's": a title is the outlet's style
+    if not (x and y) and _fillers(x + y):
+        return True
     return _spelling(x, y)
 
 
@@ -611,6 +620,17 @@ def _words(text: str) -> list[str]:
         else:
             words.append(word)
     return [w for w in words if w]
+
+
+def _fillers(words: list[str]) -> bool:
+    """The words are one or more spoken fillers ("uh", "I mean", "you know")."""
+    at = 0
+    while at < len(words):
+        size = next((n for n in (2, 1) if tuple(words[at : at + n]) in FILLERS), 0)
+        if not size:
+            return False
+        at += size
+    return bool(words)
 
 
 def _spelling(x: list[str], y: list[str]) -> bool:

@@ -3,7 +3,8 @@
 A regular expression finds the amount (digits, scale words, a few number words, money and
 percentages); spaCy's parse supplies what is counted, the first noun after the amount,
 following the head-noun reading of quantity phrases in Huddleston & Pullum (2002, ch. 5).
-Dates, times and ordinals (spaCy's DATE/TIME/ORDINAL entities) are not claims. Vague
+Dates, times and ordinals (spaCy's DATE/TIME/ORDINAL entities) are not claims, nor figures in a
+question. Vague
 quantities ("dozens", "tens of thousands") are skipped: we bail out rather than guess.
 
 Amounts are read in the report's language (Document.language): a separator followed by exactly
@@ -122,6 +123,8 @@ def _claim(
     if not counted or amount is None:
         return None
     sent = tokens[0].sent
+    if _asked(doc.text, match.end(), sent.end_char):
+        return None
     sentence = Span(doc.id, sent.start_char, sent.end_char, doc_text(sdoc)[sent.start_char : sent.end_char])
     qualifier = (match.group("qual") or "").lower()
     text = doc.text[match.start() : end]
@@ -129,6 +132,16 @@ def _claim(
     return NumberClaim(
         doc.id, amount, counted, qualifier, text, match.start(), end, sentence, language, frame
     )
+
+
+_SENTENCE_END = re.compile(r"[.?!](?=[\s\"'”’»)\]]|$)")
+
+
+def _asked(text: str, start: int, end: int) -> bool:
+    """A figure in a question is asked about, not claimed ("Why aren't we 30 points ahead?", a
+    quoted "Did 5,000 walk out?" she asked): the first mark ending a sentence after it is "?"."""
+    found = _SENTENCE_END.search(text, start, end)
+    return found is not None and found.group(0) == "?"
 
 
 def _names_it(sdoc: SpacyDoc, first: Token) -> bool:

@@ -347,6 +347,15 @@ def test_figures_measuring_different_things_are_not_compared(nlp: Any) -> None:
     assert [d.kind for d in (*result.discrepancies, *result.weak)] == []
 
 
+def test_a_unit_of_measure_in_two_frames_is_two_measures(nlp: Any) -> None:
+    """Tons emitted and tons absorbed share a unit, not a quantity: a unit of measure is compared
+    only where the two figures' frames share a word, as dollars are."""
+    text_a = "The harbour's coal plants emit nearly two million tons of carbon dioxide every year."
+    text_b = "A hectare of the harbour's new forest can absorb 150 tons of carbon over the years."
+    result = compare(build(nlp, {"a": text_a, "b": text_b}, [], []), "a", "b")
+    assert [d.kind for d in (*result.discrepancies, *result.weak)] == []
+
+
 @pytest.mark.parametrize(
     ("text_b", "same"),
     [
@@ -505,6 +514,22 @@ def test_an_inflected_or_reordered_quote_is_not_a_shown_wording(nlp: Any, qb: st
     assert [d.kind for d in result.discrepancies] == shown
 
 
+@pytest.mark.parametrize(
+    ("qa", "qb"),
+    [
+        # a word beside a filler changed, or a filler's words used in their own sense
+        ("“I mean the ferry is late again this week,”", "“I think the ferry is late again this week,”"),
+        ("“As you know, the ferry is late again today,”", "“As you said, the ferry is late again today,”"),
+        ("“The ferry, I mean it, is late again this week,”", "“The ferry is late again this week,”"),
+    ],
+)
+def test_a_filler_beside_other_words_is_still_a_wording(qa: str, qb: str) -> None:
+    from lib.compare.discrepancies import wording_discrepancy
+
+    quotes = [Quote("a", "mara-holt", "Mara Holt", t, "direct", "said", 0, len(t), 0.9) for t in (qa, qb)]
+    assert wording_discrepancy(*quotes) is not None
+
+
 def test_the_same_words_in_another_order_are_minor() -> None:
     from lib.compare.discrepancies import _reordered
 
@@ -540,6 +565,12 @@ def test_a_partial_quotation_of_a_repeated_phrase_is_weak() -> None:
             "“With respect, I disagree with Brandt's plan for the harbour,”",
         ),
         ("“I told Mr. Brandt the harbour plan was dead,”", "“I told Brandt the harbour plan was dead,”"),
+        # a spoken filler one transcript keeps and the other cleans up
+        (
+            "“The ferry is late again. I mean, this is just not good enough,”",
+            "“The ferry is late again. This is just not good enough,”",
+        ),
+        ("“We will, uh, you know, reopen the ferry line,”", "“We will reopen the ferry line,”"),
     ],
 )
 def test_one_wording_quoted_twice_is_no_wording_discrepancy(qa: str, qb: str) -> None:

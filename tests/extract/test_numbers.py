@@ -49,6 +49,9 @@ def test_extracts_claims(nlp: Any, text: str, want: list[tuple[float, str, str]]
         "The G7 leaders met.",
         "He was one of the speakers.",
         "The score was 3 to the delight of fans.",
+        # a figure in a question is asked about, not claimed
+        "Why are we not 30 points ahead in the polls?",
+        "“Did 5,000 workers really walk out?” she asked.",
     ],
 )
 def test_skips_non_claims(nlp: Any, text: str) -> None:
