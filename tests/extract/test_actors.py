@@ -994,6 +994,35 @@ def test_gendered_title_needs_the_sex_stated_in_the_corpus() -> None:
     assert {m.actor_id for m in _resolved(texts, names) if m.doc_id == "c"} == {"quennell"}
 
 
+@pytest.mark.parametrize(("title", "want"), [("Mr.", "daniel-quennell"), ("Mrs.", "susan-quennell")])
+def test_a_first_name_of_one_sex_states_the_bearers_sex(title: str, want: str) -> None:
+    """No pronoun or title says either bearer's sex, but their first names do: "Mr. Quennell" is not
+    Susan Quennell, even in a report about her harbour."""
+    texts = {
+        "a": "Daniel Quennell spoke first in the capital.",
+        "b": "Susan Quennell visited the Lowtown harbour. Susan Quennell praised the Lowtown ferry.",
+        "c": f"{title} Quennell told the Lowtown harbour board the ferry would run.",
+    }
+    names = {
+        "a": [("Daniel Quennell", "person")],
+        "b": [("Susan Quennell", "person"), ("Lowtown", "place"), ("Lowtown", "place")],
+        "c": [("Quennell", "person"), ("Lowtown", "place")],
+    }
+    assert {m.actor_id for m in _resolved(texts, names) if m.doc_id == "c" and m.text == "Quennell"} == {want}
+
+
+def test_a_title_of_the_other_sex_is_not_the_named_bearer(nlp: Any, registry: Any) -> None:
+    """A report names Susan Quennell once in passing and is about her husband, "Mr. Quennell":
+    his title says a man, her first name a woman, so he is not she."""
+    text = (
+        "Mr. Quennell opened the harbour on Monday. His wife, Susan Quennell, stood beside him. "
+        "Mr. Quennell said the ferry would run all winter."
+    )
+    actors, mentions = run(nlp, registry, text)
+    assert {actors[m.actor_id].name for m in mentions if m.text == "Quennell"} != {"Susan Quennell"}
+    assert "Susan Quennell" in {actors[m.actor_id].name for m in mentions}
+
+
 def test_a_resolved_bare_surname_is_a_person_whatever_the_model_typed() -> None:
     texts = {"a": "Tobias Quennell spoke. Quennell said more.", "b": "Quennell said no."}
     names = {"a": [("Tobias Quennell", "person"), ("Quennell", "organization")]}

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from lib.extract.actors.competitors import is_competitor
 from lib.extract.actors.roles import Named, RoleHit, apposed, find_roles, resolve_role
 from lib.extract.actors.spans import Cand, DocContext
-from lib.extract.quotes.cues import load_cues
+from lib.extract.quotes.cues import first_name_sex, load_cues
 from lib.records import Actor
 from lib.text.aliases import best_fuzzy, fold, slug, words_match
 
@@ -103,8 +103,11 @@ class Chains:
         if full is not None:
             return full
         key = fold(surface.split()[-1]) if surface.split() else ""
-        if key in self.by_surname and self._same_bearer(surface, self.by_surname[key]):
-            return self.by_surname[key]
+        if key in self.by_surname:
+            if self._same_bearer(surface, self.by_surname[key], c.start):
+                return self.by_surname[key]
+            if len(surface.split()) == 1:
+                return None  # "Mr. Avery" beside "Ann Avery": not she, nor a spelling of her name
         if c.label in ("PERSON", "ORG") and key in self.by_first and len(surface.split()) == 1:
             return self.by_first[key]  # not where the model reads a place ("Wang" often is an ORG)
         # A principal's distinctive surname alone is that principal whatever the model's label
@@ -139,10 +142,13 @@ class Chains:
             and not self.ctx.has_org_cue(surface)
         )
 
-    def _same_bearer(self, surface: str, person: Actor) -> bool:
-        """ "Avery", "Senator Avery", "Ann Avery" stand for Ann Avery; "Tom Avery" does not (a
-        relative named beside her)."""
+    def _same_bearer(self, surface: str, person: Actor, start: int = -1) -> bool:
+        """ "Avery", "Senator Avery", "Ann Avery" stand for Ann Avery; "Tom Avery" (a relative named
+        beside her) and "Mr. Avery" (a title of the other sex than her first name's, where ``start``
+        gives the span's place) do not."""
         words = surface.split()
+        if not words or (start >= 0 and self._other_sex(person, start + len(surface) - len(words[-1]))):
+            return False
         if len(words) == 1:
             return True
         if not surface.istitle():
@@ -158,6 +164,15 @@ class Chains:
             or nicknames.get(fold(w)) == first  # "Jim Avery" beside "James Avery"
             for w in words[:-1]
         )
+
+    def _other_sex(self, person: Actor, start: int) -> bool:
+        """The honorific right before the surname at ``start`` says one sex and the person's first
+        name the other."""
+        before = self.ctx.text[max(0, start - 6) : start].split()[-1:]
+        filters = self.ctx.reg.filters
+        said = "m" if before and before[0] in filters.male_titles else ""
+        said = "f" if before and before[0] in filters.female_titles else said
+        return bool(said) and first_name_sex(person.name) not in ("", said)
 
 
 def _unique_surnames(people: Iterable[Actor]) -> dict[str, str]:

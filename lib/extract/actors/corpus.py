@@ -35,6 +35,7 @@ from rapidfuzz import fuzz
 from lib.extract.actors.registry import Registry
 from lib.extract.actors.reports import report_groups
 from lib.extract.actors.spans import NAME_PARTICLES
+from lib.extract.quotes.cues import first_name_sex
 from lib.records import Actor, Mention
 from lib.text.aliases import fold
 
@@ -134,6 +135,14 @@ class PersonName:
 # 'Robert "Bobby" Avery'): the news convention for the name a person goes by; not part of the
 # first name or the surname.
 _NICKNAME_INSIDE = re.compile(r"(?<=\w)\s+(?:\(([^()]{1,20})\)|[\"“]([^\"“”]{1,20})[\"”])(?=\s+\w)")
+
+
+def _decided(tally: Counter[str]) -> str:
+    """The sex a tally of votes states: two votes or more, at three to one or better."""
+    if not tally:
+        return ""
+    sex, n = tally.most_common(1)[0]
+    return sex if n >= 2 and n >= 3 * (sum(tally.values()) - n) else ""
 
 
 def person_name(
@@ -680,7 +689,7 @@ class CorpusResolver:
         title = self._title_before(mention)
         sex = self._title_sex(title)
         if sex:  # "Mr. Avery" is none of the women named Avery
-            cands = [c for c in cands if self.sex.get(c, sex) == sex]
+            cands = [c for c in cands if self._sex_of(c) in ("", sex)]
         if not cands:
             return self._first_named(mention, actor) if not title else None
         here = [c for c in cands if mention.doc_id in self.per_doc.get(c, ())]
@@ -852,7 +861,8 @@ class CorpusResolver:
         return "f" if title in f.female_titles or title + "." in f.female_titles else ""
 
     def _sex_said(self, found: Sequence[Found]) -> list[tuple[str, str, str]]:
-        """Each full-named mention's actor id, the sex its title says and the sex of the first
+        """Each full-named mention's actor id, the sex its title says (else its first name, where
+        the name lists give it one sex: "Mr. Avery" is not Ann Avery), and the sex of the first
         third-person pronoun after it ("" where none), in the mentions' order."""
         said = []
         for m, a in found:
@@ -860,7 +870,7 @@ class CorpusResolver:
                 continue
             pronoun = _PRONOUN.search(self.texts.get(m.doc_id, "")[m.end : m.end + 250])
             after = "" if not pronoun else "m" if pronoun.group(1).lower() in ("he", "him", "his") else "f"
-            said.append((a.id, self._title_sex(self._title_before(m)), after))
+            said.append((a.id, self._title_sex(self._title_before(m)) or first_name_sex(a.name), after))
         return said
 
     def _sexes(self, said: Sequence[tuple[str, str, str]]) -> dict[str, str]:
@@ -876,14 +886,15 @@ class CorpusResolver:
                 tally[titled] += 2
             if after:
                 tally[after] += 1
-        out: dict[str, str] = {}
-        for root, tally in votes.items():
-            if not tally:
-                continue
-            sex, n = tally.most_common(1)[0]
-            if n >= 2 and n >= 3 * (sum(tally.values()) - n):
-                out[root] = sex
-        return out
+        return {root: sex for root, tally in votes.items() if (sex := _decided(tally))}
+
+    def _sex_of(self, root: str) -> str:
+        """The sex the corpus states for a person (``_sexes``), else the one all its full names'
+        first names say ("" where they say none or disagree)."""
+        if root in self.sex:
+            return self.sex[root]
+        said = {first_name_sex(name) for name in self._full_names_of(root)}
+        return said.pop() if len(said) == 1 else ""
 
     def _title_before(self, m: Mention) -> str:
         """The capitalised title written right before a mention ("Senator" of "Senator Avery")."""

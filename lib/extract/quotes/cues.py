@@ -137,6 +137,14 @@ def _word_sets(raw: dict[str, list[str]]) -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def first_name_sex(name: str) -> str:
+    """ "m" or "f" for a full name whose first word one gendered list of first names holds
+    (lib/lexicons/reporting_verbs.yaml ``first_names``), else ""."""
+    first, _, rest = name.partition(" ")
+    sexes = [sex for sex, names in load_cues().first_names.items() if first.lower() in names]
+    return {"male": "m", "female": "f"}.get(sexes[0], "") if len(sexes) == 1 and rest else ""
+
+
 def person_titles() -> frozenset[str]:
     """Words written before a person's name: titles of office (lib/lexicons/titles.yaml) and
     honorifics (lib/lexicons/reporting_verbs.yaml), lower case, without a final "."."""
