@@ -136,3 +136,50 @@ def test_first_name_cut_from_a_full_name_is_widened(
     second: str, tagged: str, want: list[tuple[str, str]]
 ) -> None:
     assert _widened_names(second, tagged) == want
+
+
+def _propagated_person(
+    second: str, first: str = "Ossian Tredway scored twice. The skipper and the quarterback said so."
+) -> list[str]:
+    """The names propagated into ``second`` where a first report names Ossian Tredway in full."""
+    texts = {"a": first, "b": second}
+    who = Actor("ossian-tredway", "Ossian Tredway", "person")
+    found = [(Mention("a", who.id, "Ossian Tredway", 0, 14), who)]
+    contexts = [DocContext(_doc(d, t), None, REG) for d, t in texts.items()]  # type: ignore[arg-type]
+    case = CaseStats()
+    for t in texts.values():
+        case.add(t)
+    return [m.text for m, _ in propagate_corpus(contexts, found, set(), case) if m.doc_id == "b"]
+
+
+@pytest.mark.parametrize(
+    ("second", "want"),
+    [
+        # a capitalised descriptor before the full name: the name is found
+        ("Then Quarterback Ossian Tredway threw long.", ["Ossian Tredway"]),
+        ("The visitors' Skipper Ossian Tredway said little.", ["Ossian Tredway"]),
+        ("Lowtown Herons GM Ossian Tredway said little.", ["Ossian Tredway"]),
+        # a body's or a name's word before: the run is another name, or the model's to read
+        ("Lowtown Herons Ossian Tredway said little.", []),
+        # a longer name, a body named after him, a place: not his name
+        ("Then Anna Ossian Tredway spoke.", []),
+        ("Fans gathered at Fort Ossian Tredway.", []),
+        ("The members of the Friends of Ossian Tredway met on a wet evening.", []),
+    ],
+)
+def test_full_name_after_a_capitalised_descriptor(second: str, want: list[str]) -> None:
+    assert _propagated_person(second) == want
+
+
+@pytest.mark.parametrize(
+    ("second", "want"),
+    [
+        # a headline runs the name into a verb the running text never writes capitalised
+        ("Result: Ossian Tredway Canters Home\nThe match ended early.", ["Ossian Tredway"]),
+        # the word after is a name word the running text capitalises: no name found in the run
+        ("Result: Ossian Tredway Stadium Opens\nThe match ended early.", []),
+    ],
+)
+def test_name_before_headline_words_is_propagated(second: str, want: list[str]) -> None:
+    first = "Ossian Tredway scored twice. The Tredway Stadium was full."
+    assert _propagated_person(second, first) == want

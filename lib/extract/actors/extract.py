@@ -1017,7 +1017,7 @@ def propagate_corpus(
     for ctx in contexts:
         spans = taken.setdefault(ctx.doc.id, [])
         starts = frozenset(people.get(ctx.doc.id, ()))
-        for start, end, (form, actor) in _name_hits(ctx.text, names, case, starts):
+        for start, end, (form, actor) in _name_hits(ctx.text, names, case, starts, ctx.reg):
             surface = ctx.text[start:end]
             if _free(spans, start, end) and words_match(surface, form) and not ctx.in_credit(start, end):
                 spans.append((start, end))
@@ -1154,13 +1154,14 @@ def _name_hits(
     names: dict[str, tuple[str, Actor]],
     case: CaseStats | None = None,
     people: frozenset[int] = frozenset(),
+    reg: Registry | None = None,
 ) -> Iterator[tuple[int, int, tuple[str, Actor]]]:
     """Whole capitalised runs (less a leading article and a possessive) that are corpus names;
     in a headline, the runs left between its common words. A possessive right before a person's
     name (``people``: where the report's person mentions start) ends a run: "<Club>' <First Last>",
     "<Town>'s <First Last>" name the person's club or town, then the person."""
     for whole in CAP_RUN.finditer(text):
-        yield from _run_hits(text, names, case, _possessor_cuts(whole, people))
+        yield from _run_hits(text, names, case, _possessor_cuts(whole, people), reg)
 
 
 def _possessor_cuts(run: re.Match[str], people: frozenset[int]) -> list[tuple[int, int]]:
@@ -1178,7 +1179,11 @@ def _possessor_cuts(run: re.Match[str], people: frozenset[int]) -> list[tuple[in
 
 
 def _run_hits(
-    text: str, names: dict[str, tuple[str, Actor]], case: CaseStats | None, runs: list[tuple[int, int]]
+    text: str,
+    names: dict[str, tuple[str, Actor]],
+    case: CaseStats | None,
+    runs: list[tuple[int, int]],
+    reg: Registry | None = None,
 ) -> Iterator[tuple[int, int, tuple[str, Actor]]]:
     for run_start, run_end in runs:
         article = _ARTICLE.match(text, run_start, run_end)
@@ -1191,6 +1196,55 @@ def _run_hits(
                 piece = _POSSESSIVE.sub("", text[s:e])
                 if fold(piece) in names:
                     yield s, s + len(piece), names[fold(piece)]
+                elif reg is not None and (lead := _name_before_headline_words(piece, names, case)):
+                    yield s, s + len(lead), names[fold(lead)]
+        elif reg is not None and case is not None and (tail := _full_name_ending(surface, names, reg, case)):
+            at = start + len(surface) - len(tail)
+            yield at, at + len(tail), names[fold(tail)]
+
+
+# A place's or building's first word before a person's name it is named after ("Fort Ann Avery").
+_NAMED_AFTER = frozenset(
+    {"fort", "mount", "mt", "saint", "st", "lake", "camp", "port", "cape", "san", "santa"}
+)
+
+
+def _full_name_ending(
+    surface: str, names: Mapping[str, tuple[str, Actor]], reg: Registry, case: CaseStats
+) -> str | None:
+    """A person's full name the corpus types that ends a longer capitalised run after a title or
+    role (a word the corpus writes in lower case more often, or a short acronym): "Lowtown Herons
+    Coach Ann Avery", "Quarterback Ann Avery", "<Body> CTO Ann Avery": news puts a capitalised
+    descriptor before a name. Not after a first name or an initial (a longer name: "Ann Bo
+    Avery"), "of" ("Friends of Ann Avery"), a name word or a body's ("<Body> Trustworthy Ann"), nor
+    a word that names a place after a person ("Fort Ann Avery")."""
+    words = surface.split(" ")
+    for k in range(1, len(words) - 1):
+        name = " ".join(words[k:])
+        if len(words) - k > 4 or fold(name) not in names or names[fold(name)][1].type != "person":
+            continue
+        word = words[k - 1]
+        key = fold(word).rstrip(".,")
+        if key in _NAMED_AFTER or key in reg.filters.first_names | reg.filters.common_first_names:
+            return None
+        acronym = 2 <= len(word) <= 4 and word.isalpha() and word.isupper()
+        return name if acronym or (word[:1].isupper() and case.common(word)) else None
+    return None
+
+
+def _name_before_headline_words(
+    piece: str, names: Mapping[str, tuple[str, Actor]], case: CaseStats
+) -> str | None:
+    """ "Ann Avery Cruises": in a headline, a name the corpus types and the words after it that its
+    running text never writes capitalised (a verb or noun capitalised as the headline's), as
+    _name_and_headline_words reads a span the model ran so."""
+    words = piece.split(" ")
+    for n in range(len(words) - 1, 1, -1):
+        head = " ".join(words[:n])
+        if fold(head) in names:
+            tail = [fold(w.rstrip(".,;:!?'’")) for w in words[n:]]
+            return head if all(case.upper[k] == 0 for k in tail) else None
+    return None
 
 
 def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
