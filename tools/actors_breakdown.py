@@ -12,9 +12,11 @@ mentions exactly as the shared scorer does, and prints:
 * the same per gold type (key and response restricted to that type's gold mentions);
 * pairs of matched mentions in a topic counted by what gold and we say (missed / wrong links),
   within one report and across reports, by type, and whether the gold cluster is a cross-report
-  chain or a per-report one; with ``--examples N`` the commonest wrong and missed name pairs.
+  chain or a per-report one; with ``--examples N`` the commonest wrong and missed name pairs;
+* with ``--classes``, every error by class (detection misses by kind, our splits of a gold cluster by
+  the forms they have, our merges by whether ECB+'s scope explains them) and the CoNLL F1 each costs.
 
-Usage: python -m tools.actors_breakdown --gold GOLD.jsonl --pred PRED.json [--examples 30]
+Usage: python -m tools.actors_breakdown --gold GOLD.jsonl --pred PRED.json [--examples 30] [--classes]
 """
 
 from __future__ import annotations
@@ -78,6 +80,8 @@ def matched_mentions(sc: ModuleType, gold_docs: list[dict[str, Any]], pred: Any)
         match = {gi: pi for gi, pi, _ in sc.greedy(pairs)}
         for gi, g in enumerate(gold):
             p = preds[match[gi]] if gi in match else None
+            gs = (g["start"], g["end"])
+            near = next((q[3] for q in preds if p is None and sc.overlap_len(gs, q[0])), None)
             aid = p[2] if p else None
             actor = pred.actors.get(str(aid)) if aid is not None else None
             out.append(
@@ -93,6 +97,7 @@ def matched_mentions(sc: ModuleType, gold_docs: list[dict[str, Any]], pred: Any)
                     "actor": str(aid) if aid is not None else None,
                     "actor_name": (actor or {}).get("name"),
                     "actor_type": (actor or {}).get("type"),
+                    "overlapping": near,
                 }
             )
     return out
@@ -206,6 +211,110 @@ def report(sc: ModuleType, ms: list[dict[str, Any]], examples: int) -> None:
     _pairs(sc, matched, examples)
 
 
+def _words(sc: ModuleType, text: str | None) -> list[str]:
+    return list(sc._name_tokens(text or ""))
+
+
+def _acronym(text: str, others: list[list[str]]) -> bool:
+    """An initialism: two to five capitals (dots and "&" aside), not a word the other forms write."""
+    letters = text.replace(".", "").replace("&", "")
+    word = letters.lower()
+    return (
+        2 <= len(letters) <= 5
+        and letters.isalpha()
+        and letters.isupper()
+        and all(word not in o for o in others)
+    )
+
+
+def split_class(sc: ModuleType, m: dict[str, Any], major: list[dict[str, Any]]) -> str:
+    """Why a matched mention is not in its gold cluster's majority actor: its form beside the
+    forms of that actor's mentions (the first test that holds)."""
+    mine = _words(sc, m["pred_text"])
+    theirs = [_words(sc, o["pred_text"]) for o in major]
+    short = any(mine[-1:] == t[-1:] and (len(mine) == 1 or len(t) == 1) for t in theirs if t and mine)
+    if any(mine == t for t in theirs):
+        return "split: same name, another kind (town/team, state)"
+    if short and m["type"] == "PER":
+        return "split: surname vs full name"
+    if short:
+        return "split: a body's or place's last word vs its full name"
+    if mine and any(mine[-1:] == t[-1:] for t in theirs if t):
+        return "split: full names alike (first name, middle)"
+    if _acronym(m["pred_text"] or "", theirs) or any(_acronym(o["pred_text"] or "", [mine]) for o in major):
+        return "split: acronym vs name"
+    if any(set(mine) & set(t) for t in theirs):
+        return "split: shorter / longer name sharing a word"
+    if any(w[:3] == v[:3] for t in theirs for v in t for w in mine if len(w) >= 3):
+        return "split: clipped form (Xy for Xyz...)"
+    if m["actor_type"] in ("place", "country") and m["type"] != "LOC":
+        return "split: place for its team or body"
+    if m["type"] == "LOC":
+        return "split: another place (region, town)"
+    return "split: epithet, nickname, role"
+
+
+def merge_class(sc: ModuleType, m: dict[str, Any], major: list[dict[str, Any]]) -> str:
+    """Why a matched mention shares its actor with mentions of another gold cluster."""
+    if not m["cross_chain"] or not all(o["cross_chain"] for o in major):
+        return "merge: ECB+ scope (a per-report gold mention)"
+    if any(_words(sc, m["pred_text"]) == _words(sc, o["pred_text"]) for o in major):
+        return "merge: same name, two gold chains (sense or event)"
+    return "merge: another name linked wrongly"
+
+
+def miss_class(m: dict[str, Any]) -> str:
+    """Why a gold mention has no prediction the scorer matches."""
+    if m["overlapping"] is not None:
+        return "detection: extent (our span, another head)"
+    one = len(m["text"].split()) == 1
+    if m["type"] == "PER" and one and m["text"].endswith(("an", "ans", "s", "i", "im", "ks")):
+        return "detection: group noun or demonym"
+    return f"detection: not found ({m['type']})"
+
+
+def classes(sc: ModuleType, ms: list[dict[str, Any]], shown: int = 0) -> None:
+    """The CoNLL F1 each class of error costs: the score with that class alone fixed from the gold
+    (a split mention given its gold cluster's majority actor, a wrongly merged one split off by its
+    gold cluster, a missed one given its cluster's majority actor)."""
+    doc_of = {m["id"]: m["doc"] for m in ms}
+    key = partition(ms, lambda m: m["gold"])
+    by_gold = _by([m for m in ms if m["actor"]], lambda m: m["gold"])
+    by_actor = _by([m for m in ms if m["actor"]], _ours)
+    g_major = {g: Counter(m["actor"] for m in mm).most_common(1)[0][0] for g, mm in by_gold.items()}
+    a_major = {a: Counter(m["gold"] for m in mm).most_common(1)[0][0] for a, mm in by_actor.items()}
+    label: dict[Any, str] = {}
+    fixed: dict[Any, Any] = {}  # mention id -> its response cluster with its class fixed
+    for m in ms:
+        if m["actor"] is None:
+            label[m["id"]] = miss_class(m)
+            maj = g_major.get(m["gold"])
+            fixed[m["id"]] = (m["topic"], maj) if maj else None
+        elif g_major[m["gold"]] != m["actor"]:
+            major = [o for o in by_gold[m["gold"]] if o["actor"] == g_major[m["gold"]]]
+            label[m["id"]] = split_class(sc, m, major)
+            fixed[m["id"]] = (m["topic"], g_major[m["gold"]])
+        elif a_major[_ours(m)] != m["gold"]:
+            major = [o for o in by_actor[_ours(m)] if o["gold"] == a_major[_ours(m)]]
+            label[m["id"]] = merge_class(sc, m, major)
+            fixed[m["id"]] = (_ours(m), m["gold"])
+    base = sc.coref_scores(key, partition(ms, _ours), doc_of)["CoNLL_F1"]
+    print("\nerror classes: mentions, and CoNLL F1 with the class alone fixed from the gold (cost)")
+    print(f"{'class':58}{'ments':>6}{'CoNLL':>8}{'cost':>8}{'xB3':>8}")
+    counts = Counter(label.values())
+    for name in sorted(counts, key=lambda n: (n.split(":")[0], -counts[n])):
+
+        def keyed(m: dict[str, Any], name: str = name) -> Any:
+            return fixed[m["id"]] if label.get(m["id"]) == name else _ours(m)
+
+        s = sc.coref_scores(key, partition(ms, keyed), doc_of)
+        f1, x = s["CoNLL_F1"], s["B3_cross_doc"]["F1"]
+        print(f"{name:58}{counts[name]:6d}{f1:8.4f}{f1 - base:+8.4f}{x:8.4f}")
+        if shown:
+            examples = Counter((m["pred_text"] or m["text"]) for m in ms if label.get(m["id"]) == name)
+            print("      " + "; ".join(f"{t} x{n}" for t, n in examples.most_common(shown)))
+
+
 def _by(ms: list[dict[str, Any]], key: Callable[[dict[str, Any]], Any]) -> dict[Any, list[dict[str, Any]]]:
     out: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for m in ms:
@@ -262,6 +371,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--scorer", default=str(default_scorer()))
     ap.add_argument("--examples", type=int, default=0)
     ap.add_argument("--dump", help="write the matched mentions as JSONL")
+    ap.add_argument("--classes", action="store_true", help="the loss by error class, each fixed by an oracle")
     args = ap.parse_args(argv)
     sc = load_scorer(Path(args.scorer))
     gold_docs = sc.load_gold(args.gold)
@@ -273,6 +383,8 @@ def main(argv: list[str] | None = None) -> None:
             for m in ms:
                 f.write(json.dumps(m) + "\n")
     report(sc, ms, args.examples)
+    if args.classes:
+        classes(sc, ms, args.examples)
 
 
 if __name__ == "__main__":

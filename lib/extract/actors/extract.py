@@ -96,6 +96,7 @@ def extract_raw(
     tagged = len(found)
     found.extend(propagate_corpus(contexts, found, unsure, case))
     texts = {ctx.doc.id: ctx.text for ctx in contexts}
+    found = _with_credentials(found, registry, texts)
     linked = resolve_corpus(found, registry, texts)
     titled = _mistered(contexts, linked, registry)
     unified = [(m, a) for m, a in linked if a.id in titled or not _common_words(m, a, registry, case)]
@@ -778,6 +779,8 @@ def _as_team(mention: Mention, actor: Actor, teams: set[str]) -> Actor:
 _MAX_WORDS = 5
 _ARTICLE = re.compile(r"(?:The|THE|A|An)[ ](?=\S)")
 _POSSESSIVE = re.compile(r"(?:['’]s?|[.,])$")
+# "<Name>'s " or a plural's "<Names>' ": not a closing quote after a nickname ("Ann 'Bo' Avery").
+_INNER_POSSESSIVE = re.compile(r"(?:(?<=\w)['’][sS]|(?<=[sS])['’])[ ]")
 
 
 # spaCy labels of names that are not actors: products and weapons, laws, events, works (OntoNotes).
@@ -996,24 +999,60 @@ def propagate_corpus(
     Cross-document label consistency (Krishnan & Manning 2006; Ratinov & Roth 2009, "Design
     challenges and misconceptions in NER", their non-local "extended prediction history"):
     a capitalised span spaCy missed takes the actor its surface most often got elsewhere. Only a
-    whole run of capitalised words counts: "Wall" is not a name inside "Wall Street".
+    whole run of capitalised words counts: "Wall" is not a name inside "Wall Street"; but a
+    possessive right before a person's name ends the run ("<Club>' <First Last>": the club, then
+    the player the model tagged).
     """
     names = {k: v for k, v in _corpus_names(found).items() if k not in unsure}
     if contexts and case is not None:
         for key, value in _team_nicknames(found, contexts[0].reg, case).items():
             names.setdefault(key, value)
     taken: dict[str, list[tuple[int, int]]] = {}
-    for mention, _ in found:
+    people: dict[str, set[int]] = {}
+    for mention, actor in found:
         taken.setdefault(mention.doc_id, []).append((mention.start, mention.end))
+        if actor.type == "person":
+            people.setdefault(mention.doc_id, set()).add(mention.start)
     out: list[tuple[Mention, Actor]] = []
     for ctx in contexts:
         spans = taken.setdefault(ctx.doc.id, [])
-        for start, end, (form, actor) in _name_hits(ctx.text, names, case):
+        starts = frozenset(people.get(ctx.doc.id, ()))
+        for start, end, (form, actor) in _name_hits(ctx.text, names, case, starts, ctx.reg):
             surface = ctx.text[start:end]
             if _free(spans, start, end) and words_match(surface, form) and not ctx.in_credit(start, end):
                 spans.append((start, end))
                 actor = _bare_surname(surface, actor)
                 out.append((Mention(ctx.doc.id, actor.id, surface, start, end), actor))
+    return out
+
+
+_CREDENTIAL_BEFORE = re.compile(r"[ ]?,[ ]*")
+
+
+def _with_credentials(
+    found: Sequence[tuple[Mention, Actor]], reg: Registry, texts: Mapping[str, str]
+) -> list[tuple[Mention, Actor]]:
+    """ "Ann Avery, MD, PhD": the rule of chains._credentials over the mentions as the corpus steps
+    leave them: a full name a headline held with its next words, or one the model missed and the
+    corpus found by its repeats, has its credentials too (a credential of the lexicon after the
+    name and a comma is that person's, not a state's postal code)."""
+    ends: dict[tuple[str, int], Actor] = {}  # (doc, end) -> the person whose full name ends there
+    order = sorted(range(len(found)), key=lambda i: (found[i][0].doc_id, found[i][0].start))
+    out = list(found)
+    for i in order:
+        m, a = found[i]
+        if a.type == "person" and " " in m.text.strip():
+            ends[(m.doc_id, m.end)] = a
+            continue
+        if fold(m.text).replace(".", "").strip() not in reg.filters.credentials:
+            continue
+        text = texts.get(m.doc_id, "")
+        for n in range(1, 4):
+            holder = ends.get((m.doc_id, m.start - n))
+            if holder is not None and _CREDENTIAL_BEFORE.fullmatch(text[m.start - n : m.start]):
+                out[i] = (Mention(m.doc_id, holder.id, m.text, m.start, m.end), holder)
+                ends[(m.doc_id, m.end)] = holder
+                break
     return out
 
 
@@ -1026,13 +1065,11 @@ def _widened(
     """A mention the model cut short inside a longer name the corpus types elsewhere ("Lowtown"
     tagged inside "Lowtown Herons") is that name: the whole capitalised run is the unit of a
     name (as in propagate_corpus), and the longer name wins, as in the model's own span choice.
-    Only where the run holds that one mention and the longer name has two or more words; not a
-    person's name, whose surname alone the corpus step resolves by its document's context."""
-    names = {
-        k: v
-        for k, v in _corpus_names(found).items()
-        if k not in unsure and " " in k and v[1].type != "person"
-    }
+    Only where the run holds that one mention and the longer name has two or more words. A
+    person's full name only over a first name the model tagged alone at its start ("Ann" of "Ann
+    Avery": news writes a first name alone without the surname right after it); never over a
+    surname, which the corpus step resolves by its document's context."""
+    names = {k: v for k, v in _corpus_names(found).items() if k not in unsure and " " in k}
     by_doc: dict[str, list[int]] = {}
     for i, (m, _) in enumerate(found):
         by_doc.setdefault(m.doc_id, []).append(i)
@@ -1049,6 +1086,8 @@ def _widened(
             if whole or not (start <= m.start and m.end <= end) or not words_match(surface, form):
                 continue
             if ctx.in_credit(start, end) or a.id == actor.id:
+                continue
+            if actor.type == "person" and not (a.type == "person" and m.start == start):
                 continue
             out[inside[0]] = (Mention(ctx.doc.id, actor.id, surface, start, end), actor)
     return out
@@ -1111,14 +1150,45 @@ def _bare_surname(surface: str, actor: Actor) -> Actor:
 
 
 def _name_hits(
-    text: str, names: dict[str, tuple[str, Actor]], case: CaseStats | None = None
+    text: str,
+    names: dict[str, tuple[str, Actor]],
+    case: CaseStats | None = None,
+    people: frozenset[int] = frozenset(),
+    reg: Registry | None = None,
 ) -> Iterator[tuple[int, int, tuple[str, Actor]]]:
     """Whole capitalised runs (less a leading article and a possessive) that are corpus names;
-    in a headline, the runs left between its common words."""
-    for run in CAP_RUN.finditer(text):
-        article = _ARTICLE.match(run.group(0))
-        start = run.start() + (article.end() if article else 0)
-        surface = _POSSESSIVE.sub("", text[start : run.end()])
+    in a headline, the runs left between its common words. A possessive right before a person's
+    name (``people``: where the report's person mentions start) ends a run: "<Club>' <First Last>",
+    "<Town>'s <First Last>" name the person's club or town, then the person."""
+    for whole in CAP_RUN.finditer(text):
+        yield from _run_hits(text, names, case, _possessor_cuts(whole, people), reg)
+
+
+def _possessor_cuts(run: re.Match[str], people: frozenset[int]) -> list[tuple[int, int]]:
+    """A capitalised run cut after each possessive that a person's name follows."""
+    out: list[tuple[int, int]] = []
+    start = run.start()
+    if people:
+        for poss in _INNER_POSSESSIVE.finditer(run.group(0)):
+            after = run.start() + poss.end()
+            if after in people:
+                out.append((start, run.start() + poss.end() - 1))
+                start = after
+    out.append((start, run.end()))
+    return out
+
+
+def _run_hits(
+    text: str,
+    names: dict[str, tuple[str, Actor]],
+    case: CaseStats | None,
+    runs: list[tuple[int, int]],
+    reg: Registry | None = None,
+) -> Iterator[tuple[int, int, tuple[str, Actor]]]:
+    for run_start, run_end in runs:
+        article = _ARTICLE.match(text, run_start, run_end)
+        start = article.end() if article else run_start
+        surface = _POSSESSIVE.sub("", text[start:run_end])
         if len(surface.split()) <= _MAX_WORDS and fold(surface) in names:
             yield start, start + len(surface), names[fold(surface)]
         elif case is not None and " " in surface and is_title_line(line_of(text, start)):
@@ -1126,6 +1196,55 @@ def _name_hits(
                 piece = _POSSESSIVE.sub("", text[s:e])
                 if fold(piece) in names:
                     yield s, s + len(piece), names[fold(piece)]
+                elif reg is not None and (lead := _name_before_headline_words(piece, names, case)):
+                    yield s, s + len(lead), names[fold(lead)]
+        elif reg is not None and case is not None and (tail := _full_name_ending(surface, names, reg, case)):
+            at = start + len(surface) - len(tail)
+            yield at, at + len(tail), names[fold(tail)]
+
+
+# A place's or building's first word before a person's name it is named after ("Fort Ann Avery").
+_NAMED_AFTER = frozenset(
+    {"fort", "mount", "mt", "saint", "st", "lake", "camp", "port", "cape", "san", "santa"}
+)
+
+
+def _full_name_ending(
+    surface: str, names: Mapping[str, tuple[str, Actor]], reg: Registry, case: CaseStats
+) -> str | None:
+    """A person's full name the corpus types that ends a longer capitalised run after a title or
+    role (a word the corpus writes in lower case more often, or a short acronym): "Lowtown Herons
+    Coach Ann Avery", "Quarterback Ann Avery", "<Body> CTO Ann Avery": news puts a capitalised
+    descriptor before a name. Not after a first name or an initial (a longer name: "Ann Bo
+    Avery"), "of" ("Friends of Ann Avery"), a name word or a body's ("<Body> Trustworthy Ann"), nor
+    a word that names a place after a person ("Fort Ann Avery")."""
+    words = surface.split(" ")
+    for k in range(1, len(words) - 1):
+        name = " ".join(words[k:])
+        if len(words) - k > 4 or fold(name) not in names or names[fold(name)][1].type != "person":
+            continue
+        word = words[k - 1]
+        key = fold(word).rstrip(".,")
+        if key in _NAMED_AFTER or key in reg.filters.first_names | reg.filters.common_first_names:
+            return None
+        acronym = 2 <= len(word) <= 4 and word.isalpha() and word.isupper()
+        return name if acronym or (word[:1].isupper() and case.common(word)) else None
+    return None
+
+
+def _name_before_headline_words(
+    piece: str, names: Mapping[str, tuple[str, Actor]], case: CaseStats
+) -> str | None:
+    """ "Ann Avery Cruises": in a headline, a name the corpus types and the words after it that its
+    running text never writes capitalised (a verb or noun capitalised as the headline's), as
+    _name_and_headline_words reads a span the model ran so."""
+    words = piece.split(" ")
+    for n in range(len(words) - 1, 1, -1):
+        head = " ".join(words[:n])
+        if fold(head) in names:
+            tail = [fold(w.rstrip(".,;:!?'’")) for w in words[n:]]
+            return head if all(case.upper[k] == 0 for k in tail) else None
+    return None
 
 
 def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
