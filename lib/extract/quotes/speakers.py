@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from lib.extract.quotes import speaker_ranker
-from lib.extract.quotes.cues import CueLexicon, inflect, load_cues
+from lib.extract.quotes.cues import CueLexicon, inflect, load_cues, person_titles
 from lib.extract.quotes.speaker_ranker import Evidence
 from lib.text.nlp import doc_ents, doc_text
 from lib.text.tags import FINITE
@@ -1432,9 +1432,56 @@ class Resolver:
         later = {self._full_name(p): p for p in self.persons if p.start >= span.end and holds(p)}
         if len(later) == 1 and _definite(span):
             return _moved(self._named(next(iter(later.values()))), span, Basis.ROLE_AHEAD)
+        if len(later) == 0 and qualifiers and _definite(span):
+            described = self._described_holder(span, before, words, ranks)
+            if described is not None:
+                return _moved(self._named(described), span, Basis.ROLE)
         named = {t.lower_ for t in span if t.is_title and t.lower_ not in words and t.lower_ != "the"}
         held = self._headline_holder(words, qualifiers | named) if _definite(span) else None
         return _moved(self._named(held), span, Basis.ROLE_HEADLINE) if held is not None else None
+
+    def _described_holder(
+        self, span: SpacySpan, before: list[SpacySpan], words: set[str], ranks: set[str]
+    ) -> SpacySpan | None:
+        """ "Sen. Ivo Lind said ... the Northport senator added": news re-describes the person it
+        is about with what it had not said yet, a state or a party (a definite description that
+        adds information about a known referent), so a role qualified by a place or a people the
+        holder's title does not hold is that holder when the text named only one person of the
+        role and neither the title nor its sentence says anything against it (no other place
+        where the description names a place, no other people or party where it names one). Two
+        holders, or a title naming another state, leave it as written."""
+        holders = [
+            p
+            for p in before
+            if words & _title_words(p)[0]
+            and {w.rstrip(".") for w in _title_words(p)[0]} & self.cues.role_ranks == ranks
+        ]
+        if len({self._full_name(p) for p in holders}) != 1:
+            return None
+        kinds = {t.lower_[:QUALIFIER_PREFIX]: t.ent_type_ for t in self.sdoc if t.ent_type_ in GROUP_TYPES}
+        said = {t.lower_[:QUALIFIER_PREFIX]: t.ent_type_ for t in span if t.ent_type_ in GROUP_TYPES}
+        if not said:
+            return None  # a possessor ("the mayor's budget director") is whose office it is
+        for p in holders:
+            # the title's words and any place or people its sentence names ("Gov. X of Y"):
+            # a reader would not take "the Eastland governor" for a governor met in Northport
+            near = {w[:QUALIFIER_PREFIX] for w in _title_words(p)[1]}
+            near |= {t.lower_[:QUALIFIER_PREFIX] for t in p.sent if t.ent_type_ in GROUP_TYPES}
+            if any(kinds.get(w) == kind and w != q for w in near for q, kind in said.items()):
+                return None
+            if any(self._untyped_qualifier(t) for t in p.doc[_title_start(p, TITLE_REACH) : p.start]):
+                return None
+        return holders[-1]
+
+    def _untyped_qualifier(self, token: Token) -> bool:
+        """A capitalised word of a title before a name that is no role, rank or title and of no
+        kind the tagger knows ("Libertarian presidential candidate X"): what it qualifies the
+        role by is unknown, so it may be what the description says otherwise."""
+        cues = self.cues
+        word = token.lower_.rstrip(".")
+        known = cues.role_nouns | cues.role_ranks | cues.title_abbreviations | person_titles()
+        abbreviated = {a.rstrip(".") for forms in cues.role_abbreviations.values() for a in forms}
+        return token.is_title and not token.ent_type_ and word not in known | abbreviated
 
     def _latest_holder(
         self,
