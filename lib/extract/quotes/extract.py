@@ -31,6 +31,7 @@ from lib.extract.quotes.indirect import extract_indirect
 from lib.extract.quotes.marks import DOUBLE_CLOSE, DOUBLE_OPEN, STRAIGHT, find_marked_spans
 from lib.extract.quotes.speakers import (
     BY_POSITION,
+    GENDER_PRONOUNS,
     GROUP_PRONOUNS,
     GUESS_BELOW,
     PERSON_PRONOUNS,
@@ -40,6 +41,7 @@ from lib.extract.quotes.speakers import (
     Resolver,
     certainty_of,
     inside,
+    namesakes,
     shown_span,
     via,
 )
@@ -426,11 +428,27 @@ def _floating_speakers(
             if who.basis is Basis.SURFACE:
                 continued[(who.start, who.end)] = name
         out.append(f)
-        if f.speaker is not None:
+        if f.speaker is not None and not _reported_within(f, previous):
             previous = f
             if f.speaker.basis is not Basis.INHERITED_FRAGMENT:
                 voice = f.speaker
     return out
+
+
+def _reported_within(f: Found, host: Found | None) -> bool:
+    """ "He said that the league had to admit that it was broke. “...,” he shouted.": a
+    statement of no person reported inside another's words (a body, a group, a document the
+    host speaks of) is part of the host's speech, and the host stays the person speaking: a
+    "he" after it goes on with the host. A person reported inside them ("he said Y admitted
+    ...") is a candidate of their own and is read as before."""
+    return (
+        host is not None
+        and f.speaker is not None
+        and host.start <= f.start
+        and f.end <= host.end
+        and (f.start, f.end) != (host.start, host.end)
+        and not f.speaker.person
+    )
 
 
 def _breaks(text: str, start: int, end: int, furniture: Sequence[tuple[int, int]]) -> int:
@@ -642,7 +660,7 @@ def _record(
     name = f.speaker
     # evidence often wrong (a pronoun nobody or two people fit) leaves the surface and no actor
     weak = name is not None and name.certainty < GUESS_BELOW
-    speaker_id = _speaker_id(name, mentions, actors) if name is not None and not weak else None
+    speaker_id = _speaker_id(name, mentions, actors, doc.text) if name is not None and not weak else None
     certainty = 0.0
     shown = (0, 0)
     if name is not None:
@@ -683,7 +701,9 @@ def _unlinked(name: Name, text: str) -> float:
     return min(name.certainty, certainty_of(Basis.UNRESOLVED if pronoun else Basis.SURFACE))
 
 
-def _speaker_id(name: Name, mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> str | None:
+def _speaker_id(
+    name: Name, mentions: Sequence[Mention], actors: Mapping[str, Actor], text: str = ""
+) -> str | None:
     """A place is nobody's voice: "The Nordland County Governor" is not the county Nordland. Nor is
     a modifier of an unresolved description: "the league commissioner" is a person, not the
     league, so its actor must span the description's last word, its head."""
@@ -695,4 +715,28 @@ def _speaker_id(name: Name, mentions: Sequence[Mention], actors: Mapping[str, Ac
     mention = _mention_over(name.name_start, name.name_end, speakers) or _mention_over(
         name.start, name.end, speakers
     )
-    return mention.actor_id if mention is not None else None
+    if mention is None:
+        return None
+    actor = actors[mention.actor_id].name
+    if name.resolved and name.person and namesakes(name.text, actor) and _told_apart(name, actor, text):
+        # "Paul Marek ... his wife, Ada Marek ... He said": the surname's mention was linked to
+        # the relative, whom the pronoun's gender rules out; the person the name was resolved
+        # to has an actor of their own, or none is given
+        return next((m.actor_id for m in speakers if actors[m.actor_id].name == name.text), None)
+    return mention.actor_id
+
+
+def _told_apart(name: Name, actor: str, text: str) -> bool:
+    """Whether the speaker as written says its gender ("he", "Mr. Marek") and the actor's given
+    name is of the other gender. Without such a word the actor layer's link stands: a bare
+    surname of namesakes may be either, and the actor layer may know whom the text means."""
+    cues = load_cues()
+    surface = text[name.start : name.end].lower()
+    said = GENDER_PRONOUNS.get(surface)
+    if said is None:
+        before = text[max(0, name.start - 6) : name.start].split()
+        word = before[-1].lower() if before else ""
+        said = next((g for g, words in cues.honorifics.items() if word in words), None)
+    given = actor.split()[0].lower() if actor.split() else ""
+    known = next((g for g, words in cues.first_names.items() if given in words), None)
+    return said is not None and known is not None and said != known

@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from lib.extract.quotes import speaker_ranker
-from lib.extract.quotes.cues import CueLexicon, inflect, load_cues
+from lib.extract.quotes.cues import CueLexicon, inflect, load_cues, person_titles
 from lib.extract.quotes.speaker_ranker import Evidence
 from lib.text.nlp import doc_ents, doc_text
 from lib.text.tags import FINITE
@@ -73,6 +73,7 @@ QUALIFIER_PREFIX = 5  # "Kazakh" and "Kazakhstan", "Ukrainian" and "Ukraine" sha
 # the gender a pronoun cannot refer to (agreement, Hobbs 1978; Lappin & Leass 1994)
 OTHER_GENDER = {"he": "female", "him": "female", "she": "male", "her": "male"}
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
+GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Paul Marek Jr.": no surname
 
 
 class Basis(StrEnum):
@@ -648,6 +649,8 @@ class Resolver:
         k, probability = choice
         if centre and probability < speaker_ranker.load_weights().threshold:
             return _as(found, Basis.PRONOUN_CENTRE)
+        if kind == "person" and _passed_over(candidates, k):
+            return _unresolved(span, person=True, basis=Basis.AMBIGUOUS)
         if probability < speaker_ranker.load_weights().threshold:
             if found.basis is Basis.CONTINUED:
                 return found  # no name is likely: the description the text continues stays
@@ -1162,10 +1165,10 @@ class Resolver:
         if span.label_ == "PERSON":
             span = _proper_part(span)
         text = _strip_possessive(span.text)
-        last = text.split()[-1] if text.split() else text
+        last = _last_name(text.split()) or text
         person = span.label_ == "PERSON" or last in self.full_names
         if person:
-            text = self.full_names.get(last, text)
+            text = self._full_of(text.split()) or text
         return Name(span.start_char, span.end_char, text, span.start_char, span.end_char, True, person)
 
     def _gender(self, person: SpacySpan) -> str | None:
@@ -1174,7 +1177,7 @@ class Resolver:
         only excludes what is known to disagree."""
         before = person.doc[person.start - 1].lower_ if person.start > 0 else ""
         words = _strip_possessive(person.text).split()
-        full = self.full_names.get(words[-1], " ".join(words)) if words else ""
+        full = self._full_of(words) or " ".join(words)
         first = full.split()[0].lower() if full else ""
         for gender in ("male", "female"):
             if before in self.cues.honorifics.get(gender, ()) or first in self.cues.first_names.get(
@@ -1183,7 +1186,7 @@ class Resolver:
                 return gender
         if not words:
             return None
-        known = self.genders.get(words[-1])
+        known = self.genders.get(_last_name(words))
         if known is None and len(words) == 1 and words[0] in self.given:
             # "Ada" alone, after "Ada Okafor": the person the first name stands for
             known = self.genders.get(self.given[words[0]].split()[-1])
@@ -1239,10 +1242,15 @@ class Resolver:
         """Nearest sentence backwards with a candidate; in it, a subject first, else the last.
         For "he"/"she" the certainty says whether agreement picked the person (their gender is
         known) or only position did; two people of unknown gender in that sentence, neither
-        its subject, leave the pronoun unresolved (a wrong speaker is worse than none)."""
-        sent_starts = [s.start for s in self.sdoc.sents if s.start <= span.start][-SEARCH_SENTENCES:]
+        its subject, leave the pronoun unresolved (a wrong speaker is worse than none).
+        Sentences a source's quotation fills do not count against the reach
+        (``_narrated_window``), but a person found only past the SEARCH_SENTENCES sentences
+        written before the pronoun must be known to agree with it: position alone, that far
+        back, is no evidence against the person the passage went on about."""
+        sents = self._narrated_window(span)
+        written = [s.start for s in self.sdoc.sents if s.start <= span.start][-SEARCH_SENTENCES:]
         bound = span.start
-        for sent_start in reversed(sent_starts):
+        for sent_start in reversed([s.start for s in sents]):
             found = [e for e in pool if sent_start <= e.start and e.end <= bound]
             if found:
                 subj = [e for e in found if e.root.dep_ in SUBJECTS or (pronoun and self._subject(e))]
@@ -1252,9 +1260,26 @@ class Resolver:
                     basis = self._pronoun_basis(chosen, found, bool(subj))
                     if basis is Basis.AMBIGUOUS:
                         return _unresolved(span, person=True, basis=Basis.AMBIGUOUS)
+                if sent_start < written[0] and basis is not Basis.PRONOUN_AGREED:
+                    return None
                 return _moved(self._named(chosen), span, basis)
             bound = sent_start
         return None
+
+    def _narrated_window(self, span: SpacySpan) -> list[SpacySpan]:
+        """The SEARCH_SENTENCES sentences up to ``span``'s that the reporter narrates, with the
+        sentences wholly inside quotation marks between them: a source's own quoted sentences
+        name nobody the narration refers back to (``_quoted_sentence``), so a long quotation
+        before '..., she wrote.' does not push the person named just before it out of reach."""
+        out: list[SpacySpan] = []
+        narrated = 0
+        for sent in reversed([s for s in self.sdoc.sents if s.start <= span.start]):
+            if narrated == SEARCH_SENTENCES:
+                break
+            out.append(sent)
+            if sent.start == span.sent.start or not self._quoted_sentence(sent):
+                narrated += 1
+        return out[::-1]
 
     def _salient(self, span: SpacySpan, pronoun: str) -> Name | None:
         """A "he"/"she" with no candidate in the sentences just before it, in a passage about one
@@ -1333,8 +1358,20 @@ class Resolver:
         return bool(words) and all(inside(t.idx, self.quoted) for t in words)
 
     def _full_name(self, person: SpacySpan) -> str:
-        last = self._surname_of(person)
-        return self.full_names.get(last, last)
+        words = _strip_possessive(person.text).split()
+        return self._full_of(words) or _last_name(words) or person.text
+
+    def _full_of(self, words: Sequence[str]) -> str:
+        """The full name a mention's words stand for: a surname alone the full name it ends
+        (``_full_names``: of namesakes, the one named first), a name of two words or more
+        with another first name than that one itself ("Ada Marek" after "Ivo Marek")."""
+        full = self.full_names.get(_last_name(words)) if words else None
+        if full is None:
+            return ""
+        name = all(w[:1].isupper() for w in words)  # not a phrase ("X and Y")
+        if len(words) > 1 and name and _namesake(full.split()[0], words[0]):
+            return " ".join(words)
+        return full
 
     def _pronoun_basis(self, chosen: SpacySpan, found: list[SpacySpan], subject: bool) -> Basis:
         if self._gender(chosen) is not None:
@@ -1345,8 +1382,7 @@ class Resolver:
         return Basis.PRONOUN_NEAREST
 
     def _surname_of(self, person: SpacySpan) -> str:
-        words = _strip_possessive(person.text).split()
-        return words[-1] if words else person.text
+        return _last_name(_strip_possessive(person.text).split()) or person.text
 
     def _by_role(self, span: SpacySpan) -> Name | None:
         """The nearest person before whose title has the role's word and, for "the President of
@@ -1396,9 +1432,56 @@ class Resolver:
         later = {self._full_name(p): p for p in self.persons if p.start >= span.end and holds(p)}
         if len(later) == 1 and _definite(span):
             return _moved(self._named(next(iter(later.values()))), span, Basis.ROLE_AHEAD)
+        if len(later) == 0 and qualifiers and _definite(span):
+            described = self._described_holder(span, before, words, ranks)
+            if described is not None:
+                return _moved(self._named(described), span, Basis.ROLE)
         named = {t.lower_ for t in span if t.is_title and t.lower_ not in words and t.lower_ != "the"}
         held = self._headline_holder(words, qualifiers | named) if _definite(span) else None
         return _moved(self._named(held), span, Basis.ROLE_HEADLINE) if held is not None else None
+
+    def _described_holder(
+        self, span: SpacySpan, before: list[SpacySpan], words: set[str], ranks: set[str]
+    ) -> SpacySpan | None:
+        """ "Sen. Ivo Lind said ... the Northport senator added": news re-describes the person it
+        is about with what it had not said yet, a state or a party (a definite description that
+        adds information about a known referent), so a role qualified by a place or a people the
+        holder's title does not hold is that holder when the text named only one person of the
+        role and neither the title nor its sentence says anything against it (no other place
+        where the description names a place, no other people or party where it names one). Two
+        holders, or a title naming another state, leave it as written."""
+        holders = [
+            p
+            for p in before
+            if words & _title_words(p)[0]
+            and {w.rstrip(".") for w in _title_words(p)[0]} & self.cues.role_ranks == ranks
+        ]
+        if len({self._full_name(p) for p in holders}) != 1:
+            return None
+        kinds = {t.lower_[:QUALIFIER_PREFIX]: t.ent_type_ for t in self.sdoc if t.ent_type_ in GROUP_TYPES}
+        said = {t.lower_[:QUALIFIER_PREFIX]: t.ent_type_ for t in span if t.ent_type_ in GROUP_TYPES}
+        if not said:
+            return None  # a possessor ("the mayor's budget director") is whose office it is
+        for p in holders:
+            # the title's words and any place or people its sentence names ("Gov. X of Y"):
+            # a reader would not take "the Eastland governor" for a governor met in Northport
+            near = {w[:QUALIFIER_PREFIX] for w in _title_words(p)[1]}
+            near |= {t.lower_[:QUALIFIER_PREFIX] for t in p.sent if t.ent_type_ in GROUP_TYPES}
+            if any(kinds.get(w) == kind and w != q for w in near for q, kind in said.items()):
+                return None
+            if any(self._untyped_qualifier(t) for t in p.doc[_title_start(p, TITLE_REACH) : p.start]):
+                return None
+        return holders[-1]
+
+    def _untyped_qualifier(self, token: Token) -> bool:
+        """A capitalised word of a title before a name that is no role, rank or title and of no
+        kind the tagger knows ("Libertarian presidential candidate X"): what it qualifies the
+        role by is unknown, so it may be what the description says otherwise."""
+        cues = self.cues
+        word = token.lower_.rstrip(".")
+        known = cues.role_nouns | cues.role_ranks | cues.title_abbreviations | person_titles()
+        abbreviated = {a.rstrip(".") for forms in cues.role_abbreviations.values() for a in forms}
+        return token.is_title and not token.ent_type_ and word not in known | abbreviated
 
     def _latest_holder(
         self,
@@ -1485,6 +1568,20 @@ class Resolver:
             if (full := self._full_name(p)) in names or (" " not in full and full in surnames)
         ]
         return held[0] if len({self._full_name(p) for p in held}) == 1 else None
+
+
+def _passed_over(candidates: Sequence[tuple[str, SpacySpan, Evidence]], k: int) -> bool:
+    """ "X said ... “...,” said Y. He added ...": the weights chose a person (X) over the rules'
+    choice (Y), a person named since X's last mention whose gender does not rule them out. Both
+    fit the pronoun, and a wrong speaker is worse than none: neither is taken."""
+    chosen = candidates[k]
+    rules = next((c for c in candidates if c[2].rules), None)
+    return (
+        rules is not None
+        and rules is not chosen
+        and not rules[2].gender_differs
+        and rules[1].start > chosen[1].start
+    )
 
 
 def _with_conjunct(span: SpacySpan, head: Token) -> Name | None:
@@ -1755,16 +1852,51 @@ def _role_words(tokens: Sequence[Token]) -> set[str]:
 
 
 def _full_names(persons: list[SpacySpan]) -> dict[str, str]:
-    """Surname -> the longest name ending with it ("Stoltenberg" -> "Jens Stoltenberg")."""
+    """Surname -> the longest name ending with it ("Stoltenberg" -> "Jens Stoltenberg"), a
+    generational suffix after it ("Paul Marek Jr.": "Marek"). Of namesakes (a given name of the
+    other gender before the same surname: a wife, a mother), the surname alone is the one named
+    first in full: news gives a relative who shares the principal's surname a full name or a
+    first name, and keeps the bare surname for the principal (AP style)."""
     names: dict[str, str] = {}
-    for p in persons:
+    principal: dict[str, str] = {}  # surname -> the first word of the first full name
+    for p in sorted(persons, key=lambda p: p.start):
         if any(t.pos_ != "PROPN" for t in p if t.text not in POSSESSIVES):
             continue  # a tagging slip ("Quoting Okafor") is no full name
         text = _strip_possessive(p.text)
-        last = text.split()[-1] if text.split() else text
+        words = text.split()
+        last = _last_name(words) or text
+        if len(words) > 1 and _namesake(principal.setdefault(last, words[0]), words[0]):
+            continue
         if len(text) > len(names.get(last, "")):
             names[last] = text
     return names
+
+
+def _namesake(first: str, other: str) -> bool:
+    """Whether two full names with one surname are two people because their given names are of
+    different genders (lexicon data: "Ivo Marek" and "Ada Marek", a man and his wife, mother or
+    daughter). Given names of one gender may be one person's forms ("Dave" and "David") or a
+    title swept into the name, and are left alone."""
+    names = load_cues().first_names
+    genders = [{g for g, words in names.items() if w.lower() in words} for w in (first, other)]
+    return all(len(g) == 1 for g in genders) and genders[0] != genders[1]
+
+
+def namesakes(name: str, other: str) -> bool:
+    """Two full names of one surname whose given names are of different genders: two people
+    ("Ivo Marek Jr." and "Ada Marek")."""
+    a, b = name.split(), other.split()
+    names = all(w[:1].isupper() for w in a + b)  # not a phrase ("X and Y")
+    return names and len(a) > 1 and len(b) > 1 and _last_name(a) == _last_name(b) and _namesake(a[0], b[0])
+
+
+def _last_name(words: Sequence[str]) -> str:
+    """The surname of a name's words: its last word, a generational suffix after it left out
+    ("Jr.", "III": who the person is, not their family name)."""
+    words = list(words)
+    while len(words) > 1 and words[-1].lower().rstrip(".") in GENERATIONAL:
+        words.pop()
+    return words[-1] if words else ""
 
 
 def _strip_possessive(text: str) -> str:
