@@ -1011,6 +1011,27 @@ def test_a_first_name_of_one_sex_states_the_bearers_sex(title: str, want: str) -
     assert {m.actor_id for m in _resolved(texts, names) if m.doc_id == "c" and m.text == "Quennell"} == {want}
 
 
+def test_a_title_the_corpus_gives_another_namesake_names_that_one() -> None:
+    """A report about the governor that names his wife once in full: "Governor Quennell" is he, as
+    the corpus writes "Governor Daniel Quennell" and never "Governor Susan Quennell"."""
+    texts = {
+        "a": "Governor Daniel Quennell opened the bridge in the capital.",
+        "b": "Governor Quennell spoke at the harbour, with the first lady, Susan Quennell, beside him.",
+    }
+    names = {
+        "a": [("Daniel Quennell", "person")],
+        "b": [("Quennell", "person"), ("Susan Quennell", "person")],
+    }
+    found = name_spans(texts, names)
+    # the report's own chain gives its bare surname to the one full name it holds
+    found = [
+        (m, a2) if m.text != "Quennell" else (m, next(x for _, x in found if x.name == "Susan Quennell"))
+        for m, a2 in found
+    ]
+    resolved = CorpusResolver(found, load_registry(), texts).resolve(found)
+    assert {a.id for m, a in resolved if m.text == "Quennell"} == {"daniel-quennell"}
+
+
 def test_a_title_of_the_other_sex_is_not_the_named_bearer(nlp: Any, registry: Any) -> None:
     """A report names Susan Quennell once in passing and is about her husband, "Mr. Quennell":
     his title says a man, her first name a woman, so he is not she."""

@@ -722,6 +722,25 @@ class CorpusResolver:
             return titled[0]  # "Senator Avery" here, and only one Avery is "Senator Ann Avery" anywhere
         return self._by_company(mention.doc_id, cands, actor.id)
 
+    def _retitled(self, m: Mention, aid: str) -> str | None:
+        """A surname its report chained to the one full name it holds ("Ann Avery", named once in
+        passing), after a title the corpus writes before another bearer's full name only
+        ("President Tom Avery" elsewhere, never "President Ann Avery"): that bearer. A title says
+        which of two namesakes a report means better than which one it happens to name in full."""
+        title = self._title_before(m)
+        parts = self.people[aid]
+        if not title or not parts.first:
+            return None
+        root = self.uf.find(aid)
+        if title in self.titled.get(root, ()):
+            return None
+        titled = [
+            c
+            for c in self.by_surname.get((parts.last, parts.suffix), [])
+            if c != root and title in self.titled.get(c, ())
+        ]
+        return titled[0] if len(titled) == 1 else None
+
     def _protagonist(self, bearers: Sequence[str], docs: set[str]) -> str | None:
         """Of two or more bearers of a surname in an event's reports, the one they name in far
         more reports (PROTAGONIST times the next): the person the event is about, whom a report
@@ -1310,6 +1329,8 @@ class CorpusResolver:
                 target = self._short_target(m, a)
             if target is None and a.id in self.described:
                 target = self._described_target(m, self.described[a.id])
+            if target is None and " " not in m.text and a.id in self.people:
+                target = self._retitled(m, a.id)
             root = target if target is not None else self.uf.find(a.id)
             actor = canon[root]
             # A bare surname resolved to a full-named person is that person, whatever the model typed.
