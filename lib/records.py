@@ -79,6 +79,20 @@ class Actor:
     role: str = ""
 
 
+def numbered_ids(ids: Iterable[str]) -> list[str]:
+    """Each id in order, a repeated one numbered -2, -3... (documents of one name, issues of one head)."""
+    seen: set[str] = set()
+    out = []
+    for first in ids:
+        new, n = first, 1
+        while new in seen:
+            n += 1
+            new = f"{first}-{n}"
+        seen.add(new)
+        out.append(new)
+    return out
+
+
 def speaker_chain(actor_id: str, actors: Mapping[str, Actor]) -> list[str]:
     """The actor, then the bodies it speaks for, following affiliations (a spokesman, then his
     ministry): the actors a statement counts for when positions and claims roll up."""

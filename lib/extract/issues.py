@@ -44,7 +44,7 @@ from lib.extract.groups import GROUPS_PATH
 from lib.extract.positions import Issue, found_issue_id, surface_forms
 from lib.extract.quotes.cues import load_cues
 from lib.extract.targets import load_representatives, load_titles
-from lib.records import Quote
+from lib.records import Quote, numbered_ids
 
 LIGHT_NOUNS_PATH = LEXICONS / "light_nouns.yaml"
 _TITLES_KEY = "triangulate.title_nouns"  # a parsed document's title nouns (title_nouns), read once
@@ -468,13 +468,7 @@ def _ends(phrase: str, end: str) -> bool:
 def _unique_ids(found: list[Issue]) -> list[Issue]:
     """Issues of one head found in unrelated stories may be named by the same phrase (a bare head
     of few uses): the later ones get a number."""
-    seen: set[str] = set()
-    out = []
-    for issue in found:
-        iid, n = issue.id, 1
-        while iid in seen:
-            n += 1
-            iid = f"{issue.id}-{n}"
-        seen.add(iid)
-        out.append(issue if iid == issue.id else replace(issue, id=iid))
-    return out
+    ids = numbered_ids(i.id for i in found)
+    return [
+        issue if new == issue.id else replace(issue, id=new) for issue, new in zip(found, ids, strict=True)
+    ]

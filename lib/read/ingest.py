@@ -24,7 +24,7 @@ from lib.read.blocks import find_blocks
 from lib.read.cache import FileParse, ParseCache, cache_key, default_cache_dir
 from lib.read.docdate import infer_date, normalize_date
 from lib.read.formats import READERS, Draft, ReadFailure, decode
-from lib.records import Block, Corpus, DateBasis, Document, IngestError
+from lib.records import Block, Corpus, DateBasis, Document, IngestError, numbered_ids
 from lib.text.sentences import ends_sentence
 from lib.version import reading_version
 
@@ -288,16 +288,8 @@ def load_file(path: Path, cache: ParseCache) -> tuple[FileParse, bool]:
 
 def unique_ids(documents: Sequence[Document]) -> list[Document]:
     """Documents with unique ids: a repeated id gets -2, -3... in corpus order."""
-    seen: set[str] = set()
-    out = []
-    for doc in documents:
-        doc_id, n = doc.id, 1
-        while doc_id in seen:
-            n += 1
-            doc_id = f"{doc.id}-{n}"
-        seen.add(doc_id)
-        out.append(doc if doc_id == doc.id else replace(doc, id=doc_id))
-    return out
+    ids = numbered_ids(d.id for d in documents)
+    return [doc if new == doc.id else replace(doc, id=new) for doc, new in zip(documents, ids, strict=True)]
 
 
 def load_corpus(

@@ -16,6 +16,15 @@ def _doc(doc_id: str, text: str) -> Document:
     return Document(doc_id, "", "", None, "unknown", "en", "", "", text, ())
 
 
+def _names_in_b(texts: dict[str, str], found: list[tuple[Mention, Actor]]) -> list[str]:
+    """The names ``propagate_corpus`` finds in report "b" of ``texts``, given the names ``found``."""
+    contexts = [DocContext(_doc(d, t), None, REG) for d, t in texts.items()]  # type: ignore[arg-type]
+    case = CaseStats()
+    for t in texts.values():
+        case.add(t)
+    return [m.text for m, _ in propagate_corpus(contexts, found, set(), case) if m.doc_id == "b"]
+
+
 def _propagated(second: str, person: str | None) -> list[str]:
     """The names propagated into ``second`` from a first report that names a club and a town,
     with ``person`` tagged a person in ``second`` where given."""
@@ -33,11 +42,7 @@ def _propagated(second: str, person: str | None) -> list[str]:
         start = second.index(person)
         who = Actor("p", person, "person")
         found.append((Mention("b", who.id, person, start, start + len(person)), who))
-    contexts = [DocContext(_doc(d, t), None, REG) for d, t in texts.items()]  # type: ignore[arg-type]
-    case = CaseStats()
-    for t in texts.values():
-        case.add(t)
-    return [m.text for m, _ in propagate_corpus(contexts, found, set(), case) if m.doc_id == "b"]
+    return _names_in_b(texts, found)
 
 
 @pytest.mark.parametrize(
@@ -145,11 +150,7 @@ def _propagated_person(
     texts = {"a": first, "b": second}
     who = Actor("ossian-tredway", "Ossian Tredway", "person")
     found = [(Mention("a", who.id, "Ossian Tredway", 0, 14), who)]
-    contexts = [DocContext(_doc(d, t), None, REG) for d, t in texts.items()]  # type: ignore[arg-type]
-    case = CaseStats()
-    for t in texts.values():
-        case.add(t)
-    return [m.text for m, _ in propagate_corpus(contexts, found, set(), case) if m.doc_id == "b"]
+    return _names_in_b(texts, found)
 
 
 @pytest.mark.parametrize(
