@@ -340,7 +340,7 @@ def test_seed_places(seeds: Any, seed_gold: dict[str, Any]) -> None:
         ("Hampshire beat Surrey by 40 runs at Southampton on Saturday.", "Surrey", "organization"),
         ("CHICAGO 3 Atlanta 2\nCleveland 5 Detroit 1", "Atlanta", "organization"),
         ("Romania beat Lithuania 2-1 in their qualifier on Friday.", "Lithuania", "place"),
-        ("Tanks advanced on the city of Arbil overnight.", "Arbil", "place"),
+        ("Tanks advanced on the city of Dorvale overnight.", "Dorvale", "place"),
         (
             "Shares of Varnex rose after Varnex said its profit grew. Varnex shares closed higher.",
             "Varnex",

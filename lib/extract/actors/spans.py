@@ -863,7 +863,7 @@ _TITLE_OF = re.compile(
 _HELD_RUN = re.compile(
     r"(?:the[ ])?[A-Z][\w'’.-]*(?:[ ](?:[A-Z][\w'’.-]*|(?:of|on|for|and|&|the)(?=[ ](?:the[ ])?[A-Z])))*"
 )
-# A word of a personal name: capitalised, then lower-case letters ("Ann", "Kassym-Jomart", "O'Neil").
+# A word of a personal name: capitalised, then lower-case letters ("Ann", "Anna-Lena", "O'Neil").
 _NAME_WORD = re.compile(r"[A-Z][^\W\d_A-Z]+(?:[-'’][A-Z]?[^\W\d_A-Z]+)*")
 _INITIAL = re.compile(r"[A-Z]\.")
 

@@ -51,7 +51,7 @@ from lib.records import Actor, Document, Mention, Quote, QuoteKind, QuoteScope
 NOT_PROSE = ("caption", "credit")
 URLS = re.compile(r"(\s*(https?://|pic\.twitter\.com/)\S+)+\s*$")
 DUPLICATE_OVERLAP = 0.85
-# '"PENCE: Well, ..."': a transcript turn quoted whole is its speaker's line (see _colon_lines)
+# '"VELLA: Well, ..."': a transcript turn quoted whole is its speaker's line (see _colon_lines)
 TRANSCRIPT_LABEL = re.compile(r"[\"“](?:[A-Z][A-Z.’'-]+\s){0,2}[A-Z][A-Z.’'-]+:\s")
 MIXED_MARKS = '“”«»"'
 # what ends a sentence's line: its punctuation or a closing mark, the two apostrophes ('') that
@@ -223,7 +223,7 @@ COLON_LINE = re.compile(
 
 
 def _colon_lines(doc: Document, cues: CueLexicon) -> list[Found]:
-    """ "PENCE: Well, look ..." in a transcript, "Sanders: Clinton needs to ..." in a headline: the
+    """ "VELLA: Well, now ..." in a transcript, "Orr: Vella needs to ..." in a headline: the
     capitalised name opening a line is the speaker of the rest of it (PolNeAR, Newell et al. 2018)."""
     found = []
     for m in COLON_LINE.finditer(doc.text):
@@ -261,12 +261,12 @@ def _under_label(text: str, pos: int, cues: CueLexicon) -> bool:
 
 def _named_elsewhere(text: str, label: str, label_start: int) -> bool:
     """A line label names a speaker only when its last word is written as a name elsewhere in
-    the text ("PENCE:" and "Pence said"): "ENERGY:", "Warning:" or "Email:" are
+    the text ("VELLA:" and "Vella said"): "ENERGY:", "Warning:" or "Email:" are
     section headings and field labels (a heading is not a source, GGT guidelines)."""
     word = label.split()[-1].rstrip(".’'")
     name = word[:1].upper() + word[1:].lower() if word.isupper() else word
     pattern = re.compile(r"\b(?:" + re.escape(name) + "|" + re.escape(word) + r")\b")
-    # a transcript's capitals ("PENCE:") name a speaker however often they repeat; a heading in
+    # a transcript's capitals ("VELLA:") name a speaker however often they repeat; a heading in
     # ordinary case ("Further Links:") repeated as a heading names nobody
     heading = not word.isupper()
     return any(
