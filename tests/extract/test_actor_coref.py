@@ -98,7 +98,9 @@ def test_bare_surname_by_the_full_name_written_in_its_report(text: str, want: st
     assert got[("c", "Quennell")] == want
 
 
-def _company_corpus(third: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+def _company_corpus(
+    third: list[tuple[str, str]], said: str = "Quennell spoke."
+) -> dict[tuple[str, str], str]:
     texts: dict[str, str] = {}
     names: dict[str, list[tuple[str, str]]] = {}
     for i in range(2):  # Tobias keeps company with the Harrowgate Hawks and Ada Quillfeather
@@ -133,6 +135,35 @@ def _company_corpus(third: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
 )
 def test_bare_surname_by_the_company_its_report_keeps(third: list[tuple[str, str]], want: str) -> None:
     assert _company_corpus(third)[("c", "Quennell")] == want
+
+
+@pytest.mark.parametrize(("pronoun", "want"), [("She", "susan-quennell"), ("He", "quennell")])
+def test_the_company_a_report_keeps_does_not_outweigh_its_pronouns(pronoun: str, want: str) -> None:
+    """The report keeps Susan Quennell's company, but its "Quennell spoke. He added ..." is a man:
+    not she, and left as written (the company chose her, not the pronouns)."""
+    texts, names = {}, {}
+    for i in range(2):
+        texts[f"d{i}"] = "Daniel Quennell and Ada Quillfeather met the Harrowgate Hawks."
+        names[f"d{i}"] = [
+            ("Daniel Quennell", "person"),
+            ("Ada Quillfeather", "person"),
+            ("Harrowgate Hawks", "organization"),
+        ]
+        texts[f"s{i}"] = "Susan Quennell and Ivo Brantwell met the Tarnside Council."
+        names[f"s{i}"] = [
+            ("Susan Quennell", "person"),
+            ("Ivo Brantwell", "person"),
+            ("Tarnside Council", "organization"),
+        ]
+    for i in range(12):  # other reports, other people
+        texts[f"o{i}"] = f"Someone named Person{i} Other{i} spoke."
+        names[f"o{i}"] = [(f"Person{i} Other{i}", "person")]
+    texts["c"] = (
+        f"Quennell spoke on Monday. {pronoun} added that talks would go on. Quennell left; {pronoun.lower()} "
+        "waved. Ivo Brantwell Tarnside Council"
+    )
+    names["c"] = [("Quennell", "person"), ("Ivo Brantwell", "person"), ("Tarnside Council", "organization")]
+    assert _ids(texts, names)[("c", "Quennell")] == want
 
 
 # --- an acronym and the one body it spells ---------------------------------------------------

@@ -385,6 +385,7 @@ class CorpusResolver:
             at = self.first_at.get((root, m.doc_id))
             self.first_at[(root, m.doc_id)] = m.start if at is None else min(at, m.start)
         self.sex = self._sexes(said)
+        self._report_sexes: dict[tuple[str, str], str] = {}  # _report_sex's answers
         self._full_names: dict[str, list[str]] | None = None
         self._doc_roots: dict[str, set[str]] | None = None
         self._df: Counter[str] = Counter()
@@ -681,7 +682,18 @@ class CorpusResolver:
         ]
 
     def bare(self, mention: Mention, actor: Actor) -> str | None:
-        """The person a bare surname stands for, from its document first, else the corpus's only one."""
+        """The person a bare surname stands for, from its document first, else the corpus's only
+        one; not one whose sex the report's pronouns after the name contradict ("X said ... He
+        added" is no woman, whichever the report names in full or keeps company with)."""
+        chosen = self._bare(mention, actor)
+        if chosen is None or not (sex := self._sex_of(chosen)) or self._title_before(mention):
+            return chosen  # a title before the name says more than the report's pronouns
+        if not any(name.endswith(f" {mention.text}") for name in self._full_names_of(chosen)):
+            return chosen  # a first name ("Ann" of "Ann Avery"): its pronouns are read with it
+        said = self._report_sex(mention)
+        return None if said and said != sex else chosen
+
+    def _bare(self, mention: Mention, actor: Actor) -> str | None:
         kind = self._kind(actor.id)
         if self.reg.actor(actor.id) is not None or self.reg.gazetteer.get(actor.name) is not None:
             return None
@@ -914,6 +926,29 @@ class CorpusResolver:
             return self.sex[root]
         said = {first_name_sex(name) for name in self._full_names_of(root)}
         return said.pop() if len(said) == 1 else ""
+
+    def _report_sex(self, m: Mention) -> str:
+        """The sex a report states for a one-word name, by the votes a full name gets
+        (``_sex_said``): a gendered title before each place it writes the word alone, and the
+        first third-person pronoun after it. Only a check on a choice made by other evidence: a pronoun
+        may follow the name and refer to someone else."""
+        key = (m.doc_id, m.text)
+        if key in self._report_sexes:
+            return self._report_sexes[key]
+        text = self.texts.get(m.doc_id, "")
+        tally: Counter[str] = Counter()
+        for at in re.finditer(rf"\b{re.escape(m.text)}\b(?!\s[A-Z])", text):
+            before = text[max(0, at.start() - 30) : at.start()].split()[-1:]
+            if before and before[0][:1].isupper() and not before[0].endswith("."):
+                continue  # inside a full name ("Ann Avery"), not the word alone
+            if titled := self._title_sex(
+                self._title_before(Mention(m.doc_id, "", m.text, at.start(), at.end()))
+            ):
+                tally[titled] += 2
+            if pronoun := _PRONOUN.search(text[at.end() : at.end() + 250]):
+                tally["m" if pronoun.group(1).lower() in ("he", "him", "his") else "f"] += 1
+        self._report_sexes[key] = said = _decided(tally)
+        return said
 
     def _title_before(self, m: Mention) -> str:
         """The capitalised title written right before a mention ("Senator" of "Senator Avery")."""
