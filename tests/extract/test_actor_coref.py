@@ -99,27 +99,30 @@ def test_bare_surname_by_the_full_name_written_in_its_report(text: str, want: st
 
 
 def _company_corpus(
-    third: list[tuple[str, str]], said: str = "Quennell spoke."
+    third: list[tuple[str, str]], said: str = "Quennell spoke.", him: str = "Tobias", her: str = "Marguerite"
 ) -> dict[tuple[str, str], str]:
+    """Two reports on ``him`` Quennell (with Ada Quillfeather and the Harrowgate Hawks), two on ``her``
+    Quennell (with Ivo Brantwell and the Tarnside Council), twelve on others, and report "c":
+    ``said``, then the names of ``third``."""
     texts: dict[str, str] = {}
     names: dict[str, list[tuple[str, str]]] = {}
-    for i in range(2):  # Tobias keeps company with the Harrowgate Hawks and Ada Quillfeather
-        texts[f"t{i}"] = "Tobias Quennell and Ada Quillfeather met the Harrowgate Hawks."
+    for i in range(2):
+        texts[f"t{i}"] = f"{him} Quennell and Ada Quillfeather met the Harrowgate Hawks."
         names[f"t{i}"] = [
-            ("Tobias Quennell", "person"),
+            (f"{him} Quennell", "person"),
             ("Ada Quillfeather", "person"),
             ("Harrowgate Hawks", "organization"),
         ]
-        texts[f"m{i}"] = "Marguerite Quennell and Ivo Brantwell met the Tarnside Council."
+        texts[f"m{i}"] = f"{her} Quennell and Ivo Brantwell met the Tarnside Council."
         names[f"m{i}"] = [
-            ("Marguerite Quennell", "person"),
+            (f"{her} Quennell", "person"),
             ("Ivo Brantwell", "person"),
             ("Tarnside Council", "organization"),
         ]
     for i in range(12):  # other reports, other people
         texts[f"o{i}"] = f"Someone named Person{i} Other{i} spoke."
         names[f"o{i}"] = [(f"Person{i} Other{i}", "person")]
-    texts["c"] = "Quennell spoke. " + " ".join(n for n, _ in third)
+    texts["c"] = f"{said} " + " ".join(n for n, _ in third)
     names["c"] = [("Quennell", "person"), *third]
     return _ids(texts, names)
 
@@ -141,29 +144,10 @@ def test_bare_surname_by_the_company_its_report_keeps(third: list[tuple[str, str
 def test_the_company_a_report_keeps_does_not_outweigh_its_pronouns(pronoun: str, want: str) -> None:
     """The report keeps Susan Quennell's company, but its "Quennell spoke. He added ..." is a man:
     not she, and left as written (the company chose her, not the pronouns)."""
-    texts, names = {}, {}
-    for i in range(2):
-        texts[f"d{i}"] = "Daniel Quennell and Ada Quillfeather met the Harrowgate Hawks."
-        names[f"d{i}"] = [
-            ("Daniel Quennell", "person"),
-            ("Ada Quillfeather", "person"),
-            ("Harrowgate Hawks", "organization"),
-        ]
-        texts[f"s{i}"] = "Susan Quennell and Ivo Brantwell met the Tarnside Council."
-        names[f"s{i}"] = [
-            ("Susan Quennell", "person"),
-            ("Ivo Brantwell", "person"),
-            ("Tarnside Council", "organization"),
-        ]
-    for i in range(12):  # other reports, other people
-        texts[f"o{i}"] = f"Someone named Person{i} Other{i} spoke."
-        names[f"o{i}"] = [(f"Person{i} Other{i}", "person")]
-    texts["c"] = (
-        f"Quennell spoke on Monday. {pronoun} added that talks would go on. Quennell left; {pronoun.lower()} "
-        "waved. Ivo Brantwell Tarnside Council"
-    )
-    names["c"] = [("Quennell", "person"), ("Ivo Brantwell", "person"), ("Tarnside Council", "organization")]
-    assert _ids(texts, names)[("c", "Quennell")] == want
+    said = f"Quennell spoke on Monday. {pronoun} added that talks would go on. "
+    said += f"Quennell left; {pronoun.lower()} waved."
+    third = [("Ivo Brantwell", "person"), ("Tarnside Council", "organization")]
+    assert _company_corpus(third, said, him="Daniel", her="Susan")[("c", "Quennell")] == want
 
 
 # --- an acronym and the one body it spells ---------------------------------------------------
