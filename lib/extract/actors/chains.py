@@ -169,9 +169,7 @@ class Chains:
         """The honorific right before the surname at ``start`` says one sex and the person's first
         name the other."""
         before = self.ctx.text[max(0, start - 6) : start].split()[-1:]
-        filters = self.ctx.reg.filters
-        said = "m" if before and before[0] in filters.male_titles else ""
-        said = "f" if before and before[0] in filters.female_titles else said
+        said = self.ctx.reg.filters.title_sex(before[0]) if before else ""
         return bool(said) and first_name_sex(person.name) not in ("", said)
 
 

@@ -137,6 +137,12 @@ class PersonName:
 _NICKNAME_INSIDE = re.compile(r"(?<=\w)\s+(?:\(([^()]{1,20})\)|[\"“]([^\"“”]{1,20})[\"”])(?=\s+\w)")
 
 
+def _pronoun_sex_after(text: str, end: int) -> str:
+    """ "m" or "f" by the first third-person pronoun in the 250 characters after ``end``, else ""."""
+    pronoun = _PRONOUN.search(text[end : end + 250])
+    return "" if not pronoun else "m" if pronoun.group(1).lower() in ("he", "him", "his") else "f"
+
+
 def _decided(tally: Counter[str]) -> str:
     """The sex a tally of votes states: two votes or more, at three to one or better."""
     if not tally:
@@ -699,7 +705,7 @@ class CorpusResolver:
             return None
         cands = self._surname_candidates(actor.id)
         title = self._title_before(mention)
-        sex = self._title_sex(title)
+        sex = self.reg.filters.title_sex(title)
         if sex:  # "Mr. Avery" is none of the women named Avery
             cands = [c for c in cands if self._sex_of(c) in ("", sex)]
         if not cands:
@@ -884,13 +890,6 @@ class CorpusResolver:
         document's chain gave them): only these say which title or pronoun goes with whom."""
         return a.id in self.people and bool(self.people[a.id].first) and len(m.text.split()) >= 2
 
-    def _title_sex(self, title: str) -> str:
-        """ "m" or "f" for a title that says a person's sex ("Mr.", "Mrs."), else ""."""
-        f = self.reg.filters
-        if title in f.male_titles or title + "." in f.male_titles:
-            return "m"
-        return "f" if title in f.female_titles or title + "." in f.female_titles else ""
-
     def _sex_said(self, found: Sequence[Found]) -> list[tuple[str, str, str]]:
         """Each full-named mention's actor id, the sex its title says (else its first name, where
         the name lists give it one sex: "Mr. Avery" is not Ann Avery), and the sex of the first
@@ -899,9 +898,10 @@ class CorpusResolver:
         for m, a in found:
             if not self._full_named(m, a):
                 continue
-            pronoun = _PRONOUN.search(self.texts.get(m.doc_id, "")[m.end : m.end + 250])
-            after = "" if not pronoun else "m" if pronoun.group(1).lower() in ("he", "him", "his") else "f"
-            said.append((a.id, self._title_sex(self._title_before(m)) or first_name_sex(a.name), after))
+            after = _pronoun_sex_after(self.texts.get(m.doc_id, ""), m.end)
+            said.append(
+                (a.id, self.reg.filters.title_sex(self._title_before(m)) or first_name_sex(a.name), after)
+            )
         return said
 
     def _sexes(self, said: Sequence[tuple[str, str, str]]) -> dict[str, str]:
@@ -941,12 +941,12 @@ class CorpusResolver:
             before = text[max(0, at.start() - 30) : at.start()].split()[-1:]
             if before and before[0][:1].isupper() and not before[0].endswith("."):
                 continue  # inside a full name ("Ann Avery"), not the word alone
-            if titled := self._title_sex(
+            if titled := self.reg.filters.title_sex(
                 self._title_before(Mention(m.doc_id, "", m.text, at.start(), at.end()))
             ):
                 tally[titled] += 2
-            if pronoun := _PRONOUN.search(text[at.end() : at.end() + 250]):
-                tally["m" if pronoun.group(1).lower() in ("he", "him", "his") else "f"] += 1
+            if after := _pronoun_sex_after(text, at.end()):
+                tally[after] += 1
         self._report_sexes[key] = said = _decided(tally)
         return said
 

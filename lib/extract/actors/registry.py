@@ -60,6 +60,12 @@ class Filters:
     org_aliases: tuple[tuple[str, ...], ...] = ()  # one body's names, the shown one first
     shared_form_context: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # shown name -> words
 
+    def title_sex(self, title: str) -> str:
+        """ "m" or "f" for a title that says a person's sex ("Mr.", "Mrs."), else ""."""
+        if title in self.male_titles or title + "." in self.male_titles:
+            return "m"
+        return "f" if title in self.female_titles or title + "." in self.female_titles else ""
+
 
 @dataclass(frozen=True)
 class Registry:

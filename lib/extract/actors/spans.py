@@ -274,7 +274,7 @@ def _after_honorific_title(ctx: DocContext, start: int, end: int) -> int:
     first name, and is no first name itself, honorific and word are a title (a pageant's or a
     contest's) and the name starts at the first name."""
     words = ctx.text[start:end].split(" ")
-    before = ctx.text[max(0, start - 6) : start].rstrip(" ").rsplit(" ", 1)[-1]
+    before = _word_before(ctx.text, start)
     if len(words) < 3 or before not in ctx.reg.filters.person_titles or ctx.text[start - 1 : start] != " ":
         return start
     firsts = ctx.reg.filters.common_first_names
@@ -283,10 +283,15 @@ def _after_honorific_title(ctx: DocContext, start: int, end: int) -> int:
     return start + len(words[0]) + 1
 
 
+def _word_before(text: str, start: int) -> str:
+    """The short word (an honorific's length) right before ``start``, spaces aside."""
+    return text[max(0, start - 6) : start].rstrip(" ").rsplit(" ", 1)[-1]
+
+
 def _honorific_title_alone(ctx: DocContext, surface: str, cand: Cand) -> bool:
     """One word after an honorific that the report also writes between the honorific and a full
     name ("Miss Galaxy Rosa Lind", see _after_honorific_title): the title on its own, no person."""
-    before = ctx.text[max(0, cand.start - 6) : cand.start].rstrip(" ").rsplit(" ", 1)[-1]
+    before = _word_before(ctx.text, cand.start)
     if " " in surface or before not in ctx.reg.filters.person_titles:
         return False
     firsts = ctx.reg.filters.common_first_names
