@@ -309,7 +309,7 @@ def predicate_reading(
     stance predicate. One reading serves a caller that needs both (lib/extract/positions.py)."""
     lex = lexicon or load_lexicon()
     clause = WORD.findall(CLAUSE_BREAK.split(normal(before))[-1])
-    skip = max(0, len(clause) - PREDICATE_WINDOW)
+    skip = max(0, len(clause) - PREDICATE_WINDOW - _conjunct_before(clause, lex))
     ws = clause[skip:]
     found = next((i for i in range(len(ws) - 1, -1, -1) if _side(ws[i], lex)), None)
     if found is None or _infinitive_between(ws, found, lex):
@@ -384,7 +384,28 @@ CLAUSE_OPENERS = frozenset(
      "that", "where", "yet", "so"}
 )  # fmt: skip
 COPULAS = frozenset({"is", "are", "was", "were", "be", "been"})
+COORDINATORS = frozenset({"and", "or", "nor"})
 PERSONS = frozenset({"i", "we", "he", "she", "they", "you"})  # subjects that can be told to act
+
+
+def _conjunct_before(clause: list[str], lex: Lexicon) -> int:
+    """The words of an earlier conjunct and its coordinator where the object is coordinated ("not
+    tolerate attacks against the country's sovereignty or [its borders]"): a predicate governs
+    each of its coordinated objects, so its reach is counted from the first one. 0 otherwise."""
+    end = len(clause)
+    while end and clause[end - 1] in DETERMINERS:
+        end -= 1
+    if not end or clause[end - 1] not in COORDINATORS:
+        return 0
+    start = end - 1
+    while (
+        start > 0
+        and end - 1 - start < PREDICATE_WINDOW
+        and not _side(clause[start - 1], lex)
+        and (clause[start - 1] in DETERMINERS or clause[start - 1] not in FUNCTION_WORDS)
+    ):
+        start -= 1
+    return len(clause) - start
 
 
 def _infinitive_between(ws: list[str], found: int, lex: Lexicon) -> bool:
@@ -444,9 +465,21 @@ def _side(word: str, lex: Lexicon) -> int:
     return 1 if lookup(word, lex.support) else 0
 
 
-def is_conditional(text: str, lexicon: Lexicon | None = None) -> bool:
+def condition_spans(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, int]]:
+    """Where the text's conditions stand: each from its marker ("if", "as long as") to the next
+    clause break or the end ("If they stop shelling, ...", "... only if the bridge is repaired").
+    Offsets into ``normal(text)``, which keeps the text's length."""
     lex = lexicon or load_lexicon()
-    return _has_phrase(normal(text), lex.conditionals)
+    low = normal(text)
+    spans = []
+    for p in lex.conditionals:
+        for m in re.finditer(rf"(?<!\w){re.escape(p)}(?!\w)", low):
+            stop = _CONDITION_ENDS.search(low, m.end())
+            spans.append((m.start(), stop.start() if stop else len(low)))
+    return sorted(spans)
+
+
+_CONDITION_ENDS = re.compile(r"[,;:.!?\u2014()]|\s-\s")
 
 
 def is_demand(text: str, lexicon: Lexicon | None = None) -> bool:
@@ -538,7 +571,3 @@ def _past_or_inverted(after: list[str], phrase: str) -> bool:
         if done == "been" or (done.endswith(("ed", "en", "wn", "ne", "ght")) and done not in DETERMINERS):
             return True
     return phrase == "should" and after[:1] != [] and after[0] in INVERSION_OPENERS
-
-
-def _has_phrase(text: str, phrases: tuple[str, ...]) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text) for p in phrases)

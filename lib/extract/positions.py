@@ -361,7 +361,8 @@ def _read_stance(
     read = reader or _Reader()
     left = _sentence_start(body, at)
     sentence = _sentence_at(body, at, left)
-    if read.conditional(sentence):
+    conditions = read.conditions(sentence)
+    if _conditional_on(sentence, at - left, conditions):
         return "conditional"
     # the predicate is read in the last clause before the issue, and the sentence's stop closes a
     # clause: the text from the space after it is read as the whole text before the issue would be
@@ -372,7 +373,11 @@ def _read_stance(
         return "supports" if reading[0] == "pos" else "opposes"
     # a predicate before the issue whose subject is a third party ("the firm had to keep fighting
     # the union") makes no demand of the speaker's either
-    if reading is None and any(_demands_it(sentence, span, at - left) for span in read.demands(sentence)):
+    # nor does a necessity inside a condition ("if you have to choose which ..."): it obliges no one
+    if reading is None and any(
+        _demands_it(sentence, span, at - left) and not _inside(span, conditions)
+        for span in read.demands(sentence)
+    ):
         return "demands"
     general = next((s for s, cues in issue.general_cues if _has_any(stance_text, cues)), None)
     return general or issue.default_stance
@@ -386,13 +391,13 @@ class _Reader:
     bench's corpus of 131 recombined texts 80%)."""
 
     def __init__(self) -> None:
-        self._conditional: dict[str, bool] = {}
+        self._conditional: dict[str, list[tuple[int, int]]] = {}
         self._demand: dict[str, list[tuple[int, int]]] = {}
         self._predicate: dict[tuple[str, frozenset[str]], tuple[Polarity | None, bool] | None] = {}
 
-    def conditional(self, sentence: str) -> bool:
+    def conditions(self, sentence: str) -> list[tuple[int, int]]:
         if (found := self._conditional.get(sentence)) is None:
-            found = self._conditional[sentence] = polarity.is_conditional(sentence)
+            found = self._conditional[sentence] = polarity.condition_spans(sentence)
         return found
 
     def demands(self, sentence: str) -> list[tuple[int, int]]:
@@ -409,6 +414,24 @@ class _Reader:
         if key not in self._predicate:
             self._predicate[key] = polarity.predicate_reading(before, own=speaker_words)
         return self._predicate[key]
+
+
+def _conditional_on(sentence: str, at: int, conditions: Sequence[tuple[int, int]]) -> bool:
+    """The sentence sets a condition on the issue named at ``at``: a condition outside which the
+    issue stands ("talks are possible if they stop shelling"), or one that asks for the issue by
+    its absence ("if there is no wall, there is no deal", "unless the tolls go"). A condition that
+    merely names the issue ("if the talks fail, ...", "if you compare which war ...") makes no
+    stance on it conditional; the stance, if any, is read from the rest."""
+    for start, end in conditions:
+        if not start <= at < end or sentence.startswith("unless", start):
+            return True
+        if not polarity.load_lexicon().negators.isdisjoint(polarity.words(sentence[start:at])):
+            return True
+    return False
+
+
+def _inside(span: tuple[int, int], conditions: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in conditions)
 
 
 def _demands_it(sentence: str, span: tuple[int, int], at: int) -> bool:

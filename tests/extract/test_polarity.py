@@ -219,6 +219,14 @@ TOLLS = Issue("tolls", "Road tolls", "", ("toll",), whole_words=False)
         ("Tolls are acceptable if the money goes to repairs", "conditional"),
         ("The tolls were discussed at the meeting", "neutral"),
         ("We would lift the tolls only if the bridge is repaired", "conditional"),
+        # the issue named inside the condition is part of it, no stance made conditional
+        ("If the tolls rise again, drivers will take the old road", "neutral"),
+        ("We will talk as long as the tolls stay, and then we will see", "neutral"),
+        ("If you ask which tolls hurt most, I cannot say", "neutral"),
+        ("If you have to choose which tolls go first, it is hard to say", "neutral"),
+        # a condition that asks for the issue by its absence is still one on it
+        ("If there are no tolls, there is no bridge", "conditional"),
+        ("Unless the tolls go, we walk out", "conditional"),
         ("We did not support the tolls", "opposes"),
         ("They warned against higher tolls", "opposes"),
         # a third party's stance, reported, is none of the speaker's own
@@ -258,3 +266,18 @@ def test_stance_reads_the_sentence(text: str, want: str) -> None:
 
 def test_no_issue_no_stance() -> None:
     assert classify("The weather in the valley was mild", "said", [TOLLS]) == []
+
+
+@pytest.mark.parametrize(
+    ("before", "want"),
+    [
+        # a predicate governs each of its coordinated objects: its reach counts from the first
+        ("we will not tolerate any attacks against the island's old harbour walls or the", "pos"),
+        ("they keep opposing the new ferry fare rises and", "neg"),
+        ("we fully back a wider public harbour promenade and the", "pos"),
+        # no coordination: the object is out of the predicate's reach as before
+        ("we backed it years ago when the island's old harbour walls were the", None),
+    ],
+)
+def test_a_predicate_reaches_its_coordinated_objects(before: str, want: str | None) -> None:
+    assert polarity.predicate_stance(before) == want
