@@ -69,6 +69,32 @@ def test_no_turns(name: str, text: str, names: list[str]) -> None:
     assert _turns(text, names) == []
 
 
+def test_a_long_official_title_after_a_lost_paragraph_break_is_a_label() -> None:
+    """Copied records keep two spaces where a paragraph broke, and an official's title may run to a
+    dozen capitalised words with a dash between two offices: the label still ends the turn before."""
+    title = "First Deputy Chair of the Council of Ministers – Minister of Fisheries and Coast of Westria"
+    text = (
+        "Mark Oduya: Thank you all. I give the floor to Ana Lopes. Please.  "
+        f"{title} Ana Lopes: Thank you. The harbour fund needs a vote this spring. "
+        "Mark Oduya: Thank you. We will take it to the council next week."
+    )
+    assert _turns(text, ["Ana Lopes", "Mark Oduya"]) == [
+        ("Mark Oduya", "Thank you all. I give the floor to Ana Lopes. Please."),
+        ("Ana Lopes", "Thank you. The harbour fund needs a vote this spring."),
+        ("Mark Oduya", "Thank you. We will take it to the council next week."),
+    ]
+
+
+def test_a_sentence_ending_before_a_label_is_not_part_of_it() -> None:
+    text = (
+        "Mark Oduya: We will hear the minister now. Please. Minister of Fisheries Ana Lopes: Thank you "
+        "all. The fund needs a vote. Mark Oduya: Thank you. We will take it to the council."
+    )
+    turns = inline_turns(text, load_cues(), _people(text, ["Ana Lopes", "Mark Oduya"]))
+    assert next(text[f.start : f.end] for f in turns) == "We will hear the minister now. Please."
+    assert [f.speaker.text for f in turns if f.speaker][1] == "Ana Lopes"
+
+
 def test_a_turn_stops_at_a_label_whose_name_the_parser_missed() -> None:
     text = RUN_ON + " Jo Prue: I object to the timing. Ana Lopes: Noted, and the vote stays in spring."
     turns = _turns(text, ["Ana Lopes", "Mark Oduya"])  # "Jo Prue" not found as a person

@@ -20,13 +20,18 @@ from lib.extract.quotes.speakers import Basis, Name, certainty_of
 
 # words of a title that are not capitalised ("Minister of Justice", "Head of the Office")
 _PARTICLES = r"(?:of|the|for|and|on|de|da|van|von|al|bin)"
-_CAP = r"[A-Z][\w’'.-]*"
+# a capitalised word of a label; one of five letters or more with a full stop ends a sentence
+# ("Please. Minister Ana Lopes:"), where an abbreviation ("Mr.", "Prof.") is part of the name
+_CAP = r"(?![A-Z][a-z]{4,}\.)[A-Z][\w’'.-]*"
 # the label opens the text or follows a sentence's end (and its closing mark, or the bracket of an
-# elision: "<…>", "[...]" stand for the turns left out), on the same line; a stage direction in
-# brackets may stand between the name and the colon ("Ana Lopes (through an interpreter):", "Mark
-# Oduya(on the budget):"): the name is still the label's
+# elision: "<…>", "[...]" stand for the turns left out) and one or two spaces (where the paragraph
+# break was), on the same line; an official's full title may run long, with dashes between its
+# offices ("First Deputy Minister – Minister of the Interior of <Country> Ana Lopes"); a stage
+# direction in brackets may stand between the name and the colon ("Ana Lopes (through an
+# interpreter):", "Mark Oduya(on the budget):"): the name is still the label's
+_AFTER_END = r"(?<=[.!?…]\s)|(?<=[.!?…]\s\s)|(?<=[.!?…][\"”’)>\]]\s)|(?<=[.!?…][\"”’)>\]]\s\s)"
 LABEL = re.compile(
-    rf"(?:^|(?<=[.!?…][\"”’)>\]]\s)|(?<=[.!?…]\s))(?P<who>{_CAP}(?:[ ](?:{_PARTICLES}[ ])*{_CAP}){{0,7}})"
+    rf"(?:^|{_AFTER_END})(?P<who>{_CAP}(?:[ ](?:[–—-][ ])?(?:{_PARTICLES}[ ])*{_CAP}){{0,13}})"
     r"(?:\s?\([^()\n]{1,80}\))?:\s",
     re.M,
 )
