@@ -205,6 +205,19 @@ FOUND = [
         "Okafor",
     ),
     (
+        "according to a role, then its holder's title and name set off by commas: the name is no content",
+        "According to the head of the delegation, Deputy Minister of Fisheries Ana Lopes, the talks on "
+        "quotas went well.",
+        "the talks on quotas went well",
+        "head",
+    ),
+    (
+        "according to a source, then a clause of its own between commas: the clause is content",
+        "According to the coast guard, as Ana Lopes saw, the ferry left at noon.",
+        "as Ana Lopes saw, the ferry left at noon",
+        "guard",
+    ),
+    (
         "a relative word opening the clause stays in",
         "The board, which Okafor said was failing the town, met on Monday.",
         "which Okafor said was failing the town",

@@ -561,6 +561,8 @@ def _sentence_rest(cue: Token, cues: CueLexicon) -> list[Token] | None:
     commas = [t.i for t in doc[cue.i + 1 : high + 1] if t.text == ","]
     if commas and high + 1 < sent.end and doc[high + 1].text != "," and _lacks_subject(doc[high + 1]):
         high = commas[-1] - 1  # the phrase swallowed Y's subject ("according to X, the rate is")
+    if high + 1 < sent.end and doc[high + 1].text == "," and _a_role(cue):
+        high = _apposition_end(doc, high + 1, sent.end)
     before = _strip_punct(list(doc[low : cue.i]))
     after = _strip_punct(list(doc[high + 1 : sent.end]))
     if not after and before and cue.nbor(-1).text == ",":
@@ -568,6 +570,36 @@ def _sentence_rest(cue: Token, cues: CueLexicon) -> list[Token] | None:
     if not before and after and doc[high + 1].text == ",":
         return after
     return None
+
+
+def _a_role(cue: Token) -> bool:
+    """ "according to" a singular common noun ("the head of the delegation", "a spokeswoman"): a
+    source that a name set off after it may re-describe."""
+    to = next((c for c in cue.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return source is not None and source.tag_ == "NN"
+
+
+def _apposition_end(doc: SpacyDoc, comma: int, end: int) -> int:
+    """Where the source phrase ends when a comma follows it: after the apposition that names its
+    source, if one does ("According to the head of the delegation, <Title> Ana Lopes, the talks
+    went well": a verbless stretch ending on a name of two words or more, then a comma and no
+    relative word or figure, which would make the name the content's subject: "..., Ana Lopes,
+    who ...", "..., Ana Lopes, 45, ..."), else before ``comma``. The content opens after it: the
+    source's name is not what the source said."""
+    close = next((t.i for t in doc[comma + 1 : end] if t.text == ","), None)
+    if close is None or close - comma > APPOSITION_MAX or close + 1 >= end:
+        return comma - 1
+    stretch, after = doc[comma + 1 : close], doc[close + 1]
+    named = len(stretch) >= 2 and stretch[-1].pos_ == stretch[-2].pos_ == "PROPN"
+    if not named or any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("and", "or") for t in stretch):
+        return comma - 1
+    if after.tag_ in ("WDT", "WP", "WP$", "WRB") or after.like_num:
+        return comma - 1
+    return close - 1
+
+
+APPOSITION_MAX = 20  # tokens of a title and a name set off after the source
 
 
 def _ends_on_title(doc: SpacyDoc, end: int, cues: CueLexicon) -> bool:
