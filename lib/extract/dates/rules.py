@@ -356,7 +356,12 @@ def resolve_the_year(m: re.Match[str], ctx: Context) -> Value | None:
     """
     if ctx.anchor is None or not (m["q"] or m["pre"]):
         return None  # a bare "the year" is often anaphoric ("the year he was born")
+    if (m["pre"] or "").lower() == "of" and CYCLE_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+        return None  # "at most times of the year", "this season of the year": any year's
     return ctx.anchor, "year"
+
+
+CYCLE_BEFORE = re.compile(r"(?i)\b(?:times?|seasons?)\s+$")  # a part of the yearly cycle, no year
 
 
 GRANULARITY = {"day": 0, "week": 1, "month": 2, "year": 3}
