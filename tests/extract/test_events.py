@@ -171,6 +171,21 @@ def test_date_on_a_noun_phrase_is_that_phrase(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Eastland held fewer tests in the last weeks of 2015 than in the spring.", "2015"),
+        ("The ferries ran late on most days of March 2016, the port said.", "March 2016"),
+    ],
+)
+def test_a_phrase_headed_by_a_time_noun_is_a_time_not_the_event(nlp: Any, text: str, surface: str) -> None:
+    """A date on "the last weeks of", "most days of": the phrase is a stretch of time, not what
+    happened in it; the event is the sentence's."""
+    doc = _doc("a", text)
+    events = _events(nlp, doc, [_date(doc, surface, surface, "year")], [], [])
+    assert [e.summary.rstrip(".") for e in events] == [text.rstrip(".")]
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "summary"),
     [
         # a relative clause's date: the event is about the clause's noun, which the summary names

@@ -92,6 +92,14 @@ RANGE_OPEN = re.compile(r"(?i)\b(?:between|from)\s+$")
 RANGE_JOIN = re.compile(r"(?i)^\s*(?:and|to|until|till|through|-|–|—)\s*$")
 RANGE_POINT_DAYS = 31  # a longer period dates no point on the timeline by its first day
 COMPLETED = {"VBD", "VBN"}  # a past or perfect verb
+# nouns of a stretch of time or a part of one: a phrase they head is a time, not what happened in it
+TIME_NOUNS = frozenset(
+    f"{w}{s}"
+    for w in ("time", "day", "week", "month", "year", "decade", "century", "season", "quarter", "half",
+              "weekend", "hour", "night", "morning", "afternoon", "evening", "period", "beginning",
+              "end", "start", "middle", "rest")
+    for s in ("", "s")
+) | {"centuries"}  # fmt: skip
 PREMODIFIERS = {"nummod", "compound", "amod"}  # "the 1994 ban", "a 2016 bid": the date is the noun's
 STATES_PATH = LEXICONS / "states.yaml"
 
@@ -484,6 +492,8 @@ def _date_phrase(
     hung = [c.dep_ for c in governor.children if not span.start <= c.i < span.end]
     if span.start <= governor.i < span.end and "appos" in hung and set(hung) <= {"appos", "punct"}:
         return unit  # a name in apposition to a date ("Thursday, Avery, 54, had said") is the parser's slip
+    if governor.lower_ in TIME_NOUNS and not span.start <= governor.i < span.end:
+        return unit  # "in the closing weeks of 2015", "on the morning of May 9": a time, not what happened
     if (noun := _relative_noun(governor)) is not None:
         governor = noun
     if governor.dep_ in CLAUSE_HEADS or governor.pos_ not in {"NOUN", "PROPN", "VERB"}:
@@ -494,6 +504,8 @@ def _date_phrase(
         named = root.dep_ in PREMODIFIERS and root.head.pos_ in {"NOUN", "PROPN"}
         if not named or date.precision not in ("year", "month") or governor.tag_ in COMPLETED:
             return unit
+        if root.head.lower_ in TIME_NOUNS:
+            return unit  # "the 2019 season"
         governor = _relative_noun(root.head) or root.head
     sub = list(governor.subtree)
     start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
