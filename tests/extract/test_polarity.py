@@ -272,7 +272,7 @@ def test_no_issue_no_stance() -> None:
     ("before", "want"),
     [
         # a predicate governs each of its coordinated objects: its reach counts from the first
-        ("we will not tolerate any attacks against the island's old harbour walls or the", "pos"),
+        ("we will never accept any threat against the island's old harbour walls or the", "pos"),
         ("they keep opposing the new ferry fare rises and", "neg"),
         ("we fully back a wider public harbour promenade and the", "pos"),
         # no coordination: the object is out of the predicate's reach as before
