@@ -177,3 +177,30 @@ def _headline_words(surface: str, line: str, running: str, kind: str = "person")
 )
 def test_headline_common_words_are_no_name(surface: str, line: str, running: str, dropped: bool) -> None:
     assert _headline_words(surface, line, running) is dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a city's transport network named "<Town> <Adjective> <Plural>" is no club: the report writes
+        # of the town's mayor and population, so the bare town is the town
+        (
+            "The mayor of Lowtown reported on the city's hospitals. Over ten years Lowtown's population "
+            "grew by a million people. The money will buy new trains for the Lowtown Central Loops. "
+            "Apart from the Lowtown Central Loops that we have launched, we are building roads. "
+            "Lowtown's infrastructure is ready.",
+            "place",
+        ),
+        # a sports report: the bare town is its club
+        (
+            "The Lowtown Herons beat the Kemble Kestrels 3-1 on Saturday. The Herons scored twice before "
+            "the break. Lowtown's keeper saved a penalty and Lowtown held on.",
+            "organization",
+        ),
+    ],
+)
+def test_town_written_as_a_municipality_is_no_club(nlp: Any, registry: Any, text: str, kind: str) -> None:
+    actors, mentions = run(nlp, registry, text)
+    bare = [m for m in mentions if m.text == "Lowtown"]
+    assert bare, mentions
+    assert {actors[m.actor_id].type for m in bare} == {kind}, [(m.text, actors[m.actor_id]) for m in bare]
