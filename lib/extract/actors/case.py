@@ -22,6 +22,7 @@ _CLAUSE_MARKS = frozenset('.!?:;"“‘(—–-')
 _FUNCTION = frozenset(
     {"a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or"}
 )
+FUNCTION_WORDS = _FUNCTION
 
 
 def is_title_line(line: str) -> bool:

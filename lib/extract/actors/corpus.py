@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -1326,6 +1327,8 @@ class CorpusResolver:
         region = _REGION_AFTER.match(text, mention.end)
         if region is not None and (region["abbr"] or self.reg.gazetteer.get(region["name"]) is not None):
             return None  # "Lowtown, Freedonia", "Lowtown, Fr.": a town's address
+        if _civic(text, mention.text):
+            return None  # the report writes of the town as a town: its mayor, its people
         return here.pop()
 
     def _event_kinds(self, found: Sequence[Found]) -> dict[tuple[str, str], str]:
@@ -1373,6 +1376,24 @@ class CorpusResolver:
             if actor.type != own and target is None and self._keeps_kind(root, a):
                 actor = Actor(actor.id, actor.name, own, actor.aliases, actor.affiliation, actor.role)
             yield Mention(m.doc_id, actor.id, m.text, m.start, m.end), actor
+
+
+@lru_cache(maxsize=256)
+def _civic_pattern(town: str) -> re.Pattern[str]:
+    name = re.escape(town)
+    return re.compile(
+        rf"\b(?:[Mm]ayor|[Cc]ity|[Pp]eople|[Rr]esidents|[Pp]opulation|[Cc]itizens) of {name}\b"
+        rf"|\b{name}(?:['’]s)? "
+        rf"(?:[Mm]ayor|[Cc]ity [Hh]all|[Cc]ity [Cc]ouncil|population|residents|citizens)\b"
+    )
+
+
+def _civic(text: str, town: str) -> bool:
+    """Whether a report writes of ``town`` as a municipality ("the <Town> Mayor", "mayor of <Town>",
+    "<Town>'s population", "residents of <Town>"): a club has players and fans, a town has a mayor and
+    residents, so in such a report the bare town is the town, not a club named after it (one sense
+    per discourse)."""
+    return _civic_pattern(town).search(text) is not None
 
 
 # Country and place are one family of kinds: a state is typed once for the corpus (extract._settle).

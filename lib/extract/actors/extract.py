@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache, partial
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
-from lib.extract.actors.case import CaseStats, case_stats, is_title_line, line_of, name_runs
+from lib.extract.actors.case import FUNCTION_WORDS, CaseStats, case_stats, is_title_line, line_of, name_runs
 from lib.extract.actors.chains import resolve_doc
 from lib.extract.actors.competitors import is_competitor
 from lib.extract.actors.corpus import FAMILY, alias_owners, org_key, plural_nickname, resolve_corpus
@@ -100,6 +100,9 @@ def extract_raw(
     linked = resolve_corpus(found, registry, texts)
     titled = _mistered(contexts, linked, registry)
     unified = [(m, a) for m, a in linked if a.id in titled or not _common_words(m, a, registry, case)]
+    unified = [
+        (m, a) for m, a in unified if a.id in titled or not _headline_words(m, a, registry, case, texts)
+    ]
     unified = shared_forms_by_report(texts, unified, registry)
     if links is not None:  # each mention as linked, a short form read by its report (as the store reads it)
         read = {(m.doc_id, m.start, m.end): a for m, a in unified}
@@ -293,6 +296,47 @@ def _common_words(mention: Mention, actor: Actor, reg: Registry, case: CaseStats
     if actor.type == "person" and len(words) == 1 and case.common(words[0]):
         return True  # a lone "person" word the corpus writes small as often as not ("Rubble" of a caption)
     return all(case.lower[w] > 0 and case.upper[w] == 0 for w in words)
+
+
+def _headline_words(
+    mention: Mention, actor: Actor, reg: Registry, case: CaseStats, texts: Mapping[str, str]
+) -> bool:
+    """A headline's run of common words the model took for a name ("Bold Vault Robbery", "Jailed
+    Forger Quibbleton"): a title-case or all-caps line capitalises every word, so there case says
+    nothing, and the running text decides (Mikheev 1999, as _common_words). A name on a headline
+    whose words the corpus writes in lower case more often than capitalised (or never writes
+    where case tells: two such common words at least), and that no running text of the corpus
+    writes capitalised as a whole, is the headline's words, no actor. Registry and gazetteer names
+    stay, and so do a mention resolved to a fuller name and a name ending in a body's word (a news
+    desk's sign-off line is written in capitals too)."""
+    text = texts.get(mention.doc_id, "")
+    if reg.actor(actor.id) is not None or reg.gazetteer.get(mention.text) is not None:
+        return False
+    if fold(actor.name) != fold(mention.text) or not is_title_line(line_of(text, mention.start)):
+        return False
+    if mention.text.split()[-1] in reg.filters.org_suffixes | reg.filters.outlet_words:
+        return False  # a body's head noun: "<Cargo> Newsroom", "<Town> Council"
+    words = [w.lower().strip(".,;:!?'’\"“”") for w in mention.text.split()]
+    content = [w for w in words if w and w not in FUNCTION_WORDS]
+    unseen = [w for w in content if case.upper[w] == 0 and case.lower[w] == 0]
+    common = [w for w in content if case.lower[w] > 0 and case.common(w)]
+    if len(common) + len(unseen) != len(content) or not common or (unseen and len(common) < 2):
+        return False
+    return not _written_as_name(mention.text, texts.values())
+
+
+def _written_as_name(surface: str, texts: Iterable[str]) -> bool:
+    """Whether a running-text line (no headline) of ``texts`` writes ``surface`` with each of its
+    words capitalised, as a name."""
+    pattern = re.compile(r"(?<![\w'-])" + r"\s+".join(map(re.escape, surface.split())) + r"(?![\w'-])", re.I)
+    for text in texts:
+        for m in pattern.finditer(text):
+            words = m.group(0).split()
+            if all(w[:1].isupper() for w in words if len(w) > 3) and not is_title_line(
+                line_of(text, m.start())
+            ):
+                return True
+    return False
 
 
 def _mistered(

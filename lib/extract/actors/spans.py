@@ -189,6 +189,10 @@ def _ner(ctx: DocContext) -> Iterator[Cand]:
             end = _before_colon(ctx.text, start, end)
             if ent.label_ != "PERSON":
                 end = _before_title_or_day(ctx, start, end)
+                venue = _venue_after(ctx.text, start, end)
+                if venue is not None:  # "<Club> at <Name> Stadium": the club, then where it played
+                    yield Cand(venue, end, "ner", "FAC")
+                    end = ctx.text.rfind(" at ", start, venue)
             person = _named_with_country(ctx, start, end) or _titled(ctx, start, end)
             label = "PERSON" if person else ent.label_
             if label == "PERSON" and ctx.reg.gazetteer.get(ctx.text[start:end]) == "organization":
@@ -361,6 +365,47 @@ def _before_title_or_day(ctx: DocContext, start: int, end: int) -> int:
     if len(words) >= 3 and last in _days():
         return end - len(last) - 1
     return end
+
+
+# The last word of a venue's name: where a team plays or an event is held.
+_VENUE_WORDS = frozenset(
+    {
+        "Stadium",
+        "Arena",
+        "Field",
+        "Park",
+        "Ballpark",
+        "Coliseum",
+        "Colosseum",
+        "Dome",
+        "Speedway",
+        "Centre",
+        "Center",
+        "Hall",
+        "Gardens",
+        "Ground",
+        "Grounds",
+        "Oval",
+        "Bowl",
+        "Theatre",
+        "Theater",
+    }
+)
+
+
+def _venue_after(text: str, start: int, end: int) -> int | None:
+    """Where the venue starts in a span run across "at" into a venue's name ("<Club> at <Name>
+    Stadium", "<Band> at <Name> Hall"): a name holds no "at" before a place where something
+    happens; the name is the words before "at", the venue the capitalised words after it, ending
+    in a venue's word. Not a campus ("University of <State> at <Town>": no venue's word)."""
+    surface = text[start:end]
+    at = surface.rfind(" at ")
+    if at <= 0:
+        return None
+    before, after = surface[:at].split(" "), surface[at + 4 :].split(" ")
+    if not all(w[:1].isupper() for w in before + after) or after[-1] not in _VENUE_WORDS or len(after) < 2:
+        return None
+    return start + at + 4
 
 
 @lru_cache(maxsize=1)
@@ -601,6 +646,7 @@ _SOURCE_AFTER = re.compile(
     r"suggested|wrote|writes|first[ ]reported)\b"
 )
 _ACRONYM = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})*")
+_CHANNEL_NUMBER = re.compile(r"[ ]\d{1,3}(?!\d|[.,:]\d)")
 _CAMEL_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z][a-z]+")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our)[ ]+$", re.IGNORECASE)
 
@@ -628,6 +674,8 @@ def _outlet_hits(ctx: DocContext) -> Iterator[Cand]:
         ):
             continue
         end -= 1 if ctx.text[start:end].endswith(".") else 0  # "told <Name>.com."
+        number = _CHANNEL_NUMBER.match(ctx.text, end) if ctx.text[start:end].endswith("Channel") else None
+        end = number.end() if number else end  # a broadcaster named by its number: "<CALL> Channel 9"
         names = ctx.text[start:end].split(" ")
         parts = [p for w in names for p in (w, *_CAMEL_PART.findall(w))]
         # an acronym after no article: "the DA said", "the CEO told" name an office
@@ -638,12 +686,17 @@ def _outlet_hits(ctx: DocContext) -> Iterator[Cand]:
 
 def _without_frame_words(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
     """A capitalised run without a function word opening a sentence ("As <Name> reported") and
-    without weekdays and months after the name ("<Name> Monday")."""
+    without weekdays and months after the name ("<Name> Monday"). Only a sentence's first word is
+    capitalised for its place: mid-sentence ("told NINE Lowtown News", "spoke to THIS Week") a
+    capitalised function word is the name's own."""
     words = ctx.text[start:end].split(" ")
     while words and words[-1].rstrip(".,") in calendar_words():
         end -= len(words.pop()) + 1
     first = ctx.parsed(start, start + len(words[0])) if words else None
-    if len(words) > 1 and first is not None and len(first) == 1 and first[0].is_stop:
+    opening = _sentence_start(ctx.text, start) or (
+        first is not None and len(first) > 0 and first[0].is_sent_start
+    )
+    if opening and len(words) > 1 and first is not None and len(first) == 1 and first[0].is_stop:
         start += len(words[0]) + 1
     return start, max(start, end)
 
