@@ -68,6 +68,12 @@ POINTING_ADVERBS = frozenset({"so", "thus"})
 UTTERANCE_NOUNS = frozenset(
     "words word message verdict reply replies response responses answer answers assessment".split()
 )
+# conjunctions that open an adverbial clause ('“...,” when X mocked her'): words after a closing
+# mark opening with one are the reporter's sentence going on, not the quotation's attribution.
+# "As" is not among them: '“...,” as X put it' attributes
+SUBORDINATORS = frozenset(
+    "when whenever while after before because since if unless although though until once whereas".split()
+)
 
 
 class DirectAttributor:
@@ -368,6 +374,10 @@ class DirectAttributor:
         if signed is not None:
             return signed
         words = [t for t in toks if not t.is_punct]
+        if words and words[0].lower_ in SUBORDINATORS:
+            # '“...,” when X blasted her for it': an adverbial clause of the reporter's sentence,
+            # whose verb and subject tell when or why the words were said, not who said them
+            return None
         # a participle after a quotation ('"...", urging X') continues the sentence, it is no cue;
         # "according" (tagged as one) is: '"...," according to Dr. X' (PARC's source phrase)
         cues = [
