@@ -214,7 +214,10 @@ class DirectAttributor:
             name = self.resolver.resolve(speaker_tokens(head))
             if cue is None:  # a verb that reports no speech: the words are theirs by position only
                 name = via(name, Basis.SENTENCE_SUBJECT)
-            return (cue, name) if name.resolved and name.person else None
+            # a body speaks through its name ("Portugal branded the plan “...”"), as at any cue;
+            # only a person is taken by position alone
+            named = cue is not None and (head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "GPE", "NORP"))
+            return (cue, name) if name.resolved and (name.person or named) else None
         return None
 
     def _said_before(self, span: MarkedSpan) -> tuple[str, Name] | None:
