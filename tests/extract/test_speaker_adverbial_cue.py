@@ -22,14 +22,15 @@ from tests.extract.test_quotes import _speaker_shown
 CASES = [
     (
         "a participle of saying before the quotation, a mocker's clause after it",
-        "The campaign video ends with footage of Senator Ada Marek saying at the forum last month, "
-        "“That makes me careful with money,” when Governor Ivo Lind blasted her for skipping the vote.",
-        "That makes me careful",
+        "A union flyer reprints a recording of Senator Ada Marek saying at a dinner in May, “Overtime "
+        "rules are a luxury the mills cannot afford,” when Governor Ivo Lind accused her of ignoring "
+        "the workers.",
+        "Overtime rules are a luxury",
         "Ada Marek",
     ),
     (
         "a reply given when asked, the one asked about named in the question",
-        "Mayor Ben Okafor, speaking briefly with reporters at the depot, gave a firm “we have not decided "
+        "Mayor Ben Okafor, leaving the depot after the inspection, gave a firm “we have not decided "
         "anything yet” when asked whether Councillor Tessa Varga would lead the review.",
         "we have not decided",
         "Ben Okafor",

@@ -21,16 +21,23 @@ from tests.extract.test_quotes import _speaker_shown
 CASES = [
     (
         "footage of a person asking",
-        "A new ad from the Lind campaign uses footage of Ada Marek asking, “Why is nobody talking about "
-        "the harbour debt?”",
+        "The commercial opens with footage of Ada Marek asking, “Why is nobody talking about the "
+        "harbour debt?”",
         "Why is nobody talking",
         "Marek",
     ),
     (
-        "a clip that showed a person telling",
-        "The clip, filmed at a town hall in March, showed Ivo Lind telling voters, “I will not raise "
-        "the fuel tax in my first term.”",
-        "I will not raise",
+        "a clip of a person asking",
+        "The Lind campaign's commercial replays a clip of Ada Marek asking, “Why is nobody talking about the "
+        "harbour debt?”",
+        "Why is nobody talking",
+        "Marek",
+    ),
+    (
+        "video of a person telling",
+        "Its last frame shows video of Ivo Lind telling a crowd in June, “Nobody in this town reads the "
+        "harbour accounts.”",
+        "Nobody in this town",
         "Lind",
     ),
 ]
