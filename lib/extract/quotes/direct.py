@@ -580,8 +580,11 @@ def _nearest_name(cue: Token, toks: list[Token]) -> Token | None:
         if (t.pos_ in NAMELIKE or t.tag_ in PROPER_TAGS) and t.i != cue.i and t.dep_ != "compound"
     ]
     people_before = [t for t in names if t.i < cue.i and t.ent_type_ == "PERSON"]
-    if people_before:
-        return people_before[-1]
+    # a possessor owns the thing named after it ("treating Ms. Y's jab as praise, ... insisting"):
+    # it is no agent of a later verb, so a person named otherwise comes first
+    agents = [t for t in people_before if not _possessor(t)]
+    if agents or people_before:
+        return (agents or people_before)[-1]
     # '"...," Okafor said of the new coach': a name before the cue in its region (after the
     # closing mark, or opening the sentence before a quotation) is the speaker, whatever the
     # tagger made of it (GGT's quote-speaker-cue pattern, Asr et al. 2021); a noun after the
@@ -590,6 +593,12 @@ def _nearest_name(cue: Token, toks: list[Token]) -> Token | None:
     if named_before:
         return named_before[-1]
     return min(names, key=lambda t: abs(t.i - cue.i), default=None)
+
+
+def _possessor(token: Token) -> bool:
+    """The owner in "Y's jab" (the parser's poss, or the possessive ending after the word)."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.dep_ == "poss" or (after is not None and after.tag_ == "POS")
 
 
 def _enclosing(span: MarkedSpan, outer: list[tuple[int, int]]) -> tuple[int, int] | None:
