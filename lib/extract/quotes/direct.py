@@ -211,6 +211,8 @@ class DirectAttributor:
             head = speaker_head(verb)
             if head is None or inside(head.idx, self.quoted) or head.lower_ in SPEAKERS_OWN_VOICE:
                 return None
+            if cue is None and self._colon_spells_other(span, head):
+                return None
             name = self.resolver.resolve(speaker_tokens(head))
             if cue is None:  # a verb that reports no speech: the words are theirs by position only
                 name = via(name, Basis.SENTENCE_SUBJECT)
@@ -219,6 +221,19 @@ class DirectAttributor:
             named = cue is not None and (head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "GPE", "NORP"))
             return (cue, name) if name.resolved and (name.person or named) else None
         return None
+
+    def _colon_spells_other(self, span: MarkedSpan, subject: Token) -> bool:
+        """A quotation right after a colon spells out the clause right before it (``_colon_subject``):
+        when that clause's subject is not ``subject`` ("X grew so angry that Y took it back:"),
+        which of the two speaks, the words do not say."""
+        line = self._line_start(span.start)
+        before = self.text[line : span.start].rstrip()
+        if not before.endswith(":"):
+            return False
+        colon = line + len(before) - 1
+        toks = self._open_tokens(_sentence_start(self.text, colon, line), colon, self.quoted)
+        last = _last_clause_subject(toks)
+        return last is not None and last.i != subject.i and last.lower_ != subject.lower_
 
     def _said_before(self, span: MarkedSpan) -> tuple[str, Name] | None:
         """The person who speaks in the sentence right before a quotation that opens its own
@@ -317,6 +332,10 @@ class DirectAttributor:
         tops = [t for t in toks if t.head.i == t.i or t.head.i not in ids]
         subjects = [t for t in toks if t.dep_ == "nsubj" and t.head in tops]
         if len(subjects) != 1 or subjects[0].lower_ in SPEAKERS_OWN_VOICE:
+            return None
+        if self._colon_spells_other(span, subjects[0]):
+            # "X grew so angry that Y took it back:": the colon spells out the clause right before
+            # it, whose subject is another; which one speaks, the words do not say
             return None
         person = self.resolver.person_at(subjects[0])
         # a name, or a pronoun or a role the resolver gives one ("The coach kept it short:")
@@ -593,6 +612,24 @@ def _nearest_name(cue: Token, toks: list[Token]) -> Token | None:
     if named_before:
         return named_before[-1]
     return min(names, key=lambda t: abs(t.i - cue.i), default=None)
+
+
+def _last_clause_subject(toks: list[Token]) -> Token | None:
+    """The subject of the clause that ends right before a colon: of the last verb there, or of
+    the verb it complements or is coordinated with ("had to change" is "had"'s), None when the
+    parse gives none."""
+    verbs = [t for t in toks if t.pos_ in ("VERB", "AUX")]
+    verb = verbs[-1] if verbs else None
+    for _ in range(3):
+        if verb is None:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ not in ("xcomp", "conj", "aux") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
 
 
 def _possessor(token: Token) -> bool:
