@@ -599,7 +599,7 @@ def _nearest_name(cue: Token, toks: list[Token]) -> Token | None:
         if (t.pos_ in NAMELIKE or t.tag_ in PROPER_TAGS) and t.i != cue.i and t.dep_ != "compound"
     ]
     people_before = [t for t in names if t.i < cue.i and t.ent_type_ == "PERSON"]
-    # a possessor owns the thing named after it ("treating Ms. Y's jab as praise, ... insisting"):
+    # a possessor owns the thing named after it ("reading Ms. Y's column aloud, ... repeating"):
     # it is no agent of a later verb, so a person named otherwise comes first
     agents = [t for t in people_before if not _possessor(t)]
     if agents or people_before:
@@ -633,7 +633,7 @@ def _last_clause_subject(toks: list[Token]) -> Token | None:
 
 
 def _possessor(token: Token) -> bool:
-    """The owner in "Y's jab" (the parser's poss, or the possessive ending after the word)."""
+    """The owner in "Y's column" (the parser's poss, or the possessive ending after the word)."""
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return token.dep_ == "poss" or (after is not None and after.tag_ == "POS")
 
