@@ -87,3 +87,18 @@ def test_a_colon_names_no_speaker_without_a_person(nlp: Any, name: str, text: st
     quotes, _ = _with_actors(nlp, text)
     quote = next(q for q in quotes if words in q.text)
     assert (quote.speaker_text, quote.speaker_id) == ("", None)
+
+
+def test_a_colon_after_another_clause_s_subject_names_no_speaker(nlp: Any) -> None:
+    """'X was so pleased that I kept quiet about Y:': the colon spells out the clause right before
+    it, whose subject is not the sentence's main one; which of the two speaks, the words do not say,
+    so the main subject is not taken, by the colon rule nor by the main verb the parser may hang the
+    quotation on (issue 14, session 42)."""
+    text = (
+        "Mr. Ivo Lind phoned after the match to ask how the club had done. He was so pleased with the "
+        "draw, and kept cheering down the line so loudly, that I kept the news of the fine to myself: "
+        "“Everything went well, I will tell you the rest tomorrow.”"
+    )
+    quotes, _ = _with_actors(nlp, text)
+    quote = next(q for q in quotes if "Everything went well" in q.text)
+    assert quote.speaker_text != "He" and quote.speaker_confidence < 0.75

@@ -68,6 +68,12 @@ POINTING_ADVERBS = frozenset({"so", "thus"})
 UTTERANCE_NOUNS = frozenset(
     "words word message verdict reply replies response responses answer answers assessment".split()
 )
+# conjunctions that open an adverbial clause ('“...,” when X mocked her'): words after a closing
+# mark opening with one are the reporter's sentence going on, not the quotation's attribution.
+# "As" is not among them: '“...,” as X put it' attributes
+SUBORDINATORS = frozenset(
+    "when whenever while after before because since if unless although though until once whereas".split()
+)
 
 
 class DirectAttributor:
@@ -205,11 +211,29 @@ class DirectAttributor:
             head = speaker_head(verb)
             if head is None or inside(head.idx, self.quoted) or head.lower_ in SPEAKERS_OWN_VOICE:
                 return None
+            if cue is None and self._colon_spells_other(span, head):
+                return None
             name = self.resolver.resolve(speaker_tokens(head))
             if cue is None:  # a verb that reports no speech: the words are theirs by position only
                 name = via(name, Basis.SENTENCE_SUBJECT)
-            return (cue, name) if name.resolved and name.person else None
+            # a body speaks through its name ("Portugal branded the plan “...”"), as at any cue;
+            # only a person is taken by position alone
+            named = cue is not None and (head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "GPE", "NORP"))
+            return (cue, name) if name.resolved and (name.person or named) else None
         return None
+
+    def _colon_spells_other(self, span: MarkedSpan, subject: Token) -> bool:
+        """A quotation right after a colon spells out the clause right before it (``_colon_subject``):
+        when that clause's subject is not ``subject`` ("X grew so angry that Y took it back:"),
+        which of the two speaks, the words do not say."""
+        line = self._line_start(span.start)
+        before = self.text[line : span.start].rstrip()
+        if not before.endswith(":"):
+            return False
+        colon = line + len(before) - 1
+        toks = self._open_tokens(_sentence_start(self.text, colon, line), colon, self.quoted)
+        last = _last_clause_subject(toks)
+        return last is not None and last.i != subject.i and last.lower_ != subject.lower_
 
     def _said_before(self, span: MarkedSpan) -> tuple[str, Name] | None:
         """The person who speaks in the sentence right before a quotation that opens its own
@@ -309,6 +333,10 @@ class DirectAttributor:
         subjects = [t for t in toks if t.dep_ == "nsubj" and t.head in tops]
         if len(subjects) != 1 or subjects[0].lower_ in SPEAKERS_OWN_VOICE:
             return None
+        if self._colon_spells_other(span, subjects[0]):
+            # "X grew so angry that Y took it back:": the colon spells out the clause right before
+            # it, whose subject is another; which one speaks, the words do not say
+            return None
         person = self.resolver.person_at(subjects[0])
         # a name, or a pronoun or a role the resolver gives one ("The coach kept it short:")
         name = self.resolver.resolve(person if person is not None else speaker_tokens(subjects[0]))
@@ -368,6 +396,10 @@ class DirectAttributor:
         if signed is not None:
             return signed
         words = [t for t in toks if not t.is_punct]
+        if words and words[0].lower_ in SUBORDINATORS:
+            # '“...,” when X blasted her for it': an adverbial clause of the reporter's sentence,
+            # whose verb and subject tell when or why the words were said, not who said them
+            return None
         # a participle after a quotation ('"...", urging X') continues the sentence, it is no cue;
         # "according" (tagged as one) is: '"...," according to Dr. X' (PARC's source phrase)
         cues = [
@@ -567,8 +599,11 @@ def _nearest_name(cue: Token, toks: list[Token]) -> Token | None:
         if (t.pos_ in NAMELIKE or t.tag_ in PROPER_TAGS) and t.i != cue.i and t.dep_ != "compound"
     ]
     people_before = [t for t in names if t.i < cue.i and t.ent_type_ == "PERSON"]
-    if people_before:
-        return people_before[-1]
+    # a possessor owns the thing named after it ("reading Ms. Y's column aloud, ... repeating"):
+    # it is no agent of a later verb, so a person named otherwise comes first
+    agents = [t for t in people_before if not _possessor(t)]
+    if agents or people_before:
+        return (agents or people_before)[-1]
     # '"...," Okafor said of the new coach': a name before the cue in its region (after the
     # closing mark, or opening the sentence before a quotation) is the speaker, whatever the
     # tagger made of it (GGT's quote-speaker-cue pattern, Asr et al. 2021); a noun after the
@@ -577,6 +612,30 @@ def _nearest_name(cue: Token, toks: list[Token]) -> Token | None:
     if named_before:
         return named_before[-1]
     return min(names, key=lambda t: abs(t.i - cue.i), default=None)
+
+
+def _last_clause_subject(toks: list[Token]) -> Token | None:
+    """The subject of the clause that ends right before a colon: of the last verb there, or of
+    the verb it complements or is coordinated with ("had to change" is "had"'s), None when the
+    parse gives none."""
+    verbs = [t for t in toks if t.pos_ in ("VERB", "AUX")]
+    verb = verbs[-1] if verbs else None
+    for _ in range(3):
+        if verb is None:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ not in ("xcomp", "conj", "aux") or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _possessor(token: Token) -> bool:
+    """The owner in "Y's column" (the parser's poss, or the possessive ending after the word)."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.dep_ == "poss" or (after is not None and after.tag_ == "POS")
 
 
 def _enclosing(span: MarkedSpan, outer: list[tuple[int, int]]) -> tuple[int, int] | None:

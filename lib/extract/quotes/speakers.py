@@ -74,6 +74,13 @@ QUALIFIER_PREFIX = 5  # "Kazakh" and "Kazakhstan", "Ukrainian" and "Ukraine" sha
 OTHER_GENDER = {"he": "female", "him": "female", "she": "male", "her": "male"}
 POSSESSIVES = frozenset({"’s", "'s", "’", "'"})
 GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "Paul Marek Jr.": no surname
+# what records a person speaking ("footage of X saying"), and verbs of perceiving whose object a
+# participle after it predicates of ("showed X telling", "heard her saying"): see _perceived
+RECORDING_NOUNS = frozenset("footage video videos clip clips recording recordings tape tapes audio".split())
+PERCEIVING_VERBS = frozenset(
+    "show shows showed shown showing hear hears heard hearing see sees saw seen seeing catch catches "
+    "caught film films filmed record records recorded capture captures captured".split()
+)
 
 
 class Basis(StrEnum):
@@ -255,6 +262,9 @@ def speaker_head(cue: Token, depth: int = 0) -> Token | None:
     """The token that names who speaks through ``cue`` (a reporting verb or "according")."""
     if cue.lower_ == "according":
         return _according_to(cue)
+    perceived = _perceived(cue)
+    if perceived is not None:
+        return perceived
     # Of several subjects (a misparse), the nearest in the cue's paragraph: a live blog's time
     # stamp above ("5:45 p.m.") or a word of the quotation before it can parse as one too.
     subjects = [c for c in cue.children if c.dep_ in SUBJECTS]
@@ -291,6 +301,26 @@ def speaker_head(cue: Token, depth: int = 0) -> Token | None:
     ):
         return speaker_head(cue.head.head, depth + 1)  # "began by saying that ..."
     return subject
+
+
+def _perceived(cue: Token) -> Token | None:
+    """ "The ad ends with footage of X saying, ...", "the clip showed X telling supporters ...": a
+    participle of saying right after the person a recording shows or a verb of perceiving takes
+    as its object is predicated of that person (a small clause: "heard her saying" is heard her
+    say), so the person speaks, whatever the parser hangs the participle on (often the main verb,
+    whose subject, the ad or the clip, then seemed to speak). Only after such a noun or verb: "X
+    praised Y saying ..." is X's, the comma a careless writer left out."""
+    if cue.tag_ != "VBG" or cue.i == 0:
+        return None
+    person = cue.doc[cue.i - 1]
+    if person.pos_ not in ("PROPN", "PRON") or any(c.dep_ in SUBJECTS for c in cue.children):
+        return None
+    host = person.head
+    if person.dep_ == "pobj" and host.lower_ == "of" and host.head.lower_ in RECORDING_NOUNS:
+        return person
+    if person.dep_ == "dobj" and host.lower_ in PERCEIVING_VERBS:
+        return person
+    return None
 
 
 def _own_object(cue: Token, subject: Token) -> bool:
