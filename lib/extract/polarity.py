@@ -389,8 +389,8 @@ PERSONS = frozenset({"i", "we", "he", "she", "they", "you"})  # subjects that ca
 
 
 def _conjunct_before(clause: list[str], lex: Lexicon) -> int:
-    """The words of an earlier conjunct and its coordinator where the object is coordinated ("not
-    tolerate attacks against the country's sovereignty or [its borders]"): a predicate governs
+    """The words of an earlier conjunct and its coordinator where the object is coordinated ("never
+    accept any threat against the island's harbour walls or [its piers]"): a predicate governs
     each of its coordinated objects, so its reach is counted from the first one. 0 otherwise."""
     end = len(clause)
     while end and clause[end - 1] in DETERMINERS:

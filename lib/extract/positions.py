@@ -419,8 +419,8 @@ class _Reader:
 def _conditional_on(sentence: str, at: int, conditions: Sequence[tuple[int, int]]) -> bool:
     """The sentence sets a condition on the issue named at ``at``: a condition outside which the
     issue stands ("talks are possible if they stop shelling"), or one that asks for the issue by
-    its absence ("if there is no wall, there is no deal", "unless the tolls go"). A condition that
-    merely names the issue ("if the talks fail, ...", "if you compare which war ...") makes no
+    its absence ("if there are no tolls, there is no bridge", "unless the tolls go"). A condition
+    that merely names the issue ("if the talks fail, ...", "if you ask which tolls ...") makes no
     stance on it conditional; the stance, if any, is read from the rest."""
     for start, end in conditions:
         if not start <= at < end or sentence.startswith("unless", start):
