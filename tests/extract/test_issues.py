@@ -98,6 +98,14 @@ def test_nouns_of_roles_and_bodies_name_no_issue(nlp: Any, said: str, kept: str,
     assert not any(p.split()[-1] in (agent, "court", "league") for p in phrases), phrases
 
 
+def test_a_meetings_procedure_names_no_issue(nlp: Any) -> None:
+    """The chair's "I give the floor to ..." and "the next item on the agenda" order the talk."""
+    said = "I now give the floor to the harbour board. The fishing quota is next on the agenda."
+    phrases = _said_after(nlp, "The council met on Monday.", said)
+    assert "fishing quota" in phrases
+    assert not any(p.split()[-1] in ("floor", "agenda") for p in phrases), phrases
+
+
 def test_a_noun_the_report_writes_as_a_title_names_no_issue(nlp: Any) -> None:
     """ "Harbour warden Maria Lopez": a warden is a role in that report, whatever the lexicons hold;
     in a report with no warden named it stays a phrase. A title ending "of <domain>" makes the
