@@ -13,7 +13,7 @@ Text only, no parse: the same reading serves a fresh analysis and positions reco
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -472,11 +472,17 @@ def condition_spans(text: str, lexicon: Lexicon | None = None) -> list[tuple[int
     lex = lexicon or load_lexicon()
     low = normal(text)
     spans = []
-    for p in lex.conditionals:
-        for m in re.finditer(rf"(?<!\w){re.escape(p)}(?!\w)", low):
-            stop = _CONDITION_ENDS.search(low, m.end())
-            spans.append((m.start(), stop.start() if stop else len(low)))
+    for _, m in _phrases_in(low, lex.conditionals):
+        stop = _CONDITION_ENDS.search(low, m.end())
+        spans.append((m.start(), stop.start() if stop else len(low)))
     return sorted(spans)
+
+
+def _phrases_in(low: str, phrases: Sequence[str]) -> Iterator[tuple[str, re.Match[str]]]:
+    """Each phrase where it stands in ``low`` as whole words, phrase by phrase."""
+    for p in phrases:
+        for m in re.finditer(rf"(?<!\w){re.escape(p)}(?!\w)", low):
+            yield p, m
 
 
 _CONDITION_ENDS = re.compile(r"[,;:.!?\u2014()]|\s-\s")
@@ -496,8 +502,7 @@ def demand_spans(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, i
     low = normal(text)
     return sorted(
         (m.start(), m.end())
-        for p in lex.demands
-        for m in re.finditer(rf"(?<!\w){re.escape(p)}(?!\w)", low)
+        for p, m in _phrases_in(low, lex.demands)
         if not _not_a_directive(low, m.start(), m.end(), p, lex)
     )
 

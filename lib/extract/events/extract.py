@@ -95,11 +95,11 @@ COMPLETED = {"VBD", "VBN"}  # a past or perfect verb
 # nouns of a stretch of time or a part of one: a phrase they head is a time, not what happened in it
 TIME_NOUNS = frozenset(
     f"{w}{s}"
-    for w in ("time", "day", "week", "month", "year", "decade", "century", "season", "quarter", "half",
-              "weekend", "hour", "night", "morning", "afternoon", "evening", "period", "beginning",
-              "end", "start", "middle", "rest")
+    for w in ("time", "day", "week", "month", "year", "decade", "season", "quarter", "half", "weekend",
+              "hour", "night", "morning", "afternoon", "evening", "period", "beginning", "end", "start",
+              "middle", "rest")
     for s in ("", "s")
-) | {"centuries"}  # fmt: skip
+) | {"century", "centuries"}  # fmt: skip
 PREMODIFIERS = {"nummod", "compound", "amod"}  # "the 1994 ban", "a 2016 bid": the date is the noun's
 STATES_PATH = LEXICONS / "states.yaml"
 

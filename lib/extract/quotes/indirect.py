@@ -35,6 +35,7 @@ from lib.extract.quotes.speakers import (
     RELATIVES,
     SUBJECTS,
     Resolver,
+    according_object,
     inside,
     inverted_speaker,
     speaker_head,
@@ -575,8 +576,7 @@ def _sentence_rest(cue: Token, cues: CueLexicon) -> list[Token] | None:
 def _a_role(cue: Token) -> bool:
     """ "according to" a singular common noun ("the head of the delegation", "a spokeswoman"): a
     source that a name set off after it may re-describe."""
-    to = next((c for c in cue.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    source = according_object(cue)
     return source is not None and source.tag_ == "NN"
 
 

@@ -246,9 +246,15 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
+def according_object(cue: Token) -> Token | None:
+    """The object of "according to" as the parser hangs it (the preposition's object), if any."""
+    to = next((c for c in cue.children if c.lower_ == "to"), None)
+    return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+
+
 def _according_to(cue: Token) -> Token | None:
     to = next((c for c in cue.children if c.lower_ == "to"), None)
-    obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    obj = according_object(cue)
     if obj is None and to is not None:
         # "according to party insiders" misread as a verb and its object: the object is the head
         verb = next((c for c in to.children if c.dep_ == "pcomp"), None)
