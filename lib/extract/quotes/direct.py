@@ -27,6 +27,7 @@ from lib.extract.quotes.attribution import (
     is_speech_cue,
 )
 from lib.extract.quotes.cues import CueLexicon
+from lib.extract.quotes.indirect import SUBORDINATORS as CLAUSE_SUBORDINATORS
 from lib.extract.quotes.marks import MarkedSpan
 from lib.extract.quotes.speakers import Basis, Name, Resolver, inside, speaker_head, speaker_tokens, via
 
@@ -70,10 +71,9 @@ UTTERANCE_NOUNS = frozenset(
 )
 # conjunctions that open an adverbial clause ('“...,” when X mocked her'): words after a closing
 # mark opening with one are the reporter's sentence going on, not the quotation's attribution.
-# "As" is not among them: '“...,” as X put it' attributes
-SUBORDINATORS = frozenset(
-    "when whenever while after before because since if unless although though until once whereas".split()
-)
+# The reported clauses' subordinators (indirect.py) and "whereas"; "as" is not among them: '“...,”
+# as X put it' attributes
+SUBORDINATORS = (CLAUSE_SUBORDINATORS - {"as"}) | {"whereas"}
 
 
 class DirectAttributor:
