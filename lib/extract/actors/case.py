@@ -19,10 +19,9 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 # a clause opens after one of these, spaces aside (_opens_clause)
 _CLAUSE_MARKS = frozenset('.!?:;"“‘(—–-')
 # Short words a headline capitalises that are never names on their own.
-_FUNCTION = frozenset(
+FUNCTION_WORDS = frozenset(
     {"a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or"}
 )
-FUNCTION_WORDS = _FUNCTION
 
 
 def is_title_line(line: str) -> bool:
@@ -69,7 +68,7 @@ class CaseStats:
     def common(self, word: str) -> bool:
         """A word the corpus writes in lower case more often than capitalised."""
         key = word.lower().rstrip(".,;:!?'’")
-        if key in _FUNCTION:
+        if key in FUNCTION_WORDS:
             return True
         return self.lower[key] > 0 and self.lower[key] >= self.upper[key]
 

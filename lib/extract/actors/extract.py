@@ -99,9 +99,11 @@ def extract_raw(
     found = _with_credentials(found, registry, texts)
     linked = resolve_corpus(found, registry, texts)
     titled = _mistered(contexts, linked, registry)
-    unified = [(m, a) for m, a in linked if a.id in titled or not _common_words(m, a, registry, case)]
     unified = [
-        (m, a) for m, a in unified if a.id in titled or not _headline_words(m, a, registry, case, texts)
+        (m, a)
+        for m, a in linked
+        if a.id in titled
+        or not (_common_words(m, a, registry, case) or _headline_words(m, a, registry, case, texts))
     ]
     unified = shared_forms_by_report(texts, unified, registry)
     if links is not None:  # each mention as linked, a short form read by its report (as the store reads it)
