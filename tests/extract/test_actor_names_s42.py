@@ -204,3 +204,38 @@ def test_town_written_as_a_municipality_is_no_club(nlp: Any, registry: Any, text
     bare = [m for m in mentions if m.text == "Lowtown"]
     assert bare, mentions
     assert {actors[m.actor_id].type for m in bare} == {kind}, [(m.text, actors[m.actor_id]) for m in bare]
+
+
+@pytest.mark.parametrize(
+    "surface",
+    [
+        "Bold Vault Robbery",
+        "Yildiz Kent",
+        "Kestrel Works",
+        "Bay Isle",
+        "Coeur-de-Lion Club",
+        "Ünal Beck",
+        "A B",
+    ],
+)
+def test_name_search_answers_as_a_scan_of_every_text(surface: str) -> None:
+    """NameSearch searches only the texts holding the surface's longest word, lower-cased: its
+    answer is the full scan's, also where a letter outside ASCII matches an ASCII one under
+    re.IGNORECASE (dotless and dotted i, long s, the Kelvin sign)."""
+    from lib.extract.actors.extract import NameSearch, _written_as_name
+
+    texts = [
+        "BOLD VAULT ROBBERY\nThieves made a bold raid on a vault.",
+        "The mayor met with Yıldız Kent on Monday morning in the town hall.",
+        "Workers at \u212aestrel Works walked out after talks about wages failed.",
+        "Ferries bound for Bay Iſle stopped running when the storm arrived.",
+        "The Coeur-de-Lion Club met on Sunday, and later Ünal Beck spoke there.",
+        "He met A B there when the meeting was over and the hall was empty.",
+        "Nothing here names anyone at all, whatever the headline wrote above.",
+    ]
+    search = NameSearch(texts)
+    if surface != "Bold Vault Robbery":
+        assert search.writes_as_name(surface)  # each written as a name in one running line
+    for subset in (texts, texts[:1], texts[1:], texts[-1:]):
+        assert NameSearch(subset).writes_as_name(surface) is _written_as_name(surface, subset)
+    assert search.writes_as_name(surface) is search.writes_as_name(surface)  # answered once, kept

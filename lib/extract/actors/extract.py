@@ -99,11 +99,12 @@ def extract_raw(
     found = _with_credentials(found, registry, texts)
     linked = resolve_corpus(found, registry, texts)
     titled = _mistered(contexts, linked, registry)
+    search = NameSearch(texts.values())
     unified = [
         (m, a)
         for m, a in linked
         if a.id in titled
-        or not (_common_words(m, a, registry, case) or _headline_words(m, a, registry, case, texts))
+        or not (_common_words(m, a, registry, case) or _headline_words(m, a, registry, case, texts, search))
     ]
     unified = shared_forms_by_report(texts, unified, registry)
     if links is not None:  # each mention as linked, a short form read by its report (as the store reads it)
@@ -301,7 +302,12 @@ def _common_words(mention: Mention, actor: Actor, reg: Registry, case: CaseStats
 
 
 def _headline_words(
-    mention: Mention, actor: Actor, reg: Registry, case: CaseStats, texts: Mapping[str, str]
+    mention: Mention,
+    actor: Actor,
+    reg: Registry,
+    case: CaseStats,
+    texts: Mapping[str, str],
+    search: NameSearch | None = None,
 ) -> bool:
     """A headline's run of common words the model took for a name ("Bold Vault Robbery", "Jailed
     Forger Quibbleton"): a title-case or all-caps line capitalises every word, so there case says
@@ -324,7 +330,39 @@ def _headline_words(
     common = [w for w in content if case.lower[w] > 0 and case.common(w)]
     if len(common) + len(unseen) != len(content) or not common or (unseen and len(common) < 2):
         return False
-    return not _written_as_name(mention.text, texts.values())
+    return not (search or NameSearch(texts.values())).writes_as_name(mention.text)
+
+
+# Letters outside ASCII that re.IGNORECASE matches to an ASCII letter (Python's simple case folding
+# and its equivalences), mapped so that a lower-cased text holds every ASCII word such a pattern
+# can match in it.
+_ASCII_FOLDS = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"})
+
+
+class NameSearch:
+    """The corpus's running text, asked whether it writes a surface as a name (_written_as_name):
+    each surface answered once, and only the texts that hold its longest word (lower-cased)
+    searched. Scanning every text for each headline name grew with the square of a batch's
+    documents."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self._texts = list(texts)
+        self._folded: list[str] | None = None
+        self._answers: dict[str, bool] = {}
+
+    def writes_as_name(self, surface: str) -> bool:
+        if surface not in self._answers:
+            self._answers[surface] = _written_as_name(surface, self._holding(surface))
+        return self._answers[surface]
+
+    def _holding(self, surface: str) -> Iterable[str]:
+        words = [w.lower() for w in surface.split() if w.isascii() and w.isalpha()]
+        if not words:
+            return self._texts
+        word = max(words, key=len)
+        if self._folded is None:
+            self._folded = [t.translate(_ASCII_FOLDS).lower() for t in self._texts]
+        return (t for t, folded in zip(self._texts, self._folded, strict=True) if word in folded)
 
 
 def _written_as_name(surface: str, texts: Iterable[str]) -> bool:
