@@ -94,6 +94,9 @@ CORE_MIN = 0.3  # cosine of a member with its claim's medoid (align.SAME_MIN: un
 # "important" and "people", an official readout's set phrase) join sentences that tell different
 # things. Measured on a month of official readouts with almost no event reported by both sources.
 UNNAMED_MIN = 3
+# Reports of one source whose sentences are linked to (or are) one sentence, from which that
+# sentence is a set phrase of the source (``_set_phrases``).
+SET_PHRASE_REPORTS = 3
 MAX_CONFLICT_PAIRS = 24  # member pairs checked for discrepancies in one claim (the medoid's first)
 MAX_CONFLICTS = 3  # discrepancies kept on a claim
 MAX_PAIR_DOCS = 30  # a claim in more reports than this does not single out pairs worth comparing
@@ -117,6 +120,7 @@ class _Sentence:
     bucket: int | None  # the report date's window; None undated
     dated: bool = False  # a date mention inside (dates are blanked from the terms)
     row: int = 0  # the sentence's text in the corpus's Texts
+    formula: bool = False  # a set phrase of its source (``_set_phrases``)
 
 
 H = TypeVar("H", bound=Hashable)
@@ -254,8 +258,14 @@ def clustered_claims(
     groups = duplicate_groups(sentences, signatures)
     del signatures
     heads = [sentences[g[0]] for g in groups]
-    clusters = cluster_edges(len(sentences), linked_edges(heads, [len(g) for g in groups]), sentences, groups)
-    del heads, groups
+    edges = linked_edges(heads, [len(g) for g in groups])
+    phrases = _set_phrases(groups, edges, sentences)
+    for g in phrases:
+        for i in groups[g]:
+            sentences[i] = replace(sentences[i], formula=True)
+    edges = [(a, b) for a, b in edges if not (a in phrases or b in phrases) or _anchored(heads[a], heads[b])]
+    clusters = cluster_edges(len(sentences), edges, sentences, groups)
+    del heads, groups, edges
     drafts = []
     for members in clusters:
         picked = [sentences[i] for i in members]
@@ -995,12 +1005,55 @@ def _medoid_of_parts(parts: Parts, sentences: Sequence[_Sentence]) -> int:
     return best[0]
 
 
+def _source(s: _Sentence) -> str:
+    return s.doc.source or s.doc.id
+
+
+def _set_phrases(groups: Sequence[list[int]], edges: Edges, sentences: Sequence[_Sentence]) -> set[int]:
+    """The groups whose sentence is a set phrase of its source: linked (or identical) to sentences
+    of SET_PHRASE_REPORTS or more of that source's reports. A press office or an outlet words its
+    readouts alike ("the leaders agreed to maintain contact", "bilateral cooperation in various
+    areas"): a wording a source gives to several of its reports tells no event apart, so it is the
+    same claim as another source's sentence only where the two name an actor or a figure in
+    common (``_anchored``). A fact one source repeats across its updates names what it is about,
+    and keeps its links. Only groups of several members and the ends of edges within a source
+    are looked at: most sentences are neither."""
+
+    def reports(g: int) -> list[tuple[str, str]]:
+        return [(_source(sentences[i]), sentences[i].doc.id) for i in groups[g]]
+
+    reach: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for g, members in enumerate(groups):
+        if len(members) >= SET_PHRASE_REPORTS:
+            for source, doc in reports(g):
+                reach[g, source].add(doc)
+    for a, b in edges:
+        of_a, of_b = reports(a), reports(b)
+        shared = {source for source, _ in of_a} & {source for source, _ in of_b}
+        for g in (a, b) if shared else ():
+            for source, doc in chain(of_a, of_b):
+                if source in shared:
+                    reach[g, source].add(doc)
+    return {g for (g, _), docs in reach.items() if len(docs) >= SET_PHRASE_REPORTS}
+
+
+def _anchored(a: _Sentence, b: _Sentence) -> bool:
+    """Two sentences of one source, or naming an actor or a figure in common."""
+    return (
+        _source(a) == _source(b)
+        or bool(a.claim.actors & b.claim.actors)
+        or bool(a.claim.figures & b.claim.figures)
+    )
+
+
 def _core(medoid: _Sentence, s: _Sentence, score: float) -> bool:
     """A member of the medoid's claim (the caller tells reports apart): the same claim by
     ``same_claim``, and in as many words (CORE_MIN) without the actor bonus: around a corpus's main
     actors, two anchored sentences of different events ("X lost", "X's successor was chosen") pass
     the pairwise test."""
     plain = score - ANCHOR_BONUS * min(2, len(medoid.claim.actors & s.claim.actors))
+    if (medoid.formula or s.formula) and not _anchored(medoid, s):
+        return False  # a set phrase of another source
     return plain >= CORE_MIN and same_claim(medoid.claim, s.claim, score, UNNAMED_MIN)
 
 

@@ -229,3 +229,50 @@ def test_stars_cluster_as_the_medoid_cut_does_on_small_reports(monkeypatch: pyte
     dam = [c for c in found if any("dam on the Ostrel river burst" in m.text for m in c.members)]
     assert [c.docs for c in dam] == [("r1", "r2", "r3")]
     assert all(len(set(c.docs)) == len(c.members) for c in found)  # a report once per claim
+
+
+def _readouts(office_a: list[str], office_b: str) -> tuple[CorpusClaim, ...]:
+    """Three readouts of one office on three days of a week, and one of another office."""
+    docs = [
+        Document(f"a{i}", f"Readout {i}", "Office A", f"2031-06-0{i + 2}", "metadata", "en", "", "", text)
+        for i, text in enumerate(office_a)
+    ]
+    docs.append(Document("b0", "Readout", "Office B", "2031-06-03", "metadata", "en", "", "", office_b))
+    return tuple(cc.corpus_claims(analyze_corpus(Corpus(tuple(docs)))))
+
+
+def _shared_by_both(claims: tuple[CorpusClaim, ...], doc: str) -> list[CorpusClaim]:
+    return [c for c in claims if doc in c.docs and {"Office A", "Office B"} <= set(c.sources)]
+
+
+def test_a_set_phrase_of_one_office_corroborates_nothing_unnamed() -> None:
+    """A wording an office gives to its readouts of different calls ("the leaders agreed to keep in
+    close touch") tells no event apart: another office's sentence in those words, naming no actor
+    or figure in common, is not the same claim."""
+    claims = _readouts(
+        [
+            "Prime Minister Halvard Osk spoke by phone with President Mira Tavel. "
+            "The two leaders agreed to keep in close touch.",
+            "Prime Minister Halvard Osk received Chancellor Ivo Brandt. "
+            "The leaders agreed to keep in close touch.",
+            "Prime Minister Halvard Osk met King Orrin of Saltmere. "
+            "Both leaders agreed to keep in close touch.",
+        ],
+        "President Dana Corve spoke with Premier Lio Varn. "
+        "The sides agreed to keep in close touch at every level.",
+    )
+    assert _shared_by_both(claims, "b0") == []
+
+
+def test_a_fact_one_office_repeats_with_its_names_still_corroborates() -> None:
+    """Repeated across one office's updates, a sentence that names its actor and figure stays the
+    same claim as another office's sentence naming them."""
+    claims = _readouts(
+        [
+            "Officials said Dravia had moved 4,000 troops to the Kessel border.",
+            "Dravia has moved 4,000 troops to the Kessel border, officials said again.",
+            "Officials repeated that Dravia moved 4,000 troops to the Kessel border.",
+        ],
+        "Dravia moved 4,000 troops to the Kessel border, the office said.",
+    )
+    assert len(_shared_by_both(claims, "b0")) == 1
