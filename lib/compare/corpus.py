@@ -1012,10 +1012,10 @@ def _source(s: _Sentence) -> str:
 def _set_phrases(groups: Sequence[list[int]], edges: Edges, sentences: Sequence[_Sentence]) -> set[int]:
     """The groups whose sentence is a set phrase of its source: linked (or identical) to sentences
     of SET_PHRASE_REPORTS or more of that source's reports. A press office or an outlet words its
-    readouts alike ("the leaders agreed to maintain contact", "bilateral cooperation in various
-    areas"): a wording a source gives to several of its reports tells no event apart, so it is the
-    same claim as another source's sentence only where the two name an actor or a figure in
-    common (``_anchored``). A fact one source repeats across its updates names what it is about,
+    readouts alike (the leaders "agreed to stay in touch", "discussed ties in many fields"): a
+    wording a source gives to several of its reports tells no event apart, so it is the same claim
+    as another source's sentence only where the two name an actor or a figure in common
+    (``_anchored``). A fact one source repeats across its updates names what it is about,
     and keeps its links. Only groups of several members and the ends of edges within a source
     are looked at: most sentences are neither."""
 
