@@ -30,6 +30,10 @@ slotted records), blocking keys are numbers in arrays, not strings, and the rows
 reads are looked up after clustering for the checked sentences only (``Lookup``), so the store's
 claims (lib/store/claims.py) are made without holding the whole analysis.
 
+Words alone (no actor and no figure in common) join two sources' sentences only from reports
+written within UNANCHORED_DAYS of each other, and never where one is a set phrase of its source,
+a wording it gives to several of its reports (``_may_join``).
+
 Verdict: contested when a confident discrepancy (lib/compare/discrepancies.py, from SHOW_MIN;
 a weak one, such as a figure updated between days, does not count) links two members;
 corroborated when two or more sources report it; single-source otherwise.
@@ -97,6 +101,10 @@ UNNAMED_MIN = 3
 # Reports of one source whose sentences are linked to (or are) one sentence, from which that
 # sentence is a set phrase of the source (``_set_phrases``).
 SET_PHRASE_REPORTS = 3
+# Days between two reports beyond which two sentences naming no actor and no figure in common are
+# not one claim: reports of one event come within days of it, and without a shared name only time
+# says two wordings alike tell of one event ("the ferry was halted": which ferry, which week).
+UNANCHORED_DAYS = 3
 MAX_CONFLICT_PAIRS = 24  # member pairs checked for discrepancies in one claim (the medoid's first)
 MAX_CONFLICTS = 3  # discrepancies kept on a claim
 MAX_PAIR_DOCS = 30  # a claim in more reports than this does not single out pairs worth comparing
@@ -121,6 +129,7 @@ class _Sentence:
     dated: bool = False  # a date mention inside (dates are blanked from the terms)
     row: int = 0  # the sentence's text in the corpus's Texts
     formula: bool = False  # a set phrase of its source (``_set_phrases``)
+    day: int | None = None  # the report date's ordinal; None undated
 
 
 H = TypeVar("H", bound=Hashable)
@@ -219,12 +228,13 @@ class SentenceClaims:
         out = []
         for d in ids:
             doc, own = self._by_doc.pop(d)
-            bucket = _bucket(doc.date)
+            day = _day(doc.date)
+            bucket = None if day is None else day // WINDOW_DAYS
             for claim, dated, row in own:
                 vector = vectors.get(claim.terms)
                 if vector is None:
                     vector = vectors[claim.terms] = tfidf.vector(claim.terms)
-                out.append(_Sentence(claim, vector, doc, bucket, dated, row))
+                out.append(_Sentence(claim, vector, doc, bucket, dated, row, day=day))
         self._by_doc.clear()
         self._shared.clear()
         return out
@@ -263,7 +273,8 @@ def clustered_claims(
     for g in phrases:
         for i in groups[g]:
             sentences[i] = replace(sentences[i], formula=True)
-    edges = [(a, b) for a, b in edges if not (a in phrases or b in phrases) or _anchored(heads[a], heads[b])]
+    heads = [sentences[g[0]] for g in groups]
+    edges = [(a, b) for a, b in edges if _may_join(heads[a], heads[b])]
     clusters = cluster_edges(len(sentences), edges, sentences, groups)
     del heads, groups, edges
     drafts = []
@@ -437,8 +448,13 @@ def _dated(rows: DocRows | None, span: Span) -> bool:
 
 
 def _bucket(value: str | None) -> int | None:
+    day = _day(value)
+    return None if day is None else day // WINDOW_DAYS
+
+
+def _day(value: str | None) -> int | None:
     try:
-        return date.fromisoformat(value or "").toordinal() // WINDOW_DAYS
+        return date.fromisoformat(value or "").toordinal()
     except ValueError:
         return None
 
@@ -1037,13 +1053,18 @@ def _set_phrases(groups: Sequence[list[int]], edges: Edges, sentences: Sequence[
     return {g for (g, _), docs in reach.items() if len(docs) >= SET_PHRASE_REPORTS}
 
 
-def _anchored(a: _Sentence, b: _Sentence) -> bool:
-    """Two sentences of one source, or naming an actor or a figure in common."""
-    return (
-        _source(a) == _source(b)
-        or bool(a.claim.actors & b.claim.actors)
-        or bool(a.claim.figures & b.claim.figures)
-    )
+def _may_join(a: _Sentence, b: _Sentence) -> bool:
+    """Whether two sentences may be one claim: of one source, naming an actor or a figure in
+    common, or in the same words (wire copy, as ``same_claim`` counts them); else (words alike)
+    neither a set phrase of its source nor of reports more than UNANCHORED_DAYS apart."""
+    x, y = a.claim, b.claim
+    if _source(a) == _source(b) or x.actors & y.actors or x.figures & y.figures:
+        return True
+    if x.terms == y.terms or set(x.terms) == set(y.terms):
+        return True
+    if a.formula or b.formula:
+        return False
+    return a.day is None or b.day is None or abs(a.day - b.day) <= UNANCHORED_DAYS
 
 
 def _core(medoid: _Sentence, s: _Sentence, score: float) -> bool:
@@ -1052,8 +1073,8 @@ def _core(medoid: _Sentence, s: _Sentence, score: float) -> bool:
     actors, two anchored sentences of different events ("X lost", "X's successor was chosen") pass
     the pairwise test."""
     plain = score - ANCHOR_BONUS * min(2, len(medoid.claim.actors & s.claim.actors))
-    if (medoid.formula or s.formula) and not _anchored(medoid, s):
-        return False  # a set phrase of another source
+    if not _may_join(medoid, s):
+        return False
     return plain >= CORE_MIN and same_claim(medoid.claim, s.claim, score, UNNAMED_MIN)
 
 

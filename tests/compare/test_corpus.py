@@ -276,3 +276,27 @@ def test_a_fact_one_office_repeats_with_its_names_still_corroborates() -> None:
         "Dravia moved 4,000 troops to the Kessel border, the office said.",
     )
     assert len(_shared_by_both(claims, "b0")) == 1
+
+
+@pytest.mark.parametrize(("day_b", "together"), [("2031-06-03", True), ("2031-06-12", False)])
+def test_words_alone_join_reports_of_about_the_same_days(day_b: str, together: bool) -> None:
+    """Two outlets' sentences naming no actor and no figure in common are one claim only from
+    reports written within UNANCHORED_DAYS of each other: without a shared name, only time says
+    they tell of one event."""
+    texts = {
+        "p0": (
+            "Outlet P",
+            "2031-06-02",
+            "The night ferry service across the strait was halted without warning.",
+        ),
+        "q0": (
+            "Outlet Q",
+            day_b,
+            "Without warning, the night ferry across the strait was halted, leaving travellers stranded.",
+        ),
+    }
+    docs = tuple(
+        Document(k, k, src, day, "metadata", "en", "", "", text) for k, (src, day, text) in texts.items()
+    )
+    claims = cc.corpus_claims(analyze_corpus(Corpus(docs)))
+    assert any(set(c.docs) == {"p0", "q0"} for c in claims) is together
