@@ -74,27 +74,37 @@ def judged_law(
     quote: Quote,
     sdoc: SpacyDoc,
     mentions: Sequence[Mention],
+    scope: tuple[int, int],
     clause_score: Callable[[int, bool, Sequence[tuple[int, int]]], int],
 ) -> Judged | None:
     """The first law the statement names or describes as the subject or object of a predicate
-    that judges (``clause_score(offset, is_object, words)``: the evaluation of the predicate's
-    words, document character ranges (``predicate_words``), names blanked; for an object, the
-    side its verb takes on it first), with no person or body as that predicate's other argument or as the
-    law's possessor; None when there is none."""
+    that judges, with no person or body other than the speaker as that predicate's other
+    argument or as the law's possessor; None when there is none. ``scope``: the document range
+    of the sentences the statement stands in; a law outside the quoted words counts when the
+    quoted words complete its predicate (the reporter's frame: 'said the law is "a disaster"',
+    'called the bill "reckless"'). ``clause_score(offset, is_object, words)``: the evaluation of
+    the predicate's words (document character ranges, ``predicate_words``); for an object, the
+    side its verb takes on it first."""
     laws = laws_of(sdoc)
     if not laws:
         return None
-    span = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
+    lo, hi = scope
+    span = sdoc.char_span(lo, hi, alignment_mode="expand")
     if span is None:
         return None
-    inside = [m for m in mentions if quote.start <= m.start and m.end <= quote.end]
+    near = [m for m in mentions if lo <= m.start and m.end <= hi and m.actor_id != quote.speaker_id]
     for token in span:
-        if token.dep_ not in ARGUMENTS or not quote.start <= token.idx < quote.end:
+        if token.dep_ not in ARGUMENTS or not lo <= token.idx < hi:
             continue
         law = _named(token, laws) or _described(token, laws)
-        if law is None or _someone(token, inside, law):
+        if law is None or _someone(token, near, law, quote):
             continue
-        score = clause_score(token.idx, token.dep_ == "dobj", predicate_words(token.head, quote))
+        words = predicate_words(token.head, scope)
+        if not quote.start <= token.idx < quote.end and not any(
+            quote.start <= a < quote.end for a, _ in words
+        ):
+            continue  # outside the quoted words, which do not complete its predicate
+        score = clause_score(token.idx, token.dep_ == "dobj", words)
         if score:
             return Judged(law.name, token.idx, score)
     return None
@@ -103,15 +113,15 @@ def judged_law(
 OWN_CLAUSES = frozenset({"conj", "cc", "ccomp", "advcl", "parataxis", "mark"})  # clauses of their own
 
 
-def predicate_words(head: Token, quote: Quote) -> list[tuple[int, int]]:
-    """The character ranges of the predicate's own words inside the statement: its phrase in the
+def predicate_words(head: Token, scope: tuple[int, int]) -> list[tuple[int, int]]:
+    """The character ranges of the predicate's own words inside ``scope``: its phrase in the
     parse without the clauses joined to it ("the law is a success, and the towns are safer":
     only "the law is a success" judges the law)."""
     out: list[tuple[int, int]] = []
     stack = [head]
     while stack:
         word = stack.pop()
-        if quote.start <= word.idx < quote.end:
+        if scope[0] <= word.idx < scope[1]:
             out.append((word.idx, word.idx + len(word)))
         stack += [c for c in word.children if c.dep_ not in OWN_CLAUSES]
     return sorted(out)
@@ -136,13 +146,15 @@ def _described(token: Token, laws: Sequence[Law]) -> Law | None:
     return same[-1] if same else None
 
 
-def _someone(token: Token, mentions: Sequence[Mention], law: Law) -> bool:
+def _someone(token: Token, mentions: Sequence[Mention], law: Law, quote: Quote) -> bool:
     """A person or body stands beside the law: the predicate's other subject or object, or the
     law's possessor, is an actor's mention or a third-person pronoun."""
     beside = [c for c in token.head.children if c.dep_ in BESIDE and c.i != token.i]
     beside += [c for c in token.children if c.dep_ == "poss"]
     beside += [g for c in token.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     for word in beside:
+        if quote.speaker_start is not None and quote.speaker_start <= word.idx < (quote.speaker_end or 0):
+            continue  # the speaker judging the law ("he called the bill reckless")
         if word.lower_ in THIRD_PERSON:
             return True
         lo, hi = word.left_edge.idx, word.right_edge.idx + len(word.right_edge)

@@ -242,20 +242,28 @@ def _with_law(
     (lib/extract/laws.py), comes first; the protagonists the statement does not name are not
     listed after it (its judgement is of the law), the actors it names or refers to are."""
 
+    if not laws.laws_of(sdoc):
+        return out
+    bounds = _sentence_bounds(sdoc, quote.start, quote.end)
+    lo = min([quote.start, *(a for a, _ in bounds)])
+    hi = max([quote.end, *(b for _, b in bounds)])
+    wide = _blanked(doc_text(sdoc)[lo:hi], lo, _name_spans(sdoc, report, lo, hi))
+
     def judged(at: int, is_object: bool, words: Sequence[tuple[int, int]]) -> int:
         # an object takes the side its verb takes on it ("oppose the law", "backed the bill"),
         # else the words of its predicate judge it
-        side = polarity.predicate_stance(text[: at - quote.start]) if is_object else None
+        side = polarity.predicate_stance(wide[: at - lo]) if is_object else None
         if side:
             return 1 if side == "pos" else -1
-        return polarity.evaluation(" ".join(text[a - quote.start : b - quote.start] for a, b in words))
+        return polarity.evaluation(" ".join(wide[a - lo : b - lo] for a, b in words))
 
-    law = laws.judged_law(quote, sdoc, report.mentions, judged)
+    law = laws.judged_law(quote, sdoc, report.mentions, (lo, hi), judged)
     if law is None:
         return out
     key = groups.key(law.name)
-    evidence = Evidence(role=SUBJECT, named_at=law.at)
-    clause = _clause_at(quote, law.at, text)
+    inside = quote.start <= law.at < quote.end
+    evidence = Evidence(role=SUBJECT, named_at=law.at if inside else None, framed=not inside)
+    clause = _clause_at(quote, law.at, text) if inside else ""
     target = _target(key, polarity.polarity(law.score), "named")
     first = Reading(target, key, evidence, text, clause, law.score, overall, reporter)
     kept = [r for r in out if r.target.basis != "topic"]

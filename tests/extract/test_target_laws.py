@@ -44,11 +44,23 @@ def _mentions(text: str) -> list[Mention]:
     )
 
 
-def _targets(nlp: Any, text: str, said: str) -> list[tuple[str | None, str | None, str | None]]:
+def _targets(
+    nlp: Any, text: str, said: str, speaker: str = "Tomas Orrin"
+) -> list[tuple[str | None, str | None, str | None]]:
     start = text.rindex(said)
-    at = text.index("Tomas Orrin")
+    at = text.rindex(speaker, 0, start) if speaker in text[:start] else text.index(speaker)
     quote = Quote(
-        "d1", "tomas-orrin", "Tomas Orrin", said, "direct", "said", start, start + len(said), 0.9, at, at + 11
+        "d1",
+        "tomas-orrin",
+        speaker,
+        said,
+        "direct",
+        "said",
+        start,
+        start + len(said),
+        0.9,
+        at,
+        at + len(speaker),
     )
     doc = Document("d1", "", "Ledger", "2023-05-02", "header", "en", "", "", text)
     (found,) = targets.with_targets(doc, _parsed(nlp, text), [quote], _mentions(text), ACTORS)
@@ -106,3 +118,34 @@ def test_a_described_law_needs_a_law_named_before(nlp: Any) -> None:
     said = "The law is a disaster for the fishing towns,"
     text = f'Ada Quell spoke on Monday. Quell spoke again. "{said}" Tomas Orrin said.'
     assert all(name is None for name, _, _ in _targets(nlp, text, said))
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "speaker", "want"),
+    [
+        # the reporter's frame: the quoted words complete the law's predicate
+        (
+            INTRO + 'Tomas Orrin said the law is "a disaster for the towns."',
+            "a disaster for the towns.",
+            "Tomas Orrin",
+            "neg",
+        ),
+        (
+            INTRO + 'Tomas Orrin called the bill "reckless and cruel."',
+            "reckless and cruel.",
+            "Tomas Orrin",
+            "neg",
+        ),
+        # the speaker as a pronoun, subject of the reporting verb
+        (INTRO + 'Tomas Orrin spoke. He called the bill "a great success."', "a great success.", "He", "pos"),
+    ],
+)
+def test_a_framed_law(nlp: Any, text: str, said: str, speaker: str, want: str) -> None:
+    assert _targets(nlp, text, said, speaker)[0] == (LAW, None, want)
+
+
+def test_a_law_outside_the_quote_that_it_does_not_complete(nlp: Any) -> None:
+    """The law in the reporter's sentence is no argument of the quoted predicate."""
+    said = "a disaster for the towns."
+    text = INTRO + f'Tomas Orrin, who voted for the law, said Quell was "{said}"'
+    assert all(name != LAW for name, _, _ in _targets(nlp, text, said))
