@@ -56,6 +56,7 @@ class Lexicon:
     expectation_verbs: frozenset[str] = frozenset()  # "it should help": expected, not demanded
     misfortune: frozenset[str] = frozenset()  # "crisis", "attack": what befalls, not a judgement
     emotions: frozenset[str] = frozenset()  # "concerned", "worried": felt, not a judgement of who feels
+    duties: frozenset[tuple[str, ...]] = frozenset()  # "listen", ("speak", "for"): blame when denied
     # each word's prior polarity once read (_weight): a word is looked up again in every clause,
     # statement and sentence that holds it, each time through its base forms
     read: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
@@ -93,6 +94,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         expectation_verbs=words("expectation_verbs"),
         misfortune=words("misfortune"),
         emotions=words("emotions"),
+        duties=frozenset(tuple(str(w).lower().split()) for w in data.get("duties") or []),
     )
 
 
@@ -215,7 +217,33 @@ def evaluated(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, int]
                 ws, i, lex.negators, first=len(opening.split())
             )  # the opening one counted once
             found.append((matches[i].start(), contrast * flip * (-weight if negated else weight)))
+        for i in _denied_duties(ws, weights, lex, opening):
+            found.append((matches[i].start(), -contrast))
     return found
+
+
+FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
+
+
+def _denied_duties(ws: list[str], weights: list[int], lex: Lexicon, opening: str) -> list[int]:
+    """The words of a denied duty (lib/lexicons/evaluative.yaml: duties): "they no longer listen",
+    "he does not speak for us", "nobody here cares". Asserted, a duty says nothing; denied once
+    (by a negator before it or one opening the clause), it reproaches. Not in the first person:
+    "I don't represent anyone" states the speaker's place, it blames no one."""
+    out = []
+    first = len(opening.split())
+    for i, word in enumerate(ws):
+        if weights[i] or not any(
+            ws[i + 1 : i + len(duty)] == list(duty[1:]) and lookup(word, frozenset(duty[:1]))
+            for duty in lex.duties
+        ):
+            continue
+        window = ws[max(0, i - NEGATION_WINDOW) : i]
+        if any(w in FIRST_PERSON_SUBJECTS for w in window):
+            continue
+        if _negated(ws, i, lex.negators, first=first) != bool(opening):
+            out.append(i)
+    return out
 
 
 def _other_sense(ws: list[str], i: int, lex: Lexicon) -> bool:

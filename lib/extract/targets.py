@@ -40,7 +40,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from lib import LEXICONS, read_yaml
-from lib.extract import groups, polarity, target_ranker
+from lib.extract import groups, laws, polarity, target_ranker
 from lib.extract.quotes.cues import load_cues
 from lib.extract.target_ranker import OBJECT, OBLIQUE, OTHER, PROTAGONISTS, SUBJECT, Evidence
 from lib.records import Actor, Document, Mention, Polarity, Quote, Target, TargetBasis
@@ -232,7 +232,42 @@ def readings(quote: Quote, sdoc: SpacyDoc, report: Report, actors: Mapping[str, 
                 judgement = local or whole
         target = _target(actor_id, polarity.polarity(judgement), kind)
         out.append(Reading(target, actor_id, evidence, own, clause, local, whole, reporter))
-    return out
+    return _with_law(quote, sdoc, report, text, out, overall, reporter)
+
+
+def _with_law(
+    quote: Quote, sdoc: SpacyDoc, report: Report, text: str, out: list[Reading], overall: int, reporter: int
+) -> list[Reading]:
+    """A law the statement judges in its own words, with no person or body beside it there
+    (lib/extract/laws.py), comes first; the protagonists the statement does not name are not
+    listed after it (its judgement is of the law), the actors it names or refers to are."""
+
+    if not laws.laws_of(sdoc):
+        return out
+    bounds = _sentence_bounds(sdoc, quote.start, quote.end)
+    lo = min([quote.start, *(a for a, _ in bounds)])
+    hi = max([quote.end, *(b for _, b in bounds)])
+    wide = _blanked(doc_text(sdoc)[lo:hi], lo, _name_spans(sdoc, report, lo, hi))
+
+    def judged(at: int, is_object: bool, words: Sequence[tuple[int, int]]) -> int:
+        # an object takes the side its verb takes on it ("oppose the law", "backed the bill"),
+        # else the words of its predicate judge it
+        side = polarity.predicate_stance(wide[: at - lo]) if is_object else None
+        if side:
+            return 1 if side == "pos" else -1
+        return polarity.evaluation(" ".join(wide[a - lo : b - lo] for a, b in words))
+
+    law = laws.judged_law(quote, sdoc, report.mentions, (lo, hi), judged)
+    if law is None:
+        return out
+    key = groups.key(law.name)
+    inside = quote.start <= law.at < quote.end
+    evidence = Evidence(role=SUBJECT, named_at=law.at if inside else None, framed=not inside)
+    clause = _clause_at(quote, law.at, text) if inside else ""
+    target = _target(key, polarity.polarity(law.score), "named")
+    first = Reading(target, key, evidence, text, clause, law.score, overall, reporter)
+    kept = [r for r in out if r.target.basis != "topic"]
+    return [first, *kept][:MAX_TARGETS]
 
 
 def _local(
@@ -242,11 +277,67 @@ def _local(
     ("why won't he"), else its sentence's words; 0 when none says anything."""
     at = evidence.at()
     return (
-        polarity.evaluation(clause)
+        (_counterfactual(quote, sdoc, at, text) if at is not None else 0)
+        or polarity.evaluation(clause)
         or (_demand_toward(quote, sdoc, at, clause) if at is not None else 0)
         or (REPROACH_SCORE if _reproached(quote, sdoc, report, actor_id, evidence, text) else 0)
         or (polarity.evaluation(_sentence_at(quote, at, text)) if at is not None else 0)
     )
+
+
+COUNTERFACTUAL_MODALS = frozenset({"would", "could", "might", "'d", "’d"})
+ABSENCE_PREPOSITIONS = frozenset({"without"})  # "without X, we would have lost"
+PRESENCE_VERB = frozenset({"for"})  # "if it were not for X", "but for X", "if not for X"
+
+
+def _counterfactual(quote: Quote, sdoc: SpacyDoc, at: int, text: str) -> int:
+    """A counterfactual that takes the target away credits it with what would have followed, or
+    blames it for what it kept from happening: "without X we would have had no protection" and
+    "if X had not been there, it would have been a disaster" praise X; "if X were not in the
+    way, the town would thrive" blames X. The protasis removes the target ("without X", "if it
+    were not for X", "if X had not / was not ..."), holds no judging word of its own (a denied
+    misdeed, "if X had not lied", is read as before), and the rest of the sentence has a
+    modal of the unreal ("would", "could", "might"); the target's polarity is the opposite of
+    that rest's (counterfactual dependence as causal credit: Lewis 1973). 0 when it does not
+    apply."""
+    span = sdoc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return 0
+    word = span[0]
+    while word.dep_ in NAME_PARTS and word.head.i != word.i:
+        word = word.head
+    protasis = None
+    if word.dep_ == "pobj" and word.head.lower_ in ABSENCE_PREPOSITIONS:
+        protasis = word.head
+    elif word.dep_ == "pobj" and word.head.lower_ in PRESENCE_VERB:
+        ancestor = word.head.head
+        left = [t.lower_ for t in sdoc[max(0, word.head.i - 4) : word.head.i]]
+        if ("not" in left or "n't" in left) and ("if" in left or "but" in left or "were" in left):
+            protasis = ancestor if ancestor.dep_ == "advcl" else word.head
+        elif left[-1:] == ["but"]:
+            protasis = word.head
+    elif word.dep_ in SUBJECTS:
+        verb = word.head
+        children = [c.lower_ for c in verb.children]
+        if verb.dep_ == "advcl" and "if" in children and any(c in ("not", "n't", "never") for c in children):
+            protasis = verb
+    if protasis is None:
+        return 0
+    lo, hi = protasis.left_edge.i, protasis.right_edge.i + 1
+    first, end, _, _ = _sentence_of(sdoc, word.i)
+    rest = [t for t in sdoc[first:end] if not lo <= t.i < hi and quote.start <= t.idx < quote.end]
+    if not any(t.lower_ in COUNTERFACTUAL_MODALS for t in rest):
+        return 0
+    inside = [t for t in sdoc[lo:hi] if quote.start <= t.idx < quote.end]
+    if polarity.evaluation(_words_of(inside, quote, text)):
+        return 0
+    score = polarity.evaluation(_words_of(rest, quote, text))
+    return -1 if score > 0 else 1 if score < 0 else 0
+
+
+def _words_of(tokens: Sequence[Token], quote: Quote, text: str) -> str:
+    """The tokens' words as ``text`` (the statement, names blanked) has them."""
+    return " ".join(text[t.idx - quote.start : t.idx - quote.start + len(t)] for t in tokens)
 
 
 def _judged_of(quote: Quote, sdoc: SpacyDoc, report: Report) -> dict[tuple[int, int], str]:
