@@ -124,3 +124,23 @@ def test_a_title_names_the_father_where_the_report_names_the_son(
     resolved = {(m.doc_id, m.text): m.actor_id for m, _ in resolver.resolve(found)}
     assert (resolved[("b", "Avery")] == resolved[("a", "Tom Avery")]) is father
     assert resolved[("b", "Tom Avery Jr.")] != resolved[("a", "Tom Avery")]
+
+
+@pytest.mark.parametrize(
+    ("event", "short", "same"),
+    [
+        (FIRE_2, "Lowtown Police", True),  # one town's force, with and without "Department"
+        (FERRY, "Lowtown Police", False),  # another event's report: left apart
+        (FIRE_2, "Lowtown Police Union", False),  # a body of the force's officers
+    ],
+)
+def test_a_police_force_with_and_without_department(event: str, short: str, same: bool) -> None:
+    texts = {
+        "b1": FIRE + "The Lowtown Police Department said the fire was set.",
+        "b2": event + f"{short} arrested a man on Monday.",
+    }
+    got = _resolved(
+        texts,
+        {"b1": [("Lowtown Police Department", "organization")], "b2": [(short, "organization")]},
+    )
+    assert (got[("b1", "Lowtown Police Department")] == got[("b2", short)]) is same

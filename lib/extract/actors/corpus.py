@@ -73,6 +73,9 @@ _ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}|[A-Z][A-Z&]{1,6}")
 _DEFINITION = re.compile(
     r"([A-Z][\w'&.-]*(?:[ ](?:of|the|and|for|on|de|[A-Z][\w'&.-]*)){1,9})[ ]\(([A-Z][A-Z.&]{1,8})\)"
 )
+# A town's emergency service named with or without its administrative word (_link_forces).
+_FORCE_SERVICES = frozenset({"police", "fire", "ambulance"})
+_FORCE_ADMIN = frozenset({"department", "service", "force"})
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 # "at Lowtown": a club plays at a town's ground, so the town after "at" is the venue.
 VENUE_PREPOSITIONS = frozenset({"at"})
@@ -1037,9 +1040,21 @@ class CorpusResolver:
             spelled = self._expansion(ids, spelling)
             if spelled is not None:
                 self.uf.union(spelled, ids[0])
+        self._link_forces(by_org)
         self._link_heads(by_org)
         self._link_aliases(by_org)
         self._link_owner_led(by_org)
+
+    def _link_forces(self, by_org: dict[str, list[str]]) -> None:
+        """ "the Lowtown Police" and "the Lowtown Police Department": news names a town's police or
+        fire service with and without its administrative word; one body in the reports of one event."""
+        for key, ids in by_org.items():
+            words = key.split()
+            if len(words) < 3 or words[-1] not in _FORCE_ADMIN or words[-2] not in _FORCE_SERVICES:
+                continue
+            short = by_org.get(" ".join(words[:-1]))
+            if short and self._kind(short[0]) == "organization" and self._one_event(ids[0], short[0]):
+                self.uf.union(ids[0], short[0])
 
     def _the_in_name(self, aid: str) -> bool:
         """Whether a report writes a name after a capitalised "The" in mid-sentence (after a
