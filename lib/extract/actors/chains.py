@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from lib.extract.actors.competitors import is_competitor
+from lib.extract.actors.corpus import SUFFIXES
 from lib.extract.actors.roles import Named, RoleHit, apposed, find_roles, resolve_role
 from lib.extract.actors.spans import Cand, DocContext
 from lib.extract.quotes.cues import first_name_sex, load_cues
@@ -119,6 +120,8 @@ class Chains:
         ):
             return self.reg_people[self.reg_surnames[key]]
         if c.label in ("PERSON", "ORG", "GPE") and len(surface.split()) == 1:
+            if _family_plural(key, self.by_surname):
+                return None  # "the Averys" are a family, none of them alone
             variant = best_fuzzy(surface, {k: a.id for k, a in self.by_surname.items()})
             return next((a for a in self.by_surname.values() if a.id == variant), None)
         return None
@@ -171,6 +174,12 @@ class Chains:
         before = self.ctx.text[max(0, start - 6) : start].split()[-1:]
         said = self.ctx.reg.filters.title_sex(before[0]) if before else ""
         return bool(said) and first_name_sex(person.name) not in ("", said)
+
+
+def _family_plural(key: str, surnames: Iterable[str]) -> bool:
+    """A known surname in the plural ("Averys", "Marches"): a family or a couple, not a spelling
+    of the one person's name."""
+    return any(key in (last + "s", last + "es") for last in surnames)
 
 
 def _unique_surnames(people: Iterable[Actor]) -> dict[str, str]:
@@ -394,6 +403,9 @@ def _propagate(ctx: DocContext, resolved: list[Resolved]) -> Iterator[Resolved]:
 # What may stand between a full name and its credentials: a comma, and credentials before ("Ann
 # Avery, MD, PhD").
 _CREDENTIAL_GAP = re.compile(r"[ ]?,[ ]*$")
+# A generational suffix set off by a comma ("Ann Avery, Jr.") is the person's as a credential is:
+# no actor of its own ("Sr." read as a place).
+GENERATIONAL = frozenset(SUFFIXES.values())
 
 
 def _credentials(ctx: DocContext, resolved: list[Resolved]) -> list[Resolved]:
@@ -409,7 +421,8 @@ def _credentials(ctx: DocContext, resolved: list[Resolved]) -> list[Resolved]:
         surface = _surface(ctx, c)
         key = fold(surface).replace(".", "").strip()
         gap = ctx.text[person[0] : c.start] if person is not None else ""
-        if person is not None and key in credentials and _CREDENTIAL_GAP.fullmatch(gap):
+        after = key in credentials or key in GENERATIONAL
+        if person is not None and after and _CREDENTIAL_GAP.fullmatch(gap):
             out.append((Cand(c.start, c.end, c.source, "ROLE", person[1].id), person[1]))
             person = (c.end, person[1])
             continue

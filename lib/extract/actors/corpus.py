@@ -73,6 +73,9 @@ _ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}|[A-Z][A-Z&]{1,6}")
 _DEFINITION = re.compile(
     r"([A-Z][\w'&.-]*(?:[ ](?:of|the|and|for|on|de|[A-Z][\w'&.-]*)){1,9})[ ]\(([A-Z][A-Z.&]{1,8})\)"
 )
+# A town's emergency service named with or without its administrative word (_link_forces).
+_FORCE_SERVICES = frozenset({"police", "fire", "ambulance"})
+_FORCE_ADMIN = frozenset({"department", "service", "force"})
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.IGNORECASE)
 # "at Lowtown": a club plays at a town's ground, so the town after "at" is the venue.
 VENUE_PREPOSITIONS = frozenset({"at"})
@@ -693,7 +696,22 @@ class CorpusResolver:
         one; not one whose sex the report's pronouns after the name contradict ("X said ... He
         added" is no woman, whichever the report names in full or keeps company with)."""
         chosen = self._bare(mention, actor)
-        if chosen is None or not (sex := self._sex_of(chosen)) or self._title_before(mention):
+        title = self._title_before(mention)
+        if (
+            chosen is not None
+            and title
+            and not self.reg.filters.title_sex(title)
+            and " " not in mention.text.strip()
+        ):
+            # "President Avery's son, Tom Avery Jr.": the report's one full name is the son's; the
+            # title of office is the father's (see _retitled; an honorific says only the sex)
+            parts = person_name(actor.name, self.titles, self.reg.demonyms)
+            other = (
+                self._titled_namesake(parts.last, parts.suffix, chosen, title) if parts is not None else None
+            )
+            if other is not None:
+                return other
+        if chosen is None or not (sex := self._sex_of(chosen)) or title:
             return chosen  # a title before the name says more than the report's pronouns
         if not any(name.endswith(f" {mention.text}") for name in self._full_names_of(chosen)):
             return chosen  # a first name ("Ann" of "Ann Avery"): its pronouns are read with it
@@ -745,17 +763,26 @@ class CorpusResolver:
         """A surname its report chained to the one full name it holds ("Ann Avery", named once in
         passing), after a title the corpus writes before another bearer's full name only
         ("President Tom Avery" elsewhere, never "President Ann Avery"): that bearer. A title says
-        which of two namesakes a report means better than which one it happens to name in full."""
+        which of two namesakes a report means better than which one it happens to name in full.
+        A father and a son are namesakes too: the bare surname writes no generational suffix
+        ("President Avery's son, Tom Avery Jr." names the father by his title)."""
         title = self._title_before(m)
         parts = self.people[aid]
         if not title or not parts.first:
             return None
-        root = self.uf.find(aid)
+        return self._titled_namesake(parts.last, parts.suffix, self.uf.find(aid), title)
+
+    def _titled_namesake(self, last: str, suffix: str, root: str, title: str) -> str | None:
+        """The one other full-named bearer of a surname whom the corpus writes the title before
+        where it never writes it before ``root``'s. A title of office or rank tells a father from
+        his son (any generational suffix); an honorific ("Mr.") says only the sex, which they share."""
         if title in self.titled.get(root, ()):
             return None
+        honorific = bool(self.reg.filters.title_sex(title))
         titled = [
             c
-            for c in self.by_surname.get((parts.last, parts.suffix), [])
+            for suffix in ((suffix,) if honorific else ("", *sorted(set(SUFFIXES.values()))))
+            for c in self.by_surname.get((last, suffix), [])
             if c != root and title in self.titled.get(c, ())
         ]
         return titled[0] if len(titled) == 1 else None
@@ -984,17 +1011,59 @@ class CorpusResolver:
         for ids in by_variant.values():
             for other in ids[1:]:
                 self.uf.union(ids[0], other)
+        # A compound written open or closed ("Lowtown Sky Hawks" / "Lowtown Skyhawks"): one body's
+        # name spelt two ways, as news does with compounds, in the reports of one event (a
+        # generic name, a capitol, is another state's in another event's). Bodies only ("New
+        # Castle" and "Newcastle" are two towns), and names of six letters or more.
+        by_closed: dict[str, list[str]] = {}
+        for key, ids in by_org.items():
+            closed = re.sub(r"[ -]", "", key)
+            if len(closed) >= 6 and self._kind(ids[0]) == "organization":
+                by_closed.setdefault(closed, []).append(key)
+        for keys in by_closed.values():
+            events = [self._groups_of(set().union(*(self.stats[x].docs for x in by_org[k]))) for k in keys]
+            for i in range(len(keys)):
+                for j in range(i + 1, len(keys)):
+                    if events[i] & events[j]:
+                        self.uf.union(by_org[keys[i]][0], by_org[keys[j]][0])
         for acr, ids in by_acr.items():
             expansion = by_org.get(defined.get(acr, ""), [])
             if expansion:
                 self.uf.union(expansion[0], ids[0])
                 continue
-            spelled = self._expansion(ids, by_initials.get(acr, []))
+            spelling = by_initials.get(acr, [])
+            if not spelling and len(acr) >= 3 and acr[0] == "T":
+                # "TLL" for "The Lowtown Ledger": the article is part of the name where running
+                # text capitalises it mid-sentence ("a report in The Lowtown Ledger"), and then
+                # its initial is the acronym's first letter.
+                spelling = [x for x in by_initials.get(acr[1:], []) if self._the_in_name(x)]
+            spelled = self._expansion(ids, spelling)
             if spelled is not None:
                 self.uf.union(spelled, ids[0])
+        self._link_forces(by_org)
         self._link_heads(by_org)
         self._link_aliases(by_org)
         self._link_owner_led(by_org)
+
+    def _link_forces(self, by_org: dict[str, list[str]]) -> None:
+        """ "the Lowtown Police" and "the Lowtown Police Department": news names a town's police or
+        fire service with and without its administrative word; one body in the reports of one event."""
+        for key, ids in by_org.items():
+            words = key.split()
+            if len(words) < 3 or words[-1] not in _FORCE_ADMIN or words[-2] not in _FORCE_SERVICES:
+                continue
+            short = by_org.get(" ".join(words[:-1]))
+            if short and self._kind(short[0]) == "organization" and self._one_event(ids[0], short[0]):
+                self.uf.union(ids[0], short[0])
+
+    def _the_in_name(self, aid: str) -> bool:
+        """Whether a report writes a name after a capitalised "The" in mid-sentence (after a
+        lower-case word, a comma or an opening quotation mark): the article is part of the name."""
+        name = self.stats[aid].actor.name
+        if name.split()[0].lower() == "the":
+            return False
+        pattern = re.compile(r"(?:\b[a-z]+,?|[,:;])[ ]+[\"'“‘]*The[ ]+" + re.escape(name) + r"\b")
+        return any(pattern.search(self.texts.get(d, "")) for d in self.stats[aid].docs)
 
     def _link_owner_led(self, by_org: dict[str, list[str]]) -> None:
         """ "HCO Joint Defence Council" and "Joint Defence Council": a body's name led by the acronym
@@ -1062,11 +1131,17 @@ class CorpusResolver:
         ends: dict[tuple[str, str], set[str]] = {}  # (event, last word) -> roots of longer names
         for aid, s in self.stats.items():
             words = fold(s.actor.name).split()
-            if len(words) < 2 or self._kind(aid) != "organization" or {"and", "&"} & set(words):
+            if len(words) < 2 or self._kind(aid) != "organization":
                 continue
             # the head word a short form keeps: the last ("Brindle Mills"), or the last before an
-            # of-phrase ("House of Delegates" is a house, not a delegates)
-            heads = {words[-1]} | ({words[words.index("of", 1) - 1]} if "of" in words[1:] else set())
+            # of-phrase ("House of Delegates" is a house, not a delegates). A coordination
+            # ("Brindle and Canal Mills") names two bodies, but only before the head: an "and"
+            # inside the of-phrase ("Academy of Arts and Letters") joins what the one body is of.
+            of = words.index("of", 1) if "of" in words[1:] else len(words)
+            coordinated = bool({"and", "&"} & set(words[:of]))
+            heads = set() if coordinated else {words[of - 1]}
+            if not {"and", "&"} & set(words):
+                heads.add(words[-1])
             for g in self._groups_of(s.docs):
                 for head in heads:
                     ends.setdefault((g, head), set()).add(self.uf.find(aid))

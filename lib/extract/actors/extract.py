@@ -18,7 +18,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Token
 
 from lib.extract.actors.case import FUNCTION_WORDS, CaseStats, case_stats, is_title_line, line_of, name_runs
-from lib.extract.actors.chains import resolve_doc
+from lib.extract.actors.chains import GENERATIONAL, resolve_doc
 from lib.extract.actors.competitors import is_competitor
 from lib.extract.actors.corpus import FAMILY, alias_owners, org_key, plural_nickname, resolve_corpus
 from lib.extract.actors.registry import Registry, load_registry
@@ -1128,7 +1128,8 @@ def _with_credentials(
         if a.type == "person" and " " in m.text.strip():
             ends[(m.doc_id, m.end)] = a
             continue
-        if fold(m.text).replace(".", "").strip() not in reg.filters.credentials:
+        key = fold(m.text).replace(".", "").strip()
+        if key not in reg.filters.credentials and key not in GENERATIONAL:
             continue
         text = texts.get(m.doc_id, "")
         for n in range(1, 4):
