@@ -228,8 +228,7 @@ class SentenceClaims:
         out = []
         for d in ids:
             doc, own = self._by_doc.pop(d)
-            day = _day(doc.date)
-            bucket = None if day is None else day // WINDOW_DAYS
+            day, bucket = _day(doc.date), _bucket(doc.date)  # once per report
             for claim, dated, row in own:
                 vector = vectors.get(claim.terms)
                 if vector is None:
@@ -1031,7 +1030,7 @@ def _set_phrases(groups: Sequence[list[int]], edges: Edges, sentences: Sequence[
     readouts alike (the leaders "agreed to stay in touch", "discussed ties in many fields"): a
     wording a source gives to several of its reports tells no event apart, so it is the same claim
     as another source's sentence only where the two name an actor or a figure in common
-    (``_anchored``). A fact one source repeats across its updates names what it is about,
+    (``_may_join``). A fact one source repeats across its updates names what it is about,
     and keeps its links. Only groups of several members and the ends of edges within a source
     are looked at: most sentences are neither."""
 
@@ -1129,7 +1128,7 @@ def _draft(picked: list[_Sentence]) -> _Draft:
         medoid=medoid,
         ordered=ordered,
         docs=docs,
-        sources=tuple(dict.fromkeys(s.doc.source or s.doc.id for s in ordered)),
+        sources=tuple(dict.fromkeys(_source(s) for s in ordered)),
         first_date=dates[0] if dates else "",
         last_date=dates[-1] if dates else "",
         checked=_checked_pairs(medoid, ordered) if len(docs) > 1 else [],
