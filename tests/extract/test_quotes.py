@@ -72,6 +72,8 @@ MARK_CASES = [
     ("straight", 'He said "we are ready" today.', ['"we are ready"']),
     ("mixed pair", "“the line is defensive » he added.", ["“the line is defensive »"]),
     ("two apostrophes", "''We will win,'' she said.", ["''We will win,''"]),
+    ("ascii newswire", "``We will win. We are ready,'' she said.", ["``We will win. We are ready,''"]),
+    ("ascii partial", "He called the plan ``reckless'' on Monday.", ["``reckless''"]),
     (
         "stray closer",
         "“A deal is near. We are ready.” to talk,” he said.",
@@ -833,6 +835,12 @@ RULES = [
         "two apostrophes as marks",
         "''We have run out of beds,'' Laura Brandt said. ''The next week will be hard.''",
         ["''We have run out of beds,''", "''The next week will be hard.''"],
+        "Brandt",
+    ),
+    (
+        "ascii newswire marks",
+        "``We have run out of beds,'' Laura Brandt said. ``The next week will be hard.''",
+        ["``We have run out of beds,''", "``The next week will be hard.''"],
         "Brandt",
     ),
     (

@@ -28,7 +28,7 @@ from lib.extract.quotes.attribution import BELIEF, CUED_QUOTATION, INFERRED, Fou
 from lib.extract.quotes.cues import CueLexicon, load_cues
 from lib.extract.quotes.direct import DirectAttributor, inside_sentence
 from lib.extract.quotes.indirect import extract_indirect
-from lib.extract.quotes.marks import DOUBLE_CLOSE, DOUBLE_OPEN, STRAIGHT, find_marked_spans
+from lib.extract.quotes.marks import ASCII_OPEN, DOUBLE_CLOSE, DOUBLE_OPEN, STRAIGHT, find_marked_spans
 from lib.extract.quotes.speakers import (
     BY_POSITION,
     GENDER_PRONOUNS,
@@ -53,7 +53,7 @@ URLS = re.compile(r"(\s*(https?://|pic\.twitter\.com/)\S+)+\s*$")
 DUPLICATE_OVERLAP = 0.85
 # '"VELLA: Well, ..."': a transcript turn quoted whole is its speaker's line (see _colon_lines)
 TRANSCRIPT_LABEL = re.compile(r"[\"“](?:[A-Z][A-Z.’'-]+\s){0,2}[A-Z][A-Z.’'-]+:\s")
-MIXED_MARKS = '“”«»"'
+MIXED_MARKS = '“”«»"`'  # "`" opens ASCII newswire's ``...'' (marks.ASCII_OPEN)
 # what ends a sentence's line: its punctuation or a closing mark, the two apostrophes ('') that
 # some newspaper archives write for a closing double mark included (lib/extract/quotes/marks.py)
 LINE_ENDS = ".!?:;\"”’')…]"
@@ -351,7 +351,7 @@ def _governs(r: Found, f: Found, tokens: Tokens, cues: CueLexicon) -> bool:
 # a quotation's speaker found by position only (the statement before it): what the quotation's
 # own continuation, attributed at its cue, overrides
 BY_INHERITANCE = frozenset({Basis.INHERITED, Basis.INHERITED_FRAGMENT})
-OPENING_MARKS = DOUBLE_OPEN + STRAIGHT
+OPENING_MARKS = DOUBLE_OPEN + STRAIGHT + ASCII_OPEN[0]
 REOPENING = re.compile(rf"[^\S\n]*\n\s*[{OPENING_MARKS}]")
 
 
@@ -633,7 +633,7 @@ def _kind(f: Found, text: str) -> QuoteKind:
     """Reported speech that opens or closes inside quotation marks ('said the plan was "dead."')
     is a mixed quotation, counted as direct (the PolNeAR and GGT annotation convention)."""
     bare = text.strip().rstrip(".,;:!?…)]—–- ")
-    mixed = bool(bare) and (bare[0] in MIXED_MARKS or bare[-1] in MIXED_MARKS)
+    mixed = bool(bare) and (bare[0] in MIXED_MARKS or bare[-1] in MIXED_MARKS or bare.endswith("''"))
     return "direct" if f.kind == "direct" or mixed else "indirect"
 
 

@@ -30,7 +30,7 @@ from lib.extract.quotes.attribution import (
     cue_text,
 )
 from lib.extract.quotes.cues import CueLexicon
-from lib.extract.quotes.marks import DOUBLE_OPEN, STRAIGHT
+from lib.extract.quotes.marks import ASCII_OPEN, DOUBLE_OPEN, STRAIGHT
 from lib.extract.quotes.speakers import (
     RELATIVES,
     SUBJECTS,
@@ -55,8 +55,8 @@ TRAILING = ".,;: "
 CONCESSIONS = frozenset({"though", "although", "because", "if", "unless"})
 OBJECT_STOPS = frozenset({"conj", "cc", "punct", "advcl", "parataxis"})
 AS = frozenset({"as"})
-OPENING_MARKS = frozenset(DOUBLE_OPEN + STRAIGHT)
-CLOSING_MARKS = frozenset({"”", "»", '"'})
+OPENING_MARKS = frozenset(DOUBLE_OPEN + STRAIGHT + ASCII_OPEN[0])  # spaCy splits `` into two tokens
+CLOSING_MARKS = frozenset({"”", "»", '"', "''"})
 REASONS = frozenset({"because", "since", "although", "though", "as", "while", "after", "before"})
 SPEAKER_PHRASE_MAX = 15  # tokens of "North Korea's state-run news agency" or "X, a spokesman for Y"
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})

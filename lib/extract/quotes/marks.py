@@ -8,6 +8,8 @@ and the Gender Gap Tracker's quote extractor (Asr et al. 2021):
   for a quotation that continues in the next paragraph, which reopens it);
 - a stray closer after a closed quote, with no opener between, means the first closer was a
   mistake: the quote is extended to the stray closer;
+- ASCII newswire (the Penn Treebank's and TeX's convention) writes “ as two grave accents and
+  ” as two apostrophes: ``...'' is a double quote like “...”;
 - single marks ‘ ’ inside a double quote are nested quotes; outside one, a ‘...’ pair whose
   closer is not an apostrophe (not followed by a letter) is a quote in British style.
 """
@@ -23,7 +25,8 @@ STRAIGHT = '"'
 OPEN_CONTEXT = " \t([{—–-/"
 CLOSE_CONTEXT = " \t.,;:!?)]}—–-…"
 LINE = re.compile(r"[^\n]+")
-DOUBLE_MARK = re.compile(r"''|[“«„”»\"]")
+ASCII_OPEN = "``"  # ASCII newswire's opening double quote; its closer is two apostrophes
+DOUBLE_MARK = re.compile(r"``|''|[“«„”»\"]")
 
 
 @dataclass(frozen=True)
@@ -46,9 +49,10 @@ def _is_closing(text: str, i: int, line_end: int) -> bool:
 
 def _marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(position, width, kind) of each double mark; two apostrophes '' count as one straight mark
-    (the convention of some wire and newspaper archives)."""
+    and two grave accents `` as an opener (the convention of some wire and newspaper archives)."""
+    kinds = {"''": STRAIGHT, ASCII_OPEN: DOUBLE_OPEN[0]}
     return [
-        (m.start(), m.end() - m.start(), STRAIGHT if m.group() == "''" else m.group())
+        (m.start(), m.end() - m.start(), kinds.get(m.group(), m.group()))
         for m in DOUBLE_MARK.finditer(text, start, end)
     ]
 
