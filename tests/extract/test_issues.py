@@ -98,6 +98,14 @@ def test_nouns_of_roles_and_bodies_name_no_issue(nlp: Any, said: str, kept: str,
     assert not any(p.split()[-1] in (agent, "court", "league") for p in phrases), phrases
 
 
+def test_kin_name_who_a_story_is_about_not_an_issue(nlp: Any) -> None:
+    """ "The boy's father" and "his mother" are the story's people; the matter is the custody."""
+    said = "The boy's father and his natural mother both want the custody hearing moved to May."
+    phrases = _said_after(nlp, "The family met on Monday.", said)
+    assert "custody hearing" in phrases
+    assert not any(p.split()[-1] in ("boy", "father", "mother") for p in phrases), phrases
+
+
 def test_a_meetings_procedure_names_no_issue(nlp: Any) -> None:
     """The chair's "I give the floor to ..." and "the next item on the agenda" order the talk."""
     said = "I now give the floor to the harbour board. The fishing quota is next on the agenda."
