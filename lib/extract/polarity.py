@@ -57,6 +57,7 @@ class Lexicon:
     misfortune: frozenset[str] = frozenset()  # "crisis", "attack": what befalls, not a judgement
     emotions: frozenset[str] = frozenset()  # "concerned", "worried": felt, not a judgement of who feels
     duties: frozenset[tuple[str, ...]] = frozenset()  # "listen", ("speak", "for"): blame when denied
+    norms: frozenset[str] = frozenset()  # "tolerate", "acceptable": blame when denied, by anyone
     # each word's prior polarity once read (_weight): a word is looked up again in every clause,
     # statement and sentence that holds it, each time through its base forms
     read: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
@@ -95,6 +96,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         misfortune=words("misfortune"),
         emotions=words("emotions"),
         duties=frozenset(tuple(str(w).lower().split()) for w in data.get("duties") or []),
+        norms=words("norms"),
     )
 
 
@@ -219,6 +221,10 @@ def evaluated(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, int]
             found.append((matches[i].start(), contrast * flip * (-weight if negated else weight)))
         for i in _denied_duties(ws, weights, lex, opening):
             found.append((matches[i].start(), -contrast))
+        for i in _denied_norms(ws, weights, lex, opening):
+            found.append((matches[i].start(), -contrast))
+        for i in _unique_ability(ws, weights, lex):
+            found.append((matches[i].start(), contrast))
     return found
 
 
@@ -242,6 +248,64 @@ def _denied_duties(ws: list[str], weights: list[int], lex: Lexicon, opening: str
         if any(w in FIRST_PERSON_SUBJECTS for w in window):
             continue
         if _negated(ws, i, lex.negators, first=first) != bool(opening):
+            out.append(i)
+    return out
+
+
+def _denied_norms(ws: list[str], weights: list[int], lex: Lexicon, opening: str) -> list[int]:
+    """The words of a denied norm (lib/lexicons/evaluative.yaml: norms): "this is not
+    acceptable", "such conduct would never be tolerated", "nothing justifies it". Asserted, a norm
+    says little ("we tolerate dissent"); denied, it says the conduct falls short of it, as its
+    negative form does ("unacceptable", "unjustified"). Unlike a duty, the speaker's own denial
+    blames too: "I will not tolerate this" judges what is not tolerated. Not in a condition ("if
+    they do not find it acceptable"): a denial supposed is not asserted."""
+    first = len(opening.split())
+    return [
+        i
+        for i, word in enumerate(ws)
+        if not weights[i]
+        and lookup(word, lex.norms)
+        and _negated(ws, i, lex.negators, first=first) != bool(opening)
+        and not _supposed(ws, i, lex)
+    ]
+
+
+def _supposed(ws: list[str], i: int, lex: Lexicon) -> bool:
+    """Word ``i`` stands after a condition's marker in its clause ("if", "unless", "as long as")."""
+    before = f" {' '.join(ws[:i])} "
+    return any(f" {c} " in before for c in lex.conditionals)
+
+
+UNIQUE_HEADS = frozenset({"one", "person", "man", "woman", "candidate", "leader", "people", "ones"})
+ABLE = frozenset({"can", "could"})
+NO_ONE_ELSE = (("no", "one", "else"), ("nobody", "else"))
+
+
+def _unique_ability(ws: list[str], weights: list[int], lex: Lexicon) -> list[int]:
+    """A claim of unique ability, which praises the one it is claimed of: "she is the only one who
+    can fix it", "the only candidate who could unite the party", "no one else can do this job".
+    Not where the ability is denied or past ("the only one who can't see it", "the only one who
+    could have stopped it": a reproach) or where the clause's words blame ("the only man who can
+    ruin it"), nor in a condition ("if she is the only one who can"): the claim then adds nothing.
+    Word positions of the claims' first words."""
+    if any(w < 0 for w in weights):
+        return []
+    out = []
+    for i, word in enumerate(ws):
+        if word == "only" and i and ws[i - 1] == "the":  # "the only (young) person who can"
+            head = next((j for j in range(i + 1, min(i + 4, len(ws))) if ws[j] in UNIQUE_HEADS), None)
+            relative = head is not None and ws[head + 1 : head + 2] in (["who"], ["that"])
+            modal = ws[head + 2 : head + 4] if head is not None and relative else []
+        elif claim := next((p for p in NO_ONE_ELSE if tuple(ws[i : i + len(p)]) == p), None):
+            modal = ws[i + len(claim) : i + len(claim) + 2]  # "no one else can do"
+        else:
+            continue
+        if (
+            len(modal) == 2
+            and modal[0] in ABLE
+            and modal[1] not in ("have", "not", "n't", "never")
+            and not _supposed(ws, i, lex)
+        ):
             out.append(i)
     return out
 
