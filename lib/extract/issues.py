@@ -42,8 +42,8 @@ from spacy.tokens import Span as SpacySpan
 from lib import LEXICONS, read_yaml
 from lib.extract.groups import GROUPS_PATH
 from lib.extract.positions import Issue, found_issue_id, surface_forms
-from lib.extract.quotes.cues import load_cues
-from lib.extract.targets import load_representatives, load_titles
+from lib.extract.quotes.cues import load_cues, load_titles
+from lib.extract.targets import load_representatives
 from lib.records import Quote, numbered_ids
 
 LIGHT_NOUNS_PATH = LEXICONS / "light_nouns.yaml"

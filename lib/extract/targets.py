@@ -41,7 +41,7 @@ from spacy.tokens import Token
 
 from lib import LEXICONS, read_yaml
 from lib.extract import groups, laws, polarity, target_ranker
-from lib.extract.quotes.cues import load_cues
+from lib.extract.quotes.cues import load_cues, load_titles
 from lib.extract.target_ranker import OBJECT, OBLIQUE, OTHER, PROTAGONISTS, SUBJECT, Evidence
 from lib.records import Actor, Document, Mention, Polarity, Quote, Target, TargetBasis
 from lib.text.nlp import doc_sentences, doc_text, span_ents
@@ -788,17 +788,6 @@ def _plural_targets(
         and _role_rank(sdoc, m) == SUBJECT
     ]
     return [(before[-1].actor_id, "pronoun", token.idx)] if before else []
-
-
-@lru_cache(maxsize=2)
-def load_titles(path: str = "") -> tuple[dict[str, str], dict[str, str]]:
-    """The titles lexicon (lib/lexicons/titles.yaml): title word -> office, body noun -> office."""
-    data = read_yaml(Path(path) if path else TITLES_PATH) or {}
-    words = {
-        str(w).lower(): str(office) for office, ws in (data.get("titles") or {}).items() for w in ws or []
-    }
-    bodies = {str(n).lower(): str(office) for n, office in (data.get("bodies") or {}).items()}
-    return words, bodies
 
 
 def title_holders(text: str, mentions: Sequence[Mention], actors: Mapping[str, Actor]) -> dict[str, str]:

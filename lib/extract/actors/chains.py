@@ -62,13 +62,19 @@ class Chains:
         self.full_names = {fold(n): a.id for a in self.reg_people.values() for n in (a.name, *a.aliases)}
         self.reg_surnames = _unique_surnames(self.reg_people.values())
         self.by_surname: dict[str, Actor] = {}
+        self.bearers: dict[str, list[Actor]] = {}  # surname -> its full-named people, first named first
         self.by_first: dict[str, Actor] = {}  # family name first: "Wang Xiaoming" ... "Wang"
         people = [(c, p) for c in cands if (p := self._full_person(c)) is not None]
         for c, person in people:
-            self.by_surname.setdefault(fold(_surface(ctx, c).split()[-1]), person)
+            surname = fold(_surface(ctx, c).split()[-1])
+            self.by_surname.setdefault(surname, person)
+            if person.id not in {b.id for b in self.bearers.setdefault(surname, [])}:
+                self.bearers[surname].append(person)
             first = _surface(ctx, c).split()[0]
             if not ctx.reg.gazetteer.get(first):  # "Rwanda" stays the state
                 self.by_first.setdefault(fold(first), person)
+        # single words written alone: a person's first name ("Ned") or a surname ("Avery")
+        self.alone = Counter(fold(w[0]) for c in cands if len(w := _surface(ctx, c).split()) == 1)
         for m in _NICKNAMED_NAME.finditer(ctx.text):  # the model often tags no span there
             name = f"{m.group(1)} {m.group(2)}"
             self.by_surname.setdefault(fold(m.group(2)), Actor(slug(name), name, "person"))
@@ -85,7 +91,7 @@ class Chains:
             return None
         if surface.split()[0] in self.ctx.reg.filters.body_openers:
             return None  # "Studio Varka", "Cafe Tamsin": a business, and "Varka" is no surname here
-        if c.label != "PERSON" and not self._first_named(surface, c):
+        if c.label != "PERSON" and not (self._first_named(surface, c) or self._titled_surname(surface, c)):
             return None
         if (
             any(ch.isdigit() for ch in surface)
@@ -105,8 +111,9 @@ class Chains:
             return full
         key = fold(surface.split()[-1]) if surface.split() else ""
         if key in self.by_surname:
-            if self._same_bearer(surface, self.by_surname[key], c.start):
-                return self.by_surname[key]
+            bearer = self._surname_bearer(key) if len(surface.split()) == 1 else self.by_surname[key]
+            if self._same_bearer(surface, bearer, c.start):
+                return bearer
             if len(surface.split()) == 1:
                 return None  # "Mr. Avery" beside "Ann Avery": not she, nor a spelling of her name
         if c.label in ("PERSON", "ORG") and key in self.by_first and len(surface.split()) == 1:
@@ -144,6 +151,44 @@ class Chains:
             and fold(words[-1]) not in reg.place_heads  # "Russell County"
             and not self.ctx.has_org_cue(surface)
         )
+
+    def _surname_bearer(self, key: str) -> Actor:
+        """The person a bare surname stands for where the report names several in full ("Tom
+        Avery", his son "Ned Avery"): not one it calls by the first name alone ("Ned") more often
+        than it writes the bare surname, since a report mostly refers to a person in one way and
+        writes a first name to tell a child or a relative apart from the one it calls by the
+        surname; with one left, that one, else the first named. A candidate called "Ann" now and
+        then and "Avery" as often or more is still "Avery"."""
+        bearers = self.bearers.get(key, [])
+        rest = [
+            p
+            for p in bearers
+            if (first := fold(p.name.split()[0])) == key
+            or self.by_first.get(first) is not p
+            or self.alone[first] <= self.alone[key]
+        ]
+        return rest[0] if len(rest) == 1 and len(bearers) > 1 else self.by_surname[key]
+
+    def _titled_surname(self, surface: str, c: Cand) -> bool:
+        """ "Shukria Rezai" tagged an organisation or a place, and "Ms. Rezai" in the same report:
+        a title that says a sex ("Mr.", "Ms.", "Mrs.") is written before a person's surname, never
+        before a body's or a place's last word, so the two-word name is that person's. Not where
+        the first word is a place, the last closes a body's or a place's name, or the report writes
+        the name as a body's."""
+        words = surface.split()
+        reg = self.ctx.reg
+        if (
+            c.label not in ("ORG", "GPE")
+            or len(words) != 2
+            or not all(w[:1].isupper() and w[1:].islower() for w in words)
+            or reg.gazetteer.get(words[0])
+            or words[-1] in reg.filters.org_suffixes
+            or fold(words[-1]) in reg.place_heads
+            or self.ctx.has_org_cue(surface)
+        ):
+            return False
+        titled = re.finditer(rf"\b([A-Z][a-z]+)\.? {re.escape(words[-1])}\b", self.ctx.text)
+        return any(m.group(1) != words[0] and reg.filters.title_sex(m.group(1)) for m in titled)
 
     def _same_bearer(self, surface: str, person: Actor, start: int = -1) -> bool:
         """ "Avery", "Senator Avery", "Ann Avery" stand for Ann Avery; "Tom Avery" (a relative named

@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 from lib.extract.actors.registry import Registry
 from lib.extract.actors.reports import report_groups
 from lib.extract.actors.spans import NAME_PARTICLES
-from lib.extract.quotes.cues import first_name_sex
+from lib.extract.quotes.cues import first_name_sex, load_cues, load_titles
 from lib.records import Actor, Mention
 from lib.text.aliases import fold
 
@@ -380,11 +380,14 @@ class CorpusResolver:
         self._candidates: dict[str, list[str]] = {}  # _surname_candidates' answers
         self.members = Counter(self.uf.find(aid) for aid in self.stats)
         self.titled: dict[str, set[str]] = {}  # root -> titles written right before its full name
+        self.offices: dict[str, set[str]] = {}  # root -> offices those titles give (_office_before)
         for m, a in found:
             if self._full_named(m, a):
                 title = self._title_before(m)
                 if title:
                     self.titled.setdefault(self.uf.find(a.id), set()).add(title)
+                if office := self._office_before(m):
+                    self.offices.setdefault(self.uf.find(a.id), set()).add(office)
         self.per_doc: dict[str, Counter[str]] = {}  # root -> doc -> mentions
         self.first_at: dict[tuple[str, str], int] = {}  # (root, doc) -> its first mention's start
         for m, a in found:
@@ -986,6 +989,16 @@ class CorpusResolver:
         word = words[-1].rstrip(".")
         return word if word[:1].isupper() and (word in self.titles or word + "." in self.titles) else ""
 
+    def _office_before(self, m: Mention) -> str:
+        """The office a title right before a mention gives ("governor" of "Gov. Avery" and of
+        "Governor Avery"); none after a rank word ("Vice President", "former Gov."), which makes
+        the title another office or none now."""
+        words = self.texts.get(m.doc_id, "")[max(0, m.start - 40) : m.start].split()
+        office = load_titles()[0].get(words[-1].lower().rstrip("."), "") if words else ""
+        if office and len(words) > 1 and words[-2].lower().rstrip(".") in load_cues().role_ranks:
+            return ""
+        return office
+
     # -- organisations ---------------------------------------------------------------------
 
     def _link_organisations(self, defined: dict[str, str]) -> None:
@@ -1324,6 +1337,7 @@ class CorpusResolver:
         targets = [
             self.bare(m, a) if len(self.stats[a.id].actor.name.split()) <= 2 else None for m, a in found
         ]
+        targets = self._unless_other_office(found, targets)
         chosen: dict[tuple[str, str], set[str]] = {}
         for (m, a), t in zip(found, targets, strict=True):
             if t is not None:
@@ -1332,6 +1346,27 @@ class CorpusResolver:
             t
             if t is not None or len(chosen.get((m.doc_id, a.id), ())) != 1
             else next(iter(chosen[(m.doc_id, a.id)]))
+            for (m, a), t in zip(found, targets, strict=True)
+        ]
+
+    def _unless_other_office(self, found: Sequence[Found], targets: list[str | None]) -> list[str | None]:
+        """No person named in full only in other reports for a bare surname whose report gives it
+        an office the corpus never gives that person, while it gives them another ("President
+        Avery" here, only "Gov. Tom Avery" elsewhere): a namesake, or the same person years apart;
+        the report's own words say it is not the one the corpus knows, so the surname stays open.
+        One sense per report: a title on any of its mentions of the surname counts for all."""
+        here: dict[tuple[str, str], set[str]] = {}
+        for m, a in found:
+            if office := self._office_before(m):
+                here.setdefault((m.doc_id, a.id), set()).add(office)
+        return [
+            None
+            if t is not None
+            and (said := here.get((m.doc_id, a.id)))
+            and m.doc_id not in self.per_doc.get(t, ())
+            and (held := self.offices.get(t))
+            and said.isdisjoint(held)
+            else t
             for (m, a), t in zip(found, targets, strict=True)
         ]
 

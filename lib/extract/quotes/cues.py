@@ -145,6 +145,17 @@ def first_name_sex(name: str) -> str:
     return {"male": "m", "female": "f"}.get(sexes[0], "") if len(sexes) == 1 and rest else ""
 
 
+@lru_cache(maxsize=2)
+def load_titles(path: str = "") -> tuple[dict[str, str], dict[str, str]]:
+    """The titles lexicon (lib/lexicons/titles.yaml): title word -> office, body noun -> office."""
+    data = read_yaml(Path(path) if path else LEXICONS / "titles.yaml") or {}
+    words = {
+        str(w).lower(): str(office) for office, ws in (data.get("titles") or {}).items() for w in ws or []
+    }
+    bodies = {str(n).lower(): str(office) for n, office in (data.get("bodies") or {}).items()}
+    return words, bodies
+
+
 def person_titles() -> frozenset[str]:
     """Words written before a person's name: titles of office (lib/lexicons/titles.yaml) and
     honorifics (lib/lexicons/reporting_verbs.yaml), lower case, without a final "."."""
