@@ -157,8 +157,9 @@ class Chains:
         Avery", his son "Ned Avery"): not one it calls by the first name alone ("Ned") more often
         than it writes the bare surname, since a report mostly refers to a person in one way and
         writes a first name to tell a child or a relative apart from the one it calls by the
-        surname; with one left, that one, else the first named. A candidate called "Ann" now and
-        then and "Avery" as often or more is still "Avery"."""
+        surname; with one left, that one, else the first named (which of several others the
+        surname means, the first name says nothing of). A candidate called "Ann" now and then and
+        "Avery" as often or more is still "Avery"."""
         bearers = self.bearers.get(key, [])
         rest = [
             p
