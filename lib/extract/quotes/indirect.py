@@ -1005,6 +1005,68 @@ def _before_gloss(tokens: list[Token], cue: Token, quoted: list[tuple[int, int]]
     return kept if len(kept) >= MIN_TOKENS else tokens
 
 
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
+def _before_appended(tokens: list[Token], cue: Token, quoted: list[tuple[int, int]]) -> list[Token]:
+    """A content that is no clause (the object or to-infinitive of an act: "praised the plan",
+    "refused to back the bill") up to a comma or a dash that opens what the reporter appends to
+    it: a non-restrictive relative clause ("praised the plan, which would cost Y"), an
+    apposition ("endorsed the campaign, the latest turn in Y") or a single dash ("thanked X for
+    the vote - a reversal of Y"; a pair of dashes around an aside stays). A non-restrictive
+    modifier adds the writer's information about the thing named, not what the source did with
+    it (Huddleston & Pullum 2002, ch. 15 on supplements); PolNeAR's object contents end before
+    it. A clause ("said that Y, which Z") keeps it: whose words a supplement inside reported
+    speech is cannot be told. So does a content whose rest holds a quotation: the source's
+    words go on there."""
+    if not tokens or tokens[0].i < cue.i or _is_clause(tokens):
+        return tokens
+    dashes = [k for k, t in enumerate(tokens) if t.text in DASHES and (t.text != "-" or _spaced(tokens, k))]
+    for k in range(1, len(tokens) - 1):
+        t, after = tokens[k], tokens[k + 1]
+        if inside(t.idx, quoted):
+            continue
+        relative = t.text == "," and after.tag_ in RELATIVE_TAGS and after.head.dep_ == "relcl"
+        apposition = t.text == "," and _opens_apposition(after, tokens)
+        if relative or apposition or dashes == [k]:
+            if any(inside(u.idx, quoted) for u in tokens[k:]):
+                return tokens
+            kept = tokens[:k]
+            while kept and (kept[-1].text in TRAILING or kept[-1].text in DASHES or kept[-1].is_space):
+                kept = kept[:-1]
+            return kept or tokens
+    return tokens
+
+
+def _is_clause(tokens: list[Token]) -> bool:
+    """The tokens' top is a verb with a tense or a subject of its own ("has seemed", "it runs")."""
+    ids = {t.i for t in tokens}
+    tops = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    return any(
+        t.dep_ == "ccomp"
+        or t.tag_ in FINITE_TAGS
+        or any(c.dep_ in SUBJECTS or (c.dep_ in AUXILIARIES and c.tag_ in FINITE_TAGS) for c in t.children)
+        for t in tops
+    )
+
+
+AUXILIARIES = frozenset({"aux", "auxpass"})
+
+
+def _spaced(tokens: list[Token], k: int) -> bool:
+    """A hyphen with a space before it is a dash ("the levy - a rare step"), not "well-off"."""
+    return k > 0 and bool(tokens[k - 1].whitespace_)
+
+
+def _opens_apposition(token: Token, tokens: list[Token]) -> bool:
+    """``token`` opens a phrase in apposition to a noun before it, inside ``tokens``."""
+    ids = {t.i for t in tokens}
+    node = token
+    while node.head.i in ids and node.head.i != node.i and node.head.left_edge.i == token.i:
+        node = node.head
+    return node.dep_ == "appos" and node.left_edge.i == token.i
+
+
 def _before_concession(tokens: list[Token], cue: Token) -> list[Token]:
     """The content up to a trailing concession about the speaker ("said Y, although he again
     refused to Z", "called it Y, though she agreed that W"): a clause whose subject is the
@@ -1252,6 +1314,8 @@ def _indirect_at(
     found = []
     for whole, kind in contents:
         content = _before_next_attribution(whole, cue, quoted, cues)
+        if kind == "wide":
+            content = _before_appended(content, cue, quoted)
         if kind == "statement":
             glossed, content = content, _before_gloss(content, cue, quoted)
             if len(content) < len(glossed):
