@@ -75,3 +75,42 @@ def test_a_reported_clause_keeps_its_supplement(nlp: Any) -> None:
     text = "Oskar Vell said that the levy would fund the pier, which the council had promised for years."
     statements = extract_attributions(_doc(text), nlp(text), [], {})[0]
     assert any("promised for years" in q.text for q in statements), [q.text for q in statements]
+
+
+def _parts_and_whole(nlp: Any, text: str) -> tuple[list[Quote], list[Quote]]:
+    statements, wide = extract_attributions(_doc(text), nlp(text), [], {})
+    return statements, [q for q in wide if q.text.startswith('"') and q.text.endswith('"')]
+
+
+def test_a_short_opening_before_the_cue_joins_the_long_rest(nlp: Any) -> None:
+    # the second piece is most of the whole: the whole is still no duplicate of it
+    text = (
+        '"My worry," Ilse Marren said, "is that the harbour board will raise the mooring fees again '
+        "before the fishing season opens, the smaller boats will have to leave the old pier, and the "
+        'families who have kept them there for three generations will have nowhere else to go."'
+    )
+    statements, whole = _parts_and_whole(nlp, text)
+    assert (
+        len(whole) == 1
+        and whole[0].text.startswith('"My worry," Ilse')
+        and whole[0].speaker_text == "Ilse Marren"
+    )
+    assert [q.scope for q in statements] == ["part", "part"]
+
+
+def test_a_long_description_of_the_speaker_still_interrupts_one_quotation(nlp: Any) -> None:
+    # the attribution names the speaker at length; one paragraph, one speaker: one whole
+    text = (
+        '"The pier will not survive another winter," said Ilse Marren, an engineer who has inspected '
+        "the harbour walls for the port authority since the storms of the last decade and now chairs "
+        'its safety committee. "We need the money this year."'
+    )
+    statements, whole = _parts_and_whole(nlp, text)
+    assert len(whole) == 1 and whole[0].text.endswith('this year."'), [q.text for q in whole]
+    assert [q.scope for q in statements] == ["part", "part"]
+
+
+def test_quotations_in_two_paragraphs_stay_apart(nlp: Any) -> None:
+    text = '"The pier will not survive another winter," said Ilse Marren.\n\n"We need the money this year."'
+    statements, whole = _parts_and_whole(nlp, text)
+    assert whole == [] and all(q.scope == "statement" for q in statements)
