@@ -114,3 +114,30 @@ def test_quotations_in_two_paragraphs_stay_apart(nlp: Any) -> None:
     text = '"The pier will not survive another winter," said Ilse Marren.\n\n"We need the money this year."'
     statements, whole = _parts_and_whole(nlp, text)
     assert whole == [] and all(q.scope == "statement" for q in statements)
+
+
+# (text, the wide content, its speaker as written)
+PASSIVE_ACTS = [
+    ("The harbour levy was endorsed by the ferry union on Monday.", "The harbour levy", "the ferry union"),
+    ("The new timetable is supported by most councillors.", "The new timetable", "most councillors"),
+    ("Her view was echoed by several fishermen at the meeting.", "Her view", "several fishermen"),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), PASSIVE_ACTS)
+def test_an_act_in_the_passive_is_its_agents(nlp: Any, text: str, content: str, speaker: str) -> None:
+    statements, wide = extract_attributions(_doc(text), nlp(text), [], {})
+    assert statements == []  # an act, no words said
+    assert [(q.text, q.speaker_text) for q in wide] == [(content, speaker)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pier was damaged by the storm.",  # no act of a source
+        "It was backed by the ferry union.",  # a pronoun only points at what was backed
+        "The plan was endorsed.",  # no agent named
+    ],
+)
+def test_no_passive_attribution_without_an_act_an_agent_or_a_content(nlp: Any, text: str) -> None:
+    assert extract_attributions(_doc(text), nlp(text), [], {})[1] == []

@@ -417,6 +417,9 @@ def _act_heads(cue: Token, cues: CueLexicon, wide: bool = False) -> list[Token]:
         return _prep_objects(cue, cues, wide)
     if cue.lower_ not in cues.directives and not wide:
         return _gerund_clause(cue, cues) or _named_as(cue)
+    passive = _passive_content(cue) if wide else None  # an act done, no words said (GGT)
+    if passive is not None:
+        return [passive]
     # "proposed to cut taxes" and "proposed cutting taxes": a to-infinitive or a gerund
     infinitives = [
         c
@@ -437,6 +440,24 @@ def _act_heads(cue: Token, cues: CueLexicon, wide: bool = False) -> list[Token]:
         if objects or cue.lower_ in cues.directives:  # "accused X of lying", "called for a ban"
             objects += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
     return objects or _prep_objects(cue, cues, wide)
+
+
+def _passive_content(cue: Token) -> Token | None:
+    """ "The levy was endorsed by the union", "the plan is supported by most members": an act in
+    the passive with its agent named is the agent's act on the subject, the content PARC and
+    PolNeAR annotate there (Pareti 2016: the source of a passive cue is its "by" phrase). Only
+    when the verb says nothing more of its subject ("was called a liar by X", "was asked by X to
+    act" carry their own content), and not for a pronoun, which only points at the thing acted on
+    (as ``_points_back``)."""
+    subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    if subject is None or agent is None or subject.i > cue.i or _points_back(subject):
+        return None  # "It was backed by X": a pronoun only points at the content
+    if not any(c.dep_ == "pobj" for c in agent.children):
+        return None
+    if any(c.dep_ in ("xcomp", "oprd", "ccomp", "dobj") for c in cue.children):
+        return None
+    return subject
 
 
 def _gerund_clause(cue: Token, cues: CueLexicon) -> list[Token]:
@@ -921,9 +942,15 @@ def _noun_source(cue: Token) -> Token | None:
 
 def _is_object(content: list[Token], cue: Token) -> bool:
     """A short noun phrase object of a speech act ("cited it", "pointed to the figure") is a
-    whole content in PolNeAR (Newell et al. 2018); a short clause is too little to be one."""
+    whole content in PolNeAR (Newell et al. 2018); a short clause is too little to be one. So is
+    the subject of an act in the passive with its agent named (``_passive_content``)."""
+    passive = _passive_content(cue)
     return any(
-        t.dep_ in ("dobj", "pobj") and cue in (t.head, t.head.head) and t.lower_ not in NOT_CONTENT
+        t.lower_ not in NOT_CONTENT
+        and (
+            (t.dep_ in ("dobj", "pobj") and cue in (t.head, t.head.head))
+            or (passive is not None and t.i == passive.i)
+        )
         for t in content
     )
 
