@@ -136,8 +136,9 @@ def extract_attributions(
 
 
 # '“A,” she said, “B.”' / '“A,” she said in a speech. “B.”': between two quotations of one
-# speaker, only her attribution, in one paragraph
-INTERRUPTION = re.compile(r"[^\n]{1,150}")
+# speaker, only her attribution, in one paragraph, however long the description of the speaker
+# it holds ('“A,” said X, an engineer who ... . “B.”': PolNeAR joins them all the same)
+INTERRUPTION = re.compile(r"[^\n]+")
 COORDINATED = re.compile(r"[\s,]*(?:and|but|or)(?:\s+then)?\s+")
 
 
@@ -170,10 +171,13 @@ def _joined_quotations(found: list[Found], text: str, cues: CueLexicon, tokens: 
 
 
 def _wide_only(wider: list[Found], statements: list[Found]) -> list[Found]:
-    """The wide records that are no statement already found (nor one another), in text order."""
+    """The wide records that are no statement already found (nor one another), in text order. The
+    whole of an interrupted quotation is no duplicate of the pieces it joins, however much of it
+    the second piece holds ('“A,” she said, “B ...”'): its pieces become parts of it."""
     out: list[Found] = []
     for f in sorted(wider, key=lambda f: (f.start, -f.end)):
-        if not _duplicate(f, statements) and not _duplicate(f, out):
+        others = [s for s in statements if f.scope != "join" or not f.start <= s.start < s.end <= f.end]
+        if not _duplicate(f, others) and not _duplicate(f, out):
             out.append(f)
     return out
 

@@ -417,6 +417,9 @@ def _act_heads(cue: Token, cues: CueLexicon, wide: bool = False) -> list[Token]:
         return _prep_objects(cue, cues, wide)
     if cue.lower_ not in cues.directives and not wide:
         return _gerund_clause(cue, cues) or _named_as(cue)
+    passive = _passive_content(cue) if wide else None  # an act done, no words said (GGT)
+    if passive is not None:
+        return [passive]
     # "proposed to cut taxes" and "proposed cutting taxes": a to-infinitive or a gerund
     infinitives = [
         c
@@ -437,6 +440,24 @@ def _act_heads(cue: Token, cues: CueLexicon, wide: bool = False) -> list[Token]:
         if objects or cue.lower_ in cues.directives:  # "accused X of lying", "called for a ban"
             objects += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
     return objects or _prep_objects(cue, cues, wide)
+
+
+def _passive_content(cue: Token) -> Token | None:
+    """ "The levy was endorsed by the union", "the plan is supported by most members": an act in
+    the passive with its agent named is the agent's act on the subject, the content PARC and
+    PolNeAR annotate there (Pareti 2016: the source of a passive cue is its "by" phrase). Only
+    when the verb says nothing more of its subject ("was called a liar by X", "was asked by X to
+    act" carry their own content), and not for a pronoun, which only points at the thing acted on
+    (as ``_points_back``)."""
+    subject = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    if subject is None or agent is None or subject.i > cue.i or _points_back(subject):
+        return None  # "It was backed by X": a pronoun only points at the content
+    if not any(c.dep_ == "pobj" for c in agent.children):
+        return None
+    if any(c.dep_ in ("xcomp", "oprd", "ccomp", "dobj") for c in cue.children):
+        return None
+    return subject
 
 
 def _gerund_clause(cue: Token, cues: CueLexicon) -> list[Token]:
@@ -921,9 +942,15 @@ def _noun_source(cue: Token) -> Token | None:
 
 def _is_object(content: list[Token], cue: Token) -> bool:
     """A short noun phrase object of a speech act ("cited it", "pointed to the figure") is a
-    whole content in PolNeAR (Newell et al. 2018); a short clause is too little to be one."""
+    whole content in PolNeAR (Newell et al. 2018); a short clause is too little to be one. So is
+    the subject of an act in the passive with its agent named (``_passive_content``)."""
+    passive = _passive_content(cue)
     return any(
-        t.dep_ in ("dobj", "pobj") and cue in (t.head, t.head.head) and t.lower_ not in NOT_CONTENT
+        t.lower_ not in NOT_CONTENT
+        and (
+            (t.dep_ in ("dobj", "pobj") and cue in (t.head, t.head.head))
+            or (passive is not None and t.i == passive.i)
+        )
         for t in content
     )
 
@@ -1003,6 +1030,68 @@ def _before_gloss(tokens: list[Token], cue: Token, quoted: list[tuple[int, int]]
         return tokens
     kept = _strip_punct(tokens[:k])
     return kept if len(kept) >= MIN_TOKENS else tokens
+
+
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
+def _before_appended(tokens: list[Token], cue: Token, quoted: list[tuple[int, int]]) -> list[Token]:
+    """A content that is no clause (the object or to-infinitive of an act: "praised the plan",
+    "refused to back the bill") up to a comma or a dash that opens what the reporter appends to
+    it: a non-restrictive relative clause ("praised the plan, which would cost Y"), an
+    apposition ("endorsed the campaign, the latest turn in Y") or a single dash ("thanked X for
+    the vote - a reversal of Y"; a pair of dashes around an aside stays). A non-restrictive
+    modifier adds the writer's information about the thing named, not what the source did with
+    it (Huddleston & Pullum 2002, ch. 15 on supplements); PolNeAR's object contents end before
+    it. A clause ("said that Y, which Z") keeps it: whose words a supplement inside reported
+    speech is cannot be told. So does a content whose rest holds a quotation: the source's
+    words go on there."""
+    if not tokens or tokens[0].i < cue.i or _is_clause(tokens):
+        return tokens
+    dashes = [k for k, t in enumerate(tokens) if t.text in DASHES and (t.text != "-" or _spaced(tokens, k))]
+    for k in range(1, len(tokens) - 1):
+        t, after = tokens[k], tokens[k + 1]
+        if inside(t.idx, quoted):
+            continue
+        relative = t.text == "," and after.tag_ in RELATIVE_TAGS and after.head.dep_ == "relcl"
+        apposition = t.text == "," and _opens_apposition(after, tokens)
+        if relative or apposition or dashes == [k]:
+            if any(inside(u.idx, quoted) for u in tokens[k:]):
+                return tokens
+            kept = tokens[:k]
+            while kept and (kept[-1].text in TRAILING or kept[-1].text in DASHES or kept[-1].is_space):
+                kept = kept[:-1]
+            return kept or tokens
+    return tokens
+
+
+def _is_clause(tokens: list[Token]) -> bool:
+    """The tokens' top is a verb with a tense or a subject of its own ("has seemed", "it runs")."""
+    ids = {t.i for t in tokens}
+    tops = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    return any(
+        t.dep_ == "ccomp"
+        or t.tag_ in FINITE_TAGS
+        or any(c.dep_ in SUBJECTS or (c.dep_ in AUXILIARIES and c.tag_ in FINITE_TAGS) for c in t.children)
+        for t in tops
+    )
+
+
+AUXILIARIES = frozenset({"aux", "auxpass"})
+
+
+def _spaced(tokens: list[Token], k: int) -> bool:
+    """A hyphen with a space before it is a dash ("the levy - a rare step"), not "well-off"."""
+    return k > 0 and bool(tokens[k - 1].whitespace_)
+
+
+def _opens_apposition(token: Token, tokens: list[Token]) -> bool:
+    """``token`` opens a phrase in apposition to a noun before it, inside ``tokens``."""
+    ids = {t.i for t in tokens}
+    node = token
+    while node.head.i in ids and node.head.i != node.i and node.head.left_edge.i == token.i:
+        node = node.head
+    return node.dep_ == "appos" and node.left_edge.i == token.i
 
 
 def _before_concession(tokens: list[Token], cue: Token) -> list[Token]:
@@ -1252,6 +1341,8 @@ def _indirect_at(
     found = []
     for whole, kind in contents:
         content = _before_next_attribution(whole, cue, quoted, cues)
+        if kind == "wide":
+            content = _before_appended(content, cue, quoted)
         if kind == "statement":
             glossed, content = content, _before_gloss(content, cue, quoted)
             if len(content) < len(glossed):
