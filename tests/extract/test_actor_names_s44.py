@@ -100,3 +100,36 @@ def _propagated(second: str, person: str | None) -> list[str]:
 )
 def test_club_nickname_before_its_player(second: str, person: str | None, want: list[str]) -> None:
     assert _propagated(second, person) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "want"),
+    [
+        ("The truck overturned on Interstate 61 near Lowtown.", "Interstate", "Interstate 61"),
+        ("Traffic on State Route 118, officials said.", "State Route", "State Route 118"),
+        ("It closed Hwy. 12B for a day.", "Hwy.", "Hwy. 12B"),
+        # not a road's word, or not a road's number
+        ("Lowtown 75 was the score.", "Lowtown", "Lowtown"),
+        ("Route 1,200 cars a day.", "Route", "Route"),
+    ],
+)
+def test_road_number(text: str, span: str, want: str) -> None:
+    from lib.extract.actors.spans import _with_road_number
+
+    start = text.index(span)
+    assert text[start : _with_road_number(text, start, start + len(span))] == want
+
+
+def test_numbered_roads_are_places_apart(nlp: object) -> None:
+    """Two numbered roads are two places, each named with its number."""
+    from tests.extract.test_actors import run
+
+    text = (
+        "A lorry overturned on Interstate 61 near Lowtown on Monday. "
+        "Hours later a second crash closed Interstate 47 north of Brackwater."
+    )
+    actors, mentions = run(nlp, REG, text)
+    roads = {m.text: actors[m.actor_id] for m in mentions if m.text.startswith("Interstate")}
+    assert set(roads) == {"Interstate 61", "Interstate 47"}
+    assert {a.type for a in roads.values()} == {"place"}
+    assert len({a.id for a in roads.values()}) == 2
