@@ -158,6 +158,22 @@ def _trim(text: str, start: int, end: int, model: bool = False) -> tuple[int, in
     return start, end
 
 
+# A numbered road: its number is its name ("Interstate 61", "State Route 118", "Highway 3").
+_ROAD_WORDS = frozenset({"interstate", "route", "highway", "hwy", "freeway", "motorway", "expressway"})
+_ROAD_NUMBER = re.compile(r"[ ]\d{1,4}[A-Z]?(?![\w.,:/-]*\d)")
+
+
+def _with_road_number(text: str, start: int, end: int) -> int:
+    """The end of a road's name where a span ends in a road's word and its number follows, which
+    _trim drops as a trailing number or the model tags apart (as a date or a cardinal): without
+    it, every numbered road of a corpus would be one place "Interstate"."""
+    words = text[start:end].split()
+    number = _ROAD_NUMBER.match(text, end)
+    if not words or number is None or fold(words[-1]).rstrip(".") not in _ROAD_WORDS:
+        return end
+    return number.end()
+
+
 def _without_unpaired_bracket(text: str, start: int, end: int) -> tuple[int, int]:
     """A bracket the model ran into is no part of the name: "Liam Carver (Australia" and
     "Lindsay)" end before it, "(NAPM" and "Oleg] Tarasenko" (of "[Oleg] Tarasenko") start
@@ -187,6 +203,10 @@ def _ner(ctx: DocContext) -> Iterator[Cand]:
                 end = _before_possessive(ctx.text, start, end)
                 end = _before_stutter(ctx.text, start, end)
             end = _before_colon(ctx.text, start, end)
+            road = _with_road_number(ctx.text, start, end) if ent.label_ != "PERSON" else end
+            if road != end:  # "Interstate 61": the number is the road's name, the road a place
+                yield Cand(start, road, "ner", "FAC")
+                continue
             if ent.label_ != "PERSON":
                 end = _before_title_or_day(ctx, start, end)
                 venue = _venue_after(ctx.text, start, end)
