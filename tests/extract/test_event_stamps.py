@@ -28,7 +28,7 @@ PAGE = (
         "Published: March 13, 2013",
         "Posted on March 13, 2013 4:42 PM EDT",
         "Last Updated: Wednesday, 13 March 2013, 02:24 GMT",
-        "PUBLISHED: WEDNESDAY, MARCH 13, 2013, 12:38 AM",
+        "PUBLISHED: WEDNESDAY, MARCH 13, 2013, 11:52 AM",
     ],
 )
 def test_a_publication_stamp_dates_no_event(tmp_path: Path, stamp: str) -> None:
