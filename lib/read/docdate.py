@@ -4,7 +4,9 @@ A report that carries no date usually still gives full dates for what it reports
 tweet's date stamp, a caption's "on Tuesday, January 25, 2022"): the latest of them is
 the best estimate of when it was written, as in the "document creation time" fallback
 of TempEval (UzZaman et al., 2013) systems. Only full dates count: "January 2022" or
-"Tuesday" alone cannot date a document.
+"Tuesday" alone cannot date a document. A birth date ("was born in <town> on <date>") dates a
+life, not the report, once the text names any later year: an obituary or profile gives it decades
+after the fact, while a birth announced as news names no later year and keeps its date.
 """
 
 from __future__ import annotations
@@ -61,9 +63,33 @@ def full_dates(text: str) -> list[date]:
     return [d for d in found if d is not None]
 
 
+# "born" earlier in the date's sentence, at most BORN_REACH characters before it and with no
+# sentence end between ("was born Jane Roe in Springfield, Ohio, on May 2, 1931").
+BORN_REACH = 80
+_BORN = re.compile(r"\bborn\b[^.!?\n]*$", re.IGNORECASE)
+_YEAR_ANYWHERE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _report_dates(text: str) -> list[date]:
+    """The full dates that may date the report: a birth date is left out when the text names a
+    later year (see the module's docstring)."""
+    latest_year = max((int(y) for y in _YEAR_ANYWHERE.findall(text)), default=0)
+    kept = []
+    for pattern in FULL_DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if (d := _to_date(m)) is None:
+                continue
+            born = _BORN.search(text[max(0, m.start() - BORN_REACH) : m.start()])
+            if born and latest_year > d.year:
+                continue
+            kept.append(d)
+    return kept
+
+
 def infer_date(text: str) -> str | None:
-    """The latest full date the text gives, as ISO YYYY-MM-DD, or None when it gives none."""
-    dates = full_dates(text)
+    """The latest full date the text gives, as ISO YYYY-MM-DD, or None when it gives none (a
+    birth date of a text naming a later year does not count)."""
+    dates = _report_dates(text)
     return max(dates).isoformat() if dates else None
 
 

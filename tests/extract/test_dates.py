@@ -48,6 +48,7 @@ def found(text: str, date: str | None = ANCHOR) -> list[tuple[str, str, str]]:
         ("Output dipped in mid-2008.", [("mid-2008", "2008", "year")]),
         ("In 2001 half the staff left.", [("2001", "2001", "year")]),
         ("She won the 2016 elections.", [("2016", "2016", "year")]),
+        ("The 2008 Wall Street slump hurt savers.", [("2008", "2008", "year")]),
         ("He was born on Christmas Day 1950.", [("Christmas Day 1950", "1950-12-25", "day")]),
         ("That was in nineteen ninety-six.", [("nineteen ninety-six", "1996", "year")]),
         # year-less dates take the anchor's year, shifted by tense (HeidelTime, news)
@@ -108,6 +109,9 @@ def test_extract_dates(text: str, expected: list[tuple[str, str, str]]) -> None:
         "The index closed at 2082.1 points.",  # a decimal
         "The team scored 2014 points.",  # a count, not a year
         "Police said 1800 people marched.",  # a count, not a year
+        "Officers were called to a house at 1900 Elm Street.",  # a house number, not a year
+        "The fire broke out inside 2040 Grove Ave. before dawn.",  # a house number
+        "He lived in the 1800 block of Quarry Lane.",  # a block of a street
         "Their plan for 2019-20 failed.",  # a range of years
         "No date here at all.",
     ],

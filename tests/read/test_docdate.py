@@ -17,6 +17,14 @@ from lib.read.docdate import infer_date, normalize_date
         ("Filed 2022-01-26 at noon; see also March 3rd, 2021.", "2022-01-26"),
         ("The 3rd of March, 2021 was a Wednesday.", "2021-03-03"),
         ("A tweet — Ann Lee (@annlee) Sept. 9, 2020", "2020-09-09"),
+        # a birth announced as news keeps its date: no later year is named
+        ("The twins were born on March 3, 2021, at the county hospital.", "2021-03-03"),
+        # a birth date in a profile naming later years dates a life, not the report
+        ("Orla Venn, who has died at 88, was born in Dunmore on May 2, 1931. She sang until 2009.", None),
+        (
+            "Kasimir Dorn (born 4 June 1940) led the union in 1975. He was re-elected on 9 May 1979.",
+            "1979-05-09",
+        ),
         # NEGATIVE: no full date, or no valid one
         ("The talks will resume in January 2022.", None),
         ("On Tuesday, officials met again.", None),

@@ -180,6 +180,11 @@ def _blocker_sources() -> dict[str, str]:
         "span_duration": r"(?i)\bthe\s+(?:past|last|next|coming)\s+"
         r"(?:\w+\s+)(?:days|weeks|months|years|decades)(?!\w)",
         "year_ago_quarter": r"(?i)\byear-(?:ago|earlier)(?!\w)",
+        # A house number is no year: "at 1900 Elm Street", "inside 2040 Grove Ave.", "the 1800 block
+        # of" (a place named after "at", "inside" ... and ended by a street word, or a block).
+        "street_address": r"(?i:\b(?:at|inside|outside|near|off|behind)\s+)\d{1,5}\s+"
+        r"(?:[A-Z][\w'’-]*\.?\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive)\b"
+        r"|\b\d{1,5}\s+block\s+of\b",
     }
 
 

@@ -102,6 +102,22 @@ TIME_NOUNS = frozenset(
 ) | {"century", "centuries"}  # fmt: skip
 PREMODIFIERS = {"nummod", "compound", "amod"}  # "the 1994 ban", "a 2016 bid": the date is the noun's
 STATES_PATH = LEXICONS / "states.yaml"
+# A web page's publication stamp ("Published: <date>", "Posted on <date>", "Last Updated: <weekday>,
+# <date>", "First Posted <time> <date>"), on a line of its own or after another stamp: it dates
+# the page, which the report's date already holds, not anything the page tells. Read as an event
+# date it puts the headline (the unit it joins) on the publication day, a day or more after the
+# happening the lead dates itself. The stamp word opens its line or follows a time or a date.
+STAMP_BEFORE = re.compile(
+    r"(?im)(?:^|[|\d]|\b[ap]\.?m\.?|\b(?:GMT|BST|UTC|[ECMP][DS]?T))[ \t]*(?:first[ \t]+|last[ \t]+)?"
+    r"(?:published|posted|updated|edited)(?:[ \t]+(?:time|on|at))?[ \t]*:?"
+)
+# What may stand between a stamp's word and a date of it: other parts of a date and a time
+_STAMP_WORDS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|"
+    "apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|"
+    "tues?|wed|thu(?:rs?)?|fri|sat|sun|at|on|[ECMP][DS]?T|GMT|BST|UTC"
+)
+STAMP_FILLER = re.compile(rf"(?i)(?:[ \t\d,:./|()+-]|\b[ap]\.?m\b\.?|\b(?:{_STAMP_WORDS})\b\.?)*")
 
 
 @lru_cache(maxsize=4)
@@ -366,7 +382,7 @@ def _event(
     quoted = [
         (q.start, q.end) for q in quotes if q.kind == "direct" and q.start < unit.end and q.end > unit.start
     ]
-    own = [d for d in dates if unit.start <= d.start < unit.end]
+    own = [d for d in dates if unit.start <= d.start < unit.end and not _stamped(doc.text, d)]
     spans = _long_ranges(doc.text, own)
     in_quote = {d.start for d in own if any(s <= d.start < e for s, e in quoted)}
     now = [d for d in own if _speakers_now(d, doc.date, in_quote)]
@@ -401,6 +417,13 @@ def _event(
     if doc.date and prose and (speakers or _doers(sdoc, unit, mentions)) and _tells(sdoc, unit) and not talk:
         return make_event(doc.date, "on_or_before", actors, unit, (doc.id,))
     return None
+
+
+def _stamped(text: str, date: DateMention) -> bool:
+    """Whether the date is a publication stamp's (``STAMP_BEFORE``): it dates the page, no event."""
+    line_start = text.rfind("\n", 0, date.start) + 1
+    stamps = list(STAMP_BEFORE.finditer(text, line_start, date.start))
+    return bool(stamps) and STAMP_FILLER.fullmatch(text, stamps[-1].end(), date.start) is not None
 
 
 def _dates_happening(
