@@ -12,6 +12,7 @@ after the fact, while a birth announced as news names no later year and keeps it
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
 
 MONTHS = {
@@ -57,10 +58,17 @@ def _to_date(match: re.Match[str]) -> date | None:
         return None
 
 
+def _full_date_matches(text: str) -> Iterator[tuple[re.Match[str], date]]:
+    """Every valid full calendar date written in the text, with where it stands."""
+    for pattern in FULL_DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if (d := _to_date(m)) is not None:
+                yield m, d
+
+
 def full_dates(text: str) -> list[date]:
     """Every valid full calendar date written in the text, in no particular order."""
-    found = (_to_date(m) for pattern in FULL_DATE_PATTERNS for m in pattern.finditer(text))
-    return [d for d in found if d is not None]
+    return [d for _, d in _full_date_matches(text)]
 
 
 # "born" earlier in the date's sentence, at most BORN_REACH characters before it and with no
@@ -74,16 +82,11 @@ def _report_dates(text: str) -> list[date]:
     """The full dates that may date the report: a birth date is left out when the text names a
     later year (see the module's docstring)."""
     latest_year = max((int(y) for y in _YEAR_ANYWHERE.findall(text)), default=0)
-    kept = []
-    for pattern in FULL_DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            if (d := _to_date(m)) is None:
-                continue
-            born = _BORN.search(text[max(0, m.start() - BORN_REACH) : m.start()])
-            if born and latest_year > d.year:
-                continue
-            kept.append(d)
-    return kept
+    return [
+        d
+        for m, d in _full_date_matches(text)
+        if not (_BORN.search(text[max(0, m.start() - BORN_REACH) : m.start()]) and latest_year > d.year)
+    ]
 
 
 def infer_date(text: str) -> str | None:
